@@ -1,0 +1,208 @@
+// Command mohscode turns a Mohs micrographic surgery operative note into
+// the claim lines a coder would submit, and into the documentation findings
+// that say what the note is missing.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/engine"
+	"github.com/mohscode/mohscode/internal/render"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0 // coded, no error finding
+	exitNote  = 1 // parse error or error-severity finding
+	exitUsage = 2 // bad flags or arguments
+)
+
+const usage = `mohscode codes Mohs micrographic surgery operative notes.
+
+Usage:
+  mohscode code  [--format text|json] [--payer commercial|medicare|uhc] [--profile FILE] FILE|-
+  mohscode check [--format text|json] FILE|-
+  mohscode rules
+
+Commands:
+  code    claim lines (CPT codes, units, modifiers, evidence) and findings
+  check   documentation findings only
+  rules   every finding rule with its severity and meaning
+
+Example:
+  mohscode code samples/nose-two-stage.txt
+  mohscode code --format json --payer medicare samples/two-lesions-medicare.txt
+
+Exit status: 0 coded with no error finding, 1 parse error or error finding, 2 usage error.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// errUsage marks errors that are the caller's usage mistakes.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "code", "check":
+		return codeCommand(args[0], args[1:], stdin, stdout, stderr)
+	case "rules":
+		return rulesCommand(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "mohscode: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	payer := ""
+	profileFile := ""
+	if name == "code" {
+		fs.StringVar(&payer, "payer", "", "payer profile: "+strings.Join(codetable.ProfileNames(), ", ")+" (overrides the note's Payer field)")
+		fs.StringVar(&profileFile, "profile", "", "a payer profile JSON file (overrides --payer)")
+	}
+	fs.Usage = func() {
+		if name == "code" {
+			fmt.Fprintf(stderr, "Usage: mohscode code [flags] FILE|-\n\nCodes one note: claim lines and findings.\n\nExample:\n  mohscode code --format json samples/nose-two-stage.txt\n\nFlags:\n")
+		} else {
+			fmt.Fprintf(stderr, "Usage: mohscode check [flags] FILE|-\n\nChecks one note's documentation: findings only.\n\nExample:\n  mohscode check samples/nose-two-stage.txt\n\nFlags:\n")
+		}
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "mohscode %s: --format must be text or json, not %q\n", name, *format)
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "mohscode %s: give one note file, or - for standard input\n", name)
+		fs.Usage()
+		return exitUsage
+	}
+	opt := coding.Options{FindingsOnly: name == "check"}
+	profile, err := chooseProfile(payer, profileFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
+		return exitUsage
+	}
+	opt.Profile = profile
+	source := fs.Arg(0)
+	src, err := readNote(source, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
+		return exitNote
+	}
+	claim, err := engine.Code(source, src, opt)
+	if err != nil {
+		if *format == "json" {
+			render.JSONError(stdout, source, err)
+		}
+		fmt.Fprintln(stderr, err)
+		return exitNote
+	}
+	if *format == "json" {
+		err = render.JSON(stdout, claim)
+	} else {
+		err = render.Text(stdout, claim, name == "code")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
+		return exitNote
+	}
+	if diag.HasError(claim.Findings) {
+		return exitNote
+	}
+	return exitOK
+}
+
+// chooseProfile picks the payer profile from the flags; nil lets the note's
+// Payer field decide.
+func chooseProfile(payer, file string) (*codetable.Profile, error) {
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		p, err := codetable.LoadProfile(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		return &p, nil
+	}
+	if payer == "" {
+		return nil, nil
+	}
+	p, ok := codetable.BuiltinProfile(strings.ToLower(payer))
+	if !ok {
+		return nil, fmt.Errorf("--payer must be one of %s, not %q", strings.Join(codetable.ProfileNames(), ", "), payer)
+	}
+	return &p, nil
+}
+
+func readNote(source string, stdin io.Reader) (string, error) {
+	var b []byte
+	var err error
+	if source == "-" {
+		b, err = io.ReadAll(stdin)
+	} else {
+		b, err = os.ReadFile(source)
+	}
+	return string(b), err
+}
+
+func rulesCommand(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintln(stderr, "Usage: mohscode rules")
+		return exitUsage
+	}
+	for _, r := range coding.Rules {
+		fmt.Fprintf(stdout, "%s (%s)\n%s\n\n", r.ID, r.Severity, wrap(r.Doc, 76, "    "))
+	}
+	return exitOK
+}
+
+// wrap breaks text into indented lines of at most width characters.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i == 0 {
+			b.WriteString(indent)
+			n = len(indent)
+		} else if n+1+len(w) > width {
+			b.WriteString("\n" + indent)
+			n = len(indent)
+		} else {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,71 @@
+package grammar
+
+import "strings"
+
+// IsLabel reports whether s is a heading label: a number, a single letter
+// or a roman numeral.
+func IsLabel(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case isDigits(s):
+		return len(s) <= 3
+	case len(s) == 1:
+		return isLetter(s[0])
+	}
+	return Roman(s) > 0
+}
+
+// Roman returns the value of a roman numeral from I to XXXIX (any case),
+// or 0 when s is not one.
+func Roman(s string) int {
+	u := strings.ToUpper(s)
+	n := 0
+	for strings.HasPrefix(u, "X") && n < 30 {
+		n += 10
+		u = u[1:]
+	}
+	for _, unit := range []struct {
+		numeral string
+		value   int
+	}{{"IX", 9}, {"VIII", 8}, {"VII", 7}, {"VI", 6}, {"V", 5}, {"IV", 4}, {"III", 3}, {"II", 2}, {"I", 1}} {
+		if strings.HasPrefix(u, unit.numeral) {
+			n += unit.value
+			u = u[len(unit.numeral):]
+			break
+		}
+	}
+	if u != "" {
+		return 0
+	}
+	return n
+}
+
+// Ordinal returns the number of a stage ordinal: 1 to 99, or a roman
+// numeral from I to XX; ok is false for anything else.
+func Ordinal(s string) (n int, ok bool) {
+	if isDigits(s) {
+		n = 0
+		for _, c := range s {
+			n = n*10 + int(c-'0')
+			if n > 99 {
+				return 0, false
+			}
+		}
+		return n, n >= 1
+	}
+	n = Roman(s)
+	return n, n >= 1 && n <= 20
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

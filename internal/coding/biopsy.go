@@ -1,0 +1,159 @@
+package coding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// biopsyKinds maps words of a biopsy's text to its kind, in the order tried.
+var biopsyKinds = []struct {
+	kind  string
+	words []string
+}{
+	{"excisional", []string{"excisional", "excision"}},
+	{"incisional", []string{"incisional"}},
+	{"punch", []string{"punch"}},
+	{"tangential", []string{"tangential", "shave", "saucerization"}},
+}
+
+func biopsyKind(text string) string {
+	for _, k := range biopsyKinds {
+		if hasWord(text, k.words...) {
+			return k.kind
+		}
+	}
+	return ""
+}
+
+// billableBiopsy is one biopsy that gets a line.
+type billableBiopsy struct {
+	codes    codetable.BiopsyCodes
+	lesion   string // lesion label, or "biopsy N"
+	line     int
+	modifier string
+	frozen   model.FrozenSection
+}
+
+// sameDayBiopsy handles the Mohs lesion's own same-day biopsy and its
+// frozen section.
+func (g *generator) sameDayBiopsy(les *model.Lesion, coded bool) {
+	fs := les.FrozenSection
+	if !les.SameDayBiopsy.Present() {
+		if fs.Yes {
+			g.add(FrozenSectionWithoutBiopsy, les.Label, fs.Line, "Lesion %s: frozen sections without a billable same-day biopsy are the Mohs frozen sections, included in Mohs: no line", les.Label)
+		}
+		return
+	}
+	if les.PriorBiopsy.Yes {
+		g.add(BiopsyNotBillable, les.Label, les.SameDayBiopsy.Line, "Lesion %s: the diagnosis was known from a prior biopsy, so today's biopsy of the Mohs lesion is not billable", les.Label)
+		if fs.Yes {
+			g.add(FrozenSectionWithoutBiopsy, les.Label, fs.Line, "Lesion %s: frozen sections without a billable same-day biopsy are the Mohs frozen sections, included in Mohs: no line", les.Label)
+		}
+		return
+	}
+	if !coded {
+		return
+	}
+	g.addBiopsy(les.Label, les.SameDayBiopsy, fs, g.profile.BiopsyMohsLesionModifier)
+}
+
+// addBiopsy records a biopsy for biopsyLines, or reports why it has no code.
+func (g *generator) addBiopsy(label string, kindText model.Text, fs model.FrozenSection, modifier string) {
+	kind := biopsyKind(kindText.Value)
+	codes, ok := codetable.Biopsy(kind)
+	if !ok {
+		what := "its kind is not stated"
+		if kind != "" {
+			what = "an " + kind + " biopsy is not a biopsy code"
+		}
+		g.add(BiopsyCodeReview, label, kindText.Line, "%s: %s (tangential, punch or incisional): no line; review by hand", strings.ToUpper(label[:1])+label[1:], what)
+		return
+	}
+	g.billable = append(g.billable, billableBiopsy{codes: codes, lesion: label, line: kindText.Line, modifier: modifier, frozen: fs})
+}
+
+// biopsyLines codes the day's biopsies: one primary code for the highest
+// kind (first in note order among equals), every other biopsy its kind's
+// add-on, lines split by modifier; then frozen sections on billable
+// biopsies.
+func (g *generator) biopsyLines() {
+	for i := range g.note.Biopsies {
+		b := &g.note.Biopsies[i]
+		label := "biopsy " + b.Label
+		switch {
+		case !b.Site.Text.Present():
+			g.add(SiteMissing, label, b.Line, "Biopsy %s has no site: it is not coded", b.Label)
+			continue
+		case !b.Site.Resolved:
+			g.add(SiteUnknown, label, b.Site.Text.Line, "Biopsy %s: no known site term in %q: it is not coded", b.Label, b.Site.Text.Value)
+			continue
+		}
+		g.addBiopsy(label, b.Type, b.FrozenSection, g.profile.BiopsyOtherLesionModifier)
+	}
+	if len(g.billable) == 0 {
+		return
+	}
+	bs := slices.Clone(g.billable)
+	slices.SortStableFunc(bs, func(a, b billableBiopsy) int { return cmp.Compare(a.line, b.line) })
+	primary := 0
+	for i, b := range bs {
+		if b.codes.Rank > bs[primary].codes.Rank {
+			primary = i
+		}
+	}
+	p := bs[primary]
+	g.biopsies = append(g.biopsies, line(p.codes.Primary, 1, p.lesion, p.codes.Kind+" biopsy, the day's primary biopsy code", p.line).withModifier(p.modifier))
+	rest := append(slices.Clone(bs[:primary]), bs[primary+1:]...)
+	g.biopsies = append(g.biopsies, summed(rest, func(b billableBiopsy) (string, int, bool) {
+		return b.codes.AddOn, 1, true
+	}, func(b billableBiopsy) string { return b.codes.Kind + " biopsy, add-on to the day's primary biopsy" })...)
+
+	if g.pathologist {
+		return // the pathologist bills the frozen sections
+	}
+	fsCodes := codetable.FrozenSection()
+	g.frozen = append(g.frozen, summed(bs, func(b billableBiopsy) (string, int, bool) {
+		return fsCodes.First, 1, b.frozen.Yes
+	}, func(billableBiopsy) string { return "frozen section, first block of a biopsy specimen" })...)
+	g.frozen = append(g.frozen, summed(bs, func(b billableBiopsy) (string, int, bool) {
+		return fsCodes.Additional, max(b.frozen.Blocks, 1) - 1, b.frozen.Yes && b.frozen.Blocks > 1
+	}, func(billableBiopsy) string { return "frozen section, further blocks of a biopsy specimen" })...)
+}
+
+// summed makes one line per (code, modifier), units summed, in order of
+// first appearance.
+func summed(bs []billableBiopsy, code func(billableBiopsy) (string, int, bool), why func(billableBiopsy) string) []Line {
+	var out []Line
+	for _, b := range bs {
+		c, units, ok := code(b)
+		if !ok {
+			continue
+		}
+		ev := b.line
+		if b.frozen.Yes && why(b) != "" && strings.HasPrefix(why(b), "frozen") {
+			ev = b.frozen.Line
+		}
+		i := slices.IndexFunc(out, func(l Line) bool { return l.Code == c && slices.Equal(l.Modifiers, modifiers(b.modifier)) })
+		if i < 0 {
+			out = append(out, line(c, units, b.lesion, why(b), ev).withModifier(b.modifier))
+			continue
+		}
+		out[i].Units += units
+		out[i].Lesion += "," + b.lesion
+		out[i].Evidence = append(out[i].Evidence, Evidence{Line: ev})
+		out[i].Reason = fmt.Sprintf("%s (%d)", why(b), out[i].Units)
+	}
+	return out
+}
+
+func modifiers(m string) []string {
+	if m == "" {
+		return []string{}
+	}
+	return []string{m}
+}

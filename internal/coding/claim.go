@@ -1,0 +1,261 @@
+package coding
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// Claim is what the generator makes of one note: the output contract of
+// NOTE-FORMAT.md section 7.
+type Claim struct {
+	Source    string         `json:"source"`
+	Encounter Encounter      `json:"encounter"`
+	Edits     Edits          `json:"edits"`
+	Lines     []Line         `json:"lines"`
+	Diagnoses []Diagnosis    `json:"diagnoses"`
+	Findings  []diag.Finding `json:"findings"`
+}
+
+// Encounter is the claim's header; a field the note does not give is nil.
+type Encounter struct {
+	DateOfService  *string `json:"date_of_service"`
+	PlaceOfService *string `json:"place_of_service"`
+	PayerProfile   string  `json:"payer_profile"`
+}
+
+// Edits names the CMS edit tables applied, or says "not checked".
+type Edits struct {
+	MUE string `json:"mue"`
+	PTP string `json:"ptp"`
+}
+
+// NotChecked is what Edits says of a table that was not given.
+const NotChecked = "not checked"
+
+// Line is one claim line.
+type Line struct {
+	Seq               int        `json:"seq"`
+	Code              string     `json:"code"`
+	Units             int        `json:"units"`
+	Modifiers         []string   `json:"modifiers"`
+	Lesion            string     `json:"lesion"`
+	Description       string     `json:"description"`
+	DiagnosisPointers []int      `json:"diagnosis_pointers"`
+	Evidence          []Evidence `json:"evidence"`
+	Reason            string     `json:"reason"`
+}
+
+// Evidence is a note line behind a claim line.
+type Evidence struct {
+	Line int `json:"line"`
+}
+
+// Diagnosis is one ICD-10-CM code of the claim.
+type Diagnosis struct {
+	Code        string `json:"code"`
+	Description string `json:"description"`
+}
+
+// Options changes how a note is coded.
+type Options struct {
+	// Profile, when set, overrides the payer profile the note's Payer field picks.
+	Profile *codetable.Profile
+	// FindingsOnly leaves the lines out (mohscode check).
+	FindingsOnly bool
+}
+
+// Code turns a note's model into its claim. It never fails: what cannot be
+// coded becomes a finding.
+func Code(n *model.Note, opt Options) Claim {
+	g := &generator{note: n}
+	if opt.Profile != nil {
+		g.profile = *opt.Profile
+	} else {
+		g.profile, _ = codetable.BuiltinProfile(codetable.ProfileForPayerText(n.Encounter.Payer.Value))
+	}
+	g.run()
+	claim := Claim{
+		Source:    n.Source,
+		Encounter: Encounter{DateOfService: optional(n.Encounter.Date), PlaceOfService: optional(n.Encounter.PlaceOfService), PayerProfile: g.profile.Name},
+		Edits:     Edits{MUE: NotChecked, PTP: NotChecked},
+		Lines:     g.ordered(),
+		Diagnoses: []Diagnosis{},
+		Findings:  g.findings,
+	}
+	if opt.FindingsOnly {
+		claim.Lines = []Line{}
+	}
+	diag.Sort(claim.Findings)
+	return claim
+}
+
+func optional(t model.Text) *string {
+	if !t.Present() {
+		return nil
+	}
+	v := t.Value
+	return &v
+}
+
+// generator holds the state of coding one note.
+type generator struct {
+	note     *model.Note
+	profile  codetable.Profile
+	findings []diag.Finding
+	// lines by kind, put in claim order at the end
+	mohs, repairs, biopsies, frozen, stains []Line
+	repairItems                             []repairItem
+	billable                                []billableBiopsy
+	// distinct is set once a lesion has yielded a Mohs or excision line
+	distinct bool
+	// pathologist is set when a separate pathologist read the slides
+	pathologist bool
+	surgeonName string
+}
+
+// add records a finding of rule.
+func (g *generator) add(r *Rule, lesion string, line int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if note, ok := g.profile.Notes[r.ID]; ok {
+		msg += " (" + g.profile.Name + ": " + note + ")"
+	}
+	g.findings = append(g.findings, diag.Finding{Rule: r.ID, Severity: r.Severity, Lesion: lesion, Line: max(line, 1), Message: msg})
+}
+
+// line makes a claim line for code.
+func line(code string, units int, lesion, reason string, evidence ...int) Line {
+	l := Line{Code: code, Units: units, Modifiers: []string{}, Lesion: lesion,
+		Description: codetable.Describe(code), DiagnosisPointers: []int{}, Reason: reason}
+	for _, e := range evidence {
+		if e > 0 && !hasEvidence(l.Evidence, e) {
+			l.Evidence = append(l.Evidence, Evidence{Line: e})
+		}
+	}
+	if l.Evidence == nil {
+		l.Evidence = []Evidence{}
+	}
+	return l
+}
+
+func hasEvidence(es []Evidence, line int) bool {
+	for _, e := range es {
+		if e.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+func (l Line) withModifier(m string) Line {
+	if m != "" {
+		l.Modifiers = append(l.Modifiers, m)
+	}
+	return l
+}
+
+// ordered puts the lines in claim order and numbers them.
+func (g *generator) ordered() []Line {
+	out := make([]Line, 0, len(g.mohs)+len(g.repairs)+len(g.biopsies)+len(g.frozen)+len(g.stains))
+	for _, part := range [][]Line{g.mohs, g.repairs, g.biopsies, g.frozen, g.stains} {
+		out = append(out, part...)
+	}
+	for i := range out {
+		out[i].Seq = i + 1
+	}
+	return out
+}
+
+func (g *generator) run() {
+	g.encounter()
+	for i := range g.note.Lesions {
+		g.lesion(&g.note.Lesions[i])
+	}
+	g.repairLines()
+	g.biopsyLines()
+	for _, m := range g.note.NearMisses {
+		g.add(UnknownField, m.Lesion, m.Line, "Unknown field %q: did you mean %q? The line was read as narrative.", m.Key, m.Known)
+	}
+}
+
+// encounter checks the encounter fields and who read the slides.
+func (g *generator) encounter() {
+	enc := g.note.Encounter
+	if !enc.Date.Present() {
+		g.add(DateMissing, "", 1, "No date of service is documented")
+	}
+	g.surgeonName = lastName(enc.Surgeon.Value)
+	switch g.reader() {
+	case readerPathologist:
+		g.pathologist = true
+		g.add(PathologyNotSurgeon, "", enc.Pathology.Line, "A separate pathologist read the slides (%q): no Mohs code may be billed; lesions are coded as excisions", enc.Pathology.Value)
+	case readerUnknown:
+		g.add(PathologyUndocumented, "", 1, "The note does not say who read the slides; Mohs codes require the surgeon to read them")
+	}
+}
+
+type reader int
+
+const (
+	readerUnknown reader = iota
+	readerSurgeon
+	readerPathologist
+)
+
+// reader tells who read the slides from the Pathology field: the surgeon
+// when it says "surgeon" or the surgeon's last name; a separate pathologist
+// when it says "pathologist" or names another physician.
+func (g *generator) reader() reader {
+	text := strings.ToLower(g.note.Encounter.Pathology.Value)
+	words := wordSet(text)
+	switch {
+	case text == "":
+		return readerUnknown
+	case strings.Contains(text, "surgeon") || g.surgeonName != "" && words[g.surgeonName]:
+		return readerSurgeon
+	case strings.Contains(text, "pathologist") || words["dr"] || words["md"] || words["do"]:
+		return readerPathologist
+	}
+	return readerUnknown
+}
+
+// credentials are words after a name that are not the name.
+var credentials = map[string]bool{"md": true, "do": true, "dr": true, "facms": true, "faad": true, "mph": true, "phd": true, "jr": true, "sr": true}
+
+// lastName finds the surgeon's last name, lower-cased: "Dana Whitfield, MD"
+// → "whitfield", "Dr. Whitfield" → "whitfield".
+func lastName(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') })
+	for i := len(words) - 1; i >= 0; i-- {
+		if !credentials[words[i]] && len(words[i]) > 1 {
+			return words[i]
+		}
+	}
+	return ""
+}
+
+// wordSet splits lower-case text into its words.
+func wordSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') }) {
+		set[w] = true
+	}
+	return set
+}
+
+// hasWord reports whether text contains one of words as a whole word
+// (or phrase), case-insensitively.
+func hasWord(text string, words ...string) bool {
+	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), " ") + " "
+	for _, w := range words {
+		if strings.Contains(lower, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}

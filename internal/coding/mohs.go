@@ -1,0 +1,217 @@
+package coding
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// blocksPerStage is the number of blocks a stage code covers.
+const blocksPerStage = 5
+
+// deepWords mark deep-structure involvement in a "Deep structures" value.
+var deepWords = []string{"cartilage", "perichondrium", "bone", "periosteum", "muscle", "tendon", "nerve", "vessel", "artery", "vein"}
+
+// lesion codes one lesion: documentation checks, then its Mohs (or
+// excision) lines and its stain lines. Repairs are gathered for the whole
+// encounter.
+func (g *generator) lesion(les *model.Lesion) {
+	g.documentation(les)
+	g.stageChecks(les)
+	coded := g.siteChecks(les)
+	g.sameDayBiopsy(les, coded)
+	if !coded {
+		return
+	}
+	if g.pathologist {
+		g.excision(les)
+	} else if len(les.Stages) > 0 {
+		g.mohsLines(les)
+		g.stainLines(les)
+	}
+	g.gatherRepairs(les)
+}
+
+// siteChecks reports site findings and whether the lesion can be coded.
+func (g *generator) siteChecks(les *model.Lesion) bool {
+	site := les.Site
+	switch {
+	case !site.Text.Present():
+		g.add(SiteMissing, les.Label, les.Line, "Lesion %s has no site: it is not coded", les.Label)
+		return false
+	case !site.Resolved:
+		g.add(SiteUnknown, les.Label, site.Text.Line, "Lesion %s: no known site term in %q: it is not coded", les.Label, site.Text.Value)
+		return false
+	case site.Anatomy.Boundary:
+		g.add(SiteBoundary, les.Label, site.Text.Line, "Lesion %s: %q names sites of two groups; Mohs class %s, other families from %q", les.Label, site.Text.Value, g.class(les), site.Anatomy.Terms[0].Name)
+	}
+	return true
+}
+
+// class is the lesion's Mohs site class: H or T, with deep-structure
+// involvement moving T up to H.
+func (g *generator) class(les *model.Lesion) string {
+	if deep(les.DeepStructures.Value) {
+		return anatomy.GroupMohsH
+	}
+	return les.Site.Anatomy.Groups.Mohs
+}
+
+// deep reports whether a "Deep structures" value names a deep structure.
+func deep(text string) bool {
+	if first := strings.ToLower(strings.TrimSpace(text)); strings.HasPrefix(first, "no") {
+		return false
+	}
+	return hasWord(text, deepWords...) || hasWord(text, plural(deepWords)...)
+}
+
+func plural(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w + "s"
+	}
+	return out
+}
+
+// mohsLines emits 17311/17313 ×1, 17312/17314 × (S−1), 17315 × Σ max(0, bᵢ−5).
+func (g *generator) mohsLines(les *model.Lesion) {
+	class := g.class(les)
+	fam, _ := codetable.Mohs(class)
+	modifier := g.distinctModifier()
+	first := les.Stages[0]
+	why := fmt.Sprintf("first stage; %s is Mohs class %s", les.Site.Text.Value, class)
+	if class != les.Site.Anatomy.Groups.Mohs {
+		why += " (deep structures involved)"
+	}
+	g.mohs = append(g.mohs, line(fam.FirstStage, 1, les.Label, why, les.Site.Text.Line, first.Line).withModifier(modifier))
+	if s := len(les.Stages); s > 1 {
+		var ev []int
+		for _, st := range les.Stages[1:] {
+			ev = append(ev, st.Line)
+		}
+		g.mohs = append(g.mohs, line(fam.AdditionalStage, s-1, les.Label, fmt.Sprintf("%d stages: %d beyond the first", s, s-1), ev...).withModifier(modifier))
+	}
+	extra, ev := 0, []int(nil)
+	for _, st := range les.Stages {
+		if st.Blocks.N > blocksPerStage {
+			extra += st.Blocks.N - blocksPerStage
+			ev = append(ev, st.Blocks.Line)
+		}
+	}
+	if extra > 0 {
+		g.mohs = append(g.mohs, line(fam.AdditionalBlock, extra, les.Label, fmt.Sprintf("%d blocks beyond the fifth within a stage", extra), ev...).withModifier(modifier))
+	}
+}
+
+// distinctModifier is the modifier of the lesion now being coded: none for
+// the first lesion that yields a Mohs or excision line, the profile's
+// distinct-lesion modifier for every later one.
+func (g *generator) distinctModifier() string {
+	if !g.distinct {
+		g.distinct = true
+		return ""
+	}
+	return g.profile.DistinctLesionModifier
+}
+
+// excision codes a lesion as a malignant excision by the greatest dimension
+// of its final defect, when Mohs cannot be billed.
+func (g *generator) excision(les *model.Lesion) {
+	d, ok := les.FinalDefect.Longest()
+	if !ok {
+		g.add(DefectSizeMissing, les.Label, les.Line, "Lesion %s: Mohs cannot be billed and the excision that replaces it needs the final defect's greatest dimension, which is not documented", les.Label)
+		return
+	}
+	group := les.Site.Anatomy.Groups.Excision
+	ln, err := codetable.Excision(group, d)
+	if err != nil {
+		return
+	}
+	for _, r := range les.Repairs {
+		if repairKindOf(r).class == classFlap {
+			return // an adjacent tissue transfer includes the excision
+		}
+	}
+	why := fmt.Sprintf("excision instead of Mohs (separate pathologist); excised diameter %.1f cm", codetable.RoundHalfUp1(d))
+	g.mohs = append(g.mohs, line(ln.Code, ln.Units, les.Label, why, les.FinalDefect.Line).withModifier(g.distinctModifier()))
+}
+
+// stageChecks reports the documentation findings of a lesion's stages.
+func (g *generator) stageChecks(les *model.Lesion) {
+	if len(les.Stages) == 0 {
+		g.add(StagesMissing, les.Label, les.Line, "Lesion %s lists no Mohs stage: no Mohs line", les.Label)
+		return
+	}
+	totalBlocks, blocksKnown := 0, true
+	for i, st := range les.Stages {
+		if !st.Blocks.Present() {
+			blocksKnown = false
+			g.add(BlocksMissing, les.Label, st.Line, "Lesion %s, stage %s has no block count: coded as a stage of at most 5 blocks", les.Label, st.Ordinal)
+		}
+		totalBlocks += st.Blocks.N
+		if len(st.Margins) == 0 {
+			g.add(MarginsMissing, les.Label, st.Line, "Lesion %s, stage %s has no margin status", les.Label, st.Ordinal)
+		}
+		if st.Number != i+1 {
+			g.add(StageNumbering, les.Label, st.Line, "Lesion %s: stage %s is listed as stage %d; stages are counted as listed", les.Label, st.Ordinal, i+1)
+		}
+		if i > 0 && allClear(les.Stages[i-1]) {
+			g.add(StageAfterClear, les.Label, st.Line, "Lesion %s: stage %s follows a stage whose margins were all clear", les.Label, st.Ordinal)
+		}
+	}
+	if last := les.Stages[len(les.Stages)-1]; anyPositive(last) && !last.Decision.Present() {
+		g.add(FinalStagePositive, les.Label, last.Line, "Lesion %s: the last stage still has positive margins and no plan is documented", les.Label)
+	}
+	if t := les.TotalStages; t.Present() && t.N != len(les.Stages) {
+		g.add(TotalsMismatch, les.Label, t.Line, "Lesion %s: Total stages says %d but %d stages are listed; lines follow the stages listed", les.Label, t.N, len(les.Stages))
+	}
+	if t := les.TotalBlocks; t.Present() && blocksKnown && t.N != totalBlocks {
+		g.add(TotalsMismatch, les.Label, t.Line, "Lesion %s: Total blocks says %d but the stages list %d; lines follow the stages listed", les.Label, t.N, totalBlocks)
+	}
+	if !les.Stages[0].Histology.Present() {
+		g.add(HistologyMissing, les.Label, les.Stages[0].Line, "Lesion %s: stage 1 has no histology description (depth, pattern, cell type, perineural invasion)", les.Label)
+	}
+}
+
+func allClear(st model.Stage) bool {
+	if len(st.Margins) == 0 {
+		return false
+	}
+	for _, m := range st.Margins {
+		if m.Positive {
+			return false
+		}
+	}
+	return true
+}
+
+func anyPositive(st model.Stage) bool {
+	for _, m := range st.Margins {
+		if m.Positive {
+			return true
+		}
+	}
+	return false
+}
+
+// documentation reports what the lesion's note should show.
+func (g *generator) documentation(les *model.Lesion) {
+	if !les.Diagnosis.Present() && !les.PostopDiagnosis.Present() {
+		g.add(DiagnosisMissing, les.Label, les.Line, "Lesion %s has no diagnosis", les.Label)
+	}
+	if !les.Size.Present() {
+		g.add(SizeMissing, les.Label, les.Line, "Lesion %s has no preoperative size", les.Label)
+	}
+	if !les.Map.Yes {
+		g.add(MapMissing, les.Label, les.Line, "No Mohs map is documented for lesion %s", les.Label)
+	}
+	if !les.Indication.Present() {
+		g.add(IndicationMissing, les.Label, les.Line, "Lesion %s: the note does not say why Mohs was chosen over excision", les.Label)
+	}
+	if !les.PriorBiopsy.Yes && !les.SameDayBiopsy.Present() {
+		g.add(DiagnosisUnconfirmed, les.Label, les.Line, "Lesion %s: no prior pathology diagnosis or same-day biopsy is documented", les.Label)
+	}
+}

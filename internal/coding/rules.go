@@ -1,0 +1,95 @@
+package coding
+
+import "github.com/mohscode/mohscode/internal/diag"
+
+// Rule is one finding rule: its stable id, severity and what it means.
+type Rule struct {
+	ID       string        `json:"rule"`
+	Severity diag.Severity `json:"severity"`
+	Doc      string        `json:"doc"`
+}
+
+// The finding rules of NOTE-FORMAT.md section 7 and CODING-RULES.md
+// section 10, in the order `mohscode rules` lists them.
+var (
+	SiteMissing = &Rule{"site-missing", diag.Error,
+		"The lesion has no site. Every code family groups sites its own way, so without a site no Mohs, repair or excision code can be chosen: the lesion is not coded; the other lesions are."}
+	SiteUnknown = &Rule{"site-unknown", diag.Error,
+		"The site text names no term of the anatomical vocabulary. The engine never guesses a site: the lesion is not coded; the other lesions are."}
+	StagesMissing = &Rule{"stages-missing", diag.Error,
+		"The lesion lists no Mohs stage, so no Mohs line can be coded for it. Its repairs are still coded."}
+	BlocksMissing = &Rule{"blocks-missing", diag.Error,
+		"A stage has no block count. It is coded as a stage, assuming no block beyond the fifth, but 17315 (each block beyond five in a stage) cannot be checked."}
+	PathologyNotSurgeon = &Rule{"pathology-not-surgeon", diag.Error,
+		"A separate pathologist read the slides. Mohs codes require the surgeon to act as the pathologist, so no Mohs line is billed: each lesion is coded as a malignant excision by its final defect instead, and the frozen-section and stain lines are dropped (the pathologist bills them)."}
+	RepairSizeMissing = &Rule{"repair-size-missing", diag.Error,
+		"A repair has no usable size: a linear repair needs its own length, a flap or graft an area (two dimensions or an explicit area). The final defect is not a repair length. No line for that repair."}
+	RepairTypeUnknown = &Rule{"repair-type-unknown", diag.Error,
+		"The repair's class cannot be told (\"linear closure\", \"primary closure\", \"purse-string\"). Simple, intermediate and complex repairs have different codes: no line until the note states the class."}
+	DiagnosisMissing = &Rule{"diagnosis-missing", diag.Error,
+		"The lesion has no diagnosis. A claim line needs a diagnosis to point to."}
+	DefectSizeMissing = &Rule{"defect-size-missing", diag.Error,
+		"Mohs cannot be billed and the excision that replaces it is coded by the greatest dimension of the final defect, which the note does not give: no line."}
+	DateMissing = &Rule{"date-missing", diag.Warning,
+		"The note gives no date of service; every claim line needs one."}
+	SizeMissing = &Rule{"size-missing", diag.Warning,
+		"The lesion has no preoperative size. Payers and auditors expect the clinical size to support the choice of Mohs."}
+	MarginsMissing = &Rule{"margins-missing", diag.Warning,
+		"A stage has no margin status, per block or for the whole stage; the note does not show why another stage was or was not taken."}
+	MapMissing = &Rule{"map-missing", diag.Warning,
+		"No Mohs map is documented. The map that orients each block is part of what the Mohs codes pay for."}
+	StageAfterClear = &Rule{"stage-after-clear", diag.Warning,
+		"A stage follows a stage whose margins were all clear. Both are coded, but an auditor will ask why the later stage was taken."}
+	FinalStagePositive = &Rule{"final-stage-positive", diag.Warning,
+		"The last stage still has positive margins and no plan is documented (further stages, referral, or why surgery stopped)."}
+	StageNumbering = &Rule{"stage-numbering", diag.Warning,
+		"Stage numbers skip or repeat. Stages are counted as listed, whatever their numbers; check that none is missing."}
+	TotalsMismatch = &Rule{"totals-mismatch", diag.Warning,
+		"Total stages or Total blocks disagrees with the stages listed. The lines follow the stages listed."}
+	PathologyUndocumented = &Rule{"pathology-undocumented", diag.Warning,
+		"The note does not say who read the slides. Mohs is coded, but the codes require the surgeon to be the pathologist and the note should say so."}
+	RoutineStainNotBillable = &Rule{"routine-stain-not-billable", diag.Warning,
+		"A routine stain (H&E, toluidine blue) is listed as a special stain. Routine stains are included in every Mohs code: no line."}
+	StainUnknown = &Rule{"stain-unknown", diag.Warning,
+		"A stain name is neither routine, nor a known histochemical stain, nor a known antibody: no line until it is identified."}
+	RepairTimingUndocumented = &Rule{"repair-timing-undocumented", diag.Warning,
+		"The repair is coded, but the note does not document that it followed tumor clearance (a Timing field, \"after clearance\" in the repair, or a last-stage decision that the tumor was cleared naming the repair)."}
+	SiteBoundary = &Rule{"site-boundary", diag.Warning,
+		"The site text names terms of two groups in one code family. The Mohs class is the higher (H); every other family takes the first term's group. Document why the site is what it is."}
+	UnknownField = &Rule{"unknown-field", diag.Warning,
+		"A field key is not known but is a near miss of a known key (letters only, Damerau–Levenshtein distance at most 2 for six letters or more, 1 for four or five). The line was read as narrative; fix the key if it was meant."}
+	NoRepairCode = &Rule{"no-repair-code", diag.Info,
+		"Second intention, strips or cautery alone, or a repair by another provider: no repair line on this claim."}
+	FrozenSectionWithoutBiopsy = &Rule{"frozen-section-without-biopsy", diag.Info,
+		"Frozen section: yes, but no billable same-day biopsy: these are the Mohs frozen sections themselves, included in the Mohs codes."}
+	BiopsyNotBillable = &Rule{"biopsy-not-billable", diag.Warning,
+		"A same-day biopsy of the Mohs lesion, but the diagnosis was known from a prior biopsy: the biopsy is not billable."}
+	BiopsyCodeReview = &Rule{"biopsy-code-review", diag.Warning,
+		"The biopsy kind is not tangential, punch or incisional (an excisional biopsy is not a biopsy code): no line; review by hand."}
+	RepairCodeReview = &Rule{"repair-code-review", diag.Warning,
+		"Interpolation, paramedian forehead and other staged flaps, wedge excisions of lip, ear or eyelid, and cartilage grafts are outside the repair tables: no line; code by hand."}
+	StainIndicationMissing = &Rule{"stain-indication-missing", diag.Warning,
+		"A special stain or immunostain is coded without a stated reason (a Reason field on the stage, or text after the stain such as \"for perineural invasion\")."}
+	IndicationMissing = &Rule{"indication-missing", diag.Warning,
+		"The note does not say why Mohs was chosen over excision (an Indication field)."}
+	DiagnosisUnconfirmed = &Rule{"diagnosis-unconfirmed", diag.Warning,
+		"The note shows neither a prior pathology diagnosis nor a same-day biopsy of the lesion."}
+	HistologyMissing = &Rule{"histology-missing", diag.Warning,
+		"The first stage has no histology description (depth, pattern, cell type, perineural invasion)."}
+	ComplexRepairSmall = &Rule{"complex-repair-small", diag.Info,
+		"The complex repairs of a group total 1.0 cm or less, below the complex table: they are coded as intermediate repairs of their group, summed with the others."}
+	SecondaryDefectMissing = &Rule{"secondary-defect-missing", diag.Info,
+		"A flap has no secondary defect documented: its size is the primary defect alone."}
+)
+
+// Rules lists every rule in a fixed order.
+var Rules = []*Rule{
+	SiteMissing, SiteUnknown, StagesMissing, BlocksMissing, PathologyNotSurgeon,
+	RepairSizeMissing, RepairTypeUnknown, DiagnosisMissing, DefectSizeMissing,
+	DateMissing, SizeMissing, MarginsMissing, MapMissing, StageAfterClear,
+	FinalStagePositive, StageNumbering, TotalsMismatch, PathologyUndocumented,
+	RoutineStainNotBillable, StainUnknown, RepairTimingUndocumented, SiteBoundary,
+	UnknownField, BiopsyNotBillable, BiopsyCodeReview, RepairCodeReview,
+	StainIndicationMissing, IndicationMissing, DiagnosisUnconfirmed, HistologyMissing,
+	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
+}

@@ -1,0 +1,76 @@
+package coding
+
+import (
+	"fmt"
+
+	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// stainLines emits one line per stain code for the lesion: 88314 per
+// histochemical stain per block; per block 88342 for the first antibody and
+// 88341 for each further one.
+func (g *generator) stainLines(les *model.Lesion) {
+	histo, first, further := 0, 0, 0
+	var histoEv, immunoEv []int
+	for _, st := range les.Stages {
+		antibodies := map[int]int{} // block → antibodies on it
+		for _, s := range st.Stains {
+			kind := codetable.ClassifyStain(s.Name)
+			switch kind {
+			case codetable.StainRoutine:
+				if s.Special {
+					g.add(RoutineStainNotBillable, les.Label, s.Line, "Lesion %s: %s is a routine stain, included in Mohs: no line", les.Label, s.Name)
+				}
+				continue
+			case codetable.StainUnknown:
+				g.add(StainUnknown, les.Label, s.Line, "Lesion %s: stain %q is not a known routine, histochemical or immunohistochemical stain: no line", les.Label, s.Name)
+				continue
+			}
+			if s.Reason == "" && !st.Reason.Present() {
+				g.add(StainIndicationMissing, les.Label, s.Line, "Lesion %s: no reason is documented for %s", les.Label, s.Name)
+			}
+			blocks := stainedBlocks(s, st)
+			if kind == codetable.StainHistochemical {
+				histo += len(blocks)
+				histoEv = append(histoEv, s.Line)
+				continue
+			}
+			immunoEv = append(immunoEv, s.Line)
+			for _, b := range blocks {
+				antibodies[b]++
+			}
+		}
+		for _, n := range antibodies {
+			first++
+			further += n - 1
+		}
+	}
+	mod := g.profile.StainModifier
+	if histo > 0 {
+		codes, _ := codetable.StainCodes(codetable.StainHistochemical)
+		g.stains = append(g.stains, line(codes.First, histo, les.Label, fmt.Sprintf("%d histochemical stain-blocks", histo), histoEv...).withModifier(mod))
+	}
+	if first > 0 {
+		codes, _ := codetable.StainCodes(codetable.StainImmuno)
+		g.stains = append(g.stains, line(codes.First, first, les.Label, fmt.Sprintf("first antibody on %d blocks", first), immunoEv...).withModifier(mod))
+		if further > 0 {
+			g.stains = append(g.stains, line(codes.Additional, further, les.Label, fmt.Sprintf("%d further antibody-blocks", further), immunoEv...).withModifier(mod))
+		}
+	}
+}
+
+// stainedBlocks lists the blocks a stain applies to: those named in
+// parentheses, else every block of the stage (one when the count is
+// missing).
+func stainedBlocks(s model.Stain, st model.Stage) []int {
+	if len(s.Blocks) > 0 {
+		return s.Blocks
+	}
+	n := max(st.Blocks.N, 1)
+	blocks := make([]int, n)
+	for i := range blocks {
+		blocks[i] = i + 1
+	}
+	return blocks
+}

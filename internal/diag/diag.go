@@ -1,0 +1,75 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says how much a finding matters to the claim.
+type Severity string
+
+// The three severities of NOTE-FORMAT.md section 7.
+const (
+	// Error: the claim as coded would be denied or cannot be coded.
+	Error Severity = "error"
+	// Warning: an audit or denial risk.
+	Warning Severity = "warning"
+	// Info: worth knowing, no risk.
+	Info Severity = "info"
+)
+
+// Rank orders severities from most to least serious (error first).
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// Finding is one documentation finding about a note.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Lesion   string   `json:"lesion,omitempty"`
+	Line     int      `json:"line"`
+	Message  string   `json:"message"`
+}
+
+// Sort orders findings by line, then rule, as the output contract requires.
+// Ties keep their order.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Rule, b.Rule)
+	})
+}
+
+// HasError reports whether any finding has error severity.
+func HasError(fs []Finding) bool {
+	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Error })
+}
+
+// ParseError is a note that cannot be read: where, and what was wrong, in a
+// coder's words. Its message may quote the note, so it is shown to the user
+// and never logged.
+type ParseError struct {
+	Filename string `json:"-"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+}
+
+// Error formats the error as file:line:column: message.
+func (e *ParseError) Error() string {
+	if e.Filename == "" {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Filename, e.Line, e.Column, e.Message)
+}

@@ -1,0 +1,421 @@
+package lower
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// Lower builds the procedure model of a parsed note. name is the note's
+// source, used in error positions. It fails with a *diag.ParseError when a
+// value does not fit its key or a field stands where it cannot.
+func Lower(name string, note *grammar.Note) (*model.Note, error) {
+	l := &lowerer{
+		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
+		lines:  note.Lines,
+		lesion: -1, stage: -1, repair: -1, biopsy: -1,
+	}
+	for _, line := range note.Lines {
+		if line.Heading != nil && !line.Heading.Biopsy() {
+			l.headed = true
+			break
+		}
+	}
+	if !l.headed {
+		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
+		l.lesion = 0
+	}
+	for i := 0; i < len(note.Lines); i++ {
+		line := note.Lines[i]
+		var err error
+		switch {
+		case line.Heading != nil:
+			err = l.heading(line.Heading)
+		case line.Field != nil:
+			var skip bool
+			skip, err = l.field(i, line.Field)
+			if skip {
+				i++
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	l.finish()
+	return l.out, nil
+}
+
+type lowerer struct {
+	out    *model.Note
+	lines  []*grammar.Line
+	headed bool // the note has lesion headings
+	// indexes of the open lesion and sections, -1 when none
+	lesion, stage, repair, biopsy int
+}
+
+func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
+
+func (l *lowerer) closeSections() { l.stage, l.repair = -1, -1 }
+
+func (l *lowerer) heading(h *grammar.Heading) error {
+	l.closeSections()
+	l.biopsy = -1
+	label := ""
+	if h.Label != nil {
+		label = strings.TrimLeft(h.Label.Value, "#")
+	}
+	text := textOf(h.Text)
+	if h.Biopsy() {
+		if label == "" {
+			label = strconv.Itoa(len(l.out.Biopsies) + 1)
+		}
+		l.out.Biopsies = append(l.out.Biopsies, model.Biopsy{Label: label, Line: h.Pos.Line, Value: text})
+		l.biopsy = len(l.out.Biopsies) - 1
+		return nil
+	}
+	if label == "" {
+		label = strconv.Itoa(len(l.out.Lesions) + 1)
+	}
+	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: h.Pos.Line, HeadingText: text})
+	l.lesion = len(l.out.Lesions) - 1
+	return nil
+}
+
+func textOf(v *grammar.Value) model.Text {
+	if v == nil {
+		return model.Text{}
+	}
+	return model.Text{Value: v.Text, Line: v.Pos.Line}
+}
+
+// field places one field line. It reports whether the next line was taken
+// as the field's value.
+func (l *lowerer) field(i int, f *grammar.Field) (skip bool, err error) {
+	v := f.Value
+	valueFrom := func() {
+		if v == nil {
+			if next := l.nextNarrative(i); next != nil {
+				v, skip = next, true
+			}
+		}
+	}
+	if l.stage >= 0 {
+		if ref, ok := lookup(secStage, f.Key); ok {
+			valueFrom()
+			return skip, l.stageField(&l.cur().Stages[l.stage], ref, v)
+		}
+	}
+	if l.repair >= 0 {
+		if ref, ok := lookup(secRepair, f.Key); ok {
+			valueFrom()
+			return skip, l.repairField(&l.cur().Repairs[l.repair], ref, v)
+		}
+	}
+	if l.biopsy >= 0 {
+		if ref, ok := lookup(secBiopsy, f.Key); ok {
+			valueFrom()
+			return skip, l.biopsyField(&l.out.Biopsies[l.biopsy], ref, v)
+		}
+	}
+	if ordinal, isStage, err := stageOrdinal(f); isStage {
+		if err != nil {
+			return false, err
+		}
+		return false, l.openStage(f, ordinal)
+	}
+	if ref, ok := lookup(secEncounter, f.Key); ok {
+		l.closeSections()
+		l.biopsy = -1
+		valueFrom()
+		return skip, l.encounterField(ref, v)
+	}
+	if ref, ok := lookup(secLesion, f.Key); ok {
+		if ref.field != fRepair {
+			valueFrom()
+		}
+		if err := l.needLesion(f); err != nil {
+			return false, err
+		}
+		l.closeSections()
+		l.biopsy = -1
+		return skip, l.lesionField(ref, f, v)
+	}
+	l.unknown(f)
+	return false, nil
+}
+
+// nextNarrative returns the next non-blank line after line i when it is
+// narrative, as a value: exports often put a value under its heading.
+func (l *lowerer) nextNarrative(i int) *grammar.Value {
+	if i+1 < len(l.lines) {
+		if n := l.lines[i+1].Narrative; n != nil {
+			return &grammar.Value{Pos: n.Pos, Text: n.Text}
+		}
+	}
+	return nil
+}
+
+// needLesion checks that a lesion field has a lesion to belong to.
+func (l *lowerer) needLesion(f *grammar.Field) error {
+	if l.lesion >= 0 {
+		if l.cur().Line == 0 {
+			l.cur().Line = f.Pos.Line
+		}
+		return nil
+	}
+	return &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column,
+		Message: fmt.Sprintf("%s: a lesion field before the first Lesion heading (the note has Lesion headings, so every lesion field goes under one)", f.Key)}
+}
+
+func (l *lowerer) unknown(f *grammar.Field) {
+	sections := []section{secEncounter, secLesion}
+	switch {
+	case l.stage >= 0:
+		sections = append(sections, secStage)
+	case l.repair >= 0:
+		sections = append(sections, secRepair)
+	case l.biopsy >= 0:
+		sections = append(sections, secBiopsy)
+	}
+	known, ok := nearMiss(f.Key, sections)
+	if !ok {
+		return
+	}
+	miss := model.NearMiss{Key: f.Key, Known: known, Line: f.Pos.Line}
+	if l.lesion >= 0 {
+		miss.Lesion = l.cur().Label
+	}
+	l.out.NearMisses = append(l.out.NearMisses, miss)
+}
+
+// stageOrdinal recognises a "Stage N" key (also "Layer N", "Level N").
+func stageOrdinal(f *grammar.Field) (ordinal string, isStage bool, err error) {
+	words := strings.Fields(f.Key)
+	if len(words) == 0 || len(words) > 2 {
+		return "", false, nil
+	}
+	switch strings.ToLower(words[0]) {
+	case "stage", "layer", "level":
+	default:
+		return "", false, nil
+	}
+	found := ""
+	if len(words) == 2 {
+		found = words[1]
+		if _, ok := grammar.Ordinal(found); ok {
+			return found, true, nil
+		}
+	}
+	col := f.Pos.Column
+	if found != "" {
+		col += strings.Index(f.Key, found)
+	}
+	return "", true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: col,
+		Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", words[0], found)}
+}
+
+func (l *lowerer) openStage(f *grammar.Field, ordinal string) error {
+	if err := l.needLesion(f); err != nil {
+		return err
+	}
+	l.closeSections()
+	l.biopsy = -1
+	n, _ := grammar.Ordinal(ordinal)
+	les := l.cur()
+	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
+	l.stage = len(les.Stages) - 1
+	if f.Value != nil {
+		return l.stageInline(&les.Stages[l.stage], f.Value)
+	}
+	return nil
+}
+
+func (l *lowerer) encounterField(ref keyRef, v *grammar.Value) error {
+	if v == nil {
+		return nil
+	}
+	enc := &l.out.Encounter
+	t := textOf(v)
+	switch ref.field {
+	case fDate:
+		iso, err := grammar.ParseDate(ref.name, v)
+		if err != nil {
+			return err
+		}
+		enc.Date = model.Text{Value: iso, Line: v.Pos.Line}
+	case fSurgeon:
+		enc.Surgeon = t
+	case fPathology:
+		enc.Pathology = t
+	case fPayer:
+		enc.Payer = t
+	case fPlaceOfService:
+		enc.PlaceOfService = model.Text{Value: strings.TrimSuffix(t.Value, "."), Line: t.Line}
+	}
+	return nil
+}
+
+func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
+	les := l.cur()
+	if ref.field == fRepair {
+		les.Repairs = append(les.Repairs, model.Repair{Line: f.Pos.Line, Value: textOf(v)})
+		l.repair = len(les.Repairs) - 1
+		if v == nil {
+			return nil
+		}
+		return repairValue(&les.Repairs[l.repair], v)
+	}
+	if v == nil {
+		return nil
+	}
+	t := textOf(v)
+	var err error
+	switch ref.field {
+	case fSite:
+		les.Site.Text = t
+	case fLaterality:
+		les.Laterality = t
+	case fDiagnosis:
+		les.Diagnosis = t
+	case fPostopDiagnosis:
+		les.PostopDiagnosis = t
+	case fIndication:
+		les.Indication = t
+	case fSize:
+		les.Size, err = size(ref.name, v)
+	case fFinalDefect:
+		les.FinalDefect, err = size(ref.name, v)
+	case fDeepStructures:
+		les.DeepStructures = t
+	case fPriorBiopsy:
+		les.PriorBiopsy = flag(v)
+	case fSameDayBiopsy:
+		if flag(v).Yes {
+			les.SameDayBiopsy = t
+		}
+	case fFrozenSection:
+		les.FrozenSection, err = frozenSection(v)
+	case fMap:
+		les.Map = flag(v)
+	case fTotalStages:
+		les.TotalStages, err = count(ref.name, v)
+	case fTotalBlocks:
+		les.TotalBlocks, err = count(ref.name, v)
+	}
+	return err
+}
+
+func (l *lowerer) stageField(st *model.Stage, ref keyRef, v *grammar.Value) error {
+	if v == nil {
+		return nil
+	}
+	t := textOf(v)
+	var err error
+	switch ref.field {
+	case fBlocks:
+		st.Blocks, err = count(ref.name, v)
+	case fStain:
+		st.Stains = append(st.Stains, stains(t, false)...)
+	case fSpecialStain:
+		st.Stains = append(st.Stains, stains(t, true)...)
+	case fMargins:
+		st.Margins = append(st.Margins, margins(t)...)
+	case fDecision:
+		st.Decision = joinText(st.Decision, t)
+	case fHistology:
+		st.Histology = joinText(st.Histology, t)
+	case fReason:
+		st.Reason = joinText(st.Reason, t)
+	}
+	return err
+}
+
+// joinText appends a second value of a text field to the first.
+func joinText(a, b model.Text) model.Text {
+	if !a.Present() {
+		return b
+	}
+	a.Value += "; " + b.Value
+	return a
+}
+
+func (l *lowerer) repairField(r *model.Repair, ref keyRef, v *grammar.Value) error {
+	if v == nil {
+		return nil
+	}
+	t := textOf(v)
+	var err error
+	switch ref.field {
+	case fType:
+		r.Type = t
+	case fLength:
+		r.Length, err = size(ref.name, v)
+	case fArea:
+		r.Area, err = size(ref.name, v)
+	case fDefect:
+		r.Defect, err = size(ref.name, v)
+	case fSecondaryDefect:
+		r.SecondaryDefect, err = size(ref.name, v)
+	case fSite:
+		r.Site.Text = t
+	case fTiming:
+		r.Timing = t
+	case fBy:
+		r.By = t
+	}
+	return err
+}
+
+func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) error {
+	if v == nil {
+		return nil
+	}
+	t := textOf(v)
+	var err error
+	switch ref.field {
+	case fType:
+		b.Type = t
+	case fSite:
+		b.Site.Text = t
+	case fDiagnosis:
+		b.Diagnosis = t
+	case fFrozenSection:
+		b.FrozenSection, err = frozenSection(v)
+	}
+	return err
+}
+
+// finish resolves sites and fills what the sections imply.
+func (l *lowerer) finish() {
+	for i := range l.out.Lesions {
+		les := &l.out.Lesions[i]
+		if les.Line == 0 {
+			les.Line = 1
+		}
+		if !les.Site.Text.Present() && les.HeadingText.Present() {
+			les.Site.Text = les.HeadingText
+		}
+		resolve(&les.Site)
+		for j := range les.Repairs {
+			resolve(&les.Repairs[j].Site)
+		}
+	}
+	for i := range l.out.Biopsies {
+		b := &l.out.Biopsies[i]
+		biopsyValue(b)
+		resolve(&b.Site)
+	}
+	l.out.Lines = len(l.lines)
+}
+
+func resolve(s *model.Site) {
+	if s.Text.Present() {
+		s.Anatomy, s.Resolved = anatomy.Resolve(s.Text.Value)
+	}
+}

@@ -1,0 +1,297 @@
+package lower
+
+import (
+	"strings"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// stageInline reads the items after "Stage N:": "3 blocks", "stain: LIST",
+// "margins: ENTRIES", a margin entry alone, or a stain name alone. Text
+// after a text field ("histology: …, …") continues it.
+func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
+	cont := fNone
+	for _, it := range splitItems(v) {
+		if key, rest, ok := itemKey(it); ok {
+			if ref, known := lookup(secStage, key); known {
+				if err := l.stageField(st, ref, rest); err != nil {
+					return err
+				}
+				cont = fNone
+				switch ref.field {
+				case fMargins, fDecision, fHistology, fReason:
+					cont = ref.field
+				}
+				continue
+			}
+		}
+		switch {
+		case isCountItem(it.Text):
+			n, err := grammar.ParseCount("Blocks", it)
+			if err != nil {
+				return err
+			}
+			st.Blocks = model.Count{N: n, Line: it.Pos.Line}
+			cont = fNone
+		case cont != fNone:
+			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
+				return err
+			}
+		case isMarginEntry(it.Text):
+			st.Margins = append(st.Margins, margins(textOf(it))...)
+		default:
+			st.Stains = append(st.Stains, stains(textOf(it), false)...)
+		}
+	}
+	return nil
+}
+
+// itemKey splits "key: value" inside a value.
+func itemKey(it *grammar.Value) (key string, rest *grammar.Value, ok bool) {
+	c := strings.IndexByte(it.Text, ':')
+	if c <= 0 {
+		return "", nil, false
+	}
+	after := it.Text[c+1:]
+	trimmed := strings.TrimLeft(after, " \t")
+	rest = &grammar.Value{Pos: shift(it.Pos, it.Text[:c+1+len(after)-len(trimmed)]), Text: trimmed}
+	if trimmed == "" {
+		rest = nil
+	}
+	return it.Text[:c], rest, true
+}
+
+// Margin words, matched as whole words.
+var (
+	positiveWords = map[string]bool{"positive": true, "involved": true, "residual": true, "persistent": true}
+	clearWords    = map[string]bool{"clear": true, "cleared": true, "negative": true, "free": true, "uninvolved": true}
+)
+
+// marginStatus reads an entry's status: positive, clear, or unknown.
+func marginStatus(s string) (positive, known bool) {
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
+		return false, true
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !isLetterRune(r) })
+	for _, w := range words {
+		if positiveWords[w] {
+			return true, true
+		}
+	}
+	for _, w := range words {
+		if clearWords[w] {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// isMarginEntry reports whether an item reads as a margin entry.
+func isMarginEntry(s string) bool {
+	if _, known := marginStatus(s); known {
+		return true
+	}
+	_, ok := signedMargins(s, 0)
+	return ok
+}
+
+// signedMargins reads "A+ B- C-" or "1+ 2-": every word a block label
+// followed by + or −.
+func signedMargins(s string, line int) ([]model.Margin, bool) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil, false
+	}
+	out := make([]model.Margin, 0, len(words))
+	for _, w := range words {
+		w = strings.Replace(w, "−", "-", 1)
+		if len(w) < 2 || (w[len(w)-1] != '+' && w[len(w)-1] != '-') {
+			return nil, false
+		}
+		n := refNumber(strings.ToLower(w[:len(w)-1]))
+		if n == 0 || !grammar.IsLabel(w[:len(w)-1]) {
+			return nil, false
+		}
+		out = append(out, model.Margin{Blocks: []int{n}, Positive: w[len(w)-1] == '+', Line: line})
+	}
+	return out, true
+}
+
+// margins reads a margin status: "clear", "positive (deep)",
+// "block 1 positive (deep), blocks 2-3 clear", "A+ B- C-". Entries without
+// a status word are skipped.
+func margins(t model.Text) []model.Margin {
+	var out []model.Margin
+	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
+		if signed, ok := signedMargins(it.Text, t.Line); ok {
+			out = append(out, signed...)
+			continue
+		}
+		positive, known := marginStatus(it.Text)
+		if !known {
+			continue
+		}
+		out = append(out, model.Margin{Blocks: marginBlocks(it.Text), Positive: positive, Line: t.Line})
+	}
+	return out
+}
+
+// marginBlocks reads the blocks an entry names after "block"/"blocks";
+// nil means the whole stage.
+func marginBlocks(s string) []int {
+	toks := refTokens(s)
+	for i, tok := range toks {
+		if tok != "block" && tok != "blocks" {
+			continue
+		}
+		var refs []string
+		for _, t := range toks[i+1:] {
+			if t == "-" || t == "and" || t == "to" || t == "through" || t == "&" || refNumber(t) > 0 && (t[0] < 'a' || len(t) == 1) {
+				refs = append(refs, t)
+				continue
+			}
+			break
+		}
+		return blockRefs(strings.Join(refs, " "))
+	}
+	return nil
+}
+
+// stains reads a stain list: "H&E, MART-1 (blocks 1-2) for melanocytic
+// margin assessment", "toluidine blue", "MART-1 and SOX10".
+func stains(t model.Text, special bool) []model.Stain {
+	var out []model.Stain
+	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
+		for _, part := range splitAnd(it.Text) {
+			if s, ok := stain(part); ok {
+				s.Special, s.Line = special, t.Line
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// splitAnd splits "MART-1 and SOX10" but keeps "hematoxylin and eosin".
+func splitAnd(s string) []string {
+	if strings.Contains(strings.ToLower(s), "hematoxylin and eosin") {
+		return []string{s}
+	}
+	var parts []string
+	for {
+		i := strings.Index(strings.ToLower(s), " and ")
+		if i < 0 || strings.Contains(s[:i], "(") && !strings.Contains(s[:i], ")") {
+			return append(parts, s)
+		}
+		parts = append(parts, s[:i])
+		s = s[i+len(" and "):]
+	}
+}
+
+// reasonLeads open the reason text after a stain name.
+var reasonLeads = []string{" for ", " to ", " because ", " due to ", " - ", " – "}
+
+// stain reads one stain: its name, blocks in parentheses, and a reason.
+func stain(s string) (model.Stain, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	var st model.Stain
+	if open := strings.IndexByte(s, '('); open >= 0 {
+		end := strings.IndexByte(s[open:], ')')
+		inner := s[open+1:]
+		rest := ""
+		if end >= 0 {
+			inner = s[open+1 : open+end]
+			rest = s[open+end+1:]
+		}
+		st.Blocks = blockRefs(inner)
+		if len(st.Blocks) == 0 {
+			rest = inner + rest
+		}
+		st.Reason = strings.TrimSpace(rest)
+		s = s[:open]
+	}
+	lower := strings.ToLower(s)
+	for _, lead := range reasonLeads {
+		if i := strings.Index(lower, lead); i > 0 {
+			st.Reason = strings.TrimSpace(strings.TrimSpace(s[i:]) + " " + st.Reason)
+			s = s[:i]
+			break
+		}
+	}
+	st.Name = strings.TrimSpace(s)
+	return st, st.Name != ""
+}
+
+// repairValue reads the items of a "Repair:" value: its kind stays in the
+// text; "defect SIZE", "secondary defect AREA", "length L", "area A" and a
+// bare size are parsed. A labelled size that does not parse is an error; an
+// unlabelled number that is not a size ("2 layers") is text.
+func repairValue(r *model.Repair, v *grammar.Value) error {
+	for _, it := range splitItems(v) {
+		at := strings.IndexFunc(it.Text, func(r rune) bool { return r >= '0' && r <= '9' || r == '~' })
+		if at < 0 {
+			continue
+		}
+		label := strings.ToLower(strings.TrimRight(it.Text[:at], " :\t"))
+		label = strings.TrimSuffix(strings.TrimSuffix(label, " of"), " approximately")
+		var dst *model.Size
+		name := ""
+		switch {
+		case strings.HasSuffix(label, "secondary defect"):
+			dst, name = &r.SecondaryDefect, "Secondary defect"
+		case strings.HasSuffix(label, "defect"):
+			dst, name = &r.Defect, "Defect"
+		case strings.HasSuffix(label, "length"):
+			dst, name = &r.Length, "Length"
+		case strings.HasSuffix(label, "area"):
+			dst, name = &r.Area, "Area"
+		default:
+			dst = &r.Size
+		}
+		val := &grammar.Value{Pos: shift(it.Pos, it.Text[:at]), Text: it.Text[at:]}
+		m, ok := leadingMeasure(val)
+		switch {
+		case ok:
+			*dst = model.Size{Dims: m.Dims, AreaSq: m.AreaSq, Line: val.Pos.Line}
+		case name != "":
+			_, err := grammar.ParseMeasure(name, val)
+			return err
+		}
+	}
+	return nil
+}
+
+// leadingMeasure parses the longest run of words at the start of v that
+// is a size with a unit ("2.4 cm after clearance" → 2.4 cm), or the whole
+// value as a size.
+func leadingMeasure(v *grammar.Value) (grammar.Measure, bool) {
+	if m, err := grammar.ParseMeasure("", v); err == nil {
+		return m, true
+	}
+	text := v.Text
+	for {
+		cut := strings.LastIndexByte(text, ' ')
+		if cut <= 0 {
+			return grammar.Measure{}, false
+		}
+		text = strings.TrimRight(text[:cut], " ")
+		if m, err := grammar.ParseMeasure("", &grammar.Value{Pos: v.Pos, Text: text}); err == nil && m.HasUnit {
+			return m, true
+		}
+	}
+}
+
+// biopsyValue fills a biopsy's kind and site from its heading value
+// ("punch biopsy, right forearm") when no field gives them: the kind words
+// are found in the text by the coder, and the site terms by the anatomy
+// table, which skips the other words.
+func biopsyValue(b *model.Biopsy) {
+	if !b.Type.Present() {
+		b.Type = b.Value
+	}
+	if !b.Site.Text.Present() {
+		b.Site.Text = b.Value
+	}
+}

@@ -1,0 +1,184 @@
+package model
+
+import "github.com/mohscode/mohscode/internal/anatomy"
+
+// Text is a field value as written, with the line it came from.
+// Line 0 means the note does not give the field.
+type Text struct {
+	Value string `json:"value,omitempty"`
+	Line  int    `json:"line,omitempty"`
+}
+
+// Present reports whether the note gives the field.
+func (t Text) Present() bool { return t.Line > 0 }
+
+// Count is a parsed count (blocks, stages).
+type Count struct {
+	N    int `json:"n,omitempty"`
+	Line int `json:"line,omitempty"`
+}
+
+// Present reports whether the note gives the count.
+func (c Count) Present() bool { return c.Line > 0 }
+
+// Size is a measured size in centimetres: one dimension (a length or
+// diameter), two (an area as their product), or an explicit area.
+type Size struct {
+	Dims   []float64 `json:"dims,omitempty"`    // in cm; depth dropped
+	AreaSq float64   `json:"area_sq,omitempty"` // explicit area in sq cm, else 0
+	Line   int       `json:"line,omitempty"`
+}
+
+// Present reports whether the note gives the size.
+func (s Size) Present() bool { return s.Line > 0 }
+
+// Area is the size in square centimetres: the explicit area, or the product
+// of two dimensions; ok is false for a single dimension.
+func (s Size) Area() (area float64, ok bool) {
+	switch {
+	case s.AreaSq > 0:
+		return s.AreaSq, true
+	case len(s.Dims) >= 2:
+		return s.Dims[0] * s.Dims[1], true
+	}
+	return 0, false
+}
+
+// Longest is the greatest dimension in centimetres; ok is false when the
+// size is only an area.
+func (s Size) Longest() (cm float64, ok bool) {
+	for _, d := range s.Dims {
+		cm = max(cm, d)
+	}
+	return cm, len(s.Dims) > 0
+}
+
+// Flag is a yes/no field.
+type Flag struct {
+	Yes  bool `json:"yes,omitempty"`
+	Line int  `json:"line,omitempty"`
+}
+
+// Present reports whether the note gives the field.
+func (f Flag) Present() bool { return f.Line > 0 }
+
+// Note is one Mohs operative note.
+type Note struct {
+	Source     string     `json:"source"`
+	Encounter  Encounter  `json:"encounter"`
+	Lesions    []Lesion   `json:"lesions"`
+	Biopsies   []Biopsy   `json:"biopsies,omitempty"`
+	NearMisses []NearMiss `json:"near_misses,omitempty"`
+	Lines      int        `json:"lines"`
+}
+
+// NearMiss is an unknown field key that resembles a known one.
+type NearMiss struct {
+	Key     string `json:"key"`     // as written
+	Known   string `json:"known"`   // the known key it resembles
+	Section string `json:"section"` // the section it stood in ("" for the note)
+	Lesion  string `json:"lesion,omitempty"`
+	Line    int    `json:"line"`
+}
+
+// Encounter holds the fields that apply to the whole note.
+type Encounter struct {
+	Date           Text `json:"date"` // ISO 8601 when present
+	Surgeon        Text `json:"surgeon"`
+	Pathology      Text `json:"pathology"`
+	Payer          Text `json:"payer"`
+	PlaceOfService Text `json:"place_of_service"`
+}
+
+// Lesion is one tumor treated by Mohs surgery.
+type Lesion struct {
+	Label           string        `json:"label"`
+	Line            int           `json:"line"` // heading, else first field
+	HeadingText     Text          `json:"heading_text"`
+	Site            Site          `json:"site"`
+	Laterality      Text          `json:"laterality"`
+	Diagnosis       Text          `json:"diagnosis"`
+	PostopDiagnosis Text          `json:"postop_diagnosis"`
+	Indication      Text          `json:"indication"`
+	Size            Size          `json:"size"`
+	DeepStructures  Text          `json:"deep_structures"`
+	PriorBiopsy     Flag          `json:"prior_biopsy"`
+	SameDayBiopsy   Text          `json:"same_day_biopsy"`
+	FrozenSection   FrozenSection `json:"frozen_section"`
+	Map             Flag          `json:"map"`
+	TotalStages     Count         `json:"total_stages"`
+	TotalBlocks     Count         `json:"total_blocks"`
+	FinalDefect     Size          `json:"final_defect"`
+	Stages          []Stage       `json:"stages"`
+	Repairs         []Repair      `json:"repairs,omitempty"`
+}
+
+// Site is a site text and what the anatomy table made of it.
+type Site struct {
+	Text     Text         `json:"text"`
+	Resolved bool         `json:"resolved"`
+	Anatomy  anatomy.Site `json:"anatomy"`
+}
+
+// FrozenSection is a "Frozen section:" field: whether diagnostic frozen
+// sections were done on a biopsy, and on how many blocks.
+type FrozenSection struct {
+	Flag
+	Blocks int `json:"blocks,omitempty"` // 0 when not stated
+}
+
+// Stage is one Mohs stage.
+type Stage struct {
+	Ordinal   string   `json:"ordinal"` // as written: "2", "II"
+	Number    int      `json:"number"`
+	Line      int      `json:"line"`
+	Blocks    Count    `json:"blocks"`
+	Stains    []Stain  `json:"stains,omitempty"`
+	Margins   []Margin `json:"margins,omitempty"`
+	Decision  Text     `json:"decision"`
+	Histology Text     `json:"histology"`
+	Reason    Text     `json:"reason"`
+}
+
+// Stain is one stain named on a stage.
+type Stain struct {
+	Name    string `json:"name"`
+	Special bool   `json:"special,omitempty"` // listed under "Special stain"
+	Blocks  []int  `json:"blocks,omitempty"`  // nil: every block of the stage
+	Reason  string `json:"reason,omitempty"`  // text after the name ("for perineural invasion")
+	Line    int    `json:"line"`
+}
+
+// Margin is one margin entry: for the whole stage (Blocks nil) or for the
+// blocks named.
+type Margin struct {
+	Blocks   []int `json:"blocks,omitempty"`
+	Positive bool  `json:"positive"`
+	Line     int   `json:"line"`
+}
+
+// Repair is one closure reported for a lesion.
+type Repair struct {
+	Line            int  `json:"line"`
+	Value           Text `json:"value"` // the text after "Repair:"
+	Type            Text `json:"type"`
+	Size            Size `json:"size"` // a size in the value without a label
+	Length          Size `json:"length"`
+	Area            Size `json:"area"`
+	Defect          Size `json:"defect"`
+	SecondaryDefect Size `json:"secondary_defect"`
+	Site            Site `json:"site"`
+	Timing          Text `json:"timing"`
+	By              Text `json:"by"`
+}
+
+// Biopsy is another lesion biopsied the same day ("Biopsy N:" section).
+type Biopsy struct {
+	Label         string        `json:"label"`
+	Line          int           `json:"line"`
+	Value         Text          `json:"value"`
+	Type          Text          `json:"type"`
+	Site          Site          `json:"site"`
+	Diagnosis     Text          `json:"diagnosis"`
+	FrozenSection FrozenSection `json:"frozen_section"`
+}
