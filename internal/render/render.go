@@ -70,14 +70,17 @@ func Text(w io.Writer, c coding.Claim, withLines bool) error {
 			}
 		}
 	}
-	for _, sev := range []diag.Severity{diag.Error, diag.Warning, diag.Info} {
+	for _, sev := range []struct {
+		severity diag.Severity
+		heading  string
+	}{{diag.Error, "Errors"}, {diag.Warning, "Warnings"}, {diag.Info, "Info"}} {
 		first := true
 		for _, f := range c.Findings {
-			if f.Severity != sev {
+			if f.Severity != sev.severity {
 				continue
 			}
 			if first {
-				fmt.Fprintf(&b, "\n%ss:\n", strings.ToUpper(string(sev[:1]))+string(sev[1:]))
+				fmt.Fprintf(&b, "\n%s:\n", sev.heading)
 				first = false
 			}
 			fmt.Fprintf(&b, "  line %-4d %-28s %s\n", f.Line, f.Rule, f.Message)

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/coding"
+)
+
+const cleanNote = `Date of service: 2026-03-14
+Surgeon: Dana Whitfield, MD
+Pathology: Mohs surgeon
+Lesion 1: left nasal ala
+Diagnosis: basal cell carcinoma
+Prior biopsy: yes
+Indication: H-zone
+Preoperative size: 0.8 x 0.6 cm
+Mohs map: yes
+Stage 1: 2 blocks; stain: H&E; margins: clear
+  Histology: nodular BCC, superficial dermis
+Repair: second intention
+`
+
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  int
+	}{
+		{"clean note", cleanNote, []string{"code", "-"}, exitOK},
+		{"check clean note", cleanNote, []string{"check", "--format", "json", "-"}, exitOK},
+		{"error finding", "Lesion 1\nDiagnosis: BCC\n", []string{"code", "-"}, exitNote},
+		{"parse error", "Site: nose\nStage 1:\n  Blocks: three-ish\n", []string{"code", "-"}, exitNote},
+		{"empty note", "", []string{"code", "-"}, exitNote},
+		{"missing file", "", []string{"code", "does-not-exist.txt"}, exitNote},
+		{"no arguments", "", nil, exitUsage},
+		{"unknown command", "", []string{"bill", "-"}, exitUsage},
+		{"no file", "", []string{"code"}, exitUsage},
+		{"two files", "", []string{"code", "a", "b"}, exitUsage},
+		{"bad format", cleanNote, []string{"code", "--format", "xml", "-"}, exitUsage},
+		{"bad payer", cleanNote, []string{"code", "--payer", "acme", "-"}, exitUsage},
+		{"unknown flag", cleanNote, []string{"code", "--fast", "-"}, exitUsage},
+		{"help", "", []string{"--help"}, exitOK},
+		{"code help", "", []string{"code", "--help"}, exitOK},
+		{"rules", "", []string{"rules"}, exitOK},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, _ := runCLI(t, tc.stdin, tc.args...)
+			assert.Equal(t, tc.want, code)
+		})
+	}
+}
+
+func TestParseErrorIsPositioned(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "Site: nose\nStage 1:\n  Blocks: three-ish\n", "code", "--format", "json", "-")
+	assert.Equal(t, exitNote, code)
+	assert.Equal(t, "-:3:11: Blocks: expected a count, found \"three-ish\"\n", stderr)
+	var rec struct {
+		Source string `json:"source"`
+		Error  struct {
+			Line, Column int
+			Message      string
+		} `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rec))
+	assert.Equal(t, "-", rec.Source)
+	assert.Equal(t, 3, rec.Error.Line)
+	assert.Equal(t, 11, rec.Error.Column)
+	assert.Equal(t, `Blocks: expected a count, found "three-ish"`, rec.Error.Message)
+}
+
+func TestJSONContract(t *testing.T) {
+	code, stdout, _ := runCLI(t, cleanNote, "code", "--format", "json", "--payer", "medicare", "-")
+	require.Equal(t, exitOK, code)
+	var raw map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &raw))
+	for _, field := range []string{"source", "encounter", "edits", "lines", "diagnoses", "findings"} {
+		assert.Contains(t, raw, field)
+	}
+	enc := raw["encounter"].(map[string]any)
+	assert.Equal(t, "2026-03-14", enc["date_of_service"])
+	assert.Nil(t, enc["place_of_service"], "a field the note does not give is null")
+	assert.Equal(t, "medicare", enc["payer_profile"])
+	assert.Equal(t, map[string]any{"mue": "not checked", "ptp": "not checked"}, raw["edits"])
+	lines := raw["lines"].([]any)
+	require.Len(t, lines, 1)
+	line := lines[0].(map[string]any)
+	for _, field := range []string{"seq", "code", "units", "modifiers", "lesion", "description", "diagnosis_pointers", "evidence"} {
+		assert.Contains(t, line, field)
+	}
+	assert.Equal(t, "17311", line["code"])
+	assert.Equal(t, []any{}, line["modifiers"])
+}
+
+func TestCheckHasNoLines(t *testing.T) {
+	_, stdout, _ := runCLI(t, "Site: nose\nStage 1: 1 block\n", "check", "--format", "json", "-")
+	var claim coding.Claim
+	require.NoError(t, json.Unmarshal([]byte(stdout), &claim))
+	assert.Empty(t, claim.Lines)
+	assert.NotNil(t, claim.Lines)
+	assert.NotEmpty(t, claim.Findings)
+}
+
+func TestTextTable(t *testing.T) {
+	_, stdout, _ := runCLI(t, cleanNote, "code", "-")
+	assert.Contains(t, stdout, "#  CODE   UNITS  MOD  LESION  DX  NOTE LINES  WHY\n")
+	assert.Contains(t, stdout, "1  17311  1      -    1       -   4,10        first stage; left nasal ala is Mohs class H\n")
+	assert.Contains(t, stdout, "Info:\n  line 12   no-repair-code")
+}
+
+func TestRulesListsEveryRule(t *testing.T) {
+	_, stdout, _ := runCLI(t, "", "rules")
+	for _, r := range coding.Rules {
+		assert.Contains(t, stdout, r.ID+" ("+string(r.Severity)+")\n")
+	}
+}
+
+func TestHelpHasExample(t *testing.T) {
+	_, stdout, _ := runCLI(t, "", "--help")
+	assert.Contains(t, stdout, "Example:\n  mohscode code samples/nose-two-stage.txt")
+	_, _, stderr := runCLI(t, "", "code", "--help")
+	assert.Contains(t, stderr, "Example:")
+	assert.Contains(t, stderr, "--payer")
+}
