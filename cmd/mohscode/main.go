@@ -4,7 +4,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,11 +30,13 @@ const usage = `mohscode codes Mohs micrographic surgery operative notes.
 Usage:
   mohscode code  [--format text|json] [--payer commercial|medicare|uhc] [--profile FILE] FILE|-
   mohscode check [--format text|json] FILE|-
+  mohscode batch [--format ndjson] [--jobs N] INPUT...
   mohscode rules
 
 Commands:
   code    claim lines (CPT codes, units, modifiers, evidence) and findings
   check   documentation findings only
+  batch   many notes (files, directories, NDJSON, FHIR DocumentReference) in parallel
   rules   every finding rule with its severity and meaning
 
 Example:
@@ -49,9 +50,6 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// errUsage marks errors that are the caller's usage mistakes.
-var errUsage = errors.New("usage")
-
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -63,6 +61,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	case "code", "check":
 		return codeCommand(args[0], args[1:], stdin, stdout, stderr)
+	case "batch":
+		return batchCommand(args[1:], stdin, stdout, stderr)
 	case "rules":
 		return rulesCommand(args[1:], stdout, stderr)
 	}
@@ -88,11 +88,8 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "mohscode %s: --format must be text or json, not %q\n", name, *format)

@@ -1,0 +1,116 @@
+package batch_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/batch"
+	"github.com/mohscode/mohscode/internal/diag"
+)
+
+func collect(t *testing.T, inputs []string, stdin string, jobs int) []batch.Result {
+	t.Helper()
+	var out []batch.Result
+	err := batch.Run(func(emit func(batch.Record) bool) { batch.Read(inputs, strings.NewReader(stdin), emit) },
+		batch.Options{Jobs: jobs}, func(r batch.Result) error {
+			out = append(out, r)
+			return nil
+		})
+	require.NoError(t, err)
+	return out
+}
+
+// TestMixedBatch: one output record per input record, in input order,
+// every error record naming its input.
+func TestMixedBatch(t *testing.T) {
+	inputs := []string{"testdata/notes", "testdata/notes.ndjson", "testdata/bulk-documents.ndjson", "-", "testdata/missing.txt"}
+	stdin := "Site: temple\nStage 1: 1 block; margins: clear\n"
+	for _, jobs := range []int{1, 4} {
+		got := collect(t, inputs, stdin, jobs)
+		type rec struct {
+			id  string
+			err string // "" for a coded note
+		}
+		want := []rec{
+			{"testdata/notes/a.txt", ""},
+			{"testdata/notes/sub/b.txt", `testdata/notes/sub/b.txt:3:11: Blocks: expected a count, found "three-ish"`},
+			{"n1", ""},
+			{"testdata/notes.ndjson:2", "not a JSON note record"},
+			{"n3", `the record has no "text"`},
+			{"n4", ""},
+			{"doc-1", ""},
+			{"doc-2", "the attachment has only a url"},
+			{"doc-3", ""},
+			{"-", ""},
+			{"testdata/missing.txt", "no such file"},
+		}
+		require.Len(t, got, len(want), "one output record per input record")
+		for i, w := range want {
+			assert.Equal(t, w.id, got[i].ID, "record %d", i)
+			if w.err == "" {
+				assert.NoError(t, got[i].Err, w.id)
+				assert.NotEmpty(t, got[i].Claim.Lines, w.id)
+			} else {
+				require.Error(t, got[i].Err, w.id)
+				assert.Contains(t, got[i].Err.Error(), w.err)
+			}
+		}
+		var perr *diag.ParseError
+		require.ErrorAs(t, got[1].Err, &perr)
+		assert.Equal(t, 3, perr.Line)
+		assert.Equal(t, "medicare", got[2].Claim.Encounter.PayerProfile, "a record's payer picks its profile")
+		assert.Equal(t, []string{"17313", "17315"}, codes(got[5]))
+		assert.Equal(t, []string{"17311", "17315"}, codes(got[8]))
+	}
+}
+
+func codes(r batch.Result) []string {
+	var out []string
+	for _, l := range r.Claim.Lines {
+		out = append(out, l.Code)
+	}
+	return out
+}
+
+func TestStdinNDJSON(t *testing.T) {
+	got := collect(t, []string{"-"}, "\n{\"id\":\"x\",\"text\":\"Site: nose\\nStage 1: 1 block\\n\"}\n{\"id\":\"y\",\"text\":\"\"}\n", 2)
+	require.Len(t, got, 2)
+	assert.Equal(t, "x", got[0].ID)
+	assert.NoError(t, got[0].Err)
+	assert.Equal(t, "y", got[1].ID)
+	assert.ErrorContains(t, got[1].Err, "the note is empty")
+}
+
+func TestWriteErrorStopsTheBatch(t *testing.T) {
+	boom := errors.New("disk full")
+	n := 0
+	err := batch.Run(func(emit func(batch.Record) bool) {
+		for i := 0; i < 1000 && emit(batch.Record{ID: "r", Text: "Site: nose\n"}); i++ {
+		}
+	}, batch.Options{Jobs: 3}, func(batch.Result) error {
+		n++
+		if n == 5 {
+			return boom
+		}
+		return nil
+	})
+	assert.ErrorIs(t, err, boom)
+	assert.Equal(t, 5, n)
+}
+
+func TestSummary(t *testing.T) {
+	got := collect(t, []string{"testdata/notes"}, "", 2)
+	var s batch.Summary
+	for _, r := range got {
+		s.Add(r)
+	}
+	assert.Equal(t, 2, s.Notes)
+	assert.Equal(t, 1, s.Errors)
+	var b strings.Builder
+	require.NoError(t, s.Write(&b))
+	assert.True(t, strings.HasPrefix(b.String(), "2 notes, 1 claim lines, 1 errors\n"), b.String())
+}
