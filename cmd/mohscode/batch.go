@@ -34,6 +34,8 @@ func batchCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	payer := fs.String("payer", "", "payer profile for every note (overrides the records' payer)")
 	profileFile := fs.String("profile", "", "a payer profile JSON file (overrides --payer)")
 	quiet := fs.Bool("quiet", false, "no summary on standard error")
+	var tables editFlags
+	tables.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, batchUsage)
 		fs.PrintDefaults()
@@ -55,10 +57,15 @@ func batchCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "mohscode batch: %v\n", err)
 		return exitUsage
 	}
+	mue, ptp, err := tables.load()
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode batch: %v\n", err)
+		return exitUsage
+	}
 	out := bufio.NewWriter(stdout)
 	var sum batch.Summary
 	err = batch.Run(func(emit func(batch.Record) bool) { batch.Read(fs.Args(), stdin, emit) },
-		batch.Options{Jobs: *jobs, Coding: coding.Options{Profile: profile}},
+		batch.Options{Jobs: *jobs, Coding: coding.Options{Profile: profile}, MUE: mue, PTP: ptp},
 		func(r batch.Result) error {
 			sum.Add(r)
 			if r.Err != nil {

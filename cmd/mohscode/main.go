@@ -14,6 +14,7 @@ import (
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/engine"
 	"github.com/mohscode/mohscode/internal/render"
 )
@@ -28,7 +29,8 @@ const (
 const usage = `mohscode codes Mohs micrographic surgery operative notes.
 
 Usage:
-  mohscode code  [--format text|json] [--payer commercial|medicare|uhc] [--profile FILE] FILE|-
+  mohscode code  [--format text|json] [--payer commercial|medicare|uhc] [--profile FILE]
+                 [--mue FILE] [--ptp FILE] FILE|-
   mohscode check [--format text|json] FILE|-
   mohscode batch [--format ndjson] [--jobs N] INPUT...
   mohscode rules
@@ -80,6 +82,8 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		fs.StringVar(&payer, "payer", "", "payer profile: "+strings.Join(codetable.ProfileNames(), ", ")+" (overrides the note's Payer field)")
 		fs.StringVar(&profileFile, "profile", "", "a payer profile JSON file (overrides --payer)")
 	}
+	var tables editFlags
+	tables.register(fs)
 	fs.Usage = func() {
 		if name == "code" {
 			fmt.Fprintf(stderr, "Usage: mohscode code [flags] FILE|-\n\nCodes one note: claim lines and findings.\n\nExample:\n  mohscode code --format json samples/nose-two-stage.txt\n\nFlags:\n")
@@ -107,6 +111,11 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	opt.Profile = profile
+	mue, ptp, err := tables.load()
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
+		return exitUsage
+	}
 	source := fs.Arg(0)
 	src, err := readNote(source, stdin)
 	if err != nil {
@@ -121,6 +130,7 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, err)
 		return exitNote
 	}
+	engine.ApplyEdits(&claim, mue, ptp)
 	if *format == "json" {
 		err = render.JSON(stdout, claim)
 	} else {
@@ -159,6 +169,41 @@ func chooseProfile(payer, file string) (*codetable.Profile, error) {
 		return nil, fmt.Errorf("--payer must be one of %s, not %q", strings.Join(codetable.ProfileNames(), ", "), payer)
 	}
 	return &p, nil
+}
+
+// editFlags are the --mue and --ptp flags.
+type editFlags struct{ mue, ptp string }
+
+func (e *editFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&e.mue, "mue", "", "CMS practitioner MUE file (CSV or tab-separated) to check units against")
+	fs.StringVar(&e.ptp, "ptp", "", "CMS practitioner PTP (NCCI) file to check code pairs against")
+}
+
+// load reads the tables named; a table not named is nil.
+func (e *editFlags) load() (*edits.MUETable, *edits.PTPTable, error) {
+	var mue *edits.MUETable
+	var ptp *edits.PTPTable
+	if e.mue != "" {
+		f, err := os.Open(e.mue)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		if mue, err = edits.LoadMUE(e.mue, f); err != nil {
+			return nil, nil, err
+		}
+	}
+	if e.ptp != "" {
+		f, err := os.Open(e.ptp)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		if ptp, err = edits.LoadPTP(e.ptp, f); err != nil {
+			return nil, nil, err
+		}
+	}
+	return mue, ptp, nil
 }
 
 func readNote(source string, stdin io.Reader) (string, error) {

@@ -136,3 +136,22 @@ func TestHelpHasExample(t *testing.T) {
 	assert.Contains(t, stderr, "Example:")
 	assert.Contains(t, stderr, "--payer")
 }
+
+func TestEditTables(t *testing.T) {
+	code, stdout, _ := runCLI(t, "", "code", "--format", "json", "--mue", "testdata/mue-fixture.csv", "--ptp", "testdata/ptp-fixture.csv", "../../samples/nose-two-stage.txt")
+	assert.Equal(t, exitNote, code, "an MAI 2 excess is an error finding")
+	var claim coding.Claim
+	require.NoError(t, json.Unmarshal([]byte(stdout), &claim))
+	assert.Equal(t, coding.Edits{MUE: "testdata/mue-fixture.csv", PTP: "testdata/ptp-fixture.csv"}, claim.Edits)
+	var rules []string
+	for _, f := range claim.Findings {
+		rules = append(rules, f.Rule)
+	}
+	// 17312×1 is over its fixture value 0; 14060 carries 59 for the
+	// indicator-1 pair; the 17311/17312 pair was deleted before 2026-03-14.
+	assert.Equal(t, []string{"mue-exceeded"}, rules)
+
+	code, _, stderr := runCLI(t, "", "code", "--mue", "testdata/missing.csv", "../../samples/nose-two-stage.txt")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "testdata/missing.csv")
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/engine"
 )
 
@@ -28,6 +29,10 @@ type Options struct {
 	// Coding applies to every note. A record's own payer is used when
 	// Coding.Profile is nil.
 	Coding coding.Options
+	// MUE and PTP are the CMS edit tables to check against; nil when not
+	// given (the output then says "not checked").
+	MUE *edits.MUETable
+	PTP *edits.PTPTable
 }
 
 // Run codes every record that read produces, jobs at a time, and passes
@@ -67,7 +72,7 @@ func Run(read func(emit func(Record) bool), opt Options, write func(Result) erro
 	for range jobs {
 		go func() {
 			for j := range work {
-				j.out <- code(j.rec, opt.Coding)
+				j.out <- code(j.rec, opt)
 			}
 		}()
 	}
@@ -80,15 +85,19 @@ func Run(read func(emit func(Record) bool), opt Options, write func(Result) erro
 	return nil
 }
 
-func code(rec Record, opt coding.Options) Result {
+func code(rec Record, opt Options) Result {
 	if rec.Err != nil {
 		return Result{ID: rec.ID, Err: rec.Err}
 	}
-	if opt.Profile == nil && rec.Payer != "" {
+	copt := opt.Coding
+	if copt.Profile == nil && rec.Payer != "" {
 		p, _ := codetable.BuiltinProfile(codetable.ProfileForPayerText(rec.Payer))
-		opt.Profile = &p
+		copt.Profile = &p
 	}
-	claim, err := engine.Code(rec.ID, rec.Text, opt)
+	claim, err := engine.Code(rec.ID, rec.Text, copt)
+	if err == nil {
+		engine.ApplyEdits(&claim, opt.MUE, opt.PTP)
+	}
 	return Result{ID: rec.ID, Claim: claim, Err: err}
 }
 
