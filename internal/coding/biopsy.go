@@ -40,26 +40,22 @@ type billableBiopsy struct {
 }
 
 // sameDayBiopsy handles the Mohs lesion's own same-day biopsy and its
-// frozen section.
+// frozen section: billable only without a prior diagnosis, and only on a
+// lesion that is coded.
 func (g *generator) sameDayBiopsy(les *model.Lesion, coded bool) {
-	fs := les.FrozenSection
-	if !les.SameDayBiopsy.Present() {
-		if fs.Yes {
-			g.add(FrozenSectionWithoutBiopsy, les.Label, fs.Line, "Lesion %s: frozen sections without a billable same-day biopsy are the Mohs frozen sections, included in Mohs: no line", les.Label)
-		}
-		return
-	}
-	if les.PriorBiopsy.Yes {
+	biopsied := les.SameDayBiopsy.Present()
+	if biopsied && les.PriorBiopsy.Yes {
 		g.add(BiopsyNotBillable, les.Label, les.SameDayBiopsy.Line, "Lesion %s: the diagnosis was known from a prior biopsy, so today's biopsy of the Mohs lesion is not billable", les.Label)
-		if fs.Yes {
+	}
+	if !biopsied || les.PriorBiopsy.Yes {
+		if fs := les.FrozenSection; fs.Yes {
 			g.add(FrozenSectionWithoutBiopsy, les.Label, fs.Line, "Lesion %s: frozen sections without a billable same-day biopsy are the Mohs frozen sections, included in Mohs: no line", les.Label)
 		}
 		return
 	}
-	if !coded {
-		return
+	if coded {
+		g.addBiopsy(les.Label, les.SameDayBiopsy, les.FrozenSection, g.profile.BiopsyMohsLesionModifier)
 	}
-	g.addBiopsy(les.Label, les.SameDayBiopsy, fs, g.profile.BiopsyMohsLesionModifier)
 }
 
 // addBiopsy records a biopsy for biopsyLines, or reports why it has no code.
@@ -109,44 +105,51 @@ func (g *generator) biopsyLines() {
 	p := bs[primary]
 	g.biopsies = append(g.biopsies, line(p.codes.Primary, 1, p.lesion, p.codes.Kind+" biopsy, the day's primary biopsy code", p.line).withModifier(p.modifier))
 	rest := append(slices.Clone(bs[:primary]), bs[primary+1:]...)
-	g.biopsies = append(g.biopsies, summed(rest, func(b billableBiopsy) (string, int, bool) {
-		return b.codes.AddOn, 1, true
-	}, func(b billableBiopsy) string { return b.codes.Kind + " biopsy, add-on to the day's primary biopsy" })...)
+	g.biopsies = append(g.biopsies, summed(rest, func(b billableBiopsy) part {
+		return part{b.codes.AddOn, 1, b.line, b.codes.Kind + " biopsy, add-on to the day's primary biopsy"}
+	})...)
 
 	if g.pathologist {
 		return // the pathologist bills the frozen sections
 	}
 	fsCodes := codetable.FrozenSection()
-	g.frozen = append(g.frozen, summed(bs, func(b billableBiopsy) (string, int, bool) {
-		return fsCodes.First, 1, b.frozen.Yes
-	}, func(billableBiopsy) string { return "frozen section, first block of a biopsy specimen" })...)
-	g.frozen = append(g.frozen, summed(bs, func(b billableBiopsy) (string, int, bool) {
-		return fsCodes.Additional, max(b.frozen.Blocks, 1) - 1, b.frozen.Yes && b.frozen.Blocks > 1
-	}, func(billableBiopsy) string { return "frozen section, further blocks of a biopsy specimen" })...)
+	frozen := slices.DeleteFunc(slices.Clone(bs), func(b billableBiopsy) bool { return !b.frozen.Yes })
+	g.frozen = append(g.frozen, summed(frozen, func(b billableBiopsy) part {
+		return part{fsCodes.First, 1, b.frozen.Line, "frozen section, first block of a biopsy specimen"}
+	})...)
+	g.frozen = append(g.frozen, summed(frozen, func(b billableBiopsy) part {
+		return part{fsCodes.Additional, max(b.frozen.Blocks, 1) - 1, b.frozen.Line, "frozen section, further blocks of a biopsy specimen"}
+	})...)
 }
 
-// summed makes one line per (code, modifier), units summed, in order of
-// first appearance.
-func summed(bs []billableBiopsy, code func(billableBiopsy) (string, int, bool), why func(billableBiopsy) string) []Line {
+// part is what one biopsy adds to a summed line: units of a code, the note
+// line behind them, and why.
+type part struct {
+	code     string
+	units    int
+	evidence int
+	why      string
+}
+
+// summed makes one line per (code, modifier) from the parts of the
+// biopsies, units summed, in order of first appearance; parts of no unit
+// add nothing.
+func summed(bs []billableBiopsy, partOf func(billableBiopsy) part) []Line {
 	var out []Line
 	for _, b := range bs {
-		c, units, ok := code(b)
-		if !ok {
+		p := partOf(b)
+		if p.units <= 0 {
 			continue
 		}
-		ev := b.line
-		if b.frozen.Yes && why(b) != "" && strings.HasPrefix(why(b), "frozen") {
-			ev = b.frozen.Line
-		}
-		i := slices.IndexFunc(out, func(l Line) bool { return l.Code == c && slices.Equal(l.Modifiers, modifiers(b.modifier)) })
+		i := slices.IndexFunc(out, func(l Line) bool { return l.Code == p.code && slices.Equal(l.Modifiers, modifiers(b.modifier)) })
 		if i < 0 {
-			out = append(out, line(c, units, b.lesion, why(b), ev).withModifier(b.modifier))
+			out = append(out, line(p.code, p.units, b.lesion, p.why, p.evidence).withModifier(b.modifier))
 			continue
 		}
-		out[i].Units += units
+		out[i].Units += p.units
 		out[i].Lesion += "," + b.lesion
-		out[i].Evidence = append(out[i].Evidence, Evidence{Line: ev})
-		out[i].Reason = fmt.Sprintf("%s (%d)", why(b), out[i].Units)
+		out[i].Evidence = append(out[i].Evidence, Evidence{Line: p.evidence})
+		out[i].Reason = fmt.Sprintf("%s (%d)", p.why, out[i].Units)
 	}
 	return out
 }

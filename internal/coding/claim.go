@@ -71,7 +71,7 @@ type Options struct {
 // Code turns a note's model into its claim. It never fails: what cannot be
 // coded becomes a finding.
 func Code(n *model.Note, opt Options) Claim {
-	g := &generator{note: n}
+	g := &generator{note: n, findings: []diag.Finding{}}
 	if opt.Profile != nil {
 		g.profile = *opt.Profile
 	} else {
@@ -117,7 +117,15 @@ type generator struct {
 	surgeonName string
 }
 
-// add records a finding of rule.
+// add records a finding of rule at a note line (NOTE-FORMAT.md section 7).
+// A finding about a value points at that value's line (pathology-not-surgeon
+// at the Pathology field, site-unknown at the Site field). A finding about
+// something absent points at the closest section that is there: a stage
+// (blocks-missing, margins-missing, histology-missing), a repair
+// (repair-size-missing), else the lesion's heading line, or its first field
+// in a note without headings; an encounter-level finding about something
+// absent (date-missing, pathology-undocumented) has no lesion and points at
+// line 1.
 func (g *generator) add(r *Rule, lesion string, line int, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if note, ok := g.profile.Notes[r.ID]; ok {
@@ -210,16 +218,21 @@ const (
 // when it says "pathologist" or names another physician.
 func (g *generator) reader() reader {
 	text := strings.ToLower(g.note.Encounter.Pathology.Value)
-	words := wordSet(text)
 	switch {
 	case text == "":
 		return readerUnknown
-	case strings.Contains(text, "surgeon") || g.surgeonName != "" && words[g.surgeonName]:
+	case strings.Contains(text, "surgeon") || g.namesSurgeon(text):
 		return readerSurgeon
-	case strings.Contains(text, "pathologist") || words["dr"] || words["md"] || words["do"]:
+	case strings.Contains(text, "pathologist") || hasWord(text, "dr", "md", "do"):
 		return readerPathologist
 	}
 	return readerUnknown
+}
+
+// namesSurgeon reports whether text names the surgeon by last name; a
+// hyphenated name matches however the text splits it ("Dr. Varga-Moss").
+func (g *generator) namesSurgeon(text string) bool {
+	return g.surgeonName != "" && hasWord(text, strings.Join(strings.FieldsFunc(g.surgeonName, notAlnum), " "))
 }
 
 // credentials are words after a name that are not the name.
@@ -228,7 +241,7 @@ var credentials = map[string]bool{"md": true, "do": true, "dr": true, "facms": t
 // lastName finds the surgeon's last name, lower-cased: "Dana Whitfield, MD"
 // → "whitfield", "Dr. Whitfield" → "whitfield".
 func lastName(s string) string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') })
+	words := strings.FieldsFunc(strings.ToLower(s), notNameRune)
 	for i := len(words) - 1; i >= 0; i-- {
 		if !credentials[words[i]] && len(words[i]) > 1 {
 			return words[i]
@@ -237,21 +250,10 @@ func lastName(s string) string {
 	return ""
 }
 
-// wordSet splits lower-case text into its words.
-func wordSet(text string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') }) {
-		set[w] = true
-	}
-	return set
-}
-
 // hasWord reports whether text contains one of words as a whole word
 // (or phrase), case-insensitively.
 func hasWord(text string, words ...string) bool {
-	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}), " ") + " "
+	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notAlnum), " ") + " "
 	for _, w := range words {
 		if strings.Contains(lower, " "+w+" ") {
 			return true
@@ -259,3 +261,11 @@ func hasWord(text string, words ...string) bool {
 	}
 	return false
 }
+
+// notNameRune separates the words of lower-case text that may hold a name:
+// anything but a letter, an apostrophe or a hyphen.
+func notNameRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') }
+
+// notAlnum separates the words of lower-case text: anything but a letter or
+// a digit.
+func notAlnum(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }

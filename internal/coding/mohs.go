@@ -13,7 +13,8 @@ import (
 const blocksPerStage = 5
 
 // deepWords mark deep-structure involvement in a "Deep structures" value.
-var deepWords = []string{"cartilage", "perichondrium", "bone", "periosteum", "muscle", "tendon", "nerve", "vessel", "artery", "vein"}
+var deepWords = []string{"cartilage", "perichondrium", "bone", "bones", "periosteum", "muscle", "muscles", "tendon", "tendons",
+	"nerve", "nerves", "vessel", "vessels", "artery", "arteries", "vein", "veins"}
 
 // lesion codes one lesion: documentation checks, then its Mohs (or
 // excision) lines and its stain lines. Repairs are gathered for the whole
@@ -60,20 +61,18 @@ func (g *generator) class(les *model.Lesion) string {
 	return les.Site.Anatomy.Groups.Mohs
 }
 
-// deep reports whether a "Deep structures" value names a deep structure.
+// noDeepWords open a "Deep structures" value that says there is none
+// ("none", "no", "not involved").
+var noDeepWords = map[string]bool{"no": true, "none": true, "not": true, "negative": true}
+
+// deep reports whether a "Deep structures" value names a deep structure. A
+// value whose first word says none is none; only the whole first word
+// counts, so "notable muscle involvement" names muscle.
 func deep(text string) bool {
-	if first := strings.ToLower(strings.TrimSpace(text)); strings.HasPrefix(first, "no") {
+	if words := strings.FieldsFunc(strings.ToLower(text), notAlnum); len(words) > 0 && noDeepWords[words[0]] {
 		return false
 	}
-	return hasWord(text, deepWords...) || hasWord(text, plural(deepWords)...)
-}
-
-func plural(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = w + "s"
-	}
-	return out
+	return hasWord(text, deepWords...)
 }
 
 // mohsLines emits 17311/17313 ×1, 17312/17314 × (S−1), 17315 × Σ max(0, bᵢ−5).
@@ -102,7 +101,7 @@ func (g *generator) mohsLines(les *model.Lesion) {
 		}
 	}
 	if extra > 0 {
-		g.mohs = append(g.mohs, line(fam.AdditionalBlock, extra, les.Label, fmt.Sprintf("%d blocks beyond the fifth within a stage", extra), ev...).withModifier(modifier))
+		g.mohs = append(g.mohs, line(fam.AdditionalBlock, extra, les.Label, fmt.Sprintf("%d %s beyond the fifth within a stage", extra, plural(extra, "block", "blocks")), ev...).withModifier(modifier))
 	}
 }
 
@@ -118,22 +117,18 @@ func (g *generator) distinctModifier() string {
 }
 
 // excision codes a lesion as a malignant excision by the greatest dimension
-// of its final defect, when Mohs cannot be billed.
+// of its final defect, when Mohs cannot be billed. An adjacent tissue
+// transfer includes the excision: then no line is needed, and no final
+// defect either.
 func (g *generator) excision(les *model.Lesion) {
+	if g.hasFlap(les) {
+		return
+	}
 	d, ok := les.FinalDefect.Longest()
-	if !ok {
+	ln, err := codetable.Excision(les.Site.Anatomy.Groups.Excision, d)
+	if !ok || err != nil {
 		g.add(DefectSizeMissing, les.Label, les.Line, "Lesion %s: Mohs cannot be billed and the excision that replaces it needs the final defect's greatest dimension, which is not documented", les.Label)
 		return
-	}
-	group := les.Site.Anatomy.Groups.Excision
-	ln, err := codetable.Excision(group, d)
-	if err != nil {
-		return
-	}
-	for _, r := range les.Repairs {
-		if repairKindOf(r).class == classFlap {
-			return // an adjacent tissue transfer includes the excision
-		}
 	}
 	why := fmt.Sprintf("excision instead of Mohs (separate pathologist); excised diameter %.1f cm", codetable.RoundHalfUp1(d))
 	g.mohs = append(g.mohs, line(ln.Code, ln.Units, les.Label, why, les.FinalDefect.Line).withModifier(g.distinctModifier()))
@@ -155,8 +150,8 @@ func (g *generator) stageChecks(les *model.Lesion) {
 		if len(st.Margins) == 0 {
 			g.add(MarginsMissing, les.Label, st.Line, "Lesion %s, stage %s has no margin status", les.Label, st.Ordinal)
 		}
-		if st.Number != i+1 {
-			g.add(StageNumbering, les.Label, st.Line, "Lesion %s: stage %s is listed as stage %d; stages are counted as listed", les.Label, st.Ordinal, i+1)
+		if want := stageNumberAfter(les.Stages, i); st.Number != want {
+			g.add(StageNumbering, les.Label, st.Line, "Lesion %s: stage %s where stage %d was expected; stages are counted as listed", les.Label, st.Ordinal, want)
 		}
 		if i > 0 && allClear(les.Stages[i-1]) {
 			g.add(StageAfterClear, les.Label, st.Line, "Lesion %s: stage %s follows a stage whose margins were all clear", les.Label, st.Ordinal)
@@ -174,6 +169,16 @@ func (g *generator) stageChecks(les *model.Lesion) {
 	if !les.Stages[0].Histology.Present() {
 		g.add(HistologyMissing, les.Label, les.Stages[0].Line, "Lesion %s: stage 1 has no histology description (depth, pattern, cell type, perineural invasion)", les.Label)
 	}
+}
+
+// stageNumberAfter is the number stage i should have: 1 for the first,
+// else one more than the stage before it. A skip or a repeat is reported
+// once, on the stage where it happens: stages 1, 3, 4 skip at 3 only.
+func stageNumberAfter(stages []model.Stage, i int) int {
+	if i == 0 {
+		return 1
+	}
+	return stages[i-1].Number + 1
 }
 
 func allClear(st model.Stage) bool {
@@ -214,4 +219,12 @@ func (g *generator) documentation(les *model.Lesion) {
 	if !les.PriorBiopsy.Yes && !les.SameDayBiopsy.Present() {
 		g.add(DiagnosisUnconfirmed, les.Label, les.Line, "Lesion %s: no prior pathology diagnosis or same-day biopsy is documented", les.Label)
 	}
+}
+
+// plural picks the word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -19,6 +19,7 @@ const (
 	classNone                // "Repair: none": no line, no finding
 	classNoCode              // second intention, strips, cautery: no line
 	classReview              // staged flaps, wedges, cartilage grafts: by hand
+	// The codable classes, in claim order (see codable and repairLines).
 	classFlap
 	classFTSG
 	classSTSG
@@ -29,22 +30,37 @@ const (
 
 // repairWords maps words of a repair's text to its class, in the order they
 // are tried: staged flaps before flaps ("interpolation flap"), flaps before
-// wedges ("wedge resection advancement flap" is a flap), and a stated class
+// wedges ("wedge resection advancement flap" is a flap), wedges before
+// grafts ("full-thickness wedge excision" is a wedge), and a stated class
 // before the no-code words ("complex repair, steri-strips applied").
+//
+// "Advancement", "rotation" and "Burow's" name a flap only when the text
+// states no linear class: "complex repair with advancement of the wound
+// edges" or "intermediate closure with Burow's triangles" are linear
+// repairs, while "Burow's advancement" or "rotation" alone are flaps. Every
+// other flap word ("flap", "V-Y", "Z-plasty", …) names a flap wherever it
+// stands.
 var repairWords = []struct {
 	class repairClass
 	words []string
 }{
 	{classReview, []string{"interpolation", "interpolated", "paramedian", "staged", "two stage", "cartilage graft", "composite graft"}},
-	{classFlap, []string{"flap", "advancement", "rotation", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
-		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "burow", "burows", "adjacent tissue transfer", "tissue rearrangement"}},
+	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
+		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "tissue rearrangement"}},
+	{classReview, []string{"wedge"}},
 	{classFTSG, []string{"full thickness", "ftsg"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
-	{classReview, []string{"wedge"}},
 	{classComplex, []string{"complex"}},
 	{classIntermediate, []string{"intermediate", "layered", "layer"}},
 	{classSimple, []string{"simple"}},
+	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "granulation", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
+}
+
+// noRepairTexts are whole repair values that say no repair was done.
+var noRepairTexts = map[string]bool{
+	"none": true, "no": true, "n a": true, "na": true, "not performed": true, "none performed": true,
+	"no repair": true, "no repair performed": true, "not repaired": true, "no closure": true,
 }
 
 // repairKind is a classified repair.
@@ -58,19 +74,28 @@ var classNames = map[repairClass]string{
 	classComplex: "complex", classIntermediate: "intermediate", classSimple: "simple",
 }
 
+// repairKindOf classifies a repair by the words of its Type and value.
 func repairKindOf(r model.Repair) repairKind {
-	text := strings.TrimSpace(r.Type.Value + " " + r.Value.Value)
-	switch strings.ToLower(strings.TrimSuffix(text, ".")) {
-	case "none", "no", "n/a", "not performed":
-		return repairKind{class: classNone}
+	c := repairClassOf(r.Type.Value + " " + r.Value.Value)
+	return repairKind{class: c, name: classNames[c]}
+}
+
+// repairClassOf classifies repair text: classNone for a whole text that
+// says no repair, else the first row of repairWords that matches.
+func repairClassOf(text string) repairClass {
+	if noRepairTexts[strings.Join(strings.FieldsFunc(strings.ToLower(text), notAlnum), " ")] {
+		return classNone
 	}
 	for _, row := range repairWords {
 		if hasWord(text, row.words...) {
-			return repairKind{class: row.class, name: classNames[row.class]}
+			return row.class
 		}
 	}
-	return repairKind{class: classUnknown}
+	return classUnknown
 }
+
+// codable reports whether a class has a code in the repair tables.
+func codable(c repairClass) bool { return c >= classFlap }
 
 // repairItem is one codable repair with its sizes.
 type repairItem struct {
@@ -79,42 +104,21 @@ type repairItem struct {
 	class  repairClass
 	site   anatomy.Site
 	size   float64 // length in cm (linear) or area in sq cm (flap, graft)
-	small  bool    // a complex repair coded as intermediate
 }
 
 // gatherRepairs classifies a lesion's repairs, reports what cannot be
 // coded, and keeps the rest for repairLines.
 func (g *generator) gatherRepairs(les *model.Lesion) {
+	flap := g.hasFlap(les)
 	for i := range les.Repairs {
 		r := &les.Repairs[i]
 		kind := repairKindOf(*r)
-		switch kind.class {
-		case classNone:
-			continue
-		case classNoCode:
-			g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: healing by second intention, strips or cautery alone is not a repair: no line", les.Label)
-			continue
-		case classReview:
-			g.add(RepairCodeReview, les.Label, r.Line, "Lesion %s: %q is outside the repair tables (staged flap, wedge excision or cartilage graft): code by hand", les.Label, repairText(r))
-			continue
-		case classUnknown:
-			g.add(RepairTypeUnknown, les.Label, r.Line, "Lesion %s: the repair class of %q cannot be told (simple, intermediate, complex, flap or graft): no line", les.Label, repairText(r))
+		if g.notOnClaim(les, r, kind, flap) {
 			continue
 		}
-		if r.By.Present() && !g.sameSurgeon(r.By.Value) {
-			g.add(NoRepairCode, les.Label, r.By.Line, "Lesion %s: the repair was done by another provider (%s): not on this claim", les.Label, r.By.Value)
+		site, ok := g.repairSite(les, r)
+		if !ok {
 			continue
-		}
-		site := les.Site.Anatomy
-		if r.Site.Text.Present() {
-			if !r.Site.Resolved {
-				g.add(SiteUnknown, les.Label, r.Site.Text.Line, "Lesion %s: no known site term in the repair site %q: the repair is not coded", les.Label, r.Site.Text.Value)
-				continue
-			}
-			site = r.Site.Anatomy
-		}
-		if g.pathologist && kind.class == classSimple {
-			continue // a simple repair is included in the excision
 		}
 		size, ok := g.repairSize(les, r, kind)
 		if !ok {
@@ -127,6 +131,54 @@ func (g *generator) gatherRepairs(les *model.Lesion) {
 	}
 }
 
+// notOnClaim reports, with its finding, a repair that gets no line
+// whatever its size: "none" (no finding), a repair by another provider
+// (whatever its kind), healing without a repair, a kind outside the tables
+// or not stated, a linear repair of a lesion closed by a flap (the flap
+// includes the closure of its defect: CODING-RULES.md section 3, "a flap
+// repair reports no linear repair for the same defect"), and a simple
+// repair after an excision (section 6).
+func (g *generator) notOnClaim(les *model.Lesion, r *model.Repair, kind repairKind, flap bool) bool {
+	switch {
+	case kind.class == classNone:
+	case r.By.Present() && !g.sameSurgeon(r.By.Value):
+		g.add(NoRepairCode, les.Label, r.By.Line, "Lesion %s: the repair was done by another provider (%s): not on this claim", les.Label, r.By.Value)
+	case kind.class == classNoCode:
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: healing by second intention, strips or cautery alone is not a repair: no line", les.Label)
+	case kind.class == classReview:
+		g.add(RepairCodeReview, les.Label, r.Line, "Lesion %s: %q is outside the repair tables (staged flap, wedge excision or cartilage graft): code by hand", les.Label, repairText(r))
+	case kind.class == classUnknown:
+		g.add(RepairTypeUnknown, les.Label, r.Line, "Lesion %s: the repair class of %q cannot be told (simple, intermediate, complex, flap or graft): no line", les.Label, repairText(r))
+	case flap && linear(kind.class):
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: the %s repair closes the defect of the lesion's flap, which includes it: no line", les.Label, kind.name)
+	case g.pathologist && kind.class == classSimple:
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: a simple repair is included in the excision that replaces Mohs: no line", les.Label)
+	default:
+		return false
+	}
+	return true
+}
+
+// linear reports whether a class is a linear repair (simple, intermediate,
+// complex).
+func linear(c repairClass) bool {
+	return c == classSimple || c == classIntermediate || c == classComplex
+}
+
+// repairSite is the site a repair is coded by: its own Site when it has
+// one (site-unknown when no term is known), else the lesion's.
+func (g *generator) repairSite(les *model.Lesion, r *model.Repair) (anatomy.Site, bool) {
+	if !r.Site.Text.Present() {
+		return les.Site.Anatomy, true
+	}
+	if !r.Site.Resolved {
+		g.add(SiteUnknown, les.Label, r.Site.Text.Line, "Lesion %s: no known site term in the repair site %q: the repair is not coded", les.Label, r.Site.Text.Value)
+		return anatomy.Site{}, false
+	}
+	return r.Site.Anatomy, true
+}
+
+// repairText is what the note calls the repair, for messages.
 func repairText(r *model.Repair) string {
 	if r.Type.Present() {
 		return r.Type.Value
@@ -134,10 +186,33 @@ func repairText(r *model.Repair) string {
 	return r.Value.Value
 }
 
-// sameSurgeon reads a "By" value: the same surgeon unless another
-// provider is named.
+// hasFlap reports whether the lesion has an adjacent tissue transfer done
+// by the surgeon of this claim.
+func (g *generator) hasFlap(les *model.Lesion) bool {
+	for _, r := range les.Repairs {
+		if repairKindOf(r).class == classFlap && (!r.By.Present() || g.sameSurgeon(r.By.Value)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSurgeonWords in a "By" value say the Mohs surgeon did the repair;
+// sameSurgeonTexts say so as the whole value. "Same" alone is not enough
+// inside a longer text: "gynecologic surgery (Dr. Mbeki), same day" names
+// another provider.
+var (
+	sameSurgeonWords = []string{"same surgeon", "same physician", "same provider", "same doctor", "self", "myself", "mohs surgeon", "this surgeon", "operating surgeon"}
+	sameSurgeonTexts = map[string]bool{"same": true, "surgeon": true, "the surgeon": true, "me": true}
+)
+
+// sameSurgeon reads a "By" value: the same surgeon when it says so
+// ("same surgeon", "Mohs surgeon", "self", "surgeon" alone) or names the
+// surgeon's last name; any other text names another provider ("Dr. Patel,
+// oculoplastic surgeon", "plastic surgery").
 func (g *generator) sameSurgeon(by string) bool {
-	return hasWord(by, "same", "self", "mohs surgeon", "surgeon", "me", "myself") || g.surgeonName != "" && hasWord(by, g.surgeonName)
+	return sameSurgeonTexts[strings.Join(strings.FieldsFunc(strings.ToLower(by), notAlnum), " ")] ||
+		hasWord(by, sameSurgeonWords...) || g.namesSurgeon(by)
 }
 
 // repairSize finds a repair's length (linear) or area (flap, graft), or
@@ -150,9 +225,14 @@ func (g *generator) repairSize(les *model.Lesion, r *model.Repair, kind repairKi
 			g.add(RepairSizeMissing, les.Label, r.Line, "Lesion %s: the flap has no primary defect area (two dimensions or an area): no line", les.Label)
 			return 0, false
 		}
+		if !r.SecondaryDefect.Present() {
+			g.add(SecondaryDefectMissing, les.Label, r.Line, "Lesion %s: no secondary defect is documented for the flap: coded on the primary defect alone", les.Label)
+			return primary, true
+		}
 		secondary, ok := r.SecondaryDefect.Area()
 		if !ok {
-			g.add(SecondaryDefectMissing, les.Label, r.Line, "Lesion %s: no secondary defect is documented for the flap: coded on the primary defect alone", les.Label)
+			g.add(RepairSizeMissing, les.Label, r.SecondaryDefect.Line, "Lesion %s: the flap's secondary defect has one dimension; an area needs two dimensions or an explicit area: no line", les.Label)
+			return 0, false
 		}
 		return primary + secondary, true
 	case classFTSG, classSTSG:
@@ -185,6 +265,15 @@ func firstArea(sizes ...model.Size) (float64, bool) {
 // clearanceWords in a repair's value document its timing.
 var clearanceWords = []string{"after clearance", "after clear margins", "following clearance", "after tumor clearance", "after tumour clearance"}
 
+// Words of a last-stage decision: that the tumor was cleared (unless
+// negated: "not clear"), and that names the repair or closure — a generic
+// word, or any word that names a codable repair kind ("clear; FTSG").
+var (
+	clearedWords    = []string{"cleared", "clear", "clearance", "free", "negative"}
+	notClearedWords = []string{"not clear", "not cleared", "not free", "not negative", "not yet clear", "no clearance"}
+	repairNameWords = []string{"repair", "repaired", "closure", "close", "closed", "reconstruction", "reconstruct", "flap", "graft"}
+)
+
 // timingDocumented: a Timing field, clearance words in the repair's value,
 // or a last-stage decision that the tumor was cleared naming the repair.
 func timingDocumented(les *model.Lesion, r *model.Repair) bool {
@@ -195,10 +284,12 @@ func timingDocumented(les *model.Lesion, r *model.Repair) bool {
 		return false
 	}
 	d := les.Stages[len(les.Stages)-1].Decision.Value
-	return hasWord(d, "cleared", "clear", "clearance", "free") && hasWord(d, "repair", "closure", "close", "closed", "reconstruction", "reconstruct", "flap", "graft")
+	cleared := hasWord(d, clearedWords...) && !hasWord(d, notClearedWords...)
+	return cleared && (hasWord(d, repairNameWords...) || codable(repairClassOf(d)))
 }
 
-// linearGroup is the repairs of one class and site group, summed.
+// linearGroup is the repairs of one class and site group, summed. Grafts
+// are summed the same way, by graft type and recipient group.
 type linearGroup struct {
 	class repairClass
 	group string
@@ -206,53 +297,41 @@ type linearGroup struct {
 	items []repairItem
 }
 
-// repairLines turns the encounter's repairs into lines: flaps per defect,
-// grafts and linear repairs summed per class and group, larger first.
+// groupSums is the encounter's summed repair groups, in order of first use.
+type groupSums []*linearGroup
+
+// add puts a repair into the group of its class and group id.
+func (gs *groupSums) add(class repairClass, group string, it repairItem) {
+	i := slices.IndexFunc(*gs, func(s *linearGroup) bool { return s.class == class && s.group == group })
+	if i < 0 {
+		*gs = append(*gs, &linearGroup{class: class, group: group})
+		i = len(*gs) - 1
+	}
+	(*gs)[i].total += it.size
+	(*gs)[i].items = append((*gs)[i].items, it)
+}
+
+// repairLines turns the encounter's repairs into lines (CODING-RULES.md
+// section 3): flaps per defect, larger first; then grafts and linear
+// repairs summed per class and group, in class order (full-thickness,
+// split-thickness, complex, intermediate, simple), larger first.
 func (g *generator) repairLines() {
-	mod := g.profile.RepairModifier
 	var flaps []repairItem
-	var sums []*linearGroup
-	find := func(class repairClass, group string) *linearGroup {
-		for _, s := range sums {
-			if s.class == class && s.group == group {
-				return s
-			}
-		}
-		s := &linearGroup{class: class, group: group}
-		sums = append(sums, s)
-		return s
-	}
+	var sums groupSums
 	for _, it := range g.repairItems {
-		switch it.class {
-		case classFlap:
+		if it.class == classFlap {
 			flaps = append(flaps, it)
-		default:
-			s := find(it.class, familyGroup(it.class, it.site.Groups))
-			s.total += it.size
-			s.items = append(s.items, it)
-		}
-	}
-	// A complex group of 1.0 cm or less is coded as intermediate.
-	for _, s := range slices.Clone(sums) {
-		if s.class != classComplex || codetable.RoundHalfUp1(s.total) > 1.0 {
 			continue
 		}
-		for _, it := range s.items {
-			g.add(ComplexRepairSmall, it.lesion.Label, it.repair.Line, "Lesion %s: complex repairs of the %s group total %.1f cm, 1.0 cm or less: coded as intermediate", it.lesion.Label, s.group, codetable.RoundHalfUp1(s.total))
-			t := find(classIntermediate, it.site.Groups.Intermediate)
-			t.total += it.size
-			t.items = append(t.items, it)
-		}
-		s.items, s.total = nil, 0
+		sums.add(it.class, familyGroup(it.class, it.site.Groups), it)
 	}
+	sums = g.smallComplexAsIntermediate(sums)
+
 	slices.SortStableFunc(flaps, func(a, b repairItem) int { return cmp.Compare(b.size, a.size) })
 	for _, it := range flaps {
 		lines, err := codetable.Flap(it.site.Groups.Flap, it.size)
-		if err != nil {
-			continue
-		}
 		why := fmt.Sprintf("adjacent tissue transfer, %s sq cm (primary + secondary defect)", tenths(it.size))
-		g.emitRepair(lines, []repairItem{it}, why, mod)
+		g.emitRepair(lines, err, []repairItem{it}, why)
 	}
 	slices.SortStableFunc(sums, func(a, b *linearGroup) int {
 		if c := cmp.Compare(a.class, b.class); c != 0 {
@@ -261,28 +340,45 @@ func (g *generator) repairLines() {
 		return cmp.Compare(b.total, a.total)
 	})
 	for _, s := range sums {
-		if len(s.items) == 0 {
-			continue
-		}
-		var lines []codetable.Line
-		var err error
+		lines, err := sumLines(s)
 		unit := "cm"
-		switch s.class {
-		case classFTSG:
-			lines, err = codetable.Graft(codetable.FamilyFullThickness, s.group, s.total)
+		if s.class == classFTSG || s.class == classSTSG {
 			unit = "sq cm"
-		case classSTSG:
-			lines, err = codetable.Graft(codetable.FamilySplitThickness, s.group, s.total)
-			unit = "sq cm"
-		default:
-			lines, err = codetable.Linear(familyName[s.class], s.group, s.total)
-		}
-		if err != nil {
-			continue
 		}
 		why := fmt.Sprintf("%s, %s group, %s %s in all", classNames[s.class], s.group, tenths(s.total), unit)
-		g.emitRepair(lines, s.items, why, mod)
+		g.emitRepair(lines, err, s.items, why)
 	}
+}
+
+// smallComplexAsIntermediate moves the repairs of every complex group whose
+// total is 1.0 cm or less into the intermediate group of each repair's own
+// site, where they are summed with the intermediate repairs, and reports
+// complex-repair-small for each.
+func (g *generator) smallComplexAsIntermediate(sums groupSums) groupSums {
+	out := slices.DeleteFunc(slices.Clone(sums), func(s *linearGroup) bool {
+		return s.class == classComplex && codetable.RoundHalfUp1(s.total) <= 1.0
+	})
+	for _, s := range sums {
+		if slices.Contains(out, s) {
+			continue
+		}
+		for _, it := range s.items {
+			g.add(ComplexRepairSmall, it.lesion.Label, it.repair.Line, "Lesion %s: complex repairs of the %s group total %s cm, 1.0 cm or less: coded as intermediate", it.lesion.Label, s.group, tenths(s.total))
+			out.add(classIntermediate, it.site.Groups.Intermediate, it)
+		}
+	}
+	return out
+}
+
+// sumLines looks up the lines of one summed group.
+func sumLines(s *linearGroup) ([]codetable.Line, error) {
+	switch s.class {
+	case classFTSG:
+		return codetable.Graft(codetable.FamilyFullThickness, s.group, s.total)
+	case classSTSG:
+		return codetable.Graft(codetable.FamilySplitThickness, s.group, s.total)
+	}
+	return codetable.Linear(familyName[s.class], s.group, s.total)
 }
 
 // familyName is the codetable family of each linear class.
@@ -307,8 +403,20 @@ func familyGroup(c repairClass, gr anatomy.Groups) string {
 
 func tenths(x float64) string { return fmt.Sprintf("%.1f", codetable.RoundHalfUp1(x)) }
 
-// emitRepair appends the lines of one summed repair group.
-func (g *generator) emitRepair(lines []codetable.Line, items []repairItem, why, mod string) {
+// emitRepair appends the lines of one flap or summed repair group, with
+// the repair modifier; a size the table does not cover (it rounds to 0.0)
+// is repair-size-missing for each of its repairs instead.
+func (g *generator) emitRepair(lines []codetable.Line, err error, items []repairItem, why string) {
+	// In note order: a small complex repair joins its intermediate group
+	// after the group's own repairs.
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b repairItem) int { return cmp.Compare(a.repair.Line, b.repair.Line) })
+	if err != nil {
+		for _, it := range items {
+			g.add(RepairSizeMissing, it.lesion.Label, it.repair.Line, "Lesion %s: the repair's size is not one the tables code (%s): no line", it.lesion.Label, why)
+		}
+		return
+	}
 	var labels []string
 	var ev []int
 	for _, it := range items {
@@ -319,6 +427,6 @@ func (g *generator) emitRepair(lines []codetable.Line, items []repairItem, why, 
 	}
 	slices.Sort(ev)
 	for _, l := range lines {
-		g.repairs = append(g.repairs, line(l.Code, l.Units, strings.Join(labels, ","), why, ev...).withModifier(mod))
+		g.repairs = append(g.repairs, line(l.Code, l.Units, strings.Join(labels, ","), why, ev...).withModifier(g.profile.RepairModifier))
 	}
 }

@@ -59,7 +59,7 @@ var (
 	UnknownField = &Rule{"unknown-field", diag.Warning,
 		"A field key is not known but is a near miss of a known key (letters only, Damerau–Levenshtein distance at most 2 for six letters or more, 1 for four or five). The line was read as narrative; fix the key if it was meant."}
 	NoRepairCode = &Rule{"no-repair-code", diag.Info,
-		"Second intention, strips or cautery alone, or a repair by another provider: no repair line on this claim."}
+		"Second intention, strips or cautery alone, or a repair by another provider: no repair line on this claim. Also a repair another line includes: a linear repair of a lesion closed by a flap, or a simple repair after an excision."}
 	FrozenSectionWithoutBiopsy = &Rule{"frozen-section-without-biopsy", diag.Info,
 		"Frozen section: yes, but no billable same-day biopsy: these are the Mohs frozen sections themselves, included in the Mohs codes."}
 	BiopsyNotBillable = &Rule{"biopsy-not-billable", diag.Warning,

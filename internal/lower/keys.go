@@ -52,6 +52,11 @@ const (
 // section is where a field may stand.
 type section int
 
+// String names the section as the model's NearMiss.Section does.
+func (s section) String() string {
+	return [...]string{"encounter", "lesion", "stage", "repair", "biopsy"}[s]
+}
+
 const (
 	secEncounter section = iota
 	secLesion
@@ -126,6 +131,7 @@ var suggestions = map[section][]suggestion{}
 type suggestion struct {
 	letters string
 	name    string
+	section section
 }
 
 func init() {
@@ -137,12 +143,12 @@ func init() {
 					keysBySection[sec] = map[string]keyRef{}
 				}
 				keysBySection[sec][norm] = keyRef{def.field, def.names[0]}
-				suggestions[sec] = append(suggestions[sec], suggestion{norm, name})
+				suggestions[sec] = append(suggestions[sec], suggestion{norm, name, sec})
 			}
 		}
 	}
 	for _, name := range []string{"Stage", "Lesion", "Biopsy"} {
-		suggestions[secLesion] = append(suggestions[secLesion], suggestion{letters(name), name})
+		suggestions[secLesion] = append(suggestions[secLesion], suggestion{letters(name), name, secLesion})
 	}
 }
 
@@ -172,7 +178,7 @@ func lookup(sec section, key string) (keyRef, bool) {
 // nearMiss returns the known key of the given sections that an unknown key
 // resembles: letters only, Damerau–Levenshtein distance at most 2 for keys
 // of six letters or more, at most 1 for four or five, never for shorter keys.
-func nearMiss(key string, sections []section) (string, bool) {
+func nearMiss(key string, sections []section) (suggestion, bool) {
 	l := letters(key)
 	limit := 0
 	switch {
@@ -181,16 +187,17 @@ func nearMiss(key string, sections []section) (string, bool) {
 	case len(l) >= 4:
 		limit = 1
 	default:
-		return "", false
+		return suggestion{}, false
 	}
-	best, bestDist := "", limit+1
+	var best suggestion
+	bestDist := limit + 1
 	for _, sec := range sections {
 		for _, known := range suggestions[sec] {
 			if abs(len(known.letters)-len(l)) >= bestDist {
 				continue
 			}
 			if d := distance(l, known.letters); d < bestDist {
-				best, bestDist = known.name, d
+				best, bestDist = known, d
 			}
 		}
 	}

@@ -187,8 +187,8 @@ func (l *lowerer) unknown(f *grammar.Field) {
 	if !ok {
 		return
 	}
-	miss := model.NearMiss{Key: f.Key, Known: known, Line: f.Pos.Line}
-	if l.lesion >= 0 {
+	miss := model.NearMiss{Key: f.Key, Known: known.name, Section: known.section.String(), Line: f.Pos.Line}
+	if l.lesion >= 0 && known.section != secEncounter {
 		miss.Lesion = l.cur().Label
 	}
 	l.out.NearMisses = append(l.out.NearMisses, miss)

@@ -77,21 +77,23 @@ func TestMalformedValues(t *testing.T) {
 
 func TestNearMisses(t *testing.T) {
 	tests := []struct {
-		key   string
-		known string // "" when not a near miss
+		key     string
+		known   string // "" when not a near miss
+		section string
 	}{
-		{"Stgae 2", "Stage"},
-		{"Diagnoss", "Diagnosis"},
-		{"Mohs mapp", "Mohs map"},
-		{"Lateralty", "Laterality"},
-		{"Sitee", "Site"},
-		{"DOB", ""},
-		{"Hx", ""},
-		{"Anesthesia", ""},
-		{"Hemostasis", ""},
-		{"Complications", ""},
-		{"Time", ""}, // "Type" is a repair key, not known at the lesion level
-		{"Planned reconstruction", ""},
+		{"Stgae 2", "Stage", "lesion"},
+		{"Diagnoss", "Diagnosis", "lesion"},
+		{"Mohs mapp", "Mohs map", "lesion"},
+		{"Lateralty", "Laterality", "lesion"},
+		{"Sitee", "Site", "lesion"},
+		{"Surgen", "Surgeon", "encounter"},
+		{"DOB", "", ""},
+		{"Hx", "", ""},
+		{"Anesthesia", "", ""},
+		{"Hemostasis", "", ""},
+		{"Complications", "", ""},
+		{"Time", "", ""}, // "Type" is a repair key, not known at the lesion level
+		{"Planned reconstruction", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.key, func(t *testing.T) {
@@ -101,7 +103,11 @@ func TestNearMisses(t *testing.T) {
 				return
 			}
 			require.Len(t, n.NearMisses, 1)
-			assert.Equal(t, model.NearMiss{Key: tc.key, Known: tc.known, Lesion: "1", Line: 2}, n.NearMisses[0])
+			want := model.NearMiss{Key: tc.key, Known: tc.known, Section: tc.section, Lesion: "1", Line: 2}
+			if tc.section == "encounter" {
+				want.Lesion = "" // an encounter field belongs to no lesion
+			}
+			assert.Equal(t, want, n.NearMisses[0])
 		})
 	}
 }
@@ -169,6 +175,7 @@ func TestRepairValues(t *testing.T) {
 		value string
 		want  model.Repair
 	}{
+		{"complex repair (2.4 cm)", model.Repair{Size: model.Size{Dims: []float64{2.4}, Line: 2}}},
 		{"complex linear repair, 2.4 cm", model.Repair{Size: model.Size{Dims: []float64{2.4}, Line: 2}}},
 		{"rotation flap; defect 1.2 x 1.0 cm; secondary defect 2.0 sq cm", model.Repair{
 			Defect: model.Size{Dims: []float64{1.2, 1.0}, Line: 2}, SecondaryDefect: model.Size{AreaSq: 2.0, Line: 2}}},
@@ -188,6 +195,13 @@ func TestRepairValues(t *testing.T) {
 			assert.Equal(t, tc.value, got.Value.Value)
 		})
 	}
+}
+
+func TestInlineBlockRemark(t *testing.T) {
+	n := mustLower(t, "Site: nose\nStage 1: 3 blocks (A-C); margins: clear\n")
+	st := n.Lesions[0].Stages[0]
+	assert.Equal(t, model.Count{N: 3, Line: 2}, st.Blocks)
+	assert.Empty(t, st.Stains)
 }
 
 func TestValueOnNextLine(t *testing.T) {

@@ -250,7 +250,11 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		default:
 			dst = &r.Size
 		}
-		val := &grammar.Value{Pos: shift(it.Pos, it.Text[:at]), Text: it.Text[at:]}
+		text := it.Text[at:]
+		if end := strings.IndexByte(text, ')'); end > 0 && !strings.Contains(text[:end], "(") {
+			text = strings.TrimSpace(text[:end]) // "complex repair (2.4 cm)"
+		}
+		val := &grammar.Value{Pos: shift(it.Pos, it.Text[:at]), Text: text}
 		m, ok := leadingMeasure(val)
 		switch {
 		case ok:

@@ -66,9 +66,13 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	return fs, nil
 }
 
-// isCountItem reports whether an item reads "N blocks".
+// isCountItem reports whether an item reads "N blocks", with an optional
+// remark in parentheses ("3 blocks (A-C)").
 func isCountItem(s string) bool {
-	words := strings.Fields(strings.TrimSuffix(s, "."))
+	if open := strings.IndexByte(s, '('); open > 0 {
+		s = s[:open]
+	}
+	words := strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), "."))
 	if len(words) != 2 {
 		return false
 	}

@@ -1,0 +1,329 @@
+package coding_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// CODING-RULES.md section 1: the Mohs lines of one lesion.
+func TestMohsWorkedExamples(t *testing.T) {
+	tests := []struct {
+		name string
+		note string
+		want []string
+	}{
+		{"nose, stages of 3 and 2 blocks", withHeader(
+			"Site: nose",
+			"Stage 1: 3 blocks; margins: positive",
+			"Stage 2: 2 blocks; margins: clear",
+		), []string{"17311x1", "17312x1"}},
+		{"back, one stage of 7 blocks", withHeader(
+			"Site: upper back",
+			"Stage 1: 7 blocks; margins: clear",
+		), []string{"17313x1", "17315x2"}},
+		{"ear, stages of 6, 4 and 8 blocks", withHeader(
+			"Site: left ear",
+			"Stage 1: 6 blocks; margins: positive",
+			"Stage 2: 4 blocks; margins: positive",
+			"Stage 3: 8 blocks; margins: clear",
+		), []string{"17311x1", "17312x2", "17315x4"}},
+		{"cheek, 9 stages: no cap on additional stages", withHeader(
+			"Site: right cheek",
+			"Stage 1: 2 blocks; margins: positive",
+			"Stage 2: 2 blocks; margins: positive",
+			"Stage 3: 2 blocks; margins: positive",
+			"Stage 4: 2 blocks; margins: positive",
+			"Stage 5: 2 blocks; margins: positive",
+			"Stage 6: 2 blocks; margins: positive",
+			"Stage 7: 2 blocks; margins: positive",
+			"Stage 8: 2 blocks; margins: positive",
+			"Stage 9: 1 block; margins: clear",
+		), []string{"17311x1", "17312x8"}},
+		{"17315 counts blocks beyond five within each stage, not stage 7 and beyond", withHeader(
+			"Site: nose",
+			"Stage 1: 5 blocks; margins: positive",
+			"Stage 2: 6 blocks; margins: positive",
+			"Stage 3: 5 blocks; margins: clear",
+		), []string{"17311x1", "17312x2", "17315x1"}},
+		{"exactly five blocks is no 17315", withHeader(
+			"Site: chest",
+			"Stage 1: 5 blocks; margins: clear",
+		), []string{"17313x1"}},
+		{"trunk, two stages: 17314", withHeader(
+			"Site: left flank",
+			"Stage 1: 4 blocks; margins: positive",
+			"Stage 2: 1 block; margins: clear",
+		), []string{"17313x1", "17314x1"}},
+		{"stages as a section", withHeader(
+			"Site: left nasal ala",
+			"Stage 1:",
+			"  Blocks: 7",
+			"  Margins: positive",
+			"Stage 2:",
+			"  Blocks: 2",
+			"  Margins: clear",
+		), []string{"17311x1", "17312x1", "17315x2"}},
+		{"stages are counted as listed, whatever their numbers", withHeader(
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: positive",
+			"Stage 3: 2 blocks; margins: positive",
+			"Stage 3: 2 blocks; margins: clear",
+		), []string{"17311x1", "17312x2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, lines(code(t, tc.note)))
+		})
+	}
+}
+
+// CODING-RULES.md section 1: the site class H or T.
+func TestMohsSiteClass(t *testing.T) {
+	tests := []struct {
+		site string
+		want string // first-stage code
+	}{
+		// H: head including scalp, neck, hands and fingers, feet and toes, genitalia.
+		{"mid parietal scalp", "17311"},
+		{"vertex of the scalp", "17311"},
+		{"left temple", "17311"},
+		{"right lower eyelid", "17311"},
+		{"upper lip vermilion", "17311"},
+		{"right helix", "17311"},
+		{"anterior neck", "17311"},
+		{"right dorsal hand", "17311"},
+		{"left index finger", "17311"},
+		{"right palm", "17311"},
+		{"left foot", "17311"},
+		{"right great toe", "17311"},
+		{"left heel", "17311"},
+		{"scrotum", "17311"},
+		{"vulva", "17311"},
+		{"perineum", "17311"},
+		// T: trunk, arms (wrist included), legs (ankle included).
+		{"upper back", "17313"},
+		{"chest", "17313"},
+		{"left breast", "17313"},
+		{"abdomen", "17313"},
+		{"right axilla", "17313"},
+		{"left buttock", "17313"},
+		{"sacrum", "17313"},
+		{"left shoulder", "17313"},
+		{"right upper arm", "17313"},
+		{"left forearm", "17313"},
+		{"right wrist", "17313"},
+		{"left thigh", "17313"},
+		{"right knee", "17313"},
+		{"left shin", "17313"},
+		{"right ankle", "17313"},
+		{"back of the left hand", "17311"},
+		{"back of the right forearm", "17313"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.site, func(t *testing.T) {
+			c := code(t, withHeader("Site: "+tc.site, "Stage 1: 2 blocks; margins: clear"))
+			assert.Equal(t, []string{tc.want + "x1"}, lines(c))
+		})
+	}
+}
+
+// CODING-RULES.md section 1: deep structures move T up to H, never H down.
+func TestMohsDeepStructures(t *testing.T) {
+	tests := []struct {
+		name string
+		site string
+		deep string
+		want []string
+	}{
+		{"muscle on the back is H", "upper back", "Deep structures: muscle", []string{"17311x1", "17312x1"}},
+		{"tendon on the forearm is H", "left forearm", "Deep structures: extensor tendon", []string{"17311x1", "17312x1"}},
+		{"periosteum on the shin is H", "right shin", "Involves: periosteum", []string{"17311x1", "17312x1"}},
+		{"a major vessel on the thigh is H", "left thigh", "Deep structures: superficial femoral vein", []string{"17311x1", "17312x1"}},
+		{"none on the back stays T", "upper back", "Deep structures: none", []string{"17313x1", "17314x1"}},
+		{"no on the back stays T", "upper back", "Deep structures: no", []string{"17313x1", "17314x1"}},
+		{"text without a deep word stays T", "upper back", "Deep structures: subcutaneous fat only", []string{"17313x1", "17314x1"}},
+		{"no deep structures on the nose stays H", "nose", "Deep structures: none", []string{"17311x1", "17312x1"}},
+		{"cartilage on the nose stays H", "nose", "Deep structures: nasal cartilage", []string{"17311x1", "17312x1"}},
+		{"a value whose first word only starts with no is read", "upper back", "Deep structures: notable involvement of muscle fascia", []string{"17311x1", "17312x1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := code(t, withHeader(
+				"Site: "+tc.site,
+				tc.deep,
+				"Stage 1: 3 blocks; margins: positive",
+				"Stage 2: 1 block; margins: clear",
+			))
+			assert.Equal(t, tc.want, lines(c))
+		})
+	}
+}
+
+// CODING-RULES.md section 1: a boundary site is H for Mohs when either term
+// is H; every other family takes the first term's group.
+func TestMohsBoundarySite(t *testing.T) {
+	tests := []struct {
+		name string
+		site string
+		want []string
+	}{
+		// Mohs H from the neck; complex repair of the neck (13131) from the first term.
+		{"neck/upper chest", "neck/upper chest", []string{"17311x1", "13131x1 59"}},
+		// Mohs H from the neck; complex repair of the trunk (13100) from the first term.
+		{"upper chest/neck", "upper chest/neck", []string{"17311x1", "13100x1 59"}},
+		// Both H; complex repair of eyelids/nose/ears/lips from the nose.
+		{"nasal sidewall/medial cheek", "nasal sidewall/medial cheek", []string{"17311x1", "13151x1 59"}},
+		// Both H; complex repair of forehead/cheeks from the cheek.
+		{"medial cheek/nasal sidewall", "medial cheek/nasal sidewall", []string{"17311x1", "13131x1 59"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := code(t, withHeader(
+				"Site: "+tc.site,
+				"Stage 1: 2 blocks; margins: clear",
+				"Repair: complex repair, 2.0 cm, after clearance",
+			))
+			assert.Equal(t, tc.want, lines(c))
+			assert.Equal(t, []string{"4 site-boundary warning 1"}, findingsOf(c, "site-boundary"))
+		})
+	}
+	t.Run("one group is no boundary", func(t *testing.T) {
+		c := code(t, withHeader("Site: left forehead/temple", "Stage 1: 2 blocks; margins: clear"))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Empty(t, findingsOf(c, "site-boundary"))
+	})
+}
+
+// CODING-RULES.md section 1: who read the slides.
+func TestMohsPathology(t *testing.T) {
+	t.Run("surgeon by role", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: slides read by the Mohs surgeon",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+		assert.Empty(t, findingsOf(c, "pathology-undocumented"))
+	})
+	t.Run("surgeon by last name", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Slides read by: Dr. Whitfield",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+		assert.Empty(t, findingsOf(c, "pathology-undocumented"))
+	})
+	t.Run("text that names neither is not documented", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: frozen sections processed on site",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Equal(t, []string{"1 pathology-undocumented warning -"}, findingsOf(c, "pathology-undocumented"))
+	})
+	t.Run("another physician by name is a separate pathologist", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: John Smith, MD",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+			"Final defect: 0.5 x 0.5 cm",
+		))
+		assert.Equal(t, []string{"11640x1"}, lines(c))
+		assert.Equal(t, []string{"2 pathology-not-surgeon error -"}, findingsOf(c, "pathology-not-surgeon"))
+	})
+	t.Run("not documented: Mohs is coded with a warning", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Equal(t, []string{"1 pathology-undocumented warning -"}, findingsOf(c, "pathology-undocumented"))
+	})
+	t.Run("separate pathologist: excision instead of Mohs, stains and frozen sections dropped", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: read by Dr. Lee, dermatopathologist",
+			"Site: left nasal ala",
+			"Frozen section: yes",
+			"Stage 1: 3 blocks; stain: MART-1 for melanocytic margins; margins: positive",
+			"Stage 2: 2 blocks; margins: clear",
+			"Final defect: 1.4 x 1.1 cm",
+		))
+		// Face, greatest dimension 1.4 cm: 1.1-2.0 → 11642.
+		assert.Equal(t, []string{"11642x1"}, lines(c))
+		assert.Equal(t, []string{"2 pathology-not-surgeon error -"}, findingsOf(c, "pathology-not-surgeon"))
+	})
+	t.Run("separate pathologist without a final defect: defect-size-missing, no line", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: dermatopathologist",
+			"Site: left nasal ala",
+			"Stage 1: 3 blocks; margins: clear",
+		))
+		assert.Empty(t, lines(c))
+		assert.Equal(t, []string{"2 pathology-not-surgeon error -"}, findingsOf(c, "pathology-not-surgeon"))
+		assert.Equal(t, []string{"3 defect-size-missing error 1"}, findingsOf(c, "defect-size-missing"))
+	})
+}
+
+// CODING-RULES.md section 1: missing stages and block counts.
+func TestMohsMissingStagesAndBlocks(t *testing.T) {
+	t.Run("a stage without a block count is a stage of at most five blocks", func(t *testing.T) {
+		c := code(t, withHeader(
+			"Site: nose",
+			"Stage 1: 8 blocks; margins: positive",
+			"Stage 2:",
+			"  Margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1", "17312x1", "17315x3"}, lines(c))
+		assert.Equal(t, []string{"6 blocks-missing error 1"}, findingsOf(c, "blocks-missing"))
+	})
+	t.Run("no stage: no Mohs line, repairs still coded", func(t *testing.T) {
+		c := code(t, withHeader(
+			"Site: nose",
+			"Repair: intermediate repair, length 2.0 cm, after clearance",
+		))
+		assert.Equal(t, []string{"12051x1 59"}, lines(c))
+		assert.Equal(t, []string{"4 stages-missing error 1"}, findingsOf(c, "stages-missing"))
+	})
+	t.Run("Repair: none is no line and no finding", func(t *testing.T) {
+		c := code(t, withHeader(
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+			"Repair: none",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		for _, f := range c.Findings {
+			assert.NotContains(t, []string{"repair-type-unknown", "no-repair-code", "repair-size-missing", "repair-timing-undocumented"}, f.Rule)
+		}
+	})
+}
+
+// NOTE-FORMAT.md section 7: the Mohs lines carry their evidence.
+func TestMohsEvidence(t *testing.T) {
+	c := code(t, withHeader(
+		"Site: nose",
+		"Stage 1: 6 blocks; margins: positive",
+		"Stage 2: 2 blocks; margins: clear",
+	))
+	require.Len(t, c.Lines, 3)
+	for _, l := range c.Lines {
+		assert.NotEmpty(t, l.Evidence, l.Code)
+		assert.Equal(t, "1", l.Lesion, l.Code)
+		assert.NotEmpty(t, l.Description, l.Code)
+	}
+	for i, l := range c.Lines {
+		assert.Equal(t, i+1, l.Seq)
+	}
+}
