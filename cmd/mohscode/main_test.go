@@ -118,7 +118,7 @@ func TestCheckHasNoLines(t *testing.T) {
 func TestTextTable(t *testing.T) {
 	_, stdout, _ := runCLI(t, cleanNote, "code", "-")
 	assert.Contains(t, stdout, "#  CODE   UNITS  MOD  LESION  DX  NOTE LINES  WHY\n")
-	assert.Contains(t, stdout, "1  17311  1      -    1       -   4,10        first stage; left nasal ala is Mohs class H\n")
+	assert.Contains(t, stdout, "1  17311  1      -    1       1   4,10        first stage; left nasal ala is Mohs class H\n")
 	assert.Contains(t, stdout, "Info:\n  line 12   no-repair-code")
 }
 

@@ -89,6 +89,7 @@ func (g *generator) biopsyLines() {
 			g.add(SiteUnknown, label, b.Site.Text.Line, "Biopsy %s: no known site term in %q: it is not coded", b.Label, b.Site.Text.Value)
 			continue
 		}
+		g.biopsyDiagnosis(b, label)
 		g.addBiopsy(label, b.Type, b.FrozenSection, g.profile.BiopsyOtherLesionModifier)
 	}
 	if len(g.billable) == 0 {

@@ -78,12 +78,13 @@ func Code(n *model.Note, opt Options) Claim {
 		g.profile, _ = codetable.BuiltinProfile(codetable.ProfileForPayerText(n.Encounter.Payer.Value))
 	}
 	g.run()
+	lines := g.ordered()
 	claim := Claim{
 		Source:    n.Source,
 		Encounter: Encounter{DateOfService: optional(n.Encounter.Date), PlaceOfService: optional(n.Encounter.PlaceOfService), PayerProfile: g.profile.Name},
 		Edits:     Edits{MUE: NotChecked, PTP: NotChecked},
-		Lines:     g.ordered(),
-		Diagnoses: []Diagnosis{},
+		Lines:     lines,
+		Diagnoses: g.pointDiagnoses(lines),
 		Findings:  g.findings,
 	}
 	if opt.FindingsOnly {
@@ -110,6 +111,9 @@ type generator struct {
 	mohs, repairs, biopsies, frozen, stains []Line
 	repairItems                             []repairItem
 	billable                                []billableBiopsy
+	// dxByLabel is the diagnosis of each lesion label ("1") and biopsy
+	// ("biopsy 2"), for the lines' pointers
+	dxByLabel map[string]Diagnosis
 	// distinct is set once a lesion has yielded a Mohs or excision line
 	distinct bool
 	// pathologist is set when a separate pathologist read the slides

@@ -50,7 +50,10 @@ func TestCleanNote(t *testing.T) {
 	out, err := json.Marshal(c)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"findings":[]`)
-	assert.Contains(t, string(out), `"diagnoses":[]`)
+	assert.Equal(t, []coding.Diagnosis{{Code: "C44.311", Description: "Basal cell carcinoma of skin of nose"}}, c.Diagnoses)
+	for _, l := range c.Lines {
+		assert.Equal(t, []int{1}, l.DiagnosisPointers, l.Code)
+	}
 }
 
 // replace returns completeNote with line n (1-based) replaced by text;
@@ -192,6 +195,22 @@ func TestFindingRules(t *testing.T) {
 			[]string{"23 complex-repair-small info 1"}},
 		{"secondary-defect-missing", "the repair line", replace(23, "Repair: bilobed flap; defect 1.4 x 1.1 cm"),
 			[]string{"23 secondary-defect-missing info 1"}},
+		{"diagnosis-not-mohs", "the diagnosis line; the lines stay", replace(9, "Diagnosis: seborrheic keratosis"),
+			[]string{"9 diagnosis-not-mohs error 1"}},
+		{"diagnosis-unconfirmed", "a diagnosis under a cue does not count", replace(9, "Diagnosis: rule out basal cell carcinoma"),
+			[]string{"9 diagnosis-unconfirmed warning 1"}},
+		{"laterality-missing", "an ear without a side: the heading line", replace(8, "Site: helix"),
+			[]string{"7 laterality-missing warning 1"}},
+		{"laterality-conflict", "the Side line", insertAfter(8, "Side: right"),
+			[]string{"9 laterality-conflict warning 1"}},
+		{"diagnosis-code-review", "the diagnosis line", replace(8, "Site: lower lip vermilion"),
+			[]string{"9 diagnosis-code-review warning 1"}},
+		{"postoperative-diagnosis-used", "the postoperative diagnosis line", insertAfter(9, "Postoperative diagnosis: basosquamous carcinoma"),
+			[]string{}},
+		{"postoperative-diagnosis-used", "a different histology", insertAfter(9, "Postoperative diagnosis: squamous cell carcinoma, well differentiated"),
+			[]string{"10 postoperative-diagnosis-used info 1"}},
+		{"postoperative-diagnosis-used", "same", insertAfter(9, "Postoperative diagnosis: same"),
+			[]string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
@@ -207,10 +226,16 @@ func TestFindingRules(t *testing.T) {
 			}
 		}
 		for _, r := range coding.Rules {
+			if editRules[r.ID] {
+				continue // the CMS edit tables apply after coding: tested in internal/edits and cmd/mohscode
+			}
 			assert.True(t, triggered[r.ID], "no test triggers %s", r.ID)
 		}
 	})
 }
+
+// editRules are the registry's rules that internal/edits raises.
+var editRules = map[string]bool{"mue-exceeded": true, "ptp-not-allowed": true, "ptp-modifier-needed": true}
 
 // The severities of NOTE-FORMAT.md section 7 and CODING-RULES.md section 10,
 // copied by hand.
@@ -231,6 +256,12 @@ func TestRuleSeverities(t *testing.T) {
 
 		"no-repair-code": diag.Info, "frozen-section-without-biopsy": diag.Info,
 		"complex-repair-small": diag.Info, "secondary-defect-missing": diag.Info,
+
+		// section 10 (mue-exceeded is an error for MAI 2: internal/edits sets it per finding)
+		"diagnosis-not-mohs": diag.Error, "ptp-not-allowed": diag.Error,
+		"mue-exceeded": diag.Warning, "ptp-modifier-needed": diag.Warning, "laterality-missing": diag.Warning,
+		"laterality-conflict": diag.Warning, "diagnosis-code-review": diag.Warning,
+		"postoperative-diagnosis-used": diag.Info,
 	}
 	got := map[string]diag.Severity{}
 	for _, r := range coding.Rules {

@@ -23,6 +23,7 @@ func (g *generator) lesion(les *model.Lesion) {
 	g.documentation(les)
 	g.stageChecks(les)
 	coded := g.siteChecks(les)
+	g.lesionDiagnosis(les)
 	g.sameDayBiopsy(les, coded)
 	if !coded {
 		return

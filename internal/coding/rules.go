@@ -78,6 +78,22 @@ var (
 		"The first stage has no histology description (depth, pattern, cell type, perineural invasion)."}
 	ComplexRepairSmall = &Rule{"complex-repair-small", diag.Info,
 		"The complex repairs of a group total 1.0 cm or less, below the complex table: they are coded as intermediate repairs of their group, summed with the others."}
+	DiagnosisNotMohs = &Rule{"diagnosis-not-mohs", diag.Error,
+		"The diagnosis is benign or not a malignancy treated by Mohs surgery (seborrheic keratosis, actinic keratosis), or names no recognised skin malignancy: no diagnosis code. The lines stay, but a payer will deny Mohs for it."}
+	LateralityMissing = &Rule{"laterality-missing", diag.Warning,
+		"The ICD-10-CM code needs a side (ear, limbs, eyelid) or, for the eyelid, upper or lower, and the note does not give it: the unspecified code is used, which payers question."}
+	LateralityConflict = &Rule{"laterality-conflict", diag.Warning,
+		"The Side field and the side named in the site text disagree. The Side field is used; correct the note."}
+	DiagnosisCodeReview = &Rule{"diagnosis-code-review", diag.Warning,
+		"Skin of the genitalia (vulva, penis, scrotum) and the vermilion of the lip are coded outside the skin table (C51, C60, C63.2, C00, D00.0): no code here; code the diagnosis by hand."}
+	PostoperativeDiagnosisUsed = &Rule{"postoperative-diagnosis-used", diag.Info,
+		"The postoperative diagnosis differs from the preoperative one and is the one coded."}
+	MUEExceeded = &Rule{"mue-exceeded", diag.Warning,
+		"Units of a code exceed its medically unlikely edit in the CMS MUE file given with --mue: an error for adjudication indicator 2 (absolute per day), a warning for 1 (per line) and 3 (per day, payable on appeal with documentation)."}
+	PTPNotAllowed = &Rule{"ptp-not-allowed", diag.Error,
+		"Two codes on the claim form an NCCI procedure-to-procedure pair with modifier indicator 0 in the PTP file given with --ptp: they are never paid together."}
+	PTPModifierNeeded = &Rule{"ptp-modifier-needed", diag.Warning,
+		"Two codes form an NCCI pair with modifier indicator 1 and the column-2 line has no NCCI-associated modifier (59, XS, …): add one if the services were distinct."}
 	SecondaryDefectMissing = &Rule{"secondary-defect-missing", diag.Info,
 		"A flap has no secondary defect documented: its size is the primary defect alone."}
 )
@@ -91,5 +107,8 @@ var Rules = []*Rule{
 	RoutineStainNotBillable, StainUnknown, RepairTimingUndocumented, SiteBoundary,
 	UnknownField, BiopsyNotBillable, BiopsyCodeReview, RepairCodeReview,
 	StainIndicationMissing, IndicationMissing, DiagnosisUnconfirmed, HistologyMissing,
+	DiagnosisNotMohs, LateralityMissing, LateralityConflict, DiagnosisCodeReview,
+	MUEExceeded, PTPNotAllowed, PTPModifierNeeded,
 	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
+	PostoperativeDiagnosisUsed,
 }

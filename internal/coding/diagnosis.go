@@ -1,0 +1,159 @@
+package coding
+
+import (
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/icd10"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// sameWords are postoperative diagnoses that repeat the preoperative one.
+var sameWords = map[string]bool{"same": true, "same as above": true, "same as preop": true, "same as preoperative": true,
+	"same as preoperative diagnosis": true, "unchanged": true}
+
+// lesionDiagnosis codes a lesion's diagnosis (CODING-RULES.md section 9)
+// and records it for the lesion's lines. A postoperative diagnosis that
+// differs from the preoperative one takes precedence.
+func (g *generator) lesionDiagnosis(les *model.Lesion) {
+	dx := les.Diagnosis
+	rec := icd10.Recognize(dx.Value)
+	if post := les.PostopDiagnosis; post.Present() && !sameWords[strings.ToLower(strings.Trim(post.Value, " ."))] {
+		postRec := icd10.Recognize(post.Value)
+		if !dx.Present() || !sameDiagnosis(postRec, rec) {
+			if dx.Present() {
+				g.add(PostoperativeDiagnosisUsed, les.Label, post.Line, "Lesion %s: the postoperative diagnosis %q differs from the preoperative one and is coded", les.Label, post.Value)
+			}
+			dx, rec = post, postRec
+		}
+	}
+	if !dx.Present() {
+		return // diagnosis-missing is a documentation finding
+	}
+	g.recognitionIssues(rec, les.Label, dx.Line)
+	if !les.Site.Resolved {
+		return
+	}
+	side := string(les.Site.Anatomy.Laterality)
+	if lat := les.Laterality; lat.Present() {
+		fieldSide := normSide(lat.Value)
+		if side != "" && fieldSide != "" && fieldSide != side {
+			g.add(LateralityConflict, les.Label, lat.Line, "Lesion %s: Side says %s but the site %q says %s; the Side field is used", les.Label, fieldSide, les.Site.Text.Value, side)
+		}
+		if fieldSide != "" {
+			side = fieldSide
+		}
+	}
+	g.codeDiagnosis(les.Label, les.Line, dx.Line, rec, les.Site, side)
+}
+
+// biopsyDiagnosis codes a biopsy section's lines with its diagnosis when it
+// is recognised; a clinical impression that is not (yet) a diagnosis codes
+// nothing and raises nothing: that is why the lesion was biopsied.
+func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
+	rec := icd10.Recognize(b.Diagnosis.Value)
+	if rec.Histology == "" || !b.Site.Resolved {
+		return
+	}
+	g.codeDiagnosis(label, b.Line, b.Diagnosis.Line, rec, b.Site, string(b.Site.Anatomy.Laterality))
+}
+
+// sameDiagnosis reports whether two recognitions code the same: the same
+// histology, equally confirmed ("BCC" and "basal cell carcinoma, nodular"
+// are the same diagnosis for the claim).
+func sameDiagnosis(a, b icd10.Recognition) bool {
+	return a.Histology == b.Histology && a.Unconfirmed == b.Unconfirmed && a.NotMohs == b.NotMohs
+}
+
+// recognitionIssues reports a diagnosis that does not count
+// (diagnosis-unconfirmed) or is not a Mohs diagnosis (diagnosis-not-mohs).
+func (g *generator) recognitionIssues(rec icd10.Recognition, label string, line int) {
+	for _, is := range rec.Issues() {
+		g.add(diagnosisRules[is.Rule], label, line, "Lesion %s: %s", label, is.Message)
+	}
+}
+
+// codeDiagnosis looks the code up and records it for the lines of label.
+func (g *generator) codeDiagnosis(label string, headingLine, dxLine int, rec icd10.Recognition, site model.Site, side string) {
+	res := icd10.Code(icd10.Input{Histology: rec.Histology, ICDSite: site.Anatomy.Groups.ICD, Side: side, EyelidPart: string(site.Anatomy.EyelidPart)})
+	for _, is := range res.Issues {
+		line := dxLine
+		if is.Rule == icd10.RuleLateralityMissing {
+			line = headingLine // about something absent
+		}
+		g.add(diagnosisRules[is.Rule], label, line, "%s: %s", strings.ToUpper(label[:1])+label[1:], is.Message)
+	}
+	if res.Code == "" {
+		return
+	}
+	if g.dxByLabel == nil {
+		g.dxByLabel = map[string]Diagnosis{}
+	}
+	g.dxByLabel[label] = Diagnosis{Code: res.Code, Description: res.Description}
+}
+
+// diagnosisRules maps the icd10 package's rule ids to the registry.
+var diagnosisRules = map[string]*Rule{
+	icd10.RuleLateralityMissing:    LateralityMissing,
+	icd10.RuleDiagnosisCodeReview:  DiagnosisCodeReview,
+	icd10.RuleDiagnosisUnconfirmed: DiagnosisUnconfirmed,
+	icd10.RuleDiagnosisNotMohs:     DiagnosisNotMohs,
+}
+
+// normSide reads a Side field: left, right, bilateral or midline.
+func normSide(s string) string {
+	switch strings.ToLower(strings.Trim(s, " .")) {
+	case "left", "l", "lt":
+		return "left"
+	case "right", "r", "rt":
+		return "right"
+	case "bilateral", "both":
+		return "bilateral"
+	case "midline", "central", "middle":
+		return "midline"
+	}
+	return ""
+}
+
+// maxPointers is the number of diagnosis pointers a claim line holds.
+const maxPointers = 4
+
+// pointDiagnoses lists the claim's diagnoses in order of first use and
+// points every line at the diagnoses of its lesions (at most four).
+func (g *generator) pointDiagnoses(lines []Line) []Diagnosis {
+	dxs := []Diagnosis{}
+	for i := range lines {
+		for _, label := range strings.Split(lines[i].Lesion, ",") {
+			d, ok := g.dxByLabel[label]
+			if !ok {
+				continue
+			}
+			n := indexOf(dxs, d.Code) + 1
+			if n == 0 {
+				dxs = append(dxs, d)
+				n = len(dxs)
+			}
+			if len(lines[i].DiagnosisPointers) < maxPointers && !containsInt(lines[i].DiagnosisPointers, n) {
+				lines[i].DiagnosisPointers = append(lines[i].DiagnosisPointers, n)
+			}
+		}
+	}
+	return dxs
+}
+
+func indexOf(dxs []Diagnosis, code string) int {
+	for i, d := range dxs {
+		if d.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsInt(ns []int, n int) bool {
+	for _, m := range ns {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
