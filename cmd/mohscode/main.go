@@ -4,13 +4,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/mohscode/mohscode/internal/claimfmt"
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
@@ -29,10 +32,10 @@ const (
 const usage = `mohscode codes Mohs micrographic surgery operative notes.
 
 Usage:
-  mohscode code  [--format text|json] [--payer commercial|medicare|uhc] [--profile FILE]
-                 [--mue FILE] [--ptp FILE] FILE|-
+  mohscode code  [--format text|json|ndjson|csv|fhir|x12] [--payer commercial|medicare|uhc]
+                 [--profile FILE] [--mue FILE] [--ptp FILE] FILE|-
   mohscode check [--format text|json] FILE|-
-  mohscode batch [--format ndjson] [--jobs N] INPUT...
+  mohscode batch [--format ndjson|csv|fhir|x12] [--jobs N] INPUT...
   mohscode rules
 
 Commands:
@@ -75,13 +78,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	formatNames := []string{"text", "json"}
 	payer := ""
 	profileFile := ""
+	var formats formatFlags
 	if name == "code" {
+		formatNames = append(formatNames, claimfmt.Formats...)
 		fs.StringVar(&payer, "payer", "", "payer profile: "+strings.Join(codetable.ProfileNames(), ", ")+" (overrides the note's Payer field)")
 		fs.StringVar(&profileFile, "profile", "", "a payer profile JSON file (overrides --payer)")
+		formats.register(fs, false)
 	}
+	format := fs.String("format", "text", "output format: "+strings.Join(formatNames, ", "))
 	var tables editFlags
 	tables.register(fs)
 	fs.Usage = func() {
@@ -95,8 +102,8 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "mohscode %s: --format must be text or json, not %q\n", name, *format)
+	if !slices.Contains(formatNames, *format) {
+		fmt.Fprintf(stderr, "mohscode %s: --format must be one of %s, not %q\n", name, strings.Join(formatNames, ", "), *format)
 		return exitUsage
 	}
 	if fs.NArg() != 1 {
@@ -123,6 +130,12 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		return exitNote
 	}
 	claim, err := engine.Code(source, src, opt)
+	if err == nil {
+		engine.ApplyEdits(&claim, mue, ptp)
+	}
+	if slices.Contains(claimfmt.Formats, *format) {
+		return writeClaimFormat(&formats, *format, source, claim, err, stdout, stderr)
+	}
 	if err != nil {
 		if *format == "json" {
 			render.JSONError(stdout, source, err)
@@ -130,7 +143,6 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, err)
 		return exitNote
 	}
-	engine.ApplyEdits(&claim, mue, ptp)
 	if *format == "json" {
 		err = render.JSON(stdout, claim)
 	} else {
@@ -141,6 +153,25 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		return exitNote
 	}
 	if diag.HasError(claim.Findings) {
+		return exitNote
+	}
+	return exitOK
+}
+
+// writeClaimFormat writes one note in a claim format (ndjson, csv, fhir,
+// x12); fhir and x12 error records go to standard error.
+func writeClaimFormat(formats *formatFlags, format, source string, claim coding.Claim, codeErr error, stdout, stderr io.Writer) int {
+	sink, closeErrors, err := formats.sink(format, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "mohscode code: %v\n", err)
+		return exitUsage
+	}
+	failed, err := writeResult(sink, source, claim, codeErr)
+	if err = errors.Join(err, sink.Flush(), closeErrors()); err != nil {
+		fmt.Fprintf(stderr, "mohscode code: %v\n", err)
+		return exitNote
+	}
+	if failed || diag.HasError(claim.Findings) {
 		return exitNote
 	}
 	return exitOK

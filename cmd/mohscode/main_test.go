@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,4 +157,77 @@ func TestEditTables(t *testing.T) {
 	code, _, stderr := runCLI(t, "", "code", "--mue", "testdata/missing.csv", "../../samples/nose-two-stage.txt")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "testdata/missing.csv")
+}
+
+// TestBatchFormats feeds a mixed batch — every sample (good notes and two
+// malformed ones), an NDJSON file with a bad line and a malformed note, and
+// a Bulk DocumentReference file with a url-only attachment — and checks, in
+// every format, one output record per input record, in order, every error
+// record naming its input.
+func TestBatchFormats(t *testing.T) {
+	samples, err := filepath.Glob("../../samples/*.txt")
+	require.NoError(t, err)
+	wantIDs := append(samples, "rec-1", "testdata/batch.ndjson:2", "rec-3", "doc-1", "doc-2")
+	wantErrors := map[string]bool{"testdata/batch.ndjson:2": true, "rec-3": true, "doc-2": true,
+		"../../samples/invalid-blocks-value.txt": true, "../../samples/invalid-stage-ordinal.txt": true}
+	args := []string{"batch", "--quiet", "--jobs", "3", "../../samples", "testdata/batch.ndjson", "testdata/bulk.ndjson"}
+
+	t.Run("ndjson", func(t *testing.T) {
+		code, stdout, _ := runCLI(t, "", append(args, "--format", "ndjson")...)
+		assert.Equal(t, exitNote, code, "some records failed")
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			var rec struct {
+				ID    string          `json:"id"`
+				Error json.RawMessage `json:"error"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(line), &rec))
+			ids = append(ids, rec.ID)
+			assert.Equal(t, wantErrors[rec.ID], rec.Error != nil, rec.ID)
+		}
+		assert.Equal(t, wantIDs, ids)
+	})
+	t.Run("csv", func(t *testing.T) {
+		_, stdout, _ := runCLI(t, "", append(args, "--format", "csv")...)
+		rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+		require.NoError(t, err)
+		require.Equal(t, "id", rows[0][0])
+		var ids []string
+		for _, r := range rows[1:] {
+			if len(ids) == 0 || ids[len(ids)-1] != r[0] {
+				ids = append(ids, r[0])
+			}
+			if wantErrors[r[0]] {
+				assert.NotEmpty(t, r[8], "the error column of %s", r[0])
+			}
+		}
+		assert.Equal(t, wantIDs, ids)
+	})
+	for _, format := range []string{"fhir", "x12"} {
+		t.Run(format, func(t *testing.T) {
+			errFile := filepath.Join(t.TempDir(), "errors.ndjson")
+			code, stdout, _ := runCLI(t, "", append(args, "--format", format, "--errors", errFile)...)
+			assert.Equal(t, exitNote, code)
+			errs, err := os.ReadFile(errFile)
+			require.NoError(t, err)
+			failed := map[string]bool{}
+			for _, line := range strings.Split(strings.TrimSpace(string(errs)), "\n") {
+				var rec struct {
+					ID string `json:"id"`
+				}
+				require.NoError(t, json.Unmarshal([]byte(line), &rec))
+				failed[rec.ID] = true
+			}
+			written := 0
+			if format == "fhir" {
+				written = strings.Count(stdout, `"resourceType":"Claim"`)
+			} else {
+				written = strings.Count(stdout, "HI*")
+			}
+			assert.Equal(t, len(wantIDs), written+len(failed), "one record per input: %d written, %d failed", written, len(failed))
+			for id := range wantErrors {
+				assert.True(t, failed[id], "%s has an error record", id)
+			}
+		})
+	}
 }
