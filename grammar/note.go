@@ -11,29 +11,103 @@ import (
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
-// Note is a parsed note: its lines in order.
+// Note is a parsed note: its lines in order. Its grammar is
+//
+//	Note = Line*
+//
+// which Parse implements (participle.Parseable) so that the line loop
+// costs no reflection; docs/performance.md has the comparison.
 type Note struct {
-	Lines []*Line `parser:"@@*"`
+	Lines []*Line
+}
+
+// Parse reads every line of the token stream (participle.Parseable).
+func (n *Note) Parse(lex *lexer.PeekingLexer) error {
+	lines := make([]Line, 0, 64)
+	for !lex.Peek().EOF() {
+		lines = append(lines, Line{})
+		if err := lines[len(lines)-1].Parse(lex); err != nil {
+			return err
+		}
+	}
+	n.Lines = make([]*Line, len(lines))
+	for i := range lines {
+		n.Lines[i] = &lines[i]
+	}
+	return nil
 }
 
 // Line is one line of a note: a heading, a field, narrative, or blank
-// (all three nil).
+// (all three nil). Its grammar, which Parse implements for speed (the
+// lexer has already decided what the line is from its first token):
+//
+//	Line      = ( Heading | Field | Narrative )? EOL
+//	Heading   = HeadWord Label? Total? ( Colon Text? )?
+//	Field     = Key Colon Text?
+//	Narrative = Text
 type Line struct {
 	Pos       lexer.Position
-	Heading   *Heading   `parser:"( @@"`
-	Field     *Field     `parser:"| @@"`
-	Narrative *Narrative `parser:"| @@ )? EOL"`
+	Heading   *Heading
+	Field     *Field
+	Narrative *Narrative
+}
+
+// Parse reads one line from the token stream (participle.Parseable).
+func (l *Line) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if t.EOF() {
+		return participle.NextMatch
+	}
+	l.Pos = t.Pos
+	switch t.Type {
+	case tokHeadWord:
+		h := &Heading{Pos: t.Pos, Word: lex.Next().Value}
+		if t := lex.Peek(); t.Type == tokLabel {
+			h.Label = &Label{Pos: t.Pos, Value: lex.Next().Value}
+		}
+		if t := lex.Peek(); t.Type == tokTotal {
+			h.Total = lex.Next().Value
+		}
+		if lex.Peek().Type == tokColon {
+			lex.Next()
+			h.Colon = true
+			h.Text = optionalValue(lex)
+		}
+		l.Heading = h
+	case tokKey:
+		f := &Field{Pos: t.Pos, Key: lex.Next().Value}
+		if t := lex.Next(); t.Type != tokColon {
+			return &participle.UnexpectedTokenError{Unexpected: *t, Expect: "Colon"}
+		}
+		f.Value = optionalValue(lex)
+		l.Field = f
+	case tokText:
+		l.Narrative = &Narrative{Pos: t.Pos, Text: lex.Next().Value}
+	}
+	if t := lex.Next(); t.Type != tokEOL {
+		return &participle.UnexpectedTokenError{Unexpected: *t, Expect: "EOL"}
+	}
+	return nil
+}
+
+// optionalValue reads an optional Text token as a Value.
+func optionalValue(lex *lexer.PeekingLexer) *Value {
+	if t := lex.Peek(); t.Type == tokText {
+		lex.Next()
+		return &Value{Pos: t.Pos, Text: t.Value}
+	}
+	return nil
 }
 
 // Heading opens a lesion or a biopsy section: "Lesion 2", "Lesion B: left
 // cheek", "Biopsy 1 of 2: punch biopsy, right forearm".
 type Heading struct {
 	Pos   lexer.Position
-	Word  string `parser:"@HeadWord"`
-	Label *Label `parser:"@@?"`
-	Total string `parser:"@Total?"`
-	Colon bool   `parser:"@Colon?"`
-	Text  *Value `parser:"@@?"`
+	Word  string
+	Label *Label
+	Total string
+	Colon bool
+	Text  *Value
 }
 
 // Biopsy reports whether the heading opens a biopsy section.
@@ -42,26 +116,26 @@ func (h *Heading) Biopsy() bool { return strings.EqualFold(h.Word, "biopsy") }
 // Label is the label of a heading: a number, a letter or a roman numeral.
 type Label struct {
 	Pos   lexer.Position
-	Value string `parser:"@Label"`
+	Value string
 }
 
 // Field is a "Key: value" line; Value is nil when nothing follows the colon.
 type Field struct {
 	Pos   lexer.Position
-	Key   string `parser:"@Key Colon"`
-	Value *Value `parser:"@@?"`
+	Key   string
+	Value *Value
 }
 
 // Value is the text of a field or heading after its colon, trimmed.
 type Value struct {
 	Pos  lexer.Position
-	Text string `parser:"@Text"`
+	Text string
 }
 
 // Narrative is any other line, kept but not coded.
 type Narrative struct {
 	Pos  lexer.Position
-	Text string `parser:"@Text"`
+	Text string
 }
 
 var noteParser = participle.MustBuild[Note](participle.Lexer(noteLexer{}))

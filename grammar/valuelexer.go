@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -105,4 +106,47 @@ func (s *valueScanner) Next() (lexer.Token, error) {
 		return lexer.Token{Type: tokWord, Value: word, Pos: start}, nil
 	}
 	return lexer.Token{Type: tokPunct, Value: s.advance(size), Pos: start}, nil
+}
+
+// valueTokens is the token stream of one value, with the cursor the
+// value grammars move.
+type valueTokens struct {
+	toks []lexer.Token
+	i    int
+	buf  [12]lexer.Token
+}
+
+// lexValue scans every token of a value (the scanner never fails).
+func lexValue(text string) *valueTokens {
+	v := &valueTokens{}
+	v.toks = v.buf[:0]
+	s, _ := valueLexer{}.LexString("", text)
+	for {
+		t, _ := s.Next()
+		v.toks = append(v.toks, t)
+		if t.EOF() {
+			return v
+		}
+	}
+}
+
+// Peek returns the next token without taking it (EOF at the end).
+func (v *valueTokens) Peek() *lexer.Token { return &v.toks[v.i] }
+
+// Next takes the next token.
+func (v *valueTokens) Next() *lexer.Token {
+	t := &v.toks[v.i]
+	if !t.EOF() {
+		v.i++
+	}
+	return t
+}
+
+// unexpected is the error for the next token when it is not what.
+func (v *valueTokens) unexpected(what string) error {
+	t := v.Peek()
+	if t.EOF() {
+		return fmt.Errorf("expected %s, found the end of the value", what)
+	}
+	return fmt.Errorf("%d: expected %s, found %q", t.Pos.Column, what, t.Value)
 }

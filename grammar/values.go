@@ -2,71 +2,229 @@ package grammar
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
+// The value grammars, in participle's notation. They are parsed by hand
+// (recursive descent over the value lexer's tokens) rather than by
+// participle parsers: a participle parse allocates a 1024-token buffer per
+// value, over half of all the bytes a note cost, and docs/performance.md
+// has the benchstat comparison.
+//
+//	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* "."?
+//	Dim     = Number ( ( "sq" | "square" ) "."? CM | Unit )?
+//	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | CM
+//	CM      = "cm" | "centimeter" | "centimeters"
+//	Count   = Approx? ( Number | "one" … "twelve" ) Noun? ( "(" ~")"* ")" )? "."?
+//	Noun    = "block" | "blocks" | "stage" | "stages" | "section" | "sections" | …
+//	Date    = ( Number ( ( "-" | "/" ) Number ( "-" | "/" ) Number | Word "."? Number )
+//	          | Word "."? Number ","? Number ) Time? "."?
+//	Time    = ( "at" | "," )? Number ":" Number ( ":" Number )? ( "am" | "pm" )?
+//	Approx  = "approximately" | "approx" "."? | "about" | "~"
+
 // measureAST is a length, size or area: "2.4 cm", "0.8 x 0.6 cm",
 // "8 × 6 mm", "0.8cm x 0.6cm", "3.1 sq cm", "3.1 cm²".
 type measureAST struct {
-	Dims []*dimAST `parser:"( \"approximately\" | \"approx\" \".\"? | \"about\" | \"~\" )? @@ ( ( \"x\" | \"by\" | \"*\" ) @@ )* \".\"?"`
+	Dims []dimAST
 }
 
 type dimAST struct {
-	Value string `parser:"@Number"`
-	Sq    string `parser:"( @( \"sq\" | \"square\" ) \".\"? ( \"cm\" | \"centimeters\" | \"centimeter\" )"`
-	Unit  string `parser:"| @( \"cm2\" | \"mm\" | \"cm\" | \"millimeters\" | \"millimeter\" | \"centimeters\" | \"centimeter\" ) )?"`
+	Value string
+	Sq    string // "sq" or "square" when the unit is square centimetres
+	Unit  string
 }
 
 // countAST is a count: "3", "three", "3 (A-C)", "2 blocks".
 type countAST struct {
-	Number string `parser:"( \"approximately\" | \"approx\" \".\"? | \"about\" | \"~\" )? ( @Number"`
-	Word   string `parser:"| @( \"one\" | \"two\" | \"three\" | \"four\" | \"five\" | \"six\" | \"seven\" | \"eight\" | \"nine\" | \"ten\" | \"eleven\" | \"twelve\" ) )"`
-	Noun   string `parser:"@( \"blocks\" | \"block\" | \"stages\" | \"stage\" | \"sections\" | \"section\" | \"specimens\" | \"specimen\" | \"layers\" | \"layer\" | \"levels\" | \"level\" )?"`
-	Remark string `parser:"( \"(\" @~\")\"* \")\" )? \".\"?"`
+	Number string
+	Word   string
+	Noun   string
 }
 
 // dateAST is a date: "2026-03-14", "3/14/2026", "3/14/26",
 // "March 14, 2026", "14 Mar 2026", with an optional time after it.
 type dateAST struct {
-	NumberFirst *numberFirstDate `parser:"( @@"`
-	MonthFirst  *monthFirstDate  `parser:"| @@ )"`
-	Time        string           `parser:"( ( \"at\" | \",\" )? Number \":\" Number ( \":\" Number )? ( \"am\" | \"pm\" )? )? \".\"?"`
-}
-
-type numberFirstDate struct {
-	First   string           `parser:"@Number"`
-	Numeric *numericDateRest `parser:"( @@"`
-	Named   *namedDateRest   `parser:"| @@ )"`
-}
-
-type numericDateRest struct {
-	Sep    string `parser:"@( \"-\" | \"/\" )"`
-	Second string `parser:"@Number ( \"-\" | \"/\" )"`
-	Third  string `parser:"@Number"`
-}
-
-type namedDateRest struct {
-	Month string `parser:"@Word \".\"?"`
-	Year  string `parser:"@Number"`
-}
-
-type monthFirstDate struct {
-	Month string `parser:"@Word \".\"?"`
-	Day   string `parser:"@Number \",\"?"`
-	Year  string `parser:"@Number"`
+	First, Sep, Second, Third string // numeric forms
+	Day, Month, Year          string // forms with a month name
 }
 
 var (
-	measureParser = participle.MustBuild[measureAST](participle.Lexer(valueLexer{}))
-	countParser   = participle.MustBuild[countAST](participle.Lexer(valueLexer{}))
-	dateParser    = participle.MustBuild[dateAST](participle.Lexer(valueLexer{}))
+	cmWords    = []string{"cm", "centimeter", "centimeters"}
+	unitWords  = []string{"cm2", "mm", "millimeter", "millimeters", "cm", "centimeter", "centimeters"}
+	timesWords = []string{"x", "by", "*"}
+	nounWords  = []string{"blocks", "block", "stages", "stage", "sections", "section", "specimens", "specimen", "layers", "layer", "levels", "level"}
 )
+
+// take consumes the next token when its value is one of values.
+func take(lex *valueTokens, values ...string) (string, bool) {
+	t := lex.Peek()
+	if t.EOF() || !slices.Contains(values, t.Value) {
+		return "", false
+	}
+	lex.Next()
+	return t.Value, true
+}
+
+// takeType consumes the next token when it is of type typ.
+func takeType(lex *valueTokens, typ lexer.TokenType) (string, bool) {
+	t := lex.Peek()
+	if t.Type != typ {
+		return "", false
+	}
+	lex.Next()
+	return t.Value, true
+}
+
+// need consumes a token of type typ or fails.
+func need(lex *valueTokens, typ lexer.TokenType, what string) (string, error) {
+	if v, ok := takeType(lex, typ); ok {
+		return v, nil
+	}
+	return "", lex.unexpected(what)
+}
+
+// approxLead consumes "approximately", "approx.", "about" or "~".
+func approxLead(lex *valueTokens) {
+	if w, ok := take(lex, "approximately", "approx", "about", "~"); ok && w == "approx" {
+		take(lex, ".")
+	}
+}
+
+// Parse reads a Measure.
+func (m *measureAST) Parse(lex *valueTokens) error {
+	approxLead(lex)
+	m.Dims = make([]dimAST, 0, 2)
+	for {
+		var d dimAST
+		var err error
+		if d.Value, err = need(lex, tokNumber, "a number"); err != nil {
+			return err
+		}
+		if sq, ok := take(lex, "sq", "square"); ok {
+			take(lex, ".")
+			if _, ok := take(lex, cmWords...); !ok {
+				return lex.unexpected("cm")
+			}
+			d.Sq = sq
+		} else {
+			d.Unit, _ = take(lex, unitWords...)
+		}
+		m.Dims = append(m.Dims, d)
+		if _, ok := take(lex, timesWords...); !ok {
+			break
+		}
+	}
+	take(lex, ".")
+	return nil
+}
+
+// Parse reads a Count.
+func (c *countAST) Parse(lex *valueTokens) error {
+	approxLead(lex)
+	if n, ok := takeType(lex, tokNumber); ok {
+		c.Number = n
+	} else if w, ok := lex.Peek().Value, numberWords[lex.Peek().Value] > 0; ok && lex.Peek().Type == tokWord {
+		lex.Next()
+		c.Word = w
+	} else {
+		return lex.unexpected("a count")
+	}
+	c.Noun, _ = take(lex, nounWords...)
+	if _, ok := take(lex, "("); ok {
+		for t := lex.Peek(); !t.EOF() && t.Value != ")"; t = lex.Peek() {
+			lex.Next()
+		}
+		if _, ok := take(lex, ")"); !ok {
+			return lex.unexpected(")")
+		}
+	}
+	take(lex, ".")
+	return nil
+}
+
+// Parse reads a Date.
+func (d *dateAST) Parse(lex *valueTokens) error {
+	var err error
+	if first, ok := takeType(lex, tokNumber); ok {
+		if sep, ok := take(lex, "-", "/"); ok {
+			d.First, d.Sep = first, sep
+			if d.Second, err = need(lex, tokNumber, "a number"); err != nil {
+				return err
+			}
+			if _, ok := take(lex, "-", "/"); !ok {
+				return lex.unexpected("- or /")
+			}
+			if d.Third, err = need(lex, tokNumber, "a number"); err != nil {
+				return err
+			}
+		} else {
+			d.Day = first
+			if d.Month, err = need(lex, tokWord, "a month"); err != nil {
+				return err
+			}
+			take(lex, ".")
+			if d.Year, err = need(lex, tokNumber, "a year"); err != nil {
+				return err
+			}
+		}
+	} else {
+		if d.Month, err = need(lex, tokWord, "a month"); err != nil {
+			return err
+		}
+		take(lex, ".")
+		if d.Day, err = need(lex, tokNumber, "a day"); err != nil {
+			return err
+		}
+		take(lex, ",")
+		if d.Year, err = need(lex, tokNumber, "a year"); err != nil {
+			return err
+		}
+	}
+	if err := timeOfDay(lex); err != nil {
+		return err
+	}
+	take(lex, ".")
+	return nil
+}
+
+// timeOfDay reads an optional time after a date: "09:30", ", 9:30 am".
+func timeOfDay(lex *valueTokens) error {
+	cp := lex.i
+	take(lex, "at", ",")
+	if _, ok := takeType(lex, tokNumber); !ok {
+		lex.i = cp
+		return nil
+	}
+	for range 2 {
+		if _, ok := take(lex, ":"); !ok {
+			break
+		}
+		if _, err := need(lex, tokNumber, "minutes"); err != nil {
+			return err
+		}
+	}
+	take(lex, "am", "pm")
+	return nil
+}
+
+// parseValue lexes text and parses all of it with p.
+func parseValue(text string, p interface{ Parse(*valueTokens) error }) error {
+	lex := lexValue(text)
+	if err := p.Parse(lex); err != nil {
+		return err
+	}
+	if !lex.Peek().EOF() {
+		return lex.unexpected("the end of the value")
+	}
+	return nil
+}
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -90,8 +248,8 @@ func valueError(key string, v *Value, expected string) *diag.ParseError {
 // number is centimetres.
 func ParseMeasure(key string, v *Value) (Measure, error) {
 	const expected = `a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm"`
-	ast, err := measureParser.ParseString("", v.Text)
-	if err != nil {
+	ast := &measureAST{}
+	if err := parseValue(v.Text, ast); err != nil {
 		return Measure{}, valueError(key, v, expected)
 	}
 	var m Measure
@@ -128,8 +286,8 @@ func ParseMeasure(key string, v *Value) (Measure, error) {
 // ParseCount parses the value of key as a count of at least 1: digits or
 // the words one to twelve.
 func ParseCount(key string, v *Value) (int, error) {
-	ast, err := countParser.ParseString("", v.Text)
-	if err != nil {
+	ast := &countAST{}
+	if err := parseValue(v.Text, ast); err != nil {
 		return 0, valueError(key, v, "a count")
 	}
 	if ast.Word != "" {
@@ -157,33 +315,25 @@ func init() {
 // YYYY-MM-DD. A time after the date is ignored.
 func ParseDate(key string, v *Value) (string, error) {
 	const expected = `a date such as "2026-03-14", "3/14/2026" or "March 14, 2026"`
-	ast, err := dateParser.ParseString("", v.Text)
-	if err != nil {
+	ast := &dateAST{}
+	if err := parseValue(v.Text, ast); err != nil {
 		return "", valueError(key, v, expected)
 	}
 	var y, m, d int
 	ok := true
-	if nf := ast.NumberFirst; nf != nil && nf.Numeric != nil {
-		r := nf.Numeric
-		if r.Sep == "-" {
-			y, m, d = atoi(nf.First, &ok), atoi(r.Second, &ok), atoi(r.Third, &ok)
-			ok = ok && len(nf.First) == 4
-		} else {
-			m, d, y = atoi(nf.First, &ok), atoi(r.Second, &ok), atoi(r.Third, &ok)
-			ok = ok && (len(r.Third) == 2 || len(r.Third) == 4)
-			if len(r.Third) == 2 {
-				y += 2000
-			}
+	switch ast.Sep {
+	case "-":
+		y, m, d = atoi(ast.First, &ok), atoi(ast.Second, &ok), atoi(ast.Third, &ok)
+		ok = ok && len(ast.First) == 4
+	case "/":
+		m, d, y = atoi(ast.First, &ok), atoi(ast.Second, &ok), atoi(ast.Third, &ok)
+		ok = ok && (len(ast.Third) == 2 || len(ast.Third) == 4)
+		if len(ast.Third) == 2 {
+			y += 2000
 		}
-	} else {
-		var month, day, year string
-		if nf != nil {
-			day, month, year = nf.First, nf.Named.Month, nf.Named.Year
-		} else {
-			month, day, year = ast.MonthFirst.Month, ast.MonthFirst.Day, ast.MonthFirst.Year
-		}
-		mo, known := months[month]
-		m, d, y = int(mo), atoi(day, &ok), atoi(year, &ok)
+	default:
+		mo, known := months[ast.Month]
+		m, d, y = int(mo), atoi(ast.Day, &ok), atoi(ast.Year, &ok)
 		ok = ok && known
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)

@@ -236,7 +236,7 @@ func (g *generator) reader() reader {
 // namesSurgeon reports whether text names the surgeon by last name; a
 // hyphenated name matches however the text splits it ("Dr. Varga-Moss").
 func (g *generator) namesSurgeon(text string) bool {
-	return g.surgeonName != "" && hasWord(text, strings.Join(strings.FieldsFunc(g.surgeonName, notAlnum), " "))
+	return g.surgeonName != "" && hasWord(text, wordsOf(g.surgeonName).text())
 }
 
 // credentials are words after a name that are not the name.
@@ -254,22 +254,6 @@ func lastName(s string) string {
 	return ""
 }
 
-// hasWord reports whether text contains one of words as a whole word
-// (or phrase), case-insensitively.
-func hasWord(text string, words ...string) bool {
-	lower := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), notAlnum), " ") + " "
-	for _, w := range words {
-		if strings.Contains(lower, " "+w+" ") {
-			return true
-		}
-	}
-	return false
-}
-
 // notNameRune separates the words of lower-case text that may hold a name:
 // anything but a letter, an apostrophe or a hyphen.
 func notNameRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-') }
-
-// notAlnum separates the words of lower-case text: anything but a letter or
-// a digit.
-func notAlnum(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }

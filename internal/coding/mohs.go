@@ -2,7 +2,6 @@ package coding
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/codetable"
@@ -70,10 +69,8 @@ var noDeepWords = map[string]bool{"no": true, "none": true, "not": true, "negati
 // value whose first word says none is none; only the whole first word
 // counts, so "notable muscle involvement" names muscle.
 func deep(text string) bool {
-	if words := strings.FieldsFunc(strings.ToLower(text), notAlnum); len(words) > 0 && noDeepWords[words[0]] {
-		return false
-	}
-	return hasWord(text, deepWords...)
+	w := wordsOf(text)
+	return !noDeepWords[w.first()] && w.has(deepWords...)
 }
 
 // mohsLines emits 17311/17313 ×1, 17312/17314 × (S−1), 17315 × Σ max(0, bᵢ−5).

@@ -83,11 +83,12 @@ func repairKindOf(r model.Repair) repairKind {
 // repairClassOf classifies repair text: classNone for a whole text that
 // says no repair, else the first row of repairWords that matches.
 func repairClassOf(text string) repairClass {
-	if noRepairTexts[strings.Join(strings.FieldsFunc(strings.ToLower(text), notAlnum), " ")] {
+	w := wordsOf(text)
+	if noRepairTexts[w.text()] {
 		return classNone
 	}
 	for _, row := range repairWords {
-		if hasWord(text, row.words...) {
+		if w.has(row.words...) {
 			return row.class
 		}
 	}
@@ -211,8 +212,8 @@ var (
 // surgeon's last name; any other text names another provider ("Dr. Patel,
 // oculoplastic surgeon", "plastic surgery").
 func (g *generator) sameSurgeon(by string) bool {
-	return sameSurgeonTexts[strings.Join(strings.FieldsFunc(strings.ToLower(by), notAlnum), " ")] ||
-		hasWord(by, sameSurgeonWords...) || g.namesSurgeon(by)
+	w := wordsOf(by)
+	return sameSurgeonTexts[w.text()] || w.has(sameSurgeonWords...) || g.namesSurgeon(by)
 }
 
 // repairSize finds a repair's length (linear) or area (flap, graft), or
@@ -284,8 +285,9 @@ func timingDocumented(les *model.Lesion, r *model.Repair) bool {
 		return false
 	}
 	d := les.Stages[len(les.Stages)-1].Decision.Value
-	cleared := hasWord(d, clearedWords...) && !hasWord(d, notClearedWords...)
-	return cleared && (hasWord(d, repairNameWords...) || codable(repairClassOf(d)))
+	w := wordsOf(d)
+	cleared := w.has(clearedWords...) && !w.has(notClearedWords...)
+	return cleared && (w.has(repairNameWords...) || codable(repairClassOf(d)))
 }
 
 // linearGroup is the repairs of one class and site group, summed. Grafts

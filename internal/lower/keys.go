@@ -212,11 +212,15 @@ func abs(n int) int {
 }
 
 // distance is the optimal-string-alignment Damerau–Levenshtein distance:
-// insertions, deletions, substitutions and swaps of two neighbours.
+// insertions, deletions, substitutions and swaps of two neighbours. Keys
+// are short (the lexer caps them at 40 characters), so the rows live on
+// the stack.
 func distance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [3][maxKeyLetters + 1]int
+	if len(b) > maxKeyLetters {
+		b = b[:maxKeyLetters]
+	}
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -236,3 +240,6 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// maxKeyLetters bounds the letters of a key compared for near misses.
+const maxKeyLetters = 48
