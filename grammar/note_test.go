@@ -180,30 +180,3 @@ func TestLexerConformance(t *testing.T) {
 		assert.Equal(t, refClassify(line), classify(note.Lines[1]), "line %q", line)
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("../samples/*.txt")
-	for _, file := range files {
-		if src, err := os.ReadFile(file); err == nil {
-			f.Add(string(src))
-		}
-	}
-	for _, line := range conformanceLines {
-		f.Add(line)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		note, err := Parse("fuzz.txt", src)
-		if err != nil {
-			var perr *diag.ParseError
-			if !assert.ErrorAs(t, err, &perr) || perr.Line < 1 || perr.Column < 1 {
-				t.Fatalf("bad error %v", err)
-			}
-			return
-		}
-		for _, l := range note.Lines {
-			if l.Pos.Line < 1 {
-				t.Fatalf("line without a position")
-			}
-		}
-	})
-}

@@ -2,6 +2,9 @@ package batch_test
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -10,6 +13,8 @@ import (
 
 	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/engine"
+	"github.com/mohscode/mohscode/internal/render"
 )
 
 func collect(t *testing.T, inputs []string, stdin string, jobs int) []batch.Result {
@@ -113,4 +118,87 @@ func TestSummary(t *testing.T) {
 	var b strings.Builder
 	require.NoError(t, s.Write(&b))
 	assert.True(t, strings.HasPrefix(b.String(), "2 notes, 1 claim lines, 1 errors\n"), b.String())
+}
+
+// TestLimits: an oversized note or NDJSON record becomes one error record
+// and the records after it are still read.
+func TestLimits(t *testing.T) {
+	limits := engine.Limits{NoteBytes: 200, LineBytes: 100}
+	long := strings.Repeat("x", 70_000) // over 2 × 200 bytes + 64 KiB: not even read whole
+	stdin := `{"id":"a","text":"Site: nose\nStage 1: 1 block\n"}` + "\n" +
+		`{"id":"b","text":"` + long + `"}` + "\n" +
+		`{"id":"c","text":"Site: chin\nStage 1: 1 block\n"}` + "\n"
+	var got []batch.Record
+	batch.ReadWithin([]string{"-"}, strings.NewReader(stdin), limits, func(r batch.Record) bool {
+		got = append(got, r)
+		return true
+	})
+	require.Len(t, got, 3)
+	assert.Equal(t, "a", got[0].ID)
+	assert.Equal(t, "-:2", got[1].ID)
+	assert.ErrorContains(t, got[1].Err, "the record is over the limit of")
+	assert.Equal(t, "c", got[2].ID)
+	assert.NoError(t, got[2].Err)
+
+	got = nil
+	batch.ReadWithin([]string{"-"}, strings.NewReader(long), limits, func(r batch.Record) bool {
+		got = append(got, r)
+		return true
+	})
+	require.Len(t, got, 1)
+	assert.EqualError(t, got[0].Err, "-:1:1: the note is over the limit of 200 bytes")
+}
+
+// notesReader generates an NDJSON stream of n notes on the fly, so that
+// the input itself takes no memory.
+type notesReader struct {
+	n, i int
+	buf  []byte
+}
+
+func (r *notesReader) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.i == r.n {
+			return 0, io.EOF
+		}
+		r.i++
+		r.buf = fmt.Appendf(r.buf[:0], `{"id":"n%d","text":"Lesion 1\nSite: left cheek\nDiagnosis: BCC\nStage 1: %d blocks; margins: clear\nRepair: intermediate, %d.5 cm\n"}`+"\n", r.i, 1+r.i%8, 1+r.i%5)
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+// TestBatchMemoryIsFlat streams 200,000 generated notes through a batch and
+// checks that the heap in use stays under a fixed bound: memory does not
+// grow with the length of the input.
+func TestBatchMemoryIsFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 200,000 notes")
+	}
+	const notes = 200_000
+	const bound = 64 << 20
+	var peak uint64
+	var ms runtime.MemStats
+	count := 0
+	err := batch.Run(func(emit func(batch.Record) bool) {
+		batch.Read([]string{"-"}, &notesReader{n: notes}, emit)
+	}, batch.Options{}, func(r batch.Result) error {
+		count++
+		if r.Err != nil {
+			return r.Err
+		}
+		if err := render.NDJSON(io.Discard, r.ID, r.Claim); err != nil {
+			return err
+		}
+		if count%5000 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, notes, count, "one output record per input record")
+	t.Logf("peak heap in use over %d notes: %.1f MiB", notes, float64(peak)/(1<<20))
+	assert.Less(t, peak, uint64(bound))
 }

@@ -33,6 +33,8 @@ type Options struct {
 	// given (the output then says "not checked").
 	MUE *edits.MUETable
 	PTP *edits.PTPTable
+	// Limits bound each note; the zero value means engine.DefaultLimits.
+	Limits engine.Limits
 }
 
 // Run codes every record that read produces, jobs at a time, and passes
@@ -94,7 +96,11 @@ func code(rec Record, opt Options) Result {
 		p, _ := codetable.BuiltinProfile(codetable.ProfileForPayerText(rec.Payer))
 		copt.Profile = &p
 	}
-	claim, err := engine.Code(rec.ID, rec.Text, copt)
+	limits := opt.Limits
+	if limits == (engine.Limits{}) {
+		limits = engine.DefaultLimits
+	}
+	claim, err := engine.CodeWithin(rec.ID, rec.Text, copt, limits)
 	if err == nil {
 		engine.ApplyEdits(&claim, opt.MUE, opt.PTP)
 	}

@@ -9,9 +9,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 // Record is one note to code. Err is set when the record could be located
@@ -24,10 +28,6 @@ type Record struct {
 	Err   error
 }
 
-// maxRecord bounds one NDJSON line (a note is at most about 1 MiB of text,
-// base64 makes it 4/3 larger).
-const maxRecord = 4 << 20
-
 // Read sends the records of every input, in order, to emit; it stops early
 // when emit returns false. An input is a file, a directory (every *.txt in
 // it, recursively, in lexical order), "-" for standard input, an NDJSON
@@ -35,23 +35,38 @@ const maxRecord = 4 << 20
 // of DocumentReference resources. An input that cannot be opened yields one
 // error record named after it.
 func Read(inputs []string, stdin io.Reader, emit func(Record) bool) {
+	ReadWithin(inputs, stdin, engine.DefaultLimits, emit)
+}
+
+// ReadWithin is Read with the given limits: a note over the size limit, or
+// an NDJSON record too long to hold one, becomes an error record without
+// being read whole, and the records after it are still read.
+func ReadWithin(inputs []string, stdin io.Reader, limits engine.Limits, emit func(Record) bool) {
+	r := reader{limits: limits, emit: emit}
 	for _, in := range inputs {
-		if !readInput(in, stdin, emit) {
+		if !r.input(in, stdin) {
 			return
 		}
 	}
 }
 
-func readInput(in string, stdin io.Reader, emit func(Record) bool) bool {
+// reader reads inputs into records.
+type reader struct {
+	limits engine.Limits
+	emit   func(Record) bool
+}
+
+func (rd reader) input(in string, stdin io.Reader) bool {
+	emit := rd.emit
 	if in == "-" {
-		return readStream(in, stdin, emit)
+		return rd.stream(in, stdin)
 	}
 	info, err := os.Stat(in)
 	if err != nil {
 		return emit(Record{ID: in, Err: err})
 	}
 	if info.IsDir() {
-		return readDir(in, emit)
+		return rd.dir(in)
 	}
 	f, err := os.Open(in)
 	if err != nil {
@@ -59,18 +74,19 @@ func readInput(in string, stdin io.Reader, emit func(Record) bool) bool {
 	}
 	defer f.Close()
 	if ext := strings.ToLower(filepath.Ext(in)); ext == ".ndjson" || ext == ".jsonl" {
-		return readNDJSON(in, f, emit)
+		return rd.ndjson(in, f)
 	}
-	return readNote(in, f, emit)
+	return rd.note(in, f)
 }
 
-func readDir(dir string, emit func(Record) bool) bool {
+func (rd reader) dir(dir string) bool {
+	emit := rd.emit
 	more := true
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			more = emit(Record{ID: path, Err: err})
 		} else if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") {
-			more = readInput(path, nil, emit)
+			more = rd.input(path, nil)
 		}
 		if !more {
 			return fs.SkipAll
@@ -83,9 +99,9 @@ func readDir(dir string, emit func(Record) bool) bool {
 	return more
 }
 
-// readStream reads standard input: NDJSON when it starts with "{", else
-// one note.
-func readStream(name string, r io.Reader, emit func(Record) bool) bool {
+// stream reads standard input: NDJSON when it starts with "{", else one
+// note.
+func (rd reader) stream(name string, r io.Reader) bool {
 	br := bufio.NewReader(r)
 	for {
 		b, err := br.Peek(1)
@@ -95,19 +111,28 @@ func readStream(name string, r io.Reader, emit func(Record) bool) bool {
 		br.ReadByte()
 	}
 	if b, err := br.Peek(1); err == nil && b[0] == '{' {
-		return readNDJSON(name, br, emit)
+		return rd.ndjson(name, br)
 	}
-	return readNote(name, br, emit)
+	return rd.note(name, br)
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
-func readNote(name string, r io.Reader, emit func(Record) bool) bool {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return emit(Record{ID: name, Err: err})
+// note reads one note, no more than the size limit.
+func (rd reader) note(name string, r io.Reader) bool {
+	limit := rd.limits.NoteBytes
+	if limit <= 0 {
+		limit = math.MaxInt32
 	}
-	return emit(Record{ID: name, Text: string(b)})
+	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	switch {
+	case err != nil:
+		return rd.emit(Record{ID: name, Err: err})
+	case len(b) > limit:
+		return rd.emit(Record{ID: name, Err: &diag.ParseError{Filename: name, Line: 1, Column: 1,
+			Message: fmt.Sprintf("the note is over the limit of %d bytes", limit)}})
+	}
+	return rd.emit(Record{ID: name, Text: string(b)})
 }
 
 // noteRecord is one record of an NDJSON batch.
@@ -131,41 +156,68 @@ type documentReference struct {
 	} `json:"content"`
 }
 
-// readNDJSON reads one record a line. The first record decides whether
-// the file holds DocumentReference resources or plain note records.
-func readNDJSON(name string, r io.Reader, emit func(Record) bool) bool {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxRecord)
+// ndjson reads one record a line. The first record decides whether the
+// file holds DocumentReference resources or plain note records. A line
+// too long to hold a note within the limit is skipped to its end and
+// becomes an error record.
+func (rd reader) ndjson(name string, r io.Reader) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	maxLine := math.MaxInt32
+	if rd.limits.NoteBytes > 0 {
+		maxLine = 2*rd.limits.NoteBytes + 64<<10 // JSON escapes or base64, and the other fields
+	}
 	fhir, decided := false, false
-	line := 0
-	for sc.Scan() {
-		line++
-		data := bytes.TrimSpace(sc.Bytes())
-		if len(data) == 0 {
+	var buf []byte
+	for line := 1; ; line++ {
+		data, tooLong, err := readLine(br, buf[:0], maxLine)
+		buf = data
+		pos := fmt.Sprintf("%s:%d", name, line)
+		if tooLong {
+			if !rd.emit(Record{ID: pos, Err: fmt.Errorf("the record is over the limit of %d bytes", maxLine)}) {
+				return false
+			}
+		} else if data = bytes.TrimSpace(data); len(data) > 0 {
+			if !decided {
+				var probe struct {
+					ResourceType string `json:"resourceType"`
+				}
+				json.Unmarshal(data, &probe)
+				fhir, decided = probe.ResourceType == "DocumentReference", true
+			}
+			rec := noteRecordOf(pos, data)
+			if fhir {
+				rec = documentRecord(pos, data)
+			}
+			if !rd.emit(rec) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return rd.emit(Record{ID: pos, Err: fmt.Errorf("reading the file: %w", err)})
+		}
+	}
+}
+
+// readLine reads one line into buf without its end; past max bytes it
+// keeps reading to the line's end but reports tooLong and keeps nothing.
+func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
 			continue
 		}
-		pos := fmt.Sprintf("%s:%d", name, line)
-		if !decided {
-			var probe struct {
-				ResourceType string `json:"resourceType"`
-			}
-			json.Unmarshal(data, &probe)
-			fhir, decided = probe.ResourceType == "DocumentReference", true
-		}
-		var rec Record
-		if fhir {
-			rec = documentRecord(pos, data)
-		} else {
-			rec = noteRecordOf(pos, data)
-		}
-		if !emit(rec) {
-			return false
-		}
+		return bytes.TrimSuffix(buf, []byte("\n")), tooLong, err
 	}
-	if err := sc.Err(); err != nil {
-		return emit(Record{ID: fmt.Sprintf("%s:%d", name, line+1), Err: fmt.Errorf("reading the file: %w", err)})
-	}
-	return true
 }
 
 func noteRecordOf(pos string, data []byte) Record {
