@@ -112,6 +112,7 @@ func batchCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	tables.register(fs)
 	var formats formatFlags
 	formats.register(fs, true)
+	limits := registerLimits(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, batchUsage)
 		fs.PrintDefaults()
@@ -146,8 +147,8 @@ func batchCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	progress := newProgress(stderr, *quiet)
 	var sum batch.Summary
-	err = batch.Run(func(emit func(batch.Record) bool) { batch.Read(fs.Args(), stdin, emit) },
-		batch.Options{Jobs: *jobs, Coding: coding.Options{Profile: profile}, MUE: mue, PTP: ptp},
+	err = batch.Run(func(emit func(batch.Record) bool) { batch.ReadWithin(fs.Args(), stdin, *limits, emit) },
+		batch.Options{Jobs: *jobs, Coding: coding.Options{Profile: profile}, MUE: mue, PTP: ptp, Limits: *limits},
 		func(r batch.Result) error {
 			progress.Add()
 			failed, err := writeResult(sink, r.ID, r.Claim, r.Err)

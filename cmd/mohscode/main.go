@@ -91,6 +91,7 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 	format := fs.String("format", "text", "output format: "+strings.Join(formatNames, ", "))
 	var tables editFlags
 	tables.register(fs)
+	limits := registerLimits(fs)
 	fs.Usage = func() {
 		if name == "code" {
 			fmt.Fprintf(stderr, "Usage: mohscode code [flags] FILE|-\n\nCodes one note: claim lines and findings.\n\nExample:\n  mohscode code --format json samples/nose-two-stage.txt\n\nFlags:\n")
@@ -129,7 +130,7 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
 		return exitNote
 	}
-	claim, err := engine.Code(source, src, opt)
+	claim, err := engine.CodeWithin(source, src, opt, *limits)
 	if err == nil {
 		engine.ApplyEdits(&claim, mue, ptp)
 	}
@@ -200,6 +201,14 @@ func chooseProfile(payer, file string) (*codetable.Profile, error) {
 		return nil, fmt.Errorf("--payer must be one of %s, not %q", strings.Join(codetable.ProfileNames(), ", "), payer)
 	}
 	return &p, nil
+}
+
+// registerLimits adds the --max-note-size and --max-line-length flags.
+func registerLimits(fs *pflag.FlagSet) *engine.Limits {
+	l := engine.DefaultLimits
+	fs.IntVar(&l.NoteBytes, "max-note-size", l.NoteBytes, "the largest note, in bytes; a larger one is an error")
+	fs.IntVar(&l.LineBytes, "max-line-length", l.LineBytes, "the longest line, in bytes; a longer one is an error")
+	return &l
 }
 
 // editFlags are the --mue and --ptp flags.
