@@ -18,11 +18,12 @@ import (
 // value, over half of all the bytes a note cost, and docs/performance.md
 // has the benchstat comparison.
 //
-//	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* "."?
+//	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* "."? Remark? "."?
 //	Dim     = Number ( ( "sq" | "square" ) "."? CM | Unit )?
 //	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | CM
 //	CM      = "cm" | "centimeter" | "centimeters"
-//	Count   = Approx? ( Number | "one" … "twelve" ) Noun? ( "(" ~")"* ")" )? "."?
+//	Count   = Approx? ( Number | "one" … "twelve" ) Noun? Remark? "."?
+//	Remark  = "(" ~")"* ")"
 //	Noun    = "block" | "blocks" | "stage" | "stages" | "section" | "sections" | …
 //	Date    = ( Number ( ( "-" | "/" ) Number ( "-" | "/" ) Number | Word "."? Number )
 //	          | Word "."? Number ","? Number ) Time? "."?
@@ -122,6 +123,24 @@ func (m *measureAST) Parse(lex *valueTokens) error {
 		}
 	}
 	take(lex, ".")
+	if err := remark(lex); err != nil {
+		return err
+	}
+	take(lex, ".")
+	return nil
+}
+
+// remark skips an optional parenthesised remark: "(A-C)", "(after stage 2)".
+func remark(lex *valueTokens) error {
+	if _, ok := take(lex, "("); !ok {
+		return nil
+	}
+	for t := lex.Peek(); !t.EOF() && t.Value != ")"; t = lex.Peek() {
+		lex.Next()
+	}
+	if _, ok := take(lex, ")"); !ok {
+		return lex.unexpected(")")
+	}
 	return nil
 }
 
@@ -137,13 +156,8 @@ func (c *countAST) Parse(lex *valueTokens) error {
 		return lex.unexpected("a count")
 	}
 	c.Noun, _ = take(lex, nounWords...)
-	if _, ok := take(lex, "("); ok {
-		for t := lex.Peek(); !t.EOF() && t.Value != ")"; t = lex.Peek() {
-			lex.Next()
-		}
-		if _, ok := take(lex, ")"); !ok {
-			return lex.unexpected(")")
-		}
+	if err := remark(lex); err != nil {
+		return err
 	}
 	take(lex, ".")
 	return nil

@@ -40,6 +40,7 @@ func TestParseMeasure(t *testing.T) {
 		{"3.1 cm2", Measure{AreaSq: 3.1}},
 		{"3.1 cm²", Measure{AreaSq: 3.1}},
 		{"3.1 CM²", Measure{AreaSq: 3.1}},
+		{"1.4 x 1.1 cm (after stage 2)", Measure{Dims: []float64{1.4, 1.1}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -64,6 +65,7 @@ func TestValueErrors(t *testing.T) {
 	}{
 		{"size in lightyears", measure, "Preoperative size", "0.8 by 0.6 lightyears",
 			`Preoperative size: expected a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm", found "0.8 by 0.6 lightyears"`},
+		{"size with an unclosed remark", measure, "Size", "1 cm (after", `Size: expected a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm", found "1 cm (after"`},
 		{"size TBD", measure, "Size", "TBD", `Size: expected a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm", found "TBD"`},
 		{"count three-ish", count, "Blocks", "three-ish", `Blocks: expected a count, found "three-ish"`},
 		{"count several", count, "Blocks", "several", `Blocks: expected a count, found "several"`},

@@ -197,6 +197,21 @@ func TestRepairValues(t *testing.T) {
 	}
 }
 
+func TestFrozenSectionBlocks(t *testing.T) {
+	for value, want := range map[string]model.FrozenSection{
+		"yes":            {Flag: model.Flag{Yes: true, Line: 2}},
+		"no":             {Flag: model.Flag{Line: 2}},
+		"yes, 2 blocks":  {Flag: model.Flag{Yes: true, Line: 2}, Blocks: 2},
+		"yes (3 blocks)": {Flag: model.Flag{Yes: true, Line: 2}, Blocks: 3},
+		"done; 1 block":  {Flag: model.Flag{Yes: true, Line: 2}, Blocks: 1},
+	} {
+		t.Run(value, func(t *testing.T) {
+			n := mustLower(t, "Site: nose\nFrozen section: "+value+"\n")
+			assert.Equal(t, want, n.Lesions[0].FrozenSection)
+		})
+	}
+}
+
 func TestInlineBlockRemark(t *testing.T) {
 	n := mustLower(t, "Site: nose\nStage 1: 3 blocks (A-C); margins: clear\n")
 	st := n.Lesions[0].Stages[0]

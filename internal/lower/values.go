@@ -51,10 +51,12 @@ func firstWord(s string) string {
 
 func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// frozenSection reads "yes", "no", "yes, 2 blocks".
+// frozenSection reads "yes", "no", "yes, 2 blocks", "yes (2 blocks)".
 func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	fs := model.FrozenSection{Flag: flag(v)}
-	for _, it := range splitItems(v) {
+	// parentheses separate items here: "yes (2 blocks)" is "yes", "2 blocks"
+	items := &grammar.Value{Pos: v.Pos, Text: strings.NewReplacer("(", ",", ")", ",").Replace(v.Text)}
+	for _, it := range splitItems(items) {
 		if isCountItem(it.Text) {
 			n, err := grammar.ParseCount("Frozen section", it)
 			if err != nil {
