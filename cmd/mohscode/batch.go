@@ -180,6 +180,7 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, done bool) {
 		if err == pflag.ErrHelp {
 			return exitOK, true
 		}
+		fmt.Fprintf(fs.Output(), "mohscode %s: %v\n", fs.Name(), err)
 		return exitUsage, true
 	}
 	return 0, false

@@ -36,12 +36,14 @@ Usage:
                  [--profile FILE] [--mue FILE] [--ptp FILE] FILE|-
   mohscode check [--format text|json] FILE|-
   mohscode batch [--format ndjson|csv|fhir|x12] [--jobs N] INPUT...
+  mohscode serve [--addr 127.0.0.1:8080] [--token-file FILE]
   mohscode rules
 
 Commands:
   code    claim lines (CPT codes, units, modifiers, evidence) and findings
   check   documentation findings only
   batch   many notes (files, directories, NDJSON, FHIR DocumentReference) in parallel
+  serve   an HTTP API and a web page for coders, on localhost by default
   rules   every finding rule with its severity and meaning
 
 Example:
@@ -68,6 +70,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return codeCommand(args[0], args[1:], stdin, stdout, stderr)
 	case "batch":
 		return batchCommand(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serveCommand(args[1:], stdin, stdout, stderr)
 	case "rules":
 		return rulesCommand(args[1:], stdout, stderr)
 	}

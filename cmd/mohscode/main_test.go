@@ -132,6 +132,12 @@ func TestRulesListsEveryRule(t *testing.T) {
 	}
 }
 
+func TestUnknownFlagIsExplained(t *testing.T) {
+	code, _, stderr := runCLI(t, "", "code", "--fast", "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "mohscode code: unknown flag: --fast")
+}
+
 func TestHelpHasExample(t *testing.T) {
 	_, stdout, _ := runCLI(t, "", "--help")
 	assert.Contains(t, stdout, "Example:\n  mohscode code samples/nose-two-stage.txt")
