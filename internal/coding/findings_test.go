@@ -317,3 +317,10 @@ func TestFindingPositions(t *testing.T) {
 	assert.Contains(t, rulesOf(c), "site-missing")
 	assert.Contains(t, rulesOf(c), "blocks-missing")
 }
+
+// A surgeon "name" with no letters names nobody (a fuzzing crasher, kept
+// as internal/engine/testdata/fuzz/FuzzCode/12e686d5e60fc92c).
+func TestSurgeonWithoutLetters(t *testing.T) {
+	c := code(t, note("Surgeon: ''0", "Lesion : arm", "Repair:", "By: 000"))
+	assert.Empty(t, lines(c))
+}

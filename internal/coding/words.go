@@ -41,13 +41,16 @@ func wordsOf(text string) words {
 func (w words) has(phrases ...string) bool {
 	s := string(w)
 	for _, p := range phrases {
+		if p == "" {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], p)
 			if i < 0 {
 				break
 			}
 			i += from
-			if s[i-1] == ' ' && i+len(p) < len(s) && s[i+len(p)] == ' ' {
+			if i > 0 && s[i-1] == ' ' && i+len(p) < len(s) && s[i+len(p)] == ' ' {
 				return true
 			}
 			from = i + 1

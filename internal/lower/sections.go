@@ -181,7 +181,7 @@ func splitAnd(s string) []string {
 	}
 	var parts []string
 	for {
-		i := strings.Index(strings.ToLower(s), " and ")
+		i := strings.Index(asciiLower(s), " and ")
 		if i < 0 || strings.Contains(s[:i], "(") && !strings.Contains(s[:i], ")") {
 			return append(parts, s)
 		}
@@ -212,7 +212,7 @@ func stain(s string) (model.Stain, bool) {
 		st.Reason = strings.TrimSpace(rest)
 		s = s[:open]
 	}
-	lower := strings.ToLower(s)
+	lower := asciiLower(s)
 	for _, lead := range reasonLeads {
 		if i := strings.Index(lower, lead); i > 0 {
 			st.Reason = strings.TrimSpace(strings.TrimSpace(s[i:]) + " " + st.Reason)
@@ -298,4 +298,17 @@ func biopsyValue(b *model.Biopsy) {
 	if !b.Site.Text.Present() {
 		b.Site.Text = b.Value
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets in the
+// result are offsets in s (strings.ToLower may change the length of text
+// that is not valid UTF-8).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
