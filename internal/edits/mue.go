@@ -75,23 +75,14 @@ func LoadMUE(name string, r io.Reader) (*MUETable, error) {
 	firstLine := map[string]int{}
 	strs := interner{}
 	for {
-		f, line, err := rows.next()
+		f, line, code, err := nextCodeRow(rows)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, loadError(name, err)
 		}
-		if len(f) == 0 {
-			continue
-		}
-		code, ok := parseCode(f[0])
-		if !ok {
-			continue
-		}
-		bad := func(format string, args ...any) error {
-			return &FileError{File: name, Line: line, Message: fmt.Sprintf(format, args...)}
-		}
+		bad := func(format string, args ...any) error { return fileError(name, line, format, args...) }
 		if len(f) < 3 {
 			return nil, bad("MUE row for %s has %d columns; want code, MUE value, MAI and rationale", code, len(f))
 		}

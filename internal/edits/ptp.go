@@ -78,23 +78,14 @@ func LoadPTP(name string, r io.Reader) (*PTPTable, error) {
 	t := &PTPTable{name: name, pairs: map[pair][]ptpRow{}}
 	strs := interner{}
 	for {
-		f, line, err := rows.next()
+		f, line, col1, err := nextCodeRow(rows)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, loadError(name, err)
 		}
-		if len(f) == 0 {
-			continue
-		}
-		col1, ok := parseCode(f[0])
-		if !ok {
-			continue
-		}
-		bad := func(format string, args ...any) error {
-			return &FileError{File: name, Line: line, Message: fmt.Sprintf(format, args...)}
-		}
+		bad := func(format string, args ...any) error { return fileError(name, line, format, args...) }
 		if len(f) < 6 {
 			return nil, bad("PTP row for %s has %d columns; want column 1, column 2, prior-to-1996 flag, effective date, deletion date, modifier indicator and rationale", col1, len(f))
 		}

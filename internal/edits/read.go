@@ -238,3 +238,26 @@ func (in interner) get(s string) string {
 	in[s] = s
 	return s
 }
+
+// nextCodeRow returns the next row whose first column is a code, with that
+// code; notice text, header rows and blank lines are skipped. At the end of
+// the input the error is io.EOF.
+func nextCodeRow(rows rowReader) (fields []string, line int, code string, err error) {
+	for {
+		f, line, err := rows.next()
+		if err != nil {
+			return nil, line, "", err
+		}
+		if len(f) == 0 {
+			continue
+		}
+		if code, ok := parseCode(f[0]); ok {
+			return f, line, code, nil
+		}
+	}
+}
+
+// fileError is the error of data row line of file name.
+func fileError(name string, line int, format string, args ...any) error {
+	return &FileError{File: name, Line: line, Message: fmt.Sprintf(format, args...)}
+}
