@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/mohscode/mohscode/internal/audit"
 	"github.com/mohscode/mohscode/internal/claimfmt"
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
@@ -37,6 +38,7 @@ Usage:
   mohscode check [--format text|json] FILE|-
   mohscode batch [--format ndjson|csv|fhir|x12] [--jobs N] INPUT...
   mohscode serve [--addr 127.0.0.1:8080] [--token-file FILE]
+  mohscode audit --claims CLAIMS.csv [--format text|json|csv] [--html FILE] NOTES...
   mohscode rules
 
 Commands:
@@ -44,6 +46,7 @@ Commands:
   check   documentation findings only
   batch   many notes (files, directories, NDJSON, FHIR DocumentReference) in parallel
   serve   an HTTP API and a web page for coders, on localhost by default
+  audit   billed claims against their notes: differences, audit findings, agreement
   rules   every finding rule with its severity and meaning
 
 Example:
@@ -72,6 +75,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return batchCommand(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serveCommand(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return auditCommand(args[1:], stdin, stdout, stderr)
 	case "rules":
 		return rulesCommand(args[1:], stdout, stderr)
 	}
@@ -266,7 +271,7 @@ func rulesCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: mohscode rules")
 		return exitUsage
 	}
-	for _, r := range coding.Rules {
+	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
 		fmt.Fprintf(stdout, "%s (%s)\n%s\n\n", r.ID, r.Severity, wrap(r.Doc, 76, "    "))
 	}
 	return exitOK

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode/internal/audit"
 	"github.com/mohscode/mohscode/internal/coding"
 )
 
@@ -127,9 +129,10 @@ func TestTextTable(t *testing.T) {
 
 func TestRulesListsEveryRule(t *testing.T) {
 	_, stdout, _ := runCLI(t, "", "rules")
-	for _, r := range coding.Rules {
+	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
 		assert.Contains(t, stdout, r.ID+" ("+string(r.Severity)+")\n")
 	}
+	assert.Contains(t, stdout, "audit-routine-stain-billed (error)\n")
 }
 
 func TestUnknownFlagIsExplained(t *testing.T) {

@@ -1,0 +1,253 @@
+package audit
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Billed is one claim line as billed.
+type Billed struct {
+	// NoteID is the claims file's id of the note: a file stem, an NDJSON
+	// record id or a DocumentReference id.
+	NoteID string `json:"note_id"`
+	// Code is the CPT code, upper case, without a leading "+".
+	Code string `json:"code"`
+	// Units is at least 1.
+	Units int `json:"units"`
+	// Modifiers are upper case, in the order billed; never nil.
+	Modifiers []string `json:"modifiers"`
+	// Lesion is the lesion label as billed; "" when the claim does not say.
+	Lesion string `json:"lesion,omitempty"`
+	// Line is the line of the claims file the row starts on.
+	Line int `json:"claims_line"`
+}
+
+// Claims is a claims file: its name and its billed lines in file order.
+type Claims struct {
+	File  string
+	Lines []Billed
+}
+
+// columns of a claims file, by the names a header may give them. Other
+// columns are ignored.
+var columnNames = map[string][]string{
+	"id":        {"id", "noteid", "note", "document", "documentid", "documentreference"},
+	"code":      {"code", "cpt", "cptcode", "hcpcs", "procedure", "procedurecode"},
+	"units":     {"units", "unit", "qty", "quantity"},
+	"modifiers": {"modifiers", "modifier", "mods", "mod"},
+	"lesion":    {"lesion", "lesionlabel"},
+	"error":     {"error"},
+}
+
+// positional is the column order of a claims file without a header.
+var positional = []string{"id", "code", "units", "modifiers", "lesion"}
+
+// maxClaimErrors bounds the row errors ReadClaims reports.
+const maxClaimErrors = 20
+
+// ReadClaims reads a claims CSV: one billed line per row with the note id,
+// the code, the units, the modifiers (separated by ":", spaces or commas)
+// and optionally the lesion label. A header row is optional: a first row
+// that names a code column ("code", "cpt") is a header, and its names then
+// place the columns (so the CSV of "mohscode batch --format csv" reads as
+// claims; its rows with an empty code and an error are skipped). Without a
+// header the columns are id, code, units, modifiers, lesion; modifiers and
+// lesion may be left off. Lines starting with # are comments. Every
+// malformed row is an error naming name:line, up to 20 of them.
+func ReadClaims(name string, r io.Reader) (*Claims, error) {
+	cr := csv.NewReader(r)
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	claims := &Claims{File: name}
+	var errs []error
+	fail := func(line int, format string, args ...any) {
+		if len(errs) < maxClaimErrors {
+			errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
+		}
+	}
+	var cols map[string]int // column → index
+	first := true
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			// A quoting error leaves the reader's place uncertain: stop there.
+			var perr *csv.ParseError
+			if errors.As(err, &perr) {
+				fail(perr.Line, "%v", perr.Err)
+			} else {
+				errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			}
+			break
+		}
+		if first {
+			first = false
+			if len(rec) > 0 {
+				rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // spreadsheets start with a byte-order mark
+			}
+			if h, ok, herr := headerColumns(rec); ok {
+				if herr != "" {
+					fail(line, "%s", herr)
+					break
+				}
+				cols = h
+				continue
+			}
+		}
+		b, skip, msg := parseRow(rec, cols)
+		switch {
+		case msg != "":
+			fail(line, "%s", msg)
+		case !skip:
+			b.Line = line
+			claims.Lines = append(claims.Lines, b)
+		}
+	}
+	if len(errs) == 0 && len(claims.Lines) == 0 {
+		errs = append(errs, fmt.Errorf("%s: no claim lines", name))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return claims, nil
+}
+
+// normColumn reduces a header name to letters and digits, lower case.
+func normColumn(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// headerColumns tells whether rec is a header (it names a code column and
+// its second field is not a code) and maps its columns; problem is set
+// when the header lacks a required column.
+func headerColumns(rec []string) (cols map[string]int, header bool, problem string) {
+	if len(rec) > 1 {
+		if _, ok := parseCode(rec[1]); ok {
+			return nil, false, ""
+		}
+	}
+	cols = map[string]int{}
+	for i, name := range rec {
+		n := normColumn(name)
+		for col, names := range columnNames {
+			if _, dup := cols[col]; !dup && slices.Contains(names, n) {
+				cols[col] = i
+			}
+		}
+	}
+	if _, ok := cols["code"]; !ok {
+		return nil, false, ""
+	}
+	for _, col := range []string{"id", "units"} {
+		if _, ok := cols[col]; !ok {
+			return nil, true, fmt.Sprintf("the header has no %s column (accepted names: %s)", col, strings.Join(columnNames[col], ", "))
+		}
+	}
+	return cols, true, ""
+}
+
+// field returns a column's trimmed value, "" when the row is too short or
+// the header does not have the column.
+func field(rec []string, cols map[string]int, col string) string {
+	i := slices.Index(positional, col)
+	if cols != nil {
+		var ok bool
+		if i, ok = cols[col]; !ok {
+			return ""
+		}
+	}
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// parseRow reads one data row; skip is set for a batch error row.
+func parseRow(rec []string, cols map[string]int) (b Billed, skip bool, problem string) {
+	if cols == nil && (len(rec) < 3 || len(rec) > len(positional)) {
+		return b, false, fmt.Sprintf("%d columns, want 3 to 5: note id, code, units, modifiers, lesion", len(rec))
+	}
+	b.NoteID = field(rec, cols, "id")
+	rawCode := field(rec, cols, "code")
+	if rawCode == "" && field(rec, cols, "error") != "" {
+		return b, true, ""
+	}
+	if b.NoteID == "" {
+		return b, false, "no note id"
+	}
+	var ok bool
+	if b.Code, ok = parseCode(rawCode); !ok {
+		return b, false, fmt.Sprintf("code %q: want a procedure code of five characters, like 17311", rawCode)
+	}
+	units := field(rec, cols, "units")
+	n, err := strconv.Atoi(units)
+	if err != nil || n < 1 {
+		return b, false, fmt.Sprintf("units %q: want a whole number of at least 1", units)
+	}
+	b.Units = n
+	b.Modifiers = []string{}
+	for _, m := range strings.FieldsFunc(field(rec, cols, "modifiers"), isModifierSeparator) {
+		m = strings.ToUpper(m)
+		if !isModifier(m) {
+			return b, false, fmt.Sprintf("modifier %q: want two letters or digits, like 59 or XS, separated by \":\" or spaces", m)
+		}
+		b.Modifiers = append(b.Modifiers, m)
+	}
+	b.Lesion = field(rec, cols, "lesion")
+	return b, false, ""
+}
+
+// parseCode accepts a procedure code of five letters or digits with at
+// least four digits (CPT 17311, category III 0075T, HCPCS G0168), with an
+// optional leading "+" (add-on codes are often written +17312); it returns
+// it upper case.
+func parseCode(s string) (string, bool) {
+	s = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(s), "+"))
+	if len(s) != 5 {
+		return "", false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'A' <= c && c <= 'Z':
+		default:
+			return "", false
+		}
+	}
+	return s, digits >= 4
+}
+
+func isModifierSeparator(r rune) bool {
+	return r == ':' || r == ',' || r == ';' || r == ' ' || r == '\t'
+}
+
+// isModifier reports whether s is two upper-case letters or digits.
+func isModifier(s string) bool {
+	if len(s) != 2 {
+		return false
+	}
+	for i := 0; i < 2; i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

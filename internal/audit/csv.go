@@ -1,0 +1,63 @@
+package audit
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteJSON writes the whole report as one indented JSON object: notes with
+// every row (matched ones too), audit and documentation findings, unmatched
+// claim ids and the summary.
+func WriteJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// CSVHeader is the header row of WriteCSV. List values (modifiers, note
+// lines, audit findings) are joined with ":".
+var CSVHeader = []string{"note", "claim_id", "status", "code", "family", "lesion",
+	"billed_units", "billed_modifiers", "note_units", "note_modifiers",
+	"claims_line", "note_lines", "audit_findings", "why"}
+
+// WriteCSV writes one row per difference, for a spreadsheet: every row of
+// a note that does not match (units or modifiers differ, missing, extra,
+// not audited) or raises an audit finding, then one row per note without
+// claims ("no-claims") or not coded ("not-coded"), then one per claim id
+// that names no note ("no-note"). The status column holds the row's Label
+// or those words.
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, n := range r.Notes {
+		claimID := strings.Join(n.ClaimIDs, ":")
+		for _, row := range n.Lines {
+			if row.Status == Matched && len(row.Findings) == 0 {
+				continue
+			}
+			rec := []string{n.ID, claimID, row.Label(), row.Code, row.Family, row.Lesion, "", "", "", "", "",
+				joinInts(row.Evidence, ":"), strings.Join(row.Findings, ":"), row.Why}
+			if b := row.Billed; b != nil {
+				rec[6], rec[7], rec[10] = strconv.Itoa(b.Units), strings.Join(b.Modifiers, ":"), strconv.Itoa(b.Line)
+			}
+			if e := row.Engine; e != nil {
+				rec[8], rec[9] = strconv.Itoa(e.Units), strings.Join(e.Modifiers, ":")
+			}
+			cw.Write(rec)
+		}
+		if n.Status != NoteAudited {
+			cw.Write([]string{n.ID, claimID, string(n.Status), "", "", "", "", "", "", "", "", "", "", n.Problem})
+		}
+	}
+	for _, u := range r.UnmatchedClaims {
+		cw.Write([]string{"", u.ID, "no-note", "", "", "", "", "", "", "", joinInts(u.Lines, ":"), "", "", u.Reason})
+	}
+	cw.Flush()
+	return cw.Error()
+}
