@@ -256,7 +256,7 @@ func (l *lowerer) encounterField(ref keyRef, v *grammar.Value) error {
 	case fPayer:
 		enc.Payer = t
 	case fPlaceOfService:
-		enc.PlaceOfService = model.Text{Value: strings.TrimSuffix(t.Value, "."), Line: t.Line}
+		enc.PlaceOfService = model.Text{Value: placeOfService(t.Value), Line: t.Line}
 	}
 	return nil
 }
@@ -418,4 +418,18 @@ func resolve(s *model.Site) {
 	if s.Text.Present() {
 		s.Anatomy, s.Resolved = anatomy.Resolve(s.Text.Value)
 	}
+}
+
+// placeOfService keeps the code of a place of service: "11 (office)" and
+// "POS 11" are "11"; text without a code is kept as written.
+func placeOfService(v string) string {
+	start := strings.IndexFunc(v, func(r rune) bool { return r >= '0' && r <= '9' })
+	if start < 0 {
+		return strings.TrimSuffix(v, ".")
+	}
+	end := start
+	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
+		end++
+	}
+	return v[start:end]
 }

@@ -197,6 +197,13 @@ func TestRepairValues(t *testing.T) {
 	}
 }
 
+func TestPlaceOfService(t *testing.T) {
+	for value, want := range map[string]string{"11": "11", "11 (office)": "11", "POS 22.": "22", "office": "office", "24.": "24"} {
+		n := mustLower(t, "Place of service: "+value+"\nSite: nose\n")
+		assert.Equal(t, want, n.Encounter.PlaceOfService.Value, value)
+	}
+}
+
 func TestFrozenSectionBlocks(t *testing.T) {
 	for value, want := range map[string]model.FrozenSection{
 		"yes":            {Flag: model.Flag{Yes: true, Line: 2}},
