@@ -38,8 +38,10 @@ const maxKeyLen = 40
 // not a heading or a field is narrative text.
 type noteLexer struct{}
 
+// Symbols names the token types (lexer.Definition).
 func (noteLexer) Symbols() map[string]lexer.TokenType { return noteSymbols }
 
+// Lex reads all of r and lexes it (lexer.Definition).
 func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -48,6 +50,7 @@ func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	return d.LexString(filename, string(b))
 }
 
+// LexString lexes a note held in a string (lexer.StringDefinition).
 func (noteLexer) LexString(filename string, src string) (lexer.Lexer, error) {
 	return &lineLexer{src: src, filename: filename, line: 1}, nil
 }
@@ -63,6 +66,7 @@ type lineLexer struct {
 	done     bool
 }
 
+// Next returns the next token, lexing a line at a time (lexer.Lexer).
 func (l *lineLexer) Next() (lexer.Token, error) {
 	for len(l.queue) == 0 {
 		if l.done {

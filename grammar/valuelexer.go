@@ -29,8 +29,10 @@ var valueSymbols = map[string]lexer.TokenType{
 // "×" reads as the word "x" and "cm²" as "cm2".
 type valueLexer struct{}
 
+// Symbols names the token types (lexer.Definition).
 func (valueLexer) Symbols() map[string]lexer.TokenType { return valueSymbols }
 
+// Lex reads all of r and lexes it (lexer.Definition).
 func (d valueLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -39,6 +41,7 @@ func (d valueLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	return d.LexString(filename, string(b))
 }
 
+// LexString lexes a value held in a string (lexer.StringDefinition).
 func (valueLexer) LexString(filename string, src string) (lexer.Lexer, error) {
 	return &valueScanner{src: src, pos: lexer.Position{Filename: filename, Line: 1, Column: 1}}, nil
 }
@@ -55,6 +58,7 @@ func (s *valueScanner) advance(n int) string {
 	return text
 }
 
+// Next returns the next token of the value (lexer.Lexer).
 func (s *valueScanner) Next() (lexer.Token, error) {
 	rest := s.src[s.pos.Offset:]
 	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)

@@ -56,12 +56,14 @@ func NewSink(format string, w io.Writer, opt SinkOptions) (Sink, error) {
 
 type ndjsonSink struct{ w io.Writer }
 
+// The ndjson sink writes every record, claim or error, as a line of JSON.
 func (s ndjsonSink) Claim(id string, c coding.Claim) error { return render.NDJSON(s.w, id, c) }
 func (s ndjsonSink) Error(id string, err error) error      { return render.NDJSONError(s.w, id, err) }
 func (s ndjsonSink) Flush() error                          { return nil }
 
 type csvSink struct{ w *CSVWriter }
 
+// The csv sink writes rows; an error record is one row with its error column.
 func (s csvSink) Claim(id string, c coding.Claim) error { return s.w.WriteClaim(id, c) }
 func (s csvSink) Error(id string, err error) error {
 	perr := render.AsParseError(err)
@@ -76,6 +78,7 @@ type streamSink struct {
 	write   func(io.Writer, string, coding.Claim) error
 }
 
+// The stream sink writes claims in its format and errors to the error stream.
 func (s streamSink) Claim(id string, c coding.Claim) error { return s.write(s.w, id, c) }
 func (s streamSink) Error(id string, err error) error      { return render.NDJSONError(s.errs, id, err) }
 func (s streamSink) Flush() error                          { return nil }

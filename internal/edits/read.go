@@ -44,6 +44,7 @@ type rowError struct {
 	err  error
 }
 
+// Error is the reason the row could not be split.
 func (e *rowError) Error() string { return e.err.Error() }
 
 // loadError turns an error of a rowReader into the loader's error: a

@@ -37,6 +37,7 @@ type requestError struct {
 	message string
 }
 
+// Error is the message shown to the caller.
 func (e *requestError) Error() string { return e.message }
 
 func badRequest(format string, args ...any) *requestError {

@@ -41,6 +41,7 @@ type recorder struct {
 	size   int64
 }
 
+// WriteHeader records the status (http.ResponseWriter).
 func (r *recorder) WriteHeader(status int) {
 	if r.status == 0 && status >= 200 {
 		r.status = status
@@ -48,6 +49,7 @@ func (r *recorder) WriteHeader(status int) {
 	r.ResponseWriter.WriteHeader(status)
 }
 
+// Write records the size (http.ResponseWriter).
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
