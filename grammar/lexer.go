@@ -52,8 +52,15 @@ func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 
 // LexString lexes a note held in a string (lexer.StringDefinition).
 func (noteLexer) LexString(filename string, src string) (lexer.Lexer, error) {
-	return &lineLexer{src: src, filename: filename, line: 1}, nil
+	l := &lineLexer{src: src, filename: filename, line: 1}
+	if strings.HasPrefix(src, bom) {
+		l.off = len(bom) // a byte-order mark from a Windows export is not text
+	}
+	return l, nil
 }
+
+// bom is the UTF-8 byte-order mark.
+const bom = "\uFEFF"
 
 // lineLexer produces the tokens of one line at a time.
 type lineLexer struct {
@@ -157,7 +164,7 @@ func skipIndent(line string) int {
 	for _, b := range []string{"-", "*", "•"} {
 		if strings.HasPrefix(line[i:], b) {
 			j := i + len(b)
-			if j == len(line) || line[j] == ' ' || line[j] == '\t' {
+			if j == len(line) || line[j] == ' ' || line[j] == '\t' || isLetter(line[j]) { // "- Site:", "-Site:"
 				i = j
 				for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 					i++
@@ -179,7 +186,7 @@ func isKey(s string) bool {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && (isLetter(byte(r)) || r >= '0' && r <= '9'):
-		case strings.ContainsRune(" \t-'/&#().", r):
+		case strings.ContainsRune(" \t-_'/&#().~", r):
 		default:
 			return false
 		}
@@ -204,6 +211,9 @@ func (l *lineLexer) heading(lineStart int, line string, i int) bool {
 	labelStart, labelEnd := k, k
 	for labelEnd < len(line) && isLabelByte(line[labelEnd]) {
 		labelEnd++
+	}
+	if k == j && labelEnd > k && !isDigits(line[k:labelEnd]) {
+		return false // only a number may run into the word: "Lesion2", not "Lesions"
 	}
 	label := line[labelStart:labelEnd]
 	if label != "" && !IsLabel(label) {
@@ -240,11 +250,11 @@ func (l *lineLexer) heading(lineStart int, line string, i int) bool {
 }
 
 // headWord returns the length of a leading "Lesion" or "Biopsy" that ends
-// at a word boundary, else 0.
+// at a word boundary or runs into its number ("Lesion2"), else 0.
 func headWord(s string) int {
 	for _, w := range []string{"lesion", "biopsy"} {
 		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
-			if len(s) == len(w) || !isLabelByte(s[len(w)]) {
+			if len(s) == len(w) || !isLetter(s[len(w)]) {
 				return len(w)
 			}
 		}

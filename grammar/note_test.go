@@ -95,6 +95,13 @@ func TestLineEndings(t *testing.T) {
 	}
 }
 
+func TestByteOrderMark(t *testing.T) {
+	note, err := Parse("n.txt", "\uFEFFDate of service: 2026-03-14\n")
+	require.NoError(t, err)
+	require.NotNil(t, note.Lines[0].Field)
+	assert.Equal(t, "Date of service", note.Lines[0].Field.Key)
+}
+
 func TestEmptyNote(t *testing.T) {
 	for _, src := range []string{"", "\n\n", "  \r\n\t"} {
 		_, err := Parse("empty.txt", src)
@@ -107,20 +114,24 @@ func TestEmptyNote(t *testing.T) {
 // reference is the line classification of NOTE-FORMAT.md section 1 written
 // with regular expressions, to check the hand-written lexer against.
 var (
-	refIndent  = regexp.MustCompile(`^[ \t]*(?:(?:-|\*|•)(?:[ \t]+|$))?[ \t]*`)
-	refHeading = regexp.MustCompile(`(?i)^(lesion|biopsy)(?:(?:[ \t]+#?|[ \t]*#)[ \t]*([0-9]{1,3}|[a-z]|[ivx]+)(?:[ \t]+of[ \t]+([0-9]+))?)?[ \t]*(?::[ \t]*(.*?))?[ \t]*$`)
-	refField   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 \t\-'/&#().]*?)[ \t]*:[ \t]*(.*?)[ \t]*$`)
+	refIndent  = regexp.MustCompile(`^[ \t]*(?:(?:-|\*|•)(?:[ \t]+|$|(?:[A-Za-z])))?[ \t]*`)
+	refHeading = regexp.MustCompile(`(?i)^(lesion|biopsy)(?:(?:(?:[ \t]+#?|[ \t]*#)[ \t]*([0-9]{1,3}|[a-z]|[ivx]+)|([0-9]{1,3}))(?:[ \t]+of[ \t]+([0-9]+))?)?[ \t]*(?::[ \t]*(.*?))?[ \t]*$`)
+	refField   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 \t\-_'/&#().~]*?)[ \t]*:[ \t]*(.*?)[ \t]*$`)
 )
 
 func refClassify(line string) string {
 	line = strings.TrimRight(line, "\r")
-	rest := line[len(refIndent.FindString(line)):]
+	indent := refIndent.FindString(line)
+	if indent != "" && isLetter(indent[len(indent)-1]) {
+		indent = indent[:len(indent)-1] // "-Site": the bullet, not the letter after it
+	}
+	rest := line[len(indent):]
 	switch {
 	case strings.TrimSpace(rest) == "":
 		return "blank"
 	case refHeading.MatchString(rest) && (refHeading.FindStringSubmatch(rest)[2] == "" || IsLabel(refHeading.FindStringSubmatch(rest)[2])):
 		m := refHeading.FindStringSubmatch(rest)
-		return fmt.Sprintf("heading %s label=%q text=%q", m[1], m[2], m[4])
+		return fmt.Sprintf("heading %s label=%q text=%q", m[1], m[2]+m[3], m[5])
 	case refField.MatchString(rest) && len([]rune(refField.FindStringSubmatch(rest)[1])) <= maxKeyLen:
 		m := refField.FindStringSubmatch(rest)
 		return fmt.Sprintf("field key=%q value=%q", m[1], m[2])
@@ -155,10 +166,10 @@ func classify(l *Line) string {
 // exports; the samples and the golden inputs are added to them.
 var conformanceLines = []string{
 	"Lesion 2", "Lesion B: left cheek", "Lesion II", "Lesion #1", "Lesion 1 of 2", "LESION 3:", "lesion 1 of 2: nose",
-	"Lesion 2 was then anesthetized.", "Lesion size: 8 mm", "Lesionsize: 8", "Lesions: two",
+	"Lesion 2 was then anesthetized.", "Lesion size: 8 mm", "Lesionsize: 8", "Lesions: two", "Lesion2", "LESION2: nose", "Lesion2a: x", "Biopsy1: punch",
 	"Biopsy 1: punch biopsy, right forearm", "Biopsy: shave, left shin", "Biopsy confirmed: yes", "Biopsy-proven BCC.",
 	"Stage 1: 3 blocks; stain: H&E; margins: block 1 positive (deep), blocks 2-3 clear", "Stage 2 :", "  stage 2:", "- Blocks: 2",
-	"• Stain: H&E", "* Margins: clear", "-Blocks: 2", "Time 10:30 started", "10:30 procedure started", "Note: patient tolerated well",
+	"• Stain: H&E", "* Margins: clear", "-Blocks: 2", "-Site: nose", "*-x", "Pre_op size: 1 cm", "Stage ~2: 1 block", "Time 10:30 started", "10:30 procedure started", "Note: patient tolerated well",
 	"PREOP DIAGNOSIS:", "Basal Cell CA.", "", "   ", "\t- ", "Stage two-b:", "Pre-op size: 1 x 1 cm", "A very long text that is not a key at all because it runs on: yes",
 }
 

@@ -22,12 +22,12 @@ import (
 //	Dim     = Number ( ( "sq" | "square" ) "."? CM | Unit )?
 //	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | CM
 //	CM      = "cm" | "centimeter" | "centimeters"
-//	Count   = Approx? ( Number | "one" … "twelve" ) Noun? Remark? "."?
+//	Count   = Approx? ( Number | "one" … "twelve" ) "tissue"? Noun? Remark? "."?
 //	Remark  = "(" ~")"* ")"
 //	Noun    = "block" | "blocks" | "stage" | "stages" | "section" | "sections" | …
-//	Date    = ( Number ( ( "-" | "/" ) Number ( "-" | "/" ) Number | Word "."? Number )
+//	Date    = Approx? ( Number ( ( "-" | "/" ) Number ( "-" | "/" ) Number | Word "."? Number )
 //	          | Word "."? Number ","? Number ) Time? "."?
-//	Time    = ( "at" | "," )? Number ":" Number ( ":" Number )? ( "am" | "pm" )?
+//	Time    = ( "at" | "," | "T" )? Number ":" Number ( ":" Number )? ( "am" | "pm" )?
 //	Approx  = "approximately" | "approx" "."? | "about" | "~"
 
 // measureAST is a length, size or area: "2.4 cm", "0.8 x 0.6 cm",
@@ -155,6 +155,7 @@ func (c *countAST) Parse(lex *valueTokens) error {
 	} else {
 		return lex.unexpected("a count")
 	}
+	take(lex, "tissue") // "7 tissue blocks"
 	c.Noun, _ = take(lex, nounWords...)
 	if err := remark(lex); err != nil {
 		return err
@@ -165,6 +166,7 @@ func (c *countAST) Parse(lex *valueTokens) error {
 
 // Parse reads a Date.
 func (d *dateAST) Parse(lex *valueTokens) error {
+	approxLead(lex)
 	var err error
 	if first, ok := takeType(lex, tokNumber); ok {
 		if sep, ok := take(lex, "-", "/"); ok {
@@ -211,7 +213,7 @@ func (d *dateAST) Parse(lex *valueTokens) error {
 // timeOfDay reads an optional time after a date: "09:30", ", 9:30 am".
 func timeOfDay(lex *valueTokens) error {
 	cp := lex.i
-	take(lex, "at", ",")
+	take(lex, "at", ",", "t") // "2026-03-14T09:30"
 	if _, ok := takeType(lex, tokNumber); !ok {
 		lex.i = cp
 		return nil
@@ -277,7 +279,7 @@ func ParseMeasure(key string, v *Value) (Measure, error) {
 	}
 	for i, d := range ast.Dims {
 		n, err := strconv.ParseFloat(d.Value, 64)
-		if err != nil || n <= 0 {
+		if err != nil || n < 0 {
 			return Measure{}, valueError(key, v, expected)
 		}
 		switch {
@@ -297,9 +299,9 @@ func ParseMeasure(key string, v *Value) (Measure, error) {
 	return m, nil
 }
 
-// ParseCount parses the value of key as a count of at least 1: digits or
+// ParseCount parses the value of key as a count of at least min: digits or
 // the words one to twelve.
-func ParseCount(key string, v *Value) (int, error) {
+func ParseCount(key string, v *Value, min int) (int, error) {
 	ast := &countAST{}
 	if err := parseValue(v.Text, ast); err != nil {
 		return 0, valueError(key, v, "a count")
@@ -308,7 +310,7 @@ func ParseCount(key string, v *Value) (int, error) {
 		return numberWords[ast.Word], nil
 	}
 	n, err := strconv.Atoi(ast.Number)
-	if err != nil || n < 1 {
+	if err != nil || n < min {
 		return 0, valueError(key, v, "a count")
 	}
 	return n, nil

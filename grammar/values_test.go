@@ -87,7 +87,7 @@ func TestValueErrors(t *testing.T) {
 }
 
 func measure(key string, v *Value) error { _, err := ParseMeasure(key, v); return err }
-func count(key string, v *Value) error   { _, err := ParseCount(key, v); return err }
+func count(key string, v *Value) error   { _, err := ParseCount(key, v, 1); return err }
 func date(key string, v *Value) error    { _, err := ParseDate(key, v); return err }
 
 func TestParseCount(t *testing.T) {
@@ -95,11 +95,11 @@ func TestParseCount(t *testing.T) {
 		text string
 		want int
 	}{
-		{"3", 3}, {"three", 3}, {"Twelve", 12}, {"3 (A-C)", 3}, {"2 blocks", 2}, {"4.", 4}, {"approximately 2", 2}, {"1 block", 1},
+		{"3", 3}, {"three", 3}, {"7 tissue blocks", 7}, {"~7", 7}, {"Twelve", 12}, {"3 (A-C)", 3}, {"2 blocks", 2}, {"4.", 4}, {"approximately 2", 2}, {"1 block", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			got, err := ParseCount("Blocks", value(tc.text))
+			got, err := ParseCount("Blocks", value(tc.text), 1)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})
@@ -124,6 +124,8 @@ func TestParseDate(t *testing.T) {
 		{"3/14/2026 9:30 AM", "2026-03-14"},
 		{"March 14, 2026 at 10:15", "2026-03-14"},
 		{"2026-03-14.", "2026-03-14"},
+		{"2026-03-14T09:30", "2026-03-14"},
+		{"approximately 2026-03-14", "2026-03-14"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -43,8 +43,9 @@ func (k StainKind) String() string {
 
 // ClassifyStain returns the kind of a stain name from the stain vocabulary. Matching
 // ignores case, spaces, hyphens and other dashes, slashes, dots, underscores and
-// apostrophes, and a trailing word "stain" or "stains": "Melan A", "MART1", "S-100",
-// "Sox-10", "H & E" and "PAS stain" all match. An empty or unlisted name is
+// apostrophes, and a trailing word saying what it is ("stain", "immunostain", "IHC",
+// "immunohistochemistry"): "Melan A", "MART1", "S-100", "Sox-10", "H & E", "PAS stain"
+// and "SOX10 IHC" all match. An empty or unlisted name is
 // StainUnknown.
 func ClassifyStain(name string) StainKind {
 	return tab.stains[normStain(name)]
@@ -53,7 +54,7 @@ func ClassifyStain(name string) StainKind {
 // normStain reduces a stain name to the spelling the vocabulary is keyed by.
 func normStain(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, suffix := range []string{"stains", "stain"} {
+	for _, suffix := range stainSuffixes {
 		rest, ok := strings.CutSuffix(s, suffix)
 		if !ok {
 			continue
@@ -71,6 +72,18 @@ func normStain(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// stainSuffixes are words after a stain's name that say what it is, not
+// which: "MART-1 immunostain", "SOX10 IHC", "PAS stain".
+var stainSuffixes = []string{"immunohistochemical stains", "immunohistochemical stain", "immunohistochemistry",
+	"immunostains", "immunostain", "ihc", "stains", "stain"}
+
+// StainName returns the table's name of a known stain ("Melan A" →
+// "Melan-A", "s-100" → "S100"), so that one stain written two ways counts
+// once; "" for an unknown stain.
+func StainName(name string) string {
+	return tab.stainNames[normStain(name)]
 }
 
 // isStainSeparator reports whether r is a character stain matching ignores.

@@ -45,6 +45,7 @@ type tables struct {
 	biopsy     map[string]BiopsyCodes
 	pathology  map[string]ServiceCodes // service → codes
 	stains     map[string]StainKind    // normalised spelling → kind
+	stainNames map[string]string       // normalised spelling → the table's name
 	profiles   map[string]Profile
 	payerRules []payerRule
 	defaultPro string
@@ -422,6 +423,7 @@ func (t *tables) loadStains(fsys fs.FS) error {
 		return err
 	}
 	t.stains = map[string]StainKind{}
+	t.stainNames = map[string]string{}
 	seen := map[string]string{}
 	for _, r := range rows {
 		kind, ok := stainKinds[r.get("kind")]
@@ -442,6 +444,7 @@ func (t *tables) loadStains(fsys fs.FS) error {
 			}
 			seen[key] = n
 			t.stains[key] = kind
+			t.stainNames[key] = r.get("name")
 		}
 	}
 	return nil

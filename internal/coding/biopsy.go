@@ -21,6 +21,22 @@ var biopsyKinds = []struct {
 	{"tangential", []string{"tangential", "shave", "saucerization"}},
 }
 
+// kindOnlyWords are the words of a biopsy heading that name its kind, not
+// its site: "punch biopsy" has no site.
+var kindOnlyWords = map[string]bool{"biopsy": true, "biopsies": true, "of": true, "the": true, "a": true, "bx": true}
+
+// namesOnlyKind reports whether a biopsy's site text holds only its kind
+// ("punch biopsy"): then the site is missing, not unknown.
+func namesOnlyKind(text string) bool {
+	for _, w := range strings.Fields(wordsOf(text).text()) {
+		if kindOnlyWords[w] || biopsyKind(w) != "" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 func biopsyKind(text string) string {
 	for _, k := range biopsyKinds {
 		if hasWord(text, k.words...) {
@@ -82,7 +98,7 @@ func (g *generator) biopsyLines() {
 		b := &g.note.Biopsies[i]
 		label := "biopsy " + b.Label
 		switch {
-		case !b.Site.Text.Present():
+		case !b.Site.Text.Present() || namesOnlyKind(b.Site.Text.Value):
 			g.add(SiteMissing, label, b.Line, "Biopsy %s has no site: it is not coded", b.Label)
 			continue
 		case !b.Site.Resolved:

@@ -245,6 +245,12 @@ var credentials = map[string]bool{"md": true, "do": true, "dr": true, "facms": t
 // lastName finds the surgeon's last name, lower-cased: "Dana Whitfield, MD"
 // → "whitfield", "Dr. Whitfield" → "whitfield".
 func lastName(s string) string {
+	if before, _, ok := strings.Cut(s, ","); ok {
+		// "Whitfield, Dana, MD": one word before the comma is the last name
+		if w := strings.FieldsFunc(strings.ToLower(before), notNameRune); len(w) == 1 && !credentials[w[0]] && len(w[0]) > 1 {
+			return w[0]
+		}
+	}
 	words := strings.FieldsFunc(strings.ToLower(s), notNameRune)
 	for i := len(words) - 1; i >= 0; i-- {
 		if !credentials[words[i]] && len(words[i]) > 1 {

@@ -129,3 +129,20 @@ func TestExcisionRepairs(t *testing.T) {
 		assert.Equal(t, []string{"11642x1"}, lines(c))
 	})
 }
+
+// A flap that cannot be coded (no area) does not take the excision's place.
+func TestExcisionWithUncodableFlap(t *testing.T) {
+	c := code(t, note(
+		"Date of service: 2026-03-14",
+		"Surgeon: Dana Whitfield, MD",
+		"Pathology: read by Dr. Lee, dermatopathologist",
+		"Lesion 1",
+		"Site: left cheek",
+		"Diagnosis: BCC",
+		"Stage 1: 1 block; margins: clear",
+		"Final defect: 1.5 cm",
+		"Repair: rotation flap; secondary defect 2 sq cm",
+	))
+	assert.Equal(t, []string{"11642x1"}, lines(c))
+	assert.Contains(t, findings(c), "9 repair-size-missing error 1")
+}

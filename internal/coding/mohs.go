@@ -61,6 +61,10 @@ func (g *generator) class(les *model.Lesion) string {
 	return les.Site.Anatomy.Groups.Mohs
 }
 
+// notInvolvedWords say the structure named was not involved: "muscle not
+// involved", "periosteum spared".
+var notInvolvedWords = []string{"not involved", "not invaded", "uninvolved", "spared", "no involvement", "without involvement", "not reached"}
+
 // noDeepWords open a "Deep structures" value that says there is none
 // ("none", "no", "not involved").
 var noDeepWords = map[string]bool{"no": true, "none": true, "not": true, "negative": true}
@@ -70,7 +74,7 @@ var noDeepWords = map[string]bool{"no": true, "none": true, "not": true, "negati
 // counts, so "notable muscle involvement" names muscle.
 func deep(text string) bool {
 	w := wordsOf(text)
-	return !noDeepWords[w.first()] && w.has(deepWords...)
+	return !noDeepWords[w.first()] && !w.has(notInvolvedWords...) && w.has(deepWords...)
 }
 
 // mohsLines emits 17311/17313 ×1, 17312/17314 × (S−1), 17315 × Σ max(0, bᵢ−5).

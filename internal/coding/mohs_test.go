@@ -327,3 +327,20 @@ func TestMohsEvidence(t *testing.T) {
 		assert.Equal(t, i+1, l.Seq)
 	}
 }
+
+// Review cases: a "Last, First" surgeon, a structure named as not
+// involved, a biopsy that names only its kind.
+func TestReviewCases(t *testing.T) {
+	c := code(t, note(
+		"Date of service: 2026-03-14",
+		"Surgeon: Whitfield, Dana, MD",
+		"Pathology: slides read by Dr. Whitfield",
+		"Site: upper back",
+		"Diagnosis: BCC",
+		"Deep structures: muscle not involved",
+		"Stage 1: 1 block; margins: clear",
+		"Biopsy 1: punch biopsy",
+	))
+	assert.Equal(t, []string{"17313x1"}, lines(c), "the surgeon read the slides; no deep structure moves T to H")
+	assert.Equal(t, []string{"8 site-missing error biopsy 1"}, findingsOf(c, "site-missing"))
+}

@@ -31,8 +31,11 @@ const (
 // repairWords maps words of a repair's text to its class, in the order they
 // are tried: staged flaps before flaps ("interpolation flap"), flaps before
 // wedges ("wedge resection advancement flap" is a flap), wedges before
-// grafts ("full-thickness wedge excision" is a wedge), and a stated class
-// before the no-code words ("complex repair, steri-strips applied").
+// grafts ("full-thickness wedge excision" is a wedge), a Burow's graft
+// before the Burow's advancement flap, and a stated class before the
+// no-code words ("complex repair, steri-strips applied"). Only a wedge
+// excision or resection goes to review, not a "wedge-shaped defect"; and
+// only a layered closure is intermediate, not a "simple single-layer" one.
 //
 // "Advancement", "rotation" and "Burow's" name a flap only when the text
 // states no linear class: "complex repair with advancement of the wound
@@ -47,11 +50,11 @@ var repairWords = []struct {
 	{classReview, []string{"interpolation", "interpolated", "paramedian", "staged", "two stage", "cartilage graft", "composite graft"}},
 	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
 		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "tissue rearrangement"}},
-	{classReview, []string{"wedge"}},
-	{classFTSG, []string{"full thickness", "ftsg"}},
+	{classReview, []string{"wedge excision", "wedge resection", "full thickness wedge"}},
+	{classFTSG, []string{"full thickness", "ftsg", "burow s graft", "burows graft", "burow graft"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
 	{classComplex, []string{"complex"}},
-	{classIntermediate, []string{"intermediate", "layered", "layer"}},
+	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered"}},
 	{classSimple, []string{"simple"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "granulation", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
@@ -188,14 +191,25 @@ func repairText(r *model.Repair) string {
 }
 
 // hasFlap reports whether the lesion has an adjacent tissue transfer done
-// by the surgeon of this claim.
+// by the surgeon of this claim that can be coded (it has a primary defect
+// area): only a flap with a line includes the excision or the linear
+// repair of its defect.
 func (g *generator) hasFlap(les *model.Lesion) bool {
 	for _, r := range les.Repairs {
-		if repairKindOf(r).class == classFlap && (!r.By.Present() || g.sameSurgeon(r.By.Value)) {
+		if repairKindOf(r).class != classFlap || r.By.Present() && !g.sameSurgeon(r.By.Value) {
+			continue
+		}
+		if _, ok := flapPrimary(les, &r); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// flapPrimary is a flap's primary defect area: its Defect, else its Area,
+// else a size in its value, else the lesion's final defect.
+func flapPrimary(les *model.Lesion, r *model.Repair) (float64, bool) {
+	return firstArea(r.Defect, r.Area, r.Size, les.FinalDefect)
 }
 
 // sameSurgeonWords in a "By" value say the Mohs surgeon did the repair;
@@ -221,7 +235,7 @@ func (g *generator) sameSurgeon(by string) bool {
 func (g *generator) repairSize(les *model.Lesion, r *model.Repair, kind repairKind) (float64, bool) {
 	switch kind.class {
 	case classFlap:
-		primary, ok := firstArea(r.Defect, r.Area, r.Size, les.FinalDefect)
+		primary, ok := flapPrimary(les, r)
 		if !ok {
 			g.add(RepairSizeMissing, les.Label, r.Line, "Lesion %s: the flap has no primary defect area (two dimensions or an area): no line", les.Label)
 			return 0, false

@@ -506,6 +506,7 @@ func TestRepairNotCoded(t *testing.T) {
 		{"full-thickness wedge excision is a wedge, not a graft", []string{"Repair: full-thickness wedge excision, 2.0 cm, after clearance"}, "6 repair-code-review warning 1"},
 		{"cartilage graft", []string{"Repair: cartilage graft from the concha, after clearance"}, "6 repair-code-review warning 1"},
 		{"second intention", []string{"Repair: second intention"}, "6 no-repair-code info 1"},
+		{"a flap without an area is not coded", []string{"Repair: rotation flap, secondary defect 2 sq cm, after clearance"}, "6 repair-size-missing error 1"},
 		{"steri-strips alone", []string{"Repair: Steri-Strips only"}, "6 no-repair-code info 1"},
 		{"repaired by another provider", []string{
 			"Repair: complex repair, 3.0 cm, after clearance",
@@ -650,6 +651,28 @@ func TestRepairTiming(t *testing.T) {
 			c := code(t, withHeader(append([]string{"Site: nose"}, tc.lesion...)...))
 			assert.Contains(t, lines(c), "12011x1 59", "the repair is coded either way")
 			assert.Equal(t, tc.want, findingsOf(c, "repair-timing-undocumented"))
+		})
+	}
+}
+
+// Repair kinds as a careful coder reads them (CODING-RULES.md section 3:
+// the kind is found anywhere in the value).
+func TestRepairKinds(t *testing.T) {
+	tests := []struct {
+		site, repair string
+		want         []string // the repair lines
+	}{
+		{"upper back", "Repair: simple single-layer closure, 3.0 cm, after clearance", []string{"12002x1 59"}},
+		{"upper back", "Repair: intermediate two-layer closure, 3.0 cm, after clearance", []string{"12032x1 59"}},
+		{"upper back", "Repair: complex linear repair of a wedge-shaped defect, 3.0 cm, after clearance", []string{"13101x1 59"}},
+		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1 59"}},
+		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1 59"}},
+		{"left cheek", "Repair: rotation flap; defect 2.0 x 2.0 cm; secondary defect 0 sq cm; after clearance", []string{"14040x1 59"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.repair, func(t *testing.T) {
+			c := code(t, withHeader("Lesion 1", "Site: "+tc.site, "Diagnosis: BCC", "Stage 1: 1 block; margins: clear", tc.repair))
+			assert.Equal(t, tc.want, lines(c)[1:])
 		})
 	}
 }

@@ -9,12 +9,14 @@ import (
 
 // stainLines emits one line per stain code for the lesion: 88314 per
 // histochemical stain per block; per block 88342 for the first antibody and
-// 88341 for each further one.
+// 88341 for each further one. A stain named twice on a stage (in "Stain"
+// and "Special stain", or as "S100" and "S-100") counts once per block.
 func (g *generator) stainLines(les *model.Lesion) {
-	histo, first, further := 0, 0, 0
+	first, further := 0, 0
 	var histoEv, immunoEv []int
-	for _, st := range les.Stages {
-		antibodies := map[int]int{} // block → antibodies on it
+	histo := map[stainBlock]bool{}
+	for si, st := range les.Stages {
+		antibodies := map[int]map[string]bool{} // block → antibodies on it
 		for _, s := range st.Stains {
 			kind := codetable.ClassifyStain(s.Name)
 			switch kind {
@@ -31,25 +33,31 @@ func (g *generator) stainLines(les *model.Lesion) {
 				g.add(StainIndicationMissing, les.Label, s.Line, "Lesion %s: no reason is documented for %s", les.Label, s.Name)
 			}
 			blocks := stainedBlocks(s, st)
+			name := codetable.StainName(s.Name)
 			if kind == codetable.StainHistochemical {
-				histo += len(blocks)
+				for _, b := range blocks {
+					histo[stainBlock{si, b, name}] = true
+				}
 				histoEv = append(histoEv, s.Line)
 				continue
 			}
 			immunoEv = append(immunoEv, s.Line)
 			for _, b := range blocks {
-				antibodies[b]++
+				if antibodies[b] == nil {
+					antibodies[b] = map[string]bool{}
+				}
+				antibodies[b][name] = true
 			}
 		}
-		for _, n := range antibodies {
+		for _, names := range antibodies {
 			first++
-			further += n - 1
+			further += len(names) - 1
 		}
 	}
 	mod := g.profile.StainModifier
-	if histo > 0 {
+	if n := len(histo); n > 0 {
 		codes, _ := codetable.StainCodes(codetable.StainHistochemical)
-		g.stains = append(g.stains, line(codes.First, histo, les.Label, fmt.Sprintf("%d histochemical stain-blocks", histo), histoEv...).withModifier(mod))
+		g.stains = append(g.stains, line(codes.First, n, les.Label, fmt.Sprintf("%d histochemical stain-blocks", n), histoEv...).withModifier(mod))
 	}
 	if first > 0 {
 		codes, _ := codetable.StainCodes(codetable.StainImmuno)
@@ -60,12 +68,27 @@ func (g *generator) stainLines(les *model.Lesion) {
 	}
 }
 
+// stainBlock is one histochemical stain on one block of one stage.
+type stainBlock struct {
+	stage, block int
+	stain        string
+}
+
 // stainedBlocks lists the blocks a stain applies to: those named in
-// parentheses, else every block of the stage (one when the count is
-// missing).
+// parentheses that the stage has, else every block of the stage (one when
+// the count is missing).
 func stainedBlocks(s model.Stain, st model.Stage) []int {
 	if len(s.Blocks) > 0 {
-		return s.Blocks
+		if !st.Blocks.Present() {
+			return s.Blocks
+		}
+		var in []int
+		for _, b := range s.Blocks {
+			if b >= 1 && b <= st.Blocks.N {
+				in = append(in, b)
+			}
+		}
+		return in
 	}
 	n := max(st.Blocks.N, 1)
 	blocks := make([]int, n)

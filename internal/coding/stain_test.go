@@ -33,6 +33,27 @@ func TestStains(t *testing.T) {
 		{"one antibody on three blocks: 88342 x3", []string{
 			"Stage 1: 3 blocks; stain: MART-1 for melanocytic margins; margins: clear",
 		}, []string{"88342x3 59"}},
+		{"parentheses that name no blocks are a remark: every block", []string{
+			"Stage 1: 4 blocks; margins: clear",
+			"  Stain: H&E, pan-cytokeratin (AE1/AE3)",
+			"  Reason: tumor in scar",
+		}, []string{"88342x4 59"}},
+		{"a word after the antibody's name says what it is", []string{
+			"Stage 1: 3 blocks; margins: clear",
+			"  Special stain: MART-1 immunostain",
+			"  Reason: melanocytic margins",
+		}, []string{"88342x3 59"}},
+		{"one antibody named twice on a stage counts once", []string{
+			"Stage 1: 3 blocks; margins: clear",
+			"  Stain: H&E, MART-1",
+			"  Special stain: MART-1",
+			"  Reason: melanocytic margins",
+		}, []string{"88342x3 59"}},
+		{"blocks named beyond the stage's count are not billed", []string{
+			"Stage 1: 2 blocks; margins: clear",
+			"  Stain: MART-1 (blocks 1-5)",
+			"  Reason: melanocytic margins",
+		}, []string{"88342x2 59"}},
 		{"a further antibody on named blocks: 88341 per block", []string{
 			"Stage 1: 3 blocks; margins: clear",
 			"  Stain: H&E, MART-1, SOX10 (blocks 1-2)",

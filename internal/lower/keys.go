@@ -147,7 +147,7 @@ func init() {
 			}
 		}
 	}
-	for _, name := range []string{"Stage", "Lesion", "Biopsy"} {
+	for _, name := range []string{"Stage", "Layer", "Level", "Lesion", "Biopsy"} {
 		suggestions[secLesion] = append(suggestions[secLesion], suggestion{letters(name), name, secLesion})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -37,11 +38,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		case line.Heading != nil:
 			err = l.heading(line.Heading)
 		case line.Field != nil:
-			var skip bool
-			skip, err = l.field(i, line.Field)
-			if skip {
-				i++
-			}
+			var taken int
+			taken, err = l.field(i, line.Field)
+			i = max(i, taken)
 		}
 		if err != nil {
 			return nil, err
@@ -68,7 +67,7 @@ func (l *lowerer) heading(h *grammar.Heading) error {
 	l.biopsy = -1
 	label := ""
 	if h.Label != nil {
-		label = strings.TrimLeft(h.Label.Value, "#")
+		label = normalLabel(h.Label.Value)
 	}
 	text := textOf(h.Text)
 	if h.Biopsy() {
@@ -94,15 +93,14 @@ func textOf(v *grammar.Value) model.Text {
 	return model.Text{Value: v.Text, Line: v.Pos.Line}
 }
 
-// field places one field line. It reports whether the next line was taken
-// as the field's value.
-func (l *lowerer) field(i int, f *grammar.Field) (skip bool, err error) {
+// field places the field on line i. When it takes a later line as its
+// value it returns that line's index, so the caller skips it; else 0.
+func (l *lowerer) field(i int, f *grammar.Field) (taken int, err error) {
 	v := f.Value
+	skip := 0
 	valueFrom := func() {
 		if v == nil {
-			if next := l.nextNarrative(i); next != nil {
-				v, skip = next, true
-			}
+			v, skip = l.nextNarrative(i)
 		}
 	}
 	if l.stage >= 0 {
@@ -114,7 +112,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (skip bool, err error) {
 	if l.repair >= 0 {
 		if ref, ok := lookup(secRepair, f.Key); ok {
 			valueFrom()
-			return skip, l.repairField(&l.cur().Repairs[l.repair], ref, v)
+			return skip, repairField(&l.cur().Repairs[l.repair], ref, v)
 		}
 	}
 	if l.biopsy >= 0 {
@@ -125,9 +123,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (skip bool, err error) {
 	}
 	if ordinal, isStage, err := stageOrdinal(f); isStage {
 		if err != nil {
-			return false, err
+			return 0, err
 		}
-		return false, l.openStage(f, ordinal)
+		return 0, l.openStage(f, ordinal)
 	}
 	if ref, ok := lookup(secEncounter, f.Key); ok {
 		l.closeSections()
@@ -140,25 +138,29 @@ func (l *lowerer) field(i int, f *grammar.Field) (skip bool, err error) {
 			valueFrom()
 		}
 		if err := l.needLesion(f); err != nil {
-			return false, err
+			return 0, err
 		}
 		l.closeSections()
 		l.biopsy = -1
 		return skip, l.lesionField(ref, f, v)
 	}
 	l.unknown(f)
-	return false, nil
+	return 0, nil
 }
 
-// nextNarrative returns the next non-blank line after line i when it is
-// narrative, as a value: exports often put a value under its heading.
-func (l *lowerer) nextNarrative(i int) *grammar.Value {
-	if i+1 < len(l.lines) {
-		if n := l.lines[i+1].Narrative; n != nil {
-			return &grammar.Value{Pos: n.Pos, Text: n.Text}
+// nextNarrative returns the next non-blank line after line i, and its
+// index, when it is narrative: exports often put a value under its heading.
+func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
+	for j := i + 1; j < len(l.lines); j++ {
+		line := l.lines[j]
+		switch {
+		case line.Narrative != nil:
+			return &grammar.Value{Pos: line.Narrative.Pos, Text: line.Narrative.Text}, j
+		case line.Heading != nil || line.Field != nil:
+			return nil, 0
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // needLesion checks that a lesion field has a lesion to belong to.
@@ -194,30 +196,54 @@ func (l *lowerer) unknown(f *grammar.Field) {
 	l.out.NearMisses = append(l.out.NearMisses, miss)
 }
 
-// stageOrdinal recognises a "Stage N" key (also "Layer N", "Level N").
+// stageWords open a stage key.
+var stageWords = []string{"stage", "layer", "level"}
+
+// ordinalWords are number words that show a key means a stage ("Stage two"),
+// even though only digits and roman numerals are valid ordinals.
+var ordinalWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "first": true, "second": true, "third": true, "final": true}
+
+// stageOrdinal recognises a "Stage N" key (also "Layer N", "Level N") in
+// any spacing — "Stage1", "Stage-2", "STAGE II (final)", "Stage 2 of 3" —
+// and reports an ordinal that is neither 1–99 nor a roman numeral I–XX as
+// an error. A key that only starts with the word ("Level of anesthesia",
+// "Stage notes") is not a stage key.
 func stageOrdinal(f *grammar.Field) (ordinal string, isStage bool, err error) {
-	words := strings.Fields(f.Key)
-	if len(words) == 0 || len(words) > 2 {
-		return "", false, nil
-	}
-	switch strings.ToLower(words[0]) {
-	case "stage", "layer", "level":
-	default:
-		return "", false, nil
-	}
-	found := ""
-	if len(words) == 2 {
-		found = words[1]
-		if _, ok := grammar.Ordinal(found); ok {
-			return found, true, nil
+	key := f.Key
+	word := ""
+	for _, w := range stageWords {
+		if len(key) >= len(w) && strings.EqualFold(key[:len(w)], w) && (len(key) == len(w) || !isLetterRune(rune(key[len(w)]))) {
+			word = key[:len(w)]
+			break
 		}
 	}
-	col := f.Pos.Column
-	if found != "" {
-		col += strings.Index(f.Key, found)
+	if word == "" {
+		return "", false, nil
 	}
-	return "", true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: col,
-		Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", words[0], found)}
+	rest := strings.TrimLeft(key[len(word):], " \t-#")
+	at := len(key) - len(rest)
+	if open := strings.IndexByte(rest, '('); open > 0 && strings.HasSuffix(rest, ")") {
+		rest = rest[:open] // a remark: "STAGE II (final)"
+	}
+	rest = strings.TrimSpace(rest)
+	if rest != "" && rest[0] != '~' && (rest[0] < '0' || rest[0] > '9') {
+		first := strings.ToLower(firstWord(rest))
+		if grammar.Roman(first) == 0 && !ordinalWords[first] {
+			return "", false, nil
+		}
+	}
+	words := strings.Fields(rest)
+	if len(words) == 3 && strings.EqualFold(words[1], "of") {
+		words = words[:1] // "Stage 2 of 3"
+	}
+	if len(words) == 1 {
+		if _, ok := grammar.Ordinal(words[0]); ok {
+			return words[0], true, nil
+		}
+	}
+	return "", true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column + utf8.RuneCountInString(key[:at]),
+		Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", word, rest)}
 }
 
 func (l *lowerer) openStage(f *grammar.Field, ordinal string) error {
@@ -294,19 +320,19 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fDeepStructures:
 		les.DeepStructures = t
 	case fPriorBiopsy:
-		les.PriorBiopsy = flag(v)
+		les.PriorBiopsy, err = flag(ref.name, v, true)
 	case fSameDayBiopsy:
-		if flag(v).Yes {
+		if !isNegative(v.Text) {
 			les.SameDayBiopsy = t
 		}
 	case fFrozenSection:
 		les.FrozenSection, err = frozenSection(v)
 	case fMap:
-		les.Map = flag(v)
+		les.Map, err = flag(ref.name, v, false)
 	case fTotalStages:
-		les.TotalStages, err = count(ref.name, v)
+		les.TotalStages, err = count(ref.name, v, 0)
 	case fTotalBlocks:
-		les.TotalBlocks, err = count(ref.name, v)
+		les.TotalBlocks, err = count(ref.name, v, 0)
 	}
 	return err
 }
@@ -319,7 +345,7 @@ func (l *lowerer) stageField(st *model.Stage, ref keyRef, v *grammar.Value) erro
 	var err error
 	switch ref.field {
 	case fBlocks:
-		st.Blocks, err = count(ref.name, v)
+		st.Blocks, err = count(ref.name, v, 1)
 	case fStain:
 		st.Stains = append(st.Stains, stains(t, false)...)
 	case fSpecialStain:
@@ -345,7 +371,8 @@ func joinText(a, b model.Text) model.Text {
 	return a
 }
 
-func (l *lowerer) repairField(r *model.Repair, ref keyRef, v *grammar.Value) error {
+// repairField sets one field of a repair, given indented or inline.
+func repairField(r *model.Repair, ref keyRef, v *grammar.Value) error {
 	if v == nil {
 		return nil
 	}
@@ -361,6 +388,10 @@ func (l *lowerer) repairField(r *model.Repair, ref keyRef, v *grammar.Value) err
 	case fDefect:
 		r.Defect, err = size(ref.name, v)
 	case fSecondaryDefect:
+		if isNegative(v.Text) {
+			r.SecondaryDefect = model.Size{None: true, Line: v.Pos.Line} // "none": documented as no secondary defect
+			break
+		}
 		r.SecondaryDefect, err = size(ref.name, v)
 	case fSite:
 		r.Site.Text = t
@@ -432,4 +463,13 @@ func placeOfService(v string) string {
 		end++
 	}
 	return v[start:end]
+}
+
+// normalLabel writes a heading label one way: letters and roman numerals
+// in capitals ("b" → "B", "ii" → "II"), numbers without leading zeros.
+func normalLabel(label string) string {
+	if n, err := strconv.Atoi(label); err == nil {
+		return strconv.Itoa(n)
+	}
+	return strings.ToUpper(label)
 }

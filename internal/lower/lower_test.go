@@ -47,7 +47,11 @@ func TestMalformedValues(t *testing.T) {
 		{"stage 2a", "Site: nose\nStage 1: 1 block\nStage 2a: 1 block\n",
 			`note.txt:3:7: Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found "2a"`},
 		{"layer without number", "Site: nose\nLayer:\n",
-			`note.txt:2:1: Layer: expected a stage number (1 to 99, or a roman numeral I to XX), found ""`},
+			`note.txt:2:6: Layer: expected a stage number (1 to 99, or a roman numeral I to XX), found ""`},
+		{"stage with two numbers", "Site: nose\nStage 2 2: 1 block\n",
+			`note.txt:2:7: Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found "2 2"`},
+		{"stage two", "Site: nose\nStage two: 1 block\n",
+			`note.txt:2:7: Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found "two"`},
 		{"inline blocks", "Site: nose\nStage 1: TBD blocks; margins: clear\n",
 			`note.txt:2:10: Blocks: expected a count, found "TBD blocks"`},
 		{"date", "DOS: yesterday\nSite: nose\n",
@@ -62,6 +66,10 @@ func TestMalformedValues(t *testing.T) {
 			`note.txt:4:11: Length: expected a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm", found "long"`},
 		{"lesion field before first heading", "Site: nose\nLesion 1\nSite: cheek\n",
 			`note.txt:1:1: Site: a lesion field before the first Lesion heading (the note has Lesion headings, so every lesion field goes under one)`},
+		{"map neither yes nor no", "Site: nose\nMohs map: pending\n",
+			`note.txt:2:11: Mohs map: expected yes or no, found "pending"`},
+		{"frozen section neither yes nor no", "Site: nose\nFrozen section: maybe\n",
+			`note.txt:2:17: Frozen section: expected yes or no, found "maybe"`},
 		{"frozen section blocks", "Site: nose\nFrozen section: yes, many blocks\n",
 			`note.txt:2:22: Frozen section: expected a count, found "many blocks"`},
 	}
@@ -87,6 +95,7 @@ func TestNearMisses(t *testing.T) {
 		{"Lateralty", "Laterality", "lesion"},
 		{"Sitee", "Site", "lesion"},
 		{"Surgen", "Surgeon", "encounter"},
+		{"Levle 2", "Level", "lesion"},
 		{"DOB", "", ""},
 		{"Hx", "", ""},
 		{"Anesthesia", "", ""},
@@ -170,6 +179,28 @@ Biopsy 1: punch biopsy, right shin
 	assert.Equal(t, model.FrozenSection{Flag: model.Flag{Yes: true, Line: 19}, Blocks: 2}, bx.FrozenSection)
 }
 
+func TestStainValues(t *testing.T) {
+	tests := []struct {
+		value string
+		want  []model.Stain
+	}{
+		{"H&E, MART-1 (blocks 1-2) for melanocytic margin assessment", []model.Stain{
+			{Name: "H&E", Line: 3}, {Name: "MART-1", Blocks: []int{1, 2}, Reason: "for melanocytic margin assessment", Line: 3}}},
+		{"pan-cytokeratin (AE1/AE3)", []model.Stain{{Name: "pan-cytokeratin", Line: 3}}},
+		{"MART-1 (clone A103), SOX10 (A-B)", []model.Stain{{Name: "MART-1", Line: 3}, {Name: "SOX10", Blocks: []int{1, 2}, Line: 3}}},
+		{"MART-1 (for melanocytic margins)", []model.Stain{{Name: "MART-1", Reason: "for melanocytic margins", Line: 3}}},
+		{"immunohistochemistry for MART-1", []model.Stain{{Name: "MART-1", Line: 3}}},
+		{"H&E + MART-1 and SOX10", []model.Stain{{Name: "H&E", Line: 3}, {Name: "MART-1", Line: 3}, {Name: "SOX10", Line: 3}}},
+		{"hematoxylin and eosin", []model.Stain{{Name: "hematoxylin and eosin", Line: 3}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			n := mustLower(t, "Site: nose\nStage 1:\n  Stain: "+tc.value+"\n")
+			assert.Equal(t, tc.want, n.Lesions[0].Stages[0].Stains)
+		})
+	}
+}
+
 func TestRepairValues(t *testing.T) {
 	tests := []struct {
 		value string
@@ -183,6 +214,8 @@ func TestRepairValues(t *testing.T) {
 		{"intermediate layered closure 3.2 cm after clearance", model.Repair{Size: model.Size{Dims: []float64{3.2}, Line: 2}}},
 		{"layered closure in 2 layers", model.Repair{}},
 		{"second intention", model.Repair{}},
+		{"rotation flap; defect 2 x 2 cm; secondary defect none", model.Repair{
+			Defect: model.Size{Dims: []float64{2, 2}, Line: 2}, SecondaryDefect: model.Size{None: true, Line: 2}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {
@@ -195,6 +228,17 @@ func TestRepairValues(t *testing.T) {
 			assert.Equal(t, tc.value, got.Value.Value)
 		})
 	}
+}
+
+func TestYesNoValues(t *testing.T) {
+	for value, want := range map[string]bool{"yes": true, "Y": true, "attached": true, "on file": true, "drawn": true,
+		"done": true, "present": true, "no": false, "N": false, "none": false, "absent": false, "not documented": false} {
+		n := mustLower(t, "Site: nose\nMohs map: "+value+"\n")
+		assert.Equal(t, model.Flag{Yes: want, Line: 2}, n.Lesions[0].Map, value)
+	}
+	n := mustLower(t, "Site: nose\nPrior biopsy: 2/20/2026, nodular BCC\nTotal stages: 0\n")
+	assert.True(t, n.Lesions[0].PriorBiopsy.Yes, "a prior biopsy given by its date was done")
+	assert.Equal(t, model.Count{N: 0, Line: 3}, n.Lesions[0].TotalStages, "zero is a count; only Blocks must be at least 1")
 }
 
 func TestPlaceOfService(t *testing.T) {
@@ -219,6 +263,84 @@ func TestFrozenSectionBlocks(t *testing.T) {
 	}
 }
 
+func TestStageKeySpellings(t *testing.T) {
+	for key, want := range map[string]int{
+		"Stage 2": 2, "stage 2 ": 2, "Stage2": 2, "Stage-2": 2, "STAGE II (final)": 2, "Stage 2 of 3": 2,
+		"Layer 2": 2, "Level II": 2, "Stage #2": 2,
+	} {
+		t.Run(key, func(t *testing.T) {
+			n := mustLower(t, "Site: nose\nStage 1: 1 block\n"+key+": 1 block\n")
+			require.Len(t, n.Lesions[0].Stages, 2)
+			assert.Equal(t, want, n.Lesions[0].Stages[1].Number)
+		})
+	}
+	for _, key := range []string{"Level of anesthesia", "Stage notes", "Staged repair", "Stages"} {
+		n := mustLower(t, "Site: nose\n"+key+": whatever\n")
+		assert.Empty(t, n.Lesions[0].Stages, key)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	n := mustLower(t, "Lesion b: nose\nLesion ii: chin\nLesion 01: cheek\nLesion2: temple\nBiopsy1: punch, left arm\n")
+	var labels []string
+	for _, l := range n.Lesions {
+		labels = append(labels, l.Label)
+	}
+	assert.Equal(t, []string{"B", "II", "1", "2"}, labels)
+	require.Len(t, n.Biopsies, 1)
+	assert.Equal(t, "1", n.Biopsies[0].Label)
+}
+
+func TestInlineStageItems(t *testing.T) {
+	tests := []struct {
+		value   string
+		blocks  int
+		stains  []string
+		margins int
+		histo   string
+	}{
+		{"3 blocks; margins: clear; MART-1 for melanocytic margins", 3, []string{"MART-1"}, 1, ""},
+		{"3 blocks, margins: A- B- C-, SOX10 (blocks 1-2) for melanoma", 3, []string{"SOX10"}, 3, ""},
+		{"2 blocks; histology: nodular BCC, deep dermis; clear", 2, nil, 1, "nodular BCC; deep dermis"},
+		{"approximately 7 blocks; clear", 7, nil, 1, ""},
+		{"7 tissue blocks, H&E, clear", 7, []string{"H&E"}, 1, ""},
+		{"4; clear", 4, nil, 1, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			st := mustLower(t, "Site: nose\nStage 1: "+tc.value+"\n").Lesions[0].Stages[0]
+			assert.Equal(t, tc.blocks, st.Blocks.N)
+			var names []string
+			for _, s := range st.Stains {
+				names = append(names, s.Name)
+			}
+			assert.Equal(t, tc.stains, names)
+			assert.Len(t, st.Margins, tc.margins)
+			assert.Equal(t, tc.histo, st.Histology.Value)
+		})
+	}
+}
+
+func TestMarginEntries(t *testing.T) {
+	tests := []struct {
+		value string
+		want  []model.Margin
+	}{
+		{"margins: block 2 positive (deep), blocks 1, 3-4 clear", []model.Margin{
+			{Blocks: []int{2}, Positive: true, Line: 2}, {Blocks: []int{1, 3, 4}, Line: 2}}},
+		{"clear", []model.Margin{{Line: 2}}},
+		{"A+ B- C-", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2}, Line: 2}, {Blocks: []int{3}, Line: 2}}},
+		{"margins: blocks 1-2 clear, block 3 involved", []model.Margin{{Blocks: []int{1, 2}, Line: 2}, {Blocks: []int{3}, Positive: true, Line: 2}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			st := mustLower(t, "Site: nose\nStage 1: 4 blocks; "+tc.value+"\n").Lesions[0].Stages[0]
+			assert.Equal(t, tc.want, st.Margins)
+			assert.Empty(t, st.Stains)
+		})
+	}
+}
+
 func TestInlineBlockRemark(t *testing.T) {
 	n := mustLower(t, "Site: nose\nStage 1: 3 blocks (A-C); margins: clear\n")
 	st := n.Lesions[0].Stages[0]
@@ -226,11 +348,24 @@ func TestInlineBlockRemark(t *testing.T) {
 	assert.Empty(t, st.Stains)
 }
 
+func TestInlineRepairFields(t *testing.T) {
+	r := mustLower(t, "Site: left cheek\nRepair: complex linear repair, 2.4 cm; by: oculoplastics; site: left nasal ala; timing: after clearance\n").Lesions[0].Repairs[0]
+	assert.Equal(t, "oculoplastics", r.By.Value)
+	assert.Equal(t, "left nasal ala", r.Site.Text.Value)
+	assert.Equal(t, "after clearance", r.Timing.Value)
+	assert.InDeltaSlice(t, []float64{2.4}, r.Size.Dims, 1e-9)
+
+	r = mustLower(t, "Site: cheek\nRepair: rotation flap\n  Defect: 2 x 2 cm\n  Secondary defect: 0 sq cm\n").Lesions[0].Repairs[0]
+	area, ok := r.SecondaryDefect.Area()
+	assert.True(t, ok)
+	assert.Zero(t, area)
+}
+
 func TestValueOnNextLine(t *testing.T) {
 	n := mustLower(t, "PREOP DIAGNOSIS:\nBasal Cell CA.\nLOCATION:\n\nMid parietal scalp.\nREPAIR:\nType: simple\nLength: 2 cm\n")
 	les := n.Lesions[0]
 	assert.Equal(t, model.Text{Value: "Basal Cell CA.", Line: 2}, les.Diagnosis)
-	assert.Equal(t, model.Text{}, les.Site.Text, "a blank line ends the search for a value")
+	assert.Equal(t, model.Text{Value: "Mid parietal scalp.", Line: 5}, les.Site.Text, "the next non-blank line")
 	require.Len(t, les.Repairs, 1, "Repair: alone opens a section")
 	assert.Equal(t, "simple", les.Repairs[0].Type.Value)
 }

@@ -9,26 +9,49 @@ import (
 
 // stageInline reads the items after "Stage N:": "3 blocks", "stain: LIST",
 // "margins: ENTRIES", a margin entry alone, or a stain name alone. Text
-// after a text field ("histology: …, …") continues it.
+// after a comma following a text field ("histology: nodular, deep dermis")
+// continues it; a semicolon always starts a new item.
 func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	cont := fNone
+	var marginText []string // the margin items, read together: "blocks 1, 3-4 clear"
+	defer func() {
+		if len(marginText) > 0 {
+			st.Margins = append(st.Margins, margins(model.Text{Value: strings.Join(marginText, ", "), Line: v.Pos.Line})...)
+		}
+	}()
 	for _, it := range splitItems(v) {
+		if afterSemicolon(v, it) {
+			cont = fNone
+		}
 		if key, rest, ok := itemKey(it); ok {
 			if ref, known := lookup(secStage, key); known {
-				if err := l.stageField(st, ref, rest); err != nil {
-					return err
-				}
 				cont = fNone
 				switch ref.field {
-				case fMargins, fDecision, fHistology, fReason:
+				case fMargins:
+					if rest != nil {
+						marginText = append(marginText, rest.Text)
+					}
+					cont = fMargins
+					continue
+				case fDecision, fHistology, fReason:
 					cont = ref.field
+				}
+				if err := l.stageField(st, ref, rest); err != nil {
+					return err
 				}
 				continue
 			}
 		}
+		if cont == fMargins {
+			if isMarginContinuation(it.Text) {
+				marginText = append(marginText, it.Text)
+				continue
+			}
+			cont = fNone
+		}
 		switch {
 		case isCountItem(it.Text):
-			n, err := grammar.ParseCount("Blocks", it)
+			n, err := grammar.ParseCount("Blocks", it, 1)
 			if err != nil {
 				return err
 			}
@@ -39,12 +62,18 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 				return err
 			}
 		case isMarginEntry(it.Text):
-			st.Margins = append(st.Margins, margins(textOf(it))...)
+			marginText = append(marginText, it.Text)
 		default:
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		}
 	}
 	return nil
+}
+
+// afterSemicolon reports whether item it of value v follows a semicolon.
+func afterSemicolon(v, it *grammar.Value) bool {
+	before := strings.TrimRight(v.Text[:it.Pos.Offset-v.Pos.Offset], " \t")
+	return strings.HasSuffix(before, ";")
 }
 
 // itemKey splits "key: value" inside a value.
@@ -120,22 +149,62 @@ func signedMargins(s string, line int) ([]model.Margin, bool) {
 }
 
 // margins reads a margin status: "clear", "positive (deep)",
-// "block 1 positive (deep), blocks 2-3 clear", "A+ B- C-". Entries without
-// a status word are skipped.
+// "block 1 positive (deep), blocks 2-3 clear", "blocks 1, 3-4 clear",
+// "A+ B- C-". Blocks listed before a comma belong to the next entry with a
+// status; other entries without a status are skipped.
 func margins(t model.Text) []model.Margin {
 	var out []model.Margin
+	var pending []int
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
 		if signed, ok := signedMargins(it.Text, t.Line); ok {
 			out = append(out, signed...)
 			continue
 		}
 		positive, known := marginStatus(it.Text)
+		blocks := marginBlocks(it.Text)
+		if blocks == nil {
+			blocks = leadingRefs(it.Text)
+		}
 		if !known {
+			pending = append(pending, blocks...) // "blocks 1" in "blocks 1, 3-4 clear"
 			continue
 		}
-		out = append(out, model.Margin{Blocks: marginBlocks(it.Text), Positive: positive, Line: t.Line})
+		if len(pending) > 0 {
+			blocks, pending = append(pending, blocks...), nil
+		}
+		out = append(out, model.Margin{Blocks: blocks, Positive: positive, Line: t.Line})
 	}
 	return out
+}
+
+// isRef reports whether a reference token belongs to a block list: a
+// number, a single letter, a dash or a joining word.
+func isRef(t string) bool {
+	return t == "-" || t == "and" || t == "to" || t == "through" || t == "&" || refNumber(t) > 0 && (t[0] < 'a' || len(t) == 1)
+}
+
+// leadingRefs reads block references at the start of an entry ("3-4
+// clear"); nil when it starts otherwise.
+func leadingRefs(s string) []int {
+	var refs []string
+	for _, t := range refTokens(s) {
+		if !isRef(t) || len(t) == 1 && t[0] >= 'a' && len(refs) == 0 && t != "-" {
+			break
+		}
+		refs = append(refs, t)
+	}
+	return blockRefs(strings.Join(refs, " "))
+}
+
+// isMarginContinuation reports whether an item after "margins: …," still
+// belongs to the margins: an entry, or blocks ("blocks 1" in "blocks 1,
+// 3-4 clear").
+func isMarginContinuation(s string) bool {
+	if isMarginEntry(s) {
+		return true
+	}
+	toks := refTokens(s)
+	return len(toks) > 0 && (toks[0] == "block" || toks[0] == "blocks") && len(marginBlocks(s)) > 0
 }
 
 // marginBlocks reads the blocks an entry names after "block"/"blocks";
@@ -148,11 +217,10 @@ func marginBlocks(s string) []int {
 		}
 		var refs []string
 		for _, t := range toks[i+1:] {
-			if t == "-" || t == "and" || t == "to" || t == "through" || t == "&" || refNumber(t) > 0 && (t[0] < 'a' || len(t) == 1) {
-				refs = append(refs, t)
-				continue
+			if !isRef(t) {
+				break
 			}
-			break
+			refs = append(refs, t)
 		}
 		return blockRefs(strings.Join(refs, " "))
 	}
@@ -174,11 +242,13 @@ func stains(t model.Text, special bool) []model.Stain {
 	return out
 }
 
-// splitAnd splits "MART-1 and SOX10" but keeps "hematoxylin and eosin".
+// splitAnd splits "MART-1 and SOX10" and "H&E + MART-1" but keeps
+// "hematoxylin and eosin".
 func splitAnd(s string) []string {
 	if strings.Contains(strings.ToLower(s), "hematoxylin and eosin") {
 		return []string{s}
 	}
+	s = strings.ReplaceAll(s, " + ", " and ")
 	var parts []string
 	for {
 		i := strings.Index(asciiLower(s), " and ")
@@ -193,26 +263,41 @@ func splitAnd(s string) []string {
 // reasonLeads open the reason text after a stain name.
 var reasonLeads = []string{" for ", " to ", " because ", " due to ", " - ", " – "}
 
-// stain reads one stain: its name, blocks in parentheses, and a reason.
+// stainLeads are words before a stain's name that say what it is:
+// "immunohistochemistry for MART-1", "IHC: SOX10".
+var stainLeads = []string{"immunohistochemical stain for ", "immunohistochemistry for ", "immunostain for ",
+	"ihc for ", "special stain for ", "stain for ", "ihc ", "ihc: "}
+
+// stain reads one stain: its name, the blocks named in parentheses after
+// it, and a reason. Parentheses that name no blocks ("pan-cytokeratin
+// (AE1/AE3)", "MART-1 (clone A103)") are a remark about the stain and are
+// dropped.
 func stain(s string) (model.Stain, bool) {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	lower := asciiLower(s)
+	for _, lead := range stainLeads {
+		if strings.HasPrefix(lower, lead) {
+			s = strings.TrimSpace(s[len(lead):])
+			break
+		}
+	}
 	var st model.Stain
 	if open := strings.IndexByte(s, '('); open >= 0 {
 		end := strings.IndexByte(s[open:], ')')
-		inner := s[open+1:]
-		rest := ""
+		inner, rest := s[open+1:], ""
 		if end >= 0 {
-			inner = s[open+1 : open+end]
-			rest = s[open+end+1:]
+			inner, rest = s[open+1:open+end], s[open+end+1:]
 		}
-		st.Blocks = blockRefs(inner)
-		if len(st.Blocks) == 0 {
-			rest = inner + rest
+		switch {
+		case isBlockList(inner):
+			st.Blocks = blockRefs(inner)
+		case hasReasonLead(inner):
+			rest = inner + " " + rest // "MART-1 (for melanocytic margins)"
 		}
 		st.Reason = strings.TrimSpace(rest)
-		s = s[:open]
+		s = strings.TrimSpace(s[:open])
 	}
-	lower := asciiLower(s)
+	lower = asciiLower(s)
 	for _, lead := range reasonLeads {
 		if i := strings.Index(lower, lead); i > 0 {
 			st.Reason = strings.TrimSpace(strings.TrimSpace(s[i:]) + " " + st.Reason)
@@ -224,12 +309,53 @@ func stain(s string) (model.Stain, bool) {
 	return st, st.Name != ""
 }
 
+// hasReasonLead reports whether text opens with a reason: "for …".
+func hasReasonLead(s string) bool {
+	lower := " " + asciiLower(strings.TrimSpace(s)) + " "
+	for _, lead := range reasonLeads {
+		if strings.HasPrefix(lower, lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBlockList reports whether text in parentheses names blocks: "blocks
+// 1-2", "1, 3", "A-C", "2 and 4" — numbers, single letters and the words
+// between them, nothing else.
+func isBlockList(s string) bool {
+	toks := refTokens(s)
+	refs := 0
+	for _, t := range toks {
+		switch {
+		case t == "-" || t == "&" || t == "and" || t == "to" || t == "through" || t == "block" || t == "blocks":
+		case refNumber(t) > 0:
+			refs++
+		default:
+			return false
+		}
+	}
+	return refs > 0 && !strings.ContainsAny(s, "/")
+}
+
 // repairValue reads the items of a "Repair:" value: its kind stays in the
 // text; "defect SIZE", "secondary defect AREA", "length L", "area A" and a
 // bare size are parsed. A labelled size that does not parse is an error; an
 // unlabelled number that is not a size ("2 layers") is text.
 func repairValue(r *model.Repair, v *grammar.Value) error {
 	for _, it := range splitItems(v) {
+		if key, rest, ok := itemKey(it); ok {
+			if ref, known := lookup(secRepair, key); known && rest != nil {
+				if err := repairField(r, ref, rest); err != nil {
+					return err
+				}
+				continue // "by: oculoplastics", "site: left nasal ala", "timing: after clearance"
+			}
+		}
+		if lower := asciiLower(it.Text); strings.HasPrefix(lower, "secondary defect") && isNegative(lower[len("secondary defect"):]) {
+			r.SecondaryDefect = model.Size{None: true, Line: it.Pos.Line} // "secondary defect none"
+			continue
+		}
 		at := strings.IndexFunc(it.Text, func(r rune) bool { return r >= '0' && r <= '9' || r == '~' })
 		if at < 0 {
 			continue
@@ -258,7 +384,7 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		m, ok := leadingMeasure(val)
 		switch {
 		case ok:
-			*dst = model.Size{Dims: m.Dims, AreaSq: m.AreaSq, Line: val.Pos.Line}
+			*dst = model.Size{Dims: m.Dims, AreaSq: m.AreaSq, None: m.AreaSq == 0 && len(m.Dims) == 0, Line: val.Pos.Line}
 		case name != "":
 			_, err := grammar.ParseMeasure(name, val)
 			return err

@@ -1,12 +1,14 @@
 package lower
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -15,28 +17,60 @@ func size(key string, v *grammar.Value) (model.Size, error) {
 	if err != nil {
 		return model.Size{}, err
 	}
-	return model.Size{Dims: m.Dims, AreaSq: m.AreaSq, Line: v.Pos.Line}, nil
+	// an explicit area of zero ("0 sq cm") is a documented zero
+	return model.Size{Dims: m.Dims, AreaSq: m.AreaSq, None: m.AreaSq == 0 && len(m.Dims) == 0, Line: v.Pos.Line}, nil
 }
 
-func count(key string, v *grammar.Value) (model.Count, error) {
-	n, err := grammar.ParseCount(key, v)
+// count parses a count of at least min.
+func count(key string, v *grammar.Value, min int) (model.Count, error) {
+	n, err := grammar.ParseCount(key, v, min)
 	if err != nil {
 		return model.Count{}, err
 	}
 	return model.Count{N: n, Line: v.Pos.Line}, nil
 }
 
-// negativeWords open a yes/no value that says no.
-var negativeWords = map[string]bool{
-	"no": true, "n": true, "none": true, "absent": true, "not": true, "negative": true,
+// Yes/no words (NOTE-FORMAT.md section 5), by the first word of a value:
+// "on file" and "not documented" are read by "on" and "not".
+var (
+	noWords = map[string]bool{"no": true, "n": true, "none": true, "absent": true, "not": true,
+		"negative": true, "false": true}
+	yesWords = map[string]bool{"yes": true, "y": true, "present": true, "attached": true, "on": true,
+		"done": true, "drawn": true, "performed": true, "completed": true, "documented": true, "true": true,
+		"included": true, "obtained": true}
+)
+
+// flag reads a yes/no value of key. Anything but a yes or no word is an
+// error, except where dateMeansYes: a prior biopsy given by its date and
+// result ("Prior biopsy: 2/20/2026, BCC") was done.
+func flag(key string, v *grammar.Value, dateMeansYes bool) (model.Flag, error) {
+	first := strings.ToLower(firstWord(v.Text))
+	switch {
+	case noWords[first]:
+		return model.Flag{Line: v.Pos.Line}, nil
+	case yesWords[first]:
+		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+	case dateMeansYes && startsWithDate(v):
+		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+	}
+	return model.Flag{}, &diag.ParseError{Filename: v.Pos.Filename, Line: v.Pos.Line, Column: v.Pos.Column,
+		Message: fmt.Sprintf("%s: expected yes or no, found %q", key, v.Text)}
 }
 
-// flag reads a yes/no value: no, n, none, absent or "not …" say no; yes,
-// present, attached, on file, done, drawn — or any other text, such as a
-// date and result — say yes.
-func flag(v *grammar.Value) model.Flag {
-	first := strings.ToLower(firstWord(v.Text))
-	return model.Flag{Yes: !negativeWords[first], Line: v.Pos.Line}
+// startsWithDate reports whether the first item of a value is a date.
+func startsWithDate(v *grammar.Value) bool {
+	items := splitItems(v)
+	if len(items) == 0 {
+		return false
+	}
+	_, err := grammar.ParseDate("", items[0])
+	return err == nil
+}
+
+// isNegative reports whether a value says no ("none", "no", "n/a").
+func isNegative(s string) bool {
+	s = strings.ToLower(strings.Trim(s, " \t.:"))
+	return noWords[firstWord(s)] || s == "n/a" || s == "na"
 }
 
 // firstWord returns the leading run of letters of s.
@@ -53,12 +87,16 @@ func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <=
 
 // frozenSection reads "yes", "no", "yes, 2 blocks", "yes (2 blocks)".
 func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
-	fs := model.FrozenSection{Flag: flag(v)}
+	f, err := flag("Frozen section", v, false)
+	if err != nil {
+		return model.FrozenSection{}, err
+	}
+	fs := model.FrozenSection{Flag: f}
 	// parentheses separate items here: "yes (2 blocks)" is "yes", "2 blocks"
 	items := &grammar.Value{Pos: v.Pos, Text: strings.NewReplacer("(", ",", ")", ",").Replace(v.Text)}
 	for _, it := range splitItems(items) {
 		if isCountItem(it.Text) {
-			n, err := grammar.ParseCount("Frozen section", it)
+			n, err := grammar.ParseCount("Frozen section", it, 1)
 			if err != nil {
 				return fs, err
 			}
@@ -68,18 +106,41 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	return fs, nil
 }
 
-// isCountItem reports whether an item reads "N blocks", with an optional
-// remark in parentheses ("3 blocks (A-C)").
+// countNouns may follow the number of an inline block count.
+var countNouns = map[string]bool{"block": true, "blocks": true, "tissue block": true, "tissue blocks": true,
+	"section": true, "sections": true, "specimen": true, "specimens": true}
+
+// approxWords may lead a value and are ignored.
+var approxWords = map[string]bool{"approximately": true, "approx": true, "approx.": true, "about": true, "~": true}
+
+// isCountItem reports whether an item reads as a block count: "3 blocks",
+// "approximately 7 tissue blocks", "3 blocks (A-C)", or a bare number.
+// Whatever stands in the number's place is the count's to accept or
+// reject ("three-ish blocks" is an error, not a stain).
 func isCountItem(s string) bool {
 	if open := strings.IndexByte(s, '('); open > 0 {
 		s = s[:open]
 	}
-	words := strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), "."))
-	if len(words) != 2 {
-		return false
+	words := strings.Fields(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), ".")))
+	if len(words) > 0 && approxWords[words[0]] {
+		words = words[1:]
 	}
-	w := strings.ToLower(words[1])
-	return w == "blocks" || w == "block"
+	switch {
+	case len(words) == 0:
+		return false
+	case len(words) == 1:
+		return strings.TrimLeft(words[0], "~") != "" && isDigitsText(strings.TrimLeft(words[0], "~"))
+	}
+	return countNouns[strings.Join(words[1:], " ")]
+}
+
+func isDigitsText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // splitItems splits a value at commas and semicolons outside parentheses,

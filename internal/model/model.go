@@ -26,6 +26,7 @@ func (c Count) Present() bool { return c.Line > 0 }
 type Size struct {
 	Dims   []float64 `json:"dims,omitempty"`    // in cm; depth dropped
 	AreaSq float64   `json:"area_sq,omitempty"` // explicit area in sq cm, else 0
+	None   bool      `json:"none,omitempty"`    // documented as none ("Secondary defect: none"): zero
 	Line   int       `json:"line,omitempty"`
 }
 
@@ -36,6 +37,8 @@ func (s Size) Present() bool { return s.Line > 0 }
 // of two dimensions; ok is false for a single dimension.
 func (s Size) Area() (area float64, ok bool) {
 	switch {
+	case s.None:
+		return 0, true
 	case s.AreaSq > 0:
 		return s.AreaSq, true
 	case len(s.Dims) >= 2:
