@@ -316,6 +316,11 @@ func TestResolveSites(t *testing.T) {
 				Laterality: LateralityRight, Groups: enel("ear")},
 		},
 		{
+			name: "the root of the helix is the helix, not the nasal root",
+			text: "left helical root",
+			want: Site{Terms: []Term{{"helix", enel("ear")}}, Laterality: LateralityLeft, Groups: enel("ear")},
+		},
+		{
 			name: "neck/upper chest is a boundary, Mohs H, neck groups",
 			text: "neck/upper chest",
 			want: Site{Terms: []Term{{"neck", neck()}, {"chest", trunk("trunk")}}, Qualifiers: []string{"upper"},

@@ -11,13 +11,17 @@ import (
 var sameWords = map[string]bool{"same": true, "same as above": true, "same as preop": true, "same as preoperative": true,
 	"same as preoperative diagnosis": true, "unchanged": true}
 
+// isSame reports whether a postoperative diagnosis only repeats the
+// preoperative one ("same", "same as above").
+func isSame(text string) bool { return sameWords[strings.ToLower(strings.Trim(text, " ."))] }
+
 // lesionDiagnosis codes a lesion's diagnosis (CODING-RULES.md section 9)
 // and records it for the lesion's lines. A postoperative diagnosis that
 // differs from the preoperative one takes precedence.
 func (g *generator) lesionDiagnosis(les *model.Lesion) {
 	dx := les.Diagnosis
 	rec := icd10.Recognize(dx.Value)
-	if post := les.PostopDiagnosis; post.Present() && !sameWords[strings.ToLower(strings.Trim(post.Value, " ."))] {
+	if post := les.PostopDiagnosis; post.Present() && !isSame(post.Value) {
 		postRec := icd10.Recognize(post.Value)
 		if !dx.Present() || !sameDiagnosis(postRec, rec) {
 			if dx.Present() {

@@ -104,6 +104,8 @@ func TestFindingRules(t *testing.T) {
 			[]string{"7 diagnosis-missing error 1"}},
 		{"diagnosis-missing", "a postoperative diagnosis is a diagnosis", replace(9, "Postoperative diagnosis: basal cell carcinoma"),
 			[]string{}},
+		{"diagnosis-missing", "a postoperative \"same\" with no preoperative diagnosis is none", replace(9, "Postoperative diagnosis: same"),
+			[]string{"7 diagnosis-missing error 1"}},
 		{"defect-size-missing", "the heading line", func() []string {
 			n := replace(3, "Pathology: dermatopathologist")
 			n[21] = ""

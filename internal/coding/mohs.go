@@ -206,7 +206,7 @@ func anyPositive(st model.Stage) bool {
 
 // documentation reports what the lesion's note should show.
 func (g *generator) documentation(les *model.Lesion) {
-	if !les.Diagnosis.Present() && !les.PostopDiagnosis.Present() {
+	if !les.Diagnosis.Present() && (!les.PostopDiagnosis.Present() || isSame(les.PostopDiagnosis.Value)) {
 		g.add(DiagnosisMissing, les.Label, les.Line, "Lesion %s has no diagnosis", les.Label)
 	}
 	if !les.Size.Present() {

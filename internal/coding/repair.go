@@ -284,7 +284,7 @@ var clearanceWords = []string{"after clearance", "after clear margins", "followi
 // negated: "not clear"), and that names the repair or closure — a generic
 // word, or any word that names a codable repair kind ("clear; FTSG").
 var (
-	clearedWords    = []string{"cleared", "clear", "clearance", "free", "negative"}
+	clearedWords    = []string{"cleared", "clear", "clearance", "free", "negative", "no residual", "no tumor", "no remaining tumor"}
 	notClearedWords = []string{"not clear", "not cleared", "not free", "not negative", "not yet clear", "no clearance"}
 	repairNameWords = []string{"repair", "repaired", "closure", "close", "closed", "reconstruction", "reconstruct", "flap", "graft"}
 )

@@ -596,6 +596,11 @@ func TestRepairTiming(t *testing.T) {
 			"Repair: simple repair, 2.0 cm",
 			"  Timing: after tumor clearance confirmed",
 		}, []string{}},
+		{"a decision that no tumor remains, naming the closure", []string{
+			"Stage 1: 2 blocks; margins: clear",
+			"  Decision: no residual tumor, proceed to closure",
+			"Repair: simple repair, 2.0 cm",
+		}, []string{}},
 		{"after clearance in the value", []string{
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: simple repair, 2.0 cm, after clearance",

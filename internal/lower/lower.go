@@ -227,6 +227,9 @@ func stageOrdinal(f *grammar.Field) (ordinal string, isStage bool, err error) {
 		rest = rest[:open] // a remark: "STAGE II (final)"
 	}
 	rest = strings.TrimSpace(rest)
+	if rest == "" && f.Value != nil {
+		return "", false, nil // "Stage: T2a" is a tumor stage written in the note, not a Mohs stage
+	}
 	if rest != "" && rest[0] != '~' && (rest[0] < '0' || rest[0] > '9') {
 		first := strings.ToLower(firstWord(rest))
 		if grammar.Roman(first) == 0 && !ordinalWords[first] {

@@ -185,7 +185,9 @@ func TestStainValues(t *testing.T) {
 		want  []model.Stain
 	}{
 		{"H&E, MART-1 (blocks 1-2) for melanocytic margin assessment", []model.Stain{
-			{Name: "H&E", Line: 3}, {Name: "MART-1", Blocks: []int{1, 2}, Reason: "for melanocytic margin assessment", Line: 3}}},
+			{Name: "H&E", Reason: "for melanocytic margin assessment", Line: 3}, {Name: "MART-1", Blocks: []int{1, 2}, Reason: "for melanocytic margin assessment", Line: 3}}},
+		{"MART-1, SOX10 for melanocytic margin assessment", []model.Stain{
+			{Name: "MART-1", Reason: "for melanocytic margin assessment", Line: 3}, {Name: "SOX10", Reason: "for melanocytic margin assessment", Line: 3}}},
 		{"pan-cytokeratin (AE1/AE3)", []model.Stain{{Name: "pan-cytokeratin", Line: 3}}},
 		{"MART-1 (clone A103), SOX10 (A-B)", []model.Stain{{Name: "MART-1", Line: 3}, {Name: "SOX10", Blocks: []int{1, 2}, Line: 3}}},
 		{"MART-1 (for melanocytic margins)", []model.Stain{{Name: "MART-1", Reason: "for melanocytic margins", Line: 3}}},
@@ -274,7 +276,7 @@ func TestStageKeySpellings(t *testing.T) {
 			assert.Equal(t, want, n.Lesions[0].Stages[1].Number)
 		})
 	}
-	for _, key := range []string{"Level of anesthesia", "Stage notes", "Staged repair", "Stages"} {
+	for _, key := range []string{"Level of anesthesia", "Stage notes", "Staged repair", "Stages", "Stage"} { // "Stage: T2a" is a tumor stage
 		n := mustLower(t, "Site: nose\n"+key+": whatever\n")
 		assert.Empty(t, n.Lesions[0].Stages, key)
 	}
@@ -331,6 +333,7 @@ func TestMarginEntries(t *testing.T) {
 		{"clear", []model.Margin{{Line: 2}}},
 		{"A+ B- C-", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2}, Line: 2}, {Blocks: []int{3}, Line: 2}}},
 		{"margins: blocks 1-2 clear, block 3 involved", []model.Margin{{Blocks: []int{1, 2}, Line: 2}, {Blocks: []int{3}, Positive: true, Line: 2}}},
+		{"block 1 positive (deep), blocks 2, 3 clear", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2, 3}, Line: 2}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

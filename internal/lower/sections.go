@@ -61,8 +61,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
 			}
-		case isMarginEntry(it.Text):
-			marginText = append(marginText, it.Text)
+		case isMarginContinuation(it.Text):
+			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
 		default:
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		}
@@ -229,6 +229,9 @@ func marginBlocks(s string) []int {
 
 // stains reads a stain list: "H&E, MART-1 (blocks 1-2) for melanocytic
 // margin assessment", "toluidine blue", "MART-1 and SOX10".
+//
+// A reason after the last stain of a list covers the stains before it
+// that have none: "MART-1, SOX10 for melanocytic margin assessment".
 func stains(t model.Text, special bool) []model.Stain {
 	var out []model.Stain
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
@@ -236,6 +239,13 @@ func stains(t model.Text, special bool) []model.Stain {
 			if s, ok := stain(part); ok {
 				s.Special, s.Line = special, t.Line
 				out = append(out, s)
+			}
+		}
+	}
+	if n := len(out); n > 1 && out[n-1].Reason != "" {
+		for i := range out[:n-1] {
+			if out[i].Reason == "" {
+				out[i].Reason = out[n-1].Reason
 			}
 		}
 	}
