@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,31 +16,12 @@ const (
 	tokPunct
 )
 
-var valueSymbols = map[string]lexer.TokenType{
-	"EOF":    lexer.EOF,
-	"Number": tokNumber,
-	"Word":   tokWord,
-	"Punct":  tokPunct,
-}
-
-// valueLexer is a lexer.Definition for the text of one value: numbers,
-// lower-cased words and single punctuation marks; white space is skipped.
-// "×" reads as the word "x" and "cm²" as "cm2".
+// valueLexer scans the text of one value into numbers, lower-cased words
+// and single punctuation marks; white space is skipped. "×" reads as the
+// word "x" and "cm²" as "cm2". Its tokens are participle lexer.Tokens.
 type valueLexer struct{}
 
-// Symbols names the token types (lexer.Definition).
-func (valueLexer) Symbols() map[string]lexer.TokenType { return valueSymbols }
-
-// Lex reads all of r and lexes it (lexer.Definition).
-func (d valueLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return d.LexString(filename, string(b))
-}
-
-// LexString lexes a value held in a string (lexer.StringDefinition).
+// LexString starts scanning a value.
 func (valueLexer) LexString(filename string, src string) (lexer.Lexer, error) {
 	return &valueScanner{src: src, pos: lexer.Position{Filename: filename, Line: 1, Column: 1}}, nil
 }

@@ -299,8 +299,13 @@ func ParseMeasure(key string, v *Value) (Measure, error) {
 	return m, nil
 }
 
-// ParseCount parses the value of key as a count of at least min: digits or
-// the words one to twelve.
+// MaxCount bounds every count: no stage has more blocks, no note more
+// stages, and a bound keeps one absurd value from costing memory
+// proportional to it.
+const MaxCount = 999
+
+// ParseCount parses the value of key as a count from min to MaxCount:
+// digits or the words one to twelve.
 func ParseCount(key string, v *Value, min int) (int, error) {
 	ast := &countAST{}
 	if err := parseValue(v.Text, ast); err != nil {
@@ -310,8 +315,11 @@ func ParseCount(key string, v *Value, min int) (int, error) {
 		return numberWords[ast.Word], nil
 	}
 	n, err := strconv.Atoi(ast.Number)
-	if err != nil || n < min {
+	switch {
+	case err != nil || n < min:
 		return 0, valueError(key, v, "a count")
+	case n > MaxCount:
+		return 0, valueError(key, v, fmt.Sprintf("a count of at most %d", MaxCount))
 	}
 	return n, nil
 }

@@ -72,6 +72,7 @@ func TestValueErrors(t *testing.T) {
 		{"count blank line", count, "Blocks", "__", `Blocks: expected a count, found "__"`},
 		{"count zero", count, "Blocks", "0", `Blocks: expected a count, found "0"`},
 		{"count fraction", count, "Blocks", "2.5", `Blocks: expected a count, found "2.5"`},
+		{"count too large", count, "Blocks", "4000000", `Blocks: expected a count of at most 999, found "4000000"`},
 		{"date words", date, "Date", "yesterday", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "yesterday"`},
 		{"date month 13", date, "Date", "2026-13-01", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "2026-13-01"`},
 		{"date Feb 30", date, "Date", "2/30/2026", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "2/30/2026"`},

@@ -134,7 +134,7 @@ func codeCommand(name string, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	source := fs.Arg(0)
-	src, err := readNote(source, stdin)
+	src, err := readNote(source, stdin, limits.NoteBytes)
 	if err != nil {
 		fmt.Fprintf(stderr, "mohscode %s: %v\n", name, err)
 		return exitNote
@@ -255,14 +255,22 @@ func (e *editFlags) load() (*edits.MUETable, *edits.PTPTable, error) {
 	return mue, ptp, nil
 }
 
-func readNote(source string, stdin io.Reader) (string, error) {
-	var b []byte
-	var err error
-	if source == "-" {
-		b, err = io.ReadAll(stdin)
-	} else {
-		b, err = os.ReadFile(source)
+// readNote reads a note, no more than one byte past the size limit (the
+// engine then reports the note as too large).
+func readNote(source string, stdin io.Reader, limit int) (string, error) {
+	r := stdin
+	if source != "-" {
+		f, err := os.Open(source)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
 	}
+	if limit > 0 {
+		r = io.LimitReader(r, int64(limit)+1)
+	}
+	b, err := io.ReadAll(r)
 	return string(b), err
 }
 

@@ -244,7 +244,7 @@ func TestBatchFormats(t *testing.T) {
 func TestLimitFlags(t *testing.T) {
 	code, _, stderr := runCLI(t, "Site: nose\nStage 1: 1 block\n", "code", "--max-note-size", "10", "-")
 	assert.Equal(t, exitNote, code)
-	assert.Equal(t, "-:1:1: the note is 28 bytes; the limit is 10 bytes\n", stderr)
+	assert.Equal(t, "-:1:1: the note is over the limit of 10 bytes\n", stderr)
 	code, stdout, _ := runCLI(t, "Site: nose\nIndication: a long story\n", "batch", "--quiet", "--max-line-length", "12", "-")
 	assert.Equal(t, exitNote, code)
 	assert.Contains(t, stdout, `"error":{"line":2,"column":1,"message":"line 2 is 24 bytes long; the limit is 12 bytes"}`)

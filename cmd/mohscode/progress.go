@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 )
 
 // progress is the batch progress bar: shown on a terminal once a batch has
@@ -27,10 +28,7 @@ func newProgress(w io.Writer, quiet bool) *progress {
 	return &progress{start: time.Now(), w: w}
 }
 
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // Add counts one record.
 func (p *progress) Add() {

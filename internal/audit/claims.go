@@ -78,7 +78,6 @@ func ReadClaims(name string, r io.Reader) (*Claims, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			// A quoting error leaves the reader's place uncertain: stop there.
 			var perr *csv.ParseError
@@ -89,6 +88,7 @@ func ReadClaims(name string, r io.Reader) (*Claims, error) {
 			}
 			break
 		}
+		line, _ := cr.FieldPos(0) // only after a good read: a parse error leaves no fields
 		if first {
 			first = false
 			if len(rec) > 0 {

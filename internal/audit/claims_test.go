@@ -96,6 +96,7 @@ func TestReadClaimsErrors(t *testing.T) {
 		{"every bad row", "a,17311,x\nb,17311,1\nc,ABC,1\n", []string{"claims.csv:1: units", "claims.csv:3: code"}},
 		{"header without units", "note,code,modifiers\nnose,17311,59\n", []string{"claims.csv:1: the header has no units column"}},
 		{"unterminated quote", "nose,17311,1\nnose,\"17312,1\n", []string{"claims.csv:2:"}},
+		{"stray quote in the first row", "a\"b,17311,1\n", []string{"claims.csv:1:"}},
 		{"empty", "# nothing\n", []string{"claims.csv: no claim lines"}},
 	}
 	for _, tc := range tests {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/engine"
 )
@@ -21,6 +22,13 @@ type Result struct {
 	Claim coding.Claim
 	Err   error
 }
+
+// codeNote codes one note; tests replace it to check that a panic stays
+// within its record.
+var codeNote = engine.CodeWithin
+
+// MaxJobs bounds the notes coded at once.
+const MaxJobs = 256
 
 // Options sets how a batch runs.
 type Options struct {
@@ -46,6 +54,7 @@ func Run(read func(emit func(Record) bool), opt Options, write func(Result) erro
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	jobs = min(jobs, MaxJobs)
 	type job struct {
 		rec Record
 		out chan Result
@@ -87,7 +96,15 @@ func Run(read func(emit func(Record) bool), opt Options, write func(Result) erro
 	return nil
 }
 
-func code(rec Record, opt Options) Result {
+func code(rec Record, opt Options) (res Result) {
+	defer func() {
+		// A bug must not end the batch or lose the records after this one.
+		// The panic value may quote the note, so it is not shown.
+		if v := recover(); v != nil {
+			res = Result{ID: rec.ID, Err: &diag.ParseError{Filename: rec.ID, Line: 1, Column: 1,
+				Message: "internal error while coding this note; please report it with the note"}}
+		}
+	}()
 	if rec.Err != nil {
 		return Result{ID: rec.ID, Err: rec.Err}
 	}
@@ -100,7 +117,7 @@ func code(rec Record, opt Options) Result {
 	if limits == (engine.Limits{}) {
 		limits = engine.DefaultLimits
 	}
-	claim, err := engine.CodeWithin(rec.ID, rec.Text, copt, limits)
+	claim, err := codeNote(rec.ID, rec.Text, copt, limits)
 	if err == nil {
 		engine.ApplyEdits(&claim, opt.MUE, opt.PTP)
 	}

@@ -82,7 +82,7 @@ func (rd reader) input(in string, stdin io.Reader) bool {
 func (rd reader) dir(dir string) bool {
 	emit := rd.emit
 	more := true
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error { // errors become records
 		if err != nil {
 			more = emit(Record{ID: path, Err: err})
 		} else if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".txt") {
@@ -93,9 +93,6 @@ func (rd reader) dir(dir string) bool {
 		}
 		return nil
 	})
-	if err != nil && more {
-		return emit(Record{ID: dir, Err: err})
-	}
 	return more
 }
 

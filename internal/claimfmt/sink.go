@@ -58,17 +58,25 @@ type ndjsonSink struct{ w io.Writer }
 
 // The ndjson sink writes every record, claim or error, as a line of JSON.
 func (s ndjsonSink) Claim(id string, c coding.Claim) error { return render.NDJSON(s.w, id, c) }
-func (s ndjsonSink) Error(id string, err error) error      { return render.NDJSONError(s.w, id, err) }
-func (s ndjsonSink) Flush() error                          { return nil }
+
+// Error writes the error record as a line of JSON.
+func (s ndjsonSink) Error(id string, err error) error { return render.NDJSONError(s.w, id, err) }
+
+// Flush has nothing to do: every record is written whole.
+func (s ndjsonSink) Flush() error { return nil }
 
 type csvSink struct{ w *CSVWriter }
 
 // The csv sink writes rows; an error record is one row with its error column.
 func (s csvSink) Claim(id string, c coding.Claim) error { return s.w.WriteClaim(id, c) }
+
+// Error writes one row with the error column filled.
 func (s csvSink) Error(id string, err error) error {
 	perr := render.AsParseError(err)
 	return s.w.WriteError(id, perr.Line, perr.Column, perr.Message)
 }
+
+// Flush writes the buffered rows (and the header of an empty batch).
 func (s csvSink) Flush() error { return s.w.Flush() }
 
 // streamSink writes claims in one format and error records, as NDJSON, to
@@ -80,5 +88,9 @@ type streamSink struct {
 
 // The stream sink writes claims in its format and errors to the error stream.
 func (s streamSink) Claim(id string, c coding.Claim) error { return s.write(s.w, id, c) }
-func (s streamSink) Error(id string, err error) error      { return render.NDJSONError(s.errs, id, err) }
-func (s streamSink) Flush() error                          { return nil }
+
+// Error writes the error record to the error stream as NDJSON.
+func (s streamSink) Error(id string, err error) error { return render.NDJSONError(s.errs, id, err) }
+
+// Flush has nothing to do: every record is written whole.
+func (s streamSink) Flush() error { return nil }

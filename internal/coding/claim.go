@@ -6,6 +6,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -34,7 +35,7 @@ type Edits struct {
 }
 
 // NotChecked is what Edits says of a table that was not given.
-const NotChecked = "not checked"
+const NotChecked = edits.NotChecked
 
 // Line is one claim line.
 type Line struct {

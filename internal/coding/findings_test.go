@@ -10,6 +10,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/edits"
 )
 
 // completeNote is a clean, complete note: every field a coder and an
@@ -325,4 +326,17 @@ func TestFindingPositions(t *testing.T) {
 func TestSurgeonWithoutLetters(t *testing.T) {
 	c := code(t, note("Surgeon: ''0", "Lesion : arm", "Repair:", "By: 000"))
 	assert.Empty(t, lines(c))
+}
+
+// The CMS edit findings internal/edits raises are rules of the registry,
+// so that mohscode rules explains them.
+func TestEditRulesAreInTheRegistry(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range coding.Rules {
+		ids[r.ID] = true
+	}
+	for _, id := range []string{edits.RuleMUEExceeded, edits.RulePTPNotAllowed, edits.RulePTPModifierNeeded} {
+		assert.True(t, ids[id], id)
+		assert.True(t, editRules[id], id)
+	}
 }

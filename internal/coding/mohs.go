@@ -80,7 +80,10 @@ func deep(text string) bool {
 // mohsLines emits 17311/17313 ×1, 17312/17314 × (S−1), 17315 × Σ max(0, bᵢ−5).
 func (g *generator) mohsLines(les *model.Lesion) {
 	class := g.class(les)
-	fam, _ := codetable.Mohs(class)
+	fam, ok := codetable.Mohs(class)
+	if !ok {
+		panic("coding: no Mohs family for site class " + class) // the anatomy and code tables disagree: a build defect the tests catch
+	}
 	modifier := g.distinctModifier()
 	first := les.Stages[0]
 	why := fmt.Sprintf("first stage; %s is Mohs class %s", les.Site.Text.Value, class)

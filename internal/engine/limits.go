@@ -23,7 +23,7 @@ var DefaultLimits = Limits{NoteBytes: 1 << 20, LineBytes: 16 << 10}
 func (l Limits) Check(name, src string) error {
 	if l.NoteBytes > 0 && len(src) > l.NoteBytes {
 		return &diag.ParseError{Filename: name, Line: 1, Column: 1,
-			Message: fmt.Sprintf("the note is %s; the limit is %s", bytesize(len(src)), bytesize(l.NoteBytes))}
+			Message: fmt.Sprintf("the note is over the limit of %s", bytesize(l.NoteBytes))}
 	}
 	if l.LineBytes <= 0 {
 		return nil

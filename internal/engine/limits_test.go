@@ -20,7 +20,7 @@ func TestLimits(t *testing.T) {
 		want string // "" when within the limits
 	}{
 		{"within", "Site: nose\nStage 1: 1 block\n", ""},
-		{"note too big", strings.Repeat("Site: nose\n", 10), "n.txt:1:1: the note is 110 bytes; the limit is 100 bytes"},
+		{"note too big", strings.Repeat("Site: nose\n", 10), "n.txt:1:1: the note is over the limit of 100 bytes"},
 		{"line too long", "Site: nose\nIndication: " + strings.Repeat("x", 30) + "\n", "n.txt:2:1: line 2 is 42 bytes long; the limit is 20 bytes"},
 		{"last line without newline", "Site: nose\n" + strings.Repeat("y", 21), "n.txt:2:1: line 2 is 21 bytes long; the limit is 20 bytes"},
 	}
@@ -37,5 +37,5 @@ func TestLimits(t *testing.T) {
 		})
 	}
 	_, err := engine.Code("big.txt", strings.Repeat("Hemostasis: cautery\n", 60000), coding.Options{})
-	assert.EqualError(t, err, "big.txt:1:1: the note is 1.1 MiB; the limit is 1 MiB")
+	assert.EqualError(t, err, "big.txt:1:1: the note is over the limit of 1 MiB")
 }

@@ -29,7 +29,6 @@ const (
 	fTotalBlocks
 	fFinalDefect
 	fRepair
-	fStage
 	// stage
 	fBlocks
 	fStain
@@ -46,7 +45,6 @@ const (
 	fSecondaryDefect
 	fTiming
 	fBy
-	fBiopsy
 )
 
 // section is where a field may stand.

@@ -72,18 +72,58 @@ func (l *lowerer) heading(h *grammar.Heading) error {
 	text := textOf(h.Text)
 	if h.Biopsy() {
 		if label == "" {
-			label = strconv.Itoa(len(l.out.Biopsies) + 1)
+			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
+		} else if line := l.biopsyLine(label); line > 0 {
+			return duplicateLabel(h, "Biopsy", label, line)
 		}
 		l.out.Biopsies = append(l.out.Biopsies, model.Biopsy{Label: label, Line: h.Pos.Line, Value: text})
 		l.biopsy = len(l.out.Biopsies) - 1
 		return nil
 	}
 	if label == "" {
-		label = strconv.Itoa(len(l.out.Lesions) + 1)
+		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
+	} else if line := l.lesionLine(label); line > 0 {
+		return duplicateLabel(h, "Lesion", label, line)
 	}
 	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: h.Pos.Line, HeadingText: text})
 	l.lesion = len(l.out.Lesions) - 1
 	return nil
+}
+
+// lesionLine is the heading line of the lesion labelled label, or 0.
+func (l *lowerer) lesionLine(label string) int {
+	for _, les := range l.out.Lesions {
+		if les.Label == label {
+			return les.Line
+		}
+	}
+	return 0
+}
+
+// biopsyLine is the heading line of the biopsy labelled label, or 0.
+func (l *lowerer) biopsyLine(label string) int {
+	for _, b := range l.out.Biopsies {
+		if b.Label == label {
+			return b.Line
+		}
+	}
+	return 0
+}
+
+// freeLabel numbers an unlabelled heading: its position, or the next
+// number no other heading uses.
+func freeLabel(n int, used func(string) bool) string {
+	for used(strconv.Itoa(n)) {
+		n++
+	}
+	return strconv.Itoa(n)
+}
+
+// duplicateLabel is the error of a heading whose label is already used:
+// two lesions under one label would share their lines and diagnosis.
+func duplicateLabel(h *grammar.Heading, word, label string, line int) error {
+	return &diag.ParseError{Filename: h.Pos.Filename, Line: h.Pos.Line, Column: h.Label.Pos.Column,
+		Message: fmt.Sprintf("%s %s: the label %s is already used by the %s on line %d", word, label, label, strings.ToLower(word), line)}
 }
 
 func textOf(v *grammar.Value) model.Text {

@@ -3,7 +3,9 @@ package lower_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -70,6 +72,8 @@ func TestMalformedValues(t *testing.T) {
 			`note.txt:2:11: Mohs map: expected yes or no, found "pending"`},
 		{"frozen section neither yes nor no", "Site: nose\nFrozen section: maybe\n",
 			`note.txt:2:17: Frozen section: expected yes or no, found "maybe"`},
+		{"two lesions under one label", "Lesion 1\nSite: nose\nLesion 1\nSite: temple\n",
+			`note.txt:3:8: Lesion 1: the label 1 is already used by the lesion on line 1`},
 		{"frozen section blocks", "Site: nose\nFrozen section: yes, many blocks\n",
 			`note.txt:2:22: Frozen section: expected a count, found "many blocks"`},
 	}
@@ -291,6 +295,9 @@ func TestLabels(t *testing.T) {
 	assert.Equal(t, []string{"B", "II", "1", "2"}, labels)
 	require.Len(t, n.Biopsies, 1)
 	assert.Equal(t, "1", n.Biopsies[0].Label)
+
+	n = mustLower(t, "Lesion 2\nSite: nose\nLesion\nSite: chin\n")
+	assert.Equal(t, "3", n.Lesions[1].Label, "an unlabelled heading takes a number no other lesion uses")
 }
 
 func TestInlineStageItems(t *testing.T) {
@@ -349,6 +356,14 @@ func TestInlineBlockRemark(t *testing.T) {
 	st := n.Lesions[0].Stages[0]
 	assert.Equal(t, model.Count{N: 3, Line: 2}, st.Blocks)
 	assert.Empty(t, st.Stains)
+}
+
+func TestLongRepairTextIsCheap(t *testing.T) {
+	long := "Repair: complex repair 2.4 cm " + strings.Repeat("a ", 8000) + "\n"
+	start := time.Now()
+	r := mustLower(t, "Site: nose\n"+long).Lesions[0].Repairs[0]
+	assert.InDeltaSlice(t, []float64{2.4}, r.Size.Dims, 1e-9)
+	assert.Less(t, time.Since(start), 100*time.Millisecond, "a long repair text is read in linear time")
 }
 
 func TestInlineRepairFields(t *testing.T) {

@@ -403,6 +403,26 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 	return nil
 }
 
+// firstWords returns text up to the end of its n-th word.
+func firstWords(text string, n int) string {
+	inWord := false
+	for i := 0; i < len(text); i++ {
+		space := text[i] == ' ' || text[i] == '\t'
+		if !space && !inWord {
+			if n == 0 {
+				return strings.TrimRight(text[:i], " \t")
+			}
+			n--
+		}
+		inWord = !space
+	}
+	return text
+}
+
+// maxMeasureWords bounds the words of a size: "approximately 1.2 x 0.8
+// x 0.3 cm" is eight.
+const maxMeasureWords = 10
+
 // leadingMeasure parses the longest run of words at the start of v that
 // is a size with a unit ("2.4 cm after clearance" → 2.4 cm), or the whole
 // value as a size.
@@ -410,7 +430,9 @@ func leadingMeasure(v *grammar.Value) (grammar.Measure, bool) {
 	if m, err := grammar.ParseMeasure("", v); err == nil {
 		return m, true
 	}
-	text := v.Text
+	// a size is a few words: "0.8 x 0.6 cm"; trying every prefix of a long
+	// text would cost its length squared
+	text := firstWords(v.Text, maxMeasureWords)
 	for {
 		cut := strings.LastIndexByte(text, ' ')
 		if cut <= 0 {

@@ -201,7 +201,7 @@ func blockRefs(s string) []int {
 			continue
 		}
 		if rangeNext && n > prev {
-			for k := prev + 1; k <= n; k++ {
+			for k := prev + 1; k <= min(n, grammar.MaxCount); k++ {
 				out = append(out, k)
 			}
 		} else {
@@ -249,7 +249,7 @@ func refNumber(tok string) int {
 		n := 0
 		for _, c := range tok {
 			n = n*10 + int(c-'0')
-			if n > 1000 {
+			if n > grammar.MaxCount {
 				return 0
 			}
 		}
