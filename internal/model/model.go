@@ -104,6 +104,7 @@ type Lesion struct {
 	PostopDiagnosis Text          `json:"postop_diagnosis"`
 	Indication      Text          `json:"indication"`
 	Size            Size          `json:"size"`
+	ExcisionMargin  Size          `json:"excision_margin"` // the margin taken around the lesion ("Margin: 2 mm"), for the excision fallback
 	DeepStructures  Text          `json:"deep_structures"`
 	PriorBiopsy     Flag          `json:"prior_biopsy"`
 	SameDayBiopsy   Text          `json:"same_day_biopsy"`
