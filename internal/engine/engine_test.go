@@ -1,0 +1,45 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/engine"
+)
+
+func TestRequestPayer(t *testing.T) {
+	const note = "Date of service: 2026-03-02\nPayer: Aetna\nSite: nose\nStage 1: 1 block; margins: clear\n"
+	tests := []struct {
+		name  string
+		opt   engine.Options
+		payer string
+		want  string
+	}{
+		{"the note's payer", engine.Options{}, "", "commercial"},
+		{"the record's payer over the note's", engine.Options{}, "Medicare Part B", "medicare"},
+		{"the engine's profile over the record's", engine.Options{Payer: "UHC"}, "Medicare Part B", "uhc"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			eng, err := engine.New(tc.opt)
+			require.NoError(t, err)
+			n, claim, err := eng.Analyze(engine.Request{Name: "n.txt", Text: note, Payer: tc.payer})
+			require.NoError(t, err)
+			require.NotNil(t, n)
+			assert.Equal(t, tc.want, claim.Encounter.PayerProfile)
+		})
+	}
+}
+
+func TestNewLimits(t *testing.T) {
+	eng, err := engine.New(engine.Options{Limits: engine.Limits{LineBytes: 20}})
+	require.NoError(t, err)
+	assert.Equal(t, engine.Limits{NoteBytes: engine.DefaultLimits.NoteBytes, LineBytes: 20}, eng.Limits())
+	_, err = eng.Code("n.txt", "Indication: "+strings.Repeat("x", 30))
+	assert.EqualError(t, err, "n.txt:1:1: line 1 is 42 bytes long; the limit is 20 bytes")
+	_, err = engine.New(engine.Options{Limits: engine.Limits{NoteBytes: -1}})
+	assert.ErrorContains(t, err, "negative")
+}
