@@ -8,34 +8,38 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Token types of the note lexer.
+// Token types of the note lexer. The lexer reads a line at a time and its
+// first decision — rule, pipe row, list marker, lesion label, key — says
+// what the line is, so the parser never backtracks across lines.
 const (
 	tokEOL lexer.TokenType = iota + 1
-	tokHeadWord
+	tokRule
+	tokCell
+	tokMarker
 	tokLabel
-	tokTotal
-	tokKey
-	tokColon
 	tokText
+	tokKey
+	tokValue
 )
 
 var noteSymbols = map[string]lexer.TokenType{
-	"EOF":      lexer.EOF,
-	"EOL":      tokEOL,
-	"HeadWord": tokHeadWord,
-	"Label":    tokLabel,
-	"Total":    tokTotal,
-	"Key":      tokKey,
-	"Colon":    tokColon,
-	"Text":     tokText,
+	"EOF":    lexer.EOF,
+	"EOL":    tokEOL,
+	"Rule":   tokRule,
+	"Cell":   tokCell,
+	"Marker": tokMarker,
+	"Label":  tokLabel,
+	"Text":   tokText,
+	"Key":    tokKey,
+	"Value":  tokValue,
 }
 
 // maxKeyLen is the longest text before a colon that still reads as a key.
-const maxKeyLen = 40
+const maxKeyLen = 48
 
-// noteLexer is a lexer.Definition that splits a note into lines and decides
-// from the start of each line what it is. It never fails: anything that is
-// not a heading or a field is narrative text.
+// noteLexer is a lexer.Definition that splits a note into lines and each
+// line into a few large tokens. It never fails: text it cannot place is a
+// Text token, for the prose reader.
 type noteLexer struct{}
 
 // Symbols names the token types (lexer.Definition).
@@ -69,7 +73,7 @@ type lineLexer struct {
 	off      int // byte offset of the next line
 	line     int // number of the next line
 	queue    []lexer.Token
-	buf      [8]lexer.Token
+	buf      [16]lexer.Token
 	done     bool
 }
 
@@ -108,7 +112,8 @@ func (l *lineLexer) lexLine() {
 	}
 	text := strings.TrimRight(l.src[start:end], "\r")
 	l.queue = l.buf[:0]
-	l.classify(start, text)
+	ll := line{text: text, start: start, lx: l}
+	ll.classify()
 	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Value: "\n", Pos: l.pos(start+len(text), runeCol(text, len(text)))})
 	l.off = next
 	l.line++
@@ -119,74 +124,193 @@ func runeCol(line string, i int) int {
 	return utf8.RuneCountInString(line[:i]) + 1
 }
 
-func (l *lineLexer) emit(typ lexer.TokenType, lineStart int, line string, i int, value string) {
-	l.queue = append(l.queue, lexer.Token{Type: typ, Value: value, Pos: l.pos(lineStart+i, runeCol(line, i))})
+// line is one line being lexed.
+type line struct {
+	text  string
+	start int // byte offset of the line in the note
+	lx    *lineLexer
 }
 
-// classify queues the tokens of one line (without its ending).
-func (l *lineLexer) classify(lineStart int, line string) {
-	i := skipIndent(line)
-	if i == len(line) {
+func (ln line) emit(typ lexer.TokenType, from, to int) {
+	ln.lx.queue = append(ln.lx.queue, lexer.Token{Type: typ, Value: ln.text[from:to],
+		Pos: ln.lx.pos(ln.start+from, runeCol(ln.text, from))})
+}
+
+// classify queues the tokens of the line (without its ending).
+func (ln line) classify() {
+	s := ln.text
+	i := skipBlank(s, 0)
+	if i == len(s) {
 		return
 	}
-	if l.heading(lineStart, line, i) {
+	if isRule(s[i:]) {
+		ln.emit(tokRule, i, trimEnd(s, len(s)))
 		return
 	}
-	if c := strings.IndexByte(line[i:], ':'); c > 0 {
-		key := strings.TrimRight(line[i:i+c], " \t")
-		if isKey(key) {
-			l.emit(tokKey, lineStart, line, i, key)
-			l.emit(tokColon, lineStart, line, i+c, ":")
-			l.text(lineStart, line, i+c+1)
+	if s[i] == '|' {
+		ln.pipeRow(i)
+		return
+	}
+	if m := markerLen(s[i:]); m > 0 {
+		ln.emit(tokMarker, i, i+m)
+		i = skipBlank(s, i+m)
+	}
+	if j, rest := labelLen(s[i:]); j > 0 {
+		ln.emit(tokLabel, i, i+j)
+		i = skipBlank(s, i+rest)
+	}
+	ln.segments(i)
+}
+
+// pipeRow queues the cells of a "| a | b |" row; empty cells are kept so
+// that columns stay aligned.
+func (ln line) pipeRow(i int) {
+	s := ln.text
+	end := trimEnd(s, len(s))
+	if end > i+1 && s[end-1] == '|' {
+		end--
+	}
+	for from := i + 1; from <= end; {
+		to := strings.IndexByte(s[from:end], '|')
+		if to < 0 {
+			to = end
+		} else {
+			to += from
+		}
+		a, b := skipBlank(s, from), trimEnd(s, to)
+		if b < a {
+			b = a
+		}
+		ln.emit(tokCell, a, b)
+		from = to + 1
+	}
+}
+
+// segment is a run of a line between column gaps.
+type segment struct {
+	from, to int // byte offsets in the line
+	key      int // end of the key when the segment starts with "Key:", else 0
+}
+
+// segments queues the rest of the line from byte i: fields (with values
+// that may run over gaps), leading text, or the cells of a column-aligned
+// row.
+func (ln line) segments(i int) {
+	s := ln.text
+	var buf [12]segment
+	segs := buf[:0]
+	for from := i; from < len(s); {
+		to := nextGap(s, from)
+		seg := segment{from: from, to: trimEnd(s, to)}
+		seg.key = keyEnd(s[seg.from:seg.to])
+		if seg.key > 0 {
+			seg.key += seg.from
+		}
+		segs = append(segs, seg)
+		from = skipGap(s, to)
+	}
+	if len(segs) == 0 {
+		return
+	}
+	fields := false
+	for _, seg := range segs {
+		fields = fields || seg.key > 0
+	}
+	if !fields {
+		if len(segs) >= 2 && len(ln.lx.queue) == 0 {
+			for _, seg := range segs {
+				ln.emit(tokCell, seg.from, seg.to)
+			}
+			ln.emptyTabCells()
 			return
 		}
+		ln.emit(tokText, i, segs[len(segs)-1].to)
+		return
 	}
-	l.text(lineStart, line, i)
-}
-
-// text queues the rest of the line from byte i as one Text token, trimmed.
-func (l *lineLexer) text(lineStart int, line string, i int) {
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-		i++
-	}
-	rest := strings.TrimRight(line[i:], " \t")
-	if rest != "" {
-		l.emit(tokText, lineStart, line, i, rest)
-	}
-}
-
-// skipIndent returns the offset after indentation and a list bullet.
-func skipIndent(line string) int {
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-		i++
-	}
-	for _, b := range []string{"-", "*", "•"} {
-		if strings.HasPrefix(line[i:], b) {
-			j := i + len(b)
-			if j == len(line) || line[j] == ' ' || line[j] == '\t' || isLetter(line[j]) { // "- Site:", "-Site:"
-				i = j
-				for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-					i++
-				}
-			}
-			break
+	k := 0
+	if segs[0].key == 0 {
+		for k < len(segs) && segs[k].key == 0 {
+			k++
 		}
+		ln.emit(tokText, segs[0].from, segs[k-1].to)
+	}
+	for k < len(segs) {
+		seg := segs[k]
+		ln.emit(tokKey, seg.from, trimEnd(s, seg.key))
+		last := k
+		for last+1 < len(segs) && segs[last+1].key == 0 {
+			last++
+		}
+		if v := skipBlank(s, seg.key+1); v < segs[last].to {
+			ln.emit(tokValue, v, segs[last].to)
+		}
+		k = last + 1
+	}
+}
+
+// emptyTabCells adds an empty cell for a tab-separated row that ends with
+// a tab ("2<TAB>1<TAB>negative<TAB>"), so that the columns stay aligned.
+func (ln line) emptyTabCells() {
+	s := strings.TrimRight(ln.text, " ")
+	if strings.HasSuffix(s, "\t") {
+		ln.emit(tokCell, len(s), len(s))
+	}
+}
+
+// nextGap is the offset of the next column gap at or after from: a tab, a
+// run of two or more spaces not after sentence punctuation, or " | ".
+func nextGap(s string, from int) int {
+	for i := from; i < len(s); i++ {
+		switch {
+		case s[i] == '\t':
+			return i
+		case s[i] == ' ' && i+1 < len(s) && s[i+1] == '|' && (i+2 == len(s) || s[i+2] == ' '):
+			return i
+		case s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ' && i > from && !strings.ContainsRune(".,;:", rune(s[i-1])):
+			if j := skipBlank(s, i); j < len(s) {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// skipGap skips the gap at i: blanks and one "|".
+func skipGap(s string, i int) int {
+	i = skipBlank(s, i)
+	if i < len(s) && s[i] == '|' {
+		i = skipBlank(s, i+1)
 	}
 	return i
 }
 
+// keyEnd returns the offset of the colon that ends a "Key:" at the start
+// of seg, or 0.
+func keyEnd(seg string) int {
+	c := strings.IndexByte(seg, ':')
+	if c <= 0 || !isKey(strings.TrimRight(seg[:c], " \t")) {
+		return 0
+	}
+	if c+1 < len(seg) && seg[c+1] == '/' {
+		return 0 // a URL
+	}
+	return c
+}
+
 // isKey reports whether the text before a colon reads as a field key: it
-// starts with a letter and holds only letters, digits, spaces and the
-// punctuation keys use.
+// starts with a letter or an ordinal ("1st Stage") and holds only letters,
+// digits, spaces and the punctuation keys use.
 func isKey(s string) bool {
-	if s == "" || utf8.RuneCountInString(s) > maxKeyLen || !isLetter(s[0]) {
+	if s == "" || utf8.RuneCountInString(s) > maxKeyLen {
+		return false
+	}
+	if !isLetter(s[0]) && !ordinalStart(s) {
 		return false
 	}
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && (isLetter(byte(r)) || r >= '0' && r <= '9'):
-		case strings.ContainsRune(" \t-_'/&#().~", r):
+		case strings.ContainsRune(" \t-_'/&#().~+", r):
 		default:
 			return false
 		}
@@ -194,79 +318,161 @@ func isKey(s string) bool {
 	return true
 }
 
-func isLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
-
-// heading queues a "Lesion 2", "Lesion B: left cheek", "Biopsy 1 of 2:"
-// line and reports whether the line is one.
-func (l *lineLexer) heading(lineStart int, line string, i int) bool {
-	word := headWord(line[i:])
-	if word == 0 {
+// ordinalStart reports whether s starts with "1st", "2nd", "3rd", "4th"….
+func ordinalStart(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 2 || i+2 > len(s) {
 		return false
 	}
-	j := i + word
-	k := skipSpace(line, j)
-	if k < len(line) && line[k] == '#' {
-		k = skipSpace(line, k+1)
+	switch strings.ToLower(s[i : i+2]) {
+	case "st", "nd", "rd", "th":
+		return i+2 == len(s) || !isLetter(s[i+2])
 	}
-	labelStart, labelEnd := k, k
-	for labelEnd < len(line) && isLabelByte(line[labelEnd]) {
-		labelEnd++
-	}
-	if k == j && labelEnd > k && !isDigits(line[k:labelEnd]) {
-		return false // only a number may run into the word: "Lesion2", not "Lesions"
-	}
-	label := line[labelStart:labelEnd]
-	if label != "" && !IsLabel(label) {
-		return false
-	}
-	k = skipSpace(line, labelEnd)
-	totalStart, totalEnd := 0, 0
-	if label != "" && k+2 < len(line) && strings.EqualFold(line[k:k+2], "of") && (line[k+2] == ' ' || line[k+2] == '\t') {
-		totalStart = skipSpace(line, k+2)
-		totalEnd = totalStart
-		for totalEnd < len(line) && line[totalEnd] >= '0' && line[totalEnd] <= '9' {
-			totalEnd++
-		}
-		if totalEnd == totalStart {
-			return false
-		}
-		k = skipSpace(line, totalEnd)
-	}
-	if k < len(line) && line[k] != ':' {
-		return false
-	}
-	l.emit(tokHeadWord, lineStart, line, i, line[i:j])
-	if label != "" {
-		l.emit(tokLabel, lineStart, line, labelStart, label)
-	}
-	if totalEnd > totalStart {
-		l.emit(tokTotal, lineStart, line, totalStart, line[totalStart:totalEnd])
-	}
-	if k < len(line) {
-		l.emit(tokColon, lineStart, line, k, ":")
-		l.text(lineStart, line, k+1)
-	}
-	return true
+	return false
 }
 
-// headWord returns the length of a leading "Lesion" or "Biopsy" that ends
-// at a word boundary or runs into its number ("Lesion2"), else 0.
-func headWord(s string) int {
-	for _, w := range []string{"lesion", "biopsy"} {
-		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
-			if len(s) == len(w) || !isLetter(s[len(w)]) {
-				return len(w)
-			}
+func isLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// isRule reports whether s is a table rule or box border: only - = + | :
+// _ and blanks, with at least three dashes or equals signs.
+func isRule(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-', '=', '_':
+			n++
+		case '+', '|', ':', ' ', '\t':
+		default:
+			return false
 		}
+	}
+	return n >= 3
+}
+
+// markerLen returns the length of a list marker at the start of s — "-",
+// "*", "•", "1.", "12)", "A.", "(a)" followed by a blank — or 0.
+func markerLen(s string) int {
+	for _, b := range []string{"-", "*", "•", "–", "·"} {
+		if strings.HasPrefix(s, b) && blankAt(s, len(b)) {
+			return len(b)
+		}
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 && len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' {
+		i = 1 // "A." or "B)"
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && blankAt(s, i+1) {
+		return i + 1
 	}
 	return 0
 }
 
-func skipSpace(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
+// blankAt reports whether s has a blank at byte i.
+func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] == '\t') }
+
+// labelWords open a lesion or biopsy label: "Lesion 2", "SITE A",
+// "Tumor #1", "Biopsy 1 of 2".
+var labelWords = []string{"lesion", "site", "tumor", "tumour", "biopsy"}
+
+// labelLen recognises a lesion label at the start of s — a label word, an
+// optional "#", a label (number, letter or roman numeral), an optional "of
+// N" — ending the line or followed by ":", a dash, "(" or ",". It returns
+// the label's length and where the text after its separator starts, or 0.
+func labelLen(s string) (n, rest int) {
+	word := 0
+	for _, w := range labelWords {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) && (len(s) == len(w) || !isLetter(s[len(w)])) {
+			word = len(w)
+			break
+		}
+	}
+	if word == 0 {
+		return 0, 0
+	}
+	k := skipBlank(s, word)
+	if k < len(s) && s[k] == '#' {
+		k = skipBlank(s, k+1)
+	}
+	labelStart := k
+	for k < len(s) && (isLetter(s[k]) || s[k] >= '0' && s[k] <= '9') {
+		k++
+	}
+	if labelStart == word && k > labelStart && !isDigits(s[labelStart:k]) {
+		return 0, 0 // only a number may run into the word: "Lesion2", not "Lesions"
+	}
+	if k == labelStart && (strings.EqualFold(s[:word], "lesion") || strings.EqualFold(s[:word], "biopsy")) {
+		switch j := skipBlank(s, k); { // "Lesion" or "Biopsy: punch, left arm" opens an unlabelled section
+		case j == len(s):
+			return word, j
+		case s[j] == ':':
+			return word, j + 1
+		}
+		return 0, 0
+	}
+	if !IsLabel(s[labelStart:k]) {
+		return 0, 0
+	}
+	end := k
+	j := skipBlank(s, k)
+	if j+2 < len(s) && strings.EqualFold(s[j:j+2], "of") && blankAt(s, j+2) {
+		t := skipBlank(s, j+2)
+		d := t
+		for d < len(s) && s[d] >= '0' && s[d] <= '9' {
+			d++
+		}
+		if d == t {
+			return 0, 0
+		}
+		end = d
+		j = skipBlank(s, d)
+	}
+	switch {
+	case j == len(s):
+		return end, j
+	case s[j] == ':' || s[j] == ',':
+		return end, j + 1
+	case s[j] == '(':
+		return end, j
+	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+		return end, j + len("–")
+	case s[j] == '-' && blankAt(s, j+1):
+		return end, j + 1
+	}
+	return 0, 0
+}
+
+// skipBlank skips spaces, tabs and non-breaking spaces from byte i.
+func skipBlank(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i += len("\u00a0")
+		default:
+			return i
+		}
 	}
 	return i
 }
 
-func isLabelByte(b byte) bool { return isLetter(b) || b >= '0' && b <= '9' }
+// trimEnd moves end back over trailing blanks.
+func trimEnd(s string, end int) int {
+	for end > 0 {
+		switch {
+		case s[end-1] == ' ' || s[end-1] == '\t':
+			end--
+		case strings.HasSuffix(s[:end], "\u00a0"):
+			end -= len("\u00a0")
+		default:
+			return end
+		}
+	}
+	return end
+}

@@ -11,144 +11,128 @@ import (
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
-// Note is a parsed note: its lines in order. Its grammar is
-//
-//	Note = Line*
-//
-// which Parse implements (participle.Parseable) so that the line loop
-// costs no reflection; docs/performance.md has the comparison.
+// Note is a parsed note: its lines in order.
 type Note struct {
-	Lines []*Line
+	Lines []*Line `parser:"@@*"`
 }
 
-// Parse reads every line of the token stream (participle.Parseable).
-func (n *Note) Parse(lex *lexer.PeekingLexer) error {
-	lines := make([]Line, 0, 64)
-	for !lex.Peek().EOF() {
-		lines = append(lines, Line{})
-		if err := lines[len(lines)-1].Parse(lex); err != nil {
-			return err
-		}
-	}
-	n.Lines = make([]*Line, len(lines))
-	for i := range lines {
-		n.Lines[i] = &lines[i]
-	}
-	return nil
-}
-
-// Line is one line of a note: a heading, a field, narrative, or blank
-// (all three nil). Its grammar, which Parse implements for speed (the
-// lexer has already decided what the line is from its first token):
-//
-//	Line      = ( Heading | Field | Narrative )? EOL
-//	Heading   = HeadWord Label? Total? ( Colon Text? )?
-//	Field     = Key Colon Text?
-//	Narrative = Text
+// Line is one line of a note: a table rule, a table row, an item (list
+// marker, lesion label, text and fields), or blank (all nil).
 type Line struct {
-	Pos       lexer.Position
-	Heading   *Heading
-	Field     *Field
-	Narrative *Narrative
+	Pos  lexer.Position
+	Rule *Rule `parser:"(   @@"`
+	Row  *Row  `parser:"  | @@"`
+	Item *Item `parser:"  | (?= Marker | Label | Text | Key ) @@ )? EOL"`
 }
 
-// Parse reads one line from the token stream (participle.Parseable).
-func (l *Line) Parse(lex *lexer.PeekingLexer) error {
-	t := lex.Peek()
-	if t.EOF() {
-		return participle.NextMatch
-	}
-	l.Pos = t.Pos
-	switch t.Type {
-	case tokHeadWord:
-		h := &Heading{Pos: t.Pos, Word: lex.Next().Value}
-		if t := lex.Peek(); t.Type == tokLabel {
-			h.Label = &Label{Pos: t.Pos, Value: lex.Next().Value}
-		}
-		if t := lex.Peek(); t.Type == tokTotal {
-			h.Total = lex.Next().Value
-		}
-		if lex.Peek().Type == tokColon {
-			lex.Next()
-			h.Colon = true
-			h.Text = optionalValue(lex)
-		}
-		l.Heading = h
-	case tokKey:
-		f := &Field{Pos: t.Pos, Key: lex.Next().Value}
-		if t := lex.Next(); t.Type != tokColon {
-			return &participle.UnexpectedTokenError{Unexpected: *t, Expect: "Colon"}
-		}
-		f.Value = optionalValue(lex)
-		l.Field = f
-	case tokText:
-		l.Narrative = &Narrative{Pos: t.Pos, Text: lex.Next().Value}
-	}
-	if t := lex.Next(); t.Type != tokEOL {
-		return &participle.UnexpectedTokenError{Unexpected: *t, Expect: "EOL"}
-	}
-	return nil
+// Rule is a table rule or box border: "|---|---|", "+----+".
+type Rule struct {
+	Pos  lexer.Position
+	Text string `parser:"@Rule"`
 }
 
-// optionalValue reads an optional Text token as a Value.
-func optionalValue(lex *lexer.PeekingLexer) *Value {
-	if t := lex.Peek(); t.Type == tokText {
-		lex.Next()
-		return &Value{Pos: t.Pos, Text: t.Value}
-	}
-	return nil
-}
-
-// Heading opens a lesion or a biopsy section: "Lesion 2", "Lesion B: left
-// cheek", "Biopsy 1 of 2: punch biopsy, right forearm".
-type Heading struct {
+// Row is a table row: pipe-separated cells, or cells set apart by tabs or
+// runs of spaces.
+type Row struct {
 	Pos   lexer.Position
-	Word  string
-	Label *Label
-	Total string
-	Colon bool
-	Text  *Value
+	Cells []*Cell `parser:"@@+"`
 }
 
-// Biopsy reports whether the heading opens a biopsy section.
-func (h *Heading) Biopsy() bool { return strings.EqualFold(h.Word, "biopsy") }
+// Cell is one cell of a row; Text is empty for an empty cell.
+type Cell struct {
+	Pos  lexer.Position
+	Text string `parser:"@Cell"`
+}
 
-// Label is the label of a heading: a number, a letter or a roman numeral.
+// Item is any other non-blank line: an optional list marker, an optional
+// lesion label, optional text, and the fields that follow ("Key: value",
+// several to a line when set apart by a column gap).
+type Item struct {
+	Pos    lexer.Position
+	Marker *Marker  `parser:"@@?"`
+	Label  *Label   `parser:"@@?"`
+	Text   *Text    `parser:"@@?"`
+	Fields []*Field `parser:"@@*"`
+}
+
+// Empty reports whether the item holds nothing.
+func (it *Item) Empty() bool {
+	return it.Marker == nil && it.Label == nil && it.Text == nil && len(it.Fields) == 0
+}
+
+// Marker is a list marker: "-", "•", "1.", "2)", "A.".
+type Marker struct {
+	Pos  lexer.Position
+	Text string `parser:"@Marker"`
+}
+
+// Label is a lesion or biopsy label: "Lesion 2", "SITE A", "Lesion 1 of 2",
+// "Biopsy #1".
 type Label struct {
-	Pos   lexer.Position
-	Value string
+	Pos  lexer.Position
+	Text string `parser:"@Label"`
 }
 
-// Field is a "Key: value" line; Value is nil when nothing follows the colon.
+// Word is the label's word in lower case: "lesion", "site", "tumor",
+// "tumour" or "biopsy".
+func (l *Label) Word() string {
+	w, _, _ := strings.Cut(l.Text, " ")
+	for _, word := range labelWords {
+		if len(w) >= len(word) && strings.EqualFold(w[:len(word)], word) {
+			return word
+		}
+	}
+	return strings.ToLower(w)
+}
+
+// Name is the label proper: "2", "A", "II" ("Lesion #2 of 3" → "2").
+func (l *Label) Name() string {
+	s := l.Text[len(l.Word()):]
+	s = strings.TrimLeft(s, " \t#")
+	if name, _, ok := strings.Cut(s, " "); ok {
+		return name
+	}
+	return s
+}
+
+// Biopsy reports whether the label opens a biopsy section.
+func (l *Label) Biopsy() bool { return l.Word() == "biopsy" }
+
+// Text is text that is neither a key nor a value: a heading, a sentence,
+// the text after a label or a list marker.
+type Text struct {
+	Pos  lexer.Position
+	Text string `parser:"@Text"`
+}
+
+// Field is a "Key: value" pair; Value is nil when nothing follows the
+// colon (the value may then stand on the next lines).
 type Field struct {
 	Pos   lexer.Position
-	Key   string
-	Value *Value
+	Key   string `parser:"@Key"`
+	Value *Value `parser:"@@?"`
 }
 
-// Value is the text of a field or heading after its colon, trimmed.
+// Value is the text of a field after its colon, trimmed.
 type Value struct {
 	Pos  lexer.Position
-	Text string
-}
-
-// Narrative is any other line, kept but not coded.
-type Narrative struct {
-	Pos  lexer.Position
-	Text string
+	Text string `parser:"@Value"`
 }
 
 var noteParser = participle.MustBuild[Note](participle.Lexer(noteLexer{}))
 
+// EBNF is the note grammar as participle prints it from the types above.
+func EBNF() string { return noteParser.String() }
+
 // Parse parses note text. name is the file name used in error positions.
-// Empty input is an error.
+// Every line of text parses; only an empty note is an error.
 func Parse(name, src string) (*Note, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &diag.ParseError{Filename: name, Line: 1, Column: 1, Message: "the note is empty"}
 	}
 	note, err := noteParser.ParseString(name, src)
 	if err != nil {
-		return nil, positioned(name, err, "a field, a heading or a line of text")
+		return nil, positioned(name, err, "a field, a table row or a line of text")
 	}
 	return note, nil
 }

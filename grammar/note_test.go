@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -21,30 +20,43 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 func dump(n *Note) string {
 	var b strings.Builder
 	for _, l := range n.Lines {
-		switch {
-		case l.Heading != nil:
-			h := l.Heading
-			fmt.Fprintf(&b, "%d:%d heading %s", h.Pos.Line, h.Pos.Column, h.Word)
-			if h.Label != nil {
-				fmt.Fprintf(&b, " label=%q@%d", h.Label.Value, h.Label.Pos.Column)
-			}
-			if h.Total != "" {
-				fmt.Fprintf(&b, " of=%s", h.Total)
-			}
-			if h.Text != nil {
-				fmt.Fprintf(&b, " text=%q@%d", h.Text.Text, h.Text.Pos.Column)
-			}
-		case l.Field != nil:
-			fmt.Fprintf(&b, "%d:%d field key=%q", l.Field.Pos.Line, l.Field.Pos.Column, l.Field.Key)
-			if v := l.Field.Value; v != nil {
-				fmt.Fprintf(&b, " value=%q@%d", v.Text, v.Pos.Column)
-			}
-		case l.Narrative != nil:
-			fmt.Fprintf(&b, "%d:%d narrative %q", l.Narrative.Pos.Line, l.Narrative.Pos.Column, l.Narrative.Text)
-		default:
-			fmt.Fprintf(&b, "%d blank", l.Pos.Line)
-		}
+		b.WriteString(classify(l))
 		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// classify writes one parsed line with the columns of its parts.
+func classify(l *Line) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", l.Pos.Line)
+	switch {
+	case l.Rule != nil:
+		fmt.Fprintf(&b, " rule@%d", l.Rule.Pos.Column)
+	case l.Row != nil:
+		b.WriteString(" row")
+		for _, c := range l.Row.Cells {
+			fmt.Fprintf(&b, " cell=%q@%d", c.Text, c.Pos.Column)
+		}
+	case l.Item != nil:
+		it := l.Item
+		if it.Marker != nil {
+			fmt.Fprintf(&b, " marker=%q@%d", it.Marker.Text, it.Marker.Pos.Column)
+		}
+		if it.Label != nil {
+			fmt.Fprintf(&b, " label=%q(%s %s)@%d", it.Label.Text, it.Label.Word(), it.Label.Name(), it.Label.Pos.Column)
+		}
+		if it.Text != nil {
+			fmt.Fprintf(&b, " text=%q@%d", it.Text.Text, it.Text.Pos.Column)
+		}
+		for _, f := range it.Fields {
+			fmt.Fprintf(&b, " key=%q@%d", f.Key, f.Pos.Column)
+			if f.Value != nil {
+				fmt.Fprintf(&b, " value=%q@%d", f.Value.Text, f.Value.Pos.Column)
+			}
+		}
+	default:
+		b.WriteString(" blank")
 	}
 	return b.String()
 }
@@ -87,10 +99,7 @@ func TestLineEndings(t *testing.T) {
 			note, err := Parse("n.txt", tc.src)
 			require.NoError(t, err)
 			require.Len(t, note.Lines, 2)
-			require.NotNil(t, note.Lines[1].Field)
-			assert.Equal(t, "Blocks", note.Lines[1].Field.Key)
-			assert.Equal(t, "2", note.Lines[1].Field.Value.Text)
-			assert.Equal(t, 2, note.Lines[1].Field.Pos.Line)
+			assert.Equal(t, `2 key="Blocks"@1 value="2"@9`, classify(note.Lines[1]))
 		})
 	}
 }
@@ -98,8 +107,9 @@ func TestLineEndings(t *testing.T) {
 func TestByteOrderMark(t *testing.T) {
 	note, err := Parse("n.txt", "\uFEFFDate of service: 2026-03-14\n")
 	require.NoError(t, err)
-	require.NotNil(t, note.Lines[0].Field)
-	assert.Equal(t, "Date of service", note.Lines[0].Field.Key)
+	require.NotNil(t, note.Lines[0].Item)
+	require.Len(t, note.Lines[0].Item.Fields, 1)
+	assert.Equal(t, "Date of service", note.Lines[0].Item.Fields[0].Key)
 }
 
 func TestEmptyNote(t *testing.T) {
@@ -111,83 +121,65 @@ func TestEmptyNote(t *testing.T) {
 	}
 }
 
-// reference is the line classification of NOTE-FORMAT.md section 1 written
-// with regular expressions, to check the hand-written lexer against.
-var (
-	refIndent  = regexp.MustCompile(`^[ \t]*(?:(?:-|\*|•)(?:[ \t]+|$|(?:[A-Za-z])))?[ \t]*`)
-	refHeading = regexp.MustCompile(`(?i)^(lesion|biopsy)(?:(?:(?:[ \t]+#?|[ \t]*#)[ \t]*([0-9]{1,3}|[a-z]|[ivx]+)|([0-9]{1,3}))(?:[ \t]+of[ \t]+([0-9]+))?)?[ \t]*(?::[ \t]*(.*?))?[ \t]*$`)
-	refField   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 \t\-_'/&#().~]*?)[ \t]*:[ \t]*(.*?)[ \t]*$`)
-)
-
-func refClassify(line string) string {
-	line = strings.TrimRight(line, "\r")
-	indent := refIndent.FindString(line)
-	if indent != "" && isLetter(indent[len(indent)-1]) {
-		indent = indent[:len(indent)-1] // "-Site": the bullet, not the letter after it
+// TestLineShapes pins how each layout of LAYOUTS.md is read, one line at
+// a time.
+func TestLineShapes(t *testing.T) {
+	tests := []struct{ name, line, want string }{
+		{"field", "Site: left cheek", `1 key="Site"@1 value="left cheek"@7`},
+		{"key alone", "PREOPERATIVE DIAGNOSIS:", `1 key="PREOPERATIVE DIAGNOSIS"@1`},
+		{"tab after colon", "Date of service:\t4/8/2026", `1 key="Date of service"@1 value="4/8/2026"@18`},
+		{"non-breaking space", "Location:\u00a0Right nasal sidewall", `1 key="Location"@1 value="Right nasal sidewall"@11`},
+		{"two fields", "Stages: 2   Total sections: 5", `1 key="Stages"@1 value="2"@9 key="Total sections"@13 value="5"@29`},
+		{"two fields by pipe", "Total stages: 2 | Total blocks: 8", `1 key="Total stages"@1 value="2"@15 key="Total blocks"@19 value="8"@33`},
+		{"heading then field", "MOHS SURGERY RECORD      Date: 04/16/2026", `1 text="MOHS SURGERY RECORD"@1 key="Date"@26 value="04/16/2026"@32`},
+		{"value over a gap", "Indication: [X] location  [ ] Recurrent", `1 key="Indication"@1 value="[X] location  [ ] Recurrent"@13`},
+		{"ordinal key", "1st Stage: 2 Sections, Positive", `1 key="1st Stage"@1 value="2 Sections, Positive"@12`},
+		{"bullet field", "- Pre-op size: 0.7 x 0.6 cm", `1 marker="-"@1 key="Pre-op size"@3 value="0.7 x 0.6 cm"@16`},
+		{"bullet UTF-8", "   • Mohs map: yes", `1 marker="•"@4 key="Mohs map"@6 value="yes"@16`},
+		{"numbered item", "1. Right dorsal hand", `1 marker="1."@1 text="Right dorsal hand"@4`},
+		{"lettered item", "A. Left cheek – basal cell carcinoma", `1 marker="A."@1 text="Left cheek – basal cell carcinoma"@4`},
+		{"label", "LESION A", `1 label="LESION A"(lesion A)@1`},
+		{"label colon", "SITE A:", `1 label="SITE A"(site A)@1`},
+		{"label of", "Lesion 1 of 2 – right temple", `1 label="Lesion 1 of 2"(lesion 1)@1 text="right temple"@17`},
+		{"label hash paren", "Lesion #2 (left forearm)", `1 label="Lesion #2"(lesion 2)@1 text="(left forearm)"@11`},
+		{"label comma", "Lesion 2, right forearm", `1 label="Lesion 2"(lesion 2)@1 text="right forearm"@11`},
+		{"biopsy label", "Biopsy 1: punch biopsy, right forearm", `1 label="Biopsy 1"(biopsy 1)@1 text="punch biopsy, right forearm"@11`},
+		{"not a label", "Lesion 2 was then anesthetized.", `1 text="Lesion 2 was then anesthetized."@1`},
+		{"label word in a key", "Lesion size: 8 mm", `1 key="Lesion size"@1 value="8 mm"@14`},
+		{"site key", "Site: nose", `1 key="Site"@1 value="nose"@7`},
+		{"pipe row", "| 1     | 6      | positive |", `1 row cell="1"@3 cell="6"@11 cell="positive"@20`},
+		{"pipe row empty cell", "| B | 2 |  |", `1 row cell="B"@3 cell="2"@7 cell=""@12`},
+		{"rule", "|-------|--------|", `1 rule@1`},
+		{"box rule", "+--------+-------+", `1 rule@1`},
+		{"space columns", "1      8       positive (deep)     H&E", `1 row cell="1"@1 cell="8"@8 cell="positive (deep)"@16 cell="H&E"@36`},
+		{"tab columns", "2\t1\tnegative\t", `1 row cell="2"@1 cell="1"@3 cell="negative"@5 cell=""@14`},
+		{"tab key", "DOS\t04/17/2026", `1 row cell="DOS"@1 cell="04/17/2026"@5`},
+		{"prose", "The margins were clear.  A flap was designed.", `1 text="The margins were clear.  A flap was designed."@1`},
+		{"colon in prose", "The report showed: clear, per Dr. A.", `1 key="The report showed"@1 value="clear, per Dr. A."@20`},
+		{"sentence colon", "After consent, the site: was marked", `1 text="After consent, the site: was marked"@1`},
+		{"url", "See: https://x.example/a", `1 key="See"@1 value="https://x.example/a"@6`},
+		{"time", "10:30 procedure started", `1 text="10:30 procedure started"@1`},
+		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
 	}
-	rest := line[len(indent):]
-	switch {
-	case strings.TrimSpace(rest) == "":
-		return "blank"
-	case refHeading.MatchString(rest) && (refHeading.FindStringSubmatch(rest)[2] == "" || IsLabel(refHeading.FindStringSubmatch(rest)[2])):
-		m := refHeading.FindStringSubmatch(rest)
-		return fmt.Sprintf("heading %s label=%q text=%q", m[1], m[2]+m[3], m[5])
-	case refField.MatchString(rest) && len([]rune(refField.FindStringSubmatch(rest)[1])) <= maxKeyLen:
-		m := refField.FindStringSubmatch(rest)
-		return fmt.Sprintf("field key=%q value=%q", m[1], m[2])
-	}
-	return fmt.Sprintf("narrative %q", strings.TrimSpace(rest))
-}
-
-func classify(l *Line) string {
-	switch {
-	case l.Heading != nil:
-		label, text := "", ""
-		if l.Heading.Label != nil {
-			label = l.Heading.Label.Value
-		}
-		if l.Heading.Text != nil {
-			text = l.Heading.Text.Text
-		}
-		return fmt.Sprintf("heading %s label=%q text=%q", l.Heading.Word, label, text)
-	case l.Field != nil:
-		value := ""
-		if l.Field.Value != nil {
-			value = l.Field.Value.Text
-		}
-		return fmt.Sprintf("field key=%q value=%q", l.Field.Key, value)
-	case l.Narrative != nil:
-		return fmt.Sprintf("narrative %q", l.Narrative.Text)
-	}
-	return "blank"
-}
-
-// conformanceLines are lines of every kind, from the spec and from real
-// exports; the samples and the golden inputs are added to them.
-var conformanceLines = []string{
-	"Lesion 2", "Lesion B: left cheek", "Lesion II", "Lesion #1", "Lesion 1 of 2", "LESION 3:", "lesion 1 of 2: nose",
-	"Lesion 2 was then anesthetized.", "Lesion size: 8 mm", "Lesionsize: 8", "Lesions: two", "Lesion2", "LESION2: nose", "Lesion2a: x", "Biopsy1: punch",
-	"Biopsy 1: punch biopsy, right forearm", "Biopsy: shave, left shin", "Biopsy confirmed: yes", "Biopsy-proven BCC.",
-	"Stage 1: 3 blocks; stain: H&E; margins: block 1 positive (deep), blocks 2-3 clear", "Stage 2 :", "  stage 2:", "- Blocks: 2",
-	"• Stain: H&E", "* Margins: clear", "-Blocks: 2", "-Site: nose", "*-x", "Pre_op size: 1 cm", "Stage ~2: 1 block", "Time 10:30 started", "10:30 procedure started", "Note: patient tolerated well",
-	"PREOP DIAGNOSIS:", "Basal Cell CA.", "", "   ", "\t- ", "Stage two-b:", "Pre-op size: 1 x 1 cm", "A very long text that is not a key at all because it runs on: yes",
-}
-
-func TestLexerConformance(t *testing.T) {
-	lines := append([]string(nil), conformanceLines...)
-	for _, pattern := range []string{"testdata/*.txt", "../samples/*.txt"} {
-		files, err := filepath.Glob(pattern)
-		require.NoError(t, err)
-		for _, f := range files {
-			src, err := os.ReadFile(f)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note, err := Parse("n.txt", tc.line+"\n")
 			require.NoError(t, err)
-			lines = append(lines, strings.Split(string(src), "\n")...)
-		}
+			require.Len(t, note.Lines, 1)
+			assert.Equal(t, tc.want, classify(note.Lines[0]))
+		})
 	}
-	for _, line := range lines {
-		note, err := Parse("c.txt", "x\n"+line+"\n")
-		require.NoError(t, err, line)
-		require.Len(t, note.Lines, 2, line)
-		assert.Equal(t, refClassify(line), classify(note.Lines[1]), "line %q", line)
+}
+
+// TestDevNotesParse checks that every realistic note parses: a real note
+// is never rejected.
+func TestDevNotesParse(t *testing.T) {
+	files, err := filepath.Glob("../internal/lower/testdata/dev/*.txt")
+	require.NoError(t, err)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		_, err = Parse(f, string(src))
+		assert.NoError(t, err, f)
 	}
 }

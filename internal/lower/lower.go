@@ -1,10 +1,10 @@
 package lower
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -13,19 +13,19 @@ import (
 )
 
 // Lower builds the procedure model of a parsed note. name is the note's
-// source, used in error positions. It fails with a *diag.ParseError when a
-// value does not fit its key or a field stands where it cannot.
+// source, used in positions. It never fails on a note's content: a value
+// that does not fit its key is a model.Problem with its position, the value
+// counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
 		lesion: -1, stage: -1, repair: -1, biopsy: -1,
 	}
-	for _, line := range note.Lines {
-		if line.Heading != nil && !line.Heading.Biopsy() {
-			l.headed = true
-			break
-		}
+	l.opens = make([]opening, len(note.Lines))
+	for i, line := range note.Lines {
+		l.opens[i] = opensSection(line)
+		l.headed = l.headed || l.opens[i] == opensLesion
 	}
 	if !l.headed {
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
@@ -33,19 +33,18 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	for i := 0; i < len(note.Lines); i++ {
 		line := note.Lines[i]
-		var err error
 		switch {
-		case line.Heading != nil:
-			err = l.heading(line.Heading)
-		case line.Field != nil:
-			var taken int
-			taken, err = l.field(i, line.Field)
-			i = max(i, taken)
-		}
-		if err != nil {
-			return nil, err
+		case line.Row != nil:
+			i = max(i, l.row(i, line.Row))
+		case line.Rule != nil:
+		case line.Item != nil:
+			i = max(i, l.item(i, line.Item))
+		default:
+			l.table = nil
+			l.endParagraph()
 		}
 	}
+	l.endParagraph()
 	l.finish()
 	return l.out, nil
 }
@@ -53,166 +52,355 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 type lowerer struct {
 	out    *model.Note
 	lines  []*grammar.Line
-	headed bool // the note has lesion headings
+	opens  []opening // what each line opens
+	headed bool      // the note has lesion labels
 	// indexes of the open lesion and sections, -1 when none
 	lesion, stage, repair, biopsy int
+	table                         *table          // the table whose rows are being read
+	paragraph                     []grammar.Value // the prose lines of the open paragraph
+	block                         model.Text      // the text line over the items that follow ("Repairs (after tumor clearance):")
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
 
 func (l *lowerer) closeSections() { l.stage, l.repair = -1, -1 }
 
-func (l *lowerer) heading(h *grammar.Heading) error {
+// problem records a value that does not fit its key; the value counts as
+// not documented.
+func (l *lowerer) problem(err error) {
+	if err == nil {
+		return
+	}
+	var perr *diag.ParseError
+	if errors.As(err, &perr) {
+		l.out.Problems = append(l.out.Problems, model.Problem{Line: perr.Line, Column: perr.Column, Message: perr.Message})
+		return
+	}
+	l.out.Problems = append(l.out.Problems, model.Problem{Line: 1, Column: 1, Message: err.Error()})
+}
+
+// opening is what a line opens.
+type opening uint8
+
+const (
+	opensNothing opening = iota
+	opensLesion
+	opensBiopsy
+)
+
+// opensSection tells whether a line opens a lesion ("Lesion 2", "SITE A:",
+// "A. Left cheek – BCC", "1. Right dorsal hand") or a biopsy section
+// ("Biopsy 1:", "2. Right thigh: … tangential biopsy").
+func opensSection(line *grammar.Line) opening {
+	it := line.Item
+	if it == nil {
+		return opensNothing
+	}
+	if it.Label != nil {
+		if it.Label.Biopsy() {
+			return opensBiopsy
+		}
+		return opensLesion
+	}
+	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > 3 {
+		return opensNothing
+	}
+	switch {
+	case it.Text != nil && len(it.Fields) == 0:
+		if mentionsBiopsyProcedure(it.Text.Text) {
+			return opensBiopsy
+		}
+		if _, ok := anatomy.Resolve(siteLead(it.Text.Text)); ok {
+			return opensLesion
+		}
+	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
+		f := it.Fields[0]
+		if _, ok := anatomy.Resolve(f.Key); ok && mentionsBiopsyProcedure(f.Value.Text) {
+			return opensBiopsy
+		}
+	}
+	return opensNothing
+}
+
+// isOrdinalMarker reports whether a list marker numbers or letters its
+// item ("1.", "2)", "A."), as lesion lists do; bullets do not.
+func isOrdinalMarker(m string) bool {
+	return len(m) >= 2 && (m[0] >= '0' && m[0] <= '9' || m[0] >= 'A' && m[0] <= 'Z')
+}
+
+// siteLead is the text before the first dash, colon, comma or period: the
+// site of "Left cheek – basal cell carcinoma".
+func siteLead(s string) string {
+	end := len(s)
+	for _, sep := range []string{" – ", " — ", " - ", ":", ",", ". ", ";", "("} {
+		if i := strings.Index(s, sep); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[:end]), "."))
+}
+
+// mentionsBiopsyProcedure reports whether text describes a biopsy done
+// now ("Tangential (shave) biopsy", "4 mm punch biopsy") rather than
+// citing a prior one in parentheses ("(shave biopsy 04/01/2026)").
+func mentionsBiopsyProcedure(text string) bool {
+	depth := 0
+	lower := strings.ToLower(text)
+	for i := 0; i < len(lower); i++ {
+		switch lower[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+		case 'b':
+			if depth == 0 && strings.HasPrefix(lower[i:], "biopsy") && (i == 0 || !isLetterRune(rune(lower[i-1]))) {
+				return !strings.Contains(lower, "mohs")
+			}
+		}
+	}
+	return false
+}
+
+// item reads one item line: a label, text, fields. It returns the index of
+// the last line it took (a value standing on the next line).
+func (l *lowerer) item(i int, it *grammar.Item) int {
+	taken := i
+	switch l.opens[i] {
+	case opensLesion, opensBiopsy:
+		l.endParagraph()
+		l.table = nil
+		l.open(i, it)
+		if it.Label != nil && it.Text != nil {
+			l.inlineText(it.Text, true)
+		}
+		for _, f := range it.Fields[min(len(it.Fields), l.fieldsTaken(it)):] {
+			taken = max(taken, l.field(i, f))
+		}
+		return taken
+	}
+	if it.Text != nil {
+		if len(it.Fields) == 0 {
+			if f := stageLine(it.Text); f != nil {
+				l.endParagraph()
+				return max(taken, l.field(i, f))
+			}
+			l.narrative(it.Text)
+		} else {
+			l.endParagraph()
+			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+		}
+	}
+	for _, f := range it.Fields {
+		taken = max(taken, l.field(i, f))
+	}
+	return taken
+}
+
+// fieldsTaken is how many of a section-opening item's fields the opening
+// itself used: the site and value of "2. Right thigh: … biopsy".
+func (l *lowerer) fieldsTaken(it *grammar.Item) int {
+	if it.Label == nil && it.Text == nil {
+		return 1
+	}
+	return 0
+}
+
+// open opens the lesion or biopsy section of line i.
+func (l *lowerer) open(i int, it *grammar.Item) {
 	l.closeSections()
 	l.biopsy = -1
-	label := ""
-	if h.Label != nil {
-		label = normalLabel(h.Label.Value)
+	l.block = model.Text{}
+	label, text, line := "", model.Text{}, l.lines[i].Pos.Line
+	switch {
+	case it.Label != nil:
+		label = normalLabel(it.Label.Name())
+		if it.Text != nil {
+			text = model.Text{Value: strings.Trim(it.Text.Text, "() "), Line: it.Text.Pos.Line}
+		}
+	case it.Text != nil:
+		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+	default:
+		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+		f := it.Fields[0]
+		text = model.Text{Value: f.Key + ": " + f.Value.Text, Line: f.Pos.Line}
 	}
-	text := textOf(h.Text)
-	if h.Biopsy() {
-		if label == "" {
+	if l.opens[i] == opensBiopsy {
+		if label == "" || l.biopsyLine(label) > 0 {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
-		} else if line := l.biopsyLine(label); line > 0 {
-			return duplicateLabel(h, "Biopsy", label, line)
 		}
-		l.out.Biopsies = append(l.out.Biopsies, model.Biopsy{Label: label, Line: h.Pos.Line, Value: text})
+		b := model.Biopsy{Label: label, Line: line, Value: text}
+		if it.Label == nil {
+			b.Site.Text = model.Text{Value: siteLead(text.Value), Line: text.Line}
+		}
+		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1
-		return nil
+		return
 	}
-	if label == "" {
+	if prev := l.lesionLine(label); label == "" || prev > 0 {
+		if prev > 0 {
+			l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: 1,
+				Message: fmt.Sprintf("Lesion %s: the label is already used by the lesion on line %d; read as a new lesion", label, prev)})
+		}
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
-	} else if line := l.lesionLine(label); line > 0 {
-		return duplicateLabel(h, "Lesion", label, line)
 	}
-	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: h.Pos.Line, HeadingText: text})
+	les := model.Lesion{Label: label, Line: line}
+	if it.Label != nil {
+		les.HeadingText = text
+	} else {
+		les.HeadingText = model.Text{Value: siteLead(text.Value), Line: text.Line}
+	}
+	l.out.Lesions = append(l.out.Lesions, les)
 	l.lesion = len(l.out.Lesions) - 1
-	return nil
-}
-
-// lesionLine is the heading line of the lesion labelled label, or 0.
-func (l *lowerer) lesionLine(label string) int {
-	for _, les := range l.out.Lesions {
-		if les.Label == label {
-			return les.Line
-		}
+	if it.Label == nil && it.Text != nil {
+		l.inlineText(it.Text, false)
 	}
-	return 0
 }
 
-// biopsyLine is the heading line of the biopsy labelled label, or 0.
-func (l *lowerer) biopsyLine(label string) int {
-	for _, b := range l.out.Biopsies {
-		if b.Label == label {
-			return b.Line
-		}
+// narrative keeps a line of text for the prose reader; a line that ends a
+// known key's empty value was taken by the field.
+func (l *lowerer) narrative(t *grammar.Text) {
+	l.paragraph = append(l.paragraph, grammar.Value{Pos: t.Pos, Text: t.Text})
+}
+
+// endParagraph hands the open paragraph to the prose reader.
+func (l *lowerer) endParagraph() {
+	if len(l.paragraph) == 0 {
+		return
 	}
-	return 0
-}
-
-// freeLabel numbers an unlabelled heading: its position, or the next
-// number no other heading uses.
-func freeLabel(n int, used func(string) bool) string {
-	for used(strconv.Itoa(n)) {
-		n++
-	}
-	return strconv.Itoa(n)
-}
-
-// duplicateLabel is the error of a heading whose label is already used:
-// two lesions under one label would share their lines and diagnosis.
-func duplicateLabel(h *grammar.Heading, word, label string, line int) error {
-	return &diag.ParseError{Filename: h.Pos.Filename, Line: h.Pos.Line, Column: h.Label.Pos.Column,
-		Message: fmt.Sprintf("%s %s: the label %s is already used by the %s on line %d", word, label, label, strings.ToLower(word), line)}
-}
-
-func textOf(v *grammar.Value) model.Text {
-	if v == nil {
-		return model.Text{}
-	}
-	return model.Text{Value: v.Text, Line: v.Pos.Line}
+	l.prose(l.paragraph)
+	l.paragraph = l.paragraph[:0]
 }
 
 // field places the field on line i. When it takes a later line as its
-// value it returns that line's index, so the caller skips it; else 0.
-func (l *lowerer) field(i int, f *grammar.Field) (taken int, err error) {
+// value it returns that line's index, so the caller skips it; else i.
+func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	l.endParagraph()
 	v := f.Value
-	skip := 0
+	taken = i
 	valueFrom := func() {
 		if v == nil {
-			v, skip = l.nextNarrative(i)
+			var j int
+			v, j = l.nextNarrative(i)
+			taken = max(taken, j)
 		}
 	}
 	if l.stage >= 0 {
 		if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
-			return skip, l.stageField(&l.cur().Stages[l.stage], ref, v)
+			l.problem(l.stageField(&l.cur().Stages[l.stage], ref, v))
+			return taken
 		}
 	}
 	if l.repair >= 0 {
 		if ref, ok := lookup(secRepair, f.Key); ok {
 			valueFrom()
-			return skip, repairField(&l.cur().Repairs[l.repair], ref, v)
+			l.problem(repairField(&l.cur().Repairs[l.repair], ref, v))
+			return taken
 		}
 	}
 	if l.biopsy >= 0 {
 		if ref, ok := lookup(secBiopsy, f.Key); ok {
 			valueFrom()
-			return skip, l.biopsyField(&l.out.Biopsies[l.biopsy], ref, v)
+			l.problem(l.biopsyField(&l.out.Biopsies[l.biopsy], ref, v))
+			return taken
 		}
 	}
-	if ordinal, isStage, err := stageOrdinal(f); isStage {
+	if ordinal, ref, isStage, err := stageKey(f); isStage {
 		if err != nil {
-			return 0, err
+			l.problem(err)
+			return taken
 		}
-		return 0, l.openStage(f, ordinal)
+		if ref.field != fNone {
+			valueFrom()
+			if st := l.stageNumbered(f, ordinal); st != nil {
+				l.problem(l.stageField(st, ref, v))
+			}
+			return taken
+		}
+		l.openStage(f, ordinal)
+		return taken
 	}
 	if ref, ok := lookup(secEncounter, f.Key); ok {
 		l.closeSections()
 		l.biopsy = -1
 		valueFrom()
-		return skip, l.encounterField(ref, v)
+		l.problem(l.encounterField(ref, v))
+		return taken
 	}
 	if ref, ok := lookup(secLesion, f.Key); ok {
 		if ref.field != fRepair {
 			valueFrom()
+		} else if v == nil {
+			if nv, j := l.nextNarrative(i); nv != nil {
+				v, taken = nv, max(taken, j)
+			}
 		}
-		if err := l.needLesion(f); err != nil {
-			return 0, err
+		if !l.needLesion(f) {
+			return taken
 		}
 		l.closeSections()
 		l.biopsy = -1
-		return skip, l.lesionField(ref, f, v)
+		l.problem(l.lesionField(ref, f, v))
+		return taken
+	}
+	if les := l.labelled(f.Key); les >= 0 && f.Value != nil {
+		l.lesion = les
+		l.closeSections()
+		l.inlineValue(f.Value)
+		return taken
 	}
 	l.unknown(f)
-	return 0, nil
+	if f.Value != nil {
+		l.paragraph = append(l.paragraph, *f.Value)
+	}
+	return taken
+}
+
+// labelled returns the lesion whose label a key is ("A: final defect …"),
+// or -1.
+func (l *lowerer) labelled(key string) int {
+	if !l.headed || !grammar.IsLabel(key) {
+		return -1
+	}
+	label := normalLabel(key)
+	for i, les := range l.out.Lesions {
+		if les.Label == label {
+			return i
+		}
+	}
+	return -1
 }
 
 // nextNarrative returns the next non-blank line after line i, and its
-// index, when it is narrative: exports often put a value under its heading.
+// index, when it is text alone: exports often put a value under its
+// heading.
 func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
 	for j := i + 1; j < len(l.lines); j++ {
 		line := l.lines[j]
 		switch {
-		case line.Narrative != nil:
-			return &grammar.Value{Pos: line.Narrative.Pos, Text: line.Narrative.Text}, j
-		case line.Heading != nil || line.Field != nil:
+		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0 && line.Item.Label == nil &&
+			line.Item.Marker == nil && l.opens[j] == opensNothing && stageLine(line.Item.Text) == nil:
+			return &grammar.Value{Pos: line.Item.Text.Pos, Text: line.Item.Text.Text}, j
+		case line.Item != nil || line.Row != nil || line.Rule != nil:
 			return nil, 0
 		}
 	}
 	return nil, 0
 }
 
-// needLesion checks that a lesion field has a lesion to belong to.
-func (l *lowerer) needLesion(f *grammar.Field) error {
+// needLesion reports whether a lesion field has a lesion to belong to; a
+// lesion field before the first label of a labelled note is a problem.
+func (l *lowerer) needLesion(f *grammar.Field) bool {
 	if l.lesion >= 0 {
 		if l.cur().Line == 0 {
 			l.cur().Line = f.Pos.Line
 		}
-		return nil
+		return true
 	}
-	return &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column,
-		Message: fmt.Sprintf("%s: a lesion field before the first Lesion heading (the note has Lesion headings, so every lesion field goes under one)", f.Key)}
+	l.out.Problems = append(l.out.Problems, model.Problem{Line: f.Pos.Line, Column: f.Pos.Column,
+		Message: fmt.Sprintf("%s: a lesion field before the first lesion label (the note labels its lesions, so every lesion field goes under one)", f.Key)})
+	return false
 }
 
 func (l *lowerer) unknown(f *grammar.Field) {
@@ -234,75 +422,6 @@ func (l *lowerer) unknown(f *grammar.Field) {
 		miss.Lesion = l.cur().Label
 	}
 	l.out.NearMisses = append(l.out.NearMisses, miss)
-}
-
-// stageWords open a stage key.
-var stageWords = []string{"stage", "layer", "level"}
-
-// ordinalWords are number words that show a key means a stage ("Stage two"),
-// even though only digits and roman numerals are valid ordinals.
-var ordinalWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "first": true, "second": true, "third": true, "final": true}
-
-// stageOrdinal recognises a "Stage N" key (also "Layer N", "Level N") in
-// any spacing — "Stage1", "Stage-2", "STAGE II (final)", "Stage 2 of 3" —
-// and reports an ordinal that is neither 1–99 nor a roman numeral I–XX as
-// an error. A key that only starts with the word ("Level of anesthesia",
-// "Stage notes") is not a stage key.
-func stageOrdinal(f *grammar.Field) (ordinal string, isStage bool, err error) {
-	key := f.Key
-	word := ""
-	for _, w := range stageWords {
-		if len(key) >= len(w) && strings.EqualFold(key[:len(w)], w) && (len(key) == len(w) || !isLetterRune(rune(key[len(w)]))) {
-			word = key[:len(w)]
-			break
-		}
-	}
-	if word == "" {
-		return "", false, nil
-	}
-	rest := strings.TrimLeft(key[len(word):], " \t-#")
-	at := len(key) - len(rest)
-	if open := strings.IndexByte(rest, '('); open > 0 && strings.HasSuffix(rest, ")") {
-		rest = rest[:open] // a remark: "STAGE II (final)"
-	}
-	rest = strings.TrimSpace(rest)
-	if rest == "" && f.Value != nil {
-		return "", false, nil // "Stage: T2a" is a tumor stage written in the note, not a Mohs stage
-	}
-	if rest != "" && rest[0] != '~' && (rest[0] < '0' || rest[0] > '9') {
-		first := strings.ToLower(firstWord(rest))
-		if grammar.Roman(first) == 0 && !ordinalWords[first] {
-			return "", false, nil
-		}
-	}
-	words := strings.Fields(rest)
-	if len(words) == 3 && strings.EqualFold(words[1], "of") {
-		words = words[:1] // "Stage 2 of 3"
-	}
-	if len(words) == 1 {
-		if _, ok := grammar.Ordinal(words[0]); ok {
-			return words[0], true, nil
-		}
-	}
-	return "", true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column + utf8.RuneCountInString(key[:at]),
-		Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", word, rest)}
-}
-
-func (l *lowerer) openStage(f *grammar.Field, ordinal string) error {
-	if err := l.needLesion(f); err != nil {
-		return err
-	}
-	l.closeSections()
-	l.biopsy = -1
-	n, _ := grammar.Ordinal(ordinal)
-	les := l.cur()
-	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
-	l.stage = len(les.Stages) - 1
-	if f.Value != nil {
-		return l.stageInline(&les.Stages[l.stage], f.Value)
-	}
-	return nil
 }
 
 func (l *lowerer) encounterField(ref keyRef, v *grammar.Value) error {

@@ -72,7 +72,17 @@ type Note struct {
 	Lesions    []Lesion   `json:"lesions"`
 	Biopsies   []Biopsy   `json:"biopsies,omitempty"`
 	NearMisses []NearMiss `json:"near_misses,omitempty"`
+	Problems   []Problem  `json:"problems,omitempty"`
 	Lines      int        `json:"lines"`
+}
+
+// Problem is a value the note gives that does not fit its key, or a
+// statement that cannot be read without guessing. The value counts as not
+// documented; the rest of the note is still coded.
+type Problem struct {
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 // NearMiss is an unknown field key that resembles a known one.

@@ -1,0 +1,221 @@
+package lower
+
+import (
+	"strings"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// inlineText reads the text of a lesion's opening line. After a label
+// ("Lesion 1 of 2 – right temple") the text is the site, kept as the
+// heading text. After a list marker ("A. Left cheek – basal cell carcinoma,
+// nodular (shave biopsy 04/01/2026). Indication: …. Pre-op size 1.0 x 0.8
+// cm.") the site comes first, the diagnosis after the dash, then fields
+// written as sentences.
+func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
+	if afterLabel {
+		return
+	}
+	s := t.Text
+	dash := -1
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(s, sep); i > 0 && (dash < 0 || i < dash) {
+			dash = i + len(sep)
+		}
+	}
+	if dash < 0 {
+		return
+	}
+	rest := &grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}
+	sentences := splitSentences(rest)
+	if len(sentences) == 0 {
+		return
+	}
+	if les := l.cur(); !les.Diagnosis.Present() {
+		if _, _, ok := itemKey(sentences[0]); !ok {
+			les.Diagnosis = model.Text{Value: strings.TrimSuffix(sentences[0].Text, "."), Line: t.Pos.Line}
+			sentences = sentences[1:]
+		}
+	}
+	for _, sen := range sentences {
+		l.sentence(sen)
+	}
+}
+
+// inlineValue reads the value of a field keyed by a lesion's label ("A:
+// final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
+func (l *lowerer) inlineValue(v *grammar.Value) {
+	for _, it := range splitSentences(v) {
+		for _, part := range splitOn(it, ';') {
+			l.sentence(part)
+		}
+	}
+}
+
+// sentence reads one sentence or item that may be a field: "Indication:
+// facial location", "Pre-op size 1.0 x 0.8 cm", "Defect 1.4 x 1.2 cm",
+// "After tumor clearance: intermediate layered repair, 2.0 cm". Anything
+// else goes to the prose reader.
+func (l *lowerer) sentence(v *grammar.Value) {
+	text := strings.TrimSuffix(strings.TrimSpace(v.Text), ".")
+	v = &grammar.Value{Pos: v.Pos, Text: text}
+	if key, rest, ok := itemKey(v); ok && rest != nil {
+		if _, known := lookupAny(key); known {
+			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+			return
+		}
+		if isRepairText(rest.Text) {
+			l.repairText(rest, model.Text{Value: key, Line: v.Pos.Line})
+			return
+		}
+	}
+	if key, rest, ok := leadingKey(v); ok {
+		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+		return
+	}
+	if isRepairText(text) && l.lesion >= 0 {
+		l.repairText(v, l.block)
+		return
+	}
+	l.paragraph = append(l.paragraph, *v)
+	l.endParagraph()
+}
+
+// repairText adds a repair described by text ("intermediate layered
+// closure 2.4 cm") to the current lesion; timing is the text over it
+// ("After tumor clearance", "Repairs (after tumor clearance at each
+// site)").
+func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
+	if l.lesion < 0 {
+		return
+	}
+	les := l.cur()
+	les.Repairs = append(les.Repairs, model.Repair{Line: v.Pos.Line, Value: textOf(v)})
+	r := &les.Repairs[len(les.Repairs)-1]
+	if timing.Present() && strings.Contains(strings.ToLower(timing.Value), "clear") {
+		r.Timing = timing
+	}
+	l.problem(repairValue(r, v))
+}
+
+// repairWords mark text that describes a repair.
+var repairWords = []string{"closure", "repair", "flap", "graft", "second intention", "secondary intention"}
+
+// isRepairText reports whether text describes a repair.
+func isRepairText(s string) bool {
+	lower := asciiLower(s)
+	for _, w := range repairWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupAny finds a key in the lesion, stage or encounter tables.
+func lookupAny(key string) (keyRef, bool) {
+	for _, sec := range []section{secLesion, secStage, secEncounter} {
+		if ref, ok := lookup(sec, key); ok {
+			return ref, true
+		}
+	}
+	if _, _, isStage := splitStage(key); isStage {
+		return keyRef{}, true
+	}
+	return keyRef{}, false
+}
+
+// leadingKey finds a known lesion key written without a colon at the start
+// of a sentence: "Pre-op size 1.0 x 0.8 cm" → "Pre-op size", "1.0 x 0.8 cm".
+func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
+	words := strings.Fields(v.Text)
+	for n := min(4, len(words)-1); n >= 1; n-- {
+		k := strings.Join(words[:n], " ")
+		if _, known := lookup(secLesion, k); !known {
+			continue
+		}
+		at := 0
+		for _, w := range words[:n] {
+			at = strings.Index(v.Text[at:], w) + at + len(w)
+		}
+		after := v.Text[at:]
+		trimmed := strings.TrimLeft(after, " \t")
+		if trimmed == "" || !startsWithNumber(trimmed) {
+			return "", nil, false
+		}
+		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:at+len(after)-len(trimmed)]), Text: trimmed}, true
+	}
+	return "", nil, false
+}
+
+// startsWithNumber reports whether s starts with a digit or "approximately".
+func startsWithNumber(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || approxWords[strings.ToLower(firstWord(s))])
+}
+
+// splitSentences splits a value into sentences at ". " before a capital
+// letter or a digit, keeping abbreviations ("Dr. Smith") whole.
+func splitSentences(v *grammar.Value) []*grammar.Value {
+	var out []*grammar.Value
+	s := v.Text
+	start := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != ' ' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j == len(s) || !(s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') || isAbbreviation(s[start:i]) {
+			continue
+		}
+		out = appendTrimmed(out, v, start, i+1)
+		start = j
+	}
+	return appendTrimmed(out, v, start, len(s))
+}
+
+// splitOn splits a value at a separator outside parentheses.
+func splitOn(v *grammar.Value, sep byte) []*grammar.Value {
+	var out []*grammar.Value
+	depth, start := 0, 0
+	for i := 0; i < len(v.Text); i++ {
+		switch v.Text[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+		case sep:
+			if depth == 0 {
+				out = appendTrimmed(out, v, start, i)
+				start = i + 1
+			}
+		}
+	}
+	return appendTrimmed(out, v, start, len(v.Text))
+}
+
+// appendTrimmed appends v.Text[from:to], trimmed and positioned.
+func appendTrimmed(out []*grammar.Value, v *grammar.Value, from, to int) []*grammar.Value {
+	raw := v.Text[from:to]
+	trimmed := strings.TrimLeft(raw, " \t")
+	lead := len(raw) - len(trimmed)
+	trimmed = strings.TrimRight(trimmed, " \t")
+	if trimmed == "" {
+		return out
+	}
+	return append(out, &grammar.Value{Pos: shift(v.Pos, v.Text[:from+lead]), Text: trimmed})
+}
+
+// abbreviations end in a period without ending a sentence.
+var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "vs": true,
+	"approx": true, "e.g": true, "i.e": true, "no": true, "sq": true, "ca": true}
+
+// isAbbreviation reports whether the text before a period ends with an
+// abbreviation.
+func isAbbreviation(before string) bool {
+	i := strings.LastIndexAny(before, " (") + 1
+	return abbreviations[strings.ToLower(before[i:])]
+}

@@ -1,0 +1,248 @@
+package lower
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// lesionLine is the label line of the lesion labelled label, or 0.
+func (l *lowerer) lesionLine(label string) int {
+	for _, les := range l.out.Lesions {
+		if les.Label == label {
+			return max(les.Line, 1)
+		}
+	}
+	return 0
+}
+
+// biopsyLine is the label line of the biopsy labelled label, or 0.
+func (l *lowerer) biopsyLine(label string) int {
+	for _, b := range l.out.Biopsies {
+		if b.Label == label {
+			return max(b.Line, 1)
+		}
+	}
+	return 0
+}
+
+// freeLabel numbers an unlabelled section: its position, or the next
+// number no other section uses.
+func freeLabel(n int, used func(string) bool) string {
+	for used(strconv.Itoa(n)) {
+		n++
+	}
+	return strconv.Itoa(n)
+}
+
+// stageWords name a Mohs stage in a key.
+var stageWords = []string{"stage", "layer", "level"}
+
+// ordinalWords are the words that number a stage before or after its word
+// ("First stage", "2nd Stage", "Stage two").
+var ordinalWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4,
+	"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+
+// stageKey recognises a stage key: "Stage 2", "STAGE II (final)", "Layer
+// I", "Level 1", "Stage 2 of 3", "1st Stage", "Stage 1 histology",
+// "HISTOLOGY (LAYER I)". ref names the stage field of a stage-scoped key
+// (fNone for the stage itself). A key that only starts with a stage word
+// ("Level of anesthesia", "Stage notes") is not a stage key; a stage word
+// with an ordinal that is neither 1–99 nor a roman numeral is an error.
+func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err error) {
+	key := f.Key
+	if open := strings.IndexByte(key, '('); open > 0 && strings.HasSuffix(key, ")") {
+		if r, known := lookup(secStage, key[:open]); known {
+			if ord, tail, ok := splitStage(key[open+1 : len(key)-1]); ok && tail == "" {
+				return ord, r, true, nil
+			}
+		}
+	}
+	ord, tail, ok := splitStage(key)
+	if !ok {
+		return "", keyRef{}, false, nil
+	}
+	if open := strings.IndexByte(tail, '('); open >= 0 && strings.HasSuffix(tail, ")") {
+		tail = strings.TrimSpace(tail[:open]) // a remark: "STAGE II (final)"
+	}
+	if words := strings.Fields(tail); len(words) == 2 && strings.EqualFold(words[0], "of") {
+		tail = "" // "Stage 2 of 3"
+	}
+	if tail != "" {
+		r, known := lookup(secStage, tail)
+		switch {
+		case known:
+			ref = r
+		case len(strings.Fields(tail)) == 1 && len(tail) <= 2:
+			ord = rawOrdinal(key) // "Stage two-b", "Stage 2 2": a malformed ordinal
+		default:
+			return "", keyRef{}, false, nil
+		}
+	}
+	if ord == "" && f.Value != nil {
+		return "", keyRef{}, false, nil // "Stage: T2a" is a tumor stage, not a Mohs stage
+	}
+	if n, valid := stageNumber(ord); !valid || n == 0 {
+		at := len(key) - len(rawOrdinal(key))
+		return "", keyRef{}, true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line,
+			Column: f.Pos.Column + utf8.RuneCountInString(key[:at]),
+			Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", firstWord(key), ord)}
+	}
+	return ord, ref, true, nil
+}
+
+// splitStage splits a key into its stage ordinal and what follows:
+// "Stage 1 histology" → "1", "histology"; "2nd Stage" → "2nd", "". ok is
+// false when the key names no stage.
+func splitStage(key string) (ordinal, tail string, ok bool) {
+	key = strings.TrimSpace(key)
+	words := strings.Fields(strings.NewReplacer("-", " ", "#", " ").Replace(key))
+	if len(words) == 0 {
+		return "", "", false
+	}
+	if len(words) >= 2 && isStageWord(words[1]) {
+		if _, known := ordinalWords[strings.ToLower(words[0])]; known {
+			return words[0], strings.Join(words[2:], " "), true
+		}
+	}
+	first := strings.ToLower(words[0])
+	for _, w := range stageWords {
+		if !strings.HasPrefix(first, w) {
+			continue
+		}
+		rest := first[len(w):]
+		switch {
+		case rest == "" && len(words) == 1:
+			return "", "", true
+		case rest == "":
+			next := words[1]
+			if _, ok := stageNumber(next); ok || next[0] >= '0' && next[0] <= '9' || next[0] == '~' || grammar.Roman(next) > 0 {
+				return strings.TrimLeft(next, "~"), strings.Join(words[2:], " "), true
+			}
+			if _, known := ordinalWords[strings.ToLower(next)]; known {
+				return next, strings.Join(words[2:], " "), true
+			}
+			return "", "", false
+		case rest[0] >= '0' && rest[0] <= '9':
+			return words[0][len(w):], strings.Join(words[1:], " "), true // "Stage1"
+		}
+	}
+	return "", "", false
+}
+
+// rawOrdinal is what follows a key's stage word, as written: "two-b" in
+// "Stage two-b".
+func rawOrdinal(key string) string {
+	lower := strings.ToLower(key)
+	for _, w := range stageWords {
+		if strings.HasPrefix(lower, w) {
+			return strings.TrimSpace(strings.TrimLeft(key[len(w):], " \t-#"))
+		}
+	}
+	return key
+}
+
+// isStageWord reports whether w is "stage", "layer" or "level".
+func isStageWord(w string) bool {
+	w = strings.ToLower(w)
+	for _, s := range stageWords {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+// stageNumber reads a stage ordinal: 1–99, a roman numeral I–XX, or an
+// ordinal word ("2nd", "second").
+func stageNumber(ord string) (int, bool) {
+	if n, ok := ordinalWords[strings.ToLower(ord)]; ok {
+		return n, true
+	}
+	return grammar.Ordinal(ord)
+}
+
+// stageNumbered returns the stage of the current lesion numbered ordinal,
+// opening it when the note has not yet named it.
+func (l *lowerer) stageNumbered(f *grammar.Field, ordinal string) *model.Stage {
+	if !l.needLesion(f) {
+		return nil
+	}
+	n, _ := stageNumber(ordinal)
+	les := l.cur()
+	for i := range les.Stages {
+		if les.Stages[i].Number == n {
+			return &les.Stages[i]
+		}
+	}
+	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
+	return &les.Stages[len(les.Stages)-1]
+}
+
+// openStage opens the stage a "Stage N:" field names and reads its inline
+// items; a value written as sentences goes to the prose reader.
+func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
+	if !l.needLesion(f) {
+		return
+	}
+	l.closeSections()
+	l.biopsy = -1
+	n, _ := stageNumber(ordinal)
+	les := l.cur()
+	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
+	l.stage = len(les.Stages) - 1
+	if f.Value == nil {
+		return
+	}
+	if isSentences(f.Value.Text) {
+		l.stageProse(&les.Stages[l.stage], f.Value)
+		return
+	}
+	l.problem(l.stageInline(&les.Stages[l.stage], f.Value))
+}
+
+// isSentences reports whether a value is written as sentences rather than
+// as items: it does not start with a count and runs to many words.
+func isSentences(s string) bool {
+	first, _, _ := strings.Cut(s, ",")
+	first, _, _ = strings.Cut(first, ";")
+	first, _, _ = strings.Cut(first, ". ")
+	if isCountItem(first) {
+		return false
+	}
+	return len(strings.Fields(s)) > 8
+}
+
+// stageLine reads a line of text that states a stage as "Stage 1 -- 2
+// blocks -- margins negative" or "Stage I (3 sections): …" as the field
+// "Stage 1: …"; nil when the text is not such a line.
+func stageLine(t *grammar.Text) *grammar.Field {
+	s := t.Text
+	for _, sep := range []string{" -- ", " — ", " – ", " - "} {
+		key, rest, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		if _, tail, isStage := splitStage(key); isStage && tail == "" {
+			value := strings.NewReplacer(sep, "; ").Replace(rest)
+			at := len(key) + len(sep)
+			return &grammar.Field{Pos: t.Pos, Key: key, Value: &grammar.Value{Pos: shift(t.Pos, s[:at]), Text: value}}
+		}
+	}
+	return nil
+}
+
+// textOf is a value as model text; the zero Text when there is none.
+func textOf(v *grammar.Value) model.Text {
+	if v == nil {
+		return model.Text{}
+	}
+	return model.Text{Value: v.Text, Line: v.Pos.Line}
+}

@@ -1,0 +1,217 @@
+package lower
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// columnRole is what a Mohs log column holds.
+type columnRole uint8
+
+const (
+	colOther     columnRole = iota
+	colLesion               // the lesion's label, in a log of several lesions
+	colStage                // the stage ordinal
+	colBlocks               // the stage's block count
+	colBlock                // one block's label: the log has a row per block
+	colMargin               // margin status
+	colStain                // stains
+	colHistology            // histology or a comment
+)
+
+// columnNames maps a header cell (letters only, lower case) to its role.
+var columnNames = map[string]columnRole{
+	"lesion": colLesion, "site": colLesion, "tumor": colLesion, "lesionsite": colLesion,
+	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
+	"blocks": colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
+	"specimens": colBlocks, "noofblocks": colBlocks, "numberofblocks": colBlocks, "blockcount": colBlocks,
+	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock,
+	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
+	"results": colMargin, "status": colMargin,
+	"stain": colStain, "stains": colStain, "staining": colStain,
+	"histology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
+	"note": colHistology, "notes": colHistology,
+}
+
+// table is a Mohs log being read: its columns, from the header row.
+type table struct {
+	roles   []columnRole
+	columns []int // the header cells' columns, to place cells of rows whose empty cells were dropped
+	perRow  bool  // one row per block
+}
+
+// header reads a header row; nil when the row is not one (it must name the
+// stage and one more known column).
+func header(r *grammar.Row) *table {
+	t := &table{}
+	known, stage := 0, false
+	for _, c := range r.Cells {
+		role := columnNames[letters(c.Text)]
+		t.roles = append(t.roles, role)
+		t.columns = append(t.columns, c.Pos.Column)
+		if role != colOther {
+			known++
+		}
+		stage = stage || role == colStage
+		t.perRow = t.perRow || role == colBlock
+	}
+	if !stage || known < 2 {
+		return nil
+	}
+	return t
+}
+
+// cells places a data row's cells under the header's columns: by index when
+// the counts agree, else by the column each cell starts in.
+func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
+	out := make(map[columnRole]*grammar.Cell, len(t.roles))
+	for i, c := range r.Cells {
+		k := i
+		if len(r.Cells) != len(t.roles) {
+			k = 0
+			for j, col := range t.columns {
+				if col <= c.Pos.Column+1 {
+					k = j
+				}
+			}
+		}
+		if k < len(t.roles) && t.roles[k] != colOther && out[t.roles[k]] == nil {
+			out[t.roles[k]] = c
+		}
+	}
+	return out
+}
+
+// row reads a table row: a header, a row of the log under a header, or a
+// key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
+// text for the prose reader.
+func (l *lowerer) row(i int, r *grammar.Row) int {
+	if l.table != nil {
+		l.logRow(r)
+		return i
+	}
+	if t := header(r); t != nil {
+		l.endParagraph()
+		l.table = t
+		return i
+	}
+	if len(r.Cells) == 2 && r.Cells[1].Text != "" {
+		if _, known := lookupAny(r.Cells[0].Text); known {
+			c := r.Cells[1]
+			return l.field(i, &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
+		}
+	}
+	parts := make([]string, 0, len(r.Cells))
+	for _, c := range r.Cells {
+		parts = append(parts, c.Text)
+	}
+	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: strings.Join(parts, "  ")})
+	return i
+}
+
+// logRow reads one row of a Mohs log into the stage it names.
+func (l *lowerer) logRow(r *grammar.Row) {
+	cells := l.table.cells(r)
+	line := r.Pos.Line
+	stageCell := cells[colStage]
+	if stageCell == nil || stageCell.Text == "" {
+		return
+	}
+	les := l.lesion
+	if c := cells[colLesion]; c != nil {
+		les = l.labelled(strings.TrimSpace(c.Text))
+		if les < 0 {
+			l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: c.Pos.Column,
+				Message: fmt.Sprintf("Lesion: the log names lesion %q, which the note does not label", c.Text)})
+			return
+		}
+	}
+	if les < 0 {
+		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: r.Pos.Column,
+			Message: "a Mohs log row before the first lesion label"})
+		return
+	}
+	n, ok := stageNumber(strings.TrimSpace(stageCell.Text))
+	if !ok {
+		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: stageCell.Pos.Column,
+			Message: fmt.Sprintf("Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text)})
+		return
+	}
+	l.lesion = les
+	lesion := l.cur()
+	st := stageOf(lesion, n)
+	if st == nil || !l.table.perRow {
+		lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: strings.TrimSpace(stageCell.Text), Number: n, Line: line})
+		st = &lesion.Stages[len(lesion.Stages)-1]
+	}
+	if l.table.perRow {
+		l.blockRow(st, cells, line)
+		return
+	}
+	if c := cells[colBlocks]; c != nil && c.Text != "" {
+		blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
+		l.problem(err)
+		if err == nil {
+			st.Blocks = blocks
+		}
+	}
+	if c := cells[colMargin]; c != nil && c.Text != "" {
+		st.Margins = append(st.Margins, margins(model.Text{Value: c.Text, Line: line})...)
+	}
+	if c := cells[colStain]; c != nil && c.Text != "" {
+		st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, false)...)
+	}
+	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
+		st.Histology = model.Text{Value: c.Text, Line: line}
+	}
+}
+
+// blockRow reads a row of a log with one row per block: the stage gains a
+// block, with that block's margin and stains.
+func (l *lowerer) blockRow(st *model.Stage, cells map[columnRole]*grammar.Cell, line int) {
+	st.Blocks = model.Count{N: st.Blocks.N + 1, Line: line}
+	block := st.Blocks.N
+	if c := cells[colMargin]; c != nil && c.Text != "" {
+		m := strings.TrimSpace(c.Text)
+		switch {
+		case m == "+":
+			st.Margins = append(st.Margins, model.Margin{Blocks: []int{block}, Positive: true, Line: line})
+		case m == "-" || m == "−":
+			st.Margins = append(st.Margins, model.Margin{Blocks: []int{block}, Line: line})
+		default:
+			if positive, known := marginStatus(m); known {
+				st.Margins = append(st.Margins, model.Margin{Blocks: []int{block}, Positive: positive, Line: line})
+			}
+		}
+	}
+	if c := cells[colStain]; c != nil && c.Text != "" {
+		for _, s := range stains(model.Text{Value: c.Text, Line: line}, false) {
+			addStainBlock(st, s, block)
+		}
+	}
+}
+
+// stageOf returns the lesion's last stage numbered n, or nil.
+func stageOf(les *model.Lesion, n int) *model.Stage {
+	for i := len(les.Stages) - 1; i >= 0; i-- {
+		if les.Stages[i].Number == n {
+			return &les.Stages[i]
+		}
+	}
+	return nil
+}
+
+// addStainBlock records that a stain was run on one block of a stage.
+func addStainBlock(st *model.Stage, s model.Stain, block int) {
+	for i := range st.Stains {
+		if strings.EqualFold(st.Stains[i].Name, s.Name) {
+			st.Stains[i].Blocks = append(st.Stains[i].Blocks, block)
+			return
+		}
+	}
+	s.Blocks = []int{block}
+	st.Stains = append(st.Stains, s)
+}
