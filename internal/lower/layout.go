@@ -92,7 +92,7 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 	if n, valid := stageNumber(ord); !valid || n == 0 {
 		at := len(key) - len(rawOrdinal(key))
 		return "", keyRef{}, true, &diag.ParseError{Filename: f.Pos.Filename, Line: f.Pos.Line,
-			Column: f.Pos.Column + utf8.RuneCountInString(key[:at]),
+			Column:  f.Pos.Column + utf8.RuneCountInString(key[:at]),
 			Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", firstWord(key), ord)}
 	}
 	return ord, ref, true, nil
