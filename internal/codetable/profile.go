@@ -20,8 +20,11 @@ type Profile struct {
 	// DistinctLesionModifier goes on the Mohs (or excision fallback) lines of the
 	// second and every later lesion.
 	DistinctLesionModifier string `json:"distinct_lesion_modifier"`
-	// RepairModifier goes on every repair line.
-	RepairModifier string `json:"repair_modifier"`
+	// RepairModifier, when set, goes on every repair, flap and graft line (the "59 on
+	// every repair" convention some payers ask for). Empty, as in every built-in
+	// profile, means none: repair lines then carry 59 only where the coding rules give
+	// it (several repair classes, CODING-RULES.md section 3).
+	RepairModifier string `json:"repair_modifier,omitempty"`
 	// BiopsyOtherLesionModifier goes on biopsy and frozen-section lines of a lesion
 	// other than a Mohs lesion.
 	BiopsyOtherLesionModifier string `json:"biopsy_other_lesion_modifier"`
@@ -36,21 +39,28 @@ type Profile struct {
 	Notes map[string]string `json:"notes,omitempty"`
 }
 
-// validate checks that the name and every modifier are present and that each
-// modifier is two upper-case letters or digits. Errors name the JSON field.
+// validate checks that the name and every required modifier are present and that
+// each modifier given is two upper-case letters or digits. The repair modifier is
+// optional. Errors name the JSON field.
 func (p Profile) validate() error {
 	if p.Name == "" {
 		return errors.New(`profile: missing "name"`)
 	}
-	fields := []struct{ json, value string }{
-		{"distinct_lesion_modifier", p.DistinctLesionModifier},
-		{"repair_modifier", p.RepairModifier},
-		{"biopsy_other_lesion_modifier", p.BiopsyOtherLesionModifier},
-		{"biopsy_mohs_lesion_modifier", p.BiopsyMohsLesionModifier},
-		{"stain_modifier", p.StainModifier},
+	fields := []struct {
+		json, value string
+		optional    bool
+	}{
+		{"distinct_lesion_modifier", p.DistinctLesionModifier, false},
+		{"repair_modifier", p.RepairModifier, true},
+		{"biopsy_other_lesion_modifier", p.BiopsyOtherLesionModifier, false},
+		{"biopsy_mohs_lesion_modifier", p.BiopsyMohsLesionModifier, false},
+		{"stain_modifier", p.StainModifier, false},
 	}
 	for _, f := range fields {
 		if f.value == "" {
+			if f.optional {
+				continue
+			}
 			return fmt.Errorf("profile %q: missing %q", p.Name, f.json)
 		}
 		if !isModifier(f.value) {
@@ -105,22 +115,32 @@ type payerRule struct {
 }
 
 // ProfileForPayerText returns the name of the built-in profile the note's Payer: text
-// picks. Rules are tried in order, matching ignores case, spaces and hyphens: any text
-// containing "Medicare" is medicare (also "UHC Medicare Advantage"); otherwise text
-// containing "UnitedHealthcare", "United Healthcare" or "UHC" is uhc; anything else,
-// Medicaid and empty text included, is commercial.
+// picks, as [MatchPayer] does.
 func ProfileForPayerText(text string) string {
+	name, _ := MatchPayer(text)
+	return name
+}
+
+// MatchPayer returns the name of the built-in profile the note's Payer: text picks,
+// and whether the text named it. Rules are tried in order, matching ignores case,
+// spaces and hyphens: any text containing "Medicare" is medicare (also "UHC Medicare
+// Advantage", "Humana Medicare Advantage"); otherwise text containing
+// "UnitedHealthcare", "United Healthcare" or "UHC" is uhc; otherwise text containing
+// "commercial" is commercial. Anything else (Medicaid, BCBS, Aetna, Tricare, empty
+// text) is the default profile, commercial, with named false: the caller reports
+// payer-profile-default for a payer it names (CODING-RULES.md section 8).
+func MatchPayer(text string) (profile string, named bool) {
 	n := normPayer(text)
 	if n != "" {
 		for _, r := range tab.payerRules {
 			for _, c := range r.contains {
 				if strings.Contains(n, c) {
-					return r.profile
+					return r.profile, true
 				}
 			}
 		}
 	}
-	return tab.defaultPro
+	return tab.defaultPro, false
 }
 
 // normPayer lower-cases payer text and drops spaces and hyphens.
@@ -135,10 +155,11 @@ func normPayer(s string) string {
 }
 
 // LoadProfile reads a user's payer profile: one JSON object with the fields of
-// Profile ("name", "distinct_lesion_modifier", "repair_modifier",
-// "biopsy_other_lesion_modifier", "biopsy_mohs_lesion_modifier", "stain_modifier",
-// and optionally "notes"). Unknown fields are an error, and so is a missing name or
-// modifier: the message names the field.
+// Profile ("name", "distinct_lesion_modifier", "biopsy_other_lesion_modifier",
+// "biopsy_mohs_lesion_modifier", "stain_modifier", and optionally "repair_modifier"
+// and "notes"). Unknown fields are an error, and so is a missing name or required
+// modifier, or a modifier that is not two upper-case letters or digits: the message
+// names the field.
 func LoadProfile(r io.Reader) (Profile, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()

@@ -16,11 +16,12 @@ func TestBuiltinProfile(t *testing.T) {
 		name string
 		want Profile // notes checked separately
 	}{
-		{"commercial", Profile{Name: "commercial", DistinctLesionModifier: "59", RepairModifier: "59",
+		// CODING-RULES.md sections 3 and 8: no built-in profile has a repair modifier.
+		{"commercial", Profile{Name: "commercial", DistinctLesionModifier: "59",
 			BiopsyOtherLesionModifier: "59", BiopsyMohsLesionModifier: "59", StainModifier: "59"}},
-		{"medicare", Profile{Name: "medicare", DistinctLesionModifier: "XS", RepairModifier: "59",
+		{"medicare", Profile{Name: "medicare", DistinctLesionModifier: "XS",
 			BiopsyOtherLesionModifier: "XS", BiopsyMohsLesionModifier: "59", StainModifier: "59"}},
-		{"uhc", Profile{Name: "uhc", DistinctLesionModifier: "59", RepairModifier: "59",
+		{"uhc", Profile{Name: "uhc", DistinctLesionModifier: "59",
 			BiopsyOtherLesionModifier: "59", BiopsyMohsLesionModifier: "59", StainModifier: "59"}},
 	}
 	for _, tt := range tests {
@@ -55,6 +56,40 @@ func TestBuiltinProfile(t *testing.T) {
 	t.Run("names", func(t *testing.T) {
 		assert.Equal(t, []string{"commercial", "medicare", "uhc"}, ProfileNames())
 	})
+}
+
+// CODING-RULES.md section 8: the Payer text picks the profile; a payer naming none
+// of them (nor the word commercial) is coded under commercial and named=false, so
+// that the caller reports payer-profile-default.
+func TestMatchPayer(t *testing.T) {
+	tests := []struct {
+		text, want string
+		named      bool
+	}{
+		{"Medicare Part B", "medicare", true},
+		{"Humana Medicare Advantage", "medicare", true},
+		{"Humana Gold Plus (Medicare Advantage)", "medicare", true},
+		{"AARP Medicare Advantage from UnitedHealthcare", "medicare", true},
+		{"Aetna Medicare Advantage", "medicare", true},
+		{"UnitedHealthcare Options PPO", "uhc", true},
+		{"UHC", "uhc", true},
+		{"commercial", "commercial", true},
+		{"Aetna commercial PPO", "commercial", true},
+		{"Medicaid", "commercial", false},
+		{"BlueCross BlueShield of Texas", "commercial", false},
+		{"Anthem", "commercial", false},
+		{"Cigna", "commercial", false},
+		{"Tricare", "commercial", false},
+		{"Aetna", "commercial", false},
+		{"", "commercial", false},
+	}
+	for _, tt := range tests {
+		t.Run("text "+tt.text, func(t *testing.T) {
+			got, named := MatchPayer(tt.text)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.named, named)
+		})
+	}
 }
 
 func TestProfileForPayerText(t *testing.T) {
@@ -119,6 +154,9 @@ func TestLoadProfile(t *testing.T) {
 		"stain_modifier":               "59",
 	}
 	for f := range fields {
+		if f == "repair_modifier" {
+			continue // optional: below
+		}
 		t.Run("missing "+f, func(t *testing.T) {
 			obj := maps.Clone(fields)
 			delete(obj, f)
@@ -138,6 +176,15 @@ func TestLoadProfile(t *testing.T) {
 			assert.Contains(t, err.Error(), `missing "`+f+`"`)
 		})
 	}
+	t.Run("repair_modifier is optional: none on repair lines", func(t *testing.T) {
+		obj := maps.Clone(fields)
+		delete(obj, "repair_modifier")
+		in, err := json.Marshal(obj)
+		require.NoError(t, err)
+		got, err := LoadProfile(bytes.NewReader(in))
+		require.NoError(t, err)
+		assert.Empty(t, got.RepairModifier)
+	})
 	bad := []struct {
 		name, in, wantErr string
 	}{

@@ -49,6 +49,7 @@ type tables struct {
 	profiles   map[string]Profile
 	payerRules []payerRule
 	defaultPro string
+	pack       RulePack
 }
 
 // Data files of the size tables, also the names Linear, Flap, Graft and Excision
@@ -71,7 +72,7 @@ func load(fsys fs.FS) (*tables, error) {
 	}
 	steps := []func(fs.FS) error{
 		t.loadCodes, t.loadMohs, t.loadSized, t.loadBiopsy, t.loadPathology,
-		t.loadStains, t.loadProfiles,
+		t.loadStains, t.loadProfiles, t.loadPack,
 	}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {

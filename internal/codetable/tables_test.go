@@ -225,6 +225,15 @@ func TestLoadRejectsMalformedTables(t *testing.T) {
 		{"duplicate profile", "data/profiles.json",
 			`"name": "uhc"`, `"name": "medicare"`,
 			"profile medicare listed twice"},
+		{"pack without version", "data/pack.json",
+			`"version": "`, `"version": "", "x": "`,
+			`unknown field "x"`},
+		{"pack without an edition", "data/pack.json",
+			`"cpt": "CPT 2026"`, `"cpt": ""`,
+			"version, cpt and icd10cm are required"},
+		{"pack source without what it covers", "data/pack.json",
+			`"covers": "procedure-to-procedure pairs and unit limits; not shipped"`, `"covers": ""`,
+			"name and covers are required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
