@@ -39,8 +39,8 @@ type Result struct {
 	// Description is ours, not the official title: "Basal cell carcinoma of skin of nose".
 	// Set whenever Code is.
 	Description string
-	// Issues are the table's findings: laterality-missing (with the unspecified code) or
-	// diagnosis-code-review (no code).
+	// Issues are the table's findings: laterality-missing (with the unspecified code) and
+	// diagnosis-code-review (no code for the site, or a code to check for the histology).
 	Issues []Issue
 }
 
@@ -53,6 +53,8 @@ type Result struct {
 //   - The eyelid needs a side and upper or lower (seven-character C44 codes); without either, the
 //     unspecified-eyelid code is used, with laterality-missing.
 //   - Genital skin and the vermilion get no code and diagnosis-code-review.
+//   - A histology whose code coders disagree on (basosquamous: C44 digit 9) gets its code and
+//     diagnosis-code-review.
 //   - An unknown site or histology gets no code and diagnosis-code-review.
 func Code(in Input) Result {
 	if in.Histology == "" {
@@ -103,10 +105,13 @@ func Code(in Input) Result {
 	}
 	res := Result{Code: code, Description: info.name + " of " + row.skin}
 	if !found {
-		res.Issues = []Issue{{
+		res.Issues = append(res.Issues, Issue{
 			Rule:    RuleLateralityMissing,
 			Message: lateralityMessage(site, in, side, s.parted, part, code),
-		}}
+		})
+	}
+	if info.review != "" {
+		res.Issues = append(res.Issues, Issue{Rule: RuleDiagnosisCodeReview, Message: fmt.Sprintf("%s: %s", code, info.review)})
 	}
 	return res
 }

@@ -25,6 +25,8 @@ type histInfo struct {
 	eyelidDigit byte      // C44 histology digit on the eyelid
 	inSitu      Histology // the histology "<this>, in situ" names, "" when none
 	name        string
+	refines     []Histology // histologies this one is a variant of
+	review      string      // why a coder should check the code; "" when none
 }
 
 // codeRow is one row of data/codes.csv.
@@ -121,7 +123,7 @@ func familyIndex(s string) int {
 
 func loadHistology(fs fileReader) (map[Histology]histInfo, error) {
 	const name = "histology.csv"
-	recs, err := readCSV(fs, name, "histology", "family", "digit", "eyelid_digit", "in_situ", "name")
+	recs, err := readCSV(fs, name, "histology", "family", "digit", "eyelid_digit", "in_situ", "name", "refines", "review")
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +140,12 @@ func loadHistology(fs fileReader) (map[Histology]histInfo, error) {
 		if _, dup := m[h]; dup {
 			return nil, fmt.Errorf("%s: histology %q twice", name, h)
 		}
-		info := histInfo{family: familyIndex(rec[1]), inSitu: Histology(rec[4]), name: rec[5]}
+		info := histInfo{family: familyIndex(rec[1]), inSitu: Histology(rec[4]), name: rec[5], review: rec[7]}
+		if rec[6] != "" {
+			for _, r := range strings.Split(rec[6], "|") {
+				info.refines = append(info.refines, Histology(r))
+			}
+		}
 		if info.family < 0 {
 			return nil, fmt.Errorf("%s: %s: unknown family %q", name, h, rec[1])
 		}
@@ -164,6 +171,11 @@ func loadHistology(fs fileReader) (map[Histology]histInfo, error) {
 	for h, info := range m {
 		if info.inSitu != "" && !known[info.inSitu] {
 			return nil, fmt.Errorf("%s: %s: unknown in_situ histology %q", name, h, info.inSitu)
+		}
+		for _, r := range info.refines {
+			if !known[r] || r == h {
+				return nil, fmt.Errorf("%s: %s: refines unknown histology %q", name, h, r)
+			}
 		}
 	}
 	return m, nil

@@ -50,7 +50,7 @@ func TestLoadDataRejects(t *testing.T) {
 		{"part without side", "codes.csv", "nose,,,", "nose,,upper,", "a part needs"},
 		{"review row with codes", "codes.csv", "skin of genitalia,,", "skin of genitalia,C44.5x9,", "review row"},
 		{"unknown histology", "histology.csv", "\nafx,", "\nafy,", "unknown histology"},
-		{"missing histology", "histology.csv", "afx,C44,9,9,,Atypical fibroxanthoma\n", "", "missing"},
+		{"missing histology", "histology.csv", "afx,C44,9,9,,Atypical fibroxanthoma,,\n", "", "missing"},
 		{"digit outside C44", "histology.csv", "merkel,C4A,,", "merkel,C4A,9,", "only C44"},
 		{"unknown family", "histology.csv", "merkel,C4A,", "merkel,C4B,", "unknown family"},
 		{"phrase twice", "diagnoses.csv", "basalioma,bcc,,", "basal cell,bcc,,", "twice"},

@@ -17,12 +17,12 @@
 //
 // Decisions where the documents are silent:
 //
-//   - Basosquamous (metatypical) carcinoma is recognised as basal cell carcinoma with subtype
-//     "basosquamous" and coded with the basal cell digit (C44.x1). WHO classifies it as a
-//     basal cell carcinoma subtype (ICD-O 8094/3) and the project's issue lists it among the
-//     basal cell subtypes; the ICD-10-CM index sends "basosquamous" to the skin neoplasm table
-//     without naming a histology, so some coders choose "other specified" (C44.x9) instead. One
-//     row of data/diagnoses.csv (histology column) changes it.
+//   - Basosquamous (metatypical) carcinoma, ICD-O 8094/3, is its own histology, neither basal
+//     cell nor squamous cell: the C44 "other specified" digit 9 (C44.x9), with
+//     diagnosis-code-review, since some payers and coders use the squamous cell code instead
+//     (CODING-RULES.md section 9). A text naming it beside basal cell or squamous cell
+//     carcinoma ("BCC, basosquamous type") is basosquamous (the refines column of
+//     data/histology.csv).
 //   - Keratoacanthoma alone is not coded here (ICD-10-CM indexes it to L85.8); "keratoacanthoma
 //     type SCC" is squamous cell carcinoma with subtype "keratoacanthoma type".
 //   - "consistent with" and "compatible with" are uncertainty cues, as in the ICD-10-CM Official

@@ -6,8 +6,12 @@ type Histology string
 
 // The histologies the recogniser returns and [Code] accepts.
 const (
-	// HistologyBCC is basal cell carcinoma, all subtypes (basosquamous included).
+	// HistologyBCC is basal cell carcinoma, all subtypes but basosquamous.
 	HistologyBCC Histology = "bcc"
+	// HistologyBasosquamous is basosquamous (metatypical) carcinoma, ICD-O 8094/3:
+	// neither basal cell nor squamous cell, coded C44 "other specified" with
+	// diagnosis-code-review.
+	HistologyBasosquamous Histology = "basosquamous"
 	// HistologySCC is invasive squamous cell carcinoma (keratoacanthoma type included).
 	HistologySCC Histology = "scc"
 	// HistologySCCInSitu is squamous cell carcinoma in situ (Bowen disease).
@@ -33,7 +37,7 @@ const (
 // Histologies returns every non-empty Histology, in a fixed order.
 func Histologies() []Histology {
 	return []Histology{
-		HistologyBCC, HistologySCC, HistologySCCInSitu,
+		HistologyBCC, HistologyBasosquamous, HistologySCC, HistologySCCInSitu,
 		HistologyMelanoma, HistologyMelanomaInSitu, HistologyMerkel,
 		HistologyDFSP, HistologyEMPD, HistologyMAC, HistologyAFX, HistologySebaceous,
 	}
@@ -51,7 +55,8 @@ const (
 	// without upper/lower; the unspecified code is used.
 	RuleLateralityMissing = "laterality-missing"
 	// RuleDiagnosisCodeReview (warning): the site is coded outside this table (genital skin,
-	// vermilion); no code.
+	// vermilion; no code), or the histology's code is one coders disagree on (basosquamous:
+	// the code is given).
 	RuleDiagnosisCodeReview = "diagnosis-code-review"
 	// RuleDiagnosisUnconfirmed (warning): the diagnosis is named only under a negation or
 	// uncertainty cue; no code.

@@ -2,6 +2,7 @@ package icd10
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -76,6 +77,7 @@ func Recognize(text string) Recognition {
 	}
 	switch {
 	case first >= 0:
+		first = lx.refined(hits, first)
 		h := hits[first]
 		r.Histology = h.hist
 		r.Matched = text[h.start:h.end]
@@ -95,6 +97,18 @@ func Recognize(text string) Recognition {
 		}
 	}
 	return r
+}
+
+// refined returns the hit that names a variant of the histology of hits[at]
+// without a cue ("basal cell carcinoma, basosquamous type": basosquamous), or at.
+func (lx *lexicon) refined(hits []hit, at int) int {
+	hist := tables().hist
+	for i, h := range hits {
+		if h.cue < 0 && lx.entries[h.entry].kind == kindDx && slices.Contains(hist[h.hist].refines, hits[at].hist) {
+			return i
+		}
+	}
+	return at
 }
 
 // applyCues marks every hit in the scope of a cue with that cue: a cue covers the hits of its

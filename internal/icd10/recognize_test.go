@@ -30,9 +30,14 @@ func TestRecognize(t *testing.T) {
 		{"infiltrative", "BCC, infiltrative", Recognition{Histology: "bcc", Subtype: "infiltrative", Matched: "BCC"}},
 		{"two subtypes", "nodular and infiltrative basal cell carcinoma", Recognition{Histology: "bcc", Subtype: "nodular, infiltrative", Matched: "basal cell carcinoma"}},
 		{"slash subtypes", "sclerosing/morpheaform BCC", Recognition{Histology: "bcc", Subtype: "sclerosing, morpheaform", Matched: "BCC"}},
-		{"basosquamous alone", "basosquamous", Recognition{Histology: "bcc", Subtype: "basosquamous", Matched: "basosquamous"}},
-		{"basosquamous carcinoma", "Basosquamous carcinoma", Recognition{Histology: "bcc", Subtype: "basosquamous", Matched: "Basosquamous carcinoma"}},
-		{"bcc basosquamous type", "BCC, basosquamous type", Recognition{Histology: "bcc", Subtype: "basosquamous", Matched: "BCC"}},
+		// basosquamous (metatypical) carcinoma is its own histology (CODING-RULES.md section 9)
+		{"basosquamous alone", "basosquamous", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
+		{"basosquamous carcinoma", "Basosquamous carcinoma", Recognition{Histology: "basosquamous", Matched: "Basosquamous carcinoma"}},
+		{"bcc basosquamous type", "BCC, basosquamous type", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
+		{"basosquamous metatypical", "Basosquamous (metatypical) carcinoma, right nasal ala.", Recognition{Histology: "basosquamous", Subtype: "metatypical", Matched: "Basosquamous"}},
+		{"metatypical carcinoma", "metatypical carcinoma", Recognition{Histology: "basosquamous", Subtype: "metatypical", Matched: "metatypical carcinoma"}},
+		{"scc basosquamous features", "SCC with basosquamous features", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
+		{"rule out basosquamous", "BCC, rule out basosquamous", Recognition{Histology: "bcc", Matched: "BCC"}},
 		// squamous cell carcinoma
 		{"scc", "SCC", Recognition{Histology: "scc", Matched: "SCC"}},
 		{"scc full", "Squamous cell carcinoma", Recognition{Histology: "scc", Matched: "Squamous cell carcinoma"}},
