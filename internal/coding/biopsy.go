@@ -92,7 +92,10 @@ func (g *generator) addBiopsy(label string, kindText model.Text, fs model.Frozen
 // biopsyLines codes the day's biopsies: one primary code for the highest
 // kind (first in note order among equals), every other biopsy its kind's
 // add-on, lines split by modifier; then frozen sections on billable
-// biopsies.
+// biopsies. The biopsy modifier tells biopsy lines apart from the Mohs or
+// excision lines of the claim: a claim with neither (a biopsy-only note)
+// carries none on its biopsy and frozen-section lines (CODING-RULES.md
+// section 4).
 func (g *generator) biopsyLines() {
 	for i := range g.note.Biopsies {
 		b := &g.note.Biopsies[i]
@@ -113,6 +116,11 @@ func (g *generator) biopsyLines() {
 	}
 	bs := slices.Clone(g.billable)
 	slices.SortStableFunc(bs, func(a, b billableBiopsy) int { return cmp.Compare(a.line, b.line) })
+	if len(g.mohs) == 0 {
+		for i := range bs {
+			bs[i].modifier = ""
+		}
+	}
 	primary := 0
 	for i, b := range bs {
 		if b.codes.Rank > bs[primary].codes.Rank {

@@ -19,6 +19,9 @@ type Claim struct {
 	Lines     []Line         `json:"lines"`
 	Diagnoses []Diagnosis    `json:"diagnoses"`
 	Findings  []diag.Finding `json:"findings"`
+	// Rules names the rule pack and the code-set editions the claim was
+	// coded by (codetable.Pack).
+	Rules codetable.Edition `json:"rules"`
 }
 
 // Encounter is the claim's header; a field the note does not give is nil.
@@ -73,15 +76,12 @@ type Options struct {
 // coded becomes a finding.
 func Code(n *model.Note, opt Options) Claim {
 	g := &generator{note: n, findings: []diag.Finding{}}
-	if opt.Profile != nil {
-		g.profile = *opt.Profile
-	} else {
-		g.profile, _ = codetable.BuiltinProfile(codetable.ProfileForPayerText(n.Encounter.Payer.Value))
-	}
+	g.chooseProfile(opt.Profile)
 	g.run()
 	lines := g.ordered()
 	claim := Claim{
 		Source:    n.Source,
+		Rules:     codetable.Pack().Edition,
 		Encounter: Encounter{DateOfService: optional(n.Encounter.Date), PlaceOfService: optional(n.Encounter.PlaceOfService), PayerProfile: g.profile.Name},
 		Edits:     Edits{MUE: NotChecked, PTP: NotChecked},
 		Lines:     lines,
@@ -93,6 +93,22 @@ func Code(n *model.Note, opt Options) Claim {
 	}
 	diag.Sort(claim.Findings)
 	return claim
+}
+
+// chooseProfile uses the profile given, else the one the note's Payer field
+// picks; a payer that names no built-in profile is coded under the default
+// one, and says so (CODING-RULES.md section 8).
+func (g *generator) chooseProfile(given *codetable.Profile) {
+	if given != nil {
+		g.profile = *given
+		return
+	}
+	payer := g.note.Encounter.Payer
+	name, named := codetable.MatchPayer(payer.Value)
+	g.profile, _ = codetable.BuiltinProfile(name)
+	if payer.Present() && strings.TrimSpace(payer.Value) != "" && !named {
+		g.add(PayerProfileDefault, "", payer.Line, "Payer %q names no built-in profile: coded under the %s profile", payer.Value, name)
+	}
 }
 
 func optional(t model.Text) *string {

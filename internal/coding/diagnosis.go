@@ -2,18 +2,37 @@ package coding
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
-// sameWords are postoperative diagnoses that repeat the preoperative one.
-var sameWords = map[string]bool{"same": true, "same as above": true, "same as preop": true, "same as preoperative": true,
-	"same as preoperative diagnosis": true, "unchanged": true}
+// sameWords open a postoperative diagnosis that repeats the preoperative
+// one; what follows them is a remark ("Same, completely excised", "same as
+// above", "Unchanged.").
+var sameWords = map[string]bool{"same": true, "unchanged": true}
 
 // isSame reports whether a postoperative diagnosis only repeats the
-// preoperative one ("same", "same as above").
-func isSame(text string) bool { return sameWords[strings.ToLower(strings.Trim(text, " ."))] }
+// preoperative one: it opens with "as above", or its first word says so and
+// stands alone or before "as" or punctuation ("Same.", "Same, completely
+// excised", "same as preop"), not inside a diagnosis ("same-day biopsy
+// showed SCC" is a diagnosis).
+func isSame(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if strings.HasPrefix(t, "as above") {
+		return true
+	}
+	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return sameWords[t]
+	}
+	if !sameWords[t[:end]] {
+		return false
+	}
+	rest := t[end:]
+	return rest[0] != '-' && (rest[0] != ' ' || strings.HasPrefix(strings.TrimSpace(rest), "as "))
+}
 
 // lesionDiagnosis codes a lesion's diagnosis (CODING-RULES.md section 9)
 // and records it for the lesion's lines. A postoperative diagnosis that
@@ -25,7 +44,7 @@ func (g *generator) lesionDiagnosis(les *model.Lesion) {
 		postRec := icd10.Recognize(post.Value)
 		if !dx.Present() || !sameDiagnosis(postRec, rec) {
 			if dx.Present() {
-				g.add(PostoperativeDiagnosisUsed, les.Label, post.Line, "Lesion %s: the postoperative diagnosis %q differs from the preoperative one and is coded", les.Label, post.Value)
+				g.add(PostoperativeDiagnosisUsed, les.Label, post.Line, "Lesion %s: the postoperative diagnosis %q differs from the preoperative diagnosis %q and is the one coded", les.Label, post.Value, dx.Value)
 			}
 			dx, rec = post, postRec
 		}
@@ -51,10 +70,19 @@ func (g *generator) lesionDiagnosis(les *model.Lesion) {
 }
 
 // biopsyDiagnosis codes a biopsy section's lines with its diagnosis when it
-// is recognised; a clinical impression that is not (yet) a diagnosis codes
-// nothing and raises nothing: that is why the lesion was biopsied.
+// is recognised. An uncertain impression ("rule out BCC", "SCC versus AK",
+// "atypical lesion") is not coded (ICD-10-CM outpatient guideline IV.H):
+// the line has no pointer of its own and diagnosis-pending-pathology says
+// to hold the claim for the pathology result (CODING-RULES.md section 9).
+// A benign impression ("seborrheic keratosis") codes nothing here and
+// raises nothing.
 func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
-	rec := icd10.Recognize(b.Diagnosis.Value)
+	text := b.Diagnosis.Value
+	rec := icd10.Recognize(text)
+	if rec.Histology == "" && (rec.Unconfirmed || rec.NotMohs && (rec.Matched == "" || hasWord(text, "atypical"))) {
+		g.add(DiagnosisPendingPathology, label, b.Diagnosis.Line, "%s: the impression %q is uncertain: no diagnosis code until the pathology result", strings.ToUpper(label[:1])+label[1:], text)
+		return
+	}
 	if rec.Histology == "" || !b.Site.Resolved {
 		return
 	}

@@ -13,8 +13,9 @@ var pathologistReads = []string{
 	"Pathology: Dr. Lee, dermatopathologist",
 }
 
-// CODING-RULES.md section 6: the excision table by the greatest dimension
-// of the final defect, rounded half-up to one decimal.
+// CODING-RULES.md section 6: the excision table by the excised diameter,
+// rounded half-up to one decimal; these notes document no margin, so it is
+// the final defect's greatest dimension (with excision-size-from-defect).
 func TestExcisionFallback(t *testing.T) {
 	tests := []struct {
 		site   string
@@ -72,13 +73,13 @@ func TestExcisionRepairs(t *testing.T) {
 		{"a simple repair is included in the excision", "Repair: simple repair, 2.0 cm, after clearance",
 			[]string{"11642x1"}},
 		{"an intermediate repair is coded", "Repair: intermediate repair, 2.0 cm, after clearance",
-			[]string{"11642x1", "12051x1 59"}},
+			[]string{"11642x1", "12051x1"}},
 		{"a complex repair is coded", "Repair: complex repair, 3.0 cm, after clearance",
-			[]string{"11642x1", "13152x1 59"}},
+			[]string{"11642x1", "13152x1"}},
 		{"a flap includes the excision", "Repair: bilobed flap; defect 1.4 x 1.1 cm; secondary defect 1.5 sq cm; after clearance",
-			[]string{"14060x1 59"}},
+			[]string{"14060x1"}},
 		{"a graft is coded with the excision", "Repair: full-thickness skin graft, after clearance",
-			[]string{"11642x1", "15260x1 59"}},
+			[]string{"11642x1", "15260x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,7 +116,7 @@ func TestExcisionRepairs(t *testing.T) {
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: bilobed flap; defect 1.4 x 1.1 cm; secondary defect 1.5 sq cm; after clearance",
 		)...))
-		assert.Equal(t, []string{"14060x1 59"}, lines(c))
+		assert.Equal(t, []string{"14060x1"}, lines(c))
 		assert.Empty(t, findingsOf(c, "defect-size-missing"))
 	})
 	t.Run("a flap by another provider does not include the excision", func(t *testing.T) {

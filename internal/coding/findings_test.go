@@ -46,7 +46,7 @@ var completeNote = []string{
 // are an empty list, not null, in the JSON output.
 func TestCleanNote(t *testing.T) {
 	c := code(t, note(completeNote...))
-	assert.Equal(t, []string{"17311x1", "17312x1", "14060x1 59"}, lines(c))
+	assert.Equal(t, []string{"17311x1", "17312x1", "14060x1"}, lines(c))
 	assert.Empty(t, findings(c))
 	out, err := json.Marshal(c)
 	require.NoError(t, err)
@@ -208,12 +208,29 @@ func TestFindingRules(t *testing.T) {
 			[]string{"9 laterality-conflict warning 1"}},
 		{"diagnosis-code-review", "the diagnosis line", replace(8, "Site: lower lip vermilion"),
 			[]string{"9 diagnosis-code-review warning 1"}},
-		{"postoperative-diagnosis-used", "the postoperative diagnosis line", insertAfter(9, "Postoperative diagnosis: basosquamous carcinoma"),
+		{"postoperative-diagnosis-used", "basosquamous is not basal cell: the postoperative diagnosis line", insertAfter(9, "Postoperative diagnosis: basosquamous carcinoma"),
+			[]string{"10 postoperative-diagnosis-used info 1"}},
+		{"postoperative-diagnosis-used", "the same histology in other words", insertAfter(9, "Postoperative diagnosis: BCC, nodular type"),
 			[]string{}},
 		{"postoperative-diagnosis-used", "a different histology", insertAfter(9, "Postoperative diagnosis: squamous cell carcinoma, well differentiated"),
 			[]string{"10 postoperative-diagnosis-used info 1"}},
 		{"postoperative-diagnosis-used", "same", insertAfter(9, "Postoperative diagnosis: same"),
 			[]string{}},
+		{"postoperative-diagnosis-used", "same, completely excised", insertAfter(9, "Postoperative diagnosis: Same, completely excised"),
+			[]string{}},
+		{"payer-profile-default", "the Payer line, no lesion", replace(4, "Payer: Medicaid"),
+			[]string{"4 payer-profile-default info -"}},
+		{"payer-profile-default", "a payer naming commercial", replace(4, "Payer: Aetna commercial PPO"),
+			[]string{}},
+		{"excision-size-from-defect", "no margin: the final defect line", func() []string {
+			n := replace(3, "Pathology: Dr. Lee, dermatopathologist")
+			n[22] = "Repair: intermediate repair, 2.0 cm, after clearance"
+			return n
+		}(), []string{"22 excision-size-from-defect warning 1"}},
+		{"diagnosis-pending-pathology", "an uncertain impression: its line", append(slices.Clone(completeNote),
+			"Biopsy 1: punch biopsy, left forearm",
+			"  Clinical impression: SCC versus hypertrophic actinic keratosis"),
+			[]string{"26 diagnosis-pending-pathology warning biopsy 1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
@@ -265,6 +282,8 @@ func TestRuleSeverities(t *testing.T) {
 		"mue-exceeded": diag.Warning, "ptp-modifier-needed": diag.Warning, "laterality-missing": diag.Warning,
 		"laterality-conflict": diag.Warning, "diagnosis-code-review": diag.Warning,
 		"postoperative-diagnosis-used": diag.Info,
+		"excision-size-from-defect":    diag.Warning, "diagnosis-pending-pathology": diag.Warning,
+		"payer-profile-default": diag.Info,
 	}
 	got := map[string]diag.Severity{}
 	for _, r := range coding.Rules {

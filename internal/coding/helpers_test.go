@@ -9,6 +9,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/engine"
+	"github.com/mohscode/mohscode/internal/model"
 )
 
 // The tests of this package run small notes through the whole pipeline
@@ -48,6 +49,17 @@ func codeWith(t *testing.T, src string, opt coding.Options) coding.Claim {
 	return claim
 }
 
+// codeModel parses a note, lets edit change its model (a fact the test
+// needs the model to hold, whichever words the note uses for it), then
+// codes it.
+func codeModel(t *testing.T, src string, edit func(*model.Note)) coding.Claim {
+	t.Helper()
+	n, err := engine.Model("note.txt", src)
+	require.NoError(t, err, "the test note must parse:\n%s", src)
+	edit(n)
+	return coding.Code(n, coding.Options{})
+}
+
 // lines renders claim lines compactly: "17311x1", "17312x1 59".
 func lines(c coding.Claim) []string {
 	out := []string{}
@@ -58,7 +70,7 @@ func lines(c coding.Claim) []string {
 }
 
 // lesionLines renders claim lines with their lesion: "2: 17311x1 59",
-// "1,3: 12052x1 59", "biopsy 1: 11104x1 59".
+// "1,3: 12052x1", "biopsy 1: 11104x1 59".
 func lesionLines(c coding.Claim) []string {
 	out := []string{}
 	for _, l := range c.Lines {

@@ -70,7 +70,7 @@ func TestMultipleLesions(t *testing.T) {
 			"Site: chin",
 			"Stage 1: 2 blocks; margins: clear",
 		}, []string{"2: 17311x1"}},
-		{"repair lines carry only the repair modifier (59, also under Medicare)", "Payer: Medicare", []string{
+		{"repair lines carry no distinct-lesion modifier: complex none, intermediate 59 (two classes, also under Medicare)", "Payer: Medicare", []string{
 			"Lesion 1",
 			"Site: nose",
 			"Stage 1: 2 blocks; margins: clear",
@@ -82,7 +82,7 @@ func TestMultipleLesions(t *testing.T) {
 		}, []string{
 			"1: 17311x1",
 			"2: 17313x1 XS",
-			"2: 13101x1 59",
+			"2: 13101x1",
 			"1: 12051x1 59",
 		}},
 		{"stain lines carry only the stain modifier, whichever lesion", "Payer: Medicare", []string{

@@ -2,6 +2,7 @@ package coding
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/codetable"
@@ -121,23 +122,53 @@ func (g *generator) distinctModifier() string {
 	return g.profile.DistinctLesionModifier
 }
 
-// excision codes a lesion as a malignant excision by the greatest dimension
-// of its final defect, when Mohs cannot be billed. An adjacent tissue
-// transfer includes the excision: then no line is needed, and no final
-// defect either.
+// excision codes a lesion as a malignant excision when Mohs cannot be
+// billed (CODING-RULES.md section 6). An adjacent tissue transfer includes
+// the excision: then no line is needed, and no size either.
 func (g *generator) excision(les *model.Lesion) {
 	if g.hasFlap(les) {
 		return
 	}
-	d, ok := les.FinalDefect.Longest()
+	d, how, evidence, ok := g.excisedDiameter(les)
 	ln, err := codetable.Excision(les.Site.Anatomy.Groups.Excision, d)
 	if !ok || err != nil {
-		g.add(DefectSizeMissing, les.Label, les.Line, "Lesion %s: Mohs cannot be billed and the excision that replaces it needs the final defect's greatest dimension, which is not documented", les.Label)
+		g.add(DefectSizeMissing, les.Label, les.Line, "Lesion %s: Mohs cannot be billed and the excision that replaces it needs an excised diameter: neither the pre-operative size with a margin nor the final defect is documented", les.Label)
 		return
 	}
-	why := fmt.Sprintf("excision instead of Mohs (separate pathologist); excised diameter %.1f cm", codetable.RoundHalfUp1(d))
-	g.mohs = append(g.mohs, line(ln.Code, ln.Units, les.Label, why, les.FinalDefect.Line).withModifier(g.distinctModifier()))
+	why := fmt.Sprintf("excision instead of Mohs (separate pathologist); excised diameter %.1f cm (%s)", codetable.RoundHalfUp1(d), how)
+	g.mohs = append(g.mohs, line(ln.Code, ln.Units, les.Label, why, evidence...).withModifier(g.distinctModifier()))
 }
+
+// excisedDiameter is the lesion's excised diameter in cm: its
+// pre-operative size (greatest dimension) plus twice the documented margin,
+// as CPT defines it; without a margin (or a size), the final defect's
+// greatest dimension, with excision-size-from-defect. It says how it was
+// found and from which note lines; ok is false when neither is documented.
+func (g *generator) excisedDiameter(les *model.Lesion) (cm float64, how string, evidence []int, ok bool) {
+	size, sized := les.Size.Longest()
+	margin, margined := les.ExcisionMargin.Longest()
+	if sized && margined {
+		return size + 2*margin, fmt.Sprintf("pre-operative size %s cm + 2 × margin %s cm", trimFloat(size), trimFloat(margin)),
+			[]int{les.Size.Line, les.ExcisionMargin.Line}, true
+	}
+	defect, ok := les.FinalDefect.Longest()
+	if !ok {
+		return 0, "", nil, false
+	}
+	g.add(ExcisionSizeFromDefect, les.Label, les.FinalDefect.Line, "Lesion %s: no %s is documented, so the excision is coded by the final defect's greatest dimension (%s cm), which overstates the excised diameter: check the code", les.Label, missingForExcision(sized), trimFloat(defect))
+	return defect, "final defect's greatest dimension", []int{les.FinalDefect.Line}, true
+}
+
+// missingForExcision names what the excised diameter lacks.
+func missingForExcision(sized bool) string {
+	if sized {
+		return "excision margin"
+	}
+	return "pre-operative size"
+}
+
+// trimFloat writes a size in cm without trailing zeros: 1.4, 0.2, 2.
+func trimFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // stageChecks reports the documentation findings of a lesion's stages.
 func (g *generator) stageChecks(les *model.Lesion) {

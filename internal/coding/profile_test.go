@@ -29,8 +29,8 @@ func twoLesionsPayer(payer string) string {
 
 // CODING-RULES.md section 8: the payer text picks the profile.
 func TestPayerProfiles(t *testing.T) {
-	commercial := []string{"1: 17311x1", "2: 17311x1 59", "2: 12051x1 59", "2: 11104x1 59", "biopsy 1: 11103x1 59", "2: 88342x2 59"}
-	medicare := []string{"1: 17311x1", "2: 17311x1 XS", "2: 12051x1 59", "2: 11104x1 59", "biopsy 1: 11103x1 XS", "2: 88342x2 59"}
+	commercial := []string{"1: 17311x1", "2: 17311x1 59", "2: 12051x1", "2: 11104x1 59", "biopsy 1: 11103x1 59", "2: 88342x2 59"}
+	medicare := []string{"1: 17311x1", "2: 17311x1 XS", "2: 12051x1", "2: 11104x1 59", "biopsy 1: 11103x1 XS", "2: 88342x2 59"}
 	tests := []struct {
 		payer   string
 		profile string
@@ -86,7 +86,7 @@ func TestProfileOption(t *testing.T) {
 		require.True(t, ok)
 		c := codeWith(t, twoLesionsPayer("Payer: Medicare"), coding.Options{Profile: &p})
 		assert.Equal(t, "commercial", c.Encounter.PayerProfile)
-		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "2: 12051x1 59", "2: 11104x1 59", "biopsy 1: 11103x1 59", "2: 88342x2 59"}, lesionLines(c))
+		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "2: 12051x1", "2: 11104x1 59", "biopsy 1: 11103x1 59", "2: 88342x2 59"}, lesionLines(c))
 	})
 	t.Run("a user's profile", func(t *testing.T) {
 		p := codetable.Profile{Name: "acme", DistinctLesionModifier: "XU", RepairModifier: "XE",

@@ -15,10 +15,12 @@ import (
 type repairClass int
 
 const (
-	classUnknown repairClass = iota
-	classNone                // "Repair: none": no line, no finding
-	classNoCode              // second intention, strips, cautery: no line
-	classReview              // staged flaps, wedges, cartilage grafts: by hand
+	classUnknown  repairClass = iota
+	classNone                 // "Repair: none": no line, no finding
+	classNoCode               // second intention, strips, cautery: no line
+	classDeferred             // a closure left to a later visit, or only considered: no line
+	classIncluded             // a graft donor site or biopsy wound closed: no line
+	classReview               // staged flaps, wedges, cartilage grafts: by hand
 	// The codable classes, in claim order (see codable and repairLines).
 	classFlap
 	classFTSG
@@ -29,11 +31,16 @@ const (
 )
 
 // repairWords maps words of a repair's text to its class, in the order they
-// are tried: staged flaps before flaps ("interpolation flap"), flaps before
+// are tried: a closure deferred to a later visit or only considered first
+// ("will return for delayed interpolation flap" is not done today); staged
+// flaps before flaps ("interpolation flap"), flaps before
 // wedges ("wedge resection advancement flap" is a flap), wedges before
 // grafts ("full-thickness wedge excision" is a wedge), a Burow's graft
 // before the Burow's advancement flap, and a stated class before the
-// no-code words ("complex repair, steri-strips applied"). Only a wedge
+// no-code words ("complex repair, steri-strips applied"), and a graft before
+// the closure of a donor site ("FTSG, donor site closed primarily" is the
+// graft; a linear closure of the donor site alone is included in the graft
+// code, as the closure of a biopsy wound is in the biopsy's). Only a wedge
 // excision or resection goes to review, not a "wedge-shaped defect"; and
 // only a layered closure is intermediate, not a "simple single-layer" one.
 //
@@ -47,12 +54,17 @@ var repairWords = []struct {
 	class repairClass
 	words []string
 }{
+	{classDeferred, []string{"delayed closure", "delayed repair", "delayed reconstruction", "delayed primary closure",
+		"at a later date", "later visit", "return for closure", "return for repair", "return for reconstruction",
+		"reconstruction scheduled", "repair scheduled", "closure scheduled", "scheduled for closure", "scheduled for repair",
+		"scheduled for reconstruction", "closure deferred", "repair deferred", "reconstruction deferred"}},
 	{classReview, []string{"interpolation", "interpolated", "paramedian", "staged", "two stage", "cartilage graft", "composite graft"}},
 	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
 		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "tissue rearrangement"}},
 	{classReview, []string{"wedge excision", "wedge resection", "full thickness wedge"}},
 	{classFTSG, []string{"full thickness", "ftsg", "burow s graft", "burows graft", "burow graft"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
+	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex"}},
 	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered"}},
 	{classSimple, []string{"simple"}},
@@ -83,12 +95,30 @@ func repairKindOf(r model.Repair) repairKind {
 	return repairKind{class: c, name: classNames[c]}
 }
 
+// consideredWords mark a clause about a repair that was only considered or
+// discussed ("a flap was considered", "options included FTSG"): it is no
+// repair.
+var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives"}
+
 // repairClassOf classifies repair text: classNone for a whole text that
-// says no repair, else the first row of repairWords that matches.
+// says no repair, else the first row of repairWords that matches the text
+// without its clauses about repairs only considered (classDeferred when
+// nothing else is left).
 func repairClassOf(text string) repairClass {
 	w := wordsOf(text)
 	if noRepairTexts[w.text()] {
 		return classNone
+	}
+	if w.has(consideredWords...) {
+		var kept []string
+		for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '.' || r == '\n' }) {
+			if !hasWord(clause, consideredWords...) {
+				kept = append(kept, clause)
+			}
+		}
+		if w = wordsOf(strings.Join(kept, " ")); w.text() == "" {
+			return classDeferred
+		}
 	}
 	for _, row := range repairWords {
 		if w.has(row.words...) {
@@ -149,6 +179,10 @@ func (g *generator) notOnClaim(les *model.Lesion, r *model.Repair, kind repairKi
 		g.add(NoRepairCode, les.Label, r.By.Line, "Lesion %s: the repair was done by another provider (%s): not on this claim", les.Label, r.By.Value)
 	case kind.class == classNoCode:
 		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: healing by second intention, strips or cautery alone is not a repair: no line", les.Label)
+	case kind.class == classDeferred:
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: the closure is deferred to a later visit or was only considered: not on this claim", les.Label)
+	case kind.class == classIncluded:
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: closing a graft donor site or a biopsy wound is included in the graft or biopsy code: no line", les.Label)
 	case kind.class == classReview:
 		g.add(RepairCodeReview, les.Label, r.Line, "Lesion %s: %q is outside the repair tables (staged flap, wedge excision or cartilage graft): code by hand", les.Label, repairText(r))
 	case kind.class == classUnknown:
@@ -330,7 +364,8 @@ func (gs *groupSums) add(class repairClass, group string, it repairItem) {
 // repairLines turns the encounter's repairs into lines (CODING-RULES.md
 // section 3): flaps per defect, larger first; then grafts and linear
 // repairs summed per class and group, in class order (full-thickness,
-// split-thickness, complex, intermediate, simple), larger first.
+// split-thickness, complex, intermediate, simple), larger first. The
+// modifiers follow from all the lines together (repairModifiers).
 func (g *generator) repairLines() {
 	var flaps []repairItem
 	var sums groupSums
@@ -343,11 +378,12 @@ func (g *generator) repairLines() {
 	}
 	sums = g.smallComplexAsIntermediate(sums)
 
+	var out []classLines
 	slices.SortStableFunc(flaps, func(a, b repairItem) int { return cmp.Compare(b.size, a.size) })
 	for _, it := range flaps {
 		lines, err := codetable.Flap(it.site.Groups.Flap, it.size)
 		why := fmt.Sprintf("adjacent tissue transfer, %s sq cm (primary + secondary defect)", tenths(it.size))
-		g.emitRepair(lines, err, []repairItem{it}, why)
+		out = g.appendRepair(out, classFlap, lines, err, []repairItem{it}, why)
 	}
 	slices.SortStableFunc(sums, func(a, b *linearGroup) int {
 		if c := cmp.Compare(a.class, b.class); c != 0 {
@@ -362,7 +398,53 @@ func (g *generator) repairLines() {
 			unit = "sq cm"
 		}
 		why := fmt.Sprintf("%s, %s group, %s %s in all", classNames[s.class], s.group, tenths(s.total), unit)
-		g.emitRepair(lines, err, s.items, why)
+		out = g.appendRepair(out, s.class, lines, err, s.items, why)
+	}
+	g.repairModifiers(out)
+	for _, cl := range out {
+		g.repairs = append(g.repairs, cl.lines...)
+	}
+}
+
+// classLines are the claim lines of one flap or summed repair group.
+type classLines struct {
+	class repairClass
+	lines []Line
+}
+
+// secondaryRepairModifier goes on the lines of every linear repair class
+// but the most complicated when the encounter's repairs span several
+// classes: the CPT repair guidelines report the less complicated repair as
+// the secondary procedure with modifier 59.
+const secondaryRepairModifier = "59"
+
+// repairModifiers puts the modifiers on the repair lines (CODING-RULES.md
+// section 3). Repairs, flaps and grafts after Mohs carry none by default.
+// A profile's repair modifier goes on every repair, flap and graft line;
+// otherwise, when the linear lines span more than one class among simple,
+// intermediate and complex, every class but the most complicated carries
+// 59. Flap and graft lines take no part in the span. A loaded PTP table
+// adds its own modifier later (the edits step).
+func (g *generator) repairModifiers(out []classLines) {
+	mostComplicated := classUnknown
+	classes := 0
+	for _, cl := range out {
+		if !linear(cl.class) || len(cl.lines) == 0 || cl.class == mostComplicated {
+			continue
+		}
+		if mostComplicated == classUnknown || cl.class < mostComplicated {
+			mostComplicated = cl.class
+		}
+		classes++
+	}
+	for _, cl := range out {
+		m := g.profile.RepairModifier
+		if m == "" && classes > 1 && linear(cl.class) && cl.class != mostComplicated {
+			m = secondaryRepairModifier
+		}
+		for i := range cl.lines {
+			cl.lines[i] = cl.lines[i].withModifier(m)
+		}
 	}
 }
 
@@ -419,10 +501,10 @@ func familyGroup(c repairClass, gr anatomy.Groups) string {
 
 func tenths(x float64) string { return fmt.Sprintf("%.1f", codetable.RoundHalfUp1(x)) }
 
-// emitRepair appends the lines of one flap or summed repair group, with
-// the repair modifier; a size the table does not cover (it rounds to 0.0)
-// is repair-size-missing for each of its repairs instead.
-func (g *generator) emitRepair(lines []codetable.Line, err error, items []repairItem, why string) {
+// appendRepair appends the lines of one flap or summed repair group to
+// out; a size the table does not cover (it rounds to 0.0) is
+// repair-size-missing for each of its repairs instead.
+func (g *generator) appendRepair(out []classLines, class repairClass, lines []codetable.Line, err error, items []repairItem, why string) []classLines {
 	// In note order: a small complex repair joins its intermediate group
 	// after the group's own repairs.
 	items = slices.Clone(items)
@@ -431,7 +513,7 @@ func (g *generator) emitRepair(lines []codetable.Line, err error, items []repair
 		for _, it := range items {
 			g.add(RepairSizeMissing, it.lesion.Label, it.repair.Line, "Lesion %s: the repair's size is not one the tables code (%s): no line", it.lesion.Label, why)
 		}
-		return
+		return out
 	}
 	var labels []string
 	var ev []int
@@ -442,7 +524,9 @@ func (g *generator) emitRepair(lines []codetable.Line, err error, items []repair
 		ev = append(ev, it.repair.Line, it.repair.Length.Line, it.repair.Size.Line, it.repair.Defect.Line, it.repair.Area.Line, it.repair.SecondaryDefect.Line)
 	}
 	slices.Sort(ev)
+	cl := classLines{class: class}
 	for _, l := range lines {
-		g.repairs = append(g.repairs, line(l.Code, l.Units, strings.Join(labels, ","), why, ev...).withModifier(g.profile.RepairModifier))
+		cl.lines = append(cl.lines, line(l.Code, l.Units, strings.Join(labels, ","), why, ev...))
 	}
+	return append(out, cl)
 }

@@ -39,105 +39,105 @@ func TestLinearRepairTables(t *testing.T) {
 		want   []string
 	}{
 		// simple: scalp, neck, axillae, external genitalia, trunk, extremities incl. hands and feet
-		{"simple trunk 2.5", "chest", "simple repair, 2.5 cm", []string{"12001x1 59"}},
-		{"simple trunk 2.6", "chest", "simple repair, 2.6 cm", []string{"12002x1 59"}},
-		{"simple scalp 7.5", "scalp", "simple repair, 7.5 cm", []string{"12002x1 59"}},
-		{"simple neck 7.6", "neck", "simple repair, 7.6 cm", []string{"12004x1 59"}},
-		{"simple hand 12.5", "right dorsal hand", "simple repair, 12.5 cm", []string{"12004x1 59"}},
-		{"simple foot 12.6", "left foot", "simple repair, 12.6 cm", []string{"12005x1 59"}},
-		{"simple axilla 20.0", "left axilla", "simple repair, 20.0 cm", []string{"12005x1 59"}},
-		{"simple thigh 20.1", "left thigh", "simple repair, 20.1 cm", []string{"12006x1 59"}},
-		{"simple back 30.0", "upper back", "simple repair, 30.0 cm", []string{"12006x1 59"}},
-		{"simple back 30.1", "upper back", "simple repair, 30.1 cm", []string{"12007x1 59"}},
-		{"simple scrotum 1.0", "scrotum", "simple repair, 1.0 cm", []string{"12001x1 59"}},
+		{"simple trunk 2.5", "chest", "simple repair, 2.5 cm", []string{"12001x1"}},
+		{"simple trunk 2.6", "chest", "simple repair, 2.6 cm", []string{"12002x1"}},
+		{"simple scalp 7.5", "scalp", "simple repair, 7.5 cm", []string{"12002x1"}},
+		{"simple neck 7.6", "neck", "simple repair, 7.6 cm", []string{"12004x1"}},
+		{"simple hand 12.5", "right dorsal hand", "simple repair, 12.5 cm", []string{"12004x1"}},
+		{"simple foot 12.6", "left foot", "simple repair, 12.6 cm", []string{"12005x1"}},
+		{"simple axilla 20.0", "left axilla", "simple repair, 20.0 cm", []string{"12005x1"}},
+		{"simple thigh 20.1", "left thigh", "simple repair, 20.1 cm", []string{"12006x1"}},
+		{"simple back 30.0", "upper back", "simple repair, 30.0 cm", []string{"12006x1"}},
+		{"simple back 30.1", "upper back", "simple repair, 30.1 cm", []string{"12007x1"}},
+		{"simple scrotum 1.0", "scrotum", "simple repair, 1.0 cm", []string{"12001x1"}},
 		// simple: face, ears, eyelids, nose, lips, mucous membranes
-		{"simple nose 2.5", "nose", "simple repair, 2.5 cm", []string{"12011x1 59"}},
-		{"simple cheek 2.6", "left cheek", "simple repair, 2.6 cm", []string{"12013x1 59"}},
-		{"simple forehead 5.0", "forehead", "simple repair, 5.0 cm", []string{"12013x1 59"}},
-		{"simple ear 5.1", "right ear", "simple repair, 5.1 cm", []string{"12014x1 59"}},
-		{"simple lip 7.5", "upper lip", "simple repair, 7.5 cm", []string{"12014x1 59"}},
-		{"simple temple 7.6", "left temple", "simple repair, 7.6 cm", []string{"12015x1 59"}},
-		{"simple cheek 12.5", "left cheek", "simple repair, 12.5 cm", []string{"12015x1 59"}},
-		{"simple cheek 12.6", "left cheek", "simple repair, 12.6 cm", []string{"12016x1 59"}},
-		{"simple cheek 20.0", "left cheek", "simple repair, 20.0 cm", []string{"12016x1 59"}},
-		{"simple cheek 20.1", "left cheek", "simple repair, 20.1 cm", []string{"12017x1 59"}},
-		{"simple cheek 30.0", "left cheek", "simple repair, 30.0 cm", []string{"12017x1 59"}},
-		{"simple cheek 30.1", "left cheek", "simple repair, 30.1 cm", []string{"12018x1 59"}},
+		{"simple nose 2.5", "nose", "simple repair, 2.5 cm", []string{"12011x1"}},
+		{"simple cheek 2.6", "left cheek", "simple repair, 2.6 cm", []string{"12013x1"}},
+		{"simple forehead 5.0", "forehead", "simple repair, 5.0 cm", []string{"12013x1"}},
+		{"simple ear 5.1", "right ear", "simple repair, 5.1 cm", []string{"12014x1"}},
+		{"simple lip 7.5", "upper lip", "simple repair, 7.5 cm", []string{"12014x1"}},
+		{"simple temple 7.6", "left temple", "simple repair, 7.6 cm", []string{"12015x1"}},
+		{"simple cheek 12.5", "left cheek", "simple repair, 12.5 cm", []string{"12015x1"}},
+		{"simple cheek 12.6", "left cheek", "simple repair, 12.6 cm", []string{"12016x1"}},
+		{"simple cheek 20.0", "left cheek", "simple repair, 20.0 cm", []string{"12016x1"}},
+		{"simple cheek 20.1", "left cheek", "simple repair, 20.1 cm", []string{"12017x1"}},
+		{"simple cheek 30.0", "left cheek", "simple repair, 30.0 cm", []string{"12017x1"}},
+		{"simple cheek 30.1", "left cheek", "simple repair, 30.1 cm", []string{"12018x1"}},
 		// intermediate: scalp, axillae, trunk, extremities excl. hands and feet
-		{"intermediate scalp 2.5", "scalp", "intermediate repair, 2.5 cm", []string{"12031x1 59"}},
-		{"intermediate axilla 2.6", "right axilla", "intermediate repair, 2.6 cm", []string{"12032x1 59"}},
-		{"intermediate forearm 7.5", "left forearm", "layered closure, 7.5 cm", []string{"12032x1 59"}},
-		{"intermediate wrist 7.6", "right wrist", "intermediate repair, 7.6 cm", []string{"12034x1 59"}},
-		{"intermediate ankle 12.5", "left ankle", "intermediate repair, 12.5 cm", []string{"12034x1 59"}},
-		{"intermediate back 12.6", "upper back", "intermediate repair, 12.6 cm", []string{"12035x1 59"}},
-		{"intermediate back 20.0", "upper back", "intermediate repair, 20.0 cm", []string{"12035x1 59"}},
-		{"intermediate back 20.1", "upper back", "intermediate repair, 20.1 cm", []string{"12036x1 59"}},
-		{"intermediate back 30.0", "upper back", "intermediate repair, 30.0 cm", []string{"12036x1 59"}},
-		{"intermediate back 30.1", "upper back", "intermediate repair, 30.1 cm", []string{"12037x1 59"}},
+		{"intermediate scalp 2.5", "scalp", "intermediate repair, 2.5 cm", []string{"12031x1"}},
+		{"intermediate axilla 2.6", "right axilla", "intermediate repair, 2.6 cm", []string{"12032x1"}},
+		{"intermediate forearm 7.5", "left forearm", "layered closure, 7.5 cm", []string{"12032x1"}},
+		{"intermediate wrist 7.6", "right wrist", "intermediate repair, 7.6 cm", []string{"12034x1"}},
+		{"intermediate ankle 12.5", "left ankle", "intermediate repair, 12.5 cm", []string{"12034x1"}},
+		{"intermediate back 12.6", "upper back", "intermediate repair, 12.6 cm", []string{"12035x1"}},
+		{"intermediate back 20.0", "upper back", "intermediate repair, 20.0 cm", []string{"12035x1"}},
+		{"intermediate back 20.1", "upper back", "intermediate repair, 20.1 cm", []string{"12036x1"}},
+		{"intermediate back 30.0", "upper back", "intermediate repair, 30.0 cm", []string{"12036x1"}},
+		{"intermediate back 30.1", "upper back", "intermediate repair, 30.1 cm", []string{"12037x1"}},
 		// intermediate: neck, hands, feet, external genitalia
-		{"intermediate neck 2.5", "neck", "intermediate repair, 2.5 cm", []string{"12041x1 59"}},
-		{"intermediate hand 2.6", "left hand", "intermediate repair, 2.6 cm", []string{"12042x1 59"}},
-		{"intermediate foot 7.5", "right foot", "intermediate repair, 7.5 cm", []string{"12042x1 59"}},
-		{"intermediate finger 7.6", "left index finger", "intermediate repair, 7.6 cm", []string{"12044x1 59"}},
-		{"intermediate neck 12.5", "neck", "intermediate repair, 12.5 cm", []string{"12044x1 59"}},
-		{"intermediate neck 12.6", "neck", "intermediate repair, 12.6 cm", []string{"12045x1 59"}},
-		{"intermediate neck 20.0", "neck", "intermediate repair, 20.0 cm", []string{"12045x1 59"}},
-		{"intermediate neck 20.1", "neck", "intermediate repair, 20.1 cm", []string{"12046x1 59"}},
-		{"intermediate penis 30.0", "penis", "intermediate repair, 30.0 cm", []string{"12046x1 59"}},
-		{"intermediate neck 30.1", "neck", "intermediate repair, 30.1 cm", []string{"12047x1 59"}},
+		{"intermediate neck 2.5", "neck", "intermediate repair, 2.5 cm", []string{"12041x1"}},
+		{"intermediate hand 2.6", "left hand", "intermediate repair, 2.6 cm", []string{"12042x1"}},
+		{"intermediate foot 7.5", "right foot", "intermediate repair, 7.5 cm", []string{"12042x1"}},
+		{"intermediate finger 7.6", "left index finger", "intermediate repair, 7.6 cm", []string{"12044x1"}},
+		{"intermediate neck 12.5", "neck", "intermediate repair, 12.5 cm", []string{"12044x1"}},
+		{"intermediate neck 12.6", "neck", "intermediate repair, 12.6 cm", []string{"12045x1"}},
+		{"intermediate neck 20.0", "neck", "intermediate repair, 20.0 cm", []string{"12045x1"}},
+		{"intermediate neck 20.1", "neck", "intermediate repair, 20.1 cm", []string{"12046x1"}},
+		{"intermediate penis 30.0", "penis", "intermediate repair, 30.0 cm", []string{"12046x1"}},
+		{"intermediate neck 30.1", "neck", "intermediate repair, 30.1 cm", []string{"12047x1"}},
 		// intermediate: face, ears, eyelids, nose, lips, mucous membranes
-		{"intermediate nose 2.5", "nose", "intermediate repair, 2.5 cm", []string{"12051x1 59"}},
-		{"intermediate cheek 2.6", "left cheek", "intermediate repair, 2.6 cm", []string{"12052x1 59"}},
-		{"intermediate eyelid 5.0", "left lower eyelid", "intermediate repair, 5.0 cm", []string{"12052x1 59"}},
-		{"intermediate chin 5.1", "chin", "intermediate repair, 5.1 cm", []string{"12053x1 59"}},
-		{"intermediate jaw 7.5", "left jawline", "intermediate repair, 7.5 cm", []string{"12053x1 59"}},
-		{"intermediate cheek 7.6", "left cheek", "intermediate repair, 7.6 cm", []string{"12054x1 59"}},
-		{"intermediate cheek 12.5", "left cheek", "intermediate repair, 12.5 cm", []string{"12054x1 59"}},
-		{"intermediate cheek 12.6", "left cheek", "intermediate repair, 12.6 cm", []string{"12055x1 59"}},
-		{"intermediate cheek 20.0", "left cheek", "intermediate repair, 20.0 cm", []string{"12055x1 59"}},
-		{"intermediate cheek 20.1", "left cheek", "intermediate repair, 20.1 cm", []string{"12056x1 59"}},
-		{"intermediate cheek 30.0", "left cheek", "intermediate repair, 30.0 cm", []string{"12056x1 59"}},
-		{"intermediate cheek 30.1", "left cheek", "intermediate repair, 30.1 cm", []string{"12057x1 59"}},
+		{"intermediate nose 2.5", "nose", "intermediate repair, 2.5 cm", []string{"12051x1"}},
+		{"intermediate cheek 2.6", "left cheek", "intermediate repair, 2.6 cm", []string{"12052x1"}},
+		{"intermediate eyelid 5.0", "left lower eyelid", "intermediate repair, 5.0 cm", []string{"12052x1"}},
+		{"intermediate chin 5.1", "chin", "intermediate repair, 5.1 cm", []string{"12053x1"}},
+		{"intermediate jaw 7.5", "left jawline", "intermediate repair, 7.5 cm", []string{"12053x1"}},
+		{"intermediate cheek 7.6", "left cheek", "intermediate repair, 7.6 cm", []string{"12054x1"}},
+		{"intermediate cheek 12.5", "left cheek", "intermediate repair, 12.5 cm", []string{"12054x1"}},
+		{"intermediate cheek 12.6", "left cheek", "intermediate repair, 12.6 cm", []string{"12055x1"}},
+		{"intermediate cheek 20.0", "left cheek", "intermediate repair, 20.0 cm", []string{"12055x1"}},
+		{"intermediate cheek 20.1", "left cheek", "intermediate repair, 20.1 cm", []string{"12056x1"}},
+		{"intermediate cheek 30.0", "left cheek", "intermediate repair, 30.0 cm", []string{"12056x1"}},
+		{"intermediate cheek 30.1", "left cheek", "intermediate repair, 30.1 cm", []string{"12057x1"}},
 		// complex: trunk
-		{"complex trunk 1.1", "chest", "complex repair, 1.1 cm", []string{"13100x1 59"}},
-		{"complex trunk 2.5", "chest", "complex repair, 2.5 cm", []string{"13100x1 59"}},
-		{"complex axilla is the forehead/cheeks group", "left axilla", "complex repair, 2.5 cm", []string{"13131x1 59"}},
-		{"complex groin 2.6", "right groin", "complex repair, 2.6 cm", []string{"13101x1 59"}},
-		{"complex back 7.5", "upper back", "complex repair, 7.5 cm", []string{"13101x1 59"}},
-		{"complex back 7.6", "upper back", "complex repair, 7.6 cm", []string{"13101x1 59", "13102x1 59"}},
-		{"complex back 12.5", "upper back", "complex repair, 12.5 cm", []string{"13101x1 59", "13102x1 59"}},
-		{"complex back 12.6", "upper back", "complex repair, 12.6 cm", []string{"13101x1 59", "13102x2 59"}},
-		{"complex trunk 16.4 (worked example)", "lower back", "complex repair, 16.4 cm", []string{"13101x1 59", "13102x2 59"}},
+		{"complex trunk 1.1", "chest", "complex repair, 1.1 cm", []string{"13100x1"}},
+		{"complex trunk 2.5", "chest", "complex repair, 2.5 cm", []string{"13100x1"}},
+		{"complex axilla is the forehead/cheeks group", "left axilla", "complex repair, 2.5 cm", []string{"13131x1"}},
+		{"complex groin 2.6", "right groin", "complex repair, 2.6 cm", []string{"13101x1"}},
+		{"complex back 7.5", "upper back", "complex repair, 7.5 cm", []string{"13101x1"}},
+		{"complex back 7.6", "upper back", "complex repair, 7.6 cm", []string{"13101x1", "13102x1"}},
+		{"complex back 12.5", "upper back", "complex repair, 12.5 cm", []string{"13101x1", "13102x1"}},
+		{"complex back 12.6", "upper back", "complex repair, 12.6 cm", []string{"13101x1", "13102x2"}},
+		{"complex trunk 16.4 (worked example)", "lower back", "complex repair, 16.4 cm", []string{"13101x1", "13102x2"}},
 		// complex: scalp, arms, legs
-		{"complex scalp 1.1", "scalp", "complex repair, 1.1 cm", []string{"13120x1 59"}},
-		{"complex shoulder 2.5", "left shoulder", "complex repair, 2.5 cm", []string{"13120x1 59"}},
-		{"complex wrist 2.6", "right wrist", "complex repair, 2.6 cm", []string{"13121x1 59"}},
-		{"complex hip 7.5", "left hip", "complex repair, 7.5 cm", []string{"13121x1 59"}},
-		{"complex scalp 9.6 (worked example)", "vertex scalp", "complex repair, 9.6 cm", []string{"13121x1 59", "13122x1 59"}},
+		{"complex scalp 1.1", "scalp", "complex repair, 1.1 cm", []string{"13120x1"}},
+		{"complex shoulder 2.5", "left shoulder", "complex repair, 2.5 cm", []string{"13120x1"}},
+		{"complex wrist 2.6", "right wrist", "complex repair, 2.6 cm", []string{"13121x1"}},
+		{"complex hip 7.5", "left hip", "complex repair, 7.5 cm", []string{"13121x1"}},
+		{"complex scalp 9.6 (worked example)", "vertex scalp", "complex repair, 9.6 cm", []string{"13121x1", "13122x1"}},
 		// complex: forehead, cheeks, chin, mouth, neck, axillae, genitalia, hands, feet
-		{"complex forehead 1.1", "forehead", "complex repair, 1.1 cm", []string{"13131x1 59"}},
-		{"complex neck 2.5", "neck", "complex repair, 2.5 cm", []string{"13131x1 59"}},
-		{"complex hand 2.6", "right dorsal hand", "complex repair, 2.6 cm", []string{"13132x1 59"}},
-		{"complex nasolabial fold 7.5", "left nasolabial fold", "complex repair, 7.5 cm", []string{"13132x1 59"}},
-		{"complex cheek 7.6", "left cheek", "complex repair, 7.6 cm", []string{"13132x1 59", "13133x1 59"}},
-		{"complex foot 12.6", "left foot", "complex repair, 12.6 cm", []string{"13132x1 59", "13133x2 59"}},
+		{"complex forehead 1.1", "forehead", "complex repair, 1.1 cm", []string{"13131x1"}},
+		{"complex neck 2.5", "neck", "complex repair, 2.5 cm", []string{"13131x1"}},
+		{"complex hand 2.6", "right dorsal hand", "complex repair, 2.6 cm", []string{"13132x1"}},
+		{"complex nasolabial fold 7.5", "left nasolabial fold", "complex repair, 7.5 cm", []string{"13132x1"}},
+		{"complex cheek 7.6", "left cheek", "complex repair, 7.6 cm", []string{"13132x1", "13133x1"}},
+		{"complex foot 12.6", "left foot", "complex repair, 12.6 cm", []string{"13132x1", "13133x2"}},
 		// complex: eyelids, nose, ears, lips
-		{"complex nose 1.1", "nose", "complex repair, 1.1 cm", []string{"13151x1 59"}},
-		{"complex helix 2.5", "left helix", "complex repair, 2.5 cm", []string{"13151x1 59"}},
-		{"complex lower lip 2.6", "lower lip", "complex repair, 2.6 cm", []string{"13152x1 59"}},
-		{"complex eyelid 7.5", "right upper eyelid", "complex repair, 7.5 cm", []string{"13152x1 59"}},
-		{"complex ear 7.6", "left ear", "complex repair, 7.6 cm", []string{"13152x1 59", "13153x1 59"}},
+		{"complex nose 1.1", "nose", "complex repair, 1.1 cm", []string{"13151x1"}},
+		{"complex helix 2.5", "left helix", "complex repair, 2.5 cm", []string{"13151x1"}},
+		{"complex lower lip 2.6", "lower lip", "complex repair, 2.6 cm", []string{"13152x1"}},
+		{"complex eyelid 7.5", "right upper eyelid", "complex repair, 7.5 cm", []string{"13152x1"}},
+		{"complex ear 7.6", "left ear", "complex repair, 7.6 cm", []string{"13152x1", "13153x1"}},
 		// lengths: millimetres, the Length field, a size by its longest dimension
-		{"millimetres convert to cm", "nose", "simple repair, 26 mm", []string{"12013x1 59"}},
-		{"a length in the value", "nose", "intermediate repair; length 2.6 cm", []string{"12052x1 59"}},
-		{"a size counts by its longest dimension", "upper back", "intermediate repair, 3.0 x 0.5 cm", []string{"12032x1 59"}},
+		{"millimetres convert to cm", "nose", "simple repair, 26 mm", []string{"12013x1"}},
+		{"a length in the value", "nose", "intermediate repair; length 2.6 cm", []string{"12052x1"}},
+		{"a size counts by its longest dimension", "upper back", "intermediate repair, 3.0 x 0.5 cm", []string{"12032x1"}},
 		// a stated linear class wins over the words a flap shares with it
-		{"advancement of the wound edges in a complex repair", "upper back", "complex layered closure with undermining and advancement of the wound edges, 3.0 cm", []string{"13101x1 59"}},
-		{"Burow's triangles in an intermediate repair", "left cheek", "intermediate repair with Burow's triangles, 3.0 cm", []string{"12052x1 59"}},
+		{"advancement of the wound edges in a complex repair", "upper back", "complex layered closure with undermining and advancement of the wound edges, 3.0 cm", []string{"13101x1"}},
+		{"Burow's triangles in an intermediate repair", "left cheek", "intermediate repair with Burow's triangles, 3.0 cm", []string{"12052x1"}},
 		// rounding half-up to one decimal before lookup
-		{"2.55 rounds to 2.6", "left cheek", "intermediate repair, 2.55 cm", []string{"12052x1 59"}},
-		{"2.54 rounds to 2.5", "left cheek", "intermediate repair, 2.54 cm", []string{"12051x1 59"}},
-		{"7.55 complex is over 7.5", "upper back", "complex repair, 7.55 cm", []string{"13101x1 59", "13102x1 59"}},
+		{"2.55 rounds to 2.6", "left cheek", "intermediate repair, 2.55 cm", []string{"12052x1"}},
+		{"2.54 rounds to 2.5", "left cheek", "intermediate repair, 2.54 cm", []string{"12051x1"}},
+		{"7.55 complex is over 7.5", "upper back", "complex repair, 7.55 cm", []string{"13101x1", "13102x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,10 +155,10 @@ func TestRepairFields(t *testing.T) {
 		repair []string
 		want   []string
 	}{
-		{"Length field", []string{"Repair: intermediate repair", "  Length: 26 mm", "  Timing: after clearance"}, []string{"12052x1 59"}},
-		{"Type and Length fields", []string{"Repair:", "  Type: complex", "  Length: 3.0 cm", "  Timing: after clearance"}, []string{"13152x1 59"}},
-		{"Closure is a synonym of Repair", []string{"Closure: simple repair, 1.0 cm, after clearance"}, []string{"12011x1 59"}},
-		{"an explicit Area for a graft", []string{"Repair: full-thickness skin graft", "  Area: 3.1 cm2", "  Timing: after clearance"}, []string{"15260x1 59"}},
+		{"Length field", []string{"Repair: intermediate repair", "  Length: 26 mm", "  Timing: after clearance"}, []string{"12052x1"}},
+		{"Type and Length fields", []string{"Repair:", "  Type: complex", "  Length: 3.0 cm", "  Timing: after clearance"}, []string{"13152x1"}},
+		{"Closure is a synonym of Repair", []string{"Closure: simple repair, 1.0 cm, after clearance"}, []string{"12011x1"}},
+		{"an explicit Area for a graft", []string{"Repair: full-thickness skin graft", "  Area: 3.1 cm2", "  Timing: after clearance"}, []string{"15260x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,8 +187,8 @@ func TestLinearRepairSums(t *testing.T) {
 			"Repair: intermediate repair, 1.5 cm, after clearance",
 		}, []string{
 			// back 3.5 (12032) first, larger than face 1.5 + 1.5 = 3.0 (12052)
-			"2: 12032x1 59",
-			"1,3: 12052x1 59",
+			"2: 12032x1",
+			"1,3: 12052x1",
 		}},
 		{"sum first, then round", []string{
 			"Lesion 1: upper back",
@@ -199,7 +199,7 @@ func TestLinearRepairSums(t *testing.T) {
 			"Repair: intermediate repair, 1.26 cm, after clearance",
 		}, []string{
 			// 2.52 → 2.5 (12031); rounding each first would give 1.3 + 1.3 = 2.6 (12032)
-			"1,2: 12031x1 59",
+			"1,2: 12031x1",
 		}},
 		{"halves add up: 1.25 + 1.30 = 2.55 → 2.6", []string{
 			"Lesion 1: upper back",
@@ -208,7 +208,7 @@ func TestLinearRepairSums(t *testing.T) {
 			"Lesion 2: left thigh",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: simple repair, 1.30 cm, after clearance",
-		}, []string{"1,2: 12002x1 59"}},
+		}, []string{"1,2: 12002x1"}},
 		{"complex totals per group: two small groups become intermediate and join", []string{
 			"Lesion 1: nose",
 			"Stage 1: 2 blocks; margins: clear",
@@ -219,7 +219,7 @@ func TestLinearRepairSums(t *testing.T) {
 		}, []string{
 			// nose 0.6 and cheek 0.6 are each ≤ 1.0 in their complex group;
 			// both are intermediate face: 1.2 → 12051
-			"1,2: 12051x1 59",
+			"1,2: 12051x1",
 		}},
 		{"complex totals per group: one group over 1.0 stays complex", []string{
 			"Lesion 1: nose",
@@ -228,7 +228,7 @@ func TestLinearRepairSums(t *testing.T) {
 			"Lesion 2: left ear",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: complex repair, 0.6 cm, after clearance",
-		}, []string{"1,2: 13151x1 59"}},
+		}, []string{"1,2: 13151x1"}},
 		{"a small complex repair joins the intermediate repairs of its group", []string{
 			"Lesion 1: nose",
 			"Stage 1: 2 blocks; margins: clear",
@@ -236,7 +236,7 @@ func TestLinearRepairSums(t *testing.T) {
 			"Lesion 2: chin",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: intermediate repair, 1.6 cm, after clearance",
-		}, []string{"1,2: 12052x1 59"}},
+		}, []string{"1,2: 12052x1"}},
 		{"a small complex group splits into the intermediate groups of its repairs", []string{
 			"Lesion 1: neck",
 			"Stage 1: 2 blocks; margins: clear",
@@ -247,14 +247,14 @@ func TestLinearRepairSums(t *testing.T) {
 		}, []string{
 			// neck and cheek share the complex group (1.0 cm in all) but
 			// not the intermediate one
-			"1: 12041x1 59",
-			"2: 12051x1 59",
+			"1: 12041x1",
+			"2: 12051x1",
 		}},
 		{"a small complex neck repair is intermediate neck", []string{
 			"Lesion 1: neck",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: complex repair, 0.8 cm, after clearance",
-		}, []string{"1: 12041x1 59"}},
+		}, []string{"1: 12041x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -292,46 +292,46 @@ func TestFlaps(t *testing.T) {
 		repair []string
 		want   []string
 	}{
-		{"nose, primary + secondary", "left nasal ala", []string{"Repair: bilobed flap; defect 1.4 x 1.1 cm; secondary defect 1.5 sq cm, after clearance"}, []string{"14060x1 59"}},
-		{"cheek, 2 x 2 + 3 sq cm = 7.0", "left cheek", []string{"Repair: rotation flap; defect 2 x 2 cm; secondary defect 3 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"nose, 10.0 is the small code", "nose", []string{"Repair: advancement flap; defect 2.5 x 2 cm; secondary defect 5 sq cm; after clearance"}, []string{"14060x1 59"}},
-		{"nose, secondary defect takes it to 10.5", "nose", []string{"Repair: advancement flap; defect 2.5 x 2 cm; secondary defect 5.5 sq cm; after clearance"}, []string{"14061x1 59"}},
-		{"trunk ≤ 10", "upper back", []string{"Repair: rhombic flap; defect 3 x 3 cm; secondary defect 1 sq cm; after clearance"}, []string{"14000x1 59"}},
-		{"trunk 10.1–30", "upper back", []string{"Repair: rhombic flap; defect 4 x 4 cm; secondary defect 14 sq cm; after clearance"}, []string{"14001x1 59"}},
-		{"scalp ≤ 10", "scalp", []string{"Repair: O-to-Z flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14020x1 59"}},
-		{"leg 10.1–30", "left shin", []string{"Repair: transposition flap; defect 3 x 3 cm; secondary defect 3 sq cm; after clearance"}, []string{"14021x1 59"}},
-		{"hand ≤ 10", "right dorsal hand", []string{"Repair: V-Y advancement; defect 2 x 1 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"neck 10.1–30", "neck", []string{"Repair: rotation flap; defect 4 x 3 cm; secondary defect 10 sq cm; after clearance"}, []string{"14041x1 59"}},
-		{"lip 10.1–30", "upper lip", []string{"Repair: advancement flap; defect 3 x 3 cm; secondary defect 2 sq cm; after clearance"}, []string{"14061x1 59"}},
-		{"30.0 is the group's large code", "left cheek", []string{"Repair: rotation flap; defect 5 x 4 cm; secondary defect 10 sq cm; after clearance"}, []string{"14041x1 59"}},
-		{"30.1–60 is 14301 at any site", "left cheek", []string{"Repair: rotation flap; defect 5 x 4 cm; secondary defect 10.1 sq cm; after clearance"}, []string{"14301x1 59"}},
-		{"60.0 is 14301 alone", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 30 sq cm; after clearance"}, []string{"14301x1 59"}},
-		{"75 is 14301 + 14302", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 45 sq cm; after clearance"}, []string{"14301x1 59", "14302x1 59"}},
-		{"95 is 14301 + 14302 x2", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 65 sq cm; after clearance"}, []string{"14301x1 59", "14302x2 59"}},
+		{"nose, primary + secondary", "left nasal ala", []string{"Repair: bilobed flap; defect 1.4 x 1.1 cm; secondary defect 1.5 sq cm, after clearance"}, []string{"14060x1"}},
+		{"cheek, 2 x 2 + 3 sq cm = 7.0", "left cheek", []string{"Repair: rotation flap; defect 2 x 2 cm; secondary defect 3 sq cm; after clearance"}, []string{"14040x1"}},
+		{"nose, 10.0 is the small code", "nose", []string{"Repair: advancement flap; defect 2.5 x 2 cm; secondary defect 5 sq cm; after clearance"}, []string{"14060x1"}},
+		{"nose, secondary defect takes it to 10.5", "nose", []string{"Repair: advancement flap; defect 2.5 x 2 cm; secondary defect 5.5 sq cm; after clearance"}, []string{"14061x1"}},
+		{"trunk ≤ 10", "upper back", []string{"Repair: rhombic flap; defect 3 x 3 cm; secondary defect 1 sq cm; after clearance"}, []string{"14000x1"}},
+		{"trunk 10.1–30", "upper back", []string{"Repair: rhombic flap; defect 4 x 4 cm; secondary defect 14 sq cm; after clearance"}, []string{"14001x1"}},
+		{"scalp ≤ 10", "scalp", []string{"Repair: O-to-Z flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14020x1"}},
+		{"leg 10.1–30", "left shin", []string{"Repair: transposition flap; defect 3 x 3 cm; secondary defect 3 sq cm; after clearance"}, []string{"14021x1"}},
+		{"hand ≤ 10", "right dorsal hand", []string{"Repair: V-Y advancement; defect 2 x 1 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1"}},
+		{"neck 10.1–30", "neck", []string{"Repair: rotation flap; defect 4 x 3 cm; secondary defect 10 sq cm; after clearance"}, []string{"14041x1"}},
+		{"lip 10.1–30", "upper lip", []string{"Repair: advancement flap; defect 3 x 3 cm; secondary defect 2 sq cm; after clearance"}, []string{"14061x1"}},
+		{"30.0 is the group's large code", "left cheek", []string{"Repair: rotation flap; defect 5 x 4 cm; secondary defect 10 sq cm; after clearance"}, []string{"14041x1"}},
+		{"30.1–60 is 14301 at any site", "left cheek", []string{"Repair: rotation flap; defect 5 x 4 cm; secondary defect 10.1 sq cm; after clearance"}, []string{"14301x1"}},
+		{"60.0 is 14301 alone", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 30 sq cm; after clearance"}, []string{"14301x1"}},
+		{"75 is 14301 + 14302", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 45 sq cm; after clearance"}, []string{"14301x1", "14302x1"}},
+		{"95 is 14301 + 14302 x2", "upper back", []string{"Repair: rotation flap; defect 6 x 5 cm; secondary defect 65 sq cm; after clearance"}, []string{"14301x1", "14302x2"}},
 		{"primary from the final defect when the repair gives none", "nose", []string{
 			"Final defect: 1.5 x 1.2 cm",
 			"Repair: bilobed flap; secondary defect 2 sq cm; after clearance",
-		}, []string{"14060x1 59"}},
+		}, []string{"14060x1"}},
 		{"fields under the repair", "left cheek", []string{
 			"Repair:",
 			"  Type: rotation flap",
 			"  Defect: 3 x 3 cm",
 			"  Secondary defect: 2.5 x 1 cm",
 			"  Timing: after clearance",
-		}, []string{"14041x1 59"}},
-		{"Wedge resection advancement flap is a flap", "lower lip", []string{"Repair: Wedge resection advancement flap; defect 1.5 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1 59"}},
-		{"A-to-T flap", "forehead", []string{"Repair: A-to-T flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"Burow's advancement", "left temple", []string{"Repair: Burow's advancement flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"Z-plasty", "neck", []string{"Repair: Z-plasty; defect 2 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"rotation alone is a flap", "left cheek", []string{"Repair: rotation; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1 59"}},
-		{"Burow's advancement without the word flap", "nose", []string{"Repair: Burow's advancement; defect 1 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1 59"}},
-		{"island pedicle", "nose", []string{"Repair: island pedicle flap; defect 1 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1 59"}},
-		{"area rounds half-up: 9.95 → 10.0", "nose", []string{"Repair: rotation flap; defect 1.99 x 5 cm; after clearance"}, []string{"14060x1 59"}},
-		{"area rounds half-up: 10.05 → 10.1", "nose", []string{"Repair: rotation flap; defect 2.01 x 5 cm; after clearance"}, []string{"14061x1 59"}},
+		}, []string{"14041x1"}},
+		{"Wedge resection advancement flap is a flap", "lower lip", []string{"Repair: Wedge resection advancement flap; defect 1.5 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1"}},
+		{"A-to-T flap", "forehead", []string{"Repair: A-to-T flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1"}},
+		{"Burow's advancement", "left temple", []string{"Repair: Burow's advancement flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1"}},
+		{"Z-plasty", "neck", []string{"Repair: Z-plasty; defect 2 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14040x1"}},
+		{"rotation alone is a flap", "left cheek", []string{"Repair: rotation; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance"}, []string{"14040x1"}},
+		{"Burow's advancement without the word flap", "nose", []string{"Repair: Burow's advancement; defect 1 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1"}},
+		{"island pedicle", "nose", []string{"Repair: island pedicle flap; defect 1 x 1 cm; secondary defect 1 sq cm; after clearance"}, []string{"14060x1"}},
+		{"area rounds half-up: 9.95 → 10.0", "nose", []string{"Repair: rotation flap; defect 1.99 x 5 cm; after clearance"}, []string{"14060x1"}},
+		{"area rounds half-up: 10.05 → 10.1", "nose", []string{"Repair: rotation flap; defect 2.01 x 5 cm; after clearance"}, []string{"14061x1"}},
 		{"a repair site other than the lesion's", "left cheek", []string{
 			"Repair: advancement flap; defect 2 x 2 cm; secondary defect 2 sq cm; after clearance",
 			"  Site: nasal sidewall",
-		}, []string{"14060x1 59"}},
+		}, []string{"14060x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -348,11 +348,11 @@ func TestFlaps(t *testing.T) {
 			"Repair: advancement flap; defect 2 x 2 cm; secondary defect 3 sq cm; after clearance",
 		))
 		// 6 and 7 sq cm: two 14060 lines, larger first; summed they would be 14061.
-		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "2: 14060x1 59", "1: 14060x1 59"}, lesionLines(c))
+		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "2: 14060x1", "1: 14060x1"}, lesionLines(c))
 	})
 	t.Run("no secondary defect: the primary alone, secondary-defect-missing", func(t *testing.T) {
 		c := code(t, oneStage("nose", "Repair: rotation flap; defect 3 x 3 cm; after clearance"))
-		assert.Equal(t, []string{"17311x1", "14060x1 59"}, lines(c))
+		assert.Equal(t, []string{"17311x1", "14060x1"}, lines(c))
 		assert.Equal(t, []string{"6 secondary-defect-missing info 1"}, findingsOf(c, "secondary-defect-missing"))
 	})
 	t.Run("a flap with one dimension is repair-size-missing", func(t *testing.T) {
@@ -376,7 +376,7 @@ func TestFlaps(t *testing.T) {
 			"Repair: rotation flap; defect 2 x 2 cm; secondary defect 3 sq cm; after clearance",
 			"Repair: intermediate repair of the secondary defect, 4.0 cm, after clearance",
 		))
-		assert.Equal(t, []string{"17311x1", "14040x1 59"}, lines(c))
+		assert.Equal(t, []string{"17311x1", "14040x1"}, lines(c))
 		assert.Equal(t, []string{"7 no-repair-code info 1"}, findingsOf(c, "no-repair-code"))
 	})
 	t.Run("a flap of one lesion leaves the linear repairs of another", func(t *testing.T) {
@@ -388,7 +388,7 @@ func TestFlaps(t *testing.T) {
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: intermediate repair, 2.0 cm, after clearance",
 		))
-		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "1: 14040x1 59", "2: 12051x1 59"}, lesionLines(c))
+		assert.Equal(t, []string{"1: 17311x1", "2: 17311x1 59", "1: 14040x1", "2: 12051x1"}, lesionLines(c))
 	})
 }
 
@@ -403,28 +403,28 @@ func TestGrafts(t *testing.T) {
 			"Site: nose",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: full-thickness skin graft, 3.1 sq cm, donor site preauricular, after clearance",
-		}, []string{"15260x1 59"}},
+		}, []string{"15260x1"}},
 		{"FTSG from the repair's Defect", []string{
 			"Site: left cheek",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: FTSG; defect 3 x 2 cm; after clearance",
-		}, []string{"15240x1 59"}},
+		}, []string{"15240x1"}},
 		{"FTSG from the final defect", []string{
 			"Site: left lower eyelid",
 			"Stage 1: 2 blocks; margins: clear",
 			"Final defect: 2 x 1.5 cm",
 			"Repair: full-thickness skin graft, after clearance",
-		}, []string{"15260x1 59"}},
+		}, []string{"15260x1"}},
 		{"FTSG area over 20: add-on per further 20 or part", []string{
 			"Site: scalp",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: full-thickness skin graft, area 41 sq cm, after clearance",
-		}, []string{"15220x1 59", "15221x2 59"}},
+		}, []string{"15220x1", "15221x2"}},
 		{"FTSG trunk 20.0 is the first code alone", []string{
 			"Site: chest",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: full-thickness skin graft, area 20 sq cm, after clearance",
-		}, []string{"15200x1 59"}},
+		}, []string{"15200x1"}},
 		{"FTSG summed across lesions of one group", []string{
 			"Lesion 1: nose",
 			"Stage 1: 2 blocks; margins: clear",
@@ -432,17 +432,17 @@ func TestGrafts(t *testing.T) {
 			"Lesion 2: right ear",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: full-thickness skin graft, 10 sq cm, after clearance",
-		}, []string{"15260x1 59", "15261x1 59"}},
+		}, []string{"15260x1", "15261x1"}},
 		{"STSG trunk 120: add-on per further 100", []string{
 			"Site: upper back",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: split-thickness skin graft, area 120 sq cm, after clearance",
-		}, []string{"15100x1 59", "15101x1 59"}},
+		}, []string{"15100x1", "15101x1"}},
 		{"STSG scalp is the face group", []string{
 			"Site: scalp",
 			"Stage 1: 2 blocks; margins: clear",
 			"Repair: STSG, 50 sq cm, after clearance",
-		}, []string{"15120x1 59"}},
+		}, []string{"15120x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -481,10 +481,10 @@ func TestRepairOrder(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{
-		"6: 14040x1 59",
-		"5: 15260x1 59",
-		"4: 13121x1 59",
-		"3: 12032x1 59",
+		"6: 14040x1",
+		"5: 15260x1",
+		"4: 13121x1",
+		"3: 12032x1 59", // three linear classes: all but complex carry 59
 		"2: 12051x1 59",
 		"1: 12011x1 59",
 	}, got)
@@ -570,14 +570,14 @@ func TestRepairNotCoded(t *testing.T) {
 			"Repair: complex repair, 5.8 cm, after clearance",
 			"  Repaired by: Dr. Varga-Moss",
 		))
-		assert.Equal(t, []string{"17313x1", "13121x1 59"}, lines(c))
+		assert.Equal(t, []string{"17313x1", "13121x1"}, lines(c))
 		assert.Empty(t, findingsOf(c, "no-repair-code"))
 		assert.Empty(t, findingsOf(c, "pathology-undocumented"))
 	})
 	t.Run("the same surgeon by name or by role is on this claim", func(t *testing.T) {
 		for _, by := range []string{"same surgeon", "Dr. Whitfield", "Mohs surgeon", "self", "same", "surgeon"} {
 			c := code(t, oneStage("nose", "Repair: simple repair, 2.0 cm, after clearance", "  By: "+by))
-			assert.Equal(t, []string{"17311x1", "12011x1 59"}, lines(c), by)
+			assert.Equal(t, []string{"17311x1", "12011x1"}, lines(c), by)
 			assert.Empty(t, findingsOf(c, "no-repair-code"), by)
 		}
 	})
@@ -654,7 +654,7 @@ func TestRepairTiming(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := code(t, withHeader(append([]string{"Site: nose"}, tc.lesion...)...))
-			assert.Contains(t, lines(c), "12011x1 59", "the repair is coded either way")
+			assert.Contains(t, lines(c), "12011x1", "the repair is coded either way")
 			assert.Equal(t, tc.want, findingsOf(c, "repair-timing-undocumented"))
 		})
 	}
@@ -667,12 +667,12 @@ func TestRepairKinds(t *testing.T) {
 		site, repair string
 		want         []string // the repair lines
 	}{
-		{"upper back", "Repair: simple single-layer closure, 3.0 cm, after clearance", []string{"12002x1 59"}},
-		{"upper back", "Repair: intermediate two-layer closure, 3.0 cm, after clearance", []string{"12032x1 59"}},
-		{"upper back", "Repair: complex linear repair of a wedge-shaped defect, 3.0 cm, after clearance", []string{"13101x1 59"}},
-		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1 59"}},
-		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1 59"}},
-		{"left cheek", "Repair: rotation flap; defect 2.0 x 2.0 cm; secondary defect 0 sq cm; after clearance", []string{"14040x1 59"}},
+		{"upper back", "Repair: simple single-layer closure, 3.0 cm, after clearance", []string{"12002x1"}},
+		{"upper back", "Repair: intermediate two-layer closure, 3.0 cm, after clearance", []string{"12032x1"}},
+		{"upper back", "Repair: complex linear repair of a wedge-shaped defect, 3.0 cm, after clearance", []string{"13101x1"}},
+		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1"}},
+		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1"}},
+		{"left cheek", "Repair: rotation flap; defect 2.0 x 2.0 cm; secondary defect 0 sq cm; after clearance", []string{"14040x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.repair, func(t *testing.T) {

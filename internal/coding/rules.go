@@ -17,11 +17,11 @@ var (
 	SiteUnknown = &Rule{"site-unknown", diag.Error,
 		"The site text names no term of the anatomical vocabulary. The engine never guesses a site: the lesion is not coded; the other lesions are."}
 	StagesMissing = &Rule{"stages-missing", diag.Error,
-		"The lesion lists no Mohs stage, so no Mohs line can be coded for it. Its repairs are still coded."}
+		"The lesion lists no Mohs stage, so no Mohs line can be coded for it; its repairs are still coded. A stage is documented by a statement about that stage (a number or ordinal with its blocks, margins or findings, or a row of a Mohs log); template text about stages in general (\"prior to each stage\", \"after the final stage\") documents none, and no stage is guessed."}
 	BlocksMissing = &Rule{"blocks-missing", diag.Error,
 		"A stage has no block count. It is coded as a stage, assuming no block beyond the fifth, but 17315 (each block beyond five in a stage) cannot be checked."}
 	PathologyNotSurgeon = &Rule{"pathology-not-surgeon", diag.Error,
-		"A separate pathologist read the slides. Mohs codes require the surgeon to act as the pathologist, so no Mohs line is billed: each lesion is coded as a malignant excision by its final defect instead, and the frozen-section and stain lines are dropped (the pathologist bills them)."}
+		"A separate pathologist read the slides. Mohs codes require the surgeon to act as the pathologist, so no Mohs line is billed: each lesion is coded as a malignant excision by its excised diameter instead (pre-operative size plus twice the margin, else the final defect), and the frozen-section and stain lines are dropped (the pathologist bills them)."}
 	RepairSizeMissing = &Rule{"repair-size-missing", diag.Error,
 		"A repair has no usable size: a linear repair needs its own length, a flap or graft an area (two dimensions or an explicit area). The final defect is not a repair length. No line for that repair."}
 	RepairTypeUnknown = &Rule{"repair-type-unknown", diag.Error,
@@ -29,7 +29,7 @@ var (
 	DiagnosisMissing = &Rule{"diagnosis-missing", diag.Error,
 		"The lesion has no diagnosis. A claim line needs a diagnosis to point to."}
 	DefectSizeMissing = &Rule{"defect-size-missing", diag.Error,
-		"Mohs cannot be billed and the excision that replaces it is coded by the greatest dimension of the final defect, which the note does not give: no line."}
+		"Mohs cannot be billed and the excision that replaces it needs an excised diameter: the note gives neither the pre-operative size with a margin nor the final defect's greatest dimension. No line."}
 	DateMissing = &Rule{"date-missing", diag.Warning,
 		"The note gives no date of service; every claim line needs one."}
 	SizeMissing = &Rule{"size-missing", diag.Warning,
@@ -41,7 +41,7 @@ var (
 	StageAfterClear = &Rule{"stage-after-clear", diag.Warning,
 		"A stage follows a stage whose margins were all clear. Both are coded, but an auditor will ask why the later stage was taken."}
 	FinalStagePositive = &Rule{"final-stage-positive", diag.Warning,
-		"The last stage still has positive margins and no plan is documented (further stages, referral, or why surgery stopped)."}
+		"The last stage still has positive margins and no plan is documented (further stages, referral, or why surgery stopped). A margin stated as equivocal (\"residual could not be excluded\", \"indeterminate\") is documented and not clear: a further stage is expected."}
 	StageNumbering = &Rule{"stage-numbering", diag.Warning,
 		"Stage numbers skip or repeat. Stages are counted as listed, whatever their numbers; check that none is missing."}
 	TotalsMismatch = &Rule{"totals-mismatch", diag.Warning,
@@ -59,7 +59,7 @@ var (
 	UnknownField = &Rule{"unknown-field", diag.Warning,
 		"A field key is not known but is a near miss of a known key (letters only, Damerau–Levenshtein distance at most 2 for six letters or more, 1 for four or five). The line was read as narrative; fix the key if it was meant."}
 	NoRepairCode = &Rule{"no-repair-code", diag.Info,
-		"Second intention, strips or cautery alone, or a repair by another provider: no repair line on this claim. Also a repair another line includes: a linear repair of a lesion closed by a flap, or a simple repair after an excision."}
+		"Second intention, strips or cautery alone, a repair by another provider, a closure deferred to a later visit (\"will return for delayed closure\", \"reconstruction scheduled\"), or a repair only considered: no repair line on this claim. Also a closure another line includes: a linear repair of a lesion closed by a flap, a simple repair after an excision, or the closure of a graft donor site or a biopsy wound."}
 	FrozenSectionWithoutBiopsy = &Rule{"frozen-section-without-biopsy", diag.Info,
 		"Frozen section: yes, but no billable same-day biopsy: these are the Mohs frozen sections themselves, included in the Mohs codes."}
 	BiopsyNotBillable = &Rule{"biopsy-not-billable", diag.Warning,
@@ -85,9 +85,15 @@ var (
 	LateralityConflict = &Rule{"laterality-conflict", diag.Warning,
 		"The Side field and the side named in the site text disagree. The Side field is used; correct the note."}
 	DiagnosisCodeReview = &Rule{"diagnosis-code-review", diag.Warning,
-		"Skin of the genitalia (vulva, penis, scrotum) and the vermilion of the lip are coded outside the skin table (C51, C60, C63.2, C00, D00.0): no code here; code the diagnosis by hand."}
+		"The diagnosis code needs a coder's review. Skin of the genitalia (vulva, penis, scrotum) and the vermilion of the lip are coded outside the skin table (C51, C60, C63.2, C00, D00.0): no code here; code the diagnosis by hand. Basosquamous (metatypical) carcinoma is coded with the C44 \"other specified\" digit 9, which some payers and coders replace with the squamous cell code."}
 	PostoperativeDiagnosisUsed = &Rule{"postoperative-diagnosis-used", diag.Info,
-		"The postoperative diagnosis differs from the preoperative one and is the one coded."}
+		"The postoperative diagnosis is given, is not \"same\", and differs from the preoperative one: it is the one coded. The message names both."}
+	PayerProfileDefault = &Rule{"payer-profile-default", diag.Info,
+		"The Payer field names none of the built-in profiles (Medicare, UnitedHealthcare, commercial), e.g. Medicaid, BCBS, Aetna or Tricare: the claim is coded under the default profile, commercial. The message names the payer text and the profile; pass --payer or --profile to choose another."}
+	ExcisionSizeFromDefect = &Rule{"excision-size-from-defect", diag.Warning,
+		"Mohs cannot be billed and no excision margin is documented (or no pre-operative size), so the excision that replaces it is coded by the final defect's greatest dimension. The defect overstates the excised diameter (lesion plus the narrowest margin on each side): check the code."}
+	DiagnosisPendingPathology = &Rule{"diagnosis-pending-pathology", diag.Warning,
+		"A biopsy of another lesion has an uncertain clinical impression (\"rule out\", \"versus\", \"?\", \"atypical lesion\"). Uncertain diagnoses are not coded in the outpatient setting: its line gets no cancer code. Hold the claim for the pathology result, or code the presenting sign."}
 	MUEExceeded = &Rule{"mue-exceeded", diag.Warning,
 		"Units of a code exceed its medically unlikely edit in the CMS MUE file given with --mue: an error for adjudication indicator 2 (absolute per day), a warning for 1 (per line) and 3 (per day, payable on appeal with documentation)."}
 	PTPNotAllowed = &Rule{"ptp-not-allowed", diag.Error,
@@ -108,7 +114,7 @@ var Rules = []*Rule{
 	UnknownField, BiopsyNotBillable, BiopsyCodeReview, RepairCodeReview,
 	StainIndicationMissing, IndicationMissing, DiagnosisUnconfirmed, HistologyMissing,
 	DiagnosisNotMohs, LateralityMissing, LateralityConflict, DiagnosisCodeReview,
-	MUEExceeded, PTPNotAllowed, PTPModifierNeeded,
+	ExcisionSizeFromDefect, DiagnosisPendingPathology, MUEExceeded, PTPNotAllowed, PTPModifierNeeded,
 	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
-	PostoperativeDiagnosisUsed,
+	PostoperativeDiagnosisUsed, PayerProfileDefault,
 }

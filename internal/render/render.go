@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
 )
@@ -45,11 +46,13 @@ func JSONError(w io.Writer, source string, err error) error {
 	return enc.Encode(ErrorRecord{Source: source, Error: AsParseError(err)})
 }
 
-// Text writes the claim as a table of lines, then the findings grouped by
+// Text writes the claim as a header (the note's encounter, then the rule
+// pack it was coded by), a table of lines, then the findings grouped by
 // severity.
 func Text(w io.Writer, c coding.Claim, withLines bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  date %s  place %s  payer %s\n", c.Source, orNone(c.Encounter.DateOfService), orNone(c.Encounter.PlaceOfService), c.Encounter.PayerProfile)
+	b.WriteString(RulesHeader(c.Rules) + "\n")
 	if withLines {
 		b.WriteString("\n")
 		if len(c.Lines) == 0 {
@@ -91,6 +94,12 @@ func Text(w io.Writer, c coding.Claim, withLines bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// RulesHeader is the line that names a claim's rule pack in text output:
+// "rules 2026.12.1 (CPT 2026, ICD-10-CM FY2026)".
+func RulesHeader(e codetable.Edition) string {
+	return fmt.Sprintf("rules %s (%s, %s)", e.Version, e.CPT, e.ICD10CM)
 }
 
 func orNone(s *string) string {
