@@ -265,7 +265,7 @@ func valueError(key string, v *Value, expected string) *diag.ParseError {
 func ParseMeasure(key string, v *Value) (Measure, error) {
 	const expected = `a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm"`
 	ast := &measureAST{}
-	if err := parseValue(v.Text, ast); err != nil {
+	if err := parseValue(measureText(v.Text), ast); err != nil {
 		return Measure{}, valueError(key, v, expected)
 	}
 	var m Measure
@@ -297,6 +297,30 @@ func ParseMeasure(key string, v *Value) (Measure, error) {
 		}
 	}
 	return m, nil
+}
+
+// remarkSeparators set off a remark after a complete size: "1.8 x 1.5
+// cm, extending onto the helical rim", "1.2 x 1.0 cm. Through fat".
+var remarkSeparators = []string{",", ";", ". ", " - ", " – ", " — "}
+
+// measureText is the text of a size without a remark after it. The
+// remark is cut only after a unit, so that "2,5 cm" or "1.2 x" followed by
+// words still fails as written.
+func measureText(s string) string {
+	end := len(s)
+	for _, sep := range remarkSeparators {
+		if i := strings.Index(s, sep); i > 0 && i < end {
+			end = i
+		}
+	}
+	head := strings.TrimSpace(s[:end])
+	lower := strings.ToLower(head)
+	for _, unit := range []string{"cm", "mm", "cm2", "cm²", "sq cm", "sq. cm"} {
+		if strings.HasSuffix(lower, unit) {
+			return head
+		}
+	}
+	return s
 }
 
 // MaxCount bounds every count: no stage has more blocks, no note more

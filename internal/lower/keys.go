@@ -1,6 +1,11 @@
 package lower
 
-import "strings"
+import (
+	_ "embed"
+	"encoding/csv"
+	"strings"
+	"sync"
+)
 
 // field names one known key, whatever synonym the note uses.
 type field int
@@ -29,6 +34,8 @@ const (
 	fTotalBlocks
 	fFinalDefect
 	fRepair
+	fExcisionMargin
+	fProcedure
 	// stage
 	fBlocks
 	fStain
@@ -39,6 +46,7 @@ const (
 	fReason
 	// repair and biopsy
 	fType
+	fDetails
 	fLength
 	fArea
 	fDefect
@@ -63,54 +71,69 @@ const (
 	secBiopsy
 )
 
-// keyDef is one row of the key table: the synonyms of NOTE-FORMAT.md,
-// the first being the name shown to the user.
-type keyDef struct {
-	field    field
-	sections []section
-	names    []string
+// fieldNames names each field in keys.csv.
+var fieldNames = map[string]field{
+	"date": fDate, "surgeon": fSurgeon, "pathology": fPathology, "payer": fPayer, "placeofservice": fPlaceOfService,
+	"site": fSite, "laterality": fLaterality, "diagnosis": fDiagnosis, "postopdiagnosis": fPostopDiagnosis,
+	"indication": fIndication, "size": fSize, "excisionmargin": fExcisionMargin, "deepstructures": fDeepStructures,
+	"priorbiopsy": fPriorBiopsy, "samedaybiopsy": fSameDayBiopsy, "frozensection": fFrozenSection, "map": fMap,
+	"totalstages": fTotalStages, "totalblocks": fTotalBlocks, "finaldefect": fFinalDefect, "repair": fRepair, "procedure": fProcedure,
+	"blocks": fBlocks, "stain": fStain, "specialstain": fSpecialStain, "margins": fMargins, "decision": fDecision,
+	"histology": fHistology, "reason": fReason, "type": fType, "details": fDetails, "length": fLength, "area": fArea,
+	"defect": fDefect, "secondarydefect": fSecondaryDefect, "timing": fTiming, "by": fBy,
 }
 
-var keyTable = []keyDef{
-	{fDate, []section{secEncounter}, []string{"Date of service", "DOS", "Date"}},
-	{fSurgeon, []section{secEncounter}, []string{"Surgeon", "Mohs surgeon", "Provider"}},
-	{fPathology, []section{secEncounter}, []string{"Pathology", "Histopathology", "Slides read by"}},
-	{fPayer, []section{secEncounter}, []string{"Payer", "Insurance"}},
-	{fPlaceOfService, []section{secEncounter}, []string{"Place of service", "POS"}},
+// sectionNames names each section in keys.csv.
+var sectionNames = map[string]section{"encounter": secEncounter, "lesion": secLesion, "stage": secStage,
+	"repair": secRepair, "biopsy": secBiopsy}
 
-	{fSite, []section{secLesion, secRepair, secBiopsy}, []string{"Site", "Location", "Anatomic site"}},
-	{fLaterality, []section{secLesion}, []string{"Laterality", "Side"}},
-	{fDiagnosis, []section{secLesion, secBiopsy}, []string{"Diagnosis", "Preoperative diagnosis", "Preop diagnosis", "Pre-op diagnosis", "Dx"}},
-	{fDiagnosis, []section{secBiopsy}, []string{"Clinical impression"}},
-	{fPostopDiagnosis, []section{secLesion}, []string{"Postoperative diagnosis", "Postop diagnosis", "Post-op diagnosis"}},
-	{fIndication, []section{secLesion}, []string{"Indication", "Reason for Mohs", "Rationale"}},
-	{fSize, []section{secLesion}, []string{"Preoperative size", "Preop size", "Pre-op size", "Lesion size", "Size", "Clinical size"}},
-	{fDeepStructures, []section{secLesion}, []string{"Deep structures", "Involves"}},
-	{fPriorBiopsy, []section{secLesion}, []string{"Prior biopsy", "Biopsy confirmed"}},
-	{fSameDayBiopsy, []section{secLesion}, []string{"Same-day biopsy"}},
-	{fFrozenSection, []section{secLesion, secBiopsy}, []string{"Frozen section", "Frozen sections"}},
-	{fMap, []section{secLesion}, []string{"Mohs map", "Map"}},
-	{fTotalStages, []section{secLesion}, []string{"Total stages"}},
-	{fTotalBlocks, []section{secLesion}, []string{"Total blocks"}},
-	{fFinalDefect, []section{secLesion}, []string{"Final defect", "Defect size", "Post-operative defect", "Postop size", "Post-op size"}},
-	{fRepair, []section{secLesion}, []string{"Repair", "Closure", "Reconstruction"}},
+//go:embed keys.csv
+var keysCSV string
 
-	{fBlocks, []section{secStage}, []string{"Blocks", "Tissue blocks", "Sections", "Specimens"}},
-	{fStain, []section{secStage}, []string{"Stain", "Stains"}},
-	{fSpecialStain, []section{secStage}, []string{"Special stain", "Special stains", "Immunostain", "Immunostains"}},
-	{fMargins, []section{secStage}, []string{"Margins", "Margin", "Margin status", "Result"}},
-	{fDecision, []section{secStage}, []string{"Decision", "Plan"}},
-	{fHistology, []section{secStage}, []string{"Histology", "Findings"}},
-	{fReason, []section{secStage}, []string{"Reason", "Stain reason"}},
+// keyTables is the synonym table of keys.csv, read on first use: per
+// section, normalised key → field, and every key's letters for near-miss
+// suggestions.
+var keyTables = sync.OnceValue(func() keyTable {
+	t := keyTable{bySection: map[section]map[string]keyRef{}, suggestions: map[section][]suggestion{}}
+	r := csv.NewReader(strings.NewReader(keysCSV))
+	r.Comment = '#'
+	rows, err := r.ReadAll()
+	if err != nil {
+		panic("lower: keys.csv: " + err.Error()) // the embedded table is checked by a test
+	}
+	for _, row := range rows[1:] {
+		f, ok := fieldNames[row[0]]
+		if !ok {
+			panic("lower: keys.csv: unknown field " + row[0])
+		}
+		names := strings.Split(row[2], "|")
+		for _, secName := range strings.Split(row[1], "|") {
+			sec, ok := sectionNames[secName]
+			if !ok {
+				panic("lower: keys.csv: unknown section " + secName)
+			}
+			if t.bySection[sec] == nil {
+				t.bySection[sec] = map[string]keyRef{}
+			}
+			for _, name := range names {
+				norm := letters(name)
+				if _, dup := t.bySection[sec][norm]; !dup {
+					t.bySection[sec][norm] = keyRef{f, names[0]}
+				}
+				t.suggestions[sec] = append(t.suggestions[sec], suggestion{norm, name, sec})
+			}
+		}
+	}
+	for _, name := range []string{"Stage", "Layer", "Level", "Lesion", "Biopsy"} {
+		t.suggestions[secLesion] = append(t.suggestions[secLesion], suggestion{letters(name), name, secLesion})
+	}
+	return t
+})
 
-	{fType, []section{secRepair, secBiopsy}, []string{"Type"}},
-	{fType, []section{secBiopsy}, []string{"Kind"}},
-	{fLength, []section{secRepair}, []string{"Length"}},
-	{fArea, []section{secRepair}, []string{"Area"}},
-	{fDefect, []section{secRepair}, []string{"Defect"}},
-	{fSecondaryDefect, []section{secRepair}, []string{"Secondary defect"}},
-	{fTiming, []section{secRepair}, []string{"Timing", "Performed"}},
-	{fBy, []section{secRepair}, []string{"By", "Repaired by"}},
+// keyTable is the parsed synonym table.
+type keyTable struct {
+	bySection   map[section]map[string]keyRef
+	suggestions map[section][]suggestion
 }
 
 // keyRef is what a normalised key means in one section.
@@ -119,35 +142,10 @@ type keyRef struct {
 	name  string // the synonym as the table writes it
 }
 
-// keysBySection maps section → normalised key → field.
-var keysBySection = map[section]map[string]keyRef{}
-
-// suggestions lists, per section, every key's letters and the synonym as
-// written, in table order, for near-miss suggestions.
-var suggestions = map[section][]suggestion{}
-
 type suggestion struct {
 	letters string
 	name    string
 	section section
-}
-
-func init() {
-	for _, def := range keyTable {
-		for _, name := range def.names {
-			norm := letters(name)
-			for _, sec := range def.sections {
-				if keysBySection[sec] == nil {
-					keysBySection[sec] = map[string]keyRef{}
-				}
-				keysBySection[sec][norm] = keyRef{def.field, def.names[0]}
-				suggestions[sec] = append(suggestions[sec], suggestion{norm, name, sec})
-			}
-		}
-	}
-	for _, name := range []string{"Stage", "Layer", "Level", "Lesion", "Biopsy"} {
-		suggestions[secLesion] = append(suggestions[secLesion], suggestion{letters(name), name, secLesion})
-	}
 }
 
 // letters lower-cases s and keeps only its ASCII letters: keys are compared
@@ -169,7 +167,7 @@ func letters(s string) string {
 
 // lookup finds the field a key names in a section.
 func lookup(sec section, key string) (keyRef, bool) {
-	ref, ok := keysBySection[sec][letters(key)]
+	ref, ok := keyTables().bySection[sec][letters(key)]
 	return ref, ok
 }
 
@@ -190,7 +188,7 @@ func nearMiss(key string, sections []section) (suggestion, bool) {
 	var best suggestion
 	bestDist := limit + 1
 	for _, sec := range sections {
-		for _, known := range suggestions[sec] {
+		for _, known := range keyTables().suggestions[sec] {
 			if abs(len(known.letters)-len(l)) >= bestDist {
 				continue
 			}

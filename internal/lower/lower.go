@@ -56,9 +56,10 @@ type lowerer struct {
 	headed bool      // the note has lesion labels
 	// indexes of the open lesion and sections, -1 when none
 	lesion, stage, repair, biopsy int
-	table                         *table          // the table whose rows are being read
-	paragraph                     []grammar.Value // the prose lines of the open paragraph
-	block                         model.Text      // the text line over the items that follow ("Repairs (after tumor clearance):")
+	table                         *table             // the table whose rows are being read
+	paragraph                     []grammar.Value    // the prose lines of the open paragraph
+	block                         model.Text         // the text line over the items that follow ("Repairs (after tumor clearance):")
+	procedure                     map[int]model.Text // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
@@ -276,12 +277,13 @@ func (l *lowerer) endParagraph() {
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
-	v := f.Value
+	v := checked(f.Value)
 	taken = i
 	valueFrom := func() {
 		if v == nil {
 			var j int
 			v, j = l.nextNarrative(i)
+			v = checked(v)
 			taken = max(taken, j)
 		}
 	}
@@ -325,7 +327,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.closeSections()
 		l.biopsy = -1
 		valueFrom()
-		l.problem(l.encounterField(ref, v))
+		l.problem(l.encounterField(ref, f.Key, v))
 		return taken
 	}
 	if ref, ok := lookup(secLesion, f.Key); ok {
@@ -424,7 +426,7 @@ func (l *lowerer) unknown(f *grammar.Field) {
 	l.out.NearMisses = append(l.out.NearMisses, miss)
 }
 
-func (l *lowerer) encounterField(ref keyRef, v *grammar.Value) error {
+func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error {
 	if v == nil {
 		return nil
 	}
@@ -440,9 +442,17 @@ func (l *lowerer) encounterField(ref keyRef, v *grammar.Value) error {
 	case fSurgeon:
 		enc.Surgeon = t
 	case fPathology:
+		if isNegative(t.Value) || enc.Pathology.Present() {
+			return nil
+		}
 		enc.Pathology = t
+		if key := asciiLower(key); (strings.Contains(key, "surgeon") || strings.Contains(key, "pathologist")) && !strings.Contains(asciiLower(t.Value), "pathologist") {
+			enc.Pathology.Value = key + ": " + t.Value // "Surgeon served as pathologist: Yes"
+		}
 	case fPayer:
-		enc.Payer = t
+		if !enc.Payer.Present() {
+			enc.Payer = t
+		}
 	case fPlaceOfService:
 		enc.PlaceOfService = model.Text{Value: placeOfService(t.Value), Line: t.Line}
 	}
@@ -466,15 +476,26 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	var err error
 	switch ref.field {
 	case fSite:
-		les.Site.Text = t
+		return l.once(&les.Site.Text, ref, t)
 	case fLaterality:
 		les.Laterality = t
 	case fDiagnosis:
-		les.Diagnosis = t
+		return l.once(&les.Diagnosis, ref, t)
+	case fExcisionMargin:
+		if m, ok := marginSize(v); ok {
+			les.ExcisionMargin = m
+		}
 	case fPostopDiagnosis:
 		les.PostopDiagnosis = t
 	case fIndication:
 		les.Indication = t
+	case fProcedure:
+		if l.procedure == nil {
+			l.procedure = map[int]model.Text{}
+		}
+		l.procedure[l.lesion] = t
+		l.paragraph = append(l.paragraph, *v)
+		l.endParagraph()
 	case fSize:
 		les.Size, err = size(ref.name, v)
 	case fFinalDefect:
@@ -482,7 +503,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fDeepStructures:
 		les.DeepStructures = t
 	case fPriorBiopsy:
-		les.PriorBiopsy, err = flag(ref.name, v, true)
+		les.PriorBiopsy = model.Flag{Yes: !isNegative(v.Text), Line: v.Pos.Line} // a date, a kind or a result documents it
 	case fSameDayBiopsy:
 		if !isNegative(v.Text) {
 			les.SameDayBiopsy = t
@@ -490,7 +511,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fFrozenSection:
 		les.FrozenSection, err = frozenSection(v)
 	case fMap:
-		les.Map, err = flag(ref.name, v, false)
+		les.Map, err = mapFlag(ref.name, v)
 	case fTotalStages:
 		les.TotalStages, err = count(ref.name, v, 0)
 	case fTotalBlocks:
@@ -549,6 +570,9 @@ func repairField(r *model.Repair, ref keyRef, v *grammar.Value) error {
 		r.Area, err = size(ref.name, v)
 	case fDefect:
 		r.Defect, err = size(ref.name, v)
+	case fDetails:
+		r.Value = joinText(r.Value, t)
+		err = repairValue(r, v)
 	case fSecondaryDefect:
 		if isNegative(v.Text) {
 			r.SecondaryDefect = model.Size{None: true, Line: v.Pos.Line} // "none": documented as no secondary defect
@@ -593,6 +617,19 @@ func (l *lowerer) finish() {
 		}
 		if !les.Site.Text.Present() && les.HeadingText.Present() {
 			les.Site.Text = les.HeadingText
+		}
+		for _, t := range []model.Text{les.Diagnosis, les.PostopDiagnosis, l.procedure[i]} {
+			if site, ok := siteFromDiagnosis(t); ok && !les.Site.Text.Present() {
+				les.Site.Text = site
+			}
+		}
+		if !les.PriorBiopsy.Present() && citesBiopsy(les.Diagnosis.Value) {
+			les.PriorBiopsy = model.Flag{Yes: true, Line: les.Diagnosis.Line}
+		}
+		if !les.ExcisionMargin.Present() {
+			if m, ok := marginInText(l.procedure[i].Value, l.procedure[i].Line); ok {
+				les.ExcisionMargin = m
+			}
 		}
 		resolve(&les.Site)
 		for j := range les.Repairs {

@@ -1,0 +1,168 @@
+package lower
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// once sets a lesion fact that a lesion states once. A second, different
+// statement under the same lesion is a problem naming both lines: a second
+// site or diagnosis without a new lesion label may be a second lesion, and
+// the engine never merges or guesses. The first statement stands.
+func (l *lowerer) once(dst *model.Text, ref keyRef, t model.Text) error {
+	switch {
+	case !dst.Present():
+		*dst = t
+	case !strings.EqualFold(strings.TrimSpace(dst.Value), strings.TrimSpace(t.Value)):
+		l.out.Problems = append(l.out.Problems, model.Problem{Line: t.Line, Column: 1,
+			Message: fmt.Sprintf("%s: lesion %s already has one on line %d; a second lesion needs its own label", ref.name, l.cur().Label, dst.Line)})
+	}
+	return nil
+}
+
+// marginSize reads a margin taken around the lesion from its text: "2 mm",
+// "the first stage was taken with a 2 mm clinical margin around the lesion".
+func marginSize(v *grammar.Value) (model.Size, bool) {
+	if s, err := size("Margin", v); err == nil && len(s.Dims) == 1 {
+		return s, true
+	}
+	return marginInText(v.Text, v.Pos.Line)
+}
+
+// marginInText finds "N mm margin(s)" in text.
+func marginInText(text string, line int) (model.Size, bool) {
+	lower := asciiLower(text)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], " margin")
+		if i < 0 {
+			return model.Size{}, false
+		}
+		i += from
+		words := strings.Fields(lower[:i])
+		for k := len(words) - 1; k >= 0 && k >= len(words)-3; k-- {
+			w := strings.TrimSuffix(words[k], "mm")
+			if w != words[k] || k+1 < len(words) && words[k+1] == "mm" {
+				if w == "" && k > 0 {
+					w = words[k-1]
+				}
+				v := &grammar.Value{Text: w + " mm"}
+				if s, err := size("Margin", v); err == nil && len(s.Dims) == 1 {
+					s.Line = line
+					return s, true
+				}
+			}
+		}
+		from = i + 1
+	}
+}
+
+// mapFlag reads a map statement: "yes", "drawn (see map)", "completed, on
+// file", "A Mohs map was drawn for each stage", "[X] Yes [ ] No".
+func mapFlag(key string, v *grammar.Value) (model.Flag, error) {
+	if f, err := flag(key, v, false); err == nil {
+		return f, nil
+	}
+	lower := " " + asciiLower(v.Text) + " "
+	switch {
+	case strings.Contains(lower, " not ") || strings.Contains(lower, " no "):
+		return model.Flag{Line: v.Pos.Line}, nil
+	}
+	for w := range yesWords {
+		if len(w) > 2 && strings.Contains(lower, " "+w+" ") || strings.Contains(lower, " "+w+",") || strings.Contains(lower, " "+w+".") {
+			return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+		}
+	}
+	for _, w := range []string{"drawn", "prepared", "attached", "on file", "see map", "mapped"} {
+		if strings.Contains(lower, w) {
+			return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+		}
+	}
+	return flag(key, v, false)
+}
+
+// checked keeps the checked items of a checkbox list ("[X] Yes  [ ] No" →
+// "Yes"); text without checkboxes is returned as it is.
+func checked(v *grammar.Value) *grammar.Value {
+	if v == nil || !strings.Contains(v.Text, "[") {
+		return v
+	}
+	var kept []string
+	boxes := 0
+	s := v.Text
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 || i+2 >= len(s) || s[i+2] != ']' {
+			break
+		}
+		boxes++
+		mark := s[i+1]
+		rest := s[i+3:]
+		end := strings.IndexByte(rest, '[')
+		if end < 0 {
+			end = len(rest)
+		}
+		if mark == 'X' || mark == 'x' {
+			kept = append(kept, strings.TrimSpace(rest[:end]))
+		}
+		s = rest[end:]
+	}
+	if boxes == 0 {
+		return v
+	}
+	text := strings.Join(kept, ", ")
+	if text == "" {
+		text = "none"
+	}
+	return &grammar.Value{Pos: v.Pos, Text: text}
+}
+
+// dxSiteWords introduce the site in a diagnosis: "Basal cell carcinoma of
+// the left nasal ala", "…, right nasal ala (biopsy 04/09/2026)".
+var dxSiteWords = []string{" of the ", " on the ", " of ", " on "}
+
+// siteFromDiagnosis finds the site a diagnosis names, when the lesion has
+// no site field: after "of the"/"on the", or the last comma-separated part
+// that resolves to a site.
+func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
+	text := dx.Value
+	if i := strings.IndexByte(text, '('); i > 0 {
+		text = text[:i]
+	}
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "."))
+	lower := asciiLower(text)
+	for _, w := range dxSiteWords {
+		if i := strings.Index(lower, w); i > 0 {
+			cand := text[i+len(w):]
+			if c := strings.IndexAny(cand, ",;("); c > 0 {
+				cand = cand[:c]
+			}
+			if _, ok := anatomy.Resolve(cand); ok {
+				return model.Text{Value: strings.TrimSpace(cand), Line: dx.Line}, true
+			}
+		}
+	}
+	parts := strings.Split(text, ",")
+	for i := len(parts) - 1; i >= 1; i-- {
+		cand := strings.TrimSpace(parts[i])
+		if _, ok := anatomy.Resolve(cand); ok {
+			return model.Text{Value: cand, Line: dx.Line}, true
+		}
+	}
+	return model.Text{}, false
+}
+
+// citesBiopsy reports whether a diagnosis cites the biopsy that made it:
+// "(bx 3/19/2026)", "biopsy-proven", "(shave biopsy 04/01/2026)".
+func citesBiopsy(text string) bool {
+	lower := " " + asciiLower(text) + " "
+	for _, w := range []string{"biops", " bx", "(bx", "path ref", "accession"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
