@@ -307,6 +307,18 @@ func isKey(s string) bool {
 	if !isLetter(s[0]) && !ordinalStart(s) {
 		return false
 	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+			if i+1 < len(s) && s[i+1] == '/' {
+				return false // a date: "Shave biopsy 03/02/2026 (…): BCC" is text
+			}
+		}
+	}
+	if digits > 3 {
+		return false
+	}
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && (isLetter(byte(r)) || r >= '0' && r <= '9'):

@@ -166,3 +166,30 @@ func citesBiopsy(text string) bool {
 	}
 	return false
 }
+
+// stainReason reads a field whose key names a stain of the current
+// lesion ("Ber-EP4 on block I-A: to separate a BCC focus from …") as that
+// stain's reason, and reports whether it did.
+func (l *lowerer) stainReason(f *grammar.Field) bool {
+	if l.lesion < 0 {
+		return false
+	}
+	key := letters(f.Key)
+	les := l.cur()
+	found := false
+	for i := range les.Stages {
+		for j := range les.Stages[i].Stains {
+			st := &les.Stages[i].Stains[j]
+			if name := letters(st.Name); name != "" && strings.HasPrefix(key, name) && st.Reason == "" {
+				st.Reason = f.Value.Text
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// isEmpty reports whether a lesion holds no fact at all.
+func isEmpty(les *model.Lesion) bool {
+	return les.Line == 0 && !les.Site.Text.Present() && !les.Diagnosis.Present() && len(les.Stages) == 0 && len(les.Repairs) == 0
+}

@@ -353,7 +353,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		return taken
 	}
 	l.unknown(f)
-	if f.Value != nil {
+	switch {
+	case f.Value == nil:
+		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
+	case l.stainReason(f):
+	default:
 		l.paragraph = append(l.paragraph, *f.Value)
 	}
 	return taken
@@ -610,6 +614,9 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
+	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
+		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
+	}
 	for i := range l.out.Lesions {
 		les := &l.out.Lesions[i]
 		if les.Line == 0 {

@@ -19,8 +19,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			st.Margins = append(st.Margins, margins(model.Text{Value: strings.Join(marginText, ", "), Line: v.Pos.Line})...)
 		}
 	}()
-	for _, it := range splitItems(v) {
-		if afterSemicolon(v, it) {
+	for _, item := range stageItems(v) {
+		it := item.Value
+		if afterSemicolon(v, it) || item.sentence {
 			cont = fNone
 		}
 		if key, rest, ok := itemKey(it); ok {
@@ -51,7 +52,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		}
 		switch {
 		case isCountItem(it.Text):
-			n, err := grammar.ParseCount("Blocks", it, 1)
+			n, err := grammar.ParseCount("Blocks", countPart(it), 1)
 			if err != nil {
 				return err
 			}
@@ -63,7 +64,14 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 		case isMarginContinuation(it.Text):
 			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
-		default:
+		case isLevels(it.Text):
+			st.Levels = textOf(it)
+		case looksLikeStain(it.Text):
+			st.Stains = append(st.Stains, stains(textOf(it), false)...)
+		case isHistology(it.Text):
+			st.Histology = joinText(st.Histology, textOf(it))
+			cont = fHistology
+		case len(strings.Fields(it.Text)) <= 4:
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		}
 	}
@@ -315,6 +323,15 @@ func stain(s string) (model.Stain, bool) {
 			break
 		}
 	}
+	if i := strings.Index(asciiLower(s), " on "); i > 0 {
+		on := asciiLower(s[i+len(" on "):])
+		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") {
+			if strings.HasPrefix(on, "block") {
+				st.Blocks = blockRefs(on)
+			}
+			s = s[:i] // "CD34 on all blocks", "Ber-EP4 on block 2"
+		}
+	}
 	st.Name = strings.TrimSpace(s)
 	return st, st.Name != ""
 }
@@ -469,4 +486,56 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// stageItem is one item of a stage's inline value; sentence is set on the
+// first item of every sentence but the first, which nothing before it
+// continues.
+type stageItem struct {
+	*grammar.Value
+	sentence bool
+}
+
+// stageItems splits a stage's inline value into sentences and each
+// sentence into its items.
+func stageItems(v *grammar.Value) []stageItem {
+	var out []stageItem
+	for k, sen := range splitSentences(v) {
+		for j, it := range splitItems(sen) {
+			out = append(out, stageItem{it, k > 0 && j == 0})
+		}
+	}
+	return out
+}
+
+// histologyWords mark an item that describes the tumor under the
+// microscope rather than naming a stain or a margin.
+var histologyWords = []string{"carcinoma", "bcc", "scc", "tumor", "tumour", "dermis", "dermal", "invasion", "pni",
+	"melanocyt", "nests", "islands", "strands", "infiltrat", "basaloid", "keratin", "cells", "epidermis",
+	"perineural", "in situ", "sccis", "melanoma", "spindle", "follicul"}
+
+// isHistology reports whether an item describes histology.
+func isHistology(s string) bool {
+	lower := asciiLower(s)
+	for _, w := range histologyWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLevels reports whether an item counts cut levels ("7 levels"): levels
+// are sections cut through one block, not blocks.
+func isLevels(s string) bool {
+	words := strings.Fields(asciiLower(s))
+	return len(words) >= 2 && isDigitsText(words[0]) && strings.HasPrefix(words[1], "level")
+}
+
+// looksLikeStain reports whether an item names a stain: a name of at most
+// three words that does not describe histology, maybe with blocks and a
+// reason after it ("MART-1 (blocks 1-2) for melanocytic margins").
+func looksLikeStain(s string) bool {
+	st, ok := stain(s)
+	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name)
 }

@@ -108,7 +108,8 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 
 // countNouns may follow the number of an inline block count.
 var countNouns = map[string]bool{"block": true, "blocks": true, "tissue block": true, "tissue blocks": true,
-	"section": true, "sections": true, "specimen": true, "specimens": true}
+	"section": true, "sections": true, "specimen": true, "specimens": true, "piece": true, "pieces": true,
+	"tissue section": true, "tissue sections": true}
 
 // approxWords may lead a value and are ignored.
 var approxWords = map[string]bool{"approximately": true, "approx": true, "approx.": true, "about": true, "~": true}
@@ -131,7 +132,29 @@ func isCountItem(s string) bool {
 	case len(words) == 1:
 		return strings.TrimLeft(words[0], "~") != "" && isDigitsText(strings.TrimLeft(words[0], "~"))
 	}
-	return countNouns[strings.Join(words[1:], " ")]
+	return countNouns[words[1]] || len(words) > 2 && countNouns[words[1]+" "+words[2]]
+}
+
+// countPart is the count and its noun at the start of a count item: "2
+// blocks" of "2 blocks including perichondrium".
+func countPart(it *grammar.Value) *grammar.Value {
+	words := strings.Fields(it.Text)
+	n := 2
+	switch {
+	case len(words) > 0 && approxWords[strings.ToLower(words[0])]:
+		n = 3
+	}
+	if len(words) <= n {
+		return it
+	}
+	if len(words) > n && countNouns[strings.ToLower(words[n-1]+" "+words[n])] {
+		n++
+	}
+	end := 0
+	for _, w := range words[:n] {
+		end = strings.Index(it.Text[end:], w) + end + len(w)
+	}
+	return &grammar.Value{Pos: it.Pos, Text: it.Text[:end]}
 }
 
 func isDigitsText(s string) bool {

@@ -147,6 +147,7 @@ type Stage struct {
 	Number    int      `json:"number"`
 	Line      int      `json:"line"`
 	Blocks    Count    `json:"blocks"`
+	Levels    Text     `json:"levels"` // a count of cut levels ("7 levels"): sections through one block, not blocks
 	Stains    []Stain  `json:"stains,omitempty"`
 	Margins   []Margin `json:"margins,omitempty"`
 	Decision  Text     `json:"decision"`
