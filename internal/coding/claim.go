@@ -205,6 +205,9 @@ func (g *generator) run() {
 	}
 	g.repairLines()
 	g.biopsyLines()
+	for _, p := range g.note.Problems {
+		g.add(ValueInvalid, "", p.Line, "column %d: %s", p.Column, p.Message)
+	}
 	for _, m := range g.note.NearMisses {
 		g.add(UnknownField, m.Lesion, m.Line, "Unknown field %q: did you mean %q? The line was read as narrative.", m.Key, m.Known)
 	}

@@ -218,6 +218,8 @@ func TestFindingRules(t *testing.T) {
 			[]string{}},
 		{"postoperative-diagnosis-used", "same, completely excised", insertAfter(9, "Postoperative diagnosis: Same, completely excised"),
 			[]string{}},
+		{"value-invalid", "the value's line, no lesion; the value counts as not documented", replace(18, "  Blocks: three-ish"),
+			[]string{"18 value-invalid error -"}},
 		{"payer-profile-default", "the Payer line, no lesion", replace(4, "Payer: Medicaid"),
 			[]string{"4 payer-profile-default info -"}},
 		{"payer-profile-default", "a payer naming commercial", replace(4, "Payer: Aetna commercial PPO"),
@@ -264,6 +266,7 @@ func TestRuleSeverities(t *testing.T) {
 		"site-missing": diag.Error, "site-unknown": diag.Error, "stages-missing": diag.Error,
 		"blocks-missing": diag.Error, "pathology-not-surgeon": diag.Error, "repair-size-missing": diag.Error,
 		"repair-type-unknown": diag.Error, "diagnosis-missing": diag.Error, "defect-size-missing": diag.Error,
+		"value-invalid": diag.Error,
 
 		"date-missing": diag.Warning, "size-missing": diag.Warning, "margins-missing": diag.Warning,
 		"map-missing": diag.Warning, "stage-after-clear": diag.Warning, "final-stage-positive": diag.Warning,

@@ -30,6 +30,8 @@ var (
 		"The lesion has no diagnosis. A claim line needs a diagnosis to point to."}
 	DefectSizeMissing = &Rule{"defect-size-missing", diag.Error,
 		"Mohs cannot be billed and the excision that replaces it needs an excised diameter: the note gives neither the pre-operative size with a margin nor the final defect's greatest dimension. No line."}
+	ValueInvalid = &Rule{"value-invalid", diag.Error,
+		"A value does not fit its key (a word where a count belongs, an unknown unit, an unfilled template value such as *** or TBD, a stage ordinal that is neither a number nor a roman numeral). The value counts as not documented, with the finding its absence draws; the rest of the note is coded. The message gives the column and what was expected."}
 	DateMissing = &Rule{"date-missing", diag.Warning,
 		"The note gives no date of service; every claim line needs one."}
 	SizeMissing = &Rule{"size-missing", diag.Warning,
@@ -107,7 +109,7 @@ var (
 // Rules lists every rule in a fixed order.
 var Rules = []*Rule{
 	SiteMissing, SiteUnknown, StagesMissing, BlocksMissing, PathologyNotSurgeon,
-	RepairSizeMissing, RepairTypeUnknown, DiagnosisMissing, DefectSizeMissing,
+	RepairSizeMissing, RepairTypeUnknown, DiagnosisMissing, DefectSizeMissing, ValueInvalid,
 	DateMissing, SizeMissing, MarginsMissing, MapMissing, StageAfterClear,
 	FinalStagePositive, StageNumbering, TotalsMismatch, PathologyUndocumented,
 	RoutineStainNotBillable, StainUnknown, RepairTimingUndocumented, SiteBoundary,
