@@ -174,13 +174,14 @@ func (l *lowerer) stainReason(f *grammar.Field) bool {
 	if l.lesion < 0 {
 		return false
 	}
-	key := letters(f.Key)
+	key := asciiLower(f.Key)
 	les := l.cur()
 	found := false
 	for i := range les.Stages {
 		for j := range les.Stages[i].Stains {
 			st := &les.Stages[i].Stains[j]
-			if name := letters(st.Name); name != "" && strings.HasPrefix(key, name) && st.Reason == "" {
+			name := asciiLower(st.Name)
+			if name != "" && strings.HasPrefix(key, name) && (len(key) == len(name) || !isLetterRune(rune(key[len(name)]))) && st.Reason == "" {
 				st.Reason = f.Value.Text
 				found = true
 			}

@@ -19,7 +19,12 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			st.Margins = append(st.Margins, margins(model.Text{Value: strings.Join(marginText, ", "), Line: v.Pos.Line})...)
 		}
 	}()
-	for _, item := range stageItems(v) {
+	items := stageItems(v)
+	var first *grammar.Value // a bare number counts blocks only as the first item
+	if len(items) > 0 {
+		first = items[0].Value
+	}
+	for _, item := range items {
 		it := item.Value
 		if afterSemicolon(v, it) || item.sentence {
 			cont = fNone
@@ -51,7 +56,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			cont = fNone
 		}
 		switch {
-		case isCountItem(it.Text):
+		case isCountItem(it.Text) && (!isDigitsText(strings.TrimSpace(it.Text)) || it == first):
 			n, err := grammar.ParseCount("Blocks", countPart(it), 1)
 			if err != nil {
 				return err
@@ -212,7 +217,7 @@ func isMarginContinuation(s string) bool {
 		return true
 	}
 	toks := refTokens(s)
-	return len(toks) > 0 && (toks[0] == "block" || toks[0] == "blocks") && len(marginBlocks(s)) > 0
+	return len(toks) > 0 && blockWords[toks[0]] && len(marginBlocks(s)) > 0
 }
 
 // marginBlocks reads the blocks an entry names after "block"/"blocks";
@@ -220,7 +225,7 @@ func isMarginContinuation(s string) bool {
 func marginBlocks(s string) []int {
 	toks := refTokens(s)
 	for i, tok := range toks {
-		if tok != "block" && tok != "blocks" {
+		if !blockWords[tok] {
 			continue
 		}
 		var refs []string
@@ -355,7 +360,7 @@ func isBlockList(s string) bool {
 	refs := 0
 	for _, t := range toks {
 		switch {
-		case t == "-" || t == "&" || t == "and" || t == "to" || t == "through" || t == "block" || t == "blocks":
+		case t == "-" || t == "&" || t == "and" || t == "to" || t == "through" || blockWords[t]:
 		case refNumber(t) > 0:
 			refs++
 		default:

@@ -111,6 +111,11 @@ var countNouns = map[string]bool{"block": true, "blocks": true, "tissue block": 
 	"section": true, "sections": true, "specimen": true, "specimens": true, "piece": true, "pieces": true,
 	"tissue section": true, "tissue sections": true}
 
+// blockWords name a block in a margin entry or a block list: "block 2",
+// "sections 1, 3", "pieces 2-3".
+var blockWords = map[string]bool{"block": true, "blocks": true, "section": true, "sections": true,
+	"piece": true, "pieces": true, "specimen": true, "specimens": true}
+
 // approxWords may lead a value and are ignored.
 var approxWords = map[string]bool{"approximately": true, "approx": true, "approx.": true, "about": true, "~": true}
 
@@ -215,7 +220,7 @@ func blockRefs(s string) []int {
 		case tok == "-" || tok == "to" || tok == "through":
 			rangeNext = prev > 0
 			continue
-		case tok == "and" || tok == "&" || tok == "block" || tok == "blocks":
+		case tok == "and" || tok == "&" || blockWords[tok]:
 			continue
 		}
 		n := refNumber(tok)
