@@ -83,7 +83,7 @@ func (g *generator) addBiopsy(label string, kindText model.Text, fs model.Frozen
 		if kind != "" {
 			what = "an " + kind + " biopsy is not a biopsy code"
 		}
-		g.add(BiopsyCodeReview, label, kindText.Line, "%s: %s (tangential, punch or incisional): no line; review by hand", strings.ToUpper(label[:1])+label[1:], what)
+		g.add(BiopsyCodeReview, label, kindText.Line, "%s: %s (tangential, punch or incisional): no line; review by hand", subject(label), what)
 		return
 	}
 	g.billable = append(g.billable, billableBiopsy{codes: codes, lesion: label, line: kindText.Line, modifier: modifier, frozen: fs})

@@ -80,7 +80,7 @@ func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
 	text := b.Diagnosis.Value
 	rec := icd10.Recognize(text)
 	if rec.Histology == "" && (rec.Unconfirmed || rec.NotMohs && (rec.Matched == "" || hasWord(text, "atypical"))) {
-		g.add(DiagnosisPendingPathology, label, b.Diagnosis.Line, "%s: the impression %q is uncertain: no diagnosis code until the pathology result", strings.ToUpper(label[:1])+label[1:], text)
+		g.add(DiagnosisPendingPathology, label, b.Diagnosis.Line, "%s: the impression %q is uncertain: no diagnosis code until the pathology result", subject(label), text)
 		return
 	}
 	if rec.Histology == "" || !b.Site.Resolved {
@@ -112,7 +112,7 @@ func (g *generator) codeDiagnosis(label string, headingLine, dxLine int, rec icd
 		if is.Rule == icd10.RuleLateralityMissing {
 			line = headingLine // about something absent
 		}
-		g.add(diagnosisRules[is.Rule], label, line, "%s: %s", strings.ToUpper(label[:1])+label[1:], is.Message)
+		g.add(diagnosisRules[is.Rule], label, line, "%s: %s", subject(label), is.Message)
 	}
 	if res.Code == "" {
 		return
@@ -121,6 +121,15 @@ func (g *generator) codeDiagnosis(label string, headingLine, dxLine int, rec icd
 		g.dxByLabel = map[string]Diagnosis{}
 	}
 	g.dxByLabel[label] = Diagnosis{Code: res.Code, Description: res.Description}
+}
+
+// subject names a lesion or biopsy label at the start of a message:
+// "Lesion 1", "Biopsy 2".
+func subject(label string) string {
+	if rest, ok := strings.CutPrefix(label, "biopsy "); ok {
+		return "Biopsy " + rest
+	}
+	return "Lesion " + label
 }
 
 // diagnosisRules maps the icd10 package's rule ids to the registry.
