@@ -194,3 +194,56 @@ func (l *lowerer) stainReason(f *grammar.Field) bool {
 func isEmpty(les *model.Lesion) bool {
 	return les.Line == 0 && !les.Site.Text.Present() && !les.Diagnosis.Present() && len(les.Stages) == 0 && len(les.Repairs) == 0
 }
+
+// negationCues open a clause that denies what it names: "(wedge excision
+// not required)", "no closure", "without undermining".
+var negationCues = map[string]bool{"not": true, "no": true, "without": true, "never": true, "neither": true, "nor": true}
+
+// affirmative drops the clauses of a repair's text that deny something,
+// so that "complex layered closure, 34 mm (wedge excision not required)"
+// is not read as a wedge excision. Clauses are parenthesised groups and
+// the parts between commas and semicolons.
+func affirmative(text string) string {
+	var kept []string
+	depth, start, dropped := 0, 0, false
+	flush := func(end int) {
+		clause := strings.TrimSpace(strings.Trim(strings.TrimSpace(text[start:end]), "()"))
+		if clause == "" {
+			return
+		}
+		words := strings.FieldsFunc(asciiLower(clause), func(r rune) bool { return !isLetterRune(r) })
+		for _, w := range words {
+			if negationCues[w] && len(words) > 1 {
+				dropped = true
+				return
+			}
+		}
+		kept = append(kept, clause)
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			if depth == 0 {
+				flush(i)
+				start = i
+			}
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+			if depth == 0 {
+				flush(i + 1)
+				start = i + 1
+			}
+		case ',', ';':
+			if depth == 0 {
+				flush(i)
+				start = i + 1
+			}
+		}
+	}
+	flush(len(text))
+	if !dropped {
+		return text
+	}
+	return strings.Join(kept, ", ")
+}

@@ -141,8 +141,8 @@ func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
 		}
 		after := v.Text[at:]
 		trimmed := strings.TrimLeft(after, " \t")
-		if trimmed == "" || !startsWithNumber(trimmed) {
-			return "", nil, false
+		if trimmed == "" || !startsWithNumber(trimmed) || strings.ContainsAny(k, "0123456789") {
+			continue
 		}
 		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:at+len(after)-len(trimmed)]), Text: trimmed}, true
 	}
@@ -218,4 +218,56 @@ var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": t
 func isAbbreviation(before string) bool {
 	i := strings.LastIndexAny(before, " (") + 1
 	return abbreviations[strings.ToLower(before[i:])]
+}
+
+// narrativeLine reads a line of text: the sentences that are fields
+// ("Defect 1.4 x 1.2 cm.", "After tumor clearance: intermediate layered
+// repair, 2.0 cm.", "Indication: facial location.") are read as fields,
+// the rest is prose.
+func (l *lowerer) narrativeLine(t *grammar.Text) {
+	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
+	for _, sen := range splitSentences(v) {
+		if l.lesion >= 0 && l.sentenceField(sen) {
+			continue
+		}
+		l.paragraph = append(l.paragraph, *sen)
+	}
+}
+
+// sentenceField reads a sentence that is a field, and reports whether it
+// was one.
+func (l *lowerer) sentenceField(v *grammar.Value) bool {
+	text := strings.TrimSuffix(strings.TrimSpace(v.Text), ".")
+	v = &grammar.Value{Pos: v.Pos, Text: text}
+	if key, rest, ok := itemKey(v); ok && rest != nil && isKeyLike(key) {
+		if _, known := lookupAny(key); known {
+			l.endParagraph()
+			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+			return true
+		}
+		if isRepairText(rest.Text) && isRepairLead(key) {
+			l.endParagraph()
+			l.repairText(rest, model.Text{Value: key, Line: v.Pos.Line})
+			return true
+		}
+	}
+	if key, rest, ok := leadingKey(v); ok {
+		l.endParagraph()
+		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+		return true
+	}
+	return false
+}
+
+// isKeyLike reports whether text before a colon inside a sentence reads as
+// a key: a few words, no sentence punctuation.
+func isKeyLike(key string) bool {
+	return len(strings.Fields(key)) <= 5 && !strings.ContainsAny(key, ",;.")
+}
+
+// isRepairLead reports whether the text before a colon introduces a
+// repair: "After tumor clearance", "Repair", "Closure".
+func isRepairLead(key string) bool {
+	lower := asciiLower(key)
+	return strings.Contains(lower, "clearance") || strings.Contains(lower, "repair") || strings.Contains(lower, "closure") || strings.Contains(lower, "reconstruction")
 }

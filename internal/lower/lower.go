@@ -185,7 +185,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.endParagraph()
 				return max(taken, l.field(i, f))
 			}
-			l.narrative(it.Text)
+			l.narrativeLine(it.Text)
 		} else {
 			l.endParagraph()
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
@@ -337,6 +337,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			if nv, j := l.nextNarrative(i); nv != nil {
 				v, taken = nv, max(taken, j)
 			}
+		}
+		if ref.field == fProcedure { // the procedure line is not where a lesion starts
+			if l.lesion >= 0 && v != nil {
+				l.lesionField(ref, f, v)
+			}
+			return taken
 		}
 		if !l.needLesion(f) {
 			return taken
@@ -640,7 +646,10 @@ func (l *lowerer) finish() {
 		}
 		resolve(&les.Site)
 		for j := range les.Repairs {
-			resolve(&les.Repairs[j].Site)
+			r := &les.Repairs[j]
+			resolve(&r.Site)
+			r.Value.Value = affirmative(r.Value.Value)
+			r.Type.Value = affirmative(r.Type.Value)
 		}
 	}
 	for i := range l.out.Biopsies {
