@@ -74,6 +74,7 @@ func result(c coding.Claim) *Result {
 		Lines:     make([]Line, len(c.Lines)),
 		Diagnoses: make([]Diagnosis, len(c.Diagnoses)),
 		Findings:  make([]Finding, len(c.Findings)),
+		Rules:     Rules(c.Rules),
 	}
 	for i, l := range c.Lines {
 		ev := make([]Evidence, len(l.Evidence))

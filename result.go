@@ -19,8 +19,8 @@ type Result struct {
 	Diagnoses []Diagnosis `json:"diagnoses"`
 	// Findings are the documentation findings, by note line then rule.
 	Findings []Finding `json:"findings"`
-	// Rules is the rule pack the note was coded with.
-	Rules Rules `json:"rules,omitzero"`
+	// Rules names the rule pack and code-set editions the note was coded by.
+	Rules Rules `json:"rules"`
 }
 
 // Encounter is the claim's header; a field the note does not give is nil.

@@ -4,18 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"slices"
-	"strings"
-
-	"github.com/spf13/pflag"
 
 	"github.com/mohscode/mohscode/internal/audit"
-	"github.com/mohscode/mohscode/internal/codetable"
 )
 
-const auditUsage = `Usage: mohscode audit --claims CLAIMS.csv [flags] NOTES...
+const auditHelp = `Usage: mohscode audit --claims CLAIMS.csv [flags] NOTES...
 
 Compares the lines billed for each note with the lines the engine codes
 from it: matched, missing (the note supports it, not billed), extra (billed,
@@ -26,80 +20,74 @@ look for; then agreement by code family, precision and recall.
 NOTES are note files, directories (every *.txt in them), NDJSON or FHIR
 DocumentReference NDJSON files, or - for standard input, as for batch.
 CLAIMS.csv has one billed line a row: note id, code, units, modifiers
-(separated by ":" or spaces), optional lesion; a header row is optional.
-A note id is the note file's name without .txt, or the record's id.
+(separated by ":" or spaces), optional lesion; a header row is optional and
+may use the names of common claim exports ("Claim ID", "CPT", "Units",
+"Modifier 1".."Modifier 4", "Lesion"). A note id is the note file's name
+without .txt, or the record's id.
 
-Exit status: 0 the claims agree with the notes, 1 any difference, audit
-finding, claim id without a note, note without claims or note that could
-not be coded, 2 usage error or unreadable claims file.
+Here exit status 0 means the claims agree with the notes; 1 any difference,
+audit finding, claim id without a note, note without claims or note that
+could not be coded; 3 an unreadable claims file.
 
 Example:
   mohscode audit --claims march-claims.csv --html audit.html samples/
-
-Flags:
+  mohscode audit --claims march.csv -p medicare --mue mue.csv --ptp ptp.csv notes/
 `
 
 var auditFormats = []string{"text", "json", "csv"}
 
-func auditCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("audit", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+func auditCommand(e env, args []string) int {
+	fs := newFlagSet(e, "audit", auditHelp)
 	claimsFile := fs.String("claims", "", "the billed lines: a CSV of note id, code, units, modifiers, lesion (required)")
-	format := fs.String("format", "text", "output format: "+strings.Join(auditFormats, ", ")+" (csv: one row per difference)")
+	format := fs.StringP("format", "f", "text", "output format: text, json or csv (csv: one row per difference)")
+	out := fs.outputFlag()
 	htmlFile := fs.String("html", "", "also write a self-contained HTML report (chart and sortable table) to this file")
-	payer := fs.String("payer", "", "payer profile for every note: "+strings.Join(codetable.ProfileNames(), ", ")+" (overrides the notes' Payer field)")
-	profileFile := fs.String("profile", "", "a payer profile JSON file (overrides --payer)")
-	jobs := fs.Int("jobs", 0, "notes coded at once (default: the number of CPUs)")
-	limits := registerLimits(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, auditUsage)
-		fs.PrintDefaults()
-	}
-	if code, done := parseFlags(fs, args); done {
+	jobs := fs.jobsFlag()
+	var ef engineFlags
+	ef.register(fs, true)
+	if code, done := fs.parse(args); done {
 		return code
 	}
-	if !slices.Contains(auditFormats, *format) {
-		fmt.Fprintf(stderr, "mohscode audit: --format must be one of %s, not %q\n", strings.Join(auditFormats, ", "), *format)
-		return exitUsage
+	if code, done := fs.oneOf("format", *format, auditFormats); done {
+		return code
+	}
+	if code, done := fs.checkJobs(*jobs); done {
+		return code
 	}
 	if *claimsFile == "" {
-		fmt.Fprintln(stderr, "mohscode audit: give the billed lines with --claims FILE")
-		fs.Usage()
-		return exitUsage
+		return fs.usageError("give the billed lines with --claims FILE")
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "mohscode audit: give at least one note input (a file, a directory, or - for standard input)")
-		fs.Usage()
-		return exitUsage
+		return fs.usageError("give at least one note input (a file, a directory, or - for standard input)")
 	}
-	profile, err := chooseProfile(*payer, *profileFile)
-	if err != nil {
-		fmt.Fprintf(stderr, "mohscode audit: %v\n", err)
-		return exitUsage
+	eng, code, done := ef.build(fs)
+	if done {
+		return code
 	}
 	claims, err := readClaims(*claimsFile)
 	if err != nil {
-		fmt.Fprintf(stderr, "mohscode audit: %v\n", err)
-		return exitUsage
+		return fs.fail(exitInput, err)
 	}
-	report := audit.Run(fs.Args(), stdin, claims, audit.Options{Jobs: *jobs, Profile: profile, Limits: *limits})
+	report := audit.Run(fs.Args(), e.stdin, claims, audit.Options{Jobs: *jobs, Engine: eng})
 
-	out := bufio.NewWriter(stdout)
+	w, closeOut, err := output(*out, e.stdout)
+	if err != nil {
+		return fs.fail(exitUsage, err)
+	}
 	switch *format {
 	case "json":
-		err = audit.WriteJSON(out, report)
+		err = audit.WriteJSON(w, report)
 	case "csv":
-		err = audit.WriteCSV(out, report)
+		err = audit.WriteCSV(w, report)
 	default:
-		err = audit.WriteText(out, report)
+		err = audit.WriteText(w, report)
 	}
-	err = errors.Join(err, out.Flush())
+	err = errors.Join(err, closeOut())
 	if err == nil && *htmlFile != "" {
 		err = writeHTMLReport(*htmlFile, report)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "mohscode audit: %v\n", err)
-		return exitNote
+		return fs.fail(exitNote, err)
 	}
 	if report.Clean() {
 		return exitOK
@@ -120,7 +108,7 @@ func auditCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			msg += fmt.Sprintf(", %d %s", p.n, p.many)
 		}
 	}
-	fmt.Fprintf(stderr, "mohscode audit: %s\n", msg)
+	fmt.Fprintf(e.stderr, "mohscode audit: %s\n", msg)
 	return exitNote
 }
 

@@ -13,14 +13,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// billedAsCoded bills nose-two-stage as the note supports.
-const billedAsCoded = "nose-two-stage,17311,1,,1\nnose-two-stage,17312,1,,1\nnose-two-stage,14060,1,59,1\n"
+// billedAsCoded bills nose-two-stage as the note supports: its one repair
+// carries no modifier.
+const billedAsCoded = "nose-two-stage,17311,1,,1\nnose-two-stage,17312,1,,1\nnose-two-stage,14060,1,,1\n"
 
-// billedWithMistakes bills two samples with mistakes: a repair without its
-// modifier, 17312 × 3 for two stages.
+// billedWithMistakes bills two samples with mistakes: 59 on a repair that
+// the rules give none, 17312 × 3 for two stages.
 const billedWithMistakes = "note,code,units,modifiers,lesion\n" +
-	"back-seven-blocks,17313,1,,1\nback-seven-blocks,17315,2,,1\nback-seven-blocks,12032,1,,1\n" +
-	"forearm-tendon-medicare-advantage,17311,1,,1\nforearm-tendon-medicare-advantage,17312,3,,1\nforearm-tendon-medicare-advantage,13121,1,59,1\n"
+	"back-seven-blocks,17313,1,,1\nback-seven-blocks,17315,2,,1\nback-seven-blocks,12032,1,59,1\n" +
+	"forearm-tendon-medicare-advantage,17311,1,,1\nforearm-tendon-medicare-advantage,17312,3,,1\nforearm-tendon-medicare-advantage,13121,1,,1\n"
 
 func writeAuditClaims(t *testing.T, content string) string {
 	t.Helper()
@@ -31,15 +32,15 @@ func writeAuditClaims(t *testing.T, content string) string {
 
 func runAuditCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code = auditCommand(args, strings.NewReader(stdin), &out, &errOut)
-	return code, out.String(), errOut.String()
+	return runCLI(t, stdin, append([]string{"audit"}, args...)...)
 }
 
 func TestAuditExitStatus(t *testing.T) {
 	clean := writeAuditClaims(t, billedAsCoded)
 	mistakes := writeAuditClaims(t, billedWithMistakes)
 	malformed := writeAuditClaims(t, "nose-two-stage,17311,1\nnose-two-stage,17312,two\n")
+	longLine := filepath.Join(t.TempDir(), "long-line.txt")
+	require.NoError(t, os.WriteFile(longLine, []byte("Site: nose\nIndication: "+strings.Repeat("x", 200)+"\n"), 0o644))
 	tests := []struct {
 		name   string
 		args   []string
@@ -53,16 +54,16 @@ func TestAuditExitStatus(t *testing.T) {
 			exitNote, "mohscode audit: 0 of 1 audited notes differ from their claims, 1 note without claims\n"},
 		{"claims for a note not given", []string{"--claims", mistakes, "../../samples/back-seven-blocks.txt"},
 			exitNote, "1 claim id without a note"},
-		{"a note that cannot be coded", []string{"--claims", clean, "../../samples/nose-two-stage.txt", "../../samples/invalid-blocks-value.txt"},
+		{"a note that cannot be coded", []string{"--claims", clean, "--max-line-length", "100", "../../samples/nose-two-stage.txt", longLine},
 			exitNote, "1 note not coded"},
 		{"no --claims", []string{"../../samples/nose-two-stage.txt"}, exitUsage, "give the billed lines with --claims FILE"},
 		{"no notes", []string{"--claims", clean}, exitUsage, "give at least one note input"},
 		{"bad format", []string{"--claims", clean, "--format", "xml", "../../samples/nose-two-stage.txt"}, exitUsage, "--format must be one of text, json, csv"},
-		{"bad payer", []string{"--claims", clean, "--payer", "acme", "../../samples/nose-two-stage.txt"}, exitUsage, "--payer must be one of"},
+		{"bad payer", []string{"--claims", clean, "--payer", "acme", "../../samples/nose-two-stage.txt"}, exitUsage, "payer must be one of"},
+		{"jobs below 1", []string{"--claims", clean, "-j", "0", "../../samples/nose-two-stage.txt"}, exitUsage, "--jobs must be at least 1, not 0"},
 		{"unknown flag", []string{"--claims", clean, "--fast", "../../samples/nose-two-stage.txt"}, exitUsage, "unknown flag: --fast"},
-		{"claims file missing", []string{"--claims", "no-such.csv", "../../samples/nose-two-stage.txt"}, exitUsage, "no-such.csv"},
-		{"malformed claims", []string{"--claims", malformed, "../../samples/nose-two-stage.txt"}, exitUsage, `claims.csv:2: units "two": want a whole number of at least 1`},
-		{"help", []string{"--help"}, exitOK, "Usage: mohscode audit --claims CLAIMS.csv"},
+		{"claims file missing", []string{"--claims", "no-such.csv", "../../samples/nose-two-stage.txt"}, exitInput, "no-such.csv"},
+		{"malformed claims", []string{"--claims", malformed, "../../samples/nose-two-stage.txt"}, exitInput, `claims.csv:2: units "two": want a whole number of at least 1`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,7 +84,8 @@ func TestAuditText(t *testing.T) {
 	assert.Equal(t, exitNote, code)
 	for _, want := range []string{
 		"== ../../samples/back-seven-blocks.txt (claim id back-seven-blocks), commercial: 2 of 3 lines match (1 modifiers differ)",
-		"audit-repair-modifier-missing",
+		"audit-modifier-unsupported",
+		"12032 ×1 59 billed with 59, which the coding rules do not give this line",
 		"17312 ×3 billed for lesion 1; the note supports ×1: 2 stages: 1 beyond the first",
 		"Summary\n",
 		"Mohs 1731x",
@@ -123,6 +125,7 @@ func TestAuditFormats(t *testing.T) {
 	assert.Equal(t, "note", recs[0][0])
 	assert.Equal(t, []string{"modifiers differ", "12032"}, recs[1][2:4])
 	assert.Equal(t, []string{"units differ", "17312"}, recs[2][2:4])
+	assert.Equal(t, "audit-modifier-unsupported", recs[1][12])
 }
 
 func TestAuditHTML(t *testing.T) {

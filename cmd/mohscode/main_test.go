@@ -15,6 +15,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/audit"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 const cleanNote = `Date of service: 2026-03-14
@@ -50,7 +51,8 @@ func TestExitStatus(t *testing.T) {
 		{"error finding", "Lesion 1\nDiagnosis: BCC\n", []string{"code", "-"}, exitNote},
 		{"parse error", "Site: nose\nStage 1:\n  Blocks: three-ish\n", []string{"code", "-"}, exitNote},
 		{"empty note", "", []string{"code", "-"}, exitNote},
-		{"missing file", "", []string{"code", "does-not-exist.txt"}, exitNote},
+		{"missing file", "", []string{"code", "does-not-exist.txt"}, exitInput},
+		{"note over the size limit", cleanNote, []string{"code", "--max-note-size", "10", "-"}, exitNote},
 		{"no arguments", "", nil, exitUsage},
 		{"unknown command", "", []string{"bill", "-"}, exitUsage},
 		{"no file", "", []string{"code"}, exitUsage},
@@ -70,10 +72,13 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
-func TestParseErrorIsPositioned(t *testing.T) {
-	code, stdout, stderr := runCLI(t, "Site: nose\nStage 1:\n  Blocks: three-ish\n", "code", "--format", "json", "-")
+// TestCodeErrorIsPositioned: a note that cannot be coded at all gets a
+// positioned message on standard error and, with --format json, the error
+// record on standard output.
+func TestCodeErrorIsPositioned(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "Site: nose\nIndication: a long story\n", "code", "--format", "json", "--max-line-length", "12", "-")
 	assert.Equal(t, exitNote, code)
-	assert.Equal(t, "-:3:11: Blocks: expected a count, found \"three-ish\"\n", stderr)
+	assert.Equal(t, "-:2:1: line 2 is 24 bytes long; the limit is 12 bytes\n", stderr)
 	var rec struct {
 		Source string `json:"source"`
 		Error  struct {
@@ -83,9 +88,9 @@ func TestParseErrorIsPositioned(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &rec))
 	assert.Equal(t, "-", rec.Source)
-	assert.Equal(t, 3, rec.Error.Line)
-	assert.Equal(t, 11, rec.Error.Column)
-	assert.Equal(t, `Blocks: expected a count, found "three-ish"`, rec.Error.Message)
+	assert.Equal(t, 2, rec.Error.Line)
+	assert.Equal(t, 1, rec.Error.Column)
+	assert.Equal(t, "line 2 is 24 bytes long; the limit is 12 bytes", rec.Error.Message)
 }
 
 func TestJSONContract(t *testing.T) {
@@ -143,10 +148,10 @@ func TestUnknownFlagIsExplained(t *testing.T) {
 
 func TestHelpHasExample(t *testing.T) {
 	_, stdout, _ := runCLI(t, "", "--help")
-	assert.Contains(t, stdout, "Example:\n  mohscode code samples/nose-two-stage.txt")
-	_, _, stderr := runCLI(t, "", "code", "--help")
-	assert.Contains(t, stderr, "Example:")
-	assert.Contains(t, stderr, "--payer")
+	assert.Contains(t, stdout, "Examples:\n  mohscode code samples/nose-two-stage.txt")
+	_, stdout, _ = runCLI(t, "", "code", "--help")
+	assert.Contains(t, stdout, "Examples:")
+	assert.Contains(t, stdout, "--payer")
 }
 
 func TestEditTables(t *testing.T) {
@@ -159,27 +164,37 @@ func TestEditTables(t *testing.T) {
 	for _, f := range claim.Findings {
 		rules = append(rules, f.Rule)
 	}
-	// 17312×1 is over its fixture value 0; 14060 carries 59 for the
-	// indicator-1 pair; the 17311/17312 pair was deleted before 2026-03-14.
-	assert.Equal(t, []string{"mue-exceeded"}, rules)
+	// 17312×1 is over its fixture value 0; 14060 is column 2 to 17311 with
+	// indicator 1, so it gets 59 and a warning; the 17311/17312 pair was
+	// deleted before 2026-03-14.
+	assert.Equal(t, []string{"mue-exceeded", "ptp-modifier-needed"}, rules)
+	assert.Equal(t, "14060", claim.Lines[2].Code)
+	assert.Equal(t, []string{"59"}, claim.Lines[2].Modifiers)
 
 	code, _, stderr := runCLI(t, "", "code", "--mue", "testdata/missing.csv", "../../samples/nose-two-stage.txt")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "testdata/missing.csv")
 }
 
-// TestBatchFormats feeds a mixed batch — every sample (good notes and two
-// malformed ones), an NDJSON file with a bad line and a malformed note, and
-// a Bulk DocumentReference file with a url-only attachment — and checks, in
+// TestBatchFormats feeds a mixed batch — every sample (and any of them that
+// cannot be coded), an NDJSON file with a bad line and a note over the line
+// limit, and a Bulk DocumentReference file with a url-only attachment — and checks, in
 // every format, one output record per input record, in order, every error
 // record naming its input.
 func TestBatchFormats(t *testing.T) {
 	samples, err := filepath.Glob("../../samples/*.txt")
 	require.NoError(t, err)
 	wantIDs := append(samples, "rec-1", "testdata/batch.ndjson:2", "rec-3", "doc-1", "doc-2")
-	wantErrors := map[string]bool{"testdata/batch.ndjson:2": true, "rec-3": true, "doc-2": true,
-		"../../samples/invalid-blocks-value.txt": true, "../../samples/invalid-stage-ordinal.txt": true}
-	args := []string{"batch", "--quiet", "--jobs", "3", "../../samples", "testdata/batch.ndjson", "testdata/bulk.ndjson"}
+	wantErrors := map[string]bool{"testdata/batch.ndjson:2": true, "rec-3": true, "doc-2": true}
+	for _, s := range samples {
+		src, err := os.ReadFile(s)
+		require.NoError(t, err)
+		if _, err := engine.Code(s, string(src), coding.Options{}); err != nil {
+			wantErrors[s] = true
+		}
+	}
+	// rec-3 has a line over the --max-line-length of 300 bytes
+	args := []string{"batch", "--quiet", "--jobs", "3", "--max-line-length", "300", "../../samples", "testdata/batch.ndjson", "testdata/bulk.ndjson"}
 
 	t.Run("ndjson", func(t *testing.T) {
 		code, stdout, _ := runCLI(t, "", append(args, "--format", "ndjson")...)

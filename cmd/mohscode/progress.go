@@ -2,11 +2,9 @@ package main
 
 import (
 	"io"
-	"os"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 )
 
 // progress is the batch progress bar: shown on a terminal once a batch has
@@ -21,14 +19,16 @@ type progress struct {
 // showAfter is how long a batch runs before its bar appears.
 const showAfter = 2 * time.Second
 
-func newProgress(w io.Writer, quiet bool) *progress {
-	if f, ok := w.(*os.File); !ok || quiet || !isTerminal(f) {
+// newProgress starts the bar for stderr, which terminalSafe has wrapped
+// when it is a terminal; the bar writes its control sequences to the
+// terminal itself.
+func newProgress(stderr io.Writer, quiet bool) *progress {
+	esc, ok := stderr.(*escaper)
+	if !ok || quiet {
 		return &progress{}
 	}
-	return &progress{start: time.Now(), w: w}
+	return &progress{start: time.Now(), w: esc.w}
 }
-
-func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // Add counts one record.
 func (p *progress) Add() {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -100,7 +101,7 @@ func TestServeLifecycle(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	base, exit := startServe(t, &stderr, func() int {
-		return serve(ctx, []string{"--addr", "127.0.0.1:0"}, &stderr)
+		return serve(ctx, env{stdout: io.Discard, stderr: &stderr}, []string{"--addr", "127.0.0.1:0", "--max-line-length", "100"})
 	})
 	assert.True(t, strings.HasPrefix(base, "http://127.0.0.1:"), base)
 
@@ -108,7 +109,7 @@ func TestServeLifecycle(t *testing.T) {
 	assert.Equal(t, http.StatusOK, status)
 	assert.JSONEq(t, `{"status":"ok"}`, body)
 	assert.Equal(t, http.StatusOK, post(t, base+"v1/code", "", cleanNote))
-	assert.Equal(t, http.StatusUnprocessableEntity, post(t, base+"v1/code", "", "Site: nose\nStage 1:\n  Blocks: three-ish\n"))
+	assert.Equal(t, http.StatusUnprocessableEntity, post(t, base+"v1/code", "", "Site: nose\nIndication: "+strings.Repeat("three-ish ", 20)+"\n"))
 
 	cancel()
 	assert.Equal(t, exitOK, waitExit(t, exit), stderr.String())
@@ -120,13 +121,48 @@ func TestServeLifecycle(t *testing.T) {
 	assert.NotContains(t, logs, "nasal ala")
 }
 
+// TestServeAppliesTables: serve --payer, --mue and --ptp code every request
+// under the profile and check it against the tables.
+func TestServeAppliesTables(t *testing.T) {
+	var stderr lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, exit := startServe(t, &stderr, func() int {
+		return serve(ctx, env{stdout: io.Discard, stderr: &stderr}, []string{"--addr", "127.0.0.1:0", "-p", "medicare",
+			"--mue", "testdata/mue-fixture.csv", "--ptp", "testdata/ptp-fixture.csv"})
+	})
+	note, err := os.ReadFile("../../samples/nose-two-stage.txt")
+	require.NoError(t, err)
+	resp, err := http.Post(base+"v1/code", "text/plain", bytes.NewReader(note))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	var claim struct {
+		Encounter struct {
+			PayerProfile string `json:"payer_profile"`
+		} `json:"encounter"`
+		Edits    map[string]string `json:"edits"`
+		Findings []struct{ Rule string }
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&claim))
+	assert.Equal(t, "medicare", claim.Encounter.PayerProfile)
+	assert.Equal(t, map[string]string{"mue": "testdata/mue-fixture.csv", "ptp": "testdata/ptp-fixture.csv"}, claim.Edits)
+	var rules []string
+	for _, f := range claim.Findings {
+		rules = append(rules, f.Rule)
+	}
+	assert.Contains(t, rules, "mue-exceeded")
+	cancel()
+	assert.Equal(t, exitOK, waitExit(t, exit), stderr.String())
+}
+
 // TestServeCommandStopsOnSIGINT sends the test process the signal Ctrl-C
 // sends; serveCommand has claimed it, so it shuts down instead of the test
 // dying.
 func TestServeCommandStopsOnSIGINT(t *testing.T) {
 	var stderr lockedBuffer
 	base, exit := startServe(t, &stderr, func() int {
-		return serveCommand([]string{"--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &stderr)
+		return serveCommand(env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}, []string{"--addr", "127.0.0.1:0"})
 	})
 	status, _ := get(t, base+"healthz")
 	require.Equal(t, http.StatusOK, status)
@@ -147,7 +183,7 @@ func TestServeToken(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	base, exit := startServe(t, &stderr, func() int {
-		return serve(ctx, []string{"--addr", "127.0.0.1:0", "--token-file", tokenFile}, &stderr)
+		return serve(ctx, env{stdout: io.Discard, stderr: &stderr}, []string{"--addr", "127.0.0.1:0", "--token-file", tokenFile})
 	})
 	assert.Equal(t, http.StatusUnauthorized, post(t, base+"v1/code", "", cleanNote))
 	assert.Equal(t, http.StatusUnauthorized, post(t, base+"v1/check", "tok-124", cleanNote))
@@ -171,7 +207,8 @@ func TestServeUsage(t *testing.T) {
 		want       int
 		wantStderr string
 	}{
-		{"help", []string{"--help"}, exitOK, "Usage: mohscode serve"},
+		{"missing MUE file", []string{"--mue", filepath.Join(dir, "none.csv")}, exitUsage, "none.csv"},
+		{"negative limit", []string{"--max-note-size", "-1"}, exitUsage, "--max-note-size must be at least 1"},
 		{"unknown flag", []string{"--port", "80"}, exitUsage, "unknown flag"},
 		{"argument", []string{"notes/"}, exitUsage, `unexpected argument "notes/"`},
 		{"empty token file", []string{"--token-file", empty}, exitUsage, "is empty"},
@@ -183,7 +220,7 @@ func TestServeUsage(t *testing.T) {
 			var stderr lockedBuffer
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel() // a command that started serving would stop at once
-			got := serve(ctx, tc.args, &stderr)
+			got := serve(ctx, env{stdout: io.Discard, stderr: &stderr}, tc.args)
 			assert.Equal(t, tc.want, got, stderr.String())
 			assert.Contains(t, stderr.String(), tc.wantStderr)
 			assert.NotContains(t, stderr.String(), "listening on")
@@ -193,7 +230,7 @@ func TestServeUsage(t *testing.T) {
 
 func TestServeHelpNamesTheFlags(t *testing.T) {
 	var stderr lockedBuffer
-	require.Equal(t, exitOK, serve(context.Background(), []string{"-h"}, &stderr))
+	require.Equal(t, exitOK, serve(context.Background(), env{stdout: &stderr, stderr: io.Discard}, []string{"-h"}))
 	for _, want := range []string{"--addr", "127.0.0.1:8080", "--token-file", "Example:", "curl"} {
 		assert.Contains(t, stderr.String(), want)
 	}

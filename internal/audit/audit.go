@@ -1,9 +1,11 @@
 package audit
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -20,11 +22,11 @@ import (
 type Options struct {
 	// Jobs is the number of notes coded at once; 0 means one per CPU.
 	Jobs int
-	// Profile, when set, is the payer profile of every note; otherwise a
-	// record's payer, else the note's Payer field, picks it.
-	Profile *codetable.Profile
-	// Limits bound each note; the zero value means engine.DefaultLimits.
-	Limits engine.Limits
+	// Engine codes the notes: its payer profile, when it has one, is every
+	// note's (otherwise a record's payer, else the note's Payer field, picks
+	// it), and its CMS tables and limits apply. Nil is the engine of the
+	// zero engine.Options.
+	Engine *engine.Engine
 }
 
 // Report is the outcome of an audit: every note read, in input order, with
@@ -175,6 +177,9 @@ type UnmatchedClaim struct {
 // have) in order, preferring a line with the same units and modifiers.
 // Lesion labels compare without case, a "Lesion" prefix or "#".
 func Run(inputs []string, stdin io.Reader, claims *Claims, opt Options) *Report {
+	if opt.Engine == nil {
+		opt.Engine, _ = engine.New(engine.Options{}) // the zero options are valid
+	}
 	return audit(codeNotes(inputs, stdin, opt), claims, opt)
 }
 
@@ -211,72 +216,76 @@ type stainFact struct {
 	line int
 }
 
-// pending is a record on its way through batch.Run: its text is kept until
-// its result comes back, in the same order, so the model can be read again
-// for the facts.
-type pending struct {
-	text string
-	file bool
-}
-
-// fifo is a queue of pending records, pushed by batch.Run's reader and
-// popped by its writer.
-type fifo struct {
-	mu    sync.Mutex
-	items []pending
-}
-
-func (q *fifo) push(p pending) {
-	q.mu.Lock()
-	q.items = append(q.items, p)
-	q.mu.Unlock()
-}
-
-func (q *fifo) pop() pending {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	p := q.items[0]
-	q.items[0] = pending{}
-	q.items = q.items[1:]
-	return p
-}
-
-// codeNotes codes every note of inputs with batch.Run, which hands back
-// one result per record in input order.
+// codeNotes reads the records of inputs and codes them, opt.Jobs at a
+// time, parsing each note once for its claim and its facts. Only the
+// records being coded are held in memory; the results come back in input
+// order.
 func codeNotes(inputs []string, stdin io.Reader, opt Options) []coded {
-	limits := opt.Limits
-	if limits == (engine.Limits{}) {
-		limits = engine.DefaultLimits
+	eng := opt.Engine
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
 	}
-	var q fifo
-	read := func(emit func(batch.Record) bool) {
-		for _, in := range inputs {
-			file := isFileInput(in)
-			more := true
-			batch.ReadWithin([]string{in}, stdin, limits, func(rec batch.Record) bool {
-				q.push(pending{text: rec.Text, file: file})
-				more = emit(rec)
-				return more
-			})
-			if !more {
-				return
-			}
-		}
+	type job struct {
+		i    int
+		rec  batch.Record
+		file bool
 	}
-	var out []coded
-	// the write func below never fails, so neither does batch.Run
-	_ = batch.Run(read, batch.Options{Jobs: opt.Jobs, Coding: coding.Options{Profile: opt.Profile}, Limits: limits}, func(r batch.Result) error {
-		p := q.pop()
-		c := coded{id: r.ID, file: p.file, claim: r.Claim, err: r.Err}
-		if r.Err == nil {
-			if n, err := engine.ModelWithin(r.ID, p.text, limits); err == nil {
-				c.facts = factsOf(n, r.Claim)
+	var (
+		mu  sync.Mutex
+		out []coded
+		wg  sync.WaitGroup
+	)
+	work := make(chan job)
+	for range jobs {
+		wg.Go(func() {
+			for j := range work {
+				c := codeRecord(eng, j.rec)
+				c.file = j.file
+				mu.Lock()
+				out[j.i] = c
+				mu.Unlock()
 			}
-		}
-		out = append(out, c)
-		return nil
-	})
+		})
+	}
+	n := 0
+	for _, in := range inputs {
+		file := isFileInput(in)
+		batch.ReadWithin([]string{in}, stdin, eng.Limits(), func(rec batch.Record) bool {
+			mu.Lock()
+			out = append(out, coded{})
+			mu.Unlock()
+			work <- job{n, rec, file}
+			n++
+			return true
+		})
+	}
+	close(work)
+	wg.Wait()
 	return out
+}
+
+// codeRecord codes one record; a bug in the engine costs the record, not
+// the audit.
+func codeRecord(eng *engine.Engine, rec batch.Record) (c coded) {
+	c.id = rec.ID
+	defer func() {
+		if v := recover(); v != nil {
+			// The panic value may quote the note, so it is not shown.
+			c = coded{id: rec.ID, err: errors.New("internal error while coding this note; please report it with the note")}
+		}
+	}()
+	if rec.Err != nil {
+		c.err = rec.Err
+		return c
+	}
+	n, claim, err := eng.Analyze(engine.Request{Name: rec.ID, Text: rec.Text, Payer: rec.Payer})
+	if err != nil {
+		c.err = err
+		return c
+	}
+	c.claim, c.facts = claim, factsOf(n, claim)
+	return c
 }
 
 // isFileInput reports whether an input yields note files (named by path)
@@ -435,8 +444,8 @@ func auditNote(n coded, billed []Billed, opt Options) Note {
 // newNoteContext gathers what matching and the findings need of a note.
 func newNoteContext(n coded, opt Options) *noteContext {
 	ctx := &noteContext{id: n.id, claim: n.claim, facts: n.facts, known: map[string]bool{}}
-	if opt.Profile != nil {
-		ctx.profile = *opt.Profile
+	if p := opt.Engine.Profile(); p != nil {
+		ctx.profile = *p
 	} else {
 		ctx.profile, _ = codetable.BuiltinProfile(n.claim.Encounter.PayerProfile)
 	}

@@ -43,9 +43,7 @@ func (c *noteContext) findings(rows []LineAudit) []Finding {
 		}
 		switch roleOf(b.Code) {
 		case roleRepair:
-			if m := c.profile.RepairModifier; !slices.Contains(b.Modifiers, m) {
-				add(i, RepairModifierMissing, evidenceOf(row), "%s billed without the repair modifier %s (%s profile)", billedText(*b), m, c.profile.Name)
-			}
+			c.repairModifier(i, rows[i], add)
 		case roleBiopsy:
 			c.biopsyModifier(i, rows[i], add)
 		case roleStain:
@@ -128,6 +126,36 @@ func (c *noteContext) findings(rows []LineAudit) []Finding {
 		out = []Finding{}
 	}
 	return out
+}
+
+// distinctService are the modifiers that tell a service distinct from
+// another that would bundle it (NCCI policy manual, chapter I).
+var distinctService = []string{"59", "XE", "XS", "XP", "XU"}
+
+// repairModifier checks a repair line's modifiers against the note's line:
+// a modifier the rules give it and the bill lacks, or a distinct-service
+// modifier billed that the rules do not give. A billed repair the note does
+// not code can only be checked for the profile's repair modifier.
+func (c *noteContext) repairModifier(i int, row LineAudit, add func(int, *coding.Rule, []int, string, ...any)) {
+	b, e := row.Billed, row.Engine
+	if e == nil {
+		if m := c.profile.RepairModifier; m != "" && !slices.Contains(b.Modifiers, m) {
+			add(i, RepairModifierMissing, evidenceOf(row), "%s billed without the repair modifier %s of the %s profile", billedText(*b), m, c.profile.Name)
+		}
+		return
+	}
+	for _, m := range e.Modifiers {
+		if !slices.Contains(b.Modifiers, m) {
+			add(i, RepairModifierMissing, evidenceOf(row), "%s billed without the modifier %s: %s", billedText(*b), m, c.modifierRule(*e))
+			return
+		}
+	}
+	for _, m := range b.Modifiers {
+		if slices.Contains(distinctService, m) && !slices.Contains(e.Modifiers, m) {
+			add(i, ModifierUnsupported, evidenceOf(row), "%s billed with %s, which the coding rules do not give this line: %s", billedText(*b), m, c.modifierRule(*e))
+			return
+		}
+	}
 }
 
 // biopsyModifier checks a biopsy or frozen-section line for its modifier:

@@ -3,6 +3,8 @@ package audit_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/audit"
 	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 // Notes for the finding tests; the comment under each says what the
@@ -33,8 +36,13 @@ const (
 	// 17311 (nose), 17313 59 (back)
 	twoLesions = head + nose + "Stage 1: 2 blocks; margins: clear\n" +
 		"Lesion 2\nSite: upper back\nDiagnosis: basal cell carcinoma\nStage 1: 2 blocks; margins: clear\n"
-	// 17311, 12051 59 (intermediate repair of the face, 2.0 cm)
+	// 17311, 12051 (intermediate repair of the face, 2.0 cm; one repair
+	// class: no modifier)
 	repair = head + nose + "Stage 1: 2 blocks; margins: clear\nRepair: intermediate layered repair, 2.0 cm, after clearance\n"
+	// 17311, 17313 59, 13101, 12051 59 (two repair classes: 59 on the
+	// intermediate, the less complicated)
+	twoClasses = repair + "Lesion 2\nSite: upper back\nDiagnosis: basal cell carcinoma\nStage 1: 2 blocks; margins: clear\n" +
+		"Repair: complex layered repair, 3.0 cm, after clearance\n"
 	// 17311, 11104 59 (biopsy 1), 88331 59 (biopsy 1)
 	biopsy = head + nose + "Stage 1: 2 blocks; margins: clear\nBiopsy 1: punch biopsy, right forearm\n  Frozen section: yes\n"
 	// Medicare: 17311, 11102 59 (lesion 1: the Mohs lesion's own biopsy)
@@ -77,6 +85,7 @@ func TestFindings(t *testing.T) {
 	medicare, _ := codetable.BuiltinProfile("medicare")
 	custom := medicare
 	custom.Name, custom.RepairModifier = "acme", "XU"
+	acme := profileEngine(t, custom)
 	tests := []struct {
 		name    string
 		note    string
@@ -116,16 +125,26 @@ func TestFindings(t *testing.T) {
 		{name: "labelled and unlabelled lines for one lesion", note: twoStages, claims: "n,17311,1,,1\nn,17311,1\nn,17312,1\n",
 			want: []string{"audit-duplicate-first-stage@2"}},
 
-		// audit-repair-modifier-missing
-		{name: "repair without a modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,,1\n",
-			want: []string{"audit-repair-modifier-missing@2"}, message: "12051 ×1 billed without the repair modifier 59 (commercial profile)"},
-		{name: "repair with another modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,XS,1\n",
-			want: []string{"audit-repair-modifier-missing@2"}},
-		{name: "repair code the note does not support, without a modifier", note: repair, claims: "n,17311,1,,1\nn,12052,1,,1\n",
-			want: []string{"audit-repair-modifier-missing@2"}},
-		{name: "repair with its modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,59,1\n"},
-		{name: "a user's profile decides the modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,59,1\n", opt: audit.Options{Profile: &custom},
-			want: []string{"audit-repair-modifier-missing@2"}, message: "without the repair modifier XU (acme profile)"},
+		// audit-repair-modifier-missing and audit-modifier-unsupported
+		{name: "one repair class, billed without a modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,,1\n"},
+		{name: "one repair class, billed with 59", note: repair, claims: "n,17311,1,,1\nn,12051,1,59,1\n",
+			want: []string{"audit-modifier-unsupported@2"}, message: "12051 ×1 59 billed with 59, which the coding rules do not give this line: a repair carries no modifier unless"},
+		{name: "one repair class, billed with XS", note: repair, claims: "n,17311,1,,1\nn,12051,1,XS,1\n",
+			want: []string{"audit-modifier-unsupported@2"}},
+		{name: "one repair class, billed with another modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,GA,1\n"},
+		{name: "two repair classes, without 59 on the less complicated", note: twoClasses,
+			claims: "n,17311,1,,1\nn,17313,1,59,2\nn,13101,1,,2\nn,12051,1,,1\n",
+			want:   []string{"audit-repair-modifier-missing@4"}, message: "12051 ×1 billed without the modifier 59: 59 goes on every repair class but the most complicated"},
+		{name: "two repair classes, 59 on the most complicated", note: twoClasses,
+			claims: "n,17311,1,,1\nn,17313,1,59,2\nn,13101,1,59,2\nn,12051,1,59,1\n",
+			want:   []string{"audit-modifier-unsupported@3"}},
+		{name: "two repair classes as coded", note: twoClasses, claims: "n,17311,1,,1\nn,17313,1,59,2\nn,13101,1,,2\nn,12051,1,59,1\n"},
+		{name: "repair code the note does not support, with 59", note: repair, claims: "n,17311,1,,1\nn,12052,1,59,1\n"},
+		{name: "a user's profile gives the repair modifier", note: repair, claims: "n,17311,1,,1\nn,12051,1,59,1\n", opt: audit.Options{Engine: acme},
+			want: []string{"audit-repair-modifier-missing@2"}, message: "without the modifier XU: repair lines carry the acme profile's repair modifier XU"},
+		{name: "a user's profile, a repair the note does not support", note: repair, claims: "n,17311,1,,1\nn,12052,1,,1\n", opt: audit.Options{Engine: acme},
+			want: []string{"audit-repair-modifier-missing@2"}, message: "12052 ×1 billed without the repair modifier XU of the acme profile"},
+		{name: "a user's profile, repair as coded", note: repair, claims: "n,17311,1,,1\nn,12051,1,XU,1\n", opt: audit.Options{Engine: acme}},
 
 		// audit-biopsy-modifier-missing
 		{name: "biopsy without a modifier", note: biopsy, claims: "n,17311,1,,1\nn,11104,1,,biopsy 1\nn,88331,1,59,biopsy 1\n",
@@ -153,7 +172,7 @@ func TestFindings(t *testing.T) {
 		{name: "17311 x2 for one lesion", note: twoStages, claims: "n,17311,2,,1\nn,17312,1,,1\n",
 			want: []string{"audit-units-unsupported@1"}, message: "a lesion has one first stage, one unit"},
 		{name: "17314 on a head lesion is a wrong code, not a units question", note: twoStages, claims: "n,17311,1,,1\nn,17314,1,,1\n"},
-		{name: "a repair billed for its lesion and again without one", note: repair, claims: "n,17311,1,,1\nn,12051,1,59,1\nn,12051,1,59\n",
+		{name: "a repair billed for its lesion and again without one", note: repair, claims: "n,17311,1,,1\nn,12051,1,,1\nn,12051,1\n",
 			want: []string{"audit-units-unsupported@3"}, message: "12051 ×1 billed; the note supports none beyond the ×1 billed with a lesion: intermediate"},
 		{name: "units as documented", note: sevenBlocks, claims: "n,17311,1,,1\nn,17315,2,,1\n"},
 
@@ -191,6 +210,18 @@ func TestFindings(t *testing.T) {
 	}
 }
 
+// profileEngine is an engine coding under a user's profile.
+func profileEngine(t *testing.T, p codetable.Profile) *engine.Engine {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), p.Name+".json")
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, b, 0o644))
+	eng, err := engine.New(engine.Options{ProfileFile: file})
+	require.NoError(t, err)
+	return eng
+}
+
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
@@ -209,5 +240,5 @@ func TestRulesAreDocumented(t *testing.T) {
 		assert.NotEmpty(t, r.Doc)
 		assert.Contains(t, []string{"error", "warning"}, string(r.Severity))
 	}
-	assert.Len(t, audit.Rules, 6)
+	assert.Len(t, audit.Rules, 7)
 }

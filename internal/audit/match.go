@@ -280,7 +280,13 @@ func (c *noteContext) modifierRule(e coding.Line) string {
 		}
 		return fmt.Sprintf("the Mohs (or excision) lines of the second and later lesions carry the distinct-lesion modifier (%s under %s)", p.DistinctLesionModifier, p.Name)
 	case roleRepair:
-		return fmt.Sprintf("repair lines carry the repair modifier (%s under %s)", p.RepairModifier, p.Name)
+		if p.RepairModifier != "" {
+			return fmt.Sprintf("repair lines carry the %s profile's repair modifier %s", p.Name, p.RepairModifier)
+		}
+		if len(e.Modifiers) == 0 {
+			return fmt.Sprintf("a repair carries no modifier unless the encounter's repairs span several classes, a PTP edit pairs its code with indicator 1, or the payer profile names a repair modifier (%s names none)", p.Name)
+		}
+		return "59 goes on every repair class but the most complicated when the encounter's repairs span several classes, and on the column-2 code of a PTP pair with indicator 1"
 	case roleBiopsy:
 		return fmt.Sprintf("biopsy and frozen-section lines carry the biopsy modifier (%s for a separate lesion, %s for the Mohs lesion under %s)",
 			p.BiopsyOtherLesionModifier, p.BiopsyMohsLesionModifier, p.Name)

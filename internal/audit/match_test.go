@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/audit"
-	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 // TestMatching: how billed lines pair with the engine's lines.
@@ -37,7 +37,7 @@ func TestMatching(t *testing.T) {
 			"n,17311,1,,1\nn,17311,1,59,2\n",
 			[]string{"matched 17311 1", "missing 17313 2", "extra 17311 2"}},
 		{"the same code and lesion twice: the second is extra", repair,
-			"n,17311,1,,1\nn,12051,1,59,1\nn,12051,1,59,1\n",
+			"n,17311,1,,1\nn,12051,1,,1\nn,12051,1,,1\n",
 			[]string{"matched 17311 1", "matched 12051 1", "extra 12051 1 audit-units-unsupported"}},
 		{"both units and modifiers differ", twoStages,
 			"n,17311,1,,1\nn,17312,2,59,1\n",
@@ -60,9 +60,10 @@ func TestMatching(t *testing.T) {
 }
 
 // TestSummedRepairPairsWithAnyOfItsLesions: a repair summed over lesions
-// pairs with a billed line naming one of them.
+// pairs with a billed line naming one of them. The note's repairs span two
+// classes: 59 goes on the simple one only.
 func TestSummedRepairPairsWithAnyOfItsLesions(t *testing.T) {
-	claims := strings.ReplaceAll("four,17311,1,,a\nfour,17311,1,59,b\nfour,17312,1,59,b\nfour,17311,1,59,c\nfour,17311,1,59,d\nfour,12052,1,59,C\nfour,12001,1,59,d\n",
+	claims := strings.ReplaceAll("four,17311,1,,a\nfour,17311,1,59,b\nfour,17312,1,59,b\nfour,17311,1,59,c\nfour,17311,1,59,d\nfour,12052,1,,C\nfour,12001,1,59,d\n",
 		"four,", "four-lesions-summed-repairs,")
 	c, err := audit.ReadClaims("claims.csv", strings.NewReader(claims))
 	require.NoError(t, err)
@@ -113,14 +114,17 @@ func TestNoteIDs(t *testing.T) {
 	assert.False(t, r.Clean())
 }
 
-// TestNoteNotCoded: a note that cannot be parsed is reported with its
-// error, and its billed lines are listed, not audited.
+// TestNoteNotCoded: a note that cannot be coded (here, over the engine's
+// line length) is reported with its error, and its billed lines are
+// listed, not audited.
 func TestNoteNotCoded(t *testing.T) {
-	r := runAudit(t, "bad,17311,1,,1\nbad,17312,1,,1\n", audit.Options{}, "bad", "Site: nose\nStage 1:\n  Blocks: three-ish\n")
+	eng, err := engine.New(engine.Options{Limits: engine.Limits{LineBytes: 20}})
+	require.NoError(t, err)
+	r := runAudit(t, "bad,17311,1,,1\nbad,17312,1,,1\n", audit.Options{Engine: eng}, "bad", "Site: nose\nStage 1: 2 blocks; margins: clear\n")
 	require.Len(t, r.Notes, 1)
 	n := r.Notes[0]
 	assert.Equal(t, audit.NoteNotCoded, n.Status)
-	assert.Contains(t, n.Problem, `bad:3:11: Blocks: expected a count, found "three-ish"`)
+	assert.Contains(t, n.Problem, "bad:2:1: line 2 is 33 bytes long; the limit is 20 bytes")
 	var rows []string
 	for _, row := range n.Lines {
 		rows = append(rows, rowText(row))
@@ -147,13 +151,6 @@ func TestClean(t *testing.T) {
 	assert.Empty(t, s.Findings)
 }
 
-func mustProfile(t *testing.T, name string) codetable.Profile {
-	t.Helper()
-	p, ok := codetable.BuiltinProfile(name)
-	require.True(t, ok, name)
-	return p
-}
-
 // TestPayerOverride: --payer decides the profile, and so the modifiers.
 func TestPayerOverride(t *testing.T) {
 	claims := "n,17311,1,,1\nn,17313,1,59,2\n"
@@ -161,8 +158,9 @@ func TestPayerOverride(t *testing.T) {
 	assert.True(t, r.Clean())
 	assert.Equal(t, "commercial", r.Notes[0].Payer)
 
-	medicare := mustProfile(t, "medicare")
-	r = runAudit(t, claims, audit.Options{Profile: &medicare}, "n", twoLesions)
+	medicare, err := engine.New(engine.Options{Payer: "medicare"})
+	require.NoError(t, err)
+	r = runAudit(t, claims, audit.Options{Engine: medicare}, "n", twoLesions)
 	assert.Equal(t, "medicare", r.Notes[0].Payer)
 	require.Len(t, r.Notes[0].Lines, 2)
 	assert.Equal(t, "modifiers differ 17313 2", rowText(r.Notes[0].Lines[1]))

@@ -22,14 +22,14 @@ func TestWriteText(t *testing.T) {
 		"Audit of testdata/month-claims.csv: 16 notes, 65 billed lines\n",
 		"\n== ../../samples/nose-two-stage.txt (claim id nose-two-stage), commercial: 3 of 3 lines match\n",
 		"\n== ../../samples/back-seven-blocks.txt (claim id back-seven-blocks), commercial: 2 of 3 lines match (1 modifiers differ)\n",
-		"audit-repair-modifier-missing",
-		"12032 ×1 billed without the repair modifier 59 (commercial profile) (note line 27)",
-		": NO CLAIMS: no line of the claims file names this note; the engine suggests 17313 ×1, 17314 ×1, 15100 ×1 59\n",
+		"audit-modifier-unsupported",
+		"12032 ×1 59 billed with 59, which the coding rules do not give this line",
+		": NO CLAIMS: no line of the claims file names this note; the engine suggests 17313 ×1, 17314 ×1, 15100 ×1\n",
 		"\n== nd-temple, medicare: 2 of 2 lines match\n",
 		"Claim ids with no note:\n  ghost-note               claims lines 84, 85: no note has this id\n",
 		"  Notes: 16 read, 15 audited, 11 with differences, 1 without claims\n",
-		"  Lines: the engine suggests 59, 64 billed; 49 match, 3 units differ, 4 modifiers differ, 3 missing, 8 extra\n",
-		"precision 94.9%, recall 87.5% (same code and lesion); exact (units and modifiers too): precision 83.1%, recall 76.6%",
+		"  Lines: the engine suggests 59, 64 billed; 48 match, 3 units differ, 5 modifiers differ, 3 missing, 8 extra\n",
+		"precision 94.9%, recall 87.5% (same code and lesion); exact (units and modifiers too): precision 81.4%, recall 75.0%",
 		"  Mohs 1731x          33      37      30       2      1          0        4      81.1%\n",
 		"       2  extra 17311\n",
 		"       3  audit-mohs-with-separate-pathology   error\n",
@@ -73,12 +73,12 @@ func TestWriteJSON(t *testing.T) {
 	l := back.Lines[2]
 	assert.Equal(t, "differs", l.Status)
 	assert.Equal(t, "12032", l.Code)
-	assert.Equal(t, []any{"59"}, l.Engine["modifiers"])
-	assert.Equal(t, []any{}, l.Billed["modifiers"])
+	assert.Equal(t, []any{}, l.Engine["modifiers"])
+	assert.Equal(t, []any{"59"}, l.Billed["modifiers"])
 	assert.EqualValues(t, 11, l.Billed["claims_line"])
-	assert.Equal(t, []string{"audit-repair-modifier-missing"}, l.Findings)
+	assert.Equal(t, []string{"audit-modifier-unsupported"}, l.Findings)
 	assert.Equal(t, []int{27}, l.Evidence)
-	assert.Equal(t, "audit-repair-modifier-missing", back.Findings[0]["rule"])
+	assert.Equal(t, "audit-modifier-unsupported", back.Findings[0]["rule"])
 	assert.Equal(t, "no-claims", got.Notes[12].Status)
 	assert.NotEmpty(t, got.Notes[12].Documentation)
 	assert.Len(t, got.Unmatched, 1)
@@ -97,9 +97,9 @@ func TestWriteCSV(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, audit.CSVHeader, recs[0])
 	rows := recs[1:]
-	// 7 differing, 3 missing, 8 extra, 1 not audited, 1 note without
+	// 8 differing, 3 missing, 8 extra, 1 not audited, 1 note without
 	// claims, 1 claim id without a note
-	assert.Len(t, rows, 21)
+	assert.Len(t, rows, 22)
 	col := map[string]int{}
 	for i, name := range recs[0] {
 		col[name] = i
@@ -109,10 +109,10 @@ func TestWriteCSV(t *testing.T) {
 		require.Len(t, r, len(audit.CSVHeader))
 		byStatus[r[col["status"]]]++
 	}
-	assert.Equal(t, map[string]int{"units differ": 3, "modifiers differ": 4, "missing": 3, "extra": 8, "not audited": 1, "no-claims": 1, "no-note": 1}, byStatus)
+	assert.Equal(t, map[string]int{"units differ": 3, "modifiers differ": 5, "missing": 3, "extra": 8, "not audited": 1, "no-claims": 1, "no-note": 1}, byStatus)
 	first := rows[0]
 	assert.Equal(t, []string{"../../samples/back-seven-blocks.txt", "back-seven-blocks", "modifiers differ", "12032", "repair", "1",
-		"1", "", "1", "59", "11", "27", "audit-repair-modifier-missing"}, first[:13])
+		"1", "59", "1", "", "11", "27", "audit-modifier-unsupported"}, first[:13])
 	last := rows[len(rows)-1]
 	assert.Equal(t, []string{"", "ghost-note", "no-note"}, last[:3])
 	assert.Equal(t, "84:85", last[col["claims_line"]])

@@ -155,7 +155,13 @@ func (e *Engine) Analyze(r Request) (*model.Note, coding.Claim, error) {
 		opt.Profile = &p
 	}
 	claim := coding.Code(n, opt)
-	ApplyEdits(&claim, e.mue, e.ptp)
+	distinct := ""
+	if opt.Profile != nil {
+		distinct = opt.Profile.DistinctLesionModifier
+	} else if p, ok := codetable.BuiltinProfile(claim.Encounter.PayerProfile); ok {
+		distinct = p.DistinctLesionModifier
+	}
+	applyEdits(&claim, e.mue, e.ptp, distinct)
 	return n, claim, nil
 }
 

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/codetable"
-	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/engine"
 	"github.com/mohscode/mohscode/internal/render"
 )
@@ -57,18 +56,12 @@ func (s *service) code(findingsOnly bool) http.HandlerFunc {
 			writeProblem(w, rerr.status, rerr.message)
 			return
 		}
-		opt := coding.Options{FindingsOnly: findingsOnly}
-		if req.Payer != "" {
-			p, _ := codetable.BuiltinProfile(strings.ToLower(req.Payer))
-			opt.Profile = &p
-		}
-		claim, err := engine.Code(req.Source, *req.Text, opt)
+		_, claim, err := s.engine.Analyze(engine.Request{Name: req.Source, Text: *req.Text, Payer: req.Payer, FindingsOnly: findingsOnly})
 		if err != nil {
 			// The message may quote the note: it goes to the client only.
 			writeJSON(w, http.StatusUnprocessableEntity, func(b io.Writer) error { return render.JSONError(b, req.Source, err) })
 			return
 		}
-		engine.ApplyEdits(&claim, nil, nil)
 		writeJSON(w, http.StatusOK, func(b io.Writer) error { return render.JSON(b, claim) })
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 // MaxBody is the largest request body the API reads, 1 MiB; a larger one is
@@ -17,6 +19,10 @@ type Options struct {
 	// as "Authorization: Bearer <token>". The page, /healthz and /openapi.json
 	// stay open.
 	Token string
+	// Engine codes the notes; nil codes them under each note's own payer
+	// profile, within the default limits, without CMS edit tables. A
+	// request's payer picks the profile when the engine has none.
+	Engine *engine.Engine
 	// Log receives one access record per request (method, path, status,
 	// duration, size) and the server's own errors; nil discards them.
 	Log *slog.Logger
@@ -53,6 +59,7 @@ func (s *service) routes() []route {
 
 // service holds what the handlers share.
 type service struct {
+	engine *engine.Engine
 	token  string
 	log    *slog.Logger
 	assets map[string]asset // the page's files by name ("index.html", "app.js")
@@ -66,7 +73,11 @@ func New(opt Options) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &service{token: opt.Token, log: log, assets: loadAssets()}
+	eng := opt.Engine
+	if eng == nil {
+		eng, _ = engine.New(engine.Options{}) // the zero options are valid
+	}
+	s := &service{engine: eng, token: opt.Token, log: log, assets: loadAssets()}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		h, other := http.Handler(rt.handler), http.Handler(methodNotAllowed(rt.method))

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/coding"
+)
+
+const rulesHelp = `Usage: mohscode rules
+
+Prints every finding rule the engine and the audit emit, with its severity
+and meaning.
+
+Example:
+  mohscode rules | less
+`
+
+const versionHelp = `Usage: mohscode version   (or mohscode --version)
+
+Prints the program's version and the rule pack it codes by.
+`
+
+func rulesCommand(e env, args []string) int {
+	fs := newFlagSet(e, "rules", rulesHelp)
+	if code, done := fs.parse(args); done {
+		return code
+	}
+	if fs.NArg() != 0 {
+		return fs.usageError("takes no arguments")
+	}
+	var b strings.Builder
+	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
+		fmt.Fprintf(&b, "%s (%s)\n%s\n\n", r.ID, r.Severity, wrap(r.Doc, 76, "    "))
+	}
+	if _, err := io.WriteString(e.stdout, b.String()); err != nil {
+		return fs.fail(exitNote, err)
+	}
+	return exitOK
+}
+
+func versionCommand(e env, args []string) int {
+	fs := newFlagSet(e, "version", versionHelp)
+	if code, done := fs.parse(args); done {
+		return code
+	}
+	if fs.NArg() != 0 {
+		return fs.usageError("takes no arguments")
+	}
+	if _, err := fmt.Fprintf(e.stdout, "mohscode %s\n", version()); err != nil {
+		return fs.fail(exitNote, err)
+	}
+	return exitOK
+}
+
+// version is the module version the binary was built from, with its VCS
+// revision when the build recorded one.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" && !strings.Contains(v, rev) {
+		v += " " + rev + modified
+	}
+	return v
+}
+
+// wrap breaks text into indented lines of at most width characters.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i == 0 {
+			b.WriteString(indent)
+			n = len(indent)
+		} else if n+1+len(w) > width {
+			b.WriteString("\n" + indent)
+			n = len(indent)
+		} else {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}
