@@ -8,13 +8,15 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 )
 
 const rulesHelp = `Usage: mohscode rules
 
-Prints every finding rule the engine and the audit emit, with its severity
-and meaning.
+Prints the rule pack — its version, the code-set editions it follows and
+the sources of its rules and tables — then every finding rule the engine
+and the audit emit, with its severity and meaning.
 
 Example:
   mohscode rules | less
@@ -33,7 +35,13 @@ func rulesCommand(e env, args []string) int {
 	if fs.NArg() != 0 {
 		return fs.usageError("takes no arguments")
 	}
+	pack := codetable.Pack()
 	var b strings.Builder
+	fmt.Fprintf(&b, "Rule pack %s (%s, %s)\n\nSources:\n", pack.Version, pack.CPT, pack.ICD10CM)
+	for _, s := range pack.Sources {
+		fmt.Fprintf(&b, "  %s\n%s\n", s.Name, wrap(s.Covers, 76, "      "))
+	}
+	b.WriteString("\nFinding rules:\n\n")
 	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
 		fmt.Fprintf(&b, "%s (%s)\n%s\n\n", r.ID, r.Severity, wrap(r.Doc, 76, "    "))
 	}
@@ -51,7 +59,8 @@ func versionCommand(e env, args []string) int {
 	if fs.NArg() != 0 {
 		return fs.usageError("takes no arguments")
 	}
-	if _, err := fmt.Fprintf(e.stdout, "mohscode %s\n", version()); err != nil {
+	pack := codetable.Pack().Edition
+	if _, err := fmt.Fprintf(e.stdout, "mohscode %s\nrule pack %s (%s, %s)\n", version(), pack.Version, pack.CPT, pack.ICD10CM); err != nil {
 		return fs.fail(exitNote, err)
 	}
 	return exitOK

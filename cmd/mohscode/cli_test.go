@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/codetable"
+)
+
+func TestVersion(t *testing.T) {
+	pack := codetable.Pack()
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", args...)
+			assert.Equal(t, exitOK, code, stderr)
+			assert.Regexp(t, `^mohscode \S+`, stdout)
+			assert.Contains(t, stdout, "rule pack "+pack.Version+" ("+pack.CPT+", "+pack.ICD10CM+")\n")
+		})
+	}
+}
+
+// TestHelpEveryCommand: -h, --help and help CMD print the command's help,
+// with its flags and the exit statuses, to standard output, status 0.
+func TestHelpEveryCommand(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			_, want, _ := runCLI(t, "", c.name, "--help")
+			assert.Contains(t, want, "Usage: mohscode "+c.name)
+			assert.Contains(t, want, "Exit status:\n  0  coded")
+			for _, args := range [][]string{{c.name, "-h"}, {c.name, "--help"}, {"help", c.name}} {
+				code, stdout, stderr := runCLI(t, "", args...)
+				assert.Equal(t, exitOK, code, args)
+				assert.Empty(t, stderr, args)
+				assert.Equal(t, want, stdout, args)
+			}
+		})
+	}
+	code, stdout, _ := runCLI(t, "", "help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "Exit status:")
+	code, _, stderr := runCLI(t, "", "help", "bill")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `unknown command "bill"`)
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"jobs zero", []string{"batch", "--jobs", "0", "-"}, "--jobs must be at least 1, not 0"},
+		{"jobs negative", []string{"batch", "-j", "-3", "-"}, "--jobs must be at least 1, not -3"},
+		{"jobs not a number", []string{"batch", "-j", "many", "-"}, `--jobs: "many" is not a whole number`},
+		{"negative note size", []string{"code", "--max-note-size", "-1", "-"}, "--max-note-size must be at least 1, not -1"},
+		{"negative line length", []string{"batch", "--max-line-length", "-5", "-"}, "--max-line-length must be at least 1, not -5"},
+		{"fees with json", []string{"code", "-f", "json", "--fees", "fees.csv", "-"}, "--fees applies to --format x12 only, not json"},
+		{"patient ref with csv", []string{"batch", "-f", "csv", "--patient-ref", "Patient/1", "-"}, "--patient-ref applies to --format fhir only, not csv"},
+		{"errors file with ndjson", []string{"batch", "--errors", "e.ndjson", "-"}, "--errors applies to --format fhir or x12 only, not ndjson"},
+		{"check takes no claim format", []string{"check", "-f", "x12", "-"}, "--format must be one of text, json, not \"x12\""},
+		{"unknown payer", []string{"check", "-p", "acme", "-"}, `payer must be one of commercial, medicare, uhc, not "acme"`},
+		{"rules takes no argument", []string{"rules", "x"}, "takes no arguments"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, cleanNote, tc.args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, tc.stderr)
+			assert.Contains(t, stderr, "Run 'mohscode help "+tc.args[0]+"' for usage.")
+			assert.NotRegexp(t, `strconv|\*\w+\.\w+|pflag`, stderr, "no Go names in messages")
+		})
+	}
+}
+
+func TestShortFlags(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "claim.json")
+	code, stdout, stderr := runCLI(t, cleanNote, "code", "-f", "json", "-p", "medicare", "-o", out, "-")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, stdout, "-o writes the file instead")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"payer_profile": "medicare"`)
+
+	code, stdout, stderr = runCLI(t, cleanNote, "batch", "-f", "csv", "-j", "2", "-q", "-")
+	require.Equal(t, exitOK, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "id,"), stdout)
+}
+
+func TestUnreadableInput(t *testing.T) {
+	code, _, stderr := runCLI(t, "", "check", "no-such-note.txt")
+	assert.Equal(t, exitInput, code)
+	assert.Equal(t, "mohscode check: open no-such-note.txt: no such file or directory\n", stderr)
+}
+
+// TestCheckPositions: check prints each finding as FILE:LINE: RULE: MESSAGE.
+func TestCheckPositions(t *testing.T) {
+	code, stdout, _ := runCLI(t, "Lesion 1\nSite: nose\nStage 1: 2 blocks\n", "check", "-p", "medicare", "-")
+	assert.Equal(t, exitNote, code)
+	assert.Contains(t, stdout, "-:1: diagnosis-missing: Lesion 1 has no diagnosis\n")
+	assert.Contains(t, stdout, "-:3: margins-missing: ")
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		assert.Regexp(t, `^-:\d+: [a-z0-9-]+: `, line)
+	}
+}
+
+// failingWriter fails every write, as a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+func TestRulesFailedWrite(t *testing.T) {
+	var stderr bytes.Buffer
+	code := run([]string{"rules"}, strings.NewReader(""), failingWriter{}, &stderr)
+	assert.Equal(t, exitNote, code)
+	assert.Equal(t, "mohscode rules: broken pipe\n", stderr.String())
+}
+
+func TestEscaper(t *testing.T) {
+	tests := []struct {
+		name   string
+		writes []string
+		want   string
+	}{
+		{"plain text and newlines", []string{"Site: nose\n\tStage 1\n"}, "Site: nose\n\tStage 1\n"},
+		{"escape sequence", []string{"a\x1b]0;pwned\x07b"}, `a\x1b]0;pwned\x07b`},
+		{"carriage return and DEL", []string{"x\ry\x7f"}, `x\x0dy\x7f`},
+		{"C1 control", []string{"a\u009bb"}, `a\u009bb`},
+		{"C1 control split across writes", []string{"a\xc2", "\x9bb"}, `a\u009bb`},
+		{"UTF-8 kept", []string{"é ×2 — ok"}, "é ×2 — ok"},
+		{"UTF-8 lead byte split across writes", []string{"caf\xc3", "\xa9"}, "café"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			e := &escaper{w: &b}
+			for _, w := range tc.writes {
+				n, err := e.Write([]byte(w))
+				require.NoError(t, err)
+				assert.Equal(t, len(w), n)
+			}
+			assert.Equal(t, tc.want, b.String())
+		})
+	}
+}
