@@ -1,0 +1,163 @@
+package prose
+
+// Context flags: what the scopes covering a token say about it.
+const (
+	fNeg  uint8 = 1 << iota // negated ("no residual tumor")
+	fUnc                    // uncertain ("possible residual", "could not be excluded")
+	fHist                   // historical ("prior", "previously")
+	fHyp                    // hypothetical ("a flap was considered")
+)
+
+const (
+	preWindow  = 6 // words a pre-trigger reaches forward (NegEx: five to six)
+	postWindow = 8 // words a post-trigger reaches back
+)
+
+// scopes runs the NegEx/ConText scope reader over the paragraph: every
+// trigger flags the words in its scope. A scope ends at the sentence end, at a
+// terminator ("but", "which", …), at ";" or ":", at a checkbox "[", after
+// its window of words, and at "and" or "," once the words it has passed hold a
+// verb of their own ("no tumor was seen and the margins were clear": the
+// margins are not negated).
+func (p *para) scopes() {
+	p.ctx = make([]uint8, len(p.toks))
+	si := 0
+	for _, h := range p.m.hits {
+		if !h.cat.trigger() {
+			continue
+		}
+		for si < len(p.sents) && int(h.lo) >= p.sents[si].hi {
+			si++
+		}
+		if si == len(p.sents) {
+			break
+		}
+		s := p.sents[si]
+		{
+			var flag uint8
+			pre := true
+			switch h.cat {
+			case cNegPre:
+				flag = fNeg
+			case cNegPost:
+				flag, pre = fNeg, false
+			case cUncPre:
+				flag = fUnc
+			case cUncPost:
+				flag, pre = fUnc, false
+			case cHistPre:
+				flag = fHist
+			case cHypPre:
+				flag = fHyp
+			case cHypPost:
+				flag, pre = fHyp, false
+			default:
+				continue
+			}
+			if pre {
+				// A pre-trigger's own words after the first are in scope too:
+				// "no residual" negates "residual".
+				for k := int(h.lo) + 1; k < int(h.hi); k++ {
+					p.ctx[k] |= flag
+				}
+				p.scopeForward(int(h.hi), s.hi, flag)
+			} else {
+				// A post-trigger's own words after the first are in scope too:
+				// "not involved" negates "involved".
+				for k := int(h.lo) + 1; k < int(h.hi); k++ {
+					p.ctx[k] |= flag
+				}
+				p.scopeBack(int(h.lo)-1, s.lo, flag)
+			}
+		}
+	}
+}
+
+// stopper reports whether token i ends any scope.
+func (p *para) stopper(i int) bool {
+	switch p.toks[i].norm {
+	case ";", ":", ".", "[", "?", "!":
+		return true
+	}
+	return p.has(i, cTerm)
+}
+
+// backStopper is stopper for a backward scope, which crosses a colon: in
+// "Map: not documented" the map is what is not documented.
+func (p *para) backStopper(i int) bool {
+	return p.toks[i].norm == "(" || p.toks[i].norm != ":" && p.stopper(i)
+}
+
+// verb reports whether token i is a finite verb that makes a clause of its own.
+func verb(t *tok) bool {
+	switch t.norm {
+	case "was", "were", "is", "are", "been", "showed", "had", "has":
+		return true
+	}
+	return false
+}
+
+// conj reports whether token i joins two clauses or list members.
+func conj(t *tok) bool { return t.norm == "and" || t.norm == "," || t.norm == "or" }
+
+func (p *para) scopeForward(from, end int, flag uint8) {
+	words, sawVerb := 0, false
+	for i := from; i < end; i++ {
+		t := &p.toks[i]
+		// A hypothesis reaches across a label's colon ("Planned reconstruction: …").
+		if p.stopper(i) && !(flag == fHyp && t.norm == ":") || t.norm == ")" || sawVerb && conj(t) {
+			return
+		}
+		if verb(t) {
+			sawVerb = true
+		}
+		p.ctx[i] |= flag
+		if t.kind != kPunct {
+			if words++; words >= preWindow {
+				return
+			}
+		}
+	}
+}
+
+// scopeBack flags words before a post-trigger back to the clause start. At
+// "and" or "," it stops when the words before it, from the sentence start,
+// hold a verb: then they are a clause of their own ("a map was drawn and the
+// margins were not clear").
+func (p *para) scopeBack(from, start int, flag uint8) {
+	words := 0
+	for i := from; i >= start; i-- {
+		t := &p.toks[i]
+		if p.backStopper(i) {
+			return
+		}
+		if conj(t) && p.clauseBefore(start, i) {
+			return
+		}
+		p.ctx[i] |= flag
+		if t.kind != kPunct {
+			if words++; words >= postWindow {
+				return
+			}
+		}
+	}
+}
+
+// clauseBefore reports whether tokens [start, i) after the last stopper hold a verb.
+func (p *para) clauseBefore(start, i int) bool {
+	for k := i - 1; k >= start; k-- {
+		if p.stopper(k) {
+			return false
+		}
+		if verb(&p.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether token i is in a negation scope.
+func (p *para) negated(i int) bool { return p.ctx[i]&fNeg != 0 }
+
+// uncertain reports whether token i is in an uncertainty scope.
+func (p *para) uncertain(i int) bool { return p.ctx[i]&fUnc != 0 }

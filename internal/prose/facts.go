@@ -1,0 +1,959 @@
+package prose
+
+import (
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/anatomy"
+)
+
+// ---- map ----
+
+// readMap reads "a map was drawn", "drawn on the Mohs map", "mapped and
+// color-coded"; negated: "no map was drawn", "the map was not drawn".
+func (st *state) readMap(p *para, s span) {
+	k := p.firstIn(s.lo, s.hi, cMap)
+	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+		return
+	}
+	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))})
+}
+
+// ---- who read the slides ----
+
+// slideWord reports whether sentence s speaks of Mohs slides.
+func (p *para) slideWord(s span) bool {
+	return p.sentenceHas(s, "slides", "slide", "sections", "section", "specimen", "specimens",
+		"margins", "base", "pieces", "blocks", "histology", "frozen")
+}
+
+// readReader reads who read the Mohs slides: the surgeon ("interpreted by the
+// operating surgeon", "I interpreted …", "read by me", "on my reading of the
+// frozen sections", "surgeon and pathologist") or a separate pathologist
+// ("interpreted by the staff dermatopathologist, Dr. …"). A sentence about a
+// biopsy names the reader of that biopsy, not of the Mohs slides.
+func (st *state) readReader(p *para, s span) {
+	if p.anyIn(s.lo, s.hi, cBiopsy) || st.otherLesions && !p.anyIn(s.lo, s.hi, cSurgeon) {
+		return
+	}
+	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
+	surgeon, path := -1, -1
+	for i := s.lo; i < s.hi; i++ {
+		if p.negated(i) || p.uncertain(i) {
+			continue
+		}
+		if path < 0 && p.has(i, cPathologist) && !p.has(i, cSurgeon) {
+			path = i
+		}
+		if surgeon >= 0 || !p.has(i, cSurgeon) {
+			continue
+		}
+		w := p.toks[i].norm
+		switch {
+		case strings.Contains(p.coveredText(i, cSurgeon), "pathologist"):
+			surgeon = i // "surgeon and pathologist", "surgeon-pathologist"
+		case w == "i":
+			j := i + 1
+			for j < s.hi && (p.toks[j].norm == "personally" || p.toks[j].norm == "also" || p.toks[j].norm == "then" || p.toks[j].norm == "myself") {
+				j++
+			}
+			if j < s.hi && p.has(j, cReadVerb) {
+				surgeon = i
+			}
+		case w == "me":
+			if i > s.lo && p.toks[i-1].norm == "by" && verbAt >= 0 {
+				surgeon = i
+			}
+		case w == "my":
+			if i+1 < s.hi && (p.toks[i+1].norm == "reading" || p.toks[i+1].norm == "interpretation" || p.toks[i+1].norm == "review") {
+				surgeon = i
+			}
+		case w == "myself":
+			if verbAt >= 0 && p.slideWord(s) {
+				surgeon = i
+			}
+		default: // "surgeon", "Mohs surgeon", "operating surgeon"
+			if verbAt >= 0 && p.slideWord(s) && p.byBefore(i, s) {
+				surgeon = i
+			}
+		}
+	}
+	sp := p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))
+	switch {
+	case path >= 0 && verbAt >= 0 && p.slideWord(s):
+		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
+	case surgeon >= 0:
+		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
+	case verbAt >= 0 && p.slideWord(s):
+		// "read by Dr. Tanaka-Obeng": a name without a role.
+		if n := p.doctorName(s); n != "" && p.sentenceHas(s, "by") {
+			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
+		}
+	}
+}
+
+// byBefore reports whether "by" stands within three words before token i
+// ("examined by the surgeon"), or the surgeon is the sentence's subject.
+func (p *para) byBefore(i int, s span) bool {
+	for j := i - 1; j >= s.lo && j >= i-4; j-- {
+		if p.toks[j].norm == "by" {
+			return true
+		}
+	}
+	// "The Mohs surgeon interpreted all frozen sections"
+	for j := i + 1; j < s.hi && j <= i+2; j++ {
+		if p.has(j, cReadVerb) {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredText is the text of the hit of category c covering token i.
+func (p *para) coveredText(i int, c cat) string {
+	for _, h := range p.m.hits {
+		if h.cat == c && int(h.lo) <= i && i < int(h.hi) {
+			return p.toks[h.lo].norm + " " + p.toks[h.hi-1].norm
+		}
+		if int(h.lo) > i {
+			break
+		}
+	}
+	return ""
+}
+
+// doctorName reads "Dr. First Last" in sentence s.
+func (p *para) doctorName(s span) string {
+	for i := s.lo; i+2 < s.hi; i++ {
+		if p.toks[i].norm != "dr" {
+			continue
+		}
+		j := i + 1
+		if p.toks[j].norm == "." {
+			j++
+		}
+		k := j
+		for k < s.hi && k-j < 6 && (p.toks[k].kind == kWord && p.toks[k].upper || p.toks[k].norm == "-" && k+1 < s.hi && p.toks[k+1].upper) {
+			k++
+		}
+		if k > j {
+			return p.text(i, k)
+		}
+	}
+	return ""
+}
+
+// ---- biopsies ----
+
+// otherBiopsySentence reports whether sentence s describes a biopsy of
+// another lesion: a biopsy method in a paragraph that announced other lesions,
+// or a lesion of its own ("A 6 mm pink papule on the left upper back was
+// sampled by tangential biopsy").
+func (st *state) otherBiopsySentence(p *para, s span) bool {
+	if !p.anyIn(s.lo, s.hi, cBiopsyMethod) || !p.anyIn(s.lo, s.hi, cBiopsy) {
+		return false
+	}
+	if p.biopsyDate(s) || p.anyIn(s.lo, s.hi, cHistPre) {
+		return false
+	}
+	if st.otherLesions {
+		return true
+	}
+	// "A 6 mm … papule/lesion/macule …"
+	i := s.lo
+	if i < s.hi && (p.toks[i].norm == "a" || p.toks[i].norm == "an") {
+		if _, _, ok := p.measure(i+1, s.hi); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
+func (p *para) biopsyDate(s span) bool {
+	for i := s.lo; i+2 < s.hi; i++ {
+		if p.toks[i].kind == kNum && p.toks[i+1].norm == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
+			return true
+		}
+	}
+	return false
+}
+
+// readBiopsy reads a biopsy sentence: a prior biopsy ("biopsy-proven", "was
+// biopsied on 03/05/2026", "(shave biopsy 04/08/2026)"), its negation ("No
+// biopsy had been performed before today"), a biopsy of this lesion done
+// today, or (other) a biopsy of another lesion.
+func (st *state) readBiopsy(p *para, s span, other bool) {
+	k := p.firstIn(s.lo, s.hi, cBiopsy)
+	if k < 0 {
+		return
+	}
+	sp := p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))
+	if p.negated(k) {
+		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: false, Span: sp})
+		return
+	}
+	if p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+		return
+	}
+	if other {
+		st.f.Biopsies = append(st.f.Biopsies, p.biopsy(s))
+		return
+	}
+	today := false
+	for i := s.lo; i < s.hi; i++ {
+		if p.has(i, cToday) && !p.has(i, cHistPre) {
+			today = true
+		}
+	}
+	proven := strings.Contains(p.coveredText(k, cBiopsy), "proven") || strings.Contains(p.coveredText(k, cBiopsy), "confirmed")
+	hist := p.biopsyDate(s) || p.anyIn(s.lo, s.hi, cPriorCue) || p.anyIn(s.lo, s.hi, cHistPre) || p.sentenceHas(s, "biopsied", "referring")
+	switch {
+	case proven || hist && !today:
+		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
+	case today && p.anyIn(s.lo, s.hi, cBiopsyMethod):
+		b := p.biopsy(s)
+		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
+		// "submitted for an intraoperative frozen section (one block)"
+		if p.sentenceHas(s, "frozen") {
+			for i := s.lo; i < s.hi; i++ {
+				if n, lo, hi := p.blockCount(i, s); n > 0 {
+					st.f.FrozenSection = append(st.f.FrozenSection, Count{N: n, Span: p.spanOf(lo, hi)})
+					break
+				}
+			}
+		}
+	}
+}
+
+// biopsy reads the method, site and impression of a biopsy sentence.
+func (p *para) biopsy(s span) Biopsy {
+	b := Biopsy{Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))}
+	if m := p.firstIn(s.lo, s.hi, cBiopsyMethod); m >= 0 {
+		e := m + 1
+		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.toks[e].norm == "biopsy" || p.toks[e].norm == "biopsies")) {
+			e++
+		}
+		if e < s.hi && p.has(e, cBiopsy) {
+			e++
+		} else {
+			e = m + 1
+		}
+		lo := m
+		// "4 mm punch biopsy"
+		if lo >= 2 && lo-2 >= s.lo && p.unitAt(lo-1, lo) && p.toks[lo-2].kind == kNum {
+			lo -= 2
+		}
+		b.Kind = p.text(lo, e)
+	}
+	for i := s.lo; i+2 < s.hi; i++ {
+		if (p.toks[i].norm == "on" || p.toks[i].norm == "of") && p.toks[i+1].norm == "the" {
+			if site, lo, hi := p.siteAt(i+2, s.hi); site != "" {
+				b.Site = site
+				_, _ = lo, hi
+				break
+			}
+		}
+	}
+	b.Impression, b.Uncertain = p.impression(s)
+	return b
+}
+
+// impression reads "clinical impression: rule out superficial BCC" in sentence s.
+func (p *para) impression(s span) (string, bool) {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if p.toks[i].norm == "impression" && p.toks[i+1].norm == ":" {
+			lo, hi := i+2, trimEnd(p, i+2, s.hi)
+			for k := lo; k < hi; k++ {
+				if p.toks[k].norm == ";" {
+					hi = k
+				}
+			}
+			unc := false
+			for k := lo; k < hi; k++ {
+				if p.uncertain(k) || p.has(k, cUncPre) || p.has(k, cUncPost) {
+					unc = true
+				}
+			}
+			return p.text(lo, hi), unc
+		}
+	}
+	return "", false
+}
+
+// listItemBiopsy completes the biopsies read from list items ("1. Left upper
+// back: 7 mm papule. Clinical impression: … Tangential biopsy."): the site
+// before the item's first colon and the impression of another sentence of
+// the item. An item runs from a line that starts with a list marker to the
+// next such line.
+func (st *state) listItemBiopsy(p *para) {
+	first, last := p.lines[0].Line, p.lines[len(p.lines)-1].Line
+	for bi := range st.f.Biopsies {
+		b := &st.f.Biopsies[bi]
+		if b.Span.Line < first || b.Span.Line > last || b.Site != "" && b.Impression != "" {
+			continue
+		}
+		// the item's lines
+		li := b.Span.Line - first
+		lo := li
+		for lo > 0 && !p.marker(lo) {
+			lo--
+		}
+		hi := li + 1
+		for hi < len(p.lines) && !p.marker(hi) {
+			hi++
+		}
+		if b.Site == "" {
+			b.Site = p.itemSite(lo)
+		}
+		if b.Impression == "" {
+			for _, s := range p.sents {
+				if l := int(p.toks[s.lo].line); l >= lo && l < hi {
+					if v, unc := p.impression(s); v != "" {
+						b.Impression, b.Uncertain = v, unc
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// lineTok is the first token of paragraph line li, or -1.
+func (p *para) lineTok(li int) int {
+	for i := range p.toks {
+		if int(p.toks[i].line) == li {
+			return i
+		}
+		if int(p.toks[i].line) > li {
+			break
+		}
+	}
+	return -1
+}
+
+// marker reports whether paragraph line li starts with a list marker ("1.", "2)", "-", "•", "A.").
+func (p *para) marker(li int) bool {
+	t := strings.TrimSpace(p.lines[li].Text)
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "•") || strings.HasPrefix(t, "*") {
+		return true
+	}
+	i := 0
+	for i < len(t) && isDigit(t[i]) {
+		i++
+	}
+	if i == 0 && len(t) > 0 && 'A' <= t[0] && t[0] <= 'Z' {
+		i = 1
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')') && i+1 < len(t) && t[i+1] == ' '
+}
+
+// itemSite reads the site before the first colon of the item starting at line li.
+func (p *para) itemSite(li int) string {
+	i := p.lineTok(li)
+	if i < 0 {
+		return ""
+	}
+	start := i
+	if p.marker(li) {
+		start = i + 1
+		if start < len(p.toks) && (p.toks[start].norm == "." || p.toks[start].norm == ")") {
+			start++
+		}
+	}
+	for k := start; k < len(p.toks) && k < start+10 && int(p.toks[k].line) == li; k++ {
+		if p.toks[k].norm == ":" {
+			site, _, _ := p.siteAt(start, k)
+			return site
+		}
+	}
+	return ""
+}
+
+// ---- diagnosis and site ----
+
+// siteAt reads site words starting at token i (before end): laterality and
+// site words up to a stop, resolved through the anatomy table.
+func (p *para) siteAt(i, end int) (string, int, int) {
+	j := i
+	for j < end && j-i < 8 {
+		t := &p.toks[j]
+		if t.kind != kWord && t.norm != "-" && t.norm != "'" {
+			break
+		}
+		if siteStop(t.norm) {
+			break
+		}
+		j++
+	}
+	for j > i && p.toks[j-1].norm == "-" {
+		j--
+	}
+	if j == i {
+		return "", 0, 0
+	}
+	text := p.text(i, j)
+	if _, ok := anatomy.Resolve(text); !ok {
+		return "", 0, 0
+	}
+	return text, i, j
+}
+
+func siteStop(w string) bool {
+	switch w {
+	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
+		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
+		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent":
+		return true
+	}
+	return false
+}
+
+// readDiagnoses reads the tumors a sentence names (not negated, not
+// uncertain, not histology of a stage) with the site that follows ("basal cell
+// carcinoma of the right medial cheek", "BCC, nodular, right nasal dorsum") or
+// precedes it across a dash ("Left cheek – basal cell carcinoma").
+func (st *state) readDiagnoses(p *para, s span) {
+	lastEnd := -1
+	for _, h := range p.hitsFrom(s.lo) {
+		if int(h.lo) >= s.hi {
+			break
+		}
+		if h.cat != cDiagnosis || int(h.lo) < lastEnd {
+			continue
+		}
+		k, e := int(h.lo), int(h.hi)
+		lastEnd = e
+		if p.negated(k) || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+			continue
+		}
+		// "(SCCis)" right after another diagnosis repeats it.
+		if k > s.lo && p.toks[k-1].norm == "(" && len(st.f.Diagnoses) > 0 && k-2 >= s.lo && p.has(k-2, cDiagnosis) {
+			continue
+		}
+		lo := k
+		for lo-1 >= s.lo && p.has(lo-1, cDxMod) {
+			lo--
+		}
+		for lo < k && p.toks[lo].norm == "-" {
+			lo++
+		}
+		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
+		if site, a, b := p.siteAfter(e, s.hi); site != "" {
+			d.Site, d.SiteSpan = site, p.spanOf(a, b)
+		} else if lo-1 > s.lo && p.toks[lo-1].norm == "-" {
+			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
+				d.Site, d.SiteSpan = site, p.spanOf(a, b)
+			}
+		}
+		st.f.Diagnoses = append(st.f.Diagnoses, d)
+	}
+}
+
+// siteAfter reads the site after a diagnosis ending at token e: over a
+// parenthesis and up to three comma-separated segments ("…, nodular, right
+// nasal dorsum"), after "of the"/"on the"/"involving the".
+func (p *para) siteAfter(e, end int) (string, int, int) {
+	j := e
+	if j < end && p.toks[j].norm == "(" {
+		for j < end && p.toks[j].norm != ")" {
+			j++
+		}
+		j++
+	}
+	for seg := 0; seg < 3 && j < end; seg++ {
+		if p.toks[j].norm == "," {
+			j++
+		}
+		k := j
+		for k < end && (p.toks[k].norm == "of" || p.toks[k].norm == "on" || p.toks[k].norm == "involving" || p.toks[k].norm == "over" || p.toks[k].norm == "at" || p.toks[k].norm == "the" || p.toks[k].norm == "her" || p.toks[k].norm == "his") {
+			k++
+		}
+		if site, a, b := p.siteAt(k, end); site != "" {
+			return site, a, b
+		}
+		// A segment of subtype words ("nodular") is passed; anything else ends the search.
+		for k < end && p.toks[k].norm != "," {
+			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) {
+				return "", 0, 0
+			}
+			k++
+		}
+		j = k
+	}
+	return "", 0, 0
+}
+
+// lesionNoun reports whether token i names the lesion.
+func (p *para) lesionNoun(i int) bool {
+	switch p.toks[i].norm {
+	case "lesion", "papule", "nodule", "plaque", "tumor", "tumour", "macule", "ulcer", "ulceration", "patch", "growth", "cancer":
+		return true
+	}
+	return p.has(i, cDiagnosis)
+}
+
+// readSites reads the lesion's site named after a lesion word or the
+// procedure ("a pearly papule on the left upper cutaneous lip", "Mohs surgery
+// of the right temple"). Landmarks ("close to the lower eyelid") are not sites.
+func (st *state) readSites(p *para, s span) {
+	for i := s.lo; i+1 < s.hi; i++ {
+		lesion := p.lesionNoun(i)
+		surgery := p.toks[i].norm == "surgery" && i > s.lo && p.toks[i-1].norm == "mohs" ||
+			p.toks[i].norm == "surgery" && i > s.lo+1 && p.toks[i-1].norm == "micrographic"
+		if !lesion && !surgery {
+			continue
+		}
+		if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
+			continue
+		}
+		j := i + 1
+		if e := p.hitAt(i, cDiagnosis); e > 0 {
+			j = e
+		}
+		if j >= s.hi {
+			continue
+		}
+		switch p.toks[j].norm {
+		case "on", "of", "at", "over", "involving", "to":
+		case ",":
+			if !surgery {
+				continue
+			}
+		default:
+			continue
+		}
+		k := j + 1
+		for k < s.hi && (p.toks[k].norm == "the" || p.toks[k].norm == "her" || p.toks[k].norm == "his") {
+			k++
+		}
+		site, a, b := p.siteAt(k, s.hi)
+		if site == "" {
+			continue
+		}
+		dup := false
+		for _, o := range st.f.Sites {
+			if strings.EqualFold(o.Value, site) {
+				dup = true
+			}
+		}
+		if !dup {
+			st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
+		}
+		i = b - 1
+	}
+}
+
+// ---- indication ----
+
+// readIndication reads why Mohs was chosen: "Mohs surgery was chosen because
+// of the aggressive histologic subtype …", "Indication: …". A generic
+// sentence that names no reason for this lesion is none.
+func (st *state) readIndication(p *para, s span) {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if (p.toks[i].norm == "indication" || p.toks[i].norm == "indications") && p.toks[i+1].norm == ":" && i+2 < s.hi {
+			e := trimEnd(p, i+2, s.hi)
+			if e > i+2 && p.anyIn(i+2, e, cReason) {
+				st.f.Indication = append(st.f.Indication, Text{Value: p.text(i+2, e), Span: p.spanOf(i+2, e)})
+			}
+			return
+		}
+	}
+	k := p.firstIn(s.lo, s.hi, cIndicationCue)
+	if k < 0 || !p.anyIn(s.lo, s.hi, cReason) || p.negated(k) || p.ctx[k]&fHyp != 0 {
+		return
+	}
+	if !p.sentenceHas(s, "mohs", "surgery") {
+		return
+	}
+	lo := s.lo
+	switch p.toks[k].norm {
+	case "because", "due", "given", "in", "owing":
+		lo = k
+	}
+	e := trimEnd(p, lo, s.hi)
+	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
+}
+
+// ---- sizes ----
+
+// readSizes reads the pre-operative size, the final defect, primary and
+// secondary defects and areas for the paragraph's repair, and excision margins.
+func (st *state) readSizes(p *para, s span) {
+	for i := s.lo; i < s.hi; i++ {
+		switch {
+		case p.toks[i].norm == "size" && (p.has(i-1, cFinalDefect) || p.has(i-2, cFinalDefect)) && !st.otherLesions:
+			// "POSTOP SIZE: 1.9 x 1.6 cm" is the final defect
+			if sz, a, b, ok := p.measureAfter(i+1, s.hi, 2); ok && len(sz.Dims) > 0 {
+				st.f.FinalDefect = append(st.f.FinalDefect, Measure{Size: sz, Span: p.spanOf(a, b)})
+				i = b - 1
+			}
+		case p.hitAt(i, cPreopCue) > 0 && st.preopSentence(p, s, i):
+			e := p.hitAt(i, cPreopCue)
+			if sz, a, b, ok := p.measureAfter(e, s.hi, 4); ok && len(sz.Dims) > 0 {
+				st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(a, b)})
+				i = b - 1
+			}
+		case p.has(i, cDefect) && p.toks[i].kind == kWord:
+			st.defect(p, s, i)
+		case p.toks[i].kind == kNum:
+			if m, b, ok := p.excisionMargin(i, s); ok {
+				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
+				i = b - 1
+			}
+		}
+	}
+}
+
+// preopSentence reports whether a size cue in sentence s is about the lesion,
+// not the defect, the repair or a margin taken (before the cue at i).
+func (st *state) preopSentence(p *para, s span, i int) bool {
+	return !p.anyIn(s.lo, s.hi, cDefect) && !p.anyIn(s.lo, s.hi, cRepairHead) && !st.otherLesions &&
+		!p.sentenceHas(s, "wound", "graft", "area") && !p.sentenceHas(span{s.lo, i}, "length", "margin", "margins", "rim")
+}
+
+// defect reads the size after (or before) a defect word at token i.
+func (st *state) defect(p *para, s span, i int) {
+	kind := "final"
+	if i > s.lo {
+		switch p.toks[i-1].norm {
+		case "primary":
+			kind = "primary"
+		case "secondary":
+			kind = "secondary"
+		case "donor":
+			return
+		}
+	}
+	if p.negated(i) {
+		return
+	}
+	sz, a, b, ok := p.measureAfter(i+1, s.hi, 6)
+	if ok {
+		// the size belongs to another noun in between ("defect … with a 2 mm margin")
+		for k := i + 1; k < a; k++ {
+			if p.has(k, cDefect) || p.has(k, cMarginLoc) {
+				ok = false
+			}
+		}
+	}
+	if !ok {
+		// "the 2.3 x 1.9 cm defect"
+		for lo := max(s.lo, i-7); lo < i; lo++ {
+			if p.toks[lo].kind == kNum {
+				if z, nx, ok2 := p.measure(lo, i); ok2 && nx == i {
+					sz, a, b, ok = z, lo, nx, true
+					break
+				}
+			}
+		}
+	}
+	if !ok {
+		return
+	}
+	m := Measure{Size: sz, Span: p.spanOf(a, b)}
+	// A bare "defect" in the repair's sentence is the repair's primary defect
+	// ("Repair: advancement flap; defect 2.6 x 2.2 cm; secondary defect 4.0 sq cm").
+	if kind == "final" && (i == s.lo || !p.has(i-1, cFinalDefect)) && st.repair >= 0 && p.anyIn(s.lo, s.hi, cRepairHead) {
+		kind = "primary"
+	}
+	switch kind {
+	case "final":
+		st.f.FinalDefect = append(st.f.FinalDefect, m)
+	case "primary":
+		if st.repair >= 0 {
+			st.f.Repairs[st.repair].Defect = m
+		} else {
+			st.pendingPrim = m
+		}
+	case "secondary":
+		if st.repair >= 0 {
+			st.f.Repairs[st.repair].SecondaryDefect = m
+		} else {
+			st.pendingSec = m
+		}
+	}
+}
+
+// excisionMargin reads "a 4 mm margin", "with 4 mm margins", "a 1-2 mm
+// clinical margin" (the narrowest: 1 mm) at token i. A "2 mm rim" is no margin.
+func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
+	j := i + 1
+	first := i
+	if j+1 < s.hi && (p.toks[j].norm == "-" || p.toks[j].norm == "to") && p.toks[j+1].kind == kNum {
+		j += 2
+	}
+	f, area, nx, ok := p.unit(j, s.hi)
+	if !ok || area {
+		return Measure{}, 0, false
+	}
+	k := nx
+	for k < s.hi && (p.toks[k].norm == "clinical" || p.toks[k].norm == "surgical" || p.toks[k].norm == "peripheral") {
+		k++
+	}
+	if k >= s.hi || (p.toks[k].norm != "margin" && p.toks[k].norm != "margins") {
+		return Measure{}, 0, false
+	}
+	v, _ := p.number(first)
+	if p.negated(k) || p.uncertain(k) {
+		return Measure{}, 0, false
+	}
+	line, _ := p.pos(first)
+	m := Measure{Span: p.spanOf(first, k+1)}
+	m.Size.Dims = []float64{v / f}
+	m.Size.Line = line
+	return m, k + 1, true
+}
+
+// ---- repairs ----
+
+// readRepairs reads the repairs a sentence names and the sizes it gives for
+// the repair of its paragraph.
+func (st *state) readRepairs(p *para, s span) {
+	for _, h := range p.hitsFrom(s.lo) {
+		if int(h.lo) >= s.hi {
+			break
+		}
+		if h.cat != cRepairHead {
+			continue
+		}
+		st.repairAt(p, s, int(h.lo), int(h.hi))
+	}
+	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !p.anyIn(s.lo, s.hi, cRepairHead) && !p.negated(k) {
+		// "reconstruction scheduled", "referred for reconstruction"
+		e := k
+		for e < s.hi && p.has(e, cDeferred) {
+			e++
+		}
+		if txt := strings.ToLower(p.text(k, e)); strings.Contains(txt, "reconstruction") {
+			st.addRepair(Repair{Kind: p.text(k, e), NoRepair: true, Span: p.spanOf(k, e)})
+		}
+	}
+	if st.repair >= 0 {
+		st.repairSizes(p, s)
+	}
+}
+
+// repairAt reads a repair whose head word stands at tokens [k, e).
+func (st *state) repairAt(p *para, s span, k, e int) {
+	if p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+		return
+	}
+	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
+	if p.sentenceHas(s, "donor") && p.toks[k].norm != "graft" && p.toks[k].norm != "flap" {
+		return
+	}
+	if p.anyIn(s.lo, s.hi, cBiopsy) {
+		return
+	}
+	lo := k
+	for lo-1 >= s.lo && p.has(lo-1, cRepairMod) {
+		lo--
+	}
+	for lo < k && (p.toks[lo].norm == "(" || p.toks[lo].norm == ")" || p.toks[lo].norm == "-") {
+		lo++
+	}
+	head := p.toks[k].norm
+	words := 0
+	for i := lo; i < k; i++ {
+		if p.toks[i].kind == kWord {
+			words++
+		}
+	}
+	neg := p.negated(k)
+	for i := lo; i < e; i++ {
+		if p.negated(i) {
+			neg = true
+		}
+	}
+	if neg {
+		return
+	}
+	switch head {
+	case "repair", "closure":
+		if e-k == 1 && words == 0 {
+			return // "the repair"
+		}
+	case "flap", "graft", "plasty":
+		if words == 0 {
+			if lo-1 < s.lo || (p.toks[lo-1].norm != "a" && p.toks[lo-1].norm != "an") {
+				return // "the flap": the repair already named
+			}
+		}
+	}
+	r := Repair{Kind: p.text(lo, e), Span: p.spanOf(lo, e)}
+	switch head {
+	case "second", "secondary", "granulate", "granulation", "delayed":
+		r.NoRepair = true
+	}
+	if p.anyIn(s.lo, s.hi, cDeferred) {
+		r.NoRepair = true
+	}
+	st.addRepair(r)
+}
+
+// normKind is a repair kind for comparison: lower case, words only.
+func normKind(k string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(k), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	}), " ")
+}
+
+// addRepair adds a repair, or merges it with one of the same kind already read.
+func (st *state) addRepair(r Repair) {
+	nk := normKind(r.Kind)
+	idx := -1
+	for i := range st.f.Repairs {
+		ok := normKind(st.f.Repairs[i].Kind)
+		if ok == nk || nk == "flap" && strings.HasSuffix(ok, "flap") || nk == "graft" && strings.HasSuffix(ok, "graft") {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		st.f.Repairs = append(st.f.Repairs, r)
+		idx = len(st.f.Repairs) - 1
+	}
+	st.repair = idx
+	st.touched = append(st.touched, idx)
+	if st.pendingPrim.Span != (Span{}) && !st.f.Repairs[idx].Defect.Size.Present() {
+		st.f.Repairs[idx].Defect = st.pendingPrim
+		st.pendingPrim = Measure{}
+	}
+	if st.pendingSec.Span != (Span{}) && !st.f.Repairs[idx].SecondaryDefect.Size.Present() {
+		st.f.Repairs[idx].SecondaryDefect = st.pendingSec
+		st.pendingSec = Measure{}
+	}
+}
+
+// flapOrGraft reports whether a repair kind is an area repair.
+func flapOrGraft(kind string) bool {
+	k := normKind(kind)
+	return strings.Contains(k, "flap") || strings.Contains(k, "graft") || strings.Contains(k, "plasty")
+}
+
+// repairSizes reads the length or area of the paragraph's repair from sentence s.
+func (st *state) repairSizes(p *para, s span) {
+	r := &st.f.Repairs[st.repair]
+	if r.NoRepair {
+		return
+	}
+	area := flapOrGraft(r.Kind)
+	for i := s.lo; i < s.hi; i++ {
+		if p.toks[i].kind != kNum {
+			continue
+		}
+		sz, nx, ok := p.measure(i, s.hi)
+		if !ok {
+			continue
+		}
+		if p.sizeOfOther(i, nx, s) {
+			i = nx - 1
+			continue
+		}
+		m := Measure{Size: sz, Span: p.spanOf(i, nx)}
+		switch {
+		case area && (p.wordBefore(i, s, 4, "area", "recipient", "graft", "flap") || sz.AreaSq > 0 && !p.wordBefore(i, s, 6, "secondary")):
+			if !r.Area.Size.Present() {
+				r.Area = m
+			}
+		case !area && len(sz.Dims) == 1 && sz.AreaSq == 0:
+			if !r.Length.Size.Present() {
+				r.Length = m
+			}
+		case !area && p.sentenceHas(s, "length", "long") && len(sz.Dims) > 0:
+			if !r.Length.Size.Present() {
+				r.Length = m
+			}
+		}
+		i = nx - 1
+	}
+}
+
+// sizeOfOther reports whether the size at [i, nx) is a defect's, a margin's or
+// the lesion's rather than the repair's.
+func (p *para) sizeOfOther(i, nx int, s span) bool {
+	if p.wordBefore(i, s, 6, "defect", "deficit", "secondary", "primary", "lesion", "margin", "rim", "size") {
+		return true
+	}
+	for k := nx; k < s.hi && k < nx+3; k++ {
+		switch p.toks[k].norm {
+		case "defect", "deficit", "margin", "margins", "rim", "lesion":
+			return true
+		}
+	}
+	return false
+}
+
+// wordBefore reports whether one of words stands within n tokens before i in
+// sentence s, with no other number in between.
+func (p *para) wordBefore(i int, s span, n int, words ...string) bool {
+	for k := i - 1; k >= s.lo && k >= i-n; k-- {
+		if p.toks[k].kind == kNum {
+			return false
+		}
+		for _, w := range words {
+			if p.toks[k].norm == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- deep structures ----
+
+// readDeep reads deep structures the surgery reached ("down to the nasalis
+// muscle", "cartilage exposed", "a block that included perichondrium") or did
+// not ("muscle, fascia and tendon were not involved").
+func (st *state) readDeep(p *para, s span) {
+	if !p.anyIn(s.lo, s.hi, cDepthCue) {
+		return
+	}
+	for i := s.lo; i < s.hi; i++ {
+		if !p.has(i, cStructure) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
+			continue
+		}
+		if p.nearOnly(i, s) {
+			continue
+		}
+		lo := i
+		if i-1 >= s.lo && p.toks[i-1].kind == kWord && !deepStop(p.toks[i-1].norm) && !p.has(i-1, cStructure) && !p.has(i-1, cDepthCue) {
+			lo = i - 1
+		}
+		d := Deep{Structure: p.text(lo, i+1), Negated: p.negated(i), Span: p.spanOf(lo, i+1)}
+		dup := false
+		for _, o := range st.f.DeepStructures {
+			if strings.EqualFold(o.Structure, d.Structure) && o.Negated == d.Negated {
+				dup = true
+			}
+		}
+		if !dup {
+			st.f.DeepStructures = append(st.f.DeepStructures, d)
+		}
+	}
+}
+
+// nearOnly reports whether the structure at i is only near the tumor ("abutting the cartilage").
+func (p *para) nearOnly(i int, s span) bool {
+	for k := i - 1; k >= s.lo && k >= i-3; k-- {
+		switch p.toks[k].norm {
+		case "abutting", "near", "close", "above", "superficial", "toward", "towards", "approaching", "overlying":
+			return true
+		}
+	}
+	for k := i + 1; k < s.hi && k <= i+2; k++ {
+		switch p.toks[k].norm {
+		case "spared", "preserved", "intact":
+			return true
+		}
+	}
+	return false
+}
+
+func deepStop(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "to", "into", "down", "through", "and", "thin", "underlying", "deep", "exposed", "including", "included", "plate":
+		return true
+	}
+	return false
+}

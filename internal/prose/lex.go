@@ -1,0 +1,221 @@
+package prose
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	kWord uint8 = iota + 1
+	kNum
+	kPunct
+)
+
+// tok is one word, number or punctuation mark of a paragraph.
+type tok struct {
+	lo, hi int32  // byte range in para.orig
+	line   int32  // index into para.lines
+	norm   string // lower-case text ("x" for "×", "-" for en and em dashes)
+	kind   uint8
+	upper  bool // the word starts with an upper-case letter
+}
+
+// para is one paragraph, tokenized.
+type para struct {
+	lines  []Line
+	starts []int32 // byte offset of each line in orig
+	orig   string  // the lines joined by '\n'
+	toks   []tok
+	sents  []span // sentences, as token ranges
+	m      *matches
+	ctx    []uint8 // per token: the context flags of the scopes covering it
+	quiet  []bool  // per token (nil if none): words of a stain statement, which state no margin
+}
+
+// span is a half-open token range.
+type span struct{ lo, hi int }
+
+// newPara joins and tokenizes the lines of a paragraph.
+func newPara(lines []Line) *para {
+	p := &para{lines: lines, starts: make([]int32, len(lines))}
+	n := 0
+	for _, l := range lines {
+		n += len(l.Text) + 1
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for i, l := range lines {
+		p.starts[i] = int32(sb.Len())
+		sb.WriteString(l.Text)
+		sb.WriteByte('\n')
+	}
+	p.orig = sb.String()
+	lower := strings.ToLower(p.orig)
+	if len(lower) != len(p.orig) { // a rune whose lower case has another length: keep the bytes
+		lower = asciiLower(p.orig)
+	}
+	p.toks = tokenize(p.orig, lower, p.starts, make([]tok, 0, len(p.orig)/4+4))
+	p.sents = sentences(p.toks, p.orig)
+	return p
+}
+
+// asciiLower lower-cases the ASCII letters of s only.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// tokenize splits text into tokens: words (a letter, then letters, digits and
+// inner apostrophes), numbers (digits with an optional decimal part) and single
+// punctuation marks. Spaces, tabs, non-breaking spaces and bullets separate.
+func tokenize(orig, lower string, starts []int32, out []tok) []tok {
+	line := int32(0)
+	for i := 0; i < len(orig); {
+		for int(line)+1 < len(starts) && int32(i) >= starts[line+1] {
+			line++
+		}
+		c := orig[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case (c == 'x' || c == 'X') && i+1 < len(orig) && isDigit(orig[i+1]): // "2.8x2.4", "x2"
+			out = append(out, tok{lo: int32(i), hi: int32(i + 1), line: line, norm: "x", kind: kWord})
+			i++
+		case isLetter(c):
+			j := i + 1
+			for j < len(orig) && (isLetter(orig[j]) || isDigit(orig[j]) ||
+				orig[j] == '\'' && j+1 < len(orig) && isLetter(orig[j+1])) {
+				j++
+			}
+			norm := lower[i:j]
+			if norm == "cm" && strings.HasPrefix(orig[j:], "²") {
+				j += len("²")
+				norm = "cm2"
+			}
+			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: norm, kind: kWord, upper: 'A' <= c && c <= 'Z'})
+			i = j
+		case isDigit(c):
+			j := i + 1
+			for j < len(orig) && isDigit(orig[j]) {
+				j++
+			}
+			if j+1 < len(orig) && orig[j] == '.' && isDigit(orig[j+1]) {
+				j += 2
+				for j < len(orig) && isDigit(orig[j]) {
+					j++
+				}
+			}
+			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: lower[i:j], kind: kNum})
+			i = j
+		case c < utf8.RuneSelf:
+			out = append(out, tok{lo: int32(i), hi: int32(i + 1), line: line, norm: lower[i : i+1], kind: kPunct})
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(orig[i:])
+			norm := ""
+			switch r {
+			case '×':
+				norm = "x"
+			case '–', '—', '‐', '‑':
+				norm = "-"
+			case '’':
+				norm = "'"
+			case '²':
+				norm = "2"
+			}
+			if norm != "" {
+				kind := kPunct
+				if norm == "x" {
+					kind = kWord
+				}
+				out = append(out, tok{lo: int32(i), hi: int32(i + size), line: line, norm: norm, kind: kind})
+			}
+			i += size
+		}
+	}
+	return out
+}
+
+// abbreviation reports whether a period after word w ends no sentence.
+func abbreviation(w string) bool {
+	switch w {
+	case "dr", "drs", "sq", "approx", "vs", "mr", "mrs", "ms", "etc", "pt":
+		return true
+	}
+	return false
+}
+
+// sentences splits tokens into sentences: at ".", "?" and "!" (not after an
+// abbreviation), and at a line break unless the next line starts in lower case.
+func sentences(toks []tok, orig string) []span {
+	out := make([]span, 0, len(toks)/12+1)
+	start := 0
+	for i := range toks {
+		t := &toks[i]
+		end := false
+		switch t.norm {
+		case ".", "?", "!":
+			end = true
+			if t.norm == "." && i > 0 && toks[i-1].kind == kWord && abbreviation(toks[i-1].norm) && toks[i-1].hi == t.lo {
+				end = false
+			}
+		}
+		if !end && i+1 < len(toks) && toks[i+1].line != t.line {
+			// A line break ends a sentence unless the next line goes on in
+			// lower case or this one is a label ("PLANNED RECONSTRUCTION:").
+			n := &toks[i+1]
+			c := orig[n.lo]
+			end = !('a' <= c && c <= 'z') && t.norm != ":"
+		}
+		if end || i+1 == len(toks) {
+			out = append(out, span{start, i + 1})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// pos is the note position of the start of token i.
+func (p *para) pos(i int) (line, col int) {
+	t := &p.toks[i]
+	l := p.lines[t.line]
+	return l.Line, l.Col + int(t.lo-p.starts[t.line])
+}
+
+// endPos is the note position just after token i.
+func (p *para) endPos(i int) (line, col int) {
+	t := &p.toks[i]
+	l := p.lines[t.line]
+	return l.Line, l.Col + int(t.hi-p.starts[t.line])
+}
+
+// spanOf is the note span of tokens [lo, hi).
+func (p *para) spanOf(lo, hi int) Span {
+	if hi <= lo {
+		hi = lo + 1
+	}
+	l, c := p.pos(lo)
+	el, ec := p.endPos(hi - 1)
+	return Span{Line: l, Col: c, EndLine: el, EndCol: ec}
+}
+
+// text is the note text of tokens [lo, hi), line breaks as spaces.
+func (p *para) text(lo, hi int) string {
+	if hi <= lo {
+		return ""
+	}
+	s := p.orig[p.toks[lo].lo:p.toks[hi-1].hi]
+	if strings.ContainsAny(s, "\n\r\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}

@@ -1,0 +1,280 @@
+package prose
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// cat is a category of the lexicon: a trigger kind of the scope reader or a
+// concept the fact readers look for.
+type cat uint8
+
+// The categories, in the order of their names in catNames.
+const (
+	cNegPre cat = iota
+	cNegPost
+	cPseudo
+	cUncPre
+	cUncPost
+	cHistPre
+	cHypPre
+	cHypPost
+	cTerm
+	cTumor
+	cDiagnosis
+	cDxMod
+	cMarginLoc
+	cClear
+	cPositive
+	cEquivocal
+	cBlockNoun
+	cBlockFiller
+	cStageNoun
+	cStageRelative
+	cStageRefPrep
+	cMap
+	cReadVerb
+	cSurgeon
+	cPathologist
+	cBiopsy
+	cBiopsyMethod
+	cToday
+	cOtherLesion
+	cPriorCue
+	cIndicationCue
+	cReason
+	cPreopCue
+	cDefect
+	cFinalDefect
+	cRepairHead
+	cRepairMod
+	cDeferred
+	cTiming
+	cStructure
+	cDepthCue
+	cBoilerplate
+	cStain
+	numCats
+)
+
+var catNames = [numCats]string{
+	"neg-pre", "neg-post", "pseudo", "unc-pre", "unc-post", "hist-pre", "hyp-pre", "hyp-post", "term",
+	"tumor", "diagnosis", "dx-mod", "margin-loc", "clear", "positive", "equivocal",
+	"block-noun", "block-filler", "stage-noun", "stage-relative", "stage-ref-prep",
+	"map", "read-verb", "surgeon", "pathologist", "biopsy", "biopsy-method", "today", "other-lesion",
+	"prior-cue", "indication-cue", "reason", "preop-cue", "defect", "final-defect",
+	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
+}
+
+// trigger reports whether c is a trigger of the scope reader rather than a concept.
+func (c cat) trigger() bool { return c <= cTerm }
+
+//go:embed lexicon.txt
+var lexiconText string
+
+// phrase is one lexicon entry, as the tokens the tokenizer makes of it.
+type phrase struct {
+	words []string
+	cat   cat
+}
+
+// lexicon is the parsed vocabulary: phrases indexed by their first word, longest first.
+type lexicon struct {
+	byFirst map[string][]phrase
+}
+
+// theLexicon parses the embedded vocabulary once.
+var theLexicon = sync.OnceValue(func() *lexicon {
+	lx, err := parseLexicon(lexiconText)
+	if err != nil {
+		panic(err) // the embedded table is tested
+	}
+	return lx
+})
+
+// parseLexicon reads the "[category]" sections of the vocabulary.
+func parseLexicon(src string) (*lexicon, error) {
+	lx := &lexicon{byFirst: make(map[string][]phrase, 512)}
+	cur := cat(255)
+	for n, raw := range strings.Split(src, "\n") {
+		line := strings.TrimSpace(raw)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") && line != "[ ]" {
+			name := line[1 : len(line)-1]
+			i := slices.Index(catNames[:], name)
+			if i < 0 {
+				return nil, fmt.Errorf("lexicon line %d: unknown category %q", n+1, name)
+			}
+			cur = cat(i)
+			continue
+		}
+		if cur == 255 {
+			return nil, fmt.Errorf("lexicon line %d: phrase before any category", n+1)
+		}
+		lower := strings.ToLower(line)
+		toks := tokenize(line, lower, []int32{0}, nil)
+		words := make([]string, len(toks))
+		for i, t := range toks {
+			words[i] = t.norm
+		}
+		if len(words) == 0 {
+			return nil, fmt.Errorf("lexicon line %d: empty phrase", n+1)
+		}
+		lx.byFirst[words[0]] = append(lx.byFirst[words[0]], phrase{words: words, cat: cur})
+	}
+	for k, ps := range lx.byFirst {
+		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
+		lx.byFirst[k] = ps
+	}
+	return lx, nil
+}
+
+// hit is one phrase found in a paragraph.
+type hit struct {
+	lo, hi int32 // token range
+	cat    cat
+}
+
+// matches are the phrases found in a paragraph.
+type matches struct {
+	hits  []hit    // concepts and the triggers kept, by start
+	cover []uint64 // per token: the categories of the kept hits covering it
+}
+
+const maxPhrase = 8
+
+// match finds the lexicon's phrases in the paragraph's tokens, sentence by
+// sentence. Of the triggers, the longest at a place wins and the words it
+// covers start no other trigger; a concept inside a longer pseudo-trigger is
+// dropped ("positive area" is no positive margin).
+func (p *para) match(lx *lexicon) {
+	m := &matches{hits: make([]hit, 0, len(p.toks)/2+4), cover: make([]uint64, len(p.toks))}
+	var pseudo []hit
+	for _, s := range p.sents {
+		trigEnd := s.lo // first token that may start a trigger
+		for i := s.lo; i < s.hi; i++ {
+			ps := lx.byFirst[p.toks[i].norm]
+			if len(ps) == 0 {
+				continue
+			}
+			bestTrig := 0
+			for _, ph := range ps {
+				n := len(ph.words)
+				if i+n > s.hi {
+					continue
+				}
+				ok := true
+				for k := 1; k < n; k++ {
+					if p.toks[i+k].norm != ph.words[k] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				h := hit{lo: int32(i), hi: int32(i + n), cat: ph.cat}
+				if ph.cat.trigger() {
+					if i < trigEnd || n < bestTrig {
+						continue
+					}
+					bestTrig = n
+					if ph.cat == cPseudo {
+						pseudo = append(pseudo, h)
+					}
+				} else if dup(m.hits, h) {
+					continue
+				}
+				m.hits = append(m.hits, h)
+			}
+			if bestTrig > 0 {
+				trigEnd = i + bestTrig
+			}
+		}
+	}
+	// Drop concepts inside a longer pseudo-trigger.
+	if len(pseudo) > 0 {
+		kept := m.hits[:0]
+		for _, h := range m.hits {
+			drop := false
+			if !h.cat.trigger() {
+				for _, ps := range pseudo {
+					if ps.lo <= h.lo && h.hi <= ps.hi && ps.hi-ps.lo > h.hi-h.lo {
+						drop = true
+						break
+					}
+				}
+			}
+			if !drop {
+				kept = append(kept, h)
+			}
+		}
+		m.hits = kept
+	}
+	for _, h := range m.hits {
+		for k := h.lo; k < h.hi; k++ {
+			m.cover[k] |= 1 << h.cat
+		}
+	}
+	p.m = m
+}
+
+// dup reports whether hits already hold a longer or equal hit of h's category
+// starting at h's start (phrases come longest first).
+func dup(hits []hit, h hit) bool {
+	for k := len(hits) - 1; k >= 0 && hits[k].lo == h.lo; k-- {
+		if hits[k].cat == h.cat {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether token i is covered by a hit of category c.
+func (p *para) has(i int, c cat) bool {
+	return i >= 0 && i < len(p.toks) && p.m.cover[i]&(1<<c) != 0
+}
+
+// hitAt returns the end of the hit of category c that starts at token i, or 0.
+func (p *para) hitAt(i int, c cat) int {
+	for _, h := range p.hitsFrom(i) {
+		if int(h.lo) != i {
+			break
+		}
+		if h.cat == c {
+			return int(h.hi)
+		}
+	}
+	return 0
+}
+
+// hitsFrom returns the hits starting at token i or later.
+func (p *para) hitsFrom(i int) []hit {
+	k, _ := slices.BinarySearchFunc(p.m.hits, int32(i), func(h hit, t int32) int { return int(h.lo - t) })
+	return p.m.hits[k:]
+}
+
+// anyIn reports whether a token of [lo, hi) is covered by category c.
+func (p *para) anyIn(lo, hi int, c cat) bool {
+	for i := lo; i < hi; i++ {
+		if p.m.cover[i]&(1<<c) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstIn returns the first token of [lo, hi) covered by category c, or -1.
+func (p *para) firstIn(lo, hi int, c cat) int {
+	for i := lo; i < hi; i++ {
+		if p.m.cover[i]&(1<<c) != 0 {
+			return i
+		}
+	}
+	return -1
+}

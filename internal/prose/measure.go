@@ -1,0 +1,134 @@
+package prose
+
+import (
+	"strconv"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// The size grammar the readers accept, over tokens:
+//
+//	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* ( "(" Area ")" )?
+//	Dim     = Number Unit?          (at least one Dim has a unit)
+//	Area    = Number ( "sq" "."? ( "cm" | "centimeters" ) | "square" "cm" | "cm2" )
+//	Unit    = "cm" | "mm" | "cm2" | "sq" "."? "cm" | "centimeter(s)" | "millimeter(s)"
+
+// unit reads a unit at token i: the divisor that makes it cm (10 for mm),
+// whether it is an area, and the token after it.
+func (p *para) unit(i, end int) (div float64, area bool, next int, ok bool) {
+	if i >= end {
+		return 0, false, i, false
+	}
+	switch p.toks[i].norm {
+	case "cm", "centimeter", "centimeters":
+		return 1, false, i + 1, true
+	case "mm", "millimeter", "millimeters":
+		return 10, false, i + 1, true
+	case "cm2":
+		return 1, true, i + 1, true
+	case "sq", "square":
+		j := i + 1
+		if j < end && p.toks[j].norm == "." {
+			j++
+		}
+		if j < end && (p.toks[j].norm == "cm" || p.toks[j].norm == "centimeters") {
+			return 1, true, j + 1, true
+		}
+	}
+	return 0, false, i, false
+}
+
+// number reads a number token.
+func (p *para) number(i int) (float64, bool) {
+	if i >= len(p.toks) || p.toks[i].kind != kNum {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(p.toks[i].norm, 64)
+	return v, err == nil
+}
+
+// measure reads a size starting at token i (before end). It returns the
+// size in cm (or sq cm) and the token after it.
+func (p *para) measure(i, end int) (model.Size, int, bool) {
+	var sz model.Size
+	if i < end && (p.toks[i].norm == "approximately" || p.toks[i].norm == "approx" || p.toks[i].norm == "about" || p.toks[i].norm == "~") {
+		i++
+		if i < end && p.toks[i].norm == "." {
+			i++
+		}
+	}
+	var dims [4]float64
+	var hasUnit [4]bool
+	nd := 0
+	j := i
+	var factor float64 = 0
+	isArea := false
+	anyUnit := false
+	for nd < len(dims) {
+		v, ok := p.number(j)
+		if !ok || j >= end {
+			break
+		}
+		j++
+		dims[nd] = v
+		if f, a, nx, ok := p.unit(j, end); ok {
+			anyUnit = true
+			factor, isArea = f, a
+			for k := nd; k >= 0 && !hasUnit[k]; k-- { // "2.8 x 2.4 cm": the unit is both dims'
+				dims[k] /= f
+				hasUnit[k] = true
+			}
+			j = nx
+		}
+		nd++
+		if j < end && (p.toks[j].norm == "x" || p.toks[j].norm == "by" || p.toks[j].norm == "*") {
+			if _, ok := p.number(j + 1); ok {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if nd == 0 || !anyUnit || !hasUnit[nd-1] || factor == 0 {
+		return sz, i, false
+	}
+	if isArea {
+		if nd != 1 {
+			return sz, i, false
+		}
+		sz.AreaSq = dims[0]
+	} else {
+		sz.Dims = append(make([]float64, 0, nd), dims[:nd]...)
+		// "1.5 x 1.3 cm (1.95 sq cm)": the explicit area too.
+		if j+1 < end && p.toks[j].norm == "(" {
+			if v, ok := p.number(j + 1); ok {
+				if _, a, nx, ok := p.unit(j+2, end); ok && a && nx < end && p.toks[nx].norm == ")" {
+					sz.AreaSq = v
+					j = nx + 1
+				}
+			}
+		}
+	}
+	sz.Line, _ = p.pos(i)
+	return sz, j, true
+}
+
+// measureAfter finds the first size in tokens [from, end) no further than
+// within words away, stopping at a sentence-internal ";".
+func (p *para) measureAfter(from, end, within int) (model.Size, int, int, bool) {
+	words := 0
+	for i := from; i < end && words <= within; i++ {
+		if p.toks[i].norm == ";" {
+			break
+		}
+		if p.toks[i].kind == kNum {
+			if sz, nx, ok := p.measure(i, end); ok {
+				return sz, i, nx, true
+			}
+		}
+		if p.toks[i].kind == kWord {
+			words++
+		}
+	}
+	return model.Size{}, 0, 0, false
+}

@@ -1,0 +1,834 @@
+package prose
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Read reads the paragraphs of one scope (a whole note, or one lesion's part
+// of it), in note order. Stage ordinals continue across paragraphs ("Stage I:
+// …" then "An additional layer …" = stage 2). Read is safe for concurrent use.
+func Read(paragraphs [][]Line) Facts {
+	return read(paragraphs, 0)
+}
+
+// ReadStage reads the value of a stage-scoped field or heading ("STAGE II:"
+// followed by its lines) as the prose of stage n: what it says about blocks,
+// margins, stains and histology belongs to that stage (Facts.Stages[0]).
+func ReadStage(n int, paragraphs [][]Line) Facts {
+	return read(paragraphs, n)
+}
+
+// state is what reading one scope carries from sentence to sentence.
+type state struct {
+	f      *Facts
+	lx     *lexicon
+	cur    int // index into f.Stages of the stage the prose is about, or -1
+	maxNum int // highest stage number read
+	forced int // the stage of ReadStage, or 0
+	// per stage (parallel to f.Stages): its block count was stated twice differently
+	blocksAmbiguous []bool
+	otherLesions    bool // a paragraph announced biopsies of other lesions
+	// per paragraph
+	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
+	touched     []int
+	pendingPrim Measure // a primary defect read before its repair
+	pendingSec  Measure // a secondary defect read before its repair
+}
+
+func read(paragraphs [][]Line, forced int) Facts {
+	var f Facts
+	st := &state{f: &f, lx: theLexicon(), cur: -1, forced: forced}
+	if forced > 0 {
+		f.Stages = append(f.Stages, Stage{Number: forced})
+		st.blocksAmbiguous = append(st.blocksAmbiguous, false)
+		st.maxNum = forced
+	}
+	for _, lines := range paragraphs {
+		if len(lines) == 0 {
+			continue
+		}
+		st.paragraph(lines)
+	}
+	st.finish()
+	return f
+}
+
+// paragraph reads one paragraph.
+func (st *state) paragraph(lines []Line) {
+	p := newPara(lines)
+	if len(p.toks) == 0 {
+		return
+	}
+	p.match(st.lx)
+	p.scopes()
+	st.cur = -1
+	if st.forced > 0 {
+		st.cur = 0
+	}
+	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
+	if p.anyIn(0, len(p.toks), cOtherLesion) {
+		st.otherLesions = true
+	}
+	timing := false
+	for _, s := range p.sents {
+		if k := p.firstIn(s.lo, s.hi, cTiming); k >= 0 {
+			timing = true
+			e := k
+			for e < s.hi && p.has(e, cTiming) {
+				e++
+			}
+			st.f.Timing = append(st.f.Timing, p.spanOf(k, e))
+		}
+		st.sentence(p, s)
+	}
+	st.listItemBiopsy(p)
+	if timing {
+		for _, r := range st.touched {
+			st.f.Repairs[r].AfterClearance = true
+		}
+	}
+}
+
+// sentence reads one sentence.
+func (st *state) sentence(p *para, s span) {
+	st.readMap(p, s)
+	st.readReader(p, s)
+	if p.anyIn(s.lo, s.hi, cBoilerplate) {
+		// Technique boilerplate documents the map and the reader, never a
+		// stage or a count.
+		return
+	}
+	bx := p.anyIn(s.lo, s.hi, cBiopsy)
+	other := st.otherBiopsySentence(p, s)
+	if !other {
+		st.readStages(p, s, bx)
+		st.readStageCount(p, s)
+	}
+	st.readBiopsy(p, s, other)
+	if other {
+		return
+	}
+	if st.cur < 0 {
+		st.readDiagnoses(p, s)
+	}
+	st.readSites(p, s)
+	st.readIndication(p, s)
+	st.readRepairs(p, s)
+	st.readSizes(p, s)
+	st.readDeep(p, s)
+}
+
+// finish reports what only the whole scope shows.
+func (st *state) finish() {
+	f := st.f
+	// A block count read where no stage was named, while the prose names stages.
+	if len(f.Stages) > 0 && st.forced == 0 && f.Unstaged.Blocks > 0 {
+		f.Ambiguities = append(f.Ambiguities, Ambiguity{
+			Message: fmt.Sprintf("a count of %d blocks is not tied to a stage", f.Unstaged.Blocks),
+			Spans:   []Span{f.Unstaged.BlocksSpan},
+		})
+		f.Unstaged.Blocks, f.Unstaged.BlocksSpan = 0, Span{}
+	}
+	// Stage counts against each other and against the stages described.
+	for i := 1; i < len(f.StageCount); i++ {
+		if f.StageCount[i].N != f.StageCount[0].N {
+			f.Ambiguities = append(f.Ambiguities, Ambiguity{
+				Message: fmt.Sprintf("stage counts of %d and %d", f.StageCount[0].N, f.StageCount[i].N),
+				Spans:   []Span{f.StageCount[0].Span, f.StageCount[i].Span},
+			})
+			break
+		}
+	}
+	if len(f.StageCount) > 0 && len(f.Stages) > 0 && st.forced == 0 && f.StageCount[0].N != len(f.Stages) {
+		f.Ambiguities = append(f.Ambiguities, Ambiguity{
+			Message: fmt.Sprintf("%d stages stated, %d described", f.StageCount[0].N, len(f.Stages)),
+			Spans:   []Span{f.StageCount[0].Span, f.Stages[len(f.Stages)-1].Span},
+		})
+	}
+}
+
+// ---- stages ----
+
+// mention kinds.
+const (
+	mNone     = iota
+	mExplicit // "Stage II", "the first stage", "2nd level"
+	mRelative // "an additional layer", "a further stage"
+	mRef      // a stage named in passing: "of the first stage", "after the third stage"
+)
+
+// ordinal is the number an ordinal word stands for, or 0.
+func ordinal(w string) int {
+	switch w {
+	case "first", "initial":
+		return 1
+	case "second":
+		return 2
+	case "third":
+		return 3
+	case "fourth":
+		return 4
+	case "fifth":
+		return 5
+	case "sixth":
+		return 6
+	case "seventh":
+		return 7
+	case "eighth":
+		return 8
+	case "ninth":
+		return 9
+	case "tenth":
+		return 10
+	}
+	return 0
+}
+
+// roman is the value of a roman numeral I–XII, or 0.
+func roman(w string) int {
+	switch w {
+	case "i":
+		return 1
+	case "ii":
+		return 2
+	case "iii":
+		return 3
+	case "iv":
+		return 4
+	case "v":
+		return 5
+	case "vi":
+		return 6
+	case "vii":
+		return 7
+	case "viii":
+		return 8
+	case "ix":
+		return 9
+	case "x":
+		return 10
+	case "xi":
+		return 11
+	case "xii":
+		return 12
+	}
+	return 0
+}
+
+// cardinal is the value of a count word, or 0.
+func cardinal(w string) int {
+	switch w {
+	case "one", "single":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	case "ten":
+		return 10
+	case "eleven":
+		return 11
+	case "twelve":
+		return 12
+	}
+	return 0
+}
+
+// intAt reads a whole number of at most two digits at token i.
+func (p *para) intAt(i int) int {
+	if i >= len(p.toks) || p.toks[i].kind != kNum {
+		return 0
+	}
+	w := p.toks[i].norm
+	if len(w) > 2 || strings.Contains(w, ".") {
+		return 0
+	}
+	n := 0
+	for _, c := range []byte(w) {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// countAt reads a count at token i: digits or a count word.
+func (p *para) countAt(i int) int {
+	if n := p.intAt(i); n > 0 {
+		return n
+	}
+	if i < len(p.toks) && p.toks[i].kind == kWord {
+		return cardinal(p.toks[i].norm)
+	}
+	return 0
+}
+
+// singularStageNoun reports whether token i is "stage", "layer" or "level".
+func (p *para) singularStageNoun(i, end int) bool {
+	if i >= end || !p.has(i, cStageNoun) {
+		return false
+	}
+	switch p.toks[i].norm {
+	case "stage", "layer", "level":
+		return true
+	}
+	return false
+}
+
+// stageFiller reports whether token i may stand between an ordinal and its noun.
+func (p *para) stageFiller(i int) bool {
+	switch p.toks[i].norm {
+	case "mohs", "surgical", "micrographic":
+		return true
+	}
+	return false
+}
+
+// mention reads a stage mention at token i of sentence s: its kind, number
+// (explicit only) and token range.
+func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
+	t := &p.toks[i]
+	switch {
+	case p.singularStageNoun(i, s.hi) && i+1 < s.hi:
+		// "Stage 2", "Stage II", "Layer I", "level 1"
+		n := p.intAt(i + 1)
+		if n == 0 && p.toks[i+1].kind == kWord {
+			n = roman(p.toks[i+1].norm)
+		}
+		if n == 0 || n > 20 {
+			return mNone, 0, 0, 0
+		}
+		kind, num, lo, hi = mExplicit, n, i, i+2
+	case t.kind == kWord && ordinal(t.norm) > 0 || t.kind == kNum && i+1 < s.hi && ordSuffix(p.toks[i+1].norm) && p.toks[i+1].lo == t.hi:
+		n, j := ordinal(t.norm), i+1
+		if t.kind == kNum {
+			n, j = p.intAt(i), i+2
+		}
+		for j < s.hi && p.stageFiller(j) {
+			j++
+		}
+		if n == 0 || !p.singularStageNoun(j, s.hi) {
+			return mNone, 0, 0, 0
+		}
+		kind, num, lo, hi = mExplicit, n, i, j+1
+	case p.hitAt(i, cStageRelative) > 0:
+		j := p.hitAt(i, cStageRelative)
+		for j < s.hi && p.stageFiller(j) {
+			j++
+		}
+		if !p.singularStageNoun(j, s.hi) {
+			return mNone, 0, 0, 0
+		}
+		kind, lo, hi = mRelative, i, j+1
+	default:
+		return mNone, 0, 0, 0
+	}
+	// "layer" and "level" in a repair sentence are layers of sutures.
+	noun := p.toks[hi-1].norm
+	if kind == mExplicit && p.singularStageNoun(lo, s.hi) {
+		noun = p.toks[lo].norm
+	}
+	if noun != "stage" && (p.anyIn(s.lo, s.hi, cRepairHead) || p.sentenceHas(s, "suture", "sutures", "nylon")) {
+		return mNone, 0, 0, 0
+	}
+	// A stage named after a preposition is named in passing.
+	b := lo - 1
+	for b >= s.lo && isArticle(p.toks[b].norm) {
+		b--
+	}
+	if b >= s.lo && p.has(b, cStageRefPrep) {
+		kind = mRef
+	}
+	return kind, num, lo, hi
+}
+
+func ordSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
+
+func isArticle(w string) bool {
+	switch w {
+	case "the", "a", "an", "this", "that", "its", "each":
+		return true
+	}
+	return false
+}
+
+// sentenceHas reports whether sentence s holds one of the words.
+func (p *para) sentenceHas(s span, words ...string) bool {
+	for i := s.lo; i < s.hi; i++ {
+		for _, w := range words {
+			if p.toks[i].norm == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stageByNumber selects (creating if new) the stage numbered n.
+func (st *state) stageByNumber(n int, sp Span) {
+	for k := range st.f.Stages {
+		if st.f.Stages[k].Number == n {
+			st.cur = k
+			if st.f.Stages[k].Span == (Span{}) {
+				st.f.Stages[k].Span = sp
+			}
+			return
+		}
+	}
+	st.f.Stages = append(st.f.Stages, Stage{Number: n, Span: sp})
+	st.blocksAmbiguous = append(st.blocksAmbiguous, false)
+	st.cur = len(st.f.Stages) - 1
+	st.maxNum = max(st.maxNum, n)
+}
+
+// target is the stage the facts of a sentence go to: the current stage, or
+// Unstaged where the sentence may hold Mohs facts without naming a stage.
+func (st *state) target(p *para, s span, bx bool) (*Stage, int) {
+	if st.cur >= 0 {
+		return &st.f.Stages[st.cur], st.cur
+	}
+	if bx || st.otherLesions || p.anyIn(s.lo, s.hi, cHistPre) || p.priorContext(s) {
+		return nil, -1
+	}
+	// Without a stage, only a sentence about the slides or margins speaks of
+	// the Mohs tissue ("Basal cell carcinoma of the nose" is the diagnosis).
+	if !p.slideWord(s) && !p.anyIn(s.lo, s.hi, cMarginLoc) && !p.anyIn(s.lo, s.hi, cStain) {
+		return nil, -1
+	}
+	return &st.f.Unstaged, -1
+}
+
+// priorContext reports whether sentence s speaks of an earlier report
+// ("the report", "previously", "referring") rather than of today's slides.
+func (p *para) priorContext(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if p.has(i, cPriorCue) {
+			switch p.toks[i].norm {
+			case "showed", "shows", "revealed", "demonstrated":
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// readStages reads the stage mentions of a sentence and, for the stage each
+// part of it is about, the blocks, margins, stains and histology.
+func (st *state) readStages(p *para, s span, bx bool) {
+	selected := false
+	clause := s.lo
+	clauseStage := false // the clause starts at a stage mention
+	for i := s.lo; i < s.hi; {
+		kind, num, lo, hi := p.mention(i, s)
+		if kind != mNone && kind != mRef {
+			st.clause(p, s, clause, lo, bx, clauseStage)
+			sp := p.spanOf(lo, s.hi)
+			switch kind {
+			case mExplicit:
+				st.stageByNumber(num, sp)
+				selected = true
+			case mRelative:
+				if !selected {
+					st.stageByNumber(st.maxNum+1, sp)
+					selected = true
+				}
+			}
+			clause, clauseStage = lo, true
+			i = hi
+			continue
+		}
+		if kind == mRef {
+			i = hi
+			continue
+		}
+		if p.toks[i].norm == ";" {
+			st.clause(p, s, clause, i, bx, clauseStage)
+			clause, clauseStage = i+1, false
+		}
+		if n, lo, hi := p.blockCount(i, s); n > 0 {
+			if tg, k := st.target(p, s, bx); tg != nil {
+				st.setBlocks(tg, k, n, p.spanOf(lo, hi))
+			}
+			i = hi
+			continue
+		}
+		if e := p.hitAt(i, cStain); e > 0 {
+			if tg, _ := st.target(p, s, bx); tg != nil {
+				stain, end := p.stain(i, e, s)
+				tg.Stains = append(tg.Stains, stain)
+				// A stain and its reason state no margin ("where MART-1 was equivocal").
+				if p.quiet == nil {
+					p.quiet = make([]bool, len(p.toks))
+				}
+				for k := i; k < end; k++ {
+					p.quiet[k] = true
+				}
+				i = end
+				continue
+			}
+		}
+		i++
+	}
+	st.clause(p, s, clause, s.hi, bx, clauseStage)
+}
+
+// setBlocks records a block count for a stage (k < 0: Unstaged); two different
+// counts for one stage are an ambiguity and leave the count unknown.
+func (st *state) setBlocks(tg *Stage, k, n int, sp Span) {
+	if k >= 0 && st.blocksAmbiguous[k] {
+		return
+	}
+	switch {
+	case tg.Blocks == 0:
+		tg.Blocks, tg.BlocksSpan = n, sp
+	case tg.Blocks != n:
+		what := "the blocks of a part with no stage named"
+		if k >= 0 {
+			what = fmt.Sprintf("stage %d", tg.Number)
+			st.blocksAmbiguous[k] = true
+		}
+		st.f.Ambiguities = append(st.f.Ambiguities, Ambiguity{
+			Message: fmt.Sprintf("two block counts (%d and %d) for %s", tg.Blocks, n, what),
+			Spans:   []Span{tg.BlocksSpan, sp},
+		})
+		tg.Blocks, tg.BlocksSpan = 0, Span{}
+	}
+}
+
+// blockCount reads a block count at token i: "three pieces", "2 blocks",
+// "a single section", "one-block", "1 tissue block", "blocks x 2", "sections: 4".
+// "block 3" and "blocks 1 and 2" name blocks and count nothing.
+func (p *para) blockCount(i int, s span) (n, lo, hi int) {
+	t := &p.toks[i]
+	if p.has(i, cBlockNoun) && t.kind == kWord {
+		// "blocks x 2", "sections: 4"
+		if i+2 < s.hi && (p.toks[i+1].norm == "x" || p.toks[i+1].norm == ":") {
+			if n := p.intAt(i + 2); n > 0 && !p.unitAt(i+3, s.hi) {
+				return n, i, i + 3
+			}
+		}
+		return 0, 0, 0
+	}
+	n = p.countAt(i)
+	if n == 0 || n > 60 {
+		return 0, 0, 0
+	}
+	if i > s.lo && (p.has(i-1, cBlockNoun) || p.toks[i-1].norm == "#" || p.toks[i-1].norm == "-" && i-2 >= s.lo && p.has(i-2, cBlockNoun)) {
+		return 0, 0, 0
+	}
+	j := i + 1
+	for k := 0; k < 2 && j < s.hi && (p.has(j, cBlockFiller) && !p.has(j, cBlockNoun) || p.toks[j].norm == "-"); k++ {
+		j++
+	}
+	if j >= s.hi || !p.has(j, cBlockNoun) || p.toks[j].kind != kWord {
+		return 0, 0, 0
+	}
+	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
+	return n, i, j + 1
+}
+
+// unitAt reports whether token i is a unit of length.
+func (p *para) unitAt(i, end int) bool {
+	_, _, _, ok := p.unit(i, end)
+	return ok
+}
+
+// stain reads a stain named at tokens [i, e): its blocks in parentheses and
+// its reason after "for" or "to".
+func (p *para) stain(i, e int, s span) (Stain, int) {
+	st := Stain{Name: p.text(i, e)}
+	j := e
+	if j < s.hi && p.toks[j].norm == "(" {
+		k := j + 1
+		for k < s.hi && p.toks[k].norm != ")" {
+			k++
+		}
+		if k < s.hi {
+			st.Blocks = p.blockList(j+1, k)
+			j = k + 1
+		}
+	} else if j+1 < s.hi && p.toks[j].norm == "on" && p.has(j+1, cBlockNoun) {
+		k := j + 1
+		for k < s.hi && p.toks[k].norm != "," && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "for" || p.toks[k].norm == "to") {
+			k++
+		}
+		st.Blocks = p.blockList(j+1, k)
+		j = k
+	}
+	end := j
+	if j < s.hi && (p.toks[j].norm == "for" || p.toks[j].norm == "to") {
+		k := j + 1
+		for k < s.hi && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "," && k+1 < s.hi && p.has(k+1, cStain)) {
+			k++
+		}
+		st.Reason = p.text(j, k)
+		end = k
+	}
+	st.Span = p.spanOf(i, max(end, e))
+	return st, max(end, e)
+}
+
+// blockList reads "blocks 1-2", "block 2", "blocks 1, 3 and 4", "all blocks"
+// in tokens [lo, hi); nil means all blocks (or none named).
+func (p *para) blockList(lo, hi int) []int {
+	var out []int
+	sawNoun := false
+	for k := lo; k < hi; k++ {
+		w := p.toks[k].norm
+		if w == "all" || w == "each" || w == "every" {
+			return nil
+		}
+		if p.has(k, cBlockNoun) {
+			sawNoun = true
+			continue
+		}
+		if !sawNoun {
+			continue
+		}
+		n := p.intAt(k)
+		if n == 0 {
+			continue
+		}
+		if len(out) > 0 && k >= 2 && (p.toks[k-1].norm == "-" || p.toks[k-1].norm == "to" || p.toks[k-1].norm == "through") {
+			for v := out[len(out)-1] + 1; v <= n && v-out[len(out)-1] < 60; v++ {
+				out = append(out, v)
+			}
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// clause reads the margin status and histology of tokens [lo, hi) of
+// sentence s for the current stage (or Unstaged).
+func (st *state) clause(p *para, s span, lo, hi int, bx, startsAtStage bool) {
+	if hi <= lo {
+		return
+	}
+	tg, _ := st.target(p, s, bx)
+	if tg == nil {
+		return
+	}
+	if status, ev := p.marginStatus(lo, hi, startsAtStage); status != MarginUnknown {
+		if rank(status) > rank(tg.Margin) {
+			tg.Margin, tg.MarginSpan = status, p.spanOf(ev, ev+1)
+			if e := p.hitEnd(ev, hi); e > ev {
+				tg.MarginSpan = p.spanOf(ev, e)
+			}
+		}
+	}
+	// Without a stage, histology is what the slides showed, not the diagnosis.
+	if tg.Histology.Value == "" && (tg.Number > 0 || p.anyIn(s.lo, s.hi, cReadVerb) ||
+		p.sentenceHas(s, "showed", "present", "identified", "revealed", "seen", "histology")) {
+		if v, a, b := p.histology(lo, hi, s); v != "" {
+			tg.Histology = Text{Value: v, Span: p.spanOf(a, b)}
+		}
+	}
+}
+
+// hitEnd is the end of the longest concept hit starting at token i (within hi).
+func (p *para) hitEnd(i, hi int) int {
+	e := i + 1
+	for _, h := range p.hitsFrom(i) {
+		if int(h.lo) != i {
+			break
+		}
+		if !h.cat.trigger() && int(h.hi) > e && int(h.hi) <= hi {
+			e = int(h.hi)
+		}
+	}
+	return e
+}
+
+// rank orders statuses: a positive statement outweighs an equivocal one,
+// which outweighs clear.
+func rank(m MarginStatus) int {
+	switch m {
+	case MarginPositive:
+		return 3
+	case MarginEquivocal:
+		return 2
+	case MarginClear:
+		return 1
+	}
+	return 0
+}
+
+// marginStatus reads the margin status a clause states, and the token of its evidence.
+//
+//   - clear: "clear", "free of tumor", "negative", "no residual tumor";
+//   - positive: "positive" or "involved" about a margin, block or stage;
+//     a tumor word with a margin place ("BCC at the deep margin", "tumor
+//     remained at 6 o'clock"); a negated clear word ("not yet clear");
+//   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
+//     under uncertainty ("possible residual", "could not be excluded").
+func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
+	hasLoc, about := false, startsAtStage
+	for k := lo; k < hi; k++ {
+		if p.has(k, cTiming) {
+			continue
+		}
+		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) {
+			hasLoc, about = true, true
+		}
+		if p.has(k, cBlockNoun) || p.toks[k].norm == "all" || p.toks[k].norm == "both" {
+			about = true
+		}
+	}
+	best, ev := MarginUnknown, -1
+	set := func(m MarginStatus, k int) {
+		if rank(m) > rank(best) {
+			best, ev = m, k
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if p.has(k, cTiming) || p.quiet != nil && p.quiet[k] {
+			continue
+		}
+		starts := func(c cat) bool { return p.has(k, c) && (k == lo || !p.has(k-1, c) || p.hitAt(k, c) > 0) }
+		switch {
+		case starts(cEquivocal) && about:
+			set(MarginEquivocal, k)
+		case starts(cPositive) && about:
+			switch {
+			case p.uncertain(k):
+				set(MarginEquivocal, k)
+			case p.negated(k):
+				set(MarginClear, k)
+			default:
+				set(MarginPositive, k)
+			}
+		case starts(cClear):
+			switch {
+			case p.negated(k):
+				set(MarginPositive, k)
+			case p.uncertain(k):
+				set(MarginEquivocal, k)
+			default:
+				set(MarginClear, k)
+			}
+		case starts(cTumor) && !p.has(k, cClear):
+			switch {
+			case p.uncertain(k):
+				set(MarginEquivocal, k)
+			case p.negated(k):
+				set(MarginClear, k)
+			case hasLoc:
+				set(MarginPositive, k)
+			case p.negatedLocIn(lo, hi):
+				set(MarginClear, k) // "tumor did not extend to the margin"
+			}
+		}
+	}
+	return best, ev
+}
+
+// afterUnit reports whether token k follows a size ("a 2 mm margin" is the
+// margin taken, not a place on it) or an adjective of one ("2 mm clinical margin").
+func (p *para) afterUnit(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if p.unitAt(j, k) {
+			return true
+		}
+		switch p.toks[j].norm {
+		case "clinical", "surgical", "narrow", "peripheral", "normal":
+			continue
+		}
+		break
+	}
+	return false
+}
+
+// negatedLocIn reports whether a margin word of [lo, hi) is negated.
+func (p *para) negatedLocIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if p.has(k, cMarginLoc) && p.negated(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// histology reads a histology statement in tokens [lo, hi) of sentence s:
+// "Histology: …", or a clause naming a tumor that is neither negated nor
+// uncertain. It returns the text and its token range.
+func (p *para) histology(lo, hi int, s span) (string, int, int) {
+	for k := lo; k+1 < hi; k++ {
+		if p.toks[k].norm == "histology" && p.toks[k+1].norm == ":" {
+			if k+2 < s.hi {
+				return p.text(k+2, trimEnd(p, k+2, s.hi)), k + 2, trimEnd(p, k+2, s.hi)
+			}
+		}
+	}
+	for k := lo; k < hi; k++ {
+		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) {
+			continue
+		}
+		switch p.toks[k].norm {
+		case "tumor", "tumour", "tumors", "residual":
+			continue
+		}
+		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {
+			continue
+		}
+		e := trimEnd(p, lo, hi)
+		return p.text(lo, e), lo, e
+	}
+	return "", 0, 0
+}
+
+// trimEnd drops a closing period or semicolon from [lo, hi).
+func trimEnd(p *para, lo, hi int) int {
+	for hi > lo && (p.toks[hi-1].norm == "." || p.toks[hi-1].norm == ";" || p.toks[hi-1].norm == ",") {
+		hi--
+	}
+	return hi
+}
+
+// readStageCount reads "a total of two stages", "Mohs x 2 stages", "cleared
+// after three stages", "one stage", "stages: 2".
+func (st *state) readStageCount(p *para, s span) {
+	for i := s.lo; i < s.hi; i++ {
+		w := p.toks[i].norm
+		if (w == "stages" || w == "stage") && p.has(i, cStageNoun) && i+2 < s.hi && p.toks[i+1].norm == ":" {
+			if n := p.intAt(i + 2); n > 0 {
+				st.f.StageCount = append(st.f.StageCount, Count{N: n, Span: p.spanOf(i, i+3)})
+				continue
+			}
+		}
+		n := p.countAt(i)
+		if n == 0 || p.toks[i].norm == "single" {
+			continue
+		}
+		if i > s.lo && (p.has(i-1, cStageNoun) || p.toks[i-1].norm == "-") {
+			continue // "stage 2", "stage 1-2"
+		}
+		j := i + 1
+		for j < s.hi && p.stageFiller(j) {
+			j++
+		}
+		if j >= s.hi {
+			continue
+		}
+		noun := p.toks[j].norm
+		if noun == "stages" || noun == "stage" && n == 1 {
+			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
+				continue
+			}
+			st.f.StageCount = append(st.f.StageCount, Count{N: n, Span: p.spanOf(i, j+1)})
+		}
+	}
+}
