@@ -225,6 +225,9 @@ func isAbbreviation(before string) bool {
 // repair, 2.0 cm.", "Indication: facial location.") are read as fields,
 // the rest is prose.
 func (l *lowerer) narrativeLine(t *grammar.Text) {
+	if strings.Contains(asciiLower(l.block.Value), "plan") {
+		return // the text under "PLANNED RECONSTRUCTION:" is a plan, not what was done
+	}
 	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
 	for _, sen := range splitSentences(v) {
 		if l.lesion >= 0 && l.sentenceField(sen) {
@@ -270,4 +273,41 @@ func isKeyLike(key string) bool {
 func isRepairLead(key string) bool {
 	lower := asciiLower(key)
 	return strings.Contains(lower, "clearance") || strings.Contains(lower, "repair") || strings.Contains(lower, "closure") || strings.Contains(lower, "reconstruction")
+}
+
+// dictationVerbs mark a value dictated as sentences rather than listed as
+// items.
+var dictationVerbs = []string{" was ", " were ", " measured ", " is ", " had ", " did "}
+
+// isDictated reports whether a value is dictated prose.
+func isDictated(s string) bool {
+	lower := " " + asciiLower(s) + " "
+	for _, v := range dictationVerbs {
+		if strings.Contains(lower, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// restOfValue gives the prose reader what a field's value says beyond the
+// field: the sentences after a size ("Final defect: 1.4 x 1.2 cm. After
+// tumor clearance, the defect was repaired with …"), and a dictated
+// indication that also tells the biopsy and the size.
+func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
+	if v == nil {
+		return
+	}
+	switch ref.field {
+	case fSize, fFinalDefect, fExcisionMargin:
+		sentences := splitSentences(v)
+		for _, sen := range sentences[min(1, len(sentences)):] {
+			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
+		}
+		l.endParagraph()
+	case fIndication, fDiagnosis, fPostopDiagnosis:
+		if isDictated(v.Text) {
+			l.proseField(f, v)
+		}
+	}
 }

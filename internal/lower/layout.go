@@ -194,15 +194,15 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	}
 	l.closeSections()
 	l.biopsy = -1
+	if f.Value != nil && isSentences(f.Value.Text) {
+		l.proseField(f, f.Value)
+		return
+	}
 	n, _ := stageNumber(ordinal)
 	les := l.cur()
 	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
 	l.stage = len(les.Stages) - 1
 	if f.Value == nil {
-		return
-	}
-	if isSentences(f.Value.Text) {
-		l.stageProse(&les.Stages[l.stage], f.Value)
 		return
 	}
 	l.problem(l.stageInline(&les.Stages[l.stage], f.Value))

@@ -10,6 +10,7 @@ import (
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
+	"github.com/mohscode/mohscode/internal/prose"
 )
 
 // Lower builds the procedure model of a parsed note. name is the note's
@@ -41,6 +42,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			i = max(i, l.item(i, line.Item))
 		default:
 			l.table = nil
+			l.block = model.Text{}
 			l.endParagraph()
 		}
 	}
@@ -56,10 +58,12 @@ type lowerer struct {
 	headed bool      // the note has lesion labels
 	// indexes of the open lesion and sections, -1 when none
 	lesion, stage, repair, biopsy int
-	table                         *table             // the table whose rows are being read
-	paragraph                     []grammar.Value    // the prose lines of the open paragraph
-	block                         model.Text         // the text line over the items that follow ("Repairs (after tumor clearance):")
-	procedure                     map[int]model.Text // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
+	table                         *table                 // the table whose rows are being read
+	paragraph                     []grammar.Value        // the prose lines of the open paragraph
+	block                         model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
+	procedure                     map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
+	paragraphs                    map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
+	scopes                        []int                  // the lesions with prose, in note order
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
@@ -350,6 +354,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.closeSections()
 		l.biopsy = -1
 		l.problem(l.lesionField(ref, f, v))
+		l.restOfValue(ref, f, v)
 		return taken
 	}
 	if les := l.labelled(f.Key); les >= 0 && f.Value != nil {
@@ -471,6 +476,10 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
 	les := l.cur()
+	if ref.field == fRepair && v != nil && isDictated(v.Text) {
+		l.proseField(f, v) // "REPAIR: The final defect measured … and was closed with …"
+		return nil
+	}
 	if ref.field == fRepair {
 		les.Repairs = append(les.Repairs, model.Repair{Line: f.Pos.Line, Value: textOf(v)})
 		l.repair = len(les.Repairs) - 1
@@ -620,6 +629,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
+	l.readProse()
 	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
 		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
 	}

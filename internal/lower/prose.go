@@ -1,13 +1,251 @@
 package lower
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/model"
+	"github.com/mohscode/mohscode/internal/prose"
 )
 
-// prose reads a paragraph of prose into the current lesion.
-func (l *lowerer) prose(par []grammar.Value) {}
+// noteScope is the scope of prose that stands before the first lesion of
+// a labelled note: it speaks of every lesion.
+const noteScope = -1
 
-// stageProse reads a stage written as sentences ("Stage I: The visible
-// tumor was debulked … divided into three pieces …").
-func (l *lowerer) stageProse(st *model.Stage, v *grammar.Value) {}
+// prose keeps a paragraph for the prose reader, under the lesion it
+// stands in.
+func (l *lowerer) prose(par []grammar.Value) {
+	lines := make([]prose.Line, len(par))
+	for i, v := range par {
+		lines[i] = prose.Line{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}
+	}
+	scope := l.lesion
+	if l.paragraphs == nil {
+		l.paragraphs = map[int][][]prose.Line{}
+	}
+	l.paragraphs[scope] = append(l.paragraphs[scope], lines)
+	if scope != noteScope && !l.scoped(scope) {
+		l.scopes = append(l.scopes, scope)
+	}
+}
+
+// scoped reports whether a lesion already has prose.
+func (l *lowerer) scoped(scope int) bool {
+	for _, s := range l.scopes {
+		if s == scope {
+			return true
+		}
+	}
+	return false
+}
+
+// proseField hands a field whose value is written as sentences ("Stage I:
+// The visible tumor was debulked … divided into three pieces …", "REPAIR:
+// The final defect measured …") to the prose reader as a paragraph of its
+// own, key and all when the value stands on the key's line.
+func (l *lowerer) proseField(f *grammar.Field, v *grammar.Value) {
+	l.endParagraph()
+	if v.Pos.Line == f.Pos.Line {
+		gap := max(v.Pos.Column-f.Pos.Column-len(f.Key)-1, 0)
+		l.paragraph = append(l.paragraph, grammar.Value{Pos: f.Pos, Text: f.Key + ":" + strings.Repeat(" ", gap) + v.Text})
+	} else {
+		l.paragraph = append(l.paragraph, *v)
+	}
+	l.endParagraph()
+}
+
+// readProse reads every scope's prose and fills what the fields did not
+// state. A field always wins over prose.
+func (l *lowerer) readProse() {
+	if par := l.paragraphs[noteScope]; len(par) > 0 {
+		facts := prose.Read(par)
+		l.encounterProse(&facts)
+		for i := range l.out.Lesions {
+			les := &l.out.Lesions[i]
+			if !les.Map.Present() {
+				les.Map = mapFact(facts.Map)
+			}
+		}
+		l.biopsiesProse(facts.Biopsies)
+	}
+	for _, scope := range l.scopes {
+		facts := prose.Read(l.paragraphs[scope])
+		l.encounterProse(&facts)
+		l.lesionProse(&l.out.Lesions[scope], &facts)
+		l.biopsiesProse(facts.Biopsies)
+	}
+}
+
+// encounterProse takes who read the slides from prose when no field says.
+func (l *lowerer) encounterProse(f *prose.Facts) {
+	enc := &l.out.Encounter
+	if enc.Pathology.Present() || len(f.Reader) == 0 {
+		return
+	}
+	r := f.Reader[0]
+	switch {
+	case r.Surgeon:
+		enc.Pathology = model.Text{Value: "read by the Mohs surgeon (as stated in prose)", Line: r.Span.Line}
+	case r.NameOnly:
+		enc.Pathology = model.Text{Value: "read by " + r.Name, Line: r.Span.Line}
+	default:
+		enc.Pathology = model.Text{Value: "read by a separate pathologist " + r.Name, Line: r.Span.Line}
+	}
+}
+
+// mapFact is the first map statement, or nothing.
+func mapFact(flags []prose.Flag) model.Flag {
+	if len(flags) == 0 {
+		return model.Flag{}
+	}
+	return model.Flag{Yes: flags[0].Yes, Line: flags[0].Span.Line}
+}
+
+// lesionProse fills a lesion's facts from its prose.
+func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
+	if !les.Map.Present() {
+		les.Map = mapFact(f.Map)
+	}
+	if !les.PriorBiopsy.Present() && len(f.PriorBiopsy) > 0 {
+		les.PriorBiopsy = model.Flag{Yes: f.PriorBiopsy[0].Yes, Line: f.PriorBiopsy[0].Span.Line}
+	}
+	if !les.Indication.Present() && len(f.Indication) > 0 {
+		les.Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
+	}
+	for _, d := range f.Diagnoses {
+		if !les.Diagnosis.Present() && d.Text != "" {
+			les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+		}
+		if !les.Site.Text.Present() && d.Site != "" {
+			les.Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
+		}
+	}
+	if !les.Size.Present() && len(f.PreopSize) > 0 {
+		les.Size = f.PreopSize[0].Size
+	}
+	if !les.FinalDefect.Present() && len(f.FinalDefect) > 0 {
+		les.FinalDefect = f.FinalDefect[0].Size
+	}
+	if !les.ExcisionMargin.Present() && len(f.ExcisionMargin) > 0 {
+		les.ExcisionMargin = f.ExcisionMargin[0].Size
+	}
+	if !les.DeepStructures.Present() {
+		var deep []string
+		line := 0
+		for _, d := range f.DeepStructures {
+			if !d.Negated {
+				deep = append(deep, d.Structure)
+				line = d.Span.Line
+			}
+		}
+		if len(deep) > 0 {
+			les.DeepStructures = model.Text{Value: strings.Join(deep, ", "), Line: line}
+		}
+	}
+	if !les.SameDayBiopsy.Present() && len(f.SameDayBiopsy) > 0 {
+		b := f.SameDayBiopsy[0]
+		les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
+		if !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
+			fs := f.FrozenSection[0]
+			les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
+		}
+	}
+	l.stagesProse(les, f)
+	l.repairsProse(les, f)
+	for _, a := range f.Ambiguities {
+		l.remark(model.RemarkProseAmbiguous, a.Spans, a.Message)
+	}
+}
+
+// stagesProse takes the stages from prose when no field or log row states
+// one. A lone stage takes what prose said of the tissue without naming a
+// stage ("The tissue was divided into two blocks").
+func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
+	if len(les.Stages) > 0 {
+		return
+	}
+	stages := f.Stages
+	if len(stages) == 0 && f.Unstaged.Blocks > 0 && len(f.StageCount) == 1 && f.StageCount[0].N == 1 {
+		one := f.Unstaged
+		one.Number, one.Span = 1, f.StageCount[0].Span
+		stages = []prose.Stage{one}
+	}
+	if len(stages) == 1 && stages[0].Blocks == 0 && f.Unstaged.Blocks > 0 {
+		stages[0].Blocks, stages[0].BlocksSpan = f.Unstaged.Blocks, f.Unstaged.BlocksSpan
+	}
+	for _, s := range stages {
+		st := model.Stage{Ordinal: strconv.Itoa(s.Number), Number: s.Number, Line: s.Span.Line}
+		if s.Blocks > 0 {
+			st.Blocks = model.Count{N: s.Blocks, Line: s.BlocksSpan.Line}
+		}
+		if s.Margin != prose.MarginUnknown {
+			st.Margins = []model.Margin{{Positive: s.Margin != prose.MarginClear, Line: s.MarginSpan.Line}}
+		}
+		for _, sn := range s.Stains {
+			st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Line: sn.Span.Line})
+		}
+		if s.Histology.Value != "" {
+			st.Histology = model.Text{Value: s.Histology.Value, Line: s.Histology.Span.Line}
+		}
+		les.Stages = append(les.Stages, st)
+	}
+	if len(stages) > 0 {
+		l.remark(model.RemarkReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
+	}
+	if !les.TotalStages.Present() && len(f.StageCount) > 0 {
+		les.TotalStages = model.Count{N: f.StageCount[0].N, Line: f.StageCount[0].Span.Line}
+	}
+}
+
+// repairsProse takes the repairs from prose when no field states one.
+func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
+	if len(les.Repairs) > 0 {
+		if len(f.Timing) > 0 {
+			for i := range les.Repairs {
+				if !les.Repairs[i].Timing.Present() {
+					les.Repairs[i].Timing = model.Text{Value: "after tumor clearance", Line: f.Timing[0].Line}
+				}
+			}
+		}
+		return
+	}
+	for _, r := range f.Repairs {
+		rep := model.Repair{Line: r.Span.Line, Value: model.Text{Value: r.Kind, Line: r.Span.Line},
+			Length: r.Length.Size, Area: r.Area.Size, Defect: r.Defect.Size, SecondaryDefect: r.SecondaryDefect.Size}
+		if r.AfterClearance || len(f.Timing) > 0 {
+			rep.Timing = model.Text{Value: "after tumor clearance", Line: r.Span.Line}
+		}
+		les.Repairs = append(les.Repairs, rep)
+		l.remark(model.RemarkReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
+	}
+}
+
+// biopsiesProse adds the biopsies of other lesions described in prose.
+func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
+	for _, b := range bs {
+		label := freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
+		nb := model.Biopsy{Label: label, Line: b.Span.Line,
+			Value: model.Text{Value: b.Kind, Line: b.Span.Line},
+			Type:  model.Text{Value: b.Kind, Line: b.Span.Line}}
+		if b.Site != "" {
+			nb.Site.Text = model.Text{Value: b.Site, Line: b.Span.Line}
+		}
+		if b.Impression != "" {
+			nb.Diagnosis = model.Text{Value: b.Impression, Line: b.Span.Line}
+		}
+		l.out.Biopsies = append(l.out.Biopsies, nb)
+	}
+}
+
+// remark records what lowering says about a note that is not a problem.
+func (l *lowerer) remark(kind model.RemarkKind, spans []prose.Span, message string) {
+	r := model.Remark{Kind: kind, Message: message}
+	for _, s := range spans {
+		r.Spans = append(r.Spans, model.Span{Line: s.Line, Column: s.Col, EndLine: s.EndLine, EndColumn: s.EndCol})
+	}
+	if len(r.Spans) > 0 {
+		r.Line = r.Spans[0].Line
+	}
+	l.out.Remarks = append(l.out.Remarks, r)
+}

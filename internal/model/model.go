@@ -73,6 +73,7 @@ type Note struct {
 	Biopsies   []Biopsy   `json:"biopsies,omitempty"`
 	NearMisses []NearMiss `json:"near_misses,omitempty"`
 	Problems   []Problem  `json:"problems,omitempty"`
+	Remarks    []Remark   `json:"remarks,omitempty"`
 	Lines      int        `json:"lines"`
 }
 
@@ -92,6 +93,41 @@ type NearMiss struct {
 	Section string `json:"section"` // the section it stood in ("" for the note)
 	Lesion  string `json:"lesion,omitempty"`
 	Line    int    `json:"line"`
+}
+
+// Span is a range of the note: from Line:Column to EndLine:EndColumn
+// (1-based, end exclusive).
+type Span struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"end_line"`
+	EndColumn int `json:"end_column"`
+}
+
+// RemarkKind is what a remark says about how a note was read.
+type RemarkKind uint8
+
+// The remarks reading makes.
+const (
+	// RemarkReadFromProse: a fact used for a claim line was read from
+	// prose; a coder should glance at the words.
+	RemarkReadFromProse RemarkKind = iota + 1
+	// RemarkProseAmbiguous: prose states a fact two ways, or a count that
+	// cannot be tied to a stage; only what is unambiguous is used.
+	RemarkProseAmbiguous
+	// RemarkProseFieldConflict: prose and a field disagree; the field wins.
+	RemarkProseFieldConflict
+	// RemarkLayoutUnread: a table whose columns cannot be told.
+	RemarkLayoutUnread
+)
+
+// Remark is something reading says about the note that is not a malformed
+// value: where prose was used, where it was ambiguous.
+type Remark struct {
+	Kind    RemarkKind `json:"kind"`
+	Line    int        `json:"line"`
+	Spans   []Span     `json:"spans,omitempty"`
+	Message string     `json:"message"`
 }
 
 // Encounter holds the fields that apply to the whole note.
