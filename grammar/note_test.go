@@ -183,3 +183,23 @@ func TestDevNotesParse(t *testing.T) {
 		assert.NoError(t, err, f)
 	}
 }
+
+// TestEBNFInDocs keeps the grammar printed in docs/note-format.md equal to
+// the one participle builds from the types; -update rewrites the block.
+func TestEBNFInDocs(t *testing.T) {
+	const doc = "../docs/note-format.md"
+	raw, err := os.ReadFile(doc)
+	require.NoError(t, err)
+	text := string(raw)
+	start := strings.Index(text, "```ebnf\n")
+	require.GreaterOrEqual(t, start, 0, "docs/note-format.md has no ```ebnf block")
+	start += len("```ebnf\n")
+	end := strings.Index(text[start:], "```")
+	require.GreaterOrEqual(t, end, 0)
+	want := strings.TrimSpace(EBNF()) + "\n"
+	if *update {
+		require.NoError(t, os.WriteFile(doc, []byte(text[:start]+want+text[start+end:]), 0o644))
+		return
+	}
+	assert.Equal(t, want, text[start:start+end], "run go test ./grammar -update")
+}
