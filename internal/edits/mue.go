@@ -69,7 +69,7 @@ type MUETable struct {
 func LoadMUE(name string, r io.Reader) (*MUETable, error) {
 	rows, err := newRowReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, loadError(name, err)
 	}
 	t := &MUETable{name: name, codes: map[string]MUE{}}
 	firstLine := map[string]int{}

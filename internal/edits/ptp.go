@@ -73,7 +73,7 @@ type PTPTable struct {
 func LoadPTP(name string, r io.Reader) (*PTPTable, error) {
 	rows, err := newRowReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, loadError(name, err)
 	}
 	t := &PTPTable{name: name, pairs: map[pair][]ptpRow{}}
 	strs := interner{}

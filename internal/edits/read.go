@@ -48,19 +48,77 @@ type rowError struct {
 func (e *rowError) Error() string { return e.err.Error() }
 
 // loadError turns an error of a rowReader into the loader's error: a
-// *FileError for a row, the read error prefixed with the file's name
-// otherwise.
+// *FileError for a row or a line over MaxLineBytes, the read error prefixed
+// with the file's name otherwise.
 func loadError(name string, err error) error {
 	if re, ok := errors.AsType[*rowError](err); ok {
 		return &FileError{File: name, Line: re.line, Message: re.err.Error()}
 	}
+	if le, ok := errors.AsType[*LineTooLongError](err); ok {
+		return &FileError{File: name, Line: le.Line, Message: le.Error()}
+	}
 	return fmt.Errorf("%s: %w", name, err)
 }
 
+// MaxLineBytes is the longest line a CMS edit file, a fee schedule or a
+// claims export may have: their rows are a few hundred bytes, so 64 KiB
+// leaves room for long rationale text while /dev/zero or a file of one
+// 300 MB line fails at once, with the line's number and none of its text.
+const MaxLineBytes = 64 << 10
+
+// LineTooLongError is a line over the limit of a LimitLines reader.
+type LineTooLongError struct {
+	// Line is the line's number, from 1.
+	Line int
+	// Limit is the limit in bytes.
+	Limit int
+}
+
+// Error says which line is too long, without quoting it.
+func (e *LineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is longer than %d bytes; is this a text file of rows?", e.Line, e.Limit)
+}
+
+// LimitLines returns a reader of r that fails with a *LineTooLongError as
+// soon as a line is longer than max bytes, so that a reader that gathers a
+// line in memory (encoding/csv, bufio.Scanner) never holds more than max
+// bytes of one.
+func LimitLines(r io.Reader, max int) io.Reader {
+	return &lineLimiter{r: r, max: max, line: 1}
+}
+
+type lineLimiter struct {
+	r         io.Reader
+	max       int
+	line, run int // the current line and its length so far
+	err       error
+}
+
+// Read reads from the underlying reader and counts line lengths.
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.line++
+			l.run = 0
+			continue
+		}
+		if l.run++; l.run > l.max {
+			l.err = &LineTooLongError{Line: l.line, Limit: l.max}
+			return i, l.err
+		}
+	}
+	return n, err
+}
+
 // newRowReader detects whether r is CSV or tab-separated from its first
-// bytes and returns a streaming reader of its rows.
+// bytes and returns a streaming reader of its rows, no line longer than
+// MaxLineBytes.
 func newRowReader(r io.Reader) (rowReader, error) {
-	br := bufio.NewReaderSize(r, peekSize)
+	br := bufio.NewReaderSize(LimitLines(r, MaxLineBytes), peekSize)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
 	}
@@ -70,11 +128,12 @@ func newRowReader(r io.Reader) (rowReader, error) {
 	}
 	if isTabSeparated(head) {
 		sc := bufio.NewScanner(br)
-		sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
+		sc.Buffer(make([]byte, 0, 4<<10), MaxLineBytes+2) // LimitLines fails first
 		return &tsvReader{sc: sc}, nil
 	}
+	// No LazyQuotes: a stray quote is an error naming its line, never a
+	// quoted field that swallows the rows after it.
 	cr := csv.NewReader(br)
-	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
@@ -112,11 +171,8 @@ type tsvReader struct {
 func (t *tsvReader) next() ([]string, int, error) {
 	if !t.sc.Scan() {
 		err := t.sc.Err()
-		switch {
-		case err == nil:
+		if err == nil {
 			return nil, t.line, io.EOF
-		case errors.Is(err, bufio.ErrTooLong):
-			return nil, t.line + 1, &rowError{line: t.line + 1, err: err}
 		}
 		return nil, t.line + 1, err
 	}
@@ -142,7 +198,11 @@ func (c *csvReader) next() ([]string, int, error) {
 		// encoding/csv reports the text's faults as a *csv.ParseError and
 		// passes the underlying reader's errors, and io.EOF, through.
 		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-			return nil, pe.Line, &rowError{line: pe.Line, err: pe.Err}
+			rerr := pe.Err
+			if pe.Line != pe.StartLine {
+				rerr = fmt.Errorf("%w (the row runs on to line %d)", pe.Err, pe.Line)
+			}
+			return nil, pe.StartLine, &rowError{line: pe.StartLine, err: rerr}
 		}
 		return nil, 0, err
 	}
