@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 // Code systems of the FHIR output.
@@ -20,7 +22,18 @@ const (
 	ProcessPrioritySystem = "http://terminology.hl7.org/CodeSystem/processpriority"
 	ICD10CMSystem         = "http://hl7.org/fhir/sid/icd-10-cm"
 	CPTSystem             = "http://www.ama-assn.org/go/cpt"
-	PlaceOfServiceSystem  = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
+	// HCPCSSystem is HCPCS Level II, the system of the X{E,P,S,U}
+	// modifiers (CMS's, not the AMA's CPT modifiers).
+	HCPCSSystem = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"
+	// DiagnosisTypeSystem types the principal diagnosis.
+	DiagnosisTypeSystem = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype"
+	// NoteIDSystem is the system of Claim.identifier, whose value is the
+	// note's id.
+	NoteIDSystem = "urn:mohscode:note-id"
+	// FindingExtensionURL is the extension that carries each error finding
+	// of a note whose Claim is a draft.
+	FindingExtensionURL  = "urn:mohscode:finding"
+	PlaceOfServiceSystem = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
 	// DataAbsentReasonURL is the extension that stands in for a required
 	// reference the caller did not give (see FHIRRefs).
 	DataAbsentReasonURL = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
@@ -95,35 +108,25 @@ func contains(ss []string, s string) bool {
 var fhirIDRE = regexp.MustCompile(`^[A-Za-z0-9\-.]{1,64}$`)
 
 // FHIRID derives the Claim's FHIR id from a note id. A note id that is
-// already a FHIR id ([A-Za-z0-9\-.]{1,64}) is kept as it is. Any other (a
-// path such as "notes/2026/a b.txt") becomes its allowed characters, each run
-// of others replaced by "-", cut to its last 47 characters, then "-" and 16
-// hex digits of the SHA-256 of the whole note id, so that ids that differ
-// only in the characters replaced still differ: "notes-2026-a-b.txt-…". The
-// note id itself is kept in Claim.identifier.
+// already a FHIR id ([A-Za-z0-9\-.]{1,64}) and no file name (it has no
+// ".txt"-like extension of a path) is kept as it is. Any other (a path such
+// as "notes/2026/a b.txt") becomes "note-" and 16 hex digits of the SHA-256
+// of the whole note id: the id never carries a file path or the text of a
+// patient's name a file may be named after. The note id itself is kept in
+// Claim.identifier, under NoteIDSystem.
 func FHIRID(noteID string) string {
-	if fhirIDRE.MatchString(noteID) {
+	if fhirIDRE.MatchString(noteID) && !strings.Contains(noteID, ".") {
 		return noteID
 	}
-	var b strings.Builder
-	for _, r := range noteID {
-		switch {
-		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.'):
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	s := strings.TrimSuffix(b.String(), "-")
-	if len(s) > 47 {
-		s = strings.TrimLeft(s[len(s)-47:], "-")
-	}
-	sum := sha256.Sum256([]byte(noteID))
-	h := hex.EncodeToString(sum[:8])
-	if s == "" {
-		return h
-	}
-	return s + "-" + h
+	return derivedID(noteID, 64)
+}
+
+// derivedID is "note-" and 16 hex digits of the SHA-256 of id, at most max
+// characters.
+func derivedID(id string, max int) string {
+	sum := sha256.Sum256([]byte(id))
+	s := "note-" + hex.EncodeToString(sum[:8])
+	return s[:min(len(s), max)]
 }
 
 // The FHIR R4 Claim, as much of it as we write. Fields FHIR forbids empty
@@ -132,6 +135,7 @@ type (
 	fhirClaim struct {
 		ResourceType string           `json:"resourceType"`
 		ID           string           `json:"id"`
+		Extension    []fhirStringExt  `json:"extension,omitempty"`
 		Identifier   []fhirIdentifier `json:"identifier,omitempty"`
 		Status       string           `json:"status"`
 		Type         fhirConcept      `json:"type"`
@@ -146,7 +150,16 @@ type (
 		Item         []fhirItem       `json:"item,omitempty"`
 	}
 	fhirIdentifier struct {
-		Value string `json:"value"`
+		System string `json:"system"`
+		Value  string `json:"value"`
+	}
+	fhirStringExt struct {
+		URL         string `json:"url"`
+		ValueString string `json:"valueString"`
+	}
+	fhirMoney struct {
+		Value    json.Number `json:"value"`
+		Currency string      `json:"currency"`
 	}
 	fhirCoding struct {
 		System  string `json:"system"`
@@ -165,8 +178,9 @@ type (
 		Reference string          `json:"reference,omitempty"`
 	}
 	fhirDiagnosis struct {
-		Sequence int         `json:"sequence"`
-		Concept  fhirConcept `json:"diagnosisCodeableConcept"`
+		Sequence int           `json:"sequence"`
+		Concept  fhirConcept   `json:"diagnosisCodeableConcept"`
+		Type     []fhirConcept `json:"type,omitempty"`
 	}
 	fhirInsurance struct {
 		Sequence int           `json:"sequence"`
@@ -181,6 +195,8 @@ type (
 		ServicedDate      string        `json:"servicedDate"`
 		Location          *fhirConcept  `json:"locationCodeableConcept,omitempty"`
 		Quantity          fhirQuantity  `json:"quantity"`
+		UnitPrice         *fhirMoney    `json:"unitPrice,omitempty"`
+		Net               *fhirMoney    `json:"net,omitempty"`
 	}
 	fhirQuantity struct {
 		Value int `json:"value"`
@@ -200,26 +216,40 @@ func reference(ref string) fhirReference {
 }
 
 // WriteFHIR writes the claim of note id as one FHIR R4 Claim resource on one
-// line (an NDJSON record): status active, type professional, use claim,
-// created and every item's servicedDate the date of service (so the same
-// note always gives the same output), priority normal, one focal insurance,
-// the diagnoses in order (ICD-10-CM, with the dot) and one item per line
-// (CPT code and modifiers, quantity, diagnosisSequence from the line's
-// pointers, locationCodeableConcept from the place of service when given).
+// line (an NDJSON record): type professional, use claim, created and every
+// item's servicedDate the date of service (so the same note always gives
+// the same output), priority normal, one focal insurance, the note id in
+// Claim.identifier under NoteIDSystem (a file path becomes the id FHIRID
+// derives, never the path), the diagnoses in order (ICD-10-CM, with the
+// dot; the first typed "principal") and one item per line (CPT code,
+// modifiers under CPT or, for XE XP XS XU, HCPCS, quantity,
+// diagnosisSequence from the line's pointers, locationCodeableConcept from
+// the place of service when given, and with fees the unitPrice and the net
+// charge, fee × units, in USD).
 //
-// A claim without a date of service, with a malformed one, without lines or
-// with a pointer to a diagnosis it lacks yields an *IncompleteClaimError;
-// invalid refs yield an error. Either way nothing is written.
-func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs) error {
+// Status is "active", or "draft" when the note has error findings: the
+// Claim then carries one FindingExtensionURL extension per error finding,
+// "rule (line N)", so that a consumer can tell it from a claim ready to
+// send.
+//
+// A claim without a date of service, with a malformed one, without lines,
+// without diagnoses, with a line without a diagnosis pointer or with a
+// pointer to a diagnosis it lacks yields an *IncompleteClaimError; invalid
+// refs or a bad fee yield an error. Either way nothing is written.
+func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs, fees map[string]string) error {
+	const format = "fhir"
 	if err := refs.Validate(); err != nil {
 		return err
 	}
-	date, err := dateOfService(id, "fhir", c)
+	date, err := dateOfService(id, format, c)
 	if err != nil {
 		return err
 	}
-	if err := checkLines(id, "fhir", c); err != nil {
+	if err := checkLines(id, format, c); err != nil {
 		return err
+	}
+	if len(c.Diagnoses) == 0 {
+		return incomplete(id, format, ErrNoDiagnosis, "")
 	}
 	claim := fhirClaim{
 		ResourceType: "Claim",
@@ -234,13 +264,23 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs) error {
 		Insurance:    []fhirInsurance{{Sequence: 1, Focal: true, Coverage: reference(refs.Coverage)}},
 	}
 	if id != "" {
-		claim.Identifier = []fhirIdentifier{{Value: id}}
+		claim.Identifier = []fhirIdentifier{{System: NoteIDSystem, Value: noteIdentifier(id)}}
+	}
+	for _, f := range c.Findings {
+		if f.Severity == diag.Error {
+			claim.Status = "draft"
+			claim.Extension = append(claim.Extension, fhirStringExt{URL: FindingExtensionURL, ValueString: fmt.Sprintf("%s (line %d)", f.Rule, f.Line)})
+		}
 	}
 	if refs.Insurer != "" {
 		claim.Insurer = &fhirReference{Reference: refs.Insurer}
 	}
 	for i, d := range c.Diagnoses {
-		claim.Diagnosis = append(claim.Diagnosis, fhirDiagnosis{Sequence: i + 1, Concept: concept(ICD10CMSystem, d.Code, d.Description)})
+		dx := fhirDiagnosis{Sequence: i + 1, Concept: concept(ICD10CMSystem, d.Code, d.Description)}
+		if i == 0 {
+			dx.Type = []fhirConcept{concept(DiagnosisTypeSystem, "principal", "")}
+		}
+		claim.Diagnosis = append(claim.Diagnosis, dx)
 	}
 	var location *fhirConcept
 	if pos := c.Encounter.PlaceOfService; pos != nil && *pos != "" {
@@ -248,6 +288,9 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs) error {
 		location = &l
 	}
 	for i, l := range c.Lines {
+		if len(l.DiagnosisPointers) == 0 {
+			return incomplete(id, format, ErrNoDiagnosis, "line %d has no diagnosis pointer", i+1)
+		}
 		item := fhirItem{
 			Sequence:          i + 1,
 			DiagnosisSequence: l.DiagnosisPointers,
@@ -257,7 +300,16 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs) error {
 			Quantity:          fhirQuantity{Value: l.Units},
 		}
 		for _, m := range l.Modifiers {
-			item.Modifier = append(item.Modifier, concept(CPTSystem, m, ""))
+			item.Modifier = append(item.Modifier, concept(modifierSystem(m), m, ""))
+		}
+		if fee, ok := fees[l.Code]; ok {
+			unit, uerr := normalizeCharge(fee)
+			net, nerr := lineCharge(fee, l.Units)
+			if uerr != nil || nerr != nil {
+				return incomplete(id, format, ErrBadCharge, "fee of %s: %q", l.Code, fee)
+			}
+			item.UnitPrice = &fhirMoney{Value: json.Number(unit), Currency: "USD"}
+			item.Net = &fhirMoney{Value: json.Number(net), Currency: "USD"}
 		}
 		claim.Item = append(claim.Item, item)
 	}
@@ -269,6 +321,39 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// modifierSystem is the code system of a modifier: HCPCS for the
+// X{E,P,S,U} subset of 59, CPT for the others.
+func modifierSystem(m string) string {
+	switch strings.ToUpper(m) {
+	case "XE", "XP", "XS", "XU":
+		return HCPCSSystem
+	}
+	return CPTSystem
+}
+
+// noteIdentifier is Claim.identifier's value: the note id, or, for a note
+// id that is a file path (it holds a / or \ or ends in a file name
+// extension), the id FHIRID derives, so that no path reaches the Claim.
+func noteIdentifier(id string) string {
+	if strings.ContainsAny(id, "/\\") || filepath.Ext(id) != "" {
+		return FHIRID(id)
+	}
+	return id
+}
+
+// Missing names the required references that are empty and will be
+// written as data-absent placeholders: "patient", "provider", "coverage".
+// A command warns of them once per batch (and fails under --strict).
+func (r FHIRRefs) Missing() []string {
+	var missing []string
+	for _, rt := range refTypes[:3] {
+		if rt.get(r) == "" {
+			missing = append(missing, rt.field)
+		}
+	}
+	return missing
 }
 
 // dateOfService returns the claim's date of service, which FHIR and X12

@@ -72,7 +72,7 @@ func validateR4(t *testing.T, record []byte) error {
 func writeFHIR(t *testing.T, id string, c coding.Claim, r claimfmt.FHIRRefs) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, claimfmt.WriteFHIR(&buf, id, c, r))
+	require.NoError(t, claimfmt.WriteFHIR(&buf, id, c, r, nil))
 	return buf.Bytes()
 }
 
@@ -95,7 +95,7 @@ func TestFHIRPassesR4Schema(t *testing.T) {
 	written := 0
 	for id, c := range sampleClaims(t) {
 		var buf bytes.Buffer
-		if err := claimfmt.WriteFHIR(&buf, id, c, refs); err != nil {
+		if err := claimfmt.WriteFHIR(&buf, id, c, refs, nil); err != nil {
 			continue // an error record, tested in fhir_test.go
 		}
 		written++

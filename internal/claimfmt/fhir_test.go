@@ -12,14 +12,15 @@ import (
 
 	"github.com/mohscode/mohscode/internal/claimfmt"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 var refs = claimfmt.FHIRRefs{Patient: "Patient/123", Provider: "Practitioner/dana-whitfield", Coverage: "Coverage/cov-9", Insurer: "Organization/aetna"}
 
 const twoLineFHIR = `{
   "resourceType": "Claim",
-  "id": "notes-nose.txt-d5d73925bbcd3e8e",
-  "identifier": [{"value": "notes/nose.txt"}],
+  "id": "note-d5d73925bbcd3e8e",
+  "identifier": [{"system": "urn:mohscode:note-id", "value": "note-d5d73925bbcd3e8e"}],
   "status": "active",
   "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "professional"}]},
   "use": "claim",
@@ -29,7 +30,8 @@ const twoLineFHIR = `{
   "provider": {"reference": "Practitioner/dana-whitfield"},
   "priority": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/processpriority", "code": "normal"}]},
   "diagnosis": [
-    {"sequence": 1, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C44.311", "display": "Basal cell carcinoma of skin of nose"}]}},
+    {"sequence": 1, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C44.311", "display": "Basal cell carcinoma of skin of nose"}]},
+     "type": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/ex-diagnosistype", "code": "principal"}]}]},
     {"sequence": 2, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C44.42", "display": "Squamous cell carcinoma of skin of scalp and neck"}]}}
   ],
   "insurance": [{"sequence": 1, "focal": true, "coverage": {"reference": "Coverage/cov-9"}}],
@@ -48,7 +50,7 @@ const twoLineFHIR = `{
       "productOrService": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "17312", "display": "Mohs, head/neck/hands/feet/genitalia, each additional stage"}]},
       "modifier": [
         {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "59"}]},
-        {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "XS"}]}
+        {"coding": [{"system": "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "code": "XS"}]}
       ],
       "servicedDate": "2026-03-14",
       "locationCodeableConcept": {"coding": [{"system": "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set", "code": "11"}]},
@@ -65,6 +67,8 @@ func TestWriteFHIR(t *testing.T) {
 		name  string
 		claim coding.Claim
 		refs  claimfmt.FHIRRefs
+		fees  map[string]string
+		id    string // "notes/nose.txt" when empty
 		// edit changes twoLineFHIR (decoded) into the wanted resource.
 		edit func(map[string]any)
 	}{
@@ -79,29 +83,57 @@ func TestWriteFHIR(t *testing.T) {
 			},
 		},
 		{
-			name: "no place of service, no diagnoses, no modifiers", refs: refs,
+			name: "no place of service, no modifiers", refs: refs,
 			claim: with(func(c *coding.Claim) {
 				c.Encounter.PlaceOfService = nil
-				c.Diagnoses = []coding.Diagnosis{}
 				for i := range c.Lines {
-					c.Lines[i].DiagnosisPointers = []int{}
 					c.Lines[i].Modifiers = nil
 				}
 			}),
 			edit: func(m map[string]any) {
-				delete(m, "diagnosis")
 				for _, it := range m["item"].([]any) {
 					delete(it.(map[string]any), "locationCodeableConcept")
-					delete(it.(map[string]any), "diagnosisSequence")
 					delete(it.(map[string]any), "modifier")
 				}
+			},
+		},
+		{
+			name: "fees: unit price and net", refs: refs, fees: map[string]string{"17312": "640.50"}, claim: twoLineClaim(),
+			edit: func(m map[string]any) {
+				it := m["item"].([]any)[1].(map[string]any)
+				it["unitPrice"] = map[string]any{"value": 640.5, "currency": "USD"}
+				it["net"] = map[string]any{"value": 1281, "currency": "USD"}
+			},
+		},
+		{
+			name: "error findings: a draft that lists them", refs: refs,
+			claim: with(func(c *coding.Claim) {
+				c.Findings = []diag.Finding{
+					{Rule: "stage-missing-margins", Severity: diag.Error, Line: 14, Message: "m"},
+					{Rule: "stain-unknown", Severity: diag.Warning, Line: 15, Message: "m"},
+				}
+			}),
+			edit: func(m map[string]any) {
+				m["status"] = "draft"
+				m["extension"] = []any{map[string]any{"url": "urn:mohscode:finding", "valueString": "stage-missing-margins (line 14)"}}
+			},
+		},
+		{
+			name: "a note id that is not a path is the identifier", id: "MSG-0001", refs: refs, claim: twoLineClaim(),
+			edit: func(m map[string]any) {
+				m["id"] = "MSG-0001"
+				m["identifier"] = []any{map[string]any{"system": "urn:mohscode:note-id", "value": "MSG-0001"}}
 			},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			require.NoError(t, claimfmt.WriteFHIR(&buf, "notes/nose.txt", tc.claim, tc.refs))
+			id := tc.id
+			if id == "" {
+				id = "notes/nose.txt"
+			}
+			require.NoError(t, claimfmt.WriteFHIR(&buf, id, tc.claim, tc.refs, tc.fees))
 			out := buf.String()
 			require.True(t, strings.HasSuffix(out, "\n"))
 			assert.Equal(t, 1, strings.Count(out, "\n"), "one NDJSON line")
@@ -117,8 +149,8 @@ func TestWriteFHIR(t *testing.T) {
 
 func TestWriteFHIRIsReproducible(t *testing.T) {
 	var a, b bytes.Buffer
-	require.NoError(t, claimfmt.WriteFHIR(&a, "n", twoLineClaim(), refs))
-	require.NoError(t, claimfmt.WriteFHIR(&b, "n", twoLineClaim(), refs))
+	require.NoError(t, claimfmt.WriteFHIR(&a, "n", twoLineClaim(), refs, nil))
+	require.NoError(t, claimfmt.WriteFHIR(&b, "n", twoLineClaim(), refs, nil))
 	assert.Equal(t, a.String(), b.String())
 }
 
@@ -135,6 +167,13 @@ func TestWriteFHIRErrors(t *testing.T) {
 		{name: "impossible date", claim: with(func(c *coding.Claim) { c.Encounter.DateOfService = ptr("2026-02-30") }), reason: claimfmt.ErrBadDateOfService},
 		{name: "no lines", claim: with(func(c *coding.Claim) { c.Lines = []coding.Line{} }), reason: claimfmt.ErrNoLines},
 		{name: "pointer out of range", claim: with(func(c *coding.Claim) { c.Lines[0].DiagnosisPointers = []int{0} }), reason: claimfmt.ErrPointer},
+		{name: "no diagnosis", claim: with(func(c *coding.Claim) {
+			c.Diagnoses = nil
+			for i := range c.Lines {
+				c.Lines[i].DiagnosisPointers = nil
+			}
+		}), reason: claimfmt.ErrNoDiagnosis},
+		{name: "a line without a pointer", claim: with(func(c *coding.Claim) { c.Lines[1].DiagnosisPointers = nil }), reason: claimfmt.ErrNoDiagnosis},
 		{name: "patient ref to a practitioner", claim: twoLineClaim(), refs: claimfmt.FHIRRefs{Patient: "Practitioner/1"},
 			wantErr: `patient reference "Practitioner/1": want a reference to Patient`},
 		{name: "bare id", claim: twoLineClaim(), refs: claimfmt.FHIRRefs{Coverage: "123"},
@@ -147,7 +186,7 @@ func TestWriteFHIRErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := claimfmt.WriteFHIR(&buf, "n.txt", tc.claim, tc.refs)
+			err := claimfmt.WriteFHIR(&buf, "n.txt", tc.claim, tc.refs, nil)
 			assert.Empty(t, buf.String(), "nothing is written")
 			if tc.wantErr != "" {
 				require.EqualError(t, err, tc.wantErr)
@@ -173,16 +212,16 @@ func TestFHIRRefsValidate(t *testing.T) {
 	}
 }
 
+// TestFHIRID: a note id that is a file path or holds a patient's name
+// never reaches Claim.id or Claim.identifier.
 func TestFHIRID(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"note-1", "note-1"},
-		{"A.b-9", "A.b-9"},
-		{"notes/nose.txt", "notes-nose.txt-d5d73925bbcd3e8e"},
-		{"", "e3b0c44298fc1c14"},
-		{"/", "8a5edab282632443"},
-		{"ñ ote", "ote-4822dd192005f6a8"},
-		{strings.Repeat("a", 65), strings.Repeat("a", 47) + "-635361c48bb9eab1"},
-		{"x/" + strings.Repeat("b", 46) + "/y", strings.Repeat("b", 45) + "-y-55ca81c3947abeb5"},
+		{"MSG-0001", "MSG-0001"},
+		{"notes/nose.txt", "note-d5d73925bbcd3e8e"},
+		{"Doe, Jane 2026-03-14.txt", "note-2172808244c0afc4"},
+		{"", "note-e3b0c44298fc1c14"},
+		{strings.Repeat("a", 65), "note-635361c48bb9eab1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -192,6 +231,15 @@ func TestFHIRID(t *testing.T) {
 		})
 	}
 	assert.NotEqual(t, claimfmt.FHIRID("a/b.txt"), claimfmt.FHIRID("a_b.txt"), "ids that differ only in replaced characters still differ")
+	var buf bytes.Buffer
+	require.NoError(t, claimfmt.WriteFHIR(&buf, "/home/clinic/Doe, Jane.txt", twoLineClaim(), refs, nil))
+	assert.NotContains(t, buf.String(), "clinic")
+	assert.NotContains(t, buf.String(), "Jane")
+}
+
+func TestFHIRRefsMissing(t *testing.T) {
+	assert.Equal(t, []string{"patient", "provider", "coverage"}, claimfmt.FHIRRefs{Insurer: "Organization/1"}.Missing())
+	assert.Empty(t, refs.Missing())
 }
 
 func TestWriteFHIRSamples(t *testing.T) {
@@ -199,7 +247,7 @@ func TestWriteFHIRSamples(t *testing.T) {
 	for id, c := range sampleClaims(t) {
 		t.Run(id, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := claimfmt.WriteFHIR(&buf, id, c, claimfmt.FHIRRefs{})
+			err := claimfmt.WriteFHIR(&buf, id, c, claimfmt.FHIRRefs{}, nil)
 			if err != nil {
 				var ie *claimfmt.IncompleteClaimError
 				require.ErrorAs(t, err, &ie, "only an IncompleteClaimError")

@@ -1,10 +1,13 @@
 package claimfmt
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/render"
 )
 
@@ -26,7 +29,7 @@ type Sink interface {
 // SinkOptions are what some formats need beyond the claim.
 type SinkOptions struct {
 	Refs FHIRRefs          // fhir: the references the note does not hold
-	Fees map[string]string // x12: charge by code; absent codes charge 0
+	Fees map[string]string // x12, fhir: charge by code; absent codes charge 0 (x12) or have no price (fhir)
 	// Errors receives the error records of fhir and x12 output, as NDJSON,
 	// so that one record per input still holds.
 	Errors io.Writer
@@ -44,7 +47,7 @@ func NewSink(format string, w io.Writer, opt SinkOptions) (Sink, error) {
 			return nil, err
 		}
 		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim) error {
-			return WriteFHIR(w, id, c, opt.Refs)
+			return WriteFHIR(w, id, c, opt.Refs, opt.Fees)
 		}}, nil
 	case "x12":
 		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim) error {
@@ -60,7 +63,61 @@ type ndjsonSink struct{ w io.Writer }
 func (s ndjsonSink) Claim(id string, c coding.Claim) error { return render.NDJSON(s.w, id, c) }
 
 // Error writes the error record as a line of JSON.
-func (s ndjsonSink) Error(id string, err error) error { return render.NDJSONError(s.w, id, err) }
+func (s ndjsonSink) Error(id string, err error) error { return WriteErrorRecord(s.w, id, err) }
+
+// inputPositioner is an error about a record of an input rather than a
+// place in a note (batch.InputError): it knows its input and line.
+type inputPositioner interface {
+	error
+	InputPosition() (input string, line int)
+}
+
+// inputErrorRecord is the NDJSON error record of a record that is not a
+// note: where it is in its input, and no note position.
+type inputErrorRecord struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Error  struct {
+		Input   string `json:"input"`
+		Line    int    `json:"input_line,omitempty"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// WriteErrorRecord writes the NDJSON error record of note id. A note that
+// cannot be parsed gets the JSON contract's error record, with its line and
+// column in the note; a record that is not a note (an error with an
+// InputPosition method, such as batch.InputError) gets its input and the
+// line it starts on there, and no made-up note position; any other error
+// is the contract's record of render.AsParseError.
+func WriteErrorRecord(w io.Writer, id string, err error) error {
+	var ip inputPositioner
+	if _, ok := errors.AsType[*diag.ParseError](err); ok || !errors.As(err, &ip) {
+		return render.NDJSONError(w, id, err)
+	}
+	rec := inputErrorRecord{ID: id, Source: id}
+	rec.Error.Input, rec.Error.Line = ip.InputPosition()
+	rec.Error.Message = err.Error()
+	if reason := errors.Unwrap(ip); reason != nil {
+		rec.Error.Message = reason.Error() // the input and line are fields
+	}
+	b, merr := json.Marshal(rec)
+	if merr != nil {
+		return merr
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// ErrorCell is the CSV error column of a failed note: "line:column:
+// message" for a note that cannot be parsed (the id column names the note),
+// the error as it reads otherwise (an input error names its input and line).
+func ErrorCell(err error) string {
+	if perr, ok := errors.AsType[*diag.ParseError](err); ok {
+		return fmt.Sprintf("%d:%d: %s", perr.Line, perr.Column, perr.Message)
+	}
+	return err.Error()
+}
 
 // Flush has nothing to do: every record is written whole.
 func (s ndjsonSink) Flush() error { return nil }
@@ -71,10 +128,7 @@ type csvSink struct{ w *CSVWriter }
 func (s csvSink) Claim(id string, c coding.Claim) error { return s.w.WriteClaim(id, c) }
 
 // Error writes one row with the error column filled.
-func (s csvSink) Error(id string, err error) error {
-	perr := render.AsParseError(err)
-	return s.w.WriteError(id, perr.Line, perr.Column, perr.Message)
-}
+func (s csvSink) Error(id string, err error) error { return s.w.WriteError(id, ErrorCell(err)) }
 
 // Flush writes the buffered rows (and the header of an empty batch).
 func (s csvSink) Flush() error { return s.w.Flush() }
@@ -90,7 +144,7 @@ type streamSink struct {
 func (s streamSink) Claim(id string, c coding.Claim) error { return s.write(s.w, id, c) }
 
 // Error writes the error record to the error stream as NDJSON.
-func (s streamSink) Error(id string, err error) error { return render.NDJSONError(s.errs, id, err) }
+func (s streamSink) Error(id string, err error) error { return WriteErrorRecord(s.errs, id, err) }
 
 // Flush has nothing to do: every record is written whole.
 func (s streamSink) Flush() error { return nil }

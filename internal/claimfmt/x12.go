@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/edits"
 )
 
 // Limits of one 837P 005010X222A1 claim.
@@ -23,24 +25,29 @@ const (
 )
 
 // WriteX12 writes the claim of note id as a fragment of an X12 837P
-// (005010X222A1) claim: the claim's HI segment (loop 2300; the first
-// ICD-10-CM code with qualifier ABK, the others ABF, without the dot), then
-// per line the service-line loop 2400: LX*n, SV1*HC:code:modifiers*charge*
-// UN*units***pointers, DTP*472*D8*date of service. Each segment ends with
-// "~" and a newline; elements are separated by "*", components by ":".
+// (005010X222A1) claim: REF*D9 with the note id (loop 2300's claim
+// identifier for transmission intermediaries: it names the note the
+// fragment came from, so that a batch's fragments can be told apart), the
+// claim's HI segment (the first ICD-10-CM code with qualifier ABK, the
+// others ABF, without the dot), then per line the service-line loop 2400:
+// LX*n, SV1*HC:code:modifiers*charge*UN*units***pointers, DTP*472*D8*date
+// of service. Each segment ends with "~" and a newline; elements are
+// separated by "*", components by ":".
 //
-// It is a fragment, with no comment, envelope or header: a
-// practice-management system inserts it into its own 837 (ISA/GS/ST,
-// billing provider, subscriber and CLM segments), where HI follows CLM and
-// the 2400 loops follow the 2300 loop. Each note's fragment starts with its
-// HI segment. The note id appears only in errors.
+// It is a fragment, with no envelope or header: a practice-management
+// system inserts it into its own 837 (ISA/GS/ST, billing provider,
+// subscriber and CLM segments), after CLM and the 2300 dates. Each note's
+// fragment starts with its REF*D9 segment. A note id that is not a valid
+// REF02 (1 to 50 characters, none of them a separator or a control
+// character) is written as X12ID makes it.
 //
-// The charge of a line is fees[code] (see LoadFees), with trailing zeros of
-// the cents dropped as X12 asks ("125.00" is written "125"), else "0".
+// The charge of a line (SV102) is its line total: fees[code] (see
+// LoadFees) times the line's units, with trailing zeros of the cents
+// dropped as X12 asks ("125.00" is written "125"), else "0".
 //
 // A claim without a date of service, lines or diagnoses, one over an 837P
 // limit (X12MaxDiagnoses, X12MaxModifiers, X12MaxPointers: such a claim must
-// be split, and nothing is dropped silently) or one with a value holding an
+// be split, and nothing is dropped silently) or one with a code holding an
 // X12 separator yields an *IncompleteClaimError, and nothing is written.
 func WriteX12(w io.Writer, id string, c coding.Claim, fees map[string]string) error {
 	const format = "x12"
@@ -58,6 +65,7 @@ func WriteX12(w io.Writer, id string, c coding.Claim, fees map[string]string) er
 		return incomplete(id, format, ErrX12Limit, "%d diagnoses, at most %d", len(c.Diagnoses), X12MaxDiagnoses)
 	}
 	var b bytes.Buffer
+	b.WriteString("REF*D9*" + X12ID(id) + "~\n")
 	b.WriteString("HI")
 	for i, d := range c.Diagnoses {
 		code := strings.ToUpper(strings.ReplaceAll(d.Code, ".", ""))
@@ -91,7 +99,7 @@ func WriteX12(w io.Writer, id string, c coding.Claim, fees map[string]string) er
 		}
 		charge := "0"
 		if fee, ok := fees[l.Code]; ok {
-			if charge, err = normalizeCharge(fee); err != nil {
+			if charge, err = lineCharge(fee, l.Units); err != nil {
 				return incomplete(id, format, ErrBadCharge, "fee of %s: %q", l.Code, fee)
 			}
 		}
@@ -114,6 +122,42 @@ func x12Value(id, what, v string) error {
 // chargeRE is a decimal amount of money: up to 10 digits, then up to 2
 // after a point.
 var chargeRE = regexp.MustCompile(`^[0-9]{1,10}(\.[0-9]{1,2})?$`)
+
+// X12MaxID is the longest REF02, the longest note id an X12 fragment
+// carries.
+const X12MaxID = 50
+
+// X12ID is the note id as REF*D9 carries it: unchanged when it is 1 to 50
+// characters with no X12 separator (* : ~ ^) or control character;
+// otherwise as FHIRID makes an id, cut to 50 characters.
+func X12ID(noteID string) string {
+	if noteID != "" && len(noteID) <= X12MaxID && !strings.ContainsFunc(noteID, func(r rune) bool {
+		return r < 0x20 || r == 0x7F || strings.ContainsRune("*:~^", r)
+	}) {
+		return noteID
+	}
+	return derivedID(noteID, X12MaxID)
+}
+
+// lineCharge is fee × units, in cents, written as normalizeCharge writes
+// a charge.
+func lineCharge(fee string, units int) (string, error) {
+	if _, err := normalizeCharge(fee); err != nil {
+		return "", err
+	}
+	whole, frac, _ := strings.Cut(fee, ".")
+	frac = (frac + "00")[:2]
+	cents, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		return "", ErrBadCharge
+	}
+	total := cents * int64(max(units, 0))
+	out := strconv.FormatInt(total/100, 10)
+	if c := strings.TrimRight(fmt.Sprintf("%02d", total%100), "0"); c != "" {
+		out += "." + c
+	}
+	return out, nil
+}
 
 // normalizeCharge checks a charge and writes it as X12 asks for a decimal:
 // no leading zeros, no trailing zeros after the point, no bare point.
@@ -138,10 +182,10 @@ func normalizeCharge(s string) (string, error) {
 // number (e.g. "code,charge") is a header and skipped. Codes are trimmed
 // and upper-cased. A charge must be a decimal amount (up to 10 digits and
 // 2 after the point, no currency sign); a bad charge, a record of one
-// column or a code given twice with different charges is an error naming
-// its line.
+// column, a code given twice with different charges, a stray quote or a line
+// over edits.MaxLineBytes is an error naming its line.
 func LoadFees(r io.Reader) (map[string]string, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(edits.LimitLines(r, edits.MaxLineBytes))
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
 	cr.TrimLeadingSpace = true

@@ -23,18 +23,20 @@ func TestWriteX12(t *testing.T) {
 			name:  "two lines with modifiers, pointers and fees",
 			claim: twoLineClaim(),
 			fees:  map[string]string{"17311": "1250.00", "17312": "0640.50", "12032": "300"},
-			want: "HI*ABK:C44311*ABF:C4442~\n" +
+			want: "REF*D9*notes/nose.txt~\n" +
+				"HI*ABK:C44311*ABF:C4442~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311*1250*UN*1***1~\n" +
 				"DTP*472*D8*20260314~\n" +
 				"LX*2~\n" +
-				"SV1*HC:17312:59:XS*640.5*UN*2***2:1~\n" +
+				"SV1*HC:17312:59:XS*1281*UN*2***2:1~\n" + // the line total: 640.50 × 2 units
 				"DTP*472*D8*20260314~\n",
 		},
 		{
 			name:  "no fee schedule: charge 0",
 			claim: with(func(c *coding.Claim) { c.Lines = c.Lines[:1] }),
-			want: "HI*ABK:C44311*ABF:C4442~\n" +
+			want: "REF*D9*notes/nose.txt~\n" +
+				"HI*ABK:C44311*ABF:C4442~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311*0*UN*1***1~\n" +
 				"DTP*472*D8*20260314~\n",
@@ -49,7 +51,8 @@ func TestWriteX12(t *testing.T) {
 				c.Lines = []coding.Line{{Code: "17311", Units: 1, Modifiers: []string{"59", "XS", "51", "76"}, DiagnosisPointers: []int{12, 1, 2, 3}}}
 			}),
 			fees: map[string]string{"17311": "0.00"},
-			want: "HI*ABK:C4430*ABF:C4431*ABF:C4432*ABF:C4433*ABF:C4434*ABF:C4435*ABF:C4436*ABF:C4437*ABF:C4438*ABF:C4439*ABF:C4430*ABF:C4431~\n" +
+			want: "REF*D9*notes/nose.txt~\n" +
+				"HI*ABK:C4430*ABF:C4431*ABF:C4432*ABF:C4433*ABF:C4434*ABF:C4435*ABF:C4436*ABF:C4437*ABF:C4438*ABF:C4439*ABF:C4430*ABF:C4431~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311:59:XS:51:76*0*UN*1***12:1:2:3~\n" +
 				"DTP*472*D8*20260314~\n",
@@ -111,6 +114,51 @@ func TestWriteX12Errors(t *testing.T) {
 	}
 }
 
+// TestX12LineCharge: SV102 is the line's total charge, fee × units, in
+// exact cents.
+func TestX12LineCharge(t *testing.T) {
+	tests := []struct {
+		fee   string
+		units int
+		want  string
+	}{
+		{"500", 8, "4000"},
+		{"500.00", 1, "500"},
+		{"0.10", 3, "0.3"},
+		{"0.1", 7, "0.7"},
+		{"133.33", 3, "399.99"},
+		{"9999999999.99", 2, "19999999999.98"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.fee, func(t *testing.T) {
+			var buf bytes.Buffer
+			c := with(func(c *coding.Claim) { c.Lines = c.Lines[1:]; c.Lines[0].Units = tc.units })
+			require.NoError(t, claimfmt.WriteX12(&buf, "n", c, map[string]string{"17312": tc.fee}))
+			assert.Contains(t, buf.String(), "SV1*HC:17312:59:XS*"+tc.want+"*UN*")
+		})
+	}
+}
+
+// TestX12NoteID: each fragment names its note in REF*D9; an id that would
+// break the X12 syntax or is too long is replaced, never written raw.
+func TestX12NoteID(t *testing.T) {
+	for in, want := range map[string]string{
+		"notes/a b.txt":         "notes/a b.txt",
+		"MSG-0001":              "MSG-0001",
+		"evil~ISA*00":           claimfmt.X12ID("evil~ISA*00"),
+		strings.Repeat("a", 51): claimfmt.X12ID(strings.Repeat("a", 51)),
+	} {
+		got := claimfmt.X12ID(in)
+		assert.Equal(t, want, got)
+		assert.LessOrEqual(t, len(got), claimfmt.X12MaxID)
+		assert.NotContains(t, got, "~")
+		assert.NotContains(t, got, "*")
+	}
+	var buf bytes.Buffer
+	require.NoError(t, claimfmt.WriteX12(&buf, "evil~ISA*00", twoLineClaim(), nil))
+	assert.True(t, strings.HasPrefix(buf.String(), "REF*D9*note-"), buf.String())
+}
+
 func TestWriteX12Samples(t *testing.T) {
 	for id, c := range sampleClaims(t) {
 		t.Run(id, func(t *testing.T) {
@@ -123,9 +171,10 @@ func TestWriteX12Samples(t *testing.T) {
 				return
 			}
 			segs := strings.Split(strings.TrimSuffix(buf.String(), "~\n"), "~\n")
-			require.Len(t, segs, 1+3*len(c.Lines))
-			assert.True(t, strings.HasPrefix(segs[0], "HI*ABK:"), segs[0])
-			assert.NotContains(t, segs[0], ".")
+			require.Len(t, segs, 2+3*len(c.Lines))
+			assert.Equal(t, "REF*D9*"+id, segs[0])
+			assert.True(t, strings.HasPrefix(segs[1], "HI*ABK:"), segs[1])
+			assert.NotContains(t, segs[1], ".")
 			for _, s := range segs {
 				assert.NotContains(t, s, "~")
 				assert.NotContains(t, s, "\n")
@@ -154,6 +203,8 @@ func TestLoadFees(t *testing.T) {
 		{"one column", "17311\n", nil, `fees: line 1: want code,charge, found "17311"`},
 		{"separator in code", "17311:59,100\n", nil, `fees: line 1: "17311:59" is not a procedure code`},
 		{"bad csv", "17311,\"100\n", nil, "fees: parse error on line 1, column 12: extraneous or missing \" in quoted-field"},
+		{"stray quote", "17311,100\n17312,1\"00\n17313,5\n", nil, "fees: parse error on line 2, column 8: bare \" in non-quoted-field"},
+		{"a line of 1 MB", "17311,100\n" + strings.Repeat("9", 1<<20) + "\n", nil, "fees: line 2 is longer than 65536 bytes; is this a text file of rows?"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -174,5 +225,5 @@ func TestLoadFeesFeedsWriteX12(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, claimfmt.WriteX12(&buf, "n", twoLineClaim(), fees))
 	assert.Contains(t, buf.String(), "SV1*HC:17311*1250*UN*1***1~\n")
-	assert.Contains(t, buf.String(), "SV1*HC:17312:59:XS*7.1*UN*2***2:1~\n")
+	assert.Contains(t, buf.String(), "SV1*HC:17312:59:XS*14.2*UN*2***2:1~\n")
 }
