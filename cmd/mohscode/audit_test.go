@@ -178,3 +178,28 @@ func TestAuditNeverLogsNoteText(t *testing.T) {
 		assert.NotContains(t, stderr, "nasal", format)
 	}
 }
+
+// TestAuditAppliesTables: audit --payer, --mue and --ptp code the notes
+// under the profile and check them against the tables, as code does.
+func TestAuditAppliesTables(t *testing.T) {
+	code, out, stderr := runAuditCLI(t, "", "--claims", writeAuditClaims(t, billedAsCoded), "-f", "json", "-p", "medicare",
+		"--mue", "testdata/mue-fixture.csv", "--ptp", "testdata/ptp-fixture.csv", "../../samples/nose-two-stage.txt")
+	assert.Equal(t, exitNote, code, stderr)
+	var report struct {
+		Notes []struct {
+			Payer         string `json:"payer_profile"`
+			Documentation []struct {
+				Rule string `json:"rule"`
+			} `json:"documentation_findings"`
+		} `json:"notes"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &report))
+	require.Len(t, report.Notes, 1)
+	assert.Equal(t, "medicare", report.Notes[0].Payer)
+	var rules []string
+	for _, f := range report.Notes[0].Documentation {
+		rules = append(rules, f.Rule)
+	}
+	assert.Contains(t, rules, "mue-exceeded")
+	assert.Contains(t, rules, "ptp-modifier-needed")
+}

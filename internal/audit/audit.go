@@ -104,7 +104,7 @@ const (
 type LineAudit struct {
 	Status Status `json:"status"`
 	Code   string `json:"code"`
-	Family string `json:"family"`
+	Family Family `json:"family"`
 	// Lesion is the engine line's lesion, else the billed one.
 	Lesion string `json:"lesion"`
 	// UnitsDiffer and ModifiersDiffer say what differs for Differs.
@@ -415,7 +415,7 @@ func auditNote(n coded, billed []Billed, opt Options) Note {
 		note.Problem = n.err.Error()
 		for i := range billed {
 			b := billed[i]
-			note.Lines = append(note.Lines, LineAudit{Status: NotAudited, Code: b.Code, Family: FamilyOf(b.Code).Name, Lesion: b.Lesion,
+			note.Lines = append(note.Lines, LineAudit{Status: NotAudited, Code: b.Code, Family: FamilyOf(b.Code), Lesion: b.Lesion,
 				Billed: &b, Findings: []string{}, Why: "the note could not be coded", Evidence: []int{}})
 		}
 		return note

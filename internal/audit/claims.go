@@ -33,15 +33,28 @@ type Claims struct {
 	Lines []Billed
 }
 
-// columns of a claims file, by the names a header may give them. Other
-// columns are ignored.
+// columns of a claims file, by the names a header may give them, as
+// normColumn writes them: ours and those of common practice-management and
+// clearinghouse exports ("Claim ID", "CPT/HCPCS", "Units", "Modifier 1" to
+// "Modifier 4"). Other columns are ignored.
 var columnNames = map[string][]string{
-	"id":        {"id", "noteid", "note", "document", "documentid", "documentreference"},
-	"code":      {"code", "cpt", "cptcode", "hcpcs", "procedure", "procedurecode"},
-	"units":     {"units", "unit", "qty", "quantity"},
-	"modifiers": {"modifiers", "modifier", "mods", "mod"},
-	"lesion":    {"lesion", "lesionlabel"},
-	"error":     {"error"},
+	"id": {"id", "noteid", "note", "document", "documentid", "documentreference",
+		"claimid", "claim", "claimnumber", "claimno", "encounterid", "encounter", "visitid"},
+	"code": {"code", "cpt", "cptcode", "cpthcpcs", "hcpcs", "hcpcscode", "procedure", "procedurecode"},
+	"units": {"units", "unit", "qty", "quantity", "serviceunits", "unitsofservice", "daysunits", "daysorunits",
+		"billedunits"},
+	"modifiers": {"modifiers", "modifier", "mods", "mod", "modifier1", "modifier2", "modifier3", "modifier4",
+		"mod1", "mod2", "mod3", "mod4"},
+	"lesion": {"lesion", "lesionlabel", "lesionid"},
+	"error":  {"error"},
+}
+
+// layout places the columns of a claims file with a header: one index per
+// column, and every modifier column in header order ("Modifier 1" to
+// "Modifier 4").
+type layout struct {
+	cols      map[string]int
+	modifiers []int
 }
 
 // positional is the column order of a claims file without a header.
@@ -54,7 +67,8 @@ const maxClaimErrors = 20
 // the code, the units, the modifiers (separated by ":", spaces or commas)
 // and optionally the lesion label. A header row is optional: a first row
 // that names a code column ("code", "cpt") is a header, and its names then
-// place the columns (so the CSV of "mohscode batch --format csv" reads as
+// place the columns (the names of common claim exports too: "Claim ID",
+// "CPT/HCPCS", "Units", "Modifier 1" to "Modifier 4") (so the CSV of "mohscode batch --format csv" reads as
 // claims; its rows with an empty code and an error are skipped). Without a
 // header the columns are id, code, units, modifiers, lesion; modifiers and
 // lesion may be left off. Lines starting with # are comments. Every
@@ -71,7 +85,7 @@ func ReadClaims(name string, r io.Reader) (*Claims, error) {
 			errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
 		}
 	}
-	var cols map[string]int // column → index
+	var cols *layout // nil: the positional columns
 	first := true
 	for {
 		rec, err := cr.Read()
@@ -133,52 +147,67 @@ func normColumn(s string) string {
 }
 
 // headerColumns tells whether rec is a header (it names a code column and
-// its second field is not a code) and maps its columns; problem is set
+// its second field is not a code) and places its columns; problem is set
 // when the header lacks a required column.
-func headerColumns(rec []string) (cols map[string]int, header bool, problem string) {
+func headerColumns(rec []string) (l *layout, header bool, problem string) {
 	if len(rec) > 1 {
 		if _, ok := parseCode(rec[1]); ok {
 			return nil, false, ""
 		}
 	}
-	cols = map[string]int{}
+	l = &layout{cols: map[string]int{}}
 	for i, name := range rec {
 		n := normColumn(name)
+		if slices.Contains(columnNames["modifiers"], n) {
+			l.modifiers = append(l.modifiers, i)
+			continue
+		}
 		for col, names := range columnNames {
-			if _, dup := cols[col]; !dup && slices.Contains(names, n) {
-				cols[col] = i
+			if _, dup := l.cols[col]; !dup && slices.Contains(names, n) {
+				l.cols[col] = i
 			}
 		}
 	}
-	if _, ok := cols["code"]; !ok {
+	if _, ok := l.cols["code"]; !ok {
 		return nil, false, ""
 	}
 	for _, col := range []string{"id", "units"} {
-		if _, ok := cols[col]; !ok {
+		if _, ok := l.cols[col]; !ok {
 			return nil, true, fmt.Sprintf("the header has no %s column (accepted names: %s)", col, strings.Join(columnNames[col], ", "))
 		}
 	}
-	return cols, true, ""
+	return l, true, ""
 }
 
 // field returns a column's trimmed value, "" when the row is too short or
-// the header does not have the column.
-func field(rec []string, cols map[string]int, col string) string {
-	i := slices.Index(positional, col)
-	if cols != nil {
-		var ok bool
-		if i, ok = cols[col]; !ok {
+// the header does not have the column. The modifiers of several modifier
+// columns come joined by spaces.
+func field(rec []string, l *layout, col string) string {
+	at := func(i int) string {
+		if i < 0 || i >= len(rec) {
 			return ""
 		}
+		return strings.TrimSpace(rec[i])
 	}
-	if i < 0 || i >= len(rec) {
+	switch {
+	case l == nil:
+		return at(slices.Index(positional, col))
+	case col == "modifiers":
+		var ms []string
+		for _, i := range l.modifiers {
+			ms = append(ms, at(i))
+		}
+		return strings.Join(ms, " ")
+	}
+	i, ok := l.cols[col]
+	if !ok {
 		return ""
 	}
-	return strings.TrimSpace(rec[i])
+	return at(i)
 }
 
 // parseRow reads one data row; skip is set for a batch error row.
-func parseRow(rec []string, cols map[string]int) (b Billed, skip bool, problem string) {
+func parseRow(rec []string, cols *layout) (b Billed, skip bool, problem string) {
 	if cols == nil && (len(rec) < 3 || len(rec) > len(positional)) {
 		return b, false, fmt.Sprintf("%d columns, want 3 to 5: note id, code, units, modifiers, lesion", len(rec))
 	}

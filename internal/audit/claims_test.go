@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -53,6 +54,21 @@ func TestReadClaims(t *testing.T) {
 				{NoteID: "samples/nose.txt", Code: "17311", Units: 1, Modifiers: []string{}, Lesion: "1", Line: 2},
 				{NoteID: "samples/nose.txt", Code: "14060", Units: 1, Modifiers: []string{"59"}, Lesion: "1", Line: 4},
 			},
+		},
+		{
+			name: "a claim export: Claim ID, CPT/HCPCS, Units, Modifier 1 to 4",
+			csv: "Claim ID,Date of Service,CPT/HCPCS,Modifier 1,Modifier 2,Modifier 3,Modifier 4,Units,Charge\n" +
+				"back,2026-03-02,17313,,,,,1,900.00\n" +
+				"back,2026-03-02,13101,59,XS,,,1,400.00\n",
+			want: []audit.Billed{
+				{NoteID: "back", Code: "17313", Units: 1, Modifiers: []string{}, Line: 2},
+				{NoteID: "back", Code: "13101", Units: 1, Modifiers: []string{"59", "XS"}, Line: 3},
+			},
+		},
+		{
+			name: "Mod1 and Mod2 columns, Claim Number, Days or Units",
+			csv:  "Claim Number,Procedure Code,Mod1,Mod2,Days or Units,Lesion ID\nnose,17312,xs,,2,1\n",
+			want: []audit.Billed{{NoteID: "nose", Code: "17312", Units: 2, Modifiers: []string{"XS"}, Lesion: "1", Line: 2}},
 		},
 		{
 			name: "a byte-order mark before the first id",
@@ -128,17 +144,26 @@ func TestMonthClaimsFixtureReads(t *testing.T) {
 }
 
 func TestFamilyOf(t *testing.T) {
-	tests := []struct{ code, want string }{
-		{"17311", "mohs"}, {"17315", "mohs"},
-		{"12001", "repair"}, {"13153", "repair"}, {"14301", "repair"}, {"15261", "repair"},
-		{"11102", "biopsy"}, {"11107", "biopsy"},
-		{"88314", "pathology"}, {"88331", "pathology"},
-		{"11600", "excision"}, {"11646", "excision"},
+	tests := []struct {
+		code string
+		want audit.Family
+	}{
+		{"17311", audit.Mohs}, {"17315", audit.Mohs},
+		{"12001", audit.Repair}, {"13153", audit.Repair}, {"14301", audit.Repair}, {"15261", audit.Repair},
+		{"11102", audit.Biopsy}, {"11107", audit.Biopsy},
+		{"88314", audit.Pathology}, {"88331", audit.Pathology},
+		{"11600", audit.Excision}, {"11646", audit.Excision},
 		{"99213", audit.Other}, {"11440", audit.Other}, {"17000", audit.Other},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, audit.FamilyOf(tc.code).Name, tc.code)
+		assert.Equal(t, tc.want, audit.FamilyOf(tc.code), tc.code)
 	}
+	assert.Equal(t, "pathology", audit.Pathology.String())
+	assert.Equal(t, "Mohs 1731x", audit.Mohs.Label())
+	assert.Equal(t, "Other codes", audit.Other.Label())
+	b, err := json.Marshal(struct{ F audit.Family }{audit.Repair})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"F":"repair"}`, string(b))
 }
 
 // TestEveryEngineCodeIsAudited: every code the engine's tables can emit
@@ -153,7 +178,7 @@ func TestEveryEngineCodeIsAudited(t *testing.T) {
 			continue
 		}
 		n++
-		assert.NotEqual(t, audit.Other, audit.FamilyOf(code).Name, code)
+		assert.NotEqual(t, audit.Other, audit.FamilyOf(code), code)
 	}
 	assert.Greater(t, n, 50)
 	assert.Len(t, audit.Families(), 5)

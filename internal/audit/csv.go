@@ -41,7 +41,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 			if row.Status == Matched && len(row.Findings) == 0 {
 				continue
 			}
-			rec := []string{n.ID, claimID, row.Label(), row.Code, row.Family, row.Lesion, "", "", "", "", "",
+			rec := []string{n.ID, claimID, row.Label(), row.Code, row.Family.String(), row.Lesion, "", "", "", "", "",
 				joinInts(row.Evidence, ":"), strings.Join(row.Findings, ":"), row.Why}
 			if b := row.Billed; b != nil {
 				rec[6], rec[7], rec[10] = strconv.Itoa(b.Units), strings.Join(b.Modifiers, ":"), strconv.Itoa(b.Line)

@@ -7,36 +7,68 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 )
 
-// Family is a code family the audit groups lines by.
-type Family struct {
-	// Name is the family's stable name: "mohs", "repair", "biopsy",
-	// "pathology", "excision", or Other.
-	Name string `json:"family"`
-	// Label names the family for people, with its codes ("Mohs 1731x").
-	Label string `json:"label"`
+// Family is a code family the audit groups lines by. Its JSON and text
+// form is its stable name ("mohs").
+type Family uint8
+
+// The code families, in report order.
+const (
+	// Other is the family of a code the engine does not code (an E/M
+	// visit, a benign excision): such a billed line is reported as not
+	// audited.
+	Other Family = iota
+	Mohs
+	Repair
+	Biopsy
+	Pathology
+	Excision
+)
+
+// familyNames are the families' stable names, by Family.
+var familyNames = [...]string{Other: "other", Mohs: "mohs", Repair: "repair", Biopsy: "biopsy", Pathology: "pathology", Excision: "excision"}
+
+// String returns the family's stable name.
+func (f Family) String() string {
+	if int(f) < len(familyNames) {
+		return familyNames[f]
+	}
+	return "family(" + strconv.Itoa(int(f)) + ")"
+}
+
+// MarshalText writes the family as its name.
+func (f Family) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// Label names the family for people, with its codes ("Mohs 1731x").
+func (f Family) Label() string {
+	if f == Other {
+		return "Other codes"
+	}
+	return families[f].label
+}
+
+// familyInfo is a family's row of the family table.
+type familyInfo struct {
+	label string
 	// prefixes are the code prefixes of the family.
 	prefixes []string
 	// related are the engine's finding rules that explain a missing line.
 	related []string
 }
 
-// Other is the family of a code the engine does not code (an E/M visit, a
-// benign excision): such a billed line is reported as not audited.
-const Other = "other"
-
 //go:embed families.csv
 var familiesCSV string
 
-// families is the family table, in report order.
+// families is the family table, by Family (Other has no row).
 var families = mustFamilies(familiesCSV)
 
-func mustFamilies(data string) []Family {
+func mustFamilies(data string) map[Family]familyInfo {
 	fs, err := parseFamilies(data)
 	if err != nil {
 		panic("audit: families.csv: " + err.Error())
@@ -44,9 +76,10 @@ func mustFamilies(data string) []Family {
 	return fs
 }
 
-// parseFamilies reads the family table and checks that every prefix is
-// unique and every related rule is a rule of the engine.
-func parseFamilies(data string) ([]Family, error) {
+// parseFamilies reads the family table and checks that it has a row for
+// every family but Other, that every prefix is unique and that every
+// related rule is a rule of the engine.
+func parseFamilies(data string) (map[Family]familyInfo, error) {
 	r := csv.NewReader(strings.NewReader(data))
 	r.Comment = '#'
 	r.FieldsPerRecord = 4
@@ -61,8 +94,8 @@ func parseFamilies(data string) ([]Family, error) {
 	for _, rule := range coding.Rules {
 		known[rule.ID] = true
 	}
-	seen := map[string]string{}
-	var out []Family
+	seen := map[string]Family{}
+	out := map[Family]familyInfo{}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -72,46 +105,53 @@ func parseFamilies(data string) ([]Family, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
-		f := Family{Name: rec[0], Label: rec[1], prefixes: strings.Fields(rec[2]), related: strings.Fields(rec[3])}
-		if f.Name == "" || f.Name == Other || f.Label == "" || len(f.prefixes) == 0 {
-			return nil, fmt.Errorf("line %d: a family needs a name (not %q), a label and prefixes", line, Other)
+		fam := Family(slices.Index(familyNames[:], rec[0]))
+		info := familyInfo{label: rec[1], prefixes: strings.Fields(rec[2]), related: strings.Fields(rec[3])}
+		if _, dup := out[fam]; dup || fam == Other || slices.Index(familyNames[:], rec[0]) < 0 || info.label == "" || len(info.prefixes) == 0 {
+			return nil, fmt.Errorf("line %d: a family needs a name of %s given once, a label and prefixes", line, strings.Join(familyNames[1:], ", "))
 		}
-		for _, p := range f.prefixes {
+		for _, p := range info.prefixes {
 			if prev, dup := seen[p]; dup {
 				return nil, fmt.Errorf("line %d: prefix %s already belongs to %s", line, p, prev)
 			}
-			seen[p] = f.Name
+			seen[p] = fam
 		}
-		for _, id := range f.related {
+		for _, id := range info.related {
 			if !known[id] {
 				return nil, fmt.Errorf("line %d: %q is not a rule of the engine", line, id)
 			}
 		}
-		out = append(out, f)
+		out[fam] = info
 	}
-	if len(out) == 0 {
-		return nil, errors.New("no families")
+	if len(out) != len(familyNames)-1 {
+		return nil, fmt.Errorf("%d families, want one row for each of %s", len(out), strings.Join(familyNames[1:], ", "))
 	}
 	return out, nil
 }
 
 // Families returns the audited code families in report order.
 func Families() []Family {
-	return slices.Clone(families)
+	return []Family{Mohs, Repair, Biopsy, Pathology, Excision}
 }
 
 // FamilyOf returns the family of a code: the family of its longest matching
-// prefix, or a Family named Other.
+// prefix, or Other.
 func FamilyOf(code string) Family {
-	best, n := Family{Name: Other, Label: "Other codes"}, 0
-	for _, f := range families {
-		for _, p := range f.prefixes {
+	best, n := Other, 0
+	for f, info := range families {
+		for _, p := range info.prefixes {
 			if len(p) > n && strings.HasPrefix(code, p) {
 				best, n = f, len(p)
 			}
 		}
 	}
 	return best
+}
+
+// related reports whether a finding rule explains a missing line of the
+// family.
+func (f Family) related(rule string) bool {
+	return slices.Contains(families[f].related, rule)
 }
 
 // role is what a line does on the claim, which decides its modifier
@@ -130,14 +170,14 @@ const (
 // tables: frozen sections go with their biopsy, every other pathology code
 // is a stain.
 func roleOf(code string) role {
-	switch FamilyOf(code).Name {
-	case "mohs", "excision":
+	switch FamilyOf(code) {
+	case Mohs, Excision:
 		return roleDistinct
-	case "repair":
+	case Repair:
 		return roleRepair
-	case "biopsy":
+	case Biopsy:
 		return roleBiopsy
-	case "pathology":
+	case Pathology:
 		if fs := codetable.FrozenSection(); code == fs.First || code == fs.Additional {
 			return roleBiopsy
 		}

@@ -32,9 +32,9 @@ func (c *noteContext) findings(rows []LineAudit) []Finding {
 			continue
 		}
 		key := c.lesionKey(b.Lesion)
-		if p := c.facts.pathologist; p > 0 && (row.Family == "mohs" || row.Family == "pathology") {
+		if p := c.facts.pathologist; p > 0 && (row.Family == Mohs || row.Family == Pathology) {
 			what := "a Mohs code"
-			if row.Family == "pathology" {
+			if row.Family == Pathology {
 				what = "slide work"
 			}
 			add(i, MohsWithSeparatePathology, []int{p}, "%s billed: %s, but a separate pathologist read the slides: the lesions are excisions on this claim and the pathologist bills the slides",

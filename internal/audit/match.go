@@ -113,7 +113,7 @@ func (c *noteContext) match(billed []Billed) []LineAudit {
 	var out []LineAudit
 	for ei := range engine {
 		e := &engine[ei]
-		row := LineAudit{Code: e.Code, Family: FamilyOf(e.Code).Name, Lesion: e.Lesion, Engine: e}
+		row := LineAudit{Code: e.Code, Family: FamilyOf(e.Code), Lesion: e.Lesion, Engine: e}
 		if bi := pairOf[ei]; bi >= 0 {
 			row.Billed = &billed[bi]
 			row.UnitsDiffer = row.Billed.Units != e.Units
@@ -132,7 +132,7 @@ func (c *noteContext) match(billed []Billed) []LineAudit {
 			continue
 		}
 		b := &billed[bi]
-		row := LineAudit{Status: Extra, Code: b.Code, Family: FamilyOf(b.Code).Name, Lesion: b.Lesion, Billed: b}
+		row := LineAudit{Status: Extra, Code: b.Code, Family: FamilyOf(b.Code), Lesion: b.Lesion, Billed: b}
 		if row.Family == Other {
 			row.Status = NotAudited
 		}
@@ -175,7 +175,7 @@ func (c *noteContext) explain(row LineAudit, keys []string) (string, []int) {
 // explainExtra says why the note does not support a billed line.
 func (c *noteContext) explainExtra(b Billed, key string) (string, []int) {
 	fam := FamilyOf(b.Code)
-	if p := c.facts.pathologist; p > 0 && (fam.Name == "mohs" || fam.Name == "pathology") {
+	if p := c.facts.pathologist; p > 0 && (fam == Mohs || fam == Pathology) {
 		return fmt.Sprintf("not supported by the note: a separate pathologist read the slides (note line %d): no Mohs code or slide work on this claim; the lesions are coded as excisions", p), []int{p}
 	}
 	scope := ""
@@ -213,19 +213,19 @@ func (c *noteContext) explainExtra(b Billed, key string) (string, []int) {
 	if !sameLesion {
 		var instead []string
 		for _, e := range c.claim.Lines {
-			if e.Code == b.Code || FamilyOf(e.Code).Name != fam.Name || (key != "" && !overlaps(strings.Join(labelSet(e.Lesion), ","), key)) {
+			if e.Code == b.Code || FamilyOf(e.Code) != fam || (key != "" && !overlaps(strings.Join(labelSet(e.Lesion), ","), key)) {
 				continue
 			}
 			instead = append(instead, fmt.Sprintf("%s ×%d (%s)", e.Code, e.Units, e.Reason))
 			ev = append(ev, evidenceLines(&e)...)
 		}
 		if len(instead) > 0 {
-			parts = append(parts, fmt.Sprintf("the note's %s lines%s: %s", fam.Label, scope, strings.Join(instead, ", ")))
+			parts = append(parts, fmt.Sprintf("the note's %s lines%s: %s", fam.Label(), scope, strings.Join(instead, ", ")))
 		}
 	}
 	// the engine's findings that explain a missing line of the family
 	for _, f := range c.claim.Findings {
-		if !slices.Contains(fam.related, f.Rule) || (key != "" && f.Lesion != "" && !overlaps(strings.Join(labelSet(f.Lesion), ","), key)) {
+		if !fam.related(f.Rule) || (key != "" && f.Lesion != "" && !overlaps(strings.Join(labelSet(f.Lesion), ","), key)) {
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s (note line %d): %s", f.Rule, f.Line, f.Message))

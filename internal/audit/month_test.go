@@ -224,17 +224,17 @@ func TestMonthSummary(t *testing.T) {
 	assert.InDelta(t, 48.0/59, *s.ExactPrecision, 1e-9)
 	assert.InDelta(t, 48.0/64, *s.ExactRecall, 1e-9)
 
-	fams := map[string]audit.FamilySummary{}
+	fams := map[audit.Family]audit.FamilySummary{}
 	for _, f := range s.Families {
 		fams[f.Family] = f
 	}
-	assert.Equal(t, audit.Counts{Matched: 30, Differs: 3, UnitsDiffer: 2, ModifiersDiffer: 1, Extra: 4}, fams["mohs"].Counts)
-	assert.InDelta(t, 30.0/37, *fams["mohs"].Agreement, 1e-9)
-	assert.Equal(t, audit.Counts{Matched: 12, Differs: 2, ModifiersDiffer: 2, Missing: 2, Extra: 2}, fams["repair"].Counts)
-	assert.Equal(t, audit.Counts{Matched: 2, Differs: 1, ModifiersDiffer: 1}, fams["biopsy"].Counts)
-	assert.Equal(t, audit.Counts{Matched: 4, Differs: 2, UnitsDiffer: 1, ModifiersDiffer: 1, Extra: 2}, fams["pathology"].Counts)
-	assert.Equal(t, audit.Counts{Missing: 1}, fams["excision"].Counts)
-	assert.InDelta(t, 0.0, *fams["excision"].Agreement, 1e-9)
+	assert.Equal(t, audit.Counts{Matched: 30, Differs: 3, UnitsDiffer: 2, ModifiersDiffer: 1, Extra: 4}, fams[audit.Mohs].Counts)
+	assert.InDelta(t, 30.0/37, *fams[audit.Mohs].Agreement, 1e-9)
+	assert.Equal(t, audit.Counts{Matched: 12, Differs: 2, ModifiersDiffer: 2, Missing: 2, Extra: 2}, fams[audit.Repair].Counts)
+	assert.Equal(t, audit.Counts{Matched: 2, Differs: 1, ModifiersDiffer: 1}, fams[audit.Biopsy].Counts)
+	assert.Equal(t, audit.Counts{Matched: 4, Differs: 2, UnitsDiffer: 1, ModifiersDiffer: 1, Extra: 2}, fams[audit.Pathology].Counts)
+	assert.Equal(t, audit.Counts{Missing: 1}, fams[audit.Excision].Counts)
+	assert.InDelta(t, 0.0, *fams[audit.Excision].Agreement, 1e-9)
 
 	assert.Equal(t, audit.DifferenceCount{Kind: "extra", Code: "17311", Count: 2}, s.TopDifferences[0])
 	assert.Len(t, s.TopDifferences, 10)

@@ -85,7 +85,7 @@ func (c *Counts) add(row LineAudit) {
 
 // FamilySummary counts one code family.
 type FamilySummary struct {
-	Family      string `json:"family"`
+	Family      Family `json:"family"`
 	Label       string `json:"label"`
 	EngineLines int    `json:"engine_lines"`
 	BilledLines int    `json:"billed_lines"`
@@ -125,9 +125,9 @@ const maxTopDifferences = 10
 
 func summarize(r *Report) Summary {
 	s := Summary{Notes: len(r.Notes), UnmatchedClaimIDs: len(r.UnmatchedClaims)}
-	fams := map[string]*FamilySummary{}
-	for _, f := range families {
-		s.Families = append(s.Families, FamilySummary{Family: f.Name, Label: f.Label})
+	fams := map[Family]*FamilySummary{}
+	for _, f := range Families() {
+		s.Families = append(s.Families, FamilySummary{Family: f, Label: f.Label()})
 	}
 	for i := range s.Families {
 		fams[s.Families[i].Family] = &s.Families[i]

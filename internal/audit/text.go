@@ -10,7 +10,8 @@ import (
 
 // WriteText writes the report for people: each note with the lines that do
 // not match, its audit findings and its documentation findings; then the
-// claim ids that name no note, and the summary.
+// claim ids that name no note, and the summary. A section with nothing in
+// it is left out.
 func WriteText(w io.Writer, r *Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Audit of %s: %d notes, %d billed lines\n", r.Claims, r.Summary.Notes, r.Summary.BilledLines+r.Summary.NotAudited)
@@ -100,27 +101,23 @@ func writeSummaryText(b *strings.Builder, s Summary) {
 	if s.UnmatchedClaimIDs > 0 {
 		fmt.Fprintf(b, "  Claim ids with no note: %d\n", s.UnmatchedClaimIDs)
 	}
-	fmt.Fprintf(b, "  Lines: the engine suggests %d, %d billed; %d match", s.EngineLines, s.BilledLines, s.Matched)
-	if s.Differences() > 0 {
-		fmt.Fprintf(b, ", %s", countsText(s.Counts))
+	if s.Audited == 0 {
+		b.WriteString("  Lines: none audited\n")
+	} else {
+		fmt.Fprintf(b, "  Lines: the engine suggests %d, %d billed; %d match", s.EngineLines, s.BilledLines, s.Matched)
+		if s.Differences() > 0 {
+			fmt.Fprintf(b, ", %s", countsText(s.Counts))
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 	if s.NotAudited > 0 {
 		fmt.Fprintf(b, "  Not audited: %d billed %s of codes the engine does not code\n", s.NotAudited, plural(s.NotAudited, "line", "lines"))
 	}
-	fmt.Fprintf(b, "  Engine against the billed lines: precision %s, recall %s (same code and lesion); exact (units and modifiers too): precision %s, recall %s\n",
-		percent(s.Precision), percent(s.Recall), percent(s.ExactPrecision), percent(s.ExactRecall))
-	b.WriteString("\n")
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  FAMILY\tENGINE\tBILLED\tMATCHED\tUNITS\tMODIFIERS\tMISSING\tEXTRA\tAGREEMENT")
-	for _, f := range s.Families {
-		if f.EngineLines+f.BilledLines == 0 {
-			continue
-		}
-		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", f.Label, f.EngineLines, f.BilledLines, f.Matched,
-			f.UnitsDiffer, f.ModifiersDiffer, f.Missing, f.Extra, percent(f.Agreement))
+	if s.Audited > 0 {
+		fmt.Fprintf(b, "  Engine against the billed lines: precision %s, recall %s (same code and lesion); exact (units and modifiers too): precision %s, recall %s\n",
+			percent(s.Precision), percent(s.Recall), percent(s.ExactPrecision), percent(s.ExactRecall))
 	}
-	tw.Flush()
+	writeFamiliesText(b, s.Families)
 	if len(s.TopDifferences) > 0 {
 		b.WriteString("\n  Most frequent differences:\n")
 		for _, d := range s.TopDifferences {
@@ -133,6 +130,26 @@ func writeSummaryText(b *strings.Builder, s Summary) {
 			fmt.Fprintf(b, "    %4d  %-36s %s\n", f.Count, f.Rule, f.Severity)
 		}
 	}
+}
+
+// writeFamiliesText writes the agreement table of the families that have
+// lines; nothing when none has.
+func writeFamiliesText(b *strings.Builder, fams []FamilySummary) {
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	header := false
+	for _, f := range fams {
+		if f.EngineLines+f.BilledLines == 0 {
+			continue
+		}
+		if !header {
+			b.WriteString("\n")
+			fmt.Fprintln(tw, "  FAMILY\tENGINE\tBILLED\tMATCHED\tUNITS\tMODIFIERS\tMISSING\tEXTRA\tAGREEMENT")
+			header = true
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", f.Label, f.EngineLines, f.BilledLines, f.Matched,
+			f.UnitsDiffer, f.ModifiersDiffer, f.Missing, f.Extra, percent(f.Agreement))
+	}
+	tw.Flush()
 }
 
 // countsText lists the non-zero differences: "1 units differ, 2 missing".

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 func TestWriteText(t *testing.T) {
@@ -144,4 +145,23 @@ func TestWriteHTMLEscapes(t *testing.T) {
 	assert.NotContains(t, page, "<i>x</i>")
 	assert.Contains(t, page, "&lt;img src=x onerror=alert(1)&gt;")
 	assert.Regexp(t, regexp.MustCompile(`&lt;i&gt;x&lt;/i&gt;`), page)
+}
+
+// TestWriteTextOmitsEmptySections: a report with nothing audited has no
+// table, no agreement figures and no empty headings.
+func TestWriteTextOmitsEmptySections(t *testing.T) {
+	eng, err := engine.New(engine.Options{Limits: engine.Limits{LineBytes: 20}})
+	require.NoError(t, err)
+	r := runAudit(t, "bad,17311,1\n", audit.Options{Engine: eng}, "bad", "Site: nose\nStage 1: 2 blocks; margins: clear\n")
+	var b bytes.Buffer
+	require.NoError(t, audit.WriteText(&b, r))
+	out := b.String()
+	assert.Contains(t, out, ": NOT CODED: ")
+	assert.Contains(t, out, "  Lines: none audited\n")
+	for _, absent := range []string{"FAMILY", "precision", "Claim ids with no note", "Audit findings:", "Documentation findings:", "Most frequent"} {
+		assert.NotContains(t, out, absent)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		assert.False(t, strings.HasSuffix(line, ":") && !strings.HasPrefix(line, "=="), "an empty heading: %q", line)
+	}
 }
