@@ -20,7 +20,7 @@ const (
 // verb of their own ("no tumor was seen and the margins were clear": the
 // margins are not negated).
 func (p *para) scopes() {
-	p.ctx = make([]uint8, len(p.toks))
+	p.ctx = grow(p.ctx, len(p.toks))
 	si := 0
 	for _, h := range p.m.hits {
 		if !h.cat.trigger() {

@@ -32,7 +32,7 @@ func (p *para) slideWord(s span) bool {
 // ("interpreted by the staff dermatopathologist, Dr. …"). A sentence about a
 // biopsy names the reader of that biopsy, not of the Mohs slides.
 func (st *state) readReader(p *para, s span) {
-	if p.anyIn(s.lo, s.hi, cBiopsy) || st.otherLesions && !p.anyIn(s.lo, s.hi, cSurgeon) {
+	if s.any(cBiopsy) || st.otherLesions && !s.any(cSurgeon) {
 		return
 	}
 	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
@@ -149,10 +149,10 @@ func (p *para) doctorName(s span) string {
 // or a lesion of its own ("A 6 mm pink papule on the left upper back was
 // sampled by tangential biopsy").
 func (st *state) otherBiopsySentence(p *para, s span) bool {
-	if !p.anyIn(s.lo, s.hi, cBiopsyMethod) || !p.anyIn(s.lo, s.hi, cBiopsy) {
+	if !s.any(cBiopsyMethod) || !s.any(cBiopsy) {
 		return false
 	}
-	if p.biopsyDate(s) || p.anyIn(s.lo, s.hi, cHistPre) {
+	if p.biopsyDate(s) || s.any(cHistPre) {
 		return false
 	}
 	if st.otherLesions {
@@ -206,11 +206,11 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		}
 	}
 	proven := strings.Contains(p.coveredText(k, cBiopsy), "proven") || strings.Contains(p.coveredText(k, cBiopsy), "confirmed")
-	hist := p.biopsyDate(s) || p.anyIn(s.lo, s.hi, cPriorCue) || p.anyIn(s.lo, s.hi, cHistPre) || p.sentenceHas(s, "biopsied", "referring")
+	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cHistPre) || p.sentenceHas(s, "biopsied", "referring")
 	switch {
 	case proven || hist && !today:
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
-	case today && p.anyIn(s.lo, s.hi, cBiopsyMethod):
+	case today && s.any(cBiopsyMethod):
 		b := p.biopsy(s)
 		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
 		// "submitted for an intraoperative frozen section (one block)"
@@ -559,7 +559,7 @@ func (st *state) readIndication(p *para, s span) {
 		}
 	}
 	k := p.firstIn(s.lo, s.hi, cIndicationCue)
-	if k < 0 || !p.anyIn(s.lo, s.hi, cReason) || p.negated(k) || p.ctx[k]&fHyp != 0 {
+	if k < 0 || !s.any(cReason) || p.negated(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
 	if !p.sentenceHas(s, "mohs", "surgery") {
@@ -607,8 +607,8 @@ func (st *state) readSizes(p *para, s span) {
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
 func (st *state) preopSentence(p *para, s span, i int) bool {
-	return !p.anyIn(s.lo, s.hi, cDefect) && !p.anyIn(s.lo, s.hi, cRepairHead) && !st.otherLesions &&
-		!p.sentenceHas(s, "wound", "graft", "area") && !p.sentenceHas(span{s.lo, i}, "length", "margin", "margins", "rim")
+	return !s.any(cDefect) && !s.any(cRepairHead) && !st.otherLesions &&
+		!p.sentenceHas(s, "wound", "graft", "area") && !p.sentenceHas(span{lo: s.lo, hi: i}, "length", "margin", "margins", "rim")
 }
 
 // defect reads the size after (or before) a defect word at token i.
@@ -653,7 +653,7 @@ func (st *state) defect(p *para, s span, i int) {
 	m := Measure{Size: sz, Span: p.spanOf(a, b)}
 	// A bare "defect" in the repair's sentence is the repair's primary defect
 	// ("Repair: advancement flap; defect 2.6 x 2.2 cm; secondary defect 4.0 sq cm").
-	if kind == "final" && (i == s.lo || !p.has(i-1, cFinalDefect)) && st.repair >= 0 && p.anyIn(s.lo, s.hi, cRepairHead) {
+	if kind == "final" && (i == s.lo || !p.has(i-1, cFinalDefect)) && st.repair >= 0 && s.any(cRepairHead) {
 		kind = "primary"
 	}
 	switch kind {
@@ -718,7 +718,7 @@ func (st *state) readRepairs(p *para, s span) {
 		}
 		st.repairAt(p, s, int(h.lo), int(h.hi))
 	}
-	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !p.anyIn(s.lo, s.hi, cRepairHead) && !p.negated(k) {
+	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !s.any(cRepairHead) && !p.negated(k) {
 		// "reconstruction scheduled", "referred for reconstruction"
 		e := k
 		for e < s.hi && p.has(e, cDeferred) {
@@ -742,7 +742,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	if p.sentenceHas(s, "donor") && p.toks[k].norm != "graft" && p.toks[k].norm != "flap" {
 		return
 	}
-	if p.anyIn(s.lo, s.hi, cBiopsy) {
+	if s.any(cBiopsy) {
 		return
 	}
 	lo := k
@@ -785,7 +785,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "second", "secondary", "granulate", "granulation", "delayed":
 		r.NoRepair = true
 	}
-	if p.anyIn(s.lo, s.hi, cDeferred) {
+	if s.any(cDeferred) {
 		r.NoRepair = true
 	}
 	st.addRepair(r)
@@ -906,7 +906,7 @@ func (p *para) wordBefore(i int, s span, n int, words ...string) bool {
 // muscle", "cartilage exposed", "a block that included perichondrium") or did
 // not ("muscle, fascia and tendon were not involved").
 func (st *state) readDeep(p *para, s span) {
-	if !p.anyIn(s.lo, s.hi, cDepthCue) {
+	if !s.any(cDepthCue) {
 		return
 	}
 	for i := s.lo; i < s.hi; i++ {

@@ -28,36 +28,71 @@ type para struct {
 	orig   string  // the lines joined by '\n'
 	toks   []tok
 	sents  []span // sentences, as token ranges
-	m      *matches
+	m      matches
 	ctx    []uint8 // per token: the context flags of the scopes covering it
-	quiet  []bool  // per token (nil if none): words of a stain statement, which state no margin
+	quiet  []bool  // per token (empty if none): words of a stain statement, which state no margin
+	pseudo []hit   // scratch of match
 }
 
-// span is a half-open token range.
-type span struct{ lo, hi int }
+// span is a half-open token range; for a sentence, mask holds the
+// categories of the words in it.
+type span struct {
+	lo, hi int
+	mask   uint64
+}
 
-// newPara joins and tokenizes the lines of a paragraph.
-func newPara(lines []Line) *para {
-	p := &para{lines: lines, starts: make([]int32, len(lines))}
+// text is the text of a whole scope: its lines joined by '\n', and the same
+// in lower case. Paragraphs are windows of it.
+type text struct {
+	orig, lower string
+	starts      [][]int32 // per paragraph, per line: the byte offset of the line
+}
+
+// joinText joins the lines of all paragraphs once.
+func joinText(paragraphs [][]Line) text {
 	n := 0
-	for _, l := range lines {
-		n += len(l.Text) + 1
+	for _, lines := range paragraphs {
+		for _, l := range lines {
+			n += len(l.Text) + 1
+		}
 	}
 	var sb strings.Builder
 	sb.Grow(n)
-	for i, l := range lines {
-		p.starts[i] = int32(sb.Len())
-		sb.WriteString(l.Text)
-		sb.WriteByte('\n')
+	t := text{starts: make([][]int32, len(paragraphs))}
+	offs := make([]int32, 0, n/40+len(paragraphs))
+	for pi, lines := range paragraphs {
+		at := len(offs)
+		for _, l := range lines {
+			offs = append(offs, int32(sb.Len()))
+			sb.WriteString(l.Text)
+			sb.WriteByte('\n')
+		}
+		t.starts[pi] = offs[at:len(offs):len(offs)]
 	}
-	p.orig = sb.String()
-	lower := strings.ToLower(p.orig)
-	if len(lower) != len(p.orig) { // a rune whose lower case has another length: keep the bytes
-		lower = asciiLower(p.orig)
+	t.orig = sb.String()
+	t.lower = strings.ToLower(t.orig)
+	if len(t.lower) != len(t.orig) { // a rune whose lower case has another length: keep the bytes
+		t.lower = asciiLower(t.orig)
 	}
-	p.toks = tokenize(p.orig, lower, p.starts, make([]tok, 0, len(p.orig)/4+4))
-	p.sents = sentences(p.toks, p.orig)
-	return p
+	return t
+}
+
+// reset makes p paragraph pi of t, reusing p's buffers.
+func (p *para) reset(t *text, pi int, lines []Line) {
+	p.lines, p.starts, p.orig = lines, t.starts[pi], t.orig
+	lo := int(p.starts[0])
+	hi := len(t.orig)
+	if pi+1 < len(t.starts) {
+		for k := pi + 1; k < len(t.starts); k++ {
+			if len(t.starts[k]) > 0 {
+				hi = int(t.starts[k][0])
+				break
+			}
+		}
+	}
+	p.toks = tokenize(t.orig, t.lower, lo, hi, p.starts, p.toks[:0])
+	p.sents = sentences(p.toks, p.orig, p.sents[:0])
+	p.quiet = p.quiet[:0]
 }
 
 // asciiLower lower-cases the ASCII letters of s only.
@@ -77,9 +112,9 @@ func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 // tokenize splits text into tokens: words (a letter, then letters, digits and
 // inner apostrophes), numbers (digits with an optional decimal part) and single
 // punctuation marks. Spaces, tabs, non-breaking spaces and bullets separate.
-func tokenize(orig, lower string, starts []int32, out []tok) []tok {
+func tokenize(orig, lower string, from, to int, starts []int32, out []tok) []tok {
 	line := int32(0)
-	for i := 0; i < len(orig); {
+	for i := from; i < to; {
 		for int(line)+1 < len(starts) && int32(i) >= starts[line+1] {
 			line++
 		}
@@ -156,8 +191,7 @@ func abbreviation(w string) bool {
 
 // sentences splits tokens into sentences: at ".", "?" and "!" (not after an
 // abbreviation), and at a line break unless the next line starts in lower case.
-func sentences(toks []tok, orig string) []span {
-	out := make([]span, 0, len(toks)/12+1)
+func sentences(toks []tok, orig string, out []span) []span {
 	start := 0
 	for i := range toks {
 		t := &toks[i]
@@ -177,7 +211,7 @@ func sentences(toks []tok, orig string) []span {
 			end = !('a' <= c && c <= 'z') && t.norm != ":"
 		}
 		if end || i+1 == len(toks) {
-			out = append(out, span{start, i + 1})
+			out = append(out, span{lo: start, hi: i + 1})
 			start = i + 1
 		}
 	}

@@ -117,7 +117,7 @@ func parseLexicon(src string) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon line %d: phrase before any category", n+1)
 		}
 		lower := strings.ToLower(line)
-		toks := tokenize(line, lower, []int32{0}, nil)
+		toks := tokenize(line, lower, 0, len(line), []int32{0}, nil)
 		words := make([]string, len(toks))
 		for i, t := range toks {
 			words[i] = t.norm
@@ -144,6 +144,7 @@ type hit struct {
 type matches struct {
 	hits  []hit    // concepts and the triggers kept, by start
 	cover []uint64 // per token: the categories of the kept hits covering it
+	first []int32  // per token and one more: the index of the first hit starting there or later
 }
 
 const maxPhrase = 8
@@ -153,8 +154,10 @@ const maxPhrase = 8
 // covers start no other trigger; a concept inside a longer pseudo-trigger is
 // dropped ("positive area" is no positive margin).
 func (p *para) match(lx *lexicon) {
-	m := &matches{hits: make([]hit, 0, len(p.toks)/2+4), cover: make([]uint64, len(p.toks))}
-	var pseudo []hit
+	m := &p.m
+	m.hits = m.hits[:0]
+	m.cover = grow(m.cover, len(p.toks))
+	pseudo := p.pseudo[:0]
 	for _, s := range p.sents {
 		trigEnd := s.lo // first token that may start a trigger
 		for i := s.lo; i < s.hi; i++ {
@@ -221,7 +224,31 @@ func (p *para) match(lx *lexicon) {
 			m.cover[k] |= 1 << h.cat
 		}
 	}
-	p.m = m
+	p.pseudo = pseudo
+	m.first = grow(m.first, len(p.toks)+1)
+	k := 0
+	for i := range m.first {
+		for k < len(m.hits) && int(m.hits[k].lo) < i {
+			k++
+		}
+		m.first[i] = int32(k)
+	}
+	for si := range p.sents {
+		s := &p.sents[si]
+		for i := s.lo; i < s.hi; i++ {
+			s.mask |= m.cover[i]
+		}
+	}
+}
+
+// grow returns b resized to n zero elements, reusing its memory.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/2)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // dup reports whether hits already hold a longer or equal hit of h's category
@@ -242,6 +269,9 @@ func (p *para) has(i int, c cat) bool {
 
 // hitAt returns the end of the hit of category c that starts at token i, or 0.
 func (p *para) hitAt(i int, c cat) int {
+	if i < 0 || i >= len(p.toks) || p.m.cover[i]&(1<<c) == 0 {
+		return 0
+	}
 	for _, h := range p.hitsFrom(i) {
 		if int(h.lo) != i {
 			break
@@ -255,9 +285,11 @@ func (p *para) hitAt(i int, c cat) int {
 
 // hitsFrom returns the hits starting at token i or later.
 func (p *para) hitsFrom(i int) []hit {
-	k, _ := slices.BinarySearchFunc(p.m.hits, int32(i), func(h hit, t int32) int { return int(h.lo - t) })
-	return p.m.hits[k:]
+	return p.m.hits[p.m.first[min(max(i, 0), len(p.toks))]:]
 }
+
+// any reports whether sentence s holds a word of category c.
+func (s span) any(c cat) bool { return s.mask&(1<<c) != 0 }
 
 // anyIn reports whether a token of [lo, hi) is covered by category c.
 func (p *para) anyIn(lo, hi int, c cat) bool {

@@ -44,19 +44,22 @@ func read(paragraphs [][]Line, forced int) Facts {
 		st.blocksAmbiguous = append(st.blocksAmbiguous, false)
 		st.maxNum = forced
 	}
-	for _, lines := range paragraphs {
+	t := joinText(paragraphs)
+	p := &para{toks: make([]tok, 0, len(t.orig)/4+8), sents: make([]span, 0, len(t.orig)/60+4)}
+	p.m.hits = make([]hit, 0, len(t.orig)/8+8)
+	for pi, lines := range paragraphs {
 		if len(lines) == 0 {
 			continue
 		}
-		st.paragraph(lines)
+		p.reset(&t, pi, lines)
+		st.paragraph(p)
 	}
 	st.finish()
 	return f
 }
 
 // paragraph reads one paragraph.
-func (st *state) paragraph(lines []Line) {
-	p := newPara(lines)
+func (st *state) paragraph(p *para) {
 	if len(p.toks) == 0 {
 		return
 	}
@@ -94,12 +97,12 @@ func (st *state) paragraph(lines []Line) {
 func (st *state) sentence(p *para, s span) {
 	st.readMap(p, s)
 	st.readReader(p, s)
-	if p.anyIn(s.lo, s.hi, cBoilerplate) {
+	if s.any(cBoilerplate) {
 		// Technique boilerplate documents the map and the reader, never a
 		// stage or a count.
 		return
 	}
-	bx := p.anyIn(s.lo, s.hi, cBiopsy)
+	bx := s.any(cBiopsy)
 	other := st.otherBiopsySentence(p, s)
 	if !other {
 		st.readStages(p, s, bx)
@@ -339,7 +342,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	if kind == mExplicit && p.singularStageNoun(lo, s.hi) {
 		noun = p.toks[lo].norm
 	}
-	if noun != "stage" && (p.anyIn(s.lo, s.hi, cRepairHead) || p.sentenceHas(s, "suture", "sutures", "nylon")) {
+	if noun != "stage" && (s.any(cRepairHead) || p.sentenceHas(s, "suture", "sutures", "nylon")) {
 		return mNone, 0, 0, 0
 	}
 	// A stage named after a preposition is named in passing.
@@ -398,12 +401,12 @@ func (st *state) target(p *para, s span, bx bool) (*Stage, int) {
 	if st.cur >= 0 {
 		return &st.f.Stages[st.cur], st.cur
 	}
-	if bx || st.otherLesions || p.anyIn(s.lo, s.hi, cHistPre) || p.priorContext(s) {
+	if bx || st.otherLesions || s.any(cHistPre) || p.priorContext(s) {
 		return nil, -1
 	}
 	// Without a stage, only a sentence about the slides or margins speaks of
 	// the Mohs tissue ("Basal cell carcinoma of the nose" is the diagnosis).
-	if !p.slideWord(s) && !p.anyIn(s.lo, s.hi, cMarginLoc) && !p.anyIn(s.lo, s.hi, cStain) {
+	if !p.slideWord(s) && !s.any(cMarginLoc) && !s.any(cStain) {
 		return nil, -1
 	}
 	return &st.f.Unstaged, -1
@@ -469,8 +472,8 @@ func (st *state) readStages(p *para, s span, bx bool) {
 				stain, end := p.stain(i, e, s)
 				tg.Stains = append(tg.Stains, stain)
 				// A stain and its reason state no margin ("where MART-1 was equivocal").
-				if p.quiet == nil {
-					p.quiet = make([]bool, len(p.toks))
+				if len(p.quiet) == 0 {
+					p.quiet = grow(p.quiet, len(p.toks))
 				}
 				for k := i; k < end; k++ {
 					p.quiet[k] = true
@@ -631,7 +634,7 @@ func (st *state) clause(p *para, s span, lo, hi int, bx, startsAtStage bool) {
 		}
 	}
 	// Without a stage, histology is what the slides showed, not the diagnosis.
-	if tg.Histology.Value == "" && (tg.Number > 0 || p.anyIn(s.lo, s.hi, cReadVerb) ||
+	if tg.Histology.Value == "" && (tg.Number > 0 || s.any(cReadVerb) ||
 		p.sentenceHas(s, "showed", "present", "identified", "revealed", "seen", "histology")) {
 		if v, a, b := p.histology(lo, hi, s); v != "" {
 			tg.Histology = Text{Value: v, Span: p.spanOf(a, b)}
@@ -695,7 +698,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	for k := lo; k < hi; k++ {
-		if p.has(k, cTiming) || p.quiet != nil && p.quiet[k] {
+		if p.has(k, cTiming) || len(p.quiet) > 0 && p.quiet[k] {
 			continue
 		}
 		starts := func(c cat) bool { return p.has(k, c) && (k == lo || !p.has(k-1, c) || p.hitAt(k, c) > 0) }
