@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
@@ -50,7 +51,7 @@ func (f Family) Label() string {
 	if f == Other {
 		return "Other codes"
 	}
-	return families[f].label
+	return families()[f].label
 }
 
 // familyInfo is a family's row of the family table.
@@ -65,8 +66,9 @@ type familyInfo struct {
 //go:embed families.csv
 var familiesCSV string
 
-// families is the family table, by Family (Other has no row).
-var families = mustFamilies(familiesCSV)
+// families is the family table, by Family (Other has no row), read on
+// first use.
+var families = sync.OnceValue(func() map[Family]familyInfo { return mustFamilies(familiesCSV) })
 
 func mustFamilies(data string) map[Family]familyInfo {
 	fs, err := parseFamilies(data)
@@ -138,7 +140,7 @@ func Families() []Family {
 // prefix, or Other.
 func FamilyOf(code string) Family {
 	best, n := Other, 0
-	for f, info := range families {
+	for f, info := range families() {
 		for _, p := range info.prefixes {
 			if len(p) > n && strings.HasPrefix(code, p) {
 				best, n = f, len(p)
@@ -151,7 +153,7 @@ func FamilyOf(code string) Family {
 // related reports whether a finding rule explains a missing line of the
 // family.
 func (f Family) related(rule string) bool {
-	return slices.Contains(families[f].related, rule)
+	return slices.Contains(families()[f].related, rule)
 }
 
 // role is what a line does on the claim, which decides its modifier
@@ -196,7 +198,8 @@ type mohsCodes struct {
 	addOnFamily map[string][]string
 }
 
-var mohs = loadMohsCodes()
+// mohs are the Mohs codes by role, read from the code tables on first use.
+var mohs = sync.OnceValue(loadMohsCodes)
 
 func loadMohsCodes() mohsCodes {
 	m := mohsCodes{first: map[string]bool{}, additional: map[string]bool{}, block: map[string]bool{}, addOnFamily: map[string][]string{}}

@@ -55,7 +55,7 @@ func (c *noteContext) findings(rows []LineAudit) []Finding {
 				continue
 			}
 		}
-		if mohs.first[b.Code] {
+		if mohs().first[b.Code] {
 			if _, seen := firstStage[key]; !seen {
 				firstKeys = append(firstKeys, key)
 			}
@@ -239,7 +239,7 @@ func (c *noteContext) supported(code, key string) (units int, reason string, ev 
 	if units > 0 {
 		return units, strings.Join(reasons, "; "), ev
 	}
-	if mohs.additional[code] {
+	if mohs().additional[code] {
 		return 0, c.stagesText(code, key), nil
 	}
 	return 0, fmt.Sprintf("no %s line", code), nil
@@ -250,7 +250,7 @@ func (c *noteContext) supported(code, key string) (units int, reason string, ev 
 // supports none is a units question (17315 with no stage over five blocks),
 // not a wrong code.
 func (c *noteContext) mohsAddOnApplies(code, key string) bool {
-	firsts := mohs.addOnFamily[code]
+	firsts := mohs().addOnFamily[code]
 	for _, e := range c.claim.Lines {
 		if slices.Contains(firsts, e.Code) && (key == "" || overlaps(strings.Join(labelSet(e.Lesion), ","), key)) {
 			return true
@@ -287,7 +287,7 @@ func (c *noteContext) stagesText(code, key string) string {
 		return "the note lists no Mohs stage"
 	}
 	what := "no stage after the first"
-	if mohs.block[code] {
+	if mohs().block[code] {
 		what = "no stage has more than five blocks"
 	}
 	return strings.Join(parts, "; ") + ": " + what
@@ -309,7 +309,7 @@ func (c *noteContext) stageLines(key string) []int {
 func (c *noteContext) firstStageEvidence(key string) []int {
 	var ev []int
 	for _, e := range c.claim.Lines {
-		if mohs.first[e.Code] && (key == "" || overlaps(strings.Join(labelSet(e.Lesion), ","), key)) {
+		if mohs().first[e.Code] && (key == "" || overlaps(strings.Join(labelSet(e.Lesion), ","), key)) {
 			ev = append(ev, evidenceLines(&e)...)
 		}
 	}

@@ -6,19 +6,23 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed report.html.tmpl
 var reportTemplate string
 
-var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
-	"percent": percent,
-	"ints":    func(ns []int) string { return joinInts(ns, ", ") },
-	"join":    strings.Join,
-	"billed":  billedUnits,
-	"engine":  engineUnits,
-	"plural":  plural,
-}).Parse(reportTemplate))
+// htmlReport is the report's template, parsed on first use.
+var htmlReport = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"percent": percent,
+		"ints":    func(ns []int) string { return joinInts(ns, ", ") },
+		"join":    strings.Join,
+		"billed":  billedUnits,
+		"engine":  engineUnits,
+		"plural":  plural,
+	}).Parse(reportTemplate))
+})
 
 // WriteHTML writes the report as one self-contained HTML page: the summary,
 // a bar chart (inline SVG) of the differences by code family, and tables a
@@ -28,7 +32,7 @@ var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
 // findings. It loads nothing from anywhere; every text from the notes and
 // the claims is escaped by html/template.
 func WriteHTML(w io.Writer, r *Report) error {
-	return htmlReport.Execute(w, htmlData{Report: r, Chart: newChart(r.Summary), Rows: tableRows(r)})
+	return htmlReport().Execute(w, htmlData{Report: r, Chart: newChart(r.Summary), Rows: tableRows(r)})
 }
 
 // htmlData is what the template renders.

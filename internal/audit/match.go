@@ -204,7 +204,7 @@ func (c *noteContext) explainExtra(b Billed, key string) (string, []int) {
 			parts = append(parts, routineText(key, names))
 			ev = append(ev, lines...)
 		}
-	case mohs.additional[b.Code] && len(same) == 0 && c.mohsAddOnApplies(b.Code, key):
+	case mohs().additional[b.Code] && len(same) == 0 && c.mohsAddOnApplies(b.Code, key):
 		parts = append(parts, c.stagesText(b.Code, key))
 		ev = append(ev, c.stageLines(key)...)
 		sameLesion = true
