@@ -225,6 +225,9 @@ func (g *generator) encounter() {
 		g.pathologist = true
 		g.add(PathologyNotSurgeon, "", enc.Pathology.Line, "A separate pathologist read the slides (%q): no Mohs code may be billed; lesions are coded as excisions", enc.Pathology.Value)
 	case readerUnknown:
+		if len(g.note.Lesions) == 0 {
+			break // a biopsy-only note has no Mohs slides to read
+		}
 		g.add(PathologyUndocumented, "", 1, "The note does not say who read the slides; Mohs codes require the surgeon to read them")
 	}
 }

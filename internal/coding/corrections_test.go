@@ -326,6 +326,11 @@ func TestClarificationBiopsyOnlyClaims(t *testing.T) {
 			assert.Equal(t, tc.want, lesionLines(c))
 		})
 	}
+	t.Run("a note of biopsies alone: no Mohs finding", func(t *testing.T) {
+		c := code(t, note(append([]string{"Date of service: 2026-05-13", "Payer: commercial"}, biopsies...)...))
+		assert.Equal(t, []string{"biopsy 3: 11104x1", "biopsy 1,biopsy 2: 11103x2", "biopsy 3: 88331x1"}, lesionLines(c))
+		assert.Empty(t, findings(c))
+	})
 	t.Run("with an excision line: the biopsy modifier", func(t *testing.T) {
 		c := code(t, note(append(append([]string{}, pathologistReads...),
 			"Site: nose",

@@ -89,10 +89,26 @@ var classNames = map[repairClass]string{
 	classComplex: "complex", classIntermediate: "intermediate", classSimple: "simple",
 }
 
-// repairKindOf classifies a repair by the words of its Type and value.
+// repairKindOf classifies a repair by the words of its Type and value. A
+// repair that documents nothing at all (no words, no size: the reader left
+// nothing of "Repair: no repair") is none.
 func repairKindOf(r model.Repair) repairKind {
-	c := repairClassOf(r.Type.Value + " " + r.Value.Value)
+	text := r.Type.Value + " " + r.Value.Value
+	if strings.TrimSpace(text) == "" && !anyPresent(r.Size, r.Length, r.Area, r.Defect, r.SecondaryDefect) {
+		return repairKind{class: classNone}
+	}
+	c := repairClassOf(text)
 	return repairKind{class: c, name: classNames[c]}
+}
+
+// anyPresent reports whether the note gives one of the sizes.
+func anyPresent(sizes ...model.Size) bool {
+	for _, s := range sizes {
+		if s.Present() {
+			return true
+		}
+	}
+	return false
 }
 
 // consideredWords mark a clause about a repair that was only considered or
