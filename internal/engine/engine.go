@@ -4,9 +4,12 @@
 package engine
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -92,7 +95,7 @@ func loadProfile(payer, file string) (*codetable.Profile, error) {
 		defer f.Close()
 		p, err := codetable.LoadProfile(f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return nil, fmt.Errorf("%s: %w", file, jsonError(err))
 		}
 		return &p, nil
 	}
@@ -104,6 +107,38 @@ func loadProfile(payer, file string) (*codetable.Profile, error) {
 		return nil, fmt.Errorf("payer must be one of %s, not %q", strings.Join(codetable.ProfileNames(), ", "), payer)
 	}
 	return &p, nil
+}
+
+// jsonError words a JSON value of the wrong type for people, without the
+// Go types encoding/json names: `field "name": want a string, not a
+// number`.
+func jsonError(err error) error {
+	ute, ok := errors.AsType[*json.UnmarshalTypeError](err)
+	if !ok {
+		return err
+	}
+	want := "a value of another type"
+	switch ute.Type.Kind() {
+	case reflect.String:
+		want = "a string"
+	case reflect.Map, reflect.Struct:
+		want = "an object"
+	case reflect.Slice, reflect.Array:
+		want = "an array"
+	case reflect.Bool:
+		want = "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
+		want = "a number"
+	}
+	return fmt.Errorf("profile: field %q: want %s, not %s", ute.Field, want, article(ute.Value))
+}
+
+// article puts "a" or "an" before a JSON kind: "a number", "an array".
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // loadTable reads a CMS edit table with its loader.

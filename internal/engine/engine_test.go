@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,4 +44,26 @@ func TestNewLimits(t *testing.T) {
 	assert.EqualError(t, err, "n.txt:1:1: line 1 is 42 bytes long; the limit is 20 bytes")
 	_, err = engine.New(engine.Options{Limits: engine.Limits{NoteBytes: -1}})
 	assert.ErrorContains(t, err, "negative")
+}
+
+func TestProfileFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, json, want string
+	}{
+		{"a field of the wrong type", `{"name": 5}`, `field "name": want a string, not a number`},
+		{"notes not an object", `{"name": "x", "notes": []}`, `field "notes": want an object, not an array`},
+		{"an unknown field", `{"name": "x", "bogus": 1}`, `unknown field "bogus"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(dir, "p.json")
+			require.NoError(t, os.WriteFile(file, []byte(tc.json), 0o644))
+			_, err := engine.New(engine.Options{ProfileFile: file})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), file+": ")
+			assert.Contains(t, err.Error(), tc.want)
+			assert.NotContains(t, err.Error(), "Go ")
+		})
+	}
 }
