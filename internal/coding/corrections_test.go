@@ -465,3 +465,19 @@ func TestClarificationEquivocalMargin(t *testing.T) {
 	assert.Equal(t, []string{"5 final-stage-positive warning 1"}, findingsOf(c, "final-stage-positive"))
 	assert.Empty(t, findingsOf(c, "margins-missing"))
 }
+
+// Clarification 8 (CODING-RULES.md section 1): a stage is documented by a
+// statement about that stage; template text about stages in general
+// documents none, and no stage is guessed: stages-missing, the repairs still
+// coded.
+func TestClarificationStageDocumentation(t *testing.T) {
+	c := code(t, withHeader(
+		"Site: left cheek", // 4
+		"Diagnosis: basal cell carcinoma",
+		"The tissue was mapped and inked prior to each stage, and with each stage frozen sections were examined.",
+		"After the final stage the wound was assessed.",
+		"Repair: intermediate repair, 2.0 cm, after clearance",
+	))
+	assert.Equal(t, []string{"12051x1"}, lines(c))
+	assert.Equal(t, []string{"4 stages-missing error 1"}, findingsOf(c, "stages-missing"))
+}
