@@ -510,6 +510,12 @@ func (st *state) readSites(p *para, s span) {
 		if e := p.hitAt(i, cDiagnosis); e > 0 {
 			j = e
 		}
+		if j < s.hi && p.toks[j].norm == "(" { // "(SCCis)"
+			for j < s.hi && p.toks[j].norm != ")" {
+				j++
+			}
+			j++
+		}
 		if j >= s.hi {
 			continue
 		}
@@ -709,6 +715,8 @@ func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 // readRepairs reads the repairs a sentence names and the sizes it gives for
 // the repair of its paragraph.
 func (st *state) readRepairs(p *para, s span) {
+	n := len(st.f.Repairs)
+	touched := len(st.touched)
 	for _, h := range p.hitsFrom(s.lo) {
 		if int(h.lo) >= s.hi {
 			break
@@ -717,6 +725,9 @@ func (st *state) readRepairs(p *para, s span) {
 			continue
 		}
 		st.repairAt(p, s, int(h.lo), int(h.hi))
+	}
+	if len(st.f.Repairs) == n && len(st.touched) == touched {
+		st.closedInLayers(p, s)
 	}
 	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !s.any(cRepairHead) && !p.negated(k) {
 		// "reconstruction scheduled", "referred for reconstruction"
@@ -730,6 +741,41 @@ func (st *state) readRepairs(p *para, s span) {
 	}
 	if st.repair >= 0 {
 		st.repairSizes(p, s)
+	}
+}
+
+// closedInLayers reads a layered closure named by its verb: "the wound was
+// closed in layers", "repaired in two layers", "closed in a layered fashion".
+func (st *state) closedInLayers(p *para, s span) {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if p.toks[i].norm != "in" {
+			continue
+		}
+		j := i + 1
+		if w := p.toks[j].norm; w == "a" || w == "two" || w == "three" || w == "multiple" || w == "2" {
+			j++
+		}
+		if j >= s.hi || p.toks[j].norm != "layers" && p.toks[j].norm != "layered" {
+			continue
+		}
+		v := i - 1
+		if v < s.lo {
+			continue
+		}
+		switch p.toks[v].norm {
+		case "closed", "repaired", "approximated", "sutured":
+		default:
+			continue
+		}
+		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || s.any(cBiopsy) || p.sentenceHas(s, "donor") {
+			return
+		}
+		e := j + 1
+		if p.toks[j].norm == "layered" && e < s.hi && p.toks[e].norm == "fashion" {
+			e++
+		}
+		st.addRepair(Repair{Kind: p.text(v, e), Span: p.spanOf(v, e)})
+		return
 	}
 }
 

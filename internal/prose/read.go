@@ -437,7 +437,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		kind, num, lo, hi := p.mention(i, s)
 		if kind != mNone && kind != mRef {
 			st.clause(p, s, clause, lo, bx, clauseStage)
-			sp := p.spanOf(lo, s.hi)
+			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
 			switch kind {
 			case mExplicit:
 				st.stageByNumber(num, sp)
@@ -806,7 +806,7 @@ func trimEnd(p *para, lo, hi int) int {
 func (st *state) readStageCount(p *para, s span) {
 	for i := s.lo; i < s.hi; i++ {
 		w := p.toks[i].norm
-		if (w == "stages" || w == "stage") && p.has(i, cStageNoun) && i+2 < s.hi && p.toks[i+1].norm == ":" {
+		if w == "stages" && i+2 < s.hi && p.toks[i+1].norm == ":" {
 			if n := p.intAt(i + 2); n > 0 {
 				st.f.StageCount = append(st.f.StageCount, Count{N: n, Span: p.spanOf(i, i+3)})
 				continue

@@ -1,0 +1,381 @@
+package prose
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// phraseCase is one phrasing: the rule it exercises, the prose (paragraphs
+// separated by a blank line), and the summary lines of the named families
+// it must give — exactly those, so nothing is invented.
+type phraseCase struct {
+	rule string
+	text string
+	fams []string
+	want []string
+}
+
+func runPhrases(t *testing.T, cases []phraseCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.rule, func(t *testing.T) {
+			got := summary(Read(splitParagraphs(tc.text)))
+			want := tc.want
+			if want == nil {
+				want = []string{}
+			}
+			assert.Equal(t, want, only(got, tc.fams...), "all facts:\n%s", strings.Join(got, "\n"))
+		})
+	}
+}
+
+func TestStages(t *testing.T) {
+	stage := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"roman stage headers; 'an additional layer' under Stage II is stage 2",
+			"Stage I: The specimen was divided into three pieces. Piece 2 showed BCC at the deep margin.\n\nStage II: An additional layer was taken and processed as two blocks. The margins were clear.",
+			stage, []string{"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=2 margin=clear"}},
+		{"ordinal words: first stage, a second stage of two blocks",
+			"The first stage was divided into three blocks; block 3 was positive. A second stage of two blocks was taken. Both blocks were clear of tumor.",
+			stage, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=2 margin=clear"}},
+		{"an additional stage is previous + 1, across paragraphs",
+			"Stage 1 consisted of 2 blocks; tumor remained at 6 o'clock.\n\nAn additional stage of one block was taken and was clear.",
+			stage, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"a further layer after two stages is stage 3",
+			"Stage 1: 3 blocks, positive. Stage 2: 2 blocks, positive. A further layer of one block was clear.",
+			stage, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=2 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"levels are stages when ordinal; sections are blocks",
+			"The first level was divided into four sections. A second level of three sections was excised from the positive areas; all three were negative.",
+			stage, []string{"stage 1 blocks=4 margin=unknown", "stage 2 blocks=3 margin=clear"}},
+		{"log style: 1st Stage: 2 Sections, Positive",
+			"1st Stage: 2 Sections, Positive\n2nd Stage: 1 Sections, Negative",
+			stage, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"Layer I / Layer II",
+			"Layer I: 7 sections, margins positive at 12 o'clock. Layer II: 3 sections, clear.",
+			stage, []string{"stage 1 blocks=7 margin=positive", "stage 2 blocks=3 margin=clear"}},
+		{"a stage named after a preposition is named in passing",
+			"Stage 2 was taken from the area of block 3 of the first stage and consisted of 1 block; clear.",
+			stage, []string{"stage 2 blocks=1 margin=clear"}},
+		{"layers of sutures are no stages",
+			"The wound was closed in two layers; a second layer of 6-0 nylon sutures was placed.",
+			stage, nil},
+		{"a stage mentioned again keeps its number",
+			"Stage 1 was divided into 2 blocks. The tumor in the first stage consisted of infiltrative strands of basal cell carcinoma in the dermis.",
+			stage, []string{"stage 1 blocks=2 margin=unknown histology"}},
+		{"two stages in one sentence each get their own blocks",
+			"Stage 1 had 3 blocks and stage 2 had 1 block.",
+			stage, []string{"stage 1 blocks=3 margin=unknown", "stage 2 blocks=1 margin=unknown"}},
+		{"a tumor stage is no Mohs stage",
+			"The melanoma was AJCC stage IIA.",
+			stage, nil},
+	})
+}
+
+func TestBlockCountsInWords(t *testing.T) {
+	stage := []string{"stage ", "unstaged ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"divided into three pieces", "Stage 1 was divided into three pieces.", stage, []string{"stage 1 blocks=3 margin=unknown"}},
+		{"processed as two blocks", "Stage 2: an additional layer was processed as two blocks.", stage, []string{"stage 2 blocks=2 margin=unknown"}},
+		{"x2 after the noun", "Stage 1: blocks x2, clear.", stage, []string{"stage 1 blocks=2 margin=clear"}},
+		{"a single section", "Stage 2 was a single section, clear.", stage, []string{"stage 2 blocks=1 margin=clear"}},
+		{"consisted of 1 block", "Stage 3 consisted of 1 block.", stage, []string{"stage 3 blocks=1 margin=unknown"}},
+		{"tissue blocks", "Stage 1 was submitted as 7 tissue blocks.", stage, []string{"stage 1 blocks=7 margin=unknown"}},
+		{"specimens", "Stage 1 was cut into two specimens.", stage, []string{"stage 1 blocks=2 margin=unknown"}},
+		{"one-block", "Stage II was a one-block layer.", stage, []string{"stage 2 blocks=1 margin=unknown"}},
+		{"twelve in words", "Stage 1 was divided into twelve blocks.", stage, []string{"stage 1 blocks=12 margin=unknown"}},
+		{"slides are not blocks", "Stage 1: 3 blocks (6 slides).", stage, []string{"stage 1 blocks=3 margin=unknown"}},
+		{"levels are cut levels, not blocks", "Stage 1 was cut at three levels.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
+		{"block 3 and blocks 1 and 2 name blocks", "Stage 1: block 3 was positive; blocks 1 and 2 were clear.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"all three pieces restates the count", "Stage 1 was divided into three pieces. I interpreted all three pieces myself.", stage, []string{"stage 1 blocks=3 margin=unknown"}},
+		{"two different counts for one stage: ambiguous, no count",
+			"Stage 1 was divided into three blocks. Stage 1 consisted of 4 blocks.", stage,
+			[]string{"stage 1 blocks=0 margin=unknown", "ambiguity two block counts (3 and 4) for stage 1"}},
+		{"a count with no stage named goes to Unstaged",
+			"A thin disc of tissue was excised. The tissue was divided into two blocks; both margin blocks were free of tumor.", stage,
+			[]string{"unstaged blocks=2 margin=clear"}},
+		{"a count not tied to a stage while stages are named is ambiguous",
+			"Stage 1 was divided into 3 blocks.\n\nThe tissue was divided into four blocks.", stage,
+			[]string{"stage 1 blocks=3 margin=unknown", "ambiguity a count of 4 blocks is not tied to a stage"}},
+	})
+}
+
+func TestStageCounts(t *testing.T) {
+	fams := []string{"stage-count ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"a total of two stages", "Mohs surgery was completed in a total of two stages.", fams, []string{"stage-count 2"}},
+		{"Mohs x 2 stages", "Mohs x 2 stages.", fams, []string{"stage-count 2"}},
+		{"cleared after three stages", "The tumor was cleared after three stages.", fams, []string{"stage-count 3"}},
+		{"one stage", "PROCEDURE: Mohs micrographic surgery, one stage.", fams, []string{"stage-count 1"}},
+		{"'mohs surgery x 2' counts lesions, not stages", "Patient is here today for mohs surgery x 2.", fams, nil},
+		{"a stage count against the stages described is ambiguous",
+			"A total of three stages were taken. Stage 1: 2 blocks. Stage 2: 1 block, clear.", fams,
+			[]string{"stage-count 3", "ambiguity 3 stages stated, 2 described"}},
+	})
+}
+
+func TestMarginsWithNegation(t *testing.T) {
+	stage := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"no residual tumor is clear", "Stage 2: 1 block. No residual tumor was seen.", stage, []string{"stage 2 blocks=1 margin=clear"}},
+		{"margins were not yet clear is positive", "Stage 1: 2 blocks; the margins were not yet clear.", stage, []string{"stage 1 blocks=2 margin=positive"}},
+		{"margins were not clear is positive", "Stage 1: the margins were not clear.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"residual could not be excluded is equivocal", "Stage 2: one block; residual tumor could not be excluded at the deep margin.", stage, []string{"stage 2 blocks=1 margin=equivocal"}},
+		{"residual cannot be excluded without a place is equivocal", "Stage 2: residual cannot be excluded.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
+		{"indeterminate is equivocal", "Stage 2: the deep margin was indeterminate.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
+		{"possible residual is equivocal", "Stage 2 showed possible residual tumor at the deep margin.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
+		{"a positive block outweighs a possible one", "Stage 1: block 1 positive; block 2 possibly involved.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"no perineural invasion makes nothing positive", "Stage 1: 2 blocks; no perineural invasion.", stage, []string{"stage 1 blocks=2 margin=unknown"}},
+		{"no perineural invasion beside a clear margin", "Stage 2 was free of tumor, without perineural invasion.", stage, []string{"stage 2 blocks=0 margin=clear"}},
+		{"tumor at a clock position is positive", "The first stage showed tumor remained at 6 o'clock.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"a positive area named in passing is no positive margin", "Stage II was taken from the deep positive area and processed; all margins were clear.", stage, []string{"stage 2 blocks=0 margin=clear"}},
+		{"the margin taken is no margin place", "Stage I: the visible tumor was debulked and the tumor was excised with a 2 mm margin.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
+		{"tumor did not extend to the margin is clear", "Stage 1: the tumor did not extend to the margin.", stage, []string{"stage 1 blocks=0 margin=clear"}},
+		{"negation ends at a new clause", "Stage 1: no tumor was seen in block 1 and block 2 was positive.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"free of tumor", "Stage 3 consisted of 1 block; the margins were free of tumor.", stage, []string{"stage 3 blocks=1 margin=clear"}},
+		{"tumor-free", "Stage 2: tumor-free margins.", stage, []string{"stage 2 blocks=0 margin=clear"}},
+		{"tumor persisted focally is positive", "Stage 2 consisted of 1 block; tumor persisted focally at the deep margin.", stage, []string{"stage 2 blocks=1 margin=positive"}},
+		{"a stain reason states no margin", "Stage 2: 2 blocks, SOX10 (block 2) to confirm single melanocytes where MART-1 was equivocal; margins clear.", stage, []string{`stage 2 blocks=2 margin=clear stain="SOX10"[2]+reason`}},
+	})
+}
+
+func TestMap(t *testing.T) {
+	fams := []string{"map "}
+	runPhrases(t, []phraseCase{
+		{"a map was prepared", "A map was prepared to correspond to the area of skin from which it was excised.", fams, []string{"map true"}},
+		{"mapped and color-coded", "The specimen was mapped and color-coded.", fams, []string{"map true"}},
+		{"see attached map", "See attached map.", fams, []string{"map true"}},
+		{"drawn on the Mohs map", "The first stage was drawn on the Mohs map.", fams, []string{"map true"}},
+		{"no map was drawn", "No map was drawn.", fams, []string{"map false"}},
+		{"the map was not drawn", "The map was not drawn.", fams, []string{"map false"}},
+		{"Map: not documented", "Mohs map: not documented.", fams, []string{"map false"}},
+		{"a negation later in the sentence leaves the map", "A map was drawn and the margins were not clear.", fams, []string{"map true"}},
+		{"boilerplate documents the map", "For each stage a thin layer was removed and a map was drawn to record the orientation of every block.", fams, []string{"map true"}},
+	})
+}
+
+func TestReader(t *testing.T) {
+	fams := []string{"reader "}
+	runPhrases(t, []phraseCase{
+		{"interpreted by the Mohs surgeon", "The slides were interpreted by the Mohs surgeon.", fams, []string{"reader surgeon"}},
+		{"examined by the surgeon (MTSamples)", "The entire base and margins of the excised piece of tissue were examined by the surgeon.", fams, []string{"reader surgeon"}},
+		{"I interpreted … myself", "I interpreted the frozen sections of all three pieces myself.", fams, []string{"reader surgeon"}},
+		{"surgeon and pathologist", "I acted as surgeon and pathologist.", fams, []string{"reader surgeon"}},
+		{"read by me", "Frozen sections read by me showed basal cell carcinoma.", fams, []string{"reader surgeon"}},
+		{"on my reading", "On my reading of the frozen sections, the margins were clear.", fams, []string{"reader surgeon"}},
+		{"a separate dermatopathologist",
+			"The frozen sections were interpreted by the staff dermatopathologist, Dr. Annika Solberg-Reyes, who reported the margins to me by phone.",
+			fams, []string{`reader pathologist "Dr. Annika Solberg-Reyes"`}},
+		{"sent to dermatopathology is no reader", "Both specimens were sent to dermatopathology for permanent sections.", fams, nil},
+		{"the reader of a biopsy is not the Mohs reader", "The shave biopsy was read by a dermatopathologist as basal cell carcinoma.", fams, nil},
+		{"the biopsying doctor is not the reader", "Dr. Ilse Brandvold biopsied this lesion and the pathology report showed nodular basal cell carcinoma.", fams, nil},
+		{"a name without a role", "Slides were read by Dr. Tanaka-Obeng.", fams, []string{`reader named "Dr. Tanaka-Obeng"`}},
+		{"a surgeon-pathologist is the surgeon", "Frozen sections were interpreted by the Mohs surgeon-pathologist.", fams, []string{"reader surgeon"}},
+	})
+}
+
+func TestPriorBiopsy(t *testing.T) {
+	fams := []string{"prior-biopsy ", "same-day-biopsy ", "frozen-section "}
+	runPhrases(t, []phraseCase{
+		{"biopsy-proven", "A biopsy-proven basal cell carcinoma of the nose.", fams, []string{"prior-biopsy true"}},
+		{"biopsy on a date showed", "A biopsy on 4/21 showed basal cell carcinoma.", fams, []string{"prior-biopsy true"}},
+		{"biopsied on a date", "Her dermatologist biopsied the lesion on 03/05/2026.", fams, []string{"prior-biopsy true"}},
+		{"(shave biopsy date)", "Basal cell carcinoma, nodular (shave biopsy 04/01/2026).", fams, []string{"prior-biopsy true"}},
+		{"no prior biopsy", "There was no prior biopsy.", fams, []string{"prior-biopsy false"}},
+		{"no biopsy before today", "No biopsy had been performed before today.", fams, []string{"prior-biopsy false"}},
+		{"a same-day biopsy with a frozen section",
+			"A tangential (shave) biopsy was performed today and submitted for an intraoperative frozen section (one block), which I read as nodular basal cell carcinoma.",
+			fams, []string{`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 1"}},
+	})
+}
+
+func TestIndication(t *testing.T) {
+	fams := []string{"indication"}
+	runPhrases(t, []phraseCase{
+		{"chosen because of the subtype", "Mohs surgery was chosen because of the aggressive histologic subtype.", fams, []string{"indication"}},
+		{"location on the nose", "Mohs surgery is indicated because of the location on the nasal ala, where tissue conservation is critical.", fams, []string{"indication"}},
+		{"recurrent", "Mohs was recommended because the tumor is recurrent.", fams, []string{"indication"}},
+		{"Indication: field in prose", "Indication: nasal location; recurrent after prior curettage.", fams, []string{"indication"}},
+		{"generic boilerplate names no reason", "Mohs surgery is indicated to provide the highest cure rate.", fams, nil},
+	})
+}
+
+func TestDiagnosisAndSite(t *testing.T) {
+	fams := []string{"diagnosis ", "site "}
+	runPhrases(t, []phraseCase{
+		{"tumor of the site", "Basal cell carcinoma of the right medial cheek.", fams,
+			[]string{`diagnosis "Basal cell carcinoma" site="right medial cheek"`, `site "right medial cheek"`}},
+		{"subtype segments before the site", "Basal cell carcinoma, nodular, right nasal dorsum (biopsy 04/16/2026).", fams,
+			[]string{`diagnosis "Basal cell carcinoma" site="right nasal dorsum"`}},
+		{"modifiers before the tumor", "A biopsy-proven infiltrative basal cell carcinoma of the left temple.", fams,
+			[]string{`diagnosis "infiltrative basal cell carcinoma" site="left temple"`, `site "left temple"`}},
+		{"abbreviation in parentheses is the same tumor", "Squamous cell carcinoma in situ (SCCis) of the right dorsal forearm.", fams,
+			[]string{`diagnosis "Squamous cell carcinoma in situ" site="right dorsal forearm"`, `site "right dorsal forearm"`}},
+		{"site before a dash", "Left cheek – basal cell carcinoma, nodular.", fams,
+			[]string{`diagnosis "basal cell carcinoma" site="Left cheek"`}},
+		{"rule out is no diagnosis", "Clinical impression: rule out basal cell carcinoma of the back.", fams, nil},
+		{"versus is no diagnosis", "Impression: SCC versus hypertrophic actinic keratosis.", fams, nil},
+		{"a landmark is not the site", "A pearly papule on the left upper cutaneous lip close to the vermilion border.", fams,
+			[]string{`site "left upper cutaneous lip"`}},
+	})
+}
+
+func TestSizes(t *testing.T) {
+	fams := []string{"preop ", "final-defect ", "excision-margin "}
+	runPhrases(t, []phraseCase{
+		{"measured before surgery", "The clinical lesion measured 1.4 x 1.1 cm before surgery.", fams, []string{"preop 1.4x1.1"}},
+		{"final defect", "After tumor clearance, the final defect measured 2.8 x 2.4 cm.", fams, []string{"final-defect 2.8x2.4"}},
+		{"multiplication sign and no spaces", "Final defect 2.8×2.4cm.", fams, []string{"final-defect 2.8x2.4"}},
+		{"capital X", "The final defect was 2.8 X 2.4 cm.", fams, []string{"final-defect 2.8x2.4"}},
+		{"millimetres", "The postoperative defect measured 14 x 12 mm.", fams, []string{"final-defect 1.4x1.2"}},
+		{"the size before the defect word", "The 2.3 x 1.9 cm defect was repaired.", fams, []string{"final-defect 2.3x1.9"}},
+		{"POSTOP SIZE is the final defect", "POSTOP SIZE: 2.7 x 2.9 cm", fams, []string{"final-defect 2.7x2.9"}},
+		{"excised with 4 mm margins", "The lesion was excised with 4 mm margins.", fams, []string{"excision-margin 0.4"}},
+		{"a range takes the narrowest margin", "Stage I was excised with a 1-2 mm margin.", fams, []string{"excision-margin 0.1"}},
+		{"a rim is no excision margin", "A layer was excised with a 2 mm rim of normal-appearing skin.", fams, nil},
+		{"a landmark distance is no size", "The lesion lies 4 cm lateral to the spine.", fams, nil},
+	})
+}
+
+func TestRepairs(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"closed in layers with a final length",
+			"After tumor clearance, the wound was closed in layers; final length 3.4 cm.", fams,
+			[]string{`repair "closed in layers" length=3.4 after-clearance`}},
+		{"a layered closure named beside 'closed in layers' is one repair",
+			"The wound was closed in layers (intermediate repair); the repaired wound measured 4.6 cm in length.", fams,
+			[]string{`repair "intermediate repair" length=4.6`}},
+		{"bilobed flap with a secondary defect",
+			"A bilobed flap was designed and transposed into the defect. The secondary defect measured 1.6 sq cm.", fams,
+			[]string{`repair "bilobed flap" secondary=1.6 sq`}},
+		{"secondary defect in cm2 and cm²",
+			"A rotation flap was used; secondary defect 5.0 cm2.\n\nAn O-to-Z flap was used; secondary defect 2.6 cm².", fams,
+			[]string{`repair "rotation flap" secondary=5 sq`, `repair "O-to-Z flap" secondary=2.6 sq`}},
+		{"a flap named again is the same repair",
+			"Repair options were discussed and a rotation flap was chosen. The flap was designed and rotated into place.", fams,
+			[]string{`repair "rotation flap"`}},
+		{"length in millimetres", "Repair: complex layered closure, 34 mm, after tumor clearance (wedge excision not required).", fams,
+			[]string{`repair "complex layered closure" length=3.4 after-clearance`}},
+		{"graft area with an explicit area", "A full-thickness skin graft was sutured in place. Graft recipient area 1.5 x 1.3 cm (1.95 sq cm).", fams,
+			[]string{`repair "full-thickness skin graft" area=1.5x1.3 (1.95 sq)`}},
+		{"a considered flap is no repair", "A flap was considered.", fams, nil},
+		{"options included FTSG is no repair", "Options included a full-thickness skin graft.", fams, nil},
+		{"the final defect is not a repair length", "The final defect measured 2.3 x 1.9 cm. Repair: intermediate layered closure after tumor clearance.", fams,
+			[]string{`repair "intermediate layered closure" after-clearance`}},
+		{"a donor site closure belongs to the graft", "The donor site was closed with a simple linear closure.", fams, nil},
+		{"a planned reconstruction is a plan", "PLANNED RECONSTRUCTION:\nSimple Linear Closure.", fams, nil},
+		{"timing from a decision", "Decision: tumor cleared; proceed to advancement flap.", fams, []string{`repair "advancement flap" after-clearance`}},
+	})
+}
+
+func TestSecondIntention(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"allowed to heal by second intention", "The wound was allowed to heal by second intention.", fams, []string{`repair "second intention" no-repair`}},
+		{"let the wound heal by second intention", "After tumor clearance, we chose to let the wound heal by second intention.", fams, []string{`repair "second intention" no-repair after-clearance`}},
+		{"left to granulate", "The defect was left to granulate.", fams, []string{`repair "granulate" no-repair`}},
+		{"an unchecked box is not second intention", "[ ] Second intention [X] Full-thickness skin graft", fams, []string{`repair "Full-thickness skin graft"`}},
+	})
+}
+
+func TestDelayedClosure(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair`}},
+		{"referred for reconstruction", "The patient was referred for reconstruction.", fams, []string{`repair "referred for reconstruction" no-repair`}},
+		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair`}},
+	})
+}
+
+func TestOtherBiopsies(t *testing.T) {
+	fams := []string{"other-biopsy ", "diagnosis ", "prior-biopsy ", "preop "}
+	runPhrases(t, []phraseCase{
+		{"a lesion of its own sampled today",
+			"A 6 mm pink scaly papule on the left upper back was sampled by tangential (shave) biopsy; clinical impression: rule out superficial BCC.", fams,
+			[]string{`other-biopsy "tangential (shave) biopsy" site="left upper back" impression="rule out superficial BCC" uncertain=true`}},
+		{"announced other lesions",
+			"Other lesions addressed today: two more lesions were biopsied. A papule on the right shin was sampled with a 4 mm punch biopsy; clinical impression: SCC versus keratoacanthoma.", fams,
+			[]string{`other-biopsy "4 mm punch biopsy" site="right shin" impression="SCC versus keratoacanthoma" uncertain=true`}},
+		{"numbered list items",
+			"Three lesions were biopsied today.\n\n1. Left upper back: 7 mm pink pearly papule. Clinical impression: possible basal cell carcinoma. Tangential (shave) biopsy.\n2. Right lateral thigh: 5 mm macule. Clinical impression: atypical nevus. Saucerization biopsy.", fams,
+			[]string{
+				`other-biopsy "Tangential (shave) biopsy" site="Left upper back" impression="possible basal cell carcinoma" uncertain=true`,
+				`other-biopsy "Saucerization biopsy" site="Right lateral thigh" impression="atypical nevus" uncertain=false`,
+			}},
+		{"the prior biopsy of the Mohs lesion is none of them", "The lesion had been sampled by shave biopsy on 03/12/2026.", fams, []string{"prior-biopsy true"}},
+	})
+}
+
+func TestDeepStructures(t *testing.T) {
+	fams := []string{"deep "}
+	runPhrases(t, []phraseCase{
+		{"down to the nasalis muscle", "Final defect: 1.5 x 1.3 cm, down to the nasalis muscle.", fams, []string{`deep "nasalis muscle" negated=false`}},
+		{"taken into the deltoid muscle", "The second stage was taken into the deltoid muscle.", fams, []string{`deep "deltoid muscle" negated=false`}},
+		{"cartilage exposed", "Final defect 2.4 x 2.1 cm, cartilage exposed.", fams, []string{`deep "cartilage" negated=false`}},
+		{"negated list", "The deepest plane of dissection was the subcutaneous fat; muscle, fascia and tendon were not involved.", fams,
+			[]string{`deep "muscle" negated=true`, `deep "fascia" negated=true`, `deep "tendon" negated=true`}},
+		{"abutting is not involving", "Tumor abutting the cartilage was noted in the biopsy.", fams, nil},
+	})
+}
+
+func TestBoilerplate(t *testing.T) {
+	fams := []string{"stage", "unstaged ", "map ", "reader "}
+	runPhrases(t, []phraseCase{
+		{"technique paragraphs document the map and the reader, never a stage or a count",
+			"Prior to each surgical stage, the surgical site was tested for anesthesia. The clinically-apparent tumor was carefully defined and debulked prior to the first stage. With each stage, a thin layer of tumor-laden tissue was excised. A map was prepared to correspond to the area of skin from which it was excised. Each section was coded, cut and stained for microscopic examination. The entire base and margins of the excised piece of tissue were examined by the surgeon. No tumor was identified after the final stage of microscopically controlled surgery.",
+			fams, []string{"map true", "reader surgeon"}},
+		{"the process was repeated until clear",
+			"The process was repeated until clear margins were obtained, with three blocks per stage.", fams, nil},
+		{"after each stage counts nothing", "After each stage two blocks were processed.", fams, nil},
+	})
+}
+
+func TestAmbiguity(t *testing.T) {
+	fams := []string{"ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"two block counts for one stage", "Stage 1 was divided into three blocks.\n\nThe first stage consisted of 2 blocks.", fams,
+			[]string{"ambiguity two block counts (3 and 2) for stage 1"}},
+		{"stage counts that disagree", "Two stages were taken. The tumor cleared after three stages.", fams,
+			[]string{"ambiguity stage counts of 2 and 3"}},
+		{"a count not tied to a stage", "Stage 1 was divided into 3 blocks; clear.\n\nFour blocks were processed in total.", fams,
+			[]string{"ambiguity a count of 4 blocks is not tied to a stage"}},
+		{"consistent prose is not ambiguous", "A total of two stages. Stage 1: 2 blocks. Stage 2: 1 block.", fams, nil},
+	})
+}
+
+func TestSpans(t *testing.T) {
+	lines := [][]Line{{
+		{Text: "Stage I: The specimen was divided into three pieces.", Line: 12, Col: 5},
+		{Text: "A map was drawn.", Line: 13, Col: 1},
+	}}
+	f := Read(lines)
+	if assert.Len(t, f.Stages, 1) {
+		s := f.Stages[0]
+		assert.Equal(t, Span{Line: 12, Col: 5, EndLine: 12, EndCol: 5 + len("Stage I: The specimen was divided into three pieces")}, s.Span)
+		assert.Equal(t, Span{Line: 12, Col: 5 + len("Stage I: The specimen was divided into "), EndLine: 12, EndCol: 5 + len("Stage I: The specimen was divided into three pieces")}, s.BlocksSpan)
+	}
+	if assert.Len(t, f.Map, 1) {
+		assert.Equal(t, Span{Line: 13, Col: 1, EndLine: 13, EndCol: 16}, f.Map[0].Span)
+	}
+}
+
+func TestReadStage(t *testing.T) {
+	f := ReadStage(2, [][]Line{{{Text: "2 blocks. Block 1 positive (deep), block 2 clear.", Line: 4, Col: 10}}})
+	assert.Equal(t, []string{"stage 2 blocks=2 margin=positive"}, only(summary(f), "stage"))
+}
+
+func TestEmpty(t *testing.T) {
+	assert.Equal(t, Facts{}, Read(nil))
+	assert.Equal(t, Facts{}, Read([][]Line{{}, {{Text: "", Line: 1, Col: 1}}}))
+}
+
+func TestLexicon(t *testing.T) {
+	_, err := parseLexicon(lexiconText)
+	assert.NoError(t, err)
+	_, err = parseLexicon("[nope]\nx\n")
+	assert.Error(t, err)
+	_, err = parseLexicon("x\n")
+	assert.Error(t, err)
+}
