@@ -20,6 +20,8 @@ const (
 	tokText
 	tokKey
 	tokValue
+	tokBlank
+	tokItem
 )
 
 var noteSymbols = map[string]lexer.TokenType{
@@ -32,6 +34,8 @@ var noteSymbols = map[string]lexer.TokenType{
 	"Text":   tokText,
 	"Key":    tokKey,
 	"Value":  tokValue,
+	"Blank":  tokBlank,
+	"Item":   tokItem,
 }
 
 // maxKeyLen is the longest text before a colon that still reads as a key.
@@ -114,6 +118,17 @@ func (l *lineLexer) lexLine() {
 	l.queue = l.buf[:0]
 	ll := line{text: text, start: start, lx: l}
 	ll.classify()
+	if len(l.queue) > 0 {
+		switch l.queue[0].Type {
+		case tokMarker, tokLabel, tokText, tokKey:
+			// An item line opens with a zero-width Item token, so that the
+			// parser knows the line's kind from its first token.
+			first := l.queue[0]
+			l.queue = append(l.queue, lexer.Token{})
+			copy(l.queue[1:], l.queue)
+			l.queue[0] = lexer.Token{Type: tokItem, Pos: first.Pos}
+		}
+	}
 	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Value: "\n", Pos: l.pos(start+len(text), runeCol(text, len(text)))})
 	l.off = next
 	l.line++
@@ -141,6 +156,7 @@ func (ln line) classify() {
 	s := ln.text
 	i := skipBlank(s, 0)
 	if i == len(s) {
+		ln.emit(tokBlank, i, i)
 		return
 	}
 	if isRule(s[i:]) {

@@ -16,13 +16,16 @@ type Note struct {
 	Lines []*Line `parser:"@@*"`
 }
 
-// Line is one line of a note: a table rule, a table row, an item (list
-// marker, lesion label, text and fields), or blank (all nil).
+// Line is one line of a note: an item (list marker, lesion label, text and
+// fields), blank, a table row or a table rule. The lexer opens an item line
+// with a zero-width Item token, so the first alternative that can match is
+// the one tried first for most lines.
 type Line struct {
-	Pos  lexer.Position
-	Rule *Rule `parser:"(   @@"`
-	Row  *Row  `parser:"  | @@"`
-	Item *Item `parser:"  | (?= Marker | Label | Text | Key ) @@ )? EOL"`
+	Pos   lexer.Position
+	Item  *Item `parser:"(   @@"`
+	Blank bool  `parser:"  | @Blank"`
+	Row   *Row  `parser:"  | @@"`
+	Rule  *Rule `parser:"  | @@ ) EOL"`
 }
 
 // Rule is a table rule or box border: "|---|---|", "+----+".
@@ -49,7 +52,7 @@ type Cell struct {
 // several to a line when set apart by a column gap).
 type Item struct {
 	Pos    lexer.Position
-	Marker *Marker  `parser:"@@?"`
+	Marker *Marker  `parser:"Item @@?"`
 	Label  *Label   `parser:"@@?"`
 	Text   *Text    `parser:"@@?"`
 	Fields []*Field `parser:"@@*"`
