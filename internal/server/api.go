@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/engine"
@@ -56,13 +57,47 @@ func (s *service) code(findingsOnly bool) http.HandlerFunc {
 			writeProblem(w, rerr.status, rerr.message)
 			return
 		}
+		if !s.acquire(w, r) {
+			return
+		}
 		_, claim, err := s.engine.Analyze(engine.Request{Name: req.Source, Text: *req.Text, Payer: req.Payer, FindingsOnly: findingsOnly})
+		<-s.slots
+		if r.Context().Err() != nil {
+			return // the client is gone: nothing to render
+		}
 		if err != nil {
 			// The message may quote the note: it goes to the client only.
 			writeJSON(w, http.StatusUnprocessableEntity, func(b io.Writer) error { return render.JSONError(b, req.Source, err) })
 			return
 		}
 		writeJSON(w, http.StatusOK, func(b io.Writer) error { return render.JSON(b, claim) })
+	}
+}
+
+// acquire takes a coding slot, waiting up to the queue wait. It answers
+// 503 with Retry-After when none frees up in time, and gives up silently
+// when the client goes away first; either way it returns false.
+func (s *service) acquire(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.queueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		if r.Context().Err() != nil { // gone while waiting
+			<-s.slots
+			return false
+		}
+		return true
+	case <-r.Context().Done():
+		return false
+	case <-t.C:
+		w.Header().Set("Retry-After", retryAfter)
+		writeProblem(w, http.StatusServiceUnavailable, fmt.Sprintf("%d notes are being coded, the most this server codes at once; retry in a second", cap(s.slots)))
+		return false
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"embed"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/mohscode/mohscode/internal/engine"
 )
@@ -26,7 +28,26 @@ type Options struct {
 	// Log receives one access record per request (method, path, status,
 	// duration, size) and the server's own errors; nil discards them.
 	Log *slog.Logger
+	// MaxCoding bounds the notes coded at once; 0 means DefaultMaxCoding.
+	// A request that finds no free slot within QueueWait is answered 503
+	// with Retry-After, so that memory stays bounded however many clients
+	// call at once.
+	MaxCoding int
+	// QueueWait is how long a request waits for a coding slot; 0 means
+	// DefaultQueueWait.
+	QueueWait time.Duration
 }
+
+// DefaultQueueWait is how long a request waits for a coding slot before
+// it is answered 503.
+const DefaultQueueWait = 2 * time.Second
+
+// DefaultMaxCoding is the number of notes coded at once by default: two per
+// CPU keeps the CPUs busy while a request's answer is being sent.
+func DefaultMaxCoding() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// retryAfter is the Retry-After of a 503, in seconds.
+const retryAfter = "1"
 
 //go:embed openapi.json
 var openAPI []byte
@@ -60,6 +81,11 @@ func (s *service) routes() []route {
 // service holds what the handlers share.
 type service struct {
 	engine *engine.Engine
+	// slots holds one token per note being coded (see Options.MaxCoding).
+	slots     chan struct{}
+	queueWait time.Duration
+	// handler is the whole service, middleware included.
+	handler http.Handler
 	token  string
 	log    *slog.Logger
 	assets map[string]asset // the page's files by name ("index.html", "app.js")
@@ -69,6 +95,11 @@ type service struct {
 // health check and the OpenAPI description, with the access log around
 // them.
 func New(opt Options) http.Handler {
+	return newService(opt).handler
+}
+
+// newService builds the service and its handler.
+func newService(opt Options) *service {
 	log := opt.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -77,7 +108,14 @@ func New(opt Options) http.Handler {
 	if eng == nil {
 		eng, _ = engine.New(engine.Options{}) // the zero options are valid
 	}
-	s := &service{engine: eng, token: opt.Token, log: log, assets: loadAssets()}
+	slots, wait := opt.MaxCoding, opt.QueueWait
+	if slots <= 0 {
+		slots = DefaultMaxCoding()
+	}
+	if wait <= 0 {
+		wait = DefaultQueueWait
+	}
+	s := &service{engine: eng, slots: make(chan struct{}, slots), queueWait: wait, token: opt.Token, log: log, assets: loadAssets()}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		h, other := http.Handler(rt.handler), http.Handler(methodNotAllowed(rt.method))
@@ -90,7 +128,8 @@ func New(opt Options) http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusNotFound, "no such path; see /openapi.json")
 	})
-	return s.accessLog(s.recoverPanic(secureHeaders(mux)))
+	s.handler = s.accessLog(s.recoverPanic(secureHeaders(mux)))
+	return s
 }
 
 // methodNotAllowed answers 405 naming the method the path allows.

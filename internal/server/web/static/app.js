@@ -310,15 +310,19 @@
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
+  // claimCSV writes the claim with the columns of batch --format csv
+  // (claimfmt.CSVHeader): one row per line, each with the note's findings.
   function claimCSV(c) {
-    const rows = [["source", "seq", "code", "units", "modifiers", "lesion", "diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason"]];
+    const rows = [["id", "date_of_service", "seq", "code", "units", "modifiers", "lesion", "diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason", "findings", "error"]];
+    const dos = c.encounter.date_of_service || "";
+    const findings = c.findings.map((f) => f.rule + " (" + f.severity + ", line " + f.line + ")").join("; ");
     for (const l of c.lines) {
       rows.push([
-        c.source, l.seq, l.code, l.units, l.modifiers.join(":"), l.lesion,
+        c.source, dos, l.seq, l.code, l.units, l.modifiers.join(":"), l.lesion,
         l.diagnosis_pointers.join(":"),
         l.diagnosis_pointers.map((p) => (c.diagnoses[p - 1] || {}).code || "").join(":"),
         (l.evidence || []).map((e) => e.line).join(":"),
-        l.description, l.reason,
+        l.description, l.reason, findings, "",
       ]);
     }
     return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
