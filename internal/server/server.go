@@ -86,9 +86,9 @@ type service struct {
 	queueWait time.Duration
 	// handler is the whole service, middleware included.
 	handler http.Handler
-	token  string
-	log    *slog.Logger
-	assets map[string]asset // the page's files by name ("index.html", "app.js")
+	token   string
+	log     *slog.Logger
+	assets  map[string]asset // the page's files by name ("index.html", "app.js")
 }
 
 // New returns the service's handler: the API, the page and its files, the
