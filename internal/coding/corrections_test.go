@@ -395,6 +395,7 @@ func TestClarificationPostoperativeDiagnosis(t *testing.T) {
 		{"same as preoperative diagnosis", "Postop diagnosis: same as preoperative diagnosis", "C44.311", false},
 		{"unchanged", "Postoperative diagnosis: unchanged", "C44.311", false},
 		{"the same histology in other words", "Postoperative diagnosis: nodular BCC", "C44.311", false},
+		{"no diagnosis named: the preoperative one stays", "Postoperative diagnosis: tumor cleared, no residual tumor", "C44.311", false},
 		{"squamous cell carcinoma", "Postoperative diagnosis: squamous cell carcinoma, well differentiated", "C44.321", true},
 		{"basosquamous", "Postoperative diagnosis: Basosquamous (metatypical) carcinoma", "C44.391", true},
 	}

@@ -35,14 +35,15 @@ func isSame(text string) bool {
 }
 
 // lesionDiagnosis codes a lesion's diagnosis (CODING-RULES.md section 9)
-// and records it for the lesion's lines. A postoperative diagnosis that
-// differs from the preoperative one takes precedence.
+// and records it for the lesion's lines. A postoperative diagnosis that is
+// not "same", names a diagnosis and differs from the preoperative one takes
+// precedence, with postoperative-diagnosis-used naming both.
 func (g *generator) lesionDiagnosis(les *model.Lesion) {
 	dx := les.Diagnosis
 	rec := icd10.Recognize(dx.Value)
 	if post := les.PostopDiagnosis; post.Present() && !isSame(post.Value) {
 		postRec := icd10.Recognize(post.Value)
-		if !dx.Present() || !sameDiagnosis(postRec, rec) {
+		if !dx.Present() || namesDiagnosis(postRec) && !sameDiagnosis(postRec, rec) {
 			if dx.Present() {
 				g.add(PostoperativeDiagnosisUsed, les.Label, post.Line, "Lesion %s: the postoperative diagnosis %q differs from the preoperative diagnosis %q and is the one coded", les.Label, post.Value, dx.Value)
 			}
@@ -87,6 +88,13 @@ func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
 		return
 	}
 	g.codeDiagnosis(label, b.Line, b.Diagnosis.Line, rec, b.Site, string(b.Site.Anatomy.Laterality))
+}
+
+// namesDiagnosis reports whether a text names a diagnosis the recogniser
+// knows, malignant or not: a postoperative "tumor cleared" or "no residual
+// tumor" names none and does not replace the preoperative diagnosis.
+func namesDiagnosis(r icd10.Recognition) bool {
+	return r.Histology != "" || r.NotMohs && r.Matched != ""
 }
 
 // sameDiagnosis reports whether two recognitions code the same: the same
