@@ -60,7 +60,7 @@ func checkCommand(e env, args []string) int {
 	format := fs.StringP("format", "f", "text", "output format: text, json")
 	out := fs.outputFlag()
 	var ef engineFlags
-	ef.register(fs, true)
+	ef.register(fs, false) // no lines, so nothing for the CMS tables to check
 	if code, done := fs.parse(args); done {
 		return code
 	}
