@@ -114,7 +114,7 @@ func (l *lineLexer) lexLine() {
 			l.done = true
 		}
 	}
-	text := strings.TrimRight(l.src[start:end], "\r")
+	text := blankMarkup(strings.TrimRight(l.src[start:end], "\r"))
 	l.queue = l.buf[:0]
 	ll := line{text: text, start: start, lx: l}
 	ll.classify()
@@ -503,4 +503,77 @@ func trimEnd(s string, end int) int {
 		}
 	}
 	return end
+}
+
+// blankMarkup replaces the HTML tags and entities that EHR exports leave in
+// a note ("<p>", "<strong>Site:</strong>", "<br>", "&nbsp;") by blanks of
+// the same length, so that every position still points into the note and a
+// "<br>" between two fields is a column gap.
+func blankMarkup(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		n := markupLen(s[i:])
+		if n == 0 {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		keep := byte(' ')
+		if s[i] == '&' {
+			keep = entityChar(s[i : i+n])
+		}
+		b[i] = keep
+		for k := i + 1; k < i+n; k++ {
+			b[k] = ' '
+		}
+		i += n - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// markupLen is the length of an HTML tag ("<br>", "</strong>", "<p
+// class=x>") or entity ("&nbsp;", "&amp;") at the start of s, or 0.
+func markupLen(s string) int {
+	switch {
+	case len(s) >= 3 && s[0] == '<' && (isLetter(s[1]) || s[1] == '/' && isLetter(s[2])):
+		for i := 2; i < len(s) && i < 64; i++ {
+			switch {
+			case s[i] == '>':
+				return i + 1
+			case s[i] == '<' || s[i] == '\n':
+				return 0
+			}
+		}
+	case len(s) >= 4 && s[0] == '&':
+		for _, e := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"} {
+			if strings.HasPrefix(s, e) {
+				return len(e)
+			}
+		}
+	}
+	return 0
+}
+
+// entityChar is the character an entity stands for, blank for &nbsp;.
+func entityChar(e string) byte {
+	switch e {
+	case "&amp;":
+		return '&'
+	case "&lt;":
+		return '<'
+	case "&gt;":
+		return '>'
+	case "&quot;":
+		return '"'
+	case "&#39;":
+		return '\''
+	}
+	return ' '
 }

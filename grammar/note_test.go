@@ -203,3 +203,9 @@ func TestEBNFInDocs(t *testing.T) {
 	}
 	assert.Equal(t, want, text[start:start+end], "run go test ./grammar -update")
 }
+
+func TestMarkup(t *testing.T) {
+	note, err := Parse("n.txt", "<p><strong>Site:</strong> left cheek<br>Dx: BCC &amp; SCC&nbsp;</p>\n")
+	require.NoError(t, err)
+	assert.Equal(t, `1 key="Site"@12 value="left cheek"@27 key="Dx"@41 value="BCC &     SCC"@45`, classify(note.Lines[0]))
+}

@@ -104,6 +104,9 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 func splitStage(key string) (ordinal, tail string, ok bool) {
 	key = strings.TrimSpace(key)
 	words := strings.Fields(strings.NewReplacer("-", " ", "#", " ").Replace(key))
+	if len(words) > 1 && strings.EqualFold(words[0], "mohs") {
+		words = words[1:] // "Mohs stage 1", "Mohs layer II"
+	}
 	if len(words) == 0 {
 		return "", "", false
 	}
