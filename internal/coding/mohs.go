@@ -194,7 +194,7 @@ func (g *generator) stageChecks(les *model.Lesion) {
 		}
 	}
 	if last := les.Stages[len(les.Stages)-1]; anyPositive(last) && !last.Decision.Present() {
-		g.add(FinalStagePositive, les.Label, last.Line, "Lesion %s: the last stage still has positive margins and no plan is documented", les.Label)
+		g.add(FinalStagePositive, les.Label, last.Line, "Lesion %s: the last stage's margins are not clear (positive or equivocal) and no plan is documented", les.Label)
 	}
 	if t := les.TotalStages; t.Present() && t.N != len(les.Stages) {
 		g.add(TotalsMismatch, les.Label, t.Line, "Lesion %s: Total stages says %d but %d stages are listed; lines follow the stages listed", les.Label, t.N, len(les.Stages))
