@@ -168,7 +168,7 @@ func TestBrowser(t *testing.T) {
 		require.Len(t, rows, 4, csv)
 		assert.Equal(t, strings.Join(claimfmt.CSVHeader, ","), rows[0], "the same columns as batch --format csv")
 		assert.True(t, strings.HasPrefix(rows[1], "note,2026-03-14,1,17311,1,,1,1,C44.311,8:14,"), rows[1])
-		assert.Contains(t, rows[3], ",14060,1,59,1,1,C44.311,23,")
+		assert.Contains(t, rows[3], ",14060,1,,1,1,C44.311,23,") // a flap carries no modifier (docs/coding-rules.md section 3)
 		do(t, tab,
 			chromedp.Click(chromedp.ID("copy-csv")),
 			chromedp.Poll[chromedp.Void](`document.getElementById("status").textContent.includes("CSV")`, chromedp.WithPollingTimeout(0))) // bounded by the test's deadline
