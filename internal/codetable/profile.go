@@ -11,7 +11,7 @@ import (
 	"unicode"
 )
 
-// Profile is a payer profile (CODING-RULES.md section 8): the modifiers each kind of
+// Profile is a payer profile (docs/coding-rules.md section 8): the modifiers each kind of
 // line carries under one payer. It is also the JSON shape of a user's profile file.
 type Profile struct {
 	// Name names the profile in the output ("commercial", "medicare", "uhc", or the
@@ -23,7 +23,7 @@ type Profile struct {
 	// RepairModifier, when set, goes on every repair, flap and graft line (the "59 on
 	// every repair" convention some payers ask for). Empty, as in every built-in
 	// profile, means none: repair lines then carry 59 only where the coding rules give
-	// it (several repair classes, CODING-RULES.md section 3).
+	// it (several repair classes, docs/coding-rules.md section 3).
 	RepairModifier string `json:"repair_modifier,omitempty"`
 	// BiopsyOtherLesionModifier goes on biopsy and frozen-section lines of a lesion
 	// other than a Mohs lesion.
@@ -128,7 +128,7 @@ func ProfileForPayerText(text string) string {
 // "UnitedHealthcare", "United Healthcare" or "UHC" is uhc; otherwise text containing
 // "commercial" is commercial. Anything else (Medicaid, BCBS, Aetna, Tricare, empty
 // text) is the default profile, commercial, with named false: the caller reports
-// payer-profile-default for a payer it names (CODING-RULES.md section 8).
+// payer-profile-default for a payer it names (docs/coding-rules.md section 8).
 func MatchPayer(text string) (profile string, named bool) {
 	n := normPayer(text)
 	if n != "" {

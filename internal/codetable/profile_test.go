@@ -16,7 +16,7 @@ func TestBuiltinProfile(t *testing.T) {
 		name string
 		want Profile // notes checked separately
 	}{
-		// CODING-RULES.md sections 3 and 8: no built-in profile has a repair modifier.
+		// docs/coding-rules.md sections 3 and 8: no built-in profile has a repair modifier.
 		{"commercial", Profile{Name: "commercial", DistinctLesionModifier: "59",
 			BiopsyOtherLesionModifier: "59", BiopsyMohsLesionModifier: "59", StainModifier: "59"}},
 		{"medicare", Profile{Name: "medicare", DistinctLesionModifier: "XS",
@@ -58,7 +58,7 @@ func TestBuiltinProfile(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 8: the Payer text picks the profile; a payer naming none
+// docs/coding-rules.md section 8: the Payer text picks the profile; a payer naming none
 // of them (nor the word commercial) is coded under commercial and named=false, so
 // that the caller reports payer-profile-default.
 func TestMatchPayer(t *testing.T) {

@@ -35,7 +35,7 @@ func plus(code, addon string, n int) []Line {
 	return []Line{{Code: code, Units: 1}, {Code: addon, Units: n}}
 }
 
-// sizeCase is one size and the lines CODING-RULES.md says it yields.
+// sizeCase is one size and the lines docs/coding-rules.md says it yields.
 type sizeCase struct {
 	size float64
 	want []Line

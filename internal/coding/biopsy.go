@@ -94,7 +94,7 @@ func (g *generator) addBiopsy(label string, kindText model.Text, fs model.Frozen
 // add-on, lines split by modifier; then frozen sections on billable
 // biopsies. The biopsy modifier tells biopsy lines apart from the Mohs or
 // excision lines of the claim: a claim with neither (a biopsy-only note)
-// carries none on its biopsy and frozen-section lines (CODING-RULES.md
+// carries none on its biopsy and frozen-section lines (docs/coding-rules.md
 // section 4).
 func (g *generator) biopsyLines() {
 	for i := range g.note.Biopsies {

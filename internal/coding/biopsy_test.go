@@ -15,7 +15,7 @@ var mohsLesion = []string{
 	"Stage 1: 2 blocks; margins: clear",
 }
 
-// CODING-RULES.md section 4: biopsies and frozen sections.
+// docs/coding-rules.md section 4: biopsies and frozen sections.
 func TestBiopsies(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -136,7 +136,7 @@ func TestBiopsies(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 4: the biopsy findings.
+// docs/coding-rules.md section 4: the biopsy findings.
 func TestBiopsyFindings(t *testing.T) {
 	t.Run("biopsy-not-billable points at the same-day biopsy", func(t *testing.T) {
 		c := code(t, withHeader(

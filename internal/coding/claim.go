@@ -11,7 +11,7 @@ import (
 )
 
 // Claim is what the generator makes of one note: the output contract of
-// NOTE-FORMAT.md section 7.
+// docs/note-format.md section 7.
 type Claim struct {
 	Source    string         `json:"source"`
 	Encounter Encounter      `json:"encounter"`
@@ -97,7 +97,7 @@ func Code(n *model.Note, opt Options) Claim {
 
 // chooseProfile uses the profile given, else the one the note's Payer field
 // picks; a payer that names no built-in profile is coded under the default
-// one, and says so (CODING-RULES.md section 8).
+// one, and says so (docs/coding-rules.md section 8).
 func (g *generator) chooseProfile(given *codetable.Profile) {
 	if given != nil {
 		g.profile = *given
@@ -138,7 +138,7 @@ type generator struct {
 	surgeonName string
 }
 
-// add records a finding of rule at a note line (NOTE-FORMAT.md section 7).
+// add records a finding of rule at a note line (docs/note-format.md section 7).
 // A finding about a value points at that value's line (pathology-not-surgeon
 // at the Pathology field, site-unknown at the Site field). A finding about
 // something absent points at the closest section that is there: a stage

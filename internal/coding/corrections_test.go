@@ -14,7 +14,7 @@ import (
 
 // The tests of this file are named after the corrections and clarifications
 // of the rule book (issue 11); every wanted line is derived by hand from
-// CODING-RULES.md, with the derivation in the case's name or comment.
+// docs/coding-rules.md, with the derivation in the case's name or comment.
 
 // Lesion bodies shared by the repair-modifier cases: a site, one stage, one
 // repair after clearance.
@@ -27,7 +27,7 @@ func lesionWithRepair(label, site, repair string) []string {
 }
 
 // repairCases are the notes of the repair-modifier correction with the
-// lines CODING-RULES.md section 3 gives under the built-in profiles.
+// lines docs/coding-rules.md section 3 gives under the built-in profiles.
 var repairCases = []struct {
 	name    string
 	payer   string
@@ -95,7 +95,7 @@ func repairNote(payer string, lesions [][]string) string {
 	return withHeader(body...)
 }
 
-// Correction 1 (CODING-RULES.md section 3): repair, flap and graft lines
+// Correction 1 (docs/coding-rules.md section 3): repair, flap and graft lines
 // carry no modifier by default under every built-in profile; 59 only on
 // every class but the most complicated when the linear repairs span
 // several of simple, intermediate and complex.
@@ -107,7 +107,7 @@ func TestCorrectionRepairModifiers(t *testing.T) {
 	}
 }
 
-// Correction 1 (CODING-RULES.md sections 3 and 8): a profile's repair
+// Correction 1 (docs/coding-rules.md sections 3 and 8): a profile's repair
 // modifier goes on every repair, flap and graft line; the sample profile
 // samples/profiles/repair-59.json reproduces "59 on every repair line".
 func TestCorrectionRepairProfile(t *testing.T) {
@@ -156,7 +156,7 @@ func TestCorrectionRepairProfile(t *testing.T) {
 	}
 }
 
-// Correction 2 (CODING-RULES.md section 9): basosquamous (metatypical)
+// Correction 2 (docs/coding-rules.md section 9): basosquamous (metatypical)
 // carcinoma is C44 histology digit 9 with diagnosis-code-review.
 func TestCorrectionBasosquamous(t *testing.T) {
 	tests := []struct {
@@ -184,7 +184,7 @@ func TestCorrectionBasosquamous(t *testing.T) {
 	})
 }
 
-// Correction 3 (CODING-RULES.md section 6): the excised diameter is the
+// Correction 3 (docs/coding-rules.md section 6): the excised diameter is the
 // pre-operative size's greatest dimension plus twice the margin, rounded
 // half-up to one decimal; without a margin, the final defect with
 // excision-size-from-defect; without either, defect-size-missing.
@@ -252,7 +252,7 @@ func fieldOrBlank(key, value string) string {
 	return key + ": " + value
 }
 
-// Correction 4 (CODING-RULES.md section 8): a payer naming none of the
+// Correction 4 (docs/coding-rules.md section 8): a payer naming none of the
 // built-in profiles is coded under commercial, with payer-profile-default
 // naming the payer and the profile.
 func TestCorrectionPayerProfileDefault(t *testing.T) {
@@ -293,7 +293,7 @@ func TestCorrectionPayerProfileDefault(t *testing.T) {
 	})
 }
 
-// Clarification 5 (CODING-RULES.md section 4): the biopsy modifier tells
+// Clarification 5 (docs/coding-rules.md section 4): the biopsy modifier tells
 // biopsy lines apart from the Mohs or excision lines of the claim; a claim
 // with neither carries none on its biopsy and frozen-section lines.
 func TestClarificationBiopsyOnlyClaims(t *testing.T) {
@@ -342,7 +342,7 @@ func TestClarificationBiopsyOnlyClaims(t *testing.T) {
 	})
 }
 
-// Clarification 6 (CODING-RULES.md section 3): a closure deferred to a
+// Clarification 6 (docs/coding-rules.md section 3): a closure deferred to a
 // later visit, or only considered, is no line and no-repair-code, not
 // repair-type-unknown; closing a graft donor site or a biopsy wound is
 // included in that code.
@@ -381,7 +381,7 @@ func TestClarificationNoRepairLine(t *testing.T) {
 	}
 }
 
-// Clarification 9 (CODING-RULES.md section 9): the postoperative diagnosis
+// Clarification 9 (docs/coding-rules.md section 9): the postoperative diagnosis
 // is coded when given, not "same", and different; it names both.
 func TestClarificationPostoperativeDiagnosis(t *testing.T) {
 	tests := []struct {
@@ -415,7 +415,7 @@ func TestClarificationPostoperativeDiagnosis(t *testing.T) {
 	}
 }
 
-// Clarification 9 (CODING-RULES.md section 9): a biopsy of another lesion
+// Clarification 9 (docs/coding-rules.md section 9): a biopsy of another lesion
 // whose impression is uncertain gets no cancer code and
 // diagnosis-pending-pathology; its biopsy line is still coded.
 func TestClarificationBiopsyImpression(t *testing.T) {
@@ -454,7 +454,7 @@ func TestClarificationBiopsyImpression(t *testing.T) {
 	}
 }
 
-// Clarification 7 (CODING-RULES.md, "Where a fact may stand"): a margin
+// Clarification 7 (docs/coding-rules.md, "Where a fact may stand"): a margin
 // stated as equivocal is documented and not clear; the reader gives it as
 // a margin that is not clear, and a last stage with one and no plan is
 // final-stage-positive, never margins-missing.
@@ -467,7 +467,7 @@ func TestClarificationEquivocalMargin(t *testing.T) {
 	assert.Empty(t, findingsOf(c, "margins-missing"))
 }
 
-// Clarification 8 (CODING-RULES.md section 1): a stage is documented by a
+// Clarification 8 (docs/coding-rules.md section 1): a stage is documented by a
 // statement about that stage; template text about stages in general
 // documents none, and no stage is guessed: stages-missing, the repairs still
 // coded.

@@ -34,7 +34,7 @@ func isSame(text string) bool {
 	return rest[0] != '-' && (rest[0] != ' ' || strings.HasPrefix(strings.TrimSpace(rest), "as "))
 }
 
-// lesionDiagnosis codes a lesion's diagnosis (CODING-RULES.md section 9)
+// lesionDiagnosis codes a lesion's diagnosis (docs/coding-rules.md section 9)
 // and records it for the lesion's lines. A postoperative diagnosis that is
 // not "same", names a diagnosis and differs from the preoperative one takes
 // precedence, with postoperative-diagnosis-used naming both.
@@ -74,7 +74,7 @@ func (g *generator) lesionDiagnosis(les *model.Lesion) {
 // is recognised. An uncertain impression ("rule out BCC", "SCC versus AK",
 // "atypical lesion") is not coded (ICD-10-CM outpatient guideline IV.H):
 // the line has no pointer of its own and diagnosis-pending-pathology says
-// to hold the claim for the pathology result (CODING-RULES.md section 9).
+// to hold the claim for the pathology result (docs/coding-rules.md section 9).
 // A benign impression ("seborrheic keratosis") codes nothing here and
 // raises nothing.
 func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {

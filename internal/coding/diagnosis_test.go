@@ -31,7 +31,7 @@ func dxCodes(c coding.Claim) []string {
 	return out
 }
 
-// CODING-RULES.md section 9: the site row × histology column, through the
+// docs/coding-rules.md section 9: the site row × histology column, through the
 // anatomy table's ICD-10 site and the side in the site text or Side field.
 func TestDiagnosisCodes(t *testing.T) {
 	tests := []struct {
@@ -188,7 +188,7 @@ func TestDiagnosisPointers(t *testing.T) {
 // A postoperative diagnosis that differs takes precedence.
 func TestPostoperativeDiagnosis(t *testing.T) {
 	c := code(t, dxNote("nose", "basal cell carcinoma", "Postoperative diagnosis: basosquamous carcinoma with SCC in situ"))
-	assert.Equal(t, []string{"C44.391"}, dxCodes(c), "basosquamous is its own histology, C44 other specified (CODING-RULES.md section 9)")
+	assert.Equal(t, []string{"C44.391"}, dxCodes(c), "basosquamous is its own histology, C44 other specified (docs/coding-rules.md section 9)")
 	c = code(t, dxNote("nose", "BCC", "Postop diagnosis: squamous cell carcinoma, poorly differentiated"))
 	assert.Equal(t, []string{"C44.321"}, dxCodes(c))
 	assert.Contains(t, findings(c), "9 postoperative-diagnosis-used info 1")

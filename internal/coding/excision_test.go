@@ -13,7 +13,7 @@ var pathologistReads = []string{
 	"Pathology: Dr. Lee, dermatopathologist",
 }
 
-// CODING-RULES.md section 6: the excision table by the excised diameter,
+// docs/coding-rules.md section 6: the excision table by the excised diameter,
 // rounded half-up to one decimal; these notes document no margin, so it is
 // the final defect's greatest dimension (with excision-size-from-defect).
 func TestExcisionFallback(t *testing.T) {
@@ -63,7 +63,7 @@ func TestExcisionFallback(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 6: repairs after an excision.
+// docs/coding-rules.md section 6: repairs after an excision.
 func TestExcisionRepairs(t *testing.T) {
 	tests := []struct {
 		name   string

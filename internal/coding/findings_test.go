@@ -71,7 +71,7 @@ func insertAfter(n int, lines ...string) []string {
 	return slices.Insert(out, n, lines...)
 }
 
-// NOTE-FORMAT.md section 7 and CODING-RULES.md section 10: each rule fires
+// docs/note-format.md section 7 and docs/coding-rules.md section 10: each rule fires
 // with its severity, lesion and line. A finding about something absent
 // points at the lesion's heading line (line 7 here); an encounter-level
 // finding has no lesion and points at line 1.
@@ -259,7 +259,7 @@ func TestFindingRules(t *testing.T) {
 // editRules are the registry's rules that internal/edits raises.
 var editRules = map[string]bool{"mue-exceeded": true, "ptp-not-allowed": true, "ptp-modifier-needed": true}
 
-// The severities of NOTE-FORMAT.md section 7 and CODING-RULES.md section 10,
+// The severities of docs/note-format.md section 7 and docs/coding-rules.md section 10,
 // copied by hand.
 func TestRuleSeverities(t *testing.T) {
 	want := map[string]diag.Severity{
@@ -298,7 +298,7 @@ func TestRuleSeverities(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
-// NOTE-FORMAT.md section 7: findings are sorted by line, then rule; in a
+// docs/note-format.md section 7: findings are sorted by line, then rule; in a
 // note without headings, a finding about something absent points at the
 // lesion's first field.
 func TestFindingOrder(t *testing.T) {

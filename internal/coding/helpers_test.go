@@ -14,7 +14,7 @@ import (
 
 // The tests of this package run small notes through the whole pipeline
 // (engine.Code) and compare what comes out with lines and findings written
-// by hand from CODING-RULES.md and NOTE-FORMAT.md. Notes are built with
+// by hand from docs/coding-rules.md and docs/note-format.md. Notes are built with
 // note(...), one argument per line, so that line numbers can be counted:
 // the first argument is line 1.
 

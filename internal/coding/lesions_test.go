@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// CODING-RULES.md section 2: each lesion is coded on its own; the Mohs lines
+// docs/coding-rules.md section 2: each lesion is coded on its own; the Mohs lines
 // of the second and later lesions carry the distinct-lesion modifier, add-ons
 // included; repair, biopsy, frozen-section and stain lines carry only their
 // own role's modifier.
@@ -121,7 +121,7 @@ func TestMultipleLesions(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 2: the excision fallback lines of later lesions
+// docs/coding-rules.md section 2: the excision fallback lines of later lesions
 // carry the distinct-lesion modifier too.
 func TestMultipleLesionsExcisionFallback(t *testing.T) {
 	c := code(t, note(

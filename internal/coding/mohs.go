@@ -123,7 +123,7 @@ func (g *generator) distinctModifier() string {
 }
 
 // excision codes a lesion as a malignant excision when Mohs cannot be
-// billed (CODING-RULES.md section 6). An adjacent tissue transfer includes
+// billed (docs/coding-rules.md section 6). An adjacent tissue transfer includes
 // the excision: then no line is needed, and no size either.
 func (g *generator) excision(les *model.Lesion) {
 	if g.hasFlap(les) {

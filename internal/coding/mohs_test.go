@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// CODING-RULES.md section 1: the Mohs lines of one lesion.
+// docs/coding-rules.md section 1: the Mohs lines of one lesion.
 func TestMohsWorkedExamples(t *testing.T) {
 	tests := []struct {
 		name string
@@ -79,7 +79,7 @@ func TestMohsWorkedExamples(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 1: the site class H or T.
+// docs/coding-rules.md section 1: the site class H or T.
 func TestMohsSiteClass(t *testing.T) {
 	tests := []struct {
 		site string
@@ -129,7 +129,7 @@ func TestMohsSiteClass(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 1: deep structures move T up to H, never H down.
+// docs/coding-rules.md section 1: deep structures move T up to H, never H down.
 func TestMohsDeepStructures(t *testing.T) {
 	tests := []struct {
 		name string
@@ -161,7 +161,7 @@ func TestMohsDeepStructures(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 1: a boundary site is H for Mohs when either term
+// docs/coding-rules.md section 1: a boundary site is H for Mohs when either term
 // is H; every other family takes the first term's group.
 func TestMohsBoundarySite(t *testing.T) {
 	tests := []struct {
@@ -196,7 +196,7 @@ func TestMohsBoundarySite(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 1: who read the slides.
+// docs/coding-rules.md section 1: who read the slides.
 func TestMohsPathology(t *testing.T) {
 	t.Run("surgeon by role", func(t *testing.T) {
 		c := code(t, note(
@@ -277,7 +277,7 @@ func TestMohsPathology(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 1: missing stages and block counts.
+// docs/coding-rules.md section 1: missing stages and block counts.
 func TestMohsMissingStagesAndBlocks(t *testing.T) {
 	t.Run("a stage without a block count is a stage of at most five blocks", func(t *testing.T) {
 		c := code(t, withHeader(
@@ -310,7 +310,7 @@ func TestMohsMissingStagesAndBlocks(t *testing.T) {
 	})
 }
 
-// NOTE-FORMAT.md section 7: the Mohs lines carry their evidence.
+// docs/note-format.md section 7: the Mohs lines carry their evidence.
 func TestMohsEvidence(t *testing.T) {
 	c := code(t, withHeader(
 		"Site: nose",

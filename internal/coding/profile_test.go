@@ -27,7 +27,7 @@ func twoLesionsPayer(payer string) string {
 	)
 }
 
-// CODING-RULES.md section 8: the payer text picks the profile.
+// docs/coding-rules.md section 8: the payer text picks the profile.
 func TestPayerProfiles(t *testing.T) {
 	commercial := []string{"1: 17311x1", "2: 17311x1 59", "2: 12051x1", "2: 11104x1 59", "biopsy 1: 11103x1 59", "2: 88342x2 59"}
 	medicare := []string{"1: 17311x1", "2: 17311x1 XS", "2: 12051x1", "2: 11104x1 59", "biopsy 1: 11103x1 XS", "2: 88342x2 59"}
@@ -56,7 +56,7 @@ func TestPayerProfiles(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 8: uhc notes its pathology policy on
+// docs/coding-rules.md section 8: uhc notes its pathology policy on
 // pathology-not-surgeon; other profiles add nothing.
 func TestProfileNotes(t *testing.T) {
 	src := func(payer string) string {

@@ -185,7 +185,7 @@ func (g *generator) gatherRepairs(les *model.Lesion) {
 // whatever its size: "none" (no finding), a repair by another provider
 // (whatever its kind), healing without a repair, a kind outside the tables
 // or not stated, a linear repair of a lesion closed by a flap (the flap
-// includes the closure of its defect: CODING-RULES.md section 3, "a flap
+// includes the closure of its defect: docs/coding-rules.md section 3, "a flap
 // repair reports no linear repair for the same defect"), and a simple
 // repair after an excision (section 6).
 func (g *generator) notOnClaim(les *model.Lesion, r *model.Repair, kind repairKind, flap bool) bool {
@@ -377,7 +377,7 @@ func (gs *groupSums) add(class repairClass, group string, it repairItem) {
 	(*gs)[i].items = append((*gs)[i].items, it)
 }
 
-// repairLines turns the encounter's repairs into lines (CODING-RULES.md
+// repairLines turns the encounter's repairs into lines (docs/coding-rules.md
 // section 3): flaps per defect, larger first; then grafts and linear
 // repairs summed per class and group, in class order (full-thickness,
 // split-thickness, complex, intermediate, simple), larger first. The
@@ -434,7 +434,7 @@ type classLines struct {
 // the secondary procedure with modifier 59.
 const secondaryRepairModifier = "59"
 
-// repairModifiers puts the modifiers on the repair lines (CODING-RULES.md
+// repairModifiers puts the modifiers on the repair lines (docs/coding-rules.md
 // section 3). Repairs, flaps and grafts after Mohs carry none by default.
 // A profile's repair modifier goes on every repair, flap and graft line;
 // otherwise, when the linear lines span more than one class among simple,

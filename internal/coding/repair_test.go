@@ -29,7 +29,7 @@ func repairLines(t *testing.T, src string) []string {
 	return out
 }
 
-// CODING-RULES.md section 3: the linear repair tables, range edges
+// docs/coding-rules.md section 3: the linear repair tables, range edges
 // included. Each case is one repair of the given class and length.
 func TestLinearRepairTables(t *testing.T) {
 	tests := []struct {
@@ -147,7 +147,7 @@ func TestLinearRepairTables(t *testing.T) {
 	}
 }
 
-// NOTE-FORMAT.md section 3: a repair's kind and length may stand in fields
+// docs/note-format.md section 3: a repair's kind and length may stand in fields
 // under it.
 func TestRepairFields(t *testing.T) {
 	tests := []struct {
@@ -167,7 +167,7 @@ func TestRepairFields(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 3: linear repairs are summed by class and group
+// docs/coding-rules.md section 3: linear repairs are summed by class and group
 // across all lesions of the encounter, one line per (class, group).
 func TestLinearRepairSums(t *testing.T) {
 	tests := []struct {
@@ -284,7 +284,7 @@ func TestLinearRepairSums(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 3: adjacent tissue transfer, per defect.
+// docs/coding-rules.md section 3: adjacent tissue transfer, per defect.
 func TestFlaps(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -392,7 +392,7 @@ func TestFlaps(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 3: skin grafts, summed per (graft type, group).
+// docs/coding-rules.md section 3: skin grafts, summed per (graft type, group).
 func TestGrafts(t *testing.T) {
 	tests := []struct {
 		name string
@@ -451,7 +451,7 @@ func TestGrafts(t *testing.T) {
 	}
 }
 
-// CODING-RULES.md section 3: flaps and grafts first, then complex,
+// docs/coding-rules.md section 3: flaps and grafts first, then complex,
 // intermediate, simple; within a class, larger first.
 func TestRepairOrder(t *testing.T) {
 	c := code(t, withHeader(
@@ -490,7 +490,7 @@ func TestRepairOrder(t *testing.T) {
 	}, got)
 }
 
-// CODING-RULES.md section 3: what is not coded from the tables.
+// docs/coding-rules.md section 3: what is not coded from the tables.
 func TestRepairNotCoded(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -583,7 +583,7 @@ func TestRepairNotCoded(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 3: timing is documented by a Timing field, by
+// docs/coding-rules.md section 3: timing is documented by a Timing field, by
 // clearance words in the repair's value, or by the last stage's decision.
 func TestRepairTiming(t *testing.T) {
 	tests := []struct {
@@ -660,7 +660,7 @@ func TestRepairTiming(t *testing.T) {
 	}
 }
 
-// Repair kinds as a careful coder reads them (CODING-RULES.md section 3:
+// Repair kinds as a careful coder reads them (docs/coding-rules.md section 3:
 // the kind is found anywhere in the value).
 func TestRepairKinds(t *testing.T) {
 	tests := []struct {

@@ -9,7 +9,7 @@ type Rule struct {
 	Doc      string        `json:"doc"`
 }
 
-// The finding rules of NOTE-FORMAT.md section 7 and CODING-RULES.md
+// The finding rules of docs/note-format.md section 7 and docs/coding-rules.md
 // section 10, in the order `mohscode rules` lists them.
 var (
 	SiteMissing = &Rule{"site-missing", diag.Error,

@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// CODING-RULES.md section 5: stains.
+// docs/coding-rules.md section 5: stains.
 func TestStains(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -124,7 +124,7 @@ func TestStains(t *testing.T) {
 	})
 }
 
-// CODING-RULES.md section 5: the stain findings.
+// docs/coding-rules.md section 5: the stain findings.
 func TestStainFindings(t *testing.T) {
 	tests := []struct {
 		name   string

@@ -44,7 +44,7 @@ type Result struct {
 	Issues []Issue
 }
 
-// Code looks a lesion up in the section-9 table of CODING-RULES.md.
+// Code looks a lesion up in the section-9 table of docs/coding-rules.md.
 //
 //   - Lip, nose, other face, scalp and neck, anal skin, breast skin and other trunk have one
 //     code per histology.

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sectionNineRow is one row of the CODING-RULES.md section 9 table, written out by hand for
+// sectionNineRow is one row of the docs/coding-rules.md section 9 table, written out by hand for
 // every column: the C44 pattern for basal cell (1), squamous cell (2), other specified (9, the
 // DFSP/EMPD/MAC/AFX column) and sebaceous (9, or 3 on the eyelid), then C43, C4A, D03, D04.
 type sectionNineRow struct {
@@ -218,7 +218,7 @@ func TestCodeEdges(t *testing.T) {
 	}
 }
 
-// nonBillableHeaders is the list of CODING-RULES.md section 9, by hand.
+// nonBillableHeaders is the list of docs/coding-rules.md section 9, by hand.
 var nonBillableHeaders = []string{
 	"C44.102", "C44.109", "C44.112", "C44.119", "C44.122", "C44.129", "C44.132",
 	"C44.139", "C44.192", "C44.199", "C43.11", "C43.12", "C4A.11", "C4A.12", "D03.11", "D03.12",
@@ -302,7 +302,7 @@ func TestCodeEmitsNoHeader(t *testing.T) {
 }
 
 // reviewedHistology is the finding every code of a histology carries, by hand
-// (CODING-RULES.md section 9): diagnosis-code-review for basosquamous carcinoma.
+// (docs/coding-rules.md section 9): diagnosis-code-review for basosquamous carcinoma.
 func reviewedHistology(h Histology) []string {
 	if h == HistologyBasosquamous {
 		return []string{RuleDiagnosisCodeReview}

@@ -1,5 +1,5 @@
 // Package icd10 turns a lesion's diagnosis text and its ICD-10 site group into one
-// ICD-10-CM code, following CODING-RULES.md section 9.
+// ICD-10-CM code, following docs/coding-rules.md section 9.
 //
 // It does two things and nothing else:
 //
@@ -20,7 +20,7 @@
 //   - Basosquamous (metatypical) carcinoma, ICD-O 8094/3, is its own histology, neither basal
 //     cell nor squamous cell: the C44 "other specified" digit 9 (C44.x9), with
 //     diagnosis-code-review, since some payers and coders use the squamous cell code instead
-//     (CODING-RULES.md section 9). A text naming it beside basal cell or squamous cell
+//     (docs/coding-rules.md section 9). A text naming it beside basal cell or squamous cell
 //     carcinoma ("BCC, basosquamous type") is basosquamous (the refines column of
 //     data/histology.csv).
 //   - Keratoacanthoma alone is not coded here (ICD-10-CM indexes it to L85.8); "keratoacanthoma

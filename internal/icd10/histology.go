@@ -49,7 +49,7 @@ func (h Histology) Valid() bool {
 	return ok
 }
 
-// Rule ids of the findings this package's results stand for (CODING-RULES.md section 10).
+// Rule ids of the findings this package's results stand for (docs/coding-rules.md section 10).
 const (
 	// RuleLateralityMissing (warning): ear, limb or eyelid without a usable side, or an eyelid
 	// without upper/lower; the unspecified code is used.
@@ -67,7 +67,7 @@ const (
 )
 
 // Issue is a finding about a diagnosis or its code. Its severity follows from Rule
-// (CODING-RULES.md section 10); the caller adds lesion and line.
+// (docs/coding-rules.md section 10); the caller adds lesion and line.
 type Issue struct {
 	// Rule is one of the Rule* ids.
 	Rule string

@@ -30,7 +30,7 @@ func TestRecognize(t *testing.T) {
 		{"infiltrative", "BCC, infiltrative", Recognition{Histology: "bcc", Subtype: "infiltrative", Matched: "BCC"}},
 		{"two subtypes", "nodular and infiltrative basal cell carcinoma", Recognition{Histology: "bcc", Subtype: "nodular, infiltrative", Matched: "basal cell carcinoma"}},
 		{"slash subtypes", "sclerosing/morpheaform BCC", Recognition{Histology: "bcc", Subtype: "sclerosing, morpheaform", Matched: "BCC"}},
-		// basosquamous (metatypical) carcinoma is its own histology (CODING-RULES.md section 9)
+		// basosquamous (metatypical) carcinoma is its own histology (docs/coding-rules.md section 9)
 		{"basosquamous alone", "basosquamous", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
 		{"basosquamous carcinoma", "Basosquamous carcinoma", Recognition{Histology: "basosquamous", Matched: "Basosquamous carcinoma"}},
 		{"bcc basosquamous type", "BCC, basosquamous type", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
