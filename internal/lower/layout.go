@@ -70,7 +70,7 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 		return "", keyRef{}, false, nil
 	}
 	if open := strings.IndexByte(tail, '('); open >= 0 && strings.HasSuffix(tail, ")") {
-		tail = strings.TrimSpace(tail[:open]) // a remark: "STAGE II (final)"
+		tail = strings.TrimSpace(tail[:open]) // a remark: "STAGE II (final)", "Stage I (3 sections)"
 	}
 	if words := strings.Fields(tail); len(words) == 2 && strings.EqualFold(words[0], "of") {
 		tail = "" // "Stage 2 of 3"
@@ -205,6 +205,14 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	les := l.cur()
 	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
 	l.stage = len(les.Stages) - 1
+	if open := strings.IndexByte(f.Key, '('); open > 0 && strings.HasSuffix(f.Key, ")") {
+		remark := &grammar.Value{Pos: shift(f.Pos, f.Key[:open+1]), Text: f.Key[open+1 : len(f.Key)-1]}
+		if isCountItem(remark.Text) { // "Stage I (3 sections): …"
+			blocks, err := count("Blocks", countPart(remark), 1)
+			l.problem(err)
+			les.Stages[l.stage].Blocks = blocks
+		}
+	}
 	if f.Value == nil {
 		return
 	}

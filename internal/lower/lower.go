@@ -508,6 +508,14 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		les.PostopDiagnosis = t
 	case fIndication:
 		les.Indication = t
+	case fStainReason: // after a log table: the reason of every stain that has none
+		for i := range les.Stages {
+			for j := range les.Stages[i].Stains {
+				if st := &les.Stages[i].Stains[j]; st.Reason == "" {
+					st.Reason = t.Value
+				}
+			}
+		}
 	case fProcedure:
 		if l.procedure == nil {
 			l.procedure = map[int]model.Text{}
