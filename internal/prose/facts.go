@@ -94,7 +94,7 @@ func (st *state) readReader(p *para, s span) {
 // byBefore reports whether "by" stands within three words before token i
 // ("examined by the surgeon"), or the surgeon is the sentence's subject.
 func (p *para) byBefore(i int, s span) bool {
-	for j := i - 1; j >= s.lo && j >= i-4; j-- {
+	for j := i - 1; j >= s.lo && j >= i-6; j-- {
 		if p.toks[j].norm == "by" {
 			return true
 		}
@@ -635,9 +635,15 @@ func (st *state) defect(p *para, s span, i int) {
 	}
 	sz, a, b, ok := p.measureAfter(i+1, s.hi, 6)
 	if ok {
-		// the size belongs to another noun in between ("defect … with a 2 mm margin")
+		// the size belongs to another noun or the repair ("defect … with a 2 mm
+		// margin", "the defect was repaired with a 2.5 cm intermediate closure")
 		for k := i + 1; k < a; k++ {
-			if p.has(k, cDefect) || p.has(k, cMarginLoc) {
+			if p.has(k, cDefect) || p.has(k, cMarginLoc) || p.toks[k].norm == "repaired" || p.toks[k].norm == "closed" {
+				ok = false
+			}
+		}
+		for k := b; k < min(b+2, s.hi) && p.toks[k].norm != ";" && p.toks[k].norm != ","; k++ {
+			if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord {
 				ok = false
 			}
 		}
@@ -892,7 +898,7 @@ func (st *state) repairSizes(p *para, s span) {
 		if !ok {
 			continue
 		}
-		if p.sizeOfOther(i, nx, s) {
+		if p.sizeOfOther(i, nx, s) && !(area && p.wordBefore(i, s, 4, "area", "recipient")) {
 			i = nx - 1
 			continue
 		}
@@ -915,11 +921,32 @@ func (st *state) repairSizes(p *para, s span) {
 	}
 }
 
-// sizeOfOther reports whether the size at [i, nx) is a defect's, a margin's or
-// the lesion's rather than the repair's.
+// sizeOfOther reports whether the size at [i, nx) is a defect's, a margin's,
+// the lesion's or an undermining distance rather than the repair's: such a
+// word stands before it in its clause, or right after it, and no repair word
+// stands next to it ("closure, 2.6 cm", "a 2.5 cm intermediate closure",
+// "repair length 3.1 cm").
 func (p *para) sizeOfOther(i, nx int, s span) bool {
-	if p.wordBefore(i, s, 6, "defect", "deficit", "secondary", "primary", "lesion", "margin", "rim", "size") {
-		return true
+	for k := i - 1; k >= s.lo && p.toks[k].norm != ";"; k-- {
+		switch p.toks[k].norm {
+		case "secondary", "primary", "donor":
+			return true
+		}
+	}
+	for k := max(s.lo, i-3); k < min(s.hi, nx+3); k++ {
+		if k >= i && k < nx {
+			continue
+		}
+		if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord || p.toks[k].norm == "length" || p.toks[k].norm == "long" {
+			return false
+		}
+	}
+	for k := i - 1; k >= s.lo && p.toks[k].norm != ";"; k-- {
+		switch p.toks[k].norm {
+		case "defect", "deficit", "secondary", "primary", "lesion", "margin", "margins", "rim", "size",
+			"undermined", "undermining", "undermine", "area":
+			return true
+		}
 	}
 	for k := nx; k < s.hi && k < nx+3; k++ {
 		switch p.toks[k].norm {
@@ -987,7 +1014,7 @@ func (p *para) nearOnly(i int, s span) bool {
 			return true
 		}
 	}
-	for k := i + 1; k < s.hi && k <= i+2; k++ {
+	for k := i + 1; k < s.hi && k <= i+3; k++ {
 		switch p.toks[k].norm {
 		case "spared", "preserved", "intact":
 			return true

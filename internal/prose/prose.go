@@ -17,6 +17,7 @@ type Span struct{ Line, Col, EndLine, EndCol int }
 type Facts struct {
 	Stages     []Stage
 	StageCount []Count // "a total of two stages", "Mohs x 2 stages", "cleared after three stages"
+	BlockTotal []Count // "a total of 5 blocks", "Total blocks: 8": blocks of the lesion, no stage's
 	// Unstaged holds the blocks, margin, stains and histology read where no
 	// stage was named ("The tissue was divided into two blocks"); Number is 0.
 	// They belong to the lesion's stage when it has exactly one.

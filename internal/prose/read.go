@@ -292,7 +292,7 @@ func (p *para) singularStageNoun(i, end int) bool {
 // stageFiller reports whether token i may stand between an ordinal and its noun.
 func (p *para) stageFiller(i int) bool {
 	switch p.toks[i].norm {
-	case "mohs", "surgical", "micrographic":
+	case "mohs", "surgical", "micrographic", "-":
 		return true
 	}
 	return false
@@ -304,15 +304,22 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	t := &p.toks[i]
 	switch {
 	case p.singularStageNoun(i, s.hi) && i+1 < s.hi:
-		// "Stage 2", "Stage II", "Layer I", "level 1"
-		n := p.intAt(i + 1)
-		if n == 0 && p.toks[i+1].kind == kWord {
-			n = roman(p.toks[i+1].norm)
+		// "Stage 2", "Stage II", "Layer I", "level 1", "Stage one", "Stage #2"
+		j := i + 1
+		if p.toks[j].norm == "#" && j+1 < s.hi {
+			j++
+		}
+		n := p.intAt(j)
+		if n == 0 && p.toks[j].kind == kWord {
+			n = roman(p.toks[j].norm)
+			if n == 0 && p.toks[i].norm == "stage" && p.toks[j].norm != "single" {
+				n = cardinal(p.toks[j].norm)
+			}
 		}
 		if n == 0 || n > 20 {
 			return mNone, 0, 0, 0
 		}
-		kind, num, lo, hi = mExplicit, n, i, i+2
+		kind, num, lo, hi = mExplicit, n, i, j+1
 	case t.kind == kWord && ordinal(t.norm) > 0 || t.kind == kNum && i+1 < s.hi && ordSuffix(p.toks[i+1].norm) && p.toks[i+1].lo == t.hi:
 		n, j := ordinal(t.norm), i+1
 		if t.kind == kNum {
@@ -354,6 +361,23 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		kind = mRef
 	}
 	return kind, num, lo, hi
+}
+
+// temporalRef reports whether the stage mention at lo follows a preposition
+// of time ("prior to the first stage", "until the third stage").
+func (p *para) temporalRef(lo int, s span) bool {
+	b := lo - 1
+	for b >= s.lo && isArticle(p.toks[b].norm) {
+		b--
+	}
+	if b < s.lo {
+		return false
+	}
+	switch p.toks[b].norm {
+	case "before", "to", "until", "than", "beyond", "since", "during", "through":
+		return true
+	}
+	return false
 }
 
 func ordSuffix(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
@@ -453,6 +477,18 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			continue
 		}
 		if kind == mRef {
+			// A stage named in passing is what the sentence is about only when
+			// it names no other and that stage was described before ("Sections
+			// from the first stage showed …", "clear after stage 2").
+			if !selected && !p.temporalRef(lo, s) {
+				for k := range st.f.Stages {
+					if st.f.Stages[k].Number == num && num > 0 {
+						st.clause(p, s, clause, lo, bx, clauseStage)
+						st.cur, selected = k, true
+						clause, clauseStage = lo, true
+					}
+				}
+			}
 			i = hi
 			continue
 		}
@@ -461,8 +497,14 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			clause, clauseStage = i+1, false
 		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
-			if tg, k := st.target(p, s, bx); tg != nil {
-				st.setBlocks(tg, k, n, p.spanOf(lo, hi))
+			switch {
+			case p.total(lo, hi, s):
+				// "a total of 5 blocks", "Total blocks: 8": the lesion's, no stage's
+				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
+			default:
+				if tg, k := st.target(p, s, bx); tg != nil {
+					st.setBlocks(tg, k, n, p.spanOf(lo, hi))
+				}
 			}
 			i = hi
 			continue
@@ -485,6 +527,21 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		i++
 	}
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
+}
+
+// total reports whether the count at [lo, hi) is a total ("a total of 5
+// blocks", "Total blocks: 8", "8 blocks in total", "5 blocks altogether").
+func (p *para) total(lo, hi int, s span) bool {
+	for k := max(s.lo, lo-3); k < lo; k++ {
+		if p.toks[k].norm == "total" || p.toks[k].norm == "totaling" || p.toks[k].norm == "totalling" {
+			return true
+		}
+	}
+	if hi < s.hi && (p.toks[hi].norm == "altogether" || p.toks[hi].norm == "total" || p.toks[hi].norm == "overall") ||
+		hi+1 < s.hi && p.toks[hi].norm == "in" && p.toks[hi+1].norm == "total" {
+		return true
+	}
+	return false
 }
 
 // setBlocks records a block count for a stage (k < 0: Unstaged); two different
@@ -679,7 +736,7 @@ func rank(m MarginStatus) int {
 //   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
 //     under uncertainty ("possible residual", "could not be excluded").
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
-	hasLoc, about := false, startsAtStage
+	hasLoc, about, blockRef := false, startsAtStage, false
 	for k := lo; k < hi; k++ {
 		if p.has(k, cTiming) {
 			continue
@@ -690,6 +747,13 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		if p.has(k, cBlockNoun) || p.toks[k].norm == "all" || p.toks[k].norm == "both" {
 			about = true
 		}
+		// "block 2", "piece B": tumor in a named margin block is a positive margin
+		if p.has(k, cBlockNoun) && k+1 < hi && (p.intAt(k+1) > 0 || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
+			blockRef = true
+		}
+	}
+	if p.sentenceHas(span{lo: lo, hi: hi}, "debulk", "debulked", "debulking") {
+		blockRef = false // the debulk specimen is no margin
 	}
 	best, ev := MarginUnknown, -1
 	set := func(m MarginStatus, k int) {
@@ -729,7 +793,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 				set(MarginEquivocal, k)
 			case p.negated(k):
 				set(MarginClear, k)
-			case hasLoc:
+			case hasLoc || blockRef:
 				set(MarginPositive, k)
 			case p.negatedLocIn(lo, hi):
 				set(MarginClear, k) // "tumor did not extend to the margin"

@@ -37,6 +37,9 @@ func summary(f Facts) []string {
 	for _, c := range f.StageCount {
 		add("stage-count %d", c.N)
 	}
+	for _, c := range f.BlockTotal {
+		add("block-total %d", c.N)
+	}
 	for _, m := range f.Map {
 		add("map %v", m.Yes)
 	}
