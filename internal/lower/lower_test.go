@@ -424,8 +424,11 @@ func TestRealNotes(t *testing.T) {
 			assert.True(t, les.Size.Present(), w.size)
 			assert.True(t, les.FinalDefect.Present(), w.defect)
 			assert.True(t, les.Indication.Present())
-			assert.Empty(t, les.Stages)
+			assert.Empty(t, les.Stages, "the note never states a stage or a block count: none is guessed")
 			assert.Empty(t, les.Repairs, "a planned reconstruction is not a repair")
+			assert.True(t, les.Map.Yes, "the prose documents the map")
+			assert.Contains(t, n.Encounter.Pathology.Value, "surgeon", "the prose says the surgeon examined the slides")
+			assert.False(t, les.PriorBiopsy.Yes, "the note does not state a prior biopsy")
 		})
 	}
 }
