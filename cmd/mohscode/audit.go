@@ -34,24 +34,16 @@ Example:
   mohscode audit --claims march.csv -p medicare --mue mue.csv --ptp ptp.csv notes/
 `
 
-var auditFormats = []string{"text", "json", "csv"}
-
 func auditCommand(e env, args []string) int {
 	fs := newFlagSet(e, "audit", auditHelp)
 	claimsFile := fs.String("claims", "", "the billed lines: a CSV of note id, code, units, modifiers, lesion (required)")
-	format := fs.StringP("format", "f", "text", "output format: text, json or csv (csv: one row per difference)")
+	format := fs.formatFlag("text", "json", "csv")
 	out := fs.outputFlag()
 	htmlFile := fs.String("html", "", "also write a self-contained HTML report (chart and sortable table) to this file")
 	jobs := fs.jobsFlag()
 	var ef engineFlags
 	ef.register(fs, true)
 	if code, done := fs.parse(args); done {
-		return code
-	}
-	if code, done := fs.oneOf("format", *format, auditFormats); done {
-		return code
-	}
-	if code, done := fs.checkJobs(*jobs); done {
 		return code
 	}
 	if *claimsFile == "" {

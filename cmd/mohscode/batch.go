@@ -26,24 +26,15 @@ Example:
 
 func batchCommand(e env, args []string) int {
 	fs := newFlagSet(e, "batch", batchHelp)
-	format := fs.StringP("format", "f", "ndjson", "output format: "+joinFormats(claimfmt.Formats))
+	format := fs.formatFlag(claimfmt.Formats...)
 	out := fs.outputFlag()
 	jobs := fs.jobsFlag()
 	quiet := fs.BoolP("quiet", "q", false, "no summary or progress on standard error")
 	var ef engineFlags
 	ef.register(fs, true)
 	var cf formatFlags
-	cf.register(fs, true)
+	cf.register(fs, format, true)
 	if code, done := fs.parse(args); done {
-		return code
-	}
-	if code, done := fs.oneOf("format", *format, claimfmt.Formats); done {
-		return code
-	}
-	if code, done := cf.check(fs, *format); done {
-		return code
-	}
-	if code, done := fs.checkJobs(*jobs); done {
 		return code
 	}
 	if fs.NArg() == 0 {

@@ -67,7 +67,7 @@ func TestUsageErrors(t *testing.T) {
 		{"check takes no claim format", []string{"check", "-f", "x12", "-"}, "--format must be one of text, json, not \"x12\""},
 		{"unknown payer", []string{"check", "-p", "acme", "-"}, `payer must be one of commercial, medicare, uhc, not "acme"`},
 		{"check has no lines to check against tables", []string{"check", "--mue", "mue.csv", "-"}, "unknown flag: --mue"},
-		{"rules takes no argument", []string{"rules", "x"}, "takes no arguments"},
+		{"rules takes no argument", []string{"rules", "x"}, `unexpected argument "x"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,20 +36,13 @@ Example:
 
 func codeCommand(e env, args []string) int {
 	fs := newFlagSet(e, "code", codeHelp)
-	formats := append([]string{"text", "json"}, claimfmt.Formats...)
-	format := fs.StringP("format", "f", "text", "output format: text, json, "+joinFormats(claimfmt.Formats))
+	format := fs.formatFlag(append([]string{"text", "json"}, claimfmt.Formats...)...)
 	out := fs.outputFlag()
 	var ef engineFlags
 	ef.register(fs, true)
 	var cf formatFlags
-	cf.register(fs, false)
+	cf.register(fs, format, false)
 	if code, done := fs.parse(args); done {
-		return code
-	}
-	if code, done := fs.oneOf("format", *format, formats); done {
-		return code
-	}
-	if code, done := cf.check(fs, *format); done {
 		return code
 	}
 	return codeNote(fs, &ef, *format, *out, &cf, false)
@@ -57,14 +50,11 @@ func codeCommand(e env, args []string) int {
 
 func checkCommand(e env, args []string) int {
 	fs := newFlagSet(e, "check", checkHelp)
-	format := fs.StringP("format", "f", "text", "output format: text, json")
+	format := fs.formatFlag("text", "json")
 	out := fs.outputFlag()
 	var ef engineFlags
 	ef.register(fs, false) // no lines, so nothing for the CMS tables to check
 	if code, done := fs.parse(args); done {
-		return code
-	}
-	if code, done := fs.oneOf("format", *format, []string{"text", "json"}); done {
 		return code
 	}
 	return codeNote(fs, &ef, *format, *out, nil, true)

@@ -21,7 +21,13 @@ type flagSet struct {
 	*pflag.FlagSet
 	help string // the help before the flags: usage line, what it does, examples
 	e    env
+	// checks run after parsing, in order; the first problem one returns
+	// is the usage error.
+	checks []func() (problem string)
 }
+
+// check adds a check of the parsed flags.
+func (fs *flagSet) check(c func() (problem string)) { fs.checks = append(fs.checks, c) }
 
 // newFlagSet starts a command's flags; help is shown, with the flags and
 // the exit statuses, for -h and --help.
@@ -50,6 +56,11 @@ func (fs *flagSet) parse(args []string) (code int, done bool) {
 	}
 	if err != nil {
 		return fs.usageError("%s", flagError(err)), true
+	}
+	for _, c := range fs.checks {
+		if problem := c(); problem != "" {
+			return fs.usageError("%s", problem), true
+		}
 	}
 	return 0, false
 }
@@ -83,25 +94,41 @@ func flagError(err error) string {
 	return err.Error()
 }
 
-// oneOf checks that a flag's value is one of choices.
-func (fs *flagSet) oneOf(flag, value string, choices []string) (code int, done bool) {
-	if slices.Contains(choices, value) {
-		return 0, false
-	}
-	return fs.usageError("--%s must be one of %s, not %q", flag, strings.Join(choices, ", "), value), true
+// noArguments makes any argument after the flags a usage error.
+func (fs *flagSet) noArguments() {
+	fs.check(func() string {
+		if fs.NArg() > 0 {
+			return fmt.Sprintf("unexpected argument %q", fs.Arg(0))
+		}
+		return ""
+	})
 }
 
-// jobsFlag adds -j/--jobs.
+// formatFlag adds -f/--format, one of formats, the first the default.
+func (fs *flagSet) formatFlag(formats ...string) *string {
+	format := fs.StringP("format", "f", formats[0], "output format: "+joinFormats(formats))
+	fs.check(func() string {
+		if slices.Contains(formats, *format) {
+			return ""
+		}
+		return fmt.Sprintf("--format must be one of %s, not %q", strings.Join(formats, ", "), *format)
+	})
+	return format
+}
+
+// jobsFlag adds -j/--jobs, at least 1.
 func (fs *flagSet) jobsFlag() *int {
-	return fs.IntP("jobs", "j", runtime.GOMAXPROCS(0), "notes coded at once, at least 1")
+	jobs := fs.IntP("jobs", "j", runtime.GOMAXPROCS(0), "notes coded at once, at least 1")
+	fs.check(func() string { return atLeastOne("jobs", *jobs) })
+	return jobs
 }
 
-// checkJobs rejects --jobs below 1.
-func (fs *flagSet) checkJobs(jobs int) (code int, done bool) {
-	if jobs < 1 {
-		return fs.usageError("--jobs must be at least 1, not %d", jobs), true
+// atLeastOne is the problem of a count flag below 1.
+func atLeastOne(flag string, n int) string {
+	if n < 1 {
+		return fmt.Sprintf("--%s must be at least 1, not %d", flag, n)
 	}
-	return 0, false
+	return ""
 }
 
 // engineFlags are the flags an Engine is built from.
@@ -122,19 +149,13 @@ func (f *engineFlags) register(fs *flagSet, tables bool) {
 	}
 	fs.IntVar(&f.limits.NoteBytes, "max-note-size", engine.DefaultLimits.NoteBytes, "the largest note, in bytes; a larger one is an error")
 	fs.IntVar(&f.limits.LineBytes, "max-line-length", engine.DefaultLimits.LineBytes, "the longest line, in bytes; a longer one is an error")
+	fs.check(func() string { return atLeastOne("max-note-size", f.limits.NoteBytes) })
+	fs.check(func() string { return atLeastOne("max-line-length", f.limits.LineBytes) })
 }
 
-// build checks the flags and builds the engine; a bad flag or flag file is
-// a usage error.
+// build builds the engine; a bad payer or an unusable flag file is a
+// usage error.
 func (f *engineFlags) build(fs *flagSet) (eng *engine.Engine, code int, done bool) {
-	for _, l := range []struct {
-		flag string
-		n    int
-	}{{"max-note-size", f.limits.NoteBytes}, {"max-line-length", f.limits.LineBytes}} {
-		if l.n < 1 {
-			return nil, fs.usageError("--%s must be at least 1, not %d", l.flag, l.n), true
-		}
-	}
 	opt := engine.Options{Payer: f.payer, ProfileFile: f.profile, Limits: f.limits}
 	if f.mue != "" {
 		opt.MUE = engine.Table{Path: f.mue}

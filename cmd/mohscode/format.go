@@ -36,7 +36,9 @@ var formatOnly = []struct {
 	{"errors", []string{"fhir", "x12"}},
 }
 
-func (f *formatFlags) register(fs *flagSet, withErrors bool) {
+// register adds the format flags; giving one that the chosen format
+// ignores is a usage error.
+func (f *formatFlags) register(fs *flagSet, format *string, withErrors bool) {
 	fs.StringVar(&f.refs.Patient, "patient-ref", "", "fhir: the Patient reference (e.g. Patient/123)")
 	fs.StringVar(&f.refs.Provider, "provider-ref", "", "fhir: the rendering provider reference (e.g. Practitioner/9)")
 	fs.StringVar(&f.refs.Coverage, "coverage-ref", "", "fhir: the Coverage reference")
@@ -45,16 +47,14 @@ func (f *formatFlags) register(fs *flagSet, withErrors bool) {
 	if withErrors {
 		fs.StringVar(&f.errFile, "errors", "", "fhir, x12: file for the NDJSON error records (default: standard error)")
 	}
-}
-
-// check rejects a format flag given with a format that ignores it.
-func (f *formatFlags) check(fs *flagSet, format string) (code int, done bool) {
-	for _, o := range formatOnly {
-		if fs.Lookup(o.flag) != nil && fs.Changed(o.flag) && !slices.Contains(o.formats, format) {
-			return fs.usageError("--%s applies to --format %s only, not %s", o.flag, strings.Join(o.formats, " or "), format), true
+	fs.check(func() string {
+		for _, o := range formatOnly {
+			if fs.Lookup(o.flag) != nil && fs.Changed(o.flag) && !slices.Contains(o.formats, *format) {
+				return fmt.Sprintf("--%s applies to --format %s only, not %s", o.flag, strings.Join(o.formats, " or "), *format)
+			}
 		}
-	}
-	return 0, false
+		return ""
+	})
 }
 
 // sink opens the output of a format; closeFn closes the errors file.

@@ -29,11 +29,9 @@ Prints the program's version and the rule pack it codes by.
 
 func rulesCommand(e env, args []string) int {
 	fs := newFlagSet(e, "rules", rulesHelp)
+	fs.noArguments()
 	if code, done := fs.parse(args); done {
 		return code
-	}
-	if fs.NArg() != 0 {
-		return fs.usageError("takes no arguments")
 	}
 	pack := codetable.Pack()
 	var b strings.Builder
@@ -53,11 +51,9 @@ func rulesCommand(e env, args []string) int {
 
 func versionCommand(e env, args []string) int {
 	fs := newFlagSet(e, "version", versionHelp)
+	fs.noArguments()
 	if code, done := fs.parse(args); done {
 		return code
-	}
-	if fs.NArg() != 0 {
-		return fs.usageError("takes no arguments")
 	}
 	pack := codetable.Pack().Edition
 	if _, err := fmt.Fprintf(e.stdout, "mohscode %s\nrule pack %s (%s, %s)\n", version(), pack.Version, pack.CPT, pack.ICD10CM); err != nil {

@@ -43,11 +43,9 @@ func serve(ctx context.Context, e env, args []string) int {
 	tokenFile := fs.String("token-file", "", "file holding the API token that every /v1/ request must send as Authorization: Bearer <token>")
 	var ef engineFlags
 	ef.register(fs, true)
+	fs.noArguments()
 	if code, done := fs.parse(args); done {
 		return code
-	}
-	if fs.NArg() != 0 {
-		return fs.usageError("unexpected argument %q", fs.Arg(0))
 	}
 	eng, code, done := ef.build(fs)
 	if done {
