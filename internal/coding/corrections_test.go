@@ -435,6 +435,9 @@ func TestClarificationBiopsyImpression(t *testing.T) {
 		{"atypical lesion", true, []string{"C44.311"}, []int{}},
 		{"squamous cell carcinoma in situ", false, []string{"C44.311", "D04.62"}, []int{2}},
 		{"seborrheic keratosis", false, []string{"C44.311"}, []int{}},
+		{"verruca vulgaris", false, []string{"C44.311"}, []int{}},
+		{"rule out wart", true, []string{"C44.311"}, []int{}},
+		{"cyst?", true, []string{"C44.311"}, []int{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.impression, func(t *testing.T) {

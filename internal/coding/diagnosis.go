@@ -80,7 +80,7 @@ func (g *generator) lesionDiagnosis(les *model.Lesion) {
 func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
 	text := b.Diagnosis.Value
 	rec := icd10.Recognize(text)
-	if rec.Histology == "" && (rec.Unconfirmed || rec.NotMohs && (rec.Matched == "" || hasWord(text, "atypical"))) {
+	if rec.Histology == "" && (rec.Unconfirmed || uncertain(text)) {
 		g.add(DiagnosisPendingPathology, label, b.Diagnosis.Line, "%s: the impression %q is uncertain: no diagnosis code until the pathology result", subject(label), text)
 		return
 	}
@@ -88,6 +88,16 @@ func (g *generator) biopsyDiagnosis(b *model.Biopsy, label string) {
 		return
 	}
 	g.codeDiagnosis(label, b.Line, b.Diagnosis.Line, rec, b.Site, string(b.Site.Anatomy.Laterality))
+}
+
+// uncertainWords mark a clinical impression as uncertain even when it names
+// no diagnosis the table codes ("rule out wart", "atypical lesion").
+var uncertainWords = []string{"rule out", "r o", "versus", "vs", "possible", "possibly", "probable", "suspicious",
+	"suspect", "suspected", "concern", "concerning", "questionable", "query", "differential", "ddx", "atypical", "uncertain", "indeterminate"}
+
+// uncertain reports whether an impression says it is uncertain.
+func uncertain(text string) bool {
+	return strings.Contains(text, "?") || hasWord(text, uncertainWords...)
 }
 
 // namesDiagnosis reports whether a text names a diagnosis the recogniser
