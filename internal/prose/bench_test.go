@@ -1,21 +1,52 @@
 package prose
 
 import (
+	"encoding/json"
 	"os"
 	"testing"
 )
 
-// BenchmarkRead reads the prose of a 2.6 KB dictated note.
+// benchNote is a 3.2 KB dictated note: the cheek note with the forearm
+// note's procedure paragraphs after it.
+func benchNote(b *testing.B) [][]Line {
+	b.Helper()
+	var src []byte
+	for _, name := range []string{"dict-cheek-rotation-flap", "dict-forearm-sccis-negated-deep"} {
+		s, err := os.ReadFile("testdata/" + name + ".txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = append(src, s...)
+		src = append(src, '\n')
+	}
+	paras := splitParagraphs(string(src))
+	b.SetBytes(int64(len(src)))
+	return paras
+}
+
+// BenchmarkRead reads the prose of a 3.2 KB dictated note.
 func BenchmarkRead(b *testing.B) {
-	src, err := os.ReadFile("testdata/dict-cheek-rotation-flap.txt")
+	paras := benchNote(b)
+	theLexicon()
+	b.ReportAllocs()
+	for b.Loop() {
+		Read(paras)
+	}
+}
+
+// BenchmarkJSONBaseline decodes the facts Read makes of the same note from
+// their JSON with encoding/json: the yardstick of the engine's budgets.
+func BenchmarkJSONBaseline(b *testing.B) {
+	paras := benchNote(b)
+	data, err := json.Marshal(Read(paras))
 	if err != nil {
 		b.Fatal(err)
 	}
-	paras := splitParagraphs(string(src))
-	theLexicon()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		Read(paras)
+		var f Facts
+		if err := json.Unmarshal(data, &f); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
