@@ -421,7 +421,7 @@ func labelLen(s string) (n, rest int) {
 		}
 	}
 	if word == 0 {
-		return 0, 0
+		return ordinalLabelLen(s)
 	}
 	k := skipBlank(s, word)
 	if k < len(s) && s[k] == '#' {
@@ -576,4 +576,43 @@ func entityChar(e string) byte {
 		return '\''
 	}
 	return ' '
+}
+
+// ordinalLabels number a lesion by a word before the label word: "Second
+// lesion:", "Third site –".
+var ordinalLabels = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+// ordinalLabelLen recognises "Second lesion" (or site, tumor) at the start of
+// s, ending the line or followed by ":" or a dash; see labelLen.
+func ordinalLabelLen(s string) (n, rest int) {
+	w, after, ok := strings.Cut(s, " ")
+	if !ok {
+		return 0, 0
+	}
+	known := false
+	for _, o := range ordinalLabels {
+		known = known || strings.EqualFold(w, o)
+	}
+	if !known {
+		return 0, 0
+	}
+	after = strings.TrimLeft(after, " ")
+	for _, word := range []string{"lesion", "site", "tumor", "tumour"} {
+		if len(after) < len(word) || !strings.EqualFold(after[:len(word)], word) {
+			continue
+		}
+		end := len(s) - len(after) + len(word)
+		j := skipBlank(s, end)
+		switch {
+		case j == len(s):
+			return end, j
+		case s[j] == ':':
+			return end, j + 1
+		case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+			return end, j + len("–")
+		case s[j] == '-' && blankAt(s, j+1):
+			return end, j + 1
+		}
+	}
+	return 0, 0
 }

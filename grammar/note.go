@@ -3,6 +3,7 @@ package grammar
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -79,7 +80,12 @@ type Label struct {
 // Word is the label's word in lower case: "lesion", "site", "tumor",
 // "tumour" or "biopsy".
 func (l *Label) Word() string {
-	w, _, _ := strings.Cut(l.Text, " ")
+	w, rest, _ := strings.Cut(l.Text, " ")
+	for _, o := range ordinalLabels {
+		if strings.EqualFold(w, o) {
+			w = strings.TrimSpace(rest) // "Second lesion"
+		}
+	}
 	for _, word := range labelWords {
 		if len(w) >= len(word) && strings.EqualFold(w[:len(word)], word) {
 			return word
@@ -88,8 +94,15 @@ func (l *Label) Word() string {
 	return strings.ToLower(w)
 }
 
-// Name is the label proper: "2", "A", "II" ("Lesion #2 of 3" → "2").
+// Name is the label proper: "2", "A", "II" ("Lesion #2 of 3" → "2",
+// "Second lesion" → "2").
 func (l *Label) Name() string {
+	first, _, _ := strings.Cut(l.Text, " ")
+	for i, o := range ordinalLabels {
+		if strings.EqualFold(first, o) {
+			return strconv.Itoa(i + 1)
+		}
+	}
 	s := l.Text[len(l.Word()):]
 	s = strings.TrimLeft(s, " \t#")
 	if name, _, ok := strings.Cut(s, " "); ok {

@@ -144,6 +144,8 @@ func TestLineShapes(t *testing.T) {
 		{"label hash paren", "Lesion #2 (left forearm)", `1 label="Lesion #2"(lesion 2)@1 text="(left forearm)"@11`},
 		{"label comma", "Lesion 2, right forearm", `1 label="Lesion 2"(lesion 2)@1 text="right forearm"@11`},
 		{"biopsy label", "Biopsy 1: punch biopsy, right forearm", `1 label="Biopsy 1"(biopsy 1)@1 text="punch biopsy, right forearm"@11`},
+		{"ordinal label", "Second lesion: left forearm", `1 label="Second lesion"(lesion 2)@1 text="left forearm"@16`},
+		{"ordinal word in prose", "Second stage: 2 blocks", `1 key="Second stage"@1 value="2 blocks"@15`},
 		{"not a label", "Lesion 2 was then anesthetized.", `1 text="Lesion 2 was then anesthetized."@1`},
 		{"label word in a key", "Lesion size: 8 mm", `1 key="Lesion size"@1 value="8 mm"@14`},
 		{"site key", "Site: nose", `1 key="Site"@1 value="nose"@7`},

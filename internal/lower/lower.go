@@ -13,6 +13,10 @@ import (
 	"github.com/mohscode/mohscode/internal/prose"
 )
 
+// MaxLesions bounds the lesions of one note: past it, the rest of the note
+// is a problem, never merged into the last lesion.
+const MaxLesions = 100
+
 // Lower builds the procedure model of a parsed note. name is the note's
 // source, used in positions. It never fails on a note's content: a value
 // that does not fit its key is a model.Problem with its position, the value
@@ -32,7 +36,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
 		l.lesion = 0
 	}
-	for i := 0; i < len(note.Lines); i++ {
+	for i := 0; i < len(note.Lines) && !l.full; i++ {
 		line := note.Lines[i]
 		switch {
 		case line.Row != nil:
@@ -64,6 +68,7 @@ type lowerer struct {
 	procedure                     map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
 	paragraphs                    map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
 	scopes                        []int                  // the lesions with prose, in note order
+	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
@@ -240,6 +245,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1
+		return
+	}
+	if len(l.out.Lesions) >= MaxLesions {
+		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: 1,
+			Message: fmt.Sprintf("the note has more than %d lesions; this lesion and the rest of the note are not read", MaxLesions)})
+		l.full = true
 		return
 	}
 	if prev := l.lesionLine(label); label == "" || prev > 0 {

@@ -432,3 +432,53 @@ func TestRealNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestLesionsNeverMerge: a second lesion under a heading the reader
+// recognises is a lesion of its own; under one it does not, its second site
+// is a problem naming both lines — never a silent merge into the first
+// lesion (issue 17, item 4).
+func TestLesionsNeverMerge(t *testing.T) {
+	tests := []struct {
+		heading string
+		lesions int
+	}{
+		{"Lesion 2, right forearm", 2},
+		{"Second lesion:", 2},
+		{"Lesion #2 (right forearm)", 2},
+		{"SITE B:", 2},
+		{"Lesion 2A", 1},
+		{"Lesion 0002", 1},
+		{"Next lesion", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.heading, func(t *testing.T) {
+			n := mustLower(t, "Lesion 1\nSite: nose\nDiagnosis: BCC\nStage 1: 2 blocks; margins: clear\n"+
+				tc.heading+"\nSite: right forearm\nDiagnosis: SCC\nStage 1: 1 block; margins: clear\n")
+			require.Len(t, n.Lesions, tc.lesions)
+			if tc.lesions == 2 {
+				assert.Equal(t, "right forearm", n.Lesions[1].Site.Text.Value)
+				assert.Empty(t, n.Problems)
+				return
+			}
+			require.NotEmpty(t, n.Problems, "a second site under one lesion must be reported")
+			assert.Contains(t, n.Problems[0].Message, "already has one on line 2")
+			assert.Equal(t, "nose", n.Lesions[0].Site.Text.Value, "the first statement stands")
+		})
+	}
+}
+
+// TestLesionLimit: past MaxLesions the rest of the note is one problem,
+// never merged into the last lesion.
+func TestLesionLimit(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= lower.MaxLesions+5; i++ {
+		fmt.Fprintf(&b, "Lesion %d\nSite: nose\nStage 1: 1 block\n", i)
+	}
+	n := mustLower(t, b.String())
+	assert.Len(t, n.Lesions, lower.MaxLesions)
+	require.Len(t, n.Problems, 1)
+	assert.Contains(t, n.Problems[0].Message, "more than 100 lesions")
+	for _, les := range n.Lesions {
+		assert.Len(t, les.Stages, 1, "no stage of a later lesion lands in an earlier one")
+	}
+}

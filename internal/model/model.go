@@ -161,6 +161,10 @@ type Lesion struct {
 	FinalDefect     Size          `json:"final_defect"`
 	Stages          []Stage       `json:"stages"`
 	Repairs         []Repair      `json:"repairs,omitempty"`
+	// Ambiguous is set when the note states a second, different site or
+	// diagnosis under this lesion's label: it may hold two lesions, so its
+	// Mohs lines cannot be trusted (lesion-ambiguous).
+	Ambiguous Text `json:"ambiguous"`
 }
 
 // Site is a site text and what the anatomy table made of it.
