@@ -60,8 +60,17 @@ var (
 	cmWords    = []string{"cm", "centimeter", "centimeters"}
 	unitWords  = []string{"cm2", "mm", "millimeter", "millimeters", "cm", "centimeter", "centimeters"}
 	timesWords = []string{"x", "by", "*"}
-	nounWords  = []string{"blocks", "block", "stages", "stage", "sections", "section", "specimens", "specimen", "layers", "layer", "levels", "level"}
+	nounWords  = append(append([]string{}, BlockNouns...), StageNouns...)
 )
+
+// BlockNouns count the blocks of a stage: "7 blocks", "3 tissue blocks", "2
+// sections", "4 pieces", "2 specimens". This is the one table of block
+// words; cut levels ("7 levels") are sections through one block and are
+// not blocks.
+var BlockNouns = []string{"blocks", "block", "sections", "section", "specimens", "specimen", "pieces", "piece"}
+
+// StageNouns count stages: "2 stages", "2 layers", "2 levels".
+var StageNouns = []string{"stages", "stage", "layers", "layer", "levels", "level"}
 
 // take consumes the next token when its value is one of values.
 func take(lex *valueTokens, values ...string) (string, bool) {
@@ -329,11 +338,20 @@ func measureText(s string) string {
 const MaxCount = 999
 
 // ParseCount parses the value of key as a count from min to MaxCount:
-// digits or the words one to twelve.
+// digits or the words one to twelve, with an optional noun. A noun of the
+// other kind ("Blocks: 7 levels", "Total stages: 3 blocks") is an error:
+// blocks are counted only by BlockNouns, stages (a key that names stages)
+// only by StageNouns.
 func ParseCount(key string, v *Value, min int) (int, error) {
 	ast := &countAST{}
 	if err := parseValue(v.Text, ast); err != nil {
 		return 0, valueError(key, v, "a count")
+	}
+	if stages := strings.Contains(strings.ToLower(key), "stage"); ast.Noun != "" && slices.Contains(StageNouns, ast.Noun) != stages {
+		if stages {
+			return 0, valueError(key, v, "a count of stages")
+		}
+		return 0, valueError(key, v, "a count of blocks (levels are cut through one block and are not blocks)")
 	}
 	if ast.Word != "" {
 		return numberWords[ast.Word], nil

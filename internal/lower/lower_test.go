@@ -482,3 +482,32 @@ func TestLesionLimit(t *testing.T) {
 		assert.Len(t, les.Stages, 1, "no stage of a later lesion lands in an earlier one")
 	}
 }
+
+// TestBlockWords codes each block word of the one vocabulary end to end:
+// blocks, tissue blocks, sections, pieces and specimens count blocks;
+// levels do not.
+func TestBlockWords(t *testing.T) {
+	for _, tc := range []struct {
+		value  string
+		blocks int
+		levels bool
+	}{
+		{"7 blocks; margins: clear", 7, false},
+		{"7 tissue blocks; margins: clear", 7, false},
+		{"7 sections; margins: clear", 7, false},
+		{"7 pieces; margins: clear", 7, false},
+		{"7 specimens; margins: clear", 7, false},
+		{"7 levels; margins: clear", 0, true},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			n := mustLower(t, "Site: nose\nStage 1: 2 blocks; margins: positive\nStage 2: "+tc.value+"\n")
+			require.Len(t, n.Lesions[0].Stages, 2)
+			st := n.Lesions[0].Stages[1]
+			assert.Equal(t, tc.blocks, st.Blocks.N)
+			assert.Equal(t, tc.levels, st.Levels.Present())
+		})
+	}
+	n := mustLower(t, "Site: nose\nStage 1:\n  Blocks: 7 levels\n")
+	require.NotEmpty(t, n.Problems)
+	assert.Contains(t, n.Problems[0].Message, "levels are cut through one block and are not blocks")
+}

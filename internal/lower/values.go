@@ -107,9 +107,13 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 }
 
 // countNouns may follow the number of an inline block count.
-var countNouns = map[string]bool{"block": true, "blocks": true, "tissue block": true, "tissue blocks": true,
-	"section": true, "sections": true, "specimen": true, "specimens": true, "piece": true, "pieces": true,
-	"tissue section": true, "tissue sections": true}
+var countNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range grammar.BlockNouns {
+		m[n], m["tissue "+n] = true, true
+	}
+	return m
+}()
 
 // blockWords name a block in a margin entry or a block list: "block 2",
 // "sections 1, 3", "pieces 2-3".
