@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode"
 	"github.com/mohscode/mohscode/internal/codetable"
 )
 
@@ -148,6 +150,31 @@ func TestEscaper(t *testing.T) {
 				assert.Equal(t, len(w), n)
 			}
 			assert.Equal(t, tc.want, b.String())
+		})
+	}
+}
+
+// TestCodeJSONIsTheGoAPI: for every sample, `mohscode code --format json`
+// prints what the public Go API returns for the note, encoded as JSON.
+func TestCodeJSONIsTheGoAPI(t *testing.T) {
+	eng, err := mohscode.New(mohscode.Options{})
+	require.NoError(t, err)
+	notes, err := filepath.Glob("../../samples/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, notes)
+	for _, path := range notes {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			require.NoError(t, err)
+			_, stdout, _ := runCLI(t, "", "code", "-f", "json", path)
+			res, err := eng.Code(path, src)
+			if err != nil {
+				assert.Contains(t, stdout, `"error"`)
+				return
+			}
+			want, err := json.Marshal(res)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), stdout)
 		})
 	}
 }
