@@ -69,6 +69,7 @@ type lowerer struct {
 	paragraphs                    map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
 	scopes                        []int                  // the lesions with prose, in note order
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
+	unread                        bool                   // a table the reader cannot tell was reported
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }

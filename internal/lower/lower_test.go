@@ -511,3 +511,27 @@ func TestBlockWords(t *testing.T) {
 	require.NotEmpty(t, n.Problems)
 	assert.Contains(t, n.Problems[0].Message, "levels are cut through one block and are not blocks")
 }
+
+// TestRemarks: what reading says about a note besides its facts — prose
+// used for a line, prose that disagrees with a field, a table it cannot
+// tell.
+func TestRemarks(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      model.RemarkKind
+	}{
+		{"read-from-prose", "Site: nose\nThe first stage was divided into three blocks and was clear.\n", model.RemarkReadFromProse},
+		{"prose-field-conflict", "Site: nose\nStage 1: 3 blocks; margins: clear\n\nThe first stage was divided into two blocks.\n", model.RemarkProseFieldConflict},
+		{"layout-unread", "Site: nose\n1    3    clear\n2    1    clear\n", model.RemarkLayoutUnread},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			var kinds []model.RemarkKind
+			for _, r := range n.Remarks {
+				kinds = append(kinds, r.Kind)
+			}
+			assert.Contains(t, kinds, tc.want)
+		})
+	}
+}

@@ -106,6 +106,8 @@ func mapFact(flags []prose.Flag) model.Flag {
 func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.Map.Present() {
 		les.Map = mapFact(f.Map)
+	} else if m := mapFact(f.Map); m.Present() && m.Yes != les.Map.Yes {
+		l.conflict(les.Map.Line, f.Map[0].Span, "the map field and the prose disagree whether a map was drawn; the field is used")
 	}
 	if !les.PriorBiopsy.Present() && len(f.PriorBiopsy) > 0 {
 		les.PriorBiopsy = model.Flag{Yes: f.PriorBiopsy[0].Yes, Line: f.PriorBiopsy[0].Span.Line}
@@ -163,6 +165,7 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 // stage ("The tissue was divided into two blocks").
 func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	if len(les.Stages) > 0 {
+		l.stageConflicts(les, f.Stages)
 		return
 	}
 	stages := f.Stages
@@ -248,4 +251,22 @@ func (l *lowerer) remark(kind model.RemarkKind, spans []prose.Span, message stri
 		r.Line = r.Spans[0].Line
 	}
 	l.out.Remarks = append(l.out.Remarks, r)
+}
+
+// stageConflicts reports prose that gives a stage another block count than
+// its field or log row; the field is used.
+func (l *lowerer) stageConflicts(les *model.Lesion, stages []prose.Stage) {
+	for _, ps := range stages {
+		st := stageOf(les, ps.Number)
+		if st == nil || ps.Blocks == 0 || !st.Blocks.Present() || st.Blocks.N == ps.Blocks {
+			continue
+		}
+		l.conflict(st.Blocks.Line, ps.BlocksSpan, "stage "+strconv.Itoa(ps.Number)+" of lesion "+les.Label+" has "+
+			strconv.Itoa(st.Blocks.N)+" blocks by its field but "+strconv.Itoa(ps.Blocks)+" in prose; the field is used")
+	}
+}
+
+// conflict records prose that disagrees with a field.
+func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
+	l.remark(model.RemarkProseFieldConflict, []prose.Span{{Line: fieldLine, Col: 1, EndLine: fieldLine, EndCol: 1}, span}, message)
 }

@@ -105,8 +105,20 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		}
 	}
 	parts := make([]string, 0, len(r.Cells))
+	numbers := 0
 	for _, c := range r.Cells {
 		parts = append(parts, c.Text)
+		if c.Text != "" && strings.IndexFunc(c.Text, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+			numbers++
+		}
+	}
+	if len(r.Cells) >= 3 && numbers > 0 && !l.unread {
+		// A row of a log whose header the reader cannot tell: its facts are
+		// not used, and the coder is told where to look.
+		l.unread = true
+		l.out.Remarks = append(l.out.Remarks, model.Remark{Kind: model.RemarkLayoutUnread, Line: r.Pos.Line,
+			Spans:   []model.Span{{Line: r.Pos.Line, Column: r.Pos.Column, EndLine: r.Pos.Line, EndColumn: r.Pos.Column + 1}},
+			Message: fmt.Sprintf("line %d: a table whose columns cannot be told (no header naming the stage column); its rows are not read", r.Pos.Line)})
 	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: strings.Join(parts, "  ")})
 	return i
