@@ -66,7 +66,7 @@ func marginInText(text string, line int) (model.Size, bool) {
 // mapFlag reads a map statement: "yes", "drawn (see map)", "completed, on
 // file", "A Mohs map was drawn for each stage", "[X] Yes [ ] No".
 func mapFlag(key string, v *grammar.Value) (model.Flag, error) {
-	if f, err := flag(key, v, false); err == nil {
+	if f, err := flag(key, v); err == nil {
 		return f, nil
 	}
 	lower := " " + asciiLower(v.Text) + " "
@@ -84,7 +84,7 @@ func mapFlag(key string, v *grammar.Value) (model.Flag, error) {
 			return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 		}
 	}
-	return flag(key, v, false)
+	return flag(key, v)
 }
 
 // checked keeps the checked items of a checkbox list ("[X] Yes  [ ] No" →
@@ -249,4 +249,27 @@ func affirmative(text string) string {
 		return text
 	}
 	return strings.Join(kept, ", ")
+}
+
+// biopsyWords document a prior biopsy by its kind, report or result:
+// "Shave biopsy 03/02/2026 (accession DP26-01877): nodular BCC".
+var biopsyWords = []string{"biops", "bx", "punch", "shave", "tangential", "incisional", "excisional", "saucer",
+	"accession", "pathology", "path ", "report", "carcinoma", "bcc", "scc", "melanoma", "proven", "confirmed"}
+
+// priorBiopsy reads a prior-biopsy value: yes or no, a date, or the
+// biopsy's kind or result; anything else ("pending", "***") is an error.
+func priorBiopsy(key string, v *grammar.Value) (model.Flag, error) {
+	if f, err := flag(key, v); err == nil {
+		return f, nil
+	}
+	if startsWithDate(v) {
+		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+	}
+	lower := asciiLower(v.Text) + " "
+	for _, w := range biopsyWords {
+		if strings.Contains(lower, w) {
+			return model.Flag{Yes: true, Line: v.Pos.Line}, nil
+		}
+	}
+	return flag(key, v)
 }

@@ -542,7 +542,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fDeepStructures:
 		les.DeepStructures = t
 	case fPriorBiopsy:
-		les.PriorBiopsy = model.Flag{Yes: !isNegative(v.Text), Line: v.Pos.Line} // a date, a kind or a result documents it
+		les.PriorBiopsy, err = priorBiopsy(ref.name, v)
 	case fSameDayBiopsy:
 		if !isNegative(v.Text) {
 			les.SameDayBiopsy = t

@@ -41,16 +41,13 @@ var (
 )
 
 // flag reads a yes/no value of key. Anything but a yes or no word is an
-// error, except where dateMeansYes: a prior biopsy given by its date and
-// result ("Prior biopsy: 2/20/2026, BCC") was done.
-func flag(key string, v *grammar.Value, dateMeansYes bool) (model.Flag, error) {
+// error.
+func flag(key string, v *grammar.Value) (model.Flag, error) {
 	first := strings.ToLower(firstWord(v.Text))
 	switch {
 	case noWords[first]:
 		return model.Flag{Line: v.Pos.Line}, nil
 	case yesWords[first]:
-		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
-	case dateMeansYes && startsWithDate(v):
 		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	}
 	return model.Flag{}, &diag.ParseError{Filename: v.Pos.Filename, Line: v.Pos.Line, Column: v.Pos.Column,
@@ -87,7 +84,7 @@ func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <=
 
 // frozenSection reads "yes", "no", "yes, 2 blocks", "yes (2 blocks)".
 func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
-	f, err := flag("Frozen section", v, false)
+	f, err := flag("Frozen section", v)
 	if err != nil {
 		return model.FrozenSection{}, err
 	}
