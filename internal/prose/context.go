@@ -6,11 +6,13 @@ const (
 	fUnc                    // uncertain ("possible residual", "could not be excluded")
 	fHist                   // historical ("prior", "previously")
 	fHyp                    // hypothetical ("a flap was considered")
+	fBack                   // the scope of a post-trigger ("a second stage was not required")
 )
 
 const (
-	preWindow  = 6 // words a pre-trigger reaches forward (NegEx: five to six)
-	postWindow = 8 // words a post-trigger reaches back
+	preWindow  = 6  // words a pre-trigger reaches forward (NegEx: five to six)
+	postWindow = 8  // words a post-trigger reaches back
+	hypWindow  = 12 // words a hypothesis reaches: lists of options are long
 )
 
 // scopes runs the NegEx/ConText scope reader over the paragraph: every
@@ -67,7 +69,7 @@ func (p *para) scopes() {
 				for k := int(h.lo) + 1; k < int(h.hi); k++ {
 					p.ctx[k] |= flag
 				}
-				p.scopeBack(int(h.lo)-1, s.lo, flag)
+				p.scopeBack(int(h.lo)-1, s.lo, flag|fBack)
 			}
 		}
 	}
@@ -102,6 +104,10 @@ func conj(t *tok) bool { return t.norm == "and" || t.norm == "," || t.norm == "o
 
 func (p *para) scopeForward(from, end int, flag uint8) {
 	words, sawVerb := 0, false
+	window := preWindow
+	if flag == fHyp {
+		window = hypWindow
+	}
 	for i := from; i < end; i++ {
 		t := &p.toks[i]
 		// A hypothesis reaches across a label's colon ("Planned reconstruction: …").
@@ -113,7 +119,7 @@ func (p *para) scopeForward(from, end int, flag uint8) {
 		}
 		p.ctx[i] |= flag
 		if t.kind != kPunct {
-			if words++; words >= preWindow {
+			if words++; words >= window {
 				return
 			}
 		}
@@ -126,6 +132,10 @@ func (p *para) scopeForward(from, end int, flag uint8) {
 // margins were not clear").
 func (p *para) scopeBack(from, start int, flag uint8) {
 	words := 0
+	window := postWindow
+	if flag&fHyp != 0 {
+		window = hypWindow
+	}
 	for i := from; i >= start; i-- {
 		t := &p.toks[i]
 		if p.backStopper(i) {
@@ -136,7 +146,7 @@ func (p *para) scopeBack(from, start int, flag uint8) {
 		}
 		p.ctx[i] |= flag
 		if t.kind != kPunct {
-			if words++; words >= postWindow {
+			if words++; words >= window {
 				return
 			}
 		}

@@ -78,6 +78,11 @@ func (st *state) readReader(p *para, s span) {
 		}
 	}
 	sp := p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))
+	// A pathologist who read the permanent sections of the debulk or gave a
+	// second opinion did not read the Mohs slides.
+	if path >= 0 && p.sentenceHas(s, "permanent", "permanents", "debulk", "debulked", "debulking", "consult", "consultation", "opinion", "formalin") {
+		path = -1
+	}
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
 		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
@@ -423,8 +428,8 @@ func (st *state) readDiagnoses(p *para, s span) {
 		}
 		k, e := int(h.lo), int(h.hi)
 		lastEnd = e
-		if p.negated(k) || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
-			continue
+		if p.negated(k) || p.uncertain(k) || p.ctx[k]&(fHyp|fHist) != 0 {
+			continue // "history of BCC on the right cheek" is no diagnosis of today's lesion
 		}
 		// "(SCCis)" right after another diagnosis repeats it.
 		if k > s.lo && p.toks[k-1].norm == "(" && len(st.f.Diagnoses) > 0 && k-2 >= s.lo && p.has(k-2, cDiagnosis) {
@@ -504,7 +509,7 @@ func (st *state) readSites(p *para, s span) {
 			continue
 		}
 		if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
-			continue
+			continue // "a six-month history of a papule on the lip" is today's lesion: history is kept
 		}
 		j := i + 1
 		if e := p.hitAt(i, cDiagnosis); e > 0 {

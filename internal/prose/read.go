@@ -133,6 +133,22 @@ func (st *state) finish() {
 		})
 		f.Unstaged.Blocks, f.Unstaged.BlocksSpan = 0, Span{}
 	}
+	// The Mohs slides read by the surgeon and by a separate pathologist.
+	surgeon, path := -1, -1
+	for i, r := range f.Reader {
+		if r.Surgeon && surgeon < 0 {
+			surgeon = i
+		}
+		if !r.Surgeon && !r.NameOnly && path < 0 {
+			path = i
+		}
+	}
+	if surgeon >= 0 && path >= 0 {
+		f.Ambiguities = append(f.Ambiguities, Ambiguity{
+			Message: "the Mohs slides are said to be read by the surgeon and by a separate pathologist",
+			Spans:   []Span{f.Reader[surgeon].Span, f.Reader[path].Span},
+		})
+	}
 	// Stage counts against each other and against the stages described.
 	for i := 1; i < len(f.StageCount); i++ {
 		if f.StageCount[i].N != f.StageCount[0].N {
@@ -352,6 +368,27 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	if noun != "stage" && (s.any(cRepairHead) || p.sentenceHas(s, "suture", "sutures", "nylon")) {
 		return mNone, 0, 0, 0
 	}
+	// A stage denied or supposed is none: "no second stage", "a second stage
+	// was not required", "if a further layer is needed".
+	for k := lo; k < hi; k++ {
+		if p.ctx[k]&fHyp != 0 {
+			return mNone, 0, 0, 0
+		}
+	}
+	if j := hi; j+2 < s.hi && (p.toks[j].norm == "was" || p.toks[j].norm == "were" || p.toks[j].norm == "is") && p.toks[j+1].norm == "not" {
+		switch p.toks[j+2].norm {
+		case "required", "needed", "necessary", "performed", "done", "taken", "indicated":
+			return mNone, 0, 0, 0
+		}
+	}
+	for b := lo - 1; b >= s.lo && b >= lo-3; b-- {
+		if p.has(b, cNegPre) && p.hitAt(b, cNegPre) >= lo-1 || p.hitAt(b, cNegPre) > 0 && p.hitAt(b, cNegPre) >= lo {
+			return mNone, 0, 0, 0
+		}
+		if !isArticle(p.toks[b].norm) && !p.has(b, cNegPre) {
+			break
+		}
+	}
 	// A stage named after a preposition is named in passing.
 	b := lo - 1
 	for b >= s.lo && isArticle(p.toks[b].norm) {
@@ -361,6 +398,15 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		kind = mRef
 	}
 	return kind, num, lo, hi
+}
+
+// locative reports whether the stage mention at lo follows "in", "on" or "within".
+func (p *para) locative(lo int, s span) bool {
+	b := lo - 1
+	for b >= s.lo && isArticle(p.toks[b].norm) {
+		b--
+	}
+	return b >= s.lo && (p.toks[b].norm == "in" || p.toks[b].norm == "on" || p.toks[b].norm == "within")
 }
 
 // temporalRef reports whether the stage mention at lo follows a preposition
@@ -457,22 +503,31 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	selected := false
 	clause := s.lo
 	clauseStage := false // the clause starts at a stage mention
+	// A count before the first stage mention of its clause is that stage's:
+	// "Three blocks were taken in the first stage".
+	pre, preStage := st.preselect(p, s)
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := p.mention(i, s)
 		if kind != mNone && kind != mRef {
-			st.clause(p, s, clause, lo, bx, clauseStage)
+			// "There was no residual tumor in the second stage": what comes
+			// before a stage named after "in" is about that stage.
+			locative := p.locative(lo, s)
+			if !locative {
+				st.clause(p, s, clause, lo, bx, clauseStage)
+				clause = lo
+			}
 			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
-			switch kind {
-			case mExplicit:
+			switch {
+			case lo == pre:
+				st.cur, selected = preStage, true
+			case kind == mExplicit:
 				st.stageByNumber(num, sp)
 				selected = true
-			case mRelative:
-				if !selected {
-					st.stageByNumber(st.maxNum+1, sp)
-					selected = true
-				}
+			case kind == mRelative && !selected:
+				st.stageByNumber(st.maxNum+1, sp)
+				selected = true
 			}
-			clause, clauseStage = lo, true
+			clauseStage = true
 			i = hi
 			continue
 		}
@@ -498,9 +553,13 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
 			switch {
-			case p.total(lo, hi, s):
-				// "a total of 5 blocks", "Total blocks: 8": the lesion's, no stage's
+			case p.partial(lo, hi, s):
+				// "two blocks were clear": some of the stage's blocks
+			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && p.sentenceHas(s, "stages"):
+				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
+			case pre >= 0 && i < pre:
+				st.setBlocks(&st.f.Stages[preStage], preStage, n, p.spanOf(lo, hi))
 			default:
 				if tg, k := st.target(p, s, bx); tg != nil {
 					st.setBlocks(tg, k, n, p.spanOf(lo, hi))
@@ -527,6 +586,66 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		i++
 	}
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
+}
+
+// preselect finds the first stage mention of sentence s when a block count
+// stands before it in the same clause, and selects (or creates) its stage
+// early. It returns the mention's first token and the stage's index, or -1.
+func (st *state) preselect(p *para, s span) (int, int) {
+	count := false
+	for i := s.lo; i < s.hi; i++ {
+		if p.toks[i].norm == ";" {
+			return -1, -1
+		}
+		kind, num, lo, hi := p.mention(i, s)
+		switch kind {
+		case mExplicit, mRelative:
+			if !count {
+				return -1, -1
+			}
+			saved := st.cur
+			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
+			if kind == mExplicit {
+				st.stageByNumber(num, sp)
+			} else {
+				st.stageByNumber(st.maxNum+1, sp)
+			}
+			k := st.cur
+			st.cur = saved
+			return lo, k
+		case mRef:
+			i = hi - 1
+			continue
+		}
+		if n, _, _ := p.blockCount(i, s); n > 0 {
+			count = true
+		}
+	}
+	return -1, -1
+}
+
+// partial reports whether the block count ending at hi is the subject of a
+// margin statement ("two blocks were clear", "3 sections showed tumor"):
+// some of the stage's blocks, not their number.
+func (p *para) partial(lo, hi int, s span) bool {
+	if lo > s.lo && p.toks[lo-1].norm == "of" || lo > s.lo+1 && p.toks[lo-2].norm == "of" {
+		return false // "a second stage of two blocks was clear"
+	}
+	j := hi
+	if j < s.hi && (p.toks[j].norm == "was" || p.toks[j].norm == "were") {
+		j++
+		if j < s.hi && (p.has(j, cClear) || p.has(j, cPositive) || p.has(j, cEquivocal) || p.has(j, cNegPre)) {
+			return true
+		}
+		return false
+	}
+	if j < s.hi {
+		switch p.toks[j].norm {
+		case "showed", "demonstrated", "revealed", "contained", "had", "harbored":
+			return true
+		}
+	}
+	return false
 }
 
 // total reports whether the count at [lo, hi) is a total ("a total of 5
