@@ -42,7 +42,7 @@ func TestMixedBatch(t *testing.T) {
 		}
 		want := []rec{
 			{"testdata/notes/a.txt", ""},
-			{"testdata/notes/sub/b.txt", `testdata/notes/sub/b.txt:3:11: Blocks: expected a count, found "three-ish"`},
+			{"testdata/notes/sub/b.txt", "testdata/notes/sub/b.txt:1:1: the note is empty"},
 			{"n1", ""},
 			{"testdata/notes.ndjson:2", "not a JSON note record"},
 			{"n3", `the record has no "text"`},
@@ -66,7 +66,7 @@ func TestMixedBatch(t *testing.T) {
 		}
 		var perr *diag.ParseError
 		require.ErrorAs(t, got[1].Err, &perr)
-		assert.Equal(t, 3, perr.Line)
+		assert.Equal(t, 1, perr.Line)
 		// A record that is not a note has its input and record number,
 		// and no made-up position in a note.
 		var ierr *batch.InputError

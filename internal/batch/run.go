@@ -53,6 +53,10 @@ type Options struct {
 	// written, and once at the end: the place to flush a buffered writer,
 	// so that the output grows by whole records.
 	Flush func() error
+	// Engine, when set, codes every note with its profile, edit tables and
+	// limits, a record's payer passed as the request's payer, as the code
+	// and serve commands do; Coding, MUE, PTP and Limits are then unused.
+	Engine *engine.Engine
 	// Coding applies to every note. A record's own payer is used when
 	// Coding.Profile is nil.
 	Coding coding.Options
@@ -241,20 +245,10 @@ func code(rec Record, opt Options) (res Result) {
 	if rec.Err != nil {
 		return Result{ID: rec.ID, Err: rec.Err}
 	}
-	copt := opt.Coding
-	if copt.Profile == nil && rec.Payer != "" {
-		p, _ := codetable.BuiltinProfile(codetable.ProfileForPayerText(rec.Payer))
-		copt.Profile = &p
-	}
-	limits := opt.Limits
-	if limits == (engine.Limits{}) {
-		limits = engine.DefaultLimits
-	}
-	claim, err := codeNote(rec.ID, rec.Text, copt, limits)
+	claim, err := codeRecord(rec, opt)
 	if err != nil {
 		return Result{ID: rec.ID, Err: err, Author: rec.Author}
 	}
-	engine.ApplyEdits(&claim, opt.MUE, opt.PTP)
 	if claim.Encounter.DateOfService == nil && rec.DateOfService != "" {
 		dos := rec.DateOfService
 		claim.Encounter.DateOfService = &dos
@@ -265,6 +259,29 @@ func code(rec Record, opt Options) (res Result) {
 		diag.Sort(claim.Findings)
 	}
 	return Result{ID: rec.ID, Claim: claim, Author: rec.Author}
+}
+
+// codeRecord codes a record's note with opt.Engine, or with opt's coding
+// options, tables and limits.
+func codeRecord(rec Record, opt Options) (coding.Claim, error) {
+	if opt.Engine != nil {
+		_, claim, err := opt.Engine.Analyze(engine.Request{Name: rec.ID, Text: rec.Text, Payer: rec.Payer})
+		return claim, err
+	}
+	copt := opt.Coding
+	if copt.Profile == nil && rec.Payer != "" {
+		p, _ := codetable.BuiltinProfile(codetable.ProfileForPayerText(rec.Payer))
+		copt.Profile = &p
+	}
+	limits := opt.Limits
+	if limits == (engine.Limits{}) {
+		limits = engine.DefaultLimits
+	}
+	claim, err := codeNote(rec.ID, rec.Text, copt, limits)
+	if err == nil {
+		engine.ApplyEdits(&claim, opt.MUE, opt.PTP)
+	}
+	return claim, err
 }
 
 // Summary counts what a batch produced.

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/batch"
+	"github.com/mohscode/mohscode/internal/engine"
 )
 
 // records emits n small notes named r0, r1, …; it calls after(i) once
@@ -107,4 +108,22 @@ func TestCancelDoesNotWaitForAReaderStuckInItsInput(t *testing.T) {
 	})
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 8, n, "the two full chunks; the partial one was still being read")
+}
+
+// TestEngineCodesTheRecords: with an engine, its profile wins over a
+// record's payer, as in the code command.
+func TestEngineCodesTheRecords(t *testing.T) {
+	eng, err := engine.New(engine.Options{Payer: "medicare"})
+	require.NoError(t, err)
+	var got []batch.Result
+	err = batch.Run(func(emit func(batch.Record) bool) {
+		emit(batch.Record{ID: "a", Text: note, Payer: "UHC"})
+	}, batch.Options{Engine: eng}, func(r batch.Result) error {
+		got = append(got, r)
+		return nil
+	})
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	require.NoError(t, got[0].Err)
+	assert.Equal(t, "medicare", got[0].Claim.Encounter.PayerProfile)
 }
