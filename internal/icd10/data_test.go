@@ -53,6 +53,7 @@ func TestLoadDataRejects(t *testing.T) {
 		{"missing histology", "histology.csv", "afx,C44,9,9,,Atypical fibroxanthoma,,\n", "", "missing"},
 		{"digit outside C44", "histology.csv", "merkel,C4A,,", "merkel,C4A,9,", "only C44"},
 		{"unknown family", "histology.csv", "merkel,C4A,", "merkel,C4B,", "unknown family"},
+		{"refines an unknown histology", "histology.csv", "carcinoma,bcc|scc,", "carcinoma,bcc|bcd,", "refines unknown histology"},
 		{"phrase twice", "diagnoses.csv", "basalioma,bcc,,", "basal cell,bcc,,", "twice"},
 		{"phrase in two files", "subtypes.csv", "nodulocystic,nodular,bcc", "BCC,nodular,bcc", "twice"},
 		{"unknown phrase histology", "diagnoses.csv", "basalioma,bcc,,", "basalioma,bcd,,", "unknown histology"},
