@@ -211,9 +211,20 @@ func (g *generator) run() {
 	for _, p := range g.note.Problems {
 		g.add(ValueInvalid, "", p.Line, "column %d: %s", p.Column, p.Message)
 	}
+	for _, r := range g.note.Remarks {
+		g.add(remarkRules[r.Kind], "", r.Line, "%s", r.Message)
+	}
 	for _, m := range g.note.NearMisses {
 		g.add(UnknownField, m.Lesion, m.Line, "Unknown field %q: did you mean %q? The line was read as narrative.", m.Key, m.Known)
 	}
+}
+
+// remarkRules are the rules of what reading says about a note.
+var remarkRules = map[model.RemarkKind]*Rule{
+	model.RemarkReadFromProse:      ReadFromProse,
+	model.RemarkProseAmbiguous:     ProseAmbiguous,
+	model.RemarkProseFieldConflict: ProseFieldConflict,
+	model.RemarkLayoutUnread:       LayoutUnread,
 }
 
 // encounter checks the encounter fields and who read the slides.

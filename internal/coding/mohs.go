@@ -28,9 +28,12 @@ func (g *generator) lesion(les *model.Lesion) {
 	if !coded {
 		return
 	}
-	if g.pathologist {
+	switch {
+	case les.Ambiguous.Present():
+		g.add(LesionAmbiguous, les.Label, les.Ambiguous.Line, "Lesion %s states a second, different %s: label each lesion; no Mohs line for it", les.Label, les.Ambiguous.Value)
+	case g.pathologist:
 		g.excision(les)
-	} else if len(les.Stages) > 0 {
+	case len(les.Stages) > 0:
 		g.mohsLines(les)
 		g.stainLines(les)
 	}
@@ -180,7 +183,11 @@ func (g *generator) stageChecks(les *model.Lesion) {
 	for i, st := range les.Stages {
 		if !st.Blocks.Present() {
 			blocksKnown = false
-			g.add(BlocksMissing, les.Label, st.Line, "Lesion %s, stage %s has no block count: coded as a stage of at most 5 blocks", les.Label, st.Ordinal)
+			why := ""
+			if st.Levels.Present() {
+				why = fmt.Sprintf(" (%q counts cut levels through one block, not blocks)", st.Levels.Value)
+			}
+			g.add(BlocksMissing, les.Label, st.Line, "Lesion %s, stage %s has no block count%s: coded as a stage of at most 5 blocks", les.Label, st.Ordinal, why)
 		}
 		totalBlocks += st.Blocks.N
 		if len(st.Margins) == 0 {

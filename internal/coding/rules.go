@@ -104,6 +104,16 @@ var (
 		"Two codes form an NCCI pair with modifier indicator 1 and the column-2 line has no NCCI-associated modifier (59, XS, …): add one if the services were distinct."}
 	SecondaryDefectMissing = &Rule{"secondary-defect-missing", diag.Info,
 		"A flap has no secondary defect documented: its size is the primary defect alone."}
+	LesionAmbiguous = &Rule{"lesion-ambiguous", diag.Error,
+		"The note states a second, different site or diagnosis under one lesion label: it may hold two lesions that a heading the reader does not recognise separates. The lesion is never merged or split by guess: its Mohs lines are not coded until the note labels each lesion."}
+	LayoutUnread = &Rule{"layout-unread", diag.Warning,
+		"A table whose columns cannot be told (no header naming the stage column): its rows are not read, and the lesion gets the findings it would get without the table."}
+	ProseAmbiguous = &Rule{"prose-ambiguous", diag.Warning,
+		"Prose states a fact two ways (two block counts for one stage, a stage count that disagrees with the stages described, a count that cannot be tied to a stage): only what is unambiguous is coded."}
+	ProseFieldConflict = &Rule{"prose-field-conflict", diag.Warning,
+		"Prose and a field state one fact differently; the field is used."}
+	ReadFromProse = &Rule{"read-from-prose", diag.Info,
+		"A fact used for a claim line (stages, blocks, a repair) was read from a sentence, not a field or a log row: glance at the words the evidence points to."}
 )
 
 // Rules lists every rule in a fixed order.
@@ -118,5 +128,6 @@ var Rules = []*Rule{
 	DiagnosisNotMohs, LateralityMissing, LateralityConflict, DiagnosisCodeReview,
 	ExcisionSizeFromDefect, DiagnosisPendingPathology, MUEExceeded, PTPNotAllowed, PTPModifierNeeded,
 	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
-	PostoperativeDiagnosisUsed, PayerProfileDefault,
+	PostoperativeDiagnosisUsed, PayerProfileDefault, LesionAmbiguous, LayoutUnread, ProseAmbiguous,
+	ProseFieldConflict, ReadFromProse,
 }

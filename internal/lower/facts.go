@@ -19,10 +19,8 @@ func (l *lowerer) once(dst *model.Text, ref keyRef, t model.Text) error {
 		*dst = t
 	case !strings.EqualFold(strings.TrimSpace(dst.Value), strings.TrimSpace(t.Value)):
 		if les := l.cur(); !les.Ambiguous.Present() {
-			les.Ambiguous = model.Text{Value: fmt.Sprintf("%s on lines %d and %d", ref.name, dst.Line, t.Line), Line: t.Line}
+			les.Ambiguous = model.Text{Value: fmt.Sprintf("%s on line %d (the first is on line %d)", asciiLower(ref.name), t.Line, dst.Line), Line: t.Line}
 		}
-		l.out.Problems = append(l.out.Problems, model.Problem{Line: t.Line, Column: 1,
-			Message: fmt.Sprintf("%s: lesion %s already has one on line %d; a second lesion needs its own label", ref.name, l.cur().Label, dst.Line)})
 	}
 	return nil
 }

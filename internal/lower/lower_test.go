@@ -457,11 +457,11 @@ func TestLesionsNeverMerge(t *testing.T) {
 			require.Len(t, n.Lesions, tc.lesions)
 			if tc.lesions == 2 {
 				assert.Equal(t, "right forearm", n.Lesions[1].Site.Text.Value)
-				assert.Empty(t, n.Problems)
+				assert.False(t, n.Lesions[0].Ambiguous.Present())
 				return
 			}
-			require.NotEmpty(t, n.Problems, "a second site under one lesion must be reported")
-			assert.Contains(t, n.Problems[0].Message, "already has one on line 2")
+			require.True(t, n.Lesions[0].Ambiguous.Present(), "a second site under one lesion must be reported")
+			assert.Equal(t, "site on line 6 (the first is on line 2)", n.Lesions[0].Ambiguous.Value)
 			assert.Equal(t, "nose", n.Lesions[0].Site.Text.Value, "the first statement stands")
 		})
 	}

@@ -1,0 +1,44 @@
+package lower_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/lower"
+)
+
+// FuzzLower reads arbitrary text through the layout grammar and lowering,
+// seeded with the realistic notes: no panic, every problem and remark has a
+// line in the note.
+func FuzzLower(f *testing.F) {
+	files, _ := filepath.Glob("testdata/dev/*.txt")
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err == nil {
+			f.Add(string(src))
+		}
+	}
+	f.Add("| Stage | Blocks |\n|---|---|\n| 1 | 3 |\nLESION A\nA: final defect 1 x 1 cm; simple repair 2 cm\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		note, err := grammar.Parse("f.txt", src)
+		if err != nil {
+			return
+		}
+		n, err := lower.Lower("f.txt", note)
+		if err != nil {
+			t.Fatalf("lowering failed: %v", err)
+		}
+		for _, p := range n.Problems {
+			if p.Line < 1 || p.Line > len(note.Lines) {
+				t.Fatalf("problem at line %d of a %d-line note: %s", p.Line, len(note.Lines), p.Message)
+			}
+		}
+		for _, r := range n.Remarks {
+			if r.Line < 1 || r.Line > len(note.Lines) {
+				t.Fatalf("remark at line %d of a %d-line note: %s", r.Line, len(note.Lines), r.Message)
+			}
+		}
+	})
+}
