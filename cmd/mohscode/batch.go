@@ -1,11 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 
 	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/claimfmt"
-	"github.com/mohscode/mohscode/internal/coding"
 )
 
 const batchHelp = `Usage: mohscode batch [flags] INPUT...
@@ -20,11 +21,26 @@ Formats: ndjson (the JSON contract plus "id"), csv (one row per claim line),
 fhir (one FHIR R4 Claim per note), x12 (837P service-line fragment). For fhir
 and x12 the error records go to --errors (NDJSON; default standard error).
 
+Ctrl-C (SIGINT) or SIGTERM stops the batch: reading stops, the records
+already taken are written whole (never a torn line or segment), the summary
+is printed, and the exit status is 130 (SIGINT) or 143 (SIGTERM).
+
 Example:
   mohscode batch -f csv -j 4 -o claims.csv samples/
 `
 
+// batchCommand codes a batch until its inputs end, or until SIGINT or
+// SIGTERM: then the records already taken are written whole, the summary
+// printed, and the status is 130 or 143 (128 + the signal's number).
 func batchCommand(e env, args []string) int {
+	ctx, stop := signalContext()
+	defer stop()
+	return runBatch(ctx, e, args)
+}
+
+// runBatch is the batch command; when ctx is done with an interruption as
+// its cause, the batch stops as batchCommand says.
+func runBatch(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "batch", batchHelp)
 	format := fs.formatFlag(claimfmt.Formats...)
 	out := fs.outputFlag()
@@ -54,10 +70,9 @@ func batchCommand(e env, args []string) int {
 		return fs.fail(exitUsage, err)
 	}
 	progress := newProgress(e.stderr, *quiet)
-	mue, ptp := eng.Tables()
 	var sum batch.Summary
-	err = batch.Run(func(emit func(batch.Record) bool) { batch.ReadWithin(fs.Args(), e.stdin, eng.Limits(), emit) },
-		batch.Options{Jobs: *jobs, Coding: coding.Options{Profile: eng.Profile()}, MUE: mue, PTP: ptp, Limits: eng.Limits()},
+	err = batch.RunContext(ctx, func(emit func(batch.Record) bool) { batch.ReadWithin(fs.Args(), e.stdin, eng.Limits(), emit) },
+		batch.Options{Jobs: *jobs, Engine: eng, Flush: func() error { return errors.Join(sink.Flush(), w.Flush()) }},
 		func(r batch.Result) error {
 			progress.Add()
 			failed, err := writeResult(sink, r.ID, r.Claim, r.Err)
@@ -68,13 +83,21 @@ func batchCommand(e env, args []string) int {
 			return err
 		})
 	progress.Finish()
+	sig, interrupted := errors.AsType[interruption](err)
+	if interrupted {
+		err = nil
+	}
 	if err = errors.Join(err, sink.Flush(), closeOut(), closeErrors()); err != nil {
 		return fs.fail(exitNote, err)
 	}
 	if !*quiet {
 		sum.Write(e.stderr)
 	}
-	if sum.Errors > 0 {
+	switch {
+	case interrupted:
+		fmt.Fprintf(e.stderr, "mohscode batch: stopped by %s after %d records, each written whole\n", sig.name(), sum.Notes)
+		return sig.exitStatus()
+	case sum.Errors > 0:
 		return exitNote
 	}
 	return exitOK

@@ -2,17 +2,23 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode"
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/codetable"
 )
 
@@ -63,7 +69,7 @@ func TestUsageErrors(t *testing.T) {
 		{"jobs not a number", []string{"batch", "-j", "many", "-"}, `--jobs: "many" is not a whole number`},
 		{"negative note size", []string{"code", "--max-note-size", "-1", "-"}, "--max-note-size must be at least 1, not -1"},
 		{"negative line length", []string{"batch", "--max-line-length", "-5", "-"}, "--max-line-length must be at least 1, not -5"},
-		{"fees with json", []string{"code", "-f", "json", "--fees", "fees.csv", "-"}, "--fees applies to --format x12 only, not json"},
+		{"fees with json", []string{"code", "-f", "json", "--fees", "fees.csv", "-"}, "--fees applies to --format x12 or fhir only, not json"},
 		{"patient ref with csv", []string{"batch", "-f", "csv", "--patient-ref", "Patient/1", "-"}, "--patient-ref applies to --format fhir only, not csv"},
 		{"errors file with ndjson", []string{"batch", "--errors", "e.ndjson", "-"}, "--errors applies to --format fhir or x12 only, not ndjson"},
 		{"check takes no claim format", []string{"check", "-f", "x12", "-"}, "--format must be one of text, json, not \"x12\""},
@@ -177,4 +183,53 @@ func TestCodeJSONIsTheGoAPI(t *testing.T) {
 			assert.JSONEq(t, string(want), stdout)
 		})
 	}
+}
+
+// TestBatchInterrupted: a batch stopped by SIGINT while it waits for more
+// input writes whole records only — every chunk of records it had read
+// in full — prints the summary and exits with 130.
+func TestBatchInterrupted(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	var stdout, stderr bytes.Buffer
+	exit := make(chan int, 1)
+	go func() {
+		exit <- runBatch(ctx, env{stdin: pr, stdout: &stdout, stderr: &stderr}, []string{"-j", "2", "-"})
+	}()
+	const sent = batch.DefaultChunk + 6
+	for i := range sent {
+		rec, err := json.Marshal(map[string]string{"id": fmt.Sprintf("n%d", i+1), "text": cleanNote})
+		require.NoError(t, err)
+		_, err = pw.Write(append(rec, '\n'))
+		require.NoError(t, err)
+	}
+	// half a record: the reader has taken the whole ones when this write
+	// returns
+	_, err := pw.Write([]byte(`{"id": "half", "te`))
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond)
+	cancel(interruption{syscall.SIGINT})
+	select {
+	case code := <-exit:
+		assert.Equal(t, 130, code)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the batch did not stop")
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	assert.GreaterOrEqual(t, len(lines), batch.DefaultChunk, "the first chunk is written")
+	assert.LessOrEqual(t, len(lines), sent)
+	for i, line := range lines {
+		var rec struct{ ID string }
+		require.NoError(t, json.Unmarshal([]byte(line), &rec), "a whole record")
+		assert.Equal(t, fmt.Sprintf("n%d", i+1), rec.ID)
+	}
+	assert.Contains(t, stderr.String(), fmt.Sprintf("%d notes", len(lines)))
+	assert.Contains(t, stderr.String(), fmt.Sprintf("mohscode batch: stopped by SIGINT after %d records", len(lines)))
+}
+
+func TestInterruptionStatus(t *testing.T) {
+	assert.Equal(t, 130, interruption{syscall.SIGINT}.exitStatus())
+	assert.Equal(t, 143, interruption{syscall.SIGTERM}.exitStatus())
+	assert.Equal(t, "interrupted by SIGTERM", interruption{syscall.SIGTERM}.Error())
 }

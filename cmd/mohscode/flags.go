@@ -175,9 +175,9 @@ func (fs *flagSet) outputFlag() *string {
 	return fs.StringP("output", "o", "", "write the output to this file instead of standard output")
 }
 
-// output opens the output: the file named, else standard output, buffered.
-// done flushes it and closes the file.
-func output(name string, stdout io.Writer) (w io.Writer, done func() error, err error) {
+// output opens the output: the file named, else standard output,
+// buffered. closeFn flushes it and closes the file.
+func output(name string, stdout io.Writer) (w *bufio.Writer, closeFn func() error, err error) {
 	if name == "" || name == "-" {
 		bw := bufio.NewWriter(stdout)
 		return bw, bw.Flush, nil

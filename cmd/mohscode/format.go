@@ -32,7 +32,7 @@ var formatOnly = []struct {
 	{"provider-ref", []string{"fhir"}},
 	{"coverage-ref", []string{"fhir"}},
 	{"insurer-ref", []string{"fhir"}},
-	{"fees", []string{"x12"}},
+	{"fees", []string{"x12", "fhir"}},
 	{"errors", []string{"fhir", "x12"}},
 }
 
@@ -43,7 +43,7 @@ func (f *formatFlags) register(fs *flagSet, format *string, withErrors bool) {
 	fs.StringVar(&f.refs.Provider, "provider-ref", "", "fhir: the rendering provider reference (e.g. Practitioner/9)")
 	fs.StringVar(&f.refs.Coverage, "coverage-ref", "", "fhir: the Coverage reference")
 	fs.StringVar(&f.refs.Insurer, "insurer-ref", "", "fhir: the insurer Organization reference")
-	fs.StringVar(&f.fees, "fees", "", "x12: a CSV of code,charge (charges default to 0)")
+	fs.StringVar(&f.fees, "fees", "", "x12, fhir: a CSV of code,charge (x12 charges default to 0)")
 	if withErrors {
 		fs.StringVar(&f.errFile, "errors", "", "fhir, x12: file for the NDJSON error records (default: standard error)")
 	}

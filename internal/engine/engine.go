@@ -214,9 +214,6 @@ func (e *Engine) Limits() Limits { return e.limits }
 // field decides.
 func (e *Engine) Profile() *codetable.Profile { return e.profile }
 
-// Tables returns the CMS edit tables, nil when not given.
-func (e *Engine) Tables() (*edits.MUETable, *edits.PTPTable) { return e.mue, e.ptp }
-
 // Model parses a note within DefaultLimits and lowers it into the
 // procedure model. The error, when not nil, is a *diag.ParseError.
 func Model(name, src string) (*model.Note, error) {
