@@ -271,3 +271,20 @@ func priorBiopsy(key string, v *grammar.Value) (model.Flag, error) {
 	}
 	return flag(key, v)
 }
+
+// otherProviderWords say a repair is left to another provider: "Referred
+// to oculoplastics for reconstruction", "repaired by plastic surgery".
+var otherProviderWords = []string{"referred", "referral", "plastic surg", "oculoplastic", "facial plastic",
+	"otolaryngolog", "another surgeon", "another provider", "outside surgeon"}
+
+// otherProvider returns the text of a repair that another provider does,
+// or "".
+func otherProvider(text string) string {
+	lower := asciiLower(text)
+	for _, w := range otherProviderWords {
+		if strings.Contains(lower, w) {
+			return text
+		}
+	}
+	return ""
+}

@@ -680,6 +680,9 @@ func (l *lowerer) finish() {
 			resolve(&r.Site)
 			r.Value.Value = affirmative(r.Value.Value)
 			r.Type.Value = affirmative(r.Type.Value)
+			if other := otherProvider(r.Value.Value); other != "" && !r.By.Present() {
+				r.By = model.Text{Value: other, Line: r.Line}
+			}
 		}
 	}
 	for i := range l.out.Biopsies {

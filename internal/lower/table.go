@@ -171,7 +171,14 @@ func (l *lowerer) logRow(r *grammar.Row) {
 		}
 	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
-		st.Margins = append(st.Margins, margins(model.Text{Value: c.Text, Line: line})...)
+		switch m := strings.TrimSpace(c.Text); {
+		case strings.HasPrefix(m, "+"): // "+ deep"
+			st.Margins = append(st.Margins, model.Margin{Positive: true, Line: line})
+		case m == "-" || m == "−" || m == "–":
+			st.Margins = append(st.Margins, model.Margin{Line: line})
+		default:
+			st.Margins = append(st.Margins, margins(model.Text{Value: m, Line: line})...)
+		}
 	}
 	if c := cells[colStain]; c != nil && c.Text != "" {
 		st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, false)...)
