@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"encoding/base64"
 	"errors"
@@ -257,7 +258,7 @@ func hl7Record(input string, line int, segs [][]byte) Record {
 	if err != nil {
 		return fail(pos, err)
 	}
-	id := cmpOr(m.component(m.field("TXA", 12), 1), cmpOr(m.component(m.field("MSH", 10), 1), pos))
+	id := cmp.Or(m.component(m.field("TXA", 12), 1), cmp.Or(m.component(m.field("MSH", 10), 1), pos))
 	typ := m.component(m.field("MSH", 9), 1) + "^" + m.component(m.field("MSH", 9), 2)
 	if typ != "MDM^T02" && typ != "ORU^R01" {
 		return fail(id, fmt.Errorf("message type %q; mohscode reads MDM^T02 and ORU^R01", typ))
@@ -270,8 +271,8 @@ func hl7Record(input string, line int, segs [][]byte) Record {
 	if rec.Err != nil {
 		return rec
 	}
-	rec.DateOfService = hl7Date(cmpOr(m.component(m.field("TXA", 4), 1), m.component(m.field("OBR", 7), 1)))
-	rec.Author = personName(m, cmpOr(m.field("TXA", 5), m.field("TXA", 22)))
+	rec.DateOfService = hl7Date(cmp.Or(m.component(m.field("TXA", 4), 1), m.component(m.field("OBR", 7), 1)))
+	rec.Author = personName(m, cmp.Or(m.field("TXA", 5), m.field("TXA", 22)))
 	return rec
 }
 

@@ -26,6 +26,9 @@ type Result struct {
 	// Author is the note's author as its envelope gives it (HL7 v2 TXA-5
 	// or TXA-22), empty when it does not.
 	Author string
+	// Patient and Provider are the FHIR references of a DocumentReference
+	// record (see Record), for claimfmt.Sink's ClaimFrom.
+	Patient, Provider string
 }
 
 // codeNote codes one note; tests replace it to check that a panic stays
@@ -258,7 +261,7 @@ func code(rec Record, opt Options) (res Result) {
 			Message: "the note is not valid UTF-8 from this line on; it was read as Windows-1252"})
 		diag.Sort(claim.Findings)
 	}
-	return Result{ID: rec.ID, Claim: claim, Author: rec.Author}
+	return Result{ID: rec.ID, Claim: claim, Author: rec.Author, Patient: rec.Patient, Provider: rec.Provider}
 }
 
 // codeRecord codes a record's note with opt.Engine, or with opt's coding

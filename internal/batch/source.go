@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
@@ -37,6 +38,10 @@ type Record struct {
 	// the date fills in a claim whose note gives none.
 	DateOfService string
 	Author        string
+	// Patient and Provider are FHIR references ("Patient/123") from a
+	// DocumentReference's subject and first author, for the Claim written
+	// from it; empty otherwise.
+	Patient, Provider string
 }
 
 // InputError is a record that was found in its input but could not be read
@@ -275,6 +280,12 @@ type noteRecord struct {
 type documentReference struct {
 	ResourceType string `json:"resourceType"`
 	ID           string `json:"id"`
+	Subject      struct {
+		Reference string `json:"reference"`
+	} `json:"subject"`
+	Author []struct {
+		Reference string `json:"reference"`
+	} `json:"author"`
 	Content      []struct {
 		Attachment struct {
 			ContentType string `json:"contentType"`
@@ -356,7 +367,7 @@ func noteRecordOf(input string, line int, data []byte) Record {
 	if err := json.Unmarshal(data, &nr); err != nil {
 		return Record{ID: pos, Err: &InputError{Input: input, Line: line, Err: fmt.Errorf("not a JSON note record: %w", err)}}
 	}
-	id := cmpOr(nr.ID, pos)
+	id := cmp.Or(nr.ID, pos)
 	if nr.Text == nil {
 		return Record{ID: id, Err: &InputError{Input: input, Line: line, Err: errors.New(`the record has no "text"`)}}
 	}
@@ -367,13 +378,6 @@ func noteRecordOf(input string, line int, data []byte) Record {
 	return Record{ID: id, Text: *nr.Text, Payer: nr.Payer}
 }
 
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
-}
-
 // documentRecord reads the DocumentReference on line of input.
 func documentRecord(input string, line int, data []byte) Record {
 	at := func(err error) *InputError { return &InputError{Input: input, Line: line, Err: err} }
@@ -381,7 +385,7 @@ func documentRecord(input string, line int, data []byte) Record {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return Record{ID: fmt.Sprintf("%s:%d", input, line), Err: at(fmt.Errorf("not a JSON resource: %w", err))}
 	}
-	id := cmpOr(doc.ID, fmt.Sprintf("%s:%d", input, line))
+	id := cmp.Or(doc.ID, fmt.Sprintf("%s:%d", input, line))
 	if doc.ResourceType != "DocumentReference" {
 		return Record{ID: id, Err: at(fmt.Errorf("resourceType %q, expected DocumentReference", doc.ResourceType))}
 	}
@@ -399,7 +403,12 @@ func documentRecord(input string, line int, data []byte) Record {
 		if err != nil {
 			return Record{ID: id, Err: at(fmt.Errorf("attachment data is not base64: %w", err))}
 		}
-		return noteOf(id, input, line, text)
+		rec := noteOf(id, input, line, text)
+		rec.Patient = doc.Subject.Reference
+		if len(doc.Author) > 0 {
+			rec.Provider = doc.Author[0].Reference
+		}
+		return rec
 	}
 	if hasURL {
 		return Record{ID: id, Err: at(errors.New("the attachment has only a url; mohscode reads the note from content[].attachment.data (base64 text/plain)"))}

@@ -224,3 +224,14 @@ func TestHL7Malformed(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentReferenceRefs: a DocumentReference's subject and first author
+// come with its record, for the FHIR Claim written from it.
+func TestDocumentReferenceRefs(t *testing.T) {
+	got := readAll(t, batch.Source{Inputs: []string{"testdata/bulk-documents.ndjson"}})
+	require.Len(t, got, 3)
+	assert.Equal(t, "doc-3", got[2].ID)
+	assert.Equal(t, "Patient/p-3", got[2].Patient)
+	assert.Equal(t, "Practitioner/dw", got[2].Provider)
+	assert.Empty(t, got[0].Patient)
+}

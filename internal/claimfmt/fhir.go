@@ -2,6 +2,7 @@ package claimfmt
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -341,6 +342,17 @@ func noteIdentifier(id string) string {
 		return FHIRID(id)
 	}
 	return id
+}
+
+// Or returns r with each empty reference taken from note: the references a
+// note's source gives (a DocumentReference's subject and author) fill in
+// what the flags left empty, and the flags override them.
+func (r FHIRRefs) Or(note FHIRRefs) FHIRRefs {
+	r.Patient = cmp.Or(r.Patient, note.Patient)
+	r.Provider = cmp.Or(r.Provider, note.Provider)
+	r.Coverage = cmp.Or(r.Coverage, note.Coverage)
+	r.Insurer = cmp.Or(r.Insurer, note.Insurer)
+	return r
 }
 
 // Missing names the required references that are empty and will be

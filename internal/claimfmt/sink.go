@@ -20,6 +20,11 @@ type Sink interface {
 	// cannot express the claim and nothing was written: the caller writes
 	// an error record instead.
 	Claim(id string, c coding.Claim) error
+	// ClaimFrom is Claim for a note whose source names its patient and
+	// provider (a DocumentReference's subject and author, as FHIR
+	// references): the fhir format uses them where SinkOptions.Refs
+	// leaves them empty (flags override); other formats ignore them.
+	ClaimFrom(id string, c coding.Claim, patient, provider string) error
 	// Error writes the error record of a note that failed.
 	Error(id string, err error) error
 	// Flush writes what is buffered.
@@ -46,11 +51,11 @@ func NewSink(format string, w io.Writer, opt SinkOptions) (Sink, error) {
 		if err := opt.Refs.Validate(); err != nil {
 			return nil, err
 		}
-		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim) error {
-			return WriteFHIR(w, id, c, opt.Refs, opt.Fees)
+		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim, note FHIRRefs) error {
+			return WriteFHIR(w, id, c, opt.Refs.Or(note), opt.Fees)
 		}}, nil
 	case "x12":
-		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim) error {
+		return streamSink{w: w, errs: opt.Errors, write: func(w io.Writer, id string, c coding.Claim, _ FHIRRefs) error {
 			return WriteX12(w, id, c, opt.Fees)
 		}}, nil
 	}
@@ -61,6 +66,9 @@ type ndjsonSink struct{ w io.Writer }
 
 // The ndjson sink writes every record, claim or error, as a line of JSON.
 func (s ndjsonSink) Claim(id string, c coding.Claim) error { return render.NDJSON(s.w, id, c) }
+
+// ClaimFrom is Claim: the JSON contract has no references.
+func (s ndjsonSink) ClaimFrom(id string, c coding.Claim, _, _ string) error { return s.Claim(id, c) }
 
 // Error writes the error record as a line of JSON.
 func (s ndjsonSink) Error(id string, err error) error { return WriteErrorRecord(s.w, id, err) }
@@ -127,6 +135,9 @@ type csvSink struct{ w *CSVWriter }
 // The csv sink writes rows; an error record is one row with its error column.
 func (s csvSink) Claim(id string, c coding.Claim) error { return s.w.WriteClaim(id, c) }
 
+// ClaimFrom is Claim: the rows have no references.
+func (s csvSink) ClaimFrom(id string, c coding.Claim, _, _ string) error { return s.Claim(id, c) }
+
 // Error writes one row with the error column filled.
 func (s csvSink) Error(id string, err error) error { return s.w.WriteError(id, ErrorCell(err)) }
 
@@ -137,11 +148,16 @@ func (s csvSink) Flush() error { return s.w.Flush() }
 // a separate stream.
 type streamSink struct {
 	w, errs io.Writer
-	write   func(io.Writer, string, coding.Claim) error
+	write   func(w io.Writer, id string, c coding.Claim, note FHIRRefs) error
 }
 
 // The stream sink writes claims in its format and errors to the error stream.
-func (s streamSink) Claim(id string, c coding.Claim) error { return s.write(s.w, id, c) }
+func (s streamSink) Claim(id string, c coding.Claim) error { return s.write(s.w, id, c, FHIRRefs{}) }
+
+// ClaimFrom writes the claim with the note's own references.
+func (s streamSink) ClaimFrom(id string, c coding.Claim, patient, provider string) error {
+	return s.write(s.w, id, c, FHIRRefs{Patient: patient, Provider: provider})
+}
 
 // Error writes the error record to the error stream as NDJSON.
 func (s streamSink) Error(id string, err error) error { return WriteErrorRecord(s.errs, id, err) }

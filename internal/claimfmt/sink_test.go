@@ -45,3 +45,27 @@ func TestErrorRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestSinkNoteRefs: the fhir sink takes the patient and provider of a
+// note's source where the flags give none; the flags override them.
+func TestSinkNoteRefs(t *testing.T) {
+	tests := []struct {
+		name          string
+		flags         claimfmt.FHIRRefs
+		patient, prov string
+	}{
+		{"from the note", claimfmt.FHIRRefs{}, "Patient/p-3", "Practitioner/dw"},
+		{"flags override", claimfmt.FHIRRefs{Patient: "Patient/flag"}, "Patient/flag", "Practitioner/dw"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			sink, err := claimfmt.NewSink("fhir", &out, claimfmt.SinkOptions{Refs: tc.flags, Errors: &errs})
+			require.NoError(t, err)
+			require.NoError(t, sink.ClaimFrom("doc-3", twoLineClaim(), "Patient/p-3", "Practitioner/dw"))
+			m := decode(t, out.String()).(map[string]any)
+			assert.Equal(t, map[string]any{"reference": tc.patient}, m["patient"])
+			assert.Equal(t, map[string]any{"reference": tc.prov}, m["provider"])
+		})
+	}
+}
