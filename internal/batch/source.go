@@ -2,8 +2,8 @@ package batch
 
 import (
 	"bufio"
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -286,7 +286,7 @@ type documentReference struct {
 	Author []struct {
 		Reference string `json:"reference"`
 	} `json:"author"`
-	Content      []struct {
+	Content []struct {
 		Attachment struct {
 			ContentType string `json:"contentType"`
 			Data        string `json:"data"`
