@@ -6,6 +6,7 @@ import (
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -14,15 +15,48 @@ import (
 // site or diagnosis without a new lesion label may be a second lesion, and
 // the engine never merges or guesses. The first statement stands.
 func (l *lowerer) once(dst *model.Text, ref keyRef, t model.Text) error {
-	switch {
-	case !dst.Present():
+	switch same, better := sameFact(ref.field, dst.Value, t.Value); {
+	case !dst.Present() || better:
 		*dst = t
-	case !strings.EqualFold(strings.TrimSpace(dst.Value), strings.TrimSpace(t.Value)):
+	case !same:
 		if les := l.cur(); !les.Ambiguous.Present() {
 			les.Ambiguous = model.Text{Value: fmt.Sprintf("%s on line %d (the first is on line %d)", asciiLower(ref.name), t.Line, dst.Line), Line: t.Line}
 		}
 	}
 	return nil
+}
+
+// sameFact tells whether two statements of a lesion's site or diagnosis
+// name the same thing ("left cheek" and "L cheek, malar"; "BCC" and "basal
+// cell carcinoma, nodular"), and whether the second is the better one (the
+// first names no known site or histology, the second does).
+func sameFact(f field, a, b string) (same, better bool) {
+	if strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) {
+		return true, false
+	}
+	switch f {
+	case fSite:
+		sa, oka := anatomy.Resolve(a)
+		sb, okb := anatomy.Resolve(b)
+		switch {
+		case !oka:
+			return true, okb
+		case !okb:
+			return true, false
+		}
+		sides := sa.Laterality == "" || sb.Laterality == "" || sa.Laterality == sb.Laterality
+		return sa.Groups == sb.Groups && sides, false
+	case fDiagnosis:
+		ra, rb := icd10.Recognize(a), icd10.Recognize(b)
+		switch {
+		case ra.Histology == "":
+			return true, rb.Histology != ""
+		case rb.Histology == "":
+			return true, false
+		}
+		return ra.Histology == rb.Histology, false
+	}
+	return false, false
 }
 
 // marginSize reads a margin taken around the lesion from its text: "2 mm",

@@ -311,3 +311,18 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 		}
 	}
 }
+
+// deferralWords say a closure is left to a later visit: such a repair value
+// stays a field, whose words the coding rules read.
+var deferralWords = []string{"delayed", "will return", "later date", "later visit", "scheduled", "deferred"}
+
+// isDeferred reports whether a repair value defers the closure.
+func isDeferred(s string) bool {
+	lower := asciiLower(s)
+	for _, w := range deferralWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -195,6 +195,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.endParagraph()
 				return max(taken, l.field(i, f))
 			}
+			if strings.HasSuffix(it.Text.Text, ":") {
+				l.endParagraph()
+				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
+				return taken
+			}
 			l.narrativeLine(it.Text)
 		} else {
 			l.endParagraph()
@@ -473,6 +478,9 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 			return nil
 		}
 		enc.Pathology = t
+		if firstPersonReader(t.Value) {
+			enc.Pathology.Value = "read by the Mohs surgeon: " + t.Value // "Pathology: I read the frozen sections."
+		}
 		if key := asciiLower(key); (strings.Contains(key, "surgeon") || strings.Contains(key, "pathologist")) && !strings.Contains(asciiLower(t.Value), "pathologist") {
 			enc.Pathology.Value = key + ": " + t.Value // "Surgeon served as pathologist: Yes"
 		}
@@ -488,7 +496,7 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
 	les := l.cur()
-	if ref.field == fRepair && v != nil && isDictated(v.Text) {
+	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(v.Text) {
 		l.proseField(f, v) // "REPAIR: The final defect measured … and was closed with …"
 		return nil
 	}

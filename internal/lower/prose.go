@@ -270,3 +270,10 @@ func (l *lowerer) stageConflicts(les *model.Lesion, stages []prose.Stage) {
 func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
 	l.remark(model.RemarkProseFieldConflict, []prose.Span{{Line: fieldLine, Col: 1, EndLine: fieldLine, EndCol: 1}, span}, message)
 }
+
+// firstPersonReader reports whether a slide-reader statement is the
+// surgeon's own words ("I read the frozen sections", "read by me").
+func firstPersonReader(text string) bool {
+	f := prose.Read([][]prose.Line{{{Text: text, Line: 1, Col: 1}}})
+	return len(f.Reader) > 0 && f.Reader[0].Surgeon && !strings.Contains(asciiLower(text), "surgeon")
+}

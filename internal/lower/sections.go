@@ -63,6 +63,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 			st.Blocks = model.Count{N: n, Line: it.Pos.Line}
 			cont = fNone
+		case cont == fHistology && isMarginClause(it.Text):
+			marginText = append(marginText, it.Text) // "…, involved the deep margin of blocks 1 and 2"
+			cont = fNone
 		case cont != fNone:
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
@@ -517,7 +520,8 @@ func stageItems(v *grammar.Value) []stageItem {
 // microscope rather than naming a stain or a margin.
 var histologyWords = []string{"carcinoma", "bcc", "scc", "tumor", "tumour", "dermis", "dermal", "invasion", "pni",
 	"melanocyt", "nests", "islands", "strands", "infiltrat", "basaloid", "keratin", "cells", "epidermis",
-	"perineural", "in situ", "sccis", "melanoma", "spindle", "follicul"}
+	"perineural", "in situ", "sccis", "melanoma", "spindle", "follicul", "atypi", "dysplas", "keratinocyt",
+	"pagetoid", "junctional", "stroma", "sclero", "morphea"}
 
 // isHistology reports whether an item describes histology.
 func isHistology(s string) bool {
@@ -543,4 +547,24 @@ func isLevels(s string) bool {
 func looksLikeStain(s string) bool {
 	st, ok := stain(s)
 	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name)
+}
+
+// isMarginClause reports whether an item that follows histology states a
+// margin: a margin status with the word margin or a block named
+// ("involved the deep margin of blocks 1 and 2", "blocks 3 and 4 were
+// clear").
+func isMarginClause(s string) bool {
+	if _, known := marginStatus(s); !known {
+		return false
+	}
+	lower := asciiLower(s)
+	if strings.Contains(lower, "margin") {
+		return true
+	}
+	for _, t := range refTokens(lower) {
+		if blockWords[t] {
+			return true
+		}
+	}
+	return false
 }
