@@ -50,7 +50,7 @@ var realisticSets = []struct {
 	exact int
 }{
 	{"testdata/dev", 32, 31},
-	{"testdata/probe", 30, 23},
+	{"testdata/probe", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -164,6 +164,9 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 // one. A lone stage takes what prose said of the tissue without naming a
 // stage ("The tissue was divided into two blocks").
 func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
+	if !les.TotalStages.Present() && len(f.StageCount) > 0 {
+		les.TotalStages = model.Count{N: f.StageCount[0].N, Line: f.StageCount[0].Span.Line} // "a total of three stages"
+	}
 	if len(les.Stages) > 0 {
 		l.stageConflicts(les, f.Stages)
 		return
@@ -195,9 +198,6 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(stages) > 0 {
 		l.remark(model.RemarkReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
-	}
-	if !les.TotalStages.Present() && len(f.StageCount) > 0 {
-		les.TotalStages = model.Count{N: f.StageCount[0].N, Line: f.StageCount[0].Span.Line}
 	}
 }
 
