@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -135,10 +136,15 @@ type Value struct {
 	Text string `parser:"@Value"`
 }
 
-var noteParser = participle.MustBuild[Note](participle.Lexer(noteLexer{}))
+// noteParser is built from the types above on first use (not at program
+// start: a command that parses no note does not pay for it). A parser is
+// safe for concurrent use.
+var noteParser = sync.OnceValue(func() *participle.Parser[Note] {
+	return participle.MustBuild[Note](participle.Lexer(noteLexer{}))
+})
 
 // EBNF is the note grammar as participle prints it from the types above.
-func EBNF() string { return noteParser.String() }
+func EBNF() string { return noteParser().String() }
 
 // Parse parses note text. name is the file name used in error positions.
 // Every line of text parses; only an empty note is an error.
@@ -146,7 +152,7 @@ func Parse(name, src string) (*Note, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &diag.ParseError{Filename: name, Line: 1, Column: 1, Message: "the note is empty"}
 	}
-	note, err := noteParser.ParseString(name, src)
+	note, err := noteParser().ParseString(name, src)
 	if err != nil {
 		return nil, positioned(name, err, "a field, a table row or a line of text")
 	}
