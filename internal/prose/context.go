@@ -155,7 +155,7 @@ func (p *para) scopeBack(from, start int, flag uint8) {
 
 // clauseBefore reports whether tokens [start, i) after the last stopper hold a verb.
 func (p *para) clauseBefore(start, i int) bool {
-	for k := i - 1; k >= start; k-- {
+	for k := i - 1; k >= start && k >= i-40; k-- {
 		if p.stopper(k) {
 			return false
 		}

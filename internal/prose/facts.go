@@ -21,10 +21,7 @@ func (st *state) readMap(p *para, s span) {
 // ---- who read the slides ----
 
 // slideWord reports whether sentence s speaks of Mohs slides.
-func (p *para) slideWord(s span) bool {
-	return p.sentenceHas(s, "slides", "slide", "sections", "section", "specimen", "specimens",
-		"margins", "base", "pieces", "blocks", "histology", "frozen")
-}
+func (p *para) slideWord(s span) bool { return s.any(cSlide) }
 
 // readReader reads who read the Mohs slides: the surgeon ("interpreted by the
 // operating surgeon", "I interpreted …", "read by me", "on my reading of the
@@ -80,7 +77,7 @@ func (st *state) readReader(p *para, s span) {
 	sp := p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))
 	// A pathologist who read the permanent sections of the debulk or gave a
 	// second opinion did not read the Mohs slides.
-	if path >= 0 && p.sentenceHas(s, "permanent", "permanents", "debulk", "debulked", "debulking", "consult", "consultation", "opinion", "formalin") {
+	if path >= 0 && s.any(cOtherTissue) {
 		path = -1
 	}
 	switch {
@@ -90,7 +87,7 @@ func (st *state) readReader(p *para, s span) {
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
 	case verbAt >= 0 && p.slideWord(s):
 		// "read by Dr. Tanaka-Obeng": a name without a role.
-		if n := p.doctorName(s); n != "" && p.sentenceHas(s, "by") {
+		if n := p.doctorName(s); n != "" && s.any(cBy) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
 		}
 	}
@@ -113,14 +110,14 @@ func (p *para) byBefore(i int, s span) bool {
 	return false
 }
 
-// coveredText is the text of the hit of category c covering token i.
+// coveredText is the first and last word of the hit of category c covering token i.
 func (p *para) coveredText(i int, c cat) string {
-	for _, h := range p.m.hits {
-		if h.cat == c && int(h.lo) <= i && i < int(h.hi) {
-			return p.toks[h.lo].norm + " " + p.toks[h.hi-1].norm
-		}
+	for _, h := range p.hitsFrom(i - maxPhrase) {
 		if int(h.lo) > i {
 			break
+		}
+		if h.cat == c && i < int(h.hi) {
+			return p.toks[h.lo].norm + " " + p.toks[h.hi-1].norm
 		}
 	}
 	return ""
@@ -211,7 +208,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		}
 	}
 	proven := strings.Contains(p.coveredText(k, cBiopsy), "proven") || strings.Contains(p.coveredText(k, cBiopsy), "confirmed")
-	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cHistPre) || p.sentenceHas(s, "biopsied", "referring")
+	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cFinding) || s.any(cHistPre)
 	switch {
 	case proven || hist && !today:
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
@@ -219,7 +216,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		b := p.biopsy(s)
 		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
 		// "submitted for an intraoperative frozen section (one block)"
-		if p.sentenceHas(s, "frozen") {
+		if s.any(cFrozen) {
 			for i := s.lo; i < s.hi; i++ {
 				if n, lo, hi := p.blockCount(i, s); n > 0 {
 					st.f.FrozenSection = append(st.f.FrozenSection, Count{N: n, Span: p.spanOf(lo, hi)})
@@ -292,7 +289,7 @@ func (p *para) impression(s span) (string, bool) {
 // next such line.
 func (st *state) listItemBiopsy(p *para) {
 	first, last := p.lines[0].Line, p.lines[len(p.lines)-1].Line
-	for bi := range st.f.Biopsies {
+	for bi := max(0, len(st.f.Biopsies)-maxList); bi < len(st.f.Biopsies); bi++ {
 		b := &st.f.Biopsies[bi]
 		if b.Span.Line < first || b.Span.Line > last || b.Site != "" && b.Impression != "" {
 			continue
@@ -454,17 +451,27 @@ func (st *state) readDiagnoses(p *para, s span) {
 	}
 }
 
+// skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".
+func (p *para) skipParen(j, end int) int {
+	if j >= end || p.toks[j].norm != "(" {
+		return j
+	}
+	for k := j + 1; k < end && k < j+parenMax; k++ {
+		if p.toks[k].norm == ")" {
+			return k + 1
+		}
+	}
+	return j
+}
+
+// parenMax bounds the tokens of a parenthesis the readers skip or read.
+const parenMax = 24
+
 // siteAfter reads the site after a diagnosis ending at token e: over a
 // parenthesis and up to three comma-separated segments ("…, nodular, right
 // nasal dorsum"), after "of the"/"on the"/"involving the".
 func (p *para) siteAfter(e, end int) (string, int, int) {
-	j := e
-	if j < end && p.toks[j].norm == "(" {
-		for j < end && p.toks[j].norm != ")" {
-			j++
-		}
-		j++
-	}
+	j := p.skipParen(e, end)
 	for seg := 0; seg < 3 && j < end; seg++ {
 		if p.toks[j].norm == "," {
 			j++
@@ -515,11 +522,15 @@ func (st *state) readSites(p *para, s span) {
 		if e := p.hitAt(i, cDiagnosis); e > 0 {
 			j = e
 		}
-		if j < s.hi && p.toks[j].norm == "(" { // "(SCCis)"
-			for j < s.hi && p.toks[j].norm != ")" {
+		j = p.skipParen(j, s.hi) // "(SCCis)"
+		// "Mohs surgery was performed on the …", "the lesion located on the …"
+		for k := 0; k < 3 && j < s.hi; k++ {
+			switch p.toks[j].norm {
+			case "was", "performed", "today", "then", "located", "situated", "found", "present":
 				j++
+				continue
 			}
-			j++
+			break
 		}
 		if j >= s.hi {
 			continue
@@ -547,7 +558,7 @@ func (st *state) readSites(p *para, s span) {
 				dup = true
 			}
 		}
-		if !dup {
+		if !dup && len(st.f.Sites) < maxList {
 			st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
 		}
 		i = b - 1
@@ -573,7 +584,7 @@ func (st *state) readIndication(p *para, s span) {
 	if k < 0 || !s.any(cReason) || p.negated(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
-	if !p.sentenceHas(s, "mohs", "surgery") {
+	if !s.any(cMohsSurgery) {
 		return
 	}
 	lo := s.lo
@@ -590,6 +601,10 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
+	exclBefore := -1
+	if s.any(cPreopExclBefore) {
+		exclBefore = p.firstIn(s.lo, s.hi, cPreopExclBefore)
+	}
 	for i := s.lo; i < s.hi; i++ {
 		switch {
 		case p.toks[i].norm == "size" && (p.has(i-1, cFinalDefect) || p.has(i-2, cFinalDefect)) && !st.otherLesions:
@@ -598,7 +613,7 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.FinalDefect = append(st.f.FinalDefect, Measure{Size: sz, Span: p.spanOf(a, b)})
 				i = b - 1
 			}
-		case p.hitAt(i, cPreopCue) > 0 && st.preopSentence(p, s, i):
+		case p.hitAt(i, cPreopCue) > 0 && st.preopSentence(p, s, i, exclBefore):
 			e := p.hitAt(i, cPreopCue)
 			if sz, a, b, ok := p.measureAfter(e, s.hi, 4); ok && len(sz.Dims) > 0 {
 				st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(a, b)})
@@ -617,9 +632,9 @@ func (st *state) readSizes(p *para, s span) {
 
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
-func (st *state) preopSentence(p *para, s span, i int) bool {
-	return !s.any(cDefect) && !s.any(cRepairHead) && !st.otherLesions &&
-		!p.sentenceHas(s, "wound", "graft", "area") && !p.sentenceHas(span{lo: s.lo, hi: i}, "length", "margin", "margins", "rim")
+func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
+	return !s.any(cDefect) && !s.any(cRepairHead) && !st.otherLesions && !s.any(cPreopExcl) &&
+		(exclBefore < 0 || exclBefore >= i)
 }
 
 // defect reads the size after (or before) a defect word at token i.
@@ -778,7 +793,7 @@ func (st *state) closedInLayers(p *para, s span) {
 		default:
 			continue
 		}
-		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || s.any(cBiopsy) || p.sentenceHas(s, "donor") {
+		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
 			return
 		}
 		e := j + 1
@@ -796,7 +811,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if p.sentenceHas(s, "donor") && p.toks[k].norm != "graft" && p.toks[k].norm != "flap" {
+	if s.any(cDonor) && p.toks[k].norm != "graft" && p.toks[k].norm != "flap" {
 		return
 	}
 	if s.any(cBiopsy) {
@@ -867,6 +882,9 @@ func (st *state) addRepair(r Repair) {
 		}
 	}
 	if idx < 0 {
+		if len(st.f.Repairs) >= maxList {
+			return
+		}
 		st.f.Repairs = append(st.f.Repairs, r)
 		idx = len(st.f.Repairs) - 1
 	}
@@ -917,7 +935,7 @@ func (st *state) repairSizes(p *para, s span) {
 			if !r.Length.Size.Present() {
 				r.Length = m
 			}
-		case !area && p.sentenceHas(s, "length", "long") && len(sz.Dims) > 0:
+		case !area && s.any(cLengthWord) && len(sz.Dims) > 0:
 			if !r.Length.Size.Present() {
 				r.Length = m
 			}
@@ -932,7 +950,7 @@ func (st *state) repairSizes(p *para, s span) {
 // stands next to it ("closure, 2.6 cm", "a 2.5 cm intermediate closure",
 // "repair length 3.1 cm").
 func (p *para) sizeOfOther(i, nx int, s span) bool {
-	for k := i - 1; k >= s.lo && p.toks[k].norm != ";"; k-- {
+	for k := i - 1; k >= s.lo && k >= i-12 && p.toks[k].norm != ";"; k-- {
 		switch p.toks[k].norm {
 		case "secondary", "primary", "donor":
 			return true
@@ -946,7 +964,7 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 			return false
 		}
 	}
-	for k := i - 1; k >= s.lo && p.toks[k].norm != ";"; k-- {
+	for k := i - 1; k >= s.lo && k >= i-12 && p.toks[k].norm != ";"; k-- {
 		switch p.toks[k].norm {
 		case "defect", "deficit", "secondary", "primary", "lesion", "margin", "margins", "rim", "size",
 			"undermined", "undermining", "undermine", "area":
@@ -1005,7 +1023,7 @@ func (st *state) readDeep(p *para, s span) {
 				dup = true
 			}
 		}
-		if !dup {
+		if !dup && len(st.f.DeepStructures) < maxList {
 			st.f.DeepStructures = append(st.f.DeepStructures, d)
 		}
 	}

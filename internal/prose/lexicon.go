@@ -57,6 +57,20 @@ const (
 	cDepthCue
 	cBoilerplate
 	cStain
+	cSlide
+	cSuture
+	cOtherTissue
+	cFinding
+	cSeen
+	cStagesPlural
+	cDonor
+	cLengthWord
+	cMohsSurgery
+	cFrozen
+	cPreopExcl
+	cPreopExclBefore
+	cDebulk
+	cBy
 	numCats
 )
 
@@ -67,7 +81,12 @@ var catNames = [numCats]string{
 	"map", "read-verb", "surgeon", "pathologist", "biopsy", "biopsy-method", "today", "other-lesion",
 	"prior-cue", "indication-cue", "reason", "preop-cue", "defect", "final-defect",
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
+	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
+	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by",
 }
+
+// The categories fit the per-token bit masks.
+var _ = [64 - numCats]struct{}{}
 
 // trigger reports whether c is a trigger of the scope reader rather than a concept.
 func (c cat) trigger() bool { return c <= cTerm }
@@ -200,18 +219,20 @@ func (p *para) match(lx *lexicon) {
 			}
 		}
 	}
-	// Drop concepts inside a longer pseudo-trigger.
+	// Drop concepts inside a longer pseudo-trigger. Pseudo-triggers do not
+	// overlap (the words of a trigger start no other), so the one covering a
+	// concept's first word is the only candidate.
 	if len(pseudo) > 0 {
 		kept := m.hits[:0]
+		pi := 0
 		for _, h := range m.hits {
+			for pi < len(pseudo) && pseudo[pi].hi <= h.lo {
+				pi++
+			}
 			drop := false
-			if !h.cat.trigger() {
-				for _, ps := range pseudo {
-					if ps.lo <= h.lo && h.hi <= ps.hi && ps.hi-ps.lo > h.hi-h.lo {
-						drop = true
-						break
-					}
-				}
+			if pi < len(pseudo) && !h.cat.trigger() {
+				ps := pseudo[pi]
+				drop = ps.lo <= h.lo && h.hi <= ps.hi && ps.hi-ps.lo > h.hi-h.lo
 			}
 			if !drop {
 				kept = append(kept, h)

@@ -169,6 +169,13 @@ func (st *state) finish() {
 
 // ---- stages ----
 
+// maxStages bounds the stages a scope's prose may describe (CPT caps none;
+// real notes stop far below), so that adversarial text stays linear.
+const maxStages = 60
+
+// maxList bounds the sites, deep structures and repairs a scope may list.
+const maxList = 32
+
 // mention kinds.
 const (
 	mNone     = iota
@@ -365,7 +372,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	if kind == mExplicit && p.singularStageNoun(lo, s.hi) {
 		noun = p.toks[lo].norm
 	}
-	if noun != "stage" && (s.any(cRepairHead) || p.sentenceHas(s, "suture", "sutures", "nylon")) {
+	if noun != "stage" && (s.any(cRepairHead) || s.any(cSuture)) {
 		return mNone, 0, 0, 0
 	}
 	// A stage denied or supposed is none: "no second stage", "a second stage
@@ -436,17 +443,6 @@ func isArticle(w string) bool {
 	return false
 }
 
-// sentenceHas reports whether sentence s holds one of the words.
-func (p *para) sentenceHas(s span, words ...string) bool {
-	for i := s.lo; i < s.hi; i++ {
-		for _, w := range words {
-			if p.toks[i].norm == w {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // stageByNumber selects (creating if new) the stage numbered n.
 func (st *state) stageByNumber(n int, sp Span) {
@@ -484,18 +480,7 @@ func (st *state) target(p *para, s span, bx bool) (*Stage, int) {
 
 // priorContext reports whether sentence s speaks of an earlier report
 // ("the report", "previously", "referring") rather than of today's slides.
-func (p *para) priorContext(s span) bool {
-	for i := s.lo; i < s.hi; i++ {
-		if p.has(i, cPriorCue) {
-			switch p.toks[i].norm {
-			case "showed", "shows", "revealed", "demonstrated":
-				continue
-			}
-			return true
-		}
-	}
-	return false
-}
+func (p *para) priorContext(s span) bool { return s.any(cPriorCue) }
 
 // readStages reads the stage mentions of a sentence and, for the stage each
 // part of it is about, the blocks, margins, stains and histology.
@@ -523,7 +508,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			case kind == mExplicit:
 				st.stageByNumber(num, sp)
 				selected = true
-			case kind == mRelative && !selected:
+			case kind == mRelative && !selected && st.maxNum < maxStages:
 				st.stageByNumber(st.maxNum+1, sp)
 				selected = true
 			}
@@ -555,7 +540,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			switch {
 			case p.partial(lo, hi, s):
 				// "two blocks were clear": some of the stage's blocks
-			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && p.sentenceHas(s, "stages"):
+			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && s.any(cStagesPlural):
 				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
 			case pre >= 0 && i < pre:
@@ -607,8 +592,10 @@ func (st *state) preselect(p *para, s span) (int, int) {
 			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
 			if kind == mExplicit {
 				st.stageByNumber(num, sp)
-			} else {
+			} else if st.maxNum < maxStages {
 				st.stageByNumber(st.maxNum+1, sp)
+			} else {
+				return -1, -1
 			}
 			k := st.cur
 			st.cur = saved
@@ -729,18 +716,12 @@ func (p *para) unitAt(i, end int) bool {
 func (p *para) stain(i, e int, s span) (Stain, int) {
 	st := Stain{Name: p.text(i, e)}
 	j := e
-	if j < s.hi && p.toks[j].norm == "(" {
-		k := j + 1
-		for k < s.hi && p.toks[k].norm != ")" {
-			k++
-		}
-		if k < s.hi {
-			st.Blocks = p.blockList(j+1, k)
-			j = k + 1
-		}
+	if k := p.skipParen(j, s.hi); k > j {
+		st.Blocks = p.blockList(j+1, k-1)
+		j = k
 	} else if j+1 < s.hi && p.toks[j].norm == "on" && p.has(j+1, cBlockNoun) {
 		k := j + 1
-		for k < s.hi && p.toks[k].norm != "," && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "for" || p.toks[k].norm == "to") {
+		for k < s.hi && k < j+parenMax && p.toks[k].norm != "," && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "for" || p.toks[k].norm == "to") {
 			k++
 		}
 		st.Blocks = p.blockList(j+1, k)
@@ -810,8 +791,7 @@ func (st *state) clause(p *para, s span, lo, hi int, bx, startsAtStage bool) {
 		}
 	}
 	// Without a stage, histology is what the slides showed, not the diagnosis.
-	if tg.Histology.Value == "" && (tg.Number > 0 || s.any(cReadVerb) ||
-		p.sentenceHas(s, "showed", "present", "identified", "revealed", "seen", "histology")) {
+	if tg.Histology.Value == "" && (tg.Number > 0 || s.any(cReadVerb) || s.any(cFinding) || s.any(cSeen)) {
 		if v, a, b := p.histology(lo, hi, s); v != "" {
 			tg.Histology = Text{Value: v, Span: p.spanOf(a, b)}
 		}
@@ -855,13 +835,16 @@ func rank(m MarginStatus) int {
 //   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
 //     under uncertainty ("possible residual", "could not be excluded").
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
-	hasLoc, about, blockRef := false, startsAtStage, false
+	hasLoc, about, blockRef, negLoc := false, startsAtStage, false, false
 	for k := lo; k < hi; k++ {
 		if p.has(k, cTiming) {
 			continue
 		}
 		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) {
 			hasLoc, about = true, true
+		}
+		if p.has(k, cMarginLoc) && p.negated(k) {
+			negLoc = true
 		}
 		if p.has(k, cBlockNoun) || p.toks[k].norm == "all" || p.toks[k].norm == "both" {
 			about = true
@@ -871,7 +854,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			blockRef = true
 		}
 	}
-	if p.sentenceHas(span{lo: lo, hi: hi}, "debulk", "debulked", "debulking") {
+	if p.anyIn(lo, hi, cDebulk) {
 		blockRef = false // the debulk specimen is no margin
 	}
 	best, ev := MarginUnknown, -1
@@ -914,7 +897,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 				set(MarginClear, k)
 			case hasLoc || blockRef:
 				set(MarginPositive, k)
-			case p.negatedLocIn(lo, hi):
+			case negLoc:
 				set(MarginClear, k) // "tumor did not extend to the margin"
 			}
 		}
@@ -938,15 +921,6 @@ func (p *para) afterUnit(k int) bool {
 	return false
 }
 
-// negatedLocIn reports whether a margin word of [lo, hi) is negated.
-func (p *para) negatedLocIn(lo, hi int) bool {
-	for k := lo; k < hi; k++ {
-		if p.has(k, cMarginLoc) && p.negated(k) {
-			return true
-		}
-	}
-	return false
-}
 
 // histology reads a histology statement in tokens [lo, hi) of sentence s:
 // "Histology: …", or a clause naming a tumor that is neither negated nor

@@ -227,6 +227,10 @@ func TestDiagnosisAndSite(t *testing.T) {
 			[]string{`diagnosis "basal cell carcinoma" site="Left cheek"`}},
 		{"rule out is no diagnosis", "Clinical impression: rule out basal cell carcinoma of the back.", fams, nil},
 		{"versus is no diagnosis", "Impression: SCC versus hypertrophic actinic keratosis.", fams, nil},
+		{"the procedure's site", "Mohs micrographic surgery was performed on the right dorsal hand.", fams,
+			[]string{`site "right dorsal hand"`}},
+		{"a located lesion", "The lesion located on the left upper back was marked.", fams,
+			[]string{`site "left upper back"`}},
 		{"a landmark is not the site", "A pearly papule on the left upper cutaneous lip close to the vermilion border.", fams,
 			[]string{`site "left upper cutaneous lip"`}},
 	})
