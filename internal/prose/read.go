@@ -443,7 +443,6 @@ func isArticle(w string) bool {
 	return false
 }
 
-
 // stageByNumber selects (creating if new) the stage numbered n.
 func (st *state) stageByNumber(n int, sp Span) {
 	for k := range st.f.Stages {
@@ -920,7 +919,6 @@ func (p *para) afterUnit(k int) bool {
 	}
 	return false
 }
-
 
 // histology reads a histology statement in tokens [lo, hi) of sentence s:
 // "Histology: …", or a clause naming a tumor that is neither negated nor
