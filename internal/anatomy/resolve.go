@@ -67,7 +67,7 @@ func Resolve(text string) (site Site, ok bool) {
 		if hard {
 			seg++
 		}
-		info := tbl.words[string(buf[start:])]
+		info := tbl().words[string(buf[start:])]
 		if info.side != sideNone {
 			sides[info.side] = true
 			buf = buf[:start]
@@ -87,7 +87,7 @@ func Resolve(text string) (site Site, ok bool) {
 				hi++
 			}
 			for j := hi - 1; j > i; j-- {
-				if e, found := tbl.phrases[string(buf[t.start:toks[j].end])]; found {
+				if e, found := tbl().phrases[string(buf[t.start:toks[j].end])]; found {
 					idx, n = e, j-i+1
 					break
 				}
@@ -151,7 +151,7 @@ func laterality(s [sideMidline + 1]bool) Laterality {
 func demoteOfPrefixes(ms []match, toks []token) {
 	for k := range ms {
 		m := &ms[k]
-		if tbl.entries[m.entry].role != roleOfPrefix || k+1 >= len(ms) || ms[k+1].seg != m.seg {
+		if tbl().entries[m.entry].role != roleOfPrefix || k+1 >= len(ms) || ms[k+1].seg != m.seg {
 			continue
 		}
 		if next := int(m.last) + 1; next < len(toks) && toks[next].info.word == "of" {
@@ -167,12 +167,12 @@ func demoteOfPrefixes(ms []match, toks []token) {
 // right after it.
 func attachNails(ms []match) {
 	for k := range ms {
-		if ms[k].dead || tbl.entries[ms[k].entry].role != roleNail {
+		if ms[k].dead || tbl().entries[ms[k].entry].role != roleNail {
 			continue
 		}
-		if p := prevLive(ms, k); p >= 0 && tbl.entries[ms[p].entry].role == roleDigit {
+		if p := prevLive(ms, k); p >= 0 && tbl().entries[ms[p].entry].role == roleDigit {
 			ms[k].groups = ms[p].entry
-		} else if n := nextLive(ms, k); n >= 0 && tbl.entries[ms[n].entry].role == roleDigit {
+		} else if n := nextLive(ms, k); n >= 0 && tbl().entries[ms[n].entry].role == roleDigit {
 			ms[k].groups = ms[n].entry
 		}
 	}
@@ -218,7 +218,7 @@ func absorbWholes(ms []match) {
 
 // isPartOf reports whether term part is (transitively) part_of term whole.
 func isPartOf(part, whole int32) bool {
-	for e := tbl.entries[part].parent; e >= 0; e = tbl.entries[e].parent {
+	for e := tbl().entries[part].parent; e >= 0; e = tbl().entries[e].parent {
 		if e == whole {
 			return true
 		}
@@ -231,7 +231,7 @@ func isPartOf(part, whole int32) bool {
 // both words stay qualifiers.
 func eyelidPart(ms []match, toks []token) EyelidPart {
 	for _, m := range ms {
-		if m.dead || tbl.entries[m.entry].role != roleEyelid {
+		if m.dead || tbl().entries[m.entry].role != roleEyelid {
 			continue
 		}
 		if j := int(m.first) - 1; partAt(toks, j, m.seg) {
@@ -272,7 +272,7 @@ func terms(ms []match) []Term {
 	out := make([]Term, 0, n)
 	for _, m := range ms {
 		if !m.dead {
-			out = append(out, Term{Name: tbl.entries[m.entry].term.Name, Groups: tbl.entries[m.groups].term.Groups})
+			out = append(out, Term{Name: tbl().entries[m.entry].term.Name, Groups: tbl().entries[m.groups].term.Groups})
 		}
 	}
 	return out

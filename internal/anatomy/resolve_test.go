@@ -602,19 +602,19 @@ func TestTable(t *testing.T) {
 			assert.Equal(t, term, site.Terms[0])
 		})
 	}
-	for key, idx := range tbl.phrases {
+	for key, idx := range tbl().phrases {
 		site, ok := Resolve(key)
 		if assert.True(t, ok, key) && assert.Len(t, site.Terms, 1, key) {
-			assert.Equal(t, tbl.entries[idx].term.Name, site.Terms[0].Name, key)
+			assert.Equal(t, tbl().entries[idx].term.Name, site.Terms[0].Name, key)
 		}
 	}
-	for key, info := range tbl.words {
+	for key, info := range tbl().words {
 		if info.term == 0 {
 			continue
 		}
 		site, ok := Resolve(key)
 		if assert.True(t, ok, key) && assert.Len(t, site.Terms, 1, key) {
-			assert.Equal(t, tbl.entries[info.term-1].term.Name, site.Terms[0].Name, key)
+			assert.Equal(t, tbl().entries[info.term-1].term.Name, site.Terms[0].Name, key)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // sitesCSV is the vocabulary: one row per canonical term (see the comment at its top).
@@ -18,7 +19,7 @@ var sitesCSV []byte
 
 // tbl is the parsed vocabulary, built once; it is read-only afterwards, so Resolve is safe
 // for concurrent use.
-var tbl = mustParseTable(sitesCSV)
+var tbl = sync.OnceValue(func() *table { return mustParseTable(sitesCSV) })
 
 // role is what a term does beyond naming its groups (the table's role column).
 type role uint8
@@ -283,8 +284,8 @@ func normalize(s string) (string, error) {
 
 // Terms returns the canonical terms of the vocabulary in table order.
 func Terms() []Term {
-	out := make([]Term, len(tbl.entries))
-	for i, e := range tbl.entries {
+	out := make([]Term, len(tbl().entries))
+	for i, e := range tbl().entries {
 		out[i] = e.term
 	}
 	return out

@@ -16,12 +16,12 @@ type MohsFamily struct {
 // Mohs returns the Mohs code family of a site class ("H" or "T"), and false for an
 // unknown class.
 func Mohs(class string) (MohsFamily, bool) {
-	f, ok := tab.mohs[class]
+	f, ok := tab().mohs[class]
 	return f, ok
 }
 
 // Describe returns a short description, in our own words, of a code any table of the
 // package can emit, and "" for any other code.
 func Describe(code string) string {
-	return tab.codes[code]
+	return tab().codes[code]
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"sync"
 )
 
 // Edition names the rule pack the tables form and the code-set editions they follow.
@@ -37,7 +38,7 @@ type RulePack struct {
 
 // Pack returns the rule pack of the embedded tables (data/pack.json).
 func Pack() RulePack {
-	p := tab.pack
+	p := packOnly()
 	p.Sources = append([]Source(nil), p.Sources...)
 	return p
 }
@@ -67,3 +68,13 @@ func (t *tables) loadPack(fsys fs.FS) error {
 	}
 	return nil
 }
+
+// packOnly reads data/pack.json alone, so that printing the version does not
+// load every table.
+var packOnly = sync.OnceValue(func() RulePack {
+	var t tables
+	if err := t.loadPack(dataFS); err != nil {
+		panic("codetable: " + err.Error())
+	}
+	return t.pack
+})

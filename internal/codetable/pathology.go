@@ -16,7 +16,7 @@ type BiopsyCodes struct {
 // Biopsy returns the codes of a biopsy kind ("tangential", "punch", "incisional"),
 // and false for any other kind (an excisional biopsy among them).
 func Biopsy(kind string) (BiopsyCodes, bool) {
-	b, ok := tab.biopsy[kind]
+	b, ok := tab().biopsy[kind]
 	return b, ok
 }
 
@@ -32,7 +32,7 @@ type ServiceCodes struct {
 // biopsy: First for the first block of each specimen (88331), Additional for each
 // further block of that specimen (88332).
 func FrozenSection() ServiceCodes {
-	return tab.pathology[frozenSectionService]
+	return tab().pathology[frozenSectionService]
 }
 
 // StainCodes returns the codes of a billable stain kind: for StainHistochemical, First
@@ -40,6 +40,6 @@ func FrozenSection() ServiceCodes {
 // First (88342) for the first antibody and Additional (88341) for each further one.
 // It returns false for StainRoutine (included in Mohs) and StainUnknown.
 func StainCodes(kind StainKind) (ServiceCodes, bool) {
-	c, ok := tab.pathology[kind.String()]
+	c, ok := tab().pathology[kind.String()]
 	return c, ok
 }

@@ -99,13 +99,13 @@ func (p Profile) clone() Profile {
 // BuiltinProfile returns the built-in payer profile of that name ("commercial",
 // "medicare", "uhc"), and false for any other name.
 func BuiltinProfile(name string) (Profile, bool) {
-	p, ok := tab.profiles[name]
+	p, ok := tab().profiles[name]
 	return p.clone(), ok
 }
 
 // ProfileNames returns the names of the built-in profiles, sorted.
 func ProfileNames() []string {
-	return slices.Sorted(maps.Keys(tab.profiles))
+	return slices.Sorted(maps.Keys(tab().profiles))
 }
 
 // payerRule picks a profile when the payer text contains one of its spellings.
@@ -132,7 +132,7 @@ func ProfileForPayerText(text string) string {
 func MatchPayer(text string) (profile string, named bool) {
 	n := normPayer(text)
 	if n != "" {
-		for _, r := range tab.payerRules {
+		for _, r := range tab().payerRules {
 			for _, c := range r.contains {
 				if strings.Contains(n, c) {
 					return r.profile, true
@@ -140,7 +140,7 @@ func MatchPayer(text string) (profile string, named bool) {
 			}
 		}
 	}
-	return tab.defaultPro, false
+	return tab().defaultPro, false
 }
 
 // normPayer lower-cases payer text and drops spaces and hyphens.

@@ -29,7 +29,7 @@ const (
 // wrapping ErrSizeNotCovered, and the caller codes it as intermediate. An unknown
 // class or group returns an error wrapping ErrUnknownKey.
 func Linear(class, group string, totalCM float64) ([]Line, error) {
-	return tab.lookup(linearFile, class, group, totalCM)
+	return tab().lookup(linearFile, class, group, totalCM)
 }
 
 // Flap returns the lines of one adjacent tissue transfer in the given site group, for
@@ -38,7 +38,7 @@ func Linear(class, group string, totalCM float64) ([]Line, error) {
 // from 30.1 to 60.0; beyond 60, 14301 once and 14302 for each further 30 sq cm or part.
 // An unknown group returns an error wrapping ErrUnknownKey.
 func Flap(group string, areaSqCM float64) ([]Line, error) {
-	return tab.lookup(flapFile, FamilyFlap, group, areaSqCM)
+	return tab().lookup(flapFile, FamilyFlap, group, areaSqCM)
 }
 
 // Graft returns the lines of a skin graft of the given kind (FamilyFullThickness or
@@ -48,14 +48,14 @@ func Flap(group string, areaSqCM float64) ([]Line, error) {
 // for each further 20 or 100 sq cm or part. An unknown kind or group returns an error
 // wrapping ErrUnknownKey.
 func Graft(kind, group string, areaSqCM float64) ([]Line, error) {
-	return tab.lookup(graftFile, kind, group, areaSqCM)
+	return tab().lookup(graftFile, kind, group, areaSqCM)
 }
 
 // Excision returns the line (one unit) of a malignant lesion excision in the given
 // site group, for the excised diameter in cm, rounded half-up to one decimal first.
 // An unknown group returns an error wrapping ErrUnknownKey.
 func Excision(group string, diameterCM float64) (Line, error) {
-	lines, err := tab.lookup(excisionFile, FamilyExcision, group, diameterCM)
+	lines, err := tab().lookup(excisionFile, FamilyExcision, group, diameterCM)
 	if err != nil {
 		return Line{}, err
 	}
@@ -66,10 +66,10 @@ func Excision(group string, diameterCM float64) (Line, error) {
 // for FamilyMohs, the site classes. It returns nil for an unknown family.
 func Groups(family string) []string {
 	if family == FamilyMohs {
-		return slices.Sorted(maps.Keys(tab.mohs))
+		return slices.Sorted(maps.Keys(tab().mohs))
 	}
 	var groups []string
-	for k := range tab.sized {
+	for k := range tab().sized {
 		if k.family == family {
 			groups = append(groups, k.group)
 		}

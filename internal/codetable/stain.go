@@ -48,7 +48,7 @@ func (k StainKind) String() string {
 // and "SOX10 IHC" all match. An empty or unlisted name is
 // StainUnknown.
 func ClassifyStain(name string) StainKind {
-	return tab.stains[normStain(name)]
+	return tab().stains[normStain(name)]
 }
 
 // normStain reduces a stain name to the spelling the vocabulary is keyed by.
@@ -83,7 +83,7 @@ var stainSuffixes = []string{"immunohistochemical stains", "immunohistochemical 
 // "Melan-A", "s-100" → "S100"), so that one stain written two ways counts
 // once; "" for an unknown stain.
 func StainName(name string) string {
-	return tab.stainNames[normStain(name)]
+	return tab().stainNames[normStain(name)]
 }
 
 // isStainSeparator reports whether r is a character stain matching ignores.

@@ -14,13 +14,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.csv data/*.json
 var dataFS embed.FS
 
-// tab holds the parsed tables; it is read-only after initialisation.
-var tab = mustLoad(dataFS)
+// tab returns the parsed tables, loaded on first use (a command that codes
+// no note does not pay for them); they are read-only afterwards.
+var tab = sync.OnceValue(func() *tables { return mustLoad(dataFS) })
 
 // mustLoad loads the embedded tables. A malformed table is a programming error in
 // the data files: it panics, and every test of the package fails with its message.
