@@ -43,6 +43,10 @@ func Pack() RulePack {
 	return p
 }
 
+// PackEdition returns the rule pack's edition alone, without copying its
+// sources: what every claim carries.
+func PackEdition() Edition { return packOnly().Edition }
+
 // loadPack reads the rule-pack version, editions and sources.
 func (t *tables) loadPack(fsys fs.FS) error {
 	const name = "data/pack.json"

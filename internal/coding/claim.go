@@ -81,7 +81,7 @@ func Code(n *model.Note, opt Options) Claim {
 	lines := g.ordered()
 	claim := Claim{
 		Source:    n.Source,
-		Rules:     edition,
+		Rules:     codetable.PackEdition(),
 		Encounter: Encounter{DateOfService: optional(n.Encounter.Date), PlaceOfService: optional(n.Encounter.PlaceOfService), PayerProfile: g.profile.Name},
 		Edits:     Edits{MUE: NotChecked, PTP: NotChecked},
 		Lines:     lines,
@@ -95,8 +95,6 @@ func Code(n *model.Note, opt Options) Claim {
 	return claim
 }
 
-// edition is the rule pack every claim is coded by.
-var edition = codetable.Pack().Edition
 
 // chooseProfile uses the profile given, else the one the note's Payer field
 // picks; a payer that names no built-in profile is coded under the default
