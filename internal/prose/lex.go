@@ -18,7 +18,8 @@ type tok struct {
 	line   int32  // index into para.lines
 	norm   string // lower-case text ("x" for "×", "-" for en and em dashes)
 	kind   uint8
-	upper  bool // the word starts with an upper-case letter
+	upper  bool  // the word starts with an upper-case letter
+	n      int16 // a whole number of one or two digits, or the value of a count word; else 0
 }
 
 // para is one paragraph, tokenized.
@@ -136,7 +137,7 @@ func tokenize(orig, lower string, from, to int, starts []int32, out []tok) []tok
 				j += len("²")
 				norm = "cm2"
 			}
-			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: norm, kind: kWord, upper: 'A' <= c && c <= 'Z'})
+			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: norm, kind: kWord, upper: 'A' <= c && c <= 'Z', n: int16(cardinal(norm))})
 			i = j
 		case isDigit(c):
 			j := i + 1
@@ -149,7 +150,13 @@ func tokenize(orig, lower string, from, to int, starts []int32, out []tok) []tok
 					j++
 				}
 			}
-			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: lower[i:j], kind: kNum})
+			n := int16(0)
+			if j-i <= 2 {
+				for _, d := range []byte(orig[i:j]) {
+					n = n*10 + int16(d-'0')
+				}
+			}
+			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: lower[i:j], kind: kNum, n: n})
 			i = j
 		case c < utf8.RuneSelf:
 			out = append(out, tok{lo: int32(i), hi: int32(i + 1), line: line, norm: lower[i : i+1], kind: kPunct})

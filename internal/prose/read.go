@@ -2,7 +2,6 @@ package prose
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Read reads the paragraphs of one scope (a whole note, or one lesion's part
@@ -45,7 +44,7 @@ func read(paragraphs [][]Line, forced int) Facts {
 		st.maxNum = forced
 	}
 	t := joinText(paragraphs)
-	p := &para{toks: make([]tok, 0, len(t.orig)/4+8), sents: make([]span, 0, len(t.orig)/60+4)}
+	p := &para{toks: make([]tok, 0, len(t.orig)/5+16), sents: make([]span, 0, len(t.orig)/60+4)}
 	p.m.hits = make([]hit, 0, len(t.orig)/8+8)
 	for pi, lines := range paragraphs {
 		if len(lines) == 0 {
@@ -278,26 +277,15 @@ func (p *para) intAt(i int) int {
 	if i >= len(p.toks) || p.toks[i].kind != kNum {
 		return 0
 	}
-	w := p.toks[i].norm
-	if len(w) > 2 || strings.Contains(w, ".") {
-		return 0
-	}
-	n := 0
-	for _, c := range []byte(w) {
-		n = n*10 + int(c-'0')
-	}
-	return n
+	return int(p.toks[i].n)
 }
 
 // countAt reads a count at token i: digits or a count word.
 func (p *para) countAt(i int) int {
-	if n := p.intAt(i); n > 0 {
-		return n
+	if i >= len(p.toks) {
+		return 0
 	}
-	if i < len(p.toks) && p.toks[i].kind == kWord {
-		return cardinal(p.toks[i].norm)
-	}
-	return 0
+	return int(p.toks[i].n)
 }
 
 // singularStageNoun reports whether token i is "stage", "layer" or "level".
@@ -490,8 +478,12 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// A count before the first stage mention of its clause is that stage's:
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
+	stageWords := s.any(cStageNoun)
 	for i := s.lo; i < s.hi; {
-		kind, num, lo, hi := p.mention(i, s)
+		kind, num, lo, hi := mNone, 0, 0, 0
+		if stageWords {
+			kind, num, lo, hi = p.mention(i, s)
+		}
 		if kind != mNone && kind != mRef {
 			// "There was no residual tumor in the second stage": what comes
 			// before a stage named after "in" is about that stage.
@@ -576,6 +568,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
 func (st *state) preselect(p *para, s span) (int, int) {
+	if !s.any(cStageNoun) || !s.any(cBlockNoun) {
+		return -1, -1
+	}
 	count := false
 	for i := s.lo; i < s.hi; i++ {
 		if p.toks[i].norm == ";" {
@@ -959,6 +954,9 @@ func trimEnd(p *para, lo, hi int) int {
 // readStageCount reads "a total of two stages", "Mohs x 2 stages", "cleared
 // after three stages", "one stage", "stages: 2".
 func (st *state) readStageCount(p *para, s span) {
+	if !s.any(cStageNoun) {
+		return
+	}
 	for i := s.lo; i < s.hi; i++ {
 		w := p.toks[i].norm
 		if w == "stages" && i+2 < s.hi && p.toks[i+1].norm == ":" {
