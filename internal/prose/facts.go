@@ -80,6 +80,12 @@ func (st *state) readReader(p *para, s span) {
 	if path >= 0 && s.any(cOtherTissue) {
 		path = -1
 	}
+	if path >= 0 && surgeon >= 0 && verbAt >= 0 && p.slideWord(s) {
+		// "I reviewed the slides with Dr. Y, dermatopathologist": both are
+		// said; the surgeon comes first and finish reports the ambiguity.
+		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp}, Reader{Name: p.doctorName(s), Span: sp})
+		return
+	}
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
 		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})

@@ -330,6 +330,13 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		if n == 0 || n > 20 {
 			return mNone, 0, 0, 0
 		}
+		// "Clark level IV", "stage II melanoma", "AJCC stage 2": a tumor's stage
+		if i > s.lo && (p.toks[i-1].norm == "clark" || p.toks[i-1].norm == "ajcc" || p.toks[i-1].norm == "tnm" ||
+			p.toks[i-1].norm == "breslow" || p.toks[i-1].norm == "pathologic" || p.toks[i-1].norm == "clinical") ||
+			j+1 < s.hi && (p.has(j+1, cDiagnosis) || p.toks[j+1].norm == "disease" || p.toks[j+1].norm == "cancer" ||
+				p.toks[j+1].kind == kWord && p.toks[j+1].lo == p.toks[j].hi) {
+			return mNone, 0, 0, 0
+		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
 	case t.kind == kWord && ordinal(t.norm) > 0 || t.kind == kNum && i+1 < s.hi && ordSuffix(p.toks[i+1].norm) && p.toks[i+1].lo == t.hi:
 		n, j := ordinal(t.norm), i+1
@@ -695,8 +702,40 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	if j >= s.hi || !p.has(j, cBlockNoun) || p.toks[j].kind != kWord {
 		return 0, 0, 0
 	}
+	// "two pieces of gauze" counts no tissue
+	if j+2 < s.hi && p.toks[j+1].norm == "of" {
+		switch p.toks[j+2].norm {
+		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs":
+		default:
+			return 0, 0, 0
+		}
+	}
+	// "each with 2 blocks", "2 blocks each": per stage of several
+	if i > s.lo && p.toks[i-1].norm == "with" && i-2 >= s.lo && p.toks[i-2].norm == "each" ||
+		j+1 < s.hi && p.toks[j+1].norm == "each" {
+		return 0, 0, 0
+	}
+	// "each block was cut into 6 sections": cryostat sections, not blocks
+	if w := p.toks[j].norm; (w == "sections" || w == "section") && (j+1 < s.hi && (p.toks[j+1].norm == "per" || p.toks[j+1].norm == "from") || p.eachBlock(s)) {
+		return 0, 0, 0
+	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
 	return n, i, j + 1
+}
+
+// eachBlock reports whether sentence s speaks of each block or piece ("each
+// block was cut into 6 sections").
+func (p *para) eachBlock(s span) bool {
+	if !s.any(cBlockNoun) {
+		return false
+	}
+	for i := s.lo; i+1 < s.hi; i++ {
+		if (p.toks[i].norm == "each" || p.toks[i].norm == "every" || p.toks[i].norm == "per") && p.has(i+1, cBlockNoun) &&
+			p.toks[i+1].norm != "section" && p.toks[i+1].norm != "sections" {
+			return true
+		}
+	}
+	return false
 }
 
 // unitAt reports whether token i is a unit of length.

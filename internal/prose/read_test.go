@@ -77,6 +77,10 @@ func TestStages(t *testing.T) {
 		{"a tumor stage is no Mohs stage",
 			"The melanoma was AJCC stage IIA.",
 			stage, nil},
+		{"Clark level is no stage", "Melanoma in situ, Clark level I.", stage, nil},
+		{"stage II melanoma is no Mohs stage", "History of stage II melanoma.", stage, nil},
+		{"stage 2a is no Mohs stage", "Squamous cell carcinoma, BWH stage 2a.", stage, nil},
+		{"the first layer of sutures is no stage", "The first layer was closed with 4-0 Vicryl.", stage, nil},
 	})
 }
 
@@ -93,6 +97,9 @@ func TestBlockCountsInWords(t *testing.T) {
 		{"one-block", "Stage II was a one-block layer.", stage, []string{"stage 2 blocks=1 margin=unknown"}},
 		{"twelve in words", "Stage 1 was divided into twelve blocks.", stage, []string{"stage 1 blocks=12 margin=unknown"}},
 		{"slides are not blocks", "Stage 1: 3 blocks (6 slides).", stage, []string{"stage 1 blocks=3 margin=unknown"}},
+		{"pieces of gauze are no blocks", "Stage 1: two pieces of gauze were applied.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
+		{"cryostat sections of each block are no blocks", "Stage 1: each block was cut into 6 sections.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
+		{"blocks per stage of several stages count no stage", "Two stages were taken, each with 2 blocks.", stage, nil},
 		{"levels are cut levels, not blocks", "Stage 1 was cut at three levels.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
 		{"block 3 and blocks 1 and 2 name blocks", "Stage 1: block 3 was positive; blocks 1 and 2 were clear.", stage, []string{"stage 1 blocks=0 margin=positive"}},
 		{"all three pieces restates the count", "Stage 1 was divided into three pieces. I interpreted all three pieces myself.", stage, []string{"stage 1 blocks=3 margin=unknown"}},
@@ -182,6 +189,13 @@ func TestReader(t *testing.T) {
 		{"the reader of a biopsy is not the Mohs reader", "The shave biopsy was read by a dermatopathologist as basal cell carcinoma.", fams, nil},
 		{"the biopsying doctor is not the reader", "Dr. Ilse Brandvold biopsied this lesion and the pathology report showed nodular basal cell carcinoma.", fams, nil},
 		{"a name without a role", "Slides were read by Dr. Tanaka-Obeng.", fams, []string{`reader named "Dr. Tanaka-Obeng"`}},
+		{"acting as pathologist is the surgeon", "The Mohs surgeon, acting as pathologist, interpreted the slides.", fams, []string{"reader surgeon"}},
+		{"surgeon and dermatopathologist in one person", "The frozen sections were read by the Mohs surgeon and dermatopathologist.", fams, []string{"reader surgeon"}},
+		{"the surgeon reviewing with a pathologist is ambiguous, surgeon first",
+			"I reviewed the slides with Dr. Yusuf Ade, dermatopathologist.", []string{"reader ", "ambiguity "},
+			[]string{"reader surgeon", `reader pathologist "Dr. Yusuf Ade"`, "ambiguity the Mohs slides are said to be read by the surgeon and by a separate pathologist"}},
+		{"the permanent sections of the debulk are not the Mohs slides",
+			"I interpreted the frozen sections and Dr. Yusuf Ade, dermatopathologist, reviewed the permanent sections of the debulk.", fams, []string{"reader surgeon"}},
 		{"a surgeon-pathologist is the surgeon", "Frozen sections were interpreted by the Mohs surgeon-pathologist.", fams, []string{"reader surgeon"}},
 	})
 }
