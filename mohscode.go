@@ -88,7 +88,7 @@ func result(c coding.Claim) *Result {
 		r.Diagnoses[i] = Diagnosis(d)
 	}
 	for i, f := range c.Findings {
-		r.Findings[i] = Finding{File: c.Source, Line: f.Line, Rule: f.Rule, Severity: Severity(f.Severity),
+		r.Findings[i] = Finding{File: c.Source, Line: f.Line, Column: f.Column, Rule: f.Rule, Severity: Severity(f.Severity),
 			Lesion: f.Lesion, Message: f.Message}
 	}
 	return r

@@ -149,11 +149,16 @@ type generator struct {
 // absent (date-missing, pathology-undocumented) has no lesion and points at
 // line 1.
 func (g *generator) add(r *Rule, lesion string, line int, format string, args ...any) {
+	g.addAt(r, lesion, line, 0, format, args...)
+}
+
+// addAt records a finding at a line and column.
+func (g *generator) addAt(r *Rule, lesion string, line, column int, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if note, ok := g.profile.Notes[r.ID]; ok {
 		msg += " (" + g.profile.Name + ": " + note + ")"
 	}
-	g.findings = append(g.findings, diag.Finding{Rule: r.ID, Severity: r.Severity, Lesion: lesion, Line: max(line, 1), Message: msg})
+	g.findings = append(g.findings, diag.Finding{Rule: r.ID, Severity: r.Severity, Lesion: lesion, Line: max(line, 1), Column: column, Message: msg})
 }
 
 // line makes a claim line for code.
@@ -207,10 +212,14 @@ func (g *generator) run() {
 	g.repairLines()
 	g.biopsyLines()
 	for _, p := range g.note.Problems {
-		g.add(ValueInvalid, "", p.Line, "column %d: %s", p.Column, p.Message)
+		g.addAt(ValueInvalid, "", p.Line, p.Column, "%s", p.Message)
 	}
 	for _, r := range g.note.Remarks {
-		g.add(remarkRules[r.Kind], "", r.Line, "%s", r.Message)
+		column := 0
+		if len(r.Spans) > 0 && r.Spans[0].Line == r.Line {
+			column = r.Spans[0].Column
+		}
+		g.addAt(remarkRules[r.Kind], "", r.Line, column, "%s", r.Message)
 	}
 	for _, m := range g.note.NearMisses {
 		g.add(UnknownField, m.Lesion, m.Line, "Unknown field %q: did you mean %q? The line was read as narrative.", m.Key, m.Known)

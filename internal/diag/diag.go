@@ -37,6 +37,7 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Lesion   string   `json:"lesion,omitempty"`
 	Line     int      `json:"line"`
+	Column   int      `json:"column,omitempty"` // 0 when the finding is about a whole line
 	Message  string   `json:"message"`
 }
 

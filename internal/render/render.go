@@ -86,7 +86,11 @@ func Text(w io.Writer, c coding.Claim, withLines bool) error {
 				fmt.Fprintf(&b, "\n%s:\n", sev.heading)
 				first = false
 			}
-			fmt.Fprintf(&b, "  line %-4d %-28s %s\n", f.Line, f.Rule, f.Message)
+			at := strconv.Itoa(f.Line)
+			if f.Column > 0 {
+				at += ":" + strconv.Itoa(f.Column)
+			}
+			fmt.Fprintf(&b, "  line %-4s %-28s %s\n", at, f.Rule, f.Message)
 		}
 	}
 	if len(c.Findings) == 0 {
