@@ -112,7 +112,7 @@ func joinFormats(fs []string) string {
 }
 
 // position formats a finding the one way every message is positioned:
-// FILE:LINE: RULE: MESSAGE.
+// FILE:LINE[:COLUMN]: RULE: MESSAGE.
 func position(file string, f diag.Finding) string {
-	return mohscode.Finding{File: file, Line: f.Line, Rule: f.Rule, Message: f.Message}.String()
+	return mohscode.Finding{File: file, Line: f.Line, Column: f.Column, Rule: f.Rule, Message: f.Message}.String()
 }
