@@ -613,7 +613,7 @@ func (st *state) readSizes(p *para, s span) {
 	}
 	for i := s.lo; i < s.hi; i++ {
 		switch {
-		case p.toks[i].norm == "size" && (p.has(i-1, cFinalDefect) || p.has(i-2, cFinalDefect)) && !st.otherLesions:
+		case p.toks[i].norm == "size" && p.has(i-1, cFinalDefect) && !st.otherLesions:
 			// "POSTOP SIZE: 1.9 x 1.6 cm" is the final defect
 			if sz, a, b, ok := p.measureAfter(i+1, s.hi, 2); ok && len(sz.Dims) > 0 {
 				st.f.FinalDefect = append(st.f.FinalDefect, Measure{Size: sz, Span: p.spanOf(a, b)})
@@ -691,7 +691,7 @@ func (st *state) defect(p *para, s span, i int) {
 	m := Measure{Size: sz, Span: p.spanOf(a, b)}
 	// A bare "defect" in the repair's sentence is the repair's primary defect
 	// ("Repair: advancement flap; defect 2.6 x 2.2 cm; secondary defect 4.0 sq cm").
-	if kind == "final" && (i == s.lo || !p.has(i-1, cFinalDefect)) && st.repair >= 0 && s.any(cRepairHead) {
+	if kind == "final" && (i == s.lo || !p.has(i-1, cFinalDefect)) && st.repair >= 0 && s.any(cRepairHead) && !st.f.Repairs[st.repair].NoRepair {
 		kind = "primary"
 	}
 	switch kind {
@@ -1043,7 +1043,7 @@ func (p *para) nearOnly(i int, s span) bool {
 			return true
 		}
 	}
-	for k := i + 1; k < s.hi && k <= i+3; k++ {
+	for k := i + 1; k < s.hi && k <= i+6 && p.toks[k].norm != ";"; k++ {
 		switch p.toks[k].norm {
 		case "spared", "preserved", "intact":
 			return true

@@ -226,3 +226,63 @@ func TestLetteredLesions(t *testing.T) {
 		assert.Equal(t, w, got, "lesion %c", 'A'+i)
 	}
 }
+
+// TestInventedNotes reads notes written for this package (testdata/invented-*)
+// in the phrasings of LAYOUTS-style exports and dictations the dev set lacks.
+func TestInventedNotes(t *testing.T) {
+	type fam = map[string][]string
+	cases := []struct {
+		note string
+		want fam
+	}{
+		{"invented-lai", fam{
+			// "1st Stage: 2 Sections, Positive"; boilerplate documents map and reader only
+			"stage":         {"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"},
+			"map ":          {"map true"},
+			"reader ":       {"reader surgeon"},
+			"final-defect ": {"final-defect 1.2x1"},
+			// "The final closure size is 2.0 cm" is the repair's length
+			"repair ": {`repair "Complex Closure" length=2`},
+		}},
+		{"invented-dict2", fam{
+			"stage":   {"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=2 margin=positive", "stage 3 blocks=1 margin=clear"},
+			"reader ": {"reader surgeon"},
+			// "a wedge excision was not required"
+			"repair ": {`repair "complex layered closure" length=3.6`},
+			"deep ":   {`deep "cartilage" negated=false`},
+		}},
+		{"invented-dict3", fam{
+			// "Stage one consisted of a single block"; "No further stages were needed"
+			"stage":         {"stage 1 blocks=1 margin=positive", "stage 2 blocks=1 margin=clear"},
+			"reader ":       {"reader surgeon"},
+			"repair ":       {`repair "secondary intention" no-repair`},
+			"final-defect ": {"final-defect 1.5x1.3"},
+			"site ":         {`site "left temple"`},
+		}},
+		{"invented-dict4", fam{
+			// "taken from the involved areas" is no positive margin; totals are the lesion's
+			"stage":   {"stage 1 blocks=4 margin=positive histology", "stage 2 blocks=2 margin=clear", "stage-count 2"},
+			"block-":  {"block-total 6"},
+			"reader ": {"reader surgeon"},
+			// options discussed are no repair
+			"repair ": {`repair "bilobed transposition flap" defect=1.3x1.1 secondary=2.1 sq`},
+		}},
+		{"invented-dict5", fam{
+			// "equivocal for residual SCC" is equivocal, not positive
+			"stage": {"stage 1 blocks=2 margin=positive", "stage 2 blocks=2 margin=equivocal", "stage 3 blocks=1 margin=clear"},
+			// nobody is said to read the Mohs slides; dermatopathology reads the debulk
+			"reader ": {},
+			"repair ": {`repair "closed in layers" length=6.2`},
+			// the tendon's paratenon was preserved
+			"deep ": {},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.note, func(t *testing.T) {
+			got := summary(readNote(t, tc.note))
+			for f, want := range tc.want {
+				assert.Equal(t, want, only(got, f), "family %q of\n%s", f, strings.Join(got, "\n"))
+			}
+		})
+	}
+}

@@ -639,14 +639,22 @@ func (p *para) partial(lo, hi int, s span) bool {
 // total reports whether the count at [lo, hi) is a total ("a total of 5
 // blocks", "Total blocks: 8", "8 blocks in total", "5 blocks altogether").
 func (p *para) total(lo, hi int, s span) bool {
-	for k := max(s.lo, lo-3); k < lo; k++ {
-		if p.toks[k].norm == "total" || p.toks[k].norm == "totaling" || p.toks[k].norm == "totalling" {
-			return true
-		}
+	if p.totalBefore(lo, s) {
+		return true
 	}
 	if hi < s.hi && (p.toks[hi].norm == "altogether" || p.toks[hi].norm == "total" || p.toks[hi].norm == "overall") ||
 		hi+1 < s.hi && p.toks[hi].norm == "in" && p.toks[hi+1].norm == "total" {
 		return true
+	}
+	return false
+}
+
+// totalBefore reports whether "total" stands within eight words before token lo.
+func (p *para) totalBefore(lo int, s span) bool {
+	for k := max(s.lo, lo-8); k < lo; k++ {
+		if p.toks[k].norm == "total" || p.toks[k].norm == "totaling" || p.toks[k].norm == "totalling" {
+			return true
+		}
 	}
 	return false
 }
@@ -868,7 +876,7 @@ func rank(m MarginStatus) int {
 //   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
 //     under uncertainty ("possible residual", "could not be excluded").
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
-	hasLoc, about, blockRef, negLoc := false, startsAtStage, false, false
+	hasLoc, about, blockRef, negLoc, eqv := false, startsAtStage, false, false, false
 	for k := lo; k < hi; k++ {
 		if p.has(k, cTiming) {
 			continue
@@ -878,6 +886,9 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 		if p.has(k, cMarginLoc) && p.negated(k) {
 			negLoc = true
+		}
+		if p.has(k, cEquivocal) {
+			eqv = true // "block 2 was equivocal for residual SCC at the deep margin"
 		}
 		if p.has(k, cBlockNoun) || p.toks[k].norm == "all" || p.toks[k].norm == "both" {
 			about = true
@@ -928,6 +939,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 				set(MarginEquivocal, k)
 			case p.negated(k):
 				set(MarginClear, k)
+			case eqv && (hasLoc || blockRef):
+				set(MarginEquivocal, k)
 			case hasLoc || blockRef:
 				set(MarginPositive, k)
 			case negLoc:
@@ -966,7 +979,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 		}
 	}
 	for k := lo; k < hi; k++ {
-		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) {
+		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) || len(p.quiet) > 0 && p.quiet[k] {
 			continue
 		}
 		switch p.toks[k].norm {
@@ -1019,7 +1032,9 @@ func (st *state) readStageCount(p *para, s span) {
 			continue
 		}
 		noun := p.toks[j].norm
-		if noun == "stages" || noun == "stage" && n == 1 {
+		// "a total of 2 layers", "2 Mohs layers"
+		layers := (noun == "layers" || noun == "levels") && (j > i+1 && p.toks[j-1].norm == "mohs" || p.totalBefore(i, s))
+		if noun == "stages" || noun == "stage" && n == 1 || layers {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
 				continue
 			}
