@@ -148,3 +148,29 @@ func codeRealistic(t *testing.T, file string) []string {
 	}
 	return misses
 }
+
+// TestDictationCodesLikeFields: the README's two forms of one note — the
+// structured language and a dictation of the same stages — code to the
+// same lines.
+func TestDictationCodesLikeFields(t *testing.T) {
+	head := "Date of service: 2026-03-14\nPathology: slides read by the Mohs surgeon\nLesion 1\nSite: left nasal ala\nDiagnosis: basal cell carcinoma, nodular\n"
+	repair := "Repair: bilobed flap; defect 1.4 x 1.1 cm; secondary defect 1.5 sq cm\n"
+	structured := head + "Stage 1: 3 blocks; stain: H&E; margins: block 1 positive (deep), blocks 2-3 clear\nStage 2:\n  Blocks: 2\n  Margins: clear\n" + repair
+	dictated := head + "Stage I: A saucerized layer was excised, mapped, and divided into three pieces. I interpreted the\n" +
+		"frozen sections myself; piece 1 showed basal cell carcinoma at the deep margin.\n" +
+		"Stage II: An additional layer was taken and processed as two blocks. The margins were clear.\n" + repair
+	codes := func(src string) []string {
+		note, err := grammar.Parse("n.txt", src)
+		require.NoError(t, err)
+		n, err := lower.Lower("n.txt", note)
+		require.NoError(t, err)
+		var out []string
+		for _, l := range coding.Code(n, coding.Options{}).Lines {
+			out = append(out, lineKey(l.Code, l.Units, l.Modifiers))
+		}
+		return out
+	}
+	want := []string{"17311×1[]", "17312×1[]", "14060×1[]"}
+	assert.Equal(t, want, codes(structured))
+	assert.Equal(t, want, codes(dictated))
+}
