@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mohscode/mohscode/internal/coding"
@@ -74,7 +75,9 @@ var refTypes = []struct {
 
 // refRE matches a literal reference: an optional absolute base, Type/id and
 // an optional version.
-var refRE = regexp.MustCompile(`^(?:https?://\S+/)?([A-Z][A-Za-z]+)/[A-Za-z0-9\-.]{1,64}(?:/_history/[A-Za-z0-9\-.]{1,64})?$`)
+var refRE = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, not at start-up
+	return regexp.MustCompile(`^(?:https?://\S+/)?([A-Z][A-Za-z]+)/[A-Za-z0-9\-.]{1,64}(?:/_history/[A-Za-z0-9\-.]{1,64})?$`)
+})
 
 // Validate reports the first reference that is neither empty nor a
 // reference to a resource of the type FHIR R4 allows there. Check the refs
@@ -85,7 +88,7 @@ func (r FHIRRefs) Validate() error {
 		if v == "" {
 			continue
 		}
-		m := refRE.FindStringSubmatch(v)
+		m := refRE().FindStringSubmatch(v)
 		if m == nil {
 			return fmt.Errorf("%s reference %q: want Type/id, e.g. %s/123", rt.field, v, rt.types[0])
 		}
@@ -106,7 +109,9 @@ func contains(ss []string, s string) bool {
 }
 
 // fhirIDRE is FHIR's id type.
-var fhirIDRE = regexp.MustCompile(`^[A-Za-z0-9\-.]{1,64}$`)
+var fhirIDRE = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, not at start-up
+	return regexp.MustCompile(`^[A-Za-z0-9\-.]{1,64}$`)
+})
 
 // FHIRID derives the Claim's FHIR id from a note id. A note id that is
 // already a FHIR id ([A-Za-z0-9\-.]{1,64}) and no file name (it has no
@@ -116,7 +121,7 @@ var fhirIDRE = regexp.MustCompile(`^[A-Za-z0-9\-.]{1,64}$`)
 // patient's name a file may be named after. The note id itself is kept in
 // Claim.identifier, under NoteIDSystem.
 func FHIRID(noteID string) string {
-	if fhirIDRE.MatchString(noteID) && !strings.Contains(noteID, ".") {
+	if fhirIDRE().MatchString(noteID) && !strings.Contains(noteID, ".") {
 		return noteID
 	}
 	return derivedID(noteID, 64)

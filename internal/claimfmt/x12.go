@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/edits"
@@ -121,7 +122,9 @@ func x12Value(id, what, v string) error {
 
 // chargeRE is a decimal amount of money: up to 10 digits, then up to 2
 // after a point.
-var chargeRE = regexp.MustCompile(`^[0-9]{1,10}(\.[0-9]{1,2})?$`)
+var chargeRE = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, not at start-up
+	return regexp.MustCompile(`^[0-9]{1,10}(\.[0-9]{1,2})?$`)
+})
 
 // X12MaxID is the longest REF02, the longest note id an X12 fragment
 // carries.
@@ -162,7 +165,7 @@ func lineCharge(fee string, units int) (string, error) {
 // normalizeCharge checks a charge and writes it as X12 asks for a decimal:
 // no leading zeros, no trailing zeros after the point, no bare point.
 func normalizeCharge(s string) (string, error) {
-	if !chargeRE.MatchString(s) {
+	if !chargeRE().MatchString(s) {
 		return "", ErrBadCharge
 	}
 	whole, cents, _ := strings.Cut(s, ".")
@@ -206,7 +209,7 @@ func LoadFees(r io.Reader) (map[string]string, error) {
 			return nil, fmt.Errorf("fees: line %d: want code,charge, found %q", line, strings.Join(rec, ","))
 		}
 		code, charge := strings.ToUpper(strings.TrimSpace(rec[0])), strings.TrimSpace(rec[1])
-		if !chargeRE.MatchString(charge) {
+		if !chargeRE().MatchString(charge) {
 			if first && !strings.ContainsAny(charge, "0123456789") {
 				continue // header
 			}
