@@ -77,7 +77,7 @@ func (p *para) scopes() {
 
 // stopper reports whether token i ends any scope.
 func (p *para) stopper(i int) bool {
-	switch p.toks[i].norm {
+	switch p.w(i) {
 	case ";", ":", ".", "[", "?", "!":
 		return true
 	}
@@ -87,12 +87,12 @@ func (p *para) stopper(i int) bool {
 // backStopper is stopper for a backward scope, which crosses a colon: in
 // "Map: not documented" the map is what is not documented.
 func (p *para) backStopper(i int) bool {
-	return p.toks[i].norm == "(" || p.toks[i].norm != ":" && p.stopper(i)
+	return p.w(i) == "(" || p.w(i) != ":" && p.stopper(i)
 }
 
 // verb reports whether token i is a finite verb that makes a clause of its own.
-func verb(t *tok) bool {
-	switch t.norm {
+func verb(w string) bool {
+	switch w {
 	case "was", "were", "is", "are", "been", "showed", "had", "has":
 		return true
 	}
@@ -100,7 +100,7 @@ func verb(t *tok) bool {
 }
 
 // conj reports whether token i joins two clauses or list members.
-func conj(t *tok) bool { return t.norm == "and" || t.norm == "," || t.norm == "or" }
+func conj(w string) bool { return w == "and" || w == "," || w == "or" }
 
 func (p *para) scopeForward(from, end int, flag uint8) {
 	words, sawVerb := 0, false
@@ -111,10 +111,11 @@ func (p *para) scopeForward(from, end int, flag uint8) {
 	for i := from; i < end; i++ {
 		t := &p.toks[i]
 		// A hypothesis reaches across a label's colon ("Planned reconstruction: …").
-		if p.stopper(i) && !(flag == fHyp && t.norm == ":") || t.norm == ")" || sawVerb && conj(t) {
+		w := p.w(i)
+		if p.stopper(i) && !(flag == fHyp && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
 		}
-		if verb(t) {
+		if verb(w) {
 			sawVerb = true
 		}
 		p.ctx[i] |= flag
@@ -141,7 +142,7 @@ func (p *para) scopeBack(from, start int, flag uint8) {
 		if p.backStopper(i) {
 			return
 		}
-		if conj(t) && p.clauseBefore(start, i) {
+		if conj(p.w(i)) && p.clauseBefore(start, i) {
 			return
 		}
 		p.ctx[i] |= flag
@@ -159,7 +160,7 @@ func (p *para) clauseBefore(start, i int) bool {
 		if p.stopper(k) {
 			return false
 		}
-		if verb(&p.toks[k]) {
+		if verb(p.w(k)) {
 			return true
 		}
 	}

@@ -11,6 +11,9 @@ import (
 // readMap reads "a map was drawn", "drawn on the Mohs map", "mapped and
 // color-coded"; negated: "no map was drawn", "the map was not drawn".
 func (st *state) readMap(p *para, s span) {
+	if !s.any(cMap) {
+		return
+	}
 	k := p.firstIn(s.lo, s.hi, cMap)
 	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
 		return
@@ -29,7 +32,7 @@ func (p *para) slideWord(s span) bool { return s.any(cSlide) }
 // ("interpreted by the staff dermatopathologist, Dr. …"). A sentence about a
 // biopsy names the reader of that biopsy, not of the Mohs slides.
 func (st *state) readReader(p *para, s span) {
-	if s.any(cBiopsy) || st.otherLesions && !s.any(cSurgeon) {
+	if s.any(cBiopsy) || st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
 		return
 	}
 	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
@@ -44,24 +47,24 @@ func (st *state) readReader(p *para, s span) {
 		if surgeon >= 0 || !p.has(i, cSurgeon) {
 			continue
 		}
-		w := p.toks[i].norm
+		w := p.w(i)
 		switch {
-		case strings.Contains(p.coveredText(i, cSurgeon), "pathologist"):
+		case p.coveredHas(i, cSurgeon, "pathologist") || p.coveredHas(i, cSurgeon, "dermatopathologist"):
 			surgeon = i // "surgeon and pathologist", "surgeon-pathologist"
 		case w == "i":
 			j := i + 1
-			for j < s.hi && (p.toks[j].norm == "personally" || p.toks[j].norm == "also" || p.toks[j].norm == "then" || p.toks[j].norm == "myself") {
+			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {
 				j++
 			}
 			if j < s.hi && p.has(j, cReadVerb) {
 				surgeon = i
 			}
 		case w == "me":
-			if i > s.lo && p.toks[i-1].norm == "by" && verbAt >= 0 {
+			if i > s.lo && p.w(i-1) == "by" && verbAt >= 0 {
 				surgeon = i
 			}
 		case w == "my":
-			if i+1 < s.hi && (p.toks[i+1].norm == "reading" || p.toks[i+1].norm == "interpretation" || p.toks[i+1].norm == "review") {
+			if i+1 < s.hi && (p.w(i+1) == "reading" || p.w(i+1) == "interpretation" || p.w(i+1) == "review") {
 				surgeon = i
 			}
 		case w == "myself":
@@ -103,7 +106,7 @@ func (st *state) readReader(p *para, s span) {
 // ("examined by the surgeon"), or the surgeon is the sentence's subject.
 func (p *para) byBefore(i int, s span) bool {
 	for j := i - 1; j >= s.lo && j >= i-6; j-- {
-		if p.toks[j].norm == "by" {
+		if p.w(j) == "by" {
 			return true
 		}
 	}
@@ -116,31 +119,35 @@ func (p *para) byBefore(i int, s span) bool {
 	return false
 }
 
-// coveredText is the first and last word of the hit of category c covering token i.
-func (p *para) coveredText(i int, c cat) string {
+// coveredHas reports whether the hit of category c covering token i holds the word.
+func (p *para) coveredHas(i int, c cat, word string) bool {
 	for _, h := range p.hitsFrom(i - maxPhrase) {
 		if int(h.lo) > i {
 			break
 		}
 		if h.cat == c && i < int(h.hi) {
-			return p.toks[h.lo].norm + " " + p.toks[h.hi-1].norm
+			for k := int(h.lo); k < int(h.hi); k++ {
+				if p.w(k) == word {
+					return true
+				}
+			}
 		}
 	}
-	return ""
+	return false
 }
 
 // doctorName reads "Dr. First Last" in sentence s.
 func (p *para) doctorName(s span) string {
 	for i := s.lo; i+2 < s.hi; i++ {
-		if p.toks[i].norm != "dr" {
+		if p.w(i) != "dr" {
 			continue
 		}
 		j := i + 1
-		if p.toks[j].norm == "." {
+		if p.w(j) == "." {
 			j++
 		}
 		k := j
-		for k < s.hi && k-j < 6 && (p.toks[k].kind == kWord && p.toks[k].upper || p.toks[k].norm == "-" && k+1 < s.hi && p.toks[k+1].upper) {
+		for k < s.hi && k-j < 6 && (p.toks[k].kind == kWord && p.toks[k].upper || p.w(k) == "-" && k+1 < s.hi && p.toks[k+1].upper) {
 			k++
 		}
 		if k > j {
@@ -168,7 +175,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	}
 	// "A 6 mm … papule/lesion/macule …"
 	i := s.lo
-	if i < s.hi && (p.toks[i].norm == "a" || p.toks[i].norm == "an") {
+	if i < s.hi && (p.w(i) == "a" || p.w(i) == "an") {
 		if _, _, ok := p.measure(i+1, s.hi); ok {
 			return true
 		}
@@ -179,7 +186,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 // biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
 func (p *para) biopsyDate(s span) bool {
 	for i := s.lo; i+2 < s.hi; i++ {
-		if p.toks[i].kind == kNum && p.toks[i+1].norm == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
+		if p.toks[i].kind == kNum && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
 			return true
 		}
 	}
@@ -191,6 +198,9 @@ func (p *para) biopsyDate(s span) bool {
 // biopsy had been performed before today"), a biopsy of this lesion done
 // today, or (other) a biopsy of another lesion.
 func (st *state) readBiopsy(p *para, s span, other bool) {
+	if !s.any(cBiopsy) {
+		return
+	}
 	k := p.firstIn(s.lo, s.hi, cBiopsy)
 	if k < 0 {
 		return
@@ -213,7 +223,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			today = true
 		}
 	}
-	proven := strings.Contains(p.coveredText(k, cBiopsy), "proven") || strings.Contains(p.coveredText(k, cBiopsy), "confirmed")
+	proven := p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed")
 	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cFinding) || s.any(cHistPre)
 	switch {
 	case proven || hist && !today:
@@ -238,7 +248,7 @@ func (p *para) biopsy(s span) Biopsy {
 	b := Biopsy{Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))}
 	if m := p.firstIn(s.lo, s.hi, cBiopsyMethod); m >= 0 {
 		e := m + 1
-		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.toks[e].norm == "biopsy" || p.toks[e].norm == "biopsies")) {
+		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.w(e) == "biopsy" || p.w(e) == "biopsies")) {
 			e++
 		}
 		if e < s.hi && p.has(e, cBiopsy) {
@@ -254,10 +264,9 @@ func (p *para) biopsy(s span) Biopsy {
 		b.Kind = p.text(lo, e)
 	}
 	for i := s.lo; i+2 < s.hi; i++ {
-		if (p.toks[i].norm == "on" || p.toks[i].norm == "of") && p.toks[i+1].norm == "the" {
-			if site, lo, hi := p.siteAt(i+2, s.hi); site != "" {
+		if (p.w(i) == "on" || p.w(i) == "of") && p.w(i+1) == "the" {
+			if site, _, _ := p.siteAt(i+2, s.hi); site != "" {
 				b.Site = site
-				_, _ = lo, hi
 				break
 			}
 		}
@@ -269,10 +278,10 @@ func (p *para) biopsy(s span) Biopsy {
 // impression reads "clinical impression: rule out superficial BCC" in sentence s.
 func (p *para) impression(s span) (string, bool) {
 	for i := s.lo; i+1 < s.hi; i++ {
-		if p.toks[i].norm == "impression" && p.toks[i+1].norm == ":" {
+		if p.w(i) == "impression" && p.w(i+1) == ":" {
 			lo, hi := i+2, trimEnd(p, i+2, s.hi)
 			for k := lo; k < hi; k++ {
-				if p.toks[k].norm == ";" {
+				if p.w(k) == ";" {
 					hi = k
 				}
 			}
@@ -364,12 +373,12 @@ func (p *para) itemSite(li int) string {
 	start := i
 	if p.marker(li) {
 		start = i + 1
-		if start < len(p.toks) && (p.toks[start].norm == "." || p.toks[start].norm == ")") {
+		if start < len(p.toks) && (p.w(start) == "." || p.w(start) == ")") {
 			start++
 		}
 	}
 	for k := start; k < len(p.toks) && k < start+10 && int(p.toks[k].line) == li; k++ {
-		if p.toks[k].norm == ":" {
+		if p.w(k) == ":" {
 			site, _, _ := p.siteAt(start, k)
 			return site
 		}
@@ -385,15 +394,15 @@ func (p *para) siteAt(i, end int) (string, int, int) {
 	j := i
 	for j < end && j-i < 8 {
 		t := &p.toks[j]
-		if t.kind != kWord && t.norm != "-" && t.norm != "'" {
+		if w := p.w(j); t.kind != kWord && w != "-" && w != "'" {
 			break
 		}
-		if siteStop(t.norm) {
+		if siteStop(p.w(j)) {
 			break
 		}
 		j++
 	}
-	for j > i && p.toks[j-1].norm == "-" {
+	for j > i && p.w(j-1) == "-" {
 		j--
 	}
 	if j == i {
@@ -435,20 +444,20 @@ func (st *state) readDiagnoses(p *para, s span) {
 			continue // "history of BCC on the right cheek" is no diagnosis of today's lesion
 		}
 		// "(SCCis)" right after another diagnosis repeats it.
-		if k > s.lo && p.toks[k-1].norm == "(" && len(st.f.Diagnoses) > 0 && k-2 >= s.lo && p.has(k-2, cDiagnosis) {
+		if k > s.lo && p.w(k-1) == "(" && len(st.f.Diagnoses) > 0 && k-2 >= s.lo && p.has(k-2, cDiagnosis) {
 			continue
 		}
 		lo := k
 		for lo-1 >= s.lo && p.has(lo-1, cDxMod) {
 			lo--
 		}
-		for lo < k && p.toks[lo].norm == "-" {
+		for lo < k && p.w(lo) == "-" {
 			lo++
 		}
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
 		if site, a, b := p.siteAfter(e, s.hi); site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
-		} else if lo-1 > s.lo && p.toks[lo-1].norm == "-" {
+		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
@@ -459,11 +468,11 @@ func (st *state) readDiagnoses(p *para, s span) {
 
 // skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".
 func (p *para) skipParen(j, end int) int {
-	if j >= end || p.toks[j].norm != "(" {
+	if j >= end || p.w(j) != "(" {
 		return j
 	}
 	for k := j + 1; k < end && k < j+parenMax; k++ {
-		if p.toks[k].norm == ")" {
+		if p.w(k) == ")" {
 			return k + 1
 		}
 	}
@@ -479,18 +488,18 @@ const parenMax = 24
 func (p *para) siteAfter(e, end int) (string, int, int) {
 	j := p.skipParen(e, end)
 	for seg := 0; seg < 3 && j < end; seg++ {
-		if p.toks[j].norm == "," {
+		if p.w(j) == "," {
 			j++
 		}
 		k := j
-		for k < end && (p.toks[k].norm == "of" || p.toks[k].norm == "on" || p.toks[k].norm == "involving" || p.toks[k].norm == "over" || p.toks[k].norm == "at" || p.toks[k].norm == "the" || p.toks[k].norm == "her" || p.toks[k].norm == "his") {
+		for k < end && (p.w(k) == "of" || p.w(k) == "on" || p.w(k) == "involving" || p.w(k) == "over" || p.w(k) == "at" || p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
 			k++
 		}
 		if site, a, b := p.siteAt(k, end); site != "" {
 			return site, a, b
 		}
 		// A segment of subtype words ("nodular") is passed; anything else ends the search.
-		for k < end && p.toks[k].norm != "," {
+		for k < end && p.w(k) != "," {
 			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) {
 				return "", 0, 0
 			}
@@ -502,22 +511,19 @@ func (p *para) siteAfter(e, end int) (string, int, int) {
 }
 
 // lesionNoun reports whether token i names the lesion.
-func (p *para) lesionNoun(i int) bool {
-	switch p.toks[i].norm {
-	case "lesion", "papule", "nodule", "plaque", "tumor", "tumour", "macule", "ulcer", "ulceration", "patch", "growth", "cancer":
-		return true
-	}
-	return p.has(i, cDiagnosis)
-}
+func (p *para) lesionNoun(i int) bool { return p.has(i, cLesionNoun) || p.has(i, cDiagnosis) }
 
 // readSites reads the lesion's site named after a lesion word or the
 // procedure ("a pearly papule on the left upper cutaneous lip", "Mohs surgery
 // of the right temple"). Landmarks ("close to the lower eyelid") are not sites.
 func (st *state) readSites(p *para, s span) {
+	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cMohsSurgery) {
+		return
+	}
 	for i := s.lo; i+1 < s.hi; i++ {
 		lesion := p.lesionNoun(i)
-		surgery := p.toks[i].norm == "surgery" && i > s.lo && p.toks[i-1].norm == "mohs" ||
-			p.toks[i].norm == "surgery" && i > s.lo+1 && p.toks[i-1].norm == "micrographic"
+		surgery := p.w(i) == "surgery" && i > s.lo && p.w(i-1) == "mohs" ||
+			p.w(i) == "surgery" && i > s.lo+1 && p.w(i-1) == "micrographic"
 		if !lesion && !surgery {
 			continue
 		}
@@ -531,7 +537,7 @@ func (st *state) readSites(p *para, s span) {
 		j = p.skipParen(j, s.hi) // "(SCCis)"
 		// "Mohs surgery was performed on the …", "the lesion located on the …"
 		for k := 0; k < 3 && j < s.hi; k++ {
-			switch p.toks[j].norm {
+			switch p.w(j) {
 			case "was", "performed", "today", "then", "located", "situated", "found", "present":
 				j++
 				continue
@@ -541,7 +547,7 @@ func (st *state) readSites(p *para, s span) {
 		if j >= s.hi {
 			continue
 		}
-		switch p.toks[j].norm {
+		switch p.w(j) {
 		case "on", "of", "at", "over", "involving", "to":
 		case ",":
 			if !surgery {
@@ -551,7 +557,7 @@ func (st *state) readSites(p *para, s span) {
 			continue
 		}
 		k := j + 1
-		for k < s.hi && (p.toks[k].norm == "the" || p.toks[k].norm == "her" || p.toks[k].norm == "his") {
+		for k < s.hi && (p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
 			k++
 		}
 		site, a, b := p.siteAt(k, s.hi)
@@ -577,8 +583,11 @@ func (st *state) readSites(p *para, s span) {
 // of the aggressive histologic subtype …", "Indication: …". A generic
 // sentence that names no reason for this lesion is none.
 func (st *state) readIndication(p *para, s span) {
+	if !s.any(cIndicationCue) {
+		return
+	}
 	for i := s.lo; i+1 < s.hi; i++ {
-		if (p.toks[i].norm == "indication" || p.toks[i].norm == "indications") && p.toks[i+1].norm == ":" && i+2 < s.hi {
+		if (p.w(i) == "indication" || p.w(i) == "indications") && p.w(i+1) == ":" && i+2 < s.hi {
 			e := trimEnd(p, i+2, s.hi)
 			if e > i+2 && p.anyIn(i+2, e, cReason) {
 				st.f.Indication = append(st.f.Indication, Text{Value: p.text(i+2, e), Span: p.spanOf(i+2, e)})
@@ -594,7 +603,7 @@ func (st *state) readIndication(p *para, s span) {
 		return
 	}
 	lo := s.lo
-	switch p.toks[k].norm {
+	switch p.w(k) {
 	case "because", "due", "given", "in", "owing":
 		lo = k
 	}
@@ -607,13 +616,16 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) {
+		return
+	}
 	exclBefore := -1
 	if s.any(cPreopExclBefore) {
 		exclBefore = p.firstIn(s.lo, s.hi, cPreopExclBefore)
 	}
 	for i := s.lo; i < s.hi; i++ {
 		switch {
-		case p.toks[i].norm == "size" && p.has(i-1, cFinalDefect) && !st.otherLesions:
+		case p.w(i) == "size" && p.has(i-1, cFinalDefect) && !st.otherLesions:
 			// "POSTOP SIZE: 1.9 x 1.6 cm" is the final defect
 			if sz, a, b, ok := p.measureAfter(i+1, s.hi, 2); ok && len(sz.Dims) > 0 {
 				st.f.FinalDefect = append(st.f.FinalDefect, Measure{Size: sz, Span: p.spanOf(a, b)})
@@ -647,7 +659,7 @@ func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
 func (st *state) defect(p *para, s span, i int) {
 	kind := "final"
 	if i > s.lo {
-		switch p.toks[i-1].norm {
+		switch p.w(i - 1) {
 		case "primary":
 			kind = "primary"
 		case "secondary":
@@ -664,11 +676,11 @@ func (st *state) defect(p *para, s span, i int) {
 		// the size belongs to another noun or the repair ("defect … with a 2 mm
 		// margin", "the defect was repaired with a 2.5 cm intermediate closure")
 		for k := i + 1; k < a; k++ {
-			if p.has(k, cDefect) || p.has(k, cMarginLoc) || p.toks[k].norm == "repaired" || p.toks[k].norm == "closed" {
+			if p.has(k, cDefect) || p.has(k, cMarginLoc) || p.w(k) == "repaired" || p.w(k) == "closed" {
 				ok = false
 			}
 		}
-		for k := b; k < min(b+2, s.hi) && p.toks[k].norm != ";" && p.toks[k].norm != ","; k++ {
+		for k := b; k < min(b+2, s.hi) && p.w(k) != ";" && p.w(k) != ","; k++ {
 			if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord {
 				ok = false
 			}
@@ -717,7 +729,7 @@ func (st *state) defect(p *para, s span, i int) {
 func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 	j := i + 1
 	first := i
-	if j+1 < s.hi && (p.toks[j].norm == "-" || p.toks[j].norm == "to") && p.toks[j+1].kind == kNum {
+	if j+1 < s.hi && (p.w(j) == "-" || p.w(j) == "to") && p.toks[j+1].kind == kNum {
 		j += 2
 	}
 	f, area, nx, ok := p.unit(j, s.hi)
@@ -725,10 +737,10 @@ func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 		return Measure{}, 0, false
 	}
 	k := nx
-	for k < s.hi && (p.toks[k].norm == "clinical" || p.toks[k].norm == "surgical" || p.toks[k].norm == "peripheral") {
+	for k < s.hi && (p.w(k) == "clinical" || p.w(k) == "surgical" || p.w(k) == "peripheral") {
 		k++
 	}
-	if k >= s.hi || (p.toks[k].norm != "margin" && p.toks[k].norm != "margins") {
+	if k >= s.hi || (p.w(k) != "margin" && p.w(k) != "margins") {
 		return Measure{}, 0, false
 	}
 	v, _ := p.number(first)
@@ -758,7 +770,7 @@ func (st *state) readRepairs(p *para, s span) {
 		}
 		st.repairAt(p, s, int(h.lo), int(h.hi))
 	}
-	if len(st.f.Repairs) == n && len(st.touched) == touched {
+	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod)) {
 		st.closedInLayers(p, s)
 	}
 	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !s.any(cRepairHead) && !p.negated(k) {
@@ -780,21 +792,21 @@ func (st *state) readRepairs(p *para, s span) {
 // closed in layers", "repaired in two layers", "closed in a layered fashion".
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
-		if p.toks[i].norm != "in" {
+		if p.w(i) != "in" {
 			continue
 		}
 		j := i + 1
-		if w := p.toks[j].norm; w == "a" || w == "two" || w == "three" || w == "multiple" || w == "2" {
+		if w := p.w(j); w == "a" || w == "two" || w == "three" || w == "multiple" || w == "2" {
 			j++
 		}
-		if j >= s.hi || p.toks[j].norm != "layers" && p.toks[j].norm != "layered" {
+		if j >= s.hi || p.w(j) != "layers" && p.w(j) != "layered" {
 			continue
 		}
 		v := i - 1
 		if v < s.lo {
 			continue
 		}
-		switch p.toks[v].norm {
+		switch p.w(v) {
 		case "closed", "repaired", "approximated", "sutured":
 		default:
 			continue
@@ -803,7 +815,7 @@ func (st *state) closedInLayers(p *para, s span) {
 			return
 		}
 		e := j + 1
-		if p.toks[j].norm == "layered" && e < s.hi && p.toks[e].norm == "fashion" {
+		if p.w(j) == "layered" && e < s.hi && p.w(e) == "fashion" {
 			e++
 		}
 		st.addRepair(Repair{Kind: p.text(v, e), Span: p.spanOf(v, e)})
@@ -817,7 +829,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if s.any(cDonor) && p.toks[k].norm != "graft" && p.toks[k].norm != "flap" {
+	if s.any(cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
 		return
 	}
 	if s.any(cBiopsy) {
@@ -827,10 +839,10 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	for lo-1 >= s.lo && p.has(lo-1, cRepairMod) {
 		lo--
 	}
-	for lo < k && (p.toks[lo].norm == "(" || p.toks[lo].norm == ")" || p.toks[lo].norm == "-") {
+	for lo < k && (p.w(lo) == "(" || p.w(lo) == ")" || p.w(lo) == "-") {
 		lo++
 	}
-	head := p.toks[k].norm
+	head := p.w(k)
 	words := 0
 	for i := lo; i < k; i++ {
 		if p.toks[i].kind == kWord {
@@ -853,7 +865,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		}
 	case "flap", "graft", "plasty":
 		if words == 0 {
-			if lo-1 < s.lo || (p.toks[lo-1].norm != "a" && p.toks[lo-1].norm != "an") {
+			if lo-1 < s.lo || (p.w(lo-1) != "a" && p.w(lo-1) != "an") {
 				return // "the flap": the repair already named
 			}
 		}
@@ -956,8 +968,8 @@ func (st *state) repairSizes(p *para, s span) {
 // stands next to it ("closure, 2.6 cm", "a 2.5 cm intermediate closure",
 // "repair length 3.1 cm").
 func (p *para) sizeOfOther(i, nx int, s span) bool {
-	for k := i - 1; k >= s.lo && k >= i-12 && p.toks[k].norm != ";"; k-- {
-		switch p.toks[k].norm {
+	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
+		switch p.w(k) {
 		case "secondary", "primary", "donor":
 			return true
 		}
@@ -966,19 +978,19 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 		if k >= i && k < nx {
 			continue
 		}
-		if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord || p.toks[k].norm == "length" || p.toks[k].norm == "long" {
+		if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord || p.w(k) == "length" || p.w(k) == "long" {
 			return false
 		}
 	}
-	for k := i - 1; k >= s.lo && k >= i-12 && p.toks[k].norm != ";"; k-- {
-		switch p.toks[k].norm {
+	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
+		switch p.w(k) {
 		case "defect", "deficit", "secondary", "primary", "lesion", "margin", "margins", "rim", "size",
 			"undermined", "undermining", "undermine", "area":
 			return true
 		}
 	}
 	for k := nx; k < s.hi && k < nx+3; k++ {
-		switch p.toks[k].norm {
+		switch p.w(k) {
 		case "defect", "deficit", "margin", "margins", "rim", "lesion":
 			return true
 		}
@@ -994,7 +1006,7 @@ func (p *para) wordBefore(i int, s span, n int, words ...string) bool {
 			return false
 		}
 		for _, w := range words {
-			if p.toks[k].norm == w {
+			if p.w(k) == w {
 				return true
 			}
 		}
@@ -1019,7 +1031,7 @@ func (st *state) readDeep(p *para, s span) {
 			continue
 		}
 		lo := i
-		if i-1 >= s.lo && p.toks[i-1].kind == kWord && !deepStop(p.toks[i-1].norm) && !p.has(i-1, cStructure) && !p.has(i-1, cDepthCue) {
+		if i-1 >= s.lo && p.toks[i-1].kind == kWord && !deepStop(p.w(i-1)) && !p.has(i-1, cStructure) && !p.has(i-1, cDepthCue) {
 			lo = i - 1
 		}
 		d := Deep{Structure: p.text(lo, i+1), Negated: p.negated(i), Span: p.spanOf(lo, i+1)}
@@ -1038,13 +1050,13 @@ func (st *state) readDeep(p *para, s span) {
 // nearOnly reports whether the structure at i is only near the tumor ("abutting the cartilage").
 func (p *para) nearOnly(i int, s span) bool {
 	for k := i - 1; k >= s.lo && k >= i-3; k-- {
-		switch p.toks[k].norm {
+		switch p.w(k) {
 		case "abutting", "near", "close", "above", "superficial", "toward", "towards", "approaching", "overlying":
 			return true
 		}
 	}
-	for k := i + 1; k < s.hi && k <= i+6 && p.toks[k].norm != ";"; k++ {
-		switch p.toks[k].norm {
+	for k := i + 1; k < s.hi && k <= i+6 && p.w(k) != ";"; k++ {
+		switch p.w(k) {
 		case "spared", "preserved", "intact":
 			return true
 		}

@@ -14,12 +14,12 @@ const (
 
 // tok is one word, number or punctuation mark of a paragraph.
 type tok struct {
-	lo, hi int32  // byte range in para.orig
-	line   int32  // index into para.lines
-	norm   string // lower-case text ("x" for "×", "-" for en and em dashes)
-	kind   uint8
-	upper  bool  // the word starts with an upper-case letter
-	n      int16 // a whole number of one or two digits, or the value of a count word; else 0
+	lo, hi   int32 // byte range in para.orig
+	nlo, nhi int32 // byte range of the normalized word in para.norm
+	line     int32 // index into para.lines
+	kind     uint8
+	upper    bool  // the word starts with an upper-case letter
+	n        int16 // a whole number of one or two digits, or the value of a count word; else 0
 }
 
 // para is one paragraph, tokenized.
@@ -27,6 +27,8 @@ type para struct {
 	lines  []Line
 	starts []int32 // byte offset of each line in orig
 	orig   string  // the lines joined by '\n'
+	norm   string  // the tokens' normalized words, end to end (see w)
+	nbuf   []byte  // scratch of norm
 	toks   []tok
 	sents  []span // sentences, as token ranges
 	m      matches
@@ -42,11 +44,11 @@ type span struct {
 	mask   uint64
 }
 
-// text is the text of a whole scope: its lines joined by '\n', and the same
-// in lower case. Paragraphs are windows of it.
+// text is the text of a whole scope: its lines joined by '\n'. Paragraphs
+// are windows of it.
 type text struct {
-	orig, lower string
-	starts      [][]int32 // per paragraph, per line: the byte offset of the line
+	orig   string
+	starts [][]int32 // per paragraph, per line: the byte offset of the line
 }
 
 // joinText joins the lines of all paragraphs once.
@@ -71,10 +73,6 @@ func joinText(paragraphs [][]Line) text {
 		t.starts[pi] = offs[at:len(offs):len(offs)]
 	}
 	t.orig = sb.String()
-	t.lower = strings.ToLower(t.orig)
-	if len(t.lower) != len(t.orig) { // a rune whose lower case has another length: keep the bytes
-		t.lower = asciiLower(t.orig)
-	}
 	return t
 }
 
@@ -91,30 +89,38 @@ func (p *para) reset(t *text, pi int, lines []Line) {
 			}
 		}
 	}
-	p.toks = tokenize(t.orig, t.lower, lo, hi, p.starts, p.toks[:0])
-	p.sents = sentences(p.toks, p.orig, p.sents[:0])
+	p.toks, p.nbuf = tokenize(t.orig, lo, hi, p.starts, p.toks[:0], p.nbuf[:0])
+	p.norm = string(p.nbuf)
+	p.sents = sentences(p, p.sents[:0])
 	p.quiet = p.quiet[:0]
-}
-
-// asciiLower lower-cases the ASCII letters of s only.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
-// tokenize splits text into tokens: words (a letter, then letters, digits and
-// inner apostrophes), numbers (digits with an optional decimal part) and single
-// punctuation marks. Spaces, tabs, non-breaking spaces and bullets separate.
-func tokenize(orig, lower string, from, to int, starts []int32, out []tok) []tok {
+// tokenize splits orig[from:to] into tokens: words (a letter, then letters,
+// digits and inner apostrophes), numbers (digits with an optional decimal
+// part) and single punctuation marks. Spaces, tabs, non-breaking spaces and
+// bullets separate. Each token's normalized word (ASCII lower case; "x" for
+// "×", "-" for dashes, "cm2" for "cm²") is appended to nb.
+func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) ([]tok, []byte) {
 	line := int32(0)
+	add := func(lo, hi int, kind uint8, norm string, lower bool) {
+		t := tok{lo: int32(lo), hi: int32(hi), line: line, kind: kind, nlo: int32(len(nb))}
+		if lower {
+			for k := 0; k < len(norm); k++ {
+				c := norm[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				nb = append(nb, c)
+			}
+		} else {
+			nb = append(nb, norm...)
+		}
+		t.nhi = int32(len(nb))
+		out = append(out, t)
+	}
 	for i := from; i < to; {
 		for int(line)+1 < len(starts) && int32(i) >= starts[line+1] {
 			line++
@@ -123,68 +129,64 @@ func tokenize(orig, lower string, from, to int, starts []int32, out []tok) []tok
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
-		case (c == 'x' || c == 'X') && i+1 < len(orig) && isDigit(orig[i+1]): // "2.8x2.4", "x2"
-			out = append(out, tok{lo: int32(i), hi: int32(i + 1), line: line, norm: "x", kind: kWord})
+		case (c == 'x' || c == 'X') && i+1 < to && isDigit(orig[i+1]): // "2.8x2.4", "x2"
+			add(i, i+1, kWord, "x", false)
 			i++
 		case isLetter(c):
 			j := i + 1
-			for j < len(orig) && (isLetter(orig[j]) || isDigit(orig[j]) ||
-				orig[j] == '\'' && j+1 < len(orig) && isLetter(orig[j+1])) {
+			for j < to && (isLetter(orig[j]) || isDigit(orig[j]) ||
+				orig[j] == '\'' && j+1 < to && isLetter(orig[j+1])) {
 				j++
 			}
-			norm := lower[i:j]
-			if norm == "cm" && strings.HasPrefix(orig[j:], "²") {
-				j += len("²")
-				norm = "cm2"
+			if j-i == 2 && (orig[i] == 'c' || orig[i] == 'C') && (orig[i+1] == 'm' || orig[i+1] == 'M') && strings.HasPrefix(orig[j:to], "²") {
+				add(i, j+len("²"), kWord, "cm2", false)
+				i = j + len("²")
+				continue
 			}
-			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: norm, kind: kWord, upper: 'A' <= c && c <= 'Z', n: int16(cardinal(norm))})
+			add(i, j, kWord, orig[i:j], true)
+			t := &out[len(out)-1]
+			t.upper = 'A' <= c && c <= 'Z'
+			t.n = int16(cardinal(string(nb[t.nlo:t.nhi])))
 			i = j
 		case isDigit(c):
 			j := i + 1
-			for j < len(orig) && isDigit(orig[j]) {
+			for j < to && isDigit(orig[j]) {
 				j++
 			}
-			if j+1 < len(orig) && orig[j] == '.' && isDigit(orig[j+1]) {
+			if j+1 < to && orig[j] == '.' && isDigit(orig[j+1]) {
 				j += 2
-				for j < len(orig) && isDigit(orig[j]) {
+				for j < to && isDigit(orig[j]) {
 					j++
 				}
 			}
-			n := int16(0)
+			add(i, j, kNum, orig[i:j], false)
 			if j-i <= 2 {
-				for _, d := range []byte(orig[i:j]) {
-					n = n*10 + int16(d-'0')
+				n := int16(0)
+				for k := i; k < j; k++ {
+					n = n*10 + int16(orig[k]-'0')
 				}
+				out[len(out)-1].n = n
 			}
-			out = append(out, tok{lo: int32(i), hi: int32(j), line: line, norm: lower[i:j], kind: kNum, n: n})
 			i = j
 		case c < utf8.RuneSelf:
-			out = append(out, tok{lo: int32(i), hi: int32(i + 1), line: line, norm: lower[i : i+1], kind: kPunct})
+			add(i, i+1, kPunct, orig[i:i+1], true)
 			i++
 		default:
-			r, size := utf8.DecodeRuneInString(orig[i:])
-			norm := ""
+			r, size := utf8.DecodeRuneInString(orig[i:to])
 			switch r {
 			case '×':
-				norm = "x"
+				add(i, i+size, kWord, "x", false)
 			case '–', '—', '‐', '‑':
-				norm = "-"
+				add(i, i+size, kPunct, "-", false)
 			case '’':
-				norm = "'"
+				add(i, i+size, kPunct, "'", false)
 			case '²':
-				norm = "2"
-			}
-			if norm != "" {
-				kind := kPunct
-				if norm == "x" {
-					kind = kWord
-				}
-				out = append(out, tok{lo: int32(i), hi: int32(i + size), line: line, norm: norm, kind: kind})
+				add(i, i+size, kPunct, "2", false)
 			}
 			i += size
 		}
 	}
-	return out
+	return out, nb
 }
 
 // abbreviation reports whether a period after word w ends no sentence.
@@ -198,15 +200,17 @@ func abbreviation(w string) bool {
 
 // sentences splits tokens into sentences: at ".", "?" and "!" (not after an
 // abbreviation), and at a line break unless the next line starts in lower case.
-func sentences(toks []tok, orig string, out []span) []span {
+func sentences(p *para, out []span) []span {
+	toks, orig := p.toks, p.orig
 	start := 0
 	for i := range toks {
 		t := &toks[i]
 		end := false
-		switch t.norm {
+		w := p.w(i)
+		switch w {
 		case ".", "?", "!":
 			end = true
-			if t.norm == "." && i > 0 && toks[i-1].kind == kWord && abbreviation(toks[i-1].norm) && toks[i-1].hi == t.lo {
+			if w == "." && i > 0 && toks[i-1].kind == kWord && abbreviation(p.w(i-1)) && toks[i-1].hi == t.lo {
 				end = false
 			}
 		}
@@ -215,7 +219,7 @@ func sentences(toks []tok, orig string, out []span) []span {
 			// lower case or this one is a label ("PLANNED RECONSTRUCTION:").
 			n := &toks[i+1]
 			c := orig[n.lo]
-			end = !('a' <= c && c <= 'z') && t.norm != ":"
+			end = !('a' <= c && c <= 'z') && w != ":"
 		}
 		if end || i+1 == len(toks) {
 			out = append(out, span{lo: start, hi: i + 1})
@@ -224,6 +228,9 @@ func sentences(toks []tok, orig string, out []span) []span {
 	}
 	return out
 }
+
+// w is the normalized word of token i.
+func (p *para) w(i int) string { return p.norm[p.toks[i].nlo:p.toks[i].nhi] }
 
 // pos is the note position of the start of token i.
 func (p *para) pos(i int) (line, col int) {

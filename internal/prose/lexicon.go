@@ -71,6 +71,7 @@ const (
 	cPreopExclBefore
 	cDebulk
 	cBy
+	cLesionNoun
 	numCats
 )
 
@@ -82,7 +83,7 @@ var catNames = [numCats]string{
 	"prior-cue", "indication-cue", "reason", "preop-cue", "defect", "final-defect",
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
-	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by",
+	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun",
 }
 
 // The categories fit the per-token bit masks.
@@ -135,11 +136,10 @@ func parseLexicon(src string) (*lexicon, error) {
 		if cur == 255 {
 			return nil, fmt.Errorf("lexicon line %d: phrase before any category", n+1)
 		}
-		lower := strings.ToLower(line)
-		toks := tokenize(line, lower, 0, len(line), []int32{0}, nil)
+		toks, nb := tokenize(line, 0, len(line), []int32{0}, nil, nil)
 		words := make([]string, len(toks))
 		for i, t := range toks {
-			words[i] = t.norm
+			words[i] = string(nb[t.nlo:t.nhi])
 		}
 		if len(words) == 0 {
 			return nil, fmt.Errorf("lexicon line %d: empty phrase", n+1)
@@ -180,7 +180,7 @@ func (p *para) match(lx *lexicon) {
 	for _, s := range p.sents {
 		trigEnd := s.lo // first token that may start a trigger
 		for i := s.lo; i < s.hi; i++ {
-			ps := lx.byFirst[p.toks[i].norm]
+			ps := lx.byFirst[p.w(i)]
 			if len(ps) == 0 {
 				continue
 			}
@@ -192,7 +192,7 @@ func (p *para) match(lx *lexicon) {
 				}
 				ok := true
 				for k := 1; k < n; k++ {
-					if p.toks[i+k].norm != ph.words[k] {
+					if p.w(i+k) != ph.words[k] {
 						ok = false
 						break
 					}

@@ -19,7 +19,7 @@ func (p *para) unit(i, end int) (div float64, area bool, next int, ok bool) {
 	if i >= end {
 		return 0, false, i, false
 	}
-	switch p.toks[i].norm {
+	switch p.w(i) {
 	case "cm", "centimeter", "centimeters":
 		return 1, false, i + 1, true
 	case "mm", "millimeter", "millimeters":
@@ -28,10 +28,10 @@ func (p *para) unit(i, end int) (div float64, area bool, next int, ok bool) {
 		return 1, true, i + 1, true
 	case "sq", "square":
 		j := i + 1
-		if j < end && p.toks[j].norm == "." {
+		if j < end && p.w(j) == "." {
 			j++
 		}
-		if j < end && (p.toks[j].norm == "cm" || p.toks[j].norm == "centimeters") {
+		if j < end && (p.w(j) == "cm" || p.w(j) == "centimeters") {
 			return 1, true, j + 1, true
 		}
 	}
@@ -43,7 +43,7 @@ func (p *para) number(i int) (float64, bool) {
 	if i >= len(p.toks) || p.toks[i].kind != kNum {
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(p.toks[i].norm, 64)
+	v, err := strconv.ParseFloat(p.w(i), 64)
 	return v, err == nil
 }
 
@@ -51,9 +51,9 @@ func (p *para) number(i int) (float64, bool) {
 // size in cm (or sq cm) and the token after it.
 func (p *para) measure(i, end int) (model.Size, int, bool) {
 	var sz model.Size
-	if i < end && (p.toks[i].norm == "approximately" || p.toks[i].norm == "approx" || p.toks[i].norm == "about" || p.toks[i].norm == "~") {
+	if i < end && (p.w(i) == "approximately" || p.w(i) == "approx" || p.w(i) == "about" || p.w(i) == "~") {
 		i++
-		if i < end && p.toks[i].norm == "." {
+		if i < end && p.w(i) == "." {
 			i++
 		}
 	}
@@ -81,7 +81,7 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 			j = nx
 		}
 		nd++
-		if j < end && (p.toks[j].norm == "x" || p.toks[j].norm == "by" || p.toks[j].norm == "*") {
+		if j < end && (p.w(j) == "x" || p.w(j) == "by" || p.w(j) == "*") {
 			if _, ok := p.number(j + 1); ok {
 				j++
 				continue
@@ -100,9 +100,9 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	} else {
 		sz.Dims = append(make([]float64, 0, nd), dims[:nd]...)
 		// "1.5 x 1.3 cm (1.95 sq cm)": the explicit area too.
-		if j+1 < end && p.toks[j].norm == "(" {
+		if j+1 < end && p.w(j) == "(" {
 			if v, ok := p.number(j + 1); ok {
-				if _, a, nx, ok := p.unit(j+2, end); ok && a && nx < end && p.toks[nx].norm == ")" {
+				if _, a, nx, ok := p.unit(j+2, end); ok && a && nx < end && p.w(nx) == ")" {
 					sz.AreaSq = v
 					j = nx + 1
 				}
@@ -118,7 +118,7 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 func (p *para) measureAfter(from, end, within int) (model.Size, int, int, bool) {
 	words := 0
 	for i := from; i < end && words <= within; i++ {
-		if p.toks[i].norm == ";" {
+		if p.w(i) == ";" {
 			break
 		}
 		if p.toks[i].kind == kNum {

@@ -74,7 +74,8 @@ func (st *state) paragraph(p *para) {
 	}
 	timing := false
 	for _, s := range p.sents {
-		if k := p.firstIn(s.lo, s.hi, cTiming); k >= 0 {
+		if s.any(cTiming) {
+			k := p.firstIn(s.lo, s.hi, cTiming)
 			timing = true
 			e := k
 			for e < s.hi && p.has(e, cTiming) {
@@ -293,7 +294,7 @@ func (p *para) singularStageNoun(i, end int) bool {
 	if i >= end || !p.has(i, cStageNoun) {
 		return false
 	}
-	switch p.toks[i].norm {
+	switch p.w(i) {
 	case "stage", "layer", "level":
 		return true
 	}
@@ -302,7 +303,7 @@ func (p *para) singularStageNoun(i, end int) bool {
 
 // stageFiller reports whether token i may stand between an ordinal and its noun.
 func (p *para) stageFiller(i int) bool {
-	switch p.toks[i].norm {
+	switch p.w(i) {
 	case "mohs", "surgical", "micrographic", "-":
 		return true
 	}
@@ -317,29 +318,29 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	case p.singularStageNoun(i, s.hi) && i+1 < s.hi:
 		// "Stage 2", "Stage II", "Layer I", "level 1", "Stage one", "Stage #2"
 		j := i + 1
-		if p.toks[j].norm == "#" && j+1 < s.hi {
+		if p.w(j) == "#" && j+1 < s.hi {
 			j++
 		}
 		n := p.intAt(j)
 		if n == 0 && p.toks[j].kind == kWord {
-			n = roman(p.toks[j].norm)
-			if n == 0 && p.toks[i].norm == "stage" && p.toks[j].norm != "single" {
-				n = cardinal(p.toks[j].norm)
+			n = roman(p.w(j))
+			if n == 0 && p.w(i) == "stage" && p.w(j) != "single" {
+				n = cardinal(p.w(j))
 			}
 		}
 		if n == 0 || n > 20 {
 			return mNone, 0, 0, 0
 		}
 		// "Clark level IV", "stage II melanoma", "AJCC stage 2": a tumor's stage
-		if i > s.lo && (p.toks[i-1].norm == "clark" || p.toks[i-1].norm == "ajcc" || p.toks[i-1].norm == "tnm" ||
-			p.toks[i-1].norm == "breslow" || p.toks[i-1].norm == "pathologic" || p.toks[i-1].norm == "clinical") ||
-			j+1 < s.hi && (p.has(j+1, cDiagnosis) || p.toks[j+1].norm == "disease" || p.toks[j+1].norm == "cancer" ||
+		if i > s.lo && (p.w(i-1) == "clark" || p.w(i-1) == "ajcc" || p.w(i-1) == "tnm" ||
+			p.w(i-1) == "breslow" || p.w(i-1) == "pathologic" || p.w(i-1) == "clinical") ||
+			j+1 < s.hi && (p.has(j+1, cDiagnosis) || p.w(j+1) == "disease" || p.w(j+1) == "cancer" ||
 				p.toks[j+1].kind == kWord && p.toks[j+1].lo == p.toks[j].hi) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
-	case t.kind == kWord && ordinal(t.norm) > 0 || t.kind == kNum && i+1 < s.hi && ordSuffix(p.toks[i+1].norm) && p.toks[i+1].lo == t.hi:
-		n, j := ordinal(t.norm), i+1
+	case t.kind == kWord && ordinal(p.w(i)) > 0 || t.kind == kNum && i+1 < s.hi && ordSuffix(p.w(i+1)) && p.toks[i+1].lo == t.hi:
+		n, j := ordinal(p.w(i)), i+1
 		if t.kind == kNum {
 			n, j = p.intAt(i), i+2
 		}
@@ -363,9 +364,9 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		return mNone, 0, 0, 0
 	}
 	// "layer" and "level" in a repair sentence are layers of sutures.
-	noun := p.toks[hi-1].norm
+	noun := p.w(hi - 1)
 	if kind == mExplicit && p.singularStageNoun(lo, s.hi) {
-		noun = p.toks[lo].norm
+		noun = p.w(lo)
 	}
 	if noun != "stage" && (s.any(cRepairHead) || s.any(cSuture)) {
 		return mNone, 0, 0, 0
@@ -377,8 +378,8 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 	}
-	if j := hi; j+2 < s.hi && (p.toks[j].norm == "was" || p.toks[j].norm == "were" || p.toks[j].norm == "is") && p.toks[j+1].norm == "not" {
-		switch p.toks[j+2].norm {
+	if j := hi; j+2 < s.hi && (p.w(j) == "was" || p.w(j) == "were" || p.w(j) == "is") && p.w(j+1) == "not" {
+		switch p.w(j + 2) {
 		case "required", "needed", "necessary", "performed", "done", "taken", "indicated":
 			return mNone, 0, 0, 0
 		}
@@ -387,13 +388,13 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		if p.has(b, cNegPre) && p.hitAt(b, cNegPre) >= lo-1 || p.hitAt(b, cNegPre) > 0 && p.hitAt(b, cNegPre) >= lo {
 			return mNone, 0, 0, 0
 		}
-		if !isArticle(p.toks[b].norm) && !p.has(b, cNegPre) {
+		if !isArticle(p.w(b)) && !p.has(b, cNegPre) {
 			break
 		}
 	}
 	// A stage named after a preposition is named in passing.
 	b := lo - 1
-	for b >= s.lo && isArticle(p.toks[b].norm) {
+	for b >= s.lo && isArticle(p.w(b)) {
 		b--
 	}
 	if b >= s.lo && p.has(b, cStageRefPrep) {
@@ -405,23 +406,23 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 // locative reports whether the stage mention at lo follows "in", "on" or "within".
 func (p *para) locative(lo int, s span) bool {
 	b := lo - 1
-	for b >= s.lo && isArticle(p.toks[b].norm) {
+	for b >= s.lo && isArticle(p.w(b)) {
 		b--
 	}
-	return b >= s.lo && (p.toks[b].norm == "in" || p.toks[b].norm == "on" || p.toks[b].norm == "within")
+	return b >= s.lo && (p.w(b) == "in" || p.w(b) == "on" || p.w(b) == "within")
 }
 
 // temporalRef reports whether the stage mention at lo follows a preposition
 // of time ("prior to the first stage", "until the third stage").
 func (p *para) temporalRef(lo int, s span) bool {
 	b := lo - 1
-	for b >= s.lo && isArticle(p.toks[b].norm) {
+	for b >= s.lo && isArticle(p.w(b)) {
 		b--
 	}
 	if b < s.lo {
 		return false
 	}
-	switch p.toks[b].norm {
+	switch p.w(b) {
 	case "before", "to", "until", "than", "beyond", "since", "during", "through":
 		return true
 	}
@@ -530,7 +531,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			i = hi
 			continue
 		}
-		if p.toks[i].norm == ";" {
+		if p.w(i) == ";" {
 			st.clause(p, s, clause, i, bx, clauseStage)
 			clause, clauseStage = i+1, false
 		}
@@ -580,7 +581,7 @@ func (st *state) preselect(p *para, s span) (int, int) {
 	}
 	count := false
 	for i := s.lo; i < s.hi; i++ {
-		if p.toks[i].norm == ";" {
+		if p.w(i) == ";" {
 			return -1, -1
 		}
 		kind, num, lo, hi := p.mention(i, s)
@@ -616,11 +617,11 @@ func (st *state) preselect(p *para, s span) (int, int) {
 // margin statement ("two blocks were clear", "3 sections showed tumor"):
 // some of the stage's blocks, not their number.
 func (p *para) partial(lo, hi int, s span) bool {
-	if lo > s.lo && p.toks[lo-1].norm == "of" || lo > s.lo+1 && p.toks[lo-2].norm == "of" {
+	if lo > s.lo && p.w(lo-1) == "of" || lo > s.lo+1 && p.w(lo-2) == "of" {
 		return false // "a second stage of two blocks was clear"
 	}
 	j := hi
-	if j < s.hi && (p.toks[j].norm == "was" || p.toks[j].norm == "were") {
+	if j < s.hi && (p.w(j) == "was" || p.w(j) == "were") {
 		j++
 		if j < s.hi && (p.has(j, cClear) || p.has(j, cPositive) || p.has(j, cEquivocal) || p.has(j, cNegPre)) {
 			return true
@@ -628,7 +629,7 @@ func (p *para) partial(lo, hi int, s span) bool {
 		return false
 	}
 	if j < s.hi {
-		switch p.toks[j].norm {
+		switch p.w(j) {
 		case "showed", "demonstrated", "revealed", "contained", "had", "harbored":
 			return true
 		}
@@ -642,8 +643,8 @@ func (p *para) total(lo, hi int, s span) bool {
 	if p.totalBefore(lo, s) {
 		return true
 	}
-	if hi < s.hi && (p.toks[hi].norm == "altogether" || p.toks[hi].norm == "total" || p.toks[hi].norm == "overall") ||
-		hi+1 < s.hi && p.toks[hi].norm == "in" && p.toks[hi+1].norm == "total" {
+	if hi < s.hi && (p.w(hi) == "altogether" || p.w(hi) == "total" || p.w(hi) == "overall") ||
+		hi+1 < s.hi && p.w(hi) == "in" && p.w(hi+1) == "total" {
 		return true
 	}
 	return false
@@ -652,7 +653,7 @@ func (p *para) total(lo, hi int, s span) bool {
 // totalBefore reports whether "total" stands within eight words before token lo.
 func (p *para) totalBefore(lo int, s span) bool {
 	for k := max(s.lo, lo-8); k < lo; k++ {
-		if p.toks[k].norm == "total" || p.toks[k].norm == "totaling" || p.toks[k].norm == "totalling" {
+		if p.w(k) == "total" || p.w(k) == "totaling" || p.w(k) == "totalling" {
 			return true
 		}
 	}
@@ -689,7 +690,7 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	t := &p.toks[i]
 	if p.has(i, cBlockNoun) && t.kind == kWord {
 		// "blocks x 2", "sections: 4"
-		if i+2 < s.hi && (p.toks[i+1].norm == "x" || p.toks[i+1].norm == ":") {
+		if i+2 < s.hi && (p.w(i+1) == "x" || p.w(i+1) == ":") {
 			if n := p.intAt(i + 2); n > 0 && !p.unitAt(i+3, s.hi) {
 				return n, i, i + 3
 			}
@@ -700,31 +701,31 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	if n == 0 || n > 60 {
 		return 0, 0, 0
 	}
-	if i > s.lo && (p.has(i-1, cBlockNoun) || p.toks[i-1].norm == "#" || p.toks[i-1].norm == "-" && i-2 >= s.lo && p.has(i-2, cBlockNoun)) {
+	if i > s.lo && (p.has(i-1, cBlockNoun) || p.w(i-1) == "#" || p.w(i-1) == "-" && i-2 >= s.lo && p.has(i-2, cBlockNoun)) {
 		return 0, 0, 0
 	}
 	j := i + 1
-	for k := 0; k < 2 && j < s.hi && (p.has(j, cBlockFiller) && !p.has(j, cBlockNoun) || p.toks[j].norm == "-"); k++ {
+	for k := 0; k < 2 && j < s.hi && (p.has(j, cBlockFiller) && !p.has(j, cBlockNoun) || p.w(j) == "-"); k++ {
 		j++
 	}
 	if j >= s.hi || !p.has(j, cBlockNoun) || p.toks[j].kind != kWord {
 		return 0, 0, 0
 	}
 	// "two pieces of gauze" counts no tissue
-	if j+2 < s.hi && p.toks[j+1].norm == "of" {
-		switch p.toks[j+2].norm {
+	if j+2 < s.hi && p.w(j+1) == "of" {
+		switch p.w(j + 2) {
 		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs":
 		default:
 			return 0, 0, 0
 		}
 	}
 	// "each with 2 blocks", "2 blocks each": per stage of several
-	if i > s.lo && p.toks[i-1].norm == "with" && i-2 >= s.lo && p.toks[i-2].norm == "each" ||
-		j+1 < s.hi && p.toks[j+1].norm == "each" {
+	if i > s.lo && p.w(i-1) == "with" && i-2 >= s.lo && p.w(i-2) == "each" ||
+		j+1 < s.hi && p.w(j+1) == "each" {
 		return 0, 0, 0
 	}
 	// "each block was cut into 6 sections": cryostat sections, not blocks
-	if w := p.toks[j].norm; (w == "sections" || w == "section") && (j+1 < s.hi && (p.toks[j+1].norm == "per" || p.toks[j+1].norm == "from") || p.eachBlock(s)) {
+	if w := p.w(j); (w == "sections" || w == "section") && (j+1 < s.hi && (p.w(j+1) == "per" || p.w(j+1) == "from") || p.eachBlock(s)) {
 		return 0, 0, 0
 	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
@@ -738,8 +739,8 @@ func (p *para) eachBlock(s span) bool {
 		return false
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
-		if (p.toks[i].norm == "each" || p.toks[i].norm == "every" || p.toks[i].norm == "per") && p.has(i+1, cBlockNoun) &&
-			p.toks[i+1].norm != "section" && p.toks[i+1].norm != "sections" {
+		if (p.w(i) == "each" || p.w(i) == "every" || p.w(i) == "per") && p.has(i+1, cBlockNoun) &&
+			p.w(i+1) != "section" && p.w(i+1) != "sections" {
 			return true
 		}
 	}
@@ -760,18 +761,18 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	if k := p.skipParen(j, s.hi); k > j {
 		st.Blocks = p.blockList(j+1, k-1)
 		j = k
-	} else if j+1 < s.hi && p.toks[j].norm == "on" && p.has(j+1, cBlockNoun) {
+	} else if j+1 < s.hi && p.w(j) == "on" && p.has(j+1, cBlockNoun) {
 		k := j + 1
-		for k < s.hi && k < j+parenMax && p.toks[k].norm != "," && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "for" || p.toks[k].norm == "to") {
+		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && !(p.w(k) == "for" || p.w(k) == "to") {
 			k++
 		}
 		st.Blocks = p.blockList(j+1, k)
 		j = k
 	}
 	end := j
-	if j < s.hi && (p.toks[j].norm == "for" || p.toks[j].norm == "to") {
+	if j < s.hi && (p.w(j) == "for" || p.w(j) == "to") {
 		k := j + 1
-		for k < s.hi && p.toks[k].norm != ";" && p.toks[k].norm != "." && !(p.toks[k].norm == "," && k+1 < s.hi && p.has(k+1, cStain)) {
+		for k < s.hi && p.w(k) != ";" && p.w(k) != "." && !(p.w(k) == "," && k+1 < s.hi && p.has(k+1, cStain)) {
 			k++
 		}
 		st.Reason = p.text(j, k)
@@ -787,7 +788,7 @@ func (p *para) blockList(lo, hi int) []int {
 	var out []int
 	sawNoun := false
 	for k := lo; k < hi; k++ {
-		w := p.toks[k].norm
+		w := p.w(k)
 		if w == "all" || w == "each" || w == "every" {
 			return nil
 		}
@@ -802,7 +803,7 @@ func (p *para) blockList(lo, hi int) []int {
 		if n == 0 {
 			continue
 		}
-		if len(out) > 0 && k >= 2 && (p.toks[k-1].norm == "-" || p.toks[k-1].norm == "to" || p.toks[k-1].norm == "through") {
+		if len(out) > 0 && k >= 2 && (p.w(k-1) == "-" || p.w(k-1) == "to" || p.w(k-1) == "through") {
 			for v := out[len(out)-1] + 1; v <= n && v-out[len(out)-1] < 60; v++ {
 				out = append(out, v)
 			}
@@ -890,7 +891,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		if p.has(k, cEquivocal) {
 			eqv = true // "block 2 was equivocal for residual SCC at the deep margin"
 		}
-		if p.has(k, cBlockNoun) || p.toks[k].norm == "all" || p.toks[k].norm == "both" {
+		if p.has(k, cBlockNoun) || p.w(k) == "all" || p.w(k) == "both" {
 			about = true
 		}
 		// "block 2", "piece B": tumor in a named margin block is a positive margin
@@ -958,7 +959,7 @@ func (p *para) afterUnit(k int) bool {
 		if p.unitAt(j, k) {
 			return true
 		}
-		switch p.toks[j].norm {
+		switch p.w(j) {
 		case "clinical", "surgical", "narrow", "peripheral", "normal":
 			continue
 		}
@@ -972,7 +973,7 @@ func (p *para) afterUnit(k int) bool {
 // uncertain. It returns the text and its token range.
 func (p *para) histology(lo, hi int, s span) (string, int, int) {
 	for k := lo; k+1 < hi; k++ {
-		if p.toks[k].norm == "histology" && p.toks[k+1].norm == ":" {
+		if p.w(k) == "histology" && p.w(k+1) == ":" {
 			if k+2 < s.hi {
 				return p.text(k+2, trimEnd(p, k+2, s.hi)), k + 2, trimEnd(p, k+2, s.hi)
 			}
@@ -982,7 +983,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) || len(p.quiet) > 0 && p.quiet[k] {
 			continue
 		}
-		switch p.toks[k].norm {
+		switch p.w(k) {
 		case "tumor", "tumour", "tumors", "residual":
 			continue
 		}
@@ -997,7 +998,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 
 // trimEnd drops a closing period or semicolon from [lo, hi).
 func trimEnd(p *para, lo, hi int) int {
-	for hi > lo && (p.toks[hi-1].norm == "." || p.toks[hi-1].norm == ";" || p.toks[hi-1].norm == ",") {
+	for hi > lo && (p.w(hi-1) == "." || p.w(hi-1) == ";" || p.w(hi-1) == ",") {
 		hi--
 	}
 	return hi
@@ -1010,18 +1011,18 @@ func (st *state) readStageCount(p *para, s span) {
 		return
 	}
 	for i := s.lo; i < s.hi; i++ {
-		w := p.toks[i].norm
-		if w == "stages" && i+2 < s.hi && p.toks[i+1].norm == ":" {
+		w := p.w(i)
+		if w == "stages" && i+2 < s.hi && p.w(i+1) == ":" {
 			if n := p.intAt(i + 2); n > 0 {
 				st.f.StageCount = append(st.f.StageCount, Count{N: n, Span: p.spanOf(i, i+3)})
 				continue
 			}
 		}
 		n := p.countAt(i)
-		if n == 0 || p.toks[i].norm == "single" {
+		if n == 0 || p.w(i) == "single" {
 			continue
 		}
-		if i > s.lo && (p.has(i-1, cStageNoun) || p.toks[i-1].norm == "-") {
+		if i > s.lo && (p.has(i-1, cStageNoun) || p.w(i-1) == "-") {
 			continue // "stage 2", "stage 1-2"
 		}
 		j := i + 1
@@ -1031,9 +1032,9 @@ func (st *state) readStageCount(p *para, s span) {
 		if j >= s.hi {
 			continue
 		}
-		noun := p.toks[j].norm
+		noun := p.w(j)
 		// "a total of 2 layers", "2 Mohs layers"
-		layers := (noun == "layers" || noun == "levels") && (j > i+1 && p.toks[j-1].norm == "mohs" || p.totalBefore(i, s))
+		layers := (noun == "layers" || noun == "levels") && (j > i+1 && p.w(j-1) == "mohs" || p.totalBefore(i, s))
 		if noun == "stages" || noun == "stage" && n == 1 || layers {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
 				continue
