@@ -770,7 +770,7 @@ func (st *state) readRepairs(p *para, s span) {
 		}
 		st.repairAt(p, s, int(h.lo), int(h.hi))
 	}
-	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod)) {
+	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) {
 		st.closedInLayers(p, s)
 	}
 	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !s.any(cRepairHead) && !p.negated(k) {
@@ -788,10 +788,32 @@ func (st *state) readRepairs(p *para, s span) {
 	}
 }
 
+// sentenceWord reports whether sentence s holds the word (a scan: for rare checks only).
+func (p *para) sentenceWord(s span, w string) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if p.w(i) == w {
+			return true
+		}
+	}
+	return false
+}
+
 // closedInLayers reads a layered closure named by its verb: "the wound was
 // closed in layers", "repaired in two layers", "closed in a layered fashion".
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
+		// "the defect was closed primarily": a closure whose class is not stated
+		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
+			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
+				return
+			}
+			e := i + 2
+			for e < s.hi && p.has(e, cRepairMod) && p.w(e) != "(" {
+				e++
+			}
+			st.addRepair(Repair{Kind: p.text(i, e), Span: p.spanOf(i, e)})
+			return
+		}
 		if p.w(i) != "in" {
 			continue
 		}
@@ -862,6 +884,10 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "repair", "closure":
 		if e-k == 1 && words == 0 {
 			return // "the repair"
+		}
+	case "wedge":
+		if !s.any(cRepairHead) || p.w(e-1) != "excision" && p.w(e-1) != "resection" {
+			return
 		}
 	case "flap", "graft", "plasty":
 		if words == 0 {

@@ -69,8 +69,12 @@ func (st *state) paragraph(p *para) {
 		st.cur = 0
 	}
 	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
-	if p.anyIn(0, len(p.toks), cOtherLesion) {
-		st.otherLesions = true
+	// "Other lesions addressed today: …" (not "No other lesions were treated")
+	for i := range p.toks {
+		if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
+			st.otherLesions = true
+			break
+		}
 	}
 	timing := false
 	for _, s := range p.sents {
