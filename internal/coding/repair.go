@@ -66,7 +66,7 @@ var repairWords = []struct {
 	{classSTSG, []string{"split thickness", "stsg"}},
 	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex"}},
-	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered"}},
+	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
 	{classSimple, []string{"simple"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "granulation", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},

@@ -41,9 +41,9 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe: 30 more notes in
-// other layouts, written from the rule book to find what the reader misses
-// (their derivations are in testdata/probe/DERIVATIONS.md).
+// goes up). dev: the development set of 32 notes; probe and probe2: 30
+// notes each in other layouts, written from the rule book to find what the
+// reader misses (their derivations are in each folder's DERIVATIONS.md).
 var realisticSets = []struct {
 	dir   string
 	notes int
@@ -51,6 +51,7 @@ var realisticSets = []struct {
 }{
 	{"testdata/dev", 32, 31},
 	{"testdata/probe", 30, 24},
+	{"testdata/probe2", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -322,3 +322,37 @@ func otherProvider(text string) string {
 	}
 	return ""
 }
+
+// listedBiopsy reads a biopsy written as a list item, its parts in any
+// order: the kind ("Punch biopsy (4 mm)", "Tangential biopsy"), the site
+// (the first part that names one), and the impression ("clinical
+// impression: SCC versus …"). A part that is a key and its value ("Left
+// upper back: 7 mm papule") gives the site by its key.
+func listedBiopsy(b *model.Biopsy, text model.Text) {
+	parts := strings.FieldsFunc(text.Value, func(r rune) bool { return r == ',' || r == ';' || r == '–' || r == '—' })
+	var split []string
+	for _, p := range parts {
+		split = append(split, strings.Split(p, " - ")...)
+	}
+	for _, p := range split {
+		p = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), "."))
+		key, value, hasKey := strings.Cut(p, ":")
+		lower := asciiLower(p)
+		switch {
+		case hasKey && strings.Contains(asciiLower(key), "impression"):
+			if !b.Diagnosis.Present() {
+				b.Diagnosis = model.Text{Value: strings.TrimSpace(value), Line: text.Line}
+			}
+		case strings.Contains(lower, "biops") && !b.Type.Present():
+			b.Type = model.Text{Value: p, Line: text.Line}
+		case !b.Site.Text.Present():
+			cand := p
+			if hasKey {
+				cand = key
+			}
+			if _, ok := anatomy.Resolve(cand); ok {
+				b.Site.Text = model.Text{Value: strings.TrimSpace(cand), Line: text.Line}
+			}
+		}
+	}
+}

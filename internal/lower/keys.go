@@ -121,12 +121,12 @@ var keyTables = sync.OnceValue(func() keyTable {
 				if _, dup := t.bySection[sec][norm]; !dup {
 					t.bySection[sec][norm] = keyRef{f, names[0]}
 				}
-				t.suggestions[sec] = append(t.suggestions[sec], suggestion{norm, name, sec})
+				t.suggestions[sec] = append(t.suggestions[sec], suggestion{norm, name, sec, countLetters(norm)})
 			}
 		}
 	}
 	for _, name := range []string{"Stage", "Layer", "Level", "Lesion", "Biopsy"} {
-		t.suggestions[secLesion] = append(t.suggestions[secLesion], suggestion{letters(name), name, secLesion})
+		t.suggestions[secLesion] = append(t.suggestions[secLesion], suggestion{letters(name), name, secLesion, countLetters(letters(name))})
 	}
 	return t
 })
@@ -147,6 +147,37 @@ type suggestion struct {
 	letters string
 	name    string
 	section section
+	counts  letterCounts // how often each letter stands in letters
+}
+
+// letterCounts counts the letters a to z of a key. Each edit of the
+// distance below changes the counts by at most 2 (a substitution), so half
+// the counts' difference bounds the distance from below: most keys are
+// ruled out without computing it.
+type letterCounts [26]uint8
+
+func countLetters(s string) letterCounts {
+	var c letterCounts
+	for i := 0; i < len(s); i++ {
+		if c[s[i]-'a'] < 255 {
+			c[s[i]-'a']++
+		}
+	}
+	return c
+}
+
+// boundBy reports whether the counts of two keys allow a distance of at
+// most limit.
+func (c *letterCounts) boundBy(o *letterCounts, limit int) bool {
+	diff := 0
+	for i := range c {
+		d := int(c[i]) - int(o[i])
+		if d < 0 {
+			d = -d
+		}
+		diff += d
+	}
+	return (diff+1)/2 <= limit
 }
 
 // letters lower-cases s and keeps only its ASCII letters: keys are compared
@@ -188,13 +219,15 @@ func nearMiss(key string, sections []section) (suggestion, bool) {
 	}
 	var best suggestion
 	bestDist := limit + 1
+	counts := countLetters(l)
 	for _, sec := range sections {
-		for _, known := range keyTables().suggestions[sec] {
-			if abs(len(known.letters)-len(l)) >= bestDist {
+		for i := range keyTables().suggestions[sec] {
+			known := &keyTables().suggestions[sec][i]
+			if abs(len(known.letters)-len(l)) >= bestDist || !counts.boundBy(&known.counts, bestDist-1) {
 				continue
 			}
 			if d := distance(l, known.letters); d < bestDist {
-				best, bestDist = known, d
+				best, bestDist = *known, d
 			}
 		}
 	}

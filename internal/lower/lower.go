@@ -247,7 +247,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 		b := model.Biopsy{Label: label, Line: line, Value: text}
 		if it.Label == nil {
-			b.Site.Text = model.Text{Value: siteLead(text.Value), Line: text.Line}
+			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …"
 		}
 		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1

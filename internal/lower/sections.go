@@ -113,9 +113,13 @@ var (
 	clearWords    = map[string]bool{"clear": true, "cleared": true, "negative": true, "free": true, "uninvolved": true, "neg": true}
 )
 
-// marginStatus reads an entry's status: positive, clear, or unknown.
+// marginStatus reads an entry's status: positive, clear, or unknown. A
+// "+" standing alone is positive ("block 2 + (deep)").
 func marginStatus(s string) (positive, known bool) {
 	lower := strings.ToLower(s)
+	if strings.Contains(" "+lower+" ", " + ") {
+		return true, true
+	}
 	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
 		return false, true
 	}
@@ -341,6 +345,9 @@ func stain(s string) (model.Stain, bool) {
 		}
 	}
 	st.Name = strings.TrimSpace(s)
+	if noStainWords[asciiLower(st.Name)] {
+		return model.Stain{}, false // "Stains: none", a log's "none" cell
+	}
 	return st, st.Name != ""
 }
 
@@ -568,3 +575,6 @@ func isMarginClause(s string) bool {
 	}
 	return false
 }
+
+// noStainWords say that no stain was used.
+var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "nil": true, "not done": true}

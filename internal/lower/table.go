@@ -49,7 +49,11 @@ func header(r *grammar.Row) *table {
 	t := &table{}
 	known, stage := 0, false
 	for _, c := range r.Cells {
-		role := columnNames[letters(c.Text)]
+		name := c.Text
+		if open := strings.IndexByte(name, '('); open > 0 {
+			name = name[:open] // "Margins (clock)"
+		}
+		role := columnNames[letters(name)]
 		t.roles = append(t.roles, role)
 		t.columns = append(t.columns, c.Pos.Column)
 		if role != colOther {
@@ -164,10 +168,14 @@ func (l *lowerer) logRow(r *grammar.Row) {
 		return
 	}
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
-		blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
-		l.problem(err)
-		if err == nil {
-			st.Blocks = blocks
+		if n := blockLetters(c.Text); n > 0 { // "A-C", "x3"
+			st.Blocks = model.Count{N: n, Line: line}
+		} else {
+			blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
+			l.problem(err)
+			if err == nil {
+				st.Blocks = blocks
+			}
 		}
 	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
@@ -211,6 +219,40 @@ func (l *lowerer) blockRow(st *model.Stage, cells map[columnRole]*grammar.Cell, 
 			addStainBlock(st, s, block)
 		}
 	}
+	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() && isHistology(c.Text) {
+		st.Histology = model.Text{Value: c.Text, Line: line}
+	}
+}
+
+// blockLetters reads a log's block cell written as block letters or a
+// multiplication: "A-C" is 3 blocks, "A" 1, "A, B" 2, "x3" and "×3" 3; 0
+// when the cell is neither.
+func blockLetters(s string) int {
+	s = strings.TrimSpace(s)
+	lower := asciiLower(s)
+	for _, x := range []string{"x", "×"} {
+		if rest, ok := strings.CutPrefix(lower, x); ok {
+			rest = strings.TrimSpace(rest)
+			if isDigitsText(rest) {
+				n := 0
+				for _, c := range rest {
+					n = n*10 + int(c-'0')
+					if n > grammar.MaxCount {
+						return 0
+					}
+				}
+				return n
+			}
+			return 0
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c == '-' || c == ',' || c == ' ') {
+			return 0
+		}
+	}
+	return len(blockRefs(lower))
 }
 
 // stageOf returns the lesion's last stage numbered n, or nil.
