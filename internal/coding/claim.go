@@ -95,7 +95,6 @@ func Code(n *model.Note, opt Options) Claim {
 	return claim
 }
 
-
 // chooseProfile uses the profile given, else the one the note's Payer field
 // picks; a payer that names no built-in profile is coded under the default
 // one, and says so (docs/coding-rules.md section 8).
