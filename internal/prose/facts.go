@@ -429,7 +429,10 @@ func siteStop(w string) bool {
 // uncertain, not histology of a stage) with the site that follows ("basal cell
 // carcinoma of the right medial cheek", "BCC, nodular, right nasal dorsum") or
 // precedes it across a dash ("Left cheek – basal cell carcinoma").
-func (st *state) readDiagnoses(p *para, s span) {
+func (st *state) readDiagnoses(p *para, s span, histology bool) {
+	if !s.any(cDiagnosis) {
+		return
+	}
 	lastEnd := -1
 	for _, h := range p.hitsFrom(s.lo) {
 		if int(h.lo) >= s.hi {
@@ -461,6 +464,10 @@ func (st *state) readDiagnoses(p *para, s span) {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
+		}
+		if histology {
+			st.f.HistologyDiagnoses = append(st.f.HistologyDiagnoses, d)
+			continue
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
 	}

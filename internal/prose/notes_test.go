@@ -212,12 +212,12 @@ func TestLetteredLesions(t *testing.T) {
 	head := summary(Read(paras[:1]))
 	assert.Equal(t, []string{"map true", "reader surgeon"}, only(head, "map", "reader", "stage"))
 	want := [][]string{
-		{`diagnosis "basal cell carcinoma" site="Left cheek"`, "final-defect 1.4x1.2", "indication", "preop 1x0.8",
+		{`diagnosis "basal cell carcinoma" site="Left cheek"`, "final-defect 1.4x1.2", `histology-diagnosis "nodular BCC"`, "indication", "preop 1x0.8",
 			"prior-biopsy true", `repair "intermediate layered repair" length=2 after-clearance`, "stage 1 blocks=3 margin=clear histology"},
-		{`diagnosis "squamous cell carcinoma in situ" site="Right temple"`, "final-defect 1.5x1.3", "indication", "preop 1.1x1",
+		{`diagnosis "squamous cell carcinoma in situ" site="Right temple"`, "final-defect 1.5x1.3", `histology-diagnosis "SCC in situ"`, "indication", "preop 1.1x1",
 			"prior-biopsy true", `repair "intermediate layered repair" length=1.6 after-clearance`,
 			"stage 1 blocks=2 margin=positive histology", "stage 2 blocks=1 margin=clear"},
-		{`diagnosis "basal cell carcinoma" site="Left helix"`, "final-defect 1.1x0.9", "indication", "preop 0.7x0.6",
+		{`diagnosis "basal cell carcinoma" site="Left helix"`, "final-defect 1.1x0.9", `histology-diagnosis "micronodular BCC"`, "indication", "preop 0.7x0.6",
 			"prior-biopsy true", `repair "complex repair" length=1.8 after-clearance`, "stage 1 blocks=2 margin=clear histology"},
 	}
 	for i, w := range want {

@@ -21,23 +21,27 @@ type Facts struct {
 	// Unstaged holds the blocks, margin, stains and histology read where no
 	// stage was named ("The tissue was divided into two blocks"); Number is 0.
 	// They belong to the lesion's stage when it has exactly one.
-	Unstaged       Stage
-	Map            []Flag      // Yes: a map was drawn/prepared/attached; No: "no map was drawn"
-	Reader         []Reader    // who read the Mohs slides
-	PriorBiopsy    []Flag      // "biopsy-proven", "biopsy on 4/21 showed …"; No: "no prior biopsy"
-	Indication     []Text      // why Mohs
-	Diagnoses      []Diagnosis // "basal cell carcinoma of the right medial cheek"
-	Sites          []Text      // the lesion's site where prose names it: "a pearly papule on the left upper cutaneous lip", "Mohs surgery of the right temple"
-	PreopSize      []Measure   // "measured 1.4 x 1.1 cm before surgery"
-	FinalDefect    []Measure   // "the final defect measured 2.8 x 2.4 cm"
-	ExcisionMargin []Measure   // "excised with 4 mm margins" (not a "2 mm rim")
-	Repairs        []Repair
-	Timing         []Span      // "after tumor clearance" wherever it stands
-	Biopsies       []Biopsy    // biopsies of OTHER lesions done today, described in sentences
-	SameDayBiopsy  []Biopsy    // a biopsy of this lesion done today, before the Mohs surgery
-	FrozenSection  []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
-	DeepStructures []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
-	Ambiguities    []Ambiguity // prose that could be read two ways
+	Unstaged    Stage
+	Map         []Flag      // Yes: a map was drawn/prepared/attached; No: "no map was drawn"
+	Reader      []Reader    // who read the Mohs slides
+	PriorBiopsy []Flag      // "biopsy-proven", "biopsy on 4/21 showed …"; No: "no prior biopsy"
+	Indication  []Text      // why Mohs
+	Diagnoses   []Diagnosis // "basal cell carcinoma of the right medial cheek"
+	// HistologyDiagnoses are the tumors a stage's frozen sections showed
+	// ("Stage 1 … revealed well-differentiated squamous cell carcinoma"): not
+	// the lesion's diagnosis as stated, a fallback when nothing else names it.
+	HistologyDiagnoses []Diagnosis
+	Sites              []Text    // the lesion's site where prose names it: "a pearly papule on the left upper cutaneous lip", "Mohs surgery of the right temple"
+	PreopSize          []Measure // "measured 1.4 x 1.1 cm before surgery"
+	FinalDefect        []Measure // "the final defect measured 2.8 x 2.4 cm"
+	ExcisionMargin     []Measure // "excised with 4 mm margins" (not a "2 mm rim")
+	Repairs            []Repair
+	Timing             []Span      // "after tumor clearance" wherever it stands
+	Biopsies           []Biopsy    // biopsies of OTHER lesions done today, described in sentences
+	SameDayBiopsy      []Biopsy    // a biopsy of this lesion done today, before the Mohs surgery
+	FrozenSection      []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
+	DeepStructures     []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
+	Ambiguities        []Ambiguity // prose that could be read two ways
 }
 
 // Flag is a yes/no fact.

@@ -116,9 +116,7 @@ func (st *state) sentence(p *para, s span) {
 	if other {
 		return
 	}
-	if st.cur < 0 {
-		st.readDiagnoses(p, s)
-	}
+	st.readDiagnoses(p, s, st.cur >= 0)
 	st.readSites(p, s)
 	st.readIndication(p, s)
 	st.readRepairs(p, s)

@@ -62,6 +62,9 @@ func summary(f Facts) []string {
 	for _, d := range f.Diagnoses {
 		add("diagnosis %q site=%q", d.Text, d.Site)
 	}
+	for _, d := range f.HistologyDiagnoses {
+		add("histology-diagnosis %q", d.Text)
+	}
 	for _, x := range f.Sites {
 		add("site %q", x.Value)
 	}
