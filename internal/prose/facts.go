@@ -905,7 +905,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	}
 	r := Repair{Kind: p.text(lo, e), Span: p.spanOf(lo, e)}
 	switch head {
-	case "second", "secondary", "granulate", "granulation", "delayed":
+	case "second", "secondary", "granulate", "granulation", "delayed", "heal", "healing", "left":
 		r.NoRepair = true
 	}
 	if s.any(cDeferred) {

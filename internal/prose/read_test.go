@@ -319,6 +319,8 @@ func TestSecondIntention(t *testing.T) {
 	runPhrases(t, []phraseCase{
 		{"allowed to heal by second intention", "The wound was allowed to heal by second intention.", fams, []string{`repair "second intention" no-repair`}},
 		{"let the wound heal by second intention", "After tumor clearance, we chose to let the wound heal by second intention.", fams, []string{`repair "second intention" no-repair after-clearance`}},
+		{"heal secondarily", "No closure was performed; the wound will heal secondarily.", fams, []string{`repair "heal secondarily" no-repair`}},
+		{"left open", "The small defect was left open.", fams, []string{`repair "left open" no-repair`}},
 		{"left to granulate", "The defect was left to granulate.", fams, []string{`repair "granulate" no-repair`}},
 		{"an unchecked box is not second intention", "[ ] Second intention [X] Full-thickness skin graft", fams, []string{`repair "Full-thickness skin graft"`}},
 	})
