@@ -129,6 +129,9 @@ func lookupAny(key string) (keyRef, bool) {
 // leadingKey finds a known lesion key written without a colon at the start
 // of a sentence: "Pre-op size 1.0 x 0.8 cm" → "Pre-op size", "1.0 x 0.8 cm".
 func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
+	if strings.IndexAny(v.Text, "0123456789") < 0 {
+		return "", nil, false // the value after the key is a number
+	}
 	words := strings.Fields(v.Text)
 	for n := min(4, len(words)-1); n >= 1; n-- {
 		k := strings.Join(words[:n], " ")

@@ -197,9 +197,26 @@ func letters(s string) string {
 	return b.String()
 }
 
-// lookup finds the field a key names in a section.
+// lookup finds the field a key names in a section. The key's letters are
+// gathered on the stack: indexing a map by string(bytes) allocates nothing.
 func lookup(sec section, key string) (keyRef, bool) {
-	ref, ok := keyTables().bySection[sec][letters(key)]
+	var buf [maxKeyLetters]byte
+	b := buf[:0]
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			continue
+		}
+		if len(b) == len(buf) {
+			return keyRef{}, false // longer than any key
+		}
+		b = append(b, c)
+	}
+	ref, ok := keyTables().bySection[sec][string(b)]
 	return ref, ok
 }
 
