@@ -1,13 +1,28 @@
 // Package prose reads facts from prose: the sentences of a dictated or
-// templated Mohs note that no field holds. It turns paragraphs into typed
-// facts — stages with their blocks, margins, stains and histology, stage
-// counts, the map, who read the slides, the prior biopsy, the indication, the
-// diagnosis and its site, sizes, repairs, other biopsies, deep structures —
-// each with the span of the words it was read from.
+// templated Mohs note that no field holds. Read turns the paragraphs of one
+// scope (a note, or one lesion's part of it) into typed Facts, each with the
+// span of the words it was read from:
+//
+//   - stages ("Stage II", "the first stage", "a second level", "an additional
+//     layer" = previous + 1) with their blocks in digits or words ("divided
+//     into three pieces", "processed as two blocks", "a single section",
+//     "blocks x2"), margins (clear, positive, equivocal), stains with their
+//     blocks and reason, and histology; what is said of the tissue where no
+//     stage is named goes to Unstaged;
+//   - stage counts and block totals, the map, who read the Mohs slides, the
+//     prior biopsy, the indication, diagnoses and sites, the pre-operative
+//     size, the final defect, excision margins, repairs with their length,
+//     area, primary and secondary defect and timing (second intention and
+//     deferred closures are NoRepair), biopsies of other lesions and of this
+//     lesion today, and deep structures.
 //
 // Negation, uncertainty, history and hypothesis are read by a NegEx/ConText
-// scope reader whose trigger table is data (lexicon.txt). Technique
-// boilerplate about stages in general documents the map and the slide reader,
-// never a stage or a count; and where the prose is ambiguous the reader
-// reports an Ambiguity instead of guessing.
+// scope reader (context.go) whose triggers are data (lexicon.txt), as is
+// every word the readers look for. Technique boilerplate about stages in
+// general ("prior to each stage", "after the final stage") documents the map
+// and the slide reader, never a stage or a count. Where the prose states a
+// count two ways, or a count no stage owns, Read reports an Ambiguity and
+// keeps the count out: it never guesses.
+//
+// Read is linear in its input, keeps no state between calls and logs nothing.
 package prose
