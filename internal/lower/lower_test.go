@@ -535,3 +535,62 @@ func TestRemarks(t *testing.T) {
 		})
 	}
 }
+
+// TestLayouts reads one fact from each layout the reader knows (see
+// docs/note-format.md, "Layouts read"), checking where it lands in the model.
+func TestLayouts(t *testing.T) {
+	stages := func(n *model.Note) string {
+		var b strings.Builder
+		for _, st := range n.Lesions[0].Stages {
+			fmt.Fprintf(&b, "%d:%d ", st.Number, st.Blocks.N)
+		}
+		return strings.TrimSpace(b.String())
+	}
+	tests := []struct {
+		name, src string
+		got       func(*model.Note) string
+		want      string
+	}{
+		{"ALL-CAPS key, value on the next line", "ANATOMIC LOCATION:\nLeft nasal ala.\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "Left nasal ala."},
+		{"tab instead of a colon", "DOS\t04/17/2026\nSite\tchin\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
+		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna HMO"},
+		{"checkbox", "Site: chin\nMohs map drawn: [X] Yes  [ ] No\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes) }, "true"},
+		{"unchecked box is not a yes", "Site: chin\nMohs map drawn: [ ] Yes  [X] No\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes) }, "false"},
+		{"remark after a size", "Site: ear\nPre-op size: 1.8 x 1.5 cm, extending onto the helical rim\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }, "[1.8 1.5]"},
+		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
+			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
+		{"1st Stage", "Site: ear\n1st Stage: 2 Sections, Positive\n2nd Stage: 1 Section, Negative\n", stages, "1:2 2:1"},
+		{"stage line with dashes", "Site: hand\nStage 1 -- 2 blocks -- margins negative\n", stages, "1:2"},
+		{"pipe log", "Site: nose\n| Stage | Blocks | Result |\n|---|---|---|\n| 1 | 6 | positive |\n| 2 | 2 | clear |\n", stages, "1:6 2:2"},
+		{"box log", "Site: nose\n+-------+--------+\n| Stage | Blocks |\n+-------+--------+\n| I     | 3      |\n+-------+--------+\n", stages, "1:3"},
+		{"space-aligned log", "Site: back\nSTAGE  BLOCKS  MARGIN STATUS\n1      8       positive (deep)\n2      3       negative\n", stages, "1:8 2:3"},
+		{"tab log with an empty last cell", "Site: chin\nStage\tBlocks\tMargins\tComment\n1\t3\tpositive\tSCC\n2\t1\tnegative\t\n", stages, "1:3 2:1"},
+		{"one row per block", "Site: eyelid\nStage  Block  Margin\nI      A      +\nI      B      -\nII     A      -\n", stages, "1:2 2:1"},
+		{"block letters and x-counts", "Site: scalp\nStage  Blocks  Margins\nI      A-C     clear\nII     x2      clear\n", stages, "1:3 2:2"},
+		{"site from the diagnosis", "PREOPERATIVE DIAGNOSIS: Basal cell carcinoma of the left nasal ala.\nStage 1: 2 blocks\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left nasal ala"},
+		{"lettered lesion with sentence fields", "A. Left cheek – basal cell carcinoma (shave biopsy 04/01/2026). Pre-op size 1.0 x 0.8 cm.\n",
+			func(n *model.Note) string {
+				return n.Lesions[0].Label + " " + n.Lesions[0].Site.Text.Value + " " + fmt.Sprint(n.Lesions[0].Size.Dims)
+			}, "A Left cheek [1 0.8]"},
+		{"field keyed by a lesion label", "LESION A\nSite: left cheek\nLESION B\nSite: neck\nA: final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FinalDefect.Dims, len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs))
+			}, "[1.3 1.2] 1 0"},
+		{"HTML left by an export", "<p><strong>Site:</strong> left temple</p>\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left temple"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			require.NotEmpty(t, n.Lesions)
+			assert.Equal(t, tc.want, tc.got(n))
+		})
+	}
+}
