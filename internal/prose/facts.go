@@ -768,6 +768,9 @@ func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 func (st *state) readRepairs(p *para, s span) {
 	n := len(st.f.Repairs)
 	touched := len(st.touched)
+	// anchors: where each repair of the sentence is named, for its sizes
+	var anchorArr [4][2]int
+	anchors := anchorArr[:0]
 	for _, h := range p.hitsFrom(s.lo) {
 		if int(h.lo) >= s.hi {
 			break
@@ -775,7 +778,11 @@ func (st *state) readRepairs(p *para, s span) {
 		if h.cat != cRepairHead {
 			continue
 		}
+		before := len(st.touched)
 		st.repairAt(p, s, int(h.lo), int(h.hi))
+		if len(st.touched) > before && len(anchors) < cap(anchorArr) {
+			anchors = append(anchors, [2]int{int(h.lo), st.repair})
+		}
 	}
 	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) {
 		st.closedInLayers(p, s)
@@ -791,7 +798,7 @@ func (st *state) readRepairs(p *para, s span) {
 		}
 	}
 	if st.repair >= 0 {
-		st.repairSizes(p, s)
+		st.repairSizes(p, s, anchors)
 	}
 }
 
@@ -931,6 +938,19 @@ func (st *state) addRepair(r Repair) {
 			idx = i
 			break
 		}
+		// One lesion has one linear closure: "proceed to layered closure" and
+		// "an intermediate (layered) linear repair, 3.2 cm" are one repair
+		// when their classes agree; the one that names more of its class wins.
+		o := &st.f.Repairs[i]
+		if !r.NoRepair && !o.NoRepair && !flapOrGraft(r.Kind) && !flapOrGraft(o.Kind) {
+			if a, b := linearClass(nk), linearClass(ok); a == b || a == "" || b == "" {
+				if a != "" && b == "" || a == b && len(nk) > len(ok) {
+					o.Kind, o.Span = r.Kind, r.Span
+				}
+				idx = i
+				break
+			}
+		}
 	}
 	if idx < 0 {
 		if len(st.f.Repairs) >= maxList {
@@ -951,6 +971,20 @@ func (st *state) addRepair(r Repair) {
 	}
 }
 
+// linearClass is the class a linear repair kind states: "complex",
+// "intermediate" (also "layered", "in layers"), "simple", or "" when none.
+func linearClass(nk string) string {
+	switch {
+	case strings.Contains(nk, "complex"):
+		return "complex"
+	case strings.Contains(nk, "intermediate") || strings.Contains(nk, "layer"):
+		return "intermediate"
+	case strings.Contains(nk, "simple"):
+		return "simple"
+	}
+	return ""
+}
+
 // flapOrGraft reports whether a repair kind is an area repair.
 func flapOrGraft(kind string) bool {
 	k := normKind(kind)
@@ -958,12 +992,10 @@ func flapOrGraft(kind string) bool {
 }
 
 // repairSizes reads the length or area of the paragraph's repair from sentence s.
-func (st *state) repairSizes(p *para, s span) {
-	r := &st.f.Repairs[st.repair]
-	if r.NoRepair {
-		return
-	}
-	area := flapOrGraft(r.Kind)
+//
+// When the sentence names several repairs, a size belongs to the last one
+// named before it ("a complex repair of 2.0 cm and a simple repair of 1.0 cm").
+func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 	for i := s.lo; i < s.hi; i++ {
 		if p.toks[i].kind != kNum {
 			continue
@@ -972,6 +1004,21 @@ func (st *state) repairSizes(p *para, s span) {
 		if !ok {
 			continue
 		}
+		ri := st.repair
+		if len(anchors) > 1 {
+			ri = anchors[0][1]
+			for _, a := range anchors {
+				if a[0] < i {
+					ri = a[1]
+				}
+			}
+		}
+		r := &st.f.Repairs[ri]
+		if r.NoRepair {
+			i = nx - 1
+			continue
+		}
+		area := flapOrGraft(r.Kind)
 		if p.sizeOfOther(i, nx, s) && !(area && p.wordBefore(i, s, 4, "area", "recipient")) {
 			i = nx - 1
 			continue
