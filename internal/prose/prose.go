@@ -124,8 +124,11 @@ type Reader struct {
 
 // Diagnosis is a tumor named in prose, with its site when the sentence gives one.
 type Diagnosis struct {
-	Text     string // the tumor words: "infiltrative basal cell carcinoma"
-	Site     string // the anatomic site words incl. laterality: "right medial cheek"
+	Text string // the tumor words: "infiltrative basal cell carcinoma"
+	// Site is the anatomic site words incl. laterality ("right medial
+	// cheek"): of the diagnosis sentence, else the one site the scope's
+	// prose names (Sites), else empty.
+	Site     string
 	Span     Span
 	SiteSpan Span
 }

@@ -127,6 +127,16 @@ func (st *state) sentence(p *para, s span) {
 // finish reports what only the whole scope shows.
 func (st *state) finish() {
 	f := st.f
+	// A diagnosis without a site takes the site of the lesion when the prose
+	// names exactly one ("a pearly papule on the left upper cutaneous lip …
+	// which I read as nodular basal cell carcinoma").
+	if len(f.Sites) == 1 {
+		for i := range f.Diagnoses {
+			if f.Diagnoses[i].Site == "" {
+				f.Diagnoses[i].Site, f.Diagnoses[i].SiteSpan = f.Sites[0].Value, f.Sites[0].Span
+			}
+		}
+	}
 	// A block count read where no stage was named, while the prose names stages.
 	if len(f.Stages) > 0 && st.forced == 0 && f.Unstaged.Blocks > 0 {
 		f.Ambiguities = append(f.Ambiguities, Ambiguity{
