@@ -104,6 +104,9 @@ type phrase struct {
 // lexicon is the parsed vocabulary: phrases indexed by their first word, longest first.
 type lexicon struct {
 	byFirst map[string][]phrase
+	// starts has bit n of entry c set when a phrase's first word is n bytes
+	// long (n < 32) and starts with byte c: most words skip the map.
+	starts [256]uint32
 }
 
 // theLexicon parses the embedded vocabulary once.
@@ -149,6 +152,7 @@ func parseLexicon(src string) (*lexicon, error) {
 	for k, ps := range lx.byFirst {
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
 		lx.byFirst[k] = ps
+		lx.starts[k[0]] |= 1 << min(len(k), 31)
 	}
 	return lx, nil
 }
@@ -180,7 +184,11 @@ func (p *para) match(lx *lexicon) {
 	for _, s := range p.sents {
 		trigEnd := s.lo // first token that may start a trigger
 		for i := s.lo; i < s.hi; i++ {
-			ps := lx.byFirst[p.w(i)]
+			w := p.w(i)
+			if lx.starts[w[0]]&(1<<min(len(w), 31)) == 0 {
+				continue
+			}
+			ps := lx.byFirst[w]
 			if len(ps) == 0 {
 				continue
 			}
