@@ -139,6 +139,8 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"margins were not clear is positive", "Stage 1: the margins were not clear.", stage, []string{"stage 1 blocks=0 margin=positive"}},
 		{"residual could not be excluded is equivocal", "Stage 2: one block; residual tumor could not be excluded at the deep margin.", stage, []string{"stage 2 blocks=1 margin=equivocal"}},
 		{"residual cannot be excluded without a place is equivocal", "Stage 2: residual cannot be excluded.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
+		{"a close margin is not clear", "Stage 2: 1 block; the deep margin was close.", stage, []string{"stage 2 blocks=1 margin=equivocal"}},
+		{"close to a structure is no margin status", "Stage 1: 2 blocks, close to the eyelid; clear.", stage, []string{"stage 1 blocks=2 margin=clear"}},
 		{"indeterminate is equivocal", "Stage 2: the deep margin was indeterminate.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
 		{"possible residual is equivocal", "Stage 2 showed possible residual tumor at the deep margin.", stage, []string{"stage 2 blocks=0 margin=equivocal"}},
 		{"a positive block outweighs a possible one", "Stage 1: block 1 positive; block 2 possibly involved.", stage, []string{"stage 1 blocks=0 margin=positive"}},
@@ -222,6 +224,7 @@ func TestIndication(t *testing.T) {
 		{"location on the nose", "Mohs surgery is indicated because of the location on the nasal ala, where tissue conservation is critical.", fams, []string{"indication"}},
 		{"recurrent", "Mohs was recommended because the tumor is recurrent.", fams, []string{"indication"}},
 		{"Indication: field in prose", "Indication: nasal location; recurrent after prior curettage.", fams, []string{"indication"}},
+		{"appropriate use criteria", "Mohs surgery is indicated per the appropriate use criteria (score 9).", fams, []string{"indication"}},
 		{"generic boilerplate names no reason", "Mohs surgery is indicated to provide the highest cure rate.", fams, nil},
 	})
 }
