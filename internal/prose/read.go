@@ -344,9 +344,8 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 		// "Clark level IV", "stage II melanoma", "AJCC stage 2": a tumor's stage
-		if i > s.lo && (p.w(i-1) == "clark" || p.w(i-1) == "ajcc" || p.w(i-1) == "tnm" ||
-			p.w(i-1) == "breslow" || p.w(i-1) == "pathologic" || p.w(i-1) == "clinical") ||
-			j+1 < s.hi && (p.has(j+1, cDiagnosis) || p.w(j+1) == "disease" || p.w(j+1) == "cancer" ||
+		if i > s.lo && notMohsStage(p.w(i-1)) ||
+			j+1 < s.hi && (p.has(j+1, cDiagnosis) || notMohsStage(p.w(j+1)) ||
 				p.toks[j+1].kind == kWord && p.toks[j+1].lo == p.toks[j].hi) {
 			return mNone, 0, 0, 0
 		}
@@ -375,12 +374,13 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	default:
 		return mNone, 0, 0, 0
 	}
-	// "layer" and "level" in a repair sentence are layers of sutures.
+	// "layer" and "level" in a repair sentence are layers of sutures; outside
+	// Mohs words they are anything ("pain level 2").
 	noun := p.w(hi - 1)
 	if kind == mExplicit && p.singularStageNoun(lo, s.hi) {
 		noun = p.w(lo)
 	}
-	if noun != "stage" && (s.any(cRepairHead) || s.any(cSuture)) {
+	if noun != "stage" && (s.any(cRepairHead) || s.any(cSuture) || !p.mohsWords(s)) {
 		return mNone, 0, 0, 0
 	}
 	// A stage denied or supposed is none: "no second stage", "a second stage
@@ -437,6 +437,35 @@ func (p *para) temporalRef(lo int, s span) bool {
 	switch p.w(b) {
 	case "before", "to", "until", "than", "beyond", "since", "during", "through":
 		return true
+	}
+	return false
+}
+
+// notMohsStage reports whether a word next to "stage N" or "level N" makes
+// it another kind of stage: a tumor's, a pressure ulcer's, a kidney's, a
+// Clark level.
+func notMohsStage(w string) bool {
+	switch w {
+	case "clark", "ajcc", "tnm", "breslow", "bwh", "pathologic", "clinical", "disease", "cancer", "pressure", "ulcer",
+		"decubitus", "ckd", "kidney", "renal", "chronic", "pain", "sedation", "anxiety", "glucose", "melanoma", "lymphoma":
+		return true
+	}
+	return false
+}
+
+// mohsWords reports whether sentence s speaks of Mohs tissue: blocks,
+// margins, tumor, the map, slides, stains, or a layer taken.
+func (p *para) mohsWords(s span) bool {
+	for _, c := range []cat{cBlockNoun, cMarginLoc, cClear, cPositive, cTumor, cDiagnosis, cMap, cSlide, cStain, cEquivocal} {
+		if s.any(c) {
+			return true
+		}
+	}
+	for i := s.lo; i < s.hi; i++ {
+		switch p.w(i) {
+		case "excised", "taken", "removed", "processed", "divided", "submitted", "inked", "debulked":
+			return true
+		}
 	}
 	return false
 }
@@ -721,6 +750,10 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		j++
 	}
 	if j >= s.hi || !p.has(j, cBlockNoun) || p.toks[j].kind != kWord {
+		return 0, 0, 0
+	}
+	// "two specimens (debulk and stage 1)": the debulk is no block
+	if w := p.w(j); (w == "specimen" || w == "specimens") && s.any(cDebulk) {
 		return 0, 0, 0
 	}
 	// "two pieces of gauze" counts no tissue

@@ -80,6 +80,9 @@ func TestStages(t *testing.T) {
 		{"Clark level is no stage", "Melanoma in situ, Clark level I.", stage, nil},
 		{"stage II melanoma is no Mohs stage", "History of stage II melanoma.", stage, nil},
 		{"stage 2a is no Mohs stage", "Squamous cell carcinoma, BWH stage 2a.", stage, nil},
+		{"a pain level is no stage", "Pain level 2 of 10 after the procedure.", stage, nil},
+		{"a pressure ulcer stage is no Mohs stage", "She has a stage 2 pressure ulcer on the sacrum.", stage, nil},
+		{"the debulk specimen is no block", "Stage 1: two specimens, the debulk and one margin block.", stage, []string{"stage 1 blocks=1 margin=unknown"}},
 		{"the first layer of sutures is no stage", "The first layer was closed with 4-0 Vicryl.", stage, nil},
 	})
 }
@@ -370,6 +373,7 @@ func TestDeepStructures(t *testing.T) {
 		{"cartilage exposed", "Final defect 2.4 x 2.1 cm, cartilage exposed.", fams, []string{`deep "cartilage" negated=false`}},
 		{"negated list", "The deepest plane of dissection was the subcutaneous fat; muscle, fascia and tendon were not involved.", fams,
 			[]string{`deep "muscle" negated=true`, `deep "fascia" negated=true`, `deep "tendon" negated=true`}},
+		{"a nerve block is anesthesia", "A supraorbital nerve block was given into the brow.", fams, nil},
 		{"abutting is not involving", "Tumor abutting the cartilage was noted in the biopsy.", fams, nil},
 	})
 }
