@@ -88,7 +88,8 @@ func result(c coding.Claim) *Result {
 		r.Diagnoses[i] = Diagnosis(d)
 	}
 	for i, f := range c.Findings {
-		r.Findings[i] = Finding{File: c.Source, Line: f.Line, Column: f.Column, Rule: f.Rule, Severity: Severity(f.Severity),
+		r.Findings[i] = Finding{File: c.Source, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Suggestion: f.Suggestion, Rule: f.Rule, Severity: Severity(f.Severity),
 			Lesion: f.Lesion, Message: f.Message}
 	}
 	return r

@@ -107,9 +107,13 @@ type Finding struct {
 	Lesion string `json:"lesion,omitempty"`
 	// Line and Column place the finding in the note, from 1; Column is 0
 	// when the finding is about a whole line.
-	Line    int    `json:"line"`
-	Column  int    `json:"column,omitempty"`
-	Message string `json:"message"`
+	Line   int `json:"line"`
+	Column int `json:"column,omitempty"`
+	// EndLine and EndColumn close the span of words the finding is about,
+	// when it is about words (a sentence read from prose); 0 otherwise.
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+	Message   string `json:"message"`
 	// Suggestion, when not empty, is a fix to try ("Stage 2").
 	Suggestion string `json:"suggestion,omitempty"`
 }

@@ -41,7 +41,11 @@ func rulesCommand(e env, args []string) int {
 	}
 	b.WriteString("\nFinding rules:\n\n")
 	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
-		fmt.Fprintf(&b, "%s (%s)\n%s\n\n", r.ID, r.Severity, wrap(r.Doc, 76, "    "))
+		sev := make([]string, 0, 2)
+		for _, s := range r.Severities() {
+			sev = append(sev, string(s))
+		}
+		fmt.Fprintf(&b, "%s (%s)\n%s\n\n", r.ID, strings.Join(sev, " or "), wrap(r.Doc, 76, "    "))
 	}
 	if _, err := io.WriteString(e.stdout, b.String()); err != nil {
 		return fs.fail(exitNote, err)

@@ -5,14 +5,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 // findings raises the named audit findings on the billed lines of a note's
 // rows, records their ids on the rows, and returns them in row order.
 func (c *noteContext) findings(rows []LineAudit) []Finding {
 	var out []Finding
-	add := func(i int, rule *coding.Rule, ev []int, format string, args ...any) {
+	add := func(i int, rule *diag.Rule, ev []int, format string, args ...any) {
 		b := rows[i].Billed
 		if ev == nil {
 			ev = []int{}
@@ -136,7 +136,7 @@ var distinctService = []string{"59", "XE", "XS", "XP", "XU"}
 // a modifier the rules give it and the bill lacks, or a distinct-service
 // modifier billed that the rules do not give. A billed repair the note does
 // not code can only be checked for the profile's repair modifier.
-func (c *noteContext) repairModifier(i int, row LineAudit, add func(int, *coding.Rule, []int, string, ...any)) {
+func (c *noteContext) repairModifier(i int, row LineAudit, add func(int, *diag.Rule, []int, string, ...any)) {
 	b, e := row.Billed, row.Engine
 	if e == nil {
 		if m := c.profile.RepairModifier; m != "" && !slices.Contains(b.Modifiers, m) {
@@ -161,7 +161,7 @@ func (c *noteContext) repairModifier(i int, row LineAudit, add func(int, *coding
 // biopsyModifier checks a biopsy or frozen-section line for its modifier:
 // the one the note's line carries, or any biopsy modifier of the profile
 // for a line the note does not code.
-func (c *noteContext) biopsyModifier(i int, row LineAudit, add func(int, *coding.Rule, []int, string, ...any)) {
+func (c *noteContext) biopsyModifier(i int, row LineAudit, add func(int, *diag.Rule, []int, string, ...any)) {
 	b := row.Billed
 	p := c.profile
 	allowed := []string{p.BiopsyOtherLesionModifier, p.BiopsyMohsLesionModifier}
@@ -193,7 +193,7 @@ func (c *noteContext) biopsyModifier(i int, row LineAudit, add func(int, *coding
 // first-stage line after the first of its lesion; lines without a lesion
 // are duplicates when the first-stage lines outnumber the note's lesions
 // with Mohs stages.
-func (c *noteContext) duplicateFirstStages(rows []LineAudit, keys []string, byKey map[string][]int, add func(int, *coding.Rule, []int, string, ...any)) {
+func (c *noteContext) duplicateFirstStages(rows []LineAudit, keys []string, byKey map[string][]int, add func(int, *diag.Rule, []int, string, ...any)) {
 	labelled := 0
 	for _, key := range keys {
 		if key == "" {

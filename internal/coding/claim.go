@@ -147,12 +147,12 @@ type generator struct {
 // in a note without headings; an encounter-level finding about something
 // absent (date-missing, pathology-undocumented) has no lesion and points at
 // line 1.
-func (g *generator) add(r *Rule, lesion string, line int, format string, args ...any) {
+func (g *generator) add(r *diag.Rule, lesion string, line int, format string, args ...any) {
 	g.addAt(r, lesion, line, 0, format, args...)
 }
 
 // addAt records a finding at a line and column.
-func (g *generator) addAt(r *Rule, lesion string, line, column int, format string, args ...any) {
+func (g *generator) addAt(r *diag.Rule, lesion string, line, column int, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if note, ok := g.profile.Notes[r.ID]; ok {
 		msg += " (" + g.profile.Name + ": " + note + ")"
@@ -210,27 +210,7 @@ func (g *generator) run() {
 	}
 	g.repairLines()
 	g.biopsyLines()
-	for _, p := range g.note.Problems {
-		g.addAt(ValueInvalid, "", p.Line, p.Column, "%s", p.Message)
-	}
-	for _, r := range g.note.Remarks {
-		column := 0
-		if len(r.Spans) > 0 && r.Spans[0].Line == r.Line {
-			column = r.Spans[0].Column
-		}
-		g.addAt(remarkRules[r.Kind], "", r.Line, column, "%s", r.Message)
-	}
-	for _, m := range g.note.NearMisses {
-		g.add(UnknownField, m.Lesion, m.Line, "Unknown field %q: did you mean %q? The line was read as narrative.", m.Key, m.Known)
-	}
-}
-
-// remarkRules are the rules of what reading says about a note.
-var remarkRules = map[model.RemarkKind]*Rule{
-	model.RemarkReadFromProse:      ReadFromProse,
-	model.RemarkProseAmbiguous:     ProseAmbiguous,
-	model.RemarkProseFieldConflict: ProseFieldConflict,
-	model.RemarkLayoutUnread:       LayoutUnread,
+	g.findings = append(g.findings, g.note.Findings...) // what reading said
 }
 
 // encounter checks the encounter fields and who read the slides.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 )
@@ -117,20 +118,31 @@ func sameDiagnosis(a, b icd10.Recognition) bool {
 // recognitionIssues reports a diagnosis that does not count
 // (diagnosis-unconfirmed) or is not a Mohs diagnosis (diagnosis-not-mohs).
 func (g *generator) recognitionIssues(rec icd10.Recognition, label string, line int) {
-	for _, is := range rec.Issues() {
-		g.add(diagnosisRules[is.Rule], label, line, "Lesion %s: %s", label, is.Message)
+	for _, f := range rec.Issues() {
+		g.place(f, label, line, "Lesion "+label)
 	}
+}
+
+// place puts a finding the diagnosis table raised at its lesion and line,
+// its message after the subject it is about.
+func (g *generator) place(f diag.Finding, label string, line int, subject string) {
+	f.Lesion, f.Line = label, max(line, 1)
+	f.Message = subject + ": " + f.Message
+	if note, ok := g.profile.Notes[f.Rule]; ok {
+		f.Message += " (" + g.profile.Name + ": " + note + ")"
+	}
+	g.findings = append(g.findings, f)
 }
 
 // codeDiagnosis looks the code up and records it for the lines of label.
 func (g *generator) codeDiagnosis(label string, headingLine, dxLine int, rec icd10.Recognition, site model.Site, side string) {
 	res := icd10.Code(icd10.Input{Histology: rec.Histology, ICDSite: site.Anatomy.Groups.ICD, Side: side, EyelidPart: string(site.Anatomy.EyelidPart)})
-	for _, is := range res.Issues {
+	for _, f := range res.Issues {
 		line := dxLine
-		if is.Rule == icd10.RuleLateralityMissing {
+		if f.Rule == icd10.LateralityMissing.ID {
 			line = headingLine // about something absent
 		}
-		g.add(diagnosisRules[is.Rule], label, line, "%s: %s", subject(label), is.Message)
+		g.place(f, label, line, subject(label))
 	}
 	if res.Code == "" {
 		return
@@ -148,14 +160,6 @@ func subject(label string) string {
 		return "Biopsy " + rest
 	}
 	return "Lesion " + label
-}
-
-// diagnosisRules maps the icd10 package's rule ids to the registry.
-var diagnosisRules = map[string]*Rule{
-	icd10.RuleLateralityMissing:    LateralityMissing,
-	icd10.RuleDiagnosisCodeReview:  DiagnosisCodeReview,
-	icd10.RuleDiagnosisUnconfirmed: DiagnosisUnconfirmed,
-	icd10.RuleDiagnosisNotMohs:     DiagnosisNotMohs,
 }
 
 // normSide reads a Side field: left, right, bilateral or midline.

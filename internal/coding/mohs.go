@@ -6,6 +6,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -29,8 +30,7 @@ func (g *generator) lesion(les *model.Lesion) {
 		return
 	}
 	switch {
-	case les.Ambiguous.Present():
-		g.add(LesionAmbiguous, les.Label, les.Ambiguous.Line, "Lesion %s states a second, different %s: label each lesion; no Mohs line for it", les.Label, les.Ambiguous.Value)
+	case les.Ambiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line
 	case g.pathologist:
 		g.excision(les)
 	case len(les.Stages) > 0:
@@ -260,7 +260,7 @@ func (g *generator) documentation(les *model.Lesion) {
 		g.add(IndicationMissing, les.Label, les.Line, "Lesion %s: the note does not say why Mohs was chosen over excision", les.Label)
 	}
 	if !les.PriorBiopsy.Yes && !les.SameDayBiopsy.Present() {
-		g.add(DiagnosisUnconfirmed, les.Label, les.Line, "Lesion %s: no prior pathology diagnosis or same-day biopsy is documented", les.Label)
+		g.add(icd10.DiagnosisUnconfirmed, les.Label, les.Line, "Lesion %s: no prior pathology diagnosis or same-day biopsy is documented", les.Label)
 	}
 }
 

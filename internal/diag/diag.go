@@ -38,7 +38,14 @@ type Finding struct {
 	Lesion   string   `json:"lesion,omitempty"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column,omitempty"` // 0 when the finding is about a whole line
-	Message  string   `json:"message"`
+	// EndLine and EndColumn close the span of words the finding is about,
+	// when it is about words (a sentence read from prose); 0 otherwise.
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+	Message   string `json:"message"`
+	// Suggestion is what to write instead, when there is one ("Diagnosis"
+	// for an unknown key "Diagnoss").
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // Sort orders findings by line, then rule, as the output contract requires.

@@ -1,3 +1,4 @@
-// Package diag holds what every stage of mohscode reports about a note:
-// positioned parse errors and documentation findings with their severities.
+// Package diag holds what every stage of mohscode reports about a note, in
+// one shape: a Finding (position, rule id, severity, message, optional
+// suggestion), the Rule it is raised by, and positioned parse errors.
 package diag

@@ -1,6 +1,8 @@
 package icd10
 
 import (
+	"github.com/mohscode/mohscode/internal/diag"
+
 	"fmt"
 	"strings"
 )
@@ -41,7 +43,7 @@ type Result struct {
 	Description string
 	// Issues are the table's findings: laterality-missing (with the unspecified code) and
 	// diagnosis-code-review (no code for the site, or a code to check for the histology).
-	Issues []Issue
+	Issues []diag.Finding
 }
 
 // Code looks a lesion up in the section-9 table of docs/coding-rules.md.
@@ -105,19 +107,16 @@ func Code(in Input) Result {
 	}
 	res := Result{Code: code, Description: info.name + " of " + row.skin}
 	if !found {
-		res.Issues = append(res.Issues, Issue{
-			Rule:    RuleLateralityMissing,
-			Message: lateralityMessage(site, in, side, s.parted, part, code),
-		})
+		res.Issues = append(res.Issues, finding(LateralityMissing, lateralityMessage(site, in, side, s.parted, part, code)))
 	}
 	if info.review != "" {
-		res.Issues = append(res.Issues, Issue{Rule: RuleDiagnosisCodeReview, Message: fmt.Sprintf("%s: %s", code, info.review)})
+		res.Issues = append(res.Issues, finding(DiagnosisCodeReview, fmt.Sprintf("%s: %s", code, info.review)))
 	}
 	return res
 }
 
 func review(msg string) Result {
-	return Result{Issues: []Issue{{Rule: RuleDiagnosisCodeReview, Message: msg}}}
+	return Result{Issues: []diag.Finding{finding(DiagnosisCodeReview, msg)}}
 }
 
 // normSide returns left or right, or "" for anything that names no single side.

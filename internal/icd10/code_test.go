@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 // sectionNineRow is one row of the docs/coding-rules.md section 9 table, written out by hand for
@@ -288,7 +290,7 @@ func TestCodeEmitsNoHeader(t *testing.T) {
 					col := histologyColumn[h]
 					assert.True(t, strings.HasPrefix(got.Code, prefixes[col]), "wrong column: %s", name)
 					lengths := rowCodeLength[site].specific
-					if slices.Contains(issueRules(got.Issues), RuleLateralityMissing) {
+					if slices.Contains(issueRules(got.Issues), LateralityMissing.ID) {
 						lengths = rowCodeLength[site].unspecified
 					}
 					assert.Len(t, got.Code, lengths[col], "code length: %s", name)
@@ -305,13 +307,13 @@ func TestCodeEmitsNoHeader(t *testing.T) {
 // (docs/coding-rules.md section 9): diagnosis-code-review for basosquamous carcinoma.
 func reviewedHistology(h Histology) []string {
 	if h == HistologyBasosquamous {
-		return []string{RuleDiagnosisCodeReview}
+		return []string{DiagnosisCodeReview.ID}
 	}
 	return []string{}
 }
 
 // issueRules lists the rule ids of issues.
-func issueRules(is []Issue) []string {
+func issueRules(is []diag.Finding) []string {
 	out := []string{}
 	for _, i := range is {
 		out = append(out, i.Rule)

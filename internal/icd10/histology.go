@@ -48,29 +48,3 @@ func (h Histology) Valid() bool {
 	_, ok := tables().hist[h]
 	return ok
 }
-
-// Rule ids of the findings this package's results stand for (docs/coding-rules.md section 10).
-const (
-	// RuleLateralityMissing (warning): ear, limb or eyelid without a usable side, or an eyelid
-	// without upper/lower; the unspecified code is used.
-	RuleLateralityMissing = "laterality-missing"
-	// RuleDiagnosisCodeReview (warning): the site is coded outside this table (genital skin,
-	// vermilion; no code), or the histology's code is one coders disagree on (basosquamous:
-	// the code is given).
-	RuleDiagnosisCodeReview = "diagnosis-code-review"
-	// RuleDiagnosisUnconfirmed (warning): the diagnosis is named only under a negation or
-	// uncertainty cue; no code.
-	RuleDiagnosisUnconfirmed = "diagnosis-unconfirmed"
-	// RuleDiagnosisNotMohs (error): a benign or non-Mohs diagnosis, or text naming no
-	// recognised malignancy; the lines stay.
-	RuleDiagnosisNotMohs = "diagnosis-not-mohs"
-)
-
-// Issue is a finding about a diagnosis or its code. Its severity follows from Rule
-// (docs/coding-rules.md section 10); the caller adds lesion and line.
-type Issue struct {
-	// Rule is one of the Rule* ids.
-	Rule string
-	// Message says what was found, in a sentence without lesion or line.
-	Message string
-}

@@ -1,6 +1,8 @@
 package icd10
 
 import (
+	"github.com/mohscode/mohscode/internal/diag"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -212,23 +214,14 @@ func (lx *lexicon) subtypes(hits []hit, at int) string {
 // Issues returns the finding a recognition stands for: diagnosis-unconfirmed when Unconfirmed,
 // diagnosis-not-mohs when NotMohs, none otherwise (a blank text gives none: the caller reports
 // diagnosis-missing).
-func (r Recognition) Issues() []Issue {
+func (r Recognition) Issues() []diag.Finding {
 	switch {
 	case r.Unconfirmed:
-		return []Issue{{
-			Rule:    RuleDiagnosisUnconfirmed,
-			Message: fmt.Sprintf("%q is named only under %q: not a confirmed diagnosis, not coded", r.Matched, r.Cue),
-		}}
+		return []diag.Finding{finding(DiagnosisUnconfirmed, fmt.Sprintf("%q is named only under %q: not a confirmed diagnosis, not coded", r.Matched, r.Cue))}
 	case r.NotMohs && r.Matched != "":
-		return []Issue{{
-			Rule:    RuleDiagnosisNotMohs,
-			Message: fmt.Sprintf("%q is not a malignancy treated and coded as Mohs surgery", r.Matched),
-		}}
+		return []diag.Finding{finding(DiagnosisNotMohs, fmt.Sprintf("%q is not a malignancy treated and coded as Mohs surgery", r.Matched))}
 	case r.NotMohs:
-		return []Issue{{
-			Rule:    RuleDiagnosisNotMohs,
-			Message: "the diagnosis names no recognised skin malignancy",
-		}}
+		return []diag.Finding{finding(DiagnosisNotMohs, "the diagnosis names no recognised skin malignancy")}
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ func (l *lowerer) once(dst *model.Text, ref keyRef, t model.Text) error {
 	case !same:
 		if les := l.cur(); !les.Ambiguous.Present() {
 			les.Ambiguous = model.Text{Value: fmt.Sprintf("%s on line %d (the first is on line %d)", asciiLower(ref.name), t.Line, dst.Line), Line: t.Line}
+			l.report(LesionAmbiguous.At(les.Label, t.Line, 0, "Lesion %s states a second, different %s: label each lesion; no Mohs line for it", les.Label, les.Ambiguous.Value))
 		}
 	}
 	return nil

@@ -10,8 +10,8 @@ import (
 )
 
 // FuzzLower reads arbitrary text through the layout grammar and lowering,
-// seeded with the realistic notes: no panic, every problem and remark has a
-// line in the note.
+// seeded with the realistic notes: no panic, every finding of reading has a line
+// in the note.
 func FuzzLower(f *testing.F) {
 	files, _ := filepath.Glob("testdata/dev/*.txt")
 	for _, file := range files {
@@ -30,14 +30,9 @@ func FuzzLower(f *testing.F) {
 		if err != nil {
 			t.Fatalf("lowering failed: %v", err)
 		}
-		for _, p := range n.Problems {
-			if p.Line < 1 || p.Line > len(note.Lines) {
-				t.Fatalf("problem at line %d of a %d-line note: %s", p.Line, len(note.Lines), p.Message)
-			}
-		}
-		for _, r := range n.Remarks {
-			if r.Line < 1 || r.Line > len(note.Lines) {
-				t.Fatalf("remark at line %d of a %d-line note: %s", r.Line, len(note.Lines), r.Message)
+		for _, f := range n.Findings {
+			if f.Line < 1 || f.Line > len(note.Lines) {
+				t.Fatalf("%s at line %d of a %d-line note: %s", f.Rule, f.Line, len(note.Lines), f.Message)
 			}
 		}
 	})

@@ -59,11 +59,6 @@ const (
 // section is where a field may stand.
 type section int
 
-// String names the section as the model's NearMiss.Section does.
-func (s section) String() string {
-	return [...]string{"encounter", "lesion", "stage", "repair", "biopsy"}[s]
-}
-
 const (
 	secEncounter section = iota
 	secLesion

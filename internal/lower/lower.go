@@ -2,7 +2,6 @@ package lower
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -19,7 +18,7 @@ const MaxLesions = 100
 
 // Lower builds the procedure model of a parsed note. name is the note's
 // source, used in positions. It never fails on a note's content: a value
-// that does not fit its key is a model.Problem with its position, the value
+// that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	l := &lowerer{
@@ -76,6 +75,9 @@ func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
 
 func (l *lowerer) closeSections() { l.stage, l.repair = -1, -1 }
 
+// report records what reading says about the note.
+func (l *lowerer) report(f diag.Finding) { l.out.Findings = append(l.out.Findings, f) }
+
 // problem records a value that does not fit its key; the value counts as
 // not documented.
 func (l *lowerer) problem(err error) {
@@ -84,10 +86,10 @@ func (l *lowerer) problem(err error) {
 	}
 	var perr *diag.ParseError
 	if errors.As(err, &perr) {
-		l.out.Problems = append(l.out.Problems, model.Problem{Line: perr.Line, Column: perr.Column, Message: perr.Message})
+		l.report(ValueInvalid.At("", perr.Line, perr.Column, "%s", perr.Message))
 		return
 	}
-	l.out.Problems = append(l.out.Problems, model.Problem{Line: 1, Column: 1, Message: err.Error()})
+	l.report(ValueInvalid.At("", 1, 1, "%s", err.Error()))
 }
 
 // opening is what a line opens.
@@ -254,15 +256,13 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		return
 	}
 	if len(l.out.Lesions) >= MaxLesions {
-		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: 1,
-			Message: fmt.Sprintf("the note has more than %d lesions; this lesion and the rest of the note are not read", MaxLesions)})
+		l.report(LesionAmbiguous.At("", line, 1, "the note has more than %d lesions; this lesion and the rest of the note are not read", MaxLesions))
 		l.full = true
 		return
 	}
 	if prev := l.lesionLine(label); label == "" || prev > 0 {
 		if prev > 0 {
-			l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: 1,
-				Message: fmt.Sprintf("Lesion %s: the label is already used by the lesion on line %d; read as a new lesion", label, prev)})
+			l.report(LesionAmbiguous.At(label, line, 1, "Lesion %s: the label is already used by the lesion on line %d; read as a new lesion", label, prev))
 		}
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
 	}
@@ -432,8 +432,7 @@ func (l *lowerer) needLesion(f *grammar.Field) bool {
 		}
 		return true
 	}
-	l.out.Problems = append(l.out.Problems, model.Problem{Line: f.Pos.Line, Column: f.Pos.Column,
-		Message: fmt.Sprintf("%s: a lesion field before the first lesion label (the note labels its lesions, so every lesion field goes under one)", f.Key)})
+	l.report(LesionAmbiguous.At("", f.Pos.Line, f.Pos.Column, "%s: a lesion field before the first lesion label (the note labels its lesions, so every lesion field goes under one)", f.Key))
 	return false
 }
 
@@ -451,11 +450,13 @@ func (l *lowerer) unknown(f *grammar.Field) {
 	if !ok {
 		return
 	}
-	miss := model.NearMiss{Key: f.Key, Known: known.name, Section: known.section.String(), Line: f.Pos.Line}
+	lesion := ""
 	if l.lesion >= 0 && known.section != secEncounter {
-		miss.Lesion = l.cur().Label
+		lesion = l.cur().Label
 	}
-	l.out.NearMisses = append(l.out.NearMisses, miss)
+	miss := UnknownField.At(lesion, f.Pos.Line, f.Pos.Column, "Unknown field %q: did you mean %q? The line was read as narrative.", f.Key, known.name)
+	miss.Suggestion = known.name
+	l.report(miss)
 }
 
 func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error {

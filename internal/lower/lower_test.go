@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/lower"
 	"github.com/mohscode/mohscode/internal/model"
 )
@@ -79,8 +80,13 @@ func TestMalformedValues(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			n, err := lowerNote(t, tc.src)
 			require.NoError(t, err, "a value that does not fit its key does not stop the note")
-			require.NotEmpty(t, n.Problems)
-			p := n.Problems[0]
+			require.NotEmpty(t, n.Findings)
+			p := n.Findings[0]
+			rule := lower.ValueInvalid
+			if strings.Contains(tc.name, "lesion") {
+				rule = lower.LesionAmbiguous // a field whose lesion cannot be told
+			}
+			assert.Equal(t, rule.ID, p.Rule)
 			assert.Equal(t, tc.want, fmt.Sprintf("note.txt:%d:%d: %s", p.Line, p.Column, p.Message))
 		})
 	}
@@ -110,16 +116,24 @@ func TestNearMisses(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.key, func(t *testing.T) {
 			n := mustLower(t, "Site: nose\n"+tc.key+": something\n")
+			var misses []diag.Finding
+			for _, f := range n.Findings {
+				if f.Rule == lower.UnknownField.ID {
+					misses = append(misses, f)
+				}
+			}
 			if tc.known == "" {
-				assert.Empty(t, n.NearMisses)
+				assert.Empty(t, misses)
 				return
 			}
-			require.Len(t, n.NearMisses, 1)
-			want := model.NearMiss{Key: tc.key, Known: tc.known, Section: tc.section, Lesion: "1", Line: 2}
+			require.Len(t, misses, 1)
+			lesion := "1"
 			if tc.section == "encounter" {
-				want.Lesion = "" // an encounter field belongs to no lesion
+				lesion = "" // an encounter field belongs to no lesion
 			}
-			assert.Equal(t, want, n.NearMisses[0])
+			m := misses[0]
+			assert.Equal(t, []any{lesion, 2, 1, tc.known}, []any{m.Lesion, m.Line, m.Column, m.Suggestion})
+			assert.Contains(t, m.Message, fmt.Sprintf("%q", tc.key))
 		})
 	}
 }
@@ -476,8 +490,9 @@ func TestLesionLimit(t *testing.T) {
 	}
 	n := mustLower(t, b.String())
 	assert.Len(t, n.Lesions, lower.MaxLesions)
-	require.Len(t, n.Problems, 1)
-	assert.Contains(t, n.Problems[0].Message, "more than 100 lesions")
+	require.Len(t, n.Findings, 1)
+	assert.Equal(t, lower.LesionAmbiguous.ID, n.Findings[0].Rule)
+	assert.Contains(t, n.Findings[0].Message, "more than 100 lesions")
 	for _, les := range n.Lesions {
 		assert.Len(t, les.Stages, 1, "no stage of a later lesion lands in an earlier one")
 	}
@@ -508,30 +523,35 @@ func TestBlockWords(t *testing.T) {
 		})
 	}
 	n := mustLower(t, "Site: nose\nStage 1:\n  Blocks: 7 levels\n")
-	require.NotEmpty(t, n.Problems)
-	assert.Contains(t, n.Problems[0].Message, "levels are cut through one block and are not blocks")
+	require.NotEmpty(t, n.Findings)
+	assert.Contains(t, n.Findings[0].Message, "levels are cut through one block and are not blocks")
 }
 
-// TestRemarks: what reading says about a note besides its facts — prose
-// used for a line, prose that disagrees with a field, a table it cannot
-// tell.
-func TestRemarks(t *testing.T) {
+// TestReadingFindings: what reading says about a note besides its facts —
+// prose used for a line, prose that disagrees with a field, a table it
+// cannot tell — each at the words it is about.
+func TestReadingFindings(t *testing.T) {
 	tests := []struct {
 		name, src string
-		want      model.RemarkKind
+		want      *diag.Rule
+		line, col int
 	}{
-		{"read-from-prose", "Site: nose\nThe first stage was divided into three blocks and was clear.\n", model.RemarkReadFromProse},
-		{"prose-field-conflict", "Site: nose\nStage 1: 3 blocks; margins: clear\n\nThe first stage was divided into two blocks.\n", model.RemarkProseFieldConflict},
-		{"layout-unread", "Site: nose\n1    3    clear\n2    1    clear\n", model.RemarkLayoutUnread},
+		{"read-from-prose", "Site: nose\nThe first stage was divided into three blocks and was clear.\n", lower.ReadFromProse, 2, 5},
+		{"prose-field-conflict", "Site: nose\nStage 1: 3 blocks; margins: clear\n\nThe first stage was divided into two blocks.\n", lower.ProseFieldConflict, 2, 1},
+		{"layout-unread", "Site: nose\n1    3    clear\n2    1    clear\n", lower.LayoutUnread, 2, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			n := mustLower(t, tc.src)
-			var kinds []model.RemarkKind
-			for _, r := range n.Remarks {
-				kinds = append(kinds, r.Kind)
+			var found *diag.Finding
+			for i := range n.Findings {
+				if n.Findings[i].Rule == tc.want.ID {
+					found = &n.Findings[i]
+				}
 			}
-			assert.Contains(t, kinds, tc.want)
+			require.NotNil(t, found, "no %s in %v", tc.want.ID, n.Findings)
+			assert.Equal(t, tc.want.Severity, found.Severity)
+			assert.Equal(t, []int{tc.line, tc.col}, []int{found.Line, found.Column})
 		})
 	}
 }

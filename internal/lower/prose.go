@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 	"github.com/mohscode/mohscode/internal/prose"
 )
@@ -156,7 +157,7 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	l.stagesProse(les, f)
 	l.repairsProse(les, f)
 	for _, a := range f.Ambiguities {
-		l.remark(model.RemarkProseAmbiguous, a.Spans, a.Message)
+		l.remark(ProseAmbiguous, a.Spans, a.Message)
 	}
 }
 
@@ -197,7 +198,7 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 		les.Stages = append(les.Stages, st)
 	}
 	if len(stages) > 0 {
-		l.remark(model.RemarkReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
+		l.remark(ReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
 	}
 }
 
@@ -220,7 +221,7 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 			rep.Timing = model.Text{Value: "after tumor clearance", Line: r.Span.Line}
 		}
 		les.Repairs = append(les.Repairs, rep)
-		l.remark(model.RemarkReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
+		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
 	}
 }
 
@@ -241,16 +242,15 @@ func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
 	}
 }
 
-// remark records what lowering says about a note that is not a problem.
-func (l *lowerer) remark(kind model.RemarkKind, spans []prose.Span, message string) {
-	r := model.Remark{Kind: kind, Message: message}
-	for _, s := range spans {
-		r.Spans = append(r.Spans, model.Span{Line: s.Line, Column: s.Col, EndLine: s.EndLine, EndColumn: s.EndCol})
+// remark records what reading says about prose, at the words it read.
+func (l *lowerer) remark(rule *diag.Rule, spans []prose.Span, message string) {
+	if len(spans) == 0 {
+		return
 	}
-	if len(r.Spans) > 0 {
-		r.Line = r.Spans[0].Line
-	}
-	l.out.Remarks = append(l.out.Remarks, r)
+	s := spans[0]
+	f := rule.At("", s.Line, s.Col, "%s", message)
+	f.EndLine, f.EndColumn = s.EndLine, s.EndCol
+	l.report(f)
 }
 
 // stageConflicts reports prose that gives a stage another block count than
@@ -268,7 +268,7 @@ func (l *lowerer) stageConflicts(les *model.Lesion, stages []prose.Stage) {
 
 // conflict records prose that disagrees with a field.
 func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
-	l.remark(model.RemarkProseFieldConflict, []prose.Span{{Line: fieldLine, Col: 1, EndLine: fieldLine, EndCol: 1}, span}, message)
+	l.remark(ProseFieldConflict, []prose.Span{{Line: fieldLine, Col: 1, EndLine: fieldLine, EndCol: 1}, span}, message)
 }
 
 // firstPersonReader reports whether a slide-reader statement is the

@@ -1,7 +1,6 @@
 package lower
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -120,9 +119,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		// A row of a log whose header the reader cannot tell: its facts are
 		// not used, and the coder is told where to look.
 		l.unread = true
-		l.out.Remarks = append(l.out.Remarks, model.Remark{Kind: model.RemarkLayoutUnread, Line: r.Pos.Line,
-			Spans:   []model.Span{{Line: r.Pos.Line, Column: r.Pos.Column, EndLine: r.Pos.Line, EndColumn: r.Pos.Column + 1}},
-			Message: fmt.Sprintf("line %d: a table whose columns cannot be told (no header naming the stage column); its rows are not read", r.Pos.Line)})
+		l.report(LayoutUnread.At("", r.Pos.Line, r.Pos.Column, "a table whose columns cannot be told (no header naming the stage column): its rows are not read"))
 	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: strings.Join(parts, "  ")})
 	return i
@@ -140,20 +137,17 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if c := cells[colLesion]; c != nil {
 		les = l.labelled(strings.TrimSpace(c.Text))
 		if les < 0 {
-			l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: c.Pos.Column,
-				Message: fmt.Sprintf("Lesion: the log names lesion %q, which the note does not label", c.Text)})
+			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
 			return
 		}
 	}
 	if les < 0 {
-		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: r.Pos.Column,
-			Message: "a Mohs log row before the first lesion label"})
+		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
 		return
 	}
 	n, ok := stageNumber(strings.TrimSpace(stageCell.Text))
 	if !ok {
-		l.out.Problems = append(l.out.Problems, model.Problem{Line: line, Column: stageCell.Pos.Column,
-			Message: fmt.Sprintf("Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text)})
+		l.report(ValueInvalid.At("", line, stageCell.Pos.Column, "Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text))
 		return
 	}
 	l.lesion = les

@@ -1,6 +1,9 @@
 package model
 
-import "github.com/mohscode/mohscode/internal/anatomy"
+import (
+	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/diag"
+)
 
 // Text is a field value as written, with the line it came from.
 // Line 0 means the note does not give the field.
@@ -67,67 +70,15 @@ func (f Flag) Present() bool { return f.Line > 0 }
 
 // Note is one Mohs operative note.
 type Note struct {
-	Source     string     `json:"source"`
-	Encounter  Encounter  `json:"encounter"`
-	Lesions    []Lesion   `json:"lesions"`
-	Biopsies   []Biopsy   `json:"biopsies,omitempty"`
-	NearMisses []NearMiss `json:"near_misses,omitempty"`
-	Problems   []Problem  `json:"problems,omitempty"`
-	Remarks    []Remark   `json:"remarks,omitempty"`
-	Lines      int        `json:"lines"`
-}
-
-// Problem is a value the note gives that does not fit its key, or a
-// statement that cannot be read without guessing. The value counts as not
-// documented; the rest of the note is still coded.
-type Problem struct {
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
-
-// NearMiss is an unknown field key that resembles a known one.
-type NearMiss struct {
-	Key     string `json:"key"`     // as written
-	Known   string `json:"known"`   // the known key it resembles
-	Section string `json:"section"` // the section it stood in ("" for the note)
-	Lesion  string `json:"lesion,omitempty"`
-	Line    int    `json:"line"`
-}
-
-// Span is a range of the note: from Line:Column to EndLine:EndColumn
-// (1-based, end exclusive).
-type Span struct {
-	Line      int `json:"line"`
-	Column    int `json:"column"`
-	EndLine   int `json:"end_line"`
-	EndColumn int `json:"end_column"`
-}
-
-// RemarkKind is what a remark says about how a note was read.
-type RemarkKind uint8
-
-// The remarks reading makes.
-const (
-	// RemarkReadFromProse: a fact used for a claim line was read from
-	// prose; a coder should glance at the words.
-	RemarkReadFromProse RemarkKind = iota + 1
-	// RemarkProseAmbiguous: prose states a fact two ways, or a count that
-	// cannot be tied to a stage; only what is unambiguous is used.
-	RemarkProseAmbiguous
-	// RemarkProseFieldConflict: prose and a field disagree; the field wins.
-	RemarkProseFieldConflict
-	// RemarkLayoutUnread: a table whose columns cannot be told.
-	RemarkLayoutUnread
-)
-
-// Remark is something reading says about the note that is not a malformed
-// value: where prose was used, where it was ambiguous.
-type Remark struct {
-	Kind    RemarkKind `json:"kind"`
-	Line    int        `json:"line"`
-	Spans   []Span     `json:"spans,omitempty"`
-	Message string     `json:"message"`
+	Source    string    `json:"source"`
+	Encounter Encounter `json:"encounter"`
+	Lesions   []Lesion  `json:"lesions"`
+	Biopsies  []Biopsy  `json:"biopsies,omitempty"`
+	// Findings are what reading says about the note: values that do not
+	// fit their keys, near misses of known keys, ambiguous lesions, facts
+	// read from prose.
+	Findings []diag.Finding `json:"findings,omitempty"`
+	Lines    int            `json:"lines"`
 }
 
 // Encounter holds the fields that apply to the whole note.
