@@ -257,10 +257,19 @@ func TestFindingRules(t *testing.T) {
 			"  Clinical impression: SCC versus hypertrophic actinic keratosis"),
 			[]string{"26 diagnosis-pending-pathology warning biopsy 1"}},
 	}
+	registry := map[string]*diag.Rule{}
+	for _, r := range coding.Rules {
+		registry[r.ID] = r
+	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
 			c := code(t, note(tc.note...))
 			assert.Equal(t, tc.want, findingsOf(c, tc.rule))
+			for _, f := range c.Findings { // what mohscode rules prints is what is raised
+				r := registry[f.Rule]
+				require.NotNil(t, r, "%s is not in the registry", f.Rule)
+				assert.Contains(t, r.Severities(), f.Severity, "%s raised as %s", f.Rule, f.Severity)
+			}
 		})
 	}
 	t.Run("every rule of the registry is triggered above", func(t *testing.T) {
@@ -382,7 +391,7 @@ func TestEditRulesAreInTheRegistry(t *testing.T) {
 	for _, r := range coding.Rules {
 		ids[r.ID] = true
 	}
-	for _, id := range []string{edits.RuleMUEExceeded, edits.RulePTPNotAllowed, edits.RulePTPModifierNeeded} {
+	for _, id := range []string{edits.MUEExceeded.ID, edits.PTPNotAllowed.ID, edits.PTPModifierNeeded.ID} {
 		assert.True(t, ids[id], id)
 		assert.True(t, editRules[id], id)
 	}

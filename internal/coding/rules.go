@@ -2,6 +2,7 @@ package coding
 
 import (
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/lower"
 )
@@ -81,12 +82,6 @@ var (
 		Doc: "Mohs cannot be billed and no excision margin is documented (or no pre-operative size), so the excision that replaces it is coded by the final defect's greatest dimension. The defect overstates the excised diameter (lesion plus the narrowest margin on each side): check the code."}
 	DiagnosisPendingPathology = &diag.Rule{ID: "diagnosis-pending-pathology", Severity: diag.Warning,
 		Doc: "A biopsy of another lesion has an uncertain clinical impression (\"rule out\", \"versus\", \"?\", \"atypical lesion\"). Uncertain diagnoses are not coded in the outpatient setting: its line gets no cancer code. Hold the claim for the pathology result, or code the presenting sign."}
-	MUEExceeded = &diag.Rule{ID: "mue-exceeded", Severity: diag.Warning, Escalates: diag.Error,
-		Doc: "Units of a code exceed its medically unlikely edit in the CMS MUE file given with --mue: an error for adjudication indicator 2 (absolute per day), a warning for 1 (per line) and 3 (per day, payable on appeal with documentation)."}
-	PTPNotAllowed = &diag.Rule{ID: "ptp-not-allowed", Severity: diag.Error,
-		Doc: "Two codes on the claim form an NCCI procedure-to-procedure pair with modifier indicator 0 in the PTP file given with --ptp: they are never paid together."}
-	PTPModifierNeeded = &diag.Rule{ID: "ptp-modifier-needed", Severity: diag.Warning,
-		Doc: "Two codes form an NCCI pair with modifier indicator 1 and the column-2 line has no NCCI-associated modifier (59, XS, …): add one if the services were distinct."}
 	SecondaryDefectMissing = &diag.Rule{ID: "secondary-defect-missing", Severity: diag.Info,
 		Doc: "A flap has no secondary defect documented: its size is the primary defect alone."}
 )
@@ -103,7 +98,7 @@ var Rules = []*diag.Rule{
 	lower.UnknownField, BiopsyNotBillable, BiopsyCodeReview, RepairCodeReview,
 	StainIndicationMissing, IndicationMissing, icd10.DiagnosisUnconfirmed, HistologyMissing,
 	icd10.DiagnosisNotMohs, icd10.LateralityMissing, LateralityConflict, icd10.DiagnosisCodeReview,
-	ExcisionSizeFromDefect, DiagnosisPendingPathology, MUEExceeded, PTPNotAllowed, PTPModifierNeeded,
+	ExcisionSizeFromDefect, DiagnosisPendingPathology, edits.MUEExceeded, edits.PTPNotAllowed, edits.PTPModifierNeeded,
 	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
 	PostoperativeDiagnosisUsed, PayerProfileDefault, lower.LesionAmbiguous, lower.LayoutUnread, lower.ProseAmbiguous,
 	lower.ProseFieldConflict, lower.ReadFromProse,

@@ -10,15 +10,15 @@ import (
 // NotChecked is what [Applied] says of a table that was not given.
 const NotChecked = "not checked"
 
-// Rule ids of the findings [Check] makes (CODING-RULES.md section 10).
-const (
-	// RuleMUEExceeded: units above a code's MUE value.
-	RuleMUEExceeded = "mue-exceeded"
-	// RulePTPNotAllowed: a PTP pair with modifier indicator 0.
-	RulePTPNotAllowed = "ptp-not-allowed"
-	// RulePTPModifierNeeded: a PTP pair with modifier indicator 1 and no
-	// NCCI-associated modifier on the column-2 line.
-	RulePTPModifierNeeded = "ptp-modifier-needed"
+// The rules of the CMS edit tables, raised by [Check] (docs/coding-rules.md
+// section 7); coding.Rules lists them with the other rules.
+var (
+	MUEExceeded = &diag.Rule{ID: "mue-exceeded", Severity: diag.Warning, Escalates: diag.Error,
+		Doc: "Units of a code exceed its medically unlikely edit in the CMS MUE file given with --mue: an error for adjudication indicator 2 (absolute per day), a warning for 1 (per line) and 3 (per day, payable on appeal with documentation)."}
+	PTPNotAllowed = &diag.Rule{ID: "ptp-not-allowed", Severity: diag.Error,
+		Doc: "Two codes on the claim form an NCCI procedure-to-procedure pair with modifier indicator 0 in the PTP file given with --ptp: they are never paid together."}
+	PTPModifierNeeded = &diag.Rule{ID: "ptp-modifier-needed", Severity: diag.Warning,
+		Doc: "Two codes form an NCCI pair with modifier indicator 1 and the column-2 line has no NCCI-associated modifier (59, XS, …): add one if the services were distinct."}
 )
 
 // Line is one claim line as the edits see it.
@@ -83,12 +83,12 @@ func Check(lines []Line, dateOfService string, mue *MUETable, ptp *PTPTable) []d
 	return fs
 }
 
-func finding(l Line, rule string, sev diag.Severity, msg string) diag.Finding {
+func finding(l Line, rule *diag.Rule, sev diag.Severity, msg string) diag.Finding {
 	at := l.EvidenceLine
 	if at <= 0 {
 		at = 1
 	}
-	return diag.Finding{Rule: rule, Severity: sev, Lesion: l.Lesion, Line: at, Message: msg}
+	return diag.Finding{Rule: rule.ID, Severity: sev, Lesion: l.Lesion, Line: at, Message: msg}
 }
 
 func checkMUE(lines []Line, mue *MUETable) []diag.Finding {
@@ -106,7 +106,7 @@ func checkMUE(lines []Line, mue *MUETable) []diag.Finding {
 		}
 		if m.MAI == LineEdit {
 			if l.Units > m.Value {
-				fs = append(fs, finding(l, RuleMUEExceeded, diag.Warning, fmt.Sprintf(
+				fs = append(fs, finding(l, MUEExceeded, diag.Warning, fmt.Sprintf(
 					"%s: %s on claim line %d exceed the MUE of %d (MAI %d, %s); units above it may be reported on another line only with a modifier that makes them distinct",
 					m.Code, units(l.Units), l.Seq, m.Value, int(m.MAI), m.MAI)))
 			}
@@ -133,7 +133,7 @@ func checkMUE(lines []Line, mue *MUETable) []diag.Finding {
 		if m.MAI == DateClinical {
 			sev, tail = diag.Warning, "units above it are payable only on appeal with documentation"
 		}
-		fs = append(fs, finding(lines[d.over], RuleMUEExceeded, sev, fmt.Sprintf(
+		fs = append(fs, finding(lines[d.over], MUEExceeded, sev, fmt.Sprintf(
 			"%s: %s on the date of service exceed the MUE of %d (MAI %d, %s); %s",
 			m.Code, units(d.total), m.Value, int(m.MAI), m.MAI, tail)))
 	}
@@ -169,14 +169,14 @@ func checkPTP(lines []Line, dateOfService string, ptp *PTPTable) []diag.Finding 
 			}
 			switch r.edit.Indicator {
 			case NotAllowed:
-				fs = append(fs, finding(l2, RulePTPNotAllowed, diag.Error, fmt.Sprintf(
+				fs = append(fs, finding(l2, PTPNotAllowed, diag.Error, fmt.Sprintf(
 					"%s (claim line %d) is column 2 to %s (claim line %d) in an NCCI PTP edit with modifier indicator 0: it is not payable with %s on the same date, with or without a modifier%s",
 					col2, l2.Seq, col1, l1.Seq, col1, note)))
 			case ModifierAllowed:
 				if hasNCCIModifier(l2.Modifiers) {
 					continue
 				}
-				fs = append(fs, finding(l2, RulePTPModifierNeeded, diag.Warning, fmt.Sprintf(
+				fs = append(fs, finding(l2, PTPModifierNeeded, diag.Warning, fmt.Sprintf(
 					"%s (claim line %d) is column 2 to %s (claim line %d) in an NCCI PTP edit with modifier indicator 1: it is payable with %s only with an NCCI-associated modifier (such as 59 or XS), when the note documents a distinct service%s",
 					col2, l2.Seq, col1, l1.Seq, col1, note)))
 			}

@@ -264,3 +264,13 @@ func TestNCCIModifier(t *testing.T) {
 		})
 	}
 }
+
+// TestEscalatingSeverity: mue-exceeded is raised as a warning or, for
+// adjudication indicator 2, an error — both of which its rule declares, so
+// `mohscode rules` says what the engine raises.
+func TestEscalatingSeverity(t *testing.T) {
+	assert.Equal(t, []diag.Severity{diag.Warning, diag.Error}, edits.MUEExceeded.Severities())
+	for _, r := range []*diag.Rule{edits.PTPNotAllowed, edits.PTPModifierNeeded} {
+		assert.Len(t, r.Severities(), 1, r.ID)
+	}
+}
