@@ -787,19 +787,46 @@ func (st *state) readRepairs(p *para, s span) {
 	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) {
 		st.closedInLayers(p, s)
 	}
-	if k := p.firstIn(s.lo, s.hi, cDeferred); k >= 0 && !s.any(cRepairHead) && !p.negated(k) {
-		// "reconstruction scheduled", "referred for reconstruction"
-		e := k
-		for e < s.hi && p.has(e, cDeferred) {
-			e++
-		}
-		if txt := strings.ToLower(p.text(k, e)); strings.Contains(txt, "reconstruction") {
-			st.addRepair(Repair{Kind: p.text(k, e), NoRepair: true, Span: p.spanOf(k, e)})
-		}
+	if len(st.f.Repairs) == n && len(st.touched) == touched && s.any(cDeferred) {
+		st.deferredRepair(p, s)
 	}
 	if st.repair >= 0 {
 		st.repairSizes(p, s, anchors)
 	}
+}
+
+// deferredRepair reads a repair left to another visit or provider that no
+// repair word of a kind names: "the defect was repaired the same afternoon
+// by Dr. Sato of plastic surgery", "referred for reconstruction",
+// "reconstruction scheduled with oculoplastics".
+func (st *state) deferredRepair(p *para, s span) {
+	k := p.firstIn(s.lo, s.hi, cDeferred)
+	if k < 0 || p.negated(k) || p.ctx[k]&fHyp != 0 {
+		return
+	}
+	e := k
+	for e < s.hi && p.has(e, cDeferred) {
+		e++
+	}
+	lo := -1
+	for i := s.lo; i < s.hi; i++ {
+		switch p.w(i) {
+		case "repaired", "reconstruction", "reconstructed", "closure", "closed", "repair":
+			lo = i
+		}
+		if lo >= 0 {
+			break
+		}
+	}
+	if lo < 0 {
+		return
+	}
+	a, b := min(lo, k), max(e, lo+1)
+	r := Repair{Kind: p.text(a, b), NoRepair: true, Span: p.spanOf(a, b), By: p.doctorName(s)}
+	if r.By == "" && (p.w(k) == "plastic" || p.w(k) == "oculoplastic" || p.w(k) == "repaired") {
+		r.By = p.text(k, e)
+	}
+	st.addRepair(r)
 }
 
 // sentenceWord reports whether sentence s holds the word (a scan: for rare checks only).
@@ -917,6 +944,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	}
 	if s.any(cDeferred) {
 		r.NoRepair = true
+		r.By = p.doctorName(s)
 	}
 	st.addRepair(r)
 }
@@ -1146,7 +1174,8 @@ func (p *para) nearOnly(i int, s span) bool {
 
 func deepStop(w string) bool {
 	switch w {
-	case "the", "a", "an", "of", "to", "into", "down", "through", "and", "thin", "underlying", "deep", "exposed", "including", "included", "plate":
+	case "the", "a", "an", "of", "to", "into", "down", "through", "and", "thin", "underlying", "deep", "exposed", "including", "included", "plate",
+		"with", "without", "at", "on", "in", "cm", "mm", "was", "were":
 		return true
 	}
 	return false

@@ -137,6 +137,7 @@ type Diagnosis struct {
 type Repair struct {
 	Kind            string // as written: "rotation flap", "intermediate (layered) repair", "second intention"
 	NoRepair        bool   // second intention, or closure deferred to a later visit or another provider: no repair line
+	By              string // another provider who does the repair: "Dr. Linnea Sato-Whitfield", "plastic surgery"
 	Length          Measure
 	Area            Measure
 	Defect          Measure

@@ -770,7 +770,7 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		return 0, 0, 0
 	}
 	// "each block was cut into 6 sections": cryostat sections, not blocks
-	if w := p.w(j); (w == "sections" || w == "section") && (j+1 < s.hi && (p.w(j+1) == "per" || p.w(j+1) == "from") || p.eachBlock(s)) {
+	if w := p.w(j); (w == "sections" || w == "section") && (j+1 < s.hi && p.w(j+1) == "per" || j+2 < s.hi && p.w(j+1) == "from" && p.w(j+2) == "each" || p.eachBlock(s)) {
 		return 0, 0, 0
 	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
@@ -816,8 +816,10 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	}
 	end := j
 	if j < s.hi && (p.w(j) == "for" || p.w(j) == "to") {
+		// the reason runs to the clause's end or a comma: "MART-1 for
+		// melanocyte density, was clear" — the status is the stage's
 		k := j + 1
-		for k < s.hi && p.w(k) != ";" && p.w(k) != "." && !(p.w(k) == "," && k+1 < s.hi && p.has(k+1, cStain)) {
+		for k < s.hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "," {
 			k++
 		}
 		st.Reason = p.text(j, k)

@@ -343,6 +343,9 @@ func TestDelayedClosure(t *testing.T) {
 		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair`}},
 		{"referred for reconstruction", "The patient was referred for reconstruction.", fams, []string{`repair "referred for reconstruction" no-repair`}},
 		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair`}},
+		{"repaired by another physician the same day",
+			"The defect was repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery, who will document and bill the reconstruction separately.", fams,
+			[]string{`repair "repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery" no-repair by="Dr. Linnea Sato-Whitfield"`}},
 	})
 }
 

@@ -82,6 +82,9 @@ func summary(f Facts) []string {
 		if r.NoRepair {
 			line += " no-repair"
 		}
+		if r.By != "" {
+			line += fmt.Sprintf(" by=%q", r.By)
+		}
 		if r.Length.Size.Present() {
 			line += " length=" + size(r.Length.Size)
 		}
