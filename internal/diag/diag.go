@@ -81,3 +81,10 @@ func (e *ParseError) Error() string {
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.Filename, e.Line, e.Column, e.Message)
 }
+
+// ErrorRecord is the output record of a note that cannot be read at all:
+// its source and the positioned error.
+type ErrorRecord struct {
+	Source string      `json:"source"`
+	Error  *ParseError `json:"error"`
+}

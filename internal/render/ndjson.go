@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 // idClaim is a batch output record: the contract object plus the id of
@@ -17,7 +18,7 @@ type idClaim struct {
 // idError is the batch output record of an input that failed.
 type idError struct {
 	ID string `json:"id"`
-	ErrorRecord
+	diag.ErrorRecord
 }
 
 // NDJSON writes a claim as one line of batch output.
@@ -28,7 +29,7 @@ func NDJSON(w io.Writer, id string, c coding.Claim) error {
 // NDJSONError writes the batch output line of a record that failed; the
 // error keeps its line and column when it is a parse error.
 func NDJSONError(w io.Writer, id string, err error) error {
-	return compact(w, idError{ID: id, ErrorRecord: ErrorRecord{Source: id, Error: AsParseError(err)}})
+	return compact(w, idError{ID: id, ErrorRecord: diag.ErrorRecord{Source: id, Error: AsParseError(err)}})
 }
 
 func compact(w io.Writer, v any) error {

@@ -22,12 +22,6 @@ func JSON(w io.Writer, c coding.Claim) error {
 	return enc.Encode(c)
 }
 
-// ErrorRecord is the output of a note that cannot be parsed.
-type ErrorRecord struct {
-	Source string           `json:"source"`
-	Error  *diag.ParseError `json:"error"`
-}
-
 // AsParseError returns err as a *diag.ParseError, wrapping any other error
 // at line 1, column 1.
 func AsParseError(err error) *diag.ParseError {
@@ -43,7 +37,7 @@ func JSONError(w io.Writer, source string, err error) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(ErrorRecord{Source: source, Error: AsParseError(err)})
+	return enc.Encode(diag.ErrorRecord{Source: source, Error: AsParseError(err)})
 }
 
 // Text writes the claim as a header (the note's encounter, then the rule
