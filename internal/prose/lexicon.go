@@ -72,6 +72,7 @@ const (
 	cDebulk
 	cBy
 	cLesionNoun
+	cHistologyWord
 	numCats
 )
 
@@ -83,7 +84,7 @@ var catNames = [numCats]string{
 	"prior-cue", "indication-cue", "reason", "preop-cue", "defect", "final-defect",
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
-	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun",
+	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun", "histology-word",
 }
 
 // The categories fit the per-token bit masks.

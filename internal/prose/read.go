@@ -1027,7 +1027,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 		}
 	}
 	for k := lo; k < hi; k++ {
-		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) || len(p.quiet) > 0 && p.quiet[k] {
+		if !p.has(k, cTumor) && !p.has(k, cDiagnosis) && !p.has(k, cHistologyWord) || len(p.quiet) > 0 && p.quiet[k] {
 			continue
 		}
 		switch p.w(k) {
