@@ -14,7 +14,6 @@ import (
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
-	"github.com/mohscode/mohscode/internal/render"
 )
 
 type openAPIDoc struct {
@@ -110,7 +109,7 @@ func TestOpenAPISchemasMatchContract(t *testing.T) {
 		{"Evidence", coding.Evidence{}},
 		{"Diagnosis", coding.Diagnosis{}},
 		{"Finding", diag.Finding{}},
-		{"ErrorRecord", render.ErrorRecord{}},
+		{"ErrorRecord", diag.ErrorRecord{}},
 		{"NoteRequest", noteRequest{}},
 		{"Problem", problem{}},
 	}
