@@ -75,7 +75,7 @@ type Note struct {
 	// pair (extra or not audited) in file order.
 	Lines []LineAudit `json:"lines"`
 	// Findings are the named audit findings on the billed lines.
-	Findings []Finding `json:"audit_findings"`
+	Findings []diag.Finding `json:"audit_findings"` // each about the claims-file line it names
 	// Documentation are the engine's documentation findings on the note.
 	Documentation []diag.Finding `json:"documentation_findings"`
 }
@@ -140,20 +140,6 @@ func (l LineAudit) Label() string {
 	return string(l.Status)
 }
 
-// Finding is one named audit finding, on a billed line.
-type Finding struct {
-	Rule     string        `json:"rule"`
-	Severity diag.Severity `json:"severity"`
-	// Note is the note's record id.
-	Note   string `json:"note"`
-	Code   string `json:"code"`
-	Lesion string `json:"lesion,omitempty"`
-	// ClaimsLine is the line of the claims file the billed line is on.
-	ClaimsLine int `json:"claims_line"`
-	// Evidence are the note lines that show what the note supports.
-	Evidence []int  `json:"evidence"`
-	Message  string `json:"message"`
-}
 
 // UnmatchedClaim is a claim id of the claims file that names no note, or
 // more than one.
@@ -409,7 +395,7 @@ func quoteAll(ss []string) []string {
 
 // auditNote audits one note's billed lines.
 func auditNote(n coded, billed []Billed, opt Options) Note {
-	note := Note{ID: n.id, Lines: []LineAudit{}, Findings: []Finding{}, Documentation: []diag.Finding{}}
+	note := Note{ID: n.id, Lines: []LineAudit{}, Findings: []diag.Finding{}, Documentation: []diag.Finding{}}
 	if n.err != nil {
 		note.Status = NoteNotCoded
 		note.Problem = n.err.Error()

@@ -10,15 +10,15 @@ import (
 
 // findings raises the named audit findings on the billed lines of a note's
 // rows, records their ids on the rows, and returns them in row order.
-func (c *noteContext) findings(rows []LineAudit) []Finding {
-	var out []Finding
+func (c *noteContext) findings(rows []LineAudit) []diag.Finding {
+	var out []diag.Finding
 	add := func(i int, rule *diag.Rule, ev []int, format string, args ...any) {
 		b := rows[i].Billed
 		if ev == nil {
 			ev = []int{}
 		}
-		out = append(out, Finding{Rule: rule.ID, Severity: rule.Severity, Note: c.id, Code: b.Code, Lesion: b.Lesion,
-			ClaimsLine: b.Line, Evidence: uniqueSorted(ev), Message: fmt.Sprintf(format, args...)})
+		out = append(out, diag.Finding{Rule: rule.ID, Severity: rule.Severity, Note: c.id, Code: b.Code, Lesion: b.Lesion,
+			Line: b.Line, Evidence: uniqueSorted(ev), Message: fmt.Sprintf(format, args...)})
 		rows[i].Findings = append(rows[i].Findings, rule.ID)
 	}
 	type unitKey struct{ code, lesion string }
@@ -121,9 +121,9 @@ func (c *noteContext) findings(rows []LineAudit) []Finding {
 		}
 		add(at, rule, ev, "%s ×%d billed%s; the note supports %s%s: %s", k.code, total, scope, supportText(supported), support, reason)
 	}
-	slices.SortStableFunc(out, func(a, b Finding) int { return a.ClaimsLine - b.ClaimsLine })
+	slices.SortStableFunc(out, func(a, b diag.Finding) int { return a.Line - b.Line })
 	if out == nil {
-		out = []Finding{}
+		out = []diag.Finding{}
 	}
 	return out
 }

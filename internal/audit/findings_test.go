@@ -73,7 +73,7 @@ func findingsOf(r *audit.Report) []string {
 	var out []string
 	for _, n := range r.Notes {
 		for _, f := range n.Findings {
-			out = append(out, fmt.Sprintf("%s@%d", f.Rule, f.ClaimsLine))
+			out = append(out, fmt.Sprintf("%s@%d", f.Rule, f.Line))
 		}
 	}
 	return out
@@ -202,9 +202,9 @@ func TestFindings(t *testing.T) {
 			for _, f := range r.Notes[0].Findings {
 				found := false
 				for _, row := range r.Notes[0].Lines {
-					found = found || row.Billed != nil && row.Billed.Line == f.ClaimsLine && contains(row.Findings, f.Rule)
+					found = found || row.Billed != nil && row.Billed.Line == f.Line && contains(row.Findings, f.Rule)
 				}
-				assert.True(t, found, "%s@%d on its row", f.Rule, f.ClaimsLine)
+				assert.True(t, found, "%s@%d on its row", f.Rule, f.Line)
 			}
 		})
 	}

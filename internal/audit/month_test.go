@@ -150,7 +150,7 @@ func TestMonth(t *testing.T) {
 			assert.Equal(t, w.rows, rows)
 			var findings []string
 			for _, f := range n.Findings {
-				findings = append(findings, fmt.Sprintf("%s@%d", f.Rule, f.ClaimsLine))
+				findings = append(findings, fmt.Sprintf("%s@%d", f.Rule, f.Line))
 			}
 			assert.Equal(t, w.findings, findings)
 		})

@@ -73,7 +73,7 @@ func writeNoteText(b *strings.Builder, n Note) {
 	if len(n.Findings) > 0 {
 		b.WriteString("  Audit findings:\n")
 		for _, f := range n.Findings {
-			fmt.Fprintf(b, "    claims line %-4d %-8s %-36s %s", f.ClaimsLine, f.Severity, f.Rule, f.Message)
+			fmt.Fprintf(b, "    claims line %-4d %-8s %-36s %s", f.Line, f.Severity, f.Rule, f.Message)
 			if len(f.Evidence) > 0 {
 				fmt.Fprintf(b, " (note %s %s)", plural(len(f.Evidence), "line", "lines"), joinInts(f.Evidence, ", "))
 			}

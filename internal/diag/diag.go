@@ -46,6 +46,12 @@ type Finding struct {
 	// Suggestion is what to write instead, when there is one ("Diagnosis"
 	// for an unknown key "Diagnoss").
 	Suggestion string `json:"suggestion,omitempty"`
+	// An audit finding is about a line of a claims file (Line) for a note:
+	// Note is the note's record id, Code the billed code, Evidence the note
+	// lines that show what the note supports. Empty otherwise.
+	Note     string `json:"note,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Evidence []int  `json:"evidence,omitempty"`
 }
 
 // Sort orders findings by line, then rule, as the output contract requires.
