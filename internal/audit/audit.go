@@ -140,7 +140,6 @@ func (l LineAudit) Label() string {
 	return string(l.Status)
 }
 
-
 // UnmatchedClaim is a claim id of the claims file that names no note, or
 // more than one.
 type UnmatchedClaim struct {
