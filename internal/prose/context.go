@@ -115,6 +115,11 @@ func (p *para) scopeForward(from, end int, flag uint8) {
 		if p.stopper(i) && !(flag == fHyp && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
 		}
+		// "without perineural invasion, reached the deep margin": a comma
+		// after the negated words ends a negation or uncertainty.
+		if w == "," && words > 0 && flag != fHyp {
+			return
+		}
 		if verb(w) {
 			sawVerb = true
 		}

@@ -804,25 +804,34 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	st := Stain{Name: p.text(i, e)}
 	j := e
 	if k := p.skipParen(j, s.hi); k > j {
+		// "MART-1 (blocks 1-2)"
 		st.Blocks = p.blockList(j+1, k-1)
 		j = k
-	} else if j+1 < s.hi && p.w(j) == "on" && p.has(j+1, cBlockNoun) {
+	} else if j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
+		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
-		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && !(p.w(k) == "for" || p.w(k) == "to") {
+		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" {
 			k++
 		}
-		st.Blocks = p.blockList(j+1, k)
-		j = k
+		if p.anyIn(j+1, k, cBlockNoun) {
+			st.Blocks = p.blockList(j+1, k)
+			j = k
+		}
 	}
 	end := j
-	if j < s.hi && (p.w(j) == "for" || p.w(j) == "to") {
+	// the reason: "for melanocyte density", ", to judge melanocyte density"
+	r := j
+	if r+1 < s.hi && p.w(r) == "," && (p.w(r+1) == "for" || p.w(r+1) == "to") {
+		r++
+	}
+	if r < s.hi && (p.w(r) == "for" || p.w(r) == "to") {
 		// the reason runs to the clause's end or a comma: "MART-1 for
 		// melanocyte density, was clear" — the status is the stage's
-		k := j + 1
+		k := r + 1
 		for k < s.hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "," {
 			k++
 		}
-		st.Reason = p.text(j, k)
+		st.Reason = p.text(r, k)
 		end = k
 	}
 	st.Span = p.spanOf(i, max(end, e))
