@@ -107,16 +107,13 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 	line := int32(0)
 	add := func(lo, hi int, kind uint8, norm string, lower bool) {
 		t := tok{lo: int32(lo), hi: int32(hi), line: line, kind: kind, nlo: int32(len(nb))}
+		nb = append(nb, norm...)
 		if lower {
-			for k := 0; k < len(norm); k++ {
-				c := norm[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
+			for k := int(t.nlo); k < len(nb); k++ {
+				if c := nb[k]; 'A' <= c && c <= 'Z' {
+					nb[k] = c + 'a' - 'A'
 				}
-				nb = append(nb, c)
 			}
-		} else {
-			nb = append(nb, norm...)
 		}
 		t.nhi = int32(len(nb))
 		out = append(out, t)
@@ -146,7 +143,9 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 			add(i, j, kWord, orig[i:j], true)
 			t := &out[len(out)-1]
 			t.upper = 'A' <= c && c <= 'Z'
-			t.n = int16(cardinal(string(nb[t.nlo:t.nhi])))
+			if n := t.nhi - t.nlo; n >= 3 && n <= 6 {
+				t.n = int16(cardinal(string(nb[t.nlo:t.nhi])))
+			}
 			i = j
 		case isDigit(c):
 			j := i + 1

@@ -938,7 +938,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		if p.has(k, cTiming) {
 			continue
 		}
-		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) {
+		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) || p.clockAt(k, hi) {
 			hasLoc, about = true, true
 		}
 		if p.has(k, cMarginLoc) && p.negated(k) {
@@ -1006,6 +1006,12 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// clockAt reports whether a clock position stands at token k: "at 3:00".
+func (p *para) clockAt(k, hi int) bool {
+	return k+2 < hi && p.w(k) == "at" && p.toks[k+1].kind == kNum && p.w(k+2) == ":" &&
+		k+3 < hi && (p.w(k+3) == "00" || p.w(k+3) == "30")
 }
 
 // afterUnit reports whether token k follows a size ("a 2 mm margin" is the

@@ -149,6 +149,8 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"a positive block outweighs a possible one", "Stage 1: block 1 positive; block 2 possibly involved.", stage, []string{"stage 1 blocks=0 margin=positive"}},
 		{"no perineural invasion makes nothing positive", "Stage 1: 2 blocks; no perineural invasion.", stage, []string{"stage 1 blocks=2 margin=unknown"}},
 		{"no perineural invasion beside a clear margin", "Stage 2 was free of tumor, without perineural invasion.", stage, []string{"stage 2 blocks=0 margin=clear"}},
+		{"a clock position written 3:00", "Stage 1: 2 blocks; tumor at 3:00 in block 1.", stage, []string{"stage 1 blocks=2 margin=positive"}},
+		{"o’clock with a typographic apostrophe", "Stage 1: residual BCC at 9 o’clock.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
 		{"tumor at a clock position is positive", "The first stage showed tumor remained at 6 o'clock.", stage, []string{"stage 1 blocks=0 margin=positive"}},
 		{"a positive area named in passing is no positive margin", "Stage II was taken from the deep positive area and processed; all margins were clear.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"the margin taken is no margin place", "Stage I: the visible tumor was debulked and the tumor was excised with a 2 mm margin.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
