@@ -1,8 +1,9 @@
 package mohscode
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 // Result is what the engine makes of one note. Its JSON encoding is the
@@ -122,19 +123,7 @@ type Finding struct {
 // the column when the finding is about a whole line and the file when it
 // has none.
 func (f Finding) String() string {
-	var b strings.Builder
-	if f.File != "" {
-		b.WriteString(f.File + ":")
-	}
-	fmt.Fprintf(&b, "%d:", f.Line)
-	if f.Column > 0 {
-		fmt.Fprintf(&b, "%d:", f.Column)
-	}
-	if f.Rule != "" {
-		b.WriteString(" " + f.Rule + ":")
-	}
-	b.WriteString(" " + f.Message)
-	return b.String()
+	return diag.Finding{Line: f.Line, Column: f.Column, Rule: f.Rule, Message: f.Message}.Format(f.File)
 }
 
 // Rules names the rule pack a note was coded with.

@@ -86,7 +86,7 @@ func codeNote(fs *flagSet, ef *engineFlags, format, outName string, cf *formatFl
 	if codeErr != nil {
 		fmt.Fprintln(fs.e.stderr, codeErr)
 	}
-	if failed || codeErr != nil || diag.HasError(claim.Findings) {
+	if failed || codeErr != nil || diag.List(claim.Findings).HasError() {
 		return exitNote
 	}
 	return exitOK

@@ -259,7 +259,7 @@ func code(rec Record, opt Options) (res Result) {
 	if rec.Encoding == EncodingWindows1252 {
 		claim.Findings = append(claim.Findings, diag.Finding{Rule: EncodingRule, Severity: diag.Warning, Line: rec.BadLine,
 			Message: "the note is not valid UTF-8 from this line on; it was read as Windows-1252"})
-		diag.Sort(claim.Findings)
+		diag.List(claim.Findings).Sort()
 	}
 	return Result{ID: rec.ID, Claim: claim, Author: rec.Author, Patient: rec.Patient, Provider: rec.Provider}
 }

@@ -91,7 +91,7 @@ func Code(n *model.Note, opt Options) Claim {
 	if opt.FindingsOnly {
 		claim.Lines = []Line{}
 	}
-	diag.Sort(claim.Findings)
+	diag.List(claim.Findings).Sort()
 	return claim
 }
 

@@ -372,7 +372,7 @@ func TestFindingPositions(t *testing.T) {
 		assert.LessOrEqual(t, f.Line, 3, f.Rule)
 		assert.NotEmpty(t, f.Message, f.Rule)
 	}
-	assert.True(t, diag.HasError(c.Findings))
+	assert.True(t, diag.List(c.Findings).HasError())
 	assert.Contains(t, rulesOf(c), "site-missing")
 	assert.Contains(t, rulesOf(c), "blocks-missing")
 }

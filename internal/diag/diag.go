@@ -3,7 +3,10 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Severity says how much a finding matters to the claim.
@@ -54,11 +57,18 @@ type Finding struct {
 	Evidence []int  `json:"evidence,omitempty"`
 }
 
-// Sort orders findings by line, then rule, as the output contract requires.
-// Ties keep their order.
-func Sort(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
+// List is the findings of a note, in one order and one text form for every
+// front end.
+type List []Finding
+
+// Sort orders the findings by line, then column, then rule, as the output
+// contract requires. Ties keep their order.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Finding) int {
 		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Column, b.Column); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Rule, b.Rule)
@@ -66,8 +76,38 @@ func Sort(fs []Finding) {
 }
 
 // HasError reports whether any finding has error severity.
-func HasError(fs []Finding) bool {
-	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Error })
+func (l List) HasError() bool {
+	return slices.ContainsFunc(l, func(f Finding) bool { return f.Severity == Error })
+}
+
+// WriteText writes one finding a line, each positioned the one way every
+// message is: FILE:LINE[:COLUMN]: RULE: MESSAGE.
+func (l List) WriteText(w io.Writer, file string) error {
+	for _, f := range l {
+		if _, err := io.WriteString(w, f.Format(file)+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Format writes the finding as file:line:col: rule: message, leaving out
+// the column when the finding is about a whole line and the file when it
+// is "".
+func (f Finding) Format(file string) string {
+	var b strings.Builder
+	if file != "" {
+		b.WriteString(file + ":")
+	}
+	b.WriteString(strconv.Itoa(f.Line) + ":")
+	if f.Column > 0 {
+		b.WriteString(strconv.Itoa(f.Column) + ":")
+	}
+	if f.Rule != "" {
+		b.WriteString(" " + f.Rule + ":")
+	}
+	b.WriteString(" " + f.Message)
+	return b.String()
 }
 
 // ParseError is a note that cannot be read: where, and what was wrong, in a

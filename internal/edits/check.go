@@ -79,7 +79,7 @@ func Check(lines []Line, dateOfService string, mue *MUETable, ptp *PTPTable) []d
 	if ptp != nil {
 		fs = append(fs, checkPTP(lines, dateOfService, ptp)...)
 	}
-	diag.Sort(fs)
+	diag.List(fs).Sort()
 	return fs
 }
 

@@ -42,7 +42,7 @@ func applyEdits(c *coding.Claim, mue *edits.MUETable, ptp *edits.PTPTable, disti
 		return
 	}
 	c.Findings = append(c.Findings, found...)
-	diag.Sort(c.Findings)
+	diag.List(c.Findings).Sort()
 	if ptp != nil && distinct != "" {
 		markColumn2(c, ptp, dos, distinct)
 	}
