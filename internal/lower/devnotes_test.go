@@ -49,9 +49,9 @@ var realisticSets = []struct {
 	notes int
 	exact int
 }{
-	{"testdata/dev", 32, 31},
-	{"testdata/probe", 30, 24},
-	{"testdata/probe2", 30, 27},
+	{"testdata/dev", 32, 32},
+	{"testdata/probe", 30, 29},
+	{"testdata/probe2", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,13 +117,19 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.Indication.Present() && len(f.Indication) > 0 {
 		les.Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
 	}
-	for _, d := range f.Diagnoses {
+	for _, d := range slices.Concat(f.Diagnoses, f.HistologyDiagnoses) { // a tumor the frozen sections showed is the fallback
 		if !les.Diagnosis.Present() && d.Text != "" {
 			les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
 		}
 		if !les.Site.Text.Present() && d.Site != "" {
 			les.Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
 		}
+	}
+	if !les.Site.Text.Present() && len(f.Sites) == 1 {
+		les.Site.Text = model.Text{Value: f.Sites[0].Value, Line: f.Sites[0].Span.Line}
+	}
+	if !les.TotalBlocks.Present() && len(f.BlockTotal) > 0 {
+		les.TotalBlocks = model.Count{N: f.BlockTotal[0].N, Line: f.BlockTotal[0].Span.Line} // "a total of 5 blocks"
 	}
 	if !les.Size.Present() && len(f.PreopSize) > 0 {
 		les.Size = f.PreopSize[0].Size
@@ -217,6 +224,12 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 	for _, r := range f.Repairs {
 		rep := model.Repair{Line: r.Span.Line, Value: model.Text{Value: r.Kind, Line: r.Span.Line},
 			Length: r.Length.Size, Area: r.Area.Size, Defect: r.Defect.Size, SecondaryDefect: r.SecondaryDefect.Size}
+		if r.By != "" {
+			rep.By = model.Text{Value: r.By, Line: r.Span.Line} // "closed by Dr. … of plastic surgery"
+		}
+		if r.NoRepair && !rep.By.Present() && !isDeferred(r.Kind) {
+			rep.Value.Value = "second intention (" + r.Kind + ")" // "allowed to heal secondarily", "left open"
+		}
 		if r.AfterClearance || len(f.Timing) > 0 {
 			rep.Timing = model.Text{Value: "after tumor clearance", Line: r.Span.Line}
 		}
