@@ -63,6 +63,9 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// No smooth scrolling: an element scrolling under the pointer of a
+		// click made the click miss on a loaded machine.
+		chromedp.Flag("force-prefers-reduced-motion", true),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1400, 1000),
 	)
@@ -169,9 +172,13 @@ func TestBrowser(t *testing.T) {
 		assert.Equal(t, strings.Join(claimfmt.CSVHeader, ","), rows[0], "the same columns as batch --format csv")
 		assert.True(t, strings.HasPrefix(rows[1], "note,2026-03-14,1,17311,1,,1,1,C44.311,8:14,"), rows[1])
 		assert.Contains(t, rows[3], ",14060,1,,1,1,C44.311,23,") // a flap carries no modifier (docs/coding-rules.md section 3)
+		// The browser's clipboard may ask for a permission nobody grants in
+		// a headless run; the test's own clipboard records what is copied.
+		run(t, tab, chromedp.Evaluate[bool](`navigator.clipboard.writeText = (s) => { window.copied = s; return Promise.resolve(); }; true`))
 		do(t, tab,
 			chromedp.Click(chromedp.ID("copy-csv")),
 			chromedp.Poll[chromedp.Void](`document.getElementById("status").textContent.includes("CSV")`, chromedp.WithPollingTimeout(0))) // bounded by the test's deadline
+		assert.Equal(t, csv, run(t, tab, chromedp.Evaluate[string](`window.copied`)), "the button copies the CSV")
 		assert.Contains(t, run(t, tab, chromedp.Text(chromedp.ID("status"))), "3 claim lines")
 	})
 

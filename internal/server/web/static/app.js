@@ -182,7 +182,10 @@
       li.classList.add("hl");
       if (!first) first = li;
     }
-    if (first) first.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    // Smooth unless the user asks for reduced motion (the CSS rule cannot
+    // override a behavior given here).
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (first) first.scrollIntoView({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
   }
 
   // breakable lets long slashed words ("head/neck/hands/feet") wrap after
@@ -333,10 +336,13 @@
     const csv = claimCSV(claim);
     const n = claim.lines.length + (claim.lines.length === 1 ? " claim line" : " claim lines");
     try {
-      await navigator.clipboard.writeText(csv);
+      // A clipboard that never answers (a permission prompt nobody sees)
+      // must not leave the button silent: after 3 s, download instead.
+      const late = new Promise((_, reject) => setTimeout(() => reject(new Error("no answer from the clipboard")), 3000));
+      await Promise.race([navigator.clipboard.writeText(csv), late]);
       say("Copied " + n + " as CSV.");
     } catch (e) {
-      // No clipboard (not a secure context, or refused): download instead.
+      // No clipboard (not a secure context, refused, or no answer): download instead.
       const a = el("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: "claim.csv" });
       document.body.append(a);
       a.click();
