@@ -197,14 +197,18 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	}
 	l.closeSections()
 	l.biopsy = -1
-	if f.Value != nil && isSentences(f.Value.Text) {
-		l.proseField(f, f.Value)
-		return
-	}
 	n, _ := stageNumber(ordinal)
 	les := l.cur()
 	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
 	l.stage = len(les.Stages) - 1
+	if f.Value != nil && isSentences(f.Value.Text) {
+		// "Stage I: The visible tumor was debulked … divided into three
+		// pieces": the stage is this field's; what the sentences say of it
+		// is read as prose of that stage, and the fields under it still
+		// belong to it.
+		l.stageSentences(&les.Stages[l.stage], f)
+		return
+	}
 	if open := strings.IndexByte(f.Key, '('); open > 0 && strings.HasSuffix(f.Key, ")") {
 		remark := &grammar.Value{Pos: shift(f.Pos, f.Key[:open+1]), Text: f.Key[open+1 : len(f.Key)-1]}
 		if isCountItem(remark.Text) { // "Stage I (3 sections): …"

@@ -57,6 +57,22 @@ func (l *lowerer) proseField(f *grammar.Field, v *grammar.Value) {
 	l.endParagraph()
 }
 
+// stageSentences reads a stage's value written as sentences into the stage,
+// and hands the sentences to the lesion's prose too, for what they say of
+// the map, the reader or the biopsy.
+func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
+	v := f.Value
+	facts := prose.ReadStage(st.Number, [][]prose.Line{{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}}})
+	if s, ok := thisStage(facts.Stages, st.Number); ok {
+		fillStage(st, s)
+		l.remark(ReadFromProse, []prose.Span{s.Span}, "stage "+st.Ordinal+" of lesion "+l.cur().Label+" was read from prose")
+	}
+	for _, a := range facts.Ambiguities {
+		l.remark(ProseAmbiguous, a.Spans, a.Message)
+	}
+	l.proseField(f, v)
+}
+
 // readProse reads every scope's prose and fills what the fields did not
 // state. A field always wins over prose.
 func (l *lowerer) readProse() {
@@ -190,18 +206,7 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	for _, s := range stages {
 		st := model.Stage{Ordinal: strconv.Itoa(s.Number), Number: s.Number, Line: s.Span.Line}
-		if s.Blocks > 0 {
-			st.Blocks = model.Count{N: s.Blocks, Line: s.BlocksSpan.Line}
-		}
-		if s.Margin != prose.MarginUnknown {
-			st.Margins = []model.Margin{{Positive: s.Margin != prose.MarginClear, Line: s.MarginSpan.Line}}
-		}
-		for _, sn := range s.Stains {
-			st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Line: sn.Span.Line})
-		}
-		if s.Histology.Value != "" {
-			st.Histology = model.Text{Value: s.Histology.Value, Line: s.Histology.Span.Line}
-		}
+		fillStage(&st, s)
 		les.Stages = append(les.Stages, st)
 	}
 	if len(stages) > 0 {
@@ -289,4 +294,46 @@ func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
 func firstPersonReader(text string) bool {
 	f := prose.Read([][]prose.Line{{{Text: text, Line: 1, Col: 1}}})
 	return len(f.Reader) > 0 && f.Reader[0].Surgeon && !strings.Contains(asciiLower(text), "surgeon")
+}
+
+// fillStage gives a stage what prose says of it and no field has said:
+// its blocks, margin, stains and histology.
+func fillStage(st *model.Stage, s prose.Stage) {
+	if s.Blocks > 0 && !st.Blocks.Present() {
+		st.Blocks = model.Count{N: s.Blocks, Line: s.BlocksSpan.Line}
+	}
+	if s.Margin != prose.MarginUnknown && len(st.Margins) == 0 {
+		st.Margins = []model.Margin{{Positive: s.Margin != prose.MarginClear, Line: s.MarginSpan.Line}}
+	}
+	for _, sn := range s.Stains {
+		st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Line: sn.Span.Line})
+	}
+	if s.Histology.Value != "" && !st.Histology.Present() {
+		st.Histology = model.Text{Value: s.Histology.Value, Line: s.Histology.Span.Line}
+	}
+}
+
+// thisStage picks what the sentences of a stage's own value say of it: the
+// stage of its number, or — when that one is empty, as in "Stage II: An
+// additional layer was taken … two blocks", where the sentence names the
+// stage again as the next one — the only stage the sentences describe.
+func thisStage(stages []prose.Stage, n int) (prose.Stage, bool) {
+	var own, other []prose.Stage
+	for _, s := range stages {
+		switch {
+		case s.Number == n:
+			own = append(own, s)
+		case s.Blocks > 0 || s.Margin != prose.MarginUnknown || s.Histology.Value != "":
+			other = append(other, s)
+		}
+	}
+	switch {
+	case len(own) == 1 && (own[0].Blocks > 0 || own[0].Margin != prose.MarginUnknown || own[0].Histology.Value != ""):
+		return own[0], true
+	case len(other) == 1:
+		return other[0], true
+	case len(own) == 1:
+		return own[0], true
+	}
+	return prose.Stage{}, false
 }
