@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Group sets written by hand from CODING-RULES.md sections 1, 3, 6 and 9 (group ids as the
+// Group sets written by hand from docs/coding-rules.md sections 1, 3, 6 and 9 (group ids as the
 // code tables use them). The ICD row varies inside a set, so each set is a function of it.
 const (
 	simpleFace = "face-ears-eyelids-nose-lips"
@@ -72,7 +72,7 @@ func limb(icd string) Groups {
 		FTSG: cxSAL, STSG: stsgTAL, Excision: excTAL, ICD: icd}
 }
 
-// TestResolveVocabulary: every term of NOTE-FORMAT.md section 6 (with its synonyms and the
+// TestResolveVocabulary: every term of docs/note-format.md section 6 (with its synonyms and the
 // adjective forms it lists) resolves to one term with the right Mohs class and ICD group.
 func TestResolveVocabulary(t *testing.T) {
 	tests := []struct {
@@ -230,7 +230,7 @@ func TestResolveVocabulary(t *testing.T) {
 	}
 }
 
-// TestResolveQualifierWords: each qualifier of NOTE-FORMAT.md section 6 leaves the term
+// TestResolveQualifierWords: each qualifier of docs/note-format.md section 6 leaves the term
 // alone; left and right go to Laterality, the others to Qualifiers.
 func TestResolveQualifierWords(t *testing.T) {
 	for _, q := range []string{
@@ -563,7 +563,7 @@ func TestResolveUnknown(t *testing.T) {
 }
 
 // TestTable validates the embedded table: every row has a term and a known, non-empty group
-// id in every family, and the families agree where CODING-RULES.md makes them agree.
+// id in every family, and the families agree where docs/coding-rules.md makes them agree.
 func TestTable(t *testing.T) {
 	terms := Terms()
 	require.NotEmpty(t, terms)

@@ -17,7 +17,7 @@ import (
 )
 
 // Notes for the finding tests; the comment under each says what the
-// engine codes for it (CODING-RULES.md).
+// engine codes for it (docs/coding-rules.md).
 const (
 	head = "Date of service: 2026-03-02\nSurgeon: Ada Quist, MD\nPathology: slides read by the Mohs surgeon\nPlace of service: 11\n"
 	nose = "Lesion 1\nSite: left nasal ala\nDiagnosis: basal cell carcinoma\n"

@@ -13,7 +13,7 @@ import (
 // when not given), adds their findings and names the tables applied, so
 // that the output never passes silently. The column-2 line of a PTP pair
 // with modifier indicator 1 gets the distinct-service modifier of the
-// claim's built-in payer profile (CODING-RULES.md section 3); an Engine
+// claim's built-in payer profile (docs/coding-rules.md section 3); an Engine
 // uses its own profile, built-in or not.
 func ApplyEdits(c *coding.Claim, mue *edits.MUETable, ptp *edits.PTPTable) {
 	p, _ := codetable.BuiltinProfile(c.Encounter.PayerProfile)

@@ -107,7 +107,7 @@ func TestSamplesHaveNotes(t *testing.T) {
 }
 
 // TestSampleLineEndings guards the surface forms the samples must keep
-// exercising (NOTE-FORMAT.md section 1): an editor or a git setting that
+// exercising (docs/note-format.md section 1): an editor or a git setting that
 // normalises line endings would silently drop them.
 func TestSampleLineEndings(t *testing.T) {
 	notes, err := filepath.Glob(filepath.Join(samplesDir, "*.txt"))
