@@ -157,7 +157,7 @@ func (f Family) related(rule string) bool {
 }
 
 // role is what a line does on the claim, which decides its modifier
-// (CODING-RULES.md sections 2-5).
+// (docs/coding-rules.md sections 2-5).
 type role int
 
 const (

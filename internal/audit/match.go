@@ -270,7 +270,7 @@ func routineText(key string, names []string) string {
 }
 
 // modifierRule says which modifier a line of that role carries under the
-// note's profile (CODING-RULES.md sections 2-5).
+// note's profile (docs/coding-rules.md sections 2-5).
 func (c *noteContext) modifierRule(e coding.Line) string {
 	p := c.profile
 	switch roleOf(e.Code) {

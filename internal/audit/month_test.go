@@ -56,7 +56,7 @@ func rowText(r audit.LineAudit) string {
 }
 
 // TestMonth audits the fixture month. Every expected row is derived by
-// hand from CODING-RULES.md (CR §n) and the claims file's mistakes; rows
+// hand from docs/coding-rules.md (CR §n) and the claims file's mistakes; rows
 // list the engine's lines in claim order, then the billed lines the note
 // does not support, in file order.
 func TestMonth(t *testing.T) {

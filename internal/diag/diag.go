@@ -12,7 +12,7 @@ import (
 // Severity says how much a finding matters to the claim.
 type Severity string
 
-// The three severities of NOTE-FORMAT.md section 7.
+// The three severities of docs/note-format.md section 7.
 const (
 	// Error: the claim as coded would be denied or cannot be coded.
 	Error Severity = "error"

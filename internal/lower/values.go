@@ -30,7 +30,7 @@ func count(key string, v *grammar.Value, min int) (model.Count, error) {
 	return model.Count{N: n, Line: v.Pos.Line}, nil
 }
 
-// Yes/no words (NOTE-FORMAT.md section 5), by the first word of a value:
+// Yes/no words (docs/note-format.md section 5), by the first word of a value:
 // "on file" and "not documented" are read by "on" and "not".
 var (
 	noWords = map[string]bool{"no": true, "n": true, "none": true, "absent": true, "not": true,
