@@ -41,8 +41,10 @@ const MaxJobs = 256
 // DefaultChunk is the number of records a worker takes at once.
 const DefaultChunk = 64
 
-// EncodingRule is the id of the finding a note read as Windows-1252 gets.
-const EncodingRule = "input-encoding"
+// InputEncoding is the rule of a note file read as Windows-1252, raised
+// by the batch reader (coding.Rules should list it with the other rules).
+var InputEncoding = &diag.Rule{ID: "input-encoding", Severity: diag.Warning,
+	Doc: "The note file is not valid UTF-8 (nor UTF-16 with a byte-order mark), so it was read as Windows-1252, the encoding of text saved on Windows: check its accented letters and symbols. The finding is on the first line that was not UTF-8."}
 
 // Options sets how a batch runs.
 type Options struct {
@@ -257,8 +259,8 @@ func code(rec Record, opt Options) (res Result) {
 		claim.Encounter.DateOfService = &dos
 	}
 	if rec.Encoding == EncodingWindows1252 {
-		claim.Findings = append(claim.Findings, diag.Finding{Rule: EncodingRule, Severity: diag.Warning, Line: rec.BadLine,
-			Message: "the note is not valid UTF-8 from this line on; it was read as Windows-1252"})
+		claim.Findings = append(claim.Findings, InputEncoding.At("", rec.BadLine, 0,
+			"the note is not valid UTF-8 from this line on; it was read as Windows-1252"))
 		diag.List(claim.Findings).Sort()
 	}
 	return Result{ID: rec.ID, Claim: claim, Author: rec.Author, Patient: rec.Patient, Provider: rec.Provider}

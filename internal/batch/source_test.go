@@ -140,7 +140,7 @@ func TestWindows1252Finding(t *testing.T) {
 	require.NoError(t, got[0].Err)
 	var rules []string
 	for _, f := range got[0].Claim.Findings {
-		if f.Rule == batch.EncodingRule {
+		if f.Rule == batch.InputEncoding.ID {
 			assert.Equal(t, 1, f.Line)
 			rules = append(rules, f.Rule)
 		}
