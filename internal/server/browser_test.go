@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"os"
@@ -117,8 +118,16 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 	require.NoError(t, chromedp.Do(ctx, steps...))
 }
 
-// The table's codes, and the note lines highlighted.
+// The table's codes, the note lines highlighted, and whether every
+// highlighted line is within the note panel's view.
 var (
+	inView = `(() => {
+		const v = document.getElementById("note-view").getBoundingClientRect();
+		return [...document.querySelectorAll("#note-view li.hl")].every((li) => {
+			const r = li.getBoundingClientRect();
+			return r.top >= v.top - 1 && r.bottom <= v.bottom + 1;
+		});
+	})()`
 	codesShown  = chromedp.Evaluate[[]string](`[...document.querySelectorAll("#lines tbody tr.claim-line td.code")].map(e => e.textContent)`)
 	highlighted = chromedp.Evaluate[[]int](`[...document.querySelectorAll("#note-view li.hl")].map(e => Number(e.dataset.line))`)
 )
@@ -159,6 +168,8 @@ func TestBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#lines tr.claim-line[data-seq="1"]`)),
 			chromedp.WaitVisible(chromedp.CSS("#note-view li.hl")))
 		assert.Equal(t, []int{8, 14}, run(t, tab, highlighted), "evidence of the first stage")
+		assert.True(t, run(t, tab, chromedp.Evaluate[bool](inView)), "every highlighted line is in the note panel's view")
+		assert.Contains(t, run(t, tab, chromedp.Text(chromedp.ID("status"))), "3 claim lines", "the status counts lines")
 		assert.Equal(t, "Site: left nasal ala", run(t, tab, chromedp.Text(chromedp.CSS("#note-line-8 .lt"))))
 		screenshot(t, tab, "nose-two-stage.png")
 
@@ -213,6 +224,13 @@ func TestBrowser(t *testing.T) {
 		order := map[string]int{"Errors": 0, "Warnings": 1, "Info": 2}
 		for i := 1; i < len(groups); i++ {
 			assert.Less(t, order[groups[i-1]], order[groups[i]], "groups in severity order: %v", groups)
+		}
+		errors := run(t, tab, chromedp.Evaluate[int](`document.querySelectorAll("#findings .finding.error").length`))
+		status := run(t, tab, chromedp.Text(chromedp.ID("status")))
+		if errors == 0 {
+			assert.Contains(t, status, "(no errors)")
+		} else {
+			assert.Regexp(t, fmt.Sprintf(`\(%d errors?\)\.$`, errors), status, "the status says how many findings are errors")
 		}
 		first := run(t, tab, chromedp.Evaluate[int](`Number(document.querySelector("#findings .finding .where").textContent.replace("line ", ""))`))
 		do(t, tab, chromedp.Click(chromedp.CSS("#findings .finding")))

@@ -140,7 +140,9 @@
       showClaim(req.text, body);
       const n = body.lines.length;
       const f = body.findings.length;
-      say("Coded: " + n + (n === 1 ? " claim line, " : " claim lines, ") + f + (f === 1 ? " finding." : " findings."));
+      const errors = body.findings.filter((x) => x.severity === "error").length;
+      say("Coded: " + n + (n === 1 ? " claim line, " : " claim lines, ") + f + (f === 1 ? " finding" : " findings") +
+        (errors === 0 ? " (no errors)." : errors === 1 ? " (1 error)." : " (" + errors + " errors)."));
     } else if (resp.status === 422 && body && body.error) {
       showParseError(req.text, body.error);
       say("The note cannot be read: see the error below.", true);
@@ -164,7 +166,8 @@
     });
   }
 
-  // highlight marks the note lines given and scrolls the first into view.
+  // highlight marks the note lines given and scrolls them into view: all of
+  // them when they fit in the note panel, else the first.
   function highlight(lines, from) {
     for (const e of noteView.querySelectorAll(".hl")) e.classList.remove("hl");
     for (const e of document.querySelectorAll(".selected")) {
@@ -176,16 +179,22 @@
       from.setAttribute("aria-current", "true");
     }
     let first = null;
+    let last = null;
     for (const n of lines) {
       const li = $("note-line-" + n);
       if (!li) continue;
       li.classList.add("hl");
-      if (!first) first = li;
+      if (!first || li.offsetTop < first.offsetTop) first = li;
+      if (!last || li.offsetTop > last.offsetTop) last = li;
     }
-    // Smooth unless the user asks for reduced motion (the CSS rule cannot
-    // override a behavior given here).
+    if (!first) return;
+    // The last line first, at once, then the first: when the span fits, both
+    // ends are in view; when it does not, the first is. Smooth unless the
+    // user asks for reduced motion (the CSS rule cannot override a behavior
+    // given here).
     const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    if (first) first.scrollIntoView({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
+    last.scrollIntoView({ block: "nearest", behavior: "auto" });
+    first.scrollIntoView({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
   }
 
   // breakable lets long slashed words ("head/neck/hands/feet") wrap after
