@@ -92,8 +92,15 @@ func Code(n *model.Note, opt Options) Claim {
 		claim.Lines = []Line{}
 	}
 	diag.List(claim.Findings).Sort()
+	claim.Findings = diag.List(claim.Findings).Capped(MaxFindingsPerRule)
 	return claim
 }
+
+// MaxFindingsPerRule bounds the findings of one rule in one note: a note
+// that names thousands of unknown stains gets the first ones and one
+// finding that counts the rest, so that an answer stays proportional to
+// what a coder can read.
+const MaxFindingsPerRule = 20
 
 // chooseProfile uses the profile given, else the one the note's Payer field
 // picks; a payer that names no built-in profile is coded under the default

@@ -75,6 +75,38 @@ func (l List) Sort() {
 	})
 }
 
+// Capped keeps at most n findings of each rule, in order; the findings of
+// a rule past n become one finding, after its last kept one, that counts
+// them. The list must be sorted.
+func (l List) Capped(n int) List {
+	count := map[string]int{}
+	for _, f := range l {
+		count[f.Rule]++
+	}
+	over := false
+	for _, c := range count {
+		over = over || c > n
+	}
+	if !over {
+		return l
+	}
+	out := make(List, 0, len(l))
+	seen := map[string]int{}
+	for _, f := range l {
+		seen[f.Rule]++
+		switch k := seen[f.Rule]; {
+		case k <= n:
+			out = append(out, f)
+		case k == n+1:
+			more := f
+			more.Column, more.EndLine, more.EndColumn, more.Suggestion = 0, 0, 0, ""
+			more.Message = fmt.Sprintf("%d more %s findings in this note are not listed (at most %d per rule)", count[f.Rule]-n, f.Rule, n)
+			out = append(out, more)
+		}
+	}
+	return out
+}
+
 // HasError reports whether any finding has error severity.
 func (l List) HasError() bool {
 	return slices.ContainsFunc(l, func(f Finding) bool { return f.Severity == Error })

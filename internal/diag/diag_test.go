@@ -41,3 +41,18 @@ func TestRuleSeverities(t *testing.T) {
 	assert.Equal(t, []diag.Severity{diag.Warning, diag.Error}, mue.Severities())
 	assert.Equal(t, 1, blocks.At("", 0, 0, "x").Line, "a finding is never before line 1")
 }
+
+// TestCapped: past n findings of one rule, one finding counts the rest;
+// other rules are untouched.
+func TestCapped(t *testing.T) {
+	var l diag.List
+	for i := 1; i <= 5; i++ {
+		l = append(l, blocks.At("1", i, 0, "stage %d", i))
+	}
+	l = append(l, mue.At("", 9, 0, "x"))
+	got := l.Capped(2)
+	require.Len(t, got, 4)
+	assert.Equal(t, []int{1, 2, 3, 9}, []int{got[0].Line, got[1].Line, got[2].Line, got[3].Line})
+	assert.Equal(t, "3 more blocks-missing findings in this note are not listed (at most 2 per rule)", got[2].Message)
+	assert.Equal(t, l, l.Capped(5), "a list within the cap is returned as it is")
+}

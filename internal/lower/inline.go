@@ -47,7 +47,7 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 // final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
 func (l *lowerer) inlineValue(v *grammar.Value) {
 	for _, it := range splitSentences(v) {
-		for _, part := range splitOn(it, ';') {
+		for _, part := range splitOutside(it, ";") {
 			l.sentence(part)
 		}
 	}
@@ -161,6 +161,7 @@ func startsWithNumber(s string) bool {
 // letter or a digit, keeping abbreviations ("Dr. Smith") whole.
 func splitSentences(v *grammar.Value) []*grammar.Value {
 	var out []*grammar.Value
+	at := positioner{v: v, col: v.Pos.Column}
 	s := v.Text
 	start := 0
 	for i := 0; i+2 < len(s); i++ {
@@ -174,42 +175,10 @@ func splitSentences(v *grammar.Value) []*grammar.Value {
 		if j == len(s) || !(s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') || isAbbreviation(s[start:i]) {
 			continue
 		}
-		out = appendTrimmed(out, v, start, i+1)
+		out = at.appendTrimmed(out, start, i+1)
 		start = j
 	}
-	return appendTrimmed(out, v, start, len(s))
-}
-
-// splitOn splits a value at a separator outside parentheses.
-func splitOn(v *grammar.Value, sep byte) []*grammar.Value {
-	var out []*grammar.Value
-	depth, start := 0, 0
-	for i := 0; i < len(v.Text); i++ {
-		switch v.Text[i] {
-		case '(':
-			depth++
-		case ')':
-			depth = max(depth-1, 0)
-		case sep:
-			if depth == 0 {
-				out = appendTrimmed(out, v, start, i)
-				start = i + 1
-			}
-		}
-	}
-	return appendTrimmed(out, v, start, len(v.Text))
-}
-
-// appendTrimmed appends v.Text[from:to], trimmed and positioned.
-func appendTrimmed(out []*grammar.Value, v *grammar.Value, from, to int) []*grammar.Value {
-	raw := v.Text[from:to]
-	trimmed := strings.TrimLeft(raw, " \t")
-	lead := len(raw) - len(trimmed)
-	trimmed = strings.TrimRight(trimmed, " \t")
-	if trimmed == "" {
-		return out
-	}
-	return append(out, &grammar.Value{Pos: shift(v.Pos, v.Text[:from+lead]), Text: trimmed})
+	return at.appendTrimmed(out, start, len(s))
 }
 
 // abbreviations end in a period without ending a sentence.

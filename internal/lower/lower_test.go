@@ -614,3 +614,29 @@ func TestLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestManyItemsIsLinear: a value of many items costs time linear in its
+// length — an attack once made item positions quadratic. Four times the
+// items must cost well under sixteen times the time (quadratic); the bound
+// leaves room for a loaded machine.
+func TestManyItemsIsLinear(t *testing.T) {
+	note := func(items int) string {
+		var b strings.Builder
+		b.WriteString("Site: nose\nStage 1: 2 blocks; stain: ")
+		for i := range items {
+			fmt.Fprintf(&b, "X%d, ", i)
+		}
+		return b.String() + "H&E\n"
+	}
+	cost := func(src string) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			mustLower(t, src)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := cost(note(5000)), cost(note(20000))
+	assert.Less(t, large, 10*small, "4x the items took %v vs %v", large, small)
+}

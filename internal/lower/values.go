@@ -174,33 +174,56 @@ func isDigitsText(s string) bool {
 
 // splitItems splits a value at commas and semicolons outside parentheses,
 // each item trimmed and positioned in the note.
-func splitItems(v *grammar.Value) []*grammar.Value {
-	var items []*grammar.Value
+func splitItems(v *grammar.Value) []*grammar.Value { return splitOutside(v, ",;") }
+
+// splitOutside splits a value at any of seps outside parentheses, each
+// part trimmed and positioned in the note, in time linear in the value.
+func splitOutside(v *grammar.Value, seps string) []*grammar.Value {
+	var out []*grammar.Value
+	at := positioner{v: v, col: v.Pos.Column}
 	depth, start := 0, 0
-	add := func(end int) {
-		raw := v.Text[start:end]
-		trimmed := strings.TrimLeft(raw, " \t")
-		lead := len(raw) - len(trimmed)
-		trimmed = strings.TrimRight(trimmed, " \t")
-		if trimmed != "" {
-			items = append(items, &grammar.Value{Pos: shift(v.Pos, v.Text[:start+lead]), Text: trimmed})
-		}
-	}
 	for i := 0; i < len(v.Text); i++ {
-		switch v.Text[i] {
-		case '(':
+		switch c := v.Text[i]; {
+		case c == '(':
 			depth++
-		case ')':
+		case c == ')':
 			depth = max(depth-1, 0)
-		case ',', ';':
-			if depth == 0 {
-				add(i)
-				start = i + 1
-			}
+		case depth == 0 && strings.IndexByte(seps, c) >= 0:
+			out = at.appendTrimmed(out, start, i)
+			start = i + 1
 		}
 	}
-	add(len(v.Text))
-	return items
+	return at.appendTrimmed(out, start, len(v.Text))
+}
+
+// positioner places the parts of one value in the note. Parts come in
+// order, so the runes before each are counted once over the whole value.
+type positioner struct {
+	v   *grammar.Value
+	at  int // byte offset in v.Text reached
+	col int // column of v.Text[at]
+}
+
+// pos is the position of byte off of the value (off ≥ every earlier off).
+func (p *positioner) pos(off int) lexer.Position {
+	p.col += utf8.RuneCountInString(p.v.Text[p.at:off])
+	p.at = off
+	pos := p.v.Pos
+	pos.Offset += off
+	pos.Column = p.col
+	return pos
+}
+
+// appendTrimmed appends v.Text[from:to], trimmed and positioned.
+func (p *positioner) appendTrimmed(out []*grammar.Value, from, to int) []*grammar.Value {
+	raw := p.v.Text[from:to]
+	trimmed := strings.TrimLeft(raw, " \t")
+	lead := len(raw) - len(trimmed)
+	trimmed = strings.TrimRight(trimmed, " \t")
+	if trimmed == "" {
+		return out
+	}
+	return append(out, &grammar.Value{Pos: p.pos(from + lead), Text: trimmed})
 }
 
 // shift moves a position past prefix, on the same line.
