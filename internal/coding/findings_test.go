@@ -2,7 +2,9 @@ package coding_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -395,4 +397,20 @@ func TestEditRulesAreInTheRegistry(t *testing.T) {
 		assert.True(t, ids[id], id)
 		assert.True(t, editRules[id], id)
 	}
+}
+
+// TestFindingsPerRuleCapped: a note naming many unknown stains gets the
+// first MaxFindingsPerRule of them and one finding counting the rest.
+func TestFindingsPerRuleCapped(t *testing.T) {
+	stains := make([]string, 30)
+	for i := range stains {
+		stains[i] = fmt.Sprintf("Zq%d", i)
+	}
+	c := code(t, note(replace(19, "  Stain: "+strings.Join(stains, ", "))...))
+	got := findingsOf(c, "stain-unknown")
+	require.Len(t, got, coding.MaxFindingsPerRule+1)
+	last := c.Findings[slices.IndexFunc(c.Findings, func(f diag.Finding) bool {
+		return strings.HasPrefix(f.Message, "10 more stain-unknown findings")
+	})]
+	assert.Equal(t, "stain-unknown", last.Rule)
 }
