@@ -298,11 +298,8 @@ func priorBiopsy(key string, v *grammar.Value) (model.Flag, error) {
 	if startsWithDate(v) {
 		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	}
-	lower := asciiLower(v.Text) + " "
-	for _, w := range biopsyWords {
-		if strings.Contains(lower, w) {
-			return model.Flag{Yes: true, Line: v.Pos.Line}, nil
-		}
+	if mentions(v.Text+" ", biopsyWords) {
+		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	}
 	return flag(key, v)
 }
@@ -315,11 +312,8 @@ var otherProviderWords = []string{"referred", "referral", "plastic surg", "oculo
 // otherProvider returns the text of a repair that another provider does,
 // or "".
 func otherProvider(text string) string {
-	lower := asciiLower(text)
-	for _, w := range otherProviderWords {
-		if strings.Contains(lower, w) {
-			return text
-		}
+	if mentions(text, otherProviderWords) {
+		return text
 	}
 	return ""
 }

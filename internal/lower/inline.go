@@ -103,9 +103,13 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 var repairWords = []string{"closure", "repair", "flap", "graft", "second intention", "secondary intention"}
 
 // isRepairText reports whether text describes a repair.
-func isRepairText(s string) bool {
-	lower := asciiLower(s)
-	for _, w := range repairWords {
+func isRepairText(s string) bool { return mentions(s, repairWords) }
+
+// mentions reports whether text holds any of words (lower case), in any
+// case.
+func mentions(text string, words []string) bool {
+	lower := asciiLower(text)
+	for _, w := range words {
 		if strings.Contains(lower, w) {
 			return true
 		}
@@ -243,8 +247,7 @@ func isKeyLike(key string) bool {
 // isRepairLead reports whether the text before a colon introduces a
 // repair: "After tumor clearance", "Repair", "Closure".
 func isRepairLead(key string) bool {
-	lower := asciiLower(key)
-	return strings.Contains(lower, "clearance") || strings.Contains(lower, "repair") || strings.Contains(lower, "closure") || strings.Contains(lower, "reconstruction")
+	return mentions(key, []string{"clearance", "repair", "closure", "reconstruction"})
 }
 
 // dictationVerbs mark a value dictated as sentences rather than listed as
@@ -289,12 +292,4 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 var deferralWords = []string{"delayed", "will return", "later date", "later visit", "scheduled", "deferred"}
 
 // isDeferred reports whether a repair value defers the closure.
-func isDeferred(s string) bool {
-	lower := asciiLower(s)
-	for _, w := range deferralWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
+func isDeferred(s string) bool { return mentions(s, deferralWords) }

@@ -531,15 +531,7 @@ var histologyWords = []string{"carcinoma", "bcc", "scc", "tumor", "tumour", "der
 	"pagetoid", "junctional", "stroma", "sclero", "morphea"}
 
 // isHistology reports whether an item describes histology.
-func isHistology(s string) bool {
-	lower := asciiLower(s)
-	for _, w := range histologyWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
+func isHistology(s string) bool { return mentions(s, histologyWords) }
 
 // isLevels reports whether an item counts cut levels ("7 levels"): levels
 // are sections cut through one block, not blocks.

@@ -228,14 +228,7 @@ func blockLetters(s string) int {
 		if rest, ok := strings.CutPrefix(lower, x); ok {
 			rest = strings.TrimSpace(rest)
 			if isDigitsText(rest) {
-				n := 0
-				for _, c := range rest {
-					n = n*10 + int(c-'0')
-					if n > grammar.MaxCount {
-						return 0
-					}
-				}
-				return n
+				return refNumber(rest) // 0 past MaxCount
 			}
 			return 0
 		}
