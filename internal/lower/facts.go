@@ -120,40 +120,57 @@ func mapFlag(key string, v *grammar.Value) (model.Flag, error) {
 	return flag(key, v)
 }
 
-// checked keeps the checked items of a checkbox list ("[X] Yes  [ ] No" →
-// "Yes"); text without checkboxes is returned as it is.
+// checked keeps the checked items of a checkbox list ("[X] Yes  [ ] No",
+// "(x) drawn  ( ) not drawn", "☒ Yes ☐ No" → "Yes"); text without
+// checkboxes is returned as it is. A list with no box checked is "none".
 func checked(v *grammar.Value) *grammar.Value {
-	if v == nil || !strings.Contains(v.Text, "[") {
+	if v == nil || !strings.ContainsAny(v.Text, "[(☐☒☑") {
 		return v
 	}
 	var kept []string
-	boxes := 0
-	s := v.Text
-	for {
-		i := strings.IndexByte(s, '[')
-		if i < 0 || i+2 >= len(s) || s[i+2] != ']' {
-			break
+	boxes, keep, start := 0, false, -1
+	flush := func(end int) {
+		if start >= 0 && keep {
+			if item := strings.TrimSpace(v.Text[start:end]); item != "" {
+				kept = append(kept, item)
+			}
 		}
+	}
+	for i := 0; i < len(v.Text); {
+		n, on := checkbox(v.Text[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		flush(i)
 		boxes++
-		mark := s[i+1]
-		rest := s[i+3:]
-		end := strings.IndexByte(rest, '[')
-		if end < 0 {
-			end = len(rest)
-		}
-		if mark == 'X' || mark == 'x' {
-			kept = append(kept, strings.TrimSpace(rest[:end]))
-		}
-		s = rest[end:]
+		keep, start = on, i+n
+		i += n
 	}
 	if boxes == 0 {
 		return v
 	}
+	flush(len(v.Text))
 	text := strings.Join(kept, ", ")
 	if text == "" {
 		text = "none"
 	}
 	return &grammar.Value{Pos: v.Pos, Text: text}
+}
+
+// checkbox reads a checkbox at the start of s: its length and whether it
+// is checked, or 0.
+func checkbox(s string) (n int, on bool) {
+	for _, box := range []struct {
+		mark string
+		on   bool
+	}{{"[X]", true}, {"[x]", true}, {"[✓]", true}, {"[ ]", false}, {"(X)", true}, {"(x)", true}, {"(✓)", true},
+		{"( )", false}, {"☒", true}, {"☑", true}, {"☐", false}} {
+		if strings.HasPrefix(s, box.mark) {
+			return len(box.mark), box.on
+		}
+	}
+	return 0, false
 }
 
 // dxSiteWords introduce the site in a diagnosis: "Basal cell carcinoma of

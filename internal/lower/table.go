@@ -101,16 +101,18 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.table = t
 		return i
 	}
+	if f := stageLine(&grammar.Text{Pos: r.Pos, Text: joinCells(r)}); f != nil {
+		l.endParagraph() // "Stage III - 1 block  - negative": a stage line whose gap made it cells
+		return l.field(i, f)
+	}
 	if len(r.Cells) == 2 && r.Cells[1].Text != "" {
 		if _, known := lookupAny(r.Cells[0].Text); known {
 			c := r.Cells[1]
 			return l.field(i, &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
 		}
 	}
-	parts := make([]string, 0, len(r.Cells))
 	numbers := 0
 	for _, c := range r.Cells {
-		parts = append(parts, c.Text)
 		if c.Text != "" && strings.IndexFunc(c.Text, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
 			numbers++
 		}
@@ -121,7 +123,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.unread = true
 		l.report(LayoutUnread.At("", r.Pos.Line, r.Pos.Column, "a table whose columns cannot be told (no header naming the stage column): its rows are not read"))
 	}
-	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: strings.Join(parts, "  ")})
+	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: joinCells(r)})
 	return i
 }
 
@@ -262,4 +264,14 @@ func addStainBlock(st *model.Stage, s model.Stain, block int) {
 	}
 	s.Blocks = []int{block}
 	st.Stains = append(st.Stains, s)
+}
+
+// joinCells writes a row's cells back as one line, set apart by two
+// spaces.
+func joinCells(r *grammar.Row) string {
+	parts := make([]string, 0, len(r.Cells))
+	for _, c := range r.Cells {
+		parts = append(parts, c.Text)
+	}
+	return strings.Join(parts, "  ")
 }
