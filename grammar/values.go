@@ -382,7 +382,11 @@ func init() {
 func ParseDate(key string, v *Value) (string, error) {
 	const expected = `a date such as "2026-03-14", "3/14/2026" or "March 14, 2026"`
 	ast := &dateAST{}
-	if err := parseValue(v.Text, ast); err != nil {
+	text := v.Text
+	if len(text) > 10 && text[10] == 'T' && text[4] == '-' {
+		text = text[:10] // an ISO date-time, "2026-04-07T09:30": the time is ignored
+	}
+	if err := parseValue(text, ast); err != nil {
 		return "", valueError(key, v, expected)
 	}
 	var y, m, d int

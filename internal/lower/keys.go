@@ -195,6 +195,11 @@ func letters(s string) string {
 // lookup finds the field a key names in a section. The key's letters are
 // gathered on the stack: indexing a map by string(bytes) allocates nothing.
 func lookup(sec section, key string) (keyRef, bool) {
+	if open := strings.IndexByte(key, '('); open > 0 && strings.HasSuffix(strings.TrimSpace(key), ")") {
+		if ref, ok := lookup(sec, key[:open]); ok {
+			return ref, true // "Repair Length (cm)", "Map drawn (Y/N)"
+		}
+	}
 	var buf [maxKeyLetters]byte
 	b := buf[:0]
 	for i := 0; i < len(key); i++ {
