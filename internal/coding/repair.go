@@ -67,7 +67,7 @@ var repairWords = []struct {
 	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex"}},
 	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
-	{classSimple, []string{"simple"}},
+	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "granulation", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
 }

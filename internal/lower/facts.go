@@ -368,3 +368,26 @@ func listedBiopsy(b *model.Biopsy, text model.Text) {
 		}
 	}
 }
+
+// measure reads a size field's value.
+func (l *lowerer) measure(ref keyRef, v *grammar.Value) (model.Size, error) {
+	return size(ref.name, v)
+}
+
+// repairLengths gives a lesion's one repair without a length the length the
+// note states apart from it ("…sutured in a single layer. Length of repair:
+// 2.2 cm."); with several repairs the length cannot be tied to one.
+func (l *lowerer) repairLengths() {
+	for i, length := range l.lengths {
+		les := &l.out.Lesions[i]
+		var open []*model.Repair
+		for j := range les.Repairs {
+			if r := &les.Repairs[j]; !r.Length.Present() && !r.Size.Present() {
+				open = append(open, r)
+			}
+		}
+		if len(open) == 1 && len(les.Repairs) == 1 {
+			open[0].Length = length
+		}
+	}
+}

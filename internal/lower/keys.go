@@ -37,6 +37,7 @@ const (
 	fExcisionMargin
 	fProcedure
 	fStainReason
+	fRepairLength
 	// stage
 	fBlocks
 	fStain
@@ -73,7 +74,7 @@ var fieldNames = map[string]field{
 	"site": fSite, "laterality": fLaterality, "diagnosis": fDiagnosis, "postopdiagnosis": fPostopDiagnosis,
 	"indication": fIndication, "size": fSize, "excisionmargin": fExcisionMargin, "deepstructures": fDeepStructures,
 	"priorbiopsy": fPriorBiopsy, "samedaybiopsy": fSameDayBiopsy, "frozensection": fFrozenSection, "map": fMap,
-	"totalstages": fTotalStages, "totalblocks": fTotalBlocks, "finaldefect": fFinalDefect, "repair": fRepair, "procedure": fProcedure, "stainreason": fStainReason,
+	"totalstages": fTotalStages, "totalblocks": fTotalBlocks, "finaldefect": fFinalDefect, "repair": fRepair, "procedure": fProcedure, "stainreason": fStainReason, "repairlength": fRepairLength,
 	"blocks": fBlocks, "stain": fStain, "specialstain": fSpecialStain, "margins": fMargins, "decision": fDecision,
 	"histology": fHistology, "reason": fReason, "type": fType, "details": fDetails, "length": fLength, "area": fArea,
 	"defect": fDefect, "secondarydefect": fSecondaryDefect, "timing": fTiming, "by": fBy,

@@ -2,6 +2,7 @@ package lower
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,7 @@ type lowerer struct {
 	scopes                        []int                  // the lesions with prose, in note order
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 	unread                        bool                   // a table the reader cannot tell was reported
+	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
@@ -197,6 +199,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.endParagraph()
 				return max(taken, l.field(i, f))
 			}
+			if _, tail, ok := splitStage(it.Text.Text); ok && tail == "" && it.Marker == nil && len(it.Text.Text) < 24 {
+				l.endParagraph() // "Stage 1" alone, its fields under it
+				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
+			}
 			if strings.HasSuffix(it.Text.Text, ":") {
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
@@ -227,7 +233,6 @@ func (l *lowerer) fieldsTaken(it *grammar.Item) int {
 func (l *lowerer) open(i int, it *grammar.Item) {
 	l.closeSections()
 	l.biopsy = -1
-	l.block = model.Text{}
 	label, text, line := "", model.Text{}, l.lines[i].Pos.Line
 	switch {
 	case it.Label != nil:
@@ -244,6 +249,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		text = model.Text{Value: f.Key + ": " + f.Value.Text, Line: f.Pos.Line}
 	}
 	if l.opens[i] == opensBiopsy {
+		l.block = model.Text{}
 		if label == "" || l.biopsyLine(label) > 0 {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
 		}
@@ -260,10 +266,29 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		l.full = true
 		return
 	}
-	if prev := l.lesionLine(label); label == "" || prev > 0 {
-		if prev > 0 {
-			l.report(LesionAmbiguous.At(label, line, 1, "Lesion %s: the label is already used by the lesion on line %d; read as a new lesion", label, prev))
+	if prev := l.lesionLine(label); prev > 0 {
+		// A label used before refers back to its lesion ("- Lesion 1 (nasal
+		// tip): full-thickness skin graft …" under Repairs): what follows
+		// belongs to it. A second, different site or diagnosis under it is
+		// lesion-ambiguous, never a silent merge.
+		l.lesion = l.labelled(label)
+		if l.lesion < 0 {
+			l.lesion = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
 		}
+		if it.Label != nil && it.Text != nil {
+			rest := it.Text.Text
+			if strings.HasPrefix(rest, "(") { // "(nasal tip): …" names the lesion again
+				if _, after, ok := strings.Cut(rest, ")"); ok {
+					rest = after
+				}
+			}
+			rest = strings.TrimLeft(rest, ":,;– ")
+			l.inlineValue(&grammar.Value{Pos: shift(it.Text.Pos, it.Text.Text[:len(it.Text.Text)-len(rest)]), Text: rest})
+		}
+		return
+	}
+	l.block = model.Text{}
+	if label == "" {
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
 	}
 	les := model.Lesion{Label: label, Line: line}
@@ -385,6 +410,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case f.Value == nil:
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
 	case l.stainReason(f):
+	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
+		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	default:
 		l.paragraph = append(l.paragraph, *f.Value)
 	}
@@ -529,6 +556,14 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		les.PostopDiagnosis = t
 	case fIndication:
 		les.Indication = t
+	case fRepairLength: // "Length of repair: 2.2 cm" standing apart from its repair
+		var size model.Size
+		if size, err = l.measure(ref, v); err == nil {
+			if l.lengths == nil {
+				l.lengths = map[int]model.Size{}
+			}
+			l.lengths[l.lesion] = size
+		}
 	case fStainReason: // after a log table: the reason of every stain that has none
 		for i := range les.Stages {
 			for j := range les.Stages[i].Stains {
@@ -659,6 +694,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
 	l.readProse()
+	l.repairLengths()
 	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
 		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
 	}

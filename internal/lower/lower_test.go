@@ -72,7 +72,7 @@ func TestMalformedValues(t *testing.T) {
 		{"frozen section neither yes nor no", "Site: nose\nFrozen section: maybe\n",
 			`note.txt:2:17: Frozen section: expected yes or no, found "maybe"`},
 		{"two lesions under one label", "Lesion 1\nSite: nose\nLesion 1\nSite: temple\n",
-			`note.txt:3:1: Lesion 1: the label is already used by the lesion on line 1; read as a new lesion`},
+			`note.txt:4:0: Lesion 1 states a second, different site on line 4 (the first is on line 2): label each lesion; no Mohs line for it`},
 		{"frozen section blocks", "Site: nose\nFrozen section: yes, many blocks\n",
 			`note.txt:2:22: Frozen section: expected a count, found "many blocks"`},
 	}
