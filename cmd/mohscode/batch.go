@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/claimfmt"
@@ -11,9 +12,11 @@ import (
 
 const batchHelp = `Usage: mohscode batch [flags] INPUT...
 
-Codes many notes: each INPUT is a note file, a directory (every *.txt in it,
-recursively), - for standard input, an NDJSON file of {"id","text","payer"}
-records, or a FHIR Bulk Data NDJSON file of DocumentReference resources.
+Codes many notes: each INPUT is a note file, a directory (every *.txt and
+*.hl7 file in it, recursively; the other files are skipped and named in the
+summary), - for standard input, an NDJSON file of {"id","text","payer"}
+records, a FHIR Bulk Data NDJSON file of DocumentReference resources, or an
+HL7 v2 file (.hl7: MDM^T02 or ORU^R01 messages, MLLP-framed or not).
 Every input record yields exactly one output record, in input order; a
 summary goes to standard error.
 
@@ -21,12 +24,20 @@ Formats: ndjson (the JSON contract plus "id"), csv (one row per claim line),
 fhir (one FHIR R4 Claim per note), x12 (837P service-line fragment). For fhir
 and x12 the error records go to --errors (NDJSON; default standard error).
 
+FHIR references: a DocumentReference's subject and author become the
+Claim's patient and provider; --patient-ref and --provider-ref override
+them. A required reference given by neither (patient, provider, coverage)
+is written as a data-absent placeholder, and one warning per batch names
+them; with --strict the batch then exits 1.
+
 Ctrl-C (SIGINT) or SIGTERM stops the batch: reading stops, the records
 already taken are written whole (never a torn line or segment), the summary
 is printed, and the exit status is 130 (SIGINT) or 143 (SIGTERM).
 
-Example:
+Examples:
   mohscode batch -f csv -j 4 -o claims.csv samples/
+  mohscode batch -f fhir --strict --coverage-ref Coverage/3 export/DocumentReference.ndjson
+  mohscode batch samples/dictation.hl7
 `
 
 // batchCommand codes a batch until its inputs end, or until SIGINT or
@@ -56,6 +67,7 @@ func runBatch(ctx context.Context, e env, args []string) int {
 	if fs.NArg() == 0 {
 		return fs.usageError("give at least one input (a file, a directory, or - for standard input)")
 	}
+	batch.SetGCDefaults(os.Getenv) // after the usage checks: a usage error leaves the runtime alone
 	eng, code, done := ef.build(fs)
 	if done {
 		return code
@@ -70,14 +82,22 @@ func runBatch(ctx context.Context, e env, args []string) int {
 		return fs.fail(exitUsage, err)
 	}
 	progress := newProgress(e.stderr, *quiet)
-	var sum batch.Summary
-	err = batch.RunContext(ctx, func(emit func(batch.Record) bool) { batch.ReadWithin(fs.Args(), e.stdin, eng.Limits(), emit) },
+	var (
+		sum     batch.Summary
+		skips   skipped
+		missing missingRefs
+	)
+	src := batch.Source{Inputs: fs.Args(), Stdin: e.stdin, Limits: eng.Limits(), Skipped: skips.skip}
+	err = batch.RunContext(ctx, src.Read,
 		batch.Options{Jobs: *jobs, Engine: eng, Flush: func() error { return errors.Join(sink.Flush(), w.Flush()) }},
 		func(r batch.Result) error {
 			progress.Add()
-			failed, err := writeResult(sink, r.ID, r.Claim, r.Err)
+			failed, err := writeResult(sink, r)
 			if failed && r.Err == nil {
 				r.Err = errors.New("not written")
+			}
+			if !failed && *format == "fhir" {
+				missing.add(cf.refs.Or(claimfmt.FHIRRefs{Patient: r.Patient, Provider: r.Provider}))
 			}
 			sum.Add(r)
 			return err
@@ -91,13 +111,15 @@ func runBatch(ctx context.Context, e env, args []string) int {
 		return fs.fail(exitNote, err)
 	}
 	if !*quiet {
+		sum.Skipped = skips.list()
 		sum.Write(e.stderr)
 	}
+	missing.warn(fs, cf.strict) // even under --quiet: the output is not what a payer takes
 	switch {
 	case interrupted:
 		fmt.Fprintf(e.stderr, "mohscode batch: stopped by %s after %d records, each written whole\n", sig.name(), sum.Notes)
 		return sig.exitStatus()
-	case sum.Errors > 0:
+	case sum.Errors > 0, cf.strict && missing.claims > 0:
 		return exitNote
 	}
 	return exitOK

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/claimfmt"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
@@ -23,6 +24,8 @@ Examples:
   mohscode code samples/nose-two-stage.txt
   mohscode code -f json -p medicare samples/two-lesions-medicare.txt
   mohscode code -f x12 --fees fees.csv -o claim.x12 note.txt
+  mohscode code -f fhir --strict --patient-ref Patient/1 --provider-ref Practitioner/2 \
+      --coverage-ref Coverage/3 note.txt
 `
 
 const checkHelp = `Usage: mohscode check [flags] FILE|-
@@ -101,7 +104,13 @@ func writeClaim(fs *flagSet, w io.Writer, cf *formatFlags, format, source string
 		if err != nil {
 			return false, err
 		}
-		failed, err := writeResult(sink, source, claim, codeErr)
+		failed, err := writeResult(sink, batch.Result{ID: source, Claim: claim, Err: codeErr})
+		if !failed && format == "fhir" {
+			var missing missingRefs
+			missing.add(cf.refs)
+			missing.warn(fs, cf.strict)
+			failed = cf.strict && missing.claims > 0
+		}
 		return failed, errors.Join(err, sink.Flush(), closeErrors())
 	case format == "json" && codeErr != nil:
 		return false, render.JSONError(w, source, codeErr)

@@ -88,6 +88,8 @@ func flagError(err error) string {
 			what = "a whole number"
 		case "bool":
 			what = "true or false"
+		case "duration":
+			what = "a duration such as 500ms or 2s"
 		}
 		return fmt.Sprintf("--%s: %q is not %s", f.Name, ive.GetValue(), what)
 	}

@@ -8,10 +8,11 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mohscode/mohscode"
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/claimfmt"
-	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
@@ -20,6 +21,7 @@ type formatFlags struct {
 	refs    claimfmt.FHIRRefs
 	fees    string
 	errFile string
+	strict  bool
 }
 
 // formatOnly names the formats each format flag applies to: giving one
@@ -34,6 +36,7 @@ var formatOnly = []struct {
 	{"insurer-ref", []string{"fhir"}},
 	{"fees", []string{"x12", "fhir"}},
 	{"errors", []string{"fhir", "x12"}},
+	{"strict", []string{"fhir"}},
 }
 
 // register adds the format flags; giving one that the chosen format
@@ -47,6 +50,7 @@ func (f *formatFlags) register(fs *flagSet, format *string, withErrors bool) {
 	if withErrors {
 		fs.StringVar(&f.errFile, "errors", "", "fhir, x12: file for the NDJSON error records (default: standard error)")
 	}
+	fs.BoolVar(&f.strict, "strict", false, "fhir: exit 1 when a Claim's patient, provider or coverage reference is a placeholder (neither a flag nor the note gives it)")
 	fs.check(func() string {
 		for _, o := range formatOnly {
 			if fs.Lookup(o.flag) != nil && fs.Changed(o.flag) && !slices.Contains(o.formats, *format) {
@@ -91,16 +95,86 @@ func (f *formatFlags) sink(format string, out, stderr io.Writer) (sink claimfmt.
 	return sink, closeFn, nil
 }
 
-// writeResult writes one result; it reports whether the record failed.
-func writeResult(sink claimfmt.Sink, id string, claim coding.Claim, codeErr error) (failed bool, err error) {
-	if codeErr != nil {
-		return true, sink.Error(id, codeErr)
+// writeResult writes one result; it reports whether the record failed. A
+// DocumentReference's subject and author (r.Patient, r.Provider) become the
+// FHIR Claim's patient and provider unless the flags give them.
+func writeResult(sink claimfmt.Sink, r batch.Result) (failed bool, err error) {
+	if r.Err != nil {
+		return true, sink.Error(r.ID, r.Err)
 	}
-	err = sink.Claim(id, claim)
+	err = sink.ClaimFrom(r.ID, r.Claim, r.Patient, r.Provider)
 	if inc, ok := errors.AsType[*claimfmt.IncompleteClaimError](err); ok {
-		return true, sink.Error(id, inc)
+		return true, sink.Error(r.ID, inc)
 	}
 	return false, err
+}
+
+// missingRefs counts the FHIR Claims written with placeholder references,
+// so that a command warns once, not once per Claim.
+type missingRefs struct {
+	claims int             // Claims with at least one placeholder
+	fields map[string]bool // the references that were placeholders
+}
+
+// add counts a Claim written with refs (the flags' over the note's).
+func (m *missingRefs) add(refs claimfmt.FHIRRefs) {
+	missing := refs.Missing()
+	if len(missing) == 0 {
+		return
+	}
+	m.claims++
+	if m.fields == nil {
+		m.fields = map[string]bool{}
+	}
+	for _, f := range missing {
+		m.fields[f] = true
+	}
+}
+
+// warn prints one warning naming the placeholder references and the flags
+// that fill them; under --strict it is an error.
+func (m *missingRefs) warn(fs *flagSet, strict bool) {
+	if m.claims == 0 {
+		return
+	}
+	var names, flags []string
+	for _, f := range []string{"patient", "provider", "coverage"} { // Missing's order
+		if m.fields[f] {
+			names = append(names, f)
+			flags = append(flags, "--"+f+"-ref")
+		}
+	}
+	what := "warning"
+	if strict {
+		what = "error (--strict)"
+	}
+	claims := "1 FHIR Claim"
+	if m.claims > 1 {
+		claims = fmt.Sprintf("%d FHIR Claims", m.claims)
+	}
+	fmt.Fprintf(fs.e.stderr, "mohscode %s: %s: placeholder (data-absent) references in %s: %s; give %s\n",
+		fs.Name(), what, claims, strings.Join(names, ", "), strings.Join(flags, ", "))
+}
+
+// skipped gathers the files a directory input skipped; the reader calls it
+// from its own goroutine, which may outlive an interrupted batch.
+type skipped struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+// skip records a skipped file; it fits batch.Source.Skipped.
+func (s *skipped) skip(path, _ string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.paths = append(s.paths, path)
+}
+
+// list returns the files skipped so far.
+func (s *skipped) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.paths)
 }
 
 // joinFormats lists formats for a flag's help: "a, b or c".
