@@ -133,8 +133,8 @@ func lookupAny(key string) (keyRef, bool) {
 // leadingKey finds a known lesion key written without a colon at the start
 // of a sentence: "Pre-op size 1.0 x 0.8 cm" → "Pre-op size", "1.0 x 0.8 cm".
 func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
-	if strings.IndexAny(v.Text, "0123456789") < 0 {
-		return "", nil, false // the value after the key is a number
+	if strings.IndexAny(v.Text, "0123456789") < 0 && !strings.Contains(asciiLower(v.Text), "map") {
+		return "", nil, false // the value after the key is a number, or a map's yes
 	}
 	words := strings.Fields(v.Text)
 	for n := min(4, len(words)-1); n >= 1; n-- {
@@ -148,7 +148,9 @@ func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
 		}
 		after := v.Text[at:]
 		trimmed := strings.TrimLeft(after, " \t")
-		if trimmed == "" || !startsWithNumber(trimmed) || strings.ContainsAny(k, "0123456789") {
+		ref, _ := lookup(secLesion, k)
+		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))] // "Map drawn."
+		if trimmed == "" || !startsWithNumber(trimmed) && !yes || strings.ContainsAny(k, "0123456789") {
 			continue
 		}
 		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:at+len(after)-len(trimmed)]), Text: trimmed}, true
@@ -283,7 +285,13 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 	case fIndication, fDiagnosis, fPostopDiagnosis:
 		if isDictated(v.Text) {
 			l.proseField(f, v)
+			return
 		}
+		sentences := splitSentences(v) // "Reason for Mohs: temple. Clinical size 1.1 x 0.9 cm. Map drawn."
+		for _, sen := range sentences[min(1, len(sentences)):] {
+			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
+		}
+		l.endParagraph()
 	}
 }
 
@@ -293,3 +301,47 @@ var deferralWords = []string{"delayed", "will return", "later date", "later visi
 
 // isDeferred reports whether a repair value defers the closure.
 func isDeferred(s string) bool { return mentions(s, deferralWords) }
+
+// splitFields splits a value at semicolons that start a known key: "BCC
+// (bx 10/13/2026); Indication: nose; Map: yes" is the value "BCC (bx
+// 10/13/2026)" and the fields Indication and Map. A value with no such
+// semicolon is returned whole.
+func splitFields(v *grammar.Value) (*grammar.Value, []*grammar.Field) {
+	if strings.IndexByte(v.Text, ';') < 0 {
+		return v, nil
+	}
+	parts := splitOutside(v, ";")
+	var fields []*grammar.Field
+	first := -1
+	for k, p := range parts {
+		key, rest, ok := itemKey(p)
+		if k > 0 && ok && rest != nil && isKeyLike(key) {
+			if _, known := lookupAny(key); known {
+				fields = append(fields, &grammar.Field{Pos: p.Pos, Key: key, Value: rest})
+				continue
+			}
+		}
+		if len(fields) > 0 {
+			// text after a field continues that field's value
+			last := fields[len(fields)-1]
+			last.Value = &grammar.Value{Pos: last.Value.Pos, Text: last.Value.Text + "; " + p.Text}
+			continue
+		}
+		first = k
+	}
+	if len(fields) == 0 || first < 0 {
+		return v, nil
+	}
+	end := parts[first].Pos.Offset - v.Pos.Offset + len(parts[first].Text)
+	return &grammar.Value{Pos: v.Pos, Text: v.Text[:end]}, fields
+}
+
+// isStageField reports whether a field is a stage or repair key, whose
+// value keeps its own items ("Stage 1: 3 blocks; margins: …; Histology: …").
+func isStageField(f *grammar.Field) bool {
+	if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fRepair {
+		return true // a repair's value has its own items ("…; site: …; timing: …")
+	}
+	_, _, isStage, _ := stageKey(f)
+	return isStage
+}

@@ -324,6 +324,17 @@ func (l *lowerer) endParagraph() {
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
 	v := checked(f.Value)
+	if v != nil && !isStageField(f) {
+		var more []*grammar.Field
+		if v, more = splitFields(v); len(more) > 0 {
+			// "Dx: BCC (bx …); Indication: nose; Size: 1.0 x 0.8 cm; Map: yes"
+			defer func() {
+				for _, g := range more {
+					l.field(len(l.lines), g)
+				}
+			}()
+		}
+	}
 	taken = i
 	valueFrom := func() {
 		if v == nil {

@@ -29,6 +29,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		if afterSemicolon(v, it) || item.sentence {
 			cont = fNone
 		}
+		if len(marginText) > 0 && isDigitsText(strings.TrimSpace(it.Text)) {
+			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear": the 3 continues the list
+			continue
+		}
 		if key, rest, ok := itemKey(it); ok {
 			if ref, known := lookup(secStage, key); known {
 				cont = fNone
@@ -515,6 +519,7 @@ type stageItem struct {
 // sentence into its items.
 func stageItems(v *grammar.Value) []stageItem {
 	var out []stageItem
+	v = &grammar.Value{Pos: v.Pos, Text: dashesAsSemicolons(v.Text)}
 	for k, sen := range splitSentences(v) {
 		for j, it := range splitItems(sen) {
 			out = append(out, stageItem{it, k > 0 && j == 0})
@@ -570,3 +575,15 @@ func isMarginClause(s string) bool {
 
 // noStainWords say that no stain was used.
 var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "nil": true, "not done": true}
+
+// dashesAsSemicolons writes the dashes that set items apart ("3 blocks —
+// all negative") as semicolons padded to the same length, so that every
+// position still points into the note.
+func dashesAsSemicolons(s string) string {
+	for _, d := range []string{" — ", " – ", " -- "} {
+		if strings.Contains(s, d) {
+			s = strings.ReplaceAll(s, d, ";"+strings.Repeat(" ", len(d)-1))
+		}
+	}
+	return s
+}
