@@ -249,7 +249,8 @@ func isKeyLike(key string) bool {
 // isRepairLead reports whether the text before a colon introduces a
 // repair: "After tumor clearance", "Repair", "Closure".
 func isRepairLead(key string) bool {
-	return mentions(key, []string{"clearance", "repair", "closure", "reconstruction"})
+	return mentions(key, []string{"clearance", "repair", "closure", "reconstruction"}) &&
+		!mentions(key, []string{"plan", "option", "consider"}) // a plan is not a repair
 }
 
 // dictationVerbs mark a value dictated as sentences rather than listed as

@@ -421,6 +421,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case f.Value == nil:
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
 	case l.stainReason(f):
+	case mentions(f.Key, []string{"planned", "plan for", "options"}): // "Planned reconstruction:": not what was done
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	default:

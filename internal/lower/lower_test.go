@@ -603,6 +603,15 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].FinalDefect.Dims, len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs))
 			}, "[1.3 1.2] 1 0"},
+		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
+		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[0].Timing.Value }, "Closure after tumor clearance"},
+		{"fields joined by semicolons", "Site: nose\nDx: BCC (bx 1/2/2026); Indication: nose; Size: 1.0 x 0.8 cm; Map: yes\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(les.Diagnosis.Value, "|", les.Indication.Value, "|", les.Size.Dims, "|", les.Map.Yes)
+			}, "BCC (bx 1/2/2026)|nose|[1 0.8]|true"},
 		{"HTML left by an export", "<p><strong>Site:</strong> left temple</p>\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left temple"},
 	}
