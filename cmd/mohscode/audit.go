@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/batch"
 )
 
 const auditHelp = `Usage: mohscode audit --claims CLAIMS.csv [flags] NOTES...
@@ -17,17 +19,21 @@ the note does not support it), units or modifiers differ — each with the
 engine's reason and note lines — and the audit findings compliance reviews
 look for; then agreement by code family, precision and recall.
 
-NOTES are note files, directories (every *.txt in them), NDJSON or FHIR
-DocumentReference NDJSON files, or - for standard input, as for batch.
+NOTES are note files, directories (every *.txt and *.hl7 file in them; the
+others are skipped and named on standard error), NDJSON or FHIR
+DocumentReference NDJSON files, HL7 v2 files, or - for standard input, as
+for batch.
 CLAIMS.csv has one billed line a row: note id, code, units, modifiers
 (separated by ":" or spaces), optional lesion; a header row is optional and
 may use the names of common claim exports ("Claim ID", "CPT", "Units",
 "Modifier 1".."Modifier 4", "Lesion"). A note id is the note file's name
-without .txt, or the record's id.
+without .txt, or the record's id. Quotes follow RFC 4180: a stray quote is
+an error naming its line. In the csv report every cell starting with
+= + - @, a tab or a CR gets a leading ' so a spreadsheet shows it as text.
 
 Here exit status 0 means the claims agree with the notes; 1 any difference,
 audit finding, claim id without a note, note without claims or note that
-could not be coded; 3 an unreadable claims file.
+could not be coded; 3 an unreadable or malformed claims file.
 
 Example:
   mohscode audit --claims march-claims.csv --html audit.html samples/
@@ -60,7 +66,11 @@ func auditCommand(e env, args []string) int {
 	if err != nil {
 		return fs.fail(exitInput, err)
 	}
-	report := audit.Run(fs.Args(), e.stdin, claims, audit.Options{Jobs: *jobs, Engine: eng})
+	var skips skipped
+	report := audit.Run(fs.Args(), e.stdin, claims, audit.Options{Jobs: *jobs, Engine: eng, Skipped: skips.skip})
+	if paths := skips.list(); len(paths) > 0 {
+		fmt.Fprintf(e.stderr, "mohscode audit: %s\n", skippedText(paths))
+	}
 
 	w, closeOut, err := output(*out, e.stdout)
 	if err != nil {
@@ -121,4 +131,19 @@ func writeHTMLReport(name string, report *audit.Report) error {
 	w := bufio.NewWriter(f)
 	err = audit.WriteHTML(w, report)
 	return errors.Join(err, w.Flush(), f.Close())
+}
+
+// maxSkippedShown is how many skipped files a message names, as the batch
+// summary does.
+const maxSkippedShown = 5
+
+// skippedText names the files of directory inputs that were not read.
+func skippedText(paths []string) string {
+	shown := paths[:min(len(paths), maxSkippedShown)]
+	more := ""
+	if n := len(paths) - len(shown); n > 0 {
+		more = fmt.Sprintf(", and %d more", n)
+	}
+	return fmt.Sprintf("skipped %d files that are not notes (%s): %s%s",
+		len(paths), strings.Join(batch.NoteFileExts, ", "), strings.Join(shown, ", "), more)
 }

@@ -203,3 +203,86 @@ func TestAuditAppliesTables(t *testing.T) {
 	assert.Contains(t, rules, "mue-exceeded")
 	assert.Contains(t, rules, "ptp-modifier-needed")
 }
+
+// TestAuditClaimsFileIsStrict: the claims file is read as RFC 4180 (a
+// stray quote is an error naming its line, never a field that swallows the
+// next rows) with a bound on its lines; nothing is audited from a claims
+// file that reads wrong.
+func TestAuditClaimsFileIsStrict(t *testing.T) {
+	tests := []struct {
+		name   string
+		claims string
+		stderr string
+	}{
+		{"bare quote", "nose-two-stage,17311,1,,1\nnose-two-stage,17312\",1,,1\nnose-two-stage,14060,1,,1\n",
+			`claims.csv:2: bare " in non-quoted-field`},
+		{"quote that swallows the next rows", "nose-two-stage,17311,1,,1\nnose-two-stage,\"17312,1,,1\nnose-two-stage,14060,1,,1\n",
+			`claims.csv:2: extraneous or missing " in quoted-field`},
+		{"line over the limit", "nose-two-stage,17311,1,,1\nnose-two-stage,17312,1,," + strings.Repeat("x", 70<<10) + "\n",
+			"claims.csv:2: line 2 is longer than 65536 bytes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runAuditCLI(t, "", "--claims", writeAuditClaims(t, tc.claims), "../../samples/nose-two-stage.txt")
+			assert.Equal(t, exitInput, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, tc.stderr)
+			assert.Less(t, len(stderr), 1000, "the line is never quoted whole")
+		})
+	}
+}
+
+// TestAuditCSVFormulaInjection: note ids, claim ids and reasons that start
+// like a spreadsheet formula are written as text in the csv report.
+func TestAuditCSVFormulaInjection(t *testing.T) {
+	claims := writeAuditClaims(t, `"=HYPERLINK(""http://evil.example"",""click"")",17311,1,,1`+"\n"+
+		"+cmd|' /C calc'!A0,17311,1,,1\n@SUM(1+1),17312,1,,1\n")
+	notes := `{"id":"-2+3","text":` + strconvQuote(cleanNote) + "}\n" +
+		`{"id":"\tindent","text":` + strconvQuote(cleanNote) + "}\n"
+	code, stdout, stderr := runAuditCLI(t, notes, "--claims", claims, "-f", "csv", "-")
+	assert.Equal(t, exitNote, code, stderr)
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err)
+	var cells []string
+	for _, row := range rows {
+		for _, c := range row {
+			if c != "" {
+				assert.NotContains(t, "=+-@\t\r", c[:1], "cell %q starts like a formula", c)
+			}
+			cells = append(cells, c)
+		}
+	}
+	for _, want := range []string{`'=HYPERLINK("http://evil.example","click")`, "'+cmd|' /C calc'!A0", "'@SUM(1+1)", "'-2+3", "'\tindent"} {
+		assert.Contains(t, cells, want)
+	}
+}
+
+// TestAuditNamesSkippedFiles: a directory's files that are not notes are
+// named on standard error, as batch's summary names them.
+func TestAuditNamesSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../samples/nose-two-stage.txt")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "nose-two-stage.txt"), src, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "march.xlsx"), []byte("PK"), 0o644))
+	tests := []struct {
+		name   string
+		inputs []string
+		stderr string
+	}{
+		{"a directory with a spreadsheet", []string{dir}, "mohscode audit: skipped 1 files that are not notes (.txt, .hl7): " + filepath.Join(dir, "march.xlsx") + "\n"},
+		{"a file", []string{filepath.Join(dir, "nose-two-stage.txt")}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runAuditCLI(t, "", append([]string{"--claims", writeAuditClaims(t, billedAsCoded)}, tc.inputs...)...)
+			assert.Equal(t, exitOK, code, stderr)
+			assert.Equal(t, tc.stderr, stderr)
+		})
+	}
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -27,6 +27,10 @@ type Options struct {
 	// it), and its CMS tables and limits apply. Nil is the engine of the
 	// zero engine.Options.
 	Engine *engine.Engine
+	// Skipped, when not nil, hears of every file of a directory input that
+	// is not read because it is not a note file (batch.Source.Skipped). It
+	// is called from the goroutine that reads the inputs.
+	Skipped func(path, reason string)
 }
 
 // Report is the outcome of an audit: every note read, in input order, with
@@ -236,7 +240,8 @@ func codeNotes(inputs []string, stdin io.Reader, opt Options) []coded {
 	n := 0
 	for _, in := range inputs {
 		file := isFileInput(in)
-		batch.ReadWithin([]string{in}, stdin, eng.Limits(), func(rec batch.Record) bool {
+		src := batch.Source{Inputs: []string{in}, Stdin: stdin, Limits: eng.Limits(), Skipped: opt.Skipped}
+		src.Read(func(rec batch.Record) bool {
 			mu.Lock()
 			out = append(out, coded{})
 			mu.Unlock()

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/edits"
 )
 
 // Billed is one claim line as billed.
@@ -72,9 +74,13 @@ const maxClaimErrors = 20
 // claims; its rows with an empty code and an error are skipped). Without a
 // header the columns are id, code, units, modifiers, lesion; modifiers and
 // lesion may be left off. Lines starting with # are comments. Every
-// malformed row is an error naming name:line, up to 20 of them.
+// malformed row is an error naming name:line, up to 20 of them. Quotes
+// follow RFC 4180 (no LazyQuotes): a stray quote is an error naming its
+// line, never a field that swallows the rows after it. A line over
+// edits.MaxLineBytes stops the reading at once, naming the line without
+// quoting it.
 func ReadClaims(name string, r io.Reader) (*Claims, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(edits.LimitLines(r, edits.MaxLineBytes))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
@@ -95,8 +101,10 @@ func ReadClaims(name string, r io.Reader) (*Claims, error) {
 		if err != nil {
 			// A quoting error leaves the reader's place uncertain: stop there.
 			var perr *csv.ParseError
-			if errors.As(err, &perr) {
-				fail(perr.Line, "%v", perr.Err)
+			if le, ok := errors.AsType[*edits.LineTooLongError](err); ok {
+				fail(le.Line, "%v", le)
+			} else if errors.As(err, &perr) {
+				fail(perr.StartLine, "%v", perr.Err) // the row the stray quote is on, not where the file ran out
 			} else {
 				errs = append(errs, fmt.Errorf("%s: %w", name, err))
 			}

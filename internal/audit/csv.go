@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/claimfmt"
 )
 
 // WriteJSON writes the whole report as one indented JSON object: notes with
@@ -29,9 +31,12 @@ var CSVHeader = []string{"note", "claim_id", "status", "code", "family", "lesion
 // not audited) or raises an audit finding, then one row per note without
 // claims ("no-claims") or not coded ("not-coded"), then one per claim id
 // that names no note ("no-note"). The status column holds the row's Label
-// or those words.
+// or those words. Every cell passes through claimfmt.DefuseFormula: a note
+// id, claim id or reason starting with = + - @, a tab or a CR is written
+// with a leading apostrophe, so a spreadsheet shows it as text and never
+// runs it as a formula.
 func WriteCSV(w io.Writer, r *Report) error {
-	cw := csv.NewWriter(w)
+	cw := defusingWriter{csv.NewWriter(w)}
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
@@ -60,4 +65,17 @@ func WriteCSV(w io.Writer, r *Report) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// defusingWriter is a csv.Writer whose every cell is defused against
+// formula injection.
+type defusingWriter struct{ *csv.Writer }
+
+// Write writes one row, each cell through claimfmt.DefuseFormula.
+func (w defusingWriter) Write(row []string) error {
+	out := make([]string, len(row)) // row may be shared, as CSVHeader is
+	for i, v := range row {
+		out[i] = claimfmt.DefuseFormula(v)
+	}
+	return w.Writer.Write(out)
 }
