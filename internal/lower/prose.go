@@ -227,6 +227,9 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		return
 	}
 	for _, r := range f.Repairs {
+		if len(f.Repairs) > 1 && !r.NoRepair && r.By == "" && !measured(r) {
+			continue // a repair named without a size beside one described with sizes: a title ("Mohs surgery with adjacent tissue transfer"), not a second repair
+		}
 		rep := model.Repair{Line: r.Span.Line, Value: model.Text{Value: r.Kind, Line: r.Span.Line},
 			Length: r.Length.Size, Area: r.Area.Size, Defect: r.Defect.Size, SecondaryDefect: r.SecondaryDefect.Size}
 		if r.By != "" {
@@ -336,4 +339,9 @@ func thisStage(stages []prose.Stage, n int) (prose.Stage, bool) {
 		return own[0], true
 	}
 	return prose.Stage{}, false
+}
+
+// measured reports whether prose gives a repair any size.
+func measured(r prose.Repair) bool {
+	return r.Length.Size.Present() || r.Area.Size.Present() || r.Defect.Size.Present() || r.SecondaryDefect.Size.Present()
 }
