@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/engine"
 )
 
@@ -132,16 +136,45 @@ func TestTextTable(t *testing.T) {
 	assert.Contains(t, stdout, "Info:\n  line 12   no-repair-code")
 }
 
+// TestRulesListsEveryRule: mohscode rules prints every rule declared
+// anywhere in the module (a diag.Rule with an ID in a non-test Go file),
+// each once, with its severities, and nothing else.
 func TestRulesListsEveryRule(t *testing.T) {
-	_, stdout, _ := runCLI(t, "", "rules")
-	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
+	code, stdout, _ := runCLI(t, "", "rules")
+	require.Equal(t, exitOK, code)
+	declared := map[string]bool{}
+	idRE := regexp.MustCompile(`Rule\{ID: "([a-z0-9-]+)"`)
+	require.NoError(t, filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && path != "../.." && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go"):
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		for _, m := range idRE.FindAllSubmatch(src, -1) {
+			declared[string(m[1])] = true
+		}
+		return err
+	}))
+	require.Contains(t, declared, batch.InputEncoding.ID, "the scan finds the batch reader's rule")
+	printed := map[string]bool{}
+	heading := regexp.MustCompile(`(?m)^([a-z0-9-]+) \((?:info|warning|error)(?: or (?:info|warning|error))?\)$`)
+	for _, m := range heading.FindAllStringSubmatch(stdout, -1) {
+		assert.False(t, printed[m[1]], "%s printed twice", m[1])
+		printed[m[1]] = true
+	}
+	assert.Equal(t, declared, printed)
+	for _, r := range slices.Concat(coding.Rules, audit.Rules, []*diag.Rule{batch.InputEncoding}) {
 		sev := make([]string, 0, 2)
 		for _, s := range r.Severities() {
 			sev = append(sev, string(s))
 		}
 		assert.Contains(t, stdout, r.ID+" ("+strings.Join(sev, " or ")+")\n")
 	}
-	assert.Contains(t, stdout, "audit-routine-stain-billed (error)\n")
+	assert.Contains(t, stdout, "input-encoding (warning)\n")
 }
 
 func TestUnknownFlagIsExplained(t *testing.T) {

@@ -8,15 +8,18 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/audit"
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 )
 
 const rulesHelp = `Usage: mohscode rules
 
 Prints the rule pack — its version, the code-set editions it follows and
-the sources of its rules and tables — then every finding rule the engine
-and the audit emit, with its severity and meaning.
+the sources of its rules and tables — then every finding rule the program
+raises (the engine's, the batch reader's and the audit's), with its
+severity and meaning.
 
 Example:
   mohscode rules | less
@@ -40,7 +43,7 @@ func rulesCommand(e env, args []string) int {
 		fmt.Fprintf(&b, "  %s\n%s\n", s.Name, wrap(s.Covers, 76, "      "))
 	}
 	b.WriteString("\nFinding rules:\n\n")
-	for _, r := range slices.Concat(coding.Rules, audit.Rules) {
+	for _, r := range allRules() {
 		sev := make([]string, 0, 2)
 		for _, s := range r.Severities() {
 			sev = append(sev, string(s))
@@ -51,6 +54,21 @@ func rulesCommand(e env, args []string) int {
 		return fs.fail(exitNote, err)
 	}
 	return exitOK
+}
+
+// allRules is every finding rule the program raises, each once: the
+// engine's registry, the rules of the batch reader (a note file read as
+// Windows-1252), and the audit's.
+func allRules() []*diag.Rule {
+	var rules []*diag.Rule
+	seen := map[string]bool{}
+	for _, r := range slices.Concat(coding.Rules, []*diag.Rule{batch.InputEncoding}, audit.Rules) {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			rules = append(rules, r)
+		}
+	}
+	return rules
 }
 
 func versionCommand(e env, args []string) int {
