@@ -67,6 +67,8 @@ type lowerer struct {
 	block                         model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
 	procedure                     map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
 	paragraphs                    map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
+	history                       map[int][][]prose.Line // the prose of each lesion's history
+	inHistory                     bool                   // the paragraph being read is a history field's value
 	scopes                        []int                  // the lesions with prose, in note order
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 	unread                        bool                   // a table the reader cannot tell was reported
@@ -422,6 +424,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
 	case l.stainReason(f):
 	case mentions(f.Key, []string{"planned", "plan for", "options"}): // "Planned reconstruction:": not what was done
+	case isHistoryKey(f.Key):
+		l.inHistory = true
+		l.paragraph = append(l.paragraph, *f.Value)
+		l.endParagraph()
+		l.inHistory = false
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	default:

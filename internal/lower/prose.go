@@ -24,9 +24,13 @@ func (l *lowerer) prose(par []grammar.Value) {
 	}
 	scope := l.lesion
 	if l.paragraphs == nil {
-		l.paragraphs = map[int][][]prose.Line{}
+		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}
 	}
-	l.paragraphs[scope] = append(l.paragraphs[scope], lines)
+	if isHistoryKey(l.block.Value) || l.inHistory {
+		l.history[scope] = append(l.history[scope], lines) // read for what it tells of the tumor, never for stages
+	} else {
+		l.paragraphs[scope] = append(l.paragraphs[scope], lines)
+	}
 	if scope != noteScope && !l.scoped(scope) {
 		l.scopes = append(l.scopes, scope)
 	}
@@ -92,7 +96,27 @@ func (l *lowerer) readProse() {
 		l.encounterProse(&facts)
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
+		if hist := l.history[scope]; len(hist) > 0 {
+			past := pastOnly(prose.Read(hist))
+			l.encounterProse(&past)
+			l.lesionProse(&l.out.Lesions[scope], &past)
+		}
 	}
+}
+
+// historyKeys head the patient's history, whose "stage II" is a tumor's
+// stage and whose procedures were done before today.
+var historyKeys = []string{"history", "hpi", "past medical", "past surgical"}
+
+// isHistoryKey reports whether a key or heading heads the history.
+func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKeys) }
+
+// pastOnly drops from a history what would count stages or repairs: its
+// "stage II" is a tumor's stage, its excisions were done before today. What
+// it tells of the tumor, the biopsies, the map and the reader stays.
+func pastOnly(f prose.Facts) prose.Facts {
+	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs = nil, nil, prose.Stage{}, nil, nil
+	return f
 }
 
 // encounterProse takes who read the slides from prose when no field says.
