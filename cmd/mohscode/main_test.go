@@ -221,7 +221,9 @@ func TestEditTables(t *testing.T) {
 func TestBatchFormats(t *testing.T) {
 	samples, err := filepath.Glob("../../samples/*.txt")
 	require.NoError(t, err)
-	wantIDs := append(samples, "rec-1", "testdata/batch.ndjson:2", "rec-3", "doc-1", "doc-2")
+	messages, err := filepath.Glob("../../samples/*.hl7")
+	require.NoError(t, err)
+	require.NotEmpty(t, messages, "the HL7 v2 sample")
 	wantErrors := map[string]bool{"testdata/batch.ndjson:2": true, "rec-3": true, "doc-2": true}
 	for _, s := range samples {
 		src, err := os.ReadFile(s)
@@ -230,6 +232,22 @@ func TestBatchFormats(t *testing.T) {
 			wantErrors[s] = true
 		}
 	}
+	// the directory is read in lexical order; an HL7 v2 file yields one
+	// record per message, named by its document or message id
+	files := slices.Sorted(slices.Values(append(slices.Clone(samples), messages...)))
+	var wantIDs []string
+	for _, f := range files {
+		if filepath.Ext(f) != ".hl7" {
+			wantIDs = append(wantIDs, f)
+			continue
+		}
+		batch.Read([]string{f}, nil, func(r batch.Record) bool {
+			require.NoError(t, r.Err, r.ID)
+			wantIDs = append(wantIDs, r.ID)
+			return true
+		})
+	}
+	wantIDs = append(wantIDs, "rec-1", "testdata/batch.ndjson:2", "rec-3", "doc-1", "doc-2")
 	// rec-3 has a line over the --max-line-length of 300 bytes
 	args := []string{"batch", "--quiet", "--jobs", "3", "--max-line-length", "300", "../../samples", "testdata/batch.ndjson", "testdata/bulk.ndjson"}
 
