@@ -21,8 +21,9 @@ const (
 // exitStatusHelp documents the exit statuses in every command's help.
 const exitStatusHelp = `Exit status:
   0  coded, no error finding
-  1  an error finding, a note that cannot be parsed, a failed record or a
-     failed write
+  1  an error finding, a note that cannot be parsed, a failed record, a
+     failed write, or with --strict a FHIR Claim with a placeholder
+     (data-absent) patient, provider or coverage reference
   2  usage error: bad flags or arguments, or a flag's file that is unusable
   3  an input that cannot be read
 `
@@ -126,6 +127,7 @@ Examples:
   mohscode code samples/nose-two-stage.txt
   mohscode code -f json -p medicare samples/two-lesions-medicare.txt
   mohscode batch -f csv -o claims.csv samples/
+  mohscode batch samples/dictation.hl7
 
 `)
 	b.WriteString(exitStatusHelp)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -251,4 +252,44 @@ func TestServeCodingBound(t *testing.T) {
 			assert.Contains(t, stderr, tc.wantStderr)
 		})
 	}
+}
+
+// TestREADMEDocumentsTheCommandLine: every flag of the pipeline and service
+// commands, every exit status and the HL7 v2 sample are in the README, and
+// the help shows the new flags with an example.
+func TestREADMEDocumentsTheCommandLine(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	for _, name := range []string{"batch", "serve", "code", "audit"} {
+		t.Run(name, func(t *testing.T) {
+			c, ok := lookup(name)
+			require.True(t, ok)
+			_, help, _ := runCLI(t, "", c.name, "--help")
+			for _, line := range strings.Split(help, "\n") {
+				f := strings.Fields(line)
+				if len(f) == 0 || !strings.HasPrefix(line, "      --") && !strings.HasPrefix(strings.TrimSpace(line), "-") {
+					continue
+				}
+				flag := f[0]
+				if strings.HasSuffix(flag, ",") { // "-f, --format"
+					flag = f[1]
+				}
+				flag, _, _ = strings.Cut(flag, "[") // "--quiet[=true|false]"
+				if strings.HasPrefix(flag, "--") && flag != "--help" {
+					documented := regexp.MustCompile(regexp.QuoteMeta(flag) + `([^a-z-]|$)`).Match(readme)
+					assert.True(t, documented, "README documents %s %s", name, flag)
+				}
+			}
+		})
+	}
+	for _, want := range []string{"mohscode batch samples/dictation.hl7", "--strict", "| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 130, 143 |"} {
+		assert.True(t, strings.Contains(string(readme), want), "README has %q", want)
+	}
+	_, help, _ := runCLI(t, "", "batch", "--help")
+	assert.Contains(t, help, "--strict")
+	assert.Contains(t, help, "samples/dictation.hl7")
+	assert.Contains(t, help, "or with --strict a FHIR Claim with a placeholder")
+	_, help, _ = runCLI(t, "", "serve", "--help")
+	assert.Contains(t, help, "--max-coding")
+	assert.Contains(t, help, "--queue-wait 500ms")
 }
