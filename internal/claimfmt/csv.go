@@ -14,9 +14,10 @@ import (
 // CSVHeader is the header row CSVWriter writes first; the web page's "Copy
 // as CSV" writes the same columns. List values (modifiers, diagnosis
 // pointers, the ICD-10-CM codes they point to, evidence lines) are joined
-// with ":"; findings are "rule (severity, line N)" joined with "; ".
+// with ":"; findings are "rule (severity, line N)" joined with "; ";
+// rules is the rule-pack version the claim was coded by.
 var CSVHeader = []string{"id", "date_of_service", "seq", "code", "units", "modifiers", "lesion",
-	"diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason", "findings", "error"}
+	"diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason", "findings", "error", "rules"}
 
 // NoLinesError is the error column of the row of a claim without lines.
 const NoLinesError = "no claim lines"
@@ -50,7 +51,7 @@ func (cw *CSVWriter) WriteClaim(id string, c coding.Claim) error {
 	}
 	findings := FindingsCell(c.Findings)
 	if len(c.Lines) == 0 {
-		return cw.write([]string{id, dos, "", "", "", "", "", "", "", "", "", "", findings, NoLinesError})
+		return cw.write([]string{id, dos, "", "", "", "", "", "", "", "", "", "", findings, NoLinesError, c.Rules.Version})
 	}
 	for _, l := range c.Lines {
 		evidence := make([]int, len(l.Evidence))
@@ -65,7 +66,7 @@ func (cw *CSVWriter) WriteClaim(id string, c coding.Claim) error {
 		}
 		err := cw.write([]string{id, dos, strconv.Itoa(l.Seq), l.Code, strconv.Itoa(l.Units),
 			strings.Join(l.Modifiers, ":"), l.Lesion, joinInts(l.DiagnosisPointers, ":"), strings.Join(codes, ":"),
-			joinInts(evidence, ":"), l.Description, l.Reason, findings, ""})
+			joinInts(evidence, ":"), l.Description, l.Reason, findings, "", c.Rules.Version})
 		if err != nil {
 			return err
 		}
@@ -86,7 +87,7 @@ func FindingsCell(fs []diag.Finding) string {
 // WriteError writes the row of note id that could not be coded; the error
 // column holds the message, the other columns after id are empty.
 func (cw *CSVWriter) WriteError(id, message string) error {
-	return cw.write([]string{id, "", "", "", "", "", "", "", "", "", "", "", "", message})
+	return cw.write([]string{id, "", "", "", "", "", "", "", "", "", "", "", "", message, ""})
 }
 
 // Flush writes the header if no row was written yet, so that an empty batch

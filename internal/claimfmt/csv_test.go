@@ -13,7 +13,7 @@ import (
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
-const csvHeader = "id,date_of_service,seq,code,units,modifiers,lesion,diagnosis_pointers,diagnoses,evidence_lines,description,reason,findings,error\n"
+const csvHeader = "id,date_of_service,seq,code,units,modifiers,lesion,diagnosis_pointers,diagnoses,evidence_lines,description,reason,findings,error,rules\n"
 
 // Descriptions of twoLineClaim's lines, as CSV cells.
 const (
@@ -31,8 +31,8 @@ func TestCSV(t *testing.T) {
 			name:  "two lines",
 			write: func(cw *claimfmt.CSVWriter) error { return cw.WriteClaim("notes/nose.txt", twoLineClaim()) },
 			want: csvHeader +
-				"notes/nose.txt,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,,\n" +
-				"notes/nose.txt,2026-03-14,2,17312,2,59:XS,2,2:1,C44.42:C44.311,30," + desc2 + ",,,\n",
+				"notes/nose.txt,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,,,2026.12.1\n" +
+				"notes/nose.txt,2026-03-14,2,17312,2,59:XS,2,2:1,C44.42:C44.311,30," + desc2 + ",,,,2026.12.1\n",
 		},
 		{
 			name: "findings on every row of the note",
@@ -42,7 +42,7 @@ func TestCSV(t *testing.T) {
 					c.Findings = []diag.Finding{{Rule: "stain-unknown", Severity: diag.Warning, Line: 14}, {Rule: "dos-future", Severity: diag.Error, Line: 1}}
 				}))
 			},
-			want: csvHeader + "n,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,\"stain-unknown (warning, line 14); dos-future (error, line 1)\",\n",
+			want: csvHeader + "n,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,\"stain-unknown (warning, line 14); dos-future (error, line 1)\",,2026.12.1\n",
 		},
 		{
 			name: "no lines, with findings",
@@ -52,14 +52,14 @@ func TestCSV(t *testing.T) {
 					c.Findings = []diag.Finding{{Rule: "stage-missing", Severity: diag.Error, Line: 3}}
 				}))
 			},
-			want: csvHeader + "gaps.txt,2026-03-14,,,,,,,,,,,\"stage-missing (error, line 3)\",no claim lines\n",
+			want: csvHeader + "gaps.txt,2026-03-14,,,,,,,,,,,\"stage-missing (error, line 3)\",no claim lines,2026.12.1\n",
 		},
 		{
 			name: "parse error",
 			write: func(cw *claimfmt.CSVWriter) error {
 				return cw.WriteError("bad.txt", claimfmt.ErrorCell(&diag.ParseError{Filename: "bad.txt", Line: 14, Column: 11, Message: `Blocks: expected a count, found "three-ish"`}))
 			},
-			want: csvHeader + "bad.txt,,,,,,,,,,,,,\"14:11: Blocks: expected a count, found \"\"three-ish\"\"\"\n",
+			want: csvHeader + "bad.txt,,,,,,,,,,,,,\"14:11: Blocks: expected a count, found \"\"three-ish\"\"\",\n",
 		},
 		{
 			name: "summed repair lesion is quoted",
@@ -68,7 +68,7 @@ func TestCSV(t *testing.T) {
 					c.Lines = []coding.Line{{Seq: 1, Code: "13132", Units: 1, Lesion: "1,3", DiagnosisPointers: []int{1, 2}}}
 				}))
 			},
-			want: csvHeader + "r.txt,2026-03-14,1,13132,1,,\"1,3\",1:2,C44.311:C44.42,,,,,\n",
+			want: csvHeader + "r.txt,2026-03-14,1,13132,1,,\"1,3\",1:2,C44.311:C44.42,,,,,,2026.12.1\n",
 		},
 		{
 			name: "header once across records",
@@ -78,7 +78,7 @@ func TestCSV(t *testing.T) {
 				}
 				return cw.WriteClaim("b.txt", with(func(c *coding.Claim) { c.Lines = c.Lines[:1] }))
 			},
-			want: csvHeader + "a.txt,,,,,,,,,,,,,1:1: empty note\n" + "b.txt,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,,\n",
+			want: csvHeader + "a.txt,,,,,,,,,,,,,1:1: empty note,\n" + "b.txt,2026-03-14,1,17311,1,,1,1,C44.311,7:12," + desc1 + ",,,,2026.12.1\n",
 		},
 		{
 			name:  "empty batch is a header",

@@ -32,6 +32,9 @@ const (
 	// NoteIDSystem is the system of Claim.identifier, whose value is the
 	// note's id.
 	NoteIDSystem = "urn:mohscode:note-id"
+	// RulePackSystem tags a Claim (Claim.meta.tag) with the rule-pack
+	// version it was coded by; the display names the code-set editions.
+	RulePackSystem = "urn:mohscode:rule-pack"
 	// FindingExtensionURL is the extension that carries each error finding
 	// of a note whose Claim is a draft.
 	FindingExtensionURL  = "urn:mohscode:finding"
@@ -141,6 +144,7 @@ type (
 	fhirClaim struct {
 		ResourceType string           `json:"resourceType"`
 		ID           string           `json:"id"`
+		Meta         *fhirMeta        `json:"meta,omitempty"`
 		Extension    []fhirStringExt  `json:"extension,omitempty"`
 		Identifier   []fhirIdentifier `json:"identifier,omitempty"`
 		Status       string           `json:"status"`
@@ -154,6 +158,9 @@ type (
 		Diagnosis    []fhirDiagnosis  `json:"diagnosis,omitempty"`
 		Insurance    []fhirInsurance  `json:"insurance"`
 		Item         []fhirItem       `json:"item,omitempty"`
+	}
+	fhirMeta struct {
+		Tag []fhirCoding `json:"tag"`
 	}
 	fhirIdentifier struct {
 		System string `json:"system"`
@@ -260,7 +267,9 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs, fees map[s
 	claim := fhirClaim{
 		ResourceType: "Claim",
 		ID:           FHIRID(id),
-		Status:       "active",
+		Meta: &fhirMeta{Tag: []fhirCoding{{System: RulePackSystem, Code: c.Rules.Version,
+			Display: c.Rules.CPT + ", " + c.Rules.ICD10CM}}},
+		Status: "active",
 		Type:         concept(ClaimTypeSystem, "professional", ""),
 		Use:          "claim",
 		Patient:      reference(refs.Patient),

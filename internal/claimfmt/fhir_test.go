@@ -20,6 +20,7 @@ var refs = claimfmt.FHIRRefs{Patient: "Patient/123", Provider: "Practitioner/dan
 const twoLineFHIR = `{
   "resourceType": "Claim",
   "id": "note-d5d73925bbcd3e8e",
+  "meta": {"tag": [{"system": "urn:mohscode:rule-pack", "code": "2026.12.1", "display": "CPT 2026, ICD-10-CM FY2026"}]},
   "identifier": [{"system": "urn:mohscode:note-id", "value": "note-d5d73925bbcd3e8e"}],
   "status": "active",
   "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "professional"}]},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/engine"
 )
@@ -21,6 +22,7 @@ func twoLineClaim() coding.Claim {
 		Source:    "notes/nose.txt",
 		Encounter: coding.Encounter{DateOfService: ptr("2026-03-14"), PlaceOfService: ptr("11"), PayerProfile: "commercial"},
 		Edits:     coding.Edits{MUE: coding.NotChecked, PTP: coding.NotChecked},
+		Rules:     codetable.Edition{Version: "2026.12.1", CPT: "CPT 2026", ICD10CM: "ICD-10-CM FY2026"},
 		Lines: []coding.Line{
 			{Seq: 1, Code: "17311", Units: 1, Modifiers: []string{}, Lesion: "1",
 				Description:       "Mohs, head/neck/hands/feet/genitalia, first stage",

@@ -67,6 +67,7 @@ func WriteX12(w io.Writer, id string, c coding.Claim, fees map[string]string) er
 	}
 	var b bytes.Buffer
 	b.WriteString("REF*D9*" + X12ID(id) + "~\n")
+	b.WriteString("NTE*ADD*" + x12RulePack(c) + "~\n") // the rule pack the claim was coded by (loop 2300 claim note)
 	b.WriteString("HI")
 	for i, d := range c.Diagnoses {
 		code := strings.ToUpper(strings.ReplaceAll(d.Code, ".", ""))
@@ -232,4 +233,17 @@ func sameCharge(a, b string) bool {
 	na, _ := normalizeCharge(a)
 	nb, _ := normalizeCharge(b)
 	return na == nb
+}
+
+// x12RulePack is the claim note naming the rule pack: "MOHSCODE RULE PACK
+// 2026.12.1 CPT 2026 ICD-10-CM FY2026", in the characters an X12 element
+// may hold.
+func x12RulePack(c coding.Claim) string {
+	r := c.Rules
+	return strings.Map(func(ch rune) rune {
+		if strings.ContainsRune("~*:^", ch) {
+			return ' '
+		}
+		return ch
+	}, strings.ToUpper("mohscode rule pack "+r.Version+" "+r.CPT+" "+r.ICD10CM))
 }

@@ -23,7 +23,7 @@ func TestWriteX12(t *testing.T) {
 			name:  "two lines with modifiers, pointers and fees",
 			claim: twoLineClaim(),
 			fees:  map[string]string{"17311": "1250.00", "17312": "0640.50", "12032": "300"},
-			want: "REF*D9*notes/nose.txt~\n" +
+			want: "REF*D9*notes/nose.txt~\n" + "NTE*ADD*MOHSCODE RULE PACK 2026.12.1 CPT 2026 ICD-10-CM FY2026~\n" +
 				"HI*ABK:C44311*ABF:C4442~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311*1250*UN*1***1~\n" +
@@ -35,7 +35,7 @@ func TestWriteX12(t *testing.T) {
 		{
 			name:  "no fee schedule: charge 0",
 			claim: with(func(c *coding.Claim) { c.Lines = c.Lines[:1] }),
-			want: "REF*D9*notes/nose.txt~\n" +
+			want: "REF*D9*notes/nose.txt~\n" + "NTE*ADD*MOHSCODE RULE PACK 2026.12.1 CPT 2026 ICD-10-CM FY2026~\n" +
 				"HI*ABK:C44311*ABF:C4442~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311*0*UN*1***1~\n" +
@@ -51,7 +51,7 @@ func TestWriteX12(t *testing.T) {
 				c.Lines = []coding.Line{{Code: "17311", Units: 1, Modifiers: []string{"59", "XS", "51", "76"}, DiagnosisPointers: []int{12, 1, 2, 3}}}
 			}),
 			fees: map[string]string{"17311": "0.00"},
-			want: "REF*D9*notes/nose.txt~\n" +
+			want: "REF*D9*notes/nose.txt~\n" + "NTE*ADD*MOHSCODE RULE PACK 2026.12.1 CPT 2026 ICD-10-CM FY2026~\n" +
 				"HI*ABK:C4430*ABF:C4431*ABF:C4432*ABF:C4433*ABF:C4434*ABF:C4435*ABF:C4436*ABF:C4437*ABF:C4438*ABF:C4439*ABF:C4430*ABF:C4431~\n" +
 				"LX*1~\n" +
 				"SV1*HC:17311:59:XS:51:76*0*UN*1***12:1:2:3~\n" +
@@ -171,10 +171,11 @@ func TestWriteX12Samples(t *testing.T) {
 				return
 			}
 			segs := strings.Split(strings.TrimSuffix(buf.String(), "~\n"), "~\n")
-			require.Len(t, segs, 2+3*len(c.Lines))
+			require.Len(t, segs, 3+3*len(c.Lines))
 			assert.Equal(t, "REF*D9*"+id, segs[0])
-			assert.True(t, strings.HasPrefix(segs[1], "HI*ABK:"), segs[1])
-			assert.NotContains(t, segs[1], ".")
+			assert.Equal(t, "NTE*ADD*MOHSCODE RULE PACK 2026.12.1 CPT 2026 ICD-10-CM FY2026", segs[1], "the rule pack in a claim note")
+			assert.True(t, strings.HasPrefix(segs[2], "HI*ABK:"), segs[2])
+			assert.NotContains(t, segs[2], ".")
 			for _, s := range segs {
 				assert.NotContains(t, s, "~")
 				assert.NotContains(t, s, "\n")

@@ -325,7 +325,7 @@
   // claimCSV writes the claim with the columns of batch --format csv
   // (claimfmt.CSVHeader): one row per line, each with the note's findings.
   function claimCSV(c) {
-    const rows = [["id", "date_of_service", "seq", "code", "units", "modifiers", "lesion", "diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason", "findings", "error"]];
+    const rows = [["id", "date_of_service", "seq", "code", "units", "modifiers", "lesion", "diagnosis_pointers", "diagnoses", "evidence_lines", "description", "reason", "findings", "error", "rules"]];
     const dos = c.encounter.date_of_service || "";
     const findings = c.findings.map((f) => f.rule + " (" + f.severity + ", line " + f.line + ")").join("; ");
     for (const l of c.lines) {
@@ -334,7 +334,7 @@
         l.diagnosis_pointers.join(":"),
         l.diagnosis_pointers.map((p) => (c.diagnoses[p - 1] || {}).code || "").join(":"),
         (l.evidence || []).map((e) => e.line).join(":"),
-        l.description, l.reason, findings, "",
+        l.description, l.reason, findings, "", (c.rules || {}).version || "",
       ]);
     }
     return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
