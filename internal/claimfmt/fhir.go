@@ -269,14 +269,14 @@ func WriteFHIR(w io.Writer, id string, c coding.Claim, refs FHIRRefs, fees map[s
 		ID:           FHIRID(id),
 		Meta: &fhirMeta{Tag: []fhirCoding{{System: RulePackSystem, Code: c.Rules.Version,
 			Display: c.Rules.CPT + ", " + c.Rules.ICD10CM}}},
-		Status: "active",
-		Type:         concept(ClaimTypeSystem, "professional", ""),
-		Use:          "claim",
-		Patient:      reference(refs.Patient),
-		Created:      date,
-		Provider:     reference(refs.Provider),
-		Priority:     concept(ProcessPrioritySystem, "normal", ""),
-		Insurance:    []fhirInsurance{{Sequence: 1, Focal: true, Coverage: reference(refs.Coverage)}},
+		Status:    "active",
+		Type:      concept(ClaimTypeSystem, "professional", ""),
+		Use:       "claim",
+		Patient:   reference(refs.Patient),
+		Created:   date,
+		Provider:  reference(refs.Provider),
+		Priority:  concept(ProcessPrioritySystem, "normal", ""),
+		Insurance: []fhirInsurance{{Sequence: 1, Focal: true, Coverage: reference(refs.Coverage)}},
 	}
 	if id != "" {
 		claim.Identifier = []fhirIdentifier{{System: NoteIDSystem, Value: noteIdentifier(id)}}
