@@ -48,7 +48,7 @@ func serve(ctx context.Context, e env, args []string) int {
 	fs := newFlagSet(e, "serve", serveHelp)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port); the default takes connections from this machine only")
 	tokenFile := fs.String("token-file", "", "file holding the API token that every /v1/ request must send as Authorization: Bearer <token>")
-	maxCoding := fs.Int("max-coding", server.DefaultMaxCoding(), "notes coded at once, at least 1 (default: 2 per CPU)")
+	maxCoding := fs.Int("max-coding", server.DefaultMaxCoding(), "notes coded at once, at least 1; the default is two per CPU")
 	queueWait := fs.Duration("queue-wait", server.DefaultQueueWait, "how long a request waits for a coding slot before its 503, more than 0")
 	fs.check(func() string { return atLeastOne("max-coding", *maxCoding) })
 	fs.check(func() string {
