@@ -8,7 +8,7 @@ func IsLabel(s string) bool {
 	switch {
 	case s == "":
 		return false
-	case isDigits(s):
+	case IsDigits(s):
 		return len(s) <= 3
 	case len(s) == 1:
 		return isLetter(s[0])
@@ -44,7 +44,7 @@ func Roman(s string) int {
 // Ordinal returns the number of a stage ordinal: 1 to 99, or a roman
 // numeral from I to XX; ok is false for anything else.
 func Ordinal(s string) (n int, ok bool) {
-	if isDigits(s) {
+	if IsDigits(s) {
 		n = 0
 		for _, c := range s {
 			n = n*10 + int(c-'0')
@@ -58,7 +58,8 @@ func Ordinal(s string) (n int, ok bool) {
 	return n, n >= 1 && n <= 20
 }
 
-func isDigits(s string) bool {
+// IsDigits reports whether s is a non-empty run of ASCII digits.
+func IsDigits(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -431,7 +431,7 @@ func labelLen(s string) (n, rest int) {
 	for k < len(s) && (isLetter(s[k]) || s[k] >= '0' && s[k] <= '9') {
 		k++
 	}
-	if labelStart == word && k > labelStart && !isDigits(s[labelStart:k]) {
+	if labelStart == word && k > labelStart && !IsDigits(s[labelStart:k]) {
 		return 0, 0 // only a number may run into the word: "Lesion2", not "Lesions"
 	}
 	if k == labelStart && (strings.EqualFold(s[:word], "lesion") || strings.EqualFold(s[:word], "biopsy")) {

@@ -29,7 +29,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		if afterSemicolon(v, it) || item.sentence {
 			cont = fNone
 		}
-		if len(marginText) > 0 && isDigitsText(strings.TrimSpace(it.Text)) {
+		if len(marginText) > 0 && grammar.IsDigits(strings.TrimSpace(it.Text)) {
 			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear": the 3 continues the list
 			continue
 		}
@@ -60,7 +60,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			cont = fNone
 		}
 		switch {
-		case isCountItem(it.Text) && (!isDigitsText(strings.TrimSpace(it.Text)) || it == first):
+		case isCountItem(it.Text) && (!grammar.IsDigits(strings.TrimSpace(it.Text)) || it == first):
 			n, err := grammar.ParseCount("Blocks", countPart(it), 1)
 			if err != nil {
 				return err
@@ -542,7 +542,7 @@ func isHistology(s string) bool { return mentions(s, histologyWords) }
 // are sections cut through one block, not blocks.
 func isLevels(s string) bool {
 	words := strings.Fields(asciiLower(s))
-	return len(words) >= 2 && isDigitsText(words[0]) && strings.HasPrefix(words[1], "level")
+	return len(words) >= 2 && grammar.IsDigits(words[0]) && strings.HasPrefix(words[1], "level")
 }
 
 // looksLikeStain reports whether an item names a stain: a name of at most

@@ -229,7 +229,7 @@ func blockLetters(s string) int {
 	for _, x := range []string{"x", "×"} {
 		if rest, ok := strings.CutPrefix(lower, x); ok {
 			rest = strings.TrimSpace(rest)
-			if isDigitsText(rest) {
+			if grammar.IsDigits(rest) {
 				return refNumber(rest) // 0 past MaxCount
 			}
 			return 0

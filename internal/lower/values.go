@@ -136,7 +136,7 @@ func isCountItem(s string) bool {
 	case len(words) == 0:
 		return false
 	case len(words) == 1:
-		return strings.TrimLeft(words[0], "~") != "" && isDigitsText(strings.TrimLeft(words[0], "~"))
+		return strings.TrimLeft(words[0], "~") != "" && grammar.IsDigits(strings.TrimLeft(words[0], "~"))
 	}
 	return countNouns[words[1]] || len(words) > 2 && countNouns[words[1]+" "+words[2]]
 }
@@ -161,15 +161,6 @@ func countPart(it *grammar.Value) *grammar.Value {
 		end = strings.Index(it.Text[end:], w) + end + len(w)
 	}
 	return &grammar.Value{Pos: it.Pos, Text: it.Text[:end]}
-}
-
-func isDigitsText(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // splitItems splits a value at commas and semicolons outside parentheses,
