@@ -217,6 +217,11 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(les.Stages) > 0 {
 		l.stageConflicts(les, f.Stages)
+		for _, ps := range f.Stages { // the fields' stages, with what prose adds ("Stage 1 histology:" then "divided into three blocks")
+			if st := stageOf(les, ps.Number); st != nil {
+				fillStage(st, ps)
+			}
+		}
 		return
 	}
 	stages := f.Stages
