@@ -2,9 +2,11 @@ package lower
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -516,6 +518,10 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		iso, err := grammar.ParseDate(ref.name, v)
 		if err != nil {
 			return err
+		}
+		if iso > time.Now().AddDate(0, 0, 1).Format("2006-01-02") { // a claim is for a service given
+			return &diag.ParseError{Filename: v.Pos.Filename, Line: v.Pos.Line, Column: v.Pos.Column,
+				Message: fmt.Sprintf("%s: %s is in the future; a date of service is the day the surgery was done", ref.name, iso)}
 		}
 		enc.Date = model.Text{Value: iso, Line: v.Pos.Line}
 	case fSurgeon:

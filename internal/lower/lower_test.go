@@ -55,6 +55,8 @@ func TestMalformedValues(t *testing.T) {
 			`note.txt:2:7: Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found "2 2"`},
 		{"inline blocks", "Site: nose\nStage 1: TBD blocks; margins: clear\n",
 			`note.txt:2:10: Blocks: expected a count, found "TBD blocks"`},
+		{"date in the future", "DOS: 9999-12-31\nSite: nose\n",
+			`note.txt:1:6: Date of service: 9999-12-31 is in the future; a date of service is the day the surgery was done`},
 		{"date", "DOS: yesterday\nSite: nose\n",
 			`note.txt:1:6: Date of service: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "yesterday"`},
 		{"total stages", "Site: nose\nTotal stages: __\n",
