@@ -336,7 +336,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		n := p.intAt(j)
 		if n == 0 && p.toks[j].kind == kWord {
 			n = roman(p.w(j))
-			if n == 0 && p.w(i) == "stage" && p.w(j) != "single" {
+			if n == 0 && (p.w(i) == "stage" || p.w(i) == "layer") && p.w(j) != "single" { // "Stage two", "Mohs layer one"
 				n = cardinal(p.w(j))
 			}
 		}
