@@ -216,17 +216,60 @@ func writeProblem(w http.ResponseWriter, status int, message string) {
 	})
 }
 
-// writeJSON renders the answer in full before sending it, so that a
-// rendering error is a clean 500.
+// writeJSON renders the answer into a buffer of up to streamAfter bytes,
+// so that a rendering error in a small answer is a clean 500. A larger
+// answer is streamed: the status is sent when the buffer fills and the rest
+// is written through as it is rendered, never copied into a second buffer;
+// a rendering error past that point cuts the body short, which the client
+// sees as a truncated JSON document. (encoding/json still encodes one value
+// whole before writing it: what bounds an answer is the findings cap per
+// rule per note.)
 func writeJSON(w http.ResponseWriter, status int, render func(io.Writer) error) {
-	var b bytes.Buffer
-	if err := render(&b); err != nil {
-		http.Error(w, "internal error", http.StatusInternalServerError)
+	sw := &streamingWriter{w: w, status: status}
+	if err := render(sw); err != nil {
+		if !sw.sent {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+		}
 		return
 	}
-	h := w.Header()
+	if !sw.sent {
+		sw.send()
+	}
+}
+
+// streamAfter is the size past which an answer is streamed, not buffered.
+const streamAfter = 64 << 10
+
+// streamingWriter buffers the first streamAfter bytes of an answer, then
+// sends the status and headers and writes through.
+type streamingWriter struct {
+	w      http.ResponseWriter
+	status int
+	buf    bytes.Buffer
+	sent   bool
+}
+
+func (s *streamingWriter) Write(p []byte) (int, error) {
+	if s.sent {
+		return s.w.Write(p)
+	}
+	if s.buf.Len()+len(p) <= streamAfter {
+		return s.buf.Write(p)
+	}
+	if err := s.send(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(p)
+}
+
+// send writes the headers and whatever is buffered.
+func (s *streamingWriter) send() error {
+	s.sent = true
+	h := s.w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	s.w.WriteHeader(s.status)
+	_, err := s.w.Write(s.buf.Bytes())
+	s.buf = bytes.Buffer{}
+	return err
 }
