@@ -142,3 +142,36 @@ func TestLineLesions(t *testing.T) {
 	assert.Equal(t, []string{"biopsy 1"}, mohscode.Line{Lesion: "biopsy 1"}.Lesions())
 	assert.Nil(t, mohscode.Line{}.Lesions())
 }
+
+// TestAllDiagnosticsInOneRun: a bad block value, an unknown site and a
+// misspelt key are all reported by one Code call, each at its place, none
+// hiding the others.
+func TestAllDiagnosticsInOneRun(t *testing.T) {
+	note := strings.Join([]string{
+		"Date of service: 2026-03-14",
+		"Surgeon: Dana Whitfield, MD",
+		"Payer: Aetna commercial",
+		"",
+		"Lesion 1",
+		"Site: left glorpal ridge",
+		"Diagnosis: basal cell carcinoma, nodular",
+		"Stage 1:",
+		"  Blocks: three-ish",
+		"  Stain: H&E",
+		"  Margns: clear",
+	}, "\n")
+	eng, err := mohscode.New(mohscode.Options{})
+	require.NoError(t, err)
+	res, err := eng.Code("three.txt", []byte(note))
+	require.NoError(t, err)
+	type at struct {
+		Rule string
+		Line int
+	}
+	var got []at
+	for _, f := range res.Findings {
+		got = append(got, at{f.Rule, f.Line})
+	}
+	assert.Subset(t, got, []at{{"site-unknown", 6}, {"value-invalid", 9}, {"unknown-field", 11}})
+	assert.Empty(t, res.Lines, "a lesion without a known site is not coded")
+}
