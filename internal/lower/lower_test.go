@@ -651,3 +651,36 @@ func TestManyItemsIsLinear(t *testing.T) {
 	small, large := cost(note(2500)), cost(note(20000))
 	assert.Less(t, large, 24*small, "8x the items took %v vs %v (linear: 8x, quadratic: 64x)", large, small)
 }
+
+// TestProseOpensLesions: in a note without lesion labels, a paragraph that
+// begins by naming the next lesion opens it, so two dictated lesions are
+// never read as one; a sentence that only counts or mentions lesions opens
+// none.
+func TestProseOpensLesions(t *testing.T) {
+	intro := "Date of service: 2026-03-30\n\nThe patient presents for Mohs surgery of two tumors; a map was drawn for each site.\n\n"
+	first := "The first lesion, a nodular basal cell carcinoma of the right malar cheek, was treated. The first stage was processed as two blocks and was clear.\n\n"
+	tests := []struct {
+		name   string
+		second string
+		sites  []string
+	}{
+		{"Lesion 2 opens the second", "Lesion 2 was then anesthetized. A squamous cell carcinoma of the left chin; its first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
+		{"The second lesion opens the second", "The second lesion, a squamous cell carcinoma of the left chin, was treated; its first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
+		{"For the 2nd site opens the second", "For the 2nd site, a squamous cell carcinoma of the left chin, the first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
+		{"a later number than the next opens none", "Lesion 3 was then anesthetized. A squamous cell carcinoma of the left chin.", []string{"right malar cheek"}},
+		{"a count of lesions opens none", "One lesion was treated today, the other deferred.", []string{"right malar cheek"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, intro+first+tc.second+"\n")
+			var sites []string
+			for _, les := range note.Lesions {
+				sites = append(sites, les.Site.Text.Value)
+			}
+			assert.Equal(t, tc.sites, sites)
+			for _, les := range note.Lesions {
+				assert.True(t, les.Map.Yes, "lesion %s: the note's opening paragraph speaks of every lesion", les.Label)
+			}
+		})
+	}
+}

@@ -22,10 +22,13 @@ func (l *lowerer) prose(par []grammar.Value) {
 	for i, v := range par {
 		lines[i] = prose.Line{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}
 	}
-	scope := l.lesion
 	if l.paragraphs == nil {
 		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}
 	}
+	if !l.headed && len(par) > 0 {
+		l.proseLesion(par[0])
+	}
+	scope := l.lesion
 	if isHistoryKey(l.block.Value) || l.inHistory {
 		l.history[scope] = append(l.history[scope], lines) // read for what it tells of the tumor, never for stages
 	} else {
@@ -35,6 +38,57 @@ func (l *lowerer) prose(par []grammar.Value) {
 		l.scopes = append(l.scopes, scope)
 	}
 }
+
+// proseLesion opens the next lesion of a note without lesion labels at a
+// paragraph that begins by naming it ("Lesion 2 was then anesthetized.",
+// "The second lesion, a …"), so that a dictation of two lesions is never
+// read as one. Only the next number opens a lesion; "the first lesion"
+// hands what came before it to every lesion (noteScope).
+func (l *lowerer) proseLesion(first grammar.Value) {
+	n := proseLesionNumber(first.Text)
+	switch {
+	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
+		l.paragraphs[noteScope] = l.paragraphs[0]
+		delete(l.paragraphs, 0)
+		l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
+	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
+		l.closeSections()
+		l.block = model.Text{}
+		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Pos.Line})
+		l.lesion = len(l.out.Lesions) - 1
+	}
+}
+
+// proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",
+// "Lesion #2 …", "The second lesion …", "For the second site …"; 0 when
+// it opens with none.
+func proseLesionNumber(text string) int {
+	words := strings.Fields(strings.ToLower(text))
+	for len(words) > 0 && (words[0] == "the" || words[0] == "for" || words[0] == "on") {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return 0
+	}
+	if words[0] == "lesion" {
+		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;"))
+		if err != nil || n < 1 {
+			return 0
+		}
+		return n
+	}
+	switch strings.TrimRight(words[1], ".,:;") {
+	case "lesion", "site", "tumor", "tumour":
+		if i := slices.Index(lesionOrdinals, words[0]); i >= 0 {
+			return i%5 + 1
+		}
+	}
+	return 0
+}
+
+// lesionOrdinals number a lesion in a sentence (cardinals such as "one
+// lesion" count, they do not name one).
+var lesionOrdinals = []string{"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"}
 
 // scoped reports whether a lesion already has prose.
 func (l *lowerer) scoped(scope int) bool {
