@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/codetable"
-	"github.com/mohscode/mohscode/internal/coding"
 	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/engine"
 )
@@ -48,7 +47,10 @@ func (e *Engine) Code(name string, src []byte) (*Result, error) {
 	if err != nil {
 		return nil, codeError(name, err)
 	}
-	return result(c), nil
+	for i := range c.Findings {
+		c.Findings[i].File = name
+	}
+	return &c, nil
 }
 
 // codeError makes the engine's error public.
@@ -62,35 +64,4 @@ func codeError(name string, err error) error {
 		file = name
 	}
 	return &CodeError{Finding{File: file, Line: perr.Line, Column: perr.Column, Severity: Error, Message: perr.Message}}
-}
-
-// result makes a claim public.
-func result(c coding.Claim) *Result {
-	r := &Result{
-		Source: c.Source,
-		Encounter: Encounter{DateOfService: c.Encounter.DateOfService, PlaceOfService: c.Encounter.PlaceOfService,
-			PayerProfile: c.Encounter.PayerProfile},
-		Edits:     Edits(c.Edits),
-		Lines:     make([]Line, len(c.Lines)),
-		Diagnoses: make([]Diagnosis, len(c.Diagnoses)),
-		Findings:  make([]Finding, len(c.Findings)),
-		Rules:     Rules(c.Rules),
-	}
-	for i, l := range c.Lines {
-		ev := make([]Evidence, len(l.Evidence))
-		for j, e := range l.Evidence {
-			ev[j] = Evidence(e)
-		}
-		r.Lines[i] = Line{Seq: l.Seq, Code: l.Code, Units: l.Units, Modifiers: l.Modifiers, Lesion: l.Lesion,
-			Description: l.Description, DiagnosisPointers: l.DiagnosisPointers, Evidence: ev, Reason: l.Reason}
-	}
-	for i, d := range c.Diagnoses {
-		r.Diagnoses[i] = Diagnosis(d)
-	}
-	for i, f := range c.Findings {
-		r.Findings[i] = Finding{File: c.Source, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Suggestion: f.Suggestion, Rule: f.Rule, Severity: Severity(f.Severity),
-			Lesion: f.Lesion, Message: f.Message}
-	}
-	return r
 }

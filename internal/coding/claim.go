@@ -11,14 +11,20 @@ import (
 )
 
 // Claim is what the generator makes of one note: the output contract of
-// docs/note-format.md section 7.
+// docs/note-format.md section 7. The root package exports it as
+// mohscode.Result.
 type Claim struct {
-	Source    string         `json:"source"`
-	Encounter Encounter      `json:"encounter"`
-	Edits     Edits          `json:"edits"`
-	Lines     []Line         `json:"lines"`
-	Diagnoses []Diagnosis    `json:"diagnoses"`
-	Findings  []diag.Finding `json:"findings"`
+	// Source names the note, as given to the engine.
+	Source    string    `json:"source"`
+	Encounter Encounter `json:"encounter"`
+	// Edits names the CMS edit tables the claim was checked against.
+	Edits Edits `json:"edits"`
+	// Lines are the claim lines in claim order.
+	Lines []Line `json:"lines"`
+	// Diagnoses are the ICD-10-CM codes the lines point to, in pointer order.
+	Diagnoses []Diagnosis `json:"diagnoses"`
+	// Findings are the documentation findings, by note line then rule.
+	Findings []diag.Finding `json:"findings"`
 	// Rules names the rule pack and the code-set editions the claim was
 	// coded by (codetable.Pack).
 	Rules codetable.Edition `json:"rules"`
@@ -26,12 +32,17 @@ type Claim struct {
 
 // Encounter is the claim's header; a field the note does not give is nil.
 type Encounter struct {
-	DateOfService  *string `json:"date_of_service"`
+	// DateOfService is the date as written in the note's normal form
+	// (YYYY-MM-DD).
+	DateOfService *string `json:"date_of_service"`
+	// PlaceOfService is the CMS place-of-service code ("11").
 	PlaceOfService *string `json:"place_of_service"`
-	PayerProfile   string  `json:"payer_profile"`
+	// PayerProfile names the payer profile the note was coded under.
+	PayerProfile string `json:"payer_profile"`
 }
 
-// Edits names the CMS edit tables applied, or says "not checked".
+// Edits names the CMS edit tables applied; a table not given is
+// NotChecked.
 type Edits struct {
 	MUE string `json:"mue"`
 	PTP string `json:"ptp"`
@@ -42,18 +53,34 @@ const NotChecked = edits.NotChecked
 
 // Line is one claim line.
 type Line struct {
-	Seq               int        `json:"seq"`
-	Code              string     `json:"code"`
-	Units             int        `json:"units"`
-	Modifiers         []string   `json:"modifiers"`
-	Lesion            string     `json:"lesion"`
-	Description       string     `json:"description"`
-	DiagnosisPointers []int      `json:"diagnosis_pointers"`
-	Evidence          []Evidence `json:"evidence"`
-	Reason            string     `json:"reason"`
+	// Seq numbers the line from 1.
+	Seq int `json:"seq"`
+	// Code is the CPT code.
+	Code      string   `json:"code"`
+	Units     int      `json:"units"`
+	Modifiers []string `json:"modifiers"`
+	// Lesion is the label of the lesion the line is for, as the note writes
+	// it ("1", "B", "II", "biopsy 2"); a line for several lesions (a summed
+	// repair) lists them separated by commas ("1,2"). See [Line.Lesions].
+	Lesion      string `json:"lesion"`
+	Description string `json:"description"`
+	// DiagnosisPointers index Claim.Diagnoses from 1.
+	DiagnosisPointers []int `json:"diagnosis_pointers"`
+	// Evidence are the note lines behind the line.
+	Evidence []Evidence `json:"evidence"`
+	// Reason says why the engine chose the code, units and modifiers.
+	Reason string `json:"reason"`
 }
 
-// Evidence is a note line behind a claim line.
+// Lesions returns the labels of the lesions the line is for.
+func (l Line) Lesions() []string {
+	if l.Lesion == "" {
+		return nil
+	}
+	return strings.Split(l.Lesion, ",")
+}
+
+// Evidence is a note line behind a claim line, counted from 1.
 type Evidence struct {
 	Line int `json:"line"`
 }

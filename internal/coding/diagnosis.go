@@ -185,7 +185,7 @@ const maxPointers = 4
 func (g *generator) pointDiagnoses(lines []Line) []Diagnosis {
 	dxs := []Diagnosis{}
 	for i := range lines {
-		for _, label := range strings.Split(lines[i].Lesion, ",") {
+		for _, label := range lines[i].Lesions() {
 			d, ok := g.dxByLabel[label]
 			if !ok {
 				continue

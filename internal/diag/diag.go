@@ -34,13 +34,25 @@ func (s Severity) Rank() int {
 	}
 }
 
-// Finding is one documentation finding about a note.
+// Finding is one diagnostic about a note: a documentation finding of a
+// coded note, the reason a note could not be coded, or (with Note, Code and
+// Evidence) an audit finding about a line of a claims file. The root
+// package exports it as mohscode.Finding.
 type Finding struct {
+	// File names the note the finding is about, when the finding is shown on
+	// its own ([Finding.String]); it is not part of the JSON contract, where
+	// the claim's source names the note.
+	File string `json:"-"`
+	// Rule is the finding's stable id ("blocks-missing"); `mohscode rules`
+	// lists them.
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
-	Lesion   string   `json:"lesion,omitempty"`
-	Line     int      `json:"line"`
-	Column   int      `json:"column,omitempty"` // 0 when the finding is about a whole line
+	// Lesion is the label of the lesion the finding is about, if any.
+	Lesion string `json:"lesion,omitempty"`
+	// Line and Column place the finding in the note, from 1; Column is 0
+	// when the finding is about a whole line.
+	Line   int `json:"line"`
+	Column int `json:"column,omitempty"`
 	// EndLine and EndColumn close the span of words the finding is about,
 	// when it is about words (a sentence read from prose); 0 otherwise.
 	EndLine   int    `json:"end_line,omitempty"`
@@ -122,6 +134,9 @@ func (l List) WriteText(w io.Writer, file string) error {
 	}
 	return nil
 }
+
+// String formats the finding as [Finding.Format] does with its File.
+func (f Finding) String() string { return f.Format(f.File) }
 
 // Format writes the finding as file:line:col: rule: message, leaving out
 // the column when the finding is about a whole line and the file when it
