@@ -141,24 +141,11 @@ func readCSV(fsys fs.FS, name string, header ...string) ([]csvRow, error) {
 // whole tenths, without floating point.
 func parseTenths(s string) (int, error) {
 	whole, frac, ok := strings.Cut(s, ".")
-	if !ok || len(frac) != 1 || whole == "" || len(whole) > 5 || !isDigits(whole) || !isDigits(frac) {
+	w, err := strconv.ParseUint(whole, 10, 32) // digits only, no sign
+	if !ok || err != nil || len(whole) > 5 || len(frac) != 1 || frac[0] < '0' || frac[0] > '9' {
 		return 0, fmt.Errorf("size %q: want digits with exactly one decimal, like 2.5", s)
 	}
-	w, _ := strconv.Atoi(whole)
-	return w*10 + int(frac[0]-'0'), nil
-}
-
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return int(w)*10 + int(frac[0]-'0'), nil
 }
 
 // isCode reports whether s looks like a CPT code: five ASCII letters or digits.
