@@ -1,15 +1,14 @@
 package anatomy
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/mohscode/mohscode/internal/csvtable"
 )
 
 // sitesCSV is the vocabulary: one row per canonical term (see the comment at its top).
@@ -119,21 +118,14 @@ func mustParseTable(data []byte) *table {
 
 // parseTable parses and validates the vocabulary table.
 func parseTable(data []byte) (*table, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comment = '#'
 	families := Families()
 	wantHeader := slices.Clone(tableColumns)
 	for _, f := range families {
 		wantHeader = append(wantHeader, string(f))
 	}
-	r.FieldsPerRecord = len(wantHeader)
-
-	header, err := r.Read()
+	rows, err := csvtable.Read("sites.csv", string(data), wantHeader...)
 	if err != nil {
-		return nil, fmt.Errorf("header: %w", err)
-	}
-	if !slices.Equal(header, wantHeader) {
-		return nil, fmt.Errorf("header is %q, want %q", header, wantHeader)
+		return nil, err
 	}
 
 	t := &table{
@@ -144,15 +136,8 @@ func parseTable(data []byte) (*table, error) {
 	var spellings []string            // in table order, for deterministic errors
 	names := make(map[string]int32)
 	parents := []string{}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		line, _ := r.FieldPos(0)
+	for _, row := range rows {
+		rec, line := row.Fields, row.Line
 		idx := int32(len(t.entries))
 		name := rec[0]
 		if norm, err := normalize(name); err != nil || norm != name || name == "" {

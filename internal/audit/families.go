@@ -2,10 +2,7 @@ package audit
 
 import (
 	_ "embed"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +10,7 @@ import (
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/csvtable"
 )
 
 // Family is a code family the audit groups lines by. Its JSON and text
@@ -82,15 +80,9 @@ func mustFamilies(data string) map[Family]familyInfo {
 // every family but Other, that every prefix is unique and that every
 // related rule is a rule of the engine.
 func parseFamilies(data string) (map[Family]familyInfo, error) {
-	r := csv.NewReader(strings.NewReader(data))
-	r.Comment = '#'
-	r.FieldsPerRecord = 4
-	header, err := r.Read()
+	rows, err := csvtable.Read("families.csv", data, "family", "label", "prefixes", "related")
 	if err != nil {
 		return nil, err
-	}
-	if !slices.Equal(header, []string{"family", "label", "prefixes", "related"}) {
-		return nil, fmt.Errorf("header %q", header)
 	}
 	known := map[string]bool{}
 	for _, rule := range coding.Rules {
@@ -98,15 +90,8 @@ func parseFamilies(data string) (map[Family]familyInfo, error) {
 	}
 	seen := map[string]Family{}
 	out := map[Family]familyInfo{}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		line, _ := r.FieldPos(0)
+	for _, row := range rows {
+		rec, line := row.Fields, row.Line
 		fam := Family(slices.Index(familyNames[:], rec[0]))
 		info := familyInfo{label: rec[1], prefixes: strings.Fields(rec[2]), related: strings.Fields(rec[3])}
 		if _, dup := out[fam]; dup || fam == Other || slices.Index(familyNames[:], rec[0]) < 0 || info.label == "" || len(info.prefixes) == 0 {

@@ -4,17 +4,16 @@ import (
 	"bytes"
 	"cmp"
 	"embed"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/mohscode/mohscode/internal/csvtable"
 )
 
 //go:embed data/*.csv data/*.json
@@ -98,41 +97,26 @@ func (r csvRow) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s: "+format, append([]any{r.pos}, args...)...)
 }
 
-// readCSV reads a CSV table whose header must be exactly header. Lines starting
-// with # are comments. Every value is trimmed of surrounding spaces.
+// readCSV reads a CSV table whose header must be exactly header
+// (csvtable.Read), and which has rows.
 func readCSV(fsys fs.FS, name string, header ...string) ([]csvRow, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comment = '#'
-	r.FieldsPerRecord = len(header)
-	got, err := r.Read()
+	recs, err := csvtable.Read(name, string(data), header...)
 	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", name, err)
+		return nil, err
 	}
-	if !slices.Equal(got, header) {
-		return nil, fmt.Errorf("%s: header %q, want %q", name, got, header)
-	}
-	var rows []csvRow
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		line, _ := r.FieldPos(0)
-		row := csvRow{pos: fmt.Sprintf("%s:%d", name, line), vals: make(map[string]string, len(header))}
-		for i, col := range header {
-			row.vals[col] = strings.TrimSpace(rec[i])
-		}
-		rows = append(rows, row)
-	}
-	if len(rows) == 0 {
+	if len(recs) == 0 {
 		return nil, fmt.Errorf("%s: no rows", name)
+	}
+	rows := make([]csvRow, len(recs))
+	for i, rec := range recs {
+		rows[i] = csvRow{pos: fmt.Sprintf("%s:%d", name, rec.Line), vals: make(map[string]string, len(header))}
+		for k, col := range header {
+			rows[i].vals[col] = rec.Fields[k]
+		}
 	}
 	return rows, nil
 }

@@ -170,7 +170,7 @@ func TestLoadRejectsMalformedTables(t *testing.T) {
 			"data/excision.csv: no rows"},
 		{"wrong header", excisionFile,
 			"group,min,max,code", "group,min,max,cpt",
-			`header ["group" "min" "max" "cpt"]`},
+			`header is ["group" "min" "max" "cpt"], want ["group" "min" "max" "code"]`},
 		{"missing column", "data/mohs.csv",
 			"H,17311,17312,17315", "H,17311,17312",
 			"wrong number of fields"},

@@ -2,9 +2,10 @@ package lower
 
 import (
 	_ "embed"
-	"encoding/csv"
 	"strings"
 	"sync"
+
+	"github.com/mohscode/mohscode/internal/csvtable"
 )
 
 // field names one known key, whatever synonym the note uses.
@@ -92,13 +93,12 @@ var keysCSV string
 // suggestions.
 var keyTables = sync.OnceValue(func() keyTable {
 	t := keyTable{bySection: map[section]map[string]keyRef{}, suggestions: map[section][]suggestion{}}
-	r := csv.NewReader(strings.NewReader(keysCSV))
-	r.Comment = '#'
-	rows, err := r.ReadAll()
+	rows, err := csvtable.Read("keys.csv", keysCSV, "field", "sections", "names")
 	if err != nil {
-		panic("lower: keys.csv: " + err.Error()) // the embedded table is checked by a test
+		panic("lower: " + err.Error()) // the embedded table is checked by a test
 	}
-	for _, row := range rows[1:] {
+	for _, rec := range rows {
+		row := rec.Fields
 		f, ok := fieldNames[row[0]]
 		if !ok {
 			panic("lower: keys.csv: unknown field " + row[0])
