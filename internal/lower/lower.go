@@ -11,6 +11,7 @@ import (
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 	"github.com/mohscode/mohscode/internal/prose"
 )
@@ -75,6 +76,7 @@ type lowerer struct {
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 	unread                        bool                   // a table the reader cannot tell was reported
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
+	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 }
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
@@ -611,6 +613,14 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fDeepStructures:
 		les.DeepStructures = t
 	case fPriorBiopsy:
+		if icd10.Recognize(v.Text).Histology != "" { // "Bx proven Tumor: BCC-Nodular"
+			les.PriorBiopsy = model.Flag{Yes: true, Line: v.Pos.Line}
+			if l.provenDx == nil {
+				l.provenDx = map[int]model.Text{}
+			}
+			l.provenDx[l.lesion] = t
+			break
+		}
 		les.PriorBiopsy, err = priorBiopsy(ref.name, v)
 	case fSameDayBiopsy:
 		if !isNegative(v.Text) {
@@ -730,6 +740,9 @@ func (l *lowerer) finish() {
 		}
 		if !les.Site.Text.Present() && les.HeadingText.Present() {
 			les.Site.Text = les.HeadingText
+		}
+		if dx, ok := l.provenDx[i]; ok && !les.Diagnosis.Present() {
+			les.Diagnosis = dx // the diagnosis field wins when there is one
 		}
 		for _, t := range []model.Text{les.Diagnosis, les.PostopDiagnosis, l.procedure[i]} {
 			if site, ok := siteFromDiagnosis(t); ok && !les.Site.Text.Present() {

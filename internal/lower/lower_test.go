@@ -616,6 +616,23 @@ func TestLayouts(t *testing.T) {
 			}, "BCC (bx 1/2/2026)|nose|[1 0.8]|true"},
 		{"HTML left by an export", "<p><strong>Site:</strong> left temple</p>\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left temple"},
+		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
+			}, "BCC-Nodular|true"},
+		{"the diagnosis field wins over a biopsy-proven field", "Site: cheek\nBx proven Tumor: BCC\nDiagnosis: basal cell carcinoma, nodular\n",
+			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "basal cell carcinoma, nodular"},
+		{"a closure size key", "Site: cheek\nRepair: Layered Closure\nFinal closure size: 3.1 cm\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[3.1]"},
+		{"prose measures the repair a field names", "Site: cheek\nRepair: Layered Closure\nThe wound was closed in layers with a final length of 3.1 cm.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), n.Lesions[0].Repairs[0].Length.Dims)
+			}, "1 [3.1]"},
+		{"prose does not size a field repair that has a size", "Site: cheek\nRepair: Layered Closure, 2.0 cm\nThe wound was closed in layers with a final length of 3.1 cm.\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
+				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
+			}, "false|Layered Closure, 2.0 cm"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

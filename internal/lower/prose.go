@@ -297,7 +297,10 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 }
 
-// repairsProse takes the repairs from prose when no field states one.
+// repairsProse takes the repairs from prose when no field states one, and
+// the size of the one repair a field states without a size when prose
+// measures exactly one repair ("Repair: Layered Closure" / "The final
+// closure size is 3.1 cm.").
 func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 	if len(les.Repairs) > 0 {
 		if len(f.Timing) > 0 {
@@ -307,6 +310,7 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 				}
 			}
 		}
+		l.repairSizeProse(les, f)
 		return
 	}
 	for _, r := range f.Repairs {
@@ -327,6 +331,30 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		les.Repairs = append(les.Repairs, rep)
 		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
 	}
+}
+
+// repairSizeProse fills the sizes of a lesion's one field repair that
+// states none from the one repair prose measures.
+func (l *lowerer) repairSizeProse(les *model.Lesion, f *prose.Facts) {
+	var measuredRepairs []prose.Repair
+	for _, r := range f.Repairs {
+		if !r.NoRepair && r.By == "" && measured(r) {
+			measuredRepairs = append(measuredRepairs, r)
+		}
+	}
+	if len(les.Repairs) != 1 || len(measuredRepairs) != 1 {
+		return
+	}
+	rep, r := &les.Repairs[0], measuredRepairs[0]
+	if rep.Length.Present() || rep.Area.Present() || rep.SecondaryDefect.Present() || rep.By.Present() ||
+		strings.ContainsAny(rep.Value.Value+rep.Type.Value, "0123456789") { // "Repair: layered, 2.0 cm" is sized when coded
+		return
+	}
+	rep.Length, rep.Area, rep.SecondaryDefect = r.Length.Size, r.Area.Size, r.SecondaryDefect.Size
+	if !rep.Defect.Present() {
+		rep.Defect = r.Defect.Size
+	}
+	l.remark(ReadFromProse, []prose.Span{r.Span}, "the size of the repair of lesion "+les.Label+" was read from prose")
 }
 
 // biopsiesProse adds the biopsies of other lesions described in prose.
