@@ -36,6 +36,9 @@ func TestRecognize(t *testing.T) {
 		{"bcc basosquamous type", "BCC, basosquamous type", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
 		{"basosquamous metatypical", "Basosquamous (metatypical) carcinoma, right nasal ala.", Recognition{Histology: "basosquamous", Subtype: "metatypical", Matched: "Basosquamous"}},
 		{"metatypical carcinoma", "metatypical carcinoma", Recognition{Histology: "basosquamous", Subtype: "metatypical", Matched: "metatypical carcinoma"}},
+		// LAYOUTS.md: basosquamous is also written basilosquamous [PD]; BCCN is nodular BCC [LAI]
+		{"basilosquamous", "Basilosquamous carcinoma of the nose", Recognition{Histology: "basosquamous", Matched: "Basilosquamous carcinoma"}},
+		{"BCCN", "BCCN", Recognition{Histology: "bcc", Subtype: "nodular", Matched: "BCCN"}},
 		{"scc basosquamous features", "SCC with basosquamous features", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
 		{"rule out basosquamous", "BCC, rule out basosquamous", Recognition{Histology: "bcc", Matched: "BCC"}},
 		// squamous cell carcinoma
