@@ -616,6 +616,25 @@ func TestLayouts(t *testing.T) {
 			}, "BCC (bx 1/2/2026)|nose|[1 0.8]|true"},
 		{"HTML left by an export", "<p><strong>Site:</strong> left temple</p>\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left temple"},
+		{"tab log with two trailing empty cells", "Site: cheek\nStage\tBlocks\tTumor present?\tLocation\tHistology\n1\t2\tY\tblock 1\tBCC\n3\t1\tN\t\t\n", stages, "1:2 3:1"},
+		{"a Tumor present? column is the margin", "Site: cheek\nStage\tBlocks\tTumor present?\n1\t2\tY\n2\t1\tN\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, st := range n.Lesions[0].Stages {
+					fmt.Fprint(&b, st.Margins[0].Positive, " ")
+				}
+				return b.String()
+			}, "true false "},
+		{"a Positive blocks column is the margin", "Site: back\nStage   Blocks   Positive blocks\nI       A B C    C (deep)\nII      A B      none\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, st := range n.Lesions[0].Stages {
+					fmt.Fprint(&b, st.Blocks.N, st.Margins[0].Positive, " ")
+				}
+				return b.String()
+			}, "3 true 2 false "},
+		{"a Read by column says who read the slides", "Site: forearm\n| Stage | Blocks | Read by |\n|---|---|---|\n| 1 | 3 | Dr. Ann Lee (dermatopathology) |\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "Dr. Ann Lee (dermatopathology)"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -11,14 +11,17 @@ import (
 type columnRole uint8
 
 const (
-	colOther     columnRole = iota
-	colLesion               // the lesion's label, in a log of several lesions
-	colStage                // the stage ordinal
-	colBlocks               // the stage's block count
-	colBlock                // one block's label: the log has a row per block
-	colMargin               // margin status
-	colStain                // stains
-	colHistology            // histology or a comment
+	colOther          columnRole = iota
+	colLesion                    // the lesion's label, in a log of several lesions
+	colStage                     // the stage ordinal
+	colBlocks                    // the stage's block count
+	colBlock                     // one block's label: the log has a row per block
+	colMargin                    // margin status
+	colStain                     // stains
+	colHistology                 // histology or a comment
+	colTumor                     // whether tumor remains: Y/N ("Tumor present?")
+	colPositiveBlocks            // the positive blocks, "none" when clear
+	colReader                    // who read the slides ("Read by")
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -33,6 +36,10 @@ var columnNames = map[string]columnRole{
 	"stain": colStain, "stains": colStain, "staining": colStain,
 	"histology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology,
+	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
+	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
+	"readby": colReader, "reader": colReader, "slidesreadby": colReader, "interpretedby": colReader,
+	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
 }
 
 // table is a Mohs log being read: its columns, from the header row.
@@ -68,19 +75,33 @@ func header(r *grammar.Row) *table {
 }
 
 // cells places a data row's cells under the header's columns: by index when
-// the counts agree, else by the column each cell starts in.
+// the counts agree, else by the column each cell starts in — unless two
+// cells would then fall under one header cell, as in a tab-separated row
+// whose trailing empty cells were dropped ("3<TAB>1<TAB>N<TAB><TAB>"), whose
+// columns do not line up with the header's: then by index too.
 func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
-	out := make(map[columnRole]*grammar.Cell, len(t.roles))
-	for i, c := range r.Cells {
-		k := i
-		if len(r.Cells) != len(t.roles) {
-			k = 0
+	index := make([]int, len(r.Cells))
+	for i := range index {
+		index[i] = i
+	}
+	if len(r.Cells) != len(t.roles) {
+		byColumn := make([]int, len(r.Cells))
+		aligned := true
+		for i, c := range r.Cells {
 			for j, col := range t.columns {
 				if col <= c.Pos.Column+1 {
-					k = j
+					byColumn[i] = j
 				}
 			}
+			aligned = aligned && (i == 0 || byColumn[i] > byColumn[i-1])
 		}
+		if aligned {
+			index = byColumn
+		}
+	}
+	out := make(map[columnRole]*grammar.Cell, len(t.roles))
+	for i, c := range r.Cells {
+		k := index[i]
 		if k < len(t.roles) && t.roles[k] != colOther && out[t.roles[k]] == nil {
 			out[t.roles[k]] = c
 		}
@@ -183,6 +204,11 @@ func (l *lowerer) logRow(r *grammar.Row) {
 		default:
 			st.Margins = append(st.Margins, margins(model.Text{Value: m, Line: line})...)
 		}
+	} else if m, ok := tumorCell(cells, line); ok {
+		st.Margins = append(st.Margins, m)
+	}
+	if c := cells[colReader]; c != nil && c.Text != "" && !l.out.Encounter.Pathology.Present() {
+		l.out.Encounter.Pathology = model.Text{Value: c.Text, Line: line} // "Read by: Dr. … (dermatopathology)"
 	}
 	if c := cells[colStain]; c != nil && c.Text != "" {
 		st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, false)...)
@@ -190,6 +216,28 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
+}
+
+// tumorCell reads the margin of a log row that says it by whether tumor
+// remains ("Tumor present?": Y or N) or by its positive blocks ("none" when
+// clear).
+func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool) {
+	if c := cells[colTumor]; c != nil && c.Text != "" {
+		switch v := asciiLower(strings.Trim(c.Text, " .")); {
+		case v == "y" || v == "+" || yesWords[firstWord(v)]:
+			return model.Margin{Positive: true, Line: line}, true
+		case v == "n" || v == "-" || noWords[firstWord(v)]:
+			return model.Margin{Line: line}, true
+		}
+		if positive, known := marginStatus(c.Text); known {
+			return model.Margin{Positive: positive, Line: line}, true
+		}
+	}
+	if c := cells[colPositiveBlocks]; c != nil && c.Text != "" {
+		v := strings.TrimSpace(c.Text)
+		return model.Margin{Positive: !isNegative(v) && v != "-" && v != "0", Line: line}, true
+	}
+	return model.Margin{}, false
 }
 
 // blockRow reads a row of a log with one row per block: the stage gains a
