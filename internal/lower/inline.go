@@ -28,7 +28,10 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 		return
 	}
 	rest := &grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}
-	sentences := splitSentences(rest)
+	var sentences []*grammar.Value
+	for _, sen := range splitSentences(rest) {
+		sentences = append(sentences, splitOutside(sen, ";")...) // "BCC, nodular; shave biopsy …; indication: …"
+	}
 	if len(sentences) == 0 {
 		return
 	}

@@ -31,9 +31,19 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		lesion: -1, stage: -1, repair: -1, biopsy: -1,
 	}
 	l.opens = make([]opening, len(note.Lines))
+	var dashed []int
 	for i, line := range note.Lines {
 		l.opens[i] = opensSection(line)
 		l.headed = l.headed || l.opens[i] == opensLesion
+		if line.Item != nil && line.Item.Marker == nil && line.Item.Label == nil && line.Item.Text != nil && dashedLesion(line.Item.Text.Text) {
+			dashed = append(dashed, i)
+		}
+	}
+	if !l.headed && len(dashed) >= 2 { // "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line
+		for _, i := range dashed {
+			l.opens[i] = opensLesion
+		}
+		l.headed = true
 	}
 	if !l.headed {
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
@@ -54,6 +64,15 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		}
 	}
 	l.endParagraph()
+	for _, v := range l.mapForEach {
+		m, err := mapFlag("Map", v)
+		l.problem(err)
+		for i := range l.out.Lesions {
+			if les := &l.out.Lesions[i]; !les.Map.Present() {
+				les.Map = m
+			}
+		}
+	}
 	l.finish()
 	return l.out, nil
 }
@@ -77,7 +96,13 @@ type lowerer struct {
 	unread                        bool                   // a table the reader cannot tell was reported
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
+	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
 }
+
+// everyLesionWords say that a field before the first lesion label is about
+// every lesion: "Map: drawn for each site".
+var everyLesionWords = []string{"each site", "each lesion", "each tumor", "both sites", "both lesions", "both tumors",
+	"all sites", "all lesions", "all tumors", "every site", "every lesion"}
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
 
@@ -141,6 +166,21 @@ func opensSection(line *grammar.Line) opening {
 		}
 	}
 	return opensNothing
+}
+
+// dashedLesion reports whether a line names a lesion by its site and, after
+// a dash, its diagnosis: "Left helix - SCC, well differentiated; …".
+func dashedLesion(s string) bool {
+	for _, dash := range []string{" – ", " — ", " - "} {
+		i := strings.Index(s, dash)
+		if i <= 0 || siteLead(s) != strings.TrimSpace(s[:i]) {
+			continue
+		}
+		if _, ok := anatomy.Resolve(s[:i]); ok {
+			return icd10.Recognize(siteLead(s[i+len(dash):])).Histology != ""
+		}
+	}
+	return false
 }
 
 // isOrdinalMarker reports whether a list marker numbers or letters its
@@ -247,7 +287,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			text = model.Text{Value: strings.Trim(it.Text.Text, "() "), Line: it.Text.Pos.Line}
 		}
 	case it.Text != nil:
-		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+		if it.Marker != nil { // "1. Right dorsal hand"; a dashed lesion line has none
+			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 	default:
 		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
@@ -393,6 +435,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.problem(l.encounterField(ref, f.Key, v))
 		return taken
 	}
+	if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFrozenSection && f.Value != nil && readerStatement(f.Key+" "+f.Value.Text) {
+		// "Frozen sections: interpreted by the Mohs surgeon for both sites" says who read the slides
+		l.problem(l.encounterField(keyRef{field: fPathology, name: f.Key}, f.Key, checked(f.Value)))
+		return taken
+	}
 	if ref, ok := lookup(secLesion, f.Key); ok {
 		if ref.field != fRepair {
 			valueFrom()
@@ -405,6 +452,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			if l.lesion >= 0 && v != nil {
 				l.lesionField(ref, f, v)
 			}
+			return taken
+		}
+		if ref.field == fMap && l.lesion < 0 && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
+			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site" before the first label
 			return taken
 		}
 		if !l.needLesion(f) {
@@ -442,18 +493,30 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 }
 
 // labelled returns the lesion whose label a key is ("A: final defect …"),
-// or -1.
+// or whose site it names in the note's own words ("Left helix: complex
+// repair …" after a lesion line "Left helix - SCC, …"), or -1.
 func (l *lowerer) labelled(key string) int {
-	if !l.headed || !grammar.IsLabel(key) {
+	if !l.headed {
 		return -1
 	}
-	label := normalLabel(key)
+	if grammar.IsLabel(key) {
+		label := normalLabel(key)
+		return slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+	}
+	site := letters(key)
+	if site == "" {
+		return -1
+	}
+	found := -1
 	for i, les := range l.out.Lesions {
-		if les.Label == label {
-			return i
+		if letters(les.HeadingText.Value) == site || letters(les.Site.Text.Value) == site {
+			if found >= 0 {
+				return -1 // two lesions at one site: the words do not tell which
+			}
+			found = i
 		}
 	}
-	return -1
+	return found
 }
 
 // nextNarrative returns the next non-blank line after line i, and its

@@ -635,6 +635,20 @@ func TestLayouts(t *testing.T) {
 			}, "3 true 2 false "},
 		{"a Read by column says who read the slides", "Site: forearm\n| Stage | Blocks | Read by |\n|---|---|---|\n| 1 | 3 | Dr. Ann Lee (dermatopathology) |\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "Dr. Ann Lee (dermatopathology)"},
+		{"dashed lesion lines, a log and repairs keyed by site", "Map: drawn for each site\n\nLeft helix - SCC, well differentiated; shave biopsy 06/09/2026\nRight calf - BCC, nodular; pre-op size 2.2 x 1.8 cm\n\n| Site | Stage | Blocks |\n|---|---|---|\n| Left helix | 1 | 3 |\n| Left helix | 2 | 1 |\n| Right calf | 1 | 6 |\n\nRepairs:\n- Left helix: complex linear repair, 1.8 cm\n- Right calf: intermediate layered closure, 4.0 cm\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, les := range n.Lesions {
+					fmt.Fprintf(&b, "%s|%s|%d stages|%d repairs|map %v; ", les.Site.Text.Value, les.Diagnosis.Value, len(les.Stages), len(les.Repairs), les.Map.Yes)
+				}
+				return b.String()
+			}, "Left helix|SCC, well differentiated|2 stages|1 repairs|map true; Right calf|BCC, nodular|1 stages|1 repairs|map true; "},
+		{"one dashed line is no lesion list", "Left helix - SCC, well differentiated\nStage 1: 2 blocks\n",
+			func(n *model.Note) string { return fmt.Sprintf("%d %s", len(n.Lesions), n.Lesions[0].Label) }, "1 1"},
+		{"a frozen-sections key that says who read them", "Site: chin\nFrozen sections: interpreted by the Mohs surgeon for both sites\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Encounter.Pathology.Present(), n.Lesions[0].FrozenSection.Present())
+			}, "true false"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

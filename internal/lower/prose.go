@@ -406,8 +406,17 @@ func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
 // firstPersonReader reports whether a slide-reader statement is the
 // surgeon's own words ("I read the frozen sections", "read by me").
 func firstPersonReader(text string) bool {
-	f := prose.Read([][]prose.Line{{{Text: text, Line: 1, Col: 1}}})
-	return len(f.Reader) > 0 && f.Reader[0].Surgeon && !strings.Contains(asciiLower(text), "surgeon")
+	r := readersOf(text)
+	return len(r) > 0 && r[0].Surgeon && !strings.Contains(asciiLower(text), "surgeon")
+}
+
+// readerStatement reports whether a value says who read the slides
+// ("interpreted by the Mohs surgeon for both sites").
+func readerStatement(text string) bool { return len(readersOf(text)) > 0 }
+
+// readersOf reads who read the slides from a value, as prose.
+func readersOf(text string) []prose.Reader {
+	return prose.Read([][]prose.Line{{{Text: text, Line: 1, Col: 1}}}).Reader
 }
 
 // fillStage gives a stage what prose says of it and no field has said:
