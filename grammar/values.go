@@ -67,10 +67,10 @@ var (
 // sections", "4 pieces", "2 specimens". This is the one table of block
 // words; cut levels ("7 levels") are sections through one block and are
 // not blocks.
-var BlockNouns = []string{"blocks", "block", "sections", "section", "specimens", "specimen", "pieces", "piece"}
+var BlockNouns = []string{"blocks", "block", "sections", "section", "specimens", "specimen", "pieces", "piece", "blks", "blk"}
 
 // StageNouns count stages: "2 stages", "2 layers", "2 levels".
-var StageNouns = []string{"stages", "stage", "layers", "layer", "levels", "level"}
+var StageNouns = []string{"stages", "stage", "layers", "layer", "levels", "level", "stgs", "stg"}
 
 // take consumes the next token when its value is one of values.
 func take(lex *valueTokens, values ...string) (string, bool) {

@@ -41,7 +41,7 @@ func freeLabel(n int, used func(string) bool) string {
 }
 
 // stageWords name a Mohs stage in a key.
-var stageWords = []string{"stage", "layer", "level"}
+var stageWords = []string{"stage", "layer", "level", "stg"}
 
 // ordinalWords are the words that number a stage before or after its word
 // ("First stage", "2nd Stage", "Stage two").

@@ -649,6 +649,11 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Encounter.Pathology.Present(), n.Lesions[0].FrozenSection.Present())
 			}, "true false"},
+		{"terse log keys", "site: L postauricular\nindic: recurrent\nStg 1: 3 blks; blk 1 +(deep), blk 2-3 neg\nStg 2: 1 blk; neg\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(les.Indication.Value, "|", stages(n), "|", les.Stages[0].Margins[0].Positive)
+			}, "recurrent|1:3 2:1|true"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

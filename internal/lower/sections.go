@@ -121,7 +121,7 @@ var (
 // "+" standing alone is positive ("block 2 + (deep)").
 func marginStatus(s string) (positive, known bool) {
 	lower := strings.ToLower(s)
-	if strings.Contains(" "+lower+" ", " + ") {
+	if padded := " " + lower + " "; strings.Contains(padded, " + ") || strings.Contains(padded, " +(") { // "blk 1 +(deep)"
 		return true, true
 	}
 	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
