@@ -676,7 +676,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fDeepStructures:
 		les.DeepStructures = t
 	case fPriorBiopsy:
-		if icd10.Recognize(v.Text).Histology != "" { // "Bx proven Tumor: BCC-Nodular"
+		if _, err := flag(ref.name, v); err != nil && !startsWithDate(v) && icd10.Recognize(v.Text).Histology != "" { // "Bx proven Tumor: BCC-Nodular", not "yes, 2/20/2026, nodular BCC"
 			les.PriorBiopsy = model.Flag{Yes: true, Line: v.Pos.Line}
 			if l.provenDx == nil {
 				l.provenDx = map[int]model.Text{}
