@@ -335,6 +335,23 @@ func otherProvider(text string) string {
 	return ""
 }
 
+// biopsyKey splits a key that labels a biopsy and may name its site: "Bx A
+// - left parietal scalp" is biopsy A of the left parietal scalp.
+func biopsyKey(key string) (label, site string, ok bool) {
+	words := strings.Fields(key)
+	if len(words) < 2 {
+		return "", "", false
+	}
+	if w := asciiLower(strings.TrimSuffix(words[0], ".")); w != "bx" && w != "biopsy" {
+		return "", "", false
+	}
+	label = strings.TrimPrefix(words[1], "#")
+	if !grammar.IsLabel(label) {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(strings.TrimLeft(strings.Join(words[2:], " "), "-–—,")), true
+}
+
 // listedBiopsy reads a biopsy written as a list item, its parts in any
 // order: the kind ("Punch biopsy (4 mm)", "Tangential biopsy"), the site
 // (the first part that names one), and the impression ("clinical
@@ -344,7 +361,9 @@ func listedBiopsy(b *model.Biopsy, text model.Text) {
 	parts := strings.FieldsFunc(text.Value, func(r rune) bool { return r == ',' || r == ';' || r == '–' || r == '—' })
 	var split []string
 	for _, p := range parts {
-		split = append(split, strings.Split(p, " - ")...)
+		for _, q := range strings.Split(p, " - ") {
+			split = append(split, strings.Split(q, ". ")...) // "… plaque. Clinical impression: BCC."
+		}
 	}
 	for _, p := range split {
 		p = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), "."))

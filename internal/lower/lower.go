@@ -148,6 +148,11 @@ func opensSection(line *grammar.Line) opening {
 		}
 		return opensLesion
 	}
+	if key, _, ok := leadKey(it); ok {
+		if _, _, ok := biopsyKey(key); ok {
+			return opensBiopsy // "Bx A - left parietal scalp: incisional biopsy …"
+		}
+	}
 	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > 3 {
 		return opensNothing
 	}
@@ -181,6 +186,22 @@ func dashedLesion(s string) bool {
 		}
 	}
 	return false
+}
+
+// leadKey is the key and value an item opens with: its first field, or its
+// text cut at the first colon when the grammar kept it as text (a key with
+// a comma: "Bx B - upper back, midline: shave biopsy").
+func leadKey(it *grammar.Item) (key, value string, ok bool) {
+	switch {
+	case it.Label != nil:
+		return "", "", false
+	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
+		return it.Fields[0].Key, it.Fields[0].Value.Text, true
+	case it.Text != nil && len(it.Fields) == 0:
+		key, value, ok = strings.Cut(it.Text.Text, ":")
+		return key, strings.TrimSpace(value), ok
+	}
+	return "", "", false
 }
 
 // isOrdinalMarker reports whether a list marker numbers or letters its
@@ -280,12 +301,18 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	l.closeSections()
 	l.biopsy = -1
 	label, text, line := "", model.Text{}, l.lines[i].Pos.Line
+	keySite := "" // the site a biopsy's key names
 	switch {
 	case it.Label != nil:
 		label = normalLabel(it.Label.Name())
 		if it.Text != nil {
 			text = model.Text{Value: strings.Trim(it.Text.Text, "() "), Line: it.Text.Pos.Line}
 		}
+	case it.Marker == nil && l.opens[i] == opensBiopsy: // "Bx A - left parietal scalp: incisional biopsy …"
+		key, value, _ := leadKey(it)
+		var bl string
+		bl, keySite, _ = biopsyKey(key)
+		label, text = normalLabel(bl), model.Text{Value: value, Line: line}
 	case it.Text != nil:
 		if it.Marker != nil { // "1. Right dorsal hand"; a dashed lesion line has none
 			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
@@ -302,6 +329,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
 		}
 		b := model.Biopsy{Label: label, Line: line, Value: text}
+		if keySite != "" {
+			b.Site.Text = model.Text{Value: keySite, Line: line}
+		}
 		if it.Label == nil {
 			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …"
 		}

@@ -654,6 +654,14 @@ func TestLayouts(t *testing.T) {
 				les := n.Lesions[0]
 				return fmt.Sprint(les.Indication.Value, "|", stages(n), "|", les.Stages[0].Margins[0].Positive)
 			}, "recurrent|1:3 2:1|true"},
+		{"biopsies keyed 'Bx A - site'", "Site: hand\nStage 1: 2 blocks\n\nBx A - left parietal scalp: incisional biopsy of a plaque. Clinical impression: basal cell carcinoma.\nBx B - upper back, midline: tangential (shave) biopsy.\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, bx := range n.Biopsies {
+					fmt.Fprintf(&b, "%s|%s|%s|%s; ", bx.Label, bx.Site.Text.Value, bx.Type.Value, bx.Diagnosis.Value)
+				}
+				return b.String()
+			}, "A|left parietal scalp|incisional biopsy of a plaque|basal cell carcinoma; B|upper back, midline|tangential (shave) biopsy|; "},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
