@@ -662,6 +662,8 @@ func TestLayouts(t *testing.T) {
 				}
 				return b.String()
 			}, "A|left parietal scalp|incisional biopsy of a plaque|basal cell carcinoma; B|upper back, midline|tangential (shave) biopsy|; "},
+		{"a specimen column names the stages, a debulk row is none", "Site: nose\n| Specimen | Blocks | Margins |\n|---|---|---|\n| Debulk | 1 | n/a |\n| Stage 1 | 3 | positive |\n| Stage 2 | 1 | clear |\n", stages, "1:3 2:1"},
+		{"a specimen column beside a margin is one row per block", "Site: eyelid\nStage  Specimen  Margin\nI      A         +\nI      B         -\n", stages, "1:2"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -67,6 +68,14 @@ func header(r *grammar.Row) *table {
 		}
 		stage = stage || role == colStage
 		t.perRow = t.perRow || role == colBlock
+	}
+	if !stage {
+		// "| Specimen | Blocks | Margins |" with rows "Debulk", "Stage 1",
+		// "Stage 2": beside a block count, the specimen column names the stage.
+		b, blocks := slices.Index(t.roles, colBlock), slices.Contains(t.roles, colBlocks)
+		if b >= 0 && blocks {
+			t.roles[b], t.perRow, stage = colStage, false, true
+		}
 	}
 	if !stage || known < 2 {
 		return nil
@@ -168,7 +177,13 @@ func (l *lowerer) logRow(r *grammar.Row) {
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
 		return
 	}
-	n, ok := stageNumber(strings.TrimSpace(stageCell.Text))
+	stageText := strings.TrimSpace(stageCell.Text)
+	if ordinal, tail, isStage := splitStage(stageText); isStage && tail == "" && ordinal != "" {
+		stageText = ordinal // "Stage 1" in a specimen column
+	} else if mentions(asciiLower(stageText), []string{"debulk"}) {
+		return // the debulking specimen is no stage
+	}
+	n, ok := stageNumber(stageText)
 	if !ok {
 		l.report(ValueInvalid.At("", line, stageCell.Pos.Column, "Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text))
 		return
@@ -177,7 +192,7 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	lesion := l.cur()
 	st := stageOf(lesion, n)
 	if st == nil || !l.table.perRow {
-		lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: strings.TrimSpace(stageCell.Text), Number: n, Line: line})
+		lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: stageText, Number: n, Line: line})
 		st = &lesion.Stages[len(lesion.Stages)-1]
 	}
 	if l.table.perRow {
