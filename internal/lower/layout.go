@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -103,7 +104,7 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 // false when the key names no stage.
 func splitStage(key string) (ordinal, tail string, ok bool) {
 	key = strings.TrimSpace(key)
-	words := strings.Fields(strings.NewReplacer("-", " ", "#", " ").Replace(key))
+	words := strings.FieldsFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '#' })
 	if len(words) > 1 && strings.EqualFold(words[0], "mohs") {
 		words = words[1:] // "Mohs stage 1", "Mohs layer II"
 	}
