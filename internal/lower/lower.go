@@ -611,6 +611,9 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 	switch ref.field {
 	case fDate:
 		iso, err := grammar.ParseDate(ref.name, v)
+		if err != nil && letters(key) == "encounter" {
+			return nil // "Encounter: 05/19/2026" is the date; "Encounter: office visit" is no date, and no error
+		}
 		if err != nil {
 			return err
 		}

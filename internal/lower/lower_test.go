@@ -664,6 +664,10 @@ func TestLayouts(t *testing.T) {
 			}, "A|left parietal scalp|incisional biopsy of a plaque|basal cell carcinoma; B|upper back, midline|tangential (shave) biopsy|; "},
 		{"a specimen column names the stages, a debulk row is none", "Site: nose\n| Specimen | Blocks | Margins |\n|---|---|---|\n| Debulk | 1 | n/a |\n| Stage 1 | 3 | positive |\n| Stage 2 | 1 | clear |\n", stages, "1:3 2:1"},
 		{"a specimen column beside a margin is one row per block", "Site: eyelid\nStage  Specimen  Margin\nI      A         +\nI      B         -\n", stages, "1:2"},
+		{"an Encounter key with a date", "Encounter: 05/19/2026    Provider: A. Bee, MD\nSite: chin\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-19"},
+		{"an Encounter key without a date is no date and no error", "Encounter: office visit for Mohs\nSite: chin\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Date.Present(), len(n.Findings)) }, "false 0"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
