@@ -311,10 +311,13 @@ func isDeferred(s string) bool { return mentions(s, deferralWords) }
 // 10/13/2026)" and the fields Indication and Map. A value with no such
 // semicolon is returned whole.
 func splitFields(v *grammar.Value) (*grammar.Value, []*grammar.Field) {
-	if strings.IndexByte(v.Text, ';') < 0 {
+	if strings.IndexByte(v.Text, ';') < 0 && !strings.Contains(v.Text, ". ") {
 		return v, nil
 	}
-	parts := splitOutside(v, ";")
+	var parts []*grammar.Value // "…; Indication: nose" and "03/16/2026. Surgeon: …"
+	for _, p := range splitOutside(v, ";") {
+		parts = append(parts, splitSentences(p)...)
+	}
 	var fields []*grammar.Field
 	first := -1
 	for k, p := range parts {

@@ -668,6 +668,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-19"},
 		{"an Encounter key without a date is no date and no error", "Encounter: office visit for Mohs\nSite: chin\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Date.Present(), len(n.Findings)) }, "false 0"},
+		{"fields after a sentence end", "Date of service: 03/16/2026. Surgeon: Ann Lee, MD. Payer: Medicare Part B.\nSite: chin\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Payer.Value }, "2026-03-16|Medicare Part B."},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
