@@ -129,7 +129,9 @@ func (l *lineLexer) lexLine() {
 			l.queue[0] = lexer.Token{Type: tokItem, Pos: first.Pos}
 		}
 	}
-	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Value: "\n", Pos: l.pos(start+len(text), runeCol(text, len(text)))})
+	// EOL has no text, like Item: the parser boxes the text of every token
+	// it matches, and only an empty string boxes without allocating.
+	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(text), runeCol(text, len(text)))})
 	l.off = next
 	l.line++
 }

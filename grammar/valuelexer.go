@@ -16,16 +16,9 @@ const (
 	tokPunct
 )
 
-// valueLexer scans the text of one value into numbers, lower-cased words
-// and single punctuation marks; white space is skipped. "×" reads as the
-// word "x" and "cm²" as "cm2". Its tokens are participle lexer.Tokens.
-type valueLexer struct{}
-
-// LexString starts scanning a value.
-func (valueLexer) LexString(filename string, src string) (lexer.Lexer, error) {
-	return &valueScanner{src: src, pos: lexer.Position{Filename: filename, Line: 1, Column: 1}}, nil
-}
-
+// valueScanner scans the text of one value into numbers, lower-cased
+// words and single punctuation marks; white space is skipped. "×" reads as
+// the word "x" and "cm²" as "cm2". Its tokens are participle lexer.Tokens.
 type valueScanner struct {
 	src string
 	pos lexer.Position
@@ -38,14 +31,14 @@ func (s *valueScanner) advance(n int) string {
 	return text
 }
 
-// Next returns the next token of the value (lexer.Lexer).
-func (s *valueScanner) Next() (lexer.Token, error) {
+// Next returns the next token of the value, EOF at the end.
+func (s *valueScanner) Next() lexer.Token {
 	rest := s.src[s.pos.Offset:]
 	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
 	s.advance(len(rest) - len(trimmed))
 	rest = trimmed
 	if rest == "" {
-		return lexer.EOFToken(s.pos), nil
+		return lexer.EOFToken(s.pos)
 	}
 	start := s.pos
 	r, size := utf8.DecodeRuneInString(rest)
@@ -62,10 +55,10 @@ func (s *valueScanner) Next() (lexer.Token, error) {
 			}
 			n++
 		}
-		return lexer.Token{Type: tokNumber, Value: s.advance(n), Pos: start}, nil
+		return lexer.Token{Type: tokNumber, Value: s.advance(n), Pos: start}
 	case r == '×':
 		s.advance(size)
-		return lexer.Token{Type: tokWord, Value: "x", Pos: start}, nil
+		return lexer.Token{Type: tokWord, Value: "x", Pos: start}
 	case unicode.IsLetter(r):
 		n := 0
 		for n < len(rest) {
@@ -87,43 +80,44 @@ func (s *valueScanner) Next() (lexer.Token, error) {
 			}
 		}
 		s.advance(n)
-		return lexer.Token{Type: tokWord, Value: word, Pos: start}, nil
+		return lexer.Token{Type: tokWord, Value: word, Pos: start}
 	}
-	return lexer.Token{Type: tokPunct, Value: s.advance(size), Pos: start}, nil
+	return lexer.Token{Type: tokPunct, Value: s.advance(size), Pos: start}
 }
 
 // valueTokens is the token stream of one value, with the cursor the
-// value grammars move.
+// value grammars move. It is lexed as the grammars read it, so that text
+// that fails at its first word ("Basal cell carcinoma of the left ala" read
+// as a date) costs no more than that word; it is small and lives on its
+// caller's stack.
 type valueTokens struct {
-	toks []lexer.Token
-	i    int
-	buf  [12]lexer.Token
+	scan valueScanner
+	next lexer.Token // the next token, EOF at the end
 }
 
-// lexValue scans every token of a value (the scanner never fails).
-func lexValue(text string) *valueTokens {
-	v := &valueTokens{}
-	v.toks = v.buf[:0]
-	s, _ := valueLexer{}.LexString("", text)
-	for {
-		t, _ := s.Next()
-		v.toks = append(v.toks, t)
-		if t.EOF() {
-			return v
-		}
-	}
+// lexValue starts lexing a value (the scanner never fails).
+func lexValue(text string) valueTokens {
+	v := valueTokens{scan: valueScanner{src: text, pos: lexer.Position{Line: 1, Column: 1}}}
+	v.next = v.scan.Next()
+	return v
 }
 
 // Peek returns the next token without taking it (EOF at the end).
-func (v *valueTokens) Peek() *lexer.Token { return &v.toks[v.i] }
+func (v *valueTokens) Peek() lexer.Token { return v.next }
 
 // Next takes the next token.
-func (v *valueTokens) Next() *lexer.Token {
-	t := &v.toks[v.i]
-	if !t.EOF() {
-		v.i++
+func (v *valueTokens) Next() {
+	if !v.next.EOF() {
+		v.next = v.scan.Next()
 	}
-	return t
+}
+
+// end fails unless every token has been taken.
+func (v *valueTokens) end() error {
+	if !v.Peek().EOF() {
+		return v.unexpected("the end of the value")
+	}
+	return nil
 }
 
 // unexpected is the error for the next token when it is not what.

@@ -107,7 +107,7 @@ func approxLead(lex *valueTokens) {
 	}
 }
 
-// Parse reads a Measure.
+// Parse reads a Measure, all of the value.
 func (m *measureAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
 	m.Dims = make([]dimAST, 0, 2)
@@ -136,7 +136,7 @@ func (m *measureAST) Parse(lex *valueTokens) error {
 		return err
 	}
 	take(lex, ".")
-	return nil
+	return lex.end()
 }
 
 // remark skips an optional parenthesised remark: "(A-C)", "(after stage 2)".
@@ -153,7 +153,7 @@ func remark(lex *valueTokens) error {
 	return nil
 }
 
-// Parse reads a Count.
+// Parse reads a Count, all of the value.
 func (c *countAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
 	if n, ok := takeType(lex, tokNumber); ok {
@@ -170,10 +170,10 @@ func (c *countAST) Parse(lex *valueTokens) error {
 		return err
 	}
 	take(lex, ".")
-	return nil
+	return lex.end()
 }
 
-// Parse reads a Date.
+// Parse reads a Date, all of the value.
 func (d *dateAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
 	var err error
@@ -216,15 +216,15 @@ func (d *dateAST) Parse(lex *valueTokens) error {
 		return err
 	}
 	take(lex, ".")
-	return nil
+	return lex.end()
 }
 
 // timeOfDay reads an optional time after a date: "09:30", ", 9:30 am".
 func timeOfDay(lex *valueTokens) error {
-	cp := lex.i
+	cp := *lex
 	take(lex, "at", ",", "t") // "2026-03-14T09:30"
 	if _, ok := takeType(lex, tokNumber); !ok {
-		lex.i = cp
+		*lex = cp
 		return nil
 	}
 	for range 2 {
@@ -236,18 +236,6 @@ func timeOfDay(lex *valueTokens) error {
 		}
 	}
 	take(lex, "am", "pm")
-	return nil
-}
-
-// parseValue lexes text and parses all of it with p.
-func parseValue(text string, p interface{ Parse(*valueTokens) error }) error {
-	lex := lexValue(text)
-	if err := p.Parse(lex); err != nil {
-		return err
-	}
-	if !lex.Peek().EOF() {
-		return lex.unexpected("the end of the value")
-	}
 	return nil
 }
 
@@ -274,7 +262,8 @@ func valueError(key string, v *Value, expected string) *diag.ParseError {
 func ParseMeasure(key string, v *Value) (Measure, error) {
 	const expected = `a size such as "2.4 cm", "0.8 x 0.6 cm" or "3.1 sq cm"`
 	ast := &measureAST{}
-	if err := parseValue(measureText(v.Text), ast); err != nil {
+	lex := lexValue(measureText(v.Text))
+	if err := ast.Parse(&lex); err != nil {
 		return Measure{}, valueError(key, v, expected)
 	}
 	var m Measure
@@ -344,7 +333,8 @@ const MaxCount = 999
 // only by StageNouns.
 func ParseCount(key string, v *Value, min int) (int, error) {
 	ast := &countAST{}
-	if err := parseValue(v.Text, ast); err != nil {
+	lex := lexValue(v.Text)
+	if err := ast.Parse(&lex); err != nil {
 		return 0, valueError(key, v, "a count")
 	}
 	if stages := strings.Contains(strings.ToLower(key), "stage"); ast.Noun != "" && slices.Contains(StageNouns, ast.Noun) != stages {
@@ -386,7 +376,8 @@ func ParseDate(key string, v *Value) (string, error) {
 	if len(text) > 10 && text[10] == 'T' && text[4] == '-' {
 		text = text[:10] // an ISO date-time, "2026-04-07T09:30": the time is ignored
 	}
-	if err := parseValue(text, ast); err != nil {
+	lex := lexValue(text)
+	if err := ast.Parse(&lex); err != nil {
 		return "", valueError(key, v, expected)
 	}
 	var y, m, d int
