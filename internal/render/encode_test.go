@@ -120,8 +120,8 @@ func TestEncoderMatchesEncodingJSON(t *testing.T) {
 }
 
 // BenchmarkRender encodes a two-lesion note's claim as a batch output line
-// with render.NDJSON, beside encoding/json encoding the same record, in one
-// run:
+// (render.NDJSON) and as the service's indented answer (render.JSON),
+// beside encoding/json encoding the same, in one run:
 //
 //	go test ./internal/render -run '^$' -bench Render -benchmem -count 6
 func BenchmarkRender(b *testing.B) {
@@ -129,23 +129,35 @@ func BenchmarkRender(b *testing.B) {
 	require.NoError(b, err)
 	c, err := engine.Code("two-lesions.txt", string(src), coding.Options{})
 	require.NoError(b, err)
-	b.Run("encoder=render", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			render.NDJSON(discard{}, "rec-1", c)
-		}
-	})
-	b.Run("encoder=encoding-json", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			enc := json.NewEncoder(discard{})
-			enc.SetEscapeHTML(false)
-			enc.Encode(struct {
-				ID string `json:"id"`
-				coding.Claim
-			}{"rec-1", c})
-		}
-	})
+	record := struct {
+		ID string `json:"id"`
+		coding.Claim
+	}{"rec-1", c}
+	for _, format := range []string{"ndjson", "json"} {
+		b.Run("format="+format+"/encoder=render", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if format == "json" {
+					render.JSON(discard{}, c)
+				} else {
+					render.NDJSON(discard{}, record.ID, c)
+				}
+			}
+		})
+		b.Run("format="+format+"/encoder=encoding-json", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				enc := json.NewEncoder(discard{})
+				enc.SetEscapeHTML(false)
+				if format == "json" {
+					enc.SetIndent("", "  ")
+					enc.Encode(c)
+				} else {
+					enc.Encode(record)
+				}
+			}
+		})
+	}
 }
 
 // discard is io.Discard without its ReadFrom, so both encoders write once.

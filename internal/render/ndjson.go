@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"sync"
@@ -37,11 +36,9 @@ func writeClaim(w io.Writer, id *string, c *coding.Claim, indent bool) error {
 	var err error
 	if indent {
 		ib := buffers.Get().(*[]byte)
-		out := bytes.NewBuffer((*ib)[:0])
-		if err = json.Indent(out, b, "", "  "); err == nil {
-			_, err = w.Write(out.Bytes())
-		}
-		putBuffer(ib, out.Bytes())
+		out := appendIndented((*ib)[:0], b)
+		_, err = w.Write(out)
+		putBuffer(ib, out)
 	} else {
 		_, err = w.Write(b)
 	}
@@ -66,4 +63,53 @@ func compact(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// appendIndented appends compact, well-formed JSON (AppendClaim's) indented
+// by two spaces a level, as json.Indent would, without its validating
+// scanner: an empty object or array stays {} or [], and a string is copied
+// as it is.
+func appendIndented(out, b []byte) []byte {
+	depth := 0
+	newline := func() {
+		out = append(out, '\n')
+		for range depth {
+			out = append(out, ' ', ' ')
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '"':
+			j := i + 1
+			for b[j] != '"' {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			out = append(out, b[i:j+1]...)
+			i = j
+		case '{', '[':
+			if b[i+1] == c+2 { // {} and [] (the closing byte is two past the opening one)
+				out = append(out, c, c+2)
+				i++
+				continue
+			}
+			out = append(out, c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			out = append(out, c)
+		case ',':
+			out = append(out, c)
+			newline()
+		case ':':
+			out = append(out, ':', ' ')
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
