@@ -1,57 +1,61 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"time"
-
-	"github.com/schollz/progressbar/v3"
 )
 
-// progress is the batch progress bar: shown on a terminal once a batch has
-// run for a moment, silent otherwise (pipes, files, tests, --quiet).
+// progress is the batch progress line: shown on a terminal once a batch
+// has run for a moment, silent otherwise (pipes, files, tests, --quiet).
+// It is one line, rewritten in place at most every redrawEvery: the count
+// of notes and the rate.
 type progress struct {
-	bar   *progressbar.ProgressBar
+	w     io.Writer // the terminal itself, nil when silent
+	now   func() time.Time
 	start time.Time
+	drawn time.Time // when the line was last written; zero before
 	n     int
-	w     io.Writer
 }
 
-// showAfter is how long a batch runs before its bar appears.
-const showAfter = 2 * time.Second
+// showAfter is how long a batch runs before its line appears, and
+// redrawEvery how often the line is rewritten after that.
+const (
+	showAfter   = 2 * time.Second
+	redrawEvery = 100 * time.Millisecond
+)
 
-// newProgress starts the bar for stderr, which terminalSafe has wrapped
-// when it is a terminal; the bar writes its control sequences to the
+// clearLine returns the cursor to the start of the line and erases it.
+const clearLine = "\r\x1b[K"
+
+// newProgress starts the line for stderr, which terminalSafe has wrapped
+// when it is a terminal; the line writes its control sequences to the
 // terminal itself.
 func newProgress(stderr io.Writer, quiet bool) *progress {
 	esc, ok := stderr.(*escaper)
 	if !ok || quiet {
 		return &progress{}
 	}
-	return &progress{start: time.Now(), w: esc.w}
+	return &progress{w: esc.w, now: time.Now, start: time.Now()}
 }
 
-// Add counts one record.
+// Add counts one record, and redraws the line when it is due.
 func (p *progress) Add() {
 	if p.w == nil {
 		return
 	}
 	p.n++
-	if p.bar == nil {
-		if time.Since(p.start) < showAfter {
-			return
-		}
-		p.bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(p.w), progressbar.OptionSetDescription("notes"),
-			progressbar.OptionShowCount(), progressbar.OptionShowIts(),
-			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-		p.bar.Add(p.n)
+	now := p.now()
+	if now.Sub(p.start) < showAfter || now.Sub(p.drawn) < redrawEvery {
 		return
 	}
-	p.bar.Add(1)
+	p.drawn = now
+	fmt.Fprintf(p.w, "%snotes %d (%.0f/s)", clearLine, p.n, float64(p.n)/now.Sub(p.start).Seconds())
 }
 
-// Finish clears the bar.
+// Finish clears the line.
 func (p *progress) Finish() {
-	if p.bar != nil {
-		p.bar.Finish()
+	if !p.drawn.IsZero() {
+		io.WriteString(p.w, clearLine)
 	}
 }

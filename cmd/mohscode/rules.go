@@ -77,7 +77,7 @@ func versionCommand(e env, args []string) int {
 	if code, done := fs.parse(args); done {
 		return code
 	}
-	pack := codetable.Pack().Edition
+	pack := codetable.PackEdition()
 	if _, err := fmt.Fprintf(e.stdout, "mohscode %s\nrule pack %s (%s, %s)\n", version(), pack.Version, pack.CPT, pack.ICD10CM); err != nil {
 		return fs.fail(exitNote, err)
 	}

@@ -58,10 +58,10 @@ func decodeText(name string, b []byte) (text, encoding string, badLine int, err 
 
 // controlByte finds the first byte that text does not hold: C0 controls
 // other than \t \n \v \f \r, and DEL.
-func controlByte(b []byte) (line int, c byte, found bool) {
+func controlByte[T string | []byte](b T) (line int, c byte, found bool) {
 	line = 1
-	for _, c := range b {
-		switch {
+	for i := range len(b) {
+		switch c := b[i]; {
 		case c == '\n':
 			line++
 		case c < 0x20 && c != '\t' && c != '\v' && c != '\f' && c != '\r', c == 0x7F:

@@ -49,7 +49,7 @@ func (rd reader) hl7(name string, r io.Reader) bool {
 		}
 		var rec Record
 		if tooLong {
-			rec = Record{ID: fmt.Sprintf("%s:%d", name, start), Err: &InputError{Input: name, Line: start,
+			rec = Record{ID: position(name, start), Err: &InputError{Input: name, Line: start,
 				Err: fmt.Errorf("the HL7 message is over the limit of %d bytes", maxMessage)}}
 		} else {
 			rec = hl7Record(name, start, msg)
@@ -77,7 +77,7 @@ func (rd reader) hl7(name string, r io.Reader) bool {
 		case len(seg) == 0:
 		case tooLong:
 		case msg == nil:
-			rec := Record{ID: fmt.Sprintf("%s:%d", name, line), Err: &InputError{Input: name, Line: line,
+			rec := Record{ID: position(name, line), Err: &InputError{Input: name, Line: line,
 				Err: errors.New("not an HL7 v2 message: a segment before any MSH")}}
 			if !rd.emit(rec) {
 				return false
@@ -253,7 +253,7 @@ func hl7Record(input string, line int, segs [][]byte) Record {
 	fail := func(id string, err error) Record {
 		return Record{ID: id, Err: &InputError{Input: input, Line: line, Err: fmt.Errorf("HL7 message: %w", err)}}
 	}
-	pos := fmt.Sprintf("%s:%d", input, line)
+	pos := position(input, line)
 	m, err := parseHL7(segs)
 	if err != nil {
 		return fail(pos, err)

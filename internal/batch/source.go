@@ -3,7 +3,6 @@ package batch
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/diag"
@@ -310,10 +310,9 @@ func (rd reader) ndjson(name string, r io.Reader) bool {
 	for line := 1; ; line++ {
 		data, tooLong, err := readLine(br, buf[:0], maxLine)
 		buf = data
-		at := func(err error) *InputError { return &InputError{Input: name, Line: line, Err: err} }
-		pos := fmt.Sprintf("%s:%d", name, line)
 		if tooLong {
-			if !rd.emit(Record{ID: pos, Err: at(fmt.Errorf("the record is over the limit of %d bytes", maxLine))}) {
+			if !rd.emit(Record{ID: position(name, line), Err: &InputError{Input: name, Line: line,
+				Err: fmt.Errorf("the record is over the limit of %d bytes", maxLine)}}) {
 				return false
 			}
 		} else if data = bytes.TrimSpace(data); len(data) > 0 {
@@ -336,7 +335,8 @@ func (rd reader) ndjson(name string, r io.Reader) bool {
 			return true
 		}
 		if err != nil {
-			return rd.emit(Record{ID: pos, Err: at(fmt.Errorf("reading the file: %w", err))})
+			return rd.emit(Record{ID: position(name, line), Err: &InputError{Input: name, Line: line,
+				Err: fmt.Errorf("reading the file: %w", err)}})
 		}
 	}
 }
@@ -360,18 +360,26 @@ func readLine(br *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool,
 	}
 }
 
+// position names a record by its input and line, "input:line", for a
+// record without an id.
+func position(input string, line int) string {
+	return input + ":" + strconv.Itoa(line)
+}
+
 // noteRecordOf reads the NDJSON note record on line of input.
 func noteRecordOf(input string, line int, data []byte) Record {
-	pos := fmt.Sprintf("%s:%d", input, line)
 	var nr noteRecord
 	if err := json.Unmarshal(data, &nr); err != nil {
-		return Record{ID: pos, Err: &InputError{Input: input, Line: line, Err: fmt.Errorf("not a JSON note record: %w", err)}}
+		return Record{ID: position(input, line), Err: &InputError{Input: input, Line: line, Err: fmt.Errorf("not a JSON note record: %w", err)}}
 	}
-	id := cmp.Or(nr.ID, pos)
+	id := nr.ID
+	if id == "" {
+		id = position(input, line)
+	}
 	if nr.Text == nil {
 		return Record{ID: id, Err: &InputError{Input: input, Line: line, Err: errors.New(`the record has no "text"`)}}
 	}
-	if l, c, bad := controlByte([]byte(*nr.Text)); bad {
+	if l, c, bad := controlByte(*nr.Text); bad {
 		return Record{ID: id, Err: &InputError{Input: input, Line: line,
 			Err: fmt.Errorf(`the record's "text" holds binary data: byte 0x%02X on line %d of the note`, c, l)}}
 	}
@@ -383,9 +391,12 @@ func documentRecord(input string, line int, data []byte) Record {
 	at := func(err error) *InputError { return &InputError{Input: input, Line: line, Err: err} }
 	var doc documentReference
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return Record{ID: fmt.Sprintf("%s:%d", input, line), Err: at(fmt.Errorf("not a JSON resource: %w", err))}
+		return Record{ID: position(input, line), Err: at(fmt.Errorf("not a JSON resource: %w", err))}
 	}
-	id := cmp.Or(doc.ID, fmt.Sprintf("%s:%d", input, line))
+	id := doc.ID
+	if id == "" {
+		id = position(input, line)
+	}
 	if doc.ResourceType != "DocumentReference" {
 		return Record{ID: id, Err: at(fmt.Errorf("resourceType %q, expected DocumentReference", doc.ResourceType))}
 	}

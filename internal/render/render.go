@@ -14,12 +14,10 @@ import (
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
-// JSON writes the claim as one JSON object (the output contract).
+// JSON writes the claim as one JSON object (the output contract),
+// indented by two spaces.
 func JSON(w io.Writer, c coding.Claim) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(c)
+	return writeClaim(w, nil, &c, true)
 }
 
 // AsParseError returns err as a *diag.ParseError, wrapping any other error

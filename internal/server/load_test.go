@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/server"
 )
 
@@ -23,14 +25,21 @@ import (
 // (not httptest's in-process transport) from 1, 4 and 16 clients, and
 // reports throughput and latency percentiles. The server codes at most its
 // default number of notes at once; the queue wait is long enough that no
-// request is refused. docs/performance.md records its figures:
+// request is refused. It runs under the runtime's default GOGC (100) and
+// under the one the serve command sets (batch.DefaultGOGC), side by side.
+// docs/performance.md records its figures:
 //
 //	go test ./internal/server -run '^$' -bench ServerLoad -benchtime 2000x -count 6 > load.txt
 func BenchmarkServerLoad(b *testing.B) {
 	note, err := os.ReadFile("../engine/testdata/two-lesions.txt")
 	require.NoError(b, err)
-	for _, clients := range []int{1, 4, 16} {
-		b.Run(fmt.Sprintf("c=%d", clients), func(b *testing.B) { serverLoad(b, note, clients) })
+	for _, gogc := range []int{100, batch.DefaultGOGC} {
+		for _, clients := range []int{1, 4, 16} {
+			b.Run(fmt.Sprintf("gogc=%d/c=%d", gogc, clients), func(b *testing.B) {
+				defer debug.SetGCPercent(debug.SetGCPercent(gogc))
+				serverLoad(b, note, clients)
+			})
+		}
 	}
 }
 
