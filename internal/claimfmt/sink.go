@@ -80,18 +80,6 @@ type inputPositioner interface {
 	InputPosition() (input string, line int)
 }
 
-// inputErrorRecord is the NDJSON error record of a record that is not a
-// note: where it is in its input, and no note position.
-type inputErrorRecord struct {
-	ID     string `json:"id"`
-	Source string `json:"source"`
-	Error  struct {
-		Input   string `json:"input"`
-		Line    int    `json:"input_line,omitempty"`
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
 // WriteErrorRecord writes the NDJSON error record of note id. A note that
 // cannot be parsed gets the JSON contract's error record, with its line and
 // column in the note; a record that is not a note (an error with an
@@ -103,7 +91,7 @@ func WriteErrorRecord(w io.Writer, id string, err error) error {
 	if _, ok := errors.AsType[*diag.ParseError](err); ok || !errors.As(err, &ip) {
 		return render.NDJSONError(w, id, err)
 	}
-	rec := inputErrorRecord{ID: id, Source: id}
+	rec := diag.InputErrorRecord{ID: id, Source: id}
 	rec.Error.Input, rec.Error.Line = ip.InputPosition()
 	rec.Error.Message = err.Error()
 	if reason := errors.Unwrap(ip); reason != nil {

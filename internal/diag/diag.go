@@ -176,8 +176,40 @@ func (e *ParseError) Error() string {
 }
 
 // ErrorRecord is the output record of a note that cannot be read at all:
-// its source and the positioned error.
+// its batch record id (empty, and left out, outside a batch), its source
+// and the positioned error.
 type ErrorRecord struct {
+	ID     string      `json:"id,omitempty"`
 	Source string      `json:"source"`
 	Error  *ParseError `json:"error"`
+}
+
+// InputErrorRecord is the batch output record of an input record that is
+// not a note (a malformed NDJSON line or HL7 message, a binary file): it is
+// placed in its input, with no made-up note position.
+type InputErrorRecord struct {
+	ID     string       `json:"id"`
+	Source string       `json:"source"`
+	Error  InputProblem `json:"error"`
+}
+
+// InputProblem is where in its input a record failed, and why.
+type InputProblem struct {
+	// Input names the input file ("notes.ndjson", "-").
+	Input string `json:"input"`
+	// Line is the input line the record starts on, 0 when not known.
+	Line    int    `json:"input_line,omitempty"`
+	Message string `json:"message"`
+}
+
+// Problem is the body of a refused request or a failure that has no place
+// in a note (the service's answers other than 200 and 422): the same
+// "error" key as the error records, without a position.
+type Problem struct {
+	Error Message `json:"error"`
+}
+
+// Message is a problem's text.
+type Message struct {
+	Message string `json:"message"`
 }

@@ -9,12 +9,6 @@ import (
 	"github.com/mohscode/mohscode/internal/diag"
 )
 
-// idError is the batch output record of an input that failed.
-type idError struct {
-	ID string `json:"id"`
-	diag.ErrorRecord
-}
-
 // NDJSON writes a claim as one line of batch output.
 func NDJSON(w io.Writer, id string, c coding.Claim) error {
 	return writeClaim(w, &id, &c, false)
@@ -56,7 +50,7 @@ func putBuffer(bp *[]byte, b []byte) {
 // NDJSONError writes the batch output line of a record that failed; the
 // error keeps its line and column when it is a parse error.
 func NDJSONError(w io.Writer, id string, err error) error {
-	return compact(w, idError{ID: id, ErrorRecord: diag.ErrorRecord{Source: id, Error: AsParseError(err)}})
+	return compact(w, diag.ErrorRecord{ID: id, Source: id, Error: AsParseError(err)})
 }
 
 func compact(w io.Writer, v any) error {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/engine"
 	"github.com/mohscode/mohscode/internal/render"
 )
@@ -198,17 +199,9 @@ func checkPayer(payer string) error {
 		strings.Join(codetable.ProfileNames(), ", "), payer)
 }
 
-// problem is the body of every answer other than 200 and 422: the same
-// "error" key as the parse error record, without a position.
-type problem struct {
-	Error struct {
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
+// writeProblem answers with status and a diag.Problem.
 func writeProblem(w http.ResponseWriter, status int, message string) {
-	var p problem
-	p.Error.Message = message
+	p := diag.Problem{Error: diag.Message{Message: message}}
 	writeJSON(w, status, func(b io.Writer) error {
 		enc := json.NewEncoder(b)
 		enc.SetEscapeHTML(false)

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/engine"
 )
 
@@ -101,7 +102,7 @@ func wantCodes(want []string, payer string) func(t *testing.T, body []byte) {
 
 func wantMessage(part string) func(t *testing.T, body []byte) {
 	return func(t *testing.T, body []byte) {
-		var p problem
+		var p diag.Problem
 		require.NoError(t, json.Unmarshal(body, &p), string(body))
 		assert.Contains(t, p.Error.Message, part)
 	}

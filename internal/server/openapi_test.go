@@ -111,7 +111,7 @@ func TestOpenAPISchemasMatchContract(t *testing.T) {
 		{"Finding", diag.Finding{}},
 		{"ErrorRecord", diag.ErrorRecord{}},
 		{"NoteRequest", noteRequest{}},
-		{"Problem", problem{}},
+		{"Problem", diag.Problem{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.schema, func(t *testing.T) {
