@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/mohscode/mohscode"
 	"github.com/mohscode/mohscode/internal/batch"
 	"github.com/mohscode/mohscode/internal/claimfmt"
 	"github.com/mohscode/mohscode/internal/diag"
@@ -187,6 +186,4 @@ func joinFormats(fs []string) string {
 
 // position formats a finding the one way every message is positioned:
 // FILE:LINE[:COLUMN]: RULE: MESSAGE.
-func position(file string, f diag.Finding) string {
-	return mohscode.Finding{File: file, Line: f.Line, Column: f.Column, Rule: f.Rule, Message: f.Message}.String()
-}
+func position(file string, f diag.Finding) string { return f.Format(file) }
