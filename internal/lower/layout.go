@@ -247,7 +247,7 @@ func stageLine(t *grammar.Text) *grammar.Field {
 			continue
 		}
 		if _, tail, isStage := splitStage(key); isStage && tail == "" {
-			value := strings.NewReplacer(sep, "; ").Replace(rest)
+			value := strings.ReplaceAll(rest, sep, "; ")
 			at := len(key) + len(sep)
 			return &grammar.Field{Pos: t.Pos, Key: key, Value: &grammar.Value{Pos: shift(t.Pos, s[:at]), Text: value}}
 		}

@@ -90,7 +90,12 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	}
 	fs := model.FrozenSection{Flag: f}
 	// parentheses separate items here: "yes (2 blocks)" is "yes", "2 blocks"
-	items := &grammar.Value{Pos: v.Pos, Text: strings.NewReplacer("(", ",", ")", ",").Replace(v.Text)}
+	items := &grammar.Value{Pos: v.Pos, Text: strings.Map(func(r rune) rune {
+		if r == '(' || r == ')' {
+			return ','
+		}
+		return r
+	}, v.Text)}
 	for _, it := range splitItems(items) {
 		if isCountItem(it.Text) {
 			n, err := grammar.ParseCount("Frozen section", it, 1)
