@@ -53,7 +53,7 @@ var realisticSets = []struct {
 	{"testdata/probe", 30, 30},
 	{"testdata/probe2", 30, 30},
 	{"testdata/probe3", 30, 24},
-	{"testdata/probe4", 30, 19},
+	{"testdata/probe4", 30, 22},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -103,7 +103,7 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 // "Stage 1 histology" → "1", "histology"; "2nd Stage" → "2nd", "". ok is
 // false when the key names no stage.
 func splitStage(key string) (ordinal, tail string, ok bool) {
-	key = strings.TrimSpace(key)
+	key = strings.TrimRight(strings.TrimSpace(key), ". ") // "Stage 1..........:" (dot leaders)
 	words := strings.FieldsFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '#' })
 	if len(words) > 1 && strings.EqualFold(words[0], "mohs") {
 		words = words[1:] // "Mohs stage 1", "Mohs layer II"

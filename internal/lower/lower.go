@@ -188,6 +188,28 @@ func dashedLesion(s string) bool {
 	return false
 }
 
+// dashedField reads a line that writes a known key and its value with a
+// dash for the colon ("Location - right posterior calf", "Slides - read by
+// Dr. …"); nil when the line is not one.
+func dashedField(it *grammar.Item) *grammar.Field {
+	if it.Marker != nil || it.Label != nil || it.Text == nil {
+		return nil
+	}
+	s := it.Text.Text
+	for _, dash := range []string{" - ", " – ", " — "} {
+		key, value, ok := strings.Cut(s, dash)
+		if !ok || strings.TrimSpace(value) == "" || !isKeyLike(key) {
+			continue
+		}
+		if _, known := lookupAny(key); !known {
+			return nil
+		}
+		at := len(key) + len(dash)
+		return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: &grammar.Value{Pos: shift(it.Text.Pos, s[:at]), Text: value}}
+	}
+	return nil
+}
+
 // leadKey is the key and value an item opens with: its first field, or its
 // text cut at the first colon when the grammar kept it as text (a key with
 // a comma: "Bx B - upper back, midline: shave biopsy").
@@ -264,6 +286,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		if len(it.Fields) == 0 {
 			if f := stageLine(it.Text); f != nil {
 				l.endParagraph()
+				return max(taken, l.field(i, f))
+			}
+			if f := dashedField(it); f != nil {
+				l.endParagraph() // "Location - right posterior calf"
 				return max(taken, l.field(i, f))
 			}
 			if _, tail, ok := splitStage(it.Text.Text); ok && tail == "" && it.Marker == nil && len(it.Text.Text) < 24 {

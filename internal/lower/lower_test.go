@@ -670,6 +670,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Date.Present(), len(n.Findings)) }, "false 0"},
 		{"fields after a sentence end", "Date of service: 03/16/2026. Surgeon: Ann Lee, MD. Payer: Medicare Part B.\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Payer.Value }, "2026-03-16|Medicare Part B."},
+		{"a dash for the colon", "Location - right posterior calf\nMap - drawn\nStage 1 - 7 blocks - clear\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Site.Text.Value, "|", n.Lesions[0].Map.Yes, "|", stages(n))
+			}, "right posterior calf|true|1:7"},
+		{"a dashed sentence that names no key is prose", "Site: calf\nPatient tolerated - no complications\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Findings)) }, "0"},
+		{"dot leaders after a stage key", "Site: forehead\nStage 1..................: 3 blocks; margins: clear\n", stages, "1:3"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
