@@ -176,6 +176,10 @@ func (c *countAST) Parse(lex *valueTokens) error {
 // Parse reads a Date, all of the value.
 func (d *dateAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
+	if t := lex.Peek(); t.Type == tokWord && weekdays[t.Value] {
+		lex.Next() // "Tuesday, May 12, 2026"
+		take(lex, ",")
+	}
 	var err error
 	if first, ok := takeType(lex, tokNumber); ok {
 		if sep, ok := take(lex, "-", "/"); ok {
@@ -356,7 +360,10 @@ func ParseCount(key string, v *Value, min int) (int, error) {
 	return n, nil
 }
 
-var months = map[string]time.Month{}
+var (
+	months   = map[string]time.Month{}
+	weekdays = map[string]bool{} // a date may lead with its weekday: "Tue, May 12, 2026"
+)
 
 func init() {
 	for m := time.January; m <= time.December; m++ {
@@ -365,6 +372,10 @@ func init() {
 		months[name[:3]] = m
 	}
 	months["sept"] = time.September
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		weekdays[name], weekdays[name[:3]] = true, true
+	}
 }
 
 // ParseDate parses the value of key as a date and returns it as
