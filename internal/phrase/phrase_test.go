@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -149,4 +150,23 @@ func TestEmptyIndex(t *testing.T) {
 	x := New[int]()
 	assert.Equal(t, Unknown, x.Word("no"))
 	assert.Empty(t, x.At([]Word{Unknown}, 0, nil))
+}
+
+func TestWordManyWords(t *testing.T) {
+	x := New[int]()
+	const n = 1000 // the vocabulary table grows several times
+	for i := range n {
+		require.NoError(t, x.Add([]string{fmt.Sprint("w", i)}, i))
+	}
+	seen := map[Word]bool{}
+	for i := range n {
+		w := x.Word(fmt.Sprint("w", i))
+		require.NotEqual(t, Unknown, w, "w%d", i)
+		assert.False(t, seen[w], "w%d has the id of another word", i)
+		seen[w] = true
+		assert.Equal(t, []Match[int]{{Len: 1, Value: i}}, x.At([]Word{w}, 0, nil))
+	}
+	for i := n; i < 2*n; i++ {
+		assert.Equal(t, Unknown, x.Word(fmt.Sprint("w", i)))
+	}
 }
