@@ -39,7 +39,6 @@ type entry struct {
 type lexicon struct {
 	phrases *phrase.Index[int32] // the value of a phrase is its index in entries
 	entries []entry
-	qmark   phrase.Word // "?"
 }
 
 // maxWord is the longest word the recogniser looks up; longer words match nothing.
@@ -85,11 +84,11 @@ func isBreak(s string, i int) bool {
 	return false
 }
 
-// tokenize appends the words of s to toks and their vocabulary ids to words. A word is a run of
-// ASCII letters and digits, lower-cased; an apostrophe inside a word is dropped ("Bowen's" →
-// "bowens"); two single letters around a slash are one word ("r/o"); "?" is a word of its own.
-// Everything else separates words.
-func (lx *lexicon) tokenize(s string, toks []token, words []phrase.Word) ([]token, []phrase.Word) {
+// tokenize appends the words of s to toks and their vocabulary ids to words; with intern, new
+// words join the vocabulary (s is a data phrase). A word is a run of ASCII letters and digits,
+// lower-cased; an apostrophe inside a word is dropped ("Bowen's" → "bowens"); two single letters
+// around a slash are one word ("r/o"); "?" is a word of its own. Everything else separates words.
+func (lx *lexicon) tokenize(s string, toks []token, words []phrase.Word, intern bool) ([]token, []phrase.Word) {
 	var buf [maxWord]byte
 	brk := false
 	for i := 0; i < len(s); {
@@ -98,7 +97,7 @@ func (lx *lexicon) tokenize(s string, toks []token, words []phrase.Word) ([]toke
 			switch {
 			case c == '?':
 				toks = append(toks, token{start: int32(i), end: int32(i + 1), brk: brk})
-				words = append(words, lx.qmark)
+				words = append(words, lx.word([]byte{'?'}, intern))
 				brk = false
 			case isBreak(s, i):
 				brk = true
@@ -144,13 +143,22 @@ func (lx *lexicon) tokenize(s string, toks []token, words []phrase.Word) ([]toke
 		}
 		id := phrase.Unknown
 		if !long {
-			id = lx.phrases.Word(string(buf[:n]))
+			id = lx.word(buf[:n], intern)
 		}
 		toks = append(toks, token{start: int32(start), end: int32(i), upper: upper && letters, brk: brk})
 		words = append(words, id)
 		brk = false
 	}
 	return toks, words
+}
+
+// word returns the vocabulary id of w, adding w to the vocabulary with intern. (Only Intern
+// keeps its string: converted apart, a looked-up word is not copied to the heap.)
+func (lx *lexicon) word(w []byte, intern bool) phrase.Word {
+	if intern {
+		return lx.phrases.Intern(string(w))
+	}
+	return lx.phrases.Word(string(w))
 }
 
 // hit is one phrase found in a text.
@@ -223,41 +231,19 @@ func allUpper(toks []token) bool {
 
 // add puts a phrase into the lexicon.
 func (lx *lexicon) add(text string, e entry) error {
-	words := lx.splitPhrase(text)
-	if len(words) == 0 {
-		return fmt.Errorf("phrase %q has no words", text)
-	}
 	if e.upper && strings.ContainsFunc(text, func(r rune) bool { return 'a' <= r && r <= 'z' }) {
 		return fmt.Errorf("phrase %q: case upper needs a phrase in capitals", text)
 	}
+	_, words := lx.tokenize(text, nil, nil, true)
 	if err := lx.phrases.Add(words, int32(len(lx.entries))); err != nil {
-		return err
+		return fmt.Errorf("phrase %q: %w", text, err)
 	}
 	lx.entries = append(lx.entries, e)
 	return nil
 }
 
-// splitPhrase splits a data phrase into words exactly as tokenize splits text.
-func (lx *lexicon) splitPhrase(text string) []string {
-	toks, _ := lx.tokenize(text, nil, nil)
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		var b strings.Builder
-		for _, c := range []byte(text[t.start:t.end]) {
-			switch {
-			case isLetter(c):
-				b.WriteByte(c | 0x20)
-			case isDigit(c), c == '/', c == '?':
-				b.WriteByte(c)
-			}
-		}
-		words = append(words, b.String())
-	}
-	return words
-}
-
 func loadLexicon(fs fileReader, hist map[Histology]histInfo) (*lexicon, error) {
-	lx := &lexicon{phrases: phrase.New[int32](), qmark: phrase.Unknown}
+	lx := &lexicon{phrases: phrase.New[int32]()}
 	known := func(h string) bool { _, ok := hist[Histology(h)]; return ok }
 
 	recs, err := readCSV(fs, "diagnoses.csv", "phrase", "histology", "subtype", "case")
@@ -342,6 +328,5 @@ func loadLexicon(fs fileReader, hist map[Histology]histInfo) (*lexicon, error) {
 			return nil, fmt.Errorf("modifiers.csv: %w", err)
 		}
 	}
-	lx.qmark = lx.phrases.Word("?")
 	return lx, nil
 }

@@ -48,7 +48,7 @@ func Recognize(text string) Recognition {
 	var tokBuf [48]token
 	var wordBuf [48]phrase.Word
 	var hitBuf [16]hit
-	toks, words := lx.tokenize(text, tokBuf[:0], wordBuf[:0])
+	toks, words := lx.tokenize(text, tokBuf[:0], wordBuf[:0], false)
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) == "" {
 			return Recognition{}

@@ -1,9 +1,8 @@
 package phrase
 
 import (
-	"fmt"
+	"errors"
 	"slices"
-	"strings"
 )
 
 // Word is the id of a word in an index's vocabulary.
@@ -13,8 +12,9 @@ type Word int32
 // matches across it.
 const Unknown Word = -1
 
-// Index is a set of phrases, each a list of words with a value of type V. It
-// is built by [New] and [Index.Add]; once built it may be read concurrently.
+// Index is a set of phrases, each a list of words with a value of type V, and
+// the vocabulary of their words. It is built by [New], [Index.Intern] and
+// [Index.Add]; once built it may be read concurrently.
 type Index[V any] struct {
 	words []string // the vocabulary, by Word
 	// slots is an open-addressing hash table of the vocabulary: Word+1 at the
@@ -43,39 +43,51 @@ func New[V any]() *Index[V] {
 	return &Index[V]{slots: make([]int32, 64), nodes: make([]node[V], 1)}
 }
 
-// Add puts the phrase of the given words into the index with value v. The
-// words are matched as they are given: normalise them as the text will be.
-// It fails on a phrase with no words or an empty word, and on a phrase whose
-// words are already in the index.
-func (x *Index[V]) Add(words []string, v V) error {
+// Intern returns the id of w, adding w to the vocabulary if it is new. Words
+// are matched as they are given: normalise them as the text's words will be.
+func (x *Index[V]) Intern(w string) Word {
+	if id := x.Word(w); id != Unknown {
+		return id
+	}
+	id := Word(len(x.words))
+	x.words = append(x.words, w)
+	x.first = append(x.first, 0)
+	if 2*len(x.words) > len(x.slots) {
+		x.slots = make([]int32, 2*len(x.slots))
+		for k := range x.words[:id] {
+			x.place(Word(k))
+		}
+	}
+	x.place(id)
+	return id
+}
+
+// Add puts the phrase of the given words (ids from [Index.Intern]) into the
+// index with value v. It fails on a phrase with no words or an Unknown word,
+// and on a phrase whose words are already in the index; the error does not
+// repeat the phrase.
+func (x *Index[V]) Add(words []Word, v V) error {
 	if len(words) == 0 {
-		return fmt.Errorf("a phrase has no words")
+		return errors.New("no words")
 	}
-	if slices.Contains(words, "") {
-		return fmt.Errorf("phrase %q has an empty word", strings.Join(words, " "))
+	if slices.Contains(words, Unknown) {
+		return errors.New("a word not in the vocabulary")
 	}
-	at := int32(0)
-	for k, w := range words {
-		id := x.Word(w)
-		if id == Unknown {
-			id = x.addWord(w)
-		}
-		if k == 0 {
-			if x.first[id] == 0 {
-				x.first[id] = x.newNode()
-			}
-			at = x.first[id]
-			continue
-		}
-		n := x.step(at, id)
+	at := x.first[words[0]]
+	if at == 0 {
+		at = x.newNode()
+		x.first[words[0]] = at
+	}
+	for _, w := range words[1:] {
+		n := x.step(at, w)
 		if n == 0 {
 			n = x.newNode()
-			x.nodes[at].next = append(x.nodes[at].next, edge{word: id, node: n})
+			x.nodes[at].next = append(x.nodes[at].next, edge{word: w, node: n})
 		}
 		at = n
 	}
 	if x.nodes[at].end {
-		return fmt.Errorf("phrase %q is listed twice", strings.Join(words, " "))
+		return errors.New("listed twice")
 	}
 	x.nodes[at].value, x.nodes[at].end = v, true
 	return nil
@@ -98,21 +110,6 @@ func (x *Index[V]) Word(w string) Word {
 			return Word(s - 1)
 		}
 	}
-}
-
-// addWord adds w to the vocabulary and returns its id.
-func (x *Index[V]) addWord(w string) Word {
-	id := Word(len(x.words))
-	x.words = append(x.words, w)
-	x.first = append(x.first, 0)
-	if 2*len(x.words) > len(x.slots) {
-		x.slots = make([]int32, 2*len(x.slots))
-		for k := range x.words[:id] {
-			x.place(Word(k))
-		}
-	}
-	x.place(id)
-	return id
 }
 
 // place puts word id into the first free slot at or after the hash of its word.

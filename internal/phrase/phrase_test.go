@@ -14,9 +14,18 @@ func testIndex(t *testing.T, phrases ...string) *Index[int] {
 	t.Helper()
 	x := New[int]()
 	for i, p := range phrases {
-		require.NoError(t, x.Add(strings.Fields(p), i))
+		require.NoError(t, x.Add(intern(x, p), i))
 	}
 	return x
+}
+
+// intern interns the words of text in x.
+func intern(x *Index[int], text string) []Word {
+	ws := []Word{}
+	for _, w := range strings.Fields(text) {
+		ws = append(ws, x.Intern(w))
+	}
+	return ws
 }
 
 // words looks the words of text up in x.
@@ -112,22 +121,21 @@ func TestWord(t *testing.T) {
 func TestAdd(t *testing.T) {
 	cases := []struct {
 		name    string
-		phrases [][]string
+		phrases []string
 		err     string // empty: all are added
 	}{
-		{"distinct phrases", [][]string{{"no"}, {"no", "evidence"}, {"evidence", "no"}}, ""},
-		{"a prefix after its phrase", [][]string{{"no", "evidence", "of"}, {"no", "evidence"}}, ""},
-		{"duplicate", [][]string{{"rule", "out"}, {"rule", "out"}}, `phrase "rule out" is listed twice`},
-		{"duplicate one word", [][]string{{"no"}, {"no", "evidence"}, {"no"}}, `phrase "no" is listed twice`},
-		{"no words", [][]string{{}}, "no words"},
-		{"empty word", [][]string{{"rule", ""}}, "empty word"},
+		{"distinct phrases", []string{"no", "no evidence", "evidence no"}, ""},
+		{"a prefix after its phrase", []string{"no evidence of", "no evidence"}, ""},
+		{"duplicate", []string{"rule out", "rule out"}, "listed twice"},
+		{"duplicate one word", []string{"no", "no evidence", "no"}, "listed twice"},
+		{"no words", []string{""}, "no words"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			x := New[int]()
 			var err error
 			for i, p := range tc.phrases {
-				if err = x.Add(p, i); err != nil {
+				if err = x.Add(intern(x, p), i); err != nil {
 					break
 				}
 			}
@@ -140,10 +148,26 @@ func TestAdd(t *testing.T) {
 	}
 }
 
+func TestAddUnknownWord(t *testing.T) {
+	x := New[int]()
+	err := x.Add([]Word{x.Intern("rule"), Unknown}, 0)
+	assert.ErrorContains(t, err, "not in the vocabulary")
+	assert.Empty(t, x.At([]Word{x.Word("rule")}, 0, nil), "nothing added")
+}
+
 func TestAddKeepsTheFirstValue(t *testing.T) {
 	x := testIndex(t, "rule out")
-	require.Error(t, x.Add([]string{"rule", "out"}, 9))
+	require.Error(t, x.Add(intern(x, "rule out"), 9))
 	assert.Equal(t, []Match[int]{{Len: 2, Value: 0}}, x.At(words(x, "rule out"), 0, nil))
+}
+
+func TestIntern(t *testing.T) {
+	x := New[int]()
+	rule := x.Intern("rule")
+	assert.Equal(t, rule, x.Intern("rule"), "a word is interned once")
+	assert.Equal(t, rule, x.Word("rule"))
+	assert.NotEqual(t, rule, x.Intern("out"))
+	assert.Empty(t, x.At([]Word{rule}, 0, nil), "a word alone is no phrase")
 }
 
 func TestEmptyIndex(t *testing.T) {
@@ -156,7 +180,7 @@ func TestWordManyWords(t *testing.T) {
 	x := New[int]()
 	const n = 1000 // the vocabulary table grows several times
 	for i := range n {
-		require.NoError(t, x.Add([]string{fmt.Sprint("w", i)}, i))
+		require.NoError(t, x.Add([]Word{x.Intern(fmt.Sprint("w", i))}, i))
 	}
 	seen := map[Word]bool{}
 	for i := range n {

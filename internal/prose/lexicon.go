@@ -115,12 +115,8 @@ var theLexicon = sync.OnceValue(func() *lexicon {
 // parseLexicon reads the "[category]" sections of the vocabulary. A phrase
 // may be listed under several categories, once under each.
 func parseLexicon(src string) (*lexicon, error) {
-	type entry struct {
-		words []string
-		cats  uint64
-	}
-	var entries []entry
-	index := map[string]int{} // phrase words joined by spaces → entries index
+	cats := map[string]uint64{} // a phrase's words, spaced → its categories
+	var phrases []string        // the phrases, in order
 	cur := cat(255)
 	for n, raw := range strings.Split(src, "\n") {
 		line := strings.TrimSpace(raw)
@@ -150,22 +146,23 @@ func parseLexicon(src string) (*lexicon, error) {
 		case len(words) > maxPhrase:
 			return nil, fmt.Errorf("lexicon line %d: a phrase has at most %d words", n+1, maxPhrase)
 		}
-		key := strings.Join(words, " ")
-		k, ok := index[key]
-		if !ok {
-			k = len(entries)
-			index[key] = k
-			entries = append(entries, entry{words: words})
-		}
-		if entries[k].cats&(1<<cur) != 0 {
+		p := strings.Join(words, " ")
+		switch {
+		case cats[p]&(1<<cur) != 0:
 			return nil, fmt.Errorf("lexicon line %d: %q is listed twice under [%s]", n+1, line, catNames[cur])
+		case cats[p] == 0:
+			phrases = append(phrases, p)
 		}
-		entries[k].cats |= 1 << cur
+		cats[p] |= 1 << cur
 	}
 	lx := phrase.New[uint64]()
-	for _, e := range entries {
-		if err := lx.Add(e.words, e.cats); err != nil {
-			return nil, err
+	for _, p := range phrases {
+		var words []phrase.Word
+		for _, w := range strings.Split(p, " ") {
+			words = append(words, lx.Intern(w))
+		}
+		if err := lx.Add(words, cats[p]); err != nil {
+			return nil, fmt.Errorf("lexicon: %q: %w", p, err)
 		}
 	}
 	return lx, nil
