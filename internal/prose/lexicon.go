@@ -176,10 +176,9 @@ type hit struct {
 
 // matches are the phrases found in a paragraph.
 type matches struct {
-	hits  []hit         // concepts and the triggers kept, by start
-	cover []uint64      // per token: the categories of the kept hits covering it
-	first []int32       // per token and one more: the index of the first hit starting there or later
-	words []phrase.Word // per token: its word in the lexicon
+	hits  []hit    // concepts and the triggers kept, by start
+	cover []uint64 // per token: the categories of the kept hits covering it
+	first []int32  // per token and one more: the index of the first hit starting there or later
 }
 
 // maxPhrase is the most words a phrase of the lexicon has.
@@ -193,18 +192,20 @@ func (p *para) match(lx *lexicon) {
 	m := &p.m
 	m.hits = m.hits[:0]
 	m.cover = grow(m.cover, len(p.toks))
-	m.words = m.words[:0]
-	for i := range p.toks {
-		m.words = append(m.words, lx.Word(p.w(i)))
-	}
 	var found [maxPhrase]phrase.Match[uint64] // the phrases at a token: one a length at most
+	var buf [64]phrase.Word
+	words := buf[:0] // per token of the sentence: its word in the lexicon
 	pseudo := p.pseudo[:0]
 	for _, s := range p.sents {
+		words = words[:0]
+		for i := s.lo; i < s.hi; i++ {
+			words = append(words, lx.Word(p.w(i)))
+		}
 		trigEnd := s.lo // first token that may start a trigger
 		for i := s.lo; i < s.hi; i++ {
 			bestTrig := 0
 			var seen uint64 // the concepts found at i
-			for _, f := range lx.At(m.words[:s.hi], i, found[:0]) {
+			for _, f := range lx.At(words, i-s.lo, found[:0]) {
 				for cats := f.Value; cats != 0; cats &= cats - 1 {
 					c := cat(bits.TrailingZeros64(cats))
 					h := hit{lo: int32(i), hi: int32(i + f.Len), cat: c}

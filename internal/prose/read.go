@@ -2,8 +2,6 @@ package prose
 
 import (
 	"fmt"
-
-	"github.com/mohscode/mohscode/internal/phrase"
 )
 
 // Read reads the paragraphs of one scope (a whole note, or one lesion's part
@@ -48,7 +46,6 @@ func read(paragraphs [][]Line, forced int) Facts {
 	t := joinText(paragraphs)
 	p := &para{toks: make([]tok, 0, len(t.orig)/5+16), sents: make([]span, 0, len(t.orig)/60+4)}
 	p.m.hits = make([]hit, 0, len(t.orig)/8+8)
-	p.m.words = make([]phrase.Word, 0, cap(p.toks))
 	for pi, lines := range paragraphs {
 		if len(lines) == 0 {
 			continue
