@@ -8,8 +8,8 @@ import (
 // Word is the id of a word in an index's vocabulary.
 type Word int32
 
-// Unknown is the Word of a word no phrase of the index uses: no phrase
-// matches across it.
+// Unknown is the Word of a word not in the vocabulary: no phrase matches
+// across it.
 const Unknown Word = -1
 
 // Index is a set of phrases, each a list of words with a value of type V, and
@@ -98,7 +98,7 @@ func (x *Index[V]) newNode() int32 {
 	return int32(len(x.nodes) - 1)
 }
 
-// Word returns the id of w, or Unknown when no phrase uses it.
+// Word returns the id of w, or Unknown when w is not in the vocabulary.
 func (x *Index[V]) Word(w string) Word {
 	mask := uint32(len(x.slots) - 1)
 	for i := hash(w) & mask; ; i = (i + 1) & mask {

@@ -102,7 +102,7 @@ func TestWord(t *testing.T) {
 		{"punctuation word", "?", true},
 		{"slash word", "r/o", true},
 		{"word of 32 bytes or more", long, true},
-		{"a longer word of the same first byte", long + "x", false},
+		{"a longer word with the same start", long + "x", false},
 		{"unknown word", "tumor", false},
 		{"same first letter and length", "rulf", false},
 		{"words are matched as given", "Rule", false},
