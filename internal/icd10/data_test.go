@@ -89,7 +89,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			toks := lx.tokenize(tc.text, nil)
+			toks, _ := lx.tokenize(tc.text, nil, nil, false)
 			var words []string
 			var breaks []bool
 			for _, tk := range toks {

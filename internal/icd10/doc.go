@@ -12,8 +12,8 @@
 //     diagnosis-code-review).
 //
 // The vocabulary and the code table are embedded data (data/*.csv), parsed once; the code
-// holds only the decisions. The package imports no other package of the project: its inputs
-// are plain strings.
+// holds only the decisions. Its inputs are plain strings; of the project it imports only diag
+// (for its findings) and phrase (the phrase index the recogniser matches with).
 //
 // Decisions where the documents are silent:
 //

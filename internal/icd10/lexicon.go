@@ -3,6 +3,8 @@ package icd10
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/phrase"
 )
 
 // kind is what a lexicon phrase is.
@@ -33,13 +35,10 @@ type entry struct {
 	scope   uint8       // kindCue
 }
 
-// lexicon is a word trie over every phrase of the data files.
+// lexicon is every phrase of the data files.
 type lexicon struct {
-	vocab   map[string]int32 // word → id
-	next    map[uint64]int32 // node<<32 | word id → child node; node 0 is the root
-	term    []int32          // node → entry index, -1 when no phrase ends there
+	phrases *phrase.Index[int32] // the value of a phrase is its index in entries
 	entries []entry
-	qmark   int32 // word id of "?", -1 when no phrase uses it
 }
 
 // maxWord is the longest word the recogniser looks up; longer words match nothing.
@@ -48,7 +47,6 @@ const maxWord = 32
 // token is one word of a text.
 type token struct {
 	start, end int32 // byte offsets of the word in the text
-	word       int32 // vocabulary id, -1 when no phrase uses the word
 	upper      bool  // it has letters, all of them capitals
 	brk        bool  // a clause break stands between this token and the previous one
 }
@@ -86,10 +84,11 @@ func isBreak(s string, i int) bool {
 	return false
 }
 
-// tokenize appends the words of s to dst. A word is a run of ASCII letters and digits, lower-cased;
-// an apostrophe inside a word is dropped ("Bowen's" → "bowens"); two single letters around a slash
-// are one word ("r/o"); "?" is a word of its own. Everything else separates words.
-func (lx *lexicon) tokenize(s string, dst []token) []token {
+// tokenize appends the words of s to toks and their vocabulary ids to words; with intern, new
+// words join the vocabulary (s is a data phrase). A word is a run of ASCII letters and digits,
+// lower-cased; an apostrophe inside a word is dropped ("Bowen's" → "bowens"); two single letters
+// around a slash are one word ("r/o"); "?" is a word of its own. Everything else separates words.
+func (lx *lexicon) tokenize(s string, toks []token, words []phrase.Word, intern bool) ([]token, []phrase.Word) {
 	var buf [maxWord]byte
 	brk := false
 	for i := 0; i < len(s); {
@@ -97,7 +96,8 @@ func (lx *lexicon) tokenize(s string, dst []token) []token {
 		if !isAlnum(c) {
 			switch {
 			case c == '?':
-				dst = append(dst, token{start: int32(i), end: int32(i + 1), word: lx.qmark, brk: brk})
+				toks = append(toks, token{start: int32(i), end: int32(i + 1), brk: brk})
+				words = append(words, lx.word([]byte{'?'}, intern))
 				brk = false
 			case isBreak(s, i):
 				brk = true
@@ -141,16 +141,24 @@ func (lx *lexicon) tokenize(s string, dst []token) []token {
 			n = 3
 			i += 2
 		}
-		id := int32(-1)
+		id := phrase.Unknown
 		if !long {
-			if v, ok := lx.vocab[string(buf[:n])]; ok {
-				id = v
-			}
+			id = lx.word(buf[:n], intern)
 		}
-		dst = append(dst, token{start: int32(start), end: int32(i), word: id, upper: upper && letters, brk: brk})
+		toks = append(toks, token{start: int32(start), end: int32(i), upper: upper && letters, brk: brk})
+		words = append(words, id)
 		brk = false
 	}
-	return dst
+	return toks, words
+}
+
+// word returns the vocabulary id of w, adding w to the vocabulary with intern. (Only Intern
+// keeps its string: converted apart, a looked-up word is not copied to the heap.)
+func (lx *lexicon) word(w []byte, intern bool) phrase.Word {
+	if intern {
+		return lx.phrases.Intern(string(w))
+	}
+	return lx.phrases.Word(string(w))
 }
 
 // hit is one phrase found in a text.
@@ -164,121 +172,78 @@ type hit struct {
 	hist       Histology
 }
 
-// match appends to dst the phrases of toks, left to right, each the longest phrase starting at its
-// first word; words that start no phrase are skipped. Phrases do not cross clause breaks. Stop
-// words end a clause and are not reported.
-func (lx *lexicon) match(toks []token, dst []hit) []hit {
+// match appends to dst the phrases of toks (whose vocabulary ids are words), left to right, each
+// the longest phrase starting at its first word; words that start no phrase are skipped. Phrases
+// do not cross clause breaks. Stop words end a clause and are not reported.
+func (lx *lexicon) match(toks []token, words []phrase.Word, dst []hit) []hit {
+	var found [8]phrase.Match[int32]
 	seg := int32(0)
-	for i := 0; i < len(toks); {
-		if toks[i].brk {
+	for lo := 0; lo < len(toks); {
+		if toks[lo].brk {
 			seg++
 		}
-		best, bestEnd := int32(-1), 0
-		node, allUpper := int32(0), true
-		for j := i; j < len(toks); j++ {
-			if j > i && toks[j].brk {
-				break
-			}
-			w := toks[j].word
-			if w < 0 {
-				break
-			}
-			nx, ok := lx.next[uint64(node)<<32|uint64(uint32(w))]
-			if !ok {
-				break
-			}
-			node = nx
-			allUpper = allUpper && toks[j].upper
-			if e := lx.term[node]; e >= 0 && (!lx.entries[e].upper || allUpper) {
-				best, bestEnd = e, j+1
-			}
+		hi := lo + 1 // end of the clause
+		for hi < len(toks) && !toks[hi].brk {
+			hi++
 		}
-		if best < 0 {
-			i++
-			continue
+		for i := lo; i < hi; {
+			best := lx.longest(toks[i:hi], lx.phrases.At(words[:hi], i, found[:0]))
+			if best.Len == 0 {
+				i++
+				continue
+			}
+			end := i + best.Len
+			if lx.entries[best.Value].kind == kindStop {
+				seg++
+			} else {
+				dst = append(dst, hit{
+					entry: best.Value, start: toks[i].start, end: toks[end-1].end,
+					tokStart: int32(i), tokEnd: int32(end), seg: seg, cue: -1,
+					hist: lx.entries[best.Value].hist,
+				})
+			}
+			i = end
 		}
-		if lx.entries[best].kind == kindStop {
-			seg++
-		} else {
-			dst = append(dst, hit{
-				entry: best, start: toks[i].start, end: toks[bestEnd-1].end,
-				tokStart: int32(i), tokEnd: int32(bestEnd), seg: seg, cue: -1,
-				hist: lx.entries[best].hist,
-			})
-		}
-		i = bestEnd
+		lo = hi
 	}
 	return dst
 }
 
-// add puts a phrase into the trie.
-func (lx *lexicon) add(phrase string, e entry) error {
-	// Tokenize with a vocabulary that knows every word: words get ids as they come.
-	words := splitPhrase(phrase)
-	if len(words) == 0 {
-		return fmt.Errorf("phrase %q has no words", phrase)
-	}
-	node := int32(0)
-	for _, w := range words {
-		id, ok := lx.vocab[w]
-		if !ok {
-			id = int32(len(lx.vocab))
-			lx.vocab[w] = id
-			if w == "?" {
-				lx.qmark = id
-			}
-		}
-		key := uint64(node)<<32 | uint64(uint32(id))
-		nx, ok := lx.next[key]
-		if !ok {
-			nx = int32(len(lx.term))
-			lx.term = append(lx.term, -1)
-			lx.next[key] = nx
-		}
-		node = nx
-	}
-	if lx.term[node] >= 0 {
-		return fmt.Errorf("phrase %q is listed twice", phrase)
-	}
-	if e.upper {
-		for _, r := range phrase {
-			if r >= 'a' && r <= 'z' {
-				return fmt.Errorf("phrase %q: case upper needs a phrase in capitals", phrase)
-			}
+// longest returns the first of the phrases found at toks[0] (longest first) whose case fits, or a
+// zero Match: a phrase marked upper counts only when its words are all in capitals.
+func (lx *lexicon) longest(toks []token, found []phrase.Match[int32]) phrase.Match[int32] {
+	for _, m := range found {
+		if !lx.entries[m.Value].upper || allUpper(toks[:m.Len]) {
+			return m
 		}
 	}
-	lx.term[node] = int32(len(lx.entries))
+	return phrase.Match[int32]{}
+}
+
+func allUpper(toks []token) bool {
+	for _, t := range toks {
+		if !t.upper {
+			return false
+		}
+	}
+	return true
+}
+
+// add puts a phrase into the lexicon.
+func (lx *lexicon) add(text string, e entry) error {
+	if e.upper && strings.ContainsFunc(text, func(r rune) bool { return 'a' <= r && r <= 'z' }) {
+		return fmt.Errorf("phrase %q: case upper needs a phrase in capitals", text)
+	}
+	_, words := lx.tokenize(text, nil, nil, true)
+	if err := lx.phrases.Add(words, int32(len(lx.entries))); err != nil {
+		return fmt.Errorf("phrase %q: %w", text, err)
+	}
 	lx.entries = append(lx.entries, e)
 	return nil
 }
 
-// splitPhrase splits a data phrase into words exactly as tokenize splits text.
-func splitPhrase(phrase string) []string {
-	scratch := &lexicon{vocab: map[string]int32{}, qmark: -1}
-	toks := scratch.tokenize(phrase, nil)
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		var b strings.Builder
-		for _, c := range []byte(phrase[t.start:t.end]) {
-			switch {
-			case isLetter(c):
-				b.WriteByte(c | 0x20)
-			case isDigit(c), c == '/', c == '?':
-				b.WriteByte(c)
-			}
-		}
-		words = append(words, b.String())
-	}
-	return words
-}
-
 func loadLexicon(fs fileReader, hist map[Histology]histInfo) (*lexicon, error) {
-	lx := &lexicon{
-		vocab: map[string]int32{},
-		next:  map[uint64]int32{},
-		term:  []int32{-1},
-		qmark: -1,
-	}
+	lx := &lexicon{phrases: phrase.New[int32]()}
 	known := func(h string) bool { _, ok := hist[Histology(h)]; return ok }
 
 	recs, err := readCSV(fs, "diagnoses.csv", "phrase", "histology", "subtype", "case")

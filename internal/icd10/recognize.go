@@ -2,6 +2,7 @@ package icd10
 
 import (
 	"github.com/mohscode/mohscode/internal/diag"
+	"github.com/mohscode/mohscode/internal/phrase"
 
 	"fmt"
 	"slices"
@@ -45,15 +46,16 @@ type Recognition struct {
 func Recognize(text string) Recognition {
 	lx := tables().lex
 	var tokBuf [48]token
+	var wordBuf [48]phrase.Word
 	var hitBuf [16]hit
-	toks := lx.tokenize(text, tokBuf[:0])
+	toks, words := lx.tokenize(text, tokBuf[:0], wordBuf[:0], false)
 	if len(toks) == 0 {
 		if strings.TrimSpace(text) == "" {
 			return Recognition{}
 		}
 		return Recognition{NotMohs: true}
 	}
-	hits := lx.match(toks, hitBuf[:0])
+	hits := lx.match(toks, words, hitBuf[:0])
 	lx.applyCues(hits)
 	lx.applyInSitu(hits)
 

@@ -50,3 +50,25 @@ func BenchmarkJSONBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMatch finds the lexicon's phrases in the paragraphs of the note of
+// BenchmarkRead, tokenized once: the phrase matcher alone.
+func BenchmarkMatch(b *testing.B) {
+	paras := benchNote(b)
+	lx := theLexicon()
+	t := joinText(paras)
+	var ps []*para
+	for pi, lines := range paras {
+		if len(lines) > 0 {
+			p := &para{}
+			p.reset(&t, pi, lines)
+			ps = append(ps, p)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range ps {
+			p.match(lx)
+		}
+	}
+}

@@ -3,9 +3,12 @@ package prose
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/mohscode/mohscode/internal/phrase"
 )
 
 // cat is a category of the lexicon: a trigger kind of the scope reader or a
@@ -96,19 +99,9 @@ func (c cat) trigger() bool { return c <= cTerm }
 //go:embed lexicon.txt
 var lexiconText string
 
-// phrase is one lexicon entry, as the tokens the tokenizer makes of it.
-type phrase struct {
-	words []string
-	cat   cat
-}
-
-// lexicon is the parsed vocabulary: phrases indexed by their first word, longest first.
-type lexicon struct {
-	byFirst map[string][]phrase
-	// starts has bit n of entry c set when a phrase's first word is n bytes
-	// long (n < 32) and starts with byte c: most words skip the map.
-	starts [256]uint32
-}
+// lexicon is the parsed vocabulary: each phrase with the categories it is
+// listed under, as a bit mask.
+type lexicon = phrase.Index[uint64]
 
 // theLexicon parses the embedded vocabulary once.
 var theLexicon = sync.OnceValue(func() *lexicon {
@@ -119,9 +112,11 @@ var theLexicon = sync.OnceValue(func() *lexicon {
 	return lx
 })
 
-// parseLexicon reads the "[category]" sections of the vocabulary.
+// parseLexicon reads the "[category]" sections of the vocabulary. A phrase
+// may be listed under several categories, once under each.
 func parseLexicon(src string) (*lexicon, error) {
-	lx := &lexicon{byFirst: make(map[string][]phrase, 512)}
+	cats := map[string]uint64{} // a phrase's words, spaced → its categories
+	var phrases []string        // the phrases, in order
 	cur := cat(255)
 	for n, raw := range strings.Split(src, "\n") {
 		line := strings.TrimSpace(raw)
@@ -145,15 +140,30 @@ func parseLexicon(src string) (*lexicon, error) {
 		for i, t := range toks {
 			words[i] = string(nb[t.nlo:t.nhi])
 		}
-		if len(words) == 0 {
+		switch {
+		case len(words) == 0:
 			return nil, fmt.Errorf("lexicon line %d: empty phrase", n+1)
+		case len(words) > maxPhrase:
+			return nil, fmt.Errorf("lexicon line %d: a phrase has at most %d words", n+1, maxPhrase)
 		}
-		lx.byFirst[words[0]] = append(lx.byFirst[words[0]], phrase{words: words, cat: cur})
+		p := strings.Join(words, " ")
+		switch {
+		case cats[p]&(1<<cur) != 0:
+			return nil, fmt.Errorf("lexicon line %d: %q is listed twice under [%s]", n+1, line, catNames[cur])
+		case cats[p] == 0:
+			phrases = append(phrases, p)
+		}
+		cats[p] |= 1 << cur
 	}
-	for k, ps := range lx.byFirst {
-		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
-		lx.byFirst[k] = ps
-		lx.starts[k[0]] |= 1 << min(len(k), 31)
+	lx := phrase.New[uint64]()
+	for _, p := range phrases {
+		var words []phrase.Word
+		for _, w := range strings.Split(p, " ") {
+			words = append(words, lx.Intern(w))
+		}
+		if err := lx.Add(words, cats[p]); err != nil {
+			return nil, fmt.Errorf("lexicon: %q: %w", p, err)
+		}
 	}
 	return lx, nil
 }
@@ -171,6 +181,7 @@ type matches struct {
 	first []int32  // per token and one more: the index of the first hit starting there or later
 }
 
+// maxPhrase is the most words a phrase of the lexicon has.
 const maxPhrase = 8
 
 // match finds the lexicon's phrases in the paragraph's tokens, sentence by
@@ -181,47 +192,39 @@ func (p *para) match(lx *lexicon) {
 	m := &p.m
 	m.hits = m.hits[:0]
 	m.cover = grow(m.cover, len(p.toks))
+	var found [maxPhrase]phrase.Match[uint64] // the phrases at a token: one a length at most
+	var buf [64]phrase.Word
+	words := buf[:0] // per token of the sentence: its word in the lexicon
 	pseudo := p.pseudo[:0]
 	for _, s := range p.sents {
+		words = words[:0]
+		for i := s.lo; i < s.hi; i++ {
+			words = append(words, lx.Word(p.w(i)))
+		}
 		trigEnd := s.lo // first token that may start a trigger
 		for i := s.lo; i < s.hi; i++ {
-			w := p.w(i)
-			if lx.starts[w[0]]&(1<<min(len(w), 31)) == 0 {
-				continue
-			}
-			ps := lx.byFirst[w]
-			if len(ps) == 0 {
-				continue
-			}
 			bestTrig := 0
-			for _, ph := range ps {
-				n := len(ph.words)
-				if i+n > s.hi {
-					continue
-				}
-				ok := true
-				for k := 1; k < n; k++ {
-					if p.w(i+k) != ph.words[k] {
-						ok = false
-						break
+			var seen uint64 // the concepts found at i
+			for _, f := range lx.At(words, i-s.lo, found[:0]) {
+				for cats := f.Value; cats != 0; cats &= cats - 1 {
+					c := cat(bits.TrailingZeros64(cats))
+					h := hit{lo: int32(i), hi: int32(i + f.Len), cat: c}
+					if c.trigger() {
+						if i < trigEnd || f.Len < bestTrig {
+							continue
+						}
+						bestTrig = f.Len
+						if c == cPseudo {
+							pseudo = append(pseudo, h)
+						}
+					} else {
+						if seen&(1<<c) != 0 {
+							continue // a longer phrase of c starts here
+						}
+						seen |= 1 << c
 					}
+					m.hits = append(m.hits, h)
 				}
-				if !ok {
-					continue
-				}
-				h := hit{lo: int32(i), hi: int32(i + n), cat: ph.cat}
-				if ph.cat.trigger() {
-					if i < trigEnd || n < bestTrig {
-						continue
-					}
-					bestTrig = n
-					if ph.cat == cPseudo {
-						pseudo = append(pseudo, h)
-					}
-				} else if dup(m.hits, h) {
-					continue
-				}
-				m.hits = append(m.hits, h)
 			}
 			if bestTrig > 0 {
 				trigEnd = i + bestTrig
@@ -279,17 +282,6 @@ func grow[T any](b []T, n int) []T {
 	b = b[:n]
 	clear(b)
 	return b
-}
-
-// dup reports whether hits already hold a longer or equal hit of h's category
-// starting at h's start (phrases come longest first).
-func dup(hits []hit, h hit) bool {
-	for k := len(hits) - 1; k >= 0 && hits[k].lo == h.lo; k-- {
-		if hits[k].cat == h.cat {
-			return true
-		}
-	}
-	return false
 }
 
 // has reports whether token i is covered by a hit of category c.

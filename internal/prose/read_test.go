@@ -438,10 +438,24 @@ func TestEmpty(t *testing.T) {
 }
 
 func TestLexicon(t *testing.T) {
-	_, err := parseLexicon(lexiconText)
-	assert.NoError(t, err)
-	_, err = parseLexicon("[nope]\nx\n")
-	assert.Error(t, err)
-	_, err = parseLexicon("x\n")
-	assert.Error(t, err)
+	cases := []struct {
+		name, src, err string // err empty: the source parses
+	}{
+		{"embedded", lexiconText, ""},
+		{"one phrase in two categories", "[neg-pre]\nno\n[clear]\nno\n", ""},
+		{"unknown category", "[nope]\nx\n", "unknown category"},
+		{"phrase before any category", "x\n", "before any category"},
+		{"twice in one category", "[stain]\nh&e\nh & e\n", `line 3: "h & e" is listed twice under [stain]`},
+		{"too long", "[term]\na b c d e f g h i\n", "at most 8 words"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseLexicon(tc.src)
+			if tc.err == "" {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorContains(t, err, tc.err)
+			}
+		})
+	}
 }
