@@ -360,6 +360,7 @@ func TestClarificationNoRepairLine(t *testing.T) {
 		{"reconstruction scheduled", []string{"Repair: reconstruction scheduled for next week (interpolation flap)"}, []string{"17311x1"}, 1},
 		{"options only discussed", []string{"Repair: options including FTSG and a flap were discussed."}, []string{"17311x1"}, -1},
 		{"a flap considered, healing by second intention", []string{"Repair: a flap was considered; second intention healing"}, []string{"17311x1"}, 1},
+		{"second intention, a flap declined", []string{"Repair: second intention healing; the patient declined a flap."}, []string{"17311x1"}, 1},
 		{"a repair done, a flap considered", []string{"Repair: intermediate repair, 2.0 cm, after clearance; a flap was considered"}, []string{"17311x1", "12051x1"}, 0},
 		{"the donor site's closure is included in the graft", []string{
 			"Repair: full-thickness skin graft, 3 sq cm, after clearance",

@@ -112,10 +112,10 @@ func anyPresent(sizes ...model.Size) bool {
 	return false
 }
 
-// consideredWords mark a clause about a repair that was only considered or
-// discussed ("a flap was considered", "options included FTSG"): it is no
-// repair.
-var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives"}
+// consideredWords mark a clause about a repair that was only considered,
+// discussed or declined ("a flap was considered", "options included FTSG",
+// "the patient declined a flap"): it is no repair.
+var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives", "declined", "refused"}
 
 // repairClassOf classifies repair text: classNone for a whole text that
 // says no repair, else the first row of repairWords that matches the text
