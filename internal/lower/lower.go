@@ -188,6 +188,42 @@ func dashedLesion(s string) bool {
 	return false
 }
 
+// classOnly reports whether a repair so far is only its class, from a
+// "Repair class:" field.
+func classOnly(r model.Repair) bool {
+	return r.Type.Present() && !r.Value.Present() && !r.Length.Present() && !r.Area.Present() && !r.Size.Present()
+}
+
+// keyUnits are the units a key may carry for its value: "Repair length
+// (mm): 52", "Area (sq cm): 4.5".
+var keyUnits = []string{"mm", "cm", "sq cm", "cm2", "cm²", "mm2"}
+
+// unitFromKey moves a unit written in the key to its value: "Repair length
+// (mm): 52" is the field "Repair length: 52 mm". Other fields are returned
+// as they are.
+func unitFromKey(f *grammar.Field) *grammar.Field {
+	open := strings.LastIndexByte(f.Key, '(')
+	if open <= 0 || !strings.HasSuffix(f.Key, ")") {
+		return f
+	}
+	unit := strings.TrimSpace(asciiLower(f.Key[open+1 : len(f.Key)-1]))
+	if !slices.Contains(keyUnits, unit) {
+		return f
+	}
+	g := *f
+	g.Key = strings.TrimSpace(f.Key[:open])
+	if f.Value != nil && isNumber(strings.TrimSpace(f.Value.Text)) {
+		g.Value = &grammar.Value{Pos: f.Value.Pos, Text: strings.TrimSpace(f.Value.Text) + " " + unit}
+	}
+	return &g
+}
+
+// isNumber reports whether s is a number alone: "52", "4.5".
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && strings.Trim(s, "0123456789.") == ""
+}
+
 // dashedField reads a line that writes a known key and its value with a
 // dash for the colon ("Location - right posterior calf", "Slides - read by
 // Dr. …"); nil when the line is not one.
@@ -427,6 +463,7 @@ func (l *lowerer) endParagraph() {
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
+	f = unitFromKey(f)
 	v := checked(f.Value)
 	if v != nil && !isStageField(f) {
 		var more []*grammar.Field
@@ -678,12 +715,24 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		return nil
 	}
 	if ref.field == fRepair {
-		les.Repairs = append(les.Repairs, model.Repair{Line: f.Pos.Line, Value: textOf(v)})
-		l.repair = len(les.Repairs) - 1
+		classKey := mentions(asciiLower(f.Key), []string{"class", "category"})
+		if n := len(les.Repairs); n > 0 && !classKey && classOnly(les.Repairs[n-1]) {
+			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
+			l.repair = n - 1
+		} else {
+			les.Repairs = append(les.Repairs, model.Repair{Line: f.Pos.Line})
+			l.repair = len(les.Repairs) - 1
+		}
+		r := &les.Repairs[l.repair]
+		if classKey {
+			r.Type = textOf(v) // "Repair class: [ ] Simple [x] Intermediate [ ] Complex"
+			return nil
+		}
+		r.Value = textOf(v)
 		if v == nil {
 			return nil
 		}
-		return repairValue(&les.Repairs[l.repair], v)
+		return repairValue(r, v)
 	}
 	if v == nil {
 		return nil

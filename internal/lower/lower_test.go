@@ -677,6 +677,15 @@ func TestLayouts(t *testing.T) {
 		{"a dashed sentence that names no key is prose", "Site: calf\nPatient tolerated - no complications\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Findings)) }, "0"},
 		{"dot leaders after a stage key", "Site: forehead\nStage 1..................: 3 blocks; margins: clear\n", stages, "1:3"},
+		{"a repair class checkbox grid and a length in mm by its key", "Site: forearm\nRepair class:  [ ] Simple  [x] Intermediate  [ ] Complex\nRepair length (mm): 52\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(r.Type.Value, "|", r.Length.Dims) // in cm
+			}, "Intermediate|[5.2]"},
+		{"a repair class then the repair is one repair", "Site: finger\nRepair class: [ ] Simple  [X] Complex\nRepair: complex linear repair, 2.0 cm\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), "|", n.Lesions[0].Repairs[0].Type.Value, "|", n.Lesions[0].Repairs[0].Value.Value)
+			}, "1|Complex|complex linear repair, 2.0 cm"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
