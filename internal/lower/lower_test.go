@@ -356,6 +356,8 @@ func TestMarginEntries(t *testing.T) {
 		{"A+ B- C-", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2}, Line: 2}, {Blocks: []int{3}, Line: 2}}},
 		{"margins: blocks 1-2 clear, block 3 involved", []model.Margin{{Blocks: []int{1, 2}, Line: 2}, {Blocks: []int{3}, Positive: true, Line: 2}}},
 		{"block 1 positive (deep), blocks 2, 3 clear", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2, 3}, Line: 2}}},
+		{"margins: free except focal at 2 o'clock (block 1)", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}}},
+		{"margins: tumor present at the deep margin of block 3; blocks 1 and 2 clear", []model.Margin{{Blocks: []int{3}, Positive: true, Line: 2}, {Blocks: []int{1, 2}, Line: 2}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

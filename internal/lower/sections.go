@@ -133,6 +133,9 @@ func marginStatus(s string) (positive, known bool) {
 			return true, true
 		}
 	}
+	if mentions(lower, positivePhrases) {
+		return true, true // "free except focal at 2 o'clock", "present at the deep margin of block 3"
+	}
 	for _, w := range words {
 		if clearWords[w] {
 			return false, true
@@ -140,6 +143,11 @@ func marginStatus(s string) (positive, known bool) {
 	}
 	return false, false
 }
+
+// positivePhrases say that tumor reaches a margin without a status word,
+// or take an exception to a clear one.
+var positivePhrases = []string{"except", "present at", "extending to", "extends to", "reaching the", "at the deep margin",
+	"at the peripheral margin", "at the lateral margin", "at the medial margin"}
 
 // isMarginEntry reports whether an item reads as a margin entry.
 func isMarginEntry(s string) bool {
