@@ -122,7 +122,7 @@ func mentions(text string, words []string) bool {
 
 // lookupAny finds a key in the lesion, stage or encounter tables.
 func lookupAny(key string) (keyRef, bool) {
-	for _, sec := range []section{secLesion, secStage, secEncounter} {
+	for _, sec := range []section{secLesion, secStage, secEncounter, secRepair} {
 		if ref, ok := lookup(sec, key); ok {
 			return ref, true
 		}

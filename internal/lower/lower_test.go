@@ -688,6 +688,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions[0].Repairs), "|", n.Lesions[0].Repairs[0].Type.Value, "|", n.Lesions[0].Repairs[0].Value.Value)
 			}, "1|Complex|complex linear repair, 2.0 cm"},
+		{"space-aligned stage rows with an indented histology row", "Location               right medial cheek\n\nStage 1    3 blocks    Positive - block 2 deep\n   Histology    nodular BCC in the mid dermis\nStage 2    1 block     Negative\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(stages(n), "|", st[0].Margins[0].Positive, "|", st[0].Histology.Value, "|", st[1].Margins[0].Positive)
+			}, "1:3 2:1|true|nodular BCC in the mid dermis|false"},
+		{"a repair key and its value set apart by spaces", "Site: cheek\nRepair type            rotation flap\nSecondary defect       2 x 1.5 cm\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.Dims) }, "[2 1.5]"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

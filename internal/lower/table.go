@@ -61,6 +61,9 @@ func header(r *grammar.Row) *table {
 			name = name[:open] // "Margins (clock)"
 		}
 		role := columnNames[letters(name)]
+		if strings.ContainsAny(name, "0123456789") {
+			role = colOther // "Stage 1    3 blocks": data, not a header naming columns
+		}
 		t.roles = append(t.roles, role)
 		t.columns = append(t.columns, c.Pos.Column)
 		if role != colOther {
@@ -131,6 +134,10 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.table = t
 		return i
 	}
+	if f := stageRow(r); f != nil {
+		l.endParagraph() // "Stage 1    3 blocks    Positive - block 2 deep"
+		return l.field(i, f)
+	}
 	if f := stageLine(&grammar.Text{Pos: r.Pos, Text: joinCells(r)}); f != nil {
 		l.endParagraph() // "Stage III - 1 block  - negative": a stage line whose gap made it cells
 		return l.field(i, f)
@@ -155,6 +162,30 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: joinCells(r)})
 	return i
+}
+
+// stageRow reads a row outside a log whose first cell is a stage key and
+// whose other cells are its items: "Stage 1    3 blocks    Positive - block
+// 2 deep" is the field "Stage 1: 3 blocks; Positive - block 2 deep". nil
+// when the row is not one.
+func stageRow(r *grammar.Row) *grammar.Field {
+	if len(r.Cells) < 2 {
+		return nil
+	}
+	ordinal, tail, isStage := splitStage(r.Cells[0].Text)
+	if !isStage || tail != "" || ordinal == "" {
+		return nil
+	}
+	var items []string
+	for _, c := range r.Cells[1:] {
+		if c.Text != "" {
+			items = append(items, c.Text)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: r.Cells[1].Pos, Text: strings.Join(items, "; ")}}
 }
 
 // logRow reads one row of a Mohs log into the stage it names.
