@@ -188,6 +188,26 @@ func dashedLesion(s string) bool {
 	return false
 }
 
+// keyAfterSentence takes a known key that follows a sentence in a
+// dictation's run-on paragraph ("OPERATIVE REPORT. DATE OF SERVICE:
+// 10/14/2026."): the sentence goes to the prose reader, the key keeps its
+// value. Other fields are returned as they are.
+func (l *lowerer) keyAfterSentence(f *grammar.Field) *grammar.Field {
+	i := strings.LastIndex(f.Key, ". ")
+	if i < 0 {
+		return f
+	}
+	key := strings.TrimSpace(f.Key[i+2:])
+	if _, known := lookupAny(key); !known {
+		return f
+	}
+	l.paragraph = append(l.paragraph, grammar.Value{Pos: f.Pos, Text: f.Key[:i+1]})
+	l.endParagraph()
+	g := *f
+	g.Pos, g.Key = shift(f.Pos, f.Key[:len(f.Key)-len(key)]), key
+	return &g
+}
+
 // classOnly reports whether a repair so far is only its class, from a
 // "Repair class:" field.
 func classOnly(r model.Repair) bool {
@@ -463,7 +483,7 @@ func (l *lowerer) endParagraph() {
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
-	f = unitFromKey(f)
+	f = unitFromKey(l.keyAfterSentence(f))
 	v := checked(f.Value)
 	if v != nil && !isStageField(f) {
 		var more []*grammar.Field

@@ -695,6 +695,10 @@ func TestLayouts(t *testing.T) {
 			}, "1:3 2:1|true|nodular BCC in the mid dermis|false"},
 		{"a repair key and its value set apart by spaces", "Site: cheek\nRepair type            rotation flap\nSecondary defect       2 x 1.5 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.Dims) }, "[2 1.5]"},
+		{"a key after a sentence in a run-on dictation", "OPERATIVE REPORT. DATE OF SERVICE: 10/14/2026. SURGEON: Ann Lee, MD. INSURANCE: Medicare Part B.\nSite: nose\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Payer.Value }, "2026-10-14|Medicare Part B."},
+		{"Date of operation", "Date of operation: 22 Sep 2026\nSite: temple\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-22"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
