@@ -699,6 +699,11 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Payer.Value }, "2026-10-14|Medicare Part B."},
 		{"Date of operation", "Date of operation: 22 Sep 2026\nSite: temple\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-22"},
+		{"block counts written noun first", "Site: cheek\n1st stage: blocks x3 - BCC at deep margin of blk 2; blks 1 & 3 neg.\n2nd stage: blocks x1 - neg.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(stages(n), "|", st[0].Margins[0].Positive, "|", st[1].Margins[0].Positive)
+			}, "1:3 2:1|true|false"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -59,6 +59,16 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 			cont = fNone
 		}
+		if n, rest, ok := nounFirstCount(it.Text); ok {
+			st.Blocks = model.Count{N: n, Line: it.Pos.Line} // "blocks x3 - …"
+			cont = fNone
+			if _, known := marginStatus(rest); known {
+				marginText = append(marginText, rest)
+			} else if rest != "" && !st.Histology.Present() {
+				st.Histology = model.Text{Value: rest, Line: it.Pos.Line}
+			}
+			continue
+		}
 		switch {
 		case isCountItem(it.Text) && (!grammar.IsDigits(strings.TrimSpace(it.Text)) || it == first):
 			n, err := grammar.ParseCount("Blocks", countPart(it), 1)
@@ -144,10 +154,40 @@ func marginStatus(s string) (positive, known bool) {
 	return false, false
 }
 
+// nounFirstCount reads a block count written noun first, as a log's
+// shorthand: "blocks x3", "blks x 2", "blocks ×1 - neg"; rest is what
+// follows it ("neg"). ok is false for any other item.
+func nounFirstCount(s string) (n int, rest string, ok bool) {
+	words := strings.Fields(s)
+	if len(words) < 2 || !countNouns[asciiLower(words[0])] {
+		return 0, "", false
+	}
+	num, used := strings.TrimSuffix(words[1], "."), 2
+	switch {
+	case num == "x" || num == "×":
+		if len(words) < 3 {
+			return 0, "", false
+		}
+		num, used = strings.TrimSuffix(words[2], "."), 3
+	case strings.HasPrefix(num, "x"):
+		num = num[1:]
+	case strings.HasPrefix(num, "×"):
+		num = num[len("×"):]
+	default:
+		return 0, "", false
+	}
+	if !grammar.IsDigits(num) {
+		return 0, "", false
+	}
+	n = refNumber(num)
+	rest = strings.Trim(strings.Join(words[used:], " "), " -–—:.")
+	return n, rest, n > 0
+}
+
 // positivePhrases say that tumor reaches a margin without a status word,
 // or take an exception to a clear one.
 var positivePhrases = []string{"except", "present at", "extending to", "extends to", "reaching the", "at the deep margin",
-	"at the peripheral margin", "at the lateral margin", "at the medial margin"}
+	"at the peripheral margin", "at the lateral margin", "at the medial margin", "at deep margin", "at peripheral margin"}
 
 // isMarginEntry reports whether an item reads as a margin entry.
 func isMarginEntry(s string) bool {
