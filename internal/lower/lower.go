@@ -58,7 +58,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		case line.Item != nil:
 			i = max(i, l.item(i, line.Item))
 		default:
-			l.table = nil
+			l.table, l.grid = nil, nil
 			l.block = model.Text{}
 			l.endParagraph()
 		}
@@ -85,6 +85,7 @@ type lowerer struct {
 	// indexes of the open lesion and sections, -1 when none
 	lesion, stage, repair, biopsy int
 	table                         *table                 // the table whose rows are being read
+	grid                          *yesNoGrid             // the yes/no checklist whose rows are being read
 	paragraph                     []grammar.Value        // the prose lines of the open paragraph
 	block                         model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
 	procedure                     map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")

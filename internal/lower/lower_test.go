@@ -704,6 +704,10 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(stages(n), "|", st[0].Margins[0].Positive, "|", st[1].Margins[0].Positive)
 			}, "1:3 2:1|true|false"},
+		{"a yes/no checklist", "Site: eyelid\n\nItem                       Yes   No\nMohs map drawn              X\nSlides read by Mohs surgeon X\nPrior biopsy                      X\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Map.Yes, "|", n.Encounter.Pathology.Present(), "|", n.Lesions[0].PriorBiopsy.Present(), n.Lesions[0].PriorBiopsy.Yes)
+			}, "true|true|true false"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -129,6 +129,14 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.logRow(r)
 		return i
 	}
+	if g := yesNoHeader(r); g != nil {
+		l.endParagraph()
+		l.grid = g // "Item    Yes   No"
+		return i
+	}
+	if f := l.grid.field(r); f != nil {
+		return l.field(i, f) // "Mohs map drawn      X" under Yes
+	}
 	if t := header(r); t != nil {
 		l.endParagraph()
 		l.table = t
@@ -162,6 +170,50 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: joinCells(r)})
 	return i
+}
+
+// yesNoGrid is a checklist whose rows mark an item with an X under a Yes or
+// a No column.
+type yesNoGrid struct {
+	yes, no int // the columns of the Yes and No header cells
+}
+
+// yesNoHeader reads the header of a yes/no checklist ("Item    Yes   No");
+// nil when the row is not one.
+func yesNoHeader(r *grammar.Row) *yesNoGrid {
+	if len(r.Cells) != 3 {
+		return nil
+	}
+	g := &yesNoGrid{}
+	for _, c := range r.Cells[1:] {
+		switch asciiLower(strings.TrimSpace(c.Text)) {
+		case "yes", "y":
+			g.yes = c.Pos.Column
+		case "no", "n":
+			g.no = c.Pos.Column
+		}
+	}
+	if g.yes == 0 || g.no == 0 {
+		return nil
+	}
+	return g
+}
+
+// field reads a checklist row as the field of its item, "yes" or "no" by
+// the column its mark stands nearest to; nil when the row is not one.
+func (g *yesNoGrid) field(r *grammar.Row) *grammar.Field {
+	if g == nil || len(r.Cells) != 2 {
+		return nil
+	}
+	mark := r.Cells[1]
+	if m := asciiLower(strings.TrimSpace(mark.Text)); m != "x" && m != "✓" && m != "✔" {
+		return nil
+	}
+	value := "yes"
+	if abs(mark.Pos.Column-g.no) < abs(mark.Pos.Column-g.yes) {
+		value = "no"
+	}
+	return &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: mark.Pos, Text: value}}
 }
 
 // stageRow reads a row outside a log whose first cell is a stage key and
