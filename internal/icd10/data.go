@@ -2,12 +2,12 @@ package icd10
 
 import (
 	"embed"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
+
+	"github.com/mohscode/mohscode/internal/csvtable"
 )
 
 //go:embed data/*.csv
@@ -82,34 +82,22 @@ func loadData(fs fileReader) (*data, error) {
 	return d, nil
 }
 
-// readCSV reads a data file: '#' starts a comment line, the first record is the header and must
-// be exactly header.
+// readCSV reads a data file (csvtable.Read: '#' comments, the header must be exactly header) and
+// returns its records' fields.
 func readCSV(fs fileReader, name string, header ...string) ([][]string, error) {
 	b, err := fs.ReadFile("data/" + name)
 	if err != nil {
 		return nil, err
 	}
-	r := csv.NewReader(strings.NewReader(string(b)))
-	r.Comment = '#'
-	r.FieldsPerRecord = len(header)
-	var recs [][]string
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
-		}
-		recs = append(recs, rec)
+	rows, err := csvtable.Read(name, string(b), header...)
+	if err != nil {
+		return nil, err
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != strings.Join(header, ",") {
-		return nil, fmt.Errorf("%s: header must be %s", name, strings.Join(header, ","))
+	recs := make([][]string, len(rows))
+	for i, r := range rows {
+		recs[i] = r.Fields
 	}
-	return recs[1:], nil
+	return recs, nil
 }
 
 func familyIndex(s string) int {
