@@ -67,3 +67,23 @@ func TestQueuedRequestsAllAnswered(t *testing.T) {
 	}
 	assert.Empty(t, s.slots)
 }
+
+// TestCraftedNoteAnswerIsBounded: the attack of issue 17 item 3, scaled
+// down — one stage line naming thousands of unknown stains once
+// made an answer of a hundred megabytes. The answer now lists the first
+// findings of each rule and one that counts the rest, so it stays small
+// whatever the note's length, and it comes back in one piece.
+func TestCraftedNoteAnswerIsBounded(t *testing.T) {
+	s := newService(Options{})
+	answer := func(stains int) int {
+		note := "Site: nose\nDiagnosis: BCC\nStage 1: 2 blocks; margins: clear; stains: " +
+			strings.Repeat("zq1, ", stains) + "H&E\n"
+		rec := post(s, context.Background(), note)
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		assert.Contains(t, rec.Body.String(), "more stain-unknown findings in this note are not listed")
+		return rec.Body.Len()
+	}
+	small, large := answer(200), answer(3_000) // the service's line limit is 16 KiB
+	assert.Less(t, large, 64<<10, "the answer fits in 64 KiB")
+	assert.InDelta(t, small, large, 64, "fifteen times the stains, the same answer but for the count")
+}
