@@ -10,10 +10,10 @@ import (
 )
 
 // FuzzLower reads arbitrary text through the layout grammar and lowering,
-// seeded with the realistic notes: no panic, every finding of reading has a line
+// seeded with every realistic set: no panic, every finding of reading has a line
 // in the note.
 func FuzzLower(f *testing.F) {
-	files, _ := filepath.Glob("testdata/dev/*.txt")
+	files, _ := filepath.Glob("testdata/*/*.txt") // every realistic set
 	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err == nil {
