@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -177,4 +178,71 @@ func TestDictationCodesLikeFields(t *testing.T) {
 	want := []string{"17311×1[]", "17312×1[]", "14060×1[]"}
 	assert.Equal(t, want, codes(structured))
 	assert.Equal(t, want, codes(dictated))
+}
+
+// TestLayoutInvariance: what an export does to a note's whitespace and
+// markup does not change its claim. Each development note, rewritten as an
+// export might print it, codes to the same lines as the note itself.
+func TestLayoutInvariance(t *testing.T) {
+	keyColon := regexp.MustCompile(`(?m)^([A-Za-z][A-Za-z /-]{1,30}):[ ]+`)
+	perLine := func(f func(string) string) func(string) string {
+		return func(s string) string {
+			lines := strings.Split(s, "\n")
+			for i, l := range lines {
+				l, cr := strings.CutSuffix(l, "\r") // a CRLF note keeps its line ends
+				lines[i] = f(l)
+				if cr {
+					lines[i] += "\r"
+				}
+			}
+			return strings.Join(lines, "\n")
+		}
+	}
+	exports := []struct {
+		name    string
+		rewrite func(string) string
+	}{
+		{"CRLF line ends", func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"trailing spaces", perLine(func(l string) string { return l + "   " })},
+		{"a tab after each key's colon", func(s string) string { return keyColon.ReplaceAllString(s, "$1:\t") }},
+		{"a non-breaking space after each key's colon", func(s string) string { return keyColon.ReplaceAllString(s, "$1:\u00a0") }},
+		{"every line indented", perLine(func(l string) string {
+			if strings.TrimSpace(l) == "" {
+				return l
+			}
+			return "    " + l
+		})},
+		{"HTML paragraphs", perLine(func(l string) string {
+			if strings.TrimSpace(l) == "" {
+				return "<br>"
+			}
+			return "<p>" + l + "</p>"
+		})},
+		{"double-spaced", func(s string) string { return strings.ReplaceAll(s, "\n", "\n\n") }},
+	}
+	files, err := filepath.Glob("testdata/dev/*.txt")
+	require.NoError(t, err)
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		want := claimLines(t, file, string(src))
+		for _, ex := range exports {
+			assert.Equal(t, want, claimLines(t, file, ex.rewrite(string(src))), "%s, %s", filepath.Base(file), ex.name)
+		}
+	}
+}
+
+// claimLines codes a note and returns its lines as a sorted multiset.
+func claimLines(t *testing.T, name, src string) []string {
+	t.Helper()
+	note, err := grammar.Parse(name, src)
+	require.NoError(t, err)
+	n, err := lower.Lower(name, note)
+	require.NoError(t, err)
+	var lines []string
+	for _, l := range coding.Code(n, coding.Options{}).Lines {
+		lines = append(lines, lineKey(l.Code, l.Units, l.Modifiers))
+	}
+	slices.Sort(lines)
+	return lines
 }

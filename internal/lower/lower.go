@@ -32,8 +32,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	l.opens = make([]opening, len(note.Lines))
 	var dashed []int
+	margin := leftMargin(note.Lines)
 	for i, line := range note.Lines {
-		l.opens[i] = opensSection(line)
+		l.opens[i] = opensSection(line, margin)
 		l.headed = l.headed || l.opens[i] == opensLesion
 		if line.Item != nil && line.Item.Marker == nil && line.Item.Label == nil && line.Item.Text != nil && dashedLesion(line.Item.Text.Text) {
 			dashed = append(dashed, i)
@@ -58,7 +59,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		case line.Item != nil:
 			i = max(i, l.item(i, line.Item))
 		default:
-			l.table, l.grid = nil, nil
+			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
+				l.table, l.grid = nil, nil
+			}
 			l.block = model.Text{}
 			l.endParagraph()
 		}
@@ -138,7 +141,7 @@ const (
 // opensSection tells whether a line opens a lesion ("Lesion 2", "SITE A:",
 // "A. Left cheek – BCC", "1. Right dorsal hand") or a biopsy section
 // ("Biopsy 1:", "2. Right thigh: … tangential biopsy").
-func opensSection(line *grammar.Line) opening {
+func opensSection(line *grammar.Line, margin int) opening {
 	it := line.Item
 	if it == nil {
 		return opensNothing
@@ -154,7 +157,7 @@ func opensSection(line *grammar.Line) opening {
 			return opensBiopsy // "Bx A - left parietal scalp: incisional biopsy …"
 		}
 	}
-	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > 3 {
+	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > margin+2 {
 		return opensNothing
 	}
 	switch {
@@ -172,6 +175,37 @@ func opensSection(line *grammar.Line) opening {
 		}
 	}
 	return opensNothing
+}
+
+// tableGoesOn reports whether the log or checklist being read goes on
+// after the blank line i: the next line that is neither blank nor a rule
+// is one of its rows (a stage row of the log, a marked row of the
+// checklist).
+func (l *lowerer) tableGoesOn(i int) bool {
+	for _, line := range l.lines[i+1:] {
+		switch {
+		case line.Row != nil && l.table != nil:
+			c := l.table.cells(line.Row)[colStage]
+			return c != nil && isStageCell(c.Text)
+		case line.Row != nil:
+			return l.grid.field(line.Row) != nil
+		case line.Item != nil:
+			return false
+		}
+	}
+	return false
+}
+
+// leftMargin is the column the note's items start at, at the least: 1,
+// unless every line is indented (or follows an export's "<p>").
+func leftMargin(lines []*grammar.Line) int {
+	margin := 0
+	for _, line := range lines {
+		if it := line.Item; it != nil && (margin == 0 || it.Pos.Column < margin) {
+			margin = it.Pos.Column
+		}
+	}
+	return max(margin, 1)
 }
 
 // dashedLesion reports whether a line names a lesion by its site and, after

@@ -240,6 +240,17 @@ func stageRow(r *grammar.Row) *grammar.Field {
 	return &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: r.Cells[1].Pos, Text: strings.Join(items, "; ")}}
 }
 
+// isStageCell reports whether a log's stage cell names a stage: "2", "II",
+// "Stage 2".
+func isStageCell(s string) bool {
+	s = strings.TrimSpace(s)
+	if ordinal, tail, isStage := splitStage(s); isStage && tail == "" && ordinal != "" {
+		s = ordinal
+	}
+	_, ok := stageNumber(s)
+	return ok
+}
+
 // logRow reads one row of a Mohs log into the stage it names.
 func (l *lowerer) logRow(r *grammar.Row) {
 	cells := l.table.cells(r)
