@@ -383,9 +383,9 @@ func isRule(s string) bool {
 }
 
 // markerLen returns the length of a list marker at the start of s — "-",
-// "*", "•", "1.", "12)", "A.", "(a)" followed by a blank — or 0.
+// "*", "•", "▪", "»", "1.", "12)", "A.", "(a)" followed by a blank — or 0.
 func markerLen(s string) int {
-	for _, b := range []string{"-", "*", "•", "–", "·"} {
+	for _, b := range []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○"} {
 		if strings.HasPrefix(s, b) && blankAt(s, len(b)) {
 			return len(b)
 		}
@@ -512,6 +512,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
+	s = blankBanner(blankRTF(s))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -536,6 +537,65 @@ func blankMarkup(s string) string {
 	}
 	if b == nil {
 		return s
+	}
+	return string(b)
+}
+
+// blankRTF blanks the RTF control words a rich-text export leaves at line
+// ends and in between ("03/09/2026\par", "\tab", "\b0"): a backslash, its
+// letters, an optional number and one space.
+func blankRTF(s string) string {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) || !isLetter(b[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && isLetter(b[j]) {
+			j++
+		}
+		for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == '-') {
+			j++
+		}
+		if j < len(b) && b[j] == ' ' {
+			j++
+		}
+		for k := i; k < j; k++ {
+			b[k] = ' '
+		}
+		i = j - 1
+	}
+	return string(b)
+}
+
+// blankBanner blanks the runs of "=", "*", "#", "~" or "-" that decorate a
+// banner heading ("===== Lesion A: right nasal ala =====", "----- Mohs
+// Log -----"): a run of three or more that opens the line, and the one that
+// closes it. A line of decoration alone is a rule and is left as it is.
+func blankBanner(s string) string {
+	const deco = "=*#~-"
+	lead := 0
+	for lead < len(s) && strings.IndexByte(deco, s[lead]) >= 0 && s[lead] == s[0] {
+		lead++
+	}
+	trail := len(s)
+	for trail > lead && strings.IndexByte(deco, s[trail-1]) >= 0 && s[trail-1] == s[len(s)-1] {
+		trail--
+	}
+	if lead < 3 || strings.TrimSpace(s[lead:trail]) == "" {
+		return s // a banner opens with its decoration; "Blocks: ***" is an unfilled value
+	}
+	b := []byte(s)
+	for k := 0; k < lead; k++ {
+		b[k] = ' '
+	}
+	if len(s)-trail >= 3 {
+		for k := trail; k < len(s); k++ {
+			b[k] = ' '
+		}
 	}
 	return string(b)
 }

@@ -211,3 +211,28 @@ func TestMarkup(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `1 key="Site"@12 value="left cheek"@27 key="Dx"@41 value="BCC &     SCC"@45`, classify(note.Lines[0]))
 }
+
+// TestExportDecoration: what exports put around a note's words — RTF control
+// words, banner decoration, other bullets — is blank, and every position
+// still points into the note.
+func TestExportDecoration(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"RTF line end", `Date of service: 03/09/2026\par`, `1 key="Date of service"@1 value="03/09/2026"@18`},
+		{"RTF control words between", `\b Site:\b0  upper back\par`, `1 key="Site"@4 value="upper back"@14`},
+		{"banner heading", "===== Lesion A: right nasal ala =====", `1 label="Lesion A"(lesion A)@7 text="right nasal ala"@17`},
+		{"section banner", "----- Mohs Log -----", `1 text="Mohs Log"@7`},
+		{"an unfilled value is kept", "Blocks: ***", `1 key="Blocks"@1 value="***"@9`},
+		{"a rule is a rule", "==========", `1 rule@1`},
+		{"square bullet", "▪ Stage 1: 3 blocks", `1 marker="▪"@1 key="Stage 1"@3 value="3 blocks"@12`},
+		{"guillemet bullet", "» Stage 1: 3 blocks", `1 marker="»"@1 key="Stage 1"@3 value="3 blocks"@12`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note, err := Parse("n.txt", tc.line+"\n")
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, classify(note.Lines[0]))
+		})
+	}
+}

@@ -56,7 +56,7 @@ var realisticSets = []struct {
 	{"testdata/probe3", 30, 24},
 	{"testdata/probe4", 30, 23},
 	{"testdata/probe5", 30, 25},
-	{"testdata/probe6", 30, 21},
+	{"testdata/probe6", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
