@@ -95,8 +95,9 @@ func (st *state) readReader(p *para, s span) {
 	case surgeon >= 0:
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
 	case verbAt >= 0 && p.slideWord(s):
-		// "read by Dr. Tanaka-Obeng": a name without a role.
-		if n := p.doctorName(s); n != "" && s.any(cBy) {
+		// "read by Dr. Tanaka-Obeng", "Dr. Okonkwo-Vale examined the
+		// slides": a name without a role.
+		if n, _, e := p.doctorNameAt(s); n != "" && (s.any(cBy) || e < s.hi && p.has(e, cReadVerb) && !p.negated(e) && !p.uncertain(e) && p.ctx[e]&fHyp == 0) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
 		}
 	}
@@ -138,6 +139,12 @@ func (p *para) coveredHas(i int, c cat, word string) bool {
 
 // doctorName reads "Dr. First Last" in sentence s.
 func (p *para) doctorName(s span) string {
+	n, _, _ := p.doctorNameAt(s)
+	return n
+}
+
+// doctorNameAt reads "Dr. First Last" in sentence s, with its token range.
+func (p *para) doctorNameAt(s span) (string, int, int) {
 	for i := s.lo; i+2 < s.hi; i++ {
 		if p.w(i) != "dr" {
 			continue
@@ -151,10 +158,10 @@ func (p *para) doctorName(s span) string {
 			k++
 		}
 		if k > j {
-			return p.text(i, k)
+			return p.text(i, k), i, k
 		}
 	}
-	return ""
+	return "", 0, 0
 }
 
 // ---- biopsies ----

@@ -76,6 +76,7 @@ const (
 	cBy
 	cLesionNoun
 	cHistologyWord
+	cStageOrdNoun
 	numCats
 )
 
@@ -88,6 +89,7 @@ var catNames = [numCats]string{
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
 	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun", "histology-word",
+	"stage-ord-noun",
 }
 
 // The categories fit the per-token bit masks.

@@ -358,7 +358,8 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		for j < s.hi && p.stageFiller(j) {
 			j++
 		}
-		if n == 0 || !p.singularStageNoun(j, s.hi) {
+		// "the second excision": a stage only after an ordinal
+		if n == 0 || !p.singularStageNoun(j, s.hi) && !(j < s.hi && p.has(j, cStageOrdNoun)) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
@@ -527,7 +528,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// A count before the first stage mention of its clause is that stage's:
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
-	stageWords := s.any(cStageNoun)
+	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -617,7 +618,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
 func (st *state) preselect(p *para, s span) (int, int) {
-	if !s.any(cStageNoun) || !s.any(cBlockNoun) {
+	if !s.any(cStageNoun) && !s.any(cStageOrdNoun) || !s.any(cBlockNoun) {
 		return -1, -1
 	}
 	count := false
@@ -729,6 +730,15 @@ func (st *state) setBlocks(tg *Stage, k, n int, sp Span) {
 // "block 3" and "blocks 1 and 2" name blocks and count nothing.
 func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	t := &p.toks[i]
+	// "was bisected", "sectioned into quadrants": the split names the count
+	if n := splitCount(p.w(i)); n > 0 && t.kind == kWord && !p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
+		if !p.has(i, cBlockNoun) {
+			return n, i, i + 1
+		}
+		if i > s.lo && (p.w(i-1) == "into" || p.w(i-1) == "in") {
+			return n, i - 1, i + 1
+		}
+	}
 	if p.has(i, cBlockNoun) && t.kind == kWord {
 		// "blocks x 2", "sections: 4"
 		if i+2 < s.hi && (p.w(i+1) == "x" || p.w(i+1) == ":") {
@@ -775,6 +785,20 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
 	return n, i, j + 1
+}
+
+// splitCount is the number of blocks a word of splitting names: "bisected",
+// "halves" (after "into"), "quadrants"; 0 for any other word.
+func splitCount(w string) int {
+	switch w {
+	case "bisected", "hemisected", "halves":
+		return 2
+	case "trisected":
+		return 3
+	case "quadrisected", "quadrants":
+		return 4
+	}
+	return 0
 }
 
 // eachBlock reports whether sentence s speaks of each block or piece ("each
