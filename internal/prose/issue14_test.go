@@ -30,5 +30,12 @@ func TestDictatedProbes(t *testing.T) {
 		{"a doctor named in a sentence that reads nothing is no reader",
 			"Dr. Okonkwo-Vale debulked the tumor and excised the first layer with a 2 mm margin.",
 			reader, nil},
+		// CODING-RULES §3: a repair only considered is no repair; the one done is.
+		{"a closure that would have distorted the skin is a rejected option; the flap after it is the repair (probe3 mohs-considered-standard-excision-back)",
+			"The primary defect measured 2.4 x 2.0 cm. Because a linear closure would have distorted the scapular skin, a rotation flap was designed, incised, undermined and rotated into the defect. The secondary defect measured 6.0 sq cm.",
+			[]string{"repair "}, []string{`repair "rotation flap" defect=2.4x2 secondary=6 sq`}},
+		{"Mohs considered and no Mohs stages performed is no stage",
+			"Mohs micrographic surgery was considered but a standard excision was performed. No frozen sections were taken and no Mohs stages were performed.",
+			[]string{"stage", "unstaged "}, nil},
 	})
 }
