@@ -32,13 +32,20 @@ func (p *para) slideWord(s span) bool { return s.any(cSlide) }
 // ("interpreted by the staff dermatopathologist, Dr. …"). A sentence about a
 // biopsy names the reader of that biopsy, not of the Mohs slides.
 func (st *state) readReader(p *para, s span) {
-	if s.any(cBiopsy) || st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
+	if st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
+		return
+	}
+	if s.any(cBiopsy) && p.short(s) {
 		return
 	}
 	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
 	surgeon, path := -1, -1
 	for i := s.lo; i < s.hi; i++ {
 		if p.negated(i) || p.uncertain(i) {
+			continue
+		}
+		// In a run-on dictation only the stretch of a biopsy speaks of it.
+		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) && p.stretchAny(i, s, cBiopsy) {
 			continue
 		}
 		if path < 0 && p.has(i, cPathologist) && !p.has(i, cSurgeon) {
@@ -665,8 +672,61 @@ func (st *state) readSizes(p *para, s span) {
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
 func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
-	return !s.any(cDefect) && !s.any(cRepairHead) && !st.otherLesions && !s.any(cPreopExcl) &&
-		(exclBefore < 0 || exclBefore >= i)
+	if lo, _ := p.stretch(i, s); exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
+		return false
+	}
+	return !p.stretchAny(i, s, cDefect) && !p.stretchAny(i, s, cRepairHead) && !st.otherLesions && !p.stretchAny(i, s, cPreopExcl)
+}
+
+// longSentence is the most tokens a sentence has that is read as one
+// stretch; a longer one is a run-on dictation ("…, and the first stage was
+// taken …, and after tumor clearance the defect was closed …").
+const longSentence = 48
+
+// short reports whether sentence s is read as one stretch.
+func (p *para) short(s span) bool { return s.hi-s.lo <= longSentence }
+
+// stretch is the part of sentence s around token i that speaks of one
+// thing: the whole sentence, or in a run-on dictation the words between
+// the ";" or ", and"/", so"/", which"/", then" joints around i.
+func (p *para) stretch(i int, s span) (int, int) {
+	if p.short(s) {
+		return s.lo, s.hi
+	}
+	joint := func(k int) bool {
+		if p.w(k) == ";" {
+			return true
+		}
+		if p.w(k) != "," || k+1 >= s.hi {
+			return false
+		}
+		switch p.w(k + 1) {
+		case "and", "so", "which", "then", "but":
+			return true
+		}
+		return false
+	}
+	lo, hi := i, i+1
+	for lo > s.lo && !joint(lo-1) {
+		lo--
+	}
+	for hi < s.hi && !joint(hi) {
+		hi++
+	}
+	return lo, hi
+}
+
+// stretchAny reports whether the stretch of sentence s around token i holds
+// a word of category c.
+func (p *para) stretchAny(i int, s span, c cat) bool {
+	if !s.any(c) {
+		return false
+	}
+	if p.short(s) {
+		return true
+	}
+	lo, hi := p.stretch(i, s)
+	return p.anyIn(lo, hi, c)
 }
 
 // defect reads the size after (or before) a defect word at token i.
@@ -852,7 +912,7 @@ func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
 		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
-			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
+			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || p.stretchAny(i, s, cBiopsy) || p.stretchAny(i, s, cDonor) {
 				return
 			}
 			e := i + 2
@@ -881,7 +941,7 @@ func (st *state) closedInLayers(p *para, s span) {
 		default:
 			continue
 		}
-		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
+		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || p.stretchAny(v, s, cBiopsy) || p.stretchAny(v, s, cDonor) {
 			return
 		}
 		e := j + 1
@@ -899,10 +959,10 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if s.any(cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
+	if p.stretchAny(k, s, cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
 		return
 	}
-	if s.any(cBiopsy) {
+	if p.stretchAny(k, s, cBiopsy) {
 		return
 	}
 	lo := k

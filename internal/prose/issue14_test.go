@@ -37,5 +37,23 @@ func TestDictatedProbes(t *testing.T) {
 		{"Mohs considered and no Mohs stages performed is no stage",
 			"Mohs micrographic surgery was considered but a standard excision was performed. No frozen sections were taken and no Mohs stages were performed.",
 			[]string{"stage", "unstaged "}, nil},
+		// CODING-RULES §1 (blocks per stage); LAYOUTS "Blocks per stage": some of
+		// the blocks said clear are not the stage's count.
+		{"the other five blocks being clear is a subset, not the count (probe4 run-on-words-upper-back)",
+			"Stage 1 was divided into seven tissue blocks; tumor was seen at blocks four and six, the other five blocks being clear.",
+			stage, []string{"stage 1 blocks=7 margin=positive"}},
+		{"the remaining blocks were clear is a subset",
+			"Stage 1 was divided into 4 blocks. Block 1 was positive; the remaining 3 blocks were clear.",
+			stage, []string{"stage 1 blocks=4 margin=positive"}},
+		// LAYOUTS "Who read the slides" (first person), "Pre-operative size"
+		// (prose "measured"), "Repair" (layered → intermediate, its length):
+		// a run-on dictation's biopsy clause speaks only of the biopsy.
+		{"a run-on dictation: the biopsy clause does not silence the reader, the size or the repair (probe4 run-on-words-upper-back)",
+			"This is a woman with a biopsy-proven squamous cell carcinoma of the left upper back, a shave biopsy on November 3, 2026 having shown invasive squamous cell carcinoma, and she was referred for Mohs surgery because the tumor is recurrent, the lesion measuring 2.2 x 1.8 cm today, and a Mohs map was drawn, and the first stage was taken with a three millimeter margin and divided into seven tissue blocks, which I read myself on frozen section and which showed squamous cell carcinoma in the reticular dermis at blocks four and six, the other five blocks being clear, so a second stage was taken from those two areas and divided into three blocks, all of which were free of tumor, and after tumor clearance the 3.6 x 3.0 cm defect was undermined and closed in layers as an intermediate repair measuring 6.5 cm.",
+			[]string{"stage ", "reader ", "preop ", "repair ", "ambiguity "},
+			[]string{"stage 1 blocks=7 margin=positive histology", "stage 2 blocks=3 margin=clear", "reader surgeon", "preop 2.2x1.8", `repair "intermediate repair" length=6.5 defect=3.6x3 after-clearance`}},
+		{"a biopsy wound closed in a short sentence is still the biopsy's",
+			"A 4 mm punch biopsy was taken, and the wound was closed with a simple repair of 0.5 cm.",
+			[]string{"repair "}, nil},
 	})
 }

@@ -662,8 +662,12 @@ func (p *para) partial(lo, hi int, s span) bool {
 	if lo > s.lo && p.w(lo-1) == "of" || lo > s.lo+1 && p.w(lo-2) == "of" {
 		return false // "a second stage of two blocks was clear"
 	}
+	// "the other five blocks", "the remaining 4 sections": a subset
+	if lo > s.lo && (p.w(lo-1) == "other" || p.w(lo-1) == "remaining") {
+		return true
+	}
 	j := hi
-	if j < s.hi && (p.w(j) == "was" || p.w(j) == "were") {
+	if j < s.hi && (p.w(j) == "was" || p.w(j) == "were" || p.w(j) == "being") {
 		j++
 		if j < s.hi && (p.has(j, cClear) || p.has(j, cPositive) || p.has(j, cEquivocal) || p.has(j, cNegPre)) {
 			return true
@@ -975,7 +979,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			about = true
 		}
 		// "block 2", "piece B": tumor in a named margin block is a positive margin
-		if p.has(k, cBlockNoun) && k+1 < hi && (p.intAt(k+1) > 0 || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
+		if p.has(k, cBlockNoun) && k+1 < hi && (p.countAt(k+1) > 0 && p.w(k+1) != "single" || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
 			blockRef = true
 		}
 	}
