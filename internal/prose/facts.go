@@ -104,10 +104,35 @@ func (st *state) readReader(p *para, s span) {
 	case verbAt >= 0 && p.slideWord(s):
 		// "read by Dr. Tanaka-Obeng", "Dr. Okonkwo-Vale examined the
 		// slides": a name without a role.
-		if n, _, e := p.doctorNameAt(s); n != "" && (s.any(cBy) || e < s.hi && p.has(e, cReadVerb) && !p.negated(e) && !p.uncertain(e) && p.ctx[e]&fHyp == 0) {
+		if n, lo, e := p.doctorNameAt(s); n != "" && (s.any(cBy) || p.readsSlides(s, lo, e)) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
 		}
 	}
+}
+
+// readsSlides reports whether the doctor named at tokens [lo, e) of
+// sentence s is the one who read: the reading verb follows the name ("Dr.
+// Okonkwo-Vale examined the slides"), or the name opens the sentence and a
+// reading verb with "himself"/"herself" follows ("Dr. Nwachukwu-Blom drew a
+// Mohs map and read all frozen sections himself").
+func (p *para) readsSlides(s span, lo, e int) bool {
+	ok := func(k int) bool { return !p.negated(k) && !p.uncertain(k) && p.ctx[k]&fHyp == 0 }
+	if e < s.hi && p.has(e, cReadVerb) && ok(e) {
+		return true
+	}
+	if lo != s.lo {
+		return false
+	}
+	for k := e; k < s.hi; k++ {
+		if p.has(k, cReadVerb) && ok(k) {
+			for j := k + 1; j < s.hi && j <= k+8; j++ {
+				if p.w(j) == "himself" || p.w(j) == "herself" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // byBefore reports whether "by" stands within three words before token i
@@ -571,8 +596,13 @@ func (st *state) readSites(p *para, s span) {
 		switch p.w(j) {
 		case "on", "of", "at", "over", "involving", "to":
 		case ",":
+			// "Mohs surgery, right dorsal forearm"; "The first tumor, on the
+			// left antihelix, required three stages"
 			if !surgery {
-				continue
+				if j+1 >= s.hi || p.w(j+1) != "on" && p.w(j+1) != "of" && p.w(j+1) != "at" && p.w(j+1) != "over" {
+					continue
+				}
+				j++
 			}
 		default:
 			continue

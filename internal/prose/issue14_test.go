@@ -55,5 +55,16 @@ func TestDictatedProbes(t *testing.T) {
 		{"a biopsy wound closed in a short sentence is still the biopsy's",
 			"A 4 mm punch biopsy was taken, and the wound was closed with a simple repair of 0.5 cm.",
 			[]string{"repair "}, nil},
+		// LAYOUTS "Site and laterality": the site may stand only in prose.
+		{"the site in an opener's apposition (probe4 third-person-two-tumors)",
+			"The first tumor, on the left antihelix, required three stages.",
+			[]string{"site "}, []string{`site "left antihelix"`}},
+		{"an apposition that names no site is none",
+			"The tumor, of note, was debulked.",
+			[]string{"site "}, nil},
+		// LAYOUTS "Who read the slides": the surgeon by name.
+		{"a doctor who opens the sentence and read the sections himself (probe4 third-person-two-tumors)",
+			"Dr. Nwachukwu-Blom drew a Mohs map for each site and read all frozen sections himself.",
+			reader, []string{`reader named "Dr. Nwachukwu-Blom"`}},
 	})
 }
