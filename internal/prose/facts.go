@@ -219,7 +219,79 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 			return true
 		}
 	}
+	// "4 mm punch bx of the R upper arm, r/o SCC vs irritated SK", "shave
+	// bx of the L shin": a list item that is a biopsy of a site of its own,
+	// done as a procedure, not a biopsy the lesion's diagnosis rests on.
+	if _, nx, ok := p.measure(i, s.hi); ok {
+		i = nx
+	}
+	if i >= s.hi || !p.has(i, cBiopsyMethod) || s.any(cFinding) || s.any(cPriorCue) || s.any(cToday) ||
+		p.coveredHas(p.firstIn(s.lo, s.hi, cBiopsy), cBiopsy, "proven") {
+		return false
+	}
+	for k := i + 1; k < s.hi && k <= i+3; k++ {
+		if p.has(k, cBiopsy) && k+2 < s.hi && (p.w(k+1) == "of" || p.w(k+1) == "on") {
+			j := k + 2
+			if p.w(j) == "the" {
+				j++
+			}
+			site, _, _ := p.siteAt(j, s.hi)
+			return site != ""
+		}
+	}
 	return false
+}
+
+// frozenBlocks is the first block count of a frozen-section sentence s;
+// N is 0 when it states none.
+func (p *para) frozenBlocks(s span) Count {
+	for i := s.lo; i < s.hi; i++ {
+		if n, lo, hi := p.blockCount(i, s); n > 0 {
+			return Count{N: n, Span: p.spanOf(lo, hi)}
+		}
+	}
+	return Count{}
+}
+
+// siteBefore is the site of the lesion the sentence before s (in its
+// paragraph) names, when it names exactly one and no stage ("… pointed
+// out a new papule on the left dorsal forearm, 0.8 cm. A 4 mm punch biopsy
+// was performed …"). The site is the biopsied lesion's: it leaves Sites.
+func (st *state) siteBefore(p *para, s span) string {
+	var prev span
+	found := false
+	for _, q := range p.sents {
+		if q.hi == s.lo {
+			prev, found = q, true
+		}
+	}
+	if !found || !prev.any(cLesionNoun) || prev.any(cStageNoun) || prev.any(cBiopsy) {
+		return ""
+	}
+	site := ""
+	for i := prev.lo; i+2 < prev.hi; i++ {
+		if !p.has(i, cLesionNoun) || p.w(i+1) != "on" && p.w(i+1) != "of" {
+			continue
+		}
+		j := i + 2
+		if p.w(j) == "the" {
+			j++
+		}
+		v, _, _ := p.siteAt(j, prev.hi)
+		if v == "" || site != "" && v != site {
+			return ""
+		}
+		site = v
+	}
+	if site != "" {
+		for k, o := range st.f.Sites {
+			if o.Value == site && o.Span.Line >= p.lines[0].Line {
+				st.f.Sites = append(st.f.Sites[:k], st.f.Sites[k+1:]...)
+				break
+			}
+		}
+	}
+	return site
 }
 
 // biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
@@ -249,11 +321,21 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: false, Span: sp})
 		return
 	}
-	if p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+	// The uncertainty in a biopsy of another lesion is its impression's
+	// ("shave bx of the L shin, r/o BCC vs ISK"), not the biopsy's.
+	if !other && p.uncertain(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
 	if other {
-		st.f.Biopsies = append(st.f.Biopsies, p.biopsy(s))
+		b := p.biopsy(s)
+		if b.Site == "" {
+			b.Site = st.siteBefore(p, s)
+		}
+		// "submitted for frozen section, processed as two blocks"
+		if s.any(cFrozen) {
+			b.FrozenSection = p.frozenBlocks(s)
+		}
+		st.f.Biopsies = append(st.f.Biopsies, b)
 		return
 	}
 	today := false
@@ -272,11 +354,8 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
 		// "submitted for an intraoperative frozen section (one block)"
 		if s.any(cFrozen) {
-			for i := s.lo; i < s.hi; i++ {
-				if n, lo, hi := p.blockCount(i, s); n > 0 {
-					st.f.FrozenSection = append(st.f.FrozenSection, Count{N: n, Span: p.spanOf(lo, hi)})
-					break
-				}
+			if c := p.frozenBlocks(s); c.N > 0 {
+				st.f.FrozenSection = append(st.f.FrozenSection, c)
 			}
 		}
 	}
@@ -287,7 +366,7 @@ func (p *para) biopsy(s span) Biopsy {
 	b := Biopsy{Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))}
 	if m := p.firstIn(s.lo, s.hi, cBiopsyMethod); m >= 0 {
 		e := m + 1
-		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.w(e) == "biopsy" || p.w(e) == "biopsies")) {
+		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.w(e) == "biopsy" || p.w(e) == "biopsies" || p.w(e) == "bx")) {
 			e++
 		}
 		if e < s.hi && p.has(e, cBiopsy) {
@@ -333,7 +412,25 @@ func (p *para) impression(s span) (string, bool) {
 			return p.text(lo, hi), unc
 		}
 	}
-	return "", false
+	// "…, r/o SCC vs irritated SK", "which I reviewed: atypical squamous
+	// proliferation, squamous cell carcinoma versus hypertrophic actinic
+	// keratosis; …": the clause of the first uncertainty trigger
+	k := p.firstIn(s.lo, s.hi, cUncPre)
+	if k < 0 {
+		return "", false
+	}
+	lo := k
+	for lo > s.lo && p.w(lo-1) != "," && p.w(lo-1) != ":" && p.w(lo-1) != ";" {
+		lo--
+	}
+	hi := k
+	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." {
+		hi++
+	}
+	if hi <= k+1 {
+		return "", false
+	}
+	return p.text(lo, hi), true
 }
 
 // listItemBiopsy completes the biopsies read from list items ("1. Left upper

@@ -66,5 +66,20 @@ func TestDictatedProbes(t *testing.T) {
 		{"a doctor who opens the sentence and read the sections himself (probe4 third-person-two-tumors)",
 			"Dr. Nwachukwu-Blom drew a Mohs map for each site and read all frozen sections himself.",
 			reader, []string{`reader named "Dr. Nwachukwu-Blom"`}},
+		// CODING-RULES §4 (biopsies of other lesions, frozen section on a
+		// billable biopsy, one block per block stated); LAYOUTS "Biopsies of
+		// other lesions": site, method, impression "rule out …", "… versus …".
+		{"a list item that is a biopsy of a site of its own; bx is biopsy (probe5 bx-abbrev-other-lesions)",
+			"4 mm punch bx of the R upper arm, r/o SCC vs irritated SK.\n\nshave bx of the L shin, r/o BCC vs ISK.",
+			[]string{"other-biopsy ", "prior-biopsy ", "same-day-biopsy "},
+			[]string{`other-biopsy "4 mm punch bx" site="R upper arm" impression="r/o SCC vs irritated SK" uncertain=true`,
+				`other-biopsy "shave bx" site="L shin" impression="r/o BCC vs ISK" uncertain=true`}},
+		{"a biopsy the diagnosis rests on is no other biopsy",
+			"Shave bx of the left temple showed nodular BCC.",
+			[]string{"other-biopsy "}, nil},
+		{"a biopsy's site in the sentence before, its frozen section blocks (probe4 same-day-punch-other-lesion)",
+			"While the Mohs slides were processing, the patient pointed out a new, tender papule on the left dorsal forearm, 0.8 cm. A 4 mm punch biopsy was performed and submitted for frozen section, processed as two blocks, which I reviewed: atypical squamous proliferation, squamous cell carcinoma versus hypertrophic actinic keratosis; permanent sections to follow.",
+			[]string{"other-biopsy ", "site ", "reader ", "stage", "unstaged "},
+			[]string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="squamous cell carcinoma versus hypertrophic actinic keratosis" uncertain=true frozen=2`}},
 	})
 }

@@ -152,7 +152,10 @@ type Biopsy struct {
 	Site       string
 	Impression string
 	Uncertain  bool // "rule out", "versus", "r/o", "possible"
-	Span       Span
+	// FrozenSection: the blocks of a frozen section on this biopsy ("submitted
+	// for frozen section, processed as two blocks"); N is 0 when none is stated.
+	FrozenSection Count
+	Span          Span
 }
 
 // Deep is a deep structure the surgery reached, or (Negated) did not.

@@ -103,7 +103,11 @@ func summary(f Facts) []string {
 		out = append(out, line)
 	}
 	for _, b := range f.Biopsies {
-		add("other-biopsy %q site=%q impression=%q uncertain=%v", b.Kind, b.Site, b.Impression, b.Uncertain)
+		line := fmt.Sprintf("other-biopsy %q site=%q impression=%q uncertain=%v", b.Kind, b.Site, b.Impression, b.Uncertain)
+		if b.FrozenSection.N > 0 {
+			line += fmt.Sprintf(" frozen=%d", b.FrozenSection.N)
+		}
+		out = append(out, line)
 	}
 	for _, b := range f.SameDayBiopsy {
 		add("same-day-biopsy %q", b.Kind)
