@@ -370,6 +370,9 @@ func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
 		if b.Impression != "" {
 			nb.Diagnosis = model.Text{Value: b.Impression, Line: b.Span.Line}
 		}
+		if fs := b.FrozenSection; fs.N > 0 { // "submitted for frozen section, processed as two blocks"
+			nb.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
+		}
 		l.out.Biopsies = append(l.out.Biopsies, nb)
 	}
 }
