@@ -81,5 +81,19 @@ func TestDictatedProbes(t *testing.T) {
 			"While the Mohs slides were processing, the patient pointed out a new, tender papule on the left dorsal forearm, 0.8 cm. A 4 mm punch biopsy was performed and submitted for frozen section, processed as two blocks, which I reviewed: atypical squamous proliferation, squamous cell carcinoma versus hypertrophic actinic keratosis; permanent sections to follow.",
 			[]string{"other-biopsy ", "site ", "reader ", "stage", "unstaged "},
 			[]string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="squamous cell carcinoma versus hypertrophic actinic keratosis" uncertain=true frozen=2`}},
+		// CODING-RULES "Where a fact may stand" and LAYOUTS "Margins": a tumor
+		// described in the dermis is histology; the margins said clear are clear.
+		{"tumor described, then all blocks clear at the margins (probe5 sizes-all-mm-chest)",
+			"Stage 1 was divided into five blocks. Morpheaform BCC was present in the reticular dermis, no perineural invasion, and all five blocks were clear at the peripheral and deep margins.",
+			stage, []string{"stage 1 blocks=5 margin=clear histology"}},
+		{"after 'I read the frozen sections:' (probe5 bx-abbrev-other-lesions)",
+			"Stage 1 was divided into 3 blocks. I read the frozen sections: nodular BCC in the superficial dermis, no PNI, all 3 blocks clear at peripheral and deep margins.",
+			stage, []string{"stage 1 blocks=3 margin=clear histology"}},
+		{"a tumor at a margin beside clear blocks stays positive",
+			"Stage 1 was divided into 3 blocks: BCC at the deep margin of block 2, blocks 1 and 3 clear at the margins.",
+			stage, []string{"stage 1 blocks=3 margin=positive histology"}},
+		{"a tumor in a block beside a clear segment stays positive",
+			"Stage 1: nodular BCC in block 2, the other margins clear.",
+			stage, []string{"stage 1 blocks=0 margin=positive histology"}},
 	})
 }

@@ -986,6 +986,12 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 	if p.anyIn(lo, hi, cDebulk) {
 		blockRef = false // the debulk specimen is no margin
 	}
+	// "BCC was present in the reticular dermis, no perineural invasion, and
+	// all five blocks were clear at the peripheral and deep margins": the
+	// margins are said clear in a segment of their own, and the segment that
+	// describes the tumor names no margin or block. Then the tumor is the
+	// histology, not a positive margin.
+	tumorApart := (hasLoc || blockRef) && p.clearSegmentApart(lo, hi)
 	best, ev := MarginUnknown, -1
 	set := func(m MarginStatus, k int) {
 		if rank(m) > rank(best) {
@@ -1024,6 +1030,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 				set(MarginEquivocal, k)
 			case p.negated(k):
 				set(MarginClear, k)
+			case tumorApart && !p.segmentHasPlace(k, lo, hi):
+				// the tumor's own segment places it nowhere on a margin
 			case eqv && (hasLoc || blockRef):
 				set(MarginEquivocal, k)
 			case hasLoc || blockRef:
@@ -1034,6 +1042,56 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// segment is the part of clause [lo, hi) around token k between commas or
+// a colon ("I read the frozen sections: nodular BCC in the dermis, …").
+func (p *para) segment(k, lo, hi int) (int, int) {
+	a, b := k, k+1
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" {
+		a--
+	}
+	for b < hi && p.w(b) != "," && p.w(b) != ":" {
+		b++
+	}
+	return a, b
+}
+
+// segmentHasPlace reports whether the segment around token k names a margin
+// place or a block ("BCC at the deep margin", "tumor in block 2").
+func (p *para) segmentHasPlace(k, lo, hi int) bool {
+	a, b := p.segment(k, lo, hi)
+	for j := a; j < b; j++ {
+		if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.has(j, cBlockNoun) {
+			return true
+		}
+	}
+	return false
+}
+
+// clearSegmentApart reports whether clause [lo, hi) holds a segment that
+// says the margins or blocks clear (a clear word, not negated, with a margin
+// place or a block in its segment) and that names no tumor.
+func (p *para) clearSegmentApart(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !p.has(k, cClear) || p.negated(k) || p.uncertain(k) {
+			continue
+		}
+		a, b := p.segment(k, lo, hi)
+		place, tumor := false, false
+		for j := a; j < b; j++ {
+			if p.has(j, cMarginLoc) || p.has(j, cBlockNoun) {
+				place = true
+			}
+			if p.has(j, cTumor) && !p.has(j, cClear) && !p.negated(j) || p.has(j, cPositive) && !p.negated(j) || p.has(j, cEquivocal) {
+				tumor = true
+			}
+		}
+		if place && !tumor {
+			return true
+		}
+	}
+	return false
 }
 
 // clockAt reports whether a clock position stands at token k: "at 3:00".
