@@ -95,5 +95,12 @@ func TestDictatedProbes(t *testing.T) {
 		{"a tumor in a block beside a clear segment stays positive",
 			"Stage 1: nodular BCC in block 2, the other margins clear.",
 			stage, []string{"stage 1 blocks=0 margin=positive histology"}},
+		// LAYOUTS "Who read the slides" (first person); British spellings.
+		{"I reported the slides myself (probe5 british-tumour-mohs-layers)",
+			"Mohs layer one was divided into four blocks and processed as frozen sections stained with haematoxylin and eosin. I reported the slides myself.",
+			reader, []string{"reader surgeon"}},
+		{"British spellings: tumour, colour-coded, haematoxylin (probe5 british-tumour-mohs-layers)",
+			"A colour-coded Mohs map was drawn. Mohs layer one was divided into four blocks, stained with haematoxylin and eosin; tumour remained at the superior margin of block two. Mohs layer two was divided into two blocks; no tumour was seen in either block.",
+			[]string{"stage ", "map "}, []string{`stage 1 blocks=4 margin=positive stain="haematoxylin and eosin"`, "stage 2 blocks=2 margin=clear", "map true"}},
 	})
 }

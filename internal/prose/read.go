@@ -1132,7 +1132,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 			continue
 		}
 		switch p.w(k) {
-		case "tumor", "tumour", "tumors", "residual":
+		case "tumor", "tumour", "tumors", "tumours", "residual":
 			continue
 		}
 		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {
