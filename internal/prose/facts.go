@@ -1006,7 +1006,9 @@ func (st *state) deferredRepair(p *para, s span) {
 	for i := s.lo; i < s.hi; i++ {
 		switch p.w(i) {
 		case "repaired", "reconstruction", "reconstructed", "closure", "closed", "repair":
-			lo = i
+			if !p.negated(i) { // "No closure was performed today; reconstruction will be done at the next visit"
+				lo = i
+			}
 		}
 		if lo >= 0 {
 			break

@@ -102,5 +102,17 @@ func TestDictatedProbes(t *testing.T) {
 		{"British spellings: tumour, colour-coded, haematoxylin (probe5 british-tumour-mohs-layers)",
 			"A colour-coded Mohs map was drawn. Mohs layer one was divided into four blocks, stained with haematoxylin and eosin; tumour remained at the superior margin of block two. Mohs layer two was divided into two blocks; no tumour was seen in either block.",
 			[]string{"stage ", "map "}, []string{`stage 1 blocks=4 margin=positive stain="haematoxylin and eosin"`, "stage 2 blocks=2 margin=clear", "map true"}},
+		// CODING-RULES §1 final-stage-positive ("no plan is documented"); a
+		// stage planned for another day is no stage (§1: a stage happened).
+		{"a plan to complete Mohs another day; its stage is no stage (probe4 vasovagal-stop-after-stage-1)",
+			"Stage 1: 4 blocks; blocks 2 and 4 positive at the deep margin.\n\nAfter stage 1 the patient had a vasovagal episode and asked to stop. Further stages were deferred: she will return on 05/14/2026 to complete Mohs (stage 2 onward).",
+			[]string{"stage ", "plan"}, []string{"stage 1 blocks=4 margin=positive", "plan"}},
+		{"a plan denied is none",
+			"Stage 1: 2 blocks, clear. No further stages were deferred.",
+			[]string{"plan"}, nil},
+		// CODING-RULES §3: a closure deferred to a later visit is no repair line.
+		{"no closure today, reconstruction at the next visit (probe4 vasovagal-stop-after-stage-1)",
+			"No closure was performed today; reconstruction will be done after clearance at the next visit.",
+			[]string{"repair "}, []string{`repair "reconstruction will be done after clearance at the next visit" no-repair after-clearance`}},
 	})
 }

@@ -122,6 +122,21 @@ func (st *state) sentence(p *para, s span) {
 	st.readRepairs(p, s)
 	st.readSizes(p, s)
 	st.readDeep(p, s)
+	st.readPlan(p, s)
+}
+
+// readPlan reads a plan to finish the surgery another day: "Further stages
+// were deferred", "she will return … to complete Mohs (stage 2 onward)".
+func (st *state) readPlan(p *para, s span) {
+	if !s.any(cPlan) {
+		return
+	}
+	k := p.firstIn(s.lo, s.hi, cPlan)
+	if p.negated(k) || p.negated(p.hitEnd(k, s.hi)-1) {
+		return
+	}
+	e := trimEnd(p, s.lo, s.hi)
+	st.f.Plan = append(st.f.Plan, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
 }
 
 // finish reports what only the whole scope shows.

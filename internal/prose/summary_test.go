@@ -68,6 +68,9 @@ func summary(f Facts) []string {
 	for _, x := range f.Sites {
 		add("site %q", x.Value)
 	}
+	for range f.Plan {
+		add("plan")
+	}
 	for _, m := range f.PreopSize {
 		add("preop %s", size(m.Size))
 	}
