@@ -596,6 +596,10 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
 		if site, a, b := p.siteAfter(e, s.hi); site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
+			// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5 cm, treated …"
+			if m, ok := p.appositionSize(b, s.hi); ok && !histology && !st.otherLesions {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+			}
 		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
@@ -607,6 +611,29 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
 	}
+}
+
+// appositionSize reads the size set off by commas right after a
+// diagnosis's site ending at token j (over a parenthesis): "of the vertex
+// scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
+// ("…, 2 mm margin") is not the lesion's.
+func (p *para) appositionSize(j, end int) (Measure, bool) {
+	j = p.skipParen(j, end)
+	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
+		return Measure{}, false
+	}
+	sz, nx, ok := p.measure(j+1, end)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, false
+	}
+	if nx < end {
+		switch p.w(nx) {
+		case ",", ".", ";", ")", "with", "and", "in":
+		default:
+			return Measure{}, false
+		}
+	}
+	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
 }
 
 // skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".

@@ -114,5 +114,15 @@ func TestDictatedProbes(t *testing.T) {
 		{"no closure today, reconstruction at the next visit (probe4 vasovagal-stop-after-stage-1)",
 			"No closure was performed today; reconstruction will be done after clearance at the next visit.",
 			[]string{"repair "}, []string{`repair "reconstruction will be done after clearance at the next visit" no-repair after-clearance`}},
+		// LAYOUTS "Pre-operative size": the lesion's size in prose, with its remarks after it.
+		{"a size set off after the diagnosis's site (probe4 roman-paren-blocks-vertex)",
+			"81-year-old man with a biopsy-proven (punch biopsy 12/29/2025) moderately differentiated squamous cell carcinoma of the vertex scalp, 3.4 x 2.8 cm, poorly defined, in a field of actinic damage.",
+			[]string{"preop "}, []string{"preop 3.4x2.8"}},
+		{"a size after the site and a parenthesis (probe3 prose-two-lesions-cheek-chin)",
+			"This was a well-differentiated squamous cell carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5 cm, treated with Mohs because of its facial location.",
+			[]string{"preop "}, []string{"preop 0.6x0.5"}},
+		{"a margin after the site is no lesion size",
+			"Basal cell carcinoma of the left cheek, 2 mm margin taken.",
+			[]string{"preop "}, nil},
 	})
 }
