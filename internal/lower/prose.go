@@ -256,6 +256,10 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 		}
 	}
 	l.stagesProse(les, f)
+	if n := len(les.Stages); n > 0 && len(f.Plan) > 0 && !les.Stages[n-1].Decision.Present() {
+		// "she will return … to complete Mohs (stage 2 onward)": the plan after the last stage
+		les.Stages[n-1].Decision = model.Text{Value: f.Plan[0].Value, Line: f.Plan[0].Span.Line}
+	}
 	l.repairsProse(les, f)
 	for _, a := range f.Ambiguities {
 		l.remark(ProseAmbiguous, a.Spans, a.Message)
@@ -369,6 +373,9 @@ func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
 		}
 		if b.Impression != "" {
 			nb.Diagnosis = model.Text{Value: b.Impression, Line: b.Span.Line}
+		}
+		if fs := b.FrozenSection; fs.N > 0 { // "submitted for frozen section, processed as two blocks"
+			nb.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
 		}
 		l.out.Biopsies = append(l.out.Biopsies, nb)
 	}

@@ -3,18 +3,19 @@
 // scope (a note, or one lesion's part of it) into typed Facts, each with the
 // span of the words it was read from:
 //
-//   - stages ("Stage II", "the first stage", "a second level", "an additional
-//     layer" = previous + 1) with their blocks in digits or words ("divided
-//     into three pieces", "processed as two blocks", "a single section",
-//     "blocks x2"), margins (clear, positive, equivocal), stains with their
+//   - stages ("Stage II", "the first stage", "a second level", "the second
+//     excision", "an additional layer" = previous + 1) with their blocks in
+//     digits or words ("divided into three pieces", "processed as two
+//     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
 //     blocks and reason, and histology; what is said of the tissue where no
 //     stage is named goes to Unstaged;
 //   - stage counts and block totals, the map, who read the Mohs slides, the
 //     prior biopsy, the indication, diagnoses and sites, the pre-operative
 //     size, the final defect, excision margins, repairs with their length,
 //     area, primary and secondary defect and timing (second intention and
-//     deferred closures are NoRepair), biopsies of other lesions and of this
-//     lesion today, and deep structures.
+//     deferred closures are NoRepair), biopsies of other lesions (with a
+//     frozen section's blocks) and of this lesion today, deep structures, and
+//     a plan to finish the surgery another day.
 //
 // Negation, uncertainty, history and hypothesis are read by a NegEx/ConText
 // scope reader (context.go) whose triggers are data (lexicon.txt), as is

@@ -32,13 +32,20 @@ func (p *para) slideWord(s span) bool { return s.any(cSlide) }
 // ("interpreted by the staff dermatopathologist, Dr. …"). A sentence about a
 // biopsy names the reader of that biopsy, not of the Mohs slides.
 func (st *state) readReader(p *para, s span) {
-	if s.any(cBiopsy) || st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
+	if st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
+		return
+	}
+	if s.any(cBiopsy) && p.short(s) {
 		return
 	}
 	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
 	surgeon, path := -1, -1
 	for i := s.lo; i < s.hi; i++ {
 		if p.negated(i) || p.uncertain(i) {
+			continue
+		}
+		// In a run-on dictation only the stretch of a biopsy speaks of it.
+		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) && p.stretchAny(i, s, cBiopsy) {
 			continue
 		}
 		if path < 0 && p.has(i, cPathologist) && !p.has(i, cSurgeon) {
@@ -95,11 +102,37 @@ func (st *state) readReader(p *para, s span) {
 	case surgeon >= 0:
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
 	case verbAt >= 0 && p.slideWord(s):
-		// "read by Dr. Tanaka-Obeng": a name without a role.
-		if n := p.doctorName(s); n != "" && s.any(cBy) {
+		// "read by Dr. Tanaka-Obeng", "Dr. Okonkwo-Vale examined the
+		// slides": a name without a role.
+		if n, lo, e := p.doctorNameAt(s); n != "" && (s.any(cBy) || p.readsSlides(s, lo, e)) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
 		}
 	}
+}
+
+// readsSlides reports whether the doctor named at tokens [lo, e) of
+// sentence s is the one who read: the reading verb follows the name ("Dr.
+// Okonkwo-Vale examined the slides"), or the name opens the sentence and a
+// reading verb with "himself"/"herself" follows ("Dr. Nwachukwu-Blom drew a
+// Mohs map and read all frozen sections himself").
+func (p *para) readsSlides(s span, lo, e int) bool {
+	ok := func(k int) bool { return !p.negated(k) && !p.uncertain(k) && p.ctx[k]&fHyp == 0 }
+	if e < s.hi && p.has(e, cReadVerb) && ok(e) {
+		return true
+	}
+	if lo != s.lo {
+		return false
+	}
+	for k := e; k < s.hi; k++ {
+		if p.has(k, cReadVerb) && ok(k) {
+			for j := k + 1; j < s.hi && j <= k+8; j++ {
+				if p.w(j) == "himself" || p.w(j) == "herself" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // byBefore reports whether "by" stands within three words before token i
@@ -138,6 +171,12 @@ func (p *para) coveredHas(i int, c cat, word string) bool {
 
 // doctorName reads "Dr. First Last" in sentence s.
 func (p *para) doctorName(s span) string {
+	n, _, _ := p.doctorNameAt(s)
+	return n
+}
+
+// doctorNameAt reads "Dr. First Last" in sentence s, with its token range.
+func (p *para) doctorNameAt(s span) (string, int, int) {
 	for i := s.lo; i+2 < s.hi; i++ {
 		if p.w(i) != "dr" {
 			continue
@@ -151,10 +190,10 @@ func (p *para) doctorName(s span) string {
 			k++
 		}
 		if k > j {
-			return p.text(i, k)
+			return p.text(i, k), i, k
 		}
 	}
-	return ""
+	return "", 0, 0
 }
 
 // ---- biopsies ----
@@ -180,7 +219,79 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 			return true
 		}
 	}
+	// "4 mm punch bx of the R upper arm, r/o SCC vs irritated SK", "shave
+	// bx of the L shin": a list item that is a biopsy of a site of its own,
+	// done as a procedure, not a biopsy the lesion's diagnosis rests on.
+	if _, nx, ok := p.measure(i, s.hi); ok {
+		i = nx
+	}
+	if i >= s.hi || !p.has(i, cBiopsyMethod) || s.any(cFinding) || s.any(cPriorCue) || s.any(cToday) ||
+		p.coveredHas(p.firstIn(s.lo, s.hi, cBiopsy), cBiopsy, "proven") {
+		return false
+	}
+	for k := i + 1; k < s.hi && k <= i+3; k++ {
+		if p.has(k, cBiopsy) && k+2 < s.hi && (p.w(k+1) == "of" || p.w(k+1) == "on") {
+			j := k + 2
+			if p.w(j) == "the" {
+				j++
+			}
+			site, _, _ := p.siteAt(j, s.hi)
+			return site != ""
+		}
+	}
 	return false
+}
+
+// frozenBlocks is the first block count of a frozen-section sentence s;
+// N is 0 when it states none.
+func (p *para) frozenBlocks(s span) Count {
+	for i := s.lo; i < s.hi; i++ {
+		if n, lo, hi := p.blockCount(i, s); n > 0 {
+			return Count{N: n, Span: p.spanOf(lo, hi)}
+		}
+	}
+	return Count{}
+}
+
+// siteBefore is the site of the lesion the sentence before s (in its
+// paragraph) names, when it names exactly one and no stage ("… pointed
+// out a new papule on the left dorsal forearm, 0.8 cm. A 4 mm punch biopsy
+// was performed …"). The site is the biopsied lesion's: it leaves Sites.
+func (st *state) siteBefore(p *para, s span) string {
+	var prev span
+	found := false
+	for _, q := range p.sents {
+		if q.hi == s.lo {
+			prev, found = q, true
+		}
+	}
+	if !found || !prev.any(cLesionNoun) || prev.any(cStageNoun) || prev.any(cBiopsy) {
+		return ""
+	}
+	site := ""
+	for i := prev.lo; i+2 < prev.hi; i++ {
+		if !p.has(i, cLesionNoun) || p.w(i+1) != "on" && p.w(i+1) != "of" {
+			continue
+		}
+		j := i + 2
+		if p.w(j) == "the" {
+			j++
+		}
+		v, _, _ := p.siteAt(j, prev.hi)
+		if v == "" || site != "" && v != site {
+			return ""
+		}
+		site = v
+	}
+	if site != "" {
+		for k, o := range st.f.Sites {
+			if o.Value == site && o.Span.Line >= p.lines[0].Line {
+				st.f.Sites = append(st.f.Sites[:k], st.f.Sites[k+1:]...)
+				break
+			}
+		}
+	}
+	return site
 }
 
 // biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
@@ -210,11 +321,21 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: false, Span: sp})
 		return
 	}
-	if p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+	// The uncertainty in a biopsy of another lesion is its impression's
+	// ("shave bx of the L shin, r/o BCC vs ISK"), not the biopsy's.
+	if !other && p.uncertain(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
 	if other {
-		st.f.Biopsies = append(st.f.Biopsies, p.biopsy(s))
+		b := p.biopsy(s)
+		if b.Site == "" {
+			b.Site = st.siteBefore(p, s)
+		}
+		// "submitted for frozen section, processed as two blocks"
+		if s.any(cFrozen) {
+			b.FrozenSection = p.frozenBlocks(s)
+		}
+		st.f.Biopsies = append(st.f.Biopsies, b)
 		return
 	}
 	today := false
@@ -233,11 +354,8 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
 		// "submitted for an intraoperative frozen section (one block)"
 		if s.any(cFrozen) {
-			for i := s.lo; i < s.hi; i++ {
-				if n, lo, hi := p.blockCount(i, s); n > 0 {
-					st.f.FrozenSection = append(st.f.FrozenSection, Count{N: n, Span: p.spanOf(lo, hi)})
-					break
-				}
+			if c := p.frozenBlocks(s); c.N > 0 {
+				st.f.FrozenSection = append(st.f.FrozenSection, c)
 			}
 		}
 	}
@@ -248,7 +366,7 @@ func (p *para) biopsy(s span) Biopsy {
 	b := Biopsy{Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))}
 	if m := p.firstIn(s.lo, s.hi, cBiopsyMethod); m >= 0 {
 		e := m + 1
-		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.w(e) == "biopsy" || p.w(e) == "biopsies")) {
+		for e < s.hi && e-m < 6 && !(p.has(e, cBiopsy) && (p.w(e) == "biopsy" || p.w(e) == "biopsies" || p.w(e) == "bx")) {
 			e++
 		}
 		if e < s.hi && p.has(e, cBiopsy) {
@@ -294,7 +412,25 @@ func (p *para) impression(s span) (string, bool) {
 			return p.text(lo, hi), unc
 		}
 	}
-	return "", false
+	// "…, r/o SCC vs irritated SK", "which I reviewed: atypical squamous
+	// proliferation, squamous cell carcinoma versus hypertrophic actinic
+	// keratosis; …": the clause of the first uncertainty trigger
+	k := p.firstIn(s.lo, s.hi, cUncPre)
+	if k < 0 {
+		return "", false
+	}
+	lo := k
+	for lo > s.lo && p.w(lo-1) != "," && p.w(lo-1) != ":" && p.w(lo-1) != ";" {
+		lo--
+	}
+	hi := k
+	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." {
+		hi++
+	}
+	if hi <= k+1 {
+		return "", false
+	}
+	return p.text(lo, hi), true
 }
 
 // listItemBiopsy completes the biopsies read from list items ("1. Left upper
@@ -460,6 +596,10 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
 		if site, a, b := p.siteAfter(e, s.hi); site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
+			// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5 cm, treated …"
+			if m, ok := p.appositionSize(b, s.hi); ok && !histology && !st.otherLesions {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+			}
 		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
@@ -471,6 +611,29 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
 	}
+}
+
+// appositionSize reads the size set off by commas right after a
+// diagnosis's site ending at token j (over a parenthesis): "of the vertex
+// scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
+// ("…, 2 mm margin") is not the lesion's.
+func (p *para) appositionSize(j, end int) (Measure, bool) {
+	j = p.skipParen(j, end)
+	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
+		return Measure{}, false
+	}
+	sz, nx, ok := p.measure(j+1, end)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, false
+	}
+	if nx < end {
+		switch p.w(nx) {
+		case ",", ".", ";", ")", "with", "and", "in":
+		default:
+			return Measure{}, false
+		}
+	}
+	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
 }
 
 // skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".
@@ -557,8 +720,13 @@ func (st *state) readSites(p *para, s span) {
 		switch p.w(j) {
 		case "on", "of", "at", "over", "involving", "to":
 		case ",":
+			// "Mohs surgery, right dorsal forearm"; "The first tumor, on the
+			// left antihelix, required three stages"
 			if !surgery {
-				continue
+				if j+1 >= s.hi || p.w(j+1) != "on" && p.w(j+1) != "of" && p.w(j+1) != "at" && p.w(j+1) != "over" {
+					continue
+				}
+				j++
 			}
 		default:
 			continue
@@ -658,8 +826,61 @@ func (st *state) readSizes(p *para, s span) {
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
 func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
-	return !s.any(cDefect) && !s.any(cRepairHead) && !st.otherLesions && !s.any(cPreopExcl) &&
-		(exclBefore < 0 || exclBefore >= i)
+	if lo, _ := p.stretch(i, s); exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
+		return false
+	}
+	return !p.stretchAny(i, s, cDefect) && !p.stretchAny(i, s, cRepairHead) && !st.otherLesions && !p.stretchAny(i, s, cPreopExcl)
+}
+
+// longSentence is the most tokens a sentence has that is read as one
+// stretch; a longer one is a run-on dictation ("…, and the first stage was
+// taken …, and after tumor clearance the defect was closed …").
+const longSentence = 48
+
+// short reports whether sentence s is read as one stretch.
+func (p *para) short(s span) bool { return s.hi-s.lo <= longSentence }
+
+// stretch is the part of sentence s around token i that speaks of one
+// thing: the whole sentence, or in a run-on dictation the words between
+// the ";" or ", and"/", so"/", which"/", then" joints around i.
+func (p *para) stretch(i int, s span) (int, int) {
+	if p.short(s) {
+		return s.lo, s.hi
+	}
+	joint := func(k int) bool {
+		if p.w(k) == ";" {
+			return true
+		}
+		if p.w(k) != "," || k+1 >= s.hi {
+			return false
+		}
+		switch p.w(k + 1) {
+		case "and", "so", "which", "then", "but":
+			return true
+		}
+		return false
+	}
+	lo, hi := i, i+1
+	for lo > s.lo && !joint(lo-1) {
+		lo--
+	}
+	for hi < s.hi && !joint(hi) {
+		hi++
+	}
+	return lo, hi
+}
+
+// stretchAny reports whether the stretch of sentence s around token i holds
+// a word of category c.
+func (p *para) stretchAny(i int, s span, c cat) bool {
+	if !s.any(c) {
+		return false
+	}
+	if p.short(s) {
+		return true
+	}
+	lo, hi := p.stretch(i, s)
+	return p.anyIn(lo, hi, c)
 }
 
 // defect reads the size after (or before) a defect word at token i.
@@ -812,7 +1033,9 @@ func (st *state) deferredRepair(p *para, s span) {
 	for i := s.lo; i < s.hi; i++ {
 		switch p.w(i) {
 		case "repaired", "reconstruction", "reconstructed", "closure", "closed", "repair":
-			lo = i
+			if !p.negated(i) { // "No closure was performed today; reconstruction will be done at the next visit"
+				lo = i
+			}
 		}
 		if lo >= 0 {
 			break
@@ -845,7 +1068,7 @@ func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
 		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
-			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
+			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || p.stretchAny(i, s, cBiopsy) || p.stretchAny(i, s, cDonor) {
 				return
 			}
 			e := i + 2
@@ -874,7 +1097,7 @@ func (st *state) closedInLayers(p *para, s span) {
 		default:
 			continue
 		}
-		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || s.any(cBiopsy) || s.any(cDonor) {
+		if p.negated(v) || p.uncertain(v) || p.ctx[v]&fHyp != 0 || p.stretchAny(v, s, cBiopsy) || p.stretchAny(v, s, cDonor) {
 			return
 		}
 		e := j + 1
@@ -892,10 +1115,10 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if s.any(cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
+	if p.stretchAny(k, s, cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
 		return
 	}
-	if s.any(cBiopsy) {
+	if p.stretchAny(k, s, cBiopsy) {
 		return
 	}
 	lo := k

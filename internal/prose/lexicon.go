@@ -76,6 +76,8 @@ const (
 	cBy
 	cLesionNoun
 	cHistologyWord
+	cStageOrdNoun
+	cPlan
 	numCats
 )
 
@@ -88,6 +90,7 @@ var catNames = [numCats]string{
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
 	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun", "histology-word",
+	"stage-ord-noun", "plan",
 }
 
 // The categories fit the per-token bit masks.

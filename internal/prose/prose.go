@@ -41,6 +41,7 @@ type Facts struct {
 	SameDayBiopsy      []Biopsy    // a biopsy of this lesion done today, before the Mohs surgery
 	FrozenSection      []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
 	DeepStructures     []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
+	Plan               []Text      // the surgery is finished another day: "will return … to complete Mohs (stage 2 onward)"
 	Ambiguities        []Ambiguity // prose that could be read two ways
 }
 
@@ -152,7 +153,10 @@ type Biopsy struct {
 	Site       string
 	Impression string
 	Uncertain  bool // "rule out", "versus", "r/o", "possible"
-	Span       Span
+	// FrozenSection: the blocks of a frozen section on this biopsy ("submitted
+	// for frozen section, processed as two blocks"); N is 0 when none is stated.
+	FrozenSection Count
+	Span          Span
 }
 
 // Deep is a deep structure the surgery reached, or (Negated) did not.

@@ -122,6 +122,21 @@ func (st *state) sentence(p *para, s span) {
 	st.readRepairs(p, s)
 	st.readSizes(p, s)
 	st.readDeep(p, s)
+	st.readPlan(p, s)
+}
+
+// readPlan reads a plan to finish the surgery another day: "Further stages
+// were deferred", "she will return … to complete Mohs (stage 2 onward)".
+func (st *state) readPlan(p *para, s span) {
+	if !s.any(cPlan) {
+		return
+	}
+	k := p.firstIn(s.lo, s.hi, cPlan)
+	if p.negated(k) || p.negated(p.hitEnd(k, s.hi)-1) {
+		return
+	}
+	e := trimEnd(p, s.lo, s.hi)
+	st.f.Plan = append(st.f.Plan, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
 }
 
 // finish reports what only the whole scope shows.
@@ -358,7 +373,8 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		for j < s.hi && p.stageFiller(j) {
 			j++
 		}
-		if n == 0 || !p.singularStageNoun(j, s.hi) {
+		// "the second excision": a stage only after an ordinal
+		if n == 0 || !p.singularStageNoun(j, s.hi) && !(j < s.hi && p.has(j, cStageOrdNoun)) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
@@ -527,7 +543,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// A count before the first stage mention of its clause is that stage's:
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
-	stageWords := s.any(cStageNoun)
+	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -617,7 +633,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
 func (st *state) preselect(p *para, s span) (int, int) {
-	if !s.any(cStageNoun) || !s.any(cBlockNoun) {
+	if !s.any(cStageNoun) && !s.any(cStageOrdNoun) || !s.any(cBlockNoun) {
 		return -1, -1
 	}
 	count := false
@@ -661,8 +677,12 @@ func (p *para) partial(lo, hi int, s span) bool {
 	if lo > s.lo && p.w(lo-1) == "of" || lo > s.lo+1 && p.w(lo-2) == "of" {
 		return false // "a second stage of two blocks was clear"
 	}
+	// "the other five blocks", "the remaining 4 sections": a subset
+	if lo > s.lo && (p.w(lo-1) == "other" || p.w(lo-1) == "remaining") {
+		return true
+	}
 	j := hi
-	if j < s.hi && (p.w(j) == "was" || p.w(j) == "were") {
+	if j < s.hi && (p.w(j) == "was" || p.w(j) == "were" || p.w(j) == "being") {
 		j++
 		if j < s.hi && (p.has(j, cClear) || p.has(j, cPositive) || p.has(j, cEquivocal) || p.has(j, cNegPre)) {
 			return true
@@ -729,6 +749,15 @@ func (st *state) setBlocks(tg *Stage, k, n int, sp Span) {
 // "block 3" and "blocks 1 and 2" name blocks and count nothing.
 func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	t := &p.toks[i]
+	// "was bisected", "sectioned into quadrants": the split names the count
+	if n := splitCount(p.w(i)); n > 0 && t.kind == kWord && !p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
+		if !p.has(i, cBlockNoun) {
+			return n, i, i + 1
+		}
+		if i > s.lo && (p.w(i-1) == "into" || p.w(i-1) == "in") {
+			return n, i - 1, i + 1
+		}
+	}
 	if p.has(i, cBlockNoun) && t.kind == kWord {
 		// "blocks x 2", "sections: 4"
 		if i+2 < s.hi && (p.w(i+1) == "x" || p.w(i+1) == ":") {
@@ -775,6 +804,20 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
 	return n, i, j + 1
+}
+
+// splitCount is the number of blocks a word of splitting names: "bisected",
+// "halves" (after "into"), "quadrants"; 0 for any other word.
+func splitCount(w string) int {
+	switch w {
+	case "bisected", "hemisected", "halves":
+		return 2
+	case "trisected":
+		return 3
+	case "quadrisected", "quadrants":
+		return 4
+	}
+	return 0
 }
 
 // eachBlock reports whether sentence s speaks of each block or piece ("each
@@ -951,13 +994,19 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			about = true
 		}
 		// "block 2", "piece B": tumor in a named margin block is a positive margin
-		if p.has(k, cBlockNoun) && k+1 < hi && (p.intAt(k+1) > 0 || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
+		if p.has(k, cBlockNoun) && k+1 < hi && (p.countAt(k+1) > 0 && p.w(k+1) != "single" || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
 			blockRef = true
 		}
 	}
 	if p.anyIn(lo, hi, cDebulk) {
 		blockRef = false // the debulk specimen is no margin
 	}
+	// "BCC was present in the reticular dermis, no perineural invasion, and
+	// all five blocks were clear at the peripheral and deep margins": the
+	// margins are said clear in a segment of their own, and the segment that
+	// describes the tumor names no margin or block. Then the tumor is the
+	// histology, not a positive margin.
+	tumorApart := (hasLoc || blockRef) && p.clearSegmentApart(lo, hi)
 	best, ev := MarginUnknown, -1
 	set := func(m MarginStatus, k int) {
 		if rank(m) > rank(best) {
@@ -996,6 +1045,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 				set(MarginEquivocal, k)
 			case p.negated(k):
 				set(MarginClear, k)
+			case tumorApart && !p.segmentHasPlace(k, lo, hi):
+				// the tumor's own segment places it nowhere on a margin
 			case eqv && (hasLoc || blockRef):
 				set(MarginEquivocal, k)
 			case hasLoc || blockRef:
@@ -1006,6 +1057,56 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// segment is the part of clause [lo, hi) around token k between commas or
+// a colon ("I read the frozen sections: nodular BCC in the dermis, …").
+func (p *para) segment(k, lo, hi int) (int, int) {
+	a, b := k, k+1
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" {
+		a--
+	}
+	for b < hi && p.w(b) != "," && p.w(b) != ":" {
+		b++
+	}
+	return a, b
+}
+
+// segmentHasPlace reports whether the segment around token k names a margin
+// place or a block ("BCC at the deep margin", "tumor in block 2").
+func (p *para) segmentHasPlace(k, lo, hi int) bool {
+	a, b := p.segment(k, lo, hi)
+	for j := a; j < b; j++ {
+		if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.has(j, cBlockNoun) {
+			return true
+		}
+	}
+	return false
+}
+
+// clearSegmentApart reports whether clause [lo, hi) holds a segment that
+// says the margins or blocks clear (a clear word, not negated, with a margin
+// place or a block in its segment) and that names no tumor.
+func (p *para) clearSegmentApart(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !p.has(k, cClear) || p.negated(k) || p.uncertain(k) {
+			continue
+		}
+		a, b := p.segment(k, lo, hi)
+		place, tumor := false, false
+		for j := a; j < b; j++ {
+			if p.has(j, cMarginLoc) || p.has(j, cBlockNoun) {
+				place = true
+			}
+			if p.has(j, cTumor) && !p.has(j, cClear) && !p.negated(j) || p.has(j, cPositive) && !p.negated(j) || p.has(j, cEquivocal) {
+				tumor = true
+			}
+		}
+		if place && !tumor {
+			return true
+		}
+	}
+	return false
 }
 
 // clockAt reports whether a clock position stands at token k: "at 3:00".
@@ -1046,7 +1147,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 			continue
 		}
 		switch p.w(k) {
-		case "tumor", "tumour", "tumors", "residual":
+		case "tumor", "tumour", "tumors", "tumours", "residual":
 			continue
 		}
 		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {

@@ -68,6 +68,9 @@ func summary(f Facts) []string {
 	for _, x := range f.Sites {
 		add("site %q", x.Value)
 	}
+	for range f.Plan {
+		add("plan")
+	}
 	for _, m := range f.PreopSize {
 		add("preop %s", size(m.Size))
 	}
@@ -103,7 +106,11 @@ func summary(f Facts) []string {
 		out = append(out, line)
 	}
 	for _, b := range f.Biopsies {
-		add("other-biopsy %q site=%q impression=%q uncertain=%v", b.Kind, b.Site, b.Impression, b.Uncertain)
+		line := fmt.Sprintf("other-biopsy %q site=%q impression=%q uncertain=%v", b.Kind, b.Site, b.Impression, b.Uncertain)
+		if b.FrozenSection.N > 0 {
+			line += fmt.Sprintf(" frozen=%d", b.FrozenSection.N)
+		}
+		out = append(out, line)
 	}
 	for _, b := range f.SameDayBiopsy {
 		add("same-day-biopsy %q", b.Kind)
