@@ -54,7 +54,7 @@ var realisticSets = []struct {
 	{"testdata/probe", 30, 30},
 	{"testdata/probe2", 30, 30},
 	{"testdata/probe3", 30, 28},
-	{"testdata/probe4", 30, 27},
+	{"testdata/probe4", 30, 28},
 	{"testdata/probe5", 30, 28},
 	{"testdata/probe6", 30, 24},
 }

@@ -356,6 +356,9 @@ func TestMarginEntries(t *testing.T) {
 		{"A+ B- C-", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2}, Line: 2}, {Blocks: []int{3}, Line: 2}}},
 		{"margins: blocks 1-2 clear, block 3 involved", []model.Margin{{Blocks: []int{1, 2}, Line: 2}, {Blocks: []int{3}, Positive: true, Line: 2}}},
 		{"block 1 positive (deep), blocks 2, 3 clear", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}, {Blocks: []int{2, 3}, Line: 2}}},
+		{"margins were not clear at block 3 (medial)", []model.Margin{{Blocks: []int{3}, Positive: true, Line: 2}}},
+		{"margins were not yet clear", []model.Margin{{Positive: true, Line: 2}}},
+		{"margins: not involved", []model.Margin{{Line: 2}}},
 		{"margins: free except focal at 2 o'clock (block 1)", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}}},
 		{"margins: tumor present at the deep margin of block 3; blocks 1 and 2 clear", []model.Margin{{Blocks: []int{3}, Positive: true, Line: 2}, {Blocks: []int{1, 2}, Line: 2}}},
 	}
@@ -708,6 +711,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Map.Yes, "|", n.Encounter.Pathology.Present(), "|", n.Lesions[0].PriorBiopsy.Present(), n.Lesions[0].PriorBiopsy.Yes)
 			}, "true|true|true false"},
+		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -93,7 +93,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		case isHistology(it.Text):
 			st.Histology = joinText(st.Histology, textOf(it))
 			cont = fHistology
-		case len(strings.Fields(it.Text)) <= 4:
+		case len(strings.Fields(it.Text)) <= 4 && !mentions(it.Text, takenWords):
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		}
 	}
@@ -138,17 +138,25 @@ func marginStatus(s string) (positive, known bool) {
 		return false, true
 	}
 	words := strings.FieldsFunc(lower, func(r rune) bool { return !isLetterRune(r) })
-	for _, w := range words {
+	negated := func(k int) bool { // "not clear", "not yet clear", "not involved"
+		for _, w := range words[max(0, k-2):k] {
+			if w == "not" || w == "never" {
+				return true
+			}
+		}
+		return false
+	}
+	for k, w := range words {
 		if positiveWords[w] {
-			return true, true
+			return !negated(k), true
 		}
 	}
 	if mentions(lower, positivePhrases) {
 		return true, true // "free except focal at 2 o'clock", "present at the deep margin of block 3"
 	}
-	for _, w := range words {
+	for k, w := range words {
 		if clearWords[w] {
-			return false, true
+			return negated(k), true
 		}
 	}
 	return false, false
@@ -183,6 +191,10 @@ func nounFirstCount(s string) (n int, rest string, ok bool) {
 	rest = strings.Trim(strings.Join(words[used:], " "), " -–—:.")
 	return n, rest, n > 0
 }
+
+// takenWords tell how or where a stage's tissue was taken ("one block,
+// taken medially"): such a short item is no stain.
+var takenWords = []string{"taken", "excised", "removed", "obtained", "medially", "laterally", "superiorly", "inferiorly"}
 
 // positivePhrases say that tumor reaches a margin without a status word,
 // or take an exception to a clear one.
@@ -598,7 +610,7 @@ func isLevels(s string) bool {
 // reason after it ("MART-1 (blocks 1-2) for melanocytic margins").
 func looksLikeStain(s string) bool {
 	st, ok := stain(s)
-	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name)
+	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name) && !mentions(s, takenWords)
 }
 
 // isMarginClause reports whether an item that follows histology states a
