@@ -187,17 +187,17 @@ func (g *generator) stageChecks(les *model.Lesion) {
 			if st.Levels.Present() {
 				why = fmt.Sprintf(" (%q counts cut levels through one block, not blocks)", st.Levels.Value)
 			}
-			g.add(BlocksMissing, les.Label, st.Line, "Lesion %s, stage %s has no block count%s: coded as a stage of at most 5 blocks", les.Label, st.Ordinal, why)
+			g.add(BlocksMissing, les.Label, st.Line, "Lesion %s, stage %s has no block count%s: coded as a stage of at most 5 blocks", les.Label, st.Name(), why)
 		}
 		totalBlocks += st.Blocks.N
 		if len(st.Margins) == 0 {
-			g.add(MarginsMissing, les.Label, st.Line, "Lesion %s, stage %s has no margin status", les.Label, st.Ordinal)
+			g.add(MarginsMissing, les.Label, st.Line, "Lesion %s, stage %s has no margin status", les.Label, st.Name())
 		}
 		if want := stageNumberAfter(les.Stages, i); st.Number != want {
-			g.add(StageNumbering, les.Label, st.Line, "Lesion %s: stage %s where stage %d was expected; stages are counted as listed", les.Label, st.Ordinal, want)
+			g.add(StageNumbering, les.Label, st.Line, "Lesion %s: stage %s where stage %d was expected; stages are counted as listed", les.Label, st.Name(), want)
 		}
 		if i > 0 && allClear(les.Stages[i-1]) {
-			g.add(StageAfterClear, les.Label, st.Line, "Lesion %s: stage %s follows a stage whose margins were all clear", les.Label, st.Ordinal)
+			g.add(StageAfterClear, les.Label, st.Line, "Lesion %s: stage %s follows a stage whose margins were all clear", les.Label, st.Name())
 		}
 	}
 	if last := les.Stages[len(les.Stages)-1]; anyPositive(last) && !last.Decision.Present() {

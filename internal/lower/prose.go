@@ -123,7 +123,7 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 	facts := prose.ReadStage(st.Number, [][]prose.Line{{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}}})
 	if s, ok := thisStage(facts.Stages, st.Number); ok {
 		fillStage(st, s)
-		l.remark(ReadFromProse, []prose.Span{s.Span}, "stage "+st.Ordinal+" of lesion "+l.cur().Label+" was read from prose")
+		l.remark(ReadFromProse, []prose.Span{s.Span}, "stage "+st.Name()+" of lesion "+l.cur().Label+" was read from prose")
 	}
 	for _, a := range facts.Ambiguities {
 		l.remark(ProseAmbiguous, a.Spans, a.Message)

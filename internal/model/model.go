@@ -1,6 +1,9 @@
 package model
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/diag"
 )
@@ -144,6 +147,16 @@ type Stage struct {
 	Decision  Text     `json:"decision"`
 	Histology Text     `json:"histology"`
 	Reason    Text     `json:"reason"`
+}
+
+// Name is the stage as messages call it: its ordinal as written when that
+// is a number or a roman numeral ("2", "II"), else its number ("Second
+// stage", "1st" are stage 2 and stage 1).
+func (s Stage) Name() string {
+	if s.Number > 0 && strings.IndexFunc(s.Ordinal, func(r rune) bool { return !strings.ContainsRune("0123456789IVXivx", r) }) >= 0 {
+		return strconv.Itoa(s.Number)
+	}
+	return s.Ordinal
 }
 
 // Stain is one stain named on a stage.
