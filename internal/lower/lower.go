@@ -279,6 +279,22 @@ func isNumber(s string) bool {
 	return err == nil && strings.Trim(s, "0123456789.") == ""
 }
 
+// bareKey reads a known key standing alone on its line without a colon,
+// its value on the next line, as a PDF-to-text export prints a form
+// ("Date of Service" / "07/07/2026"); nil when the line is not one.
+func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
+	if it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 || !isKeyLike(it.Text.Text) {
+		return nil
+	}
+	if ref, known := lookupAny(it.Text.Text); !known || ref.field == fNone {
+		return nil
+	}
+	if v, _ := l.nextNarrative(i); v == nil {
+		return nil
+	}
+	return &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}
+}
+
 // dashedField reads a line that writes a known key and its value with a
 // dash for the colon ("Location - right posterior calf", "Slides - read by
 // Dr. …"); nil when the line is not one.
@@ -382,6 +398,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if f := dashedField(it); f != nil {
 				l.endParagraph() // "Location - right posterior calf"
 				return max(taken, l.field(i, f))
+			}
+			if f := l.bareKey(i, it); f != nil {
+				return max(taken, l.field(i, f)) // "Site" on its line, "left upper eyelid" on the next
 			}
 			if _, tail, ok := splitStage(it.Text.Text); ok && tail == "" && it.Marker == nil && len(it.Text.Text) < 24 {
 				l.endParagraph() // "Stage 1" alone, its fields under it

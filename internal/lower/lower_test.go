@@ -713,6 +713,12 @@ func TestLayouts(t *testing.T) {
 			}, "true|true|true false"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
+		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Encounter.Date.Value, "|", n.Lesions[0].Site.Text.Value, "|", n.Lesions[0].Map.Yes)
+			}, "2026-07-07|left upper eyelid|true"},
+		{"a word that is a key, then a sentence, is a field only under a key", "Site: nose\nPlan\nFollow up in one week.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Findings)) }, "0"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
