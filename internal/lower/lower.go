@@ -165,8 +165,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		if mentionsBiopsyProcedure(it.Text.Text) {
 			return opensBiopsy
 		}
-		if _, ok := anatomy.Resolve(siteLead(it.Text.Text)); ok {
-			return opensLesion
+		lead := siteLead(it.Text.Text)
+		if _, ok := anatomy.Resolve(lead); ok && icd10.Recognize(lead).Histology == "" {
+			return opensLesion // "1. Right dorsal hand", not an assessment's "1. Squamous cell carcinoma of the right temple"
 		}
 	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
 		f := it.Fields[0]

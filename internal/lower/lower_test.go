@@ -719,6 +719,8 @@ func TestLayouts(t *testing.T) {
 			}, "2026-07-07|left upper eyelid|true"},
 		{"a word that is a key, then a sentence, is a field only under a key", "Site: nose\nPlan\nFollow up in one week.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Findings)) }, "0"},
+		{"an assessment list names no lesion", "Site: right temple\nDiagnosis: SCC\nStage 1: 2 blocks; margins: clear\n\nASSESSMENT\n1. Squamous cell carcinoma of the right temple\n2. Actinic keratoses, scalp\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), len(n.Lesions[0].Stages)) }, "1 1"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)
