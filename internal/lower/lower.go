@@ -652,6 +652,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.paragraph = append(l.paragraph, *f.Value)
 		l.endParagraph()
 		l.inHistory = false
+	case l.lesion >= 0 && mentions(f.Key, []string{"donor"}) && isRepairText(v.Text):
+		// "Donor site closure: intermediate layered closure, 3.5 cm": the key says whose closure it is
+		l.repairText(&grammar.Value{Pos: f.Pos, Text: f.Key + ": " + v.Text}, model.Text{Value: f.Key, Line: f.Pos.Line})
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	default:

@@ -721,6 +721,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(len(n.Findings)) }, "0"},
 		{"an assessment list names no lesion", "Site: right temple\nDiagnosis: SCC\nStage 1: 2 blocks; margins: clear\n\nASSESSMENT\n1. Squamous cell carcinoma of the right temple\n2. Actinic keratoses, scalp\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), len(n.Lesions[0].Stages)) }, "1 1"},
+		{"a stain whose reason names a margin", "Site: neck\nStage 1: 5 blocks; stain: H&E, CK20 (blocks 1-2) to confirm Merkel cells at the deep margin; margins: block 2 positive (deep), blocks 1, 3-5 clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprintf("%d %s %v %d", len(st.Stains), st.Stains[1].Name, st.Stains[1].Blocks, len(st.Margins))
+			}, "2 CK20 [1 2] 2"},
+		{"a donor site's closure is the graft's", "Site: nose\nRepair: full-thickness skin graft, 1.6 x 1.5 cm\n  Donor site closure: intermediate layered closure, 3.5 cm\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[len(n.Lesions[0].Repairs)-1].Value.Value }, "Donor site closure: intermediate layered closure, 3.5 cm"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -84,6 +85,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
 			}
+		case namesKnownStain(it.Text):
+			// "CK20 (blocks 1-2) to confirm Merkel cells at the deep margin": a
+			// stain whose reason speaks of a margin
+			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		case isMarginContinuation(it.Text):
 			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
 		case isLevels(it.Text):
@@ -190,6 +195,13 @@ func nounFirstCount(s string) (n int, rest string, ok bool) {
 	n = refNumber(num)
 	rest = strings.Trim(strings.Join(words[used:], " "), " -–—:.")
 	return n, rest, n > 0
+}
+
+// namesKnownStain reports whether an item opens with a stain of the
+// vocabulary, with its blocks and reason after it.
+func namesKnownStain(s string) bool {
+	st, ok := stain(s)
+	return ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown
 }
 
 // takenWords tell how or where a stage's tissue was taken ("one block,
