@@ -728,6 +728,11 @@ func TestLayouts(t *testing.T) {
 			}, "2 CK20 [1 2] 2"},
 		{"a donor site's closure is the graft's", "Site: nose\nRepair: full-thickness skin graft, 1.6 x 1.5 cm\n  Donor site closure: intermediate layered closure, 3.5 cm\n",
 			func(n *model.Note) string { return n.Lesions[0].Repairs[len(n.Lesions[0].Repairs)-1].Value.Value }, "Donor site closure: intermediate layered closure, 3.5 cm"},
+		{"arrows between a stage's items", "Site: cheek\nStage 1: 4 blocks → stain: H&E, MART-1 for melanocyte density at the margins → margins: block 3 positive (lateral), blocks 1, 2, 4 clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprintf("%d %d %v", len(st.Stains), len(st.Margins), st.Margins[0].Positive)
+			}, "2 2 true"},
 		{"a biopsy-proven field names the diagnosis", "- Location: Right Lower Cheek\n- Bx proven Tumor: BCC-Nodular\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Diagnosis.Value, "|", n.Lesions[0].PriorBiopsy.Yes)

@@ -648,11 +648,11 @@ func isMarginClause(s string) bool {
 // noStainWords say that no stain was used.
 var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "nil": true, "not done": true}
 
-// dashesAsSemicolons writes the dashes that set items apart ("3 blocks —
-// all negative") as semicolons padded to the same length, so that every
+// dashesAsSemicolons writes the dashes and arrows that set items apart ("3
+// blocks — all negative", "4 blocks → stain: …") as semicolons padded to the same length, so that every
 // position still points into the note.
 func dashesAsSemicolons(s string) string {
-	for _, d := range []string{" — ", " – ", " -- "} {
+	for _, d := range []string{" — ", " – ", " -- ", " → ", " -> "} {
 		if strings.Contains(s, d) {
 			s = strings.ReplaceAll(s, d, ";"+strings.Repeat(" ", len(d)-1))
 		}
