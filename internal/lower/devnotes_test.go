@@ -53,9 +53,9 @@ var realisticSets = []struct {
 	{"testdata/dev", 32, 32},
 	{"testdata/probe", 30, 30},
 	{"testdata/probe2", 30, 30},
-	{"testdata/probe3", 30, 28},
-	{"testdata/probe4", 30, 28},
-	{"testdata/probe5", 30, 28},
+	{"testdata/probe3", 30, 30},
+	{"testdata/probe4", 30, 29},
+	{"testdata/probe5", 30, 29},
 	{"testdata/probe6", 30, 29},
 }
 

@@ -224,7 +224,7 @@ func (l *lowerer) sentenceField(v *grammar.Value) bool {
 	text := strings.TrimSuffix(strings.TrimSpace(v.Text), ".")
 	v = &grammar.Value{Pos: v.Pos, Text: text}
 	if key, rest, ok := itemKey(v); ok && rest != nil && isKeyLike(key) {
-		if _, known := lookupAny(key); known {
+		if _, known := lookupAny(key); known && !l.proseStageKey(key) {
 			l.endParagraph()
 			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
 			return true
@@ -241,6 +241,27 @@ func (l *lowerer) sentenceField(v *grammar.Value) bool {
 		return true
 	}
 	return false
+}
+
+// proseStageKey reports whether a key inside a sentence speaks of a stage
+// the prose around it names ("Stage 1 was excised … Histology: nests of BCC
+// … Blocks 2 and 3 were positive."): with no stage section open, the key and
+// its value stay in the paragraph, so that the prose reader gives them to
+// that stage.
+func (l *lowerer) proseStageKey(key string) bool {
+	return l.stage < 0 && stageOnly(key)
+}
+
+// stageOnly reports whether a key belongs to a stage alone: "Histology",
+// "Findings", "Margins".
+func stageOnly(key string) bool {
+	for _, sec := range []section{secLesion, secEncounter, secRepair} {
+		if _, ok := lookup(sec, key); ok {
+			return false
+		}
+	}
+	_, ok := lookup(secStage, key)
+	return ok
 }
 
 // isKeyLike reports whether text before a colon inside a sentence reads as
@@ -323,7 +344,7 @@ func splitFields(v *grammar.Value) (*grammar.Value, []*grammar.Field) {
 	for k, p := range parts {
 		key, rest, ok := itemKey(p)
 		if k > 0 && ok && rest != nil && isKeyLike(key) {
-			if _, known := lookupAny(key); known {
+			if _, known := lookupAny(key); known && !stageOnly(key) { // "…; I read them. HISTOLOGY: nests …" stays prose
 				fields = append(fields, &grammar.Field{Pos: p.Pos, Key: key, Value: rest})
 				continue
 			}

@@ -658,9 +658,20 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	default:
-		l.paragraph = append(l.paragraph, *f.Value)
+		l.paragraph = append(l.paragraph, keyAndValue(f))
 	}
 	return taken
+}
+
+// keyAndValue is an unknown field as the text it was: its key may hold the
+// words that matter ("He has two biopsy-proven tumors: a basal cell
+// carcinoma of …").
+func keyAndValue(f *grammar.Field) grammar.Value {
+	gap := max(f.Value.Pos.Column-f.Pos.Column-len(f.Key)-1, 1)
+	if f.Value.Pos.Line != f.Pos.Line {
+		return *f.Value
+	}
+	return grammar.Value{Pos: f.Pos, Text: f.Key + ":" + strings.Repeat(" ", gap) + f.Value.Text}
 }
 
 // labelled returns the lesion whose label a key is ("A: final defect …"),

@@ -750,6 +750,16 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
 				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
 			}, "false|Layered Closure, 2.0 cm"},
+		{"a histology key inside a dictated stage stays with the stage", "Site: thigh\nStage 1 was mapped and divided into four blocks. I read them. Histology: nests of SCC. Blocks 2 and 3 were positive.\nStage 2 was divided into two blocks, both negative.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(st.Histology.Present(), len(st.Margins) > 0 && st.Margins[0].Positive)
+			}, "true true"},
+		{"a histology key inside a procedure value stays prose", "Site: forehead\nProcedure: Mohs surgery. The first stage was divided into four blocks; I read them. HISTOLOGY: nests of BCC, all four blocks clear.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(st.Histology.Present(), len(st.Margins) > 0 && !st.Margins[0].Positive)
+			}, "true true"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -814,6 +824,54 @@ func TestProseOpensLesions(t *testing.T) {
 			assert.Equal(t, tc.sites, sites)
 			for _, les := range note.Lesions {
 				assert.True(t, les.Map.Yes, "lesion %s: the note's opening paragraph speaks of every lesion", les.Label)
+			}
+		})
+	}
+}
+
+// TestOpeningParagraphBySite: a dictation's opening paragraph that names
+// every tumor by its site gives each lesion its size, its prior biopsy when
+// the words say it is of every tumor, and the indication when it names
+// every site (CODING-RULES §1: the facts each lesion documents); anything
+// less gives nothing, and the lesion keeps its findings.
+func TestOpeningParagraphBySite(t *testing.T) {
+	lesions := "\n\nThe first tumor, on the left antihelix, was cleared in one stage of two blocks, all clear.\n\n" +
+		"The second tumor, on the right shin, was cleared in one stage of three blocks, all free of tumor.\n"
+	tests := []struct {
+		name      string
+		opening   string
+		sizes     []string
+		biopsied  []bool
+		indicated []bool
+	}{
+		{"every fact by site",
+			"He has two biopsy-proven tumors: a basal cell carcinoma of the left antihelix, 0.8 x 0.7 cm, and a squamous cell carcinoma of the right shin, 1.5 x 1.3 cm. Mohs was chosen for the ear because of its location, and for the shin because he is immunosuppressed.",
+			[]string{"0.8x0.7", "1.5x1.3"}, []bool{true, true}, []bool{true, true}},
+		{"a biopsy of one tumor is not of both",
+			"He has a biopsy-proven basal cell carcinoma of the left antihelix, 0.8 x 0.7 cm, and a squamous cell carcinoma of the right shin, 1.5 x 1.3 cm.",
+			[]string{"0.8x0.7", "1.5x1.3"}, []bool{false, false}, []bool{false, false}},
+		{"an indication naming one site is not for both",
+			"He has a basal cell carcinoma of the left antihelix and a squamous cell carcinoma of the right shin. Mohs was chosen for the ear because of its location.",
+			[]string{"", ""}, []bool{false, false}, []bool{false, false}},
+		{"a size before every diagnosis is not told apart",
+			"Two tumors, 0.8 x 0.7 cm and 1.5 x 1.3 cm: a basal cell carcinoma of the left antihelix and a squamous cell carcinoma of the right shin.",
+			[]string{"", ""}, []bool{false, false}, []bool{false, false}},
+		{"sites in another order give nothing",
+			"He has two biopsy-proven tumors: a squamous cell carcinoma of the right shin, 1.5 x 1.3 cm, and a basal cell carcinoma of the left antihelix, 0.8 x 0.7 cm.",
+			[]string{"", ""}, []bool{false, false}, []bool{false, false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, "Date of service: 2026-03-16\n\n"+tc.opening+lesions)
+			require.Len(t, note.Lesions, 2)
+			for i, les := range note.Lesions {
+				size := ""
+				if les.Size.Present() {
+					size = fmt.Sprintf("%gx%g", les.Size.Dims[0], les.Size.Dims[1])
+				}
+				assert.Equal(t, tc.sizes[i], size, "lesion %s size", les.Label)
+				assert.Equal(t, tc.biopsied[i], les.PriorBiopsy.Yes, "lesion %s prior biopsy", les.Label)
+				assert.Equal(t, tc.indicated[i], les.Indication.Present(), "lesion %s indication", les.Label)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 	"github.com/mohscode/mohscode/internal/prose"
@@ -134,8 +135,9 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 // readProse reads every scope's prose and fills what the fields did not
 // state. A field always wins over prose.
 func (l *lowerer) readProse() {
+	var facts prose.Facts // of the prose before the first lesion
 	if par := l.paragraphs[noteScope]; len(par) > 0 {
-		facts := prose.Read(par)
+		facts = prose.Read(par)
 		l.encounterProse(&facts)
 		for i := range l.out.Lesions {
 			les := &l.out.Lesions[i]
@@ -156,6 +158,133 @@ func (l *lowerer) readProse() {
 			l.lesionProse(&l.out.Lesions[scope], &past)
 		}
 	}
+	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
+}
+
+// shareBySite gives each lesion of a dictation what its opening paragraph
+// says of it by its site, before the lesions are taken one by one: "two
+// biopsy-proven tumors (…): a basal cell carcinoma of the left antihelix,
+// 0.8 x 0.7 cm, and a squamous cell carcinoma of the right shin, 1.5 x 1.3
+// cm. Mohs was chosen for the ear because …, and for the shin because …".
+// It gives nothing unless every lesion is named by exactly one of the
+// paragraph's diagnoses, in the lesions' order: a size goes to the
+// diagnosis it follows, a prior biopsy only when the words say it is of
+// every tumor, an indication only when it names every lesion's site.
+func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || len(f.Diagnoses) != len(lesions) {
+		return
+	}
+	for i, d := range f.Diagnoses {
+		if !sameSite(d.Site, lesions[i].Site.Text.Value) {
+			return
+		}
+	}
+	if len(f.PreopSize) == len(lesions) {
+		for i, m := range f.PreopSize {
+			next := prose.Span{Line: int(^uint(0) >> 1)}
+			if i+1 < len(lesions) {
+				next = f.Diagnoses[i+1].Span
+			}
+			if !before(f.Diagnoses[i].Span, m.Span) || !before(m.Span, next) {
+				return
+			}
+		}
+		for i, m := range f.PreopSize {
+			if !lesions[i].Size.Present() {
+				lesions[i].Size = m.Size
+			}
+		}
+	}
+	if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && ofEvery(spanText(par, f.PriorBiopsy[0].Span, 40)) {
+		for i := range lesions {
+			if !lesions[i].PriorBiopsy.Present() {
+				lesions[i].PriorBiopsy = model.Flag{Yes: true, Line: f.PriorBiopsy[0].Span.Line}
+			}
+		}
+	}
+	if len(f.Indication) == 1 {
+		ind := f.Indication[0]
+		for _, les := range lesions {
+			if !namesSite(ind.Value, les.Site.Text.Value) {
+				return
+			}
+		}
+		for i := range lesions {
+			if !lesions[i].Indication.Present() {
+				lesions[i].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
+			}
+		}
+	}
+}
+
+// sameSite reports whether two site texts name one site: the same words, or
+// the same anatomic terms on the same side.
+func sameSite(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if letters(a) == letters(b) {
+		return true
+	}
+	sa, oka := anatomy.Resolve(a)
+	sb, okb := anatomy.Resolve(b)
+	return oka && okb && sa.Laterality == sb.Laterality && len(sa.Terms) > 0 && len(sb.Terms) > 0 &&
+		sa.Terms[0].Name == sb.Terms[0].Name
+}
+
+// namesSite reports whether text names a site by one of its words other
+// than its side ("shin" of "right shin"), or by its region ("ear" for the
+// left antihelix).
+func namesSite(text, site string) bool {
+	words := strings.Fields(asciiLower(text))
+	has := func(w string) bool {
+		return slices.ContainsFunc(words, func(x string) bool { return strings.Trim(x, ".,;:()") == w })
+	}
+	s, ok := anatomy.Resolve(site)
+	if ok && s.Groups.ICD != "" && has(s.Groups.ICD) {
+		return true
+	}
+	for _, w := range strings.Fields(asciiLower(site)) {
+		if w != "left" && w != "right" && len(w) > 3 && has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// everyWords say that a statement is of every tumor: "two biopsy-proven
+// tumors", "both shave biopsies".
+var everyWords = []string{"both", "tumors", "lesions", "carcinomas", "sites", "all"}
+
+// ofEvery reports whether text speaks of every tumor, by whole words.
+func ofEvery(text string) bool {
+	return slices.ContainsFunc(strings.Fields(asciiLower(text)), func(w string) bool {
+		return slices.Contains(everyWords, strings.Trim(w, ".,;:()"))
+	})
+}
+
+// before reports whether span a starts before span b.
+func before(a, b prose.Span) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+}
+
+// spanText is the text of a span and up to after more bytes of its line.
+func spanText(par [][]prose.Line, s prose.Span, after int) string {
+	for _, lines := range par {
+		for _, ln := range lines {
+			if ln.Line != s.Line || s.Col < ln.Col || s.Col-ln.Col > len(ln.Text) {
+				continue
+			}
+			from := s.Col - ln.Col
+			end := len(ln.Text)
+			if s.EndLine == s.Line {
+				end = min(max(s.EndCol-ln.Col, from)+after, len(ln.Text))
+			}
+			return ln.Text[from:end]
+		}
+	}
+	return ""
 }
 
 // historyKeys head the patient's history, whose "stage II" is a tumor's

@@ -164,6 +164,7 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"free of tumor", "Stage 3 consisted of 1 block; the margins were free of tumor.", stage, []string{"stage 3 blocks=1 margin=clear"}},
 		{"tumor-free", "Stage 2: tumor-free margins.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"tumor persisted focally is positive", "Stage 2 consisted of 1 block; tumor persisted focally at the deep margin.", stage, []string{"stage 2 blocks=1 margin=positive"}},
+		{"a melanocytic proliferation at a margin is positive", "The first layer showed a confluent junctional melanocytic proliferation at the lateral margin of block 4; blocks 1 to 3 were clear.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
 		{"a stain reason states no margin", "Stage 2: 2 blocks, SOX10 (block 2) to confirm single melanocytes where MART-1 was equivocal; margins clear.", stage, []string{`stage 2 blocks=2 margin=clear stain="SOX10"[2]+reason`}},
 	})
 }
