@@ -67,6 +67,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		}
 	}
 	l.endParagraph()
+	for _, row := range l.summaries {
+		l.summary(row)
+	}
 	for _, v := range l.mapForEach {
 		m, err := mapFlag("Map", v)
 		l.problem(err)
@@ -101,6 +104,7 @@ type lowerer struct {
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
+	summaries                     []summaryRow           // the rows of a summary table of lesions
 }
 
 // everyLesionWords say that a field before the first lesion label is about

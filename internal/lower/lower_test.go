@@ -876,3 +876,52 @@ func TestOpeningParagraphBySite(t *testing.T) {
 		})
 	}
 }
+
+// TestOpeningParagraphOneLesion: a SOAP note's subjective and objective
+// lines before its one lesion label give the lesion the size measured at
+// the lesion's site; a paragraph that also names another site gives nothing.
+func TestOpeningParagraphOneLesion(t *testing.T) {
+	plan := "\nLesion 1 - left nasal ala\nDiagnosis: nodular BCC\nStage 1: 1 block; clear\n"
+	tests := []struct {
+		name, opening, size string
+	}{
+		{"the exam sizes the lesion at its site",
+			"S: here for Mohs of biopsy-proven BCC of the left nasal ala.\nO: Left nasal ala: 0.9 x 0.7 cm pearly papule with central crust.\n", "[0.9 0.7]"},
+		{"a history of another tumor gives nothing",
+			"S: here for Mohs of BCC of the left nasal ala; had an SCC of the right shin in 2019.\nO: Left nasal ala: 0.9 x 0.7 cm pearly papule.\n", "[]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, "Encounter: 05/19/2026\n\n"+tc.opening+plan)
+			require.Len(t, note.Lesions, 1)
+			assert.Equal(t, tc.size, fmt.Sprint(note.Lesions[0].Size.Dims))
+		})
+	}
+}
+
+// TestSummaryTable: a table of one row per lesion, with its stage and block
+// counts, gives each labelled lesion its totals (checked against its
+// stages by the generator: totals-mismatch); a row naming no label is
+// lesion-ambiguous, and the table is no unread layout.
+func TestSummaryTable(t *testing.T) {
+	src := "Date of service: 06/03/2026\n\n" +
+		"Lesion | Site        | Dx  | Stages | Blocks | Repair\n" +
+		"A      | right cheek | BCC | 2      | 4      | intermediate 2.5 cm\n" +
+		"B      | left scalp  | SCC | 1      | 4      | none\n" +
+		"D      | left hand   | SCC | 1      | 2      | none\n\n" +
+		"Lesion A: right cheek\nStage 1: 3 blocks; margins: positive\nStage 2: 1 block; margins: clear\n\n" +
+		"Lesion B: left scalp\nTotal stages: 2\nStage 1: 4 blocks; margins: clear\n"
+	note := mustLower(t, src)
+	require.Len(t, note.Lesions, 2)
+	totals := func(les model.Lesion) string {
+		return fmt.Sprintf("%d/%d", les.TotalStages.N, les.TotalBlocks.N)
+	}
+	assert.Equal(t, "2/4", totals(note.Lesions[0]))
+	assert.Equal(t, "2/4", totals(note.Lesions[1]), "the lesion's own field wins over the table")
+	var rules []string
+	for _, f := range note.Findings {
+		rules = append(rules, f.Rule+"@"+fmt.Sprint(f.Line))
+	}
+	assert.Contains(t, rules, "lesion-ambiguous@6")
+	assert.NotContains(t, rules, "layout-unread@3")
+}

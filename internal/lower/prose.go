@@ -161,32 +161,39 @@ func (l *lowerer) readProse() {
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 }
 
-// shareBySite gives each lesion of a dictation what its opening paragraph
-// says of it by its site, before the lesions are taken one by one: "two
-// biopsy-proven tumors (…): a basal cell carcinoma of the left antihelix,
-// 0.8 x 0.7 cm, and a squamous cell carcinoma of the right shin, 1.5 x 1.3
-// cm. Mohs was chosen for the ear because …, and for the shin because …".
-// It gives nothing unless every lesion is named by exactly one of the
-// paragraph's diagnoses, in the lesions' order: a size goes to the
-// diagnosis it follows, a prior biopsy only when the words say it is of
-// every tumor, an indication only when it names every lesion's site.
+// shareBySite gives each lesion what the prose before the lesions says of
+// it by its site: "two biopsy-proven tumors (…): a basal cell carcinoma of
+// the left antihelix, 0.8 x 0.7 cm, and a squamous cell carcinoma of the
+// right shin, 1.5 x 1.3 cm. Mohs was chosen for the ear because …, and for
+// the shin because …"; a SOAP note's "S: … BCC of the left nasal ala" and
+// "O: Left nasal ala: 0.9 x 0.7 cm pearly papule". It gives nothing unless
+// every diagnosis there names one lesion's site, in the lesions' order, and
+// every lesion is named: a size goes to the lesion whose diagnosis it
+// follows, a prior biopsy to every lesion when there is one lesion or the
+// words say it is of every tumor, an indication when it names every
+// lesion's site.
 func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	lesions := l.out.Lesions
-	if len(lesions) < 2 || len(f.Diagnoses) != len(lesions) {
-		return
-	}
-	for i, d := range f.Diagnoses {
-		if !sameSite(d.Site, lesions[i].Site.Text.Value) {
+	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
+	named := 0
+	for k, d := range f.Diagnoses {
+		i := slices.IndexFunc(lesions, func(les model.Lesion) bool { return sameSite(d.Site, siteWords(les)) })
+		switch {
+		case i < 0 || i < named-1:
+			return // a diagnosis of no lesion, or out of the lesions' order
+		case i == named:
+			firstDx[i] = k
+			named++
+		case i > named:
 			return
 		}
 	}
+	if len(lesions) == 0 || named != len(lesions) {
+		return
+	}
 	if len(f.PreopSize) == len(lesions) {
 		for i, m := range f.PreopSize {
-			next := prose.Span{Line: int(^uint(0) >> 1)}
-			if i+1 < len(lesions) {
-				next = f.Diagnoses[i+1].Span
-			}
-			if !before(f.Diagnoses[i].Span, m.Span) || !before(m.Span, next) {
+			if !before(f.Diagnoses[firstDx[i]].Span, m.Span) || i+1 < len(lesions) && !before(m.Span, f.Diagnoses[firstDx[i+1]].Span) {
 				return
 			}
 		}
@@ -196,7 +203,7 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 			}
 		}
 	}
-	if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && ofEvery(spanText(par, f.PriorBiopsy[0].Span, 40)) {
+	if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && (len(lesions) == 1 || ofEvery(spanText(par, f.PriorBiopsy[0].Span, 40))) {
 		for i := range lesions {
 			if !lesions[i].PriorBiopsy.Present() {
 				lesions[i].PriorBiopsy = model.Flag{Yes: true, Line: f.PriorBiopsy[0].Span.Line}
@@ -206,7 +213,7 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	if len(f.Indication) == 1 {
 		ind := f.Indication[0]
 		for _, les := range lesions {
-			if !namesSite(ind.Value, les.Site.Text.Value) {
+			if len(lesions) > 1 && !namesSite(ind.Value, siteWords(les)) {
 				return
 			}
 		}
@@ -216,6 +223,15 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 			}
 		}
 	}
+}
+
+// siteWords are a lesion's site as its site field or its label's text
+// ("Lesion 1 - left nasal ala") writes it.
+func siteWords(les model.Lesion) string {
+	if les.Site.Text.Present() {
+		return les.Site.Text.Value
+	}
+	return les.HeadingText.Value
 }
 
 // sameSite reports whether two site texts name one site: the same words, or

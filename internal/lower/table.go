@@ -23,6 +23,7 @@ const (
 	colTumor                     // whether tumor remains: Y/N ("Tumor present?")
 	colPositiveBlocks            // the positive blocks, "none" when clear
 	colReader                    // who read the slides ("Read by")
+	colStages                    // a lesion's stage count, in a summary table of lesions
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -41,6 +42,8 @@ var columnNames = map[string]columnRole{
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
 	"readby": colReader, "reader": colReader, "slidesreadby": colReader, "interpretedby": colReader,
 	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
+	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
+	"stagecount": colStages, "layers": colStages,
 }
 
 // table is a Mohs log being read: its columns, from the header row.
@@ -48,6 +51,15 @@ type table struct {
 	roles   []columnRole
 	columns []int // the header cells' columns, to place cells of rows whose empty cells were dropped
 	perRow  bool  // one row per block
+	// summary: one row per lesion with its stage and block counts ("Lesion |
+	// Site | Dx | Stages | Blocks | Repair"), ahead of each lesion's detail.
+	summary bool
+}
+
+// summaryRow is a row of a summary table, read once every lesion label is
+// known.
+type summaryRow struct {
+	label, stages, blocks *grammar.Cell
 }
 
 // header reads a header row; nil when the row is not one (it must name the
@@ -79,6 +91,10 @@ func header(r *grammar.Row) *table {
 		if b >= 0 && blocks {
 			t.roles[b], t.perRow, stage = colStage, false, true
 		}
+	}
+	if !stage && slices.Contains(t.roles, colLesion) && slices.Contains(t.roles, colStages) {
+		t.summary = true
+		return t
 	}
 	if !stage || known < 2 {
 		return nil
@@ -254,6 +270,12 @@ func isStageCell(s string) bool {
 // logRow reads one row of a Mohs log into the stage it names.
 func (l *lowerer) logRow(r *grammar.Row) {
 	cells := l.table.cells(r)
+	if l.table.summary {
+		if c := cells[colLesion]; c != nil && c.Text != "" {
+			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks]})
+		}
+		return
+	}
 	line := r.Pos.Line
 	stageCell := cells[colStage]
 	if stageCell == nil || stageCell.Text == "" {
@@ -325,6 +347,30 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
+}
+
+// summary gives a summary row's stage and block counts to the lesion it
+// labels, as its totals, where no field states them: the stages and blocks
+// its detail describes are then checked against them (totals-mismatch).
+func (l *lowerer) summary(row summaryRow) {
+	les := l.labelled(strings.TrimSpace(row.label.Text))
+	if les < 0 {
+		l.report(LesionAmbiguous.At("", row.label.Pos.Line, row.label.Pos.Column, "the summary table names lesion %q, which the note does not label: its row is not read", row.label.Text))
+		return
+	}
+	lesion := &l.out.Lesions[les]
+	total := func(to *model.Count, key string, c *grammar.Cell) {
+		if c == nil || strings.TrimSpace(c.Text) == "" || to.Present() {
+			return
+		}
+		n, err := count(key, &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
+		l.problem(err)
+		if err == nil {
+			*to = n
+		}
+	}
+	total(&lesion.TotalStages, "Stages", row.stages)
+	total(&lesion.TotalBlocks, "Blocks", row.blocks)
 }
 
 // tumorCell reads the margin of a log row that says it by whether tumor

@@ -791,7 +791,7 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) {
 		return
 	}
 	exclBefore := -1
@@ -818,9 +818,37 @@ func (st *state) readSizes(p *para, s span) {
 			if m, b, ok := p.excisionMargin(i, s); ok {
 				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
 				i = b - 1
+			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			}
 		}
 	}
+}
+
+// lesionSize reads a size that a lesion noun follows, over a few
+// describing words: "0.9 x 0.7 cm pearly papule", "a 1.2 cm nodule". A
+// word that names something else between them ("4 mm punch biopsy of the
+// lesion") makes it no lesion's size.
+func (p *para) lesionSize(i, end int) (Measure, int, bool) {
+	sz, nx, ok := p.measure(i, end)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	for k := nx; k < end && k <= nx+3; k++ {
+		switch {
+		case p.has(k, cLesionNoun):
+			return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
+		case p.toks[k].kind != kWord || p.has(k, cDefect) || p.has(k, cBiopsy) || p.has(k, cRepairHead) ||
+			p.has(k, cMarginLoc) || p.has(k, cStageNoun):
+			return Measure{}, 0, false
+		}
+		switch p.w(k) {
+		case "of", "on", "in", "at", "to", "from", "with", "the", "a", "an", "and":
+			return Measure{}, 0, false
+		}
+	}
+	return Measure{}, 0, false
 }
 
 // preopSentence reports whether a size cue in sentence s is about the lesion,

@@ -279,6 +279,9 @@ func TestSizes(t *testing.T) {
 		{"a range takes the narrowest margin", "Stage I was excised with a 1-2 mm margin.", fams, []string{"excision-margin 0.1"}},
 		{"a rim is no excision margin", "A layer was excised with a 2 mm rim of normal-appearing skin.", fams, nil},
 		{"a landmark distance is no size", "The lesion lies 4 cm lateral to the spine.", fams, nil},
+		{"a size before the lesion noun", "Left nasal ala: 0.9 x 0.7 cm pearly papule with central crust.", fams, []string{"preop 0.9x0.7"}},
+		{"a size before a biopsy of the lesion is no lesion size", "A 4 mm punch biopsy of the nodule was taken.", fams, nil},
+		{"a size before the lesion's site is no lesion size", "A 2 cm area of the plaque was treated.", fams, nil},
 	})
 }
 
