@@ -267,7 +267,7 @@ func stageOnly(key string) bool {
 // isKeyLike reports whether text before a colon inside a sentence reads as
 // a key: a few words, no sentence punctuation.
 func isKeyLike(key string) bool {
-	return len(strings.Fields(key)) <= 5 && !strings.ContainsAny(key, ",;.")
+	return wordCount(key, 6) <= 5 && !strings.ContainsAny(key, ",;.")
 }
 
 // isRepairLead reports whether the text before a colon introduces a

@@ -104,7 +104,11 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 // false when the key names no stage.
 func splitStage(key string) (ordinal, tail string, ok bool) {
 	key = strings.TrimRight(strings.TrimSpace(key), ". ") // "Stage 1..........:" (dot leaders)
-	words := strings.FieldsFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '#' })
+	var buf [12]string                                    // the words, without allocating for a key of a dozen words
+	words := buf[:0]
+	for w := range strings.FieldsFuncSeq(key, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '#' }) {
+		words = append(words, w)
+	}
 	if len(words) > 1 && strings.EqualFold(words[0], "mohs") {
 		words = words[1:] // "Mohs stage 1", "Mohs layer II"
 	}
@@ -233,7 +237,18 @@ func isSentences(s string) bool {
 	if isCountItem(first) {
 		return false
 	}
-	return len(strings.Fields(s)) > 8
+	return wordCount(s, 9) > 8
+}
+
+// wordCount counts the blank-separated words of s, up to most.
+func wordCount(s string, most int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == most {
+			break
+		}
+	}
+	return n
 }
 
 // stageLine reads a line of text that states a stage as "Stage 1 -- 2

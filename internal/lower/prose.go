@@ -64,7 +64,13 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 // "Lesion #2 …", "The second lesion …", "For the second site …"; 0 when
 // it opens with none.
 func proseLesionNumber(text string) int {
-	words := strings.Fields(strings.ToLower(text))
+	var buf [6]string // the first words are enough, lower case
+	words := buf[:0]
+	for w := range strings.FieldsSeq(text) {
+		if words = append(words, strings.ToLower(w)); len(words) == len(buf) {
+			break
+		}
+	}
 	for len(words) > 0 && (words[0] == "the" || words[0] == "for" || words[0] == "on") {
 		words = words[1:]
 	}
