@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe6:
+// goes up). dev: the development set of 32 notes; probe to probe8:
 // 30 notes each in other layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
 var realisticSets = []struct {
@@ -57,6 +57,7 @@ var realisticSets = []struct {
 	{"testdata/probe4", 30, 30},
 	{"testdata/probe5", 30, 29},
 	{"testdata/probe6", 30, 30},
+	{"testdata/probe8", 30, 8},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
