@@ -811,6 +811,7 @@ func TestProseOpensLesions(t *testing.T) {
 		{"Lesion 2 opens the second", "Lesion 2 was then anesthetized. A squamous cell carcinoma of the left chin; its first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
 		{"The second lesion opens the second", "The second lesion, a squamous cell carcinoma of the left chin, was treated; its first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
 		{"For the 2nd site opens the second", "For the 2nd site, a squamous cell carcinoma of the left chin, the first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
+		{"attention turned to the second site opens the second", "Attention was then turned to the second site, a squamous cell carcinoma of the left chin; its first stage of one block was clear.", []string{"right malar cheek", "left chin"}},
 		{"a later number than the next opens none", "Lesion 3 was then anesthetized. A squamous cell carcinoma of the left chin.", []string{"right malar cheek"}},
 		{"a count of lesions opens none", "One lesion was treated today, the other deferred.", []string{"right malar cheek"}},
 	}
@@ -924,4 +925,41 @@ func TestSummaryTable(t *testing.T) {
 	}
 	assert.Contains(t, rules, "lesion-ambiguous@6")
 	assert.NotContains(t, rules, "layout-unread@3")
+}
+
+// TestUnlabelledDictationSharesItsOpening: an unlabelled dictation whose
+// opening paragraph names two tumors by site, then takes them one by one
+// ("We began with the right temple." … "Attention was then turned to the
+// second site, the left dorsal hand."), gives each lesion the site its own
+// prose repeats, and the opening's facts by site; when a lesion's prose
+// names neither site, it has none (site-missing), never the next one.
+func TestUnlabelledDictationSharesItsOpening(t *testing.T) {
+	opening := "Date of service: 05/12/2026\n\nHe has two biopsy-proven cancers: a nodular basal cell carcinoma of the right temple measuring 1.2 x 1.0 cm, and a squamous cell carcinoma of the left dorsal hand measuring 0.9 x 0.8 cm. I drew a map of each excision.\n\n"
+	first := "We began with the right temple. The first stage was divided into three blocks and was clear.\n\n"
+	tests := []struct {
+		name, second string
+		sites        []string
+	}{
+		{"each lesion's prose names its site", "Attention was then turned to the second site, the left dorsal hand. The first stage was divided into two blocks and was clear.\n",
+			[]string{"right temple", "left dorsal hand"}},
+		{"a lesion whose prose names no site has none", "Attention was then turned to the second site. The first stage was divided into two blocks and was clear.\n",
+			[]string{"right temple", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, opening+first+tc.second)
+			require.Len(t, note.Lesions, 2)
+			for i, les := range note.Lesions {
+				assert.Equal(t, tc.sites[i], les.Site.Text.Value, "lesion %s site", les.Label)
+				assert.True(t, les.Map.Yes, "lesion %s: the opening's map is every lesion's", les.Label)
+				assert.Equal(t, 1, len(les.Stages), "lesion %s: its own stage only", les.Label)
+			}
+			if tc.sites[1] != "" { // the opening's facts go by site only when every lesion has one
+				assert.True(t, note.Lesions[0].PriorBiopsy.Yes)
+				assert.Equal(t, "[1.2 1]", fmt.Sprint(note.Lesions[0].Size.Dims))
+			} else {
+				assert.False(t, note.Lesions[0].Size.Present())
+			}
+		})
+	}
 }

@@ -64,12 +64,15 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 // "Lesion #2 …", "The second lesion …", "For the second site …"; 0 when
 // it opens with none.
 func proseLesionNumber(text string) int {
-	var buf [6]string // the first words are enough, lower case
+	var buf [10]string // the first words are enough, lower case
 	words := buf[:0]
 	for w := range strings.FieldsSeq(text) {
 		if words = append(words, strings.ToLower(w)); len(words) == len(buf) {
 			break
 		}
+	}
+	if i := turnedTo(words); i > 0 {
+		words = words[i:] // "Attention was then turned to the second site, …"
 	}
 	for len(words) > 0 && (words[0] == "the" || words[0] == "for" || words[0] == "on") {
 		words = words[1:]
@@ -88,6 +91,18 @@ func proseLesionNumber(text string) int {
 	case "lesion", "site", "tumor", "tumour":
 		if i := slices.Index(lesionOrdinals, words[0]); i >= 0 {
 			return i%5 + 1
+		}
+	}
+	return 0
+}
+
+// turnedTo returns the index of the word after "turned to" or "moved to"
+// among a sentence's first words ("Attention was then turned to …", "We
+// then moved to …"), or 0.
+func turnedTo(words []string) int {
+	for i := 1; i+1 < len(words); i++ {
+		if (words[i-1] == "turned" || words[i-1] == "moved") && words[i] == "to" {
+			return i + 1
 		}
 	}
 	return 0
@@ -141,6 +156,7 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 // readProse reads every scope's prose and fills what the fields did not
 // state. A field always wins over prose.
 func (l *lowerer) readProse() {
+	l.sharedParagraphs()
 	var facts prose.Facts // of the prose before the first lesion
 	if par := l.paragraphs[noteScope]; len(par) > 0 {
 		facts = prose.Read(par)
@@ -167,6 +183,33 @@ func (l *lowerer) readProse() {
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 }
 
+// sharedParagraphs hands to every lesion the paragraphs of an unlabelled
+// dictation's first lesion that name tumors at two or more sites and no
+// stage ("two biopsy-proven cancers: a nodular basal cell carcinoma of the
+// right temple …, and a … squamous cell carcinoma of the left dorsal hand
+// …"): they speak of every lesion the prose later opens, not of the first.
+func (l *lowerer) sharedParagraphs() {
+	if l.headed || len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) > 0 {
+		return
+	}
+	own := l.paragraphs[0][:0]
+	for _, par := range l.paragraphs[0] {
+		f := prose.Read([][]prose.Line{par})
+		sites := map[string]bool{}
+		for _, d := range f.Diagnoses {
+			if d.Site != "" {
+				sites[letters(d.Site)] = true
+			}
+		}
+		if len(sites) >= 2 && len(f.Stages) == 0 && len(f.StageCount) == 0 {
+			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			continue
+		}
+		own = append(own, par)
+	}
+	l.paragraphs[0] = own
+}
+
 // shareBySite gives each lesion what the prose before the lesions says of
 // it by its site: "two biopsy-proven tumors (…): a basal cell carcinoma of
 // the left antihelix, 0.8 x 0.7 cm, and a squamous cell carcinoma of the
@@ -180,6 +223,7 @@ func (l *lowerer) readProse() {
 // lesion's site.
 func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	lesions := l.out.Lesions
+	l.sitesNamed(f.Diagnoses)
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
 	named := 0
 	for k, d := range f.Diagnoses {
@@ -231,6 +275,52 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	}
 }
 
+// sitesNamed gives a lesion without a site the site of the one diagnosis
+// of the shared paragraphs whose site words its own prose repeats ("We
+// began with the right temple.", "Attention was then turned to the second
+// site, the left dorsal hand."), with the evidence where its prose says it.
+func (l *lowerer) sitesNamed(dx []prose.Diagnosis) {
+	for i := range l.out.Lesions {
+		les := &l.out.Lesions[i]
+		if siteWords(*les) != "" {
+			continue
+		}
+		found, line := "", 0
+		for _, d := range dx {
+			if d.Site == "" || letters(d.Site) == letters(found) {
+				continue
+			}
+			if at := l.proseLine(i, d.Site); at > 0 {
+				if found != "" {
+					found = "" // two sites named: the prose does not tell which
+					break
+				}
+				found, line = d.Site, at
+			}
+		}
+		if found != "" {
+			les.Site.Text = model.Text{Value: found, Line: line}
+		}
+	}
+}
+
+// proseLine is the first line of a lesion's own prose that holds words
+// (as whole words, in any case), or 0.
+func (l *lowerer) proseLine(lesion int, words string) int {
+	want := " " + strings.Join(strings.Fields(asciiLower(words)), " ") + " "
+	for _, par := range l.paragraphs[lesion] {
+		for _, ln := range par {
+			text := " " + strings.Join(strings.FieldsFunc(asciiLower(ln.Text), func(r rune) bool {
+				return r == ' ' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')'
+			}), " ") + " "
+			if strings.Contains(text, want) {
+				return ln.Line
+			}
+		}
+	}
+	return 0
+}
+
 // siteWords are a lesion's site as its site field or its label's text
 // ("Lesion 1 - left nasal ala") writes it.
 func siteWords(les model.Lesion) string {
@@ -277,7 +367,7 @@ func namesSite(text, site string) bool {
 
 // everyWords say that a statement is of every tumor: "two biopsy-proven
 // tumors", "both shave biopsies".
-var everyWords = []string{"both", "tumors", "lesions", "carcinomas", "sites", "all"}
+var everyWords = []string{"both", "tumors", "tumours", "lesions", "cancers", "carcinomas", "sites", "all"}
 
 // ofEvery reports whether text speaks of every tumor, by whole words.
 func ofEvery(text string) bool {
