@@ -55,7 +55,7 @@ var realisticSets = []struct {
 	{"testdata/probe2", 30, 30},
 	{"testdata/probe3", 30, 30},
 	{"testdata/probe4", 30, 30},
-	{"testdata/probe5", 30, 29},
+	{"testdata/probe5", 30, 30},
 	{"testdata/probe6", 30, 30},
 	{"testdata/probe8", 30, 8},
 }

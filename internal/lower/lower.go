@@ -97,6 +97,7 @@ type lowerer struct {
 	procedure                     map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
 	paragraphs                    map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
 	history                       map[int][][]prose.Line // the prose of each lesion's history
+	corrections                   map[int][][]prose.Line // each lesion's addenda that correct the note
 	inHistory                     bool                   // the paragraph being read is a history field's value
 	scopes                        []int                  // the lesions with prose, in note order
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped

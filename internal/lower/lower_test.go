@@ -963,3 +963,35 @@ func TestUnlabelledDictationSharesItsOpening(t *testing.T) {
 		})
 	}
 }
+
+// TestAddendumCorrections: an addendum that says it corrects a stage's
+// block count replaces the note's count in a note of one lesion, with a
+// prose-field-conflict naming both; an addendum that only restates, or one
+// in a note of several lesions, leaves the note's count.
+func TestAddendumCorrections(t *testing.T) {
+	body := "Site: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n"
+	tests := []struct {
+		name, src string
+		blocks    int
+	}{
+		{"a correction replaces the count", body + "ADDENDUM (09/10/2026): Correction to the stage 2 entry above. Stage 2 consisted of 6 blocks, not 2. All six were clear.\n", 6},
+		{"an addendum without a correction leaves it", body + "ADDENDUM: Stage 2 consisted of 6 blocks.\n", 2},
+		{"a note of several lesions keeps its count", "Lesion 1: left cheek\nStage 1: 1 block; margins: clear\n\nLesion 2: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n" +
+			"ADDENDUM (09/10/2026): Correction: stage 2 consisted of 6 blocks, not 2.\n", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, tc.src)
+			les := note.Lesions[len(note.Lesions)-1]
+			require.Len(t, les.Stages, 2)
+			assert.Equal(t, tc.blocks, les.Stages[1].Blocks.N)
+			conflicts := 0
+			for _, f := range note.Findings {
+				if f.Rule == "prose-field-conflict" {
+					conflicts++
+				}
+			}
+			assert.Equal(t, 1, conflicts, "the disagreement is reported once")
+		})
+	}
+}

@@ -30,13 +30,73 @@ func (l *lowerer) prose(par []grammar.Value) {
 		l.proseLesion(par[0])
 	}
 	scope := l.lesion
-	if isHistoryKey(l.block.Value) || l.inHistory {
+	switch {
+	case isHistoryKey(l.block.Value) || l.inHistory:
 		l.history[scope] = append(l.history[scope], lines) // read for what it tells of the tumor, never for stages
-	} else {
+	case isCorrection(l.block.Value, par):
+		if l.corrections == nil {
+			l.corrections = map[int][][]prose.Line{}
+		}
+		l.corrections[scope] = append(l.corrections[scope], lines)
+	default:
 		l.paragraphs[scope] = append(l.paragraphs[scope], lines)
 	}
 	if scope != noteScope && !l.scoped(scope) {
 		l.scopes = append(l.scopes, scope)
+	}
+}
+
+// correctionWords say that an addendum corrects what the note stated.
+var correctionWords = []string{"correction", "corrected", "correct to", "should read", "amended", "in error", "erroneous"}
+
+// isCorrection reports whether a paragraph is an addendum that corrects
+// the note ("ADDENDUM (09/10/2026, Dr. …): Correction to the stage 2 entry
+// above … stage 2 consisted of 6 blocks, not 2"): under an "Addendum"
+// heading, or opening with the word.
+func isCorrection(heading string, par []grammar.Value) bool {
+	if len(par) == 0 {
+		return false
+	}
+	first := asciiLower(strings.TrimSpace(par[0].Text))
+	if !strings.HasPrefix(asciiLower(strings.TrimSpace(heading)), "addendum") && !strings.HasPrefix(first, "addendum") {
+		return false
+	}
+	for _, v := range par {
+		if mentions(v.Text, correctionWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyCorrections gives the stages of a note's one lesion the block
+// counts and margins its addendum corrects, over its fields and its prose,
+// and says so: the author's signed correction is the record. In a note of
+// several lesions the note's counts stay and the disagreement is reported.
+func (l *lowerer) applyCorrections(scope int) {
+	if len(l.corrections[scope]) == 0 {
+		return
+	}
+	les := &l.out.Lesions[scope]
+	stages := prose.Read(l.corrections[scope]).Stages
+	if len(l.out.Lesions) > 1 {
+		l.stageConflicts(les, stages) // which lesion's stage it corrects is not told: the note's count stays
+		return
+	}
+	for _, ps := range stages {
+		st := stageOf(les, ps.Number)
+		if st == nil {
+			continue
+		}
+		if ps.Blocks > 0 && st.Blocks.N != ps.Blocks {
+			was := st.Blocks.N
+			st.Blocks = model.Count{N: ps.Blocks, Line: ps.BlocksSpan.Line}
+			l.conflict(st.Line, ps.BlocksSpan, "stage "+st.Name()+" of lesion "+les.Label+" has "+strconv.Itoa(was)+
+				" blocks in the note but "+strconv.Itoa(ps.Blocks)+" in the addendum that corrects it; the addendum's count is used")
+		}
+		if ps.Margin != prose.MarginUnknown {
+			st.Margins = []model.Margin{{Positive: ps.Margin != prose.MarginClear, Line: ps.MarginSpan.Line}}
+		}
 	}
 }
 
@@ -179,6 +239,7 @@ func (l *lowerer) readProse() {
 			l.encounterProse(&past)
 			l.lesionProse(&l.out.Lesions[scope], &past)
 		}
+		l.applyCorrections(scope)
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 }
