@@ -289,16 +289,27 @@ func isNumber(s string) bool {
 // its value on the next line, as a PDF-to-text export prints a form
 // ("Date of Service" / "07/07/2026"); nil when the line is not one.
 func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
-	if it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 || !isKeyLike(it.Text.Text) {
+	if it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
 		return nil
 	}
-	if ref, known := lookupAny(it.Text.Text); !known || ref.field == fNone {
+	key := strings.TrimSuffix(it.Text.Text, ":") // a key too long for the grammar's keys: "Frozen section interpretation electronically signed:"
+	if !isKeyLike(key) {
 		return nil
 	}
-	if v, _ := l.nextNarrative(i); v == nil {
+	ref, known := lookupAny(key)
+	if !known || ref.field == fNone {
 		return nil
 	}
-	return &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}
+	if v, _ := l.nextNarrative(i); v != nil {
+		return &grammar.Field{Pos: it.Text.Pos, Key: key}
+	}
+	if ref.field == fPathology && i+1 < len(l.lines) && l.lines[i+1].Row != nil && len(l.lines[i+1].Row.Cells) <= 3 {
+		// a sign-off block: "Frozen section interpretation electronically signed:" over
+		// "Anneliese Vorhaus, MD, Dermatopathologist   07/22/2026 15:30", whose gap made it cells
+		row := l.lines[i+1].Row
+		return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: &grammar.Value{Pos: row.Pos, Text: joinCells(row)}}
+	}
+	return nil
 }
 
 // dashedField reads a line that writes a known key and its value with a
