@@ -173,6 +173,9 @@ func (ln line) classify() {
 		ln.emit(tokMarker, i, i+m)
 		i = skipBlank(s, i+m)
 	}
+	if m := mohsBefore(s[i:]); m > 0 {
+		i += m // "MOHS LESION #1 — R NASAL ALA": the word is the heading's, not the label's
+	}
 	if j, rest := labelLen(s[i:]); j > 0 {
 		ln.emit(tokLabel, i, i+j)
 		i = skipBlank(s, i+rest)
@@ -303,9 +306,12 @@ func skipGap(s string, i int) int {
 }
 
 // keyEnd returns the offset of the colon that ends a "Key:" at the start
-// of seg, or 0.
+// of seg (or of the "=" of "Key = value"), or 0.
 func keyEnd(seg string) int {
 	c := strings.IndexByte(seg, ':')
+	if q := strings.Index(seg, " = "); q > 0 && (c < 0 || q+1 < c) {
+		c = q + 1 // "Date of service = 2026-02-24", as eClinicalWorks prints a field
+	}
 	if c <= 0 || !isKey(strings.TrimRight(seg[:c], " \t")) {
 		return 0
 	}
@@ -512,7 +518,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankBanner(blankRTF(s))
+	s = blankMarkdown(blankBanner(blankRTF(s)))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -600,6 +606,55 @@ func blankBanner(s string) string {
 	return string(b)
 }
 
+// blankMarkdown blanks the Markdown a note written in it carries: a
+// heading's "#" marks ("## Lesion 1: L parietal scalp") and the "**" around
+// bold words ("**Date of service:** 2026-01-27"). Three or more stars
+// ("Blocks: ***", an unfilled value) are not bold and stay.
+func blankMarkdown(s string) string {
+	if !strings.Contains(s, "**") && !strings.Contains(s, "# ") {
+		return s
+	}
+	var b []byte
+	blank := func(from, to int) {
+		if b == nil {
+			b = []byte(s)
+		}
+		for k := from; k < to; k++ {
+			b[k] = ' '
+		}
+	}
+	i := skipBlank(s, 0)
+	h := i
+	for h < len(s) && h-i < 6 && s[h] == '#' {
+		h++
+	}
+	if h > i && blankAt(s, h) {
+		blank(i, h)
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '*' || s[i+1] != '*' {
+			continue
+		}
+		if (i > 0 && s[i-1] == '*') || (i+2 < len(s) && s[i+2] == '*') {
+			for i+1 < len(s) && s[i+1] == '*' {
+				i++ // a run of three or more stars
+			}
+			continue
+		}
+		if i+2 < len(s) && isWordByte(s[i+2]) || i > 0 && (isWordByte(s[i-1]) || s[i-1] == ':') {
+			blank(i, i+2)
+		}
+		i++
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// isWordByte reports whether b is an ASCII letter or digit.
+func isWordByte(b byte) bool { return isLetter(b) || b >= '0' && b <= '9' }
+
 // markupLen is the length of an HTML tag ("<br>", "</strong>", "<p
 // class=x>") or entity ("&nbsp;", "&amp;") at the start of s, or 0.
 func markupLen(s string) int {
@@ -638,6 +693,19 @@ func entityChar(e string) byte {
 		return '\''
 	}
 	return ' '
+}
+
+// mohsBefore is the length of "Mohs " (and the blanks after it) before a
+// lesion label at the start of s, or 0.
+func mohsBefore(s string) int {
+	if len(s) < 5 || !strings.EqualFold(s[:4], "mohs") || !blankAt(s, 4) {
+		return 0
+	}
+	k := skipBlank(s, 4)
+	if n, _ := labelLen(s[k:]); n == 0 {
+		return 0
+	}
+	return k
 }
 
 // ordinalLabels number a lesion by a word before the label word: "Second

@@ -129,6 +129,8 @@ func TestLineShapes(t *testing.T) {
 		{"key alone", "PREOPERATIVE DIAGNOSIS:", `1 key="PREOPERATIVE DIAGNOSIS"@1`},
 		{"tab after colon", "Date of service:\t4/8/2026", `1 key="Date of service"@1 value="4/8/2026"@18`},
 		{"non-breaking space", "Location:\u00a0Right nasal sidewall", `1 key="Location"@1 value="Right nasal sidewall"@11`},
+		{"key = value", "Date of service = 2026-02-24", `1 key="Date of service"@1 value="2026-02-24"@19`},
+		{"an equals sign inside a value", "Stains: H&E; ratio = 2:1", `1 key="Stains"@1 value="H&E; ratio = 2:1"@9`},
 		{"two fields", "Stages: 2   Total sections: 5", `1 key="Stages"@1 value="2"@9 key="Total sections"@13 value="5"@29`},
 		{"two fields by pipe", "Total stages: 2 | Total blocks: 8", `1 key="Total stages"@1 value="2"@15 key="Total blocks"@19 value="8"@33`},
 		{"heading then field", "MOHS SURGERY RECORD      Date: 04/16/2026", `1 text="MOHS SURGERY RECORD"@1 key="Date"@26 value="04/16/2026"@32`},
@@ -227,6 +229,12 @@ func TestExportDecoration(t *testing.T) {
 		{"a rule is a rule", "==========", `1 rule@1`},
 		{"square bullet", "▪ Stage 1: 3 blocks", `1 marker="▪"@1 key="Stage 1"@3 value="3 blocks"@12`},
 		{"guillemet bullet", "» Stage 1: 3 blocks", `1 marker="»"@1 key="Stage 1"@3 value="3 blocks"@12`},
+		{"Markdown bold key", "**Date of service:** 2026-01-27", `1 key="Date of service"@3 value="2026-01-27"@22`},
+		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},
+		{"Markdown bold in a list", "- **Pre-op size:** 1.8 x 1.5 cm", `1 marker="-"@1 key="Pre-op size"@5 value="1.8 x 1.5 cm"@20`},
+		{"a hash that is no heading", "#3 block positive", `1 text="#3 block positive"@1`},
+		{"Mohs before a label", "MOHS LESION #1 — R NASAL ALA", `1 label="LESION #1"(lesion 1)@6 text="R NASAL ALA"@18`},
+		{"Mohs before no label", "MOHS SURGERY RECORD", `1 text="MOHS SURGERY RECORD"@1`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

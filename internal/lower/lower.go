@@ -423,7 +423,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.endParagraph() // "Stage 1" alone, its fields under it
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
 			}
-			if strings.HasSuffix(it.Text.Text, ":") {
+			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) {
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				return taken
@@ -438,6 +438,18 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// headsList reports whether line i is a heading over the list that follows
+// it, written without a colon ("## Repairs (after tumor clearance)" in a
+// Markdown note, then "- Lesion 1 (…): complex layered repair, 5.0 cm"): a
+// few words, no sentence, and a list item next.
+func (l *lowerer) headsList(i int, it *grammar.Item) bool {
+	if it.Marker != nil || !isKeyLike(it.Text.Text) || i+1 >= len(l.lines) {
+		return false
+	}
+	next := l.lines[i+1].Item
+	return next != nil && next.Marker != nil
 }
 
 // fieldsTaken is how many of a section-opening item's fields the opening
