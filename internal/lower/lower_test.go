@@ -329,6 +329,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"approximately 7 blocks; clear", 7, nil, 1, ""},
 		{"7 tissue blocks, H&E, clear", 7, []string{"H&E"}, 1, ""},
 		{"4; clear", 4, nil, 1, ""},
+		{"3 blocks; A+ (deep), B−, C−", 3, nil, 3, ""},
+		{"1 block; A−", 1, nil, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

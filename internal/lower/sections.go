@@ -85,6 +85,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
 			}
+		case blockChip(it.Text) != "":
+			marginText = append(marginText, blockChip(it.Text)) // "A+ (deep), B−, C−"
 		case namesKnownStain(it.Text):
 			// "CK20 (blocks 1-2) to confirm Merkel cells at the deep margin": a
 			// stain whose reason speaks of a margin
@@ -104,6 +106,37 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	}
 	return nil
 }
+
+// blockChip reads a block's margin written as a chip, its label and a
+// sign ("A+ (deep)", "B−", "3-"), as the entry "block A positive (deep)";
+// "" when s is not one.
+func blockChip(s string) string {
+	s = strings.TrimSpace(s)
+	n := 0
+	for n < len(s) && n < 3 && (isLetterOrDigit(s[n])) {
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	label, rest := s[:n], strings.TrimLeft(s[n:], " ")
+	status := ""
+	for _, sign := range []string{"+", "-", "−", "–"} {
+		if strings.HasPrefix(rest, sign) {
+			status, rest = "clear", strings.TrimSpace(rest[len(sign):])
+			if sign == "+" {
+				status = "positive"
+			}
+		}
+	}
+	if status == "" || rest != "" && !strings.HasPrefix(rest, "(") {
+		return ""
+	}
+	return strings.TrimSpace("block " + label + " " + status + " " + rest)
+}
+
+// isLetterOrDigit reports whether b is an ASCII letter or digit.
+func isLetterOrDigit(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' || b >= '0' && b <= '9' }
 
 // afterSemicolon reports whether item it of value v follows a semicolon.
 func afterSemicolon(v, it *grammar.Value) bool {
