@@ -57,7 +57,7 @@ var realisticSets = []struct {
 	{"testdata/probe4", 30, 30},
 	{"testdata/probe5", 30, 30},
 	{"testdata/probe6", 30, 30},
-	{"testdata/probe7", 30, 14},
+	{"testdata/probe7", 30, 15},
 	{"testdata/probe8", 30, 8},
 }
 

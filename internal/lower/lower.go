@@ -434,10 +434,45 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
-	for _, f := range it.Fields {
+	for k, f := range it.Fields {
+		if k == len(it.Fields)-1 {
+			var j int
+			if f, j = l.wrapped(i, f); j > i {
+				taken = max(taken, j)
+			}
+		}
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// wrapped joins to the last field of line i the lines that continue its
+// value under a hanging indent, as an EHR prints a long value:
+//
+//	Diagnosis: Basal cell carcinoma, nodular and infiltrative (shave biopsy
+//	           3/10/2026, accession RM26-11804)
+//
+// It returns the field and the last line joined (i when none).
+func (l *lowerer) wrapped(i int, f *grammar.Field) (*grammar.Field, int) {
+	if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
+		return f, i
+	}
+	text, j := f.Value.Text, i
+	for j+1 < len(l.lines) {
+		next := l.lines[j+1].Item
+		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 ||
+			next.Text.Pos.Column != f.Value.Pos.Column || next.Text.Pos.Column <= f.Pos.Column {
+			break
+		}
+		text += " " + next.Text.Text
+		j++
+	}
+	if j == i {
+		return f, i
+	}
+	g := *f
+	g.Value = &grammar.Value{Pos: f.Value.Pos, Text: text}
+	return &g, j
 }
 
 // headsList reports whether line i is a heading over the list that follows

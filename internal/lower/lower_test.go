@@ -752,6 +752,10 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
 				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
 			}, "false|Layered Closure, 2.0 cm"},
+		{"a value wrapped under a hanging indent", "Site: back\nRepair: Intermediate layered closure after tumor clearance; final\n        closure length 6.5 cm\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[0].Value.Value }, "Intermediate layered closure after tumor clearance; final closure length 6.5 cm"},
+		{"an indented line not under the value is not joined", "Site: back\nRepair: Intermediate layered closure, 6.5 cm\n  Tolerated well.\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[0].Value.Value }, "Intermediate layered closure, 6.5 cm"},
 		{"a sign-off block names the reader", "Site: left shin\nStage 1: 2 blocks; margins: clear\n\nFrozen section interpretation electronically signed:\n   Anneliese Vorhaus, MD, Dermatopathologist   07/22/2026 15:30\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "Anneliese Vorhaus, MD, Dermatopathologist  07/22/2026 15:30"},
 		{"a histology key inside a dictated stage stays with the stage", "Site: thigh\nStage 1 was mapped and divided into four blocks. I read them. Histology: nests of SCC. Blocks 2 and 3 were positive.\nStage 2 was divided into two blocks, both negative.\n",
