@@ -300,8 +300,12 @@ func (g *generator) namesSurgeon(text string) bool {
 var credentials = map[string]bool{"md": true, "do": true, "dr": true, "facms": true, "faad": true, "mph": true, "phd": true, "jr": true, "sr": true}
 
 // lastName finds the surgeon's last name, lower-cased: "Dana Whitfield, MD"
-// → "whitfield", "Dr. Whitfield" → "whitfield".
+// → "whitfield", "Dr. Whitfield" → "whitfield", "Dana Whitfield, MD (Mohs
+// surgeon)" → "whitfield".
 func lastName(s string) string {
+	if open := strings.IndexByte(s, '('); open > 0 {
+		s = s[:open] // "Ottoline Farquharson-Ede, MD (Mohs surgeon)": the remark names no one
+	}
 	if before, _, ok := strings.Cut(s, ","); ok {
 		// "Whitfield, Dana, MD": one word before the comma is the last name
 		if w := strings.FieldsFunc(strings.ToLower(before), notNameRune); len(w) == 1 && !credentials[w[0]] && len(w[0]) > 1 {

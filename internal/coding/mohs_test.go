@@ -344,3 +344,19 @@ func TestReviewCases(t *testing.T) {
 	assert.Equal(t, []string{"17313x1"}, lines(c), "the surgeon read the slides; no deep structure moves T to H")
 	assert.Equal(t, []string{"8 site-missing error biopsy 1"}, findingsOf(c, "site-missing"))
 }
+
+// A remark after the surgeon's name names no one: "Ottoline
+// Farquharson-Ede, MD (Mohs surgeon)" read the slides as
+// "Dr. Farquharson-Ede" (CODING-RULES §1: the surgeon reads the slides).
+func TestSurgeonWithRemark(t *testing.T) {
+	c := code(t, note(
+		"Date of service: 2026-09-08",
+		"Surgeon: Ottoline Farquharson-Ede, MD (Mohs surgeon)",
+		"Pathology: all Mohs frozen sections interpreted by Dr. Farquharson-Ede",
+		"Site: upper back",
+		"Diagnosis: BCC",
+		"Stage 1: 1 block; margins: clear",
+	))
+	assert.Equal(t, []string{"17313x1"}, lines(c))
+	assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+}
