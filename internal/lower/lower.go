@@ -423,7 +423,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.endParagraph() // "Stage 1" alone, its fields under it
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
 			}
-			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) {
+			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				return taken
@@ -485,6 +485,46 @@ func (l *lowerer) headsList(i int, it *grammar.Item) bool {
 	}
 	next := l.lines[i+1].Item
 	return next != nil && next.Marker != nil
+}
+
+// headsFields reports whether line i is a known key standing alone over
+// fields ("FINAL DEFECT" over "Size: 18mm" and "Dimensions: 18mm x 15mm",
+// as a Mohs report generator prints it): a heading, whose measure fields
+// are its own (underHeading).
+func (l *lowerer) headsFields(i int, it *grammar.Item) bool {
+	if it.Marker != nil || !isKeyLike(it.Text.Text) || i+1 >= len(l.lines) {
+		return false
+	}
+	if _, known := lookupAny(it.Text.Text); !known {
+		return false
+	}
+	next := l.lines[i+1].Item
+	return next != nil && len(next.Fields) > 0 && next.Text == nil
+}
+
+// measureKeys are the keys that measure the fact their heading names.
+var measureKeys = []string{"size", "dimensions", "measurements", "diameter"}
+
+// measuredHeading finds the lesion key a heading names when its fields
+// measure it: the final defect or the pre-operative size.
+func measuredHeading(heading string) (keyRef, bool) {
+	ref, ok := lookup(secLesion, strings.TrimSuffix(heading, ":"))
+	return ref, ok && (ref.field == fFinalDefect || ref.field == fSize)
+}
+
+// underHeading gives a measure key the fact of the heading over it:
+// "Size" and "Dimensions" under "FINAL DEFECT" are the final defect.
+// Other fields are returned as they are.
+func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
+	if l.block.Value == "" || !slices.Contains(measureKeys, letters(f.Key)) {
+		return f
+	}
+	if _, ok := measuredHeading(l.block.Value); !ok {
+		return f
+	}
+	g := *f
+	g.Key = strings.TrimSuffix(l.block.Value, ":")
+	return &g
 }
 
 // fieldsTaken is how many of a section-opening item's fields the opening
@@ -601,7 +641,7 @@ func (l *lowerer) endParagraph() {
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
-	f = unitFromKey(l.keyAfterSentence(f))
+	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
 	v := checked(f.Value)
 	if v != nil && !isStageField(f) {
 		var more []*grammar.Field

@@ -752,6 +752,10 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
 				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
 			}, "false|Layered Closure, 2.0 cm"},
+		{"measure fields under a FINAL DEFECT heading", "Site: nose\nPre-op size: 12mm\nFINAL DEFECT\nSize: 18mm\nDimensions: 18mm x 15mm\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Size.Dims, n.Lesions[0].FinalDefect.Dims)
+			}, "[1.2] [1.8 1.5]"},
 		{"a value wrapped under a hanging indent", "Site: back\nRepair: Intermediate layered closure after tumor clearance; final\n        closure length 6.5 cm\n",
 			func(n *model.Note) string { return n.Lesions[0].Repairs[0].Value.Value }, "Intermediate layered closure after tumor clearance; final closure length 6.5 cm"},
 		{"an indented line not under the value is not joined", "Site: back\nRepair: Intermediate layered closure, 6.5 cm\n  Tolerated well.\n",
