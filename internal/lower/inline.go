@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -73,7 +74,7 @@ func (l *lowerer) sentence(v *grammar.Value) {
 			return
 		}
 	}
-	if key, rest, ok := leadingKey(v); ok {
+	if key, rest, ok := leadingKey(v, l.repair >= 0); ok {
 		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
 		return
 	}
@@ -133,30 +134,69 @@ func lookupAny(key string) (keyRef, bool) {
 	return keyRef{}, false
 }
 
+// measureOnly reports whether s is a size and nothing more: "3.1 cm",
+// "2.4 x 2.0 cm", "4.2 cm2".
+func measureOnly(s string) bool {
+	for _, w := range strings.Fields(strings.TrimSuffix(s, ".")) {
+		if !startsWithNumber(w) && !slices.Contains([]string{"x", "×", "by", "cm", "mm", "cm2", "cm²", "sq"}, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return startsWithNumber(s)
+}
+
+// linkingVerbs stand between a key written as words and its value: "The
+// final closure size is 3.1 cm".
+var linkingVerbs = map[string]bool{"is": true, "was": true, "measured": true, "measures": true, "measuring": true}
+
 // leadingKey finds a known lesion key written without a colon at the start
-// of a sentence: "Pre-op size 1.0 x 0.8 cm" → "Pre-op size", "1.0 x 0.8 cm".
-func leadingKey(v *grammar.Value) (key string, rest *grammar.Value, ok bool) {
+// of a sentence: "Pre-op size 1.0 x 0.8 cm" → "Pre-op size", "1.0 x 0.8
+// cm"; and, under an open repair, a repair key written in words when the
+// sentence is the key, a verb and a size: "The final closure size is 3.1
+// cm" → "final closure size", "3.1 cm".
+func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Value, ok bool) {
 	if strings.IndexAny(v.Text, "0123456789") < 0 && !strings.Contains(asciiLower(v.Text), "map") {
 		return "", nil, false // the value after the key is a number, or a map's yes
 	}
 	words := strings.Fields(v.Text)
-	for n := min(4, len(words)-1); n >= 1; n-- {
-		k := strings.Join(words[:n], " ")
-		if _, known := lookup(secLesion, k); !known {
+	lead := 0 // "The final closure size is 3.1 cm": the article is not the key's
+	if len(words) > 2 && strings.EqualFold(words[0], "the") {
+		lead = 1
+	}
+	for n := min(4, len(words)-1-lead); n >= 1; n-- {
+		k := strings.Join(words[lead:lead+n], " ")
+		ref, known := lookup(secLesion, k)
+		worded := !known || lead > 0 // "The final closure size is 3.1 cm": a repair's size in words
+		if worded && !repairOpen {
+			continue // "The primary defect measured 2.4 x 2.0 cm." before the repair is prose
+		}
+		if worded {
+			ref, known = lookup(secRepair, k)
+		}
+		if !known {
 			continue
 		}
 		at := 0
-		for _, w := range words[:n] {
+		for _, w := range words[:lead+n] {
 			at = strings.Index(v.Text[at:], w) + at + len(w)
 		}
 		after := v.Text[at:]
 		trimmed := strings.TrimLeft(after, " \t")
-		ref, _ := lookup(secLesion, k)
+		if worded {
+			verb := firstWord(trimmed)
+			if !linkingVerbs[strings.ToLower(verb)] {
+				continue
+			}
+			trimmed = strings.TrimLeft(trimmed[len(verb):], " \t") // "… is 3.1 cm"
+			if !measureOnly(trimmed) {
+				continue // "… measured 2.0 x 1.7 cm and was left to heal …" is prose
+			}
+		}
 		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))] // "Map drawn."
 		if trimmed == "" || !startsWithNumber(trimmed) && !yes || strings.ContainsAny(k, "0123456789") {
 			continue
 		}
-		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:at+len(after)-len(trimmed)]), Text: trimmed}, true
+		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:len(v.Text)-len(trimmed)]), Text: trimmed}, true
 	}
 	return "", nil, false
 }
@@ -235,7 +275,7 @@ func (l *lowerer) sentenceField(v *grammar.Value) bool {
 			return true
 		}
 	}
-	if key, rest, ok := leadingKey(v); ok {
+	if key, rest, ok := leadingKey(v, l.repair >= 0); ok {
 		l.endParagraph()
 		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
 		return true

@@ -106,6 +106,7 @@ type lowerer struct {
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
 	summaries                     []summaryRow           // the rows of a summary table of lesions
+	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
 }
 
 // everyLesionWords say that a field before the first lesion label is about
@@ -617,9 +618,74 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	}
 	l.out.Lesions = append(l.out.Lesions, les)
 	l.lesion = len(l.out.Lesions) - 1
+	for _, p := range l.pending {
+		for _, part := range p.parts {
+			if normalLabel(part.label) == label {
+				l.problem(l.lesionField(p.ref, &grammar.Field{Pos: part.value.Pos, Key: p.key, Value: part.value}, part.value))
+			}
+		}
+	}
 	if it.Label == nil && it.Text != nil {
 		l.inlineText(it.Text, false)
 	}
+}
+
+// pendingField is a lesion field before the first label whose value names
+// each lesion's part by its label, kept until the labels open.
+type pendingField struct {
+	ref   keyRef
+	key   string
+	parts []labelledPart
+}
+
+// labelledPart is the part of a value that a label names.
+type labelledPart struct {
+	label string
+	value *grammar.Value
+}
+
+// labelledParts splits a value that names its lesions' parts by their
+// labels — "A) Right Lower Cheek and B) Left Temple", "BCC-Nodular (A),
+// SCCIS (B)" — into those parts; nil when it names fewer than two.
+func labelledParts(v *grammar.Value) []labelledPart {
+	s := v.Text
+	part := func(label string, from, to int) labelledPart {
+		seg := s[from:to]
+		trimmed := strings.TrimLeft(seg, " ,;")
+		trimmed = strings.TrimPrefix(trimmed, "and ")
+		at := from + len(seg) - len(trimmed)
+		trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " ,;"), " and"), " ,;")
+		return labelledPart{label: label, value: &grammar.Value{Pos: shift(v.Pos, s[:at]), Text: trimmed}}
+	}
+	var parts []labelledPart
+	from := 0
+	for i := 0; i+2 < len(s); i++ { // "BCC-Nodular (A), SCCIS (B)"
+		if s[i] == '(' && isLetterOrDigit(s[i+1]) && s[i+2] == ')' && (i+3 == len(s) || !isLetterOrDigit(s[i+3])) {
+			parts = append(parts, part(s[i+1:i+2], from, i))
+			from = i + 3
+		}
+	}
+	if len(parts) >= 2 && strings.Trim(s[from:], " .,;") == "" {
+		return parts
+	}
+	parts, from = nil, -1
+	label := ""
+	for i := 0; i+1 < len(s); i++ { // "A) Right Lower Cheek and B) Left Temple"
+		if isLetterOrDigit(s[i]) && s[i+1] == ')' && (i == 0 || s[i-1] == ' ') {
+			if from >= 0 {
+				parts = append(parts, part(label, from, i))
+			}
+			label, from = s[i:i+1], i+2
+		}
+	}
+	if from < 0 || strings.TrimSpace(s[:strings.Index(s, label+")")]) != "" && len(parts) == 0 {
+		return nil
+	}
+	parts = append(parts, part(label, from, len(s)))
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
 }
 
 // narrative keeps a line of text for the prose reader; a line that ends a
@@ -728,6 +794,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if ref.field == fMap && l.lesion < 0 && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site" before the first label
 			return taken
+		}
+		if l.lesion < 0 && v != nil && l.headed {
+			if parts := labelledParts(v); len(parts) >= 2 {
+				l.pending = append(l.pending, pendingField{ref: ref, key: f.Key, parts: parts}) // "Location: A) … and B) …"
+				return taken
+			}
 		}
 		if !l.needLesion(f) {
 			return taken

@@ -752,6 +752,8 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
 				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
 			}, "false|Layered Closure, 2.0 cm"},
+		{"a repair size in words under the repair", "Site: cheek\nRepair: Layered Closure\nThe final closure size is 3.1 cm.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[3.1]"},
 		{"measure fields under a FINAL DEFECT heading", "Site: nose\nPre-op size: 12mm\nFINAL DEFECT\nSize: 18mm\nDimensions: 18mm x 15mm\n",
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Size.Dims, n.Lesions[0].FinalDefect.Dims)
@@ -1006,4 +1008,31 @@ func TestAddendumCorrections(t *testing.T) {
 			assert.Equal(t, 1, conflicts, "the disagreement is reported once")
 		})
 	}
+}
+
+// TestSummaryLineParts: a summary before the lesion labels whose values name
+// each lesion's part by its label ("- Location: A) Right Lower Cheek and B)
+// Left Temple", "- Bx proven Tumor: BCC-Nodular (A), SCCIS (B)") gives each
+// labelled lesion its part; a value that names no label stays
+// lesion-ambiguous (NOTE-FORMAT §1).
+func TestSummaryLineParts(t *testing.T) {
+	src := "Patient is here today for mohs surgery x 2\n" +
+		"- Location: A) Right Lower Cheek and B) Left Temple\n" +
+		"- Bx proven Tumor: BCC-Nodular (A), SCCIS (B)\n" +
+		"- Biopsy Date: 3/19/26\n\n" +
+		"Site A\n1st Stage: 1 Sections, Negative\n\nSite B\n1st Stage: 1 Sections, Negative\n"
+	note := mustLower(t, src)
+	require.Len(t, note.Lesions, 2)
+	var got []string
+	for _, les := range note.Lesions {
+		got = append(got, les.Label+": "+les.Site.Text.Value+" / "+les.Diagnosis.Value)
+	}
+	assert.Equal(t, []string{"A: Right Lower Cheek / BCC-Nodular", "B: Left Temple / SCCIS"}, got)
+	var ambiguous []int
+	for _, f := range note.Findings {
+		if f.Rule == "lesion-ambiguous" {
+			ambiguous = append(ambiguous, f.Line)
+		}
+	}
+	assert.Equal(t, []int{4}, ambiguous, "only the value that names no label")
 }
