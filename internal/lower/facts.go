@@ -315,10 +315,31 @@ func priorBiopsy(key string, v *grammar.Value) (model.Flag, error) {
 	if startsWithDate(v) {
 		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	}
-	if mentions(v.Text+" ", biopsyWords) {
+	if mentions(v.Text+" ", biopsyWords) || isAccession(v.Text) {
 		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	}
 	return flag(key, v)
+}
+
+// isAccession reports whether a value is a pathology accession number
+// ("SP26-01234", "BD26-3301"): letters, then digits, a dash and digits.
+// "Pathology Reference: SP26-01234" documents the prior biopsy.
+func isAccession(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(s, ". "))
+	letters, digits, dash := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isLetterOrDigit(c) && c > '9' && digits == 0 && !dash:
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' && digits+letters > 0 && !dash:
+			dash = true
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 4 && digits >= 4 && dash
 }
 
 // otherProviderWords say a repair is left to another provider: "Referred
