@@ -259,11 +259,11 @@ func TestYesNoValues(t *testing.T) {
 	}
 	n := mustLower(t, "Site: nose\nPrior biopsy: 2/20/2026, nodular BCC\nTotal stages: 0\n")
 	assert.True(t, n.Lesions[0].PriorBiopsy.Yes, "a prior biopsy given by its date was done")
+	assert.Equal(t, model.Count{N: 0, Line: 3}, n.Lesions[0].TotalStages, "zero is a count; only Blocks must be at least 1")
 	n = mustLower(t, "Site: nose\nPathology Reference: SP26-01234\n")
 	assert.True(t, n.Lesions[0].PriorBiopsy.Yes, "a prior biopsy given by its accession number was done")
-	_, err := lowerNote(t, "Site: nose\nPrior biopsy: pending 1234\n")
-	assert.NoError(t, err)
-	assert.Equal(t, model.Count{N: 0, Line: 3}, n.Lesions[0].TotalStages, "zero is a count; only Blocks must be at least 1")
+	n = mustLower(t, "Site: nose\nPrior biopsy: pending 1234\n")
+	assert.False(t, n.Lesions[0].PriorBiopsy.Yes, "a number alone is no accession")
 }
 
 func TestPlaceOfService(t *testing.T) {
