@@ -1220,9 +1220,20 @@ func (st *state) addRepair(r Repair) {
 		// One lesion has one linear closure: "proceed to layered closure" and
 		// "an intermediate (layered) linear repair, 3.2 cm" are one repair
 		// when their classes agree; the one that names more of its class wins.
+		// Layers alone name no class against "complex": every complex repair
+		// is layered ("a complex repair, with wide undermining … and layered
+		// closure").
 		o := &st.f.Repairs[i]
 		if !r.NoRepair && !o.NoRepair && !flapOrGraft(r.Kind) && !flapOrGraft(o.Kind) {
-			if a, b := linearClass(nk), linearClass(ok); a == b || a == "" || b == "" {
+			a, b := linearClass(nk), linearClass(ok)
+			if a == "complex" && layersOnly(ok) || b == "complex" && layersOnly(nk) {
+				if a == "complex" {
+					o.Kind, o.Span = r.Kind, r.Span
+				}
+				idx = i
+				break
+			}
+			if a == b || a == "" || b == "" {
 				if a != "" && b == "" || a == b && len(nk) > len(ok) {
 					o.Kind, o.Span = r.Kind, r.Span
 				}
@@ -1262,6 +1273,12 @@ func linearClass(nk string) string {
 		return "simple"
 	}
 	return ""
+}
+
+// layersOnly reports whether a linear repair kind states its class only by
+// its layers ("layered closure", "closed in layers"), not by name.
+func layersOnly(nk string) bool {
+	return strings.Contains(nk, "layer") && linearClass(nk) == "intermediate" && !strings.Contains(nk, "intermediate")
 }
 
 // flapOrGraft reports whether a repair kind is an area repair.
