@@ -594,12 +594,19 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			lo++
 		}
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
-		if site, a, b := p.siteAfter(e, s.hi); site != "" {
+		site, a, b := p.siteAfter(e, s.hi)
+		// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5
+		// cm, treated …", "Squamous cell carcinoma in situ, punch biopsy
+		// 12/16/2025, 1.2 x 1.0 cm, ill-defined"
+		after := e
+		if site != "" {
+			after = b
+		}
+		if m, ok := p.appositionSize(after, s.hi); ok && !histology && !st.otherLesions {
+			st.f.PreopSize = append(st.f.PreopSize, m)
+		}
+		if site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
-			// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5 cm, treated …"
-			if m, ok := p.appositionSize(b, s.hi); ok && !histology && !st.otherLesions {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-			}
 		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
@@ -618,7 +625,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 // scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
-	j = p.skipParen(j, end)
+	j = p.skipBiopsySegment(p.skipParen(j, end), end)
 	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
 		return Measure{}, false
 	}
@@ -634,6 +641,26 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
+}
+
+// skipBiopsySegment skips a comma segment at token j that cites the biopsy
+// (", punch biopsy 12/16/2025"), up to the comma after it.
+func (p *para) skipBiopsySegment(j, end int) int {
+	if j+1 >= end || p.w(j) != "," {
+		return j
+	}
+	for k := j + 1; k < end && k <= j+parenMax; k++ {
+		switch {
+		case p.w(k) == ",":
+			if p.anyIn(j+1, k, cBiopsy) {
+				return k
+			}
+			return j
+		case p.w(k) == ";" || p.w(k) == "." || p.w(k) == "(":
+			return j
+		}
+	}
+	return j
 }
 
 // skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".
@@ -821,6 +848,9 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			}
 		}
 	}
@@ -849,6 +879,36 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		}
 	}
 	return Measure{}, 0, false
+}
+
+// predicateSize reads a size said of a lesion noun through "is" or "was",
+// over at most two describing words and a comma: "the lesion was 1.1 x 0.9
+// cm", "the tumor is large, 2.8 x 2.4 cm, with poorly defined borders". A
+// word after the size that makes it a distance or a depth ("2 mm from the
+// margin", "4 mm deep") makes it none.
+func (p *para) predicateSize(i int, s span) (Measure, int, bool) {
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	if nx < s.hi {
+		switch p.w(nx) {
+		case ",", ".", ";", ")", "with", "and", "before", "preoperatively", "clinically":
+		default:
+			return Measure{}, 0, false
+		}
+	}
+	k := i - 1
+	if k >= s.lo && p.w(k) == "," {
+		k--
+	}
+	for n := 0; n < 2 && k >= s.lo && p.toks[k].kind == kWord && p.w(k) != "is" && p.w(k) != "was"; n++ {
+		k--
+	}
+	if k-1 < s.lo || p.w(k) != "is" && p.w(k) != "was" || !p.lesionNoun(k-1) {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // preopSentence reports whether a size cue in sentence s is about the lesion,
