@@ -209,6 +209,8 @@ const (
 	mExplicit // "Stage II", "the first stage", "2nd level"
 	mRelative // "an additional layer", "a further stage"
 	mRef      // a stage named in passing: "of the first stage", "after the third stage"
+	mFinal    // "the final excision", "the last stage": see readStages
+	mSingle   // "the single stage": stage 1 when no later stage is named
 )
 
 // ordinal is the number an ordinal word stands for, or 0.
@@ -316,13 +318,13 @@ func (p *para) countAt(i int) int {
 	return int(p.toks[i].n)
 }
 
-// singularStageNoun reports whether token i is "stage", "layer" or "level".
+// singularStageNoun reports whether token i is "stage", "layer", "level" or "pass".
 func (p *para) singularStageNoun(i, end int) bool {
 	if i >= end || !p.has(i, cStageNoun) {
 		return false
 	}
 	switch p.w(i) {
-	case "stage", "layer", "level":
+	case "stage", "layer", "level", "pass":
 		return true
 	}
 	return false
@@ -378,8 +380,26 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
+	case t.kind == kWord && i > s.lo && isArticle(p.w(i-1)) && (p.w(i) == "final" || p.w(i) == "last" || p.w(i) == "single" || p.w(i) == "only"):
+		// "the final excision", "the single stage"
+		j := i + 1
+		for j < s.hi && p.stageFiller(j) {
+			j++
+		}
+		if !p.singularStageNoun(j, s.hi) && !(j < s.hi && p.has(j, cStageOrdNoun)) {
+			return mNone, 0, 0, 0
+		}
+		kind, lo, hi = mFinal, i, j+1
+		if p.w(i) == "single" || p.w(i) == "only" {
+			kind, num = mSingle, 1
+		}
 	case p.hitAt(i, cStageRelative) > 0:
 		j := p.hitAt(i, cStageRelative)
+		if p.has(j-1, cStageOrdNoun) {
+			// "a re-excision": the phrase names its noun
+			kind, lo, hi = mRelative, i, j
+			break
+		}
 		for j < s.hi && p.stageFiller(j) {
 			j++
 		}
@@ -402,7 +422,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	// A stage denied or supposed is none: "no second stage", "a second stage
 	// was not required", "if a further layer is needed".
 	for k := lo; k < hi; k++ {
-		if p.ctx[k]&fHyp != 0 {
+		if p.ctx[k]&fHyp != 0 || kind == mRelative && p.ctx[k]&fHist != 0 {
 			return mNone, 0, 0, 0
 		}
 	}
@@ -544,6 +564,11 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
 	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
+	concessive := false
+	switch p.w(s.lo) {
+	case "although", "though", "while", "whereas":
+		concessive = true
+	}
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -557,15 +582,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 				st.clause(p, s, clause, lo, bx, clauseStage)
 				clause = lo
 			}
-			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
-			switch {
-			case lo == pre:
+			if lo == pre {
 				st.cur, selected = preStage, true
-			case kind == mExplicit:
-				st.stageByNumber(num, sp)
-				selected = true
-			case kind == mRelative && !selected && st.maxNum < maxStages:
-				st.stageByNumber(st.maxNum+1, sp)
+			} else if st.selectStage(p, s, kind, num, lo, hi, selected) {
 				selected = true
 			}
 			clauseStage = true
@@ -592,6 +611,11 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			st.clause(p, s, clause, i, bx, clauseStage)
 			clause, clauseStage = i+1, false
 		}
+		if p.w(i) == "," && concessive {
+			// "Although the second layer was clear, a further layer …": the
+			// main clause names its own stage
+			selected, concessive = false, false
+		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
 			switch {
 			case p.partial(lo, hi, s):
@@ -599,6 +623,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && s.any(cStagesPlural):
 				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
+			case pre >= 0 && i < pre && preStage < 0:
+				// a count before "the final stage" that names no stage for certain
+				st.setBlocks(&st.f.Unstaged, -1, n, p.spanOf(lo, hi))
 			case pre >= 0 && i < pre:
 				st.setBlocks(&st.f.Stages[preStage], preStage, n, p.spanOf(lo, hi))
 			default:
@@ -629,6 +656,53 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
 }
 
+// selectStage selects (creating if new) the stage that a mention of the
+// given kind names, when the sentence has selected one already or not. It
+// reports whether the mention decides the stage the sentence is about;
+// st.cur is -1 when it names none for certain.
+func (st *state) selectStage(p *para, s span, kind, num, lo, hi int, selected bool) bool {
+	sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
+	switch {
+	case kind == mExplicit || kind == mSingle && st.maxNum <= 1:
+		st.stageByNumber(num, sp)
+	case kind == mSingle:
+		st.cur = -1 // "the single stage" after stage 2
+	case kind == mRelative && st.maxNum > 0 && lo > s.lo && (p.w(lo-1) == "this" || p.w(lo-1) == "that"):
+		// "This further layer was also free of tumor": the one just taken
+		st.stageByNumber(st.maxNum, sp)
+	case kind == mRelative && !selected && st.maxNum < maxStages && (st.maxNum > 0 || p.singularStageNoun(hi-1, s.hi)):
+		// "a re-excision" follows a stage; "an additional stage" may be the first
+		st.stageByNumber(st.maxNum+1, sp)
+	case kind == mFinal && !selected:
+		st.finalStage(sp)
+	default:
+		return false
+	}
+	return true
+}
+
+// finalStage selects the stage that "the final excision" or "the last
+// stage" names: a new stage after a last stage that was not clear, the last
+// stage when it was clear. After a stage whose margin is not stated it could
+// be either, and it selects none, so that no count goes to a guessed stage.
+func (st *state) finalStage(sp Span) {
+	st.cur = -1
+	for k := range st.f.Stages {
+		if st.f.Stages[k].Number != st.maxNum {
+			continue
+		}
+		switch st.f.Stages[k].Margin {
+		case MarginPositive, MarginEquivocal:
+			if st.maxNum < maxStages {
+				st.stageByNumber(st.maxNum+1, sp)
+			}
+		case MarginClear:
+			st.cur = k
+		}
+		return
+	}
+}
+
 // preselect finds the first stage mention of sentence s when a block count
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
@@ -643,17 +717,13 @@ func (st *state) preselect(p *para, s span) (int, int) {
 		}
 		kind, num, lo, hi := p.mention(i, s)
 		switch kind {
-		case mExplicit, mRelative:
+		case mExplicit, mRelative, mFinal, mSingle:
 			if !count {
 				return -1, -1
 			}
 			saved := st.cur
-			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
-			if kind == mExplicit {
-				st.stageByNumber(num, sp)
-			} else if st.maxNum < maxStages {
-				st.stageByNumber(st.maxNum+1, sp)
-			} else {
+			if !st.selectStage(p, s, kind, num, lo, hi, false) {
+				st.cur = saved
 				return -1, -1
 			}
 			k := st.cur
@@ -785,10 +855,10 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	if w := p.w(j); (w == "specimen" || w == "specimens") && s.any(cDebulk) {
 		return 0, 0, 0
 	}
-	// "two pieces of gauze" counts no tissue
-	if j+2 < s.hi && p.w(j+1) == "of" {
+	// "two pieces of gauze" counts no tissue; "a single block of perichondrium" does
+	if j+2 < s.hi && p.w(j+1) == "of" && !p.has(j+2, cStructure) {
 		switch p.w(j + 2) {
-		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs":
+		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs", "fat":
 		default:
 			return 0, 0, 0
 		}
@@ -1196,8 +1266,8 @@ func (st *state) readStageCount(p *para, s span) {
 			continue
 		}
 		noun := p.w(j)
-		// "a total of 2 layers", "2 Mohs layers"
-		layers := (noun == "layers" || noun == "levels") && (j > i+1 && p.w(j-1) == "mohs" || p.totalBefore(i, s))
+		// "a total of 2 layers", "2 Mohs layers", "two Mohs passes"
+		layers := (noun == "layers" || noun == "levels" || noun == "passes") && (j > i+1 && p.w(j-1) == "mohs" || p.totalBefore(i, s))
 		if noun == "stages" || noun == "stage" && n == 1 || layers {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
 				continue
