@@ -189,6 +189,12 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"tumor-free", "Stage 2: tumor-free margins.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"tumor persisted focally is positive", "Stage 2 consisted of 1 block; tumor persisted focally at the deep margin.", stage, []string{"stage 2 blocks=1 margin=positive"}},
 		{"a melanocytic proliferation at a margin is positive", "The first layer showed a confluent junctional melanocytic proliferation at the lateral margin of block 4; blocks 1 to 3 were clear.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
+		{"atypia confined to the epidermis is histology, not a positive margin",
+			"The first stage was divided into three blocks, all free of tumor; atypia was confined to the epidermis without invasion.", stage,
+			[]string{"stage 1 blocks=3 margin=clear histology"}},
+		{"atypia seen centrally beside margins free of tumor",
+			"The single stage was divided into six pieces. Full-thickness atypia of the epidermis was seen centrally, but all six pieces were free of tumor at their margins.", stage,
+			[]string{"stage 1 blocks=6 margin=clear histology"}},
 		{"a stain reason states no margin", "Stage 2: 2 blocks, SOX10 (block 2) to confirm single melanocytes where MART-1 was equivocal; margins clear.", stage, []string{`stage 2 blocks=2 margin=clear stain="SOX10"[2]+reason`}},
 	})
 }
