@@ -18,6 +18,13 @@ func ReadStage(n int, paragraphs [][]Line) Facts {
 	return read(paragraphs, n)
 }
 
+// stageStain is a stain said of every stage ("on every block of both
+// stages"); stages is the number of stages the words say, or 0 for any.
+type stageStain struct {
+	stain  Stain
+	stages int
+}
+
 // state is what reading one scope carries from sentence to sentence.
 type state struct {
 	f      *Facts
@@ -28,6 +35,7 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	allStains       []stageStain
 	// per paragraph
 	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
 	touched     []int
@@ -159,6 +167,23 @@ func (st *state) finish() {
 			Spans:   []Span{f.Unstaged.BlocksSpan},
 		})
 		f.Unstaged.Blocks, f.Unstaged.BlocksSpan = 0, Span{}
+	}
+	// A stain said of every stage goes to each stage, when the stages are
+	// as many as it says.
+	for _, a := range st.allStains {
+		switch {
+		case a.stages > 0 && a.stages != len(f.Stages):
+			f.Ambiguities = append(f.Ambiguities, Ambiguity{
+				Message: fmt.Sprintf("a stain said of %d stages, %d described", a.stages, len(f.Stages)),
+				Spans:   []Span{a.stain.Span},
+			})
+		case len(f.Stages) == 0:
+			f.Unstaged.Stains = append(f.Unstaged.Stains, a.stain)
+		default:
+			for k := range f.Stages {
+				f.Stages[k].Stains = append(f.Stages[k].Stains, a.stain)
+			}
+		}
 	}
 	// The Mohs slides read by the surgeon and by a separate pathologist.
 	surgeon, path := -1, -1
@@ -639,7 +664,12 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
 				stain, end := p.stain(i, e, s)
-				tg.Stains = append(tg.Stains, stain)
+				if all, n := p.everyStage(i, end); all {
+					// "MART-1 … on every block of both stages": known at the end
+					st.allStains = append(st.allStains, stageStain{stain, n})
+				} else {
+					tg.Stains = append(tg.Stains, stain)
+				}
 				// A stain and its reason state no margin ("where MART-1 was equivocal").
 				if len(p.quiet) == 0 {
 					p.quiet = grow(p.quiet, len(p.toks))
@@ -911,16 +941,61 @@ func (p *para) unitAt(i, end int) bool {
 	return ok
 }
 
+// stainWord reports whether w names a stain's kind after its name
+// ("MART-1 immunostaining", "an AE1/AE3 immunostain").
+func stainWord(w string) bool {
+	switch w {
+	case "immunostain", "immunostains", "immunostaining", "stain", "stains", "staining", "immunohistochemistry", "ihc":
+		return true
+	}
+	return false
+}
+
+// stainDone is the token after "was added", "were performed" at token j, or j.
+func (p *para) stainDone(j, end int) int {
+	if j+1 >= end || p.w(j) != "was" && p.w(j) != "were" {
+		return j
+	}
+	switch p.w(j + 1) {
+	case "added", "performed", "applied", "used", "done", "run", "obtained":
+		return j + 2
+	}
+	return j
+}
+
+// everyStage reports whether a stain statement in tokens [lo, hi) names
+// every stage ("on every block of both stages", "of all stages"), and the
+// number of stages it says (2 for "both", else 0).
+func (p *para) everyStage(lo, hi int) (bool, int) {
+	for k := lo + 1; k < hi; k++ {
+		if p.w(k) == "stages" {
+			switch p.w(k - 1) {
+			case "both":
+				return true, 2
+			case "all":
+				return true, 0
+			}
+		}
+	}
+	return false, 0
+}
+
 // stain reads a stain named at tokens [i, e): its blocks in parentheses and
-// its reason after "for" or "to".
+// its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
+// added to highlight …").
 func (p *para) stain(i, e int, s span) (Stain, int) {
 	st := Stain{Name: p.text(i, e)}
 	j := e
+	for j < s.hi && stainWord(p.w(j)) {
+		j++
+	}
 	if k := p.skipParen(j, s.hi); k > j {
 		// "MART-1 (blocks 1-2)"
 		st.Blocks = p.blockList(j+1, k-1)
 		j = k
-	} else if j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
+	}
+	j = p.stainDone(j, s.hi)
+	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
 		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
 		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" {

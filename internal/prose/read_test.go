@@ -199,6 +199,21 @@ func TestMarginsWithNegation(t *testing.T) {
 	})
 }
 
+func TestStains(t *testing.T) {
+	fams := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"blocks in parentheses after the stain's kind, reason after 'was added to'",
+			"Stage 1 was divided into six blocks. An AE1/AE3 immunostain (blocks 1-2) was added to highlight subtle keratinocytic strands at the deep margin.", fams,
+			[]string{`stage 1 blocks=6 margin=unknown stain="AE1/AE3"[1 2]+reason`}},
+		{"a stain performed on every block of both stages goes to each stage",
+			"I excised the first stage and divided it into four blocks. MART-1 immunostaining was performed on every block of both stages to evaluate melanocyte density at the margins.\n\nThe second stage was divided into two blocks; both blocks were clear.", fams,
+			[]string{`stage 1 blocks=4 margin=unknown stain="MART-1"+reason`, `stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"a stain of both stages when three are described is ambiguous",
+			"Stage 1: 2 blocks. MART-1 was performed on all blocks of both stages.\n\nStage 2: 1 block. Stage 3: 1 block.", fams,
+			[]string{"stage 1 blocks=2 margin=unknown", "stage 2 blocks=1 margin=unknown", "stage 3 blocks=1 margin=unknown", "ambiguity a stain said of 2 stages, 3 described"}},
+	})
+}
+
 func TestMap(t *testing.T) {
 	fams := []string{"map "}
 	runPhrases(t, []phraseCase{
