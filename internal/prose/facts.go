@@ -356,6 +356,8 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		if s.any(cFrozen) {
 			if c := p.frozenBlocks(s); c.N > 0 {
 				st.f.FrozenSection = append(st.f.FrozenSection, c)
+			} else {
+				st.frozenNext = true
 			}
 		}
 	}

@@ -35,6 +35,7 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
 	allStains       []stageStain
 	// per paragraph
 	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
@@ -116,7 +117,7 @@ func (st *state) sentence(p *para, s span) {
 	}
 	bx := s.any(cBiopsy)
 	other := st.otherBiopsySentence(p, s)
-	if !other {
+	if !other && !st.biopsyFrozen(p, s) {
 		st.readStages(p, s, bx)
 		st.readStageCount(p, s)
 	}
@@ -131,6 +132,22 @@ func (st *state) sentence(p *para, s span) {
 	st.readSizes(p, s)
 	st.readDeep(p, s)
 	st.readPlan(p, s)
+}
+
+// biopsyFrozen reads the sentence after today's biopsy was "submitted for
+// frozen section" when it speaks of that frozen section and names no stage:
+// "The frozen section was processed as two blocks". Its blocks are the
+// biopsy's, never a Mohs stage's; it reports whether s is that sentence.
+func (st *state) biopsyFrozen(p *para, s span) bool {
+	next := st.frozenNext
+	st.frozenNext = false
+	if !next || !s.any(cFrozen) || s.any(cStageNoun) || s.any(cStageOrdNoun) {
+		return false
+	}
+	if c := p.frozenBlocks(s); c.N > 0 {
+		st.f.FrozenSection = append(st.f.FrozenSection, c)
+	}
+	return true
 }
 
 // readPlan reads a plan to finish the surgery another day: "Further stages

@@ -268,6 +268,12 @@ func TestPriorBiopsy(t *testing.T) {
 		{"a same-day biopsy with a frozen section",
 			"A tangential (shave) biopsy was performed today and submitted for an intraoperative frozen section (one block), which I read as nodular basal cell carcinoma.",
 			fams, []string{`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 1"}},
+		{"the frozen section's blocks in the sentence after the biopsy are no stage's",
+			"A shave (saucerization) biopsy of the lesion was performed today and submitted for frozen section. The frozen section was processed as two blocks and, on my reading, showed nodular basal cell carcinoma.",
+			append(fams, "unstaged "), []string{`same-day-biopsy "shave (saucerization) biopsy"`, "frozen-section 2"}},
+		{"a later sentence about the Mohs frozen sections is not the biopsy's",
+			"A shave biopsy was performed today and submitted for frozen section. The first stage was divided into three blocks.",
+			append(fams, "stage "), []string{"stage 1 blocks=3 margin=unknown", `same-day-biopsy "shave biopsy"`}},
 	})
 }
 
