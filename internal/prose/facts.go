@@ -212,6 +212,11 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if st.otherLesions {
 		return true
 	}
+	// "I also performed a 4 mm punch biopsy of a scaly pink papule on the
+	// left forearm", "… of a firm papule on the left thigh today"
+	if (p.sentenceWord(s, "also") || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+		return true
+	}
 	// "A 6 mm … papule/lesion/macule …"
 	i := s.lo
 	if i < s.hi && (p.w(i) == "a" || p.w(i) == "an") {
@@ -240,6 +245,57 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 		}
 	}
 	return false
+}
+
+// biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
+// brings in with "a" or "an" ("a shave biopsy of an irregular brown macule"),
+// not of the lesion already named ("of the lesion").
+func (p *para) biopsyOfALesion(s span) bool {
+	for k := s.lo; k+2 < s.hi; k++ {
+		if !p.has(k, cBiopsy) || p.w(k+1) != "of" || p.w(k+2) != "a" && p.w(k+2) != "an" {
+			continue
+		}
+		for j := k + 3; j < s.hi && j <= k+7; j++ {
+			if p.has(j, cLesionNoun) {
+				return true
+			}
+			if p.toks[j].kind != kWord {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// biopsyParts splits a sentence of biopsies of other lesions into one part
+// per biopsy: "a 4 mm punch biopsy of … left forearm, rule out …, and a
+// shave biopsy of … right upper back, atypical nevus versus …".
+func (p *para) biopsyParts(s span, out []span) []span {
+	lo := s.lo
+	for _, h := range p.hitsFrom(s.lo) {
+		m := int(h.lo)
+		if m >= s.hi {
+			break
+		}
+		if h.cat != cBiopsyMethod || m <= lo || !p.anyIn(m+1, min(m+4, s.hi), cBiopsy) {
+			continue
+		}
+		// the part before needs a biopsy of its own
+		start := m
+		for start-1 > lo && (isArticle(p.w(start-1)) || p.toks[start-1].kind == kNum || p.unitAt(start-1, start)) {
+			start--
+		}
+		if !p.anyIn(lo, start, cBiopsy) || p.w(start-1) != "and" && p.w(start-1) != "," {
+			continue
+		}
+		e := start
+		for e > lo && (p.w(e-1) == "and" || p.w(e-1) == ",") {
+			e--
+		}
+		out = append(out, span{lo: lo, hi: e, mask: s.mask})
+		lo = start
+	}
+	return append(out, span{lo: lo, hi: s.hi, mask: s.mask})
 }
 
 // frozenBlocks is the first block count of a frozen-section sentence s;
@@ -327,15 +383,19 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		return
 	}
 	if other {
-		b := p.biopsy(s)
-		if b.Site == "" {
-			b.Site = st.siteBefore(p, s)
+		var partArr [4]span
+		parts := p.biopsyParts(s, partArr[:0])
+		for _, part := range parts {
+			b := p.biopsy(part)
+			if b.Site == "" {
+				b.Site = st.siteBefore(p, s)
+			}
+			// "submitted for frozen section, processed as two blocks"
+			if len(parts) == 1 && s.any(cFrozen) {
+				b.FrozenSection = p.frozenBlocks(s)
+			}
+			st.f.Biopsies = append(st.f.Biopsies, b)
 		}
-		// "submitted for frozen section, processed as two blocks"
-		if s.any(cFrozen) {
-			b.FrozenSection = p.frozenBlocks(s)
-		}
-		st.f.Biopsies = append(st.f.Biopsies, b)
 		return
 	}
 	today := false
@@ -424,6 +484,9 @@ func (p *para) impression(s span) (string, bool) {
 	lo := k
 	for lo > s.lo && p.w(lo-1) != "," && p.w(lo-1) != ":" && p.w(lo-1) != ";" {
 		lo--
+	}
+	if p.w(lo) == "impression" { // "…; impression basal cell carcinoma versus dermatofibroma"
+		lo++
 	}
 	hi := k
 	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." {
@@ -557,7 +620,8 @@ func siteStop(w string) bool {
 	switch w {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
-		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent":
+		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
+		"showed", "shows", "revealed", "demonstrated":
 		return true
 	}
 	return false

@@ -441,6 +441,18 @@ func TestOtherBiopsies(t *testing.T) {
 				`other-biopsy "Tangential (shave) biopsy" site="Left upper back" impression="possible basal cell carcinoma" uncertain=true`,
 				`other-biopsy "Saucerization biopsy" site="Right lateral thigh" impression="atypical nevus" uncertain=false`,
 			}},
+		{"two biopsies of lesions brought in with 'a', done also, in one sentence",
+			"At the same visit I also performed a 4 mm punch biopsy of a scaly pink papule on the left forearm, rule out squamous cell carcinoma, and a shave biopsy of an irregular brown macule on the right upper back, atypical nevus versus melanoma in situ. Both specimens were sent to dermatopathology.", fams,
+			[]string{
+				`other-biopsy "4 mm punch biopsy" site="left forearm" impression="rule out squamous cell carcinoma" uncertain=true`,
+				`other-biopsy "shave biopsy" site="right upper back" impression="atypical nevus versus melanoma in situ" uncertain=true`,
+			}},
+		{"a biopsy of a lesion brought in with 'a' today is another lesion's; its site is not the Mohs lesion's",
+			"I also performed a 3 mm punch biopsy of a firm violaceous papule on the left anterior thigh today; impression basal cell carcinoma versus dermatofibroma.", append(fams, "site "),
+			[]string{`other-biopsy "3 mm punch biopsy" site="left anterior thigh" impression="basal cell carcinoma versus dermatofibroma" uncertain=true`}},
+		{"the prior biopsy of a lesion brought in with 'a' is the Mohs lesion's",
+			"A shave biopsy of a pearly papule on the nose showed basal cell carcinoma.", fams,
+			[]string{"prior-biopsy true", `diagnosis "basal cell carcinoma" site="nose"`}},
 		{"the prior biopsy of the Mohs lesion is none of them", "The lesion had been sampled by shave biopsy on 03/12/2026.", fams, []string{"prior-biopsy true"}},
 	})
 }
