@@ -71,7 +71,11 @@ func (st *state) readReader(p *para, s span) {
 				surgeon = i
 			}
 		case w == "my":
-			if i+1 < s.hi && (p.w(i+1) == "reading" || p.w(i+1) == "interpretation" || p.w(i+1) == "review") {
+			j := i + 1
+			if j < s.hi && p.w(j) == "own" { // "On my own review of the frozen sections"
+				j++
+			}
+			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review") {
 				surgeon = i
 			}
 		case w == "myself":
@@ -1182,6 +1186,9 @@ func (st *state) deferredRepair(p *para, s span) {
 	e := k
 	for e < s.hi && p.has(e, cDeferred) {
 		e++
+	}
+	if e < s.hi && p.has(e, cSurgeon) { // "will be performed by me"
+		return
 	}
 	lo := -1
 	for i := s.lo; i < s.hi; i++ {

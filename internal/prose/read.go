@@ -1194,7 +1194,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			}
 		case starts(cClear):
 			switch {
-			case p.negated(k):
+			case p.negated(k) || p.clearExcept(k, hi):
 				set(MarginPositive, k)
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
@@ -1219,6 +1219,26 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// clearExcept reports whether the clear word at token k is taken back by an
+// exception that places tumor on a margin, up to hi or a semicolon: "clear
+// except for a small focus at 3 o'clock in block 2".
+func (p *para) clearExcept(k, hi int) bool {
+	j := p.hitEnd(k, hi)
+	if j >= hi || p.w(j) != "except" {
+		return false
+	}
+	place, tumor := false, false
+	for j++; j < hi && p.w(j) != ";"; j++ {
+		if p.has(j, cMarginLoc) && !p.negated(j) || p.clockAt(j, hi) || p.has(j, cBlockNoun) && j+1 < hi && p.countAt(j+1) > 0 {
+			place = true
+		}
+		if p.has(j, cTumor) && !p.negated(j) || p.w(j) == "focus" || p.w(j) == "foci" {
+			tumor = true
+		}
+	}
+	return place && tumor
 }
 
 // segment is the part of clause [lo, hi) around token k between commas or

@@ -195,6 +195,10 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"atypia seen centrally beside margins free of tumor",
 			"The single stage was divided into six pieces. Full-thickness atypia of the epidermis was seen centrally, but all six pieces were free of tumor at their margins.", stage,
 			[]string{"stage 1 blocks=6 margin=clear histology"}},
+		{"clear except for a focus at a place is positive", "Stage 1: 3 blocks. The first stage is clear except for a small focus at 3 o'clock in block 2.", stage,
+			[]string{"stage 1 blocks=3 margin=positive"}},
+		{"clear except for an exception that names no tumor stays clear", "Stage 1: 3 blocks. The margins were clear except for scar tissue.", stage,
+			[]string{"stage 1 blocks=3 margin=clear"}},
 		{"a stain reason states no margin", "Stage 2: 2 blocks, SOX10 (block 2) to confirm single melanocytes where MART-1 was equivocal; margins clear.", stage, []string{`stage 2 blocks=2 margin=clear stain="SOX10"[2]+reason`}},
 	})
 }
@@ -242,6 +246,7 @@ func TestReader(t *testing.T) {
 			"The frozen sections were interpreted by the staff dermatopathologist, Dr. Annika Solberg-Reyes, who reported the margins to me by phone.",
 			fams, []string{`reader pathologist "Dr. Annika Solberg-Reyes"`}},
 		{"sent to dermatopathology is no reader", "Both specimens were sent to dermatopathology for permanent sections.", fams, nil},
+		{"on my own review", "On my own review of the frozen sections, squamous cell carcinoma invades the reticular dermis.", fams, []string{"reader surgeon"}},
 		{"the reader of a biopsy is not the Mohs reader", "The shave biopsy was read by a dermatopathologist as basal cell carcinoma.", fams, nil},
 		{"the biopsying doctor is not the reader", "Dr. Ilse Brandvold biopsied this lesion and the pathology report showed nodular basal cell carcinoma.", fams, nil},
 		{"a name without a role", "Slides were read by Dr. Tanaka-Obeng.", fams, []string{`reader named "Dr. Tanaka-Obeng"`}},
@@ -420,6 +425,9 @@ func TestDelayedClosure(t *testing.T) {
 		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair`}},
 		{"referred for reconstruction", "The patient was referred for reconstruction.", fams, []string{`repair "referred for reconstruction" no-repair`}},
 		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair`}},
+		{"closure will be performed by another service", "Closure will be performed by ENT (Dr. Benedikt Yoruba-Hale) this afternoon in the hospital outpatient department.", fams,
+			[]string{`repair "Closure will be performed by" no-repair by="Dr. Benedikt Yoruba-Hale"`}},
+		{"closure performed by me is no deferred closure", "Closure will be performed by me after tumor clearance.", fams, nil},
 		{"repaired by another physician the same day",
 			"The defect was repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery, who will document and bill the reconstruction separately.", fams,
 			[]string{`repair "repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery" no-repair by="Dr. Linnea Sato-Whitfield"`}},
