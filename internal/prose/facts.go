@@ -354,12 +354,26 @@ func (st *state) siteBefore(p *para, s span) string {
 	return site
 }
 
-// biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
+// biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21",
+// "January 29, 2026").
 func (p *para) biopsyDate(s span) bool {
-	for i := s.lo; i+2 < s.hi; i++ {
-		if p.toks[i].kind == kNum && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if p.toks[i].kind == kNum && i+2 < s.hi && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
 			return true
 		}
+		if p.toks[i].upper && month(p.w(i)) && p.toks[i+1].kind == kNum {
+			return true
+		}
+	}
+	return false
+}
+
+// month reports whether w names a month ("january", "jan", "sept").
+func month(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
 	}
 	return false
 }
@@ -625,7 +639,7 @@ func siteStop(w string) bool {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
 		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
-		"showed", "shows", "revealed", "demonstrated":
+		"showed", "shows", "revealed", "demonstrated", "confirmed":
 		return true
 	}
 	return false
