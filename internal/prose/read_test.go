@@ -509,6 +509,16 @@ func TestAmbiguity(t *testing.T) {
 	})
 }
 
+func TestDictatedPunctuation(t *testing.T) {
+	fams := []string{"preop ", "repair ", "stage "}
+	runPhrases(t, []phraseCase{
+		{"a transcribed 'period' ends a run-on sentence",
+			"Here for Mohs surgery of a squamous cell carcinoma in situ of the left shin which was biopsied on 08/25/2026 by shave and which measures 2.2 x 1.9 cm and has poorly defined borders which is why Mohs was chosen period the first stage was divided into three blocks and the frozen sections showed carcinoma at the lateral margin of block 1 while blocks 2 and 3 were clear and so a second stage was taken laterally and divided into two blocks both of which were clear period after tumor clearance the wound was closed in layers as an intermediate repair of 4.0 cm and the patient tolerated it well.", fams,
+			[]string{"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=2 margin=clear", "preop 2.2x1.9", `repair "intermediate repair" length=4 after-clearance`}},
+		{"the healing period is a noun", "The healing period was uneventful and the lesion measured 1.0 cm.", fams, []string{"preop 1"}},
+	})
+}
+
 func TestSpans(t *testing.T) {
 	lines := [][]Line{{
 		{Text: "Stage I: The specimen was divided into three pieces.", Line: 12, Col: 5},
