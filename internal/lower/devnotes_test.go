@@ -57,7 +57,7 @@ var realisticSets = []struct {
 	{"testdata/probe4", 30, 30},
 	{"testdata/probe5", 30, 29},
 	{"testdata/probe6", 30, 30},
-	{"testdata/probe8", 30, 8},
+	{"testdata/probe8", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
