@@ -4,7 +4,9 @@
 // span of the words it was read from:
 //
 //   - stages ("Stage II", "the first stage", "a second level", "the second
-//     excision", "an additional layer" = previous + 1) with their blocks in
+//     excision", "the first pass", "the single stage", "an additional layer"
+//     or "a re-excision" = previous + 1, "the final excision" = previous + 1
+//     only after a stage that was not clear) with their blocks in
 //     digits or words ("divided into three pieces", "processed as two
 //     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
 //     blocks and reason, and histology; what is said of the tissue where no

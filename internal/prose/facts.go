@@ -71,7 +71,11 @@ func (st *state) readReader(p *para, s span) {
 				surgeon = i
 			}
 		case w == "my":
-			if i+1 < s.hi && (p.w(i+1) == "reading" || p.w(i+1) == "interpretation" || p.w(i+1) == "review") {
+			j := i + 1
+			if j < s.hi && p.w(j) == "own" { // "On my own review of the frozen sections"
+				j++
+			}
+			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review") {
 				surgeon = i
 			}
 		case w == "myself":
@@ -212,6 +216,11 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if st.otherLesions {
 		return true
 	}
+	// "I also performed a 4 mm punch biopsy of a scaly pink papule on the
+	// left forearm", "… of a firm papule on the left thigh today"
+	if (p.sentenceWord(s, "also") || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+		return true
+	}
 	// "A 6 mm … papule/lesion/macule …"
 	i := s.lo
 	if i < s.hi && (p.w(i) == "a" || p.w(i) == "an") {
@@ -240,6 +249,57 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 		}
 	}
 	return false
+}
+
+// biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
+// brings in with "a" or "an" ("a shave biopsy of an irregular brown macule"),
+// not of the lesion already named ("of the lesion").
+func (p *para) biopsyOfALesion(s span) bool {
+	for k := s.lo; k+2 < s.hi; k++ {
+		if !p.has(k, cBiopsy) || p.w(k+1) != "of" || p.w(k+2) != "a" && p.w(k+2) != "an" {
+			continue
+		}
+		for j := k + 3; j < s.hi && j <= k+7; j++ {
+			if p.has(j, cLesionNoun) {
+				return true
+			}
+			if p.toks[j].kind != kWord {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// biopsyParts splits a sentence of biopsies of other lesions into one part
+// per biopsy: "a 4 mm punch biopsy of … left forearm, rule out …, and a
+// shave biopsy of … right upper back, atypical nevus versus …".
+func (p *para) biopsyParts(s span, out []span) []span {
+	lo := s.lo
+	for _, h := range p.hitsFrom(s.lo) {
+		m := int(h.lo)
+		if m >= s.hi {
+			break
+		}
+		if h.cat != cBiopsyMethod || m <= lo || !p.anyIn(m+1, min(m+4, s.hi), cBiopsy) {
+			continue
+		}
+		// the part before needs a biopsy of its own
+		start := m
+		for start-1 > lo && (isArticle(p.w(start-1)) || p.toks[start-1].kind == kNum || p.unitAt(start-1, start)) {
+			start--
+		}
+		if !p.anyIn(lo, start, cBiopsy) || p.w(start-1) != "and" && p.w(start-1) != "," {
+			continue
+		}
+		e := start
+		for e > lo && (p.w(e-1) == "and" || p.w(e-1) == ",") {
+			e--
+		}
+		out = append(out, span{lo: lo, hi: e, mask: s.mask})
+		lo = start
+	}
+	return append(out, span{lo: lo, hi: s.hi, mask: s.mask})
 }
 
 // frozenBlocks is the first block count of a frozen-section sentence s;
@@ -294,12 +354,26 @@ func (st *state) siteBefore(p *para, s span) string {
 	return site
 }
 
-// biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21").
+// biopsyDate reports whether sentence s holds a date ("03/05/2026", "4/21",
+// "January 29, 2026").
 func (p *para) biopsyDate(s span) bool {
-	for i := s.lo; i+2 < s.hi; i++ {
-		if p.toks[i].kind == kNum && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if p.toks[i].kind == kNum && i+2 < s.hi && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
 			return true
 		}
+		if p.toks[i].upper && month(p.w(i)) && p.toks[i+1].kind == kNum {
+			return true
+		}
+	}
+	return false
+}
+
+// month reports whether w names a month ("january", "jan", "sept").
+func month(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
 	}
 	return false
 }
@@ -327,15 +401,19 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		return
 	}
 	if other {
-		b := p.biopsy(s)
-		if b.Site == "" {
-			b.Site = st.siteBefore(p, s)
+		var partArr [4]span
+		parts := p.biopsyParts(s, partArr[:0])
+		for _, part := range parts {
+			b := p.biopsy(part)
+			if b.Site == "" {
+				b.Site = st.siteBefore(p, s)
+			}
+			// "submitted for frozen section, processed as two blocks"
+			if len(parts) == 1 && s.any(cFrozen) {
+				b.FrozenSection = p.frozenBlocks(s)
+			}
+			st.f.Biopsies = append(st.f.Biopsies, b)
 		}
-		// "submitted for frozen section, processed as two blocks"
-		if s.any(cFrozen) {
-			b.FrozenSection = p.frozenBlocks(s)
-		}
-		st.f.Biopsies = append(st.f.Biopsies, b)
 		return
 	}
 	today := false
@@ -356,6 +434,8 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		if s.any(cFrozen) {
 			if c := p.frozenBlocks(s); c.N > 0 {
 				st.f.FrozenSection = append(st.f.FrozenSection, c)
+			} else {
+				st.frozenNext = true
 			}
 		}
 	}
@@ -422,6 +502,9 @@ func (p *para) impression(s span) (string, bool) {
 	lo := k
 	for lo > s.lo && p.w(lo-1) != "," && p.w(lo-1) != ":" && p.w(lo-1) != ";" {
 		lo--
+	}
+	if p.w(lo) == "impression" { // "…; impression basal cell carcinoma versus dermatofibroma"
+		lo++
 	}
 	hi := k
 	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." {
@@ -555,7 +638,8 @@ func siteStop(w string) bool {
 	switch w {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
-		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent":
+		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
+		"showed", "shows", "revealed", "demonstrated", "confirmed":
 		return true
 	}
 	return false
@@ -594,12 +678,19 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			lo++
 		}
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
-		if site, a, b := p.siteAfter(e, s.hi); site != "" {
+		site, a, b := p.siteAfter(e, s.hi)
+		// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5
+		// cm, treated …", "Squamous cell carcinoma in situ, punch biopsy
+		// 12/16/2025, 1.2 x 1.0 cm, ill-defined"
+		after := e
+		if site != "" {
+			after = b
+		}
+		if m, ok := p.appositionSize(after, s.hi); ok && !histology && !st.otherLesions {
+			st.f.PreopSize = append(st.f.PreopSize, m)
+		}
+		if site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
-			// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5 cm, treated …"
-			if m, ok := p.appositionSize(b, s.hi); ok && !histology && !st.otherLesions {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-			}
 		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
@@ -618,7 +709,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 // scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
-	j = p.skipParen(j, end)
+	j = p.skipBiopsySegment(p.skipParen(j, end), end)
 	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
 		return Measure{}, false
 	}
@@ -634,6 +725,26 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
+}
+
+// skipBiopsySegment skips a comma segment at token j that cites the biopsy
+// (", punch biopsy 12/16/2025"), up to the comma after it.
+func (p *para) skipBiopsySegment(j, end int) int {
+	if j+1 >= end || p.w(j) != "," {
+		return j
+	}
+	for k := j + 1; k < end && k <= j+parenMax; k++ {
+		switch {
+		case p.w(k) == ",":
+			if p.anyIn(j+1, k, cBiopsy) {
+				return k
+			}
+			return j
+		case p.w(k) == ";" || p.w(k) == "." || p.w(k) == "(":
+			return j
+		}
+	}
+	return j
 }
 
 // skipParen skips a short parenthesis at token j: "(SCCis)", "(biopsy 04/16/2026)".
@@ -821,6 +932,9 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			}
 		}
 	}
@@ -849,6 +963,36 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		}
 	}
 	return Measure{}, 0, false
+}
+
+// predicateSize reads a size said of a lesion noun through "is" or "was",
+// over at most two describing words and a comma: "the lesion was 1.1 x 0.9
+// cm", "the tumor is large, 2.8 x 2.4 cm, with poorly defined borders". A
+// word after the size that makes it a distance or a depth ("2 mm from the
+// margin", "4 mm deep") makes it none.
+func (p *para) predicateSize(i int, s span) (Measure, int, bool) {
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	if nx < s.hi {
+		switch p.w(nx) {
+		case ",", ".", ";", ")", "with", "and", "before", "preoperatively", "clinically":
+		default:
+			return Measure{}, 0, false
+		}
+	}
+	k := i - 1
+	if k >= s.lo && p.w(k) == "," {
+		k--
+	}
+	for n := 0; n < 2 && k >= s.lo && p.toks[k].kind == kWord && p.w(k) != "is" && p.w(k) != "was"; n++ {
+		k--
+	}
+	if k-1 < s.lo || p.w(k) != "is" && p.w(k) != "was" || !p.lesionNoun(k-1) {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // preopSentence reports whether a size cue in sentence s is about the lesion,
@@ -1057,6 +1201,9 @@ func (st *state) deferredRepair(p *para, s span) {
 	for e < s.hi && p.has(e, cDeferred) {
 		e++
 	}
+	if e < s.hi && p.has(e, cSurgeon) { // "will be performed by me"
+		return
+	}
 	lo := -1
 	for i := s.lo; i < s.hi; i++ {
 		switch p.w(i) {
@@ -1220,9 +1367,20 @@ func (st *state) addRepair(r Repair) {
 		// One lesion has one linear closure: "proceed to layered closure" and
 		// "an intermediate (layered) linear repair, 3.2 cm" are one repair
 		// when their classes agree; the one that names more of its class wins.
+		// Layers alone name no class against "complex": every complex repair
+		// is layered ("a complex repair, with wide undermining … and layered
+		// closure").
 		o := &st.f.Repairs[i]
 		if !r.NoRepair && !o.NoRepair && !flapOrGraft(r.Kind) && !flapOrGraft(o.Kind) {
-			if a, b := linearClass(nk), linearClass(ok); a == b || a == "" || b == "" {
+			a, b := linearClass(nk), linearClass(ok)
+			if a == "complex" && layersOnly(ok) || b == "complex" && layersOnly(nk) {
+				if a == "complex" {
+					o.Kind, o.Span = r.Kind, r.Span
+				}
+				idx = i
+				break
+			}
+			if a == b || a == "" || b == "" {
 				if a != "" && b == "" || a == b && len(nk) > len(ok) {
 					o.Kind, o.Span = r.Kind, r.Span
 				}
@@ -1262,6 +1420,12 @@ func linearClass(nk string) string {
 		return "simple"
 	}
 	return ""
+}
+
+// layersOnly reports whether a linear repair kind states its class only by
+// its layers ("layered closure", "closed in layers"), not by name.
+func layersOnly(nk string) bool {
+	return strings.Contains(nk, "layer") && linearClass(nk) == "intermediate" && !strings.Contains(nk, "intermediate")
 }
 
 // flapOrGraft reports whether a repair kind is an area repair.

@@ -212,6 +212,8 @@ func sentences(p *para, out []span) []span {
 			if w == "." && i > 0 && toks[i-1].kind == kWord && abbreviation(p.w(i-1)) && toks[i-1].hi == t.lo {
 				end = false
 			}
+		case "period":
+			end = p.dictatedPeriod(i)
 		}
 		if !end && i+1 < len(toks) && toks[i+1].line != t.line {
 			// A line break ends a sentence unless the next line goes on in
@@ -226,6 +228,26 @@ func sentences(p *para, out []span) []span {
 		}
 	}
 	return out
+}
+
+// dictatedPeriod reports whether the word "period" at token i is a
+// transcribed full stop ("… which is why Mohs was chosen period the first
+// stage was excised …"): in lower case between two lower-case words, not a
+// noun after an article or a describing word ("the healing period"), nor
+// the subject or object of the words after it ("period of", "period was").
+func (p *para) dictatedPeriod(i int) bool {
+	if i == 0 || i+1 >= len(p.toks) || p.toks[i].upper || p.toks[i+1].upper || p.toks[i+1].kind != kWord || p.toks[i-1].kind != kWord {
+		return false
+	}
+	switch p.w(i - 1) {
+	case "the", "a", "this", "that", "postoperative", "healing", "recovery", "observation", "waiting", "up":
+		return false
+	}
+	switch p.w(i + 1) {
+	case "of", "was", "is", "were", "will", "and", "with", "for":
+		return false
+	}
+	return true
 }
 
 // w is the normalized word of token i.

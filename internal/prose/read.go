@@ -18,6 +18,13 @@ func ReadStage(n int, paragraphs [][]Line) Facts {
 	return read(paragraphs, n)
 }
 
+// stageStain is a stain said of every stage ("on every block of both
+// stages"); stages is the number of stages the words say, or 0 for any.
+type stageStain struct {
+	stain  Stain
+	stages int
+}
+
 // state is what reading one scope carries from sentence to sentence.
 type state struct {
 	f      *Facts
@@ -28,6 +35,8 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
+	allStains       []stageStain
 	// per paragraph
 	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
 	touched     []int
@@ -108,7 +117,7 @@ func (st *state) sentence(p *para, s span) {
 	}
 	bx := s.any(cBiopsy)
 	other := st.otherBiopsySentence(p, s)
-	if !other {
+	if !other && !st.biopsyFrozen(p, s) {
 		st.readStages(p, s, bx)
 		st.readStageCount(p, s)
 	}
@@ -123,6 +132,22 @@ func (st *state) sentence(p *para, s span) {
 	st.readSizes(p, s)
 	st.readDeep(p, s)
 	st.readPlan(p, s)
+}
+
+// biopsyFrozen reads the sentence after today's biopsy was "submitted for
+// frozen section" when it speaks of that frozen section and names no stage:
+// "The frozen section was processed as two blocks". Its blocks are the
+// biopsy's, never a Mohs stage's; it reports whether s is that sentence.
+func (st *state) biopsyFrozen(p *para, s span) bool {
+	next := st.frozenNext
+	st.frozenNext = false
+	if !next || !s.any(cFrozen) || s.any(cStageNoun) || s.any(cStageOrdNoun) {
+		return false
+	}
+	if c := p.frozenBlocks(s); c.N > 0 {
+		st.f.FrozenSection = append(st.f.FrozenSection, c)
+	}
+	return true
 }
 
 // readPlan reads a plan to finish the surgery another day: "Further stages
@@ -159,6 +184,23 @@ func (st *state) finish() {
 			Spans:   []Span{f.Unstaged.BlocksSpan},
 		})
 		f.Unstaged.Blocks, f.Unstaged.BlocksSpan = 0, Span{}
+	}
+	// A stain said of every stage goes to each stage, when the stages are
+	// as many as it says.
+	for _, a := range st.allStains {
+		switch {
+		case a.stages > 0 && a.stages != len(f.Stages):
+			f.Ambiguities = append(f.Ambiguities, Ambiguity{
+				Message: fmt.Sprintf("a stain said of %d stages, %d described", a.stages, len(f.Stages)),
+				Spans:   []Span{a.stain.Span},
+			})
+		case len(f.Stages) == 0:
+			f.Unstaged.Stains = append(f.Unstaged.Stains, a.stain)
+		default:
+			for k := range f.Stages {
+				f.Stages[k].Stains = append(f.Stages[k].Stains, a.stain)
+			}
+		}
 	}
 	// The Mohs slides read by the surgeon and by a separate pathologist.
 	surgeon, path := -1, -1
@@ -209,6 +251,8 @@ const (
 	mExplicit // "Stage II", "the first stage", "2nd level"
 	mRelative // "an additional layer", "a further stage"
 	mRef      // a stage named in passing: "of the first stage", "after the third stage"
+	mFinal    // "the final excision", "the last stage": see readStages
+	mSingle   // "the single stage": stage 1 when no later stage is named
 )
 
 // ordinal is the number an ordinal word stands for, or 0.
@@ -316,13 +360,13 @@ func (p *para) countAt(i int) int {
 	return int(p.toks[i].n)
 }
 
-// singularStageNoun reports whether token i is "stage", "layer" or "level".
+// singularStageNoun reports whether token i is "stage", "layer", "level" or "pass".
 func (p *para) singularStageNoun(i, end int) bool {
 	if i >= end || !p.has(i, cStageNoun) {
 		return false
 	}
 	switch p.w(i) {
-	case "stage", "layer", "level":
+	case "stage", "layer", "level", "pass":
 		return true
 	}
 	return false
@@ -378,8 +422,26 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
+	case t.kind == kWord && i > s.lo && isArticle(p.w(i-1)) && (p.w(i) == "final" || p.w(i) == "last" || p.w(i) == "single" || p.w(i) == "only"):
+		// "the final excision", "the single stage"
+		j := i + 1
+		for j < s.hi && p.stageFiller(j) {
+			j++
+		}
+		if !p.singularStageNoun(j, s.hi) && !(j < s.hi && p.has(j, cStageOrdNoun)) {
+			return mNone, 0, 0, 0
+		}
+		kind, lo, hi = mFinal, i, j+1
+		if p.w(i) == "single" || p.w(i) == "only" {
+			kind, num = mSingle, 1
+		}
 	case p.hitAt(i, cStageRelative) > 0:
 		j := p.hitAt(i, cStageRelative)
+		if p.has(j-1, cStageOrdNoun) {
+			// "a re-excision": the phrase names its noun
+			kind, lo, hi = mRelative, i, j
+			break
+		}
 		for j < s.hi && p.stageFiller(j) {
 			j++
 		}
@@ -402,7 +464,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	// A stage denied or supposed is none: "no second stage", "a second stage
 	// was not required", "if a further layer is needed".
 	for k := lo; k < hi; k++ {
-		if p.ctx[k]&fHyp != 0 {
+		if p.ctx[k]&fHyp != 0 || kind == mRelative && p.ctx[k]&fHist != 0 {
 			return mNone, 0, 0, 0
 		}
 	}
@@ -544,6 +606,11 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
 	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
+	concessive := false
+	switch p.w(s.lo) {
+	case "although", "though", "while", "whereas":
+		concessive = true
+	}
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -557,15 +624,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 				st.clause(p, s, clause, lo, bx, clauseStage)
 				clause = lo
 			}
-			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
-			switch {
-			case lo == pre:
+			if lo == pre {
 				st.cur, selected = preStage, true
-			case kind == mExplicit:
-				st.stageByNumber(num, sp)
-				selected = true
-			case kind == mRelative && !selected && st.maxNum < maxStages:
-				st.stageByNumber(st.maxNum+1, sp)
+			} else if st.selectStage(p, s, kind, num, lo, hi, selected) {
 				selected = true
 			}
 			clauseStage = true
@@ -592,6 +653,11 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			st.clause(p, s, clause, i, bx, clauseStage)
 			clause, clauseStage = i+1, false
 		}
+		if p.w(i) == "," && concessive {
+			// "Although the second layer was clear, a further layer …": the
+			// main clause names its own stage
+			selected, concessive = false, false
+		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
 			switch {
 			case p.partial(lo, hi, s):
@@ -599,6 +665,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && s.any(cStagesPlural):
 				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
+			case pre >= 0 && i < pre && preStage < 0:
+				// a count before "the final stage" that names no stage for certain
+				st.setBlocks(&st.f.Unstaged, -1, n, p.spanOf(lo, hi))
 			case pre >= 0 && i < pre:
 				st.setBlocks(&st.f.Stages[preStage], preStage, n, p.spanOf(lo, hi))
 			default:
@@ -612,7 +681,12 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
 				stain, end := p.stain(i, e, s)
-				tg.Stains = append(tg.Stains, stain)
+				if all, n := p.everyStage(i, end); all {
+					// "MART-1 … on every block of both stages": known at the end
+					st.allStains = append(st.allStains, stageStain{stain, n})
+				} else {
+					tg.Stains = append(tg.Stains, stain)
+				}
 				// A stain and its reason state no margin ("where MART-1 was equivocal").
 				if len(p.quiet) == 0 {
 					p.quiet = grow(p.quiet, len(p.toks))
@@ -629,6 +703,53 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
 }
 
+// selectStage selects (creating if new) the stage that a mention of the
+// given kind names, when the sentence has selected one already or not. It
+// reports whether the mention decides the stage the sentence is about;
+// st.cur is -1 when it names none for certain.
+func (st *state) selectStage(p *para, s span, kind, num, lo, hi int, selected bool) bool {
+	sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
+	switch {
+	case kind == mExplicit || kind == mSingle && st.maxNum <= 1:
+		st.stageByNumber(num, sp)
+	case kind == mSingle:
+		st.cur = -1 // "the single stage" after stage 2
+	case kind == mRelative && st.maxNum > 0 && lo > s.lo && (p.w(lo-1) == "this" || p.w(lo-1) == "that"):
+		// "This further layer was also free of tumor": the one just taken
+		st.stageByNumber(st.maxNum, sp)
+	case kind == mRelative && !selected && st.maxNum < maxStages && (st.maxNum > 0 || p.singularStageNoun(hi-1, s.hi)):
+		// "a re-excision" follows a stage; "an additional stage" may be the first
+		st.stageByNumber(st.maxNum+1, sp)
+	case kind == mFinal && !selected:
+		st.finalStage(sp)
+	default:
+		return false
+	}
+	return true
+}
+
+// finalStage selects the stage that "the final excision" or "the last
+// stage" names: a new stage after a last stage that was not clear, the last
+// stage when it was clear. After a stage whose margin is not stated it could
+// be either, and it selects none, so that no count goes to a guessed stage.
+func (st *state) finalStage(sp Span) {
+	st.cur = -1
+	for k := range st.f.Stages {
+		if st.f.Stages[k].Number != st.maxNum {
+			continue
+		}
+		switch st.f.Stages[k].Margin {
+		case MarginPositive, MarginEquivocal:
+			if st.maxNum < maxStages {
+				st.stageByNumber(st.maxNum+1, sp)
+			}
+		case MarginClear:
+			st.cur = k
+		}
+		return
+	}
+}
+
 // preselect finds the first stage mention of sentence s when a block count
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
@@ -643,17 +764,13 @@ func (st *state) preselect(p *para, s span) (int, int) {
 		}
 		kind, num, lo, hi := p.mention(i, s)
 		switch kind {
-		case mExplicit, mRelative:
+		case mExplicit, mRelative, mFinal, mSingle:
 			if !count {
 				return -1, -1
 			}
 			saved := st.cur
-			sp := p.spanOf(lo, trimEnd(p, lo, s.hi))
-			if kind == mExplicit {
-				st.stageByNumber(num, sp)
-			} else if st.maxNum < maxStages {
-				st.stageByNumber(st.maxNum+1, sp)
-			} else {
+			if !st.selectStage(p, s, kind, num, lo, hi, false) {
+				st.cur = saved
 				return -1, -1
 			}
 			k := st.cur
@@ -785,10 +902,10 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	if w := p.w(j); (w == "specimen" || w == "specimens") && s.any(cDebulk) {
 		return 0, 0, 0
 	}
-	// "two pieces of gauze" counts no tissue
-	if j+2 < s.hi && p.w(j+1) == "of" {
+	// "two pieces of gauze" counts no tissue; "a single block of perichondrium" does
+	if j+2 < s.hi && p.w(j+1) == "of" && !p.has(j+2, cStructure) {
 		switch p.w(j + 2) {
-		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs":
+		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs", "fat":
 		default:
 			return 0, 0, 0
 		}
@@ -841,16 +958,61 @@ func (p *para) unitAt(i, end int) bool {
 	return ok
 }
 
+// stainWord reports whether w names a stain's kind after its name
+// ("MART-1 immunostaining", "an AE1/AE3 immunostain").
+func stainWord(w string) bool {
+	switch w {
+	case "immunostain", "immunostains", "immunostaining", "stain", "stains", "staining", "immunohistochemistry", "ihc":
+		return true
+	}
+	return false
+}
+
+// stainDone is the token after "was added", "were performed" at token j, or j.
+func (p *para) stainDone(j, end int) int {
+	if j+1 >= end || p.w(j) != "was" && p.w(j) != "were" {
+		return j
+	}
+	switch p.w(j + 1) {
+	case "added", "performed", "applied", "used", "done", "run", "obtained":
+		return j + 2
+	}
+	return j
+}
+
+// everyStage reports whether a stain statement in tokens [lo, hi) names
+// every stage ("on every block of both stages", "of all stages"), and the
+// number of stages it says (2 for "both", else 0).
+func (p *para) everyStage(lo, hi int) (bool, int) {
+	for k := lo + 1; k < hi; k++ {
+		if p.w(k) == "stages" {
+			switch p.w(k - 1) {
+			case "both":
+				return true, 2
+			case "all":
+				return true, 0
+			}
+		}
+	}
+	return false, 0
+}
+
 // stain reads a stain named at tokens [i, e): its blocks in parentheses and
-// its reason after "for" or "to".
+// its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
+// added to highlight …").
 func (p *para) stain(i, e int, s span) (Stain, int) {
 	st := Stain{Name: p.text(i, e)}
 	j := e
+	for j < s.hi && stainWord(p.w(j)) {
+		j++
+	}
 	if k := p.skipParen(j, s.hi); k > j {
 		// "MART-1 (blocks 1-2)"
 		st.Blocks = p.blockList(j+1, k-1)
 		j = k
-	} else if j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
+	}
+	j = p.stainDone(j, s.hi)
+	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
 		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
 		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" {
@@ -1032,7 +1194,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			}
 		case starts(cClear):
 			switch {
-			case p.negated(k):
+			case p.negated(k) || p.clearExcept(k, hi):
 				set(MarginPositive, k)
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
@@ -1057,6 +1219,26 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// clearExcept reports whether the clear word at token k is taken back by an
+// exception that places tumor on a margin, up to hi or a semicolon: "clear
+// except for a small focus at 3 o'clock in block 2".
+func (p *para) clearExcept(k, hi int) bool {
+	j := p.hitEnd(k, hi)
+	if j >= hi || p.w(j) != "except" {
+		return false
+	}
+	place, tumor := false, false
+	for j++; j < hi && p.w(j) != ";"; j++ {
+		if p.has(j, cMarginLoc) && !p.negated(j) || p.clockAt(j, hi) || p.has(j, cBlockNoun) && j+1 < hi && p.countAt(j+1) > 0 {
+			place = true
+		}
+		if p.has(j, cTumor) && !p.negated(j) || p.w(j) == "focus" || p.w(j) == "foci" {
+			tumor = true
+		}
+	}
+	return place && tumor
 }
 
 // segment is the part of clause [lo, hi) around token k between commas or
@@ -1196,8 +1378,8 @@ func (st *state) readStageCount(p *para, s span) {
 			continue
 		}
 		noun := p.w(j)
-		// "a total of 2 layers", "2 Mohs layers"
-		layers := (noun == "layers" || noun == "levels") && (j > i+1 && p.w(j-1) == "mohs" || p.totalBefore(i, s))
+		// "a total of 2 layers", "2 Mohs layers", "two Mohs passes"
+		layers := (noun == "layers" || noun == "levels" || noun == "passes") && (j > i+1 && p.w(j-1) == "mohs" || p.totalBefore(i, s))
 		if noun == "stages" || noun == "stage" && n == 1 || layers {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
 				continue

@@ -70,6 +70,30 @@ func TestStages(t *testing.T) {
 		{"two stages in one sentence each get their own blocks",
 			"Stage 1 had 3 blocks and stage 2 had 1 block.",
 			stage, []string{"stage 1 blocks=3 margin=unknown", "stage 2 blocks=1 margin=unknown"}},
+		{"passes are stages: two Mohs passes, for the first pass, the second pass",
+			"The tumor was removed in two Mohs passes. For the first pass a specimen was excised and divided into 3 blocks; block 1 was positive.\n\nThe second pass removed a thin crescent of tissue. It was embedded as a single block and was negative for residual carcinoma.",
+			[]string{"stage ", "stage-count "}, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=1 margin=clear", "stage-count 2"}},
+		{"a single pass of the curette is no stage", "A single pass of the curette was made.", stage, nil},
+		{"the single stage is stage 1", "The single stage was mapped and divided into six pieces; all six pieces were free of tumor.", stage,
+			[]string{"stage 1 blocks=6 margin=clear"}},
+		{"the single stage after a second stage names none",
+			"Stage 1: 2 blocks, positive. Stage 2: 1 block, clear. The single stage was divided into six pieces.", stage,
+			[]string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear", "ambiguity a count of 6 blocks is not tied to a stage"}},
+		{"a re-excision follows the last stage; the final excision follows a stage that was not clear",
+			"The initial excision was divided into four pieces; tumor at 9 o'clock in piece 2.\n\nA re-excision at 9 o'clock was bisected. One half was free of tumor; the other half still showed tumor at its peripheral edge.\n\nThe final excision, a single block from that edge, was clear.", stage,
+			[]string{"stage 1 blocks=4 margin=positive", "stage 2 blocks=2 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"a re-excision in the history is no stage", "The tumor had previously been treated with a re-excision of the margins.", stage, nil},
+		{"the final stage after a clear stage is that stage",
+			"Stage 1: 2 blocks, positive. Stage 2: 1 block, clear. The final stage was interpreted by me.", stage,
+			[]string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"the final stage after a stage of unknown margins names none",
+			"Stage 1 was divided into 2 blocks.\n\nThe final stage, a single block, was clear.", stage,
+			[]string{"stage 1 blocks=2 margin=unknown"}},
+		{"a further layer after a concessive clause is the next stage",
+			"The second layer was processed as a single block and was free of tumor.\n\nAlthough the second layer was clear, a further layer of one block was taken from the deep margin. This further layer was also free of tumor.", stage,
+			[]string{"stage 2 blocks=1 margin=clear", "stage 3 blocks=1 margin=clear"}},
+		{"a block of a deep structure is a block", "The second stage, a single block of perichondrium beneath block 1, was free of tumor.", stage,
+			[]string{"stage 2 blocks=1 margin=clear"}},
 		{"cardinal after the noun: Stage one", "Stage one: three blocks, clear.", stage, []string{"stage 1 blocks=3 margin=clear"}},
 		{"second-stage with a hyphen", "The second-stage specimen was divided into 2 blocks.", stage, []string{"stage 2 blocks=2 margin=unknown"}},
 		{"a described stage named in passing is what the sentence is about",
@@ -155,6 +179,9 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"a clock position written 3:00", "Stage 1: 2 blocks; tumor at 3:00 in block 1.", stage, []string{"stage 1 blocks=2 margin=positive"}},
 		{"o’clock with a typographic apostrophe", "Stage 1: residual BCC at 9 o’clock.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
 		{"tumor at a clock position is positive", "The first stage showed tumor remained at 6 o'clock.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"the involved blocks a stage is taken from are no positive margin",
+			"The first level was divided into quadrants, with tumor at the deep margin of quadrant two.\n\nA second level was taken from the deep and lateral aspects corresponding to the involved quadrants. This tissue was bisected and both halves were free of tumor.", stage,
+			[]string{"stage 1 blocks=4 margin=positive", "stage 2 blocks=2 margin=clear"}},
 		{"a positive area named in passing is no positive margin", "Stage II was taken from the deep positive area and processed; all margins were clear.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"the margin taken is no margin place", "Stage I: the visible tumor was debulked and the tumor was excised with a 2 mm margin.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
 		{"tumor did not extend to the margin is clear", "Stage 1: the tumor did not extend to the margin.", stage, []string{"stage 1 blocks=0 margin=clear"}},
@@ -165,7 +192,32 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"tumor-free", "Stage 2: tumor-free margins.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"tumor persisted focally is positive", "Stage 2 consisted of 1 block; tumor persisted focally at the deep margin.", stage, []string{"stage 2 blocks=1 margin=positive"}},
 		{"a melanocytic proliferation at a margin is positive", "The first layer showed a confluent junctional melanocytic proliferation at the lateral margin of block 4; blocks 1 to 3 were clear.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
+		{"atypia confined to the epidermis is histology, not a positive margin",
+			"The first stage was divided into three blocks, all free of tumor; atypia was confined to the epidermis without invasion.", stage,
+			[]string{"stage 1 blocks=3 margin=clear histology"}},
+		{"atypia seen centrally beside margins free of tumor",
+			"The single stage was divided into six pieces. Full-thickness atypia of the epidermis was seen centrally, but all six pieces were free of tumor at their margins.", stage,
+			[]string{"stage 1 blocks=6 margin=clear histology"}},
+		{"clear except for a focus at a place is positive", "Stage 1: 3 blocks. The first stage is clear except for a small focus at 3 o'clock in block 2.", stage,
+			[]string{"stage 1 blocks=3 margin=positive"}},
+		{"clear except for an exception that names no tumor stays clear", "Stage 1: 3 blocks. The margins were clear except for scar tissue.", stage,
+			[]string{"stage 1 blocks=3 margin=clear"}},
 		{"a stain reason states no margin", "Stage 2: 2 blocks, SOX10 (block 2) to confirm single melanocytes where MART-1 was equivocal; margins clear.", stage, []string{`stage 2 blocks=2 margin=clear stain="SOX10"[2]+reason`}},
+	})
+}
+
+func TestStains(t *testing.T) {
+	fams := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"blocks in parentheses after the stain's kind, reason after 'was added to'",
+			"Stage 1 was divided into six blocks. An AE1/AE3 immunostain (blocks 1-2) was added to highlight subtle keratinocytic strands at the deep margin.", fams,
+			[]string{`stage 1 blocks=6 margin=unknown stain="AE1/AE3"[1 2]+reason`}},
+		{"a stain performed on every block of both stages goes to each stage",
+			"I excised the first stage and divided it into four blocks. MART-1 immunostaining was performed on every block of both stages to evaluate melanocyte density at the margins.\n\nThe second stage was divided into two blocks; both blocks were clear.", fams,
+			[]string{`stage 1 blocks=4 margin=unknown stain="MART-1"+reason`, `stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"a stain of both stages when three are described is ambiguous",
+			"Stage 1: 2 blocks. MART-1 was performed on all blocks of both stages.\n\nStage 2: 1 block. Stage 3: 1 block.", fams,
+			[]string{"stage 1 blocks=2 margin=unknown", "stage 2 blocks=1 margin=unknown", "stage 3 blocks=1 margin=unknown", "ambiguity a stain said of 2 stages, 3 described"}},
 	})
 }
 
@@ -197,6 +249,7 @@ func TestReader(t *testing.T) {
 			"The frozen sections were interpreted by the staff dermatopathologist, Dr. Annika Solberg-Reyes, who reported the margins to me by phone.",
 			fams, []string{`reader pathologist "Dr. Annika Solberg-Reyes"`}},
 		{"sent to dermatopathology is no reader", "Both specimens were sent to dermatopathology for permanent sections.", fams, nil},
+		{"on my own review", "On my own review of the frozen sections, squamous cell carcinoma invades the reticular dermis.", fams, []string{"reader surgeon"}},
 		{"the reader of a biopsy is not the Mohs reader", "The shave biopsy was read by a dermatopathologist as basal cell carcinoma.", fams, nil},
 		{"the biopsying doctor is not the reader", "Dr. Ilse Brandvold biopsied this lesion and the pathology report showed nodular basal cell carcinoma.", fams, nil},
 		{"a name without a role", "Slides were read by Dr. Tanaka-Obeng.", fams, []string{`reader named "Dr. Tanaka-Obeng"`}},
@@ -218,11 +271,20 @@ func TestPriorBiopsy(t *testing.T) {
 		{"biopsy on a date showed", "A biopsy on 4/21 showed basal cell carcinoma.", fams, []string{"prior-biopsy true"}},
 		{"biopsied on a date", "Her dermatologist biopsied the lesion on 03/05/2026.", fams, []string{"prior-biopsy true"}},
 		{"(shave biopsy date)", "Basal cell carcinoma, nodular (shave biopsy 04/01/2026).", fams, []string{"prior-biopsy true"}},
+		{"a biopsy on a date with the month's name",
+			"He has a micronodular basal cell carcinoma of the right nasal ala confirmed on a shave biopsy taken by his dermatologist on January 29, 2026.",
+			append(fams, "diagnosis "), []string{"prior-biopsy true", `diagnosis "micronodular basal cell carcinoma" site="right nasal ala"`}},
 		{"no prior biopsy", "There was no prior biopsy.", fams, []string{"prior-biopsy false"}},
 		{"no biopsy before today", "No biopsy had been performed before today.", fams, []string{"prior-biopsy false"}},
 		{"a same-day biopsy with a frozen section",
 			"A tangential (shave) biopsy was performed today and submitted for an intraoperative frozen section (one block), which I read as nodular basal cell carcinoma.",
 			fams, []string{`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 1"}},
+		{"the frozen section's blocks in the sentence after the biopsy are no stage's",
+			"A shave (saucerization) biopsy of the lesion was performed today and submitted for frozen section. The frozen section was processed as two blocks and, on my reading, showed nodular basal cell carcinoma.",
+			append(fams, "unstaged "), []string{`same-day-biopsy "shave (saucerization) biopsy"`, "frozen-section 2"}},
+		{"a later sentence about the Mohs frozen sections is not the biopsy's",
+			"A shave biopsy was performed today and submitted for frozen section. The first stage was divided into three blocks.",
+			append(fams, "stage "), []string{"stage 1 blocks=3 margin=unknown", `same-day-biopsy "shave biopsy"`}},
 	})
 }
 
@@ -234,6 +296,10 @@ func TestIndication(t *testing.T) {
 		{"recurrent", "Mohs was recommended because the tumor is recurrent.", fams, []string{"indication"}},
 		{"Indication: field in prose", "Indication: nasal location; recurrent after prior curettage.", fams, []string{"indication"}},
 		{"appropriate use criteria", "Mohs surgery is indicated per the appropriate use criteria (score 9).", fams, []string{"indication"}},
+		{"recurred after a treatment", "Mohs was chosen because the tumor had recurred after electrodesiccation and curettage.", fams, []string{"indication"}},
+		{"the treatment of choice", "The infiltrative histology and the ill-defined margins on a cosmetically sensitive area make Mohs surgery the treatment of choice.", fams, []string{"indication"}},
+		{"the appropriate treatment", "The aggressive histology and the central facial location make Mohs the appropriate treatment.", fams, []string{"indication"}},
+		{"Mohs not chosen is no indication", "Mohs was not chosen because the tumor had recurred.", fams, nil},
 		{"generic boilerplate names no reason", "Mohs surgery is indicated to provide the highest cure rate.", fams, nil},
 	})
 }
@@ -280,6 +346,14 @@ func TestSizes(t *testing.T) {
 		{"a rim is no excision margin", "A layer was excised with a 2 mm rim of normal-appearing skin.", fams, nil},
 		{"a landmark distance is no size", "The lesion lies 4 cm lateral to the spine.", fams, nil},
 		{"a size before the lesion noun", "Left nasal ala: 0.9 x 0.7 cm pearly papule with central crust.", fams, []string{"preop 0.9x0.7"}},
+		{"a size said of the lesion", "The lesion was 1.1 x 0.9 cm. Mohs was indicated because the tumor had recurred.", fams, []string{"preop 1.1x0.9"}},
+		{"a size said of the lesion before surgery", "The lesion was 1.3 x 1.0 cm before surgery.", fams, []string{"preop 1.3x1"}},
+		{"a size said of the tumor after describing words",
+			"Mohs surgery was recommended because the tumor is rapidly growing, 2.6 x 2.2 cm, with poorly defined margins.", fams, []string{"preop 2.6x2.2"}},
+		{"a distance said of the tumor is no size", "Residual tumor was 2 mm from the deep margin.", fams, nil},
+		{"a depth said of the tumor is no size", "The tumor was 4 mm deep.", fams, nil},
+		{"a size set off after the biopsy cited beside the diagnosis",
+			"Squamous cell carcinoma in situ, punch biopsy 12/16/2025, 1.2 x 1.0 cm, ill-defined; Mohs was chosen for the poorly defined borders.", fams, []string{"preop 1.2x1"}},
 		{"a size before a biopsy of the lesion is no lesion size", "A 4 mm punch biopsy of the nodule was taken.", fams, nil},
 		{"a size before the lesion's site is no lesion size", "A 2 cm area of the plaque was treated.", fams, nil},
 	})
@@ -324,6 +398,11 @@ func TestRepairs(t *testing.T) {
 			[]string{`repair "intermediate (layered) linear repair" length=3.2 after-clearance`}},
 		{"linear closures of different classes stay two", "A complex repair of 2.0 cm and a simple repair of 1.0 cm were done.", fams,
 			[]string{`repair "complex repair" length=2`, `repair "simple repair" length=1`}},
+		{"a layered closure inside a complex repair is that complex repair",
+			"After tumor clearance the defect was closed with a complex repair, with wide undermining at the fascial plane and layered closure. The repair measured 9.5 cm.", fams,
+			[]string{`repair "complex repair" length=9.5 after-clearance`}},
+		{"an intermediate repair and a complex repair stay two", "An intermediate repair of 2.0 cm and a complex repair of 3.0 cm were done.", fams,
+			[]string{`repair "intermediate repair" length=2`, `repair "complex repair" length=3`}},
 		{"a considered flap is no repair", "A flap was considered.", fams, nil},
 		{"options included FTSG is no repair", "Options included a full-thickness skin graft.", fams, nil},
 		{"the final defect is not a repair length", "The final defect measured 2.3 x 1.9 cm. Repair: intermediate layered closure after tumor clearance.", fams,
@@ -352,6 +431,9 @@ func TestDelayedClosure(t *testing.T) {
 		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair`}},
 		{"referred for reconstruction", "The patient was referred for reconstruction.", fams, []string{`repair "referred for reconstruction" no-repair`}},
 		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair`}},
+		{"closure will be performed by another service", "Closure will be performed by ENT (Dr. Benedikt Yoruba-Hale) this afternoon in the hospital outpatient department.", fams,
+			[]string{`repair "Closure will be performed by" no-repair by="Dr. Benedikt Yoruba-Hale"`}},
+		{"closure performed by me is no deferred closure", "Closure will be performed by me after tumor clearance.", fams, nil},
 		{"repaired by another physician the same day",
 			"The defect was repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery, who will document and bill the reconstruction separately.", fams,
 			[]string{`repair "repaired the same afternoon by Dr. Linnea Sato-Whitfield of plastic surgery" no-repair by="Dr. Linnea Sato-Whitfield"`}},
@@ -373,6 +455,18 @@ func TestOtherBiopsies(t *testing.T) {
 				`other-biopsy "Tangential (shave) biopsy" site="Left upper back" impression="possible basal cell carcinoma" uncertain=true`,
 				`other-biopsy "Saucerization biopsy" site="Right lateral thigh" impression="atypical nevus" uncertain=false`,
 			}},
+		{"two biopsies of lesions brought in with 'a', done also, in one sentence",
+			"At the same visit I also performed a 4 mm punch biopsy of a scaly pink papule on the left forearm, rule out squamous cell carcinoma, and a shave biopsy of an irregular brown macule on the right upper back, atypical nevus versus melanoma in situ. Both specimens were sent to dermatopathology.", fams,
+			[]string{
+				`other-biopsy "4 mm punch biopsy" site="left forearm" impression="rule out squamous cell carcinoma" uncertain=true`,
+				`other-biopsy "shave biopsy" site="right upper back" impression="atypical nevus versus melanoma in situ" uncertain=true`,
+			}},
+		{"a biopsy of a lesion brought in with 'a' today is another lesion's; its site is not the Mohs lesion's",
+			"I also performed a 3 mm punch biopsy of a firm violaceous papule on the left anterior thigh today; impression basal cell carcinoma versus dermatofibroma.", append(fams, "site "),
+			[]string{`other-biopsy "3 mm punch biopsy" site="left anterior thigh" impression="basal cell carcinoma versus dermatofibroma" uncertain=true`}},
+		{"the prior biopsy of a lesion brought in with 'a' is the Mohs lesion's",
+			"A shave biopsy of a pearly papule on the nose showed basal cell carcinoma.", fams,
+			[]string{"prior-biopsy true", `diagnosis "basal cell carcinoma" site="nose"`}},
 		{"the prior biopsy of the Mohs lesion is none of them", "The lesion had been sampled by shave biopsy on 03/12/2026.", fams, []string{"prior-biopsy true"}},
 	})
 }
@@ -412,6 +506,16 @@ func TestAmbiguity(t *testing.T) {
 		{"a count not tied to a stage", "Stage 1 was divided into 3 blocks; clear.\n\nFour blocks were processed in total.", fams,
 			[]string{"ambiguity a count of 4 blocks is not tied to a stage"}},
 		{"consistent prose is not ambiguous", "A total of two stages. Stage 1: 2 blocks. Stage 2: 1 block.", fams, nil},
+	})
+}
+
+func TestDictatedPunctuation(t *testing.T) {
+	fams := []string{"preop ", "repair ", "stage "}
+	runPhrases(t, []phraseCase{
+		{"a transcribed 'period' ends a run-on sentence",
+			"Here for Mohs surgery of a squamous cell carcinoma in situ of the left shin which was biopsied on 08/25/2026 by shave and which measures 2.2 x 1.9 cm and has poorly defined borders which is why Mohs was chosen period the first stage was divided into three blocks and the frozen sections showed carcinoma at the lateral margin of block 1 while blocks 2 and 3 were clear and so a second stage was taken laterally and divided into two blocks both of which were clear period after tumor clearance the wound was closed in layers as an intermediate repair of 4.0 cm and the patient tolerated it well.", fams,
+			[]string{"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=2 margin=clear", "preop 2.2x1.9", `repair "intermediate repair" length=4 after-clearance`}},
+		{"the healing period is a noun", "The healing period was uneventful and the lesion measured 1.0 cm.", fams, []string{"preop 1"}},
 	})
 }
 
