@@ -1156,7 +1156,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			about = true
 		}
 		// "block 2", "piece B": tumor in a named margin block is a positive margin
-		if p.has(k, cBlockNoun) && k+1 < hi && (p.countAt(k+1) > 0 && p.w(k+1) != "single" || p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1) {
+		if p.namedBlock(k, hi) {
 			blockRef = true
 		}
 	}
@@ -1255,15 +1255,23 @@ func (p *para) segment(k, lo, hi int) (int, int) {
 }
 
 // segmentHasPlace reports whether the segment around token k names a margin
-// place or a block ("BCC at the deep margin", "tumor in block 2").
+// place or a named block ("BCC at the deep margin", "tumor in block 2").
 func (p *para) segmentHasPlace(k, lo, hi int) bool {
 	a, b := p.segment(k, lo, hi)
 	for j := a; j < b; j++ {
-		if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.has(j, cBlockNoun) {
+		if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.namedBlock(j, b) {
 			return true
 		}
 	}
 	return false
+}
+
+// namedBlock reports whether token k is a block named by its number or
+// letter ("block 2", "piece B"): a place on the margin, where "two blocks"
+// is only a count.
+func (p *para) namedBlock(k, hi int) bool {
+	return p.has(k, cBlockNoun) && k+1 < hi && (p.countAt(k+1) > 0 && p.w(k+1) != "single" ||
+		p.toks[k+1].kind == kWord && p.toks[k+1].upper && p.toks[k+1].hi-p.toks[k+1].lo == 1)
 }
 
 // clearSegmentApart reports whether clause [lo, hi) holds a segment that

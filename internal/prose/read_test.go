@@ -191,6 +191,7 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"free of tumor", "Stage 3 consisted of 1 block; the margins were free of tumor.", stage, []string{"stage 3 blocks=1 margin=clear"}},
 		{"tumor-free", "Stage 2: tumor-free margins.", stage, []string{"stage 2 blocks=0 margin=clear"}},
 		{"tumor persisted focally is positive", "Stage 2 consisted of 1 block; tumor persisted focally at the deep margin.", stage, []string{"stage 2 blocks=1 margin=positive"}},
+		{"a count of blocks is no place on the margin", "The first stage was divided into two blocks and showed squamous cell carcinoma in the dermis, with both blocks free at the deep and peripheral margins.", stage, []string{"stage 1 blocks=2 margin=clear histology"}},
 		{"a melanocytic proliferation at a margin is positive", "The first layer showed a confluent junctional melanocytic proliferation at the lateral margin of block 4; blocks 1 to 3 were clear.", stage, []string{"stage 1 blocks=0 margin=positive histology"}},
 		{"atypia confined to the epidermis is histology, not a positive margin",
 			"The first stage was divided into three blocks, all free of tumor; atypia was confined to the epidermis without invasion.", stage,
