@@ -58,7 +58,7 @@ var realisticSets = []struct {
 	{"testdata/probe5", 30, 30},
 	{"testdata/probe6", 30, 30},
 	{"testdata/probe7", 30, 15},
-	{"testdata/probe8", 30, 29},
+	{"testdata/probe8", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

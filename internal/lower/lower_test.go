@@ -756,6 +756,10 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0] // the field's own "2.0 cm" is read when the repair is coded
 				return fmt.Sprint(r.Length.Present(), "|", r.Value.Value)
 			}, "false|Layered Closure, 2.0 cm"},
+		{"the date of service in a dictated sentence", "On 07/22/2025 Mr. Okwuosa-Lund underwent Mohs micrographic surgery for a squamous cell carcinoma of the right lateral neck.\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2025-07-22"},
+		{"a date field wins over prose", "Date of service: 07/23/2025\nOn 07/22/2025 Mr. Okwuosa-Lund underwent Mohs micrographic surgery for a squamous cell carcinoma of the right lateral neck.\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2025-07-23"},
 		{"a repair size in words under the repair", "Site: cheek\nRepair: Layered Closure\nThe final closure size is 3.1 cm.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[3.1]"},
 		{"measure fields under a FINAL DEFECT heading", "Site: nose\nPre-op size: 12mm\nFINAL DEFECT\nSize: 18mm\nDimensions: 18mm x 15mm\n",

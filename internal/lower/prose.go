@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/diag"
@@ -471,13 +473,22 @@ func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKe
 // "stage II" is a tumor's stage, its excisions were done before today. What
 // it tells of the tumor, the biopsies, the map and the reader stays.
 func pastOnly(f prose.Facts) prose.Facts {
-	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs = nil, nil, prose.Stage{}, nil, nil
+	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate = nil, nil, prose.Stage{}, nil, nil, nil
 	return f
 }
 
-// encounterProse takes who read the slides from prose when no field says.
+// encounterProse takes the date of service and who read the slides from
+// prose when no field says.
 func (l *lowerer) encounterProse(f *prose.Facts) {
 	enc := &l.out.Encounter
+	if !enc.Date.Present() && len(f.ServiceDate) == 1 {
+		d := f.ServiceDate[0]
+		v := &grammar.Value{Pos: lexer.Position{Filename: l.out.Source, Line: d.Span.Line, Column: d.Span.Col}, Text: d.Value}
+		l.problem(l.encounterField(keyRef{field: fDate, name: "Date of service"}, "Date of service", v))
+		if enc.Date.Present() {
+			l.remark(ReadFromProse, []prose.Span{d.Span}, "the date of service was read from prose")
+		}
+	}
 	if enc.Pathology.Present() || len(f.Reader) == 0 {
 		return
 	}

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -864,6 +865,51 @@ func (st *state) readSites(p *para, s span) {
 }
 
 // ---- indication ----
+
+// surgeryVerbs say that the surgery a sentence names took place.
+var surgeryVerbs = []string{"underwent", "performed", "undergoes"}
+
+// months open a date written in words: "On July 22, 2025 …".
+var months = []string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec"}
+
+// readServiceDate reads the date that opens a sentence saying the Mohs
+// surgery took place: "On 07/22/2025 Mr. … underwent Mohs micrographic
+// surgery", "On July 22, 2025, the patient underwent Mohs surgery". The date
+// is kept as written; the caller parses it.
+func (st *state) readServiceDate(p *para, s span) {
+	if s.hi-s.lo < 4 || p.w(s.lo) != "on" || !s.any(cMohsSurgery) || s.any(cBiopsy) && !p.anyWordIn(s, surgeryVerbs) {
+		return
+	}
+	if !p.anyWordIn(s, surgeryVerbs) {
+		return
+	}
+	a, b := s.lo+1, s.lo+1
+	for b < s.hi {
+		w := p.w(b)
+		switch {
+		case p.toks[b].kind == kNum, w == "/", w == "-", w == "," && b+1 < s.hi && p.toks[b+1].kind == kNum, slices.Contains(months, w):
+			b++
+			continue
+		}
+		break
+	}
+	if b-a < 3 || p.toks[a].kind != kNum && !slices.Contains(months, p.w(a)) {
+		return
+	}
+	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+}
+
+// anyWordIn reports whether sentence s holds any of words.
+func (p *para) anyWordIn(s span, words []string) bool {
+	for k := s.lo; k < s.hi; k++ {
+		if slices.Contains(words, p.w(k)) {
+			return true
+		}
+	}
+	return false
+}
 
 // readIndication reads why Mohs was chosen: "Mohs surgery was chosen because
 // of the aggressive histologic subtype …", "Indication: …". A generic

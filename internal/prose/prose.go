@@ -42,6 +42,7 @@ type Facts struct {
 	FrozenSection      []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
 	DeepStructures     []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
 	Plan               []Text      // the surgery is finished another day: "will return … to complete Mohs (stage 2 onward)"
+	ServiceDate        []Text      // the day of the surgery as a sentence opens it: "On 07/22/2025 Mr. … underwent Mohs micrographic surgery" (the date as written)
 	Ambiguities        []Ambiguity // prose that could be read two ways
 }
 

@@ -161,6 +161,20 @@ func TestStageCounts(t *testing.T) {
 	})
 }
 
+// TestServiceDate: the date that opens a sentence saying the Mohs surgery
+// took place is the date of service (NOTE-FORMAT §2: the date on every
+// claim line); a date of a biopsy or of past surgery is not.
+func TestServiceDate(t *testing.T) {
+	fams := []string{"service-date "}
+	runPhrases(t, []phraseCase{
+		{"digits", "On 07/22/2025 Mr. Okwuosa-Lund underwent Mohs micrographic surgery for a SCC of the neck.", fams, []string{`service-date "07/22/2025"`}},
+		{"month in words", "On July 22, 2025, the patient underwent Mohs surgery of the left cheek.", fams, []string{`service-date "July 22, 2025"`}},
+		{"a biopsy date is not", "On 06/24/2025 a shave biopsy was performed and showed BCC.", fams, nil},
+		{"past surgery is not", "On 03/01/2019 he had Mohs surgery of the nose.", fams, nil},
+		{"a date inside the sentence is not", "He underwent Mohs surgery after a biopsy on 06/24/2025.", fams, nil},
+	})
+}
+
 func TestMarginsWithNegation(t *testing.T) {
 	stage := []string{"stage "}
 	runPhrases(t, []phraseCase{

@@ -37,6 +37,9 @@ func summary(f Facts) []string {
 	for _, c := range f.StageCount {
 		add("stage-count %d", c.N)
 	}
+	for _, d := range f.ServiceDate {
+		add("service-date %q", d.Value)
+	}
 	for _, c := range f.BlockTotal {
 		add("block-total %d", c.N)
 	}
