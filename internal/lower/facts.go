@@ -161,17 +161,23 @@ func checked(v *grammar.Value) *grammar.Value {
 // checkbox reads a checkbox at the start of s: its length and whether it
 // is checked, or 0.
 func checkbox(s string) (n int, on bool) {
-	for _, box := range []struct {
-		mark string
-		on   bool
-	}{{"[X]", true}, {"[x]", true}, {"[✓]", true}, {"[ ]", false}, {"(X)", true}, {"(x)", true}, {"(✓)", true},
-		{"( )", false}, {"☒", true}, {"☑", true}, {"☐", false}} {
+	if s == "" || s[0] != '[' && s[0] != '(' && s[0] != 0xE2 { // every mark opens with one of these bytes
+		return 0, false
+	}
+	for _, box := range checkboxes {
 		if strings.HasPrefix(s, box.mark) {
 			return len(box.mark), box.on
 		}
 	}
 	return 0, false
 }
+
+// checkboxes are the marks of a checked or unchecked box.
+var checkboxes = []struct {
+	mark string
+	on   bool
+}{{"[X]", true}, {"[x]", true}, {"[✓]", true}, {"[ ]", false}, {"(X)", true}, {"(x)", true}, {"(✓)", true},
+	{"( )", false}, {"☒", true}, {"☑", true}, {"☐", false}}
 
 // dxSiteWords introduce the site in a diagnosis: "Basal cell carcinoma of
 // the left nasal ala", "…, right nasal ala (biopsy 04/09/2026)".
