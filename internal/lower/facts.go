@@ -420,10 +420,14 @@ func (l *lowerer) measure(ref keyRef, v *grammar.Value) (model.Size, error) {
 	return size(ref.name, v)
 }
 
-// repairLengths gives a lesion's one repair without a length the length the
-// note states apart from it ("…sutured in a single layer. Length of repair:
-// 2.2 cm."); with several repairs the length cannot be tied to one.
-func (l *lowerer) repairLengths() {
+// detachedRepairFacts gives a lesion's repairs what the note states apart
+// from them. A length ("…sutured in a single layer. Length of repair:
+// 2.2 cm.") goes to the lesion's one repair without a length; with several
+// repairs it cannot be tied to one. Who repaired ("Repaired by: Dr. …,
+// oculoplastic surgery" under "Closure performed:") goes to every repair of
+// the lesion that names no one: a line dropped is safer than a line billed
+// for another provider's work.
+func (l *lowerer) detachedRepairFacts() {
 	for i, length := range l.lengths {
 		les := &l.out.Lesions[i]
 		var open []*model.Repair
@@ -434,6 +438,14 @@ func (l *lowerer) repairLengths() {
 		}
 		if len(open) == 1 && len(les.Repairs) == 1 {
 			open[0].Length = length
+		}
+	}
+	for i, by := range l.repairBy {
+		les := &l.out.Lesions[i]
+		for j := range les.Repairs {
+			if r := &les.Repairs[j]; !r.By.Present() {
+				r.By = by
+			}
 		}
 	}
 }

@@ -103,6 +103,7 @@ type lowerer struct {
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 	unread                        bool                   // a table the reader cannot tell was reported
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
+	repairBy                      map[int]model.Text     // who repaired, stated apart from the repair, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
 	summaries                     []summaryRow           // the rows of a summary table of lesions
@@ -1026,6 +1027,11 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 			}
 			l.lengths[l.lesion] = size
 		}
+	case fRepairBy: // "Repaired by: Dr. …" standing apart from its repair
+		if l.repairBy == nil {
+			l.repairBy = map[int]model.Text{}
+		}
+		l.repairBy[l.lesion] = t
 	case fStainReason: // after a log table: the reason of every stain that has none
 		for i := range les.Stages {
 			for j := range les.Stages[i].Stains {
@@ -1164,7 +1170,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
 	l.readProse()
-	l.repairLengths()
+	l.detachedRepairFacts()
 	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
 		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
 	}

@@ -616,6 +616,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].FinalDefect.Dims, len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs))
 			}, "[1.3 1.2] 1 0"},
+		{"Repaired by apart from its repair", "Site: eyelid\nClosure: full-thickness skin graft\nRepaired by: Dr. Ortiz, oculoplastic surgery\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[0].By.Value }, "Dr. Ortiz, oculoplastic surgery"},
+		{"Deepest plane reached is the deep structures", "Site: wrist\nDeepest plane reached: periosteum of the distal radius\n",
+			func(n *model.Note) string { return n.Lesions[0].DeepStructures.Value }, "periosteum of the distal radius"},
+		{"PREOPERATIVE DIAGNOSES in the plural", "PREOPERATIVE DIAGNOSES: basal cell carcinoma, left temple\n",
+			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "basal cell carcinoma, left temple"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",
