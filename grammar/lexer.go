@@ -413,8 +413,21 @@ func markerLen(s string) int {
 func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] == '\t') }
 
 // labelWords open a lesion or biopsy label: "Lesion 2", "SITE A",
-// "Tumor #1", "Biopsy 1 of 2".
-var labelWords = []string{"lesion", "site", "tumor", "tumour", "biopsy"}
+// "Tumor #1", "Biopsy 1 of 2", "Procedure #2 - Mohs micrographic surgery".
+var labelWords = []string{"lesion", "site", "tumor", "tumour", "biopsy", "procedure"}
+
+// cardinalLabels name a label in words: "SITE ONE (left temple):".
+var cardinalLabels = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+// cardinal returns the number a cardinal label word names, or 0.
+func cardinal(s string) int {
+	for i, c := range cardinalLabels {
+		if strings.EqualFold(s, c) {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // labelLen recognises a lesion label at the start of s — a label word, an
 // optional "#", a label (number, letter or roman numeral), an optional "of
@@ -451,7 +464,7 @@ func labelLen(s string) (n, rest int) {
 		}
 		return 0, 0
 	}
-	if !IsLabel(s[labelStart:k]) {
+	if !IsLabel(s[labelStart:k]) && cardinal(s[labelStart:k]) == 0 {
 		return 0, 0
 	}
 	end := k

@@ -96,7 +96,7 @@ func (l *Label) Word() string {
 }
 
 // Name is the label proper: "2", "A", "II" ("Lesion #2 of 3" → "2",
-// "Second lesion" → "2").
+// "Second lesion" and "Site two" → "2").
 func (l *Label) Name() string {
 	first, _, _ := strings.Cut(l.Text, " ")
 	for i, o := range ordinalLabels {
@@ -107,7 +107,10 @@ func (l *Label) Name() string {
 	s := l.Text[len(l.Word()):]
 	s = strings.TrimLeft(s, " \t#")
 	if name, _, ok := strings.Cut(s, " "); ok {
-		return name
+		s = name
+	}
+	if n := cardinal(s); n > 0 {
+		return strconv.Itoa(n) // "Site one"
 	}
 	return s
 }

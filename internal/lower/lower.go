@@ -154,8 +154,8 @@ func opensSection(line *grammar.Line, margin int) opening {
 		return opensNothing
 	}
 	if it.Label != nil {
-		if it.Label.Biopsy() {
-			return opensBiopsy
+		if it.Label.Biopsy() || it.Label.Word() == "procedure" && it.Text != nil && mentionsBiopsyProcedure(it.Text.Text) {
+			return opensBiopsy // "Procedure #3 - Shave biopsy"
 		}
 		return opensLesion
 	}
@@ -612,8 +612,17 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
 	}
 	les := model.Lesion{Label: label, Line: line}
+	var after *grammar.Value // "SITE ONE (left temple): The first Mohs layer …"
 	if it.Label != nil {
 		les.HeadingText = text
+		if t := it.Text; t != nil && strings.HasPrefix(t.Text, "(") {
+			if inside, rest, ok := strings.Cut(t.Text[1:], ")"); ok {
+				les.HeadingText = model.Text{Value: strings.TrimSpace(inside), Line: t.Pos.Line}
+				if rest = strings.TrimLeft(rest, ":,;–- "); rest != "" {
+					after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(rest)]), Text: rest}
+				}
+			}
+		}
 	} else {
 		les.HeadingText = model.Text{Value: siteLead(text.Value), Line: text.Line}
 	}
@@ -628,6 +637,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	}
 	if it.Label == nil && it.Text != nil {
 		l.inlineText(it.Text, false)
+	}
+	if after != nil {
+		l.inlineValue(after)
 	}
 }
 
@@ -978,6 +990,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(v.Text) {
 		l.proseField(f, v) // "REPAIR: The final defect measured … and was closed with …"
 		return nil
+	}
+	if ref.field == fRepair && v != nil && isBareYes(v.Text) {
+		return nil // "Repair performed: Y": the repair's own fields follow
 	}
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"})

@@ -315,6 +315,15 @@ func TestLabels(t *testing.T) {
 	require.Len(t, n.Biopsies, 1)
 	assert.Equal(t, "1", n.Biopsies[0].Label)
 
+	n = mustLower(t, "SITE ONE (left temple): first layer of 2 sections\nSITE TWO (right nasal tip):\nProcedure #3 - Mohs micrographic surgery\nSite: chin\nProcedure #4 - Shave biopsy\nSite: right shin\n")
+	labels = nil
+	for _, l := range n.Lesions {
+		labels = append(labels, l.Label+" "+l.Site.Text.Value)
+	}
+	assert.Equal(t, []string{"1 left temple", "2 right nasal tip", "3 chin"}, labels, "cardinal words and numbered procedures label lesions")
+	require.Len(t, n.Biopsies, 1, "a numbered procedure that is a biopsy opens a biopsy")
+	assert.Equal(t, "right shin", n.Biopsies[0].Site.Text.Value)
+
 	n = mustLower(t, "Lesion 2\nSite: nose\nLesion\nSite: chin\n")
 	assert.Equal(t, "3", n.Lesions[1].Label, "an unlabelled heading takes a number no other lesion uses")
 }
@@ -622,6 +631,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].DeepStructures.Value }, "periosteum of the distal radius"},
 		{"PREOPERATIVE DIAGNOSES in the plural", "PREOPERATIVE DIAGNOSES: basal cell carcinoma, left temple\n",
 			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "basal cell carcinoma, left temple"},
+		{"Repair performed: Y is no repair of its own", "Site: cheek\nRepair Performed: Y\nRepair Type: Intermediate\nRepair Length (cm): 3.0\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Value.Value)
+			}, "1 Intermediate"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",

@@ -70,6 +70,13 @@ func isNegative(s string) bool {
 	return noWords[firstWord(s)] || s == "n/a" || s == "na"
 }
 
+// isBareYes reports whether a value is a bare yes ("Y", "Yes.") and nothing
+// else.
+func isBareYes(s string) bool {
+	s = strings.ToLower(strings.Trim(s, " \t.:"))
+	return s == "y" || s == "yes"
+}
+
 // firstWord returns the leading run of letters of s.
 func firstWord(s string) string {
 	s = strings.TrimSpace(s)
