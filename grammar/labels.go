@@ -70,3 +70,18 @@ func IsDigits(s string) bool {
 	}
 	return true
 }
+
+// LabelPrefix recognises a lesion label at the start of s ("Site one:",
+// "Lesion #2 –") and returns the label proper ("1", "2") and where the text
+// after its separator starts; ok is false when s opens with no label.
+func LabelPrefix(s string) (name string, rest int, ok bool) {
+	n, rest := labelLen(s)
+	if n == 0 {
+		return "", 0, false
+	}
+	l := Label{Text: s[:n]}
+	if l.Biopsy() || l.Name() == "" {
+		return "", 0, false
+	}
+	return l.Name(), rest, true
+}

@@ -667,7 +667,7 @@ func labelledParts(v *grammar.Value) []labelledPart {
 		trimmed := strings.TrimLeft(seg, " ,;")
 		trimmed = strings.TrimPrefix(trimmed, "and ")
 		at := from + len(seg) - len(trimmed)
-		trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " ,;"), " and"), " ,;")
+		trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " ,;."), " and"), " ,;")
 		return labelledPart{label: label, value: &grammar.Value{Pos: shift(v.Pos, s[:at]), Text: trimmed}}
 	}
 	var parts []labelledPart
@@ -679,6 +679,9 @@ func labelledParts(v *grammar.Value) []labelledPart {
 		}
 	}
 	if len(parts) >= 2 && strings.Trim(s[from:], " .,;") == "" {
+		return parts
+	}
+	if parts = sentenceLabelledParts(v, part); len(parts) >= 2 {
 		return parts
 	}
 	parts, from = nil, -1
@@ -699,6 +702,36 @@ func labelledParts(v *grammar.Value) []labelledPart {
 		return nil
 	}
 	return parts
+}
+
+// sentenceLabelledParts splits a value whose sentences open with their
+// lesion's label: "Site one: basal cell carcinoma, left temple. Site two:
+// …". The value must open with a label.
+func sentenceLabelledParts(v *grammar.Value, part func(label string, from, to int) labelledPart) []labelledPart {
+	s := v.Text
+	var parts []labelledPart
+	label, from := "", -1
+	for i := 0; i < len(s); i++ {
+		if i > 0 && !(s[i-1] == ' ' && i >= 2 && (s[i-2] == '.' || s[i-2] == ';')) {
+			continue
+		}
+		name, rest, ok := grammar.LabelPrefix(s[i:])
+		if !ok || rest == 0 || s[i+rest-1] != ':' {
+			if i == 0 {
+				return nil
+			}
+			continue
+		}
+		if from >= 0 {
+			parts = append(parts, part(label, from, i))
+		}
+		label, from = name, i+rest
+		i += rest - 1
+	}
+	if from < 0 {
+		return nil
+	}
+	return append(parts, part(label, from, len(s)))
 }
 
 // narrative keeps a line of text for the prose reader; a line that ends a
@@ -807,6 +840,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if ref.field == fMap && l.lesion < 0 && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site" before the first label
 			return taken
+		}
+		if w := firstWord(asciiLower(textOf(v).Value)); ref.field == fPostopDiagnosis && l.lesion < 0 && (w == "same" || w == "unchanged") {
+			return taken // "POSTOPERATIVE DIAGNOSES: Same." before the first label: every lesion's diagnosis stands
 		}
 		if l.lesion < 0 && v != nil && l.headed {
 			if parts := labelledParts(v); len(parts) >= 2 {

@@ -1063,3 +1063,20 @@ func TestSummaryLineParts(t *testing.T) {
 	}
 	assert.Equal(t, []int{4}, ambiguous, "only the value that names no label")
 }
+
+func TestSentenceLabelledParts(t *testing.T) {
+	src := "PREOPERATIVE DIAGNOSES: Site one: basal cell carcinoma, left temple. Site two: squamous cell carcinoma in situ, left chest.\n" +
+		"POSTOPERATIVE DIAGNOSES: Same.\n\n" +
+		"SITE ONE (left temple): The first Mohs layer was divided into 2 sections.\n\n" +
+		"SITE TWO (left chest): The first Mohs layer was divided into 3 sections.\n"
+	note := mustLower(t, src)
+	require.Len(t, note.Lesions, 2)
+	var got []string
+	for _, les := range note.Lesions {
+		got = append(got, les.Label+": "+les.HeadingText.Value+" / "+les.Diagnosis.Value)
+	}
+	assert.Equal(t, []string{"1: left temple / basal cell carcinoma, left temple", "2: left chest / squamous cell carcinoma in situ, left chest"}, got)
+	for _, f := range note.Findings {
+		assert.NotEqual(t, "lesion-ambiguous", f.Rule, "each sentence names its lesion and 'Same' speaks of them all: line %d", f.Line)
+	}
+}
