@@ -108,6 +108,7 @@ type lowerer struct {
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
 	summaries                     []summaryRow           // the rows of a summary table of lesions
 	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
+	stagesListed                  bool                   // a stage count was read; numbered items under it are its stages
 }
 
 // everyLesionWords say that a field before the first lesion label is about
@@ -395,6 +396,14 @@ func mentionsBiopsyProcedure(text string) bool {
 // the last line it took (a value standing on the next line).
 func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
+	listed := l.stagesListed
+	l.stagesListed = false
+	if f := listedStage(it); listed && f != nil {
+		l.endParagraph()
+		taken = l.field(i, f)
+		l.stagesListed = true
+		return taken
+	}
 	switch l.opens[i] {
 	case opensLesion, opensBiopsy:
 		l.endParagraph()
@@ -446,6 +455,33 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// listedStage reads a numbered item under a stage count as that stage:
+//
+//	Mohs Stages Performed: 2
+//	   1) 3 blocks - residual tumor at the deep margin of block 2
+//	   2) 1 block - margins negative
+//
+// The item must open with a count of blocks; nil when it is no such item.
+func listedStage(it *grammar.Item) *grammar.Field {
+	if it.Marker == nil || it.Label != nil || it.Text == nil || !isOrdinalMarker(it.Marker.Text) || !grammar.IsDigits(strings.TrimRight(it.Marker.Text, ".)")) {
+		return nil
+	}
+	first, _, _ := strings.Cut(it.Text.Text, " - ")
+	first, _, _ = strings.Cut(first, ";")
+	first, _, _ = strings.Cut(first, ",")
+	if !isCountItem(first) {
+		return nil
+	}
+	text := strings.ReplaceAll(it.Text.Text, " - ", "; ")
+	for _, f := range it.Fields {
+		text += "; " + f.Key + ":"
+		if f.Value != nil {
+			text += " " + f.Value.Text
+		}
+	}
+	return &grammar.Field{Pos: it.Marker.Pos, Key: "Stage " + strings.TrimRight(it.Marker.Text, ".)"), Value: &grammar.Value{Pos: it.Text.Pos, Text: text}}
 }
 
 // wrapped joins to the last field of line i the lines that continue its
@@ -1124,6 +1160,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		les.Map, err = mapFlag(ref.name, v)
 	case fTotalStages:
 		les.TotalStages, err = count(ref.name, v, 0)
+		l.stagesListed = err == nil
 	case fTotalBlocks:
 		les.TotalBlocks, err = count(ref.name, v, 0)
 	}
