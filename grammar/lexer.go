@@ -531,7 +531,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(s)))
+	s = blankMarkdown(blankBanner(blankRTF(bracketKey(s))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -557,6 +557,37 @@ func blankMarkup(s string) string {
 	if b == nil {
 		return s
 	}
+	return string(b)
+}
+
+// bracketKey turns a key a template prints in brackets at the start of a
+// line ("[Pre-op size] 1.0 x 0.9 cm") into "Key: value" of the same length.
+// A checkbox ("[X] Yes", "[ ] No") is no key: the brackets must hold a word
+// of two letters or more.
+func bracketKey(s string) string {
+	i := skipBlank(s, 0)
+	if i >= len(s) || s[i] != '[' {
+		return s
+	}
+	end := strings.IndexByte(s[i:], ']')
+	if end < 3 || !blankAt(s, i+end+1) || skipBlank(s, i+end+1) == len(s) {
+		return s
+	}
+	letters := 0
+	for k := i + 1; k < i+end; k++ {
+		switch c := s[k]; {
+		case isLetter(c):
+			letters++
+		case c >= '0' && c <= '9', c == ' ', c == '-', c == '/', c == '#', c == '.', c == '(', c == ')', c == '\'', c == '&':
+		default:
+			return s
+		}
+	}
+	if letters < 2 {
+		return s
+	}
+	b := []byte(s)
+	b[i], b[i+end] = ' ', ':'
 	return string(b)
 }
 

@@ -163,6 +163,10 @@ func TestLineShapes(t *testing.T) {
 		{"sentence colon", "After consent, the site: was marked", `1 text="After consent, the site: was marked"@1`},
 		{"url", "See: https://x.example/a", `1 key="See"@1 value="https://x.example/a"@6`},
 		{"time", "10:30 procedure started", `1 text="10:30 procedure started"@1`},
+		{"bracketed key", "[Pre-op size] 1.0 x 0.9 cm", `1 key="Pre-op size"@2 value="1.0 x 0.9 cm"@15`},
+		{"checkbox is no bracketed key", "[X] Yes  [ ] No", `1 row cell="[X] Yes"@1 cell="[ ] No"@10`},
+		{"cardinal label", "SITE ONE (left temple):", `1 label="SITE ONE"(site 1)@1 text="(left temple):"@10`},
+		{"numbered procedure label", "Procedure #2 - Mohs micrographic surgery", `1 label="Procedure #2"(procedure 2)@1 text="Mohs micrographic surgery"@16`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
 	}
 	for _, tc := range tests {

@@ -155,6 +155,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		return opensNothing
 	}
 	if it.Label != nil {
+		if priorBiopsyLine(it) {
+			return opensNothing // "[Biopsy] shave biopsy 08/12/2025, nodular BCC": the lesion's prior biopsy
+		}
 		if it.Label.Biopsy() || it.Label.Word() == "procedure" && it.Text != nil && mentionsBiopsyProcedure(it.Text.Text) {
 			return opensBiopsy // "Procedure #3 - Shave biopsy"
 		}
@@ -417,6 +420,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		}
 		return taken
 	}
+	if priorBiopsyLine(it) {
+		l.endParagraph()
+		return max(taken, l.field(i, &grammar.Field{Pos: it.Label.Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}}))
+	}
 	if it.Text != nil {
 		if len(it.Fields) == 0 {
 			if f := stageLine(it.Text); f != nil {
@@ -455,6 +462,23 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// priorBiopsyLine reports whether an unlabelled "Biopsy:" line cites a
+// dated biopsy ("Biopsy: shave biopsy 08/12/2025, nodular BCC"): that is
+// the lesion's prior biopsy, not a biopsy done today.
+func priorBiopsyLine(it *grammar.Item) bool {
+	if it.Label == nil || !it.Label.Biopsy() || it.Label.Name() != "" || it.Text == nil || len(it.Fields) > 0 {
+		return false
+	}
+	for _, tok := range strings.FieldsFunc(it.Text.Text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' }) {
+		if strings.Count(tok, "/") == 2 {
+			if _, err := grammar.ParseDate("", &grammar.Value{Text: tok}); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listedStage reads a numbered item under a stage count as that stage:

@@ -637,6 +637,8 @@ func TestLayouts(t *testing.T) {
 			}, "1 Intermediate"},
 		{"numbered stages under a stage count", "Site: nose\nMohs Stages Performed: 2\n   1) 3 blocks - residual tumor at the deep margin of block 2\n   2) 1 block - margins negative\nTotal # of Blocks: 4\n", stages, "1:3 2:1"},
 		{"a numbered list under no stage count is no stage", "Site: nose\nPlan:\n   1) 3 blocks of ice\n", stages, ""},
+		{"a dated Biopsy line is the prior biopsy", "Site: nose\nBiopsy: shave biopsy 08/12/2025, nodular BCC\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].PriorBiopsy.Yes, len(n.Biopsies)) }, "true 0"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",
