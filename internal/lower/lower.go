@@ -46,6 +46,12 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		}
 		l.headed = true
 	}
+	if sites := siteHeadings(note.Lines); !l.headed && len(sites) >= 2 { // "LEFT THUMB:" / "RIGHT ANKLE:" over their paragraphs
+		for _, i := range sites {
+			l.opens[i] = opensLesion
+		}
+		l.headed = true
+	}
 	if !l.headed {
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
 		l.lesion = 0
@@ -589,6 +595,29 @@ func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
+// siteHeadings finds the lines that head a lesion's paragraph by its site
+// alone: "LEFT THUMB:" with the dictation on the next line. Only two or
+// more different sites so written are lesion headings.
+func siteHeadings(lines []*grammar.Line) []int {
+	var found []int
+	var keys []string
+	for i, line := range lines {
+		it := line.Item
+		if it == nil || it.Marker != nil || it.Label != nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value != nil {
+			continue
+		}
+		key := it.Fields[0].Key
+		if _, known := lookupAny(key); known || siteLead(key) != key || icd10.Recognize(key).Histology != "" || slices.Contains(keys, asciiLower(key)) {
+			continue
+		}
+		if _, ok := anatomy.Resolve(key); ok {
+			found = append(found, i)
+			keys = append(keys, asciiLower(key))
+		}
+	}
+	return found
+}
+
 // fieldsTaken is how many of a section-opening item's fields the opening
 // itself used: the site and value of "2. Right thigh: … biopsy".
 func (l *lowerer) fieldsTaken(it *grammar.Item) int {
@@ -620,6 +649,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+	case it.Marker == nil: // "LEFT THUMB:" heading its paragraph
+		text = model.Text{Value: it.Fields[0].Key, Line: it.Fields[0].Pos.Line}
 	default:
 		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		f := it.Fields[0]

@@ -1084,3 +1084,15 @@ func TestSentenceLabelledParts(t *testing.T) {
 		assert.NotEqual(t, "lesion-ambiguous", f.Rule, "each sentence names its lesion and 'Same' speaks of them all: line %d", f.Line)
 	}
 }
+
+func TestSiteHeadings(t *testing.T) {
+	two := mustLower(t, "LEFT THUMB:\nThe first stage was divided into two blocks.\n\nRIGHT ANKLE:\nThe first stage was divided into three blocks.\n")
+	var got []string
+	for _, les := range two.Lesions {
+		got = append(got, les.Label+": "+les.HeadingText.Value)
+	}
+	assert.Equal(t, []string{"1: LEFT THUMB", "2: RIGHT ANKLE"}, got, "two site headings each open a lesion")
+	one := mustLower(t, "LEFT THUMB:\nThe first stage was divided into two blocks.\n")
+	assert.Len(t, one.Lesions, 1)
+	assert.Empty(t, one.Lesions[0].HeadingText.Value, "one site heading alone opens nothing")
+}
