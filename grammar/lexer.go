@@ -391,7 +391,7 @@ func isRule(s string) bool {
 // markerLen returns the length of a list marker at the start of s — "-",
 // "*", "•", "▪", "»", "1.", "12)", "A.", "(a)" followed by a blank — or 0.
 func markerLen(s string) int {
-	for _, b := range []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○"} {
+	for _, b := range []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", ">>", ">", "→", "✓"} {
 		if strings.HasPrefix(s, b) && blankAt(s, len(b)) {
 			return len(b)
 		}

@@ -40,6 +40,7 @@ const (
 	fStainReason
 	fRepairLength
 	fRepairBy
+	fWoundCare
 	// stage
 	fBlocks
 	fStain
@@ -76,7 +77,7 @@ var fieldNames = map[string]field{
 	"site": fSite, "laterality": fLaterality, "diagnosis": fDiagnosis, "postopdiagnosis": fPostopDiagnosis,
 	"indication": fIndication, "size": fSize, "excisionmargin": fExcisionMargin, "deepstructures": fDeepStructures,
 	"priorbiopsy": fPriorBiopsy, "samedaybiopsy": fSameDayBiopsy, "frozensection": fFrozenSection, "map": fMap,
-	"totalstages": fTotalStages, "totalblocks": fTotalBlocks, "finaldefect": fFinalDefect, "repair": fRepair, "procedure": fProcedure, "stainreason": fStainReason, "repairlength": fRepairLength, "repairby": fRepairBy,
+	"totalstages": fTotalStages, "totalblocks": fTotalBlocks, "finaldefect": fFinalDefect, "repair": fRepair, "procedure": fProcedure, "stainreason": fStainReason, "repairlength": fRepairLength, "repairby": fRepairBy, "woundcare": fWoundCare,
 	"blocks": fBlocks, "stain": fStain, "specialstain": fSpecialStain, "margins": fMargins, "decision": fDecision,
 	"histology": fHistology, "reason": fReason, "type": fType, "details": fDetails, "length": fLength, "area": fArea,
 	"defect": fDefect, "secondarydefect": fSecondaryDefect, "timing": fTiming, "by": fBy,

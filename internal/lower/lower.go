@@ -40,6 +40,10 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			dashed = append(dashed, i)
 		}
 	}
+	if at := bareBanner(note.Lines, l.opens); at >= 0 { // "LESION" over the one lesion's fields: a section banner
+		l.opens[at] = opensNothing
+		l.headed = false
+	}
 	if !l.headed && len(dashed) >= 2 { // "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line
 		for _, i := range dashed {
 			l.opens[i] = opensLesion
@@ -593,6 +597,30 @@ func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
 	g := *f
 	g.Key = strings.TrimSuffix(l.block.Value, ":")
 	return &g
+}
+
+// bareBanner finds the one line that opens a lesion when it is a bare
+// "LESION" heading with nothing after it, as templates print over the one
+// lesion's fields; -1 when the note has another lesion opening or none.
+func bareBanner(lines []*grammar.Line, opens []opening) int {
+	at := -1
+	for i, o := range opens {
+		if o != opensLesion {
+			continue
+		}
+		if at >= 0 {
+			return -1
+		}
+		at = i
+	}
+	if at < 0 {
+		return -1
+	}
+	it := lines[at].Item
+	if it.Label == nil || it.Label.Name() != "" || it.Text != nil || len(it.Fields) > 0 {
+		return -1
+	}
+	return at
 }
 
 // siteHeadings finds the lines that head a lesion's paragraph by its site
@@ -1168,6 +1196,10 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 				l.lengths = map[int]model.Size{}
 			}
 			l.lengths[l.lesion] = size
+		}
+	case fWoundCare: // "Wound care: healing by secondary intention after clearance"
+		if mentions(t.Value, []string{"second intention", "secondary intention", "heal by second", "heal secondarily", "granulat"}) {
+			les.Repairs = append(les.Repairs, model.Repair{Line: t.Line, Value: t})
 		}
 	case fRepairBy: // "Repaired by: Dr. …" standing apart from its repair
 		if l.repairBy == nil {
