@@ -644,7 +644,9 @@ func TestLayouts(t *testing.T) {
 		{"wound care that is no healing plan is no repair", "Site: shin\nWound care: petrolatum and a pressure dressing\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a bare LESION banner over the one lesion", "Final wound size: 1.9 x 1.6 cm\n\nLESION\nBody site: right shin\n",
-			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].FinalDefect.Dims, n.Lesions[0].Site.Text.Value) }, "1 [1.9 1.6]right shin"},
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), n.Lesions[0].FinalDefect.Dims, n.Lesions[0].Site.Text.Value)
+			}, "1 [1.9 1.6]right shin"},
 		{"No. of blocks under a stage", "Site: shin\nStage 1\n  No. of blocks: 2\n  Margin status: clear\n", stages, "1:2"},
 		{">> before a label", ">> Tumor 1 of 2\n   Anatomic region: left lateral neck\n>> Tumor 2 of 2\n   Anatomic region: right forearm\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "left lateral neck|right forearm"},
