@@ -531,7 +531,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(bracketKey(s))))
+	s = blankMarkdown(blankBanner(blankRTF(dotLeader(bracketKey(s)))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -590,6 +590,33 @@ func bracketKey(s string) string {
 	b[i], b[i+end] = ' ', ':'
 	return string(b)
 }
+
+// dotLeader turns the dot leader a report generator prints between a key
+// and its value ("Blocks ........ 5") into "Key: value" of the same
+// length: a few words, a blank and three dots or more (or four dots or
+// more), and a value after them.
+func dotLeader(s string) string {
+	i := strings.Index(s, "...")
+	if i < 2 || !isLetter(s[skipBlank(s, 0)]) {
+		return s
+	}
+	end := i
+	for end < len(s) && s[end] == '.' {
+		end++
+	}
+	if v := skipBlank(s, end); v == len(s) || s[v] == ':' || end-i < 4 && s[i-1] != ' ' || strings.ContainsAny(s[:i], ":.;") || wordsIn(s[:i]) > 4 {
+		return s // no value, a leader before a colon ("Surgeon......: …"), or an ellipsis
+	}
+	b := []byte(s)
+	b[i] = ':'
+	for k := i + 1; k < end; k++ {
+		b[k] = ' '
+	}
+	return string(b)
+}
+
+// wordsIn counts the blank-separated words of s.
+func wordsIn(s string) int { return len(strings.Fields(s)) }
 
 // blankRTF blanks the RTF control words a rich-text export leaves at line
 // ends and in between ("03/09/2026\par", "\tab", "\b0"): a backslash, its

@@ -167,6 +167,8 @@ func TestLineShapes(t *testing.T) {
 		{"checkbox is no bracketed key", "[X] Yes  [ ] No", `1 row cell="[X] Yes"@1 cell="[ ] No"@10`},
 		{"cardinal label", "SITE ONE (left temple):", `1 label="SITE ONE"(site 1)@1 text="(left temple):"@10`},
 		{"numbered procedure label", "Procedure #2 - Mohs micrographic surgery", `1 label="Procedure #2"(procedure 2)@1 text="Mohs micrographic surgery"@16`},
+		{"dot leader", "Blocks ........ 5", `1 key="Blocks"@1 value="5"@17`},
+		{"an ellipsis in prose is no dot leader", "The patient tolerated it well... and left.", `1 text="The patient tolerated it well... and left."@1`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
 	}
 	for _, tc := range tests {

@@ -599,6 +599,27 @@ func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
+// insurerWords name an insurer or a kind of health plan: a "Plan:" field
+// outside a stage that names one is the payer, not a stage's plan.
+var insurerWords = map[string]bool{"medicare": true, "medicaid": true, "medigap": true, "tricare": true, "insurance": true,
+	"ppo": true, "hmo": true, "epo": true, "bcbs": true, "aetna": true, "anthem": true, "cigna": true, "humana": true,
+	"unitedhealthcare": true, "uhc": true, "kaiser": true, "wellcare": true, "molina": true, "highmark": true}
+
+// namesInsurer reports whether text has a word of insurerWords or names
+// Blue Cross or Blue Shield.
+func namesInsurer(text string) bool {
+	lower := asciiLower(text)
+	if strings.Contains(lower, "blue cross") || strings.Contains(lower, "blue shield") {
+		return true
+	}
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !isLetterRune(r) }) {
+		if insurerWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // bareBanner finds the one line that opens a lesion when it is a bare
 // "LESION" heading with nothing after it, as templates print over the one
 // lesion's fields; -1 when the note has another lesion opening or none.
@@ -937,6 +958,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.problem(l.encounterField(ref, f.Key, v))
 		return taken
 	}
+	if v != nil && l.stage < 0 && asciiLower(f.Key) == "plan" && namesInsurer(v.Text) {
+		l.problem(l.encounterField(keyRef{field: fPayer, name: f.Key}, f.Key, v)) // "Plan: Anthem Blue Cross PPO"
+		return taken
+	}
 	if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFrozenSection && f.Value != nil && readerStatement(f.Key+" "+f.Value.Text) {
 		// "Frozen sections: interpreted by the Mohs surgeon for both sites" says who read the slides
 		l.problem(l.encounterField(keyRef{field: fPathology, name: f.Key}, f.Key, checked(f.Value)))
@@ -1119,6 +1144,9 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		enc.Date = model.Text{Value: iso, Line: v.Pos.Line}
 	case fSurgeon:
 		enc.Surgeon = t
+		if !enc.Pathology.Present() && mentions(t.Value, []string{"pathologist", "own sections", "own slides", "own frozen", "reads all", "reads the"}) && readerStatement(t.Value) {
+			enc.Pathology = t // "Surgeon: Dr. …, Mohs surgeon / pathologist (reads own sections)"
+		}
 	case fPathology:
 		if isNegative(t.Value) || enc.Pathology.Present() {
 			return nil
