@@ -194,6 +194,61 @@ func (l *lowerer) stageNumbered(f *grammar.Field, ordinal string) *model.Stage {
 	return &les.Stages[len(les.Stages)-1]
 }
 
+// restatedStage returns the current lesion's stage numbered ordinal when a
+// "Stage N:" part inside another field's value (line i past the note's
+// lines: "FINDINGS: Stage I: … Stage II: clear.") names a stage already
+// listed; nil otherwise. A stage line of its own is always a stage entry
+// (stages are counted as listed).
+func (l *lowerer) restatedStage(i int, ordinal string) *model.Stage {
+	if i < len(l.lines) || l.lesion < 0 {
+		return nil
+	}
+	n, ok := stageNumber(ordinal)
+	if !ok {
+		return nil
+	}
+	les := l.cur()
+	for k := range les.Stages {
+		if les.Stages[k].Number == n {
+			l.closeSections()
+			l.stage = k
+			return &les.Stages[k]
+		}
+	}
+	return nil
+}
+
+// restate fills a stage listed before with what a restatement of it says
+// and the stage does not; a different block count leaves the count unknown
+// (prose-ambiguous), never one of the two.
+func (l *lowerer) restate(st *model.Stage, f *grammar.Field) {
+	if f.Value == nil {
+		return
+	}
+	again := model.Stage{Ordinal: st.Ordinal, Number: st.Number, Line: f.Pos.Line}
+	if isSentences(f.Value.Text) {
+		l.stageSentences(st, f)
+		return
+	}
+	l.problem(l.stageInline(&again, f.Value))
+	switch {
+	case again.Blocks.Present() && st.Blocks.Present() && again.Blocks.N != st.Blocks.N:
+		l.report(ProseAmbiguous.At(l.cur().Label, f.Pos.Line, f.Pos.Column, "stage %s is stated with %d blocks on line %d and %d blocks here: the count is taken as unknown", st.Name(), st.Blocks.N, st.Blocks.Line, again.Blocks.N))
+		st.Blocks = model.Count{}
+	case !st.Blocks.Present():
+		st.Blocks = again.Blocks
+	}
+	if len(st.Margins) == 0 {
+		st.Margins = again.Margins
+	}
+	if len(st.Stains) == 0 {
+		st.Stains = again.Stains
+	}
+	if !st.Histology.Present() {
+		st.Histology = again.Histology
+	}
+}
+
 // openStage opens the stage a "Stage N:" field names and reads its inline
 // items; a value written as sentences goes to the prose reader.
 func (l *lowerer) openStage(f *grammar.Field, ordinal string) {

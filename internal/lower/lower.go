@@ -948,6 +948,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
+		if st := l.restatedStage(i, ordinal); st != nil {
+			l.restate(st, f)
+			return taken
+		}
 		l.openStage(f, ordinal)
 		return taken
 	}
@@ -1015,6 +1019,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
 	case l.stainReason(f):
 	case mentions(f.Key, []string{"planned", "plan for", "options"}): // "Planned reconstruction:": not what was done
+	case l.lesion >= 0 && l.stagesInValue(v):
+		// "SPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block"
 	case isHistoryKey(f.Key):
 		l.inHistory = true
 		l.paragraph = append(l.paragraph, *f.Value)
@@ -1029,6 +1035,34 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 	}
 	return taken
+}
+
+// stagesInValue reads an unknown field's value whose every part, between
+// semicolons, is a stage line ("Mohs stage I - 4 tissue blocks, mapped and
+// inked; Mohs stage II - 1 tissue block"); it reports whether it did.
+func (l *lowerer) stagesInValue(v *grammar.Value) bool {
+	parts := splitOutside(v, ";")
+	if !strings.Contains(asciiLower(v.Text), "stage") && !strings.Contains(asciiLower(v.Text), "layer") {
+		return false
+	}
+	fields := make([]*grammar.Field, 0, len(parts))
+	for _, p := range parts {
+		text := strings.TrimSuffix(p.Text, ".")
+		if len(text) > 5 && strings.EqualFold(text[:5], "mohs ") {
+			p = &grammar.Value{Pos: shift(p.Pos, text[:5]), Text: text[5:]}
+		} else {
+			p = &grammar.Value{Pos: p.Pos, Text: text}
+		}
+		f := stageLine(&grammar.Text{Pos: p.Pos, Text: p.Text})
+		if f == nil {
+			return false
+		}
+		fields = append(fields, f)
+	}
+	for _, f := range fields {
+		l.field(len(l.lines), f)
+	}
+	return true
 }
 
 // keyAndValue is an unknown field as the text it was: its key may hold the

@@ -85,6 +85,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
 			}
+		case mentions(it.Text, mappedWords) && len(strings.Fields(it.Text)) <= 5:
+			if les := l.cur(); !les.Map.Present() {
+				les.Map = model.Flag{Yes: true, Line: it.Pos.Line} // "4 tissue blocks, mapped and inked"
+			}
 		case blockChip(it.Text) != "":
 			marginText = append(marginText, blockChip(it.Text)) // "A+ (deep), B−, C−"
 		case namesKnownStain(it.Text):
@@ -236,6 +240,10 @@ func namesKnownStain(s string) bool {
 	st, ok := stain(s)
 	return ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown
 }
+
+// mappedWords say a stage's tissue was mapped: "mapped and inked", "color
+// coded".
+var mappedWords = []string{"mapped", "color coded", "color-coded", "colour coded", "inked"}
 
 // takenWords tell how or where a stage's tissue was taken ("one block,
 // taken medially"): such a short item is no stain.
