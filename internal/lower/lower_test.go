@@ -659,9 +659,13 @@ func TestLayouts(t *testing.T) {
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",
-			func(n *model.Note) string { return stages(n) + fmt.Sprint(" map ", n.Lesions[0].Map.Yes, len(n.Lesions[0].Stages[0].Stains)) }, "1:4 2:1 map true 0"},
+			func(n *model.Note) string {
+				return stages(n) + fmt.Sprint(" map ", n.Lesions[0].Map.Yes, len(n.Lesions[0].Stages[0].Stains))
+			}, "1:4 2:1 map true 0"},
 		{"a stage restated inside a value is the stage listed", "Site: jawline\nStage 1: 4 blocks\nStage 2: 1 block\nFINDINGS: SCC at the deep margin. Stage 2: clear.\n",
-			func(n *model.Note) string { return stages(n) + fmt.Sprint(" ", n.Lesions[0].Stages[1].Margins[0].Positive) }, "1:4 2:1 false"},
+			func(n *model.Note) string {
+				return stages(n) + fmt.Sprint(" ", n.Lesions[0].Stages[1].Margins[0].Positive)
+			}, "1:4 2:1 false"},
 		{"a stage restated with another count has none", "Site: jawline\nStage 1: 4 blocks\nFINDINGS: SCC at the deep margin. Stage 1: 3 blocks, positive.\n", stages, "1:0"},
 		{"stage lines of their own count as listed", "Site: jawline\nStage 1: 4 blocks\nStage 1: 3 blocks\n", stages, "1:4 1:3"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
