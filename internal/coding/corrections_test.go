@@ -358,6 +358,7 @@ func TestClarificationNoRepairLine(t *testing.T) {
 		{"closure at a later date", []string{"Repair: closure at a later date"}, []string{"17311x1"}, 1},
 		{"deferred before the graft or flap it may become", []string{"Reconstruction: deferred; returns 08/31/2026 for delayed full-thickness skin graft vs. melolabial interpolation flap"}, []string{"17311x1"}, 1},
 		{"reconstruction scheduled", []string{"Repair: reconstruction scheduled for next week (interpolation flap)"}, []string{"17311x1"}, 1},
+		{"not performed today, reconstruction is scheduled", []string{"Reconstruction: Not performed today. Reconstruction is scheduled with oculoplastic surgery tomorrow."}, []string{"17311x1"}, 1},
 		{"options only discussed", []string{"Repair: options including FTSG and a flap were discussed."}, []string{"17311x1"}, -1},
 		{"a flap considered, healing by second intention", []string{"Repair: a flap was considered; second intention healing"}, []string{"17311x1"}, 1},
 		{"second intention, a flap declined", []string{"Repair: second intention healing; the patient declined a flap."}, []string{"17311x1"}, 1},

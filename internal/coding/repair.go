@@ -58,7 +58,7 @@ var repairWords = []struct {
 		"at a later date", "later visit", "return for closure", "return for repair", "return for reconstruction",
 		"reconstruction scheduled", "repair scheduled", "closure scheduled", "scheduled for closure", "scheduled for repair",
 		"scheduled for reconstruction", "closure deferred", "repair deferred", "reconstruction deferred",
-		"deferred", "delayed", "will return for", "returns for", "to return for"}},
+		"deferred", "delayed", "will return for", "returns for", "to return for", "scheduled", "will be closed", "will be repaired", "will be reconstructed"}},
 	{classReview, []string{"interpolation", "interpolated", "paramedian", "staged", "two stage", "cartilage graft", "composite graft"}},
 	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
 		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "tissue rearrangement"}},

@@ -260,8 +260,8 @@ var negationCues = map[string]bool{"not": true, "no": true, "without": true, "ne
 
 // affirmative drops the clauses of a repair's text that deny something,
 // so that "complex layered closure, 34 mm (wedge excision not required)"
-// is not read as a wedge excision. Clauses are parenthesised groups and
-// the parts between commas and semicolons.
+// is not read as a wedge excision. Clauses are parenthesised groups,
+// sentences and the parts between commas and semicolons.
 func affirmative(text string) string {
 	var kept []string
 	depth, start, dropped := 0, 0, false
@@ -296,6 +296,11 @@ func affirmative(text string) string {
 		case ',', ';':
 			if depth == 0 {
 				flush(i)
+				start = i + 1
+			}
+		case '.':
+			if depth == 0 && i+1 < len(text) && text[i+1] == ' ' && !isAbbreviation(text[start:i]) {
+				flush(i) // "Not performed today. Reconstruction is scheduled …": a sentence is a clause
 				start = i + 1
 			}
 		}
