@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -518,25 +519,55 @@ func listedStage(it *grammar.Item) *grammar.Field {
 	return &grammar.Field{Pos: it.Marker.Pos, Key: "Stage " + strings.TrimRight(it.Marker.Text, ".)"), Value: &grammar.Value{Pos: it.Text.Pos, Text: text}}
 }
 
+// linkWords cannot end a sentence: a line ending with one goes on.
+var linkWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "with": true,
+	"to": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "was": true, "were": true}
+
+// midSentence reports whether the line next continues the sentence that
+// text breaks off: it opens in lower case or with a digit, or text ends
+// with a word no sentence ends with ("… read by" / "Dr. Ames").
+func midSentence(text, next string) bool {
+	if c := next[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+		return true
+	}
+	last := text[strings.LastIndexByte(text, ' ')+1:]
+	return linkWords[asciiLower(last)]
+}
+
+// wrapWidth is the column a line must reach for the plain line under it to
+// continue it: a print-out or transcription wraps its lines near 80
+// columns, a template's short value ends well before.
+const wrapWidth = 64
+
 // wrapped joins to the last field of line i the lines that continue its
 // value under a hanging indent, as an EHR prints a long value:
 //
 //	Diagnosis: Basal cell carcinoma, nodular and infiltrative (shave biopsy
 //	           3/10/2026, accession RM26-11804)
 //
+// or flush with the key mid-sentence, as a transcription wraps a
+// paragraph near 80 columns ("HISTORY: … of the left" / "nasal sidewall,
+// confirmed on …").
 // It returns the field and the last line joined (i when none).
 func (l *lowerer) wrapped(i int, f *grammar.Field) (*grammar.Field, int) {
 	if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
 		return f, i
 	}
 	text, j := f.Value.Text, i
+	end := f.Value.Pos.Column + utf8.RuneCountInString(f.Value.Text) // where the line just joined ends
 	for j+1 < len(l.lines) {
 		next := l.lines[j+1].Item
-		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 ||
-			next.Text.Pos.Column != f.Value.Pos.Column || next.Text.Pos.Column <= f.Pos.Column {
+		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
+			break
+		}
+		hanging := next.Text.Pos.Column == f.Value.Pos.Column && next.Text.Pos.Column > f.Pos.Column
+		flush := next.Text.Pos.Column == f.Pos.Column && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+			!strings.ContainsAny(text[len(text)-1:], ".:;") && midSentence(text, next.Text.Text)
+		if !hanging && !flush {
 			break
 		}
 		text += " " + next.Text.Text
+		end = next.Text.Pos.Column + utf8.RuneCountInString(next.Text.Text)
 		j++
 	}
 	if j == i {
