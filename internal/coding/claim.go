@@ -282,12 +282,37 @@ func (g *generator) reader() reader {
 	switch {
 	case text == "":
 		return readerUnknown
+	case g.pathologistReads(text):
+		return readerPathologist // "interpreted by the staff dermatopathologist, Dr. …; Dr. <surgeon> reviewed her findings"
 	case strings.Contains(text, "surgeon") || g.namesSurgeon(text):
 		return readerSurgeon
 	case strings.Contains(text, "pathologist") || hasWord(text, "dr", "md", "do"):
 		return readerPathologist
 	}
 	return readerUnknown
+}
+
+// pathologistReads reports whether text names a pathologist other than the
+// surgeon as the one the slides were read by: "by" and, within five words,
+// a word ending in "pathologist" or "pathology", with no "surgeon" or
+// "Mohs" between them ("read by the Mohs surgeon acting as pathologist" is
+// the surgeon) and not the surgeon's name in the three words after it.
+func (g *generator) pathologistReads(text string) bool {
+	w := strings.Fields(string(wordsOf(text)))
+	for i, word := range w {
+		if word != "by" {
+			continue
+		}
+		for k := i + 1; k < min(len(w), i+6); k++ {
+			if w[k] == "surgeon" || w[k] == "mohs" || w[k] == "surgeons" {
+				break
+			}
+			if strings.HasSuffix(w[k], "pathologist") || strings.HasSuffix(w[k], "pathology") {
+				return !g.namesSurgeon(strings.Join(w[i:min(len(w), k+4)], " "))
+			}
+		}
+	}
+	return false
 }
 
 // namesSurgeon reports whether text names the surgeon by last name; a

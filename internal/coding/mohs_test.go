@@ -264,6 +264,27 @@ func TestMohsPathology(t *testing.T) {
 		assert.Equal(t, []string{"11642x1"}, lines(c))
 		assert.Equal(t, []string{"2 pathology-not-surgeon error -"}, findingsOf(c, "pathology-not-surgeon"))
 	})
+	t.Run("a pathologist read, the surgeon reviewed: excision", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: interpreted by the staff dermatopathologist, Dr. Lee; Dr. Whitfield reviewed her findings at the bedside",
+			"Site: left nasal ala",
+			"Stage 1: 3 blocks; margins: clear",
+			"Final defect: 1.4 x 1.1 cm",
+		))
+		assert.Equal(t, []string{"11642x1"}, lines(c))
+		assert.Equal(t, []string{"2 pathology-not-surgeon error -"}, findingsOf(c, "pathology-not-surgeon"))
+	})
+	t.Run("read by the surgeon acting as pathologist", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"Pathology: read by the Mohs surgeon acting as pathologist",
+			"Site: left nasal ala",
+			"Stage 1: 3 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c))
+		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+	})
 	t.Run("separate pathologist without a final defect: defect-size-missing, no line", func(t *testing.T) {
 		c := code(t, note(
 			"Surgeon: Dana Whitfield, MD",
