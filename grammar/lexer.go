@@ -531,7 +531,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(dotLeader(bracketKey(s)))))
+	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(s))))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -588,6 +588,23 @@ func bracketKey(s string) string {
 	}
 	b := []byte(s)
 	b[i], b[i+end] = ' ', ':'
+	return string(b)
+}
+
+// spacedColon moves the colon a form aligns in a column back to its key
+// ("DOS        : 04/14/2026" reads as "DOS:         04/14/2026"), so that
+// the gap before it is no column gap.
+func spacedColon(s string) string {
+	c := strings.Index(s, " :")
+	if c < 1 || c+2 < len(s) && s[c+2] != ' ' && s[c+2] != '\t' || strings.Contains(s[c+2:], " :") {
+		return s // no such colon, or a row whose columns colons divide ("1      : 3      : clear")
+	}
+	key := strings.TrimRight(s[:c], " \t")
+	if strings.TrimSpace(key) == "" || !isLetter(s[skipBlank(s, 0)]) || strings.ContainsAny(key, ":.;|") || wordsIn(key) > 5 {
+		return s
+	}
+	b := []byte(s)
+	b[len(key)], b[c+1] = ':', ' '
 	return string(b)
 }
 

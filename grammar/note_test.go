@@ -169,6 +169,8 @@ func TestLineShapes(t *testing.T) {
 		{"numbered procedure label", "Procedure #2 - Mohs micrographic surgery", `1 label="Procedure #2"(procedure 2)@1 text="Mohs micrographic surgery"@16`},
 		{"dot leader", "Blocks ........ 5", `1 key="Blocks"@1 value="5"@17`},
 		{"an ellipsis in prose is no dot leader", "The patient tolerated it well... and left.", `1 text="The patient tolerated it well... and left."@1`},
+		{"colon aligned in a column", "DOS        : 04/14/2026", `1 key="DOS"@1 value="04/14/2026"@14`},
+		{"columns divided by colons are no aligned colon", "Stage  : Blocks : Margins", `1 row cell="Stage"@1 cell=": Blocks : Margins"@8`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
 	}
 	for _, tc := range tests {
