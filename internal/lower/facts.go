@@ -179,6 +179,26 @@ var checkboxes = []struct {
 }{{"[X]", true}, {"[x]", true}, {"[✓]", true}, {"[ ]", false}, {"(X)", true}, {"(x)", true}, {"(✓)", true},
 	{"( )", false}, {"☒", true}, {"☑", true}, {"☐", false}}
 
+// dropParens returns s without its parenthesised groups.
+func dropParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // dxSiteWords introduce the site in a diagnosis: "Basal cell carcinoma of
 // the left nasal ala", "…, right nasal ala (biopsy 04/09/2026)".
 var dxSiteWords = []string{" of the ", " on the ", " of ", " on "}
@@ -187,10 +207,7 @@ var dxSiteWords = []string{" of the ", " on the ", " of ", " on "}
 // no site field: after "of the"/"on the", or the last comma-separated part
 // that resolves to a site.
 func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
-	text := dx.Value
-	if i := strings.IndexByte(text, '('); i > 0 {
-		text = text[:i]
-	}
+	text := dropParens(dx.Value) // "Basosquamous (metatypical) carcinoma of the right lower eyelid (bx …)"
 	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "."))
 	lower := asciiLower(text)
 	for _, w := range dxSiteWords {

@@ -630,6 +630,31 @@ func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
+// preopField reads a bare "Pre-op:" or "Preoperative:" key by its value:
+// the pre-operative size when the value opens with a size, else the
+// pre-operative diagnosis when it names a tumor; nil otherwise.
+func preopField(f *grammar.Field, v *grammar.Value) *grammar.Field {
+	if v == nil {
+		return nil
+	}
+	switch asciiLower(strings.NewReplacer("-", "", " ", "").Replace(f.Key)) {
+	case "preop", "preoperative":
+	default:
+		return nil
+	}
+	g := *f
+	g.Value = v
+	switch _, ok := leadingMeasure(v); {
+	case ok:
+		g.Key = "Preoperative size"
+	case icd10.Recognize(v.Text).Histology != "":
+		g.Key = "Preoperative diagnosis"
+	default:
+		return nil
+	}
+	return &g
+}
+
 // insurerWords name an insurer or a kind of health plan: a "Plan:" field
 // outside a stage that names one is the payer, not a stage's plan.
 var insurerWords = map[string]bool{"medicare": true, "medicaid": true, "medigap": true, "tricare": true, "insurance": true,
@@ -993,6 +1018,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.problem(l.encounterField(ref, f.Key, v))
 		return taken
 	}
+	if g := preopField(f, v); g != nil {
+		f, v = g, g.Value // "Pre-op: 0.8 x 0.8 cm" is the size, "Preoperative: basal cell carcinoma, left temple" the diagnosis
+	}
 	if v != nil && l.stage < 0 && asciiLower(f.Key) == "plan" && namesInsurer(v.Text) {
 		l.problem(l.encounterField(keyRef{field: fPayer, name: f.Key}, f.Key, v)) // "Plan: Anthem Blue Cross PPO"
 		return taken
@@ -1053,6 +1081,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case l.lesion >= 0 && l.stagesInValue(v):
 		// "SPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block"
 	case isHistoryKey(f.Key):
+		l.historyDiagnosis(f.Value)
 		l.inHistory = true
 		l.paragraph = append(l.paragraph, *f.Value)
 		l.endParagraph()
@@ -1066,6 +1095,33 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 	}
 	return taken
+}
+
+// pastWords mark a history sentence about another or an earlier tumor.
+var pastWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post"}
+
+// historyDiagnosis keeps the first sentence of a history that names the
+// tumor ("HISTORY: Basosquamous carcinoma of the right lower eyelid,
+// confirmed on shave biopsy …") as the lesion's diagnosis when no field
+// gives one, and so its site.
+func (l *lowerer) historyDiagnosis(v *grammar.Value) {
+	if l.lesion < 0 || v == nil {
+		return
+	}
+	sentences := splitSentences(v)
+	if len(sentences) == 0 {
+		return
+	}
+	first := sentences[0]
+	if icd10.Recognize(first.Text).Histology == "" || mentions(first.Text, pastWords) {
+		return
+	}
+	if l.provenDx == nil {
+		l.provenDx = map[int]model.Text{}
+	}
+	if _, ok := l.provenDx[l.lesion]; !ok {
+		l.provenDx[l.lesion] = model.Text{Value: strings.TrimSuffix(first.Text, "."), Line: first.Pos.Line}
+	}
 }
 
 // stagesInValue reads an unknown field's value whose every part, between
@@ -1209,7 +1265,7 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		enc.Date = model.Text{Value: iso, Line: v.Pos.Line}
 	case fSurgeon:
 		enc.Surgeon = t
-		if !enc.Pathology.Present() && mentions(t.Value, []string{"pathologist", "own sections", "own slides", "own frozen", "reads all", "reads the"}) && readerStatement(t.Value) {
+		if !enc.Pathology.Present() && mentions(t.Value, []string{"pathologist", "sections", "slides"}) && readerStatement(t.Value) {
 			enc.Pathology = t // "Surgeon: Dr. …, Mohs surgeon / pathologist (reads own sections)"
 		}
 	case fPathology:
@@ -1453,7 +1509,7 @@ func (l *lowerer) finish() {
 		if dx, ok := l.provenDx[i]; ok && !les.Diagnosis.Present() {
 			les.Diagnosis = dx // the diagnosis field wins when there is one
 		}
-		for _, t := range []model.Text{les.Diagnosis, les.PostopDiagnosis, l.procedure[i]} {
+		for _, t := range []model.Text{les.Diagnosis, les.PostopDiagnosis, l.procedure[i], l.provenDx[i]} {
 			if site, ok := siteFromDiagnosis(t); ok && !les.Site.Text.Present() {
 				les.Site.Text = site
 			}
