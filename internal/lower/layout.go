@@ -121,6 +121,9 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 		}
 	}
 	first := strings.ToLower(words[0])
+	if len(first) >= 2 && len(first) <= 3 && first[0] == 's' && grammar.IsDigits(first[1:]) {
+		return words[0][1:], strings.Join(words[1:], " "), true // "S1: 2 blocks", "S1 histology"
+	}
 	for _, w := range stageWords {
 		if !strings.HasPrefix(first, w) {
 			continue

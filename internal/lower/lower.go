@@ -1125,22 +1125,28 @@ func (l *lowerer) historyDiagnosis(v *grammar.Value) {
 }
 
 // stagesInValue reads an unknown field's value whose every part, between
-// semicolons, is a stage line ("Mohs stage I - 4 tissue blocks, mapped and
-// inked; Mohs stage II - 1 tissue block"); it reports whether it did.
+// semicolons or pipes, is a stage ("Mohs stage I - 4 tissue blocks, mapped
+// and inked; Mohs stage II - 1 tissue block", "S1: 2 blocks, … | S2: 1
+// block, clear"); it reports whether it did.
 func (l *lowerer) stagesInValue(v *grammar.Value) bool {
-	parts := splitOutside(v, ";")
-	if !strings.Contains(asciiLower(v.Text), "stage") && !strings.Contains(asciiLower(v.Text), "layer") {
-		return false
+	sep := ";"
+	if strings.Contains(v.Text, " | ") {
+		sep = "|" // "Stage log: S1: 2 blocks, block 1 positive (deep) | S2: 1 block, clear"
 	}
+	parts := splitOutside(v, sep)
 	fields := make([]*grammar.Field, 0, len(parts))
 	for _, p := range parts {
-		text := strings.TrimSuffix(p.Text, ".")
+		text := strings.TrimSpace(strings.TrimSuffix(p.Text, "."))
+		at := shift(p.Pos, p.Text[:strings.Index(p.Text, text)])
 		if len(text) > 5 && strings.EqualFold(text[:5], "mohs ") {
-			p = &grammar.Value{Pos: shift(p.Pos, text[:5]), Text: text[5:]}
-		} else {
-			p = &grammar.Value{Pos: p.Pos, Text: text}
+			at, text = shift(at, text[:5]), text[5:]
 		}
-		f := stageLine(&grammar.Text{Pos: p.Pos, Text: p.Text})
+		f := stageLine(&grammar.Text{Pos: at, Text: text})
+		if key, rest, ok := itemKey(&grammar.Value{Pos: at, Text: text}); f == nil && ok && rest != nil {
+			if _, tail, isStage := splitStage(key); isStage && tail == "" {
+				f = &grammar.Field{Pos: at, Key: key, Value: rest} // "S1: 2 blocks, …"
+			}
+		}
 		if f == nil {
 			return false
 		}
