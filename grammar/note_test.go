@@ -164,6 +164,14 @@ func TestLineShapes(t *testing.T) {
 		{"url", "See: https://x.example/a", `1 key="See"@1 value="https://x.example/a"@6`},
 		{"time", "10:30 procedure started", `1 text="10:30 procedure started"@1`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
+		{"box-drawing row", "│ 1     │ 3      │ H&E │", `1 row cell="1"@3 cell="3"@11 cell="H&E"@20`},
+		{"box-drawing rule", "├───────┼────────┤", `1 rule@1`},
+		{"double box border", "╚══════════╝", `1 rule@1`},
+		{"box title", "║  REPORT  ║", `1 row cell="REPORT"@4`},
+		{"quoted CSV", `"1","5","Positive - block 4",""`, `1 row cell="1"@2 cell="5"@6 cell="Positive - block 4"@10 cell=""@31`},
+		{"semicolon export", "1;3;block 1 positive (deep), blocks 2-3 clear;H&E", `1 row cell="1"@1 cell="3"@3 cell="block 1 positive (deep), blocks 2-3 clear"@5 cell="H&E"@47`},
+		{"semicolons in prose", "Margins clear; no residual; closed", `1 text="Margins clear; no residual; closed"@1`},
+		{"semicolons in a field", "Stains:H&E;MART-1;SOX10", `1 key="Stains"@1 value="H&E;MART-1;SOX10"@8`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -24,19 +24,28 @@ const (
 	colPositiveBlocks            // the positive blocks, "none" when clear
 	colReader                    // who read the slides ("Read by")
 	colStages                    // a lesion's stage count, in a summary table of lesions
+	colTumorFree                 // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
+	colSpecialStain              // stains the log presents as special ("Special stains")
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
 var columnNames = map[string]columnRole{
 	"lesion": colLesion, "site": colLesion, "tumor": colLesion, "lesionsite": colLesion,
 	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
-	"blocks": colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
-	"specimens": colBlocks, "noofblocks": colBlocks, "numberofblocks": colBlocks, "blockcount": colBlocks,
-	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock,
+	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
+	"mohslayer": colStage,
+	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
+	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "sect": colBlocks, "sects": colBlocks,
+	"tissuepieces": colBlocks, "tissuesections": colBlocks,
+	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
-	"results": colMargin, "status": colMargin,
+	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
+	"tumoratmargin": colTumor,
+	"tumorfree":     colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
 	"stain": colStain, "stains": colStain, "staining": colStain,
-	"histology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
+	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
+	"immunostains": colSpecialStain,
+	"histology":    colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
@@ -44,6 +53,48 @@ var columnNames = map[string]columnRole{
 	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
 	"stagecount": colStages, "layers": colStages,
+}
+
+// countPrefixes are the words a header puts before what it counts: "# of
+// blocks", "No. of sections", "Number of Sections", "#Blks".
+var countPrefixes = []string{"numberof", "noof", "of", "no"}
+
+// columnRoleOf is the role of a log column named by a header cell: "Margins
+// (clock)" is the margins, "# of tissue blocks" the blocks, "Histology /
+// comment" the histology. A cell with digits is data, not a header
+// ("Stage 1    3 blocks").
+func columnRoleOf(cell string) columnRole {
+	name := cell
+	if open := strings.IndexByte(name, '('); open > 0 {
+		name = name[:open] // "Margins (clock)"
+	}
+	if strings.ContainsAny(name, "0123456789") {
+		return colOther
+	}
+	if role, ok := columnName(letters(name)); ok {
+		return role
+	}
+	if first, _, ok := strings.Cut(name, "/"); ok { // "Histology / comment"
+		if role, ok := columnName(letters(first)); ok {
+			return role
+		}
+	}
+	return colOther
+}
+
+// columnName looks a header's letters up, with or without a count prefix.
+func columnName(name string) (columnRole, bool) {
+	if role, ok := columnNames[name]; ok {
+		return role, true
+	}
+	for _, p := range countPrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			if role, ok := columnNames[rest]; ok && (role == colBlocks || role == colStages) {
+				return role, true
+			}
+		}
+	}
+	return colOther, false
 }
 
 // table is a Mohs log being read: its columns, from the header row.
@@ -54,6 +105,9 @@ type table struct {
 	// summary: one row per lesion with its stage and block counts ("Lesion |
 	// Site | Dx | Stages | Blocks | Repair"), ahead of each lesion's detail.
 	summary bool
+	// tumorColumn: the lesion column is headed "Tumor", which may also say
+	// whether tumor remains ("Tumor: Present (2)"); each cell tells which.
+	tumorColumn bool
 }
 
 // summaryRow is a row of a summary table, read once every lesion label is
@@ -68,13 +122,9 @@ func header(r *grammar.Row) *table {
 	t := &table{}
 	known, stage := 0, false
 	for _, c := range r.Cells {
-		name := c.Text
-		if open := strings.IndexByte(name, '('); open > 0 {
-			name = name[:open] // "Margins (clock)"
-		}
-		role := columnNames[letters(name)]
-		if strings.ContainsAny(name, "0123456789") {
-			role = colOther // "Stage 1    3 blocks": data, not a header naming columns
+		role := columnRoleOf(c.Text)
+		if role == colLesion && (letters(c.Text) == "tumor" || letters(c.Text) == "tumour") {
+			t.tumorColumn = true
 		}
 		t.roles = append(t.roles, role)
 		t.columns = append(t.columns, c.Pos.Column)
@@ -281,6 +331,11 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if stageCell == nil || stageCell.Text == "" {
 		return
 	}
+	if c := cells[colLesion]; c != nil && l.table.tumorColumn && cells[colTumor] == nil {
+		if _, ok := tumorCell(map[columnRole]*grammar.Cell{colTumor: c}, line); ok {
+			cells[colTumor], cells[colLesion] = c, nil // "Present (2)": whether tumor remains, not which tumor
+		}
+	}
 	les := l.lesion
 	if c := cells[colLesion]; c != nil {
 		les = l.labelled(strings.TrimSpace(c.Text))
@@ -341,8 +396,10 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if c := cells[colReader]; c != nil && c.Text != "" && !l.out.Encounter.Pathology.Present() {
 		l.out.Encounter.Pathology = model.Text{Value: c.Text, Line: line} // "Read by: Dr. … (dermatopathology)"
 	}
-	if c := cells[colStain]; c != nil && c.Text != "" {
-		st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, false)...)
+	for _, role := range []columnRole{colStain, colSpecialStain} {
+		if c := cells[role]; c != nil && c.Text != "" {
+			st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, role == colSpecialStain)...)
+		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
@@ -388,6 +445,14 @@ func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool
 			return model.Margin{Positive: positive, Line: line}, true
 		}
 	}
+	if c := cells[colTumorFree]; c != nil && c.Text != "" {
+		switch v := asciiLower(strings.Trim(c.Text, " .")); {
+		case v == "y" || yesWords[firstWord(v)]:
+			return model.Margin{Line: line}, true
+		case v == "n" || noWords[firstWord(v)]:
+			return model.Margin{Positive: true, Line: line}, true
+		}
+	}
 	if c := cells[colPositiveBlocks]; c != nil && c.Text != "" {
 		v := strings.TrimSpace(c.Text)
 		return model.Margin{Positive: !isNegative(v) && v != "-" && v != "0", Line: line}, true
@@ -413,9 +478,11 @@ func (l *lowerer) blockRow(st *model.Stage, cells map[columnRole]*grammar.Cell, 
 			}
 		}
 	}
-	if c := cells[colStain]; c != nil && c.Text != "" {
-		for _, s := range stains(model.Text{Value: c.Text, Line: line}, false) {
-			addStainBlock(st, s, block)
+	for _, role := range []columnRole{colStain, colSpecialStain} {
+		if c := cells[role]; c != nil && c.Text != "" {
+			for _, s := range stains(model.Text{Value: c.Text, Line: line}, role == colSpecialStain) {
+				addStainBlock(st, s, block)
+			}
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() && isHistology(c.Text) {
