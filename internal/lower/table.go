@@ -2,7 +2,9 @@ package lower
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/model"
@@ -108,6 +110,17 @@ type table struct {
 	// tumorColumn: the lesion column is headed "Tumor", which may also say
 	// whether tumor remains ("Tumor: Present (2)"); each cell tells which.
 	tumorColumn bool
+	// legend: what each mark after a block letter means ("A●  B○" under
+	// "Legend: ● tumor at margin  ○ margin free of tumor"), true for tumor.
+	legend map[rune]bool
+	// blockIDs: no stage column, but block IDs that name their stage ("1A",
+	// "2B") in the block column.
+	blockIDs bool
+	rows     int // the stage rows read
+	// the lesion and stage of the last row read, and where in the lesion's
+	// stages the run of rows that went with it starts (for newest-first
+	// logs); prevLesion is -1 before the first row
+	prevLesion, prevNumber, runStart int
 }
 
 // summaryRow is a row of a summary table, read once every lesion label is
@@ -119,7 +132,7 @@ type summaryRow struct {
 // header reads a header row; nil when the row is not one (it must name the
 // stage and one more known column).
 func header(r *grammar.Row) *table {
-	t := &table{}
+	t := &table{prevLesion: -1, runStart: -1}
 	known, stage := 0, false
 	for _, c := range r.Cells {
 		role := columnRoleOf(c.Text)
@@ -142,6 +155,11 @@ func header(r *grammar.Row) *table {
 			t.roles[b], t.perRow, stage = colStage, false, true
 		}
 	}
+	if !stage && known >= 2 && slices.Contains(t.roles, colBlock) && !slices.Contains(t.roles, colLesion) {
+		// "Block  Margin  Stain" over "1A  +  H&E": each block ID names its
+		// stage (the first row tells whether they do)
+		t.blockIDs, stage = true, true
+	}
 	if !stage && slices.Contains(t.roles, colLesion) && slices.Contains(t.roles, colStages) {
 		t.summary = true
 		return t
@@ -156,35 +174,65 @@ func header(r *grammar.Row) *table {
 // the counts agree, else by the column each cell starts in — unless two
 // cells would then fall under one header cell, as in a tab-separated row
 // whose trailing empty cells were dropped ("3<TAB>1<TAB>N<TAB><TAB>"), whose
-// columns do not line up with the header's: then by index too.
+// columns do not line up with the header's: then by index too. Cells a run
+// of spaces sets apart under one header cell are one cell whose text had a
+// gap ("A●  B○  C○" under "Sections"): they are joined.
 func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
 	index := make([]int, len(r.Cells))
 	for i := range index {
 		index[i] = i
 	}
+	joined := false
 	if len(r.Cells) != len(t.roles) {
 		byColumn := make([]int, len(r.Cells))
-		aligned := true
+		aligned, spaced := true, true
 		for i, c := range r.Cells {
-			for j, col := range t.columns {
-				if col <= c.Pos.Column+1 {
-					byColumn[i] = j
-				}
+			byColumn[i] = t.column(c.Pos.Column)
+			if i > 0 {
+				aligned = aligned && byColumn[i] > byColumn[i-1]
+				prev := r.Cells[i-1]
+				gap := c.Pos.Column - prev.Pos.Column - utf8.RuneCountInString(prev.Text)
+				spaced = spaced && byColumn[i] >= byColumn[i-1] && gap >= 2 && c.Pos.Line == prev.Pos.Line
 			}
-			aligned = aligned && (i == 0 || byColumn[i] > byColumn[i-1])
 		}
-		if aligned {
+		switch {
+		case aligned:
 			index = byColumn
+		case spaced && len(r.Cells) > len(t.roles):
+			index, joined = byColumn, true
 		}
 	}
 	out := make(map[columnRole]*grammar.Cell, len(t.roles))
 	for i, c := range r.Cells {
 		k := index[i]
-		if k < len(t.roles) && t.roles[k] != colOther && out[t.roles[k]] == nil {
-			out[t.roles[k]] = c
+		if k >= len(t.roles) || t.roles[k] == colOther {
+			continue
+		}
+		role := t.roles[k]
+		switch {
+		case out[role] == nil:
+			out[role] = c
+		case joined && i > 0 && index[i-1] == k:
+			out[role] = &grammar.Cell{Pos: out[role].Pos, Text: out[role].Text + "  " + c.Text}
 		}
 	}
 	return out
+}
+
+// column is the header cell a cell starting at col stands under: the one
+// that starts within two columns of it (a left-aligned cell may start a
+// little before its header), else the last that starts at or before it.
+func (t *table) column(col int) int {
+	j := 0
+	for k, start := range t.columns {
+		switch {
+		case abs(start-col) <= 2:
+			return k
+		case start <= col+1:
+			j = k
+		}
+	}
+	return j
 }
 
 // row reads a table row: a header, a row of the log under a header, or a
@@ -192,8 +240,7 @@ func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
 	if l.table != nil {
-		l.logRow(r)
-		return i
+		return l.logRow(i, r)
 	}
 	if g := yesNoHeader(r); g != nil {
 		l.endParagraph()
@@ -205,6 +252,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if t := header(r); t != nil {
 		l.endParagraph()
+		t.legend = l.legend()
 		l.table = t
 		return i
 	}
@@ -317,62 +365,91 @@ func isStageCell(s string) bool {
 	return ok
 }
 
-// logRow reads one row of a Mohs log into the stage it names.
-func (l *lowerer) logRow(r *grammar.Row) {
-	cells := l.table.cells(r)
-	if l.table.summary {
+// logRow reads one row of a Mohs log into the stage it names, with the
+// rows under it that continue its cells. It returns the index of the last
+// line it took.
+func (l *lowerer) logRow(i int, r *grammar.Row) int {
+	t := l.table
+	cells := t.cells(r)
+	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
 			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks]})
 		}
-		return
+		return i
 	}
 	line := r.Pos.Line
 	stageCell := cells[colStage]
-	if stageCell == nil || stageCell.Text == "" {
-		return
+	if t.blockIDs {
+		n := 0
+		if c := cells[colBlock]; c != nil {
+			n = blockID(c.Text)
+			stageCell = &grammar.Cell{Pos: c.Pos, Text: strconv.Itoa(n)}
+		}
+		if n == 0 {
+			if t.rows == 0 { // no stage in the block column: the table is no log of block IDs
+				l.table = nil
+				return l.row(i, r)
+			}
+			return i
+		}
 	}
-	if c := cells[colLesion]; c != nil && l.table.tumorColumn && cells[colTumor] == nil {
+	if (stageCell == nil || stageCell.Text == "") && t.perRow && t.rows > 0 && cells[colBlock] != nil && cells[colBlock].Text != "" {
+		// a merged stage cell: the block is one more of the stage above
+		stageCell = &grammar.Cell{Pos: r.Pos, Text: strconv.Itoa(t.prevNumber)}
+	}
+	if stageCell == nil || stageCell.Text == "" {
+		return i
+	}
+	t.rows++
+	taken := i
+	if !t.perRow {
+		taken = l.continued(i, cells)
+	}
+	if c := cells[colLesion]; c != nil && t.tumorColumn && cells[colTumor] == nil {
 		if _, ok := tumorCell(map[columnRole]*grammar.Cell{colTumor: c}, line); ok {
 			cells[colTumor], cells[colLesion] = c, nil // "Present (2)": whether tumor remains, not which tumor
 		}
 	}
 	les := l.lesion
 	if c := cells[colLesion]; c != nil {
-		les = l.labelled(strings.TrimSpace(c.Text))
-		if les < 0 {
+		if strings.TrimSpace(c.Text) == "" && t.prevLesion >= 0 {
+			les = t.prevLesion // a merged cell: the lesion of the row above
+		} else if les = l.labelled(strings.TrimSpace(c.Text)); les < 0 {
 			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
-			return
+			return taken
 		}
 	}
 	if les < 0 {
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
-		return
+		return taken
 	}
 	stageText := strings.TrimSpace(stageCell.Text)
 	if ordinal, tail, isStage := splitStage(stageText); isStage && tail == "" && ordinal != "" {
 		stageText = ordinal // "Stage 1" in a specimen column
 	} else if mentions(asciiLower(stageText), []string{"debulk"}) {
-		return // the debulking specimen is no stage
+		return taken // the debulking specimen is no stage
 	}
 	n, ok := stageNumber(stageText)
 	if !ok {
 		l.report(ValueInvalid.At("", line, stageCell.Pos.Column, "Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text))
-		return
+		return taken
 	}
 	l.lesion = les
 	lesion := l.cur()
 	st := stageOf(lesion, n)
-	if st == nil || !l.table.perRow {
-		lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: stageText, Number: n, Line: line})
-		st = &lesion.Stages[len(lesion.Stages)-1]
+	if st == nil || !t.perRow {
+		st = t.addStage(lesion, les, model.Stage{Ordinal: stageText, Number: n, Line: line})
 	}
-	if l.table.perRow {
+	if t.perRow {
 		l.blockRow(st, cells, line)
-		return
+		return taken
 	}
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
 		if n := blockLetters(c.Text); n > 0 { // "A-C", "x3"
 			st.Blocks = model.Count{N: n, Line: line}
+		} else if marks := markedBlocks(c.Text); len(marks) > 0 { // "A●  B○  C○"
+			st.Blocks = model.Count{N: len(marks), Line: line}
+			st.Margins = append(st.Margins, t.markMargins(marks, line)...)
 		} else {
 			blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
 			l.problem(err)
@@ -398,12 +475,153 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	}
 	for _, role := range []columnRole{colStain, colSpecialStain} {
 		if c := cells[role]; c != nil && c.Text != "" {
-			st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, role == colSpecialStain)...)
+			st.Stains = append(st.Stains, l.stainCell(taken, c, line, role == colSpecialStain)...)
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
+	return taken
+}
+
+// addStage adds a stage a log row names to its lesion and returns it. A
+// log listed newest first ("3", "2", "1": a row whose stage is one less
+// than the row above) has its stages put back in the order they were
+// done; they are counted as listed all the same.
+func (t *table) addStage(lesion *model.Lesion, les int, st model.Stage) *model.Stage {
+	lesion.Stages = append(lesion.Stages, st)
+	last := len(lesion.Stages) - 1
+	at := last
+	if t.prevLesion == les && t.prevNumber == st.Number+1 && t.runStart >= 0 && t.runStart < last {
+		at = t.runStart
+		copy(lesion.Stages[at+1:], lesion.Stages[at:last])
+		lesion.Stages[at] = st
+	} else {
+		t.runStart = last
+	}
+	t.prevLesion, t.prevNumber = les, st.Number
+	return &lesion.Stages[at]
+}
+
+// textColumns are the columns whose cells a wrapped row may continue.
+var textColumns = []columnRole{colMargin, colStain, colSpecialStain, colHistology, colPositiveBlocks, colReader}
+
+// continued joins to the cells of log row i the rows under it that
+// continue them — a cell wrapped onto the next line, its stage cell empty:
+//
+//	1       4        block 3 positive (deep),     pan-cytokeratin
+//	                 blocks 1, 2, 4 clear         (blocks 2-3)*
+//
+// A row under it with a stage, a lesion or a count is a row of its own. It
+// returns the index of the last line joined (i when none).
+func (l *lowerer) continued(i int, cells map[columnRole]*grammar.Cell) int {
+	t := l.table
+	j := i
+	for ; j+1 < len(l.lines); j++ {
+		var more map[columnRole]*grammar.Cell
+		switch next := l.lines[j+1]; {
+		case next.Row != nil:
+			more = t.cells(next.Row)
+		case next.Item != nil && next.Item.Marker == nil && next.Item.Label == nil && len(next.Item.Fields) == 0 && next.Item.Text != nil:
+			col := next.Item.Text.Pos.Column
+			k := t.column(col)
+			if k == 0 || abs(t.columns[k]-col) > 2 {
+				return j
+			}
+			more = map[columnRole]*grammar.Cell{t.roles[k]: {Pos: next.Item.Text.Pos, Text: next.Item.Text.Text}}
+		default:
+			return j
+		}
+		wraps := false
+		for role, c := range more {
+			switch {
+			case c.Text == "":
+			case slices.Contains(textColumns, role):
+				wraps = true
+			default:
+				return j // a stage, a lesion, a count or an unknown column: a row of its own
+			}
+		}
+		if !wraps {
+			return j
+		}
+		for _, role := range textColumns {
+			c := more[role]
+			switch {
+			case c == nil || c.Text == "":
+			case cells[role] == nil || cells[role].Text == "":
+				cells[role] = c
+			default:
+				cells[role] = &grammar.Cell{Pos: cells[role].Pos, Text: cells[role].Text + " " + c.Text}
+			}
+		}
+	}
+	return j
+}
+
+// footnoteMarks mark a cell whose remark stands in a footnote under the
+// table.
+const footnoteMarks = "*†‡"
+
+// stainCell reads a log's stain cell. A footnote mark after it ("pan-
+// cytokeratin (blocks 2-3)*") points to the line under the table that
+// gives the stains' reason ("* pan-cytokeratin to highlight perineural
+// tumor cells").
+func (l *lowerer) stainCell(i int, c *grammar.Cell, line int, special bool) []model.Stain {
+	text := strings.TrimRight(c.Text, footnoteMarks+" ")
+	out := stains(model.Text{Value: text, Line: line}, special)
+	mark := strings.TrimSpace(c.Text[len(text):])
+	if mark == "" {
+		return out
+	}
+	reason := l.footnote(i, mark)
+	for k := range out {
+		if out[k].Reason == "" {
+			out[k].Reason = reason
+		}
+	}
+	return out
+}
+
+// footnote is the text of the footnote that mark opens, in the lines after
+// line i up to the next blank line; "" when there is none.
+func (l *lowerer) footnote(i int, mark string) string {
+	for _, line := range l.lines[i+1:] {
+		it := line.Item
+		switch {
+		case line.Blank:
+			return ""
+		case it == nil || it.Text == nil:
+		case it.Marker != nil && it.Marker.Text == mark:
+			return it.Text.Text
+		case it.Marker == nil && strings.HasPrefix(it.Text.Text, mark):
+			return strings.TrimSpace(strings.TrimLeft(it.Text.Text, footnoteMarks))
+		}
+	}
+	return ""
+}
+
+// blockID reads a block ID that names its stage — "1A", "2B", "I-A",
+// "II.b" — and returns the stage number; 0 when the cell is not one.
+func blockID(s string) int {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[len(s)-1]|0x20 < 'a' || s[len(s)-1]|0x20 > 'z' {
+		return 0
+	}
+	head := s[:len(s)-1]
+	stage := strings.TrimRight(head, "-. ")
+	switch {
+	case stage == "":
+		return 0
+	case grammar.IsDigits(stage):
+		if n := refNumber(stage); n <= 99 {
+			return n
+		}
+		return 0
+	case len(stage) < len(head): // "I-A": a roman stage needs its separator, or "CA" would be stage C
+		return grammar.Roman(stage)
+	}
+	return 0
 }
 
 // summary gives a summary row's stage and block counts to the lesion it
@@ -544,4 +762,100 @@ func joinCells(r *grammar.Row) string {
 		parts = append(parts, c.Text)
 	}
 	return strings.Join(parts, "  ")
+}
+
+// markedBlocks reads a block cell that marks each block letter with a
+// symbol ("A●  B○  C○"): the marks in block order; nil when the cell is not
+// one.
+func markedBlocks(s string) []rune {
+	var marks []rune
+	for _, tok := range strings.Fields(s) {
+		name := 0
+		for name < len(tok) && isLetterOrDigit(tok[name]) {
+			name++
+		}
+		mark, size := utf8.DecodeRuneInString(tok[name:])
+		if name == 0 || name > 3 || name+size != len(tok) || !isMark(mark) {
+			return nil
+		}
+		marks = append(marks, mark)
+	}
+	return marks
+}
+
+// isMark reports whether r is a symbol a log marks a block with: a
+// geometric shape, a check or a cross, or a sign.
+func isMark(r rune) bool {
+	return r >= 0x25A0 && r <= 0x25FF || r >= 0x2713 && r <= 0x2718 || r == '+' || r == '-' || r == '−' || r == '*'
+}
+
+// markMargins gives each marked block its margin by the legend; none when a
+// mark is not in it (a mark the note does not explain says nothing).
+func (t *table) markMargins(marks []rune, line int) []model.Margin {
+	out := make([]model.Margin, 0, len(marks))
+	for k, m := range marks {
+		positive, ok := t.legend[m]
+		if !ok {
+			switch m {
+			case '+':
+				positive, ok = true, true
+			case '-', '−':
+				positive, ok = false, true
+			}
+		}
+		if !ok {
+			return nil
+		}
+		out = append(out, model.Margin{Blocks: []int{k + 1}, Positive: positive, Line: line})
+	}
+	return out
+}
+
+// legend reads the note's legend of block marks ("Legend: ● tumor at
+// margin  ○ margin free of tumor"): each mark and whether it means tumor;
+// nil when the note has none.
+func (l *lowerer) legend() map[rune]bool {
+	var out map[rune]bool
+	for _, line := range l.lines {
+		it := line.Item
+		if it == nil || len(it.Fields) == 0 || letters(it.Fields[0].Key) != "legend" || it.Fields[0].Value == nil {
+			continue
+		}
+		text := it.Fields[0].Value.Text
+		var mark rune
+		from := -1
+		entry := func(to int) {
+			if from < 0 {
+				return
+			}
+			if positive, ok := legendStatus(text[from:to]); ok {
+				if out == nil {
+					out = map[rune]bool{}
+				}
+				out[mark] = positive
+			}
+		}
+		for k, r := range text {
+			if r > 0x7f && isMark(r) {
+				entry(k)
+				mark, from = r, k+utf8.RuneLen(r)
+			}
+		}
+		entry(len(text))
+	}
+	return out
+}
+
+// legendStatus reads what a legend says a mark means: a margin status
+// ("margin free of tumor", "clear"), or tumor named without one ("tumor at
+// margin").
+func legendStatus(s string) (positive, ok bool) {
+	s = strings.Trim(s, " =:-–,;/")
+	if positive, known := marginStatus(s); known {
+		return positive, true
+	}
+	if mentions(asciiLower(s), []string{"tumor", "tumour", "residual", "carcinoma"}) {
+		return true, true
+	}
+	return false, false
 }

@@ -69,6 +69,18 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/2+ 2/1-"},
 		{"a Tumor column that says whether tumor remains", "Site: canthus\nLayer   Sections   Tumor          Comments\n1       3          Present (2)    BCC\n2       1          Absent         clear\n",
 			"1: 1/3+ 2/1-"},
+		{"block letters marked by a legend", "Site: nose\nLegend:  ● tumor at margin     ○ margin free of tumor\n\nStage   Sections                  Histology / comment\nI       A●  B○  C○  D○          BCC at deep margin of A\nII      A○                       no tumor\n",
+			"1: 1/4+ 2/1-"},
+		{"marks without a legend count blocks, not margins", "Site: nose\nStage   Sections\nI       A●  B○  C○\n", "1: 1/3?"},
+		{"block IDs name their stage", "Site: foot\nBlock   Margin   Stain   Note\n1A      +        H&E     SCCis\n1B      -        H&E\n1C      -        H&E\n2A      -        H&E\n2B      -        H&E\n",
+			"1: 1/3+ 2/2-"},
+		{"roman block IDs", "Site: foot\nBlock   Margin\nI-A     +\nII-A    -\n", "1: 1/1+ 2/1-"},
+		{"newest stage listed first", "Site: ear\nStage  Blocks  Margins\n3      1       clear\n2      2       block 1 positive\n1      3       block 2 positive\n",
+			"1: 1/3+ 2/2+ 3/1-"},
+		{"wrapped cells continue their row", "Site: temple\n        # of     Margin\nStage   blocks   status                       Histology\n-----   ------   --------------------------   ---------\n1       4        block 3 positive (deep),     SCC\n                 blocks 1, 2, 4 clear         PNI\n2       2        clear                        none\n",
+			"1: 1/4+ 2/2-"},
+		{"merged stage cells in a row per block", "Site: cheek\n| Stage | Block | Margin |\n|---|---|---|\n| 1 | A | + (deep) |\n|   | B | − |\n| 2 | A | − |\n",
+			"1: 1/2+ 2/1-"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,4 +100,31 @@ func TestSpecialStainColumn(t *testing.T) {
 	require.Len(t, n.Lesions[0].Stages, 1)
 	require.Len(t, n.Lesions[0].Stages[0].Stains, 1)
 	assert.True(t, n.Lesions[0].Stages[0].Stains[0].Special)
+}
+
+// TestBlockIDsThatNameNoStage: a block column whose IDs name no stage is no
+// log of block IDs; a count is never guessed for a stage.
+func TestBlockIDsThatNameNoStage(t *testing.T) {
+	n := mustLower(t, "Site: foot\nBlock   Margin\nA       +\nB       -\n")
+	assert.Empty(t, n.Lesions[0].Stages)
+}
+
+// TestStainFootnote: a stain cell's footnote mark points to the line under
+// the table that gives its reason (CODING-RULES.md section 5), and a block
+// list wrapped onto the next row still limits the stain to those blocks.
+func TestStainFootnote(t *testing.T) {
+	src := "Site: temple\nStage   blocks   Margin status     Special stains\n" +
+		"1       4        block 3 positive  pan-cytokeratin\n" +
+		"                                   (blocks 2-3)*\n" +
+		"2       2        clear             pan-cytokeratin\n" +
+		"                                   (block 1)*\n" +
+		"* pan-cytokeratin to highlight perineural tumor cells\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions[0].Stages, 2)
+	var got []string
+	for _, st := range n.Lesions[0].Stages {
+		require.Len(t, st.Stains, 1)
+		got = append(got, fmt.Sprint(st.Stains[0].Blocks, " ", st.Stains[0].Reason))
+	}
+	assert.Equal(t, []string{"[2 3] pan-cytokeratin to highlight perineural tumor cells", "[1] pan-cytokeratin to highlight perineural tumor cells"}, got)
 }
