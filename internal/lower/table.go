@@ -121,7 +121,26 @@ type table struct {
 	// stages the run of rows that went with it starts (for newest-first
 	// logs); prevLesion is -1 before the first row
 	prevLesion, prevNumber, runStart int
+	// record: a table of one lesion or biopsy a row (recordHeader), with
+	// the key each column gives (keys), its label and site columns (-1
+	// when none), the columns that measure its repair and the remark its
+	// heading makes of the repairs ("(all after tumor clearance)")
+	record            recordKind
+	keys              []string
+	measures          []bool
+	labelCol, siteCol int
+	remark            string
+	proven            int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
 }
+
+// recordKind is what each row of a record table describes.
+type recordKind uint8
+
+const (
+	recordNone   recordKind = iota
+	recordLesion            // a lesion: "Lesion | Location | Diagnosis | Pre-op size", "Site | Repair | Size"
+	recordBiopsy            // a biopsy of another lesion: "# | Site | Method | Clinical impression"
+)
 
 // summaryRow is a row of a summary table, read once every lesion label is
 // known.
@@ -178,18 +197,30 @@ func header(r *grammar.Row) *table {
 // of spaces sets apart under one header cell are one cell whose text had a
 // gap ("A●  B○  C○" under "Sections"): they are joined.
 func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
+	out := make(map[columnRole]*grammar.Cell, len(t.roles))
+	for k, c := range t.placed(r) {
+		if c != nil && t.roles[k] != colOther {
+			out[t.roles[k]] = c
+		}
+	}
+	return out
+}
+
+// placed is the cell of a row under each header cell (nil where none); see
+// cells.
+func (t *table) placed(r *grammar.Row) []*grammar.Cell {
 	index := make([]int, len(r.Cells))
 	for i := range index {
 		index[i] = i
 	}
 	joined := false
-	if len(r.Cells) != len(t.roles) {
+	if len(r.Cells) != len(t.columns) {
 		byColumn := make([]int, len(r.Cells))
 		aligned, spaced := true, true
 		for i, c := range r.Cells {
 			byColumn[i] = t.column(c.Pos.Column)
 			if i > 0 {
-				aligned = aligned && byColumn[i] > byColumn[i-1]
+				aligned = aligned && (byColumn[i] > byColumn[i-1] || i == 1 && byColumn[0] == len(t.columns))
 				prev := r.Cells[i-1]
 				gap := c.Pos.Column - prev.Pos.Column - utf8.RuneCountInString(prev.Text)
 				spaced = spaced && byColumn[i] >= byColumn[i-1] && gap >= 2 && c.Pos.Line == prev.Pos.Line
@@ -198,22 +229,19 @@ func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
 		switch {
 		case aligned:
 			index = byColumn
-		case spaced && len(r.Cells) > len(t.roles):
+		case spaced && len(r.Cells) > len(t.columns):
 			index, joined = byColumn, true
 		}
 	}
-	out := make(map[columnRole]*grammar.Cell, len(t.roles))
+	out := make([]*grammar.Cell, len(t.columns))
 	for i, c := range r.Cells {
 		k := index[i]
-		if k >= len(t.roles) || t.roles[k] == colOther {
-			continue
-		}
-		role := t.roles[k]
 		switch {
-		case out[role] == nil:
-			out[role] = c
+		case k >= len(out):
+		case out[k] == nil:
+			out[k] = c
 		case joined && i > 0 && index[i-1] == k:
-			out[role] = &grammar.Cell{Pos: out[role].Pos, Text: out[role].Text + "  " + c.Text}
+			out[k] = &grammar.Cell{Pos: out[k].Pos, Text: out[k].Text + "  " + c.Text}
 		}
 	}
 	return out
@@ -223,6 +251,9 @@ func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
 // that starts within two columns of it (a left-aligned cell may start a
 // little before its header), else the last that starts at or before it.
 func (t *table) column(col int) int {
+	if col < t.columns[0]-2 {
+		return len(t.columns) // before the first header cell: under none
+	}
 	j := 0
 	for k, start := range t.columns {
 		switch {
@@ -239,6 +270,9 @@ func (t *table) column(col int) int {
 // key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
+	if l.table != nil && l.table.record != recordNone {
+		return l.recordRow(i, r)
+	}
 	if l.table != nil {
 		return l.logRow(i, r)
 	}
@@ -249,6 +283,12 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
+	}
+	if t := recordHeader(r); t != nil {
+		l.endParagraph()
+		t.remark = l.headingRemark(i, t.remark)
+		l.table = t
+		return i
 	}
 	if t := header(r); t != nil {
 		l.endParagraph()
@@ -397,6 +437,10 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		// a merged stage cell: the block is one more of the stage above
 		stageCell = &grammar.Cell{Pos: r.Pos, Text: strconv.Itoa(t.prevNumber)}
 	}
+	if totalsRow(r) {
+		l.totals(t, cells)
+		return i
+	}
 	if stageCell == nil || stageCell.Text == "" {
 		return i
 	}
@@ -414,7 +458,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	if c := cells[colLesion]; c != nil {
 		if strings.TrimSpace(c.Text) == "" && t.prevLesion >= 0 {
 			les = t.prevLesion // a merged cell: the lesion of the row above
-		} else if les = l.labelled(strings.TrimSpace(c.Text)); les < 0 {
+		} else if les = l.tableLesion(strings.TrimSpace(c.Text), "", line); les < 0 {
 			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
 			return taken
 		}
@@ -858,4 +902,327 @@ func legendStatus(s string) (positive, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// totalWords open the row of a log that totals it: "TOTAL", "GRAND TOTAL",
+// "Subtotal A".
+var totalWords = []string{"total", "grandtotal", "subtotal", "totals", "sum"}
+
+// totalsRow reports whether a log row totals the rows above it: its first
+// cell with text starts with a total word. Such a row is never a stage.
+func totalsRow(r *grammar.Row) bool {
+	for _, c := range r.Cells {
+		if c.Text == "" {
+			continue
+		}
+		first := asciiLower(firstWord(c.Text))
+		return slices.Contains(totalWords, first) || first == "grand" && strings.Contains(asciiLower(c.Text), "total")
+	}
+	return false
+}
+
+// totals reads a log's total row ("TOTAL   2   9") as the lesion's total
+// stages and blocks, where the log has no lesion column and no field states
+// them: two numbers are the stages and the blocks, in that order; one
+// number is what its column counts. A subtotal of one lesion in a log of
+// several is not read.
+func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
+	if slices.Contains(t.roles, colLesion) || l.lesion < 0 || t.rows == 0 {
+		return
+	}
+	var numbers []*grammar.Cell
+	for _, c := range cells {
+		if grammar.IsDigits(strings.TrimSpace(c.Text)) {
+			numbers = append(numbers, c)
+		}
+	}
+	slices.SortFunc(numbers, func(a, b *grammar.Cell) int { return a.Pos.Column - b.Pos.Column })
+	les := l.cur()
+	set := func(to *model.Count, key string, c *grammar.Cell) {
+		if to.Present() {
+			return
+		}
+		n, err := count(key, &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}, 1)
+		if err == nil {
+			*to = n
+		}
+	}
+	switch {
+	case len(numbers) == 2:
+		set(&les.TotalStages, "Total stages", numbers[0])
+		set(&les.TotalBlocks, "Total blocks", numbers[1])
+	case len(numbers) == 1 && cells[colBlocks] == numbers[0]:
+		set(&les.TotalBlocks, "Total blocks", numbers[0])
+	case len(numbers) == 1 && cells[colStage] == numbers[0]:
+		set(&les.TotalStages, "Total stages", numbers[0])
+	}
+}
+
+// labelColumns name the column that labels each lesion or biopsy of a
+// record table ("#" has no letters).
+var labelColumns = []string{"lesion", "lesionno", "lesionid", "tumor", "tumour", "no", "label", ""}
+
+// measureColumns measure a repair in a repair table.
+var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength"}
+
+// recordHeader reads the header of a table of one lesion or biopsy a row
+// — "Lesion | Location | Diagnosis | Pre-op size | Indication", "Site |
+// Repair (all after tumor clearance) | Size", "# | Site | Method |
+// Clinical impression | Frozen" — and nil when the row is not one: it
+// must name a lesion's label or site and a field of it, and neither a
+// stage nor a count of stages (a Mohs log, a summary table).
+func recordHeader(r *grammar.Row) *table {
+	if len(r.Cells) < 2 {
+		return nil
+	}
+	t := &table{labelCol: -1, siteCol: -1, proven: -1, prevLesion: -1, runStart: -1}
+	fields, repair, kind := 0, false, false
+	for k, c := range r.Cells {
+		t.columns = append(t.columns, c.Pos.Column)
+		t.roles = append(t.roles, colOther)
+		name, remark := c.Text, ""
+		if open := strings.IndexByte(name, '('); open > 0 {
+			name, remark = name[:open], strings.Trim(name[open:], "() ")
+		}
+		key, letter := "", letters(name)
+		switch role := columnRoleOf(c.Text); {
+		case role == colStage || role == colStages || role == colBlocks:
+			return nil
+		case slices.Contains(labelColumns, letter) && (letter != "" || strings.TrimSpace(c.Text) == "#"):
+			if t.labelCol < 0 {
+				t.labelCol = k
+			}
+		case slices.Contains(measureColumns, letter):
+			t.measures = append(t.measures, false)
+			t.keys = append(t.keys, strings.TrimSpace(name))
+			continue
+		case strings.HasPrefix(letter, "biopsy") || letter == "bx" || letter == "priorbiopsy":
+			key = "Prior biopsy"
+		case letter == "frozen" || letter == "frozensection":
+			key = "Frozen section"
+		default:
+			if ref, ok := lookup(secLesion, name); ok {
+				if ref.field == fSite {
+					if t.siteCol < 0 {
+						t.siteCol = k
+					}
+					break
+				}
+				key = strings.TrimSpace(name)
+				if ref.field == fDiagnosis && mentions(asciiLower(remark), []string{"biopsy", "bx"}) {
+					t.proven = k
+				}
+				if ref.field == fRepair {
+					repair, t.remark = true, remark
+				}
+			} else if ref, ok := lookup(secBiopsy, name); ok {
+				key, kind = strings.TrimSpace(name), kind || ref.name == "Kind" || ref.name == "Type"
+			}
+		}
+		if key != "" {
+			fields++
+		}
+		t.keys = append(t.keys, key)
+		t.measures = append(t.measures, false)
+	}
+	for k, key := range t.keys {
+		if t.keys[k] != "" && slices.Contains(measureColumns, letters(key)) {
+			if repair {
+				t.measures[k], t.keys[k] = true, ""
+				continue
+			}
+			if letters(key) == "size" {
+				fields++ // "Size" beside a lesion's diagnosis: its pre-operative size
+			} else {
+				t.keys[k] = ""
+			}
+		}
+	}
+	switch {
+	case kind && !repair && t.siteCol >= 0:
+		t.record = recordBiopsy
+	case fields > 0 && (t.labelCol >= 0 || t.siteCol >= 0):
+		t.record = recordLesion
+	default:
+		return nil
+	}
+	return t
+}
+
+// headingRemark is what the heading over a record table (line i is its
+// header) says of its repairs — "REPAIRS (all after tumor clearance)" — or
+// remark, the header's own.
+func (l *lowerer) headingRemark(i int, remark string) string {
+	if remark != "" || i == 0 {
+		return remark
+	}
+	if it := l.lines[i-1].Item; it != nil && it.Text != nil && len(it.Fields) == 0 && mentions(asciiLower(it.Text.Text), []string{"after"}) {
+		return it.Text.Text
+	}
+	return remark
+}
+
+// recordRow reads a row of a record table: the lesion it names (by label
+// or site, opened when the note's lesions are known only from its tables)
+// or the biopsy it opens, and each of its cells as that lesion's or
+// biopsy's field. A repair's size columns and its heading's remark join
+// the repair's value. It returns i.
+func (l *lowerer) recordRow(i int, r *grammar.Row) int {
+	t := l.table
+	cells := t.placed(r)
+	text := func(k int) string {
+		if k < 0 || cells[k] == nil {
+			return ""
+		}
+		return strings.TrimSpace(cells[k].Text)
+	}
+	if totalsRow(r) {
+		return i
+	}
+	label, site, line := text(t.labelCol), text(t.siteCol), r.Pos.Line
+	if t.record == recordBiopsy {
+		if label == "" || l.biopsyLine(normalLabel(label)) > 0 || !grammar.IsLabel(label) {
+			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
+		}
+		kind := -1
+		for k, key := range t.keys {
+			if ref, ok := lookup(secBiopsy, key); ok && (ref.name == "Kind" || ref.name == "Type") {
+				kind = k
+			}
+		}
+		if !mentionsBiopsyProcedure(text(kind)) {
+			return i // a row that does not say a biopsy was done
+		}
+		l.closeSections()
+		l.out.Biopsies = append(l.out.Biopsies, model.Biopsy{Label: normalLabel(label), Line: line, Value: model.Text{Value: joinCells(r), Line: line}})
+		l.biopsy = len(l.out.Biopsies) - 1
+		if site != "" {
+			l.field(i, &grammar.Field{Pos: cells[t.siteCol].Pos, Key: "Site", Value: &grammar.Value{Pos: cells[t.siteCol].Pos, Text: site}})
+		}
+	} else {
+		les := -1
+		switch {
+		case label == "" && site == "":
+			les = t.prevLesion // a merged cell
+		default:
+			les = l.tableLesion(label, site, line)
+		}
+		if les < 0 {
+			if label != "" || site != "" {
+				l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a table row names lesion %q, which the note does not otherwise describe: its row is not read", label+site))
+			}
+			return i
+		}
+		t.prevLesion = les
+		l.closeSections()
+		l.biopsy = -1
+		l.lesion = les
+		if site != "" && !l.cur().Site.Text.Present() {
+			l.field(i, &grammar.Field{Pos: cells[t.siteCol].Pos, Key: "Site", Value: &grammar.Value{Pos: cells[t.siteCol].Pos, Text: site}})
+		}
+	}
+	for k, key := range t.keys {
+		v := text(k)
+		if key == "" || v == "" || strings.Trim(v, "-–— ") == "" || strings.EqualFold(v, "n/a") {
+			continue
+		}
+		if key == "Prior biopsy" && !isNegative(v) && !yesWords[asciiLower(firstWord(v))] {
+			v = "yes, " + v // "shave 8/4/26, BD26-3301": the biopsy that proved it
+		}
+		if ref, ok := lookup(secLesion, key); ok && ref.field == fRepair && t.record == recordLesion {
+			for m, measure := range t.measures {
+				if measure && text(m) != "" && strings.Trim(text(m), "-–— ") != "" {
+					v += "; " + text(m)
+				}
+			}
+			if t.remark != "" {
+				v += "; " + t.remark
+			}
+		}
+		l.field(i, &grammar.Field{Pos: cells[k].Pos, Key: key, Value: &grammar.Value{Pos: cells[k].Pos, Text: v}})
+		l.closeSections()
+		if open := strings.IndexByte(v, '('); k == t.proven && open >= 0 && strings.ContainsAny(v[open:], "0123456789") && !l.cur().PriorBiopsy.Present() {
+			// "nodular BCC (12/16/2025)" under "Dx (biopsy date)": the date of the biopsy that proved it
+			l.field(i, &grammar.Field{Pos: cells[k].Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: cells[k].Pos, Text: "yes, " + strings.Trim(v[open:], "() ")}})
+		}
+	}
+	l.closeSections()
+	l.biopsy = -1
+	return i
+}
+
+// tableLesion is the lesion a table row names by its label or its site: a
+// lesion of the note with that label, or at that site. When the note labels
+// no lesion of its own and no lesion has that label or site, the row opens
+// one (a note whose lesions are known only from its tables), taking the
+// place of the unlabelled lesion of a note without headings while nothing
+// has been said of it. -1 when the row's lesion cannot be told.
+func (l *lowerer) tableLesion(label, site string, line int) int {
+	if label != "" && !grammar.IsLabel(label) {
+		label, site = "", label // a site in the lesion column: "R nasal ala"
+	}
+	if l.headed {
+		key := label
+		if key == "" {
+			key = site
+		}
+		if les := l.labelled(key); les >= 0 {
+			return les
+		}
+	} else if len(l.out.Lesions) == 1 && label != "" && l.out.Lesions[0].Label == normalLabel(label) {
+		return 0
+	}
+	if label == "" && site != "" {
+		if les := l.atSite(site); les >= 0 {
+			return les
+		}
+	}
+	if slices.Contains(l.opens, opensLesion) || label == "" && site == "" {
+		return -1 // the note labels its lesions: a table does not add one
+	}
+	if label != "" {
+		label = normalLabel(label)
+	}
+	if !l.headed {
+		if len(l.out.Lesions) != 1 || !isEmpty(&l.out.Lesions[0]) {
+			return -1 // the lesion the note describes, and another: which is which cannot be told
+		}
+		les := &l.out.Lesions[0]
+		if label != "" {
+			les.Label = label
+		}
+		les.Line, les.HeadingText = line, model.Text{Value: site, Line: line}
+		l.headed = true
+		if len(l.paragraphs[0]) > 0 && len(l.paragraphs[noteScope]) == 0 {
+			// the prose before the table speaks of every lesion it names
+			// ("a Mohs map was drawn for each site"), as before a first label
+			l.paragraphs[noteScope] = l.paragraphs[0]
+			delete(l.paragraphs, 0)
+			l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
+		}
+		return 0
+	}
+	if len(l.out.Lesions) >= MaxLesions {
+		return -1
+	}
+	if label == "" || l.lesionLine(label) > 0 {
+		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
+	}
+	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: line, HeadingText: model.Text{Value: site, Line: line}})
+	return len(l.out.Lesions) - 1
+}
+
+// atSite is the one lesion whose site or heading is written as site, or -1.
+func (l *lowerer) atSite(site string) int {
+	want := letters(site)
+	found := -1
+	for k, les := range l.out.Lesions {
+		if want != "" && (letters(les.Site.Text.Value) == want || letters(les.HeadingText.Value) == want) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
 }

@@ -128,3 +128,79 @@ func TestStainFootnote(t *testing.T) {
 	}
 	assert.Equal(t, []string{"[2 3] pan-cytokeratin to highlight perineural tumor cells", "[1] pan-cytokeratin to highlight perineural tumor cells"}, got)
 }
+
+// TestRecordTables: a note whose lesions are known only from its tables —
+// a table of lesions, a log with a lesion (or site) column, a repair table
+// — gets one lesion per label or site, each with its fields, stages and
+// repairs (CODING-RULES.md "Where a fact may stand").
+func TestRecordTables(t *testing.T) {
+	src := "Surgeon: A. Bee, MD\n\n" +
+		"Site          | Dx (biopsy date)           | Pre-op size  | Indication\n" +
+		"R nasal ala   | nodular BCC (12/16/2025)   | 0.8 x 0.6 cm | H-zone\n" +
+		"Vertex scalp  | SCC, mod diff (01/06/2026) | 1.6 x 1.4 cm | scalp\n\n" +
+		"Site          | Stage | Blocks | Margins           | Histology\n" +
+		"R nasal ala   | 1     | 3      | block 2 + (deep)  | nodular BCC\n" +
+		"              | 2     | 1      | clear             |\n" +
+		"Vertex scalp  | 1     | 7      | clear             | MD SCC\n\n" +
+		"Site          | Repair (all after tumor clearance)  | Size\n" +
+		"R nasal ala   | bilobed flap; secondary defect 2.0 sq cm | defect 1.2 x 1.0 cm\n" +
+		"Vertex scalp  | complex linear repair               | 6.5 cm\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "1: 1/3+ 2/1- | 2: 1/7-", logStages(n))
+	var got []string
+	for _, les := range n.Lesions {
+		require.Len(t, les.Repairs, 1)
+		got = append(got, fmt.Sprint(les.Site.Text.Value, "|", les.Diagnosis.Value, "|", les.Size.Dims, "|", les.PriorBiopsy.Yes, "|", les.Repairs[0].Value.Value))
+	}
+	assert.Equal(t, []string{
+		"R nasal ala|nodular BCC (12/16/2025)|[0.8 0.6]|true|bilobed flap; secondary defect 2.0 sq cm; defect 1.2 x 1.0 cm; all after tumor clearance",
+		"Vertex scalp|SCC, mod diff (01/06/2026)|[1.6 1.4]|true|complex linear repair; 6.5 cm; all after tumor clearance"}, got)
+	assert.NotContains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestRecordTableLabels: a table of lesions by label opens them; its log
+// and repair tables find them by label; a lesion table never adds a lesion
+// to a note that labels its own.
+func TestRecordTableLabels(t *testing.T) {
+	n := mustLower(t, "Lesion  Location       Diagnosis        Pre-op size\n"+
+		"A       R temple       BCC              1.1 x 0.9 cm\n"+
+		"B       L lower leg    SCC in situ      1.6 x 1.3 cm\n\n"+
+		"Lesion  Stage  Blocks  Margin status\n"+
+		"A       1      3       + deep (block 1)\n"+
+		"A       2      1       clear\n"+
+		"B       1      4       clear\n")
+	assert.Equal(t, "A: 1/3+ 2/1- | B: 1/4-", logStages(n))
+
+	n = mustLower(t, "Lesion 1: nose\nStage 1: 2 blocks; clear\n\nLesion  Location   Diagnosis\n2       chin       BCC\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Contains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
+// row whose method says a biopsy was done (CODING-RULES.md section 4).
+func TestBiopsyTable(t *testing.T) {
+	n := mustLower(t, "Site: cheek\nStage 1: 2 blocks; clear\n\n"+
+		"#   Site                Method                      Clinical impression          Frozen\n"+
+		"1   L upper back        tangential (shave) biopsy   r/o BCC vs. SCC in situ      no\n"+
+		"2   R dorsal forearm    4 mm punch biopsy           squamous cell carcinoma      no\n")
+	require.Len(t, n.Biopsies, 2)
+	var got []string
+	for _, b := range n.Biopsies {
+		got = append(got, b.Label+"|"+b.Site.Text.Value+"|"+b.Type.Value+"|"+b.Diagnosis.Value)
+	}
+	assert.Equal(t, []string{"1|L upper back|tangential (shave) biopsy|r/o BCC vs. SCC in situ", "2|R dorsal forearm|4 mm punch biopsy|squamous cell carcinoma"}, got)
+}
+
+// TestTotalsRows: a log's total row is no stage; with no lesion column it
+// states the lesion's total stages and blocks, checked against the rows
+// (totals-mismatch); a subtotal of one lesion of several is not read.
+func TestTotalsRows(t *testing.T) {
+	n := mustLower(t, "Site: leg\nStage   Sections   Residual tumor (+/-)   Location\nI       6          +                      deep\nII      2          -                      -\nTOTAL   2          9\n")
+	assert.Equal(t, "1: 1/6+ 2/2-", logStages(n))
+	assert.Equal(t, 2, n.Lesions[0].TotalStages.N)
+	assert.Equal(t, 9, n.Lesions[0].TotalBlocks.N)
+
+	n = mustLower(t, "Lesion A: nose\nLesion B: chin\n\nLesion  Site      Stage  Blocks\nA       nose      1      3\n        Subtotal A 1     3\nB       chin      1      2\n        GRAND TOTAL 2    5\n")
+	assert.Equal(t, "A: 1/3? | B: 1/2?", logStages(n))
+}
