@@ -163,6 +163,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 			return opensBiopsy // "Bx A - left parietal scalp: incisional biopsy …"
 		}
 	}
+	if it.Marker == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+		return opensLesion // "Table 1. Mohs log - left temple"
+	}
 	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > margin+2 {
 		return opensNothing
 	}
@@ -559,6 +562,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+		if site := tableCaption(it.Text.Text); site != "" {
+			text.Value = site
+		}
 	default:
 		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		f := it.Fields[0]

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -283,6 +284,14 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
+	}
+	if pairs := keyValuePairs(r); pairs != nil {
+		l.endParagraph() // "| Surgeon | A. Bee, MD | Insurance | Aetna |"
+		taken := i
+		for _, f := range pairs {
+			taken = max(taken, l.field(i, f))
+		}
+		return taken
 	}
 	if t := recordHeader(r); t != nil {
 		l.endParagraph()
@@ -1225,4 +1234,57 @@ func (l *lowerer) atSite(site string) int {
 		}
 	}
 	return found
+}
+
+// tableCaption is the site a table's caption names when it captions the
+// log of one lesion — "Table 1. Mohs log - left temple", "Table 2: right
+// dorsal forearm" — or "".
+func tableCaption(s string) string {
+	word, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok || !strings.EqualFold(word, "table") {
+		return ""
+	}
+	number, rest, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	if !grammar.IsDigits(strings.TrimRight(number, ".:")) {
+		return ""
+	}
+	site := rest
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		if k := strings.LastIndex(site, sep); k >= 0 {
+			site = site[k+len(sep):]
+		}
+	}
+	site = strings.TrimSpace(site)
+	if _, ok := anatomy.Resolve(site); !ok || site == "" {
+		return ""
+	}
+	return site
+}
+
+// keyValuePairs reads a row of a grid of keys and values — "| Location |
+// Rt lower eyelid | Laterality | Right |", as ModMed prints its header
+// fields — as its fields: an even number of four or more cells, each
+// other cell a known key and the cell after it a value that is not; nil
+// when the row is not one.
+func keyValuePairs(r *grammar.Row) []*grammar.Field {
+	if len(r.Cells) < 4 || len(r.Cells)%2 != 0 {
+		return nil
+	}
+	var out []*grammar.Field
+	for k := 0; k < len(r.Cells); k += 2 {
+		key, value := r.Cells[k], r.Cells[k+1]
+		if key.Text == "" && value.Text == "" {
+			continue
+		}
+		if _, known := lookupAny(key.Text); !known {
+			return nil
+		}
+		if _, known := lookupAny(value.Text); known {
+			return nil // a header of columns: "| Site | Dx | Pre-op size | Indication |"
+		}
+		if value.Text != "" {
+			out = append(out, &grammar.Field{Pos: key.Pos, Key: key.Text, Value: &grammar.Value{Pos: value.Pos, Text: value.Text}})
+		}
+	}
+	return out
 }

@@ -204,3 +204,22 @@ func TestTotalsRows(t *testing.T) {
 	n = mustLower(t, "Lesion A: nose\nLesion B: chin\n\nLesion  Site      Stage  Blocks\nA       nose      1      3\n        Subtotal A 1     3\nB       chin      1      2\n        GRAND TOTAL 2    5\n")
 	assert.Equal(t, "A: 1/3? | B: 1/2?", logStages(n))
 }
+
+// TestTableCaptions: a caption "Table N. … - <site>" opens the lesion whose
+// fields and log follow it.
+func TestTableCaptions(t *testing.T) {
+	n := mustLower(t, "Table 1. Mohs log - left temple\nDiagnosis: BCC\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 3 | block 2 positive |\n| 2 | 1 | clear |\n\n"+
+		"Table 2. Mohs log - right dorsal forearm\nDiagnosis: SCC\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 2 | clear |\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "1: 1/3+ 2/1- | 2: 1/2-", logStages(n))
+	assert.Equal(t, "left temple", n.Lesions[0].Site.Text.Value)
+	assert.Equal(t, "right dorsal forearm", n.Lesions[1].Site.Text.Value)
+}
+
+// TestKeyValueGrid: a grid of keys and values, two pairs a row, is read as
+// its fields; a header of columns is not.
+func TestKeyValueGrid(t *testing.T) {
+	n := mustLower(t, "| Date of Service | 06/02/2026 | Place of Service | 11 - Office |\n| Location | Rt lower eyelid | Laterality | Right |\n| Diagnosis | BCC, nodular | Pre-op Size | 0.8 x 0.6 cm |\n")
+	les := n.Lesions[0]
+	assert.Equal(t, "2026-06-02|Rt lower eyelid|BCC, nodular|[0.8 0.6]", n.Encounter.Date.Value+"|"+les.Site.Text.Value+"|"+les.Diagnosis.Value+"|"+fmt.Sprint(les.Size.Dims))
+}
