@@ -223,3 +223,13 @@ func TestKeyValueGrid(t *testing.T) {
 	les := n.Lesions[0]
 	assert.Equal(t, "2026-06-02|Rt lower eyelid|BCC, nodular|[0.8 0.6]", n.Encounter.Date.Value+"|"+les.Site.Text.Value+"|"+les.Diagnosis.Value+"|"+fmt.Sprint(les.Size.Dims))
 }
+
+// TestUnfilledTotal: a total left blank under a log ("Total # of Blocks:
+// [ ]") is an unfilled value (value-invalid), never a count; a checkbox
+// list with nothing checked still reads as none.
+func TestUnfilledTotal(t *testing.T) {
+	n := mustLower(t, "Site: nose\nStage 1: 2 blocks; clear\nTotal # of Blocks: [ ]\nMohs map: [ ] yes  [ ] no\n")
+	assert.Contains(t, rules(n), "value-invalid")
+	assert.False(t, n.Lesions[0].TotalBlocks.Present())
+	assert.False(t, n.Lesions[0].Map.Yes)
+}
