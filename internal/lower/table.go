@@ -48,7 +48,7 @@ var columnNames = map[string]columnRole{
 	"stain": colStain, "stains": colStain, "staining": colStain,
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
 	"immunostains": colSpecialStain,
-	"histology":    colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
+	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
@@ -131,7 +131,10 @@ type table struct {
 	measures          []bool
 	labelCol, siteCol int
 	remark            string
-	proven            int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
+	// a transposed log, one column a stage: each stage's number, and its
+	// index in the lesion's stages
+	numbers, stageAt []int
+	proven           int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
 }
 
 // recordKind is what each row of a record table describes.
@@ -271,6 +274,10 @@ func (t *table) column(col int) int {
 // key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
+	if l.table != nil && l.table.stageAt != nil {
+		l.transposedRow(i, r)
+		return i
+	}
 	if l.table != nil && l.table.record != recordNone {
 		return l.recordRow(i, r)
 	}
@@ -302,6 +309,17 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if t := header(r); t != nil {
 		l.endParagraph()
 		t.legend = l.legend()
+		l.table = t
+		return i
+	}
+	if t := transposedHeader(r); t != nil && l.lesion >= 0 {
+		l.endParagraph() // "Stage 1   Stage 2   Stage 3" over "Tissue blocks   4   2   1"
+		lesion := l.cur()
+		for k, n := range t.numbers {
+			lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: strconv.Itoa(n), Number: n, Line: r.Cells[len(r.Cells)-len(t.numbers)+k].Pos.Line})
+			t.stageAt = append(t.stageAt, len(lesion.Stages)-1)
+		}
+		t.prevLesion = l.lesion
 		l.table = t
 		return i
 	}
@@ -497,12 +515,20 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		l.blockRow(st, cells, line)
 		return taken
 	}
+	l.stageCells(st, cells, line, taken)
+	return taken
+}
+
+// stageCells reads a log's cells about one stage: its blocks, margins,
+// reader, stains and histology. i is the last line of the row, for a stain
+// cell's footnote.
+func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell, line, i int) {
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
 		if n := blockLetters(c.Text); n > 0 { // "A-C", "x3"
 			st.Blocks = model.Count{N: n, Line: line}
 		} else if marks := markedBlocks(c.Text); len(marks) > 0 { // "A●  B○  C○"
 			st.Blocks = model.Count{N: len(marks), Line: line}
-			st.Margins = append(st.Margins, t.markMargins(marks, line)...)
+			st.Margins = append(st.Margins, l.table.markMargins(marks, line)...)
 		} else {
 			blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
 			l.problem(err)
@@ -528,13 +554,12 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	}
 	for _, role := range []columnRole{colStain, colSpecialStain} {
 		if c := cells[role]; c != nil && c.Text != "" {
-			st.Stains = append(st.Stains, l.stainCell(taken, c, line, role == colSpecialStain)...)
+			st.Stains = append(st.Stains, l.stainCell(i, c, line, role == colSpecialStain)...)
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
-	return taken
 }
 
 // addStage adds a stage a log row names to its lesion and returns it. A
@@ -1287,4 +1312,60 @@ func keyValuePairs(r *grammar.Row) []*grammar.Field {
 		}
 	}
 	return out
+}
+
+// transposedHeader reads the header of a log printed one column a stage —
+// "Stage 1   Stage 2   Stage 3", or "Stage #   1   2   3" — and nil when the
+// row is not one: two or more stages, numbered in ascending order.
+func transposedHeader(r *grammar.Row) *table {
+	cells := r.Cells
+	if len(cells) >= 3 && columnRoleOf(cells[0].Text) == colStage && !strings.ContainsAny(cells[0].Text, "0123456789") {
+		cells = cells[1:] // "Stage #" over the stage numbers
+	} else if len(cells) >= 2 {
+		if _, _, isStage := splitStage(cells[0].Text); !isStage {
+			return nil
+		}
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, proven: -1}
+	for _, c := range cells {
+		text := strings.TrimSpace(c.Text)
+		if ordinal, tail, isStage := splitStage(text); isStage && tail == "" && ordinal != "" {
+			text = ordinal
+		} else if len(cells) != len(r.Cells)-1 {
+			return nil // "Stage 1   Stage 2": every cell names its stage
+		}
+		n, ok := stageNumber(text)
+		if !ok || len(t.numbers) > 0 && n <= t.numbers[len(t.numbers)-1] {
+			return nil
+		}
+		t.numbers = append(t.numbers, n)
+		t.columns = append(t.columns, c.Pos.Column)
+	}
+	return t
+}
+
+// transposedRow reads a row of a transposed log: its first cell names what
+// the row gives ("Tissue blocks", "Margin status", "Stain"), each cell
+// under a stage's column gives it for that stage. A row whose first cell
+// names no known column ("Time") is not read.
+func (l *lowerer) transposedRow(i int, r *grammar.Row) {
+	t := l.table
+	if len(r.Cells) < 2 || r.Cells[0].Pos.Column >= t.columns[0]-2 || t.prevLesion < 0 || t.prevLesion >= len(l.out.Lesions) {
+		return
+	}
+	role := columnRoleOf(r.Cells[0].Text)
+	if role == colOther || role == colStage || role == colLesion {
+		return
+	}
+	lesion := &l.out.Lesions[t.prevLesion]
+	for _, c := range r.Cells[1:] {
+		k := t.column(c.Pos.Column)
+		if k >= len(t.stageAt) || c.Text == "" || t.stageAt[k] >= len(lesion.Stages) {
+			continue
+		}
+		l.stageCells(&lesion.Stages[t.stageAt[k]], map[columnRole]*grammar.Cell{role: c}, r.Pos.Line, i)
+	}
 }

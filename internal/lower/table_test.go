@@ -81,6 +81,10 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/4+ 2/2-"},
 		{"merged stage cells in a row per block", "Site: cheek\n| Stage | Block | Margin |\n|---|---|---|\n| 1 | A | + (deep) |\n|   | B | − |\n| 2 | A | − |\n",
 			"1: 1/2+ 2/1-"},
+		{"one column a stage", "Site: temple\n                      Stage 1                  Stage 2                  Stage 3\n   Tissue blocks      4                        2                        1\n   Margin status      positive (blk 2, deep)   positive (blk 1, 3:00)   negative\n",
+			"1: 1/4+ 2/2+ 3/1-"},
+		{"a flowsheet's Stage # row", "Site: scalp\nFlowsheet: MOHS STAGES          05/19 08:10     05/19 09:25\n  Stage #                       1               2\n  Blocks                        5               4\n  Margins                       Pos (blk 3)     Neg\n",
+			"1: 1/5+ 2/4-"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
