@@ -241,53 +241,46 @@ func nextPipe(s string, from, end int) (int, int) {
 }
 
 // delimitedRow queues the cells of a row a spreadsheet export wrote with
-// delimiters — quoted CSV ("1","5","Positive","") or semicolons with no
-// blank after them (1;3;clear;H&E) — and reports whether the line is one.
-// A line with a key, or whose semicolons are followed by blanks as prose's
-// are, is not.
+// delimiters — quoted CSV ("1","5","Positive",""), or commas or semicolons
+// with no blank after any of them and none in the first cell (1;3;clear;H&E,
+// Stage,Blocks,Margin) — and reports whether the line is one. A line with a
+// key, or whose delimiters are followed by blanks as prose's are, is not.
 func (ln line) delimitedRow(i int) bool {
 	s := ln.text
 	end := trimEnd(s, len(s))
 	if s[i] == '"' {
-		if !strings.Contains(s[i:end], "\",\"") {
-			return false
-		}
-		ln.csvRow(i, end)
-		return true
-	}
-	n := 0
-	for k := i; k < end; k++ {
-		if s[k] == ';' {
-			if k+1 < end && (s[k+1] == ' ' || s[k+1] == '\t') {
-				return false
+		for _, d := range []byte{',', ';', '\t'} {
+			if strings.Contains(s[i:end], string([]byte{'"', d, '"'})) {
+				ln.csvRow(i, end, d)
+				return true
 			}
-			n++
 		}
-	}
-	if n < 2 || keyEnd(s[i:end]) > 0 {
 		return false
 	}
-	for from := i; from <= end; {
-		to := strings.IndexByte(s[from:end], ';')
-		if to < 0 {
-			to = end
-		} else {
-			to += from
+	for _, d := range []byte{';', ','} {
+		n := 0
+		for k := i; k < end && n >= 0; k++ {
+			switch {
+			case s[k] != d:
+			case k+1 < end && (s[k+1] == ' ' || s[k+1] == '\t'):
+				n = -1 // a delimiter with a blank after it: prose
+			default:
+				n++
+			}
 		}
-		a, b := skipBlank(s, from), trimEnd(s, to)
-		if b < a {
-			b = a
+		first := strings.IndexByte(s[i:end], d)
+		if n >= 2 && !strings.ContainsAny(s[i:i+first], " \t") && keyEnd(s[i:end]) == 0 {
+			ln.csvRow(i, end, d) // its first cell a word or a number: "Stage", "1", not "blocks 1,2,4 clear"
+			return true
 		}
-		ln.emit(tokCell, a, b)
-		from = to + 1
 	}
-	return true
+	return false
 }
 
-// csvRow queues the cells of a quoted CSV row between i and end: each cell
+// csvRow queues the cells of a delimited row between i and end: each cell
 // is the text between its quotes (a doubled quote inside stays as it is),
-// or the bare text between commas.
-func (ln line) csvRow(i, end int) {
+// or the bare text between delimiters d.
+func (ln line) csvRow(i, end int, d byte) {
 	s := ln.text
 	for from := i; from <= end; {
 		from = skipBlank(s, from)
@@ -300,14 +293,14 @@ func (ln line) csvRow(i, end int) {
 				to++
 			}
 			ln.emit(tokCell, from+1, to)
-			next := strings.IndexByte(s[min(to+1, end):end], ',')
+			next := strings.IndexByte(s[min(to+1, end):end], d)
 			if next < 0 {
 				return
 			}
 			from = min(to+1, end) + next + 1
 			continue
 		}
-		to := strings.IndexByte(s[from:end], ',')
+		to := strings.IndexByte(s[from:end], d)
 		if to < 0 {
 			to = end
 		} else {

@@ -170,6 +170,10 @@ func TestLineShapes(t *testing.T) {
 		{"box title", "║  REPORT  ║", `1 row cell="REPORT"@4`},
 		{"quoted CSV", `"1","5","Positive - block 4",""`, `1 row cell="1"@2 cell="5"@6 cell="Positive - block 4"@10 cell=""@31`},
 		{"semicolon export", "1;3;block 1 positive (deep), blocks 2-3 clear;H&E", `1 row cell="1"@1 cell="3"@3 cell="block 1 positive (deep), blocks 2-3 clear"@5 cell="H&E"@47`},
+		{"bare CSV", "Stage,Blocks,Margin,Stain", `1 row cell="Stage"@1 cell="Blocks"@7 cell="Margin"@14 cell="Stain"@21`},
+		{"quoted semicolons", `"2";"1";"clear"`, `1 row cell="2"@2 cell="1"@6 cell="clear"@10`},
+		{"block numbers in prose", "residual tumor in blocks 1,3,5", `1 text="residual tumor in blocks 1,3,5"@1`},
+		{"commas in prose", "Nodular, infiltrative, and deep", `1 text="Nodular, infiltrative, and deep"@1`},
 		{"semicolons in prose", "Margins clear; no residual; closed", `1 text="Margins clear; no residual; closed"@1`},
 		{"semicolons in a field", "Stains:H&E;MART-1;SOX10", `1 key="Stains"@1 value="H&E;MART-1;SOX10"@8`},
 	}

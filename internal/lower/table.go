@@ -43,9 +43,12 @@ var columnNames = map[string]columnRole{
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
-	"tumoratmargin": colTumor,
-	"tumorfree":     colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
+	"marginsstatus": colMargin,
+	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
+	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
+	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
 	"stain": colStain, "stains": colStain, "staining": colStain,
+	"ihc": colSpecialStain, "immunohistochemistry": colSpecialStain, "specialstainsihc": colSpecialStain,
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
 	"immunostains": colSpecialStain,
 	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
@@ -57,6 +60,10 @@ var columnNames = map[string]columnRole{
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
 	"stagecount": colStages, "layers": colStages,
 }
+
+// columnSuffixes are words a header puts after what a column holds:
+// "Tissue blocks examined", "Blocks processed", "Stage performed".
+var columnSuffixes = []string{"examined", "processed", "taken", "submitted", "performed", "cut"}
 
 // countPrefixes are the words a header puts before what it counts: "# of
 // blocks", "No. of sections", "Number of Sections", "#Blks".
@@ -89,6 +96,11 @@ func columnRoleOf(cell string) columnRole {
 func columnName(name string) (columnRole, bool) {
 	if role, ok := columnNames[name]; ok {
 		return role, true
+	}
+	for _, suffix := range columnSuffixes {
+		if rest, ok := strings.CutSuffix(name, suffix); ok && rest != "" {
+			return columnName(rest)
+		}
 	}
 	for _, p := range countPrefixes {
 		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
@@ -1316,7 +1328,7 @@ func keyValuePairs(r *grammar.Row) []*grammar.Field {
 
 // transposedHeader reads the header of a log printed one column a stage —
 // "Stage 1   Stage 2   Stage 3", or "Stage #   1   2   3" — and nil when the
-// row is not one: two or more stages, numbered in ascending order.
+// row is not one: two or more stages, numbered 1, 2, 3 … in order.
 func transposedHeader(r *grammar.Row) *table {
 	cells := r.Cells
 	if len(cells) >= 3 && columnRoleOf(cells[0].Text) == colStage && !strings.ContainsAny(cells[0].Text, "0123456789") {
@@ -1338,8 +1350,8 @@ func transposedHeader(r *grammar.Row) *table {
 			return nil // "Stage 1   Stage 2": every cell names its stage
 		}
 		n, ok := stageNumber(text)
-		if !ok || len(t.numbers) > 0 && n <= t.numbers[len(t.numbers)-1] {
-			return nil
+		if !ok || n != len(t.numbers)+1 {
+			return nil // stages 1, 2, 3 in order: "Stage   2   3" is no header
 		}
 		t.numbers = append(t.numbers, n)
 		t.columns = append(t.columns, c.Pos.Column)
