@@ -40,6 +40,8 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			dashed = append(dashed, i)
 		}
 	}
+	// a caption opens a lesion only in a note with no other lesion label
+	l.captionsOnly()
 	if !l.headed && len(dashed) >= 2 { // "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line
 		for _, i := range dashed {
 			l.opens[i] = opensLesion

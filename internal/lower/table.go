@@ -126,6 +126,9 @@ type table struct {
 	// legend: what each mark after a block letter means ("A●  B○" under
 	// "Legend: ● tumor at margin  ○ margin free of tumor"), true for tumor.
 	legend map[rune]bool
+	names  []string // the header cells' text
+	// tail: the header's second line was read ("Margin" over "status")
+	tail bool
 	// blockIDs: no stage column, but block IDs that name their stage ("1A",
 	// "2B") in the block column.
 	blockIDs bool
@@ -176,6 +179,7 @@ func header(r *grammar.Row) *table {
 		}
 		t.roles = append(t.roles, role)
 		t.columns = append(t.columns, c.Pos.Column)
+		t.names = append(t.names, c.Text)
 		if role != colOther {
 			known++
 		}
@@ -312,7 +316,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		}
 		return taken
 	}
-	if t := recordHeader(r); t != nil {
+	if t := recordHeader(r); t != nil && !l.pastHeading(i) {
 		l.endParagraph()
 		t.remark = l.headingRemark(i, t.remark)
 		l.table = t
@@ -320,6 +324,11 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if t := header(r); t != nil {
 		l.endParagraph()
+		if i > 0 {
+			if above := headerLine(l.lines[i-1]); above != nil {
+				t.name(above, true) // "# of" over "blocks": a header written on two lines
+			}
+		}
 		t.legend = l.legend()
 		l.table = t
 		return i
@@ -458,6 +467,11 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	}
 	line := r.Pos.Line
 	stageCell := cells[colStage]
+	if t.rows == 0 && !t.tail && !t.blockIDs && (stageCell == nil || stageCell.Text == "") && wordsOnly(r) {
+		t.name(r, false) // "Margin" over "status": the header's second line
+		t.tail = true
+		return i
+	}
 	if t.blockIDs {
 		n := 0
 		if c := cells[colBlock]; c != nil {
@@ -1087,7 +1101,7 @@ func recordHeader(r *grammar.Row) *table {
 	switch {
 	case kind && !repair && t.siteCol >= 0:
 		t.record = recordBiopsy
-	case fields > 0 && (t.labelCol >= 0 || t.siteCol >= 0):
+	case (fields >= 2 || repair) && (t.labelCol >= 0 || t.siteCol >= 0):
 		t.record = recordLesion
 	default:
 		return nil
@@ -1379,5 +1393,103 @@ func (l *lowerer) transposedRow(i int, r *grammar.Row) {
 			continue
 		}
 		l.stageCells(&lesion.Stages[t.stageAt[k]], map[columnRole]*grammar.Cell{role: c}, r.Pos.Line, i)
+	}
+}
+
+// captionsOnly keeps the lesions that table captions open only in a note
+// whose lesions are known from its captions alone: where other lines label
+// the lesions, a caption ("Table 2. Mohs log - right cheek") may name one of
+// them in other words, and opening a lesion there would code it twice.
+func (l *lowerer) captionsOnly() {
+	captions, others := 0, 0
+	for i, o := range l.opens {
+		if o != opensLesion {
+			continue
+		}
+		if it := l.lines[i].Item; it.Marker == nil && it.Label == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+			captions++
+		} else {
+			others++
+		}
+	}
+	if captions == 0 || others == 0 {
+		return
+	}
+	for i, o := range l.opens {
+		if it := l.lines[i].Item; o == opensLesion && it.Marker == nil && it.Label == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+			l.opens[i] = opensNothing
+		}
+	}
+}
+
+// pastWords mark a heading over what was done before today: a table of
+// prior skin cancers is no table of today's lesions.
+var pastWords = []string{"history", "prior", "previous", "past", "hx"}
+
+// pastHeading reports whether the text line over line i (blank lines
+// skipped) heads a history.
+func (l *lowerer) pastHeading(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		line := l.lines[j]
+		switch {
+		case line.Blank:
+			continue
+		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0:
+			return mentions(asciiLower(line.Item.Text.Text), pastWords)
+		case line.Item != nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value == nil:
+			return mentions(asciiLower(line.Item.Fields[0].Key), pastWords)
+		}
+		return false
+	}
+	return false
+}
+
+// wordsOnly reports whether a row holds words and no digit: a header's
+// line.
+func wordsOnly(r *grammar.Row) bool {
+	words := false
+	for _, c := range r.Cells {
+		if strings.ContainsAny(c.Text, "0123456789") {
+			return false
+		}
+		words = words || c.Text != ""
+	}
+	return words
+}
+
+// headerLine is a line of words over a header — a row, or a word alone
+// indented over its column ("Special" over "stains") — as a row; nil when
+// the line is not one.
+func headerLine(line *grammar.Line) *grammar.Row {
+	switch it := line.Item; {
+	case line.Row != nil && wordsOnly(line.Row):
+		return line.Row
+	case it != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && it.Text != nil && it.Text.Pos.Column > 1 &&
+		!strings.ContainsAny(it.Text.Text, "0123456789") && wordCount(it.Text.Text, 3) < 3:
+		return &grammar.Row{Pos: it.Pos, Cells: []*grammar.Cell{{Pos: it.Text.Pos, Text: it.Text.Text}}}
+	}
+	return nil
+}
+
+// name joins to the header's cells the words of its other line (above
+// them when before, else below) that stand in their columns, and reads
+// each joined name again: "Special" over "stains" is the special stains,
+// "# of" over "blocks" the blocks. A joined name that names no known
+// column leaves its column as it was.
+func (t *table) name(r *grammar.Row, before bool) {
+	for _, c := range r.Cells {
+		k := t.column(c.Pos.Column)
+		if c.Text == "" || k >= len(t.names) {
+			continue
+		}
+		joined := t.names[k] + " " + c.Text
+		if before {
+			joined = c.Text + " " + t.names[k]
+		}
+		t.names[k] = joined
+		if role := columnRoleOf(joined); role != colOther {
+			t.roles[k] = role
+			t.perRow = t.perRow || role == colBlock
+		}
 	}
 }

@@ -84,6 +84,7 @@ func TestTableLayouts(t *testing.T) {
 		{"bare CSV", "Site: arm\nStage,Blocks,Margin\n1,5,Positive - block 4 (deep)\n2,1,Negative\n", "1: 1/5+ 2/1-"},
 		{"a suffix after what the column holds", "Site: arm\nStage   Tissue blocks examined   Positive margins\n1       4                        block 2 (deep)\n2       1                        none\n",
 			"1: 1/4+ 2/1-"},
+		{"a header on two lines, the stage on the first", "Site: arm\nStage   No. of   Margin\n        blocks   status\n1       4        block 2 positive\n2       1        clear\n", "1: 1/4+ 2/1-"},
 		{"one column a stage", "Site: temple\n                      Stage 1                  Stage 2                  Stage 3\n   Tissue blocks      4                        2                        1\n   Margin status      positive (blk 2, deep)   positive (blk 1, 3:00)   negative\n",
 			"1: 1/4+ 2/2+ 3/1-"},
 		{"a flowsheet's Stage # row", "Site: scalp\nFlowsheet: MOHS STAGES          05/19 08:10     05/19 09:25\n  Stage #                       1               2\n  Blocks                        5               4\n  Margins                       Pos (blk 3)     Neg\n",
@@ -103,10 +104,15 @@ func TestTableLayouts(t *testing.T) {
 // note presents as special, so a routine stain there draws
 // routine-stain-not-billable (CODING-RULES.md section 5).
 func TestSpecialStainColumn(t *testing.T) {
-	n := mustLower(t, "Site: canthus\nLayer   Sections   Tumor     Special stains    Comments\n1       3          Present   toluidine blue    BCC\n")
-	require.Len(t, n.Lesions[0].Stages, 1)
-	require.Len(t, n.Lesions[0].Stages[0].Stains, 1)
-	assert.True(t, n.Lesions[0].Stages[0].Stains[0].Special)
+	for _, src := range []string{
+		"Site: canthus\nLayer   Sections   Tumor     Special stains    Comments\n1       3          Present   toluidine blue    BCC\n",
+		"Site: canthus\n                             Special\nLayer   Sections   Tumor     stains            Comments\n1       3          Present   toluidine blue    BCC\n",
+	} {
+		n := mustLower(t, src)
+		require.Len(t, n.Lesions[0].Stages, 1)
+		require.Len(t, n.Lesions[0].Stages[0].Stains, 1)
+		assert.True(t, n.Lesions[0].Stages[0].Stains[0].Special)
+	}
 }
 
 // TestBlockIDsThatNameNoStage: a block column whose IDs name no stage is no
@@ -179,9 +185,17 @@ func TestRecordTableLabels(t *testing.T) {
 		"B       1      4       clear\n")
 	assert.Equal(t, "A: 1/3+ 2/1- | B: 1/4-", logStages(n))
 
-	n = mustLower(t, "Lesion 1: nose\nStage 1: 2 blocks; clear\n\nLesion  Location   Diagnosis\n2       chin       BCC\n")
+	n = mustLower(t, "Lesion 1: nose\nStage 1: 2 blocks; clear\n\nLesion  Location   Diagnosis   Pre-op size\n2       chin       BCC         1.0 cm\n")
 	require.Len(t, n.Lesions, 1)
 	assert.Contains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestHistoryTableOpensNoLesion: a table under a history heading lists
+// tumors treated before today: it opens no lesion.
+func TestHistoryTableOpensNoLesion(t *testing.T) {
+	n := mustLower(t, "Prior skin cancers:\nSite        Diagnosis     Size\nL cheek     BCC           1.0 cm\n\nSite: nose\nStage 1: 3 blocks; clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "nose", n.Lesions[0].Site.Text.Value)
 }
 
 // TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
@@ -221,6 +235,14 @@ func TestTableCaptions(t *testing.T) {
 	assert.Equal(t, "1: 1/3+ 2/1- | 2: 1/2-", logStages(n))
 	assert.Equal(t, "left temple", n.Lesions[0].Site.Text.Value)
 	assert.Equal(t, "right dorsal forearm", n.Lesions[1].Site.Text.Value)
+}
+
+// TestCaptionInALabelledNote: where the note labels its lesions, a caption
+// opens none (it may name a labelled lesion in other words: coding it twice
+// would be a wrong Mohs line).
+func TestCaptionInALabelledNote(t *testing.T) {
+	n := mustLower(t, "Lesion 1: R cheek\nStage 1: 2 blocks; clear\n\nTable 1. Mohs log - right cheek\nRepair: simple repair 2.0 cm\n")
+	require.Len(t, n.Lesions, 1)
 }
 
 // TestKeyValueGrid: a grid of keys and values, two pairs a row, is read as
