@@ -697,18 +697,22 @@ func (l *lowerer) footnote(i int, mark string) string {
 			return ""
 		case it == nil || it.Text == nil:
 		case it.Marker != nil && it.Marker.Text == mark:
-			return it.Text.Text
+			return strings.TrimLeft(it.Text.Text, "=:- ")
 		case it.Marker == nil && strings.HasPrefix(it.Text.Text, mark):
-			return strings.TrimSpace(strings.TrimLeft(it.Text.Text, footnoteMarks))
+			return strings.TrimLeft(strings.TrimLeft(it.Text.Text, footnoteMarks), "=:- ")
 		}
 	}
 	return ""
 }
 
-// blockID reads a block ID that names its stage — "1A", "2B", "I-A",
-// "II.b" — and returns the stage number; 0 when the cell is not one.
+// blockID reads a block ID that names its stage — "1A", "2B", "1-a",
+// "I-A", "IIB", "1.2" (stage 1, block 2) — and returns the stage number; 0
+// when the cell is not one.
 func blockID(s string) int {
 	s = strings.TrimSpace(s)
+	if stage, block, ok := strings.Cut(s, "."); ok && grammar.IsDigits(stage) && grammar.IsDigits(block) && len(block) <= 2 {
+		return stageOrdinal(stage)
+	}
 	if len(s) < 2 || s[len(s)-1]|0x20 < 'a' || s[len(s)-1]|0x20 > 'z' {
 		return 0
 	}
@@ -718,12 +722,17 @@ func blockID(s string) int {
 	case stage == "":
 		return 0
 	case grammar.IsDigits(stage):
-		if n := refNumber(stage); n <= 99 {
-			return n
-		}
-		return 0
-	case len(stage) < len(head): // "I-A": a roman stage needs its separator, or "CA" would be stage C
+		return stageOrdinal(stage)
+	case len(stage) < len(head) || strings.Trim(stage, "IVX") == "": // "I-A", "IIB"; "CA" is no ID
 		return grammar.Roman(stage)
+	}
+	return 0
+}
+
+// stageOrdinal is a stage number written in digits, 1 to 99; else 0.
+func stageOrdinal(digits string) int {
+	if n := refNumber(digits); n >= 1 && n <= 99 {
+		return n
 	}
 	return 0
 }
@@ -890,7 +899,8 @@ func markedBlocks(s string) []rune {
 // isMark reports whether r is a symbol a log marks a block with: a
 // geometric shape, a check or a cross, or a sign.
 func isMark(r rune) bool {
-	return r >= 0x25A0 && r <= 0x25FF || r >= 0x2713 && r <= 0x2718 || r == '+' || r == '-' || r == '−' || r == '*'
+	return r >= 0x25A0 && r <= 0x25FF || r >= 0x2713 && r <= 0x2718 || r == '★' || r == '☆' || r == '⊕' || r == '⊖' ||
+		r == '+' || r == '-' || r == '−' || r == '*'
 }
 
 // markMargins gives each marked block its margin by the legend; none when a
@@ -922,7 +932,7 @@ func (l *lowerer) legend() map[rune]bool {
 	var out map[rune]bool
 	for _, line := range l.lines {
 		it := line.Item
-		if it == nil || len(it.Fields) == 0 || letters(it.Fields[0].Key) != "legend" || it.Fields[0].Value == nil {
+		if it == nil || len(it.Fields) == 0 || !slices.Contains(legendKeys, letters(it.Fields[0].Key)) || it.Fields[0].Value == nil {
 			continue
 		}
 		text := it.Fields[0].Value.Text
@@ -949,6 +959,9 @@ func (l *lowerer) legend() map[rune]bool {
 	}
 	return out
 }
+
+// legendKeys head a legend of marks: "Legend:", "Key:", "Symbols:".
+var legendKeys = []string{"legend", "key", "symbols", "symbolkey", "mapkey", "maplegend"}
 
 // legendStatus reads what a legend says a mark means: a margin status
 // ("margin free of tumor", "clear"), or tumor named without one ("tumor at
