@@ -1231,6 +1231,7 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 // place of the unlabelled lesion of a note without headings while nothing
 // has been said of it. -1 when the row's lesion cannot be told.
 func (l *lowerer) tableLesion(label, site string, line int) int {
+	label = cellLabel(label)
 	if label != "" && !grammar.IsLabel(label) {
 		label, site = "", label // a site in the lesion column: "R nasal ala"
 	}
@@ -1285,12 +1286,13 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 	return len(l.out.Lesions) - 1
 }
 
-// atSite is the one lesion whose site or heading is written as site, or -1.
+// atSite is the one lesion whose site or heading names site — in the same
+// words, or the same anatomic term on the same side ("R nasal ala", "right
+// nasal ala") — or -1.
 func (l *lowerer) atSite(site string) int {
-	want := letters(site)
 	found := -1
 	for k, les := range l.out.Lesions {
-		if want != "" && (letters(les.Site.Text.Value) == want || letters(les.HeadingText.Value) == want) {
+		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) {
 			if found >= 0 {
 				return -1
 			}
@@ -1505,4 +1507,19 @@ func (t *table) name(r *grammar.Row, before bool) {
 			t.perRow = t.perRow || role == colBlock
 		}
 	}
+}
+
+// cellLabel is the label a lesion cell writes with its word or a remark —
+// "Lesion A", "#2", "Site 1", "A (R temple)" — or the cell as it is.
+func cellLabel(cell string) string {
+	s := strings.TrimSpace(cell)
+	if word, rest, ok := strings.Cut(s, " "); ok && slices.Contains([]string{"lesion", "site", "tumor", "tumour"}, asciiLower(word)) {
+		s = strings.TrimSpace(rest)
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
+	first, rest, _ := strings.Cut(s, " ")
+	if grammar.IsLabel(first) && (rest == "" || strings.HasPrefix(strings.TrimSpace(rest), "(")) {
+		return first
+	}
+	return strings.TrimSpace(cell)
 }

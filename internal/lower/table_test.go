@@ -201,6 +201,15 @@ func TestHistoryTableOpensNoLesion(t *testing.T) {
 	assert.Equal(t, "nose", n.Lesions[0].Site.Text.Value)
 }
 
+// TestLogLesionCells: a log's lesion cell may carry the label's word or a
+// remark, or name the lesion's site in other words.
+func TestLogLesionCells(t *testing.T) {
+	n := mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nLesion        Stage  Blocks  Margins\nLesion A      1      3       clear\nB (L cheek)   1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+	n = mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nSite          Stage  Blocks  Margins\nR nasal ala   1      3       clear\nL cheek       1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+}
+
 // TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
 // row whose method says a biopsy was done (CODING-RULES.md section 4).
 func TestBiopsyTable(t *testing.T) {
