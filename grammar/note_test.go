@@ -245,6 +245,7 @@ func TestExportDecoration(t *testing.T) {
 		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},
 		{"Markdown bold in a list", "- **Pre-op size:** 1.8 x 1.5 cm", `1 marker="-"@1 key="Pre-op size"@5 value="1.8 x 1.5 cm"@20`},
 		{"a hash that is no heading", "#3 block positive", `1 text="#3 block positive"@1`},
+		{"a hash column header", "#   Site      Method", `1 row cell="#"@1 cell="Site"@5 cell="Method"@15`},
 		{"Mohs before a label", "MOHS LESION #1 — R NASAL ALA", `1 label="LESION #1"(lesion 1)@6 text="R NASAL ALA"@18`},
 		{"Mohs before no label", "MOHS SURGERY RECORD", `1 text="MOHS SURGERY RECORD"@1`},
 	}

@@ -505,19 +505,28 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	if c := cells[colLesion]; c != nil && t.tumorColumn && cells[colTumor] == nil {
 		if _, ok := tumorCell(map[columnRole]*grammar.Cell{colTumor: c}, line); ok {
 			cells[colTumor], cells[colLesion] = c, nil // "Present (2)": whether tumor remains, not which tumor
+			t.roles[slices.Index(t.roles, colLesion)], t.tumorColumn = colTumor, false
 		}
 	}
 	les := l.lesion
-	if c := cells[colLesion]; c != nil {
-		if strings.TrimSpace(c.Text) == "" && t.prevLesion >= 0 {
-			les = t.prevLesion // a merged cell: the lesion of the row above
-		} else if les = l.tableLesion(strings.TrimSpace(c.Text), "", line); les < 0 {
+	if c := cells[colLesion]; c == nil || strings.TrimSpace(c.Text) == "" {
+		if slices.Contains(t.roles, colLesion) {
+			les = t.prevLesion // a merged cell: the lesion of the row above (none above: it cannot be told)
+		}
+	} else {
+		if les = l.tableLesion(strings.TrimSpace(c.Text), "", line); les < 0 {
 			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
 			return taken
 		}
 	}
 	if les < 0 {
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
+		return taken
+	}
+	if !slices.Contains(t.roles, colLesion) && len(l.out.Lesions) > 1 && l.openedByRow(les) {
+		// lesions known from a table's rows, and a log with no lesion column:
+		// the last row of that table does not say whose stages these are
+		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row with no lesion column in a note whose lesions are rows of a table: its lesion cannot be told"))
 		return taken
 	}
 	stageText := strings.TrimSpace(stageCell.Text)
@@ -629,7 +638,7 @@ func (l *lowerer) continued(i int, cells map[columnRole]*grammar.Cell) int {
 		case next.Item != nil && next.Item.Marker == nil && next.Item.Label == nil && len(next.Item.Fields) == 0 && next.Item.Text != nil:
 			col := next.Item.Text.Pos.Column
 			k := t.column(col)
-			if k == 0 || abs(t.columns[k]-col) > 2 {
+			if k == 0 || k >= len(t.columns) || abs(t.columns[k]-col) > 2 {
 				return j
 			}
 			more = map[columnRole]*grammar.Cell{t.roles[k]: {Pos: next.Item.Text.Pos, Text: next.Item.Text.Text}}
@@ -1243,8 +1252,6 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 		if les := l.labelled(key); les >= 0 {
 			return les
 		}
-	} else if len(l.out.Lesions) == 1 && label != "" && l.out.Lesions[0].Label == normalLabel(label) {
-		return 0
 	}
 	if label == "" && site != "" {
 		if les := l.atSite(site); les >= 0 {
@@ -1522,4 +1529,10 @@ func cellLabel(cell string) string {
 		return first
 	}
 	return strings.TrimSpace(cell)
+}
+
+// openedByRow reports whether lesion les was opened by a row of a table.
+func (l *lowerer) openedByRow(les int) bool {
+	line := l.out.Lesions[les].Line
+	return line >= 1 && line <= len(l.lines) && l.lines[line-1].Row != nil
 }

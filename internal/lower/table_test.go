@@ -210,6 +210,16 @@ func TestLogLesionCells(t *testing.T) {
 	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
 }
 
+// TestLogWithoutLesionColumnAfterLesionTable: when the lesions are rows of
+// a table, a log with no lesion column cannot say whose stages it lists:
+// its rows are lesion-ambiguous, never the last lesion's.
+func TestLogWithoutLesionColumnAfterLesionTable(t *testing.T) {
+	n := mustLower(t, "Site              Diagnosis      Pre-op size\nR temple          BCC            1.0 x 0.8 cm\nL dorsal hand     SCC            1.2 x 1.0 cm\n\n"+
+		"Stage   Blocks   Margins\n1       7        + deep\n2       2        clear\n")
+	assert.Equal(t, "1: | 2:", logStages(n))
+	assert.Contains(t, rules(n), "lesion-ambiguous")
+}
+
 // TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
 // row whose method says a biopsy was done (CODING-RULES.md section 4).
 func TestBiopsyTable(t *testing.T) {
