@@ -1311,24 +1311,32 @@ func (l *lowerer) atSite(site string) int {
 
 // tableCaption is the site a table's caption names when it captions the
 // log of one lesion — "Table 1. Mohs log - left temple", "Table 2: right
-// dorsal forearm" — or "".
+// dorsal forearm", "MOHS LOG – RIGHT CHEEK" — or "".
 func tableCaption(s string) string {
-	word, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
-	if !ok || !strings.EqualFold(word, "table") {
-		return ""
+	head := strings.TrimSpace(s)
+	numbered := false
+	if word, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(word, "table") {
+		number, after, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		if !grammar.IsDigits(strings.TrimRight(number, ".:")) {
+			return ""
+		}
+		head, numbered = after, true
 	}
-	number, rest, _ := strings.Cut(strings.TrimSpace(rest), " ")
-	if !grammar.IsDigits(strings.TrimRight(number, ".:")) {
-		return ""
-	}
-	site := rest
+	site := ""
 	for _, sep := range []string{" - ", " – ", " — ", ": "} {
-		if k := strings.LastIndex(site, sep); k >= 0 {
-			site = site[k+len(sep):]
+		if k := strings.LastIndex(head, sep); k >= 0 {
+			head, site = head[:k], head[k+len(sep):]
+			break
 		}
 	}
+	if site == "" && numbered {
+		head, site = "", head // "Table 2: right dorsal forearm"
+	}
 	site = strings.TrimSpace(site)
-	if _, ok := anatomy.Resolve(site); !ok || site == "" {
+	if site == "" || !numbered && !slices.Contains(strings.Fields(asciiLower(head)), "log") {
+		return ""
+	}
+	if _, ok := anatomy.Resolve(site); !ok {
 		return ""
 	}
 	return site
@@ -1419,9 +1427,11 @@ func (l *lowerer) transposedRow(i int, r *grammar.Row) {
 }
 
 // captionsOnly keeps the lesions that table captions open only in a note
-// whose lesions are known from its captions alone: where other lines label
-// the lesions, a caption ("Table 2. Mohs log - right cheek") may name one of
-// them in other words, and opening a lesion there would code it twice.
+// whose lesions are known from two or more captions alone: where other
+// lines label the lesions, a caption ("Table 2. Mohs log - right cheek") may
+// name one of them in other words, and opening a lesion there would code it
+// twice; a single caption adds nothing to a note of one lesion (and would
+// leave the fields above it without a lesion).
 func (l *lowerer) captionsOnly() {
 	captions, others := 0, 0
 	for i, o := range l.opens {
@@ -1434,7 +1444,7 @@ func (l *lowerer) captionsOnly() {
 			others++
 		}
 	}
-	if captions == 0 || others == 0 {
+	if captions == 0 || others == 0 && captions >= 2 {
 		return
 	}
 	for i, o := range l.opens {
@@ -1442,6 +1452,7 @@ func (l *lowerer) captionsOnly() {
 			l.opens[i] = opensNothing
 		}
 	}
+	l.headed = slices.Contains(l.opens, opensLesion)
 }
 
 // pastWords mark a heading over what was done before today: a table of

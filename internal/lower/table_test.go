@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mohscode/mohscode/internal/lower"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -265,6 +266,24 @@ func TestTableCaptions(t *testing.T) {
 func TestCaptionInALabelledNote(t *testing.T) {
 	n := mustLower(t, "Lesion 1: R cheek\nStage 1: 2 blocks; clear\n\nTable 1. Mohs log - right cheek\nRepair: simple repair 2.0 cm\n")
 	require.Len(t, n.Lesions, 1)
+}
+
+// TestCaptionSpellings: which caption lines name the lesion of the log under
+// them.
+func TestCaptionSpellings(t *testing.T) {
+	for caption, want := range map[string]string{
+		"Table 1. Mohs log - left temple":   "left temple",
+		"Table 2: right dorsal forearm":     "right dorsal forearm",
+		"MOHS LOG – RIGHT CHEEK":            "RIGHT CHEEK",
+		"Mohs surgery - right cheek":        "",
+		"Table 3. Repairs":                  "",
+		"The log - a record of the surgery": "",
+	} {
+		assert.Equal(t, want, lower.TableCaption(caption), caption)
+	}
+	n := mustLower(t, "Site: left temple\nDiagnosis: BCC\nMohs log - left temple\nStage  Blocks  Margins\n1      2       clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "BCC", n.Lesions[0].Diagnosis.Value)
 }
 
 // TestKeyValueGrid: a grid of keys and values, two pairs a row, is read as
