@@ -290,6 +290,9 @@ func (t *table) column(col int) int {
 // key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
+	if l.table != nil && wordsOnly(r) && (recordHeader(r) != nil || header(r) != nil) && !(l.table.rows == 0 && l.table.record == recordNone) {
+		l.table = nil // the next table's header, with no blank line before it
+	}
 	if l.table != nil && l.table.stageAt != nil {
 		l.transposedRow(i, r)
 		return i

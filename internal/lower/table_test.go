@@ -221,6 +221,14 @@ func TestLogWithoutLesionColumnAfterLesionTable(t *testing.T) {
 	assert.Contains(t, rules(n), "lesion-ambiguous")
 }
 
+// TestTablesBackToBack: a header right under a table's rows opens the next
+// table.
+func TestTablesBackToBack(t *testing.T) {
+	n := mustLower(t, "Lesion  Location       Diagnosis        Pre-op size\nA       R temple       BCC              1.1 x 0.9 cm\nB       L cheek        SCC in situ      1.6 x 1.3 cm\n"+
+		"Lesion  Stage  Blocks  Margin status\nA       1      3       clear\nB       1      4       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/4-", logStages(n))
+}
+
 // TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
 // row whose method says a biopsy was done (CODING-RULES.md section 4).
 func TestBiopsyTable(t *testing.T) {
