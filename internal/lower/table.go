@@ -29,11 +29,13 @@ const (
 	colStages                    // a lesion's stage count, in a summary table of lesions
 	colTumorFree                 // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
 	colSpecialStain              // stains the log presents as special ("Special stains")
+	colLocation                  // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
 var columnNames = map[string]columnRole{
-	"lesion": colLesion, "site": colLesion, "tumor": colLesion, "lesionsite": colLesion,
+	"lesion": colLesion, "site": colLesion, "anatomicsite": colLesion, "anatomiclocation": colLesion,
+	"lesionlocation": colLesion, "location": colLocation, "tumor": colLesion, "lesionsite": colLesion,
 	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
 	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,
@@ -509,6 +511,12 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		if _, ok := tumorCell(map[columnRole]*grammar.Cell{colTumor: c}, line); ok {
 			cells[colTumor], cells[colLesion] = c, nil // "Present (2)": whether tumor remains, not which tumor
 			t.roles[slices.Index(t.roles, colLesion)], t.tumorColumn = colTumor, false
+		}
+	}
+	if c := cells[colLocation]; c != nil && cells[colLesion] == nil {
+		if _, site := anatomy.Resolve(c.Text); site {
+			t.roles[slices.Index(t.roles, colLocation)] = colLesion // "R nasal ala": the lesion's site
+			cells[colLesion] = c
 		}
 	}
 	les := l.lesion

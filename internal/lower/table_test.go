@@ -68,6 +68,7 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/3+ 2/1-"},
 		{"Number of Sections and Tumor-Free (Y/N)", "Site: ear\nStage Number   Number of Sections   Tumor-Free (Y/N)\n1              2                    N\n2              1                    Y\n",
 			"1: 1/2+ 2/1-"},
+		{"a Location column that says where tumor remains", "Site: ear\nStage   Blocks   Location      Margins\n1       3        deep          positive\n2       1        --            clear\n", "1: 1/3+ 2/1-"},
 		{"a Tumor column that says whether tumor remains", "Site: canthus\nLayer   Sections   Tumor          Comments\n1       3          Present (2)    BCC\n2       1          Absent         clear\n",
 			"1: 1/3+ 2/1-"},
 		{"block letters marked by a legend", "Site: nose\nLegend:  ● tumor at margin     ○ margin free of tumor\n\nStage   Sections                  Histology / comment\nI       A●  B○  C○  D○          BCC at deep margin of A\nII      A○                       no tumor\n",
@@ -208,6 +209,8 @@ func TestLogLesionCells(t *testing.T) {
 	n := mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nLesion        Stage  Blocks  Margins\nLesion A      1      3       clear\nB (L cheek)   1      2       clear\n")
 	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
 	n = mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nSite          Stage  Blocks  Margins\nR nasal ala   1      3       clear\nL cheek       1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+	n = mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nLocation      Stage  Blocks  Margins\nR nasal ala   1      3       clear\nL cheek       1      2       clear\n")
 	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
 }
 
