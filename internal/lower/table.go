@@ -1081,7 +1081,9 @@ func recordHeader(r *grammar.Row) *table {
 		switch role := columnRoleOf(c.Text); {
 		case role == colStage || role == colStages || role == colBlocks:
 			return nil
-		case slices.Contains(labelColumns, letter) && (letter != "" || strings.TrimSpace(c.Text) == "#"):
+		case slices.Contains(labelColumns, letter) && (letter != "" || strings.TrimSpace(c.Text) == "#"),
+			strings.Contains(name, "#") && slices.Contains([]string{"site", "lesion", "tumor", "tumour"}, letter),
+			slices.Contains([]string{"siteno", "sitenumber", "siteid", "lesionnumber", "tumorno", "tumornumber"}, letter):
 			if t.labelCol < 0 {
 				t.labelCol = k
 			}
@@ -1173,6 +1175,9 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 		return i
 	}
 	label, site, line := text(t.labelCol), text(t.siteCol), r.Pos.Line
+	if label == "" && len(site) <= 3 && grammar.IsLabel(site) {
+		label, site = site, "" // "A" in a Site column: the lesion's label, no site
+	}
 	if t.record == recordBiopsy {
 		if label == "" || l.biopsyLine(normalLabel(label)) > 0 || !grammar.IsLabel(label) {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })

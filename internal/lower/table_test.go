@@ -190,6 +190,12 @@ func TestRecordTableLabels(t *testing.T) {
 		"B       1      4       clear\n")
 	assert.Equal(t, "A: 1/3+ 2/1- | B: 1/4-", logStages(n))
 
+	n = mustLower(t, "Site #  Location       Diagnosis        Pre-op size\n"+
+		"A       R temple       BCC              1.1 x 0.9 cm\n"+
+		"B       L lower leg    SCC in situ      1.6 x 1.3 cm\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "A R temple|B L lower leg", n.Lesions[0].Label+" "+n.Lesions[0].Site.Text.Value+"|"+n.Lesions[1].Label+" "+n.Lesions[1].Site.Text.Value)
+
 	n = mustLower(t, "Lesion 1: nose\nStage 1: 2 blocks; clear\n\nLesion  Location   Diagnosis   Pre-op size\n2       chin       BCC         1.0 cm\n")
 	require.Len(t, n.Lesions, 1)
 	assert.Contains(t, rules(n), "lesion-ambiguous")
