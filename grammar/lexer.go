@@ -165,8 +165,11 @@ func (ln line) classify() {
 		ln.emit(tokRule, i, trimEnd(s, len(s)))
 		return
 	}
-	if s[i] == '|' {
+	if pipeLen(s[i:]) > 0 {
 		ln.pipeRow(i)
+		return
+	}
+	if ln.delimitedRow(i) {
 		return
 	}
 	if m := markerLen(s[i:]); m > 0 {
@@ -184,25 +187,126 @@ func (ln line) classify() {
 }
 
 // pipeRow queues the cells of a "| a | b |" row; empty cells are kept so
-// that columns stay aligned.
+// that columns stay aligned. A box-drawing table's bars ("│", "║", "┃")
+// are pipes too.
 func (ln line) pipeRow(i int) {
 	s := ln.text
 	end := trimEnd(s, len(s))
-	if end > i+1 && s[end-1] == '|' {
+	from := i + pipeLen(s[i:])
+	switch {
+	case end > from && s[end-1] == '|':
 		end--
+	case end-3 >= from && pipeLen(s[end-3:end]) == 3:
+		end -= 3
 	}
-	for from := i + 1; from <= end; {
-		to := strings.IndexByte(s[from:end], '|')
-		if to < 0 {
-			to = end
-		} else {
-			to += from
-		}
+	for from <= end {
+		to, n := nextPipe(s, from, end)
 		a, b := skipBlank(s, from), trimEnd(s, to)
 		if b < a {
 			b = a
 		}
 		ln.emit(tokCell, a, b)
+		if n == 0 {
+			break
+		}
+		from = to + n
+	}
+}
+
+// pipeLen is the length of the cell bar at the start of s: 1 for "|", 3 for
+// the box-drawing bars "│", "║" and "┃"; 0 when s starts with none.
+func pipeLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] == '|':
+		return 1
+	case strings.HasPrefix(s, "│"), strings.HasPrefix(s, "║"), strings.HasPrefix(s, "┃"):
+		return 3
+	}
+	return 0
+}
+
+// nextPipe is the offset and length of the next cell bar in s[from:end],
+// or end and 0.
+func nextPipe(s string, from, end int) (int, int) {
+	for k := from; k < end; k++ {
+		if s[k] == '|' || s[k] == 0xE2 {
+			if n := pipeLen(s[k:end]); n > 0 {
+				return k, n
+			}
+		}
+	}
+	return end, 0
+}
+
+// delimitedRow queues the cells of a row a spreadsheet export wrote with
+// delimiters — quoted CSV ("1","5","Positive",""), or commas or semicolons
+// with no blank after any of them and none in the first cell (1;3;clear;H&E,
+// Stage,Blocks,Margin) — and reports whether the line is one. A line with a
+// key, or whose delimiters are followed by blanks as prose's are, is not.
+func (ln line) delimitedRow(i int) bool {
+	s := ln.text
+	end := trimEnd(s, len(s))
+	if s[i] == '"' {
+		for _, d := range []byte{',', ';', '\t'} {
+			if strings.Contains(s[i:end], string([]byte{'"', d, '"'})) {
+				ln.csvRow(i, end, d)
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range []byte{';', ','} {
+		n := 0
+		for k := i; k < end && n >= 0; k++ {
+			switch {
+			case s[k] != d:
+			case k+1 < end && (s[k+1] == ' ' || s[k+1] == '\t'):
+				n = -1 // a delimiter with a blank after it: prose
+			default:
+				n++
+			}
+		}
+		first := strings.IndexByte(s[i:end], d)
+		if n >= 2 && !strings.ContainsAny(s[i:i+first], " \t") && keyEnd(s[i:end]) == 0 {
+			ln.csvRow(i, end, d) // its first cell a word or a number: "Stage", "1", not "blocks 1,2,4 clear"
+			return true
+		}
+	}
+	return false
+}
+
+// csvRow queues the cells of a delimited row between i and end: each cell
+// is the text between its quotes (a doubled quote inside stays as it is),
+// or the bare text between delimiters d.
+func (ln line) csvRow(i, end int, d byte) {
+	s := ln.text
+	for from := i; from <= end; {
+		from = skipBlank(s, from)
+		if from < end && s[from] == '"' {
+			to := from + 1
+			for to < end && !(s[to] == '"' && (to+1 == end || s[to+1] != '"')) {
+				if s[to] == '"' {
+					to++ // a doubled quote
+				}
+				to++
+			}
+			ln.emit(tokCell, from+1, to)
+			next := strings.IndexByte(s[min(to+1, end):end], d)
+			if next < 0 {
+				return
+			}
+			from = min(to+1, end) + next + 1
+			continue
+		}
+		to := strings.IndexByte(s[from:end], d)
+		if to < 0 {
+			to = end
+		} else {
+			to += from
+		}
+		ln.emit(tokCell, from, max(trimEnd(s, to), from))
 		from = to + 1
 	}
 }
@@ -374,6 +478,9 @@ func isLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // isRule reports whether s is a table rule or box border: only - = + | :
 // _ and blanks, with at least three dashes or equals signs.
+//
+// The lines of a box-drawing table (U+2500 to U+257F: "┌───┬───┐",
+// "╚═══╝") are rules too; each box character counts as a dash.
 func isRule(s string) bool {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -381,6 +488,12 @@ func isRule(s string) bool {
 		case '-', '=', '_':
 			n++
 		case '+', '|', ':', ' ', '\t':
+		case 0xE2:
+			if i+2 >= len(s) || s[i+1] != 0x94 && s[i+1] != 0x95 {
+				return false
+			}
+			n++
+			i += 2
 		default:
 			return false
 		}
@@ -717,8 +830,8 @@ func blankMarkdown(s string) string {
 	for h < len(s) && h-i < 6 && s[h] == '#' {
 		h++
 	}
-	if h > i && blankAt(s, h) {
-		blank(i, h)
+	if h > i && blankAt(s, h) && (h+1 == len(s) || !blankAt(s, h+1)) {
+		blank(i, h) // "## Lesion 1"; "#   Site   Method" heads a column of numbers
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != '*' || s[i+1] != '*' {

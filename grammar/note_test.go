@@ -172,6 +172,18 @@ func TestLineShapes(t *testing.T) {
 		{"colon aligned in a column", "DOS        : 04/14/2026", `1 key="DOS"@1 value="04/14/2026"@14`},
 		{"columns divided by colons are no aligned colon", "Stage  : Blocks : Margins", `1 row cell="Stage"@1 cell=": Blocks : Margins"@8`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
+		{"box-drawing row", "│ 1     │ 3      │ H&E │", `1 row cell="1"@3 cell="3"@11 cell="H&E"@20`},
+		{"box-drawing rule", "├───────┼────────┤", `1 rule@1`},
+		{"double box border", "╚══════════╝", `1 rule@1`},
+		{"box title", "║  REPORT  ║", `1 row cell="REPORT"@4`},
+		{"quoted CSV", `"1","5","Positive - block 4",""`, `1 row cell="1"@2 cell="5"@6 cell="Positive - block 4"@10 cell=""@31`},
+		{"semicolon export", "1;3;block 1 positive (deep), blocks 2-3 clear;H&E", `1 row cell="1"@1 cell="3"@3 cell="block 1 positive (deep), blocks 2-3 clear"@5 cell="H&E"@47`},
+		{"bare CSV", "Stage,Blocks,Margin,Stain", `1 row cell="Stage"@1 cell="Blocks"@7 cell="Margin"@14 cell="Stain"@21`},
+		{"quoted semicolons", `"2";"1";"clear"`, `1 row cell="2"@2 cell="1"@6 cell="clear"@10`},
+		{"block numbers in prose", "residual tumor in blocks 1,3,5", `1 text="residual tumor in blocks 1,3,5"@1`},
+		{"commas in prose", "Nodular, infiltrative, and deep", `1 text="Nodular, infiltrative, and deep"@1`},
+		{"semicolons in prose", "Margins clear; no residual; closed", `1 text="Margins clear; no residual; closed"@1`},
+		{"semicolons in a field", "Stains:H&E;MART-1;SOX10", `1 key="Stains"@1 value="H&E;MART-1;SOX10"@8`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -241,6 +253,7 @@ func TestExportDecoration(t *testing.T) {
 		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},
 		{"Markdown bold in a list", "- **Pre-op size:** 1.8 x 1.5 cm", `1 marker="-"@1 key="Pre-op size"@5 value="1.8 x 1.5 cm"@20`},
 		{"a hash that is no heading", "#3 block positive", `1 text="#3 block positive"@1`},
+		{"a hash column header", "#   Site      Method", `1 row cell="#"@1 cell="Site"@5 cell="Method"@15`},
 		{"Mohs before a label", "MOHS LESION #1 — R NASAL ALA", `1 label="LESION #1"(lesion 1)@6 text="R NASAL ALA"@18`},
 		{"Mohs before no label", "MOHS SURGERY RECORD", `1 text="MOHS SURGERY RECORD"@1`},
 	}

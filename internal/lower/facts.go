@@ -147,8 +147,8 @@ func checked(v *grammar.Value) *grammar.Value {
 		keep, start = on, i+n
 		i += n
 	}
-	if boxes == 0 {
-		return v
+	if boxes == 0 || boxes == 1 && !keep && strings.TrimSpace(v.Text[start:]) == "" {
+		return v // "Total # of Blocks: [ ]": a blank left unfilled, not a list with nothing checked
 	}
 	flush(len(v.Text))
 	text := strings.Join(kept, ", ")

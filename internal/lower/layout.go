@@ -42,7 +42,7 @@ func freeLabel(n int, used func(string) bool) string {
 }
 
 // stageWords name a Mohs stage in a key.
-var stageWords = []string{"stage", "layer", "level", "stg"}
+var stageWords = []string{"stage", "layer", "level", "stg", "lvl"}
 
 // ordinalWords are the words that number a stage before or after its word
 // ("First stage", "2nd Stage", "Stage two").

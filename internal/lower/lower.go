@@ -41,6 +41,8 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			dashed = append(dashed, i)
 		}
 	}
+	// a caption opens a lesion only in a note with no other lesion label
+	l.captionsOnly()
 	if at := bareBanner(note.Lines, l.opens); at >= 0 { // "LESION" over the one lesion's fields: a section banner
 		l.opens[at] = opensNothing
 		l.headed = false
@@ -178,6 +180,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		if _, _, ok := biopsyKey(key); ok {
 			return opensBiopsy // "Bx A - left parietal scalp: incisional biopsy …"
 		}
+	}
+	if it.Marker == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+		return opensLesion // "Table 1. Mohs log - left temple"
 	}
 	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > margin+2 {
 		return opensNothing
@@ -754,6 +759,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+		if site := tableCaption(it.Text.Text); site != "" {
+			text.Value = site
+		}
 	case it.Marker == nil: // "LEFT THUMB:" heading its paragraph
 		text = model.Text{Value: it.Fields[0].Key, Line: it.Fields[0].Pos.Line}
 	default:
@@ -1097,8 +1105,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	return taken
 }
 
-// pastWords mark a history sentence about another or an earlier tumor.
-var pastWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post"}
+// pastTumorWords mark a history sentence about another or an earlier tumor.
+var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post"}
 
 // historyDiagnosis keeps the first sentence of a history that names the
 // tumor ("HISTORY: Basosquamous carcinoma of the right lower eyelid,
@@ -1113,7 +1121,7 @@ func (l *lowerer) historyDiagnosis(v *grammar.Value) {
 		return
 	}
 	first := sentences[0]
-	if icd10.Recognize(first.Text).Histology == "" || mentions(first.Text, pastWords) {
+	if icd10.Recognize(first.Text).Histology == "" || mentions(first.Text, pastTumorWords) {
 		return
 	}
 	if l.provenDx == nil {

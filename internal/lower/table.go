@@ -2,9 +2,12 @@ package lower
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -24,19 +27,33 @@ const (
 	colPositiveBlocks            // the positive blocks, "none" when clear
 	colReader                    // who read the slides ("Read by")
 	colStages                    // a lesion's stage count, in a summary table of lesions
+	colTumorFree                 // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
+	colSpecialStain              // stains the log presents as special ("Special stains")
+	colLocation                  // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
 var columnNames = map[string]columnRole{
-	"lesion": colLesion, "site": colLesion, "tumor": colLesion, "lesionsite": colLesion,
+	"lesion": colLesion, "site": colLesion, "anatomicsite": colLesion, "anatomiclocation": colLesion,
+	"lesionlocation": colLesion, "location": colLocation, "tumor": colLesion, "lesionsite": colLesion,
 	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
-	"blocks": colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
-	"specimens": colBlocks, "noofblocks": colBlocks, "numberofblocks": colBlocks, "blockcount": colBlocks,
-	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock,
+	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
+	"mohslayer": colStage,
+	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
+	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "sect": colBlocks, "sects": colBlocks,
+	"tissuepieces": colBlocks, "tissuesections": colBlocks,
+	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
-	"results": colMargin, "status": colMargin,
+	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
+	"marginsstatus": colMargin,
+	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
+	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
+	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
 	"stain": colStain, "stains": colStain, "staining": colStain,
-	"histology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
+	"ihc": colSpecialStain, "immunohistochemistry": colSpecialStain, "specialstainsihc": colSpecialStain,
+	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
+	"immunostains": colSpecialStain,
+	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
@@ -44,6 +61,57 @@ var columnNames = map[string]columnRole{
 	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
 	"stagecount": colStages, "layers": colStages,
+}
+
+// columnSuffixes are words a header puts after what a column holds:
+// "Tissue blocks examined", "Blocks processed", "Stage performed".
+var columnSuffixes = []string{"examined", "processed", "taken", "submitted", "performed", "cut"}
+
+// countPrefixes are the words a header puts before what it counts: "# of
+// blocks", "No. of sections", "Number of Sections", "#Blks".
+var countPrefixes = []string{"numberof", "noof", "of", "no"}
+
+// columnRoleOf is the role of a log column named by a header cell: "Margins
+// (clock)" is the margins, "# of tissue blocks" the blocks, "Histology /
+// comment" the histology. A cell with digits is data, not a header
+// ("Stage 1    3 blocks").
+func columnRoleOf(cell string) columnRole {
+	name := cell
+	if open := strings.IndexByte(name, '('); open > 0 {
+		name = name[:open] // "Margins (clock)"
+	}
+	if strings.ContainsAny(name, "0123456789") {
+		return colOther
+	}
+	if role, ok := columnName(letters(name)); ok {
+		return role
+	}
+	if first, _, ok := strings.Cut(name, "/"); ok { // "Histology / comment"
+		if role, ok := columnName(letters(first)); ok {
+			return role
+		}
+	}
+	return colOther
+}
+
+// columnName looks a header's letters up, with or without a count prefix.
+func columnName(name string) (columnRole, bool) {
+	if role, ok := columnNames[name]; ok {
+		return role, true
+	}
+	for _, suffix := range columnSuffixes {
+		if rest, ok := strings.CutSuffix(name, suffix); ok && rest != "" {
+			return columnName(rest)
+		}
+	}
+	for _, p := range countPrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			if role, ok := columnNames[rest]; ok && (role == colBlocks || role == colStages) {
+				return role, true
+			}
+		}
+	}
+	return colOther, false
 }
 
 // table is a Mohs log being read: its columns, from the header row.
@@ -54,7 +122,46 @@ type table struct {
 	// summary: one row per lesion with its stage and block counts ("Lesion |
 	// Site | Dx | Stages | Blocks | Repair"), ahead of each lesion's detail.
 	summary bool
+	// tumorColumn: the lesion column is headed "Tumor", which may also say
+	// whether tumor remains ("Tumor: Present (2)"); each cell tells which.
+	tumorColumn bool
+	// legend: what each mark after a block letter means ("A●  B○" under
+	// "Legend: ● tumor at margin  ○ margin free of tumor"), true for tumor.
+	legend map[rune]bool
+	names  []string // the header cells' text
+	// tail: the header's second line was read ("Margin" over "status")
+	tail bool
+	// blockIDs: no stage column, but block IDs that name their stage ("1A",
+	// "2B") in the block column.
+	blockIDs bool
+	rows     int // the stage rows read
+	// the lesion and stage of the last row read, and where in the lesion's
+	// stages the run of rows that went with it starts (for newest-first
+	// logs); prevLesion is -1 before the first row
+	prevLesion, prevNumber, runStart int
+	// record: a table of one lesion or biopsy a row (recordHeader), with
+	// the key each column gives (keys), its label and site columns (-1
+	// when none), the columns that measure its repair and the remark its
+	// heading makes of the repairs ("(all after tumor clearance)")
+	record            recordKind
+	keys              []string
+	measures          []bool
+	labelCol, siteCol int
+	remark            string
+	// a transposed log, one column a stage: each stage's number, and its
+	// index in the lesion's stages
+	numbers, stageAt []int
+	proven           int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
 }
+
+// recordKind is what each row of a record table describes.
+type recordKind uint8
+
+const (
+	recordNone   recordKind = iota
+	recordLesion            // a lesion: "Lesion | Location | Diagnosis | Pre-op size", "Site | Repair | Size"
+	recordBiopsy            // a biopsy of another lesion: "# | Site | Method | Clinical impression"
+)
 
 // summaryRow is a row of a summary table, read once every lesion label is
 // known.
@@ -65,19 +172,16 @@ type summaryRow struct {
 // header reads a header row; nil when the row is not one (it must name the
 // stage and one more known column).
 func header(r *grammar.Row) *table {
-	t := &table{}
+	t := &table{prevLesion: -1, runStart: -1}
 	known, stage := 0, false
 	for _, c := range r.Cells {
-		name := c.Text
-		if open := strings.IndexByte(name, '('); open > 0 {
-			name = name[:open] // "Margins (clock)"
-		}
-		role := columnNames[letters(name)]
-		if strings.ContainsAny(name, "0123456789") {
-			role = colOther // "Stage 1    3 blocks": data, not a header naming columns
+		role := columnRoleOf(c.Text)
+		if role == colLesion && (letters(c.Text) == "tumor" || letters(c.Text) == "tumour") {
+			t.tumorColumn = true
 		}
 		t.roles = append(t.roles, role)
 		t.columns = append(t.columns, c.Pos.Column)
+		t.names = append(t.names, c.Text)
 		if role != colOther {
 			known++
 		}
@@ -91,6 +195,11 @@ func header(r *grammar.Row) *table {
 		if b >= 0 && blocks {
 			t.roles[b], t.perRow, stage = colStage, false, true
 		}
+	}
+	if !stage && known >= 2 && slices.Contains(t.roles, colBlock) && !slices.Contains(t.roles, colLesion) {
+		// "Block  Margin  Stain" over "1A  +  H&E": each block ID names its
+		// stage (the first row tells whether they do)
+		t.blockIDs, stage = true, true
 	}
 	if !stage && slices.Contains(t.roles, colLesion) && slices.Contains(t.roles, colStages) {
 		t.summary = true
@@ -106,44 +215,95 @@ func header(r *grammar.Row) *table {
 // the counts agree, else by the column each cell starts in — unless two
 // cells would then fall under one header cell, as in a tab-separated row
 // whose trailing empty cells were dropped ("3<TAB>1<TAB>N<TAB><TAB>"), whose
-// columns do not line up with the header's: then by index too.
+// columns do not line up with the header's: then by index too. Cells a run
+// of spaces sets apart under one header cell are one cell whose text had a
+// gap ("A●  B○  C○" under "Sections"): they are joined.
 func (t *table) cells(r *grammar.Row) map[columnRole]*grammar.Cell {
-	index := make([]int, len(r.Cells))
-	for i := range index {
-		index[i] = i
-	}
-	if len(r.Cells) != len(t.roles) {
-		byColumn := make([]int, len(r.Cells))
-		aligned := true
-		for i, c := range r.Cells {
-			for j, col := range t.columns {
-				if col <= c.Pos.Column+1 {
-					byColumn[i] = j
-				}
-			}
-			aligned = aligned && (i == 0 || byColumn[i] > byColumn[i-1])
-		}
-		if aligned {
-			index = byColumn
-		}
-	}
 	out := make(map[columnRole]*grammar.Cell, len(t.roles))
-	for i, c := range r.Cells {
-		k := index[i]
-		if k < len(t.roles) && t.roles[k] != colOther && out[t.roles[k]] == nil {
+	for k, c := range t.placed(r) {
+		if c != nil && t.roles[k] != colOther {
 			out[t.roles[k]] = c
 		}
 	}
 	return out
 }
 
+// placed is the cell of a row under each header cell (nil where none); see
+// cells.
+func (t *table) placed(r *grammar.Row) []*grammar.Cell {
+	index := make([]int, len(r.Cells))
+	for i := range index {
+		index[i] = i
+	}
+	joined := false
+	if len(r.Cells) != len(t.columns) {
+		byColumn := make([]int, len(r.Cells))
+		aligned, spaced := true, true
+		for i, c := range r.Cells {
+			byColumn[i] = t.column(c.Pos.Column)
+			if i > 0 {
+				aligned = aligned && (byColumn[i] > byColumn[i-1] || i == 1 && byColumn[0] == len(t.columns))
+				prev := r.Cells[i-1]
+				gap := c.Pos.Column - prev.Pos.Column - utf8.RuneCountInString(prev.Text)
+				spaced = spaced && byColumn[i] >= byColumn[i-1] && gap >= 2 && c.Pos.Line == prev.Pos.Line
+			}
+		}
+		switch {
+		case aligned:
+			index = byColumn
+		case spaced && len(r.Cells) > len(t.columns):
+			index, joined = byColumn, true
+		}
+	}
+	out := make([]*grammar.Cell, len(t.columns))
+	for i, c := range r.Cells {
+		k := index[i]
+		switch {
+		case k >= len(out):
+		case out[k] == nil:
+			out[k] = c
+		case joined && i > 0 && index[i-1] == k:
+			out[k] = &grammar.Cell{Pos: out[k].Pos, Text: out[k].Text + "  " + c.Text}
+		}
+	}
+	return out
+}
+
+// column is the header cell a cell starting at col stands under: the one
+// that starts within two columns of it (a left-aligned cell may start a
+// little before its header), else the last that starts at or before it.
+func (t *table) column(col int) int {
+	if col < t.columns[0]-2 {
+		return len(t.columns) // before the first header cell: under none
+	}
+	j := 0
+	for k, start := range t.columns {
+		switch {
+		case abs(start-col) <= 2:
+			return k
+		case start <= col+1:
+			j = k
+		}
+	}
+	return j
+}
+
 // row reads a table row: a header, a row of the log under a header, or a
 // key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
-	if l.table != nil {
-		l.logRow(r)
+	if l.table != nil && wordsOnly(r) && (recordHeader(r) != nil || header(r) != nil) && !(l.table.rows == 0 && l.table.record == recordNone) {
+		l.table = nil // the next table's header, with no blank line before it
+	}
+	if l.table != nil && l.table.stageAt != nil {
+		l.transposedRow(i, r)
 		return i
+	}
+	if l.table != nil && l.table.record != recordNone {
+		return l.recordRow(i, r)
+	}
+	if l.table != nil {
+		return l.logRow(i, r)
 	}
 	if g := yesNoHeader(r); g != nil {
 		l.endParagraph()
@@ -153,8 +313,39 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
 	}
+	if pairs := keyValuePairs(r); pairs != nil {
+		l.endParagraph() // "| Surgeon | A. Bee, MD | Insurance | Aetna |"
+		taken := i
+		for _, f := range pairs {
+			taken = max(taken, l.field(i, f))
+		}
+		return taken
+	}
+	if t := recordHeader(r); t != nil && !l.pastHeading(i) {
+		l.endParagraph()
+		t.remark = l.headingRemark(i, t.remark)
+		l.table = t
+		return i
+	}
 	if t := header(r); t != nil {
 		l.endParagraph()
+		if i > 0 {
+			if above := headerLine(l.lines[i-1]); above != nil {
+				t.name(above, true) // "# of" over "blocks": a header written on two lines
+			}
+		}
+		t.legend = l.legend()
+		l.table = t
+		return i
+	}
+	if t := transposedHeader(r); t != nil && l.lesion >= 0 {
+		l.endParagraph() // "Stage 1   Stage 2   Stage 3" over "Tissue blocks   4   2   1"
+		lesion := l.cur()
+		for k, n := range t.numbers {
+			lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: strconv.Itoa(n), Number: n, Line: r.Cells[len(r.Cells)-len(t.numbers)+k].Pos.Line})
+			t.stageAt = append(t.stageAt, len(lesion.Stages)-1)
+		}
+		t.prevLesion = l.lesion
 		l.table = t
 		return i
 	}
@@ -267,57 +458,123 @@ func isStageCell(s string) bool {
 	return ok
 }
 
-// logRow reads one row of a Mohs log into the stage it names.
-func (l *lowerer) logRow(r *grammar.Row) {
-	cells := l.table.cells(r)
-	if l.table.summary {
+// logRow reads one row of a Mohs log into the stage it names, with the
+// rows under it that continue its cells. It returns the index of the last
+// line it took.
+func (l *lowerer) logRow(i int, r *grammar.Row) int {
+	t := l.table
+	cells := t.cells(r)
+	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
 			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks]})
 		}
-		return
+		return i
 	}
 	line := r.Pos.Line
 	stageCell := cells[colStage]
+	if t.rows == 0 && !t.tail && !t.blockIDs && (stageCell == nil || stageCell.Text == "") && wordsOnly(r) {
+		t.name(r, false) // "Margin" over "status": the header's second line
+		t.tail = true
+		return i
+	}
+	if t.blockIDs {
+		n := 0
+		if c := cells[colBlock]; c != nil {
+			n = blockID(c.Text)
+			stageCell = &grammar.Cell{Pos: c.Pos, Text: strconv.Itoa(n)}
+		}
+		if n == 0 {
+			if t.rows == 0 { // no stage in the block column: the table is no log of block IDs
+				l.table = nil
+				return l.row(i, r)
+			}
+			return i
+		}
+	}
+	if (stageCell == nil || stageCell.Text == "") && t.perRow && t.rows > 0 && cells[colBlock] != nil && cells[colBlock].Text != "" {
+		// a merged stage cell: the block is one more of the stage above
+		stageCell = &grammar.Cell{Pos: r.Pos, Text: strconv.Itoa(t.prevNumber)}
+	}
+	if totalsRow(r) {
+		l.totals(t, cells)
+		return i
+	}
 	if stageCell == nil || stageCell.Text == "" {
-		return
+		return i
+	}
+	t.rows++
+	taken := i
+	if !t.perRow {
+		taken = l.continued(i, cells)
+	}
+	if c := cells[colLesion]; c != nil && t.tumorColumn && cells[colTumor] == nil {
+		if _, ok := tumorCell(map[columnRole]*grammar.Cell{colTumor: c}, line); ok {
+			cells[colTumor], cells[colLesion] = c, nil // "Present (2)": whether tumor remains, not which tumor
+			t.roles[slices.Index(t.roles, colLesion)], t.tumorColumn = colTumor, false
+		}
+	}
+	if c := cells[colLocation]; c != nil && cells[colLesion] == nil {
+		if _, site := anatomy.Resolve(c.Text); site {
+			t.roles[slices.Index(t.roles, colLocation)] = colLesion // "R nasal ala": the lesion's site
+			cells[colLesion] = c
+		}
 	}
 	les := l.lesion
-	if c := cells[colLesion]; c != nil {
-		les = l.labelled(strings.TrimSpace(c.Text))
-		if les < 0 {
+	if c := cells[colLesion]; c == nil || strings.TrimSpace(c.Text) == "" {
+		if slices.Contains(t.roles, colLesion) {
+			les = t.prevLesion // a merged cell: the lesion of the row above (none above: it cannot be told)
+		}
+	} else {
+		if les = l.tableLesion(strings.TrimSpace(c.Text), "", line); les < 0 {
 			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
-			return
+			return taken
 		}
 	}
 	if les < 0 {
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
-		return
+		return taken
+	}
+	if !slices.Contains(t.roles, colLesion) && len(l.out.Lesions) > 1 && l.openedByRow(les) {
+		// lesions known from a table's rows, and a log with no lesion column:
+		// the last row of that table does not say whose stages these are
+		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row with no lesion column in a note whose lesions are rows of a table: its lesion cannot be told"))
+		return taken
 	}
 	stageText := strings.TrimSpace(stageCell.Text)
 	if ordinal, tail, isStage := splitStage(stageText); isStage && tail == "" && ordinal != "" {
 		stageText = ordinal // "Stage 1" in a specimen column
 	} else if mentions(asciiLower(stageText), []string{"debulk"}) {
-		return // the debulking specimen is no stage
+		return taken // the debulking specimen is no stage
 	}
 	n, ok := stageNumber(stageText)
 	if !ok {
 		l.report(ValueInvalid.At("", line, stageCell.Pos.Column, "Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text))
-		return
+		return taken
 	}
 	l.lesion = les
 	lesion := l.cur()
 	st := stageOf(lesion, n)
-	if st == nil || !l.table.perRow {
-		lesion.Stages = append(lesion.Stages, model.Stage{Ordinal: stageText, Number: n, Line: line})
-		st = &lesion.Stages[len(lesion.Stages)-1]
+	if st == nil || !t.perRow {
+		st = t.addStage(lesion, les, model.Stage{Ordinal: stageText, Number: n, Line: line})
 	}
-	if l.table.perRow {
+	if t.perRow {
 		l.blockRow(st, cells, line)
-		return
+		return taken
 	}
+	l.stageCells(st, cells, line, taken)
+	return taken
+}
+
+// stageCells reads a log's cells about one stage: its blocks, margins,
+// reader, stains and histology. i is the last line of the row, for a stain
+// cell's footnote.
+func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell, line, i int) {
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
 		if n := blockLetters(c.Text); n > 0 { // "A-C", "x3"
 			st.Blocks = model.Count{N: n, Line: line}
+		} else if marks := markedBlocks(c.Text); len(marks) > 0 { // "A●  B○  C○"
+			st.Blocks = model.Count{N: len(marks), Line: line}
+			st.Margins = append(st.Margins, l.table.markMargins(marks, line)...)
 		} else {
 			blocks, err := count("Blocks", &grammar.Value{Pos: c.Pos, Text: c.Text}, 1)
 			l.problem(err)
@@ -341,12 +598,163 @@ func (l *lowerer) logRow(r *grammar.Row) {
 	if c := cells[colReader]; c != nil && c.Text != "" && !l.out.Encounter.Pathology.Present() {
 		l.out.Encounter.Pathology = model.Text{Value: c.Text, Line: line} // "Read by: Dr. … (dermatopathology)"
 	}
-	if c := cells[colStain]; c != nil && c.Text != "" {
-		st.Stains = append(st.Stains, stains(model.Text{Value: c.Text, Line: line}, false)...)
+	for _, role := range []columnRole{colStain, colSpecialStain} {
+		if c := cells[role]; c != nil && c.Text != "" {
+			st.Stains = append(st.Stains, l.stainCell(i, c, line, role == colSpecialStain)...)
+		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
+}
+
+// addStage adds a stage a log row names to its lesion and returns it. A
+// log listed newest first ("3", "2", "1": a row whose stage is one less
+// than the row above) has its stages put back in the order they were
+// done; they are counted as listed all the same.
+func (t *table) addStage(lesion *model.Lesion, les int, st model.Stage) *model.Stage {
+	lesion.Stages = append(lesion.Stages, st)
+	last := len(lesion.Stages) - 1
+	at := last
+	if t.prevLesion == les && t.prevNumber == st.Number+1 && t.runStart >= 0 && t.runStart < last {
+		at = t.runStart
+		copy(lesion.Stages[at+1:], lesion.Stages[at:last])
+		lesion.Stages[at] = st
+	} else {
+		t.runStart = last
+	}
+	t.prevLesion, t.prevNumber = les, st.Number
+	return &lesion.Stages[at]
+}
+
+// textColumns are the columns whose cells a wrapped row may continue.
+var textColumns = []columnRole{colMargin, colStain, colSpecialStain, colHistology, colPositiveBlocks, colReader}
+
+// continued joins to the cells of log row i the rows under it that
+// continue them — a cell wrapped onto the next line, its stage cell empty:
+//
+//	1       4        block 3 positive (deep),     pan-cytokeratin
+//	                 blocks 1, 2, 4 clear         (blocks 2-3)*
+//
+// A row under it with a stage, a lesion or a count is a row of its own. It
+// returns the index of the last line joined (i when none).
+func (l *lowerer) continued(i int, cells map[columnRole]*grammar.Cell) int {
+	t := l.table
+	j := i
+	for ; j+1 < len(l.lines); j++ {
+		var more map[columnRole]*grammar.Cell
+		switch next := l.lines[j+1]; {
+		case next.Row != nil:
+			more = t.cells(next.Row)
+		case next.Item != nil && next.Item.Marker == nil && next.Item.Label == nil && len(next.Item.Fields) == 0 && next.Item.Text != nil:
+			col := next.Item.Text.Pos.Column
+			k := t.column(col)
+			if k == 0 || k >= len(t.columns) || abs(t.columns[k]-col) > 2 {
+				return j
+			}
+			more = map[columnRole]*grammar.Cell{t.roles[k]: {Pos: next.Item.Text.Pos, Text: next.Item.Text.Text}}
+		default:
+			return j
+		}
+		wraps := false
+		for role, c := range more {
+			switch {
+			case c.Text == "":
+			case slices.Contains(textColumns, role):
+				wraps = true
+			default:
+				return j // a stage, a lesion, a count or an unknown column: a row of its own
+			}
+		}
+		if !wraps {
+			return j
+		}
+		for _, role := range textColumns {
+			c := more[role]
+			switch {
+			case c == nil || c.Text == "":
+			case cells[role] == nil || cells[role].Text == "":
+				cells[role] = c
+			default:
+				cells[role] = &grammar.Cell{Pos: cells[role].Pos, Text: cells[role].Text + " " + c.Text}
+			}
+		}
+	}
+	return j
+}
+
+// footnoteMarks mark a cell whose remark stands in a footnote under the
+// table.
+const footnoteMarks = "*†‡"
+
+// stainCell reads a log's stain cell. A footnote mark after it ("pan-
+// cytokeratin (blocks 2-3)*") points to the line under the table that
+// gives the stains' reason ("* pan-cytokeratin to highlight perineural
+// tumor cells").
+func (l *lowerer) stainCell(i int, c *grammar.Cell, line int, special bool) []model.Stain {
+	text := strings.TrimRight(c.Text, footnoteMarks+" ")
+	out := stains(model.Text{Value: text, Line: line}, special)
+	mark := strings.TrimSpace(c.Text[len(text):])
+	if mark == "" {
+		return out
+	}
+	reason := l.footnote(i, mark)
+	for k := range out {
+		if out[k].Reason == "" {
+			out[k].Reason = reason
+		}
+	}
+	return out
+}
+
+// footnote is the text of the footnote that mark opens, in the lines after
+// line i up to the next blank line; "" when there is none.
+func (l *lowerer) footnote(i int, mark string) string {
+	for _, line := range l.lines[i+1:] {
+		it := line.Item
+		switch {
+		case line.Blank:
+			return ""
+		case it == nil || it.Text == nil:
+		case it.Marker != nil && it.Marker.Text == mark:
+			return strings.TrimLeft(it.Text.Text, "=:- ")
+		case it.Marker == nil && strings.HasPrefix(it.Text.Text, mark):
+			return strings.TrimLeft(strings.TrimLeft(it.Text.Text, footnoteMarks), "=:- ")
+		}
+	}
+	return ""
+}
+
+// blockID reads a block ID that names its stage — "1A", "2B", "1-a",
+// "I-A", "IIB", "1.2" (stage 1, block 2) — and returns the stage number; 0
+// when the cell is not one.
+func blockID(s string) int {
+	s = strings.TrimSpace(s)
+	if stage, block, ok := strings.Cut(s, "."); ok && grammar.IsDigits(stage) && grammar.IsDigits(block) && len(block) <= 2 {
+		return stageOrdinal(stage)
+	}
+	if len(s) < 2 || s[len(s)-1]|0x20 < 'a' || s[len(s)-1]|0x20 > 'z' {
+		return 0
+	}
+	head := s[:len(s)-1]
+	stage := strings.TrimRight(head, "-. ")
+	switch {
+	case stage == "":
+		return 0
+	case grammar.IsDigits(stage):
+		return stageOrdinal(stage)
+	case len(stage) < len(head) || strings.Trim(stage, "IVX") == "": // "I-A", "IIB"; "CA" is no ID
+		return grammar.Roman(stage)
+	}
+	return 0
+}
+
+// stageOrdinal is a stage number written in digits, 1 to 99; else 0.
+func stageOrdinal(digits string) int {
+	if n := refNumber(digits); n >= 1 && n <= 99 {
+		return n
+	}
+	return 0
 }
 
 // summary gives a summary row's stage and block counts to the lesion it
@@ -388,6 +796,14 @@ func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool
 			return model.Margin{Positive: positive, Line: line}, true
 		}
 	}
+	if c := cells[colTumorFree]; c != nil && c.Text != "" {
+		switch v := asciiLower(strings.Trim(c.Text, " .")); {
+		case v == "y" || yesWords[firstWord(v)]:
+			return model.Margin{Line: line}, true
+		case v == "n" || noWords[firstWord(v)]:
+			return model.Margin{Positive: true, Line: line}, true
+		}
+	}
 	if c := cells[colPositiveBlocks]; c != nil && c.Text != "" {
 		v := strings.TrimSpace(c.Text)
 		return model.Margin{Positive: !isNegative(v) && v != "-" && v != "0", Line: line}, true
@@ -413,9 +829,11 @@ func (l *lowerer) blockRow(st *model.Stage, cells map[columnRole]*grammar.Cell, 
 			}
 		}
 	}
-	if c := cells[colStain]; c != nil && c.Text != "" {
-		for _, s := range stains(model.Text{Value: c.Text, Line: line}, false) {
-			addStainBlock(st, s, block)
+	for _, role := range []columnRole{colStain, colSpecialStain} {
+		if c := cells[role]; c != nil && c.Text != "" {
+			for _, s := range stains(model.Text{Value: c.Text, Line: line}, role == colSpecialStain) {
+				addStainBlock(st, s, block)
+			}
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() && isHistology(c.Text) {
@@ -477,4 +895,671 @@ func joinCells(r *grammar.Row) string {
 		parts = append(parts, c.Text)
 	}
 	return strings.Join(parts, "  ")
+}
+
+// markedBlocks reads a block cell that marks each block letter with a
+// symbol ("A●  B○  C○"): the marks in block order; nil when the cell is not
+// one.
+func markedBlocks(s string) []rune {
+	var marks []rune
+	for _, tok := range strings.Fields(s) {
+		name := 0
+		for name < len(tok) && isLetterOrDigit(tok[name]) {
+			name++
+		}
+		mark, size := utf8.DecodeRuneInString(tok[name:])
+		if name == 0 || name > 3 || name+size != len(tok) || !isMark(mark) {
+			return nil
+		}
+		marks = append(marks, mark)
+	}
+	return marks
+}
+
+// isMark reports whether r is a symbol a log marks a block with: a
+// geometric shape, a check or a cross, or a sign.
+func isMark(r rune) bool {
+	return r >= 0x25A0 && r <= 0x25FF || r >= 0x2713 && r <= 0x2718 || r == '★' || r == '☆' || r == '⊕' || r == '⊖' ||
+		r == '+' || r == '-' || r == '−' || r == '*'
+}
+
+// markMargins gives each marked block its margin by the legend; none when a
+// mark is not in it (a mark the note does not explain says nothing).
+func (t *table) markMargins(marks []rune, line int) []model.Margin {
+	out := make([]model.Margin, 0, len(marks))
+	for k, m := range marks {
+		positive, ok := t.legend[m]
+		if !ok {
+			switch m {
+			case '+':
+				positive, ok = true, true
+			case '-', '−':
+				positive, ok = false, true
+			}
+		}
+		if !ok {
+			return nil
+		}
+		out = append(out, model.Margin{Blocks: []int{k + 1}, Positive: positive, Line: line})
+	}
+	return out
+}
+
+// legend reads the note's legend of block marks ("Legend: ● tumor at
+// margin  ○ margin free of tumor"): each mark and whether it means tumor;
+// nil when the note has none.
+func (l *lowerer) legend() map[rune]bool {
+	var out map[rune]bool
+	for _, line := range l.lines {
+		it := line.Item
+		if it == nil || len(it.Fields) == 0 || !slices.Contains(legendKeys, letters(it.Fields[0].Key)) || it.Fields[0].Value == nil {
+			continue
+		}
+		text := it.Fields[0].Value.Text
+		var mark rune
+		from := -1
+		entry := func(to int) {
+			if from < 0 {
+				return
+			}
+			if positive, ok := legendStatus(text[from:to]); ok {
+				if out == nil {
+					out = map[rune]bool{}
+				}
+				out[mark] = positive
+			}
+		}
+		for k, r := range text {
+			if r > 0x7f && isMark(r) {
+				entry(k)
+				mark, from = r, k+utf8.RuneLen(r)
+			}
+		}
+		entry(len(text))
+	}
+	return out
+}
+
+// legendKeys head a legend of marks: "Legend:", "Key:", "Symbols:".
+var legendKeys = []string{"legend", "key", "symbols", "symbolkey", "mapkey", "maplegend"}
+
+// legendStatus reads what a legend says a mark means: a margin status
+// ("margin free of tumor", "clear"), or tumor named without one ("tumor at
+// margin").
+func legendStatus(s string) (positive, ok bool) {
+	s = strings.Trim(s, " =:-–,;/")
+	if positive, known := marginStatus(s); known {
+		return positive, true
+	}
+	if mentions(asciiLower(s), []string{"tumor", "tumour", "residual", "carcinoma"}) {
+		return true, true
+	}
+	return false, false
+}
+
+// totalWords open the row of a log that totals it: "TOTAL", "GRAND TOTAL",
+// "Subtotal A".
+var totalWords = []string{"total", "grandtotal", "subtotal", "totals", "sum"}
+
+// totalsRow reports whether a log row totals the rows above it: its first
+// cell with text starts with a total word. Such a row is never a stage.
+func totalsRow(r *grammar.Row) bool {
+	for _, c := range r.Cells {
+		if c.Text == "" {
+			continue
+		}
+		first := asciiLower(firstWord(c.Text))
+		return slices.Contains(totalWords, first) || first == "grand" && strings.Contains(asciiLower(c.Text), "total")
+	}
+	return false
+}
+
+// totals reads a log's total row ("TOTAL   2   9") as the lesion's total
+// stages and blocks, where the log has no lesion column and no field states
+// them: two numbers are the stages and the blocks, in that order; one
+// number is what its column counts. A subtotal of one lesion in a log of
+// several is not read.
+func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
+	if slices.Contains(t.roles, colLesion) || l.lesion < 0 || t.rows == 0 {
+		return
+	}
+	var numbers []*grammar.Cell
+	for _, c := range cells {
+		if grammar.IsDigits(strings.TrimSpace(c.Text)) {
+			numbers = append(numbers, c)
+		}
+	}
+	slices.SortFunc(numbers, func(a, b *grammar.Cell) int { return a.Pos.Column - b.Pos.Column })
+	les := l.cur()
+	set := func(to *model.Count, key string, c *grammar.Cell) {
+		if to.Present() {
+			return
+		}
+		n, err := count(key, &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}, 1)
+		if err == nil {
+			*to = n
+		}
+	}
+	switch {
+	case len(numbers) == 2:
+		set(&les.TotalStages, "Total stages", numbers[0])
+		set(&les.TotalBlocks, "Total blocks", numbers[1])
+	case len(numbers) == 1 && cells[colBlocks] == numbers[0]:
+		set(&les.TotalBlocks, "Total blocks", numbers[0])
+	case len(numbers) == 1 && cells[colStage] == numbers[0]:
+		set(&les.TotalStages, "Total stages", numbers[0])
+	}
+}
+
+// labelColumns name the column that labels each lesion or biopsy of a
+// record table ("#" has no letters).
+var labelColumns = []string{"lesion", "lesionno", "lesionid", "tumor", "tumour", "no", "label", ""}
+
+// measureColumns measure a repair in a repair table.
+var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength"}
+
+// recordHeader reads the header of a table of one lesion or biopsy a row
+// — "Lesion | Location | Diagnosis | Pre-op size | Indication", "Site |
+// Repair (all after tumor clearance) | Size", "# | Site | Method |
+// Clinical impression | Frozen" — and nil when the row is not one: it
+// must name a lesion's label or site and a field of it, and neither a
+// stage nor a count of stages (a Mohs log, a summary table).
+func recordHeader(r *grammar.Row) *table {
+	if len(r.Cells) < 2 {
+		return nil
+	}
+	t := &table{labelCol: -1, siteCol: -1, proven: -1, prevLesion: -1, runStart: -1}
+	fields, repair, kind := 0, false, false
+	for k, c := range r.Cells {
+		t.columns = append(t.columns, c.Pos.Column)
+		t.roles = append(t.roles, colOther)
+		name, remark := c.Text, ""
+		if open := strings.IndexByte(name, '('); open > 0 {
+			name, remark = name[:open], strings.Trim(name[open:], "() ")
+		}
+		key, letter := "", letters(name)
+		switch role := columnRoleOf(c.Text); {
+		case role == colStage || role == colStages || role == colBlocks:
+			return nil
+		case slices.Contains(labelColumns, letter) && (letter != "" || strings.TrimSpace(c.Text) == "#"),
+			strings.Contains(name, "#") && slices.Contains([]string{"site", "lesion", "tumor", "tumour"}, letter),
+			slices.Contains([]string{"siteno", "sitenumber", "siteid", "lesionnumber", "tumorno", "tumornumber"}, letter):
+			if t.labelCol < 0 {
+				t.labelCol = k
+			}
+		case slices.Contains(measureColumns, letter):
+			t.measures = append(t.measures, false)
+			t.keys = append(t.keys, strings.TrimSpace(name))
+			continue
+		case strings.HasPrefix(letter, "biopsy") || letter == "bx" || letter == "priorbiopsy":
+			key = "Prior biopsy"
+		case letter == "frozen" || letter == "frozensection":
+			key = "Frozen section"
+		default:
+			if ref, ok := lookup(secLesion, name); ok {
+				if ref.field == fSite {
+					if t.siteCol < 0 {
+						t.siteCol = k
+					}
+					break
+				}
+				key = strings.TrimSpace(name)
+				if ref.field == fDiagnosis && mentions(asciiLower(remark), []string{"biopsy", "bx"}) {
+					t.proven = k
+				}
+				if ref.field == fRepair {
+					repair, t.remark = true, remark
+				}
+			} else if ref, ok := lookup(secBiopsy, name); ok {
+				key, kind = strings.TrimSpace(name), kind || ref.name == "Kind" || ref.name == "Type"
+			}
+		}
+		if key != "" {
+			fields++
+		}
+		t.keys = append(t.keys, key)
+		t.measures = append(t.measures, false)
+	}
+	for k, key := range t.keys {
+		if t.keys[k] != "" && slices.Contains(measureColumns, letters(key)) {
+			if repair {
+				t.measures[k], t.keys[k] = true, ""
+				continue
+			}
+			if letters(key) == "size" {
+				fields++ // "Size" beside a lesion's diagnosis: its pre-operative size
+			} else {
+				t.keys[k] = ""
+			}
+		}
+	}
+	switch {
+	case kind && !repair && t.siteCol >= 0:
+		t.record = recordBiopsy
+	case (fields >= 2 || repair) && (t.labelCol >= 0 || t.siteCol >= 0):
+		t.record = recordLesion
+	default:
+		return nil
+	}
+	return t
+}
+
+// headingRemark is what the heading over a record table (line i is its
+// header) says of its repairs — "REPAIRS (all after tumor clearance)" — or
+// remark, the header's own.
+func (l *lowerer) headingRemark(i int, remark string) string {
+	if remark != "" || i == 0 {
+		return remark
+	}
+	if it := l.lines[i-1].Item; it != nil && it.Text != nil && len(it.Fields) == 0 && mentions(asciiLower(it.Text.Text), []string{"after"}) {
+		return it.Text.Text
+	}
+	return remark
+}
+
+// recordRow reads a row of a record table: the lesion it names (by label
+// or site, opened when the note's lesions are known only from its tables)
+// or the biopsy it opens, and each of its cells as that lesion's or
+// biopsy's field. A repair's size columns and its heading's remark join
+// the repair's value. It returns i.
+func (l *lowerer) recordRow(i int, r *grammar.Row) int {
+	t := l.table
+	cells := t.placed(r)
+	text := func(k int) string {
+		if k < 0 || cells[k] == nil {
+			return ""
+		}
+		return strings.TrimSpace(cells[k].Text)
+	}
+	if totalsRow(r) {
+		return i
+	}
+	label, site, line := text(t.labelCol), text(t.siteCol), r.Pos.Line
+	if label == "" && len(site) <= 3 && grammar.IsLabel(site) {
+		label, site = site, "" // "A" in a Site column: the lesion's label, no site
+	}
+	if t.record == recordBiopsy {
+		if label == "" || l.biopsyLine(normalLabel(label)) > 0 || !grammar.IsLabel(label) {
+			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
+		}
+		kind := -1
+		for k, key := range t.keys {
+			if ref, ok := lookup(secBiopsy, key); ok && (ref.name == "Kind" || ref.name == "Type") {
+				kind = k
+			}
+		}
+		if !mentionsBiopsyProcedure(text(kind)) {
+			return i // a row that does not say a biopsy was done
+		}
+		l.closeSections()
+		l.out.Biopsies = append(l.out.Biopsies, model.Biopsy{Label: normalLabel(label), Line: line, Value: model.Text{Value: joinCells(r), Line: line}})
+		l.biopsy = len(l.out.Biopsies) - 1
+		if site != "" {
+			l.field(i, &grammar.Field{Pos: cells[t.siteCol].Pos, Key: "Site", Value: &grammar.Value{Pos: cells[t.siteCol].Pos, Text: site}})
+		}
+	} else {
+		les := -1
+		switch {
+		case label == "" && site == "":
+			les = t.prevLesion // a merged cell
+		default:
+			les = l.tableLesion(label, site, line)
+		}
+		if les < 0 {
+			if label != "" || site != "" {
+				l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a table row names lesion %q, which the note does not otherwise describe: its row is not read", label+site))
+			}
+			return i
+		}
+		t.prevLesion = les
+		l.closeSections()
+		l.biopsy = -1
+		l.lesion = les
+		if site != "" && !l.cur().Site.Text.Present() {
+			l.field(i, &grammar.Field{Pos: cells[t.siteCol].Pos, Key: "Site", Value: &grammar.Value{Pos: cells[t.siteCol].Pos, Text: site}})
+		}
+	}
+	for k, key := range t.keys {
+		v := text(k)
+		if key == "" || v == "" || strings.Trim(v, "-–— ") == "" || strings.EqualFold(v, "n/a") {
+			continue
+		}
+		if key == "Prior biopsy" && !isNegative(v) && !yesWords[asciiLower(firstWord(v))] {
+			v = "yes, " + v // "shave 8/4/26, BD26-3301": the biopsy that proved it
+		}
+		if ref, ok := lookup(secLesion, key); ok && ref.field == fRepair && t.record == recordLesion {
+			for m, measure := range t.measures {
+				if measure && text(m) != "" && strings.Trim(text(m), "-–— ") != "" {
+					v += "; " + text(m)
+				}
+			}
+			if t.remark != "" {
+				v += "; " + t.remark
+			}
+		}
+		l.field(i, &grammar.Field{Pos: cells[k].Pos, Key: key, Value: &grammar.Value{Pos: cells[k].Pos, Text: v}})
+		l.closeSections()
+		if open := strings.IndexByte(v, '('); k == t.proven && open >= 0 && strings.ContainsAny(v[open:], "0123456789") && !l.cur().PriorBiopsy.Present() {
+			// "nodular BCC (12/16/2025)" under "Dx (biopsy date)": the date of the biopsy that proved it
+			l.field(i, &grammar.Field{Pos: cells[k].Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: cells[k].Pos, Text: "yes, " + strings.Trim(v[open:], "() ")}})
+		}
+	}
+	l.closeSections()
+	l.biopsy = -1
+	return i
+}
+
+// tableLesion is the lesion a table row names by its label or its site: a
+// lesion of the note with that label, or at that site. When the note labels
+// no lesion of its own and no lesion has that label or site, the row opens
+// one (a note whose lesions are known only from its tables), taking the
+// place of the unlabelled lesion of a note without headings while nothing
+// has been said of it. -1 when the row's lesion cannot be told.
+func (l *lowerer) tableLesion(label, site string, line int) int {
+	label = cellLabel(label)
+	if label != "" && !grammar.IsLabel(label) {
+		label, site = "", label // a site in the lesion column: "R nasal ala"
+	}
+	if l.headed {
+		key := label
+		if key == "" {
+			key = site
+		}
+		if les := l.labelled(key); les >= 0 {
+			return les
+		}
+	}
+	if label == "" && site != "" {
+		if les := l.atSite(site); les >= 0 {
+			return les
+		}
+	}
+	if slices.Contains(l.opens, opensLesion) || label == "" && site == "" {
+		return -1 // the note labels its lesions: a table does not add one
+	}
+	if label != "" {
+		label = normalLabel(label)
+	}
+	if !l.headed {
+		if len(l.out.Lesions) != 1 || !isEmpty(&l.out.Lesions[0]) {
+			return -1 // the lesion the note describes, and another: which is which cannot be told
+		}
+		les := &l.out.Lesions[0]
+		if label != "" {
+			les.Label = label
+		}
+		les.Line, les.HeadingText = line, model.Text{Value: site, Line: line}
+		l.headed = true
+		if len(l.paragraphs[0]) > 0 && len(l.paragraphs[noteScope]) == 0 {
+			// the prose before the table speaks of every lesion it names
+			// ("a Mohs map was drawn for each site"), as before a first label
+			l.paragraphs[noteScope] = l.paragraphs[0]
+			delete(l.paragraphs, 0)
+			l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
+		}
+		return 0
+	}
+	if len(l.out.Lesions) >= MaxLesions {
+		return -1
+	}
+	if label == "" || l.lesionLine(label) > 0 {
+		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
+	}
+	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: line, HeadingText: model.Text{Value: site, Line: line}})
+	return len(l.out.Lesions) - 1
+}
+
+// atSite is the one lesion whose site or heading names site — in the same
+// words, or the same anatomic term on the same side ("R nasal ala", "right
+// nasal ala") — or -1.
+func (l *lowerer) atSite(site string) int {
+	found := -1
+	for k, les := range l.out.Lesions {
+		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// tableCaption is the site a table's caption names when it captions the
+// log of one lesion — "Table 1. Mohs log - left temple", "Table 2: right
+// dorsal forearm", "MOHS LOG – RIGHT CHEEK" — or "".
+func tableCaption(s string) string {
+	head := strings.TrimSpace(s)
+	numbered := false
+	if word, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(word, "table") {
+		number, after, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		if !grammar.IsDigits(strings.TrimRight(number, ".:")) {
+			return ""
+		}
+		head, numbered = after, true
+	}
+	site := ""
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		if k := strings.LastIndex(head, sep); k >= 0 {
+			head, site = head[:k], head[k+len(sep):]
+			break
+		}
+	}
+	if site == "" && numbered {
+		head, site = "", head // "Table 2: right dorsal forearm"
+	}
+	site = strings.TrimSpace(site)
+	if site == "" || !numbered && !slices.Contains(strings.Fields(asciiLower(head)), "log") {
+		return ""
+	}
+	if _, ok := anatomy.Resolve(site); !ok {
+		return ""
+	}
+	return site
+}
+
+// keyValuePairs reads a row of a grid of keys and values — "| Location |
+// Rt lower eyelid | Laterality | Right |", as ModMed prints its header
+// fields — as its fields: an even number of four or more cells, each
+// other cell a known key and the cell after it a value that is not; nil
+// when the row is not one.
+func keyValuePairs(r *grammar.Row) []*grammar.Field {
+	if len(r.Cells) < 4 || len(r.Cells)%2 != 0 {
+		return nil
+	}
+	var out []*grammar.Field
+	for k := 0; k < len(r.Cells); k += 2 {
+		key, value := r.Cells[k], r.Cells[k+1]
+		if key.Text == "" && value.Text == "" {
+			continue
+		}
+		if _, known := lookupAny(key.Text); !known {
+			return nil
+		}
+		if _, known := lookupAny(value.Text); known {
+			return nil // a header of columns: "| Site | Dx | Pre-op size | Indication |"
+		}
+		if value.Text != "" {
+			out = append(out, &grammar.Field{Pos: key.Pos, Key: key.Text, Value: &grammar.Value{Pos: value.Pos, Text: value.Text}})
+		}
+	}
+	return out
+}
+
+// transposedHeader reads the header of a log printed one column a stage —
+// "Stage 1   Stage 2   Stage 3", or "Stage #   1   2   3" — and nil when the
+// row is not one: two or more stages, numbered 1, 2, 3 … in order.
+func transposedHeader(r *grammar.Row) *table {
+	cells := r.Cells
+	if len(cells) >= 3 && columnRoleOf(cells[0].Text) == colStage && !strings.ContainsAny(cells[0].Text, "0123456789") {
+		cells = cells[1:] // "Stage #" over the stage numbers
+	} else if len(cells) >= 2 {
+		if _, _, isStage := splitStage(cells[0].Text); !isStage {
+			return nil
+		}
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, proven: -1}
+	for _, c := range cells {
+		text := strings.TrimSpace(c.Text)
+		if ordinal, tail, isStage := splitStage(text); isStage && tail == "" && ordinal != "" {
+			text = ordinal
+		} else if len(cells) != len(r.Cells)-1 {
+			return nil // "Stage 1   Stage 2": every cell names its stage
+		}
+		n, ok := stageNumber(text)
+		if !ok || n != len(t.numbers)+1 {
+			return nil // stages 1, 2, 3 in order: "Stage   2   3" is no header
+		}
+		t.numbers = append(t.numbers, n)
+		t.columns = append(t.columns, c.Pos.Column)
+	}
+	return t
+}
+
+// transposedRow reads a row of a transposed log: its first cell names what
+// the row gives ("Tissue blocks", "Margin status", "Stain"), each cell
+// under a stage's column gives it for that stage. A row whose first cell
+// names no known column ("Time") is not read.
+func (l *lowerer) transposedRow(i int, r *grammar.Row) {
+	t := l.table
+	if len(r.Cells) < 2 || r.Cells[0].Pos.Column >= t.columns[0]-2 || t.prevLesion < 0 || t.prevLesion >= len(l.out.Lesions) {
+		return
+	}
+	role := columnRoleOf(r.Cells[0].Text)
+	if role == colOther || role == colStage || role == colLesion {
+		return
+	}
+	lesion := &l.out.Lesions[t.prevLesion]
+	for _, c := range r.Cells[1:] {
+		k := t.column(c.Pos.Column)
+		if k >= len(t.stageAt) || c.Text == "" || t.stageAt[k] >= len(lesion.Stages) {
+			continue
+		}
+		l.stageCells(&lesion.Stages[t.stageAt[k]], map[columnRole]*grammar.Cell{role: c}, r.Pos.Line, i)
+	}
+}
+
+// captionsOnly keeps the lesions that table captions open only in a note
+// whose lesions are known from two or more captions alone: where other
+// lines label the lesions, a caption ("Table 2. Mohs log - right cheek") may
+// name one of them in other words, and opening a lesion there would code it
+// twice; a single caption adds nothing to a note of one lesion (and would
+// leave the fields above it without a lesion).
+func (l *lowerer) captionsOnly() {
+	captions, others := 0, 0
+	for i, o := range l.opens {
+		if o != opensLesion {
+			continue
+		}
+		if it := l.lines[i].Item; it.Marker == nil && it.Label == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+			captions++
+		} else {
+			others++
+		}
+	}
+	if captions == 0 || others == 0 && captions >= 2 {
+		return
+	}
+	for i, o := range l.opens {
+		if it := l.lines[i].Item; o == opensLesion && it.Marker == nil && it.Label == nil && it.Text != nil && len(it.Fields) == 0 && tableCaption(it.Text.Text) != "" {
+			l.opens[i] = opensNothing
+		}
+	}
+	l.headed = slices.Contains(l.opens, opensLesion)
+}
+
+// pastWords mark a heading over what was done before today: a table of
+// prior skin cancers is no table of today's lesions.
+var pastWords = []string{"history", "prior", "previous", "past", "hx"}
+
+// pastHeading reports whether the text line over line i (blank lines
+// skipped) heads a history.
+func (l *lowerer) pastHeading(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		line := l.lines[j]
+		switch {
+		case line.Blank:
+			continue
+		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0:
+			return mentions(asciiLower(line.Item.Text.Text), pastWords)
+		case line.Item != nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value == nil:
+			return mentions(asciiLower(line.Item.Fields[0].Key), pastWords)
+		}
+		return false
+	}
+	return false
+}
+
+// wordsOnly reports whether a row holds words and no digit: a header's
+// line.
+func wordsOnly(r *grammar.Row) bool {
+	words := false
+	for _, c := range r.Cells {
+		if strings.ContainsAny(c.Text, "0123456789") {
+			return false
+		}
+		words = words || c.Text != ""
+	}
+	return words
+}
+
+// headerLine is a line of words over a header — a row, or a word alone
+// indented over its column ("Special" over "stains") — as a row; nil when
+// the line is not one.
+func headerLine(line *grammar.Line) *grammar.Row {
+	switch it := line.Item; {
+	case line.Row != nil && wordsOnly(line.Row):
+		return line.Row
+	case it != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && it.Text != nil && it.Text.Pos.Column > 1 &&
+		!strings.ContainsAny(it.Text.Text, "0123456789") && wordCount(it.Text.Text, 3) < 3:
+		return &grammar.Row{Pos: it.Pos, Cells: []*grammar.Cell{{Pos: it.Text.Pos, Text: it.Text.Text}}}
+	}
+	return nil
+}
+
+// name joins to the header's cells the words of its other line (above
+// them when before, else below) that stand in their columns, and reads
+// each joined name again: "Special" over "stains" is the special stains,
+// "# of" over "blocks" the blocks. A joined name that names no known
+// column leaves its column as it was.
+func (t *table) name(r *grammar.Row, before bool) {
+	for _, c := range r.Cells {
+		k := t.column(c.Pos.Column)
+		if c.Text == "" || k >= len(t.names) {
+			continue
+		}
+		joined := t.names[k] + " " + c.Text
+		if before {
+			joined = c.Text + " " + t.names[k]
+		}
+		t.names[k] = joined
+		if role := columnRoleOf(joined); role != colOther {
+			t.roles[k] = role
+			t.perRow = t.perRow || role == colBlock
+		}
+	}
+}
+
+// cellLabel is the label a lesion cell writes with its word or a remark —
+// "Lesion A", "#2", "Site 1", "A (R temple)" — or the cell as it is.
+func cellLabel(cell string) string {
+	s := strings.TrimSpace(cell)
+	if word, rest, ok := strings.Cut(s, " "); ok && slices.Contains([]string{"lesion", "site", "tumor", "tumour"}, asciiLower(word)) {
+		s = strings.TrimSpace(rest)
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
+	first, rest, _ := strings.Cut(s, " ")
+	if grammar.IsLabel(first) && (rest == "" || strings.HasPrefix(strings.TrimSpace(rest), "(")) {
+		return first
+	}
+	return strings.TrimSpace(cell)
+}
+
+// openedByRow reports whether lesion les was opened by a row of a table.
+func (l *lowerer) openedByRow(les int) bool {
+	line := l.out.Lesions[les].Line
+	return line >= 1 && line <= len(l.lines) && l.lines[line-1].Row != nil
 }

@@ -1,0 +1,4 @@
+package lower
+
+// TableCaption exposes tableCaption to the table tests.
+var TableCaption = tableCaption

@@ -1,0 +1,322 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/lower"
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// logStages writes each stage of every lesion as "label:stage/blocks/margin",
+// the margin "+" when a margin entry is positive, "-" when all are clear and
+// "?" when none is given; lesions are set apart by " | ".
+func logStages(n *model.Note) string {
+	var lesions []string
+	for _, les := range n.Lesions {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s:", les.Label)
+		for _, st := range les.Stages {
+			margin := "?"
+			for _, m := range st.Margins {
+				if m.Positive {
+					margin = "+"
+					break
+				}
+				margin = "-"
+			}
+			fmt.Fprintf(&b, " %d/%d%s", st.Number, st.Blocks.N, margin)
+		}
+		lesions = append(lesions, b.String())
+	}
+	return strings.Join(lesions, " | ")
+}
+
+// rules lists the rule ids of a note's findings.
+func rules(n *model.Note) []string {
+	var out []string
+	for _, f := range n.Findings {
+		out = append(out, f.Rule)
+	}
+	return out
+}
+
+// TestTableLayouts: the Mohs logs EHRs and spreadsheet exports print are
+// read into the stages their rows state (CODING-RULES.md section 1: a row
+// of a Mohs log documents its stage).
+func TestTableLayouts(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
+			"1: 1/5+ 2/1-"},
+		{"semicolon export", "Site: neck\nStage;Blocks;Margins;Stain;Histology/comment\n1;3;block 1 positive (deep), blocks 2-3 clear;H&E;WD SCC\n2;2;clear;H&E;no tumor\n",
+			"1: 1/3+ 2/2-"},
+		{"box-drawing table", "Site: nose\n┌───────┬────────┬─────────┐\n│ Stage │ Blocks │ Margins │\n├───────┼────────┼─────────┤\n│ 1     │ 3      │ block 2 positive │\n│ 2     │ 2      │ clear   │\n└───────┴────────┴─────────┘\n",
+			"1: 1/3+ 2/2-"},
+		{"columns in reverse order, #Blks and Stg", "Site: back\nResult      Stain   #Blks   Stg   Histology\n+ deep      H&E     8       I     BCC\nclear       H&E     3       II    no tumor\n",
+			"1: 1/8+ 2/3-"},
+		{"Excision # and Tissue pieces", "Site: leg\nExcision #   Tissue pieces   Margin status\n1            5               pieces 2, 4 positive (deep)\n2            1               clear\n",
+			"1: 1/5+ 2/1-"},
+		{"Lvl, Sect. and Residual", "Site: ear\nLvl   Sect.   Residual   Stain\n1     3       Y          H&E\n2     1       N          H&E\n",
+			"1: 1/3+ 2/1-"},
+		{"# of tissue blocks and Path result", "Site: nose\nStage #    # of tissue blocks    Path result\n1          3                     BCC present at deep margin, block 2\n2          1                     No residual tumor\n",
+			"1: 1/3+ 2/1-"},
+		{"Number of Sections and Tumor-Free (Y/N)", "Site: ear\nStage Number   Number of Sections   Tumor-Free (Y/N)\n1              2                    N\n2              1                    Y\n",
+			"1: 1/2+ 2/1-"},
+		{"a Location column that says where tumor remains", "Site: ear\nStage   Blocks   Location      Margins\n1       3        deep          positive\n2       1        --            clear\n", "1: 1/3+ 2/1-"},
+		{"a Tumor column that says whether tumor remains", "Site: canthus\nLayer   Sections   Tumor          Comments\n1       3          Present (2)    BCC\n2       1          Absent         clear\n",
+			"1: 1/3+ 2/1-"},
+		{"block letters marked by a legend", "Site: nose\nLegend:  ● tumor at margin     ○ margin free of tumor\n\nStage   Sections                  Histology / comment\nI       A●  B○  C○  D○          BCC at deep margin of A\nII      A○                       no tumor\n",
+			"1: 1/4+ 2/1-"},
+		{"marks without a legend count blocks, not margins", "Site: nose\nStage   Sections\nI       A●  B○  C○\n", "1: 1/3?"},
+		{"block IDs name their stage", "Site: foot\nBlock   Margin   Stain   Note\n1A      +        H&E     SCCis\n1B      -        H&E\n1C      -        H&E\n2A      -        H&E\n2B      -        H&E\n",
+			"1: 1/3+ 2/2-"},
+		{"roman block IDs", "Site: foot\nBlock   Margin\nI-A     +\nII-A    -\n", "1: 1/1+ 2/1-"},
+		{"stage.block IDs", "Site: foot\nBlock   Margin\n1.1     +\n1.2     -\n2.1     -\n", "1: 1/2+ 2/1-"},
+		{"roman IDs without a separator", "Site: foot\nBlock   Margin\nIA      +\nIB      -\nIIA     -\n", "1: 1/2+ 2/1-"},
+		{"a Key of marks", "Site: nose\nKey: ■ = tumor present, □ = clear\n\nStage   Blocks\n1       A■  B□\n2       A□\n", "1: 1/2+ 2/1-"},
+		{"newest stage listed first", "Site: ear\nStage  Blocks  Margins\n3      1       clear\n2      2       block 1 positive\n1      3       block 2 positive\n",
+			"1: 1/3+ 2/2+ 3/1-"},
+		{"wrapped cells continue their row", "Site: temple\n        # of     Margin\nStage   blocks   status                       Histology\n-----   ------   --------------------------   ---------\n1       4        block 3 positive (deep),     SCC\n                 blocks 1, 2, 4 clear         PNI\n2       2        clear                        none\n",
+			"1: 1/4+ 2/2-"},
+		{"merged stage cells in a row per block", "Site: cheek\n| Stage | Block | Margin |\n|---|---|---|\n| 1 | A | + (deep) |\n|   | B | − |\n| 2 | A | − |\n",
+			"1: 1/2+ 2/1-"},
+		{"bare CSV", "Site: arm\nStage,Blocks,Margin\n1,5,Positive - block 4 (deep)\n2,1,Negative\n", "1: 1/5+ 2/1-"},
+		{"a suffix after what the column holds", "Site: arm\nStage   Tissue blocks examined   Positive margins\n1       4                        block 2 (deep)\n2       1                        none\n",
+			"1: 1/4+ 2/1-"},
+		{"a header on two lines, the stage on the first", "Site: arm\nStage   No. of   Margin\n        blocks   status\n1       4        block 2 positive\n2       1        clear\n", "1: 1/4+ 2/1-"},
+		{"one column a stage", "Site: temple\n                      Stage 1                  Stage 2                  Stage 3\n   Tissue blocks      4                        2                        1\n   Margin status      positive (blk 2, deep)   positive (blk 1, 3:00)   negative\n",
+			"1: 1/4+ 2/2+ 3/1-"},
+		{"a flowsheet's Stage # row", "Site: scalp\nFlowsheet: MOHS STAGES          05/19 08:10     05/19 09:25\n  Stage #                       1               2\n  Blocks                        5               4\n  Margins                       Pos (blk 3)     Neg\n",
+			"1: 1/5+ 2/4-"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			require.NotEmpty(t, n.Lesions)
+			assert.Equal(t, tc.want, logStages(n))
+			assert.NotContains(t, rules(n), "layout-unread")
+		})
+	}
+}
+
+// TestSpecialStainColumn: a stain under a "Special stains" header is one the
+// note presents as special, so a routine stain there draws
+// routine-stain-not-billable (CODING-RULES.md section 5).
+func TestSpecialStainColumn(t *testing.T) {
+	for _, src := range []string{
+		"Site: canthus\nLayer   Sections   Tumor     Special stains    Comments\n1       3          Present   toluidine blue    BCC\n",
+		"Site: canthus\n                             Special\nLayer   Sections   Tumor     stains            Comments\n1       3          Present   toluidine blue    BCC\n",
+	} {
+		n := mustLower(t, src)
+		require.Len(t, n.Lesions[0].Stages, 1)
+		require.Len(t, n.Lesions[0].Stages[0].Stains, 1)
+		assert.True(t, n.Lesions[0].Stages[0].Stains[0].Special)
+	}
+}
+
+// TestBlockIDsThatNameNoStage: a block column whose IDs name no stage is no
+// log of block IDs; a count is never guessed for a stage.
+func TestBlockIDsThatNameNoStage(t *testing.T) {
+	n := mustLower(t, "Site: foot\nBlock   Margin\nA       +\nB       -\n")
+	assert.Empty(t, n.Lesions[0].Stages)
+}
+
+// TestStainFootnote: a stain cell's footnote mark points to the line under
+// the table that gives its reason (CODING-RULES.md section 5), and a block
+// list wrapped onto the next row still limits the stain to those blocks.
+func TestStainFootnote(t *testing.T) {
+	src := "Site: temple\nStage   blocks   Margin status     Special stains\n" +
+		"1       4        block 3 positive  pan-cytokeratin\n" +
+		"                                   (blocks 2-3)*\n" +
+		"2       2        clear             pan-cytokeratin\n" +
+		"                                   (block 1)*\n" +
+		"* pan-cytokeratin to highlight perineural tumor cells\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions[0].Stages, 2)
+	var got []string
+	for _, st := range n.Lesions[0].Stages {
+		require.Len(t, st.Stains, 1)
+		got = append(got, fmt.Sprint(st.Stains[0].Blocks, " ", st.Stains[0].Reason))
+	}
+	assert.Equal(t, []string{"[2 3] pan-cytokeratin to highlight perineural tumor cells", "[1] pan-cytokeratin to highlight perineural tumor cells"}, got)
+}
+
+// TestRecordTables: a note whose lesions are known only from its tables —
+// a table of lesions, a log with a lesion (or site) column, a repair table
+// — gets one lesion per label or site, each with its fields, stages and
+// repairs (CODING-RULES.md "Where a fact may stand").
+func TestRecordTables(t *testing.T) {
+	src := "Surgeon: A. Bee, MD\n\n" +
+		"Site          | Dx (biopsy date)           | Pre-op size  | Indication\n" +
+		"R nasal ala   | nodular BCC (12/16/2025)   | 0.8 x 0.6 cm | H-zone\n" +
+		"Vertex scalp  | SCC, mod diff (01/06/2026) | 1.6 x 1.4 cm | scalp\n\n" +
+		"Site          | Stage | Blocks | Margins           | Histology\n" +
+		"R nasal ala   | 1     | 3      | block 2 + (deep)  | nodular BCC\n" +
+		"              | 2     | 1      | clear             |\n" +
+		"Vertex scalp  | 1     | 7      | clear             | MD SCC\n\n" +
+		"Site          | Repair (all after tumor clearance)  | Size\n" +
+		"R nasal ala   | bilobed flap; secondary defect 2.0 sq cm | defect 1.2 x 1.0 cm\n" +
+		"Vertex scalp  | complex linear repair               | 6.5 cm\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "1: 1/3+ 2/1- | 2: 1/7-", logStages(n))
+	var got []string
+	for _, les := range n.Lesions {
+		require.Len(t, les.Repairs, 1)
+		got = append(got, fmt.Sprint(les.Site.Text.Value, "|", les.Diagnosis.Value, "|", les.Size.Dims, "|", les.PriorBiopsy.Yes, "|", les.Repairs[0].Value.Value))
+	}
+	assert.Equal(t, []string{
+		"R nasal ala|nodular BCC (12/16/2025)|[0.8 0.6]|true|bilobed flap; secondary defect 2.0 sq cm; defect 1.2 x 1.0 cm; all after tumor clearance",
+		"Vertex scalp|SCC, mod diff (01/06/2026)|[1.6 1.4]|true|complex linear repair; 6.5 cm; all after tumor clearance"}, got)
+	assert.NotContains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestRecordTableLabels: a table of lesions by label opens them; its log
+// and repair tables find them by label; a lesion table never adds a lesion
+// to a note that labels its own.
+func TestRecordTableLabels(t *testing.T) {
+	n := mustLower(t, "Lesion  Location       Diagnosis        Pre-op size\n"+
+		"A       R temple       BCC              1.1 x 0.9 cm\n"+
+		"B       L lower leg    SCC in situ      1.6 x 1.3 cm\n\n"+
+		"Lesion  Stage  Blocks  Margin status\n"+
+		"A       1      3       + deep (block 1)\n"+
+		"A       2      1       clear\n"+
+		"B       1      4       clear\n")
+	assert.Equal(t, "A: 1/3+ 2/1- | B: 1/4-", logStages(n))
+
+	n = mustLower(t, "Site #  Location       Diagnosis        Pre-op size\n"+
+		"A       R temple       BCC              1.1 x 0.9 cm\n"+
+		"B       L lower leg    SCC in situ      1.6 x 1.3 cm\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "A R temple|B L lower leg", n.Lesions[0].Label+" "+n.Lesions[0].Site.Text.Value+"|"+n.Lesions[1].Label+" "+n.Lesions[1].Site.Text.Value)
+
+	n = mustLower(t, "Lesion 1: nose\nStage 1: 2 blocks; clear\n\nLesion  Location   Diagnosis   Pre-op size\n2       chin       BCC         1.0 cm\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Contains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestHistoryTableOpensNoLesion: a table under a history heading lists
+// tumors treated before today: it opens no lesion.
+func TestHistoryTableOpensNoLesion(t *testing.T) {
+	n := mustLower(t, "Prior skin cancers:\nSite        Diagnosis     Size\nL cheek     BCC           1.0 cm\n\nSite: nose\nStage 1: 3 blocks; clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "nose", n.Lesions[0].Site.Text.Value)
+}
+
+// TestLogLesionCells: a log's lesion cell may carry the label's word or a
+// remark, or name the lesion's site in other words.
+func TestLogLesionCells(t *testing.T) {
+	n := mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nLesion        Stage  Blocks  Margins\nLesion A      1      3       clear\nB (L cheek)   1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+	n = mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nSite          Stage  Blocks  Margins\nR nasal ala   1      3       clear\nL cheek       1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+	n = mustLower(t, "Lesion A: right nasal ala\nLesion B: left cheek\n\nLocation      Stage  Blocks  Margins\nR nasal ala   1      3       clear\nL cheek       1      2       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/2-", logStages(n))
+}
+
+// TestLogWithoutLesionColumnAfterLesionTable: when the lesions are rows of
+// a table, a log with no lesion column cannot say whose stages it lists:
+// its rows are lesion-ambiguous, never the last lesion's.
+func TestLogWithoutLesionColumnAfterLesionTable(t *testing.T) {
+	n := mustLower(t, "Site              Diagnosis      Pre-op size\nR temple          BCC            1.0 x 0.8 cm\nL dorsal hand     SCC            1.2 x 1.0 cm\n\n"+
+		"Stage   Blocks   Margins\n1       7        + deep\n2       2        clear\n")
+	assert.Equal(t, "1: | 2:", logStages(n))
+	assert.Contains(t, rules(n), "lesion-ambiguous")
+}
+
+// TestTablesBackToBack: a header right under a table's rows opens the next
+// table.
+func TestTablesBackToBack(t *testing.T) {
+	n := mustLower(t, "Lesion  Location       Diagnosis        Pre-op size\nA       R temple       BCC              1.1 x 0.9 cm\nB       L cheek        SCC in situ      1.6 x 1.3 cm\n"+
+		"Lesion  Stage  Blocks  Margin status\nA       1      3       clear\nB       1      4       clear\n")
+	assert.Equal(t, "A: 1/3- | B: 1/4-", logStages(n))
+}
+
+// TestBiopsyTable: a table of biopsies of other lesions opens one biopsy a
+// row whose method says a biopsy was done (CODING-RULES.md section 4).
+func TestBiopsyTable(t *testing.T) {
+	n := mustLower(t, "Site: cheek\nStage 1: 2 blocks; clear\n\n"+
+		"#   Site                Method                      Clinical impression          Frozen\n"+
+		"1   L upper back        tangential (shave) biopsy   r/o BCC vs. SCC in situ      no\n"+
+		"2   R dorsal forearm    4 mm punch biopsy           squamous cell carcinoma      no\n")
+	require.Len(t, n.Biopsies, 2)
+	var got []string
+	for _, b := range n.Biopsies {
+		got = append(got, b.Label+"|"+b.Site.Text.Value+"|"+b.Type.Value+"|"+b.Diagnosis.Value)
+	}
+	assert.Equal(t, []string{"1|L upper back|tangential (shave) biopsy|r/o BCC vs. SCC in situ", "2|R dorsal forearm|4 mm punch biopsy|squamous cell carcinoma"}, got)
+}
+
+// TestTotalsRows: a log's total row is no stage; with no lesion column it
+// states the lesion's total stages and blocks, checked against the rows
+// (totals-mismatch); a subtotal of one lesion of several is not read.
+func TestTotalsRows(t *testing.T) {
+	n := mustLower(t, "Site: leg\nStage   Sections   Residual tumor (+/-)   Location\nI       6          +                      deep\nII      2          -                      -\nTOTAL   2          9\n")
+	assert.Equal(t, "1: 1/6+ 2/2-", logStages(n))
+	assert.Equal(t, 2, n.Lesions[0].TotalStages.N)
+	assert.Equal(t, 9, n.Lesions[0].TotalBlocks.N)
+
+	n = mustLower(t, "Lesion A: nose\nLesion B: chin\n\nLesion  Site      Stage  Blocks\nA       nose      1      3\n        Subtotal A 1     3\nB       chin      1      2\n        GRAND TOTAL 2    5\n")
+	assert.Equal(t, "A: 1/3? | B: 1/2?", logStages(n))
+}
+
+// TestTableCaptions: a caption "Table N. … - <site>" opens the lesion whose
+// fields and log follow it.
+func TestTableCaptions(t *testing.T) {
+	n := mustLower(t, "Table 1. Mohs log - left temple\nDiagnosis: BCC\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 3 | block 2 positive |\n| 2 | 1 | clear |\n\n"+
+		"Table 2. Mohs log - right dorsal forearm\nDiagnosis: SCC\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 2 | clear |\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "1: 1/3+ 2/1- | 2: 1/2-", logStages(n))
+	assert.Equal(t, "left temple", n.Lesions[0].Site.Text.Value)
+	assert.Equal(t, "right dorsal forearm", n.Lesions[1].Site.Text.Value)
+}
+
+// TestCaptionInALabelledNote: where the note labels its lesions, a caption
+// opens none (it may name a labelled lesion in other words: coding it twice
+// would be a wrong Mohs line).
+func TestCaptionInALabelledNote(t *testing.T) {
+	n := mustLower(t, "Lesion 1: R cheek\nStage 1: 2 blocks; clear\n\nTable 1. Mohs log - right cheek\nRepair: simple repair 2.0 cm\n")
+	require.Len(t, n.Lesions, 1)
+}
+
+// TestCaptionSpellings: which caption lines name the lesion of the log under
+// them.
+func TestCaptionSpellings(t *testing.T) {
+	for caption, want := range map[string]string{
+		"Table 1. Mohs log - left temple":   "left temple",
+		"Table 2: right dorsal forearm":     "right dorsal forearm",
+		"MOHS LOG – RIGHT CHEEK":            "RIGHT CHEEK",
+		"Mohs surgery - right cheek":        "",
+		"Table 3. Repairs":                  "",
+		"The log - a record of the surgery": "",
+	} {
+		assert.Equal(t, want, lower.TableCaption(caption), caption)
+	}
+	n := mustLower(t, "Site: left temple\nDiagnosis: BCC\nMohs log - left temple\nStage  Blocks  Margins\n1      2       clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "BCC", n.Lesions[0].Diagnosis.Value)
+}
+
+// TestKeyValueGrid: a grid of keys and values, two pairs a row, is read as
+// its fields; a header of columns is not.
+func TestKeyValueGrid(t *testing.T) {
+	n := mustLower(t, "| Date of Service | 06/02/2026 | Place of Service | 11 - Office |\n| Location | Rt lower eyelid | Laterality | Right |\n| Diagnosis | BCC, nodular | Pre-op Size | 0.8 x 0.6 cm |\n")
+	les := n.Lesions[0]
+	assert.Equal(t, "2026-06-02|Rt lower eyelid|BCC, nodular|[0.8 0.6]", n.Encounter.Date.Value+"|"+les.Site.Text.Value+"|"+les.Diagnosis.Value+"|"+fmt.Sprint(les.Size.Dims))
+}
+
+// TestUnfilledTotal: a total left blank under a log ("Total # of Blocks:
+// [ ]") is an unfilled value (value-invalid), never a count; a checkbox
+// list with nothing checked still reads as none.
+func TestUnfilledTotal(t *testing.T) {
+	n := mustLower(t, "Site: nose\nStage 1: 2 blocks; clear\nTotal # of Blocks: [ ]\nMohs map: [ ] yes  [ ] no\n")
+	assert.Contains(t, rules(n), "value-invalid")
+	assert.False(t, n.Lesions[0].TotalBlocks.Present())
+	assert.False(t, n.Lesions[0].Map.Yes)
+}
