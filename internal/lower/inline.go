@@ -348,7 +348,7 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 		}
 		l.endParagraph()
 	case fIndication, fDiagnosis, fPostopDiagnosis:
-		if isDictated(v.Text) {
+		if isDictated(v.Text) || ref.field == fIndication && tellsTumor(v.Text) {
 			l.proseField(f, v)
 			return
 		}

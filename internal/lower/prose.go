@@ -494,6 +494,10 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 	}
 	r := f.Reader[0]
 	switch {
+	case r.Undersigned:
+		if sig := l.signer(r.Span.Line); sig != "" {
+			enc.Pathology = model.Text{Value: "read by the undersigned: " + sig, Line: r.Span.Line}
+		}
 	case r.Surgeon:
 		enc.Pathology = model.Text{Value: "read by the Mohs surgeon (as stated in prose)", Line: r.Span.Line}
 	case r.NameOnly:
@@ -784,4 +788,78 @@ func thisStage(stages []prose.Stage, n int) (prose.Stage, bool) {
 // measured reports whether prose gives a repair any size.
 func measured(r prose.Repair) bool {
 	return r.Length.Size.Present() || r.Area.Size.Present() || r.Defect.Size.Present() || r.SecondaryDefect.Size.Present()
+}
+
+// tumorWords say that an indication also tells the prior biopsy or the
+// size of the tumor ("Biopsy-proven … (punch biopsy 04/14/2026), …,
+// measuring 1.2 x 1.0 cm"): the prose reader reads it whole.
+var tumorWords = []string{"biops", "proven", "confirmed", "measur", "diagnosed"}
+
+// tellsTumor reports whether an indication's value tells the prior biopsy
+// or the tumor's size.
+func tellsTumor(text string) bool { return mentions(text, tumorWords) }
+
+// signer is the signature that names "the undersigned" who read the
+// slides: the first signature line of the note's prose after line
+// ("Evander Koskinen-Mwangi, MD" with the role under it, "Electronically
+// signed: Annelise Okwuosa-Brandvold, MD, Mohs surgeon, 10/02/2026"); ""
+// when the note is not signed, and "the undersigned" names nobody.
+func (l *lowerer) signer(after int) string {
+	best, line := "", 0
+	for _, pars := range l.paragraphs {
+		for _, par := range pars {
+			for i, ln := range par {
+				if ln.Line <= after || line > 0 && ln.Line >= line || !signatureLine(ln.Text) {
+					continue
+				}
+				best, line = strings.TrimSpace(ln.Text), ln.Line
+				if i+1 < len(par) && roleLine(par[i+1].Text) {
+					best += ", " + strings.TrimSpace(par[i+1].Text) // "Mohs Surgeon" under the name
+				}
+			}
+		}
+	}
+	return best
+}
+
+// signedPrefixes open a signature line.
+var signedPrefixes = []string{"electronically signed by", "electronically signed", "e-signed by", "e-signed", "signed by", "signed"}
+
+// signatureLine reports whether a line is a signature: a name of two to
+// five capitalised words, then a physician's credential among its comma
+// parts, after an optional "Electronically signed:".
+func signatureLine(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range signedPrefixes {
+		if len(t) > len(p) && asciiLower(t[:len(p)]) == p {
+			t = strings.TrimLeft(t[len(p):], " :")
+			break
+		}
+	}
+	parts := strings.Split(t, ",")
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	name := strings.Fields(parts[0])
+	if len(name) < 2 || len(name) > 5 {
+		return false
+	}
+	for _, w := range name {
+		if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, "0123456789:;") {
+			return false
+		}
+	}
+	for _, p := range parts[1:] {
+		switch strings.ReplaceAll(asciiLower(strings.TrimSpace(p)), ".", "") {
+		case "md", "do", "mbbs", "mb bch":
+			return true
+		}
+	}
+	return false
+}
+
+// roleLine reports whether a line under a signature is the signer's role:
+// at most four words, no digits ("Mohs Surgeon", "Dermatopathologist").
+func roleLine(text string) bool {
+	return len(strings.Fields(text)) <= 4 && !strings.ContainsAny(text, "0123456789:")
 }

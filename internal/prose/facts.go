@@ -83,8 +83,8 @@ func (st *state) readReader(p *para, s span) {
 			if verbAt >= 0 && p.slideWord(s) {
 				surgeon = i
 			}
-		default: // "surgeon", "Mohs surgeon", "operating surgeon"
-			if verbAt >= 0 && p.slideWord(s) && p.byBefore(i, s) {
+		default: // "surgeon", "Mohs surgeon", "operating surgeon", "the undersigned"
+			if verbAt >= 0 && p.slideWord(s) && (p.byBefore(i, s) || p.subjectReads(i, s)) {
 				surgeon = i
 			}
 		}
@@ -104,6 +104,8 @@ func (st *state) readReader(p *para, s span) {
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
 		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
+	case surgeon >= 0 && p.w(surgeon) == "undersigned":
+		st.f.Reader = append(st.f.Reader, Reader{Undersigned: true, Span: sp})
 	case surgeon >= 0:
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
 	case verbAt >= 0 && p.slideWord(s):
@@ -151,6 +153,34 @@ func (p *para) byBefore(i int, s span) bool {
 	// "The Mohs surgeon interpreted all frozen sections"
 	for j := i + 1; j < s.hi && j <= i+2; j++ {
 		if p.has(j, cReadVerb) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectReads reports whether the surgeon at token i opens sentence s
+// and a reading verb joined by "and" follows in its clause: "The
+// undersigned performed each layer and examined all frozen sections", also
+// after a heading's colon.
+func (p *para) subjectReads(i int, s span) bool {
+	lo := s.lo
+	for k := s.lo; k < i; k++ {
+		if p.w(k) == ":" { // "DESCRIPTION OF PROCEDURE: The undersigned …"
+			lo = k + 1
+		}
+	}
+	if lo < s.hi && isArticle(p.w(lo)) {
+		lo++
+	}
+	if i > lo+1 { // "The Mohs surgeon …" covers two words
+		return false
+	}
+	for k := i + 1; k+1 < s.hi; k++ {
+		switch w := p.w(k); {
+		case w == "by" || w == ";" || p.has(k, cTerm) || p.has(k, cPathologist):
+			return false
+		case w == "and" && p.has(k+1, cReadVerb) && !p.negated(k+1) && !p.uncertain(k+1) && p.ctx[k+1]&fHyp == 0:
 			return true
 		}
 	}

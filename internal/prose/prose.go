@@ -121,7 +121,10 @@ type Reader struct {
 	// NameOnly: the reader is named without a role ("read by Dr. Tanaka");
 	// Surgeon is false and the caller compares Name with the surgeon.
 	NameOnly bool
-	Span     Span
+	// Undersigned: "the undersigned examined the slides": the reader is
+	// whoever signs the note, which the caller finds; Surgeon is false.
+	Undersigned bool
+	Span        Span
 }
 
 // Diagnosis is a tumor named in prose, with its site when the sentence gives one.

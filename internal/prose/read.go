@@ -209,7 +209,7 @@ func (st *state) finish() {
 		if r.Surgeon && surgeon < 0 {
 			surgeon = i
 		}
-		if !r.Surgeon && !r.NameOnly && path < 0 {
+		if !r.Surgeon && !r.NameOnly && !r.Undersigned && path < 0 {
 			path = i
 		}
 	}
