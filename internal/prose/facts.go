@@ -443,6 +443,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			if len(parts) == 1 && s.any(cFrozen) {
 				b.FrozenSection = p.frozenBlocks(s)
 			}
+			b.named = !p.anyVerb(part)
 			st.f.Biopsies = append(st.f.Biopsies, b)
 		}
 		return
@@ -500,8 +501,83 @@ func (p *para) biopsy(s span) Biopsy {
 			}
 		}
 	}
+	if b.Site == "" { // "Punch biopsy of a separate lesion, left dorsal forearm, with frozen section"
+		for i := s.lo; i+1 < s.hi; i++ {
+			if p.w(i) == "," {
+				if site, _, _ := p.siteAt(i+1, s.hi); site != "" {
+					b.Site = site
+					break
+				}
+			}
+		}
+	}
 	b.Impression, b.Uncertain = p.impression(s)
 	return b
+}
+
+// doneVerbs say that a procedure was done: with a finite verb, a sentence
+// describes it rather than names it.
+var doneVerbs = []string{"performed", "taken", "obtained", "done", "sent", "submitted", "sampled", "biopsied", "underwent", "removed"}
+
+// anyVerb reports whether sentence s holds a finite verb or a verb of
+// doing: "A 4 mm punch biopsy was performed", not "3. Punch biopsy of a
+// separate lesion, left dorsal forearm, with frozen section".
+func (p *para) anyVerb(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if w := p.w(i); verb(w) || slices.Contains(doneVerbs, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// biopsyMethod is the method word of a biopsy's kind ("punch" of "4 mm
+// punch biopsy"), or "".
+func biopsyMethod(kind string) string {
+	for w := range strings.FieldsSeq(strings.ToLower(kind)) {
+		switch w {
+		case "tangential", "shave", "punch", "saucerization", "saucerisation", "incisional", "excisional", "scoop":
+			return w
+		}
+	}
+	return ""
+}
+
+// namedBiopsies drops a biopsy of another lesion that a sentence only
+// names — a procedure list's "3. Punch biopsy of a separate lesion, left
+// dorsal forearm" — when the prose describes a biopsy of the same method
+// at the same site (or at a site one of them leaves unsaid): it is the
+// title of that biopsy, not a second one. The described biopsy takes the
+// site it lacks.
+func (st *state) namedBiopsies() {
+	bs := st.f.Biopsies
+	if len(bs) < 2 || len(bs) > maxList {
+		return
+	}
+	var drop [maxList]bool
+	for i, b := range bs {
+		if !b.named || biopsyMethod(b.Kind) == "" {
+			continue
+		}
+		for j := range bs {
+			c := &bs[j]
+			if j != i && !c.named && biopsyMethod(c.Kind) == biopsyMethod(b.Kind) &&
+				(b.Site == "" || c.Site == "" || strings.EqualFold(b.Site, c.Site)) {
+				drop[i] = true
+				if c.Site == "" {
+					c.Site = b.Site
+				}
+				break
+			}
+		}
+	}
+	out := bs[:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	st.f.Biopsies = out
 }
 
 // impression reads "clinical impression: rule out superficial BCC" in sentence s.
@@ -1008,6 +1084,9 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
@@ -1039,6 +1118,19 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		}
 	}
 	return Measure{}, 0, false
+}
+
+// ofLesionSize reads a size a lesion noun takes with "of": "an
+// ill-defined pigmented patch of 2.0 x 1.6 cm", "a nodule of 8 mm".
+func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "of" || !p.has(i-2, cLesionNoun) {
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // predicateSize reads a size said of a lesion noun through "is" or "was",

@@ -161,6 +161,7 @@ type Biopsy struct {
 	// for frozen section, processed as two blocks"); N is 0 when none is stated.
 	FrozenSection Count
 	Span          Span
+	named         bool // the biopsy is only named, in a sentence without a verb ("3. Punch biopsy of a separate lesion, left dorsal forearm")
 }
 
 // Deep is a deep structure the surgery reached, or (Negated) did not.

@@ -79,12 +79,24 @@ func (st *state) paragraph(p *para) {
 	}
 	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
 	// "Other lesions addressed today: …" (not "No other lesions were treated")
-	for i := range p.toks {
-		if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
-			st.otherLesions = true
-			break
+	// announces other lesions from this paragraph on; "3. Punch biopsy of a
+	// separate lesion, left dorsal forearm" in a procedure list speaks of its
+	// own biopsy, and the paragraphs after it of the Mohs lesion again.
+	announced, selfContained := false, false
+	for _, s := range p.sents {
+		for i := s.lo; i < s.hi; i++ {
+			if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
+				if s.any(cBiopsyMethod) {
+					selfContained = true
+				} else {
+					announced = true
+				}
+				break
+			}
 		}
 	}
+	ownOnly := selfContained && !announced && !st.otherLesions
+	st.otherLesions = st.otherLesions || announced || selfContained
 	timing := false
 	for _, s := range p.sents {
 		if s.any(cTiming) {
@@ -99,6 +111,9 @@ func (st *state) paragraph(p *para) {
 		st.sentence(p, s)
 	}
 	st.listItemBiopsy(p)
+	if ownOnly {
+		st.otherLesions = false
+	}
 	if timing {
 		for _, r := range st.touched {
 			st.f.Repairs[r].AfterClearance = true
@@ -168,6 +183,7 @@ func (st *state) readPlan(p *para, s span) {
 // finish reports what only the whole scope shows.
 func (st *state) finish() {
 	f := st.f
+	st.namedBiopsies()
 	// A diagnosis without a site takes the site of the lesion when the prose
 	// names exactly one ("a pearly papule on the left upper cutaneous lip …
 	// which I read as nodular basal cell carcinoma").

@@ -1,0 +1,69 @@
+package prose
+
+import "testing"
+
+// TestUndersignedReader: "the undersigned" who examined the slides is
+// whoever signs the note (NOTE-FORMAT §2: the reader must be documented;
+// CODING-RULES §1: the surgeon must have read the slides). The reader says
+// so; the caller finds the signature.
+func TestUndersignedReader(t *testing.T) {
+	fams := []string{"reader ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§1 reader: the undersigned examined the slides",
+			"The undersigned examined the slides, which showed nodular basal cell carcinoma at the deep margin of section 2.",
+			fams, []string{"reader undersigned"}},
+		{"§1 reader: the undersigned performed each layer and examined all frozen sections",
+			"DESCRIPTION OF PROCEDURE: The undersigned performed each layer and examined all frozen sections. Each site was mapped.",
+			fams, []string{"reader undersigned"}},
+		{"§1 reader: examined by the undersigned",
+			"The frozen sections were examined by the undersigned.",
+			fams, []string{"reader undersigned"}},
+		{"§1 reader: the surgeon as subject of a coordinated reading verb",
+			"The Mohs surgeon excised each layer and interpreted all frozen sections.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: a coordinated verb of another subject is no reading by the surgeon",
+			"The surgeon excised the layer, which a dermatopathologist then examined.",
+			[]string{"reader surgeon"}, nil},
+		{"§1 reader: the undersigned who did not read",
+			"The undersigned did not examine the slides.",
+			fams, nil},
+	})
+}
+
+// TestSizeOfALesionNoun: a pre-operative size the lesion noun takes with
+// "of" (CODING-RULES §6 needs it; `size-missing` otherwise).
+func TestSizeOfALesionNoun(t *testing.T) {
+	fams := []string{"preop ", "final-defect "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: a patch of 2.0 x 1.6 cm",
+			"Melanoma in situ diagnosed on saucerization biopsy 08/28/2026, presenting as an ill-defined pigmented patch of 2.0 x 1.6 cm on sun-damaged skin.",
+			fams, []string{"preop 2x1.6"}},
+		{"§6 pre-op size: a nodule of 8 mm", "There is a firm nodule of 8 mm on the left temple.", fams, []string{"preop 0.8"}},
+		{"§6 pre-op size: a defect of a size is no lesion's", "This left a defect of 2.0 x 1.8 cm.", fams, []string{"final-defect 2x1.8"}},
+		{"§6 pre-op size: a punch of 4 mm is no lesion's", "A punch of 4 mm was used.", fams, nil},
+	})
+}
+
+// TestBiopsyNamedInAProcedureList: a procedure list that names the biopsy
+// of another lesion the prose then describes bills one biopsy (CODING-RULES
+// §4), and its "separate lesion" does not make the Mohs lesion's indication
+// another lesion's.
+func TestBiopsyNamedInAProcedureList(t *testing.T) {
+	fams := []string{"other-biopsy ", "preop ", "prior-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: the listed biopsy is the described one",
+			"1. Mohs micrographic surgery, nasal dorsum. 2. Complex linear repair, nose. 3. Punch biopsy of a separate lesion, left dorsal forearm, with frozen section.\n\n" +
+				"Nodular basal cell carcinoma of the nasal dorsum, proven on shave biopsy 10/21/2025, measuring 1.0 x 0.8 cm.\n\n" +
+				"During the same session the patient pointed out a pearly papule of the left dorsal forearm. A 4 mm punch biopsy was performed and submitted for frozen section (1 block), which confirmed basal cell carcinoma.",
+			fams, []string{"prior-biopsy true", "preop 1x0.8", `other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="" uncertain=false frozen=1`}},
+		{"§4 biopsies: a listed biopsy of another method stays",
+			"3. Shave biopsy of a separate lesion, right shin.\n\nA 4 mm punch biopsy of a papule on the left forearm was performed.",
+			fams, []string{`other-biopsy "Shave biopsy" site="right shin" impression="" uncertain=false`, `other-biopsy "4 mm punch biopsy" site="left forearm" impression="" uncertain=false`}},
+		{"§4 biopsies: a listed biopsy at another site stays",
+			"3. Punch biopsy of a separate lesion, right shin.\n\nA 4 mm punch biopsy of a papule on the left forearm was performed.",
+			fams, []string{`other-biopsy "Punch biopsy" site="right shin" impression="" uncertain=false`, `other-biopsy "4 mm punch biopsy" site="left forearm" impression="" uncertain=false`}},
+		{"§4 biopsies: an announcement of other lesions holds for the paragraphs after it",
+			"Other lesions addressed today: one.\n\nA papule on the right shin, 0.6 cm, was sampled with a shave biopsy.",
+			fams, []string{`other-biopsy "shave biopsy" site="right shin" impression="" uncertain=false`}},
+	})
+}
