@@ -67,3 +67,24 @@ func TestBiopsyNamedInAProcedureList(t *testing.T) {
 			fams, []string{`other-biopsy "shave biopsy" site="right shin" impression="" uncertain=false`}},
 	})
 }
+
+// TestMarginsSaidWithTheHistology: "with all margins free of tumor" after
+// the tumor's histology says the margins clear (CODING-RULES §1: a stage's
+// margins; a positive reading would raise `final-stage-positive`).
+func TestMarginsSaidWithTheHistology(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: histology, then 'with all margins free of tumor'",
+			"The first Mohs layer was divided into 3 sections. The surgeon examined the slides, which showed nodular basal cell carcinoma in the superficial dermis with all margins free of tumor.",
+			fams, []string{"stage 1 blocks=3 margin=clear histology"}},
+		{"§1 margins: 'all margins of both sections were free of tumor' after tumor placed centrally",
+			"The first Mohs layer was divided into 2 sections. Superficial basal cell carcinoma in the papillary dermis was present centrally, and all margins of both sections were free of tumor.",
+			fams, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 margins: tumor at a margin with the other margins clear stays positive",
+			"The first Mohs layer was divided into 3 sections, which showed basal cell carcinoma at the deep margin with all other margins clear.",
+			fams, []string{"stage 1 blocks=3 margin=positive histology"}},
+		{"§1 margins: 'with extension to the deep margin' is positive",
+			"The first Mohs layer was divided into 3 sections, which showed basal cell carcinoma with extension to the deep margin.",
+			fams, []string{"stage 1 blocks=3 margin=positive histology"}},
+	})
+}

@@ -1259,16 +1259,32 @@ func (p *para) clearExcept(k, hi int) bool {
 }
 
 // segment is the part of clause [lo, hi) around token k between commas or
-// a colon ("I read the frozen sections: nodular BCC in the dermis, …").
+// a colon ("I read the frozen sections: nodular BCC in the dermis, …"), or
+// before a "with" that says the margins ("nodular BCC in the superficial
+// dermis with all margins free of tumor").
 func (p *para) segment(k, lo, hi int) (int, int) {
 	a, b := k, k+1
-	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" {
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) {
 		a--
 	}
-	for b < hi && p.w(b) != "," && p.w(b) != ":" {
+	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) {
 		b++
 	}
 	return a, b
+}
+
+// withMargins reports whether token k is a "with" that opens what the
+// margins showed: "with all margins free of tumor", "with both margins
+// clear", "with clear margins", "with margins negative".
+func (p *para) withMargins(k, hi int) bool {
+	if p.w(k) != "with" || k+1 >= hi {
+		return false
+	}
+	j := k + 1
+	if w := p.w(j); w == "all" || w == "both" || w == "the" {
+		j++
+	}
+	return j < hi && (p.has(j, cMarginLoc) || p.has(j, cClear) && j+1 < hi && p.has(j+1, cMarginLoc))
 }
 
 // segmentHasPlace reports whether the segment around token k names a margin
