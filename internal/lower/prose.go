@@ -244,6 +244,216 @@ func (l *lowerer) readProse() {
 		l.applyCorrections(scope)
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
+	l.shareBySentence(l.paragraphs[noteScope])
+}
+
+// sharedProse reports whether a lesion field before the first label of a
+// labelled note is prose about the lesions rather than one lesion's value:
+// a dictated indication ("INDICATIONS: Both tumors were proven on shave
+// biopsies …. The helical tumor, 0.9 x 0.8 cm, …"), whose sentences
+// shareBySentence gives to the lesions they name.
+func sharedProse(ref keyRef, v *grammar.Value) bool {
+	return ref.field == fIndication && v != nil && (isDictated(v.Text) || tellsTumor(v.Text))
+}
+
+// shareBySentence gives each lesion what a sentence of the prose before
+// the lesions says of it and of it alone, where the lesion has no such
+// fact yet: "The helical tumor, 0.9 x 0.8 cm, was treated with Mohs
+// because of its location on the ear." (the size and the indication of
+// the left helix), "Site three measured 1.6 x 1.3 cm" (of the third
+// lesion); a prior biopsy also to every lesion when the sentence speaks of
+// all of them ("Both tumors were proven on shave biopsies"). A sentence
+// that names two lesions gives them sizes only when it names them in the
+// order of as many sizes ("Site one measured 0.8 x 0.7 cm and site two 0.7
+// x 0.6 cm"); otherwise it gives nothing.
+func (l *lowerer) shareBySentence(par [][]prose.Line) {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || len(par) == 0 {
+		return
+	}
+	for _, sen := range prose.Sentences(par) {
+		refs := l.lesionRefs(sen)
+		if len(refs) == 0 {
+			continue
+		}
+		f := prose.Read([][]prose.Line{sen})
+		every := len(refs) == 1 && refs[0].lesion < 0
+		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) == 1 { // of one lesion, or of every one
+			for i := range lesions {
+				if (every || i == refs[0].lesion) && !lesions[i].PriorBiopsy.Present() {
+					lesions[i].PriorBiopsy = model.Flag{Yes: true, Line: f.PriorBiopsy[0].Span.Line}
+				}
+			}
+		}
+		if every {
+			continue
+		}
+		if len(f.PreopSize) == len(refs) && inTurn(refs, f.PreopSize) {
+			for k, r := range refs {
+				if !lesions[r.lesion].Size.Present() {
+					lesions[r.lesion].Size = f.PreopSize[k].Size
+				}
+			}
+		}
+		if len(refs) == 1 && len(f.Indication) == 1 && !lesions[refs[0].lesion].Indication.Present() {
+			ind := f.Indication[0]
+			lesions[refs[0].lesion].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
+		}
+	}
+}
+
+// lesionRef is where a sentence names a lesion: lesion -1 for all of them.
+type lesionRef struct {
+	lesion int
+	at     prose.Span
+}
+
+// inTurn reports whether each size follows its lesion's name and comes
+// before the next lesion's, the lesions named in note order (in another
+// order the sentence gives nothing, as in shareBySite).
+func inTurn(refs []lesionRef, sizes []prose.Measure) bool {
+	for k, r := range refs {
+		if !before(r.at, sizes[k].Span) || k+1 < len(refs) && (!before(sizes[k].Span, refs[k+1].at) || refs[k+1].lesion < r.lesion) {
+			return false
+		}
+	}
+	return true
+}
+
+// lesionRefs are the lesions a sentence names, in its order: by number
+// ("Site one", "site 2", "lesion #3", "the second tumor") or by a word of
+// the lesion's site ("The helical tumor" for the left helix, "The upper arm
+// tumor"). A sentence that speaks of all of them ("Both tumors", "All
+// three tumors") is one ref of lesion -1. A site word that two lesions
+// share names neither; a lesion named twice counts once.
+func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
+	var refs []lesionRef
+	seen := map[int]bool{}
+	add := func(i int, at prose.Span) {
+		if !seen[i] {
+			seen[i] = true
+			refs = append(refs, lesionRef{lesion: i, at: at})
+		}
+	}
+	for _, ln := range sen {
+		words := sentenceWords(ln.Text)
+		for k, w := range words {
+			at := prose.Span{Line: ln.Line, Col: ln.Col + w.at, EndLine: ln.Line, EndCol: ln.Col + w.at + len(w.text)}
+			if n := lesionNumber(words, k); n > 0 && n <= len(l.out.Lesions) {
+				add(n-1, at)
+				continue
+			}
+			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
+				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) {
+				add(-1, at)
+				continue
+			}
+			named := -1
+			for i, les := range l.out.Lesions {
+				if siteNoun(w.text, siteWords(les)) {
+					if named >= 0 {
+						named = -2 // two lesions share the word
+						break
+					}
+					named = i
+				}
+			}
+			if named >= 0 {
+				add(named, at)
+			}
+		}
+	}
+	if seen[-1] && len(refs) > 1 {
+		return nil // all of them and one of them: the sentence gives nothing
+	}
+	return refs
+}
+
+// tumorNouns name a tumor as a lesion of the note.
+var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas"}
+
+// sentenceWord is a lower-case word of a line, its byte offset, and
+// whether only spaces set it apart from the word before.
+type sentenceWord struct {
+	text   string
+	at     int
+	spaced bool
+}
+
+// sentenceWords splits a line into lower-case words of letters, digits
+// and '#' ("1.8" is one word).
+func sentenceWords(text string) []sentenceWord {
+	var out []sentenceWord
+	start, spaced := -1, false
+	for i := 0; i <= len(text); i++ {
+		c := byte(0)
+		if i < len(text) {
+			c = text[i]
+		}
+		in := isLetterByte(c) || c >= '0' && c <= '9' || c == '#' ||
+			c == '.' && start >= 0 && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9'
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, sentenceWord{text: asciiLower(text[start:i]), at: start, spaced: spaced})
+			start, spaced = -1, true
+		}
+		if !in && c != ' ' {
+			spaced = false
+		}
+	}
+	return out
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// lesionNouns name a lesion before its number: "site one", "lesion #2".
+var lesionNouns = []string{"site", "lesion", "tumor", "tumour"}
+
+// lesionNumber is the lesion words k names by number: "site one", "site
+// 2", "lesion #3", "the second tumor"; 0 when none.
+func lesionNumber(words []sentenceWord, k int) int {
+	if k+1 >= len(words) {
+		return 0
+	}
+	w, next := words[k].text, words[k+1]
+	if slices.Contains(lesionNouns, w) && next.spaced {
+		if n, err := strconv.Atoi(strings.TrimPrefix(next.text, "#")); err == nil && n > 0 {
+			return n
+		}
+		return cardinalWord(next.text)
+	}
+	if i := slices.Index(lesionOrdinals, w); i >= 0 && slices.Contains(lesionNouns, next.text) {
+		return i%5 + 1
+	}
+	return 0
+}
+
+// cardinalWord is the number a cardinal word names ("two" → 2), or 0.
+func cardinalWord(w string) int {
+	return slices.Index([]string{"one", "two", "three", "four", "five"}, w) + 1
+}
+
+// siteModifiers place a site without naming it.
+var siteModifiers = []string{"left", "right", "upper", "lower", "medial", "lateral", "dorsal", "ventral", "anterior", "posterior",
+	"superior", "inferior", "mid", "central", "proximal", "distal", "bilateral", "of", "the", "and"}
+
+// siteNoun reports whether a word names a site by one of its anatomic
+// words or an adjective made from it ("helical" for "helix").
+func siteNoun(word, site string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for _, s := range strings.FieldsFunc(asciiLower(site), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if len(s) < 3 || slices.Contains(siteModifiers, s) {
+			continue
+		}
+		if word == s || len(s) >= 5 && len(word) > len(s) && strings.HasPrefix(word, s[:len(s)-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedParagraphs hands to every lesion the paragraphs of an unlabelled

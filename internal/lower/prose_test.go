@@ -68,3 +68,39 @@ func TestUndersignedReadsSlides(t *testing.T) {
 			reader, ""},
 	})
 }
+
+// TestSharedIndicationBySentence: a dictated INDICATIONS paragraph before
+// the lesion labels gives each lesion what a sentence says of it alone
+// (CODING-RULES preamble and §1–§2: each lesion's indication, prior
+// diagnosis and pre-operative size), and is no lesion field out of place.
+func TestSharedIndicationBySentence(t *testing.T) {
+	const numbered = "PREOPERATIVE DIAGNOSES:\n1. Squamous cell carcinoma, left helix.\n2. Basal cell carcinoma, right upper arm.\n\n" +
+		"INDICATIONS: Both tumors were proven on shave biopsies performed 07/08/2025. The helical tumor, 0.9 x 0.8 cm, was treated with Mohs because of its location on the ear. " +
+		"The upper arm tumor, 1.8 x 1.5 cm, was treated with Mohs because it had recurred after a prior excision and its borders were ill defined.\n\n" +
+		"Site 1, left helix: The first Mohs layer was divided into 2 sections and was clear.\n\nSite 2, right upper arm: The first Mohs layer was divided into 3 sections and was clear.\n"
+	const numberedSites = "INDICATIONS: All three tumors were proven on shave biopsies of 02/03/2026. Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in the H-zone of the face. " +
+		"Site three measured 1.6 x 1.3 cm, was ill defined, and had recurred after cryotherapy.\n\n" +
+		"Lesion 1: left temple\nStage 1: 2 blocks; margins: clear\n\nLesion 2: right nasal tip\nStage 1: 1 block; margins: clear\n\nLesion 3: left chest\nStage 1: 3 blocks; margins: clear\n"
+	const twoOnOneSite = "INDICATIONS: Both tumors were biopsy-proven. The cheek tumor, 0.9 x 0.8 cm, was treated with Mohs because of its location.\n\n" +
+		"Lesion 1: left cheek\nStage 1: 2 blocks; margins: clear\n\nLesion 2: right cheek\nStage 1: 1 block; margins: clear\n"
+	facts := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%v %v %v;", les.Size.Dims, les.PriorBiopsy.Yes, les.Indication.Present())
+		}
+		for _, f := range n.Findings {
+			if f.Rule == "lesion-ambiguous" {
+				out += " " + f.Rule
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"preamble: a size and indication per tumor named by its site's word, a biopsy of both",
+			numbered, facts, "[0.9 0.8] true true;[1.8 1.5] true true;"},
+		{"§6 pre-op size: sizes per tumor named by number, in turn",
+			numberedSites, facts, "[0.8 0.7] true false;[0.7 0.6] true false;[1.6 1.3] true false;"},
+		{"§2 lesions: a site word two lesions share names neither",
+			twoOnOneSite, facts, "[] true false;[] true false;"},
+	})
+}

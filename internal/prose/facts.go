@@ -454,7 +454,11 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			today = true
 		}
 	}
-	proven := p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed")
+	proven := p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed") ||
+		p.wordBefore(k, s, 4, "proven", "confirmed", "diagnosed") // "proven on shave biopsy", "diagnosed by punch biopsy"
+	if !s.any(cTumor) && !s.any(cDiagnosis) && !s.any(cLesionNoun) {
+		proven = proven && (p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed"))
+	}
 	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cFinding) || s.any(cHistPre)
 	switch {
 	case proven || hist && !today:
@@ -1074,6 +1078,14 @@ func (st *state) readSizes(p *para, s span) {
 			if sz, a, b, ok := p.measureAfter(e, s.hi, 4); ok && len(sz.Dims) > 0 {
 				st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(a, b)})
 				i = b - 1
+				for n := 0; n < maxList; n++ { // "Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm"
+					m, nb, ok := p.ellipsisSize(i+1, s)
+					if !ok {
+						break
+					}
+					st.f.PreopSize = append(st.f.PreopSize, m)
+					i = nb - 1
+				}
 			}
 		case p.has(i, cDefect) && p.toks[i].kind == kWord:
 			st.defect(p, s, i)
@@ -1082,6 +1094,9 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
 				i = b - 1
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
@@ -1118,6 +1133,62 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		}
 	}
 	return Measure{}, 0, false
+}
+
+// ellipsisSize reads the size of another lesion that shares the size
+// cue before it, from token j: "… measured 0.8 x 0.7 cm and site two 0.7
+// x 0.6 cm", ", and lesion 3 1.1 x 0.9 cm".
+func (p *para) ellipsisSize(j int, s span) (Measure, int, bool) {
+	if j < s.hi && p.w(j) == "," {
+		j++
+	}
+	if j+3 >= s.hi || p.w(j) != "and" {
+		return Measure{}, 0, false
+	}
+	j++
+	if p.w(j) == "the" {
+		j++
+	}
+	switch {
+	case j+1 < s.hi && lesionWord(p.w(j)) && (p.countAt(j+1) > 0 || p.w(j+1) == "#" && j+2 < s.hi && p.countAt(j+2) > 0):
+		j += 2
+		if p.w(j-1) == "#" {
+			j++
+		}
+	case j+1 < s.hi && ordinal(p.w(j)) > 0 && lesionWord(p.w(j+1)):
+		j += 2
+	default:
+		return Measure{}, 0, false
+	}
+	if j < s.hi && (p.w(j) == "measured" || p.w(j) == "measuring" || p.w(j) == "was" || p.w(j) == ",") {
+		j++
+	}
+	if j >= s.hi || p.toks[j].kind != kNum {
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(j, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(j, nx)}, nx, true
+}
+
+// lesionWord reports whether w names a lesion before its number.
+func lesionWord(w string) bool { return w == "site" || w == "lesion" || w == "tumor" || w == "tumour" }
+
+// nounApposition reads a size set off by commas after a lesion noun: "The
+// helical tumor, 0.9 x 0.8 cm, was treated with Mohs" (after a diagnosis,
+// readDiagnoses reads it).
+func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "," || !p.has(i-2, cLesionNoun) || p.has(i-2, cDiagnosis) {
+		return Measure{}, 0, false
+	}
+	m, ok := p.appositionSize(i-1, s.hi)
+	if !ok {
+		return Measure{}, 0, false
+	}
+	_, nx, _ := p.measure(i, s.hi)
+	return m, nx, true
 }
 
 // ofLesionSize reads a size a lesion noun takes with "of": "an

@@ -1,6 +1,10 @@
 package prose
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // TestUndersignedReader: "the undersigned" who examined the slides is
 // whoever signs the note (NOTE-FORMAT §2: the reader must be documented;
@@ -86,5 +90,55 @@ func TestMarginsSaidWithTheHistology(t *testing.T) {
 		{"§1 margins: 'with extension to the deep margin' is positive",
 			"The first Mohs layer was divided into 3 sections, which showed basal cell carcinoma with extension to the deep margin.",
 			fams, []string{"stage 1 blocks=3 margin=positive histology"}},
+	})
+}
+
+// TestSentences: a shared paragraph splits into sentences that keep their
+// note positions.
+func TestSentences(t *testing.T) {
+	got := Sentences([][]Line{{
+		{Text: "INDICATIONS: Both tumors were proven on shave biopsies. The helical", Line: 7, Col: 1},
+		{Text: "tumor, 0.9 x 0.8 cm, was treated with Mohs.", Line: 8, Col: 3},
+	}})
+	assert.Equal(t, [][]Line{
+		{{Text: "INDICATIONS: Both tumors were proven on shave biopsies.", Line: 7, Col: 1}},
+		{{Text: "The helical", Line: 7, Col: 57}, {Text: "tumor, 0.9 x 0.8 cm, was treated with Mohs.", Line: 8, Col: 3}},
+	}, got)
+}
+
+// TestSizesOfSeveralTumors: one paragraph that sizes each tumor of the note
+// (CODING-RULES §6 pre-operative size, per lesion).
+func TestSizesOfSeveralTumors(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: one cue, two sites",
+			"Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in the H-zone of the face. Site three measured 1.6 x 1.3 cm, was ill defined, and had recurred after cryotherapy.",
+			fams, []string{"preop 0.8x0.7", "preop 0.7x0.6", "preop 1.6x1.3"}},
+		{"§6 pre-op size: lesion numbers and a second measuring",
+			"Lesion 1 measured 1.0 x 0.9 cm, and lesion #2 measuring 1.4 x 1.2 cm.",
+			fams, []string{"preop 1x0.9", "preop 1.4x1.2"}},
+		{"§6 pre-op size: the second tumor",
+			"The first tumor measured 1.0 cm and the second tumor 2.1 x 1.5 cm.",
+			fams, []string{"preop 1", "preop 2.1x1.5"}},
+		{"§6 pre-op size: a size set off after a lesion noun",
+			"The helical tumor, 0.9 x 0.8 cm, was treated with Mohs because of its location on the ear.",
+			fams, []string{"preop 0.9x0.8"}},
+		{"§6 pre-op size: a distance set off after the tumor is no size",
+			"The tumor, 2 mm from the deep margin, was excised.",
+			fams, nil},
+		{"§6 pre-op size: 'and' before something else's size stops",
+			"The lesion measured 1.2 x 1.0 cm and the old scar 0.5 cm.",
+			fams, []string{"preop 1.2x1"}},
+	})
+}
+
+// TestProvenOnBiopsy: "proven on shave biopsy" without a date is a prior
+// diagnosis (CODING-RULES §10 `diagnosis-unconfirmed` otherwise).
+func TestProvenOnBiopsy(t *testing.T) {
+	fams := []string{"prior-biopsy ", "other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§10 prior diagnosis: proven on shave biopsy", "Both tumors were proven on shave biopsy.", fams, []string{"prior-biopsy true"}},
+		{"§10 prior diagnosis: diagnosed by punch biopsy", "The basal cell carcinoma was diagnosed by punch biopsy.", fams, []string{"prior-biopsy true"}},
+		{"§10 prior diagnosis: not proven on biopsy", "The tumor was not proven on biopsy.", fams, []string{"prior-biopsy false"}},
 	})
 }
