@@ -271,7 +271,33 @@ func (l *lowerer) shareBySentence(par [][]prose.Line) {
 	if len(lesions) < 2 || len(par) == 0 {
 		return
 	}
-	for _, sen := range prose.Sentences(par) {
+	for _, p := range par {
+		l.shareSentences(p, indicationKey(p))
+	}
+}
+
+// indicationKey reports whether a paragraph is an indication field's value
+// with its key ("INDICATIONS: …").
+func indicationKey(par []prose.Line) bool {
+	if len(par) == 0 {
+		return false
+	}
+	key, _, ok := strings.Cut(par[0].Text, ":")
+	if !ok {
+		return false
+	}
+	ref, found := lookup(secLesion, key)
+	return found && ref.field == fIndication
+}
+
+// shareSentences gives each lesion what a sentence of one shared paragraph
+// says of it alone (see shareBySentence); under an indication's key, a
+// sentence that names a reason is the indication of the lesions it names
+// ("Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in
+// the H-zone of the face").
+func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
+	lesions := l.out.Lesions
+	for _, sen := range prose.Sentences([][]prose.Line{par}) {
 		refs := l.lesionRefs(sen)
 		if len(refs) == 0 {
 			continue
@@ -299,7 +325,26 @@ func (l *lowerer) shareBySentence(par [][]prose.Line) {
 			ind := f.Indication[0]
 			lesions[refs[0].lesion].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
 		}
+		if indication && prose.GivesReason(sen) {
+			for _, r := range refs {
+				if !lesions[r.lesion].Indication.Present() {
+					lesions[r.lesion].Indication = model.Text{Value: sentenceText(sen), Line: sen[0].Line}
+				}
+			}
+		}
 	}
+}
+
+// sentenceText is a sentence's text, its lines joined by spaces.
+func sentenceText(sen []prose.Line) string {
+	var b strings.Builder
+	for i, ln := range sen {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ln.Text)
+	}
+	return b.String()
 }
 
 // lesionRef is where a sentence names a lesion: lesion -1 for all of them.

@@ -2,6 +2,7 @@ package lower_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -98,8 +99,10 @@ func TestSharedIndicationBySentence(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{"preamble: a size and indication per tumor named by its site's word, a biopsy of both",
 			numbered, facts, "[0.9 0.8] true true;[1.8 1.5] true true;"},
-		{"§6 pre-op size: sizes per tumor named by number, in turn",
-			numberedSites, facts, "[0.8 0.7] true false;[0.7 0.6] true false;[1.6 1.3] true false;"},
+		{"§6 pre-op size and §10 indication: sizes per tumor named by number, in turn; under the INDICATIONS key a reason is the indication",
+			numberedSites, facts, "[0.8 0.7] true true;[0.7 0.6] true true;[1.6 1.3] true true;"},
+		{"§10 indication: outside an indication's key a sentence that only names a reason is none",
+			strings.Replace(numberedSites, "INDICATIONS: ", "", 1), facts, "[0.8 0.7] true false;[0.7 0.6] true false;[1.6 1.3] true false;"},
 		{"§2 lesions: a site word two lesions share names neither",
 			twoOnOneSite, facts, "[] true false;[] true false;"},
 	})

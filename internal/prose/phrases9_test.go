@@ -142,3 +142,21 @@ func TestProvenOnBiopsy(t *testing.T) {
 		{"§10 prior diagnosis: not proven on biopsy", "The tumor was not proven on biopsy.", fams, []string{"prior-biopsy false"}},
 	})
 }
+
+// TestGivesReason: a sentence under an indication's key that names a
+// reason tells why Mohs was chosen (CODING-RULES §10 `indication-missing`).
+func TestGivesReason(t *testing.T) {
+	for _, tc := range []struct {
+		rule, text string
+		want       bool
+	}{
+		{"§10 indication: H-zone", "Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in the H-zone of the face.", true},
+		{"§10 indication: ill defined and recurred", "Site three measured 1.6 x 1.3 cm, was ill defined, and had recurred after cryotherapy.", true},
+		{"§10 indication: a biopsy is no reason", "All three tumors were proven on shave biopsies of 02/03/2026.", false},
+		{"§10 indication: a negated reason is none", "The tumor was not recurrent.", false},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			assert.Equal(t, tc.want, GivesReason([]Line{{Text: tc.text, Line: 1, Col: 1}}))
+		})
+	}
+}

@@ -32,3 +32,24 @@ func Sentences(paragraphs [][]Line) [][]Line {
 	}
 	return out
 }
+
+// GivesReason reports whether a sentence names a reason for Mohs surgery
+// ("both lie in the H-zone of the face", "was ill defined, and had
+// recurred after cryotherapy"), not negated: under an indication's key the
+// key says that the sentence tells why.
+func GivesReason(sentence []Line) bool {
+	t := joinText([][]Line{sentence})
+	p := &para{}
+	if len(sentence) == 0 {
+		return false
+	}
+	p.reset(&t, 0, sentence)
+	p.match(theLexicon())
+	p.scopes()
+	for i := range p.toks {
+		if p.has(i, cReason) && !p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
+			return true
+		}
+	}
+	return false
+}
