@@ -803,6 +803,9 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.FinalDefect.Present() && len(f.FinalDefect) > 0 {
 		les.FinalDefect = f.FinalDefect[0].Size
 	}
+	if !les.FinalDefect.Present() {
+		les.FinalDefect = repairDefect(f.Repairs) // "the 2.4 x 2.0 cm defect was closed with …"
+	}
 	if !les.ExcisionMargin.Present() && len(f.ExcisionMargin) > 0 {
 		les.ExcisionMargin = f.ExcisionMargin[0].Size
 	}
@@ -1117,4 +1120,22 @@ func signatureLine(text string) bool {
 // at most four words, no digits ("Mohs Surgeon", "Dermatopathologist").
 func roleLine(text string) bool {
 	return len(strings.Fields(text)) <= 4 && !strings.ContainsAny(text, "0123456789:")
+}
+
+// repairDefect is the defect the one repair prose sizes one for was made
+// on ("Following clearance, the 2.4 x 2.0 cm defect was closed with a
+// complex linear repair"): the wound the last stage left, the lesion's
+// final defect. Several repairs' defects tell no one final defect.
+func repairDefect(rs []prose.Repair) model.Size {
+	var found model.Size
+	for _, r := range rs {
+		if !r.Defect.Size.Present() {
+			continue
+		}
+		if found.Present() {
+			return model.Size{}
+		}
+		found = r.Defect.Size
+	}
+	return found
 }

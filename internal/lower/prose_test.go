@@ -107,3 +107,21 @@ func TestSharedIndicationBySentence(t *testing.T) {
 			twoOnOneSite, facts, "[] true false;[] true false;"},
 	})
 }
+
+// TestRepairDefectIsTheFinalDefect: "the 2.4 x 2.0 cm defect was closed
+// with …" sizes the wound the last stage left (CODING-RULES §6 falls back
+// on the final defect when no margin is documented).
+func TestRepairDefectIsTheFinalDefect(t *testing.T) {
+	defect := func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].FinalDefect.Dims) }
+	runProseCases(t, []proseCase{
+		{"§6 final defect: the defect a linear repair closed",
+			"Site: left occipital scalp\n\nFollowing clearance, the 2.4 x 2.0 cm defect was closed with a complex linear repair, 4.2 cm in length.\n",
+			defect, "[2.4 2]"},
+		{"§6 final defect: a stated final defect wins",
+			"Site: left cheek\n\nThe final defect measured 2.0 x 1.5 cm. The 2.4 x 2.0 cm defect was closed with an intermediate repair, 4.0 cm.\n",
+			defect, "[2 1.5]"},
+		{"§6 final defect: two repairs' defects tell none",
+			"Site: left cheek\n\nThe 1.0 x 1.0 cm defect was closed with a simple repair, 2.0 cm. The 2.4 x 2.0 cm defect was closed with an intermediate repair, 4.0 cm.\n",
+			defect, "[]"},
+	})
+}
