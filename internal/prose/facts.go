@@ -98,7 +98,11 @@ func (st *state) readReader(p *para, s span) {
 	if path >= 0 && surgeon >= 0 && verbAt >= 0 && p.slideWord(s) {
 		// "I reviewed the slides with Dr. Y, dermatopathologist": both are
 		// said; the surgeon comes first and finish reports the ambiguity.
-		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp}, Reader{Name: p.doctorName(s), Span: sp})
+		own := Reader{Surgeon: true, Span: sp}
+		if p.w(surgeon) == "undersigned" {
+			own = Reader{Undersigned: true, Span: sp}
+		}
+		st.f.Reader = append(st.f.Reader, own, Reader{Name: p.doctorName(s), Span: sp})
 		return
 	}
 	switch {

@@ -28,6 +28,9 @@ func TestUndersignedReader(t *testing.T) {
 		{"§1 reader: a coordinated verb of another subject is no reading by the surgeon",
 			"The surgeon excised the layer, which a dermatopathologist then examined.",
 			[]string{"reader surgeon"}, nil},
+		{"§1 reader: the undersigned reviewing with a pathologist is ambiguous, the undersigned first",
+			"The undersigned reviewed all frozen sections with the pathologist, Dr. Ito.",
+			fams, []string{"reader undersigned", `reader pathologist "Dr. Ito"`, "ambiguity the Mohs slides are said to be read by the surgeon and by a separate pathologist"}},
 		{"§1 reader: the undersigned who did not read",
 			"The undersigned did not examine the slides.",
 			fams, nil},
@@ -159,4 +162,21 @@ func TestGivesReason(t *testing.T) {
 			assert.Equal(t, tc.want, GivesReason([]Line{{Text: tc.text, Line: 1, Col: 1}}))
 		})
 	}
+}
+
+// TestOutsidePathology: Mohs frozen sections read outside the practice
+// (CODING-RULES §1 and §6: `pathology-not-surgeon`, the excision fallback).
+func TestOutsidePathology(t *testing.T) {
+	fams := []string{"reader "}
+	runPhrases(t, []phraseCase{
+		{"§1 pathologist: a named doctor of a pathology practice",
+			"Because our Mohs laboratory was short-staffed, the frozen sections were interpreted by Dr. Rosalind Achterberg of Lakeside Pathology Associates, who reported nodular basal cell carcinoma at the deep margin.",
+			fams, []string{`reader pathologist "Dr. Rosalind Achterberg"`}},
+		{"§1 pathologist: a pathology practice without a name",
+			"The frozen sections were sent to Lakeside Pathology Associates for interpretation.",
+			fams, []string{`reader pathologist ""`}},
+		{"§1 pathologist: the permanent sections sent to a pathology lab are no Mohs slides",
+			"The debulked specimen was sent to the pathology lab for permanent sections.",
+			fams, nil},
+	})
 }

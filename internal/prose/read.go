@@ -222,7 +222,7 @@ func (st *state) finish() {
 	// The Mohs slides read by the surgeon and by a separate pathologist.
 	surgeon, path := -1, -1
 	for i, r := range f.Reader {
-		if r.Surgeon && surgeon < 0 {
+		if (r.Surgeon || r.Undersigned) && surgeon < 0 {
 			surgeon = i
 		}
 		if !r.Surgeon && !r.NameOnly && !r.Undersigned && path < 0 {
