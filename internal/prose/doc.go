@@ -11,7 +11,8 @@
 //     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
 //     blocks and reason, and histology; what is said of the tissue where no
 //     stage is named goes to Unstaged;
-//   - stage counts and block totals, the map, who read the Mohs slides, the
+//   - stage counts and block totals, the map, who read the Mohs slides ("the
+//     undersigned" is whoever signs the note: the caller finds the signature), the
 //     prior biopsy, the indication, diagnoses and sites, the pre-operative
 //     size, the final defect, excision margins, repairs with their length,
 //     area, primary and secondary defect and timing (second intention and
