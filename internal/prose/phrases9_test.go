@@ -180,3 +180,18 @@ func TestOutsidePathology(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestDeepestPlane: a template's "Deepest plane reached" names the deep
+// structure the surgery involved (CODING-RULES §1: H for any site when the
+// surgery directly involves bone, periosteum among NOTE-FORMAT's words).
+func TestDeepestPlane(t *testing.T) {
+	fams := []string{"deep "}
+	runPhrases(t, []phraseCase{
+		{"§1 deep structures: deepest plane reached",
+			"Deepest plane reached: periosteum of the distal radius (tumor abutting periosteum; periosteum removed in stage 2)",
+			fams, []string{`deep "periosteum" negated=false`}},
+		{"§1 deep structures: a deepest plane above the fascia is none",
+			"Deepest plane reached: subcutaneous fat, superficial to the fascia.",
+			fams, nil},
+	})
+}
