@@ -119,12 +119,37 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 		l.block = model.Text{}
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Pos.Line})
 		l.lesion = len(l.out.Lesions) - 1
+	default:
+		return
+	}
+	if les := &l.out.Lesions[len(l.out.Lesions)-1]; !les.Site.Text.Present() {
+		if site := labelSite(first.Text); site != "" {
+			les.Site.Text = model.Text{Value: site, Line: first.Pos.Line}
+		}
 	}
 }
 
+// labelSite is the site a paragraph's lesion label names before its colon:
+// "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
+func labelSite(text string) string {
+	head, _, ok := strings.Cut(text, ":")
+	if !ok {
+		return ""
+	}
+	words := strings.Fields(head)
+	if len(words) < 3 {
+		return ""
+	}
+	site := strings.Trim(strings.Join(words[2:], " "), " ,()-")
+	if _, ok := anatomy.Resolve(site); !ok {
+		return ""
+	}
+	return site
+}
+
 // proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",
-// "Lesion #2 …", "The second lesion …", "For the second site …"; 0 when
-// it opens with none.
+// "Lesion #2 …", "SITE TWO (right nasal tip): …", "The second lesion …",
+// "For the second site …"; 0 when it opens with none.
 func proseLesionNumber(text string) int {
 	var buf [10]string // the first words are enough, lower case
 	words := buf[:0]
@@ -142,8 +167,13 @@ func proseLesionNumber(text string) int {
 	if len(words) < 2 {
 		return 0
 	}
-	if words[0] == "lesion" {
-		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;"))
+	switch words[0] {
+	case "lesion", "site", "tumor", "tumour": // "Lesion 2 …", "SITE TWO (right nasal tip): …"
+		num := strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;")
+		if n := cardinalWord(num); n > 0 {
+			return n
+		}
+		n, err := strconv.Atoi(num)
 		if err != nil || n < 1 {
 			return 0
 		}

@@ -125,3 +125,30 @@ func TestRepairDefectIsTheFinalDefect(t *testing.T) {
 			defect, "[]"},
 	})
 }
+
+// TestSpelledSiteNumbersOpenLesions: in a dictation whose layout labels no
+// lesions, "SITE ONE (left temple): …" / "SITE TWO (right nasal tip): …"
+// open one lesion each, so that three tumors are never coded as one
+// (CODING-RULES §2: each lesion coded on its own).
+func TestSpelledSiteNumbersOpenLesions(t *testing.T) {
+	const intro = "Date of service: 2026-03-10\n\nThe undersigned performed each layer and examined all frozen sections. Each site was mapped.\n\n"
+	sites := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s:%s:%d;", les.Label, les.Site.Text.Value, len(les.Stages))
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§2 lesions: spelled site numbers",
+			intro + "SITE ONE (left temple): The first Mohs layer was divided into 2 sections, and all margins of both sections were free of tumor.\n\n" +
+				"SITE TWO (right nasal tip): The first Mohs layer was divided into 2 sections; basal cell carcinoma was present at the deep margin of section 1. A second Mohs layer of 1 section was free of tumor.\n",
+			sites, "1:left temple:1;2:right nasal tip:2;"},
+		{"§2 lesions: tumor numbers in words",
+			intro + "Tumor one (left temple): The first Mohs layer was divided into 2 sections and was clear.\n\nTumor two (right nasal tip): The first Mohs layer was divided into 3 sections and was clear.\n",
+			sites, "1:left temple:1;2:right nasal tip:1;"},
+		{"§2 lesions: a site word without a number opens none",
+			intro + "Site preparation was done with chlorhexidine. The first Mohs layer was divided into 2 sections and was clear.\n",
+			sites, "1::1;"},
+	})
+}
