@@ -275,7 +275,32 @@ func (l *lowerer) readProse() {
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])
+	l.surgeonReads()
 }
+
+// surgeonReads takes who read the slides from the surgeon field's remark
+// when nothing else says: "Mohs surgeon: Theodora Nakashima-Pryce, MD
+// (reads all frozen sections)" is the surgeon reading them; a remark that
+// names a pathologist or another doctor says nothing of the surgeon.
+func (l *lowerer) surgeonReads() {
+	enc := &l.out.Encounter
+	if enc.Pathology.Present() || !enc.Surgeon.Present() {
+		return
+	}
+	_, remark, ok := strings.Cut(enc.Surgeon.Value, "(")
+	if !ok {
+		return
+	}
+	remark = asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")"))
+	if !mentions(remark, readingWords) || !mentions(remark, []string{"slide", "section", "frozen"}) ||
+		mentions(remark, []string{"patholog", "dr.", "dr ", " by ", "not ", "no "}) {
+		return
+	}
+	enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + remark, Line: enc.Surgeon.Line}
+}
+
+// readingWords say that someone reads the slides.
+var readingWords = []string{"reads", "read ", "interprets", "interpreted", "reviews", "examines"}
 
 // sharedProse reports whether a lesion field before the first label of a
 // labelled note is prose about the lesions rather than one lesion's value:

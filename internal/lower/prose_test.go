@@ -152,3 +152,24 @@ func TestSpelledSiteNumbersOpenLesions(t *testing.T) {
 			sites, "1::1;"},
 	})
 }
+
+// TestReaderBesideAnotherFact: who read the slides said in the map's value
+// or in the surgeon's remark (CODING-RULES preamble: a fact counts wherever
+// the note states it; §1 pathology-undocumented otherwise).
+func TestReaderBesideAnotherFact(t *testing.T) {
+	reader := func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Value, "|", n.Lesions[0].Map.Yes) }
+	runProseCases(t, []proseCase{
+		{"§1 reader: in the map's value",
+			"Site: upper back\nMap: drawn; slides read by the Mohs surgeon\nStage 1: 2 blocks; margins: clear\n",
+			reader, "read by the Mohs surgeon (as stated in prose)|true"},
+		{"§1 reader: a named reader after the map",
+			"Surgeon: Ana Ruiz-Halloran, MD\nSite: left conchal bowl\nMap: drawn. Frozen sections read by Dr. Ruiz-Halloran.\nStage 1: 2 blocks; margins: clear\n",
+			reader, "read by Dr. Ruiz-Halloran|true"},
+		{"§1 reader: the surgeon's remark",
+			"Mohs surgeon: Theodora Nakashima-Pryce, MD (reads all frozen sections)\nSite: left temple\nStage 1: 2 blocks; margins: clear\n",
+			reader, "read by the Mohs surgeon: reads all frozen sections|false"},
+		{"§1 reader: a remark naming a pathologist is no reading by the surgeon",
+			"Mohs surgeon: Theodora Nakashima-Pryce, MD (frozen sections read by dermatopathology)\nSite: left temple\nStage 1: 2 blocks; margins: clear\n",
+			reader, "|false"},
+	})
+}
