@@ -590,8 +590,8 @@ func (l *lowerer) sharedParagraphs() {
 // the shin because …"; a SOAP note's "S: … BCC of the left nasal ala" and
 // "O: Left nasal ala: 0.9 x 0.7 cm pearly papule". It gives nothing unless
 // every diagnosis there names one lesion's site, in the lesions' order, and
-// every lesion is named: a size goes to the lesion whose diagnosis it
-// follows, a prior biopsy to every lesion when there is one lesion or the
+// every lesion is named: a lesion without a diagnosis takes its own, a
+// size goes to the lesion whose diagnosis it follows, a prior biopsy to every lesion when there is one lesion or the
 // words say it is of every tumor, an indication when it names every
 // lesion's site.
 func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
@@ -613,6 +613,11 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	}
 	if len(lesions) == 0 || named != len(lesions) {
 		return
+	}
+	for i := range lesions { // "PREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, right temple. 2. …"
+		if d := f.Diagnoses[firstDx[i]]; !lesions[i].Diagnosis.Present() && d.Text != "" {
+			lesions[i].Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+		}
 	}
 	if len(f.PreopSize) == len(lesions) {
 		for i, m := range f.PreopSize {

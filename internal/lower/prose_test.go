@@ -173,3 +173,23 @@ func TestReaderBesideAnotherFact(t *testing.T) {
 			reader, "|false"},
 	})
 }
+
+// TestSharedDiagnosesBySite: a numbered PREOPERATIVE DIAGNOSES list before
+// the labels gives a lesion whose own prose names no tumor its diagnosis
+// by site (CODING-RULES §9: each lesion's diagnosis gives its ICD-10-CM
+// code; `diagnosis-missing` otherwise).
+func TestSharedDiagnosesBySite(t *testing.T) {
+	const note = "PREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, right temple.\n2. Squamous cell carcinoma in situ, left dorsal hand.\n\n" +
+		"Site 1, right temple: The first Mohs layer was divided into 2 sections; all margins were free of tumor.\n\n" +
+		"Site 2, left dorsal hand: The first Mohs layer was divided into 3 sections, which showed squamous cell carcinoma in situ at the peripheral margin of section 2. A further layer of 1 section was free of tumor.\n"
+	dx := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += les.Diagnosis.Value + ";"
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§9 diagnosis: the listed diagnosis of the lesion's site", note, dx, "Basal cell carcinoma;squamous cell carcinoma in situ;"},
+	})
+}

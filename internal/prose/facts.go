@@ -1062,7 +1062,7 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !(s.any(cDiagnosis) && s.any(cBiopsy)) {
 		return
 	}
 	exclBefore := -1
@@ -1099,6 +1099,11 @@ func (st *state) readSizes(p *para, s span) {
 				i = b - 1
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.biopsyApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
+					st.f.PreopSize = append(st.f.PreopSize, m)
+				}
 				i = b - 1
 			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
@@ -1179,6 +1184,38 @@ func (p *para) ellipsisSize(j int, s span) (Measure, int, bool) {
 
 // lesionWord reports whether w names a lesion before its number.
 func lesionWord(w string) bool { return w == "site" || w == "lesion" || w == "tumor" || w == "tumour" }
+
+// biopsyApposition reads a size set off by commas after the biopsy that
+// proved the tumor the sentence names: "Squamous cell carcinoma proven on
+// punch biopsy, 2.1 x 1.7 cm, in an immunosuppressed …", "… confirmed on
+// shave biopsy 03/02/2026, 0.9 x 0.8 cm, …".
+func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "," || !s.any(cDiagnosis) {
+		return Measure{}, 0, false
+	}
+	biopsy, proved := false, false
+	for k := i - 2; k >= s.lo && k >= i-12; k-- {
+		w := p.w(k)
+		if w == "," || w == ";" || w == ":" {
+			break
+		}
+		if p.has(k, cBiopsy) && !p.negated(k) {
+			biopsy = true
+		}
+		if w == "proven" || w == "confirmed" || w == "diagnosed" {
+			proved = true
+		}
+	}
+	if !biopsy || !proved {
+		return Measure{}, 0, false
+	}
+	m, ok := p.appositionSize(i-1, s.hi)
+	if !ok {
+		return Measure{}, 0, false
+	}
+	_, nx, _ := p.measure(i, s.hi)
+	return m, nx, true
+}
 
 // nounApposition reads a size set off by commas after a lesion noun: "The
 // helical tumor, 0.9 x 0.8 cm, was treated with Mohs" (after a diagnosis,
