@@ -1168,8 +1168,9 @@ func signatureLine(text string) bool {
 		}
 	}
 	for _, p := range parts[1:] {
-		switch strings.ReplaceAll(asciiLower(strings.TrimSpace(p)), ".", "") {
-		case "md", "do", "mbbs", "mb bch":
+		cred, _, _ := strings.Cut(strings.TrimSpace(p), " ") // "MD on 02/17/2026"
+		switch strings.ReplaceAll(asciiLower(cred), ".", "") {
+		case "md", "do", "mbbs":
 			return true
 		}
 	}
