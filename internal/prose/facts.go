@@ -855,6 +855,13 @@ func (p *para) skipBiopsySegment(j, end int) int {
 				return k
 			}
 			return j
+		case p.w(k) == "(" && p.anyIn(j+1, k, cBiopsy):
+			// ", biopsy-proven (shave, 04/02/2026), 1.0 x 0.8 cm"
+			if e := p.skipParen(k, end); e > k {
+				k = e - 1
+				continue
+			}
+			return j
 		case p.w(k) == ";" || p.w(k) == "." || p.w(k) == "(":
 			return j
 		}
