@@ -557,7 +557,8 @@ func siteNoun(word, site string) bool {
 }
 
 // sharedParagraphs hands to every lesion the paragraphs of an unlabelled
-// dictation's first lesion that name tumors at two or more sites and no
+// dictation's first lesion that name tumors at two or more sites, or speak
+// of several at once ("Mohs micrographic surgery of two sites"), and no
 // stage ("two biopsy-proven cancers: a nodular basal cell carcinoma of the
 // right temple …, and a … squamous cell carcinoma of the left dorsal hand
 // …"): they speak of every lesion the prose later opens, not of the first.
@@ -574,13 +575,35 @@ func (l *lowerer) sharedParagraphs() {
 				sites[letters(d.Site)] = true
 			}
 		}
-		if len(sites) >= 2 && len(f.Stages) == 0 && len(f.StageCount) == 0 {
+		if (len(sites) >= 2 || speaksOfEvery(par)) && len(f.Stages) == 0 && len(f.StageCount) == 0 {
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
+				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first
+			}
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{} // "INDICATIONS: Both tumors …": shareBySentence gives each its own
+			}
 			continue
 		}
 		own = append(own, par)
 	}
 	l.paragraphs[0] = own
+}
+
+// speaksOfEvery reports whether a paragraph speaks of several tumors at
+// once: "Mohs micrographic surgery of two sites", "Both tumors are
+// biopsy-proven", "Each site was mapped".
+func speaksOfEvery(par []prose.Line) bool {
+	for _, ln := range par {
+		words := sentenceWords(ln.Text)
+		for k := 0; k+1 < len(words); k++ {
+			w := words[k].text
+			if (w == "both" || w == "each" || w == "all" || cardinalWord(w) > 1) && slices.Contains(tumorNouns, words[k+1].text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareBySite gives each lesion what the prose before the lesions says of

@@ -196,3 +196,31 @@ func TestSharedDiagnosesBySite(t *testing.T) {
 		{"§9 diagnosis: the listed diagnosis of the lesion's site", note, dx, "Basal cell carcinoma;squamous cell carcinoma in situ;"},
 	})
 }
+
+// TestParagraphOfSeveralTumorsIsShared: in a dictation without labels, a
+// paragraph before the first stage that speaks of several tumors at once
+// ("Mohs micrographic surgery of two sites; intermediate repair of the
+// right forearm", "Both tumors are biopsy-proven …") is no statement about
+// the first lesion: its site words never become the first lesion's site
+// (CODING-RULES §1: the site decides the Mohs family).
+func TestParagraphOfSeveralTumorsIsShared(t *testing.T) {
+	const head = "Date of service: 2025-11-12\n\nPREOPERATIVE DIAGNOSES: Basal cell carcinoma of the left nasal sidewall; squamous cell carcinoma of the right forearm.\n" +
+		"PROCEDURES: Mohs micrographic surgery of two sites; intermediate repair of the right forearm.\n\n" +
+		"INDICATIONS: Both tumors are biopsy-proven (shave biopsies 10/01/2025). The nasal tumor measured 0.8 x 0.6 cm and was treated with Mohs for its location on the nose. The forearm tumor measured 2.0 x 1.6 cm and was treated with Mohs because its borders were ill defined.\n\n"
+	const second = "Attention was then turned to the second site, the right forearm. The first Mohs layer was divided into 3 sections; the margins were free of tumor.\n"
+	sites := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s %v %v %v;", les.Site.Text.Value, les.Size.Dims, les.PriorBiopsy.Yes, les.Indication.Present())
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 site: the first lesion's own words name its site",
+			head + "The left nasal sidewall was addressed first. The first Mohs layer was divided into 2 sections; basal cell carcinoma remained at the deep margin. A second layer of 1 section was clear.\n\n" + second,
+			sites, "left nasal sidewall [0.8 0.6] true true;right forearm [2 1.6] true true;"},
+		{"§1 site: without them the first lesion has none rather than another's",
+			head + "The first Mohs layer was divided into 2 sections; basal cell carcinoma remained at the deep margin. A second layer of 1 section was clear.\n\n" + second,
+			sites, " [] true false;right forearm [2 1.6] true true;"},
+	})
+}
