@@ -169,6 +169,10 @@ func proseLesionNumber(text string) int {
 	}
 	switch words[0] {
 	case "lesion", "site", "tumor", "tumour": // "Lesion 2 …", "SITE TWO (right nasal tip): …"
+		if words[0] != "lesion" && !strings.HasSuffix(words[1], ":") && !strings.HasSuffix(words[1], ",") &&
+			(len(words) < 3 || !strings.HasPrefix(words[2], "(") && words[2] != "-" && words[2] != "–") {
+			return 0 // "Tumor 2 mm from the margin …" names no lesion
+		}
 		num := strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;")
 		if n := cardinalWord(num); n > 0 {
 			return n
