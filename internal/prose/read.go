@@ -80,13 +80,13 @@ func (st *state) paragraph(p *para) {
 	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
 	// "Other lesions addressed today: …" (not "No other lesions were treated")
 	// announces other lesions from this paragraph on; "3. Punch biopsy of a
-	// separate lesion, left dorsal forearm" in a procedure list speaks of its
-	// own biopsy, and the paragraphs after it of the Mohs lesion again.
+	// separate lesion, left dorsal forearm" in a procedure list only names its
+	// own biopsy, and the paragraphs after it speak of the Mohs lesion again.
 	announced, selfContained := false, false
 	for _, s := range p.sents {
 		for i := s.lo; i < s.hi; i++ {
 			if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
-				if s.any(cBiopsyMethod) {
+				if s.any(cBiopsyMethod) && !p.anyVerb(s) { // a list item that names its biopsy
 					selfContained = true
 				} else {
 					announced = true
