@@ -539,9 +539,11 @@ func cardinalWord(w string) int {
 	return slices.Index([]string{"one", "two", "three", "four", "five"}, w) + 1
 }
 
-// siteModifiers place a site without naming it.
+// siteModifiers place a site without naming it, or are words any
+// sentence may hold ("sun-damaged skin").
 var siteModifiers = []string{"left", "right", "upper", "lower", "medial", "lateral", "dorsal", "ventral", "anterior", "posterior",
-	"superior", "inferior", "mid", "central", "proximal", "distal", "bilateral", "of", "the", "and"}
+	"superior", "inferior", "mid", "central", "proximal", "distal", "bilateral", "of", "the", "and",
+	"skin", "area", "region", "surface", "aspect", "side"}
 
 // siteNoun reports whether a word names a site by one of its anatomic
 // words or an adjective made from it ("helical" for "helix").
