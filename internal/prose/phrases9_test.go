@@ -213,3 +213,23 @@ func TestDeepestPlane(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestFirstExcisionBeforeASecondLayer: MTSamples' "excised in the classic
+// Mohs fashion, with the specimen divided into 2 sections" before "A second
+// layer was then taken" is the first stage (CODING-RULES §1: a statement
+// about that stage with its blocks); without Mohs words, or after a stage
+// 1, nothing is made of it.
+func TestFirstExcisionBeforeASecondLayer(t *testing.T) {
+	fams := []string{"stage ", "unstaged ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: the Mohs excision before the second layer",
+			"The lesion was then excised in the classic Mohs fashion, with the specimen divided into 2 sections, with color coding and mapping. There was residual tumor in section 2 at the deep margin. A second layer was then taken from the deep margin, divided into 1 section. This section was clear.",
+			fams, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"§1 stages: a count without Mohs words stays untied",
+			"The specimen was divided into 2 sections. A second layer was then taken, divided into 1 section. This section was clear.",
+			fams, []string{"stage 2 blocks=1 margin=clear", "ambiguity a count of 2 blocks is not tied to a stage"}},
+		{"§1 stages: a debulk is no stage",
+			"The tumor was debulked with Mohs technique and divided into 2 sections. A second layer was then taken, divided into 1 section, which was clear.",
+			fams, []string{"stage 2 blocks=1 margin=clear", "ambiguity a count of 2 blocks is not tied to a stage"}},
+	})
+}

@@ -35,6 +35,7 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	unstagedMohs    bool // Unstaged's blocks were read in a sentence about the Mohs excision ("excised in the classic Mohs fashion, … divided into 2 sections")
 	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
 	allStains       []stageStain
 	// per paragraph
@@ -194,6 +195,7 @@ func (st *state) finish() {
 			}
 		}
 	}
+	st.firstExcision()
 	// A block count read where no stage was named, while the prose names stages.
 	if len(f.Stages) > 0 && st.forced == 0 && f.Unstaged.Blocks > 0 {
 		f.Ambiguities = append(f.Ambiguities, Ambiguity{
@@ -251,6 +253,32 @@ func (st *state) finish() {
 			Spans:   []Span{f.StageCount[0].Span, f.Stages[len(f.Stages)-1].Span},
 		})
 	}
+}
+
+// firstExcision makes the Mohs excision the prose describes with its
+// blocks before it names "a second layer" the first stage: "The lesion was
+// then excised in the classic Mohs fashion, with the specimen divided into
+// 2 sections … A second layer was then taken …". The second stage says
+// there was a first, and the excision's sentence is about it: it names
+// Mohs and counts blocks before any stage is named.
+func (st *state) firstExcision() {
+	f := st.f
+	if st.forced > 0 || !st.unstagedMohs || len(f.Stages) == 0 || f.Stages[0].Number != 2 || f.Unstaged.Blocks == 0 {
+		return
+	}
+	for _, s := range f.Stages {
+		if s.Number == 1 {
+			return
+		}
+	}
+	b, s2 := f.Unstaged.BlocksSpan, f.Stages[0].Span
+	if b.Line > s2.Line || b.Line == s2.Line && b.Col >= s2.Col {
+		return
+	}
+	one := f.Unstaged
+	one.Number, one.Span = 1, b
+	f.Stages = append([]Stage{one}, f.Stages...)
+	f.Unstaged = Stage{}
 }
 
 // ---- stages ----
@@ -690,6 +718,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			default:
 				if tg, k := st.target(p, s, bx); tg != nil {
 					st.setBlocks(tg, k, n, p.spanOf(lo, hi))
+					if k < 0 && tg == &st.f.Unstaged && s.any(cMohsSurgery) && !p.anyWordIn(s, debulkWords) {
+						st.unstagedMohs = true
+					}
 				}
 			}
 			i = hi
@@ -1429,3 +1460,7 @@ func (st *state) readStageCount(p *para, s span) {
 		}
 	}
 }
+
+// debulkWords name the debulk, which is no stage (a pseudo-trigger may hide
+// them from the concept hits: "tumor was debulked").
+var debulkWords = []string{"debulk", "debulked", "debulking"}
