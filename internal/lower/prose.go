@@ -371,6 +371,13 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 			}
 		}
 		if every {
+			if len(f.Indication) == 1 { // "Mohs surgery was indicated for both because of their locations"
+				for i := range lesions {
+					if !lesions[i].Indication.Present() {
+						lesions[i].Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
+					}
+				}
+			}
 			continue
 		}
 		if len(f.PreopSize) == len(refs) && inTurn(refs, f.PreopSize) {
@@ -428,8 +435,9 @@ func inTurn(refs []lesionRef, sizes []prose.Measure) bool {
 // ("Site one", "site 2", "lesion #3", "the second tumor") or by a word of
 // the lesion's site ("The helical tumor" for the left helix, "The upper arm
 // tumor"). A sentence that speaks of all of them ("Both tumors", "All
-// three tumors") is one ref of lesion -1. A site word that two lesions
-// share names neither; a lesion named twice counts once.
+// three tumors", "indicated for both because …"), whatever else it names,
+// is one ref of lesion -1. A site word that two lesions share names
+// neither; a lesion named twice counts once.
 func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 	var refs []lesionRef
 	seen := map[int]bool{}
@@ -448,7 +456,9 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 				continue
 			}
 			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
-				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) {
+				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
+				w.text == "both" && k > 0 && slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) &&
+					(k+1 == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[k+1].text)) {
 				add(-1, at)
 				continue
 			}
@@ -468,7 +478,7 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 		}
 	}
 	if seen[-1] && len(refs) > 1 {
-		return nil // all of them and one of them: the sentence gives nothing
+		return []lesionRef{{lesion: -1, at: refs[0].at}} // all of them, and parts of them by name: it speaks of all
 	}
 	return refs
 }

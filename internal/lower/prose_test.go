@@ -106,6 +106,10 @@ func TestSharedIndicationBySentence(t *testing.T) {
 			numberedSites, facts, "[0.8 0.7] true true;[0.7 0.6] true true;[1.6 1.3] true true;"},
 		{"§10 indication: outside an indication's key a sentence that only names a reason is none",
 			strings.Replace(numberedSites, "INDICATIONS: ", "", 1), facts, "[0.8 0.7] true false;[0.7 0.6] true false;[1.6 1.3] true false;"},
+		{"§10 indication: 'indicated for both because …' is every lesion's",
+			"INDICATIONS: Both lesions biopsy-proven on 03/10/2026. Lesion 1 measures 1.0 x 0.9 cm and lesion 2 measures 1.4 x 1.1 cm. Mohs surgery was indicated for both because of their locations on the face and hand.\n\n" +
+				"Lesion 1: left forehead\nStage 1: 3 blocks; margins: clear\n\nLesion 2: right dorsal hand\nStage 1: 2 blocks; margins: clear\n",
+			facts, "[1 0.9] true true;[1.4 1.1] true true;"},
 		{"§2 lesions: a site word two lesions share names neither",
 			twoOnOneSite, facts, "[] true false;[] true false;"},
 	})
