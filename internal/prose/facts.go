@@ -108,7 +108,7 @@ func (st *state) readReader(p *para, s span) {
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
 		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
-	case surgeon >= 0 && p.w(surgeon) == "undersigned":
+	case surgeon >= 0 && p.w(surgeon) == "undersigned" && !(surgeon+1 < s.hi && p.has(surgeon+1, cSurgeon)): // not "the undersigned Mohs surgeon"
 		st.f.Reader = append(st.f.Reader, Reader{Undersigned: true, Span: sp})
 	case surgeon >= 0:
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
