@@ -242,3 +242,17 @@ func TestFirstExcisionBeforeASecondLayer(t *testing.T) {
 			fams, []string{"stage 2 blocks=1 margin=clear", "ambiguity a count of 2 blocks is not tied to a stage"}},
 	})
 }
+
+// TestStainOfBothLayers: a stain said of all sections of both layers goes
+// to every block of each (CODING-RULES §5: 88342 per block).
+func TestStainOfBothLayers(t *testing.T) {
+	fams := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: MART-1 on all sections of both layers, with its reason",
+			"The first layer was divided into 4 sections; atypical melanocytes were present at the margin of section 2. A second layer of 2 sections was clear. Immunohistochemical staining with MART-1 was performed on all sections of both layers to evaluate for melanocytic atypia.",
+			fams, []string{"stage 1 blocks=4 margin=positive histology stain=\"MART-1\"+reason", "stage 2 blocks=2 margin=clear stain=\"MART-1\"+reason"}},
+		{"§5 stains: both layers said of three is ambiguous",
+			"The first layer was divided into 2 sections with tumor at the margin. A second layer of 2 sections showed tumor at the margin. A third layer of 1 section was clear. MART-1 was performed on all sections of both layers.",
+			[]string{"ambiguity "}, []string{"ambiguity a stain said of 2 stages, 3 described"}},
+	})
+}

@@ -1029,11 +1029,12 @@ func (p *para) stainDone(j, end int) int {
 }
 
 // everyStage reports whether a stain statement in tokens [lo, hi) names
-// every stage ("on every block of both stages", "of all stages"), and the
+// every stage ("on every block of both stages", "of all stages", "on all
+// sections of both layers"), and the
 // number of stages it says (2 for "both", else 0).
 func (p *para) everyStage(lo, hi int) (bool, int) {
 	for k := lo + 1; k < hi; k++ {
-		if p.w(k) == "stages" {
+		if w := p.w(k); w == "stages" || w == "layers" || w == "levels" {
 			switch p.w(k - 1) {
 			case "both":
 				return true, 2
