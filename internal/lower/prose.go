@@ -33,8 +33,11 @@ func (l *lowerer) prose(par []grammar.Value) {
 	}
 	scope := l.lesion
 	switch {
-	case isHistoryKey(l.block.Value) || l.inHistory:
-		l.history[scope] = append(l.history[scope], lines) // read for what it tells of the tumor, never for stages
+	case isHistoryKey(l.block.Value) || l.inHistory || scope != noteScope && indicationKey(lines):
+		// read for what it tells of the tumor, never for stages: an
+		// indication's "previously treated with Mohs surgery that required
+		// three stages" is no stage of today's
+		l.history[scope] = append(l.history[scope], lines)
 	case isCorrection(l.block.Value, par):
 		if l.corrections == nil {
 			l.corrections = map[int][][]prose.Line{}
@@ -113,6 +116,7 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
 		l.paragraphs[noteScope] = l.paragraphs[0]
 		delete(l.paragraphs, 0)
+		l.shareIndications()
 		l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
 	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
 		l.closeSections()
@@ -582,16 +586,21 @@ func (l *lowerer) sharedParagraphs() {
 	if l.headed || len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) > 0 {
 		return
 	}
+	hist := l.history[0][:0]
+	for _, par := range l.history[0] {
+		if indicationKey(par) && ofSeveral(par) { // "INDICATIONS: Both tumors are biopsy-proven …"
+			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{} // shareBySentence gives each its own
+			}
+			continue
+		}
+		hist = append(hist, par)
+	}
+	l.history[0] = hist
 	own := l.paragraphs[0][:0]
 	for _, par := range l.paragraphs[0] {
-		f := prose.Read([][]prose.Line{par})
-		sites := map[string]bool{}
-		for _, d := range f.Diagnoses {
-			if d.Site != "" {
-				sites[letters(d.Site)] = true
-			}
-		}
-		if (len(sites) >= 2 || speaksOfEvery(par)) && len(f.Stages) == 0 && len(f.StageCount) == 0 {
+		if ofSeveral(par) {
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
 			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
 				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first
@@ -604,6 +613,52 @@ func (l *lowerer) sharedParagraphs() {
 		own = append(own, par)
 	}
 	l.paragraphs[0] = own
+	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// shareIndications hands the first lesion's indication paragraphs to every
+// lesion when a dictation's "SITE ONE (…):" shows that what came before it
+// speaks of all of them.
+func (l *lowerer) shareIndications() {
+	hist := l.history[0][:0]
+	for _, par := range l.history[0] {
+		if indicationKey(par) {
+			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{}
+			}
+			continue
+		}
+		hist = append(hist, par)
+	}
+	l.history[0] = hist
+	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// sortParagraphs puts paragraphs in note order.
+func sortParagraphs(pars [][]prose.Line) {
+	slices.SortStableFunc(pars, func(a, b []prose.Line) int {
+		if len(a) == 0 || len(b) == 0 {
+			return len(a) - len(b)
+		}
+		return a[0].Line - b[0].Line
+	})
+}
+
+// ofSeveral reports whether a paragraph names tumors at two or more sites,
+// or speaks of several at once, and names no stage.
+func ofSeveral(par []prose.Line) bool {
+	f := prose.Read([][]prose.Line{par})
+	if len(f.Stages) > 0 || len(f.StageCount) > 0 {
+		return false
+	}
+	sites := map[string]bool{}
+	for _, d := range f.Diagnoses {
+		if d.Site != "" {
+			sites[letters(d.Site)] = true
+		}
+	}
+	return len(sites) >= 2 || speaksOfEvery(par)
 }
 
 // speaksOfEvery reports whether a paragraph speaks of several tumors at
@@ -828,6 +883,9 @@ func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKe
 // it tells of the tumor, the biopsies, the map and the reader stays.
 func pastOnly(f prose.Facts) prose.Facts {
 	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate = nil, nil, prose.Stage{}, nil, nil, nil
+	// what the stage reader found doubtful there is of stages not read ("3
+	// stages stated, 1 described" of a Mohs surgery in 2019); the reader's stays
+	f.Ambiguities = slices.DeleteFunc(f.Ambiguities, func(a prose.Ambiguity) bool { return !strings.Contains(a.Message, "read by") })
 	return f
 }
 

@@ -231,3 +231,24 @@ func TestParagraphOfSeveralTumorsIsShared(t *testing.T) {
 			sites, " [] true false;right forearm [2 1.6] true true;"},
 	})
 }
+
+// TestIndicationIsNoStage: an indication is read for what it tells of the
+// tumor, never for today's stages (CODING-RULES §1: a stage is documented
+// by a statement about that stage).
+func TestIndicationIsNoStage(t *testing.T) {
+	const note = "Site: left temple\n\nINDICATIONS: Recurrent basal cell carcinoma, biopsy-proven 03/03/2026, measuring 1.1 x 0.9 cm, previously treated with Mohs surgery in 2019 that required three stages, the first stage divided into 4 blocks.\n\n" +
+		"The first Mohs layer was divided into 2 sections and mapped. The surgeon examined the slides: nodular basal cell carcinoma in the dermis, clear margins.\n"
+	facts := func(n *model.Note) string {
+		les := n.Lesions[0]
+		out := fmt.Sprintf("%d stages %v blocks %v %v %v total=%v", len(les.Stages), les.Stages[0].Blocks.N, les.Size.Dims, les.PriorBiopsy.Yes, les.Indication.Present(), les.TotalStages.Present())
+		for _, f := range n.Findings {
+			if f.Rule == "prose-ambiguous" {
+				out += " " + f.Rule
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 stages: a past Mohs surgery in the indication counts nothing", note, facts, "1 stages 2 blocks [1.1 0.9] true true total=false"},
+	})
+}
