@@ -6,7 +6,8 @@
 //   - stages ("Stage II", "the first stage", "a second level", "the second
 //     excision", "the first pass", "the single stage", "an additional layer"
 //     or "a re-excision" = previous + 1, "the final excision" = previous + 1
-//     only after a stage that was not clear) with their blocks in
+//     only after a stage that was not clear; the Mohs excision counted
+//     before "a second layer" names a stage is the first) with their blocks in
 //     digits or words ("divided into three pieces", "processed as two
 //     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
 //     blocks and reason, and histology; what is said of the tissue where no
