@@ -643,8 +643,11 @@ func (st *state) listItemBiopsy(p *para) {
 		if b.Span.Line < first || b.Span.Line > last || b.Site != "" && b.Impression != "" {
 			continue
 		}
-		// the item's lines
-		li := b.Span.Line - first
+		// the item's lines (a paragraph's lines need not be the note's next lines)
+		li := slices.IndexFunc(p.lines, func(l Line) bool { return l.Line == b.Span.Line })
+		if li < 0 {
+			continue
+		}
 		lo := li
 		for lo > 0 && !p.marker(lo) {
 			lo--
