@@ -78,7 +78,7 @@ func TestUndersignedReadsSlides(t *testing.T) {
 // (CODING-RULES preamble and §1–§2: each lesion's indication, prior
 // diagnosis and pre-operative size), and is no lesion field out of place.
 func TestSharedIndicationBySentence(t *testing.T) {
-	const numbered = "PREOPERATIVE DIAGNOSES:\n1. Squamous cell carcinoma, left helix.\n2. Basal cell carcinoma, right upper arm.\n\n" +
+	const numbered = "He has a squamous cell carcinoma of the left helix and a basal cell carcinoma of the right upper arm.\n\n" +
 		"INDICATIONS: Both tumors were proven on shave biopsies performed 07/08/2025. The helical tumor, 0.9 x 0.8 cm, was treated with Mohs because of its location on the ear. " +
 		"The upper arm tumor, 1.8 x 1.5 cm, was treated with Mohs because it had recurred after a prior excision and its borders were ill defined.\n\n" +
 		"Site 1, left helix: The first Mohs layer was divided into 2 sections and was clear.\n\nSite 2, right upper arm: The first Mohs layer was divided into 3 sections and was clear.\n"
@@ -211,7 +211,7 @@ func TestSharedDiagnosesBySite(t *testing.T) {
 // the first lesion: its site words never become the first lesion's site
 // (CODING-RULES §1: the site decides the Mohs family).
 func TestParagraphOfSeveralTumorsIsShared(t *testing.T) {
-	const head = "Date of service: 2025-11-12\n\nPREOPERATIVE DIAGNOSES: Basal cell carcinoma of the left nasal sidewall; squamous cell carcinoma of the right forearm.\n" +
+	const head = "Date of service: 2025-11-12\n\nShe has a basal cell carcinoma of the left nasal sidewall and a squamous cell carcinoma of the right forearm.\n" +
 		"PROCEDURES: Mohs micrographic surgery of two sites; intermediate repair of the right forearm.\n\n" +
 		"INDICATIONS: Both tumors are biopsy-proven (shave biopsies 10/01/2025). The nasal tumor measured 0.8 x 0.6 cm and was treated with Mohs for its location on the nose. The forearm tumor measured 2.0 x 1.6 cm and was treated with Mohs because its borders were ill defined.\n\n"
 	const second = "Attention was then turned to the second site, the right forearm. The first Mohs layer was divided into 3 sections; the margins were free of tumor.\n"
