@@ -347,8 +347,12 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 		}
 		l.endParagraph()
+	case fMap:
+		if readerStatement(v.Text) {
+			l.proseField(f, v) // "Map: drawn; slides read by the Mohs surgeon"
+		}
 	case fIndication, fDiagnosis, fPostopDiagnosis:
-		if isDictated(v.Text) {
+		if isDictated(v.Text) || ref.field == fIndication && tellsTumor(v.Text) {
 			l.proseField(f, v)
 			return
 		}

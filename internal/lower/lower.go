@@ -1065,6 +1065,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 				return taken
 			}
 		}
+		if l.lesion < 0 && l.headed && sharedProse(ref, v) {
+			l.proseField(f, v) // a dictated indication before the labels speaks of every lesion
+			return taken
+		}
 		if !l.needLesion(f) {
 			return taken
 		}

@@ -33,8 +33,11 @@ func (l *lowerer) prose(par []grammar.Value) {
 	}
 	scope := l.lesion
 	switch {
-	case isHistoryKey(l.block.Value) || l.inHistory:
-		l.history[scope] = append(l.history[scope], lines) // read for what it tells of the tumor, never for stages
+	case isHistoryKey(l.block.Value) || l.inHistory || scope != noteScope && indicationKey(lines):
+		// read for what it tells of the tumor, never for stages: an
+		// indication's "previously treated with Mohs surgery that required
+		// three stages" is no stage of today's
+		l.history[scope] = append(l.history[scope], lines)
 	case isCorrection(l.block.Value, par):
 		if l.corrections == nil {
 			l.corrections = map[int][][]prose.Line{}
@@ -113,18 +116,44 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
 		l.paragraphs[noteScope] = l.paragraphs[0]
 		delete(l.paragraphs, 0)
+		l.shareIndications()
 		l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
 	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
 		l.closeSections()
 		l.block = model.Text{}
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Pos.Line})
 		l.lesion = len(l.out.Lesions) - 1
+	default:
+		return
+	}
+	if les := &l.out.Lesions[len(l.out.Lesions)-1]; !les.Site.Text.Present() {
+		if site := labelSite(first.Text); site != "" {
+			les.Site.Text = model.Text{Value: site, Line: first.Pos.Line}
+		}
 	}
 }
 
+// labelSite is the site a paragraph's lesion label names before its colon:
+// "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
+func labelSite(text string) string {
+	head, _, ok := strings.Cut(text, ":")
+	if !ok {
+		return ""
+	}
+	words := strings.Fields(head)
+	if len(words) < 3 {
+		return ""
+	}
+	site := strings.Trim(strings.Join(words[2:], " "), " ,()-")
+	if _, ok := anatomy.Resolve(site); !ok {
+		return ""
+	}
+	return site
+}
+
 // proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",
-// "Lesion #2 …", "The second lesion …", "For the second site …"; 0 when
-// it opens with none.
+// "Lesion #2 …", "SITE TWO (right nasal tip): …", "The second lesion …",
+// "For the second site …"; 0 when it opens with none.
 func proseLesionNumber(text string) int {
 	var buf [10]string // the first words are enough, lower case
 	words := buf[:0]
@@ -142,8 +171,17 @@ func proseLesionNumber(text string) int {
 	if len(words) < 2 {
 		return 0
 	}
-	if words[0] == "lesion" {
-		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;"))
+	switch words[0] {
+	case "lesion", "site", "tumor", "tumour": // "Lesion 2 …", "SITE TWO (right nasal tip): …"
+		if words[0] != "lesion" && !strings.HasSuffix(words[1], ":") && !strings.HasSuffix(words[1], ",") &&
+			(len(words) < 3 || !strings.HasPrefix(words[2], "(") && words[2] != "-" && words[2] != "–") {
+			return 0 // "Tumor 2 mm from the margin …" names no lesion
+		}
+		num := strings.TrimRight(strings.TrimPrefix(words[1], "#"), ".,:;")
+		if n := cardinalWord(num); n > 0 {
+			return n
+		}
+		n, err := strconv.Atoi(num)
 		if err != nil || n < 1 {
 			return 0
 		}
@@ -244,10 +282,303 @@ func (l *lowerer) readProse() {
 		l.applyCorrections(scope)
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
+	l.shareBySentence(l.paragraphs[noteScope])
+	l.surgeonReads()
+}
+
+// surgeonReads takes who read the slides from the surgeon field's remark
+// when nothing else says: "Mohs surgeon: Theodora Nakashima-Pryce, MD
+// (reads all frozen sections)" is the surgeon reading them; a remark that
+// names a pathologist or another doctor says nothing of the surgeon.
+func (l *lowerer) surgeonReads() {
+	enc := &l.out.Encounter
+	if enc.Pathology.Present() || !enc.Surgeon.Present() {
+		return
+	}
+	_, remark, ok := strings.Cut(enc.Surgeon.Value, "(")
+	if !ok {
+		return
+	}
+	remark = asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")"))
+	if !mentions(remark, readingWords) || !mentions(remark, []string{"slide", "section", "frozen"}) ||
+		mentions(remark, []string{"patholog", "dr.", "dr ", " by ", "not ", "no "}) {
+		return
+	}
+	enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + remark, Line: enc.Surgeon.Line}
+}
+
+// readingWords say that someone reads the slides.
+var readingWords = []string{"reads", "read ", "interprets", "interpreted", "reviews", "examines"}
+
+// sharedProse reports whether a lesion field before the first label of a
+// labelled note is prose about the lesions rather than one lesion's value:
+// a dictated indication ("INDICATIONS: Both tumors were proven on shave
+// biopsies …. The helical tumor, 0.9 x 0.8 cm, …"), whose sentences
+// shareBySentence gives to the lesions they name.
+func sharedProse(ref keyRef, v *grammar.Value) bool {
+	return ref.field == fIndication && v != nil && (isDictated(v.Text) || tellsTumor(v.Text))
+}
+
+// shareBySentence gives each lesion what a sentence of the prose before
+// the lesions says of it and of it alone, where the lesion has no such
+// fact yet: "The helical tumor, 0.9 x 0.8 cm, was treated with Mohs
+// because of its location on the ear." (the size and the indication of
+// the left helix), "Site three measured 1.6 x 1.3 cm" (of the third
+// lesion); a prior biopsy also to every lesion when the sentence speaks of
+// all of them ("Both tumors were proven on shave biopsies"). A sentence
+// that names two lesions gives them sizes only when it names them in the
+// order of as many sizes ("Site one measured 0.8 x 0.7 cm and site two 0.7
+// x 0.6 cm"); otherwise it gives nothing.
+func (l *lowerer) shareBySentence(par [][]prose.Line) {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || len(par) == 0 {
+		return
+	}
+	for _, p := range par {
+		l.shareSentences(p, indicationKey(p))
+	}
+}
+
+// indicationKey reports whether a paragraph is an indication field's value
+// with its key ("INDICATIONS: …").
+func indicationKey(par []prose.Line) bool {
+	if len(par) == 0 {
+		return false
+	}
+	key, _, ok := strings.Cut(par[0].Text, ":")
+	if !ok {
+		return false
+	}
+	ref, found := lookup(secLesion, key)
+	return found && ref.field == fIndication
+}
+
+// shareSentences gives each lesion what a sentence of one shared paragraph
+// says of it alone (see shareBySentence); under an indication's key, a
+// sentence that names a reason is the indication of the lesions it names
+// ("Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in
+// the H-zone of the face").
+func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
+	lesions := l.out.Lesions
+	for _, sen := range prose.Sentences([][]prose.Line{par}) {
+		refs := l.lesionRefs(sen)
+		if len(refs) == 0 {
+			continue
+		}
+		f := prose.Read([][]prose.Line{sen})
+		every := len(refs) == 1 && refs[0].lesion < 0
+		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) == 1 { // of one lesion, or of every one
+			for i := range lesions {
+				if (every || i == refs[0].lesion) && !lesions[i].PriorBiopsy.Present() {
+					lesions[i].PriorBiopsy = model.Flag{Yes: true, Line: f.PriorBiopsy[0].Span.Line}
+				}
+			}
+		}
+		if every {
+			if len(f.Indication) == 1 { // "Mohs surgery was indicated for both because of their locations"
+				for i := range lesions {
+					if !lesions[i].Indication.Present() {
+						lesions[i].Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
+					}
+				}
+			}
+			continue
+		}
+		if len(f.PreopSize) == len(refs) && inTurn(refs, f.PreopSize) {
+			for k, r := range refs {
+				if !lesions[r.lesion].Size.Present() {
+					lesions[r.lesion].Size = f.PreopSize[k].Size
+				}
+			}
+		}
+		if len(refs) == 1 && len(f.Indication) == 1 && !lesions[refs[0].lesion].Indication.Present() {
+			ind := f.Indication[0]
+			lesions[refs[0].lesion].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
+		}
+		if indication && prose.GivesReason(sen) {
+			for _, r := range refs {
+				if !lesions[r.lesion].Indication.Present() {
+					lesions[r.lesion].Indication = model.Text{Value: sentenceText(sen), Line: sen[0].Line}
+				}
+			}
+		}
+	}
+}
+
+// sentenceText is a sentence's text, its lines joined by spaces.
+func sentenceText(sen []prose.Line) string {
+	var b strings.Builder
+	for i, ln := range sen {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ln.Text)
+	}
+	return b.String()
+}
+
+// lesionRef is where a sentence names a lesion: lesion -1 for all of them.
+type lesionRef struct {
+	lesion int
+	at     prose.Span
+}
+
+// inTurn reports whether each size follows its lesion's name and comes
+// before the next lesion's, the lesions named in note order (in another
+// order the sentence gives nothing, as in shareBySite).
+func inTurn(refs []lesionRef, sizes []prose.Measure) bool {
+	for k, r := range refs {
+		if !before(r.at, sizes[k].Span) || k+1 < len(refs) && (!before(sizes[k].Span, refs[k+1].at) || refs[k+1].lesion < r.lesion) {
+			return false
+		}
+	}
+	return true
+}
+
+// lesionRefs are the lesions a sentence names, in its order: by number
+// ("Site one", "site 2", "lesion #3", "the second tumor") or by a word of
+// the lesion's site ("The helical tumor" for the left helix, "The upper arm
+// tumor"). A sentence that speaks of all of them ("Both tumors", "All
+// three tumors", "indicated for both because …"), whatever else it names,
+// is one ref of lesion -1. A site word that two lesions share names
+// neither; a lesion named twice counts once.
+func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
+	var refs []lesionRef
+	seen := map[int]bool{}
+	add := func(i int, at prose.Span) {
+		if !seen[i] {
+			seen[i] = true
+			refs = append(refs, lesionRef{lesion: i, at: at})
+		}
+	}
+	for _, ln := range sen {
+		words := sentenceWords(ln.Text)
+		for k, w := range words {
+			at := prose.Span{Line: ln.Line, Col: ln.Col + w.at, EndLine: ln.Line, EndCol: ln.Col + w.at + len(w.text)}
+			if n := lesionNumber(words, k); n > 0 && n <= len(l.out.Lesions) {
+				add(n-1, at)
+				continue
+			}
+			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
+				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
+				w.text == "both" && k > 0 && slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) &&
+					(k+1 == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[k+1].text)) {
+				add(-1, at)
+				continue
+			}
+			named := -1
+			for i, les := range l.out.Lesions {
+				if siteNoun(w.text, siteWords(les)) {
+					if named >= 0 {
+						named = -2 // two lesions share the word
+						break
+					}
+					named = i
+				}
+			}
+			if named >= 0 {
+				add(named, at)
+			}
+		}
+	}
+	if seen[-1] && len(refs) > 1 {
+		return []lesionRef{{lesion: -1, at: refs[0].at}} // all of them, and parts of them by name: it speaks of all
+	}
+	return refs
+}
+
+// tumorNouns name a tumor as a lesion of the note.
+var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas"}
+
+// sentenceWord is a lower-case word of a line, its byte offset, and
+// whether only spaces set it apart from the word before.
+type sentenceWord struct {
+	text   string
+	at     int
+	spaced bool
+}
+
+// sentenceWords splits a line into lower-case words of letters, digits
+// and '#' ("1.8" is one word).
+func sentenceWords(text string) []sentenceWord {
+	var out []sentenceWord
+	start, spaced := -1, false
+	for i := 0; i <= len(text); i++ {
+		c := byte(0)
+		if i < len(text) {
+			c = text[i]
+		}
+		in := isLetterByte(c) || c >= '0' && c <= '9' || c == '#' ||
+			c == '.' && start >= 0 && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9'
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, sentenceWord{text: asciiLower(text[start:i]), at: start, spaced: spaced})
+			start, spaced = -1, true
+		}
+		if !in && c != ' ' {
+			spaced = false
+		}
+	}
+	return out
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// lesionNouns name a lesion before its number: "site one", "lesion #2".
+var lesionNouns = []string{"site", "lesion", "tumor", "tumour"}
+
+// lesionNumber is the lesion words k names by number: "site one", "site
+// 2", "lesion #3", "the second tumor"; 0 when none.
+func lesionNumber(words []sentenceWord, k int) int {
+	if k+1 >= len(words) {
+		return 0
+	}
+	w, next := words[k].text, words[k+1]
+	if slices.Contains(lesionNouns, w) && next.spaced {
+		if n, err := strconv.Atoi(strings.TrimPrefix(next.text, "#")); err == nil && n > 0 {
+			return n
+		}
+		return cardinalWord(next.text)
+	}
+	if i := slices.Index(lesionOrdinals, w); i >= 0 && slices.Contains(lesionNouns, next.text) {
+		return i%5 + 1
+	}
+	return 0
+}
+
+// cardinalWord is the number a cardinal word names ("two" → 2), or 0.
+func cardinalWord(w string) int {
+	return slices.Index([]string{"one", "two", "three", "four", "five"}, w) + 1
+}
+
+// siteModifiers place a site without naming it, or are words any
+// sentence may hold ("sun-damaged skin").
+var siteModifiers = []string{"left", "right", "upper", "lower", "medial", "lateral", "dorsal", "ventral", "anterior", "posterior",
+	"superior", "inferior", "mid", "central", "proximal", "distal", "bilateral", "of", "the", "and",
+	"skin", "area", "region", "surface", "aspect", "side"}
+
+// siteNoun reports whether a word names a site by one of its anatomic
+// words or an adjective made from it ("helical" for "helix").
+func siteNoun(word, site string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for _, s := range strings.FieldsFunc(asciiLower(site), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if len(s) < 3 || slices.Contains(siteModifiers, s) {
+			continue
+		}
+		if word == s || len(s) >= 5 && len(word) > len(s) && strings.HasPrefix(word, s[:len(s)-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedParagraphs hands to every lesion the paragraphs of an unlabelled
-// dictation's first lesion that name tumors at two or more sites and no
+// dictation's first lesion that name tumors at two or more sites, or speak
+// of several at once ("Mohs micrographic surgery of two sites"), and no
 // stage ("two biopsy-proven cancers: a nodular basal cell carcinoma of the
 // right temple …, and a … squamous cell carcinoma of the left dorsal hand
 // …"): they speak of every lesion the prose later opens, not of the first.
@@ -255,22 +586,95 @@ func (l *lowerer) sharedParagraphs() {
 	if l.headed || len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) > 0 {
 		return
 	}
+	hist := l.history[0][:0]
+	for _, par := range l.history[0] {
+		if indicationKey(par) && ofSeveral(par) { // "INDICATIONS: Both tumors are biopsy-proven …"
+			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{} // shareBySentence gives each its own
+			}
+			continue
+		}
+		hist = append(hist, par)
+	}
+	l.history[0] = hist
 	own := l.paragraphs[0][:0]
 	for _, par := range l.paragraphs[0] {
-		f := prose.Read([][]prose.Line{par})
-		sites := map[string]bool{}
-		for _, d := range f.Diagnoses {
-			if d.Site != "" {
-				sites[letters(d.Site)] = true
-			}
-		}
-		if len(sites) >= 2 && len(f.Stages) == 0 && len(f.StageCount) == 0 {
+		if ofSeveral(par) {
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
+				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first
+			}
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{} // "INDICATIONS: Both tumors …": shareBySentence gives each its own
+			}
 			continue
 		}
 		own = append(own, par)
 	}
 	l.paragraphs[0] = own
+	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// shareIndications hands the first lesion's indication paragraphs to every
+// lesion when a dictation's "SITE ONE (…):" shows that what came before it
+// speaks of all of them.
+func (l *lowerer) shareIndications() {
+	hist := l.history[0][:0]
+	for _, par := range l.history[0] {
+		if indicationKey(par) {
+			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
+			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
+				*ind = model.Text{}
+			}
+			continue
+		}
+		hist = append(hist, par)
+	}
+	l.history[0] = hist
+	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// sortParagraphs puts paragraphs in note order.
+func sortParagraphs(pars [][]prose.Line) {
+	slices.SortStableFunc(pars, func(a, b []prose.Line) int {
+		if len(a) == 0 || len(b) == 0 {
+			return len(a) - len(b)
+		}
+		return a[0].Line - b[0].Line
+	})
+}
+
+// ofSeveral reports whether a paragraph names tumors at two or more sites,
+// or speaks of several at once, and names no stage.
+func ofSeveral(par []prose.Line) bool {
+	f := prose.Read([][]prose.Line{par})
+	if len(f.Stages) > 0 || len(f.StageCount) > 0 {
+		return false
+	}
+	sites := map[string]bool{}
+	for _, d := range f.Diagnoses {
+		if d.Site != "" {
+			sites[letters(d.Site)] = true
+		}
+	}
+	return len(sites) >= 2 || speaksOfEvery(par)
+}
+
+// speaksOfEvery reports whether a paragraph speaks of several tumors at
+// once: "Mohs micrographic surgery of two sites", "Both tumors are
+// biopsy-proven", "Each site was mapped".
+func speaksOfEvery(par []prose.Line) bool {
+	for _, ln := range par {
+		words := sentenceWords(ln.Text)
+		for k := 0; k+1 < len(words); k++ {
+			w := words[k].text
+			if (w == "both" || w == "each" || w == "all" || cardinalWord(w) > 1) && slices.Contains(tumorNouns, words[k+1].text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareBySite gives each lesion what the prose before the lesions says of
@@ -280,8 +684,8 @@ func (l *lowerer) sharedParagraphs() {
 // the shin because …"; a SOAP note's "S: … BCC of the left nasal ala" and
 // "O: Left nasal ala: 0.9 x 0.7 cm pearly papule". It gives nothing unless
 // every diagnosis there names one lesion's site, in the lesions' order, and
-// every lesion is named: a size goes to the lesion whose diagnosis it
-// follows, a prior biopsy to every lesion when there is one lesion or the
+// every lesion is named: a lesion without a diagnosis takes its own, a
+// size goes to the lesion whose diagnosis it follows, a prior biopsy to every lesion when there is one lesion or the
 // words say it is of every tumor, an indication when it names every
 // lesion's site.
 func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
@@ -303,6 +707,11 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	}
 	if len(lesions) == 0 || named != len(lesions) {
 		return
+	}
+	for i := range lesions { // "PREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, right temple. 2. …"
+		if d := f.Diagnoses[firstDx[i]]; !lesions[i].Diagnosis.Present() && d.Text != "" {
+			lesions[i].Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+		}
 	}
 	if len(f.PreopSize) == len(lesions) {
 		for i, m := range f.PreopSize {
@@ -474,6 +883,9 @@ func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKe
 // it tells of the tumor, the biopsies, the map and the reader stays.
 func pastOnly(f prose.Facts) prose.Facts {
 	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate = nil, nil, prose.Stage{}, nil, nil, nil
+	// what the stage reader found doubtful there is of stages not read ("3
+	// stages stated, 1 described" of a Mohs surgery in 2019); the reader's stays
+	f.Ambiguities = slices.DeleteFunc(f.Ambiguities, func(a prose.Ambiguity) bool { return !strings.Contains(a.Message, "read by") })
 	return f
 }
 
@@ -494,6 +906,10 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 	}
 	r := f.Reader[0]
 	switch {
+	case r.Undersigned:
+		if sig := l.signer(r.Span.Line); sig != "" {
+			enc.Pathology = model.Text{Value: "read by the undersigned: " + sig, Line: r.Span.Line}
+		}
 	case r.Surgeon:
 		enc.Pathology = model.Text{Value: "read by the Mohs surgeon (as stated in prose)", Line: r.Span.Line}
 	case r.NameOnly:
@@ -543,6 +959,9 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if !les.FinalDefect.Present() && len(f.FinalDefect) > 0 {
 		les.FinalDefect = f.FinalDefect[0].Size
+	}
+	if !les.FinalDefect.Present() {
+		les.FinalDefect = repairDefect(f.Repairs) // "the 2.4 x 2.0 cm defect was closed with …"
 	}
 	if !les.ExcisionMargin.Present() && len(f.ExcisionMargin) > 0 {
 		les.ExcisionMargin = f.ExcisionMargin[0].Size
@@ -784,4 +1203,97 @@ func thisStage(stages []prose.Stage, n int) (prose.Stage, bool) {
 // measured reports whether prose gives a repair any size.
 func measured(r prose.Repair) bool {
 	return r.Length.Size.Present() || r.Area.Size.Present() || r.Defect.Size.Present() || r.SecondaryDefect.Size.Present()
+}
+
+// tumorWords say that an indication also tells the prior biopsy or the
+// size of the tumor ("Biopsy-proven … (punch biopsy 04/14/2026), …,
+// measuring 1.2 x 1.0 cm"): the prose reader reads it whole.
+var tumorWords = []string{"biops", "proven", "confirmed", "measur", "diagnosed"}
+
+// tellsTumor reports whether an indication's value tells the prior biopsy
+// or the tumor's size.
+func tellsTumor(text string) bool { return mentions(text, tumorWords) }
+
+// signer is the signature that names "the undersigned" who read the
+// slides: the first signature line of the note's prose after line
+// ("Evander Koskinen-Mwangi, MD" with the role under it, "Electronically
+// signed: Annelise Okwuosa-Brandvold, MD, Mohs surgeon, 10/02/2026"); ""
+// when the note is not signed, and "the undersigned" names nobody.
+func (l *lowerer) signer(after int) string {
+	best, line := "", 0
+	for _, pars := range l.paragraphs {
+		for _, par := range pars {
+			for i, ln := range par {
+				if ln.Line <= after || line > 0 && ln.Line >= line || !signatureLine(ln.Text) {
+					continue
+				}
+				best, line = strings.TrimSpace(ln.Text), ln.Line
+				if i+1 < len(par) && roleLine(par[i+1].Text) {
+					best += ", " + strings.TrimSpace(par[i+1].Text) // "Mohs Surgeon" under the name
+				}
+			}
+		}
+	}
+	return best
+}
+
+// signedPrefixes open a signature line.
+var signedPrefixes = []string{"electronically signed by", "electronically signed", "e-signed by", "e-signed", "signed by", "signed"}
+
+// signatureLine reports whether a line is a signature: a name of two to
+// five capitalised words, then a physician's credential among its comma
+// parts, after an optional "Electronically signed:".
+func signatureLine(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range signedPrefixes {
+		if len(t) > len(p) && asciiLower(t[:len(p)]) == p {
+			t = strings.TrimLeft(t[len(p):], " :")
+			break
+		}
+	}
+	parts := strings.Split(t, ",")
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	name := strings.Fields(parts[0])
+	if len(name) < 2 || len(name) > 5 {
+		return false
+	}
+	for _, w := range name {
+		if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, "0123456789:;") {
+			return false
+		}
+	}
+	for _, p := range parts[1:] {
+		cred, _, _ := strings.Cut(strings.TrimSpace(p), " ") // "MD on 02/17/2026"
+		switch strings.ReplaceAll(asciiLower(cred), ".", "") {
+		case "md", "do", "mbbs":
+			return true
+		}
+	}
+	return false
+}
+
+// roleLine reports whether a line under a signature is the signer's role:
+// at most four words, no digits ("Mohs Surgeon", "Dermatopathologist").
+func roleLine(text string) bool {
+	return len(strings.Fields(text)) <= 4 && !strings.ContainsAny(text, "0123456789:")
+}
+
+// repairDefect is the defect the one repair prose sizes one for was made
+// on ("Following clearance, the 2.4 x 2.0 cm defect was closed with a
+// complex linear repair"): the wound the last stage left, the lesion's
+// final defect. Several repairs' defects tell no one final defect.
+func repairDefect(rs []prose.Repair) model.Size {
+	var found model.Size
+	for _, r := range rs {
+		if !r.Defect.Size.Present() {
+			continue
+		}
+		if found.Present() {
+			return model.Size{}
+		}
+		found = r.Defect.Size
+	}
+	return found
 }

@@ -6,12 +6,14 @@
 //   - stages ("Stage II", "the first stage", "a second level", "the second
 //     excision", "the first pass", "the single stage", "an additional layer"
 //     or "a re-excision" = previous + 1, "the final excision" = previous + 1
-//     only after a stage that was not clear) with their blocks in
+//     only after a stage that was not clear; the Mohs excision counted
+//     before "a second layer" names a stage is the first) with their blocks in
 //     digits or words ("divided into three pieces", "processed as two
 //     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
 //     blocks and reason, and histology; what is said of the tissue where no
 //     stage is named goes to Unstaged;
-//   - stage counts and block totals, the map, who read the Mohs slides, the
+//   - stage counts and block totals, the map, who read the Mohs slides ("the
+//     undersigned" is whoever signs the note: the caller finds the signature), the
 //     prior biopsy, the indication, diagnoses and sites, the pre-operative
 //     size, the final defect, excision margins, repairs with their length,
 //     area, primary and secondary defect and timing (second intention and

@@ -83,8 +83,8 @@ func (st *state) readReader(p *para, s span) {
 			if verbAt >= 0 && p.slideWord(s) {
 				surgeon = i
 			}
-		default: // "surgeon", "Mohs surgeon", "operating surgeon"
-			if verbAt >= 0 && p.slideWord(s) && p.byBefore(i, s) {
+		default: // "surgeon", "Mohs surgeon", "operating surgeon", "the undersigned"
+			if verbAt >= 0 && p.slideWord(s) && (p.byBefore(i, s) || p.subjectReads(i, s)) {
 				surgeon = i
 			}
 		}
@@ -98,12 +98,18 @@ func (st *state) readReader(p *para, s span) {
 	if path >= 0 && surgeon >= 0 && verbAt >= 0 && p.slideWord(s) {
 		// "I reviewed the slides with Dr. Y, dermatopathologist": both are
 		// said; the surgeon comes first and finish reports the ambiguity.
-		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp}, Reader{Name: p.doctorName(s), Span: sp})
+		own := Reader{Surgeon: true, Span: sp}
+		if p.w(surgeon) == "undersigned" {
+			own = Reader{Undersigned: true, Span: sp}
+		}
+		st.f.Reader = append(st.f.Reader, own, Reader{Name: p.doctorName(s), Span: sp})
 		return
 	}
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
 		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
+	case surgeon >= 0 && p.w(surgeon) == "undersigned" && !(surgeon+1 < s.hi && p.has(surgeon+1, cSurgeon)): // not "the undersigned Mohs surgeon"
+		st.f.Reader = append(st.f.Reader, Reader{Undersigned: true, Span: sp})
 	case surgeon >= 0:
 		st.f.Reader = append(st.f.Reader, Reader{Surgeon: true, Span: sp})
 	case verbAt >= 0 && p.slideWord(s):
@@ -151,6 +157,34 @@ func (p *para) byBefore(i int, s span) bool {
 	// "The Mohs surgeon interpreted all frozen sections"
 	for j := i + 1; j < s.hi && j <= i+2; j++ {
 		if p.has(j, cReadVerb) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectReads reports whether the surgeon at token i opens sentence s
+// and a reading verb joined by "and" follows in its clause: "The
+// undersigned performed each layer and examined all frozen sections", also
+// after a heading's colon.
+func (p *para) subjectReads(i int, s span) bool {
+	lo := s.lo
+	for k := s.lo; k < i; k++ {
+		if p.w(k) == ":" { // "DESCRIPTION OF PROCEDURE: The undersigned …"
+			lo = k + 1
+		}
+	}
+	if lo < s.hi && isArticle(p.w(lo)) {
+		lo++
+	}
+	if i > lo+1 { // "The Mohs surgeon …" covers two words
+		return false
+	}
+	for k := i + 1; k+1 < s.hi; k++ {
+		switch w := p.w(k); {
+		case w == "by" || w == ";" || p.has(k, cTerm) || p.has(k, cPathologist):
+			return false
+		case w == "and" && p.has(k+1, cReadVerb) && !p.negated(k+1) && !p.uncertain(k+1) && p.ctx[k+1]&fHyp == 0:
 			return true
 		}
 	}
@@ -413,6 +447,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			if len(parts) == 1 && s.any(cFrozen) {
 				b.FrozenSection = p.frozenBlocks(s)
 			}
+			b.named = !p.anyVerb(part)
 			st.f.Biopsies = append(st.f.Biopsies, b)
 		}
 		return
@@ -423,7 +458,11 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			today = true
 		}
 	}
-	proven := p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed")
+	proven := p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed") ||
+		p.wordBefore(k, s, 4, "proven", "confirmed", "diagnosed") // "proven on shave biopsy", "diagnosed by punch biopsy"
+	if !s.any(cTumor) && !s.any(cDiagnosis) && !s.any(cLesionNoun) {
+		proven = proven && (p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed"))
+	}
 	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cFinding) || s.any(cHistPre)
 	switch {
 	case proven || hist && !today:
@@ -470,8 +509,83 @@ func (p *para) biopsy(s span) Biopsy {
 			}
 		}
 	}
+	if b.Site == "" { // "Punch biopsy of a separate lesion, left dorsal forearm, with frozen section"
+		for i := s.lo; i+1 < s.hi; i++ {
+			if p.w(i) == "," {
+				if site, _, _ := p.siteAt(i+1, s.hi); site != "" {
+					b.Site = site
+					break
+				}
+			}
+		}
+	}
 	b.Impression, b.Uncertain = p.impression(s)
 	return b
+}
+
+// doneVerbs say that a procedure was done: with a finite verb, a sentence
+// describes it rather than names it.
+var doneVerbs = []string{"performed", "taken", "obtained", "done", "sent", "submitted", "sampled", "biopsied", "underwent", "removed"}
+
+// anyVerb reports whether sentence s holds a finite verb or a verb of
+// doing: "A 4 mm punch biopsy was performed", not "3. Punch biopsy of a
+// separate lesion, left dorsal forearm, with frozen section".
+func (p *para) anyVerb(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if w := p.w(i); verb(w) || slices.Contains(doneVerbs, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// biopsyMethod is the method word of a biopsy's kind ("punch" of "4 mm
+// punch biopsy"), or "".
+func biopsyMethod(kind string) string {
+	for w := range strings.FieldsSeq(strings.ToLower(kind)) {
+		switch w {
+		case "tangential", "shave", "punch", "saucerization", "saucerisation", "incisional", "excisional", "scoop":
+			return w
+		}
+	}
+	return ""
+}
+
+// namedBiopsies drops a biopsy of another lesion that a sentence only
+// names — a procedure list's "3. Punch biopsy of a separate lesion, left
+// dorsal forearm" — when the prose describes a biopsy of the same method
+// at the same site (or at a site one of them leaves unsaid): it is the
+// title of that biopsy, not a second one. The described biopsy takes the
+// site it lacks.
+func (st *state) namedBiopsies() {
+	bs := st.f.Biopsies
+	if len(bs) < 2 || len(bs) > maxList {
+		return
+	}
+	var drop [maxList]bool
+	for i, b := range bs {
+		if !b.named || biopsyMethod(b.Kind) == "" {
+			continue
+		}
+		for j := range bs {
+			c := &bs[j]
+			if j != i && !c.named && biopsyMethod(c.Kind) == biopsyMethod(b.Kind) &&
+				(b.Site == "" || c.Site == "" || strings.EqualFold(b.Site, c.Site)) {
+				drop[i] = true
+				if c.Site == "" {
+					c.Site = b.Site
+				}
+				break
+			}
+		}
+	}
+	out := bs[:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	st.f.Biopsies = out
 }
 
 // impression reads "clinical impression: rule out superficial BCC" in sentence s.
@@ -529,8 +643,11 @@ func (st *state) listItemBiopsy(p *para) {
 		if b.Span.Line < first || b.Span.Line > last || b.Site != "" && b.Impression != "" {
 			continue
 		}
-		// the item's lines
-		li := b.Span.Line - first
+		// the item's lines (a paragraph's lines need not be the note's next lines)
+		li := slices.IndexFunc(p.lines, func(l Line) bool { return l.Line == b.Span.Line })
+		if li < 0 {
+			continue
+		}
 		lo := li
 		for lo > 0 && !p.marker(lo) {
 			lo--
@@ -741,6 +858,13 @@ func (p *para) skipBiopsySegment(j, end int) int {
 				return k
 			}
 			return j
+		case p.w(k) == "(" && p.anyIn(j+1, k, cBiopsy):
+			// ", biopsy-proven (shave, 04/02/2026), 1.0 x 0.8 cm"
+			if e := p.skipParen(k, end); e > k {
+				k = e - 1
+				continue
+			}
+			return j
 		case p.w(k) == ";" || p.w(k) == "." || p.w(k) == "(":
 			return j
 		}
@@ -948,7 +1072,7 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !(s.any(cDiagnosis) && s.any(cBiopsy)) {
 		return
 	}
 	exclBefore := -1
@@ -968,6 +1092,14 @@ func (st *state) readSizes(p *para, s span) {
 			if sz, a, b, ok := p.measureAfter(e, s.hi, 4); ok && len(sz.Dims) > 0 {
 				st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(a, b)})
 				i = b - 1
+				for n := 0; n < maxList; n++ { // "Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm"
+					m, nb, ok := p.ellipsisSize(i+1, s)
+					if !ok {
+						break
+					}
+					st.f.PreopSize = append(st.f.PreopSize, m)
+					i = nb - 1
+				}
 			}
 		case p.has(i, cDefect) && p.toks[i].kind == kWord:
 			st.defect(p, s, i)
@@ -976,6 +1108,17 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
 				i = b - 1
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.biopsyApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
+					st.f.PreopSize = append(st.f.PreopSize, m)
+				}
+				i = b - 1
+			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
@@ -1009,6 +1152,107 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		}
 	}
 	return Measure{}, 0, false
+}
+
+// ellipsisSize reads the size of another lesion that shares the size
+// cue before it, from token j: "… measured 0.8 x 0.7 cm and site two 0.7
+// x 0.6 cm", ", and lesion 3 1.1 x 0.9 cm".
+func (p *para) ellipsisSize(j int, s span) (Measure, int, bool) {
+	if j < s.hi && p.w(j) == "," {
+		j++
+	}
+	if j+3 >= s.hi || p.w(j) != "and" {
+		return Measure{}, 0, false
+	}
+	j++
+	if p.w(j) == "the" {
+		j++
+	}
+	switch {
+	case j+1 < s.hi && lesionWord(p.w(j)) && (p.countAt(j+1) > 0 || p.w(j+1) == "#" && j+2 < s.hi && p.countAt(j+2) > 0):
+		j += 2
+		if p.w(j-1) == "#" {
+			j++
+		}
+	case j+1 < s.hi && ordinal(p.w(j)) > 0 && lesionWord(p.w(j+1)):
+		j += 2
+	default:
+		return Measure{}, 0, false
+	}
+	if j < s.hi && (p.w(j) == "measured" || p.w(j) == "measuring" || p.w(j) == "was" || p.w(j) == ",") {
+		j++
+	}
+	if j >= s.hi || p.toks[j].kind != kNum {
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(j, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(j, nx)}, nx, true
+}
+
+// lesionWord reports whether w names a lesion before its number.
+func lesionWord(w string) bool { return w == "site" || w == "lesion" || w == "tumor" || w == "tumour" }
+
+// biopsyApposition reads a size set off by commas after the biopsy that
+// proved the tumor the sentence names: "Squamous cell carcinoma proven on
+// punch biopsy, 2.1 x 1.7 cm, in an immunosuppressed …", "… confirmed on
+// shave biopsy 03/02/2026, 0.9 x 0.8 cm, …".
+func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "," || !s.any(cDiagnosis) {
+		return Measure{}, 0, false
+	}
+	biopsy, proved := false, false
+	for k := i - 2; k >= s.lo && k >= i-12; k-- {
+		w := p.w(k)
+		if w == "," || w == ";" || w == ":" {
+			break
+		}
+		if p.has(k, cBiopsy) && !p.negated(k) {
+			biopsy = true
+		}
+		if w == "proven" || w == "confirmed" || w == "diagnosed" {
+			proved = true
+		}
+	}
+	if !biopsy || !proved {
+		return Measure{}, 0, false
+	}
+	m, ok := p.appositionSize(i-1, s.hi)
+	if !ok {
+		return Measure{}, 0, false
+	}
+	_, nx, _ := p.measure(i, s.hi)
+	return m, nx, true
+}
+
+// nounApposition reads a size set off by commas after a lesion noun: "The
+// helical tumor, 0.9 x 0.8 cm, was treated with Mohs" (after a diagnosis,
+// readDiagnoses reads it).
+func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "," || !p.has(i-2, cLesionNoun) || p.has(i-2, cDiagnosis) {
+		return Measure{}, 0, false
+	}
+	m, ok := p.appositionSize(i-1, s.hi)
+	if !ok {
+		return Measure{}, 0, false
+	}
+	_, nx, _ := p.measure(i, s.hi)
+	return m, nx, true
+}
+
+// ofLesionSize reads a size a lesion noun takes with "of": "an
+// ill-defined pigmented patch of 2.0 x 1.6 cm", "a nodule of 8 mm".
+func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
+	if i-2 < s.lo || p.w(i-1) != "of" || !p.has(i-2, cLesionNoun) {
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // predicateSize reads a size said of a lesion noun through "is" or "was",

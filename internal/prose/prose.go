@@ -121,7 +121,10 @@ type Reader struct {
 	// NameOnly: the reader is named without a role ("read by Dr. Tanaka");
 	// Surgeon is false and the caller compares Name with the surgeon.
 	NameOnly bool
-	Span     Span
+	// Undersigned: "the undersigned examined the slides": the reader is
+	// whoever signs the note, which the caller finds; Surgeon is false.
+	Undersigned bool
+	Span        Span
 }
 
 // Diagnosis is a tumor named in prose, with its site when the sentence gives one.
@@ -158,6 +161,7 @@ type Biopsy struct {
 	// for frozen section, processed as two blocks"); N is 0 when none is stated.
 	FrozenSection Count
 	Span          Span
+	named         bool // the biopsy is only named, in a sentence without a verb ("3. Punch biopsy of a separate lesion, left dorsal forearm")
 }
 
 // Deep is a deep structure the surgery reached, or (Negated) did not.

@@ -35,6 +35,7 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	unstagedMohs    bool // Unstaged's blocks were read in a sentence about the Mohs excision ("excised in the classic Mohs fashion, … divided into 2 sections")
 	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
 	allStains       []stageStain
 	// per paragraph
@@ -79,12 +80,24 @@ func (st *state) paragraph(p *para) {
 	}
 	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
 	// "Other lesions addressed today: …" (not "No other lesions were treated")
-	for i := range p.toks {
-		if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
-			st.otherLesions = true
-			break
+	// announces other lesions from this paragraph on; "3. Punch biopsy of a
+	// separate lesion, left dorsal forearm" in a procedure list only names its
+	// own biopsy, and the paragraphs after it speak of the Mohs lesion again.
+	announced, selfContained := false, false
+	for _, s := range p.sents {
+		for i := s.lo; i < s.hi; i++ {
+			if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
+				if s.any(cBiopsyMethod) && !p.anyVerb(s) { // a list item that names its biopsy
+					selfContained = true
+				} else {
+					announced = true
+				}
+				break
+			}
 		}
 	}
+	ownOnly := selfContained && !announced && !st.otherLesions
+	st.otherLesions = st.otherLesions || announced || selfContained
 	timing := false
 	for _, s := range p.sents {
 		if s.any(cTiming) {
@@ -99,6 +112,9 @@ func (st *state) paragraph(p *para) {
 		st.sentence(p, s)
 	}
 	st.listItemBiopsy(p)
+	if ownOnly {
+		st.otherLesions = false
+	}
 	if timing {
 		for _, r := range st.touched {
 			st.f.Repairs[r].AfterClearance = true
@@ -168,6 +184,7 @@ func (st *state) readPlan(p *para, s span) {
 // finish reports what only the whole scope shows.
 func (st *state) finish() {
 	f := st.f
+	st.namedBiopsies()
 	// A diagnosis without a site takes the site of the lesion when the prose
 	// names exactly one ("a pearly papule on the left upper cutaneous lip …
 	// which I read as nodular basal cell carcinoma").
@@ -178,6 +195,7 @@ func (st *state) finish() {
 			}
 		}
 	}
+	st.firstExcision()
 	// A block count read where no stage was named, while the prose names stages.
 	if len(f.Stages) > 0 && st.forced == 0 && f.Unstaged.Blocks > 0 {
 		f.Ambiguities = append(f.Ambiguities, Ambiguity{
@@ -206,10 +224,10 @@ func (st *state) finish() {
 	// The Mohs slides read by the surgeon and by a separate pathologist.
 	surgeon, path := -1, -1
 	for i, r := range f.Reader {
-		if r.Surgeon && surgeon < 0 {
+		if (r.Surgeon || r.Undersigned) && surgeon < 0 {
 			surgeon = i
 		}
-		if !r.Surgeon && !r.NameOnly && path < 0 {
+		if !r.Surgeon && !r.NameOnly && !r.Undersigned && path < 0 {
 			path = i
 		}
 	}
@@ -235,6 +253,32 @@ func (st *state) finish() {
 			Spans:   []Span{f.StageCount[0].Span, f.Stages[len(f.Stages)-1].Span},
 		})
 	}
+}
+
+// firstExcision makes the Mohs excision the prose describes with its
+// blocks before it names "a second layer" the first stage: "The lesion was
+// then excised in the classic Mohs fashion, with the specimen divided into
+// 2 sections … A second layer was then taken …". The second stage says
+// there was a first, and the excision's sentence is about it: it names
+// Mohs and counts blocks before any stage is named.
+func (st *state) firstExcision() {
+	f := st.f
+	if st.forced > 0 || !st.unstagedMohs || len(f.Stages) == 0 || f.Stages[0].Number != 2 || f.Unstaged.Blocks == 0 {
+		return
+	}
+	for _, s := range f.Stages {
+		if s.Number == 1 {
+			return
+		}
+	}
+	b, s2 := f.Unstaged.BlocksSpan, f.Stages[0].Span
+	if b.Line > s2.Line || b.Line == s2.Line && b.Col >= s2.Col {
+		return
+	}
+	one := f.Unstaged
+	one.Number, one.Span = 1, b
+	f.Stages = append([]Stage{one}, f.Stages...)
+	f.Unstaged = Stage{}
 }
 
 // ---- stages ----
@@ -674,6 +718,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			default:
 				if tg, k := st.target(p, s, bx); tg != nil {
 					st.setBlocks(tg, k, n, p.spanOf(lo, hi))
+					if k < 0 && tg == &st.f.Unstaged && s.any(cMohsSurgery) && !p.anyWordIn(s, debulkWords) {
+						st.unstagedMohs = true
+					}
 				}
 			}
 			i = hi
@@ -982,11 +1029,12 @@ func (p *para) stainDone(j, end int) int {
 }
 
 // everyStage reports whether a stain statement in tokens [lo, hi) names
-// every stage ("on every block of both stages", "of all stages"), and the
+// every stage ("on every block of both stages", "of all stages", "on all
+// sections of both layers"), and the
 // number of stages it says (2 for "both", else 0).
 func (p *para) everyStage(lo, hi int) (bool, int) {
 	for k := lo + 1; k < hi; k++ {
-		if p.w(k) == "stages" {
+		if w := p.w(k); w == "stages" || w == "layers" || w == "levels" {
 			switch p.w(k - 1) {
 			case "both":
 				return true, 2
@@ -1243,16 +1291,32 @@ func (p *para) clearExcept(k, hi int) bool {
 }
 
 // segment is the part of clause [lo, hi) around token k between commas or
-// a colon ("I read the frozen sections: nodular BCC in the dermis, …").
+// a colon ("I read the frozen sections: nodular BCC in the dermis, …"), or
+// before a "with" that says the margins ("nodular BCC in the superficial
+// dermis with all margins free of tumor").
 func (p *para) segment(k, lo, hi int) (int, int) {
 	a, b := k, k+1
-	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" {
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) {
 		a--
 	}
-	for b < hi && p.w(b) != "," && p.w(b) != ":" {
+	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) {
 		b++
 	}
 	return a, b
+}
+
+// withMargins reports whether token k is a "with" that opens what the
+// margins showed: "with all margins free of tumor", "with both margins
+// clear", "with clear margins", "with margins negative".
+func (p *para) withMargins(k, hi int) bool {
+	if p.w(k) != "with" || k+1 >= hi {
+		return false
+	}
+	j := k + 1
+	if w := p.w(j); w == "all" || w == "both" || w == "the" {
+		j++
+	}
+	return j < hi && (p.has(j, cMarginLoc) || p.has(j, cClear) && j+1 < hi && p.has(j+1, cMarginLoc))
 }
 
 // segmentHasPlace reports whether the segment around token k names a margin
@@ -1397,3 +1461,7 @@ func (st *state) readStageCount(p *para, s span) {
 		}
 	}
 }
+
+// debulkWords name the debulk, which is no stage (a pseudo-trigger may hide
+// them from the concept hits: "tumor was debulked").
+var debulkWords = []string{"debulk", "debulked", "debulking"}

@@ -52,6 +52,8 @@ func summary(f Facts) []string {
 			add("reader surgeon")
 		case r.NameOnly:
 			add("reader named %q", r.Name)
+		case r.Undersigned:
+			add("reader undersigned")
 		default:
 			add("reader pathologist %q", r.Name)
 		}
