@@ -842,7 +842,10 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	if it.Label == nil && it.Text != nil {
 		l.inlineText(it.Text, false)
 	}
-	if after != nil {
+	switch {
+	case after != nil && isDictated(after.Text):
+		l.narrativeLine(&grammar.Text{Pos: after.Pos, Text: after.Text}) // "SITE ONE (left temple): The first Mohs layer was …"
+	case after != nil:
 		l.inlineValue(after)
 	}
 }
@@ -906,6 +909,20 @@ func labelledParts(v *grammar.Value) []labelledPart {
 		return nil
 	}
 	return parts
+}
+
+// numberedItems counts the numbered items under the valueless key of
+// line i.
+func (l *lowerer) numberedItems(i int) int {
+	n := 0
+	for _, line := range l.lines[i+1:] {
+		it := line.Item
+		if it == nil || it.Marker == nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 || !isOrdinalMarker(it.Marker.Text) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // sentenceLabelledParts splits a value whose sentences open with their
@@ -1058,6 +1075,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		}
 		if w := firstWord(asciiLower(textOf(v).Value)); ref.field == fPostopDiagnosis && l.lesion < 0 && (w == "same" || w == "unchanged") {
 			return taken // "POSTOPERATIVE DIAGNOSES: Same." before the first label: every lesion's diagnosis stands
+		}
+		if l.lesion < 0 && v == nil && l.headed && l.numberedItems(i) >= 2 {
+			return taken // "PREOPERATIVE DIAGNOSES:" over "1. SCC, left helix." / "2. …": a list the prose before the labels reads for every lesion
 		}
 		if l.lesion < 0 && v != nil && l.headed {
 			if parts := labelledParts(v); len(parts) >= 2 {

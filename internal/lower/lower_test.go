@@ -1141,3 +1141,19 @@ func TestSiteHeadings(t *testing.T) {
 	assert.Len(t, one.Lesions, 1)
 	assert.Empty(t, one.Lesions[0].HeadingText.Value, "one site heading alone opens nothing")
 }
+
+func TestNumberedListBeforeLabels(t *testing.T) {
+	src := "PREOPERATIVE DIAGNOSES:\n1. Squamous cell carcinoma, left helix.\n2. Basal cell carcinoma, right upper arm.\n\n" +
+		"SITE 1 (left helix): The first stage was divided into two blocks and was clear.\n\n" +
+		"SITE 2 (right upper arm): The first stage was divided into three blocks and was clear.\n"
+	note := mustLower(t, src)
+	require.Len(t, note.Lesions, 2)
+	for _, f := range note.Findings {
+		assert.NotEqual(t, "lesion-ambiguous", f.Rule, "a numbered list under a valueless key before the labels: line %d", f.Line)
+	}
+	for i, les := range note.Lesions {
+		require.Len(t, les.Stages, 1, "lesion %d: the dictation after its label is read", i+1)
+	}
+	assert.Equal(t, 2, note.Lesions[0].Stages[0].Blocks.N)
+	assert.Equal(t, 3, note.Lesions[1].Stages[0].Blocks.N)
+}
