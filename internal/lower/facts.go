@@ -158,6 +158,27 @@ func checked(v *grammar.Value) *grammar.Value {
 	return &grammar.Value{Pos: v.Pos, Text: text}
 }
 
+// checkboxRow reads a row of a known key and its checkbox choices, which
+// the gaps between them made cells ("Repair<TAB>( ) simple  (x) complex  (
+// ) flap"), as the field of that key; nil when the row is not one.
+func checkboxRow(r *grammar.Row) *grammar.Field {
+	if len(r.Cells) < 3 {
+		return nil
+	}
+	if _, known := lookupAny(r.Cells[0].Text); !known {
+		return nil
+	}
+	texts := make([]string, 0, len(r.Cells)-1)
+	for _, c := range r.Cells[1:] {
+		if n, _ := checkbox(c.Text); n == 0 {
+			return nil
+		}
+		texts = append(texts, c.Text)
+	}
+	v := r.Cells[1]
+	return &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: v.Pos, Text: strings.Join(texts, "  ")}}
+}
+
 // checkbox reads a checkbox at the start of s: its length and whether it
 // is checked, or 0.
 func checkbox(s string) (n int, on bool) {

@@ -357,6 +357,9 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.endParagraph() // "Stage III - 1 block  - negative": a stage line whose gap made it cells
 		return l.field(i, f)
 	}
+	if f := checkboxRow(r); f != nil {
+		return l.field(i, f) // "Deep structures involved<TAB>( ) muscle  ( ) tendon  (x) none"
+	}
 	if len(r.Cells) == 2 && r.Cells[1].Text != "" {
 		if _, known := lookupAny(r.Cells[0].Text); known {
 			c := r.Cells[1]
