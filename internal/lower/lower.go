@@ -635,6 +635,18 @@ func (l *lowerer) underHeading(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
+// withoutTime drops the time of day and its zone that follow a date
+// ("03/17/2026 09:12 CDT", "2026-04-22 10:30 AM"): what is left is the
+// date.
+func withoutTime(v *grammar.Value) *grammar.Value {
+	for i := 1; i+3 < len(v.Text); i++ {
+		if v.Text[i-1] == ' ' && v.Text[i] >= '0' && v.Text[i] <= '9' && (v.Text[i+1] == ':' || v.Text[i+2] == ':' && v.Text[i+1] >= '0' && v.Text[i+1] <= '9') {
+			return &grammar.Value{Pos: v.Pos, Text: strings.TrimRight(v.Text[:i-1], " ,@")}
+		}
+	}
+	return v
+}
+
 // preopField reads a bare "Pre-op:" or "Preoperative:" key by its value:
 // the pre-operative size when the value opens with a size, else the
 // pre-operative diagnosis when it names a tumor; nil otherwise.
@@ -1289,7 +1301,7 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 	t := textOf(v)
 	switch ref.field {
 	case fDate:
-		iso, err := grammar.ParseDate(ref.name, v)
+		iso, err := grammar.ParseDate(ref.name, withoutTime(v))
 		if err != nil && letters(key) == "encounter" {
 			return nil // "Encounter: 05/19/2026" is the date; "Encounter: office visit" is no date, and no error
 		}
