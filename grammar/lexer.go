@@ -645,7 +645,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(s))))))
+	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(starKey(s)))))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -702,6 +702,19 @@ func bracketKey(s string) string {
 	}
 	b := []byte(s)
 	b[i], b[i+end] = ' ', ':'
+	return string(b)
+}
+
+// starKey blanks the star a template prints against a key that must be
+// filled in ("*Stage 1: 3 blocks", "*Lesion size: 1.2 x 0.9 cm"): a star
+// at the start of a line, a letter right after it.
+func starKey(s string) string {
+	i := skipBlank(s, 0)
+	if i+1 >= len(s) || s[i] != '*' || !isLetter(s[i+1]) {
+		return s
+	}
+	b := []byte(s)
+	b[i] = ' '
 	return string(b)
 }
 

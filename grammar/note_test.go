@@ -171,6 +171,8 @@ func TestLineShapes(t *testing.T) {
 		{"an ellipsis in prose is no dot leader", "The patient tolerated it well... and left.", `1 text="The patient tolerated it well... and left."@1`},
 		{"colon aligned in a column", "DOS        : 04/14/2026", `1 key="DOS"@1 value="04/14/2026"@14`},
 		{"columns divided by colons are no aligned colon", "Stage  : Blocks : Margins", `1 row cell="Stage"@1 cell=": Blocks : Margins"@8`},
+		{"a star against a required key", "*Stage 1: 3 blocks", `1 key="Stage 1"@2 value="3 blocks"@11`},
+		{"a star bullet is a marker", "* Stage 1: 3 blocks", `1 marker="*"@1 key="Stage 1"@3 value="3 blocks"@12`},
 		{"stage dashes", "Stage 1 -- 2 blocks -- margins negative", `1 text="Stage 1 -- 2 blocks -- margins negative"@1`},
 		{"box-drawing row", "│ 1     │ 3      │ H&E │", `1 row cell="1"@3 cell="3"@11 cell="H&E"@20`},
 		{"box-drawing rule", "├───────┼────────┤", `1 rule@1`},
