@@ -283,7 +283,7 @@ func (ln line) delimitedRow(i int) bool {
 func (ln line) csvRow(i, end int, d byte) {
 	s := ln.text
 	for from := i; from <= end; {
-		from = skipBlank(s, from)
+		from = min(skipBlank(s, from), end) // a blank after the last delimiter runs to the end, not past it
 		if from < end && s[from] == '"' {
 			to := from + 1
 			for to < end && !(s[to] == '"' && (to+1 == end || s[to+1] != '"')) {
