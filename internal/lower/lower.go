@@ -558,15 +558,35 @@ func (l *lowerer) wrapped(i int, f *grammar.Field) (*grammar.Field, int) {
 	if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
 		return f, i
 	}
-	text, j := f.Value.Text, i
-	end := f.Value.Pos.Column + utf8.RuneCountInString(f.Value.Text) // where the line just joined ends
+	v, j := l.wrappedOn(i, f.Value, f.Value.Pos.Column, f.Pos.Column)
+	if j == i {
+		return f, i
+	}
+	g := *f
+	g.Value = v
+	return &g, j
+}
+
+// flushWrapped joins to the value standing alone on line i (a key's value
+// on the line under it, flush at column col) the lines that continue it
+// mid-sentence; it returns the value and the last line joined.
+func (l *lowerer) flushWrapped(i int, v *grammar.Value, col int) (*grammar.Value, int) {
+	return l.wrappedOn(i, v, 0, col)
+}
+
+// wrappedOn joins to v, on line i, the plain lines after it that continue
+// it: under a hanging indent at column hang (0 for none), or flush at
+// column flushCol mid-sentence after a line that reached wrapWidth.
+func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*grammar.Value, int) {
+	text, j := v.Text, i
+	end := v.Pos.Column + utf8.RuneCountInString(v.Text) // where the line just joined ends
 	for j+1 < len(l.lines) {
 		next := l.lines[j+1].Item
 		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
 			break
 		}
-		hanging := next.Text.Pos.Column == f.Value.Pos.Column && next.Text.Pos.Column > f.Pos.Column
-		flush := next.Text.Pos.Column == f.Pos.Column && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
+		flush := next.Text.Pos.Column == flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			!strings.ContainsAny(text[len(text)-1:], ".:;") && midSentence(text, next.Text.Text)
 		if !hanging && !flush {
 			break
@@ -576,11 +596,9 @@ func (l *lowerer) wrapped(i int, f *grammar.Field) (*grammar.Field, int) {
 		j++
 	}
 	if j == i {
-		return f, i
+		return v, i
 	}
-	g := *f
-	g.Value = &grammar.Value{Pos: f.Value.Pos, Text: text}
-	return &g, j
+	return &grammar.Value{Pos: v.Pos, Text: text}, j
 }
 
 // headsList reports whether line i is a heading over the list that follows
@@ -1249,7 +1267,7 @@ func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
 		switch {
 		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0 && line.Item.Label == nil &&
 			line.Item.Marker == nil && l.opens[j] == opensNothing && stageLine(line.Item.Text) == nil:
-			return &grammar.Value{Pos: line.Item.Text.Pos, Text: line.Item.Text.Text}, j
+			return l.flushWrapped(j, &grammar.Value{Pos: line.Item.Text.Pos, Text: line.Item.Text.Text}, line.Item.Text.Pos.Column)
 		case line.Item != nil || line.Row != nil || line.Rule != nil:
 			return nil, 0
 		}

@@ -692,6 +692,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-03-17"},
 		{"a date with a time after a comma", "Date of service: March 4, 2026, 10:30 AM\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-03-04"},
+		{"a value under its key wrapped flush", "Site: nose\nREPAIR:\nBilobed transposition flap, performed after tumor clearance. Primary defect\n1.2 x 1.0 cm; secondary defect 1.6 sq cm.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Defect.Dims) }, "[1.2 1]"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",
