@@ -530,8 +530,12 @@ var linkWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, 
 
 // midSentence reports whether the line next continues the sentence that
 // text breaks off: it opens in lower case or with a digit, or text ends
-// with a word no sentence ends with ("… read by" / "Dr. Ames").
+// with a word no sentence ends with ("… read by" / "Dr. Ames") or with a
+// key whose value is still to come ("Histology:").
 func midSentence(text, next string) bool {
+	if strings.HasSuffix(text, ":") {
+		return true // "… block 2 clear. Histology:" / "SCC in situ with follicular extension"
+	}
 	if c := next[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
 		return true
 	}
@@ -587,7 +591,7 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		flush := next.Text.Pos.Column == flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
-			!strings.ContainsAny(text[len(text)-1:], ".:;") && midSentence(text, next.Text.Text)
+			!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text)
 		if !hanging && !flush {
 			break
 		}
