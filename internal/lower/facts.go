@@ -200,6 +200,28 @@ var checkboxes = []struct {
 }{{"[X]", true}, {"[x]", true}, {"[✓]", true}, {"[ ]", false}, {"(X)", true}, {"(x)", true}, {"(✓)", true},
 	{"( )", false}, {"☒", true}, {"☑", true}, {"☐", false}}
 
+// siteEnders end the site words after "of the": "left cheek diagnosed on
+// a broad shave biopsy" names the left cheek.
+var siteEnders = map[string]bool{"diagnosed": true, "confirmed": true, "proven": true, "biopsied": true, "treated": true,
+	"measuring": true, "measured": true, "with": true, "which": true, "that": true, "was": true, "is": true, "on": true, "in": true, "status": true}
+
+// leadingSite returns the words of cand before the first of siteEnders when
+// they name a site.
+func leadingSite(cand string) (string, bool) {
+	words := strings.Fields(cand)
+	for k, w := range words {
+		if siteEnders[asciiLower(w)] {
+			words = words[:k]
+			break
+		}
+	}
+	site := strings.Join(words, " ")
+	if _, ok := anatomy.Resolve(site); !ok || site == "" {
+		return "", false
+	}
+	return site, true
+}
+
 // dropParens returns s without its parenthesised groups.
 func dropParens(s string) string {
 	if strings.IndexByte(s, '(') < 0 {
@@ -234,11 +256,11 @@ func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
 	for _, w := range dxSiteWords {
 		if i := strings.Index(lower, w); i > 0 {
 			cand := text[i+len(w):]
-			if c := strings.IndexAny(cand, ",;("); c > 0 {
+			if c := strings.IndexAny(cand, ",;(:"); c > 0 {
 				cand = cand[:c]
 			}
-			if _, ok := anatomy.Resolve(cand); ok {
-				return model.Text{Value: strings.TrimSpace(cand), Line: dx.Line}, true
+			if site, ok := leadingSite(cand); ok {
+				return model.Text{Value: site, Line: dx.Line}, true
 			}
 		}
 	}

@@ -696,6 +696,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Defect.Dims) }, "[1.2 1]"},
 		{"a stage value wrapped after a dangling key", "Site: temple\n   Stage 1: 2 blocks, block 1 positive (lateral), block 2 clear. Histology:\n   SCC in situ with follicular extension, no invasion.\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "SCC in situ with follicular extension; no invasion."},
+		{"a site followed by more words in the diagnosis", "Diagnosis: invasive melanoma of the left cheek diagnosed on a broad shave biopsy 05/08/2026: superficial spreading type\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left cheek"},
 		{"a planned reconstruction is not a repair", "Site: cheek\nPlanned reconstruction: rotation flap if the defect exceeds 2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "0"},
 		{"a closure keyed by its timing", "Site: cheek\nClosure after tumor clearance: simple repair, 4.0 cm\n",
