@@ -1130,7 +1130,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 }
 
 // pastTumorWords mark a history sentence about another or an earlier tumor.
-var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post"}
+var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post", "years ago", "year ago", "in the past"}
 
 // historyDiagnosis keeps the first sentence of a history that names the
 // tumor ("HISTORY: Basosquamous carcinoma of the right lower eyelid,

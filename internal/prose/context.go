@@ -49,6 +49,8 @@ func (p *para) scopes() {
 				flag, pre = fUnc, false
 			case cHistPre:
 				flag = fHist
+			case cHistPost:
+				flag, pre = fHist, false
 			case cHypPre:
 				flag = fHyp
 			case cHypPost:

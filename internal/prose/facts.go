@@ -934,7 +934,15 @@ func (st *state) readSites(p *para, s span) {
 			continue
 		}
 		if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
-			continue // "a six-month history of a papule on the lip" is today's lesion: history is kept
+			continue
+		}
+		// "a six-month history of a papule on the lip" is today's lesion: the
+		// history of a lesion word is kept. A tumor or a Mohs surgery in the
+		// past ("History of melanoma of the back", "prior Mohs surgery of the
+		// left temple") is another lesion's, or another day's: its site is
+		// never today's.
+		if p.ctx[i]&fHist != 0 && (surgery || p.has(i, cDiagnosis)) {
+			continue
 		}
 		j := i + 1
 		if e := p.hitAt(i, cDiagnosis); e > 0 {
