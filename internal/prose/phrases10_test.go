@@ -21,3 +21,25 @@ func TestHistoryGivesNoSite(t *testing.T) {
 			"A six-month history of a pearly papule on the left cheek.", fams, []string{`site "left cheek"`}},
 	})
 }
+
+// TestMarginClauses: a tumor's own clause and a clause that says the
+// margins are read apart (CODING-RULES §3: a stage is positive only where
+// tumor is placed on a margin), and "without" negates only its noun
+// phrase, not the verb that puts the tumor on the margin.
+func TestMarginClauses(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§3 margins: 'and all margins were clear' is a clause of its own",
+			"The first stage was divided into two blocks; nodular basal cell carcinoma was confined to the central dermis and all margins were clear.",
+			fams, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§3 margins: tumor at a margin and the other margins clear is positive",
+			"The first stage was divided into two blocks; basal cell carcinoma was present at the deep margin and all other margins were clear.",
+			fams, []string{"stage 1 blocks=2 margin=positive histology"}},
+		{"§3 margins: atypia without invasion extended to a margin",
+			"The first stage was divided into three blocks; full-thickness keratinocyte atypia without invasion extended to the peripheral margin of block 2.",
+			fams, []string{"stage 1 blocks=3 margin=positive histology"}},
+		{"§3 margins: no tumor extended to the margin stays negated",
+			"The first stage was divided into three blocks; no tumor extended to the margins.",
+			fams, []string{"stage 1 blocks=3 margin=clear"}},
+	})
+}

@@ -1296,13 +1296,30 @@ func (p *para) clearExcept(k, hi int) bool {
 // dermis with all margins free of tumor").
 func (p *para) segment(k, lo, hi int) (int, int) {
 	a, b := k, k+1
-	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) {
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) && !p.andMargins(a-1, hi) {
 		a--
 	}
-	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) {
+	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) && !p.andMargins(b, hi) {
 		b++
 	}
 	return a, b
+}
+
+// andMargins reports whether token k is an "and" that opens a clause of
+// its own about the margins or blocks: "BCC was confined to the central
+// dermis and all margins were clear", "and both blocks were negative".
+func (p *para) andMargins(k, hi int) bool {
+	if p.w(k) != "and" || k+1 >= hi {
+		return false
+	}
+	j := k + 1
+	if w := p.w(j); w == "all" || w == "both" || w == "the" {
+		j++
+	}
+	if j < hi && (p.w(j) == "other" || p.w(j) == "remaining") {
+		j++
+	}
+	return j+1 < hi && (p.has(j, cMarginLoc) || p.has(j, cBlockNoun)) && verb(p.w(j+1))
 }
 
 // withMargins reports whether token k is a "with" that opens what the
