@@ -43,3 +43,21 @@ func TestMarginClauses(t *testing.T) {
 			fams, []string{"stage 1 blocks=3 margin=clear"}},
 	})
 }
+
+// TestSpecialStainWords: a stain the note calls special is marked so
+// (CODING-RULES §4: a routine stain such as toluidine blue listed as a
+// special stain is included in Mohs, `routine-stain-not-billable`).
+func TestSpecialStainWords(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§4 stains: 'was run as a special stain on all four blocks'",
+			"The first stage was divided into four blocks. Toluidine blue was run as a special stain on all four blocks.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="Toluidine blue"+special`}},
+		{"§4 stains: 'a special stain of toluidine blue'",
+			"The first stage was divided into two blocks. A special stain of toluidine blue was performed.",
+			fams, []string{`stage 1 blocks=2 margin=unknown stain="toluidine blue"+special`}},
+		{"§4 stains: a stain not called special",
+			"The first stage was divided into two blocks. Toluidine blue was run on both blocks.",
+			fams, []string{`stage 1 blocks=2 margin=unknown stain="Toluidine blue"`}},
+	})
+}

@@ -1016,6 +1016,36 @@ func stainWord(w string) bool {
 	return false
 }
 
+// specialBefore reports whether the stain named at token i follows
+// "special stain(s)" within its clause: "special stain of toluidine blue",
+// "Special stains: toluidine blue".
+func (p *para) specialBefore(i int, s span) bool {
+	for k := i - 1; k >= s.lo && k >= i-4; k-- {
+		if w := p.w(k); w == ";" || w == "." {
+			return false
+		}
+		if p.w(k) == "special" && k+1 < i && stainWord(p.w(k+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asSpecial is the token after "as a special stain" at token j, or 0.
+func (p *para) asSpecial(j, end int) int {
+	if j+2 >= end || p.w(j) != "as" {
+		return 0
+	}
+	k := j + 1
+	if isArticle(p.w(k)) {
+		k++
+	}
+	if k+1 < end && p.w(k) == "special" && stainWord(p.w(k+1)) {
+		return k + 2
+	}
+	return 0
+}
+
 // stainDone is the token after "was added", "were performed" at token j, or j.
 func (p *para) stainDone(j, end int) int {
 	if j+1 >= end || p.w(j) != "was" && p.w(j) != "were" {
@@ -1050,10 +1080,14 @@ func (p *para) everyStage(lo, hi int) (bool, int) {
 // its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
 // added to highlight …").
 func (p *para) stain(i, e int, s span) (Stain, int) {
-	st := Stain{Name: p.text(i, e)}
+	st := Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
 	j := e
 	for j < s.hi && stainWord(p.w(j)) {
 		j++
+	}
+	if k := p.asSpecial(p.stainDone(j, s.hi), s.hi); k > 0 {
+		// "toluidine blue was run as a special stain on all four blocks"
+		st.Special, j = true, k
 	}
 	if k := p.skipParen(j, s.hi); k > j {
 		// "MART-1 (blocks 1-2)"
