@@ -357,11 +357,21 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 			return
 		}
 		sentences := splitSentences(v) // "Reason for Mohs: temple. Clinical size 1.1 x 0.9 cm. Map drawn."
-		for _, sen := range sentences[min(1, len(sentences)):] {
+		from := min(1, len(sentences))
+		if ref.field == fIndication && from == 1 && tellsSize(sentences[0].Text) {
+			from = 0 // "INDICATION: Preauricular location (H-zone), ill-defined borders, size 1.6 x 1.4 cm.": the prose reads the size too
+		}
+		for _, sen := range sentences[from:] {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 		}
 		l.endParagraph()
 	}
+}
+
+// tellsSize reports whether a value states a size in words and digits
+// ("size 1.6 x 1.4 cm", "measuring 8 mm").
+func tellsSize(s string) bool {
+	return mentions(s, []string{"size", "measur"}) && strings.ContainsAny(s, "0123456789")
 }
 
 // deferralWords say a closure is left to a later visit: such a repair value

@@ -1080,7 +1080,7 @@ func (st *state) readIndication(p *para, s span) {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !(s.any(cDiagnosis) && s.any(cBiopsy)) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) {
 		return
 	}
 	exclBefore := -1
@@ -1148,7 +1148,8 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 	}
 	for k := nx; k < end && k <= nx+3; k++ {
 		switch {
-		case p.has(k, cLesionNoun):
+		case p.has(k, cLesionNoun) || p.has(k, cDiagnosis) && !p.negated(k) && p.ctx[k]&fHist == 0:
+			// "a 1.7 x 1.4 cm squamous cell carcinoma at the junction of …"
 			return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 		case p.toks[k].kind != kWord || p.has(k, cDefect) || p.has(k, cBiopsy) || p.has(k, cRepairHead) ||
 			p.has(k, cMarginLoc) || p.has(k, cStageNoun):

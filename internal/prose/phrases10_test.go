@@ -61,3 +61,19 @@ func TestSpecialStainWords(t *testing.T) {
 			fams, []string{`stage 1 blocks=2 margin=unknown stain="Toluidine blue"`}},
 	})
 }
+
+// TestSizeBeforeTheTumor: a size the tumor's name follows is the lesion's
+// pre-operative size (CODING-RULES §6; `size-missing` otherwise), unless
+// the tumor is one of the past.
+func TestSizeBeforeTheTumor(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'Mohs surgery of a 1.7 x 1.4 cm squamous cell carcinoma'",
+			"This 71-year-old man presents for Mohs surgery of a 1.7 x 1.4 cm squamous cell carcinoma at the junction of the left posterior neck and upper back.",
+			fams, []string{"preop 1.7x1.4"}},
+		{"§6 pre-op size: a tumor of the past gives none",
+			"History of a 2.0 cm basal cell carcinoma of the back.", fams, nil},
+		{"§6 pre-op size: a punch of a tumor is no size of it",
+			"A 4 mm punch biopsy of the basal cell carcinoma was taken.", fams, nil},
+	})
+}
