@@ -454,7 +454,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	}
 	today := false
 	for i := s.lo; i < s.hi; i++ {
-		if p.has(i, cToday) && !p.has(i, cHistPre) {
+		if p.has(i, cToday) && !p.has(i, cHistPre) && !p.otherClause(k, i) {
 			today = true
 		}
 	}
@@ -479,6 +479,22 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			}
 		}
 	}
+}
+
+// otherClause reports whether token i stands in a clause joined after the
+// one of token k by "and" and a verb of its own: in "Both lesions were
+// biopsied on 03/31/2026 and were mapped today" the mapping is today's,
+// not the biopsy.
+func (p *para) otherClause(k, i int) bool {
+	for j := k + 1; j+1 < i; j++ {
+		if p.w(j) != "and" {
+			continue
+		}
+		if w := p.w(j + 1); verb(w) || len(w) > 3 && w[len(w)-2:] == "ed" {
+			return true
+		}
+	}
+	return false
 }
 
 // biopsy reads the method, site and impression of a biopsy sentence.
@@ -828,6 +844,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
 	j = p.skipBiopsySegment(p.skipParen(j, end), end)
+	j = p.skipLandmark(j, end)
 	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
 		return Measure{}, false
 	}
@@ -843,6 +860,27 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
+}
+
+// skipLandmark skips a short comma segment at token j that places the
+// lesion by a landmark (", proximal to the nail fold"), when a size set off
+// by a comma follows it: words only, no verb.
+func (p *para) skipLandmark(j, end int) int {
+	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind == kNum {
+		return j
+	}
+	for k := j + 1; k < end && k <= j+7; k++ {
+		switch {
+		case p.w(k) == ",":
+			if k > j+1 && k+1 < end && p.toks[k+1].kind == kNum {
+				return k
+			}
+			return j
+		case p.toks[k].kind != kWord || verb(p.w(k)) || p.has(k, cDiagnosis) || p.has(k, cBiopsy):
+			return j
+		}
+	}
+	return j
 }
 
 // skipBiopsySegment skips a comma segment at token j that cites the biopsy

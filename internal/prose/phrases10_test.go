@@ -77,3 +77,24 @@ func TestSizeBeforeTheTumor(t *testing.T) {
 			"A 4 mm punch biopsy of the basal cell carcinoma was taken.", fams, nil},
 	})
 }
+
+// TestBiopsyOfTheOpening: a biopsy on a date is a prior biopsy, though a
+// clause of its own says what was done today (CODING-RULES §2:
+// `diagnosis-unconfirmed` otherwise); a size after a landmark segment is
+// the lesion's (§6).
+func TestBiopsyOfTheOpening(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§2 prior biopsy: 'biopsied on <date> and were mapped today'",
+			"Both lesions were biopsied on 03/31/2026 and were mapped today.",
+			[]string{"prior-biopsy"}, []string{"prior-biopsy true"}},
+		{"§2 prior biopsy: a biopsy done today is none",
+			"A shave biopsy of the lesion was performed today and sent for frozen section.",
+			[]string{"prior-biopsy"}, nil},
+		{"§6 pre-op size: after a landmark segment",
+			"Squamous cell carcinoma in situ of the left dorsal thumb, proximal to the nail fold, 1.0 x 0.8 cm.",
+			[]string{"preop "}, []string{"preop 1x0.8"}},
+		{"§6 pre-op size: a segment with a verb is no landmark",
+			"Squamous cell carcinoma in situ of the left dorsal thumb, which was excised, 1.0 x 0.8 cm.",
+			[]string{"preop "}, nil},
+	})
+}
