@@ -996,7 +996,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			taken = max(taken, j)
 		}
 	}
-	if l.stage >= 0 {
+	if l.stage >= 0 && !opensWithStage(v) {
 		if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
 			l.problem(l.stageField(&l.cur().Stages[l.stage], ref, v))
@@ -1188,6 +1188,21 @@ func (l *lowerer) stagesInValue(v *grammar.Value) bool {
 		l.field(len(l.lines), f)
 	}
 	return true
+}
+
+// opensWithStage reports whether a value opens with a stage's label
+// ("FINDINGS: Stage I: … Stage II: clear."): it speaks of the stages it
+// names, not of the stage the section is in, and goes to the prose.
+func opensWithStage(v *grammar.Value) bool {
+	if v == nil {
+		return false
+	}
+	key, rest, ok := itemKey(v)
+	if !ok || rest == nil {
+		return false
+	}
+	_, tail, isStage := splitStage(key)
+	return isStage && tail == ""
 }
 
 // keyAndValue is an unknown field as the text it was: its key may hold the

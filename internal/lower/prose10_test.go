@@ -44,3 +44,21 @@ func TestIndicationStatesTheSize(t *testing.T) {
 			sizeAndIndication, "[] true"},
 	})
 }
+
+// TestFindingsNamingStages: a value that opens with a stage's label under
+// an open stage section speaks of the stages it names (CODING-RULES §3:
+// each stage's margins), not of the stage last opened.
+func TestFindingsNamingStages(t *testing.T) {
+	margins := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			out += fmt.Sprint(st.Number, ":", len(st.Margins) > 0 && st.Margins[0].Positive, st.Histology.Present(), " ")
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§3 margins: FINDINGS: Stage I: … Stage II: clear. after SPECIMENS' stages",
+			"Site: right jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block, mapped.\nFINDINGS: Stage I: well-differentiated SCC in the reticular dermis at the deep margin of block 3; blocks 1, 2 and 4 clear. Stage II: clear.\n",
+			margins, "1:true true 2:false false "},
+	})
+}
