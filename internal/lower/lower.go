@@ -1366,6 +1366,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 			return nil
 		}
 		r.Value = textOf(v)
+		if lk := asciiLower(f.Key); strings.Contains(lk, "(") && strings.Contains(lk, "clear") {
+			r.Timing = model.Text{Value: f.Key, Line: f.Pos.Line} // "Repair (after clearance): transposition flap"
+		}
 		if v == nil {
 			return nil
 		}

@@ -5,6 +5,8 @@ import (
 
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -60,5 +62,28 @@ func TestFindingsNamingStages(t *testing.T) {
 		{"§3 margins: FINDINGS: Stage I: … Stage II: clear. after SPECIMENS' stages",
 			"Site: right jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block, mapped.\nFINDINGS: Stage I: well-differentiated SCC in the reticular dermis at the deep margin of block 3; blocks 1, 2 and 4 clear. Stage II: clear.\n",
 			margins, "1:true true 2:false false "},
+	})
+}
+
+// TestRepairKeyWords: the words of a repair's key and item labels say its
+// timing and its secondary defect (CODING-RULES §5: repair after
+// clearance; a flap's secondary defect).
+func TestRepairKeyWords(t *testing.T) {
+	repair := func(n *model.Note) string {
+		require.NotEmpty(t, n.Lesions[0].Repairs)
+		r := n.Lesions[0].Repairs[0]
+		return fmt.Sprint(r.Timing.Present(), " ", r.SecondaryDefect.AreaSq)
+	}
+	secondary := func(n *model.Note) string {
+		require.NotEmpty(t, n.Lesions[0].Repairs)
+		return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq)
+	}
+	runProseCases(t, []proseCase{
+		{"§5 timing: 'Repair (after clearance):' in the key",
+			"Site: left cheek\nRepair (after clearance): transposition flap; secondary defect 3.4 sq cm\n",
+			repair, "true 3.4"},
+		{"§5 secondary defect: a Burow's triangle",
+			"Site: right temple\nRepair: Burow's advancement flap, after clearance; Burow's triangle (secondary defect) 1.2 sq cm\n",
+			secondary, "1.2"},
 	})
 }
