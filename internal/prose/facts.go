@@ -1044,11 +1044,58 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 	"sep", "sept", "oct", "nov", "dec"}
 
+// dateOfService reads "date of service 03/04/2026" or "DOS 03/04/2026"
+// where a sentence names it without a field's colon (dictated by voice
+// recognition); it reports whether it read one.
+func (st *state) dateOfService(p *para, s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		j := i
+		switch {
+		case p.w(i) == "date" && i+2 < s.hi && p.w(i+1) == "of" && p.w(i+2) == "service":
+			j = i + 3
+		case p.w(i) == "dos":
+			j = i + 1
+		default:
+			continue
+		}
+		if j < s.hi && (p.w(j) == ":" || p.w(j) == "is" || p.w(j) == "was") {
+			j++
+		}
+		if a, b := p.dateAt(j, s.hi); b > a {
+			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+			return true
+		}
+	}
+	return false
+}
+
+// dateAt reads a date at token a: "03/04/2026", "March 4, 2026"; b == a
+// when none stands there.
+func (p *para) dateAt(a, end int) (int, int) {
+	b := a
+	for b < end {
+		w := p.w(b)
+		switch {
+		case p.toks[b].kind == kNum, w == "/", w == "-", w == "," && b+1 < end && p.toks[b+1].kind == kNum, slices.Contains(months, w):
+			b++
+			continue
+		}
+		break
+	}
+	if b-a < 3 || a >= end || p.toks[a].kind != kNum && !slices.Contains(months, p.w(a)) {
+		return a, a
+	}
+	return a, b
+}
+
 // readServiceDate reads the date that opens a sentence saying the Mohs
 // surgery took place: "On 07/22/2025 Mr. … underwent Mohs micrographic
 // surgery", "On July 22, 2025, the patient underwent Mohs surgery". The date
 // is kept as written; the caller parses it.
 func (st *state) readServiceDate(p *para, s span) {
+	if st.dateOfService(p, s) {
+		return
+	}
 	if s.hi-s.lo < 4 || p.w(s.lo) != "on" || !s.any(cMohsSurgery) || s.any(cBiopsy) && !p.anyWordIn(s, surgeryVerbs) {
 		return
 	}

@@ -98,3 +98,35 @@ func TestBiopsyOfTheOpening(t *testing.T) {
 			[]string{"preop "}, nil},
 	})
 }
+
+// TestStainLists: the stains a sentence lists share the reason it gives,
+// a stain named again is the same stain, and a stain's blocks end where
+// the next stain is named (CODING-RULES §4: 88342 per block for the first
+// antibody, 88341 per further antibody on a block; `stain-indication-missing`).
+func TestStainLists(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§4 stains: 'MART-1 on both blocks and SOX10 on block 1', restated with the reason",
+			"Stage 2 was taken as 2 blocks with H&E and MART-1 on both blocks and SOX10 on block 1, the MART-1 and SOX10 to confirm clearance of the melanocytic margin, and the margins were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E" stain="MART-1"+reason stain="SOX10"[1]+reason`}},
+		{"§4 stains: listed immunostains share their reason",
+			"Stage 1 was divided into 5 blocks. MART-1 and SOX10 immunostains were run on all 5 blocks for assessment of melanocyte density.",
+			fams, []string{`stage 1 blocks=5 margin=unknown stain="MART-1"+reason stain="SOX10"+reason`}},
+		{"§4 stains: a stain after a clause of its own keeps no reason",
+			"Stage 1 was divided into 2 blocks. MART-1 was run on block 1, and CD34 was run on block 2 to exclude DFSP.",
+			fams, []string{`stage 1 blocks=2 margin=unknown stain="MART-1"[1] stain="CD34"[2]+reason`}},
+	})
+}
+
+// TestDateOfServiceInASentence: "date of service 03/04/2026." dictated
+// without a field's colon is the date of service (NOTE-FORMAT §1:
+// `date-missing` otherwise).
+func TestDateOfServiceInASentence(t *testing.T) {
+	fams := []string{"service-date "}
+	runPhrases(t, []phraseCase{
+		{"§1 date: 'date of service 03/04/2026.'",
+			"date of service 03/04/2026. surgeon Evander Abiodun-Hallström MD.", fams, []string{`service-date "03/04/2026"`}},
+		{"§1 date: 'DOS was March 4, 2026'", "DOS was March 4, 2026.", fams, []string{`service-date "March 4, 2026"`}},
+		{"§1 date: a biopsy's date is none", "The biopsy of 02/04/2026 showed melanoma in situ.", fams, nil},
+	})
+}

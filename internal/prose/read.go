@@ -2,6 +2,8 @@ package prose
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Read reads the paragraphs of one scope (a whole note, or one lesion's part
@@ -656,6 +658,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	case "although", "though", "while", "whereas":
 		concessive = true
 	}
+	var listed []listedStain // the stains the sentence named, in order
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -733,7 +736,20 @@ func (st *state) readStages(p *para, s span, bx bool) {
 					// "MART-1 … on every block of both stages": known at the end
 					st.allStains = append(st.allStains, stageStain{stain, n})
 				} else {
-					tg.Stains = append(tg.Stains, stain)
+					var at int
+					tg.Stains, at = addStain(tg.Stains, stain)
+					if stain.Reason != "" {
+						// "the MART-1 and SOX10 to confirm clearance": the
+						// reason is that of every stain the list names
+						from := i
+						for n := len(listed) - 1; n >= 0 && listed[n].tg == tg && p.onlyListWords(listed[n].hi, from); n-- {
+							if r := &tg.Stains[listed[n].at]; r.Reason == "" {
+								r.Reason = stain.Reason
+							}
+							from = listed[n].lo
+						}
+					}
+					listed = append(listed, listedStain{tg: tg, at: at, lo: i, hi: i + (e - i)})
 				}
 				// A stain and its reason state no margin ("where MART-1 was equivocal").
 				if len(p.quiet) == 0 {
@@ -749,6 +765,55 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		i++
 	}
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
+}
+
+// listedStain is a stain a sentence named: where it went (tg.Stains[at])
+// and the tokens of its name.
+type listedStain struct {
+	tg     *Stage
+	at     int
+	lo, hi int
+}
+
+// onlyListWords reports whether tokens [lo, hi) only join the names of a
+// list of stains: "and", ",", "the", "immunostains".
+func (p *para) onlyListWords(lo, hi int) bool {
+	if hi-lo > 4 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if w := p.w(k); w != "and" && w != "," && w != "the" && !stainWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// addStain adds a stain to a stage's stains and returns its index. A stain
+// named again ("… SOX10 on block 1, the MART-1 and SOX10 to confirm
+// clearance") is the same stain: the restatement gives it its reason and
+// its blocks where it had none.
+func addStain(stains []Stain, s Stain) ([]Stain, int) {
+	for k := range stains {
+		o := &stains[k]
+		if !strings.EqualFold(o.Name, s.Name) {
+			continue
+		}
+		if o.Reason == "" {
+			o.Reason = s.Reason
+		}
+		switch {
+		case o.Blocks != nil && s.Blocks != nil:
+			for _, b := range s.Blocks {
+				if !slices.Contains(o.Blocks, b) {
+					o.Blocks = append(o.Blocks, b)
+				}
+			}
+		}
+		o.Special = o.Special || s.Special
+		return stains, k
+	}
+	return append(stains, s), len(stains)
 }
 
 // selectStage selects (creating if new) the stage that a mention of the
@@ -1098,7 +1163,8 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
 		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
-		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" {
+		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" &&
+			!(p.w(k) == "and" && k+1 < s.hi && p.has(k+1, cStain)) { // "MART-1 on both blocks and SOX10 on block 1"
 			k++
 		}
 		if p.anyIn(j+1, k, cBlockNoun) {
