@@ -737,6 +737,23 @@ func (l *lowerer) fieldsTaken(it *grammar.Item) int {
 	return 0
 }
 
+// sameBiopsy is the index of the biopsy listed before under the same
+// label with the same method and site as b, which a later paragraph
+// describes again; -1 when there is none.
+func (l *lowerer) sameBiopsy(label string, b model.Biopsy) int {
+	if label == "" || !b.Type.Present() || !b.Site.Text.Present() {
+		return -1
+	}
+	for k, o := range l.out.Biopsies {
+		if o.Label == label && strings.EqualFold(strings.TrimSpace(o.Type.Value), strings.TrimSpace(b.Type.Value)) &&
+			strings.EqualFold(strings.TrimSpace(o.Site.Text.Value), strings.TrimSpace(b.Site.Text.Value)) &&
+			(!o.Diagnosis.Present() || !b.Diagnosis.Present() || strings.EqualFold(o.Diagnosis.Value, b.Diagnosis.Value)) {
+			return k
+		}
+	}
+	return -1
+}
+
 // open opens the lesion or biopsy section of line i.
 func (l *lowerer) open(i int, it *grammar.Item) {
 	l.closeSections()
@@ -771,6 +788,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	}
 	if l.opens[i] == opensBiopsy {
 		l.block = model.Text{}
+		given := label
 		if label == "" || l.biopsyLine(label) > 0 {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
 		}
@@ -780,6 +798,15 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 		if it.Label == nil {
 			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …"
+		}
+		if k := l.sameBiopsy(given, b); k >= 0 {
+			// "PROCEDURES TODAY: … 2. Shave biopsy, left shoulder." then "2. SHAVE
+			// BIOPSY, left shoulder: …": the paragraph describes the listed biopsy
+			if !l.out.Biopsies[k].Diagnosis.Present() {
+				l.out.Biopsies[k].Diagnosis = b.Diagnosis
+			}
+			l.biopsy = k
+			return
 		}
 		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1

@@ -87,3 +87,24 @@ func TestRepairKeyWords(t *testing.T) {
 			secondary, "1.2"},
 	})
 }
+
+// TestListedBiopsiesDescribedAgain: a numbered procedure list and numbered
+// paragraphs about the same biopsies count each biopsy once (CODING-RULES
+// §4: one biopsy code per biopsy; a wrong count must never make a line).
+func TestListedBiopsiesDescribedAgain(t *testing.T) {
+	biopsies := func(n *model.Note) string {
+		out := ""
+		for _, b := range n.Biopsies {
+			out += b.Label + ":" + b.Site.Text.Value + "/" + b.Diagnosis.Value + " "
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§4 biopsies: PROCEDURES TODAY list, then a paragraph per procedure",
+			"PROCEDURES TODAY:\n1. Mohs micrographic surgery, right temple.\n2. Shave biopsy, left shoulder.\n3. Punch biopsy, vertex scalp.\n\n" +
+				"1. MOHS: Biopsy-proven squamous cell carcinoma of the right temple. Stage 1 was divided into three blocks and was clear.\n\n" +
+				"2. SHAVE BIOPSY, left shoulder: 7 mm pearly papule. Clinical impression: superficial basal cell carcinoma.\n\n" +
+				"3. PUNCH BIOPSY, vertex scalp: 4 mm punch of a 9 mm crusted nodule. Clinical impression: squamous cell carcinoma.\n",
+			biopsies, "2:left shoulder/superficial basal cell carcinoma 3:vertex scalp/squamous cell carcinoma "},
+	})
+}
