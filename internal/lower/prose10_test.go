@@ -108,3 +108,18 @@ func TestListedBiopsiesDescribedAgain(t *testing.T) {
 			biopsies, "2:left shoulder/superficial basal cell carcinoma 3:vertex scalp/squamous cell carcinoma "},
 	})
 }
+
+// TestReaderAfterStageItems: "Stage 1: two blocks. I read the frozen
+// sections: …" says who read the slides (NOTE-FORMAT §2,
+// `pathology-undocumented` otherwise), though the stage's value is items.
+func TestReaderAfterStageItems(t *testing.T) {
+	reader := func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }
+	runProseCases(t, []proseCase{
+		{"§2 reader: a reading sentence after a stage's count",
+			"Site: left lower cutaneous lip\n4. Stage 1: two blocks. I read the frozen sections: squamous cell carcinoma at the deep margin of block 1.\n5. Stage 2: one block, clear.\n",
+			reader, "true"},
+		{"§2 reader: a stage's items without a reading sentence",
+			"Site: left lower cutaneous lip\n4. Stage 1: two blocks, deep margin of block 1 positive.\n5. Stage 2: one block, clear.\n",
+			reader, "false"},
+	})
+}

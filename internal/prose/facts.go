@@ -1755,6 +1755,17 @@ func (st *state) addRepair(r Repair) {
 		// is layered ("a complex repair, with wide undermining … and layered
 		// closure").
 		o := &st.f.Repairs[i]
+		// "a wedge excision of the lower lip with layered closure": the layers
+		// close the wedge, which names the repair (a code to review)
+		if wedge(ok) && layersOnly(nk) {
+			idx = i
+			break
+		}
+		if wedge(nk) && layersOnly(ok) {
+			o.Kind, o.Span = r.Kind, r.Span
+			idx = i
+			break
+		}
 		if !r.NoRepair && !o.NoRepair && !flapOrGraft(r.Kind) && !flapOrGraft(o.Kind) {
 			a, b := linearClass(nk), linearClass(ok)
 			if a == "complex" && layersOnly(ok) || b == "complex" && layersOnly(nk) {
@@ -1808,6 +1819,9 @@ func linearClass(nk string) string {
 
 // layersOnly reports whether a linear repair kind states its class only by
 // its layers ("layered closure", "closed in layers"), not by name.
+// wedge reports whether a normalised repair kind is a wedge excision.
+func wedge(nk string) bool { return strings.Contains(nk, "wedge") }
+
 func layersOnly(nk string) bool {
 	return strings.Contains(nk, "layer") && linearClass(nk) == "intermediate" && !strings.Contains(nk, "intermediate")
 }

@@ -130,3 +130,18 @@ func TestDateOfServiceInASentence(t *testing.T) {
 		{"§1 date: a biopsy's date is none", "The biopsy of 02/04/2026 showed melanoma in situ.", fams, nil},
 	})
 }
+
+// TestWedgeWithLayers: the layered closure of a wedge excision is the
+// wedge's, which names the repair (CODING-RULES §5: a wedge excision is
+// outside the repair tables, `repair-code-review`, no line).
+func TestWedgeWithLayers(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§5 repair: 'a wedge excision of the lower lip with layered closure'",
+			"After tumor clearance, the full-thickness 2.0 x 1.6 cm defect was repaired with a wedge excision of the lower lip with layered closure.",
+			fams, []string{`repair "wedge excision" defect=2x1.6 after-clearance`}},
+		{"§5 repair: a layered closure alone stays the repair",
+			"After tumor clearance, the 2.0 x 1.6 cm defect was repaired with a layered closure measuring 3.0 cm.",
+			fams, []string{`repair "layered closure" length=3 defect=2x1.6 after-clearance`}},
+	})
+}
