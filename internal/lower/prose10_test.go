@@ -123,3 +123,17 @@ func TestReaderAfterStageItems(t *testing.T) {
 			reader, "false"},
 	})
 }
+
+// TestDiagnosisStatesTheSize: a diagnosis value that also states the size
+// in apposition gives the lesion its pre-operative size (CODING-RULES §6).
+func TestDiagnosisStatesTheSize(t *testing.T) {
+	size := func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }
+	runProseCases(t, []proseCase{
+		{"§6 pre-op size: '…, left temple (shave biopsy …), 1.3 x 1.1 cm.' in a diagnosis",
+			"Preoperative diagnosis: biopsy-proven basal cell carcinoma, nodular and infiltrative, left temple (shave biopsy 03/05/2026, TM26-2250), 1.3 x 1.1 cm.\n",
+			size, "[1.3 1.1]"},
+		{"§6 pre-op size: a diagnosis with a biopsy date only",
+			"Preoperative diagnosis: basal cell carcinoma, left temple (shave biopsy 03/05/2026).\n",
+			size, "[]"},
+	})
+}

@@ -942,9 +942,10 @@ func (p *para) siteAfter(e, end int) (string, int, int) {
 		if site, a, b := p.siteAt(k, end); site != "" {
 			return site, a, b
 		}
-		// A segment of subtype words ("nodular") is passed; anything else ends the search.
+		// A segment of subtype words ("nodular", "nodular and infiltrative") is
+		// passed; anything else ends the search.
 		for k < end && p.w(k) != "," {
-			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) {
+			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) && !(p.w(k) == "and" && k > j && p.has(k-1, cDxMod)) {
 				return "", 0, 0
 			}
 			k++
@@ -1133,6 +1134,11 @@ func (p *para) anyWordIn(s span, words []string) bool {
 // sentence that names no reason for this lesion is none.
 func (st *state) readIndication(p *para, s span) {
 	if !s.any(cIndicationCue) {
+		// "Mohs for the temple location in the H-zone and infiltrative features."
+		if k := p.mohsFor(s); k > 0 && p.anyIn(k, s.hi, cReason) && !p.negated(k+1) && p.ctx[k]&fHyp == 0 {
+			e := trimEnd(p, s.lo, s.hi)
+			st.f.Indication = append(st.f.Indication, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
+		}
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
@@ -1158,6 +1164,22 @@ func (st *state) readIndication(p *para, s span) {
 	}
 	e := trimEnd(p, lo, s.hi)
 	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
+}
+
+// mohsFor is the token of "for" in a sentence that opens "Mohs for …" or
+// "Mohs surgery for …" (a terse indication), or 0.
+func (p *para) mohsFor(s span) int {
+	if s.hi-s.lo < 4 || p.w(s.lo) != "mohs" {
+		return 0
+	}
+	k := s.lo + 1
+	for k < s.hi && k <= s.lo+3 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is") {
+		k++
+	}
+	if k < s.hi && p.w(k) == "for" {
+		return k
+	}
+	return 0
 }
 
 // ---- sizes ----

@@ -145,3 +145,19 @@ func TestWedgeWithLayers(t *testing.T) {
 			fams, []string{`repair "layered closure" length=3 defect=2x1.6 after-clearance`}},
 	})
 }
+
+// TestTerseIndication: "Mohs for <reason>" is the indication (CODING-RULES
+// §6: `indication-missing` otherwise); a diagnosis's subtypes joined by
+// "and" do not hide its site, nor its size in apposition.
+func TestTerseIndication(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 indication: 'Mohs for the temple location in the H-zone'",
+			"Mohs for the temple location in the H-zone and infiltrative features.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'Mohs for' without a reason",
+			"Mohs for basal cell carcinoma.", []string{"indication"}, nil},
+		{"§1 site: subtypes joined by 'and' before the site",
+			"Biopsy-proven basal cell carcinoma, nodular and infiltrative, left temple (shave biopsy 03/05/2026, TM26-2250), 1.3 x 1.1 cm.",
+			[]string{"diagnosis ", "preop "}, []string{`diagnosis "basal cell carcinoma" site="left temple"`, "preop 1.3x1.1"}},
+	})
+}
