@@ -623,6 +623,28 @@ func (p *para) impression(s span) (string, bool) {
 			return p.text(lo, hi), unc
 		}
 	}
+	// "submitted for frozen section (1 block), which confirmed basal cell
+	// carcinoma": the frozen section's reading is the biopsy's diagnosis
+	if s.any(cFrozen) && !s.any(cUncPre) && !s.any(cUncPost) {
+		for i := s.lo; i+1 < s.hi; i++ {
+			switch p.w(i) {
+			case "confirmed", "showed", "revealed", "demonstrated":
+			default:
+				continue
+			}
+			k := i + 1
+			for k < s.hi && k <= i+4 && !p.has(k, cDiagnosis) {
+				k++
+			}
+			if e := p.hitAt(k, cDiagnosis); k < s.hi && e > k && !p.negated(k) && !p.uncertain(k) {
+				lo := k
+				for lo-1 > i && p.has(lo-1, cDxMod) {
+					lo--
+				}
+				return p.text(lo, e), false
+			}
+		}
+	}
 	// "…, r/o SCC vs irritated SK", "which I reviewed: atypical squamous
 	// proliferation, squamous cell carcinoma versus hypertrophic actinic
 	// keratosis; …": the clause of the first uncertainty trigger

@@ -161,3 +161,18 @@ func TestTerseIndication(t *testing.T) {
 			[]string{"diagnosis ", "preop "}, []string{`diagnosis "basal cell carcinoma" site="left temple"`, "preop 1.3x1.1"}},
 	})
 }
+
+// TestFrozenSectionConfirms: what a same-day frozen section of another
+// lesion's biopsy confirmed is that biopsy's diagnosis (CODING-RULES §4:
+// a biopsy's diagnosis code); an uncertain reading stays uncertain.
+func TestFrozenSectionConfirms(t *testing.T) {
+	fams := []string{"other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsy diagnosis: 'submitted for frozen section (1 block), which confirmed basal cell carcinoma'",
+			"During the same session the patient pointed out a pearly papule of the left dorsal forearm. A 4 mm punch biopsy was performed and submitted for frozen section (1 block), which confirmed basal cell carcinoma.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="basal cell carcinoma" uncertain=false frozen=1`}},
+		{"§4 biopsy diagnosis: a frozen section read as possible carcinoma stays uncertain",
+			"During the same session the patient pointed out a pearly papule of the left dorsal forearm. A 4 mm punch biopsy was performed and submitted for frozen section (1 block), which showed possible basal cell carcinoma versus trichoepithelioma.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="which showed possible basal cell carcinoma versus trichoepithelioma" uncertain=true frozen=1`}},
+	})
+}
