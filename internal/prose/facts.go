@@ -1078,6 +1078,9 @@ func (st *state) dateOfService(p *para, s span) bool {
 			j = i + 3
 		case p.w(i) == "dos":
 			j = i + 1
+		case p.w(i) == "note" && i > s.lo && i-s.lo <= 3 && i+1 < s.hi && (p.w(i+1) == "-" || p.w(i+1) == "dated"):
+			// a title that dates the note: "Chart note - 09/16/2026", "Procedure note dated 09/16/2026"
+			j = i + 2
 		default:
 			continue
 		}

@@ -176,3 +176,15 @@ func TestFrozenSectionConfirms(t *testing.T) {
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="which showed possible basal cell carcinoma versus trichoepithelioma" uncertain=true frozen=1`}},
 	})
 }
+
+// TestTitleDatesTheNote: a title that dates the note ("Chart note -
+// 09/16/2026") gives the date of service (NOTE-FORMAT §1: `date-missing`
+// otherwise); a note named later in a sentence does not.
+func TestTitleDatesTheNote(t *testing.T) {
+	fams := []string{"service-date "}
+	runPhrases(t, []phraseCase{
+		{"§1 date: 'Chart note - 09/16/2026'", "Chart note - 09/16/2026", fams, []string{`service-date "09/16/2026"`}},
+		{"§1 date: a note of another day named in a sentence",
+			"The referring dermatologist's progress note from the last visit - 08/19/2026 - describes the lesion.", fams, nil},
+	})
+}
