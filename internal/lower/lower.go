@@ -1140,9 +1140,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case l.lesion >= 0 && l.stagesInValue(v):
 		// "SPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block"
 	case isHistoryKey(f.Key):
-		l.historyDiagnosis(f.Value)
 		l.inHistory = true
-		l.paragraph = append(l.paragraph, *f.Value)
+		if mentions(f.Key, pastHistoryKeys) {
+			// "Past medical history: melanoma of the back (2015)": the key says
+			// the past, and the prose reads it with its key
+			l.paragraph = append(l.paragraph, keyAndValue(f))
+		} else {
+			l.historyDiagnosis(f.Value)
+			l.paragraph = append(l.paragraph, *f.Value)
+		}
 		l.endParagraph()
 		l.inHistory = false
 	case l.lesion >= 0 && mentions(f.Key, []string{"donor"}) && isRepairText(v.Text):
@@ -1155,6 +1161,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	return taken
 }
+
+// pastHistoryKeys head a past history, none of whose tumors is today's.
+var pastHistoryKeys = []string{"past medical", "past surgical", "medical history", "surgical history", "pmh"}
 
 // pastTumorWords mark a history sentence about another or an earlier tumor.
 var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post", "years ago", "year ago", "in the past"}

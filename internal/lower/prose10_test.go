@@ -24,6 +24,10 @@ func TestHistoryOfAnotherTumor(t *testing.T) {
 			"HISTORY: History of melanoma of the back. Now a nodule." + body, siteAndDx, "|"},
 		{"§1 site/diagnosis: a tumor excised years ago",
 			"HISTORY: She had a basal cell carcinoma of the back excised years ago. Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: a past medical history key",
+			"Past medical history: melanoma of the back (2015). Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: PMH",
+			"PMH: basal cell carcinoma of the nose, Mohs 2018." + body, siteAndDx, "|"},
 		{"§1 site/diagnosis: prior Mohs surgery",
 			"HISTORY: Prior Mohs surgery of the left cheek in 2018. Now a nodule." + body, siteAndDx, "|"},
 	})

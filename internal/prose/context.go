@@ -123,9 +123,10 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
 	}
 	for i := from; i < end; i++ {
 		t := &p.toks[i]
-		// A hypothesis reaches across a label's colon ("Planned reconstruction: …").
+		// A hypothesis reaches across a label's colon ("Planned reconstruction:
+		// …"), and so does a past history ("Past medical history: melanoma").
 		w := p.w(i)
-		if p.stopper(i) && !(flag == fHyp && w == ":") || w == ")" || sawVerb && conj(w) {
+		if p.stopper(i) && !((flag == fHyp || flag == fHist) && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
 		}
 		// "without perineural invasion, reached the deep margin": a comma

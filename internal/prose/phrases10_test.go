@@ -17,6 +17,13 @@ func TestHistoryGivesNoSite(t *testing.T) {
 			"Previous basal cell carcinoma on the left cheek treated with Mohs in 2020.", fams, nil},
 		{"§1 site: a tumor removed years ago",
 			"She had a basal cell carcinoma of the back excised years ago.", fams, nil},
+		{"§1 site: a Mohs surgery done previously",
+			"He had Mohs surgery of the right temple previously.", fams, nil},
+		{"§1 site: a past medical history heading reaches over its colon",
+			"Past medical history: melanoma of the back (2015).", fams, nil},
+		{"§1 site: the history of present illness is today's",
+			"History of present illness: biopsy-proven basal cell carcinoma of the left cheek.", fams,
+			[]string{`diagnosis "basal cell carcinoma" site="left cheek"`, `site "left cheek"`}},
 		{"§1 site: the history of a lesion word is today's lesion",
 			"A six-month history of a pearly papule on the left cheek.", fams, []string{`site "left cheek"`}},
 	})
