@@ -357,11 +357,40 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 			return
 		}
 		sentences := splitSentences(v) // "Reason for Mohs: temple. Clinical size 1.1 x 0.9 cm. Map drawn."
-		for _, sen := range sentences[min(1, len(sentences)):] {
+		from := min(1, len(sentences))
+		if from == 1 && (ref.field == fIndication && tellsSize(sentences[0].Text) || ref.field == fDiagnosis && tellsMeasure(sentences[0].Text)) {
+			// "INDICATION: Preauricular location (H-zone), ill-defined borders, size 1.6 x 1.4 cm.",
+			// "Preoperative: … left temple (shave biopsy 03/05/2026), 1.3 x 1.1 cm.": the prose reads the size too
+			from = 0
+		}
+		for _, sen := range sentences[from:] {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 		}
 		l.endParagraph()
 	}
+}
+
+// tellsSize reports whether a value states a size in words and digits
+// ("size 1.6 x 1.4 cm", "measuring 8 mm").
+func tellsSize(s string) bool {
+	return mentions(s, []string{"size", "measur"}) && strings.ContainsAny(s, "0123456789")
+}
+
+// tellsMeasure reports whether text holds a length in cm or mm after a
+// digit ("1.3 x 1.1 cm", "8mm").
+func tellsMeasure(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == 'c' || s[i] == 'm') && s[i+1] == 'm' && (i+2 == len(s) || !isLetterByte(s[i+2])) {
+			j := i - 1
+			for j >= 0 && s[j] == ' ' {
+				j--
+			}
+			if j >= 0 && s[j] >= '0' && s[j] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deferralWords say a closure is left to a later visit: such a repair value

@@ -284,6 +284,15 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 		return
 	}
 	l.problem(l.stageInline(&les.Stages[l.stage], f.Value))
+	// "Stage 1: two blocks. I read the frozen sections: …": a sentence after
+	// the items that says who read the slides is the lesion's prose too.
+	sentences := splitSentences(f.Value)
+	for _, sen := range sentences[min(1, len(sentences)):] {
+		if readerStatement(sen.Text) {
+			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
+			l.endParagraph()
+		}
+	}
 }
 
 // isSentences reports whether a value is written as sentences rather than

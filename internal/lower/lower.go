@@ -771,6 +771,23 @@ func (l *lowerer) fieldsTaken(it *grammar.Item) int {
 	return 0
 }
 
+// sameBiopsy is the index of the biopsy listed before under the same
+// label with the same method and site as b, which a later paragraph
+// describes again; -1 when there is none.
+func (l *lowerer) sameBiopsy(label string, b model.Biopsy) int {
+	if label == "" || !b.Type.Present() || !b.Site.Text.Present() {
+		return -1
+	}
+	for k, o := range l.out.Biopsies {
+		if o.Label == label && strings.EqualFold(strings.TrimSpace(o.Type.Value), strings.TrimSpace(b.Type.Value)) &&
+			strings.EqualFold(strings.TrimSpace(o.Site.Text.Value), strings.TrimSpace(b.Site.Text.Value)) &&
+			(!o.Diagnosis.Present() || !b.Diagnosis.Present() || strings.EqualFold(o.Diagnosis.Value, b.Diagnosis.Value)) {
+			return k
+		}
+	}
+	return -1
+}
+
 // open opens the lesion or biopsy section of line i.
 func (l *lowerer) open(i int, it *grammar.Item) {
 	l.closeSections()
@@ -805,6 +822,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	}
 	if l.opens[i] == opensBiopsy {
 		l.block = model.Text{}
+		given := label
 		if label == "" || l.biopsyLine(label) > 0 {
 			label = freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
 		}
@@ -814,6 +832,15 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 		if it.Label == nil {
 			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …"
+		}
+		if k := l.sameBiopsy(given, b); k >= 0 {
+			// "PROCEDURES TODAY: … 2. Shave biopsy, left shoulder." then "2. SHAVE
+			// BIOPSY, left shoulder: …": the paragraph describes the listed biopsy
+			if !l.out.Biopsies[k].Diagnosis.Present() {
+				l.out.Biopsies[k].Diagnosis = b.Diagnosis
+			}
+			l.biopsy = k
+			return
 		}
 		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1
@@ -1030,7 +1057,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			taken = max(taken, j)
 		}
 	}
-	if l.stage >= 0 {
+	if l.stage >= 0 && !opensWithStage(v) {
 		if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
 			l.problem(l.stageField(&l.cur().Stages[l.stage], ref, v))
@@ -1147,9 +1174,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	case l.lesion >= 0 && l.stagesInValue(v):
 		// "SPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block"
 	case isHistoryKey(f.Key):
-		l.historyDiagnosis(f.Value)
 		l.inHistory = true
-		l.paragraph = append(l.paragraph, *f.Value)
+		if mentions(f.Key, pastHistoryKeys) {
+			// "Past medical history: melanoma of the back (2015)": the key says
+			// the past, and the prose reads it with its key
+			l.paragraph = append(l.paragraph, keyAndValue(f))
+		} else {
+			l.historyDiagnosis(f.Value)
+			l.paragraph = append(l.paragraph, *f.Value)
+		}
 		l.endParagraph()
 		l.inHistory = false
 	case l.lesion >= 0 && mentions(f.Key, []string{"donor"}) && isRepairText(v.Text):
@@ -1163,8 +1196,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	return taken
 }
 
+// pastHistoryKeys head a past history, none of whose tumors is today's.
+var pastHistoryKeys = []string{"past medical", "past surgical", "medical history", "surgical history", "pmh"}
+
 // pastTumorWords mark a history sentence about another or an earlier tumor.
-var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post"}
+var pastTumorWords = []string{"history of", "prior", "previous", "previously", "s/p", "status post", "years ago", "year ago", "in the past"}
 
 // historyDiagnosis keeps the first sentence of a history that names the
 // tumor ("HISTORY: Basosquamous carcinoma of the right lower eyelid,
@@ -1222,6 +1258,21 @@ func (l *lowerer) stagesInValue(v *grammar.Value) bool {
 		l.field(len(l.lines), f)
 	}
 	return true
+}
+
+// opensWithStage reports whether a value opens with a stage's label
+// ("FINDINGS: Stage I: … Stage II: clear."): it speaks of the stages it
+// names, not of the stage the section is in, and goes to the prose.
+func opensWithStage(v *grammar.Value) bool {
+	if v == nil {
+		return false
+	}
+	key, rest, ok := itemKey(v)
+	if !ok || rest == nil {
+		return false
+	}
+	_, tail, isStage := splitStage(key)
+	return isStage && tail == ""
 }
 
 // keyAndValue is an unknown field as the text it was: its key may hold the
@@ -1385,6 +1436,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 			return nil
 		}
 		r.Value = textOf(v)
+		if lk := asciiLower(f.Key); strings.Contains(lk, "(") && strings.Contains(lk, "clear") {
+			r.Timing = model.Text{Value: f.Key, Line: f.Pos.Line} // "Repair (after clearance): transposition flap"
+		}
 		if v == nil {
 			return nil
 		}

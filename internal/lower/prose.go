@@ -1168,7 +1168,7 @@ func fillStage(st *model.Stage, s prose.Stage) {
 		st.Margins = []model.Margin{{Positive: s.Margin != prose.MarginClear, Line: s.MarginSpan.Line}}
 	}
 	for _, sn := range s.Stains {
-		st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Line: sn.Span.Line})
+		st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Special: sn.Special, Line: sn.Span.Line})
 	}
 	if s.Histology.Value != "" && !st.Histology.Present() {
 		st.Histology = model.Text{Value: s.Histology.Value, Line: s.Histology.Span.Line}

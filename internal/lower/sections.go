@@ -524,7 +524,9 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		var dst *model.Size
 		name := ""
 		switch {
-		case strings.HasSuffix(label, "secondary defect"):
+		case strings.HasSuffix(label, "secondary defect"), strings.HasSuffix(label, "(secondary defect)"),
+			strings.HasPrefix(label, "burow's triangle"), strings.HasPrefix(label, "burow triangle"):
+			// "Burow's triangle (secondary defect) 1.2 sq cm": the triangle is the flap's secondary defect
 			dst, name = &r.SecondaryDefect, "Secondary defect"
 		case strings.HasSuffix(label, "defect"):
 			dst, name = &r.Defect, "Defect"

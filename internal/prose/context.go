@@ -49,6 +49,8 @@ func (p *para) scopes() {
 				flag, pre = fUnc, false
 			case cHistPre:
 				flag = fHist
+			case cHistPost:
+				flag, pre = fHist, false
 			case cHypPre:
 				flag = fHyp
 			case cHypPost:
@@ -62,7 +64,7 @@ func (p *para) scopes() {
 				for k := int(h.lo) + 1; k < int(h.hi); k++ {
 					p.ctx[k] |= flag
 				}
-				p.scopeForward(int(h.hi), s.hi, flag)
+				p.scopeForward(int(h.hi), s.hi, flag, h.cat == cNegPre && p.w(int(h.lo)) == "without")
 			} else {
 				// A post-trigger's own words after the first are in scope too:
 				// "not involved" negates "involved".
@@ -99,10 +101,21 @@ func verb(w string) bool {
 	return false
 }
 
+// pastPositive reports whether token i is a finite verb that puts tumor on
+// a margin: "extended", "reached", "persisted" (not "involved", which also
+// stands before a noun: "without involved margins").
+func (p *para) pastPositive(i int) bool {
+	w := p.w(i)
+	return p.has(i, cPositive) && w != "involved" && len(w) > 2 && w[len(w)-2:] == "ed"
+}
+
 // conj reports whether token i joins two clauses or list members.
 func conj(w string) bool { return w == "and" || w == "," || w == "or" }
 
-func (p *para) scopeForward(from, end int, flag uint8) {
+// A "without" phrase modifies the noun before it and ends at the verb of
+// that noun's clause (untilVerb): in "atypia without invasion extended to
+// the peripheral margin" the atypia reached the margin.
+func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
 	words, sawVerb := 0, false
 	window := preWindow
 	if flag == fHyp {
@@ -110,14 +123,18 @@ func (p *para) scopeForward(from, end int, flag uint8) {
 	}
 	for i := from; i < end; i++ {
 		t := &p.toks[i]
-		// A hypothesis reaches across a label's colon ("Planned reconstruction: …").
+		// A hypothesis reaches across a label's colon ("Planned reconstruction:
+		// …"), and so does a past history ("Past medical history: melanoma").
 		w := p.w(i)
-		if p.stopper(i) && !(flag == fHyp && w == ":") || w == ")" || sawVerb && conj(w) {
+		if p.stopper(i) && !((flag == fHyp || flag == fHist) && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
 		}
 		// "without perineural invasion, reached the deep margin": a comma
 		// after the negated words ends a negation or uncertainty.
 		if w == "," && words > 0 && flag != fHyp {
+			return
+		}
+		if untilVerb && (verb(w) || p.pastPositive(i)) {
 			return
 		}
 		if verb(w) {

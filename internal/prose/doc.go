@@ -10,7 +10,9 @@
 //     before "a second layer" names a stage is the first) with their blocks in
 //     digits or words ("divided into three pieces", "processed as two
 //     blocks", "a single section", "blocks x2", "bisected", "into quadrants"), margins (clear, positive, equivocal), stains with their
-//     blocks and reason, and histology; what is said of the tissue where no
+//     blocks and reason (a list of stains shares the reason it gives; a
+//     stain named again is the same stain; "as a special stain" marks it
+//     special), and histology; what is said of the tissue where no
 //     stage is named goes to Unstaged;
 //   - stage counts and block totals, the map, who read the Mohs slides ("the
 //     undersigned" is whoever signs the note: the caller finds the signature), the
@@ -18,8 +20,12 @@
 //     size, the final defect, excision margins, repairs with their length,
 //     area, primary and secondary defect and timing (second intention and
 //     deferred closures are NoRepair), biopsies of other lesions (with a
-//     frozen section's blocks) and of this lesion today, deep structures, and
-//     a plan to finish the surgery another day.
+//     frozen section's blocks and what it confirmed) and of this lesion
+//     today, deep structures, the date of service, and a plan to finish the
+//     surgery another day.
+//
+// A tumor or Mohs surgery of the past ("history of", "Past medical history:",
+// "prior", "years ago", "previously") gives no diagnosis, site or size.
 //
 // Negation, uncertainty, history and hypothesis are read by a NegEx/ConText
 // scope reader (context.go) whose triggers are data (lexicon.txt), as is

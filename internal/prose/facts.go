@@ -454,7 +454,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	}
 	today := false
 	for i := s.lo; i < s.hi; i++ {
-		if p.has(i, cToday) && !p.has(i, cHistPre) {
+		if p.has(i, cToday) && !p.has(i, cHistPre) && !p.otherClause(k, i) {
 			today = true
 		}
 	}
@@ -479,6 +479,22 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			}
 		}
 	}
+}
+
+// otherClause reports whether token i stands in a clause joined after the
+// one of token k by "and" and a verb of its own: in "Both lesions were
+// biopsied on 03/31/2026 and were mapped today" the mapping is today's,
+// not the biopsy.
+func (p *para) otherClause(k, i int) bool {
+	for j := k + 1; j+1 < i; j++ {
+		if p.w(j) != "and" {
+			continue
+		}
+		if w := p.w(j + 1); verb(w) || len(w) > 3 && w[len(w)-2:] == "ed" {
+			return true
+		}
+	}
+	return false
 }
 
 // biopsy reads the method, site and impression of a biopsy sentence.
@@ -605,6 +621,28 @@ func (p *para) impression(s span) (string, bool) {
 				}
 			}
 			return p.text(lo, hi), unc
+		}
+	}
+	// "submitted for frozen section (1 block), which confirmed basal cell
+	// carcinoma": the frozen section's reading is the biopsy's diagnosis
+	if s.any(cFrozen) && !s.any(cUncPre) && !s.any(cUncPost) {
+		for i := s.lo; i+1 < s.hi; i++ {
+			switch p.w(i) {
+			case "confirmed", "showed", "revealed", "demonstrated":
+			default:
+				continue
+			}
+			k := i + 1
+			for k < s.hi && k <= i+4 && !p.has(k, cDiagnosis) {
+				k++
+			}
+			if e := p.hitAt(k, cDiagnosis); k < s.hi && e > k && !p.negated(k) && !p.uncertain(k) {
+				lo := k
+				for lo-1 > i && p.has(lo-1, cDxMod) {
+					lo--
+				}
+				return p.text(lo, e), false
+			}
 		}
 	}
 	// "…, r/o SCC vs irritated SK", "which I reviewed: atypical squamous
@@ -828,6 +866,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
 	j = p.skipBiopsySegment(p.skipParen(j, end), end)
+	j = p.skipLandmark(j, end)
 	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
 		return Measure{}, false
 	}
@@ -843,6 +882,27 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
+}
+
+// skipLandmark skips a short comma segment at token j that places the
+// lesion by a landmark (", proximal to the nail fold"), when a size set off
+// by a comma follows it: words only, no verb.
+func (p *para) skipLandmark(j, end int) int {
+	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind == kNum {
+		return j
+	}
+	for k := j + 1; k < end && k <= j+7; k++ {
+		switch {
+		case p.w(k) == ",":
+			if k > j+1 && k+1 < end && p.toks[k+1].kind == kNum {
+				return k
+			}
+			return j
+		case p.toks[k].kind != kWord || verb(p.w(k)) || p.has(k, cDiagnosis) || p.has(k, cBiopsy):
+			return j
+		}
+	}
+	return j
 }
 
 // skipBiopsySegment skips a comma segment at token j that cites the biopsy
@@ -904,9 +964,10 @@ func (p *para) siteAfter(e, end int) (string, int, int) {
 		if site, a, b := p.siteAt(k, end); site != "" {
 			return site, a, b
 		}
-		// A segment of subtype words ("nodular") is passed; anything else ends the search.
+		// A segment of subtype words ("nodular", "nodular and infiltrative") is
+		// passed; anything else ends the search.
 		for k < end && p.w(k) != "," {
-			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) {
+			if !p.has(k, cDxMod) && !p.has(k, cDiagnosis) && !(p.w(k) == "and" && k > j && p.has(k-1, cDxMod)) {
 				return "", 0, 0
 			}
 			k++
@@ -934,7 +995,15 @@ func (st *state) readSites(p *para, s span) {
 			continue
 		}
 		if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
-			continue // "a six-month history of a papule on the lip" is today's lesion: history is kept
+			continue
+		}
+		// "a six-month history of a papule on the lip" is today's lesion: the
+		// history of a lesion word is kept. A tumor or a Mohs surgery in the
+		// past ("History of melanoma of the back", "prior Mohs surgery of the
+		// left temple") is another lesion's, or another day's: its site is
+		// never today's.
+		if p.ctx[i]&fHist != 0 && (surgery || p.has(i, cDiagnosis)) {
+			continue
 		}
 		j := i + 1
 		if e := p.hitAt(i, cDiagnosis); e > 0 {
@@ -998,11 +1067,61 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 	"sep", "sept", "oct", "nov", "dec"}
 
+// dateOfService reads "date of service 03/04/2026" or "DOS 03/04/2026"
+// where a sentence names it without a field's colon (dictated by voice
+// recognition); it reports whether it read one.
+func (st *state) dateOfService(p *para, s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		j := i
+		switch {
+		case p.w(i) == "date" && i+2 < s.hi && p.w(i+1) == "of" && p.w(i+2) == "service":
+			j = i + 3
+		case p.w(i) == "dos":
+			j = i + 1
+		case p.w(i) == "note" && i > s.lo && i-s.lo <= 3 && i+1 < s.hi && (p.w(i+1) == "-" || p.w(i+1) == "dated"):
+			// a title that dates the note: "Chart note - 09/16/2026", "Procedure note dated 09/16/2026"
+			j = i + 2
+		default:
+			continue
+		}
+		if j < s.hi && (p.w(j) == ":" || p.w(j) == "is" || p.w(j) == "was") {
+			j++
+		}
+		if a, b := p.dateAt(j, s.hi); b > a {
+			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+			return true
+		}
+	}
+	return false
+}
+
+// dateAt reads a date at token a: "03/04/2026", "March 4, 2026"; b == a
+// when none stands there.
+func (p *para) dateAt(a, end int) (int, int) {
+	b := a
+	for b < end {
+		w := p.w(b)
+		switch {
+		case p.toks[b].kind == kNum, w == "/", w == "-", w == "," && b+1 < end && p.toks[b+1].kind == kNum, slices.Contains(months, w):
+			b++
+			continue
+		}
+		break
+	}
+	if b-a < 3 || a >= end || p.toks[a].kind != kNum && !slices.Contains(months, p.w(a)) {
+		return a, a
+	}
+	return a, b
+}
+
 // readServiceDate reads the date that opens a sentence saying the Mohs
 // surgery took place: "On 07/22/2025 Mr. … underwent Mohs micrographic
 // surgery", "On July 22, 2025, the patient underwent Mohs surgery". The date
 // is kept as written; the caller parses it.
 func (st *state) readServiceDate(p *para, s span) {
+	if st.dateOfService(p, s) {
+		return
+	}
 	if s.hi-s.lo < 4 || p.w(s.lo) != "on" || !s.any(cMohsSurgery) || s.any(cBiopsy) && !p.anyWordIn(s, surgeryVerbs) {
 		return
 	}
@@ -1040,6 +1159,11 @@ func (p *para) anyWordIn(s span, words []string) bool {
 // sentence that names no reason for this lesion is none.
 func (st *state) readIndication(p *para, s span) {
 	if !s.any(cIndicationCue) {
+		// "Mohs for the temple location in the H-zone and infiltrative features."
+		if k := p.mohsFor(s); k > 0 && p.anyIn(k, s.hi, cReason) && !p.negated(k+1) && p.ctx[k]&fHyp == 0 {
+			e := trimEnd(p, s.lo, s.hi)
+			st.f.Indication = append(st.f.Indication, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
+		}
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
@@ -1067,12 +1191,28 @@ func (st *state) readIndication(p *para, s span) {
 	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
 }
 
+// mohsFor is the token of "for" in a sentence that opens "Mohs for …" or
+// "Mohs surgery for …" (a terse indication), or 0.
+func (p *para) mohsFor(s span) int {
+	if s.hi-s.lo < 4 || p.w(s.lo) != "mohs" {
+		return 0
+	}
+	k := s.lo + 1
+	for k < s.hi && k <= s.lo+3 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is") {
+		k++
+	}
+	if k < s.hi && p.w(k) == "for" {
+		return k
+	}
+	return 0
+}
+
 // ---- sizes ----
 
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !(s.any(cDiagnosis) && s.any(cBiopsy)) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) {
 		return
 	}
 	exclBefore := -1
@@ -1140,7 +1280,8 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 	}
 	for k := nx; k < end && k <= nx+3; k++ {
 		switch {
-		case p.has(k, cLesionNoun):
+		case p.has(k, cLesionNoun) || p.has(k, cDiagnosis) && !p.negated(k) && p.ctx[k]&fHist == 0:
+			// "a 1.7 x 1.4 cm squamous cell carcinoma at the junction of …"
 			return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 		case p.toks[k].kind != kWord || p.has(k, cDefect) || p.has(k, cBiopsy) || p.has(k, cRepairHead) ||
 			p.has(k, cMarginLoc) || p.has(k, cStageNoun):
@@ -1661,6 +1802,17 @@ func (st *state) addRepair(r Repair) {
 		// is layered ("a complex repair, with wide undermining … and layered
 		// closure").
 		o := &st.f.Repairs[i]
+		// "a wedge excision of the lower lip with layered closure": the layers
+		// close the wedge, which names the repair (a code to review)
+		if wedge(ok) && layersOnly(nk) {
+			idx = i
+			break
+		}
+		if wedge(nk) && layersOnly(ok) {
+			o.Kind, o.Span = r.Kind, r.Span
+			idx = i
+			break
+		}
 		if !r.NoRepair && !o.NoRepair && !flapOrGraft(r.Kind) && !flapOrGraft(o.Kind) {
 			a, b := linearClass(nk), linearClass(ok)
 			if a == "complex" && layersOnly(ok) || b == "complex" && layersOnly(nk) {
@@ -1714,6 +1866,9 @@ func linearClass(nk string) string {
 
 // layersOnly reports whether a linear repair kind states its class only by
 // its layers ("layered closure", "closed in layers"), not by name.
+// wedge reports whether a normalised repair kind is a wedge excision.
+func wedge(nk string) bool { return strings.Contains(nk, "wedge") }
+
 func layersOnly(nk string) bool {
 	return strings.Contains(nk, "layer") && linearClass(nk) == "intermediate" && !strings.Contains(nk, "intermediate")
 }

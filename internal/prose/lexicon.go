@@ -23,6 +23,7 @@ const (
 	cUncPre
 	cUncPost
 	cHistPre
+	cHistPost
 	cHypPre
 	cHypPost
 	cTerm
@@ -82,7 +83,7 @@ const (
 )
 
 var catNames = [numCats]string{
-	"neg-pre", "neg-post", "pseudo", "unc-pre", "unc-post", "hist-pre", "hyp-pre", "hyp-post", "term",
+	"neg-pre", "neg-post", "pseudo", "unc-pre", "unc-post", "hist-pre", "hist-post", "hyp-pre", "hyp-post", "term",
 	"tumor", "diagnosis", "dx-mod", "margin-loc", "clear", "positive", "equivocal",
 	"block-noun", "block-filler", "stage-noun", "stage-relative", "stage-ref-prep",
 	"map", "read-verb", "surgeon", "pathologist", "biopsy", "biopsy-method", "today", "other-lesion",

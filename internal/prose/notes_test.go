@@ -136,9 +136,10 @@ func TestDevNotes(t *testing.T) {
 			"diagnosis ": {`diagnosis "BCC" site=""`},
 		}, nil},
 		{"mixed-mis-mart1-cheek", fam{
-			// "where MART-1 was equivocal" is a stain reason, not a margin
-			"stage ": {`stage 1 blocks=4 margin=positive histology stain="H&E" stain="MART-1"+reason`,
-				`stage 2 blocks=2 margin=clear stain="H&E" stain="MART-1"[1 2]+reason stain="SOX10"[2]+reason`},
+			// "where MART-1 was equivocal" is a stain reason, not a margin;
+			// "H&E and MART-1 … for …": the reason is the listed stains'
+			"stage ": {`stage 1 blocks=4 margin=positive histology stain="H&E"+reason stain="MART-1"+reason`,
+				`stage 2 blocks=2 margin=clear stain="H&E"+reason stain="MART-1"[1 2]+reason stain="SOX10"[2]+reason`},
 			"repair ": {`repair "advancement flap" defect=2.6x2.2 secondary=4 sq after-clearance`},
 		}, nil},
 		{"mixed-basosquamous-postop-dx", fam{

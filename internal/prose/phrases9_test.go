@@ -71,7 +71,7 @@ func TestBiopsyNamedInAProcedureList(t *testing.T) {
 			"1. Mohs micrographic surgery, nasal dorsum. 2. Complex linear repair, nose. 3. Punch biopsy of a separate lesion, left dorsal forearm, with frozen section.\n\n" +
 				"Nodular basal cell carcinoma of the nasal dorsum, proven on shave biopsy 10/21/2025, measuring 1.0 x 0.8 cm.\n\n" +
 				"During the same session the patient pointed out a pearly papule of the left dorsal forearm. A 4 mm punch biopsy was performed and submitted for frozen section (1 block), which confirmed basal cell carcinoma.",
-			fams, []string{"prior-biopsy true", "preop 1x0.8", `other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="" uncertain=false frozen=1`}},
+			fams, []string{"prior-biopsy true", "preop 1x0.8", `other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="basal cell carcinoma" uncertain=false frozen=1`}},
 		{"§4 biopsies: a listed biopsy of another method stays",
 			"3. Shave biopsy of a separate lesion, right shin.\n\nA 4 mm punch biopsy of a papule on the left forearm was performed.",
 			fams, []string{`other-biopsy "Shave biopsy" site="right shin" impression="" uncertain=false`, `other-biopsy "4 mm punch biopsy" site="left forearm" impression="" uncertain=false`}},

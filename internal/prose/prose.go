@@ -111,7 +111,11 @@ type Stain struct {
 	Name   string
 	Reason string
 	Blocks []int // nil = all blocks of the stage
-	Span   Span
+	// Special: the note calls it a special stain ("toluidine blue was run as
+	// a special stain", "special stain of toluidine blue"), which a routine
+	// stain is not.
+	Special bool
+	Span    Span
 }
 
 // Reader is who read the Mohs slides.

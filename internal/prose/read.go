@@ -2,6 +2,8 @@ package prose
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Read reads the paragraphs of one scope (a whole note, or one lesion's part
@@ -656,6 +658,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	case "although", "though", "while", "whereas":
 		concessive = true
 	}
+	var listed []listedStain // the stains the sentence named, in order
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
@@ -733,7 +736,20 @@ func (st *state) readStages(p *para, s span, bx bool) {
 					// "MART-1 … on every block of both stages": known at the end
 					st.allStains = append(st.allStains, stageStain{stain, n})
 				} else {
-					tg.Stains = append(tg.Stains, stain)
+					var at int
+					tg.Stains, at = addStain(tg.Stains, stain)
+					if stain.Reason != "" {
+						// "the MART-1 and SOX10 to confirm clearance": the
+						// reason is that of every stain the list names
+						from := i
+						for n := len(listed) - 1; n >= 0 && listed[n].tg == tg && p.onlyListWords(listed[n].hi, from); n-- {
+							if r := &tg.Stains[listed[n].at]; r.Reason == "" {
+								r.Reason = stain.Reason
+							}
+							from = listed[n].lo
+						}
+					}
+					listed = append(listed, listedStain{tg: tg, at: at, lo: i, hi: i + (e - i)})
 				}
 				// A stain and its reason state no margin ("where MART-1 was equivocal").
 				if len(p.quiet) == 0 {
@@ -749,6 +765,55 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		i++
 	}
 	st.clause(p, s, clause, s.hi, bx, clauseStage)
+}
+
+// listedStain is a stain a sentence named: where it went (tg.Stains[at])
+// and the tokens of its name.
+type listedStain struct {
+	tg     *Stage
+	at     int
+	lo, hi int
+}
+
+// onlyListWords reports whether tokens [lo, hi) only join the names of a
+// list of stains: "and", ",", "the", "immunostains".
+func (p *para) onlyListWords(lo, hi int) bool {
+	if hi-lo > 4 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if w := p.w(k); w != "and" && w != "," && w != "the" && !stainWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// addStain adds a stain to a stage's stains and returns its index. A stain
+// named again ("… SOX10 on block 1, the MART-1 and SOX10 to confirm
+// clearance") is the same stain: the restatement gives it its reason and
+// its blocks where it had none.
+func addStain(stains []Stain, s Stain) ([]Stain, int) {
+	for k := range stains {
+		o := &stains[k]
+		if !strings.EqualFold(o.Name, s.Name) {
+			continue
+		}
+		if o.Reason == "" {
+			o.Reason = s.Reason
+		}
+		switch {
+		case o.Blocks != nil && s.Blocks != nil:
+			for _, b := range s.Blocks {
+				if !slices.Contains(o.Blocks, b) {
+					o.Blocks = append(o.Blocks, b)
+				}
+			}
+		}
+		o.Special = o.Special || s.Special
+		return stains, k
+	}
+	return append(stains, s), len(stains)
 }
 
 // selectStage selects (creating if new) the stage that a mention of the
@@ -1016,6 +1081,36 @@ func stainWord(w string) bool {
 	return false
 }
 
+// specialBefore reports whether the stain named at token i follows
+// "special stain(s)" within its clause: "special stain of toluidine blue",
+// "Special stains: toluidine blue".
+func (p *para) specialBefore(i int, s span) bool {
+	for k := i - 1; k >= s.lo && k >= i-4; k-- {
+		if w := p.w(k); w == ";" || w == "." {
+			return false
+		}
+		if p.w(k) == "special" && k+1 < i && stainWord(p.w(k+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asSpecial is the token after "as a special stain" at token j, or 0.
+func (p *para) asSpecial(j, end int) int {
+	if j+2 >= end || p.w(j) != "as" {
+		return 0
+	}
+	k := j + 1
+	if isArticle(p.w(k)) {
+		k++
+	}
+	if k+1 < end && p.w(k) == "special" && stainWord(p.w(k+1)) {
+		return k + 2
+	}
+	return 0
+}
+
 // stainDone is the token after "was added", "were performed" at token j, or j.
 func (p *para) stainDone(j, end int) int {
 	if j+1 >= end || p.w(j) != "was" && p.w(j) != "were" {
@@ -1050,10 +1145,14 @@ func (p *para) everyStage(lo, hi int) (bool, int) {
 // its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
 // added to highlight …").
 func (p *para) stain(i, e int, s span) (Stain, int) {
-	st := Stain{Name: p.text(i, e)}
+	st := Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
 	j := e
 	for j < s.hi && stainWord(p.w(j)) {
 		j++
+	}
+	if k := p.asSpecial(p.stainDone(j, s.hi), s.hi); k > 0 {
+		// "toluidine blue was run as a special stain on all four blocks"
+		st.Special, j = true, k
 	}
 	if k := p.skipParen(j, s.hi); k > j {
 		// "MART-1 (blocks 1-2)"
@@ -1064,7 +1163,8 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
 		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
-		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" {
+		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" &&
+			!(p.w(k) == "and" && k+1 < s.hi && p.has(k+1, cStain)) { // "MART-1 on both blocks and SOX10 on block 1"
 			k++
 		}
 		if p.anyIn(j+1, k, cBlockNoun) {
@@ -1296,13 +1396,30 @@ func (p *para) clearExcept(k, hi int) bool {
 // dermis with all margins free of tumor").
 func (p *para) segment(k, lo, hi int) (int, int) {
 	a, b := k, k+1
-	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) {
+	for a > lo && p.w(a-1) != "," && p.w(a-1) != ":" && !p.withMargins(a-1, hi) && !p.andMargins(a-1, hi) {
 		a--
 	}
-	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) {
+	for b < hi && p.w(b) != "," && p.w(b) != ":" && !p.withMargins(b, hi) && !p.andMargins(b, hi) {
 		b++
 	}
 	return a, b
+}
+
+// andMargins reports whether token k is an "and" that opens a clause of
+// its own about the margins or blocks: "BCC was confined to the central
+// dermis and all margins were clear", "and both blocks were negative".
+func (p *para) andMargins(k, hi int) bool {
+	if p.w(k) != "and" || k+1 >= hi {
+		return false
+	}
+	j := k + 1
+	if w := p.w(j); w == "all" || w == "both" || w == "the" {
+		j++
+	}
+	if j < hi && (p.w(j) == "other" || p.w(j) == "remaining") {
+		j++
+	}
+	return j+1 < hi && (p.has(j, cMarginLoc) || p.has(j, cBlockNoun)) && verb(p.w(j+1))
 }
 
 // withMargins reports whether token k is a "with" that opens what the

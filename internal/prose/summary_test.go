@@ -25,6 +25,9 @@ func summary(f Facts) []string {
 			if st.Reason != "" {
 				line += "+reason"
 			}
+			if st.Special {
+				line += "+special"
+			}
 		}
 		out = append(out, line)
 	}

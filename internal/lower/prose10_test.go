@@ -1,0 +1,143 @@
+package lower_test
+
+import (
+	"fmt"
+
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// TestHistoryOfAnotherTumor: a history of another or an earlier tumor
+// never gives today's lesion a site or a diagnosis (NOTE-FORMAT §1; a
+// missed site costs a line, a wrong one must never make one).
+func TestHistoryOfAnotherTumor(t *testing.T) {
+	siteAndDx := func(n *model.Note) string {
+		les := n.Lesions[0]
+		return les.Site.Text.Value + "|" + les.Diagnosis.Value
+	}
+	const body = "\n\nPROCEDURE: A Mohs map was drawn. The first stage was divided into two blocks and I examined the slides; all margins were clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 site/diagnosis: history of melanoma of the back",
+			"HISTORY: History of melanoma of the back. Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: a tumor excised years ago",
+			"HISTORY: She had a basal cell carcinoma of the back excised years ago. Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: a past medical history key",
+			"Past medical history: melanoma of the back (2015). Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: PMH",
+			"PMH: basal cell carcinoma of the nose, Mohs 2018." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: prior Mohs surgery",
+			"HISTORY: Prior Mohs surgery of the left cheek in 2018. Now a nodule." + body, siteAndDx, "|"},
+	})
+}
+
+// TestIndicationStatesTheSize: an indication value that also states the
+// size gives the lesion its pre-operative size (CODING-RULES §6) and stays
+// the indication.
+func TestIndicationStatesTheSize(t *testing.T) {
+	sizeAndIndication := func(n *model.Note) string {
+		les := n.Lesions[0]
+		return fmt.Sprint(les.Size.Dims, " ", les.Indication.Present())
+	}
+	runProseCases(t, []proseCase{
+		{"§6 pre-op size: 'size 1.6 x 1.4 cm' at the end of an indication",
+			"Site: right preauricular skin\nINDICATION: Preauricular location (H-zone), ill-defined borders, size 1.6 x 1.4 cm.\n",
+			sizeAndIndication, "[1.6 1.4] true"},
+		{"§6 pre-op size: an indication with no size",
+			"Site: right preauricular skin\nINDICATION: Preauricular location (H-zone), ill-defined borders.\n",
+			sizeAndIndication, "[] true"},
+	})
+}
+
+// TestFindingsNamingStages: a value that opens with a stage's label under
+// an open stage section speaks of the stages it names (CODING-RULES §3:
+// each stage's margins), not of the stage last opened.
+func TestFindingsNamingStages(t *testing.T) {
+	margins := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			out += fmt.Sprint(st.Number, ":", len(st.Margins) > 0 && st.Margins[0].Positive, st.Histology.Present(), " ")
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§3 margins: FINDINGS: Stage I: … Stage II: clear. after SPECIMENS' stages",
+			"Site: right jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped; Mohs stage II - 1 tissue block, mapped.\nFINDINGS: Stage I: well-differentiated SCC in the reticular dermis at the deep margin of block 3; blocks 1, 2 and 4 clear. Stage II: clear.\n",
+			margins, "1:true true 2:false false "},
+	})
+}
+
+// TestRepairKeyWords: the words of a repair's key and item labels say its
+// timing and its secondary defect (CODING-RULES §5: repair after
+// clearance; a flap's secondary defect).
+func TestRepairKeyWords(t *testing.T) {
+	repair := func(n *model.Note) string {
+		require.NotEmpty(t, n.Lesions[0].Repairs)
+		r := n.Lesions[0].Repairs[0]
+		return fmt.Sprint(r.Timing.Present(), " ", r.SecondaryDefect.AreaSq)
+	}
+	secondary := func(n *model.Note) string {
+		require.NotEmpty(t, n.Lesions[0].Repairs)
+		return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq)
+	}
+	runProseCases(t, []proseCase{
+		{"§5 timing: 'Repair (after clearance):' in the key",
+			"Site: left cheek\nRepair (after clearance): transposition flap; secondary defect 3.4 sq cm\n",
+			repair, "true 3.4"},
+		{"§5 secondary defect: a Burow's triangle",
+			"Site: right temple\nRepair: Burow's advancement flap, after clearance; Burow's triangle (secondary defect) 1.2 sq cm\n",
+			secondary, "1.2"},
+	})
+}
+
+// TestListedBiopsiesDescribedAgain: a numbered procedure list and numbered
+// paragraphs about the same biopsies count each biopsy once (CODING-RULES
+// §4: one biopsy code per biopsy; a wrong count must never make a line).
+func TestListedBiopsiesDescribedAgain(t *testing.T) {
+	biopsies := func(n *model.Note) string {
+		out := ""
+		for _, b := range n.Biopsies {
+			out += b.Label + ":" + b.Site.Text.Value + "/" + b.Diagnosis.Value + " "
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§4 biopsies: PROCEDURES TODAY list, then a paragraph per procedure",
+			"PROCEDURES TODAY:\n1. Mohs micrographic surgery, right temple.\n2. Shave biopsy, left shoulder.\n3. Punch biopsy, vertex scalp.\n\n" +
+				"1. MOHS: Biopsy-proven squamous cell carcinoma of the right temple. Stage 1 was divided into three blocks and was clear.\n\n" +
+				"2. SHAVE BIOPSY, left shoulder: 7 mm pearly papule. Clinical impression: superficial basal cell carcinoma.\n\n" +
+				"3. PUNCH BIOPSY, vertex scalp: 4 mm punch of a 9 mm crusted nodule. Clinical impression: squamous cell carcinoma.\n",
+			biopsies, "2:left shoulder/superficial basal cell carcinoma 3:vertex scalp/squamous cell carcinoma "},
+	})
+}
+
+// TestReaderAfterStageItems: "Stage 1: two blocks. I read the frozen
+// sections: …" says who read the slides (NOTE-FORMAT §2,
+// `pathology-undocumented` otherwise), though the stage's value is items.
+func TestReaderAfterStageItems(t *testing.T) {
+	reader := func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }
+	runProseCases(t, []proseCase{
+		{"§2 reader: a reading sentence after a stage's count",
+			"Site: left lower cutaneous lip\n4. Stage 1: two blocks. I read the frozen sections: squamous cell carcinoma at the deep margin of block 1.\n5. Stage 2: one block, clear.\n",
+			reader, "true"},
+		{"§2 reader: a stage's items without a reading sentence",
+			"Site: left lower cutaneous lip\n4. Stage 1: two blocks, deep margin of block 1 positive.\n5. Stage 2: one block, clear.\n",
+			reader, "false"},
+	})
+}
+
+// TestDiagnosisStatesTheSize: a diagnosis value that also states the size
+// in apposition gives the lesion its pre-operative size (CODING-RULES §6).
+func TestDiagnosisStatesTheSize(t *testing.T) {
+	size := func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }
+	runProseCases(t, []proseCase{
+		{"§6 pre-op size: '…, left temple (shave biopsy …), 1.3 x 1.1 cm.' in a diagnosis",
+			"Preoperative diagnosis: biopsy-proven basal cell carcinoma, nodular and infiltrative, left temple (shave biopsy 03/05/2026, TM26-2250), 1.3 x 1.1 cm.\n",
+			size, "[1.3 1.1]"},
+		{"§6 pre-op size: a diagnosis with a biopsy date only",
+			"Preoperative diagnosis: basal cell carcinoma, left temple (shave biopsy 03/05/2026).\n",
+			size, "[]"},
+	})
+}
