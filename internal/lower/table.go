@@ -181,6 +181,26 @@ type summaryRow struct {
 // header reads a header row; nil when the row is not one (it must name the
 // stage and one more known column).
 func header(r *grammar.Row) *table {
+	if len(r.Cells) >= 3 && logCaption(r.Cells[0].Text) {
+		// "Block log<TAB>Stage  Block  Margin": the log's caption before its
+		// header, in a column of its own that no row fills
+		if t := header(&grammar.Row{Pos: r.Pos, Cells: r.Cells[1:]}); t != nil {
+			return t
+		}
+	}
+	if first := r.Cells[0].Text; len(r.Cells) >= 2 {
+		// "Block log - Stage  Block  Margin": the caption set apart from the
+		// first column's name by a dash
+		if k := strings.Index(first, " - "); k > 0 && logCaption(first[:k]) {
+			name := strings.TrimSpace(first[k+3:])
+			cells := slices.Clone(r.Cells)
+			cells[0] = &grammar.Cell{Pos: r.Cells[0].Pos, Text: name}
+			cells[0].Pos.Column += utf8.RuneCountInString(first) - utf8.RuneCountInString(name)
+			if t := header(&grammar.Row{Pos: r.Pos, Cells: cells}); t != nil {
+				return t
+			}
+		}
+	}
 	t := &table{prevLesion: -1, runStart: -1}
 	known, stage := 0, false
 	for _, c := range r.Cells {
@@ -1348,6 +1368,16 @@ func (l *lowerer) atSite(site string) int {
 		}
 	}
 	return found
+}
+
+// logCaption reports whether a header row's first cell captions the log
+// ("Block log", "Mohs log") rather than naming a column.
+func logCaption(cell string) bool {
+	if columnRoleOf(cell) != colOther || strings.ContainsAny(cell, "0123456789") {
+		return false
+	}
+	words := strings.Fields(asciiLower(cell))
+	return len(words) <= 3 && slices.Contains(words, "log")
 }
 
 // tableCaption is the site a table's caption names when it captions the
