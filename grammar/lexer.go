@@ -114,9 +114,10 @@ func (l *lineLexer) lexLine() {
 			l.done = true
 		}
 	}
-	text := blankMarkup(strings.TrimRight(l.src[start:end], "\r"))
+	orig := strings.TrimRight(l.src[start:end], "\r")
+	text := blankMarkup(orig)
 	l.queue = l.buf[:0]
-	ll := line{text: text, start: start, lx: l}
+	ll := line{text: text, orig: orig, start: start, lx: l}
 	ll.classify()
 	if len(l.queue) > 0 {
 		switch l.queue[0].Type {
@@ -131,7 +132,7 @@ func (l *lineLexer) lexLine() {
 	}
 	// EOL has no text, like Item: the parser boxes the text of every token
 	// it matches, and only an empty string boxes without allocating.
-	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(text), runeCol(text, len(text)))})
+	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(text), runeCol(orig, len(orig)))})
 	l.off = next
 	l.line++
 }
@@ -144,13 +145,14 @@ func runeCol(line string, i int) int {
 // line is one line being lexed.
 type line struct {
 	text  string
-	start int // byte offset of the line in the note
+	orig  string // the line as the note has it: text may widen blanks, never move bytes
+	start int    // byte offset of the line in the note
 	lx    *lineLexer
 }
 
 func (ln line) emit(typ lexer.TokenType, from, to int) {
 	ln.lx.queue = append(ln.lx.queue, lexer.Token{Type: typ, Value: ln.text[from:to],
-		Pos: ln.lx.pos(ln.start+from, runeCol(ln.text, from))})
+		Pos: ln.lx.pos(ln.start+from, runeCol(ln.orig, from))})
 }
 
 // classify queues the tokens of the line (without its ending).
@@ -645,7 +647,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(starKey(s)))))))
+	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(starKey(blankNBSP(s))))))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -672,6 +674,40 @@ func blankMarkup(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// blankNBSP turns every non-breaking space next to another blank (or at
+// either end of the line) into two spaces, so that a column gap padded with
+// non-breaking spaces ("1\u00a0 \u00a0 3") is a gap like one of spaces. A
+// lone non-breaking space between two words stays one blank: no gap.
+func blankNBSP(s string) string {
+	const nb = "\u00a0"
+	if !strings.Contains(s, nb) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+len(nb) <= len(s); i++ {
+		if s[i:i+len(nb)] != nb {
+			continue
+		}
+		end := i + len(nb)
+		if i == 0 || end == len(s) || isBlankByteBefore(s, i) || isBlankByteAt(s, end) {
+			b[i], b[i+1] = ' ', ' '
+		}
+		i = end - 1
+	}
+	return string(b)
+}
+
+// isBlankByteBefore reports whether a blank (space, tab or non-breaking
+// space) ends just before byte i of s.
+func isBlankByteBefore(s string, i int) bool {
+	return i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || strings.HasSuffix(s[:i], "\u00a0")
+}
+
+// isBlankByteAt reports whether a blank starts at byte i of s.
+func isBlankByteAt(s string, i int) bool {
+	return blankAt(s, i) || strings.HasPrefix(s[i:], "\u00a0")
 }
 
 // bracketKey turns a key a template prints in brackets at the start of a

@@ -155,6 +155,8 @@ func TestLineShapes(t *testing.T) {
 		{"pipe row empty cell", "| B | 2 |  |", `1 row cell="B"@3 cell="2"@7 cell=""@12`},
 		{"rule", "|-------|--------|", `1 rule@1`},
 		{"box rule", "+--------+-------+", `1 rule@1`},
+		{"non-breaking space in a column gap", "1\u00a0 \u00a0 8\u00a0 positive", `1 row cell="1"@1 cell="8"@6 cell="positive"@9`},
+		{"lone non-breaking space is no gap", "1\u00a0block  clear", `1 row cell="1\u00a0block"@1 cell="clear"@10`},
 		{"space columns", "1      8       positive (deep)     H&E", `1 row cell="1"@1 cell="8"@8 cell="positive (deep)"@16 cell="H&E"@36`},
 		{"tab columns", "2\t1\tnegative\t", `1 row cell="2"@1 cell="1"@3 cell="negative"@5 cell=""@14`},
 		{"tab key", "DOS\t04/17/2026", `1 row cell="DOS"@1 cell="04/17/2026"@5`},

@@ -59,8 +59,9 @@ var realisticSets = []struct {
 	{"testdata/probe6", 30, 30},
 	{"testdata/probe7", 30, 29},
 	{"testdata/probe8", 30, 30},
-	{"testdata/probe9", 30, 29},
-	{"testdata/probe11", 30, 15},
+	{"testdata/probe9", 30, 30},
+	{"testdata/probe10", 30, 22},
+	{"testdata/probe11", 30, 22},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

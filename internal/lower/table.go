@@ -151,7 +151,16 @@ type table struct {
 	// a transposed log, one column a stage: each stage's number, and its
 	// index in the lesion's stages
 	numbers, stageAt []int
-	proven           int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
+	// blocksSeen: in a log of one row a block (or a slide), the block each
+	// block ID of a stage was counted as
+	blocksSeen map[blockKey]int
+	proven     int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
+}
+
+// blockKey is a block ID in one stage of one lesion.
+type blockKey struct {
+	les, stage int
+	id         string
 }
 
 // recordKind is what each row of a record table describes.
@@ -172,6 +181,26 @@ type summaryRow struct {
 // header reads a header row; nil when the row is not one (it must name the
 // stage and one more known column).
 func header(r *grammar.Row) *table {
+	if len(r.Cells) >= 3 && logCaption(r.Cells[0].Text) {
+		// "Block log<TAB>Stage  Block  Margin": the log's caption before its
+		// header, in a column of its own that no row fills
+		if t := header(&grammar.Row{Pos: r.Pos, Cells: r.Cells[1:]}); t != nil {
+			return t
+		}
+	}
+	if first := r.Cells[0].Text; len(r.Cells) >= 2 {
+		// "Block log - Stage  Block  Margin": the caption set apart from the
+		// first column's name by a dash
+		if k := strings.Index(first, " - "); k > 0 && logCaption(first[:k]) {
+			name := strings.TrimSpace(first[k+3:])
+			cells := slices.Clone(r.Cells)
+			cells[0] = &grammar.Cell{Pos: r.Cells[0].Pos, Text: name}
+			cells[0].Pos.Column += utf8.RuneCountInString(first) - utf8.RuneCountInString(name)
+			if t := header(&grammar.Row{Pos: r.Pos, Cells: cells}); t != nil {
+				return t
+			}
+		}
+	}
 	t := &table{prevLesion: -1, runStart: -1}
 	known, stage := 0, false
 	for _, c := range r.Cells {
@@ -561,7 +590,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		st = t.addStage(lesion, les, model.Stage{Ordinal: stageText, Number: n, Line: line})
 	}
 	if t.perRow {
-		l.blockRow(st, cells, line)
+		l.blockRow(st, les, cells, line)
 		return taken
 	}
 	l.stageCells(st, cells, line, taken)
@@ -816,9 +845,25 @@ func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool
 
 // blockRow reads a row of a log with one row per block: the stage gains a
 // block, with that block's margin and stains.
-func (l *lowerer) blockRow(st *model.Stage, cells map[columnRole]*grammar.Cell, line int) {
-	st.Blocks = model.Count{N: st.Blocks.N + 1, Line: line}
-	block := st.Blocks.N
+func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*grammar.Cell, line int) {
+	block := 0
+	if c := cells[colBlock]; c != nil && strings.TrimSpace(c.Text) != "" {
+		// a row a slide, with the block it was cut from: two slides of one
+		// block are one block ("Slide  Stage  Block": 1 1 1, 2 1 1)
+		key := blockKey{les: les, stage: st.Number, id: asciiLower(strings.TrimSpace(c.Text))}
+		if l.table.blocksSeen == nil {
+			l.table.blocksSeen = map[blockKey]int{}
+		}
+		block = l.table.blocksSeen[key]
+		if block == 0 {
+			st.Blocks = model.Count{N: st.Blocks.N + 1, Line: line}
+			block = st.Blocks.N
+			l.table.blocksSeen[key] = block
+		}
+	} else {
+		st.Blocks = model.Count{N: st.Blocks.N + 1, Line: line}
+		block = st.Blocks.N
+	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
 		m := strings.TrimSpace(c.Text)
 		switch {
@@ -1326,6 +1371,16 @@ func (l *lowerer) atSite(site string) int {
 		}
 	}
 	return found
+}
+
+// logCaption reports whether a header row's first cell captions the log
+// ("Block log", "Mohs log") rather than naming a column.
+func logCaption(cell string) bool {
+	if columnRoleOf(cell) != colOther || strings.ContainsAny(cell, "0123456789") {
+		return false
+	}
+	words := strings.Fields(asciiLower(cell))
+	return len(words) <= 3 && slices.Contains(words, "log")
 }
 
 // tableCaption is the site a table's caption names when it captions the

@@ -52,6 +52,12 @@ func TestTableLayouts(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
+		{"slide rows with a block column", "Site: eyelid\nSlide  Stage  Block  Stain  Result\n  1      1      1    H&E    tumor at deep margin\n  2      1      1    H&E    tumor at deep margin\n  3      1      2    H&E    clear\n  4      1      2    H&E    clear\n  5      2      1    H&E    clear\n  6      2      1    H&E    clear\n",
+			"1: 1/2+ 2/1-"},
+		{"log caption in the header's first column", "Site: eyelid\nBlock log\tStage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
+			"1: 1/2+ 2/1-"},
+		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
+			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
 			"1: 1/5+ 2/1-"},
 		{"semicolon export", "Site: neck\nStage;Blocks;Margins;Stain;Histology/comment\n1;3;block 1 positive (deep), blocks 2-3 clear;H&E;WD SCC\n2;2;clear;H&E;no tumor\n",
