@@ -1360,6 +1360,12 @@ func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
 	if !biopsy || !proved {
 		return Measure{}, 0, false
 	}
+	return p.apposed(i, s)
+}
+
+// apposed reads the size set off by the comma before token i, and where
+// reading goes on after it.
+func (p *para) apposed(i int, s span) (Measure, int, bool) {
 	m, ok := p.appositionSize(i-1, s.hi)
 	if !ok {
 		return Measure{}, 0, false
@@ -1375,12 +1381,7 @@ func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
 	if i-2 < s.lo || p.w(i-1) != "," || !p.has(i-2, cLesionNoun) || p.has(i-2, cDiagnosis) {
 		return Measure{}, 0, false
 	}
-	m, ok := p.appositionSize(i-1, s.hi)
-	if !ok {
-		return Measure{}, 0, false
-	}
-	_, nx, _ := p.measure(i, s.hi)
-	return m, nx, true
+	return p.apposed(i, s)
 }
 
 // ofLesionSize reads a size a lesion noun takes with "of": "an
