@@ -879,8 +879,8 @@ func blankMarkdown(s string) string {
 	for h < len(s) && h-i < 6 && s[h] == '#' {
 		h++
 	}
-	if h > i && blankAt(s, h) && (h+1 == len(s) || !blankAt(s, h+1)) {
-		blank(i, h) // "## Lesion 1"; "#   Site   Method" heads a column of numbers
+	if h > i && blankAt(s, h) && (h+1 == len(s) || !blankAt(s, h+1) && s[h+1] != '|') {
+		blank(i, h) // "## Lesion 1"; "#   Site   Method" and "# | blocks" head a column of numbers
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != '*' || s[i+1] != '*' {

@@ -60,8 +60,8 @@ var realisticSets = []struct {
 	{"testdata/probe7", 30, 29},
 	{"testdata/probe8", 30, 30},
 	{"testdata/probe9", 30, 30},
-	{"testdata/probe10", 30, 22},
-	{"testdata/probe11", 30, 22},
+	{"testdata/probe10", 30, 23},
+	{"testdata/probe11", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -41,7 +41,8 @@ var columnNames = map[string]columnRole{
 	"mohslayer": colStage,
 	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
 	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "sect": colBlocks, "sects": colBlocks,
-	"tissuepieces": colBlocks, "tissuesections": colBlocks,
+	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
+	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
@@ -57,6 +58,7 @@ var columnNames = map[string]columnRole{
 	"note": colHistology, "notes": colHistology,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
+	"tumorpositiveblocks": colPositiveBlocks, "tumorpositivesections": colPositiveBlocks,
 	"readby": colReader, "reader": colReader, "slidesreadby": colReader, "interpretedby": colReader,
 	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
@@ -225,6 +227,14 @@ func header(r *grammar.Row) *table {
 			t.roles[b], t.perRow, stage = colStage, false, true
 		}
 	}
+	if !stage && slices.Contains(t.roles, colBlocks) && hasMarginColumn(t.roles) && !slices.Contains(t.roles, colLesion) {
+		// "# | blocks | margins | note": a log of one lesion whose first
+		// column, headed only "#" or "No.", numbers the stages
+		if name := strings.TrimSpace(r.Cells[0].Text); t.roles[0] == colOther && (name == "#" || letters(name) == "no") {
+			t.roles[0], stage = colStage, true
+			known++
+		}
+	}
 	if !stage && known >= 2 && slices.Contains(t.roles, colBlock) && !slices.Contains(t.roles, colLesion) {
 		// "Block  Margin  Stain" over "1A  +  H&E": each block ID names its
 		// stage (the first row tells whether they do)
@@ -238,6 +248,14 @@ func header(r *grammar.Row) *table {
 		return nil
 	}
 	return t
+}
+
+// hasMarginColumn reports whether a log's columns say how each stage's
+// margins stand.
+func hasMarginColumn(roles []columnRole) bool {
+	return slices.ContainsFunc(roles, func(r columnRole) bool {
+		return r == colMargin || r == colTumor || r == colTumorFree || r == colPositiveBlocks
+	})
 }
 
 // cells places a data row's cells under the header's columns: by index when
@@ -602,7 +620,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 // cell's footnote.
 func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell, line, i int) {
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
-		if n := blockLetters(c.Text); n > 0 { // "A-C", "x3"
+		if n := max(blockLetters(c.Text), blockRange(c.Text)); n > 0 { // "A-C", "x3", "1-6"
 			st.Blocks = model.Count{N: n, Line: line}
 		} else if marks := markedBlocks(c.Text); len(marks) > 0 { // "A●  B○  C○"
 			st.Blocks = model.Count{N: len(marks), Line: line}
@@ -911,6 +929,22 @@ func blockLetters(s string) int {
 		}
 	}
 	return len(blockRefs(lower))
+}
+
+// blockRange counts the blocks of a cell that numbers them from the first,
+// "1-6" or "1–6": six blocks. A range from another number ("2-3") may be an
+// estimate of the count rather than block numbers, so it is not read; 0
+// when the cell is not such a range.
+func blockRange(s string) int {
+	first, last, ok := strings.Cut(strings.ReplaceAll(strings.TrimSpace(s), "–", "-"), "-")
+	if !ok || strings.TrimSpace(first) != "1" {
+		return 0
+	}
+	last = strings.TrimSpace(last)
+	if !grammar.IsDigits(last) {
+		return 0
+	}
+	return refNumber(last) // 0 past MaxCount
 }
 
 // stageOf returns the lesion's last stage numbered n, or nil.
