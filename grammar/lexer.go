@@ -174,6 +174,9 @@ func (ln line) classify() {
 	if ln.delimitedRow(i) {
 		return
 	}
+	if ln.pairs(i) {
+		return
+	}
 	if m := markerLen(s[i:]); m > 0 {
 		ln.emit(tokMarker, i, i+m)
 		i = skipBlank(s, i+m)
@@ -311,6 +314,69 @@ func (ln line) csvRow(i, end int, d byte) {
 		ln.emit(tokCell, from, max(trimEnd(s, to), from))
 		from = to + 1
 	}
+}
+
+// pairs queues the fields of a line an export wrote as key=value pairs
+// ("stage=1 blocks=4 margins="block 2 positive"", "case_date=2026-09-29"):
+// the line starts with a pair, a value in quotes ends at its closing quote
+// and a bare value at the next pair. It reports false, queueing nothing,
+// when the line is not such a line.
+func (ln line) pairs(i int) bool {
+	s := ln.text
+	if pairKeyEnd(s, i) == 0 {
+		return false
+	}
+	type pair struct{ key, eq, from, to int }
+	var buf [8]pair
+	pairs := buf[:0]
+	for i < len(s) {
+		p := pair{key: i, eq: pairKeyEnd(s, i)}
+		if p.eq == 0 {
+			return false
+		}
+		p.from = p.eq + 1
+		if p.from < len(s) && s[p.from] == '"' {
+			q := strings.IndexByte(s[p.from+1:], '"')
+			if q < 0 {
+				return false
+			}
+			p.from++
+			p.to = p.from + q
+			i = p.to + 1
+			if i < len(s) && !blankAt(s, i) {
+				return false
+			}
+		} else {
+			i = p.from
+			for i < len(s) && !(blankAt(s, i) && pairKeyEnd(s, skipBlank(s, i)) > 0) {
+				i++
+			}
+			p.to = trimEnd(s, i)
+		}
+		pairs = append(pairs, p)
+		i = skipBlank(s, i)
+	}
+	for _, p := range pairs {
+		ln.emit(tokKey, p.key, p.eq)
+		if p.from < p.to {
+			ln.emit(tokValue, p.from, p.to)
+		}
+	}
+	return true
+}
+
+// pairKeyEnd is the offset of the "=" ending a key=value key that starts
+// at i — two or more letters, digits or underscores, the first a letter —
+// or 0.
+func pairKeyEnd(s string, i int) int {
+	j := i
+	for j < len(s) && (isLetter(s[j]) || s[j] == '_' || j > i && s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j-i < 2 || j >= len(s) || s[j] != '=' || j+1 < len(s) && s[j+1] == '=' {
+		return 0
+	}
+	return j
 }
 
 // segment is a run of a line between column gaps.

@@ -469,6 +469,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		}
 	}
 	for k, f := range it.Fields {
+		if k == 0 {
+			f = numberedStage(it.Fields)
+		}
 		if k == len(it.Fields)-1 {
 			var j int
 			if f, j = l.wrapped(i, f); j > i {
@@ -478,6 +481,27 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// numberedStage reads the first of a line's fields as the stage it numbers
+// when a stage's own fields follow it ("stage=1 blocks=4 margins=…", "Stage:
+// 2   Blocks: 3"): the field "Stage 1" with no value. Else it is the first
+// field as it stands ("Stage: T2a" is a tumor stage).
+func numberedStage(fields []*grammar.Field) *grammar.Field {
+	f := fields[0]
+	if len(fields) < 2 || f.Value == nil {
+		return f
+	}
+	if ord, tail, ok := splitStage(f.Key); !ok || ord != "" || tail != "" {
+		return f
+	}
+	if n, valid := stageNumber(f.Value.Text); !valid || n == 0 {
+		return f
+	}
+	if ref, known := lookup(secStage, fields[1].Key); !known || ref.field == fNone {
+		return f
+	}
+	return &grammar.Field{Pos: f.Pos, Key: f.Key + " " + f.Value.Text}
 }
 
 // priorBiopsyLine reports whether an unlabelled "Biopsy:" line cites a
