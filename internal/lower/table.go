@@ -653,9 +653,28 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			st.Stains = append(st.Stains, l.stainCell(i, c, line, role == colSpecialStain)...)
 		}
 	}
-	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() {
-		st.Histology = model.Text{Value: c.Text, Line: line}
+	if c := cells[colHistology]; c != nil && c.Text != "" {
+		if !stainRemark(st, c.Text) && !st.Histology.Present() {
+			st.Histology = model.Text{Value: c.Text, Line: line}
+		}
 	}
+}
+
+// stainRemark gives a comment cell that opens with the name of a stain of
+// its stage and goes on with a reason ("Ber-EP4 to separate BCC from
+// follicular epithelium") to that stain as its reason, and reports whether
+// it did.
+func stainRemark(st *model.Stage, text string) bool {
+	lower := asciiLower(strings.TrimSpace(text))
+	for k := range st.Stains {
+		stain := &st.Stains[k]
+		name := asciiLower(stain.Name)
+		if rest, ok := strings.CutPrefix(lower, name); ok && name != "" && stain.Reason == "" && hasReasonLead(rest) {
+			stain.Reason = strings.TrimSpace(text)[len(name):]
+			return true
+		}
+	}
+	return false
 }
 
 // addStage adds a stage a log row names to its lesion and returns it. A
@@ -780,8 +799,11 @@ func (l *lowerer) footnote(i int, mark string) string {
 // when the cell is not one.
 func blockID(s string) int {
 	s = strings.TrimSpace(s)
-	if stage, block, ok := strings.Cut(s, "."); ok && grammar.IsDigits(stage) && grammar.IsDigits(block) && len(block) <= 2 {
-		return stageOrdinal(stage)
+	if stage, block, ok := strings.Cut(s, "."); ok && grammar.IsDigits(block) && len(block) <= 2 {
+		if grammar.IsDigits(stage) {
+			return stageOrdinal(stage) // "2.1"
+		}
+		return grammar.Roman(stage) // "II.1"; 0 when the head is no numeral
 	}
 	if len(s) < 2 || s[len(s)-1]|0x20 < 'a' || s[len(s)-1]|0x20 > 'z' {
 		return 0
@@ -902,7 +924,7 @@ func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*gramm
 			}
 		}
 	}
-	if c := cells[colHistology]; c != nil && c.Text != "" && !st.Histology.Present() && isHistology(c.Text) {
+	if c := cells[colHistology]; c != nil && c.Text != "" && !stainRemark(st, c.Text) && !st.Histology.Present() && isHistology(c.Text) {
 		st.Histology = model.Text{Value: c.Text, Line: line}
 	}
 }

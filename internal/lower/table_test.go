@@ -68,6 +68,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/4+ 2/1-"},
 		{"a tumor stage field is not a Mohs stage", "Site: left cheek\nStage: T2a   Blocks: 3\nStage 1: 2 blocks, clear\n",
 			"1: 1/2-"},
+		{"roman block IDs with a dot", "Site: ear\nBlock    Margin   Stain\nI.1      +        H&E\nI.2      -        H&E\nII.1     -        H&E\n",
+			"1: 1/2+ 2/1-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
@@ -337,4 +339,30 @@ func TestUnfilledTotal(t *testing.T) {
 	assert.Contains(t, rules(n), "value-invalid")
 	assert.False(t, n.Lesions[0].TotalBlocks.Present())
 	assert.False(t, n.Lesions[0].Map.Yes)
+}
+
+// TestLogStainRemark: a comment cell that opens with a stain of its row
+// and goes on with a reason is that stain's reason (CODING-RULES.md
+// section 5: a special stain needs its reason documented), not histology.
+func TestLogStainRemark(t *testing.T) {
+	for _, tc := range []struct{ name, src, reason string }{
+		{"row a block", "Site: ear\nBlock    Margin   Stain          Comment\nI.1      +        H&E            nodular BCC\nII.1     +        H&E, Ber-EP4   Ber-EP4 to separate BCC from follicles\nIII.1    -        H&E            clear\n",
+			" to separate BCC from follicles"},
+		{"row a stage", "Site: ear\nStage  Blocks  Margin  Stain          Comment\n1      2       +       H&E            nodular BCC\n2      1       -       H&E, Ber-EP4   Ber-EP4 for follicular mimics\n",
+			" for follicular mimics"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			require.Len(t, n.Lesions, 1)
+			require.GreaterOrEqual(t, len(n.Lesions[0].Stages), 2)
+			var reason string
+			for _, st := range n.Lesions[0].Stages[1].Stains {
+				if st.Name == "Ber-EP4" {
+					reason = st.Reason
+				}
+			}
+			assert.Equal(t, tc.reason, reason)
+			assert.NotContains(t, rules(n), "stain-indication-missing")
+		})
+	}
 }
