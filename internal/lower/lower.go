@@ -1154,7 +1154,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
-		if ref.field == fMap && l.lesion < 0 && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
+		if ref.field == fMap && (l.lesion < 0 || !l.headed) && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site" before the first label
 			return taken
 		}

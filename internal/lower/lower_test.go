@@ -656,6 +656,20 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
 		{"a surgeon who reads own sections", "Surgeon: Okonkwo, MD - Mohs surgeon / pathologist (reads own sections)\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "true"},
+		{"a surgeon who also read the sections, in a relative clause", "Surgeon: Caspian Sorensen, MD, who also read all frozen sections\nSite: chest\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "true"},
+		{"a relative clause naming a pathologist is not the surgeon reading", "Surgeon: Caspian Sorensen, MD, who sent the sections to be read by Dr. Lee, dermatopathologist\nSite: chest\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(strings.HasPrefix(n.Encounter.Pathology.Value, "read by the Mohs surgeon"))
+			}, "false"},
+		{"a map for both sites before tables of lesions, stages and repairs", "Maps: drawn for both sites\n\nSITE #  LOCATION      DIAGNOSIS       PRE-OP SIZE\n1       left cheek    BCC, nodular    1.1 x 0.9 cm\n2       left flank    BCC, superficial  2.4 x 2.1 cm\n\nSITE #  STAGE  BLOCKS  MARGINS     STAGE-1 HISTOLOGY\n1       1      3       positive    nodular BCC, deep dermis\n1       2      1       clear\n2       1      8       clear       superficial BCC\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, les := range n.Lesions {
+					fmt.Fprintf(&b, "%s|%d stages|map %v|%s; ", les.Site.Text.Value, len(les.Stages), les.Map.Yes, les.Stages[0].Histology.Value)
+				}
+				return b.String()
+			}, "left cheek|2 stages|map true|nodular BCC, deep dermis; left flank|1 stages|map true|superficial BCC; "},
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",

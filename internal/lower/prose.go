@@ -288,7 +288,8 @@ func (l *lowerer) readProse() {
 
 // surgeonReads takes who read the slides from the surgeon field's remark
 // when nothing else says: "Mohs surgeon: Theodora Nakashima-Pryce, MD
-// (reads all frozen sections)" is the surgeon reading them; a remark that
+// (reads all frozen sections)" or "…, MD, who also read all frozen
+// sections" is the surgeon reading them; a remark that
 // names a pathologist or another doctor says nothing of the surgeon.
 func (l *lowerer) surgeonReads() {
 	enc := &l.out.Encounter
@@ -296,6 +297,9 @@ func (l *lowerer) surgeonReads() {
 		return
 	}
 	_, remark, ok := strings.Cut(enc.Surgeon.Value, "(")
+	if !ok {
+		_, remark, ok = strings.Cut(enc.Surgeon.Value, ", who ") // "…, MD, who also read all frozen sections"
+	}
 	if !ok {
 		return
 	}

@@ -82,6 +82,11 @@ func columnRoleOf(cell string) columnRole {
 	if open := strings.IndexByte(name, '('); open > 0 {
 		name = name[:open] // "Margins (clock)"
 	}
+	if _, tail, ok := splitStage(name); ok && tail != "" {
+		if role, ok := columnName(letters(tail)); ok && role == colHistology {
+			return role // "Stage-1 histology": the first stage's histology, in its row
+		}
+	}
 	if strings.ContainsAny(name, "0123456789") {
 		return colOther
 	}
