@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -15,21 +17,22 @@ import (
 type columnRole uint8
 
 const (
-	colOther          columnRole = iota
-	colLesion                    // the lesion's label, in a log of several lesions
-	colStage                     // the stage ordinal
-	colBlocks                    // the stage's block count
-	colBlock                     // one block's label: the log has a row per block
-	colMargin                    // margin status
-	colStain                     // stains
-	colHistology                 // histology or a comment
-	colTumor                     // whether tumor remains: Y/N ("Tumor present?")
-	colPositiveBlocks            // the positive blocks, "none" when clear
-	colReader                    // who read the slides ("Read by")
-	colStages                    // a lesion's stage count, in a summary table of lesions
-	colTumorFree                 // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
-	colSpecialStain              // stains the log presents as special ("Special stains")
-	colLocation                  // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
+	colOther           columnRole = iota
+	colLesion                     // the lesion's label, in a log of several lesions
+	colStage                      // the stage ordinal
+	colBlocks                     // the stage's block count
+	colBlock                      // one block's label: the log has a row per block
+	colMargin                     // margin status
+	colStain                      // stains
+	colHistology                  // histology or a comment
+	colTumor                      // whether tumor remains: Y/N ("Tumor present?")
+	colPositiveBlocks             // the positive blocks, "none" when clear
+	colReader                     // who read the slides ("Read by")
+	colStages                     // a lesion's stage count, in a summary table of lesions
+	colTumorFree                  // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
+	colSpecialStain               // stains the log presents as special ("Special stains")
+	colLocation                   // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
+	colPositiveOfTotal            // positive blocks over the stage's blocks: "1/3" ("Pos/Total blocks")
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -55,12 +58,14 @@ var columnNames = map[string]columnRole{
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
 	"immunostains": colSpecialStain,
 	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
-	"note": colHistology, "notes": colHistology,
+	"note": colHistology, "notes": colHistology, "depth": colHistology, "depthcomment": colHistology,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
 	"tumorpositiveblocks": colPositiveBlocks, "tumorpositivesections": colPositiveBlocks,
 	"readby": colReader, "reader": colReader, "slidesreadby": colReader, "interpretedby": colReader,
 	"readingphysician": colReader, "pathologist": colReader, "readingpathologist": colReader,
+	"postotalblocks": colPositiveOfTotal, "positivetotalblocks": colPositiveOfTotal, "postotal": colPositiveOfTotal,
+	"positivetotal": colPositiveOfTotal, "postotalsections": colPositiveOfTotal, "positivetotalsections": colPositiveOfTotal,
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
 	"stagecount": colStages, "layers": colStages,
 }
@@ -638,6 +643,15 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			}
 		}
 	}
+	if c := cells[colPositiveOfTotal]; c != nil && c.Text != "" {
+		if positive, total, ok := positiveOfTotal(c.Text); ok {
+			st.Blocks = model.Count{N: total, Line: line}
+			st.Margins = append(st.Margins, model.Margin{Positive: positive > 0, Line: line})
+		} else {
+			l.problem(&diag.ParseError{Filename: c.Pos.Filename, Line: c.Pos.Line, Column: c.Pos.Column,
+				Message: fmt.Sprintf("Positive/total blocks: expected positive blocks over all blocks such as \"1/3\", found %q", c.Text)})
+		}
+	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
 		switch m := strings.TrimSpace(c.Text); {
 		case strings.HasPrefix(m, "+"): // "+ deep"
@@ -663,6 +677,19 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			st.Histology = model.Text{Value: c.Text, Line: line}
 		}
 	}
+}
+
+// positiveOfTotal reads a cell of positive blocks over the stage's blocks,
+// "1/3" or "0 / 2"; ok is false unless both are counts and the first is
+// at most the second.
+func positiveOfTotal(s string) (positive, total int, ok bool) {
+	p, t, found := strings.Cut(s, "/")
+	p, t = strings.TrimSpace(p), strings.TrimSpace(t)
+	if !found || !grammar.IsDigits(p) || !grammar.IsDigits(t) {
+		return 0, 0, false
+	}
+	positive, total = refNumber(p), refNumber(t)
+	return positive, total, total > 0 && (positive > 0 || p == "0") && positive <= total
 }
 
 // stainRemark gives a comment cell that opens with the name of a stain of

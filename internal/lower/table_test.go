@@ -70,6 +70,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/2-"},
 		{"roman block IDs with a dot", "Site: ear\nBlock    Margin   Stain\nI.1      +        H&E\nI.2      -        H&E\nII.1     -        H&E\n",
 			"1: 1/2+ 2/1-"},
+		{"positive over total blocks", "Site: earlobe\nStage   Pos/Total blocks   Depth / comment\n1       1/3                nodular BCC, deep dermis\n2       0/2                clear\n",
+			"1: 1/3+ 2/2-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
@@ -364,5 +366,18 @@ func TestLogStainRemark(t *testing.T) {
 			assert.Equal(t, tc.reason, reason)
 			assert.NotContains(t, rules(n), "stain-indication-missing")
 		})
+	}
+}
+
+// TestPositiveOfTotalUnread: a "Pos/Total" cell that is not positive blocks
+// over all blocks ("3/1", "x/3") is value-invalid and gives the stage no
+// count (NOTE-FORMAT section 5: a value the engine cannot read is an error,
+// never a guess).
+func TestPositiveOfTotalUnread(t *testing.T) {
+	for _, cell := range []string{"3/1", "x/3", "1/0"} {
+		n := mustLower(t, "Site: ear\nStage   Pos/Total blocks\n1       "+cell+"\n")
+		require.Len(t, n.Lesions[0].Stages, 1, cell)
+		assert.Contains(t, rules(n), "value-invalid", cell)
+		assert.False(t, n.Lesions[0].Stages[0].Blocks.Present(), cell)
 	}
 }
