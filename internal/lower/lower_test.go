@@ -670,6 +670,20 @@ func TestLayouts(t *testing.T) {
 				}
 				return b.String()
 			}, "left cheek|2 stages|map true|nodular BCC, deep dermis; left flank|1 stages|map true|superficial BCC; "},
+		{"tumors numbered T1, T2 in a lesion column", "Tumor  Site             Dx              Pre-op size\nT1     R nasal tip      BCC, nodular    0.6 x 0.5 cm\nT2     mid upper back   SCC, WD         1.8 x 1.5 cm\n\nTumor  Stage  Blocks  Margins\nT1     1      3       block 2 +, deep\nT1     2      1       clear\nT2     1      7       all clear\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, les := range n.Lesions {
+					fmt.Fprintf(&b, "%s %s %d; ", les.Label, les.Site.Text.Value, len(les.Stages))
+				}
+				return b.String()
+			}, "1 R nasal tip 2; 2 mid upper back 1; "},
+		{"an insurer alone in the banner row is the payer", "MOHS CASE LOG (2 tumors)        DOS 03/31/2026        Cigna Open Access Plus\nSite: chest\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Cigna Open Access Plus"},
+		{"a plan word alone in the banner row is no payer", "MOHS CASE LOG        DOS 03/31/2026        PPO verified\nSite: chest\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
+		{"surgeon and slide reader", "Surgeon and slide reader: Bart Lau, MD\nSite: chest\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "true"},
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",

@@ -423,6 +423,10 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 			return l.field(i, &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
 		}
 	}
+	if c := bannerPayer(r); c != nil && i < 3 && !l.out.Encounter.Payer.Present() {
+		// "MOHS CASE LOG (2 tumors)    DOS 03/31/2026    Cigna Open Access Plus"
+		l.field(i, &grammar.Field{Pos: c.Pos, Key: "Payer", Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
+	}
 	numbers := 0
 	for _, c := range r.Cells {
 		if c.Text != "" && strings.IndexFunc(c.Text, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
@@ -1689,6 +1693,28 @@ func (t *table) name(r *grammar.Row, before bool) {
 	}
 }
 
+// bannerPayer is the one cell of a note's banner row that names an insurer
+// and nothing else — its first word an insurer's, at most six words, no
+// digits ("Cigna Open Access Plus", "Medicare Part B") — or nil.
+func bannerPayer(r *grammar.Row) *grammar.Cell {
+	var found *grammar.Cell
+	for _, c := range r.Cells {
+		first := asciiLower(firstWord(c.Text))
+		if !insurerWords[first] || planWords[first] || len(strings.Fields(c.Text)) > 6 || strings.ContainsAny(c.Text, "0123456789") {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
+
+// planWords are insurerWords that name a kind of plan, not an insurer:
+// alone at the head of a cell they do not make it a payer.
+var planWords = map[string]bool{"insurance": true, "ppo": true, "hmo": true, "epo": true}
+
 // cellLabel is the label a lesion cell writes with its word or a remark —
 // "Lesion A", "#2", "Site 1", "A (R temple)" — or the cell as it is.
 func cellLabel(cell string) string {
@@ -1697,6 +1723,9 @@ func cellLabel(cell string) string {
 		s = strings.TrimSpace(rest)
 	}
 	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
+	if len(s) >= 2 && len(s) <= 3 && s[0]|0x20 == 't' && grammar.IsDigits(s[1:]) {
+		return s[1:] // "T1", "T2": tumors numbered in a lesion column
+	}
 	first, rest, _ := strings.Cut(s, " ")
 	if grammar.IsLabel(first) && (rest == "" || strings.HasPrefix(strings.TrimSpace(rest), "(")) {
 		return first
