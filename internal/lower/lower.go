@@ -1412,6 +1412,10 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		enc.Date = model.Text{Value: iso, Line: v.Pos.Line}
 	case fSurgeon:
 		enc.Surgeon = t
+		if open := strings.IndexByte(key, '('); open > 0 && !enc.Pathology.Present() && remarkReads(key[open+1:]) {
+			// "Mohs surgeon (reads all frozen sections): Dr. …"
+			enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + key[open:], Line: t.Line}
+		}
 		if !enc.Pathology.Present() && mentions(t.Value, []string{"pathologist", "sections", "slides"}) && readerStatement(t.Value) {
 			enc.Pathology = t // "Surgeon: Dr. …, Mohs surgeon / pathologist (reads own sections)"
 		}

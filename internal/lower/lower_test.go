@@ -684,6 +684,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
 		{"surgeon and slide reader", "Surgeon and slide reader: Bart Lau, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "true"},
+		{"a remark on the surgeon key says the surgeon reads", "Mohs surgeon (reads all frozen sections): Dr. Anne Borowski\nSite: chest\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Encounter.Surgeon.Value, "|", strings.HasPrefix(n.Encounter.Pathology.Value, "read by the Mohs surgeon"))
+			}, "Dr. Anne Borowski|true"},
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",

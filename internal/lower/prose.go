@@ -303,12 +303,17 @@ func (l *lowerer) surgeonReads() {
 	if !ok {
 		return
 	}
-	remark = asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")"))
-	if !mentions(remark, readingWords) || !mentions(remark, []string{"slide", "section", "frozen"}) ||
-		mentions(remark, []string{"patholog", "dr.", "dr ", " by ", "not ", "no "}) {
-		return
+	if remarkReads(remark) {
+		enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")")), Line: enc.Surgeon.Line}
 	}
-	enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + remark, Line: enc.Surgeon.Line}
+}
+
+// remarkReads reports whether a remark on the surgeon says the surgeon
+// reads the slides ("reads all frozen sections)"), and names no one else.
+func remarkReads(remark string) bool {
+	remark = asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")"))
+	return mentions(remark, readingWords) && mentions(remark, []string{"slide", "section", "frozen"}) &&
+		!mentions(remark, []string{"patholog", "dr.", "dr ", " by ", "not ", "no "})
 }
 
 // readingWords say that someone reads the slides.

@@ -33,6 +33,7 @@ const (
 	colSpecialStain               // stains the log presents as special ("Special stains")
 	colLocation                   // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
 	colPositiveOfTotal            // positive blocks over the stage's blocks: "1/3" ("Pos/Total blocks")
+	colBlockMark                  // one block, headed by its letter: "+", "-" or "." (no block) in each row
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -166,7 +167,9 @@ type table struct {
 	// blocksSeen: in a log of one row a block (or a slide), the block each
 	// block ID of a stage was counted as
 	blocksSeen map[blockKey]int
-	proven     int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
+	// markColumns: the columns headed "A", "B", "C"… one a block (colBlockMark)
+	markColumns int
+	proven      int // the column whose dates in parentheses are the lesion's biopsy ("Dx (biopsy date)"), -1 when none
 }
 
 // blockKey is a block ID in one stage of one lesion.
@@ -229,6 +232,10 @@ func header(r *grammar.Row) *table {
 		stage = stage || role == colStage
 		t.perRow = t.perRow || role == colBlock
 	}
+	t.markColumns = blockMarkColumns(t, r)
+	if t.markColumns > 0 {
+		known++
+	}
 	if !stage {
 		// "| Specimen | Blocks | Margins |" with rows "Debulk", "Stage 1",
 		// "Stage 2": beside a block count, the specimen column names the stage.
@@ -258,6 +265,29 @@ func header(r *grammar.Row) *table {
 		return nil
 	}
 	return t
+}
+
+// blockMarkColumns marks as colBlockMark a header's run of cells that are
+// the letters A, B, C… in order, two or more of them, and returns how many
+// it marked.
+func blockMarkColumns(t *table, r *grammar.Row) int {
+	for k, c := range r.Cells {
+		if strings.TrimSpace(c.Text) != "A" || t.roles[k] != colOther {
+			continue
+		}
+		n := 0
+		for k+n < len(r.Cells) && strings.TrimSpace(r.Cells[k+n].Text) == string(rune('A'+n)) {
+			n++
+		}
+		if n < 2 {
+			return 0
+		}
+		for j := k; j < k+n; j++ {
+			t.roles[j] = colBlockMark
+		}
+		return n
+	}
+	return 0
 }
 
 // hasMarginColumn reports whether a log's columns say how each stage's
@@ -626,7 +656,36 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		return taken
 	}
 	l.stageCells(st, cells, line, taken)
+	if t.markColumns > 0 {
+		t.markGrid(st, r, line)
+	}
 	return taken
+}
+
+// markGrid reads a log's block columns, one a block headed by its letter
+// ("A  B  C  D") with a mark in each: "+" a block with tumor at its
+// margin, "-" a clear block, "." or nothing no block. A cell that is none
+// of these leaves the stage's count and margins unread.
+func (t *table) markGrid(st *model.Stage, r *grammar.Row, line int) {
+	blocks, positive := 0, false
+	for k, c := range t.placed(r) {
+		if t.roles[k] != colBlockMark || c == nil {
+			continue
+		}
+		switch text := strings.TrimSpace(c.Text); {
+		case text == "+":
+			blocks, positive = blocks+1, true
+		case text == "-" || text == "−" || text == "–":
+			blocks++
+		case strings.Trim(text, ". ") == "": // ".  ." : the gap after a dot joins the marks of blocks not cut
+		default:
+			return
+		}
+	}
+	if blocks > 0 && !st.Blocks.Present() {
+		st.Blocks = model.Count{N: blocks, Line: line}
+		st.Margins = append(st.Margins, model.Margin{Positive: positive, Line: line})
+	}
 }
 
 // stageCells reads a log's cells about one stage: its blocks, margins,
