@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -79,6 +80,9 @@ type lineLexer struct {
 	queue    []lexer.Token
 	buf      [16]lexer.Token
 	done     bool
+	// columns: where the cells of the last table row start (1-based rune
+	// columns), kept over rules and cleared by any other line
+	columns []int
 }
 
 // Next returns the next token, lexing a line at a time (lexer.Lexer).
@@ -119,6 +123,7 @@ func (l *lineLexer) lexLine() {
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
 	ll.classify()
+	l.rememberColumns()
 	if len(l.queue) > 0 {
 		switch l.queue[0].Type {
 		case tokMarker, tokLabel, tokText, tokKey:
@@ -135,6 +140,22 @@ func (l *lineLexer) lexLine() {
 	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(text), runeCol(orig, len(orig)))})
 	l.off = next
 	l.line++
+}
+
+// rememberColumns keeps the columns of a table row's cells for the next
+// line (see underColumns); a rule keeps them, any other line clears them.
+func (l *lineLexer) rememberColumns() {
+	if len(l.queue) > 0 && l.queue[0].Type == tokRule {
+		return
+	}
+	l.columns = l.columns[:0]
+	for _, t := range l.queue {
+		if t.Type != tokCell {
+			l.columns = l.columns[:0]
+			return
+		}
+		l.columns = append(l.columns, t.Pos.Column)
+	}
 }
 
 // runeCol is the 1-based column of byte offset i in line.
@@ -409,6 +430,9 @@ func (ln line) segments(i int) {
 	for _, seg := range segs {
 		fields = fields || seg.key > 0
 	}
+	if fields && ln.underColumns(segs) {
+		fields = false // "I    blocks 1-7    positive: 3, 6 (deep)    H&E" under a log's header
+	}
 	if !fields {
 		if len(segs) >= 2 && len(ln.lx.queue) == 0 {
 			for _, seg := range segs {
@@ -439,6 +463,24 @@ func (ln line) segments(i int) {
 		}
 		k = last + 1
 	}
+}
+
+// underColumns reports whether a line of three or more segments, the
+// first no key, stands under the cells of the table row above it: every
+// segment but the last starts within two columns of a cell of that row.
+// Such a line is a row of the table even where a cell holds a colon
+// ("positive: 3, 6 (deep)").
+func (ln line) underColumns(segs []segment) bool {
+	if len(segs) < 3 || len(ln.lx.columns) < 3 || segs[0].key > 0 || len(ln.lx.queue) > 0 {
+		return false
+	}
+	for _, seg := range segs[:len(segs)-1] {
+		col := runeCol(ln.orig, seg.from)
+		if !slices.ContainsFunc(ln.lx.columns, func(c int) bool { return c >= col-2 && c <= col+2 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // emptyTabCells adds an empty cell for a tab-separated row that ends with

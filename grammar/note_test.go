@@ -265,12 +265,38 @@ func TestExportDecoration(t *testing.T) {
 		{"a hash column header", "#   Site      Method", `1 row cell="#"@1 cell="Site"@5 cell="Method"@15`},
 		{"Mohs before a label", "MOHS LESION #1 — R NASAL ALA", `1 label="LESION #1"(lesion 1)@6 text="R NASAL ALA"@18`},
 		{"Mohs before no label", "MOHS SURGERY RECORD", `1 text="MOHS SURGERY RECORD"@1`},
+		{"a pipe-table header opened by a hash", "# | blocks | margins", `1 row cell="#"@1 cell="blocks"@5 cell="margins"@14`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			note, err := Parse("n.txt", tc.line+"\n")
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, classify(note.Lines[0]))
+		})
+	}
+}
+
+// TestRowUnderColumns: a line under a table's header whose segments start
+// in the header's columns is a row even where a cell holds a colon; the
+// same line with no table above it, or out of line with the header, is
+// fields.
+func TestRowUnderColumns(t *testing.T) {
+	header := "STAGE  BLOCKS        MARGIN RESULT                STAINS\n-----  ------------  ---------------------------  ------\n"
+	tests := []struct{ name, src, want string }{
+		{"under the header", header + "I      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
+			`3 row cell="I"@1 cell="blocks 1-7"@8 cell="positive: 3, 6 (deep)"@22 cell="H&E"@51`},
+		{"no table above", "I      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
+			`1 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
+		{"out of line with the header", header + "Surgeon    Dr. Lee    Payer: Aetna\n",
+			`3 text="Surgeon    Dr. Lee"@1 key="Payer"@23 value="Aetna"@30`},
+		{"a blank line ends the table", header + "\nI      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
+			`4 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note, err := Parse("n.txt", tc.src)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, classify(note.Lines[len(note.Lines)-1]))
 		})
 	}
 }

@@ -169,7 +169,10 @@ type generator struct {
 	distinct bool
 	// pathologist is set when a separate pathologist read the slides
 	pathologist bool
-	surgeonName string
+	// readerConflict is set when the note says both that the surgeon and
+	// that a separate pathologist read the slides (reader-ambiguous)
+	readerConflict bool
+	surgeonName    string
 }
 
 // add records a finding of rule at a note line (docs/note-format.md section 7).
@@ -254,6 +257,11 @@ func (g *generator) encounter() {
 		g.add(DateMissing, "", 1, "No date of service is documented")
 	}
 	g.surgeonName = lastName(enc.Surgeon.Value)
+	if enc.ReaderConflict.Present() {
+		g.readerConflict = true
+		g.add(ReaderAmbiguous, "", enc.ReaderConflict.Line, "The note says both that the surgeon and that a separate pathologist read the slides: neither Mohs nor excision lines are coded until it says who did")
+		return
+	}
 	switch g.reader() {
 	case readerPathologist:
 		g.pathologist = true

@@ -99,6 +99,8 @@ func TestFindingRules(t *testing.T) {
 			[]string{"17 blocks-missing error 1"}},
 		{"pathology-not-surgeon", "the Pathology line, no lesion", replace(3, "Pathology: Dr. Lee, dermatopathologist"),
 			[]string{"3 pathology-not-surgeon error -"}},
+		{"reader-ambiguous", "the prose that names both readers, no lesion", replace(3, "I examined the frozen sections myself. The slides were read by Dr. Lee, dermatopathologist."),
+			[]string{"3 reader-ambiguous error -"}},
 		{"repair-size-missing", "the repair line", replace(23, "Repair: intermediate repair"),
 			[]string{"23 repair-size-missing error 1"}},
 		{"repair-type-unknown", "the repair line", replace(23, "Repair: linear closure, 2.0 cm"),
@@ -300,7 +302,7 @@ func TestRuleSeverities(t *testing.T) {
 		"site-missing": diag.Error, "site-unknown": diag.Error, "stages-missing": diag.Error,
 		"blocks-missing": diag.Error, "pathology-not-surgeon": diag.Error, "repair-size-missing": diag.Error,
 		"repair-type-unknown": diag.Error, "diagnosis-missing": diag.Error, "defect-size-missing": diag.Error,
-		"value-invalid": diag.Error, "lesion-ambiguous": diag.Error,
+		"value-invalid": diag.Error, "lesion-ambiguous": diag.Error, "reader-ambiguous": diag.Error,
 		"layout-unread": diag.Warning, "prose-ambiguous": diag.Warning, "prose-field-conflict": diag.Warning,
 		"read-from-prose": diag.Info,
 

@@ -31,6 +31,7 @@ func (g *generator) lesion(les *model.Lesion) {
 	}
 	switch {
 	case les.Ambiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line
+	case g.readerConflict: // reader-ambiguous: who read the slides decides between Mohs and excision
 	case g.pathologist:
 		g.excision(les)
 	case len(les.Stages) > 0:

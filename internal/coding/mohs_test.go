@@ -220,6 +220,20 @@ func TestMohsPathology(t *testing.T) {
 		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
 		assert.Empty(t, findingsOf(c, "pathology-undocumented"))
 	})
+	t.Run("prose naming both the surgeon and a pathologist codes neither Mohs nor excision", func(t *testing.T) {
+		c := code(t, note(
+			"Surgeon: Dana Whitfield, MD",
+			"I examined the frozen sections myself. The slides were read by Dr. Lee, dermatopathologist.",
+			"Site: nose",
+			"Preoperative size: 0.8 x 0.6 cm",
+			"Stage 1: 2 blocks; margins: clear",
+			"Final defect: 1.0 x 0.8 cm",
+			"Repair: intermediate repair, 2.0 cm",
+		))
+		assert.Equal(t, []string{"12051x1"}, lines(c))
+		assert.Len(t, findingsOf(c, "reader-ambiguous"), 1)
+		assert.Empty(t, findingsOf(c, "pathology-undocumented"))
+	})
 	t.Run("text that names neither is not documented", func(t *testing.T) {
 		c := code(t, note(
 			"Surgeon: Dana Whitfield, MD",

@@ -20,6 +20,8 @@ var (
 		Doc: "A stage has no block count. It is coded as a stage, assuming no block beyond the fifth, but 17315 (each block beyond five in a stage) cannot be checked."}
 	PathologyNotSurgeon = &diag.Rule{ID: "pathology-not-surgeon", Severity: diag.Error,
 		Doc: "A separate pathologist read the slides. Mohs codes require the surgeon to act as the pathologist, so no Mohs line is billed: each lesion is coded as a malignant excision by its excised diameter instead (pre-operative size plus twice the margin, else the final defect), and the frozen-section and stain lines are dropped (the pathologist bills them)."}
+	ReaderAmbiguous = &diag.Rule{ID: "reader-ambiguous", Severity: diag.Error,
+		Doc: "The note says both that the surgeon read the Mohs slides and that a separate pathologist did. Who read them decides between Mohs codes and the excision that replaces them, so neither is coded for any lesion (repairs still are) until the note says who read them."}
 	RepairSizeMissing = &diag.Rule{ID: "repair-size-missing", Severity: diag.Error,
 		Doc: "A repair has no usable size: a linear repair needs its own length, a flap or graft an area (two dimensions or an explicit area). The final defect is not a repair length. No line for that repair."}
 	RepairTypeUnknown = &diag.Rule{ID: "repair-type-unknown", Severity: diag.Error,
@@ -90,7 +92,7 @@ var (
 // coding a note, in a fixed order — the reading rules of internal/lower
 // with the coding rules declared here. `mohscode rules` prints it.
 var Rules = []*diag.Rule{
-	SiteMissing, SiteUnknown, StagesMissing, BlocksMissing, PathologyNotSurgeon,
+	SiteMissing, SiteUnknown, StagesMissing, BlocksMissing, PathologyNotSurgeon, ReaderAmbiguous,
 	RepairSizeMissing, RepairTypeUnknown, DiagnosisMissing, DefectSizeMissing, lower.ValueInvalid,
 	DateMissing, SizeMissing, MarginsMissing, MapMissing, StageAfterClear,
 	FinalStagePositive, StageNumbering, TotalsMismatch, PathologyUndocumented,

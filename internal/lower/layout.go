@@ -200,10 +200,12 @@ func (l *lowerer) stageNumbered(f *grammar.Field, ordinal string) *model.Stage {
 // restatedStage returns the current lesion's stage numbered ordinal when a
 // "Stage N:" part inside another field's value (line i past the note's
 // lines: "FINDINGS: Stage I: … Stage II: clear.") names a stage already
-// listed; nil otherwise. A stage line of its own is always a stage entry
-// (stages are counted as listed).
+// listed, or when a stage line of its own names a stage a row of a Mohs log
+// listed ("Stage 2: cleared; complex repair." under the log): the same
+// stage in another layout. nil otherwise: a stage line of its own after
+// stage lines is always a stage entry (stages are counted as listed).
 func (l *lowerer) restatedStage(i int, ordinal string) *model.Stage {
-	if i < len(l.lines) || l.lesion < 0 {
+	if l.lesion < 0 {
 		return nil
 	}
 	n, ok := stageNumber(ordinal)
@@ -212,13 +214,18 @@ func (l *lowerer) restatedStage(i int, ordinal string) *model.Stage {
 	}
 	les := l.cur()
 	for k := range les.Stages {
-		if les.Stages[k].Number == n {
+		if les.Stages[k].Number == n && (i >= len(l.lines) || l.fromLog(les.Stages[k].Line) && l.lines[i].Row == nil) {
 			l.closeSections()
 			l.stage = k
 			return &les.Stages[k]
 		}
 	}
 	return nil
+}
+
+// fromLog reports whether note line n is a row of a table.
+func (l *lowerer) fromLog(n int) bool {
+	return n >= 1 && n <= len(l.lines) && l.lines[n-1].Row != nil
 }
 
 // restate fills a stage listed before with what a restatement of it says

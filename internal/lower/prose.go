@@ -894,7 +894,7 @@ func pastOnly(f prose.Facts) prose.Facts {
 	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate = nil, nil, prose.Stage{}, nil, nil, nil
 	// what the stage reader found doubtful there is of stages not read ("3
 	// stages stated, 1 described" of a Mohs surgery in 2019); the reader's stays
-	f.Ambiguities = slices.DeleteFunc(f.Ambiguities, func(a prose.Ambiguity) bool { return !strings.Contains(a.Message, "read by") })
+	f.Ambiguities = slices.DeleteFunc(f.Ambiguities, func(a prose.Ambiguity) bool { return !a.Reader })
 	return f
 }
 
@@ -912,6 +912,12 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 	}
 	if enc.Pathology.Present() || len(f.Reader) == 0 {
 		return
+	}
+	for _, a := range f.Ambiguities {
+		if a.Reader {
+			enc.ReaderConflict = model.Text{Value: a.Message, Line: a.Spans[0].Line}
+			return
+		}
 	}
 	r := f.Reader[0]
 	switch {

@@ -99,6 +99,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
 		case isLevels(it.Text):
 			st.Levels = textOf(it)
+		case mentions(asciiLower(it.Text), nextStepWords):
+			st.Decision = joinText(st.Decision, textOf(it)) // "proceed to split-thickness skin graft", "complex repair"
 		case looksLikeStain(it.Text):
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		case isHistology(it.Text):
@@ -110,6 +112,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	}
 	return nil
 }
+
+// nextStepWords mark a stage item that says what came next, not a stain:
+// "proceed to split-thickness skin graft", "complex repair".
+var nextStepWords = append([]string{"proceed", "plan", "next stage", "another stage", "further stage"}, repairWords...)
 
 // blockChip reads a block's margin written as a chip, its label and a
 // sign ("A+ (deep)", "B−", "3-"), as the entry "block A positive (deep)";

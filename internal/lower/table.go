@@ -34,6 +34,7 @@ const (
 	colLocation                   // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
 	colPositiveOfTotal            // positive blocks over the stage's blocks: "1/3" ("Pos/Total blocks")
 	colBlockMark                  // one block, headed by its letter: "+", "-" or "." (no block) in each row
+	colStainReason                // why the row's special stains were done ("Stain reason")
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -44,7 +45,7 @@ var columnNames = map[string]columnRole{
 	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,
 	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
-	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "sect": colBlocks, "sects": colBlocks,
+	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "sect": colBlocks, "sects": colBlocks,
 	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
 	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
@@ -54,6 +55,8 @@ var columnNames = map[string]columnRole{
 	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
 	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
 	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
+	"stainreason": colStainReason, "reasonforstain": colStainReason, "stainindication": colStainReason,
+	"reasonforstains": colStainReason, "ihcreason": colStainReason, "ihcindication": colStainReason,
 	"stain": colStain, "stains": colStain, "staining": colStain,
 	"ihc": colSpecialStain, "immunohistochemistry": colSpecialStain, "specialstainsihc": colSpecialStain,
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
@@ -735,6 +738,13 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			st.Stains = append(st.Stains, l.stainCell(i, c, line, role == colSpecialStain)...)
 		}
 	}
+	if c := cells[colStainReason]; c != nil && strings.Trim(c.Text, "-–—/ ") != "" && !strings.EqualFold(strings.TrimSpace(c.Text), "n/a") {
+		for k := range st.Stains {
+			if st.Stains[k].Reason == "" {
+				st.Stains[k].Reason = c.Text // "separate BCC strands from follicular epithelium"
+			}
+		}
+	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
 		if !stainRemark(st, c.Text) && !st.Histology.Present() {
 			st.Histology = model.Text{Value: c.Text, Line: line}
@@ -1049,11 +1059,18 @@ func blockLetters(s string) int {
 }
 
 // blockRange counts the blocks of a cell that numbers them from the first,
-// "1-6" or "1–6": six blocks. A range from another number ("2-3") may be an
+// "1-6", "1–6" or "blocks 1-6": six blocks; "block 3" is one block. A range from another number ("2-3") may be an
 // estimate of the count rather than block numbers, so it is not read; 0
 // when the cell is not such a range.
 func blockRange(s string) int {
-	first, last, ok := strings.Cut(strings.ReplaceAll(strings.TrimSpace(s), "–", "-"), "-")
+	s = strings.TrimSpace(s)
+	if word, rest, ok := strings.Cut(s, " "); ok && blockWords[asciiLower(word)] {
+		s = strings.TrimSpace(rest) // "blocks 1-7"
+		if grammar.IsDigits(s) && !strings.HasSuffix(asciiLower(word), "s") {
+			return 1 // "block 1": the one block, by its number
+		}
+	}
+	first, last, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
 	if !ok || strings.TrimSpace(first) != "1" {
 		return 0
 	}
@@ -1222,13 +1239,6 @@ func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
 	if slices.Contains(t.roles, colLesion) || l.lesion < 0 || t.rows == 0 {
 		return
 	}
-	var numbers []*grammar.Cell
-	for _, c := range cells {
-		if grammar.IsDigits(strings.TrimSpace(c.Text)) {
-			numbers = append(numbers, c)
-		}
-	}
-	slices.SortFunc(numbers, func(a, b *grammar.Cell) int { return a.Pos.Column - b.Pos.Column })
 	les := l.cur()
 	set := func(to *model.Count, key string, c *grammar.Cell) {
 		if to.Present() {
@@ -1239,6 +1249,31 @@ func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
 			*to = n
 		}
 	}
+	var numbers []*grammar.Cell
+	for _, c := range cells {
+		text := strings.TrimSpace(c.Text)
+		if grammar.IsDigits(text) {
+			numbers = append(numbers, c)
+			continue
+		}
+		// a count that names what it counts: "stages: 3", "3 stages"
+		what, n, ok := strings.Cut(text, ":")
+		if !ok {
+			n, what, _ = strings.Cut(text, " ")
+		}
+		n = strings.TrimSpace(n)
+		if !grammar.IsDigits(n) {
+			continue
+		}
+		counted := &grammar.Cell{Pos: c.Pos, Text: n}
+		switch letters(what) {
+		case "stages", "stage", "layers":
+			set(&les.TotalStages, "Total stages", counted)
+		case "blocks", "sections", "blks":
+			set(&les.TotalBlocks, "Total blocks", counted)
+		}
+	}
+	slices.SortFunc(numbers, func(a, b *grammar.Cell) int { return a.Pos.Column - b.Pos.Column })
 	switch {
 	case len(numbers) == 2:
 		set(&les.TotalStages, "Total stages", numbers[0])
@@ -1759,7 +1794,7 @@ func bannerPayer(r *grammar.Row) *grammar.Cell {
 	var found *grammar.Cell
 	for _, c := range r.Cells {
 		first := asciiLower(firstWord(c.Text))
-		if !insurerWords[first] || planWords[first] || len(strings.Fields(c.Text)) > 6 || strings.ContainsAny(c.Text, "0123456789") {
+		if !insurerWords[first] || planKinds[first] || len(strings.Fields(c.Text)) > 6 || strings.ContainsAny(c.Text, "0123456789") {
 			continue
 		}
 		if found != nil {
@@ -1770,9 +1805,9 @@ func bannerPayer(r *grammar.Row) *grammar.Cell {
 	return found
 }
 
-// planWords are insurerWords that name a kind of plan, not an insurer:
+// planKinds are insurerWords that name a kind of plan, not an insurer:
 // alone at the head of a cell they do not make it a payer.
-var planWords = map[string]bool{"insurance": true, "ppo": true, "hmo": true, "epo": true}
+var planKinds = map[string]bool{"insurance": true, "ppo": true, "hmo": true, "epo": true}
 
 // cellLabel is the label a lesion cell writes with its word or a remark —
 // "Lesion A", "#2", "Site 1", "A (R temple)" — or the cell as it is.
@@ -1794,6 +1829,5 @@ func cellLabel(cell string) string {
 
 // openedByRow reports whether lesion les was opened by a row of a table.
 func (l *lowerer) openedByRow(les int) bool {
-	line := l.out.Lesions[les].Line
-	return line >= 1 && line <= len(l.lines) && l.lines[line-1].Row != nil
+	return l.fromLog(l.out.Lesions[les].Line)
 }

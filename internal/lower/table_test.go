@@ -58,6 +58,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/2+ 2/1-"},
 		{"block numbers as a range from the first", "Site: foot\nStg   Blocks cut   Tumor-positive blocks   Stain\n1     1-6          4 (deep)                H&E\n2     1-2          none                    H&E\n",
 			"1: 1/6+ 2/2-"},
+		{"block words before the numbers", "Site: arm\nSTAGE  BLOCKS        MARGIN RESULT\n-----  ------------  -------------\nI      blocks 1-7    positive: 3, 6 (deep)\nII     block 1       clear\n",
+			"1: 1/7+ 2/1-"},
 		{"a range from another block is not a count", "Site: foot\nStage   Blocks   Margins\n1       2-3      positive\n2       1        clear\n",
 			"1: 1/0+ 2/1-"},
 		{"stage column headed by a number sign", "Site: lip\n# | blocks | margins | note\n1 | 2 | block 2 positive (deep) | BCC\n2 | 1 | indeterminate - residual tumor could not be excluded | further stage taken\n3 | 1 | clear | plane clear\n",
@@ -76,6 +78,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/4+ 2/1-"},
 		{"an unknown mark leaves the stage's count unread", "Site: cheek\nStage  A  B  C   Comment\nI      +  ?  -   BCC at A\n",
 			"1: 1/0?"},
+		{"a stage line under the log restates the stage the log listed", "Site: calf\n| Stage | Blocks | Margins |\n| 1 | 5 | blocks 1, 4 positive |\n| 2 | 3 | clear |\nStage 1 histology: nodular BCC, mid dermis.\nStage 2: clear; proceed to split-thickness skin graft.\n",
+			"1: 1/5+ 2/3-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
@@ -384,4 +388,31 @@ func TestPositiveOfTotalUnread(t *testing.T) {
 		assert.Contains(t, rules(n), "value-invalid", cell)
 		assert.False(t, n.Lesions[0].Stages[0].Blocks.Present(), cell)
 	}
+}
+
+// TestLogStainReasonColumn: a "Stain reason" column documents the reason
+// of its row's special stains (CODING-RULES.md section 5); an abbreviated
+// "Blk" column is the block count.
+func TestLogStainReasonColumn(t *testing.T) {
+	n := mustLower(t, "Site: ear\nStage  Blk  Stain(s)        Stain reason                          Margin\n1      2    H&E, Ber-EP4    separate BCC from follicles           blk 1 +, blk 2 -\n2      1    H&E             —                                     clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "1: 1/2+ 2/1-", logStages(n))
+	var reasons []string
+	for _, st := range n.Lesions[0].Stages {
+		for _, s := range st.Stains {
+			reasons = append(reasons, s.Name+"="+s.Reason)
+		}
+	}
+	assert.Equal(t, []string{"H&E=separate BCC from follicles", "Ber-EP4=separate BCC from follicles", "H&E="}, reasons)
+}
+
+// TestLogTotalsNamed: a log's TOTAL row whose cells name what they count
+// ("stages: 3") gives the lesion's totals, checked against the stages
+// listed (CODING-RULES.md section 1, totals-mismatch).
+func TestLogTotalsNamed(t *testing.T) {
+	n := mustLower(t, "Site: calf\n| Stage | Blocks | Margins |\n| 1 | 5 | positive |\n| 2 | 3 | clear |\n| TOTAL | 8 | stages: 3 |\n")
+	les := n.Lesions[0]
+	assert.Equal(t, "1: 1/5+ 2/3-", logStages(n))
+	assert.Equal(t, 3, les.TotalStages.N)
+	assert.Equal(t, 8, les.TotalBlocks.N)
 }

@@ -91,6 +91,10 @@ type Encounter struct {
 	Pathology      Text `json:"pathology"`
 	Payer          Text `json:"payer"`
 	PlaceOfService Text `json:"place_of_service"`
+	// ReaderConflict is set when the note says both that the surgeon read
+	// the Mohs slides and that a separate pathologist did: neither Mohs nor
+	// the excision that replaces it can be coded (reader-ambiguous).
+	ReaderConflict Text `json:"reader_conflict,omitzero"`
 }
 
 // Lesion is one tumor treated by Mohs surgery.

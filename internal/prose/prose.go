@@ -179,4 +179,7 @@ type Deep struct {
 type Ambiguity struct {
 	Message string
 	Spans   []Span
+	// Reader: the prose says both that the surgeon read the Mohs slides
+	// and that a separate pathologist did.
+	Reader bool
 }

@@ -237,6 +237,7 @@ func (st *state) finish() {
 		f.Ambiguities = append(f.Ambiguities, Ambiguity{
 			Message: "the Mohs slides are said to be read by the surgeon and by a separate pathologist",
 			Spans:   []Span{f.Reader[surgeon].Span, f.Reader[path].Span},
+			Reader:  true,
 		})
 	}
 	// Stage counts against each other and against the stages described.

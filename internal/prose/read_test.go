@@ -276,6 +276,11 @@ func TestReader(t *testing.T) {
 		{"the permanent sections of the debulk are not the Mohs slides",
 			"I interpreted the frozen sections and Dr. Yusuf Ade, dermatopathologist, reviewed the permanent sections of the debulk.", fams, []string{"reader surgeon"}},
 		{"a surgeon-pathologist is the surgeon", "Frozen sections were interpreted by the Mohs surgeon-pathologist.", fams, []string{"reader surgeon"}},
+		{"rather than by me negates the surgeon (lexicon.txt [neg-pre])",
+			"The frozen sections were read by our dermatopathologist, Dr. Annika Obuya-Strand, rather than by me, as the technician was out.",
+			[]string{"reader ", "ambiguity "}, []string{`reader pathologist "Dr. Annika Obuya-Strand"`}},
+		{"instead of me negates the surgeon", "Dr. Lee, dermatopathologist, interpreted the slides instead of me.",
+			[]string{"reader ", "ambiguity "}, []string{`reader pathologist "Dr. Lee"`}},
 	})
 }
 
