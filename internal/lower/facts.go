@@ -256,6 +256,9 @@ func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
 	for _, w := range dxSiteWords {
 		if i := strings.Index(lower, w); i > 0 {
 			cand := text[i+len(w):]
+			if c := strings.Index(cand, ". "); c > 0 {
+				cand = cand[:c] // the diagnosis's sentence ends: "… of the left lower cutaneous lip. The vermilion …"
+			}
 			if c := strings.IndexAny(cand, ",;(:"); c > 0 {
 				cand = cand[:c]
 			}

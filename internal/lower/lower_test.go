@@ -688,6 +688,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Encounter.Surgeon.Value, "|", strings.HasPrefix(n.Encounter.Pathology.Value, "read by the Mohs surgeon"))
 			}, "Dr. Anne Borowski|true"},
+		{"the diagnosis field's site wins over a site in prose", "Diagnosis: Nodular basal cell carcinoma of the right chin, biopsy proven.\n\nThe patient also pointed out a new scaly papule on the left shoulder. A 4 mm punch biopsy was performed.\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "right chin"},
+		{"a billing line names the payer", "Site: chest\nBILLING: Primary Medicare Part B, secondary Medigap Plan G.\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Primary Medicare Part B, secondary Medigap Plan G."},
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",

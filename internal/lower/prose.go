@@ -955,15 +955,16 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.Indication.Present() && len(f.Indication) > 0 {
 		les.Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
 	}
+	_, fieldSite := siteFromDiagnosis(les.Diagnosis)                     // the diagnosis field's site wins over the prose's
 	for _, d := range slices.Concat(f.Diagnoses, f.HistologyDiagnoses) { // a tumor the frozen sections showed is the fallback
 		if !les.Diagnosis.Present() && d.Text != "" {
 			les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
 		}
-		if !les.Site.Text.Present() && d.Site != "" {
+		if !les.Site.Text.Present() && !fieldSite && d.Site != "" {
 			les.Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
 		}
 	}
-	if !les.Site.Text.Present() && len(f.Sites) == 1 {
+	if !les.Site.Text.Present() && !fieldSite && len(f.Sites) == 1 {
 		les.Site.Text = model.Text{Value: f.Sites[0].Value, Line: f.Sites[0].Span.Line}
 	}
 	if !les.TotalBlocks.Present() && len(f.BlockTotal) > 0 {

@@ -185,9 +185,11 @@ type blockKey struct {
 type recordKind uint8
 
 const (
-	recordNone   recordKind = iota
-	recordLesion            // a lesion: "Lesion | Location | Diagnosis | Pre-op size", "Site | Repair | Size"
-	recordBiopsy            // a biopsy of another lesion: "# | Site | Method | Clinical impression"
+	recordNone      recordKind = iota
+	recordLesion               // a lesion: "Lesion | Location | Diagnosis | Pre-op size", "Site | Repair | Size"
+	recordBiopsy               // a biopsy of another lesion: "# | Site | Method | Clinical impression"
+	recordEncounter            // the encounter's fields, keys over values: "dos | surgeon | reader | payer"
+	recordOther                // a lesion's facts no claim uses: "lesion | anesthesia | sutures"
 )
 
 // summaryRow is a row of a summary table, read once every lesion label is
@@ -410,6 +412,11 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 			taken = max(taken, l.field(i, f))
 		}
 		return taken
+	}
+	if t := encounterHeader(r); t != nil {
+		l.endParagraph()
+		l.table = t
+		return i
 	}
 	if t := recordHeader(r); t != nil && !l.pastHeading(i) {
 		l.endParagraph()
@@ -1289,8 +1296,9 @@ func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
 // record table ("#" has no letters).
 var labelColumns = []string{"lesion", "lesionno", "lesionid", "tumor", "tumour", "no", "label", ""}
 
-// measureColumns measure a repair in a repair table.
-var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength"}
+// measureColumns measure a repair in a repair table, or say when it was
+// done ("timing": "after clearance"); their cells join the repair's value.
+var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength", "timing", "repairtiming"}
 
 // recordHeader reads the header of a table of one lesion or biopsy a row
 // — "Lesion | Location | Diagnosis | Pre-op size | Indication", "Site |
@@ -1372,7 +1380,41 @@ func recordHeader(r *grammar.Row) *table {
 		t.record = recordBiopsy
 	case (fields >= 2 || repair) && (t.labelCol >= 0 || t.siteCol >= 0):
 		t.record = recordLesion
+	case fields == 0 && t.labelCol == 0 && len(r.Cells) >= 3 && wordsOnly(r):
+		t.record = recordOther // "lesion | anesthesia | sutures | complications"
 	default:
+		return nil
+	}
+	return t
+}
+
+// encounterHeader reads the header of a grid of the encounter's fields,
+// keys over the row of their values — "dos | surgeon | reader | payer |
+// patient", as an export or a two-row form header prints them — and nil
+// when the row is not one: it must be words only, with two or more cells
+// that are encounter keys, and name no lesion, stage or count column.
+func encounterHeader(r *grammar.Row) *table {
+	if len(r.Cells) < 3 || !wordsOnly(r) {
+		return nil
+	}
+	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, proven: -1, prevLesion: -1, runStart: -1}
+	known := 0
+	for _, c := range r.Cells {
+		t.columns = append(t.columns, c.Pos.Column)
+		t.roles = append(t.roles, colOther)
+		if role := columnRoleOf(c.Text); role == colStage || role == colBlocks || role == colStages || role == colLesion || role == colBlock {
+			return nil
+		}
+		if _, ok := lookup(secLesion, c.Text); ok {
+			return nil
+		}
+		key := ""
+		if _, ok := lookup(secEncounter, c.Text); ok {
+			key, known = strings.TrimSpace(c.Text), known+1
+		}
+		t.keys = append(t.keys, key)
+	}
+	if known < 2 {
 		return nil
 	}
 	return t
@@ -1405,8 +1447,17 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 		}
 		return strings.TrimSpace(cells[k].Text)
 	}
-	if totalsRow(r) {
+	if totalsRow(r) || t.record == recordOther {
 		return i
+	}
+	if t.record == recordEncounter {
+		taken := i
+		for k, key := range t.keys {
+			if v := text(k); key != "" && v != "" {
+				taken = max(taken, l.field(i, &grammar.Field{Pos: cells[k].Pos, Key: key, Value: &grammar.Value{Pos: cells[k].Pos, Text: v}}))
+			}
+		}
+		return taken
 	}
 	label, site, line := text(t.labelCol), text(t.siteCol), r.Pos.Line
 	if label == "" && len(site) <= 3 && grammar.IsLabel(site) {

@@ -416,3 +416,23 @@ func TestLogTotalsNamed(t *testing.T) {
 	assert.Equal(t, 3, les.TotalStages.N)
 	assert.Equal(t, 8, les.TotalBlocks.N)
 }
+
+// TestEncounterGrid: keys over values ("dos | surgeon | reader | payer"),
+// as exports and two-row form headers print the encounter, are its
+// fields; a table of a lesion's facts no claim uses ("lesion | anesthesia
+// | sutures") is read as nothing, not as an unread log.
+func TestEncounterGrid(t *testing.T) {
+	n := mustLower(t, "\"dos\",\"surgeon\",\"reader\",\"payer\",\"mrn\"\n\"03/31/2026\",\"Ann Lee, MD\",\"Ann Lee, MD (Mohs surgeon)\",\"Medicare Part B\",\"TDS-1\"\n\nSite: chest\n\n\"lesion\",\"anesthesia\",\"sutures\",\"complications\"\n\"1\",\"1% lidocaine 3 mL\",\"4-0 nylon\",\"none\"\n")
+	enc := n.Encounter
+	assert.Equal(t, "2026-03-31|Ann Lee, MD|Medicare Part B", enc.Date.Value+"|"+enc.Surgeon.Value+"|"+enc.Payer.Value)
+	assert.True(t, enc.Pathology.Present())
+	assert.NotContains(t, rules(n), "layout-unread")
+}
+
+// TestRepairTableTiming: a repair table's timing column says when each
+// repair was done (CODING-RULES.md section 3, repair timing).
+func TestRepairTableTiming(t *testing.T) {
+	n := mustLower(t, "Lesion 1\nSite: chest\nStage 1: 2 blocks; clear\n\n\"lesion\",\"defect\",\"repair\",\"length\",\"timing\"\n\"1\",\"1.6 x 1.3 cm\",\"intermediate layered repair\",\"2.0 cm\",\"after clearance\"\n")
+	require.Len(t, n.Lesions[0].Repairs, 1)
+	assert.Equal(t, "intermediate layered repair; 2.0 cm; after clearance", n.Lesions[0].Repairs[0].Value.Value) // the timing the claim checks is in the value
+}
