@@ -284,7 +284,9 @@ const (
 
 // reader tells who read the slides from the Pathology field: the surgeon
 // when it says "surgeon" or the surgeon's last name; a separate pathologist
-// when it says "pathologist" or names another physician.
+// when it says "pathologist" or names a physician other than the surgeon.
+// A physician named where the note names no surgeon may be the surgeon:
+// who read the slides is then not documented.
 func (g *generator) reader() reader {
 	text := strings.ToLower(g.note.Encounter.Pathology.Value)
 	switch {
@@ -294,8 +296,10 @@ func (g *generator) reader() reader {
 		return readerPathologist // "interpreted by the staff dermatopathologist, Dr. …; Dr. <surgeon> reviewed her findings"
 	case strings.Contains(text, "surgeon") || g.namesSurgeon(text):
 		return readerSurgeon
-	case strings.Contains(text, "pathologist") || hasWord(text, "dr", "md", "do"):
+	case strings.Contains(text, "pathologist"):
 		return readerPathologist
+	case hasWord(text, "dr", "md", "do") && g.surgeonName != "":
+		return readerPathologist // another physician than the surgeon
 	}
 	return readerUnknown
 }
@@ -340,12 +344,18 @@ func lastName(s string) string {
 		s = s[:open] // "Ottoline Farquharson-Ede, MD (Mohs surgeon)": the remark names no one
 	}
 	if before, _, ok := strings.Cut(s, ","); ok {
-		// "Whitfield, Dana, MD": one word before the comma is the last name
-		if w := strings.FieldsFunc(strings.ToLower(before), notNameRune); len(w) == 1 && !credentials[w[0]] && len(w[0]) > 1 {
-			return w[0]
+		// "Whitfield, Dana, MD": one word before the comma is the last name;
+		// "Dr. Philippa Oduya-Kessler, Mohs surgeon": the name ends at the comma
+		if w := strings.FieldsFunc(strings.ToLower(before), notNameRune); len(w) >= 1 && !credentials[w[len(w)-1]] && len(w[len(w)-1]) > 1 {
+			return w[len(w)-1]
 		}
 	}
 	words := strings.FieldsFunc(strings.ToLower(s), notNameRune)
+	for i := 1; i < len(words); i++ {
+		if credentials[words[i]] && !credentials[words[i-1]] && len(words[i-1]) > 1 {
+			return words[i-1] // "Theodoric Ng-Abernathy, MD - Mohs Surgery": the name ends at its credential
+		}
+	}
 	for i := len(words) - 1; i >= 0; i-- {
 		if !credentials[words[i]] && len(words[i]) > 1 {
 			return words[i]

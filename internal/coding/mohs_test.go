@@ -395,3 +395,38 @@ func TestSurgeonWithRemark(t *testing.T) {
 	assert.Equal(t, []string{"17313x1"}, lines(c))
 	assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
 }
+
+// TestSurgeonNameBeforeRole: the surgeon's name ends at its credential,
+// whatever role follows ("…, MD - Mohs Surgery"), so the slides read "by
+// Dr. <surgeon>" are the surgeon's (CODING-RULES.md section 1).
+func TestSurgeonNameBeforeRole(t *testing.T) {
+	for _, surgeon := range []string{
+		"Theodoric Ng-Abernathy, MD - Mohs Surgery",
+		"Theodoric Ng-Abernathy MD - Mohs Surgery",
+		"Dr. Theodoric Ng-Abernathy, Mohs surgeon",
+		"Ng-Abernathy, Theodoric, MD",
+	} {
+		c := code(t, note(
+			"Surgeon: "+surgeon,
+			"Pathology: sections read by Dr. Ng-Abernathy",
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c), surgeon)
+		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"), surgeon)
+	}
+}
+
+// TestReaderNamedWithoutSurgeon: a physician named as the reader where the
+// note names no surgeon may be the surgeon: who read the slides is not
+// documented (a warning), never a separate pathologist by guess.
+func TestReaderNamedWithoutSurgeon(t *testing.T) {
+	c := code(t, note(
+		"Pathology: sections read by Dr. Ng-Abernathy",
+		"Site: nose",
+		"Stage 1: 2 blocks; margins: clear",
+	))
+	assert.Equal(t, []string{"17311x1"}, lines(c))
+	assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+	assert.Len(t, findingsOf(c, "pathology-undocumented"), 1)
+}

@@ -483,6 +483,17 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	return taken
 }
 
+// lastLineStarting is the last note line whose text opens s (a signature
+// the prose reader found), or 0.
+func (l *lowerer) lastLineStarting(s string) int {
+	for i := len(l.lines) - 1; i >= 0; i-- {
+		if it := l.lines[i].Item; it != nil && it.Text != nil && it.Text.Text != "" && strings.HasPrefix(s, strings.TrimSpace(it.Text.Text)) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // numberedStage reads the first of a line's fields as the stage it numbers
 // when a stage's own fields follow it ("stage=1 blocks=4 margins=…", "Stage:
 // 2   Blocks: 3"): the field "Stage 1" with no value. Else it is the first
@@ -1649,6 +1660,13 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 func (l *lowerer) finish() {
 	l.readProse()
 	l.detachedRepairFacts()
+	if enc := &l.out.Encounter; !enc.Surgeon.Present() {
+		// a note with no surgeon field is signed by its surgeon ("Ambrose
+		// Kuznetsov-Obi, MD" under a dictated operative note)
+		if sig := l.signer(0); sig != "" && !mentions(asciiLower(sig), []string{"patholog"}) {
+			enc.Surgeon = model.Text{Value: sig, Line: l.lastLineStarting(sig)}
+		}
+	}
 	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
 		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
 	}

@@ -692,6 +692,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "right chin"},
 		{"a billing line names the payer", "Site: chest\nBILLING: Primary Medicare Part B, secondary Medigap Plan G.\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Primary Medicare Part B, secondary Medigap Plan G."},
+		{"a note with no surgeon field is signed by its surgeon", "Site: chest\n\nI excised the first stage as two blocks.\n\nAmbrose Kuznetsov-Obi, MD\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Encounter.Surgeon.Value, "@", n.Encounter.Surgeon.Line)
+			}, "Ambrose Kuznetsov-Obi, MD@5"},
+		{"a pathologist's signature is no surgeon", "Site: chest\n\nThe slides were read as clear.\n\nAnneliese Vorhaus, MD, Dermatopathologist\n",
+			func(n *model.Note) string { return n.Encounter.Surgeon.Value }, ""},
 		{"a surgeon alone says nothing of the slides", "Surgeon: Okonkwo, MD\nSite: chest\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Present()) }, "false"},
 		{"stage lines in an unknown field's value", "Site: jawline\nSPECIMENS: Mohs stage I - 4 tissue blocks, mapped and inked; Mohs stage II - 1 tissue block, mapped.\n",
