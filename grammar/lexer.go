@@ -433,6 +433,10 @@ func (ln line) segments(i int) {
 	if fields && ln.underColumns(segs) {
 		fields = false // "I    blocks 1-7    positive: 3, 6 (deep)    H&E" under a log's header
 	}
+	if !fields && len(ln.lx.queue) == 0 && strings.Count(s, "\t") >= 2 {
+		ln.tabCells() // a spreadsheet's row: its empty cells keep their places
+		return
+	}
 	if !fields {
 		if len(segs) >= 2 && len(ln.lx.queue) == 0 {
 			for _, seg := range segs {
@@ -481,6 +485,29 @@ func (ln line) underColumns(segs []segment) bool {
 		}
 	}
 	return true
+}
+
+// tabCells queues the cells of a row a spreadsheet copied with tabs
+// between its cells ("<TAB><TAB>2<TAB>1<TAB>clear<TAB>"): every tab ends a
+// cell, so the empty cells before and between the filled ones keep their
+// columns; blanks around a cell's text are not its text.
+func (ln line) tabCells() {
+	s := ln.text
+	end := len(strings.TrimRight(s, " "))
+	for from := 0; from <= end; {
+		to := strings.IndexByte(s[from:end], '\t')
+		if to < 0 {
+			to = end
+		} else {
+			to += from
+		}
+		a := from
+		for a < to && s[a] == ' ' {
+			a++
+		}
+		ln.emit(tokCell, a, max(a, trimEnd(s, to)))
+		from = to + 1
+	}
 }
 
 // emptyTabCells adds an empty cell for a tab-separated row that ends with

@@ -130,6 +130,7 @@ func TestLineShapes(t *testing.T) {
 		{"tab after colon", "Date of service:\t4/8/2026", `1 key="Date of service"@1 value="4/8/2026"@18`},
 		{"non-breaking space", "Location:\u00a0Right nasal sidewall", `1 key="Location"@1 value="Right nasal sidewall"@11`},
 		{"key = value", "Date of service = 2026-02-24", `1 key="Date of service"@1 value="2026-02-24"@19`},
+		{"tab row keeps its empty cells", "\t\t2\t1\tclear\t", `1 row cell=""@1 cell=""@2 cell="2"@3 cell="1"@5 cell="clear"@7 cell=""@13`},
 		{"key=value export", "case_date=2026-09-29", `1 key="case_date"@1 value="2026-09-29"@11`},
 		{"key=value pairs", `stage=1 blocks=4 margins="block 2 positive (deep)" note=ok`, `1 key="stage"@1 value="1"@7 key="blocks"@9 value="4"@16 key="margins"@18 value="block 2 positive (deep)"@27 key="note"@52 value="ok"@57`},
 		{"key=value bare value with blanks", "dx=squamous cell carcinoma, well differentiated", `1 key="dx"@1 value="squamous cell carcinoma, well differentiated"@4`},

@@ -127,7 +127,7 @@ type lowerer struct {
 // everyLesionWords say that a field before the first lesion label is about
 // every lesion: "Map: drawn for each site".
 var everyLesionWords = []string{"each site", "each lesion", "each tumor", "both sites", "both lesions", "both tumors",
-	"all sites", "all lesions", "all tumors", "every site", "every lesion"}
+	"all sites", "all lesions", "all tumors", "every site", "every lesion", "all three", "all four", "for lesions", "for sites", "for tumors"}
 
 func (l *lowerer) cur() *model.Lesion { return &l.out.Lesions[l.lesion] }
 

@@ -35,6 +35,7 @@ const (
 	colPositiveOfTotal            // positive blocks over the stage's blocks: "1/3" ("Pos/Total blocks")
 	colBlockMark                  // one block, headed by its letter: "+", "-" or "." (no block) in each row
 	colStainReason                // why the row's special stains were done ("Stain reason")
+	colSite                       // the lesion's site beside a column that labels it ("Lesion | Site | … | Stage")
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -241,6 +242,7 @@ func header(r *grammar.Row) *table {
 	if t.markColumns > 0 {
 		known++
 	}
+	t.lesionFields(r)
 	if !stage {
 		// "| Specimen | Blocks | Margins |" with rows "Debulk", "Stage 1",
 		// "Stage 2": beside a block count, the specimen column names the stage.
@@ -293,6 +295,33 @@ func blockMarkColumns(t *table, r *grammar.Row) int {
 		return n
 	}
 	return 0
+}
+
+// siteColumns are the header words of a lesion column that names its site.
+var siteColumns = []string{"site", "anatomicsite", "anatomiclocation", "lesionlocation", "lesionsite"}
+
+// lesionFields reads the columns of a log that also describes each lesion
+// ("Lesion | Site | Diagnosis | Pre-op size | Indication | Stage | Blocks"):
+// beside a column that labels the lesion, a site column is its site
+// (colSite), and the columns a lesion key names are its fields (keys).
+func (t *table) lesionFields(r *grammar.Row) {
+	label := slices.IndexFunc(r.Cells, func(c *grammar.Cell) bool {
+		return t.roles[slices.Index(r.Cells, c)] == colLesion && !slices.Contains(siteColumns, letters(c.Text))
+	})
+	if label < 0 {
+		return
+	}
+	t.keys = make([]string, len(r.Cells))
+	for k, c := range r.Cells {
+		switch {
+		case t.roles[k] == colLesion && slices.Contains(siteColumns, letters(c.Text)):
+			t.roles[k] = colSite
+		case t.roles[k] == colOther:
+			if ref, ok := lookup(secLesion, c.Text); ok && ref.field != fSite {
+				t.keys[k] = strings.TrimSpace(c.Text)
+			}
+		}
+	}
 }
 
 // hasMarginColumn reports whether a log's columns say how each stage's
@@ -457,10 +486,10 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if f := checkboxRow(r); f != nil {
 		return l.field(i, f) // "Deep structures involved<TAB>( ) muscle  ( ) tendon  (x) none"
 	}
-	if len(r.Cells) == 2 && r.Cells[1].Text != "" {
-		if _, known := lookupAny(r.Cells[0].Text); known {
-			c := r.Cells[1]
-			return l.field(i, &grammar.Field{Pos: r.Cells[0].Pos, Key: r.Cells[0].Text, Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
+	if kv := slices.DeleteFunc(slices.Clone(r.Cells), func(c *grammar.Cell) bool { return c.Text == "" }); len(kv) == 2 && len(r.Cells) <= 3 {
+		// "DOS<TAB>04/17/2026", or indented by a tab: "<TAB>Length<TAB>3.0 cm"
+		if _, known := lookupAny(kv[0].Text); known && kv[0] == r.Cells[len(r.Cells)-2] {
+			return l.field(i, &grammar.Field{Pos: kv[0].Pos, Key: kv[0].Text, Value: &grammar.Value{Pos: kv[1].Pos, Text: kv[1].Text}})
 		}
 	}
 	if c := bannerPayer(r); c != nil && i < 3 && !l.out.Encounter.Payer.Present() {
@@ -629,7 +658,11 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 			les = t.prevLesion // a merged cell: the lesion of the row above (none above: it cannot be told)
 		}
 	} else {
-		if les = l.tableLesion(strings.TrimSpace(c.Text), "", line); les < 0 {
+		site := ""
+		if sc := cells[colSite]; sc != nil {
+			site = strings.TrimSpace(sc.Text)
+		}
+		if les = l.tableLesion(strings.TrimSpace(c.Text), site, line); les < 0 {
 			l.report(LesionAmbiguous.At("", line, c.Pos.Column, "the log names lesion %q, which the note does not label: its row is not read", c.Text))
 			return taken
 		}
@@ -643,6 +676,9 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		// the last row of that table does not say whose stages these are
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row with no lesion column in a note whose lesions are rows of a table: its lesion cannot be told"))
 		return taken
+	}
+	if t.keys != nil {
+		l.lesionCells(les, t, r, i)
 	}
 	stageText := strings.TrimSpace(stageCell.Text)
 	if ordinal, tail, isStage := splitStage(stageText); isStage && tail == "" && ordinal != "" {
@@ -696,6 +732,28 @@ func (t *table) markGrid(st *model.Stage, r *grammar.Row, line int) {
 		st.Blocks = model.Count{N: blocks, Line: line}
 		st.Margins = append(st.Margins, model.Margin{Positive: positive, Line: line})
 	}
+}
+
+// lesionCells gives lesion les the site and the fields a log row states of
+// it where the log also describes each lesion; a row that continues the
+// lesion above leaves those cells empty.
+func (l *lowerer) lesionCells(les int, t *table, r *grammar.Row, i int) {
+	l.lesion = les
+	placed := t.placed(r)
+	for k, c := range placed {
+		if c == nil || strings.Trim(c.Text, "-–— ") == "" {
+			continue
+		}
+		key := t.keys[k]
+		if t.roles[k] == colSite && !l.cur().Site.Text.Present() {
+			key = "Site"
+		}
+		if key != "" {
+			l.field(i, &grammar.Field{Pos: c.Pos, Key: key, Value: &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}})
+			l.closeSections()
+		}
+	}
+	l.lesion = les
 }
 
 // stageCells reads a log's cells about one stage: its blocks, margins,

@@ -80,6 +80,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/0?"},
 		{"a stage line under the log restates the stage the log listed", "Site: calf\n| Stage | Blocks | Margins |\n| 1 | 5 | blocks 1, 4 positive |\n| 2 | 3 | clear |\nStage 1 histology: nodular BCC, mid dermis.\nStage 2: clear; proceed to split-thickness skin graft.\n",
 			"1: 1/5+ 2/3-"},
+		{"tab-indented key and value under a stage", "Site: temple\nStage 1:\t3 blocks; margins: clear\n\tHistology\tinfiltrative BCC, no PNI\n",
+			"1: 1/3-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
@@ -435,4 +437,24 @@ func TestRepairTableTiming(t *testing.T) {
 	n := mustLower(t, "Lesion 1\nSite: chest\nStage 1: 2 blocks; clear\n\n\"lesion\",\"defect\",\"repair\",\"length\",\"timing\"\n\"1\",\"1.6 x 1.3 cm\",\"intermediate layered repair\",\"2.0 cm\",\"after clearance\"\n")
 	require.Len(t, n.Lesions[0].Repairs, 1)
 	assert.Equal(t, "intermediate layered repair; 2.0 cm; after clearance", n.Lesions[0].Repairs[0].Value.Value) // the timing the claim checks is in the value
+}
+
+// TestLogDescribingLesions: a log whose rows also describe each lesion
+// ("Lesion | Site | Diagnosis | Pre-op size | Stage | Blocks | Margins"),
+// copied from a spreadsheet with the lesion cells of a continuing row left
+// empty, opens each lesion with its site and fields and lists its stages
+// (CODING-RULES.md: a fact counts wherever the note states it).
+func TestLogDescribingLesions(t *testing.T) {
+	src := "Maps\tdrawn for lesions A and B\n\n" +
+		"Lesion\tSite\tDiagnosis\tPre-op size\tStage\tBlocks\tMargins\n" +
+		"A\tright shoulder\tBCC, infiltrative\t1.6 x 1.3 cm\t1\t2\tblock 1 + (deep)\n" +
+		"\t\t\t\t2\t1\tclear\n" +
+		"B\tleft chest\tSCC, well differentiated\t2.1 x 1.9 cm\t1\t3\tclear\n"
+	n := mustLower(t, src)
+	assert.Equal(t, "A: 1/2+ 2/1- | B: 1/3-", logStages(n))
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprintf("%s|%s|%v|map %v", les.Site.Text.Value, les.Diagnosis.Value, les.Size.Dims, les.Map.Yes))
+	}
+	assert.Equal(t, []string{"right shoulder|BCC, infiltrative|[1.6 1.3]|map true", "left chest|SCC, well differentiated|[2.1 1.9]|map true"}, got)
 }
