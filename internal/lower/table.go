@@ -605,8 +605,8 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	}
 	line := r.Pos.Line
 	stageCell := cells[colStage]
-	if t.rows == 0 && !t.tail && !t.blockIDs && (stageCell == nil || stageCell.Text == "") && wordsOnly(r) {
-		t.name(r, false) // "Margin" over "status": the header's second line
+	if t.rows == 0 && !t.tail && !t.blockIDs && (stageCell == nil || !isStageCell(stageCell.Text)) && wordsOnly(r) {
+		t.name(r, false) // "Margin" over "status", "(no.)" over "(n)": the header's second line
 		t.tail = true
 		return i
 	}
@@ -688,6 +688,12 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	}
 	n, ok := stageNumber(stageText)
 	if !ok {
+		if _, known := lookupAny(stageCell.Text); known && t.rows > 1 {
+			// "FINAL DEFECT     6.8 x 5.1 cm" under the log: the log has ended
+			t.rows--
+			l.table = nil
+			return l.row(i, r)
+		}
 		l.report(ValueInvalid.At("", line, stageCell.Pos.Column, "Stage: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", stageCell.Text))
 		return taken
 	}
@@ -1509,6 +1515,7 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 		return i
 	}
 	if t.record == recordEncounter {
+		l.table = nil // one row of values under the keys
 		taken := i
 		for k, key := range t.keys {
 			if v := text(k); key != "" && v != "" {

@@ -82,6 +82,10 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/5+ 2/3-"},
 		{"tab-indented key and value under a stage", "Site: temple\nStage 1:\t3 blocks; margins: clear\n\tHistology\tinfiltrative BCC, no PNI\n",
 			"1: 1/3-"},
+		{"units under the header", "Site: back\n STAGE   BLOCKS   MARGINS\n (no.)   (n)\n   1       6      blk 2 +\n   2       1      clear\n",
+			"1: 1/6+ 2/1-"},
+		{"a known key row ends the log", "Site: back\n STAGE   BLOCKS   MARGINS\n   1       6      blk 2 +\n   2       1      clear\n FINAL DEFECT     6.8 x 5.1 cm\n",
+			"1: 1/6+ 2/1-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
@@ -429,6 +433,11 @@ func TestEncounterGrid(t *testing.T) {
 	assert.Equal(t, "2026-03-31|Ann Lee, MD|Medicare Part B", enc.Date.Value+"|"+enc.Surgeon.Value+"|"+enc.Payer.Value)
 	assert.True(t, enc.Pathology.Present())
 	assert.NotContains(t, rules(n), "layout-unread")
+
+	// one row of values: the fields under it are the lesion's, not the grid's
+	n = mustLower(t, " DOS            Surgeon / slide reader         Payer\n 08/25/2026     Ann Lee, MD / same             Medicare Part B\n SITE            left upper back\n MAP             drawn\n")
+	assert.Equal(t, "left upper back|true|true", n.Lesions[0].Site.Text.Value+"|"+fmt.Sprint(n.Lesions[0].Map.Yes)+"|"+fmt.Sprint(n.Encounter.Pathology.Present()))
+	assert.NotContains(t, rules(n), "value-invalid")
 }
 
 // TestRepairTableTiming: a repair table's timing column says when each
