@@ -470,7 +470,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	}
 	for k, f := range it.Fields {
 		if k == 0 {
-			f = numberedStage(it.Fields)
+			f = numberedStage(l.stageFieldsAfter(i, it))
 		}
 		if k == len(it.Fields)-1 {
 			var j int
@@ -494,10 +494,24 @@ func (l *lowerer) lastLineStarting(s string) int {
 	return 0
 }
 
+// stageFieldsAfter is the fields of line i's item, and when it holds one
+// field, the first field of the next line too: "- stage: 1" over
+// "  blocks: 2", as a YAML export lists a stage.
+func (l *lowerer) stageFieldsAfter(i int, it *grammar.Item) []*grammar.Field {
+	if len(it.Fields) != 1 || i+1 >= len(l.lines) {
+		return it.Fields
+	}
+	if next := l.lines[i+1].Item; next != nil && next.Marker == nil && next.Label == nil && next.Text == nil && len(next.Fields) > 0 {
+		return []*grammar.Field{it.Fields[0], next.Fields[0]}
+	}
+	return it.Fields
+}
+
 // numberedStage reads the first of a line's fields as the stage it numbers
 // when a stage's own fields follow it ("stage=1 blocks=4 margins=…", "Stage:
-// 2   Blocks: 3"): the field "Stage 1" with no value. Else it is the first
-// field as it stands ("Stage: T2a" is a tumor stage).
+// 2   Blocks: 3", "- stage: 1" over "  blocks: 2"): the field "Stage 1"
+// with no value. Else it is the first field as it stands ("Stage: T2a" is
+// a tumor stage).
 func numberedStage(fields []*grammar.Field) *grammar.Field {
 	f := fields[0]
 	if len(fields) < 2 || f.Value == nil {
