@@ -213,6 +213,8 @@ func TestStainValues(t *testing.T) {
 		{"immunohistochemistry for MART-1", []model.Stain{{Name: "MART-1", Line: 3}}},
 		{"H&E + MART-1 and SOX10", []model.Stain{{Name: "H&E", Line: 3}, {Name: "MART-1", Line: 3}, {Name: "SOX10", Line: 3}}},
 		{"hematoxylin and eosin", []model.Stain{{Name: "hematoxylin and eosin", Line: 3}}},
+		{"Ber-EP4 on A", []model.Stain{{Name: "Ber-EP4", Blocks: []int{1}, Line: 3}}},
+		{"CD34 on blocks 2-3", []model.Stain{{Name: "CD34", Blocks: []int{2, 3}, Line: 3}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

@@ -46,7 +46,7 @@ var columnNames = map[string]columnRole{
 	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,
 	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
-	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "sect": colBlocks, "sects": colBlocks,
+	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "chips": colBlocks, "blockchips": colBlocks, "sect": colBlocks, "sects": colBlocks,
 	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
 	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
@@ -769,6 +769,9 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
 		if n := max(blockLetters(c.Text), blockRange(c.Text)); n > 0 { // "A-C", "x3", "1-6"
 			st.Blocks = model.Count{N: n, Line: line}
+		} else if chips := blockChips(c.Text); len(chips) > 0 { // "[A+] [B-] [C-]"
+			st.Blocks = model.Count{N: len(chips), Line: line}
+			st.Margins = append(st.Margins, margins(model.Text{Value: strings.Join(chips, ", "), Line: line})...)
 		} else if marks := markedBlocks(c.Text); len(marks) > 0 { // "A●  B○  C○"
 			st.Blocks = model.Count{N: len(marks), Line: line}
 			st.Margins = append(st.Margins, l.table.markMargins(marks, line)...)
@@ -1182,6 +1185,25 @@ func joinCells(r *grammar.Row) string {
 		parts = append(parts, c.Text)
 	}
 	return strings.Join(parts, "  ")
+}
+
+// blockChips reads a cell of block chips, each a block's label and its
+// margin in brackets ("[A+] [B-] [C-]"), as margin entries ("block A
+// positive"); nil unless every part of the cell is such a chip.
+func blockChips(s string) []string {
+	var out []string
+	for _, tok := range strings.Fields(s) {
+		inner, ok := strings.CutPrefix(tok, "[")
+		if inner, ok = strings.CutSuffix(inner, "]"); !ok {
+			return nil
+		}
+		chip := blockChip(inner)
+		if chip == "" {
+			return nil
+		}
+		out = append(out, chip)
+	}
+	return out
 }
 
 // markedBlocks reads a block cell that marks each block letter with a
@@ -1724,8 +1746,8 @@ func tableCaption(s string) string {
 // other cell a known key and the cell after it a value that is not; nil
 // when the row is not one.
 func keyValuePairs(r *grammar.Row) []*grammar.Field {
-	if len(r.Cells) < 4 || len(r.Cells)%2 != 0 {
-		return nil
+	if len(r.Cells) < 4 || len(r.Cells)%2 != 0 || wordsOnly(r) && header(r) != nil {
+		return nil // "STG  CHIPS  STAINS  COMMENT": a log's header
 	}
 	var out []*grammar.Field
 	for k := 0; k < len(r.Cells); k += 2 {
