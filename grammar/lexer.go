@@ -61,11 +61,30 @@ func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 
 // LexString lexes a note held in a string (lexer.StringDefinition).
 func (noteLexer) LexString(filename string, src string) (lexer.Lexer, error) {
-	l := &lineLexer{src: src, filename: filename, line: 1}
+	l := &lineLexer{src: src, filename: filename, line: 1, ocr: scanned(src)}
 	if strings.HasPrefix(src, bom) {
 		l.off = len(bom) // a byte-order mark from a Windows export is not text
 	}
 	return l, nil
+}
+
+// scanned reports whether a note has the spacing optical character
+// recognition gives a scanned form: three or more lines whose keys have a
+// blank before the colon and whose words are set apart by two or three
+// blanks (ocrSpaced).
+func scanned(src string) bool {
+	if !strings.Contains(src, " :") {
+		return false
+	}
+	n := 0
+	for line := range strings.Lines(src) {
+		if strings.Contains(line, " :") && ocrSpaced(line) {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bom is the UTF-8 byte-order mark.
@@ -80,6 +99,9 @@ type lineLexer struct {
 	queue    []lexer.Token
 	buf      [16]lexer.Token
 	done     bool
+	// ocr: the note has the spacing of a scanned form (scanned): lines so
+	// spaced are read with their spacing collapsed
+	ocr bool
 	// columns: where the cells of the last table row start (1-based rune
 	// columns), kept over rules and cleared by any other line
 	columns []int
@@ -122,6 +144,9 @@ func (l *lineLexer) lexLine() {
 	text := blankMarkup(orig)
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
+	if l.ocr && ocrSpaced(orig) {
+		ll.text, ll.at = collapseSpacing(text)
+	}
 	ll.classify()
 	l.rememberColumns()
 	if len(l.queue) > 0 {
@@ -137,7 +162,7 @@ func (l *lineLexer) lexLine() {
 	}
 	// EOL has no text, like Item: the parser boxes the text of every token
 	// it matches, and only an empty string boxes without allocating.
-	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(text), runeCol(orig, len(orig)))})
+	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(orig), runeCol(orig, len(orig)))})
 	l.off = next
 	l.line++
 }
@@ -169,11 +194,82 @@ type line struct {
 	orig  string // the line as the note has it: text may widen blanks, never move bytes
 	start int    // byte offset of the line in the note
 	lx    *lineLexer
+	// at maps a byte of a text whose spacing was collapsed (collapseSpacing)
+	// to its byte in orig; nil when text keeps orig's bytes in place
+	at []int
 }
 
 func (ln line) emit(typ lexer.TokenType, from, to int) {
+	at := ln.origOffset(from)
 	ln.lx.queue = append(ln.lx.queue, lexer.Token{Type: typ, Value: ln.text[from:to],
-		Pos: ln.lx.pos(ln.start+from, runeCol(ln.orig, from))})
+		Pos: ln.lx.pos(ln.start+at, runeCol(ln.orig, at))})
+}
+
+// origOffset is the byte of orig that byte i of the line's text stands for.
+func (ln line) origOffset(i int) int {
+	if ln.at == nil {
+		return i
+	}
+	return ln.at[i]
+}
+
+// ocrSpaced reports whether a line has the spacing optical character
+// recognition gives a scanned form: words set apart by two or three
+// blanks, twice or more and at least twice as often as by one ("Date   of
+// service  :   10/07/2026", "Bolster   dressing   sutured   in   place .").
+func ocrSpaced(s string) bool {
+	single, double := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if i > 0 && j < len(s) {
+			switch n := j - i; {
+			case n == 1:
+				single++
+			case n <= 3:
+				double++
+			}
+		}
+		i = j
+	}
+	return double >= 2 && double >= 2*single
+}
+
+// collapseSpacing undoes OCR spacing: a run of two or three blanks is one,
+// a longer run a column gap of two, and no blank stays before a colon,
+// semicolon, comma or full stop ("Stage   1  :   3  blocks ;" → "Stage 1:
+// 3 blocks;"). at maps each byte of the result (and its end) to its byte in
+// s.
+func collapseSpacing(s string) (string, []int) {
+	b := make([]byte, 0, len(s))
+	at := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		if s[i] != ' ' {
+			b, at = append(b, s[i]), append(at, i)
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		switch {
+		case j < len(s) && strings.IndexByte(":;,.", s[j]) >= 0 && i > 0:
+			// no blank before punctuation
+		case j-i >= 4:
+			b, at = append(b, ' ', ' '), append(at, i, i+1)
+		default:
+			b, at = append(b, ' '), append(at, i)
+		}
+		i = j
+	}
+	return string(b), append(at, len(s))
 }
 
 // classify queues the tokens of the line (without its ending).
@@ -479,7 +575,7 @@ func (ln line) underColumns(segs []segment) bool {
 		return false
 	}
 	for _, seg := range segs[:len(segs)-1] {
-		col := runeCol(ln.orig, seg.from)
+		col := runeCol(ln.orig, ln.origOffset(seg.from))
 		if !slices.ContainsFunc(ln.lx.columns, func(c int) bool { return c >= col-2 && c <= col+2 }) {
 			return false
 		}

@@ -301,3 +301,29 @@ func TestRowUnderColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestScannedSpacing: a note with the spacing OCR gives a scanned form
+// ("Date   of   service  :   10/07/2026") is read with its spacing
+// collapsed, every position still in the note; a note with only aligned
+// columns keeps them.
+func TestScannedSpacing(t *testing.T) {
+	src := "Date   of   service  :   10/07/2026\n" +
+		"Surgeon  :   Marisol  Aukerman-Diallo ,  MD\n" +
+		"Site   :   left   dorsal   hand\n" +
+		"Stage   1  :   3  blocks ;  margins :  clear\n" +
+		"Bolster   dressing   sutured   in   place .\n"
+	note, err := Parse("n.txt", src)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		`1 key="Date of service"@1 value="10/07/2026"@26`,
+		`2 key="Surgeon"@1 value="Marisol Aukerman-Diallo, MD"@14`,
+		`3 key="Site"@1 value="left dorsal hand"@12`,
+		`4 key="Stage 1"@1 value="3 blocks; margins: clear"@16`,
+		`5 text="Bolster dressing sutured in place."@1`,
+	}, strings.Split(strings.TrimSpace(dump(note)), "\n"))
+
+	aligned := "Stage   Blocks   Margins\n1       3        clear\nSite :   left cheek\n"
+	note, err = Parse("n.txt", aligned)
+	require.NoError(t, err)
+	assert.Equal(t, `1 row cell="Stage"@1 cell="Blocks"@9 cell="Margins"@18`, classify(note.Lines[0]))
+}
