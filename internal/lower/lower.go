@@ -453,9 +453,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if f := l.bareKey(i, it); f != nil {
 				return max(taken, l.field(i, f)) // "Site" on its line, "left upper eyelid" on the next
 			}
-			if _, tail, ok := splitStage(it.Text.Text); ok && tail == "" && it.Marker == nil && len(it.Text.Text) < 24 {
-				l.endParagraph() // "Stage 1" alone, its fields under it
-				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
+			if text := unbracketed(it.Text.Text); it.Marker == nil && len(text) < 24 {
+				if _, tail, ok := splitStage(text); ok && tail == "" {
+					l.endParagraph() // "Stage 1" or "[Stage 1]" alone, its fields under it
+					return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: text}))
+				}
 			}
 			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
@@ -481,6 +483,17 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// unbracketed is text without the brackets a form puts around a heading
+// ("[Stage 1]"), or text as it is.
+func unbracketed(text string) string {
+	if inner, ok := strings.CutPrefix(text, "["); ok {
+		if inner, ok = strings.CutSuffix(inner, "]"); ok {
+			return strings.TrimSpace(inner)
+		}
+	}
+	return text
 }
 
 // lastLineStarting is the last note line whose text opens s (a signature
