@@ -882,6 +882,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		f := it.Fields[0]
 		text = model.Text{Value: f.Key + ": " + f.Value.Text, Line: f.Pos.Line}
 	}
+	text.Value = checked(&grammar.Value{Text: text.Value}).Text // "[x] tangential (shave) [ ] punch": the choice checked
 	if l.opens[i] == opensBiopsy {
 		l.block = model.Text{}
 		given := label

@@ -650,6 +650,8 @@ func TestLayouts(t *testing.T) {
 				return fmt.Sprint(len(n.Lesions), n.Lesions[0].FinalDefect.Dims, n.Lesions[0].Site.Text.Value)
 			}, "1 [1.9 1.6]right shin"},
 		{"a bracketed stage heading over its fields", "Site: arm\n[Stage 1]\n  Tissue blocks: 7\n  Margins: clear\n[Stage 2]\n  Tissue blocks: 2\n", stages, "1:7 2:2"},
+		{"a biopsy's unchecked kinds are not its kind", "Site: chest\nStage 1: 1 block; clear\nBiopsy 1: [x] tangential (shave) [ ] punch [ ] incisional    Site: right dorsal forearm\n",
+			func(n *model.Note) string { return n.Biopsies[0].Value.Value + "|" + n.Biopsies[0].Site.Text.Value }, "tangential (shave)|right dorsal forearm"},
 		{"No. of blocks under a stage", "Site: shin\nStage 1\n  No. of blocks: 2\n  Margin status: clear\n", stages, "1:2"},
 		{">> before a label", ">> Tumor 1 of 2\n   Anatomic region: left lateral neck\n>> Tumor 2 of 2\n   Anatomic region: right forearm\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "left lateral neck|right forearm"},
