@@ -470,6 +470,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
+	fields := runOnFields(it.Fields)
+	if len(fields) > len(it.Fields) {
+		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
+	}
 	for k, f := range it.Fields {
 		if k == 0 {
 			f = numberedStage(l.stageFieldsAfter(i, it))
@@ -483,6 +487,115 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// runOnFields splits the values of a line whose fields run on, as a PDF
+// copy joins a form's lines ("Date of Service: 08/04/2026 Provider:
+// Desmond …, MD Facility: …"), into the fields they hold: a known key
+// inside a value, capitalised, after a word (not after ";" or ","), outside
+// parentheses and followed by ": ". A line is split only when its values
+// hold two or more such keys; else fields is returned as it is.
+func runOnFields(fields []*grammar.Field) []*grammar.Field {
+	known := 0
+	for _, f := range fields {
+		if f.Value != nil && f.Value.Pos.Line == f.Pos.Line {
+			known += len(innerKeys(f.Value.Text, false))
+		}
+	}
+	if known < 2 {
+		return fields
+	}
+	var out []*grammar.Field
+	for _, f := range fields {
+		if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
+			out = append(out, f)
+			continue
+		}
+		v, key, keyPos, from := f.Value, f.Key, f.Pos, 0
+		for _, k := range innerKeys(v.Text, true) {
+			out = append(out, &grammar.Field{Pos: keyPos, Key: key, Value: trimmedValue(v, from, k[0])})
+			key, keyPos, from = v.Text[k[0]:k[1]], shift(v.Pos, v.Text[:k[0]]), k[1]+1
+		}
+		out = append(out, &grammar.Field{Pos: keyPos, Key: key, Value: trimmedValue(v, from, len(v.Text))})
+	}
+	return out
+}
+
+// innerKeys finds the keys inside a value (see runOnFields): the start
+// and end of each, the end at its colon. Loose, it also takes a key the
+// engine does not know, of one to three words ("Donor site: …",
+// "Sutures: …"), as a line that runs on holds.
+func innerKeys(v string, loose bool) [][2]int {
+	var out [][2]int
+	depth := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+		case ':':
+			if depth > 0 || i+1 >= len(v) || v[i+1] != ' ' {
+				continue
+			}
+			if start := innerKeyStart(v, i, loose); start > 0 {
+				out = append(out, [2]int{start, i})
+			}
+		}
+	}
+	return out
+}
+
+// innerKeyStart is where the longest known key of one to four words that
+// ends at the colon at c starts — loose, else an unknown key of one to
+// three words of letters — or 0.
+func innerKeyStart(v string, c int, loose bool) int {
+	starts := make([]int, 0, 4)
+	for j := c; j > 0 && len(starts) < 4; {
+		k := strings.LastIndexByte(v[:j], ' ')
+		if k < 0 {
+			break
+		}
+		starts, j = append(starts, k+1), k
+	}
+	for n := len(starts) - 1; n >= 0; n-- {
+		start := starts[n]
+		if start < 2 || v[start] < 'A' || v[start] > 'Z' {
+			continue
+		}
+		if _, known := lookupAny(v[start:c]); known {
+			if strings.IndexByte(";,:", v[start-2]) >= 0 {
+				return 0 // "…; Biopsy Date: …": a pair the semicolons set apart, not a run-on
+			}
+			return start
+		}
+	}
+	if !loose {
+		return 0
+	}
+	for n := min(len(starts), 3) - 1; n >= 0; n-- {
+		start := starts[n]
+		if start >= 2 && v[start] >= 'A' && v[start] <= 'Z' && strings.IndexByte(";,:", v[start-2]) < 0 && isKeyWords(v[start:c]) {
+			return start
+		}
+	}
+	return 0
+}
+
+// isKeyWords reports whether s is words of letters only, as a form's key.
+func isKeyWords(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !isLetterRune(r) && r != ' ' && r != '-' }) < 0
+}
+
+// trimmedValue is the part of v from byte from to byte to, trimmed, with
+// its position; nil when it is empty.
+func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
+	part := v.Text[from:to]
+	text := strings.TrimSpace(part)
+	if text == "" {
+		return nil
+	}
+	return &grammar.Value{Pos: shift(v.Pos, v.Text[:from]+part[:strings.Index(part, text)]), Text: text}
 }
 
 // unbracketed is text without the brackets a form puts around a heading

@@ -1218,3 +1218,21 @@ func TestNumberedListBeforeLabels(t *testing.T) {
 	assert.Equal(t, 2, note.Lesions[0].Stages[0].Blocks.N)
 	assert.Equal(t, 3, note.Lesions[1].Stages[0].Blocks.N)
 }
+
+// TestRunOnFields: a line whose form fields a PDF copy ran together
+// ("Date of Service: 08/04/2026 Provider: …, MD Facility: … Primary
+// Insurance: …") is read as those fields; a value with one key inside it,
+// or pairs set apart by semicolons, is left as it is.
+func TestRunOnFields(t *testing.T) {
+	n := mustLower(t, "Date of Service: 08/04/2026 Provider: Desmond Kovalenko-Asante, MD Facility: Main - Rm 2 Primary Insurance: Medicare Part B\nSite: nasal tip Diagnosis: basal cell carcinoma, nodular Prior biopsy: yes - shave 07/07/2026\nStage 1: 3 blocks; margins: block 2 positive (deep) Histology: nodular BCC in the deep dermis Stage 2: 1 block; margins: clear\n")
+	enc, les := n.Encounter, n.Lesions[0]
+	assert.Equal(t, "2026-08-04|Desmond Kovalenko-Asante, MD|Medicare Part B", enc.Date.Value+"|"+enc.Surgeon.Value+"|"+enc.Payer.Value)
+	assert.Equal(t, "nasal tip|basal cell carcinoma, nodular|true", les.Site.Text.Value+"|"+les.Diagnosis.Value+"|"+fmt.Sprint(les.PriorBiopsy.Yes))
+	assert.Equal(t, "1: 1/3+ 2/1-", logStages(n))
+	assert.Equal(t, "nodular BCC in the deep dermis", les.Stages[0].Histology.Value)
+
+	n = mustLower(t, "Site: temple\nStage 1: 4 blocks; margins: clear; Histology: WD SCC to the mid dermis\n")
+	assert.Equal(t, "1: 1/4-", logStages(n))
+	assert.Equal(t, "WD SCC to the mid dermis", n.Lesions[0].Stages[0].Histology.Value)
+	assert.NotContains(t, rules(n), "value-invalid")
+}
