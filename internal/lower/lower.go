@@ -440,6 +440,13 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, &grammar.Field{Pos: it.Label.Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}}))
 	}
+	if f := keyedDate(it.Text); f != nil && !l.out.Encounter.Date.Present() && it.Marker == nil {
+		l.field(i, f) // "DOS 2026-05-05  |  Surgeon: …"
+		if len(it.Fields) == 0 {
+			return taken
+		}
+		it = &grammar.Item{Pos: it.Pos, Fields: it.Fields}
+	}
 	if it.Text != nil {
 		if len(it.Fields) == 0 {
 			if f := stageLine(it.Text); f != nil {
@@ -596,6 +603,28 @@ func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
 		return nil
 	}
 	return &grammar.Value{Pos: shift(v.Pos, v.Text[:from]+part[:strings.Index(part, text)]), Text: text}
+}
+
+// keyedDate reads text that is a date key and a date with no colon
+// between them ("DOS 2026-05-05", "Date 03/14/2026") as the date field; nil
+// when the text is not one.
+func keyedDate(t *grammar.Text) *grammar.Field {
+	if t == nil {
+		return nil
+	}
+	words := strings.Fields(t.Text)
+	for n := 1; n <= 3 && n < len(words); n++ {
+		key := strings.Join(words[:n], " ")
+		if ref, ok := lookup(secEncounter, key); !ok || ref.field != fDate {
+			continue
+		}
+		rest := strings.TrimSpace(t.Text[strings.Index(t.Text, words[n-1])+len(words[n-1]):])
+		v := &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(rest)]), Text: rest}
+		if _, err := grammar.ParseDate(key, withoutTime(v)); err == nil {
+			return &grammar.Field{Pos: t.Pos, Key: key, Value: v}
+		}
+	}
+	return nil
 }
 
 // unbracketed is text without the brackets a form puts around a heading
