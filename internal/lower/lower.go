@@ -627,6 +627,30 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 	return nil
 }
 
+// sutureWords name suture materials and the like, which say how a repair
+// was sewn, not which repair it was.
+var sutureWords = []string{"monocryl", "nylon", "prolene", "vicryl", "polypropylene", "chromic", "gut", "silk",
+	"pds", "staples", "steri-strip", "steristrip", "dermabond", "glue", "suture", "sutures", "running", "interrupted",
+	"deep", "skin", "subcuticular", "buried", "mattress", "vertical", "epidermal", "dermal"}
+
+// suturesOnly reports whether a repair value names only sutures ("5-0
+// Monocryl deep, 6-0 nylon skin"): its words are suture sizes and
+// sutureWords, with a suture size among them.
+func suturesOnly(text string) bool {
+	lower := asciiLower(text)
+	size := false
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == '(' || r == ')' }) {
+		switch {
+		case len(w) == 3 && w[1] == '-' && w[0] >= '1' && w[0] <= '9' && w[2] == '0': // "5-0"
+			size = true
+		case slices.Contains(sutureWords, w), w == "and", w == "with", w == "for", w == "layer", w == "layers":
+		default:
+			return false
+		}
+	}
+	return size
+}
+
 // unbracketed is text without the brackets a form puts around a heading
 // ("[Stage 1]"), or text as it is.
 func unbracketed(text string) string {
@@ -1629,6 +1653,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	}
 	if ref.field == fRepair && v != nil && isBareYes(v.Text) {
 		return nil // "Repair performed: Y": the repair's own fields follow
+	}
+	if ref.field == fRepair && v != nil && len(les.Repairs) > 0 && suturesOnly(v.Text) {
+		return nil // "Closure 5-0 Monocryl deep, 6-0 nylon skin": how the repair above was sewn
 	}
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"})

@@ -656,6 +656,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Surgeon.Value }, "2026-05-05|Dr. Eulalia Brennan"},
 		{"a date key before words is no date", "Date of biopsy unknown\nSite: chest\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, ""},
+		{"a closure line naming only sutures is the repair above's", "Site: cheek\nRepair: cheek rotation flap, after tumor clearance\nClosure: 5-0 Monocryl deep, 6-0 nylon skin\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Value.Value)
+			}, "1 cheek rotation flap, after tumor clearance"},
+		{"a closure with its class after a flap is a repair", "Site: cheek\nRepair: cheek rotation flap\nClosure: simple, 5-0 nylon, 1.0 cm\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "2"},
 		{"No. of blocks under a stage", "Site: shin\nStage 1\n  No. of blocks: 2\n  Margin status: clear\n", stages, "1:2"},
 		{">> before a label", ">> Tumor 1 of 2\n   Anatomic region: left lateral neck\n>> Tumor 2 of 2\n   Anatomic region: right forearm\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "left lateral neck|right forearm"},
