@@ -1546,6 +1546,9 @@ func (l *lowerer) labelled(key string) int {
 // index, when it is text alone: exports often put a value under its
 // heading.
 func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
+	if v, j := l.checkboxLines(i + 1); v != nil {
+		return checked(v), j // "Closure:" over "☐ Simple linear   ☐ Intermediate" and "☒ Second intention"
+	}
 	for j := i + 1; j < len(l.lines); j++ {
 		line := l.lines[j]
 		switch {
@@ -1557,6 +1560,38 @@ func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
 		}
 	}
 	return nil, 0
+}
+
+// checkboxLines joins the lines of checkbox choices from line i on — rows
+// or text whose every part opens with a box — into one value, and returns
+// it with the index of its last line; nil when line i is no such line.
+func (l *lowerer) checkboxLines(i int) (*grammar.Value, int) {
+	var v *grammar.Value
+	last := 0
+	for j := i; j < len(l.lines); j++ {
+		var parts []string
+		var first *grammar.Value // where the line's choices start
+		switch line := l.lines[j]; {
+		case line.Row != nil:
+			first = &grammar.Value{Pos: line.Row.Cells[0].Pos}
+			for _, c := range line.Row.Cells {
+				parts = append(parts, c.Text)
+			}
+		case line.Item != nil && line.Item.Text != nil && line.Item.Marker == nil && line.Item.Label == nil && len(line.Item.Fields) == 0:
+			first, parts = &grammar.Value{Pos: line.Item.Text.Pos}, []string{line.Item.Text.Text}
+		}
+		if len(parts) == 0 || slices.ContainsFunc(parts, func(p string) bool { n, _ := checkbox(p); return n == 0 }) {
+			break
+		}
+		if v == nil {
+			v = first
+		} else {
+			v.Text += "  "
+		}
+		v.Text += strings.Join(parts, "  ")
+		last = j
+	}
+	return v, last
 }
 
 // needLesion reports whether a lesion field has a lesion to belong to; a

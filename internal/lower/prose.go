@@ -303,9 +303,23 @@ func (l *lowerer) surgeonReads() {
 	if !ok {
 		return
 	}
-	if remarkReads(remark) {
+	if remarkReads(remark) || remarkNamesReader(remark, enc.Surgeon.Value) {
 		enc.Pathology = model.Text{Value: "read by the Mohs surgeon: " + asciiLower(strings.TrimSuffix(strings.TrimSpace(remark), ")")), Line: enc.Surgeon.Line}
 	}
+}
+
+// remarkNamesReader reports whether a remark on the surgeon says the
+// slides were read by the surgeon by name: "…, MD (all blocks read by Dr.
+// Hartwell-Osei)".
+func remarkNamesReader(remark, surgeon string) bool {
+	lower := asciiLower(remark)
+	_, by, ok := strings.Cut(lower, " by ")
+	if !ok || !mentions(lower, readingWords) || mentions(lower, []string{"patholog", "not ", "no "}) {
+		return false
+	}
+	name, _, _ := strings.Cut(asciiLower(surgeon), ",")
+	words := strings.Fields(name)
+	return len(words) > 0 && len(words[len(words)-1]) > 2 && strings.Contains(by, words[len(words)-1])
 }
 
 // remarkReads reports whether a remark on the surgeon says the surgeon
