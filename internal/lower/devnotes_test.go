@@ -62,7 +62,7 @@ var realisticSets = []struct {
 	{"testdata/probe9", 30, 30},
 	{"testdata/probe10", 30, 27},
 	{"testdata/probe11", 30, 27},
-	{"testdata/probe12", 30, 21},
+	{"testdata/probe12", 30, 22},
 	{"testdata/probe13", 30, 25},
 }
 

@@ -117,11 +117,27 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 // "proceed to split-thickness skin graft", "complex repair".
 var nextStepWords = append([]string{"proceed", "plan", "next stage", "another stage", "further stage"}, repairWords...)
 
+// isPlaceWords reports whether s is words of three letters or more, as
+// the place a chip's tumor is ("deep", "peripheral 3 o'clock" is not).
+func isPlaceWords(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if len(w) < 3 || strings.IndexFunc(w, func(r rune) bool { return !isLetterRune(r) }) >= 0 {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // blockChip reads a block's margin written as a chip, its label and a
 // sign ("A+ (deep)", "B−", "3-"), as the entry "block A positive (deep)";
 // "" when s is not one.
 func blockChip(s string) string {
 	s = strings.TrimSpace(s)
+	if word, rest, ok := strings.Cut(s, " "); ok && (blockWords[asciiLower(word)] || asciiLower(word) == "blk") {
+		s = strings.TrimSpace(rest) // "blk 1 (+) deep"
+	}
+	s = strings.NewReplacer("(+)", "+", "(-)", "-", "(−)", "−").Replace(s)
 	n := 0
 	for n < len(s) && n < 3 && (isLetterOrDigit(s[n])) {
 		n++
@@ -139,8 +155,11 @@ func blockChip(s string) string {
 			}
 		}
 	}
-	if status == "" || rest != "" && !strings.HasPrefix(rest, "(") {
+	if status == "" || rest != "" && !strings.HasPrefix(rest, "(") && !isPlaceWords(rest) {
 		return ""
+	}
+	if rest != "" && !strings.HasPrefix(rest, "(") {
+		rest = "(" + rest + ")" // "1 + deep": where the tumor is
 	}
 	return strings.TrimSpace("block " + label + " " + status + " " + rest)
 }

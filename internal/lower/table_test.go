@@ -92,6 +92,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/2-"},
 		{"block chips in brackets", "Site: ala\nSTG  CHIPS                 STAINS              COMMENT\nI    [A+] [B-] [C-] [D-]   H&E                 BCC at A\nII   [A-] [B-]             H&E; Ber-EP4 on A   clear\n",
 			"1: 1/4+ 2/2-"},
+		{"handwritten block signs in parentheses", "Site: ear\nStage 1 - 2 blocks - blk 1 (+) deep, blk 2 (-)\nStage 2 - 1 block - clear\n",
+			"1: 1/2+ 2/1-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
