@@ -396,7 +396,35 @@ func (ln line) delimitedRow(i int) bool {
 			return true
 		}
 	}
+	if colons := spacedColons(s, i, end); len(colons) >= 2 {
+		ln.colonRow(i, end, colons) // "1      : 3      : clear      : no PNI"
+		return true
+	}
 	return false
+}
+
+// spacedColons are the offsets of the colons with a blank on each side in
+// s[i:end]: the dividers of a log whose columns colons set apart.
+func spacedColons(s string, i, end int) []int {
+	var out []int
+	for k := i + 1; k+1 < end; k++ {
+		if s[k] == ':' && (s[k-1] == ' ' || s[k-1] == '\t') && (s[k+1] == ' ' || s[k+1] == '\t') {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// colonRow queues the cells of a row between i and end that the colons at
+// colons divide, each cell's text without the blanks around it.
+func (ln line) colonRow(i, end int, colons []int) {
+	s := ln.text
+	from := i
+	for _, c := range append(colons, end) {
+		a := skipBlank(s, from)
+		ln.emit(tokCell, min(a, c), max(min(a, c), trimEnd(s, c)))
+		from = c + 1
+	}
 }
 
 // csvRow queues the cells of a delimited row between i and end: each cell

@@ -477,8 +477,8 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
-	fields := runOnFields(it.Fields)
-	if len(fields) > len(it.Fields) {
+	fields := totalsFields(runOnFields(it.Fields))
+	if len(fields) != len(it.Fields) || len(fields) > 0 && fields[0] != it.Fields[0] {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
 	}
 	for k, f := range it.Fields {
@@ -494,6 +494,32 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		taken = max(taken, l.field(i, f))
 	}
 	return taken
+}
+
+// totalsFields reads a "TOTAL: 2 stages, 6 blocks" field, as a log's
+// footer sums it, as the total stages and total blocks it states; other
+// fields stay as they are.
+func totalsFields(fields []*grammar.Field) []*grammar.Field {
+	if len(fields) != 1 || fields[0].Value == nil || (letters(fields[0].Key) != "total" && letters(fields[0].Key) != "totals") {
+		return fields
+	}
+	f := fields[0]
+	var out []*grammar.Field
+	for _, part := range splitOutside(f.Value, ",") {
+		n, what, _ := strings.Cut(strings.TrimSpace(part.Text), " ")
+		key := ""
+		switch letters(what) {
+		case "stages", "stage", "layers":
+			key = "Total stages"
+		case "blocks", "block", "sections":
+			key = "Total blocks"
+		}
+		if key == "" || !grammar.IsDigits(n) {
+			return fields
+		}
+		out = append(out, &grammar.Field{Pos: f.Pos, Key: key, Value: &grammar.Value{Pos: part.Pos, Text: n}})
+	}
+	return out
 }
 
 // runOnFields splits the values of a line whose fields run on, as a PDF

@@ -475,3 +475,13 @@ func TestLogDescribingLesions(t *testing.T) {
 	}
 	assert.Equal(t, []string{"right shoulder|BCC, infiltrative|[1.6 1.3]|map true", "left chest|SCC, well differentiated|[2.1 1.9]|map true"}, got)
 }
+
+// TestLogTotalsFooter: a "TOTAL: 2 stages, 6 blocks" line under a log
+// gives the lesion's totals, checked against the stages listed
+// (CODING-RULES.md section 1, totals-mismatch).
+func TestLogTotalsFooter(t *testing.T) {
+	n := mustLower(t, "Site: thigh\nStage  : Blocks : Margins\n1      : 3      : block 2 positive\n2      : 2      : clear\n------------------------\nTOTAL  : 2 stages, 6 blocks\n")
+	les := n.Lesions[0]
+	assert.Equal(t, "1: 1/3+ 2/2-", logStages(n))
+	assert.Equal(t, "2 6", fmt.Sprint(les.TotalStages.N, les.TotalBlocks.N))
+}
