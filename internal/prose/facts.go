@@ -804,7 +804,8 @@ func siteStop(w string) bool {
 // readDiagnoses reads the tumors a sentence names (not negated, not
 // uncertain, not histology of a stage) with the site that follows ("basal cell
 // carcinoma of the right medial cheek", "BCC, nodular, right nasal dorsum") or
-// precedes it across a dash ("Left cheek – basal cell carcinoma").
+// precedes it across a dash or a comma, opening the sentence ("Left cheek –
+// basal cell carcinoma", "Right temple, infiltrative basal cell carcinoma").
 func (st *state) readDiagnoses(p *para, s span, histology bool) {
 	if !s.any(cDiagnosis) {
 		return
@@ -847,7 +848,9 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		if site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
-		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
+		} else if lo-1 > s.lo && (p.w(lo-1) == "-" || p.w(lo-1) == ",") {
+			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
+			// basal cell carcinoma, biopsy-proven …": the site opens the sentence
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
@@ -1119,7 +1122,7 @@ func (p *para) dateAt(a, end int) (int, int) {
 // surgery", "On July 22, 2025, the patient underwent Mohs surgery". The date
 // is kept as written; the caller parses it.
 func (st *state) readServiceDate(p *para, s span) {
-	if st.dateOfService(p, s) {
+	if st.dateOfService(p, s) || st.openingDate(p, s) {
 		return
 	}
 	if s.hi-s.lo < 4 || p.w(s.lo) != "on" || !s.any(cMohsSurgery) || s.any(cBiopsy) && !p.anyWordIn(s, surgeryVerbs) {
@@ -1142,6 +1145,22 @@ func (st *state) readServiceDate(p *para, s span) {
 		return
 	}
 	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+}
+
+// openingDate reads a date standing alone as the first sentence of a
+// paragraph that goes on: "10/13/2026. Patient …, Surgeon Dr. …" dates the
+// dictation, as a letter's date does. A date alone at a paragraph's end (a
+// signature's) or in a paragraph of its own is not read.
+func (st *state) openingDate(p *para, s span) bool {
+	if len(p.sents) < 2 || p.sents[0].lo != s.lo || p.sents[0].hi != s.hi {
+		return false
+	}
+	a, b := p.dateAt(s.lo, s.hi)
+	if b == a || trimEnd(p, a, s.hi) != b {
+		return false
+	}
+	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+	return true
 }
 
 // anyWordIn reports whether sentence s holds any of words.
@@ -1772,11 +1791,34 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "second", "secondary", "granulate", "granulation", "delayed", "heal", "healing", "left":
 		r.NoRepair = true
 	}
-	if s.any(cDeferred) {
+	if s.any(cDeferred) || s.any(cReturnVisit) && p.visitFor(lo, s) {
 		r.NoRepair = true
 		r.By = p.doctorName(s)
 	}
 	st.addRepair(r)
+}
+
+// visitFor reports whether the repair named from token lo is the object of a
+// visit to come: "will return next Tuesday for a full-thickness skin graft".
+// The visit phrase stands in the repair's clause, at most eight tokens before
+// its "for".
+func (p *para) visitFor(lo int, s span) bool {
+	j := lo - 1
+	for j > s.lo && (isArticle(p.w(j)) || p.w(j) == "delayed") {
+		j--
+	}
+	if j <= s.lo || p.w(j) != "for" {
+		return false
+	}
+	for k := j - 1; k >= s.lo && k >= j-8; k-- {
+		if p.has(k, cTerm) || p.w(k) == ";" || p.w(k) == ":" {
+			return false
+		}
+		if p.has(k, cReturnVisit) {
+			return true
+		}
+	}
+	return false
 }
 
 // normKind is a repair kind for comparison: lower case, words only.

@@ -79,6 +79,7 @@ const (
 	cHistologyWord
 	cStageOrdNoun
 	cPlan
+	cReturnVisit
 	numCats
 )
 
@@ -91,7 +92,7 @@ var catNames = [numCats]string{
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
 	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun", "histology-word",
-	"stage-ord-noun", "plan",
+	"stage-ord-noun", "plan", "return-visit",
 }
 
 // The categories fit the per-token bit masks.

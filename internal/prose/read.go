@@ -1520,7 +1520,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 			continue
 		}
 		switch p.w(k) {
-		case "tumor", "tumour", "tumors", "tumours", "residual":
+		case "tumor", "tumour", "tumors", "tumours", "residual", "focus", "foci": // no description of the tumor
 			continue
 		}
 		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {

@@ -1,0 +1,68 @@
+package prose
+
+import "testing"
+
+// TestDeferredVisitRepair: a repair named as the object of a visit to come
+// is a deferred closure (CODING-RULES §3: a closure done another day or by
+// another surgeon gives no repair line, `no-repair-code`); a later visit for
+// something else leaves today's repair alone.
+func TestDeferredVisitRepair(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 repair: 'will return next Tuesday for a full-thickness skin graft' is deferred",
+			"Reconstruction was not performed today. The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.",
+			fams, []string{`repair "full-thickness skin graft" no-repair by="Dr. Imai"`}},
+		{"§3 repair: 'is scheduled for a flap next week' is deferred",
+			"The defect was dressed and she is scheduled for a rotation flap next week.",
+			fams, []string{`repair "rotation flap" no-repair`}},
+		{"§3 repair: a visit for suture removal leaves today's closure",
+			"The defect was repaired with an intermediate layered closure, 3.0 cm, and he will return in two weeks for suture removal.",
+			fams, []string{`repair "intermediate layered closure" length=3`}},
+	})
+}
+
+// TestFocusAtMargin: a focus of tumor placed on a margin makes the stage
+// positive (CODING-RULES §3: a stage is positive where tumor is placed on a
+// margin).
+func TestFocusAtMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§3 margins: 'a single focus at the deep margin of block 1'",
+			"Stage 2, two blocks, showed a single focus at the deep margin of block 1; block 2 clear.",
+			fams, []string{"stage 2 blocks=2 margin=positive"}},
+	})
+}
+
+// TestSiteOpensDiagnosis: a site that opens the sentence before a comma
+// and the tumor is the lesion's site (NOTE-FORMAT §3: `Site`, anatomical
+// text; "Layouts read": a fact counts wherever the note states it).
+func TestSiteOpensDiagnosis(t *testing.T) {
+	fams := []string{"diagnosis "}
+	runPhrases(t, []phraseCase{
+		{"§3 site: 'Right temple, infiltrative basal cell carcinoma, biopsy-proven …'",
+			"Right temple, infiltrative basal cell carcinoma, biopsy-proven 09/15/2026 by shave.",
+			fams, []string{`diagnosis "infiltrative basal cell carcinoma" site="Right temple"`}},
+		{"§3 site: a word before the comma that is no site gives none",
+			"Today, infiltrative basal cell carcinoma was treated.",
+			fams, []string{`diagnosis "infiltrative basal cell carcinoma" site=""`}},
+	})
+}
+
+// TestOpeningDate: a date standing alone as the first sentence of a
+// paragraph that goes on dates the note (NOTE-FORMAT §2: `Date of service`,
+// "Layouts read": a fact counts wherever the note states it); a date alone
+// elsewhere is not read.
+func TestOpeningDate(t *testing.T) {
+	fams := []string{"service-date "}
+	runPhrases(t, []phraseCase{
+		{"§2 date: '10/13/2026. Patient …' opens the dictation",
+			"10/13/2026. Patient Theodora Ajayi, MRN 44-9012. Surgeon Dr. Okoro.",
+			fams, []string{`service-date "10/13/2026"`}},
+		{"§2 date: a date alone in a paragraph of its own (a signature's) is not read",
+			"Dr. Okoro\n\n10/14/2026.",
+			fams, nil},
+		{"§2 date: a date after the first sentence is not read",
+			"Patient seen today. 10/13/2026. Surgeon Dr. Okoro.",
+			fams, nil},
+	})
+}
