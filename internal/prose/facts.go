@@ -879,7 +879,7 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	}
 	if nx < end {
 		switch p.w(nx) {
-		case ",", ".", ";", ")", "with", "and", "in":
+		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically":
 		default:
 			return Measure{}, false
 		}
@@ -1277,6 +1277,9 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.siteApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
@@ -1401,6 +1404,46 @@ func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
 		return Measure{}, 0, false
 	}
 	return p.apposed(i, s)
+}
+
+// siteApposition reads a size set off by commas after the site of a lesion
+// noun: "the tumor is on the forehead, 1.6 x 1.4 cm, with poorly defined
+// borders", "ill-defined lesion of the jawline, 1.4 x 1.2 cm before surgery".
+func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
+	if i-3 < s.lo || p.w(i-1) != "," {
+		return Measure{}, 0, false
+	}
+	for a := i - 2; a >= s.lo && a >= i-6; a-- {
+		site, _, b := p.siteAt(a, i-1)
+		if site == "" || b != i-1 {
+			continue
+		}
+		k := a - 1
+		for k >= s.lo && (p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
+			k--
+		}
+		if k < s.lo {
+			break
+		}
+		switch p.w(k) {
+		case "on", "of", "over", "at":
+		default:
+			continue
+		}
+		k--
+		for n := 0; n < 2 && k >= s.lo; n++ {
+			switch p.w(k) {
+			case "is", "was", "located", "situated":
+				k--
+				continue
+			}
+			break
+		}
+		if k >= s.lo && p.has(k, cLesionNoun) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
+			return p.apposed(i, s)
+		}
+	}
+	return Measure{}, 0, false
 }
 
 // ofLesionSize reads a size a lesion noun takes with "of": "an

@@ -66,3 +66,36 @@ func TestOpeningDate(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestTumorSaidCleared: "the tumor was considered cleared" says the margins
+// are clear, not that tumor lies on them (CODING-RULES §3: a stage is
+// positive only where tumor is placed on a margin).
+func TestTumorSaidCleared(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§3 margins: negated residual and 'the tumor was considered cleared' is clear",
+			"A second stage was taken in two sections. No residual carcinoma was identified at the peripheral or deep margins of either section, and the tumor was considered cleared.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+		{"§3 margins: tumor remaining at the deep margin stays positive",
+			"A second stage was taken in two sections. Tumor remained at the deep margin of section 1.",
+			fams, []string{"stage 2 blocks=2 margin=positive"}},
+	})
+}
+
+// TestSiteAppositionSize: a size set off by commas after the site of a
+// lesion noun is the pre-operative size (NOTE-FORMAT §3: `Preoperative
+// size`; "Layouts read": a fact counts wherever the note states it).
+func TestSiteAppositionSize(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§3 size: 'the tumor is on the forehead, 1.6 x 1.4 cm, with …'",
+			"The tumor is on the forehead, 1.6 x 1.4 cm, with poorly defined clinical borders.",
+			fams, []string{"preop 1.6x1.4"}},
+		{"§3 size: 'lesion of the jawline, 1.4 x 1.2 cm before surgery'",
+			"Recurrent, ill-defined lesion of the jawline, 1.4 x 1.2 cm before surgery.",
+			fams, []string{"preop 1.4x1.2"}},
+		{"§3 size: a margin after the site's size is no lesion size",
+			"The tumor is on the forehead, 4 mm margin taken.",
+			fams, nil},
+	})
+}

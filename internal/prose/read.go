@@ -1353,6 +1353,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			}
 		case starts(cTumor) && !p.has(k, cClear):
 			switch {
+			case p.tumorCleared(k, hi):
+				// "the tumor was considered cleared": its clear word says so
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
 			case p.negated(k):
@@ -1369,6 +1371,21 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// tumorCleared reports whether the tumor word at token k is the subject of
+// a clear word: "the tumor was considered cleared", "tumor is now clear".
+func (p *para) tumorCleared(k, hi int) bool {
+	j := p.hitEnd(k, hi)
+	for n := 0; j < hi && n < 5; j, n = j+1, n+1 {
+		switch p.w(j) {
+		case "was", "is", "were", "are", "has", "have", "been", "be", "to", "now", "considered", "deemed", "felt",
+			"judged", "completely", "fully", "entirely":
+			continue
+		}
+		break
+	}
+	return j < hi && j > p.hitEnd(k, hi) && p.has(j, cClear) && !p.negated(j)
 }
 
 // clearExcept reports whether the clear word at token k is taken back by an
