@@ -1081,6 +1081,15 @@ func (st *state) dateOfService(p *para, s span) bool {
 			j = i + 3
 		case p.w(i) == "dos":
 			j = i + 1
+		case p.w(i) == "seen" && !s.any(cBiopsy) && !s.any(cPriorCue) && p.ctx[i]&(fHist|fHyp|fNeg) == 0:
+			// the visit: "Patient …, MRN …, seen 10/20/2026 by Dr. …"
+			j = i + 1
+			if j < s.hi && p.w(j) == "on" {
+				j++
+			}
+			if a, b := p.dateAt(j, s.hi); b == a {
+				continue
+			}
 		case p.w(i) == "note" && i > s.lo && i-s.lo <= 3 && i+1 < s.hi && (p.w(i+1) == "-" || p.w(i+1) == "dated"):
 			// a title that dates the note: "Chart note - 09/16/2026", "Procedure note dated 09/16/2026"
 			j = i + 2

@@ -99,3 +99,40 @@ func TestSiteAppositionSize(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestSeenDate: the date a patient was seen, in the sentence that names
+// the visit, is the date of service (NOTE-FORMAT §2: `Date of service`);
+// "seen" beside a biopsy dates the biopsy, not today.
+func TestSeenDate(t *testing.T) {
+	fams := []string{"service-date "}
+	runPhrases(t, []phraseCase{
+		{"§2 date: 'Patient …, MRN …, seen 10/20/2026 by Dr. …'",
+			"Patient Otis Lindqvist, MRN 20-77150, seen 10/20/2026 by Dr. Marguerite Obi.",
+			fams, []string{`service-date "10/20/2026"`}},
+		{"§2 date: 'seen on' a date",
+			"The patient was seen on 10/20/2026 for Mohs surgery.",
+			fams, []string{`service-date "10/20/2026"`}},
+		{"§2 date: seen for a biopsy dates the biopsy",
+			"She was seen 09/01/2026 for a shave biopsy.",
+			fams, nil},
+		{"§2 date: 'seen' with no date is none",
+			"No tumor was seen at the margins.",
+			fams, nil},
+	})
+}
+
+// TestLineBreakBeforeNumber: a line that ends in a word asking for a number
+// goes on in the number that starts the next line (NOTE-FORMAT §1: line
+// breaks carry no meaning in narrative), so the size is the lesion's
+// (NOTE-FORMAT §3: `Preoperative size`).
+func TestLineBreakBeforeNumber(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§3 size: 'measuring' / '1.7 x 1.5 cm' across a line break",
+			"He has a nodular basal cell carcinoma of the left anterior shin measuring\n1.7 x 1.5 cm, biopsy-proven on 09/22/2026.",
+			fams, []string{"preop 1.7x1.5"}},
+		{"§3 size: a number after a line ending in a noun starts a new sentence",
+			"The wound was dressed with petrolatum\n2 x 2 gauze was applied.",
+			fams, nil},
+	})
+}
