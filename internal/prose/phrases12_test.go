@@ -136,3 +136,20 @@ func TestLineBreakBeforeNumber(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestVoiceStageTwo: voice recognition writes "stage two" as "stage to";
+// as the subject of its sentence it is stage 2 (NOTE-FORMAT §1: a stage
+// ordinal is a number or a word; CODING-RULES §1: each stage after the
+// first is an additional stage). "to" before anything but its verb is no
+// number.
+func TestVoiceStageTwo(t *testing.T) {
+	fams := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'stage to was taken as one block' is stage 2",
+			"stage one consisted of two blocks with tumor at the deep margin of block one.\nstage to was taken as one block at the deep base and no tumor was seen.",
+			fams, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"§1 stages: 'stage to the laboratory' is no stage",
+			"stage one consisted of two blocks with tumor at the deep margin of block one. The tissue of the stage to the laboratory was one block.",
+			fams, []string{"stage 1 blocks=0 margin=positive", "ambiguity two block counts (2 and 1) for stage 1"}},
+	})
+}

@@ -304,6 +304,22 @@ const (
 )
 
 // ordinal is the number an ordinal word stands for, or 0.
+// voiceTwo reports whether token j after "stage" is voice recognition's
+// "two" written "to" or "too": the stage is the subject of what follows
+// ("stage to was taken", "stage too, one block, was clear", "stage to:"),
+// not a preposition before a verb or a place ("stage to be taken", "moved
+// from stage to stage").
+func (p *para) voiceTwo(j, end int) bool {
+	if w := p.w(j); w != "to" && w != "too" || j+1 >= end {
+		return false
+	}
+	switch p.w(j + 1) {
+	case "was", "is", "were", "consisted", "showed", "revealed", "demonstrated", "had", "contained", ":", ",", "-":
+		return true
+	}
+	return false
+}
+
 func ordinal(w string) int {
 	switch w {
 	case "first", "initial":
@@ -445,6 +461,9 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			n = roman(p.w(j))
 			if n == 0 && (p.w(i) == "stage" || p.w(i) == "layer") && p.w(j) != "single" { // "Stage two", "Mohs layer one"
 				n = cardinal(p.w(j))
+			}
+			if n == 0 && p.w(i) == "stage" && p.voiceTwo(j, s.hi) {
+				n = 2 // "stage to was taken as one block": voice recognition's "stage two"
 			}
 		}
 		if n == 0 || n > 20 {
