@@ -269,8 +269,14 @@ func (l *lowerer) readProse() {
 		}
 		l.biopsiesProse(facts.Biopsies)
 	}
+	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
 	for _, scope := range l.scopes {
 		facts := prose.Read(l.paragraphs[scope])
+		for _, m := range facts.Map {
+			if m.Every {
+				every = append(every, m)
+			}
+		}
 		l.encounterProse(&facts)
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
@@ -280,6 +286,13 @@ func (l *lowerer) readProse() {
 			l.lesionProse(&l.out.Lesions[scope], &past)
 		}
 		l.applyCorrections(scope)
+	}
+	if m := mapFact(every); m.Present() {
+		for i := range l.out.Lesions {
+			if les := &l.out.Lesions[i]; !les.Map.Present() {
+				les.Map = m
+			}
+		}
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])

@@ -252,3 +252,25 @@ func TestIndicationIsNoStage(t *testing.T) {
 		{"§1 stages: a past Mohs surgery in the indication counts nothing", note, facts, "1 stages 2 blocks [1.1 0.9] true true total=false"},
 	})
 }
+
+// TestMapForEachSite: "A Mohs map was drawn for each site" under the first
+// lesion is every lesion's map (NOTE-FORMAT "Layouts read": a map drawn for
+// each site is every lesion's map; CODING-RULES §6: map-missing per
+// lesion); a map of one lesion alone is that lesion's.
+func TestMapForEachSite(t *testing.T) {
+	maps := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Map.Present() && les.Map.Yes))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"Layouts read: a map drawn for each site, under lesion 1",
+			"Lesion #1\nThe first tumor was a basal cell carcinoma of the right nasal dorsum. A Mohs map was drawn for each site. Stage 1 was two blocks and was clear.\n\nLesion #2\nThe second tumor was a squamous cell carcinoma of the left upper back. Stage 1 was three blocks and all three blocks were clear.\n",
+			maps, "true true"},
+		{"§6: a map of lesion 1 alone is not lesion 2's",
+			"Lesion #1\nThe first tumor was a basal cell carcinoma of the right nasal dorsum. A Mohs map was drawn. Stage 1 was two blocks and was clear.\n\nLesion #2\nThe second tumor was a squamous cell carcinoma of the left upper back. Stage 1 was three blocks and all three blocks were clear.\n",
+			maps, "true false"},
+	})
+}

@@ -19,7 +19,7 @@ func (st *state) readMap(p *para, s span) {
 	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
-	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))})
+	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi)), Every: s.any(cEveryLesion)})
 }
 
 // ---- who read the slides ----

@@ -153,3 +153,18 @@ func TestVoiceStageTwo(t *testing.T) {
 			fams, []string{"stage 1 blocks=0 margin=positive", "ambiguity two block counts (2 and 1) for stage 1"}},
 	})
 }
+
+// TestMapOfEveryLesion: a map statement that names each site is every
+// lesion's (NOTE-FORMAT "Layouts read": `Map: drawn for each site` is every
+// lesion's map); one that names none is its own lesion's.
+func TestMapOfEveryLesion(t *testing.T) {
+	fams := []string{"map "}
+	runPhrases(t, []phraseCase{
+		{"Layouts read: 'A Mohs map was drawn for each site'",
+			"A Mohs map was drawn for each site.", fams, []string{"map true every"}},
+		{"Layouts read: 'Mohs maps were drawn for both lesions'",
+			"Mohs maps were drawn for both lesions.", fams, []string{"map true every"}},
+		{"Layouts read: 'A Mohs map was drawn' is its lesion's",
+			"A Mohs map was drawn.", fams, []string{"map true"}},
+	})
+}

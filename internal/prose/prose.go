@@ -50,6 +50,9 @@ type Facts struct {
 type Flag struct {
 	Yes  bool
 	Span Span
+	// Every: the statement is of every lesion of the note, wherever it
+	// stands ("A Mohs map was drawn for each site")
+	Every bool
 }
 
 // Text is a fact that is text.
