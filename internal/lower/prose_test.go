@@ -274,3 +274,15 @@ func TestMapForEachSite(t *testing.T) {
 			maps, "true false"},
 	})
 }
+
+// TestHeaderKeySynonyms: a document header's `Doc Date` is the date of
+// service and `Insurance on file` names the payer (NOTE-FORMAT §2, "Layouts
+// read": keys with any of their synonyms).
+func TestHeaderKeySynonyms(t *testing.T) {
+	enc := func(n *model.Note) string { return n.Encounter.Date.Value + " | " + n.Encounter.Payer.Value }
+	runProseCases(t, []proseCase{
+		{"§2 date and payer: 'Doc Date', 'Insurance on file'",
+			"Doc Date: 03/03/2026    Signed by: Rosalind Varga, MD\nInsurance on file: Aetna Choice POS II.\nSite: left helix\n",
+			enc, "2026-03-03 | Aetna Choice POS II."},
+	})
+}
