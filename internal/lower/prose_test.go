@@ -276,13 +276,16 @@ func TestMapForEachSite(t *testing.T) {
 }
 
 // TestHeaderKeySynonyms: a document header's `Doc Date` is the date of
-// service and `Insurance on file` names the payer (NOTE-FORMAT §2, "Layouts
-// read": keys with any of their synonyms).
+// service, `Insurance on file` names the payer and an EMR's `Rendering`
+// the surgeon (NOTE-FORMAT §2, "Layouts read": keys with any of their
+// synonyms).
 func TestHeaderKeySynonyms(t *testing.T) {
-	enc := func(n *model.Note) string { return n.Encounter.Date.Value + " | " + n.Encounter.Payer.Value }
+	enc := func(n *model.Note) string {
+		return n.Encounter.Date.Value + " | " + n.Encounter.Payer.Value + " | " + n.Encounter.Surgeon.Value
+	}
 	runProseCases(t, []proseCase{
-		{"§2 date and payer: 'Doc Date', 'Insurance on file'",
-			"Doc Date: 03/03/2026    Signed by: Rosalind Varga, MD\nInsurance on file: Aetna Choice POS II.\nSite: left helix\n",
-			enc, "2026-03-03 | Aetna Choice POS II."},
+		{"§2 date, payer and surgeon: 'Doc Date', 'Insurance on file', 'Rendering'",
+			"Doc Date: 03/03/2026    Signed by: Rosalind Varga, MD\nInsurance on file: Aetna Choice POS II.\nRendering: Theodoric Ng, MD\nSite: left helix\n",
+			enc, "2026-03-03 | Aetna Choice POS II. | Theodoric Ng, MD"},
 	})
 }
