@@ -168,3 +168,22 @@ func TestMapOfEveryLesion(t *testing.T) {
 			"A Mohs map was drawn.", fams, []string{"map true"}},
 	})
 }
+
+// TestConsentRisks: the risks a consent discussion lists are supposed, not
+// found: they name no deep structure the surgery reached (CODING-RULES §1:
+// a deep structure involved moves the site to H). A structure reached
+// stays.
+func TestConsentRisks(t *testing.T) {
+	fams := []string{"deep ", "map "}
+	runPhrases(t, []phraseCase{
+		{"§1 deep: 'risks, including … permanent nerve weakness' is no nerve involved",
+			"Consent was signed after a discussion of risks, including scarring and temporary or permanent nerve weakness.",
+			fams, nil},
+		{"§1 deep: 'risks of … nerve damage were discussed and the map was drawn'",
+			"Risks of bleeding and nerve damage were discussed and a Mohs map was drawn.",
+			fams, []string{"map true"}},
+		{"§1 deep: a stage taken into muscle stays",
+			"The second stage was taken down to muscle.",
+			fams, []string{`deep "muscle" negated=false`}},
+	})
+}
