@@ -253,7 +253,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	}
 	// "I also performed a 4 mm punch biopsy of a scaly pink papule on the
 	// left forearm", "… of a firm papule on the left thigh today"
-	if (p.sentenceWord(s, "also") || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+	if (p.sentenceWord(s, "also") || p.inAddition(s) || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
 		return true
 	}
 	// "A 6 mm … papule/lesion/macule …"
@@ -286,15 +286,29 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	return false
 }
 
+// inAddition reports whether sentence s opens with "In addition" or
+// "Additionally", as "also" adds a procedure.
+func (p *para) inAddition(s span) bool {
+	return p.w(s.lo) == "additionally" || s.hi-s.lo > 2 && p.w(s.lo) == "in" && p.w(s.lo+1) == "addition"
+}
+
 // biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
 // brings in with "a" or "an" ("a shave biopsy of an irregular brown macule"),
 // not of the lesion already named ("of the lesion").
 func (p *para) biopsyOfALesion(s span) bool {
 	for k := s.lo; k+2 < s.hi; k++ {
-		if !p.has(k, cBiopsy) || p.w(k+1) != "of" || p.w(k+2) != "a" && p.w(k+2) != "an" {
+		if !p.has(k, cBiopsy) {
 			continue
 		}
-		for j := k + 3; j < s.hi && j <= k+7; j++ {
+		// "a punch biopsy was taken from a nodule of the right shin"
+		at := k + 1
+		for at < s.hi && at <= k+3 && (p.w(at) == "was" || p.w(at) == "taken" || p.w(at) == "obtained" || p.w(at) == "performed" || p.w(at) == "done") {
+			at++
+		}
+		if at+1 >= s.hi || p.w(at) != "of" && p.w(at) != "from" || p.w(at+1) != "a" && p.w(at+1) != "an" {
+			continue
+		}
+		for j := at + 2; j < s.hi && j <= at+6; j++ {
 			if p.has(j, cLesionNoun) {
 				return true
 			}

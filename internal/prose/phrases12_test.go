@@ -187,3 +187,23 @@ func TestConsentRisks(t *testing.T) {
 			fams, []string{`deep "muscle" negated=false`}},
 	})
 }
+
+// TestOtherLesionBiopsyTakenFrom: a biopsy "taken from a nodule of" another
+// site, added "in addition", is another lesion's biopsy (CODING-RULES §4:
+// a biopsy of another lesion is coded apart); its site is not the Mohs
+// lesion's (NOTE-FORMAT "Layouts read": the site a diagnosis names wins
+// over a sentence about a biopsy of another lesion).
+func TestOtherLesionBiopsyTakenFrom(t *testing.T) {
+	fams := []string{"site ", "other-biopsy ", "same-day-biopsy ", "prior-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsy: 'In addition, a punch biopsy was taken from a nodule of the right shin'",
+			"Basal cell carcinoma of the left cheek. In addition, a punch biopsy was taken from a nodule of the right shin.",
+			fams, []string{`site "left cheek"`, `other-biopsy "punch biopsy" site="right shin" impression="" uncertain=false`}},
+		{"§4 biopsy: 'Additionally, a shave biopsy of a papule on the left hand was performed'",
+			"Basal cell carcinoma of the left cheek. Additionally, a shave biopsy of a papule on the left hand was performed.",
+			fams, []string{`site "left cheek"`, `other-biopsy "shave biopsy" site="left hand" impression="" uncertain=false`}},
+		{"§4 biopsy: the lesion's own prior biopsy stays its prior biopsy",
+			"Basal cell carcinoma of the left cheek, proven on shave biopsy of the lesion.",
+			fams, []string{"prior-biopsy true", `site "left cheek"`}},
+	})
+}
