@@ -1173,9 +1173,14 @@ func (st *state) readServiceDate(p *para, s span) {
 // openingDate reads a date standing alone as the first sentence of a
 // paragraph that goes on: "10/13/2026. Patient …, Surgeon Dr. …" dates the
 // dictation, as a letter's date does. A date alone at a paragraph's end (a
-// signature's) or in a paragraph of its own is not read.
+// signature's) or in a paragraph of its own is not read, nor one the next
+// sentence gives to a biopsy or the history.
 func (st *state) openingDate(p *para, s span) bool {
 	if len(p.sents) < 2 || p.sents[0].lo != s.lo || p.sents[0].hi != s.hi {
+		return false
+	}
+	// "09/15/2026. Shave biopsy of the left cheek showed …" dates the biopsy
+	if nx := p.sents[1]; nx.any(cBiopsy) || nx.any(cPriorCue) || nx.any(cHistPre) {
 		return false
 	}
 	a, b := p.dateAt(s.lo, s.hi)
