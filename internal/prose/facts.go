@@ -1095,7 +1095,7 @@ func (st *state) dateOfService(p *para, s span) bool {
 			j = i + 3
 		case p.w(i) == "dos":
 			j = i + 1
-		case p.w(i) == "seen" && !s.any(cBiopsy) && !s.any(cPriorCue) && p.ctx[i]&(fHist|fHyp|fNeg) == 0:
+		case p.w(i) == "seen" && !s.any(cBiopsy) && !s.any(cPriorCue) && p.ctx[i]&(fHist|fHyp|fNeg) == 0 && !p.earlierVisit(i, s):
 			// the visit: "Patient …, MRN …, seen 10/20/2026 by Dr. …"
 			j = i + 1
 			if j < s.hi && p.w(j) == "on" {
@@ -1117,6 +1117,19 @@ func (st *state) dateOfService(p *para, s span) bool {
 			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
 			return true
 		}
+	}
+	return false
+}
+
+// earlierVisit reports whether "seen" at token i is a visit before today:
+// "last seen 06/01/2026", "first seen …", "previously seen …".
+func (p *para) earlierVisit(i int, s span) bool {
+	if i == s.lo {
+		return false
+	}
+	switch p.w(i - 1) {
+	case "last", "first", "previously", "initially", "originally", "recently", "earlier":
+		return true
 	}
 	return false
 }
