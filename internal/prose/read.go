@@ -308,7 +308,8 @@ const (
 // "two" written "to" or "too": the stage is the subject of what follows
 // ("stage to was taken", "stage too, one block, was clear", "stage to:"),
 // not a preposition before a verb or a place ("stage to be taken", "moved
-// from stage to stage").
+// from stage to stage"). The caller checks that no article or ordinal
+// stands before "stage": in "the third stage too was clear" "too" is "also".
 func (p *para) voiceTwo(j, end int) bool {
 	if w := p.w(j); w != "to" && w != "too" || j+1 >= end {
 		return false
@@ -462,7 +463,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			if n == 0 && (p.w(i) == "stage" || p.w(i) == "layer") && p.w(j) != "single" { // "Stage two", "Mohs layer one"
 				n = cardinal(p.w(j))
 			}
-			if n == 0 && p.w(i) == "stage" && p.voiceTwo(j, s.hi) {
+			if n == 0 && p.w(i) == "stage" && (i == s.lo || !isArticle(p.w(i-1)) && ordinal(p.w(i-1)) == 0) && p.voiceTwo(j, s.hi) {
 				n = 2 // "stage to was taken as one block": voice recognition's "stage two"
 			}
 		}
