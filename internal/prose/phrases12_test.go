@@ -30,6 +30,12 @@ func TestFocusAtMargin(t *testing.T) {
 		{"§3 margins: 'a single focus at the deep margin of block 1'",
 			"Stage 2, two blocks, showed a single focus at the deep margin of block 1; block 2 clear.",
 			fams, []string{"stage 2 blocks=2 margin=positive"}},
+		{"§3 margins: 'a focus of inflammation at the deep margin' is no tumor",
+			"Stage 2, two blocks, showed a focus of inflammation at the deep margin of block 1; block 2 clear.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+		{"§3 margins: 'a focus of residual BCC at the deep margin' is tumor",
+			"Stage 2, two blocks, showed a focus of residual BCC at the deep margin of block 1; block 2 clear.",
+			fams, []string{"stage 2 blocks=2 margin=positive histology"}},
 	})
 }
 
@@ -82,6 +88,12 @@ func TestTumorSaidCleared(t *testing.T) {
 		{"§3 margins: tumor remaining at the deep margin stays positive",
 			"A second stage was taken in two sections. Tumor remained at the deep margin of section 1.",
 			fams, []string{"stage 2 blocks=2 margin=positive"}},
+		{"§3 margins: 'a focus of inflammation at the deep margin' is no tumor",
+			"Stage 2, two blocks, showed a focus of inflammation at the deep margin of block 1; block 2 clear.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+		{"§3 margins: 'a focus of residual BCC at the deep margin' is tumor",
+			"Stage 2, two blocks, showed a focus of residual BCC at the deep margin of block 1; block 2 clear.",
+			fams, []string{"stage 2 blocks=2 margin=positive histology"}},
 	})
 }
 

@@ -1375,6 +1375,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			switch {
 			case p.tumorCleared(k, hi):
 				// "the tumor was considered cleared": its clear word says so
+			case (p.w(k) == "focus" || p.w(k) == "foci") && k+1 < hi && p.w(k+1) == "of":
+				// "a focus of inflammation": what the focus is of says whether it is tumor
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
 			case p.negated(k):
