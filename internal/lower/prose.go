@@ -1087,7 +1087,11 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		if r.By != "" {
 			rep.By = model.Text{Value: r.By, Line: r.Span.Line} // "closed by Dr. … of plastic surgery"
 		}
-		if r.NoRepair && !rep.By.Present() && !isDeferred(r.Kind) {
+		switch {
+		case r.Later && !isDeferred(r.Kind):
+			// "will return next Tuesday for a full-thickness skin graft with Dr. …" (the surgeon himself)
+			rep.Value.Value = "deferred to a later visit (" + r.Kind + ")"
+		case r.NoRepair && !rep.By.Present() && !isDeferred(r.Kind):
 			rep.Value.Value = "second intention (" + r.Kind + ")" // "allowed to heal secondarily", "left open"
 		}
 		if r.AfterClearance || len(f.Timing) > 0 {

@@ -289,3 +289,25 @@ func TestHeaderKeySynonyms(t *testing.T) {
 			enc, "2026-03-03 | Aetna Choice POS II. | Theodoric Ng, MD"},
 	})
 }
+
+// TestLaterVisitRepair: a repair that is the object of a visit to come is
+// deferred, though the surgeon will do it (CODING-RULES §3: a closure
+// deferred to a later visit gets no line, `no-repair-code`): its value says
+// so, for the coding rules read a repair's words.
+func TestLaterVisitRepair(t *testing.T) {
+	repair := func(n *model.Note) string {
+		var out []string
+		for _, r := range n.Lesions[0].Repairs {
+			out = append(out, r.Value.Value+" by="+r.By.Value)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"§3 repair: 'will return next Tuesday for a full-thickness skin graft with Dr. Imai'",
+			"Surgeon: Leopold Imai, MD\nSite: right conchal bowl\n\nThe final defect measured 2.2 x 1.8 cm. The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.\n",
+			repair, "deferred to a later visit (full-thickness skin graft) by=Dr. Imai"},
+		{"§3 repair: today's graft stays today's",
+			"Surgeon: Leopold Imai, MD\nSite: right conchal bowl\n\nThe 2.2 x 1.8 cm defect was repaired with a full-thickness skin graft. He will return in one week for suture removal.\n",
+			repair, "full-thickness skin graft by="},
+	})
+}

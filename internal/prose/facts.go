@@ -1875,9 +1875,10 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "second", "secondary", "granulate", "granulation", "delayed", "heal", "healing", "left":
 		r.NoRepair = true
 	}
-	if s.any(cDeferred) || s.any(cReturnVisit) && p.visitFor(lo, s) {
+	if visit := s.any(cReturnVisit) && p.visitFor(lo, s); visit || s.any(cDeferred) {
 		r.NoRepair = true
 		r.By = p.doctorName(s)
+		r.Later = visit
 	}
 	st.addRepair(r)
 }

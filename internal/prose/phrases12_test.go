@@ -11,10 +11,10 @@ func TestDeferredVisitRepair(t *testing.T) {
 	runPhrases(t, []phraseCase{
 		{"§3 repair: 'will return next Tuesday for a full-thickness skin graft' is deferred",
 			"Reconstruction was not performed today. The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.",
-			fams, []string{`repair "full-thickness skin graft" no-repair by="Dr. Imai"`}},
+			fams, []string{`repair "full-thickness skin graft" no-repair later by="Dr. Imai"`}},
 		{"§3 repair: 'is scheduled for a flap next week' is deferred",
 			"The defect was dressed and she is scheduled for a rotation flap next week.",
-			fams, []string{`repair "rotation flap" no-repair`}},
+			fams, []string{`repair "rotation flap" no-repair later`}},
 		{"§3 repair: a visit for suture removal leaves today's closure",
 			"The defect was repaired with an intermediate layered closure, 3.0 cm, and he will return in two weeks for suture removal.",
 			fams, []string{`repair "intermediate layered closure" length=3`}},

@@ -97,6 +97,9 @@ func summary(f Facts) []string {
 		if r.NoRepair {
 			line += " no-repair"
 		}
+		if r.Later {
+			line += " later"
+		}
 		if r.By != "" {
 			line += fmt.Sprintf(" by=%q", r.By)
 		}
