@@ -287,6 +287,9 @@ func (l *lowerer) readProse() {
 		}
 		l.applyCorrections(scope)
 	}
+	for i := range l.out.Lesions {
+		laterFields(&l.out.Lesions[i])
+	}
 	if m := mapFact(every); m.Present() {
 		for i := range l.out.Lesions {
 			if les := &l.out.Lesions[i]; !les.Map.Present() {
@@ -1099,6 +1102,24 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		}
 		les.Repairs = append(les.Repairs, rep)
 		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
+	}
+}
+
+// laterFields reads a repair field whose value defers the closure in words
+// the coding rules' list may not hold ("RECONSTRUCTION: … The patient will
+// return next Tuesday for a full-thickness skin graft with Dr. …") with the
+// prose reader: a repair it finds done at a visit to come is written as
+// deferred.
+func laterFields(les *model.Lesion) {
+	for i := range les.Repairs {
+		r := &les.Repairs[i]
+		if !isDeferred(r.Value.Value) || strings.HasPrefix(r.Value.Value, "deferred") {
+			continue
+		}
+		f := prose.Read([][]prose.Line{{{Text: r.Value.Value, Line: r.Value.Line, Col: 1}}})
+		if slices.ContainsFunc(f.Repairs, func(p prose.Repair) bool { return p.Later }) {
+			r.Value.Value = "deferred to a later visit (" + r.Value.Value + ")"
+		}
 	}
 }
 
