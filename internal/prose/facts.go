@@ -256,6 +256,13 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if (p.sentenceWord(s, "also") || p.inAddition(s) || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
 		return true
 	}
+	// "A second lesion, a pink papule on the right forearm, was shave
+	// biopsied today" after "basal cell carcinoma of the left cheek": a
+	// lesion brought in with "a" on a site other than the one the scope
+	// names is another lesion. With no site named before, nothing is known.
+	if s.any(cToday) && st.otherSiteLesion(p, s) {
+		return true
+	}
 	// "A 6 mm … papule/lesion/macule …"
 	i := s.lo
 	if i < s.hi && (p.w(i) == "a" || p.w(i) == "an") {
@@ -290,6 +297,52 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 // "Additionally", as "also" adds a procedure.
 func (p *para) inAddition(s span) bool {
 	return p.w(s.lo) == "additionally" || s.hi-s.lo > 2 && p.w(s.lo) == "in" && p.w(s.lo+1) == "addition"
+}
+
+// otherSiteLesion reports whether sentence s brings in a lesion with "a" or
+// "an" ("a pink papule on the right forearm") on a site none of the sites
+// read so far names.
+func (st *state) otherSiteLesion(p *para, s span) bool {
+	var known []string
+	for _, t := range st.f.Sites {
+		known = append(known, t.Value)
+	}
+	for _, d := range st.f.Diagnoses {
+		if d.Site != "" {
+			known = append(known, d.Site)
+		}
+	}
+	if len(known) == 0 {
+		return false
+	}
+	for k := s.lo; k+2 < s.hi; k++ {
+		if !p.has(k, cLesionNoun) || p.has(k, cDiagnosis) {
+			continue
+		}
+		a := k - 1
+		for a > s.lo && a >= k-3 && p.toks[a].kind == kWord && p.w(a) != "a" && p.w(a) != "an" {
+			a--
+		}
+		if a < s.lo || p.w(a) != "a" && p.w(a) != "an" {
+			continue
+		}
+		j := k + 1
+		if p.w(j) != "on" && p.w(j) != "of" && p.w(j) != "over" {
+			continue
+		}
+		j++
+		if j < s.hi && p.w(j) == "the" {
+			j++
+		}
+		site, _, _ := p.siteAt(j, s.hi)
+		if site == "" {
+			continue
+		}
+		if !slices.ContainsFunc(known, func(o string) bool { return strings.EqualFold(o, site) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it

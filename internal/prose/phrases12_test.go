@@ -228,3 +228,22 @@ func TestOtherLesionBiopsyTakenFrom(t *testing.T) {
 			fams, []string{"prior-biopsy true", `site "left cheek"`}},
 	})
 }
+
+// TestTodayBiopsyOfAnotherSite: a lesion brought in with "a" on a site other
+// than the one the prose named, biopsied today, is another lesion (CODING-RULES
+// §4: a biopsy of another lesion is coded apart); on the same site, or with no
+// site named before, it stays this lesion's same-day biopsy.
+func TestTodayBiopsyOfAnotherSite(t *testing.T) {
+	fams := []string{"other-biopsy ", "same-day-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsy: 'a pink papule on the right forearm, was shave biopsied today' after a left cheek tumor",
+			"Basal cell carcinoma of the left cheek. A second lesion, a pink papule on the right forearm, was shave biopsied today.",
+			fams, []string{`other-biopsy "shave" site="right forearm" impression="" uncertain=false`}},
+		{"§4 biopsy: the same site stays this lesion's",
+			"Basal cell carcinoma of the left cheek. A pink papule on the left cheek was shave biopsied today.",
+			fams, []string{`same-day-biopsy "shave"`}},
+		{"§4 biopsy: no site named before: nothing is known",
+			"A pink papule on the right forearm was shave biopsied today.",
+			fams, []string{`same-day-biopsy "shave"`}},
+	})
+}
