@@ -1936,27 +1936,41 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	st.addRepair(r)
 }
 
-// visitFor reports whether the repair named from token lo is the object of a
-// visit to come: "will return next Tuesday for a full-thickness skin graft".
-// The visit phrase stands in the repair's clause, at most eight tokens before
-// its "for".
+// visitFor reports whether the repair named from token lo is done at a
+// visit to come: "will return next Tuesday for a full-thickness skin graft",
+// "closure with a bilobed flap is planned for next week". The visit phrase
+// stands in the repair's clause.
 func (p *para) visitFor(lo int, s span) bool {
-	j := lo - 1
-	for j > s.lo && (isArticle(p.w(j)) || p.w(j) == "delayed") {
-		j--
-	}
-	if j <= s.lo || p.w(j) != "for" {
-		return false
-	}
-	for k := j - 1; k >= s.lo && k >= j-8; k-- {
-		if p.has(k, cTerm) || p.w(k) == ";" || p.w(k) == ":" {
-			return false
-		}
-		if p.has(k, cReturnVisit) {
+	a, b := p.clauseAround(lo, s)
+	return p.anyIn(a, b, cReturnVisit)
+}
+
+// clauseAround is the clause of sentence s that holds token k: it ends at a
+// semicolon, a colon, a terminator, and at "and" or ", and" before a new
+// subject ("…, and he will return in two weeks for suture removal").
+func (p *para) clauseAround(k int, s span) (int, int) {
+	stop := func(i int) bool {
+		if w := p.w(i); w == ";" || w == ":" || p.has(i, cTerm) {
 			return true
 		}
+		if p.w(i) != "and" || i+1 >= s.hi {
+			return false
+		}
+		switch p.w(i + 1) {
+		case "he", "she", "they", "we", "i", "the", "patient", "a", "an":
+			return true
+		}
+		return false
 	}
-	return false
+	a := k
+	for a > s.lo && !stop(a-1) {
+		a--
+	}
+	b := k + 1
+	for b < s.hi && !stop(b) {
+		b++
+	}
+	return a, b
 }
 
 // normKind is a repair kind for comparison: lower case, words only.
