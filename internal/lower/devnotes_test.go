@@ -62,8 +62,8 @@ var realisticSets = []struct {
 	{"testdata/probe9", 30, 30},
 	{"testdata/probe10", 30, 27},
 	{"testdata/probe11", 30, 28},
-	{"testdata/probe12", 30, 22},
-	{"testdata/probe13", 30, 25},
+	{"testdata/probe12", 30, 27},
+	{"testdata/probe13", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -269,8 +269,14 @@ func (l *lowerer) readProse() {
 		}
 		l.biopsiesProse(facts.Biopsies)
 	}
+	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
 	for _, scope := range l.scopes {
 		facts := prose.Read(l.paragraphs[scope])
+		for _, m := range facts.Map {
+			if m.Every {
+				every = append(every, m)
+			}
+		}
 		l.encounterProse(&facts)
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
@@ -280,6 +286,16 @@ func (l *lowerer) readProse() {
 			l.lesionProse(&l.out.Lesions[scope], &past)
 		}
 		l.applyCorrections(scope)
+	}
+	for i := range l.out.Lesions {
+		laterFields(&l.out.Lesions[i])
+	}
+	if m := mapFact(every); m.Present() {
+		for i := range l.out.Lesions {
+			if les := &l.out.Lesions[i]; !les.Map.Present() {
+				les.Map = m
+			}
+		}
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])
@@ -1088,7 +1104,11 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		if r.By != "" {
 			rep.By = model.Text{Value: r.By, Line: r.Span.Line} // "closed by Dr. … of plastic surgery"
 		}
-		if r.NoRepair && !rep.By.Present() && !isDeferred(r.Kind) {
+		switch {
+		case r.Later && !isDeferred(r.Kind):
+			// "will return next Tuesday for a full-thickness skin graft with Dr. …" (the surgeon himself)
+			rep.Value.Value = "deferred to a later visit (" + r.Kind + ")"
+		case r.NoRepair && !rep.By.Present() && !isDeferred(r.Kind):
 			rep.Value.Value = "second intention (" + r.Kind + ")" // "allowed to heal secondarily", "left open"
 		}
 		if r.AfterClearance || len(f.Timing) > 0 {
@@ -1096,6 +1116,24 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		}
 		les.Repairs = append(les.Repairs, rep)
 		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
+	}
+}
+
+// laterFields reads a repair field whose value defers the closure in words
+// the coding rules' list may not hold ("RECONSTRUCTION: … The patient will
+// return next Tuesday for a full-thickness skin graft with Dr. …") with the
+// prose reader: a repair it finds done at a visit to come is written as
+// deferred.
+func laterFields(les *model.Lesion) {
+	for i := range les.Repairs {
+		r := &les.Repairs[i]
+		if !isDeferred(r.Value.Value) || strings.HasPrefix(r.Value.Value, "deferred") {
+			continue
+		}
+		f := prose.Read([][]prose.Line{{{Text: r.Value.Value, Line: r.Value.Line, Col: 1}}})
+		if slices.ContainsFunc(f.Repairs, func(p prose.Repair) bool { return p.Later }) {
+			r.Value.Value = "deferred to a later visit (" + r.Value.Value + ")"
+		}
 	}
 }
 

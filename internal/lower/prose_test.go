@@ -252,3 +252,65 @@ func TestIndicationIsNoStage(t *testing.T) {
 		{"§1 stages: a past Mohs surgery in the indication counts nothing", note, facts, "1 stages 2 blocks [1.1 0.9] true true total=false"},
 	})
 }
+
+// TestMapForEachSite: "A Mohs map was drawn for each site" under the first
+// lesion is every lesion's map (NOTE-FORMAT "Layouts read": a map drawn for
+// each site is every lesion's map; CODING-RULES §6: map-missing per
+// lesion); a map of one lesion alone is that lesion's.
+func TestMapForEachSite(t *testing.T) {
+	maps := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Map.Present() && les.Map.Yes))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"Layouts read: a map drawn for each site, under lesion 1",
+			"Lesion #1\nThe first tumor was a basal cell carcinoma of the right nasal dorsum. A Mohs map was drawn for each site. Stage 1 was two blocks and was clear.\n\nLesion #2\nThe second tumor was a squamous cell carcinoma of the left upper back. Stage 1 was three blocks and all three blocks were clear.\n",
+			maps, "true true"},
+		{"§6: a map of lesion 1 alone is not lesion 2's",
+			"Lesion #1\nThe first tumor was a basal cell carcinoma of the right nasal dorsum. A Mohs map was drawn. Stage 1 was two blocks and was clear.\n\nLesion #2\nThe second tumor was a squamous cell carcinoma of the left upper back. Stage 1 was three blocks and all three blocks were clear.\n",
+			maps, "true false"},
+	})
+}
+
+// TestHeaderKeySynonyms: a document header's `Doc Date` is the date of
+// service, `Insurance on file` names the payer and an EMR's `Rendering`
+// the surgeon (NOTE-FORMAT §2, "Layouts read": keys with any of their
+// synonyms).
+func TestHeaderKeySynonyms(t *testing.T) {
+	enc := func(n *model.Note) string {
+		return n.Encounter.Date.Value + " | " + n.Encounter.Payer.Value + " | " + n.Encounter.Surgeon.Value
+	}
+	runProseCases(t, []proseCase{
+		{"§2 date, payer and surgeon: 'Doc Date', 'Insurance on file', 'Rendering'",
+			"Doc Date: 03/03/2026    Signed by: Rosalind Varga, MD\nInsurance on file: Aetna Choice POS II.\nRendering: Theodoric Ng, MD\nSite: left helix\n",
+			enc, "2026-03-03 | Aetna Choice POS II. | Theodoric Ng, MD"},
+	})
+}
+
+// TestLaterVisitRepair: a repair that is the object of a visit to come is
+// deferred, though the surgeon will do it (CODING-RULES §3: a closure
+// deferred to a later visit gets no line, `no-repair-code`): its value says
+// so, for the coding rules read a repair's words.
+func TestLaterVisitRepair(t *testing.T) {
+	repair := func(n *model.Note) string {
+		var out []string
+		for _, r := range n.Lesions[0].Repairs {
+			out = append(out, r.Value.Value+" by="+r.By.Value)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"§3 repair: 'will return next Tuesday for a full-thickness skin graft with Dr. Imai'",
+			"Surgeon: Leopold Imai, MD\nSite: right conchal bowl\n\nThe final defect measured 2.2 x 1.8 cm. The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.\n",
+			repair, "deferred to a later visit (full-thickness skin graft) by=Dr. Imai"},
+		{"§3 repair: a repair field that defers the graft to next week",
+			"Surgeon: Leopold Imai, MD\nSite: right conchal bowl\nReconstruction: The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.\n",
+			repair, "deferred to a later visit (The patient will return next Tuesday for a full-thickness skin graft with Dr. Imai.) by="},
+		{"§3 repair: today's graft stays today's",
+			"Surgeon: Leopold Imai, MD\nSite: right conchal bowl\n\nThe 2.2 x 1.8 cm defect was repaired with a full-thickness skin graft. He will return in one week for suture removal.\n",
+			repair, "full-thickness skin graft by="},
+	})
+}

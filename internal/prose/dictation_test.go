@@ -56,7 +56,7 @@ func TestDictations(t *testing.T) {
 			claim, []string{`repair "simple repair" length=2`}},
 		{"delayed repair by another surgeon",
 			"The defect was dressed. Delayed repair with oculoplastic surgery is scheduled for next week.",
-			claim, []string{`repair "Delayed repair" no-repair`}},
+			claim, []string{`repair "Delayed repair" no-repair later`}},
 		{"first Mohs layer with the roman stage in parentheses",
 			"The first Mohs layer (stage I) consisted of four tissue blocks; block 4 was positive at 9 o'clock. The second Mohs layer (stage II) consisted of one block and was negative.",
 			claim, []string{"stage 1 blocks=4 margin=positive", "stage 2 blocks=1 margin=clear"}},

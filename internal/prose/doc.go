@@ -14,12 +14,15 @@
 //     stain named again is the same stain; "as a special stain" marks it
 //     special), and histology; what is said of the tissue where no
 //     stage is named goes to Unstaged;
-//   - stage counts and block totals, the map, who read the Mohs slides ("the
+//   - stage counts and block totals, the map (Every when it names each site:
+//     "a Mohs map was drawn for each site"), who read the Mohs slides ("the
 //     undersigned" is whoever signs the note: the caller finds the signature), the
 //     prior biopsy, the indication, diagnoses and sites, the pre-operative
 //     size, the final defect, excision margins, repairs with their length,
 //     area, primary and secondary defect and timing (second intention and
-//     deferred closures are NoRepair), biopsies of other lesions (with a
+//     deferred closures are NoRepair; a repair that is the object of a visit
+//     to come, "will return next Tuesday for a full-thickness skin graft",
+//     is Later too), biopsies of other lesions (with a
 //     frozen section's blocks and what it confirmed) and of this lesion
 //     today, deep structures, the date of service, and a plan to finish the
 //     surgery another day.

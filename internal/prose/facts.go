@@ -19,7 +19,7 @@ func (st *state) readMap(p *para, s span) {
 	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
-	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))})
+	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi)), Every: s.any(cEveryLesion)})
 }
 
 // ---- who read the slides ----
@@ -253,7 +253,14 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	}
 	// "I also performed a 4 mm punch biopsy of a scaly pink papule on the
 	// left forearm", "… of a firm papule on the left thigh today"
-	if (p.sentenceWord(s, "also") || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+	if (p.sentenceWord(s, "also") || p.inAddition(s) || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+		return true
+	}
+	// "A second lesion, a pink papule on the right forearm, was shave
+	// biopsied today" after "basal cell carcinoma of the left cheek": a
+	// lesion brought in with "a" on a site other than the one the scope
+	// names is another lesion. With no site named before, nothing is known.
+	if s.any(cToday) && st.otherSiteLesion(p, s) {
 		return true
 	}
 	// "A 6 mm … papule/lesion/macule …"
@@ -286,15 +293,75 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	return false
 }
 
+// inAddition reports whether sentence s opens with "In addition" or
+// "Additionally", as "also" adds a procedure.
+func (p *para) inAddition(s span) bool {
+	return p.w(s.lo) == "additionally" || s.hi-s.lo > 2 && p.w(s.lo) == "in" && p.w(s.lo+1) == "addition"
+}
+
+// otherSiteLesion reports whether sentence s brings in a lesion with "a" or
+// "an" ("a pink papule on the right forearm") on a site none of the sites
+// read so far names.
+func (st *state) otherSiteLesion(p *para, s span) bool {
+	var known []string
+	for _, t := range st.f.Sites {
+		known = append(known, t.Value)
+	}
+	for _, d := range st.f.Diagnoses {
+		if d.Site != "" {
+			known = append(known, d.Site)
+		}
+	}
+	if len(known) == 0 {
+		return false
+	}
+	for k := s.lo; k+2 < s.hi; k++ {
+		if !p.has(k, cLesionNoun) || p.has(k, cDiagnosis) {
+			continue
+		}
+		a := k - 1
+		for a > s.lo && a >= k-3 && p.toks[a].kind == kWord && p.w(a) != "a" && p.w(a) != "an" {
+			a--
+		}
+		if a < s.lo || p.w(a) != "a" && p.w(a) != "an" {
+			continue
+		}
+		j := k + 1
+		if p.w(j) != "on" && p.w(j) != "of" && p.w(j) != "over" {
+			continue
+		}
+		j++
+		if j < s.hi && p.w(j) == "the" {
+			j++
+		}
+		site, _, _ := p.siteAt(j, s.hi)
+		if site == "" {
+			continue
+		}
+		if !slices.ContainsFunc(known, func(o string) bool { return strings.EqualFold(o, site) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
 // brings in with "a" or "an" ("a shave biopsy of an irregular brown macule"),
 // not of the lesion already named ("of the lesion").
 func (p *para) biopsyOfALesion(s span) bool {
 	for k := s.lo; k+2 < s.hi; k++ {
-		if !p.has(k, cBiopsy) || p.w(k+1) != "of" || p.w(k+2) != "a" && p.w(k+2) != "an" {
+		if !p.has(k, cBiopsy) {
 			continue
 		}
-		for j := k + 3; j < s.hi && j <= k+7; j++ {
+		// "a punch biopsy was taken from a nodule of the right shin"
+		at := k + 1
+		for at < s.hi && at <= k+3 && (p.w(at) == "was" || p.w(at) == "taken" || p.w(at) == "obtained" || p.w(at) == "performed" || p.w(at) == "done") {
+			at++
+		}
+		if at+1 >= s.hi || p.w(at) != "of" && p.w(at) != "from" || p.w(at+1) != "a" && p.w(at+1) != "an" {
+			continue
+		}
+		for j := at + 2; j < s.hi && j <= at+6; j++ {
 			if p.has(j, cLesionNoun) {
 				return true
 			}
@@ -804,7 +871,8 @@ func siteStop(w string) bool {
 // readDiagnoses reads the tumors a sentence names (not negated, not
 // uncertain, not histology of a stage) with the site that follows ("basal cell
 // carcinoma of the right medial cheek", "BCC, nodular, right nasal dorsum") or
-// precedes it across a dash ("Left cheek – basal cell carcinoma").
+// precedes it across a dash or a comma, opening the sentence ("Left cheek –
+// basal cell carcinoma", "Right temple, infiltrative basal cell carcinoma").
 func (st *state) readDiagnoses(p *para, s span, histology bool) {
 	if !s.any(cDiagnosis) {
 		return
@@ -847,7 +915,9 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		if site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
-		} else if lo-1 > s.lo && p.w(lo-1) == "-" {
+		} else if lo-1 > s.lo && (p.w(lo-1) == "-" || p.w(lo-1) == ",") {
+			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
+			// basal cell carcinoma, biopsy-proven …": the site opens the sentence
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
@@ -876,7 +946,7 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	}
 	if nx < end {
 		switch p.w(nx) {
-		case ",", ".", ";", ")", "with", "and", "in":
+		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically":
 		default:
 			return Measure{}, false
 		}
@@ -1078,6 +1148,15 @@ func (st *state) dateOfService(p *para, s span) bool {
 			j = i + 3
 		case p.w(i) == "dos":
 			j = i + 1
+		case p.w(i) == "seen" && !s.any(cBiopsy) && !s.any(cPriorCue) && p.ctx[i]&(fHist|fHyp|fNeg) == 0 && !p.earlierVisit(i, s):
+			// the visit: "Patient …, MRN …, seen 10/20/2026 by Dr. …"
+			j = i + 1
+			if j < s.hi && p.w(j) == "on" {
+				j++
+			}
+			if a, b := p.dateAt(j, s.hi); b == a {
+				continue
+			}
 		case p.w(i) == "note" && i > s.lo && i-s.lo <= 3 && i+1 < s.hi && (p.w(i+1) == "-" || p.w(i+1) == "dated"):
 			// a title that dates the note: "Chart note - 09/16/2026", "Procedure note dated 09/16/2026"
 			j = i + 2
@@ -1091,6 +1170,19 @@ func (st *state) dateOfService(p *para, s span) bool {
 			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
 			return true
 		}
+	}
+	return false
+}
+
+// earlierVisit reports whether "seen" at token i is a visit before today:
+// "last seen 06/01/2026", "first seen …", "previously seen …".
+func (p *para) earlierVisit(i int, s span) bool {
+	if i == s.lo {
+		return false
+	}
+	switch p.w(i - 1) {
+	case "last", "first", "previously", "initially", "originally", "recently", "earlier":
+		return true
 	}
 	return false
 }
@@ -1119,7 +1211,7 @@ func (p *para) dateAt(a, end int) (int, int) {
 // surgery", "On July 22, 2025, the patient underwent Mohs surgery". The date
 // is kept as written; the caller parses it.
 func (st *state) readServiceDate(p *para, s span) {
-	if st.dateOfService(p, s) {
+	if st.dateOfService(p, s) || st.openingDate(p, s) {
 		return
 	}
 	if s.hi-s.lo < 4 || p.w(s.lo) != "on" || !s.any(cMohsSurgery) || s.any(cBiopsy) && !p.anyWordIn(s, surgeryVerbs) {
@@ -1142,6 +1234,27 @@ func (st *state) readServiceDate(p *para, s span) {
 		return
 	}
 	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+}
+
+// openingDate reads a date standing alone as the first sentence of a
+// paragraph that goes on: "10/13/2026. Patient …, Surgeon Dr. …" dates the
+// dictation, as a letter's date does. A date alone at a paragraph's end (a
+// signature's) or in a paragraph of its own is not read, nor one the next
+// sentence gives to a biopsy or the history.
+func (st *state) openingDate(p *para, s span) bool {
+	if len(p.sents) < 2 || p.sents[0].lo != s.lo || p.sents[0].hi != s.hi {
+		return false
+	}
+	// "09/15/2026. Shave biopsy of the left cheek showed …" dates the biopsy
+	if nx := p.sents[1]; nx.any(cBiopsy) || nx.any(cPriorCue) || nx.any(cHistPre) {
+		return false
+	}
+	a, b := p.dateAt(s.lo, s.hi)
+	if b == a || trimEnd(p, a, s.hi) != b {
+		return false
+	}
+	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+	return true
 }
 
 // anyWordIn reports whether sentence s holds any of words.
@@ -1256,6 +1369,9 @@ func (st *state) readSizes(p *para, s span) {
 				}
 				i = b - 1
 			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.siteApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
@@ -1382,6 +1498,46 @@ func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
 		return Measure{}, 0, false
 	}
 	return p.apposed(i, s)
+}
+
+// siteApposition reads a size set off by commas after the site of a lesion
+// noun: "the tumor is on the forehead, 1.6 x 1.4 cm, with poorly defined
+// borders", "ill-defined lesion of the jawline, 1.4 x 1.2 cm before surgery".
+func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
+	if i-3 < s.lo || p.w(i-1) != "," {
+		return Measure{}, 0, false
+	}
+	for a := i - 2; a >= s.lo && a >= i-6; a-- {
+		site, _, b := p.siteAt(a, i-1)
+		if site == "" || b != i-1 {
+			continue
+		}
+		k := a - 1
+		for k >= s.lo && (p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
+			k--
+		}
+		if k < s.lo {
+			break
+		}
+		switch p.w(k) {
+		case "on", "of", "over", "at":
+		default:
+			continue
+		}
+		k--
+		for n := 0; n < 2 && k >= s.lo; n++ {
+			switch p.w(k) {
+			case "is", "was", "located", "situated":
+				k--
+				continue
+			}
+			break
+		}
+		if k >= s.lo && p.has(k, cLesionNoun) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
+			return p.apposed(i, s)
+		}
+	}
+	return Measure{}, 0, false
 }
 
 // ofLesionSize reads a size a lesion noun takes with "of": "an
@@ -1772,11 +1928,49 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "second", "secondary", "granulate", "granulation", "delayed", "heal", "healing", "left":
 		r.NoRepair = true
 	}
-	if s.any(cDeferred) {
+	if visit := s.any(cReturnVisit) && p.visitFor(lo, s); visit || s.any(cDeferred) {
 		r.NoRepair = true
 		r.By = p.doctorName(s)
+		r.Later = visit
 	}
 	st.addRepair(r)
+}
+
+// visitFor reports whether the repair named from token lo is done at a
+// visit to come: "will return next Tuesday for a full-thickness skin graft",
+// "closure with a bilobed flap is planned for next week". The visit phrase
+// stands in the repair's clause.
+func (p *para) visitFor(lo int, s span) bool {
+	a, b := p.clauseAround(lo, s)
+	return p.anyIn(a, b, cReturnVisit)
+}
+
+// clauseAround is the clause of sentence s that holds token k: it ends at a
+// semicolon, a colon, a terminator, and at "and" or ", and" before a new
+// subject ("…, and he will return in two weeks for suture removal").
+func (p *para) clauseAround(k int, s span) (int, int) {
+	stop := func(i int) bool {
+		if w := p.w(i); w == ";" || w == ":" || p.has(i, cTerm) {
+			return true
+		}
+		if p.w(i) != "and" || i+1 >= s.hi {
+			return false
+		}
+		switch p.w(i + 1) {
+		case "he", "she", "they", "we", "i", "the", "patient", "a", "an":
+			return true
+		}
+		return false
+	}
+	a := k
+	for a > s.lo && !stop(a-1) {
+		a--
+	}
+	b := k + 1
+	for b < s.hi && !stop(b) {
+		b++
+	}
+	return a, b
 }
 
 // normKind is a repair kind for comparison: lower case, words only.

@@ -218,9 +218,11 @@ func sentences(p *para, out []span) []span {
 		if !end && i+1 < len(toks) && toks[i+1].line != t.line {
 			// A line break ends a sentence unless the next line goes on in
 			// lower case or this one is a label ("PLANNED RECONSTRUCTION:").
+			// A number on the next line goes on after a word that asks for
+			// it ("… of the left anterior shin measuring" / "1.7 x 1.5 cm").
 			n := &toks[i+1]
 			c := orig[n.lo]
-			end = !('a' <= c && c <= 'z') && w != ":"
+			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w))
 		}
 		if end || i+1 == len(toks) {
 			out = append(out, span{lo: start, hi: i + 1})
@@ -228,6 +230,18 @@ func sentences(p *para, out []span) []span {
 		}
 	}
 	return out
+}
+
+// asksNumber reports whether a line ending in word w goes on when the next
+// line starts with a number: a size or date verb, a preposition, a
+// conjunction, a comma.
+func asksNumber(w string) bool {
+	switch w {
+	case "measuring", "measured", "measures", "measure", "of", "on", "at", "to", "into", "in", "by", "from", "with",
+		"and", "or", "was", "were", "is", "approximately", "about", "x", ",":
+		return true
+	}
+	return false
 }
 
 // dictatedPeriod reports whether the word "period" at token i is a

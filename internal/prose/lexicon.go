@@ -79,6 +79,8 @@ const (
 	cHistologyWord
 	cStageOrdNoun
 	cPlan
+	cReturnVisit
+	cEveryLesion
 	numCats
 )
 
@@ -91,7 +93,7 @@ var catNames = [numCats]string{
 	"repair-head", "repair-mod", "deferred", "timing", "structure", "depth-cue", "boilerplate", "stain",
 	"slide", "suture", "other-tissue", "finding", "seen", "stages-plural", "donor", "length-word",
 	"mohs-surgery", "frozen", "preop-excl", "preop-excl-before", "debulk", "by", "lesion-noun", "histology-word",
-	"stage-ord-noun", "plan",
+	"stage-ord-noun", "plan", "return-visit", "every-lesion",
 }
 
 // The categories fit the per-token bit masks.

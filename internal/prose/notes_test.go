@@ -211,7 +211,7 @@ func TestLetteredLesions(t *testing.T) {
 	paras := splitParagraphs(string(src))
 	require.Len(t, paras, 4)
 	head := summary(Read(paras[:1]))
-	assert.Equal(t, []string{"map true", "reader surgeon"}, only(head, "map", "reader", "stage"))
+	assert.Equal(t, []string{"map true every", "reader surgeon"}, only(head, "map", "reader", "stage"))
 	want := [][]string{
 		{`diagnosis "basal cell carcinoma" site="Left cheek"`, "final-defect 1.4x1.2", `histology-diagnosis "nodular BCC"`, "indication", "preop 1x0.8",
 			"prior-biopsy true", `repair "intermediate layered repair" length=2 after-clearance`, "stage 1 blocks=3 margin=clear histology"},

@@ -50,6 +50,9 @@ type Facts struct {
 type Flag struct {
 	Yes  bool
 	Span Span
+	// Every: the statement is of every lesion of the note, wherever it
+	// stands ("A Mohs map was drawn for each site")
+	Every bool
 }
 
 // Text is a fact that is text.
@@ -147,6 +150,7 @@ type Repair struct {
 	Kind            string // as written: "rotation flap", "intermediate (layered) repair", "second intention"
 	NoRepair        bool   // second intention, or closure deferred to a later visit or another provider: no repair line
 	By              string // another provider who does the repair: "Dr. Linnea Sato-Whitfield", "plastic surgery"
+	Later           bool   // done at a visit to come: "will return next Tuesday for a full-thickness skin graft"
 	Length          Measure
 	Area            Measure
 	Defect          Measure

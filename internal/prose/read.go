@@ -304,6 +304,23 @@ const (
 )
 
 // ordinal is the number an ordinal word stands for, or 0.
+// voiceTwo reports whether token j after "stage" is voice recognition's
+// "two" written "to" or "too": the stage is the subject of what follows
+// ("stage to was taken", "stage too, one block, was clear", "stage to:"),
+// not a preposition before a verb or a place ("stage to be taken", "moved
+// from stage to stage"). The caller checks that no article or ordinal
+// stands before "stage": in "the third stage too was clear" "too" is "also".
+func (p *para) voiceTwo(j, end int) bool {
+	if w := p.w(j); w != "to" && w != "too" || j+1 >= end {
+		return false
+	}
+	switch p.w(j + 1) {
+	case "was", "is", "were", "consisted", "showed", "revealed", "demonstrated", "had", "contained", ":", ",", "-":
+		return true
+	}
+	return false
+}
+
 func ordinal(w string) int {
 	switch w {
 	case "first", "initial":
@@ -445,6 +462,9 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			n = roman(p.w(j))
 			if n == 0 && (p.w(i) == "stage" || p.w(i) == "layer") && p.w(j) != "single" { // "Stage two", "Mohs layer one"
 				n = cardinal(p.w(j))
+			}
+			if n == 0 && p.w(i) == "stage" && (i == s.lo || !isArticle(p.w(i-1)) && ordinal(p.w(i-1)) == 0) && p.voiceTwo(j, s.hi) {
+				n = 2 // "stage to was taken as one block": voice recognition's "stage two"
 			}
 		}
 		if n == 0 || n > 20 {
@@ -1353,6 +1373,10 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			}
 		case starts(cTumor) && !p.has(k, cClear):
 			switch {
+			case p.tumorCleared(k, hi):
+				// "the tumor was considered cleared": its clear word says so
+			case (p.w(k) == "focus" || p.w(k) == "foci") && k+1 < hi && p.w(k+1) == "of":
+				// "a focus of inflammation": what the focus is of says whether it is tumor
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
 			case p.negated(k):
@@ -1369,6 +1393,21 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// tumorCleared reports whether the tumor word at token k is the subject of
+// a clear word: "the tumor was considered cleared", "tumor is now clear".
+func (p *para) tumorCleared(k, hi int) bool {
+	j := p.hitEnd(k, hi)
+	for n := 0; j < hi && n < 5; j, n = j+1, n+1 {
+		switch p.w(j) {
+		case "was", "is", "were", "are", "has", "have", "been", "be", "to", "now", "considered", "deemed", "felt",
+			"judged", "completely", "fully", "entirely":
+			continue
+		}
+		break
+	}
+	return j < hi && j > p.hitEnd(k, hi) && p.has(j, cClear) && !p.negated(j)
 }
 
 // clearExcept reports whether the clear word at token k is taken back by an
@@ -1520,7 +1559,7 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 			continue
 		}
 		switch p.w(k) {
-		case "tumor", "tumour", "tumors", "tumours", "residual":
+		case "tumor", "tumour", "tumors", "tumours", "residual", "focus", "foci": // no description of the tumor
 			continue
 		}
 		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {

@@ -448,9 +448,9 @@ func TestSecondIntention(t *testing.T) {
 func TestDelayedClosure(t *testing.T) {
 	fams := []string{"repair "}
 	runPhrases(t, []phraseCase{
-		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair`}},
+		{"will return for delayed closure", "The patient will return tomorrow for delayed closure.", fams, []string{`repair "delayed closure" no-repair later`}},
 		{"referred for reconstruction", "The patient was referred for reconstruction.", fams, []string{`repair "referred for reconstruction" no-repair`}},
-		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair`}},
+		{"repaired by plastic surgery", "The defect will be repaired by plastic surgery with a forehead flap.", fams, []string{`repair "forehead flap" no-repair later`}},
 		{"closure will be performed by another service", "Closure will be performed by ENT (Dr. Benedikt Yoruba-Hale) this afternoon in the hospital outpatient department.", fams,
 			[]string{`repair "Closure will be performed by" no-repair by="Dr. Benedikt Yoruba-Hale"`}},
 		{"closure performed by me is no deferred closure", "Closure will be performed by me after tumor clearance.", fams, nil},

@@ -47,6 +47,10 @@ func summary(f Facts) []string {
 		add("block-total %d", c.N)
 	}
 	for _, m := range f.Map {
+		if m.Every {
+			add("map %v every", m.Yes)
+			continue
+		}
 		add("map %v", m.Yes)
 	}
 	for _, r := range f.Reader {
@@ -92,6 +96,9 @@ func summary(f Facts) []string {
 		line := fmt.Sprintf("repair %q", r.Kind)
 		if r.NoRepair {
 			line += " no-repair"
+		}
+		if r.Later {
+			line += " later"
 		}
 		if r.By != "" {
 			line += fmt.Sprintf(" by=%q", r.By)
