@@ -417,6 +417,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
 	listed := l.stagesListed
 	l.stagesListed = false
+	if l.wrapsSentence(i, it) {
+		l.paragraph = append(l.paragraph, keyAndValue(it.Fields[0])) // "… I read the" / "frozen sections: superficial …"
+		return taken
+	}
 	if f := listedStage(it); listed && f != nil {
 		l.endParagraph()
 		taken = l.field(i, f)
@@ -495,6 +499,32 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	}
 	return taken
 }
+
+// wrapsSentence reports whether line i, one lower-case "key: value" field
+// and nothing else, continues the sentence the narrative line above left
+// open on an article, a preposition or the like ("… I read the" over
+// "frozen sections: superficial and nodular …"): a dictation wrapped
+// there, not a field.
+func (l *lowerer) wrapsSentence(i int, it *grammar.Item) bool {
+	if i == 0 || it.Marker != nil || it.Label != nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value == nil {
+		return false
+	}
+	if k := it.Fields[0].Key; k == "" || k[0] < 'a' || k[0] > 'z' {
+		return false
+	}
+	above := l.lines[i-1].Item
+	if above == nil || above.Text == nil || len(above.Fields) > 0 || above.Marker != nil || above.Label != nil {
+		return false
+	}
+	words := strings.Fields(above.Text.Text)
+	return len(words) >= 6 && openWords[asciiLower(words[len(words)-1])]
+}
+
+// openWords end a line whose sentence goes on: an article, a preposition,
+// a conjunction, a possessive ("I read the").
+var openWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
+	"with": true, "and": true, "or": true, "for": true, "by": true, "at": true, "from": true, "my": true, "his": true,
+	"her": true, "their": true, "our": true, "its": true, "all": true, "both": true, "each": true, "were": true, "was": true}
 
 // totalsFields reads a "TOTAL: 2 stages, 6 blocks" field, as a log's
 // footer sums it, as the total stages and total blocks it states; other
@@ -1665,6 +1695,12 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 	switch ref.field {
 	case fDate:
 		iso, err := grammar.ParseDate(ref.name, withoutTime(v))
+		if first, _, ok := strings.Cut(v.Text, ". "); err != nil && ok {
+			// "Date of service: 09/01/2026. Surgeon Dr. …": the date's sentence ends
+			if d, e := grammar.ParseDate(ref.name, &grammar.Value{Pos: v.Pos, Text: first}); e == nil {
+				iso, err = d, nil
+			}
+		}
 		if err != nil && letters(key) == "encounter" {
 			return nil // "Encounter: 05/19/2026" is the date; "Encounter: office visit" is no date, and no error
 		}

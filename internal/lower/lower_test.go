@@ -652,6 +652,12 @@ func TestLayouts(t *testing.T) {
 		{"a bracketed stage heading over its fields", "Site: arm\n[Stage 1]\n  Tissue blocks: 7\n  Margins: clear\n[Stage 2]\n  Tissue blocks: 2\n", stages, "1:7 2:2"},
 		{"a biopsy's unchecked kinds are not its kind", "Site: chest\nStage 1: 1 block; clear\nBiopsy 1: [x] tangential (shave) [ ] punch [ ] incisional    Site: right dorsal forearm\n",
 			func(n *model.Note) string { return n.Biopsies[0].Value.Value + "|" + n.Biopsies[0].Site.Text.Value }, "tangential (shave)|right dorsal forearm"},
+		{"a lower-case key continuing a wrapped sentence is prose", "Site: shin\n\nThe first stage was taken and divided into four sections. I read the\nfrozen sections: superficial basal cell carcinoma centrally, and all four sections were clear.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FrozenSection.Present(), n.Encounter.Pathology.Present(), len(n.Lesions[0].Stages))
+			}, "false true 1"},
+		{"a date whose sentence ends in the value", "Date of service: 09/01/2026. Surgeon Dr. Gideon Falk.\nSite: chest\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-01"},
 		{"a date key and its date with no colon", "DOS 2026-05-05  |  Surgeon: Dr. Eulalia Brennan\nSite: chest\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + "|" + n.Encounter.Surgeon.Value }, "2026-05-05|Dr. Eulalia Brennan"},
 		{"a date key before words is no date", "Date of biopsy unknown\nSite: chest\n",
