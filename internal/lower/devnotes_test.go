@@ -63,7 +63,7 @@ var realisticSets = []struct {
 	{"testdata/probe10", 30, 27},
 	{"testdata/probe11", 30, 28},
 	{"testdata/probe12", 30, 29},
-	{"testdata/probe13", 30, 27},
+	{"testdata/probe13", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

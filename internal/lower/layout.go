@@ -309,7 +309,9 @@ func isSentences(s string) bool {
 	first, _, _ = strings.Cut(first, ";")
 	first, _, _ = strings.Cut(first, ". ")
 	if isCountItem(first) {
-		return false
+		// "four blocks. Stains: … . Reading the slides myself, I found …":
+		// a count, then sentences of dictation
+		return strings.Count(s, ". ") >= 2 && wordCount(s, 25) >= 25
 	}
 	return wordCount(s, 9) > 8
 }

@@ -656,6 +656,15 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].FrozenSection.Present(), n.Encounter.Pathology.Present(), len(n.Lesions[0].Stages))
 			}, "false true 1"},
+		{"a stage count then dictated sentences", "Site: arm\nStage 1: four blocks. Stains: H&E and MART-1 on all four blocks for melanocyte density. Reading the slides myself, I found melanoma in situ at the lateral margin of blocks 3 and 4; blocks 1 and 2 were clear.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				names := []string{}
+				for _, s := range st.Stains {
+					names = append(names, s.Name)
+				}
+				return fmt.Sprint(st.Blocks.N, " ", st.Margins[0].Positive, " ", names)
+			}, "4 true [H&E MART-1]"},
 		{"a date whose sentence ends in the value", "Date of service: 09/01/2026. Surgeon Dr. Gideon Falk.\nSite: chest\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-01"},
 		{"a date key and its date with no colon", "DOS 2026-05-05  |  Surgeon: Dr. Eulalia Brennan\nSite: chest\n",

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
 
@@ -245,7 +246,11 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 	facts := prose.ReadStage(st.Number, [][]prose.Line{{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}}})
 	if s, ok := thisStage(facts.Stages, st.Number); ok {
 		fillStage(st, s)
-		l.remark(ReadFromProse, []prose.Span{s.Span}, "stage "+st.Name()+" of lesion "+l.cur().Label+" was read from prose")
+		span := s.Span
+		if span.Line == 0 { // the stage the field names, not one its sentences name
+			span = prose.Span{Line: v.Pos.Line, Col: v.Pos.Column, EndLine: v.Pos.Line, EndCol: v.Pos.Column + utf8.RuneCountInString(v.Text)}
+		}
+		l.remark(ReadFromProse, []prose.Span{span}, "stage "+st.Name()+" of lesion "+l.cur().Label+" was read from prose")
 	}
 	for _, a := range facts.Ambiguities {
 		l.remark(ProseAmbiguous, a.Spans, a.Message)
@@ -1236,6 +1241,11 @@ func fillStage(st *model.Stage, s prose.Stage) {
 		st.Margins = []model.Margin{{Positive: s.Margin != prose.MarginClear, Line: s.MarginSpan.Line}}
 	}
 	for _, sn := range s.Stains {
+		if slices.ContainsFunc(st.Stains, func(have model.Stain) bool {
+			return strings.EqualFold(have.Name, sn.Name) && slices.Equal(have.Blocks, sn.Blocks)
+		}) {
+			continue // the stage's own sentences, read again with the lesion's prose
+		}
 		st.Stains = append(st.Stains, model.Stain{Name: sn.Name, Reason: sn.Reason, Blocks: sn.Blocks, Special: sn.Special, Line: sn.Span.Line})
 	}
 	if s.Histology.Value != "" && !st.Histology.Present() {
