@@ -87,8 +87,13 @@ func scanned(src string) bool {
 	return false
 }
 
-// bom is the UTF-8 byte-order mark.
-const bom = "\uFEFF"
+// bom is the UTF-8 byte-order mark; mojibakeBOM is that mark decoded as
+// Latin-1 and encoded again, as an export that mistook the encoding writes
+// it.
+const (
+	bom         = "\uFEFF"
+	mojibakeBOM = "ï»¿"
+)
 
 // lineLexer produces the tokens of one line at a time.
 type lineLexer struct {
@@ -142,6 +147,9 @@ func (l *lineLexer) lexLine() {
 	}
 	orig := strings.TrimRight(l.src[start:end], "\r")
 	text := blankMarkup(orig)
+	if strings.HasPrefix(text, mojibakeBOM) {
+		text = strings.Repeat(" ", len(mojibakeBOM)) + text[len(mojibakeBOM):] // a byte-order mark read as Latin-1 by an export
+	}
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
 	if l.ocr && ocrSpaced(orig) {
@@ -396,11 +404,34 @@ func (ln line) delimitedRow(i int) bool {
 			return true
 		}
 	}
+	for _, d := range []byte{',', ';'} {
+		// "dos,07/14/2026", "date_of_service;2026-02-17": a key and its value
+		// as an export writes them, the key one word
+		if k := strings.IndexByte(s[i:end], d); k > 0 && i+k+1 < end && !blankAt(s, i+k+1) && isIdentifier(s[i:i+k]) {
+			ln.emit(tokCell, i, i+k)
+			ln.emit(tokCell, i+k+1, end)
+			return true
+		}
+	}
 	if colons := spacedColons(s, i, end); len(colons) >= 2 {
 		ln.colonRow(i, end, colons) // "1      : 3      : clear      : no PNI"
 		return true
 	}
 	return false
+}
+
+// isIdentifier reports whether s is one word of letters and underscores,
+// as an export names a field ("date_of_service").
+func isIdentifier(s string) bool {
+	if len(s) < 2 || !isLetter(s[0]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) && s[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // spacedColons are the offsets of the colons with a blank on each side in
