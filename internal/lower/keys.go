@@ -220,6 +220,13 @@ func lookup(sec section, key string) (keyRef, bool) {
 		b = append(b, c)
 	}
 	ref, ok := keyTables().bySection[sec][string(b)]
+	if !ok && strings.Contains(key, " / ") {
+		for part := range strings.SplitSeq(key, " / ") {
+			if ref, ok = lookup(sec, part); ok {
+				return ref, true // "Sitio / Site", a bilingual form's key
+			}
+		}
+	}
 	return ref, ok
 }
 

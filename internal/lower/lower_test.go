@@ -665,6 +665,10 @@ func TestLayouts(t *testing.T) {
 				}
 				return fmt.Sprint(st.Blocks.N, " ", st.Margins[0].Positive, " ", names)
 			}, "4 true [H&E MART-1]"},
+		{"bilingual keys", "Fecha / Date of service: 01/27/2026\nSitio / Site: right upper cutaneous lip\nDiagnostico / Diagnosis: basal cell carcinoma\n",
+			func(n *model.Note) string {
+				return n.Encounter.Date.Value + "|" + n.Lesions[0].Site.Text.Value + "|" + n.Lesions[0].Diagnosis.Value
+			}, "2026-01-27|right upper cutaneous lip|basal cell carcinoma"},
 		{"a date whose sentence ends in the value", "Date of service: 09/01/2026. Surgeon Dr. Gideon Falk.\nSite: chest\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-01"},
 		{"a date key and its date with no colon", "DOS 2026-05-05  |  Surgeon: Dr. Eulalia Brennan\nSite: chest\n",
