@@ -64,6 +64,7 @@ var columnNames = map[string]columnRole{
 	"immunostains": colSpecialStain,
 	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology, "depth": colHistology, "depthcomment": colHistology,
+	"reasoncomment": colHistology, "mgn": colMargin, "mgns": colMargin, "stn": colStain, "stns": colStain,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
 	"tumorpositiveblocks": colPositiveBlocks, "tumorpositivesections": colPositiveBlocks,
@@ -820,8 +821,8 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
-		if !stainRemark(st, c.Text) && !st.Histology.Present() {
-			st.Histology = model.Text{Value: c.Text, Line: line}
+		if rest := stainRemark(st, c.Text); rest != "" && !st.Histology.Present() {
+			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}
 }
@@ -841,19 +842,22 @@ func positiveOfTotal(s string) (positive, total int, ok bool) {
 
 // stainRemark gives a comment cell that opens with the name of a stain of
 // its stage and goes on with a reason ("Ber-EP4 to separate BCC from
-// follicular epithelium") to that stain as its reason, and reports whether
-// it did.
-func stainRemark(st *model.Stage, text string) bool {
-	lower := asciiLower(strings.TrimSpace(text))
+// follicular epithelium") to that stain as its reason, up to a semicolon,
+// and returns the rest of the cell ("…; atypical junctional melanocytes
+// confluent at blk 2"): the cell as it is when it gives no reason.
+func stainRemark(st *model.Stage, text string) string {
+	text = strings.TrimSpace(text)
+	lower := asciiLower(text)
 	for k := range st.Stains {
 		stain := &st.Stains[k]
 		name := asciiLower(stain.Name)
 		if rest, ok := strings.CutPrefix(lower, name); ok && name != "" && stain.Reason == "" && hasReasonLead(rest) {
-			stain.Reason = strings.TrimSpace(text)[len(name):]
-			return true
+			reason, after, _ := strings.Cut(text[len(name):], "; ")
+			stain.Reason = reason
+			return strings.TrimSpace(after)
 		}
 	}
-	return false
+	return text
 }
 
 // addStage adds a stage a log row names to its lesion and returns it. A
@@ -1103,8 +1107,10 @@ func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*gramm
 			}
 		}
 	}
-	if c := cells[colHistology]; c != nil && c.Text != "" && !stainRemark(st, c.Text) && !st.Histology.Present() && isHistology(c.Text) {
-		st.Histology = model.Text{Value: c.Text, Line: line}
+	if c := cells[colHistology]; c != nil && c.Text != "" {
+		if rest := stainRemark(st, c.Text); rest != "" && !st.Histology.Present() && isHistology(rest) {
+			st.Histology = model.Text{Value: rest, Line: line}
+		}
 	}
 }
 

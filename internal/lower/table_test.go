@@ -372,6 +372,8 @@ func TestLogStainRemark(t *testing.T) {
 	for _, tc := range []struct{ name, src, reason string }{
 		{"row a block", "Site: ear\nBlock    Margin   Stain          Comment\nI.1      +        H&E            nodular BCC\nII.1     +        H&E, Ber-EP4   Ber-EP4 to separate BCC from follicles\nIII.1    -        H&E            clear\n",
 			" to separate BCC from follicles"},
+		{"the reason ends at a semicolon, histology after it", "Site: nose\nStg | #Blk | Mgn | Stn | Reason / comment\n1 | 2 | blk 2 pos | H&E, Ber-EP4 | H&E only; nodular BCC\n2 | 1 | clear | H&E, Ber-EP4 | Ber-EP4 for follicular mimics; no residual BCC\n",
+			" for follicular mimics"},
 		{"row a stage", "Site: ear\nStage  Blocks  Margin  Stain          Comment\n1      2       +       H&E            nodular BCC\n2      1       -       H&E, Ber-EP4   Ber-EP4 for follicular mimics\n",
 			" for follicular mimics"},
 	} {
