@@ -413,7 +413,7 @@ func (ln line) delimitedRow(i int) bool {
 			return true
 		}
 	}
-	if colons := spacedColons(s, i, end); len(colons) >= 2 {
+	if colons := spacedColons(s, i, end); len(colons) >= 2 && !gapInCell(s, i, end, colons) {
 		ln.colonRow(i, end, colons) // "1      : 3      : clear      : no PNI"
 		return true
 	}
@@ -444,6 +444,20 @@ func spacedColons(s string, i, end int) []int {
 		}
 	}
 	return out
+}
+
+// gapInCell reports whether a cell between the colons at colons holds a
+// column gap: then the colons end keys ("DOS :   05/26/2026   Surgeon :
+// Dr. …"), not a log's cells.
+func gapInCell(s string, i, end int, colons []int) bool {
+	from := i
+	for _, c := range append(colons, end) {
+		if strings.Contains(strings.TrimSpace(s[from:c]), "  ") {
+			return true
+		}
+		from = c + 1
+	}
+	return false
 }
 
 // colonRow queues the cells of a row between i and end that the colons at
@@ -1048,16 +1062,40 @@ func starKey(s string) string {
 // ("DOS        : 04/14/2026" reads as "DOS:         04/14/2026"), so that
 // the gap before it is no column gap.
 func spacedColon(s string) string {
-	c := strings.Index(s, " :")
-	if c < 1 || c+2 < len(s) && s[c+2] != ' ' && s[c+2] != '\t' || strings.Contains(s[c+2:], " :") {
-		return s // no such colon, or a row whose columns colons divide ("1      : 3      : clear")
-	}
-	key := strings.TrimRight(s[:c], " \t")
-	if strings.TrimSpace(key) == "" || !isLetter(s[skipBlank(s, 0)]) || strings.ContainsAny(key, ":.;|") || wordsIn(key) > 5 {
+	if !strings.Contains(s, " :") {
 		return s
 	}
-	b := []byte(s)
-	b[len(key)], b[c+1] = ':', ' '
+	if colons := spacedColons(s, 0, len(s)); len(colons) >= 2 && !gapInCell(s, 0, len(s), colons) {
+		return s // a row whose columns colons divide ("1      : 3      : clear")
+	}
+	var b []byte
+	for from := 0; ; {
+		c := strings.Index(s[from:], " :")
+		if c < 0 {
+			break
+		}
+		c += from
+		from = c + 2
+		if c+2 < len(s) && s[c+2] != ' ' && s[c+2] != '\t' {
+			continue
+		}
+		start := 0
+		if g := strings.LastIndex(strings.TrimRight(s[:c], " \t"), "  "); g >= 0 {
+			start = g // the key of a second field on the line starts after a gap
+		}
+		key := strings.TrimSpace(s[start:c])
+		if key == "" || !isLetter(key[0]) || strings.ContainsAny(key, ":.;|") || wordsIn(key) > 5 {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		k := len(strings.TrimRight(s[:c], " \t"))
+		b[k], b[c+1] = ':', ' '
+	}
+	if b == nil {
+		return s
+	}
 	return string(b)
 }
 
@@ -1081,6 +1119,29 @@ func dotLeader(s string) string {
 	b[i] = ':'
 	for k := i + 1; k < end; k++ {
 		b[k] = ' '
+	}
+	// a second field on the line after a column gap: "DOS ........ 05/26/2026
+	// Surgeon ........ Dr. …"
+	for from := end; ; {
+		j := strings.Index(s[from:], "...")
+		if j < 0 {
+			break
+		}
+		j += from
+		gap := strings.LastIndex(s[:j], "  ")
+		after := j
+		for after < len(s) && s[after] == '.' {
+			after++
+		}
+		key := strings.TrimSpace(s[max(gap, from):j])
+		if gap < from || key == "" || !isLetter(key[0]) || strings.ContainsAny(key, ":.;") || wordsIn(key) > 4 || skipBlank(s, after) == len(s) {
+			break
+		}
+		b[j] = ':'
+		for k := j + 1; k < after; k++ {
+			b[k] = ' '
+		}
+		from = after
 	}
 	return string(b)
 }

@@ -665,6 +665,10 @@ func TestLayouts(t *testing.T) {
 				}
 				return fmt.Sprint(st.Blocks.N, " ", st.Margins[0].Positive, " ", names)
 			}, "4 true [H&E MART-1]"},
+		{"a frozen section's count before its result", "Site: nose\nFrozen section: yes, 1 block - basal cell carcinoma, nodular\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FrozenSection.Yes, n.Lesions[0].FrozenSection.Blocks)
+			}, "true 1"},
 		{"bilingual keys", "Fecha / Date of service: 01/27/2026\nSitio / Site: right upper cutaneous lip\nDiagnostico / Diagnosis: basal cell carcinoma\n",
 			func(n *model.Note) string {
 				return n.Encounter.Date.Value + "|" + n.Lesions[0].Site.Text.Value + "|" + n.Lesions[0].Diagnosis.Value

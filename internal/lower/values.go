@@ -105,7 +105,7 @@ func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	}, v.Text)}
 	for _, it := range splitItems(items) {
 		if isCountItem(it.Text) {
-			n, err := grammar.ParseCount("Frozen section", it, 1)
+			n, err := grammar.ParseCount("Frozen section", countPart(it), 1) // "1 block - basal cell carcinoma"
 			if err != nil {
 				return fs, err
 			}
