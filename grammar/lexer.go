@@ -61,7 +61,7 @@ func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 
 // LexString lexes a note held in a string (lexer.StringDefinition).
 func (noteLexer) LexString(filename string, src string) (lexer.Lexer, error) {
-	l := &lineLexer{src: src, filename: filename, line: 1, ocr: scanned(src)}
+	l := &lineLexer{src: src, filename: filename, line: 1, ocr: scanned(src), dotted: strings.Count(src, "....") >= 3}
 	if strings.HasPrefix(src, bom) {
 		l.off = len(bom) // a byte-order mark from a Windows export is not text
 	}
@@ -107,6 +107,9 @@ type lineLexer struct {
 	// ocr: the note has the spacing of a scanned form (scanned): lines so
 	// spaced are read with their spacing collapsed
 	ocr bool
+	// dotted: the note is a form with dot leaders, whose longest keys get a
+	// leader of one or two dots ("Same-day biopsy . shave …")
+	dotted bool
 	// columns: where the cells of the last table row start (1-based rune
 	// columns), kept over rules and cleared by any other line
 	columns []int
@@ -149,6 +152,9 @@ func (l *lineLexer) lexLine() {
 	text := blankMarkup(orig)
 	if strings.HasPrefix(text, mojibakeBOM) {
 		text = strings.Repeat(" ", len(mojibakeBOM)) + text[len(mojibakeBOM):] // a byte-order mark read as Latin-1 by an export
+	}
+	if l.dotted {
+		text = shortLeader(text)
 	}
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
@@ -1144,6 +1150,29 @@ func dotLeader(s string) string {
 		from = after
 	}
 	return string(b)
+}
+
+// shortLeader turns the leader of one or two dots a dot-leader form gives
+// its longest keys ("Same-day biopsy . shave …", "Frozen section .. yes")
+// into a colon, as dotLeader does for longer ones.
+func shortLeader(s string) string {
+	for _, lead := range []string{" .. ", " . "} {
+		i := strings.Index(s, lead)
+		if i < 2 || !isLetter(s[skipBlank(s, 0)]) {
+			continue
+		}
+		key := strings.TrimSpace(s[:i])
+		if strings.ContainsAny(key, ":.;") || wordsIn(key) > 4 || skipBlank(s, i+len(lead)) == len(s) {
+			continue
+		}
+		b := []byte(s)
+		b[i+1] = ':'
+		if lead == " .. " {
+			b[i+2] = ' '
+		}
+		return string(b)
+	}
+	return s
 }
 
 // wordsIn counts the blank-separated words of s.

@@ -335,3 +335,18 @@ func TestScannedSpacing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `1 row cell="Stage"@1 cell="Blocks"@9 cell="Margins"@18`, classify(note.Lines[0]))
 }
+
+// TestShortDotLeader: in a form with dot leaders, the longest keys get a
+// leader of one or two dots ("Same-day biopsy . shave …"); outside such a
+// form " . " is text.
+func TestShortDotLeader(t *testing.T) {
+	form := "Site ............ left helix\nDiagnosis ....... BCC\nMap ............. drawn\nSame-day biopsy . shave of the residual lesion\nFrozen section .. yes, 1 block\n"
+	note, err := Parse("n.txt", form)
+	require.NoError(t, err)
+	assert.Equal(t, `4 key="Same-day biopsy"@1 value="shave of the residual lesion"@19`, classify(note.Lines[3]))
+	assert.Equal(t, `5 key="Frozen section"@1 value="yes, 1 block"@19`, classify(note.Lines[4]))
+
+	note, err = Parse("n.txt", "Stage 1 . 3 blocks\n")
+	require.NoError(t, err)
+	assert.Equal(t, `1 text="Stage 1 . 3 blocks"@1`, classify(note.Lines[0]))
+}
