@@ -2,6 +2,7 @@ package coding
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/codetable"
@@ -194,7 +195,13 @@ func (g *generator) addAt(r *diag.Rule, lesion string, line, column int, format 
 	if note, ok := g.profile.Notes[r.ID]; ok {
 		msg += " (" + g.profile.Name + ": " + note + ")"
 	}
-	g.findings = append(g.findings, diag.Finding{Rule: r.ID, Severity: r.Severity, Lesion: lesion, Line: max(line, 1), Column: column, Message: msg})
+	f := diag.Finding{Rule: r.ID, Severity: r.Severity, Lesion: lesion, Line: max(line, 1), Column: column, Message: msg}
+	if slices.ContainsFunc(g.findings, func(have diag.Finding) bool {
+		return have.Rule == f.Rule && have.Lesion == f.Lesion && have.Line == f.Line && have.Column == f.Column && have.Message == f.Message
+	}) {
+		return // one statement that several stages share ("Special stains: toluidine blue (all blocks)")
+	}
+	g.findings = append(g.findings, f)
 }
 
 // line makes a claim line for code.

@@ -430,3 +430,19 @@ func TestReaderNamedWithoutSurgeon(t *testing.T) {
 	assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
 	assert.Len(t, findingsOf(c, "pathology-undocumented"), 1)
 }
+
+// TestLesionLevelStains: a stain field before the stages names the stains
+// of every stage; one statement draws one finding however many stages it
+// covers (CODING-RULES.md section 5: a routine stain listed as special is
+// routine-stain-not-billable, no line).
+func TestLesionLevelStains(t *testing.T) {
+	c := code(t, note(
+		"Pathology: read by the Mohs surgeon",
+		"Site: left dorsal hand",
+		"Special stains: toluidine blue (all blocks)",
+		"Stage 1: 6 blocks; margins: block 2 positive",
+		"Stage 2: 2 blocks; margins: clear",
+	))
+	assert.Equal(t, []string{"17311x1", "17312x1", "17315x1"}, lines(c))
+	assert.Len(t, findingsOf(c, "routine-stain-not-billable"), 1)
+}

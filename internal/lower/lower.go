@@ -83,6 +83,16 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	for _, row := range l.summaries {
 		l.summary(row)
 	}
+	for _, ls := range l.lesionStains {
+		for k := range l.out.Lesions[ls.les].Stages {
+			st := &l.out.Lesions[ls.les].Stages[k]
+			for _, sn := range ls.stains {
+				if !slices.ContainsFunc(st.Stains, func(have model.Stain) bool { return strings.EqualFold(have.Name, sn.Name) }) {
+					st.Stains = append(st.Stains, sn)
+				}
+			}
+		}
+	}
 	for _, v := range l.mapForEach {
 		m, err := mapFlag("Map", v)
 		l.problem(err)
@@ -119,9 +129,17 @@ type lowerer struct {
 	repairBy                      map[int]model.Text     // who repaired, stated apart from the repair, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
+	lesionStains                  []lesionStains         // stain fields of a lesion before its stages
 	summaries                     []summaryRow           // the rows of a summary table of lesions
 	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
 	stagesListed                  bool                   // a stage count was read; numbered items under it are its stages
+}
+
+// lesionStains are the stains a stain field names at lesion les's level,
+// before its stages: every stage's.
+type lesionStains struct {
+	les    int
+	stains []model.Stain
 }
 
 // everyLesionWords say that a field before the first lesion label is about
@@ -1448,6 +1466,13 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.lesion = les
 		l.closeSections()
 		l.inlineValue(f.Value)
+		return taken
+	}
+	if ref, ok := lookup(secStage, f.Key); ok && (ref.field == fStain || ref.field == fSpecialStain) && l.stage < 0 && l.lesion >= 0 && f.Value != nil {
+		// "Special stains ....... toluidine blue (all blocks)" before the
+		// stages: the stains of every stage of the lesion
+		special := ref.field == fSpecialStain
+		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
 		return taken
 	}
 	l.unknown(f)
