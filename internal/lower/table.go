@@ -64,7 +64,7 @@ var columnNames = map[string]columnRole{
 	"immunostains": colSpecialStain,
 	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology, "depth": colHistology, "depthcomment": colHistology,
-	"reasoncomment": colHistology, "mgn": colMargin, "mgns": colMargin, "stn": colStain, "stns": colStain,
+	"reasoncomment": colHistology, "reasonfindings": colHistology, "mgn": colMargin, "mgns": colMargin, "stn": colStain, "stns": colStain,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
 	"positiveblocks": colPositiveBlocks, "blockspositive": colPositiveBlocks, "positivesections": colPositiveBlocks,
 	"tumorpositiveblocks": colPositiveBlocks, "tumorpositivesections": colPositiveBlocks,
@@ -840,24 +840,41 @@ func positiveOfTotal(s string) (positive, total int, ok bool) {
 	return positive, total, total > 0 && (positive > 0 || p == "0") && positive <= total
 }
 
-// stainRemark gives a comment cell that opens with the name of a stain of
+// stainRemark gives a comment cell that opens with the names of stains of
 // its stage and goes on with a reason ("Ber-EP4 to separate BCC from
-// follicular epithelium") to that stain as its reason, up to a semicolon,
-// and returns the rest of the cell ("…; atypical junctional melanocytes
-// confluent at blk 2"): the cell as it is when it gives no reason.
+// follicular epithelium", "MART-1 and PRAME on block 2 to confirm …") to
+// those stains as their reason, up to a semicolon, and returns the rest of
+// the cell ("…; atypical junctional melanocytes confluent at blk 2"): the
+// cell as it is when it gives no reason.
 func stainRemark(st *model.Stage, text string) string {
 	text = strings.TrimSpace(text)
 	lower := asciiLower(text)
-	for k := range st.Stains {
-		stain := &st.Stains[k]
-		name := asciiLower(stain.Name)
-		if rest, ok := strings.CutPrefix(lower, name); ok && name != "" && stain.Reason == "" && hasReasonLead(rest) {
-			reason, after, _ := strings.Cut(text[len(name):], "; ")
-			stain.Reason = reason
-			return strings.TrimSpace(after)
+	lead := -1
+	for _, l := range reasonLeads {
+		if k := strings.Index(lower, l); k > 0 && (lead < 0 || k < lead) {
+			lead = k
 		}
 	}
-	return text
+	if lead < 0 {
+		return text
+	}
+	head := lower[:lead] // "mart-1 and prame on block 2": the stains the reason is for
+	named := 0
+	for k := range st.Stains {
+		if name := asciiLower(st.Stains[k].Name); name != "" && strings.HasPrefix(head, name) {
+			named++
+		}
+	}
+	if named == 0 {
+		return text
+	}
+	reason, after, _ := strings.Cut(text[lead:], "; ")
+	for k := range st.Stains {
+		if name := asciiLower(st.Stains[k].Name); name != "" && strings.Contains(head, name) && st.Stains[k].Reason == "" {
+			st.Stains[k].Reason = reason
+		}
+	}
+	return strings.TrimSpace(after)
 }
 
 // addStage adds a stage a log row names to its lesion and returns it. A
