@@ -793,6 +793,9 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 				Message: fmt.Sprintf("Positive/total blocks: expected positive blocks over all blocks such as \"1/3\", found %q", c.Text)})
 		}
 	}
+	if c := cells[colMargin]; c != nil && resultHistology(c.Text) && !st.Histology.Present() {
+		st.Histology = model.Text{Value: c.Text, Line: line} // "+ block 1 deep (MD SCC in reticular dermis, no PNI)"
+	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
 		switch m := strings.TrimSpace(c.Text); {
 		case strings.HasPrefix(m, "+"): // "+ deep"
@@ -825,6 +828,14 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}
+}
+
+// resultHistology reports whether a log's result cell also describes the
+// tumor's histology — a cell type, depth or pattern, not only "tumor at
+// the deep margin".
+func resultHistology(s string) bool {
+	lower := strings.NewReplacer("tumour", "", "tumor", "").Replace(asciiLower(s))
+	return isHistology(lower)
 }
 
 // positiveOfTotal reads a cell of positive blocks over the stage's blocks,
@@ -1103,6 +1114,9 @@ func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*gramm
 	} else {
 		st.Blocks = model.Count{N: st.Blocks.N + 1, Line: line}
 		block = st.Blocks.N
+	}
+	if c := cells[colMargin]; c != nil && resultHistology(c.Text) && !st.Histology.Present() {
+		st.Histology = model.Text{Value: c.Text, Line: line} // "tumor at deep margin - nodular BCC, mid dermis, no PNI"
 	}
 	if c := cells[colMargin]; c != nil && c.Text != "" {
 		m := strings.TrimSpace(c.Text)

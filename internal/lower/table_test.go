@@ -489,3 +489,14 @@ func TestLogTotalsFooter(t *testing.T) {
 	assert.Equal(t, "1: 1/3+ 2/2-", logStages(n))
 	assert.Equal(t, "2 6", fmt.Sprint(les.TotalStages.N, les.TotalBlocks.N))
 }
+
+// TestResultCellHistology: a log's result cell that also describes the
+// tumor ("+ block 1 deep (MD SCC in reticular dermis, no PNI)") is the
+// stage's histology; "tumor at deep margin" alone is not (CODING-RULES.md
+// section 10, histology-missing).
+func TestResultCellHistology(t *testing.T) {
+	n := mustLower(t, "Site: temple\nStage   Blocks   Result\n1       3        + block 1 deep (MD SCC in reticular dermis, no PNI)\n2       1        clear\n")
+	assert.Equal(t, "+ block 1 deep (MD SCC in reticular dermis, no PNI)", n.Lesions[0].Stages[0].Histology.Value)
+	n = mustLower(t, "Site: temple\nStage   Blocks   Result\n1       3        tumor at deep margin\n2       1        clear\n")
+	assert.False(t, n.Lesions[0].Stages[0].Histology.Present())
+}
