@@ -60,7 +60,7 @@ var realisticSets = []struct {
 	{"testdata/probe7", 30, 29},
 	{"testdata/probe8", 30, 30},
 	{"testdata/probe9", 30, 30},
-	{"testdata/probe10", 30, 29},
+	{"testdata/probe10", 30, 30},
 	{"testdata/probe11", 30, 30},
 	{"testdata/probe12", 30, 29},
 	{"testdata/probe13", 30, 28},

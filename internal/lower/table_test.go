@@ -94,6 +94,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/4+ 2/2-"},
 		{"handwritten block signs in parentheses", "Site: ear\nStage 1 - 2 blocks - blk 1 (+) deep, blk 2 (-)\nStage 2 - 1 block - clear\n",
 			"1: 1/2+ 2/1-"},
+		{"dot leaders between a stage's items", "Site: shin\nSTAGE 1 ..... 4 blocks ..... block B positive (deep) ..... KA-type SCC, deep dermis\nSTAGE 2 ..... 2 blocks ..... all negative\n",
+			"1: 1/4+ 2/2-"},
 		{"log caption dashed before the header", "Site: eyelid\nBlock log - Stage  Block  Margin  Stain\nI      A      +       H&E\nI      B      -       H&E\nII     A      -       H&E\n",
 			"1: 1/2+ 2/1-"},
 		{"quoted CSV", "Site: arm\n\"Stage\",\"Blocks\",\"Margin\",\"Stain\"\n\"1\",\"5\",\"Positive - block 4 (deep)\",\"H&E\"\n\"2\",\"1\",\"Negative\",\"\"\n",
