@@ -36,17 +36,26 @@ func (st *state) readReader(p *para, s span) {
 	if st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
 		return
 	}
-	if s.any(cBiopsy) && p.short(s) {
+	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
+	// A sentence about a biopsy names the reader of that biopsy, unless
+	// a reading verb stands in a clause of its own that speaks of slides
+	// and of no biopsy: "Two tumors, both proven on shave biopsies …, were
+	// treated today; I read all of the frozen sections for both myself".
+	apart := false
+	for k := verbAt; k >= 0 && k < s.hi && p.short(s) && !apart; k++ {
+		apart = p.has(k, cReadVerb) && p.ownClause(k, s)
+	}
+	if s.any(cBiopsy) && p.short(s) && !apart {
 		return
 	}
-	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
 	surgeon, path := -1, -1
 	for i := s.lo; i < s.hi; i++ {
 		if p.negated(i) || p.uncertain(i) {
 			continue
 		}
 		// In a run-on dictation only the stretch of a biopsy speaks of it.
-		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) && p.stretchAny(i, s, cBiopsy) {
+		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) &&
+			(apart && p.clauseAny(i, s, cBiopsy) || !apart && p.stretchAny(i, s, cBiopsy)) {
 			continue
 		}
 		if path < 0 && p.has(i, cPathologist) && !p.has(i, cSurgeon) {
@@ -1628,6 +1637,32 @@ func (p *para) stretch(i int, s span) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// clause is the part of sentence s around token i between semicolons.
+func (p *para) clause(i int, s span) (int, int) {
+	lo, hi := i, i+1
+	for lo > s.lo && p.w(lo-1) != ";" {
+		lo--
+	}
+	for hi < s.hi && p.w(hi) != ";" {
+		hi++
+	}
+	return lo, hi
+}
+
+// clauseAny reports whether the clause of sentence s around token i holds
+// a word of category c.
+func (p *para) clauseAny(i int, s span, c cat) bool {
+	lo, hi := p.clause(i, s)
+	return p.anyIn(lo, hi, c)
+}
+
+// ownClause reports whether the clause of sentence s around token i is one
+// of several, speaks of slides and names no biopsy.
+func (p *para) ownClause(i int, s span) bool {
+	lo, hi := p.clause(i, s)
+	return (lo > s.lo || hi < s.hi) && p.anyIn(lo, hi, cSlide) && !p.anyIn(lo, hi, cBiopsy)
 }
 
 // stretchAny reports whether the stretch of sentence s around token i holds

@@ -1,0 +1,26 @@
+package prose
+
+import "testing"
+
+// TestReaderClauseBesideBiopsy: a sentence that names the prior biopsy
+// still says who read the Mohs slides when the reading stands in a clause
+// of its own about the slides (CODING-RULES §1: the surgeon reads the
+// slides, `pathology-undocumented` otherwise); the reader of a biopsy is
+// never the reader of the Mohs slides.
+func TestReaderClauseBesideBiopsy(t *testing.T) {
+	fams := []string{"reader "}
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'proven on shave biopsies …; I read all of the frozen sections'",
+			"Two tumors, both proven on shave biopsies of 03/31/2026, were treated today; I read all of the frozen sections for both myself, and a Mohs map was drawn for each site.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: 'biopsy read by a dermatopathologist; I examined the Mohs slides'",
+			"The shave biopsy was read by Dr. Lena Ostrowski, dermatopathologist; I examined all Mohs slides myself.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: the biopsy's reader alone is no reader of the Mohs slides",
+			"The shave biopsy slides were read by Dr. Lena Ostrowski, dermatopathologist; the site was marked.",
+			fams, nil},
+		{"§1 reader: one clause of biopsy and slides stays the biopsy's",
+			"The biopsy slides were reviewed by me before surgery.",
+			fams, nil},
+	})
+}
