@@ -24,3 +24,27 @@ func TestReaderClauseBesideBiopsy(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestSpelledSizes: a size dictated in words is the size its digits would
+// be (CODING-RULES §6: the pre-operative size; §3: the final defect and
+// the repair's length decide the repair code).
+func TestSpelledSizes(t *testing.T) {
+	fams := []string{"preop ", "final-defect "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'measured two point one by one point eight centimeters (2.1 x 1.8 cm)'",
+			"The lesion on the right lower leg measured two point one by one point eight centimeters (2.1 x 1.8 cm).",
+			fams, []string{"preop 2.1x1.8"}},
+		{"§6 pre-op size: 'measured two point one by one point eight centimeters'",
+			"The lesion on the right lower leg measured two point one by one point eight centimeters.",
+			fams, []string{"preop 2.1x1.8"}},
+		{"§6 pre-op size: 'fifteen by twelve millimeters'",
+			"The lesion on the right lower leg measured fifteen by twelve millimeters.",
+			fams, []string{"preop 1.5x1.2"}},
+		{"§3 final defect: 'the final defect measured three point two by two point six centimeters'",
+			"With clear margins, the final defect measured three point two by two point six centimeters.",
+			fams, []string{"final-defect 3.2x2.6"}},
+		{"§6 pre-op size: a count in words without a unit is no size",
+			"The lesion on the right lower leg was excised in two blocks.",
+			fams, nil},
+	})
+}
