@@ -48,3 +48,25 @@ func TestSpelledSizes(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestAntibodiesAndWrappedParens: every antibody of the stain vocabulary
+// is a stain of its stage, with its blocks in a parenthesis a line break
+// cuts (CODING-RULES §5: 88342 for the first antibody on a block, +88341
+// for each further one, by the blocks each was run on).
+func TestAntibodiesAndWrappedParens(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: PRAME on blocks 1-2 beside Melan-A on all blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all four blocks for melanocyte density, and PRAME (blocks 1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: a line break before the parenthesis of the blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all blocks for density, and PRAME\n(blocks 1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: a line break inside the parenthesis of the blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all blocks for density, and PRAME (blocks\n1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: HMB-45 and Ki-67 are antibodies",
+			"Stage 2: two blocks, stained with H&E, HMB-45 and Ki-67 to assess the margins. Both were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E"+reason stain="HMB-45"+reason stain="Ki-67"+reason`}},
+	})
+}
