@@ -1710,10 +1710,14 @@ func (st *state) defect(p *para, s span, i int) {
 		}
 	}
 	if !ok {
-		// "the 2.3 x 1.9 cm defect"
-		for lo := max(s.lo, i-7); lo < i; lo++ {
+		// "the 2.3 x 1.9 cm defect", "the 2.2 x 2.0 cm final defect"
+		at := i
+		for at > s.lo && i-at < 2 && p.has(at-1, cFinalDefect) && p.toks[at-1].kind == kWord {
+			at--
+		}
+		for lo := max(s.lo, at-7); lo < at; lo++ {
 			if p.toks[lo].kind == kNum {
-				if z, nx, ok2 := p.measure(lo, i); ok2 && nx == i {
+				if z, nx, ok2 := p.measure(lo, at); ok2 && nx == at {
 					sz, a, b, ok = z, lo, nx, true
 					break
 				}

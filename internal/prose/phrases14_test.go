@@ -70,3 +70,18 @@ func TestAntibodiesAndWrappedParens(t *testing.T) {
 			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E"+reason stain="HMB-45"+reason stain="Ki-67"+reason`}},
 	})
 }
+
+// TestSizeBeforeFinalDefect: a size written before "final defect" is the
+// final defect, which a flap's primary defect is (CODING-RULES §3:
+// adjacent tissue transfer is sized by primary plus secondary defect).
+func TestSizeBeforeFinalDefect(t *testing.T) {
+	fams := []string{"final-defect ", "repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap size: 'the 2.2 x 2.0 cm final defect was repaired with an O-to-Z flap'",
+			"Following clearance, the 2.2 x 2.0 cm final defect was repaired with an O-to-Z flap; the secondary defect measured 6.0 sq cm.",
+			fams, []string{"final-defect 2.2x2", `repair "O-to-Z flap" secondary=6 sq after-clearance`}},
+		{"§3 flap size: 'the 2.2 x 2.0 cm defect' is the flap's primary defect, as before",
+			"Following clearance, the 2.2 x 2.0 cm defect was repaired with an O-to-Z flap; the secondary defect measured 6.0 sq cm.",
+			fams, []string{`repair "O-to-Z flap" defect=2.2x2 secondary=6 sq after-clearance`}},
+	})
+}
