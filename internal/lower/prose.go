@@ -99,6 +99,7 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 // its corrections or its prose.
 func (l *lowerer) proseScope(lines []prose.Line) {
 	scope := l.lesion
+	l.stageGoesOn(lines)
 	switch {
 	case isHistoryKey(l.block.Value) || l.inHistory || scope != noteScope && indicationKey(lines):
 		// read for what it tells of the tumor, never for stages: an
@@ -116,6 +117,33 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	if scope != noteScope && !l.scoped(scope) {
 		l.scopes = append(l.scopes, scope)
 	}
+}
+
+// stageGoesOn gives a stage field's stage what the sentences on the lines
+// right after its one-line value say of that stage where the value did not
+// ("Stage 1: four blocks, each stained with H&E and with CK7 …" / "Paget
+// cells were present … at the peripheral margin of blocks 1 and 4; blocks
+// 2 and 3 were clear"): its margins and its histology, read as that
+// stage's prose. A paragraph after a blank line is not the stage's.
+func (l *lowerer) stageGoesOn(lines []prose.Line) {
+	if l.lesion < 0 || l.lesion >= len(l.out.Lesions) || len(lines) == 0 {
+		return
+	}
+	les := &l.out.Lesions[l.lesion]
+	if l.stage < 0 || l.stage >= len(les.Stages) {
+		return
+	}
+	st := &les.Stages[l.stage]
+	if st.Line == 0 || lines[0].Line != st.Line+1 || st.Blocks.Line != st.Line || l.fromLog(st.Line) {
+		return
+	}
+	facts := prose.ReadStage(st.Number, [][]prose.Line{lines})
+	s, ok := thisStage(facts.Stages, st.Number)
+	if !ok || s.Number != st.Number {
+		return
+	}
+	s.Stains, s.Blocks = nil, 0 // what the field's value listed stays the stage's
+	fillStage(st, s)
 }
 
 // correctionWords say that an addendum corrects what the note stated.

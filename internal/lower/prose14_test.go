@@ -37,3 +37,25 @@ func TestTumorsOfOneParagraph(t *testing.T) {
 			lesions, "left cheek:1:true:false;read by the Mohs surgeon (as stated in prose)"},
 	})
 }
+
+// TestStageValueGoesOn: the sentences on the lines right after a stage
+// field's one-line value are that stage's (CODING-RULES §3: each stage's
+// margins; §1 histology); after a blank line they are not.
+func TestStageValueGoesOn(t *testing.T) {
+	stages := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			out += fmt.Sprint(st.Number, ":", st.Blocks.N, ":", len(st.Margins) > 0 && st.Margins[0].Positive, ":", len(st.Margins), " ")
+		}
+		return out
+	}
+	const head = "Site: left scrotum\nA Mohs map was drawn. I read all frozen sections myself.\n\n"
+	runProseCases(t, []proseCase{
+		{"§3 margins: the lines after 'Stage 1: four blocks, each stained …' are stage 1's",
+			head + "Stage 1: four blocks, each stained with H&E and with CK7 to highlight Paget cells at the margins.\nPaget cells were present in the epidermis at the peripheral margin of blocks 1 and 4; blocks 2 and 3\nwere clear; no dermal invasion.\nStage 2: three blocks, each stained with H&E. All three blocks were clear.\n",
+			stages, "1:4:true:1 2:3:false:1 "},
+		{"§3 margins: after a blank line the sentences are not the stage's",
+			head + "Stage 1: four blocks, each stained with H&E and with CK7 to highlight Paget cells at the margins.\n\nPaget cells were present in the epidermis at the peripheral margin of blocks 1 and 4.\n",
+			stages, "1:4:false:0 "},
+	})
+}

@@ -85,3 +85,18 @@ func TestSizeBeforeFinalDefect(t *testing.T) {
 			fams, []string{`repair "O-to-Z flap" defect=2.2x2 secondary=6 sq after-clearance`}},
 	})
 }
+
+// TestPagetCellsAtTheMargin: Paget cells at a margin are tumor there
+// (CODING-RULES §3: a stage is positive where tumor is placed on a
+// margin; §1 stage-after-clear otherwise misfires).
+func TestPagetCellsAtTheMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§3 margins: 'Paget cells were present … at the peripheral margin of blocks 1 and 4'",
+			"Stage 1: four blocks. Paget cells were present in the epidermis at the peripheral margin of blocks 1 and 4; blocks 2 and 3 were clear; no dermal invasion.",
+			fams, []string{"stage 1 blocks=4 margin=positive histology"}},
+		{"§3 margins: 'no Paget cells at any margin' is clear",
+			"Stage 2: two blocks. No Paget cells were seen at any margin.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+	})
+}
