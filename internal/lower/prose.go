@@ -20,7 +20,11 @@ import (
 const noteScope = -1
 
 // prose keeps a paragraph for the prose reader, under the lesion it
-// stands in.
+// stands in. In a note without lesion labels, a paragraph that goes on
+// from one tumor to the next ("The first tumor, a … of the left cheek, …
+// was left to heal by second intention. The second tumor, a … of the right
+// forearm, …") is read as one paragraph a lesion, cut where a sentence
+// opens the next lesion: two tumors are never read as one.
 func (l *lowerer) prose(par []grammar.Value) {
 	lines := make([]prose.Line, len(par))
 	for i, v := range par {
@@ -29,17 +33,80 @@ func (l *lowerer) prose(par []grammar.Value) {
 	if l.paragraphs == nil {
 		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}
 	}
-	if !l.headed && len(par) > 0 {
-		l.proseLesion(par[0])
+	if l.headed || len(lines) == 0 {
+		l.proseScope(lines)
+		return
 	}
+	for i, part := range l.lesionParts(lines) {
+		first := part[0]
+		if i > 0 { // a part that a sentence opens: its words may run on to the next line ("The second / tumor, a …")
+			first.Text = sentenceText(part)
+		}
+		l.proseLesion(first)
+		l.proseScope(part)
+	}
+}
+
+// lesionParts cuts a paragraph of an unlabelled note before each sentence
+// after its first that opens a lesion as proseLesion would open it: "The
+// first tumor, …" while the note has one lesion and no prose before it
+// has been handed to every lesion, then "The second tumor, …", "The third
+// tumor, …" in turn. A paragraph that opens none is one part.
+func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
+	var cuts []prose.Line // where each later part begins (line and column)
+	count, first := len(l.out.Lesions), len(l.paragraphs[noteScope]) == 0
+	for k, sen := range prose.Sentences([][]prose.Line{lines}) {
+		if len(sen) == 0 {
+			continue
+		}
+		n := proseLesionNumber(sentenceText(sen))
+		switch {
+		case n == 1 && count == 1 && first:
+			first = false
+		case n > 1 && n == count+1 && n <= MaxLesions:
+			count, first = n, false
+		default:
+			continue
+		}
+		if k > 0 {
+			cuts = append(cuts, sen[0])
+		}
+	}
+	parts := make([][]prose.Line, 0, len(cuts)+1)
+	var cur []prose.Line
+	for _, ln := range lines {
+		for len(cuts) > 0 && cuts[0].Line == ln.Line && cuts[0].Col >= ln.Col && cuts[0].Col-ln.Col <= len(ln.Text) {
+			at := cuts[0].Col - ln.Col
+			if head := strings.TrimRight(ln.Text[:at], " \t"); head != "" {
+				cur = append(cur, prose.Line{Text: head, Line: ln.Line, Col: ln.Col})
+			}
+			if len(cur) > 0 {
+				parts = append(parts, cur)
+			}
+			cur = nil
+			ln = prose.Line{Text: ln.Text[at:], Line: ln.Line, Col: cuts[0].Col}
+			cuts = cuts[1:]
+		}
+		cur = append(cur, ln)
+	}
+	if len(cur) > 0 {
+		parts = append(parts, cur)
+	}
+	return parts
+}
+
+// proseScope keeps a paragraph under the lesion being read: its history,
+// its corrections or its prose.
+func (l *lowerer) proseScope(lines []prose.Line) {
 	scope := l.lesion
+	l.stageGoesOn(lines)
 	switch {
 	case isHistoryKey(l.block.Value) || l.inHistory || scope != noteScope && indicationKey(lines):
 		// read for what it tells of the tumor, never for stages: an
 		// indication's "previously treated with Mohs surgery that required
 		// three stages" is no stage of today's
 		l.history[scope] = append(l.history[scope], lines)
-	case isCorrection(l.block.Value, par):
+	case isCorrection(l.block.Value, lines):
 		if l.corrections == nil {
 			l.corrections = map[int][][]prose.Line{}
 		}
@@ -52,6 +119,33 @@ func (l *lowerer) prose(par []grammar.Value) {
 	}
 }
 
+// stageGoesOn gives a stage field's stage what the sentences on the lines
+// right after its one-line value say of that stage where the value did not
+// ("Stage 1: four blocks, each stained with H&E and with CK7 …" / "Paget
+// cells were present … at the peripheral margin of blocks 1 and 4; blocks
+// 2 and 3 were clear"): its margins and its histology, read as that
+// stage's prose. A paragraph after a blank line is not the stage's.
+func (l *lowerer) stageGoesOn(lines []prose.Line) {
+	if l.lesion < 0 || l.lesion >= len(l.out.Lesions) || len(lines) == 0 {
+		return
+	}
+	les := &l.out.Lesions[l.lesion]
+	if l.stage < 0 || l.stage >= len(les.Stages) {
+		return
+	}
+	st := &les.Stages[l.stage]
+	if st.Line == 0 || lines[0].Line != st.Line+1 || st.Blocks.Line != st.Line || l.fromLog(st.Line) {
+		return
+	}
+	facts := prose.ReadStage(st.Number, [][]prose.Line{lines})
+	s, ok := thisStage(facts.Stages, st.Number)
+	if !ok || s.Number != st.Number {
+		return
+	}
+	s.Stains, s.Blocks = nil, 0 // what the field's value listed stays the stage's
+	fillStage(st, s)
+}
+
 // correctionWords say that an addendum corrects what the note stated.
 var correctionWords = []string{"correction", "corrected", "correct to", "should read", "amended", "in error", "erroneous"}
 
@@ -59,7 +153,7 @@ var correctionWords = []string{"correction", "corrected", "correct to", "should 
 // the note ("ADDENDUM (09/10/2026, Dr. …): Correction to the stage 2 entry
 // above … stage 2 consisted of 6 blocks, not 2"): under an "Addendum"
 // heading, or opening with the word.
-func isCorrection(heading string, par []grammar.Value) bool {
+func isCorrection(heading string, par []prose.Line) bool {
 	if len(par) == 0 {
 		return false
 	}
@@ -111,7 +205,7 @@ func (l *lowerer) applyCorrections(scope int) {
 // "The second lesion, a …"), so that a dictation of two lesions is never
 // read as one. Only the next number opens a lesion; "the first lesion"
 // hands what came before it to every lesion (noteScope).
-func (l *lowerer) proseLesion(first grammar.Value) {
+func (l *lowerer) proseLesion(first prose.Line) {
 	n := proseLesionNumber(first.Text)
 	switch {
 	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
@@ -122,14 +216,14 @@ func (l *lowerer) proseLesion(first grammar.Value) {
 	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
 		l.closeSections()
 		l.block = model.Text{}
-		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Pos.Line})
+		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Line})
 		l.lesion = len(l.out.Lesions) - 1
 	default:
 		return
 	}
 	if les := &l.out.Lesions[len(l.out.Lesions)-1]; !les.Site.Text.Present() {
 		if site := labelSite(first.Text); site != "" {
-			les.Site.Text = model.Text{Value: site, Line: first.Pos.Line}
+			les.Site.Text = model.Text{Value: site, Line: first.Line}
 		}
 	}
 }
@@ -283,6 +377,7 @@ func (l *lowerer) readProse() {
 			}
 		}
 		l.encounterProse(&facts)
+		l.twoSites(&l.out.Lesions[scope], &facts)
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
 		if hist := l.history[scope]; len(hist) > 0 {
@@ -484,7 +579,9 @@ func inTurn(refs []lesionRef, sizes []prose.Measure) bool {
 // the lesion's site ("The helical tumor" for the left helix, "The upper arm
 // tumor"). A sentence that speaks of all of them ("Both tumors", "All
 // three tumors", "indicated for both because …"), whatever else it names,
-// is one ref of lesion -1. A site word that two lesions share names
+// is one ref of lesion -1, as is a sentence that opens with as many tumors
+// as the note has lesions ("Two tumors, both proven on shave biopsies …,
+// were treated today"). A site word that two lesions share names
 // neither; a lesion named twice counts once.
 func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 	var refs []lesionRef
@@ -495,7 +592,7 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 			refs = append(refs, lesionRef{lesion: i, at: at})
 		}
 	}
-	for _, ln := range sen {
+	for li, ln := range sen {
 		words := sentenceWords(ln.Text)
 		for k, w := range words {
 			at := prose.Span{Line: ln.Line, Col: ln.Col + w.at, EndLine: ln.Line, EndCol: ln.Col + w.at + len(w.text)}
@@ -505,6 +602,8 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 			}
 			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
 				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
+				li == 0 && k == 0 && cardinalWord(w.text) == len(l.out.Lesions) && len(words) > 1 && slices.Contains(everyWords, words[1].text) || // "Two tumors, both proven on …" opening the sentence, as many as the lesions
+
 				w.text == "both" && k > 0 && slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) &&
 					(k+1 == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[k+1].text)) {
 				add(-1, at)
@@ -966,6 +1065,27 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 		enc.Pathology = model.Text{Value: "read by " + r.Name, Line: r.Span.Line}
 	default:
 		enc.Pathology = model.Text{Value: "read by a separate pathologist " + r.Name, Line: r.Span.Line}
+	}
+}
+
+// twoSites reports a lesion whose own prose places tumors at two sites
+// that are not one ("a basal cell carcinoma of the left cheek … a squamous
+// cell carcinoma of the right forearm"): a second lesion the note does not
+// open, which is never merged into the first (lesion-ambiguous, no Mohs
+// line for it).
+func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
+	if les.Ambiguous.Present() {
+		return
+	}
+	for a, sa := range f.Sites {
+		for _, sb := range f.Sites[a+1:] {
+			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
+				continue
+			}
+			les.Ambiguous = model.Text{Value: "site on line " + strconv.Itoa(sb.Span.Line) + " (the first is on line " + strconv.Itoa(sa.Span.Line) + ")", Line: sb.Span.Line}
+			l.report(LesionAmbiguous.At(les.Label, sb.Span.Line, sb.Span.Col, "Lesion %s: its prose places a tumor on the %s and another on the %s: label each lesion; no Mohs line for it", les.Label, sa.Value, sb.Value))
+			return
+		}
 	}
 }
 

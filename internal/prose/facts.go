@@ -36,17 +36,26 @@ func (st *state) readReader(p *para, s span) {
 	if st.otherLesions && !s.any(cSurgeon) || !s.any(cSurgeon) && !s.any(cPathologist) && !s.any(cReadVerb) {
 		return
 	}
-	if s.any(cBiopsy) && p.short(s) {
+	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
+	// A sentence about a biopsy names the reader of that biopsy, unless
+	// a reading verb stands in a clause of its own that speaks of slides
+	// and of no biopsy: "Two tumors, both proven on shave biopsies …, were
+	// treated today; I read all of the frozen sections for both myself".
+	apart := false
+	for k := verbAt; k >= 0 && k < s.hi && p.short(s) && !apart; k++ {
+		apart = p.has(k, cReadVerb) && p.ownClause(k, s)
+	}
+	if s.any(cBiopsy) && p.short(s) && !apart {
 		return
 	}
-	verbAt := p.firstIn(s.lo, s.hi, cReadVerb)
 	surgeon, path := -1, -1
 	for i := s.lo; i < s.hi; i++ {
 		if p.negated(i) || p.uncertain(i) {
 			continue
 		}
 		// In a run-on dictation only the stretch of a biopsy speaks of it.
-		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) && p.stretchAny(i, s, cBiopsy) {
+		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) &&
+			(apart && p.clauseAny(i, s, cBiopsy) || !apart && p.stretchAny(i, s, cBiopsy)) {
 			continue
 		}
 		if path < 0 && p.has(i, cPathologist) && !p.has(i, cSurgeon) {
@@ -1630,6 +1639,32 @@ func (p *para) stretch(i int, s span) (int, int) {
 	return lo, hi
 }
 
+// clause is the part of sentence s around token i between semicolons.
+func (p *para) clause(i int, s span) (int, int) {
+	lo, hi := i, i+1
+	for lo > s.lo && p.w(lo-1) != ";" {
+		lo--
+	}
+	for hi < s.hi && p.w(hi) != ";" {
+		hi++
+	}
+	return lo, hi
+}
+
+// clauseAny reports whether the clause of sentence s around token i holds
+// a word of category c.
+func (p *para) clauseAny(i int, s span, c cat) bool {
+	lo, hi := p.clause(i, s)
+	return p.anyIn(lo, hi, c)
+}
+
+// ownClause reports whether the clause of sentence s around token i is one
+// of several, speaks of slides and names no biopsy.
+func (p *para) ownClause(i int, s span) bool {
+	lo, hi := p.clause(i, s)
+	return (lo > s.lo || hi < s.hi) && p.anyIn(lo, hi, cSlide) && !p.anyIn(lo, hi, cBiopsy)
+}
+
 // stretchAny reports whether the stretch of sentence s around token i holds
 // a word of category c.
 func (p *para) stretchAny(i int, s span, c cat) bool {
@@ -1675,10 +1710,14 @@ func (st *state) defect(p *para, s span, i int) {
 		}
 	}
 	if !ok {
-		// "the 2.3 x 1.9 cm defect"
-		for lo := max(s.lo, i-7); lo < i; lo++ {
+		// "the 2.3 x 1.9 cm defect", "the 2.2 x 2.0 cm final defect"
+		at := i
+		for at > s.lo && i-at < 2 && p.has(at-1, cFinalDefect) && p.toks[at-1].kind == kWord {
+			at--
+		}
+		for lo := max(s.lo, at-7); lo < at; lo++ {
 			if p.toks[lo].kind == kNum {
-				if z, nx, ok2 := p.measure(lo, i); ok2 && nx == i {
+				if z, nx, ok2 := p.measure(lo, at); ok2 && nx == at {
 					sz, a, b, ok = z, lo, nx, true
 					break
 				}

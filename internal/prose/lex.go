@@ -201,11 +201,17 @@ func abbreviation(w string) bool {
 // abbreviation), and at a line break unless the next line starts in lower case.
 func sentences(p *para, out []span) []span {
 	toks, orig := p.toks, p.orig
-	start := 0
+	start, depth := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		end := false
 		w := p.w(i)
+		switch w {
+		case "(":
+			depth++
+		case ")":
+			depth = max(depth-1, 0)
+		}
 		switch w {
 		case ".", "?", "!":
 			end = true
@@ -223,6 +229,15 @@ func sentences(p *para, out []span) []span {
 			n := &toks[i+1]
 			c := orig[n.lo]
 			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w))
+			// Nor inside a parenthesis ("PRAME (blocks" / "1-2)"), nor
+			// before one that goes on in lower case ("and PRAME" / "(blocks
+			// 1-2) to separate …").
+			if depth > 0 || c == '(' && i+2 < len(toks) && toks[i+2].line == n.line && toks[i+2].kind == kWord && !toks[i+2].upper {
+				end = false
+			}
+		}
+		if end {
+			depth = 0
 		}
 		if end || i+1 == len(toks) {
 			out = append(out, span{lo: start, hi: i + 1})

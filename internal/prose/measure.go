@@ -10,6 +10,7 @@ import (
 //
 //	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* ( "(" Area ")" )?
 //	Dim     = Number Unit?          (at least one Dim has a unit)
+//	Number  = digits | spelled ( "point" digit-word+ )?   ("two point one", "forty-five")
 //	Area    = Number ( "sq" "."? ( "cm" | "centimeters" ) | "square" "cm" | "cm2" )
 //	Unit    = "cm" | "mm" | "cm2" | "sq" "."? "cm" | "centimeter(s)" | "millimeter(s)"
 
@@ -47,6 +48,124 @@ func (p *para) number(i int) (float64, bool) {
 	return v, err == nil
 }
 
+// numberAt reads a number at token i (before end): digits, or a number
+// spelled as a dictation transcribes it ("two point one", "forty-five",
+// "three point two five"). It returns the token after it.
+func (p *para) numberAt(i, end int) (float64, int, bool) {
+	if i >= end {
+		return 0, i, false
+	}
+	if v, ok := p.number(i); ok {
+		return v, i + 1, true
+	}
+	v, j, ok := p.spelledWhole(i, end)
+	if !ok {
+		return 0, i, false
+	}
+	if j+1 < end && p.w(j) == "point" {
+		frac, scale, k := 0.0, 0.1, j+1
+		for k < end {
+			d, ok := digitWord(p.w(k))
+			if !ok {
+				break
+			}
+			frac += float64(d) * scale
+			scale /= 10
+			k++
+		}
+		if k > j+1 {
+			v, j = v+frac, k
+		}
+	}
+	return v, j, true
+}
+
+// spelledWhole reads a whole number below a hundred spelled in words at
+// token i: "seven", "eighteen", "forty", "forty-five", "forty five".
+func (p *para) spelledWhole(i, end int) (float64, int, bool) {
+	if d, ok := digitWord(p.w(i)); ok {
+		return float64(d), i + 1, true
+	}
+	if n := teens(p.w(i)); n > 0 {
+		return float64(n), i + 1, true
+	}
+	t := tens(p.w(i))
+	if t == 0 {
+		return 0, i, false
+	}
+	j := i + 1
+	if j+1 < end && p.w(j) == "-" {
+		j++
+	}
+	if j < end {
+		if d, ok := digitWord(p.w(j)); ok && d > 0 {
+			return float64(t + d), j + 1, true
+		}
+	}
+	return float64(t), i + 1, true
+}
+
+// digitWord is the digit a word spells: "zero" (or "oh") to "nine".
+func digitWord(w string) (int, bool) {
+	switch w {
+	case "zero", "oh":
+		return 0, true
+	case "single":
+		return 0, false
+	}
+	if n := cardinal(w); n > 0 && n < 10 {
+		return n, true
+	}
+	return 0, false
+}
+
+// teens is the number a word from "ten" to "nineteen" spells, or 0.
+func teens(w string) int {
+	if n := cardinal(w); n >= 10 {
+		return n
+	}
+	switch w {
+	case "thirteen":
+		return 13
+	case "fourteen":
+		return 14
+	case "fifteen":
+		return 15
+	case "sixteen":
+		return 16
+	case "seventeen":
+		return 17
+	case "eighteen":
+		return 18
+	case "nineteen":
+		return 19
+	}
+	return 0
+}
+
+// tens is the number a word from "twenty" to "ninety" spells, or 0.
+func tens(w string) int {
+	switch w {
+	case "twenty":
+		return 20
+	case "thirty":
+		return 30
+	case "forty":
+		return 40
+	case "fifty":
+		return 50
+	case "sixty":
+		return 60
+	case "seventy":
+		return 70
+	case "eighty":
+		return 80
+	case "ninety":
+		return 90
+	}
+	return 0
+}
+
 // measure reads a size starting at token i (before end). It returns the
 // size in cm (or sq cm) and the token after it.
 func (p *para) measure(i, end int) (model.Size, int, bool) {
@@ -65,11 +184,11 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	isArea := false
 	anyUnit := false
 	for nd < len(dims) {
-		v, ok := p.number(j)
+		v, nx, ok := p.numberAt(j, end)
 		if !ok || j >= end {
 			break
 		}
-		j++
+		j = nx
 		dims[nd] = v
 		if f, a, nx, ok := p.unit(j, end); ok {
 			anyUnit = true
@@ -82,7 +201,7 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 		}
 		nd++
 		if j < end && (p.w(j) == "x" || p.w(j) == "by" || p.w(j) == "*") {
-			if _, ok := p.number(j + 1); ok {
+			if _, _, ok := p.numberAt(j+1, end); ok {
 				j++
 				continue
 			}
@@ -121,7 +240,7 @@ func (p *para) measureAfter(from, end, within int) (model.Size, int, int, bool) 
 		if p.w(i) == ";" {
 			break
 		}
-		if p.toks[i].kind == kNum {
+		if _, _, ok := p.numberAt(i, end); ok {
 			if sz, nx, ok := p.measure(i, end); ok {
 				return sz, i, nx, true
 			}

@@ -1,0 +1,102 @@
+package prose
+
+import "testing"
+
+// TestReaderClauseBesideBiopsy: a sentence that names the prior biopsy
+// still says who read the Mohs slides when the reading stands in a clause
+// of its own about the slides (CODING-RULES §1: the surgeon reads the
+// slides, `pathology-undocumented` otherwise); the reader of a biopsy is
+// never the reader of the Mohs slides.
+func TestReaderClauseBesideBiopsy(t *testing.T) {
+	fams := []string{"reader "}
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'proven on shave biopsies …; I read all of the frozen sections'",
+			"Two tumors, both proven on shave biopsies of 03/31/2026, were treated today; I read all of the frozen sections for both myself, and a Mohs map was drawn for each site.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: 'biopsy read by a dermatopathologist; I examined the Mohs slides'",
+			"The shave biopsy was read by Dr. Lena Ostrowski, dermatopathologist; I examined all Mohs slides myself.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: the biopsy's reader alone is no reader of the Mohs slides",
+			"The shave biopsy slides were read by Dr. Lena Ostrowski, dermatopathologist; the site was marked.",
+			fams, nil},
+		{"§1 reader: one clause of biopsy and slides stays the biopsy's",
+			"The biopsy slides were reviewed by me before surgery.",
+			fams, nil},
+	})
+}
+
+// TestSpelledSizes: a size dictated in words is the size its digits would
+// be (CODING-RULES §6: the pre-operative size; §3: the final defect and
+// the repair's length decide the repair code).
+func TestSpelledSizes(t *testing.T) {
+	fams := []string{"preop ", "final-defect "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'measured two point one by one point eight centimeters (2.1 x 1.8 cm)'",
+			"The lesion on the right lower leg measured two point one by one point eight centimeters (2.1 x 1.8 cm).",
+			fams, []string{"preop 2.1x1.8"}},
+		{"§6 pre-op size: 'measured two point one by one point eight centimeters'",
+			"The lesion on the right lower leg measured two point one by one point eight centimeters.",
+			fams, []string{"preop 2.1x1.8"}},
+		{"§6 pre-op size: 'fifteen by twelve millimeters'",
+			"The lesion on the right lower leg measured fifteen by twelve millimeters.",
+			fams, []string{"preop 1.5x1.2"}},
+		{"§3 final defect: 'the final defect measured three point two by two point six centimeters'",
+			"With clear margins, the final defect measured three point two by two point six centimeters.",
+			fams, []string{"final-defect 3.2x2.6"}},
+		{"§6 pre-op size: a count in words without a unit is no size",
+			"The lesion on the right lower leg was excised in two blocks.",
+			fams, nil},
+	})
+}
+
+// TestAntibodiesAndWrappedParens: every antibody of the stain vocabulary
+// is a stain of its stage, with its blocks in a parenthesis a line break
+// cuts (CODING-RULES §5: 88342 for the first antibody on a block, +88341
+// for each further one, by the blocks each was run on).
+func TestAntibodiesAndWrappedParens(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: PRAME on blocks 1-2 beside Melan-A on all blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all four blocks for melanocyte density, and PRAME (blocks 1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: a line break before the parenthesis of the blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all blocks for density, and PRAME\n(blocks 1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: a line break inside the parenthesis of the blocks",
+			"Stage 1: four blocks. Stains: H&E and Melan-A on all blocks for density, and PRAME (blocks\n1-2) to separate melanoma in situ from hyperplasia.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E"+reason stain="Melan-A"+reason stain="PRAME"[1 2]+reason`}},
+		{"§5 stains: HMB-45 and Ki-67 are antibodies",
+			"Stage 2: two blocks, stained with H&E, HMB-45 and Ki-67 to assess the margins. Both were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E"+reason stain="HMB-45"+reason stain="Ki-67"+reason`}},
+	})
+}
+
+// TestSizeBeforeFinalDefect: a size written before "final defect" is the
+// final defect, which a flap's primary defect is (CODING-RULES §3:
+// adjacent tissue transfer is sized by primary plus secondary defect).
+func TestSizeBeforeFinalDefect(t *testing.T) {
+	fams := []string{"final-defect ", "repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap size: 'the 2.2 x 2.0 cm final defect was repaired with an O-to-Z flap'",
+			"Following clearance, the 2.2 x 2.0 cm final defect was repaired with an O-to-Z flap; the secondary defect measured 6.0 sq cm.",
+			fams, []string{"final-defect 2.2x2", `repair "O-to-Z flap" secondary=6 sq after-clearance`}},
+		{"§3 flap size: 'the 2.2 x 2.0 cm defect' is the flap's primary defect, as before",
+			"Following clearance, the 2.2 x 2.0 cm defect was repaired with an O-to-Z flap; the secondary defect measured 6.0 sq cm.",
+			fams, []string{`repair "O-to-Z flap" defect=2.2x2 secondary=6 sq after-clearance`}},
+	})
+}
+
+// TestPagetCellsAtTheMargin: Paget cells at a margin are tumor there
+// (CODING-RULES §3: a stage is positive where tumor is placed on a
+// margin; §1 stage-after-clear otherwise misfires).
+func TestPagetCellsAtTheMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§3 margins: 'Paget cells were present … at the peripheral margin of blocks 1 and 4'",
+			"Stage 1: four blocks. Paget cells were present in the epidermis at the peripheral margin of blocks 1 and 4; blocks 2 and 3 were clear; no dermal invasion.",
+			fams, []string{"stage 1 blocks=4 margin=positive histology"}},
+		{"§3 margins: 'no Paget cells at any margin' is clear",
+			"Stage 2: two blocks. No Paget cells were seen at any margin.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+	})
+}
