@@ -531,10 +531,17 @@ func (l *lowerer) wrapsSentence(i int, it *grammar.Item) bool {
 		return false
 	}
 	above := l.lines[i-1].Item
-	if above == nil || above.Text == nil || len(above.Fields) > 0 || above.Marker != nil || above.Label != nil {
+	if above == nil {
 		return false
 	}
-	words := strings.Fields(above.Text.Text)
+	last := "" // the text the line above ends with: its text, or its last field's value
+	switch n := len(above.Fields); {
+	case n > 0 && above.Fields[n-1].Value != nil:
+		last = above.Fields[n-1].Value.Text // "MOHS PROCEDURE: … I personally read the"
+	case n == 0 && above.Text != nil && above.Marker == nil && above.Label == nil:
+		last = above.Text.Text
+	}
+	words := strings.Fields(last)
 	return len(words) >= 6 && openWords[asciiLower(words[len(words)-1])]
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -673,6 +674,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return n.Encounter.Date.Value + "|" + n.Lesions[0].Site.Text.Value + "|" + n.Lesions[0].Diagnosis.Value
 			}, "2026-01-27|right upper cutaneous lip|basal cell carcinoma"},
+		{"a wrapped sentence under a dictated field's value", "Site: temple\nMOHS PROCEDURE: A Mohs map was drawn. Stage 1 consisted of three blocks. I personally read the\nfrozen sections: squamous cell carcinoma in the mid dermis, and all three blocks were clear.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FrozenSection.Present(), " ", slices.Contains(rules(n), "value-invalid"))
+			}, "false false"},
 		{"a date whose sentence ends in the value", "Date of service: 09/01/2026. Surgeon Dr. Gideon Falk.\nSite: chest\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-09-01"},
 		{"a date key and its date with no colon", "DOS 2026-05-05  |  Surgeon: Dr. Eulalia Brennan\nSite: chest\n",
