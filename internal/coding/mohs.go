@@ -3,6 +3,7 @@ package coding
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/codetable"
@@ -31,6 +32,9 @@ func (g *generator) lesion(les *model.Lesion) {
 	}
 	switch {
 	case les.Ambiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line
+		if strings.HasPrefix(les.Ambiguous.Value, "site") {
+			return // two sites: the repair's site group cannot be told either
+		}
 	case g.readerConflict: // reader-ambiguous: who read the slides decides between Mohs and excision
 	case g.pathologist:
 		g.excision(les)

@@ -446,3 +446,19 @@ func TestLesionLevelStains(t *testing.T) {
 	assert.Equal(t, []string{"17311x1", "17312x1", "17315x1"}, lines(c))
 	assert.Len(t, findingsOf(c, "routine-stain-not-billable"), 1)
 }
+
+// TestTwoSitesCodeNoRepair: a lesion that states two different sites may
+// be two lesions (lesion-ambiguous): neither its Mohs lines nor its repair
+// lines are coded, since the repair's site group cannot be told either.
+func TestTwoSitesCodeNoRepair(t *testing.T) {
+	c := code(t, note(
+		"Pathology: read by the Mohs surgeon",
+		"Site: left cheek",
+		"Diagnosis: BCC",
+		"Stage 1: 2 blocks; margins: clear",
+		"Site: right forearm",
+		"Repair: simple repair, 3.0 cm",
+	))
+	assert.Empty(t, lines(c))
+	assert.NotEmpty(t, findingsOf(c, "lesion-ambiguous"))
+}
