@@ -601,6 +601,9 @@ func runOnFields(fields []*grammar.Field) []*grammar.Field {
 		}
 		v, key, keyPos, from := f.Value, f.Key, f.Pos, 0
 		for _, k := range innerKeys(v.Text, true) {
+			if k[0] < from {
+				continue // a key inside the one before it
+			}
 			out = append(out, &grammar.Field{Pos: keyPos, Key: key, Value: trimmedValue(v, from, k[0])})
 			key, keyPos, from = v.Text[k[0]:k[1]], shift(v.Pos, v.Text[:k[0]]), k[1]+1
 		}
