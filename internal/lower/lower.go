@@ -981,6 +981,9 @@ func withoutTime(v *grammar.Value) *grammar.Value {
 	return v
 }
 
+// keyJoiner drops the hyphens and spaces of a key ("Pre-op" → "Preop").
+var keyJoiner = strings.NewReplacer("-", "", " ", "")
+
 // preopField reads a bare "Pre-op:" or "Preoperative:" key by its value:
 // the pre-operative size when the value opens with a size, else the
 // pre-operative diagnosis when it names a tumor; nil otherwise.
@@ -988,7 +991,7 @@ func preopField(f *grammar.Field, v *grammar.Value) *grammar.Field {
 	if v == nil {
 		return nil
 	}
-	switch asciiLower(strings.NewReplacer("-", "", " ", "").Replace(f.Key)) {
+	switch asciiLower(keyJoiner.Replace(f.Key)) {
 	case "preop", "preoperative":
 	default:
 		return nil

@@ -129,6 +129,9 @@ func isPlaceWords(s string) bool {
 	return len(words) > 0
 }
 
+// signUnwrapper writes a bracketed sign "(+)" as the bare sign.
+var signUnwrapper = strings.NewReplacer("(+)", "+", "(-)", "-", "(−)", "−")
+
 // blockChip reads a block's margin written as a chip, its label and a
 // sign ("A+ (deep)", "B−", "3-"), as the entry "block A positive (deep)";
 // "" when s is not one.
@@ -137,7 +140,7 @@ func blockChip(s string) string {
 	if word, rest, ok := strings.Cut(s, " "); ok && (blockWords[asciiLower(word)] || asciiLower(word) == "blk") {
 		s = strings.TrimSpace(rest) // "blk 1 (+) deep"
 	}
-	s = strings.NewReplacer("(+)", "+", "(-)", "-", "(−)", "−").Replace(s)
+	s = signUnwrapper.Replace(s)
 	n := 0
 	for n < len(s) && n < 3 && (isLetterOrDigit(s[n])) {
 		n++

@@ -830,11 +830,14 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 	}
 }
 
+// tumorDropper removes the word tumor from a result cell.
+var tumorDropper = strings.NewReplacer("tumour", "", "tumor", "")
+
 // resultHistology reports whether a log's result cell also describes the
 // tumor's histology — a cell type, depth or pattern, not only "tumor at
 // the deep margin".
 func resultHistology(s string) bool {
-	lower := strings.NewReplacer("tumour", "", "tumor", "").Replace(asciiLower(s))
+	lower := tumorDropper.Replace(asciiLower(s))
 	return isHistology(lower)
 }
 
