@@ -193,8 +193,8 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 			}
 		}
 		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))] // "Map drawn."
-		if trimmed == "" || !startsWithNumber(trimmed) && !yes || strings.ContainsAny(k, "0123456789") {
-			continue
+		if trimmed == "" || !startsWithNumber(trimmed) && !yes || !isKeyWords(k) {
+			continue // "size > 2 cm" is a criterion, not the key Size
 		}
 		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:len(v.Text)-len(trimmed)]), Text: trimmed}, true
 	}

@@ -379,6 +379,8 @@ func TestMarginEntries(t *testing.T) {
 		{"margins: not involved", []model.Margin{{Line: 2}}},
 		{"margins: free except focal at 2 o'clock (block 1)", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}}},
 		{"margins: tumor present at the deep margin of block 3; blocks 1 and 2 clear", []model.Margin{{Blocks: []int{3}, Positive: true, Line: 2}, {Blocks: []int{1, 2}, Line: 2}}},
+		{"both blocks clear", []model.Margin{{Line: 2}}},
+		{"all blocks negative", []model.Margin{{Line: 2}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

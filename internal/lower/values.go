@@ -145,13 +145,17 @@ func isCountItem(s string) bool {
 		words = words[1:]
 	}
 	switch {
-	case len(words) == 0:
-		return false
+	case len(words) == 0 || quantifierWords[words[0]]:
+		return false // "both blocks clear" is a margin, not a count
 	case len(words) == 1:
 		return strings.TrimLeft(words[0], "~") != "" && grammar.IsDigits(strings.TrimLeft(words[0], "~"))
 	}
 	return countNouns[words[1]] || len(words) > 2 && countNouns[words[1]+" "+words[2]]
 }
+
+// quantifierWords open a stage item about blocks already counted: "both
+// blocks clear", "all blocks negative".
+var quantifierWords = map[string]bool{"both": true, "all": true, "each": true, "every": true, "remaining": true, "other": true}
 
 // countPart is the count and its noun at the start of a count item: "2
 // blocks" of "2 blocks including perichondrium".

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/mohscode/mohscode/internal/model"
@@ -170,6 +171,9 @@ func tens(w string) int {
 // size in cm (or sq cm) and the token after it.
 func (p *para) measure(i, end int) (model.Size, int, bool) {
 	var sz model.Size
+	if p.comparedAt(i) {
+		return sz, i, false
+	}
 	if i < end && (p.w(i) == "approximately" || p.w(i) == "approx" || p.w(i) == "about" || p.w(i) == "~") {
 		i++
 		if i < end && p.w(i) == "." {
@@ -230,6 +234,26 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	}
 	sz.Line, _ = p.pos(i)
 	return sz, j, true
+}
+
+// comparedAt reports whether the number at token i follows a comparison
+// ("size > 2 cm", "greater than 1 cm", "at least 6 mm"): a criterion, not
+// a measurement.
+func (p *para) comparedAt(i int) bool {
+	if i < 1 {
+		return false
+	}
+	switch p.w(i - 1) {
+	case ">", "<", "≥", "≤", "over", "under", "exceeding", "exceeds", "above", "below":
+		return true
+	case "than":
+		return i >= 2 && slices.Contains([]string{"greater", "more", "larger", "bigger", "less", "smaller"}, p.w(i-2))
+	case "least", "most":
+		return i >= 2 && p.w(i-2) == "at"
+	case "to":
+		return i >= 2 && p.w(i-2) == "up"
+	}
+	return false
 }
 
 // measureAfter finds the first size in tokens [from, end) no further than

@@ -100,3 +100,25 @@ func TestPagetCellsAtTheMargin(t *testing.T) {
 			fams, []string{"stage 2 blocks=2 margin=clear"}},
 	})
 }
+
+// TestSizeCriteria: a size after a comparison is the criterion an
+// indication cites, not the tumor's measured size (CODING-RULES §6: the
+// pre-operative size is the lesion's size; `size-missing` when the note
+// gives none).
+func TestSizeCriteria(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'size > 2 cm' is a criterion",
+			"Indication: size > 2 cm with ill-defined borders on the lower leg.",
+			fams, nil},
+		{"§6 pre-op size: 'tumor greater than 2 cm' is a criterion",
+			"Mohs was chosen for a tumor greater than 2 cm on the leg.",
+			fams, nil},
+		{"§6 pre-op size: 'at least 6 mm' is a criterion",
+			"Lesions of at least 6 mm on the cheek qualify.",
+			fams, nil},
+		{"§6 pre-op size: the measured size beside a criterion is read",
+			"Indication: size > 2 cm. The lesion measured 2.2 x 1.9 cm.",
+			fams, []string{"preop 2.2x1.9"}},
+	})
+}
