@@ -689,6 +689,48 @@ func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
 	return &grammar.Value{Pos: shift(v.Pos, v.Text[:from]+part[:strings.Index(part, text)]), Text: text}
 }
 
+// titleWords name a note's title: "Mohs Case Log — 2026-08-18",
+// "OPERATIVE REPORT 03/03/2026".
+var titleWords = []string{"log", "report", "note", "record", "procedure", "surgery", "mohs"}
+
+// titleSeparators turn the dashes between a title's parts into commas of
+// the same length in bytes, so that positions in the title hold.
+var titleSeparators = strings.NewReplacer("—", ",  ", "–", ",  ", " - ", " , ")
+
+// titleDate takes the date of service from the note's title when nothing
+// else states it: the first line, a heading of title words whose one
+// dated part, set apart by a dash or a comma, is a date.
+func (l *lowerer) titleDate() {
+	if l.out.Encounter.Date.Present() {
+		return
+	}
+	for _, line := range l.lines {
+		if line.Blank {
+			continue
+		}
+		it := line.Item
+		if it == nil || it.Text == nil || len(it.Fields) > 0 || it.Label != nil || !mentions(asciiLower(it.Text.Text), titleWords) ||
+			mentions(asciiLower(it.Text.Text), []string{"birth", "dob"}) {
+			return
+		}
+		var date *grammar.Value
+		title := &grammar.Value{Pos: it.Text.Pos, Text: titleSeparators.Replace(it.Text.Text)}
+		for _, part := range splitOutside(title, ",") {
+			if _, err := grammar.ParseDate("Date of service", part); err != nil {
+				continue
+			}
+			if date != nil {
+				return // two dates: which is the surgery's the title does not say
+			}
+			date = part
+		}
+		if date != nil {
+			l.problem(l.encounterField(keyRef{field: fDate, name: "Date of service"}, "Date of service", date))
+		}
+		return
+	}
+}
+
 // keyedDate reads text that is a date key and a date with no colon
 // between them ("DOS 2026-05-05", "Date 03/14/2026") as the date field; nil
 // when the text is not one.
@@ -1991,6 +2033,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
 	l.readProse()
+	l.titleDate()
 	l.detachedRepairFacts()
 	if enc := &l.out.Encounter; !enc.Surgeon.Present() {
 		// a note with no surgeon field is signed by its surgeon ("Ambrose
