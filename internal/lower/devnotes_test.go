@@ -62,7 +62,7 @@ var realisticSets = []struct {
 	{"testdata/probe9", 30, 30},
 	{"testdata/probe10", 30, 30},
 	{"testdata/probe11", 30, 30},
-	{"testdata/probe12", 30, 29},
+	{"testdata/probe12", 30, 30},
 	{"testdata/probe13", 30, 29},
 	{"testdata/probe14", 30, 26},
 }
