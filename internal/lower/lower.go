@@ -1513,6 +1513,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		}
 		l.closeSections()
 		l.biopsy = -1
+		if (ref.field == fTotalStages || ref.field == fTotalBlocks) && v != nil && !startsWithNumber(v.Text) && len(splitSentences(v)) > 1 {
+			l.proseField(f, v) // "Stages: The first stage was divided into five blocks. …" is dictation
+			return taken
+		}
 		l.problem(l.lesionField(ref, f, v))
 		l.restOfValue(ref, f, v)
 		return taken

@@ -618,6 +618,7 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }, "[1.8 1.5]"},
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
+		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
 		{"1st Stage", "Site: ear\n1st Stage: 2 Sections, Positive\n2nd Stage: 1 Section, Negative\n", stages, "1:2 2:1"},
 		{"stage line with dashes", "Site: hand\nStage 1 -- 2 blocks -- margins negative\n", stages, "1:2"},
 		{"pipe log", "Site: nose\n| Stage | Blocks | Result |\n|---|---|---|\n| 1 | 6 | positive |\n| 2 | 2 | clear |\n", stages, "1:6 2:2"},
