@@ -127,6 +127,7 @@ type lowerer struct {
 	unread                        bool                   // a table the reader cannot tell was reported
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
 	repairBy                      map[int]model.Text     // who repaired, stated apart from the repair, by lesion
+	stainReasons                  map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
 	lesionStains                  []lesionStains         // stain fields of a lesion before its stages
@@ -687,6 +688,29 @@ func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
 		return nil
 	}
 	return &grammar.Value{Pos: shift(v.Pos, v.Text[:from]+part[:strings.Index(part, text)]), Text: text}
+}
+
+// stainReasonsOfLesions gives a lesion's stain reason field ("Stain
+// reason: MART-1 on all frozen blocks to assess melanocyte density") to
+// its stains that give no reason of their own: to the stains it names, or
+// to every stain when it names none.
+func (l *lowerer) stainReasonsOfLesions() {
+	for i, reason := range l.stainReasons {
+		if i < 0 || i >= len(l.out.Lesions) {
+			continue
+		}
+		said := asciiLower(reason.Value)
+		named := namesKnownStain(reason.Value)
+		les := &l.out.Lesions[i]
+		for s := range les.Stages {
+			for j := range les.Stages[s].Stains {
+				st := &les.Stages[s].Stains[j]
+				if st.Reason == "" && (!named || strings.Contains(said, asciiLower(st.Name))) {
+					st.Reason = reason.Value
+				}
+			}
+		}
+	}
 }
 
 // titleWords name a note's title: "Mohs Case Log — 2026-08-18",
@@ -1898,14 +1922,11 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 			l.repairBy = map[int]model.Text{}
 		}
 		l.repairBy[l.lesion] = t
-	case fStainReason: // after a log table: the reason of every stain that has none
-		for i := range les.Stages {
-			for j := range les.Stages[i].Stains {
-				if st := &les.Stages[i].Stains[j]; st.Reason == "" {
-					st.Reason = t.Value
-				}
-			}
+	case fStainReason: // before or after a log table: the reason of the stains that have none (see stainReasonsOfLesions)
+		if l.stainReasons == nil {
+			l.stainReasons = map[int]model.Text{}
 		}
+		l.stainReasons[l.lesion] = t
 	case fProcedure:
 		if l.procedure == nil {
 			l.procedure = map[int]model.Text{}
@@ -2038,6 +2059,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 func (l *lowerer) finish() {
 	l.readProse()
 	l.titleDate()
+	l.stainReasonsOfLesions()
 	l.detachedRepairFacts()
 	if enc := &l.out.Encounter; !enc.Surgeon.Present() {
 		// a note with no surgeon field is signed by its surgeon ("Ambrose

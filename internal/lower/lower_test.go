@@ -619,6 +619,14 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"stain reason before the log", "Site: calf\nStain reason: MART-1 to assess melanocyte density at the margins\nStage   Blocks   Stains        Margins\n1       3        H&E, MART-1   clear\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, st := range n.Lesions[0].Stages[0].Stains {
+					out = append(out, st.Name+"="+st.Reason)
+				}
+				return strings.Join(out, "; ")
+			}, "H&E=; MART-1=MART-1 to assess melanocyte density at the margins"},
 		{"1st Stage", "Site: ear\n1st Stage: 2 Sections, Positive\n2nd Stage: 1 Section, Negative\n", stages, "1:2 2:1"},
 		{"stage line with dashes", "Site: hand\nStage 1 -- 2 blocks -- margins negative\n", stages, "1:2"},
 		{"pipe log", "Site: nose\n| Stage | Blocks | Result |\n|---|---|---|\n| 1 | 6 | positive |\n| 2 | 2 | clear |\n", stages, "1:6 2:2"},

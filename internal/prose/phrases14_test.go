@@ -122,3 +122,34 @@ func TestSizeCriteria(t *testing.T) {
 			fams, []string{"preop 2.2x1.9"}},
 	})
 }
+
+// TestTumorAwayFromMargins: tumor the sections show "well away from the
+// margins" is the stage's histology, not a positive margin (CODING-RULES
+// §1: a stage's margin status; `final-stage-positive` only when the last
+// stage's margins are not clear).
+func TestTumorAwayFromMargins(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: residual tumor 'well away from the margins' is no positive margin",
+			"The first stage was processed as two blocks; both blocks were free of tumor. The first stage showed residual basal cell carcinoma centrally in the papillary dermis, well away from the margins.",
+			fams, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 margins: tumor at the margin stays positive",
+			"The first stage was processed as two blocks. Residual basal cell carcinoma was present at the deep margin.",
+			fams, []string{"stage 1 blocks=2 margin=positive histology"}},
+	})
+}
+
+// TestAtypiaAtMargin: keratinocyte atypia at a margin is SCC in situ at the
+// margin (CODING-RULES §1: a stage with tumor at a margin is positive, and
+// another stage follows).
+func TestAtypiaAtMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'full-thickness keratinocyte atypia at the medial margin' is positive",
+			"The first stage was divided into four blocks. The first stage showed full-thickness keratinocyte atypia at the medial margin in blocks 3 and 4; blocks 1 and 2 were clear.",
+			fams, []string{"stage 1 blocks=4 margin=positive histology"}},
+		{"§1 margins: 'no keratinocyte atypia at the margins' is clear",
+			"A second stage of two blocks was taken; there was no keratinocyte atypia at the margins.",
+			fams, []string{"stage 2 blocks=2 margin=clear"}},
+	})
+}

@@ -1313,10 +1313,10 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		if p.has(k, cTiming) {
 			continue
 		}
-		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) || p.clockAt(k, hi) {
+		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) && !p.awayFrom(k) || p.clockAt(k, hi) {
 			hasLoc, about = true, true
 		}
-		if p.has(k, cMarginLoc) && p.negated(k) {
+		if p.has(k, cMarginLoc) && (p.negated(k) || p.awayFrom(k)) {
 			negLoc = true
 		}
 		if p.has(k, cEquivocal) {
@@ -1393,6 +1393,27 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// awayFrom reports whether the margin words around token k follow "away
+// from" ("well away from the margins", "distant from the deep margin"): a
+// place the tumor is not.
+func (p *para) awayFrom(k int) bool {
+	for k > 0 && p.has(k-1, cMarginLoc) {
+		k--
+	}
+	j := k - 1
+	if j >= 0 && (p.w(j) == "the" || p.w(j) == "all" || p.w(j) == "any") {
+		j--
+	}
+	if j < 1 || p.w(j) != "from" {
+		return false
+	}
+	switch p.w(j - 1) {
+	case "away", "distant", "remote", "far":
+		return true
+	}
+	return false
 }
 
 // tumorCleared reports whether the tumor word at token k is the subject of
