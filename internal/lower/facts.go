@@ -286,8 +286,17 @@ func citesBiopsy(text string) bool {
 			return true
 		}
 	}
+	for _, w := range biopsyKindWords { // "SCC, moderately differentiated (punch 06/29/2026)"
+		if i := strings.Index(lower, w); i >= 0 && strings.IndexAny(lower[i+len(w):min(len(lower), i+len(w)+4)], "0123456789") >= 0 {
+			return true
+		}
+	}
 	return false
 }
+
+// biopsyKindWords name a biopsy by its kind, which a date then follows
+// when a diagnosis cites it: "(punch 06/29/2026)", "shave 3/2/26".
+var biopsyKindWords = []string{"(punch ", " punch ", "(shave ", " shave ", "saucerization ", "tangential "}
 
 // stainReason reads a field whose key names a stain of the current
 // lesion ("Ber-EP4 on block I-A: to separate a BCC focus from …") as that

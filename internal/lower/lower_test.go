@@ -1069,8 +1069,14 @@ func TestOpeningParagraphBySite(t *testing.T) {
 		{"a size before every diagnosis is not told apart",
 			"Two tumors, 0.8 x 0.7 cm and 1.5 x 1.3 cm: a basal cell carcinoma of the left antihelix and a squamous cell carcinoma of the right shin.",
 			[]string{"", ""}, []bool{false, false}, []bool{false, false}},
-		{"sites in another order give nothing",
+		{"sites in another order give no size; 'two biopsy-proven tumors' is of both",
 			"He has two biopsy-proven tumors: a squamous cell carcinoma of the right shin, 1.5 x 1.3 cm, and a basal cell carcinoma of the left antihelix, 0.8 x 0.7 cm.",
+			[]string{"", ""}, []bool{true, true}, []bool{false, false}},
+		{"'two biopsy-proven skin cancers' before the labels is of both",
+			"This man has two biopsy-proven skin cancers (shave biopsies 10/07/2026).",
+			[]string{"", ""}, []bool{true, true}, []bool{false, false}},
+		{"'two stages; tumor' counts no tumors",
+			"The tumors took two stages; tumor biopsy was done elsewhere.",
 			[]string{"", ""}, []bool{false, false}, []bool{false, false}},
 	}
 	for _, tc := range tests {
@@ -1296,4 +1302,27 @@ func TestRunOnFields(t *testing.T) {
 	assert.Equal(t, "1: 1/4-", logStages(n))
 	assert.Equal(t, "WD SCC to the mid dermis", n.Lesions[0].Stages[0].Histology.Value)
 	assert.NotContains(t, rules(n), "value-invalid")
+}
+
+// TestDiagnosisCitesBiopsy: a diagnosis that cites its biopsy documents the
+// prior pathology diagnosis (CODING-RULES §1: `diagnosis-unconfirmed`
+// unless a prior biopsy or a same-day biopsy is documented).
+func TestDiagnosisCitesBiopsy(t *testing.T) {
+	tests := []struct {
+		value string
+		cites bool
+	}{
+		{"SCC, moderately differentiated (punch 06/29/2026)", true},
+		{"nodular BCC, shave 3/2/26", true},
+		{"BCC (bx 10/13/2026)", true},
+		{"basal cell carcinoma, biopsy-proven", true},
+		{"basal cell carcinoma, nodular", false},
+		{"SCC of the shave site", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.value, func(t *testing.T) {
+			n := mustLower(t, "Site: left temple\nDiagnosis: "+tc.value+"\n")
+			assert.Equal(t, tc.cites, n.Lesions[0].PriorBiopsy.Yes)
+		})
+	}
 }

@@ -603,6 +603,7 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
 				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
 				li == 0 && k == 0 && cardinalWord(w.text) == len(l.out.Lesions) && len(words) > 1 && slices.Contains(everyWords, words[1].text) || // "Two tumors, both proven on …" opening the sentence, as many as the lesions
+				cardinalWord(w.text) == len(l.out.Lesions) && quantifiesTumors(ln.Text, words, k) || // "has two biopsy-proven skin cancers"
 
 				w.text == "both" && k > 0 && slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) &&
 					(k+1 == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[k+1].text)) {
@@ -632,6 +633,26 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 
 // tumorNouns name a tumor as a lesion of the note.
 var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas"}
+
+// quantifiesTumors reports whether a tumor noun follows words[k] in the
+// same phrase, over at most three describing words set apart only by
+// spaces or hyphens: "both tumors", "two biopsy-proven skin cancers".
+func quantifiesTumors(text string, words []sentenceWord, k int) bool {
+	for j := k + 1; j < len(words) && j <= k+4; j++ {
+		prev := words[j-1]
+		if strings.Trim(text[prev.at+len(prev.text):words[j].at], " -") != "" {
+			return false // "two stages; tumor …": another phrase
+		}
+		switch w := words[j].text; {
+		case slices.Contains(tumorNouns, w):
+			return true
+		case slices.Contains([]string{"of", "and", "or", "in", "on", "at", "to", "for", "with", "the", "a", "an", "was", "were", "is", "are", "which", "that"}, w),
+			cardinalWord(w) > 0 || blockWords[w]:
+			return false
+		}
+	}
+	return false
+}
 
 // sentenceWord is a lower-case word of a line, its byte offset, and
 // whether only spaces set it apart from the word before.
@@ -812,7 +833,7 @@ func speaksOfEvery(par []prose.Line) bool {
 		words := sentenceWords(ln.Text)
 		for k := 0; k+1 < len(words); k++ {
 			w := words[k].text
-			if (w == "both" || w == "each" || w == "all" || cardinalWord(w) > 1) && slices.Contains(tumorNouns, words[k+1].text) {
+			if (w == "both" || w == "each" || w == "all" || cardinalWord(w) > 1) && quantifiesTumors(ln.Text, words, k) {
 				return true
 			}
 		}
