@@ -153,3 +153,15 @@ func TestAtypiaAtMargin(t *testing.T) {
 			fams, []string{"stage 2 blocks=2 margin=clear"}},
 	})
 }
+
+// TestSecondaryDefectClosure: the closure of a flap's secondary defect is
+// part of the flap (CODING-RULES §3: adjacent tissue transfer includes the
+// closure of its secondary defect; primary plus secondary defect sizes it).
+func TestSecondaryDefectClosure(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap: 'the secondary defect … was closed primarily' adds no repair",
+			"A rhombic transposition flap was designed from the medial cheek, incised, transposed and inset. The secondary defect measured 3.1 sq cm and was closed primarily.",
+			fams, []string{`repair "rhombic transposition flap" secondary=3.1 sq`}},
+	})
+}
