@@ -272,11 +272,13 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if s.any(cToday) && st.otherSiteLesion(p, s) {
 		return true
 	}
-	// "A 6 mm … papule/lesion/macule …"
+	// "A 6 mm … papule/lesion/macule …"; "A 4 mm punch biopsy was
+	// performed" after "… a new papule on the left dorsal forearm", not
+	// after the Mohs lesion's own sentences
 	i := s.lo
 	if i < s.hi && (p.w(i) == "a" || p.w(i) == "an") {
-		if _, _, ok := p.measure(i+1, s.hi); ok {
-			return true
+		if _, nx, ok := p.measure(i+1, s.hi); ok && (!p.has(nx, cBiopsyMethod) && !p.has(nx, cBiopsy) || p.siteBeforeOf(s) != "" || p.biopsyOfALesion(s)) {
+			return true // a punch's size, then, only after a sentence naming the other lesion's site
 		}
 	}
 	// "4 mm punch bx of the R upper arm, r/o SCC vs irritated SK", "shave
@@ -429,6 +431,20 @@ func (p *para) frozenBlocks(s span) Count {
 // out a new papule on the left dorsal forearm, 0.8 cm. A 4 mm punch biopsy
 // was performed …"). The site is the biopsied lesion's: it leaves Sites.
 func (st *state) siteBefore(p *para, s span) string {
+	site := p.siteBeforeOf(s)
+	if site != "" {
+		for k, o := range st.f.Sites {
+			if o.Value == site && o.Span.Line >= p.lines[0].Line {
+				st.f.Sites = append(st.f.Sites[:k], st.f.Sites[k+1:]...)
+				break
+			}
+		}
+	}
+	return site
+}
+
+// siteBeforeOf finds the site siteBefore takes, leaving Sites as they are.
+func (p *para) siteBeforeOf(s span) string {
 	var prev span
 	found := false
 	for _, q := range p.sents {
@@ -453,14 +469,6 @@ func (st *state) siteBefore(p *para, s span) string {
 			return ""
 		}
 		site = v
-	}
-	if site != "" {
-		for k, o := range st.f.Sites {
-			if o.Value == site && o.Span.Line >= p.lines[0].Line {
-				st.f.Sites = append(st.f.Sites[:k], st.f.Sites[k+1:]...)
-				break
-			}
-		}
 	}
 	return site
 }

@@ -165,3 +165,20 @@ func TestSecondaryDefectClosure(t *testing.T) {
 			fams, []string{`repair "rhombic transposition flap" secondary=3.1 sq`}},
 	})
 }
+
+// TestSameDayPunchOfTheMohsLesion: "A 3 mm punch biopsy was performed
+// today" in the Mohs lesion's own dictation is that lesion's same-day
+// biopsy; after a sentence naming another lesion's site it is that
+// lesion's (CODING-RULES §4: a same-day biopsy of the Mohs lesion is billed
+// with 59, a biopsy of another lesion with its own site).
+func TestSameDayPunchOfTheMohsLesion(t *testing.T) {
+	fams := []string{"other-biopsy ", "same-day-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 same-day biopsy: the punch's size does not make another lesion",
+			"This woman was referred with a pearly papule of the left cheek. No biopsy had been performed before today. A 3 mm punch biopsy was performed today and submitted for frozen section, one block, which I read and which confirmed nodular basal cell carcinoma.",
+			fams, []string{`same-day-biopsy "3 mm punch biopsy"`}},
+		{"§4 other biopsy: after a sentence naming another lesion's site",
+			"The patient pointed out a new papule on the left dorsal forearm. A 4 mm punch biopsy was performed today.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="" uncertain=false`}},
+	})
+}
