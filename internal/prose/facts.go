@@ -272,6 +272,11 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if s.any(cToday) && st.otherSiteLesion(p, s) {
 		return true
 	}
+	// "While the patient was here, a 6 mm irregularly pigmented papule on
+	// the left shin was sampled by 4 mm punch biopsy"
+	if p.asideCue(s) && p.introducesLesionAt(s, func(string) bool { return true }) {
+		return true
+	}
 	// "A 6 mm … papule/lesion/macule …"; "A 4 mm punch biopsy was
 	// performed" after "… a new papule on the left dorsal forearm", not
 	// after the Mohs lesion's own sentences
@@ -326,12 +331,21 @@ func (st *state) otherSiteLesion(p *para, s span) bool {
 	if len(known) == 0 {
 		return false
 	}
+	return p.introducesLesionAt(s, func(site string) bool {
+		return !slices.ContainsFunc(known, func(o string) bool { return strings.EqualFold(o, site) })
+	})
+}
+
+// introducesLesionAt reports whether sentence s brings in a lesion with "a"
+// or "an", over at most five words or numbers ("a 6 mm irregularly
+// pigmented papule"), on a site that ok accepts.
+func (p *para) introducesLesionAt(s span, ok func(site string) bool) bool {
 	for k := s.lo; k+2 < s.hi; k++ {
 		if !p.has(k, cLesionNoun) || p.has(k, cDiagnosis) {
 			continue
 		}
 		a := k - 1
-		for a > s.lo && a >= k-3 && p.toks[a].kind == kWord && p.w(a) != "a" && p.w(a) != "an" {
+		for a > s.lo && a >= k-5 && (p.toks[a].kind == kWord || p.toks[a].kind == kNum) && p.w(a) != "a" && p.w(a) != "an" {
 			a--
 		}
 		if a < s.lo || p.w(a) != "a" && p.w(a) != "an" {
@@ -345,15 +359,21 @@ func (st *state) otherSiteLesion(p *para, s span) bool {
 		if j < s.hi && p.w(j) == "the" {
 			j++
 		}
-		site, _, _ := p.siteAt(j, s.hi)
-		if site == "" {
-			continue
-		}
-		if !slices.ContainsFunc(known, func(o string) bool { return strings.EqualFold(o, site) }) {
+		if site, _, _ := p.siteAt(j, s.hi); site != "" && ok(site) {
 			return true
 		}
 	}
 	return false
+}
+
+// asideCue reports whether sentence s opens as an aside from the Mohs
+// lesion: "While the patient was here, …", "Also, …", "Incidentally, …".
+func (p *para) asideCue(s span) bool {
+	switch p.w(s.lo) {
+	case "while", "also", "additionally", "incidentally", "separately":
+		return true
+	}
+	return p.inAddition(s)
 }
 
 // biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
@@ -691,8 +711,12 @@ func (st *state) namedBiopsies() {
 // impression reads "clinical impression: rule out superficial BCC" in sentence s.
 func (p *para) impression(s span) (string, bool) {
 	for i := s.lo; i+1 < s.hi; i++ {
-		if p.w(i) == "impression" && p.w(i+1) == ":" {
-			lo, hi := i+2, trimEnd(p, i+2, s.hi)
+		if p.w(i) == "impression" && (p.w(i+1) == ":" || i > s.lo && p.w(i-1) == "clinical") {
+			lo := i + 1 // "clinical impression dysplastic nevus versus early melanoma"
+			if p.w(lo) == ":" {
+				lo++
+			}
+			hi := trimEnd(p, lo, s.hi)
 			for k := lo; k < hi; k++ {
 				if p.w(k) == ";" {
 					hi = k

@@ -182,3 +182,17 @@ func TestSameDayPunchOfTheMohsLesion(t *testing.T) {
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="" uncertain=false`}},
 	})
 }
+
+// TestAsideBiopsyOfAnotherLesion: a sentence that opens as an aside and
+// brings in a lesion on a site ("While the patient was here, a 6 mm …
+// papule on the left shin was sampled by 4 mm punch biopsy") is a biopsy of
+// another lesion, whose measure is not the Mohs lesion's size (CODING-RULES
+// §4: biopsies of other lesions; §9: an uncertain impression gets no code).
+func TestAsideBiopsyOfAnotherLesion(t *testing.T) {
+	fams := []string{"other-biopsy ", "preop ", "same-day-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 other biopsy: 'While the patient was here, a 6 mm … papule on the left shin was sampled by 4 mm punch biopsy'",
+			"While the patient was here, a 6 mm irregularly pigmented papule on the left shin was sampled by 4 mm punch biopsy; clinical impression dysplastic nevus versus early melanoma.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left shin" impression="dysplastic nevus versus early melanoma" uncertain=true`}},
+	})
+}
