@@ -66,7 +66,7 @@ var realisticSets = []struct {
 	{"testdata/probe13", 30, 29},
 	{"testdata/probe14", 30, 26},
 	{"testdata/probe15", 30, 30},
-	{"testdata/probe16", 30, 29},
+	{"testdata/probe16", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -83,16 +83,6 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	for _, row := range l.summaries {
 		l.summary(row)
 	}
-	for _, ls := range l.lesionStains {
-		for k := range l.out.Lesions[ls.les].Stages {
-			st := &l.out.Lesions[ls.les].Stages[k]
-			for _, sn := range ls.stains {
-				if !slices.ContainsFunc(st.Stains, func(have model.Stain) bool { return strings.EqualFold(have.Name, sn.Name) }) {
-					st.Stains = append(st.Stains, sn)
-				}
-			}
-		}
-	}
 	for _, v := range l.mapForEach {
 		m, err := mapFlag("Map", v)
 		l.problem(err)
@@ -688,6 +678,22 @@ func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
 		return nil
 	}
 	return &grammar.Value{Pos: shift(v.Pos, v.Text[:from]+part[:strings.Index(part, text)]), Text: text}
+}
+
+// stainsOfLesions gives the stains a lesion's stain field names before
+// its stages ("Special stains: toluidine blue") to every stage of the
+// lesion, those of its fields and tables and those its prose describes.
+func (l *lowerer) stainsOfLesions() {
+	for _, ls := range l.lesionStains {
+		for k := range l.out.Lesions[ls.les].Stages {
+			st := &l.out.Lesions[ls.les].Stages[k]
+			for _, sn := range ls.stains {
+				if !slices.ContainsFunc(st.Stains, func(have model.Stain) bool { return strings.EqualFold(have.Name, sn.Name) }) {
+					st.Stains = append(st.Stains, sn)
+				}
+			}
+		}
+	}
 }
 
 // stainReasonsOfLesions gives a lesion's stain reason field ("Stain
@@ -2059,6 +2065,7 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 func (l *lowerer) finish() {
 	l.readProse()
 	l.titleDate()
+	l.stainsOfLesions()
 	l.stainReasonsOfLesions()
 	l.detachedRepairFacts()
 	if enc := &l.out.Encounter; !enc.Surgeon.Present() {

@@ -619,6 +619,14 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"special stain field before dictated stages", "Site: left lower lip\nSpecial stains: toluidine blue\n\nStage I was taken and divided into four pieces and was clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, st := range n.Lesions[0].Stages[0].Stains {
+					out = append(out, fmt.Sprintf("%s special=%v", st.Name, st.Special))
+				}
+				return strings.Join(out, "; ")
+			}, "toluidine blue special=true"},
 		{"stain reason before the log", "Site: calf\nStain reason: MART-1 to assess melanocyte density at the margins\nStage   Blocks   Stains        Margins\n1       3        H&E, MART-1   clear\n",
 			func(n *model.Note) string {
 				var out []string
