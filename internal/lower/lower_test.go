@@ -347,6 +347,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"4; clear", 4, nil, 1, ""},
 		{"3 blocks; A+ (deep), B−, C−", 3, nil, 3, ""},
 		{"1 block; A−", 1, nil, 1, ""},
+		{"four blocks, each stained with H&E and with CK7 to highlight Paget cells", 4, []string{"H&E", "CK7"}, 0, ""},
+		{"2 blocks, all stained with MART-1 for melanocytes; clear", 2, []string{"MART-1"}, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

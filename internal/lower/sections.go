@@ -91,6 +91,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 		case blockChip(it.Text) != "":
 			marginText = append(marginText, blockChip(it.Text)) // "A+ (deep), B−, C−"
+		case stainedWith(it.Text) != "":
+			// "each stained with H&E and with CK7 to highlight Paget cells"
+			st.Stains = append(st.Stains, stains(model.Text{Value: stainedWith(it.Text), Line: it.Pos.Line}, false)...)
 		case namesKnownStain(it.Text):
 			// "CK20 (blocks 1-2) to confirm Merkel cells at the deep margin": a
 			// stain whose reason speaks of a margin
@@ -269,6 +272,23 @@ func namesKnownStain(s string) bool {
 	return ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown
 }
 
+// stainedWith is what a stage item stains its blocks with when it says so
+// in words ("each stained with H&E and CK7 to …", "all stained with
+// MART-1"), "" otherwise.
+func stainedWith(s string) string {
+	i := strings.Index(asciiLower(s), "stained with ")
+	if i < 0 || len(strings.Fields(s[:i])) > 2 {
+		return ""
+	}
+	rest := s[i+len("stained with "):]
+	for _, st := range stains(model.Text{Value: rest}, false) {
+		if codetable.ClassifyStain(st.Name) != codetable.StainUnknown {
+			return rest
+		}
+	}
+	return ""
+}
+
 // mappedWords say a stage's tissue was mapped: "mapped and inked", "color
 // coded".
 var mappedWords = []string{"mapped", "color coded", "color-coded", "colour coded", "inked"}
@@ -401,6 +421,9 @@ func stains(t model.Text, special bool) []model.Stain {
 	var out []model.Stain
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
 		for _, part := range splitAnd(it.Text) {
+			if w, rest, ok := strings.Cut(part, " "); ok && strings.EqualFold(w, "with") {
+				part = rest // "H&E and with CK7"
+			}
 			if s, ok := stain(part); ok {
 				s.Special, s.Line = special, t.Line
 				out = append(out, s)
