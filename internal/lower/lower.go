@@ -124,6 +124,7 @@ type lowerer struct {
 	summaries                     []summaryRow           // the rows of a summary table of lesions
 	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
 	stagesListed                  bool                   // a stage count was read; numbered items under it are its stages
+	valueEnd                      int                    // the note line the last field line's value ends on, with the lines it wraps onto
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
@@ -494,6 +495,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if len(fields) != len(it.Fields) || len(fields) > 0 && fields[0] != it.Fields[0] {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
 	}
+	end := l.lines[i].Pos.Line
 	for k, f := range it.Fields {
 		if k == 0 {
 			f = numberedStage(l.stageFieldsAfter(i, it))
@@ -503,8 +505,12 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if f, j = l.wrapped(i, f); j > i {
 				taken = max(taken, j)
 			}
+			end = l.lines[j].Pos.Line
 		}
 		taken = max(taken, l.field(i, f))
+	}
+	if len(it.Fields) > 0 {
+		l.valueEnd = end // after the fields: the paragraph they close belongs to the line before
 	}
 	return taken
 }
@@ -920,7 +926,7 @@ func midSentence(text, next string) bool {
 	if strings.HasSuffix(text, ":") {
 		return true // "… block 2 clear. Histology:" / "SCC in situ with follicular extension"
 	}
-	if c := next[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+	if c := next[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '(' { // "… and PRAME" / "(blocks 1-2) to separate …"
 		return true
 	}
 	last := text[strings.LastIndexByte(text, ' ')+1:]

@@ -621,6 +621,15 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"stage value wrapping onto a parenthesis, then its sentences", "Site: left cheek\nStage 1: four blocks. Stains: H&E and Melan-A on all four blocks for melanocyte density, and PRAME\n(blocks 1-2) to separate melanoma in situ from solar melanocytic hyperplasia.\nAtypical junctional melanocytes extended to the peripheral margin of blocks 1 and 2.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				var out []string
+				for _, sn := range st.Stains {
+					out = append(out, fmt.Sprintf("%s%v", sn.Name, sn.Blocks))
+				}
+				return fmt.Sprintf("%s positive=%v", strings.Join(out, " "), len(st.Margins) > 0 && st.Margins[0].Positive)
+			}, "H&E[] Melan-A[] PRAME[1 2] positive=true"},
 		{"special stain field before dictated stages", "Site: left lower lip\nSpecial stains: toluidine blue\n\nStage I was taken and divided into four pieces and was clear.\n",
 			func(n *model.Note) string {
 				var out []string

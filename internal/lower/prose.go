@@ -120,7 +120,7 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 }
 
 // stageGoesOn gives a stage field's stage what the sentences on the lines
-// right after its one-line value say of that stage where the value did not
+// right after its value (one line, or the lines it wraps onto) say of that stage where the value did not
 // ("Stage 1: four blocks, each stained with H&E and with CK7 …" / "Paget
 // cells were present … at the peripheral margin of blocks 1 and 4; blocks
 // 2 and 3 were clear"): its margins and its histology, read as that
@@ -134,7 +134,11 @@ func (l *lowerer) stageGoesOn(lines []prose.Line) {
 		return
 	}
 	st := &les.Stages[l.stage]
-	if st.Line == 0 || lines[0].Line != st.Line+1 || st.Blocks.Line != st.Line || l.fromLog(st.Line) {
+	end := st.Line // the value's last line: "… and PRAME" wraps onto "(blocks 1-2) to separate …"
+	if l.valueEnd > end {
+		end = l.valueEnd
+	}
+	if st.Line == 0 || lines[0].Line != end+1 || st.Blocks.Line != st.Line || l.fromLog(st.Line) {
 		return
 	}
 	facts := prose.ReadStage(st.Number, [][]prose.Line{lines})

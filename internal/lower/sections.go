@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -421,8 +422,12 @@ func stains(t model.Text, special bool) []model.Stain {
 	var out []model.Stain
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
 		for _, part := range splitAnd(it.Text) {
-			if w, rest, ok := strings.Cut(part, " "); ok && strings.EqualFold(w, "with") {
-				part = rest // "H&E and with CK7"
+			for {
+				w, rest, ok := strings.Cut(strings.TrimSpace(part), " ")
+				if !ok || !slices.Contains([]string{"with", "and", "plus", "also"}, asciiLower(w)) {
+					break
+				}
+				part = rest // "H&E and with CK7", "…, and PRAME (blocks 1-2)"
 			}
 			if s, ok := stain(part); ok {
 				s.Special, s.Line = special, t.Line
