@@ -64,7 +64,7 @@ var realisticSets = []struct {
 	{"testdata/probe11", 30, 30},
 	{"testdata/probe12", 30, 30},
 	{"testdata/probe13", 30, 29},
-	{"testdata/probe14", 30, 29},
+	{"testdata/probe14", 30, 30},
 	{"testdata/probe15", 30, 30},
 	{"testdata/probe16", 30, 30},
 	{"testdata/probe18", 30, 30},

@@ -101,6 +101,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		case isMarginContinuation(it.Text):
 			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
+			if resultHistology(it.Text) && !st.Histology.Present() {
+				// "Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1"
+				st.Histology = textOf(it)
+			}
 		case isLevels(it.Text):
 			st.Levels = textOf(it)
 		case mentions(asciiLower(it.Text), nextStepWords):
