@@ -63,7 +63,7 @@ var realisticSets = []struct {
 	{"testdata/probe10", 30, 30},
 	{"testdata/probe11", 30, 30},
 	{"testdata/probe12", 30, 30},
-	{"testdata/probe13", 30, 29},
+	{"testdata/probe13", 30, 30},
 	{"testdata/probe14", 30, 30},
 	{"testdata/probe15", 30, 30},
 	{"testdata/probe16", 30, 30},

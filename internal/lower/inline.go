@@ -166,6 +166,9 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 	for n := min(4, len(words)-1-lead); n >= 1; n-- {
 		k := strings.Join(words[lead:lead+n], " ")
 		ref, known := lookup(secLesion, k)
+		if l := letters(k); !known && (l == "preop" || l == "preoperative") {
+			k, known = "Preoperative size", true // "PRE-OP 2.2 x 1.9 cm": a bare pre-op key before a size
+		}
 		worded := !known || lead > 0 // "The final closure size is 3.1 cm": a repair's size in words
 		if worded && !repairOpen {
 			continue // "The primary defect measured 2.4 x 2.0 cm." before the repair is prose

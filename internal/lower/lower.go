@@ -450,6 +450,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		}
 		return taken
 	}
+	if st, v := l.rowResult(i, it); st != nil {
+		l.endParagraph()
+		l.problem(l.stageInline(st, v)) // "S1 | 3 blocks | H&E" over "-> all 3 blocks clear; …"
+		return taken
+	}
 	if priorBiopsyLine(it) {
 		l.endParagraph()
 		return max(taken, l.field(i, &grammar.Field{Pos: it.Label.Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}}))
@@ -486,6 +491,8 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				return taken
 			}
 			l.narrativeLine(it.Text)
+		} else if key, rest, ok := leadingKey(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, false); ok && l.lesion >= 0 {
+			l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: key, Value: rest}) // "PRE-OP 2.2 x 1.9 cm | INDICATION: …"
 		} else {
 			l.endParagraph()
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
@@ -513,6 +520,34 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.valueEnd = end // after the fields: the paragraph they close belongs to the line before
 	}
 	return taken
+}
+
+// arrows open a log row's second line, its result.
+var arrows = []string{"->", "→", "=>"}
+
+// rowResult reads line i as the second line of a two-line log record: text
+// that opens with an arrow right under the row of a stage ("S1 | 3 blocks
+// | H&E" over "-> all 3 blocks clear; …"). It returns that stage and the
+// text after the arrow, or nil.
+func (l *lowerer) rowResult(i int, it *grammar.Item) (*model.Stage, *grammar.Value) {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 || i == 0 || l.lines[i-1].Row == nil || l.lesion < 0 {
+		return nil, nil
+	}
+	text := it.Text.Text
+	for _, a := range arrows {
+		rest, ok := strings.CutPrefix(text, a)
+		if !ok || strings.TrimSpace(rest) == "" {
+			continue
+		}
+		les := l.cur()
+		for k := range les.Stages {
+			if les.Stages[k].Line == l.lines[i-1].Pos.Line {
+				lead := len(text) - len(strings.TrimLeft(rest, " "))
+				return &les.Stages[k], &grammar.Value{Pos: shift(it.Text.Pos, text[:lead]), Text: text[lead:]}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // wrapsSentence reports whether line i, one lower-case "key: value" field
@@ -1272,6 +1307,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	}
 	les := model.Lesion{Label: label, Line: line}
 	var after *grammar.Value // "SITE ONE (left temple): The first Mohs layer …"
+	piped := false           // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
 	if it.Label != nil {
 		les.HeadingText = text
 		if t := it.Text; t != nil && strings.HasPrefix(t.Text, "(") {
@@ -1280,6 +1316,11 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				if rest = strings.TrimLeft(rest, ":,;–- "); rest != "" {
 					after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(rest)]), Text: rest}
 				}
+			}
+		} else if t != nil {
+			if first, rest, ok := strings.Cut(t.Text, " | "); ok && strings.TrimSpace(first) != "" {
+				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
+				after, piped = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+3]), Text: rest}, true
 			}
 		}
 	} else {
@@ -1298,6 +1339,10 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		l.inlineText(it.Text, false)
 	}
 	switch {
+	case piped:
+		for _, part := range splitOutside(after, "|") {
+			l.sentence(part) // each cell a fact of the lesion: its diagnosis, its biopsy
+		}
 	case after != nil && isDictated(after.Text):
 		l.narrativeLine(&grammar.Text{Pos: after.Pos, Text: after.Text}) // "SITE ONE (left temple): The first Mohs layer was …"
 	case after != nil:

@@ -623,6 +623,18 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"two-line log record: result line under the row", "Site: left calf\nS1 | 3 blocks | H&E\n   -> all 3 blocks clear; nodular BCC in the papillary dermis\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprintf("%d clear=%v %s", st.Blocks.N, len(st.Margins) == 1 && !st.Margins[0].Positive, st.Histology.Value)
+			}, "3 clear=true nodular BCC in the papillary dermis"},
+		{"label whose text is cells: site | diagnosis | biopsy", "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed\nStage 1: 2 blocks, clear\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprintf("%s / %s / %v", les.HeadingText.Value, les.Diagnosis.Value, les.PriorBiopsy.Yes)
+			}, "left posterior calf / BCC / true"},
+		{"bare PRE-OP key and size before fields", "Site: left calf\nPRE-OP 2.2 x 1.9 cm | INDICATION: size > 2 cm | MAP: drawn\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims, n.Lesions[0].Map.Yes) }, "[2.2 1.9] true"},
 		{"stage value wrapping onto a parenthesis, then its sentences", "Site: left cheek\nStage 1: four blocks. Stains: H&E and Melan-A on all four blocks for melanocyte density, and PRAME\n(blocks 1-2) to separate melanoma in situ from solar melanocytic hyperplasia.\nAtypical junctional melanocytes extended to the peripheral margin of blocks 1 and 2.\n",
 			func(n *model.Note) string {
 				st := n.Lesions[0].Stages[0]
