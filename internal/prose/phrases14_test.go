@@ -196,3 +196,22 @@ func TestAsideBiopsyOfAnotherLesion(t *testing.T) {
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left shin" impression="dysplastic nevus versus early melanoma" uncertain=true`}},
 	})
 }
+
+// TestDepthIsNoMargin: tumor "involving the reticular dermis" is the
+// tumor's depth, not a positive margin, and "AE1/AE3 cytokeratin
+// immunostain" is one antibody (CODING-RULES §1: a stage's margin status;
+// §5: 88342 per antibody per block).
+func TestDepthIsNoMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'involving the reticular dermis … all six blocks were free of tumor at the margins' is clear",
+			"The first stage was divided into six blocks; micronodular basal cell carcinoma was seen in the central debulk only, involving the reticular dermis without perineural invasion, and all six blocks were free of tumor at the margins.",
+			fams, []string{"stage 1 blocks=6 margin=clear histology"}},
+		{"§1 margins: 'involving the deep margin' stays positive",
+			"The first stage was divided into three blocks; basal cell carcinoma was seen involving the deep margin of block 2.",
+			fams, []string{"stage 1 blocks=3 margin=positive histology"}},
+		{"§5 stains: 'AE1/AE3 cytokeratin immunostain' is one stain",
+			"The first stage was divided into six blocks, all clear. An AE1/AE3 cytokeratin immunostain was run on all six blocks.",
+			fams, []string{`stage 1 blocks=6 margin=clear stain="AE1/AE3"`}},
+	})
+}

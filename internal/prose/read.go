@@ -1168,6 +1168,9 @@ func (p *para) everyStage(lo, hi int) (bool, int) {
 func (p *para) stain(i, e int, s span) (Stain, int) {
 	st := Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
 	j := e
+	if j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin") {
+		j++ // "AE1/AE3 cytokeratin immunostain": one antibody, its class after its name
+	}
 	for j < s.hi && stainWord(p.w(j)) {
 		j++
 	}
@@ -1353,7 +1356,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		switch {
 		case starts(cEquivocal) && about:
 			set(MarginEquivocal, k)
-		case starts(cPositive) && about:
+		case starts(cPositive) && about && !p.depthObject(k, hi):
 			switch {
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
@@ -1393,6 +1396,26 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// depthWords name a tissue depth a tumor involves, not a margin.
+var depthWords = []string{"dermis", "subcutis", "subcutaneous", "fat", "epidermis", "muscle", "cartilage", "perichondrium",
+	"periosteum", "papillary", "reticular", "mid", "superficial", "nerve", "nerves", "adnexa", "follicles"}
+
+// depthObject reports whether the positive word at token k has a tissue
+// depth for its object ("involving the reticular dermis"): histology, not a
+// margin.
+func (p *para) depthObject(k, hi int) bool {
+	j := p.hitEnd(k, hi)
+	for n := 0; j < hi && n < 3; j, n = j+1, n+1 {
+		if p.has(j, cMarginLoc) || p.toks[j].kind != kWord {
+			return false // "involving the deep margin"
+		}
+		if slices.Contains(depthWords, p.w(j)) {
+			return true
+		}
+	}
+	return false
 }
 
 // awayFrom reports whether the margin words around token k follow "away
