@@ -287,6 +287,11 @@ func classOnly(r model.Repair) bool {
 	return r.Type.Present() && !r.Value.Present() && !r.Length.Present() && !r.Area.Present() && !r.Size.Present()
 }
 
+// repairClassWords are a repair type value that names only the class:
+// "Closure type: [X] Simple" over "Repair: simple linear repair, 2.0 cm".
+var repairClassWords = map[string]bool{"simple": true, "intermediate": true, "complex": true, "layered": true,
+	"simple linear": true, "intermediate linear": true, "complex linear": true, "intermediate layered": true, "complex layered": true}
+
 // keyUnits are the units a key may carry for its value: "Repair length
 // (mm): 52", "Area (sq cm): 4.5".
 var keyUnits = []string{"mm", "cm", "sq cm", "cm2", "cm²", "mm2"}
@@ -484,6 +489,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 					l.endParagraph() // "Stage 1" or "[Stage 1]" alone, its fields under it
 					return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: text}))
 				}
+			}
+			if ref, ok := lookup(secLesion, it.Text.Text); ok && ref.field == fRepair && it.Marker == nil && l.headsFields(i, it) {
+				// "CLOSURE" over "Type: complex layered repair …" and "Length: 9.6 cm": the repair's fields
+				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
 			}
 			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
@@ -1920,7 +1929,8 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		return nil // "Closure 5-0 Monocryl deep, 6-0 nylon skin": how the repair above was sewn
 	}
 	if ref.field == fRepair {
-		classKey := mentions(asciiLower(f.Key), []string{"class", "category"})
+		classKey := mentions(asciiLower(f.Key), []string{"class", "category"}) ||
+			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[strings.TrimSuffix(asciiLower(strings.TrimSpace(v.Text)), ".")]
 		if n := len(les.Repairs); n > 0 && !classKey && classOnly(les.Repairs[n-1]) {
 			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
 			l.repair = n - 1

@@ -623,6 +623,16 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"CLOSURE heading over repair fields", "Site: scalp\nStage 1: 2 blocks, clear\n\nCLOSURE\nType: complex layered repair\nLength: 9.6 cm\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs
+				return fmt.Sprintf("%d %s%s %v", len(r), r[0].Type.Value, r[0].Value.Value, r[0].Length.Dims)
+			}, "1 complex layered repair [9.6]"},
+		{"closure type checkboxes, then the repair", "Site: hand\nClosure type:\n  [X] Simple\n  [ ] Intermediate\nRepair: simple linear repair, 2.0 cm\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs
+				return fmt.Sprintf("%d %s / %s", len(r), r[0].Type.Value, r[0].Value.Value)
+			}, "1 Simple / simple linear repair, 2.0 cm"},
 		{"two-line log record: result line under the row", "Site: left calf\nS1 | 3 blocks | H&E\n   -> all 3 blocks clear; nodular BCC in the papillary dermis\n",
 			func(n *model.Note) string {
 				st := n.Lesions[0].Stages[0]
@@ -686,7 +696,7 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "basal cell carcinoma, left temple"},
 		{"Repair performed: Y is no repair of its own", "Site: cheek\nRepair Performed: Y\nRepair Type: Intermediate\nRepair Length (cm): 3.0\n",
 			func(n *model.Note) string {
-				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Value.Value)
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Type.Value)
 			}, "1 Intermediate"},
 		{"numbered stages under a stage count", "Site: nose\nMohs Stages Performed: 2\n   1) 3 blocks - residual tumor at the deep margin of block 2\n   2) 1 block - margins negative\nTotal # of Blocks: 4\n", stages, "1:3 2:1"},
 		{"a numbered list under no stage count is no stage", "Site: nose\nPlan:\n   1) 3 blocks of ice\n", stages, ""},
