@@ -83,6 +83,13 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	for _, row := range l.summaries {
 		l.summary(row)
 	}
+	for _, v := range l.biopsyForEach {
+		for i := range l.out.Lesions {
+			if les := &l.out.Lesions[i]; !les.PriorBiopsy.Present() {
+				les.PriorBiopsy = model.Flag{Yes: true, Line: v.Pos.Line}
+			}
+		}
+	}
 	for _, v := range l.mapForEach {
 		m, err := mapFlag("Map", v)
 		l.problem(err)
@@ -120,6 +127,7 @@ type lowerer struct {
 	stainReasons                  map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach                    []*grammar.Value       // map fields before the first label that speak of every lesion
+	biopsyForEach                 []*grammar.Value       // dated prior-biopsy fields before the first label of a labelled note
 	lesionStains                  []lesionStains         // stain fields of a lesion before its stages
 	summaries                     []summaryRow           // the rows of a summary table of lesions
 	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
@@ -1593,6 +1601,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 				l.pending = append(l.pending, pendingField{ref: ref, key: f.Key, parts: parts}) // "Location: A) … and B) …"
 				return taken
 			}
+		}
+		if l.lesion < 0 && v != nil && l.headed && ref.field == fPriorBiopsy && startsWithDate(v) {
+			l.biopsyForEach = append(l.biopsyForEach, v) // "Biopsy Date: 9/29/26" before the labels: every lesion's biopsy
+			return taken
 		}
 		if l.lesion < 0 && l.headed && sharedProse(ref, v) {
 			l.proseField(f, v) // a dictated indication before the labels speaks of every lesion

@@ -623,6 +623,10 @@ func TestLayouts(t *testing.T) {
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stages, "1:5 2:3"},
+		{"a dated biopsy field before the labels is every lesion's", "DOS: 10/27/2026\n- Biopsy Date: 9/29/26\n\nSITE A: right nasal sidewall\nStage 1: 2 blocks, clear\n\nSITE B: left upper arm\nStage 1: 1 block, clear\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), n.Lesions[0].PriorBiopsy.Yes, n.Lesions[1].PriorBiopsy.Yes)
+			}, "2 true true"},
 		{"CLOSURE heading over repair fields", "Site: scalp\nStage 1: 2 blocks, clear\n\nCLOSURE\nType: complex layered repair\nLength: 9.6 cm\n",
 			func(n *model.Note) string {
 				r := n.Lesions[0].Repairs
@@ -1281,7 +1285,8 @@ func TestSummaryLineParts(t *testing.T) {
 			ambiguous = append(ambiguous, f.Line)
 		}
 	}
-	assert.Equal(t, []int{4}, ambiguous, "only the value that names no label")
+	assert.Empty(t, ambiguous, "the biopsy date that names no label is every lesion's (LAYOUTS: summary lines)")
+	assert.True(t, note.Lesions[0].PriorBiopsy.Yes && note.Lesions[1].PriorBiopsy.Yes)
 }
 
 func TestSentenceLabelledParts(t *testing.T) {
