@@ -67,7 +67,7 @@ var realisticSets = []struct {
 	{"testdata/probe14", 30, 30},
 	{"testdata/probe15", 30, 30},
 	{"testdata/probe16", 30, 30},
-	{"testdata/probe17", 30, 29},
+	{"testdata/probe17", 30, 30},
 	{"testdata/probe18", 30, 30},
 }
 

@@ -1533,6 +1533,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			l.problem(l.biopsyField(&l.out.Biopsies[l.biopsy], ref, v))
 			return taken
 		}
+		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fSize {
+			return taken // "Size: 4 mm punch" under "Biopsy 1:" is the biopsy's, no lesion's size
+		}
 	}
 	if ordinal, ref, isStage, err := stageKey(f); isStage {
 		if err != nil {

@@ -627,6 +627,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions), n.Lesions[0].PriorBiopsy.Yes, n.Lesions[1].PriorBiopsy.Yes)
 			}, "2 true true"},
+		{"a punch's size under a biopsy label is no lesion's size", "Site: nose\nPre-op size: 0.9 x 0.8 cm\nStage 1: 2 blocks, clear\n\nBiopsy 1: punch biopsy, left shoulder\n   - Size: 4 mm punch\n   - Frozen section: yes, 1 block\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Size.Dims, " ", n.Biopsies[0].FrozenSection.Blocks)
+			}, "[0.9 0.8] 1"},
 		{"CLOSURE heading over repair fields", "Site: scalp\nStage 1: 2 blocks, clear\n\nCLOSURE\nType: complex layered repair\nLength: 9.6 cm\n",
 			func(n *model.Note) string {
 				r := n.Lesions[0].Repairs
