@@ -247,9 +247,11 @@ func nearMiss(key string, sections []section) (suggestion, bool) {
 	var best suggestion
 	bestDist := limit + 1
 	counts := countLetters(l)
+	suggestions := keyTables().suggestions
 	for _, sec := range sections {
-		for i := range keyTables().suggestions[sec] {
-			known := &keyTables().suggestions[sec][i]
+		keys := suggestions[sec]
+		for i := range keys {
+			known := &keys[i]
 			if abs(len(known.letters)-len(l)) >= bestDist || !counts.boundBy(&known.counts, bestDist-1) {
 				continue
 			}

@@ -1369,7 +1369,28 @@ func firstPersonReader(text string) bool {
 
 // readerStatement reports whether a value says who read the slides
 // ("interpreted by the Mohs surgeon for both sites").
-func readerStatement(text string) bool { return len(readersOf(text)) > 0 }
+func readerStatement(text string) bool { return mayNameReader(text) && len(readersOf(text)) > 0 }
+
+// readerCues are the word parts a text that names who read the slides
+// holds, one at least (prose's read-verb, surgeon and pathologist words):
+// a text without any is read no further.
+var readerCues = []string{"report", "examin", "interpret", "evaluat", "analy", "review", "read", "assess",
+	"surgeon", "undersigned", "patholog", "outside", "lab"}
+
+// mayNameReader reports whether text holds a reader cue, or the words "I",
+// "me", "my" or "myself".
+func mayNameReader(text string) bool {
+	if mentions(text, readerCues) {
+		return true
+	}
+	for w := range strings.FieldsFuncSeq(asciiLower(text), func(r rune) bool { return !isLetterRune(r) }) {
+		switch w {
+		case "i", "me", "my", "myself":
+			return true
+		}
+	}
+	return false
+}
 
 // readersOf reads who read the slides from a value, as prose.
 func readersOf(text string) []prose.Reader {
