@@ -1546,6 +1546,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			valueFrom()
 			if st := l.stageNumbered(f, ordinal); st != nil {
 				l.problem(l.stageField(st, ref, v))
+				if ref.field == fHistology && len(st.Margins) == 0 && v != nil {
+					// "Stage 1 histology: morpheaform BCC …; tumor at the superior and lateral margins"
+					for _, part := range splitOutside(v, ";") {
+						if isMarginClause(part.Text) {
+							st.Margins = append(st.Margins, margins(textOf(part))...)
+						}
+					}
+				}
 			}
 			return taken
 		}

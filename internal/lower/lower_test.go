@@ -382,6 +382,8 @@ func TestMarginEntries(t *testing.T) {
 		{"margins were not yet clear", []model.Margin{{Positive: true, Line: 2}}},
 		{"margins: not involved", []model.Margin{{Line: 2}}},
 		{"margins: free except focal at 2 o'clock (block 1)", []model.Margin{{Blocks: []int{1}, Positive: true, Line: 2}}},
+		{"tumor at the superior and lateral margins", []model.Margin{{Positive: true, Line: 2}}},
+		{"free of tumor at the margins", []model.Margin{{Line: 2}}},
 		{"margins: tumor present at the deep margin of block 3; blocks 1 and 2 clear", []model.Margin{{Blocks: []int{3}, Positive: true, Line: 2}, {Blocks: []int{1, 2}, Line: 2}}},
 		{"both blocks clear", []model.Margin{{Line: 2}}},
 		{"all blocks negative", []model.Margin{{Line: 2}}},
@@ -821,6 +823,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return stages(n) + fmt.Sprint(" map ", n.Lesions[0].Map.Yes, len(n.Lesions[0].Stages[0].Stains))
 			}, "1:4 2:1 map true 0"},
+		{"a stage in a sentence before a stage field", "Site: right lower eyelid\nMap drawn. Stage 1 was taken as 2 blocks; frozen sections showed atypia at block 1 (positive), block 2 clear.\nStage 2: one block, clear.\n", stages, "1:2 2:1"},
+		{"stage-scoped histology that places tumor at the margins", "Site: cheek\nStage 1: 5 blocks\nStage 1 histology: morpheaform BCC in the deep dermis; tumor at the superior and lateral margins\n",
+			func(n *model.Note) string {
+				m := n.Lesions[0].Stages[0].Margins
+				return fmt.Sprint(len(m) == 1 && m[0].Positive)
+			}, "true"},
 		{"a stage restated inside a value is the stage listed", "Site: jawline\nStage 1: 4 blocks\nStage 2: 1 block\nFINDINGS: SCC at the deep margin. Stage 2: clear.\n",
 			func(n *model.Note) string {
 				return stages(n) + fmt.Sprint(" ", n.Lesions[0].Stages[1].Margins[0].Positive)

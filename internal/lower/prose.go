@@ -1203,10 +1203,22 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(les.Stages) > 0 {
 		l.stageConflicts(les, f.Stages)
+		added := false
 		for _, ps := range f.Stages { // the fields' stages, with what prose adds ("Stage 1 histology:" then "divided into three blocks")
 			if st := stageOf(les, ps.Number); st != nil {
 				fillStage(st, ps)
+			} else if ps.Blocks > 0 && ps.Number > 0 {
+				// "Stage 1 was taken as 2 blocks; …" in a sentence, then "Stage 2: one
+				// block, clear." as a field: a counted stage no field states
+				st := model.Stage{Ordinal: strconv.Itoa(ps.Number), Number: ps.Number, Line: ps.Span.Line}
+				fillStage(&st, ps)
+				les.Stages = append(les.Stages, st)
+				l.remark(ReadFromProse, []prose.Span{ps.Span}, "stage "+st.Ordinal+" of lesion "+les.Label+" was read from prose")
+				added = true
 			}
+		}
+		if added {
+			slices.SortStableFunc(les.Stages, func(a, b model.Stage) int { return a.Number - b.Number })
 		}
 		return
 	}

@@ -232,12 +232,33 @@ func marginStatus(s string) (positive, known bool) {
 	if mentions(lower, positivePhrases) {
 		return true, true // "free except focal at 2 o'clock", "present at the deep margin of block 3"
 	}
+	if tumorAtMargin(lower) {
+		return true, true // "tumor at the superior and lateral margins"
+	}
 	for k, w := range words {
 		if clearWords[w] {
 			return negated(k), true
 		}
 	}
 	return false, false
+}
+
+// tumorAtMargin reports whether lower-case text places tumor at a margin
+// in so many words ("tumor at the superior and lateral margins",
+// "carcinoma at the 3 o'clock margin"), not after "free of" or "no".
+func tumorAtMargin(lower string) bool {
+	for _, w := range []string{"tumor", "tumour", "carcinoma", "residual"} {
+		i := strings.Index(lower, w+" at ")
+		if i < 0 || !strings.Contains(lower[i:], "margin") {
+			continue
+		}
+		before := strings.Fields(lower[:i])
+		if n := len(before); n > 0 && (before[n-1] == "no" || before[n-1] == "without" || n > 1 && before[n-1] == "of" && (before[n-2] == "free" || before[n-2] == "clear")) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // nounFirstCount reads a block count written noun first, as a log's
