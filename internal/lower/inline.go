@@ -254,6 +254,10 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 	}
 	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
 	for _, sen := range splitSentences(v) {
+		if f := keyedDate(&grammar.Text{Pos: sen.Pos, Text: strings.TrimSuffix(sen.Text, ".")}); f != nil && !l.out.Encounter.Date.Present() {
+			l.field(len(l.lines), f) // "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon …"
+			continue
+		}
 		if l.lesion >= 0 && l.sentenceField(sen) {
 			continue
 		}

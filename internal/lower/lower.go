@@ -510,6 +510,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.narrativeLine(it.Text)
 		} else if key, rest, ok := leadingKey(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, false); ok && l.lesion >= 0 {
 			l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: key, Value: rest}) // "PRE-OP 2.2 x 1.9 cm | INDICATION: …"
+		} else if strings.Contains(it.Text.Text, ". ") {
+			l.narrativeLine(it.Text) // sentences before a field: "Mohs surgery, left helix. Date 04/15/2026. … Payer: …"
+			l.endParagraph()
 		} else {
 			l.endParagraph()
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}

@@ -608,6 +608,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "Left nasal ala."},
 		{"tab instead of a colon", "DOS\t04/17/2026\nSite\tchin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
+		{"a date sentence before a field on one line", "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon T. Lund, MD. Payer: UnitedHealthcare.\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Encounter.Payer.Value }, "2026-04-15 UnitedHealthcare"},
 		{"date only in the title", "# Mohs Case Log — 2026-08-18\nSite: chin\n",
 			func(n *model.Note) string { return fmt.Sprintf("%s@%d", n.Encounter.Date.Value, n.Encounter.Date.Line) }, "2026-08-18@1"},
 		{"two dates in the title: neither", "Mohs report 2026-08-18 - typed 2026-08-19\nSite: chin\n",

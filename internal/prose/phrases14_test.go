@@ -215,3 +215,18 @@ func TestDepthIsNoMargin(t *testing.T) {
 			fams, []string{`stage 1 blocks=6 margin=clear stain="AE1/AE3"`}},
 	})
 }
+
+// TestOneLayerUnnumbered: a paragraph that takes "a layer" with its blocks
+// and margins and never numbers a stage describes one stage (CODING-RULES
+// §2: the first stage is 17311/17313); without a margin it stays unstaged.
+func TestOneLayerUnnumbered(t *testing.T) {
+	fams := []string{"stage ", "unstaged "}
+	runPhrases(t, []phraseCase{
+		{"§2 stages: 'A layer was excised and submitted as a single specimen' … 'free of tumor'",
+			"A layer was excised and submitted as a single specimen; a map was drawn. The margins of the first stage were free of tumor.",
+			fams, []string{"stage 1 blocks=1 margin=clear"}},
+		{"§2 stages: blocks without a margin or a layer stay unstaged",
+			"The tissue was submitted as two specimens.",
+			fams, []string{"unstaged blocks=2 margin=unknown"}},
+	})
+}

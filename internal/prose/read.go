@@ -37,6 +37,7 @@ type state struct {
 	// per stage (parallel to f.Stages): its block count was stated twice differently
 	blocksAmbiguous []bool
 	otherLesions    bool // a paragraph announced biopsies of other lesions
+	unstagedLayer   bool // Unstaged's blocks were read in a sentence that takes "a layer" or "a single stage" ("A layer was excised and submitted as a single specimen")
 	unstagedMohs    bool // Unstaged's blocks were read in a sentence about the Mohs excision ("excised in the classic Mohs fashion, … divided into 2 sections")
 	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
 	allStains       []stageStain
@@ -198,6 +199,7 @@ func (st *state) finish() {
 		}
 	}
 	st.firstExcision()
+	st.oneLayer()
 	// A block count read where no stage was named, while the prose names stages.
 	if len(f.Stages) > 0 && st.forced == 0 && f.Unstaged.Blocks > 0 {
 		f.Ambiguities = append(f.Ambiguities, Ambiguity{
@@ -282,6 +284,41 @@ func (st *state) firstExcision() {
 	one.Number, one.Span = 1, b
 	f.Stages = append([]Stage{one}, f.Stages...)
 	f.Unstaged = Stage{}
+}
+
+// oneLayer makes the one stage of a paragraph that never numbers it: "A
+// layer was excised and submitted as a single specimen; … the margins of
+// the first stage were free of tumor". It needs the blocks and the margin,
+// and no other stage named.
+func (st *state) oneLayer() {
+	f := st.f
+	if st.forced > 0 || !st.unstagedLayer || len(f.Stages) > 0 || len(f.StageCount) > 0 || f.Unstaged.Blocks == 0 || f.Unstaged.Margin == MarginUnknown {
+		return
+	}
+	one := f.Unstaged
+	one.Number, one.Span = 1, f.Unstaged.BlocksSpan
+	f.Stages = []Stage{one}
+	f.Unstaged = Stage{}
+}
+
+// loneLayer reports whether sentence s takes one stage without its number:
+// a stage noun after "a", "one" or "single" ("A layer was excised", "a
+// single Mohs stage").
+func (p *para) loneLayer(s span) bool {
+	for i := s.lo + 1; i < s.hi; i++ {
+		if !p.has(i, cStageNoun) || p.w(i) == "level" || p.w(i) == "levels" {
+			continue
+		}
+		j := i - 1
+		if p.w(j) == "mohs" && j > s.lo {
+			j--
+		}
+		switch p.w(j) {
+		case "a", "one", "single":
+			return true
+		}
+	}
+	return false
 }
 
 // ---- stages ----
@@ -744,6 +781,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 					st.setBlocks(tg, k, n, p.spanOf(lo, hi))
 					if k < 0 && tg == &st.f.Unstaged && s.any(cMohsSurgery) && !p.anyWordIn(s, debulkWords) {
 						st.unstagedMohs = true
+					}
+					if k < 0 && tg == &st.f.Unstaged && p.loneLayer(s) {
+						st.unstagedLayer = true
 					}
 				}
 			}
