@@ -230,3 +230,15 @@ func TestOneLayerUnnumbered(t *testing.T) {
 			fams, []string{"unstaged blocks=2 margin=unknown"}},
 	})
 }
+
+// TestSutureTechniqueInRepairName: "a simple interrupted repair, 2.0 cm"
+// is a simple repair (CODING-RULES §3: simple repair codes by summed
+// length and site group).
+func TestSutureTechniqueInRepairName(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 repair: 'closed with a simple interrupted repair, 2.0 cm'",
+			"After tumor clearance the wound was closed with a simple interrupted repair, 2.0 cm.",
+			fams, []string{`repair "simple interrupted repair" length=2 after-clearance`}},
+	})
+}
