@@ -396,7 +396,11 @@ func ParseDate(key string, v *Value) (string, error) {
 	switch ast.Sep {
 	case "-":
 		y, m, d = atoi(ast.First, &ok), atoi(ast.Second, &ok), atoi(ast.Third, &ok)
-		ok = ok && len(ast.First) == 4
+		if len(ast.First) <= 2 && len(ast.Third) == 4 {
+			m, d, y = y, m, d // "02-24-2026": month, day, year as with slashes
+		} else {
+			ok = ok && len(ast.First) == 4
+		}
 	case "/":
 		m, d, y = atoi(ast.First, &ok), atoi(ast.Second, &ok), atoi(ast.Third, &ok)
 		ok = ok && (len(ast.Third) == 2 || len(ast.Third) == 4)

@@ -75,6 +75,7 @@ func TestValueErrors(t *testing.T) {
 		{"count too large", count, "Blocks", "4000000", `Blocks: expected a count of at most 999, found "4000000"`},
 		{"date words", date, "Date", "yesterday", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "yesterday"`},
 		{"date month 13", date, "Date", "2026-13-01", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "2026-13-01"`},
+		{"date dashes with a short year", date, "Date", "02-24-26", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "02-24-26"`},
 		{"date Feb 30", date, "Date", "2/30/2026", `Date: expected a date such as "2026-03-14", "3/14/2026" or "March 14, 2026", found "2/30/2026"`},
 	}
 	for _, tc := range tests {
@@ -117,6 +118,8 @@ func TestParseDate(t *testing.T) {
 		{"3/14/2026", "2026-03-14"},
 		{"03/04/2026", "2026-03-04"},
 		{"3/14/26", "2026-03-14"},
+		{"02-24-2026", "2026-02-24"},
+		{"2-4-2026", "2026-02-04"},
 		{"March 14, 2026", "2026-03-14"},
 		{"March 14 2026", "2026-03-14"},
 		{"Mar. 14, 2026", "2026-03-14"},

@@ -1366,7 +1366,8 @@ func (p *para) mohsFor(s span) int {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
-	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) {
+	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) &&
+		!p.anyWordIn(s, marginWords) { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
 		return
 	}
 	exclBefore := -1
@@ -1800,7 +1801,20 @@ func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 		k++
 	}
 	if k >= s.hi || (p.w(k) != "margin" && p.w(k) != "margins") {
-		return Measure{}, 0, false
+		// "Clinical margin of 2 mm was taken": the margin before its size
+		if first < s.lo+2 || p.w(first-1) != "of" || p.w(first-2) != "margin" && p.w(first-2) != "margins" {
+			return Measure{}, 0, false
+		}
+		k = first - 2
+		if p.negated(k) || p.uncertain(k) {
+			return Measure{}, 0, false
+		}
+		v, _ := p.number(first)
+		line, _ := p.pos(first)
+		m := Measure{Span: p.spanOf(k, nx)}
+		m.Size.Dims = []float64{v / f}
+		m.Size.Line = line
+		return m, nx, true
 	}
 	v, _ := p.number(first)
 	if p.negated(k) || p.uncertain(k) {
@@ -1812,6 +1826,9 @@ func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
 	m.Size.Line = line
 	return m, k + 1, true
 }
+
+// marginWords name a margin, whatever the phrase around them.
+var marginWords = []string{"margin", "margins"}
 
 // ---- repairs ----
 

@@ -242,3 +242,21 @@ func TestSutureTechniqueInRepairName(t *testing.T) {
 			fams, []string{`repair "simple interrupted repair" length=2 after-clearance`}},
 	})
 }
+
+// TestMarginBeforeItsSize: "Clinical margin of 2 mm was taken" states the
+// excision margin (CODING-RULES §6: the excision is sized by the lesion
+// plus twice the margin).
+func TestMarginBeforeItsSize(t *testing.T) {
+	fams := []string{"excision-margin "}
+	runPhrases(t, []phraseCase{
+		{"§6 excision margin: 'Clinical margin of 2 mm was taken.'",
+			"Clinical margin of 2 mm was taken. A map was drawn.",
+			fams, []string{"excision-margin 0.2"}},
+		{"§6 excision margin: '2 mm margins' still reads",
+			"The lesion was excised with 2 mm margins.",
+			fams, []string{"excision-margin 0.2"}},
+		{"§6 excision margin: 'no margin of 2 mm' is none",
+			"There was no margin of 2 mm taken.",
+			fams, nil},
+	})
+}
