@@ -608,6 +608,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "Left nasal ala."},
 		{"tab instead of a colon", "DOS\t04/17/2026\nSite\tchin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
+		{"a header boxed in an ASCII frame", "+------------------------------------------------+\n| MOHS LOG   Date: 05/19/2026   Surgeon: E. Rang  |\n| Path: read by surgeon (Dr. Rang)                |\n+------------------------------------------------+\nSite: right dorsal foot\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + " / " + n.Encounter.Pathology.Value }, "2026-05-19 / read by surgeon (Dr. Rang)"},
 		{"a date sentence before a field on one line", "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon T. Lund, MD. Payer: UnitedHealthcare.\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Encounter.Payer.Value }, "2026-04-15 UnitedHealthcare"},
 		{"date only in the title", "# Mohs Case Log — 2026-08-18\nSite: chin\n",

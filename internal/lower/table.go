@@ -497,6 +497,14 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		// "MOHS CASE LOG (2 tumors)    DOS 03/31/2026    Cigna Open Access Plus"
 		l.field(i, &grammar.Field{Pos: c.Pos, Key: "Payer", Value: &grammar.Value{Pos: c.Pos, Text: c.Text}})
 	}
+	if fields := boxedFields(r); len(fields) > 0 {
+		// "| MOHS LOG   Date: 05/19/2026   Surgeon: Ezekiel Ranganathan  |": a
+		// boxed header's fields
+		for _, f := range fields {
+			l.field(i, f)
+		}
+		return i
+	}
 	numbers := 0
 	for _, c := range r.Cells {
 		if c.Text != "" && strings.IndexFunc(c.Text, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
@@ -1963,6 +1971,48 @@ func (t *table) name(r *grammar.Row, before bool) {
 			t.perRow = t.perRow || role == colBlock
 		}
 	}
+}
+
+// boxedFields reads the known "Key: value" fields of a row of one or two
+// cells, set apart inside a cell by runs of blanks ("MOHS LOG   Date:
+// 05/19/2026   Surgeon: …", "Path: read by surgeon (Dr. …)"), as a box
+// drawn around a note's header holds them; nil when there are none.
+func boxedFields(r *grammar.Row) []*grammar.Field {
+	if len(r.Cells) > 2 {
+		return nil
+	}
+	var out []*grammar.Field
+	for _, c := range r.Cells {
+		for _, part := range splitGaps(&grammar.Value{Pos: c.Pos, Text: c.Text}) {
+			if key, rest, ok := itemKey(part); ok && rest != nil && isKeyLike(key) {
+				if _, known := lookupAny(key); known {
+					out = append(out, &grammar.Field{Pos: part.Pos, Key: key, Value: rest})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// splitGaps splits a value at runs of two or more blanks, each part
+// positioned in the note.
+func splitGaps(v *grammar.Value) []*grammar.Value {
+	var out []*grammar.Value
+	text, from := v.Text, 0
+	for from < len(text) {
+		for from < len(text) && text[from] == ' ' {
+			from++
+		}
+		end := strings.Index(text[from:], "  ")
+		if end < 0 {
+			end = len(text) - from
+		}
+		if end > 0 {
+			out = append(out, &grammar.Value{Pos: shift(v.Pos, text[:from]), Text: text[from : from+end]})
+		}
+		from += end
+	}
+	return out
 }
 
 // bannerPayer is the one cell of a note's banner row that names an insurer
