@@ -69,7 +69,7 @@ var realisticSets = []struct {
 	{"testdata/probe16", 30, 30},
 	{"testdata/probe17", 30, 30},
 	{"testdata/probe18", 30, 30},
-	{"testdata/probe19", 30, 29},
+	{"testdata/probe19", 30, 30},
 	{"testdata/probe20", 30, 29},
 }
 

@@ -608,6 +608,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "Left nasal ala."},
 		{"tab instead of a colon", "DOS\t04/17/2026\nSite\tchin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
+		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
 		{"a header boxed in an ASCII frame", "+------------------------------------------------+\n| MOHS LOG   Date: 05/19/2026   Surgeon: E. Rang  |\n| Path: read by surgeon (Dr. Rang)                |\n+------------------------------------------------+\nSite: right dorsal foot\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " / " + n.Encounter.Pathology.Value }, "2026-05-19 / read by surgeon (Dr. Rang)"},
 		{"a date sentence before a field on one line", "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon T. Lund, MD. Payer: UnitedHealthcare.\n",

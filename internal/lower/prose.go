@@ -1041,7 +1041,7 @@ func spanText(par [][]prose.Line, s prose.Span, after int) string {
 
 // historyKeys head the patient's history, whose "stage II" is a tumor's
 // stage and whose procedures were done before today.
-var historyKeys = []string{"history", "hpi", "past medical", "past surgical"}
+var historyKeys = []string{"history", "hpi", "past medical", "past surgical", "hx"}
 
 // isHistoryKey reports whether a key or heading heads the history.
 func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKeys) }
