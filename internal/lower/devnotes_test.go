@@ -70,7 +70,7 @@ var realisticSets = []struct {
 	{"testdata/probe17", 30, 30},
 	{"testdata/probe18", 30, 30},
 	{"testdata/probe19", 30, 30},
-	{"testdata/probe20", 30, 29},
+	{"testdata/probe20", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -260,3 +260,15 @@ func TestMarginBeforeItsSize(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestReconstructionIsScheduled: "Reconstruction is scheduled with me next
+// week" defers the closure (CODING-RULES §3: a delayed closure is not on
+// this claim, `no-repair-code`).
+func TestReconstructionIsScheduled(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 deferred: 'Reconstruction is scheduled with me next week.'",
+			"The wound was dressed. Reconstruction is scheduled with me next week.",
+			fams, []string{`repair "Reconstruction is scheduled" no-repair`}},
+	})
+}
