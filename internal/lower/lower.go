@@ -75,7 +75,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
 				l.table, l.grid = nil, nil
 			}
-			l.block = model.Text{}
+			if l.block.Line != i { // a heading right above the blank still heads what follows it
+				l.block = model.Text{}
+			}
 			l.endParagraph()
 		}
 	}
@@ -232,7 +234,7 @@ func (l *lowerer) tableGoesOn(i int) bool {
 		switch {
 		case line.Row != nil && l.table != nil:
 			c := l.table.cells(line.Row)[colStage]
-			return c != nil && isStageCell(c.Text)
+			return c != nil && isStageCell(c.Text) || totalsRow(line.Row) // "| TOTAL | 6 |" after a blank line
 		case line.Row != nil:
 			return l.grid.field(line.Row) != nil
 		case line.Item != nil:

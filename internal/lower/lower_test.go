@@ -610,6 +610,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"double-spaced log with its TOTAL row", "Site: temple\n\n| Stage | Blocks | Margins |\n\n|---|---|---|\n\n| 1 | 3 | positive |\n\n| 2 | 1 | clear |\n\n| TOTAL | 4 | |\n",
+			func(n *model.Note) string {
+				unread := slices.ContainsFunc(n.Findings, func(f diag.Finding) bool { return f.Rule == "layout-unread" })
+				return fmt.Sprint(stages(n), " unread=", unread)
+			}, "1:3 2:1 unread=false"},
+		{"a heading over a blank line still heads the line after it", "LESION A\nSite: left cheek\nStage 1: 2 blocks, clear\n\nRepairs (after tumor clearance at each site):\n\nA: final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm\n",
+			func(n *model.Note) string { return n.Lesions[0].Repairs[0].Timing.Value }, "Repairs (after tumor clearance at each site)"},
 		{"a header boxed in an ASCII frame", "+------------------------------------------------+\n| MOHS LOG   Date: 05/19/2026   Surgeon: E. Rang  |\n| Path: read by surgeon (Dr. Rang)                |\n+------------------------------------------------+\nSite: right dorsal foot\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " / " + n.Encounter.Pathology.Value }, "2026-05-19 / read by surgeon (Dr. Rang)"},
 		{"a date sentence before a field on one line", "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon T. Lund, MD. Payer: UnitedHealthcare.\n",
