@@ -269,7 +269,10 @@ func (g *generator) encounter() {
 		g.add(ReaderAmbiguous, "", enc.ReaderConflict.Line, "The note says both that the surgeon and that a separate pathologist read the slides: neither Mohs nor excision lines are coded until it says who did")
 		return
 	}
-	switch g.reader() {
+	if !enc.Pathology.Present() && slices.ContainsFunc(g.note.Lesions, func(les model.Lesion) bool { return les.Pathology.Present() }) {
+		return // each lesion says who read its slides (lesionReader)
+	}
+	switch g.readerOf(enc.Pathology.Value) {
 	case readerPathologist:
 		g.pathologist = true
 		g.add(PathologyNotSurgeon, "", enc.Pathology.Line, "A separate pathologist read the slides (%q): no Mohs code may be billed; lesions are coded as excisions", enc.Pathology.Value)
@@ -289,13 +292,13 @@ const (
 	readerPathologist
 )
 
-// reader tells who read the slides from the Pathology field: the surgeon
+// readerOf tells who read the slides from a Pathology field's value: the surgeon
 // when it says "surgeon" or the surgeon's last name; a separate pathologist
 // when it says "pathologist" or names a physician other than the surgeon.
 // A physician named where the note names no surgeon may be the surgeon:
 // who read the slides is then not documented.
-func (g *generator) reader() reader {
-	text := strings.ToLower(g.note.Encounter.Pathology.Value)
+func (g *generator) readerOf(value string) reader {
+	text := strings.ToLower(value)
 	switch {
 	case text == "":
 		return readerUnknown

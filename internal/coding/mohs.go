@@ -3,6 +3,7 @@ package coding
 import (
 	"fmt"
 	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -36,13 +37,35 @@ func (g *generator) lesion(les *model.Lesion) {
 			return // two sites: the repair's site group cannot be told either
 		}
 	case g.readerConflict: // reader-ambiguous: who read the slides decides between Mohs and excision
-	case g.pathologist:
+	case g.lesionReader(les) == readerPathologist:
 		g.excision(les)
 	case len(les.Stages) > 0:
 		g.mohsLines(les)
 		g.stainLines(les)
 	}
 	g.gatherRepairs(les)
+}
+
+// lesionReader tells who read a lesion's slides: its own Pathology field
+// when it has one (reported here), else the encounter's.
+func (g *generator) lesionReader(les *model.Lesion) reader {
+	if !les.Pathology.Present() {
+		if g.pathologist {
+			return readerPathologist
+		}
+		if !g.note.Encounter.Pathology.Present() && len(les.Stages) > 0 && slices.ContainsFunc(g.note.Lesions, func(o model.Lesion) bool { return o.Pathology.Present() }) {
+			g.add(PathologyUndocumented, les.Label, les.Line, "Lesion %s: the note does not say who read its slides; Mohs codes require the surgeon to read them", les.Label)
+		}
+		return readerUnknown
+	}
+	r := g.readerOf(les.Pathology.Value)
+	switch r {
+	case readerPathologist:
+		g.add(PathologyNotSurgeon, les.Label, les.Pathology.Line, "Lesion %s: a separate pathologist read its slides (%q): no Mohs code may be billed for it; it is coded as an excision", les.Label, les.Pathology.Value)
+	case readerUnknown:
+		g.add(PathologyUndocumented, les.Label, les.Pathology.Line, "Lesion %s: the note does not say who read its slides; Mohs codes require the surgeon to read them", les.Label)
+	}
+	return r
 }
 
 // siteChecks reports site findings and whether the lesion can be coded.

@@ -196,6 +196,29 @@ func TestMohsBoundarySite(t *testing.T) {
 	})
 }
 
+// docs/coding-rules.md section 1: who read the slides, said per lesion
+// under each label — a separate pathologist for one lesion makes that
+// lesion an excision, the other keeps its Mohs lines.
+func TestMohsPathologyPerLesion(t *testing.T) {
+	c := code(t, note(
+		"Surgeon: Dana Whitfield, MD",
+		"Payer: Medicare",
+		"",
+		"Lesion 1: left lower eyelid",
+		"Pathology: frozen sections read by the surgeon, Dr. Whitfield",
+		"Stage 1: 2 blocks; margins: clear",
+		"",
+		"Lesion 2: right shoulder",
+		"Pre-op size: 1.2 x 1.0 cm",
+		"Margin: 4 mm",
+		"Pathology: sections read by Ingrid Vasquez, MD, dermatopathologist",
+		"Stage 1: 3 blocks; margins: clear",
+	))
+	assert.Equal(t, []string{"17311x1", "11602x1 XS"}, lines(c))
+	assert.Len(t, findingsOf(c, "pathology-not-surgeon"), 1)
+	assert.Empty(t, findingsOf(c, "pathology-undocumented"))
+}
+
 // docs/coding-rules.md section 1: who read the slides.
 func TestMohsPathology(t *testing.T) {
 	t.Run("surgeon by role", func(t *testing.T) {

@@ -1573,6 +1573,16 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.closeSections()
 		l.biopsy = -1
 		valueFrom()
+		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) {
+			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader
+			if les := l.cur(); !les.Pathology.Present() {
+				les.Pathology = textOf(v)
+				if firstPersonReader(v.Text) {
+					les.Pathology.Value = "read by the Mohs surgeon: " + v.Text
+				}
+			}
+			return taken
+		}
 		l.problem(l.encounterField(ref, f.Key, v))
 		return taken
 	}
@@ -1602,8 +1612,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
-		if ref.field == fMap && (l.lesion < 0 || !l.headed) && v != nil && mentions(asciiLower(v.Text), everyLesionWords) {
-			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site" before the first label
+		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || (l.lesion < 0 || !l.headed) && mentions(asciiLower(v.Text), everyLesionWords)) {
+			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site", or "Mohs map: drawn" in the header above the labels
 			return taken
 		}
 		if w := firstWord(asciiLower(textOf(v).Value)); ref.field == fPostopDiagnosis && l.lesion < 0 && (w == "same" || w == "unchanged") {

@@ -610,6 +610,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"a map field in the header above the labels is every lesion's", "Mohs map: drawn\n\nLesion 1\nSite: right antihelix\nStage 1: 2 blocks; clear\n\nLesion 2\nSite: left temple\nStage 1: 1 block; clear\n",
+			func(n *model.Note) string {
+				amb := slices.ContainsFunc(n.Findings, func(f diag.Finding) bool { return f.Rule == "lesion-ambiguous" })
+				return fmt.Sprint(n.Lesions[0].Map.Yes, n.Lesions[1].Map.Yes, amb)
+			}, "true true false"},
+		{"a stage-scoped histology key above the log is the row's stage", "Site: nose\nHistology (stage 1): nodular BCC, mid dermis\n\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 4 | block 3 positive |\n| 2 | 2 | clear |\n",
+			func(n *model.Note) string { return stages(n) + " " + n.Lesions[0].Stages[0].Histology.Value }, "1:4 2:2 nodular BCC, mid dermis"},
 		{"double-spaced log with its TOTAL row", "Site: temple\n\n| Stage | Blocks | Margins |\n\n|---|---|---|\n\n| 1 | 3 | positive |\n\n| 2 | 1 | clear |\n\n| TOTAL | 4 | |\n",
 			func(n *model.Note) string {
 				unread := slices.ContainsFunc(n.Findings, func(f diag.Finding) bool { return f.Rule == "layout-unread" })

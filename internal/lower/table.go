@@ -904,6 +904,18 @@ func stainRemark(st *model.Stage, text string) string {
 // than the row above) has its stages put back in the order they were
 // done; they are counted as listed all the same.
 func (t *table) addStage(lesion *model.Lesion, les int, st model.Stage) *model.Stage {
+	for k := range lesion.Stages {
+		if old := &lesion.Stages[k]; old.Number == st.Number && st.Number > 0 && !old.Blocks.Present() && len(old.Margins) == 0 {
+			// "Histology (stage 1): …" above the log: the row is that stage, not another
+			hist, stains := old.Histology, old.Stains
+			*old = st
+			if !old.Histology.Present() {
+				old.Histology = hist
+			}
+			old.Stains = append(old.Stains, stains...)
+			return old
+		}
+	}
 	lesion.Stages = append(lesion.Stages, st)
 	last := len(lesion.Stages) - 1
 	at := last

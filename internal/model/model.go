@@ -119,6 +119,10 @@ type Lesion struct {
 	FinalDefect     Size          `json:"final_defect"`
 	Stages          []Stage       `json:"stages"`
 	Repairs         []Repair      `json:"repairs,omitempty"`
+	// Pathology is who read this lesion's slides, when a note that labels
+	// its lesions says so under the lesion's label; else the encounter's
+	// Pathology holds for it.
+	Pathology Text `json:"pathology,omitzero"`
 	// Ambiguous is set when the note states a second, different site or
 	// diagnosis under this lesion's label: it may hold two lesions, so its
 	// Mohs lines cannot be trusted (lesion-ambiguous).
