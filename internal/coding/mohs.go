@@ -2,8 +2,8 @@ package coding
 
 import (
 	"fmt"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
