@@ -428,12 +428,25 @@ func mentionsBiopsyProcedure(text string) bool {
 		case ')':
 			depth = max(depth-1, 0)
 		case 'b':
-			if depth == 0 && strings.HasPrefix(lower[i:], "biopsy") && (i == 0 || !isLetterRune(rune(lower[i-1]))) {
+			if depth == 0 && strings.HasPrefix(lower[i:], "biopsy") && (i == 0 || !isLetterRune(rune(lower[i-1]))) && !citedBiopsy(lower, i) {
 				return !strings.Contains(lower, "mohs")
 			}
 		}
 	}
 	return false
+}
+
+// citedBiopsy reports whether the word "biopsy" at byte i of lower-case
+// text cites the biopsy a tumor's diagnosis rests on ("Biopsy confirmed:
+// yes", "biopsy-proven", "proven on biopsy"), not a biopsy done today.
+func citedBiopsy(lower string, i int) bool {
+	after := strings.FieldsFunc(lower[i+len("biopsy"):], func(r rune) bool { return !isLetterRune(r) })
+	if len(after) > 0 && slices.Contains([]string{"confirmed", "proven", "proved", "date", "dated", "result", "results",
+		"showed", "revealed", "report", "diagnosis", "dx"}, after[0]) {
+		return true
+	}
+	before := strings.Fields(lower[:i])
+	return len(before) > 0 && slices.Contains([]string{"prior", "previous", "by", "on", "outside", "recent"}, before[len(before)-1])
 }
 
 // item reads one item line: a label, text, fields. It returns the index of
