@@ -1356,6 +1356,10 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			if first, rest, ok := strings.Cut(t.Text, " | "); ok && strings.TrimSpace(first) != "" {
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after, piped = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+3]), Text: rest}, true
+			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" {
+				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
+				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
+				after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+2]), Text: rest}
 			}
 		}
 	} else {
