@@ -45,7 +45,8 @@ func (st *state) readReader(p *para, s span) {
 	for k := verbAt; k >= 0 && k < s.hi && p.short(s) && !apart; k++ {
 		apart = p.has(k, cReadVerb) && p.ownClause(k, s)
 	}
-	if s.any(cBiopsy) && p.short(s) && !apart {
+	bx := s.any(cBiopsy) && !p.citesBiopsyOnly(s)
+	if bx && p.short(s) && !apart {
 		return
 	}
 	surgeon, path := -1, -1
@@ -54,7 +55,7 @@ func (st *state) readReader(p *para, s span) {
 			continue
 		}
 		// In a run-on dictation only the stretch of a biopsy speaks of it.
-		if s.any(cBiopsy) && (p.has(i, cSurgeon) || p.has(i, cPathologist)) &&
+		if bx && (p.has(i, cSurgeon) || p.has(i, cPathologist)) &&
 			(apart && p.clauseAny(i, s, cBiopsy) || !apart && p.stretchAny(i, s, cBiopsy)) {
 			continue
 		}
@@ -1497,7 +1498,8 @@ func lesionWord(w string) bool { return w == "site" || w == "lesion" || w == "tu
 // biopsyApposition reads a size set off by commas after the biopsy that
 // proved the tumor the sentence names: "Squamous cell carcinoma proven on
 // punch biopsy, 2.1 x 1.7 cm, in an immunosuppressed …", "… confirmed on
-// shave biopsy 03/02/2026, 0.9 x 0.8 cm, …".
+// shave biopsy 03/02/2026, 0.9 x 0.8 cm, …", "…, infiltrative (biopsy
+// 10/27/2026), 1.1 x 0.9 cm".
 func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
 	if i-2 < s.lo || p.w(i-1) != "," || !s.any(cDiagnosis) {
 		return Measure{}, 0, false
@@ -1514,6 +1516,9 @@ func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
 		if w == "proven" || w == "confirmed" || w == "diagnosed" {
 			proved = true
 		}
+	}
+	if p.w(i-2) == ")" {
+		proved = true // "Basal cell carcinoma, infiltrative (biopsy 10/27/2026), 1.1 x 0.9 cm": the biopsy cited in parentheses
 	}
 	if !biopsy || !proved {
 		return Measure{}, 0, false
@@ -1689,6 +1694,35 @@ func (p *para) clause(i int, s span) (int, int) {
 func (p *para) clauseAny(i int, s span, c cat) bool {
 	lo, hi := p.clause(i, s)
 	return p.anyIn(lo, hi, c)
+}
+
+// citesBiopsyOnly reports whether every biopsy word of sentence s cites the
+// biopsy a tumor was proven on ("two previously biopsied tumors",
+// "biopsy-proven"): such a sentence speaks of no biopsy read today, and a
+// reader it names read the Mohs slides.
+func (p *para) citesBiopsyOnly(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if !p.has(i, cBiopsy) || p.hitAt(i, cBiopsy) == 0 {
+			continue
+		}
+		e := p.hitEnd(i, s.hi)
+		before, after := "", ""
+		if i > s.lo {
+			before = p.w(i - 1)
+		}
+		if e < s.hi {
+			after = p.w(e)
+		}
+		text := p.text(i, e)
+		switch {
+		case strings.Contains(text, "proven") || strings.Contains(text, "confirmed"):
+		case before == "previously" || before == "prior" || before == "recently":
+		case after == "proven" || after == "confirmed":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // ownClause reports whether the clause of sentence s around token i is one

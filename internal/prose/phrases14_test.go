@@ -272,3 +272,22 @@ func TestReconstructionIsScheduled(t *testing.T) {
 			fams, []string{`repair "Reconstruction is scheduled" no-repair`}},
 	})
 }
+
+// TestCitedBiopsyBesideReader: a sentence that cites the tumors' biopsies
+// ("two previously biopsied tumors") and says the surgeon read the frozen
+// sections names the Mohs reader; a size after a parenthesised biopsy
+// citation is the tumor's (CODING-RULES §1: the surgeon reads the slides;
+// §6: the pre-operative size).
+func TestCitedBiopsyBesideReader(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: '… on two previously biopsied tumors today and interpreted all frozen sections myself'",
+			"I performed Mohs micrographic surgery on two previously biopsied tumors today and interpreted all frozen sections myself.",
+			[]string{"reader "}, []string{"reader surgeon"}},
+		{"§1 reader: a biopsy read by a pathologist stays the biopsy's",
+			"The shave biopsy was read by Dr. Lena Ostrowski, dermatopathologist.",
+			[]string{"reader "}, nil},
+		{"§6 pre-op size: 'Basal cell carcinoma, infiltrative (biopsy 10/27/2026), 1.1 x 0.9 cm.'",
+			"Basal cell carcinoma, infiltrative (biopsy 10/27/2026), 1.1 x 0.9 cm. Mohs was indicated for periocular location.",
+			[]string{"preop "}, []string{"preop 1.1x0.9"}},
+	})
+}
