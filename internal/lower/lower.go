@@ -517,7 +517,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				// "CLOSURE" over "Type: complex layered repair …" and "Length: 9.6 cm": the repair's fields
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
 			}
-			if strings.HasSuffix(it.Text.Text, ":") || l.headsList(i, it) || l.headsFields(i, it) {
+			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				return taken

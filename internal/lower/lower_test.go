@@ -610,6 +610,7 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"a dictated line ending with a colon is no heading", "Site: L dorsal forearm\nMap drawn. Stage 1, two blocks, I interpreted the slides myself:\nfull-thickness atypia, both blocks clear. Single stage.\n", stages, "1:2"},
 		{"a label whose text is the site, then dictation", "LESION 1: NASAL TIP. The first stage was processed as two blocks, which were clear.\n",
 			func(n *model.Note) string { return n.Lesions[0].HeadingText.Value + " " + stages(n) }, "NASAL TIP 1:2"},
 		{"numbered lesions that cite their biopsy are lesions, not biopsies", "1. Scalp vertex — squamous cell carcinoma. Biopsy confirmed: yes, 3/3/2026.\n   Stage 1: 2 blocks, clear.\n\n2. Left dorsal hand — basal cell carcinoma. Biopsy confirmed: yes.\n   Stage 1: 1 block, clear.\n",
