@@ -183,6 +183,18 @@ func (d *dateAST) Parse(lex *valueTokens) error {
 	var err error
 	if first, ok := takeType(lex, tokNumber); ok {
 		if sep, ok := take(lex, "-", "/"); ok {
+			if t := lex.Peek(); sep == "-" && t.Type == tokWord {
+				// "15-Apr-2026"
+				d.Day, d.Month = first, t.Value
+				lex.Next()
+				if _, ok := take(lex, "-"); !ok {
+					return lex.unexpected("-")
+				}
+				if d.Year, err = need(lex, tokNumber, "a year"); err != nil {
+					return err
+				}
+				return d.rest(lex)
+			}
 			d.First, d.Sep = first, sep
 			if d.Second, err = need(lex, tokNumber, "a number"); err != nil {
 				return err
@@ -211,11 +223,17 @@ func (d *dateAST) Parse(lex *valueTokens) error {
 		if d.Day, err = need(lex, tokNumber, "a day"); err != nil {
 			return err
 		}
+		take(lex, "st", "nd", "rd", "th") // "April 2nd, 2026"
 		take(lex, ",")
 		if d.Year, err = need(lex, tokNumber, "a year"); err != nil {
 			return err
 		}
 	}
+	return d.rest(lex)
+}
+
+// rest reads what may follow a date: a time of day and a full stop.
+func (d *dateAST) rest(lex *valueTokens) error {
 	if err := timeOfDay(lex); err != nil {
 		return err
 	}
@@ -226,7 +244,7 @@ func (d *dateAST) Parse(lex *valueTokens) error {
 // timeOfDay reads an optional time after a date: "09:30", ", 9:30 am".
 func timeOfDay(lex *valueTokens) error {
 	cp := *lex
-	take(lex, "at", ",", "t") // "2026-03-14T09:30"
+	take(lex, "at", ",", "t", "@") // "2026-03-14T09:30", "4/15/2026 @ 0830"
 	if _, ok := takeType(lex, tokNumber); !ok {
 		*lex = cp
 		return nil
@@ -403,6 +421,10 @@ func ParseDate(key string, v *Value) (string, error) {
 		}
 	case "/":
 		m, d, y = atoi(ast.First, &ok), atoi(ast.Second, &ok), atoi(ast.Third, &ok)
+		if len(ast.First) == 4 {
+			y, m, d = m, d, y // "2026/04/15"
+			break
+		}
 		ok = ok && (len(ast.Third) == 2 || len(ast.Third) == 4)
 		if len(ast.Third) == 2 {
 			y += 2000
