@@ -348,6 +348,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"3 blocks; A+ (deep), B−, C−", 3, nil, 3, ""},
 		{"1 block; A−", 1, nil, 1, ""},
 		{"four blocks, each stained with H&E and with CK7 to highlight Paget cells", 4, []string{"H&E", "CK7"}, 0, ""},
+		{"2 blocks (+) deep", 2, nil, 1, ""},
+		{"3 pcs, neg", 3, nil, 1, ""},
 		{"three blocks. Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1", 3, nil, 1, "Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1"},
 		{"three blocks; tumor at the deep margin of block 1", 3, nil, 1, ""},
 		{"2 blocks, all stained with MART-1 for melanocytes; clear", 2, []string{"MART-1"}, 1, ""},

@@ -73,12 +73,16 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		}
 		switch {
 		case isCountItem(it.Text) && (!grammar.IsDigits(strings.TrimSpace(it.Text)) || it == first):
-			n, err := grammar.ParseCount("Blocks", countPart(it), 1)
+			cp := countPart(it)
+			n, err := grammar.ParseCount("Blocks", cp, 1)
 			if err != nil {
 				return err
 			}
 			st.Blocks = model.Count{N: n, Line: it.Pos.Line}
 			cont = fNone
+			if rest := strings.TrimSpace(it.Text[len(cp.Text):]); strings.HasPrefix(rest, "(+)") || strings.HasPrefix(rest, "(-)") || strings.HasPrefix(rest, "(−)") {
+				marginText = append(marginText, rest) // "2 blocks (+) deep"
+			}
 		case cont == fHistology && isMarginClause(it.Text):
 			marginText = append(marginText, it.Text) // "…, involved the deep margin of blocks 1 and 2"
 			cont = fNone
@@ -209,8 +213,11 @@ var (
 // "+" standing alone is positive ("block 2 + (deep)").
 func marginStatus(s string) (positive, known bool) {
 	lower := strings.ToLower(s)
-	if padded := " " + lower + " "; strings.Contains(padded, " + ") || strings.Contains(padded, " +(") { // "blk 1 +(deep)"
+	if padded := " " + lower + " "; strings.Contains(padded, " + ") || strings.Contains(padded, " +(") || strings.Contains(lower, "(+)") { // "blk 1 +(deep)", "2 blocks (+) deep"
 		return true, true
+	}
+	if strings.Contains(lower, "(-)") || strings.Contains(lower, "(−)") {
+		return false, true // "2 blocks (-)"
 	}
 	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
 		return false, true
