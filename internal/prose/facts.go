@@ -2050,6 +2050,9 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 	case "second", "secondary", "granulate", "granulation", "delayed", "heal", "healing", "left":
 		r.NoRepair = true
 	}
+	if strings.HasSuffix(strings.ToLower(r.Kind), "intention") {
+		r.NoRepair = true // "2nd intention"
+	}
 	if visit := s.any(cReturnVisit) && p.visitFor(lo, s); visit || s.any(cDeferred) {
 		r.NoRepair = true
 		r.By = p.doctorName(s)

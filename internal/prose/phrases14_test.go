@@ -291,3 +291,13 @@ func TestCitedBiopsyBesideReader(t *testing.T) {
 			[]string{"preop "}, []string{"preop 1.1x0.9"}},
 	})
 }
+
+// TestSecondIntentionAbbreviated: "2nd intention" is second intention
+// (CODING-RULES §3: healing by second intention is no repair line).
+func TestSecondIntentionAbbreviated(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 second intention: 'left to heal by 2nd intention'",
+			"The wound was left to heal by 2nd intention.",
+			[]string{"repair "}, []string{`repair "2nd intention" no-repair`}},
+	})
+}
