@@ -94,6 +94,7 @@ func TestResolveVocabulary(t *testing.T) {
 		{"zygoma", "zygoma", "H", "face"},
 		{"infraorbital", "infraorbital", "H", "face"},
 		{"nasolabial fold", "nasolabial fold", "H", "face"},
+		{"right NLF", "nasolabial fold", "H", "face"},
 		{"preauricular", "preauricular", "H", "face"},
 		{"perioral", "perioral", "H", "face"},
 		{"commissure", "commissure", "H", "face"},
