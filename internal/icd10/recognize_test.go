@@ -39,6 +39,8 @@ func TestRecognize(t *testing.T) {
 		// LAYOUTS.md: basosquamous is also written basilosquamous [PD]; BCCN is nodular BCC [LAI]
 		{"basilosquamous", "Basilosquamous carcinoma of the nose", Recognition{Histology: "basosquamous", Matched: "Basilosquamous carcinoma"}},
 		{"BCCN", "BCCN", Recognition{Histology: "bcc", Subtype: "nodular", Matched: "BCCN"}},
+		{"nBCC", "nBCC, left cheek", Recognition{Histology: "bcc", Subtype: "nodular", Matched: "nBCC"}},
+		{"sBCC", "sBCC", Recognition{Histology: "bcc", Subtype: "superficial", Matched: "sBCC"}},
 		{"scc basosquamous features", "SCC with basosquamous features", Recognition{Histology: "basosquamous", Matched: "basosquamous"}},
 		{"rule out basosquamous", "BCC, rule out basosquamous", Recognition{Histology: "bcc", Matched: "BCC"}},
 		// squamous cell carcinoma
