@@ -1960,6 +1960,16 @@ func (st *state) closedInLayers(p *para, s span) {
 			for e < s.hi && p.has(e, cRepairMod) && p.w(e) != "(" {
 				e++
 			}
+			// "closed primarily in a layered fashion", "closed side-to-side with layered sutures": the layers say the class
+			for k := e; k < s.hi && k <= e+3 && p.toks[k].kind == kWord; k++ {
+				if p.w(k) == "layered" || p.w(k) == "layers" {
+					e = k + 1
+					if e < s.hi && (p.w(e) == "fashion" || p.w(e) == "sutures" || p.w(e) == "closure") {
+						e++
+					}
+					break
+				}
+			}
 			st.addRepair(Repair{Kind: p.text(i, e), Span: p.spanOf(i, e)})
 			return
 		}

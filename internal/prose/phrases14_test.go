@@ -301,3 +301,18 @@ func TestSecondIntentionAbbreviated(t *testing.T) {
 			[]string{"repair "}, []string{`repair "2nd intention" no-repair`}},
 	})
 }
+
+// TestClosedPrimarilyInLayers: "closed primarily in a layered fashion" is a
+// layered (intermediate) closure (CODING-RULES §3: layered closure is
+// intermediate repair).
+func TestClosedPrimarilyInLayers(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 intermediate: 'closed primarily in a layered fashion, 3.4 cm'",
+			"After clearance the wound was closed primarily in a layered fashion, 3.4 cm.",
+			fams, []string{`repair "closed primarily in a layered fashion" length=3.4 after-clearance`}},
+		{"§3 intermediate: 'closed side-to-side with layered sutures'",
+			"After tumor clearance the defect was closed side-to-side with layered sutures to a final length of 2.8 cm.",
+			fams, []string{`repair "closed side-to-side with layered sutures" length=2.8 after-clearance`}},
+	})
+}
