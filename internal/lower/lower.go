@@ -1500,6 +1500,29 @@ func (l *lowerer) narrative(t *grammar.Text) {
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: t.Pos, Text: t.Text})
 }
 
+// nextStageSentence splits a stage value at a later sentence that opens
+// with another stage's key ("3 blocks, positive deep. Stage 2: 2 blocks,
+// negative."): the value before it, and that stage as a field; next is nil
+// when there is none.
+func nextStageSentence(v *grammar.Value) (first *grammar.Value, next *grammar.Field) {
+	sentences := splitSentences(v)
+	for _, sen := range sentences[min(1, len(sentences)):] {
+		key, rest, ok := itemKey(sen)
+		if !ok || rest == nil || sen.Pos.Line != v.Pos.Line {
+			continue
+		}
+		if ord, tail, isStage := splitStage(key); !isStage || ord == "" || tail != "" {
+			continue
+		}
+		at := strings.LastIndex(v.Text, sen.Text)
+		if at <= 0 {
+			return v, nil
+		}
+		return &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(v.Text[:at])}, &grammar.Field{Pos: sen.Pos, Key: key, Value: rest}
+	}
+	return v, nil
+}
+
 // endParagraph hands the open paragraph to the prose reader.
 func (l *lowerer) endParagraph() {
 	if len(l.paragraph) == 0 {
@@ -1515,6 +1538,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	l.endParagraph()
 	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
 	v := checked(f.Value)
+	if v != nil && isStageField(f) {
+		if first, next := nextStageSentence(v); next != nil {
+			// "Stage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative." on one line
+			v = first
+			f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: v}
+			defer l.field(len(l.lines), next)
+		}
+	}
 	if v != nil && !isStageField(f) {
 		var more []*grammar.Field
 		if v, more = splitFields(v); len(more) > 0 {

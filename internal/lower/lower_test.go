@@ -612,6 +612,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"two stage fields run on in one line", "Site: cheek\nStage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative.\n", stages, "1:3 2:2"},
+		{"layers in words run on in one line", "Site: cheek\nLayer one: 3 blocks, positive deep. Layer two: 2 blocks, negative.\n", stages, "1:3 2:2"},
 		{"a dictated line ending with a colon is no heading", "Site: L dorsal forearm\nMap drawn. Stage 1, two blocks, I interpreted the slides myself:\nfull-thickness atypia, both blocks clear. Single stage.\n", stages, "1:2"},
 		{"a label whose text is the site, then dictation", "LESION 1: NASAL TIP. The first stage was processed as two blocks, which were clear.\n",
 			func(n *model.Note) string { return n.Lesions[0].HeadingText.Value + " " + stages(n) }, "NASAL TIP 1:2"},
