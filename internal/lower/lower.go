@@ -302,6 +302,15 @@ func classOnly(r model.Repair) bool {
 var repairClassWords = map[string]bool{"simple": true, "intermediate": true, "complex": true, "layered": true,
 	"simple linear": true, "intermediate linear": true, "complex linear": true, "intermediate layered": true, "complex layered": true}
 
+// classWords is a repair type value lower-cased, without its remark in
+// parentheses or a full stop: "Intermediate (layered)" → "intermediate".
+func classWords(s string) string {
+	if open := strings.IndexByte(s, '('); open > 0 {
+		s = s[:open]
+	}
+	return strings.TrimSuffix(asciiLower(strings.TrimSpace(s)), ".")
+}
+
 // keyUnits are the units a key may carry for its value: "Repair length
 // (mm): 52", "Area (sq cm): 4.5".
 var keyUnits = []string{"mm", "cm", "sq cm", "cm2", "cm²", "mm2"}
@@ -2016,7 +2025,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	}
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"}) ||
-			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[strings.TrimSuffix(asciiLower(strings.TrimSpace(v.Text)), ".")]
+			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[classWords(v.Text)]
 		if n := len(les.Repairs); n > 0 && !classKey && classOnly(les.Repairs[n-1]) {
 			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
 			l.repair = n - 1

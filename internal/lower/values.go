@@ -15,10 +15,36 @@ import (
 func size(key string, v *grammar.Value) (model.Size, error) {
 	m, err := grammar.ParseMeasure(key, v)
 	if err != nil {
-		return model.Size{}, err
+		cut := remarkAfterUnit(v)
+		if cut == nil {
+			return model.Size{}, err
+		}
+		if m, err = grammar.ParseMeasure(key, cut); err != nil {
+			return model.Size{}, err
+		}
 	}
 	// an explicit area of zero ("0 sq cm") is a documented zero
 	return model.Size{Dims: m.Dims, AreaSq: m.AreaSq, None: m.AreaSq == 0 && len(m.Dims) == 0, Line: v.Pos.Line}, nil
+}
+
+// remarkWords open a remark written after a size with no comma: "1.6 x
+// 1.2 cm through the helical rim", "2.0 cm extending to the galea".
+var remarkWords = map[string]bool{"through": true, "to": true, "at": true, "on": true, "in": true, "into": true,
+	"extending": true, "involving": true, "including": true, "with": true, "over": true, "down": true, "after": true}
+
+// remarkAfterUnit is the value up to a unit word followed by a remark word
+// ("1.6 x 1.2 cm through the helical rim" → "1.6 x 1.2 cm"), or nil.
+func remarkAfterUnit(v *grammar.Value) *grammar.Value {
+	words := strings.Fields(v.Text)
+	end := 0
+	for k := 0; k+1 < len(words); k++ {
+		end = strings.Index(v.Text[end:], words[k]) + end + len(words[k])
+		unit := strings.ToLower(strings.TrimRight(words[k], ".,"))
+		if (unit == "cm" || unit == "mm" || strings.HasSuffix(unit, "cm") || strings.HasSuffix(unit, "mm")) && remarkWords[strings.ToLower(words[k+1])] {
+			return &grammar.Value{Pos: v.Pos, Text: v.Text[:end]}
+		}
+	}
+	return nil
 }
 
 // count parses a count of at least min.
