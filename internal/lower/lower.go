@@ -1219,8 +1219,8 @@ func siteHeadings(lines []*grammar.Line) []int {
 	var keys []string
 	for i, line := range lines {
 		it := line.Item
-		if it == nil || it.Marker != nil || it.Label != nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value != nil {
-			continue
+		if it == nil || it.Marker != nil && isOrdinalMarker(it.Marker.Text) || it.Label != nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value != nil {
+			continue // "LEFT THUMB:", "• Left cheek:" over their lesion's lines
 		}
 		key := it.Fields[0].Key
 		if _, known := lookupAny(key); known || siteLead(key) != key || icd10.Recognize(key).Histology != "" || slices.Contains(keys, asciiLower(key)) {
@@ -1285,7 +1285,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		if site := tableCaption(it.Text.Text); site != "" {
 			text.Value = site
 		}
-	case it.Marker == nil: // "LEFT THUMB:" heading its paragraph
+	case it.Marker == nil || len(it.Fields) > 0 && it.Fields[0].Value == nil: // "LEFT THUMB:", "• Left cheek:" heading its lines
 		text = model.Text{Value: it.Fields[0].Key, Line: it.Fields[0].Pos.Line}
 	default:
 		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))

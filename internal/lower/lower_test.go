@@ -612,6 +612,14 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"bulleted sites ending with a colon head their lesions", "• Left cheek:\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n• Right forearm:\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
+				}
+				return strings.Join(out, "; ")
+			}, "Left cheek 1; Right forearm 1"},
 		{"two stage fields run on in one line", "Site: cheek\nStage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative.\n", stages, "1:3 2:2"},
 		{"layers in words run on in one line", "Site: cheek\nLayer one: 3 blocks, positive deep. Layer two: 2 blocks, negative.\n", stages, "1:3 2:2"},
 		{"a dictated line ending with a colon is no heading", "Site: L dorsal forearm\nMap drawn. Stage 1, two blocks, I interpreted the slides myself:\nfull-thickness atypia, both blocks clear. Single stage.\n", stages, "1:2"},
