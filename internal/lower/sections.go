@@ -540,6 +540,12 @@ func stain(s string) (model.Stain, bool) {
 			break
 		}
 	}
+	for _, verb := range []string{" was performed", " were performed", " was run", " were run", " was done", " was applied"} {
+		if i := strings.Index(asciiLower(s), verb); i > 0 {
+			s = s[:i] + s[i+len(verb):] // "MART-1 was performed on blocks 1-3"
+			break
+		}
+	}
 	if i := strings.Index(asciiLower(s), " on "); i > 0 {
 		on := asciiLower(s[i+len(" on "):])
 		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || isBlockList(on) {
