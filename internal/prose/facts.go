@@ -273,6 +273,10 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if s.any(cToday) && st.otherSiteLesion(p, s) {
 		return true
 	}
+	// "Also performed: punch biopsy (4 mm) of right shin, impression …"
+	if (p.sentenceWord(s, "also") || p.inAddition(s) || p.asideCue(s)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfSite(s) {
+		return true
+	}
 	// "While the patient was here, a 6 mm irregularly pigmented papule on
 	// the left shin was sampled by 4 mm punch biopsy"
 	if p.asideCue(s) && p.introducesLesionAt(s, func(string) bool { return true }) {
@@ -375,6 +379,32 @@ func (p *para) asideCue(s span) bool {
 		return true
 	}
 	return p.inAddition(s)
+}
+
+// biopsyOfSite reports whether sentence s takes a biopsy of a site it
+// names right after the biopsy word, past a parenthesis: "punch biopsy (4
+// mm) of right shin", "shave biopsy of the left shoulder".
+func (p *para) biopsyOfSite(s span) bool {
+	for k := s.lo; k < s.hi; k++ {
+		if !p.has(k, cBiopsy) || p.hitAt(k, cBiopsy) == 0 {
+			continue
+		}
+		j := p.hitEnd(k, s.hi)
+		if nx := p.skipParen(j, s.hi); nx > j {
+			j = nx
+		}
+		if j+1 >= s.hi || p.w(j) != "of" && p.w(j) != "on" && p.w(j) != "from" {
+			continue
+		}
+		j++
+		if p.w(j) == "the" {
+			j++
+		}
+		if site, _, _ := p.siteAt(j, s.hi); site != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // biopsyOfALesion reports whether sentence s takes a biopsy of a lesion it
@@ -630,6 +660,13 @@ func (p *para) biopsy(s span) Biopsy {
 			}
 		}
 	}
+	for i := s.lo; b.Site == "" && i+1 < s.hi; i++ { // "punch biopsy (4 mm) of right shin"
+		if (p.w(i) == "on" || p.w(i) == "of") && i > s.lo && p.w(i-1) == ")" {
+			if site, _, _ := p.siteAt(i+1, s.hi); site != "" {
+				b.Site = site
+			}
+		}
+	}
 	if b.Site == "" { // "Punch biopsy of a separate lesion, left dorsal forearm, with frozen section"
 		for i := s.lo; i+1 < s.hi; i++ {
 			if p.w(i) == "," {
@@ -712,7 +749,7 @@ func (st *state) namedBiopsies() {
 // impression reads "clinical impression: rule out superficial BCC" in sentence s.
 func (p *para) impression(s span) (string, bool) {
 	for i := s.lo; i+1 < s.hi; i++ {
-		if p.w(i) == "impression" && (p.w(i+1) == ":" || i > s.lo && p.w(i-1) == "clinical") {
+		if p.w(i) == "impression" && (p.w(i+1) == ":" || i > s.lo && (p.w(i-1) == "clinical" || p.w(i-1) == ",")) {
 			lo := i + 1 // "clinical impression dysplastic nevus versus early melanoma"
 			if p.w(lo) == ":" {
 				lo++

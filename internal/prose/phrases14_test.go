@@ -316,3 +316,15 @@ func TestClosedPrimarilyInLayers(t *testing.T) {
 			fams, []string{`repair "closed side-to-side with layered sutures" length=2.8 after-clearance`}},
 	})
 }
+
+// TestAlsoPerformedBiopsy: "Also performed: punch biopsy (4 mm) of right
+// shin, impression atypical nevus" is a biopsy of another lesion, with its
+// site past the parenthesis and its impression without a colon
+// (CODING-RULES §4: biopsies of other lesions are billed).
+func TestAlsoPerformedBiopsy(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 other biopsy: 'Also performed: punch biopsy (4 mm) of right shin, impression atypical nevus'",
+			"Also performed: punch biopsy (4 mm) of right shin, impression atypical nevus.",
+			[]string{"other-biopsy "}, []string{`other-biopsy "punch biopsy" site="right shin" impression="atypical nevus" uncertain=false`}},
+	})
+}
