@@ -32,6 +32,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		lesion: -1, stage: -1, repair: -1, biopsy: -1,
 	}
 	l.opens = make([]opening, len(note.Lines))
+	l.wrapAt = wrapColumn(note.Lines)
 	var dashed []int
 	margin := leftMargin(note.Lines)
 	for i, line := range note.Lines {
@@ -135,6 +136,7 @@ type lowerer struct {
 	pending                       []pendingField         // lesion fields before the first label that name each lesion's part
 	stagesListed                  bool                   // a stage count was read; numbered items under it are its stages
 	valueEnd                      int                    // the note line the last field line's value ends on, with the lines it wraps onto
+	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
@@ -462,6 +464,10 @@ func citedBiopsy(lower string, i int) bool {
 // the last line it took (a value standing on the next line).
 func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
+	if t, j := l.wrappedText(i, it); j > i {
+		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
+		taken = j
+	}
 	listed := l.stagesListed
 	l.stagesListed = false
 	if l.wrapsSentence(i, it) {
@@ -618,7 +624,12 @@ func (l *lowerer) wrapsSentence(i int, it *grammar.Item) bool {
 		last = above.Text.Text
 	}
 	words := strings.Fields(last)
-	return len(words) >= 6 && openWords[asciiLower(words[len(words)-1])]
+	if len(words) < 6 {
+		return false
+	}
+	// "… I interpreted the frozen" over "sections: …" in a note wrapped to
+	// a width: "sections" did not fit on the line above
+	return openWords[asciiLower(words[len(words)-1])] || !strings.HasSuffix(last, ".") && l.filled(itemEnd(above), it.Fields[0].Key)
 }
 
 // openWords end a line whose sentence goes on: an article, a preposition,
@@ -999,14 +1010,18 @@ var linkWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, 
 
 // midSentence reports whether the line next continues the sentence that
 // text breaks off: it opens in lower case or with a digit, or text ends
-// with a word no sentence ends with ("… read by" / "Dr. Ames") or with a
-// key whose value is still to come ("Histology:").
+// with a word no sentence ends with ("… read by" / "Dr. Ames"), or its
+// first word ends with a comma, or text ends with a key whose value is
+// still to come ("Histology:").
 func midSentence(text, next string) bool {
 	if strings.HasSuffix(text, ":") {
 		return true // "… block 2 clear. Histology:" / "SCC in situ with follicular extension"
 	}
 	if c := next[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '(' { // "… and PRAME" / "(blocks 1-2) to separate …"
 		return true
+	}
+	if first, _, _ := strings.Cut(next, " "); len(first) > 1 && strings.HasSuffix(first, ",") {
+		return true // "… read by Ingrid" / "Vasquez, MD, dermatopathologist": no heading opens with a word and a comma
 	}
 	last := text[strings.LastIndexByte(text, ' ')+1:]
 	return linkWords[asciiLower(last)]
@@ -1060,8 +1075,8 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		flush := next.Text.Pos.Column == flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
-			!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text)
-		if !hanging && !flush {
+			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
+		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
 		}
 		text += " " + next.Text.Text
@@ -2304,4 +2319,93 @@ func normalLabel(label string) string {
 		return strconv.Itoa(n)
 	}
 	return strings.ToUpper(label)
+}
+
+// itemEnd is the column after the last character of an item line.
+func itemEnd(it *grammar.Item) int {
+	switch {
+	case len(it.Fields) > 0:
+		f := it.Fields[len(it.Fields)-1]
+		if f.Value != nil && f.Value.Pos.Line == f.Pos.Line {
+			return f.Value.Pos.Column + utf8.RuneCountInString(f.Value.Text)
+		}
+		return f.Pos.Column + utf8.RuneCountInString(f.Key) + 1
+	case it.Text != nil:
+		return it.Text.Pos.Column + utf8.RuneCountInString(it.Text.Text)
+	case it.Label != nil:
+		return it.Label.Pos.Column + utf8.RuneCountInString(it.Label.Text)
+	case it.Marker != nil:
+		return it.Marker.Pos.Column + utf8.RuneCountInString(it.Marker.Text)
+	}
+	return it.Pos.Column
+}
+
+// wrapColumn is the width a note's lines were wrapped to, as a
+// transcription or a PDF copy wraps a paragraph: the longest item line, when
+// at most 132 columns and reached within 12 columns by three lines or more
+// that plain text continues (a line of text, no field, list marker or
+// label, under it); 0 when the note's lines were not wrapped.
+func wrapColumn(lines []*grammar.Line) int {
+	width := 0
+	for _, line := range lines {
+		if line.Item != nil {
+			width = max(width, itemEnd(line.Item)-1)
+		}
+	}
+	if width > 132 {
+		return 0
+	}
+	near := 0
+	for i, line := range lines[:max(len(lines)-1, 0)] {
+		next := lines[i+1].Item
+		if line.Item != nil && itemEnd(line.Item)-1 >= width-12 && next != nil && next.Text != nil &&
+			next.Marker == nil && next.Label == nil && len(next.Fields) == 0 {
+			near++
+		}
+	}
+	if near < 3 {
+		return 0
+	}
+	return width
+}
+
+// filled reports whether the line ending at column end was broken where
+// it was because the first word of next would not fit within the note's
+// wrap column: next continues it.
+func (l *lowerer) filled(end int, next string) bool {
+	if l.wrapAt == 0 {
+		return false
+	}
+	word, _, _ := strings.Cut(next, " ")
+	return end-1+1+utf8.RuneCountInString(word) > l.wrapAt
+}
+
+// wrappedText joins to the text of line i, an item with no fields, the
+// plain lines under it that continue it in a note wrapped to a width
+// (filled): "LESION 1: RIGHT MEDIAL CANTHUS. Basal cell carcinoma,
+// infiltrative" over "(biopsy 10/27/2026), 1.1 x 0.9 cm. …". It returns
+// the text and the last line joined (i when none).
+func (l *lowerer) wrappedText(i int, it *grammar.Item) (*grammar.Text, int) {
+	if l.wrapAt == 0 || it.Text == nil || len(it.Fields) > 0 {
+		return it.Text, i
+	}
+	text, j, end := it.Text.Text, i, itemEnd(it)
+	for j+1 < len(l.lines) {
+		next := l.lines[j+1].Item
+		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
+			break
+		}
+		col := next.Text.Pos.Column
+		if col != it.Pos.Column && col != it.Text.Pos.Column || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":") ||
+			strings.HasSuffix(next.Text.Text, ":") || stageLine(next.Text) != nil || !l.filled(end, next.Text.Text) {
+			break
+		}
+		text += " " + next.Text.Text
+		end = itemEnd(next)
+		j++
+	}
+	if j == i {
+		return it.Text, i
+	}
+	return &grammar.Text{Pos: it.Text.Pos, Text: text}, j
 }

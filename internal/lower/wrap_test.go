@@ -1,0 +1,83 @@
+package lower_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// wrappedOpening is the start of a note whose paragraphs a transcription
+// wrapped near 70 columns: four lines reach the width with plain text
+// under them, which is how the reader tells a wrapped note (NOTE-FORMAT.md
+// §1: a value may go on over the lines after its key).
+const wrappedOpening = `OPERATIVE REPORT
+Date of service: 11/17/2026
+I performed Mohs micrographic surgery on one previously biopsied tumor
+today and interpreted all of the frozen sections myself. A Mohs map was
+drawn of the tumor and of each stage. The patient tolerated the surgery
+well and left the office in good condition after wound care teaching
+was completed.
+`
+
+// TestWrappedLines: a note hard-wrapped to a width keeps each fact whole
+// where a line break falls inside a value, a lesion label's text or a
+// sentence (CODING-RULES.md preamble: a fact counts wherever the note
+// states it); a note whose lines were not wrapped keeps its lines apart.
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		name, src string
+		got       func(*model.Note) string
+		want      string
+	}{
+		{"a stage field inside the line a wrapped stage value goes on to",
+			wrappedOpening + "Site: right medial canthus\nStage 1: 3 blocks, block 1 positive (medial), blocks 2 and 3 clear.\nStage 2: 2 blocks, block 2 positive (deep), block 1 clear. Stage 3: 1\nblock, positive (deep). Stage 4: 1 block, clear. The defect was repaired\nby oculoplastic surgery the same afternoon.\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2 3:1 4:1"},
+		{"a field value broken after a semicolon",
+			wrappedOpening + "Site: left cheek\nStage 1: 2 blocks, clear\nRepair: advancement flap (Burow's advancement); defect 2.6 x 2.2 cm;\nsecondary defect 4.0 sq cm\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq) }, "4"},
+		{"a lesion label's text going on to the next line",
+			wrappedOpening + "LESION 1: RIGHT MEDIAL CANTHUS. Basal cell carcinoma, infiltrative\n(biopsy 10/27/2026), 1.1 x 0.9 cm. Mohs was indicated for periocular\nlocation and infiltrative subtype. Stage 1: 2 blocks, both clear.\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(les.Size.Dims, " ", les.PriorBiopsy.Yes)
+			}, "[1.1 0.9] true"},
+		{"a reader's name broken after the first name",
+			"Date of service: 06/03/2026\nSite: right shoulder\nPathology: permanent and frozen sections for this tumor read by Ingrid\nVasquez, MD, dermatopathologist\nStage 1: 3 blocks; margins: clear\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "permanent and frozen sections for this tumor read by Ingrid Vasquez, MD, dermatopathologist"},
+		{"a lower-case word and colon that did not fit on the line above is no field",
+			wrappedOpening + "Site: nasal tip\nThe first level was divided into four sections, and I interpreted the frozen\nsections: morpheaform basal cell carcinoma reached the margin of section 1.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), " ", slices.Contains(rules(n), "unknown-field"))
+			}, "1 false"},
+		{"a template whose long lines were not wrapped keeps its stage lines apart",
+			"Encounter Date/Time: 06/30/2026 07:45\nSlide interpretation (both tumors): Ingrid Salazar-Obi, MD, as Mohs surgeon\n" +
+				"   Anatomic region: left lateral neck\n   Preop Dx: squamous cell carcinoma, well differentiated (bx 06/02/2026)\n" +
+				"   Stage 1 - 3 blocks - block 1 positive (deep) - WD SCC in the mid dermis, no PNI\n   Stage 2 - 2 blocks - clear\n" +
+				"   Repair: intermediate layered closure 4.4 cm, after clearance, sutured in two layers\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			require.NotEmpty(t, n.Lesions)
+			assert.Equal(t, tc.want, tc.got(n))
+		})
+	}
+}
+
+// stageSummary lists the first lesion's stages as "number:blocks".
+func stageSummary(n *model.Note) string {
+	s := ""
+	for i, st := range n.Lesions[0].Stages {
+		if i > 0 {
+			s += " "
+		}
+		s += fmt.Sprintf("%d:%d", st.Number, st.Blocks.N)
+	}
+	return s
+}
