@@ -299,6 +299,22 @@ func classOnly(r model.Repair) bool {
 	return r.Type.Present() && !r.Value.Present() && !r.Length.Present() && !r.Area.Present() && !r.Size.Present()
 }
 
+// timingOnly reports whether a repair key's value says only when the
+// repair was done ("after clearance", "same day, after tumor clearance"),
+// naming no repair.
+func timingOnly(s string) bool {
+	lower := asciiLower(s)
+	return mentions(lower, []string{"clearance", "cleared", "same day", "same-day"}) &&
+		!mentions(lower, []string{"repair", "closure", "closed", "flap", "graft", "linear", "layer", "simple", "intermediate", "complex",
+			"suture", "intention", "advancement", "rotation", "transposition", "delayed", "cm"})
+}
+
+// blankRepair reports whether a repair holds nothing yet: a heading
+// ("CLOSURE") opened it over the fields that state it.
+func blankRepair(r model.Repair) bool {
+	return !r.Type.Present() && !r.Value.Present() && !r.Length.Present() && !r.Area.Present() && !r.Size.Present() && !r.Defect.Present()
+}
+
 // repairClassWords are a repair type value that names only the class:
 // "Closure type: [X] Simple" over "Repair: simple linear repair, 2.0 cm".
 var repairClassWords = map[string]bool{"simple": true, "intermediate": true, "complex": true, "layered": true,
@@ -531,6 +547,12 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if ref, ok := lookup(secLesion, it.Text.Text); ok && ref.field == fRepair && it.Marker == nil && l.headsFields(i, it) {
 				// "CLOSURE" over "Type: complex layered repair …" and "Length: 9.6 cm": the repair's fields
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
+			}
+			if l.headsSection(i, it) {
+				l.endParagraph()
+				l.closeSections() // "TUMOR" over "Body site: …" after a "CLOSURE" section's fields: the repair's fields end
+				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+				return taken
 			}
 			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
@@ -1101,6 +1123,18 @@ func (l *lowerer) headsList(i int, it *grammar.Item) bool {
 	return next != nil && next.Marker != nil
 }
 
+// headsSection reports whether line i is an ALL-CAPS heading of one to
+// five words over fields ("TUMOR" over "Body site: …", "SLIDE REVIEW"): a
+// section of a template, which ends the stage or repair section above.
+func (l *lowerer) headsSection(i int, it *grammar.Item) bool {
+	text := it.Text.Text
+	if it.Marker != nil || it.Label != nil || !isKeyLike(text) || strings.ToUpper(text) != text || !strings.ContainsFunc(text, isLetterRune) || i+1 >= len(l.lines) {
+		return false
+	}
+	next := l.lines[i+1].Item
+	return next != nil && len(next.Fields) > 0 && next.Text == nil && next.Marker == nil
+}
+
 // headsFields reports whether line i is a known key standing alone over
 // fields ("FINAL DEFECT" over "Size: 18mm" and "Dimensions: 18mm x 15mm",
 // as a Mohs report generator prints it): a heading, whose measure fields
@@ -1347,6 +1381,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		l.lesion = l.labelled(label)
 		if l.lesion < 0 {
 			l.lesion = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+		}
+		if les := l.cur(); it.Label != nil && text.Present() && !les.HeadingText.Present() && !les.Site.Text.Present() {
+			if _, ok := anatomy.Resolve(text.Value); ok {
+				les.HeadingText = text // "SITE 1 OF 2" over "Lesion 1: left lower cutaneous lip": the site the heading left out
+				return
+			}
 		}
 		if it.Label != nil && it.Text != nil {
 			rest := it.Text.Text
@@ -2044,6 +2084,11 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		if n := len(les.Repairs); n > 0 && !classKey && classOnly(les.Repairs[n-1]) {
 			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
 			l.repair = n - 1
+		} else if n > 0 && blankRepair(les.Repairs[n-1]) {
+			l.repair = n - 1 // "CLOSURE" over "Closure type: intermediate (layered) repair": the heading's repair
+		} else if n > 0 && v != nil && timingOnly(v.Text) {
+			les.Repairs[n-1].Timing = textOf(v) // "Closure performed: after clearance" under the closure's type and length
+			return nil
 		} else {
 			les.Repairs = append(les.Repairs, model.Repair{Line: f.Pos.Line})
 			l.repair = len(les.Repairs) - 1

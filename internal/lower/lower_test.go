@@ -614,6 +614,29 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-04-17"},
 		{"an Hx line's past Mohs counts no stage total", "Site: left postauricular skin\nHx: s/p Mohs 2019 R nasal ala (BCC, 3 stages, FTSG) - well healed.\nStage 1: 3 blocks; margins: block 3 positive (deep)\nStage 2: 2 blocks; margins: clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].TotalStages.N, " ", stages(n)) }, "0 1:3 2:2"},
+		{"Operative site is the site", "Operative site: left lateral neck\nStage 1: 5 blocks; margins: clear\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left lateral neck"},
+		{"Appropriate use is the indication", "Site: upper back\nAppropriate use: recurrent tumor\nStage 1: 2 blocks; margins: clear\n",
+			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "recurrent tumor"},
+		{"a template printing its closure first: the CLOSURE heading's fields are one repair, an ALL-CAPS heading ends it",
+			"CLOSURE\n  Closure type: intermediate (layered) repair\n  Closure length: 5.8 cm\n  Closure performed: after clearance\n\nTUMOR\n  Body site: upper back\n  Diagnosis: basal cell carcinoma\n\nMICROGRAPHIC STAGES\n  Stage 1: 7 blocks; margins: clear\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				var out []string
+				for _, r := range les.Repairs {
+					out = append(out, r.Type.Value+"|"+fmt.Sprint(r.Length.Dims)+"|"+r.Timing.Value+"|"+r.Site.Text.Value)
+				}
+				return les.Site.Text.Value + "; " + strings.Join(out, "; ")
+			}, "upper back; intermediate (layered) repair|[5.8]|after clearance|"},
+		{"a numbered site heading over a lesion label gives it the label's site",
+			"SITE 1 OF 2\nLesion 1: left lower cutaneous lip\n  Stage 1: 2 blocks; margins: clear\n\nSITE 2 OF 2\nLesion 2: right lateral neck\n  Stage 1: 3 blocks; margins: clear\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
+				}
+				return strings.Join(out, "; ")
+			}, "1 left lower cutaneous lip 1; 2 right lateral neck 1"},
 		{"bulleted sites ending with a colon head their lesions", "• Left cheek:\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n• Right forearm:\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
 			func(n *model.Note) string {
 				var out []string

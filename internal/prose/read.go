@@ -132,6 +132,7 @@ func (st *state) sentence(p *para, s span) {
 	if s.any(cBoilerplate) {
 		// Technique boilerplate documents the map and the reader, never a
 		// stage or a count.
+		st.everyStageStains(p, s)
 		return
 	}
 	bx := s.any(cBiopsy)
@@ -152,6 +153,44 @@ func (st *state) sentence(p *para, s span) {
 	st.readSizes(p, s)
 	st.readDeep(p, s)
 	st.readPlan(p, s)
+}
+
+// conditionalWords make a stain statement a possibility, not a stain run:
+// "MART-1 when indicated", "if needed".
+var conditionalWords = []string{"if", "when", "whenever", "needed", "indicated", "necessary", "required", "applicable", "appropriate", "may", "might"}
+
+// everyStageStains reads the stains of a boilerplate sentence whose subject
+// is every stage and which says them run on every block ("Each stage was
+// stained with H&E and with MART-1 on every block, for …"): a stain of
+// each stage the note describes (CODING-RULES.md §1 keeps stages and counts
+// out of boilerplate, §5 bills a stain by the blocks it was run on). A
+// conditional statement ("MART-1 when indicated") states no stain.
+func (st *state) everyStageStains(p *para, s span) {
+	if !s.any(cStain) || p.anyWordIn(s, conditionalWords) {
+		return
+	}
+	for i := s.lo; i < s.hi; i++ {
+		e := p.hitAt(i, cStain)
+		if e == 0 {
+			continue
+		}
+		stain, end := p.stain(i, e, s)
+		if all, _ := p.everyStage(s.lo, i, end); all && stain.Blocks == nil && p.everyBlock(i, end) {
+			st.allStains = append(st.allStains, stageStain{stain, 0})
+		}
+		i = max(i, end-1)
+	}
+}
+
+// everyBlock reports whether tokens [lo, hi) say "every block", "each
+// block" or "all blocks".
+func (p *para) everyBlock(lo, hi int) bool {
+	for k := lo + 1; k < hi; k++ {
+		if p.has(k, cBlockNoun) && (p.w(k-1) == "every" || p.w(k-1) == "each" || p.w(k-1) == "all") {
+			return true
+		}
+	}
+	return false
 }
 
 // biopsyFrozen reads the sentence after today's biopsy was "submitted for
@@ -793,7 +832,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
 				stain, end := p.stain(i, e, s)
-				if all, n := p.everyStage(i, end); all {
+				if all, n := p.everyStage(s.lo, i, end); all {
 					// "MART-1 … on every block of both stages": known at the end
 					st.allStains = append(st.allStains, stageStain{stain, n})
 				} else {
@@ -1186,9 +1225,15 @@ func (p *para) stainDone(j, end int) int {
 
 // everyStage reports whether a stain statement in tokens [lo, hi) names
 // every stage ("on every block of both stages", "of all stages", "on all
-// sections of both layers"), and the
+// sections of both layers") or its sentence, from token from, has every
+// stage for its subject ("Each stage was stained with …"), and the
 // number of stages it says (2 for "both", else 0).
-func (p *para) everyStage(lo, hi int) (bool, int) {
+func (p *para) everyStage(from, lo, hi int) (bool, int) {
+	for k := from + 1; k < lo; k++ {
+		if w := p.w(k); (w == "stage" || w == "layer" || w == "level") && (p.w(k-1) == "each" || p.w(k-1) == "every") {
+			return true, 0 // "Each stage was stained with H&E and with MART-1 on every block"
+		}
+	}
 	for k := lo + 1; k < hi; k++ {
 		if w := p.w(k); w == "stages" || w == "layers" || w == "levels" {
 			switch p.w(k - 1) {

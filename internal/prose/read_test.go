@@ -233,6 +233,18 @@ func TestStains(t *testing.T) {
 		{"a stain of both stages when three are described is ambiguous",
 			"Stage 1: 2 blocks. MART-1 was performed on all blocks of both stages.\n\nStage 2: 1 block. Stage 3: 1 block.", fams,
 			[]string{"stage 1 blocks=2 margin=unknown", "stage 2 blocks=1 margin=unknown", "stage 3 blocks=1 margin=unknown", "ambiguity a stain said of 2 stages, 3 described"}},
+		// CODING-RULES.md §1: boilerplate about every stage documents no stage
+		// and no count; §5: the stains it says were run on every block are
+		// the described stages' stains.
+		{"a boilerplate sentence staining every block of each stage stains each stage described (the stain whose words say every block)",
+			"Each stage was stained with H&E and with MART-1 on every block, for assessment of melanocyte density at the margins.\nStage 1 was divided into 3 blocks. Stage 2 consisted of 2 blocks; both were clear.", fams,
+			[]string{`stage 1 blocks=3 margin=unknown stain="MART-1"+reason`, `stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"a conditional stain in boilerplate stains no stage",
+			"Each stage was stained with H&E and with MART-1 on every block when indicated.\nStage 1 was divided into 3 blocks.", fams,
+			[]string{"stage 1 blocks=3 margin=unknown"}},
+		{"boilerplate staining each stage without saying every block stains no stage",
+			"Each stage was stained with MART-1 for melanocyte density.\nStage 1 was divided into 3 blocks.", fams,
+			[]string{"stage 1 blocks=3 margin=unknown"}},
 	})
 }
 
