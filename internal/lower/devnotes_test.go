@@ -73,7 +73,7 @@ var realisticSets = []struct {
 	{"testdata/probe20", 30, 30},
 	{"testdata/probe21", 26, 26},
 	{"testdata/probe22", 30, 30},
-	{"testdata/probe23", 30, 25},
+	{"testdata/probe23", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

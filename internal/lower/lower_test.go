@@ -637,6 +637,23 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 left lower cutaneous lip 1; 2 right lateral neck 1"},
+		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
+		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "Dr. Kowalczyk-Amadi, the operating Mohs surgeon"},
+		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
+			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
+		{"a graft's donor site under it is the graft's, not a repair of its own",
+			"Site: left antihelix\nRepair: full-thickness skin graft after clearance\n  Area: 2.2 x 1.8 cm\n  Donor site: left postauricular sulcus, donor closed side to side (included in the graft)\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Area.Dims)
+			}, "1 [2.2 1.8]"},
+		{"a Reason column beside a log's stains gives their reason",
+			"Site: left scrotum\n| Stage | Blocks | Stains | Reason | Margins |\n|---|---|---|---|---|\n| 1 | 3 | H&E, CK7 (blocks 1-3) | CK7 to highlight single Paget cells | clear |\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0].Stains
+				return st[len(st)-1].Name + ": " + st[len(st)-1].Reason
+			}, "CK7: CK7 to highlight single Paget cells"},
 		{"bulleted sites ending with a colon head their lesions", "• Left cheek:\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n• Right forearm:\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
 			func(n *model.Note) string {
 				var out []string

@@ -57,7 +57,7 @@ var columnNames = map[string]columnRole{
 	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
 	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
 	"stainreason": colStainReason, "reasonforstain": colStainReason, "stainindication": colStainReason,
-	"reasonforstains": colStainReason, "ihcreason": colStainReason, "ihcindication": colStainReason,
+	"reasonforstains": colStainReason, "ihcreason": colStainReason, "ihcindication": colStainReason, "reason": colStainReason, "reasons": colStainReason,
 	"stain": colStain, "stains": colStain, "staining": colStain,
 	"ihc": colSpecialStain, "immunohistochemistry": colSpecialStain, "specialstainsihc": colSpecialStain,
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
