@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -225,7 +226,8 @@ func (l *lowerer) restatedStage(i int, ordinal string) *model.Stage {
 
 // fromLog reports whether note line n is a row of a table.
 func (l *lowerer) fromLog(n int) bool {
-	return n >= 1 && n <= len(l.lines) && l.lines[n-1].Row != nil
+	k, found := slices.BinarySearchFunc(l.lines, n, func(line *grammar.Line, n int) int { return line.Pos.Line - n })
+	return found && l.lines[k].Row != nil // by number: a page break's lines are not in l.lines
 }
 
 // restate fills a stage listed before with what a restatement of it says

@@ -3,6 +3,7 @@ package lower
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
+	note = &grammar.Note{Lines: withoutPageBreaks(note.Lines)}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -76,7 +78,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
 				l.table, l.grid = nil, nil
 			}
-			if l.block.Line != i { // a heading right above the blank still heads what follows it
+			if i == 0 || l.block.Line != l.lines[i-1].Pos.Line { // a heading right above the blank still heads what follows it
 				l.block = model.Text{}
 			}
 			l.endParagraph()
@@ -2453,4 +2455,71 @@ func (l *lowerer) wrappedText(i int, it *grammar.Item) (*grammar.Text, int) {
 		return it.Text, i
 	}
 	return &grammar.Text{Pos: it.Text.Pos, Text: text}, j
+}
+
+// pageNumber matches what a print-out puts at a page break: "Page 2",
+// "Page 1 of 2", "[Page 2 of 3]", "Pg 2/3".
+var pageNumber = regexp.MustCompile(`(?i)^[\[(]?\s*(page|pg\.?)\s*\d{1,3}(\s*(of|/)\s*\d{1,3})?\s*[\])]?$`)
+
+// furnitureWords mark the other lines a print-out puts beside a page
+// number: "Printed 12/01/2026 10:14   Confidential patient information",
+// "(continued)".
+var furnitureWords = []string{"printed", "confidential", "continued", "page "}
+
+// withoutPageBreaks drops the page breaks a print-out leaves inside a note
+// — a page number line, the printed-on and confidentiality lines beside
+// it, and the blank lines under them — so that a table or a section goes
+// on across the break as it does on paper. lines is returned
+// as it is when it holds no page number.
+func withoutPageBreaks(lines []*grammar.Line) []*grammar.Line {
+	var drop []bool
+	for i, line := range lines {
+		if !pageNumber.MatchString(lineText(line)) {
+			continue
+		}
+		if drop == nil {
+			drop = make([]bool, len(lines))
+		}
+		drop[i] = true
+		for _, step := range []int{-1, 1} {
+			for j, n := i+step, 0; j >= 0 && j < len(lines) && n < 2; j += step {
+				if lines[j].Blank {
+					drop[j] = step > 0 // the blank lines above the break stay: they end what they ended on paper
+					continue
+				}
+				if !mentions(asciiLower(lineText(lines[j])), furnitureWords) {
+					break
+				}
+				drop[j] = true
+				n++
+			}
+		}
+	}
+	if drop == nil {
+		return lines
+	}
+	out := make([]*grammar.Line, 0, len(lines))
+	for i, line := range lines {
+		if !drop[i] {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// lineText is the text of a line of text or a row of cells, "" for any
+// other line.
+func lineText(line *grammar.Line) string {
+	switch {
+	case line.Item != nil && line.Item.Text != nil && line.Item.Marker == nil && line.Item.Label == nil && len(line.Item.Fields) == 0:
+		return line.Item.Text.Text
+	case line.Row != nil:
+		var b strings.Builder
+		for _, c := range line.Row.Cells {
+			b.WriteString(c.Text)
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	return ""
 }

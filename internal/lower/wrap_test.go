@@ -81,3 +81,39 @@ func stageSummary(n *model.Note) string {
 	}
 	return s
 }
+
+// TestPageBreaks: a print-out's page break (a page number, the printed-on
+// and confidentiality lines beside it) is not part of the note: a table
+// goes on across it, no key takes it for its value, and lesions stay apart.
+func TestPageBreaks(t *testing.T) {
+	tests := []struct {
+		name, src string
+		got       func(*model.Note) string
+		want      string
+	}{
+		{"a log table broken between its header and its rows",
+			"Site: left temple\n\n| Stage | Blocks | Margins |\n\n--- Page 1 of 2 ---\nPrinted 12/01/2026 10:14   Confidential patient information\n\n|-------|--------|---------|\n| 1 | 9 | blocks 2,5 positive |\n| 2 | 2 | clear |\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:9 2:2"},
+		{"a key whose value stands on the next line, after the break",
+			"Site: left temple\nPRE-OP SIZE:\n\nPage 2 of 3\n\n2.6 x 2.1 cm\nStage 1: 2 blocks, clear\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Size.Dims, " ", slices.Contains(rules(n), "value-invalid"))
+			}, "[2.6 2.1] false"},
+		{"labelled lesions stay apart across a break",
+			"Lesion 1: right upper arm\nStage | Blocks | Margins\n1     | 2      | clear\n\n[Page 1 of 2]\n\n\nRepair: complex repair after clearance, 3.0 cm\n\nLesion 2: left shoulder\nStage | Blocks | Margins\n1     | 3      | clear\n",
+			func(n *model.Note) string {
+				s := ""
+				for _, les := range n.Lesions {
+					s += fmt.Sprintf("%s:%d ", les.Label, len(les.Stages))
+				}
+				return s + fmt.Sprint(slices.Contains(rules(n), "lesion-ambiguous"))
+			}, "1:1 2:1 false"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			require.NotEmpty(t, n.Lesions)
+			assert.Equal(t, tc.want, tc.got(n))
+		})
+	}
+}
