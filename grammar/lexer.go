@@ -868,6 +868,9 @@ func labelLen(s string) (n, rest int) {
 		}
 	}
 	if word == 0 {
+		if n, rest := hashLabelLen(s); n > 0 {
+			return n, rest
+		}
 		return ordinalLabelLen(s)
 	}
 	k := skipBlank(s, word)
@@ -1337,6 +1340,39 @@ func mohsBefore(s string) int {
 		return 0
 	}
 	return k
+}
+
+// hashLabelLen recognises a lesion numbered with a hash and no word at the
+// start of s, "#2: right forearm", "# 3 – scalp", "#1": the number, then
+// the end of the line, a colon, a dash or a parenthesis; see labelLen.
+// ("#1 left cheek" is text: "#3 block positive" is one too, and only
+// lowering knows a site.)
+func hashLabelLen(s string) (n, rest int) {
+	if !strings.HasPrefix(s, "#") {
+		return 0, 0
+	}
+	k := skipBlank(s, 1)
+	d := k
+	for d < len(s) && d-k < 2 && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	if d == k || d < len(s) && s[d] >= '0' && s[d] <= '9' {
+		return 0, 0
+	}
+	j := skipBlank(s, d)
+	switch {
+	case j == len(s):
+		return d, j
+	case s[j] == ':' || s[j] == ',':
+		return d, j + 1
+	case s[j] == '(':
+		return d, j
+	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+		return d, j + len("–")
+	case s[j] == '-' && blankAt(s, j+1):
+		return d, j + 1
+	}
+	return 0, 0
 }
 
 // ordinalLabels number a lesion by a word before the label word: "Second

@@ -72,15 +72,18 @@ type Marker struct {
 }
 
 // Label is a lesion or biopsy label: "Lesion 2", "SITE A", "Lesion 1 of 2",
-// "Biopsy #1".
+// "Biopsy #1", "#1".
 type Label struct {
 	Pos  lexer.Position
 	Text string `parser:"@Label"`
 }
 
 // Word is the label's word in lower case: "lesion", "site", "tumor",
-// "tumour" or "biopsy".
+// "tumour" or "biopsy"; "lesion" for a hash label ("#1").
 func (l *Label) Word() string {
+	if strings.HasPrefix(l.Text, "#") {
+		return "lesion" // "#1 left cheek"
+	}
 	w, rest, _ := strings.Cut(l.Text, " ")
 	for _, o := range ordinalLabels {
 		if strings.EqualFold(w, o) {
@@ -98,6 +101,9 @@ func (l *Label) Word() string {
 // Name is the label proper: "2", "A", "II" ("Lesion #2 of 3" → "2",
 // "Second lesion" and "Site two" → "2").
 func (l *Label) Name() string {
+	if num, ok := strings.CutPrefix(l.Text, "#"); ok {
+		return strings.TrimSpace(num) // "#1", "# 2"
+	}
 	first, _, _ := strings.Cut(l.Text, " ")
 	for i, o := range ordinalLabels {
 		if strings.EqualFold(first, o) {

@@ -35,7 +35,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	l.opens = make([]opening, len(note.Lines))
 	l.wrapAt = wrapColumn(note.Lines)
-	var dashed []int
+	var dashed, hashed []int
 	margin := leftMargin(note.Lines)
 	for i, line := range note.Lines {
 		l.opens[i] = opensSection(line, margin)
@@ -43,12 +43,23 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		if line.Item != nil && line.Item.Marker == nil && line.Item.Label == nil && line.Item.Text != nil && dashedLesion(line.Item.Text.Text) {
 			dashed = append(dashed, i)
 		}
+		if line.Item != nil && line.Item.Marker == nil && line.Item.Label == nil && line.Item.Text != nil && len(line.Item.Fields) == 0 {
+			if _, _, ok := hashSite(line.Item.Text.Text); ok {
+				hashed = append(hashed, i)
+			}
+		}
 	}
 	// a caption opens a lesion only in a note with no other lesion label
 	l.captionsOnly()
 	if at := bareBanner(note.Lines, l.opens); at >= 0 { // "LESION" over the one lesion's fields: a section banner
 		l.opens[at] = opensNothing
 		l.headed = false
+	}
+	if !l.headed && len(hashed) > 0 { // "#1 left cheek" / "#2 right forearm": a lesion numbered with a hash
+		for _, i := range hashed {
+			l.opens[i] = opensLesion
+		}
+		l.headed = true
 	}
 	if !l.headed && len(dashed) >= 2 { // "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line
 		for _, i := range dashed {
@@ -1333,6 +1344,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
 		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+		if n, site, ok := hashSite(it.Text.Text); ok && it.Marker == nil {
+			label, text.Value = n, site // "#1 left cheek"
+		}
 		if site := tableCaption(it.Text.Text); site != "" {
 			text.Value = site
 		}
@@ -2522,4 +2536,22 @@ func lineText(line *grammar.Line) string {
 		return b.String()
 	}
 	return ""
+}
+
+// hashNumbered is a line that numbers a lesion with a hash: "#1 left
+// cheek", "# 2 right forearm".
+var hashNumbered = regexp.MustCompile(`^#\s?(\d{1,2})\s+(\S.*)$`)
+
+// hashSite reads a line that numbers a lesion with a hash and names its
+// site ("#1 left cheek"): the number and the site. A line whose words
+// after the number name no site ("#3 block positive") is not one.
+func hashSite(s string) (n, site string, ok bool) {
+	m := hashNumbered.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if _, ok := anatomy.Resolve(siteLead(m[2])); !ok {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }

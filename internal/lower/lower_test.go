@@ -654,6 +654,16 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0].Stains
 				return st[len(st)-1].Name + ": " + st[len(st)-1].Reason
 			}, "CK7: CK7 to highlight single Paget cells"},
+		{"lesions numbered with a hash before their sites", "#1 left cheek\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n#2 right forearm\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
+				}
+				return strings.Join(out, "; ")
+			}, "1 left cheek 1; 2 right forearm 1"},
+		{"a hash before words that name no site opens no lesion", "Site: left cheek\nStage 1: 3 blocks\n#3 block positive\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", n.Lesions[0].Site.Text.Value) }, "1 left cheek"},
 		{"bulleted sites ending with a colon head their lesions", "• Left cheek:\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n• Right forearm:\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
 			func(n *model.Note) string {
 				var out []string
