@@ -601,6 +601,13 @@ func (ln line) segments(i int) {
 	if len(segs) == 0 {
 		return
 	}
+	for k := 1; k < len(segs); k++ {
+		if prev := segs[k-1]; prev.key > 0 && skipBlank(s, prev.key+1) >= prev.to && segs[k].key > 0 && sentenceEnd(s[segs[k].from:segs[k].key]) {
+			// "Site:<tab>left lower eyelid. Diagnosis: …": the bare key's
+			// value, whose sentences run on into the next fields
+			segs[k].key = 0
+		}
+	}
 	fields := false
 	for _, seg := range segs {
 		fields = fields || seg.key > 0
@@ -642,6 +649,27 @@ func (ln line) segments(i int) {
 		}
 		k = last + 1
 	}
+}
+
+// sentenceEnd reports whether s holds the end of a sentence: a full stop
+// after a word of three or more letters, then a blank ("eyelid. Diagnosis",
+// not "Dr. Ames").
+func sentenceEnd(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		w := i
+		for w > 0 && isLetter(s[w-1]) {
+			w--
+		}
+		if i-w >= 3 {
+			return true
+		}
+		next := strings.Index(s[i+2:], ". ")
+		if next < 0 {
+			return false
+		}
+		i += 2 + next
+	}
+	return false
 }
 
 // underColumns reports whether a line of three or more segments, the

@@ -128,6 +128,8 @@ func TestLineShapes(t *testing.T) {
 		{"field", "Site: left cheek", `1 key="Site"@1 value="left cheek"@7`},
 		{"key alone", "PREOPERATIVE DIAGNOSIS:", `1 key="PREOPERATIVE DIAGNOSIS"@1`},
 		{"tab after colon", "Date of service:\t4/8/2026", `1 key="Date of service"@1 value="4/8/2026"@18`},
+		{"tab after colon, then sentences that run on into fields", "Site:\tleft lower eyelid. Diagnosis: BCC", `1 key="Site"@1 value="left lower eyelid. Diagnosis: BCC"@7`},
+		{"tab after colon, then an abbreviation before a key", "Surgeon:\tDr. Ames    Payer: Aetna", `1 key="Surgeon"@1 value="Dr. Ames"@10 key="Payer"@22 value="Aetna"@29`},
 		{"non-breaking space", "Location:\u00a0Right nasal sidewall", `1 key="Location"@1 value="Right nasal sidewall"@11`},
 		{"key = value", "Date of service = 2026-02-24", `1 key="Date of service"@1 value="2026-02-24"@19`},
 		{"colons dividing a log's columns", "1      : 3      : block 2 positive    : no PNI", `1 row cell="1"@1 cell="3"@10 cell="block 2 positive"@19 cell="no PNI"@41`},
