@@ -2403,7 +2403,7 @@ func itemEnd(it *grammar.Item) int {
 
 // wrapColumn is the width a note's lines were wrapped to, as a
 // transcription or a PDF copy wraps a paragraph: the longest item line, when
-// at most 132 columns and reached within 12 columns by three lines or more
+// 56 to 132 columns and reached within 12 columns by three lines or more
 // that plain text continues (a line of text, no field, list marker or
 // label, under it); 0 when the note's lines were not wrapped.
 func wrapColumn(lines []*grammar.Line) int {
@@ -2413,8 +2413,8 @@ func wrapColumn(lines []*grammar.Line) int {
 			width = max(width, itemEnd(line.Item)-1)
 		}
 	}
-	if width > 132 {
-		return 0
+	if width > 132 || width < 56 {
+		return 0 // a note of short lines (a template's fields) was not wrapped to a width
 	}
 	near := 0
 	for i, line := range lines[:max(len(lines)-1, 0)] {

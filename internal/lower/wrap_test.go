@@ -54,6 +54,9 @@ func TestWrappedLines(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions), " ", slices.Contains(rules(n), "unknown-field"))
 			}, "1 false"},
+		{"a note of short dashed fields is no wrapped note",
+			"Date of service - 05/01/2026\nSite - left dorsal hand\nDiagnosis - basal cell carcinoma\nStage 1 - 2 blocks, clear\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Lesions[0].Site.Text.Value }, "2026-05-01 left dorsal hand"},
 		{"a template whose long lines were not wrapped keeps its stage lines apart",
 			"Encounter Date/Time: 06/30/2026 07:45\nSlide interpretation (both tumors): Ingrid Salazar-Obi, MD, as Mohs surgeon\n" +
 				"   Anatomic region: left lateral neck\n   Preop Dx: squamous cell carcinoma, well differentiated (bx 06/02/2026)\n" +
