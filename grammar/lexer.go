@@ -844,7 +844,7 @@ func isRule(s string) bool {
 // markerLen returns the length of a list marker at the start of s — "-",
 // "*", "•", "▪", "»", "1.", "12)", "A.", "(a)" followed by a blank — or 0.
 func markerLen(s string) int {
-	for _, b := range []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", ">>", ">", "→", "✓"} {
+	for _, b := range bullets {
 		if strings.HasPrefix(s, b) && blankAt(s, len(b)) {
 			return len(b)
 		}
@@ -861,6 +861,12 @@ func markerLen(s string) int {
 	}
 	return 0
 }
+
+// bullets are the list markers that are no number or letter; the
+// private-use characters are a word processor's Symbol and Wingdings
+// bullets as a PDF or an e-mail copies them ("\uf0b7 Date of service: …").
+var bullets = []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", "●", "◆", "♦", "❖", "➢", "✔", ">>", ">", "→", "✓",
+	"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
 
 // blankAt reports whether s has a blank at byte i.
 func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] == '\t') }

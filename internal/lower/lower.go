@@ -704,7 +704,8 @@ func totalsFields(fields []*grammar.Field) []*grammar.Field {
 // Desmond …, MD Facility: …"), into the fields they hold: a known key
 // inside a value, capitalised, after a word (not after ";" or ","), outside
 // parentheses and followed by ": ". A line is split only when its values
-// hold two or more such keys; else fields is returned as it is.
+// hold two or more such keys, or one after a measure (lastValueSplits);
+// else fields is returned as it is.
 func runOnFields(fields []*grammar.Field) []*grammar.Field {
 	known := 0
 	for _, f := range fields {
@@ -712,7 +713,7 @@ func runOnFields(fields []*grammar.Field) []*grammar.Field {
 			known += len(innerKeys(f.Value.Text, false))
 		}
 	}
-	if known < 2 {
+	if known == 0 || known == 1 && !lastValueSplits(fields) {
 		return fields
 	}
 	var out []*grammar.Field
@@ -732,6 +733,24 @@ func runOnFields(fields []*grammar.Field) []*grammar.Field {
 		out = append(out, &grammar.Field{Pos: keyPos, Key: key, Value: trimmedValue(v, from, len(v.Text))})
 	}
 	return out
+}
+
+// lastValueSplits reports whether a line's one known key inside a value
+// follows a measure that ends the value before it ("Final defect: 4.1 x
+// 3.6 cm Repair: complex layered repair …", as a copy that lost its line
+// breaks runs two fields together): a size, a length or an area is a
+// whole value, and a key after it is the next field's.
+func lastValueSplits(fields []*grammar.Field) bool {
+	for _, f := range fields {
+		if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
+			continue
+		}
+		if ks := innerKeys(f.Value.Text, false); len(ks) == 1 {
+			before := strings.Fields(f.Value.Text[:ks[0][0]])
+			return len(before) >= 2 && slices.Contains([]string{"cm", "mm", "cm2", "cm²"}, before[len(before)-1]) // "cm." ends a sentence
+		}
+	}
+	return false
 }
 
 // innerKeys finds the keys inside a value (see runOnFields): the start

@@ -1451,6 +1451,16 @@ func TestRunOnFields(t *testing.T) {
 	assert.Equal(t, "1: 1/3+ 2/1-", logStages(n))
 	assert.Equal(t, "nodular BCC in the deep dermis", les.Stages[0].Histology.Value)
 
+	// one key after a measure: a copy that lost the line break between two fields
+	n = mustLower(t, "Site: vertex scalp\nStage 1: 2 blocks; margins: clear\nFinal defect: 4.1 x 3.6 cm Repair: complex layered repair after tumor clearance, length 9.0 cm\n")
+	les = n.Lesions[0]
+	assert.Equal(t, "[4.1 3.6]", fmt.Sprint(les.FinalDefect.Dims))
+	require.Len(t, les.Repairs, 1)
+	assert.Equal(t, "[9]", fmt.Sprint(les.Repairs[0].Length.Dims))
+	// a sentence that ends with a measure is dictation: its key stays in it
+	n = mustLower(t, "Site: temple\nMOHS: Preoperative size 1.2 x 1.1 cm. Indication: temple location in the H-zone.\n")
+	assert.NotContains(t, rules(n), "value-invalid")
+
 	n = mustLower(t, "Site: temple\nStage 1: 4 blocks; margins: clear; Histology: WD SCC to the mid dermis\n")
 	assert.Equal(t, "1: 1/4-", logStages(n))
 	assert.Equal(t, "WD SCC to the mid dermis", n.Lesions[0].Stages[0].Histology.Value)
