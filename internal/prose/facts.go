@@ -1798,7 +1798,11 @@ func (st *state) defect(p *para, s span, i int) {
 	if p.negated(i) {
 		return
 	}
-	sz, a, b, ok := p.measureAfter(i+1, s.hi, 6)
+	reach := 6
+	if kind == "secondary" {
+		reach = 10 // "the secondary defect from the advancement and Burow's triangles measured 3.5 sq cm"
+	}
+	sz, a, b, ok := p.measureAfter(i+1, s.hi, reach)
 	if ok {
 		// the size belongs to another noun or the repair ("defect … with a 2 mm
 		// margin", "the defect was repaired with a 2.5 cm intermediate closure")

@@ -260,7 +260,13 @@ func (st *state) finish() {
 			f.Unstaged.Stains = append(f.Unstaged.Stains, a.stain)
 		default:
 			for k := range f.Stages {
-				f.Stages[k].Stains = append(f.Stages[k].Stains, a.stain)
+				// a stage that names the stain again ("MART-1 again on both
+				// blocks for the same reason") holds one stain, on all blocks
+				var at int
+				f.Stages[k].Stains, at = addStain(f.Stages[k].Stains, a.stain)
+				if a.stain.Blocks == nil {
+					f.Stages[k].Stains[at].Blocks = nil
+				}
 			}
 		}
 	}
@@ -832,8 +838,10 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
 				stain, end := p.stain(i, e, s)
-				if all, n := p.everyStage(s.lo, i, end); all {
-					// "MART-1 … on every block of both stages": known at the end
+				if all, n := p.everyStage(s.lo, i, end); all || tg == &st.f.Unstaged && len(st.f.Stages) == 0 && p.everyBlock(i, end) && !p.anyWordIn(s, conditionalWords) {
+					// "MART-1 … on every block of both stages": known at the
+					// end; so is "the frozen sections, … stained with MART-1
+					// on every block" before any stage is described
 					st.allStains = append(st.allStains, stageStain{stain, n})
 				} else {
 					var at int
