@@ -330,11 +330,12 @@ func wordCount(s string, most int) int {
 }
 
 // stageLine reads a line of text that states a stage as "Stage 1 -- 2
-// blocks -- margins negative" or "Stage I (3 sections): …" as the field
+// blocks -- margins negative", "Stage 1 -> 2 blocks -> clear" or "Stage I
+// (3 sections): …" as the field
 // "Stage 1: …"; nil when the text is not such a line.
 func stageLine(t *grammar.Text) *grammar.Field {
 	s := t.Text
-	for _, sep := range []string{" -- ", " — ", " – ", " - "} {
+	for _, sep := range []string{" -- ", " — ", " – ", " - ", " -> ", " → ", " => "} {
 		key, rest, ok := strings.Cut(s, sep)
 		if !ok {
 			continue

@@ -641,6 +641,13 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "Dr. Kowalczyk-Amadi, the operating Mohs surgeon"},
+		{"Frozen sections reviewed and signed by is who read the slides", "Frozen sections reviewed and signed by: C. Maalouf-Sato, MD\nSite: right upper eyelid\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "C. Maalouf-Sato, MD"},
+		{"stage rows with arrows keep their histology field", "Site: left cheek\nStage 1 -> 2 blocks -> block 1 positive (deep), block 2 clear\n  Histology: well-differentiated SCC; no perineural invasion\nStage 2 -> 1 block -> clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[0].Histology.Value)
+			}, "2 2 well-differentiated SCC; no perineural invasion"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

@@ -86,6 +86,9 @@ func (st *state) readReader(p *para, s span) {
 			if j < s.hi && p.w(j) == "own" { // "On my own review of the frozen sections"
 				j++
 			}
+			for n := 0; n < 3 && j < s.hi && slices.Contains([]string{"frozen", "-", "section", "sections", "slide", "microscopic"}, p.w(j)); n++ {
+				j++ // "My frozen-section reading showed …"
+			}
 			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review") {
 				surgeon = i
 			}
