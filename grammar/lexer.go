@@ -864,9 +864,11 @@ func markerLen(s string) int {
 
 // bullets are the list markers that are no number or letter; the
 // private-use characters are a word processor's Symbol and Wingdings
-// bullets as a PDF or an e-mail copies them ("\uf0b7 Date of service: …").
+// bullets as a PDF or an e-mail copies them ("\uf0b7 Date of service: …"),
+// and the last ones are bullets an export decoded with the wrong encoding.
 var bullets = []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", "●", "◆", "♦", "❖", "➢", "✔", ">>", ">", "→", "✓",
-	"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8"}
+	"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8",
+	"â€¢", "â€“", "Â·", "â–ª"} // "•", "–", "·", "▪" decoded as Windows-1252 by an export that mistook the encoding
 
 // blankAt reports whether s has a blank at byte i.
 func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] == '\t') }

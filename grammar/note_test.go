@@ -269,6 +269,7 @@ func TestExportDecoration(t *testing.T) {
 		{"a rule is a rule", "==========", `1 rule@1`},
 		{"square bullet", "▪ Stage 1: 3 blocks", `1 marker="▪"@1 key="Stage 1"@3 value="3 blocks"@12`},
 		{"guillemet bullet", "» Stage 1: 3 blocks", `1 marker="»"@1 key="Stage 1"@3 value="3 blocks"@12`},
+		{"a bullet decoded as Windows-1252", "â€¢ Site: left upper cutaneous lip", `1 marker="â€¢"@1 key="Site"@5 value="left upper cutaneous lip"@11`},
 		{"a Symbol-font bullet copied from a PDF", "\uf0b7 Date of service: 03/09/2026", `1 marker="\uf0b7"@1 key="Date of service"@3 value="03/09/2026"@20`},
 		{"Markdown bold key", "**Date of service:** 2026-01-27", `1 key="Date of service"@3 value="2026-01-27"@22`},
 		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},

@@ -108,6 +108,7 @@ func Resolve(text string) (site Site, ok bool) {
 	}
 
 	if len(ms) > 0 {
+		dropLandmarks(ms, toks, buf)
 		demoteOfPrefixes(ms, toks)
 		attachNails(ms)
 		absorbWholes(ms)
@@ -144,6 +145,32 @@ func laterality(s [sideMidline + 1]bool) Laterality {
 		return LateralityMidline
 	}
 	return LateralityNone
+}
+
+// landmarkWords place a site by another it is measured from: "left upper
+// cutaneous lip, 4 mm above the vermilion border", "cheek 1 cm lateral to
+// the nasal ala". The site after one is a landmark, not a second site.
+var landmarkWords = map[string]bool{"above": true, "below": true, "from": true, "beyond": true, "near": true}
+
+// relativeWords make "to" a landmark word: "lateral to", "medial to".
+var relativeWords = map[string]bool{"lateral": true, "medial": true, "superior": true, "inferior": true, "anterior": true,
+	"posterior": true, "proximal": true, "distal": true, "adjacent": true}
+
+// dropLandmarks drops the terms after a landmark word that follows a term:
+// what the lesion is measured from is not where it is.
+func dropLandmarks(ms []match, toks []token, buf []byte) {
+	word := func(j int) string { return string(buf[toks[j].start:toks[j].end]) }
+	for k := 1; k < len(ms); k++ {
+		for j := ms[k-1].last + 1; j < ms[k].first; j++ {
+			w := word(int(j))
+			if landmarkWords[w] || w == "to" && j > 0 && relativeWords[word(int(j-1))] {
+				for i := k; i < len(ms); i++ {
+					ms[i].dead = true
+				}
+				return
+			}
+		}
+	}
 }
 
 // demoteOfPrefixes turns "back"/"dorsum" into a qualifier when "of" and another term of

@@ -515,9 +515,15 @@ func TestResolveSites(t *testing.T) {
 				Laterality: LateralityRight, Groups: limb("upper-limb"), Boundary: true},
 		},
 		{
+			name: "a landmark a measure away is no second site",
+			text: "left upper cutaneous lip, 4 mm above the vermilion border",
+			want: Site{Terms: []Term{{"lip", enel("lip")}}, Qualifiers: []string{"upper", "cutaneous", "4", "mm", "above"},
+				Laterality: LateralityLeft, Groups: enel("lip")},
+		},
+		{
 			name: "stop words and unknown words",
 			text: "Skin of the left lateral cheek (near the jaw)",
-			want: Site{Terms: []Term{{"cheek", otherFace()}, {"jaw", otherFace()}},
+			want: Site{Terms: []Term{{"cheek", otherFace()}}, // "near the jaw" places it by a landmark
 				Qualifiers: []string{"skin", "lateral", "near"}, Laterality: LateralityLeft, Groups: otherFace()},
 		},
 	}

@@ -1122,13 +1122,17 @@ func (l *lowerer) flushWrapped(i int, v *grammar.Value, col int) (*grammar.Value
 func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*grammar.Value, int) {
 	text, j := v.Text, i
 	end := v.Pos.Column + utf8.RuneCountInString(v.Text) // where the line just joined ends
+	lo := flushCol                                       // a list item's value may go on under its bullet's text
+	if it := l.lines[i].Item; it != nil && it.Marker != nil && it.Marker.Pos.Column < flushCol {
+		lo = it.Marker.Pos.Column + 1
+	}
 	for j+1 < len(l.lines) {
 		next := l.lines[j+1].Item
 		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
 			break
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
-		flush := next.Text.Pos.Column == flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := next.Text.Pos.Column >= lo && next.Text.Pos.Column <= flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
@@ -1740,7 +1744,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.problem(l.encounterField(keyRef{field: fPayer, name: f.Key}, f.Key, v)) // "Plan: Anthem Blue Cross PPO"
 		return taken
 	}
-	if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFrozenSection && f.Value != nil && readerStatement(f.Key+" "+f.Value.Text) {
+	if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFrozenSection && f.Value != nil && readerStatement(f.Key+" "+f.Value.Text) &&
+		!slices.Contains([]string{"yes", "y", "done", "performed"}, firstWord(asciiLower(f.Value.Text))) {
+		// ("Frozen section: yes, 1 block - read by me as …" is the same-day
+		// biopsy's frozen section, whoever read it)
 		// "Frozen sections: interpreted by the Mohs surgeon for both sites" says who read the slides
 		l.problem(l.encounterField(keyRef{field: fPathology, name: f.Key}, f.Key, checked(f.Value)))
 		return taken

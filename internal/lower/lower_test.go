@@ -648,6 +648,14 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[0].Histology.Value)
 			}, "2 2 well-differentiated SCC; no perineural invasion"},
+		{"a same-day biopsy's frozen section that says who read it is still its frozen section",
+			"Site: left upper lip\nSame-day biopsy: tangential (shave) biopsy performed today\nFrozen section: yes, 1 block - read by me as infiltrative basal cell carcinoma\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FrozenSection.Yes, " ", n.Lesions[0].FrozenSection.Blocks)
+			}, "true 1"},
+		{"a bulleted value going on under the bullet's text",
+			"• Site: left upper cutaneous lip\n• Repair: advancement flap (lip), after tumor clearance; secondary defect\n  1.8 sq cm\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq) }, "1.8"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",
