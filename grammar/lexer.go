@@ -61,7 +61,7 @@ func (d noteLexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 
 // LexString lexes a note held in a string (lexer.StringDefinition).
 func (noteLexer) LexString(filename string, src string) (lexer.Lexer, error) {
-	l := &lineLexer{src: src, filename: filename, line: 1, ocr: scanned(src), dotted: strings.Count(src, "....") >= 3}
+	l := &lineLexer{src: src, filename: filename, line: 1, ocr: scanned(src), dotted: strings.Count(src, "....") >= 3, quoted: quotedMail(src)}
 	if strings.HasPrefix(src, bom) {
 		l.off = len(bom) // a byte-order mark from a Windows export is not text
 	}
@@ -87,6 +87,36 @@ func scanned(src string) bool {
 	return false
 }
 
+// quotedMail reports whether a note was pasted from an e-mail that quotes
+// it: five or more lines open with ">" and none of them with a ">" that
+// a blank does not follow ("> Site: …", ">" alone, "> > Stage 1: …"), as
+// against a list whose items open with "> ".
+func quotedMail(src string) bool {
+	n := 0
+	for line := range strings.Lines(src) {
+		if strings.HasPrefix(line, ">") {
+			n++
+			if rest := strings.TrimLeft(line, ">"); rest != "" && rest[0] != ' ' && rest[0] != '\n' && rest[0] != '\r' {
+				return false
+			}
+		}
+	}
+	return n >= 5 && n*2 >= strings.Count(src, "\n")
+}
+
+// unquoted blanks the e-mail quote marks that open a line ("> > Stage 1:
+// …" → "    Stage 1: …"), keeping every byte in place.
+func unquoted(s string) string {
+	k := 0
+	for k < len(s) && (s[k] == '>' || s[k] == ' ' && k > 0 && s[k-1] == '>') {
+		k++
+	}
+	if k == 0 {
+		return s
+	}
+	return strings.Repeat(" ", k) + s[k:]
+}
+
 // bom is the UTF-8 byte-order mark; mojibakeBOM is that mark decoded as
 // Latin-1 and encoded again, as an export that mistook the encoding writes
 // it.
@@ -107,6 +137,9 @@ type lineLexer struct {
 	// ocr: the note has the spacing of a scanned form (scanned): lines so
 	// spaced are read with their spacing collapsed
 	ocr bool
+	// quoted: the note was forwarded in an e-mail that quotes each of its
+	// lines with "> " (quotedMail): the quote marks are not text
+	quoted bool
 	// dotted: the note is a form with dot leaders, whose longest keys get a
 	// leader of one or two dots ("Same-day biopsy . shave …")
 	dotted bool
@@ -149,7 +182,11 @@ func (l *lineLexer) lexLine() {
 		}
 	}
 	orig := strings.TrimRight(l.src[start:end], "\r")
-	text := blankMarkup(orig)
+	text := orig
+	if l.quoted {
+		text = unquoted(text)
+	}
+	text = blankMarkup(text)
 	if strings.HasPrefix(text, mojibakeBOM) {
 		text = strings.Repeat(" ", len(mojibakeBOM)) + text[len(mojibakeBOM):] // a byte-order mark read as Latin-1 by an export
 	}

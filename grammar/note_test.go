@@ -358,3 +358,23 @@ func TestShortDotLeader(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `1 text="Stage 1 . 3 blocks"@1`, classify(note.Lines[0]))
 }
+
+// TestQuotedMail: a note pasted from an e-mail that quotes its lines with
+// "> " reads as the note it quotes; a list whose items open with ">" stays
+// a list.
+func TestQuotedMail(t *testing.T) {
+	quoted := "Please code the note below.\n\n> Date of service: 11/12/2026\n> Site: right anterior thigh\n>\n> Stage 1: 3 blocks; all margins clear\n> Repair: complex repair after tumor clearance, length\n> 1.0 cm\n"
+	note, err := Parse("n.txt", quoted)
+	require.NoError(t, err)
+	var got []string
+	for _, line := range note.Lines[2:] {
+		got = append(got, classify(line))
+	}
+	assert.Equal(t, []string{`3 key="Date of service"@3 value="11/12/2026"@20`, `4 key="Site"@3 value="right anterior thigh"@9`, `5 blank`,
+		`6 key="Stage 1"@3 value="3 blocks; all margins clear"@12`, `7 key="Repair"@3 value="complex repair after tumor clearance, length"@11`, `8 text="1.0 cm"@3`}, got)
+
+	list := "Plan:\n> Site: cheek\n> Stage 1: 2 blocks\n"
+	note, err = Parse("n.txt", list)
+	require.NoError(t, err)
+	assert.Equal(t, `2 marker=">"@1 key="Site"@3 value="cheek"@9`, classify(note.Lines[1]))
+}
