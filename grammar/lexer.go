@@ -886,6 +886,9 @@ func markerLen(s string) int {
 			return len(b)
 		}
 	}
+	if len(s) > 2 && (s[0] == 'o' || s[0] == '?') && s[1] == ' ' && s[2] >= 'A' && s[2] <= 'Z' {
+		return 1 // a word processor's second-level bullet "o", or a bullet an export lost to "?": "o Histology: …"
+	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++

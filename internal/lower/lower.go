@@ -32,6 +32,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
 		lesion: -1, stage: -1, repair: -1, biopsy: -1,
+		rowStage: rowStage{line: -1},
 	}
 	l.opens = make([]opening, len(note.Lines))
 	l.wrapAt = wrapColumn(note.Lines)
@@ -150,6 +151,7 @@ type lowerer struct {
 	stagesListed                  bool                   // a stage count was read; numbered items under it are its stages
 	valueEnd                      int                    // the note line the last field line's value ends on, with the lines it wraps onto
 	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
+	rowStage                      rowStage               // the stage the last log row stated
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
@@ -520,6 +522,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		for _, f := range it.Fields[min(len(it.Fields), l.fieldsTaken(it)):] {
 			taken = max(taken, l.field(i, f))
 		}
+		return taken
+	}
+	if st, ref := l.underRow(i, it); st != nil {
+		l.endParagraph()
+		l.problem(l.stageField(st, ref, it.Fields[0].Value)) // "        Histology: …" indented under its log row
 		return taken
 	}
 	if st, v := l.rowResult(i, it); st != nil {

@@ -656,6 +656,12 @@ func TestLayouts(t *testing.T) {
 		{"a bulleted value going on under the bullet's text",
 			"• Site: left upper cutaneous lip\n• Repair: advancement flap (lip), after tumor clearance; secondary defect\n  1.8 sq cm\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq) }, "1.8"},
+		{"a stage field indented under its log row is that stage's",
+			"Site: chin\n\nStage   Blocks   Margins\n1       4        blocks 1 and 4 positive (peripheral)\n        Histology: confluent atypical junctional melanocytes, no PNI\n2       2        clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Histology.Value, "|", st[1].Histology.Value)
+			}, "2 confluent atypical junctional melanocytes, no PNI|"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

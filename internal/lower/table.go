@@ -720,7 +720,32 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	if t.markColumns > 0 {
 		t.markGrid(st, r, line)
 	}
+	l.rowStage = rowStage{line: i, lesion: les, stage: slices.IndexFunc(lesion.Stages, func(s model.Stage) bool { return s.Line == st.Line && s.Number == st.Number })}
 	return taken
+}
+
+// rowStage is the stage the last log row stated: its line index, lesion
+// and stage.
+type rowStage struct{ line, lesion, stage int }
+
+// underRow finds the stage a line under a log row speaks of: one stage
+// field indented under the row ("1  4  blocks 1 and 4 positive …" over
+// "        Histology: confluent atypical junctional melanocytes …"). It
+// returns the stage and the key's meaning, or nil.
+func (l *lowerer) underRow(i int, it *grammar.Item) (*model.Stage, keyRef) {
+	if i == 0 || l.rowStage.line != i-1 || l.lines[i-1].Row == nil || it.Marker != nil || it.Label != nil || it.Text != nil ||
+		len(it.Fields) != 1 || it.Pos.Column <= l.lines[i-1].Pos.Column || l.rowStage.stage < 0 {
+		return nil, keyRef{}
+	}
+	ref, ok := lookup(secStage, it.Fields[0].Key)
+	if !ok {
+		return nil, keyRef{}
+	}
+	les := &l.out.Lesions[l.rowStage.lesion]
+	if l.rowStage.stage >= len(les.Stages) {
+		return nil, keyRef{}
+	}
+	return &les.Stages[l.rowStage.stage], ref
 }
 
 // markGrid reads a log's block columns, one a block headed by its letter
