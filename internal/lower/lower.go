@@ -1125,7 +1125,8 @@ func (l *lowerer) flushWrapped(i int, v *grammar.Value, col int) (*grammar.Value
 
 // wrappedOn joins to v, on line i, the plain lines after it that continue
 // it: under a hanging indent at column hang (0 for none), or flush at
-// column flushCol mid-sentence after a line that reached wrapWidth.
+// column flushCol (or indented less than the hang: "Slides: … were" over
+// "   read by me") mid-sentence after a line that reached wrapWidth.
 func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*grammar.Value, int) {
 	text, j := v.Text, i
 	end := v.Pos.Column + utf8.RuneCountInString(v.Text) // where the line just joined ends
@@ -1139,7 +1140,8 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 			break
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
-		flush := next.Text.Pos.Column >= lo && next.Text.Pos.Column <= flushCol && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		col := next.Text.Pos.Column
+		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break

@@ -662,6 +662,14 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Histology.Value, "|", st[1].Histology.Value)
 			}, "2 confluent atypical junctional melanocytes, no PNI|"},
+		{"a value going on indented less than its first line's value",
+			"Date of service: 01/20/2026\nSlides: all frozen sections, including the MART-1 immunostains, were\n   read by me (Dr. Mbeki-Thorsson).\nSite: left temple\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "read by the Mohs surgeon: all frozen sections, including the MART-1 immunostains, were read by me (Dr. Mbeki-Thorsson)."},
+		{"a two-column table of each lesion's indication",
+			"Lesion   Site                   Diagnosis\n1        right medial canthus   nodular BCC\n2        right lateral cheek    SCC\n\nLesion   Indication\n1        periocular H-zone\n2        recurrent tumor in a prior excision scar\n",
+			func(n *model.Note) string {
+				return n.Lesions[0].Indication.Value + "; " + n.Lesions[1].Indication.Value
+			}, "periocular H-zone; recurrent tumor in a prior excision scar"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

@@ -1549,7 +1549,9 @@ func recordHeader(r *grammar.Row) *table {
 	switch {
 	case kind && !repair && t.siteCol >= 0:
 		t.record = recordBiopsy
-	case (fields >= 2 || repair) && (t.labelCol >= 0 || t.siteCol >= 0):
+	case (fields >= 2 || repair) && (t.labelCol >= 0 || t.siteCol >= 0),
+		fields == 1 && t.labelCol == 0 && slices.Contains([]string{"lesion", "tumor", "tumour"}, letters(r.Cells[0].Text)):
+		// "Lesion   Indication" over "1   periocular H-zone, …": one fact of each lesion
 		t.record = recordLesion
 	case fields == 0 && t.labelCol == 0 && len(r.Cells) >= 3 && wordsOnly(r):
 		t.record = recordOther // "lesion | anesthesia | sutures | complications"
