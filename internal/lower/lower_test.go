@@ -209,6 +209,7 @@ func TestStainValues(t *testing.T) {
 		{"MART-1, SOX10 for melanocytic margin assessment", []model.Stain{
 			{Name: "MART-1", Reason: "for melanocytic margin assessment", Line: 3}, {Name: "SOX10", Reason: "for melanocytic margin assessment", Line: 3}}},
 		{"pan-cytokeratin (AE1/AE3)", []model.Stain{{Name: "pan-cytokeratin", Line: 3}}},
+		{"toluidine blue on all stages, to highlight the mucinous stroma", []model.Stain{{Name: "toluidine blue", Reason: "to highlight the mucinous stroma", Line: 3}}},
 		{"MART-1 (clone A103), SOX10 (A-B)", []model.Stain{{Name: "MART-1", Line: 3}, {Name: "SOX10", Blocks: []int{1, 2}, Line: 3}}},
 		{"MART-1 (for melanocytic margins)", []model.Stain{{Name: "MART-1", Reason: "for melanocytic margins", Line: 3}}},
 		{"immunohistochemistry for MART-1", []model.Stain{{Name: "MART-1", Line: 3}}},

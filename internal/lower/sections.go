@@ -453,6 +453,16 @@ func marginBlocks(s string) []int {
 func stains(t model.Text, special bool) []model.Stain {
 	var out []model.Stain
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
+		if w := firstWord(asciiLower(strings.TrimSpace(it.Text))); len(out) > 0 && (w == "to" || w == "for") {
+			// "toluidine blue on all stages, to highlight the mucinous stroma":
+			// the reason of the stains before it
+			for i := range out {
+				if out[i].Reason == "" {
+					out[i].Reason = strings.TrimSpace(it.Text)
+				}
+			}
+			continue
+		}
 		for _, part := range splitAnd(it.Text) {
 			for {
 				w, rest, ok := strings.Cut(strings.TrimSpace(part), " ")
