@@ -671,6 +671,9 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return n.Lesions[0].Indication.Value + "; " + n.Lesions[1].Indication.Value
 			}, "periocular H-zone; recurrent tumor in a prior excision scar"},
+		{"a biopsy told in prose and again under its label is one biopsy",
+			"Site: left nasal sidewall\nStage 1: 3 blocks; margins: clear\n\nAdditional procedures: A 6 mm scaly papule on the right shoulder with a clinical impression of squamous cell carcinoma was sampled by tangential (shave) biopsy. A 5 mm pigmented papule on the left calf, clinical impression rule out melanoma, was sampled with a 4 mm punch biopsy.\n\nBiopsy 1: tangential biopsy, right shoulder\n  Clinical impression: squamous cell carcinoma\nBiopsy 2: punch biopsy, left calf\n  Clinical impression: rule out melanoma\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Biopsies)) }, "2"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

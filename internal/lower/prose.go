@@ -1326,6 +1326,14 @@ func (l *lowerer) repairSizeProse(les *model.Lesion, f *prose.Facts) {
 // biopsiesProse adds the biopsies of other lesions described in prose.
 func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
 	for _, b := range bs {
+		if k := l.statedBiopsy(b); k >= 0 {
+			// "… was sampled by tangential (shave) biopsy" and "Biopsy 1:
+			// tangential biopsy, right shoulder": one biopsy, told twice
+			if o := &l.out.Biopsies[k]; !o.Diagnosis.Present() && b.Impression != "" {
+				o.Diagnosis = model.Text{Value: b.Impression, Line: b.Span.Line}
+			}
+			continue
+		}
 		label := freeLabel(len(l.out.Biopsies)+1, func(s string) bool { return l.biopsyLine(s) > 0 })
 		nb := model.Biopsy{Label: label, Line: b.Span.Line,
 			Value: model.Text{Value: b.Kind, Line: b.Span.Line},
@@ -1552,4 +1560,48 @@ func repairDefect(rs []prose.Repair) model.Size {
 		found = r.Defect.Size
 	}
 	return found
+}
+
+// statedBiopsy finds the biopsy a field or label already states that a
+// biopsy described in prose is: the same site and side, and no other
+// method. It returns its index or -1.
+func (l *lowerer) statedBiopsy(b prose.Biopsy) int {
+	if b.Site == "" {
+		return -1
+	}
+	site, ok := anatomy.Resolve(b.Site)
+	if !ok {
+		return -1
+	}
+	for k, o := range l.out.Biopsies {
+		text := o.Site.Text.Value
+		if text == "" {
+			text = o.Value.Value
+		}
+		other, ok := anatomy.Resolve(text)
+		if !ok || other.Terms[0].Name != site.Terms[0].Name || other.Laterality != site.Laterality {
+			continue
+		}
+		if m, om := biopsyMethod(b.Kind), biopsyMethod(o.Type.Value+" "+o.Value.Value); m == "" || om == "" || m == om {
+			return k
+		}
+	}
+	return -1
+}
+
+// biopsyMethod is the method a biopsy's text names: "punch", "shave",
+// "incisional", "excisional", or "".
+func biopsyMethod(s string) string {
+	s = asciiLower(s)
+	switch {
+	case strings.Contains(s, "punch"):
+		return "punch"
+	case strings.Contains(s, "shave"), strings.Contains(s, "tangential"), strings.Contains(s, "saucer"):
+		return "shave"
+	case strings.Contains(s, "incisional"):
+		return "incisional"
+	case strings.Contains(s, "excisional"):
+		return "excisional"
+	}
+	return ""
 }

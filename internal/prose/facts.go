@@ -2054,7 +2054,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if p.stretchAny(k, s, cDonor) && p.w(k) != "graft" && p.w(k) != "flap" {
+	if w := p.w(k); p.stretchAny(k, s, cDonor) && !strings.HasPrefix(w, "graft") && !strings.HasPrefix(w, "flap") { // "flaps" too
 		return
 	}
 	if p.stretchAny(k, s, cBiopsy) {
@@ -2092,7 +2092,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		if !s.any(cRepairHead) || p.w(e-1) != "excision" && p.w(e-1) != "resection" {
 			return
 		}
-	case "flap", "graft", "plasty":
+	case "flap", "flaps", "graft", "grafts", "plasty":
 		if words == 0 {
 			if lo-1 < s.lo || (p.w(lo-1) != "a" && p.w(lo-1) != "an") {
 				return // "the flap": the repair already named
@@ -2161,10 +2161,10 @@ func normKind(k string) string {
 
 // addRepair adds a repair, or merges it with one of the same kind already read.
 func (st *state) addRepair(r Repair) {
-	nk := normKind(r.Kind)
+	nk := strings.TrimSuffix(normKind(r.Kind), "s") // "advancement flaps" and "the flaps"
 	idx := -1
 	for i := range st.f.Repairs {
-		ok := normKind(st.f.Repairs[i].Kind)
+		ok := strings.TrimSuffix(normKind(st.f.Repairs[i].Kind), "s")
 		if ok == nk || nk == "flap" && strings.HasSuffix(ok, "flap") || nk == "graft" && strings.HasSuffix(ok, "graft") {
 			idx = i
 			break
