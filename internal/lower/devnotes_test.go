@@ -76,7 +76,7 @@ var realisticSets = []struct {
 	{"testdata/probe23", 30, 30},
 	{"testdata/probe24", 30, 30},
 	{"testdata/probe25", 30, 27},
-	{"testdata/probe26", 30, 25},
+	{"testdata/probe26", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -226,8 +226,18 @@ func (l *lowerer) restatedStage(i int, ordinal string) *model.Stage {
 
 // fromLog reports whether note line n is a row of a table.
 func (l *lowerer) fromLog(n int) bool {
+	line := l.lineAt(n)
+	return line != nil && line.Row != nil
+}
+
+// lineAt is the note's line number n, nil when the note has none (found by
+// number: a page break's lines are not in l.lines).
+func (l *lowerer) lineAt(n int) *grammar.Line {
 	k, found := slices.BinarySearchFunc(l.lines, n, func(line *grammar.Line, n int) int { return line.Pos.Line - n })
-	return found && l.lines[k].Row != nil // by number: a page break's lines are not in l.lines
+	if !found {
+		return nil
+	}
+	return l.lines[k]
 }
 
 // restate fills a stage listed before with what a restatement of it says

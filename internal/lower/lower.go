@@ -3,6 +3,7 @@ package lower
 import (
 	"errors"
 	"fmt"
+	"github.com/alecthomas/participle/v2/lexer"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1640,8 +1641,27 @@ func (l *lowerer) endParagraph() {
 	if len(l.paragraph) == 0 {
 		return
 	}
+	if l.underBiopsy(l.paragraph[0].Pos) {
+		// "Biopsy 1: excisional biopsy, left upper arm" over "7 mm papule
+		// excised with 2 mm margins": the biopsy's description, no Mohs
+		// lesion's size or margin
+		l.paragraph = l.paragraph[:0]
+		return
+	}
 	l.prose(l.paragraph)
 	l.paragraph = l.paragraph[:0]
+}
+
+// underBiopsy reports whether text at pos stands under the open biopsy's
+// label, indented past it, in a note with no lesion labels: the biopsy's
+// description ("Biopsy 1: excisional biopsy, left upper arm" over "  7 mm
+// papule excised with 2 mm margins").
+func (l *lowerer) underBiopsy(pos lexer.Position) bool {
+	if l.biopsy < 0 || l.headed || l.biopsy >= len(l.out.Biopsies) {
+		return false
+	}
+	label, text := l.lineAt(l.out.Biopsies[l.biopsy].Line), l.lineAt(pos.Line)
+	return label != nil && label.Item != nil && text != nil && text.Item != nil && pos.Line > label.Pos.Line && text.Item.Pos.Column > label.Item.Pos.Column
 }
 
 // field places the field on line i. When it takes a later line as its
@@ -1733,6 +1753,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.closeSections()
 		l.biopsy = -1
 		valueFrom()
+		if ref.field == fPathology && v != nil && strings.Contains(v.Text, ". ") {
+			sens := splitSentences(v)
+			// "Reader: all frozen sections read by the Mohs surgeon. Mohs maps
+			// drawn for both sites.": the sentences after the reader's are prose
+			for _, sen := range sens[min(1, len(sens)):] {
+				l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
+			}
+			l.endParagraph()
+		}
 		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) {
 			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader
 			if les := l.cur(); !les.Pathology.Present() {

@@ -674,6 +674,8 @@ func TestLayouts(t *testing.T) {
 		{"a biopsy told in prose and again under its label is one biopsy",
 			"Site: left nasal sidewall\nStage 1: 3 blocks; margins: clear\n\nAdditional procedures: A 6 mm scaly papule on the right shoulder with a clinical impression of squamous cell carcinoma was sampled by tangential (shave) biopsy. A 5 mm pigmented papule on the left calf, clinical impression rule out melanoma, was sampled with a 4 mm punch biopsy.\n\nBiopsy 1: tangential biopsy, right shoulder\n  Clinical impression: squamous cell carcinoma\nBiopsy 2: punch biopsy, left calf\n  Clinical impression: rule out melanoma\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Biopsies)) }, "2"},
+		{"a reader field's second sentence states the map", "Reader: all frozen sections read by the Mohs surgeon. Mohs maps drawn for both sites.\n\nLesion 1: left neck\nStage 1: 1 block; clear\n\nLesion 2: chest\nStage 1: 2 blocks; clear\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes, " ", n.Lesions[1].Map.Yes) }, "true true"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",
@@ -1521,4 +1523,16 @@ func TestDiagnosisCitesBiopsy(t *testing.T) {
 			assert.Equal(t, tc.cites, n.Lesions[0].PriorBiopsy.Yes)
 		})
 	}
+}
+
+// TestBiopsyDescription: in a note of biopsies only, the text indented
+// under a biopsy's label describes that biopsy: its size and margins make
+// no Mohs lesion (which would get stages-missing and the rest).
+func TestBiopsyDescription(t *testing.T) {
+	n := mustLower(t, "PROCEDURE NOTE: SKIN BIOPSIES\nDOS: 9/29/2026\n\nBiopsy 1: excisional biopsy, left upper arm\n  Clinical impression: atypical nevus versus melanoma\n"+
+		"  7 mm variegated papule excised with 2 mm margins; specimen oriented with a suture.\nBiopsy 2: punch biopsy, right parietal scalp\n"+
+		"  Clinical impression: rule out squamous cell carcinoma\n  4 mm punch of a crusted nodule.\n"+
+		"Biopsy 3: shave biopsy, left helix\n  Clinical impression: basal cell carcinoma\n  Tangential shave of a 5 mm pearly papule on the helical rim.\n")
+	assert.Len(t, n.Biopsies, 3)
+	assert.Empty(t, n.Lesions)
 }

@@ -1758,6 +1758,7 @@ func (p *para) citesBiopsyOnly(s span) bool {
 		case strings.Contains(text, "proven") || strings.Contains(text, "confirmed"):
 		case before == "previously" || before == "prior" || before == "recently":
 		case after == "proven" || after == "confirmed":
+		case after == "site" || after == "scar": // "excised around the biopsy site": a place, not a biopsy
 		default:
 			return false
 		}

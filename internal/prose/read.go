@@ -1277,7 +1277,7 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 		j = k
 	}
 	j = p.stainDone(j, s.hi)
-	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in") {
+	if st.Blocks == nil && j+1 < s.hi && (p.w(j) == "on" || p.w(j) == "in" || p.w(j) == "of") { // "MART-1 immunostaining of both blocks"
 		// "CD34 on all blocks", "Ber-EP4 on block I-A", "MART-1 on all five blocks"
 		k := j + 1
 		for k < s.hi && k < j+parenMax && p.w(k) != "," && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "for" && p.w(k) != "to" &&
