@@ -75,7 +75,7 @@ var realisticSets = []struct {
 	{"testdata/probe22", 30, 30},
 	{"testdata/probe23", 30, 30},
 	{"testdata/probe24", 30, 30},
-	{"testdata/probe25", 30, 27},
+	{"testdata/probe25", 30, 30},
 	{"testdata/probe26", 30, 30},
 }
 

@@ -1536,3 +1536,42 @@ func TestBiopsyDescription(t *testing.T) {
 	assert.Len(t, n.Biopsies, 3)
 	assert.Empty(t, n.Lesions)
 }
+
+// TestAddendumCorrectsRepairsAndSides: a signed addendum that corrects the
+// note is the record for a repair's length and class and for a lesion's
+// side, as it is for a stage's count (TestAddendumCorrections); each
+// correction used is reported. An addendum that corrects nothing changes
+// nothing.
+func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
+	one := "Site: right temple\nStage 1: 3 blocks; margins clear\n"
+	tests := []struct {
+		name, src string
+		got       func(*model.Note) string
+		want      string
+	}{
+		{"a repair's length", one + "Repair: intermediate layered closure after tumor clearance\n  Length: 2.4 cm\n\n" +
+			"ADDENDUM 09/03/2026 08:12\nCorrection to the repair documented above: the closure length was 2.7 cm,\nnot 2.4 cm as entered (error in the length field).\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[2.7]"},
+		{"a linear repair's class", one + "Repair: simple linear closure after tumor clearance, 3.0 cm\n\n" +
+			"Addendum (07/30/2026): the closure documented above as \"simple\" was a layered closure with deep absorbable sutures (intermediate repair), length 3.0 cm as stated. This addendum corrects the repair class only.\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(strings.Contains(r.Value.Value, "simple"), " ", r.Timing.Present())
+			}, "false true"},
+		{"a lesion's side", "Lesion 1: right nasal ala\nStage 1: 2 blocks; margins clear\n\nLesion 2: antihelix\nStage 1: 1 block; clear\n\n" +
+			"ADDENDUM 10/14/2026: Lesion 2 was on the LEFT antihelix. The schedule entry \"right antihelix\" was a scheduling error.\n",
+			func(n *model.Note) string { return n.Lesions[1].Laterality.Value }, "left"},
+		{"an addendum that corrects nothing", one + "Repair: intermediate layered closure after tumor clearance\n  Length: 2.4 cm\n\n" +
+			"ADDENDUM: the patient called; the wound is healing well, 2.7 cm, not 2.4 cm, of redness noted.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[2.4]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			assert.Equal(t, tc.want, tc.got(n))
+			if tc.want != "[2.4]" {
+				assert.Contains(t, rules(n), "prose-field-conflict", "the correction is reported")
+			}
+		})
+	}
+}

@@ -151,7 +151,7 @@ func (l *lowerer) stageGoesOn(lines []prose.Line) {
 }
 
 // correctionWords say that an addendum corrects what the note stated.
-var correctionWords = []string{"correction", "corrected", "correct to", "should read", "amended", "in error", "erroneous"}
+var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error"}
 
 // isCorrection reports whether a paragraph is an addendum that corrects
 // the note ("ADDENDUM (09/10/2026, Dr. …): Correction to the stage 2 entry
@@ -182,11 +182,14 @@ func (l *lowerer) applyCorrections(scope int) {
 		return
 	}
 	les := &l.out.Lesions[scope]
-	stages := prose.Read(l.corrections[scope]).Stages
+	facts := prose.Read(l.corrections[scope])
+	stages := facts.Stages
+	l.correctSides(scope)
 	if len(l.out.Lesions) > 1 {
 		l.stageConflicts(les, stages) // which lesion's stage it corrects is not told: the note's count stays
 		return
 	}
+	l.correctRepairs(les, scope, facts.Repairs)
 	for _, ps := range stages {
 		st := stageOf(les, ps.Number)
 		if st == nil {

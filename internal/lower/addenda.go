@@ -1,0 +1,133 @@
+package lower
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/model"
+	"github.com/mohscode/mohscode/internal/prose"
+)
+
+// A signed addendum that corrects the note is the record (see
+// applyCorrections). Beside stage counts, it may correct a repair's length
+// ("the closure length was 2.7 cm, not 2.4 cm"), a linear repair's class
+// ("the closure documented above as simple was … (intermediate repair)")
+// and a lesion's side ("Lesion 2 was on the LEFT antihelix"). Each
+// correction used is reported as a prose-field-conflict.
+
+// lengthCorrection reads "2.7 cm, not 2.4 cm": the new length and the old.
+var lengthCorrection = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*cm\s*,?\s+not\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*cm`)
+
+// sideCorrection reads "Lesion 2 was on the LEFT antihelix": the lesion,
+// the side and the site.
+var sideCorrection = regexp.MustCompile(`(?i)\blesion\s+#?(\d+)\s+(?:was|is)\s+(?:on|at|of|located on)\s+the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
+
+// correctionText joins the lines of a scope's correcting addenda.
+func correctionText(pars [][]prose.Line) (string, int) {
+	var b strings.Builder
+	line := 0
+	for _, par := range pars {
+		for _, ln := range par {
+			if line == 0 {
+				line = ln.Line
+			}
+			b.WriteString(ln.Text)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String(), line
+}
+
+// correctRepairs gives the one lesion's repairs the length and the linear
+// class its addendum corrects.
+func (l *lowerer) correctRepairs(les *model.Lesion, scope int, repairs []prose.Repair) {
+	text, line := correctionText(l.corrections[scope])
+	span := prose.Span{Line: line, Col: 1, EndLine: line, EndCol: 1}
+	if m := lengthCorrection.FindStringSubmatch(text); m != nil {
+		now, _ := strconv.ParseFloat(m[1], 64)
+		was, _ := strconv.ParseFloat(m[2], 64)
+		for i := range les.Repairs {
+			r := &les.Repairs[i]
+			for _, sz := range []*model.Size{&r.Length, &r.Size} {
+				if len(sz.Dims) == 1 && sz.Dims[0] == was {
+					sz.Dims = []float64{now}
+					l.conflict(r.Line, span, "the repair of lesion "+les.Label+" is "+m[2]+" cm long in the note but "+m[1]+
+						" cm in the addendum that corrects it; the addendum's length is used")
+				}
+			}
+		}
+	}
+	if len(les.Repairs) != 1 {
+		return
+	}
+	r := &les.Repairs[0]
+	was := linearClassOf(r.Type.Value + " " + r.Value.Value)
+	for _, pr := range repairs {
+		now := linearClassOf(pr.Kind)
+		if now == "" || was == "" || now == was {
+			continue
+		}
+		if !r.Timing.Present() && mentions(asciiLower(r.Value.Value), []string{"clearance"}) {
+			r.Timing = model.Text{Value: "after tumor clearance", Line: r.Value.Line}
+		}
+		r.Type, r.Value = model.Text{}, model.Text{Value: pr.Kind, Line: pr.Span.Line}
+		l.conflict(r.Line, pr.Span, "the repair of lesion "+les.Label+" is "+was+" in the note but "+now+
+			" in the addendum that corrects it; the addendum's class is used")
+		return
+	}
+}
+
+// linearClassOf is the class a linear repair's text names: "complex",
+// "intermediate", "simple" or "".
+func linearClassOf(s string) string {
+	s = asciiLower(s)
+	switch {
+	case strings.Contains(s, "flap"), strings.Contains(s, "graft"):
+		return ""
+	case strings.Contains(s, "complex"):
+		return "complex"
+	case strings.Contains(s, "intermediate"), strings.Contains(s, "layered"):
+		return "intermediate"
+	case strings.Contains(s, "simple"):
+		return "simple"
+	}
+	return ""
+}
+
+// correctSides gives a lesion the side an addendum names for it ("Lesion 2
+// was on the LEFT antihelix") when its site is that site with no side or
+// the other one.
+func (l *lowerer) correctSides(scope int) {
+	text, line := correctionText(l.corrections[scope])
+	for _, m := range sideCorrection.FindAllStringSubmatch(text, -1) {
+		n, _ := strconv.Atoi(m[1])
+		k := -1
+		for i := range l.out.Lesions {
+			if l.out.Lesions[i].Label == strconv.Itoa(n) {
+				k = i
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		les := &l.out.Lesions[k]
+		stated := les.Site.Text.Value
+		if stated == "" {
+			stated = les.HeadingText.Value
+		}
+		site, ok := anatomy.Resolve(stated)
+		named, ok2 := anatomy.Resolve(m[3])
+		if !ok || !ok2 || site.Terms[0].Name != named.Terms[0].Name {
+			continue
+		}
+		side := asciiLower(m[2])
+		if string(site.Laterality) == side {
+			continue
+		}
+		les.Laterality = model.Text{Value: side, Line: line}
+		l.conflict(les.Line, prose.Span{Line: line, Col: 1, EndLine: line, EndCol: 1}, "lesion "+les.Label+" is on the "+
+			side+" "+named.Terms[0].Name+" by the addendum that corrects the note; the addendum's side is used")
+	}
+}
