@@ -17,7 +17,7 @@ var (
 	ProseAmbiguous = &diag.Rule{ID: "prose-ambiguous", Severity: diag.Warning,
 		Doc: "Prose states a fact two ways (two block counts for one stage, a stage count that disagrees with the stages described, a count that cannot be tied to a stage): only what is unambiguous is coded."}
 	ProseFieldConflict = &diag.Rule{ID: "prose-field-conflict", Severity: diag.Warning,
-		Doc: "Prose and a field state one fact differently; the field is used — except where an addendum of a one-lesion note says it corrects a stage's block count or margins (`Correction …`, `should read`, `in error`): the author's correction is used."}
+		Doc: "Prose and a field state one fact differently; the field is used — except where an addendum says it corrects the note (`Correction …`, `should read`, `in error`): the author's correction is used for a stage's block count or margins and a repair's length or linear class in a note of one lesion, and for the side it names for a lesion in any note (our reading: the rule book is silent on addenda)."}
 	ReadFromProse = &diag.Rule{ID: "read-from-prose", Severity: diag.Info,
 		Doc: "A fact used for a claim line (stages, blocks, a repair) was read from a sentence, not a field or a log row: glance at the words the evidence points to."}
 )
