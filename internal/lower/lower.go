@@ -755,7 +755,7 @@ func lastValueSplits(fields []*grammar.Field) bool {
 		}
 		if ks := innerKeys(f.Value.Text, false); len(ks) == 1 {
 			before := strings.Fields(f.Value.Text[:ks[0][0]])
-			return len(before) >= 2 && slices.Contains([]string{"cm", "mm", "cm2", "cm²"}, before[len(before)-1]) // "cm." ends a sentence
+			return len(before) >= 2 && slices.Contains([]string{"cm", "mm", "cm2", "cm²"}, asciiLower(before[len(before)-1])) // "cm." ends a sentence
 		}
 	}
 	return false

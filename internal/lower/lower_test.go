@@ -1537,6 +1537,21 @@ func TestBiopsyDescription(t *testing.T) {
 	assert.Empty(t, n.Lesions)
 }
 
+// TestNumberedDictation: a dictation that opens each lesion's paragraph
+// with "Number one, <site>." / "Number two, <site>." has two lesions, each
+// with its own stages (counting the second "First stage" as a second stage
+// of one lesion made a wrong 17312), and the history paragraph that speaks
+// of both ("(1) … and (2) …") speaks for each.
+func TestNumberedDictation(t *testing.T) {
+	n := mustLower(t, "History: (1) a squamous cell carcinoma of the left dorsal hand, 1.0 x 0.8 cm, and (2) a basal cell carcinoma of the right dorsal foot, 1.2 x 1.0 cm. Both were biopsied with shave biopsies on 3/10/2026 and confirmed.\n\n"+
+		"Number one, left dorsal hand. First stage, two blocks. Margins negative in both blocks.\n\n"+
+		"Number two, right dorsal foot. First stage, two blocks, positive at the deep margin of block 1. Second stage, one block, which was clear.\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "left dorsal hand|right dorsal foot", n.Lesions[0].Site.Text.Value+"|"+n.Lesions[1].Site.Text.Value)
+	assert.Equal(t, "1 2", fmt.Sprint(len(n.Lesions[0].Stages), len(n.Lesions[1].Stages)))
+	assert.True(t, n.Lesions[1].PriorBiopsy.Present(), "the shared history confirms the second lesion too")
+}
+
 // TestAddendumCorrectsRepairsAndSides: a signed addendum that corrects the
 // note is the record for a repair's length and class and for a lesion's
 // side, as it is for a stage's count (TestAddendumCorrections); each

@@ -239,7 +239,17 @@ func (l *lowerer) proseLesion(first prose.Line) {
 // "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
 func labelSite(text string) string {
 	head, _, ok := strings.Cut(text, ":")
-	if !ok {
+	if w, rest, _ := strings.Cut(text, " "); !ok || strings.Contains(head, ".") {
+		switch strings.ToLower(w) {
+		case "number", "no.", "#": // "Number two, right dorsal foot. First stage, …"
+			_, after, _ := strings.Cut(rest, ",")
+			site, _, _ := strings.Cut(after, ".")
+			if site = strings.TrimSpace(site); site != "" {
+				if _, known := anatomy.Resolve(site); known {
+					return site
+				}
+			}
+		}
 		return ""
 	}
 	words := strings.Fields(head)
@@ -255,7 +265,8 @@ func labelSite(text string) string {
 
 // proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",
 // "Lesion #2 …", "SITE TWO (right nasal tip): …", "The second lesion …",
-// "For the second site …"; 0 when it opens with none.
+// "For the second site …", "Number two, right dorsal foot."; 0 when it
+// opens with none.
 func proseLesionNumber(text string) int {
 	var buf [10]string // the first words are enough, lower case
 	words := buf[:0]
@@ -271,6 +282,17 @@ func proseLesionNumber(text string) int {
 		words = words[1:]
 	}
 	if len(words) < 2 {
+		return 0
+	}
+	if w := words[0]; (w == "number" || w == "no." || w == "#") && (strings.HasSuffix(words[1], ",") || strings.HasSuffix(words[1], ":")) {
+		// "Number two, right dorsal foot. First stage, …"
+		num := strings.TrimRight(words[1], ",:")
+		if n := cardinalWord(num); n > 0 {
+			return n
+		}
+		if n, err := strconv.Atoi(num); err == nil && n > 0 && n < 100 {
+			return n
+		}
 		return 0
 	}
 	switch words[0] {
@@ -787,13 +809,14 @@ func (l *lowerer) sharedParagraphs() {
 	sortParagraphs(l.paragraphs[noteScope])
 }
 
-// shareIndications hands the first lesion's indication paragraphs to every
-// lesion when a dictation's "SITE ONE (…):" shows that what came before it
-// speaks of all of them.
+// shareIndications hands the first lesion's indication paragraphs, and its
+// history paragraphs that speak of several tumors, to every lesion when a
+// dictation's "SITE ONE (…):" shows that what came before it speaks of all
+// of them.
 func (l *lowerer) shareIndications() {
 	hist := l.history[0][:0]
 	for _, par := range l.history[0] {
-		if indicationKey(par) {
+		if indicationKey(par) || ofSeveral(par) { // "History: … (1) … of the left dorsal hand … and (2) … Both were biopsied …"
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
 			if ind := &l.out.Lesions[0].Indication; len(par) > 0 && ind.Line == par[0].Line {
 				*ind = model.Text{}

@@ -92,6 +92,9 @@ func (st *state) readReader(p *para, s span) {
 			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review") {
 				surgeon = i
 			}
+			if i > s.lo && p.has(i-1, cReadVerb) && p.slideWord(s) {
+				surgeon = i // "I did the surgery and read my own frozen sections"
+			}
 		case w == "myself":
 			if verbAt >= 0 && p.slideWord(s) {
 				surgeon = i
@@ -1252,6 +1255,11 @@ func (st *state) dateOfService(p *para, s span) bool {
 			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
 			return true
 		}
+		if a, b := p.dateBefore(i, s); b > a && p.w(i) == "date" {
+			// "… on 4/21/2026, which is the date of service"
+			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+			return true
+		}
 	}
 	return false
 }
@@ -1316,6 +1324,22 @@ func (st *state) readServiceDate(p *para, s span) {
 		return
 	}
 	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+}
+
+// dateBefore finds a date that ends right before token i of sentence s, but
+// for words that make it the subject of what follows (", which is the",
+// "(the"): "on 4/21/2026, which is the date of service".
+func (p *para) dateBefore(i int, s span) (int, int) {
+	k := i
+	for k > s.lo && k > i-5 && slices.Contains([]string{",", "which", "is", "was", "the", "(", "as"}, p.w(k-1)) {
+		k--
+	}
+	for a := max(s.lo, k-7); a < k; a++ {
+		if x, b := p.dateAt(a, k); x == a && b == k {
+			return a, b
+		}
+	}
+	return 0, 0
 }
 
 // openingDate reads a date standing alone as the first sentence of a

@@ -131,6 +131,8 @@ func TestStainLists(t *testing.T) {
 func TestDateOfServiceInASentence(t *testing.T) {
 	fams := []string{"service-date "}
 	runPhrases(t, []phraseCase{
+		{"§1 date: '… on 4/21/2026, which is the date of service'",
+			"Dictated by Dr. Gideon Papadakis-Ferreira on 4/21/2026, which is the date of service.", fams, []string{`service-date "4/21/2026"`}},
 		{"§1 date: 'date of service 03/04/2026.'",
 			"date of service 03/04/2026. surgeon Evander Abiodun-Hallström MD.", fams, []string{`service-date "03/04/2026"`}},
 		{"§1 date: 'DOS was March 4, 2026'", "DOS was March 4, 2026.", fams, []string{`service-date "March 4, 2026"`}},
