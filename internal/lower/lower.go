@@ -76,6 +76,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		l.headed = true
 	}
 	if !l.headed {
+		l.siteParas = siteParagraphs(note.Lines)
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
 		l.lesion = 0
 	}
@@ -153,6 +154,7 @@ type lowerer struct {
 	valueEnd                      int                    // the note line the last field line's value ends on, with the lines it wraps onto
 	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 	rowStage                      rowStage               // the stage the last log row stated
+	siteParas                     map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
@@ -2618,4 +2620,43 @@ func hashSite(s string) (n, site string, ok bool) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// siteParagraph is a paragraph of a dictation without lesion labels that
+// opens with its lesion's site alone ("Left lower eyelid. The first stage
+// …"): the lesion's number and site.
+type siteParagraph struct {
+	n    int
+	site string
+}
+
+// siteParagraphs finds the paragraphs that open with a site alone, when two
+// or more name different sites: each opens its lesion, in order, as
+// "Lesion 2 …" would (proseLesion).
+func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
+	var out map[int]siteParagraph
+	var sites []string
+	for i, line := range lines {
+		it := line.Item
+		if it == nil || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 || i > 0 && !lines[i-1].Blank {
+			continue
+		}
+		head, rest, ok := strings.Cut(it.Text.Text, ". ")
+		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") {
+			continue
+		}
+		site, known := anatomy.Resolve(head)
+		if !known || len(site.Qualifiers) > 2 || slices.Contains(sites, head) {
+			continue
+		}
+		if out == nil {
+			out = map[int]siteParagraph{}
+		}
+		sites = append(sites, head)
+		out[line.Pos.Line] = siteParagraph{n: len(sites), site: head}
+	}
+	if len(sites) < 2 {
+		return nil
+	}
+	return out
 }

@@ -1552,6 +1552,23 @@ func TestNumberedDictation(t *testing.T) {
 	assert.True(t, n.Lesions[1].PriorBiopsy.Present(), "the shared history confirms the second lesion too")
 }
 
+// TestSiteParagraphs: a dictation whose paragraphs open with their
+// lesion's site alone ("Left lower eyelid. The first stage …", "Left malar
+// cheek. One stage …") has a lesion a paragraph; read as one lesion its
+// eyelid repair was dropped for the cheek's flap, coded in the eyelid's group.
+func TestSiteParagraphs(t *testing.T) {
+	n := mustLower(t, "DESCRIPTION OF PROCEDURE: Maps were drawn for both sites.\n\n"+
+		"Left lower eyelid. The first stage was divided into two blocks, positive at the deep margin of block 2. The second stage, one block, was clear. The defect was closed with a complex layered repair of 1.5 cm.\n\n"+
+		"Left malar cheek. One stage of two blocks, with clear margins throughout. The defect was repaired with an advancement flap.\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "Left lower eyelid|Left malar cheek", n.Lesions[0].Site.Text.Value+"|"+n.Lesions[1].Site.Text.Value)
+	assert.Equal(t, "2 1", fmt.Sprint(len(n.Lesions[0].Stages), len(n.Lesions[1].Stages)))
+	assert.Equal(t, "1 1", fmt.Sprint(len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs)))
+
+	one := mustLower(t, "Left cheek. The first stage was divided into two blocks and was clear.\n")
+	assert.Len(t, one.Lesions, 1, "one site paragraph opens nothing new")
+}
+
 // TestAddendumCorrectsRepairsAndSides: a signed addendum that corrects the
 // note is the record for a repair's length and class and for a lesion's
 // side, as it is for a stage's count (TestAddendumCorrections); each

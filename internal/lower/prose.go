@@ -214,6 +214,10 @@ func (l *lowerer) applyCorrections(scope int) {
 // hands what came before it to every lesion (noteScope).
 func (l *lowerer) proseLesion(first prose.Line) {
 	n := proseLesionNumber(first.Text)
+	sp, bySite := l.siteParas[first.Line]
+	if n == 0 && bySite {
+		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"
+	}
 	switch {
 	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
 		l.paragraphs[noteScope] = l.paragraphs[0]
@@ -229,7 +233,10 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		return
 	}
 	if les := &l.out.Lesions[len(l.out.Lesions)-1]; !les.Site.Text.Present() {
-		if site := labelSite(first.Text); site != "" {
+		if site := labelSite(first.Text); site != "" || bySite {
+			if site == "" {
+				site = sp.site
+			}
 			les.Site.Text = model.Text{Value: site, Line: first.Line}
 		}
 	}
