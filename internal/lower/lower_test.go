@@ -1552,6 +1552,20 @@ func TestNumberedDictation(t *testing.T) {
 	assert.True(t, n.Lesions[1].PriorBiopsy.Present(), "the shared history confirms the second lesion too")
 }
 
+// TestOrdinalSiteDictation: "First site, scalp crown." / "Second site, left
+// occipital scalp." open their lesions with those sites, and one sentence
+// that lists each lesion's size in turn ("The crown basal cell carcinoma
+// measures 1.1 x 0.9 cm and the occipital squamous cell carcinoma 1.4 x
+// 1.2 cm") sizes each.
+func TestOrdinalSiteDictation(t *testing.T) {
+	n := mustLower(t, "Indications: Two biopsy-proven tumors of the scalp. The crown basal cell carcinoma measures 1.1 x 0.9 cm and the occipital squamous cell carcinoma 1.4 x 1.2 cm.\n\n"+
+		"First site, scalp crown. The initial stage was cut into three blocks; all margins were negative.\n\n"+
+		"Second site, left occipital scalp. The first stage was cut into two blocks, positive at the deep margin of block 2. A second stage was then taken as two blocks and was clear.\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "scalp crown|left occipital scalp", n.Lesions[0].Site.Text.Value+"|"+n.Lesions[1].Site.Text.Value)
+	assert.Equal(t, "[1.1 0.9] [1.4 1.2]", fmt.Sprint(n.Lesions[0].Size.Dims, " ", n.Lesions[1].Size.Dims))
+}
+
 // TestSiteParagraphs: a dictation whose paragraphs open with their
 // lesion's site alone ("Left lower eyelid. The first stage …", "Left malar
 // cheek. One stage …") has a lesion a paragraph; read as one lesion its

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,8 +248,11 @@ func (l *lowerer) proseLesion(first prose.Line) {
 func labelSite(text string) string {
 	head, _, ok := strings.Cut(text, ":")
 	if w, rest, _ := strings.Cut(text, " "); !ok || strings.Contains(head, ".") {
-		switch strings.ToLower(w) {
-		case "number", "no.", "#": // "Number two, right dorsal foot. First stage, …"
+		w2, _, _ := strings.Cut(rest, " ")
+		w2 = strings.ToLower(w2)
+		switch w = strings.ToLower(w); {
+		case w == "number" || w == "no." || w == "#", // "Number two, right dorsal foot. First stage, …"
+			slices.Contains(lesionOrdinals, w) && slices.Contains([]string{"site,", "lesion,", "tumor,", "tumour,"}, w2): // "Second site, left occipital scalp."
 			_, after, _ := strings.Cut(rest, ",")
 			site, _, _ := strings.Cut(after, ".")
 			if site = strings.TrimSpace(site); site != "" {
@@ -559,10 +563,14 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 			}
 			continue
 		}
-		if len(f.PreopSize) == len(refs) && inTurn(refs, f.PreopSize) {
+		sizes := f.PreopSize
+		if len(refs) > 1 && len(sizes) == 1 && len(sen) == 1 {
+			sizes = listedSizes(sen[0]) // "The crown tumor measures 1.1 x 0.9 cm and the occipital one 1.4 x 1.2 cm"
+		}
+		if len(sizes) == len(refs) && inTurn(refs, sizes) {
 			for k, r := range refs {
 				if !lesions[r.lesion].Size.Present() {
-					lesions[r.lesion].Size = f.PreopSize[k].Size
+					lesions[r.lesion].Size = sizes[k].Size
 				}
 			}
 		}
@@ -1637,4 +1645,28 @@ func biopsyMethod(s string) string {
 		return "excisional"
 	}
 	return ""
+}
+
+// measureText matches a two-dimension size: "1.1 x 0.9 cm", "6 x 5 mm".
+var measureText = regexp.MustCompile(`\d+(?:\.\d+)?\s*[x×]\s*\d+(?:\.\d+)?\s*(?:cm|mm)\b`)
+
+// listedSizes reads the sizes a sentence of one line lists after its
+// verb of measure ("The crown tumor measures 1.1 x 0.9 cm and the occipital
+// one 1.4 x 1.2 cm"), with their places; none when the sentence speaks of
+// a defect or a repair, whose sizes are no pre-operative size.
+func listedSizes(ln prose.Line) []prose.Measure {
+	lower := asciiLower(ln.Text)
+	if !mentions(lower, []string{"measures", "measure", "measured", "measuring"}) || mentions(lower, []string{"defect", "repair", "closure", "closed", "flap", "graft"}) {
+		return nil
+	}
+	var out []prose.Measure
+	for _, at := range measureText.FindAllStringIndex(ln.Text, -1) {
+		sz, err := size("Size", &grammar.Value{Text: ln.Text[at[0]:at[1]]})
+		if err != nil {
+			return nil
+		}
+		out = append(out, prose.Measure{Size: model.Size{Dims: sz.Dims, Line: ln.Line},
+			Span: prose.Span{Line: ln.Line, Col: ln.Col + at[0], EndLine: ln.Line, EndCol: ln.Col + at[1]}})
+	}
+	return out
 }
