@@ -2416,7 +2416,32 @@ func (l *lowerer) finish() {
 		biopsyValue(b)
 		resolve(&b.Site)
 	}
+	l.out.Biopsies = slices.DeleteFunc(l.out.Biopsies, l.sameDayListed)
 	l.out.Lines = len(l.lines)
+}
+
+// sameDayListed reports whether a biopsy section is the same-day biopsy of
+// a Mohs lesion that a procedure list names again ("PROCEDURES: … 1.
+// Tangential biopsy of left cheek lesion with intraoperative frozen
+// section" over a history that says the biopsy was done today): the
+// lesion's own biopsy, on its site and side, by the same method — billed
+// once, as the lesion's.
+func (l *lowerer) sameDayListed(b model.Biopsy) bool {
+	if !b.Site.Resolved || len(b.Site.Anatomy.Terms) == 0 {
+		return false
+	}
+	for _, les := range l.out.Lesions {
+		if !les.SameDayBiopsy.Present() || !les.Site.Resolved || len(les.Site.Anatomy.Terms) == 0 {
+			continue
+		}
+		if les.Site.Anatomy.Terms[0].Name != b.Site.Anatomy.Terms[0].Name || les.Site.Anatomy.Laterality != b.Site.Anatomy.Laterality {
+			continue
+		}
+		if m, lm := biopsyMethod(b.Type.Value+" "+b.Value.Value), biopsyMethod(les.SameDayBiopsy.Value); m == "" || lm == "" || m == lm {
+			return true
+		}
+	}
+	return false
 }
 
 func resolve(s *model.Site) {

@@ -1566,6 +1566,17 @@ func TestOrdinalSiteDictation(t *testing.T) {
 	assert.Equal(t, "[1.1 0.9] [1.4 1.2]", fmt.Sprint(n.Lesions[0].Size.Dims, " ", n.Lesions[1].Size.Dims))
 }
 
+// TestSameDayBiopsyListed: a procedure list that names the Mohs lesion's
+// same-day biopsy again ("1. Tangential biopsy of left cheek lesion with
+// intraoperative frozen section") is that biopsy, billed once as the
+// lesion's (it was also billed as another lesion's: 11102 + 11103).
+func TestSameDayBiopsyListed(t *testing.T) {
+	n := mustLower(t, "PROCEDURES:\n1. Tangential biopsy of left cheek lesion with intraoperative frozen section.\n2. Mohs micrographic surgery, left cheek.\n\n"+
+		"Site: left medial cheek\nSame-day biopsy: tangential biopsy performed today, frozen section read as basal cell carcinoma\nStage 1: 4 blocks; margins: clear\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Empty(t, n.Biopsies)
+}
+
 // TestSiteParagraphs: a dictation whose paragraphs open with their
 // lesion's site alone ("Left lower eyelid. The first stage …", "Left malar
 // cheek. One stage …") has a lesion a paragraph; read as one lesion its
