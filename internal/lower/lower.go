@@ -2649,7 +2649,8 @@ func hashSite(s string) (n, site string, ok bool) {
 
 // siteParagraph is a paragraph of a dictation without lesion labels that
 // opens with its lesion's site alone ("Left lower eyelid. The first stage
-// …"): the lesion's number and site.
+// …", "Right cheek: one stage, two blocks, …"): the lesion's number and
+// site.
 type siteParagraph struct {
 	n    int
 	site string
@@ -2663,10 +2664,20 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	var sites []string
 	for i, line := range lines {
 		it := line.Item
-		if it == nil || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 || i > 0 && !lines[i-1].Blank {
+		if it == nil || it.Marker != nil || it.Label != nil || i > 0 && !lines[i-1].Blank {
 			continue
 		}
-		head, rest, ok := strings.Cut(it.Text.Text, ". ")
+		var head, rest string
+		var ok bool
+		switch {
+		case it.Text != nil && len(it.Fields) == 0:
+			head, rest, ok = strings.Cut(it.Text.Text, ". ")
+		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
+			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(it.Fields[0].Value.Text, "stage")
+		}
+		if _, known := lookupAny(head); known {
+			continue // a key, not a site
+		}
 		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") {
 			continue
 		}

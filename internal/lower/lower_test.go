@@ -1590,6 +1590,14 @@ func TestSiteParagraphs(t *testing.T) {
 	assert.Equal(t, "2 1", fmt.Sprint(len(n.Lesions[0].Stages), len(n.Lesions[1].Stages)))
 	assert.Equal(t, "1 1", fmt.Sprint(len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs)))
 
+	keyed := mustLower(t, "The first tumor is a nodular basal cell carcinoma of the right cheek. The second is a squamous cell carcinoma of the left helix.\n\n"+
+		"Right cheek: one stage, two blocks, all margins clear. After clearance, intermediate layered closure 2.0 cm.\n\n"+
+		"Left helix: first stage three blocks, positive at block 3; second stage one block, negative.\n")
+	require.Len(t, keyed.Lesions, 2)
+	assert.Equal(t, "Right cheek|Left helix", keyed.Lesions[0].Site.Text.Value+"|"+keyed.Lesions[1].Site.Text.Value)
+	assert.Equal(t, "1 2", fmt.Sprint(len(keyed.Lesions[0].Stages), len(keyed.Lesions[1].Stages)))
+	assert.NotContains(t, rules(keyed), "lesion-ambiguous")
+
 	one := mustLower(t, "Left cheek. The first stage was divided into two blocks and was clear.\n")
 	assert.Len(t, one.Lesions, 1, "one site paragraph opens nothing new")
 }

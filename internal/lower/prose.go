@@ -220,8 +220,11 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"
 	}
 	switch {
-	case n == 1 && len(l.out.Lesions) == 1 && len(l.paragraphs[noteScope]) == 0:
-		l.paragraphs[noteScope] = l.paragraphs[0]
+	case n == 1 && len(l.out.Lesions) == 1 && (len(l.paragraphs[noteScope]) == 0 || bySite):
+		// what came before the first lesion's paragraph speaks of every lesion
+		// (a site paragraph opens the first lesion even after "The first
+		// tumor is …, the second …")
+		l.paragraphs[noteScope] = append(l.paragraphs[noteScope], l.paragraphs[0]...)
 		delete(l.paragraphs, 0)
 		l.shareIndications()
 		l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
