@@ -269,7 +269,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	}
 	// "I also performed a 4 mm punch biopsy of a scaly pink papule on the
 	// left forearm", "… of a firm papule on the left thigh today"
-	if (p.sentenceWord(s, "also") || p.inAddition(s) || s.any(cToday)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfALesion(s) {
+	if (p.sentenceWord(s, "also") || p.inAddition(s) || s.any(cToday)) && !s.any(cFinding) && !p.affirmedPrior(s) && p.biopsyOfALesion(s) {
 		return true
 	}
 	// "A second lesion, a pink papule on the right forearm, was shave
@@ -280,7 +280,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 		return true
 	}
 	// "Also performed: punch biopsy (4 mm) of right shin, impression …"
-	if (p.sentenceWord(s, "also") || p.inAddition(s) || p.asideCue(s)) && !s.any(cFinding) && !s.any(cPriorCue) && p.biopsyOfSite(s) {
+	if (p.sentenceWord(s, "also") || p.inAddition(s) || p.asideCue(s)) && !s.any(cFinding) && !p.affirmedPrior(s) && p.biopsyOfSite(s) {
 		return true
 	}
 	// "While the patient was here, a 6 mm irregularly pigmented papule on
@@ -563,6 +563,9 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		return
 	}
 	k := p.firstIn(s.lo, s.hi, cBiopsy)
+	for other && k >= 0 && p.negated(k) {
+		k = p.firstIn(k+1, s.hi, cBiopsy) // "a papule …, never biopsied before, was removed today by shave biopsy"
+	}
 	if k < 0 {
 		return
 	}
@@ -781,6 +784,10 @@ func (p *para) impression(s span) (string, bool) {
 		for i := s.lo; i+1 < s.hi; i++ {
 			switch p.w(i) {
 			case "confirmed", "showed", "revealed", "demonstrated":
+			case "as": // "which I read as superficial basal cell carcinoma"
+				if i == s.lo || p.w(i-1) != "read" && p.w(i-1) != "interpreted" {
+					continue
+				}
 			default:
 				continue
 			}
@@ -2436,6 +2443,17 @@ func deepStop(w string) bool {
 	case "the", "a", "an", "of", "to", "into", "down", "through", "and", "thin", "underlying", "deep", "exposed", "including", "included", "plate",
 		"with", "without", "at", "on", "in", "cm", "mm", "was", "were":
 		return true
+	}
+	return false
+}
+
+// affirmedPrior reports whether sentence s speaks of an earlier time or
+// report other than to deny it ("never biopsied before" speaks of today).
+func (p *para) affirmedPrior(s span) bool {
+	for k := s.lo; k < s.hi; k++ {
+		if p.has(k, cPriorCue) && !p.negated(k) {
+			return true
+		}
 	}
 	return false
 }

@@ -1584,7 +1584,8 @@ func (p *para) segment(k, lo, hi int) (int, int) {
 
 // andMargins reports whether token k is an "and" that opens a clause of
 // its own about the margins or blocks: "BCC was confined to the central
-// dermis and all margins were clear", "and both blocks were negative".
+// dermis and all margins were clear", "and both blocks were negative",
+// "and clear margins in both blocks".
 func (p *para) andMargins(k, hi int) bool {
 	if p.w(k) != "and" || k+1 >= hi {
 		return false
@@ -1595,6 +1596,9 @@ func (p *para) andMargins(k, hi int) bool {
 	}
 	if j < hi && (p.w(j) == "other" || p.w(j) == "remaining") {
 		j++
+	}
+	if j+1 < hi && p.has(j, cClear) && p.has(j+1, cMarginLoc) {
+		return true // "… with no perineural invasion and clear margins in both blocks"
 	}
 	return j+1 < hi && (p.has(j, cMarginLoc) || p.has(j, cBlockNoun)) && verb(p.w(j+1))
 }

@@ -200,6 +200,7 @@ func TestMarginsWithNegation(t *testing.T) {
 		{"the margin taken is no margin place", "Stage I: the visible tumor was debulked and the tumor was excised with a 2 mm margin.", stage, []string{"stage 1 blocks=0 margin=unknown"}},
 		{"tumor did not extend to the margin is clear", "Stage 1: the tumor did not extend to the margin.", stage, []string{"stage 1 blocks=0 margin=clear"}},
 		{"negation ends at a new clause", "Stage 1: no tumor was seen in block 1 and block 2 was positive.", stage, []string{"stage 1 blocks=0 margin=positive"}},
+		{"negation ends at 'and clear'", "The first stage of two blocks showed nodular basal cell carcinoma in the mid dermis with no perineural invasion and clear margins in both blocks.", stage, []string{"stage 1 blocks=2 margin=clear histology"}},
 		{"tumor in a named block is positive", "Stage 1: 3 blocks. Block 2 demonstrated nodular BCC.", stage, []string{"stage 1 blocks=3 margin=positive histology"}},
 		{"tumor in the debulk specimen is no margin", "Stage 1: 2 blocks. Nodular BCC was present in debulk specimen 1 only; both margin blocks were free of tumor.", stage, []string{"stage 1 blocks=2 margin=clear histology"}},
 		{"free of tumor", "Stage 3 consisted of 1 block; the margins were free of tumor.", stage, []string{"stage 3 blocks=1 margin=clear"}},
