@@ -304,10 +304,12 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	}
 	l.problem(l.stageInline(&les.Stages[l.stage], f.Value))
 	// "Stage 1: two blocks. I read the frozen sections: …": a sentence after
-	// the items that says who read the slides is the lesion's prose too.
+	// the items that says who read the slides, or how the defect was
+	// closed ("Stage two: one block, clear. After clearance the defect was
+	// closed with a simple closure of 2.0 cm."), is the lesion's prose too.
 	sentences := splitSentences(f.Value)
 	for _, sen := range sentences[min(1, len(sentences)):] {
-		if readerStatement(sen.Text) {
+		if readerStatement(sen.Text) || isRepairText(sen.Text) && isDictated(" "+sen.Text+" ") {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 			l.endParagraph()
 		}

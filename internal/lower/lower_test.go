@@ -676,6 +676,11 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(len(n.Biopsies)) }, "2"},
 		{"a reader field's second sentence states the map", "Reader: all frozen sections read by the Mohs surgeon. Mohs maps drawn for both sites.\n\nLesion 1: left neck\nStage 1: 1 block; clear\n\nLesion 2: chest\nStage 1: 2 blocks; clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes, " ", n.Lesions[1].Map.Yes) }, "true true"},
+		{"a repair sentence after a stage's items is the lesion's repair",
+			"Site: right temple\nStage one: two blocks, residual tumor at the 4 o'clock peripheral margin of block 2.\nStage two: one block, clear. After clearance the defect was closed with a simple closure of 2.0 cm.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Stages), " ", len(n.Lesions[0].Repairs))
+			}, "2 1"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",
