@@ -271,6 +271,9 @@ func (l *lowerer) sentenceField(v *grammar.Value) bool {
 	text := strings.TrimSuffix(strings.TrimSpace(v.Text), ".")
 	v = &grammar.Value{Pos: v.Pos, Text: text}
 	if key, rest, ok := itemKey(v); ok && rest != nil && isKeyLike(key) {
+		if ref, ok := lookup(secEncounter, key); ok && ref.field == fPathology && len(readersOf(rest.Text)) == 0 {
+			return false // "Path: well-differentiated SCC to mid dermis, no PNI, margins clear": what the slides showed, prose
+		}
 		if _, known := lookupAny(key); known && !l.proseStageKey(key) {
 			l.endParagraph()
 			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})

@@ -681,6 +681,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions[0].Stages), " ", len(n.Lesions[0].Repairs))
 			}, "2 1"},
+		{"'Path:' in a dictated sentence that names no reader is what the slides showed",
+			"Site: right shin\nPrepped, lido w/ epi, mapped. Stage 1 two blocks. I read all slides myself. Path: well-differentiated SCC to mid dermis, no PNI, margins clear both blocks, peripheral and deep. Done after one stage.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Histology.Present(), " ", len(st[0].Margins) > 0 && !st[0].Margins[0].Positive, " ", strings.HasPrefix(n.Encounter.Pathology.Value, "well"))
+			}, "1 true true false"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",
