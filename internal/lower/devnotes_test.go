@@ -77,7 +77,7 @@ var realisticSets = []struct {
 	{"testdata/probe24", 30, 30},
 	{"testdata/probe25", 30, 30},
 	{"testdata/probe26", 30, 30},
-	{"testdata/probe27", 30, 29},
+	{"testdata/probe27", 30, 30},
 	{"testdata/probe28", 30, 22},
 }
 

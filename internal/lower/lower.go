@@ -593,7 +593,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
-	fields := totalsFields(runOnFields(it.Fields))
+	fields := totalsFields(runOnFields(dashedStageFields(it.Fields)))
 	if len(fields) != len(it.Fields) || len(fields) > 0 && fields[0] != it.Fields[0] {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
 	}
@@ -2695,4 +2695,33 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		return nil
 	}
 	return out
+}
+
+// dashedStageKey reads "Stage 1 - Blocks" of "Stage 1 - Blocks: 4 (A-D) -
+// Margins: A+ B- C- D-": the stage, then a stage key.
+var dashedStageKey = regexp.MustCompile(`^(.+?)\s+[-–—]\s+(.+)$`)
+
+// dashedKeyValue is a " - Key:" inside such a value: the next item.
+var dashedKeyValue = regexp.MustCompile(`\s+[-–—]\s+([A-Z][A-Za-z ]{1,20}):`)
+
+// dashedStageFields reads a stage line whose items are set apart by dashes,
+// each with its key ("Stage 1 - Blocks: 4 (A-D) - Margins: A+ B- C- D-"), as
+// the stage field "Stage 1: Blocks: 4 (A-D); Margins: A+ B- C- D-".
+func dashedStageFields(fields []*grammar.Field) []*grammar.Field {
+	if len(fields) != 1 || fields[0].Value == nil {
+		return fields
+	}
+	f := fields[0]
+	m := dashedStageKey.FindStringSubmatch(f.Key)
+	if m == nil {
+		return fields
+	}
+	if _, tail, isStage := splitStage(m[1]); !isStage || tail != "" {
+		return fields
+	}
+	if _, ok := lookup(secStage, m[2]); !ok {
+		return fields
+	}
+	value := dashedKeyValue.ReplaceAllString(f.Value.Text, "; $1:")
+	return []*grammar.Field{{Pos: f.Pos, Key: m[1], Value: &grammar.Value{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(m[2])]), Text: m[2] + ": " + value}}}
 }

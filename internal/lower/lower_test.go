@@ -687,6 +687,12 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Histology.Present(), " ", len(st[0].Margins) > 0 && !st[0].Margins[0].Positive, " ", strings.HasPrefix(n.Encounter.Pathology.Value, "well"))
 			}, "1 true true false"},
+		{"a stage line whose keyed items are set apart by dashes",
+			"Site: right upper lip\nStage 1 - Blocks: 4 (A-D) - Margins: A+ B- C- D-\nStage 2 - Blocks: 2 (A-B) - Margins: A- B-\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
+			}, "2 4 2 true"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",
