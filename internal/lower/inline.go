@@ -258,6 +258,10 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 			l.field(len(l.lines), f) // "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon …"
 			continue
 		}
+		if f := keyedPayer(&grammar.Text{Pos: sen.Pos, Text: sen.Text}); f != nil && !l.out.Encounter.Payer.Present() {
+			l.field(len(l.lines), f) // "… date of service …, 7/21/2026. Insurance Humana ChoiceCare PPO."
+			continue
+		}
 		if l.lesion >= 0 && l.sentenceField(sen) {
 			continue
 		}

@@ -943,6 +943,21 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 	return nil
 }
 
+// keyedPayer reads a dictated sentence that names the payer after its key
+// with no colon ("Insurance Humana ChoiceCare PPO."): the payer field, or
+// nil. The name must open with a capital ("Insurance verified" names none).
+func keyedPayer(t *grammar.Text) *grammar.Field {
+	key, rest, ok := strings.Cut(strings.TrimSuffix(t.Text, "."), " ")
+	if ref, known := lookup(secEncounter, key); !ok || !known || ref.field != fPayer {
+		return nil
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || rest[0] < 'A' || rest[0] > 'Z' || wordCount(rest, 9) > 8 {
+		return nil
+	}
+	return &grammar.Field{Pos: t.Pos, Key: key, Value: &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(strings.TrimLeft(t.Text[len(key):], " "))]), Text: rest}}
+}
+
 // sutureWords name suture materials and the like, which say how a repair
 // was sewn, not which repair it was.
 var sutureWords = []string{"monocryl", "nylon", "prolene", "vicryl", "polypropylene", "chromic", "gut", "silk",

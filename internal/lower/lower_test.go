@@ -693,6 +693,11 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
 			}, "2 4 2 true"},
+		{"a dictated sentence naming the payer after its key with no colon",
+			"Mohs note.\nThis is Dr. Ann Lee dictating, date of service the twenty-first of July, 7/21/2026. Insurance Humana ChoiceCare PPO.\n\nSite: left upper lip\nStage 1: 1 block, clear\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value + " " + n.Encounter.Date.Value }, "Humana ChoiceCare PPO 2026-07-21"},
+		{"'Insurance verified.' names no payer", "Insurance verified. The patient was prepped.\nSite: left upper lip\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

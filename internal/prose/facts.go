@@ -1262,6 +1262,11 @@ func (st *state) dateOfService(p *para, s span) bool {
 			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
 			return true
 		}
+		if a, b := p.dateSaid(j, s); b > a && p.w(i) == "date" {
+			// "date of service the twenty-first of July, 7/21/2026"
+			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+			return true
+		}
 		if a, b := p.dateBefore(i, s); b > a && p.w(i) == "date" {
 			// "… on 4/21/2026, which is the date of service"
 			st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
@@ -1331,6 +1336,22 @@ func (st *state) readServiceDate(p *para, s span) {
 		return
 	}
 	st.f.ServiceDate = append(st.f.ServiceDate, Text{Value: p.text(a, b), Span: p.spanOf(a, b)})
+}
+
+// dateSaid finds the date in figures that a date in words leads up to,
+// within a few words of token j: "the twenty-first of July, 7/21/2026".
+func (p *para) dateSaid(j int, s span) (int, int) {
+	for k := j; k < s.hi && k < j+8; k++ {
+		if p.toks[k].kind == kNum {
+			if a, b := p.dateAt(k, s.hi); b > a {
+				return a, b
+			}
+		}
+		if w := p.w(k); w == "." || w == ";" || p.has(k, cBiopsy) {
+			break
+		}
+	}
+	return 0, 0
 }
 
 // dateBefore finds a date that ends right before token i of sentence s, but

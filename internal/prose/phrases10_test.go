@@ -131,6 +131,8 @@ func TestStainLists(t *testing.T) {
 func TestDateOfServiceInASentence(t *testing.T) {
 	fams := []string{"service-date "}
 	runPhrases(t, []phraseCase{
+		{"§1 date: 'date of service the twenty-first of July, 7/21/2026'",
+			"This is Dr. Clementine Aboagye-Strand dictating a Mohs operative note, date of service the twenty-first of July, 7/21/2026.", fams, []string{`service-date "7/21/2026"`}},
 		{"§1 date: '… on 4/21/2026, which is the date of service'",
 			"Dictated by Dr. Gideon Papadakis-Ferreira on 4/21/2026, which is the date of service.", fams, []string{`service-date "4/21/2026"`}},
 		{"§1 date: 'date of service 03/04/2026.'",
