@@ -1713,7 +1713,10 @@ func (p *para) predicateSize(i int, s span) (Measure, int, bool) {
 	if k >= s.lo && p.w(k) == "," {
 		k--
 	}
-	for n := 0; n < 2 && k >= s.lo && p.toks[k].kind == kWord && p.w(k) != "is" && p.w(k) != "was"; n++ {
+	for n := 0; n < 2 && k >= s.lo && p.toks[k].kind == kWord && p.w(k) != "is" && p.w(k) != "was"; {
+		if !spokenMeasureWord(p.w(k)) { // "is about eight by six millimeters, 0.8 x 0.6 cm"
+			n++
+		}
 		k--
 	}
 	if k-1 < s.lo || p.w(k) != "is" && p.w(k) != "was" || !p.lesionNoun(k-1) {
@@ -2477,4 +2480,14 @@ func (p *para) affirmedPrior(s span) bool {
 		}
 	}
 	return false
+}
+
+// spokenMeasureWord reports whether w belongs to a size said in words
+// ("eight by six millimeters"), which a dictation gives before the figures.
+func spokenMeasureWord(w string) bool {
+	switch w {
+	case "by", "point", "mm", "millimeters", "millimetres", "cm", "centimeters", "centimetres":
+		return true
+	}
+	return cardinal(w) > 0
 }
