@@ -78,7 +78,7 @@ var realisticSets = []struct {
 	{"testdata/probe25", 30, 30},
 	{"testdata/probe26", 30, 30},
 	{"testdata/probe27", 30, 30},
-	{"testdata/probe28", 30, 23},
+	{"testdata/probe28", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -1599,6 +1599,17 @@ func TestSameDayBiopsyListed(t *testing.T) {
 	assert.Empty(t, n.Biopsies)
 }
 
+// TestSizeBeforeItsSite: a shared sentence that names one lesion after its
+// size ("First, a 1.0 x 0.9 cm basal cell carcinoma of the central chest")
+// sizes that lesion.
+func TestSizeBeforeItsSite(t *testing.T) {
+	n := mustLower(t, "Two lesions treated today. First, a 1.0 x 0.9 cm basal cell carcinoma of the central chest, biopsied 9/8/2026. Second, a 1.3 x 1.1 cm squamous cell carcinoma of the left lower abdomen, biopsied 9/8/2026.\n\n"+
+		"Central chest: first stage, two blocks; margins clear in both blocks.\n\n"+
+		"Left lower abdomen: first stage, three blocks; all margins negative.\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "[1 0.9] [1.3 1.1]", fmt.Sprint(n.Lesions[0].Size.Dims, " ", n.Lesions[1].Size.Dims))
+}
+
 // TestSiteParagraphs: a dictation whose paragraphs open with their
 // lesion's site alone ("Left lower eyelid. The first stage …", "Left malar
 // cheek. One stage …") has a lesion a paragraph; read as one lesion its

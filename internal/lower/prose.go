@@ -570,7 +570,7 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 		if len(refs) > 1 && len(sizes) == 1 && len(sen) == 1 {
 			sizes = listedSizes(sen[0]) // "The crown tumor measures 1.1 x 0.9 cm and the occipital one 1.4 x 1.2 cm"
 		}
-		if len(sizes) == len(refs) && inTurn(refs, sizes) {
+		if len(sizes) == len(refs) && (len(refs) == 1 && refs[0].lesion >= 0 || inTurn(refs, sizes)) { // "First, a 1.0 x 0.9 cm basal cell carcinoma of the central chest" names one lesion, after its size
 			for k, r := range refs {
 				if !lesions[r.lesion].Size.Present() {
 					lesions[r.lesion].Size = sizes[k].Size
