@@ -1304,9 +1304,35 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 		}
 		st.Reason = p.text(r, k)
 		end = k
+	} else if k := p.purposeAfter(end, s.hi); k > 0 {
+		// "MART-1 immunostain on every block, the MART-1 being used to
+		// highlight atypical junctional melanocytes …"
+		h := k + 1
+		for h < s.hi && p.w(h) != ";" && p.w(h) != "." {
+			h++
+		}
+		st.Reason = p.text(k, h)
 	}
 	st.Span = p.spanOf(i, max(end, e))
 	return st, max(end, e)
+}
+
+// purposeVerbs say what a stain was for: "to highlight", "to assess".
+var purposeVerbs = []string{"highlight", "evaluate", "assess", "distinguish", "confirm", "identify", "detect", "exclude", "separate", "visualize", "visualise"}
+
+// purposeAfter is the token of "to" that opens a stain's purpose a few
+// words after it in the same clause ("…, the MART-1 being used to
+// highlight …"), or 0.
+func (p *para) purposeAfter(from, hi int) int {
+	for k := from; k+1 < hi && k < from+8; k++ {
+		if w := p.w(k); w == ";" || w == "." {
+			return 0
+		}
+		if p.w(k) == "to" && slices.Contains(purposeVerbs, p.w(k+1)) {
+			return k
+		}
+	}
+	return 0
 }
 
 // blockList reads "blocks 1-2", "block 2", "blocks 1, 3 and 4", "all blocks"
