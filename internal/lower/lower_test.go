@@ -698,6 +698,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Payer.Value + " " + n.Encounter.Date.Value }, "Humana ChoiceCare PPO 2026-07-21"},
 		{"'Insurance verified.' names no payer", "Insurance verified. The patient was prepped.\nSite: left upper lip\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
+		{"a final defect with a remark opened by 'of'", "Site: left upper cutaneous lip\nFinal defect: 1.4 x 1.0 cm of the left upper cutaneous lip, not involving vermilion\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].FinalDefect.Dims, " ", slices.Contains(rules(n), "value-invalid"))
+			}, "[1.4 1] false"},
 		{"Mohs Appropriateness is the indication", "Site: nasal tip\nMohs Appropriateness: H-zone location\n",
 			func(n *model.Note) string { return n.Lesions[0].Indication.Value }, "H-zone location"},
 		{"a graft's donor site under it is the graft's, not a repair of its own",

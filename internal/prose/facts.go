@@ -74,7 +74,7 @@ func (st *state) readReader(p *para, s span) {
 			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {
 				j++
 			}
-			if j < s.hi && p.has(j, cReadVerb) {
+			if j < s.hi && p.has(j, cReadVerb) || p.andRead(i, s) {
 				surgeon = i
 			}
 		case w == "me":
@@ -2490,4 +2490,27 @@ func spokenMeasureWord(w string) bool {
 		return true
 	}
 	return cardinal(w) > 0
+}
+
+// andRead reports whether the subject "I" at token i reads the slides in
+// a verb joined to its first ("I drew the Mohs map and personally read all
+// frozen sections"), within its clause, in a sentence about slides.
+func (p *para) andRead(i int, s span) bool {
+	if !p.slideWord(s) {
+		return false
+	}
+	for k := i + 1; k+1 < s.hi && k < i+10; k++ {
+		if w := p.w(k); w == ";" || w == "." || w == "but" {
+			return false
+		}
+		if p.w(k) != "and" {
+			continue
+		}
+		j := k + 1
+		for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then") {
+			j++
+		}
+		return j < s.hi && p.has(j, cReadVerb)
+	}
+	return false
 }

@@ -291,6 +291,7 @@ func TestReader(t *testing.T) {
 		{"sent to dermatopathology is no reader", "Both specimens were sent to dermatopathology for permanent sections.", fams, nil},
 		{"on my own review", "On my own review of the frozen sections, squamous cell carcinoma invades the reticular dermis.", fams, []string{"reader surgeon"}},
 		{"I read, in a sentence that excises around the biopsy site", "Stage 1 was excised around the biopsy site and processed as two blocks, which I read on frozen section: all margins free of tumor.", fams, []string{"reader surgeon"}},
+		{"I drew the map and personally read", "I drew the Mohs map and personally read all frozen sections.", fams, []string{"reader surgeon"}},
 		{"read my own frozen sections", "I did the surgery and read my own frozen sections for both.", fams, []string{"reader surgeon"}},
 		{"my frozen-section reading", "My frozen-section reading showed nodular basal cell carcinoma in the mid dermis; all three blocks were clear.", fams, []string{"reader surgeon"}},
 		{"the reader of a biopsy is not the Mohs reader", "The shave biopsy was read by a dermatopathologist as basal cell carcinoma.", fams, nil},
