@@ -986,6 +986,14 @@ func labelLen(s string) (n, rest int) {
 		end = d
 		j = skipBlank(s, d)
 	}
+	return labelTail(s, end, j)
+}
+
+// labelTail ends a label whose name ends at byte end of s, the next
+// non-blank at j: the line's end, a colon or comma, a parenthesis or a dash
+// must follow it. It returns the label's length and where its text starts,
+// or 0, 0.
+func labelTail(s string, end, j int) (n, rest int) {
 	switch {
 	case j == len(s):
 		return end, j
@@ -1435,20 +1443,7 @@ func hashLabelLen(s string) (n, rest int) {
 	if d == k || d < len(s) && s[d] >= '0' && s[d] <= '9' {
 		return 0, 0
 	}
-	j := skipBlank(s, d)
-	switch {
-	case j == len(s):
-		return d, j
-	case s[j] == ':' || s[j] == ',':
-		return d, j + 1
-	case s[j] == '(':
-		return d, j
-	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
-		return d, j + len("–")
-	case s[j] == '-' && blankAt(s, j+1):
-		return d, j + 1
-	}
-	return 0, 0
+	return labelTail(s, d, skipBlank(s, d))
 }
 
 // ordinalLabels number a lesion by a word before the label word: "Second

@@ -29,11 +29,7 @@ was completed.
 // sentence (CODING-RULES.md preamble: a fact counts wherever the note
 // states it); a note whose lines were not wrapped keeps its lines apart.
 func TestWrappedLines(t *testing.T) {
-	tests := []struct {
-		name, src string
-		got       func(*model.Note) string
-		want      string
-	}{
+	runNoteCases(t, []noteCase{
 		{"a stage field inside the line a wrapped stage value goes on to",
 			wrappedOpening + "Site: right medial canthus\nStage 1: 3 blocks, block 1 positive (medial), blocks 2 and 3 clear.\nStage 2: 2 blocks, block 2 positive (deep), block 1 clear. Stage 3: 1\nblock, positive (deep). Stage 4: 1 block, clear. The defect was repaired\nby oculoplastic surgery the same afternoon.\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2 3:1 4:1"},
@@ -63,14 +59,7 @@ func TestWrappedLines(t *testing.T) {
 				"   Stage 1 - 3 blocks - block 1 positive (deep) - WD SCC in the mid dermis, no PNI\n   Stage 2 - 2 blocks - clear\n" +
 				"   Repair: intermediate layered closure 4.4 cm, after clearance, sutured in two layers\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			n := mustLower(t, tc.src)
-			require.NotEmpty(t, n.Lesions)
-			assert.Equal(t, tc.want, tc.got(n))
-		})
-	}
+	})
 }
 
 // stageSummary lists the first lesion's stages as "number:blocks".
@@ -89,11 +78,7 @@ func stageSummary(n *model.Note) string {
 // and confidentiality lines beside it) is not part of the note: a table
 // goes on across it, no key takes it for its value, and lesions stay apart.
 func TestPageBreaks(t *testing.T) {
-	tests := []struct {
-		name, src string
-		got       func(*model.Note) string
-		want      string
-	}{
+	runNoteCases(t, []noteCase{
 		{"a log table broken between its header and its rows",
 			"Site: left temple\n\n| Stage | Blocks | Margins |\n\n--- Page 1 of 2 ---\nPrinted 12/01/2026 10:14   Confidential patient information\n\n|-------|--------|---------|\n| 1 | 9 | blocks 2,5 positive |\n| 2 | 2 | clear |\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:9 2:2"},
@@ -111,8 +96,20 @@ func TestPageBreaks(t *testing.T) {
 				}
 				return s + fmt.Sprint(slices.Contains(rules(n), "lesion-ambiguous"))
 			}, "1:1 2:1 false"},
-	}
-	for _, tc := range tests {
+	})
+}
+
+// noteCase is a note, what to read from its model, and what that must be.
+type noteCase struct {
+	name, src string
+	got       func(*model.Note) string
+	want      string
+}
+
+// runNoteCases lowers each case's note and compares what it reads.
+func runNoteCases(t *testing.T, cases []noteCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			n := mustLower(t, tc.src)
 			require.NotEmpty(t, n.Lesions)
