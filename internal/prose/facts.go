@@ -1739,6 +1739,11 @@ func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
 // taken …, and after tumor clearance the defect was closed …").
 const longSentence = 48
 
+// longStretch is the most tokens a stretch or clause reaches on either
+// side of its word, so that an endless run-on sentence is read in linear
+// time; no dictated clause runs this long without a joint.
+const longStretch = 4 * longSentence
+
 // short reports whether sentence s is read as one stretch.
 func (p *para) short(s span) bool { return s.hi-s.lo <= longSentence }
 
@@ -1763,10 +1768,10 @@ func (p *para) stretch(i int, s span) (int, int) {
 		return false
 	}
 	lo, hi := i, i+1
-	for lo > s.lo && !joint(lo-1) {
+	for lo > s.lo && lo > i-longStretch && !joint(lo-1) {
 		lo--
 	}
-	for hi < s.hi && !joint(hi) {
+	for hi < s.hi && hi < i+longStretch && !joint(hi) {
 		hi++
 	}
 	return lo, hi
@@ -1775,10 +1780,10 @@ func (p *para) stretch(i int, s span) (int, int) {
 // clause is the part of sentence s around token i between semicolons.
 func (p *para) clause(i int, s span) (int, int) {
 	lo, hi := i, i+1
-	for lo > s.lo && p.w(lo-1) != ";" {
+	for lo > s.lo && lo > i-longStretch && p.w(lo-1) != ";" {
 		lo--
 	}
-	for hi < s.hi && p.w(hi) != ";" {
+	for hi < s.hi && hi < i+longStretch && p.w(hi) != ";" {
 		hi++
 	}
 	return lo, hi

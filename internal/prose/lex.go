@@ -35,6 +35,23 @@ type para struct {
 	ctx    []uint8 // per token: the context flags of the scopes covering it
 	quiet  []bool  // per token (empty if none): words of a stain statement, which state no margin
 	pseudo []hit   // scratch of match
+	// sentence-wide answers, asked once per sentence rather than once per
+	// count, so that a run-on sentence of many counts is read in linear time
+	eachBlockMemo, loneLayerMemo memo
+}
+
+// memo holds one sentence-wide answer: val for sentence s, if set.
+type memo struct {
+	s        span
+	set, val bool
+}
+
+// get returns the answer for sentence s, computing it with f on the first ask.
+func (m *memo) get(s span, f func(span) bool) bool {
+	if !m.set || m.s.lo != s.lo || m.s.hi != s.hi {
+		m.s, m.val, m.set = s, f(s), true
+	}
+	return m.val
 }
 
 // span is a half-open token range; for a sentence, mask holds the
@@ -93,6 +110,7 @@ func (p *para) reset(t *text, pi int, lines []Line) {
 	p.norm = string(p.nbuf)
 	p.sents = sentences(p, p.sents[:0])
 	p.quiet = p.quiet[:0]
+	p.eachBlockMemo, p.loneLayerMemo = memo{}, memo{}
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

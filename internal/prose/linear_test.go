@@ -7,8 +7,9 @@ import (
 )
 
 // TestLinear reads long adversarial prose (one endless sentence of one
-// pattern) at two sizes: eight times the text may cost at most about eight
-// times the time (with a wide margin for a busy machine), never the square.
+// pattern) at two sizes: sixteen times the text may cost at most about
+// sixteen times the time (four times that for a busy machine), never the
+// square (256 times).
 func TestLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -23,6 +24,9 @@ func TestLinear(t *testing.T) {
 		"basal cell carcinoma of the left cheek, nodular, ",
 		"1. Left back: 6 mm papule, punch biopsy; impression: rule out BCC\n",
 		"; ; ; ( ( ( [ ] x x 1 1 stage stage ",
+		"with 4 blocks, 3 sections, 2 pieces, ",
+		"a single stage with each block cut, ",
+		"Each stage was stained with MART-1 (blocks 1-2) and with H&E on all blocks of both stages, ",
 	}
 	cost := func(text string) time.Duration {
 		paras := splitParagraphs(text)
@@ -36,9 +40,9 @@ func TestLinear(t *testing.T) {
 	}
 	for _, pat := range patterns {
 		small := strings.Repeat(pat, 150)
-		large := strings.Repeat(pat, 1200)
+		large := strings.Repeat(pat, 2400)
 		cs, cl := cost(small), cost(large)
-		if cl > 40*cs+20*time.Millisecond {
+		if cl > 64*cs+20*time.Millisecond {
 			t.Errorf("%q: %d bytes took %v, %d bytes took %v", pat, len(small), cs, len(large), cl)
 		}
 	}

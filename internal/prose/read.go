@@ -349,7 +349,9 @@ func (st *state) oneLayer() {
 // loneLayer reports whether sentence s takes one stage without its number:
 // a stage noun after "a", "one" or "single" ("A layer was excised", "a
 // single Mohs stage").
-func (p *para) loneLayer(s span) bool {
+func (p *para) loneLayer(s span) bool { return p.loneLayerMemo.get(s, p.scanLoneLayer) }
+
+func (p *para) scanLoneLayer(s span) bool {
 	for i := s.lo + 1; i < s.hi; i++ {
 		if !p.has(i, cStageNoun) || p.w(i) == "level" || p.w(i) == "levels" {
 			continue
@@ -1160,7 +1162,9 @@ func splitCount(w string) int {
 
 // eachBlock reports whether sentence s speaks of each block or piece ("each
 // block was cut into 6 sections").
-func (p *para) eachBlock(s span) bool {
+func (p *para) eachBlock(s span) bool { return p.eachBlockMemo.get(s, p.scanEachBlock) }
+
+func (p *para) scanEachBlock(s span) bool {
 	if !s.any(cBlockNoun) {
 		return false
 	}
@@ -1237,7 +1241,7 @@ func (p *para) stainDone(j, end int) int {
 // stage for its subject ("Each stage was stained with …"), and the
 // number of stages it says (2 for "both", else 0).
 func (p *para) everyStage(from, lo, hi int) (bool, int) {
-	for k := from + 1; k < lo; k++ {
+	for k := max(from, lo-longStretch) + 1; k < lo; k++ {
 		if w := p.w(k); (w == "stage" || w == "layer" || w == "level") && (p.w(k-1) == "each" || p.w(k-1) == "every") {
 			return true, 0 // "Each stage was stained with H&E and with MART-1 on every block"
 		}
