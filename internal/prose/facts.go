@@ -1521,7 +1521,9 @@ func (st *state) readSizes(p *para, s span) {
 }
 
 // lesionSize reads a size that a lesion noun follows, over a few
-// describing words: "0.9 x 0.7 cm pearly papule", "a 1.2 cm nodule". A
+// describing words: "0.9 x 0.7 cm pearly papule", "a 1.2 cm nodule", "a
+// 1.3 x 1.1 cm scarred, indurated plaque", or "in size" ("…, 1.0 x 0.8 cm
+// in size") where no defect or repair word comes just before it. A
 // word that names something else between them ("4 mm punch biopsy of the
 // lesion") makes it no lesion's size.
 func (p *para) lesionSize(i, end int) (Measure, int, bool) {
@@ -1529,11 +1531,17 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
 		return Measure{}, 0, false
 	}
-	for k := nx; k < end && k <= nx+3; k++ {
+	if nx+1 < end && p.w(nx) == "in" && p.w(nx+1) == "size" && !p.anyIn(max(0, i-6), i, cDefect) && !p.anyIn(max(0, i-6), i, cRepairHead) {
+		return Measure{Size: sz, Span: p.spanOf(i, nx+2)}, nx + 2, true // "…, 1.0 x 0.8 cm in size"
+	}
+	reach := nx + 3
+	for k := nx; k < end && k <= reach; k++ {
 		switch {
 		case p.has(k, cLesionNoun) || p.has(k, cDiagnosis) && !p.negated(k) && p.ctx[k]&fHist == 0:
 			// "a 1.7 x 1.4 cm squamous cell carcinoma at the junction of …"
 			return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
+		case p.w(k) == "," && k > nx && k+1 < end && p.toks[k-1].kind == kWord && p.toks[k+1].kind == kWord:
+			reach++ // "a 1.3 x 1.1 cm scarred, indurated plaque": a comma between describing words
 		case p.toks[k].kind != kWord || p.has(k, cDefect) || p.has(k, cBiopsy) || p.has(k, cRepairHead) ||
 			p.has(k, cMarginLoc) || p.has(k, cStageNoun):
 			return Measure{}, 0, false

@@ -174,7 +174,7 @@ func (st *state) everyStageStains(p *para, s span) {
 		if e == 0 {
 			continue
 		}
-		stain, end := p.stain(i, e, s)
+		stain, end, _ := p.stain(i, e, s)
 		if all, _ := p.everyStage(s.lo, i, end); all && stain.Blocks == nil && p.everyBlock(i, end) {
 			st.allStains = append(st.allStains, stageStain{stain, 0})
 		}
@@ -839,7 +839,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		}
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
-				stain, end := p.stain(i, e, s)
+				stain, end, quiet := p.stain(i, e, s)
 				if all, n := p.everyStage(s.lo, i, end); all || tg == &st.f.Unstaged && len(st.f.Stages) == 0 && p.everyBlock(i, end) && !p.anyWordIn(s, conditionalWords) {
 					// "MART-1 … on every block of both stages": known at the
 					// end; so is "the frozen sections, … stained with MART-1
@@ -865,7 +865,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 				if len(p.quiet) == 0 {
 					p.quiet = grow(p.quiet, len(p.toks))
 				}
-				for k := i; k < end; k++ {
+				for k := i; k < quiet; k++ {
 					p.quiet[k] = true
 				}
 				i = end
@@ -1261,9 +1261,12 @@ func (p *para) everyStage(from, lo, hi int) (bool, int) {
 
 // stain reads a stain named at tokens [i, e): its blocks in parentheses and
 // its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
-// added to highlight …").
-func (p *para) stain(i, e int, s span) (Stain, int) {
-	st := Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
+// added to highlight …"). end is the token after the statement; quiet is
+// the token after its purpose, which may lie beyond end ("…, the MART-1
+// being used to highlight melanocytes at the margin"): words that state
+// no margin, though they may name another stain.
+func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
+	st = Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
 	j := e
 	if j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin") {
 		j++ // "AE1/AE3 cytokeratin immunostain": one antibody, its class after its name
@@ -1293,7 +1296,7 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 			j = k
 		}
 	}
-	end := j
+	end = j
 	// the reason: "for melanocyte density", ", to judge melanocyte density"
 	r := j
 	if r+1 < s.hi && p.w(r) == "," && (p.w(r+1) == "for" || p.w(r+1) == "to") {
@@ -1302,23 +1305,30 @@ func (p *para) stain(i, e int, s span) (Stain, int) {
 	if r < s.hi && (p.w(r) == "for" || p.w(r) == "to") {
 		// the reason runs to the clause's end or a comma: "MART-1 for
 		// melanocyte density, was clear" — the status is the stage's
-		k := r + 1
-		for k < s.hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "," {
-			k++
+		k := p.clauseEnd(r+1, s.hi)
+		if k < s.hi && p.w(k) == "," && p.purposeAfter(k+1, s.hi) == k+1 {
+			// "for the same reason, to highlight junctional melanocytes at the margin"
+			k = p.clauseEnd(k+2, s.hi)
 		}
 		st.Reason = p.text(r, k)
 		end = k
 	} else if k := p.purposeAfter(end, s.hi); k > 0 {
 		// "MART-1 immunostain on every block, the MART-1 being used to
 		// highlight atypical junctional melanocytes …"
-		h := k + 1
-		for h < s.hi && p.w(h) != ";" && p.w(h) != "." {
-			h++
-		}
+		h := p.clauseEnd(k+1, s.hi)
 		st.Reason = p.text(k, h)
+		quiet = h
 	}
 	st.Span = p.spanOf(i, max(end, e))
-	return st, max(end, e)
+	return st, max(end, e), max(end, e, quiet)
+}
+
+// clauseEnd is the first ",", ";" or "." from token k, or hi.
+func (p *para) clauseEnd(k, hi int) int {
+	for k < hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "," {
+		k++
+	}
+	return k
 }
 
 // purposeVerbs say what a stain was for: "to highlight", "to assess".

@@ -1,0 +1,40 @@
+package prose
+
+import "testing"
+
+// TestSizeWordsAroundLesion: a size before describing words joined by a
+// comma, or followed by "in size", is the lesion's pre-operative size
+// (CODING-RULES §6); a defect's size is not.
+func TestSizeWordsAroundLesion(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'a 1.3 x 1.1 cm scarred, indurated plaque'",
+			"He was referred with a 1.3 x 1.1 cm scarred, indurated plaque of the left medial cheek.",
+			fams, []string{"preop 1.3x1.1"}},
+		{"§6 pre-op size: '…, biopsy proven by shave on 6/30/2026, 1.0 x 0.8 cm in size'",
+			"She has Bowen disease of the dorsal right great toe, biopsy proven by shave on 6/30/2026, 1.0 x 0.8 cm in size.",
+			fams, []string{"preop 1x0.8"}},
+		{"§6 pre-op size: a defect 'in size' is no lesion's size",
+			"After clearance the defect was 2.0 x 1.5 cm in size.",
+			fams, nil},
+	})
+}
+
+// TestStainPurposeStatesNoMargin: what a stain was run to show ("to
+// highlight junctional melanocytes at the margin") is its reason
+// (CODING-RULES §5), never the stage's margin status (§1: the margins of
+// the last stage).
+func TestStainPurposeStatesNoMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'for the same reason, to highlight junctional melanocytes at the margin'",
+			"A second stage was taken and divided into two blocks, again stained with H&E and MART-1 on both blocks for the same reason, to highlight junctional melanocytes at the margin. Both blocks were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E"+reason stain="MART-1"+reason`}},
+		{"§1 margins: 'the MART-1 being used to highlight melanocytes at the margin'",
+			"The first stage was divided into two blocks and stained with MART-1 on every block, the MART-1 being used to highlight melanocytes at the margin. Both blocks were clear.",
+			fams, []string{`stage 1 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"§1 margins: a margin after the purpose's comma is the stage's",
+			"The first stage was divided into two blocks and stained with MART-1 on both blocks, to confirm clearance, and tumor remained at the margin.",
+			fams, []string{`stage 1 blocks=2 margin=positive stain="MART-1"+reason`}},
+	})
+}
