@@ -323,9 +323,12 @@ func isSentences(s string) bool {
 	first, _, _ = strings.Cut(first, ";")
 	first, _, _ = strings.Cut(first, ". ")
 	if isCountItem(first) {
-		// "four blocks. Stains: … . Reading the slides myself, I found …":
-		// a count, then sentences of dictation
-		return strings.Count(s, ". ") >= 2 && wordCount(s, 25) >= 25
+		// "four blocks. Stains: … . Reading the slides myself, I found …",
+		// "two blocks. MART-1 was run on both blocks for melanocytes. Both
+		// blocks were clear.": a count, then sentences of dictation (not a
+		// key of the stage's, "… block 2 clear. Histology: …")
+		return strings.Count(s, ". ") >= 2 && wordCount(s, 25) >= 25 ||
+			strings.Contains(s, ". ") && !strings.Contains(s, ":") && wordCount(s, 12) >= 12
 	}
 	return wordCount(s, 9) > 8
 }

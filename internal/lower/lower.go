@@ -1648,6 +1648,9 @@ func nextStageSentence(v *grammar.Value) (first *grammar.Value, next *grammar.Fi
 		if at <= 0 {
 			return v, nil
 		}
+		// the later stage's value runs to the line's end: "Second stage: two
+		// blocks from the base. On H&E … both blocks were clear."
+		rest.Text = strings.TrimRight(v.Text[at+len(sen.Text)-len(rest.Text):], " \t")
 		return &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(v.Text[:at])}, &grammar.Field{Pos: sen.Pos, Key: key, Value: rest}
 	}
 	return v, nil

@@ -723,6 +723,18 @@ func TestLayouts(t *testing.T) {
 				return strings.Join(out, "; ")
 			}, "Left cheek 1; Right forearm 1"},
 		{"two stage fields run on in one line", "Site: cheek\nStage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative.\n", stageSummary, "1:3 2:2"},
+		{"a later stage run on in one line keeps the sentences after its own",
+			"Site: left forehead\nMap drawn. First stage: three blocks, positive at the deep margin of block 3. Second stage: two blocks. I ran a Ber-EP4 immunostain on both blocks for follicular epithelium. Both blocks were clear.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[1]
+				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " margins=", len(st.Margins), " positive=", slices.ContainsFunc(st.Margins, func(m model.Margin) bool { return m.Positive }))
+			}, "1:3 2:2 stains=1 margins=1 positive=false"},
+		{"a stain sentence after a stage's count is the stage's stain, not its histology",
+			"Site: left forehead\nStage 1: three blocks, positive at the deep margin of block 3.\nStage 2: two blocks. MART-1 was run on both blocks for melanocytes. Both blocks were clear.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[1]
+				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " histology=", st.Histology.Present())
+			}, "1:3 2:2 stains=1 histology=false"},
 		{"layers in words run on in one line", "Site: cheek\nLayer one: 3 blocks, positive deep. Layer two: 2 blocks, negative.\n", stageSummary, "1:3 2:2"},
 		{"a dictated line ending with a colon is no heading", "Site: L dorsal forearm\nMap drawn. Stage 1, two blocks, I interpreted the slides myself:\nfull-thickness atypia, both blocks clear. Single stage.\n", stageSummary, "1:2"},
 		{"a label whose text is the site, then dictation", "LESION 1: NASAL TIP. The first stage was processed as two blocks, which were clear.\n",

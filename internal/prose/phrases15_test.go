@@ -38,3 +38,18 @@ func TestStainPurposeStatesNoMargin(t *testing.T) {
 			fams, []string{`stage 1 blocks=2 margin=positive stain="MART-1"+reason`}},
 	})
 }
+
+// TestFollicularMimicIsNoTumor: basaloid follicular structures at a margin
+// are a benign mimic a stain is run to tell from tumor; the stage's margin
+// is what the reading concludes (CODING-RULES §1: the margins of each stage).
+func TestFollicularMimicIsNoTumor(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'a few basaloid follicular structures at the deep margin' resolved clear",
+			"Second stage: two blocks from the base. On H&E there were a few basaloid follicular structures at the deep margin, so I ran a Ber-EP4 immunostain on both blocks of the second stage to distinguish residual basal cell carcinoma from benign follicular epithelium. The Ber-EP4 was negative and both blocks were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="H&E" stain="Ber-EP4"+reason`}},
+		{"§1 margins: basaloid nests at the deep margin stay positive",
+			"Second stage: two blocks. Basaloid nests remained at the deep margin.",
+			fams, []string{`stage 2 blocks=2 margin=positive histology`}},
+	})
+}
