@@ -78,7 +78,7 @@ var realisticSets = []struct {
 	{"testdata/probe25", 30, 30},
 	{"testdata/probe26", 30, 30},
 	{"testdata/probe27", 30, 30},
-	{"testdata/probe28", 30, 28},
+	{"testdata/probe28", 30, 29},
 	{"testdata/probe30", 20, 19},
 }
 

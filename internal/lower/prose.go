@@ -539,7 +539,8 @@ func indicationKey(par []prose.Line) bool {
 // says of it alone (see shareBySentence); under an indication's key, a
 // sentence that names a reason is the indication of the lesions it names
 // ("Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm; both lie in
-// the H-zone of the face").
+// the H-zone of the face"), and anywhere so is a sentence that states an
+// indication and names several lesions.
 func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 	lesions := l.out.Lesions
 	for _, sen := range prose.Sentences([][]prose.Line{par}) {
@@ -581,7 +582,9 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 			ind := f.Indication[0]
 			lesions[refs[0].lesion].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
 		}
-		if indication && prose.GivesReason(sen) {
+		if indication && prose.GivesReason(sen) || len(refs) > 1 && len(f.Indication) > 0 {
+			// "Mohs was chosen for the cheek and helix because of their
+			// location …, and for the back because the tumor is recurrent …"
 			for _, r := range refs {
 				if !lesions[r.lesion].Indication.Present() {
 					lesions[r.lesion].Indication = model.Text{Value: sentenceText(sen), Line: sen[0].Line}

@@ -1399,8 +1399,11 @@ func (st *state) clause(p *para, s span, lo, hi int, bx, startsAtStage bool) {
 			}
 		}
 	}
-	// Without a stage, histology is what the slides showed, not the diagnosis.
-	if tg.Histology.Value == "" && (tg.Number > 0 || s.any(cReadVerb) || s.any(cFinding) || s.any(cSeen)) {
+	// Without a stage, histology is what the slides showed, not the
+	// diagnosis: a reading, or the tumor's depth in the skin ("Superficial
+	// basal cell carcinoma budding into the papillary dermis, no perineural
+	// invasion").
+	if tg.Histology.Value == "" && (tg.Number > 0 || s.any(cReadVerb) || s.any(cFinding) || s.any(cSeen) || p.anyWordIn(s, skinDepthWords)) {
 		if v, a, b := p.histology(lo, hi, s); v != "" {
 			tg.Histology = Text{Value: v, Span: p.spanOf(a, b)}
 		}
@@ -1803,3 +1806,8 @@ func (st *state) readStageCount(p *para, s span) {
 // debulkWords name the debulk, which is no stage (a pseudo-trigger may hide
 // them from the concept hits: "tumor was debulked").
 var debulkWords = []string{"debulk", "debulked", "debulking"}
+
+// skinDepthWords name the layers a frozen section shows a tumor in, which a
+// diagnosis statement does not: "into the papillary dermis", "no
+// perineural invasion".
+var skinDepthWords = []string{"dermis", "subcutis", "perineural"}

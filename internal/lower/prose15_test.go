@@ -1,0 +1,35 @@
+package lower_test
+
+import (
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// TestIndicationNamingSeveralLesions: a sentence of the shared history that
+// says why Mohs was chosen and names several lesions by site is the
+// indication of each one it names, and of no other (CODING-RULES §1: the
+// indication, per lesion; indication-missing otherwise).
+func TestIndicationNamingSeveralLesions(t *testing.T) {
+	const head = "Date: 06/16/2026\n\nThe first tumor is a nodular basal cell carcinoma of the right cheek. The second is a squamous cell carcinoma of the left helix. The third is a superficial basal cell carcinoma of the left upper back."
+	const body = "\n\nRight cheek: one stage, two blocks, all margins clear.\n\nLeft helix: one stage, one block, clear.\n\nLeft upper back: one stage, two blocks, clear.\n"
+	indications := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			if les.Indication.Present() {
+				out += "y"
+			} else {
+				out += "n"
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 indication: 'Mohs was chosen for the cheek and helix because …, and for the back because …'",
+			head + " Mohs was chosen for the cheek and helix because of their location on the face and ear, and for the back because the tumor is recurrent after prior curettage." + body,
+			indications, "yyy"},
+		{"§1 indication: a sentence naming two of three lesions leaves the third without one",
+			head + " Mohs was chosen for the cheek and helix because of their location on the face and ear." + body,
+			indications, "yyn"},
+	})
+}
