@@ -499,8 +499,9 @@ func (l *lowerer) measure(ref keyRef, v *grammar.Value) (model.Size, error) {
 
 // detachedRepairFacts gives a lesion's repairs what the note states apart
 // from them. A length ("…sutured in a single layer. Length of repair:
-// 2.2 cm.") goes to the lesion's one repair without a length; with several
-// repairs it cannot be tied to one. Who repaired ("Repaired by: Dr. …,
+// 2.2 cm.") goes to the lesion's one repair without a length, and a
+// secondary defect under a dictated repair to the lesion's one repair; with
+// several repairs they cannot be tied to one. Who repaired ("Repaired by: Dr. …,
 // oculoplastic surgery" under "Closure performed:") goes to every repair of
 // the lesion that names no one: a line dropped is safer than a line billed
 // for another provider's work.
@@ -515,6 +516,11 @@ func (l *lowerer) detachedRepairFacts() {
 		}
 		if len(open) == 1 && len(les.Repairs) == 1 {
 			open[0].Length = length
+		}
+	}
+	for i, sz := range l.secondaries {
+		if les := &l.out.Lesions[i]; len(les.Repairs) == 1 && !les.Repairs[0].SecondaryDefect.Present() {
+			les.Repairs[0].SecondaryDefect = sz
 		}
 	}
 	for i, by := range l.repairBy {

@@ -142,6 +142,7 @@ type lowerer struct {
 	full                          bool                   // the note has more lesions than MaxLesions: reading stopped
 	unread                        bool                   // a table the reader cannot tell was reported
 	lengths                       map[int]model.Size     // a repair length stated apart from its repair, by lesion
+	secondaries                   map[int]model.Size     // a flap's secondary defect stated apart from its repair, by lesion
 	repairBy                      map[int]model.Text     // who repaired, stated apart from the repair, by lesion
 	stainReasons                  map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
 	provenDx                      map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
@@ -1718,6 +1719,18 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			taken = max(taken, j)
 		}
 	}
+	if ref, ok := lookup(secStage, f.Key); ok && (ref.field == fStain || ref.field == fSpecialStain) && l.lesion >= 0 && v != nil {
+		if n, rest, named := stageNamedFirst(v); named {
+			// "Stains: stage II, AE1/AE3 on both blocks …" under a Mohs
+			// log: that stage's stains, never every stage's
+			if st := l.knownStage(n); st != nil {
+				st.Stains = append(st.Stains, stains(textOf(rest), ref.field == fSpecialStain)...)
+			} else {
+				l.report(ProseAmbiguous.At(l.cur().Label, f.Pos.Line, f.Pos.Column, "the stains name stage %d, which the note does not list: they get no line", n))
+			}
+			return taken
+		}
+	}
 	if l.stage >= 0 && !opensWithStage(v) {
 		if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
@@ -1731,6 +1744,20 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			l.problem(repairField(&l.cur().Repairs[l.repair], ref, v))
 			return taken
 		}
+	}
+	if ref, ok := lookup(secRepair, f.Key); ok && ref.field == fSecondaryDefect && l.repair < 0 && l.lesion >= 0 && v != nil {
+		// "RECONSTRUCTION: … repaired with a rotation flap …" over
+		// "Secondary defect: 3.1 x 2.2 cm": of the repair the prose describes
+		sz, err := size(ref.name, v)
+		if err != nil {
+			l.problem(err)
+			return taken
+		}
+		if l.secondaries == nil {
+			l.secondaries = map[int]model.Size{}
+		}
+		l.secondaries[l.lesion] = sz
+		return taken
 	}
 	if l.biopsy >= 0 {
 		if ref, ok := lookup(secBiopsy, f.Key); ok {
@@ -1869,7 +1896,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	if ref, ok := lookup(secStage, f.Key); ok && (ref.field == fStain || ref.field == fSpecialStain) && l.stage < 0 && l.lesion >= 0 && f.Value != nil {
 		// "Special stains ....... toluidine blue (all blocks)" before the
-		// stages: the stains of every stage of the lesion
+		// stages: the stains of every stage of the lesion; "on both
+		// blocks" names one stage's two blocks, and no stage is named
+		if lower := asciiLower(f.Value.Text); strings.Contains(lower, "both block") || strings.Contains(lower, "both section") {
+			l.report(ProseAmbiguous.At(l.cur().Label, f.Pos.Line, f.Pos.Column, "the stains on \"both blocks\" name no stage: their blocks cannot be told, so they get no line"))
+			return taken
+		}
 		special := ref.field == fSpecialStain
 		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
 		return taken
@@ -1982,6 +2014,41 @@ func opensWithStage(v *grammar.Value) bool {
 	}
 	_, tail, isStage := splitStage(key)
 	return isStage && tail == ""
+}
+
+// stageNamedFirst reads a value that opens with a stage before a comma,
+// colon or dash ("stage II, AE1/AE3 on both blocks"): the stage's number
+// and the rest of the value.
+func stageNamedFirst(v *grammar.Value) (n int, rest *grammar.Value, ok bool) {
+	cut := strings.IndexAny(v.Text, ",:;")
+	if dash := strings.Index(v.Text, " - "); dash > 0 && (cut < 0 || dash < cut) {
+		cut = dash + 1
+	}
+	if cut <= 0 {
+		return 0, nil, false
+	}
+	ord, tail, isStage := splitStage(v.Text[:cut])
+	if !isStage || ord == "" || tail != "" {
+		return 0, nil, false
+	}
+	if n, ok = stageNumber(ord); !ok || n == 0 {
+		return 0, nil, false
+	}
+	after := v.Text[cut+1:]
+	trimmed := strings.TrimLeft(after, " \t-")
+	return n, &grammar.Value{Pos: shift(v.Pos, v.Text[:len(v.Text)-len(trimmed)]), Text: trimmed}, trimmed != ""
+}
+
+// knownStage is the current lesion's stage numbered n, if the note has
+// listed it.
+func (l *lowerer) knownStage(n int) *model.Stage {
+	les := l.cur()
+	for i := range les.Stages {
+		if les.Stages[i].Number == n {
+			return &les.Stages[i]
+		}
+	}
+	return nil
 }
 
 // keyAndValue is an unknown field as the text it was: its key may hold the

@@ -729,6 +729,33 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[1]
 				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " margins=", len(st.Margins), " positive=", slices.ContainsFunc(st.Margins, func(m model.Margin) bool { return m.Positive }))
 			}, "1:3 2:2 stains=1 margins=1 positive=false"},
+		{"a secondary defect under a dictated repair is that repair's",
+			"Site: glabella\nRECONSTRUCTION: Following clearance, the 2.4 x 2.0 cm glabellar defect was repaired with a rotation flap from the forehead.\n  Defect: 2.4 x 2.0 cm\n  Secondary defect: 3.1 x 2.2 cm (6.82 cm²)\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(len(les.Repairs), " ", les.Repairs[0].SecondaryDefect.Dims)
+			}, "1 [3.1 2.2]"},
+		{"an excision margin with a remark after its size",
+			"Site: right neck\nMargin: 3 mm around the clinical border for the first stage\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].ExcisionMargin.Dims) }, "[0.3]"},
+		{"stains under a log that name a stage are that stage's",
+			"Site: chin\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 3 | positive |\n| 2 | 2 | clear |\n\nStains: stage II, AE1/AE3 on both blocks to look for perineural spread\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(len(les.Stages[0].Stains), " ", les.Stages[1].Stains[0].Name, " ", les.Stages[1].Stains[0].Blocks == nil)
+			}, "0 AE1/AE3 true"},
+		{"stains under a log on 'both blocks' of no stage are no stage's",
+			"Site: chin\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 3 | positive |\n| 2 | 2 | clear |\n\nStains: AE1/AE3 on both blocks to look for perineural spread\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(len(les.Stages[0].Stains), len(les.Stages[1].Stains), " ", rules(n))
+			}, "0 0 [prose-ambiguous]"},
+		{"stains naming a stage the note does not list are no stage's",
+			"Site: chin\n| Stage | Blocks | Margins |\n|---|---|---|\n| 1 | 3 | positive |\n| 2 | 2 | clear |\n\nStains: stage 4, AE1/AE3 on all blocks\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(len(les.Stages), len(les.Stages[0].Stains), len(les.Stages[1].Stains), " ", rules(n))
+			}, "2 0 0 [prose-ambiguous]"},
 		{"a stain sentence after a stage's count is the stage's stain, not its histology",
 			"Site: left forehead\nStage 1: three blocks, positive at the deep margin of block 3.\nStage 2: two blocks. MART-1 was run on both blocks for melanocytes. Both blocks were clear.\n",
 			func(n *model.Note) string {

@@ -650,7 +650,7 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 				add(n-1, at)
 				continue
 			}
-			if slices.Contains(everyWords, w.text) && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) ||
+			if (slices.Contains(everyWords, w.text) || w.text == "each" || w.text == "every") && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) || // "Each lesion had been biopsied on …"
 				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
 				li == 0 && k == 0 && cardinalWord(w.text) == len(l.out.Lesions) && len(words) > 1 && slices.Contains(everyWords, words[1].text) || // "Two tumors, both proven on …" opening the sentence, as many as the lesions
 				cardinalWord(w.text) == len(l.out.Lesions) && quantifiesTumors(ln.Text, words, k) || // "has two biopsy-proven skin cancers"

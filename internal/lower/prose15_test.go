@@ -33,3 +33,30 @@ func TestIndicationNamingSeveralLesions(t *testing.T) {
 			indications, "yyn"},
 	})
 }
+
+// TestEachLesionInTheHeader: a header sentence about "each lesion" or
+// "every site" speaks of every lesion below the labels (CODING-RULES §1:
+// a prior biopsy confirms each lesion's diagnosis; diagnosis-unconfirmed
+// otherwise).
+func TestEachLesionInTheHeader(t *testing.T) {
+	const body = "\n\nA. Right nasal sidewall – basal cell carcinoma\n   Stage 1: 2 blocks; clear.\n\nB. Left cheek – squamous cell carcinoma in situ\n   Stage 1: 3 blocks; clear.\n"
+	biopsied := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			if les.PriorBiopsy.Yes {
+				out += "y"
+			} else {
+				out += "n"
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 prior biopsy: 'Each lesion had been biopsied on 01/27/2026.'",
+			"Date: 02/24/2026\nAll frozen sections were read by me. Each lesion had been biopsied on 01/27/2026." + body, biopsied, "yy"},
+		{"§1 prior biopsy: 'Every site was biopsy-proven.'",
+			"Date: 02/24/2026\nEvery site was biopsy-proven." + body, biopsied, "yy"},
+		{"§1 prior biopsy: a header biopsy naming no lesion confirms none",
+			"Date: 02/24/2026\nA biopsy was reviewed." + body, biopsied, "nn"},
+	})
+}

@@ -31,7 +31,9 @@ func size(key string, v *grammar.Value) (model.Size, error) {
 // 1.2 cm through the helical rim", "2.0 cm extending to the galea".
 var remarkWords = map[string]bool{"through": true, "to": true, "at": true, "on": true, "in": true, "into": true,
 	"extending": true, "involving": true, "including": true, "with": true, "over": true, "down": true, "after": true,
-	"of": true} // "1.4 x 1.0 cm of the left upper cutaneous lip, not involving vermilion"
+	// "1.4 x 1.0 cm of the left upper cutaneous lip, not involving vermilion",
+	// "Margin: 3 mm around the clinical border for the first stage"
+	"of": true, "around": true, "beyond": true}
 
 // remarkAfterUnit is the value up to a unit word followed by a remark word
 // ("1.6 x 1.2 cm through the helical rim" → "1.6 x 1.2 cm"), or nil.
