@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: withoutPageBreaks(note.Lines)}
+	note = &grammar.Note{Lines: singleSpaced(withoutPageBreaks(note.Lines))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -1088,6 +1088,13 @@ func listedStage(it *grammar.Item) *grammar.Field {
 var linkWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "with": true,
 	"to": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "was": true, "were": true}
 
+// endsWithLink reports whether text breaks off after a word no sentence
+// ends with ("… interpreted by"): a line that a second wrapping left short
+// still goes on.
+func endsWithLink(text string) bool {
+	return linkWords[asciiLower(text[strings.LastIndexByte(text, ' ')+1:])]
+}
+
 // midSentence reports whether the line next continues the sentence that
 // text breaks off: it opens in lower case or with a digit, or text ends
 // with a word no sentence ends with ("… read by" / "Dr. Ames"), or its
@@ -1103,8 +1110,7 @@ func midSentence(text, next string) bool {
 	if first, _, _ := strings.Cut(next, " "); len(first) > 1 && strings.HasSuffix(first, ",") {
 		return true // "… read by Ingrid" / "Vasquez, MD, dermatopathologist": no heading opens with a word and a comma
 	}
-	last := text[strings.LastIndexByte(text, ' ')+1:]
-	return linkWords[asciiLower(last)]
+	return endsWithLink(text)
 }
 
 // wrapWidth is the column a line must reach for the plain line under it to
@@ -1149,9 +1155,9 @@ func (l *lowerer) flushWrapped(i int, v *grammar.Value, col int) (*grammar.Value
 func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*grammar.Value, int) {
 	text, j := v.Text, i
 	end := v.Pos.Column + utf8.RuneCountInString(v.Text) // where the line just joined ends
-	lo := flushCol                                       // a list item's value may go on under its bullet's text
+	lo := flushCol                                       // a list item's value may go on under its bullet, or left of it
 	if it := l.lines[i].Item; it != nil && it.Marker != nil && it.Marker.Pos.Column < flushCol {
-		lo = it.Marker.Pos.Column + 1
+		lo = 1 // "▪ Frozen section interpretation: all … were" over " interpreted by …"
 	}
 	for j+1 < len(l.lines) {
 		next := l.lines[j+1].Item
@@ -1160,7 +1166,7 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		col := next.Text.Pos.Column
-		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && end >= wrapWidth && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || j > i && endsWithLink(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
@@ -2655,6 +2661,68 @@ var pageNumber = regexp.MustCompile(`(?i)^[\[(]?\s*(page|pg\.?)\s*\d{1,3}(\s*(of
 // number: "Printed 12/01/2026 10:14   Confidential patient information",
 // "(continued)".
 var furnitureWords = []string{"printed", "confidential", "continued", "page "}
+
+// singleSpaced drops the blank line a double-spaced export leaves after
+// every line, so that a value or a sentence goes on across it as it does
+// in the note; a run of blank lines (the note's own paragraph break) stays
+// one. A note is double-spaced when at least six lines of text stand
+// apart, no more than one in ten followed by another line of text, and it
+// shows it: a run of two blank lines or more, or a sentence broken across
+// a blank line ("… interpreted by" / "" / "the staff dermatopathologist").
+// A note of paragraphs one blank line apart is returned as it is.
+func singleSpaced(lines []*grammar.Line) []*grammar.Line {
+	text, adjacent, runs, broken := 0, 0, 0, 0
+	for i, line := range lines {
+		if isBlank(line) {
+			if i > 0 && isBlank(lines[i-1]) {
+				runs++
+			}
+			continue
+		}
+		text++
+		if i+1 < len(lines) && !isBlank(lines[i+1]) {
+			adjacent++
+		}
+		if i+2 < len(lines) && isBlank(lines[i+1]) && brokenAcross(line, lines[i+2]) {
+			broken++
+		}
+	}
+	if text < 6 || adjacent*10 > text || runs == 0 && broken == 0 {
+		return lines
+	}
+	out := make([]*grammar.Line, 0, text+text/4)
+	for i, line := range lines {
+		if isBlank(line) && (i > 0 && !isBlank(lines[i-1]) && i+1 < len(lines) && !isBlank(lines[i+1]) ||
+			len(out) > 0 && isBlank(out[len(out)-1])) {
+			continue // the blank line under every line; a run of blank lines is one
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// brokenAcross reports whether a line of text ends mid-sentence and the
+// line after is a plain line that goes on in lower case.
+func brokenAcross(line, next *grammar.Line) bool {
+	if line.Item == nil || next.Item == nil || next.Item.Text == nil || next.Item.Marker != nil || next.Item.Label != nil || len(next.Item.Fields) > 0 {
+		return false
+	}
+	var end string
+	switch it := line.Item; {
+	case len(it.Fields) > 0 && it.Fields[len(it.Fields)-1].Value != nil:
+		end = it.Fields[len(it.Fields)-1].Value.Text
+	case it.Text != nil:
+		end = it.Text.Text
+	}
+	if end == "" || strings.ContainsAny(end[len(end)-1:], ".:;!?") {
+		return false
+	}
+	c := next.Item.Text.Text[0]
+	return c >= 'a' && c <= 'z'
+}
+
+// isBlank reports whether a line is blank.
+func isBlank(line *grammar.Line) bool { return line.Item == nil && line.Row == nil && line.Rule == nil }
 
 // withoutPageBreaks drops the page breaks a print-out leaves inside a note
 // — a page number line, the printed-on and confidentiality lines beside
