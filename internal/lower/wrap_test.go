@@ -117,3 +117,29 @@ func runNoteCases(t *testing.T, cases []noteCase) {
 		})
 	}
 }
+
+// TestDoubleSpaced: a double-spaced export (a blank line under every line)
+// reads as the note it was, a value or sentence going on across the blank
+// line (CODING-RULES.md §1: who read the slides decides whether Mohs is
+// billed); a note of paragraphs one blank line apart keeps its paragraphs.
+func TestDoubleSpaced(t *testing.T) {
+	const scanned = "MOHS SURGERY - PROCEDURE REPORT\n\n\n\n" +
+		"Date of service: 10/27/2026\n\nSurgeon: Lorcan Matsuda-Abiodun, MD\n\n" +
+		"Frozen section interpretation: all Mohs frozen sections were interpreted by\n\n" +
+		"the staff dermatopathologist, Dr. Feodora Lindqvist (outside reading service\n\n" +
+		"for this date; Dr. Matsuda-Abiodun did not read the slides)\n\n" +
+		"Site: left lateral cheek\n\nStage 1: 2 blocks; block 1 positive (deep), block 2 clear\n\nStage 2: 1 block; clear\n"
+	const paragraphs = "Date of surgery: 10/27/2026.\n\n" +
+		"Two lesions treated today, both biopsy-proven. I acted as surgeon and pathologist for both; maps drawn.\n\n" +
+		"Central chest: first stage, two blocks; nodular basal cell carcinoma in the mid dermis; margins clear.\n\n" +
+		"Left lower abdomen: first stage, three blocks; squamous cell carcinoma in the dermis; margins clear.\n\n" +
+		"After clearance each defect was closed with a simple repair.\n\n" +
+		"No complications.\n"
+	runNoteCases(t, []noteCase{
+		{"a value broken across the blank line of a double-spaced export",
+			scanned, func(n *model.Note) string { return n.Encounter.Pathology.Value },
+			"all Mohs frozen sections were interpreted by the staff dermatopathologist, Dr. Feodora Lindqvist (outside reading service for this date; Dr. Matsuda-Abiodun did not read the slides)"},
+		{"paragraphs one blank line apart stay apart",
+			paragraphs, func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", stageSummary(n)) }, "2 1:2"},
+	})
+}
