@@ -53,3 +53,18 @@ func TestFollicularMimicIsNoTumor(t *testing.T) {
 			fams, []string{`stage 2 blocks=2 margin=positive histology`}},
 	})
 }
+
+// TestConditionalStageIsNoStage: a stage the surgeon would take "if
+// needed" is a plan, not a stage taken (CODING-RULES §1: stages are counted
+// as documented; a planned stage is never one).
+func TestConditionalStageIsNoStage(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'The plan was to take a second stage if needed'",
+			"The first stage was clear. The plan was to take a second stage if needed.",
+			fams, []string{"stage 1 blocks=0 margin=clear"}},
+		{"§1 stages: 'A second stage would be taken if necessary'",
+			"The first stage was clear. A second stage would be taken if necessary.",
+			fams, []string{"stage 1 blocks=0 margin=clear"}},
+	})
+}
