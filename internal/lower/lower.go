@@ -515,6 +515,15 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.stagesListed = true
 		return taken
 	}
+	if les, v := l.hashReference(it); les >= 0 {
+		// "#2 left dorsal hand: full-thickness skin graft …" under
+		// "RECONSTRUCTION" after the lesions: the numbered lesion's
+		l.endParagraph()
+		l.lesion = les
+		l.closeSections()
+		l.inlineValue(v)
+		return taken
+	}
 	switch l.opens[i] {
 	case opensLesion, opensBiopsy:
 		l.endParagraph()
@@ -1184,13 +1193,20 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 // headsList reports whether line i is a heading over the list that follows
 // it, written without a colon ("## Repairs (after tumor clearance)" in a
 // Markdown note, then "- Lesion 1 (…): complex layered repair, 5.0 cm"): a
-// few words, no sentence, and a list item next.
+// few words, no sentence, and a list item next, or a line that names a
+// lesion already opened by its label or hash number ("RECONSTRUCTION (all
+// after tumor clearance)" over "#1 right helix: complex repair, 1.9 cm").
 func (l *lowerer) headsList(i int, it *grammar.Item) bool {
-	if it.Marker != nil || !isKeyLike(it.Text.Text) || i+1 >= len(l.lines) {
+	heading := it.Text.Text
+	if open := strings.Index(heading, " ("); open > 0 && strings.HasSuffix(heading, ")") {
+		heading = heading[:open] // "REPAIRS (performed after tumor clearance at both sites)"
+	}
+	if it.Marker != nil || !isKeyLike(heading) || i+1 >= len(l.lines) {
 		return false
 	}
 	next := l.lines[i+1].Item
-	return next != nil && next.Marker != nil
+	return next != nil && (next.Marker != nil || l.refersToLesion(next) ||
+		next.Label != nil && l.lesionLine(normalLabel(next.Label.Name())) > 0) // "REPAIRS (…)" over "Lesion 1: complex …"
 }
 
 // headsSection reports whether line i is an ALL-CAPS heading of one to
@@ -1356,10 +1372,25 @@ func siteHeadings(lines []*grammar.Line) []int {
 // fieldsTaken is how many of a section-opening item's fields the opening
 // itself used: the site and value of "2. Right thigh: … biopsy".
 func (l *lowerer) fieldsTaken(it *grammar.Item) int {
-	if it.Label == nil && it.Text == nil {
+	if it.Label == nil && it.Text == nil || siteKeyed(it) {
 		return 1
 	}
 	return 0
+}
+
+// siteKeyed reports whether a lesion label's first field is keyed by the
+// lesion's site ("Tumor 1 - right preauricular cheek: squamous cell
+// carcinoma, …"): the site heads the lesion and the value describes it.
+func siteKeyed(it *grammar.Item) bool {
+	if it.Label == nil || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil {
+		return false
+	}
+	key := strings.TrimLeft(it.Fields[0].Key, "-–—: ")
+	if _, known := lookupAny(key); known {
+		return false
+	}
+	_, ok := anatomy.Resolve(key)
+	return ok
 }
 
 // sameBiopsy is the index of the biopsy listed before under the same
@@ -1390,6 +1421,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		label = normalLabel(it.Label.Name())
 		if it.Text != nil {
 			text = model.Text{Value: strings.Trim(it.Text.Text, "() "), Line: it.Text.Pos.Line}
+		}
+		if siteKeyed(it) {
+			text = model.Text{Value: strings.TrimLeft(it.Fields[0].Key, "-–—: "), Line: it.Fields[0].Pos.Line}
 		}
 	case it.Marker == nil && l.opens[i] == opensBiopsy: // "Bx A - left parietal scalp: incisional biopsy …"
 		key, value, _ := leadKey(it)
@@ -1482,6 +1516,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	piped := false           // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
 	if it.Label != nil {
 		les.HeadingText = text
+		if siteKeyed(it) {
+			after = it.Fields[0].Value // "Tumor 1 - right preauricular cheek: squamous cell carcinoma, …"
+		}
 		if t := it.Text; t != nil && strings.HasPrefix(t.Text, "(") {
 			if inside, rest, ok := strings.Cut(t.Text[1:], ")"); ok {
 				les.HeadingText = model.Text{Value: strings.TrimSpace(inside), Line: t.Pos.Line}
@@ -2106,7 +2143,7 @@ func (l *lowerer) nextNarrative(i int) (*grammar.Value, int) {
 		line := l.lines[j]
 		switch {
 		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0 && line.Item.Label == nil &&
-			line.Item.Marker == nil && l.opens[j] == opensNothing && stageLine(line.Item.Text) == nil:
+			line.Item.Marker == nil && l.opens[j] == opensNothing && stageLine(line.Item.Text) == nil && !l.refersToLesion(line.Item):
 			return l.flushWrapped(j, &grammar.Value{Pos: line.Item.Text.Pos, Text: line.Item.Text.Text}, line.Item.Text.Pos.Column)
 		case line.Item != nil || line.Row != nil || line.Rule != nil:
 			return nil, 0
@@ -2780,6 +2817,34 @@ func lineText(line *grammar.Line) string {
 		return b.String()
 	}
 	return ""
+}
+
+// refersToLesion reports whether an item is a hash reference to a lesion
+// (see hashReference): no heading's value.
+func (l *lowerer) refersToLesion(it *grammar.Item) bool {
+	les, _ := l.hashReference(it)
+	return les >= 0
+}
+
+// hashReference reads a line that names a lesion already opened by its
+// number after a hash, with its site, then says something of it ("#1 right
+// helix: complex repair, 1.9 cm"): the lesion and the value; -1 when the
+// line is no such reference.
+func (l *lowerer) hashReference(it *grammar.Item) (int, *grammar.Value) {
+	if !l.headed || it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
+		return -1, nil
+	}
+	head, rest, ok := strings.Cut(it.Text.Text, ":")
+	m := hashNumbered.FindStringSubmatch(strings.TrimSpace(head))
+	if !ok || m == nil || strings.TrimSpace(rest) == "" {
+		return -1, nil
+	}
+	les := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == m[1] })
+	if les < 0 || l.labelled(m[2]) != les && l.labelled(m[2]) >= 0 {
+		return -1, nil // the number and the site name different lesions
+	}
+	trimmed := strings.TrimLeft(rest, " \t")
+	return les, &grammar.Value{Pos: shift(it.Text.Pos, it.Text.Text[:len(it.Text.Text)-len(trimmed)]), Text: trimmed}
 }
 
 // hashNumbered is a line that numbers a lesion with a hash: "#1 left

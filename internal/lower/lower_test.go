@@ -729,6 +729,37 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[1]
 				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " margins=", len(st.Margins), " positive=", slices.ContainsFunc(st.Margins, func(m model.Margin) bool { return m.Positive }))
 			}, "1:3 2:2 stains=1 margins=1 positive=false"},
+		{"a lesion label keyed by its site",
+			"Tumor 1 - right preauricular cheek: squamous cell carcinoma (bx 09/09/2026). Pre-op size 2.3 x 2.0 cm.\nTumor 2 - left dorsal wrist: basal cell carcinoma, nodular (bx 09/09/2026).\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value+" "+les.Diagnosis.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "1 right preauricular cheek squamous cell carcinoma; 2 left dorsal wrist basal cell carcinoma"},
+		{"repairs listed by hash number under a heading after the lesions",
+			"Lesion #1 - right helix\n  Stage 1: 2 blocks; clear\n\nLesion #2 - left dorsal hand\n  Stage 1: 1 block; clear\n\nRECONSTRUCTION (all after tumor clearance)\n  #1 right helix: complex repair, 1.9 cm\n  #2 left dorsal hand: simple repair, 3.0 cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+" "+r.Value.Value+" / "+r.Timing.Value)
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "1 complex repair, 1.9 cm / RECONSTRUCTION (all after tumor clearance); 2 simple repair, 3.0 cm / RECONSTRUCTION (all after tumor clearance)"},
+		{"repairs listed by label under a heading with a remark",
+			"Lesion 1: left nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2: right upper arm\nStage 1: 3 blocks; clear\n\nREPAIRS (performed after tumor clearance at both sites)\nLesion 1: complex layered repair, length 2.4 cm.\nLesion 2: intermediate layered repair, length 4.4 cm.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+" "+r.Timing.Value)
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "1 REPAIRS (performed after tumor clearance at both sites); 2 REPAIRS (performed after tumor clearance at both sites)"},
 		{"a secondary defect under a dictated repair is that repair's",
 			"Site: glabella\nRECONSTRUCTION: Following clearance, the 2.4 x 2.0 cm glabellar defect was repaired with a rotation flap from the forehead.\n  Defect: 2.4 x 2.0 cm\n  Secondary defect: 3.1 x 2.2 cm (6.82 cm²)\n",
 			func(n *model.Note) string {
