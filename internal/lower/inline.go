@@ -96,7 +96,8 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 	}
 	les := l.cur()
 	les.Repairs = append(les.Repairs, model.Repair{Line: v.Pos.Line, Value: textOf(v)})
-	r := &les.Repairs[len(les.Repairs)-1]
+	l.repair = len(les.Repairs) - 1 // its sizes may follow: "…; primary defect 1.1 x 1.0 cm"
+	r := &les.Repairs[l.repair]
 	if timing.Present() && strings.Contains(strings.ToLower(timing.Value), "clear") {
 		r.Timing = timing
 	}
@@ -168,6 +169,13 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 		ref, known := lookup(secLesion, k)
 		if l := letters(k); !known && (l == "preop" || l == "preoperative") {
 			k, known = "Preoperative size", true // "PRE-OP 2.2 x 1.9 cm": a bare pre-op key before a size
+		}
+		if !known && lead == 0 && repairOpen {
+			// "bilobed flap; primary defect 1.1 x 1.0 cm; secondary defect
+			// 1.5 x 1.2 cm": the open repair's key before its number
+			if ref, known = lookup(secRepair, k); known && ref.field != fDefect && ref.field != fSecondaryDefect {
+				ref, known = keyRef{}, false
+			}
 		}
 		worded := !known || lead > 0 // "The final closure size is 3.1 cm": a repair's size in words
 		if worded && !repairOpen {

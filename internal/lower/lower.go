@@ -2828,23 +2828,48 @@ func (l *lowerer) refersToLesion(it *grammar.Item) bool {
 
 // hashReference reads a line that names a lesion already opened by its
 // number after a hash, with its site, then says something of it ("#1 right
-// helix: complex repair, 1.9 cm"): the lesion and the value; -1 when the
-// line is no such reference.
+// helix: complex repair, 1.9 cm"), or by its label before a dash ("A —
+// bilobed flap; …"): the lesion and the value; -1 when the line is no such
+// reference.
 func (l *lowerer) hashReference(it *grammar.Item) (int, *grammar.Value) {
 	if !l.headed || it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
 		return -1, nil
 	}
-	head, rest, ok := strings.Cut(it.Text.Text, ":")
-	m := hashNumbered.FindStringSubmatch(strings.TrimSpace(head))
-	if !ok || m == nil || strings.TrimSpace(rest) == "" {
-		return -1, nil
-	}
-	les := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == m[1] })
-	if les < 0 || l.labelled(m[2]) != les && l.labelled(m[2]) >= 0 {
-		return -1, nil // the number and the site name different lesions
+	text := it.Text.Text
+	var les int
+	var rest string
+	if label, after, ok := dashedLabel(text); ok {
+		// "A — bilobed flap; primary defect …" under "Repairs (…):"
+		les, rest = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label }), after
+	} else {
+		head, after, ok := strings.Cut(text, ":")
+		m := hashNumbered.FindStringSubmatch(strings.TrimSpace(head))
+		if !ok || m == nil {
+			return -1, nil
+		}
+		les, rest = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == m[1] }), after
+		if les >= 0 && l.labelled(m[2]) != les && l.labelled(m[2]) >= 0 {
+			return -1, nil // the number and the site name different lesions
+		}
 	}
 	trimmed := strings.TrimLeft(rest, " \t")
+	if les < 0 || trimmed == "" {
+		return -1, nil
+	}
 	return les, &grammar.Value{Pos: shift(it.Text.Pos, it.Text.Text[:len(it.Text.Text)-len(trimmed)]), Text: trimmed}
+}
+
+// dashedLabel reads a lesion's label before a dash at the start of a line
+// ("A — bilobed flap; …", "2 - simple repair, 3.0 cm"): the label and the
+// text after the dash.
+func dashedLabel(text string) (label, rest string, ok bool) {
+	for _, dash := range []string{" — ", " – ", " - "} {
+		head, after, found := strings.Cut(text, dash)
+		if found && len(head) <= 2 && head != "" && isLetterOrDigit(head[0]) && (len(head) == 1 || isLetterOrDigit(head[1])) {
+			return normalLabel(head), after, true
+		}
+	}
+	return "", "", false
 }
 
 // hashNumbered is a line that numbers a lesion with a hash: "#1 left

@@ -760,6 +760,17 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 REPAIRS (performed after tumor clearance at both sites); 2 REPAIRS (performed after tumor clearance at both sites)"},
+		{"repairs listed by label before a dash, a flap's defects after semicolons",
+			"Lesion A: right nasal tip\nStage 1: 2 blocks; clear\n\nLesion B: left preauricular cheek\nStage 1: 2 blocks; clear\n\nRepairs (all performed after tumor clearance):\nA — bilobed flap; primary defect 1.1 x 1.0 cm; secondary defect 1.5 x 1.2 cm\nB — complex linear repair, length 3.0 cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, fmt.Sprint(les.Label, " ", r.Defect.Dims, r.SecondaryDefect.Dims, r.Length.Dims))
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "A [1.1 1] [1.5 1.2] []; B [] [] [3]"},
 		{"a secondary defect under a dictated repair is that repair's",
 			"Site: glabella\nRECONSTRUCTION: Following clearance, the 2.4 x 2.0 cm glabellar defect was repaired with a rotation flap from the forehead.\n  Defect: 2.4 x 2.0 cm\n  Secondary defect: 3.1 x 2.2 cm (6.82 cm²)\n",
 			func(n *model.Note) string {
@@ -823,6 +834,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, ""},
 		{"a title's date under a date field: the field's", "MOHS LOG, 2026-08-18\nDate of service: 08/17/2026\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-08-17"},
+		{"an EHR's abbreviated primary insurance key", "Primary Ins.: Aetna Open Access Managed Choice\nSite: chin\n",
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna Open Access Managed Choice"},
 		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna HMO"},
 		{"checkbox", "Site: chin\nMohs map drawn: [X] Yes  [ ] No\n",
