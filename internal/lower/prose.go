@@ -1149,8 +1149,9 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
 	if les.Ambiguous.Present() {
 		return
 	}
-	for a, sa := range f.Sites {
-		for _, sb := range f.Sites[a+1:] {
+	sites := specificSites(f.Sites)
+	for a, sa := range sites {
+		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
 				continue
 			}
@@ -1159,6 +1160,21 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
 			return
 		}
 	}
+}
+
+// regionWords name a region of the body that no site code is chosen by:
+// "because the lesion was on the central face".
+var regionWords = map[string]bool{"face": true, "centralface": true, "midface": true, "hzone": true, "headandneck": true, "head": true}
+
+// specificSites are the sites prose names, without a region that a more
+// specific site lies in ("a pearly papule on the chin … on the central
+// face"): the region only when it is all the prose names.
+func specificSites(sites []prose.Text) []prose.Text {
+	specific := slices.DeleteFunc(slices.Clone(sites), func(t prose.Text) bool { return regionWords[letters(t.Value)] })
+	if len(specific) == 0 {
+		return sites
+	}
+	return specific
 }
 
 // mapFact is the first map statement, or nothing.
@@ -1191,8 +1207,8 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 			les.Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
 		}
 	}
-	if !les.Site.Text.Present() && !fieldSite && len(f.Sites) == 1 {
-		les.Site.Text = model.Text{Value: f.Sites[0].Value, Line: f.Sites[0].Span.Line}
+	if sites := specificSites(f.Sites); !les.Site.Text.Present() && !fieldSite && len(sites) == 1 {
+		les.Site.Text = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 	}
 	if !les.TotalBlocks.Present() && len(f.BlockTotal) > 0 {
 		les.TotalBlocks = model.Count{N: f.BlockTotal[0].N, Line: f.BlockTotal[0].Span.Line} // "a total of 5 blocks"

@@ -60,3 +60,19 @@ func TestEachLesionInTheHeader(t *testing.T) {
 			"Date: 02/24/2026\nA biopsy was reviewed." + body, biopsied, "nn"},
 	})
 }
+
+// TestRegionIsNoSite: a region an indication names ("on the central
+// face") is no second site beside the lesion's own (CODING-RULES §1: the
+// site decides the Mohs class and the diagnosis code); alone, it is the
+// site the prose gives.
+func TestRegionIsNoSite(t *testing.T) {
+	site := func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }
+	runProseCases(t, []proseCase{
+		{"§1 site: 'a pearly papule on the chin' beside 'the lesion was on the central face'",
+			"Date: 03/30/2026\n\nHe was referred for a pearly papule on the chin. Because the lesion was on the central face, Mohs surgery was planned.\n",
+			site, "chin"},
+		{"§1 site: the region alone",
+			"Date: 03/30/2026\n\nBecause the lesion was on the central face, Mohs surgery was planned.\n",
+			site, "central face"},
+	})
+}

@@ -1029,10 +1029,14 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 func (p *para) appositionSize(j, end int) (Measure, bool) {
 	j = p.skipBiopsySegment(p.skipParen(j, end), end)
 	j = p.skipLandmark(j, end)
-	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind != kNum {
+	num := j + 1
+	if num+1 < end && approxWord(p.w(num)) {
+		num++ // ", roughly 1.0 x 0.9 cm,"
+	}
+	if num >= end || p.w(j) != "," || p.toks[num].kind != kNum {
 		return Measure{}, false
 	}
-	sz, nx, ok := p.measure(j+1, end)
+	sz, nx, ok := p.measure(num, end)
 	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
 		return Measure{}, false
 	}
@@ -1043,7 +1047,29 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 			return Measure{}, false
 		}
 	}
-	return Measure{Size: sz, Span: p.spanOf(j+1, nx)}, true
+	return Measure{Size: sz, Span: p.spanOf(num, nx)}, true
+}
+
+// approxWord reports whether w hedges the size after it: "approximately",
+// "roughly".
+func approxWord(w string) bool {
+	switch w {
+	case "approximately", "approx", "about", "roughly", "around", "nearly", "~":
+		return true
+	}
+	return false
+}
+
+// commaBefore is the comma that sets off the size at token i, before it or
+// before the word that hedges it (", roughly 1.0 x 0.9 cm"), or -1.
+func (p *para) commaBefore(i, lo int) int {
+	if i > lo && approxWord(p.w(i-1)) {
+		i--
+	}
+	if i > lo && p.w(i-1) == "," {
+		return i - 1
+	}
+	return -1
 }
 
 // skipLandmark skips a short comma segment at token j that places the
@@ -1540,8 +1566,8 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 		case p.has(k, cLesionNoun) || p.has(k, cDiagnosis) && !p.negated(k) && p.ctx[k]&fHist == 0:
 			// "a 1.7 x 1.4 cm squamous cell carcinoma at the junction of …"
 			return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
-		case p.w(k) == "," && k > nx && k+1 < end && p.toks[k-1].kind == kWord && p.toks[k+1].kind == kWord:
-			reach++ // "a 1.3 x 1.1 cm scarred, indurated plaque": a comma between describing words
+		case (p.w(k) == "," || p.w(k) == "-") && k > nx && k+1 < end && p.toks[k-1].kind == kWord && p.toks[k+1].kind == kWord:
+			reach++ // "a 1.3 x 1.1 cm scarred, indurated plaque", "a 1.0 x 0.8 cm scar-like plaque"
 		case p.toks[k].kind != kWord || p.has(k, cDefect) || p.has(k, cBiopsy) || p.has(k, cRepairHead) ||
 			p.has(k, cMarginLoc) || p.has(k, cStageNoun):
 			return Measure{}, 0, false
@@ -1601,11 +1627,12 @@ func lesionWord(w string) bool { return w == "site" || w == "lesion" || w == "tu
 // shave biopsy 03/02/2026, 0.9 x 0.8 cm, …", "…, infiltrative (biopsy
 // 10/27/2026), 1.1 x 0.9 cm".
 func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
-	if i-2 < s.lo || p.w(i-1) != "," || !s.any(cDiagnosis) {
+	c := p.commaBefore(i, s.lo)
+	if c-1 < s.lo || !s.any(cDiagnosis) {
 		return Measure{}, 0, false
 	}
 	biopsy, proved := false, false
-	for k := i - 2; k >= s.lo && k >= i-12; k-- {
+	for k := c - 1; k >= s.lo && k >= c-11; k-- {
 		w := p.w(k)
 		if w == "," || w == ";" || w == ":" {
 			break
@@ -1617,19 +1644,19 @@ func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
 			proved = true
 		}
 	}
-	if p.w(i-2) == ")" {
+	if p.w(c-1) == ")" {
 		proved = true // "Basal cell carcinoma, infiltrative (biopsy 10/27/2026), 1.1 x 0.9 cm": the biopsy cited in parentheses
 	}
 	if !biopsy || !proved {
 		return Measure{}, 0, false
 	}
-	return p.apposed(i, s)
+	return p.apposed(i, c, s)
 }
 
-// apposed reads the size set off by the comma before token i, and where
-// reading goes on after it.
-func (p *para) apposed(i int, s span) (Measure, int, bool) {
-	m, ok := p.appositionSize(i-1, s.hi)
+// apposed reads the size at token i that the comma at token c sets off,
+// and where reading goes on after it.
+func (p *para) apposed(i, c int, s span) (Measure, int, bool) {
+	m, ok := p.appositionSize(c, s.hi)
 	if !ok {
 		return Measure{}, 0, false
 	}
@@ -1641,22 +1668,24 @@ func (p *para) apposed(i int, s span) (Measure, int, bool) {
 // helical tumor, 0.9 x 0.8 cm, was treated with Mohs" (after a diagnosis,
 // readDiagnoses reads it).
 func (p *para) nounApposition(i int, s span) (Measure, int, bool) {
-	if i-2 < s.lo || p.w(i-1) != "," || !p.has(i-2, cLesionNoun) || p.has(i-2, cDiagnosis) {
+	c := p.commaBefore(i, s.lo)
+	if c-1 < s.lo || !p.has(c-1, cLesionNoun) || p.has(c-1, cDiagnosis) {
 		return Measure{}, 0, false
 	}
-	return p.apposed(i, s)
+	return p.apposed(i, c, s)
 }
 
 // siteApposition reads a size set off by commas after the site of a lesion
 // noun: "the tumor is on the forehead, 1.6 x 1.4 cm, with poorly defined
 // borders", "ill-defined lesion of the jawline, 1.4 x 1.2 cm before surgery".
 func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
-	if i-3 < s.lo || p.w(i-1) != "," {
+	c := p.commaBefore(i, s.lo)
+	if c-2 < s.lo {
 		return Measure{}, 0, false
 	}
-	for a := i - 2; a >= s.lo && a >= i-6; a-- {
-		site, _, b := p.siteAt(a, i-1)
-		if site == "" || b != i-1 {
+	for a := c - 1; a >= s.lo && a >= c-5; a-- {
+		site, _, b := p.siteAt(a, c)
+		if site == "" || b != c {
 			continue
 		}
 		k := a - 1
@@ -1681,7 +1710,7 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 			break
 		}
 		if k >= s.lo && p.has(k, cLesionNoun) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
-			return p.apposed(i, s)
+			return p.apposed(i, c, s)
 		}
 	}
 	return Measure{}, 0, false

@@ -174,7 +174,7 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	if p.comparedAt(i) {
 		return sz, i, false
 	}
-	if i < end && (p.w(i) == "approximately" || p.w(i) == "approx" || p.w(i) == "about" || p.w(i) == "~") {
+	if i < end && approxWord(p.w(i)) {
 		i++
 		if i < end && p.w(i) == "." {
 			i++
