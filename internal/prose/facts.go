@@ -1784,6 +1784,17 @@ const longStretch = 4 * longSentence
 // short reports whether sentence s is read as one stretch.
 func (p *para) short(s span) bool { return s.hi-s.lo <= longSentence }
 
+// clauseOpeners open a clause after a bare "and" or "so" in a sentence
+// that runs on without commas.
+var clauseOpeners = map[string]bool{"after": true, "the": true, "it": true, "i": true, "we": true, "then": true, "no": true, "which": true, "mohs": true}
+
+// runOnJoint reports whether token k is a bare "and" or "so" that opens a
+// clause in a sentence that runs on without commas ("… cut into two blocks
+// which I read myself and after tumor clearance the final defect …").
+func (p *para) runOnJoint(k int, s span) bool {
+	return s.hi-s.lo > 2*longSentence && k+1 < s.hi && (p.w(k) == "so" || p.w(k) == "and") && clauseOpeners[p.w(k+1)]
+}
+
 // stretch is the part of sentence s around token i that speaks of one
 // thing: the whole sentence, or in a run-on dictation the words between
 // the ";" or ", and"/", so"/", which"/", then" joints around i.
@@ -1792,7 +1803,7 @@ func (p *para) stretch(i int, s span) (int, int) {
 		return s.lo, s.hi
 	}
 	joint := func(k int) bool {
-		if p.w(k) == ";" {
+		if p.w(k) == ";" || p.runOnJoint(k, s) {
 			return true
 		}
 		if p.w(k) != "," || k+1 >= s.hi {

@@ -74,3 +74,20 @@ func TestConditionalStageIsNoStage(t *testing.T) {
 			fams, []string{"stage 1 blocks=0 margin=clear"}},
 	})
 }
+
+// TestRunOnWithoutCommas: a dictation of one endless sentence joined by
+// bare "and"/"so" is read clause by clause: the size before the defect is
+// the lesion's, the repair's length is the repair's (CODING-RULES §3, §6),
+// and "without perineural invasion" does not reach the margins "with both
+// blocks clear" (§1).
+func TestRunOnWithoutCommas(t *testing.T) {
+	const runOn = "This is a 58-year-old man here for Mohs surgery of a recurrent basal cell carcinoma on the right dorsal forearm which was biopsied on 06/10/2025 and which recurred within a prior scar so Mohs was chosen because of the recurrence and the lesion measured 1.5 x 1.2 cm before surgery and after consent the first stage was excised and mapped on a drawn Mohs map and cut into two blocks which I read myself and which showed nodular basal cell carcinoma in the papillary dermis without perineural invasion with both blocks clear of tumor at all margins so no further stages were needed and after tumor clearance the final defect measured 2.1 x 1.6 cm and it was closed with a simple repair in a single layer with a repair length of 3.8 cm and the patient tolerated it well."
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size in a run-on dictation", runOn, []string{"preop "}, []string{"preop 1.5x1.2"}},
+		{"§1 margins in a run-on dictation", runOn, []string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 reader in a run-on dictation", runOn, []string{"reader "}, []string{"reader surgeon"}},
+		{"§1 margins: 'without perineural invasion with both blocks clear of tumor'",
+			"The first stage was cut into two blocks which showed nodular basal cell carcinoma in the dermis without perineural invasion with both blocks clear of tumor at all margins.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
+	})
+}
