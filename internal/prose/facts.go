@@ -233,7 +233,7 @@ func (p *para) doctorName(s span) string {
 // doctorNameAt reads "Dr. First Last" in sentence s, with its token range.
 func (p *para) doctorNameAt(s span) (string, int, int) {
 	for i := s.lo; i+2 < s.hi; i++ {
-		if p.w(i) != "dr" {
+		if p.w(i) != "dr" && (p.w(i) != "doctor" || !p.toks[i+1].upper) { // "Dr. Ames", a transcript's "doctor Ames"
 			continue
 		}
 		j := i + 1
@@ -2368,7 +2368,7 @@ func flapOrGraft(kind string) bool {
 // named before it ("a complex repair of 2.0 cm and a simple repair of 1.0 cm").
 func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 	for i := s.lo; i < s.hi; i++ {
-		if p.toks[i].kind != kNum {
+		if p.toks[i].kind != kNum && (p.toks[i].kind != kWord || p.toks[i].n == 0) { // "3.4 cm", "three point four centimeters"
 			continue
 		}
 		sz, nx, ok := p.measure(i, s.hi)

@@ -158,6 +158,11 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 				i = j + len("²")
 				continue
 			}
+			if mark := spokenMark(orig[i:j]); mark != "" {
+				add(i, j, kPunct, mark, false) // speech recognition's "… right temple comma biopsy proven …"
+				i = j
+				continue
+			}
 			add(i, j, kWord, orig[i:j], true)
 			t := &out[len(out)-1]
 			t.upper = 'A' <= c && c <= 'Z'
@@ -275,6 +280,19 @@ func asksNumber(w string) bool {
 		return true
 	}
 	return false
+}
+
+// spokenMark is the mark a punctuation word of a raw speech-recognition
+// transcript stands for ("comma", "semicolon"), or "". "period" is read
+// where a sentence may end (dictatedPeriod); "colon" is an organ too.
+func spokenMark(w string) string {
+	switch {
+	case strings.EqualFold(w, "comma"):
+		return ","
+	case strings.EqualFold(w, "semicolon"):
+		return ";"
+	}
+	return ""
 }
 
 // dictatedPeriod reports whether the word "period" at token i is a

@@ -91,3 +91,18 @@ func TestRunOnWithoutCommas(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
 	})
 }
+
+// TestSpeechRecognitionTranscript: a raw speech-recognition transcript
+// spells its punctuation and numbers and says "doctor" for "Dr."; the
+// facts are those the written note would state (CODING-RULES §1 reader,
+// §3 repair length).
+func TestSpeechRecognitionTranscript(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'read by doctor Okonkwo-Laine comma the operating surgeon period'",
+			"the frozen sections were read by doctor Okonkwo-Laine comma the operating surgeon period.",
+			[]string{"reader "}, []string{`reader named "doctor Okonkwo-Laine"`}},
+		{"§3 repair: 'intermediate layered repair comma length three point four centimeters'",
+			"the defect was closed with an intermediate layered repair comma length three point four centimeters comma oriented along the relaxed skin tension lines period.",
+			[]string{"repair "}, []string{`repair "intermediate layered repair" length=3.4`}},
+	})
+}
