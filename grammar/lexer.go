@@ -13,8 +13,7 @@ import (
 // first decision — rule, pipe row, list marker, lesion label, key — says
 // what the line is, so the parser never backtracks across lines.
 const (
-	tokEOL lexer.TokenType = iota + 1
-	tokRule
+	tokRule lexer.TokenType = iota + 1
 	tokCell
 	tokMarker
 	tokLabel
@@ -23,11 +22,11 @@ const (
 	tokValue
 	tokBlank
 	tokItem
+	tokRow
 )
 
 var noteSymbols = map[string]lexer.TokenType{
 	"EOF":    lexer.EOF,
-	"EOL":    tokEOL,
 	"Rule":   tokRule,
 	"Cell":   tokCell,
 	"Marker": tokMarker,
@@ -37,6 +36,7 @@ var noteSymbols = map[string]lexer.TokenType{
 	"Value":  tokValue,
 	"Blank":  tokBlank,
 	"Item":   tokItem,
+	"Row":    tokRow,
 }
 
 // maxKeyLen is the longest text before a colon that still reads as a key.
@@ -165,7 +165,7 @@ func (l *lineLexer) pos(off, col int) lexer.Position {
 	return lexer.Position{Filename: l.filename, Offset: off, Line: l.line, Column: col}
 }
 
-// lexLine queues the tokens of the next line, always ending with EOL.
+// lexLine queues the tokens of the next line.
 func (l *lineLexer) lexLine() {
 	start := l.off
 	end := strings.IndexByte(l.src[start:], '\n')
@@ -201,19 +201,23 @@ func (l *lineLexer) lexLine() {
 	ll.classify()
 	l.rememberColumns()
 	if len(l.queue) > 0 {
+		var open lexer.TokenType
 		switch l.queue[0].Type {
 		case tokMarker, tokLabel, tokText, tokKey:
-			// An item line opens with a zero-width Item token, so that the
-			// parser knows the line's kind from its first token.
+			open = tokItem
+		case tokCell:
+			open = tokRow
+		}
+		if open != 0 {
+			// An item line opens with a zero-width Item token and a table
+			// row with a zero-width Row token, so that the parser knows the
+			// line's kind from its first token and where a row ends.
 			first := l.queue[0]
 			l.queue = append(l.queue, lexer.Token{})
 			copy(l.queue[1:], l.queue)
-			l.queue[0] = lexer.Token{Type: tokItem, Pos: first.Pos}
+			l.queue[0] = lexer.Token{Type: open, Pos: first.Pos}
 		}
 	}
-	// EOL has no text, like Item: the parser boxes the text of every token
-	// it matches, and only an empty string boxes without allocating.
-	l.queue = append(l.queue, lexer.Token{Type: tokEOL, Pos: l.pos(start+len(orig), runeCol(orig, len(orig)))})
 	l.off = next
 	l.line++
 }

@@ -27,7 +27,7 @@ type Line struct {
 	Item  *Item `parser:"(   @@"`
 	Blank bool  `parser:"  | @Blank"`
 	Row   *Row  `parser:"  | @@"`
-	Rule  *Rule `parser:"  | @@ ) EOL"`
+	Rule  *Rule `parser:"  | @@ )"`
 }
 
 // Rule is a table rule or box border: "|---|---|", "+----+".
@@ -40,7 +40,7 @@ type Rule struct {
 // runs of spaces.
 type Row struct {
 	Pos   lexer.Position
-	Cells []*Cell `parser:"@@+"`
+	Cells []*Cell `parser:"Row @@+"`
 }
 
 // Cell is one cell of a row; Text is empty for an empty cell.
