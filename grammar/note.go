@@ -183,3 +183,41 @@ func positioned(name string, err error, expected string) *diag.ParseError {
 	}
 	return &diag.ParseError{Filename: name, Line: 1, Column: 1, Message: err.Error()}
 }
+
+// The one-token productions (Marker, Label, Text, Value, Cell, Rule) parse
+// themselves (participle.Parseable): participle allocates a struct, boxes
+// its position and defers a capture for every struct it tries, and for a
+// single token a check of its type does the same work for a fraction of
+// the allocations. Each takes exactly one token of its own type (<marker>,
+// <label>, <text>, <value>, <cell>, <rule>) and its position, as `@Token`
+// in a struct with a Pos field did.
+
+// token takes the next token when it is of type typ into pos and text, or
+// reports participle.NextMatch.
+func token(lex *lexer.PeekingLexer, typ lexer.TokenType, pos *lexer.Position, text *string) error {
+	t := lex.Peek()
+	if t.Type != typ {
+		return participle.NextMatch
+	}
+	lex.Next()
+	*pos, *text = t.Pos, t.Value
+	return nil
+}
+
+// Parse takes a <marker> token (participle.Parseable).
+func (m *Marker) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokMarker, &m.Pos, &m.Text) }
+
+// Parse takes a <label> token (participle.Parseable).
+func (l *Label) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokLabel, &l.Pos, &l.Text) }
+
+// Parse takes a <text> token (participle.Parseable).
+func (t *Text) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokText, &t.Pos, &t.Text) }
+
+// Parse takes a <value> token (participle.Parseable).
+func (v *Value) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokValue, &v.Pos, &v.Text) }
+
+// Parse takes a <cell> token (participle.Parseable).
+func (c *Cell) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokCell, &c.Pos, &c.Text) }
+
+// Parse takes a <rule> token (participle.Parseable).
+func (r *Rule) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokRule, &r.Pos, &r.Text) }
