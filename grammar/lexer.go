@@ -21,7 +21,9 @@ const (
 	tokKey
 	tokValue
 	tokBlank
-	tokItem
+	tokHead
+	tokProse
+	tokKeys
 	tokRow
 )
 
@@ -35,7 +37,9 @@ var noteSymbols = map[string]lexer.TokenType{
 	"Key":    tokKey,
 	"Value":  tokValue,
 	"Blank":  tokBlank,
-	"Item":   tokItem,
+	"Head":   tokHead,
+	"Prose":  tokProse,
+	"Keys":   tokKeys,
 	"Row":    tokRow,
 }
 
@@ -203,15 +207,20 @@ func (l *lineLexer) lexLine() {
 	if len(l.queue) > 0 {
 		var open lexer.TokenType
 		switch l.queue[0].Type {
-		case tokMarker, tokLabel, tokText, tokKey:
-			open = tokItem
+		case tokMarker, tokLabel:
+			open = tokHead
+		case tokText:
+			open = tokProse
+		case tokKey:
+			open = tokKeys
 		case tokCell:
 			open = tokRow
 		}
 		if open != 0 {
-			// An item line opens with a zero-width Item token and a table
-			// row with a zero-width Row token, so that the parser knows the
-			// line's kind from its first token and where a row ends.
+			// An item line opens with a zero-width token that says how it
+			// starts (Keys, Head or Prose) and a table row with a zero-width
+			// Row token, so that the parser knows the line's kind from its
+			// first token and where a row ends.
 			first := l.queue[0]
 			l.queue = append(l.queue, lexer.Token{})
 			copy(l.queue[1:], l.queue)

@@ -19,9 +19,10 @@ type Note struct {
 }
 
 // Line is one line of a note: an item (list marker, lesion label, text and
-// fields), blank, a table row or a table rule. The lexer opens an item line
-// with a zero-width Item token, so the first alternative that can match is
-// the one tried first for most lines.
+// fields), blank, a table row or a table rule. The lexer opens every line
+// with a zero-width token of its kind (see Item and Row), so a line ends
+// where the next one opens, and the alternative for item lines, the most
+// common, is tried first.
 type Line struct {
 	Pos   lexer.Position
 	Item  *Item `parser:"(   @@"`
@@ -51,12 +52,15 @@ type Cell struct {
 
 // Item is any other non-blank line: an optional list marker, an optional
 // lesion label, optional text, and the fields that follow ("Key: value",
-// several to a line when set apart by a column gap).
+// several to a line when set apart by a column gap). The lexer opens it
+// with a zero-width token that says how it starts — Keys (with a field),
+// Head (with a list marker or a label) or Prose (with text) — so that the
+// parser tries no optional part that the line cannot have.
 type Item struct {
 	Pos    lexer.Position
-	Marker *Marker  `parser:"Item @@?"`
-	Label  *Label   `parser:"@@?"`
-	Text   *Text    `parser:"@@?"`
+	Marker *Marker  `parser:"( Keys | Head @@?"`
+	Label  *Label   `parser:"             @@?"`
+	Text   *Text    `parser:"             @@? | Prose @@ )"`
 	Fields []*Field `parser:"@@*"`
 }
 
