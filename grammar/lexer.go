@@ -899,8 +899,12 @@ func markerLen(s string) int {
 			return len(b)
 		}
 	}
-	if len(s) > 2 && (s[0] == 'o' || s[0] == '?') && s[1] == ' ' && s[2] >= 'A' && s[2] <= 'Z' {
-		return 1 // a word processor's second-level bullet "o", or a bullet an export lost to "?": "o Histology: …"
+	if len(s) > 2 && (s[0] == 'o' || s[0] == '?') && s[1] == ' ' {
+		// a word processor's second-level bullet "o", or a bullet an export
+		// lost to "?": "o Histology: …", "o  Stage 1: …"
+		if rest := strings.TrimLeft(s[1:], " "); rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return 1
+		}
 	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
@@ -921,7 +925,8 @@ func markerLen(s string) int {
 // and the last ones are bullets an export decoded with the wrong encoding.
 var bullets = []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", "●", "◆", "♦", "❖", "➢", "✔", ">>", ">", "→", "✓",
 	"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8",
-	"â€¢", "â€“", "Â·", "â–ª"} // "•", "–", "·", "▪" decoded as Windows-1252 by an export that mistook the encoding
+	"â€¢", "â€“", "Â·", "â–ª", // "•", "–", "·", "▪" decoded as Windows-1252 by an export that mistook the encoding
+	"ï‚§", "ï‚·", "ïƒ˜", "ïƒ¼", "ï‚¨"} // and Word's private-use bullets ("\uf0a7", "\uf0b7", …) decoded so
 
 // blankAt reports whether s has a blank at byte i.
 func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] == '\t') }

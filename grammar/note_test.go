@@ -273,6 +273,8 @@ func TestExportDecoration(t *testing.T) {
 		{"a bullet lost to a question mark", "? Stage 1: 2 blocks", `1 marker="?"@1 key="Stage 1"@3 value="2 blocks"@12`},
 		{"a word o is no bullet before lower case", "o dear", `1 text="o dear"@1`},
 		{"a bullet decoded as Windows-1252", "â€¢ Site: left upper cutaneous lip", `1 marker="â€¢"@1 key="Site"@5 value="left upper cutaneous lip"@11`},
+		{"a Symbol-font bullet decoded as Windows-1252", "ï‚§ Location: right conchal bowl", `1 marker="ï‚§"@1 key="Location"@5 value="right conchal bowl"@15`},
+		{"a second-level bullet o before two blanks", "o  Stage 2: 1 block; margins: clear", `1 marker="o"@1 key="Stage 2"@4 value="1 block; margins: clear"@13`},
 		{"a Symbol-font bullet copied from a PDF", "\uf0b7 Date of service: 03/09/2026", `1 marker="\uf0b7"@1 key="Date of service"@3 value="03/09/2026"@20`},
 		{"Markdown bold key", "**Date of service:** 2026-01-27", `1 key="Date of service"@3 value="2026-01-27"@22`},
 		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},
