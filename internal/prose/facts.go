@@ -2433,11 +2433,18 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 			return false
 		}
 	}
+	comma := false // "after clear margins were confirmed, 3.4 cm": the margins' clause ended
 	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
 		switch p.w(k) {
-		case "defect", "deficit", "secondary", "primary", "lesion", "margin", "margins", "rim", "size",
+		case ",":
+			comma = true
+		case "defect", "deficit", "secondary", "primary", "lesion", "size",
 			"undermined", "undermining", "undermine", "area":
 			return true
+		case "margin", "margins", "rim":
+			if !comma {
+				return true
+			}
 		}
 	}
 	for k := nx; k < s.hi && k < nx+3; k++ {

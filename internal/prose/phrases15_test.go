@@ -106,3 +106,21 @@ func TestSpeechRecognitionTranscript(t *testing.T) {
 			[]string{"repair "}, []string{`repair "intermediate layered repair" length=3.4`}},
 	})
 }
+
+// TestConfluenceAndTimedRepairLength: melanocytic confluence at a margin
+// is tumor there (CODING-RULES §1 margins), a junction of two sites is
+// not; a repair's length after a timing clause about the margins is the
+// repair's (§3).
+func TestConfluenceAndTimedRepairLength(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'focal confluence at the lateral margin of blocks 4 and 5'",
+			"The first stage was divided into six blocks, with focal confluence at the lateral margin of blocks 4 and 5.",
+			[]string{"stage "}, []string{"stage 1 blocks=6 margin=positive histology"}},
+		{"§3 repair: 'intermediate layered closure after clear margins were confirmed, 3.4 cm'",
+			"REPAIR: intermediate layered closure after clear margins were confirmed, 3.4 cm",
+			[]string{"repair "}, []string{`repair "intermediate layered closure" length=3.4 after-clearance`}},
+		{"§3 repair: a margin's size is no repair length",
+			"The defect was closed with an intermediate layered closure after excision with 3 mm margins.",
+			[]string{"repair "}, []string{`repair "intermediate layered closure"`}},
+	})
+}
