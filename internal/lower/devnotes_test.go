@@ -81,7 +81,7 @@ var realisticSets = []struct {
 	{"testdata/probe28", 30, 29},
 	{"testdata/probe30", 20, 19},
 	{"testdata/probe31", 30, 30},
-	{"testdata/probe32", 30, 28},
+	{"testdata/probe32", 30, 29},
 	{"testdata/probe33", 30, 27},
 }
 

@@ -834,6 +834,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Date.Value }, ""},
 		{"a title's date under a date field: the field's", "MOHS LOG, 2026-08-18\nDate of service: 08/17/2026\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-08-17"},
+		{"an unfilled block count beside a stage's margins keeps the margins",
+			"Site: left cheek\nStage 1: 2 blocks; margins: block 1 positive\nStage 2: *** blocks; margins: negative\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[1]
+				return fmt.Sprint(st.Blocks.N, " ", len(st.Margins), " ", slices.Contains(rules(n), "value-invalid"))
+			}, "0 1 true"},
 		{"an EHR's abbreviated primary insurance key", "Primary Ins.: Aetna Open Access Managed Choice\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna Open Access Managed Choice"},
 		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",

@@ -76,7 +76,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			cp := countPart(it)
 			n, err := grammar.ParseCount("Blocks", cp, 1)
 			if err != nil {
-				return err
+				l.problem(err) // "*** blocks; margins: negative": the count is not documented, the margins are
+				cont = fNone
+				continue
 			}
 			st.Blocks = model.Count{N: n, Line: it.Pos.Line}
 			cont = fNone
