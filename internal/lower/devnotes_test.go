@@ -81,8 +81,8 @@ var realisticSets = []struct {
 	{"testdata/probe28", 30, 29},
 	{"testdata/probe30", 20, 19},
 	{"testdata/probe31", 30, 30},
-	{"testdata/probe32", 30, 29},
-	{"testdata/probe33", 30, 27},
+	{"testdata/probe32", 30, 30},
+	{"testdata/probe33", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

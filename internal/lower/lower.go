@@ -292,6 +292,20 @@ func dashedLesion(s string) bool {
 	return false
 }
 
+// dictatedAround reports whether a field stands inside dictation: a
+// sentence of a stage before its key, and sentences after its value.
+func dictatedAround(f *grammar.Field) bool {
+	i := strings.LastIndex(f.Key, ". ")
+	if i < 0 || f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
+		return false
+	}
+	before := f.Key[:i]
+	if _, _, isStage := splitStage(firstWords(before, 2)); !isStage || !isDictated(before) {
+		return false
+	}
+	return len(splitSentences(f.Value)) >= 3
+}
+
 // keyAfterSentence takes a known key that follows a sentence in a
 // dictation's run-on paragraph ("OPERATIVE REPORT. DATE OF SERVICE:
 // 10/14/2026."): the sentence goes to the prose reader, the key keeps its
@@ -1731,6 +1745,12 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if dictatedAround(f) {
+		// "Stage one was divided into five blocks. Stains: H&E and MART-1 …
+		// Histology: … Block two was positive …": dictation with a key in it
+		l.paragraph = append(l.paragraph, keyAndValue(f))
+		return i
+	}
 	l.endParagraph()
 	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
 	v := checked(f.Value)

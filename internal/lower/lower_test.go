@@ -840,6 +840,12 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[1]
 				return fmt.Sprint(st.Blocks.N, " ", len(st.Margins), " ", slices.Contains(rules(n), "value-invalid"))
 			}, "0 1 true"},
+		{"a key inside a dictated stage paragraph is dictation",
+			"Site: left cheek\nStage one was divided into five blocks. Stains: H&E and MART-1 on all five blocks for melanocyte density. Histology: confluent atypical junctional melanocytes, no dermal invasion. Block two was positive at the lateral margin; blocks one, three, four and five were clear.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " histology=", st.Histology.Present())
+			}, "1:5 stains=2 histology=true"},
 		{"an EHR's abbreviated primary insurance key", "Primary Ins.: Aetna Open Access Managed Choice\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna Open Access Managed Choice"},
 		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",

@@ -124,3 +124,21 @@ func TestConfluenceAndTimedRepairLength(t *testing.T) {
 			[]string{"repair "}, []string{`repair "intermediate layered closure"`}},
 	})
 }
+
+// TestStainReasonsInParenthesesAndAfterStained: a stain's reason in
+// parentheses or after "stained" is its reason (CODING-RULES §5:
+// stain-indication-missing otherwise).
+func TestStainReasonsInParenthesesAndAfterStained(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: 'MART-1 stained for the same reason'",
+			"Stage three consisted of one block, MART-1 stained for the same reason, and was clear.",
+			fams, []string{`stage 3 blocks=1 margin=clear stain="MART-1"+reason`}},
+		{"§5 stains: 'MART-1 (for melanocyte density)'",
+			"A third stage of one block was taken. MART-1 (for melanocyte density) was performed.",
+			fams, []string{`stage 3 blocks=1 margin=unknown stain="MART-1"+reason`}},
+		{"§5 stains: 'MART-1 (blocks 1-2)' names blocks, no reason",
+			"A third stage of two blocks was taken. MART-1 (blocks 1-2) was performed.",
+			fams, []string{`stage 3 blocks=2 margin=unknown stain="MART-1"[1 2]`}},
+	})
+}

@@ -1187,7 +1187,7 @@ func (p *para) unitAt(i, end int) bool {
 // ("MART-1 immunostaining", "an AE1/AE3 immunostain").
 func stainWord(w string) bool {
 	switch w {
-	case "immunostain", "immunostains", "immunostaining", "stain", "stains", "staining", "immunohistochemistry", "ihc":
+	case "immunostain", "immunostains", "immunostaining", "stain", "stains", "staining", "stained", "immunohistochemistry", "ihc":
 		return true
 	}
 	return false
@@ -1279,8 +1279,11 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 		st.Special, j = true, k
 	}
 	if k := p.skipParen(j, s.hi); k > j {
-		// "MART-1 (blocks 1-2)"
-		st.Blocks = p.blockList(j+1, k-1)
+		if w := p.w(j + 1); w == "for" || w == "to" {
+			st.Reason = p.text(j+1, k-1) // "MART-1 (for melanocyte density)"
+		} else {
+			st.Blocks = p.blockList(j+1, k-1) // "MART-1 (blocks 1-2)"
+		}
 		j = k
 	}
 	j = p.stainDone(j, s.hi)
