@@ -1198,7 +1198,10 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.Indication.Present() && len(f.Indication) > 0 {
 		les.Indication = model.Text{Value: f.Indication[0].Value, Line: f.Indication[0].Span.Line}
 	}
-	_, fieldSite := siteFromDiagnosis(les.Diagnosis)                     // the diagnosis field's site wins over the prose's
+	_, fieldSite := siteFromDiagnosis(les.Diagnosis) // the diagnosis field's site wins over the prose's, and so does the label's
+	if _, ok := anatomy.Resolve(les.HeadingText.Value); ok && les.HeadingText.Present() {
+		fieldSite = true
+	}
 	for _, d := range slices.Concat(f.Diagnoses, f.HistologyDiagnoses) { // a tumor the frozen sections showed is the fallback
 		if !les.Diagnosis.Present() && d.Text != "" {
 			les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}

@@ -76,3 +76,15 @@ func TestRegionIsNoSite(t *testing.T) {
 			site, "central face"},
 	})
 }
+
+// TestLabelSiteWinsOverProse: the site a lesion's label names is the
+// lesion's; a site its prose names is not read over it (CODING-RULES §1:
+// the site decides the Mohs class and the diagnosis code).
+func TestLabelSiteWinsOverProse(t *testing.T) {
+	site := func(n *model.Note) string { return n.Lesions[1].Site.Text.Value }
+	runProseCases(t, []proseCase{
+		{"§1 site: 'Lesion 2: left shoulder' over prose naming another site",
+			"Date: 08/11/2026\n\nLesion 1: right upper lip\nStage 1: 1 block; clear\n\nLesion 2: left shoulder\nStage 1: 2 blocks; clear\nThe lesion on the right mid back measured 2.0 cm.\n",
+			site, "left shoulder"},
+	})
+}

@@ -321,9 +321,11 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 }
 
 // inAddition reports whether sentence s opens with "In addition" or
-// "Additionally", as "also" adds a procedure.
+// "Additionally", or names an "Additional procedure", as "also" adds a
+// procedure.
 func (p *para) inAddition(s span) bool {
-	return p.w(s.lo) == "additionally" || s.hi-s.lo > 2 && p.w(s.lo) == "in" && p.w(s.lo+1) == "addition"
+	return p.w(s.lo) == "additionally" || s.hi-s.lo > 2 && p.w(s.lo) == "in" && p.w(s.lo+1) == "addition" ||
+		s.hi-s.lo > 2 && p.w(s.lo) == "additional" && (p.w(s.lo+1) == "procedure" || p.w(s.lo+1) == "procedures") // "Additional procedure: tangential biopsy of …"
 }
 
 // otherSiteLesion reports whether sentence s brings in a lesion with "a" or

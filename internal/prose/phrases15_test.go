@@ -142,3 +142,14 @@ func TestStainReasonsInParenthesesAndAfterStained(t *testing.T) {
 			fams, []string{`stage 3 blocks=2 margin=unknown stain="MART-1"[1 2]`}},
 	})
 }
+
+// TestAdditionalProcedureBiopsy: a biopsy under "Additional procedure" is
+// a biopsy of another lesion (CODING-RULES §4), not the Mohs lesion's
+// site or size.
+func TestAdditionalProcedureBiopsy(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 biopsy: 'Additional procedure: tangential (shave) biopsy of a 5 mm pink papule on the right mid back'",
+			"Additional procedure: tangential (shave) biopsy of a 5 mm pink papule on the right mid back; clinical impression: rule out superficial basal cell carcinoma.",
+			[]string{"other-biopsy ", "site ", "preop "}, []string{`other-biopsy "tangential (shave) biopsy" site="right mid back" impression="rule out superficial basal cell carcinoma" uncertain=true`}},
+	})
+}
