@@ -82,7 +82,7 @@ var realisticSets = []struct {
 	{"testdata/probe30", 20, 19},
 	{"testdata/probe31", 30, 30},
 	{"testdata/probe32", 30, 30},
-	{"testdata/probe33", 30, 29},
+	{"testdata/probe33", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

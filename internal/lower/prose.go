@@ -96,9 +96,52 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 	return parts
 }
 
+// lesionClauses hands each lesion the part of a line that names it, in a
+// note with lesion labels, when the line names two lesions or more ("After
+// tumor clearance at both sites, tumor 1 was repaired with a complex
+// layered closure …, and tumor 2 with an intermediate layered closure …"):
+// the words before the first name go with every part. It returns the
+// lines that name fewer than two.
+func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
+	if !l.headed || len(l.out.Lesions) < 2 {
+		return lines
+	}
+	keep := lines[:0:0]
+	for _, ln := range lines {
+		refs := l.lesionMentions([]prose.Line{ln})
+		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
+		first := slices.IndexFunc(refs, func(r lesionRef) bool { return r.lesion >= 0 })
+		if first < 0 || len(refs)-first < 2 || slices.ContainsFunc(refs[first:], func(r lesionRef) bool { return r.lesion < 0 }) {
+			keep = append(keep, ln) // "at both sites" may open the line, not stand between its lesions
+			continue
+		}
+		refs = refs[first:]
+		lead := strings.TrimSpace(ln.Text[:refs[0].at.Col-ln.Col])
+		for k, r := range refs {
+			from, to := r.at.Col-ln.Col, len(ln.Text)
+			if k+1 < len(refs) {
+				to = refs[k+1].at.Col - ln.Col
+			}
+			var part []prose.Line
+			if lead != "" {
+				part = append(part, prose.Line{Text: lead, Line: ln.Line, Col: ln.Col})
+			}
+			part = append(part, prose.Line{Text: ln.Text[from:to], Line: ln.Line, Col: ln.Col + from})
+			l.paragraphs[r.lesion] = append(l.paragraphs[r.lesion], part)
+			if !l.scoped(r.lesion) {
+				l.scopes = append(l.scopes, r.lesion)
+			}
+		}
+	}
+	return keep
+}
+
 // proseScope keeps a paragraph under the lesion being read: its history,
 // its corrections or its prose.
 func (l *lowerer) proseScope(lines []prose.Line) {
+	if lines = l.lesionClauses(lines); len(lines) == 0 {
+		return
+	}
 	scope := l.lesion
 	l.stageGoesOn(lines)
 	switch {
@@ -634,6 +677,16 @@ func inTurn(refs []lesionRef, sizes []prose.Measure) bool {
 // were treated today"). A site word that two lesions share names
 // neither; a lesion named twice counts once.
 func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
+	refs := l.lesionMentions(sen)
+	if slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }) && len(refs) > 1 {
+		return []lesionRef{{lesion: -1, at: refs[0].at}} // all of them, and parts of them by name: it speaks of all
+	}
+	return refs
+}
+
+// lesionMentions are the lesions a sentence names, each once, in the
+// order it first names them; lesion -1 for all of them.
+func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 	var refs []lesionRef
 	seen := map[int]bool{}
 	add := func(i int, at prose.Span) {
@@ -674,9 +727,6 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 				add(named, at)
 			}
 		}
-	}
-	if seen[-1] && len(refs) > 1 {
-		return []lesionRef{{lesion: -1, at: refs[0].at}} // all of them, and parts of them by name: it speaks of all
 	}
 	return refs
 }

@@ -1,6 +1,7 @@
 package lower_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/mohscode/mohscode/internal/model"
@@ -86,5 +87,27 @@ func TestLabelSiteWinsOverProse(t *testing.T) {
 		{"§1 site: 'Lesion 2: left shoulder' over prose naming another site",
 			"Date: 08/11/2026\n\nLesion 1: right upper lip\nStage 1: 1 block; clear\n\nLesion 2: left shoulder\nStage 1: 2 blocks; clear\nThe lesion on the right mid back measured 2.0 cm.\n",
 			site, "left shoulder"},
+	})
+}
+
+// TestOneLineForTwoLesions: a line that names two labelled lesions gives
+// each the clause that names it, with the words before the first name
+// (CODING-RULES §3: each lesion's repair is coded by its own site and
+// length).
+func TestOneLineForTwoLesions(t *testing.T) {
+	repairs := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			for _, r := range les.Repairs {
+				out += fmt.Sprintf("%s:%v:%v;", les.Label, r.Length.Dims, r.Timing.Present())
+			}
+		}
+		return out
+	}
+	const lesions = "Tumor 1 - right preauricular cheek: squamous cell carcinoma.\nTumor 2 - left dorsal wrist: basal cell carcinoma.\n\n| Tumor | Stage | Blocks | Margins |\n|---|---|---|---|\n| 1 | 1 | 2 | clear |\n| 2 | 1 | 1 | clear |\n\n"
+	runProseCases(t, []proseCase{
+		{"§3 repairs: 'tumor 1 was repaired with …, and tumor 2 with …'",
+			lesions + "Dictation: After tumor clearance at both sites, tumor 1 was repaired with a complex layered closure, length 4.0 cm, and tumor 2 with an intermediate layered closure, length 3.3 cm.\n",
+			repairs, "1:[4]:true;2:[3.3]:true;"},
 	})
 }
