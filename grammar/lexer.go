@@ -906,6 +906,15 @@ func markerLen(s string) int {
 			return 1
 		}
 	}
+	if len(s) > 3 && s[0] == '(' && isAlnum(s[1]) {
+		// "(A) LEFT LOWER EYELID", "(2) right forearm"
+		if s[2] == ')' && blankAt(s, 3) {
+			return 3
+		}
+		if len(s) > 4 && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] == ')' && blankAt(s, 4) {
+			return 4
+		}
+	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
@@ -917,6 +926,11 @@ func markerLen(s string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
 }
 
 // bullets are the list markers that are no number or letter; the

@@ -460,8 +460,13 @@ func leadKey(it *grammar.Item) (key, value string, ok bool) {
 // isOrdinalMarker reports whether a list marker numbers or letters its
 // item ("1.", "2)", "A."), as lesion lists do; bullets do not.
 func isOrdinalMarker(m string) bool {
+	m = strings.TrimPrefix(m, "(") // "(A)", "(2)"
 	return len(m) >= 2 && (m[0] >= '0' && m[0] <= '9' || m[0] >= 'A' && m[0] <= 'Z')
 }
+
+// markerLabel is the label an ordinal marker gives: "1" of "1.", "B" of
+// "B)", "A" of "(A)".
+func markerLabel(m string) string { return normalLabel(strings.Trim(m, "().")) }
 
 // siteLead is the text before the first dash, colon, comma or period: the
 // site of "Left cheek – basal cell carcinoma".
@@ -1088,7 +1093,7 @@ func priorBiopsyLine(it *grammar.Item) bool {
 //
 // The item must open with a count of blocks; nil when it is no such item.
 func listedStage(it *grammar.Item) *grammar.Field {
-	if it.Marker == nil || it.Label != nil || it.Text == nil || !isOrdinalMarker(it.Marker.Text) || !grammar.IsDigits(strings.TrimRight(it.Marker.Text, ".)")) {
+	if it.Marker == nil || it.Label != nil || it.Text == nil || !isOrdinalMarker(it.Marker.Text) || !grammar.IsDigits(strings.Trim(it.Marker.Text, "().")) {
 		return nil
 	}
 	first, _, _ := strings.Cut(it.Text.Text, " - ")
@@ -1104,7 +1109,7 @@ func listedStage(it *grammar.Item) *grammar.Field {
 			text += " " + f.Value.Text
 		}
 	}
-	return &grammar.Field{Pos: it.Marker.Pos, Key: "Stage " + strings.TrimRight(it.Marker.Text, ".)"), Value: &grammar.Value{Pos: it.Text.Pos, Text: text}}
+	return &grammar.Field{Pos: it.Marker.Pos, Key: "Stage " + strings.Trim(it.Marker.Text, "()."), Value: &grammar.Value{Pos: it.Text.Pos, Text: text}}
 }
 
 // linkWords cannot end a sentence: a line ending with one goes on.
@@ -1446,7 +1451,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		label, text = normalLabel(bl), model.Text{Value: value, Line: line}
 	case it.Text != nil:
 		if it.Marker != nil { // "1. Right dorsal hand"; a dashed lesion line has none
-			label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+			label = markerLabel(it.Marker.Text)
 		}
 		text = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		if n, site, ok := hashSite(it.Text.Text); ok && it.Marker == nil {
@@ -1458,7 +1463,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	case it.Marker == nil || len(it.Fields) > 0 && it.Fields[0].Value == nil: // "LEFT THUMB:", "• Left cheek:" heading its lines
 		text = model.Text{Value: it.Fields[0].Key, Line: it.Fields[0].Pos.Line}
 	default:
-		label = normalLabel(strings.TrimRight(it.Marker.Text, ".)"))
+		label = markerLabel(it.Marker.Text)
 		f := it.Fields[0]
 		text = model.Text{Value: f.Key + ": " + f.Value.Text, Line: f.Pos.Line}
 	}

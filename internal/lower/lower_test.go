@@ -846,6 +846,15 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0]
 				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " histology=", st.Histology.Present())
 			}, "1:5 stains=2 histology=true"},
+		{"lesions labelled by a letter in parentheses",
+			"(A) LEFT LOWER EYELID\nStage 1: 2 blocks; clear\n\n(B) RIGHT NASAL TIP\nStage 1: 3 blocks; clear\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "A LEFT LOWER EYELID; B RIGHT NASAL TIP"},
 		{"an EHR's abbreviated primary insurance key", "Primary Ins.: Aetna Open Access Managed Choice\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna Open Access Managed Choice"},
 		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",
