@@ -148,8 +148,10 @@ type lineLexer struct {
 	// leader of one or two dots ("Same-day biopsy . shave …")
 	dotted bool
 	// columns: where the cells of the last table row start (1-based rune
-	// columns), kept over rules and cleared by any other line
+	// columns), kept over rules and one blank line and cleared by any other line
 	columns []int
+	// afterBlank: the last line was blank
+	afterBlank bool
 }
 
 // Next returns the next token, lexing a line at a time (lexer.Lexer).
@@ -232,9 +234,13 @@ func (l *lineLexer) lexLine() {
 }
 
 // rememberColumns keeps the columns of a table row's cells for the next
-// line (see underColumns); a rule keeps them, any other line clears them.
+// line (see underColumns); a rule or one blank line (a double-spaced
+// export leaves one between a log's rows) keeps them, any other line or a
+// second blank line clears them.
 func (l *lineLexer) rememberColumns() {
-	if len(l.queue) > 0 && l.queue[0].Type == tokRule {
+	blank := len(l.queue) > 0 && l.queue[0].Type == tokBlank
+	defer func() { l.afterBlank = blank }()
+	if len(l.queue) > 0 && (l.queue[0].Type == tokRule || blank && !l.afterBlank) {
 		return
 	}
 	l.columns = l.columns[:0]

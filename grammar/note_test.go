@@ -302,9 +302,9 @@ func TestExportDecoration(t *testing.T) {
 }
 
 // TestRowUnderColumns: a line under a table's header whose segments start
-// in the header's columns is a row even where a cell holds a colon; the
-// same line with no table above it, or out of line with the header, is
-// fields.
+// in the header's columns is a row even where a cell holds a colon, and so
+// it is one blank line below; the same line with no table above it, two
+// blank lines below, or out of line with the header, is fields.
 func TestRowUnderColumns(t *testing.T) {
 	header := "STAGE  BLOCKS        MARGIN RESULT                STAINS\n-----  ------------  ---------------------------  ------\n"
 	tests := []struct{ name, src, want string }{
@@ -314,8 +314,10 @@ func TestRowUnderColumns(t *testing.T) {
 			`1 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
 		{"out of line with the header", header + "Surgeon    Dr. Lee    Payer: Aetna\n",
 			`3 text="Surgeon    Dr. Lee"@1 key="Payer"@23 value="Aetna"@30`},
-		{"a blank line ends the table", header + "\nI      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
-			`4 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
+		{"one blank line (a double-spaced export) keeps the table", header + "\nI      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
+			`4 row cell="I"@1 cell="blocks 1-7"@8 cell="positive: 3, 6 (deep)"@22 cell="H&E"@51`},
+		{"two blank lines end the table", header + "\n\nI      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
+			`5 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
