@@ -855,6 +855,11 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "A LEFT LOWER EYELID; B RIGHT NASAL TIP"},
+		{"'pos:' before blocks is a margin, no place of service",
+			"Site: chin\nStage 1: 3 blocks\npos: blocks 2, 3 (deep)\n",
+			func(n *model.Note) string { return n.Encounter.PlaceOfService.Value }, ""},
+		{"POS: 11 is the place of service", "POS: 11 - Office\nSite: chin\n",
+			func(n *model.Note) string { return n.Encounter.PlaceOfService.Value }, "11"},
 		{"an EHR's abbreviated primary insurance key", "Primary Ins.: Aetna Open Access Managed Choice\nSite: chin\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Aetna Open Access Managed Choice"},
 		{"two fields on one line", "Surgeon: A. Bee, MD      Insurance: Aetna HMO\nSite: chin\n",
