@@ -1194,7 +1194,7 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		col := next.Text.Pos.Column
-		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || j > i && endsWithLink(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || endsWithLink(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
@@ -2573,7 +2573,35 @@ func (l *lowerer) finish() {
 		resolve(&b.Site)
 	}
 	l.out.Biopsies = slices.DeleteFunc(l.out.Biopsies, l.sameDayListed)
+	inLabelOrder(l.out.Lesions)
 	l.out.Lines = len(l.lines)
+}
+
+// inLabelOrder puts lesions numbered 1, 2, 3 (or lettered A, B, C) in the
+// order of their labels: the note's own order, where a line the note wraps
+// ("… Site one: …, left temple." / "Site two: …") names a later lesion
+// before its section opens the first (CODING-RULES §2: lesions are taken
+// in note order). Lesions with other labels keep the order read.
+func inLabelOrder(lesions []model.Lesion) {
+	key := func(label string) (int, bool) {
+		if n, err := strconv.Atoi(label); err == nil {
+			return n, true
+		}
+		if len(label) == 1 && label[0] >= 'A' && label[0] <= 'Z' {
+			return int(label[0]-'A') + 1, true
+		}
+		return 0, false
+	}
+	for _, les := range lesions {
+		if _, ok := key(les.Label); !ok {
+			return
+		}
+	}
+	slices.SortStableFunc(lesions, func(a, b model.Lesion) int {
+		ka, _ := key(a.Label)
+		kb, _ := key(b.Label)
+		return ka - kb
+	})
 }
 
 // sameDayListed reports whether a biopsy section is the same-day biopsy of

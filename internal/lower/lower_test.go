@@ -846,6 +846,15 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0]
 				return fmt.Sprint(stageSummary(n), " stains=", len(st.Stains), " histology=", st.Histology.Present())
 			}, "1:5 stains=2 histology=true"},
+		{"numbered lesions in the order of their numbers",
+			"Site two: basal cell carcinoma, right nasal tip.\n\nSITE ONE (left temple): Stage 1: 2 blocks, clear.\n\nSITE TWO (right nasal tip): Stage 1: 1 block, clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label)
+				}
+				return strings.Join(out, " ")
+			}, "1 2"},
 		{"lesions labelled by a letter in parentheses",
 			"(A) LEFT LOWER EYELID\nStage 1: 2 blocks; clear\n\n(B) RIGHT NASAL TIP\nStage 1: 3 blocks; clear\n",
 			func(n *model.Note) string {
