@@ -209,6 +209,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		return opensNothing
 	}
 	if it.Label != nil {
+		if strayWord(it) != nil {
+			return opensNothing // "biopsy" alone on a line in lower case
+		}
 		if priorBiopsyLine(it) {
 			return opensNothing // "[Biopsy] shave biopsy 08/12/2025, nodular BCC": the lesion's prior biopsy
 		}
@@ -698,12 +701,13 @@ func (l *lowerer) wrapsSentence(i int, it *grammar.Item) bool {
 		last = above.Text.Text
 	}
 	words := strings.Fields(last)
-	if len(words) < 6 {
+	if len(words) < 2 {
 		return false
 	}
 	// "… I interpreted the frozen" over "sections: …" in a note wrapped to
-	// a width: "sections" did not fit on the line above
-	return openWords[asciiLower(words[len(words)-1])] || !strings.HasSuffix(last, ".") && l.filled(itemEnd(above), it.Fields[0].Key)
+	// a width: "sections" did not fit on the line above; "sections. I read
+	// the" over "frozen sections: …", a line a second wrapping left short
+	return openWords[asciiLower(words[len(words)-1])] || len(words) >= 6 && !strings.HasSuffix(last, ".") && l.filled(itemEnd(above), it.Fields[0].Key)
 }
 
 // openWords end a line whose sentence goes on: an article, a preposition,
@@ -1117,10 +1121,10 @@ var linkWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, 
 	"to": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "was": true, "were": true}
 
 // endsWithLink reports whether text breaks off after a word no sentence
-// ends with ("… interpreted by"): a line that a second wrapping left short
-// still goes on.
+// ends with ("… interpreted by") or a comma: a line that a second wrapping
+// left short still goes on.
 func endsWithLink(text string) bool {
-	return linkWords[asciiLower(text[strings.LastIndexByte(text, ' ')+1:])]
+	return strings.HasSuffix(text, ",") || linkWords[asciiLower(text[strings.LastIndexByte(text, ' ')+1:])]
 }
 
 // midSentence reports whether the line next continues the sentence that
@@ -1189,12 +1193,14 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 	}
 	for j+1 < len(l.lines) {
 		next := l.lines[j+1].Item
-		if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
+		if t := strayWord(next); t != nil {
+			next = &grammar.Item{Pos: next.Pos, Text: t} // "… nasal tip," / "biopsy" / "proven 03/05/2026."
+		} else if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
 			break
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		col := next.Text.Pos.Column
-		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || endsWithLink(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
@@ -1207,6 +1213,19 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		return v, i
 	}
 	return &grammar.Value{Pos: v.Pos, Text: text}, j
+}
+
+// strayWord is the text of a line that holds one label word in lower case
+// and nothing else ("biopsy" that a second wrapping left alone on its
+// line): no heading, a word of the sentence it breaks; nil otherwise.
+func strayWord(it *grammar.Item) *grammar.Text {
+	if it == nil || it.Label == nil || it.Marker != nil || it.Text != nil || len(it.Fields) > 0 || it.Label.Name() != "" {
+		return nil
+	}
+	if t := strings.TrimSpace(it.Label.Text); t != "" && t[0] >= 'a' && t[0] <= 'z' {
+		return &grammar.Text{Pos: it.Label.Pos, Text: t}
+	}
+	return nil
 }
 
 // headsList reports whether line i is a heading over the list that follows

@@ -143,3 +143,20 @@ func TestDoubleSpaced(t *testing.T) {
 			paragraphs, func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", stageSummary(n)) }, "2 1:2"},
 	})
 }
+
+// TestSecondWrapping: a note wrapped twice (a transcript wrapped near 80
+// columns, copied into a narrower window) leaves short lines mid-sentence:
+// a value ending in a word no sentence ends with, a lone word in lower case
+// that is a label word elsewhere, or a key left at a line's start, all go
+// on (CODING-RULES.md preamble: a fact counts wherever the note states it).
+func TestSecondWrapping(t *testing.T) {
+	runNoteCases(t, []noteCase{
+		{"a lone lower-case 'biopsy' goes on the diagnosis",
+			"PREOPERATIVE DIAGNOSIS: Basal cell carcinoma, infiltrative, nasal tip,\nbiopsy\nproven 03/05/2026.\nPOSTOPERATIVE DIAGNOSIS: Same.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Biopsies), " ", n.Lesions[0].PriorBiopsy.Yes) }, "0 true"},
+		{"a reader broken after 'the'",
+			"Site: left temple\nHistopathology: frozen sections were interpreted by the\ndermatopathologist,\nDr. Ingrid Solberg-Mwangi.\n",
+			func(n *model.Note) string { return n.Encounter.Pathology.Value },
+			"frozen sections were interpreted by the dermatopathologist, Dr. Ingrid Solberg-Mwangi."},
+	})
+}
