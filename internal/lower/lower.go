@@ -1200,7 +1200,10 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		col := next.Text.Pos.Column
-		flush := (col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang)) && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		// under the value, or left of it where the note's wrap width broke the
+		// line ("… Payer: Humana" / "Medicare Advantage")
+		placed := col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang) || col < lo && l.filled(end, next.Text.Text)
+		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break

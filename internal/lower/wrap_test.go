@@ -160,3 +160,16 @@ func TestSecondWrapping(t *testing.T) {
 			"frozen sections were interpreted by the dermatopathologist, Dr. Ingrid Solberg-Mwangi."},
 	})
 }
+
+// TestWrappedToTheMargin: in a note wrapped to a width, the line under a
+// field that a gap sets apart goes on its value from the note's margin
+// when its first word would not have fit (CODING-RULES.md §8: the payer
+// decides the profile).
+func TestWrappedToTheMargin(t *testing.T) {
+	const wrapped = "I performed Mohs micrographic surgery on one previously biopsied tumor\ntoday and interpreted all of the frozen sections myself. A Mohs map was\ndrawn of the tumor and of each stage. The patient tolerated the surgery\nwell and left the office in good condition after wound care teaching\nwas completed.\n"
+	runNoteCases(t, []noteCase{
+		{"a payer wrapped to the margin",
+			"DOS 04/28/2026 | Surgeon: Tobias Engelhart-Obi, MD | Payer: Humana\nMedicare Advantage\n" + wrapped,
+			func(n *model.Note) string { return n.Encounter.Payer.Value }, "Humana Medicare Advantage"},
+	})
+}
