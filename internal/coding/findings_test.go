@@ -135,8 +135,16 @@ func TestFindingRules(t *testing.T) {
 			n[20] = ""
 			return n
 		}(), []string{"17 final-stage-positive warning 1"}},
-		{"final-stage-positive", "a plan documented", replace(20, "  Margins: block 1 positive, block 2 clear"),
-			[]string{}},
+		{"final-stage-positive", "a plan documented", func() []string {
+			n := replace(20, "  Margins: block 1 positive, block 2 clear")
+			n[20] = "  Decision: patient fatigued; will return next week to complete Mohs"
+			return n
+		}(), []string{}},
+		{"final-stage-positive", "a decision that plans nothing", func() []string {
+			n := replace(20, "  Margins: block 1 positive, block 2 clear")
+			n[20] = "  Decision: procedure ended at patient request; will discuss further management at follow-up"
+			return n
+		}(), []string{"17 final-stage-positive warning 1"}},
 		{"stage-numbering", "the misnumbered stage", replace(17, "Stage 3:"),
 			[]string{"17 stage-numbering warning 1"}},
 		{"stage-numbering", "a first stage that is not 1", replace(14, "Stage 2: 3 blocks; stain: H&E; margins: block 1 positive (deep), blocks 2-3 clear"),

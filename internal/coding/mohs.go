@@ -228,7 +228,7 @@ func (g *generator) stageChecks(les *model.Lesion) {
 			g.add(StageAfterClear, les.Label, st.Line, "Lesion %s: stage %s follows a stage whose margins were all clear", les.Label, st.Name())
 		}
 	}
-	if last := les.Stages[len(les.Stages)-1]; anyPositive(last) && !last.Decision.Present() {
+	if last := les.Stages[len(les.Stages)-1]; anyPositive(last) && !plansNext(last.Decision.Value) {
 		g.add(FinalStagePositive, les.Label, last.Line, "Lesion %s: the last stage's margins are not clear (positive or equivocal) and no plan is documented", les.Label)
 	}
 	if t := les.TotalStages; t.Present() && t.N != len(les.Stages) {
@@ -298,4 +298,25 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// nextStepWords name what follows a stage that is not clear: another stage
+// today or at a later visit, or another treatment.
+var nextStepWords = []string{"stage", "layer", "proceed", "return", "complete", "refer", "radiation", "excision", "excise",
+	"re-excis", "further mohs", "additional", "next visit", "schedule", "continue", "imiquimod", "observation"}
+
+// plansNext reports whether a stage's decision is a plan for what follows
+// ("proceed to stage 2", "will return on 05/14/2026 to complete Mohs"): a
+// stage that ended not clear with such a plan is no final-stage-positive
+// (NOTE-FORMAT §7). "Procedure ended at patient request; will discuss
+// further management" plans nothing (CODING-RULES, where a fact may stand:
+// a further stage is expected and its absence is final-stage-positive).
+func plansNext(decision string) bool {
+	d := strings.ToLower(decision)
+	for _, w := range nextStepWords {
+		if strings.Contains(d, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,7 +41,7 @@ var (
 	StageAfterClear = &diag.Rule{ID: "stage-after-clear", Severity: diag.Warning,
 		Doc: "A stage follows a stage whose margins were all clear. Both are coded, but an auditor will ask why the later stage was taken."}
 	FinalStagePositive = &diag.Rule{ID: "final-stage-positive", Severity: diag.Warning,
-		Doc: "The last stage still has positive margins and no plan is documented (further stages, referral, or why surgery stopped). A margin stated as equivocal (\"residual could not be excluded\", \"indeterminate\") is documented and not clear: a further stage is expected."}
+		Doc: "The last stage still has positive margins and no plan is documented: a decision that names what follows (another stage today or at a later visit, referral, re-excision, radiation or other treatment). Why surgery stopped, or \"will discuss further management\", plans nothing. A margin stated as equivocal (\"residual could not be excluded\", \"indeterminate\") is documented and not clear: a further stage is expected."}
 	StageNumbering = &diag.Rule{ID: "stage-numbering", Severity: diag.Warning,
 		Doc: "Stage numbers skip or repeat. Stages are counted as listed, whatever their numbers; check that none is missing."}
 	TotalsMismatch = &diag.Rule{ID: "totals-mismatch", Severity: diag.Warning,

@@ -79,7 +79,7 @@ var realisticSets = []struct {
 	{"testdata/probe26", 30, 30},
 	{"testdata/probe27", 30, 30},
 	{"testdata/probe28", 30, 29},
-	{"testdata/probe30", 20, 19},
+	{"testdata/probe30", 20, 20},
 	{"testdata/probe31", 30, 30},
 	{"testdata/probe32", 30, 30},
 	{"testdata/probe33", 30, 30},
