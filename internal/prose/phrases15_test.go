@@ -153,3 +153,21 @@ func TestAdditionalProcedureBiopsy(t *testing.T) {
 			[]string{"other-biopsy ", "site ", "preop "}, []string{`other-biopsy "tangential (shave) biopsy" site="right mid back" impression="rule out superficial basal cell carcinoma" uncertain=true`}},
 	})
 }
+
+// TestStainOnSomeBlocks: a stain run on some blocks is billed on those
+// blocks, never on every block of the stage (CODING-RULES §5: 88342 per
+// block stained).
+func TestStainOnSomeBlocks(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: 'A Ber-EP4 immunostain was also run on block 2'",
+			"The first stage was divided into four blocks. A Ber-EP4 immunostain was also run on block 2.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="Ber-EP4"[2]`}},
+		{"§5 stains: 'was then run, on block 2 only'",
+			"The first stage was divided into four blocks. A Ber-EP4 immunostain was then run, on block 2 only.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="Ber-EP4"[2]`}},
+		{"§5 stains: a margin's blocks after the stain's own list are not the stain's",
+			"The first stage was divided into five blocks. MART-1 on all five blocks, to judge melanocyte density, showed atypical melanocytes at the lateral margin of blocks 2 and 3.",
+			fams, []string{`stage 1 blocks=5 margin=positive histology stain="MART-1"+reason`}},
+	})
+}

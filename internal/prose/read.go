@@ -1228,9 +1228,13 @@ func (p *para) stainDone(j, end int) int {
 	if j+1 >= end || p.w(j) != "was" && p.w(j) != "were" {
 		return j
 	}
-	switch p.w(j + 1) {
+	k := j + 1
+	if k+1 < end && (p.w(k) == "also" || p.w(k) == "then" || p.w(k) == "additionally") {
+		k++ // "A Ber-EP4 immunostain was also run on block 2"
+	}
+	switch p.w(k) {
 	case "added", "performed", "applied", "used", "done", "run", "obtained":
-		return j + 2
+		return k + 1
 	}
 	return j
 }
@@ -1267,7 +1271,7 @@ func (p *para) everyStage(from, lo, hi int) (bool, int) {
 // no margin, though they may name another stain.
 func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 	st = Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
-	j := e
+	j, named := e, false // named: an "on …" list named the blocks, "all" or "both" among them
 	if j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin") {
 		j++ // "AE1/AE3 cytokeratin immunostain": one antibody, its class after its name
 	}
@@ -1296,8 +1300,14 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 		}
 		if p.anyIn(j+1, k, cBlockNoun) {
 			st.Blocks = p.blockList(j+1, k)
-			j = k
+			j, named = k, true
 		}
+	}
+	if st.Blocks == nil && !named {
+		// a block list further on in the clause: "A Ber-EP4 immunostain was
+		// then run, on block 2 only" — never every block when the clause
+		// names some
+		st.Blocks = p.laterBlocks(j, s.hi)
 	}
 	end = j
 	// the reason: "for melanocyte density", ", to judge melanocyte density"
@@ -1324,6 +1334,26 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 	}
 	st.Span = p.spanOf(i, max(end, e))
 	return st, max(end, e), max(end, e, quiet)
+}
+
+// laterBlocks is the block list a stain's clause names after token j
+// after "on", "of" or "to" ("… was then run, on block 2 only"), or nil when it names none or speaks of
+// every block ("all", "each", "every", "both").
+func (p *para) laterBlocks(j, hi int) []int {
+	end := j
+	for end < hi && p.w(end) != ";" && p.w(end) != "." && (p.w(end) != "," || end == j) && !p.has(end, cStain) && end < j+parenMax {
+		end++
+	}
+	for k := j; k+1 < end; k++ {
+		switch p.w(k) {
+		case "all", "each", "every", "both":
+			return nil
+		}
+		if k > j && (p.w(k-1) == "on" || p.w(k-1) == "of" || p.w(k-1) == "to") && p.has(k, cBlockNoun) && (p.toks[k+1].kind == kNum || p.toks[k+1].n > 0) {
+			return p.blockList(k, end)
+		}
+	}
+	return nil
 }
 
 // clauseEnd is the first ",", ";" or "." from token k, or hi.
