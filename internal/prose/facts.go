@@ -147,6 +147,9 @@ func (p *para) readsSlides(s span, lo, e int) bool {
 	if e < s.hi && p.has(e, cReadVerb) && ok(e) {
 		return true
 	}
+	if e+1 < s.hi && (p.w(e) == "personally" || p.w(e) == "himself" || p.w(e) == "herself") && p.has(e+1, cReadVerb) && ok(e+1) {
+		return true // "Dr. Rautenbach-Ilori personally examined the slides"
+	}
 	if lo != s.lo {
 		return false
 	}

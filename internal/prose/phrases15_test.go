@@ -171,3 +171,16 @@ func TestStainOnSomeBlocks(t *testing.T) {
 			fams, []string{`stage 1 blocks=5 margin=positive histology stain="MART-1"+reason`}},
 	})
 }
+
+// TestReaderPersonallyAndTimingOnce: a named doctor who "personally
+// examined the slides" read them (CODING-RULES §1); "Once the tumor had
+// been cleared" times the repair after clearance (§3).
+func TestReaderPersonallyAndTimingOnce(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'Dr. Ames personally examined the slides'", "Dr. Ames personally examined the slides.",
+			[]string{"reader "}, []string{`reader named "Dr. Ames"`}},
+		{"§3 timing: 'Once the tumor had been cleared, the defect was resurfaced with a full-thickness skin graft'",
+			"Once the tumor had been cleared, the 2.2 x 1.9 cm defect was resurfaced with a full-thickness skin graft.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" defect=2.2x1.9 after-clearance`}},
+	})
+}
