@@ -444,6 +444,12 @@ func splitFields(v *grammar.Value) (*grammar.Value, []*grammar.Field) {
 				continue
 			}
 		}
+		if k > 0 && k == len(parts)-1 && !ok {
+			if key, rest, ok := leadingKey(p, false); ok && len(fields) == 0 {
+				fields = append(fields, &grammar.Field{Pos: p.Pos, Key: key, Value: rest}) // "Pre-op size: 1.1 x 0.9 cm; map drawn"
+				continue
+			}
+		}
 		if len(fields) > 0 {
 			// text after a field continues that field's value
 			last := fields[len(fields)-1]
