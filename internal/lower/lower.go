@@ -625,7 +625,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
-	fields := totalsFields(runOnFields(dashedStageFields(it.Fields)))
+	fields := totalsFields(runOnFields(dashedStageFields(headingFields(it.Fields))))
 	if len(fields) != len(it.Fields) || len(fields) > 0 && fields[0] != it.Fields[0] {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
 	}
@@ -647,6 +647,27 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.valueEnd = end // after the fields: the paragraph they close belongs to the line before
 	}
 	return taken
+}
+
+// headingFields reads a key with no value before other fields on its line
+// ("FINDINGS:<TAB>Stage I:<TAB>…; Stage II:<TAB>clear.") as the key of
+// the rest of the line, as it reads without the tab: a stage restated
+// inside the findings, not a stage of its own.
+func headingFields(fields []*grammar.Field) []*grammar.Field {
+	if len(fields) < 2 || fields[0].Value != nil || fields[1].Pos.Line != fields[0].Pos.Line {
+		return fields
+	}
+	var b strings.Builder
+	for k, f := range fields[1:] {
+		if k > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Key + ":")
+		if f.Value != nil {
+			b.WriteString(" " + f.Value.Text)
+		}
+	}
+	return []*grammar.Field{{Pos: fields[0].Pos, Key: fields[0].Key, Value: &grammar.Value{Pos: fields[1].Pos, Text: b.String()}}}
 }
 
 // arrows open a log row's second line, its result.
