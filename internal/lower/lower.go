@@ -218,6 +218,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		if it.Label.Biopsy() || it.Label.Word() == "procedure" && it.Text != nil && mentionsBiopsyProcedure(it.Text.Text) {
 			return opensBiopsy // "Procedure #3 - Shave biopsy"
 		}
+		if it.Text != nil && mentionsBiopsyProcedure(it.Text.Text) && strings.Contains(asciiLower(it.Text.Text), "impression") {
+			return opensBiopsy // "Lesion 2 - right shoulder, 8 mm scaly papule. Clinical impression: SCC versus … 4 mm punch biopsy."
+		}
 		return opensLesion
 	}
 	if key, _, ok := leadKey(it); ok {
@@ -1521,8 +1524,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		if keySite != "" {
 			b.Site.Text = model.Text{Value: keySite, Line: line}
 		}
-		if it.Label == nil {
-			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …"
+		if it.Label == nil || it.Label.Word() == "lesion" {
+			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …", "Lesion 2 - … Clinical impression: …"
 		}
 		if k := l.sameBiopsy(given, b); k >= 0 {
 			// "PROCEDURES TODAY: … 2. Shave biopsy, left shoulder." then "2. SHAVE

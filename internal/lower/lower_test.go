@@ -1783,3 +1783,19 @@ func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
 		})
 	}
 }
+
+// TestLesionLabelOverBiopsies: in a note of biopsies only, "Lesion N - site,
+// … Clinical impression: … punch biopsy." lines are biopsies with their
+// impressions, no Mohs lesions (CODING-RULES §4: biopsy codes; an
+// uncertain impression gets no diagnosis code).
+func TestLesionLabelOverBiopsies(t *testing.T) {
+	n := mustLower(t, "No Mohs surgery was performed at this visit.\n\n"+
+		"Lesion 1 - left lateral thigh, 2.2 cm plaque. Clinical impression: rule out DFSP. Incisional biopsy, closed with sutures.\n"+
+		"Lesion 2 - right posterior shoulder, 8 mm scaly papule. Clinical impression: SCC versus irritated seborrheic keratosis. 4 mm punch biopsy.\n")
+	var got []string
+	for _, b := range n.Biopsies {
+		got = append(got, b.Label+" "+b.Site.Text.Value+" / "+b.Diagnosis.Value)
+	}
+	assert.Empty(t, n.Lesions)
+	assert.Equal(t, []string{"1 left lateral thigh / rule out DFSP", "2 right posterior shoulder / SCC versus irritated seborrheic keratosis"}, got)
+}
