@@ -208,6 +208,7 @@ func TestResolveVocabulary(t *testing.T) {
 		// genitalia
 		{"penis", "penis", "H", "genital"},
 		{"scrotum", "scrotum", "H", "genital"},
+		{"left hemiscrotum, extending toward the median raphe", "scrotum", "H", "genital"},
 		{"vulva", "vulva", "H", "genital"},
 		{"labia", "labia", "H", "genital"},
 		{"perineum", "perineum", "H", "trunk"},

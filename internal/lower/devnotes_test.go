@@ -83,7 +83,7 @@ var realisticSets = []struct {
 	{"testdata/probe31", 30, 30},
 	{"testdata/probe32", 30, 30},
 	{"testdata/probe33", 30, 30},
-	{"testdata/probe34", 30, 26},
+	{"testdata/probe34", 30, 27},
 	{"testdata/probe35", 30, 30},
 }
 
