@@ -14,17 +14,7 @@ import (
 func TestIndicationNamingSeveralLesions(t *testing.T) {
 	const head = "Date: 06/16/2026\n\nThe first tumor is a nodular basal cell carcinoma of the right cheek. The second is a squamous cell carcinoma of the left helix. The third is a superficial basal cell carcinoma of the left upper back."
 	const body = "\n\nRight cheek: one stage, two blocks, all margins clear.\n\nLeft helix: one stage, one block, clear.\n\nLeft upper back: one stage, two blocks, clear.\n"
-	indications := func(n *model.Note) string {
-		out := ""
-		for _, les := range n.Lesions {
-			if les.Indication.Present() {
-				out += "y"
-			} else {
-				out += "n"
-			}
-		}
-		return out
-	}
+	indications := eachLesion(func(les model.Lesion) bool { return les.Indication.Present() })
 	runProseCases(t, []proseCase{
 		{"§1 indication: 'Mohs was chosen for the cheek and helix because …, and for the back because …'",
 			head + " Mohs was chosen for the cheek and helix because of their location on the face and ear, and for the back because the tumor is recurrent after prior curettage." + body,
@@ -41,17 +31,7 @@ func TestIndicationNamingSeveralLesions(t *testing.T) {
 // otherwise).
 func TestEachLesionInTheHeader(t *testing.T) {
 	const body = "\n\nA. Right nasal sidewall – basal cell carcinoma\n   Stage 1: 2 blocks; clear.\n\nB. Left cheek – squamous cell carcinoma in situ\n   Stage 1: 3 blocks; clear.\n"
-	biopsied := func(n *model.Note) string {
-		out := ""
-		for _, les := range n.Lesions {
-			if les.PriorBiopsy.Yes {
-				out += "y"
-			} else {
-				out += "n"
-			}
-		}
-		return out
-	}
+	biopsied := eachLesion(func(les model.Lesion) bool { return les.PriorBiopsy.Yes })
 	runProseCases(t, []proseCase{
 		{"§1 prior biopsy: 'Each lesion had been biopsied on 01/27/2026.'",
 			"Date: 02/24/2026\nAll frozen sections were read by me. Each lesion had been biopsied on 01/27/2026." + body, biopsied, "yy"},
@@ -110,4 +90,19 @@ func TestOneLineForTwoLesions(t *testing.T) {
 			lesions + "Dictation: After tumor clearance at both sites, tumor 1 was repaired with a complex layered closure, length 4.0 cm, and tumor 2 with an intermediate layered closure, length 3.3 cm.\n",
 			repairs, "1:[4]:true;2:[3.3]:true;"},
 	})
+}
+
+// eachLesion writes "y" or "n" per lesion, in order, for whether has holds.
+func eachLesion(has func(model.Lesion) bool) func(*model.Note) string {
+	return func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			if has(les) {
+				out += "y"
+			} else {
+				out += "n"
+			}
+		}
+		return out
+	}
 }
