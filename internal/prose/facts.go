@@ -613,6 +613,10 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		proven = proven && (p.coveredHas(k, cBiopsy, "proven") || p.coveredHas(k, cBiopsy, "confirmed"))
 	}
 	hist := p.biopsyDate(s) || s.any(cPriorCue) || s.any(cFinding) || s.any(cHistPre)
+	// A biopsy submitted for frozen section, with no date or past, is read
+	// during the visit: "a 3 mm punch biopsy of the lesion was performed and
+	// submitted for frozen section".
+	today = today || !hist && s.any(cFrozen)
 	switch {
 	case proven || hist && !today:
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
@@ -959,7 +963,7 @@ func siteStop(w string) bool {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
 		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
-		"showed", "shows", "revealed", "demonstrated", "confirmed":
+		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying":
 		return true
 	}
 	return false
@@ -1078,10 +1082,12 @@ func (p *para) commaBefore(i, lo int) int {
 }
 
 // skipLandmark skips a short comma segment at token j that places the
-// lesion by a landmark (", proximal to the nail fold"), when a size set off
-// by a comma follows it: words only, no verb.
+// lesion by a landmark (", proximal to the nail fold"), or a phrase "over
+// …" or "overlying …" right after the site ("finger over the proximal
+// phalanx"), when a size set off by a comma follows it: words only, no
+// verb.
 func (p *para) skipLandmark(j, end int) int {
-	if j+1 >= end || p.w(j) != "," || p.toks[j+1].kind == kNum {
+	if j+1 >= end || p.w(j) != "," && p.w(j) != "over" && p.w(j) != "overlying" || p.toks[j+1].kind == kNum {
 		return j
 	}
 	for k := j + 1; k < end && k <= j+7; k++ {
@@ -1469,20 +1475,45 @@ func (st *state) readIndication(p *para, s span) {
 	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
 }
 
-// mohsFor is the token of "for" in a sentence that opens "Mohs for …" or
-// "Mohs surgery for …" (a terse indication), or 0.
+// mohsFor is the token of "for" in a sentence, or a part of one after a
+// semicolon or "treated with", that opens "Mohs for …" or "Mohs surgery
+// for …" (a terse indication: "Well-differentiated SCC, 0.9 x 0.8 cm; Mohs
+// for facial location."), or 0.
 func (p *para) mohsFor(s span) int {
-	if s.hi-s.lo < 4 || p.w(s.lo) != "mohs" {
+	at := s.lo
+	for k := s.lo; k+1 < s.hi; k++ {
+		if p.w(k+1) == "mohs" && (p.w(k) == ";" || p.w(k) == "with" && k > s.lo && (p.w(k-1) == "treated" || p.w(k-1) == "managed")) {
+			at = k + 1 // "…; Mohs for facial location", "…, treated with Mohs for the location on the hand"
+			break
+		}
+	}
+	if s.hi-at < 4 || p.w(at) != "mohs" {
 		return 0
 	}
-	k := s.lo + 1
-	for k < s.hi && k <= s.lo+3 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is") {
+	k := at + 1
+	for k < s.hi && k <= at+3 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is") {
 		k++
 	}
 	if k < s.hi && p.w(k) == "for" {
 		return k
 	}
 	return 0
+}
+
+// siteWordsBefore is where up to three words naming a site end before
+// token at ("nasal sidewall" in "the 1.2 x 1.0 cm nasal sidewall defect"),
+// or at when they do not.
+func (p *para) siteWordsBefore(at, lo int) int {
+	from := at
+	for a := at - 1; a >= lo && a >= at-3; a-- {
+		if w := p.w(a); p.toks[a].kind != kWord || w == "cm" || w == "mm" {
+			break
+		}
+		if site, _, b := p.siteAt(a, at); site != "" && b == at {
+			from = a
+		}
+	}
+	return from
 }
 
 // ---- sizes ----
@@ -1935,11 +1966,13 @@ func (st *state) defect(p *para, s span, i int) {
 		}
 	}
 	if !ok {
-		// "the 2.3 x 1.9 cm defect", "the 2.2 x 2.0 cm final defect"
+		// "the 2.3 x 1.9 cm defect", "the 2.2 x 2.0 cm final defect", "the
+		// 1.2 x 1.0 cm nasal sidewall defect"
 		at := i
 		for at > s.lo && i-at < 2 && p.has(at-1, cFinalDefect) && p.toks[at-1].kind == kWord {
 			at--
 		}
+		at = p.siteWordsBefore(at, s.lo)
 		for lo := max(s.lo, at-7); lo < at; lo++ {
 			if p.toks[lo].kind == kNum {
 				if z, nx, ok2 := p.measure(lo, at); ok2 && nx == at {
@@ -2409,7 +2442,9 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 			if !r.Length.Size.Present() {
 				r.Length = m
 			}
-		case !area && s.any(cLengthWord) && len(sz.Dims) > 0:
+		case !area && s.any(cLengthWord) && len(sz.Dims) > 0 && !p.wordBefore(i, s, 3, "measuring", "measured", "measures"):
+			// not "the wound, measuring 1.8 x 1.4 cm, was closed with a simple
+			// repair …, 3.0 cm in length": the wound's size
 			if !r.Length.Size.Present() {
 				r.Length = m
 			}

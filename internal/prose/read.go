@@ -566,6 +566,9 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		if t.kind == kNum {
 			n, j = p.intAt(i), i+2
 		}
+		if n == 1 && j+1 < s.hi && p.w(j) == "and" && (p.w(j+1) == "only" || p.w(j+1) == "final" || p.w(j+1) == "last") {
+			j += 2 // "the first and only pass"
+		}
 		for j < s.hi && p.stageFiller(j) {
 			j++
 		}
@@ -1658,17 +1661,27 @@ func (p *para) segment(k, lo, hi int) (int, int) {
 	return a, b
 }
 
-// andMargins reports whether token k is an "and" that opens a clause of
-// its own about the margins or blocks: "BCC was confined to the central
-// dermis and all margins were clear", "and both blocks were negative",
-// "and clear margins in both blocks".
+// andMargins reports whether token k is an "and" (or "but", "while",
+// "whereas") that opens a clause of its own about the margins or blocks:
+// "BCC was confined to the central dermis and all margins were clear", "and
+// both blocks were negative", "and clear margins in both blocks", "nodular
+// BCC was present in the central dermis but all three blocks were free of
+// tumor".
 func (p *para) andMargins(k, hi int) bool {
-	if p.w(k) != "and" || k+1 >= hi {
+	switch p.w(k) {
+	case "and", "but", "while", "whereas":
+	default:
+		return false
+	}
+	if k+1 >= hi {
 		return false
 	}
 	j := k + 1
 	if w := p.w(j); w == "all" || w == "both" || w == "the" {
 		j++
+	}
+	if j < hi && p.countAt(j) > 0 {
+		j++ // "all three blocks"
 	}
 	if j < hi && (p.w(j) == "other" || p.w(j) == "remaining") {
 		j++
@@ -1681,7 +1694,8 @@ func (p *para) andMargins(k, hi int) bool {
 
 // withMargins reports whether token k is a "with" that opens what the
 // margins showed: "with all margins free of tumor", "with both margins
-// clear", "with clear margins", "with margins negative".
+// clear", "with clear margins", "with margins negative", "with all
+// peripheral and deep margins of the three blocks free of tumor".
 func (p *para) withMargins(k, hi int) bool {
 	if p.w(k) != "with" || k+1 >= hi {
 		return false
@@ -1690,8 +1704,15 @@ func (p *para) withMargins(k, hi int) bool {
 	if w := p.w(j); w == "all" || w == "both" || w == "the" {
 		j++
 	}
+	for n := 0; n < 3 && j+1 < hi && marginSide[p.w(j)]; n++ {
+		j++ // "peripheral and deep"
+	}
 	return j < hi && (p.has(j, cMarginLoc) || p.has(j, cClear) && j+1 < hi && p.has(j+1, cMarginLoc))
 }
+
+// marginSide are the words that say which margins: "all peripheral and
+// deep margins".
+var marginSide = map[string]bool{"peripheral": true, "deep": true, "lateral": true, "radial": true, "epidermal": true, "and": true, "surgical": true}
 
 // segmentHasPlace reports whether the segment around token k names a margin
 // place or a named block ("BCC at the deep margin", "tumor in block 2").

@@ -1,0 +1,117 @@
+package prose
+
+import "testing"
+
+// TestTumorThenButMarginsClear: a tumor described in the dermis, then "but
+// all three blocks were free of tumor", is the stage's histology and a clear
+// margin (CODING-RULES §1: the margins of the last stage), not a positive
+// margin.
+func TestTumorThenButMarginsClear(t *testing.T) {
+	fams := []string{"unstaged "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'BCC was present in the central dermis but all three blocks were free of tumor'",
+			"I examined the frozen sections myself: nodular BCC was present in the central dermis but all three blocks were free of tumor at the peripheral and deep margins; no perineural invasion.",
+			fams, []string{"unstaged blocks=0 margin=clear histology"}},
+		{"§1 margins: 'BCC was present at the deep margin but the other blocks were clear' stays positive",
+			"Nodular BCC was present at the deep margin of block 1, but the other blocks were clear.",
+			fams, []string{"unstaged blocks=0 margin=positive histology"}},
+	})
+}
+
+// TestPriorBiopsyByAccession: a pathology report cited by its accession
+// numbers is the prior biopsy (CODING-RULES §9: the diagnosis is confirmed
+// by prior pathology); a biopsy sent for frozen section, with no date or
+// past, is done today (§4).
+func TestPriorBiopsyByAccession(t *testing.T) {
+	fams := []string{"prior-biopsy", "same-day-biopsy", "frozen-section"}
+	runPhrases(t, []phraseCase{
+		{"§9 prior biopsy: 'Pathology … was obtained at an outside practice on 02/26/2026 (accessions …)'",
+			"Pathology for both tumors was obtained at an outside practice on 02/26/2026 (accessions AX26-4410 and AX26-4411) and reviewed.",
+			fams, []string{"prior-biopsy true"}},
+		{"§4 same-day biopsy: 'a 3 mm punch biopsy … was performed and submitted for frozen section, processed as two blocks'",
+			"After consent and a time-out, a 3 mm punch biopsy of the lesion was performed and submitted for frozen section, processed as two blocks, which I read as nodular basal cell carcinoma.",
+			fams, []string{`same-day-biopsy "3 mm punch biopsy"`, "frozen-section 2"}},
+		{"§4 a dated biopsy read on frozen section is no biopsy of today",
+			"A shave biopsy on 03/01/2026 was read on frozen section as basal cell carcinoma.",
+			fams, []string{"prior-biopsy true"}},
+	})
+}
+
+// TestTerseIndications: why Mohs was chosen, stated tersely after the
+// diagnosis (CODING-RULES §1: the indication is documented).
+func TestTerseIndications(t *testing.T) {
+	fams := []string{"indication"}
+	runPhrases(t, []phraseCase{
+		{"§1 indication: '…; Mohs for facial location'",
+			"Well-differentiated squamous cell carcinoma, 0.9 x 0.8 cm; Mohs for facial location.",
+			fams, []string{"indication"}},
+		{"§1 indication: '…, hence Mohs'",
+			"Moderately differentiated squamous cell carcinoma, 1.5 x 1.5 cm, in an immunosuppressed patient (chronic lymphocytic leukemia), hence Mohs.",
+			fams, []string{"indication"}},
+		{"§1 indication: 'treated with Mohs for the location on the hand'",
+			"Squamous cell carcinoma, well differentiated, 1.0 x 0.9 cm, treated with Mohs for the location on the hand and thin skin over the extensor tendons.",
+			fams, []string{"indication"}},
+		{"§1 indication: 'Mohs indicated for moderate differentiation and a diameter over 1 cm'",
+			"Moderately differentiated squamous cell carcinoma of the left lateral neck, 1.3 x 1.1 cm; Mohs indicated for moderate differentiation and a diameter over 1 cm in a patient with chronic lymphocytic leukemia.",
+			fams, []string{"indication"}},
+		{"§1 indication: 'Mohs for' with no reason after it is none",
+			"Mohs for the lesion was done today.",
+			fams, nil},
+	})
+}
+
+// TestSizesAroundSites: a size after a site placed by "over …" is the
+// lesion's pre-operative size (CODING-RULES §6); a size before a site
+// adjective and "defect" is the final defect (§3, §6).
+func TestSizesAroundSites(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: 'carcinoma of the dorsal right index finger over the proximal phalanx, 1.0 x 0.9 cm'",
+			"Nodular basal cell carcinoma of the dorsal right index finger over the proximal phalanx, 1.0 x 0.9 cm; Mohs was indicated for the location on the finger.",
+			[]string{"preop ", "site "}, []string{`site "dorsal right index finger"`, "preop 1x0.9"}},
+		{"§3 graft area: 'the 1.8 x 1.5 cm antihelical defect was resurfaced with a full-thickness skin graft'",
+			"The 1.8 x 1.5 cm antihelical defect was resurfaced with a full-thickness skin graft from the right preauricular skin.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" defect=1.8x1.5`}},
+		{"§3 graft area: 'the 1.2 x 1.0 cm nasal sidewall defect'",
+			"The 1.2 x 1.0 cm nasal sidewall defect was covered with a full-thickness skin graft.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" defect=1.2x1`}},
+	})
+}
+
+// TestFirstAndOnlyStage: "the first and only pass" is stage 1 (CODING-RULES
+// §1), and "with all peripheral and deep margins … free of tumor" says the
+// margins apart from the tumor's histology.
+func TestFirstAndOnlyStage(t *testing.T) {
+	fams := []string{"stage ", "unstaged "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'the first and only pass was divided into six blocks'",
+			"Because of its size the first and only pass was divided into six blocks. Nodular BCC filled the mid dermis without perineural invasion, and all six blocks were clear.",
+			fams, []string{"stage 1 blocks=6 margin=clear histology"}},
+		{"§1 margins: 'residual … centrally with all peripheral and deep margins of the three blocks free of tumor'",
+			"On my reading, the frozen sections showed residual nodular basal cell carcinoma in the superficial dermis centrally with all peripheral and deep margins of the three blocks free of tumor; no perineural invasion.",
+			fams, []string{"unstaged blocks=3 margin=clear histology"}},
+	})
+}
+
+// TestMoreDictatedWordings: rounds as stages (CODING-RULES §1), a tumor
+// "previously treated" as today's recurrent tumor (§9: its diagnosis is
+// coded), "a diameter of" as the pre-operative size (§6), and a wound
+// "measuring" a size in a repair sentence as no repair length (§3).
+func TestMoreDictatedWordings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'The first round of Mohs … divided into seven blocks … A second round of two blocks'",
+			"The first round of Mohs was excised around the marked tumor. Because of its size it was divided into seven blocks; tumor was present at the superior peripheral margin in blocks 1 and 2. A second round of two blocks was excised from the superior margin. Both blocks were free of tumor.",
+			[]string{"stage "}, []string{"stage 1 blocks=7 margin=positive", "stage 2 blocks=2 margin=clear"}},
+		{"§9 diagnosis: '…, previously treated with electrodesiccation and curettage in 2024' is today's tumor",
+			"Indication: Well-differentiated squamous cell carcinoma of the vertex scalp, previously treated with electrodesiccation and curettage in 2024.",
+			[]string{"diagnosis "}, []string{`diagnosis "Well-differentiated squamous cell carcinoma" site="vertex scalp"`}},
+		{"§9 diagnosis: 'a BCC of the back excised years ago' stays the past",
+			"She had a basal cell carcinoma of the back excised years ago.",
+			[]string{"diagnosis "}, nil},
+		{"§6 pre-op size: 'because of … a diameter of 1.4 x 1.2 cm'",
+			"Mohs surgery was chosen because of the chin location near the lower lip and a diameter of 1.4 x 1.2 cm with indistinct borders.",
+			[]string{"preop "}, []string{"preop 1.4x1.2"}},
+		{"§3 repair length: 'the wound, measuring 1.8 x 1.4 cm, was closed with a simple repair …, 3.0 cm in length'",
+			"After tumor clearance the wound, measuring 1.8 x 1.4 cm, was closed with a simple repair of interrupted 4-0 nylon sutures, 3.0 cm in length.",
+			[]string{"repair "}, []string{`repair "simple repair" length=3 after-clearance`}},
+	})
+}
