@@ -338,6 +338,19 @@ func classOnly(r model.Repair) bool {
 	return r.Type.Present() && !r.Value.Present() && !r.Length.Present() && !r.Area.Present() && !r.Size.Present()
 }
 
+// restatesClass reports whether repair value text restates the class
+// that is all repair r states: "[X] Intermediate (layered) repair" checked
+// under "Closure performed (check one)", then "Repair: intermediate
+// layered repair, 3.0 cm" is one repair.
+func restatesClass(r model.Repair, text string) bool {
+	if r.Type.Present() || !r.Value.Present() || r.Length.Present() || r.Area.Present() || r.Size.Present() {
+		return false
+	}
+	class := strings.TrimSuffix(strings.TrimSuffix(classWords(r.Value.Value), " repair"), " closure")
+	first, _, _ := strings.Cut(class, " ")
+	return repairClassWords[class] && slices.Contains(strings.Fields(asciiLower(text)), first)
+}
+
 // timingOnly reports whether a repair key's value says only when the
 // repair was done ("after clearance", "same day, after tumor clearance"),
 // naming no repair.
@@ -2352,8 +2365,11 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
 	les := l.cur()
-	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(v.Text) {
-		l.proseField(f, v) // "REPAIR: The final defect measured … and was closed with …"
+	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(splitSentences(v)[0].Text) {
+		// "REPAIR: The final defect measured … and was closed with …", "…
+		// was reconstructed with a paramedian forehead interpolation flap.
+		// Division and inset of the pedicle are scheduled in three weeks."
+		l.proseField(f, v)
 		return nil
 	}
 	if ref.field == fRepair && v != nil && isBareYes(v.Text) {
@@ -2365,7 +2381,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"}) ||
 			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[classWords(v.Text)]
-		if n := len(les.Repairs); n > 0 && !classKey && classOnly(les.Repairs[n-1]) {
+		if n := len(les.Repairs); n > 0 && !classKey && (classOnly(les.Repairs[n-1]) || v != nil && restatesClass(les.Repairs[n-1], v.Text)) {
 			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
 			l.repair = n - 1
 		} else if n > 0 && blankRepair(les.Repairs[n-1]) {

@@ -116,11 +116,15 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			continue
 		}
 		refs = refs[first:]
-		lead := strings.TrimSpace(ln.Text[:refs[0].at.Col-ln.Col])
+		starts := make([]int, len(refs))
 		for k, r := range refs {
-			from, to := r.at.Col-ln.Col, len(ln.Text)
+			starts[k] = nounPhraseStart(ln.Text, r.at.Col-ln.Col)
+		}
+		lead := strings.TrimSpace(ln.Text[:starts[0]])
+		for k, r := range refs {
+			from, to := starts[k], len(ln.Text)
 			if k+1 < len(refs) {
-				to = refs[k+1].at.Col - ln.Col
+				to = starts[k+1]
 			}
 			var part []prose.Line
 			if lead != "" {
@@ -134,6 +138,26 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// nounPhraseStart is where the noun phrase that names a lesion at byte at
+// of text begins, before the article and size in front of the name: "the
+// 1.8 x 1.5 cm antihelical defect".
+func nounPhraseStart(text string, at int) int {
+	for {
+		head := strings.TrimRight(text[:at], " ")
+		k := strings.LastIndexByte(head, ' ') + 1
+		w := asciiLower(head[k:])
+		switch {
+		case w == "":
+			return at
+		case w == "the" || w == "a" || w == "an" || w == "x" || w == "×" || w == "by" || w == "cm" || w == "mm",
+			strings.Trim(w, "0123456789.") == "":
+			at = k
+		default:
+			return at
+		}
+	}
 }
 
 // proseScope keeps a paragraph under the lesion being read: its history,
@@ -705,11 +729,12 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 			}
 			if (slices.Contains(everyWords, w.text) || w.text == "each" || w.text == "every") && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) || // "Each lesion had been biopsied on …"
 				(w.text == "both" || w.text == "all") && k+2 < len(words) && cardinalWord(words[k+1].text) > 1 && slices.Contains(tumorNouns, words[k+2].text) ||
+				(w.text == "both" || w.text == "all" || w.text == "each") && quantifiesTumors(ln.Text, words, k) || // "Both Mohs tumors were diagnosed on …"
 				li == 0 && k == 0 && cardinalWord(w.text) == len(l.out.Lesions) && len(words) > 1 && slices.Contains(everyWords, words[1].text) || // "Two tumors, both proven on …" opening the sentence, as many as the lesions
+				li == 0 && k == 0 && pronounsEvery(words, len(l.out.Lesions)) || // "Both had been biopsied by …" after "Two tumors were addressed today."
 				cardinalWord(w.text) == len(l.out.Lesions) && quantifiesTumors(ln.Text, words, k) || // "has two biopsy-proven skin cancers"
 
-				w.text == "both" && k > 0 && slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) &&
-					(k+1 == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[k+1].text)) {
+				forEvery(words, k, len(l.out.Lesions)) {
 				add(-1, at)
 				continue
 			}
@@ -731,14 +756,53 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 	return refs
 }
 
+// forEvery reports whether words[k] opens "both" or "all" and the lesions'
+// number after "for", "in", "of" or "to", at the end of the sentence or
+// before a reason: "Mohs was indicated for both because of …", "Mohs was
+// chosen for all three because of the facial locations".
+func forEvery(words []sentenceWord, k, lesions int) bool {
+	if k == 0 || !slices.Contains([]string{"for", "in", "of", "to"}, words[k-1].text) {
+		return false
+	}
+	next := k + 1
+	switch {
+	case words[k].text == "both":
+	case words[k].text == "all" && next < len(words) && cardinalWord(words[next].text) == lesions:
+		next++
+	default:
+		return false
+	}
+	return next == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[next].text)
+}
+
+// pronounsEvery reports whether a sentence opens with "both" (of two
+// lesions) or "all" and the lesions' number ("all three") standing for the
+// lesions, before a verb: "Both had been biopsied …", "All three were
+// proven on shave biopsies".
+func pronounsEvery(words []sentenceWord, lesions int) bool {
+	k := 1
+	switch {
+	case len(words) > 1 && words[0].text == "both" && lesions == 2:
+	case len(words) > 2 && words[0].text == "all" && cardinalWord(words[1].text) == lesions:
+		k = 2
+	default:
+		return false
+	}
+	switch words[k].text {
+	case "had", "have", "were", "are", "was":
+		return true
+	}
+	return false
+}
+
 // tumorNouns name a tumor as a lesion of the note.
 var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas"}
 
 // quantifiesTumors reports whether a tumor noun follows words[k] in the
-// same phrase, over at most three describing words set apart only by
+// same phrase, over at most four describing words set apart only by
 // spaces or hyphens: "both tumors", "two biopsy-proven skin cancers".
 func quantifiesTumors(text string, words []sentenceWord, k int) bool {
-	for j := k + 1; j < len(words) && j <= k+4; j++ {
+	for j := k + 1; j < len(words) && j <= k+5; j++ {
 		prev := words[j-1]
 		if strings.Trim(text[prev.at+len(prev.text):words[j].at], " -") != "" {
 			return false // "two stages; tumor …": another phrase
