@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/anatomy"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -12,8 +13,9 @@ import (
 // ("Lesion 1 of 2 – right temple") the text is the site, kept as the
 // heading text. After a list marker ("A. Left cheek – basal cell carcinoma,
 // nodular (shave biopsy 04/01/2026). Indication: …. Pre-op size 1.0 x 0.8
-// cm.") the site comes first, the diagnosis after the dash, then fields
-// written as sentences.
+// cm.") the site comes first, the diagnosis after the dash (or a full stop),
+// then fields written as sentences; after a site and a full stop or comma,
+// a dictation is read as one.
 func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	if afterLabel {
 		return
@@ -23,6 +25,28 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	for _, sep := range []string{" – ", " — ", " - "} {
 		if i := strings.Index(s, sep); i > 0 && (dash < 0 || i < dash) {
 			dash = i + len(sep)
+		}
+	}
+	if dash < 0 {
+		// "A) Left chin. BCC, nodular. Why Mohs: facial, tissue sparing.",
+		// "1. Right helix, pre-op size 0.9 x 0.8 cm. Stage 1, two blocks: …
+		// After tumor clearance the defect was repaired with …"
+		for _, sep := range []string{". ", ", "} {
+			first, rest, ok := strings.Cut(s, sep)
+			if !ok || len(strings.Fields(first)) > 6 {
+				continue
+			}
+			if _, site := anatomy.Resolve(first); !site {
+				continue
+			}
+			if at := shift(t.Pos, s[:len(first)+len(sep)]); isDictated(rest) {
+				l.narrativeLine(&grammar.Text{Pos: at, Text: rest})
+				return
+			}
+			if sep == ". " {
+				dash = len(first) + len(sep)
+			}
+			break
 		}
 	}
 	if dash < 0 {
@@ -206,6 +230,9 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))] // "Map drawn."
 		if trimmed == "" || !startsWithNumber(trimmed) && !yes || !isKeyWords(k) {
 			continue // "size > 2 cm" is a criterion, not the key Size
+		}
+		if ref.field == fSite {
+			continue // "Site 3 is in a patient with …": the third lesion, named
 		}
 		return k, &grammar.Value{Pos: shift(v.Pos, v.Text[:len(v.Text)-len(trimmed)]), Text: trimmed}, true
 	}

@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: singleSpaced(withoutPageBreaks(note.Lines))}
+	note = &grammar.Note{Lines: sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines)))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -531,6 +531,51 @@ func citedBiopsy(lower string, i int) bool {
 	}
 	before := strings.Fields(lower[:i])
 	return len(before) > 0 && slices.Contains([]string{"prior", "previous", "by", "on", "outside", "recent"}, before[len(before)-1])
+}
+
+// sentenceKeysAsText reads a list item whose one key is sentences of a
+// lesion line as the item's text: "C) Left forearm. SCCis. Why Mohs:
+// transplant patient, …" as "A) Left chin. BCC, nodular. Why Mohs: facial,
+// …" (whose comma keeps it from being a key) reads. lines is returned as it
+// is when it holds no such item; the parsed lines are never changed.
+func sentenceKeysAsText(lines []*grammar.Line) []*grammar.Line {
+	out := lines
+	for i, line := range lines {
+		if line.Item == nil || !sentenceKey(line.Item) {
+			continue
+		}
+		if &out[0] == &lines[0] {
+			out = slices.Clone(lines)
+		}
+		it := line.Item
+		t := keyAndValue(it.Fields[0])
+		out[i] = &grammar.Line{Pos: line.Pos, Item: &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label,
+			Text: &grammar.Text{Pos: t.Pos, Text: t.Text}}}
+	}
+	return out
+}
+
+// sentenceKey reports whether an item's one field has for its key
+// sentences of a lesion line after a list marker: "C) Left forearm. SCCis.
+// Why Mohs: …", whose key holds a full stop and a space after a word of
+// two letters or more (not "Pt. name").
+func sentenceKey(it *grammar.Item) bool {
+	if it.Marker == nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value == nil || it.Fields[0].Value.Pos.Line != it.Fields[0].Pos.Line {
+		return false
+	}
+	key := it.Fields[0].Key
+	for k := strings.Index(key, ". "); k >= 0; {
+		word := key[strings.LastIndexByte(key[:k], ' ')+1 : k]
+		if len(word) > 2 && !strings.ContainsRune(word, '.') {
+			return true
+		}
+		next := strings.Index(key[k+2:], ". ")
+		if next < 0 {
+			break
+		}
+		k += 2 + next
+	}
+	return false
 }
 
 // item reads one item line: a label, text, fields. It returns the index of
@@ -1973,8 +2018,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 		}
 		if ref.field == fProcedure { // the procedure line is not where a lesion starts
-			if l.lesion >= 0 && v != nil {
+			switch {
+			case l.lesion >= 0 && v != nil:
 				l.lesionField(ref, f, v)
+			case v != nil && isDictated(v.Text):
+				l.proseField(f, v) // "PROCEDURE: At each site the tumor was excised in stages with a map drawn …" above the lesions
 			}
 			return taken
 		}

@@ -777,8 +777,8 @@ func forEvery(words []sentenceWord, k, lesions int) bool {
 
 // pronounsEvery reports whether a sentence opens with "both" (of two
 // lesions) or "all" and the lesions' number ("all three") standing for the
-// lesions, before a verb: "Both had been biopsied …", "All three were
-// proven on shave biopsies".
+// lesions, before a verb or a biopsy word: "Both had been biopsied …", "All
+// three were proven on shave biopsies", "All three bx-proven".
 func pronounsEvery(words []sentenceWord, lesions int) bool {
 	k := 1
 	switch {
@@ -789,7 +789,7 @@ func pronounsEvery(words []sentenceWord, lesions int) bool {
 		return false
 	}
 	switch words[k].text {
-	case "had", "have", "were", "are", "was":
+	case "had", "have", "were", "are", "was", "bx", "biopsy", "biopsied": // "All three bx-proven (shave bx 06/10/2026)."
 		return true
 	}
 	return false

@@ -97,3 +97,53 @@ func TestRepairDoneThenLaterStage(t *testing.T) {
 			repairs, `"deferred to a later visit (The wound was dressed and closure was deferred. The patient will return on 04/06/2026 for a flap.)";`},
 	})
 }
+
+// TestTelegraphicLesionLines: lettered lesion lines written as telegraphic
+// sentences ("A) Left chin. BCC, nodular. Why Mohs: facial, tissue
+// sparing. Size 0.7 x 0.6 cm.") each open their lesion, whatever the
+// punctuation before "Why Mohs:" (CODING-RULES §1: each lesion's stages are
+// its own; a lesion missed puts its stages under the one before), and give
+// it its diagnosis, indication and size; a header "All three bx-proven"
+// confirms each diagnosis (§9).
+func TestTelegraphicLesionLines(t *testing.T) {
+	const note = "Mohs x3. DOS 07/01/2026. Insurance: Oscar Health EPO.\nAll three bx-proven (shave bx 06/10/2026). Maps drawn for every stage. All slides read by me.\n\n" +
+		"A) Left chin. BCC, nodular. Why Mohs: facial, tissue sparing. Size 0.7 x 0.6 cm.\nStage 1: 2 sections, clear.\n\n" +
+		"B) Right upper lip. SCC, well diff. Why Mohs: lip, recurrent. Size 0.6 x 0.5 cm.\nStage 1: 3 sections, positive at 6 o'clock.\nStage 2: 1 section, clear.\n\n" +
+		"C) Left forearm. SCCis. Why Mohs: transplant patient, ill-defined. Size 1.1 x 0.9 cm.\nStage 1: 2 sections, clear.\n"
+	lesions := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s %s %d stages %q %v %v %v;", les.Label, les.Site.Text.Value, len(les.Stages), les.Diagnosis.Value,
+				les.Indication.Present(), les.Size.Dims, les.PriorBiopsy.Yes)
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 lesions: 'C) Left forearm. SCCis. Why Mohs: …' opens lesion C", note, lesions,
+			`A Left chin 1 stages "BCC, nodular" true [0.7 0.6] true;B Right upper lip 2 stages "SCC, well diff" true [0.6 0.5] true;C Left forearm 1 stages "SCCis" true [1.1 0.9] true;`},
+	})
+}
+
+// TestNumberedFindingsUnderHeader: a header dictation under PROCEDURE (the
+// map and the slide reader for every site) and an INDICATIONS value naming
+// "Site 1 …", "Site 3 …" speak of the numbered lesions below; a numbered
+// lesion line that goes on as a dictation after its site ("1. Right helix,
+// pre-op size 0.9 x 0.8 cm. Stage 1, two blocks: …") is read as one
+// (CODING-RULES §1: stages, map, reader and indication per lesion).
+func TestNumberedFindingsUnderHeader(t *testing.T) {
+	const note = "DATE OF SERVICE: 06/12/2026\n\nINDICATIONS: Site 1 is on the ear. Site 2 is recurrent after electrodesiccation and curettage.\n\n" +
+		"PROCEDURE: At each site the tumor was excised in stages with a map drawn for every stage; all frozen sections were interpreted by me as the Mohs surgeon.\n\nFINDINGS:\n" +
+		"1. Right helix, pre-op size 0.9 x 0.8 cm. Stage 1, two blocks: SCC at the deep margin of block 1; block 2 clear. Stage 2, one block: clear. After tumor clearance the defect was repaired with a complex layered closure, 2.8 cm.\n" +
+		"2. Left lateral neck, pre-op size 1.1 x 0.9 cm. Stage 1, three blocks: nodular BCC in the mid dermis, all margins clear. After tumor clearance an intermediate layered repair was performed, 4.0 cm.\n"
+	lesions := func(n *model.Note) string {
+		out := n.Encounter.Pathology.Value + ";"
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s %d stages %v %v %v %d repairs;", les.Label, len(les.Stages), les.Map.Yes, les.Indication.Present(), les.Size.Dims, len(les.Repairs))
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 lesions: numbered findings under a header dictation", note, lesions,
+			"read by the Mohs surgeon (as stated in prose);1 2 stages true true [0.9 0.8] 1 repairs;2 1 stages true true [1.1 0.9] 1 repairs;"},
+	})
+}
