@@ -1002,6 +1002,9 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		for lo < k && p.w(lo) == "-" {
 			lo++
 		}
+		if j := p.skipParen(e, s.hi); j > e && j < s.hi && (p.w(j) == "carcinoma" || p.w(j) == "cancer") {
+			e = j + 1 // "basosquamous (metatypical) carcinoma of the right medial cheek"
+		}
 		d := Diagnosis{Text: p.text(lo, e), Span: p.spanOf(lo, e)}
 		site, a, b := p.siteAfter(e, s.hi)
 		// "… carcinoma of the left chin (punch biopsy 02/26/2026), 0.6 x 0.5
@@ -1804,7 +1807,14 @@ func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
 	if lo, _ := p.stretch(i, s); exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
 		return false
 	}
-	return !p.stretchAny(i, s, cDefect) && !p.stretchAny(i, s, cRepairHead) && !st.otherLesions && !p.stretchAny(i, s, cPreopExcl)
+	if !s.any(cPreopExcl) {
+		return !p.stretchAny(i, s, cDefect) && !p.stretchAny(i, s, cRepairHead) && !st.otherLesions
+	}
+	// A wound, graft or area the size belongs to stands before it or right
+	// after it ("a 2.0 x 1.5 cm wound"), not at the end of the sentence
+	// ("size of 1.3 x 1.1 cm in an area with little spare skin").
+	lo, hi := p.stretch(i, s)
+	return !p.stretchAny(i, s, cDefect) && !p.stretchAny(i, s, cRepairHead) && !st.otherLesions && !p.anyIn(lo, min(hi, i+5), cPreopExcl)
 }
 
 // longSentence is the most tokens a sentence has that is read as one
@@ -2102,7 +2112,7 @@ func (st *state) deferredRepair(p *para, s span) {
 	for e < s.hi && p.has(e, cDeferred) {
 		e++
 	}
-	if e < s.hi && p.has(e, cSurgeon) { // "will be performed by me"
+	if e < s.hi && p.has(e, cSurgeon) && p.w(e-1) != "oculoplastic" && p.w(e-1) != "plastic" { // "will be performed by me", not "by the oculoplastic surgeon"
 		return
 	}
 	lo := -1
@@ -2208,7 +2218,20 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	lo := k
-	for lo-1 >= s.lo && p.has(lo-1, cRepairMod) {
+	for lo-1 >= s.lo {
+		// "a simple interrupted (single-layer) repair": a remark in
+		// parentheses between the class and the head
+		open := lo - 2
+		for open > s.lo && open > lo-8 && p.w(open) != "(" && p.w(open) != ")" {
+			open--
+		}
+		if p.w(lo-1) == ")" && open > s.lo && p.w(open) == "(" && p.has(open-1, cRepairMod) && p.toks[open-1].kind == kWord {
+			lo = open
+			continue
+		}
+		if !p.has(lo-1, cRepairMod) {
+			break
+		}
 		lo--
 	}
 	for lo < k && (p.w(lo) == "(" || p.w(lo) == ")" || p.w(lo) == "-") {
@@ -2478,9 +2501,12 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 		switch p.w(k) {
 		case ",":
 			comma = true
-		case "defect", "deficit", "secondary", "primary", "lesion", "size",
-			"undermined", "undermining", "undermine", "area":
+		case "defect", "deficit", "secondary", "primary", "lesion", "size", "area":
 			return true
+		case "undermined", "undermining", "undermine":
+			if k >= i-3 { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm"
+				return true
+			}
 		case "margin", "margins", "rim":
 			if !comma {
 				return true

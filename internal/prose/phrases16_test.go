@@ -115,3 +115,45 @@ func TestMoreDictatedWordings(t *testing.T) {
 			[]string{"repair "}, []string{`repair "simple repair" length=3 after-clearance`}},
 	})
 }
+
+// TestProbe40Wordings: more of how dictations state the facts the rule
+// book needs — a stage taken "from the deep margin under that focus" says
+// where its tissue came from, not a positive margin (CODING-RULES §1); "a
+// pair of sections" is two blocks (§2); a remark in parentheses inside a
+// repair's name ("a simple interrupted (single-layer) repair") and
+// undermining named before the length leave the repair and its length
+// (§3); a repair "by the oculoplastic surgeon" is another provider's (§3);
+// "basosquamous (metatypical) carcinoma of the right medial cheek" is one
+// diagnosis with its site (§9); a size "in an area with little spare skin"
+// is still the lesion's (§6).
+func TestProbe40Wordings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'a third stage, a single block, from the deep margin under that focus. It was completely clear.'",
+			"I took a third stage, a single block, from the deep margin under that focus. It was completely clear.",
+			[]string{"stage "}, []string{"stage 3 blocks=1 margin=clear"}},
+		{"§2 blocks: 'a pair of sections was prepared from it'",
+			"After local anesthesia the first stage was taken and a pair of sections was prepared from it.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=unknown"}},
+		{"§3 repair: 'a simple interrupted (single-layer) repair …, measuring 2.0 cm'",
+			"After tumor clearance the wound was closed with a simple interrupted (single-layer) repair of 6-0 nylon, measuring 2.0 cm.",
+			[]string{"repair "}, []string{`repair "simple interrupted (single-layer) repair" length=2 after-clearance`}},
+		{"§3 repair length: 'a complex layered repair, galeal undermining and 3-0 Vicryl, measuring 5.0 cm'",
+			"After tumor clearance, the wound was closed with a complex layered repair, galeal undermining and 3-0 Vicryl, measuring 5.0 cm.",
+			[]string{"repair "}, []string{`repair "complex layered repair" length=5 after-clearance`}},
+		{"§3 repair length: 'undermined 2 cm' is no length",
+			"The wound was undermined 2 cm and closed with a complex layered repair.",
+			[]string{"repair "}, []string{`repair "complex layered repair"`}},
+		{"§3 repair by another: 'repaired the same afternoon by the oculoplastic surgeon, Dr. …'",
+			"After tumor clearance the patient was taken across the hall, where the defect was repaired the same afternoon by the oculoplastic surgeon, Dr. Henrietta Solano-Brandt, who will dictate her own operative report.",
+			[]string{"repair "}, []string{`repair "repaired the same afternoon by the oculoplastic" no-repair by="Dr. Henrietta Solano-Brandt" after-clearance`}},
+		{"§9 diagnosis: 'basosquamous (metatypical) carcinoma of the right medial cheek'",
+			"The patient was referred for a basosquamous (metatypical) carcinoma of the right medial cheek, diagnosed on shave biopsy 06/12/2026.",
+			[]string{"diagnosis "}, []string{`diagnosis "basosquamous (metatypical) carcinoma" site="right medial cheek"`}},
+		{"§6 pre-op size: 'size of 1.3 x 1.1 cm in an area with little spare skin'",
+			"Mohs surgery was chosen for its facial location and size of 1.3 x 1.1 cm in an area with little spare skin.",
+			[]string{"preop "}, []string{"preop 1.3x1.1"}},
+		{"§6 pre-op size: a graft's size is no lesion's",
+			"A 2.0 x 1.5 cm graft was harvested from the preauricular skin.",
+			[]string{"preop "}, nil},
+	})
+}

@@ -1088,7 +1088,8 @@ func (st *state) setBlocks(tg *Stage, k, n int, sp Span) {
 }
 
 // blockCount reads a block count at token i: "three pieces", "2 blocks",
-// "a single section", "one-block", "1 tissue block", "blocks x 2", "sections: 4".
+// "a single section", "one-block", "1 tissue block", "blocks x 2", "sections: 4",
+// "a pair of sections".
 // "block 3" and "blocks 1 and 2" name blocks and count nothing.
 func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	t := &p.toks[i]
@@ -1100,6 +1101,10 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		if i > s.lo && (p.w(i-1) == "into" || p.w(i-1) == "in") {
 			return n, i - 1, i + 1
 		}
+	}
+	if p.w(i) == "pair" && i+2 < s.hi && p.w(i+1) == "of" && p.has(i+2, cBlockNoun) && p.toks[i+2].kind == kWord &&
+		!p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
+		return 2, i, i + 3 // "a pair of sections was prepared from it"
 	}
 	if p.has(i, cBlockNoun) && t.kind == kWord {
 		// "blocks x 2", "sections: 4"
@@ -1485,6 +1490,10 @@ func rank(m MarginStatus) int {
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
 	hasLoc, about, blockRef, negLoc, eqv := false, startsAtStage, false, false, false
 	for k := lo; k < hi; k++ {
+		if e := p.takenFrom(k, lo, hi); e > k {
+			k = e - 1
+			continue
+		}
 		if p.has(k, cTiming) {
 			continue
 		}
@@ -1521,6 +1530,10 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	for k := lo; k < hi; k++ {
+		if e := p.takenFrom(k, lo, hi); e > k {
+			k = e - 1
+			continue
+		}
 		if p.has(k, cTiming) || len(p.quiet) > 0 && p.quiet[k] {
 			continue
 		}
@@ -1568,6 +1581,27 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// takenFrom is the end of a phrase at token k that says where a stage's
+// tissue was taken, "from the deep margin under that focus" after "I took
+// a third stage, a single block,": a place, not what the stage showed. It
+// ends at punctuation or a verb; k when no such phrase opens at k.
+func (p *para) takenFrom(k, lo, hi int) int {
+	if p.w(k) != "from" || !p.anyIn(max(lo, k-8), k, cStageNoun) && !p.anyIn(max(lo, k-8), k, cBlockNoun) {
+		return k
+	}
+	e := k + 1
+	for e < hi && e <= k+parenMax {
+		if w := p.w(e); w == "," || w == ";" || w == "." || w == ":" || verb(w) || p.has(e, cFinding) || p.has(e, cClear) || p.has(e, cPositive) {
+			break
+		}
+		e++
+	}
+	if !p.anyIn(k+1, min(e, k+5), cMarginLoc) {
+		return k
+	}
+	return e
 }
 
 // depthWords name a tissue depth a tumor involves, not a margin.
