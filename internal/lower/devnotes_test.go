@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe38:
+// goes up). dev: the development set of 32 notes; probe to probe41:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the reader misses (their derivations are in each folder's DERIVATIONS.md).
 var realisticSets = []struct {
@@ -88,6 +88,9 @@ var realisticSets = []struct {
 	{"testdata/probe36", 30, 30},
 	{"testdata/probe37", 30, 30},
 	{"testdata/probe38", 30, 30},
+	{"testdata/probe39", 30, 30},
+	{"testdata/probe40", 30, 30},
+	{"testdata/probe41", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
