@@ -602,7 +602,8 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		return
 	}
 	today := false
-	for i := s.lo; i < s.hi; i++ {
+	lo, hi := p.stretch(k, s) // in a run-on dictation, the part that speaks of the biopsy
+	for i := lo; i < hi; i++ {
 		if p.has(i, cToday) && !p.has(i, cHistPre) && !p.otherClause(k, i) {
 			today = true
 		}
@@ -616,7 +617,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	// A biopsy submitted for frozen section, with no date or past, is read
 	// during the visit: "a 3 mm punch biopsy of the lesion was performed and
 	// submitted for frozen section".
-	today = today || !hist && s.any(cFrozen)
+	today = today || !hist && p.anyIn(lo, hi, cFrozen)
 	switch {
 	case proven || hist && !today:
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
@@ -951,11 +952,38 @@ func (p *para) siteAt(i, end int) (string, int, int) {
 	if j == i {
 		return "", 0, 0
 	}
+	if e := p.ofSite(j, end); e > j {
+		j = e // "the vertex of the scalp", "the back of the left hand"
+	}
 	text := p.text(i, j)
 	if _, ok := anatomy.Resolve(text); !ok {
 		return "", 0, 0
 	}
 	return text, i, j
+}
+
+// ofSite is the end of "of the <site>" at token j when the words after
+// "of" name a site themselves ("vertex" / "of the scalp", "back" / "of the
+// left hand"), or j.
+func (p *para) ofSite(j, end int) int {
+	if j+1 >= end || p.w(j) != "of" {
+		return j
+	}
+	k := j + 1
+	for k < end && (p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
+		k++
+	}
+	e := k
+	for e < end && e-k < 4 && p.toks[e].kind == kWord && !siteStop(p.w(e)) {
+		e++
+	}
+	if e == k {
+		return j
+	}
+	if _, ok := anatomy.Resolve(p.text(k, e)); !ok {
+		return j
+	}
+	return e
 }
 
 func siteStop(w string) bool {
@@ -1160,7 +1188,8 @@ func (p *para) siteAfter(e, end int) (string, int, int) {
 			j++
 		}
 		k := j
-		for k < end && (p.w(k) == "of" || p.w(k) == "on" || p.w(k) == "involving" || p.w(k) == "over" || p.w(k) == "at" || p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
+		for k < end && (p.w(k) == "of" || p.w(k) == "on" || p.w(k) == "involving" || p.w(k) == "over" || p.w(k) == "at" || p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his" ||
+			p.w(k) == "located" || p.w(k) == "situated") { // "…, moderately differentiated, located on the vertex of the scalp"
 			k++
 		}
 		if site, a, b := p.siteAt(k, end); site != "" {
@@ -1186,13 +1215,17 @@ func (p *para) lesionNoun(i int) bool { return p.has(i, cLesionNoun) || p.has(i,
 // procedure ("a pearly papule on the left upper cutaneous lip", "Mohs surgery
 // of the right temple"). Landmarks ("close to the lower eyelid") are not sites.
 func (st *state) readSites(p *para, s span) {
+	if st.siteSentence(p, s) {
+		return
+	}
 	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cMohsSurgery) {
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
 		lesion := p.lesionNoun(i)
 		surgery := p.w(i) == "surgery" && i > s.lo && p.w(i-1) == "mohs" ||
-			p.w(i) == "surgery" && i > s.lo+1 && p.w(i-1) == "micrographic"
+			p.w(i) == "surgery" && i > s.lo+1 && p.w(i-1) == "micrographic" ||
+			p.w(i) == "mohs" && (p.w(i+1) == "on" || p.w(i+1) == "of") // "comes in for Mohs on the left lateral cheek"
 		if !lesion && !surgery {
 			continue
 		}
@@ -1257,6 +1290,24 @@ func (st *state) readSites(p *para, s span) {
 		}
 		i = b - 1
 	}
+}
+
+// siteSentence reads a paragraph's first sentence when it is a site and
+// nothing else, as a terse dictation opens: "Left nasal ala.", "Left dorsal
+// hand, over the third metacarpal.".
+func (st *state) siteSentence(p *para, s span) bool {
+	if len(p.sents) == 0 || p.sents[0].lo != s.lo || s.any(cLesionNoun) || s.any(cDiagnosis) {
+		return false
+	}
+	e := trimEnd(p, s.lo, s.hi)
+	site, a, b := p.siteAt(s.lo, e)
+	if site == "" || a != s.lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) {
+		return false
+	}
+	if len(st.f.Sites) < maxList {
+		st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
+	}
+	return true
 }
 
 // ---- indication ----

@@ -157,3 +157,44 @@ func TestProbe40Wordings(t *testing.T) {
 			[]string{"preop "}, nil},
 	})
 }
+
+// TestSitesOfTerseAndLongDictations: where a dictation names the site
+// (CODING-RULES §1: the site decides the Mohs class; §9 the diagnosis
+// code): a first sentence that is only a site, "Mohs on the …", "…,
+// located on the vertex of the scalp"; and a muscle "not reached" is no
+// deep structure involved (§1).
+func TestSitesOfTerseAndLongDictations(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 site: a first sentence that is only a site, 'Left nasal ala.'",
+			"Left nasal ala. Nodular BCC, shave bx 04/09/2026. Mohs for nasal location, tissue sparing.",
+			[]string{"site "}, []string{`site "Left nasal ala"`}},
+		{"§1 site: 'Left dorsal hand, over the third metacarpal.'",
+			"Left dorsal hand, over the third metacarpal. Lesion 1.1 x 0.9 cm.",
+			[]string{"site "}, []string{`site "Left dorsal hand"`}},
+		{"§1 site: a site sentence later in the paragraph is no lesion site",
+			"The graft was harvested. Left supraclavicular skin.",
+			[]string{"site "}, nil},
+		{"§1 site: 'comes in for Mohs on the left lateral cheek'",
+			"This 64-year-old woman comes in for Mohs on the left lateral cheek where her dermatologist did a shave biopsy.",
+			[]string{"site "}, []string{`site "left lateral cheek"`}},
+		{"§1 site: '…, moderately differentiated, located on the vertex of the scalp'",
+			"He presents for Mohs micrographic surgery of a squamous cell carcinoma, moderately differentiated, located on the vertex of the scalp.",
+			[]string{"diagnosis "}, []string{`diagnosis "squamous cell carcinoma" site="vertex of the scalp"`}},
+		{"§1 deep structures: 'muscle was not reached'",
+			"The deepest plane was the subcutaneous fat; muscle was not reached.",
+			[]string{"deep "}, []string{`deep "muscle" negated=true`}},
+	})
+}
+
+// TestBiopsyInRunOnDictation: in a run-on dictation the prior biopsy
+// ("her dermatologist did a shave biopsy on 04/15/2026 that showed …") is
+// not made today's by a "today" or the frozen sections of a later clause
+// (CODING-RULES §4: a biopsy of the Mohs lesion is billed only when done
+// today).
+func TestBiopsyInRunOnDictation(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 same-day biopsy: a dated shave biopsy in a run-on sentence stays the prior one",
+			"This 64-year-old woman comes in for Mohs on the left lateral cheek where her dermatologist did a shave biopsy on 04/15/2026 that showed infiltrative basal cell carcinoma and we chose Mohs because it is an infiltrative subtype on the face with borders you really cannot see and she wants the smallest scar possible, and the lesion measured 1.3 x 1.0 cm today, and after consent and lidocaine with epinephrine I drew the Mohs map and took the first stage with a 2 mm margin and split it into two blocks and I read the frozen sections myself and there were infiltrative strands of basal cell carcinoma in the reticular dermis, so I went back and took a second stage of one block and that one was clear.",
+			[]string{"prior-biopsy", "same-day-biopsy", "frozen-section"}, []string{"prior-biopsy true"}},
+	})
+}
