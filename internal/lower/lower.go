@@ -1248,11 +1248,31 @@ func (l *lowerer) wrapped(i int, f *grammar.Field) (*grammar.Field, int) {
 	}
 	v, j := l.wrappedOn(i, f.Value, f.Value.Pos.Column, f.Pos.Column)
 	if j == i {
+		v, j = l.payerGoesOn(i, f)
+	}
+	if j == i {
 		return f, i
 	}
 	g := *f
 	g.Value = v
 	return &g, j
+}
+
+// payerGoesOn joins to a payer field, the last of line i, the short line
+// under it that goes on naming the plan, wherever the wrap put it:
+// "Surgeon: …    Insurance: Humana" over "Medicare Advantage PPO" (the
+// plan decides the payer profile, CODING-RULES §8). It returns the value
+// and the last line joined (i when none).
+func (l *lowerer) payerGoesOn(i int, f *grammar.Field) (*grammar.Value, int) {
+	if ref, ok := lookup(secEncounter, f.Key); !ok || ref.field != fPayer || i+1 >= len(l.lines) || l.opens[i+1] != opensNothing {
+		return f.Value, i
+	}
+	next := l.lines[i+1].Item
+	if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 ||
+		strings.ContainsAny(next.Text.Text, ":.") || len(strings.Fields(next.Text.Text)) > 5 || !namesInsurer(next.Text.Text) {
+		return f.Value, i
+	}
+	return &grammar.Value{Pos: f.Value.Pos, Text: f.Value.Text + " " + next.Text.Text}, i + 1
 }
 
 // flushWrapped joins to the value standing alone on line i (a key's value
@@ -1285,7 +1305,7 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		// under the value, or left of it where the note's wrap width broke the
 		// line ("… Payer: Humana" / "Medicare Advantage")
 		placed := col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang) || col < lo && l.filled(end, next.Text.Text)
-		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
@@ -1299,6 +1319,12 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 	}
 	return &grammar.Value{Pos: v.Pos, Text: text}, j
 }
+
+// startsLower reports whether text opens with a lower-case letter: no
+// heading or field does, so under a value that ends without a full stop it
+// goes on with the value ("Pathology: frozen sections interpreted by the
+// staff" / "dermatopathologist, Dr. …").
+func startsLower(text string) bool { return text != "" && text[0] >= 'a' && text[0] <= 'z' }
 
 // strayWord is the text of a line that holds one label word in lower case
 // and nothing else ("biopsy" that a second wrapping left alone on its

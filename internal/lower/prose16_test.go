@@ -147,3 +147,29 @@ func TestNumberedFindingsUnderHeader(t *testing.T) {
 			"read by the Mohs surgeon (as stated in prose);1 2 stages true true [0.9 0.8] 1 repairs;2 1 stages true true [1.1 0.9] 1 repairs;"},
 	})
 }
+
+// TestWrappedValuesKeepTheirWords: a value a print-out wrapped onto the
+// next line keeps the words that decide a line — who read the slides
+// (CODING-RULES §1: the excision fallback when a pathologist read them) and
+// the plan of the payer (§8: the Medicare profile's XS) — whether the
+// value stands after its key, in a two-cell row, or last on a line of
+// several fields.
+func TestWrappedValuesKeepTheirWords(t *testing.T) {
+	const body = "\nSite: left upper back\nStage 1: 2 blocks; clear\n"
+	reader := func(n *model.Note) string { return n.Encounter.Pathology.Value }
+	payer := func(n *model.Note) string { return n.Encounter.Payer.Value }
+	runProseCases(t, []proseCase{
+		{"§1 reader: 'Pathology: frozen sections interpreted by the staff' / 'dermatopathologist, Dr. …'",
+			"Date: 04/21/2026\n   Pathology: frozen sections interpreted by the staff\n   dermatopathologist, Dr. Ingrid Solberg-Mensah\n" + body,
+			reader, "frozen sections interpreted by the staff dermatopathologist, Dr. Ingrid Solberg-Mensah"},
+		{"§1 reader: 'Histopathology | frozen sections read by the' / 'dermatopathologist, Dr. …'",
+			"Date of service | 09/15/2026\nHistopathology | frozen sections read by the\ndermatopathologist, Dr. Milos Ferenczy\n" + body,
+			reader, "frozen sections read by the dermatopathologist, Dr. Milos Ferenczy"},
+		{"§1 reader: a capitalised line under a finished value stays apart",
+			"Date: 04/21/2026\n   Pathology: read by the Mohs surgeon\n   Consent signed.\n" + body,
+			reader, "read by the Mohs surgeon"},
+		{"§8 payer: 'Insurance: Humana' last on its line, 'Medicare Advantage PPO' under it",
+			"Date: 04/21/2026\nSurgeon: Tobias Oyinlola-Marchand, MD                Insurance: Humana\nMedicare Advantage PPO\n" + body,
+			payer, "Humana Medicare Advantage PPO"},
+	})
+}

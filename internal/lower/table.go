@@ -490,7 +490,10 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if kv := slices.DeleteFunc(slices.Clone(r.Cells), func(c *grammar.Cell) bool { return c.Text == "" }); len(kv) == 2 && len(r.Cells) <= 3 {
 		// "DOS<TAB>04/17/2026", or indented by a tab: "<TAB>Length<TAB>3.0 cm"
 		if _, known := lookupAny(kv[0].Text); known && kv[0] == r.Cells[len(r.Cells)-2] {
-			return l.field(i, &grammar.Field{Pos: kv[0].Pos, Key: kv[0].Text, Value: &grammar.Value{Pos: kv[1].Pos, Text: kv[1].Text}})
+			// "Histopathology | frozen sections read by the" over
+			// "dermatopathologist, Dr. …": the value wrapped onto the next line
+			f, j := l.wrapped(i, &grammar.Field{Pos: kv[0].Pos, Key: kv[0].Text, Value: &grammar.Value{Pos: kv[1].Pos, Text: kv[1].Text}})
+			return max(j, l.field(i, f))
 		}
 	}
 	if c := bannerPayer(r); c != nil && i < 3 && !l.out.Encounter.Payer.Present() {
