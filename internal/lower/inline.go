@@ -407,8 +407,9 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 		}
 		sentences := splitSentences(v) // "Reason for Mohs: temple. Clinical size 1.1 x 0.9 cm. Map drawn."
 		from := min(1, len(sentences))
-		if from == 1 && (ref.field == fIndication && tellsSize(sentences[0].Text) || ref.field == fDiagnosis && tellsMeasure(sentences[0].Text)) {
+		if from == 1 && (ref.field == fIndication && (tellsSize(sentences[0].Text) || tellsMeasure(sentences[0].Text)) || ref.field == fDiagnosis && tellsMeasure(sentences[0].Text)) {
 			// "INDICATION: Preauricular location (H-zone), ill-defined borders, size 1.6 x 1.4 cm.",
+			// "Why Mohs: recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, …",
 			// "Preoperative: … left temple (shave biopsy 03/05/2026), 1.3 x 1.1 cm.": the prose reads the size too
 			from = 0
 		}

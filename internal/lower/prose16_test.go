@@ -173,3 +173,21 @@ func TestWrappedValuesKeepTheirWords(t *testing.T) {
 			payer, "Humana Medicare Advantage PPO"},
 	})
 }
+
+// TestIndicationValueWithSize: an indication's value that gives the size
+// in its own words ("Why Mohs: recurrent tumor in a prior excision scar,
+// 2.6 x 2.2 cm, with indistinct borders") documents the pre-operative size
+// too (CODING-RULES §6); one without a size leaves it missing.
+func TestIndicationValueWithSize(t *testing.T) {
+	size := func(n *model.Note) string {
+		return fmt.Sprint(n.Lesions[0].Size.Dims, n.Lesions[0].Indication.Present())
+	}
+	runProseCases(t, []proseCase{
+		{"§6 size: 'Why Mohs: recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with indistinct borders.'",
+			"Date: 05/11/2026\nSite: right upper back\nWhy Mohs: recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with indistinct borders.\nStage 1: 2 blocks; clear\n",
+			size, "[2.6 2.2] true"},
+		{"§6 size: an indication with no size",
+			"Date: 05/11/2026\nSite: right upper back\nWhy Mohs: recurrent tumor in a prior excision scar, with indistinct borders.\nStage 1: 2 blocks; clear\n",
+			size, "[] true"},
+	})
+}

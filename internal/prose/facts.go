@@ -1545,7 +1545,8 @@ func (p *para) mohsFor(s span) int {
 		return 0
 	}
 	k := at + 1
-	for k < s.hi && k <= at+3 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is") {
+	for k < s.hi && k <= at+6 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is" ||
+		p.w(k) == "followed" || p.w(k) == "the" || p.w(k) == "same" || p.w(k) == "day") { // "Mohs followed the same day for the facial location"
 		k++
 	}
 	if k < s.hi && p.w(k) == "for" {
@@ -1629,6 +1630,9 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
+			} else if m, b, ok := p.clauseSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			}
@@ -1806,6 +1810,36 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 	return Measure{}, 0, false
 }
 
+// clauseSize reads a lesion's size of two dimensions that opens a clause
+// of a sentence about the lesion: "…, shave biopsy 06/04/2026; 0.7 x 0.6 cm
+// on the dorsal hand", "…; 1.8 x 1.6 cm with indistinct borders", "…; 1.5 x
+// 1.3 cm tumor with poorly defined margins", "Lesion 1.1 x 0.9 cm.",
+// "recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with …".
+func (p *para) clauseSize(i int, s span) (Measure, int, bool) {
+	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cIndicationCue) && !s.any(cReason) {
+		return Measure{}, 0, false
+	}
+	opens := i == s.lo || p.w(i-1) == ";" || i-1 == s.lo && p.has(i-1, cLesionNoun) ||
+		p.w(i-1) == "," && p.anyIn(max(s.lo, i-8), i, cLesionNoun)
+	if !opens {
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) < 2 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	if nx < s.hi {
+		switch p.w(nx) {
+		case "with", "on", "in", "at", "over", ",", ".", ";":
+		default:
+			if !p.has(nx, cLesionNoun) {
+				return Measure{}, 0, false
+			}
+		}
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
+}
+
 // ofLesionSize reads a size a lesion noun takes with "of": "an
 // ill-defined pigmented patch of 2.0 x 1.6 cm", "a nodule of 8 mm".
 func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
@@ -1855,7 +1889,14 @@ func (p *para) predicateSize(i int, s span) (Measure, int, bool) {
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
 func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
-	if lo, _ := p.stretch(i, s); exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
+	lo, _ := p.stretch(i, s)
+	for k := i - 1; k > lo; k-- {
+		if p.w(k) == ";" {
+			lo = k // "recurrent tumor after prior excision with positive margins; 1.8 x 1.6 cm": another clause's margins
+			break
+		}
+	}
+	if exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
 		return false
 	}
 	if !s.any(cPreopExcl) {

@@ -198,3 +198,59 @@ func TestBiopsyInRunOnDictation(t *testing.T) {
 			[]string{"prior-biopsy", "same-day-biopsy", "frozen-section"}, []string{"prior-biopsy true"}},
 	})
 }
+
+// TestProbe42Wordings: counts and sizes as long and terse dictations give
+// them — the parts a block count lists after its colon count nothing more,
+// a summary "three stages comprising 4, 2 and 1 blocks" gives each stage
+// its count, "one Mohs stage … divided into four tissue blocks" is stage 1
+// (CODING-RULES §1–2); a size opening a clause about the lesion is its
+// pre-operative size (§6); terse reasons are indications (§1); an aside
+// that brings in another lesion makes the biopsy after it that lesion's
+// (§4); "from the area of blocks 5 and 6 of the second stage" places the
+// third stage, and states no margin (§1).
+func TestProbe42Wordings(t *testing.T) {
+	stages := []string{"stage ", "unstaged ", "block-total", "ambiguity"}
+	runPhrases(t, []phraseCase{
+		{"§2 blocks: 'divided into five blocks: four quadrants (…) and a central base block'",
+			"The specimen was divided into five blocks: four quadrants (superior-lateral 12 to 3 o'clock) and a central base block.",
+			stages, []string{"unstaged blocks=5 margin=unknown"}},
+		{"§2 blocks: 'In total, three stages comprising 4, 2 and 1 blocks were taken.'",
+			"The first stage was excised. Tumor reached the deep margin. The second stage was taken from the deep area. Tumor remained at the lateral margin. The third stage was free of tumor at all margins. In total, three stages comprising 4, 2 and 1 blocks were taken.",
+			stages, []string{"stage 1 blocks=4 margin=positive", "stage 2 blocks=2 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"§2 blocks: 'Stage 2, one block from the superior margin' is no list",
+			"Stage 1 was divided into 2 blocks; block 1 was positive at the superior margin. Stage 2, one block from the superior margin, was clear.",
+			stages, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"§1 stages: 'one Mohs stage was excised, mapped and divided into four tissue blocks'",
+			"The lesion was debulked and one Mohs stage was excised, mapped and divided into four tissue blocks; the stage showed no tumor at any margin.",
+			stages, []string{"stage 1 blocks=4 margin=clear"}},
+		{"§1 margins: 'A third stage was then taken from the area of blocks 5 and 6 of the second stage … entirely free of tumor'",
+			"A third stage was then taken from the area of blocks 5 and 6 of the second stage and divided into two blocks, both of which I found to be entirely free of tumor, so that the tumor was at that point completely removed.",
+			stages, []string{"stage 3 blocks=2 margin=clear"}},
+	})
+	runPhrases(t, []phraseCase{
+		{"§6 pre-op size: '…, shave biopsy 06/04/2026; 0.7 x 0.6 cm on the dorsal hand'",
+			"Nodular basal cell carcinoma, shave biopsy 06/04/2026; 0.7 x 0.6 cm on the dorsal hand.",
+			[]string{"preop "}, []string{"preop 0.7x0.6"}},
+		{"§6 pre-op size: 'recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with indistinct borders'",
+			"Why Mohs: recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with indistinct borders.",
+			[]string{"preop "}, []string{"preop 2.6x2.2"}},
+		{"§6 pre-op size: '…with positive margins; 1.8 x 1.6 cm with indistinct borders'",
+			"Indication: recurrent tumor after prior excision with positive margins; 1.8 x 1.6 cm with indistinct borders.",
+			[]string{"preop "}, []string{"preop 1.8x1.6"}},
+		{"§6 pre-op size: 'Lesion 1.1 x 0.9 cm.'",
+			"Left dorsal hand. Lesion 1.1 x 0.9 cm.",
+			[]string{"preop "}, []string{"preop 1.1x0.9"}},
+		{"§6 pre-op size: a clause's size after a defect is no lesion's",
+			"The final defect measured 2.0 x 1.5 cm; 3.0 x 2.0 cm with the flap.",
+			[]string{"preop "}, nil},
+		{"§1 indication: 'Mohs followed the same day for the facial location'",
+			"Mohs followed the same day for the facial location and ulcerated, ill-defined tumor.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§1 indication: '…, where Mohs spares tissue over the extensor mechanism'",
+			"Nodular basal cell carcinoma, 0.7 x 0.6 cm on the dorsal hand, where Mohs spares tissue over the extensor mechanism.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§4 biopsy: an aside that brings in another lesion, then 'A tangential (shave) biopsy was performed'",
+			"Additional procedure: During the visit the patient pointed out a 5 mm pink scaly papule on the left dorsal forearm. A tangential (shave) biopsy was performed and sent for permanent sections; clinical impression: rule out superficial basal cell carcinoma.",
+			[]string{"other-biopsy ", "same-day-biopsy"}, []string{`other-biopsy "tangential (shave) biopsy" site="left dorsal forearm" impression="rule out superficial basal cell carcinoma" uncertain=true`}},
+	})
+}

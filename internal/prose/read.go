@@ -99,6 +99,12 @@ func (st *state) paragraph(p *para) {
 			}
 		}
 	}
+	// "Additional procedure: During the visit the patient pointed out a 5 mm
+	// pink scaly papule on the left dorsal forearm. A tangential (shave)
+	// biopsy was performed …": an aside that brings in a lesion
+	if len(p.sents) > 1 && p.asideCue(p.sents[0]) && p.introducesLesionAt(p.sents[0], func(string) bool { return true }) {
+		announced = true
+	}
 	ownOnly := selfContained && !announced && !st.otherLesions
 	st.otherLesions = st.otherLesions || announced || selfContained
 	timing := false
@@ -577,8 +583,10 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
-	case t.kind == kWord && i > s.lo && isArticle(p.w(i-1)) && (p.w(i) == "final" || p.w(i) == "last" || p.w(i) == "single" || p.w(i) == "only"):
-		// "the final excision", "the single stage"
+	case t.kind == kWord && i > s.lo && isArticle(p.w(i-1)) && (p.w(i) == "final" || p.w(i) == "last" || p.w(i) == "single" || p.w(i) == "only") ||
+		p.w(i) == "one" && (i == s.lo || isArticle(p.w(i-1)) || p.w(i-1) == "and" || p.w(i-1) == "in") && i+2 < s.hi && p.w(i+1) == "mohs" && p.w(i+2) == "stage":
+		// "the final excision", "the single stage", "one Mohs stage was
+		// excised, mapped and divided into four tissue blocks"
 		j := i + 1
 		for j < s.hi && p.stageFiller(j) {
 			j++
@@ -587,7 +595,7 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 			return mNone, 0, 0, 0
 		}
 		kind, lo, hi = mFinal, i, j+1
-		if p.w(i) == "single" || p.w(i) == "only" {
+		if p.w(i) == "single" || p.w(i) == "only" || p.w(i) == "one" {
 			kind, num = mSingle, 1
 		}
 	case p.hitAt(i, cStageRelative) > 0:
@@ -818,6 +826,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			switch {
 			case p.partial(lo, hi, s):
 				// "two blocks were clear": some of the stage's blocks
+			case p.inStageList(lo, s):
+				// "three stages comprising 4, 2 and 1 blocks": the last of a
+				// list of each stage's blocks (listedBlocks)
 			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && s.any(cStagesPlural):
 				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
@@ -1093,6 +1104,9 @@ func (st *state) setBlocks(tg *Stage, k, n int, sp Span) {
 // "block 3" and "blocks 1 and 2" name blocks and count nothing.
 func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	t := &p.toks[i]
+	if p.listsBlocks(i, s) {
+		return 0, 0, 0
+	}
 	// "was bisected", "sectioned into quadrants": the split names the count
 	if n := splitCount(p.w(i)); n > 0 && t.kind == kWord && !p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
 		if !p.has(i, cBlockNoun) {
@@ -1152,6 +1166,21 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	}
 	// "3 blocks (6 slides)" counts blocks; "two specimens were sent" in a biopsy sentence is not asked for here.
 	return n, i, j + 1
+}
+
+// listsBlocks reports whether token i stands in the list that a block
+// count and a colon open: "divided into five blocks: four quadrants (…)
+// and a central base block" counts five, its parts nothing.
+func (p *para) listsBlocks(i int, s span) bool {
+	for c := i - 1; c >= s.lo+2 && c >= i-parenMax; c-- {
+		if p.w(c) == ":" && p.has(c-1, cBlockNoun) && p.countAt(c-2) > 0 {
+			return true
+		}
+		if p.w(c) == "." || p.w(c) == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // splitCount is the number of blocks a word of splitting names: "bisected",
@@ -1585,8 +1614,9 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 
 // takenFrom is the end of a phrase at token k that says where a stage's
 // tissue was taken, "from the deep margin under that focus" after "I took
-// a third stage, a single block,": a place, not what the stage showed. It
-// ends at punctuation or a verb; k when no such phrase opens at k.
+// a third stage, a single block,", "from the area of blocks 5 and 6 of the
+// second stage": a place, not what the stage showed. It ends at
+// punctuation or a verb; k when no such phrase opens at k.
 func (p *para) takenFrom(k, lo, hi int) int {
 	if p.w(k) != "from" || !p.anyIn(max(lo, k-8), k, cStageNoun) && !p.anyIn(max(lo, k-8), k, cBlockNoun) {
 		return k
@@ -1598,8 +1628,8 @@ func (p *para) takenFrom(k, lo, hi int) int {
 		}
 		e++
 	}
-	if !p.anyIn(k+1, min(e, k+5), cMarginLoc) {
-		return k
+	if !p.anyIn(k+1, min(e, k+5), cMarginLoc) && !p.anyIn(k+1, e, cBlockNoun) {
+		return k // "from the area of blocks 5 and 6 of the second stage" places it too
 	}
 	return e
 }
@@ -1887,7 +1917,69 @@ func (st *state) readStageCount(p *para, s span) {
 				continue
 			}
 			st.f.StageCount = append(st.f.StageCount, Count{N: n, Span: p.spanOf(i, j+1)})
+			st.listedBlocks(p, s, j+1, n)
 		}
+	}
+}
+
+// inStageList reports whether the count at token lo ends a list of counts
+// that follows a plural stage noun: "three stages comprising 4, 2 and 1
+// blocks" (not "Stage 2, one block").
+func (p *para) inStageList(lo int, s span) bool {
+	k, listed := lo-1, 0
+	for k > s.lo && (p.w(k) == "," || p.w(k) == "and" || p.intAt(k) > 0) {
+		if p.intAt(k) > 0 {
+			listed++
+		}
+		k--
+	}
+	if listed == 0 {
+		return false
+	}
+	if (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with") && k > s.lo {
+		k--
+	}
+	switch p.w(k) {
+	case "stages", "layers", "levels", "passes", "rounds":
+		return true
+	}
+	return false
+}
+
+// listedBlocks reads the blocks of each of n stages listed in turn after
+// the stage count, at token k: "three stages comprising 4, 2 and 1
+// blocks". Each count goes to the stage of its place, when the stages are
+// already described and the list counts as many as the stages; a stage
+// that already has another count is ambiguous (setBlocks).
+func (st *state) listedBlocks(p *para, s span, k, n int) {
+	if k < s.hi && (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with") {
+		k++
+	}
+	var counts []int
+	var spans []Span
+	for k < s.hi && len(counts) <= n {
+		c := p.intAt(k)
+		if c == 0 {
+			break
+		}
+		counts, spans = append(counts, c), append(spans, p.spanOf(k, k+1))
+		k++
+		if k < s.hi && (p.w(k) == "," || p.w(k) == "and") {
+			k++
+			if k < s.hi && p.w(k) == "and" {
+				k++ // "4, 2, and 1"
+			}
+		}
+	}
+	if len(counts) != n || n < 2 || k >= s.hi || !p.has(k, cBlockNoun) {
+		return
+	}
+	for m, c := range counts {
+		idx := slices.IndexFunc(st.f.Stages, func(x Stage) bool { return x.Number == m+1 })
+		if idx < 0 {
+			return
+		}
+		st.setBlocks(&st.f.Stages[idx], idx, c, spans[m])
 	}
 }
 
