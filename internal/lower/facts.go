@@ -121,7 +121,8 @@ func mapFlag(key string, v *grammar.Value) (model.Flag, error) {
 }
 
 // checked keeps the checked items of a checkbox list ("[X] Yes  [ ] No",
-// "(x) drawn  ( ) not drawn", "☒ Yes ☐ No" → "Yes"); text without
+// "(x) drawn  ( ) not drawn", "☒ Yes ☐ No" → "Yes"), after the text before
+// the first box ("yes   [x] color-coded" → "yes, color-coded"); text without
 // checkboxes is returned as it is. A list with no box checked is "none".
 func checked(v *grammar.Value) *grammar.Value {
 	if v == nil || !strings.ContainsAny(v.Text, "[(☐☒☑") {
@@ -129,7 +130,15 @@ func checked(v *grammar.Value) *grammar.Value {
 	}
 	var kept []string
 	boxes, keep, start := 0, false, -1
+	lead := true // the value before the first box is kept: "Map: yes   [x] color-coded   [x] oriented with nicks"
 	flush := func(end int) {
+		if lead {
+			lead = false
+			if item := strings.TrimSpace(v.Text[:end]); item != "" {
+				kept = append(kept, item)
+			}
+			return
+		}
 		if start >= 0 && keep {
 			if item := strings.TrimSpace(v.Text[start:end]); item != "" {
 				kept = append(kept, item)

@@ -2263,11 +2263,39 @@ func keyAndValue(f *grammar.Field) grammar.Value {
 	return grammar.Value{Pos: f.Pos, Text: f.Key + ":" + strings.Repeat(" ", gap) + f.Value.Text}
 }
 
+// parenthesisedLabel is the label a key ends with in parentheses, after a
+// lesion noun or alone: "Helix (lesion 1)" → "1", "Left temple (site B)" →
+// "B", "Forearm (2)" → "2"; "" when there is none.
+func parenthesisedLabel(key string) string {
+	open := strings.LastIndexByte(key, '(')
+	if open <= 0 || !strings.HasSuffix(key, ")") {
+		return ""
+	}
+	words := strings.Fields(key[open+1 : len(key)-1])
+	if len(words) == 2 && slices.Contains(lesionNouns, asciiLower(words[0])) {
+		words = words[1:]
+	}
+	if len(words) != 1 || !grammar.IsLabel(strings.TrimPrefix(words[0], "#")) {
+		return ""
+	}
+	return strings.TrimPrefix(words[0], "#")
+}
+
 // labelled returns the lesion whose label a key is ("A: final defect …"),
 // or whose site it names in the note's own words ("Left helix: complex
 // repair …" after a lesion line "Left helix - SCC, …"), or -1.
 func (l *lowerer) labelled(key string) int {
 	if !l.headed {
+		return -1
+	}
+	if label := parenthesisedLabel(key); label != "" {
+		// "Helix (lesion 1)", "Right medial cheek (site 1)": the label in
+		// parentheses names the lesion, as long as the site agrees or is
+		// none of another lesion's
+		i := l.labelled(label)
+		if j := l.labelled(strings.TrimSpace(key[:strings.LastIndexByte(key, '(')])); i >= 0 && (j < 0 || j == i) {
+			return i
+		}
 		return -1
 	}
 	if grammar.IsLabel(key) {

@@ -110,6 +110,15 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 	for _, ln := range lines {
 		refs := l.lesionMentions([]prose.Line{ln})
 		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
+		if len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
+			// "After tumor clearance, tumor one was closed with …" below
+			// tumor two: the sentence is tumor one's
+			l.paragraphs[refs[0].lesion] = append(l.paragraphs[refs[0].lesion], []prose.Line{ln})
+			if !l.scoped(refs[0].lesion) {
+				l.scopes = append(l.scopes, refs[0].lesion)
+			}
+			continue
+		}
 		first := slices.IndexFunc(refs, func(r lesionRef) bool { return r.lesion >= 0 })
 		if first < 0 || len(refs)-first < 2 || slices.ContainsFunc(refs[first:], func(r lesionRef) bool { return r.lesion < 0 }) {
 			keep = append(keep, ln) // "at both sites" may open the line, not stand between its lesions
@@ -138,6 +147,22 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// opensWithNumbered reports whether line ln opens with the lesion it names
+// by its number or letter, after at most a short lead that a comma ends:
+// "Tumor one was …", "After tumor clearance, tumor one was closed …".
+func opensWithNumbered(ln prose.Line, r lesionRef) bool {
+	at := r.at.Col - ln.Col
+	if at < 0 || at > len(ln.Text) {
+		return false
+	}
+	lead := strings.TrimSpace(ln.Text[:at])
+	if lead != "" && (!strings.HasSuffix(lead, ",") || len(strings.Fields(lead)) > 4) {
+		return false
+	}
+	words := sentenceWords(ln.Text[at:])
+	return len(words) > 1 && lesionNumber(words, 0) > 0
 }
 
 // nounPhraseStart is where the noun phrase that names a lesion at byte at

@@ -191,3 +191,72 @@ func TestIndicationValueWithSize(t *testing.T) {
 			size, "[] true"},
 	})
 }
+
+// TestRepairsReferringBackToLesions: a repair stated after all the lesions
+// goes to the lesion it names — "After tumor clearance, tumor one was
+// closed …" under tumor two, "Helix (lesion 1): … complex repair 4.0 cm",
+// "Right medial cheek (site 1): …" — so that its site group is that
+// lesion's (CODING-RULES §3: repairs are coded by site group).
+func TestRepairsReferringBackToLesions(t *testing.T) {
+	repairs := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s:%d;", les.Label, len(les.Repairs))
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§3 repairs: 'After tumor clearance, tumor one was closed …' after tumor two",
+			"Date: 05/08/2026\n\nTumor one: left upper cutaneous lip. Stage 1: 2 blocks; clear.\n\nTumor two: right dorsal hand. Stage 1: 1 block; clear.\n\n" +
+				"After tumor clearance, tumor one was closed with an intermediate layered repair, 2.0 cm in length. After tumor clearance, tumor two was closed with a complex repair, 3.0 cm in length.\n",
+			repairs, "1:1;2:1;"},
+		{"§3 repairs: 'Helix (lesion 1): …' and 'Forearm (lesion 2): …' after the log",
+			"Date: 05/08/2026\n\nLesion 1: left helix\nStage 1: 2 blocks; clear\n\nLesion 2: right dorsal forearm\nStage 1: 1 block; clear\n\nRepairs (after tumor clearance):\n" +
+				"Helix (lesion 1): final defect 2.4 x 2.0 cm; complex repair 4.0 cm; after tumor clearance\nForearm (lesion 2): final defect 1.7 x 1.5 cm; complex repair 2.0 cm; after tumor clearance\n",
+			repairs, "1:1;2:1;"},
+	})
+}
+
+// TestHandBuiltTemplateKeys: the keys practices invent for their own
+// templates ("Loc:", "Path reader:", "Defect (post):", "Recon:", "Tissue
+// blocks per layer:") are the facts they abbreviate, and a value before
+// checkboxes ("Map: yes [x] color-coded") is kept (CODING-RULES §1: site,
+// reader, map, stages and blocks; §3 the repair).
+func TestHandBuiltTemplateKeys(t *testing.T) {
+	const note = "Date of service: 06/02/2026\nPath reader: Dr. Solvang-Achebe (Mohs surgeon)\n\nLoc: L nasal ala\nDx: BCC, nodular\nMap: yes   [x] color-coded   [x] oriented with nicks\n\n" +
+		"Stage 1\n  Tissue blocks per layer: 6\n  Margins: clear\n  Special stains: —\n\nDefect (post): 1.4 x 1.2 cm\nRecon: bilobed flap after tumor clearance; defect 1.4 x 1.2 cm; secondary defect 1.6 sq cm\n"
+	facts := func(n *model.Note) string {
+		les := n.Lesions[0]
+		return fmt.Sprintf("%s|%s|%v|%d blocks|%d stains|%v|%d repairs", les.Site.Text.Value, n.Encounter.Pathology.Value, les.Map.Yes,
+			les.Stages[0].Blocks.N, len(les.Stages[0].Stains), les.FinalDefect.Dims, len(les.Repairs))
+	}
+	runProseCases(t, []proseCase{
+		{"§1 keys: a hand-built template's abbreviations", note, facts,
+			"L nasal ala|Dr. Solvang-Achebe (Mohs surgeon)|true|6 blocks|0 stains|[1.4 1.2]|1 repairs"},
+	})
+}
+
+// TestStainCellsAsPracticesWriteThem: "CD34 all blocks" is CD34 on every
+// block, "(same reason)" states the reason by reference to the stage
+// before, and "—" is no stain (CODING-RULES §5: a stain is billed per
+// block, with its reason).
+func TestStainCellsAsPracticesWriteThem(t *testing.T) {
+	const head = "Date: 06/02/2026\nSite: right thigh\n\nStage  Blocks  Margin status  Stains / notes\n"
+	stains := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			for _, s := range st.Stains {
+				out += fmt.Sprintf("%d:%s(%s)%v;", st.Number, s.Name, s.Reason, s.Blocks)
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§5 stains: 'CD34 all blocks to separate …', then 'CD34 all blocks (same reason)'",
+			head + "1      4       positive       H&E; CD34 all blocks to separate DFSP spindle cells\n2      2       clear          H&E; CD34 all blocks (same reason)\n",
+			stains, "1:H&E(to separate DFSP spindle cells)[];1:CD34(to separate DFSP spindle cells)[];2:H&E(same reason)[];2:CD34(same reason)[];"},
+		{"§5 stains: '—' is no stain",
+			head + "1      2       clear          —\n",
+			stains, ""},
+	})
+}

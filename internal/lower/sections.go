@@ -538,8 +538,8 @@ func stain(s string) (model.Stain, bool) {
 		switch {
 		case isBlockList(inner):
 			st.Blocks = blockRefs(inner)
-		case hasReasonLead(inner):
-			rest = inner + " " + rest // "MART-1 (for melanocytic margins)"
+		case hasReasonLead(inner), strings.HasPrefix(asciiLower(strings.TrimSpace(inner)), "same reason"):
+			rest = inner + " " + rest // "MART-1 (for melanocytic margins)", "CD34 all blocks (same reason)"
 		}
 		st.Reason = strings.TrimSpace(rest)
 		s = strings.TrimSpace(s[:open])
@@ -565,6 +565,12 @@ func stain(s string) (model.Stain, bool) {
 				st.Blocks = blockRefs(on)
 			}
 			s = s[:i] // "CD34 on all blocks", "AE1/AE3 on both blocks", "Ber-EP4 on block 2", "Ber-EP4 on A"
+		}
+	}
+	s = strings.TrimSpace(s)
+	for _, all := range []string{" all blocks", " each block", " every block", " both blocks"} {
+		if len(s) > len(all) && strings.EqualFold(s[len(s)-len(all):], all) {
+			s = s[:len(s)-len(all)] // "CD34 all blocks": on every block, as "CD34 on all blocks"
 		}
 	}
 	st.Name = strings.TrimSpace(s)
@@ -795,7 +801,7 @@ func isMarginClause(s string) bool {
 }
 
 // noStainWords say that no stain was used.
-var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "nil": true, "not done": true}
+var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "–": true, "—": true, "nil": true, "not done": true}
 
 // dashesAsSemicolons writes the dashes, arrows and dot leaders that set
 // items apart ("3 blocks — all negative", "4 blocks → stain: …", "4 blocks
