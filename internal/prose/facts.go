@@ -618,8 +618,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	// during the visit: "a 3 mm punch biopsy of the lesion was performed and
 	// submitted for frozen section".
 	today = today || !hist && p.anyIn(lo, hi, cFrozen)
+	// "was treated today for two basal cell carcinomas, proven by shave
+	// biopsies on 05/25/2026": a dated biopsy is the prior one, whatever
+	// else the sentence did today
+	dated := p.biopsyDate(span{lo: lo, hi: hi})
 	switch {
-	case proven || hist && !today:
+	case proven || hist && !today || dated:
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: true, Span: sp})
 	case today && s.any(cBiopsyMethod):
 		b := p.biopsy(s)

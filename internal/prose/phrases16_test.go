@@ -254,3 +254,28 @@ func TestProbe42Wordings(t *testing.T) {
 			[]string{"other-biopsy ", "same-day-biopsy"}, []string{`other-biopsy "tangential (shave) biopsy" site="left dorsal forearm" impression="rule out superficial basal cell carcinoma" uncertain=true`}},
 	})
 }
+
+// TestProbe46Wordings: reasons given as clauses ("as it had recurred",
+// "because of her immunosuppressive therapy", "moderately differentiated")
+// are indications (CODING-RULES §1); a dated biopsy named in a sentence
+// that also says "today" is the prior biopsy, not a billable one of today
+// (§4, §9).
+func TestProbe46Wordings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 indication: 'Mohs surgery was performed as it had recurred after standard excision'",
+			"Mohs surgery was performed as it had recurred after standard excision and its extent under the scar could not be judged clinically.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§1 indication: 'Because of her immunosuppressive therapy, Mohs was chosen for both.'",
+			"Because of her immunosuppressive therapy, Mohs was chosen for both.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§1 indication: 'chosen because the tumor was over 2 cm, moderately differentiated and clinically fixed'",
+			"Mohs surgery was chosen because the tumor was over 2 cm, moderately differentiated and clinically fixed to the deeper tissue.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§9 prior biopsy: 'treated today for two basal cell carcinomas, proven by shave biopsies on 05/25/2026'",
+			"Mr. Lucius Gwynne, 80, was treated today for two basal cell carcinomas, proven by shave biopsies on 05/25/2026.",
+			[]string{"prior-biopsy", "same-day-biopsy"}, []string{"prior-biopsy true"}},
+		{"§4 same-day biopsy: 'a shave biopsy was performed today' stays today's",
+			"A shave biopsy of the lesion was performed today and sent for frozen section.",
+			[]string{"prior-biopsy", "same-day-biopsy"}, []string{`same-day-biopsy "shave biopsy"`}},
+	})
+}
