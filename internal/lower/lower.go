@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines)))}
+	note = &grammar.Note{Lines: labelledSites(sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -554,6 +554,83 @@ func sentenceKeysAsText(lines []*grammar.Line) []*grammar.Line {
 	}
 	return out
 }
+
+// labelledSites reads lines that open with a bare label and then a site —
+// "A - Left shoulder", "B: Left nasolabial fold. Well-differentiated
+// squamous cell carcinoma, …" — as the lettered list items they are ("A)
+// Left shoulder"), when two lines or more of the note do so with different
+// labels: one alone may be anything. lines is returned as it is when none
+// does; the parsed lines are never changed.
+func labelledSites(lines []*grammar.Line) []*grammar.Line {
+	var at []int
+	var items []*grammar.Item
+	labels := map[string]bool{}
+	for i, line := range lines {
+		if it := labelledSite(line.Item); it != nil && !labels[it.Marker.Text] {
+			labels[it.Marker.Text] = true
+			at, items = append(at, i), append(items, it)
+		}
+	}
+	if len(at) < 2 {
+		return lines
+	}
+	out := slices.Clone(lines)
+	for k, i := range at {
+		out[i] = &grammar.Line{Pos: lines[i].Pos, Item: items[k]}
+	}
+	return out
+}
+
+// labelledSite is the list item "A) <site> …" that an item opening with a
+// bare label, a dash or colon and a site stands for ("A - Left shoulder",
+// key "A" and value "Right medial canthus. Nodular …"), or nil.
+func labelledSite(it *grammar.Item) *grammar.Item {
+	if it == nil || it.Marker != nil || it.Label != nil {
+		return nil
+	}
+	var label, rest string
+	var labelPos, restPos lexer.Position
+	switch {
+	case it.Text != nil && len(it.Fields) == 0:
+		for _, dash := range []string{" - ", " – ", " — "} {
+			if l, r, ok := strings.Cut(it.Text.Text, dash); ok {
+				label, rest, labelPos, restPos = l, r, it.Text.Pos, shift(it.Text.Pos, l+dash)
+				break
+			}
+		}
+	case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil && it.Fields[0].Value.Pos.Line == it.Fields[0].Pos.Line:
+		f := it.Fields[0]
+		label, rest, labelPos, restPos = f.Key, f.Value.Text, f.Pos, f.Value.Pos
+	}
+	if label == "" || !grammar.IsLabel(label) || len(label) > 2 {
+		return nil
+	}
+	site := rest
+	if i := strings.IndexAny(site, ".,;"); i >= 0 {
+		site = site[:i]
+	}
+	if !plainSite(site) {
+		return nil // "A: complex layered repair of the helix, 2.3 cm" names a repair, not a site
+	}
+	return &grammar.Item{Pos: it.Pos, Marker: &grammar.Marker{Pos: labelPos, Text: label + ")"}, Text: &grammar.Text{Pos: restPos, Text: rest}}
+}
+
+// plainSite reports whether text is a site and nothing else: its words
+// other than the site's terms and side say where on it ("Right medial
+// canthus", "left upper back"), not what was done there ("complex repair
+// of the helix").
+func plainSite(text string) bool {
+	site, ok := anatomy.Resolve(strings.TrimSpace(text))
+	if !ok || len(strings.Fields(text)) > 6 {
+		return false
+	}
+	return !slices.ContainsFunc(site.Qualifiers, func(q string) bool { return !placeWords[q] })
+}
+
+// placeWords say where on a site: the qualifiers a plain site may have.
+var placeWords = map[string]bool{"medial": true, "lateral": true, "superior": true, "inferior": true, "anterior": true,
+	"posterior": true, "proximal": true, "distal": true, "upper": true, "lower": true, "mid": true, "middle": true, "central": true,
+	"dorsal": true, "volar": true, "palmar": true, "plantar": true, "ventral": true, "cutaneous": true, "outer": true, "inner": true}
 
 // sentenceKey reports whether an item's one field has for its key
 // sentences of a lesion line after a list marker: "C) Left forearm. SCCis.

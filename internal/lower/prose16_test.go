@@ -260,3 +260,31 @@ func TestStainCellsAsPracticesWriteThem(t *testing.T) {
 			stains, ""},
 	})
 }
+
+// TestBareLabelsBeforeSites: lines that open with a bare label and a site
+// — "A - Left shoulder" over its fields, "A: Right medial canthus.
+// Nodular …" — open their lesions when two lines or more do (CODING-RULES
+// §2: each lesion its own lines); "A: complex layered repair of the
+// helix, 2.3 cm" under a repairs heading names the repair of lesion A, and
+// one such line alone opens nothing.
+func TestBareLabelsBeforeSites(t *testing.T) {
+	lesions := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			out += fmt.Sprintf("%s %s %d;", les.Label, les.Site.Text.Value, len(les.Stages))
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§2 lesions: 'A - Left shoulder' / 'B - Right upper back' over their fields",
+			"Date of Service: 05/15/2026\n\nLesions:\nA - Left shoulder\n  - Diagnosis: basal cell carcinoma\n  - Stage 1: 7 blocks; clear\nB - Right upper back\n  - Diagnosis: basal cell carcinoma\n  - Stage 1: 2 blocks; clear\n",
+			lesions, "A Left shoulder 1;B Right upper back 1;"},
+		{"§2 lesions: 'A: Right medial canthus. Nodular …' / 'B: Left nasolabial fold. …'",
+			"Date of service: 05/26/2026\n\nA: Right medial canthus. Nodular basal cell carcinoma, 0.6 x 0.5 cm. The first stage was processed as three blocks, all clear.\n\nB: Left nasolabial fold. Squamous cell carcinoma, 1.0 x 0.9 cm. The first stage was processed as two blocks, both free of tumor.\n",
+			lesions, "A Right medial canthus 1;B Left nasolabial fold 1;"},
+		{"§3 repairs: 'A: complex layered repair of the helix, 2.3 cm' names lesion A's repair",
+			"Date: 04/22/2026\n\nLesion A: right helix\nStage 1: 2 blocks; clear\nLesion B: left lateral neck\nStage 1: 1 block; clear\n\nRepairs (after tumor clearance at each site):\n  A: complex layered repair of the helix, 2.3 cm\n  B: intermediate layered repair of the neck, 4.0 cm\n",
+			func(n *model.Note) string { return lesions(n) + fmt.Sprint(len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs)) },
+			"A right helix 1;B left lateral neck 1;1 1"},
+	})
+}
