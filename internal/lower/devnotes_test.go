@@ -92,10 +92,10 @@ var realisticSets = []struct {
 	{"testdata/probe40", 30, 30},
 	{"testdata/probe41", 30, 30},
 	{"testdata/probe42", 30, 29},
-	{"testdata/probe43", 30, 27},
+	{"testdata/probe43", 30, 29},
 	{"testdata/probe44", 30, 29},
 	{"testdata/probe45", 30, 29},
-	{"testdata/probe46", 30, 18},
+	{"testdata/probe46", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
