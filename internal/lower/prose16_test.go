@@ -284,7 +284,9 @@ func TestBareLabelsBeforeSites(t *testing.T) {
 			lesions, "A Right medial canthus 1;B Left nasolabial fold 1;"},
 		{"§3 repairs: 'A: complex layered repair of the helix, 2.3 cm' names lesion A's repair",
 			"Date: 04/22/2026\n\nLesion A: right helix\nStage 1: 2 blocks; clear\nLesion B: left lateral neck\nStage 1: 1 block; clear\n\nRepairs (after tumor clearance at each site):\n  A: complex layered repair of the helix, 2.3 cm\n  B: intermediate layered repair of the neck, 4.0 cm\n",
-			func(n *model.Note) string { return lesions(n) + fmt.Sprint(len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs)) },
+			func(n *model.Note) string {
+				return lesions(n) + fmt.Sprint(len(n.Lesions[0].Repairs), len(n.Lesions[1].Repairs))
+			},
 			"A right helix 1;B left lateral neck 1;1 1"},
 	})
 }
