@@ -63,6 +63,19 @@ func (l *lowerer) correctRepairs(les *model.Lesion, scope int, repairs []prose.R
 		return
 	}
 	r := &les.Repairs[0]
+	if len(repairs) == 1 && len(repairs[0].Length.Size.Dims) == 1 && mentions(asciiLower(text), []string{"length"}) {
+		// "The repair length dictated above is incorrect. The complex
+		// closure measured 2.8 cm": the addendum's one repair length
+		now := repairs[0].Length.Size.Dims[0]
+		for _, sz := range []*model.Size{&r.Length, &r.Size} {
+			if len(sz.Dims) == 1 && sz.Dims[0] != now {
+				was := strconv.FormatFloat(sz.Dims[0], 'f', -1, 64)
+				sz.Dims = []float64{now}
+				l.conflict(r.Line, repairs[0].Length.Span, "the repair of lesion "+les.Label+" is "+was+" cm long in the note but "+
+					strconv.FormatFloat(now, 'f', -1, 64)+" cm in the addendum that corrects it; the addendum's length is used")
+			}
+		}
+	}
 	was := linearClassOf(r.Type.Value + " " + r.Value.Value)
 	for _, pr := range repairs {
 		now := linearClassOf(pr.Kind)

@@ -244,7 +244,7 @@ func (l *lowerer) stageGoesOn(lines []prose.Line) {
 }
 
 // correctionWords say that an addendum corrects what the note stated.
-var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error"}
+var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error", "incorrect"}
 
 // isCorrection reports whether a paragraph is an addendum that corrects
 // the note ("ADDENDUM (09/10/2026, Dr. …): Correction to the stage 2 entry

@@ -290,3 +290,24 @@ func TestBareLabelsBeforeSites(t *testing.T) {
 			"A right helix 1;B left lateral neck 1;1 1"},
 	})
 }
+
+// TestAddendumCorrectsRepairLength: an addendum that says the dictated
+// repair length is incorrect and gives the closure's length replaces it,
+// with a prose-field-conflict naming both (CODING-RULES §3: the repair is
+// coded by its length; a fact stated two ways is a finding).
+func TestAddendumCorrectsRepairLength(t *testing.T) {
+	const note = "DATE: 5/15/2026\n\nThe lesion of the left helix was treated. The first stage was divided into two blocks, both clear.\n\n" +
+		"After tumor clearance the wound was repaired with a complex layered closure, 2.4 cm in length.\n\n"
+	length := func(n *model.Note) string {
+		r := n.Lesions[0].Repairs[0]
+		return fmt.Sprint(r.Length.Dims, r.Size.Dims)
+	}
+	runProseCases(t, []proseCase{
+		{"§3 repair length: 'The repair length dictated above is incorrect. The complex closure measured 2.8 cm'",
+			note + "ADDENDUM (5/15/2026, same surgeon): The repair length dictated above is incorrect. The complex closure measured 2.8 cm; 2.4 cm was the width of the defect.\n",
+			length, "[2.8] []"},
+		{"§3 repair length: an addendum that corrects nothing leaves the length",
+			note + "ADDENDUM (5/15/2026): The patient called and is doing well.\n",
+			length, "[2.4] []"},
+	})
+}

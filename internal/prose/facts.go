@@ -74,6 +74,9 @@ func (st *state) readReader(p *para, s span) {
 			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {
 				j++
 			}
+			if j+4 < s.hi && p.w(j) == "was" && p.w(j+1) == "the" && p.w(j+2) == "one" && (p.w(j+3) == "who" || p.w(j+3) == "that") {
+				j += 4 // "I was the one who read all frozen sections"
+			}
 			if j < s.hi && p.has(j, cReadVerb) || p.andRead(i, s) {
 				surgeon = i
 			}
@@ -2553,7 +2556,8 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 		}
 		m := Measure{Size: sz, Span: p.spanOf(i, nx)}
 		switch {
-		case area && (p.wordBefore(i, s, 4, "area", "recipient", "graft", "flap") || sz.AreaSq > 0 && !p.wordBefore(i, s, 6, "secondary")):
+		case area && (p.wordBefore(i, s, 4, "area", "recipient", "graft", "flap") || sz.AreaSq > 0 && !p.wordBefore(i, s, 6, "secondary") ||
+			len(sz.Dims) == 2 && p.wordBefore(i, s, 1, "measuring", "measured")): // "a full-thickness skin graft from the right preauricular skin, measuring 18 x 15 mm"
 			if !r.Area.Size.Present() {
 				r.Area = m
 			}
@@ -2721,8 +2725,8 @@ func (p *para) andRead(i int, s span) bool {
 	if !p.slideWord(s) {
 		return false
 	}
-	for k := i + 1; k+1 < s.hi && k < i+10; k++ {
-		if w := p.w(k); w == ";" || w == "." || w == "but" {
+	for k := i + 1; k+1 < s.hi && k < i+18; k++ { // "I drew a map of the nasal tip layer, inked each edge, and personally interpreted …"
+		if w := p.w(k); w == ";" || w == "." || w == "but" || p.has(k, cSurgeon) || p.has(k, cPathologist) {
 			return false
 		}
 		if p.w(k) != "and" {

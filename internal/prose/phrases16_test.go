@@ -279,3 +279,24 @@ func TestProbe46Wordings(t *testing.T) {
 			[]string{"prior-biopsy", "same-day-biopsy"}, []string{`same-day-biopsy "shave biopsy"`}},
 	})
 }
+
+// TestReadersAndGraftAreas: the surgeon reading the slides in longer
+// first-person sentences (CODING-RULES §1: Mohs needs the surgeon to read
+// them), and a graft's size after "measuring" at the end of its sentence
+// (§3: a graft is coded by its recipient area).
+func TestReadersAndGraftAreas(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'I drew a map …, inked each edge, and personally interpreted every frozen section'",
+			"For this case I drew a map of the nasal tip layer, inked each edge, and personally interpreted every frozen section.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'I was the one who read all frozen sections'",
+			"In this session I drew a Mohs map for each site, and I was the one who read all frozen sections for both sites.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'I drew the map and the dermatopathologist, Dr. Okafor, read the sections' names no surgeon reader",
+			"I drew the map and the dermatopathologist, Dr. Okafor, read the sections.",
+			[]string{"reader"}, []string{`reader pathologist "Dr. Okafor"`}},
+		{"§3 graft area: 'a full-thickness skin graft from the right preauricular skin, measuring 18 x 15 mm'",
+			"After tumor clearance, the defect on the nasal tip was repaired with a full-thickness skin graft from the right preauricular skin, measuring 18 x 15 mm, sutured with 6-0 fast-absorbing gut.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" area=1.8x1.5 after-clearance`}},
+	})
+}
