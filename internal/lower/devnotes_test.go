@@ -95,7 +95,7 @@ var realisticSets = []struct {
 	{"testdata/probe43", 30, 29},
 	{"testdata/probe44", 30, 29},
 	{"testdata/probe45", 30, 29},
-	{"testdata/probe46", 30, 24},
+	{"testdata/probe46", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
