@@ -198,6 +198,9 @@ func letters(s string) string {
 // lookup finds the field a key names in a section. The key's letters are
 // gathered on the stack: indexing a map by string(bytes) allocates nothing.
 func lookup(sec section, key string) (keyRef, bool) {
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(key), "2°"); ok {
+		key = "secondary " + rest // "2°def": keys are compared by their letters, which would drop the "2°"
+	}
 	if open := strings.IndexByte(key, '('); open > 0 && strings.HasSuffix(strings.TrimSpace(key), ")") {
 		if ref, ok := lookup(sec, key[:open]); ok {
 			return ref, true // "Repair Length (cm)", "Map drawn (Y/N)"

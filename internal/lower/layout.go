@@ -322,8 +322,9 @@ func isSentences(s string) bool {
 	first, _, _ := strings.Cut(s, ",")
 	first, _, _ = strings.Cut(first, ";")
 	first, _, _ = strings.Cut(first, ". ")
-	if isCountItem(first) {
-		// "four blocks. Stains: … . Reading the slides myself, I found …",
+	if _, _, ok := nounFirstCount(first, true); isCountItem(first) || ok {
+		// "four blocks. Stains: … . Reading the slides myself, I found …"
+		// ("Blks 2; Mgns: blk 1 + (deep), blk 2 -" is a count first too),
 		// "two blocks. MART-1 was run on both blocks for melanocytes. Both
 		// blocks were clear.": a count, then sentences of dictation (not a
 		// key of the stage's, "… block 2 clear. Histology: …")

@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: labelledSites(sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines))))}
+	note = &grammar.Note{Lines: stageGroupedTables(labelledSites(sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines)))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -631,6 +631,16 @@ func plainSite(text string) bool {
 var placeWords = map[string]bool{"medial": true, "lateral": true, "superior": true, "inferior": true, "anterior": true,
 	"posterior": true, "proximal": true, "distal": true, "upper": true, "lower": true, "mid": true, "middle": true, "central": true,
 	"dorsal": true, "volar": true, "palmar": true, "plantar": true, "ventral": true, "cutaneous": true, "outer": true, "inner": true}
+
+// repairsHeading reports whether a key heads the repairs of several
+// lesions with a remark on when they were done: "Repairs (both after tumor
+// clearance)", "Closures (all after clearance)".
+func repairsHeading(key string) bool {
+	head, remark, ok := strings.Cut(asciiLower(key), "(")
+	head = strings.TrimSpace(head)
+	return ok && mentions(remark, []string{"clearance", "cleared"}) &&
+		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure"}, head)
+}
 
 // sentenceKey reports whether an item's one field has for its key
 // sentences of a lesion line after a list marker: "C) Left forearm. SCCis.
@@ -1964,6 +1974,13 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		return i
 	}
 	l.endParagraph()
+	if f.Value == nil && l.headed && repairsHeading(f.Key) {
+		// "Repairs (both after tumor clearance):" over "Lesion 1 - Closure:
+		// …": a heading whose remark times the repairs listed under it
+		l.closeSections()
+		l.block = model.Text{Value: f.Key, Line: f.Pos.Line}
+		return i
+	}
 	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
 	v := checked(f.Value)
 	if v != nil && isStageField(f) {
@@ -2580,6 +2597,8 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		r.Value = textOf(v)
 		if lk := asciiLower(f.Key); strings.Contains(lk, "(") && strings.Contains(lk, "clear") {
 			r.Timing = model.Text{Value: f.Key, Line: f.Pos.Line} // "Repair (after clearance): transposition flap"
+		} else if repairsHeading(l.block.Value) && !r.Timing.Present() {
+			r.Timing = l.block // "Repairs (both after tumor clearance):" over "Lesion 1 - Closure: complex repair, 2.2 cm"
 		}
 		if v == nil {
 			return nil

@@ -61,7 +61,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 			cont = fNone
 		}
-		if n, rest, ok := nounFirstCount(it.Text); ok {
+		if n, rest, ok := nounFirstCount(it.Text, it == first); ok {
 			st.Blocks = model.Count{N: n, Line: it.Pos.Line} // "blocks x3 - …"
 			cont = fNone
 			if _, known := marginStatus(rest); known {
@@ -271,9 +271,10 @@ func tumorAtMargin(lower string) bool {
 }
 
 // nounFirstCount reads a block count written noun first, as a log's
-// shorthand: "blocks x3", "blks x 2", "blocks ×1 - neg"; rest is what
-// follows it ("neg"). ok is false for any other item.
-func nounFirstCount(s string) (n int, rest string, ok bool) {
+// shorthand: "blocks x3", "blks x 2", "blocks ×1 - neg", and, first in a
+// stage's value, "Blks 2"; rest is what follows it ("neg"). ok is false
+// for any other item.
+func nounFirstCount(s string, first bool) (n int, rest string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) < 2 || !countNouns[asciiLower(words[0])] {
 		return 0, "", false
@@ -289,6 +290,9 @@ func nounFirstCount(s string) (n int, rest string, ok bool) {
 		num = num[1:]
 	case strings.HasPrefix(num, "×"):
 		num = num[len("×"):]
+	case first && len(words) == 2 && strings.HasSuffix(asciiLower(words[0]), "s"):
+		// "Stg 1: Blks 2; Mgns: …": a plural noun and a count alone, first
+		// in the stage's value (later, "blocks 1, 3 clear" names blocks)
 	default:
 		return 0, "", false
 	}

@@ -1,0 +1,92 @@
+package lower_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// stagesOf lists each lesion's label and its stages' blocks.
+func stagesOf(n *model.Note) string {
+	out := ""
+	for _, les := range n.Lesions {
+		out += les.Label + ":"
+		for _, st := range les.Stages {
+			out += fmt.Sprintf(" %d/%d", st.Number, st.Blocks.N)
+		}
+		out += ";"
+	}
+	return out
+}
+
+// TestSmallPracticeLogs: logs and stage lines of hand-built templates —
+// a "Les" column naming each row's lesion, "Stg 1: Blks 2; Mgns: blk 1 +
+// (deep), blk 2 -", and a box table with the stages across under a
+// grouped header (CODING-RULES §1–2: each lesion's stages and blocks are
+// its own; a row read under the wrong lesion bills a wrong Mohs line).
+func TestSmallPracticeLogs(t *testing.T) {
+	const labels = "DOS: 10/29/2026\n\nLesion A: left malar cheek\n  Dx: melanoma in situ\n\nLesion B: right lateral neck\n  Dx: SCC\n\n"
+	runProseCases(t, []proseCase{
+		{"§2 lesions: a log whose 'Les' column names each row's lesion",
+			labels + "Les | Stg | Blks | Mgns       | Remarks\n----+-----+------+------------+--------\nA   | 1   | 5    | blks 2, 4 +| atypical\nA   | 2   | 3    | clear      | clear\nB   | 1   | 2    | clear      | WD SCC\n",
+			stagesOf, "A: 1/5 2/3;B: 1/2;"},
+		{"§1 stages: 'Stg 1: Blks 2; Mgns: blk 1 + (deep), blk 2 -'",
+			"Date: 09/30/2026\nSite: left cheek\nStg 1: Blks 2; Mgns: blk 1 + (deep), blk 2 -\nStg 2: Blks 1; Mgns: clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return stagesOf(n) + fmt.Sprint(len(st.Margins) > 0 && st.Margins[0].Positive)
+			}, "1: 1/2 2/1;true"},
+		{"§1 stages: a box table with the stages across under a grouped header",
+			"DOS: 06/17/2026\n\nLesion 1: right helix\nLesion 2: left upper chest\n\n" +
+				"+---------+--------------------------+--------------------------+\n" +
+				"|         |         STAGE 1          |         STAGE 2          |\n" +
+				"| Lesion  +--------+-----------------+--------+-----------------+\n" +
+				"|         | Blocks | Margins         | Blocks | Margins         |\n" +
+				"+---------+--------+-----------------+--------+-----------------+\n" +
+				"| 1       | 3      | pos blk 2 (deep)| 1      | clear           |\n" +
+				"|         |        | BCC mid dermis  |        |                 |\n" +
+				"+---------+--------+-----------------+--------+-----------------+\n" +
+				"| 2       | 2      | clear           | —      | —               |\n" +
+				"+---------+--------+-----------------+--------+-----------------+\n",
+			stagesOf, "1: 1/3 2/1;2: 1/2;"},
+	})
+}
+
+// TestRepairsHeadingTimesItsList: "Repairs (both after tumor clearance):"
+// over "Lesion 1 - Closure: …" lines times every repair it heads
+// (CODING-RULES §3: repair-timing-undocumented otherwise).
+func TestRepairsHeadingTimesItsList(t *testing.T) {
+	const note = "DOS: 06/17/2026\n\nLesion 1: right helix\nStage 1: 2 blocks; clear\n\nLesion 2: left upper chest\nStage 1: 1 block; clear\n\n" +
+		"Repairs (both after tumor clearance):\n  Lesion 1 - Closure: complex repair, 2.2 cm\n  Lesion 2 - Closure: intermediate layered repair, 4.5 cm\n"
+	timed := eachLesion(func(les model.Lesion) bool { return len(les.Repairs) == 1 && les.Repairs[0].Timing.Present() })
+	runProseCases(t, []proseCase{
+		{"§3 timing: 'Repairs (both after tumor clearance):' over labelled closures", note, timed, "yy"},
+	})
+}
+
+// TestAbbreviatedKeys: a small practice's abbreviated keys name the facts
+// they shorten — "Ind", "Def", "2°def", "Len", "Cl", "Rdr", "Tot stg"
+// (CODING-RULES §1: indication, reader, stages; §3: the repair and its
+// sizes). "2°def" keeps its "2°", which a comparison by letters alone
+// would drop ("Def" is the final defect, not the secondary one).
+func TestAbbreviatedKeys(t *testing.T) {
+	const note = "DOS: 09/30/2026\nRdr: Mohs surgeon (Dr. Lindgren-Adeyemi)\nLoc: left medial cheek\nInd: central face, tissue conservation\n" +
+		"Stage 1: 4 blocks; clear\nTot stg: 1\nDef: 2.2 x 1.8 cm\nRecon: rotation flap, after tumor clearance\n  2°def: 4.5 sq cm\n"
+	facts := func(n *model.Note) string {
+		les := n.Lesions[0]
+		r := les.Repairs[0]
+		return fmt.Sprintf("%s|%v|%v|%d|%v", n.Encounter.Pathology.Value, les.Indication.Present(), les.FinalDefect.Dims, les.TotalStages.N, r.SecondaryDefect.AreaSq)
+	}
+	runProseCases(t, []proseCase{
+		{"§1/§3 keys: Ind, Def, 2°def, Rdr, Tot stg", note, facts, "Mohs surgeon (Dr. Lindgren-Adeyemi)|true|[2.2 1.8]|1|4.5"},
+	})
+	closure := func(n *model.Note) string {
+		r := n.Lesions[0].Repairs[0]
+		return fmt.Sprint(r.Value.Value, r.Length.Dims)
+	}
+	runProseCases(t, []proseCase{
+		{"§3 keys: 'Cl:' and 'Len:'", "DOS: 09/30/2026\nLoc: left forearm\nStage 1: 2 blocks; clear\nCl: intermediate layered repair\nLen: 3.0 cm\n",
+			closure, "intermediate layered repair[3]"},
+	})
+}
