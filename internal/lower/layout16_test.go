@@ -90,3 +90,28 @@ func TestAbbreviatedKeys(t *testing.T) {
 			closure, "intermediate layered repair[3]"},
 	})
 }
+
+// TestLogSignsAndRemarks: a log's minus sign is a clear margin ("all -",
+// "- / -", "blk 2 -") and its "Remarks" column is the stage's histology
+// (CODING-RULES §1: margins-missing and histology-missing otherwise).
+func TestLogSignsAndRemarks(t *testing.T) {
+	facts := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			positive := false
+			for _, m := range st.Margins {
+				positive = positive || m.Positive
+			}
+			out += fmt.Sprintf("%d:%d margins:%v:%q;", st.Number, len(st.Margins), positive, st.Histology.Value)
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 margins: 'Stg 2: Blks 3; Mgns: all -'",
+			"DOS: 09/30/2026\nLoc: left forearm\nStg 1: Blks 2; Mgns: blk 1 + (deep), blk 2 -\nStg 2: Blks 3; Mgns: all -\n",
+			facts, `1:2 margins:true:"";2:1 margins:false:"";`},
+		{"§1 margins and histology: a log's 'Remarks' column and '- / -'",
+			"DOS: 09/30/2026\nLoc: left forearm\n\nStg | Blks | Mgns    | Remarks\n----+------+---------+-----------------------------\n1   | 2    | blk 1 + | nodular BCC, mid dermis, no PNI\n2   | 1    | - / -   | cleared\n",
+			facts, `1:1 margins:true:"nodular BCC, mid dermis, no PNI";2:1 margins:false:"cleared";`},
+	})
+}

@@ -221,6 +221,9 @@ func marginStatus(s string) (positive, known bool) {
 	if strings.Contains(lower, "(-)") || strings.Contains(lower, "(−)") {
 		return false, true // "2 blocks (-)"
 	}
+	if f := strings.Fields(lower); len(f) > 0 && minusSign[f[len(f)-1]] {
+		return false, true // "blk 2 -", "all -", "- / -": a log's minus for a clear margin
+	}
 	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
 		return false, true
 	}
@@ -349,6 +352,9 @@ func isMarginEntry(s string) bool {
 	_, ok := signedMargins(s, 0)
 	return ok
 }
+
+// minusSign are the minus signs a log writes for a clear margin.
+var minusSign = map[string]bool{"-": true, "−": true, "–": true}
 
 // signedMargins reads "A+ B- C-" or "1+ 2-": every word a block label
 // followed by + or −.

@@ -62,7 +62,7 @@ var columnNames = map[string]columnRole{
 	"ihc": colSpecialStain, "immunohistochemistry": colSpecialStain, "specialstainsihc": colSpecialStain,
 	"specialstain": colSpecialStain, "specialstains": colSpecialStain, "immunostain": colSpecialStain,
 	"immunostains": colSpecialStain,
-	"histology":    colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
+	"histology":    colHistology, "histo": colHistology, "hist": colHistology, "remarks": colHistology, "remark": colHistology, "stagehistology": colHistology, "comment": colHistology, "comments": colHistology, "findings": colHistology,
 	"note": colHistology, "notes": colHistology, "depth": colHistology, "depthcomment": colHistology,
 	"reasoncomment": colHistology, "reasonfindings": colHistology, "mgn": colMargin, "mgns": colMargin, "stn": colStain, "stns": colStain,
 	"tumorpresent": colTumor, "residualtumor": colTumor, "residual": colTumor, "tumorseen": colTumor,
