@@ -98,7 +98,7 @@ var realisticSets = []struct {
 	{"testdata/probe46", 30, 27},
 	{"testdata/probe47", 30, 24},
 	{"testdata/probe48", 30, 30},
-	{"testdata/probe49", 30, 22},
+	{"testdata/probe49", 30, 29},
 	{"testdata/probe50", 30, 18},
 }
 

@@ -115,3 +115,21 @@ func TestLogSignsAndRemarks(t *testing.T) {
 			facts, `1:1 margins:true:"nodular BCC, mid dermis, no PNI";2:1 margins:false:"cleared";`},
 	})
 }
+
+// TestBritishStainNames: "haematoxylin and eosin" is one routine stain, as
+// "hematoxylin and eosin" is (CODING-RULES §5: routine stains are not
+// billed, and no stain-unknown for either word).
+func TestBritishStainNames(t *testing.T) {
+	names := func(n *model.Note) string {
+		out := ""
+		for _, s := range n.Lesions[0].Stages[0].Stains {
+			out += s.Name + ";"
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§5 stains: 'Stains: haematoxylin and eosin'",
+			"Date of surgery: 05/02/2026\nSite: left nasolabial fold\nStage 1: 2 blocks; clear; stains: haematoxylin and eosin\n",
+			names, "haematoxylin and eosin;"},
+	})
+}

@@ -502,7 +502,7 @@ func stains(t model.Text, special bool) []model.Stain {
 // splitAnd splits "MART-1 and SOX10" and "H&E + MART-1" but keeps
 // "hematoxylin and eosin".
 func splitAnd(s string) []string {
-	if strings.Contains(strings.ToLower(s), "hematoxylin and eosin") {
+	if lower := strings.ToLower(s); strings.Contains(lower, "hematoxylin and eosin") || strings.Contains(lower, "haematoxylin and eosin") {
 		return []string{s}
 	}
 	s = strings.ReplaceAll(s, " + ", " and ")

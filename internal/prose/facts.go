@@ -69,7 +69,7 @@ func (st *state) readReader(p *para, s span) {
 		switch {
 		case p.coveredHas(i, cSurgeon, "pathologist") || p.coveredHas(i, cSurgeon, "dermatopathologist"):
 			surgeon = i // "surgeon and pathologist", "surgeon-pathologist"
-		case w == "i":
+		case w == "i" || w == "we":
 			j := i + 1
 			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {
 				j++

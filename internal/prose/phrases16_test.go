@@ -300,3 +300,23 @@ func TestReadersAndGraftAreas(t *testing.T) {
 			[]string{"repair "}, []string{`repair "full-thickness skin graft" area=1.8x1.5 after-clearance`}},
 	})
 }
+
+// TestProbe49Wordings: a practice's "we" reading the slides (CODING-RULES
+// §1), and "sectioned into 7." with the noun left out (§2: blocks per
+// stage).
+func TestProbe49Wordings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'We … read every frozen section ourselves as the Mohs surgeons of record'",
+			"We drew a Mohs map, inked the tissue and read every frozen section ourselves as the Mohs surgeons of record.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'We sent the slides to dermatopathology' names no surgeon reader",
+			"We sent the slides to dermatopathology.",
+			[]string{"reader"}, nil},
+		{"§2 blocks: 'sectioned into 7.'",
+			"Stage 1 was excised with a 2 mm margin and sectioned into 7. Tumor remained at 3 o'clock.",
+			[]string{"stage "}, []string{"stage 1 blocks=7 margin=positive"}},
+		{"§2 blocks: 'divided into 3, all clear'",
+			"Stage 2 was taken at 9 o'clock and divided into 3, all clear.",
+			[]string{"stage "}, []string{"stage 2 blocks=3 margin=clear"}},
+	})
+}

@@ -1137,6 +1137,12 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		return 0, 0, 0
 	}
 	j := i + 1
+	if i-2 >= s.lo && p.w(i-1) == "into" && (j >= s.hi || p.w(j) == "." || p.w(j) == "," || p.w(j) == ";" || p.w(j) == "and") {
+		switch p.w(i - 2) {
+		case "sectioned", "divided", "cut", "split", "processed", "separated":
+			return n, i - 2, j // "Stage 1 was excised … and sectioned into 7."
+		}
+	}
 	for k := 0; k < 2 && j < s.hi && (p.has(j, cBlockFiller) && !p.has(j, cBlockNoun) || p.w(j) == "-"); k++ {
 		j++
 	}
