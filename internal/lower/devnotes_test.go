@@ -99,7 +99,7 @@ var realisticSets = []struct {
 	{"testdata/probe47", 30, 24},
 	{"testdata/probe48", 30, 30},
 	{"testdata/probe49", 30, 29},
-	{"testdata/probe50", 30, 18},
+	{"testdata/probe50", 30, 19},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -133,3 +133,22 @@ func TestBritishStainNames(t *testing.T) {
 			names, "haematoxylin and eosin;"},
 	})
 }
+
+// TestBlockNumberColumns: a log of one row a block whose block column is
+// headed "Blk#" numbers the blocks (a "# blocks" column counts them), and
+// its stage column "Lyr" may be left empty under a stage's first row or
+// repeated on every row (CODING-RULES §1–2: a stage's blocks; each row a
+// stage of its own would bill stages that were not taken).
+func TestBlockNumberColumns(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§2 blocks: 'Lyr  Blk#  Mgn', the stage left empty under its first row",
+			"Date: 2026-10-14\nLoc: vertex scalp\n\nLyr  Blk#  Mgn  Remark\n1    1     -    \n     2     +    SCC at deep margin\n     3     -\n2    1     -\n",
+			stagesOf, "1: 1/3 2/1;"},
+		{"§2 blocks: 'Lyr  Blk#  Mgn', the stage repeated on every row",
+			"Date: 2026-10-14\nLoc: vertex scalp\n\nLyr  Blk#  Mgn  Remark\n1    1     -    x\n1    2     +    SCC at deep margin\n1    3     -    x\n2    1     -    x\n",
+			stagesOf, "1: 1/3 2/1;"},
+		{"§2 blocks: 'Stg  # blocks  Mgn' counts",
+			"Date: 2026-10-14\nLoc: vertex scalp\n\nStg  # blocks  Mgn\n1    3         +\n2    1         -\n",
+			stagesOf, "1: 1/3 2/1;"},
+	})
+}

@@ -43,14 +43,14 @@ var columnNames = map[string]columnRole{
 	"lesion": colLesion, "les": colLesion, "lsn": colLesion, "lesionid": colLesion, "lesionno": colLesion, "site": colLesion, "anatomicsite": colLesion, "anatomiclocation": colLesion,
 	"lesionlocation": colLesion, "location": colLocation, "tumor": colLesion, "lesionsite": colLesion,
 	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
-	"stg": colStage, "lvl": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
+	"stg": colStage, "lvl": colStage, "lyr": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,
 	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
 	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "chips": colBlocks, "blockchips": colBlocks, "sect": colBlocks, "sects": colBlocks,
 	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
 	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
-	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin,
+	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin, "res": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
 	"marginsstatus": colMargin,
 	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
@@ -102,6 +102,9 @@ func columnRoleOf(cell string) columnRole {
 		return colOther
 	}
 	if role, ok := columnName(letters(name)); ok {
+		if role == colBlocks && strings.HasSuffix(strings.TrimSpace(name), "#") {
+			return colBlock // "Blk#", "Block #": the block's number, one row a block ("# blocks" counts them)
+		}
 		return role
 	}
 	if first, _, ok := strings.Cut(name, "/"); ok { // "Histology / comment"
