@@ -102,7 +102,7 @@ var realisticSets = []struct {
 	{"testdata/probe50", 30, 19},
 	{"testdata/probe51", 30, 30},
 	{"testdata/probe52", 30, 28},
-	{"testdata/probe53", 30, 26},
+	{"testdata/probe53", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

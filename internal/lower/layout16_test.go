@@ -152,3 +152,23 @@ func TestBlockNumberColumns(t *testing.T) {
 			stagesOf, "1: 1/3 2/1;"},
 	})
 }
+
+// TestBoxedFormStageRows: a boxed form's rows "| Stage 1: | 4 blocks; H&E;
+// all blocks clear |" are the stage field their key cell names, colon and
+// all (CODING-RULES §1: stages-missing otherwise).
+func TestBoxedFormStageRows(t *testing.T) {
+	const note = "+----------------------------+-------------------------------------------+\n" +
+		"| Date of service:           | 05/05/2026                                |\n" +
+		"| Site:                      | right cheek                               |\n" +
+		"+----------------------------+-------------------------------------------+\n" +
+		"| Stage 1:                   | 4 blocks; H&E; all blocks clear           |\n" +
+		"| Histology:                 | WD SCC, superficial dermis, no PNI        |\n" +
+		"+----------------------------+-------------------------------------------+\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages: '| Stage 1: | 4 blocks; H&E; all blocks clear |'", note,
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(stagesOf(n), len(st) == 1 && st[0].Histology.Present())
+			}, "1: 1/4;true"},
+	})
+}

@@ -1974,6 +1974,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		return i
 	}
 	l.endParagraph()
+	if k := strings.TrimSpace(f.Key); strings.HasSuffix(k, ":") {
+		g := *f // "| Stage 1: | 4 blocks; … |": a boxed form's key keeps its colon in its cell
+		g.Key = strings.TrimSpace(strings.TrimSuffix(k, ":"))
+		f = &g
+	}
 	if f.Value == nil && l.headed && repairsHeading(f.Key) {
 		// "Repairs (both after tumor clearance):" over "Lesion 1 - Closure:
 		// …": a heading whose remark times the repairs listed under it
