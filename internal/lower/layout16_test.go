@@ -172,3 +172,30 @@ func TestBoxedFormStageRows(t *testing.T) {
 			}, "1: 1/4;true"},
 	})
 }
+
+// TestGappedStageLines: a stage summary of one line a stage whose parts
+// runs of blanks set apart ("Stage 1    8 blocks    positive: blocks 2, 7
+// (peripheral)    H&E") is read as the stage's field; "positive:" opens
+// its margins, and the block it names (7) is no second count of the stage
+// (CODING-RULES §2: 17315 per block beyond the fifth — a 7 read as the
+// count would bill one unit too few).
+func TestGappedStageLines(t *testing.T) {
+	const note = "Case date: 06/09/2026\nLocation: mid parietal scalp\n\nStage summary (one line per stage):\n" +
+		"Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E\n" +
+		"Stage 2    6 blocks    positive: block 4 (deep)              H&E\n" +
+		"Stage 3    2 blocks    clear                                 H&E\n"
+	margins := func(n *model.Note) string {
+		out := stagesOf(n)
+		for _, st := range n.Lesions[0].Stages {
+			positive := false
+			for _, m := range st.Margins {
+				positive = positive || m.Positive
+			}
+			out += fmt.Sprintf(" %v", positive)
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§2 blocks: 'Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E'", note, margins, "1: 1/8 2/6 3/2; true true false"},
+	})
+}

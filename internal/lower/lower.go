@@ -642,6 +642,34 @@ func repairsHeading(key string) bool {
 		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure"}, head)
 }
 
+// gapRun is a run of blanks that sets a line's columns apart.
+var gapRun = regexp.MustCompile(`\s{2,}`)
+
+// gappedStage reads a stage line whose parts runs of blanks set apart and
+// whose margin part has a colon, so that the grammar made it text and a
+// field ("Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E"),
+// as the field "Stage 1: 8 blocks; positive: blocks 2, 7 (peripheral);
+// H&E"; nil for any other item.
+func gappedStage(it *grammar.Item) *grammar.Field {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) == 0 {
+		return nil
+	}
+	parts := gapRun.Split(strings.TrimSpace(it.Text.Text), -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	if _, tail, ok := splitStage(parts[0]); !ok || tail != "" {
+		return nil
+	}
+	rest := parts[1:]
+	for _, f := range it.Fields {
+		kv := keyAndValue(f)
+		rest = append(rest, gapRun.Split(strings.TrimSpace(kv.Text), -1)...)
+	}
+	at := shift(it.Text.Pos, it.Text.Text[:strings.Index(it.Text.Text, parts[1])])
+	return &grammar.Field{Pos: it.Text.Pos, Key: parts[0], Value: &grammar.Value{Pos: at, Text: strings.Join(rest, "; ")}}
+}
+
 // sentenceKey reports whether an item's one field has for its key
 // sentences of a lesion line after a list marker: "C) Left forearm. SCCis.
 // Why Mohs: …", whose key holds a full stop and a space after a word of
@@ -672,6 +700,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if t, j := l.wrappedText(i, it); j > i {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
 		taken = j
+	}
+	if f := gappedStage(it); f != nil {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E"
 	}
 	listed := l.stagesListed
 	l.stagesListed = false

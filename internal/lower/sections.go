@@ -35,6 +35,11 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear": the 3 continues the list
 			continue
 		}
+		if key, rest, ok := itemKey(it); ok && marginKeyWords[asciiLower(key)] && rest != nil {
+			marginText = append(marginText, key+" "+rest.Text) // "positive: blocks 2, 7 (peripheral)"
+			cont = fMargins
+			continue
+		}
 		if key, rest, ok := itemKey(it); ok {
 			if ref, known := lookup(secStage, key); known {
 				cont = fNone
@@ -72,7 +77,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			continue
 		}
 		switch {
-		case isCountItem(it.Text) && (!grammar.IsDigits(strings.TrimSpace(it.Text)) || it == first):
+		case isCountItem(it.Text) && (!grammar.IsDigits(strings.TrimSpace(it.Text)) || it == first) && (!st.Blocks.Present() || it == first):
+			// a count after the stage's count is no second count ("8 blocks;
+			// positive: blocks 2, 7 (peripheral)": the 7 names a block)
 			cp := countPart(it)
 			n, err := grammar.ParseCount("Blocks", cp, 1)
 			if err != nil {
@@ -126,6 +133,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	}
 	return nil
 }
+
+// marginKeyWords are margin results written as a key over the blocks they
+// name: "positive: blocks 2, 7 (peripheral)".
+var marginKeyWords = map[string]bool{"positive": true, "pos": true, "negative": true, "neg": true, "involved": true, "clear": true}
 
 // nextStepWords mark a stage item that says what came next, not a stain:
 // "proceed to split-thickness skin graft", "complex repair".
