@@ -199,3 +199,22 @@ func TestGappedStageLines(t *testing.T) {
 		{"§2 blocks: 'Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E'", note, margins, "1: 1/8 2/6 3/2; true true false"},
 	})
 }
+
+// TestBlockMarkColumnsBesideCount: block columns headed "Block A", "Block
+// B", … with "+ deep" or "-" marks give the stage's margins even when a
+// "Blocks" column gives its count (CODING-RULES §1: margins-missing
+// otherwise; the count column's count stands).
+func TestBlockMarkColumnsBesideCount(t *testing.T) {
+	const note = "Date: 05/04/2026\nSite: left conchal bowl\n\nStage  Blocks  Block A  Block B  Block C  Stain\n" +
+		"1      3       + deep   -        -        H\n2      1       -                          H\n"
+	margins := func(n *model.Note) string {
+		out := stagesOf(n)
+		for _, st := range n.Lesions[0].Stages {
+			out += fmt.Sprintf(" %d:%v", len(st.Margins), len(st.Margins) > 0 && st.Margins[0].Positive)
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§1 margins: 'Block A  Block B  Block C' marks beside 'Blocks'", note, margins, "1: 1/3 2/1; 1:true 1:false"},
+	})
+}

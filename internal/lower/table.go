@@ -283,11 +283,11 @@ func header(r *grammar.Row) *table {
 // it marked.
 func blockMarkColumns(t *table, r *grammar.Row) int {
 	for k, c := range r.Cells {
-		if strings.TrimSpace(c.Text) != "A" || t.roles[k] != colOther {
+		if markLetter(c.Text) != "A" || t.roles[k] != colOther && t.roles[k] != colBlock {
 			continue
 		}
 		n := 0
-		for k+n < len(r.Cells) && strings.TrimSpace(r.Cells[k+n].Text) == string(rune('A'+n)) {
+		for k+n < len(r.Cells) && markLetter(r.Cells[k+n].Text) == string(rune('A'+n)) {
 			n++
 		}
 		if n < 2 {
@@ -299,6 +299,18 @@ func blockMarkColumns(t *table, r *grammar.Row) int {
 		return n
 	}
 	return 0
+}
+
+// markLetter is the letter a block column's header names: "A", "Block A",
+// "Blk A".
+func markLetter(header string) string {
+	h := strings.TrimSpace(header)
+	for _, prefix := range []string{"block ", "blk "} {
+		if len(h) > len(prefix) && strings.EqualFold(h[:len(prefix)], prefix) {
+			return strings.TrimSpace(h[len(prefix):])
+		}
+	}
+	return h
 }
 
 // siteColumns are the header words of a lesion column that names its site.
@@ -765,7 +777,7 @@ func (t *table) markGrid(st *model.Stage, r *grammar.Row, line int) {
 			continue
 		}
 		switch text := strings.TrimSpace(c.Text); {
-		case text == "+":
+		case text == "+" || strings.HasPrefix(text, "+ "): // "+ deep": tumor at the block's deep margin
 			blocks, positive = blocks+1, true
 		case text == "-" || text == "−" || text == "–":
 			blocks++
@@ -774,8 +786,13 @@ func (t *table) markGrid(st *model.Stage, r *grammar.Row, line int) {
 			return
 		}
 	}
-	if blocks > 0 && !st.Blocks.Present() {
+	if blocks == 0 {
+		return
+	}
+	if !st.Blocks.Present() {
 		st.Blocks = model.Count{N: blocks, Line: line}
+	}
+	if len(st.Margins) == 0 { // "Blocks 3 | + deep | - | -": the marks give the margins beside the count
 		st.Margins = append(st.Margins, model.Margin{Positive: positive, Line: line})
 	}
 }
