@@ -304,6 +304,8 @@ func (g *generator) readerOf(value string) reader {
 		return readerUnknown
 	case g.pathologistReads(text):
 		return readerPathologist // "interpreted by the staff dermatopathologist, Dr. …; Dr. <surgeon> reviewed her findings"
+	case strings.Contains(text, "pathologist") && deniesSurgeon(text):
+		return readerPathologist // "Dr. …, dermatopathologist (contracted service); Mohs surgeon did not read the slides today"
 	case strings.Contains(text, "surgeon") || g.namesSurgeon(text):
 		return readerSurgeon
 	case strings.Contains(text, "pathologist"):
@@ -312,6 +314,19 @@ func (g *generator) readerOf(value string) reader {
 		return readerPathologist // another physician than the surgeon
 	}
 	return readerUnknown
+}
+
+// deniesSurgeon reports whether lower-case text says the surgeon did not
+// read the slides: "Mohs surgeon did not read the slides today", "not read
+// by the surgeon".
+func deniesSurgeon(text string) bool {
+	for _, p := range []string{"surgeon did not", "surgeon didn't", "surgeon was not", "surgeon not ", "not read by the surgeon",
+		"not read by the mohs surgeon", "not by the surgeon", "not by the mohs surgeon"} {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // pathologistReads reports whether text names a pathologist other than the

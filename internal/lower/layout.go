@@ -351,7 +351,7 @@ func wordCount(s string, most int) int {
 // "Stage 1: …"; nil when the text is not such a line.
 func stageLine(t *grammar.Text) *grammar.Field {
 	s := t.Text
-	for _, sep := range []string{" -- ", " — ", " – ", " - ", " -> ", " → ", " => "} {
+	for _, sep := range []string{" --> ", " ==> ", " -- ", " — ", " – ", " - ", " -> ", " → ", " => "} {
 		key, rest, ok := strings.Cut(s, sep)
 		if !ok {
 			continue

@@ -218,3 +218,30 @@ func TestBlockMarkColumnsBesideCount(t *testing.T) {
 		{"§1 margins: 'Block A  Block B  Block C' marks beside 'Blocks'", note, margins, "1: 1/3 2/1; 1:true 1:false"},
 	})
 }
+
+// TestBlockRowsWithAnExtraCell: in a log of one row a block whose stage
+// cell is left empty under a stage's first row, a row with a remark past
+// the last column ("        3   pos   H&E   (deep)") still places its cells
+// by column (CODING-RULES §2: its "3" is a block, not stage 3 — read as a
+// stage, the log billed 17312×3 for a lesion of two stages).
+func TestBlockRowsWithAnExtraCell(t *testing.T) {
+	const note = "Date: 05/20/2026\nSite: right upper cutaneous lip\n\nStage   Block   Margin   Stain\n" +
+		"1       1       neg      H&E\n        2       neg      H&E\n        3       pos      H&E    (deep)\n" +
+		"        4       neg      H&E\n        5       neg      H&E\n        6       neg      H&E\n" +
+		"        7       pos      H&E    (peripheral, 10 o'clock)\n2       1       neg      H&E\n        2       neg      H&E\n"
+	runProseCases(t, []proseCase{
+		{"§2 blocks: block rows with a remark past the last column", note, stagesOf, "1: 1/7 2/2;"},
+	})
+}
+
+// TestArrowStageLines: "Stg 1 --> 2 blocks | block 1 positive (deep), …
+// | histology: …" is stage 1's line (CODING-RULES §1: a stage lost makes
+// the next stages' lines wrong).
+func TestArrowStageLines(t *testing.T) {
+	const note = "DOS: 06/11/2026\nLoc: nasal tip, midline\n\n" +
+		"Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology: nodular BCC, reticular dermis, no PNI\n" +
+		"Stg 2 --> 2 blocks | block 2 positive (deep), block 1 clear\nStg 3 --> 2 blocks | clear\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages: 'Stg 1 --> 2 blocks | … | histology: …'", note, stagesOf, "1: 1/2 2/2 3/2;"},
+	})
+}

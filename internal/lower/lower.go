@@ -645,7 +645,12 @@ func repairsHeading(key string) bool {
 // gapRun is a run of blanks that sets a line's columns apart.
 var gapRun = regexp.MustCompile(`\s{2,}`)
 
-// gappedStage reads a stage line whose parts runs of blanks set apart and
+// stageSeparators set a stage line's parts apart as runs of blanks do:
+// "Stg 1 --> 2 blocks | block 1 positive (deep) | histology: …".
+var stageSeparators = strings.NewReplacer(" --> ", "  ", " -> ", "  ", " => ", "  ", " | ", "  ")
+
+// gappedStage reads a stage line whose parts runs of blanks (or arrows and
+// bars) set apart and
 // whose margin part has a colon, so that the grammar made it text and a
 // field ("Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E"),
 // as the field "Stage 1: 8 blocks; positive: blocks 2, 7 (peripheral);
@@ -654,7 +659,7 @@ func gappedStage(it *grammar.Item) *grammar.Field {
 	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) == 0 {
 		return nil
 	}
-	parts := gapRun.Split(strings.TrimSpace(it.Text.Text), -1)
+	parts := gapRun.Split(strings.TrimSpace(stageSeparators.Replace(it.Text.Text)), -1)
 	if len(parts) < 2 {
 		return nil
 	}

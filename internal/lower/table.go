@@ -373,7 +373,12 @@ func (t *table) placed(r *grammar.Row) []*grammar.Cell {
 		index[i] = i
 	}
 	joined := false
-	if len(r.Cells) != len(t.columns) {
+	// A row with as many cells as the header may still have left its first
+	// cells empty and gained one past the last column ("        3   pos
+	// H&E   (deep)" under "Stage  Block  Margin  Stain"): its first cell
+	// not under the first column says so.
+	shifted := len(r.Cells) > 0 && len(t.columns) > 0 && r.Cells[0].Pos.Column > t.columns[0]+2 && t.column(r.Cells[0].Pos.Column) > 0
+	if len(r.Cells) != len(t.columns) || shifted {
 		byColumn := make([]int, len(r.Cells))
 		aligned, spaced := true, true
 		for i, c := range r.Cells {
@@ -388,7 +393,7 @@ func (t *table) placed(r *grammar.Row) []*grammar.Cell {
 		switch {
 		case aligned:
 			index = byColumn
-		case spaced && len(r.Cells) > len(t.columns):
+		case spaced && (len(r.Cells) > len(t.columns) || shifted):
 			index, joined = byColumn, true
 		}
 	}
