@@ -245,3 +245,16 @@ func TestArrowStageLines(t *testing.T) {
 		{"§1 stages: 'Stg 1 --> 2 blocks | … | histology: …'", note, stagesOf, "1: 1/2 2/2 3/2;"},
 	})
 }
+
+// TestGappedStageWithAValuelessKey: a stage line that a hard wrap broke
+// after a key ("Stg 1 --> 2 blocks | block 1 positive (deep) |
+// histology:", the value on the next line) is read, never a panic (a real
+// note is never rejected).
+func TestGappedStageWithAValuelessKey(t *testing.T) {
+	const note = "DOS: 06/11/2026\nLoc: nasal tip, midline\n\n" +
+		"Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology:\nnodular BCC, reticular dermis, no PNI\n" +
+		"Stg 2 --> 2 blocks | clear\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages: a gapped stage line ending with a key and no value", note, stagesOf, "1: 1/2 2/2;"},
+	})
+}

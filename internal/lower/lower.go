@@ -2392,6 +2392,9 @@ func (l *lowerer) knownStage(n int) *model.Stage {
 // words that matter ("He has two biopsy-proven tumors: a basal cell
 // carcinoma of …").
 func keyAndValue(f *grammar.Field) grammar.Value {
+	if f.Value == nil {
+		return grammar.Value{Pos: f.Pos, Text: f.Key + ":"} // "… | histology:" with its value on the next line
+	}
 	gap := max(f.Value.Pos.Column-f.Pos.Column-len(f.Key)-1, 1)
 	if f.Value.Pos.Line != f.Pos.Line {
 		return *f.Value
