@@ -365,8 +365,15 @@ var credentials = map[string]bool{"md": true, "do": true, "dr": true, "facms": t
 // → "whitfield", "Dr. Whitfield" → "whitfield", "Dana Whitfield, MD (Mohs
 // surgeon)" → "whitfield".
 func lastName(s string) string {
-	if open := strings.IndexByte(s, '('); open > 0 {
-		s = s[:open] // "Ottoline Farquharson-Ede, MD (Mohs surgeon)": the remark names no one
+	// Remarks in parentheses name no one: "Ottoline Farquharson-Ede, MD (Mohs
+	// surgeon)", "Maj. (ret.) Desmond Achterberg, MD".
+	for open := strings.IndexByte(s, '('); open >= 0; open = strings.IndexByte(s, '(') {
+		end := strings.IndexByte(s[open:], ')')
+		if end < 0 {
+			s = s[:open]
+			break
+		}
+		s = s[:open] + " " + s[open+end+1:]
 	}
 	if before, _, ok := strings.Cut(s, ","); ok {
 		// "Whitfield, Dana, MD": one word before the comma is the last name;

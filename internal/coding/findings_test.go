@@ -427,3 +427,15 @@ func TestFindingsPerRuleCapped(t *testing.T) {
 	})]
 	assert.Equal(t, "stain-unknown", last.Rule)
 }
+
+// TestSurgeonNamedWithTitles: a surgeon written with a rank and a remark
+// in parentheses ("Maj. (ret.) Dana Whitfield, MD") is still the one a
+// "Dr. Whitfield" reader names (CODING-RULES §1: the surgeon read the
+// slides; a separate pathologist would turn Mohs into excision lines).
+func TestSurgeonNamedWithTitles(t *testing.T) {
+	lines := replace(2, "Surgeon: Maj. (ret.) Dana Whitfield, MD")
+	lines[2] = "Pathology: slides read by Dr. Whitfield"
+	c := code(t, note(lines...))
+	assert.Empty(t, findingsOf(c, "pathology-not-surgeon"))
+	assert.Equal(t, "17311", c.Lines[0].Code)
+}
