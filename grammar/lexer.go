@@ -1363,9 +1363,10 @@ func blankBanner(s string) string {
 }
 
 // blankMarkdown blanks the Markdown a note written in it carries: a
-// heading's "#" marks ("## Lesion 1: L parietal scalp") and the "**" around
-// bold words ("**Date of service:** 2026-01-27"). Three or more stars
-// ("Blocks: ***", an unfilled value) are not bold and stay.
+// heading's "#" marks ("## Lesion 1: L parietal scalp"), the "**" around
+// bold words ("**Date of service:** 2026-01-27") and around a whole line
+// set between them ("** Lesion A **"). Three or more stars ("Blocks:
+// ***", an unfilled value) are not bold and stay.
 func blankMarkdown(s string) string {
 	if !strings.Contains(s, "**") && !strings.Contains(s, "# ") {
 		return s
@@ -1386,6 +1387,12 @@ func blankMarkdown(s string) string {
 	}
 	if h > i && blankAt(s, h) && (h+1 == len(s) || !blankAt(s, h+1) && s[h+1] != '|') {
 		blank(i, h) // "## Lesion 1"; "#   Site   Method" and "# | blocks" head a column of numbers
+	}
+	if t := strings.TrimSpace(s); len(t) > 6 && strings.HasPrefix(t, "** ") && strings.HasSuffix(t, " **") && !strings.Contains(t[2:len(t)-2], "**") {
+		first := strings.Index(s, "**")
+		last := strings.LastIndex(s, "**")
+		blank(first, first+2) // "** Lesion A **": a heading set between stars
+		blank(last, last+2)
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != '*' || s[i+1] != '*' {

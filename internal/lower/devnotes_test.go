@@ -108,7 +108,7 @@ var realisticSets = []struct {
 	{"testdata/probe56", 30, 26},
 	{"testdata/probe57", 30, 26},
 	{"testdata/probe58", 30, 30},
-	{"testdata/probe59", 30, 25},
+	{"testdata/probe59", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
