@@ -126,7 +126,7 @@ func (st *state) readReader(p *para, s span) {
 	}
 	switch {
 	case path >= 0 && verbAt >= 0 && p.slideWord(s):
-		st.f.Reader = append(st.f.Reader, Reader{Name: p.doctorName(s), Span: sp})
+		st.f.Reader = append(st.f.Reader, Reader{Name: p.pathologistName(s, path), Span: sp})
 	case surgeon >= 0 && p.w(surgeon) == "undersigned" && !(surgeon+1 < s.hi && p.has(surgeon+1, cSurgeon)): // not "the undersigned Mohs surgeon"
 		st.f.Reader = append(st.f.Reader, Reader{Undersigned: true, Span: sp})
 	case surgeon >= 0:
@@ -138,6 +138,18 @@ func (st *state) readReader(p *para, s span) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
 		}
 	}
+}
+
+// pathologistName is the doctor the pathologist word at token path names:
+// the first name after it ("read by our staff dermatopathologist, Dr.
+// Lucius Farrow-Iyer", after "Because Dr. Achebe-Winter was covering a
+// second operating room"), else the sentence's first ("Dr. Lee,
+// dermatopathologist").
+func (p *para) pathologistName(s span, path int) string {
+	if n, _, _ := p.doctorNameAt(span{lo: path, hi: s.hi}); n != "" {
+		return n
+	}
+	return p.doctorName(s)
 }
 
 // readsSlides reports whether the doctor named at tokens [lo, e) of

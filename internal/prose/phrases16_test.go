@@ -320,3 +320,19 @@ func TestProbe49Wordings(t *testing.T) {
 			[]string{"stage "}, []string{"stage 2 blocks=3 margin=clear"}},
 	})
 }
+
+// TestPathologistNamedAfterTheSurgeon: "Because Dr. <surgeon> was covering
+// a second operating room, all frozen sections today were read by our staff
+// dermatopathologist, Dr. <pathologist>" names the pathologist as the
+// reader, not the first doctor of the sentence (CODING-RULES §1: the
+// excision fallback; read as the surgeon's name, Mohs was billed).
+func TestPathologistNamedAfterTheSurgeon(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: the doctor after 'dermatopathologist', not the first of the sentence",
+			"Because Dr. Achebe-Winter was covering a second operating room, all frozen sections today were read by our staff dermatopathologist, Dr. Lucius Farrow-Iyer.",
+			[]string{"reader"}, []string{`reader pathologist "Dr. Lucius Farrow-Iyer"`}},
+		{"§1 reader: 'Dr. Lee, dermatopathologist, read the slides' still names Dr. Lee",
+			"The slides were read by Dr. Lee, dermatopathologist.",
+			[]string{"reader"}, []string{`reader pathologist "Dr. Lee"`}},
+	})
+}
