@@ -234,14 +234,18 @@ func (l *lineLexer) lexLine() {
 }
 
 // rememberColumns keeps the columns of a table row's cells for the next
-// line (see underColumns); a rule or one blank line (a double-spaced
-// export leaves one between a log's rows) keeps them, any other line or a
-// second blank line clears them.
+// line (see underColumns); a rule, one blank line (a double-spaced export
+// leaves one between a log's rows) or a row whose first cell is empty (it
+// goes on the cells above) keeps them, any other line or a second blank
+// line clears them.
 func (l *lineLexer) rememberColumns() {
 	blank := len(l.queue) > 0 && l.queue[0].Type == tokBlank
 	defer func() { l.afterBlank = blank }()
 	if len(l.queue) > 0 && (l.queue[0].Type == tokRule || blank && !l.afterBlank) {
 		return
+	}
+	if len(l.columns) > 0 && len(l.queue) > 0 && l.queue[0].Type == tokCell && l.queue[0].Value == "" {
+		return // "      |        |         | no perineural invasion": a row that goes on the cells above keeps their columns
 	}
 	l.columns = l.columns[:0]
 	for _, t := range l.queue {

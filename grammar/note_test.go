@@ -319,6 +319,9 @@ func TestRowUnderColumns(t *testing.T) {
 			`4 row cell="I"@1 cell="blocks 1-7"@8 cell="positive: 3, 6 (deep)"@22 cell="H&E"@51`},
 		{"two blank lines end the table", header + "\n\nI      blocks 1-7    positive: 3, 6 (deep)        H&E\n",
 			`5 text="I      blocks 1-7"@1 key="positive"@22 value="3, 6 (deep)        H&E"@32`},
+		{"a pipe row that goes on the cells above keeps their columns",
+			"Stage | Blocks | Margins                  | Notes\nI     | 4      | positive: block 2 (deep) | mod diff SCC,\n      |        |                          | no perineural invasion\nII    | 2      | positive: block 1 (deep) | residual focus\n",
+			`4 row cell="II"@1 cell="2"@9 cell="positive: block 1 (deep)"@18 cell="residual focus"@45`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
