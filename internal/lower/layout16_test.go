@@ -219,42 +219,34 @@ func TestBlockMarkColumnsBesideCount(t *testing.T) {
 	})
 }
 
-// TestBlockRowsWithAnExtraCell: in a log of one row a block whose stage
-// cell is left empty under a stage's first row, a row with a remark past
-// the last column ("        3   pos   H&E   (deep)") still places its cells
-// by column (CODING-RULES §2: its "3" is a block, not stage 3 — read as a
-// stage, the log billed 17312×3 for a lesion of two stages).
-func TestBlockRowsWithAnExtraCell(t *testing.T) {
-	const note = "Date: 05/20/2026\nSite: right upper cutaneous lip\n\nStage   Block   Margin   Stain\n" +
-		"1       1       neg      H&E\n        2       neg      H&E\n        3       pos      H&E    (deep)\n" +
-		"        4       neg      H&E\n        5       neg      H&E\n        6       neg      H&E\n" +
-		"        7       pos      H&E    (peripheral, 10 o'clock)\n2       1       neg      H&E\n        2       neg      H&E\n"
+// TestStageLinesInLogsAndArrows reads each stage of a log or arrow line
+// once (CODING-RULES §1–§2: a stage lost or invented makes the next
+// stages' lines wrong):
+//   - a block row whose stage cell is empty and with a remark past the last
+//     column ("        3   pos   H&E   (deep)") still places its cells by
+//     column — its "3" is a block, not stage 3 (read as a stage, the log
+//     billed 17312×3 for a lesion of two stages);
+//   - "Stg 1 --> 2 blocks | block 1 positive (deep), … | histology: …" is
+//     stage 1's line;
+//   - a stage line a hard wrap broke after a key ("| histology:", the value
+//     on the next line) is read, never a panic (a real note is never
+//     rejected).
+func TestStageLinesInLogsAndArrows(t *testing.T) {
+	const arrowHead = "DOS: 06/11/2026\nLoc: nasal tip, midline\n\n"
 	runProseCases(t, []proseCase{
-		{"§2 blocks: block rows with a remark past the last column", note, stagesOf, "1: 1/7 2/2;"},
-	})
-}
-
-// TestArrowStageLines: "Stg 1 --> 2 blocks | block 1 positive (deep), …
-// | histology: …" is stage 1's line (CODING-RULES §1: a stage lost makes
-// the next stages' lines wrong).
-func TestArrowStageLines(t *testing.T) {
-	const note = "DOS: 06/11/2026\nLoc: nasal tip, midline\n\n" +
-		"Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology: nodular BCC, reticular dermis, no PNI\n" +
-		"Stg 2 --> 2 blocks | block 2 positive (deep), block 1 clear\nStg 3 --> 2 blocks | clear\n"
-	runProseCases(t, []proseCase{
-		{"§1 stages: 'Stg 1 --> 2 blocks | … | histology: …'", note, stagesOf, "1: 1/2 2/2 3/2;"},
-	})
-}
-
-// TestGappedStageWithAValuelessKey: a stage line that a hard wrap broke
-// after a key ("Stg 1 --> 2 blocks | block 1 positive (deep) |
-// histology:", the value on the next line) is read, never a panic (a real
-// note is never rejected).
-func TestGappedStageWithAValuelessKey(t *testing.T) {
-	const note = "DOS: 06/11/2026\nLoc: nasal tip, midline\n\n" +
-		"Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology:\nnodular BCC, reticular dermis, no PNI\n" +
-		"Stg 2 --> 2 blocks | clear\n"
-	runProseCases(t, []proseCase{
-		{"§1 stages: a gapped stage line ending with a key and no value", note, stagesOf, "1: 1/2 2/2;"},
+		{"§2 blocks: block rows with a remark past the last column",
+			"Date: 05/20/2026\nSite: right upper cutaneous lip\n\nStage   Block   Margin   Stain\n" +
+				"1       1       neg      H&E\n        2       neg      H&E\n        3       pos      H&E    (deep)\n" +
+				"        4       neg      H&E\n        5       neg      H&E\n        6       neg      H&E\n" +
+				"        7       pos      H&E    (peripheral, 10 o'clock)\n2       1       neg      H&E\n        2       neg      H&E\n",
+			stagesOf, "1: 1/7 2/2;"},
+		{"§1 stages: 'Stg 1 --> 2 blocks | … | histology: …'",
+			arrowHead + "Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology: nodular BCC, reticular dermis, no PNI\n" +
+				"Stg 2 --> 2 blocks | block 2 positive (deep), block 1 clear\nStg 3 --> 2 blocks | clear\n",
+			stagesOf, "1: 1/2 2/2 3/2;"},
+		{"§1 stages: a gapped stage line ending with a key and no value",
+			arrowHead + "Stg 1 --> 2 blocks | block 1 positive (deep), block 2 clear | histology:\nnodular BCC, reticular dermis, no PNI\n" +
+				"Stg 2 --> 2 blocks | clear\n",
+			stagesOf, "1: 1/2 2/2;"},
 	})
 }
