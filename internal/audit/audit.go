@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -259,12 +258,7 @@ func codeNotes(inputs []string, stdin io.Reader, opt Options) []coded {
 // the audit.
 func codeRecord(eng *engine.Engine, rec batch.Record) (c coded) {
 	c.id = rec.ID
-	defer func() {
-		if v := recover(); v != nil {
-			// The panic value may quote the note, so it is not shown.
-			c = coded{id: rec.ID, err: errors.New("internal error while coding this note; please report it with the note")}
-		}
-	}()
+	defer engine.Recover(rec.ID, &c.err)
 	if rec.Err != nil {
 		c.err = rec.Err
 		return c

@@ -239,14 +239,14 @@ func flush(f func() error, ctx context.Context) error {
 }
 
 func code(rec Record, opt Options) (res Result) {
+	// A bug must not end the batch or lose the records after this one.
+	var panicked error
 	defer func() {
-		// A bug must not end the batch or lose the records after this one.
-		// The panic value may quote the note, so it is not shown.
-		if v := recover(); v != nil {
-			res = Result{ID: rec.ID, Err: &diag.ParseError{Filename: rec.ID, Line: 1, Column: 1,
-				Message: "internal error while coding this note; please report it with the note"}}
+		if panicked != nil {
+			res = Result{ID: rec.ID, Err: panicked}
 		}
 	}()
+	defer engine.Recover(rec.ID, &panicked)
 	if rec.Err != nil {
 		return Result{ID: rec.ID, Err: rec.Err}
 	}

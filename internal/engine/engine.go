@@ -15,6 +15,7 @@ import (
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/lower"
 	"github.com/mohscode/mohscode/internal/model"
@@ -179,8 +180,9 @@ type Request struct {
 // engine's CMS edit tables, and returns the note's model with its claim.
 // The error, when not nil, is a *diag.ParseError: the note is over a limit
 // or cannot be parsed.
-func (e *Engine) Analyze(r Request) (*model.Note, coding.Claim, error) {
-	n, err := ModelWithin(r.Name, r.Text, e.limits)
+func (e *Engine) Analyze(r Request) (n *model.Note, claim coding.Claim, err error) {
+	defer Recover(r.Name, &err)
+	n, err = ModelWithin(r.Name, r.Text, e.limits)
 	if err != nil {
 		return nil, coding.Claim{}, err
 	}
@@ -189,7 +191,7 @@ func (e *Engine) Analyze(r Request) (*model.Note, coding.Claim, error) {
 		p, _ := codetable.BuiltinProfile(codetable.ProfileForPayerText(r.Payer))
 		opt.Profile = &p
 	}
-	claim := coding.Code(n, opt)
+	claim = coding.Code(n, opt)
 	distinct := ""
 	if opt.Profile != nil {
 		distinct = opt.Profile.DistinctLesionModifier
@@ -239,10 +241,22 @@ func Code(name, src string, opt coding.Options) (coding.Claim, error) {
 }
 
 // CodeWithin is Code with the given limits.
-func CodeWithin(name, src string, opt coding.Options, limits Limits) (coding.Claim, error) {
+func CodeWithin(name, src string, opt coding.Options, limits Limits) (_ coding.Claim, err error) {
+	defer Recover(name, &err)
 	n, err := ModelWithin(name, src, limits)
 	if err != nil {
 		return coding.Claim{}, err
 	}
 	return coding.Code(n, opt), nil
+}
+
+// Recover, deferred by whatever codes a note, turns a panic while coding it
+// into that note's error in *err: a bug costs the note, never the process, a
+// batch's other records or the service. The panic value may quote the note,
+// so neither it nor the stack is shown.
+func Recover(name string, err *error) {
+	if v := recover(); v != nil {
+		*err = &diag.ParseError{Filename: name, Line: 1, Column: 1,
+			Message: "internal error while coding this note; please report it with the note"}
+	}
 }

@@ -67,3 +67,22 @@ func TestProfileFileErrors(t *testing.T) {
 		})
 	}
 }
+
+// A panic while coding a note becomes that note's error, positioned at the
+// note's start, and shows neither the panic value nor the note.
+func TestRecoverTurnsAPanicIntoTheNotesError(t *testing.T) {
+	codeAndPanic := func() (err error) {
+		defer engine.Recover("note.txt", &err)
+		panic("a bug quoting the note: Site: left cheek")
+	}
+	err := codeAndPanic()
+	require.Error(t, err)
+	assert.Equal(t, "note.txt:1:1: internal error while coding this note; please report it with the note", err.Error())
+	assert.NotContains(t, err.Error(), "left cheek")
+
+	noPanic := func() (err error) {
+		defer engine.Recover("note.txt", &err)
+		return nil
+	}
+	assert.NoError(t, noPanic(), "without a panic the error is left alone")
+}
