@@ -37,11 +37,11 @@ type Rule struct {
 	Text string `parser:"@Rule"`
 }
 
-// Row is a table row: pipe-separated cells, or cells set apart by tabs or
-// runs of spaces.
+// Row is a table row, `<row> Cell+`: pipe-separated cells, or cells set
+// apart by tabs or runs of spaces.
 type Row struct {
 	Pos   lexer.Position
-	Cells []*Cell `parser:"Row @@+"`
+	Cells []*Cell
 }
 
 // Cell is one cell of a row; Text is empty for an empty cell.
@@ -135,12 +135,12 @@ type Text struct {
 	Text string `parser:"@Text"`
 }
 
-// Field is a "Key: value" pair; Value is nil when nothing follows the
-// colon (the value may then stand on the next lines).
+// Field is a "Key: value" pair, `<key> Value?`; Value is nil when nothing
+// follows the colon (the value may then stand on the next lines).
 type Field struct {
 	Pos   lexer.Position
-	Key   string `parser:"@Key"`
-	Value *Value `parser:"@@?"`
+	Key   string
+	Value *Value
 }
 
 // Value is the text of a field after its colon, trimmed.
@@ -188,13 +188,14 @@ func positioned(name string, err error, expected string) *diag.ParseError {
 	return &diag.ParseError{Filename: name, Line: 1, Column: 1, Message: err.Error()}
 }
 
-// The one-token productions (Marker, Label, Text, Value, Cell, Rule) parse
-// themselves (participle.Parseable): participle allocates a struct, boxes
-// its position and defers a capture for every struct it tries, and for a
-// single token a check of its type does the same work for a fraction of
-// the allocations. Each takes exactly one token of its own type (<marker>,
-// <label>, <text>, <value>, <cell>, <rule>) and its position, as `@Token`
-// in a struct with a Pos field did.
+// The leaves of the grammar parse themselves (participle.Parseable):
+// participle allocates a struct, boxes its position and defers a capture for
+// every struct it tries, and for a run of a few tokens a check of their
+// types does the same work for a fraction of the allocations. Marker, Label,
+// Text, Value, Cell and Rule each take one token of their own type (<marker>,
+// <label>, <text>, <value>, <cell>, <rule>) and its position, as `@Token` in
+// a struct with a Pos field did; Field takes `<key> Value?` and Row `<row>
+// Cell+`, as their tags `@Key @@?` and `Row @@+` did.
 
 // token takes the next token when it is of type typ into pos and text, or
 // reports participle.NextMatch.
@@ -225,3 +226,36 @@ func (c *Cell) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokCell,
 
 // Parse takes a <rule> token (participle.Parseable).
 func (r *Rule) Parse(lex *lexer.PeekingLexer) error { return token(lex, tokRule, &r.Pos, &r.Text) }
+
+// Parse takes a <key> token and the <value> token after it, if any
+// (participle.Parseable).
+func (f *Field) Parse(lex *lexer.PeekingLexer) error {
+	if err := token(lex, tokKey, &f.Pos, &f.Key); err != nil {
+		return err
+	}
+	var v Value
+	if v.Parse(lex) == nil {
+		f.Value = &v
+	}
+	return nil
+}
+
+// Parse takes a <row> token and the <cell> tokens after it, one or more
+// (participle.Parseable).
+func (r *Row) Parse(lex *lexer.PeekingLexer) error {
+	var opening string
+	if err := token(lex, tokRow, &r.Pos, &opening); err != nil {
+		return err
+	}
+	for {
+		var c Cell
+		if c.Parse(lex) != nil {
+			break
+		}
+		r.Cells = append(r.Cells, &c)
+	}
+	if len(r.Cells) == 0 {
+		return participle.Errorf(lex.Peek().Pos, "a table row needs a cell")
+	}
+	return nil
+}
