@@ -19,9 +19,9 @@ func IsLabel(s string) bool {
 // Roman returns the value of a roman numeral from I to XXXIX (any case),
 // or 0 when s is not one.
 func Roman(s string) int {
-	u := strings.ToUpper(s)
+	u := s
 	n := 0
-	for strings.HasPrefix(u, "X") && n < 30 {
+	for len(u) > 0 && (u[0] == 'X' || u[0] == 'x') && n < 30 {
 		n += 10
 		u = u[1:]
 	}
@@ -29,7 +29,7 @@ func Roman(s string) int {
 		numeral string
 		value   int
 	}{{"IX", 9}, {"VIII", 8}, {"VII", 7}, {"VI", 6}, {"V", 5}, {"IV", 4}, {"III", 3}, {"II", 2}, {"I", 1}} {
-		if strings.HasPrefix(u, unit.numeral) {
+		if len(u) >= len(unit.numeral) && strings.EqualFold(u[:len(unit.numeral)], unit.numeral) {
 			n += unit.value
 			u = u[len(unit.numeral):]
 			break

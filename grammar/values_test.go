@@ -144,3 +144,17 @@ func TestParseDate(t *testing.T) {
 		})
 	}
 }
+
+// Roman reads a roman numeral from I to XXXIX in any case, and nothing else.
+func TestRoman(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"I", 1}, {"ii", 2}, {"III", 3}, {"iV", 4}, {"v", 5}, {"VIII", 8}, {"IX", 9},
+		{"x", 10}, {"XIV", 14}, {"xx", 20}, {"XXXIX", 39},
+		{"", 0}, {"IIII", 0}, {"A", 0}, {"VX", 0}, {"XXXX", 0}, {"1", 0},
+	} {
+		assert.Equal(t, tc.want, Roman(tc.in), "%q", tc.in)
+	}
+}

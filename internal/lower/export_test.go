@@ -2,3 +2,14 @@ package lower
 
 // TableCaption exposes tableCaption to the table tests.
 var TableCaption = tableCaption
+
+// ASCIILower exposes asciiLower to its test.
+var ASCIILower = asciiLower
+
+// LettersEqual, IsOrdinalWord and StartsFold expose the key helpers to
+// their test.
+var (
+	LettersEqual  = lettersEqual
+	IsOrdinalWord = isOrdinalWord
+	StartsFold    = startsFold
+)

@@ -451,6 +451,9 @@ func otherProvider(text string) string {
 // biopsyKey splits a key that labels a biopsy and may name its site: "Bx A
 // - left parietal scalp" is biopsy A of the left parietal scalp.
 func biopsyKey(key string) (label, site string, ok bool) {
+	if k := strings.TrimLeft(key, " \t"); !startsFold(k, "bx") && !startsFold(k, "biopsy") {
+		return "", "", false // most keys: no need to split them into words
+	}
 	words := strings.Fields(key)
 	if len(words) < 2 {
 		return "", "", false

@@ -195,6 +195,32 @@ func letters(s string) string {
 	return b.String()
 }
 
+// startsFold reports whether s starts with prefix, in any case.
+func startsFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// lettersEqual reports whether the letters of s, lower-cased, are word, as
+// letters(s) == word does, without building the string.
+func lettersEqual(s, word string) bool {
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z':
+		default:
+			continue
+		}
+		if j == len(word) || word[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(word)
+}
+
 // lookup finds the field a key names in a section. The key's letters are
 // gathered on the stack: indexing a map by string(bytes) allocates nothing.
 func lookup(sec section, key string) (keyRef, bool) {

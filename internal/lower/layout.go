@@ -117,16 +117,16 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 		return "", "", false
 	}
 	if len(words) >= 2 && isStageWord(words[1]) {
-		if _, known := ordinalWords[strings.ToLower(words[0])]; known {
+		if isOrdinalWord(words[0]) {
 			return words[0], strings.Join(words[2:], " "), true
 		}
 	}
-	first := strings.ToLower(words[0])
-	if len(first) >= 2 && len(first) <= 3 && first[0] == 's' && grammar.IsDigits(first[1:]) {
+	first := words[0]
+	if len(first) >= 2 && len(first) <= 3 && (first[0] == 's' || first[0] == 'S') && grammar.IsDigits(first[1:]) {
 		return words[0][1:], strings.Join(words[1:], " "), true // "S1: 2 blocks", "S1 histology"
 	}
 	for _, w := range stageWords {
-		if !strings.HasPrefix(first, w) {
+		if !startsFold(first, w) {
 			continue
 		}
 		rest := first[len(w):]
@@ -138,7 +138,7 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 			if _, ok := stageNumber(next); ok || next[0] >= '0' && next[0] <= '9' || next[0] == '~' || grammar.Roman(next) > 0 {
 				return strings.TrimLeft(next, "~"), strings.Join(words[2:], " "), true
 			}
-			if _, known := ordinalWords[strings.ToLower(next)]; known {
+			if isOrdinalWord(next) {
 				return next, strings.Join(words[2:], " "), true
 			}
 			return "", "", false
@@ -147,6 +147,25 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// isOrdinalWord reports whether w, in any case, is one of ordinalWords
+// ("second", "Third"); the word is lower-cased on the stack.
+func isOrdinalWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false // longer than any ordinal word
+	}
+	b := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	_, known := ordinalWords[string(b)]
+	return known
 }
 
 // rawOrdinal is what follows a key's stage word, as written: "two-b" in

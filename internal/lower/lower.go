@@ -926,7 +926,7 @@ var openWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, 
 // footer sums it, as the total stages and total blocks it states; other
 // fields stay as they are.
 func totalsFields(fields []*grammar.Field) []*grammar.Field {
-	if len(fields) != 1 || fields[0].Value == nil || (letters(fields[0].Key) != "total" && letters(fields[0].Key) != "totals") {
+	if len(fields) != 1 || fields[0].Value == nil || (!lettersEqual(fields[0].Key, "total") && !lettersEqual(fields[0].Key, "totals")) {
 		return fields
 	}
 	f := fields[0]

@@ -1799,3 +1799,52 @@ func TestLesionLabelOverBiopsies(t *testing.T) {
 	assert.Empty(t, n.Lesions)
 	assert.Equal(t, []string{"1 left lateral thigh / rule out DFSP", "2 right posterior shoulder / SCC versus irritated seborrheic keratosis"}, got)
 }
+
+// asciiLower lower-cases ASCII letters only and keeps every byte offset.
+func TestASCIILower(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"site", "site"},
+		{"Site", "site"},
+		{"PRE-OP DX", "pre-op dx"},
+		{"stage 1 – BLOCKS", "stage 1 – blocks"},
+		{"ÉTAPE Ü", "Étape Ü"}, // only ASCII letters change
+		{"a\xffB", "a\xffb"},   // invalid UTF-8 keeps its length
+		{"already lower.", "already lower."},
+	} {
+		got := lower.ASCIILower(tc.in)
+		assert.Equal(t, tc.want, got, "%q", tc.in)
+		assert.Len(t, got, len(tc.in), "%q", tc.in)
+	}
+}
+
+// The key helpers compare without building strings; each agrees with the
+// allocating form it replaced.
+func TestKeyHelpers(t *testing.T) {
+	for _, tc := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"Total:", "total", true}, {"TOTALS", "totals", true}, {"Tot-al", "total", true},
+		{"Total stages", "total", false}, {"Tota", "total", false}, {"", "", true}, {"1.", "", true},
+	} {
+		assert.Equal(t, tc.want, lower.LettersEqual(tc.s, tc.word), "lettersEqual(%q, %q)", tc.s, tc.word)
+	}
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"second", true}, {"Second", true}, {"THIRD", true}, {"2nd", true}, {"10TH", true},
+		{"seconds", false}, {"", false}, {"stage", false}, {"secondsecondsecond", false},
+	} {
+		assert.Equal(t, tc.want, lower.IsOrdinalWord(tc.w), "isOrdinalWord(%q)", tc.w)
+	}
+	for _, tc := range []struct {
+		s, prefix string
+		want      bool
+	}{
+		{"Biopsy #2", "biopsy", true}, {"BX 1", "bx", true}, {"b", "bx", false}, {"Site", "bx", false},
+	} {
+		assert.Equal(t, tc.want, lower.StartsFold(tc.s, tc.prefix), "startsFold(%q, %q)", tc.s, tc.prefix)
+	}
+}

@@ -744,11 +744,19 @@ func biopsyValue(b *model.Biopsy) {
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets in the
 // result are offsets in s (strings.ToLower may change the length of text
-// that is not valid UTF-8).
+// that is not valid UTF-8). Text with no upper-case letter is returned as it
+// is, without a copy.
 func asciiLower(s string) string {
+	first := 0
+	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
+		first++
+	}
+	if first == len(s) {
+		return s
+	}
 	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
+	for i := first; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
