@@ -2025,7 +2025,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
 	v := checked(f.Value)
-	if v != nil && isStageField(f) {
+	stageField := v != nil && isStageField(f)
+	if stageField {
 		if first, next := nextStageSentence(v); next != nil {
 			// "Stage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative." on one line
 			v = first
@@ -2033,7 +2034,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			defer l.field(len(l.lines), next)
 		}
 	}
-	if v != nil && !isStageField(f) {
+	if v != nil && !stageField {
 		var more []*grammar.Field
 		if v, more = splitFields(v); len(more) > 0 {
 			// "Dx: BCC (bx …); Indication: nose; Size: 1.0 x 0.8 cm; Map: yes"
