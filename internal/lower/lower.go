@@ -810,6 +810,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 		}
 	}
+	if l.lesionTotals(it.Fields) {
+		return taken
+	}
 	fields := totalsFields(runOnFields(dashedStageFields(headingFields(it.Fields))))
 	if len(fields) != len(it.Fields) || len(fields) > 0 && fields[0] != it.Fields[0] {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: it.Text, Fields: fields}
@@ -946,6 +949,67 @@ func totalsFields(fields []*grammar.Field) []*grammar.Field {
 		out = append(out, &grammar.Field{Pos: f.Pos, Key: key, Value: &grammar.Value{Pos: part.Pos, Text: n}})
 	}
 	return out
+}
+
+// lesionTotals reads a totals field that gives each lesion its own totals,
+// "Totals: lesion A 1 stage, 2 blocks; lesion B 2 stages, 11 blocks", as
+// each lesion's total stages and blocks, and reports whether it did. Every
+// part must name a lesion by its label and give only counts of stages or
+// blocks, else nothing is read here and the field goes on as any other; the
+// part of a label the note has no lesion for is no lesion's total.
+func (l *lowerer) lesionTotals(fields []*grammar.Field) bool {
+	if len(fields) != 1 || fields[0].Value == nil || !lettersEqual(fields[0].Key, "total") && !lettersEqual(fields[0].Key, "totals") {
+		return false
+	}
+	type total struct {
+		lesion         int
+		stages, blocks *grammar.Value
+	}
+	var totals []total
+	for _, part := range splitOutside(fields[0].Value, ";") {
+		words := strings.Fields(strings.TrimSuffix(strings.TrimSpace(part.Text), "."))
+		n := 1
+		if len(words) > 1 && (strings.EqualFold(words[0], "lesion") || strings.EqualFold(words[0], "site") || strings.EqualFold(words[0], "tumor")) {
+			n = 2
+		}
+		if len(words) <= n {
+			return false
+		}
+		label := strings.Trim(words[n-1], "#:")
+		if !grammar.IsLabel(label) {
+			return false
+		}
+		t := total{lesion: l.labelled(label)} // -1: a lesion the note does not have, whose totals are no other's
+		for _, c := range strings.Split(strings.Join(words[n:], " "), ",") {
+			num, what, _ := strings.Cut(strings.TrimSpace(c), " ")
+			if !grammar.IsDigits(num) {
+				return false
+			}
+			v := &grammar.Value{Pos: shift(part.Pos, part.Text[:strings.Index(part.Text, num)]), Text: num}
+			switch letters(what) {
+			case "stage", "stages", "layer", "layers":
+				t.stages = v
+			case "block", "blocks", "section", "sections":
+				t.blocks = v
+			default:
+				return false
+			}
+		}
+		totals = append(totals, t)
+	}
+	for _, t := range totals {
+		if t.lesion < 0 {
+			continue
+		}
+		les := &l.out.Lesions[t.lesion]
+		if t.stages != nil && !les.TotalStages.Present() {
+			les.TotalStages, _ = count("Total stages", t.stages, 0)
+		}
+		if t.blocks != nil && !les.TotalBlocks.Present() {
+			les.TotalBlocks, _ = count("Total blocks", t.blocks, 0)
+		}
+	}
+	return len(totals) > 0
 }
 
 // runOnFields splits the values of a line whose fields run on, as a PDF

@@ -661,7 +661,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		stageCell = &grammar.Cell{Pos: r.Pos, Text: strconv.Itoa(t.prevNumber)}
 	}
 	if totalsRow(r) {
-		l.totals(t, cells)
+		l.totals(t, r, cells)
 		return i
 	}
 	if stageCell == nil || stageCell.Text == "" {
@@ -1439,9 +1439,11 @@ func totalsRow(r *grammar.Row) bool {
 // totals reads a log's total row ("TOTAL   2   9") as the lesion's total
 // stages and blocks, where the log has no lesion column and no field states
 // them: two numbers are the stages and the blocks, in that order; one
-// number is what its column counts. A subtotal of one lesion in a log of
-// several is not read.
-func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
+// number is what its column counts, or what its key names when the row is a
+// key and a number ("Total stages<TAB>3" under the log, whatever column the
+// number falls in). A subtotal of one lesion in a log of several is not
+// read.
+func (l *lowerer) totals(t *table, r *grammar.Row, cells map[columnRole]*grammar.Cell) {
 	if slices.Contains(t.roles, colLesion) || l.lesion < 0 || t.rows == 0 {
 		return
 	}
@@ -1453,6 +1455,16 @@ func (l *lowerer) totals(t *table, cells map[columnRole]*grammar.Cell) {
 		n, err := count(key, &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}, 1)
 		if err == nil {
 			*to = n
+		}
+	}
+	if kv := slices.DeleteFunc(slices.Clone(r.Cells), func(c *grammar.Cell) bool { return strings.TrimSpace(c.Text) == "" }); len(kv) == 2 && grammar.IsDigits(strings.TrimSpace(kv[1].Text)) {
+		switch ref, _ := lookup(secLesion, kv[0].Text); ref.field {
+		case fTotalStages:
+			set(&les.TotalStages, "Total stages", kv[1])
+			return
+		case fTotalBlocks:
+			set(&les.TotalBlocks, "Total blocks", kv[1])
+			return
 		}
 	}
 	var numbers []*grammar.Cell

@@ -502,3 +502,38 @@ func TestResultCellHistology(t *testing.T) {
 	n = mustLower(t, "Site: temple\nStage   Blocks   Result\n1       3        tumor at deep margin\n2       1        clear\n")
 	assert.False(t, n.Lesions[0].Stages[0].Histology.Present())
 }
+
+// TestTotalsStatedApart: totals stated apart from the log are read by what
+// they name, checked against the stages listed (CODING-RULES.md section 1,
+// totals-mismatch): "Total stages<TAB>3" under a tab log, whatever column
+// its number falls in, and a totals line that gives each lesion its own
+// ("lesion A 1 stage, 2 blocks; lesion B …"). A totals line naming a lesion
+// the note does not have gives no lesion a total from it.
+func TestTotalsStatedApart(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string // each lesion's total stages and blocks
+	}{
+		{"key and number under a tab log",
+			"Site\tnose\n\nStage\tBlocks\tMargins\tComment\n1\t3\tpositive (block 1, deep)\tBCC\n2\t2\tnegative\t\n\nTotal stages\t3\nTotal blocks\t5\n",
+			[]string{"3 5"}},
+		{"each lesion's totals on one line",
+			"LESION A\nSite: left nasal ala\n\nLESION B\nSite: right upper back\n\n| Lesion | Stage | Blocks | Margins |\n|---|---|---|---|\n| A | 1 | 2 | clear |\n| B | 1 | 5 | positive |\n| B | 2 | 6 | clear |\n\nTotals: lesion A 1 stage, 2 blocks; lesion B 2 stages, 11 blocks.\n",
+			[]string{"1 2", "2 11"}},
+		{"bare labels",
+			"LESION A\nSite: left nasal ala\nStage 1: 2 blocks, clear\n\nLESION B\nSite: right upper back\nStage 1: 4 blocks, clear\n\nTotals: A: 1 stage, 2 blocks; B: 1 stage, 4 blocks\n",
+			[]string{"1 2", "1 4"}},
+		{"a label the note does not have",
+			"LESION A\nSite: left nasal ala\nStage 1: 2 blocks, clear\n\nLESION B\nSite: right upper back\nStage 1: 4 blocks, clear\n\nTotals: lesion A 1 stage, 2 blocks; lesion C 2 stages, 11 blocks\n",
+			[]string{"1 2", "0 0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, tc.src)
+			var got []string
+			for _, les := range n.Lesions {
+				got = append(got, fmt.Sprint(les.TotalStages.N, les.TotalBlocks.N))
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
