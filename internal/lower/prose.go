@@ -1229,8 +1229,21 @@ func spanText(par [][]prose.Line, s prose.Span, after int) string {
 // stage and whose procedures were done before today.
 var historyKeys = []string{"history", "hpi", "past medical", "past surgical", "hx"}
 
-// isHistoryKey reports whether a key or heading heads the history.
-func isHistoryKey(key string) bool { return key != "" && mentions(key, historyKeys) }
+// todayKeys head today's procedure; a heading that joins one to the
+// history ("HISTORY AND PROCEDURE:", "HPI / Operative course") heads both,
+// and its stages are today's ("Past surgical history and procedures:" is
+// history alone).
+var todayKeys = []string{"procedure", "operation", "operative", "technique", "findings", "course", "description"}
+
+// isHistoryKey reports whether a key or heading heads the history, and
+// nothing but the history.
+func isHistoryKey(key string) bool {
+	if key == "" || !mentions(key, historyKeys) {
+		return false
+	}
+	today := mentions(key, []string{" and ", "&", "/"}) && mentions(key, todayKeys) && !mentions(key, []string{"past", "prior", "previous"})
+	return !today
+}
 
 // pastOnly drops from a history what would count stages or repairs: its
 // "stage II" is a tumor's stage, its excisions were done before today. What

@@ -141,3 +141,23 @@ func TestDiagnosisStatesTheSize(t *testing.T) {
 			size, "[]"},
 	})
 }
+
+// TestHistoryJoinedToProcedure: a heading that joins the history to
+// today's procedure ("HISTORY AND PROCEDURE:") heads today's stages too
+// (CODING-RULES §1: stages as listed); a history heading alone, or one of
+// past procedures, still counts none (a history's stages are not today's).
+func TestHistoryJoinedToProcedure(t *testing.T) {
+	stages := func(n *model.Note) string {
+		if len(n.Lesions) == 0 {
+			return "no lesion"
+		}
+		return fmt.Sprint(len(n.Lesions[0].Stages))
+	}
+	const stage = " The single Mohs stage, processed as two blocks, was clear on both blocks.\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages: HISTORY AND PROCEDURE", "Location: right chin\n\nHISTORY AND PROCEDURE: The papule had never been biopsied." + stage, stages, "1"},
+		{"§1 stages: HPI / Operative course", "Location: right chin\n\nHPI / Operative course: The papule had never been biopsied." + stage, stages, "1"},
+		{"§1 stages: HISTORY alone", "Location: right chin\n\nHISTORY: The papule had never been biopsied." + stage, stages, "0"},
+		{"§1 stages: Past surgical history and procedures", "Location: right chin\n\nPast surgical history and procedures: Mohs of the nose in 2019." + stage, stages, "0"},
+	})
+}

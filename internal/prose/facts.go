@@ -16,10 +16,34 @@ func (st *state) readMap(p *para, s span) {
 		return
 	}
 	k := p.firstIn(s.lo, s.hi, cMap)
-	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 {
+	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 || p.explainedBefore(s, k) {
 		return
 	}
 	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi)), Every: s.any(cEveryLesion)})
+}
+
+// explainingVerbs open what a consent discussion told the patient of Mohs
+// surgery in general when "that" or a colon follows within a few words:
+// "Mohs surgery was explained to the patient: tissue is removed in stages,
+// and each stage is mapped, sectioned and examined" documents no map of
+// this case (CODING-RULES §1: a description of the procedure in general
+// states no fact of the case).
+var explainingVerbs = []string{"explained", "discussed", "informed", "counseled", "counselled", "understands"}
+
+// explainedBefore reports whether an explaining verb and its "that" or
+// colon stand in sentence s before token k.
+func (p *para) explainedBefore(s span, k int) bool {
+	for i := s.lo; i < k; i++ {
+		if !slices.Contains(explainingVerbs, p.w(i)) {
+			continue
+		}
+		for j := i + 1; j < k && j <= i+5; j++ {
+			if w := p.w(j); w == "that" || w == ":" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ---- who read the slides ----

@@ -527,6 +527,22 @@ func (p *para) singularStageNoun(i, end int) bool {
 	return false
 }
 
+// ellipticalStage reports whether the ordinal at token i, whose word ends
+// before token j, names a stage without its noun: after an article and
+// before a comma, in a sentence that has named the stages earlier ("two
+// stages: the first, of three sections, …").
+func (p *para) ellipticalStage(i, j int, s span) bool {
+	if i == s.lo || !isArticle(p.w(i-1)) || j >= s.hi || p.w(j) != "," {
+		return false
+	}
+	for k := s.lo; k < i-1; k++ {
+		if p.has(k, cStagesPlural) {
+			return true
+		}
+	}
+	return false
+}
+
 // stageFiller reports whether token i may stand between an ordinal and its noun.
 func (p *para) stageFiller(i int) bool {
 	switch p.w(i) {
@@ -577,6 +593,12 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		}
 		for j < s.hi && p.stageFiller(j) {
 			j++
+		}
+		if n > 0 && p.ellipticalStage(i, j, s) {
+			// "Clearance took two stages: the first, of three sections, …,
+			// and the second, one section …": the noun is the stages named
+			kind, num, lo, hi = mExplicit, n, i, j
+			break
 		}
 		// "the second excision": a stage only after an ordinal
 		if n == 0 || !p.singularStageNoun(j, s.hi) && !(j < s.hi && p.has(j, cStageOrdNoun)) {

@@ -100,6 +100,11 @@ func TestStages(t *testing.T) {
 		{"below and deep to as well",
 			"Stage 1: 2 blocks, positive. The second stage, 1 block taken deep to stage 1, was clear; a third stage of 1 block below stage 2 was clear.", stage,
 			[]string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear", "stage 3 blocks=1 margin=clear"}},
+		{"an ordinal without its noun after the stages are named is a stage (§1)",
+			"Clearance took two stages: the first, of three sections, showed basal cell carcinoma at the deep margin of section 2, and the second, one section taken from beneath section 2, was free of tumor.", stage,
+			[]string{"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=1 margin=clear"}},
+		{"an ordinal without its noun and no stages named before is none",
+			"The first, of three sections, was examined.", stage, nil},
 		{"cardinal after the noun: Stage one", "Stage one: three blocks, clear.", stage, []string{"stage 1 blocks=3 margin=clear"}},
 		{"second-stage with a hyphen", "The second-stage specimen was divided into 2 blocks.", stage, []string{"stage 2 blocks=2 margin=unknown"}},
 		{"a described stage named in passing is what the sentence is about",
@@ -279,6 +284,10 @@ func TestMap(t *testing.T) {
 		{"Map: not documented", "Mohs map: not documented.", fams, []string{"map false"}},
 		{"a negation later in the sentence leaves the map", "A map was drawn and the margins were not clear.", fams, []string{"map true"}},
 		{"boilerplate documents the map", "For each stage a thin layer was removed and a map was drawn to record the orientation of every block.", fams, []string{"map true"}},
+		{"what the consent told the patient of Mohs in general is no map of this case",
+			"Mohs surgery was explained to the patient: tissue is removed in stages, and each stage is mapped, sectioned and examined under the microscope.", fams, nil},
+		{"explained that, discussed that", "We discussed that each stage is mapped and examined.", fams, nil},
+		{"a map drawn after the procedure was explained is a map", "The procedure was explained, consent was obtained and a Mohs map was drawn.", fams, []string{"map true"}},
 	})
 }
 
