@@ -767,6 +767,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	}
 	if it.Text != nil {
 		if len(it.Fields) == 0 {
+			if f := l.lesionStageText(it.Text); f != nil {
+				l.endParagraph() // "Stage 1 findings, lesion B: …": the comma made the key text
+				return max(taken, l.field(i, f))
+			}
 			if f := stageLine(it.Text); f != nil {
 				l.endParagraph()
 				return max(taken, l.field(i, f))
@@ -949,6 +953,81 @@ func totalsFields(fields []*grammar.Field) []*grammar.Field {
 		out = append(out, &grammar.Field{Pos: f.Pos, Key: key, Value: &grammar.Value{Pos: part.Pos, Text: n}})
 	}
 	return out
+}
+
+// lesionStageKey reads a stage's key that names its lesion after it —
+// "Stage 1 findings, lesion B", "Stage 2 histology - site A", "Stage 1
+// margins for lesion 2" — as the key without the lesion and the lesion it
+// names, -1 when the note has no such lesion; nil when the key is no such
+// key. Only a fact of a stage is read so (a key that opens a stage is not).
+func (l *lowerer) lesionStageKey(f *grammar.Field) (*grammar.Field, int) {
+	for _, sep := range []string{", ", " - ", " – ", " for "} {
+		at := strings.LastIndex(f.Key, sep)
+		if at < 0 {
+			continue
+		}
+		words := strings.Fields(f.Key[at+len(sep):])
+		if len(words) != 2 || !slices.ContainsFunc([]string{"lesion", "site", "tumor"}, func(w string) bool { return strings.EqualFold(words[0], w) }) ||
+			!grammar.IsLabel(strings.TrimPrefix(words[1], "#")) {
+			continue
+		}
+		g := &grammar.Field{Pos: f.Pos, Key: strings.TrimSpace(f.Key[:at]), Value: f.Value}
+		if _, ref, isStage, err := stageKey(g); isStage && err == nil && ref.field != fNone {
+			return g, l.labelled(strings.TrimPrefix(words[1], "#"))
+		}
+	}
+	return nil, -1
+}
+
+// perLesionParts splits a stage's fact that gives each lesion its own part
+// ("Stage 1 histology: lesion 1 – confluent atypical melanocytes …; lesion
+// 2 – nodular BCC …") into one field a lesion, each keyed with its lesion
+// ("Stage 1 histology, lesion 2", see lesionStageKey); nil unless every
+// part opens with the label of a lesion of the note.
+func (l *lowerer) perLesionParts(f *grammar.Field) []*grammar.Field {
+	if f.Value == nil || !strings.Contains(f.Value.Text, ";") {
+		return nil
+	}
+	if _, ref, isStage, err := stageKey(f); !isStage || err != nil || ref.field == fNone {
+		return nil
+	}
+	var out []*grammar.Field
+	for _, part := range splitOutside(f.Value, ";") {
+		text := strings.TrimSpace(part.Text)
+		word, rest, _ := strings.Cut(text, " ")
+		if !slices.ContainsFunc([]string{"lesion", "site", "tumor"}, func(w string) bool { return strings.EqualFold(word, w) }) {
+			return nil
+		}
+		label, value, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		value = strings.TrimLeft(value, " –—-:")
+		label = strings.TrimRight(strings.TrimPrefix(label, "#"), ":")
+		if !grammar.IsLabel(label) || l.labelled(label) < 0 || value == "" {
+			return nil
+		}
+		out = append(out, &grammar.Field{Pos: f.Pos, Key: f.Key + ", lesion " + label,
+			Value: &grammar.Value{Pos: shift(part.Pos, part.Text[:strings.Index(part.Text, value)]), Text: strings.TrimSuffix(value, ".")}})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// lesionStageText reads a line of text that is a stage's key naming its
+// lesion and a value ("Stage 1 findings, lesion B: superficial BCC …") as
+// that field (see lesionStageKey), or nil.
+func (l *lowerer) lesionStageText(t *grammar.Text) *grammar.Field {
+	key, rest, ok := strings.Cut(t.Text, ":")
+	value := strings.TrimSpace(rest)
+	if !ok || value == "" {
+		return nil
+	}
+	f := &grammar.Field{Pos: t.Pos, Key: strings.TrimSpace(key),
+		Value: &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(strings.TrimLeft(rest, " \t"))]), Text: value}}
+	if g, _ := l.lesionStageKey(f); g == nil {
+		return nil
+	}
+	return f
 }
 
 // lesionTotals reads a totals field that gives each lesion its own totals,
@@ -2167,6 +2246,22 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fSize {
 			return taken // "Size: 4 mm punch" under "Biopsy 1:" is the biopsy's, no lesion's size
 		}
+	}
+	if parts := l.perLesionParts(f); parts != nil {
+		// "Stage 1 histology: lesion 1 – …; lesion 2 – …"
+		for _, g := range parts {
+			taken = max(taken, l.field(i, g))
+		}
+		return taken
+	}
+	if g, les := l.lesionStageKey(f); g != nil {
+		// "Stage 1 findings, lesion B: …" under a log of both lesions
+		if les < 0 {
+			return taken // of a lesion the note does not have: no other's
+		}
+		saved := l.lesion
+		l.lesion, f = les, g
+		defer func() { l.lesion = saved }()
 	}
 	if ordinal, ref, isStage, err := stageKey(f); isStage {
 		if err != nil {

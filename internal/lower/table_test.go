@@ -537,3 +537,44 @@ func TestTotalsStatedApart(t *testing.T) {
 		})
 	}
 }
+
+// TestStageFactsNamingTheirLesion: under a log of several lesions, a
+// stage's fact that names its lesion is that lesion's (CODING-RULES §10,
+// histology per stage; a fact counts wherever the note states it): "Stage
+// 1 findings, lesion B: …" (a comma in the key), "Stage 1 histology: lesion
+// 1 – …; lesion 2 – …" (one part a lesion). A label the note does not have
+// gives no lesion the fact.
+func TestStageFactsNamingTheirLesion(t *testing.T) {
+	const log = "Lesion A: left shoulder\nLesion B: left cheek\n\n" +
+		"LESION  STAGE  BLOCKS  MARGIN STATUS\nA       1      6       positive block 2 (deep)\nB       1      2       negative\nA       2      4       negative\n\n"
+	histology := func(n *model.Note) []string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, les.Label+":"+les.Stages[0].Histology.Value)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a key with its lesion after a comma",
+			"Stage 1 findings, lesion A: storiform spindle cells in the fat.\nStage 1 findings, lesion B: superficial BCC, no PNI.\n",
+			[]string{"A:storiform spindle cells in the fat.", "B:superficial BCC, no PNI."}},
+		{"a key with its lesion after a dash or for",
+			"Stage 1 histology - lesion A: storiform spindle cells in the fat.\nStage 1 histology for lesion B: superficial BCC, no PNI.\n",
+			[]string{"A:storiform spindle cells in the fat.", "B:superficial BCC, no PNI."}},
+		{"one part a lesion",
+			"Stage 1 histology: lesion A – storiform spindle cells in the fat; lesion B – superficial BCC, no PNI.\n",
+			[]string{"A:storiform spindle cells in the fat", "B:superficial BCC, no PNI"}},
+		{"a label the note does not have",
+			"Stage 1 findings, lesion C: superficial BCC, no PNI.\n",
+			[]string{"A:", "B:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, log+tc.text)
+			assert.Equal(t, "A: 1/6+ 2/4- | B: 1/2-", logStages(n), "the stages stay as the log lists them")
+			assert.Equal(t, tc.want, histology(n))
+		})
+	}
+}
