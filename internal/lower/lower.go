@@ -2829,7 +2829,13 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fPostopDiagnosis:
 		les.PostopDiagnosis = t
 	case fIndication:
-		les.Indication = t
+		switch strings.ToLower(strings.Trim(t.Value, " \t.")) {
+		case "none", "n/a", "na":
+			// "Indication for Mohs: [ ] H-zone  [ ] Recurrent …" with no box
+			// checked (checked gives "none"): no reason is stated
+		default:
+			les.Indication = t
+		}
 	case fRepairLength: // "Length of repair: 2.2 cm" standing apart from its repair
 		var size model.Size
 		if size, err = l.measure(ref, v); err == nil {

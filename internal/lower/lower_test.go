@@ -1848,3 +1848,22 @@ func TestKeyHelpers(t *testing.T) {
 		assert.Equal(t, tc.want, lower.StartsFold(tc.s, tc.prefix), "startsFold(%q, %q)", tc.s, tc.prefix)
 	}
 }
+
+// TestIndicationWithNothingChecked: an indication whose boxes are all left
+// unchecked states no reason for Mohs (CODING-RULES §10, indication-missing);
+// one box checked is the reason.
+func TestIndicationWithNothingChecked(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  bool
+	}{
+		{"[ ] H-zone / mask area  [ ] Recurrent  [ ] Aggressive histology", false},
+		{"none", false},
+		{"N/A", false},
+		{"[ ] H-zone / mask area  [X] Recurrent  [ ] Aggressive histology", true},
+		{"No prior treatment; tumor in the H-zone", true},
+	} {
+		n := mustLower(t, "Site: right shin\nIndication for Mohs: "+tc.value+"\nStage 1: 2 blocks, clear\n")
+		assert.Equal(t, tc.want, n.Lesions[0].Indication.Present(), "%q", tc.value)
+	}
+}

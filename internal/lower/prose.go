@@ -1233,7 +1233,7 @@ var historyKeys = []string{"history", "hpi", "past medical", "past surgical", "h
 // history ("HISTORY AND PROCEDURE:", "HPI / Operative course") heads both,
 // and its stages are today's ("Past surgical history and procedures:" is
 // history alone).
-var todayKeys = []string{"procedure", "operation", "operative", "technique", "findings", "course", "description"}
+var todayKeys = []string{"procedure", "operation", "operative", "technique", "findings", "course", "description", "indication"}
 
 // isHistoryKey reports whether a key or heading heads the history, and
 // nothing but the history.

@@ -157,7 +157,27 @@ func TestHistoryJoinedToProcedure(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{"§1 stages: HISTORY AND PROCEDURE", "Location: right chin\n\nHISTORY AND PROCEDURE: The papule had never been biopsied." + stage, stages, "1"},
 		{"§1 stages: HPI / Operative course", "Location: right chin\n\nHPI / Operative course: The papule had never been biopsied." + stage, stages, "1"},
+		{"§1 stages: INDICATION AND HISTORY", "Location: right chin\n\nINDICATION AND HISTORY: The papule had never been biopsied." + stage, stages, "1"},
 		{"§1 stages: HISTORY alone", "Location: right chin\n\nHISTORY: The papule had never been biopsied." + stage, stages, "0"},
 		{"§1 stages: Past surgical history and procedures", "Location: right chin\n\nPast surgical history and procedures: Mohs of the nose in 2019." + stage, stages, "0"},
+	})
+}
+
+// TestPreviouslyBeforeAParticiple: "previously" before a participle dates
+// what follows it, not the tumor named before it: "basal cell carcinoma of
+// the nasal tip, previously excised in 2019" still places today's tumor on
+// the nasal tip (CODING-RULES §1, the site decides the Mohs family), while
+// "excised previously" dates the excision alone and a history of another
+// tumor gives no site.
+func TestPreviouslyBeforeAParticiple(t *testing.T) {
+	site := func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }
+	const body = "\n\nPROCEDURE: A Mohs map was drawn. Stage 1 was divided into two blocks, clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 site: previously excised after the site",
+			"INDICATION AND HISTORY: Recurrent morpheaform basal cell carcinoma of the nasal tip, previously excised in 2019." + body, site, "nasal tip"},
+		{"§1 site: previously treated after the site",
+			"DIAGNOSIS: Basal cell carcinoma of the left temple, previously treated with curettage." + body, site, "left temple"},
+		{"§1 site: a tumor excised previously elsewhere",
+			"HISTORY: A melanoma of the back was excised previously." + body, site, ""},
 	})
 }

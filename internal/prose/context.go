@@ -1,5 +1,7 @@
 package prose
 
+import "strings"
+
 // Context flags: what the scopes covering a token say about it.
 const (
 	fNeg  uint8 = 1 << iota // negated ("no residual tumor")
@@ -50,6 +52,12 @@ func (p *para) scopes() {
 			case cHistPre:
 				flag = fHist
 			case cHistPost:
+				if n := int(h.hi); n < s.hi && p.toks[n].kind == kWord && strings.HasSuffix(p.w(n), "ed") {
+					// "carcinoma of the nasal tip, previously excised in 2019":
+					// before a participle "previously" dates what follows it
+					// (as a pre-trigger), not the tumor before it
+					continue
+				}
 				flag, pre = fHist, false
 			case cHypPre:
 				flag = fHyp
