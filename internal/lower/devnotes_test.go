@@ -112,6 +112,7 @@ var realisticSets = []struct {
 	{"testdata/probe60", 30, 19},
 	{"testdata/probe61", 30, 29},
 	{"testdata/probe62", 30, 29},
+	{"testdata/probe63", 30, 30},
 	{"testdata/probe65", 30, 30},
 	{"testdata/probe66", 30, 30},
 }
