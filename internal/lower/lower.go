@@ -955,6 +955,24 @@ func totalsFields(fields []*grammar.Field) []*grammar.Field {
 	return out
 }
 
+// stainReasonKey reads a field whose key names a stain of the vocabulary
+// and whose value gives a reason ("Ber-EP4 on block 1-I-A (lesion 1 only):
+// to separate a BCC focus from …") as the reason of that lesion's stains:
+// the lesion its key names, else the current one; -1 when the field is no
+// such field or names a lesion the note does not have.
+func (l *lowerer) stainReasonKey(f *grammar.Field) int {
+	if f.Value == nil || !namesKnownStain(f.Key) {
+		return -1
+	}
+	if w := firstWord(asciiLower(f.Value.Text)); w != "to" && w != "for" && w != "because" {
+		return -1
+	}
+	if label := parenthesisedLabel(strings.Replace(f.Key, " only)", ")", 1)); label != "" {
+		return l.labelled(label) // "(lesion 1 only)", "(lesion 2)"
+	}
+	return l.lesion
+}
+
 // lesionStageKey reads a stage's key that names its lesion after it —
 // "Stage 1 findings, lesion B", "Stage 2 histology - site A", "Stage 1
 // margins for lesion 2" — as the key without the lesion and the lesion it
@@ -2403,6 +2421,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
 		return taken
 	}
+	if les := l.stainReasonKey(f); les >= 0 {
+		// "Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus
+		// from a follicular proliferation" after the log
+		if l.stainReasons == nil {
+			l.stainReasons = map[int]model.Text{}
+		}
+		l.stainReasons[les] = textOf(f.Value)
+		return taken
+	}
 	l.unknown(f)
 	switch {
 	case f.Value == nil:
@@ -3355,9 +3382,10 @@ func (l *lowerer) refersToLesion(it *grammar.Item) bool {
 
 // hashReference reads a line that names a lesion already opened by its
 // number after a hash, with its site, then says something of it ("#1 right
-// helix: complex repair, 1.9 cm"), or by its label before a dash ("A —
-// bilobed flap; …"): the lesion and the value; -1 when the line is no such
-// reference.
+// helix: complex repair, 1.9 cm"), by its number before a colon ("1 (nasal
+// sidewall): complex linear repair, 2.0 cm"), or by its label before a dash
+// ("A — bilobed flap; …"): the lesion and the value; -1 when the line is no
+// such reference.
 func (l *lowerer) hashReference(it *grammar.Item) (int, *grammar.Value) {
 	if !l.headed || it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
 		return -1, nil
@@ -3371,11 +3399,14 @@ func (l *lowerer) hashReference(it *grammar.Item) (int, *grammar.Value) {
 	} else {
 		head, after, ok := strings.Cut(text, ":")
 		m := hashNumbered.FindStringSubmatch(strings.TrimSpace(head))
+		if m == nil {
+			m = numberedHead.FindStringSubmatch(strings.TrimSpace(head))
+		}
 		if !ok || m == nil {
 			return -1, nil
 		}
 		les, rest = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == m[1] }), after
-		if les >= 0 && l.labelled(m[2]) != les && l.labelled(m[2]) >= 0 {
+		if les >= 0 && m[2] != "" && l.labelled(m[2]) != les && l.labelled(m[2]) >= 0 {
 			return -1, nil // the number and the site name different lesions
 		}
 	}
@@ -3402,6 +3433,11 @@ func dashedLabel(text string) (label, rest string, ok bool) {
 // hashNumbered is a line that numbers a lesion with a hash: "#1 left
 // cheek", "# 2 right forearm".
 var hashNumbered = regexp.MustCompile(`^#\s?(\d{1,2})\s+(\S.*)$`)
+
+// numberedHead is a lesion's number before a colon, with its site in
+// parentheses or alone: "1 (nasal sidewall): complex linear repair, 2.0
+// cm", "2: intermediate layered closure, 3.8 cm" under "Repairs:".
+var numberedHead = regexp.MustCompile(`^(\d{1,2})(?:\s*\(([^()]+)\))?$`)
 
 // hashSite reads a line that numbers a lesion with a hash and names its
 // site ("#1 left cheek"): the number and the site. A line whose words

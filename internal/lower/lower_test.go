@@ -749,6 +749,17 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 complex repair, 1.9 cm / RECONSTRUCTION (all after tumor clearance); 2 simple repair, 3.0 cm / RECONSTRUCTION (all after tumor clearance)"},
+		{"repairs listed by number before a colon, the site in parentheses or none",
+			"Lesion 1: right nasal sidewall\nStage 1: 2 blocks; clear\n\nLesion 2: left upper chest\nStage 1: 3 blocks; clear\n\nRepairs after tumor clearance:\n1 (nasal sidewall): complex linear repair, 2.0 cm\n2: intermediate layered closure, 3.8 cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+" "+r.Value.Value)
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "1 complex linear repair, 2.0 cm; 2 intermediate layered closure, 3.8 cm"},
 		{"repairs listed by label under a heading with a remark",
 			"Lesion 1: left nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2: right upper arm\nStage 1: 3 blocks; clear\n\nREPAIRS (performed after tumor clearance at both sites)\nLesion 1: complex layered repair, length 2.4 cm.\nLesion 2: intermediate layered repair, length 4.4 cm.\n",
 			func(n *model.Note) string {

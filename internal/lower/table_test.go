@@ -578,3 +578,31 @@ func TestStageFactsNamingTheirLesion(t *testing.T) {
 		})
 	}
 }
+
+// TestStainKeyedReason: a line under a log keyed by a stain and its blocks
+// whose value gives a reason is the reason of that stain (CODING-RULES §5,
+// stain-indication-missing), of the lesion its key names.
+func TestStainKeyedReason(t *testing.T) {
+	const log = "Lesion 1: right nasal sidewall\nLesion 2: left upper chest\n\n" +
+		"Lesion  Stage  Block  Margin  Stain\n1       I      A      +       H&E, Ber-EP4\n1       I      B      -       H&E\n2       I      A      -       H&E\n1       II     A      -       H&E\n\n"
+	reasons := func(n *model.Note) []string {
+		var out []string
+		for _, les := range n.Lesions {
+			for _, st := range les.Stages {
+				for _, s := range st.Stains {
+					if s.Name != "H&E" {
+						out = append(out, les.Label+" "+s.Name+"="+s.Reason)
+					}
+				}
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct{ line, want string }{
+		{"Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus from a follicular proliferation.", "1 Ber-EP4=to separate a BCC focus from a follicular proliferation."},
+		{"Ber-EP4 (lesion 1): for follicular epithelium versus BCC", "1 Ber-EP4=for follicular epithelium versus BCC"},
+	} {
+		n := mustLower(t, log+tc.line+"\n")
+		assert.Equal(t, []string{tc.want}, reasons(n), tc.line)
+	}
+}
