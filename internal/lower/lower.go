@@ -2403,6 +2403,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.restOfValue(ref, f, v)
 		return taken
 	}
+	if les := l.stainReasonKey(f); les >= 0 {
+		// "Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus
+		// from a follicular proliferation" after the log
+		if l.stainReasons == nil {
+			l.stainReasons = map[int]model.Text{}
+		}
+		l.stainReasons[les] = textOf(f.Value)
+		return taken
+	}
 	if les := l.labelled(f.Key); les >= 0 && f.Value != nil {
 		l.lesion = les
 		l.closeSections()
@@ -2419,15 +2428,6 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		}
 		special := ref.field == fSpecialStain
 		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
-		return taken
-	}
-	if les := l.stainReasonKey(f); les >= 0 {
-		// "Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus
-		// from a follicular proliferation" after the log
-		if l.stainReasons == nil {
-			l.stainReasons = map[int]model.Text{}
-		}
-		l.stainReasons[les] = textOf(f.Value)
 		return taken
 	}
 	l.unknown(f)
