@@ -156,6 +156,7 @@ type lowerer struct {
 	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 	rowStage                      rowStage               // the stage the last log row stated
 	siteParas                     map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
+	clearedRepairs                map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,

@@ -760,6 +760,18 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 complex linear repair, 2.0 cm; 2 intermediate layered closure, 3.8 cm"},
+		{"a repairs paragraph whose sentences name their lesions",
+			"LESION 1 – RIGHT FOREHEAD\nStage I was divided into two blocks; both were clear.\n\nLESION 2 – RIGHT UPPER ARM\nStage I was divided into three blocks; all were clear.\n\n" +
+				"REPAIRS (all performed after tumor clearance):\nThe forehead defect (lesion 1), 1.6 x 1.4 cm, was closed with an intermediate layered repair, 3.3 cm. Deep sutures were placed.\nThe arm defect (lesion 2), 2.4 x 2.0 cm, was closed with a simple repair, 2.8 cm.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, fmt.Sprint(les.Label, " ", r.Value.Value, " ", r.Length.Dims, " timed=", r.Timing.Present()))
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "1 intermediate layered repair [3.3] timed=true; 2 simple repair [2.8] timed=true"},
 		{"repairs listed by label under a heading with a remark",
 			"Lesion 1: left nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2: right upper arm\nStage 1: 3 blocks; clear\n\nREPAIRS (performed after tumor clearance at both sites)\nLesion 1: complex layered repair, length 2.4 cm.\nLesion 2: intermediate layered repair, length 4.4 cm.\n",
 			func(n *model.Note) string {

@@ -191,6 +191,21 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	if lines = l.lesionClauses(lines); len(lines) == 0 {
 		return
 	}
+	if parts := l.repairParts(lines); parts != nil {
+		saved := l.lesion
+		for _, part := range parts {
+			if repairsHeading(l.block.Value) {
+				if l.clearedRepairs == nil {
+					l.clearedRepairs = map[int]model.Text{}
+				}
+				l.clearedRepairs[part.lesion] = l.block
+			}
+			l.lesion = part.lesion
+			l.proseScope(part.lines)
+		}
+		l.lesion = saved
+		return
+	}
 	scope := l.lesion
 	l.stageGoesOn(lines)
 	switch {
@@ -210,6 +225,59 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	if scope != noteScope && !l.scoped(scope) {
 		l.scopes = append(l.scopes, scope)
 	}
+}
+
+// repairPart is the sentences of a repairs paragraph that speak of one
+// lesion.
+type repairPart struct {
+	lesion int
+	lines  []prose.Line
+}
+
+// repairParts cuts a paragraph under a repairs heading of a labelled note
+// ("REPAIRS (all performed after tumor clearance):") whose sentences name
+// their lesions — "The forehead defect (lesion 1), 1.6 x 1.4 cm, was closed
+// with …. The arm defect (lesion 2) …" — into each lesion's sentences; a
+// sentence that names no lesion goes with the one before it. nil when the
+// paragraph is no such paragraph, all of it is the current lesion's, or a
+// sentence names several lesions (their repairs cannot be told apart).
+func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
+	if !l.headed || l.lesion < 0 || !repairsSection(l.block.Value) {
+		return nil
+	}
+	var parts []repairPart
+	cur, other := l.lesion, false
+	for _, sen := range prose.Sentences([][]prose.Line{lines}) {
+		if len(sen) == 0 {
+			continue
+		}
+		switch refs := l.lesionRefs(sen); {
+		case len(refs) > 1 || len(refs) == 1 && refs[0].lesion < 0:
+			return nil
+		case len(refs) == 1:
+			cur = refs[0].lesion
+			other = other || cur != l.lesion
+		}
+		if n := len(parts); n > 0 && parts[n-1].lesion == cur {
+			parts[n-1].lines = append(parts[n-1].lines, sen...)
+		} else {
+			parts = append(parts, repairPart{lesion: cur, lines: slices.Clone(sen)})
+		}
+	}
+	if !other {
+		return nil
+	}
+	return parts
+}
+
+// repairsSection reports whether a heading heads the repairs of every
+// lesion: "REPAIRS (all performed after tumor clearance):", "Closures",
+// "Reconstruction".
+func repairsSection(heading string) bool {
+	head, _, _ := strings.Cut(asciiLower(heading), "(")
+	head = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), ":"))
+	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
+		"repair and reconstruction", "repairs and reconstruction", "defects and repairs"}, head)
 }
 
 // stageGoesOn gives a stage field's stage what the sentences on the lines
@@ -1459,11 +1527,31 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 }
 
+// clearedUnder times a lesion's repairs by the repairs heading its
+// sentences stood under ("REPAIRS (all performed after tumor clearance):")
+// where nothing else times them.
+func (l *lowerer) clearedUnder(les *model.Lesion) {
+	i := 0
+	for i < len(l.out.Lesions) && &l.out.Lesions[i] != les {
+		i++
+	}
+	h, ok := l.clearedRepairs[i]
+	if !ok {
+		return
+	}
+	for i := range les.Repairs {
+		if !les.Repairs[i].Timing.Present() {
+			les.Repairs[i].Timing = h
+		}
+	}
+}
+
 // repairsProse takes the repairs from prose when no field states one, and
 // the size of the one repair a field states without a size when prose
 // measures exactly one repair ("Repair: Layered Closure" / "The final
 // closure size is 3.1 cm.").
 func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
+	defer l.clearedUnder(les)
 	if len(les.Repairs) > 0 {
 		if len(f.Timing) > 0 {
 			for i := range les.Repairs {
