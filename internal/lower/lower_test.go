@@ -740,60 +740,26 @@ func TestLayouts(t *testing.T) {
 			}, "1 right preauricular cheek squamous cell carcinoma; 2 left dorsal wrist basal cell carcinoma"},
 		{"repairs listed by hash number under a heading after the lesions",
 			"Lesion #1 - right helix\n  Stage 1: 2 blocks; clear\n\nLesion #2 - left dorsal hand\n  Stage 1: 1 block; clear\n\nRECONSTRUCTION (all after tumor clearance)\n  #1 right helix: complex repair, 1.9 cm\n  #2 left dorsal hand: simple repair, 3.0 cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+" "+r.Value.Value+" / "+r.Timing.Value)
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "1 complex repair, 1.9 cm / RECONSTRUCTION (all after tumor clearance); 2 simple repair, 3.0 cm / RECONSTRUCTION (all after tumor clearance)"},
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return les.Label + " " + r.Value.Value + " / " + r.Timing.Value
+			}), "1 complex repair, 1.9 cm / RECONSTRUCTION (all after tumor clearance); 2 simple repair, 3.0 cm / RECONSTRUCTION (all after tumor clearance)"},
 		{"repairs listed by number before a colon, the site in parentheses or none",
 			"Lesion 1: right nasal sidewall\nStage 1: 2 blocks; clear\n\nLesion 2: left upper chest\nStage 1: 3 blocks; clear\n\nRepairs after tumor clearance:\n1 (nasal sidewall): complex linear repair, 2.0 cm\n2: intermediate layered closure, 3.8 cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+" "+r.Value.Value)
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "1 complex linear repair, 2.0 cm; 2 intermediate layered closure, 3.8 cm"},
+			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + " " + r.Value.Value }), "1 complex linear repair, 2.0 cm; 2 intermediate layered closure, 3.8 cm"},
 		{"a repairs paragraph whose sentences name their lesions",
 			"LESION 1 – RIGHT FOREHEAD\nStage I was divided into two blocks; both were clear.\n\nLESION 2 – RIGHT UPPER ARM\nStage I was divided into three blocks; all were clear.\n\n" +
 				"REPAIRS (all performed after tumor clearance):\nThe forehead defect (lesion 1), 1.6 x 1.4 cm, was closed with an intermediate layered repair, 3.3 cm. Deep sutures were placed.\nThe arm defect (lesion 2), 2.4 x 2.0 cm, was closed with a simple repair, 2.8 cm.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, fmt.Sprint(les.Label, " ", r.Value.Value, " ", r.Length.Dims, " timed=", r.Timing.Present()))
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "1 intermediate layered repair [3.3] timed=true; 2 simple repair [2.8] timed=true"},
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return fmt.Sprint(les.Label, " ", r.Value.Value, " ", r.Length.Dims, " timed=", r.Timing.Present())
+			}), "1 intermediate layered repair [3.3] timed=true; 2 simple repair [2.8] timed=true"},
 		{"repairs listed by label under a heading with a remark",
 			"Lesion 1: left nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2: right upper arm\nStage 1: 3 blocks; clear\n\nREPAIRS (performed after tumor clearance at both sites)\nLesion 1: complex layered repair, length 2.4 cm.\nLesion 2: intermediate layered repair, length 4.4 cm.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+" "+r.Timing.Value)
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "1 REPAIRS (performed after tumor clearance at both sites); 2 REPAIRS (performed after tumor clearance at both sites)"},
+			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + " " + r.Timing.Value }), "1 REPAIRS (performed after tumor clearance at both sites); 2 REPAIRS (performed after tumor clearance at both sites)"},
 		{"repairs listed by label before a dash, a flap's defects after semicolons",
 			"Lesion A: right nasal tip\nStage 1: 2 blocks; clear\n\nLesion B: left preauricular cheek\nStage 1: 2 blocks; clear\n\nRepairs (all performed after tumor clearance):\nA — bilobed flap; primary defect 1.1 x 1.0 cm; secondary defect 1.5 x 1.2 cm\nB — complex linear repair, length 3.0 cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, fmt.Sprint(les.Label, " ", r.Defect.Dims, r.SecondaryDefect.Dims, r.Length.Dims))
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "A [1.1 1] [1.5 1.2] []; B [] [] [3]"},
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return fmt.Sprint(les.Label, " ", r.Defect.Dims, r.SecondaryDefect.Dims, r.Length.Dims)
+			}), "A [1.1 1] [1.5 1.2] []; B [] [] [3]"},
 		{"a secondary defect under a dictated repair is that repair's",
 			"Site: glabella\nRECONSTRUCTION: Following clearance, the 2.4 x 2.0 cm glabellar defect was repaired with a rotation flap from the forehead.\n  Defect: 2.4 x 2.0 cm\n  Secondary defect: 3.1 x 2.2 cm (6.82 cm²)\n",
 			func(n *model.Note) string {
@@ -1888,5 +1854,19 @@ func TestIndicationWithNothingChecked(t *testing.T) {
 	} {
 		n := mustLower(t, "Site: right shin\nIndication for Mohs: "+tc.value+"\nStage 1: 2 blocks, clear\n")
 		assert.Equal(t, tc.want, n.Lesions[0].Indication.Present(), "%q", tc.value)
+	}
+}
+
+// eachRepair joins what show says of every repair of every lesion, in
+// note order.
+func eachRepair(show func(les model.Lesion, r model.Repair) string) func(*model.Note) string {
+	return func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			for _, r := range les.Repairs {
+				out = append(out, show(les, r))
+			}
+		}
+		return strings.Join(out, "; ")
 	}
 }
