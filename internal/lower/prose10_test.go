@@ -12,7 +12,9 @@ import (
 
 // TestHistoryOfAnotherTumor: a history of another or an earlier tumor
 // never gives today's lesion a site or a diagnosis (NOTE-FORMAT §1; a
-// missed site costs a line, a wrong one must never make one).
+// missed site costs a line, a wrong one must never make one), and today's
+// tumor keeps the site its history dates ("of the nasal tip, previously
+// excised in 2019").
 func TestHistoryOfAnotherTumor(t *testing.T) {
 	siteAndDx := func(n *model.Note) string {
 		les := n.Lesions[0]
@@ -30,6 +32,16 @@ func TestHistoryOfAnotherTumor(t *testing.T) {
 			"PMH: basal cell carcinoma of the nose, Mohs 2018." + body, siteAndDx, "|"},
 		{"§1 site/diagnosis: prior Mohs surgery",
 			"HISTORY: Prior Mohs surgery of the left cheek in 2018. Now a nodule." + body, siteAndDx, "|"},
+		{"§1 site/diagnosis: a tumor excised previously",
+			"HISTORY: A melanoma of the back was excised previously. Now a nodule." + body, siteAndDx, "|"},
+		// "previously" before a participle dates what follows it, not
+		// today's tumor named before it
+		{"§1 site/diagnosis: previously excised after today's site",
+			"INDICATION AND HISTORY: Recurrent morpheaform basal cell carcinoma of the nasal tip, previously excised in 2019." + body,
+			siteAndDx, "nasal tip|Recurrent morpheaform basal cell carcinoma"},
+		{"§1 site/diagnosis: previously treated after today's site",
+			"DIAGNOSIS: Basal cell carcinoma of the left temple, previously treated with curettage." + body,
+			siteAndDx, "left temple|Basal cell carcinoma of the left temple, previously treated with curettage."},
 	})
 }
 
@@ -160,24 +172,5 @@ func TestHistoryJoinedToProcedure(t *testing.T) {
 		{"§1 stages: INDICATION AND HISTORY", "Location: right chin\n\nINDICATION AND HISTORY: The papule had never been biopsied." + stage, stages, "1"},
 		{"§1 stages: HISTORY alone", "Location: right chin\n\nHISTORY: The papule had never been biopsied." + stage, stages, "0"},
 		{"§1 stages: Past surgical history and procedures", "Location: right chin\n\nPast surgical history and procedures: Mohs of the nose in 2019." + stage, stages, "0"},
-	})
-}
-
-// TestPreviouslyBeforeAParticiple: "previously" before a participle dates
-// what follows it, not the tumor named before it: "basal cell carcinoma of
-// the nasal tip, previously excised in 2019" still places today's tumor on
-// the nasal tip (CODING-RULES §1, the site decides the Mohs family), while
-// "excised previously" dates the excision alone and a history of another
-// tumor gives no site.
-func TestPreviouslyBeforeAParticiple(t *testing.T) {
-	site := func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }
-	const body = "\n\nPROCEDURE: A Mohs map was drawn. Stage 1 was divided into two blocks, clear.\n"
-	runProseCases(t, []proseCase{
-		{"§1 site: previously excised after the site",
-			"INDICATION AND HISTORY: Recurrent morpheaform basal cell carcinoma of the nasal tip, previously excised in 2019." + body, site, "nasal tip"},
-		{"§1 site: previously treated after the site",
-			"DIAGNOSIS: Basal cell carcinoma of the left temple, previously treated with curettage." + body, site, "left temple"},
-		{"§1 site: a tumor excised previously elsewhere",
-			"HISTORY: A melanoma of the back was excised previously." + body, site, ""},
 	})
 }
