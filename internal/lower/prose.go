@@ -563,6 +563,7 @@ func (l *lowerer) readProse() {
 	if par := l.paragraphs[noteScope]; len(par) > 0 {
 		facts = prose.Read(par)
 		l.encounterProse(&facts)
+
 		for i := range l.out.Lesions {
 			les := &l.out.Lesions[i]
 			if !les.Map.Present() {
@@ -571,6 +572,7 @@ func (l *lowerer) readProse() {
 		}
 		l.biopsiesProse(facts.Biopsies)
 	}
+	l.tumorsToday()
 	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
 	for _, scope := range l.scopes {
 		facts := prose.Read(l.paragraphs[scope])
@@ -1378,6 +1380,56 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
 			les.Ambiguous = model.Text{Value: "site on line " + strconv.Itoa(sb.Span.Line) + " (the first is on line " + strconv.Itoa(sa.Span.Line) + ")", Line: sb.Span.Line}
 			l.report(LesionAmbiguous.At(les.Label, sb.Span.Line, sb.Span.Col, "Lesion %s: its prose places a tumor on the %s and another on the %s: label each lesion; no Mohs line for it", les.Label, sa.Value, sb.Value))
 			return
+		}
+	}
+}
+
+// todayCues say that what a sentence counts is treated at this visit.
+var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for mohs", "presented for mohs",
+	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised"}
+
+// pastOrOtherLesions say that what a sentence counts is not the tumors of
+// this visit's Mohs surgery: tumors of the past, or other lesions biopsied
+// ("two more lesions were biopsied at her request", "biopsies of two new
+// lesions").
+var pastOrOtherLesions = []string{"prior", "previous", "history of", "in the past", "years ago",
+	"more lesions", "other lesions", "new lesions", "additional lesions", "biopsies of", "were biopsied", "was biopsied"}
+
+// tumorsToday reports every lesion as ambiguous when the prose counts the
+// tumors treated at this visit ("referred for Mohs surgery of two tumors",
+// "Three biopsy-proven tumors were treated today") and the note opened
+// another number of lesions: tumors it never opened would have their
+// stages and repairs merged into the lesions it did, and which lesion took
+// what cannot be told (lesion-ambiguous, no Mohs line). A count of tumors
+// of the past ("two prior basal cell carcinomas") or of other lesions
+// biopsied names none of the Mohs tumors.
+func (l *lowerer) tumorsToday() {
+	if len(l.out.Lesions) == 0 || slices.ContainsFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Ambiguous.Present() }) {
+		return
+	}
+	var all [][]prose.Line
+	for _, scope := range append([]int{noteScope}, l.scopes...) {
+		all = append(all, l.paragraphs[scope]...)
+		all = append(all, l.history[scope]...)
+	}
+	for _, sen := range prose.Sentences(all) {
+		text := asciiLower(sentenceText(sen))
+		if !mentions(text, todayCues) || mentions(text, pastOrOtherLesions) {
+			continue
+		}
+		for _, ln := range sen {
+			words := sentenceWords(ln.Text)
+			for k, w := range words {
+				n := cardinalWord(w.text)
+				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(asciiLower(ln.Text), words, k) {
+					continue
+				}
+				for i := range l.out.Lesions {
+					l.out.Lesions[i].Ambiguous = model.Text{Value: w.text + " tumors treated today (line " + strconv.Itoa(ln.Line) + ")", Line: ln.Line}
+				}
+				l.report(LesionAmbiguous.At("", ln.Line, ln.Col+w.at, "the note counts %s tumors treated today but opens %d lesions: label each lesion; no Mohs line", w.text, len(l.out.Lesions)))
+				return
+			}
 		}
 	}
 }

@@ -2,7 +2,7 @@ package lower_test
 
 import (
 	"fmt"
-
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -172,5 +172,30 @@ func TestHistoryJoinedToProcedure(t *testing.T) {
 		{"§1 stages: INDICATION AND HISTORY", "Location: right chin\n\nINDICATION AND HISTORY: The papule had never been biopsied." + stage, stages, "1"},
 		{"§1 stages: HISTORY alone", "Location: right chin\n\nHISTORY: The papule had never been biopsied." + stage, stages, "0"},
 		{"§1 stages: Past surgical history and procedures", "Location: right chin\n\nPast surgical history and procedures: Mohs of the nose in 2019." + stage, stages, "0"},
+	})
+}
+
+// TestTumorsCountedToday: when the prose counts the tumors treated today
+// and the note opens another number of lesions, the tumors it never
+// opened would be merged into the lesions it did, so every lesion is
+// ambiguous and gets no Mohs line (CODING-RULES §1, §2: each lesion is
+// coded on its own; a wrong count must never make a line). Counts of
+// past tumors or of other lesions biopsied count no Mohs tumor.
+func TestTumorsCountedToday(t *testing.T) {
+	ambiguous := func(n *model.Note) string {
+		return fmt.Sprint(slices.Contains(rules(n), "lesion-ambiguous"))
+	}
+	const stages = "\n\nThe first stage was divided into three blocks; all were clear.\n"
+	const two = "Lesion 1: left cheek\nStage 1: 2 blocks; clear\n\nLesion 2: right forearm\nStage 1: 1 block; clear\n\n"
+	runProseCases(t, []proseCase{
+		{"§1: referred for Mohs of two tumors, none labelled",
+			"Site: left parietal scalp\n\nThis man was referred for Mohs surgery of two tumors of the scalp and forearm." + stages, ambiguous, "true"},
+		{"§1: three tumors treated today, two labelled",
+			"Three biopsy-proven tumors were treated today.\n\n" + two, ambiguous, "true"},
+		{"§1: two tumors treated today, two labelled", "Two biopsy-proven tumors were treated today.\n\n" + two, ambiguous, "false"},
+		{"§1: lesions biopsied today are no Mohs tumors",
+			"Site: left cheek\n\nThree lesions were biopsied today after informed consent." + stages, ambiguous, "false"},
+		{"§1: past tumors are no Mohs tumors today",
+			"Site: left cheek\n\nHe presents today; he had two prior basal cell carcinomas treated with Mohs." + stages, ambiguous, "false"},
 	})
 }
