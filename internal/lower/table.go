@@ -476,6 +476,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if t := header(r); t != nil {
 		l.endParagraph()
+		l.blockRowsAhead(i, t)
 		if i > 0 {
 			if above := headerLine(l.lines[i-1]); above != nil {
 				t.name(above, true) // "# of" over "blocks": a header written on two lines
@@ -2137,4 +2138,36 @@ func cellLabel(cell string) string {
 // openedByRow reports whether lesion les was opened by a row of a table.
 func (l *lowerer) openedByRow(les int) bool {
 	return l.fromLog(l.out.Lesions[les].Line)
+}
+
+// blockRowsAhead makes a log's block-count column ("Blk", "Sec") the block
+// column of a log with a row per block when the rows under the header (line
+// i) repeat a stage, of the same lesion, with another number in that column:
+// "1  1  -" over "1  2  +" are blocks 1 and 2 of stage 1, not two stages of
+// one block and two blocks.
+func (l *lowerer) blockRowsAhead(i int, t *table) {
+	b := slices.Index(t.roles, colBlocks)
+	if b < 0 || !slices.Contains(t.roles, colStage) {
+		return
+	}
+	var prev [3]string // stage, block number, lesion of the row above
+	for j := i + 1; j < len(l.lines) && j <= i+20; j++ {
+		r := l.lines[j].Row
+		if r == nil {
+			return
+		}
+		cells := t.cells(r)
+		text := func(role columnRole) string {
+			if c := cells[role]; c != nil {
+				return strings.TrimSpace(c.Text)
+			}
+			return ""
+		}
+		row := [3]string{text(colStage), text(colBlocks), text(colLesion)}
+		if row[0] != "" && row[0] == prev[0] && row[2] == prev[2] && grammar.IsDigits(row[1]) && row[1] != prev[1] {
+			t.roles[b], t.perRow = colBlock, true
+			return
+		}
+		prev = row
+	}
 }

@@ -606,3 +606,20 @@ func TestStainKeyedReason(t *testing.T) {
 		assert.Equal(t, []string{tc.want}, reasons(n), tc.line)
 	}
 }
+
+// TestAbbreviatedBlockColumn: "Blk" (or "Sec") heads a block count in a
+// log of a row per stage, and a block's number in a log of a row per
+// block, which the rows tell by repeating a stage of the same lesion
+// (CODING-RULES §1: blocks per stage; 17315 counts blocks beyond five).
+func TestAbbreviatedBlockColumn(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"a row per stage", "Site: thigh\nStg  Blk  Margin\n1    7    +\n2    3    -\n", "1: 1/7+ 2/3-"},
+		{"a row per block", "Site: thigh\nStg  Blk  Margin\n1    1    -\n1    2    +\n1    3    -\n2    1    -\n2    2    -\n", "1: 1/3+ 2/2-"},
+		{"two lesions' first stages one under the other",
+			"Lesion A: nose\nLesion B: chin\n\nLes  Stg  Blk  Margin\nA    1    3    -\nB    1    2    -\n", "A: 1/3- | B: 1/2-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, logStages(mustLower(t, tc.src)))
+		})
+	}
+}
