@@ -2147,10 +2147,10 @@ func (l *lowerer) openedByRow(les int) bool {
 // one block and two blocks.
 func (l *lowerer) blockRowsAhead(i int, t *table) {
 	b := slices.Index(t.roles, colBlocks)
-	if b < 0 || !slices.Contains(t.roles, colStage) {
-		return
+	if b < 0 || !slices.Contains(t.roles, colStage) || !slices.Contains([]string{"blk", "sec", "sect"}, letters(t.names[b])) {
+		return // "Blocks" always counts
 	}
-	var prev [3]string // stage, block number, lesion of the row above
+	var prev [4]string // stage, block number, lesion and location of the row above
 	for j := i + 1; j < len(l.lines) && j <= i+20; j++ {
 		r := l.lines[j].Row
 		if r == nil {
@@ -2163,8 +2163,8 @@ func (l *lowerer) blockRowsAhead(i int, t *table) {
 			}
 			return ""
 		}
-		row := [3]string{text(colStage), text(colBlocks), text(colLesion)}
-		if row[0] != "" && row[0] == prev[0] && row[2] == prev[2] && grammar.IsDigits(row[1]) && row[1] != prev[1] {
+		row := [4]string{text(colStage), text(colBlocks), text(colLesion), text(colLocation)}
+		if row[0] != "" && row[0] == prev[0] && row[2] == prev[2] && row[3] == prev[3] && grammar.IsDigits(row[1]) && row[1] != prev[1] {
 			t.roles[b], t.perRow = colBlock, true
 			return
 		}
