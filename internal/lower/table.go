@@ -101,6 +101,10 @@ func columnRoleOf(cell string) columnRole {
 	if strings.ContainsAny(name, "0123456789") {
 		return colOther
 	}
+	switch strings.ReplaceAll(strings.TrimSpace(cell), " ", "") {
+	case "+/-", "+/−", "(+/-)", "+/–", "-/+":
+		return colMargin // "Stg  Blk  +/-": a margin column named by its marks
+	}
 	if role, ok := columnName(letters(name)); ok {
 		if role == colBlocks && strings.HasSuffix(strings.TrimSpace(name), "#") {
 			return colBlock // "Blk#", "Block #": the block's number, one row a block ("# blocks" counts them)
