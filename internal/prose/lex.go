@@ -214,7 +214,7 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 // abbreviation reports whether a period after word w ends no sentence.
 func abbreviation(w string) bool {
 	switch w {
-	case "dr", "drs", "sq", "approx", "vs", "mr", "mrs", "ms", "etc", "pt":
+	case "dr", "drs", "sq", "approx", "vs", "mr", "mrs", "ms", "etc", "pt", "st", "jr", "sr":
 		return true
 	}
 	return false
