@@ -615,6 +615,7 @@ func TestAbbreviatedBlockColumn(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"a row per stage", "Site: thigh\nStg  Blk  Margin\n1    7    +\n2    3    -\n", "1: 1/7+ 2/3-"},
 		{"a row per block", "Site: thigh\nStg  Blk  Margin\n1    1    -\n1    2    +\n1    3    -\n2    1    -\n2    2    -\n", "1: 1/3+ 2/2-"},
+		{"'Sec' counts the blocks of a row per stage", "Site: scalp\nLyr  Sec  Result\nI    8    pos: sec 3\nII   2    neg\n", "1: 1/8+ 2/2-"},
 		{"a margin column named by its marks", "Site: thigh\nStg  Blk  +/-\n1    4    +\n2    2    -\n", "1: 1/4+ 2/2-"},
 		{"two lesions' first stages one under the other",
 			"Lesion A: nose\nLesion B: chin\n\nLes  Stg  Blk  Margin\nA    1    3    -\nB    1    2    -\n", "A: 1/3- | B: 1/2-"},
