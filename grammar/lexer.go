@@ -454,10 +454,12 @@ func (ln line) delimitedRow(i int) bool {
 		return false
 	}
 	for _, d := range []byte{';', ','} {
-		n := 0
+		n, quoted := 0, false
 		for k := i; k < end && n >= 0; k++ {
 			switch {
-			case s[k] != d:
+			case s[k] == '"' && (k == i || s[k-1] == d || quoted):
+				quoted = !quoted // a quoted cell's delimiters are its text: 1,3,"positive: block 2 (deep), block 3",H&E
+			case s[k] != d || quoted:
 			case k+1 < end && (s[k+1] == ' ' || s[k+1] == '\t'):
 				n = -1 // a delimiter with a blank after it: prose
 			default:

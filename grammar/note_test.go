@@ -197,6 +197,7 @@ func TestLineShapes(t *testing.T) {
 		{"double box border", "╚══════════╝", `1 rule@1`},
 		{"box title", "║  REPORT  ║", `1 row cell="REPORT"@4`},
 		{"quoted CSV", `"1","5","Positive - block 4",""`, `1 row cell="1"@2 cell="5"@6 cell="Positive - block 4"@10 cell=""@31`},
+		{"CSV whose quoted cell holds a comma and a blank", `1,3,"positive: block 2 (deep), block 3",H&E`, `1 row cell="1"@1 cell="3"@3 cell="positive: block 2 (deep), block 3"@6 cell="H&E"@41`},
 		{"semicolon export", "1;3;block 1 positive (deep), blocks 2-3 clear;H&E", `1 row cell="1"@1 cell="3"@3 cell="block 1 positive (deep), blocks 2-3 clear"@5 cell="H&E"@47`},
 		{"bare CSV", "Stage,Blocks,Margin,Stain", `1 row cell="Stage"@1 cell="Blocks"@7 cell="Margin"@14 cell="Stain"@21`},
 		{"quoted semicolons", `"2";"1";"clear"`, `1 row cell="2"@2 cell="1"@6 cell="clear"@10`},

@@ -46,7 +46,7 @@ var columnNames = map[string]columnRole{
 	"stg": colStage, "lvl": colStage, "lyr": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,
 	"blocks":    colBlocks, "sections": colBlocks, "tissueblocks": colBlocks, "pieces": colBlocks,
-	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "chips": colBlocks, "blockchips": colBlocks, "sect": colBlocks, "sects": colBlocks, "sec": colBlocks,
+	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "chips": colBlocks, "blockchips": colBlocks, "sect": colBlocks, "sects": colBlocks, "sec": colBlocks, "tissuepcs": colBlocks,
 	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
 	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
