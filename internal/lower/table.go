@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -154,6 +155,8 @@ type table struct {
 	// "Legend: ● tumor at margin  ○ margin free of tumor"), true for tumor.
 	legend map[rune]bool
 	names  []string // the header cells' text
+	// above: the cells of the row above, for a ditto mark in this one
+	above map[columnRole]*grammar.Cell
 	// tail: the header's second line was read ("Margin" over "status")
 	tail bool
 	// blockIDs: no stage column, but block IDs that name their stage ("1A",
@@ -634,6 +637,7 @@ func isStageCell(s string) bool {
 func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	t := l.table
 	cells := t.cells(r)
+	t.ditto(cells)
 	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
 			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks]})
@@ -2174,4 +2178,24 @@ func (l *lowerer) blockRowsAhead(i int, t *table) {
 		}
 		prev = row
 	}
+}
+
+// dittoMarks say "the same as the row above" in a log's cell.
+var dittoMarks = []string{`"`, `''`, "〃", "”", "“", "ditto", "do.", "same"}
+
+// ditto gives a cell that holds only a ditto mark (`"`, "ditto") the text of
+// the same column in the row above, as the log's writer meant: the block
+// count of stage 2 under "6" is 6. The row becomes the row above the next.
+// A ditto mark under no cell stays as written (an error where a count
+// belongs).
+func (t *table) ditto(cells map[columnRole]*grammar.Cell) {
+	for role, c := range cells {
+		if !slices.Contains(dittoMarks, asciiLower(strings.TrimSpace(c.Text))) {
+			continue
+		}
+		if above := t.above[role]; above != nil && strings.TrimSpace(above.Text) != "" {
+			cells[role] = &grammar.Cell{Pos: c.Pos, Text: above.Text}
+		}
+	}
+	t.above = maps.Clone(cells)
 }

@@ -610,12 +610,15 @@ func TestStainKeyedReason(t *testing.T) {
 // TestAbbreviatedBlockColumn: "Blk" (or "Sec") heads a block count in a
 // log of a row per stage, and a block's number in a log of a row per
 // block, which the rows tell by repeating a stage of the same lesion
-// (CODING-RULES §1: blocks per stage; 17315 counts blocks beyond five).
+// (CODING-RULES §1: blocks per stage; 17315 counts blocks beyond five);
+// other cell shorthand of logs ("+/-" headers, ditto marks) reads as meant.
 func TestAbbreviatedBlockColumn(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"a row per stage", "Site: thigh\nStg  Blk  Margin\n1    7    +\n2    3    -\n", "1: 1/7+ 2/3-"},
 		{"a row per block", "Site: thigh\nStg  Blk  Margin\n1    1    -\n1    2    +\n1    3    -\n2    1    -\n2    2    -\n", "1: 1/3+ 2/2-"},
 		{"'Sec' counts the blocks of a row per stage", "Site: scalp\nLyr  Sec  Result\nI    8    pos: sec 3\nII   2    neg\n", "1: 1/8+ 2/2-"},
+		{"a ditto mark repeats the cell above", "Site: shin\n| Stage | Blocks | Margins |\n| 1 | 6 | + blk 2 |\n| 2 | \" | + blk 4 |\n| 3 | ditto | clear |\n", "1: 1/6+ 2/6+ 3/6-"},
+		{"a ditto mark under nothing is no count", "Site: shin\n| Stage | Blocks | Margins |\n| 1 | \" | clear |\n", "1: 1/0-"},
 		{"a margin column named by its marks", "Site: thigh\nStg  Blk  +/-\n1    4    +\n2    2    -\n", "1: 1/4+ 2/2-"},
 		{"two lesions' first stages one under the other",
 			"Lesion A: nose\nLesion B: chin\n\nLes  Stg  Blk  Margin\nA    1    3    -\nB    1    2    -\n", "A: 1/3- | B: 1/2-"},
