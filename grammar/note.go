@@ -22,14 +22,26 @@ type Note struct {
 // fields), blank, a table row or a table rule. The lexer opens every line
 // with a zero-width token of its kind (see Item and Row), so a line ends
 // where the next one opens, and the alternative for item lines, the most
-// common, is tried first.
+// common, is tried first. Blank is set after the parse for a line that
+// matched <blank> (capturing it would cost a deferred capture a line).
+//
+// The item's parts are read into the line itself (item, an Item embedded
+// without a pointer, whose tags open the line's alternatives): a struct
+// of its own per item line would cost the parse an allocation, a boxed
+// position and a deferred capture more for every line of a note. Parse
+// points Item at them.
 type Line struct {
 	Pos   lexer.Position
-	Item  *Item `parser:"(   @@"`
-	Blank bool  `parser:"  | @Blank"`
+	item  `parser:""`
+	Blank bool  `parser:"  | Blank"`
 	Row   *Row  `parser:"  | @@"`
 	Rule  *Rule `parser:"  | @@ )"`
+	// Item is the line's item, nil for a blank line, a row or a rule.
+	Item *Item
 }
+
+// item is an Item read as part of a Line.
+type item = Item
 
 // Rule is a table rule or box border: "|---|---|", "+----+".
 type Rule struct {
@@ -58,9 +70,9 @@ type Cell struct {
 // parser tries no optional part that the line cannot have.
 type Item struct {
 	Pos    lexer.Position
-	Marker *Marker  `parser:"( Keys | Head @@?"`
-	Label  *Label   `parser:"             @@?"`
-	Text   *Text    `parser:"             @@? | Prose @@ )"`
+	Marker *Marker  `parser:"( ( Keys | Head @@?"`
+	Label  *Label   `parser:"               @@?"`
+	Text   *Text    `parser:"               @@? | Prose @@ )"`
 	Fields []*Field `parser:"@@*"`
 }
 
@@ -168,6 +180,15 @@ func Parse(name, src string) (*Note, error) {
 	note, err := noteParser().ParseString(name, src)
 	if err != nil {
 		return nil, positioned(name, err, "a field, a table row or a line of text")
+	}
+	for _, line := range note.Lines {
+		switch {
+		case !line.item.Empty():
+			line.item.Pos = line.Pos
+			line.Item = &line.item
+		case line.Row == nil && line.Rule == nil:
+			line.Blank = true
+		}
 	}
 	return note, nil
 }
