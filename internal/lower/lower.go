@@ -77,6 +77,10 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	if !l.headed {
 		l.siteParas = siteParagraphs(note.Lines)
+		if l.siteParas == nil {
+			l.siteParas = siteOpenings(note.Lines)
+			l.siteSentences = l.siteParas != nil
+		}
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
 		l.lesion = 0
 	}
@@ -156,6 +160,7 @@ type lowerer struct {
 	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 	rowStage                      rowStage               // the stage the last log row stated
 	siteParas                     map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
+	siteSentences                 bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
 	clearedRepairs                map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
 }
 
@@ -3461,6 +3466,7 @@ func hashSite(s string) (n, site string, ok bool) {
 type siteParagraph struct {
 	n    int
 	site string
+	col  int // the column the lesion's sentence begins at; 0: the line's start
 }
 
 // siteParagraphs finds the paragraphs that open with a site alone, when two
@@ -3502,6 +3508,165 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		return nil
 	}
 	return out
+}
+
+// siteOpenings finds, in a dictation without lesion labels whose prose
+// before its first stage names tumors at two or more sites ("The first is a
+// nodular basal cell carcinoma of the left medial cheek … The second is a …
+// squamous cell carcinoma of the right dorsal forearm"), the sentences
+// that go on to a stage after naming one of those sites among their first
+// words ("The cheek was addressed first. The first stage …", "The first
+// stage from the forearm was …", "The hand's first stage …"): each opens
+// its site's lesion, in order, as "Lesion 2 …" would (proseLesion). It
+// finds none unless every site named has its sentence, and none when a
+// stage sentence goes back to a site already left ("Returning to the
+// temple, a second stage …") or names two sites: their stages could not be
+// told apart.
+func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
+	var pars [][]prose.Line // the text lines, a paragraph a run
+	var cur []prose.Line
+	for _, line := range lines {
+		switch {
+		case lineText(line) != "" && line.Row == nil:
+			cur = append(cur, prose.Line{Text: line.Item.Text.Text, Line: line.Pos.Line, Col: line.Item.Text.Pos.Column})
+			continue
+		case line.Item != nil && line.Item.Text == nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value != nil:
+			f := line.Item.Fields[0]
+			if _, known := lookupAny(f.Key); !known && len(strings.Fields(f.Key)) > 2 { // "The nose was treated first: one stage of …"
+				t := keyAndValue(f)
+				cur = append(cur, prose.Line{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column})
+				continue
+			}
+			v := f.Value // "HISTORY: Three skin cancers, …"
+			pars = append(pars, []prose.Line{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}})
+		}
+		if len(cur) > 0 {
+			pars = append(pars, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		pars = append(pars, cur)
+	}
+	sentences := prose.Sentences(pars)
+	first := slices.IndexFunc(sentences, namesStage)
+	if first < 1 {
+		return nil
+	}
+	var sites []string // the sites the prose before the first stage names tumors at
+	for _, d := range prose.Read(sentences[:first]).Diagnoses {
+		if d.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, d.Site) || sideless(s, d.Site) }) {
+			sites = append(sites, d.Site)
+		}
+	}
+	if len(sites) < 2 {
+		return nil
+	}
+	out := map[int]siteParagraph{}
+	var opened []int // the sites in the order their lesions open
+	for k := first - 1; k < len(sentences); k++ {
+		sen := sentences[k]
+		text := sentenceText(sen)
+		named := sitesOpening(text, sites)
+		stage := namesStage(sen)
+		if !stage && len(named) == 1 && k+1 < len(sentences) {
+			// "The cheek was addressed first. The first stage …": a sentence
+			// that names no tumor, then a stage of no site
+			next := sentences[k+1]
+			stage = namesStage(next) && len(sitesOpening(sentenceText(next), sites)) == 0 && len(prose.Read([][]prose.Line{sen}).Diagnoses) == 0
+		}
+		switch {
+		case !stage:
+			continue
+		case len(named) > 1:
+			return nil
+		case len(named) == 0:
+			if len(opened) == 0 {
+				return nil // the first stage names no site: whose it is cannot be told
+			}
+			continue
+		}
+		i := named[0]
+		switch at := slices.Index(opened, i); {
+		case at == len(opened)-1 && at >= 0:
+		case at >= 0:
+			return nil // back to a site already left
+		default:
+			opened = append(opened, i)
+			out[sen[0].Line] = siteParagraph{n: len(opened), site: sites[i], col: sen[0].Col}
+		}
+	}
+	if len(opened) != len(sites) {
+		return nil
+	}
+	return out
+}
+
+// sideless reports whether site b repeats site a in fewer words, without
+// its side ("ala" after "right nasal ala", "hand" after "left dorsal
+// hand"): one site named twice.
+func sideless(a, b string) bool {
+	wa, wb := strings.Fields(asciiLower(a)), strings.Fields(asciiLower(b))
+	if len(wb) >= len(wa) || slices.Contains(wb, "left") || slices.Contains(wb, "right") {
+		return false
+	}
+	for _, w := range wb {
+		if !slices.Contains(wa, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesStage reports whether a sentence tells of a Mohs stage it names by
+// the word ("The first stage was divided into three blocks"), not only
+// names one ("A Mohs map was drawn for every stage").
+func namesStage(sen []prose.Line) bool {
+	if !slices.ContainsFunc(sentenceWords(sentenceText(sen)), func(w sentenceWord) bool { return w.text == "stage" || w.text == "stages" }) {
+		return false
+	}
+	f := prose.Read([][]prose.Line{sen})
+	return len(f.Stages) > 0 || len(f.StageCount) > 0
+}
+
+// openingWords is how many words a sentence may name its site in before
+// its stage: "Meanwhile the back's first stage was …".
+const openingWords = 8
+
+// sitesOpening are the indexes of the sites that a sentence's first words
+// name, by one of their anatomic words ("cheek" for the left medial cheek)
+// or a word of the same site or region ("alar" for the right nasal ala,
+// "nose" for the nasal dorsum).
+func sitesOpening(text string, sites []string) []int {
+	words := sentenceWords(text)
+	if len(words) > openingWords {
+		words = words[:openingWords]
+	}
+	var named []int
+	for i, site := range sites {
+		if slices.ContainsFunc(words, func(w sentenceWord) bool { return siteWord(w.text, site) }) {
+			named = append(named, i)
+		}
+	}
+	return named
+}
+
+// siteWord reports whether a word names a site: one of its anatomic words
+// or an adjective made from it (siteNoun), or a word that resolves alone to
+// the site's anatomic term or to its region ("alar", "nose").
+func siteWord(word, site string) bool {
+	if siteNoun(word, site) {
+		return true
+	}
+	if len(word) < 4 || slices.Contains(siteModifiers, word) {
+		return false
+	}
+	w, ok := anatomy.Resolve(word)
+	s, ok2 := anatomy.Resolve(site)
+	if !ok || !ok2 || len(w.Terms) != 1 || len(s.Terms) == 0 {
+		return false
+	}
+	return w.Terms[0].Name == s.Terms[0].Name || w.Terms[0].Name == s.Groups.ICD
 }
 
 // dashedStageKey reads "Stage 1 - Blocks" of "Stage 1 - Blocks: 4 (A-D) -

@@ -61,6 +61,9 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 			continue
 		}
 		n := proseLesionNumber(sentenceText(sen))
+		if sp, ok := l.siteParas[sen[0].Line]; n == 0 && ok && sp.col == sen[0].Col {
+			n = sp.n // "The cheek was addressed first. The first stage …"
+		}
 		switch {
 		case n == 1 && count == 1 && first:
 			first = false
@@ -242,16 +245,28 @@ type repairPart struct {
 // paragraph is no such paragraph, all of it is the current lesion's, or a
 // sentence names several lesions (their repairs cannot be told apart).
 func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
-	if !l.headed || l.lesion < 0 || !repairsSection(l.block.Value) {
+	bySite := l.siteSentences && len(l.out.Lesions) > 1
+	if l.lesion < 0 || !(l.headed && repairsSection(l.block.Value) || bySite) {
 		return nil
 	}
+	sentences := prose.Sentences([][]prose.Line{lines})
+	if bySite && slices.ContainsFunc(sentences, namesStage) {
+		return nil // a lesion's stages, which name no other lesion's
+	}
 	var parts []repairPart
+	var every []prose.Line // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
-	for _, sen := range prose.Sentences([][]prose.Line{lines}) {
+	for _, sen := range sentences {
 		if len(sen) == 0 {
 			continue
 		}
 		switch refs := l.lesionRefs(sen); {
+		case bySite && len(parts) == 0 && (len(refs) == 0 || len(refs) == 1 && refs[0].lesion < 0):
+			if len(prose.Read([][]prose.Line{sen}).Repairs) > 0 {
+				return nil // a repair of no lesion named
+			}
+			every = append(every, sen...) // "Repairs were done after tumor clearance." before the first lesion's
+			continue
 		case len(refs) > 1 || len(refs) == 1 && refs[0].lesion < 0:
 			return nil
 		case len(refs) == 1:
@@ -266,6 +281,9 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	}
 	if !other {
 		return nil
+	}
+	for i := range parts {
+		parts[i].lines = append(slices.Clip(every), parts[i].lines...)
 	}
 	return parts
 }
@@ -376,6 +394,7 @@ func (l *lowerer) applyCorrections(scope int) {
 func (l *lowerer) proseLesion(first prose.Line) {
 	n := proseLesionNumber(first.Text)
 	sp, bySite := l.siteParas[first.Line]
+	bySite = bySite && (sp.col == 0 || sp.col == first.Col)
 	if n == 0 && bySite {
 		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"
 	}
@@ -835,7 +854,7 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 			}
 			named := -1
 			for i, les := range l.out.Lesions {
-				if siteNoun(w.text, siteWords(les)) {
+				if siteWord(w.text, siteWords(les)) {
 					if named >= 0 {
 						named = -2 // two lesions share the word
 						break

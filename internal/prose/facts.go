@@ -2535,6 +2535,8 @@ func linearClass(nk string) string {
 	switch {
 	case strings.Contains(nk, "complex"):
 		return "complex"
+	case strings.Contains(nk, "single layer") || strings.Contains(nk, "one layer"):
+		return "simple" // "a simple single-layer repair"
 	case strings.Contains(nk, "intermediate") || strings.Contains(nk, "layer"):
 		return "intermediate"
 	case strings.Contains(nk, "simple"):
@@ -2598,7 +2600,7 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 				r.Area = m
 			}
 		case !area && len(sz.Dims) == 1 && sz.AreaSq == 0:
-			if !r.Length.Size.Present() {
+			if !r.Length.Size.Present() || len(r.Length.Size.Dims) > 1 { // "the 2.2 x 1.6 cm defect … measuring 3.4 cm in length": the length
 				r.Length = m
 			}
 		case !area && s.any(cLengthWord) && len(sz.Dims) > 0 && !p.wordBefore(i, s, 3, "measuring", "measured", "measures"):

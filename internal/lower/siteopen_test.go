@@ -1,0 +1,63 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// lesionOutline is each lesion's site, then "ambiguous" for a lesion that
+// gets no Mohs line, else its stages' block counts and its repairs with
+// their lengths: "left medial cheek 3,1 [intermediate layered repair
+// [2.8]]; right dorsal forearm 4 [complex …]".
+func lesionOutline(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		if les.Ambiguous.Present() {
+			out = append(out, les.Site.Text.Value+" ambiguous")
+			continue
+		}
+		var blocks []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		s := les.Site.Text.Value + " " + strings.Join(blocks, ",")
+		for _, r := range les.Repairs {
+			s += fmt.Sprintf(" [%s %v]", r.Value.Value, r.Length.Dims)
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestSiteOpensLesion: a dictation without lesion labels that names tumors
+// at two sites before its stages, then tells each site's stages in a
+// sentence that names the site ("The cheek was addressed first. The first
+// stage …", "The first stage from the forearm …"), is read as two lesions,
+// each with its own stages and the repair its sentence names (CODING-RULES
+// §1: stages are counted per lesion; §2: each lesion is its own Mohs
+// procedure). A stage sentence that goes back to a site already left, or a
+// first stage that names no site, splits nothing: the note stays one
+// ambiguous lesion with no Mohs line (never guess whose stages they are).
+func TestSiteOpensLesion(t *testing.T) {
+	const intro = "Date of service: 05/04/2026\n\nThe patient has two biopsy-proven skin cancers. The first is a nodular basal cell carcinoma of the left medial cheek, 1.0 x 0.8 cm. The second is a squamous cell carcinoma of the right dorsal forearm, 1.4 x 1.2 cm.\n\n"
+	const repairs = "\nAfter tumor clearance at both sites the wounds were repaired. The forearm defect was closed with a complex layered repair, 4.2 cm in length. The cheek defect was closed with an intermediate layered repair, 2.8 cm in length.\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages per lesion: an opening sentence names the site, the next tells the stage",
+			intro + "The cheek was addressed first. The first stage was divided into three blocks; block 2 was positive at the deep margin. A second stage of one block was clear.\n\nThe first stage from the forearm was divided into four blocks, all clear.\n" + repairs,
+			lesionOutline, "left medial cheek 3,1 [intermediate layered repair [2.8]]; right dorsal forearm 4 [complex layered repair [4.2]]"},
+		{"§1 stages per lesion: consecutive lines, a site by its region word ('nose') and adjective ('alar')",
+			"Date of service: 05/05/2026\n\nTwo tumors were treated today: a basal cell carcinoma of the right nasal ala and a squamous cell carcinoma of the left dorsal hand.\n\n" +
+				"The nose was treated first: one stage of two blocks, both clear.\nThe hand's first stage was divided into three blocks; block 3 was positive. A second stage of one block was clear.\n\n" +
+				"Repairs were done after tumor clearance. The alar defect was closed with a complex repair, 1.8 cm. The hand defect was closed with a simple single-layer repair, 2.0 cm.\n",
+			lesionOutline, "right nasal ala 2 [complex repair [1.8]]; left dorsal hand 3,1 [simple single-layer repair [2]]"},
+		{"§1 never guess: a stage sentence goes back to a site already left",
+			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
+			lesionOutline, "left medial cheek ambiguous"},
+		{"§1 never guess: the first stage names no site",
+			intro + "The first stage was divided into three blocks, all clear.\n\nThe first stage from the forearm was divided into four blocks, all clear.\n",
+			lesionOutline, "left medial cheek ambiguous"},
+	})
+}
