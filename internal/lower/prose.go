@@ -601,7 +601,7 @@ func (l *lowerer) readProse() {
 			}
 		}
 		l.encounterProse(&facts)
-		l.twoSites(&l.out.Lesions[scope], &facts)
+		l.twoSites(&l.out.Lesions[scope], &facts, l.paragraphs[scope])
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
 		if hist := l.history[scope]; len(hist) > 0 {
@@ -1386,11 +1386,11 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 // cell carcinoma of the right forearm"): a second lesion the note does not
 // open, which is never merged into the first (lesion-ambiguous, no Mohs
 // line for it).
-func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
+func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line) {
 	if les.Ambiguous.Present() {
 		return
 	}
-	sites := specificSites(f.Sites)
+	sites := treatedSites(specificSites(f.Sites), prose.Sentences(par))
 	for a, sa := range sites {
 		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
@@ -1401,6 +1401,47 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts) {
 			return
 		}
 	}
+}
+
+// untreatedCues say that a sentence's site is no tumor of this visit's
+// Mohs surgery: "the temple will be treated with Mohs at a separate
+// visit", "a lesion of the left cheek, which showed an actinic keratosis",
+// "no surgery was done there".
+var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
+	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual"}
+
+// treatedSites are the sites less those that a clause of a sentence
+// naming no stage says are not treated today (untreatedCues), wherever else
+// the prose names them: "two biopsy-proven skin cancers, … of the right
+// dorsal forearm and … of the left temple … Only the forearm tumor was
+// treated today; the temple will be treated with Mohs at a separate
+// visit." A clause of the cue that opens with "which" or "so" speaks of
+// the clause before it ("a lesion of the left cheek, which showed an
+// actinic keratosis").
+func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
+	var words []sentenceWord // of the clauses that say a site is not treated
+	for _, sen := range sentences {
+		text := sentenceText(sen)
+		if !mentions(text, untreatedCues) || namesStage(sen) {
+			continue
+		}
+		clauses := strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == ',' })
+		for i, c := range clauses {
+			if !mentions(c, untreatedCues) {
+				continue
+			}
+			words = append(words, sentenceWords(c)...)
+			if first, _, _ := strings.Cut(strings.TrimSpace(asciiLower(c)), " "); i > 0 && (first == "which" || first == "so" || first == "that") {
+				words = append(words, sentenceWords(clauses[i-1])...)
+			}
+		}
+	}
+	if len(words) == 0 {
+		return sites
+	}
+	return slices.DeleteFunc(slices.Clone(sites), func(s prose.Text) bool {
+		return slices.ContainsFunc(words, func(w sentenceWord) bool { return siteWord(w.text, s.Value) })
+	})
 }
 
 // todayCues say that what a sentence counts is treated at this visit.

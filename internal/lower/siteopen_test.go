@@ -61,3 +61,24 @@ func TestSiteOpensLesion(t *testing.T) {
 			lesionOutline, "left medial cheek ambiguous"},
 	})
 }
+
+// TestUntreatedSiteIsNoSecondLesion: a site the prose says is not treated
+// today ("will be treated with Mohs at a separate visit", "which showed an
+// actinic keratosis", "no surgery was done there") is no second tumor of
+// the lesion's prose, so its stages stay the lesion's (CODING-RULES §1);
+// a second tumor the prose does not set aside still makes the lesion
+// ambiguous (no Mohs line).
+func TestUntreatedSiteIsNoSecondLesion(t *testing.T) {
+	const stages = "\n\nThe first stage was cut into three blocks; block 1 was positive at the deep margin. The second stage of one block was clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 a tumor deferred to a separate visit",
+			"Date: 06/05/2026\n\nShe was referred with two biopsy-proven skin cancers, a squamous cell carcinoma of the right dorsal forearm and a basal cell carcinoma of the left temple. Only the forearm tumor was treated today; the temple will be treated with Mohs at a separate visit." + stages,
+			lesionOutline, "right dorsal forearm 3,1"},
+		{"§1 another lesion biopsied, benign",
+			"Date: 06/10/2026\n\nMohs surgery of an infiltrative basal cell carcinoma of the right upper back. At the biopsy visit a lesion of the left cheek was biopsied, which showed an actinic keratosis." + stages,
+			lesionOutline, "right upper back 3,1"},
+		{"§1 never guess: a second tumor not set aside",
+			"Date: 06/05/2026\n\nShe has two biopsy-proven skin cancers, a squamous cell carcinoma of the right dorsal forearm and a basal cell carcinoma of the left temple." + stages,
+			lesionOutline, "right dorsal forearm ambiguous"},
+	})
+}
