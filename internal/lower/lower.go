@@ -3607,7 +3607,7 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 // hand"): one site named twice.
 func sideless(a, b string) bool {
 	wa, wb := strings.Fields(asciiLower(a)), strings.Fields(asciiLower(b))
-	if len(wb) >= len(wa) || slices.Contains(wb, "left") || slices.Contains(wb, "right") {
+	if len(wb) == 0 || len(wb) >= len(wa) || slices.Contains(wb, "left") || slices.Contains(wb, "right") {
 		return false
 	}
 	for _, w := range wb {

@@ -1137,7 +1137,9 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
 	named := 0
 	for k, d := range f.Diagnoses {
-		i := slices.IndexFunc(lesions, func(les model.Lesion) bool { return sameSite(d.Site, siteWords(les)) })
+		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
+			return sameSite(d.Site, siteWords(les)) || sideless(d.Site, siteWords(les)) // "Eyelid: the first stage …" for the right lower eyelid
+		})
 		switch {
 		case i < 0 || i < named-1:
 			return // a diagnosis of no lesion, or out of the lesions' order
@@ -1152,8 +1154,12 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 		return
 	}
 	for i := range lesions { // "PREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, right temple. 2. …"
-		if d := f.Diagnoses[firstDx[i]]; !lesions[i].Diagnosis.Present() && d.Text != "" {
+		d := f.Diagnoses[firstDx[i]]
+		if !lesions[i].Diagnosis.Present() && d.Text != "" {
 			lesions[i].Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+		}
+		if sideless(d.Site, siteWords(lesions[i])) { // the diagnosis names the site in full, with its side
+			lesions[i].Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
 		}
 	}
 	if len(f.PreopSize) == len(lesions) {

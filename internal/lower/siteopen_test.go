@@ -82,3 +82,16 @@ func TestUntreatedSiteIsNoSecondLesion(t *testing.T) {
 			lesionOutline, "right dorsal forearm ambiguous"},
 	})
 }
+
+// TestSharedDiagnosisGivesSide: a lesion opened by a site without its side
+// ("Eyelid: the first stage …") takes the site in full from the diagnosis
+// that names it before the lesions ("a nodular basal cell carcinoma of the
+// right lower eyelid"), so its ICD-10-CM code has its side (CODING-RULES
+// §9: laterality-missing only when the note states no side).
+func TestSharedDiagnosisGivesSide(t *testing.T) {
+	const note = "Date: 05/13/2026\n\nThe patient has two biopsy-proven cancers. The first is a nodular basal cell carcinoma of the right lower eyelid, 0.6 x 0.5 cm. The second is an invasive squamous cell carcinoma of the left posterior shoulder, 1.8 x 1.5 cm.\n\n" +
+		"Eyelid: the first stage was divided into two blocks, both clear.\n\nShoulder: one stage of three blocks, all clear.\n"
+	runProseCases(t, []proseCase{
+		{"§9 laterality: the side from the shared diagnosis", note, lesionOutline, "right lower eyelid 2; left posterior shoulder 3"},
+	})
+}
