@@ -136,6 +136,9 @@ func (st *state) readReader(p *para, s span) {
 	// A pathologist who read the permanent sections of the debulk or gave a
 	// second opinion did not read the Mohs slides.
 	if path >= 0 && s.any(cOtherTissue) {
+		if verbAt >= 0 && p.permanentOnly(s) {
+			st.permanentReader = &Reader{Name: p.pathologistName(s, path), Span: sp}
+		}
 		path = -1
 	}
 	if path >= 0 && surgeon >= 0 && verbAt >= 0 && p.slideWord(s) {
@@ -160,6 +163,28 @@ func (st *state) readReader(p *para, s span) {
 		// slides": a name without a role.
 		if n, lo, e := p.doctorNameAt(s); n != "" && (s.any(cBy) || p.readsSlides(s, lo, e)) {
 			st.f.Reader = append(st.f.Reader, Reader{Name: n, NameOnly: true, Span: sp})
+		}
+	}
+}
+
+// permanentOnly reports whether the other tissue a sentence names is only
+// permanent sections: no debulk, consultation, second opinion or formalin.
+func (p *para) permanentOnly(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if p.has(i, cOtherTissue) && p.w(i) != "permanent" && p.w(i) != "permanents" {
+			return false
+		}
+	}
+	return true
+}
+
+// readsNoFrozen notes a sentence that says no frozen section was cut: "No
+// frozen sections were performed today".
+func (st *state) readsNoFrozen(p *para, s span) {
+	for i := s.lo; i < s.hi; i++ {
+		if p.w(i) == "frozen" && p.negated(i) && !p.uncertain(i) {
+			st.noFrozen = true
+			return
 		}
 	}
 }

@@ -40,6 +40,12 @@ type state struct {
 	unstagedLayer   bool // Unstaged's blocks were read in a sentence that takes "a layer" or "a single stage" ("A layer was excised and submitted as a single specimen")
 	unstagedMohs    bool // Unstaged's blocks were read in a sentence about the Mohs excision ("excised in the classic Mohs fashion, … divided into 2 sections")
 	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
+	// a separate pathologist who reads permanent sections and no other
+	// tissue ("Dr. …, dermatopathologist, will read the permanent
+	// sections"): the slides' reader when the prose says no frozen section
+	// was cut ("No frozen sections were performed today")
+	permanentReader *Reader
+	noFrozen        bool
 	allStains       []stageStain
 	// per paragraph
 	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
@@ -135,6 +141,7 @@ func (st *state) paragraph(p *para) {
 func (st *state) sentence(p *para, s span) {
 	st.readMap(p, s)
 	st.readReader(p, s)
+	st.readsNoFrozen(p, s)
 	if s.any(cBoilerplate) {
 		// Technique boilerplate documents the map and the reader, never a
 		// stage or a count.
@@ -232,6 +239,9 @@ func (st *state) readPlan(p *para, s span) {
 // finish reports what only the whole scope shows.
 func (st *state) finish() {
 	f := st.f
+	if st.noFrozen && st.permanentReader != nil && len(f.Reader) == 0 {
+		f.Reader = append(f.Reader, *st.permanentReader)
+	}
 	st.namedBiopsies()
 	// A diagnosis without a site takes the site of the lesion when the prose
 	// names exactly one ("a pearly papule on the left upper cutaneous lip …
