@@ -110,9 +110,16 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		return lines
 	}
 	keep := lines[:0:0]
+	follow := -1 // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
 		refs := l.lesionMentions([]prose.Line{ln})
 		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
+		if follow >= 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion != follow }) {
+			par := l.paragraphs[follow]
+			par[len(par)-1] = append(par[len(par)-1], ln) // "The first stage was divided into two blocks." after "The first lesion, on …"
+			continue
+		}
+		follow = -1
 		if len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
 			// "After tumor clearance, tumor one was closed with …" below
 			// tumor two: the sentence is tumor one's
@@ -120,6 +127,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			if !l.scoped(refs[0].lesion) {
 				l.scopes = append(l.scopes, refs[0].lesion)
 			}
+			follow = refs[0].lesion
 			continue
 		}
 		first := slices.IndexFunc(refs, func(r lesionRef) bool { return r.lesion >= 0 })
@@ -161,6 +169,9 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 		return false
 	}
 	lead := strings.TrimSpace(ln.Text[:at])
+	if strings.EqualFold(lead, "the") {
+		lead = "" // "The first lesion, on the left dorsal hand, …"
+	}
 	if lead != "" && (!strings.HasSuffix(lead, ",") || len(strings.Fields(lead)) > 4) {
 		return false
 	}

@@ -95,3 +95,18 @@ func TestSharedDiagnosisGivesSide(t *testing.T) {
 		{"§9 laterality: the side from the shared diagnosis", note, lesionOutline, "right lower eyelid 2; left posterior shoulder 3"},
 	})
 }
+
+// TestNumberedSentenceTakesItsParagraph: below lesions a list opens, a
+// paragraph that opens with a lesion's number ("The first lesion, on the
+// left dorsal hand, measured …") is that lesion's, sentences after it
+// included, until a sentence names another lesion (CODING-RULES §1: each
+// lesion's stages are its own; two lesions' stages are never merged).
+func TestNumberedSentenceTakesItsParagraph(t *testing.T) {
+	const note = "DATE OF SERVICE: 06/12/2026\n\nPREOPERATIVE DIAGNOSES:\n1. Left dorsal hand – squamous cell carcinoma.\n2. Right dorsal foot – basal cell carcinoma.\n\nDESCRIPTION OF PROCEDURE:\n" +
+		"I read every frozen section myself.\n\n" +
+		"The first lesion, on the left dorsal hand, measured 1.3 x 1.0 cm. The first stage was divided into two blocks; block one was positive at the deep margin. A second stage of one block was clear.\n\n" +
+		"The second lesion, on the right dorsal foot, measured 1.0 x 0.9 cm. The first stage was divided into three blocks, all clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages per lesion: a numbered paragraph below the list", note, lesionOutline, "Left dorsal hand 2,1; Right dorsal foot 3"},
+	})
+}
