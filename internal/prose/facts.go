@@ -1724,6 +1724,19 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 	}
 	reach := nx + 3
 	for k := nx; k < end && k <= reach; k++ {
+		if w := p.w(k); w == "biopsy" && k+2 < end && p.w(k+1) == "-" && (p.w(k+2) == "proven" || p.w(k+2) == "confirmed") {
+			k, reach = k+2, reach+3 // "a 1.8 x 1.5 cm biopsy-proven … carcinoma"
+			continue
+		} else if w == "(" {
+			e := k + 1
+			for e < end && e <= k+8 && p.w(e) != ")" && p.w(e) != "(" {
+				e++
+			}
+			if e < end && p.w(e) == ")" {
+				k, reach = e, reach+e-k+1 // "(punch biopsy 5/12/2026)" between the size and its tumor
+				continue
+			}
+		}
 		switch {
 		case p.has(k, cLesionNoun) || p.has(k, cDiagnosis) && !p.negated(k) && p.ctx[k]&fHist == 0:
 			// "a 1.7 x 1.4 cm squamous cell carcinoma at the junction of …"

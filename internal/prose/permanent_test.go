@@ -21,3 +21,20 @@ func TestPermanentSectionsReader(t *testing.T) {
 			[]string{"reader"}, nil},
 	})
 }
+
+// TestSizeBeforeItsTumor: the size in front of its tumor stays the
+// pre-operative size over a biopsy-proven adjective and a parenthesis
+// between them ("a 1.8 x 1.5 cm biopsy-proven (punch biopsy 5/12/2026)
+// well-differentiated squamous cell carcinoma": CODING-RULES §1,
+// size-missing otherwise); a biopsy word that is no adjective still ends
+// the phrase.
+func TestSizeBeforeItsTumor(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 size: over 'biopsy-proven' and a parenthesis",
+			"This 81-year-old man has a 1.8 x 1.5 cm biopsy-proven (punch biopsy 5/12/2026) well-differentiated squamous cell carcinoma of the left pretibial shin.",
+			[]string{"preop "}, []string{"preop 1.8x1.5"}},
+		{"§1 size: a biopsy's own size is none",
+			"A 0.6 x 0.5 cm biopsy scar was seen above the squamous cell carcinoma.",
+			[]string{"preop "}, nil},
+	})
+}
