@@ -120,7 +120,7 @@ var realisticSets = []struct {
 	{"testdata/probe67", 30, 28},
 	{"testdata/probe68", 30, 9},
 	{"testdata/probe69", 30, 29},
-	{"testdata/probe70", 30, 10},
+	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 21},
 }

@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: stageGroupedTables(labelledSites(sentenceKeysAsText(singleSpaced(withoutPageBreaks(note.Lines)))))}
+	note = &grammar.Note{Lines: stageGroupedTables(labelledSites(sentenceKeysAsText(decoratedHeadings(singleSpaced(withoutPageBreaks(note.Lines))))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -537,6 +537,41 @@ func citedBiopsy(lower string, i int) bool {
 	}
 	before := strings.Fields(lower[:i])
 	return len(before) > 0 && slices.Contains([]string{"prior", "previous", "by", "on", "outside", "recent"}, before[len(before)-1])
+}
+
+// headingDecoration is what a typed note draws around a heading: "==
+// Stage 1 ==", "*** MOHS ***", "--- STAGE 2 ---", ">>> LESION <<<", "~~
+// Repair ~~", "## Tumor ##".
+const headingDecoration = "=*-~#<>_"
+
+// decoratedHeadings reads a line of text drawn around with decoration, on
+// both sides, as the heading inside it ("== Stage 1 ==" as "Stage 1"), so
+// that the fields under it are read as the heading's. lines is returned as
+// it is when it holds no such line; the parsed lines are never changed.
+func decoratedHeadings(lines []*grammar.Line) []*grammar.Line {
+	out := lines
+	for i, line := range lines {
+		it := line.Item
+		if it == nil || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 {
+			continue
+		}
+		text := it.Text.Text
+		inner := strings.TrimLeft(text, headingDecoration)
+		lead := text[:len(text)-len(inner)]
+		inner = strings.TrimRight(inner, headingDecoration)
+		trail := text[len(lead)+len(inner):]
+		heading := strings.TrimSpace(inner)
+		if len(lead) < 2 && lead != "#" || len(trail) < 2 && trail != "#" || heading == "" || len(heading) > 40 ||
+			!strings.ContainsFunc(heading, func(r rune) bool { return 'a' <= r|0x20 && r|0x20 <= 'z' }) {
+			continue
+		}
+		if &out[0] == &lines[0] {
+			out = slices.Clone(lines)
+		}
+		at := shift(it.Text.Pos, text[:strings.Index(text, heading)])
+		out[i] = &grammar.Line{Pos: line.Pos, Item: &grammar.Item{Pos: it.Pos, Text: &grammar.Text{Pos: at, Text: heading}}}
+	}
+	return out
 }
 
 // sentenceKeysAsText reads a list item whose one key is sentences of a
@@ -2399,7 +2434,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if !l.needLesion(f) {
 			return taken
 		}
+		repair := l.repair
 		l.closeSections()
+		if ref.field == fFinalDefect {
+			l.repair = repair // "REPAIR:" over "Final defect: …", then "Type: …": the repair's fields go on
+		}
 		l.biopsy = -1
 		if (ref.field == fTotalStages || ref.field == fTotalBlocks) && v != nil && !startsWithNumber(v.Text) && len(splitSentences(v)) > 1 {
 			l.proseField(f, v) // "Stages: The first stage was divided into five blocks. …" is dictation

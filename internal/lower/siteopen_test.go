@@ -25,7 +25,7 @@ func lesionOutline(n *model.Note) string {
 		}
 		s := les.Site.Text.Value + " " + strings.Join(blocks, ",")
 		for _, r := range les.Repairs {
-			s += fmt.Sprintf(" [%s %v]", r.Value.Value, r.Length.Dims)
+			s += fmt.Sprintf(" [%s %v]", strings.TrimSpace(r.Type.Value+" "+r.Value.Value), r.Length.Dims)
 		}
 		out = append(out, s)
 	}

@@ -1,0 +1,24 @@
+package lower_test
+
+import "testing"
+
+// TestDecoratedHeadings: a typed note's headings drawn around with
+// decoration ("== Stage 1 ==", "*** REPAIR ***", "--- STAGE 2 ---") head
+// the fields under them as the plain heading would (CODING-RULES §1: each
+// stage's blocks; §3: the repair's type and length), and a final defect
+// between a repair heading and the repair's type leaves the repair's
+// fields open.
+func TestDecoratedHeadings(t *testing.T) {
+	const head = "Date: 06/04/2026\nLocation: L medial cheek\nDx: BCC\n\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages under '== Stage n ==', §3 repair under '== Repair =='",
+			head + "== Stage 1 ==\nBlocks: 4\nMargins: blk 3 pos\n\n== Stage 2 ==\nBlocks: 2\nMargins: neg\n\n== Repair ==\nFinal defect: 2.2 x 1.8 cm\nType: int. layered closure\nLength: 3.4 cm\nTiming: after clearance\n",
+			lesionOutline, "L medial cheek 4,2 [int. layered closure [3.4]]"},
+		{"§1 stages under '--- STAGE n ---' and '*** … ***'",
+			head + "*** MOHS ***\n--- STAGE 1 ---\nBlocks: 3\n--- STAGE 2 ---\nBlocks: 1\n",
+			lesionOutline, "L medial cheek 3,1"},
+		{"§3 the repair's fields go on after 'Final defect' under 'REPAIR:'",
+			head + "Stage 1: 2 blocks, clear.\n\nREPAIR:\nFinal defect: 2.2 x 1.8 cm\nType: complex layered closure\nLength: 3.0 cm\n",
+			lesionOutline, "L medial cheek 2 [complex layered closure [3]]"},
+	})
+}
