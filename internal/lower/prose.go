@@ -106,7 +106,7 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 // the words before the first name go with every part. It returns the
 // lines that name fewer than two.
 func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
-	if !l.headed || len(l.out.Lesions) < 2 {
+	if !l.headed && l.siteParas == nil || len(l.out.Lesions) < 2 {
 		return lines
 	}
 	keep := lines[:0:0]
@@ -427,10 +427,11 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		return
 	}
 	if les := &l.out.Lesions[len(l.out.Lesions)-1]; !les.Site.Text.Present() {
-		if site := labelSite(first.Text); site != "" || bySite {
-			if site == "" {
-				site = sp.site
-			}
+		site := sp.site // the site the paragraph opens with, before any label's words ("At the chin, the first stage comprised three blocks: …")
+		if !bySite {
+			site = labelSite(first.Text)
+		}
+		if site != "" {
 			les.Site.Text = model.Text{Value: site, Line: first.Line}
 		}
 	}

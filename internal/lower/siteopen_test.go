@@ -53,6 +53,12 @@ func TestSiteOpensLesion(t *testing.T) {
 				"The nose was treated first: one stage of two blocks, both clear.\nThe hand's first stage was divided into three blocks; block 3 was positive. A second stage of one block was clear.\n\n" +
 				"Repairs were done after tumor clearance. The alar defect was closed with a complex repair, 1.8 cm. The hand defect was closed with a simple single-layer repair, 2.0 cm.\n",
 			lesionOutline, "right nasal ala 2 [complex repair [1.8]]; left dorsal hand 3,1 [simple single-layer repair [2]]"},
+		{"§1 stages per lesion: 'At the chin, …' and one repair sentence naming both sites (§3)",
+			"Date: 05/18/2026\n\nMohs surgery was performed today on two sites. The first is an infiltrative basal cell carcinoma of the chin. The second is a squamous cell carcinoma of the right anterior thigh.\n\n" +
+				"At the chin, the first stage comprised three blocks: tumor reached the inferior margin of block 3. A second stage of one block was clear.\n\n" +
+				"At the thigh, the first stage comprised two blocks, both clear.\n\n" +
+				"After tumor clearance, the chin defect was closed with a complex repair 1.0 cm in length, and the thigh defect with a simple repair 4.5 cm in length.\n",
+			lesionOutline, "chin 3,1 [complex repair [1]]; right anterior thigh 2 [simple repair [4.5]]"},
 		{"§1 never guess: a stage sentence goes back to a site already left",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek ambiguous"},
