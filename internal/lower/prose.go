@@ -256,7 +256,7 @@ type repairPart struct {
 // paragraph is no such paragraph, all of it is the current lesion's, or a
 // sentence names several lesions (their repairs cannot be told apart).
 func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
-	bySite := l.siteSentences && len(l.out.Lesions) > 1
+	bySite := l.siteParas != nil && !l.headed && len(l.out.Lesions) > 1
 	if l.lesion < 0 || !(l.headed && repairsSection(l.block.Value) || bySite) {
 		return nil
 	}
@@ -283,6 +283,9 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 		case len(refs) == 1:
 			cur = refs[0].lesion
 			other = other || cur != l.lesion
+			if lead := leadClause(sen, refs[0]); bySite && len(parts) == 0 && lead.Text != "" {
+				every = append(every, lead) // "After clearance, the eyelid defect …": the lead speaks of every repair after it
+			}
 		}
 		if n := len(parts); n > 0 && parts[n-1].lesion == cur {
 			parts[n-1].lines = append(parts[n-1].lines, sen...)
@@ -297,6 +300,22 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 		parts[i].lines = append(slices.Clip(every), parts[i].lines...)
 	}
 	return parts
+}
+
+// leadClause is the words a sentence opens with before the lesion it
+// names, when a comma ends them and they are a short clause of their own:
+// "After clearance," of "After clearance, the eyelid defect …"; none else.
+func leadClause(sen []prose.Line, r lesionRef) prose.Line {
+	ln := sen[0]
+	at := r.at.Col - ln.Col
+	if r.at.Line != ln.Line || at < 0 || at > len(ln.Text) {
+		return prose.Line{}
+	}
+	lead := strings.TrimSpace(ln.Text[:nounPhraseStart(ln.Text, at)])
+	if !strings.HasSuffix(lead, ",") || len(strings.Fields(lead)) > 6 {
+		return prose.Line{}
+	}
+	return prose.Line{Text: lead, Line: ln.Line, Col: ln.Col}
 }
 
 // repairsSection reports whether a heading heads the repairs of every

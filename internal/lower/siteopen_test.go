@@ -116,3 +116,28 @@ func TestNumberedSentenceTakesItsParagraph(t *testing.T) {
 		{"§1 stages per lesion: a numbered paragraph below the list", note, lesionOutline, "Left dorsal hand 2,1; Right dorsal foot 3"},
 	})
 }
+
+// TestSiteParagraphRepairs: in a dictation whose paragraphs open with
+// their sites, a repairs paragraph gives each lesion the sentences that
+// name its defect, the sentence after one included ("The donor site was
+// closed primarily"), and the lead clause of its first sentence ("After
+// clearance,") to every repair after it (CODING-RULES §3: the repair's
+// site group is its lesion's; repair-timing-undocumented otherwise).
+func TestSiteParagraphRepairs(t *testing.T) {
+	const note = "Date: 05/13/2026\n\nThe first is a nodular basal cell carcinoma of the right lower eyelid. The second is an invasive squamous cell carcinoma of the left posterior shoulder.\n\n" +
+		"Eyelid: the first stage was divided into two blocks, both clear.\n\nShoulder: one stage of three blocks, all clear.\n\n" +
+		"After clearance, the eyelid defect (1.2 x 1.0 cm) was repaired with a full-thickness skin graft; graft recipient area 1.2 x 1.0 cm. The donor site was closed primarily. The shoulder defect (2.6 x 2.2 cm) was closed with a complex layered repair, 5.5 cm.\n"
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			for _, r := range les.Repairs {
+				out = append(out, fmt.Sprintf("%s: %s area=%v length=%v timed=%v", les.Site.Text.Value, r.Value.Value, r.Area.Dims, r.Length.Dims, r.Timing.Present()))
+			}
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"§3 each site's defect, with the lead's timing", note, repairs,
+			"right lower eyelid: full-thickness skin graft area=[1.2 1] length=[] timed=true; left posterior shoulder: complex layered repair area=[] length=[5.5] timed=true"},
+	})
+}
