@@ -118,7 +118,7 @@ var realisticSets = []struct {
 	{"testdata/probe65", 30, 30},
 	{"testdata/probe66", 30, 30},
 	{"testdata/probe67", 30, 28},
-	{"testdata/probe68", 30, 16},
+	{"testdata/probe68", 30, 17},
 	{"testdata/probe69", 30, 29},
 	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},

@@ -3530,6 +3530,9 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if _, known := lookupAny(head); known {
 			continue // a key, not a site
 		}
+		if w, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(w, "the") {
+			head = rest // "The right forehead: one stage of two blocks, …"
+		}
 		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") {
 			continue
 		}

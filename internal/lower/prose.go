@@ -140,11 +140,39 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		for k, r := range refs {
 			starts[k] = nounPhraseStart(ln.Text, r.at.Col-ln.Col)
 		}
-		lead := strings.TrimSpace(ln.Text[:starts[0]])
+		lead, leadEnd := strings.TrimSpace(ln.Text[:starts[0]]), 0
+		after := sitesAfter(ln.Text, starts)
+		if after {
+			// "…: an intermediate repair of 2.5 cm on the forehead and an
+			// intermediate repair of 3.0 cm on the nose": each site ends
+			// its part; the words before the first repair go with every part
+			lead, leadEnd = "", 0
+			if i := strings.IndexByte(ln.Text[:starts[0]], ':'); i >= 0 {
+				leadEnd = i + 1
+			} else if i := strings.IndexByte(ln.Text[:starts[0]], ','); i >= 0 && len(strings.Fields(ln.Text[:i])) <= 5 {
+				leadEnd = i + 1 // "After tumor clearance, an intermediate repair of …"
+			}
+			lead = strings.TrimSpace(ln.Text[:leadEnd])
+			for k, r := range refs {
+				starts[k] = r.at.EndCol - ln.Col
+			}
+		}
 		for k, r := range refs {
 			from, to := starts[k], len(ln.Text)
 			if k+1 < len(refs) {
 				to = starts[k+1]
+			}
+			if after {
+				from, to = 0, starts[k]
+				if k > 0 {
+					from = starts[k-1]
+				}
+				if k+1 == len(refs) {
+					to = len(ln.Text)
+				}
+				if k == 0 {
+					from = leadEnd
+				}
 			}
 			var part []prose.Line
 			if lead != "" {
@@ -158,6 +186,19 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// sitesAfter reports whether every lesion a line names stands after a
+// preposition ("on the forehead", "of the nose"), so that each names the
+// part before it, not the part after it.
+func sitesAfter(text string, starts []int) bool {
+	for _, at := range starts {
+		head := strings.Fields(asciiLower(text[:at]))
+		if len(head) == 0 || !slices.Contains([]string{"on", "of", "at", "to", "for"}, head[len(head)-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensWithNumbered reports whether line ln opens with the lesion it names

@@ -136,7 +136,12 @@ func TestSiteParagraphRepairs(t *testing.T) {
 		}
 		return strings.Join(out, "; ")
 	}
+	const after = "Date: 05/13/2026\n\nToday's two tumors are a squamous cell carcinoma of the right forehead and a basal cell carcinoma of the left nasal dorsum.\n\n" +
+		"The right forehead: one stage of two blocks, both clear.\n\nThe left nasal dorsum: one stage of three blocks, all clear.\n\n" +
+		"After tumor clearance, both wounds were closed in layers: an intermediate repair of 2.5 cm on the forehead and an intermediate repair of 3.0 cm on the nose.\n"
 	runProseCases(t, []proseCase{
+		{"§3 each site after its repair ('a repair of 2.5 cm on the forehead and …')", after, repairs,
+			"right forehead: intermediate repair area=[] length=[2.5] timed=true; left nasal dorsum: intermediate repair area=[] length=[3] timed=true"},
 		{"§3 each site's defect, with the lead's timing", note, repairs,
 			"right lower eyelid: full-thickness skin graft area=[1.2 1] length=[] timed=true; left posterior shoulder: complex layered repair area=[] length=[5.5] timed=true"},
 	})
