@@ -3595,7 +3595,7 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	if first < 1 {
 		return nil
 	}
-	var sites []string // the sites the prose before the first stage names tumors at
+	var sites []string // the sites the prose before the first stage names tumors at (the prose reader leaves out the tumors of the past)
 	for _, d := range prose.Read(sentences[:first]).Diagnoses {
 		if d.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, d.Site) || sideless(s, d.Site) }) {
 			sites = append(sites, d.Site)

@@ -48,6 +48,10 @@ func TestSiteOpensLesion(t *testing.T) {
 		{"§1 stages per lesion: an opening sentence names the site, the next tells the stage",
 			intro + "The cheek was addressed first. The first stage was divided into three blocks; block 2 was positive at the deep margin. A second stage of one block was clear.\n\nThe first stage from the forearm was divided into four blocks, all clear.\n" + repairs,
 			lesionOutline, "left medial cheek 3,1 [intermediate layered repair [2.8]]; right dorsal forearm 4 [complex layered repair [4.2]]"},
+		{"§1 stages per lesion: a tumor of the past is no lesion of today",
+			strings.Replace(intro, "1.4 x 1.2 cm.", "1.4 x 1.2 cm. He also has a history of a melanoma of the left upper back, excised in 2019.", 1) +
+				"The cheek was addressed first. The first stage was divided into three blocks; block 2 was positive at the deep margin. A second stage of one block was clear.\n\nThe first stage from the forearm was divided into four blocks, all clear.\n",
+			lesionOutline, "left medial cheek 3,1; right dorsal forearm 4"},
 		{"§1 stages per lesion: consecutive lines, a site by its region word ('nose') and adjective ('alar')",
 			"Date of service: 05/05/2026\n\nTwo tumors were treated today: a basal cell carcinoma of the right nasal ala and a squamous cell carcinoma of the left dorsal hand.\n\n" +
 				"The nose was treated first: one stage of two blocks, both clear.\nThe hand's first stage was divided into three blocks; block 3 was positive. A second stage of one block was clear.\n\n" +
