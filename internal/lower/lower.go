@@ -3565,6 +3565,9 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 // temple, a second stage …") or names two sites: their stages could not be
 // told apart.
 func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
+	if !severalBeforeStages(lines) {
+		return nil
+	}
 	var pars [][]prose.Line // the text lines, a paragraph a run
 	var cur []prose.Line
 	for _, line := range lines {
@@ -3658,6 +3661,37 @@ func sideless(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// severalWords are the words a note uses before its stages when it treats
+// several tumors: "two tumors", "both sites", "The second is …".
+var severalWords = []string{"two", "three", "four", "both", "second", "sites", "tumors", "lesions", "cancers", "carcinomas"}
+
+// severalBeforeStages reports whether the words before a note's first
+// stage word hold one of severalWords: a cheap test that spares the prose
+// reader the notes of one tumor.
+func severalBeforeStages(lines []*grammar.Line) bool {
+	for _, line := range lines {
+		if line.Item == nil {
+			continue
+		}
+		var text string
+		switch it := line.Item; {
+		case it.Text != nil:
+			text = it.Text.Text
+		case len(it.Fields) > 0 && it.Fields[0].Value != nil:
+			text = it.Fields[0].Key + " " + it.Fields[0].Value.Text
+		}
+		for _, w := range sentenceWords(text) {
+			switch {
+			case w.text == "stage" || w.text == "stages":
+				return false
+			case slices.Contains(severalWords, w.text):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesStage reports whether a sentence tells of a Mohs stage it names by

@@ -1468,7 +1468,11 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 	if les.Ambiguous.Present() {
 		return
 	}
-	sites := treatedSites(specificSites(f.Sites), prose.Sentences(par))
+	sites := specificSites(f.Sites)
+	if len(sites) < 2 {
+		return
+	}
+	sites = treatedSites(sites, prose.Sentences(par))
 	for a, sa := range sites {
 		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
