@@ -1,6 +1,11 @@
 package lower_test
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
 
 // TestDecoratedHeadings: a typed note's headings drawn around with
 // decoration ("== Stage 1 ==", "*** REPAIR ***", "--- STAGE 2 ---") head
@@ -20,5 +25,21 @@ func TestDecoratedHeadings(t *testing.T) {
 		{"§3 the repair's fields go on after 'Final defect' under 'REPAIR:'",
 			head + "Stage 1: 2 blocks, clear.\n\nREPAIR:\nFinal defect: 2.2 x 1.8 cm\nType: complex layered closure\nLength: 3.0 cm\n",
 			lesionOutline, "L medial cheek 2 [complex layered closure [3]]"},
+	})
+}
+
+// TestParenthesizedValues: a typed form that writes each value in
+// parentheses ("DOS (06/05/2026)", "Pre-op size (1.8 x 1.5 cm)", "Map
+// (yes)") has its values read as written without them (CODING-RULES §1 and
+// §6: the date, the pre-operative size and the map are documented); words
+// outside the parentheses keep the value as it is.
+func TestParenthesizedValues(t *testing.T) {
+	const note = "DOS:\t(06/05/2026)\nSite: (L dorsal forearm)\nPre-op size: (1.8 x 1.5 cm)\nMap: (yes)\nStage 1: 3 blocks, clear.\n"
+	outline := func(n *model.Note) string {
+		les := n.Lesions[0]
+		return fmt.Sprintf("%s %s %v map=%v", n.Encounter.Date.Value, les.Site.Text.Value, les.Size.Dims, les.Map.Yes)
+	}
+	runProseCases(t, []proseCase{
+		{"§1 values in parentheses", note, outline, "2026-06-05 L dorsal forearm [1.8 1.5] map=true"},
 	})
 }

@@ -2226,7 +2226,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		return i
 	}
 	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
-	v := checked(f.Value)
+	v := unparenthesized(checked(f.Value))
 	stageField := v != nil && isStageField(f)
 	if stageField {
 		if first, next := nextStageSentence(v); next != nil {
@@ -3743,6 +3743,42 @@ func siteWord(word, site string) bool {
 		return false
 	}
 	return w.Terms[0].Name == s.Terms[0].Name || w.Terms[0].Name == s.Groups.ICD
+}
+
+// unparenthesized is a value a typed form writes in parentheses, each part
+// in its own ("(06/05/2026)", "(3 blks) (blk 1 pos - periph; blks 2, 3
+// neg)"), without them, its parts joined by semicolons; any other value as
+// it is.
+func unparenthesized(v *grammar.Value) *grammar.Value {
+	if v == nil || !strings.HasPrefix(v.Text, "(") || !strings.HasSuffix(strings.TrimSpace(v.Text), ")") {
+		return v
+	}
+	var parts []string
+	depth, from := 0, 0
+	for i, c := range v.Text {
+		switch {
+		case c == '(':
+			if depth == 0 {
+				if strings.TrimSpace(v.Text[from:i]) != "" {
+					return v // "(Mohs surgeon) read by me": words outside the parentheses
+				}
+				from = i + 1
+			}
+			depth++
+		case c == ')':
+			if depth--; depth < 0 {
+				return v
+			}
+			if depth == 0 {
+				parts = append(parts, strings.TrimSpace(v.Text[from:i]))
+				from = i + 1
+			}
+		}
+	}
+	if depth != 0 || strings.TrimSpace(v.Text[from:]) != "" {
+		return v
+	}
+	return &grammar.Value{Pos: shift(v.Pos, "("), Text: strings.Join(parts, "; ")}
 }
 
 // dashedStageKey reads "Stage 1 - Blocks" of "Stage 1 - Blocks: 4 (A-D) -
