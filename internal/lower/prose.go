@@ -464,6 +464,9 @@ func (l *lowerer) applyCorrections(scope int) {
 // hands what came before it to every lesion (noteScope).
 func (l *lowerer) proseLesion(first prose.Line) {
 	n := proseLesionNumber(first.Text)
+	if n == 0 && l.siteParas == nil {
+		n = ordinalOpening(first.Text)
+	}
 	sp, bySite := l.siteParas[first.Line]
 	bySite = bySite && (sp.col == 0 || sp.col == first.Col)
 	if n == 0 && bySite {
@@ -583,6 +586,29 @@ func proseLesionNumber(text string) int {
 		}
 	}
 	return 0
+}
+
+// ordinalOpening is the lesion a paragraph opens with an ordinal and a
+// comma when its first sentence names a tumor at a site ("Second, a
+// well-differentiated squamous cell carcinoma of the right temple …"), not
+// a step ("Second, local anesthesia was given"); 0 otherwise.
+func ordinalOpening(text string) int {
+	w, _, _ := strings.Cut(text, " ")
+	i := slices.Index(lesionOrdinals, strings.ToLower(strings.TrimSuffix(w, ",")))
+	if i < 0 || !strings.HasSuffix(w, ",") || !namesTumorAtSite(text) {
+		return 0
+	}
+	return i%5 + 1
+}
+
+// namesTumorAtSite reports whether the first sentence of text names a
+// tumor and its site.
+func namesTumorAtSite(text string) bool {
+	first := prose.Sentences([][]prose.Line{{{Text: text, Line: 1, Col: 1}}})
+	if len(first) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(prose.Read(first[:1]).Diagnoses, func(d prose.Diagnosis) bool { return d.Site != "" })
 }
 
 // turnedTo returns the index of the word after "turned to" or "moved to"

@@ -150,3 +150,22 @@ func TestSiteParagraphRepairs(t *testing.T) {
 			"right lower eyelid: full-thickness skin graft area=[1.2 1] length=[] timed=true; left posterior shoulder: complex layered repair area=[] length=[5.5] timed=true"},
 	})
 }
+
+// TestOrdinalOpensLesion: a paragraph that opens with an ordinal and a
+// comma and names a tumor at a site ("Second, a well-differentiated
+// squamous cell carcinoma of the right temple …") opens that lesion, its
+// stages its own (CODING-RULES §1, §2); an ordinal that opens a step
+// ("Second, local anesthesia was given.") opens nothing.
+func TestOrdinalOpensLesion(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 stages per lesion: 'First, a … of the left lower eyelid' / 'Second, a … of the right temple'",
+			"Date: 05/20/2026\n\nTwo biopsy-proven tumors were treated today.\n\n" +
+				"First, a nodular basal cell carcinoma of the left lower eyelid, 0.6 x 0.5 cm. Stage 1 consisted of two blocks, block 1 positive at the deep margin. Stage 2, one block: clear.\n\n" +
+				"Second, a squamous cell carcinoma of the right temple, 1.1 x 0.9 cm. Stage 1, three blocks: all margins clear.\n",
+			lesionOutline, "left lower eyelid 2,1; right temple 3"},
+		{"§1 an ordinal that opens a step opens no lesion",
+			"Date: 05/20/2026\n\nMohs surgery of a basal cell carcinoma of the left lower eyelid.\n\n" +
+				"First, the area was prepped and draped. Second, local anesthesia was given. Stage 1 consisted of two blocks, both clear.\n",
+			lesionOutline, "left lower eyelid 2"},
+	})
+}
