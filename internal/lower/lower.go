@@ -3598,10 +3598,25 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	if first < 1 {
 		return nil
 	}
-	var sites []string // the sites the prose before the first stage names tumors at (the prose reader leaves out the tumors of the past)
-	for _, d := range prose.Read(sentences[:first]).Diagnoses {
-		if d.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, d.Site) || sideless(s, d.Site) }) {
-			sites = append(sites, d.Site)
+	// the sites the prose before the first stage names tumors at (the prose
+	// reader leaves out the tumors of the past): its diagnoses' sites, and
+	// the sites of the sentences that name a tumor ("The second, on the
+	// right lateral knee, was a nodular basal cell carcinoma")
+	intro := prose.Read(sentences[:first])
+	var sites []string
+	add := func(site string) {
+		if site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, site) || sideless(s, site) || sideless(site, s) }) {
+			sites = append(sites, site)
+		}
+	}
+	for _, d := range intro.Diagnoses {
+		add(d.Site)
+	}
+	for _, st := range specificSites(intro.Sites) {
+		if slices.ContainsFunc(sentences[:first], func(sen []prose.Line) bool {
+			return within(st.Span, sen) && slices.ContainsFunc(intro.Diagnoses, func(d prose.Diagnosis) bool { return within(d.Span, sen) })
+		}) {
+			add(st.Value)
 		}
 	}
 	if len(sites) < 2 {

@@ -2155,3 +2155,13 @@ func listedSizes(ln prose.Line) []prose.Measure {
 	}
 	return out
 }
+
+// within reports whether a span begins inside a sentence.
+func within(sp prose.Span, sen []prose.Line) bool {
+	for _, ln := range sen {
+		if sp.Line == ln.Line && sp.Col >= ln.Col && sp.Col < ln.Col+len(ln.Text) {
+			return true
+		}
+	}
+	return false
+}

@@ -63,6 +63,11 @@ func TestSiteOpensLesion(t *testing.T) {
 				"At the thigh, the first stage comprised two blocks, both clear.\n\n" +
 				"After tumor clearance, the chin defect was closed with a complex repair 1.0 cm in length, and the thigh defect with a simple repair 4.5 cm in length.\n",
 			lesionOutline, "chin 3,1 [complex repair [1]]; right anterior thigh 2 [simple repair [4.5]]"},
+		{"§1 stages per lesion: 'Hand, Stage 1, …' after 'The second, on the right lateral knee, was …'",
+			"Date: 05/20/2026\n\nThe patient presented for Mohs surgery of two biopsy-proven skin cancers.\n\n" +
+				"The first lesion, on the left dorsal hand, was a squamous cell carcinoma measuring 1.5 x 1.3 cm. The second, on the right lateral knee, was a nodular basal cell carcinoma measuring 1.1 x 0.9 cm.\n\n" +
+				"Hand, Stage 1, three blocks: tumor at the deep margin of block 1. Hand, Stage 2, two blocks: clear.\n\nKnee, Stage 1, two blocks: both blocks clear.\n",
+			lesionOutline, "left dorsal hand 3,2; right lateral knee 2"},
 		{"§1 never guess: a stage sentence goes back to a site already left",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek ambiguous"},

@@ -1279,6 +1279,17 @@ func (p *para) siteAfter(e, end int) (string, int, int) {
 // lesionNoun reports whether token i names the lesion.
 func (p *para) lesionNoun(i int) bool { return p.has(i, cLesionNoun) || p.has(i, cDiagnosis) }
 
+// ordinalLesion reports whether token i is an ordinal that stands for a
+// lesion: "The second, on the right lateral knee, was a nodular basal cell
+// carcinoma".
+func (p *para) ordinalLesion(i int) bool {
+	switch p.w(i) {
+	case "first", "second", "third", "fourth", "fifth":
+		return i > 0 && p.w(i-1) == "the" && i+1 < len(p.toks) && p.w(i+1) == ","
+	}
+	return false
+}
+
 // readSites reads the lesion's site named after a lesion word or the
 // procedure ("a pearly papule on the left upper cutaneous lip", "Mohs surgery
 // of the right temple"). Landmarks ("close to the lower eyelid") are not sites.
@@ -1290,7 +1301,7 @@ func (st *state) readSites(p *para, s span) {
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
-		lesion := p.lesionNoun(i)
+		lesion := p.lesionNoun(i) || p.ordinalLesion(i)
 		surgery := p.w(i) == "surgery" && i > s.lo && p.w(i-1) == "mohs" ||
 			p.w(i) == "surgery" && i > s.lo+1 && p.w(i-1) == "micrographic" ||
 			p.w(i) == "mohs" && (p.w(i+1) == "on" || p.w(i+1) == "of") // "comes in for Mohs on the left lateral cheek"

@@ -393,6 +393,8 @@ func TestDiagnosisAndSite(t *testing.T) {
 			[]string{`site "right dorsal hand"`}},
 		{"a located lesion", "The lesion located on the left upper back was marked.", fams,
 			[]string{`site "left upper back"`}},
+		{"an ordinal standing for a lesion", "The first lesion, on the left dorsal hand, was a squamous cell carcinoma. The second, on the right lateral knee, was a nodular basal cell carcinoma.", []string{"site "},
+			[]string{`site "left dorsal hand"`, `site "right lateral knee"`}},
 		{"a landmark is not the site", "A pearly papule on the left upper cutaneous lip close to the vermilion border.", fams,
 			[]string{`site "left upper cutaneous lip"`}},
 	})
