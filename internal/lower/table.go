@@ -2151,8 +2151,8 @@ func (l *lowerer) openedByRow(les int) bool {
 // blockRowsAhead makes a log's block-count column ("Blk", "Sec") the block
 // column of a log with a row per block when the rows under the header (line
 // i) repeat a stage, of the same lesion, with another number in that column:
-// "1  1  -" over "1  2  +" are blocks 1 and 2 of stage 1, not two stages of
-// one block and two blocks.
+// "1  1  -" over "1  2  +" (or "1  A  -" over "1  B  +") are blocks 1 and 2
+// of stage 1, not two stages of one block and two blocks.
 func (l *lowerer) blockRowsAhead(i int, t *table) {
 	b := slices.Index(t.roles, colBlocks)
 	if b < 0 || !slices.Contains(t.roles, colStage) || !slices.Contains([]string{"blk", "sec", "sect"}, letters(t.names[b])) {
@@ -2172,12 +2172,17 @@ func (l *lowerer) blockRowsAhead(i int, t *table) {
 			return ""
 		}
 		row := [4]string{text(colStage), text(colBlocks), text(colLesion), text(colLocation)}
-		if row[0] != "" && row[0] == prev[0] && row[2] == prev[2] && row[3] == prev[3] && grammar.IsDigits(row[1]) && row[1] != prev[1] {
+		if row[0] != "" && row[0] == prev[0] && row[2] == prev[2] && row[3] == prev[3] && (grammar.IsDigits(row[1]) || blockLetter(row[1])) && row[1] != prev[1] {
 			t.roles[b], t.perRow = colBlock, true
 			return
 		}
 		prev = row
 	}
+}
+
+// blockLetter reports whether a cell is one block's letter ("A", "b").
+func blockLetter(s string) bool {
+	return len(s) == 1 && ('A' <= s[0] && s[0] <= 'Z' || 'a' <= s[0] && s[0] <= 'z')
 }
 
 // dittoMarks say "the same as the row above" in a log's cell.

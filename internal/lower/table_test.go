@@ -628,3 +628,18 @@ func TestAbbreviatedBlockColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockLetterRows: a log with one row per block whose block column is
+// headed "Blk" and holds the blocks' letters ("1  A  -" over "1  B  +")
+// lists the blocks of each stage, never a stage a row (CODING-RULES §1:
+// stage 1 of three blocks and stage 2 of one are 17311 and 17312 ×1).
+func TestBlockLetterRows(t *testing.T) {
+	const note = "DOS: 5/21/26\nLocation: R index finger\nDx: SCC\n\nStg   Blk   Margin   Routine\n1     A     -        H&E\n1     B     +        H&E\n1     C     -        H&E\n2     A     -        H&E\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 1)
+	var blocks []int
+	for _, st := range n.Lesions[0].Stages {
+		blocks = append(blocks, st.Blocks.N)
+	}
+	assert.Equal(t, []int{3, 1}, blocks)
+}
