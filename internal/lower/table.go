@@ -3,6 +3,7 @@ package lower
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,6 +168,7 @@ type table struct {
 	// stages the run of rows that went with it starts (for newest-first
 	// logs); prevLesion is -1 before the first row
 	prevLesion, prevNumber, runStart int
+	piece                            int // the stage whose piece the row above listed ("1A"), or 0
 	// record: a table of one lesion or biopsy a row (recordHeader), with
 	// the key each column gives (keys), its label and site columns (-1
 	// when none), the columns that measure its repair and the remark its
@@ -727,6 +729,10 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	} else if mentions(asciiLower(stageText), []string{"debulk"}) {
 		return taken // the debulking specimen is no stage
 	}
+	piece := stagePiece.FindStringSubmatch(stageText) // "1A", "1B": pieces of stage 1
+	if piece != nil {
+		stageText = piece[1]
+	}
 	n, ok := stageNumber(stageText)
 	if !ok {
 		if _, known := lookupAny(stageCell.Text); known && t.rows > 1 {
@@ -741,6 +747,17 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	l.lesion = les
 	lesion := l.cur()
 	st := stageOf(lesion, n)
+	if piece != nil && st != nil && t.piece == n && !t.perRow {
+		// "1B" after "1A": another piece of the stage, its blocks the stage's
+		var part model.Stage
+		l.stageCells(&part, cells, line, taken)
+		addPiece(st, part)
+		return taken
+	}
+	t.piece = 0
+	if piece != nil {
+		t.piece = n
+	}
 	if st == nil || !t.perRow {
 		st = t.addStage(lesion, les, model.Stage{Ordinal: stageText, Number: n, Line: line})
 	}
@@ -1275,6 +1292,68 @@ func blockRange(s string) int {
 		return 0
 	}
 	return refNumber(last) // 0 past MaxCount
+}
+
+// stagePiece reads a stage cell that names one piece of a stage divided
+// because of its size: "1A", "1b".
+var stagePiece = regexp.MustCompile(`^(\d{1,2})([A-Za-z])$`)
+
+// addPiece adds to a stage the blocks of another of its pieces: their count,
+// and their margins and stains on blocks numbered after the stage's own
+// ("block 2" of piece 1B after the three blocks of 1A is block 5). A piece
+// whose blocks are not counted leaves the stage's count unknown.
+func addPiece(st *model.Stage, part model.Stage) {
+	off := st.Blocks.N
+	all := func(from, n int) []int {
+		out := make([]int, n)
+		for k := range out {
+			out[k] = from + k + 1
+		}
+		return out
+	}
+	for i := range st.Margins {
+		if st.Margins[i].Blocks == nil {
+			st.Margins[i].Blocks = all(0, off)
+		}
+	}
+	for i := range st.Stains {
+		if st.Stains[i].Blocks == nil {
+			st.Stains[i].Blocks = all(0, off)
+		}
+	}
+	for _, m := range part.Margins {
+		if m.Blocks == nil {
+			m.Blocks = all(off, part.Blocks.N)
+		} else {
+			m.Blocks = shifted(m.Blocks, off)
+		}
+		st.Margins = append(st.Margins, m)
+	}
+	for _, sn := range part.Stains {
+		if sn.Blocks == nil {
+			sn.Blocks = all(off, part.Blocks.N)
+		} else {
+			sn.Blocks = shifted(sn.Blocks, off)
+		}
+		st.Stains = append(st.Stains, sn)
+	}
+	if !st.Blocks.Present() || !part.Blocks.Present() {
+		st.Blocks = model.Count{}
+	} else {
+		st.Blocks.N += part.Blocks.N
+	}
+	if !st.Histology.Present() {
+		st.Histology = part.Histology
+	}
+}
+
+// shifted is blocks numbered off more.
+func shifted(blocks []int, off int) []int {
+	out := make([]int, len(blocks))
+	for k, b := range blocks {
+		out[k] = b + off
+	}
+	return out
 }
 
 // stageOf returns the lesion's last stage numbered n, or nil.

@@ -643,3 +643,30 @@ func TestBlockLetterRows(t *testing.T) {
 	}
 	assert.Equal(t, []int{3, 1}, blocks)
 }
+
+// TestStagePieces: a stage divided into pieces because of its size, each a
+// row of the log ("1A  3", "1B  4"), is one stage of all their blocks
+// (CODING-RULES §1: 7 blocks in stage 1 are 17311 and 17315 ×2); a piece
+// whose blocks are not counted leaves the stage's count unknown.
+func TestStagePieces(t *testing.T) {
+	const head = "DOS: 2026-05-07\nSite: left forehead\nDx: BCC\n\nStage   Blocks   Margins\n"
+	tests := []struct {
+		name, rows string
+		want       []int
+	}{
+		{"two pieces, then stage 2", "1A      3        block 2 positive\n1B      4        clear\n2       2        clear\n", []int{7, 2}},
+		{"a piece without its count", "1A      3        block 2 positive\n1B               clear\n2       2        clear\n", []int{0, 2}},
+		{"one piece alone is the stage", "1A      3        block 2 positive\n2       2        clear\n", []int{3, 2}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, head+tc.rows)
+			require.Len(t, n.Lesions, 1)
+			var blocks []int
+			for _, st := range n.Lesions[0].Stages {
+				blocks = append(blocks, st.Blocks.N)
+			}
+			assert.Equal(t, tc.want, blocks)
+		})
+	}
+}
