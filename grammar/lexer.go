@@ -738,10 +738,14 @@ func sentenceEnd(s string) bool {
 // first no key, stands under the cells of the table row above it: every
 // segment but the last starts within two columns of a cell of that row.
 // Such a line is a row of the table even where a cell holds a colon
-// ("positive: 3, 6 (deep)").
+// ("positive: 3, 6 (deep)"), as is a line of as many tab-separated cells as
+// the row above has.
 func (ln line) underColumns(segs []segment) bool {
 	if len(segs) < 3 || len(ln.lx.columns) < 3 || segs[0].key > 0 || len(ln.lx.queue) > 0 {
 		return false
+	}
+	if tabs := strings.Count(ln.text, "\t"); tabs >= 2 && tabs+1 == len(ln.lx.columns) {
+		return true // a spreadsheet's row of as many tab-separated cells as the row above: "Stage 1<TAB>4<TAB>Positive<TAB>SCC in situ: …"
 	}
 	for _, seg := range segs[:len(segs)-1] {
 		col := runeCol(ln.orig, ln.origOffset(seg.from))
