@@ -842,6 +842,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) {
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
+				l.headingLesions(it.Text)
 				return taken
 			}
 			l.narrativeLine(it.Text)
@@ -2218,6 +2219,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		g.Key = strings.TrimSpace(strings.TrimSuffix(k, ":"))
 		f = &g
 	}
+	if _, known := lookupAny(f.Key); f.Value == nil && l.headed && !known && !repairsHeading(f.Key) {
+		if before := l.lesion; l.headingLesions(&grammar.Text{Pos: f.Pos, Text: f.Key}) && l.lesion != before {
+			l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // "Left lower back:" over its log, after the list of lesions
+			return i
+		}
+	}
 	if f.Value == nil && l.headed && repairsHeading(f.Key) {
 		// "Repairs (both after tumor clearance):" over "Lesion 1 - Closure:
 		// …": a heading whose remark times the repairs listed under it
@@ -2739,6 +2746,44 @@ func (l *lowerer) checkboxLines(i int) (*grammar.Value, int) {
 		last = j
 	}
 	return v, last
+}
+
+// logWords name a Mohs log or its stages in a heading.
+var logWords = []string{"log", "stage", "frozen", "section", "layer"}
+
+// headingLesions reads a heading of a labelled note by the lesions its
+// words name by site, and reports whether it named any: one names the lesion the fields under it are of
+// ("Left lower back:" after a list of three lesions); two or more, over a
+// log ("Frozen-section log, cheek and temple (processed together):"), make
+// the stages under it no one lesion's: each lesion it names is ambiguous
+// (no Mohs line), never given another's stages.
+func (l *lowerer) headingLesions(t *grammar.Text) bool {
+	if !l.headed || len(l.out.Lesions) < 2 {
+		return false
+	}
+	var named []int
+	for _, r := range l.lesionMentions([]prose.Line{{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column}}) {
+		if r.lesion < 0 {
+			return false // "Both sites:", "All lesions:"
+		}
+		named = append(named, r.lesion)
+	}
+	switch {
+	case len(named) == 1:
+		l.lesion = named[0]
+		l.closeSections()
+		return true
+	case len(named) > 1 && mentions(t.Text, logWords):
+		l.lesion = named[0]
+		l.closeSections()
+		for _, n := range named {
+			les := &l.out.Lesions[n]
+			les.Ambiguous = model.Text{Value: "a log of several lesions (line " + strconv.Itoa(t.Pos.Line) + ")", Line: t.Pos.Line}
+			l.report(LesionAmbiguous.At(les.Label, t.Pos.Line, t.Pos.Column, "Lesion %s: the log headed %q is of several lesions and does not say whose stages it lists: no Mohs line for it", les.Label, strings.TrimSuffix(t.Text, ":")))
+		}
+		return true
+	}
+	return false
 }
 
 // needLesion reports whether a lesion field has a lesion to belong to; a
@@ -3516,8 +3561,11 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	var sites []string
 	for i, line := range lines {
 		it := line.Item
-		if it == nil || it.Marker != nil || it.Label != nil || i > 0 && !lines[i-1].Blank {
+		if it == nil || it.Marker != nil || it.Label != nil {
 			continue
+		}
+		if i > 0 && !lines[i-1].Blank && !(it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil && strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")) {
+			continue // a paragraph opens after a blank line; a site's stages may follow another's on the next line ("Shoulder: first stage of two blocks, …")
 		}
 		var head, rest string
 		var ok bool

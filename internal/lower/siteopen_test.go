@@ -174,3 +174,23 @@ func TestOrdinalOpensLesion(t *testing.T) {
 			lesionOutline, "left lower eyelid 2"},
 	})
 }
+
+// TestHeadingNamesLesions: under a list of lesions, a heading that names
+// one lesion's site ("Left lower back:") heads that lesion's stages; a log
+// heading that names two ("Frozen-section log, cheek and temple:") lists
+// stages of no one lesion, so both are ambiguous (no Mohs line) and the
+// last listed lesion never takes them (CODING-RULES §1, never guess).
+// Site lines that follow one another ("Scalp: the first stage …" /
+// "Shoulder: first stage …") each open their lesion.
+func TestHeadingNamesLesions(t *testing.T) {
+	const list = "Date: 06/22/2026\n\nLesions treated today:\n1. Left cheek — basal cell carcinoma, nodular.\n2. Right temple — squamous cell carcinoma.\n3. Left lower back — basal cell carcinoma, superficial.\n\n"
+	runProseCases(t, []proseCase{
+		{"§1 a log of two lesions' stages, then one lesion's",
+			list + "Frozen-section log, cheek and temple (processed together):\nStage 1: 3 blocks; all margins clear\nStage 1: 2 blocks; block 2 positive (deep)\nStage 2: 1 block; clear\n\nLeft lower back:\nStage 1: 3 blocks; all margins clear\n",
+			lesionOutline, "Left cheek ambiguous; Right temple ambiguous; Left lower back 3"},
+		{"§1 site lines one under another",
+			"Date: 06/09/2026\n\nHistory: four biopsy-proven tumors: (1) nodular basal cell carcinoma of the left occipital scalp; (2) squamous cell carcinoma of the right posterior shoulder.\n\n" +
+				"Scalp: the first stage was divided into three blocks, all clear.\nShoulder: first stage of two blocks, positive at the deep margin of block 2; second stage of one block, clear.\n",
+			lesionOutline, "left occipital scalp 3; right posterior shoulder 2,1"},
+	})
+}
