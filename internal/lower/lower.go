@@ -3630,12 +3630,14 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 				cur = append(cur, prose.Line{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column})
 				continue
 			}
+			if len(cur) > 0 {
+				pars, cur = append(pars, cur), nil
+			}
 			v := f.Value // "HISTORY: Three skin cancers, …"
 			pars = append(pars, []prose.Line{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}})
 		}
 		if len(cur) > 0 {
-			pars = append(pars, cur)
-			cur = nil
+			pars, cur = append(pars, cur), nil
 		}
 	}
 	if len(cur) > 0 {
@@ -3672,16 +3674,23 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	}
 	out := map[int]siteParagraph{}
 	var opened []int // the sites in the order their lesions open
-	for k := first - 1; k < len(sentences); k++ {
+	// an opening sentence may stand up to two sentences before its stage
+	for k := max(first-3, 0); k < len(sentences); k++ {
 		sen := sentences[k]
 		text := sentenceText(sen)
 		named := sitesOpening(text, sites)
 		stage := namesStage(sen)
-		if !stage && len(named) == 1 && k+1 < len(sentences) {
-			// "The cheek was addressed first. The first stage …": a sentence
-			// that names no tumor, then a stage of no site
-			next := sentences[k+1]
-			stage = namesStage(next) && len(sitesOpening(sentenceText(next), sites)) == 0 && len(prose.Read([][]prose.Line{sen}).Diagnoses) == 0
+		if !stage && len(named) == 1 && len(prose.Read([][]prose.Line{sen}).Diagnoses) == 0 {
+			// "The cheek was addressed first. The first stage …", "The nose
+			// was treated first. A Mohs map was drawn. The first stage …": a
+			// sentence that names no tumor, then, within two sentences that
+			// name no site, a stage of no site
+			for j := k + 1; j < len(sentences) && j <= k+3 && len(sitesOpening(sentenceText(sentences[j]), sites)) == 0; j++ {
+				if namesStage(sentences[j]) {
+					stage = true
+					break
+				}
+			}
 		}
 		switch {
 		case !stage:
@@ -3751,6 +3760,8 @@ func severalBeforeStages(lines []*grammar.Line) bool {
 				return false
 			case slices.Contains(severalWords, w.text):
 				return true
+			case w.text == "2" && w.at+1 < len(text) && (text[w.at+1] == ')' || text[w.at+1] == '.' && (w.at+2 == len(text) || text[w.at+2] == ' ')):
+				return true // "… 2. Squamous cell carcinoma in situ, right lateral neck", "(2) …"
 			}
 		}
 	}

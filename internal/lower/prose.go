@@ -690,6 +690,7 @@ func (l *lowerer) readProse() {
 		l.biopsiesProse(facts.Biopsies)
 	}
 	l.tumorsToday()
+	l.diagnosesOfSeveral()
 	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
 	for _, scope := range l.scopes {
 		facts := prose.Read(l.paragraphs[scope])
@@ -1600,6 +1601,31 @@ func (l *lowerer) tumorsToday() {
 			}
 		}
 	}
+}
+
+// diagnosesOfSeveral reports the one lesion of a note without lesion
+// labels as ambiguous when its diagnosis field names tumors at two sites
+// or more ("PREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, left nasal
+// sidewall. 2. Squamous cell carcinoma in situ, right lateral neck."): the
+// note treats several tumors and did not open them, so their stages would
+// be one lesion's (lesion-ambiguous, no Mohs line).
+func (l *lowerer) diagnosesOfSeveral() {
+	if l.headed || len(l.out.Lesions) != 1 || l.out.Lesions[0].Ambiguous.Present() || !l.out.Lesions[0].Diagnosis.Present() {
+		return
+	}
+	les := &l.out.Lesions[0]
+	dx := les.Diagnosis
+	var sites []string
+	for _, d := range prose.Read([][]prose.Line{{{Text: dx.Value, Line: dx.Line, Col: 1}}}).Diagnoses {
+		if d.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, d.Site) || sideless(s, d.Site) || sideless(d.Site, s) }) {
+			sites = append(sites, d.Site)
+		}
+	}
+	if len(sites) < 2 {
+		return
+	}
+	les.Ambiguous = model.Text{Value: "diagnoses at " + strings.Join(sites, " and "), Line: dx.Line}
+	l.report(LesionAmbiguous.At(les.Label, dx.Line, 1, "Lesion %s: the diagnosis names tumors at the %s and the %s, and the note does not label each lesion: no Mohs line", les.Label, sites[0], sites[1]))
 }
 
 // regionWords name a region of the body that no site code is chosen by:

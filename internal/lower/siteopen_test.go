@@ -194,3 +194,22 @@ func TestHeadingNamesLesions(t *testing.T) {
 			lesionOutline, "left occipital scalp 3; right posterior shoulder 2,1"},
 	})
 }
+
+// TestNumberedDiagnosesOfTwoSites: a diagnosis field that numbers tumors at
+// two sites ("1. Basal cell carcinoma, …, left nasal sidewall. 2. Squamous
+// cell carcinoma in situ, right lateral neck.") speaks of two lesions: the
+// sentences that open each site's stages ("The nose was treated first. A
+// Mohs map was drawn. The first stage …", "The neck followed. …") open
+// them; with no such sentence the note's one lesion is ambiguous, never
+// the two tumors' stages merged (CODING-RULES §1).
+func TestNumberedDiagnosesOfTwoSites(t *testing.T) {
+	const head = "Date: June 2, 2026\n\nPREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, nodular, left nasal sidewall (biopsy 05/04/2026). 2. Squamous cell carcinoma in situ, right lateral neck (biopsy 05/04/2026).\n\n"
+	runProseCases(t, []proseCase{
+		{"§1 each site's sentences open its lesion",
+			head + "PROCEDURE: The nose was treated first. A Mohs map was drawn. The first stage was divided into three blocks, positive at the deep margin of block 1. The second stage, two blocks, was clear.\n\nThe neck followed. A Mohs map was drawn. The first stage was divided into two blocks, and all margins were clear.\n",
+			lesionOutline, "left nasal sidewall 3,2; right lateral neck 2"},
+		{"§1 never guess: stages of no site under two numbered diagnoses",
+			head + "PROCEDURE: A Mohs map was drawn. The first stage was divided into three blocks, positive at the deep margin of block 1. The second stage, two blocks, was clear.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
+	})
+}
