@@ -161,6 +161,7 @@ type lowerer struct {
 	rowStage                      rowStage               // the stage the last log row stated
 	siteParas                     map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
 	siteSentences                 bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
+	tableOpened                   int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
 	clearedRepairs                map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
 }
 

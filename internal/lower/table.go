@@ -177,6 +177,7 @@ type table struct {
 	keys              []string
 	measures          []bool
 	labelCol, siteCol int
+	siteCol2          int // a second site column ("| Site | Location |": the first holds labels), or -1
 	remark            string
 	// a transposed log, one column a stage: each stage's number, and its
 	// index in the lesion's stages
@@ -1609,7 +1610,7 @@ func recordHeader(r *grammar.Row) *table {
 	if len(r.Cells) < 2 {
 		return nil
 	}
-	t := &table{labelCol: -1, siteCol: -1, proven: -1, prevLesion: -1, runStart: -1}
+	t := &table{labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1}
 	fields, repair, kind := 0, false, false
 	for k, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
@@ -1641,6 +1642,8 @@ func recordHeader(r *grammar.Row) *table {
 				if ref.field == fSite {
 					if t.siteCol < 0 {
 						t.siteCol = k
+					} else if t.siteCol2 < 0 {
+						t.siteCol2 = k
 					}
 					break
 				}
@@ -1698,7 +1701,7 @@ func encounterHeader(r *grammar.Row) *table {
 	if len(r.Cells) < 3 || !wordsOnly(r) {
 		return nil
 	}
-	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, proven: -1, prevLesion: -1, runStart: -1}
+	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1}
 	known := 0
 	for _, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
@@ -1763,7 +1766,7 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 	}
 	label, site, line := text(t.labelCol), text(t.siteCol), r.Pos.Line
 	if label == "" && len(site) <= 3 && grammar.IsLabel(site) {
-		label, site = site, "" // "A" in a Site column: the lesion's label, no site
+		label, site = site, text(t.siteCol2) // "A" in a Site column: the lesion's label; its site in a second site column ("| Site | Location |"), if any
 	}
 	if t.record == recordBiopsy {
 		if label == "" || l.biopsyLine(normalLabel(label)) > 0 || !grammar.IsLabel(label) {
@@ -1861,8 +1864,8 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 			return les
 		}
 	}
-	if slices.Contains(l.opens, opensLesion) || label == "" && site == "" {
-		return -1 // the note labels its lesions: a table does not add one
+	if slices.Contains(l.opens, opensLesion) && !(l.headed && len(l.out.Lesions) == l.tableOpened && label != "") || label == "" && site == "" {
+		return -1 // the note labels its lesions: a table does not add one, unless it comes before every label and numbers its lesions
 	}
 	if label != "" {
 		label = normalLabel(label)
@@ -1893,6 +1896,9 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
 	}
 	l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: line, HeadingText: model.Text{Value: site, Line: line}})
+	if l.headed && l.tableOpened == len(l.out.Lesions)-1 {
+		l.tableOpened++
+	}
 	return len(l.out.Lesions) - 1
 }
 
@@ -1998,7 +2004,7 @@ func transposedHeader(r *grammar.Row) *table {
 	if len(cells) < 2 {
 		return nil
 	}
-	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, proven: -1}
+	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1}
 	for _, c := range cells {
 		text := strings.TrimSpace(c.Text)
 		if ordinal, tail, isStage := splitStage(text); isStage && tail == "" && ordinal != "" {

@@ -670,3 +670,25 @@ func TestStagePieces(t *testing.T) {
 		})
 	}
 }
+
+// TestTableBeforeLabels: a lesion table and a log that number their
+// lesions ("| Site | Location | …" with 1, 2, 3) before any label opens
+// them, and the labels after them ("Site 1: defect …; complex repair …")
+// refer back to the lesions the table opened; the label column's number
+// and the second site column's site are each lesion's (CODING-RULES §1:
+// every lesion's stages and class).
+func TestTableBeforeLabels(t *testing.T) {
+	const note = "Date of service: 05/14/2026\n\n| Site | Location          | Diagnosis | Pre-op size  |\n|------|-------------------|-----------|--------------|\n| 1    | left nasal dorsum | BCC       | 0.9 x 0.8 cm |\n| 2    | right helix       | SCC       | 1.5 x 1.3 cm |\n\n" +
+		"| Site | Stage | Blocks | Margins |\n|------|-------|--------|---------|\n| 1    | 1     | 2      | clear   |\n| 2    | 1     | 6      | block 4 positive |\n| 2    | 2     | 2      | clear   |\n\n" +
+		"Site 1: defect 1.3 x 1.1 cm; complex repair 1.9 cm\nSite 2: defect 2.2 x 1.9 cm; complex repair 2.3 cm\n"
+	n := mustLower(t, note)
+	var got []string
+	for _, les := range n.Lesions {
+		var blocks []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		got = append(got, fmt.Sprintf("%s %s %s repairs=%d", les.Label, les.Site.Text.Value, strings.Join(blocks, ","), len(les.Repairs)))
+	}
+	assert.Equal(t, []string{"1 left nasal dorsum 2 repairs=1", "2 right helix 6,2 repairs=1"}, got)
+}
