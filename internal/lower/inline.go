@@ -392,7 +392,11 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 	switch ref.field {
 	case fSize, fFinalDefect, fExcisionMargin:
 		sentences := splitSentences(v)
-		for _, sen := range sentences[min(1, len(sentences)):] {
+		from := min(1, len(sentences))
+		if from == 1 && ref.field == fFinalDefect && mentions(sentences[0].Text, []string{" closed ", " repaired ", " reconstructed "}) && isRepairText(sentences[0].Text) {
+			from = 0 // "Final defect 1.2 x 1.0 cm, closed after tumor clearance with an intermediate layered repair of 2.0 cm."
+		}
+		for _, sen := range sentences[from:] {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 		}
 		l.endParagraph()

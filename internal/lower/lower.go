@@ -777,8 +777,14 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	case opensLesion, opensBiopsy:
 		l.endParagraph()
 		l.table = nil
+		site, rest := labelDictation(it)
+		if rest != nil {
+			it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: site, Fields: it.Fields}
+		}
 		l.open(i, it)
-		if it.Label != nil && it.Text != nil {
+		if rest != nil {
+			l.narrativeLine(rest) // "Lesion 1, left upper back.<TAB>Melanoma in situ, … The first stage was divided into four blocks …"
+		} else if it.Label != nil && it.Text != nil {
 			l.inlineText(it.Text, true)
 		}
 		for _, f := range it.Fields[min(len(it.Fields), l.fieldsTaken(it)):] {
@@ -2747,6 +2753,28 @@ func (l *lowerer) checkboxLines(i int) (*grammar.Value, int) {
 		last = j
 	}
 	return v, last
+}
+
+// labelDictation splits the text after a lesion label into the site it
+// opens with and the dictation after it, when a full stop and a blank end
+// the site and the rest is dictated: "Lesion 1, left upper back.<TAB>Melanoma
+// in situ, … The first stage was divided …". nil, nil otherwise.
+func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
+	if it.Label == nil || it.Text == nil {
+		return nil, nil
+	}
+	s := it.Text.Text
+	i := strings.IndexByte(s, '.')
+	if i <= 0 || i+1 >= len(s) || s[i+1] != ' ' && s[i+1] != '\t' {
+		return nil, nil
+	}
+	head := strings.TrimLeft(s[:i], ",:-–— ")
+	rest := strings.TrimLeft(s[i+1:], " \t")
+	if _, site := anatomy.Resolve(head); !site || len(strings.Fields(head)) > 6 || !isDictated(rest) {
+		return nil, nil
+	}
+	return &grammar.Text{Pos: shift(it.Text.Pos, s[:len(s[:i])-len(head)]), Text: head},
+		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
 }
 
 // logWords name a Mohs log or its stages in a heading.

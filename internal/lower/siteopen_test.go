@@ -213,3 +213,20 @@ func TestNumberedDiagnosesOfTwoSites(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
 	})
 }
+
+// TestLabelThenDictation: a lesion label whose site ends in a full stop
+// before the lesion's dictation on the same line ("Lesion 2, right
+// cheek.<TAB>Nodular basal cell carcinoma, … The first stage of two blocks
+// was clear. Final defect 1.2 x 1.0 cm, closed after tumor clearance with
+// an intermediate layered repair of 2.0 cm.") opens the lesion at that
+// site and reads the dictation as its prose, the repair in the final
+// defect's sentence included (CODING-RULES §1, §3).
+func TestLabelThenDictation(t *testing.T) {
+	const note = "Date of service:\t06/11/2026\n\n" +
+		"Lesion 1, left upper back.\tMelanoma in situ, 1.6 x 1.3 cm. The first stage was divided into four blocks, block 2 positive. The second stage of two blocks was clear. The defect was closed with a complex layered repair, 6.0 cm.\n\n" +
+		"Lesion 2, right cheek.\tNodular basal cell carcinoma, 0.8 x 0.7 cm. The first stage of two blocks was clear. Final defect 1.2 x 1.0 cm, closed after tumor clearance with an intermediate layered repair of 2.0 cm.\n"
+	runProseCases(t, []proseCase{
+		{"§1 the label's site, its dictation the lesion's", note, lesionOutline,
+			"left upper back 4,2 [complex layered repair [6]]; right cheek 2 [intermediate layered repair [2]]"},
+	})
+}
