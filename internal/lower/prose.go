@@ -1261,6 +1261,9 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 			lesions[i].Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
 		}
 	}
+	for i := range lesions { // "… of the left nasal ala (0.7 × 0.6 cm; nasal location, H-zone), …"
+		l.siteParenthesis(&lesions[i], par, f.Diagnoses[firstDx[i]])
+	}
 	if len(f.PreopSize) == len(lesions) {
 		for i, m := range f.PreopSize {
 			if !before(f.Diagnoses[firstDx[i]].Span, m.Span) || i+1 < len(lesions) && !before(m.Span, f.Diagnoses[firstDx[i+1]].Span) {
@@ -1292,6 +1295,42 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 				lesions[i].Indication = model.Text{Value: ind.Value, Line: ind.Span.Line}
 			}
 		}
+	}
+}
+
+// siteParenthesis gives a lesion what the parenthesis right after its
+// diagnosis's site says of it, part by part: its size ("(0.7 × 0.6 cm;
+// nasal location, H-zone)") and the reason Mohs was chosen, when the
+// lesion states neither.
+func (l *lowerer) siteParenthesis(les *model.Lesion, par [][]prose.Line, d prose.Diagnosis) {
+	if d.SiteSpan.Line == 0 {
+		return
+	}
+	after := spanText(par, d.SiteSpan, 200)
+	site := d.SiteSpan.EndCol - d.SiteSpan.Col
+	if site > len(after) {
+		return
+	}
+	rest := strings.TrimLeft(after[site:], " ")
+	inner, _, closed := strings.Cut(strings.TrimPrefix(rest, "("), ")")
+	if !strings.HasPrefix(rest, "(") || !closed {
+		return
+	}
+	at := d.SiteSpan.Col + len(after) - len(rest) + 1
+	for _, part := range strings.Split(inner, ";") {
+		text := strings.TrimSpace(part)
+		v := &grammar.Value{Pos: lexer.Position{Line: d.SiteSpan.Line, Column: at}, Text: text}
+		switch sz, err := size("Size", v); {
+		case err == nil && len(sz.Dims) > 0:
+			if !les.Size.Present() {
+				les.Size = sz
+			}
+		case prose.GivesReason([]prose.Line{{Text: text, Line: d.SiteSpan.Line, Col: at}}):
+			if !les.Indication.Present() {
+				les.Indication = model.Text{Value: text, Line: d.SiteSpan.Line}
+			}
+		}
+		at += len(part) + 1
 	}
 }
 

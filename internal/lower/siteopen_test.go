@@ -230,3 +230,25 @@ func TestLabelThenDictation(t *testing.T) {
 			"left upper back 4,2 [complex layered repair [6]]; right cheek 2 [intermediate layered repair [2]]"},
 	})
 }
+
+// TestSiteParenthesis: the parenthesis right after each tumor's site in the
+// prose before the lesions gives that lesion its size and the reason Mohs
+// was chosen ("… of the left nasal ala (0.7 × 0.6 cm; nasal location,
+// H-zone), … of the right chin (1.0 × 0.9 cm; recurrent after
+// curettage)"): CODING-RULES §1 size-missing and indication-missing are
+// answered lesion by lesion.
+func TestSiteParenthesis(t *testing.T) {
+	const note = "Date of service: 06/08/2026\n\nIndications and history — two biopsy-proven tumors: nodular basal cell carcinoma of the left nasal ala (0.7 × 0.6 cm; nasal location, H-zone) and nodular basal cell carcinoma of the right chin (1.0 × 0.9 cm; recurrent after curettage).\n\n" +
+		"Left nasal ala — the first stage, two blocks, was clear.\n\nRight chin — the first stage of three blocks was clear.\n"
+	facts := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%s %v %q", les.Site.Text.Value, les.Size.Dims, les.Indication.Value))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"§1 size and indication from each site's parenthesis", note, facts,
+			`left nasal ala [0.7 0.6] "nasal location, H-zone"; right chin [1 0.9] "recurrent after curettage"`},
+	})
+}
