@@ -118,6 +118,16 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 	if l.lesion < 0 {
 		return
 	}
+	if parts := l.repairsBySite(v); len(l.out.Lesions) > 1 && parts != nil {
+		saved := l.lesion // "right helix, complex repair 2.8 cm; left cheek, complex repair 3.0 cm": each site's repair
+		for _, p := range parts {
+			l.lesion = p.lesion
+			l.repairText(p.value, timing)
+		}
+		l.lesion = saved
+		l.closeSections()
+		return
+	}
 	les := l.cur()
 	les.Repairs = append(les.Repairs, model.Repair{Line: v.Pos.Line, Value: textOf(v)})
 	l.repair = len(les.Repairs) - 1 // its sizes may follow: "…; primary defect 1.1 x 1.0 cm"

@@ -2777,6 +2777,32 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
 }
 
+// sitePart is the part of a value that one lesion's site opens.
+type sitePart struct {
+	lesion int
+	value  *grammar.Value
+}
+
+// repairsBySite cuts a repair value at its semicolons when every part opens
+// with a different lesion's site and a comma ("right helix, complex repair
+// 2.8 cm; left cheek, complex repair 3.0 cm"); nil when it is no such value.
+func (l *lowerer) repairsBySite(v *grammar.Value) []sitePart {
+	parts := splitOutside(v, ";")
+	if len(parts) < 2 {
+		return nil
+	}
+	out := make([]sitePart, 0, len(parts))
+	for _, p := range parts {
+		head, rest, ok := strings.Cut(p.Text, ",")
+		les := l.atSite(strings.TrimSpace(head))
+		if !ok || les < 0 || slices.ContainsFunc(out, func(o sitePart) bool { return o.lesion == les }) {
+			return nil
+		}
+		out = append(out, sitePart{lesion: les, value: &grammar.Value{Pos: shift(p.Pos, head+","), Text: strings.TrimSpace(rest)}})
+	}
+	return out
+}
+
 // logWords name a Mohs log or its stages in a heading.
 var logWords = []string{"log", "stage", "frozen", "section", "layer"}
 
@@ -2911,6 +2937,20 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 }
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
+	if ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 {
+		if parts := l.repairsBySite(v); parts != nil {
+			// "Repairs: right helix, complex repair 2.8 cm; left cheek,
+			// complex repair 3.0 cm; …": each site's repair
+			saved := l.lesion
+			for _, p := range parts {
+				l.lesion = p.lesion
+				l.problem(l.lesionField(ref, f, p.value))
+			}
+			l.lesion = saved
+			l.closeSections()
+			return nil
+		}
+	}
 	les := l.cur()
 	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(splitSentences(v)[0].Text) {
 		// "REPAIR: The final defect measured … and was closed with …", "…

@@ -252,3 +252,18 @@ func TestSiteParenthesis(t *testing.T) {
 			`left nasal ala [0.7 0.6] "nasal location, H-zone"; right chin [1 0.9] "recurrent after curettage"`},
 	})
 }
+
+// TestRepairsBySite: a repairs field of a note with several lesions whose
+// value names each site before its repair ("right helix, complex repair
+// 2.8 cm; left cheek, complex repair 3.0 cm; left shoulder, intermediate
+// layered repair 4.0 cm") gives each lesion its own repair (CODING-RULES
+// §3: the repair's site group is its lesion's), never all of them the last.
+func TestRepairsBySite(t *testing.T) {
+	const note = "Date: 06/03/2026\n\nThe patient has three biopsy-proven tumors: a basal cell carcinoma of the right helix, a squamous cell carcinoma of the left cheek and a basal cell carcinoma of the left shoulder.\n\n" +
+		"RIGHT HELIX. The first stage of two blocks was clear.\n\nLEFT CHEEK. The first stage was divided into four blocks, all clear.\n\nLEFT SHOULDER. The first stage of three blocks was clear.\n\n" +
+		"Repairs after tumor clearance: right helix, complex repair 2.8 cm; left cheek, complex repair 3.0 cm; left shoulder, intermediate layered repair 4.0 cm.\n"
+	runProseCases(t, []proseCase{
+		{"§3 each site's repair", note, lesionOutline,
+			"RIGHT HELIX 2 [complex repair 2.8 cm []]; LEFT CHEEK 4 [complex repair 3.0 cm []]; LEFT SHOULDER 3 [intermediate layered repair 4.0 cm. []]"},
+	})
+}
