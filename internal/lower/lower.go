@@ -3823,19 +3823,31 @@ func severalBeforeStages(lines []*grammar.Line) bool {
 		case len(it.Fields) > 0 && it.Fields[0].Value != nil:
 			text = it.Fields[0].Key + " " + it.Fields[0].Value.Text
 		}
-		for _, w := range sentenceWords(text) {
+		for at := 0; at < len(text); {
+			for at < len(text) && !isLetterByte(text[at]) && !isDigitByte(text[at]) {
+				at++
+			}
+			end := at
+			for end < len(text) && (isLetterByte(text[end]) || isDigitByte(text[end])) {
+				end++
+			}
+			w := text[at:end]
 			switch {
-			case w.text == "stage" || w.text == "stages":
+			case strings.EqualFold(w, "stage") || strings.EqualFold(w, "stages"):
 				return false
-			case slices.Contains(severalWords, w.text):
+			case slices.ContainsFunc(severalWords, func(s string) bool { return strings.EqualFold(s, w) }):
 				return true
-			case w.text == "2" && w.at+1 < len(text) && (text[w.at+1] == ')' || text[w.at+1] == '.' && (w.at+2 == len(text) || text[w.at+2] == ' ')):
+			case w == "2" && end < len(text) && (text[end] == ')' || text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ')):
 				return true // "… 2. Squamous cell carcinoma in situ, right lateral neck", "(2) …"
 			}
+			at = end
 		}
 	}
 	return false
 }
+
+// isDigitByte reports whether c is an ASCII digit.
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // namesStage reports whether a sentence tells of a Mohs stage it names by
 // the word ("The first stage was divided into three blocks"), not only

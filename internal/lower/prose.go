@@ -1654,6 +1654,9 @@ func (l *lowerer) diagnosesOfSeveral() {
 	}
 	les := &l.out.Lesions[0]
 	dx := les.Diagnosis
+	if !strings.Contains(dx.Value, "2.") && !strings.Contains(dx.Value, "(2)") && strings.Count(asciiLower(dx.Value), "carcinoma") < 2 {
+		return // one tumor named: no need to read it
+	}
 	var sites []string
 	for _, d := range prose.Read([][]prose.Line{{{Text: dx.Value, Line: dx.Line, Col: 1}}}).Diagnoses {
 		if d.Site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, d.Site) || sideless(s, d.Site) || sideless(d.Site, s) }) {

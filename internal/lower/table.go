@@ -3,7 +3,6 @@ package lower
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -730,9 +729,9 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	} else if mentions(asciiLower(stageText), []string{"debulk"}) {
 		return taken // the debulking specimen is no stage
 	}
-	piece := stagePiece.FindStringSubmatch(stageText) // "1A", "1B": pieces of stage 1
-	if piece != nil {
-		stageText = piece[1]
+	piece := stagePiece(stageText) // "1A", "1B": pieces of stage 1
+	if piece {
+		stageText = stageText[:len(stageText)-1]
 	}
 	n, ok := stageNumber(stageText)
 	if !ok {
@@ -748,7 +747,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	l.lesion = les
 	lesion := l.cur()
 	st := stageOf(lesion, n)
-	if piece != nil && st != nil && t.piece == n && !t.perRow {
+	if piece && st != nil && t.piece == n && !t.perRow {
 		// "1B" after "1A": another piece of the stage, its blocks the stage's
 		var part model.Stage
 		l.stageCells(&part, cells, line, taken)
@@ -756,7 +755,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		return taken
 	}
 	t.piece = 0
-	if piece != nil {
+	if piece {
 		t.piece = n
 	}
 	if st == nil || !t.perRow {
@@ -1295,9 +1294,12 @@ func blockRange(s string) int {
 	return refNumber(last) // 0 past MaxCount
 }
 
-// stagePiece reads a stage cell that names one piece of a stage divided
-// because of its size: "1A", "1b".
-var stagePiece = regexp.MustCompile(`^(\d{1,2})([A-Za-z])$`)
+// stagePiece reports whether a stage cell names one piece of a stage
+// divided because of its size: "1A", "1b", "12C".
+func stagePiece(s string) bool {
+	n := len(s)
+	return n >= 2 && n <= 3 && blockLetter(s[n-1:]) && grammar.IsDigits(s[:n-1])
+}
 
 // addPiece adds to a stage the blocks of another of its pieces: their count,
 // and their margins and stains on blocks numbered after the stage's own
