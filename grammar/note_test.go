@@ -161,6 +161,8 @@ func TestLineShapes(t *testing.T) {
 		{"label of", "Lesion 1 of 2 – right temple", `1 label="Lesion 1 of 2"(lesion 1)@1 text="right temple"@17`},
 		{"label hash paren", "Lesion #2 (left forearm)", `1 label="Lesion #2"(lesion 2)@1 text="(left forearm)"@11`},
 		{"label comma", "Lesion 2, right forearm", `1 label="Lesion 2"(lesion 2)@1 text="right forearm"@11`},
+		{"label closing parenthesis", "Site A) right forehead", `1 label="Site A"(site A)@1 text="right forehead"@9`},
+		{"label closing parenthesis, no blank", "Site A)right forehead", `1 text="Site A)right forehead"@1`},
 		{"biopsy label", "Biopsy 1: punch biopsy, right forearm", `1 label="Biopsy 1"(biopsy 1)@1 text="punch biopsy, right forearm"@11`},
 		{"ordinal label", "Second lesion: left forearm", `1 label="Second lesion"(lesion 2)@1 text="left forearm"@16`},
 		{"ordinal word in prose", "Second stage: 2 blocks", `1 key="Second stage"@1 value="2 blocks"@15`},

@@ -2477,6 +2477,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.inlineValue(f.Value)
 		return taken
 	}
+	if label, key, ok := strings.Cut(f.Key, " - "); ok && grammar.IsLabel(strings.TrimSpace(label)) && f.Value != nil {
+		if les := l.labelled(strings.TrimSpace(label)); les >= 0 {
+			if _, known := lookup(secLesion, key); known {
+				l.lesion = les // "A - Closure: simple repair 1.5 cm" under "Repairs (all after tumor clearance):"
+				l.closeSections()
+				return max(taken, l.field(i, &grammar.Field{Pos: shift(f.Pos, label+" - "), Key: strings.TrimSpace(key), Value: f.Value}))
+			}
+		}
+	}
 	if ref, ok := lookup(secStage, f.Key); ok && (ref.field == fStain || ref.field == fSpecialStain) && l.stage < 0 && l.lesion >= 0 && f.Value != nil {
 		// "Special stains ....... toluidine blue (all blocks)" before the
 		// stages: the stains of every stage of the lesion; "on both

@@ -692,3 +692,19 @@ func TestTableBeforeLabels(t *testing.T) {
 	}
 	assert.Equal(t, []string{"1 left nasal dorsum 2 repairs=1", "2 right helix 6,2 repairs=1"}, got)
 }
+
+// TestLetterLabelledRepairs: under a repairs heading, "A - Closure: simple
+// repair 1.5 cm" is the repair of lesion A (CODING-RULES §3: each repair's
+// site group is its lesion's; simple repairs of one group are summed).
+func TestLetterLabelledRepairs(t *testing.T) {
+	const note = "Date: 07/06/2026\n\nSite A) right forehead\nDx: BCC\nStage 1: 2 blocks, clear\n\nSite B) left posterior neck\nDx: SCC\nStage 1: 3 blocks, clear\n\n" +
+		"Repairs (all after tumor clearance):\n  A - Closure: simple repair 1.5 cm\n  B - Closure: simple repair 2.2 cm\n"
+	n := mustLower(t, note)
+	var got []string
+	for _, les := range n.Lesions {
+		for _, r := range les.Repairs {
+			got = append(got, les.Label+": "+r.Value.Value)
+		}
+	}
+	assert.Equal(t, []string{"A: simple repair 1.5 cm", "B: simple repair 2.2 cm"}, got)
+}
