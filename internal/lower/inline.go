@@ -118,7 +118,7 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 	if l.lesion < 0 {
 		return
 	}
-	if parts := l.repairsBySite(v); len(l.out.Lesions) > 1 && parts != nil {
+	if parts := l.partsByLesion(v); len(l.out.Lesions) > 1 && parts != nil {
 		saved := l.lesion // "right helix, complex repair 2.8 cm; left cheek, complex repair 3.0 cm": each site's repair
 		for _, p := range parts {
 			l.lesion = p.lesion

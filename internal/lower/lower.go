@@ -2421,7 +2421,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
-		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || (l.lesion < 0 || !l.headed) && mentions(asciiLower(v.Text), everyLesionWords)) {
+		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || mentions(asciiLower(v.Text), everyLesionWords)) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site", or "Mohs map: drawn" in the header above the labels
 			return taken
 		}
@@ -2792,22 +2792,40 @@ type sitePart struct {
 	value  *grammar.Value
 }
 
-// repairsBySite cuts a repair value at its semicolons when every part opens
-// with a different lesion's site and a comma ("right helix, complex repair
-// 2.8 cm; left cheek, complex repair 3.0 cm"); nil when it is no such value.
-func (l *lowerer) repairsBySite(v *grammar.Value) []sitePart {
+// partsByLesion cuts a value at its semicolons when every part opens with
+// a different lesion's site and a comma ("right helix, complex repair 2.8
+// cm; left cheek, complex repair 3.0 cm") or with its label and a dash or
+// colon ("1 - facial location; 2 - size over 1 cm"); nil when it is no
+// such value.
+func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 	parts := splitOutside(v, ";")
 	if len(parts) < 2 {
 		return nil
 	}
 	out := make([]sitePart, 0, len(parts))
 	for _, p := range parts {
-		head, rest, ok := strings.Cut(p.Text, ",")
-		les := l.atSite(strings.TrimSpace(head))
-		if !ok || les < 0 || slices.ContainsFunc(out, func(o sitePart) bool { return o.lesion == les }) {
+		les, head := -1, ""
+		for _, sep := range []string{",", " - ", ":"} {
+			h, _, ok := strings.Cut(p.Text, sep)
+			if !ok {
+				continue
+			}
+			name := strings.TrimSpace(h)
+			switch {
+			case sep == ",":
+				les = l.atSite(name)
+			case grammar.IsLabel(name) && len(name) <= 3:
+				les = l.labelled(name)
+			}
+			if les >= 0 {
+				head = h + sep
+				break
+			}
+		}
+		if les < 0 || slices.ContainsFunc(out, func(o sitePart) bool { return o.lesion == les }) {
 			return nil
 		}
-		out = append(out, sitePart{lesion: les, value: &grammar.Value{Pos: shift(p.Pos, head+","), Text: strings.TrimSpace(rest)}})
+		out = append(out, sitePart{lesion: les, value: &grammar.Value{Pos: shift(p.Pos, head), Text: strings.TrimSpace(p.Text[len(head):])}})
 	}
 	return out
 }
@@ -2946,10 +2964,11 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 }
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
-	if ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 {
-		if parts := l.repairsBySite(v); parts != nil {
+	if (ref.field == fRepair || ref.field == fIndication) && v != nil && len(l.out.Lesions) > 1 {
+		if parts := l.partsByLesion(v); parts != nil {
 			// "Repairs: right helix, complex repair 2.8 cm; left cheek,
-			// complex repair 3.0 cm; …": each site's repair
+			// complex repair 3.0 cm; …", "Indications: 1 - facial location;
+			// 2 - …": each lesion's part
 			saved := l.lesion
 			for _, p := range parts {
 				l.lesion = p.lesion

@@ -708,3 +708,19 @@ func TestLetterLabelledRepairs(t *testing.T) {
 	}
 	assert.Equal(t, []string{"A: simple repair 1.5 cm", "B: simple repair 2.2 cm"}, got)
 }
+
+// TestFieldsOfEveryLesion: before or between the lesions of a note whose
+// table opened them, "Indications: 1 - facial location; 2 - size over 1
+// cm" gives each lesion its own indication, and "Mohs maps: drawn for all
+// three sites" documents every lesion's map (CODING-RULES §1:
+// indication-missing and map-missing are answered lesion by lesion).
+func TestFieldsOfEveryLesion(t *testing.T) {
+	const note = "DOS: 05/22/2026\n\nLesion | Site           | Dx           | Pre-op size\n1      | right forehead | BCC, nodular | 1.0 x 0.9 cm\n2      | left upper arm | SCC          | 1.5 x 1.2 cm\n\n" +
+		"Indications: 1 - facial location; 2 - size over 1 cm with ill-defined borders\nMohs maps: drawn for all three sites\n\nLesion 1\nStage 1: 2 blocks; clear\n\nLesion 2\nStage 1: 3 blocks; clear\n"
+	n := mustLower(t, note)
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprintf("%s %q map=%v", les.Label, les.Indication.Value, les.Map.Yes))
+	}
+	assert.Equal(t, []string{`1 "facial location" map=true`, `2 "size over 1 cm with ill-defined borders" map=true`}, got)
+}
