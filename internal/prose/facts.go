@@ -447,11 +447,17 @@ func (p *para) introducesLesionAt(s span, ok func(site string) bool) bool {
 }
 
 // asideCue reports whether sentence s opens as an aside from the Mohs
-// lesion: "While the patient was here, …", "Also, …", "Incidentally, …".
+// lesion: "While the patient was here, …", "Also, …", "Incidentally, …",
+// "At the patient's request, …".
 func (p *para) asideCue(s span) bool {
 	switch p.w(s.lo) {
 	case "while", "also", "additionally", "incidentally", "separately":
 		return true
+	}
+	for i := s.lo; i < s.hi && i < s.lo+8; i++ {
+		if p.w(i) == "request" || p.w(i) == "requested" {
+			return true // "At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled …"
+		}
 	}
 	return p.inAddition(s)
 }

@@ -203,6 +203,9 @@ func TestAsideBiopsyOfAnotherLesion(t *testing.T) {
 		{"§4 other biopsy: 'While the patient was here, a 6 mm … papule on the left shin was sampled by 4 mm punch biopsy'",
 			"While the patient was here, a 6 mm irregularly pigmented papule on the left shin was sampled by 4 mm punch biopsy; clinical impression dysplastic nevus versus early melanoma.",
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left shin" impression="dysplastic nevus versus early melanoma" uncertain=true`}},
+		{"§4 other biopsy: 'At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled with a 4 mm punch biopsy'",
+			"At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled with a 4 mm punch biopsy. Clinical impression: squamous cell carcinoma versus irritated seborrheic keratosis.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="squamous cell carcinoma versus irritated seborrheic keratosis" uncertain=true`}},
 	})
 }
 
