@@ -1903,7 +1903,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	case it.Label != nil:
 		label = normalLabel(it.Label.Name())
 		if it.Text != nil {
-			text = model.Text{Value: strings.Trim(it.Text.Text, "() "), Line: it.Text.Pos.Line}
+			text = model.Text{Value: strings.TrimRight(strings.Trim(it.Text.Text, "() "), ". "), Line: it.Text.Pos.Line} // "SITE 1: LEFT UPPER BACK."
 		}
 		if siteKeyed(it) {
 			text = model.Text{Value: strings.TrimLeft(it.Fields[0].Key, "-–—: "), Line: it.Fields[0].Pos.Line}
