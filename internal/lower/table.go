@@ -1324,20 +1324,18 @@ func addPiece(st *model.Stage, part model.Stage) {
 			st.Stains[i].Blocks = all(0, off)
 		}
 	}
-	for _, m := range part.Margins {
-		if m.Blocks == nil {
-			m.Blocks = all(off, part.Blocks.N)
-		} else {
-			m.Blocks = shifted(m.Blocks, off)
+	placed := func(blocks []int) []int { // the piece's blocks, numbered after the stage's
+		if blocks == nil {
+			return all(off, part.Blocks.N)
 		}
+		return shifted(blocks, off)
+	}
+	for _, m := range part.Margins {
+		m.Blocks = placed(m.Blocks)
 		st.Margins = append(st.Margins, m)
 	}
 	for _, sn := range part.Stains {
-		if sn.Blocks == nil {
-			sn.Blocks = all(off, part.Blocks.N)
-		} else {
-			sn.Blocks = shifted(sn.Blocks, off)
-		}
+		sn.Blocks = placed(sn.Blocks)
 		st.Stains = append(st.Stains, sn)
 	}
 	if !st.Blocks.Present() || !part.Blocks.Present() {
