@@ -38,3 +38,16 @@ func TestSizeBeforeItsTumor(t *testing.T) {
 			[]string{"preop "}, nil},
 	})
 }
+
+// TestNegatedStain: a stain the prose says was not run ("no further
+// SOX10", "no SOX10 was run") is no stain of the stage (CODING-RULES §5:
+// 88341/88342 only for antibodies run).
+func TestNegatedStain(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 'no further SOX10'", "The second stage was two blocks, with MART-1 on both blocks for melanocyte density; no further SOX10. Both blocks were clear.",
+			fams, []string{`stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"§5 'no SOX10 was run'", "The second stage was two blocks, with MART-1 on both blocks; no SOX10 was run.",
+			fams, []string{`stage 2 blocks=2 margin=unknown stain="MART-1"`}},
+	})
+}

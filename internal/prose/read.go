@@ -883,6 +883,10 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			i = hi
 			continue
 		}
+		if e := p.hitAt(i, cStain); e > 0 && p.negated(i) {
+			i = e // "no further SOX10", "no SOX10 was run": no stain
+			continue
+		}
 		if e := p.hitAt(i, cStain); e > 0 {
 			if tg, _ := st.target(p, s, bx); tg != nil {
 				stain, end, quiet := p.stain(i, e, s)
