@@ -122,7 +122,7 @@ var realisticSets = []struct {
 	{"testdata/probe69", 30, 29},
 	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},
-	{"testdata/probe72", 30, 22},
+	{"testdata/probe72", 30, 23},
 	{"testdata/probe73", 30, 19},
 	{"testdata/probe74", 30, 27},
 }

@@ -2690,14 +2690,18 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 		}
 	}
 	comma := false // "after clear margins were confirmed, 3.4 cm": the margins' clause ended
+back:
 	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
+		if p.has(k, cRepairHead) && p.toks[k].kind == kWord {
+			break back // "the defect was repaired with a complex layered closure with wide undermining, 6.0 cm": the words before the closure are not the size's
+		}
 		switch p.w(k) {
 		case ",":
 			comma = true
 		case "defect", "deficit", "secondary", "primary", "lesion", "size", "area":
 			return true
 		case "undermined", "undermining", "undermine":
-			if k >= i-3 { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm"
+			if k >= i-3 && !(k == i-2 && p.w(i-1) == ",") { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm" or "with wide undermining, 6.0 cm"
 				return true
 			}
 		case "margin", "margins", "rim":
