@@ -43,3 +43,15 @@ func TestParenthesizedValues(t *testing.T) {
 		{"§1 values in parentheses", note, outline, "2026-06-05 L dorsal forearm [1.8 1.5] map=true"},
 	})
 }
+
+// TestRepairValueThenSentence: a repair value that names the repair before
+// a dictated sentence ("Repair: complex repair, length 4.0 cm, after tumor
+// clearance. Extensive undermining was required to close the defect.") is
+// the repair's value, not prose whose repair goes unread (CODING-RULES §3).
+func TestRepairValueThenSentence(t *testing.T) {
+	const note = "Date: 06/02/2026\nSite: right dorsal forearm\nStage 1: 3 blocks, clear.\n\nREPAIR\nRepair: complex repair, length 4.0 cm, after tumor clearance. Extensive undermining was required to close the defect without tension.\n"
+	runProseCases(t, []proseCase{
+		{"§3 the repair value before a sentence", note, lesionOutline,
+			"right dorsal forearm 3 [complex repair, length 4.0 cm, after tumor clearance [4]]"},
+	})
+}

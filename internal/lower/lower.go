@@ -2786,6 +2786,14 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
 }
 
+// proseRepair reports whether a dictated repair value is read as prose by
+// its first sentence: one that tells (has a verb), or names no repair; not
+// "complex repair, length 4.0 cm, after tumor clearance." before
+// "Extensive undermining was required …", nor a deferred closure.
+func proseRepair(first string) bool {
+	return !isDeferred(first) && (isDictated(first) || !isRepairText(first))
+}
+
 // sitePart is the part of a value that one lesion's site opens.
 type sitePart struct {
 	lesion int
@@ -2980,7 +2988,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 	}
 	les := l.cur()
-	if ref.field == fRepair && v != nil && isDictated(v.Text) && !isDeferred(splitSentences(v)[0].Text) {
+	if ref.field == fRepair && v != nil && isDictated(v.Text) && proseRepair(splitSentences(v)[0].Text) {
 		// "REPAIR: The final defect measured … and was closed with …", "…
 		// was reconstructed with a paramedian forehead interpolation flap.
 		// Division and inset of the pedicle are scheduled in three weeks."
