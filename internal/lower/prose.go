@@ -35,6 +35,10 @@ func (l *lowerer) prose(par []grammar.Value) {
 		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}
 	}
 	if l.headed || len(lines) == 0 {
+		if n := proseLesionNumber(lines[0].Text); l.headed && n > 1 && n == len(l.out.Lesions)+1 && l.lesionLine(strconv.Itoa(n)) == 0 &&
+			!slices.Contains(lesionNouns, asciiLower(firstWord(lines[0].Text))) {
+			l.proseLesion(lines[0]) // "FIRST SITE: …" then "Attention was then turned to the second site: …" (a label the grammar did not take, "Lesion 0002", opens nothing)
+		}
 		l.proseScope(lines)
 		return
 	}
@@ -503,7 +507,16 @@ func (l *lowerer) proseLesion(first prose.Line) {
 // labelSite is the site a paragraph's lesion label names before its colon:
 // "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
 func labelSite(text string) string {
-	head, _, ok := strings.Cut(text, ":")
+	head, after, ok := strings.Cut(text, ":")
+	if hw := strings.Fields(asciiLower(head)); ok && len(hw) > 2 && slices.Contains(lesionNouns, hw[len(hw)-1]) && slices.Contains(lesionOrdinals, hw[len(hw)-2]) {
+		// "Attention was then turned to the second site: left lower neck."
+		site, _, _ := strings.Cut(after, ".")
+		if site = strings.TrimSpace(site); site != "" {
+			if _, known := anatomy.Resolve(site); known {
+				return site
+			}
+		}
+	}
 	if w, rest, _ := strings.Cut(text, " "); !ok || strings.Contains(head, ".") {
 		w2, _, _ := strings.Cut(rest, " ")
 		w2 = strings.ToLower(w2)

@@ -267,3 +267,16 @@ func TestRepairsBySite(t *testing.T) {
 			"RIGHT HELIX 2 [complex repair 2.8 cm []]; LEFT CHEEK 4 [complex repair 3.0 cm []]; LEFT SHOULDER 3 [intermediate layered repair 4.0 cm. []]"},
 	})
 }
+
+// TestTurnedToNextSite: after a labelled lesion ("FIRST SITE: RIGHT NASAL
+// SIDEWALL."), a sentence that turns to the next one ("ATTENTION WAS THEN
+// TURNED TO THE SECOND SITE: LEFT LOWER NECK.") opens it at the site after
+// its colon, so the stages under it are its own, never a third stage of
+// the first lesion (CODING-RULES §1, §2).
+func TestTurnedToNextSite(t *testing.T) {
+	const note = "DATE OF SERVICE: 05/04/2026\n\nFIRST SITE: RIGHT NASAL SIDEWALL. NODULAR BASAL CELL CARCINOMA.\nSTAGE 1: 3 BLOCKS. BLOCK 3 POSITIVE.\nSTAGE 2: 1 BLOCK, CLEAR.\n\n" +
+		"ATTENTION WAS THEN TURNED TO THE SECOND SITE: LEFT LOWER NECK. SQUAMOUS CELL CARCINOMA IN SITU.\nSTAGE 1: 4 BLOCKS, ALL CLEAR.\n"
+	runProseCases(t, []proseCase{
+		{"§1 the second site's stages are its own", note, lesionOutline, "RIGHT NASAL SIDEWALL 3,1; LEFT LOWER NECK 4"},
+	})
+}
