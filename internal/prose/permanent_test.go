@@ -51,3 +51,14 @@ func TestNegatedStain(t *testing.T) {
 			fams, []string{`stage 2 blocks=2 margin=unknown stain="MART-1"`}},
 	})
 }
+
+// TestStainCloneInParentheses: the clone in parentheses between a stain's
+// name and its stain word ("a pan-cytokeratin (AE1/AE3) immunostain (block
+// 2)") does not hide the blocks named after it (CODING-RULES §5: 88342 per
+// antibody per block stained, one block here).
+func TestStainCloneInParentheses(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 stain blocks after the clone", "Stage 1 was divided into 4 blocks. A pan-cytokeratin (AE1/AE3) immunostain (block 2) was run.",
+			[]string{"stage "}, []string{`stage 1 blocks=4 margin=unknown stain="pan-cytokeratin"[2]`}},
+	})
+}

@@ -1354,6 +1354,9 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 	if j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin") {
 		j++ // "AE1/AE3 cytokeratin immunostain": one antibody, its class after its name
 	}
+	if k := p.skipParen(j, s.hi); k > j && k < s.hi && stainWord(p.w(k)) && !p.anyIn(j+1, k-1, cBlockNoun) && p.w(j+1) != "for" && p.w(j+1) != "to" {
+		j = k // "pan-cytokeratin (AE1/AE3) immunostain (block 2)": the clone in parentheses, then the stain word
+	}
 	for j < s.hi && stainWord(p.w(j)) {
 		j++
 	}
