@@ -118,9 +118,10 @@ func anyPresent(sizes ...model.Size) bool {
 var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives", "declined", "refused"}
 
 // repairClassOf classifies repair text: classNone for a whole text that
-// says no repair, else the first row of repairWords that matches the text
-// without its clauses about repairs only considered (classDeferred when
-// nothing else is left).
+// says no repair, classUnknown for a text that hedges between two linear
+// classes ("intermediate vs. complex"), else the first row of repairWords
+// that matches the text without its clauses about repairs only considered
+// (classDeferred when nothing else is left).
 func repairClassOf(text string) repairClass {
 	w := wordsOf(text)
 	if noRepairTexts[w.text()] {
@@ -135,6 +136,17 @@ func repairClassOf(text string) repairClass {
 		}
 		if w = wordsOf(strings.Join(kept, " ")); w.text() == "" {
 			return classDeferred
+		}
+	}
+	if w.has("vs", "versus", "or") {
+		classes := 0 // "linear closure — intermediate vs. complex (to be confirmed)": the note does not say which
+		for _, row := range repairWords {
+			if (row.class == classComplex || row.class == classIntermediate || row.class == classSimple) && w.has(row.words...) {
+				classes++
+			}
+		}
+		if classes > 1 {
+			return classUnknown
 		}
 	}
 	for _, row := range repairWords {

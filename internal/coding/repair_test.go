@@ -673,6 +673,8 @@ func TestRepairKinds(t *testing.T) {
 		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1"}},
 		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1"}},
 		{"left cheek", "Repair: rotation flap; defect 2.0 x 2.0 cm; secondary defect 0 sq cm; after clearance", []string{"14040x1"}},
+		{"left jawline", "Repair: linear closure, 4.8 cm, after tumor clearance - intermediate vs. complex (to be confirmed)", []string{}},
+		{"left jawline", "Repair: complex layered closure, 4.8 cm, after tumor clearance", []string{"13132x1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.repair, func(t *testing.T) {
