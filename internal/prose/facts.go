@@ -2343,7 +2343,7 @@ func (p *para) sentenceWord(s span, w string) bool {
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
-		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
+		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.w(i+1) == "primary" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || p.stretchAny(i, s, cBiopsy) || p.stretchAny(i, s, cDonor) {
 				return
 			}
@@ -2352,7 +2352,7 @@ func (st *state) closedInLayers(p *para, s span) {
 				e++
 			}
 			// "closed primarily in a layered fashion", "closed side-to-side with layered sutures": the layers say the class
-			for k := e; k < s.hi && k <= e+3 && p.toks[k].kind == kWord; k++ {
+			for k := e; k < s.hi && k <= e+6 && (p.toks[k].kind == kWord || p.w(i+1) == "primary"); k++ { // "Closed primary, 2.1 cm, layered."
 				if p.w(k) == "layered" || p.w(k) == "layers" {
 					e = k + 1
 					if e < s.hi && (p.w(e) == "fashion" || p.w(e) == "sutures" || p.w(e) == "closure") {
@@ -2677,8 +2677,12 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 func (p *para) sizeOfOther(i, nx int, s span) bool {
 	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
 		switch p.w(k) {
-		case "secondary", "primary", "donor":
+		case "secondary", "donor":
 			return true
+		case "primary":
+			if k+1 < s.hi && p.w(k+1) != "closure" && p.w(k+1) != "," { // "primary defect 1.2 x 1.0 cm", not "Closed primary, 2.1 cm, layered"
+				return true
+			}
 		}
 	}
 	for k := max(s.lo, i-3); k < min(s.hi, nx+3); k++ {
@@ -2692,8 +2696,8 @@ func (p *para) sizeOfOther(i, nx int, s span) bool {
 	comma := false // "after clear margins were confirmed, 3.4 cm": the margins' clause ended
 back:
 	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
-		if p.has(k, cRepairHead) && p.toks[k].kind == kWord {
-			break back // "the defect was repaired with a complex layered closure with wide undermining, 6.0 cm": the words before the closure are not the size's
+		if p.has(k, cRepairHead) && p.toks[k].kind == kWord || slices.Contains([]string{"closed", "repaired", "layers", "layered", "primarily", "sutured"}, p.w(k)) {
+			break back // "the defect was repaired with a complex layered closure with wide undermining, 6.0 cm", "the defect was closed primarily in layers, 2.1 cm": the words before the closure are not the size's
 		}
 		switch p.w(k) {
 		case ",":
