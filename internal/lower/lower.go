@@ -3750,8 +3750,8 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	}
 	sentences := prose.Sentences(pars)
 	first := slices.IndexFunc(sentences, namesStage)
-	if first < 1 {
-		return nil
+	if first < 1 || slices.ContainsFunc(sentences, func(sen []prose.Line) bool { return proseLesionNumber(sentenceText(sen)) > 1 }) {
+		return nil // no stage, or the prose numbers its lesions ("Attention was then turned to the second site, …"), which opens them
 	}
 	// the sites the prose before the first stage names tumors at (the prose
 	// reader leaves out the tumors of the past): its diagnoses' sites, and
@@ -3789,8 +3789,8 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 			// "The cheek was addressed first. The first stage …", "The nose
 			// was treated first. A Mohs map was drawn. The first stage …": a
 			// sentence that names no tumor, then, within two sentences that
-			// name no site, a stage of no site
-			for j := k + 1; j < len(sentences) && j <= k+3 && len(sitesOpening(sentenceText(sentences[j]), sites)) == 0; j++ {
+			// name no other site, a stage of no other site
+			for j := k + 1; j < len(sentences) && j <= k+3 && !slices.ContainsFunc(sitesOpening(sentenceText(sentences[j]), sites), func(o int) bool { return o != named[0] }); j++ {
 				if namesStage(sentences[j]) {
 					stage = true
 					break
@@ -3906,6 +3906,13 @@ const openingWords = 8
 // "nose" for the nasal dorsum).
 func sitesOpening(text string, sites []string) []int {
 	words := sentenceWords(text)
+	from := 0
+	for k := 1; k+1 < len(words) && k < openingWords; k++ {
+		if (words[k].text == "turned" || words[k].text == "moved") && words[k+1].text == "to" {
+			from = k + 2 // "Attention was then turned to the right dorsal forearm."
+		}
+	}
+	words = words[from:]
 	if len(words) > openingWords {
 		words = words[:openingWords]
 	}

@@ -68,6 +68,11 @@ func TestSiteOpensLesion(t *testing.T) {
 				"The first lesion, on the left dorsal hand, was a squamous cell carcinoma measuring 1.5 x 1.3 cm. The second, on the right lateral knee, was a nodular basal cell carcinoma measuring 1.1 x 0.9 cm.\n\n" +
 				"Hand, Stage 1, three blocks: tumor at the deep margin of block 1. Hand, Stage 2, two blocks: clear.\n\nKnee, Stage 1, two blocks: both blocks clear.\n",
 			lesionOutline, "left dorsal hand 3,2; right lateral knee 2"},
+		{"§1 stages per lesion: 'We began with …' and 'Attention was then turned to the right dorsal forearm.'",
+			"Date: 05/05/2026\n\nThe patient presents for Mohs surgery of two biopsy-proven skin cancers: a nodular basal cell carcinoma of the left nasal ala and a squamous cell carcinoma of the right dorsal forearm.\n\n" +
+				"We began with the left nasal ala. Mohs was indicated for the nasal location. Pre-op size 0.8 x 0.7 cm. The first stage was divided into two blocks; block 2 was positive at the deep margin. The second stage of one block was clear.\n\n" +
+				"Attention was then turned to the right dorsal forearm. Mohs was indicated because the tumor was recurrent. Pre-op size 1.4 x 1.2 cm. One stage of three blocks was taken and was clear.\n",
+			lesionOutline, "left nasal ala 2,1; right dorsal forearm 3"},
 		{"§1 never guess: a stage sentence goes back to a site already left",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek ambiguous"},
