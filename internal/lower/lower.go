@@ -1396,7 +1396,18 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 // with no colon ("Insurance Humana ChoiceCare PPO."): the payer field, or
 // nil. The name must open with a capital ("Insurance verified" names none).
 func keyedPayer(t *grammar.Text) *grammar.Field {
-	key, rest, ok := strings.Cut(strings.TrimSuffix(t.Text, "."), " ")
+	text := strings.TrimSuffix(t.Text, ".")
+	for _, lead := range []string{"The patient's insurance is ", "The patient’s insurance is ", "Her insurance is ", "His insurance is ", "Insurance is "} {
+		if len(text) > len(lead) && strings.EqualFold(text[:len(lead)], lead) {
+			// "The patient's insurance is Medicaid." as "Insurance Medicaid"
+			rest := text[len(lead):]
+			if rest[0] < 'A' || rest[0] > 'Z' || wordCount(rest, 9) > 8 {
+				return nil
+			}
+			return &grammar.Field{Pos: t.Pos, Key: "Insurance", Value: &grammar.Value{Pos: shift(t.Pos, t.Text[:len(lead)]), Text: rest}}
+		}
+	}
+	key, rest, ok := strings.Cut(text, " ")
 	if ref, known := lookup(secEncounter, key); !ok || !known || ref.field != fPayer {
 		return nil
 	}

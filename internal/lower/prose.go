@@ -566,7 +566,14 @@ func proseLesionNumber(text string) int {
 		return 0
 	}
 	if w := words[0]; (w == "number" || w == "no." || w == "#") && (strings.HasSuffix(words[1], ",") || strings.HasSuffix(words[1], ":")) {
-		// "Number two, right dorsal foot. First stage, …"
+		// "Number two, right dorsal foot. First stage, …", not a dictated
+		// list's "Number two, indication: poorly defined borders …"
+		if _, after, ok := strings.Cut(text, words[1][len(words[1])-1:]); ok {
+			site, _, _ := strings.Cut(after, ".")
+			if _, known := anatomy.Resolve(strings.TrimSpace(strings.SplitN(site, ":", 2)[0])); !known || strings.Contains(site, ":") {
+				return 0
+			}
+		}
 		num := strings.TrimRight(words[1], ",:")
 		if n := cardinalWord(num); n > 0 {
 			return n

@@ -285,3 +285,20 @@ func TestTurnedToNextSite(t *testing.T) {
 		{"§1 the second site's stages are its own", note, lesionOutline, "RIGHT NASAL SIDEWALL 3,1; LEFT LOWER NECK 4"},
 	})
 }
+
+// TestNumberedFactsOfOneLesion: a dictation that numbers its items ("Number one,
+// diagnosis: …", "Number four, stage one, three blocks. …") numbers facts
+// of one lesion, not lesions — only "Number two, right dorsal foot." opens
+// a lesion — and "The patient's insurance is Medicaid." names the payer
+// (CODING-RULES §1: the stages are one lesion's; §8: the payer's profile).
+func TestNumberedFactsOfOneLesion(t *testing.T) {
+	const note = "This is Dr. Salcedo dictating a Mohs operative note. Date of service May 5, 2026. The patient's insurance is Medicaid.\n" +
+		"Number one, diagnosis: squamous cell carcinoma in situ, right temple, biopsy-proven by punch biopsy on 04/07/2026.\n" +
+		"Number two, indication: poorly defined borders on the temple.\n" +
+		"Number three, stage one, three blocks. Block 1 positive at the superior margin, blocks 2 and 3 clear.\n" +
+		"Number four, stage two, one block, clear.\n"
+	outline := func(n *model.Note) string { return n.Encounter.Payer.Value + "; " + lesionOutline(n) }
+	runProseCases(t, []proseCase{
+		{"§1 one lesion's numbered facts; §8 the payer from a sentence", note, outline, "Medicaid; right temple 3,1"},
+	})
+}
