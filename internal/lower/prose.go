@@ -507,6 +507,9 @@ func (l *lowerer) proseLesion(first prose.Line) {
 // labelSite is the site a paragraph's lesion label names before its colon:
 // "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
 func labelSite(text string) string {
+	if _, site := numberIsSite(text); site != "" {
+		return site // "Number one is the left upper back."
+	}
 	head, after, ok := strings.Cut(text, ":")
 	if hw := strings.Fields(asciiLower(head)); ok && len(hw) > 2 && slices.Contains(lesionNouns, hw[len(hw)-1]) && slices.Contains(lesionOrdinals, hw[len(hw)-2]) {
 		// "Attention was then turned to the second site: left lower neck."
@@ -544,6 +547,24 @@ func labelSite(text string) string {
 	return site
 }
 
+// numberIsSite reads a dictation's "Number two is the right shoulder.":
+// the number and the site; 0, "" when the words after "is" are no site.
+func numberIsSite(text string) (int, string) {
+	head, after, ok := strings.Cut(text, " is ")
+	words := strings.Fields(asciiLower(head))
+	if !ok || len(words) != 2 || words[0] != "number" || cardinalWord(words[1]) == 0 {
+		return 0, ""
+	}
+	site, _, _ := strings.Cut(strings.TrimSpace(after), ".")
+	if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, "the") {
+		site = rest
+	}
+	if _, known := anatomy.Resolve(site); !known || strings.ContainsAny(site, ":,;") {
+		return 0, ""
+	}
+	return cardinalWord(words[1]), site
+}
+
 // proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",
 // "Lesion #2 …", "SITE TWO (right nasal tip): …", "The second lesion …",
 // "For the second site …", "Number two, right dorsal foot."; 0 when it
@@ -564,6 +585,10 @@ func proseLesionNumber(text string) int {
 	}
 	if len(words) < 2 {
 		return 0
+	}
+	if len(words) > 3 && words[0] == "number" && words[2] == "is" {
+		n, _ := numberIsSite(text) // "Number two is the right shoulder. Superficial and nodular …"
+		return n
 	}
 	if w := words[0]; (w == "number" || w == "no." || w == "#") && (strings.HasSuffix(words[1], ",") || strings.HasSuffix(words[1], ":")) {
 		// "Number two, right dorsal foot. First stage, …", not a dictated

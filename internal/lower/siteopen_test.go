@@ -298,7 +298,11 @@ func TestNumberedFactsOfOneLesion(t *testing.T) {
 		"Number three, stage one, three blocks. Block 1 positive at the superior margin, blocks 2 and 3 clear.\n" +
 		"Number four, stage two, one block, clear.\n"
 	outline := func(n *model.Note) string { return n.Encounter.Payer.Value + "; " + lesionOutline(n) }
+	const two = "Date of service 04/30/2026. Two lesions were treated today, both biopsy-proven basal cell carcinomas.\n" +
+		"Number one is the left upper back. Nodular basal cell carcinoma, 1.6 x 1.4 cm. Stage one, three blocks: block 2 positive at the deep margin. Stage two, one block, clear.\n" +
+		"Number two is the right shoulder. Superficial basal cell carcinoma, 2.8 x 2.2 cm. Stage one, six blocks, all clear.\n"
 	runProseCases(t, []proseCase{
 		{"§1 one lesion's numbered facts; §8 the payer from a sentence", note, outline, "Medicaid; right temple 3,1"},
+		{"§1 'Number two is the right shoulder.' opens the second lesion", two, lesionOutline, "left upper back 3,1; right shoulder 6"},
 	})
 }
