@@ -20,8 +20,8 @@ import (
 //
 //	Measure = Approx? Dim ( ( "x" | "by" | "*" ) Dim )* "."? Remark? "."?
 //	Dim     = Number ( ( "sq" | "square" ) "."? CM | Unit )?
-//	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | CM
-//	CM      = "cm" | "centimeter" | "centimeters"
+//	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" | CM
+//	CM      = "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres"
 //	Count   = Approx? ( Number | "one" … "twelve" ) "tissue"? Noun? Remark? "."?
 //	Remark  = "(" ~")"* ")"
 //	Noun    = "block" | "blocks" | "stage" | "stages" | "section" | "sections" | …
@@ -57,8 +57,8 @@ type dateAST struct {
 }
 
 var (
-	cmWords    = []string{"cm", "centimeter", "centimeters"}
-	unitWords  = []string{"cm2", "mm", "millimeter", "millimeters", "cm", "centimeter", "centimeters"}
+	cmWords    = []string{"cm", "centimeter", "centimeters", "centimetre", "centimetres"}
+	unitWords  = []string{"cm2", "mm", "millimeter", "millimeters", "millimetre", "millimetres", "cm", "centimeter", "centimeters", "centimetre", "centimetres"}
 	timesWords = []string{"x", "by", "*"}
 	nounWords  = append(append([]string{}, BlockNouns...), StageNouns...)
 )

@@ -30,6 +30,8 @@ func TestParseMeasure(t *testing.T) {
 		{"0.8x0.6cm", Measure{Dims: []float64{0.8, 0.6}}},
 		{"8 x 6 mm", Measure{Dims: []float64{0.8, 0.6}}},
 		{"8 × 6 mm", Measure{Dims: []float64{0.8, 0.6}}},
+		{"1.2 x 1.0 centimetres", Measure{Dims: []float64{1.2, 1.0}}},
+		{"25 millimetres", Measure{Dims: []float64{2.5}}},
 		{"0.8cm x 0.6cm", Measure{Dims: []float64{0.8, 0.6}}},
 		{"1.0 x 0.8 x 0.3 cm", Measure{Dims: []float64{1.0, 0.8}}},
 		{"approximately 1.5 x 2.9 cm.", Measure{Dims: []float64{1.5, 2.9}}},

@@ -126,7 +126,7 @@ var realisticSets = []struct {
 	{"testdata/probe73", 30, 19},
 	{"testdata/probe74", 30, 27},
 	{"testdata/probe75", 30, 29},
-	{"testdata/probe76", 30, 23},
+	{"testdata/probe76", 30, 25},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

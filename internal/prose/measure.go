@@ -13,7 +13,7 @@ import (
 //	Dim     = Number Unit?          (at least one Dim has a unit)
 //	Number  = digits | spelled ( "point" digit-word+ )?   ("two point one", "forty-five")
 //	Area    = Number ( "sq" "."? ( "cm" | "centimeters" ) | "square" "cm" | "cm2" )
-//	Unit    = "cm" | "mm" | "cm2" | "sq" "."? "cm" | "centimeter(s)" | "millimeter(s)"
+//	Unit    = "cm" | "mm" | "cm2" | "sq" "."? "cm" | "centimeter(s)" | "millimeter(s)" (or "-metre(s)")
 
 // unit reads a unit at token i: the divisor that makes it cm (10 for mm),
 // whether it is an area, and the token after it.
@@ -22,9 +22,9 @@ func (p *para) unit(i, end int) (div float64, area bool, next int, ok bool) {
 		return 0, false, i, false
 	}
 	switch p.w(i) {
-	case "cm", "centimeter", "centimeters":
+	case "cm", "centimeter", "centimeters", "centimetre", "centimetres":
 		return 1, false, i + 1, true
-	case "mm", "millimeter", "millimeters":
+	case "mm", "millimeter", "millimeters", "millimetre", "millimetres":
 		return 10, false, i + 1, true
 	case "cm2":
 		return 1, true, i + 1, true
@@ -33,7 +33,7 @@ func (p *para) unit(i, end int) (div float64, area bool, next int, ok bool) {
 		if j < end && p.w(j) == "." {
 			j++
 		}
-		if j < end && (p.w(j) == "cm" || p.w(j) == "centimeters") {
+		if j < end && (p.w(j) == "cm" || p.w(j) == "centimeters" || p.w(j) == "centimetres") {
 			return 1, true, j + 1, true
 		}
 	}

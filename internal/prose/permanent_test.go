@@ -62,3 +62,13 @@ func TestStainCloneInParentheses(t *testing.T) {
 			[]string{"stage "}, []string{`stage 1 blocks=4 margin=unknown stain="pan-cytokeratin"[2]`}},
 	})
 }
+
+// TestBritishUnits: "centimetres" and "millimetres" measure as their
+// American spellings do (CODING-RULES §3: a graft's area from its
+// measure).
+func TestBritishUnits(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 graft area in centimetres", "Following clearance, a full-thickness skin graft harvested from the left supraclavicular fossa was sutured into the defect; the graft measured 3.2 x 2.8 centimetres.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" area=3.2x2.8 after-clearance`}},
+	})
+}
