@@ -248,6 +248,8 @@ func TestStains(t *testing.T) {
 		// CODING-RULES.md §1: boilerplate about every stage documents no stage
 		// and no count; §5: the stains it says were run on every block are
 		// the described stages' stains.
+		{"boilerplate of any stage ('identified on a stage was re-excised in the next stage') documents no stage",
+			"Residual tumor identified on a stage was re-excised in the next stage, guided by the map. After the final stage no tumor was seen.", fams, nil},
 		{"a boilerplate sentence staining every block of each stage stains each stage described (the stain whose words say every block)",
 			"Each stage was stained with H&E and with MART-1 on every block, for assessment of melanocyte density at the margins.\nStage 1 was divided into 3 blocks. Stage 2 consisted of 2 blocks; both were clear.", fams,
 			[]string{`stage 1 blocks=3 margin=unknown stain="MART-1"+reason`, `stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
