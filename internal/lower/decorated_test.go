@@ -55,3 +55,14 @@ func TestRepairValueThenSentence(t *testing.T) {
 			"right dorsal forearm 3 [complex repair, length 4.0 cm, after tumor clearance [4]]"},
 	})
 }
+
+// TestSiteAfterDiagnosisDash: a diagnosis field that names the site after
+// a dash ("squamous cell carcinoma in situ – right index finger, dorsal
+// skin over the proximal phalanx") gives the lesion its site when no site
+// field does (CODING-RULES §1: the Mohs class follows the site).
+func TestSiteAfterDiagnosisDash(t *testing.T) {
+	const note = "DOS: 06/09/2026\n\nDiagnosis: squamous cell carcinoma in situ – right index finger, dorsal skin over the proximal phalanx.\nStage 1: 3 blocks, clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 the site after the diagnosis's dash", note, lesionOutline, "right index finger 3"},
+	})
+}

@@ -276,6 +276,14 @@ func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
 			}
 		}
 	}
+	for _, dash := range []string{" – ", " — ", " - "} {
+		if _, after, ok := strings.Cut(text, dash); ok {
+			cand, _, _ := strings.Cut(after, ",") // "squamous cell carcinoma in situ – right index finger, dorsal skin …"
+			if _, ok := anatomy.Resolve(strings.TrimSpace(cand)); ok {
+				return model.Text{Value: strings.TrimSpace(cand), Line: dx.Line}, true
+			}
+		}
+	}
 	parts := strings.Split(text, ",")
 	for i := len(parts) - 1; i >= 1; i-- {
 		cand := strings.TrimSpace(parts[i])
