@@ -510,6 +510,9 @@ func labelSite(text string) string {
 	if _, site := numberIsSite(text); site != "" {
 		return site // "Number one is the left upper back."
 	}
+	if _, site := ordinalSite(text); site != "" {
+		return site // "First, the left parietal scalp."
+	}
 	head, after, ok := strings.Cut(text, ":")
 	if hw := strings.Fields(asciiLower(head)); ok && len(hw) > 2 && slices.Contains(lesionNouns, hw[len(hw)-1]) && slices.Contains(lesionOrdinals, hw[len(hw)-2]) {
 		// "Attention was then turned to the second site: left lower neck."
@@ -640,10 +643,35 @@ func proseLesionNumber(text string) int {
 func ordinalOpening(text string) int {
 	w, _, _ := strings.Cut(text, " ")
 	i := slices.Index(lesionOrdinals, strings.ToLower(strings.TrimSuffix(w, ",")))
-	if i < 0 || !strings.HasSuffix(w, ",") || !namesTumorAtSite(text) {
+	if i < 0 || !strings.HasSuffix(w, ",") {
 		return 0
 	}
-	return i%5 + 1
+	if n, _ := ordinalSite(text); n > 0 || namesTumorAtSite(text) {
+		return i%5 + 1
+	}
+	return 0
+}
+
+// ordinalSite reads a paragraph that opens with an ordinal, a comma and a
+// site alone ("First, the left parietal scalp. This is a …"): the number
+// and the site; 0, "" otherwise.
+func ordinalSite(text string) (int, string) {
+	w, rest, _ := strings.Cut(text, " ")
+	i := slices.Index(lesionOrdinals, strings.ToLower(strings.TrimSuffix(w, ",")))
+	if i < 0 || !strings.HasSuffix(w, ",") {
+		return 0, ""
+	}
+	site, _, ok := strings.Cut(rest, ".")
+	if c := strings.IndexAny(site, ":;"); c >= 0 {
+		site, ok = site[:c], true
+	}
+	if lead, after, cut := strings.Cut(site, " "); cut && strings.EqualFold(lead, "the") {
+		site = after
+	}
+	if _, known := anatomy.Resolve(strings.TrimSpace(site)); !ok || !known || strings.Contains(site, ",") || len(strings.Fields(site)) > 5 {
+		return 0, ""
+	}
+	return i%5 + 1, strings.TrimSpace(site)
 }
 
 // namesTumorAtSite reports whether the first sentence of text names a

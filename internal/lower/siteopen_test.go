@@ -173,6 +173,11 @@ func TestOrdinalOpensLesion(t *testing.T) {
 				"First, a nodular basal cell carcinoma of the left lower eyelid, 0.6 x 0.5 cm. Stage 1 consisted of two blocks, block 1 positive at the deep margin. Stage 2, one block: clear.\n\n" +
 				"Second, a squamous cell carcinoma of the right temple, 1.1 x 0.9 cm. Stage 1, three blocks: all margins clear.\n",
 			lesionOutline, "left lower eyelid 2,1; right temple 3"},
+		{"§1 stages per lesion: 'First, the left parietal scalp.' / 'Second, the right anterior thigh: …'",
+			"Date: 06/24/2026\n\nI performed Mohs surgery on two tumors today.\n\n" +
+				"First, the left parietal scalp. This is a moderately differentiated squamous cell carcinoma. Stage I was cut into two blocks, block 1 positive. Stage II, one block, was clear.\n\n" +
+				"Second, the right anterior thigh: a nodular basal cell carcinoma. Stage I was cut into three blocks, all clear.\n",
+			lesionOutline, "left parietal scalp 2,1; right anterior thigh 3"},
 		{"§1 an ordinal that opens a step opens no lesion",
 			"Date: 05/20/2026\n\nMohs surgery of a basal cell carcinoma of the left lower eyelid.\n\n" +
 				"First, the area was prepped and draped. Second, local anesthesia was given. Stage 1 consisted of two blocks, both clear.\n",
