@@ -66,3 +66,14 @@ func TestSiteAfterDiagnosisDash(t *testing.T) {
 		{"§1 the site after the diagnosis's dash", note, lesionOutline, "right index finger 3"},
 	})
 }
+
+// TestRepairThenRemarks: a repair lead whose value lists the repair before
+// a dash and dictated remarks ("After tumor clearance: layered closure,
+// 2.0 cm — the extensor tendon was not exposed.") is that repair
+// (CODING-RULES §3: layered is intermediate; the timing is the lead's).
+func TestRepairThenRemarks(t *testing.T) {
+	const note = "DOS: 06/09/2026\nSite: right index finger\nStage 1: 3 blocks, clear.\n\nAfter tumor clearance: layered closure, 2.0 cm — the extensor tendon was not exposed. Tourniquet off.\n"
+	runProseCases(t, []proseCase{
+		{"§3 the listed repair before its remarks", note, lesionOutline, "right index finger 3 [layered closure, 2.0 cm []]"},
+	})
+}

@@ -2534,6 +2534,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.repairText(&grammar.Value{Pos: f.Pos, Text: f.Key + ": " + v.Text}, model.Text{Value: f.Key, Line: f.Pos.Line})
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
+	case l.lesion >= 0 && isRepairLead(f.Key) && listedRepair(v) != nil:
+		// "After tumor clearance: layered closure, 2.0 cm — the extensor
+		// tendon was not exposed.": the repair, then remarks
+		l.repairText(listedRepair(v), model.Text{Value: f.Key, Line: f.Pos.Line})
 	default:
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 	}
@@ -2803,6 +2807,22 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 // "Extensive undermining was required …", nor a deferred closure.
 func proseRepair(first string) bool {
 	return !isDeferred(first) && (isDictated(first) || !isRepairText(first))
+}
+
+// listedRepair is the repair a dictated value lists before a dash or its
+// first full stop ("layered closure, 2.0 cm — the extensor tendon was not
+// exposed."), when that part names a repair and tells nothing; else nil.
+func listedRepair(v *grammar.Value) *grammar.Value {
+	first := splitSentences(v)[0]
+	text := first.Text
+	for _, dash := range []string{" — ", " – ", " - "} {
+		text, _, _ = strings.Cut(text, dash)
+	}
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if isDictated(text) || !isRepairText(text) || len(strings.Fields(text)) < 2 {
+		return nil
+	}
+	return &grammar.Value{Pos: first.Pos, Text: text}
 }
 
 // sitePart is the part of a value that one lesion's site opens.
