@@ -3717,10 +3717,23 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if w, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(w, "the") {
 			head = rest // "The right forehead: one stage of two blocks, …"
 		}
+		if it.Text != nil && len(it.Fields) == 0 {
+			if pre, post, cut := strings.Cut(it.Text.Text, ": "); cut { // "Right forearm, first stage: the tumor measured …"
+				if site, stage, cut := strings.Cut(pre, ", "); cut && (stageOrdinalWords(stage) || isStageKey(stage)) {
+					head, rest, ok = site, post, true
+				}
+			}
+		}
+		if len(sites) > 1 && it.Text != nil && backToSite(it.Text.Text, sites) {
+			return nil // "Returning to the left cheek lesion, a second stage …": whose stages are whose cannot be told
+		}
 		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") {
 			continue
 		}
 		site, known := anatomy.Resolve(head)
+		if k := slices.Index(sites, head); k >= 0 && k < len(sites)-1 {
+			return nil // a site paragraph goes back to a site already left
+		}
 		if !known || len(site.Qualifiers) > 2 || slices.Contains(sites, head) {
 			continue
 		}
@@ -3734,6 +3747,30 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		return nil
 	}
 	return out
+}
+
+// isStageKey reports whether s is a stage key alone: "Stage 2", "Stage II".
+func isStageKey(s string) bool {
+	_, tail, ok := splitStage(s)
+	return ok && tail == ""
+}
+
+// backToSite reports whether a paragraph that speaks of a stage opens by
+// naming a site of sites other than the last ("Returning to the left cheek
+// lesion, a second stage was taken …" after the ear's paragraph).
+func backToSite(text string, sites []string) bool {
+	if !strings.Contains(asciiLower(text), "stage") {
+		return false
+	}
+	named := sitesOpening(text, sites)
+	return slices.ContainsFunc(named, func(i int) bool { return i < len(sites)-1 })
+}
+
+// stageOrdinalWords reports whether s names a stage by an ordinal word:
+// "first stage", "second layer".
+func stageOrdinalWords(s string) bool {
+	w := strings.Fields(asciiLower(s))
+	return len(w) == 2 && slices.Contains(lesionOrdinals, w[0]) && (w[1] == "stage" || w[1] == "layer")
 }
 
 // siteOpenings finds, in a dictation without lesion labels whose prose

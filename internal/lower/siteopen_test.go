@@ -311,3 +311,22 @@ func TestNumberedFactsOfOneLesion(t *testing.T) {
 		{"§1 'Number two is the right shoulder.' opens the second lesion", two, lesionOutline, "left upper back 3,1; right shoulder 6"},
 	})
 }
+
+// TestSiteStageParagraphs: paragraphs keyed by a site and a stage ("Right
+// forearm, first stage: …" / "Right forearm, second stage: …") open the
+// site's lesion once and give it both stages; a paragraph that goes back
+// to a site already left ("Returning to the left cheek lesion, a second
+// stage …") leaves the note one ambiguous lesion (CODING-RULES §1, never
+// guess whose stage it is).
+func TestSiteStageParagraphs(t *testing.T) {
+	const intro = "Date: 05/07/2026\n\nThree biopsy-proven tumors were treated today: a basal cell carcinoma of the left cheek, a squamous cell carcinoma in situ of the right dorsal forearm and a basal cell carcinoma of the left shin.\n\n"
+	runProseCases(t, []proseCase{
+		{"§1 a site's first and second stage paragraphs",
+			intro + "Left cheek: the first stage, two blocks, was clear.\n\nRight forearm, first stage: three blocks; tumor at the distal margin of block 3.\nRight forearm, second stage: one block from the distal margin, clear.\n\nLeft shin: the first stage, two blocks, was clear.\n",
+			lesionOutline, "Left cheek 2; Right forearm 3,1; Left shin 2"},
+		{"§1 never guess: back to a site already left",
+			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
+				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nReturning to the left cheek lesion, a second stage was taken and processed as two blocks, both clear.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
+	})
+}
