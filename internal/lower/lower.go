@@ -2293,14 +2293,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			return taken
 		}
 	}
-	if l.stage >= 0 && !opensWithStage(v) {
+	if l.stage >= 0 && l.lesion >= 0 && l.stage < len(l.cur().Stages) && !opensWithStage(v) {
 		if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
 			l.problem(l.stageField(&l.cur().Stages[l.stage], ref, v))
 			return taken
 		}
 	}
-	if l.repair >= 0 {
+	if l.repair >= 0 && l.lesion >= 0 && l.repair < len(l.cur().Repairs) {
 		if ref, ok := lookup(secRepair, f.Key); ok {
 			valueFrom()
 			l.problem(repairField(&l.cur().Repairs[l.repair], ref, v))
@@ -2459,9 +2459,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if !l.needLesion(f) {
 			return taken
 		}
-		repair := l.repair
+		repair, lesion := l.repair, l.lesion
 		l.closeSections()
-		if ref.field == fFinalDefect {
+		if ref.field == fFinalDefect && lesion == l.lesion {
 			l.repair = repair // "REPAIR:" over "Final defect: …", then "Type: …": the repair's fields go on
 		}
 		l.biopsy = -1

@@ -832,6 +832,9 @@ func (t *table) markGrid(st *model.Stage, r *grammar.Row, line int) {
 // it where the log also describes each lesion; a row that continues the
 // lesion above leaves those cells empty.
 func (l *lowerer) lesionCells(les int, t *table, r *grammar.Row, i int) {
+	if les != l.lesion {
+		l.closeSections() // another lesion's row: the sections of the one before are closed
+	}
 	l.lesion = les
 	placed := t.placed(r)
 	for k, c := range placed {
