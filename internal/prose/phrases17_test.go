@@ -72,3 +72,19 @@ func TestBritishUnits(t *testing.T) {
 			[]string{"repair "}, []string{`repair "full-thickness skin graft" area=3.2x2.8 after-clearance`}},
 	})
 }
+
+// TestStainedBlocksAsSubject: a clause that opens with the blocks it
+// stains ("Blocks 1 and 2 were also stained with EMA", "block 1 was again
+// stained with EMA") names the stain's blocks, not every block of the
+// stage (CODING-RULES §5: 88342 per antibody per block stained).
+func TestStainedBlocksAsSubject(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 'Blocks 1 and 2 were also stained with EMA'",
+			"Stage 1 was divided into 3 blocks. Blocks 1 and 2 were also stained with EMA to highlight pagetoid cells.",
+			fams, []string{`stage 1 blocks=3 margin=unknown stain="EMA"[1 2]+reason`}},
+		{"§5 'block 1 was again stained with EMA' after a semicolon",
+			"Stage 2 was divided into 2 blocks; block 1 was again stained with EMA for the same reason.",
+			fams, []string{`stage 2 blocks=2 margin=unknown stain="EMA"[1]+reason`}},
+	})
+}

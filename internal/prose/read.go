@@ -1342,6 +1342,44 @@ func (p *para) everyStage(from, lo, hi int) (bool, int) {
 	return false, 0
 }
 
+// subjectReach is how many tokens before a stain its clause's block list
+// may open: "Blocks 1, 2 and 4 were also stained with EMA".
+const subjectReach = 14
+
+// subjectBlocks is the block list that opens the clause of a stain named at
+// token i when the clause says those blocks were stained ("Blocks 1 and 2
+// were also stained with EMA", "block 1 was again stained with EMA"), or
+// nil.
+func (p *para) subjectBlocks(i int, s span) []int {
+	if i <= s.lo {
+		return nil
+	}
+	k := i - 1
+	for k > s.lo && k > i-subjectReach && p.w(k) != ";" && p.w(k) != "." {
+		k--
+	}
+	if p.w(k) == ";" || p.w(k) == "." {
+		k++
+	}
+	if k >= i || !p.has(k, cBlockNoun) || k > s.lo && p.w(k-1) != ";" && p.w(k-1) != "." {
+		return nil // the list must open the clause, within a few words of the stain
+	}
+	e := k + 1
+	for e < i && (p.toks[e].kind == kNum || p.w(e) == "and" || p.w(e) == "," || p.w(e) == "-" || p.w(e) == "to" || len(p.w(e)) == 1) {
+		e++
+	}
+	stained := false
+	for m := e; m < i; m++ {
+		if w := p.w(m); w == "stained" || w == "stain" || w == "immunostained" {
+			stained = true
+		}
+	}
+	if !stained || e == k+1 {
+		return nil
+	}
+	return p.blockList(k, e)
+}
+
 // stain reads a stain named at tokens [i, e): its blocks in parentheses and
 // its reason after "for" or "to" ("An AE1/AE3 immunostain (blocks 1-2) was
 // added to highlight …"). end is the token after the statement; quiet is
@@ -1384,6 +1422,9 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 			st.Blocks = p.blockList(j+1, k)
 			j, named = k, true
 		}
+	}
+	if st.Blocks == nil && !named {
+		st.Blocks = p.subjectBlocks(i, s) // "Blocks 1 and 2 were also stained with EMA"
 	}
 	if st.Blocks == nil && !named {
 		// a block list further on in the clause: "A Ber-EP4 immunostain was
