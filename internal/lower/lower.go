@@ -2488,6 +2488,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.inlineValue(f.Value)
 		return taken
 	}
+	if w := strings.Fields(f.Key); len(w) > 2 && slices.Contains(lesionNouns, asciiLower(w[0])) && grammar.IsLabel(w[1]) && f.Value != nil {
+		if les := l.labelled(w[1]); les >= 0 {
+			if _, known := lookup(secLesion, strings.Join(w[2:], " ")); known {
+				l.lesion = les // "Lesion 1 repair: intermediate layered closure 2.2 cm" under "Repairs (after clearance):"
+				l.closeSections()
+				return max(taken, l.field(i, &grammar.Field{Pos: f.Pos, Key: strings.Join(w[2:], " "), Value: f.Value}))
+			}
+		}
+	}
 	if label, key, ok := strings.Cut(f.Key, " - "); ok && grammar.IsLabel(strings.TrimSpace(label)) && f.Value != nil {
 		if les := l.labelled(strings.TrimSpace(label)); les >= 0 {
 			if _, known := lookup(secLesion, key); known {
