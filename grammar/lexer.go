@@ -1378,10 +1378,11 @@ func blankBanner(s string) string {
 // blankMarkdown blanks the Markdown a note written in it carries: a
 // heading's "#" marks ("## Lesion 1: L parietal scalp"), the "**" around
 // bold words ("**Date of service:** 2026-01-27") and around a whole line
-// set between them ("** Lesion A **"). Three or more stars ("Blocks:
+// set between them ("** Lesion A **"), and the single stars around an
+// italic key ("*Special stains:* AE1/AE3"). Three or more stars ("Blocks:
 // ***", an unfilled value) are not bold and stay.
 func blankMarkdown(s string) string {
-	if !strings.Contains(s, "**") && !strings.Contains(s, "# ") {
+	if !strings.Contains(s, "**") && !strings.Contains(s, "# ") && !strings.Contains(s, ":*") {
 		return s
 	}
 	var b []byte
@@ -1406,6 +1407,13 @@ func blankMarkdown(s string) string {
 		last := strings.LastIndex(s, "**")
 		blank(first, first+2) // "** Lesion A **": a heading set between stars
 		blank(last, last+2)
+	}
+	if c := strings.Index(s, ":*"); c > 0 && (c+2 == len(s) || s[c+2] != '*') && (c < 1 || s[c-1] != '*') {
+		// "*Special stains:* AE1/AE3": an italic key, its stars blanked
+		if o := strings.LastIndexByte(s[:c], '*'); o >= 0 && o+1 < c && isLetter(s[o+1]) && (o == 0 || s[o-1] == ' ' || s[o-1] == '\t') {
+			blank(o, o+1)
+			blank(c+1, c+2)
+		}
 	}
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != '*' || s[i+1] != '*' {

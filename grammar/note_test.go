@@ -283,6 +283,7 @@ func TestExportDecoration(t *testing.T) {
 		{"a second-level bullet o before two blanks", "o  Stage 2: 1 block; margins: clear", `1 marker="o"@1 key="Stage 2"@4 value="1 block; margins: clear"@13`},
 		{"a Symbol-font bullet copied from a PDF", "\uf0b7 Date of service: 03/09/2026", `1 marker="\uf0b7"@1 key="Date of service"@3 value="03/09/2026"@20`},
 		{"Markdown bold key", "**Date of service:** 2026-01-27", `1 key="Date of service"@3 value="2026-01-27"@22`},
+		{"Markdown italic key", "  - *Special stains:* AE1/AE3 (blocks 2-3)", `1 marker="-"@3 key="Special stains"@6 value="AE1/AE3 (blocks 2-3)"@23`},
 		{"a heading set between stars", "** Lesion A **", `1 label="Lesion A"(lesion A)@4`},
 		{"Markdown heading", "## Lesion 1: L parietal scalp", `1 label="Lesion 1"(lesion 1)@4 text="L parietal scalp"@14`},
 		{"Markdown bold in a list", "- **Pre-op size:** 1.8 x 1.5 cm", `1 marker="-"@1 key="Pre-op size"@5 value="1.8 x 1.5 cm"@20`},

@@ -130,7 +130,7 @@ var realisticSets = []struct {
 	{"testdata/probe77", 30, 27},
 	{"testdata/probe78", 30, 25},
 	{"testdata/probe79", 30, 25},
-	{"testdata/probe80", 30, 25},
+	{"testdata/probe80", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
