@@ -698,27 +698,30 @@ func TestTableBeforeLabels(t *testing.T) {
 // of lesion 1 (CODING-RULES §3: each repair's site group is its lesion's;
 // simple repairs of one group are summed).
 func TestLetterLabelledRepairs(t *testing.T) {
-	const note = "Date: 07/06/2026\n\nSite A) right forehead\nDx: BCC\nStage 1: 2 blocks, clear\n\nSite B) left posterior neck\nDx: SCC\nStage 1: 3 blocks, clear\n\n" +
-		"Repairs (all after tumor clearance):\n  A - Closure: simple repair 1.5 cm\n  B - Closure: simple repair 2.2 cm\n"
-	n := mustLower(t, note)
-	var got []string
-	for _, les := range n.Lesions {
-		for _, r := range les.Repairs {
-			got = append(got, les.Label+": "+r.Value.Value)
-		}
+	tests := []struct {
+		name, note string
+		want       []string
+	}{
+		{"'A - Closure:' under a repairs heading",
+			"Date: 07/06/2026\n\nSite A) right forehead\nDx: BCC\nStage 1: 2 blocks, clear\n\nSite B) left posterior neck\nDx: SCC\nStage 1: 3 blocks, clear\n\n" +
+				"Repairs (all after tumor clearance):\n  A - Closure: simple repair 1.5 cm\n  B - Closure: simple repair 2.2 cm\n",
+			[]string{"A: simple repair 1.5 cm", "B: simple repair 2.2 cm"}},
+		{"'Lesion 1 repair:' under a repairs heading",
+			"Date: 06/08/2026\n\nLesion 1\nSite: R dorsal hand\nStage 1: 2 blocks, clear\n\nLesion 2\nSite: R dorsal forearm\nStage 1: 3 blocks, clear\n\n" +
+				"Repairs (after clearance):\nLesion 1 repair: intermediate layered closure 2.2 cm\nLesion 2 repair: complex layered repair 4.0 cm\n",
+			[]string{"1: intermediate layered closure 2.2 cm", "2: complex layered repair 4.0 cm"}},
 	}
-	assert.Equal(t, []string{"A: simple repair 1.5 cm", "B: simple repair 2.2 cm"}, got)
-
-	const numbered = "Date: 06/08/2026\n\nLesion 1\nSite: R dorsal hand\nStage 1: 2 blocks, clear\n\nLesion 2\nSite: R dorsal forearm\nStage 1: 3 blocks, clear\n\n" +
-		"Repairs (after clearance):\nLesion 1 repair: intermediate layered closure 2.2 cm\nLesion 2 repair: complex layered repair 4.0 cm\n"
-	n = mustLower(t, numbered)
-	got = got[:0]
-	for _, les := range n.Lesions {
-		for _, r := range les.Repairs {
-			got = append(got, les.Label+": "+r.Value.Value)
-		}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, les := range mustLower(t, tc.note).Lesions {
+				for _, r := range les.Repairs {
+					got = append(got, les.Label+": "+r.Value.Value)
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
 	}
-	assert.Equal(t, []string{"1: intermediate layered closure 2.2 cm", "2: complex layered repair 4.0 cm"}, got, `"Lesion 1 repair:" is lesion 1's`)
 }
 
 // TestFieldsOfEveryLesion: before or between the lesions of a note whose
