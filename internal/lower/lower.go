@@ -266,6 +266,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 func (l *lowerer) tableGoesOn(i int) bool {
 	for _, line := range l.lines[i+1:] {
 		switch {
+		case line.Row != nil && l.table != nil && l.table.numbers != nil && len(line.Row.Cells) > 0: // a log one column a stage
+			role := columnRoleOf(line.Row.Cells[0].Text)
+			return role != colOther && role != colStage && role != colLesion
 		case line.Row != nil && l.table != nil:
 			c := l.table.cells(line.Row)[colStage]
 			return c != nil && isStageCell(c.Text) || totalsRow(line.Row) // "| TOTAL | 6 |" after a blank line
