@@ -152,6 +152,9 @@ type lineLexer struct {
 	columns []int
 	// afterBlank: the last line was blank
 	afterBlank bool
+	// spanning: the line is a row whose cells run past the columns above
+	// (see underColumns), which it keeps for the next row
+	spanning bool
 }
 
 // Next returns the next token, lexing a line at a time (lexer.Lexer).
@@ -241,7 +244,9 @@ func (l *lineLexer) lexLine() {
 func (l *lineLexer) rememberColumns() {
 	blank := len(l.queue) > 0 && l.queue[0].Type == tokBlank
 	defer func() { l.afterBlank = blank }()
-	if len(l.queue) > 0 && (l.queue[0].Type == tokRule || blank && !l.afterBlank) {
+	spanning := l.spanning
+	l.spanning = false
+	if len(l.queue) > 0 && (l.queue[0].Type == tokRule || blank && !l.afterBlank) || spanning {
 		return
 	}
 	if len(l.columns) > 0 && len(l.queue) > 0 && l.queue[0].Type == tokCell && l.queue[0].Value == "" {
@@ -736,7 +741,10 @@ func sentenceEnd(s string) bool {
 
 // underColumns reports whether a line of three or more segments, the
 // first no key, stands under the cells of the table row above it: every
-// segment but the last starts within two columns of a cell of that row.
+// segment but the last starts within two columns of a cell of that row,
+// or the segments start under every cell of that row but one, the first
+// cell included, those in between going on the cell before them ("I  A B
+// C D  A: + (deep)  B: -  H&E" under "Stage  Blocks  Margin  Stains").
 // Such a line is a row of the table even where a cell holds a colon
 // ("positive: 3, 6 (deep)"), as is a line of as many tab-separated cells as
 // the row above has.
@@ -747,13 +755,20 @@ func (ln line) underColumns(segs []segment) bool {
 	if tabs := strings.Count(ln.text, "\t"); tabs >= 2 && tabs+1 == len(ln.lx.columns) {
 		return true // a spreadsheet's row of as many tab-separated cells as the row above: "Stage 1<TAB>4<TAB>Positive<TAB>SCC in situ: …"
 	}
-	for _, seg := range segs[:len(segs)-1] {
+	under, all := 0, true
+	for k, seg := range segs {
 		col := runeCol(ln.orig, ln.origOffset(seg.from))
-		if !slices.ContainsFunc(ln.lx.columns, func(c int) bool { return c >= col-2 && c <= col+2 }) {
+		switch {
+		case slices.ContainsFunc(ln.lx.columns, func(c int) bool { return c >= col-2 && c <= col+2 }):
+			under++
+		case k == 0:
 			return false
+		case k < len(segs)-1:
+			all = false
 		}
 	}
-	return true
+	ln.lx.spanning = !all
+	return all || under >= len(ln.lx.columns)-1
 }
 
 // tabCells queues the cells of a row a spreadsheet copied with tabs

@@ -389,11 +389,39 @@ func signedMargins(s string, line int) ([]model.Margin, bool) {
 	return out, true
 }
 
+// keyedMargins reads a margin cell that gives each block's sign after its
+// label and a colon, a remark in parentheses allowed after the sign — "A:
+// + (deep)  B: -  C: -  D: + (inferior)" — and false when s is not one.
+func keyedMargins(s string, line int) ([]model.Margin, bool) {
+	words := strings.Fields(strings.ReplaceAll(s, "−", "-"))
+	var out []model.Margin
+	for i := 0; i < len(words); i++ {
+		label, ok := strings.CutSuffix(words[i], ":")
+		if !ok || i+1 == len(words) || words[i+1] != "+" && words[i+1] != "-" {
+			return nil, false
+		}
+		n := refNumber(strings.ToLower(label))
+		if n == 0 || !grammar.IsLabel(label) {
+			return nil, false
+		}
+		out = append(out, model.Margin{Blocks: []int{n}, Positive: words[i+1] == "+", Line: line})
+		i++
+		if i+1 < len(words) && strings.HasPrefix(words[i+1], "(") {
+			for i++; i < len(words) && !strings.HasSuffix(words[i], ")"); i++ {
+			}
+		}
+	}
+	return out, len(out) > 0
+}
+
 // margins reads a margin status: "clear", "positive (deep)",
 // "block 1 positive (deep), blocks 2-3 clear", "blocks 1, 3-4 clear",
-// "A+ B- C-". Blocks listed before a comma belong to the next entry with a
+// "A+ B- C-", "A: + (deep)  B: -". Blocks listed before a comma belong to the next entry with a
 // status; other entries without a status are skipped.
 func margins(t model.Text) []model.Margin {
+	if keyed, ok := keyedMargins(t.Value, t.Line); ok {
+		return keyed
+	}
 	var out []model.Margin
 	var pending []int
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {

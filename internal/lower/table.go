@@ -53,7 +53,7 @@ var columnNames = map[string]columnRole{
 	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin, "res": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
-	"marginsstatus": colMargin,
+	"marginsstatus": colMargin, "marginchips": colMargin, "marginreadings": colMargin, "marginreading": colMargin,
 	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
 	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
 	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,

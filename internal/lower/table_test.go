@@ -60,6 +60,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/6+ 2/2-"},
 		{"block words before the numbers", "Site: arm\nSTAGE  BLOCKS        MARGIN RESULT\n-----  ------------  -------------\nI      blocks 1-7    positive: 3, 6 (deep)\nII     block 1       clear\n",
 			"1: 1/7+ 2/1-"},
+		{"block letters with each block's sign keyed in the margin cell", "Site: neck\nStage  Blocks    Margin chips                  Stains\nI      A B C D   A: + (deep)  B: -  C: -  D: -  H&E\nII     A B       A: -  B: + (inferior)          H&E\nIII    A         A: -                          H&E\n",
+			"1: 1/4+ 2/2+ 3/1-"},
 		{"a range from another block is not a count", "Site: foot\nStage   Blocks   Margins\n1       2-3      positive\n2       1        clear\n",
 			"1: 1/0+ 2/1-"},
 		{"stage column headed by a number sign", "Site: lip\n# | blocks | margins | note\n1 | 2 | block 2 positive (deep) | BCC\n2 | 1 | indeterminate - residual tumor could not be excluded | further stage taken\n3 | 1 | clear | plane clear\n",
