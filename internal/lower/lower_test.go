@@ -1222,6 +1222,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Map.Yes, "|", n.Encounter.Pathology.Present(), "|", n.Lesions[0].PriorBiopsy.Present(), n.Lesions[0].PriorBiopsy.Yes)
 			}, "true|true|true false"},
+		{"a checkbox checklist under an unnamed item column", "Site: hand\n\n                                Yes    No\nMohs map drawn                   ☒     ☐\nFrozen sections read by the Mohs surgeon   ☒     ☐\nPrior biopsy                     ☐     ☒\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Map.Yes, "|", n.Encounter.Pathology.Present(), "|", n.Lesions[0].PriorBiopsy.Present(), n.Lesions[0].PriorBiopsy.Yes)
+			}, "true|true|true false"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

@@ -560,14 +560,18 @@ type yesNoGrid struct {
 	yes, no int // the columns of the Yes and No header cells
 }
 
-// yesNoHeader reads the header of a yes/no checklist ("Item    Yes   No");
-// nil when the row is not one.
+// yesNoHeader reads the header of a yes/no checklist ("Item    Yes   No",
+// or "Yes   No" over an unnamed item column); nil when the row is not one.
 func yesNoHeader(r *grammar.Row) *yesNoGrid {
-	if len(r.Cells) != 3 {
+	cells := r.Cells
+	if len(cells) == 3 {
+		cells = cells[1:]
+	}
+	if len(cells) != 2 {
 		return nil
 	}
 	g := &yesNoGrid{}
-	for _, c := range r.Cells[1:] {
+	for _, c := range cells {
 		switch asciiLower(strings.TrimSpace(c.Text)) {
 		case "yes", "y":
 			g.yes = c.Pos.Column
@@ -581,14 +585,31 @@ func yesNoHeader(r *grammar.Row) *yesNoGrid {
 	return g
 }
 
+// checkMarks are the marks of a checked box; emptyBoxes those of an
+// unchecked one.
+var (
+	checkMarks = []string{"x", "✓", "✔", "☒", "☑", "[x]", "(x)", "[✓]", "[✔]"}
+	emptyBoxes = []string{"☐", "[ ]", "( )", "[]", "()"}
+)
+
 // field reads a checklist row as the field of its item, "yes" or "no" by
-// the column its mark stands nearest to; nil when the row is not one.
+// the column its mark stands nearest to ("Mohs map drawn      X", "Mohs map
+// drawn   ☒   ☐"); nil when the row is not one: one checked mark, the
+// other box, if printed, empty.
 func (g *yesNoGrid) field(r *grammar.Row) *grammar.Field {
-	if g == nil || len(r.Cells) != 2 {
+	if g == nil || len(r.Cells) != 2 && len(r.Cells) != 3 {
 		return nil
 	}
-	mark := r.Cells[1]
-	if m := asciiLower(strings.TrimSpace(mark.Text)); m != "x" && m != "✓" && m != "✔" {
+	var mark *grammar.Cell
+	for _, c := range r.Cells[1:] {
+		switch m := asciiLower(strings.TrimSpace(c.Text)); {
+		case slices.Contains(checkMarks, m) && mark == nil:
+			mark = c
+		case !slices.Contains(emptyBoxes, m):
+			return nil
+		}
+	}
+	if mark == nil {
 		return nil
 	}
 	value := "yes"
