@@ -122,14 +122,14 @@ var realisticSets = []struct {
 	{"testdata/probe69", 30, 29},
 	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},
-	{"testdata/probe72", 30, 23},
+	{"testdata/probe72", 30, 24},
 	{"testdata/probe73", 30, 19},
-	{"testdata/probe74", 30, 27},
+	{"testdata/probe74", 30, 28},
 	{"testdata/probe75", 30, 29},
 	{"testdata/probe76", 30, 25},
 	{"testdata/probe77", 30, 27},
 	{"testdata/probe78", 30, 25},
-	{"testdata/probe79", 30, 25},
+	{"testdata/probe79", 30, 26},
 	{"testdata/probe80", 30, 27},
 }
 

@@ -1226,6 +1226,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Map.Yes, "|", n.Encounter.Pathology.Present(), "|", n.Lesions[0].PriorBiopsy.Present(), n.Lesions[0].PriorBiopsy.Yes)
 			}, "true|true|true false"},
+		{"a paragraph after listed lesions that speaks of both sites is every lesion's", "PREOPERATIVE DIAGNOSES:\n1. Left dorsal hand - squamous cell carcinoma.\n2. Right dorsal foot - basal cell carcinoma.\n\nDESCRIPTION:\nBoth sites were confirmed with the patient. I read every frozen section myself, and each stage was recorded on a Mohs map of its site.\n\nThe first lesion, on the left dorsal hand, measured 1.3 x 1.0 cm. The first stage was divided into two blocks; both were clear.\n\nThe second lesion, on the right dorsal foot, measured 1.0 x 0.9 cm. The first stage was divided into three blocks, all clear.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), n.Lesions[0].Map.Yes, n.Lesions[1].Map.Yes)
+			}, "2 true true"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

@@ -267,6 +267,14 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	}
 	scope := l.lesion
 	l.stageGoesOn(lines)
+	if l.headed && scope != noteScope && len(l.out.Lesions) > 1 && speaksOfEvery(lines) && !repairsSection(l.block.Value) {
+		// "Both sites were confirmed … each stage was recorded on a Mohs
+		// map of its site" after the listed lesions: of every lesion, when
+		// it names no stage and no repair
+		if f := prose.Read([][]prose.Line{lines}); len(f.Stages) == 0 && len(f.StageCount) == 0 && len(f.Repairs) == 0 {
+			scope = noteScope
+		}
+	}
 	switch {
 	case isHistoryKey(l.block.Value) || l.inHistory || scope != noteScope && indicationKey(lines):
 		// read for what it tells of the tumor, never for stages: an
