@@ -2,6 +2,7 @@ package lower_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mohscode/mohscode/internal/model"
@@ -60,8 +61,23 @@ func TestRepairsHeadingTimesItsList(t *testing.T) {
 	const note = "DOS: 06/17/2026\n\nLesion 1: right helix\nStage 1: 2 blocks; clear\n\nLesion 2: left upper chest\nStage 1: 1 block; clear\n\n" +
 		"Repairs (both after tumor clearance):\n  Lesion 1 - Closure: complex repair, 2.2 cm\n  Lesion 2 - Closure: intermediate layered repair, 4.5 cm\n"
 	timed := eachLesion(func(les model.Lesion) bool { return len(les.Repairs) == 1 && les.Repairs[0].Timing.Present() })
+	const head = "DOS: 06/17/2026\n\nLesion 1: right nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2: left lateral neck\nStage 1: 1 block; clear\n\n"
+	repairsOf := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			for _, r := range les.Repairs {
+				out += fmt.Sprintf("%s:%t:%s;", les.Label, r.Timing.Present(), r.Value.Value)
+			}
+		}
+		return out
+	}
 	runProseCases(t, []proseCase{
 		{"§3 timing: 'Repairs (both after tumor clearance):' over labelled closures", note, timed, "yy"},
+		{"§3 timing: 'Repairs, after tumor clearance at both sites:' over labelled closures",
+			strings.Replace(note, "Repairs (both after tumor clearance):", "Repairs, after tumor clearance at both sites:", 1), timed, "yy"},
+		{"§3 timing: 'After tumor clearance:' over one sentence a lesion, each given to the lesion it names",
+			head + "After tumor clearance:\n  #1 nasal ala - final defect 1.2 x 1.0 cm; full-thickness skin graft 1.2 x 1.0 cm\n  #2 neck - final defect 1.6 x 1.4 cm; intermediate layered closure 2.8 cm\n",
+			repairsOf, "1:true:full-thickness skin graft;2:true:intermediate layered closure;"},
 	})
 }
 

@@ -681,9 +681,17 @@ var placeWords = map[string]bool{"medial": true, "lateral": true, "superior": tr
 // lesions with a remark on when they were done: "Repairs (both after tumor
 // clearance)", "Closures (all after clearance)".
 func repairsHeading(key string) bool {
-	head, remark, ok := strings.Cut(asciiLower(key), "(")
-	head = strings.TrimSpace(head)
-	return ok && mentions(remark, []string{"clearance", "cleared"}) &&
+	key = strings.TrimSpace(asciiLower(key))
+	cleared := []string{"clearance", "cleared"}
+	if first, _, _ := strings.Cut(key, " "); (first == "after" || first == "following") && mentions(key, cleared) {
+		return true // "After tumor clearance:" over the repairs
+	}
+	cut := strings.IndexAny(key, "(,")
+	if cut < 0 {
+		return false
+	}
+	head := strings.TrimSpace(key[:cut])
+	return mentions(key[cut:], cleared) &&
 		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure"}, head)
 }
 

@@ -375,6 +375,9 @@ func leadClause(sen []prose.Line, r lesionRef) prose.Line {
 // lesion: "REPAIRS (all performed after tumor clearance):", "Closures",
 // "Reconstruction".
 func repairsSection(heading string) bool {
+	if repairsHeading(heading) {
+		return true // "After tumor clearance:", "Repairs, after tumor clearance at both sites:"
+	}
 	head, _, _ := strings.Cut(asciiLower(heading), "(")
 	head = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), ":"))
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",

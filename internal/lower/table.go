@@ -965,15 +965,28 @@ func positiveOfTotal(s string) (positive, total int, ok bool) {
 	return positive, total, total > 0 && (positive > 0 || p == "0") && positive <= total
 }
 
-// stainRemark gives a comment cell that opens with the names of stains of
-// its stage and goes on with a reason ("Ber-EP4 to separate BCC from
-// follicular epithelium", "MART-1 and PRAME on block 2 to confirm …") to
-// those stains as their reason, up to a semicolon, and returns the rest of
-// the cell ("…; atypical junctional melanocytes confluent at blk 2"): the
-// cell as it is when it gives no reason.
+// stainRemark gives each part of a comment cell (up to a semicolon) that
+// opens with the names of stains of its stage and goes on with a reason
+// ("Ber-EP4 to separate BCC from follicular epithelium", "MART-1 and PRAME
+// on block 2 to confirm …") to those stains as their reason, and returns
+// the rest of the cell ("morpheaform BCC, no PNI; Ber-EP4 to separate …"
+// leaves "morpheaform BCC, no PNI"): the cell as it is when it gives no
+// reason.
 func stainRemark(st *model.Stage, text string) string {
-	text = strings.TrimSpace(text)
-	lower := asciiLower(text)
+	var rest []string
+	for _, part := range strings.Split(strings.TrimSpace(text), "; ") {
+		if !stainReasonPart(st, strings.TrimSpace(part)) {
+			rest = append(rest, part)
+		}
+	}
+	return strings.TrimSpace(strings.Join(rest, "; "))
+}
+
+// stainReasonPart gives a part of a comment cell that names stains of the
+// stage and then a reason to those stains (see stainRemark), and reports
+// whether it was one.
+func stainReasonPart(st *model.Stage, part string) bool {
+	lower := asciiLower(part)
 	lead := -1
 	for _, l := range reasonLeads {
 		if k := strings.Index(lower, l); k > 0 && (lead < 0 || k < lead) {
@@ -981,25 +994,24 @@ func stainRemark(st *model.Stage, text string) string {
 		}
 	}
 	if lead < 0 {
-		return text
+		return false
 	}
 	head := lower[:lead] // "mart-1 and prame on block 2": the stains the reason is for
-	named := 0
+	named := false
 	for k := range st.Stains {
 		if name := asciiLower(st.Stains[k].Name); name != "" && strings.HasPrefix(head, name) {
-			named++
+			named = true
 		}
 	}
-	if named == 0 {
-		return text
+	if !named {
+		return false
 	}
-	reason, after, _ := strings.Cut(text[lead:], "; ")
 	for k := range st.Stains {
 		if name := asciiLower(st.Stains[k].Name); name != "" && strings.Contains(head, name) && st.Stains[k].Reason == "" {
-			st.Stains[k].Reason = reason
+			st.Stains[k].Reason = part[lead:]
 		}
 	}
-	return strings.TrimSpace(after)
+	return true
 }
 
 // addStage adds a stage a log row names to its lesion and returns it. A
