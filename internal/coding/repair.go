@@ -65,7 +65,7 @@ var repairWords = []struct {
 	{classReview, []string{"wedge excision", "wedge resection", "full thickness wedge"}},
 	{classFTSG, []string{"full thickness", "ftsg", "burow s graft", "burows graft", "burow graft"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
-	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "biopsy wound", "biopsy wounds", "biopsy defect"}},
+	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "donor wound", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex"}},
 	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
 	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
@@ -117,6 +117,11 @@ func anyPresent(sizes ...model.Size) bool {
 // "the patient declined a flap"): it is no repair.
 var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives", "declined", "refused"}
 
+// choiceWords say, within a clause about the options, which one was done:
+// "After discussion of the options, we elected to allow the wound to heal
+// by second intention" keeps "elected to allow …".
+var choiceWords = []string{"elected", "chose", "decided", "opted", "selected"}
+
 // repairClassOf classifies repair text: classNone for a whole text that
 // says no repair, classUnknown for a text that hedges between two linear
 // classes ("intermediate vs. complex"), else the first row of repairWords
@@ -132,6 +137,8 @@ func repairClassOf(text string) repairClass {
 		for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '.' || r == '\n' }) {
 			if !hasWord(clause, consideredWords...) {
 				kept = append(kept, clause)
+			} else if choice := choiceAt(clause); choice >= 0 {
+				kept = append(kept, clause[choice:])
 			}
 		}
 		if w = wordsOf(strings.Join(kept, " ")); w.text() == "" {
@@ -155,6 +162,23 @@ func repairClassOf(text string) repairClass {
 		}
 	}
 	return classUnknown
+}
+
+// choiceAt is the byte offset of the first choice word of a clause
+// (choiceWords), or -1 when it has none or a considered word follows it
+// ("we elected to discuss the options").
+func choiceAt(clause string) int {
+	lower := strings.ToLower(clause)
+	at := -1
+	for _, w := range choiceWords {
+		if k := strings.Index(lower, w); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	if at < 0 || hasWord(clause[at:], consideredWords...) {
+		return -1
+	}
+	return at
 }
 
 // codable reports whether a class has a code in the repair tables.

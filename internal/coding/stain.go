@@ -11,7 +11,19 @@ import (
 // histochemical stain per block; per block 88342 for the first antibody and
 // 88341 for each further one. A stain named twice on a stage (in "Stain"
 // and "Special stain", or as "S100" and "S-100") counts once per block.
+// A reason stated for a stain on one stage states it for the same stain on
+// the lesion's other stages ("MART-1 … to assess melanocyte density" on the
+// first stage, "each stained with H&E and MART-1" on the second): the rule
+// book asks for a stated reason, not one restated each stage.
 func (g *generator) stainLines(les *model.Lesion) {
+	reasoned := map[string]bool{}
+	for _, st := range les.Stages {
+		for _, s := range st.Stains {
+			if s.Reason != "" || st.Reason.Present() {
+				reasoned[codetable.StainName(s.Name)] = true
+			}
+		}
+	}
 	first, further := 0, 0
 	var histoEv, immunoEv []int
 	histo := map[stainBlock]bool{}
@@ -29,7 +41,7 @@ func (g *generator) stainLines(les *model.Lesion) {
 				g.add(StainUnknown, les.Label, s.Line, "Lesion %s: stain %q is not a known routine, histochemical or immunohistochemical stain: no line", les.Label, s.Name)
 				continue
 			}
-			if s.Reason == "" && !st.Reason.Present() {
+			if !reasoned[codetable.StainName(s.Name)] {
 				g.add(StainIndicationMissing, les.Label, s.Line, "Lesion %s: no reason is documented for %s", les.Label, s.Name)
 			}
 			blocks := stainedBlocks(s, st)

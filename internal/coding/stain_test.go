@@ -159,13 +159,19 @@ func TestStainFindings(t *testing.T) {
 		{"routine stains need no indication", []string{
 			"Stage 1: 2 blocks; stain: H&E; margins: clear",
 		}, "stain-indication-missing", []string{}},
-		{"a reason on another stage does not count", []string{
+		{"a reason stated for the stain on another stage covers it", []string{
 			"Stage 1: 2 blocks; margins: positive",
 			"  Stain: MART-1",
 			"  Reason: melanoma in situ",
 			"Stage 2: 1 block; margins: clear",
 			"  Stain: MART-1",
-		}, "stain-indication-missing", []string{"9 stain-indication-missing warning 1"}},
+		}, "stain-indication-missing", []string{}},
+		{"a reason for another stain does not cover a new one", []string{
+			"Stage 1: 2 blocks; margins: positive",
+			"  Stain: MART-1 for melanocyte density",
+			"Stage 2: 1 block; margins: clear",
+			"  Stain: MART-1, SOX10",
+		}, "stain-indication-missing", []string{"8 stain-indication-missing warning 1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

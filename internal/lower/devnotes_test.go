@@ -123,7 +123,7 @@ var realisticSets = []struct {
 	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 24},
-	{"testdata/probe73", 30, 20},
+	{"testdata/probe73", 30, 21},
 	{"testdata/probe74", 30, 28},
 	{"testdata/probe75", 30, 29},
 	{"testdata/probe76", 30, 25},
@@ -131,6 +131,7 @@ var realisticSets = []struct {
 	{"testdata/probe78", 30, 27},
 	{"testdata/probe79", 30, 26},
 	{"testdata/probe80", 30, 27},
+	{"testdata/probe81", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
