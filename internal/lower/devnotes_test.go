@@ -132,6 +132,7 @@ var realisticSets = []struct {
 	{"testdata/probe79", 30, 26},
 	{"testdata/probe80", 30, 27},
 	{"testdata/probe81", 30, 30},
+	{"testdata/probe82", 30, 26},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

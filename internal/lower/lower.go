@@ -415,6 +415,30 @@ func unitFromKey(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
+// countFromKey moves a block count written in a stage key after a comma to
+// its value: "Stage 1, 4 blocks: infiltrative BCC at the deep margin" is
+// the field "Stage 1: 4 blocks; infiltrative BCC at the deep margin".
+// Other fields are returned as they are.
+func countFromKey(f *grammar.Field) *grammar.Field {
+	comma := strings.IndexByte(f.Key, ',')
+	if comma < 0 {
+		return f
+	}
+	stage, count := strings.TrimSpace(f.Key[:comma]), strings.Fields(f.Key[comma+1:])
+	if ord, tail, ok := splitStage(stage); !ok || ord == "" || tail != "" || len(count) != 2 || !blockWords[asciiLower(count[1])] ||
+		!grammar.IsDigits(count[0]) && cardinalWord(asciiLower(count[0])) == 0 {
+		return f
+	}
+	g := *f
+	g.Key = stage
+	value := strings.Join(count, " ")
+	if f.Value != nil && strings.TrimSpace(f.Value.Text) != "" {
+		value += "; " + f.Value.Text
+	}
+	g.Value = &grammar.Value{Pos: shift(f.Pos, f.Key[:comma+1]), Text: value}
+	return &g
+}
+
 // isNumber reports whether s is a number alone: "52", "4.5".
 func isNumber(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
@@ -2261,7 +2285,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line}
 		return i
 	}
-	f = l.underHeading(unitFromKey(l.keyAfterSentence(f)))
+	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
 	stageField := v != nil && isStageField(f)
 	if stageField {
@@ -4024,8 +4048,11 @@ func siteWord(word, site string) bool {
 		return false
 	}
 	w, ok := anatomy.Resolve(word)
-	s, ok2 := anatomy.Resolve(site)
-	if !ok || !ok2 || len(w.Terms) != 1 || len(s.Terms) == 0 {
+	if !ok || len(w.Terms) != 1 {
+		return false // most words: the site is not resolved
+	}
+	s, ok := anatomy.Resolve(site)
+	if !ok || len(s.Terms) == 0 {
 		return false
 	}
 	return w.Terms[0].Name == s.Terms[0].Name || w.Terms[0].Name == s.Groups.ICD
@@ -4082,6 +4109,9 @@ func dashedStageFields(fields []*grammar.Field) []*grammar.Field {
 		return fields
 	}
 	f := fields[0]
+	if !strings.ContainsAny(f.Key, "-–—") {
+		return fields // most keys: no regexp run
+	}
 	m := dashedStageKey.FindStringSubmatch(f.Key)
 	if m == nil {
 		return fields

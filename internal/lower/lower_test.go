@@ -1230,6 +1230,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions), n.Lesions[0].Map.Yes, n.Lesions[1].Map.Yes)
 			}, "2 true true"},
+		{"a block count after a comma in a stage key", "Site: hand\nProcedure: A Mohs map was drawn. Stage 1, 4 blocks: BCC in the deep dermis at the deep margin of blocks 1 and 4; blocks 2 and 3 clear. Stage 2, 2 blocks: clear.\n",
+			func(n *model.Note) string { return stageSummary(n) + "|" + strings.Join(rules(n), " ") }, "1:4 2:2|"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

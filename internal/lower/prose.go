@@ -1190,7 +1190,7 @@ func siteNoun(word, site string) bool {
 	if len(word) < 3 {
 		return false
 	}
-	for _, s := range strings.FieldsFunc(asciiLower(site), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+	for s := range strings.FieldsFuncSeq(asciiLower(site), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
 		if len(s) < 3 || slices.Contains(siteModifiers, s) {
 			continue
 		}
@@ -2061,8 +2061,11 @@ func (l *lowerer) conflict(fieldLine int, span prose.Span, message string) {
 // firstPersonReader reports whether a slide-reader statement is the
 // surgeon's own words ("I read the frozen sections", "read by me").
 func firstPersonReader(text string) bool {
+	if strings.Contains(asciiLower(text), "surgeon") || !mayNameReader(text) {
+		return false // the cheap tests first: reading the prose costs more
+	}
 	r := readersOf(text)
-	return len(r) > 0 && r[0].Surgeon && !strings.Contains(asciiLower(text), "surgeon")
+	return len(r) > 0 && r[0].Surgeon
 }
 
 // readerStatement reports whether a value says who read the slides

@@ -88,3 +88,22 @@ func TestStainedBlocksAsSubject(t *testing.T) {
 			fams, []string{`stage 2 blocks=2 margin=unknown stain="EMA"[1]+reason`}},
 	})
 }
+
+// TestReadingInTheNextParagraph: a dictation's paragraph that opens with
+// the reading of the slides and names no stage reads the stage the
+// paragraph before ended on ("Stage 1 was divided into 3 blocks … new
+// paragraph" / "On my reading of the frozen sections, … at the deep
+// margin of block 2": CODING-RULES §1, margins-missing and
+// histology-missing otherwise); a paragraph that opens otherwise does not.
+func TestReadingInTheNextParagraph(t *testing.T) {
+	const stage1 = "The first stage was excised with a 2 mm margin. Stage 1 was divided into 3 blocks, which were color coded on the map.\n\n"
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: the reading opens the next paragraph",
+			stage1 + "On my reading of the frozen sections, nodular basal cell carcinoma was present in the mid dermis at the deep margin of block 2, without perineural invasion. Blocks 1 and 3 were clear. Stage 2, one block taken from the deep margin, was clear of tumor.",
+			fams, []string{"stage 1 blocks=3 margin=positive histology", "stage 2 blocks=1 margin=clear"}},
+		{"§1 margins: a paragraph that opens with the repair reads no stage",
+			stage1 + "The final defect measured 1.4 x 1.2 cm and was closed in layers; the margins of the wound were undermined.",
+			fams, []string{"stage 1 blocks=3 margin=unknown"}},
+	})
+}

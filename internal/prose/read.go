@@ -83,9 +83,17 @@ func (st *state) paragraph(p *para) {
 	}
 	p.match(st.lx)
 	p.scopes()
+	prev := st.cur
 	st.cur = -1
 	if st.forced > 0 {
 		st.cur = 0
+	}
+	if first := p.sents[0]; prev >= 0 && st.cur < 0 && !first.any(cStageNoun) && !first.any(cStageOrdNoun) && !first.any(cStageRelative) &&
+		!first.any(cHistPre) && !first.any(cOtherLesion) && !first.any(cBiopsy) && p.slideWord(first) && first.any(cMarginLoc) {
+		// "Stage 1 was divided into 3 blocks … period new paragraph" / "On
+		// my reading of the frozen sections, … at the deep margin of block
+		// 2": a reading of the stage the paragraph before ended on
+		st.cur = prev
 	}
 	st.repair, st.touched, st.pendingPrim, st.pendingSec = -1, st.touched[:0], Measure{}, Measure{}
 	// "Other lesions addressed today: …" (not "No other lesions were treated")
