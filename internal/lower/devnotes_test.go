@@ -129,10 +129,10 @@ var realisticSets = []struct {
 	{"testdata/probe76", 30, 25},
 	{"testdata/probe77", 30, 27},
 	{"testdata/probe78", 30, 27},
-	{"testdata/probe79", 30, 26},
+	{"testdata/probe79", 30, 27},
 	{"testdata/probe80", 30, 27},
 	{"testdata/probe81", 30, 30},
-	{"testdata/probe82", 30, 26},
+	{"testdata/probe82", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

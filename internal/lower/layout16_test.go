@@ -78,6 +78,9 @@ func TestRepairsHeadingTimesItsList(t *testing.T) {
 		{"§3 timing: 'After tumor clearance:' over one sentence a lesion, each given to the lesion it names",
 			head + "After tumor clearance:\n  #1 nasal ala - final defect 1.2 x 1.0 cm; full-thickness skin graft 1.2 x 1.0 cm\n  #2 neck - final defect 1.6 x 1.4 cm; intermediate layered closure 2.8 cm\n",
 			repairsOf, "1:true:full-thickness skin graft;2:true:intermediate layered closure;"},
+		{"§3 timing: a heading without a colon over rows whose first cell is the lesion's label, each row its lesion's",
+			head + "Repairs (after tumor clearance at each site)\n1\tcomplex repair 2.0 cm\tfinal defect 1.0 x 0.8 cm\n2\tintermediate layered closure 5.8 cm\tfinal defect 2.2 x 1.8 cm\n",
+			repairsOf, "1:true:complex repair;2:true:intermediate layered closure;"},
 	})
 }
 

@@ -881,7 +881,8 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 				return taken
 			}
-			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) {
+			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) ||
+				l.headed && it.Marker == nil && repairsHeading(it.Text.Text) && i+1 < len(l.lines) && l.lines[i+1].Row != nil { // "Repairs (after tumor clearance at each site)" over a lesion a row
 				l.endParagraph()
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				l.headingLesions(it.Text)

@@ -461,6 +461,9 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		l.grid = g // "Item    Yes   No"
 		return i
 	}
+	if l.repairRow(r) {
+		return i
+	}
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
 	}
@@ -552,6 +555,34 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Pos, Text: joinCells(r)})
 	return i
+}
+
+// repairRow reads a row under a repairs heading whose first cell is a
+// lesion's label ("Repairs (after tumor clearance at each site)" over
+// "A<TAB>complex repair 2.0 cm<TAB>final defect 1.0 x 0.8 cm"): the rest of
+// the row is that lesion's repair, read as its prose and timed by the
+// heading's remark; false when the row is not one.
+func (l *lowerer) repairRow(r *grammar.Row) bool {
+	if !l.headed || len(r.Cells) < 2 || !repairsSection(l.block.Value) {
+		return false
+	}
+	les := l.labelled(strings.TrimSpace(r.Cells[0].Text))
+	if les < 0 {
+		return false
+	}
+	l.endParagraph()
+	saved := l.lesion
+	l.lesion = les
+	if repairsHeading(l.block.Value) {
+		if l.clearedRepairs == nil {
+			l.clearedRepairs = map[int]model.Text{}
+		}
+		l.clearedRepairs[les] = l.block
+	}
+	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Cells[1].Pos, Text: joinCells(&grammar.Row{Cells: r.Cells[1:]})})
+	l.endParagraph()
+	l.lesion = saved
+	return true
 }
 
 // yesNoGrid is a checklist whose rows mark an item with an X under a Yes or
