@@ -206,8 +206,9 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 		}
 		if !known && lead == 0 && repairOpen {
 			// "bilobed flap; primary defect 1.1 x 1.0 cm; secondary defect
-			// 1.5 x 1.2 cm": the open repair's key before its number
-			if ref, known = lookup(secRepair, k); known && ref.field != fDefect && ref.field != fSecondaryDefect {
+			// 1.5 x 1.2 cm", "intermediate repair; Len 3.5 cm": the open
+			// repair's key before its number
+			if ref, known = lookup(secRepair, k); known && ref.field != fDefect && ref.field != fSecondaryDefect && ref.field != fLength {
 				ref, known = keyRef{}, false
 			}
 		}
@@ -237,8 +238,8 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 				continue // "… measured 2.0 x 1.7 cm and was left to heal …" is prose
 			}
 		}
-		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))] // "Map drawn."
-		if trimmed == "" || !startsWithNumber(trimmed) && !yes || !isKeyWords(k) {
+		yes := ref.field == fMap && yesWords[strings.ToLower(firstWord(trimmed))]                            // "Map drawn."
+		if trimmed == "" || !startsWithNumber(trimmed) && !yes || !isKeyWords(strings.TrimPrefix(k, "2°")) { // "2°def 5.0 sq cm"
 			continue // "size > 2 cm" is a criterion, not the key Size
 		}
 		if ref.field == fSite {

@@ -380,7 +380,8 @@ func blankRepair(r model.Repair) bool {
 // repairClassWords are a repair type value that names only the class:
 // "Closure type: [X] Simple" over "Repair: simple linear repair, 2.0 cm".
 var repairClassWords = map[string]bool{"simple": true, "intermediate": true, "complex": true, "layered": true,
-	"simple linear": true, "intermediate linear": true, "complex linear": true, "intermediate layered": true, "complex layered": true}
+	"simple linear": true, "intermediate linear": true, "complex linear": true, "intermediate layered": true, "complex layered": true,
+	"linear": true, "flap": true, "graft": true, "skin graft": true} // "Recon type: ☐ linear ☒ flap ☐ graft" over "Recon: advancement flap …"
 
 // classWords is a repair type value lower-cased, without its remark in
 // parentheses or a full stop: "Intermediate (layered)" → "intermediate".
@@ -1344,7 +1345,11 @@ func (l *lowerer) stainsOfLesions() {
 // stainReasonsOfLesions gives a lesion's stain reason field ("Stain
 // reason: MART-1 on all frozen blocks to assess melanocyte density") to
 // its stains that give no reason of their own: to the stains it names, or
-// to every stain when it names none.
+// to every stain when it names none. A field after a log of several
+// lesions that covers none of the current lesion's stains ("IHC reason:
+// MART-1 and SOX10 for melanocyte density" below lesion B's last row, B
+// stained with none) is the reason of the one lesion whose stains it
+// covers, when one alone has such.
 func (l *lowerer) stainReasonsOfLesions() {
 	for i, reason := range l.stainReasons {
 		if i < 0 || i >= len(l.out.Lesions) {
@@ -1352,16 +1357,39 @@ func (l *lowerer) stainReasonsOfLesions() {
 		}
 		said := asciiLower(reason.Value)
 		named := namesKnownStain(reason.Value)
+		covers := func(st *model.Stain) bool { return !named || strings.Contains(said, asciiLower(st.Name)) }
+		if !hasStain(&l.out.Lesions[i], covers) {
+			var with []int
+			for k := range l.out.Lesions {
+				if hasStain(&l.out.Lesions[k], covers) {
+					with = append(with, k)
+				}
+			}
+			if len(with) == 1 {
+				i = with[0]
+			}
+		}
 		les := &l.out.Lesions[i]
 		for s := range les.Stages {
 			for j := range les.Stages[s].Stains {
-				st := &les.Stages[s].Stains[j]
-				if st.Reason == "" && (!named || strings.Contains(said, asciiLower(st.Name))) {
+				if st := &les.Stages[s].Stains[j]; st.Reason == "" && covers(st) {
 					st.Reason = reason.Value
 				}
 			}
 		}
 	}
+}
+
+// hasStain reports whether one of a lesion's stains is such.
+func hasStain(les *model.Lesion, such func(*model.Stain) bool) bool {
+	for s := range les.Stages {
+		for j := range les.Stages[s].Stains {
+			if such(&les.Stages[s].Stains[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleWords name a note's title: "Mohs Case Log — 2026-08-18",

@@ -1232,6 +1232,19 @@ func TestLayouts(t *testing.T) {
 			}, "2 true true"},
 		{"a block count after a comma in a stage key", "Site: hand\nProcedure: A Mohs map was drawn. Stage 1, 4 blocks: BCC in the deep dermis at the deep margin of blocks 1 and 4; blocks 2 and 3 clear. Stage 2, 2 blocks: clear.\n",
 			func(n *model.Note) string { return stageSummary(n) + "|" + strings.Join(rules(n), " ") }, "1:4 2:2|"},
+		{"a checked repair kind over the repair is one repair", "Site: nasal sidewall\nStage 1: 2 blocks; clear\nRecon type:  ☐ second intention  ☐ linear  ☒ flap  ☐ graft\nRecon: advancement flap after tumor clearance; defect 1.4 x 1.2 cm; secondary defect 1.5 sq cm\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Type.Value)
+			}, "1 flap"},
+		{"abbreviated sizes after a lesion's label under a repairs heading", "Lesion A: cheek\nStage 1: 2 blocks; clear\nLesion B: neck\nStage 1: 2 blocks; clear\nRepairs (after tumor clearance):\nA: advancement flap; Def 2.8 x 2.4 cm; 2°def 5.0 sq cm\nB: intermediate (layered) repair; Def 1.5 x 1.2 cm; Len 3.5 cm\n",
+			func(n *model.Note) string {
+				a, b := n.Lesions[0].Repairs[0], n.Lesions[1].Repairs[0]
+				return fmt.Sprint(n.Lesions[0].FinalDefect.Dims, a.SecondaryDefect.AreaSq, b.Length.Dims)
+			}, "[2.8 2.4] 5 [3.5]"},
+		{"a stain reason below a log of two lesions is the stained lesion's", "Lesion A: cheek\nLesion B: neck\n\nLes | Stg | Blks | Mgns  | IHC\nA   | 1   | 5    | blk 2 + | MART-1 (all blks)\nA   | 2   | 3    | clear | MART-1 (all blks)\nB   | 1   | 2    | clear | none\n\nIHC reason: MART-1 for melanocyte density at the margins.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Stages), n.Lesions[0].Stages[1].Stains[0].Reason != "")
+			}, "2 true"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",
