@@ -33,9 +33,7 @@ func (g *generator) lesion(les *model.Lesion) {
 	}
 	switch {
 	case les.Ambiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line
-		if strings.HasPrefix(les.Ambiguous.Value, "site") {
-			return // two sites: the repair's site group cannot be told either
-		}
+		return // nor a repair line: the repairs read for it may be another tumor's
 	case g.readerConflict: // reader-ambiguous: who read the slides decides between Mohs and excision
 	case g.lesionReader(les) == readerPathologist:
 		g.excision(les)

@@ -485,3 +485,22 @@ func TestTwoSitesCodeNoRepair(t *testing.T) {
 	assert.Empty(t, lines(c))
 	assert.NotEmpty(t, findingsOf(c, "lesion-ambiguous"))
 }
+
+// TestMoreTumorsThanLesionsCodeNoRepair: a dictation that counts three
+// tumors treated today but opens one lesion (lesion-ambiguous) codes no
+// repair either: the repairs its prose reads may be the other tumors'
+// ("the postauricular defect … complex layered repair, 2.8 cm, and the
+// back defect … intermediate layered repair" were coded on the nose).
+func TestMoreTumorsThanLesionsCodeNoRepair(t *testing.T) {
+	c := code(t, note(
+		"Pathology: read by the Mohs surgeon",
+		"",
+		"Three tumors were treated today, all biopsy-proven: a basal cell carcinoma of the nasal tip, a squamous cell carcinoma of the right postauricular skin and a basal cell carcinoma of the left lower back.",
+		"",
+		"The nasal tip came first. The first stage of three blocks was clear.",
+		"",
+		"After tumor clearance the postauricular defect was closed with a complex layered repair, 2.8 cm, and the back defect with an intermediate layered repair, 5.0 cm.",
+	))
+	assert.Empty(t, lines(c))
+	assert.NotEmpty(t, findingsOf(c, "lesion-ambiguous"))
+}

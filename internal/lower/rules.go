@@ -11,7 +11,7 @@ var (
 	UnknownField = &diag.Rule{ID: "unknown-field", Severity: diag.Warning,
 		Doc: "A field key is not known but is a near miss of a known key (letters only, Damerau–Levenshtein distance at most 2 for six letters or more, 1 for four or five). The line was read as narrative; fix the key if it was meant."}
 	LesionAmbiguous = &diag.Rule{ID: "lesion-ambiguous", Severity: diag.Error,
-		Doc: "The note states a second, different site or diagnosis under one lesion label: it may hold two lesions that a heading the reader does not recognise separates. The lesion is never merged or split by guess: its Mohs lines are not coded until the note labels each lesion, nor its repair lines when the two differ in site (the repair's site group cannot be told)."}
+		Doc: "The note states a second, different site or diagnosis under one lesion label: it may hold two lesions that a heading the reader does not recognise separates. The lesion is never merged or split by guess: its Mohs lines are not coded until the note labels each lesion, nor its repair lines (the repairs read for it may be another tumor's, and their site group cannot be told)."}
 	LayoutUnread = &diag.Rule{ID: "layout-unread", Severity: diag.Warning,
 		Doc: "A table whose columns cannot be told (no header naming the stage column): its rows are not read, and the lesion gets the findings it would get without the table."}
 	ProseAmbiguous = &diag.Rule{ID: "prose-ambiguous", Severity: diag.Warning,
