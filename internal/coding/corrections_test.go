@@ -364,6 +364,8 @@ func TestClarificationNoRepairLine(t *testing.T) {
 		{"second intention, a flap declined", []string{"Repair: second intention healing; the patient declined a flap."}, []string{"17311x1"}, 1},
 		{"the option chosen after the options discussed", []string{"Wound care: The final defect measured 1.6 x 1.1 cm, down to the galea. After discussion of the options, we elected to allow the wound to heal by second intention, given the patient's preference and the concave location."}, []string{"17311x1"}, 1},
 		{"a flap considered but a linear repair chosen", []string{"Repair: a flap was considered but we elected an intermediate layered repair, 2.0 cm, after clearance"}, []string{"17311x1", "12051x1"}, 0},
+		{"a repair the note says another provider did", []string{"Repair: not performed by me. After tumor clearance the gynecologic oncology team closed the defect with bilateral advancement flaps."}, []string{"17311x1"}, 1},
+		{"a repair by another surgeon", []string{"Repair: intermediate layered closure, 3.0 cm, by another surgeon the same day"}, []string{"17311x1"}, 1},
 		{"a repair done, a flap considered", []string{"Repair: intermediate repair, 2.0 cm, after clearance; a flap was considered"}, []string{"17311x1", "12051x1"}, 0},
 		{"the donor site's closure is included in the graft", []string{
 			"Repair: full-thickness skin graft, 3 sq cm, after clearance",

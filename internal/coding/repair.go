@@ -15,12 +15,13 @@ import (
 type repairClass int
 
 const (
-	classUnknown  repairClass = iota
-	classNone                 // "Repair: none": no line, no finding
-	classNoCode               // second intention, strips, cautery: no line
-	classDeferred             // a closure left to a later visit, or only considered: no line
-	classIncluded             // a graft donor site or biopsy wound closed: no line
-	classReview               // staged flaps, wedges, cartilage grafts: by hand
+	classUnknown       repairClass = iota
+	classNone                      // "Repair: none": no line, no finding
+	classNoCode                    // second intention, strips, cautery: no line
+	classDeferred                  // a closure left to a later visit, or only considered: no line
+	classOtherProvider             // a closure the text says another provider did: no line
+	classIncluded                  // a graft donor site or biopsy wound closed: no line
+	classReview                    // staged flaps, wedges, cartilage grafts: by hand
 	// The codable classes, in claim order (see codable and repairLines).
 	classFlap
 	classFTSG
@@ -31,7 +32,9 @@ const (
 )
 
 // repairWords maps words of a repair's text to its class, in the order they
-// are tried: a closure deferred to a later visit or only considered first
+// are tried: a closure another provider did ("Repair: not performed by me.
+// … the gynecologic oncology team closed the defect with … flaps") and a
+// closure deferred to a later visit or only considered first
 // ("will return for delayed interpolation flap" is not done today); staged
 // flaps before flaps ("interpolation flap"), flaps before
 // wedges ("wedge resection advancement flap" is a flap), wedges before
@@ -54,6 +57,9 @@ var repairWords = []struct {
 	class repairClass
 	words []string
 }{
+	{classOtherProvider, []string{"not performed by me", "not done by me", "not repaired by me", "not closed by me", "by another surgeon",
+		"by another provider", "by another physician", "team closed", "closed by plastic surgery", "repaired by plastic surgery",
+		"closed by oculoplastic", "repaired by oculoplastic", "closed by the plastic", "repaired by the plastic"}},
 	{classDeferred, []string{"delayed closure", "delayed repair", "delayed reconstruction", "delayed primary closure",
 		"at a later date", "later visit", "return for closure", "return for repair", "return for reconstruction",
 		"reconstruction scheduled", "repair scheduled", "closure scheduled", "scheduled for closure", "scheduled for repair",
@@ -234,6 +240,8 @@ func (g *generator) notOnClaim(les *model.Lesion, r *model.Repair, kind repairKi
 		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: healing by second intention, strips or cautery alone is not a repair: no line", les.Label)
 	case kind.class == classDeferred:
 		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: the closure is deferred to a later visit or was only considered: not on this claim", les.Label)
+	case kind.class == classOtherProvider:
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: the note says another provider did the repair: not on this claim", les.Label)
 	case kind.class == classIncluded:
 		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: closing a graft donor site or a biopsy wound is included in the graft or biopsy code: no line", les.Label)
 	case kind.class == classReview:
