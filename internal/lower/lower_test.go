@@ -1245,6 +1245,17 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions[0].Stages), n.Lesions[0].Stages[1].Stains[0].Reason != "")
 			}, "2 true"},
+		{"a repairs sentence naming both lesions a dictation opened in its paragraphs", "The patient has two biopsy-proven skin cancers: a squamous cell carcinoma of the left temple and a basal cell carcinoma of the right dorsal hand.\n\n" +
+			"The first lesion, on the left temple, was addressed first. The first stage was divided into three blocks, all clear.\n\n" +
+			"Attention was then turned to the second lesion, on the right dorsal hand. The first stage was divided into two blocks, both clear.\n\n" +
+			"After tumor clearance at both sites, the temple defect was closed with an intermediate layered repair measuring 3.8 cm, and the hand defect was closed with a complex repair measuring 2.0 cm.\n",
+			func(n *model.Note) string {
+				out := ""
+				for _, les := range n.Lesions {
+					out += fmt.Sprint(les.Site.Text.Value, ":", len(les.Repairs), ";")
+				}
+				return out
+			}, "left temple:1;right dorsal hand:1;"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

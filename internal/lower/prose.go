@@ -110,9 +110,13 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 // the words before the first name go with every part. It returns the
 // lines that name fewer than two.
 func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
-	if !l.headed && l.siteParas == nil || len(l.out.Lesions) < 2 {
+	if len(l.out.Lesions) < 2 {
 		return lines
 	}
+	// a dictation whose lesions its paragraphs open ("The first lesion, on
+	// the left temple, …") has its lines split only where one names two
+	// lesions; a line naming one stays in its paragraph
+	labelled := l.headed || l.siteParas != nil
 	keep := lines[:0:0]
 	follow := -1 // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
@@ -124,7 +128,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			continue
 		}
 		follow = -1
-		if len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
+		if labelled && len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
 			// "After tumor clearance, tumor one was closed with …" below
 			// tumor two: the sentence is tumor one's
 			l.paragraphs[refs[0].lesion] = append(l.paragraphs[refs[0].lesion], []prose.Line{ln})
@@ -515,11 +519,48 @@ func (l *lowerer) proseLesion(first prose.Line) {
 	}
 }
 
+// appositiveSite is the site set apart by commas after an ordinal lesion
+// noun: "The first lesion, on the left temple, was addressed first.",
+// "Attention was then turned to the second lesion, on the right dorsal
+// hand."; "" when the words there name no site.
+func appositiveSite(text string) string {
+	lower := asciiLower(text)
+	for _, noun := range lesionNouns {
+		k := strings.Index(lower, " "+noun+", ")
+		if k < 0 {
+			continue
+		}
+		before := strings.Fields(lower[:k])
+		if len(before) == 0 || !slices.Contains(lesionOrdinals, before[len(before)-1]) {
+			continue
+		}
+		rest := text[k+len(noun)+3:]
+		for _, prep := range []string{"on the ", "at the ", "of the ", "on ", "at "} {
+			if r, ok := strings.CutPrefix(rest, prep); ok {
+				end := strings.IndexAny(r, ",.;")
+				if end < 0 {
+					end = len(r)
+				}
+				if site := strings.TrimSpace(r[:end]); site != "" {
+					if _, known := anatomy.Resolve(site); known {
+						return site
+					}
+				}
+				break
+			}
+		}
+	}
+	return ""
+}
+
 // labelSite is the site a paragraph's lesion label names before its colon:
 // "SITE TWO (right nasal tip): …", "Site 1, left helix: …"; "" when none.
 func labelSite(text string) string {
 	if _, site := numberIsSite(text); site != "" {
 		return site // "Number one is the left upper back."
+	}
+	if site := appositiveSite(text); site != "" {
+		return site // "The first lesion, on the left temple, was addressed first."
 	}
 	if _, site := ordinalSite(text); site != "" {
 		return site // "First, the left parietal scalp."
@@ -1037,7 +1078,7 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 			}
 			named := -1
 			for i, les := range l.out.Lesions {
-				if siteWord(w.text, siteWords(les)) {
+				if !slices.Contains(lesionNouns, w.text) && siteWord(w.text, siteWords(les)) { // "lesion" of a heading "The first lesion …" names no site
 					if named >= 0 {
 						named = -2 // two lesions share the word
 						break
