@@ -123,7 +123,7 @@ var realisticSets = []struct {
 	{"testdata/probe70", 30, 11},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 24},
-	{"testdata/probe73", 30, 22},
+	{"testdata/probe73", 30, 23},
 	{"testdata/probe74", 30, 28},
 	{"testdata/probe75", 30, 29},
 	{"testdata/probe76", 30, 25},

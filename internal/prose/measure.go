@@ -215,6 +215,9 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	if nd == 0 || !anyUnit || !hasUnit[nd-1] || factor == 0 {
 		return sz, i, false
 	}
+	if j < end && slices.Contains(distanceWords, p.w(j)) {
+		return sz, i, false // "the two defects, 1.2 cm apart": a distance, not a size
+	}
 	if isArea {
 		if nd != 1 {
 			return sz, i, false
@@ -235,6 +238,11 @@ func (p *para) measure(i, end int) (model.Size, int, bool) {
 	sz.Line, _ = p.pos(i)
 	return sz, j, true
 }
+
+// distanceWords after a length make it a distance between two places, not
+// the size of anything: "1.2 cm apart", "3 mm below the lash line", "2 cm
+// from the alar rim".
+var distanceWords = []string{"apart", "away", "from", "below", "above", "beneath"}
 
 // comparedAt reports whether the number at token i follows a comparison
 // ("size > 2 cm", "greater than 1 cm", "at least 6 mm"): a criterion, not

@@ -107,3 +107,15 @@ func TestReadingInTheNextParagraph(t *testing.T) {
 			fams, []string{"stage 1 blocks=3 margin=unknown"}},
 	})
 }
+
+// TestDistanceIsNoSize: a length followed by a word of distance ("1.2 cm
+// apart", "3 mm below the lash line") is how far apart two places lie, not
+// the size of a repair or a tumor (CODING-RULES §3: a linear repair is
+// coded by its own length).
+func TestDistanceIsNoSize(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 length: the defects' distance is not the repair's length",
+			"The two left cheek defects, 1.2 cm apart, were joined and closed as a single complex layered repair measuring 4.8 cm.",
+			[]string{"repair "}, []string{`repair "complex layered repair" length=4.8`}},
+	})
+}
