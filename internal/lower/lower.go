@@ -57,6 +57,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		l.opens[at] = opensNothing
 		l.headed = false
 	}
+	l.proseLabelled = !l.headed && proseLabels(note.Lines)
 	if !l.headed && len(hashed) > 0 { // "#1 left cheek" / "#2 right forearm": a lesion numbered with a hash
 		for _, i := range hashed {
 			l.opens[i] = opensLesion
@@ -160,6 +161,7 @@ type lowerer struct {
 	wrapAt                        int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 	rowStage                      rowStage               // the stage the last log row stated
 	siteParas                     map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
+	proseLabelled                 bool                   // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
 	siteSentences                 bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
 	tableOpened                   int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
 	clearedRepairs                map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
@@ -875,6 +877,18 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if ref, ok := lookup(secLesion, it.Text.Text); ok && ref.field == fRepair && it.Marker == nil && l.headsFields(i, it) {
 				// "CLOSURE" over "Type: complex layered repair …" and "Length: 9.6 cm": the repair's fields
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
+			}
+			if label, rest, ok := strings.Cut(it.Text.Text, ": "); ok && it.Marker == nil && grammar.IsLabel(label) && strings.TrimSpace(rest) != "" {
+				if les := l.labelled(label); les >= 0 {
+					// "1: final defect 1.6 x 1.3 cm; intermediate layered closure
+					// 2.6 cm" under "Closures, after tumor clearance:" (a bare
+					// number is no key of the grammar's)
+					l.endParagraph()
+					l.lesion = les
+					l.closeSections()
+					l.inlineValue(trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, len(label)+1, len(it.Text.Text)))
+					return taken
+				}
 			}
 			if l.headsSection(i, it) {
 				l.endParagraph()
@@ -2307,7 +2321,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			return i
 		}
 	}
-	if f.Value == nil && l.headed && repairsHeading(f.Key) {
+	if f.Value == nil && (l.headed || l.proseLabelled) && repairsHeading(f.Key) {
 		// "Repairs (both after tumor clearance):" over "Lesion 1 - Closure:
 		// …": a heading whose remark times the repairs listed under it
 		l.closeSections()
@@ -2763,11 +2777,31 @@ func parenthesisedLabel(key string) string {
 	return strings.TrimPrefix(words[0], "#")
 }
 
+// proseLabelRE finds a lesion numbered by a sentence: "Lesion 1 is a basal
+// cell carcinoma …", "Lesion 2 was …".
+var proseLabelRE = regexp.MustCompile(`(?i)\blesion (\d|[a-e]) (?:is|was)\b`)
+
+// proseLabels reports whether the note's prose numbers two lesions or more
+// in sentences of their own ("Lesion 1 is …. Lesion 2 is …"): the lesions
+// carry the note's own labels, which its log and its repair lines use.
+func proseLabels(lines []*grammar.Line) bool {
+	seen := map[string]bool{}
+	for _, line := range lines {
+		if line.Item == nil || line.Item.Text == nil || !strings.Contains(asciiLower(line.Item.Text.Text), "lesion ") {
+			continue
+		}
+		for _, m := range proseLabelRE.FindAllStringSubmatch(line.Item.Text.Text, -1) {
+			seen[strings.ToUpper(m[1])] = true
+		}
+	}
+	return len(seen) >= 2
+}
+
 // labelled returns the lesion whose label a key is ("A: final defect …"),
 // or whose site it names in the note's own words ("Left helix: complex
 // repair …" after a lesion line "Left helix - SCC, …"), or -1.
 func (l *lowerer) labelled(key string) int {
-	if !l.headed {
+	if !l.headed && !(l.proseLabelled && grammar.IsLabel(key)) {
 		return -1
 	}
 	if label := parenthesisedLabel(key); label != "" {

@@ -1256,6 +1256,16 @@ func TestLayouts(t *testing.T) {
 				}
 				return out
 			}, "left temple:1;right dorsal hand:1;"},
+		{"lesions the prose numbers, then a log and repairs by those numbers", "The patient presented for Mohs surgery of two tumors. Lesion 1 is a basal cell carcinoma of the left medial cheek. Lesion 2 is a squamous cell carcinoma in situ of the left lateral neck.\n\n" +
+			"Lesion  Stage  Blocks  Margins\n1       1      3       positive (1, deep)\n1       2      1       clear\n2       1      2       clear\n\n" +
+			"Closures, after tumor clearance:\n1: final defect 1.6 x 1.3 cm; intermediate layered closure 2.6 cm\n2: final defect 1.9 x 1.6 cm; simple linear repair 2.4 cm\n",
+			func(n *model.Note) string {
+				out := ""
+				for _, les := range n.Lesions {
+					out += fmt.Sprint(les.Label, ":", len(les.Stages), ":", len(les.Repairs), ";")
+				}
+				return out
+			}, "1:2:1;2:1:1;"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

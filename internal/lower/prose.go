@@ -314,7 +314,7 @@ type repairPart struct {
 // sentence names several lesions (their repairs cannot be told apart).
 func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	bySite := l.siteParas != nil && !l.headed && len(l.out.Lesions) > 1
-	if l.lesion < 0 || !(l.headed && repairsSection(l.block.Value) || bySite) {
+	if l.lesion < 0 || !((l.headed || l.proseLabelled) && repairsSection(l.block.Value) || bySite) {
 		return nil
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})

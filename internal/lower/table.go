@@ -1937,6 +1937,11 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 	if label != "" {
 		label = normalLabel(label)
 	}
+	if !l.headed && len(l.out.Lesions) > 1 && label != "" && l.proseLabelled {
+		// "Lesion 1 is a basal cell carcinoma … of the left medial cheek.
+		// Lesion 2 is …" above a log whose lesion column says 1 and 2
+		return slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+	}
 	if !l.headed {
 		if len(l.out.Lesions) != 1 || !isEmpty(&l.out.Lesions[0]) {
 			return -1 // the lesion the note describes, and another: which is which cannot be told
