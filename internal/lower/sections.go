@@ -319,10 +319,15 @@ func nounFirstCount(s string, first bool) (n int, rest string, ok bool) {
 }
 
 // namesKnownStain reports whether an item opens with a stain of the
-// vocabulary, with its blocks and reason after it.
+// vocabulary, with its blocks and reason after it, or joins such stains
+// with "and" or "+" ("H&E + MART-1 all blocks").
 func namesKnownStain(s string) bool {
-	st, ok := stain(s)
-	return ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown
+	for _, part := range splitAnd(s) { // "H&E + MART-1 all blocks"
+		if st, ok := stain(part); ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // stainedWith is what a stage item stains its blocks with when it says so
