@@ -236,6 +236,9 @@ func (g *generator) notOnClaim(les *model.Lesion, r *model.Repair, kind repairKi
 	case kind.class == classNone:
 	case r.By.Present() && !g.sameSurgeon(r.By.Value):
 		g.add(NoRepairCode, les.Label, r.By.Line, "Lesion %s: the repair was done by another provider (%s): not on this claim", les.Label, r.By.Value)
+	case !r.By.Present() && byOther(r.Value.Value) && !g.sameSurgeon(repairer(r.Value.Value)):
+		// "Repair: by Gynecologic Oncology (Dr. …) in the OR later today"
+		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: the repair was done by another provider (%s): not on this claim", les.Label, r.Value.Value)
 	case kind.class == classNoCode:
 		g.add(NoRepairCode, les.Label, r.Line, "Lesion %s: healing by second intention, strips or cautery alone is not a repair: no line", les.Label)
 	case kind.class == classDeferred:
@@ -305,6 +308,22 @@ func (g *generator) hasFlap(les *model.Lesion) bool {
 // else a size in its value, else the lesion's final defect.
 func flapPrimary(les *model.Lesion, r *model.Repair) (float64, bool) {
 	return firstArea(r.Defect, r.Area, r.Size, les.FinalDefect)
+}
+
+// byOther reports whether a repair's value opens by naming who did it
+// ("by Gynecologic Oncology (Dr. …)"): a "By" field written in the value.
+func byOther(value string) bool {
+	return len(value) > 3 && strings.EqualFold(value[:3], "by ")
+}
+
+// repairer is who such a value names, up to a comma, semicolon or
+// parenthesis: "me" of "by me, intermediate repair 2.0 cm".
+func repairer(value string) string {
+	who := value[3:]
+	if i := strings.IndexAny(who, ",;("); i >= 0 {
+		who = who[:i]
+	}
+	return strings.TrimSpace(who)
 }
 
 // sameSurgeonWords in a "By" value say the Mohs surgeon did the repair;

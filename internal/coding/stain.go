@@ -2,6 +2,7 @@ package coding
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/model"
@@ -21,6 +22,11 @@ func (g *generator) stainLines(les *model.Lesion) {
 		for _, s := range st.Stains {
 			if s.Reason != "" || st.Reason.Present() {
 				reasoned[codetable.StainName(s.Name)] = true
+			}
+			for _, o := range les.Stages { // a stage's Reason naming a stain of another stage: "PAS on stage 1 A-B to show …"
+				if said := strings.ToLower(o.Reason.Value); said != "" && strings.Contains(said, strings.ToLower(s.Name)) {
+					reasoned[codetable.StainName(s.Name)] = true
+				}
 			}
 		}
 	}

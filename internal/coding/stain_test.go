@@ -166,6 +166,13 @@ func TestStainFindings(t *testing.T) {
 			"Stage 2: 1 block; margins: clear",
 			"  Stain: MART-1",
 		}, "stain-indication-missing", []string{}},
+		{"a stage's Reason naming another stage's stain covers it", []string{
+			"Stage 1: 2 blocks; margins: positive",
+			"  Stain: CK7, PAS (block 1)",
+			"Stage 2: 1 block; margins: clear",
+			"  Stain: CK7",
+			"  Reason: CK7 to highlight Paget cells; PAS on stage 1 to show mucin",
+		}, "stain-indication-missing", []string{}},
 		{"a reason for another stain does not cover a new one", []string{
 			"Stage 1: 2 blocks; margins: positive",
 			"  Stain: MART-1 for melanocyte density",

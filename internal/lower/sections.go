@@ -103,6 +103,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if les := l.cur(); !les.Map.Present() {
 				les.Map = model.Flag{Yes: true, Line: it.Pos.Line} // "4 tissue blocks, mapped and inked"
 			}
+		case isBlockLetter(it.Text):
+			marginText = append(marginText, it.Text) // "A, D pos (peripheral)": the A goes with the D
 		case blockChip(it.Text) != "":
 			marginText = append(marginText, blockChip(it.Text)) // "A+ (deep), B−, C−"
 		case stainedWith(it.Text) != "":
@@ -132,6 +134,14 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		}
 	}
 	return nil
+}
+
+// isBlockLetter reports whether a stage item is a block's letter alone,
+// "A" of "A, D pos (peripheral)": the first of the blocks a margin entry
+// names.
+func isBlockLetter(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 1 && s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // marginKeyWords are margin results written as a key over the blocks they
@@ -619,6 +629,13 @@ func stain(s string) (model.Stain, bool) {
 				st.Blocks = blockRefs(on)
 			}
 			s = s[:i] // "CD34 on all blocks", "AE1/AE3 on both blocks", "Ber-EP4 on block 2", "Ber-EP4 on A"
+		}
+	}
+	for _, word := range []string{" blocks ", " block ", " blks ", " blk "} {
+		if i := strings.Index(asciiLower(s), word); i > 0 && st.Blocks == nil && isBlockList(s[i+len(word):]) {
+			st.Blocks = blockRefs(s[i+len(word):]) // "PAS blocks A-B"
+			s = s[:i]
+			break
 		}
 	}
 	s = strings.TrimSpace(s)
