@@ -1441,11 +1441,32 @@ func (l *lowerer) titleDate() {
 			}
 			date = part
 		}
+		if date == nil {
+			date = trailingTitleDate(it.Text) // "Mohs op note 05/18/2026"
+		}
 		if date != nil {
 			l.problem(l.encounterField(keyRef{field: fDate, name: "Date of service"}, "Date of service", date))
 		}
 		return
 	}
+}
+
+// trailingTitleDate is the date that ends a title of words alone ("Mohs
+// op note 05/18/2026"), or nil.
+func trailingTitleDate(t *grammar.Text) *grammar.Value {
+	text := strings.TrimSpace(t.Text)
+	at := strings.LastIndexAny(text, " \t")
+	if at < 0 || !isKeyWords(strings.TrimSpace(text[:at])) {
+		return nil
+	}
+	v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, strings.Index(t.Text, text)+at+1, strings.Index(t.Text, text)+len(text))
+	if v == nil {
+		return nil
+	}
+	if _, err := grammar.ParseDate("Date of service", v); err != nil {
+		return nil
+	}
+	return v
 }
 
 // keyedDate reads text that is a date key and a date with no colon

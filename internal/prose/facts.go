@@ -2343,12 +2343,18 @@ func (p *para) sentenceWord(s span, w string) bool {
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
-		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.w(i+1) == "primary" || p.has(i+1, cRepairMod) && p.w(i+1) == "side") {
+		sideToSide := p.w(i+1) == "side" || p.w(i+1) == "linearly" || p.w(i+1) == "in" && p.w(i+2) == "a" && p.w(i+3) == "linear" // "closed side to side in a linear fashion"
+		// "the defect was repaired; length 3.2 cm": a repair of no kind
+		bare := p.w(i) == "repaired" && (i+1 == s.hi || p.w(i+1) == ";" || p.w(i+1) == "," || p.w(i+1) == ".") && !s.any(cRepairHead) && !s.any(cRepairMod)
+		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.w(i+1) == "primary" || sideToSide) || bare {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || p.stretchAny(i, s, cBiopsy) || p.stretchAny(i, s, cDonor) {
 				return
 			}
 			e := i + 2
-			for e < s.hi && p.has(e, cRepairMod) && p.w(e) != "(" {
+			if bare {
+				e = i + 1
+			}
+			for e < s.hi && (p.has(e, cRepairMod) && p.w(e) != "(" || sideToSide && slices.Contains([]string{"side", "to", "-", "in", "a", "linear", "fashion"}, p.w(e))) {
 				e++
 			}
 			// "closed primarily in a layered fashion", "closed side-to-side with layered sutures": the layers say the class

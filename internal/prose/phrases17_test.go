@@ -119,3 +119,20 @@ func TestDistanceIsNoSize(t *testing.T) {
 			[]string{"repair "}, []string{`repair "complex layered repair" length=4.8`}},
 	})
 }
+
+// TestClosureOfNoClass: a closure named by its verb without its class —
+// "closed side to side in a linear fashion", "closed in a linear
+// fashion", "the defect was repaired; length 3.2 cm" — is a repair whose
+// class the note does not state (CODING-RULES §3: repair-type-unknown, no
+// line), never a repair left unread.
+func TestClosureOfNoClass(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 kind: 'closed side to side in a linear fashion'", "Ultimately the defect was closed side to side in a linear fashion, final length 3.6 cm.",
+			fams, []string{`repair "closed side to side in a linear fashion" length=3.6`}},
+		{"§3 kind: 'the defect was repaired; length 3.2 cm'", "After tumor clearance the defect was repaired; length 3.2 cm.",
+			fams, []string{`repair "repaired" length=3.2 after-clearance`}},
+		{"§3 kind: 'repaired with' names its kind after it", "The defect was repaired with an intermediate layered closure, 3.0 cm.",
+			fams, []string{`repair "intermediate layered closure" length=3`}},
+	})
+}
