@@ -368,6 +368,7 @@ func TestClarificationNoRepairLine(t *testing.T) {
 		{"a repair by another surgeon", []string{"Repair: intermediate layered closure, 3.0 cm, by another surgeon the same day"}, []string{"17311x1"}, 1},
 		{"a repair value naming another provider first", []string{"Repair: by Gynecologic Oncology (Dr. Winslow Achebe-Tran) in the OR later today"}, []string{"17311x1"}, 1},
 		{"a repair value naming the surgeon first", []string{"Repair: by me, intermediate layered repair, 2.0 cm, after clearance"}, []string{"17311x1", "12051x1"}, 0},
+		{"not done today, referred after a dash", []string{"Repair: not performed today – referred to facial plastic surgery (Dr. Imelda Varga-Thorne) for reconstruction tomorrow"}, []string{"17311x1"}, 1},
 		{"a repair done, a flap considered", []string{"Repair: intermediate repair, 2.0 cm, after clearance; a flap was considered"}, []string{"17311x1", "12051x1"}, 0},
 		{"the donor site's closure is included in the graft", []string{
 			"Repair: full-thickness skin graft, 3 sq cm, after clearance",

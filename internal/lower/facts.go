@@ -350,7 +350,7 @@ var negationCues = map[string]bool{"not": true, "no": true, "without": true, "ne
 // affirmative drops the clauses of a repair's text that deny something,
 // so that "complex layered closure, 34 mm (wedge excision not required)"
 // is not read as a wedge excision. Clauses are parenthesised groups,
-// sentences and the parts between commas and semicolons.
+// sentences and the parts between commas, semicolons and spaced dashes.
 func affirmative(text string) string {
 	var kept []string
 	depth, start, dropped := 0, 0, false
@@ -391,6 +391,15 @@ func affirmative(text string) string {
 			if depth == 0 && i+1 < len(text) && text[i+1] == ' ' && !isAbbreviation(text[start:i]) {
 				flush(i) // "Not performed today. Reconstruction is scheduled …": a sentence is a clause
 				start = i + 1
+			}
+		case ' ':
+			for _, dash := range []string{" – ", " — ", " - "} {
+				if depth == 0 && strings.HasPrefix(text[i:], dash) {
+					flush(i) // "not performed today – referred to facial plastic surgery …"
+					start = i + len(dash)
+					i += len(dash) - 1
+					break
+				}
 			}
 		}
 	}
