@@ -250,6 +250,7 @@ func stageNumberAfter(stages []model.Stage, i int) int {
 	return stages[i-1].Number + 1
 }
 
+// allClear reports whether a stage states its margins and all are clear.
 func allClear(st model.Stage) bool {
 	if len(st.Margins) == 0 {
 		return false

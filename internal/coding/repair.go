@@ -412,9 +412,13 @@ func timingDocumented(les *model.Lesion, r *model.Repair) bool {
 	if len(les.Stages) == 0 {
 		return false
 	}
-	d := les.Stages[len(les.Stages)-1].Decision.Value
+	last := les.Stages[len(les.Stages)-1]
+	d := last.Decision.Value
 	w := wordsOf(d)
-	cleared := w.has(clearedWords...) && !w.has(notClearedWords...)
+	// "Tumor cleared; proceed to layered closure", or a last stage whose
+	// margins are all clear and whose decision proceeds to the repair
+	// ("Stage II: 1 section, clear. … proceed to layered closure.")
+	cleared := w.has(clearedWords...) && !w.has(notClearedWords...) || allClear(last) && w.has("proceed", "proceeded")
 	return cleared && (w.has(repairNameWords...) || codable(repairClassOf(d)))
 }
 

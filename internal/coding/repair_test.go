@@ -641,6 +641,17 @@ func TestRepairTiming(t *testing.T) {
 			"  Decision: proceed",
 			"Repair: simple repair, 2.0 cm",
 		}, []string{"9 repair-timing-undocumented warning 1"}},
+		{"a clear last stage whose decision proceeds to the repair", []string{
+			"Stage 1: 2 blocks; margins: positive",
+			"Stage 2: 1 block; margins: clear",
+			"  Decision: proceed to layered closure",
+			"Repair: simple repair, 2.0 cm",
+		}, []string{}},
+		{"a positive last stage whose decision proceeds to the repair does not count", []string{
+			"Stage 1: 2 blocks; margins: positive",
+			"  Decision: proceed to layered closure",
+			"Repair: simple repair, 2.0 cm",
+		}, []string{"7 repair-timing-undocumented warning 1"}},
 		{"a decision naming clearance but no repair does not count", []string{
 			"Stage 1: 2 blocks; margins: clear",
 			"  Decision: tumor cleared",
