@@ -130,7 +130,7 @@ var realisticSets = []struct {
 	{"testdata/probe77", 30, 28},
 	{"testdata/probe78", 30, 28},
 	{"testdata/probe79", 30, 27},
-	{"testdata/probe80", 30, 27},
+	{"testdata/probe80", 30, 28},
 	{"testdata/probe81", 30, 30},
 	{"testdata/probe82", 30, 29},
 }

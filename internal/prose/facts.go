@@ -458,6 +458,9 @@ func (p *para) asideCue(s span) bool {
 		if p.w(i) == "request" || p.w(i) == "requested" {
 			return true // "At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled …"
 		}
+		if p.w(i) == "end" && i+3 < s.hi && p.w(i+1) == "of" && slices.Contains([]string{"visit", "procedure", "session", "case", "encounter"}, p.w(i+3)) {
+			return true // "At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin"
+		}
 	}
 	return p.inAddition(s)
 }
@@ -2343,9 +2346,10 @@ func (p *para) sentenceWord(s span, w string) bool {
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
-		sideToSide := p.w(i+1) == "side" || p.w(i+1) == "linearly" || p.w(i+1) == "in" && p.w(i+2) == "a" && p.w(i+3) == "linear" // "closed side to side in a linear fashion"
+		// "closed side to side in a linear fashion"
+		sideToSide := p.w(i+1) == "side" || p.w(i+1) == "linearly" || i+3 < s.hi && p.w(i+1) == "in" && p.w(i+2) == "a" && p.w(i+3) == "linear"
 		// "the defect was repaired; length 3.2 cm": a repair of no kind
-		bare := p.w(i) == "repaired" && (i+1 == s.hi || p.w(i+1) == ";" || p.w(i+1) == "," || p.w(i+1) == ".") && !s.any(cRepairHead) && !s.any(cRepairMod)
+		bare := p.w(i) == "repaired" && (p.w(i+1) == ";" || p.w(i+1) == "," || p.w(i+1) == ".") && !s.any(cRepairHead) && !s.any(cRepairMod)
 		if p.w(i) == "closed" && (p.w(i+1) == "primarily" || p.w(i+1) == "primary" || sideToSide) || bare {
 			if p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 || p.stretchAny(i, s, cBiopsy) || p.stretchAny(i, s, cDonor) {
 				return

@@ -206,6 +206,9 @@ func TestAsideBiopsyOfAnotherLesion(t *testing.T) {
 		{"§4 other biopsy: 'At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled with a 4 mm punch biopsy'",
 			"At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled with a 4 mm punch biopsy. Clinical impression: squamous cell carcinoma versus irritated seborrheic keratosis.",
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="squamous cell carcinoma versus irritated seborrheic keratosis" uncertain=true`}},
+		{"§4 other biopsy: 'At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin'",
+			"At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin; clinical impression: superficial basal cell carcinoma.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left lateral shin" impression="superficial basal cell carcinoma" uncertain=false`}},
 	})
 }
 
