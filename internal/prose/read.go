@@ -88,8 +88,7 @@ func (st *state) paragraph(p *para) {
 	if st.forced > 0 {
 		st.cur = 0
 	}
-	if first := p.sents[0]; prev >= 0 && st.cur < 0 && !first.any(cStageNoun) && !first.any(cStageOrdNoun) && !first.any(cStageRelative) &&
-		!first.any(cHistPre) && !first.any(cOtherLesion) && !first.any(cBiopsy) && p.slideWord(first) && first.any(cMarginLoc) {
+	if len(p.sents) > 0 && prev >= 0 && st.cur < 0 && p.readingOpens(p.sents[0]) {
 		// "Stage 1 was divided into 3 blocks … period new paragraph" / "On
 		// my reading of the frozen sections, … at the deep margin of block
 		// 2": a reading of the stage the paragraph before ended on
@@ -776,6 +775,15 @@ func (st *state) stageByNumber(n int, sp Span) {
 	st.blocksAmbiguous = append(st.blocksAmbiguous, false)
 	st.cur = len(st.f.Stages) - 1
 	st.maxNum = max(st.maxNum, n)
+}
+
+// readingOpens reports whether a paragraph's first sentence s is a
+// reading of the slides that names no stage ("On my reading of the frozen
+// sections, … at the deep margin of block 2"), nor another lesion, a
+// biopsy or an earlier report.
+func (p *para) readingOpens(s span) bool {
+	return !s.any(cStageNoun) && !s.any(cStageOrdNoun) && !s.any(cStageRelative) && !s.any(cHistPre) &&
+		!s.any(cOtherLesion) && !s.any(cBiopsy) && p.slideWord(s) && s.any(cMarginLoc)
 }
 
 // target is the stage the facts of a sentence go to: the current stage, or
