@@ -1272,6 +1272,10 @@ func TestLayouts(t *testing.T) {
 				}
 				return out
 			}, "1:2:1;2:1:1;"},
+		{"a dictation naming its site only in the diagnostic biopsy's sentence", "His dermatologist performed a shave biopsy of the right lateral cheek on 04/03/2026; the pathology showed infiltrative basal cell carcinoma.\n\nThe first stage was divided into three blocks, all clear.\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "right lateral cheek"},
+		{"a dictation naming its site in words of its own keeps them over the biopsy's", "His dermatologist performed a shave biopsy of the cheek on 04/03/2026; the pathology showed basal cell carcinoma.\n\nHe presents for Mohs surgery of the right lateral cheek. The first stage was divided into three blocks, all clear.\n",
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "right lateral cheek"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

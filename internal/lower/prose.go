@@ -1846,6 +1846,12 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if sites := specificSites(f.Sites); !les.Site.Text.Present() && !fieldSite && len(sites) == 1 {
 		les.Site.Text = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 	}
+	if sites := specificSites(f.BiopsySites); !les.Site.Text.Present() && !fieldSite && len(f.Sites) == 0 && len(sites) == 1 {
+		// "… performed a shave biopsy of the right lateral cheek …; the
+		// pathology showed infiltrative basal cell carcinoma": no other
+		// words name the site
+		les.Site.Text = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
+	}
 	if !les.TotalBlocks.Present() && len(f.BlockTotal) > 0 {
 		les.TotalBlocks = model.Count{N: f.BlockTotal[0].N, Line: f.BlockTotal[0].Span.Line} // "a total of 5 blocks"
 	}

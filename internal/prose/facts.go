@@ -1302,6 +1302,29 @@ func (p *para) ordinalLesion(i int) bool {
 // readSites reads the lesion's site named after a lesion word or the
 // procedure ("a pearly papule on the left upper cutaneous lip", "Mohs surgery
 // of the right temple"). Landmarks ("close to the lower eyelid") are not sites.
+// readBiopsySite reads where the lesion's diagnostic biopsy was taken:
+// "biopsy of the right lateral cheek" in a sentence that also gives the
+// biopsy's tumor diagnosis ("…; the pathology showed infiltrative basal
+// cell carcinoma"), of no other lesion, in no history of another tumor.
+func (st *state) readBiopsySite(p *para, s span) {
+	if st.otherLesions || !s.any(cBiopsy) || !s.any(cDiagnosis) || s.any(cOtherLesion) {
+		return
+	}
+	for i := s.lo; i+2 < s.hi; i++ {
+		if !p.has(i, cBiopsy) || p.w(i+1) != "of" || p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
+			continue
+		}
+		j := i + 2
+		if p.w(j) == "the" {
+			j++
+		}
+		if site, a, b := p.siteAt(j, s.hi); site != "" {
+			st.f.BiopsySites = append(st.f.BiopsySites, Text{Value: site, Span: p.spanOf(a, b)})
+		}
+		return
+	}
+}
+
 func (st *state) readSites(p *para, s span) {
 	if st.siteSentence(p, s) {
 		return

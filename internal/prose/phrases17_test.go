@@ -136,3 +136,21 @@ func TestClosureOfNoClass(t *testing.T) {
 			fams, []string{`repair "intermediate layered closure" length=3`}},
 	})
 }
+
+// TestBiopsySite: the site of the lesion's own diagnostic biopsy, named in
+// the sentence that gives the biopsy's tumor ("performed a shave biopsy of
+// the right lateral cheek on 04/03/2026; the pathology showed infiltrative
+// basal cell carcinoma"), is kept apart from the sites prose names the
+// lesion by, as the site when none other is named (CODING-RULES §1: the
+// site decides the Mohs class); a biopsy of another lesion names none.
+func TestBiopsySite(t *testing.T) {
+	fams := []string{"biopsy-site ", "site "}
+	runPhrases(t, []phraseCase{
+		{"§1 site: the diagnostic biopsy's site",
+			"He was referred by his dermatologist, who performed a shave biopsy of the right lateral cheek on 04/03/2026; the pathology showed infiltrative basal cell carcinoma.",
+			fams, []string{`biopsy-site "right lateral cheek"`}},
+		{"§1 site: a biopsy of another lesion names no site of this one",
+			"Other lesions addressed today: a shave biopsy of the left forearm showed basal cell carcinoma.",
+			fams, nil},
+	})
+}

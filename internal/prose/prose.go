@@ -31,19 +31,24 @@ type Facts struct {
 	// ("Stage 1 … revealed well-differentiated squamous cell carcinoma"): not
 	// the lesion's diagnosis as stated, a fallback when nothing else names it.
 	HistologyDiagnoses []Diagnosis
-	Sites              []Text    // the lesion's site where prose names it: "a pearly papule on the left upper cutaneous lip", "Mohs surgery of the right temple"
-	PreopSize          []Measure // "measured 1.4 x 1.1 cm before surgery"
-	FinalDefect        []Measure // "the final defect measured 2.8 x 2.4 cm"
-	ExcisionMargin     []Measure // "excised with 4 mm margins" (not a "2 mm rim")
-	Repairs            []Repair
-	Timing             []Span      // "after tumor clearance" wherever it stands
-	Biopsies           []Biopsy    // biopsies of OTHER lesions done today, described in sentences
-	SameDayBiopsy      []Biopsy    // a biopsy of this lesion done today, before the Mohs surgery
-	FrozenSection      []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
-	DeepStructures     []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
-	Plan               []Text      // the surgery is finished another day: "will return … to complete Mohs (stage 2 onward)"
-	ServiceDate        []Text      // the day of the surgery as a sentence opens it: "On 07/22/2025 Mr. … underwent Mohs micrographic surgery" (the date as written)
-	Ambiguities        []Ambiguity // prose that could be read two ways
+	Sites              []Text // the lesion's site where prose names it: "a pearly papule on the left upper cutaneous lip", "Mohs surgery of the right temple"
+	// BiopsySites are where the lesion's own diagnostic biopsy was taken
+	// ("performed a shave biopsy of the right lateral cheek on 04/03/2026;
+	// the pathology showed infiltrative basal cell carcinoma"): the site
+	// when no other words name one.
+	BiopsySites    []Text
+	PreopSize      []Measure // "measured 1.4 x 1.1 cm before surgery"
+	FinalDefect    []Measure // "the final defect measured 2.8 x 2.4 cm"
+	ExcisionMargin []Measure // "excised with 4 mm margins" (not a "2 mm rim")
+	Repairs        []Repair
+	Timing         []Span      // "after tumor clearance" wherever it stands
+	Biopsies       []Biopsy    // biopsies of OTHER lesions done today, described in sentences
+	SameDayBiopsy  []Biopsy    // a biopsy of this lesion done today, before the Mohs surgery
+	FrozenSection  []Count     // blocks of a diagnostic frozen section on that biopsy: "(one block)"
+	DeepStructures []Deep      // "down to the nasalis muscle"; Negated: "muscle … not involved"
+	Plan           []Text      // the surgery is finished another day: "will return … to complete Mohs (stage 2 onward)"
+	ServiceDate    []Text      // the day of the surgery as a sentence opens it: "On 07/22/2025 Mr. … underwent Mohs micrographic surgery" (the date as written)
+	Ambiguities    []Ambiguity // prose that could be read two ways
 }
 
 // Flag is a yes/no fact.

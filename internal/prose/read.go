@@ -167,6 +167,7 @@ func (st *state) sentence(p *para, s span) {
 	}
 	st.readDiagnoses(p, s, st.cur >= 0)
 	st.readSites(p, s)
+	st.readBiopsySite(p, s)
 	st.readServiceDate(p, s)
 	st.readIndication(p, s)
 	st.readRepairs(p, s)
