@@ -834,7 +834,7 @@ func skipGap(s string, i int) int {
 // of seg (or of the "=" of "Key = value"), or 0.
 func keyEnd(seg string) int {
 	c := strings.IndexByte(seg, ':')
-	if q := strings.Index(seg, " = "); q > 0 && (c < 0 || q+1 < c) {
+	if q := strings.Index(seg, " = "); q > 0 && (c < 0 || q+1 < c && !wordsBetween(seg[q+3:c])) {
 		c = q + 1 // "Date of service = 2026-02-24", as eClinicalWorks prints a field
 	}
 	if c <= 0 || !isKey(strings.TrimRight(seg[:c], " \t")) {
@@ -844,6 +844,22 @@ func keyEnd(seg string) int {
 		return 0 // a URL
 	}
 	return c
+}
+
+// wordsBetween reports whether the text between a key's " = " and a colon
+// after it is a few words of letters ("pathologist (Y/N)" of "Surgeon =
+// pathologist (Y/N): Y"): the "=" is part of the key, the colon ends it. A
+// value with digits ("= 10:30") keeps the "=".
+func wordsBetween(s string) bool {
+	if strings.Count(s, " ") > 3 || strings.TrimSpace(s) == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isLetter(c) && c != ' ' && c != '(' && c != ')' && c != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // isKey reports whether the text before a colon reads as a field key: it
@@ -872,6 +888,7 @@ func isKey(s string) bool {
 		switch {
 		case r < utf8.RuneSelf && (isLetter(byte(r)) || r >= '0' && r <= '9'):
 		case strings.ContainsRune(" \t-_'/&#().~+", r):
+		case r == '=' && strings.Contains(s, " = "): // "Surgeon = pathologist (Y/N)"
 		default:
 			return false
 		}

@@ -145,6 +145,8 @@ func TestLineShapes(t *testing.T) {
 		{"key=value pairs", `stage=1 blocks=4 margins="block 2 positive (deep)" note=ok`, `1 key="stage"@1 value="1"@7 key="blocks"@9 value="4"@16 key="margins"@18 value="block 2 positive (deep)"@27 key="note"@52 value="ok"@57`},
 		{"key=value bare value with blanks", "dx=squamous cell carcinoma, well differentiated", `1 key="dx"@1 value="squamous cell carcinoma, well differentiated"@4`},
 		{"an equation in prose is text", "x=3 and the ratio was 2:1", `1 text="x=3 and the ratio was 2:1"@1`},
+		{"' = ' then words then a colon: the key runs to the colon", "Surgeon = pathologist (Y/N): Y", `1 key="Surgeon = pathologist (Y/N)"@1 value="Y"@30`},
+		{"' = ' then a value with a colon: the key ends at the '='", "Time in = 10:30", `1 key="Time in"@1 value="10:30"@11`},
 		{"an unclosed quote is text", `margins="block 2 positive`, `1 text="margins=\"block 2 positive"@1`},
 		{"an equals sign inside a value", "Stains: H&E; ratio = 2:1", `1 key="Stains"@1 value="H&E; ratio = 2:1"@9`},
 		{"two fields", "Stages: 2   Total sections: 5", `1 key="Stages"@1 value="2"@9 key="Total sections"@13 value="5"@29`},

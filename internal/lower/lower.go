@@ -844,6 +844,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, &grammar.Field{Pos: it.Label.Pos, Key: "Prior biopsy", Value: &grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}}))
 	}
+	if f := keyedReader(it.Text); f != nil && !l.out.Encounter.Pathology.Present() && it.Marker == nil && len(it.Fields) == 0 {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "Path read by surgeon (Dr. …), all sites"
+	}
 	if f := keyedDate(it.Text); f != nil && !l.out.Encounter.Date.Present() && it.Marker == nil {
 		l.field(i, f) // "DOS 2026-05-05  |  Surgeon: …"
 		if len(it.Fields) == 0 {
@@ -1487,6 +1491,31 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 		if _, err := grammar.ParseDate(key, withoutTime(v)); err == nil {
 			return &grammar.Field{Pos: t.Pos, Key: key, Value: v}
 		}
+	}
+	return nil
+}
+
+// keyedReader reads a line that opens with a reader key ending in "by"
+// and goes on with who read the slides, with no colon ("Path read by
+// surgeon (Dr. …), all sites"): the pathology field, or nil.
+func keyedReader(t *grammar.Text) *grammar.Field {
+	if t == nil {
+		return nil
+	}
+	words := strings.Fields(t.Text)
+	for n := 2; n <= 5 && n < len(words); n++ {
+		if !strings.EqualFold(words[n-1], "by") {
+			continue
+		}
+		key := strings.Join(words[:n], " ")
+		if ref, known := lookup(secEncounter, key); !known || ref.field != fPathology {
+			return nil
+		}
+		at := strings.Index(t.Text, words[n-1]) + len(words[n-1])
+		if v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, at, len(t.Text)); v != nil {
+			return &grammar.Field{Pos: t.Pos, Key: key, Value: v}
+		}
+		return nil
 	}
 	return nil
 }
