@@ -163,7 +163,11 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 				i = j
 				continue
 			}
-			add(i, j, kWord, orig[i:j], true)
+			word := orig[i:j]
+			if strings.EqualFold(word, "moh's") {
+				word = "mohs" // speech recognition's "moh's micrographic surgery"
+			}
+			add(i, j, kWord, word, true)
 			t := &out[len(out)-1]
 			t.upper = 'A' <= c && c <= 'Z'
 			if n := t.nhi - t.nlo; n >= 3 && n <= 6 {

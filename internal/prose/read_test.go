@@ -371,6 +371,10 @@ func TestIndication(t *testing.T) {
 		{"chosen to limit the defect and confirm complete margins", "Mohs was chosen to limit the defect on the lower leg and to confirm complete margins.", fams, []string{"indication"}},
 		{"where tissue conservation is essential", "Mohs surgery followed on the same day for a tumor of the nasal tip, where tissue conservation is essential.", fams, []string{"indication"}},
 		{"the appropriate treatment", "The aggressive histology and the central facial location make Mohs the appropriate treatment.", fams, []string{"indication"}},
+		{"spreading beyond its clinical edge", "Because MAC spreads far beyond its clinical edge, along nerves, Mohs surgery was selected.", fams, []string{"indication"}},
+		{"pigment beyond the clinical border", "The melanoma in situ showed irregular pigment extending beyond the clinical border, which is why staged Mohs with immunostains was chosen.", fams, []string{"indication"}},
+		{"an acral site with little spare skin", "Mohs was indicated for an acral site with little spare skin and a tumor that had regrown after cryotherapy.", fams, []string{"indication"}},
+		{"speech recognition's moh's", "Moh's was chosen because this is a recurrent basal cell carcinoma in a previous scar.", fams, []string{"indication"}},
 		{"Mohs not chosen is no indication", "Mohs was not chosen because the tumor had recurred.", fams, nil},
 		{"generic boilerplate names no reason", "Mohs surgery is indicated to provide the highest cure rate.", fams, nil},
 	})
