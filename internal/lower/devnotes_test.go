@@ -106,7 +106,7 @@ var realisticSets = []struct {
 	{"testdata/probe53", 30, 29},
 	{"testdata/probe54", 30, 30},
 	{"testdata/probe55", 30, 30},
-	{"testdata/probe56", 30, 26},
+	{"testdata/probe56", 30, 27},
 	{"testdata/probe57", 30, 29},
 	{"testdata/probe58", 30, 30},
 	{"testdata/probe59", 30, 28},

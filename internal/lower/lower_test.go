@@ -351,6 +351,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"3 blocks; A+ (deep), B−, C−", 3, nil, 3, ""},
 		{"1 block; A−", 1, nil, 1, ""},
 		{"2 blks; neg; H&E + MART-1 all blocks + PRAME (blks 1-2)", 2, []string{"H&E", "MART-1", "PRAME"}, 1, ""},
+		{"2 blocks ...... clear", 2, nil, 1, ""},
+		{"2 blocks | clear", 2, nil, 1, ""},
 		{"6 blks (A-F); A, D pos (peripheral); B, C, E, F neg; H&E; CK7 all blocks; PAS blocks A-B", 6, []string{"H&E", "CK7", "PAS"}, 2, ""},
 		{"four blocks, each stained with H&E and with CK7 to highlight Paget cells", 4, []string{"H&E", "CK7"}, 0, ""},
 		{"2 blocks (+) deep", 2, nil, 1, ""},

@@ -1433,8 +1433,8 @@ func (l *lowerer) siteParenthesis(les *model.Lesion, par [][]prose.Line, d prose
 	}
 	after := spanText(par, d.SiteSpan, 200)
 	site := d.SiteSpan.EndCol - d.SiteSpan.Col
-	if site > len(after) {
-		return
+	if site < 0 || site > len(after) || d.SiteSpan.EndLine != d.SiteSpan.Line {
+		return // a site that runs over a line end ("right temple\nio …") has no parenthesis after it on its line
 	}
 	rest := strings.TrimLeft(after[site:], " ")
 	inner, _, closed := strings.Cut(strings.TrimPrefix(rest, "("), ")")

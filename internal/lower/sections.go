@@ -882,27 +882,33 @@ func isMarginClause(s string) bool {
 // noStainWords say that no stain was used.
 var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": true, "-": true, "–": true, "—": true, "nil": true, "not done": true}
 
-// dashesAsSemicolons writes the dashes, arrows and dot leaders that set
-// items apart ("3 blocks — all negative", "4 blocks → stain: …", "4 blocks
-// ..... block B positive") as semicolons padded to the same length, so that
-// every position still points into the note.
+// dashesAsSemicolons writes the dashes, arrows, bars and dot leaders that
+// set items apart ("3 blocks — all negative", "4 blocks → stain: …", "2
+// blocks | clear", "4 blocks ..... block B positive") as semicolons padded
+// to the same length, so that every position still points into the note.
 func dashesAsSemicolons(s string) string {
-	for _, d := range []string{" — ", " – ", " -- ", " → ", " -> "} {
+	for _, d := range []string{" — ", " – ", " -- ", " → ", " -> ", " | "} {
 		if strings.Contains(s, d) {
 			s = strings.ReplaceAll(s, d, ";"+strings.Repeat(" ", len(d)-1))
 		}
 	}
-	for strings.Contains(s, " ... ") || strings.Contains(s, " .... ") || strings.Contains(s, " ..... ") {
-		// "4 blocks ..... block B positive (deep) ..... KA-type SCC": dot leaders between items
-		i := strings.Index(s, " ...")
+	for from := 0; ; {
+		// "4 blocks ..... block B positive (deep) ..... KA-type SCC": dot
+		// leaders of three dots or more between items
+		i := strings.Index(s[from:], " ...")
+		if i < 0 {
+			return s
+		}
+		i += from
 		j := i + 1
 		for j < len(s) && s[j] == '.' {
 			j++
 		}
-		if j-i-1 < 3 || j >= len(s) || s[j] != ' ' {
-			break
+		if j < len(s) && s[j] != ' ' {
+			from = j // "…" in a word
+			continue
 		}
 		s = s[:i] + ";" + strings.Repeat(" ", j-i-1) + s[j:]
+		from = j
 	}
-	return s
 }
