@@ -133,6 +133,7 @@ var realisticSets = []struct {
 	{"testdata/probe80", 30, 28},
 	{"testdata/probe81", 30, 30},
 	{"testdata/probe82", 30, 29},
+	{"testdata/probe83", 30, 30},
 	{"testdata/probe84", 30, 30},
 }
 

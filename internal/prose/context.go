@@ -14,7 +14,7 @@ const (
 const (
 	preWindow  = 6  // words a pre-trigger reaches forward (NegEx: five to six)
 	postWindow = 8  // words a post-trigger reaches back
-	hypWindow  = 12 // words a hypothesis reaches: lists of options are long
+	hypWindow  = 16 // words a hypothesis reaches: lists of options are long
 )
 
 // scopes runs the NegEx/ConText scope reader over the paragraph: every
@@ -136,6 +136,9 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
 		w := p.w(i)
 		if p.stopper(i) && !((flag == fHyp || flag == fHist) && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
+		}
+		if conj(w) && i+1 < end && (p.w(i+1) == "i" || p.w(i+1) == "we") {
+			return // "we discussed options and I repaired it with …": a clause of its own
 		}
 		// "without perineural invasion, reached the deep margin": a comma
 		// after the negated words ends a negation or uncertainty.

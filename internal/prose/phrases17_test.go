@@ -154,3 +154,33 @@ func TestBiopsySite(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestOptionsDiscussed: a list of repairs "we discussed" is options, not
+// repairs, however long the list (CODING-RULES §3: a repair only
+// considered is no repair); the clause after "and I" is what was done.
+func TestOptionsDiscussed(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 options: a long list we discussed",
+			"We discussed healing by second intention, a full-thickness skin graft and a bilobed transposition flap with her; each was rejected.",
+			fams, nil},
+		{"§3 options: discussed, and I repaired it",
+			"After tumor clearance we discussed options and I repaired it with a Burow's advancement flap, secondary defect 2.0 sq cm.",
+			fams, []string{`repair "Burow's advancement flap" secondary=2 sq after-clearance`}},
+	})
+}
+
+// TestResultBeforeBoilerplate: a clause that states a stage's result
+// before boilerplate in the same sentence ("Both were entirely free of
+// tumor, and the map was updated for each stage") is read; the
+// boilerplate clause documents no stage (CODING-RULES §1).
+func TestResultBeforeBoilerplate(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: the result before the boilerplate clause",
+			"A third stage was processed as two blocks. Both were entirely free of tumor, and the map was updated for each stage.",
+			[]string{"stage "}, []string{"stage 3 blocks=2 margin=clear"}},
+		{"§1 stages: boilerplate alone documents no stage",
+			"The map was updated for each stage.",
+			[]string{"stage "}, nil},
+	})
+}

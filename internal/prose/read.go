@@ -151,7 +151,12 @@ func (st *state) sentence(p *para, s span) {
 	st.readsNoFrozen(p, s)
 	if s.any(cBoilerplate) {
 		// Technique boilerplate documents the map and the reader, never a
-		// stage or a count.
+		// stage or a count. A clause of its own before it is read as any
+		// sentence is: "Both were entirely free of tumor, and the map was
+		// updated for each stage."
+		if head := p.beforeBoilerplate(s); head.hi > head.lo {
+			st.readStages(p, head, head.any(cBiopsy))
+		}
 		st.everyStageStains(p, s)
 		return
 	}
@@ -776,6 +781,33 @@ func (st *state) stageByNumber(n int, sp Span) {
 	st.blocksAmbiguous = append(st.blocksAmbiguous, false)
 	st.cur = len(st.f.Stages) - 1
 	st.maxNum = max(st.maxNum, n)
+}
+
+// beforeBoilerplate is the clause of sentence s before a ", and" or ";"
+// that stands before its first boilerplate words, when that clause names
+// no boilerplate, has a verb of its own and names no stage; an empty span
+// otherwise.
+func (p *para) beforeBoilerplate(s span) span {
+	b := p.firstIn(s.lo, s.hi, cBoilerplate)
+	cut := -1
+	for i := s.lo + 1; i < b; i++ {
+		if p.w(i) == ";" || p.w(i) == "," && i+1 < b && p.w(i+1) == "and" {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return span{}
+	}
+	head := span{lo: s.lo, hi: cut}
+	hasVerb := false
+	for i := head.lo; i < head.hi; i++ {
+		head.mask |= p.m.cover[i]
+		hasVerb = hasVerb || verb(p.w(i))
+	}
+	if !hasVerb || head.any(cStageNoun) || head.any(cStageOrdNoun) || head.any(cStagesPlural) {
+		return span{}
+	}
+	return head
 }
 
 // readingOpens reports whether a paragraph's first sentence s is a
