@@ -107,7 +107,7 @@ var realisticSets = []struct {
 	{"testdata/probe54", 30, 30},
 	{"testdata/probe55", 30, 30},
 	{"testdata/probe56", 30, 27},
-	{"testdata/probe57", 30, 29},
+	{"testdata/probe57", 30, 30},
 	{"testdata/probe58", 30, 30},
 	{"testdata/probe59", 30, 28},
 	{"testdata/probe60", 30, 21},

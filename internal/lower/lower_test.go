@@ -1282,6 +1282,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "surgeon (Dr. Lee), all sites"},
 		{"a key with ' = ' before its colon", "Surgeon = pathologist (Y/N): Y\nSite: cheek\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "surgeon = pathologist (y/n): Y"},
+		{"the diagnosis prose names at the lesion's site, not an earlier one elsewhere", "Her nodular basal cell carcinoma of the left cheek was treated last year. Today she presents with a squamous cell carcinoma of the right dorsal hand, biopsy-proven.\n\nSite: right dorsal hand\nStage 1: 2 blocks; clear\n",
+			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "squamous cell carcinoma"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

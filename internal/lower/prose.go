@@ -1835,12 +1835,27 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if _, ok := anatomy.Resolve(les.HeadingText.Value); ok && les.HeadingText.Present() {
 		fieldSite = true
 	}
-	for _, d := range slices.Concat(f.Diagnoses, f.HistologyDiagnoses) { // a tumor the frozen sections showed is the fallback
+	dxFromProse := !les.Diagnosis.Present()
+	chosen := -1
+	all := slices.Concat(f.Diagnoses, f.HistologyDiagnoses)
+	for k, d := range all { // a tumor the frozen sections showed is the fallback
 		if !les.Diagnosis.Present() && d.Text != "" {
 			les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+			chosen = k
 		}
 		if !les.Site.Text.Present() && !fieldSite && d.Site != "" {
 			les.Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
+		}
+	}
+	if dxFromProse && chosen >= 0 && !sameSite(all[chosen].Site, les.Site.Text.Value) {
+		// "His left cheek basal cell carcinoma was cleared … Today he is here
+		// for … a squamous cell carcinoma of the right dorsal thumb": the
+		// diagnosis named at the lesion's own site is its diagnosis
+		for _, d := range all {
+			if d.Text != "" && sameSite(d.Site, les.Site.Text.Value) {
+				les.Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
+				break
+			}
 		}
 	}
 	if sites := specificSites(f.Sites); !les.Site.Text.Present() && !fieldSite && len(sites) == 1 {
