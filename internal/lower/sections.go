@@ -624,8 +624,8 @@ func stain(s string) (model.Stain, bool) {
 	}
 	if i := strings.Index(asciiLower(s), " on "); i > 0 {
 		on := asciiLower(s[i+len(" on "):])
-		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "both") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || isBlockList(on) {
-			if strings.HasPrefix(on, "block") || isBlockList(on) {
+		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "both") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") || isBlockList(on) {
+			if strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") || isBlockList(on) {
 				st.Blocks = blockRefs(on)
 			}
 			s = s[:i] // "CD34 on all blocks", "AE1/AE3 on both blocks", "Ber-EP4 on block 2", "Ber-EP4 on A"

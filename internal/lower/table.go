@@ -10,6 +10,7 @@ import (
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 )
@@ -966,7 +967,8 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
-		if rest := stainRemark(st, c.Text); rest != "" && !st.Histology.Present() {
+		add := func(s model.Stain) { st.Stains, _ = addStainOnce(st.Stains, s) }
+		if rest := stainRemark(st, c.Text, line, add); rest != "" && !st.Histology.Present() {
 			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}
@@ -999,18 +1001,57 @@ func positiveOfTotal(s string) (positive, total int, ok bool) {
 // stainRemark gives each part of a comment cell (up to a semicolon) that
 // opens with the names of stains of its stage and goes on with a reason
 // ("Ber-EP4 to separate BCC from follicular epithelium", "MART-1 and PRAME
-// on block 2 to confirm …") to those stains as their reason, and returns
-// the rest of the cell ("morpheaform BCC, no PNI; Ber-EP4 to separate …"
-// leaves "morpheaform BCC, no PNI"): the cell as it is when it gives no
-// reason.
-func stainRemark(st *model.Stage, text string) string {
+// on block 2 to confirm …") to those stains as their reason; a part that
+// opens with a special stain the stage does not name ("MART-1 on all
+// blocks for melanocyte density", in a log with no stain column) is
+// handed to add. It returns the rest of the cell ("morpheaform BCC, no
+// PNI; Ber-EP4 to separate …" leaves "morpheaform BCC, no PNI"): the cell
+// as it is when it names no stain.
+func stainRemark(st *model.Stage, text string, line int, add func(model.Stain)) string {
 	var rest []string
 	for _, part := range strings.Split(strings.TrimSpace(text), "; ") {
-		if !stainReasonPart(st, strings.TrimSpace(part)) {
-			rest = append(rest, part)
+		part := strings.TrimSpace(part)
+		if stainReasonPart(st, part) {
+			continue
 		}
+		if opensWithStain(part) && !namesStageStain(st, part) {
+			// "MART-1 on all blocks for melanocyte density at the margins"
+			// in a log with no stain column: the stain and its reason
+			for _, s := range stains(model.Text{Value: part, Line: line}, false) {
+				add(s)
+			}
+			continue
+		}
+		rest = append(rest, part)
 	}
 	return strings.TrimSpace(strings.Join(rest, "; "))
+}
+
+// namesStageStain reports whether a comment opens with a stain the stage
+// names already ("SOX10 on blks 1-2 only" beside an IHC cell's SOX10).
+func namesStageStain(st *model.Stage, part string) bool {
+	first, _, _ := strings.Cut(part, " ")
+	return slices.ContainsFunc(st.Stains, func(s model.Stain) bool { return strings.EqualFold(s.Name, first) })
+}
+
+// opensWithStain reports whether a comment opens with the name of a known
+// stain that it does not deny ("MART-1 on all blocks …", not "no MART-1
+// needed").
+func opensWithStain(part string) bool {
+	first, _, _ := strings.Cut(part, " ")
+	st, ok := stain(first)
+	return ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown && codetable.ClassifyStain(st.Name) != codetable.StainRoutine
+}
+
+// addStainOnce adds a stain to a stage's stains unless the stage names it
+// already.
+func addStainOnce(stains []model.Stain, s model.Stain) ([]model.Stain, bool) {
+	for _, o := range stains {
+		if strings.EqualFold(o.Name, s.Name) {
+			return stains, false
+		}
+	}
+	return append(stains, s), true
 }
 
 // stainReasonPart gives a part of a comment cell that names stains of the
@@ -1308,7 +1349,8 @@ func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*gramm
 		}
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
-		if rest := stainRemark(st, c.Text); rest != "" && !st.Histology.Present() && isHistology(rest) {
+		add := func(s model.Stain) { addStainBlock(st, s, block) }
+		if rest := stainRemark(st, c.Text, line, add); rest != "" && !st.Histology.Present() && isHistology(rest) {
 			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}

@@ -378,6 +378,8 @@ func TestLogStainRemark(t *testing.T) {
 			" to separate BCC from follicles"},
 		{"the reason ends at a semicolon, histology after it", "Site: nose\nStg | #Blk | Mgn | Stn | Reason / comment\n1 | 2 | blk 2 pos | H&E, Ber-EP4 | H&E only; nodular BCC\n2 | 1 | clear | H&E, Ber-EP4 | Ber-EP4 for follicular mimics; no residual BCC\n",
 			" for follicular mimics"},
+		{"a stain named only in the notes of a log with no stain column", "Site: nose\nStage | Blocks | Margins | Notes\n1     | 4      | blocks 2, 3 positive | Ber-EP4 on all blocks for follicular mimics; nodular BCC\n2     | 3      | clear | Ber-EP4 on all blocks (same reason)\n",
+			"same reason"},
 		{"the reason after the histology, past a semicolon", "Site: nose\nStage  Blocks  Margins   Stains                      Notes\n1      3       positive  H&E                         morpheaform BCC\n2      2       clear     H&E; Ber-EP4 (blocks 1-2)   no residual BCC; Ber-EP4 to separate BCC strands from follicles\n",
 			" to separate BCC strands from follicles"},
 		{"a reason for two stains", "Site: nose\nStg | Blocks | Stains | Margins | Reason / findings\n1 | 2 | H&E | positive | nodular BCC\n2 | 1 | H&E; MART-1; Ber-EP4 (block 1) | clear | MART-1 and Ber-EP4 on block 1 to confirm clearance\n",
