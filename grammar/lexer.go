@@ -1323,8 +1323,9 @@ func dotLeader(s string) string {
 }
 
 // shortLeader turns the leader of one or two dots a dot-leader form gives
-// its longest keys ("Same-day biopsy . shave …", "Frozen section .. yes")
-// into a colon, as dotLeader does for longer ones.
+// its longest keys ("Same-day biopsy . shave …", "Frozen section .. yes"),
+// or the dot of an abbreviated key in the leader's place ("Frozen sect.
+// yes"), into a colon, as dotLeader does for longer ones.
 func shortLeader(s string) string {
 	for _, lead := range []string{" .. ", " . "} {
 		i := strings.Index(s, lead)
@@ -1341,6 +1342,16 @@ func shortLeader(s string) string {
 			b[i+2] = ' '
 		}
 		return string(b)
+	}
+	// "Frozen sect.  yes, …": an abbreviated key whose own dot stands where
+	// the leader would, the value at the column of the others
+	if i := strings.Index(s, ".  "); i >= 2 && isLetter(s[i-1]) && isLetter(s[skipBlank(s, 0)]) {
+		key := strings.TrimSpace(s[:i])
+		if !strings.ContainsAny(key, ":.;") && wordsIn(key) <= 4 && skipBlank(s, i+3) < len(s) {
+			b := []byte(s)
+			b[i] = ':'
+			return string(b)
+		}
 	}
 	return s
 }

@@ -118,11 +118,16 @@ func firstWord(s string) string {
 
 func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// frozenSection reads "yes", "no", "yes, 2 blocks", "yes (2 blocks)".
+// frozenSection reads "yes", "no", "yes, 2 blocks", "yes (2 blocks)", and a count
+// alone ("1 block"), which says it was done.
 func frozenSection(v *grammar.Value) (model.FrozenSection, error) {
 	f, err := flag("Frozen section", v)
 	if err != nil {
-		return model.FrozenSection{}, err
+		first, _, _ := strings.Cut(v.Text, ",")
+		if !isCountItem(first) {
+			return model.FrozenSection{}, err
+		}
+		f = model.Flag{Yes: true, Line: v.Pos.Line} // "Frozen section: 1 block": a count says it was done
 	}
 	fs := model.FrozenSection{Flag: f}
 	// parentheses separate items here: "yes (2 blocks)" is "yes", "2 blocks"
