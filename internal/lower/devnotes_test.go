@@ -128,7 +128,7 @@ var realisticSets = []struct {
 	{"testdata/probe75", 30, 29},
 	{"testdata/probe76", 30, 28},
 	{"testdata/probe77", 30, 28},
-	{"testdata/probe78", 30, 28},
+	{"testdata/probe78", 30, 29},
 	{"testdata/probe79", 30, 27},
 	{"testdata/probe80", 30, 28},
 	{"testdata/probe81", 30, 30},

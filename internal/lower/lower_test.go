@@ -1288,6 +1288,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { fs := n.Lesions[0].FrozenSection; return fmt.Sprint(fs.Yes, fs.Blocks) }, "true 1"},
 		{"a dot-leader form's abbreviated key whose dot stands for the leader", "Prior bx .... none\nDx .......... BCC-nod\nFrozen sect.  yes, on today's shave bx (1 blk)\nSite ........ left upper lip\n",
 			func(n *model.Note) string { fs := n.Lesions[0].FrozenSection; return fmt.Sprint(fs.Yes, fs.Blocks) }, "true 1"},
+		{"a same-day biopsy field whose sentence sends it for a frozen section", "Site: cheek\nSAME-DAY BIOPSY: A 4 mm punch biopsy of this lesion was taken and submitted for an intraoperative frozen section, processed as two blocks.\n",
+			func(n *model.Note) string { fs := n.Lesions[0].FrozenSection; return fmt.Sprint(fs.Yes, fs.Blocks) }, "true 2"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

@@ -1898,10 +1898,12 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	if !les.SameDayBiopsy.Present() && len(f.SameDayBiopsy) > 0 {
 		b := f.SameDayBiopsy[0]
 		les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
-		if !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
-			fs := f.FrozenSection[0]
-			les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
-		}
+	}
+	if les.SameDayBiopsy.Present() && !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
+		// "SAME-DAY BIOPSY: A 4 mm punch biopsy … submitted for an
+		// intraoperative frozen section, processed as two blocks"
+		fs := f.FrozenSection[0]
+		les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
 	}
 	l.stagesProse(les, f)
 	if n := len(les.Stages); n > 0 && len(f.Plan) > 0 && !les.Stages[n-1].Decision.Present() {
