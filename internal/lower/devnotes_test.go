@@ -96,7 +96,7 @@ var realisticSets = []struct {
 	{"testdata/probe43", 30, 29},
 	{"testdata/probe44", 30, 29},
 	{"testdata/probe45", 30, 29},
-	{"testdata/probe46", 30, 27},
+	{"testdata/probe46", 30, 28},
 	{"testdata/probe47", 30, 28},
 	{"testdata/probe48", 30, 30},
 	{"testdata/probe49", 30, 29},

@@ -1068,7 +1068,8 @@ func siteStop(w string) bool {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
 		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
-		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying":
+		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying",
+		"has", "had", "have", "are", "been", "as", "because", "but", "or", "so", "when", "if": // "the face has ill-defined borders"
 		return true
 	}
 	return false
@@ -1146,6 +1147,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 func (p *para) appositionSize(j, end int) (Measure, bool) {
 	j = p.skipBiopsySegment(p.skipParen(j, end), end)
 	j = p.skipLandmark(j, end)
+	j = p.skipSubtype(j, end)
 	num := j + 1
 	if num+1 < end && approxWord(p.w(num)) {
 		num++ // ", roughly 1.0 x 0.9 cm,"
@@ -1165,6 +1167,23 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(num, nx)}, true
+}
+
+// skipSubtype is where a segment of subtype words set off by commas after
+// a diagnosis ends (", lentigo maligna type" of "Melanoma in situ, lentigo
+// maligna type, 1.8 x 1.5 cm"), or j.
+func (p *para) skipSubtype(j, end int) int {
+	if j >= end || p.w(j) != "," {
+		return j
+	}
+	k := j + 1
+	for k < end && (p.has(k, cDxMod) || p.has(k, cDiagnosis) || p.w(k) == "type" || p.w(k) == "subtype" || p.w(k) == "and") {
+		k++
+	}
+	if k == j+1 || k >= end || p.w(k) != "," {
+		return j
+	}
+	return k
 }
 
 // approxWord reports whether w hedges the size after it: "approximately",

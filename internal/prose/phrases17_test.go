@@ -184,3 +184,16 @@ func TestResultBeforeBoilerplate(t *testing.T) {
 			[]string{"stage "}, nil},
 	})
 }
+
+// TestSiteEndsAtItsVerb: a site's words end at a verb or a conjunction
+// ("on the face has ill-defined borders" names the face), and a size set
+// off after the tumor's subtype ("Melanoma in situ, lentigo maligna type,
+// 1.8 x 1.5 cm, …") is its pre-operative size (CODING-RULES §1: site;
+// size-missing otherwise).
+func TestSiteEndsAtItsVerb(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 site and size: after the subtype, before a verb",
+			"Melanoma in situ, lentigo maligna type, 1.8 x 1.5 cm, treated with Mohs because lentigo maligna on the face has ill-defined borders.",
+			[]string{"site ", "preop "}, []string{`site "face"`, "preop 1.8x1.5"}},
+	})
+}
