@@ -135,6 +135,7 @@ var realisticSets = []struct {
 	{"testdata/probe82", 30, 29},
 	{"testdata/probe83", 30, 30},
 	{"testdata/probe84", 30, 30},
+	{"testdata/probe85", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

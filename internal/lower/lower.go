@@ -2156,6 +2156,11 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+2]), Text: rest}
+			} else if dictationAfterLabel(t.Text) {
+				// "Lesion A: the first stage was divided into two blocks. …":
+				// no site, the lesion's dictation
+				les.HeadingText = model.Text{}
+				after = &grammar.Value{Pos: t.Pos, Text: t.Text}
 			}
 		}
 	} else {
@@ -2376,6 +2381,15 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		// …": a heading whose remark times the repairs listed under it
 		l.closeSections()
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line}
+		return i
+	}
+	if _, known := lookupAny(f.Key); !known && f.Value != nil && (l.headed || l.proseLabelled) && len(l.out.Lesions) > 1 && repairsSection(f.Key) && !isRepairLead(f.Key) {
+		// "REPAIR OF THE TWO DEFECTS: … The left nasal sidewall defect … The
+		// right neck defect …": a repairs heading over the lesions' repairs
+		l.endParagraph()
+		l.closeSections()
+		l.block = model.Text{Value: f.Key, Line: f.Pos.Line}
+		l.paragraph = append(l.paragraph, *f.Value)
 		return i
 	}
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
@@ -2845,6 +2859,26 @@ func proseLabels(lines []*grammar.Line) bool {
 		}
 	}
 	return len(seen) >= 2
+}
+
+// dictationAfterLabel reports whether the text after a lesion's label is
+// its dictation rather than its site: it opens with an article or a stage,
+// runs past eight words, and its first clause names no site ("the first
+// stage was divided into two blocks. …").
+func dictationAfterLabel(text string) bool {
+	words := strings.Fields(text)
+	if len(words) <= 8 {
+		return false
+	}
+	switch asciiLower(words[0]) {
+	case "the", "a", "an", "one", "two", "three", "stage", "first", "this":
+	default:
+		return false
+	}
+	clause, _, _ := strings.Cut(text, ",")
+	clause, _, _ = strings.Cut(clause, ".")
+	_, site := anatomy.Resolve(clause)
+	return !site
 }
 
 // labelled returns the lesion whose label a key is ("A: final defect …"),

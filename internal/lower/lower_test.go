@@ -1290,6 +1290,16 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { fs := n.Lesions[0].FrozenSection; return fmt.Sprint(fs.Yes, fs.Blocks) }, "true 1"},
 		{"a same-day biopsy field whose sentence sends it for a frozen section", "Site: cheek\nSAME-DAY BIOPSY: A 4 mm punch biopsy of this lesion was taken and submitted for an intraoperative frozen section, processed as two blocks.\n",
 			func(n *model.Note) string { fs := n.Lesions[0].FrozenSection; return fmt.Sprint(fs.Yes, fs.Blocks) }, "true 2"},
+		{"lesions the intro describes by label, their stages after 'Lesion A:', their repairs by site", "HISTORY: Two carcinomas were treated today. Lesion A is a nodular basal cell carcinoma of the left nasal sidewall. It measured 0.6 x 0.5 cm. Lesion B is a squamous cell carcinoma of the right lateral neck. It measured 1.3 x 1.1 cm.\n\n" +
+			"Lesion A: the first stage was divided into two blocks, both clear.\nLesion B: the first stage was divided into three blocks, all clear.\n\n" +
+			"REPAIR OF THE TWO DEFECTS: The left nasal sidewall defect was closed with a complex layered repair; repair length 18 mm. The right neck defect was closed with an intermediate layered repair; repair length 4.4 cm.\n",
+			func(n *model.Note) string {
+				out := ""
+				for _, les := range n.Lesions {
+					out += fmt.Sprint(les.Label, ":", les.Site.Text.Value, ":", les.Size.Dims, ":", len(les.Stages), ":", len(les.Repairs), ";")
+				}
+				return out
+			}, "A:left nasal sidewall:[0.6 0.5]:1:1;B:right lateral neck:[1.3 1.1]:1:1;"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

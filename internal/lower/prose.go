@@ -313,6 +313,7 @@ type repairPart struct {
 // paragraph is no such paragraph, all of it is the current lesion's, or a
 // sentence names several lesions (their repairs cannot be told apart).
 func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
+	l.introSites()
 	bySite := l.siteParas != nil && !l.headed && len(l.out.Lesions) > 1
 	if l.lesion < 0 || !((l.headed || l.proseLabelled) && repairsSection(l.block.Value) || bySite) {
 		return nil
@@ -384,6 +385,11 @@ func repairsSection(heading string) bool {
 	}
 	head, _, _ := strings.Cut(asciiLower(heading), "(")
 	head = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), ":"))
+	for _, lead := range []string{"repair of ", "repairs of ", "closure of ", "closures of "} {
+		if strings.HasPrefix(head, lead) {
+			return true // "REPAIR OF THE TWO DEFECTS"
+		}
+	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
 		"repair and reconstruction", "repairs and reconstruction", "defects and repairs"}, head)
 }
@@ -801,6 +807,7 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 // state. A field always wins over prose.
 func (l *lowerer) readProse() {
 	l.sharedParagraphs()
+	l.labelledIntro()
 	var facts prose.Facts // of the prose before the first lesion
 	if par := l.paragraphs[noteScope]; len(par) > 0 {
 		facts = prose.Read(par)
@@ -1300,6 +1307,83 @@ func (l *lowerer) shareIndications() {
 	}
 	l.history[0] = hist
 	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// labelledIntro gives each lesion the sentences of the prose before the
+// lesions that open with its label and those after them, up to the next
+// lesion's ("Lesion A is a nodular basal cell carcinoma of the left nasal
+// sidewall, …; Mohs was indicated by the nasal (H-zone) location. It
+// measured 0.6 x 0.5 cm. Lesion B is …"), as that lesion's history: its
+// site, diagnosis, size and indication, never a stage.
+func (l *lowerer) labelledIntro() {
+	if len(l.out.Lesions) < 2 || !l.headed && !l.proseLabelled {
+		return
+	}
+	for k, own := range l.introSentences() {
+		l.history[k] = append(l.history[k], own...)
+		if !l.scoped(k) {
+			l.scopes = append(l.scopes, k)
+		}
+	}
+}
+
+// introSites gives each lesion that has no site yet the site its intro
+// sentences name (see labelledIntro), as its heading's words, so that the
+// sentences after the lesions that name their defects by site ("The left
+// nasal sidewall defect … The right neck defect …") can be told apart.
+func (l *lowerer) introSites() {
+	if len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) == 0 && len(l.history[noteScope]) == 0 {
+		return
+	}
+	for k, own := range l.introSentences() {
+		les := &l.out.Lesions[k]
+		if les.Site.Text.Present() || les.HeadingText.Present() {
+			continue
+		}
+		f := prose.Read(own)
+		for _, d := range f.Diagnoses {
+			if d.Site != "" {
+				les.HeadingText = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
+				break
+			}
+		}
+	}
+}
+
+// introSentences are the sentences of the prose before the lesions that
+// speak of one lesion each (see labelledIntro), by lesion.
+func (l *lowerer) introSentences() map[int][][]prose.Line {
+	out := map[int][][]prose.Line{}
+	for _, pars := range [][][]prose.Line{l.paragraphs[noteScope], l.history[noteScope]} {
+		for _, par := range pars {
+			cur := -1
+			var own []prose.Line
+			flush := func() {
+				if cur >= 0 && len(own) > 0 {
+					out[cur] = append(out[cur], own)
+				}
+				own = nil
+			}
+			for _, sen := range prose.Sentences([][]prose.Line{par}) {
+				if len(sen) == 0 {
+					continue
+				}
+				if m := proseLabelRE.FindStringSubmatchIndex(sen[0].Text); m != nil && strings.TrimSpace(sen[0].Text[:m[0]]) == "" {
+					if k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool {
+						return strings.EqualFold(les.Label, sen[0].Text[m[2]:m[3]])
+					}); k >= 0 {
+						flush()
+						cur = k
+					}
+				}
+				if cur >= 0 {
+					own = append(own, sen...)
+				}
+			}
+			flush()
+		}
+	}
+	return out
 }
 
 // sortParagraphs puts paragraphs in note order.
