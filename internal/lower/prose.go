@@ -832,11 +832,20 @@ func (l *lowerer) readProse() {
 			}
 		}
 		l.encounterProse(&facts)
-		l.twoSites(&l.out.Lesions[scope], &facts, l.paragraphs[scope])
+		var past prose.Facts
+		hist := l.history[scope]
+		if len(hist) > 0 {
+			past = pastOnly(prose.Read(hist))
+		}
+		// the history's site and the prose's site are one lesion's, or two
+		// tumors: "HISTORY: … a nodule on the left dorsal hand …" and "… a
+		// papule on the right dorsal forearm …"
+		both := facts
+		both.Sites = slices.Concat(facts.Sites, past.Sites)
+		l.twoSites(&l.out.Lesions[scope], &both, slices.Concat(l.paragraphs[scope], hist))
 		l.lesionProse(&l.out.Lesions[scope], &facts)
 		l.biopsiesProse(facts.Biopsies)
-		if hist := l.history[scope]; len(hist) > 0 {
-			past := pastOnly(prose.Read(hist))
+		if len(hist) > 0 {
 			l.encounterProse(&past)
 			l.lesionProse(&l.out.Lesions[scope], &past)
 		}

@@ -461,6 +461,16 @@ func (p *para) asideCue(s span) bool {
 		if p.w(i) == "end" && i+3 < s.hi && p.w(i+1) == "of" && slices.Contains([]string{"visit", "procedure", "session", "case", "encounter"}, p.w(i+3)) {
 			return true // "At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin"
 		}
+		if p.w(i) == "same" && i+1 < s.hi && (p.w(i+1) == "visit" || p.w(i+1) == "session" || p.w(i+1) == "encounter") {
+			return true // "During the same visit a separate hyperkeratotic papule … was sampled"
+		}
+		if p.w(i) == "separate" || p.w(i) == "another" {
+			for k := i + 1; k < s.hi && k <= i+3; k++ {
+				if p.has(k, cLesionNoun) {
+					return true // "a separate hyperkeratotic papule on the right dorsal forearm"
+				}
+			}
+		}
 	}
 	return p.inAddition(s)
 }

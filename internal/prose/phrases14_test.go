@@ -209,6 +209,9 @@ func TestAsideBiopsyOfAnotherLesion(t *testing.T) {
 		{"§4 other biopsy: 'At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin'",
 			"At the end of the visit, a 4 mm punch biopsy was taken of a pearly papule on the left lateral shin; clinical impression: superficial basal cell carcinoma.",
 			fams, []string{`other-biopsy "4 mm punch biopsy" site="left lateral shin" impression="superficial basal cell carcinoma" uncertain=false`}},
+		{"§4 other biopsy: 'During the same visit a separate hyperkeratotic papule on the right dorsal forearm was sampled'",
+			"During the same visit a separate hyperkeratotic papule on the right dorsal forearm was sampled with a 4 mm punch biopsy and sent for permanent sections; clinical impression SCC versus hypertrophic actinic keratosis.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="right dorsal forearm" impression="SCC versus hypertrophic actinic keratosis" uncertain=true`}},
 	})
 }
 
