@@ -49,6 +49,11 @@ func TestStains(t *testing.T) {
 			"  Special stain: MART-1",
 			"  Reason: melanocytic margins",
 		}, []string{"88342x3 59"}},
+		{"pan-cytokeratin named again as AE1/AE3 or 'the cytokeratin stain' is one antibody", []string{
+			"Stage 1: 2 blocks; margins: clear",
+			"  Stain: H&E, pan-cytokeratin, AE1/AE3, cytokeratin",
+			"  Reason: single tumor cells along nerves",
+		}, []string{"88342x2 59"}},
 		{"blocks named beyond the stage's count are not billed", []string{
 			"Stage 1: 2 blocks; margins: clear",
 			"  Stain: MART-1 (blocks 1-5)",
