@@ -306,7 +306,16 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 		// "Stage I: The visible tumor was debulked … divided into three
 		// pieces": the stage is this field's; what the sentences say of it
 		// is read as prose of that stage, and the fields under it still
-		// belong to it.
+		// belong to it. Items before the first sentence's end ("3 blks; blk
+		// 2 + (radial), blks 1 & 3 neg. SCCIS w/ …") are read as items
+		// first: the prose fills what they leave out.
+		if head, _, _ := strings.Cut(f.Value.Text, ". "); strings.Contains(head, ";") {
+			var items model.Stage
+			if l.stageInline(&items, &grammar.Value{Pos: f.Value.Pos, Text: head}) == nil {
+				st := &les.Stages[l.stage]
+				st.Blocks, st.Margins = items.Blocks, items.Margins
+			}
+		}
 		l.stageSentences(&les.Stages[l.stage], f)
 		return
 	}

@@ -418,16 +418,22 @@ func unitFromKey(f *grammar.Field) *grammar.Field {
 	return &g
 }
 
-// countFromKey moves a block count written in a stage key after a comma to
-// its value: "Stage 1, 4 blocks: infiltrative BCC at the deep margin" is
-// the field "Stage 1: 4 blocks; infiltrative BCC at the deep margin".
+// countFromKey moves a block count written in a stage key after a comma or
+// a dash to its value: "Stage 1, 4 blocks: infiltrative BCC at the deep
+// margin" is the field "Stage 1: 4 blocks; infiltrative BCC at the deep
+// margin", and so is "Stage I - 3 blks: …".
 // Other fields are returned as they are.
 func countFromKey(f *grammar.Field) *grammar.Field {
-	comma := strings.IndexByte(f.Key, ',')
+	comma, sep := strings.IndexByte(f.Key, ','), 1
+	for _, dash := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(f.Key, dash); i > 0 && (comma < 0 || i < comma) {
+			comma, sep = i, len(dash) // "Stage I - 3 blks: blk 2 + (radial), …"
+		}
+	}
 	if comma < 0 {
 		return f
 	}
-	stage, count := strings.TrimSpace(f.Key[:comma]), strings.Fields(f.Key[comma+1:])
+	stage, count := strings.TrimSpace(f.Key[:comma]), strings.Fields(f.Key[comma+sep:])
 	if ord, tail, ok := splitStage(stage); !ok || ord == "" || tail != "" || len(count) != 2 || !blockWords[asciiLower(count[1])] ||
 		!grammar.IsDigits(count[0]) && cardinalWord(asciiLower(count[0])) == 0 {
 		return f
@@ -438,7 +444,7 @@ func countFromKey(f *grammar.Field) *grammar.Field {
 	if f.Value != nil && strings.TrimSpace(f.Value.Text) != "" {
 		value += "; " + f.Value.Text
 	}
-	g.Value = &grammar.Value{Pos: shift(f.Pos, f.Key[:comma+1]), Text: value}
+	g.Value = &grammar.Value{Pos: shift(f.Pos, f.Key[:comma+sep]), Text: value}
 	return &g
 }
 
@@ -4278,5 +4284,9 @@ func dashedStageFields(fields []*grammar.Field) []*grammar.Field {
 		return fields
 	}
 	value := dashedKeyValue.ReplaceAllString(f.Value.Text, "; $1:")
-	return []*grammar.Field{{Pos: f.Pos, Key: m[1], Value: &grammar.Value{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(m[2])]), Text: m[2] + ": " + value}}}
+	join := ": "
+	if c := m[2][0]; c >= '0' && c <= '9' {
+		join = "; " // "Stage I - 3 blks: blk 2 + (radial)": the count, then the items
+	}
+	return []*grammar.Field{{Pos: f.Pos, Key: m[1], Value: &grammar.Value{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(m[2])]), Text: m[2] + join + value}}}
 }

@@ -1302,6 +1302,8 @@ func TestLayouts(t *testing.T) {
 			}, "A:left nasal sidewall:[0.6 0.5]:1:1;B:right lateral neck:[1.3 1.1]:1:1;"},
 		{"a history naming one site and the prose another: two tumors, ambiguous", "HISTORY: An enlarging keratotic nodule on the left dorsal hand, biopsy-proven squamous cell carcinoma.\n\nA hyperkeratotic papule on the right dorsal forearm was excised.\n\nThe first stage was divided into three blocks, all clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Ambiguous.Present()) }, "true"},
+		{"terse stage lines: a count after a dash in the key, items, then a remark", "Surgeon: K. Frost, MD (surgeon + reader of all slides)\nSite: foot\nStage I - 3 blks: blk 2 + (radial), blks 1 & 3 neg. SCCIS w/ follicular ext, no invasion, no PNI\nStage II - 1 blk: neg\n",
+			func(n *model.Note) string { return stageSummary(n) + "|" + n.Encounter.Pathology.Value }, "1:3 2:1|read by the Mohs surgeon: surgeon + reader of all slides"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

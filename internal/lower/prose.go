@@ -911,7 +911,7 @@ func remarkReads(remark string) bool {
 }
 
 // readingWords say that someone reads the slides.
-var readingWords = []string{"reads", "read ", "interprets", "interpreted", "reviews", "examines"}
+var readingWords = []string{"reads", "read ", "reader of", "interprets", "interpreted", "reviews", "examines"}
 
 // sharedProse reports whether a lesion field before the first label of a
 // labelled note is prose about the lesions rather than one lesion's value:
