@@ -236,7 +236,7 @@ func sameCharge(a, b string) bool {
 }
 
 // x12RulePack is the claim note naming the rule pack: "MOHSCODE RULE PACK
-// 2026.12.1 CPT 2026 ICD-10-CM FY2026", in the characters an X12 element
+// 2026.12.2 CPT 2026 ICD-10-CM FY2026", in the characters an X12 element
 // may hold.
 func x12RulePack(c coding.Claim) string {
 	r := c.Rules

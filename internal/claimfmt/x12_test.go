@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/claimfmt"
+	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/coding"
 )
 
@@ -173,7 +174,7 @@ func TestWriteX12Samples(t *testing.T) {
 			segs := strings.Split(strings.TrimSuffix(buf.String(), "~\n"), "~\n")
 			require.Len(t, segs, 3+3*len(c.Lines))
 			assert.Equal(t, "REF*D9*"+id, segs[0])
-			assert.Equal(t, "NTE*ADD*MOHSCODE RULE PACK 2026.12.1 CPT 2026 ICD-10-CM FY2026", segs[1], "the rule pack in a claim note")
+			assert.Equal(t, "NTE*ADD*MOHSCODE RULE PACK "+codetable.PackEdition().Version+" CPT 2026 ICD-10-CM FY2026", segs[1], "the rule pack in a claim note")
 			assert.True(t, strings.HasPrefix(segs[2], "HI*ABK:"), segs[2])
 			assert.NotContains(t, segs[2], ".")
 			for _, s := range segs {

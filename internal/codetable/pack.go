@@ -12,7 +12,7 @@ import (
 // Every output format carries it: the claim's JSON has it as its "rules" object.
 type Edition struct {
 	// Version is the rule-pack version, changed whenever a table or a coding rule
-	// changes what a note is coded as ("2026.12.1").
+	// changes what a note is coded as ("2026.12.2").
 	Version string `json:"version"`
 	// CPT is the CPT edition the code tables follow ("CPT 2026").
 	CPT string `json:"cpt"`

@@ -93,7 +93,7 @@ func Text(w io.Writer, c coding.Claim, withLines bool) error {
 }
 
 // RulesHeader is the line that names a claim's rule pack in text output:
-// "rules 2026.12.1 (CPT 2026, ICD-10-CM FY2026)".
+// "rules 2026.12.2 (CPT 2026, ICD-10-CM FY2026)".
 func RulesHeader(e codetable.Edition) string {
 	return fmt.Sprintf("rules %s (%s, %s)", e.Version, e.CPT, e.ICD10CM)
 }
