@@ -1304,6 +1304,11 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Ambiguous.Present()) }, "true"},
 		{"terse stage lines: a count after a dash in the key, items, then a remark", "Surgeon: K. Frost, MD (surgeon + reader of all slides)\nSite: foot\nStage I - 3 blks: blk 2 + (radial), blks 1 & 3 neg. SCCIS w/ follicular ext, no invasion, no PNI\nStage II - 1 blk: neg\n",
 			func(n *model.Note) string { return stageSummary(n) + "|" + n.Encounter.Pathology.Value }, "1:3 2:1|read by the Mohs surgeon: surgeon + reader of all slides"},
+		{"a stain prose runs on every stage, stages stated as fields", "Site: shoulder\n\nFrozen sections were stained with H&E and with MART-1 on every block of every stage to judge melanocyte density.\n\nStage 1: 3 blocks; positive\nStage 2: 1 block; clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st[0].Stains), " ", len(st[1].Stains), " ", st[1].Stains[0].Name)
+			}, "1 1 MART-1"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

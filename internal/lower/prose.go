@@ -2018,6 +2018,7 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(les.Stages) > 0 {
 		l.stageConflicts(les, f.Stages)
+		defer everyStageStains(les, f.EveryStage)
 		added := false
 		for _, ps := range f.Stages { // the fields' stages, with what prose adds ("Stage 1 histology:" then "divided into three blocks")
 			if st := stageOf(les, ps.Number); st != nil {
@@ -2053,6 +2054,22 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(stages) > 0 {
 		l.remark(ReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
+	}
+}
+
+// everyStageStains gives each of a lesion's stages the stains prose says
+// of every stage ("Frozen sections were stained with H&E and with MART-1
+// on every block of every stage to judge melanocyte density") that the
+// stage does not name itself, on all its blocks.
+func everyStageStains(les *model.Lesion, stains []prose.Stain) {
+	for _, s := range stains {
+		for k := range les.Stages {
+			st := &les.Stages[k]
+			if slices.ContainsFunc(st.Stains, func(o model.Stain) bool { return strings.EqualFold(o.Name, s.Name) }) {
+				continue
+			}
+			st.Stains = append(st.Stains, model.Stain{Name: s.Name, Reason: s.Reason, Special: s.Special, Line: s.Span.Line})
+		}
 	}
 }
 

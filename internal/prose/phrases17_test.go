@@ -197,3 +197,18 @@ func TestSiteEndsAtItsVerb(t *testing.T) {
 			[]string{"site ", "preop "}, []string{`site "face"`, "preop 1.8x1.5"}},
 	})
 }
+
+// TestStainOfEveryStage: a stain run "on every block of every stage" is
+// each stage's, kept apart for the stages fields state (CODING-RULES §5:
+// 88342 per block stained).
+func TestStainOfEveryStage(t *testing.T) {
+	for _, text := range []string{
+		"Frozen sections were stained with H&E and with MART-1 on every block of every stage to judge melanocyte density.",
+		"MART-1 was run on every block of every stage.",
+	} {
+		f := Read(splitParagraphs(text))
+		if len(f.EveryStage) != 1 || f.EveryStage[0].Name != "MART-1" {
+			t.Errorf("%q: every stage's stains %+v, want MART-1", text, f.EveryStage)
+		}
+	}
+}

@@ -21,7 +21,11 @@ type Facts struct {
 	// Unstaged holds the blocks, margin, stains and histology read where no
 	// stage was named ("The tissue was divided into two blocks"); Number is 0.
 	// They belong to the lesion's stage when it has exactly one.
-	Unstaged    Stage
+	Unstaged Stage
+	// EveryStage are the stains said of every stage ("Frozen sections were
+	// stained with H&E and with MART-1 on every block of every stage"):
+	// each stage's, whatever states the stages.
+	EveryStage  []Stain
 	Map         []Flag      // Yes: a map was drawn/prepared/attached; No: "no map was drawn"
 	Reader      []Reader    // who read the Mohs slides
 	PriorBiopsy []Flag      // "biopsy-proven", "biopsy on 4/21 showed …"; No: "no prior biopsy"

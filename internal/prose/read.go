@@ -279,6 +279,9 @@ func (st *state) finish() {
 	// A stain said of every stage goes to each stage, when the stages are
 	// as many as it says.
 	for _, a := range st.allStains {
+		if a.stages == 0 {
+			f.EveryStage = append(f.EveryStage, a.stain) // of every stage, prose's or not
+		}
 		switch {
 		case a.stages > 0 && a.stages != len(f.Stages):
 			f.Ambiguities = append(f.Ambiguities, Ambiguity{
@@ -1386,6 +1389,9 @@ func (p *para) everyStage(from, lo, hi int) (bool, int) {
 			case "all":
 				return true, 0
 			}
+		}
+		if w := p.w(k); (w == "stage" || w == "layer" || w == "level") && (p.w(k-1) == "each" || p.w(k-1) == "every") {
+			return true, 0 // "MART-1 on every block of every stage"
 		}
 	}
 	return false, 0
