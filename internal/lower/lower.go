@@ -2515,6 +2515,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
+		if f.Value == nil {
+			// "STAGE 1:" over "4 blocks. Blocks 2 and 3 positive at the deep
+			// margin; blocks 1 and 4 clear.": the value on the next line
+			if nv, j := l.nextNarrative(i); nv != nil && startsWithCount(nv.Text) {
+				f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: nv}
+				taken = max(taken, j)
+			}
+		}
 		if st := l.restatedStage(i, ordinal); st != nil {
 			l.restate(st, f)
 			return taken
@@ -2922,6 +2930,15 @@ func (l *lowerer) labelled(key string) int {
 		}
 	}
 	return found
+}
+
+// startsWithCount reports whether text opens with a block count ("4
+// blocks. …", "three sections, …").
+func startsWithCount(text string) bool {
+	first, _, _ := strings.Cut(text, ".")
+	first, _, _ = strings.Cut(first, ";")
+	first, _, _ = strings.Cut(first, ",")
+	return isCountItem(strings.TrimSpace(first))
 }
 
 // nextNarrative returns the next non-blank line after line i, and its

@@ -1309,6 +1309,10 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st[0].Stains), " ", len(st[1].Stains), " ", st[1].Stains[0].Name)
 			}, "1 1 MART-1"},
+		{"an ALL-CAPS stage heading with its value on the next line", "Site: scalp\n\nSTAGE 1:\n4 blocks. Blocks 2 and 3 positive at the deep margin; blocks 1 and 4 clear.\nSTAGE 2:\n2 blocks. All margins clear.\n",
+			func(n *model.Note) string {
+				return stageSummary(n) + fmt.Sprint("|", len(n.Lesions[0].Stages[0].Margins))
+			}, "1:4 2:2|1"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",
