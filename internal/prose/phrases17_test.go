@@ -212,3 +212,13 @@ func TestStainOfEveryStage(t *testing.T) {
 		}
 	}
 }
+
+// TestBlocksTimes: a dictation's "blocks times three" counts the stage's
+// blocks as "blocks x 3" does (CODING-RULES §1: blocks per stage).
+func TestBlocksTimes(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 blocks: 'blocks times three'",
+			"Stage one taken, Mohs map drawn, blocks times three. Blocks one and three clear, block two positive at the deep margin.",
+			[]string{"stage "}, []string{"stage 1 blocks=3 margin=positive"}},
+	})
+}

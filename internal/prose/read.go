@@ -1209,9 +1209,13 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		return 2, i, i + 3 // "a pair of sections was prepared from it"
 	}
 	if p.has(i, cBlockNoun) && t.kind == kWord {
-		// "blocks x 2", "sections: 4"
-		if i+2 < s.hi && (p.w(i+1) == "x" || p.w(i+1) == ":") {
-			if n := p.intAt(i + 2); n > 0 && !p.unitAt(i+3, s.hi) {
+		// "blocks x 2", "sections: 4", dictation's "blocks times three"
+		if i+2 < s.hi && (p.w(i+1) == "x" || p.w(i+1) == ":" || p.w(i+1) == "times") {
+			n := p.intAt(i + 2)
+			if n == 0 && p.w(i+1) == "times" {
+				n = p.countAt(i + 2)
+			}
+			if n > 0 && !p.unitAt(i+3, s.hi) {
 				return n, i, i + 3
 			}
 		}
