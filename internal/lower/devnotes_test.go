@@ -136,7 +136,7 @@ var realisticSets = []struct {
 	{"testdata/probe83", 30, 30},
 	{"testdata/probe84", 30, 30},
 	{"testdata/probe85", 30, 27},
-	{"testdata/probe86", 30, 28},
+	{"testdata/probe86", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

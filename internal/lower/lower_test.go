@@ -1313,6 +1313,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return stageSummary(n) + fmt.Sprint("|", len(n.Lesions[0].Stages[0].Margins))
 			}, "1:4 2:2|1"},
+		{"a plural stain-reasons key", "Site: groin\nStage 1: 2 blocks; stain: H&E, CK7; clear\nStain reasons: CK7 on every block to pick out single Paget cells\n",
+			func(n *model.Note) string { return n.Lesions[0].Stages[0].Stains[1].Reason }, "CK7 on every block to pick out single Paget cells"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

@@ -116,7 +116,8 @@ func (st *state) readReader(p *para, s span) {
 			for n := 0; n < 3 && j < s.hi && slices.Contains([]string{"frozen", "-", "section", "sections", "slide", "microscopic"}, p.w(j)); n++ {
 				j++ // "My frozen-section reading showed …"
 			}
-			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review") {
+			if j < s.hi && (p.w(j) == "reading" || p.w(j) == "interpretation" || p.w(j) == "review" ||
+				p.w(j) == "read" && j+1 < s.hi && p.w(j+1) == "of" && p.slideWord(s)) { // "My read of the frozen sections: …"
 				surgeon = i
 			}
 			if i > s.lo && p.has(i-1, cReadVerb) && p.slideWord(s) {

@@ -222,3 +222,17 @@ func TestBlocksTimes(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=3 margin=positive"}},
 	})
 }
+
+// TestMyRead: "My read of the frozen sections: …" says the surgeon read
+// them, as "my reading of" does (CODING-RULES §1: pathology-undocumented
+// otherwise).
+func TestMyRead(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'My read of the frozen sections'",
+			"My read of the frozen sections: well-differentiated SCC in the superficial reticular dermis, positive at the ulnar margin of block 3.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'my read' of no slides names no reader",
+			"My read of the situation was that the patient was anxious.",
+			[]string{"reader"}, nil},
+	})
+}
