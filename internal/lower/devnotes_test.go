@@ -137,6 +137,7 @@ var realisticSets = []struct {
 	{"testdata/probe84", 30, 30},
 	{"testdata/probe85", 30, 27},
 	{"testdata/probe86", 30, 30},
+	{"testdata/probe87", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

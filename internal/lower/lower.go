@@ -2542,6 +2542,17 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 				l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 			}
 			l.endParagraph()
+		} else if ref.field == fPathology && v != nil && strings.Contains(v.Text, "; ") {
+			// "Slides: the Mohs surgeon acted as surgeon and pathologist for
+			// all three sites; a map was drawn for each site.": the clauses
+			// after the reader's are prose
+			parts := splitOutside(v, ";")
+			for _, part := range parts[min(1, len(parts)):] {
+				if mentions(asciiLower(part.Text), []string{"map"}) {
+					l.narrativeLine(&grammar.Text{Pos: part.Pos, Text: part.Text})
+				}
+			}
+			l.endParagraph()
 		}
 		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) {
 			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader
