@@ -388,6 +388,31 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	return false
 }
 
+// biopsiesOfCount reports whether span s names biopsies of a number of
+// lesions ("tangential biopsies of two additional lesions").
+func (p *para) biopsiesOfCount(s span) bool {
+	for i := s.lo; i+2 < s.hi; i++ {
+		if p.w(i) != "biopsies" || p.w(i+1) != "of" {
+			continue
+		}
+		for k := i + 2; k < s.hi && k <= i+4; k++ {
+			if n := p.countAt(k); n >= 2 && k+2 < s.hi && (pluralLesion(p.w(k+1)) || pluralLesion(p.w(k+2))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pluralLesion reports whether w names lesions in the plural.
+func pluralLesion(w string) bool {
+	switch w {
+	case "lesions", "sites", "tumors", "tumours", "papules", "nodules", "spots", "growths":
+		return true
+	}
+	return false
+}
+
 // inAddition reports whether sentence s opens with "In addition" or
 // "Additionally", or names an "Additional procedure", as "also" adds a
 // procedure.
@@ -673,6 +698,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		parts := p.biopsyParts(s, partArr[:0])
 		for _, part := range parts {
 			b := p.biopsy(part)
+			if p.biopsiesOfCount(part) && !p.anyVerb(part) {
+				// "…; tangential biopsies of two additional lesions.": a
+				// title of biopsies the note describes one by one, no biopsy
+				// of its own (nor one at the site the sentence names before)
+				continue
+			}
 			if b.Site == "" {
 				b.Site = st.siteBefore(p, s)
 			}

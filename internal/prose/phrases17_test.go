@@ -236,3 +236,18 @@ func TestMyRead(t *testing.T) {
 			[]string{"reader"}, nil},
 	})
 }
+
+// TestBiopsyTitlesAndBlockWords: a title of biopsies ("tangential biopsies
+// of two additional lesions") is no biopsy of its own (CODING-RULES §4:
+// one line per biopsy done); "an AE1/AE3 pan-cytokeratin immunostain … on
+// block two" is one antibody on one block (§5: 88342 per block stained).
+func TestBiopsyTitlesAndBlockWords(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: a title of two biopsies is none",
+			"Mohs micrographic surgery of the left temple with simple repair; tangential biopsies of two additional lesions.",
+			[]string{"other-biopsy "}, nil},
+		{"§5 stains: pan-cytokeratin after AE1/AE3, on block two",
+			"The second stage was divided into two blocks, stained with H&E; an AE1/AE3 pan-cytokeratin immunostain was also performed on block two. Both blocks were free of tumor.",
+			[]string{"stage "}, []string{`stage 2 blocks=2 margin=clear stain="H&E" stain="AE1/AE3"[2]`}},
+	})
+}

@@ -1448,8 +1448,8 @@ func (p *para) subjectBlocks(i int, s span) []int {
 func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 	st = Stain{Name: p.text(i, e), Special: p.specialBefore(i, s)}
 	j, named := e, false // named: an "on …" list named the blocks, "all" or "both" among them
-	if j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin") {
-		j++ // "AE1/AE3 cytokeratin immunostain": one antibody, its class after its name
+	for n := 0; n < 3 && j < s.hi && (p.w(j) == "cytokeratin" || p.w(j) == "keratin" || p.w(j) == "pan" || p.w(j) == "-" && n > 0); n++ {
+		j++ // "AE1/AE3 cytokeratin immunostain", "AE1/AE3 pan-cytokeratin immunostain": one antibody, its class after its name
 	}
 	if k := p.skipParen(j, s.hi); k > j && k < s.hi && stainWord(p.w(k)) && !p.anyIn(j+1, k-1, cBlockNoun) && p.w(j+1) != "for" && p.w(j+1) != "to" {
 		j = k // "pan-cytokeratin (AE1/AE3) immunostain (block 2)": the clone in parentheses, then the stain word
@@ -1582,6 +1582,9 @@ func (p *para) blockList(lo, hi int) []int {
 			continue
 		}
 		n := p.intAt(k)
+		if n == 0 && p.toks[k].kind == kWord {
+			n = cardinal(p.w(k)) // "on block two"
+		}
 		if n == 0 {
 			continue
 		}
