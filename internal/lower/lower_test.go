@@ -1317,6 +1317,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Stains[1].Reason }, "CK7 on every block to pick out single Paget cells"},
 		{"a reader field whose clause after a semicolon draws the map for every site", "Slides: the Mohs surgeon acted as surgeon and pathologist for both sites; a map was drawn for each site.\n\nLesion A: left cheek\nStage 1: 2 blocks; clear\n\nLesion B: right forearm\nStage 1: 1 block; clear\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes, " ", n.Lesions[1].Map.Yes) }, "true true"},
+		{"a repair's title and its description, neither with a size, are one repair", "Site: right nasolabial fold\nStage 1: 2 blocks; clear\n\nPROCEDURE:\nMohs micrographic surgery, one stage, with island pedicle flap reconstruction.\n\nRECONSTRUCTION:\nAfter tumor clearance the defect measured 1.6 x 1.4 cm. A V-Y island pedicle advancement flap was designed and advanced into the defect.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Value.Value)
+			}, "1 V-Y island pedicle advancement flap"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",

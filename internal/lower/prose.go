@@ -2109,9 +2109,16 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		l.repairSizeProse(les, f)
 		return
 	}
-	for _, r := range f.Repairs {
-		if len(f.Repairs) > 1 && !r.NoRepair && r.By == "" && !measured(r) {
-			continue // a repair named without a size beside one described with sizes: a title ("Mohs surgery with adjacent tissue transfer"), not a second repair
+	anyMeasured := slices.ContainsFunc(f.Repairs, measured)
+	for k, r := range f.Repairs {
+		if len(f.Repairs) > 1 && !r.NoRepair && r.By == "" && !measured(r) && (anyMeasured || k < len(f.Repairs)-1) {
+			// a repair named without a size beside one described with sizes:
+			// a title ("Mohs surgery with adjacent tissue transfer"), not a
+			// second repair; when none has a size, the last described is the
+			// repair and the ones before it its title ("… with island pedicle
+			// flap reconstruction" / "A V-Y island pedicle advancement flap was
+			// designed …")
+			continue
 		}
 		rep := model.Repair{Line: r.Span.Line, Value: model.Text{Value: r.Kind, Line: r.Span.Line},
 			Length: r.Length.Size, Area: r.Area.Size, Defect: r.Defect.Size, SecondaryDefect: r.SecondaryDefect.Size}
