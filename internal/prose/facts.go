@@ -686,6 +686,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	sp := p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))
 	if p.negated(k) {
 		st.f.PriorBiopsy = append(st.f.PriorBiopsy, Flag{Yes: false, Span: sp})
+		st.noPrior = true
 		return
 	}
 	// The uncertainty in a biopsy of another lesion is its impression's
@@ -733,6 +734,10 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	// during the visit: "a 3 mm punch biopsy of the lesion was performed and
 	// submitted for frozen section".
 	today = today || !hist && p.anyIn(lo, hi, cFrozen)
+	// "No biopsy had been performed before today. A 3 mm punch biopsy was
+	// taken from the center of the lesion.": after no prior biopsy, an
+	// undated biopsy of the lesion is today's
+	today = today || st.noPrior && !hist && !proven && s.any(cBiopsyMethod)
 	// "was treated today for two basal cell carcinomas, proven by shave
 	// biopsies on 05/25/2026": a dated biopsy is the prior one, whatever
 	// else the sentence did today
@@ -744,12 +749,10 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		b := p.biopsy(s)
 		st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
 		// "submitted for an intraoperative frozen section (one block)"
-		if s.any(cFrozen) {
-			if c := p.frozenBlocks(s); c.N > 0 {
-				st.f.FrozenSection = append(st.f.FrozenSection, c)
-			} else {
-				st.frozenNext = true
-			}
+		if c := p.frozenBlocks(s); s.any(cFrozen) && c.N > 0 {
+			st.f.FrozenSection = append(st.f.FrozenSection, c)
+		} else {
+			st.frozenNext = true // "The specimen was bisected and processed as two frozen-section blocks"
 		}
 	}
 }

@@ -251,3 +251,15 @@ func TestBiopsyTitlesAndBlockWords(t *testing.T) {
 			[]string{"stage "}, []string{`stage 2 blocks=2 margin=clear stain="H&E" stain="AE1/AE3"[2]`}},
 	})
 }
+
+// TestBiopsyTodayAfterNoPrior: after "No biopsy had been performed before
+// today", an undated biopsy of the lesion is today's, and the sentence
+// after it that processes its frozen section counts that frozen section's
+// blocks, never a Mohs stage's (CODING-RULES §4: 88331, 88332).
+func TestBiopsyTodayAfterNoPrior(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 same-day biopsy: after no prior biopsy, with its frozen section in the next sentence",
+			"No biopsy had been performed before today. A 3 mm punch biopsy was taken from the center of the lesion. The specimen was bisected and processed as two frozen-section blocks, which I read as squamous cell carcinoma.",
+			[]string{"same-day-biopsy ", "frozen-section ", "stage ", "unstaged "}, []string{`same-day-biopsy "3 mm punch biopsy"`, "frozen-section 2"}},
+	})
+}

@@ -39,7 +39,8 @@ type state struct {
 	otherLesions    bool // a paragraph announced biopsies of other lesions
 	unstagedLayer   bool // Unstaged's blocks were read in a sentence that takes "a layer" or "a single stage" ("A layer was excised and submitted as a single specimen")
 	unstagedMohs    bool // Unstaged's blocks were read in a sentence about the Mohs excision ("excised in the classic Mohs fashion, … divided into 2 sections")
-	frozenNext      bool // the last sentence sent today's biopsy for a frozen section and counted no blocks
+	frozenNext      bool // the last sentence told today's biopsy and counted no frozen-section blocks
+	noPrior         bool // the prose said no biopsy was done before today
 	// a separate pathologist who reads permanent sections and no other
 	// tissue ("Dr. …, dermatopathologist, will read the permanent
 	// sections"): the slides' reader when the prose says no frozen section
