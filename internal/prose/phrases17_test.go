@@ -263,3 +263,15 @@ func TestBiopsyTodayAfterNoPrior(t *testing.T) {
 			[]string{"same-day-biopsy ", "frozen-section ", "stage ", "unstaged "}, []string{`same-day-biopsy "3 mm punch biopsy"`, "frozen-section 2"}},
 	})
 }
+
+// TestHistochemicalStainsInProse: the histochemical stains of the vocabulary
+// are stains in prose too ("mucicarmine was also performed on blocks one
+// and two to confirm intracytoplasmic mucin": CODING-RULES §5, 88314 per
+// stain per block).
+func TestHistochemicalStainsInProse(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 histochemical: mucicarmine on blocks one and two",
+			"The first stage was divided into six blocks. Each block was stained with H&E; mucicarmine was also performed on blocks one and two to confirm intracytoplasmic mucin.",
+			[]string{"stage "}, []string{`stage 1 blocks=6 margin=unknown stain="H&E" stain="mucicarmine"[1 2]+reason`}},
+	})
+}
