@@ -69,10 +69,12 @@ func (p *para) scopes() {
 			if pre {
 				// A pre-trigger's own words after the first are in scope too:
 				// "no residual" negates "residual".
+				ownVerb := false // "options were discussed": a trigger with a verb of its own
 				for k := int(h.lo) + 1; k < int(h.hi); k++ {
 					p.ctx[k] |= flag
+					ownVerb = ownVerb || verb(p.w(k))
 				}
-				p.scopeForward(int(h.hi), s.hi, flag, h.cat == cNegPre && p.w(int(h.lo)) == "without")
+				p.scopeForward(int(h.hi), s.hi, flag, h.cat == cNegPre && p.w(int(h.lo)) == "without", ownVerb)
 			} else {
 				// A post-trigger's own words after the first are in scope too:
 				// "not involved" negates "involved".
@@ -122,8 +124,12 @@ func conj(w string) bool { return w == "and" || w == "," || w == "or" }
 
 // A "without" phrase modifies the noun before it and ends at the verb of
 // that noun's clause (untilVerb): in "atypia without invasion extended to
-// the peripheral margin" the atypia reached the margin.
-func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
+// the peripheral margin" the atypia reached the margin. ownVerb says the
+// trigger has a verb of its own ("options were discussed"): its scope ends
+// at an "and" or "," that opens a clause ("… and a rotation flap was
+// chosen"), not at one that goes on with its list ("…, including healing
+// by second intention and a full-thickness skin graft").
+func (p *para) scopeForward(from, end int, flag uint8, untilVerb, ownVerb bool) {
 	words, sawVerb := 0, false
 	window := preWindow
 	if flag == fHyp {
@@ -136,6 +142,9 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
 		w := p.w(i)
 		if p.stopper(i) && !((flag == fHyp || flag == fHist) && w == ":") || w == ")" || sawVerb && conj(w) {
 			return
+		}
+		if ownVerb && conj(w) && p.clauseAhead(i+1, end) {
+			return // "Options were discussed, … and a rotation flap was chosen"
 		}
 		if conj(w) && i+1 < end && (p.w(i+1) == "i" || p.w(i+1) == "we") {
 			return // "we discussed options and I repaired it with …": a clause of its own
@@ -158,6 +167,17 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb bool) {
 			}
 		}
 	}
+}
+
+// clauseAhead reports whether the words from token i to the next "and",
+// ",", "or" or stopper hold a verb: a clause of their own.
+func (p *para) clauseAhead(i, end int) bool {
+	for k := i; k < end && !conj(p.w(k)) && !p.stopper(k); k++ {
+		if verb(p.w(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeBack flags words before a post-trigger back to the clause start. At
