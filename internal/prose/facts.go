@@ -262,7 +262,13 @@ func (p *para) subjectReads(i int, s span) bool {
 		lo++
 	}
 	if i > lo+1 { // "The Mohs surgeon …" covers two words
-		return false
+		// "Dr. Nwankwo-Hallberg, the Mohs surgeon, excised each stage, …
+		// and interpreted all frozen sections": the surgeon set off after
+		// the name that opens the sentence
+		_, a, b := p.doctorNameAt(span{lo: lo, hi: i})
+		if a != lo || b == 0 || p.w(b) != "," || b+1 < i && !(b+2 == i && isArticle(p.w(b+1))) {
+			return false
+		}
 	}
 	for k := i + 1; k+1 < s.hi; k++ {
 		switch w := p.w(k); {

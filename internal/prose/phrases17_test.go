@@ -281,3 +281,14 @@ func TestHistochemicalStainsInProse(t *testing.T) {
 			[]string{"stage "}, []string{`stage 1 blocks=6 margin=unknown stain="H&E" stain="mucicarmine"[1 2]+reason`}},
 	})
 }
+
+// TestSurgeonSetOffAfterName: "Dr. N, the Mohs surgeon, excised each
+// stage, drew the Mohs map and interpreted all frozen sections" says the
+// surgeon read them (CODING-RULES §1: the surgeon reads the slides).
+func TestSurgeonSetOffAfterName(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: the surgeon set off after the name, the reading verb last in a list",
+			"Dr. Nwankwo-Hallberg, the Mohs surgeon, excised each stage, drew the Mohs map and interpreted all frozen sections.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+	})
+}
