@@ -2534,24 +2534,23 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.closeSections()
 		l.biopsy = -1
 		valueFrom()
-		if ref.field == fPathology && v != nil && strings.Contains(v.Text, ". ") {
-			sens := splitSentences(v)
+		var sens []*grammar.Value
+		if ref.field == fPathology && v != nil {
+			sens = splitSentences(v)
+		}
+		if len(sens) > 1 {
 			// "Reader: all frozen sections read by the Mohs surgeon. Mohs maps
 			// drawn for both sites.": the sentences after the reader's are prose
-			for _, sen := range sens[min(1, len(sens)):] {
+			for _, sen := range sens[1:] {
 				l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
 			}
 			l.endParagraph()
-		} else if ref.field == fPathology && v != nil && strings.Contains(v.Text, "; ") {
+		} else if ref.field == fPathology && v != nil && mentions(asciiLower(v.Text), []string{"map"}) {
 			// "Slides: the Mohs surgeon acted as surgeon and pathologist for
-			// all three sites; a map was drawn for each site.": the clauses
-			// after the reader's are prose
-			parts := splitOutside(v, ";")
-			for _, part := range parts[min(1, len(parts)):] {
-				if mentions(asciiLower(part.Text), []string{"map"}) {
-					l.narrativeLine(&grammar.Text{Pos: part.Pos, Text: part.Text})
-				}
-			}
+			// all three sites; a map was drawn for each site.", "Frozen
+			// sections … were read by Dr. …, and each stage was recorded on
+			// a Mohs map.": the value is prose too, for its map
+			l.narrativeLine(&grammar.Text{Pos: v.Pos, Text: v.Text})
 			l.endParagraph()
 		}
 		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) {

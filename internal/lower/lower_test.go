@@ -1321,6 +1321,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", n.Lesions[0].Repairs[0].Value.Value)
 			}, "1 V-Y island pedicle advancement flap"},
+		{"a reader field that names the doctor and draws the map for each stage", "Pathology: Frozen sections of both lesions were read by Dr. Osei-Fairbanks, the Mohs surgeon, and each stage was recorded on a Mohs map.\n\nLESION 1: LEFT HELICAL RIM\nStage 1: 2 blocks; clear\n\nLESION 2: LEFT MEDIAL CHEEK\nStage 1: 2 blocks; clear\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes, " ", n.Lesions[1].Map.Yes) }, "true true"},
 		{"where the tissue was taken is no stain", "Site: nose\nSecond stage: one block, taken medially. Margins were clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Stains)) }, "0"},
 		{"keys without colons, values on the next line", "Date of Service\n07/07/2026\nSite\nleft upper eyelid\nMohs Map\ndrawn\n",
