@@ -217,6 +217,7 @@ func TestStainValues(t *testing.T) {
 		{"hematoxylin and eosin", []model.Stain{{Name: "hematoxylin and eosin", Line: 3}}},
 		{"Ber-EP4 on A", []model.Stain{{Name: "Ber-EP4", Blocks: []int{1}, Line: 3}}},
 		{"CD34 on blocks 2-3", []model.Stain{{Name: "CD34", Blocks: []int{2, 3}, Line: 3}}},
+		{"Toluidine blue on the first-stage sections", []model.Stain{{Name: "Toluidine blue", Line: 3}}},
 		{"MART-1 was performed on blocks 1-2 to evaluate atypical melanocytes", []model.Stain{
 			{Name: "MART-1", Blocks: []int{1, 2}, Reason: "to evaluate atypical melanocytes", Line: 3}}},
 	}

@@ -622,6 +622,9 @@ func stain(s string) (model.Stain, bool) {
 			break
 		}
 	}
+	if i := strings.Index(asciiLower(s), " on "); i > 0 && codetable.ClassifyStain(s[:i]) == codetable.StainRoutine {
+		s = s[:i] // "Toluidine blue on the first-stage sections": a routine stain, wherever it was run
+	}
 	if i := strings.Index(asciiLower(s), " on "); i > 0 {
 		on := asciiLower(s[i+len(" on "):])
 		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "both") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") || isBlockList(on) {
