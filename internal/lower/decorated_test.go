@@ -67,6 +67,22 @@ func TestSiteAfterDiagnosisDash(t *testing.T) {
 	})
 }
 
+// TestSiteInATerseDiagnosis: a terse diagnosis field names the site with a
+// side abbreviation before or after the tumor ("L helix nodular BCC",
+// "superficial BCC (sBCC) R upper back, s/p shave bx") and gives the lesion
+// its site when no site field does (CODING-RULES §1: the Mohs class follows
+// the site); the site words end at the tumor's words.
+func TestSiteInATerseDiagnosis(t *testing.T) {
+	note := func(dx string) string {
+		return "DOS: 05/05/2026\nDx: " + dx + "\nStage 1: 2 blks, neg.\n"
+	}
+	runProseCases(t, []proseCase{
+		{"§1 side and site before the tumor", note("L helix nodular BCC (bx 4/14/26)"), lesionOutline, "L helix 2"},
+		{"§1 side and site after the tumor", note("superficial BCC (sBCC) R upper back, s/p shave bx 4/20/26"), lesionOutline, "R upper back 2"},
+		{"§1 no side word, no site", note("nodular BCC (bx 4/14/26)"), lesionOutline, " 2"},
+	})
+}
+
 // TestRepairThenRemarks: a repair lead whose value lists the repair before
 // a dash and dictated remarks ("After tumor clearance: layered closure,
 // 2.0 cm — the extensor tendon was not exposed.") is that repair

@@ -291,7 +291,44 @@ func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
 			return model.Text{Value: cand, Line: dx.Line}, true
 		}
 	}
+	if site, ok := sideLedSite(text); ok {
+		return model.Text{Value: site, Line: dx.Line}, true
+	}
 	return model.Text{}, false
+}
+
+// sideWords open a site in a terse diagnosis.
+var sideWords = map[string]bool{"l": true, "r": true, "lt": true, "rt": true, "left": true, "right": true}
+
+// dxTumorWords end the site words of a terse diagnosis: what follows the site
+// names the tumor ("L helix nodular BCC").
+var dxTumorWords = append([]string{"nodular", "superficial", "basal", "squamous", "micronodular", "infiltrative", "bcc", "scc", "s/p"}, histologyWords...)
+
+// sideLedSite reads a site that a side word opens in a terse diagnosis,
+// before or after the tumor: "L helix nodular BCC", "superficial BCC R upper
+// back, s/p shave bx". The site words end at a tumor word or a comma.
+func sideLedSite(text string) (string, bool) {
+	words := strings.Fields(text)
+	for k, w := range words {
+		if !sideWords[strings.TrimSuffix(asciiLower(w), ".")] {
+			continue
+		}
+		end := k + 1
+		for end < len(words) && end <= k+4 && !mentions(words[end], dxTumorWords) {
+			end++
+			if strings.HasSuffix(words[end-1], ",") || strings.HasSuffix(words[end-1], ";") {
+				break
+			}
+		}
+		if end == k+1 {
+			continue
+		}
+		site := strings.TrimRight(strings.Join(words[k:end], " "), ",;")
+		if _, ok := anatomy.Resolve(site); ok {
+			return site, true
+		}
+	}
+	return "", false
 }
 
 // citesBiopsy reports whether a diagnosis cites the biopsy that made it:

@@ -1518,10 +1518,10 @@ func keyedReader(t *grammar.Text) *grammar.Field {
 			return nil
 		}
 		at := strings.Index(t.Text, words[n-1]) + len(words[n-1])
-		if v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, at, len(t.Text)); v != nil {
+		if v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, at, len(t.Text)); v != nil && len(splitSentences(v)) == 1 {
 			return &grammar.Field{Pos: t.Pos, Key: key, Value: v}
 		}
-		return nil
+		return nil // "Slides read by me. Map drawn.": sentences, read as prose
 	}
 	return nil
 }

@@ -1281,6 +1281,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "right lateral cheek"},
 		{"a reader key ending in 'by' without a colon", "Surgeon: Ann Lee, MD\nPath read by surgeon (Dr. Lee), all sites\nSite: cheek\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "surgeon (Dr. Lee), all sites"},
+		{"a reader key opening a line of sentences is prose", "Site: cheek\nStage 1: 2 blks, neg.\nSlides read by me. Map drawn.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Encounter.Pathology.Value, "|", n.Lesions[0].Map.Yes) }, "read by the Mohs surgeon (as stated in prose)|true"},
 		{"a key with ' = ' before its colon", "Surgeon = pathologist (Y/N): Y\nSite: cheek\n",
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "surgeon = pathologist (y/n): Y"},
 		{"the diagnosis prose names at the lesion's site, not an earlier one elsewhere", "Her nodular basal cell carcinoma of the left cheek was treated last year. Today she presents with a squamous cell carcinoma of the right dorsal hand, biopsy-proven.\n\nSite: right dorsal hand\nStage 1: 2 blocks; clear\n",

@@ -1119,7 +1119,7 @@ func siteStop(w string) bool {
 	case "with", "which", "that", "extending", "measuring", "measured", "biopsy", "biopsied", "was", "were", "is",
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
 		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
-		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying",
+		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying", "showing", "revealing", "demonstrating",
 		"has", "had", "have", "are", "been", "as", "because", "but", "or", "so", "when", "if": // "the face has ill-defined borders"
 		return true
 	}
@@ -1381,10 +1381,17 @@ func (st *state) readBiopsySite(p *para, s span) {
 		return
 	}
 	for i := s.lo; i+2 < s.hi; i++ {
-		if !p.has(i, cBiopsy) || p.w(i+1) != "of" || p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
+		if !p.has(i, cBiopsy) || p.negated(i) || p.uncertain(i) || p.ctx[i]&fHyp != 0 {
 			continue
 		}
-		j := i + 2
+		j := i + 1
+		if _, b := p.dateAt(j, s.hi); b > j {
+			j = b // "s/p punch bx 03/30/2026 of the R dorsal hand showing SCC in situ"
+		}
+		if j >= s.hi || p.w(j) != "of" {
+			continue
+		}
+		j++
 		if p.w(j) == "the" {
 			j++
 		}
@@ -2504,7 +2511,7 @@ func (st *state) repairAt(p *para, s span, k, e int) {
 		return
 	}
 	// A donor site's or a biopsy wound's closure belongs to the graft or biopsy.
-	if w := p.w(k); p.stretchAny(k, s, cDonor) && !strings.HasPrefix(w, "graft") && !strings.HasPrefix(w, "flap") { // "flaps" too
+	if w := p.w(k); p.stretchAny(k, s, cDonor) && !strings.HasPrefix(w, "graft") && !strings.HasPrefix(w, "flap") && w != "ftsg" && w != "stsg" { // "flaps" too
 		return
 	}
 	if p.stretchAny(k, s, cBiopsy) {
@@ -2715,7 +2722,7 @@ func layersOnly(nk string) bool {
 // flapOrGraft reports whether a repair kind is an area repair.
 func flapOrGraft(kind string) bool {
 	k := normKind(kind)
-	return strings.Contains(k, "flap") || strings.Contains(k, "graft") || strings.Contains(k, "plasty")
+	return strings.Contains(k, "flap") || strings.Contains(k, "graft") || strings.Contains(k, "plasty") || strings.Contains(k, "ftsg") || strings.Contains(k, "stsg")
 }
 
 // repairSizes reads the length or area of the paragraph's repair from sentence s.
@@ -2752,7 +2759,7 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 		}
 		m := Measure{Size: sz, Span: p.spanOf(i, nx)}
 		switch {
-		case area && (p.wordBefore(i, s, 4, "area", "recipient", "graft", "flap") || sz.AreaSq > 0 && !p.wordBefore(i, s, 6, "secondary") ||
+		case area && (p.wordBefore(i, s, 4, "area", "recipient", "graft", "flap", "ftsg", "stsg") || sz.AreaSq > 0 && !p.wordBefore(i, s, 6, "secondary") ||
 			len(sz.Dims) == 2 && p.wordBefore(i, s, 1, "measuring", "measured")): // "a full-thickness skin graft from the right preauricular skin, measuring 18 x 15 mm"
 			if !r.Area.Size.Present() {
 				r.Area = m

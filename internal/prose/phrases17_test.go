@@ -149,6 +149,9 @@ func TestBiopsySite(t *testing.T) {
 		{"§1 site: the diagnostic biopsy's site",
 			"He was referred by his dermatologist, who performed a shave biopsy of the right lateral cheek on 04/03/2026; the pathology showed infiltrative basal cell carcinoma.",
 			fams, []string{`biopsy-site "right lateral cheek"`}},
+		{"§1 site: a biopsy dated before its site",
+			"The pt is a 71 yo M s/p punch bx 03/30/2026 of the R dorsal hand showing SCC in situ (SCCIS) w/ follicular extension.",
+			fams, []string{`biopsy-site "R dorsal hand"`}},
 		{"§1 site: a biopsy of another lesion names no site of this one",
 			"Other lesions addressed today: a shave biopsy of the left forearm showed basal cell carcinoma.",
 			fams, nil},
@@ -290,5 +293,19 @@ func TestSurgeonSetOffAfterName(t *testing.T) {
 		{"§1 reader: the surgeon set off after the name, the reading verb last in a list",
 			"Dr. Nwankwo-Hallberg, the Mohs surgeon, excised each stage, drew the Mohs map and interpreted all frozen sections.",
 			[]string{"reader"}, []string{"reader surgeon"}},
+	})
+}
+
+// TestGraftByItsInitials: a terse dictation names a graft by its initials
+// ("FTSG 1.4 x 1.2 cm after clearance, donor L postauricular"): the graft
+// with its area, not the donor site's closure (CODING-RULES §3: a graft is
+// coded by its recipient area; the donor closure is included).
+func TestGraftByItsInitials(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 graft: FTSG with its size and donor", "FTSG 1.4 x 1.2 cm after clearance, donor L postauricular.",
+			fams, []string{`repair "FTSG" area=1.4x1.2 after-clearance`}},
+		{"§3 graft: STSG named in a sentence", "After clearance, an STSG measuring 3 x 2.5 cm was sutured in place.",
+			fams, []string{`repair "STSG" area=3x2.5 after-clearance`}},
 	})
 }
