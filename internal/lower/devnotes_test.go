@@ -135,12 +135,12 @@ var realisticSets = []struct {
 	{"testdata/probe82", 30, 29},
 	{"testdata/probe83", 30, 30},
 	{"testdata/probe84", 30, 30},
-	{"testdata/probe85", 30, 27},
+	{"testdata/probe85", 30, 28},
 	{"testdata/probe86", 30, 30},
 	{"testdata/probe87", 30, 30},
 	{"testdata/probe88", 30, 29},
-	{"testdata/probe89", 30, 27},
-	{"testdata/probe90", 30, 26},
+	{"testdata/probe89", 30, 28},
+	{"testdata/probe90", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -218,6 +218,8 @@ func TestStainValues(t *testing.T) {
 		{"Ber-EP4 on A", []model.Stain{{Name: "Ber-EP4", Blocks: []int{1}, Line: 3}}},
 		{"CD34 on blocks 2-3", []model.Stain{{Name: "CD34", Blocks: []int{2, 3}, Line: 3}}},
 		{"Toluidine blue on the first-stage sections", []model.Stain{{Name: "Toluidine blue", Line: 3}}},
+		{"AE1/AE3 to detect single tumor cells and perineural tumor", []model.Stain{{Name: "AE1/AE3", Reason: "to detect single tumor cells and perineural tumor", Line: 3}}},
+		{"MART-1 for melanocytes and SOX10", []model.Stain{{Name: "MART-1", Reason: "for melanocytes", Line: 3}, {Name: "SOX10", Line: 3}}},
 		{"MART-1 was performed on blocks 1-2 to evaluate atypical melanocytes", []model.Stain{
 			{Name: "MART-1", Blocks: []int{1, 2}, Reason: "to evaluate atypical melanocytes", Line: 3}}},
 	}
@@ -361,6 +363,7 @@ func TestInlineStageItems(t *testing.T) {
 		{"three blocks. Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1", 3, nil, 1, "Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1"},
 		{"three blocks; tumor at the deep margin of block 1", 3, nil, 1, ""},
 		{"2 blocks, all stained with MART-1 for melanocytes; clear", 2, []string{"MART-1"}, 1, ""},
+		{"7 blocks; blocks 2, 5 positive (peripheral), blocks 1, 3-4, 6-7 clear", 7, nil, 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

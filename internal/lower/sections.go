@@ -31,8 +31,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		if afterSemicolon(v, it) || item.sentence {
 			cont = fNone
 		}
-		if len(marginText) > 0 && grammar.IsDigits(strings.TrimSpace(it.Text)) {
-			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear": the 3 continues the list
+		if t := strings.TrimSpace(it.Text); len(marginText) > 0 && (grammar.IsDigits(t) || isNumberRange(t)) {
+			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear", "blocks 1, 3-4, 6-7 clear": the 3 continues the list
 			continue
 		}
 		if key, rest, ok := itemKey(it); ok && marginKeyWords[asciiLower(key)] && rest != nil {
@@ -134,6 +134,12 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		}
 	}
 	return nil
+}
+
+// isNumberRange reports whether s is a range of block numbers alone: "3-4".
+func isNumberRange(s string) bool {
+	a, b, ok := strings.Cut(s, "-")
+	return ok && grammar.IsDigits(a) && grammar.IsDigits(b)
 }
 
 // isBlockLetter reports whether a stage item is a block's letter alone,
@@ -563,12 +569,28 @@ func splitAnd(s string) []string {
 	var parts []string
 	for {
 		i := strings.Index(asciiLower(s), " and ")
-		if i < 0 || strings.Contains(s[:i], "(") && !strings.Contains(s[:i], ")") {
+		if i < 0 || strings.Contains(s[:i], "(") && !strings.Contains(s[:i], ")") || inReason(s[:i], s[i+len(" and "):]) {
 			return append(parts, s)
 		}
 		parts = append(parts, s[:i])
 		s = s[i+len(" and "):]
 	}
+}
+
+// inReason reports whether an "and" between before and after joins words
+// of a stain's reason ("AE1/AE3 to detect single tumor cells and perineural
+// tumor"), not two stains: a reason has begun and no stain follows.
+func inReason(before, after string) bool {
+	lower := asciiLower(before)
+	for _, lead := range []string{" for ", " to ", " because "} {
+		if strings.Contains(lower, lead) {
+			if st, ok := stain(after); ok && codetable.ClassifyStain(st.Name) != codetable.StainUnknown {
+				return false // "MART-1 for melanocytes and SOX10"
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // reasonLeads open the reason text after a stain name.
