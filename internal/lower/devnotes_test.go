@@ -139,7 +139,7 @@ var realisticSets = []struct {
 	{"testdata/probe86", 30, 30},
 	{"testdata/probe87", 30, 30},
 	{"testdata/probe88", 30, 29},
-	{"testdata/probe89", 30, 28},
+	{"testdata/probe89", 30, 29},
 	{"testdata/probe90", 30, 27},
 }
 
