@@ -83,6 +83,17 @@ func TestSiteInATerseDiagnosis(t *testing.T) {
 	})
 }
 
+// TestDefectThenSecondIntention: a defect sentence that goes on to leave
+// the wound to heal ("Defect 1.9 x 1.6 cm, left to heal by 2nd intention.")
+// records that no repair was done (CODING-RULES §3: second intention is no
+// repair line, no-repair-code), not a defect size alone.
+func TestDefectThenSecondIntention(t *testing.T) {
+	const note = "DOS: 05/11/2026\nDx: superficial BCC R upper back\nStage 1: 2 blks, clear.\nDefect 1.9 x 1.6 cm, left to heal by 2nd intention.\n"
+	runProseCases(t, []proseCase{
+		{"§3 second intention after the defect's size", note, lesionOutline, "R upper back 2 [second intention (2nd intention) []]"},
+	})
+}
+
 // TestRepairThenRemarks: a repair lead whose value lists the repair before
 // a dash and dictated remarks ("After tumor clearance: layered closure,
 // 2.0 cm — the extensor tendon was not exposed.") is that repair

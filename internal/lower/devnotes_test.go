@@ -100,7 +100,7 @@ var realisticSets = []struct {
 	{"testdata/probe47", 30, 28},
 	{"testdata/probe48", 30, 30},
 	{"testdata/probe49", 30, 29},
-	{"testdata/probe50", 30, 21},
+	{"testdata/probe50", 30, 22},
 	{"testdata/probe51", 30, 30},
 	{"testdata/probe52", 30, 28},
 	{"testdata/probe53", 30, 29},
@@ -140,7 +140,7 @@ var realisticSets = []struct {
 	{"testdata/probe87", 30, 30},
 	{"testdata/probe88", 30, 29},
 	{"testdata/probe89", 30, 29},
-	{"testdata/probe90", 30, 27},
+	{"testdata/probe90", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -404,8 +404,11 @@ func (l *lowerer) restOfValue(ref keyRef, f *grammar.Field, v *grammar.Value) {
 	case fSize, fFinalDefect, fExcisionMargin:
 		sentences := splitSentences(v)
 		from := min(1, len(sentences))
-		if from == 1 && ref.field == fFinalDefect && mentions(sentences[0].Text, []string{" closed ", " repaired ", " reconstructed "}) && isRepairText(sentences[0].Text) {
-			from = 0 // "Final defect 1.2 x 1.0 cm, closed after tumor clearance with an intermediate layered repair of 2.0 cm."
+		if from == 1 && ref.field == fFinalDefect && mentions(sentences[0].Text, []string{" closed ", " repaired ", " reconstructed ", " heal ", " intention"}) && isRepairText(sentences[0].Text) {
+			// "Final defect 1.2 x 1.0 cm, closed after tumor clearance with an
+			// intermediate layered repair of 2.0 cm.", "Defect 1.9 x 1.6 cm,
+			// left to heal by 2nd intention."
+			from = 0
 		}
 		for _, sen := range sentences[from:] {
 			l.narrativeLine(&grammar.Text{Pos: sen.Pos, Text: sen.Text})
