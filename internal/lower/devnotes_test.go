@@ -140,7 +140,7 @@ var realisticSets = []struct {
 	{"testdata/probe87", 30, 30},
 	{"testdata/probe88", 30, 29},
 	{"testdata/probe89", 30, 29},
-	{"testdata/probe90", 30, 28},
+	{"testdata/probe90", 30, 29},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

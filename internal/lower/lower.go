@@ -555,7 +555,11 @@ func mentionsBiopsyProcedure(text string) bool {
 		case ')':
 			depth = max(depth-1, 0)
 		case 'b':
-			if depth == 0 && strings.HasPrefix(lower[i:], "biopsy") && (i == 0 || !isLetterRune(rune(lower[i-1]))) && !citedBiopsy(lower, i) {
+			word := "biopsy"
+			if strings.HasPrefix(lower[i:], "bx") && (i+2 == len(lower) || !isLetterRune(rune(lower[i+2]))) {
+				word = "bx" // "3 mm punch bx"
+			}
+			if depth == 0 && strings.HasPrefix(lower[i:], word) && (i == 0 || !isLetterRune(rune(lower[i-1]))) && !citedBiopsy(lower, i, word) {
 				return !strings.Contains(lower, "mohs")
 			}
 		}
@@ -563,11 +567,12 @@ func mentionsBiopsyProcedure(text string) bool {
 	return false
 }
 
-// citedBiopsy reports whether the word "biopsy" at byte i of lower-case
-// text cites the biopsy a tumor's diagnosis rests on ("Biopsy confirmed:
-// yes", "biopsy-proven", "proven on biopsy"), not a biopsy done today.
-func citedBiopsy(lower string, i int) bool {
-	after := strings.FieldsFunc(lower[i+len("biopsy"):], func(r rune) bool { return !isLetterRune(r) })
+// citedBiopsy reports whether the word "biopsy" (or "bx") at byte i of
+// lower-case text cites the biopsy a tumor's diagnosis rests on ("Biopsy
+// confirmed: yes", "biopsy-proven", "proven on biopsy"), not a biopsy done
+// today.
+func citedBiopsy(lower string, i int, word string) bool {
+	after := strings.FieldsFunc(lower[i+len(word):], func(r rune) bool { return !isLetterRune(r) })
 	if len(after) > 0 && slices.Contains([]string{"confirmed", "proven", "proved", "date", "dated", "result", "results",
 		"showed", "revealed", "report", "diagnosis", "dx"}, after[0]) {
 		return true

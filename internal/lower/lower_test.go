@@ -1765,6 +1765,18 @@ func TestBiopsyDescription(t *testing.T) {
 	assert.Empty(t, n.Lesions)
 }
 
+// TestBiopsiesAbbreviated: numbered items that name their biopsy "bx"
+// ("2) R cheek, 6 mm pearly papule - 3 mm punch bx.") are biopsies, as
+// "biopsy" written out is (CODING-RULES §4), not Mohs lesions without stages.
+func TestBiopsiesAbbreviated(t *testing.T) {
+	n := mustLower(t, "Procedure note - biopsies\nDOS: 4/29/2026\n\nPt here for eval of several lesions; no Mohs today.\n"+
+		"1) L lower leg, 3.5 cm plaque - incisional biopsy into the fat. Clinical impression: r/o Kaposi sarcoma.\n"+
+		"2) R cheek, 6 mm pearly papule - 3 mm punch bx. Clinical impression: BCC vs sebaceous hyperplasia.\n"+
+		"3) L dorsal forearm, 8 mm scaly papule - 4 mm punch bx. Clinical impression: r/o SCC.\n")
+	assert.Len(t, n.Biopsies, 3)
+	assert.Empty(t, n.Lesions)
+}
+
 // TestNumberedDictation: a dictation that opens each lesion's paragraph
 // with "Number one, <site>." / "Number two, <site>." has two lesions, each
 // with its own stages (counting the second "First stage" as a second stage
