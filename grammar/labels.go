@@ -71,6 +71,17 @@ func IsDigits(s string) bool {
 	return true
 }
 
+// LabelSpan is LabelPrefix's byte lengths: the label's text is s[:n] and
+// the text after its separator starts at rest; n is 0 when s opens with no
+// lesion label.
+func LabelSpan(s string) (n, rest int) {
+	n, rest = labelLen(s)
+	if l := (Label{Text: s[:n]}); n == 0 || l.Biopsy() || l.Name() == "" {
+		return 0, 0
+	}
+	return n, rest
+}
+
 // LabelPrefix recognises a lesion label at the start of s ("Site one:",
 // "Lesion #2 –") and returns the label proper ("1", "2") and where the text
 // after its separator starts; ok is false when s opens with no label.

@@ -13,3 +13,6 @@ var (
 	IsOrdinalWord = isOrdinalWord
 	StartsFold    = startsFold
 )
+
+// KeylessFields exposes keylessFields to its test.
+var KeylessFields = keylessFields

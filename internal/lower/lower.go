@@ -611,7 +611,16 @@ func decoratedHeadings(lines []*grammar.Line) []*grammar.Line {
 			out = slices.Clone(lines)
 		}
 		at := shift(it.Text.Pos, text[:strings.Index(text, heading)])
-		out[i] = &grammar.Line{Pos: line.Pos, Item: &grammar.Item{Pos: it.Pos, Text: &grammar.Text{Pos: at, Text: heading}}}
+		item := &grammar.Item{Pos: it.Pos, Text: &grammar.Text{Pos: at, Text: heading}}
+		if n, rest := grammar.LabelSpan(heading); n > 0 {
+			// "== Site 2 – R chin ==": a lesion's label and its site
+			item.Label = &grammar.Label{Pos: at, Text: heading[:n]}
+			item.Text = nil
+			if rest < len(heading) && strings.TrimSpace(heading[rest:]) != "" {
+				item.Text = &grammar.Text{Pos: shift(at, heading[:rest]), Text: strings.TrimSpace(heading[rest:])}
+			}
+		}
+		out[i] = &grammar.Line{Pos: line.Pos, Item: item}
 	}
 	return out
 }
@@ -858,6 +867,20 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := keyedReader(it.Text); f != nil && !l.out.Encounter.Pathology.Present() && it.Marker == nil && len(it.Fields) == 0 {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Path read by surgeon (Dr. …), all sites"
+	}
+	if fs := keylessFields(it.Text); fs != nil && it.Marker == nil && len(it.Fields) == 0 {
+		l.endParagraph() // "Site R temple / Dx BCC-morpheaform (bx 5/11/26) / Why Mohs: …"
+		for _, f := range fs {
+			taken = max(taken, l.field(i, f))
+		}
+		return taken
+	}
+	if lead, fields := keylessLead(it); lead != nil {
+		l.endParagraph() // "Dx BCC-nod (shave bx 6/1/26) | Why Mohs: tissue sparing | Pre-op size 1.0 x 0.9 cm"
+		for _, f := range lead {
+			l.field(i, f)
+		}
+		it = &grammar.Item{Pos: it.Pos, Fields: fields}
 	}
 	if f := keyedDate(it.Text); f != nil && !l.out.Encounter.Date.Present() && it.Marker == nil {
 		l.field(i, f) // "DOS 2026-05-05  |  Surgeon: …"

@@ -912,7 +912,7 @@ var noStainWords = map[string]bool{"none": true, "no": true, "n/a": true, "na": 
 // blocks | clear", "4 blocks ..... block B positive") as semicolons padded
 // to the same length, so that every position still points into the note.
 func dashesAsSemicolons(s string) string {
-	for _, d := range []string{" — ", " – ", " -- ", " → ", " -> ", " | "} {
+	for _, d := range []string{" — ", " – ", " -- ", " → ", " -> ", " | ", " / "} {
 		if strings.Contains(s, d) {
 			s = strings.ReplaceAll(s, d, ";"+strings.Repeat(" ", len(d)-1))
 		}

@@ -542,6 +542,13 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 		}
 		return i
 	}
+	if fields := keylessCells(r); fields != nil {
+		l.endParagraph() // "DOS 06/22/2026 | Surgeon Dr. … | Ins Medicare | POS 11"
+		for _, f := range fields {
+			l.field(i, f)
+		}
+		return i
+	}
 	numbers := 0
 	for _, c := range r.Cells {
 		if c.Text != "" && strings.IndexFunc(c.Text, func(r rune) bool { return r < '0' || r > '9' }) < 0 {

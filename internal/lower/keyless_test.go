@@ -1,0 +1,80 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mohscode/mohscode/grammar"
+	"github.com/mohscode/mohscode/internal/lower"
+)
+
+// TestKeylessFields: a hand-typed form writes its keys without colons, one
+// field a line or several along one line parted by " / ", " ; " or " | "
+// (NOTE-FORMAT §2: fields are read by their keys wherever a form puts them);
+// a line reads as fields only when its parts open with known keys, and a
+// line of one part only when its value is a site, a tumor, a reason or a
+// repair — a sentence or a heading is never a field.
+func TestKeylessFields(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"Site R lat. neck", "Site=R lat. neck"},
+		{"Dx BCC-nod (shave bx 5/26/26)", "Dx=BCC-nod (shave bx 5/26/26)"},
+		{"Why Mohs recurrent in scar, ill-defined", "Why Mohs=recurrent in scar, ill-defined"},
+		{"Repair int. layered 3.2 cm (after clearance)", "Repair=int. layered 3.2 cm (after clearance)"},
+		{"Site R temple / Dx BCC-morpheaform (bx 5/11/26) / Why Mohs: aggressive subtype, indistinct borders",
+			"Site=R temple|Dx=BCC-morpheaform (bx 5/11/26)|Why Mohs=aggressive subtype, indistinct borders"},
+		{"DOS 7/7/26 ; Surgeon Dr. Philippa Oduya-Reinholt ; Ins Kaiser Permanente",
+			"DOS=7/7/26|Surgeon=Dr. Philippa Oduya-Reinholt|Ins=Kaiser Permanente"},
+		{"Pt Salter, Wendell / DOB 1/2/1950 / MRN 00-4471", ""},
+		{"Site was prepped and draped in sterile fashion", ""},
+		{"Site 2 – R chin", ""},
+		{"Procedure Note", ""},
+		{"Repair options were discussed with the patient", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			var got []string
+			for _, f := range lower.KeylessFields(&grammar.Text{Text: tc.line}) {
+				got = append(got, f.Key+"="+f.Value.Text)
+			}
+			assert.Equal(t, tc.want, strings.Join(got, "|"))
+		})
+	}
+}
+
+// TestKeylessForm: a whole hand-typed form without colons is read: the
+// site, diagnosis, stages with their parts parted by " / " and the repair
+// (CODING-RULES §1, §3).
+func TestKeylessForm(t *testing.T) {
+	n := mustLower(t, "MOHS LOG\nDOS 6/16/26\nIns Tricare Select\nSite R lat. neck\nDx BCC-nod (shave bx 5/26/26)\nWhy Mohs recurrent in scar, ill-defined\n\n"+
+		"Stg 1: 3 blks / + deep blk 2 / blks 1, 3 neg / hist: nodular BCC, deep dermis\nStg 2: 1 blk / neg\n\nRepair int. layered 3.2 cm (after clearance)\n")
+	require.Len(t, n.Lesions, 1)
+	les := n.Lesions[0]
+	assert.Equal(t, "R lat. neck", les.Site.Text.Value)
+	assert.Equal(t, "BCC-nod (shave bx 5/26/26)", les.Diagnosis.Value)
+	assert.Equal(t, "1:3 2:1", stageSummary(n))
+	require.Len(t, les.Repairs, 1)
+	assert.Equal(t, []float64{3.2}, les.Repairs[0].Size.Dims)
+}
+
+// TestDecoratedLabelHeadings: headings drawn around with decoration that
+// label the lesions ("== Site 1 – L malar cheek ==") open one lesion each,
+// also after a repair field; read as plain headings, the second site's
+// stages went to the first lesion (a wrong 17312 ×2).
+func TestDecoratedLabelHeadings(t *testing.T) {
+	n := mustLower(t, "== MOHS – 2 sites ==\nDOS 06/22/2026 | Surgeon Dr. Amadi | Ins Medicare\n\n"+
+		"== Site 1 – L malar cheek ==\nDx: BCC\nStg 1: 2 blks / blk 2 + (deep) / blk 1 neg\nStg 2: 1 blk / neg\nRepair: intermediate layered 2.0 cm after clearance\n\n"+
+		"== Site 2 – R chin ==\nDx: SCC\nStg 1: 6 blks / neg\nRepair: intermediate layered 1.8 cm after clearance\n")
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Label, ":", les.Site.Text.Value, ":", len(les.Stages)))
+	}
+	assert.Equal(t, []string{"1:L malar cheek:2", "2:R chin:1"}, got)
+	assert.Equal(t, "Medicare", n.Encounter.Payer.Value)
+}
