@@ -97,6 +97,9 @@ func keylessField(p *grammar.Text, alone bool) *grammar.Field {
 		}
 		return nil
 	}
+	if _, _, stage := splitStage(firstWords(text, 2)); stage || isStageWord(firstWord(text)) {
+		return nil // "Stg 1 - pos deep, periph neg": stage lines have readers of their own
+	}
 	part := &grammar.Text{Pos: p.Pos, Text: text}
 	if f := keyedDate(part); f != nil {
 		return f
@@ -117,6 +120,11 @@ func keylessField(p *grammar.Text, alone bool) *grammar.Field {
 			return nil
 		}
 		return &grammar.Field{Pos: p.Pos, Key: key, Value: v}
+	}
+	if !alone && isRepairText(text) && shortValue(text) {
+		// "Defect 2.0 x 1.6 cm ; complex layered repair 2.8 cm after
+		// clearance": a repair beside the form's fields names itself
+		return &grammar.Field{Pos: p.Pos, Key: "Repair", Value: &grammar.Value{Pos: p.Pos, Text: text}}
 	}
 	return nil
 }
