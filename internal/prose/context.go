@@ -151,7 +151,7 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb, ownVerb bool) 
 		}
 		// "without perineural invasion, reached the deep margin": a comma
 		// after the negated words ends a negation or uncertainty.
-		if w == "," && words > 0 && flag != fHyp {
+		if w == "," && words > 0 && flag != fHyp && !p.listGoesOn(from, i, end) {
 			return
 		}
 		if untilVerb && (verb(w) || p.pastPositive(i)) {
@@ -167,6 +167,30 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb, ownVerb bool) 
 			}
 		}
 	}
+}
+
+// listCats are the categories whose members a negation lists with commas:
+// "no muscle, fascia or tendon was exposed", "no MART-1, SOX10 or …".
+var listCats = []cat{cStructure, cStain, cOtherTissue}
+
+// listGoesOn reports whether the comma at token i goes on with a list of
+// what the scope from token from has already named: the word after the
+// comma is of the same category as a word before it.
+func (p *para) listGoesOn(from, i, end int) bool {
+	if i+1 >= end {
+		return false
+	}
+	for _, c := range listCats {
+		if !p.has(i+1, c) {
+			continue
+		}
+		for k := from; k < i; k++ {
+			if p.has(k, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseAhead reports whether the words from token i to the next "and",

@@ -557,6 +557,11 @@ func TestDeepStructures(t *testing.T) {
 		{"cartilage exposed", "Final defect 2.4 x 2.1 cm, cartilage exposed.", fams, []string{`deep "cartilage" negated=false`}},
 		{"negated list", "The deepest plane of dissection was the subcutaneous fat; muscle, fascia and tendon were not involved.", fams,
 			[]string{`deep "muscle" negated=true`, `deep "fascia" negated=true`, `deep "tendon" negated=true`}},
+		{"a negation before a list with commas covers every member (CODING-RULES §1: only involved structures move T to H)",
+			"Dissection remained in the subcutaneous fat; no muscle, fascia or tendon was exposed.", fams,
+			[]string{`deep "no muscle" negated=true`, `deep "fascia" negated=true`, `deep "or tendon" negated=true`}},
+		{"a comma after the negated words still ends the negation", "Without muscle involvement, the defect reached the fascia.", fams,
+			[]string{`deep "muscle" negated=true`, `deep "fascia" negated=false`}},
 		{"a nerve block is anesthesia", "A supraorbital nerve block was given into the brow.", fams, nil},
 		{"abutting is not involving", "Tumor abutting the cartilage was noted in the biopsy.", fams, nil},
 	})
