@@ -364,6 +364,9 @@ func TestInlineStageItems(t *testing.T) {
 		{"three blocks; tumor at the deep margin of block 1", 3, nil, 1, ""},
 		{"2 blocks, all stained with MART-1 for melanocytes; clear", 2, []string{"MART-1"}, 1, ""},
 		{"7 blocks; blocks 2, 5 positive (peripheral), blocks 1, 3-4, 6-7 clear", 7, nil, 2, ""},
+		{"7 blocks; clear; moderately differentiated SCC extending to the superficial deltoid muscle, no PNI", 7, nil, 1,
+			"moderately differentiated SCC extending to the superficial deltoid muscle; no PNI"},
+		{"1 blk; neg (extra deep layer taken anyway – tumor close to fat on stg 1)", 1, nil, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

@@ -114,7 +114,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			// "CK20 (blocks 1-2) to confirm Merkel cells at the deep margin": a
 			// stain whose reason speaks of a margin
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
-		case isMarginContinuation(it.Text):
+		case isMarginContinuation(it.Text) && !depthOnly(it.Text):
 			marginText = append(marginText, it.Text) // "block 1 positive (deep), blocks 2, 3 clear"
 			if resultHistology(it.Text) && !st.Histology.Present() {
 				// "Nodular basal cell carcinoma in the mid dermis at the deep margin of block 1"
@@ -375,6 +375,18 @@ var takenWords = []string{"taken", "excised", "removed", "obtained", "medially",
 // or take an exception to a clear one.
 var positivePhrases = []string{"except", "present at", "extending to", "extends to", "reaching the", "at the deep margin",
 	"at the peripheral margin", "at the lateral margin", "at the medial margin", "at deep margin", "at peripheral margin"}
+
+// depthWords name a tissue depth a tumor reaches.
+var depthWords = []string{"dermis", "subcutis", "subcutaneous", "fat", "epidermis", "muscle", "cartilage", "perichondrium", "periosteum", "fascia"}
+
+// depthOnly reports whether an item of histology says how deep the tumor
+// reaches and names no margin ("moderately differentiated SCC extending to
+// the superficial deltoid muscle"): its "extending to" is depth, not a
+// positive margin.
+func depthOnly(s string) bool {
+	return isHistology(s) && mentions(s, []string{"extending to", "extends to", "extended to", "reaching the"}) && mentions(s, depthWords) &&
+		!mentions(s, []string{"margin", "block", "blk", "o'clock", "edge", "periph"})
+}
 
 // isMarginEntry reports whether an item reads as a margin entry.
 func isMarginEntry(s string) bool {

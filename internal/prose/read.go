@@ -1785,7 +1785,7 @@ func (p *para) takenFrom(k, lo, hi int) int {
 
 // depthWords name a tissue depth a tumor involves, not a margin.
 var depthWords = []string{"dermis", "subcutis", "subcutaneous", "fat", "epidermis", "muscle", "cartilage", "perichondrium",
-	"periosteum", "papillary", "reticular", "mid", "superficial", "nerve", "nerves", "adnexa", "follicles"}
+	"periosteum", "papillary", "reticular", "mid", "superficial", "nerve", "nerves", "adnexa", "follicles", "thickness"}
 
 // depthObject reports whether the positive word at token k has a tissue
 // depth for its object ("involving the reticular dermis"): histology, not a
