@@ -201,3 +201,34 @@ func keylessLead(it *grammar.Item) (lead, fields []*grammar.Field) {
 	}
 	return lead, fields
 }
+
+// questionWords open a form's question before the words of its key: "What
+// is the lesion location?", "Was a Mohs map drawn?".
+var questionWords = map[string]bool{"what": true, "which": true, "was": true, "were": true, "is": true, "are": true,
+	"did": true, "the": true, "a": true, "an": true}
+
+// questionField reads a line of a question-set export, a question and its
+// answer ("What is the lesion location? Right index finger"): the question
+// names the field, by its own words (keys.csv holds question forms such as
+// "Why was Mohs chosen") or by its key after the question words.
+func questionField(t *grammar.Text) *grammar.Field {
+	if t == nil {
+		return nil
+	}
+	q, answer, ok := strings.Cut(t.Text, "? ")
+	if !ok || strings.TrimSpace(answer) == "" || wordCount(q, 9) > 8 {
+		return nil
+	}
+	key := q
+	for {
+		if _, known := lookupAny(key); known {
+			at := len(q) + len("? ")
+			return &grammar.Field{Pos: t.Pos, Key: key, Value: trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, at, len(t.Text))}
+		}
+		w, rest, more := strings.Cut(key, " ")
+		if !more || !questionWords[asciiLower(w)] {
+			return nil
+		}
+		key = rest
+	}
+}

@@ -81,3 +81,30 @@ func TestDecoratedLabelHeadings(t *testing.T) {
 	assert.Equal(t, []string{"1:L malar cheek:2", "2:R chin:1"}, got)
 	assert.Equal(t, "Medicare", n.Encounter.Payer.Value)
 }
+
+// TestQuestionSet: a question-set export asks each field as a question and
+// answers it on the same line ("What is the lesion location? Right index
+// finger, …"): the question names the field, by a question form in the key
+// table or by its key after the question words (NOTE-FORMAT §2: fields are
+// read by their keys); a question that names no key stays text.
+func TestQuestionSet(t *testing.T) {
+	n := mustLower(t, "What is the lesion location? Right index finger, dorsal proximal phalanx\n"+
+		"What is the diagnosis? Squamous cell carcinoma in situ\n"+
+		"Was the diagnosis biopsy-proven before today? Yes - shave biopsy 04/15/2026\n"+
+		"Why was Mohs chosen? Digit location requiring maximal tissue preservation\n"+
+		"What was the clinical size? 1.5 x 1.2 cm\nWas a Mohs map drawn? Yes\n"+
+		"Who interpreted the frozen sections? The Mohs surgeon (Dr. Achterberg-Nnamdi)\n"+
+		"Did the patient tolerate it? Yes\n\nStage 1: 2 blocks; clear\n\n"+
+		"What repair was performed? Simple (single-layer) linear repair, 2.8 cm, after tumor clearance\n")
+	require.Len(t, n.Lesions, 1)
+	les := n.Lesions[0]
+	assert.Equal(t, "Right index finger, dorsal proximal phalanx", les.Site.Text.Value)
+	assert.Equal(t, "Squamous cell carcinoma in situ", les.Diagnosis.Value)
+	assert.True(t, les.PriorBiopsy.Present())
+	assert.True(t, les.Indication.Present())
+	assert.Equal(t, []float64{1.5, 1.2}, les.Size.Dims)
+	assert.True(t, les.Map.Yes)
+	assert.Equal(t, "The Mohs surgeon (Dr. Achterberg-Nnamdi)", n.Encounter.Pathology.Value)
+	require.Len(t, les.Repairs, 1)
+	assert.Equal(t, []float64{2.8}, les.Repairs[0].Size.Dims)
+}

@@ -875,6 +875,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		}
 		return taken
 	}
+	if f := questionField(it.Text); f != nil && it.Marker == nil && len(it.Fields) == 0 {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "What is the lesion location? Right index finger"
+	}
 	if lead, fields := keylessLead(it); lead != nil {
 		l.endParagraph() // "Dx BCC-nod (shave bx 6/1/26) | Why Mohs: tissue sparing | Pre-op size 1.0 x 0.9 cm"
 		for _, f := range lead {
