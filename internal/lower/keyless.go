@@ -1,7 +1,10 @@
 package lower
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/anatomy"
@@ -87,8 +90,8 @@ func splitKeyless(t *grammar.Text) []*grammar.Text {
 // one to three words before its value.
 func keylessField(p *grammar.Text, alone bool) *grammar.Field {
 	text := strings.TrimSpace(p.Text)
-	if text == "" {
-		return nil
+	if text == "" || strings.Contains(text, "\t") {
+		return nil // cells parted by tabs are read as cells
 	}
 	if key, value, ok := strings.Cut(text, ":"); ok && isKeyLike(key) && strings.TrimSpace(value) != "" {
 		if _, known := lookupAny(key); known {
@@ -116,7 +119,7 @@ func keylessField(p *grammar.Text, alone bool) *grammar.Field {
 		}
 		at := strings.Index(text, words[n-1]) + len(words[n-1])
 		v := trimmedValue(&grammar.Value{Pos: p.Pos, Text: text}, at, len(text))
-		if v == nil || !shortValue(v.Text) || alone && !formValue(ref.field, v.Text) {
+		if v == nil || !shortValue(v.Text) || alone && !formValue(ref.field, v.Text) || ref.field == fSite && labelValue(v.Text) {
 			return nil
 		}
 		return &grammar.Field{Pos: p.Pos, Key: key, Value: v}
@@ -147,6 +150,14 @@ func shortValue(s string) bool {
 // layered 3.2 cm".
 var repairKindWords = []string{"layer", "linear", "simple", "intermediate", "complex", "int.", "ftsg", "stsg", "primar"}
 
+// labelValue reports whether the value after a site key is a lesion's
+// label ("Site 2 – R chin", "Site B – nose", a row's "Site 1"), not a site
+// ("Site R temple" is one).
+func labelValue(value string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(value), " ")
+	return grammar.IsDigits(w) || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && w != "L" && w != "R"
+}
+
 // formValue reports whether a line of one key and its value, with no colon
 // and no other field beside it, reads as a form's field rather than a
 // heading or a sentence: a site that resolves, a diagnosis that names a
@@ -154,9 +165,6 @@ var repairKindWords = []string{"layer", "linear", "simple", "intermediate", "com
 func formValue(f field, value string) bool {
 	switch f {
 	case fSite:
-		if w, _, _ := strings.Cut(strings.TrimSpace(value), " "); grammar.IsDigits(w) || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && w != "L" && w != "R" {
-			return false // "Site 2 – R chin", "Site B – nose": a lesion's label, not a site field ("Site R temple" is one)
-		}
 		_, ok := anatomy.Resolve(value)
 		return ok
 	case fDiagnosis:
@@ -230,5 +238,108 @@ func questionField(t *grammar.Text) *grammar.Field {
 			return nil
 		}
 		key = rest
+	}
+}
+
+// labelledRows reads lines of tab-parted cells whose first cell is a
+// lesion's label and whose second is its site ("Site 1<TAB>left posterior
+// calf<TAB>SCC, well differentiated (punch bx …)<TAB>indication: …<TAB>pre-op
+// size 1.8 x 1.5 cm") as the labelled lesion lines they are, when two lines
+// or more of the note do so with different labels: the label, the site, then
+// each cell as a field — by its key, with a colon or without, or as the
+// diagnosis when it names a tumor. lines is returned as it is when none does;
+// the parsed lines are never changed.
+func labelledRows(lines []*grammar.Line) []*grammar.Line {
+	var at []int
+	var items []*grammar.Item
+	labels := map[string]bool{}
+	for i, line := range lines {
+		if it := labelledRow(line); it != nil && !labels[asciiLower(it.Label.Text)] {
+			labels[asciiLower(it.Label.Text)] = true
+			at, items = append(at, i), append(items, it)
+		}
+	}
+	if len(at) < 2 {
+		return lines
+	}
+	out := slices.Clone(lines)
+	for k, i := range at {
+		out[i] = &grammar.Line{Pos: lines[i].Pos, Item: items[k]}
+	}
+	return out
+}
+
+// labelledRow is the lesion line a line of label, site and fields parted by
+// tabs stands for, or nil.
+func labelledRow(line *grammar.Line) *grammar.Item {
+	cells, fields := tabCells(line)
+	if len(cells) < 2 || len(cells)+len(fields) < 3 {
+		return nil
+	}
+	label, site := cells[0], cells[1]
+	if n, _ := grammar.LabelSpan(label.Text); n == 0 || n != len(strings.TrimSpace(label.Text)) {
+		return nil
+	}
+	if _, ok := anatomy.Resolve(site.Text); !ok {
+		return nil
+	}
+	it := &grammar.Item{Pos: line.Pos, Label: &grammar.Label{Pos: label.Pos, Text: strings.TrimSpace(label.Text)},
+		Text: &grammar.Text{Pos: site.Pos, Text: strings.TrimSpace(site.Text)}}
+	for _, c := range cells[2:] {
+		if f := keylessField(c, false); f != nil {
+			it.Fields = append(it.Fields, f)
+		} else if isHistology(c.Text) {
+			it.Fields = append(it.Fields, &grammar.Field{Pos: c.Pos, Key: "Diagnosis", Value: &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}})
+		}
+	}
+	it.Fields = append(it.Fields, fields...)
+	return it
+}
+
+// tabCells are a line's cells: a row's, or an item's text and fields cut at
+// their tabs (the parser makes "Site 1<TAB>calf<TAB>SCC<TAB>indication: …"
+// a text and a field); the fields keep their value up to a tab, and what
+// follows it is cells.
+func tabCells(line *grammar.Line) (cells []*grammar.Text, fields []*grammar.Field) {
+	switch {
+	case line.Row != nil:
+		for _, c := range line.Row.Cells {
+			if strings.TrimSpace(c.Text) != "" {
+				cells = append(cells, &grammar.Text{Pos: c.Pos, Text: c.Text})
+			}
+		}
+		return cells, nil
+	case line.Item != nil && line.Item.Text != nil && line.Item.Marker == nil && line.Item.Label == nil && strings.Contains(line.Item.Text.Text, "\t"):
+		cells = tabParts(line.Item.Text.Pos, line.Item.Text.Text)
+		for _, f := range line.Item.Fields {
+			if f.Value == nil {
+				fields = append(fields, f)
+				continue
+			}
+			parts := tabParts(f.Value.Pos, f.Value.Text)
+			fields = append(fields, &grammar.Field{Pos: f.Pos, Key: f.Key, Value: &grammar.Value{Pos: parts[0].Pos, Text: parts[0].Text}})
+			cells = append(cells, parts[1:]...)
+		}
+		return cells, fields
+	}
+	return nil, nil
+}
+
+// tabParts cuts text at its tabs, each part trimmed and positioned.
+func tabParts(pos lexer.Position, text string) []*grammar.Text {
+	var out []*grammar.Text
+	for {
+		part, rest, more := strings.Cut(text, "\t")
+		if t := strings.TrimSpace(part); t != "" {
+			out = append(out, &grammar.Text{Pos: shift(pos, part[:strings.Index(part, t)]), Text: t})
+		}
+		if !more {
+			if len(out) == 0 {
+				out = append(out, &grammar.Text{Pos: pos})
+			}
+			return out
+		}
+		pos = shift(pos, part+"\t")
+		text = rest
 	}
 }

@@ -108,3 +108,28 @@ func TestQuestionSet(t *testing.T) {
 	require.Len(t, les.Repairs, 1)
 	assert.Equal(t, []float64{2.8}, les.Repairs[0].Size.Dims)
 }
+
+// TestLabelledTabRows: a log that lists its lesions one tab-parted row each
+// ("Site 1<TAB>left posterior calf<TAB>SCC, …<TAB>indication: …<TAB>pre-op
+// size …"), then one log for all with a site column and a "Repairs:" list
+// by label, codes each lesion with its own stages and repair (CODING-RULES
+// §2: Mohs lines per lesion; §3: repairs per lesion). Read as text, both
+// sites were one lesion (lesion-ambiguous) and the log's rows unread.
+func TestLabelledTabRows(t *testing.T) {
+	n := mustLower(t, "MOHS LOG (2 sites)\nDOS:\t05/22/2026\n\n"+
+		"Site 1\tleft posterior calf\tSCC, well differentiated (punch bx 04/27/2026)\tindication: recurrent SCC\tpre-op size 1.8 x 1.5 cm\n"+
+		"Site 2\tright anterior thigh\tBCC, superficial (shave bx 04/27/2026)\tindication: recurrent after imiquimod\tpre-op size 2.0 x 1.6 cm\n\n"+
+		"Site\tStage\tBlocks\tMargins\tHistology\n1\t1\t3\tblock 2 positive (deep)\tWD SCC in the reticular dermis\n1\t2\t1\tclear\t\n2\t1\t4\tclear\tsuperficial BCC\n\n"+
+		"Repairs:\nSite 1\tcomplex layered closure after tumor clearance\t4.4 cm\nSite 2\tintermediate layered closure after tumor clearance\t3.9 cm\n")
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Label, ":", les.Site.Text.Value, ":", les.Diagnosis.Value, ":", les.Size.Dims, ":", len(les.Stages), ":", len(les.Repairs)))
+	}
+	assert.Equal(t, []string{
+		"1:left posterior calf:SCC, well differentiated (punch bx 04/27/2026):[1.8 1.5]:2:1",
+		"2:right anterior thigh:BCC, superficial (shave bx 04/27/2026):[2 1.6]:1:1",
+	}, got)
+	for _, f := range n.Findings {
+		assert.NotEqual(t, "unknown-field", f.Rule, "the Repairs heading is no near miss")
+	}
+}

@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: stageGroupedTables(labelledSites(sentenceKeysAsText(decoratedHeadings(singleSpaced(withoutPageBreaks(note.Lines))))))}
+	note = &grammar.Note{Lines: stageGroupedTables(labelledRows(labelledSites(sentenceKeysAsText(decoratedHeadings(singleSpaced(withoutPageBreaks(note.Lines)))))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -2716,7 +2716,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
 		return taken
 	}
-	l.unknown(f)
+	if f.Value != nil || !repairsSection(f.Key) {
+		l.unknown(f) // "Repairs:" over the lesions' repairs is a heading, no near miss of "Repair"
+	}
 	switch {
 	case f.Value == nil:
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
@@ -2956,6 +2958,10 @@ func (l *lowerer) labelled(key string) int {
 	}
 	if grammar.IsLabel(key) {
 		label := normalLabel(key)
+		return slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+	}
+	if name, rest, ok := grammar.LabelPrefix(key); ok && rest >= len(key) {
+		label := normalLabel(name) // "Site 1" in a repairs row
 		return slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
 	}
 	site := letters(key)
