@@ -142,7 +142,7 @@ var realisticSets = []struct {
 	{"testdata/probe89", 30, 29},
 	{"testdata/probe90", 30, 29},
 	{"testdata/probe91", 30, 24},
-	{"testdata/probe92", 30, 27},
+	{"testdata/probe92", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

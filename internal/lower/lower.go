@@ -3296,7 +3296,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	}
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"}) ||
-			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[classWords(v.Text)]
+			mentions(asciiLower(f.Key), []string{"type"}) && v != nil && repairClassWords[classWords(v.Text)] && !strings.ContainsAny(v.Text, "0123456789") // "Closure type: intermediate (layered) closure, 4.2 cm" is the repair
 		if n := len(les.Repairs); n > 0 && !classKey && (classOnly(les.Repairs[n-1]) || v != nil && restatesClass(les.Repairs[n-1], v.Text)) {
 			// "Repair class: [X] Complex" then "Repair: complex linear repair, 2.0 cm": one repair
 			l.repair = n - 1
@@ -4325,7 +4325,7 @@ func unparenthesized(v *grammar.Value) *grammar.Value {
 var dashedStageKey = regexp.MustCompile(`^(.+?)\s+[-–—]\s+(.+)$`)
 
 // dashedKeyValue is a " - Key:" inside such a value: the next item.
-var dashedKeyValue = regexp.MustCompile(`\s+[-–—]\s+([A-Z][A-Za-z ]{1,20}):`)
+var dashedKeyValue = regexp.MustCompile(`\s+[-–—]\s+([A-Za-z][A-Za-z ]{1,20}):`)
 
 // dashedStageFields reads a stage line whose items are set apart by dashes,
 // each with its key ("Stage 1 - Blocks: 4 (A-D) - Margins: A+ B- C- D-"), as

@@ -693,6 +693,18 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
 			}, "2 4 2 true"},
+		{"a stage line whose items are keyed in lower case after dashes",
+			"Site: right lateral neck\nLayer I - tissue blocks: 6 - result: block 4 positive (peripheral), blocks 1-3 and 5-6 negative\nLayer II - tissue blocks: 2 - result: negative\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[1].Margins) > 0 && !st[1].Margins[0].Positive)
+			}, "2 6 2 true"},
+		{"a repair under a type key that gives its length too",
+			"Site: right lateral neck\nClosure type: intermediate (layered) closure, 4.2 cm, performed after tumor clearance\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(r.Size.Dims, " ", r.Type.Value == "")
+			}, "[4.2] true"},
 		{"a dictated sentence naming the payer after its key with no colon",
 			"Mohs note.\nThis is Dr. Ann Lee dictating, date of service the twenty-first of July, 7/21/2026. Insurance Humana ChoiceCare PPO.\n\nSite: left upper lip\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value + " " + n.Encounter.Date.Value }, "Humana ChoiceCare PPO 2026-07-21"},
