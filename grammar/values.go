@@ -22,7 +22,7 @@ import (
 //	Dim     = Number ( ( "sq" | "square" ) "."? CM | Unit )?
 //	Unit    = "cm2" | "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" | CM
 //	CM      = "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres"
-//	Count   = Approx? ( Number | "one" … "twelve" ) "tissue"? Noun? Remark? "."?
+//	Count   = Approx? "a"? ( Number | "one" … "twelve" | "single" ) "tissue"? Noun? Remark? "."?
 //	Remark  = "(" ~")"* ")"
 //	Noun    = "block" | "blocks" | "stage" | "stages" | "section" | "sections" | …
 //	Date    = Approx? ( Number ( ( "-" | "/" ) Number ( "-" | "/" ) Number | Word "."? Number )
@@ -156,6 +156,9 @@ func remark(lex *valueTokens) error {
 // Parse reads a Count, all of the value.
 func (c *countAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
+	if t := lex.Peek(); t.Type == tokWord && t.Value == "a" {
+		lex.Next() // "a single block"
+	}
 	if n, ok := takeType(lex, tokNumber); ok {
 		c.Number = n
 	} else if w, ok := lex.Peek().Value, numberWords[lex.Peek().Value] > 0; ok && lex.Peek().Type == tokWord {
@@ -263,7 +266,7 @@ func timeOfDay(lex *valueTokens) error {
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "single": 1,
 }
 
 // Measure is a parsed length, size or area in centimetres.

@@ -367,6 +367,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"7 blocks; clear; moderately differentiated SCC extending to the superficial deltoid muscle, no PNI", 7, nil, 1,
 			"moderately differentiated SCC extending to the superficial deltoid muscle; no PNI"},
 		{"1 blk; neg (extra deep layer taken anyway – tumor close to fat on stg 1)", 1, nil, 1, ""},
+		{"a single block; no residual tumor", 1, nil, 1, ""},
+		{"two blocks; tumor persisted at 6 o'clock in block 1, block 2 clear", 2, nil, 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

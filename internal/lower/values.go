@@ -178,6 +178,9 @@ func isCountItem(s string) bool {
 	if len(words) > 0 && approxWords[words[0]] {
 		words = words[1:]
 	}
+	if len(words) > 1 && words[0] == "a" && words[1] == "single" {
+		words = words[1:] // "a single block"
+	}
 	switch {
 	case len(words) == 0 || quantifierWords[words[0]]:
 		return false // "both blocks clear" is a margin, not a count
