@@ -129,7 +129,7 @@ var realisticSets = []struct {
 	{"testdata/probe76", 30, 28},
 	{"testdata/probe77", 30, 28},
 	{"testdata/probe78", 30, 29},
-	{"testdata/probe79", 30, 28},
+	{"testdata/probe79", 30, 29},
 	{"testdata/probe80", 30, 28},
 	{"testdata/probe81", 30, 30},
 	{"testdata/probe82", 30, 29},
@@ -141,7 +141,7 @@ var realisticSets = []struct {
 	{"testdata/probe88", 30, 29},
 	{"testdata/probe89", 30, 29},
 	{"testdata/probe90", 30, 29},
-	{"testdata/probe91", 30, 25},
+	{"testdata/probe91", 30, 26},
 	{"testdata/probe92", 30, 28},
 }
 

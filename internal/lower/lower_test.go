@@ -1794,6 +1794,28 @@ func TestBiopsiesAbbreviated(t *testing.T) {
 	assert.Empty(t, n.Lesions)
 }
 
+// TestDictatedBiopsies: a dictation of biopsies only ("Three lesions were
+// sampled today … The first was a 6 mm pearly papule on the left temple.
+// Clinical impression: rule out basal cell carcinoma. A tangential (shave)
+// biopsy was taken.") has one biopsy a paragraph, each at the site the
+// paragraph names before its impression (CODING-RULES §4), and no Mohs
+// lesion; the count of lesions sampled is no count of tumors treated, and
+// the biopsy wounds' closure is no biopsy.
+func TestDictatedBiopsies(t *testing.T) {
+	n := mustLower(t, "SKIN BIOPSY PROCEDURE NOTE\nDate of service: 07/17/2026\n\nThree lesions were sampled today after consent and local anesthesia.\n\n"+
+		"The first was a 6 mm pearly papule on the left temple. Clinical impression: rule out basal cell carcinoma. A tangential (shave) biopsy was taken.\n\n"+
+		"The second was a 3 cm scaly plaque on the right lower leg. Clinical impression: squamous cell carcinoma versus lichen planus. An incisional biopsy was taken from its thickest edge.\n\n"+
+		"Hemostasis with aluminum chloride; biopsy wounds closed with 4-0 nylon (punch sites).\n")
+	var got []string
+	for _, b := range n.Biopsies {
+		got = append(got, b.Site.Text.Value)
+	}
+	assert.Equal(t, []string{"left temple", "right lower leg"}, got)
+	for _, les := range n.Lesions {
+		assert.False(t, les.Ambiguous.Present(), "no tumors were counted as treated")
+	}
+}
+
 // TestNumberedDictation: a dictation that opens each lesion's paragraph
 // with "Number one, <site>." / "Number two, <site>." has two lesions, each
 // with its own stages (counting the second "First stage" as a second stage

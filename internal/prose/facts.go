@@ -624,9 +624,12 @@ func (st *state) siteBefore(p *para, s span) string {
 func (p *para) siteBeforeOf(s span) string {
 	var prev span
 	found := false
-	for _, q := range p.sents {
+	for k, q := range p.sents {
 		if q.hi == s.lo {
 			prev, found = q, true
+			if k > 0 && p.sentenceWord(q, "impression") && !q.any(cLesionNoun) {
+				prev = p.sents[k-1] // "… papule on the left temple. Clinical impression: rule out BCC. A shave biopsy was taken."
+			}
 		}
 	}
 	if !found || !prev.any(cLesionNoun) || prev.any(cStageNoun) || prev.any(cBiopsy) {
@@ -662,6 +665,29 @@ func (p *para) biopsyDate(s span) bool {
 		}
 	}
 	return false
+}
+
+// biopsyWound reports whether the biopsy words of span s name the wounds or
+// sites biopsies left ("biopsy wounds closed", "(punch sites)") rather
+// than a biopsy.
+func (p *para) biopsyWound(s span) bool {
+	seen := false
+	for i := s.lo; i < s.hi; i++ {
+		if !p.has(i, cBiopsy) {
+			continue
+		}
+		e := p.hitEnd(i, s.hi)
+		if e >= s.hi {
+			return false
+		}
+		switch p.w(e) {
+		case "wound", "wounds", "site", "sites":
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
 }
 
 // month reports whether w names a month ("january", "jan", "sept").
@@ -704,6 +730,9 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		var partArr [4]span
 		parts := p.biopsyParts(s, partArr[:0])
 		for _, part := range parts {
+			if p.biopsyWound(part) {
+				continue // "biopsy wounds closed with 4-0 nylon (punch sites)": the wounds, no biopsy
+			}
 			b := p.biopsy(part)
 			if p.biopsiesOfCount(part) && !p.anyVerb(part) {
 				// "…; tangential biopsies of two additional lesions.": a
