@@ -119,6 +119,16 @@ func (p *para) pastPositive(i int) bool {
 	return p.has(i, cPositive) && w != "involved" && len(w) > 2 && w[len(w)-2:] == "ed"
 }
 
+// decisionStart reports whether w opens a clause that says what was done
+// after options: its subject, or a verb of choosing.
+func decisionStart(w string) bool {
+	switch w {
+	case "i", "we", "elected", "chose", "decided", "opted", "agreed":
+		return true
+	}
+	return false
+}
+
 // conj reports whether token i joins two clauses or list members.
 func conj(w string) bool { return w == "and" || w == "," || w == "or" }
 
@@ -146,8 +156,11 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb, ownVerb bool) 
 		if ownVerb && conj(w) && p.clauseAhead(i+1, end) {
 			return // "Options were discussed, … and a rotation flap was chosen"
 		}
-		if conj(w) && i+1 < end && (p.w(i+1) == "i" || p.w(i+1) == "we") {
-			return // "we discussed options and I repaired it with …": a clause of its own
+		if conj(w) && i+1 < end && decisionStart(p.w(i+1)) {
+			// "we discussed options and I repaired it with …", "… discussed
+			// the options and elected to allow the wound to heal": a clause of
+			// its own, what was done
+			return
 		}
 		// "without perineural invasion, reached the deep margin": a comma
 		// after the negated words ends a negation or uncertainty.

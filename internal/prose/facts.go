@@ -75,7 +75,10 @@ func (st *state) readReader(p *para, s span) {
 	}
 	surgeon, path := -1, -1
 	for i := s.lo; i < s.hi; i++ {
-		if p.negated(i) || p.uncertain(i) {
+		// "free of tumor on my reading of the frozen sections": the reading
+		// says whose finding it is, whatever the finding negates
+		onMy := p.w(i) == "my" && i > s.lo && (p.w(i-1) == "on" || p.w(i-1) == "upon" || p.w(i-1) == "per")
+		if (p.negated(i) || p.uncertain(i)) && !onMy {
 			continue
 		}
 		// In a run-on dictation only the stretch of a biopsy speaks of it.

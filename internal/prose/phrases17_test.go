@@ -173,6 +173,9 @@ func TestOptionsDiscussed(t *testing.T) {
 		{"§3 options: 'Repair options were discussed and a rotation flap was chosen'",
 			"Repair options were discussed and a rotation flap was chosen, secondary defect 3.0 sq cm.",
 			fams, []string{`repair "rotation flap" secondary=3 sq`}},
+		{"§3 options: discussed, and elected second intention",
+			"After tumor clearance we discussed the options and elected to allow the wound to heal by second intention.",
+			fams, []string{`repair "second intention" no-repair after-clearance`}},
 		{"§3 options: discussed, and I repaired it",
 			"After tumor clearance we discussed options and I repaired it with a Burow's advancement flap, secondary defect 2.0 sq cm.",
 			fams, []string{`repair "Burow's advancement flap" secondary=2 sq after-clearance`}},
@@ -307,5 +310,17 @@ func TestGraftByItsInitials(t *testing.T) {
 			fams, []string{`repair "FTSG" area=1.4x1.2 after-clearance`}},
 		{"§3 graft: STSG named in a sentence", "After clearance, an STSG measuring 3 x 2.5 cm was sutured in place.",
 			fams, []string{`repair "STSG" area=3x2.5 after-clearance`}},
+	})
+}
+
+// TestReaderOnMyReading: "all of which were free of tumor on my reading of
+// the frozen sections" says the surgeon read the slides (CODING-RULES §1:
+// Mohs requires the surgeon to read them); the negation of the tumor does
+// not reach the reader.
+func TestReaderOnMyReading(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'free of tumor on my reading of the frozen sections'",
+			"The specimen was divided into six blocks, all of which were free of tumor on my reading of the frozen sections.",
+			[]string{"reader "}, []string{"reader surgeon"}},
 	})
 }
