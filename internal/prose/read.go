@@ -1369,7 +1369,7 @@ func (p *para) stainDone(j, end int) int {
 		k++ // "A Ber-EP4 immunostain was also run on block 2"
 	}
 	switch p.w(k) {
-	case "added", "performed", "applied", "used", "done", "run", "obtained":
+	case "added", "performed", "applied", "used", "done", "run", "obtained", "requested", "ordered":
 		return k + 1
 	}
 	return j
