@@ -141,7 +141,7 @@ var realisticSets = []struct {
 	{"testdata/probe88", 30, 29},
 	{"testdata/probe89", 30, 29},
 	{"testdata/probe90", 30, 29},
-	{"testdata/probe91", 30, 29},
+	{"testdata/probe91", 30, 30},
 	{"testdata/probe92", 30, 28},
 }
 

@@ -299,7 +299,8 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 		return // the text under "PLANNED RECONSTRUCTION:" is a plan, not what was done
 	}
 	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
-	for _, sen := range splitSentences(v) {
+	sentences := splitSentences(v)
+	for _, sen := range sentences {
 		if f := keyedDate(&grammar.Text{Pos: sen.Pos, Text: strings.TrimSuffix(sen.Text, ".")}); f != nil && !l.out.Encounter.Date.Present() {
 			l.field(len(l.lines), f) // "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon …"
 			continue
@@ -308,11 +309,30 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 			l.field(len(l.lines), f) // "… date of service …, 7/21/2026. Insurance Humana ChoiceCare PPO."
 			continue
 		}
+		if len(sentences) > 1 && stageSentence(sen) {
+			// "… Stage 1: blocks x7. Well-differentiated SCC invaded … Tumor
+			// reached the deep margin of blocks 2 and 6; …": the sentences
+			// after a stage's key in a dictated paragraph are that stage's,
+			// which the prose reader tells
+			l.paragraph = append(l.paragraph, *sen)
+			continue
+		}
 		if l.lesion >= 0 && l.sentenceField(sen) {
 			continue
 		}
 		l.paragraph = append(l.paragraph, *sen)
 	}
+}
+
+// stageSentence reports whether a sentence opens with a stage's key and a
+// colon: "Stage 1: blocks x7."
+func stageSentence(v *grammar.Value) bool {
+	key, _, ok := strings.Cut(v.Text, ":")
+	if !ok || !isKeyLike(key) {
+		return false
+	}
+	_, tail, isStage := splitStage(key)
+	return isStage && tail == ""
 }
 
 // sentenceField reads a sentence that is a field, and reports whether it

@@ -1816,6 +1816,21 @@ func TestDictatedBiopsies(t *testing.T) {
 	}
 }
 
+// TestStageKeyInsideDictation: a dictated paragraph that names a stage by
+// its key ("Stage 1: blocks x7. Well-differentiated SCC invaded … Tumor
+// reached the deep margin of blocks 2 and 6; …") gives the sentences after
+// the key to that stage: its histology and margins (CODING-RULES §1).
+func TestStageKeyInsideDictation(t *testing.T) {
+	n := mustLower(t, "Tumor 1 – right posterior calf\nWell-differentiated squamous cell carcinoma, 2.6 x 2.1 cm. Stage 1: blocks x7. Well-differentiated squamous cell carcinoma invaded the deep reticular dermis, no perineural invasion. "+
+		"Tumor reached the deep margin of blocks 2 and 6; blocks 1, 3, 4, 5 and 7 were free of tumor. Stage 2: two blocks from the base, both free of tumor.\n")
+	require.Len(t, n.Lesions, 1)
+	st := n.Lesions[0].Stages
+	require.Len(t, st, 2)
+	assert.Equal(t, 7, st[0].Blocks.N)
+	assert.True(t, st[0].Histology.Present())
+	assert.True(t, slices.ContainsFunc(st[0].Margins, func(m model.Margin) bool { return m.Positive }))
+}
+
 // TestNumberedDictation: a dictation that opens each lesion's paragraph
 // with "Number one, <site>." / "Number two, <site>." has two lesions, each
 // with its own stages (counting the second "First stage" as a second stage
