@@ -325,14 +325,14 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 }
 
 // stageSentence reports whether a sentence opens with a stage's key and a
-// colon: "Stage 1: blocks x7."
+// colon: "Stage 1: blocks x7.", "Stage 1 histology: …".
 func stageSentence(v *grammar.Value) bool {
 	key, _, ok := strings.Cut(v.Text, ":")
 	if !ok || !isKeyLike(key) {
 		return false
 	}
 	_, tail, isStage := splitStage(key)
-	return isStage && tail == ""
+	return isStage && (tail == "" || stageOnly(tail)) // "Stage 1 histology: …" too
 }
 
 // sentenceField reads a sentence that is a field, and reports whether it
@@ -505,7 +505,10 @@ func splitFields(v *grammar.Value) (*grammar.Value, []*grammar.Field) {
 	for k, p := range parts {
 		key, rest, ok := itemKey(p)
 		if k > 0 && ok && rest != nil && isKeyLike(key) {
-			if _, known := lookupAny(key); known && !stageOnly(key) { // "…; I read them. HISTOLOGY: nests …" stays prose
+			// "…; I read them. HISTOLOGY: nests …" stays prose, and so does
+			// "… Stage 1 histology: …; tumor reached … The second stage was …"
+			// with sentences after it, which the prose reader gives their stages
+			if _, known := lookupAny(key); known && !stageOnly(key) && !(k < len(parts)-1 && stageSentence(p)) {
 				fields = append(fields, &grammar.Field{Pos: p.Pos, Key: key, Value: rest})
 				continue
 			}

@@ -1831,6 +1831,20 @@ func TestStageKeyInsideDictation(t *testing.T) {
 	assert.True(t, slices.ContainsFunc(st[0].Margins, func(m model.Margin) bool { return m.Positive }))
 }
 
+// TestStageKeyInsideProcedureField: a dictated procedure field that names
+// the first stage's histology by key and goes on to the later stages in
+// sentences ("PROCEDURE: … Stage 1 histology: …; tumor reached the deep
+// margin of blocks 2 and 3 … The second stage was divided into six blocks;
+// …") has every stage it describes; read as a field, the key took every
+// sentence after it into stage 1 and the later stages were lost.
+func TestStageKeyInsideProcedureField(t *testing.T) {
+	n := mustLower(t, "Site: right pretibial shin\nPROCEDURE: The first stage was divided into four blocks. I interpreted all frozen sections myself. "+
+		"Stage 1 histology: squamous cell carcinoma in the reticular dermis; tumor reached the deep margin of blocks 2 and 3, while blocks 1 and 4 were clear. "+
+		"The second stage was divided into six blocks; tumor persisted at the peripheral margin of blocks 1 and 5. The third stage consisted of two blocks and was free of tumor.\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "1:4 2:6 3:2", stageSummary(n))
+}
+
 // TestNumberedDictation: a dictation that opens each lesion's paragraph
 // with "Number one, <site>." / "Number two, <site>." has two lesions, each
 // with its own stages (counting the second "First stage" as a second stage
