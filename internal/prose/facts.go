@@ -413,6 +413,69 @@ func (p *para) biopsiesOfCount(s span) bool {
 	return false
 }
 
+// lesionsEach is how many lesions a sentence counts before giving each the
+// same biopsy ("Three other lesions were biopsied today, each with a 4 mm
+// punch biopsy"), or 0.
+func (p *para) lesionsEach(s span) int {
+	if !p.sentenceWord(s, "each") {
+		return 0
+	}
+	for k := s.lo; k+1 < s.hi; k++ {
+		n := p.countAt(k)
+		if n < 2 {
+			continue
+		}
+		j := k + 1
+		if w := p.w(j); (w == "other" || w == "additional" || w == "separate" || w == "more") && j+1 < s.hi {
+			j++
+		}
+		if pluralLesion(p.w(j)) {
+			return n
+		}
+	}
+	return 0
+}
+
+// enumeratedBiopsy reads a numbered lesion after a sentence that gave each
+// lesion its biopsy ("(1) Right upper back, 7 mm pearly papule: clinical
+// impression rule out basal cell carcinoma."): a biopsy of that kind at the
+// site the item opens with, its impression the item's words after the
+// colon. It reports whether the sentence was one.
+func (st *state) enumeratedBiopsy(p *para, s span) bool {
+	j := s.lo
+	switch {
+	case j+3 < s.hi && p.w(j) == "(" && p.toks[j+1].kind == kNum && p.w(j+2) == ")":
+		j += 3 // "(1) Right upper back, …"
+	case j+2 < s.hi && p.toks[j].kind == kNum && (p.w(j+1) == ")" || p.w(j+1) == "."):
+		j += 2 // "1) …", "1. …"
+	default:
+		return false
+	}
+	site, a, _ := p.siteAt(j, s.hi)
+	if site == "" || a != j {
+		return false
+	}
+	b := Biopsy{Kind: st.eachKind, Site: site, Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))}
+	b.Impression, b.Uncertain = p.impression(s)
+	if b.Impression == "" {
+		for k := j; k+1 < s.hi; k++ {
+			if p.w(k) == ":" { // "(2) Left anterior thigh, 6 mm firm papule: dermatofibroma versus …"
+				hi := trimEnd(p, k+1, s.hi)
+				b.Impression = p.text(k+1, hi)
+				for u := k + 1; u < hi; u++ {
+					if p.uncertain(u) || p.has(u, cUncPre) || p.has(u, cUncPost) {
+						b.Uncertain = true
+					}
+				}
+				break
+			}
+		}
+	}
+	st.f.Biopsies = append(st.f.Biopsies, b)
+	st.eachLeft--
+	return true
+}
+
 // pluralLesion reports whether w names lesions in the plural.
 func pluralLesion(w string) bool {
 	switch w {
@@ -741,6 +804,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 				// "…; tangential biopsies of two additional lesions.": a
 				// title of biopsies the note describes one by one, no biopsy
 				// of its own (nor one at the site the sentence names before)
+				continue
+			}
+			if n := p.lesionsEach(part); n >= 2 && b.Kind != "" && b.Site == "" {
+				// "Three other lesions were biopsied today, each with a 4 mm
+				// punch biopsy": the enumerated lesions that follow are the biopsies
+				st.eachKind, st.eachLeft = b.Kind, n
 				continue
 			}
 			if b.Site == "" {

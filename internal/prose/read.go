@@ -48,6 +48,11 @@ type state struct {
 	permanentReader *Reader
 	noFrozen        bool
 	allStains       []stageStain
+	// "Three other lesions were biopsied today, each with a 4 mm punch
+	// biopsy": the kind the enumerated lesions after it were biopsied by,
+	// and how many are still to come
+	eachKind string
+	eachLeft int
 	// per paragraph
 	repair      int // index into f.Repairs of the repair the paragraph describes, or -1
 	touched     []int
@@ -159,6 +164,9 @@ func (st *state) sentence(p *para, s span) {
 			st.readStages(p, head, head.any(cBiopsy))
 		}
 		st.everyStageStains(p, s)
+		return
+	}
+	if st.eachLeft > 0 && st.enumeratedBiopsy(p, s) {
 		return
 	}
 	bx := s.any(cBiopsy)

@@ -533,6 +533,12 @@ func TestOtherBiopsies(t *testing.T) {
 				`other-biopsy "Tangential (shave) biopsy" site="Left upper back" impression="possible basal cell carcinoma" uncertain=true`,
 				`other-biopsy "Saucerization biopsy" site="Right lateral thigh" impression="atypical nevus" uncertain=false`,
 			}},
+		{"enumerated lesions after 'each with a 4 mm punch biopsy' are biopsies of that kind (CODING-RULES §4)",
+			"Three other lesions were biopsied today, each with a 4 mm punch biopsy, and sent for permanent sections. (1) Right upper back, 7 mm pearly papule: clinical impression rule out basal cell carcinoma. (2) Left anterior thigh, 6 mm firm papule: dermatofibroma versus dermatofibrosarcoma.", fams,
+			[]string{
+				`other-biopsy "4 mm punch biopsy" site="Right upper back" impression="rule out basal cell carcinoma" uncertain=true`,
+				`other-biopsy "4 mm punch biopsy" site="Left anterior thigh" impression="dermatofibroma versus dermatofibrosarcoma" uncertain=true`,
+			}},
 		{"two biopsies of lesions brought in with 'a', done also, in one sentence",
 			"At the same visit I also performed a 4 mm punch biopsy of a scaly pink papule on the left forearm, rule out squamous cell carcinoma, and a shave biopsy of an irregular brown macule on the right upper back, atypical nevus versus melanoma in situ. Both specimens were sent to dermatopathology.", fams,
 			[]string{
