@@ -144,7 +144,7 @@ var realisticSets = []struct {
 	{"testdata/probe91", 30, 30},
 	{"testdata/probe92", 30, 28},
 	{"testdata/probe93", 30, 29},
-	{"testdata/probe94", 30, 29},
+	{"testdata/probe94", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

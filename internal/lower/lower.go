@@ -224,6 +224,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 		if priorBiopsyLine(it) {
 			return opensNothing // "[Biopsy] shave biopsy 08/12/2025, nodular BCC": the lesion's prior biopsy
 		}
+		if it.Label.Word() == "procedure" && it.Text != nil && len(it.Fields) == 0 && strings.Contains(asciiLower(it.Text.Text), "biopsies") {
+			return opensNothing // "PROCEDURE 2: BIOPSIES OF OTHER LESIONS": a heading over the biopsies listed after it
+		}
 		if it.Label.Biopsy() || it.Label.Word() == "procedure" && it.Text != nil && mentionsBiopsyProcedure(it.Text.Text) {
 			return opensBiopsy // "Procedure #3 - Shave biopsy"
 		}

@@ -1794,6 +1794,17 @@ func TestBiopsiesAbbreviated(t *testing.T) {
 	assert.Empty(t, n.Lesions)
 }
 
+// TestProcedureHeadingOverBiopsies: "PROCEDURE 2: BIOPSIES OF OTHER
+// LESIONS" over "Biopsy 1:" sections is a heading, not a second Mohs lesion
+// (which drew stages-missing and the other Mohs findings).
+func TestProcedureHeadingOverBiopsies(t *testing.T) {
+	n := mustLower(t, "PROCEDURE 1: MOHS MICROGRAPHIC SURGERY\nLocation: left temple\nStage 1: 4 blocks; margins: clear\n\n"+
+		"PROCEDURE 2: BIOPSIES OF OTHER LESIONS (sent for permanent sections)\n\nBiopsy 1: incisional biopsy, left lateral thigh\n  Clinical impression: rule out mycosis fungoides\n"+
+		"Biopsy 2: punch biopsy, right shin\n  Clinical impression: keratoacanthoma versus squamous cell carcinoma\n")
+	assert.Len(t, n.Lesions, 1)
+	assert.Len(t, n.Biopsies, 2)
+}
+
 // TestDictatedBiopsies: a dictation of biopsies only ("Three lesions were
 // sampled today … The first was a 6 mm pearly papule on the left temple.
 // Clinical impression: rule out basal cell carcinoma. A tangential (shave)
