@@ -24,10 +24,43 @@ var keylessSeparators = []string{" / ", " ; ", " | "}
 // part reads as a field only when its value is short and opens with no verb
 // or article ("Site was prepped" is a sentence).
 func keylessFields(t *grammar.Text) []*grammar.Field {
-	if t == nil || len(splitSentences(&grammar.Value{Pos: t.Pos, Text: t.Text})) > 1 {
+	if t == nil || !hasSeparator(t.Text) && !opensWithKey(t.Text) {
+		return nil // most lines of prose: no allocation
+	}
+	if len(splitSentences(&grammar.Value{Pos: t.Pos, Text: t.Text})) > 1 {
 		return nil // sentences are prose
 	}
 	return fieldsOfParts(splitKeyless(t))
+}
+
+// hasSeparator reports whether text holds one of keylessSeparators.
+func hasSeparator(text string) bool {
+	for _, s := range keylessSeparators {
+		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithKey reports whether text's first one to three words are a
+// known key.
+func opensWithKey(text string) bool {
+	end := 0
+	for n := 0; n < 3; n++ {
+		for end < len(text) && text[end] == ' ' {
+			end++
+		}
+		next := strings.IndexByte(text[end:], ' ')
+		if next < 0 {
+			return false // a key needs a value after it
+		}
+		end += next
+		if _, known := lookupAny(text[:end]); known {
+			return true
+		}
+	}
+	return false
 }
 
 // keylessCells reads a row whose cells are fields with no colon ("DOS

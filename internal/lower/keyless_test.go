@@ -38,6 +38,7 @@ func TestKeylessFields(t *testing.T) {
 		{"Site was prepped and draped in sterile fashion", ""},
 		{"Site 2 – R chin", ""},
 		{"Procedure Note", ""},
+		{"The patient tolerated the procedure well", ""},
 		{"Repair options were discussed with the patient", ""},
 	}
 	for _, tc := range tests {
