@@ -1834,9 +1834,18 @@ func (l *lowerer) tumorsToday() {
 		return
 	}
 	var all [][]prose.Line
+	today := false
 	for _, scope := range append([]int{noteScope}, l.scopes...) {
 		all = append(all, l.paragraphs[scope]...)
 		all = append(all, l.history[scope]...)
+	}
+	for _, par := range all {
+		for _, ln := range par {
+			today = today || mentions(ln.Text, todayCues)
+		}
+	}
+	if !today {
+		return // no sentence can count today's tumors: no sentence split
 	}
 	for _, sen := range prose.Sentences(all) {
 		text := asciiLower(sentenceText(sen))
