@@ -1496,9 +1496,19 @@ func markupLen(s string) int {
 			}
 		}
 	case len(s) >= 4 && s[0] == '&':
-		for _, e := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;"} {
+		for _, e := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&times;", "&ndash;", "&mdash;"} {
 			if strings.HasPrefix(s, e) {
 				return len(e)
+			}
+		}
+		if s[1] == '#' { // "&#215;", "&#160;": a character by its number
+			for i := 2; i < len(s) && i < 9; i++ {
+				switch {
+				case s[i] == ';' && i > 2:
+					return i + 1
+				case s[i] < '0' || s[i] > '9':
+					return 0
+				}
 			}
 		}
 	}
@@ -1518,6 +1528,14 @@ func entityChar(e string) byte {
 		return '"'
 	case "&#39;":
 		return '\''
+	case "&times;", "&#215;":
+		return 'x' // "1.1 &#215; 0.9 cm"
+	case "&ndash;", "&mdash;", "&#8211;", "&#8212;":
+		return '-'
+	case "&#34;":
+		return '"'
+	case "&#38;":
+		return '&'
 	}
 	return ' '
 }

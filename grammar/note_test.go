@@ -257,6 +257,11 @@ func TestMarkup(t *testing.T) {
 	note, err := Parse("n.txt", "<p><strong>Site:</strong> left cheek<br>Dx: BCC &amp; SCC&nbsp;</p>\n")
 	require.NoError(t, err)
 	assert.Equal(t, `1 key="Site"@12 value="left cheek"@27 key="Dx"@41 value="BCC &     SCC"@45`, classify(note.Lines[0]))
+	// numbered and named entities for the size's "x" and dashes keep every
+	// position: "1.1 &#215; 0.9 cm" is "1.1 x      0.9 cm"
+	note, err = Parse("n.txt", "Pre-op size: 1.1 &#215; 0.9 cm &ndash; firm\n")
+	require.NoError(t, err)
+	assert.Equal(t, `1 key="Pre-op size"@1 value="1.1 x      0.9 cm -       firm"@14`, classify(note.Lines[0]))
 }
 
 // TestExportDecoration: what exports put around a note's words — RTF control

@@ -142,7 +142,7 @@ var realisticSets = []struct {
 	{"testdata/probe89", 30, 29},
 	{"testdata/probe90", 30, 29},
 	{"testdata/probe91", 30, 30},
-	{"testdata/probe92", 30, 28},
+	{"testdata/probe92", 30, 29},
 	{"testdata/probe93", 30, 29},
 	{"testdata/probe94", 30, 30},
 }
