@@ -94,7 +94,7 @@ var realisticSets = []struct {
 	{"testdata/probe41", 30, 30},
 	{"testdata/probe42", 30, 30},
 	{"testdata/probe43", 30, 29},
-	{"testdata/probe44", 30, 29},
+	{"testdata/probe44", 30, 30},
 	{"testdata/probe45", 30, 29},
 	{"testdata/probe46", 30, 28},
 	{"testdata/probe47", 30, 28},

@@ -391,6 +391,8 @@ func TestDiagnosisAndSite(t *testing.T) {
 			[]string{`diagnosis "infiltrative basal cell carcinoma" site="left temple"`, `site "left temple"`}},
 		{"abbreviation in parentheses is the same tumor", "Squamous cell carcinoma in situ (SCCis) of the right dorsal forearm.", fams,
 			[]string{`diagnosis "Squamous cell carcinoma in situ" site="right dorsal forearm"`, `site "right dorsal forearm"`}},
+		{"a transcription's misspelled tumor of the site", "He was referred for Moh's surgery of a biopsy-proven basal cell carcinomma of the right superior helix.", fams,
+			[]string{`diagnosis "basal cell carcinomma" site="right superior helix"`, `site "right superior helix"`}},
 		{"site before a dash", "Left cheek – basal cell carcinoma, nodular.", fams,
 			[]string{`diagnosis "basal cell carcinoma" site="Left cheek"`}},
 		{"rule out is no diagnosis", "Clinical impression: rule out basal cell carcinoma of the back.", fams, nil},
