@@ -1088,6 +1088,8 @@ func labelTail(s string, end, j int) (n, rest int) {
 		return end, j + len("–")
 	case s[j] == '-' && blankAt(s, j+1):
 		return end, j + 1
+	case strings.HasPrefix(s[j:], "--") && blankAt(s, j+2): // "Lesion 1 of 2 -- left lower leg"
+		return end, j + 2
 	}
 	return 0, 0
 }

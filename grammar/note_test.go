@@ -161,6 +161,7 @@ func TestLineShapes(t *testing.T) {
 		{"label", "LESION A", `1 label="LESION A"(lesion A)@1`},
 		{"label colon", "SITE A:", `1 label="SITE A"(site A)@1`},
 		{"label of", "Lesion 1 of 2 – right temple", `1 label="Lesion 1 of 2"(lesion 1)@1 text="right temple"@17`},
+		{"label and a double hyphen", "Lesion 1 of 2 -- left lower leg", `1 label="Lesion 1 of 2"(lesion 1)@1 text="left lower leg"@18`},
 		{"label hash paren", "Lesion #2 (left forearm)", `1 label="Lesion #2"(lesion 2)@1 text="(left forearm)"@11`},
 		{"label comma", "Lesion 2, right forearm", `1 label="Lesion 2"(lesion 2)@1 text="right forearm"@11`},
 		{"label closing parenthesis", "Site A) right forehead", `1 label="Site A"(site A)@1 text="right forehead"@9`},
