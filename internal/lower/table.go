@@ -1710,7 +1710,7 @@ func (l *lowerer) totals(t *table, r *grammar.Row, cells map[columnRole]*grammar
 
 // labelColumns name the column that labels each lesion or biopsy of a
 // record table ("#" has no letters).
-var labelColumns = []string{"lesion", "lesionno", "lesionid", "tumor", "tumour", "no", "label", ""}
+var labelColumns = []string{"lesion", "les", "lsn", "lesionno", "lesionid", "tumor", "tumour", "no", "label", ""}
 
 // measureColumns measure a repair in a repair table, or say when it was
 // done ("timing": "after clearance"); their cells join the repair's value.

@@ -238,6 +238,10 @@ func TestRecordTableLabels(t *testing.T) {
 		"B       1      4       clear\n")
 	assert.Equal(t, "A: 1/3+ 2/1- | B: 1/4-", logStages(n))
 
+	n = mustLower(t, "Les\tSite\tDx\tPre-op size\nA\tR antihelix\tBCC-nod\t0.8 x 0.7 cm\nB\tL post. upper arm\tSCC, well diff\t1.4 x 1.2 cm\n\n"+
+		"Les\tStg\tBlks\tMargins\nA\t1\t2\tblk 1 pos (deep), blk 2 neg\nA\t2\t1\tneg\nB\t1\t3\tneg\n")
+	assert.Equal(t, "A: 1/2+ 2/1- | B: 1/3-", logStages(n), "'Les' heads the label column")
+
 	n = mustLower(t, "Site #  Location       Diagnosis        Pre-op size\n"+
 		"A       R temple       BCC              1.1 x 0.9 cm\n"+
 		"B       L lower leg    SCC in situ      1.6 x 1.3 cm\n")
