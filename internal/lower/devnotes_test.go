@@ -119,7 +119,7 @@ var realisticSets = []struct {
 	{"testdata/probe66", 30, 30},
 	{"testdata/probe67", 30, 29},
 	{"testdata/probe68", 30, 17},
-	{"testdata/probe69", 30, 29},
+	{"testdata/probe69", 30, 30},
 	{"testdata/probe70", 30, 20},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 25},

@@ -273,9 +273,10 @@ func header(r *grammar.Row) *table {
 			known++
 		}
 	}
-	if !stage && known >= 2 && slices.Contains(t.roles, colBlock) && !slices.Contains(t.roles, colLesion) {
-		// "Block  Margin  Stain" over "1A  +  H&E": each block ID names its
-		// stage (the first row tells whether they do)
+	if !stage && known >= 2 && slices.Contains(t.roles, colBlock) {
+		// "Block  Margin  Stain" over "1A  +  H&E", "Lesion  Block  Margin"
+		// over "1  1A  +": each block ID names its stage (the first row
+		// tells whether they do)
 		t.blockIDs, stage = true, true
 	}
 	if !stage && slices.Contains(t.roles, colLesion) && slices.Contains(t.roles, colStages) {
@@ -1739,6 +1740,8 @@ func recordHeader(r *grammar.Row) *table {
 		switch role := columnRoleOf(c.Text); {
 		case role == colStage || role == colStages || role == colBlocks:
 			return nil
+		case role == colBlock && slices.ContainsFunc(r.Cells, func(c *grammar.Cell) bool { return columnRoleOf(c.Text) == colMargin }):
+			return nil // "Lesion  Block  Margin  Stains": a log of one row a block
 		case slices.Contains(labelColumns, letter) && (letter != "" || strings.TrimSpace(c.Text) == "#"),
 			strings.Contains(name, "#") && slices.Contains([]string{"site", "lesion", "tumor", "tumour"}, letter),
 			slices.Contains([]string{"siteno", "sitenumber", "siteid", "lesionnumber", "tumorno", "tumornumber"}, letter):

@@ -749,3 +749,16 @@ func TestFieldsOfEveryLesion(t *testing.T) {
 	}
 	assert.Equal(t, []string{`1 "facial location" map=true`, `2 "size over 1 cm with ill-defined borders" map=true`}, got)
 }
+
+// TestBlockIDLogOfLesions: a log of one row a block for several lesions,
+// whose block IDs name their stage ("Lesion  Block  Margin  Stains" over
+// "1  1A  +  H&E, MART-1", "1  2A  -  …", "2  1A  -  H&E"), gives each
+// lesion its stages and blocks (CODING-RULES §2); read as a table of
+// lesions it gave none.
+func TestBlockIDLogOfLesions(t *testing.T) {
+	n := mustLower(t, "Lesion 1: left temple\nDx: melanoma in situ\n\nLesion 2: right upper arm\nDx: basal cell carcinoma\n\n"+
+		"Block IDs: stage number + block letter.\nLesion  Block  Margin  Stains\n"+
+		"1       1A     +       H&E, MART-1\n1       1B     -       H&E, MART-1\n1       2A     -       H&E, MART-1\n"+
+		"2       1A     -       H&E\n2       1B     -       H&E\n2       1C     -       H&E\n")
+	assert.Equal(t, "1: 1/2+ 2/1- | 2: 1/3-", logStages(n))
+}
