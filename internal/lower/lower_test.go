@@ -1325,6 +1325,14 @@ func TestLayouts(t *testing.T) {
 			}, "A:left nasal sidewall:[0.6 0.5]:1:1;B:right lateral neck:[1.3 1.1]:1:1;"},
 		{"a history naming one site and the prose another: two tumors, ambiguous", "HISTORY: An enlarging keratotic nodule on the left dorsal hand, biopsy-proven squamous cell carcinoma.\n\nA hyperkeratotic papule on the right dorsal forearm was excised.\n\nThe first stage was divided into three blocks, all clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Ambiguous.Present()) }, "true"},
+		{"a second lesion sampled with a clinical impression is another lesion, not a second tumor of the Mohs lesion", "HISTORY: He presents with a 1.3 x 1.0 cm ill-defined plaque of the left lateral neck. A second lesion, a 6 mm irregularly pigmented macule of the right upper back, was sampled by incisional biopsy for permanent sections; clinical impression: rule out melanoma.\n\nThe first stage was divided into two blocks, both clear.\n",
+			func(n *model.Note) string {
+				bx := ""
+				for _, b := range n.Biopsies {
+					bx += " | " + b.Type.Value + " of " + b.Site.Text.Value
+				}
+				return fmt.Sprint(n.Lesions[0].Ambiguous.Present(), " ", n.Lesions[0].Site.Text.Value, bx)
+			}, "false left lateral neck | incisional biopsy of right upper back"},
 		{"terse stage lines: a count after a dash in the key, items, then a remark", "Surgeon: K. Frost, MD (surgeon + reader of all slides)\nSite: foot\nStage I - 3 blks: blk 2 + (radial), blks 1 & 3 neg. SCCIS w/ follicular ext, no invasion, no PNI\nStage II - 1 blk: neg\n",
 			func(n *model.Note) string { return stageSummary(n) + "|" + n.Encounter.Pathology.Value }, "1:3 2:1|read by the Mohs surgeon: surgeon + reader of all slides"},
 		{"a stain prose runs on every stage, stages stated as fields", "Site: shoulder\n\nFrozen sections were stained with H&E and with MART-1 on every block of every stage to judge melanocyte density.\n\nStage 1: 3 blocks; positive\nStage 2: 1 block; clear\n",

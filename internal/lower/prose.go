@@ -848,6 +848,11 @@ func (l *lowerer) readProse() {
 		if len(hist) > 0 {
 			l.encounterProse(&past)
 			l.lesionProse(&l.out.Lesions[scope], &past)
+			// "HISTORY: … A second lesion, … of the right upper back, was
+			// sampled by incisional biopsy …; clinical impression: …": a biopsy
+			// of another lesion the prose reader kept (no date, nothing past) is
+			// today's, wherever the note tells it
+			l.biopsiesProse(past.Biopsies)
 		}
 		l.applyCorrections(scope)
 	}

@@ -353,8 +353,8 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	// biopsied today" after "basal cell carcinoma of the left cheek": a
 	// lesion brought in with "a" on a site other than the one the scope
 	// names is another lesion. With no site named before, nothing is known.
-	if s.any(cToday) && st.otherSiteLesion(p, s) {
-		return true
+	if (s.any(cToday) || p.sentenceWord(s, "impression")) && st.otherSiteLesion(p, s) {
+		return true // "…, was sampled by incisional biopsy for permanent sections; clinical impression: rule out melanoma"
 	}
 	// "Also performed: punch biopsy (4 mm) of right shin, impression …"
 	if (p.sentenceWord(s, "also") || p.inAddition(s) || p.asideCue(s)) && !s.any(cFinding) && !p.affirmedPrior(s) && p.biopsyOfSite(s) {
