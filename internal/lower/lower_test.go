@@ -1813,6 +1813,19 @@ func TestProcedureHeadingOverBiopsies(t *testing.T) {
 	assert.Len(t, n.Biopsies, 2)
 }
 
+// TestListedBiopsyEndsAtTheBlank: a procedure list's biopsy item ("4.
+// Tangential (shave) biopsy of a separate lesion of the left dorsal
+// forearm.") ends at the blank line after the list: "LOCATION:" below it is
+// the Mohs lesion's, not the biopsy's site (which kept the biopsy from being
+// told apart from the same biopsy described later: two biopsies billed).
+func TestListedBiopsyEndsAtTheBlank(t *testing.T) {
+	n := mustLower(t, "PROCEDURES:\n1. Mohs micrographic surgery, right nasal dorsum.\n2. Tangential (shave) biopsy of a separate lesion of the left dorsal forearm.\n\nLOCATION:\nRight nasal dorsum.\n\nStage 1: 2 blocks; clear\n")
+	require.Len(t, n.Biopsies, 1)
+	assert.NotEqual(t, "Right nasal dorsum.", n.Biopsies[0].Site.Text.Value)
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, "Right nasal dorsum.", n.Lesions[0].Site.Text.Value)
+}
+
 // TestDictatedBiopsies: a dictation of biopsies only ("Three lesions were
 // sampled today … The first was a 6 mm pearly papule on the left temple.
 // Clinical impression: rule out basal cell carcinoma. A tangential (shave)

@@ -2915,6 +2915,10 @@ back:
 			comma = true
 		case "defect", "deficit", "secondary", "primary", "lesion", "size", "area":
 			return true
+		case "distance":
+			if k >= i-4 { // "undermined … over a distance of about 1 cm on each side"
+				return true
+			}
 		case "undermined", "undermining", "undermine":
 			if k >= i-3 && !(k == i-2 && p.w(i-1) == ",") { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm" or "with wide undermining, 6.0 cm"
 				return true
