@@ -146,7 +146,7 @@ var realisticSets = []struct {
 	{"testdata/probe93", 30, 29},
 	{"testdata/probe94", 30, 30},
 	{"testdata/probe95", 30, 30},
-	{"testdata/probe96", 30, 21},
+	{"testdata/probe96", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
