@@ -1,7 +1,6 @@
 package lower
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -283,23 +282,12 @@ func questionField(t *grammar.Text) *grammar.Field {
 // diagnosis when it names a tumor. lines is returned as it is when none does;
 // the parsed lines are never changed.
 func labelledRows(lines []*grammar.Line) []*grammar.Line {
-	var at []int
-	var items []*grammar.Item
-	labels := map[string]bool{}
-	for i, line := range lines {
-		if it := labelledRow(line); it != nil && !labels[asciiLower(it.Label.Text)] {
-			labels[asciiLower(it.Label.Text)] = true
-			at, items = append(at, i), append(items, it)
+	return asLabelledItems(lines, func(line *grammar.Line) (*grammar.Item, string) {
+		if it := labelledRow(line); it != nil {
+			return it, asciiLower(it.Label.Text)
 		}
-	}
-	if len(at) < 2 {
-		return lines
-	}
-	out := slices.Clone(lines)
-	for k, i := range at {
-		out[i] = &grammar.Line{Pos: lines[i].Pos, Item: items[k]}
-	}
-	return out
+		return nil, ""
+	})
 }
 
 // labelledRow is the lesion line a line of label, site and fields parted by

@@ -664,12 +664,25 @@ func sentenceKeysAsText(lines []*grammar.Line) []*grammar.Line {
 // labels: one alone may be anything. lines is returned as it is when none
 // does; the parsed lines are never changed.
 func labelledSites(lines []*grammar.Line) []*grammar.Line {
+	return asLabelledItems(lines, func(line *grammar.Line) (*grammar.Item, string) {
+		if it := labelledSite(line.Item); it != nil {
+			return it, it.Marker.Text
+		}
+		return nil, ""
+	})
+}
+
+// asLabelledItems replaces each line that read stands for a labelled item
+// by that item, when two lines or more stand for one with different labels
+// (one alone may be anything); the first line of a label wins. lines is
+// returned as it is when fewer do; the parsed lines are never changed.
+func asLabelledItems(lines []*grammar.Line, read func(*grammar.Line) (*grammar.Item, string)) []*grammar.Line {
 	var at []int
 	var items []*grammar.Item
 	labels := map[string]bool{}
 	for i, line := range lines {
-		if it := labelledSite(line.Item); it != nil && !labels[it.Marker.Text] {
-			labels[it.Marker.Text] = true
+		if it, label := read(line); it != nil && !labels[label] {
+			labels[label] = true
 			at, items = append(at, i), append(items, it)
 		}
 	}
