@@ -2920,7 +2920,11 @@ back:
 				return true
 			}
 		case "undermined", "undermining", "undermine":
-			if k >= i-3 && !(k == i-2 && p.w(i-1) == ",") { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm" or "with wide undermining, 6.0 cm"
+			j := i - 1
+			for j > k && (p.w(j) == "," || p.w(j) == ")") {
+				j-- // "a complex layered repair (wide undermining), 2.3 cm": a remark, then the length
+			}
+			if k >= i-3 && !(j == k && k < i-1) { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm" or "with wide undermining, 6.0 cm"
 				return true
 			}
 		case "margin", "margins", "rim":

@@ -324,3 +324,20 @@ func TestReaderOnMyReading(t *testing.T) {
 			[]string{"reader "}, []string{"reader surgeon"}},
 	})
 }
+
+// TestTerseTypedNote: a typed note's "Lesion today 1.2 x 1.0 cm." is the
+// pre-operative size (CODING-RULES §6), and a repair's length after a
+// remark in parentheses ("a complex layered repair (wide undermining), 2.3
+// cm") is its length (§3); an undermining distance is none.
+func TestTerseTypedNote(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 size: 'Lesion today 1.2 x 1.0 cm.'", "Lesion today 1.2 x 1.0 cm. Mohs map drawn.",
+			[]string{"preop "}, []string{"preop 1.2x1"}},
+		{"§3 repair: the length after a remark in parentheses",
+			"After clearance, closed w/ a complex layered repair (wide undermining), 2.3 cm.",
+			[]string{"repair "}, []string{`repair "complex layered repair" length=2.3 after-clearance`}},
+		{"§3 repair: 'undermined 2 cm' is no length",
+			"The wound was undermined 2 cm and closed with a complex repair.",
+			[]string{"repair "}, []string{`repair "complex repair"`}},
+	})
+}
