@@ -309,7 +309,7 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 		// belong to it. Items before the first sentence's end ("3 blks; blk
 		// 2 + (radial), blks 1 & 3 neg. SCCIS w/ …") are read as items
 		// first: the prose fills what they leave out.
-		if head, _, _ := strings.Cut(f.Value.Text, ". "); strings.Contains(head, ";") {
+		if head, _, _ := strings.Cut(f.Value.Text, ". "); strings.Contains(head, ";") || isCountItem(strings.TrimSpace(head)) { // "2 blks. Blk 1 pos at …"
 			var items model.Stage
 			if l.stageInline(&items, &grammar.Value{Pos: f.Value.Pos, Text: head}) == nil {
 				st := &les.Stages[l.stage]

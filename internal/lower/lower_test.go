@@ -695,6 +695,12 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
 			}, "2 4 2 true"},
+		{"a typed stage line: a count, then sentences of its margins",
+			"Site: chin\nStg 1 - 2 blks. Blk 1 pos at the deep margin, blk 2 neg. Mod diff SCC in the deep dermis, no PNI.\nStg 2 - 1 blk, neg.\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", slices.ContainsFunc(st[0].Margins, func(m model.Margin) bool { return m.Positive }))
+			}, "2 2 true"},
 		{"a stage line whose items are keyed in lower case after dashes",
 			"Site: right lateral neck\nLayer I - tissue blocks: 6 - result: block 4 positive (peripheral), blocks 1-3 and 5-6 negative\nLayer II - tissue blocks: 2 - result: negative\n",
 			func(n *model.Note) string {
