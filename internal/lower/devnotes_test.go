@@ -120,7 +120,7 @@ var realisticSets = []struct {
 	{"testdata/probe67", 30, 29},
 	{"testdata/probe68", 30, 17},
 	{"testdata/probe69", 30, 30},
-	{"testdata/probe70", 30, 21},
+	{"testdata/probe70", 30, 22},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 25},
 	{"testdata/probe73", 30, 23},

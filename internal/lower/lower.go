@@ -2457,6 +2457,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
 	stageField := v != nil && isStageField(f)
+	if stageField && v != f.Value {
+		f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: v} // "Stage 1: (3 blks) (blk 1 pos - periph; …)": the items in their parentheses
+	}
 	if stageField {
 		if first, next := nextStageSentence(v); next != nil {
 			// "Stage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative." on one line

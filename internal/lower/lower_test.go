@@ -695,6 +695,12 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
 			}, "2 4 2 true"},
+		{"a stage's items each in parentheses",
+			"Site: forearm\nStage 1\t(3 blks) (blk 1 pos - periph; blks 2, 3 neg) (hist: SCCis with follicular extension)\nStage 2\t(2 blks) (neg)\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages
+				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", st[0].Histology.Present())
+			}, "2 3 2 true"},
 		{"a typed stage line: a count, then sentences of its margins",
 			"Site: chin\nStg 1 - 2 blks. Blk 1 pos at the deep margin, blk 2 neg. Mod diff SCC in the deep dermis, no PNI.\nStg 2 - 1 blk, neg.\n",
 			func(n *model.Note) string {
