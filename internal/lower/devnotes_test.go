@@ -126,7 +126,7 @@ var realisticSets = []struct {
 	{"testdata/probe73", 30, 23},
 	{"testdata/probe74", 30, 28},
 	{"testdata/probe75", 30, 29},
-	{"testdata/probe76", 30, 28},
+	{"testdata/probe76", 30, 29},
 	{"testdata/probe77", 30, 29},
 	{"testdata/probe78", 30, 29},
 	{"testdata/probe79", 30, 29},

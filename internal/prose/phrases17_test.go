@@ -341,3 +341,19 @@ func TestTerseTypedNote(t *testing.T) {
 			[]string{"repair "}, []string{`repair "complex repair"`}},
 	})
 }
+
+// TestTypedBlockCounts: a typed note's block abbreviations ("cut into 5
+// blks (A-E)") and a block of a named tissue a few words on ("1 block of
+// deeper gastrocnemius muscle") count blocks (CODING-RULES §2: blocks per
+// stage).
+func TestTypedBlockCounts(t *testing.T) {
+	fams := []string{"stage ", "unstaged "}
+	runPhrases(t, []phraseCase{
+		{"§2 blocks: 'cut into 5 blks (A-E)'", "Stg 1 taken as a single layer and cut into 5 blks (A-E); all 5 blks neg.",
+			fams, []string{"stage 1 blocks=5 margin=clear"}},
+		{"§2 blocks: '1 block of deeper gastrocnemius muscle'", "Stage 3, 1 block of deeper gastrocnemius muscle, was clear.",
+			fams, []string{"stage 3 blocks=1 margin=clear"}},
+		{"§2 blocks: 'two pieces of gauze' count none", "Stage 1 was dressed with two pieces of gauze.",
+			fams, []string{"stage 1 blocks=0 margin=unknown"}},
+	})
+}

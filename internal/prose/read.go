@@ -1255,7 +1255,7 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 		return 0, 0, 0
 	}
 	// "two pieces of gauze" counts no tissue; "a single block of perichondrium" does
-	if j+2 < s.hi && p.w(j+1) == "of" && !p.has(j+2, cStructure) {
+	if j+2 < s.hi && p.w(j+1) == "of" && !p.anyIn(j+2, min(s.hi, j+5), cStructure) { // "1 block of deeper gastrocnemius muscle" counts
 		switch p.w(j + 2) {
 		case "tissue", "skin", "the", "this", "that", "stage", "layer", "specimen", "tumor", "mohs", "fat":
 		default:
