@@ -1854,14 +1854,21 @@ func (l *lowerer) tumorsToday() {
 	}
 	for _, sen := range prose.Sentences(all) {
 		text := asciiLower(sentenceText(sen))
-		if !mentions(text, todayCues) || mentions(text, pastOrOtherLesions) {
+		if !mentions(text, todayCues) {
 			continue
 		}
 		for _, ln := range sen {
+			lower := asciiLower(ln.Text)
 			words := sentenceWords(ln.Text)
 			for k, w := range words {
 				n := cardinalWord(w.text)
-				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(asciiLower(ln.Text), words, k) {
+				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(lower, words, k) {
+					continue
+				}
+				if mentions(clauseAt(lower, w.at), pastOrOtherLesions) {
+					// "with a history of multiple skin cancers, returns for Mohs
+					// surgery of four biopsy-proven tumors": the past is another
+					// clause's; "two prior basal cell carcinomas" is this one's
 					continue
 				}
 				for i := range l.out.Lesions {
@@ -1872,6 +1879,17 @@ func (l *lowerer) tumorsToday() {
 			}
 		}
 	}
+}
+
+// clauseAt is the clause of lower-case text that holds byte at: the text
+// between the commas, semicolons or parentheses around it.
+func clauseAt(text string, at int) string {
+	lo := strings.LastIndexAny(text[:at], ",;()") + 1
+	hi := len(text)
+	if i := strings.IndexAny(text[at:], ",;()"); i >= 0 {
+		hi = at + i
+	}
+	return text[lo:hi]
 }
 
 // diagnosesOfSeveral reports the one lesion of a note without lesion

@@ -195,6 +195,8 @@ func TestTumorsCountedToday(t *testing.T) {
 		{"§1: two tumors treated today, two labelled", "Two biopsy-proven tumors were treated today.\n\n" + two, ambiguous, "false"},
 		{"§1: lesions biopsied today are no Mohs tumors",
 			"Site: left cheek\n\nThree lesions were biopsied today after informed consent." + stages, ambiguous, "false"},
+		{"§1: four tumors today after a history of others in another clause",
+			"Site: left cheek\n\nThe patient, with a history of multiple nonmelanoma skin cancers, returns for Mohs surgery of four biopsy-proven tumors, all biopsied on 03/11/2026." + stages, ambiguous, "true"},
 		{"§1: past tumors are no Mohs tumors today",
 			"Site: left cheek\n\nHe presents today; he had two prior basal cell carcinomas treated with Mohs." + stages, ambiguous, "false"},
 	})
