@@ -2427,6 +2427,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		return i
 	}
 	l.endParagraph()
+	if f.Value == nil && l.lesion >= 0 && stageListKeys[letters(f.Key)] {
+		l.stagesListed = true // "Stage results:" over "1. 3 blocks – …", "2. 1 block – clear"
+		return i
+	}
 	if k := strings.TrimSpace(f.Key); strings.HasSuffix(k, ":") {
 		g := *f // "| Stage 1: | 4 blocks; … |": a boxed form's key keeps its colon in its cell
 		g.Key = strings.TrimSpace(strings.TrimSuffix(k, ":"))
@@ -2779,6 +2783,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	return taken
 }
+
+// stageListKeys head a numbered list of a lesion's stages, one item a
+// stage: "Stage results:", "Stages:".
+var stageListKeys = map[string]bool{"stageresults": true, "stages": true, "stagesummary": true, "mohsstages": true, "stagebystage": true}
 
 // pastHistoryKeys head a past history, none of whose tumors is today's.
 var pastHistoryKeys = []string{"past medical", "past surgical", "medical history", "surgical history", "pmh"}

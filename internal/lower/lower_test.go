@@ -695,6 +695,9 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages
 				return fmt.Sprint(len(st), " ", st[0].Blocks.N, " ", st[1].Blocks.N, " ", len(st[0].Margins) > 0 && st[0].Margins[0].Positive)
 			}, "2 4 2 true"},
+		{"a numbered list of stages under 'Stage results:'",
+			"LESION A: right cheek\n  Stage results:\n    1. 3 blocks – block 1 positive (deep), blocks 2-3 clear\n    2. 1 block – clear\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1"},
 		{"a stage's items each in parentheses",
 			"Site: forearm\nStage 1\t(3 blks) (blk 1 pos - periph; blks 2, 3 neg) (hist: SCCis with follicular extension)\nStage 2\t(2 blks) (neg)\n",
 			func(n *model.Note) string {
