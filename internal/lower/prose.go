@@ -139,6 +139,15 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			continue
 		}
 		first := slices.IndexFunc(refs, func(r lesionRef) bool { return r.lesion >= 0 })
+		if first < 0 && len(refs) > 0 && severalRepairs(ln.Text) && !slices.ContainsFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Site.Text.Present() }) {
+			// "After tumor clearance at all three sites, the defects were
+			// repaired as follows: the left forehead defect was closed with a
+			// complex repair …, the right upper back defect with …": repairs of
+			// several lesions that no lesion's words yet tell apart belong to
+			// no one lesion (given to the last one, they made wrong lines)
+			l.report(ProseAmbiguous.At("", ln.Line, ln.Col, "the repairs of several lesions in one sentence cannot be told apart: no repair line from it"))
+			continue
+		}
 		if first < 0 || len(refs)-first < 2 || slices.ContainsFunc(refs[first:], func(r lesionRef) bool { return r.lesion < 0 }) {
 			keep = append(keep, ln) // "at both sites" may open the line, not stand between its lesions
 			continue
@@ -194,6 +203,25 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// severalRepairs reports whether a line names two repairs or more, each
+// with its size ("a complex repair measuring 3.0 cm, … an intermediate
+// layered repair measuring 4.5 cm"), and not one repair of several defects
+// ("closed as one wound with a single intermediate layered repair").
+func severalRepairs(text string) bool {
+	heads, sizes := 0, 0
+	for _, w := range sentenceWords(text) {
+		switch w.text {
+		case "repair", "closure", "flap", "graft":
+			heads++
+		case "cm", "mm":
+			sizes++
+		case "single", "together", "combined", "one":
+			return false
+		}
+	}
+	return heads >= 2 && sizes >= 2
 }
 
 // sitesAfter reports whether every lesion a line names stands after a

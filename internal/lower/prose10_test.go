@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mohscode/mohscode/internal/model"
@@ -173,6 +174,25 @@ func TestHistoryJoinedToProcedure(t *testing.T) {
 		{"§1 stages: HISTORY alone", "Location: right chin\n\nHISTORY: The papule had never been biopsied." + stage, stages, "0"},
 		{"§1 stages: Past surgical history and procedures", "Location: right chin\n\nPast surgical history and procedures: Mohs of the nose in 2019." + stage, stages, "0"},
 	})
+}
+
+// TestRepairsOfSeveralUntold: a sentence that repairs several tumors of a
+// dictation whose lesions no words yet place ("After tumor clearance at all
+// three sites, the defects were repaired as follows: the left forehead
+// defect was closed with a complex repair measuring 3.0 cm, the right upper
+// back defect with …") gives no lesion a repair: handed to the last lesion
+// they made wrong repair lines (CODING-RULES §3: repairs are coded per
+// lesion); prose-ambiguous says why.
+func TestRepairsOfSeveralUntold(t *testing.T) {
+	n := mustLower(t, "Three biopsy-proven skin cancers were treated today.\n\n"+
+		"The first tumor, a squamous cell carcinoma of the left forehead, measured 1.3 x 1.1 cm. Stage 1 was divided into two blocks, both clear.\n\n"+
+		"The second tumor, a basal cell carcinoma of the right upper back, measured 1.6 x 1.4 cm. Stage 1 was processed as four blocks, all clear.\n\n"+
+		"The third tumor, a squamous cell carcinoma in situ of the right dorsal forearm, measured 1.8 x 1.5 cm. Stage 1 consisted of one block and was clear.\n\n"+
+		"After tumor clearance at all three sites, the defects were repaired as follows: the left forehead defect was closed with a complex repair measuring 3.0 cm, the right upper back defect with an intermediate layered repair measuring 4.5 cm, and the right dorsal forearm defect with an intermediate layered repair measuring 3.5 cm.\n")
+	for _, les := range n.Lesions {
+		assert.Empty(t, les.Repairs, "lesion %s", les.Label)
+	}
+	assert.Contains(t, rules(n), "prose-ambiguous")
 }
 
 // TestTumorsCountedToday: when the prose counts the tumors treated today
