@@ -636,12 +636,17 @@ func labelSite(text string) string {
 	return site
 }
 
-// numberIsSite reads a dictation's "Number two is the right shoulder.":
-// the number and the site; 0, "" when the words after "is" are no site.
+// numberWords open a dictation's numbered site: "Number two is …", "Site
+// one is the central chin."
+var numberWords = map[string]bool{"number": true, "site": true}
+
+// numberIsSite reads a dictation's "Number two is the right shoulder.",
+// "Site one is the central chin.": the number and the site; 0, "" when the
+// words after "is" are no site.
 func numberIsSite(text string) (int, string) {
 	head, after, ok := strings.Cut(text, " is ")
 	words := strings.Fields(asciiLower(head))
-	if !ok || len(words) != 2 || words[0] != "number" || cardinalWord(words[1]) == 0 {
+	if !ok || len(words) != 2 || !numberWords[words[0]] || cardinalWord(words[1]) == 0 {
 		return 0, ""
 	}
 	site, _, _ := strings.Cut(strings.TrimSpace(after), ".")
@@ -675,9 +680,10 @@ func proseLesionNumber(text string) int {
 	if len(words) < 2 {
 		return 0
 	}
-	if len(words) > 3 && words[0] == "number" && words[2] == "is" {
-		n, _ := numberIsSite(text) // "Number two is the right shoulder. Superficial and nodular …"
-		return n
+	if len(words) > 3 && numberWords[words[0]] && words[2] == "is" {
+		if n, _ := numberIsSite(text); n > 0 || words[0] == "number" {
+			return n // "Number two is the right shoulder. Superficial and nodular …", "Site one is the central chin."
+		}
 	}
 	if w := words[0]; (w == "number" || w == "no." || w == "#") && (strings.HasSuffix(words[1], ",") || strings.HasSuffix(words[1], ":")) {
 		// "Number two, right dorsal foot. First stage, …", not a dictated

@@ -309,6 +309,10 @@ func TestNumberedFactsOfOneLesion(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{"§1 one lesion's numbered facts; §8 the payer from a sentence", note, outline, "Medicaid; right temple 3,1"},
 		{"§1 'Number two is the right shoulder.' opens the second lesion", two, lesionOutline, "left upper back 3,1; right shoulder 6"},
+		{"§1 'Site one is the central chin.' opens the first lesion",
+			"Today we treated two biopsy-proven carcinomas with Mohs micrographic surgery.\n\nSite one is the central chin. The first stage was divided into three blocks; block 1 was positive at the deep margin. The second stage was divided into two blocks and was free of tumor.\n\n" +
+				"Site two is the right dorsal foot. The first stage was processed as three blocks, all clear.\n",
+			lesionOutline, "central chin 3,2; right dorsal foot 3"},
 	})
 }
 
