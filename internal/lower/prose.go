@@ -569,7 +569,7 @@ func appositiveSite(text string) string {
 			continue
 		}
 		rest := text[k+len(noun)+3:]
-		for _, prep := range []string{"on the ", "at the ", "of the ", "on ", "at "} {
+		for _, prep := range []string{"on the ", "at the ", "of the ", "on ", "at ", "the "} { // "… to the second site, the left medial cheek."
 			if r, ok := strings.CutPrefix(rest, prep); ok {
 				end := strings.IndexAny(r, ",.;")
 				if end < 0 {
@@ -641,22 +641,36 @@ func labelSite(text string) string {
 var numberWords = map[string]bool{"number": true, "site": true}
 
 // numberIsSite reads a dictation's "Number two is the right shoulder.",
-// "Site one is the central chin.": the number and the site; 0, "" when the
-// words after "is" are no site.
+// "Site one is the central chin.", "The first site is the right nasal
+// ala.": the number and the site; 0, "" when the words after "is" are no
+// site.
 func numberIsSite(text string) (int, string) {
 	head, after, ok := strings.Cut(text, " is ")
 	words := strings.Fields(asciiLower(head))
-	if !ok || len(words) != 2 || !numberWords[words[0]] || cardinalWord(words[1]) == 0 {
+	if len(words) == 3 && words[0] == "the" {
+		words = words[1:] // "The first site is the right nasal ala."
+	}
+	n := 0
+	switch {
+	case !ok || len(words) != 2:
+	case numberWords[words[0]]:
+		n = cardinalWord(words[1]) // "Site one is …"
+	case slices.Contains(lesionNouns, words[1]):
+		if i := slices.Index(lesionOrdinals, words[0]); i >= 0 {
+			n = i%5 + 1 // "The first site is …"
+		}
+	}
+	if n == 0 {
 		return 0, ""
 	}
 	site, _, _ := strings.Cut(strings.TrimSpace(after), ".")
 	if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, "the") {
 		site = rest
 	}
-	if _, known := anatomy.Resolve(site); !known || strings.ContainsAny(site, ":,;") {
-		return 0, ""
+	if _, known := anatomy.Resolve(site); !known || strings.ContainsAny(site, ":,;") || len(strings.Fields(site)) > 5 {
+		return 0, "" // not "The first tumor is a nodular basal cell carcinoma of the right cheek."
 	}
-	return cardinalWord(words[1]), site
+	return n, site
 }
 
 // proseLesionNumber is the lesion a sentence opens with: "Lesion 2 …",

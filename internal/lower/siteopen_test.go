@@ -282,12 +282,19 @@ func TestRepairsBySite(t *testing.T) {
 // SIDEWALL."), a sentence that turns to the next one ("ATTENTION WAS THEN
 // TURNED TO THE SECOND SITE: LEFT LOWER NECK.") opens it at the site after
 // its colon, so the stages under it are its own, never a third stage of
-// the first lesion (CODING-RULES §1, §2).
+// the first lesion (CODING-RULES §1, §2); so do "The first site is the
+// right nasal ala." and "… turned to the second site, the left medial
+// cheek." in a dictation.
 func TestTurnedToNextSite(t *testing.T) {
 	const note = "DATE OF SERVICE: 05/04/2026\n\nFIRST SITE: RIGHT NASAL SIDEWALL. NODULAR BASAL CELL CARCINOMA.\nSTAGE 1: 3 BLOCKS. BLOCK 3 POSITIVE.\nSTAGE 2: 1 BLOCK, CLEAR.\n\n" +
 		"ATTENTION WAS THEN TURNED TO THE SECOND SITE: LEFT LOWER NECK. SQUAMOUS CELL CARCINOMA IN SITU.\nSTAGE 1: 4 BLOCKS, ALL CLEAR.\n"
 	runProseCases(t, []proseCase{
 		{"§1 the second site's stages are its own", note, lesionOutline, "RIGHT NASAL SIDEWALL 3,1; LEFT LOWER NECK 4"},
+		{"§1 'The first site is …' and '… turned to the second site, the left medial cheek.' open both lesions",
+			"Date of surgery: 03/09/2026\n\nMohs surgery of two biopsy-proven basal cell carcinomas.\n\n" +
+				"The first site is the right nasal ala. The first stage was divided into three blocks; block 2 showed tumor at the deep margin. A second stage was processed as two blocks, both free of tumor.\n\n" +
+				"Attention was then turned to the second site, the left medial cheek. The first stage was divided into two blocks, and both blocks were clear of tumor.\n",
+			lesionOutline, "right nasal ala 3,2; left medial cheek 2"},
 	})
 }
 
