@@ -4013,12 +4013,16 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		switch {
 		case it.Text != nil && len(it.Fields) == 0:
 			head, rest, ok = strings.Cut(it.Text.Text, ". ")
+			if lead := afterSequenceWord(head); lead != head && strings.Contains(lead, ": ") {
+				head, rest, ok = strings.Cut(lead, ": ") // "Next, the vertex of the scalp: a nodular basal cell carcinoma …"
+			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
 			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(it.Fields[0].Value.Text, "stage")
 		}
 		if _, known := lookupAny(head); known {
 			continue // a key, not a site
 		}
+		head = afterSequenceWord(head)
 		if w, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(w, "the") {
 			head = rest // "The right forehead: one stage of two blocks, …"
 		}
@@ -4053,6 +4057,26 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	}
 	return out
 }
+
+// afterSequenceWord is s after a word or phrase that moves a dictation on
+// to its next site ("First, the right nasal ala", "Next, the vertex of the
+// scalp", "Attention was then turned to the left temple"); s when it opens
+// with none.
+func afterSequenceWord(s string) string {
+	if w, rest, ok := strings.Cut(s, ", "); ok && sequenceWords[asciiLower(w)] {
+		return rest
+	}
+	words := strings.Fields(asciiLower(s))
+	if i := turnedTo(words[:min(len(words), 6)]); i > 0 {
+		for range i {
+			_, s, _ = strings.Cut(strings.TrimLeft(s, " "), " ")
+		}
+	}
+	return s
+}
+
+// sequenceWords open a dictation's next site: "Next, the vertex of the scalp: …".
+var sequenceWords = map[string]bool{"first": true, "next": true, "then": true, "finally": true, "lastly": true, "last": true}
 
 // isStageKey reports whether s is a stage key alone: "Stage 2", "Stage II".
 func isStageKey(s string) bool {

@@ -295,6 +295,13 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The first site is the right nasal ala. The first stage was divided into three blocks; block 2 showed tumor at the deep margin. A second stage was processed as two blocks, both free of tumor.\n\n" +
 				"Attention was then turned to the second site, the left medial cheek. The first stage was divided into two blocks, and both blocks were clear of tumor.\n",
 			lesionOutline, "right nasal ala 3,2; left medial cheek 2"},
+		{"§1 'First, …:', 'Attention was then turned to …:', 'Next, …:', 'Finally, …:' open a lesion each",
+			"Date of service: April 1, 2026\n\nThe patient returns for Mohs surgery of four biopsy-proven tumors.\n\n" +
+				"First, the right nasal ala: a nodular basal cell carcinoma. The first stage was divided into two blocks, both clear.\n\n" +
+				"Attention was then turned to the left temple: a squamous cell carcinoma. The first stage, divided into three blocks, was positive at the inferior margin of block 3. The second stage, a single block, was clear.\n\n" +
+				"Next, the vertex of the scalp: a nodular basal cell carcinoma. The first stage consisted of three blocks, all clear.\n\n" +
+				"Finally, the right dorsal forearm: a squamous cell carcinoma in situ. The first stage was divided into two blocks, both clear.\n",
+			lesionOutline, "right nasal ala 2; left temple 3,1; vertex of the scalp 3; right dorsal forearm 2"},
 	})
 }
 
