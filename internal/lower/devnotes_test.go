@@ -118,7 +118,7 @@ var realisticSets = []struct {
 	{"testdata/probe65", 30, 30},
 	{"testdata/probe66", 30, 30},
 	{"testdata/probe67", 30, 29},
-	{"testdata/probe68", 30, 17},
+	{"testdata/probe68", 30, 18},
 	{"testdata/probe69", 30, 30},
 	{"testdata/probe70", 30, 22},
 	{"testdata/probe71", 30, 29},
@@ -148,7 +148,7 @@ var realisticSets = []struct {
 	{"testdata/probe95", 30, 30},
 	{"testdata/probe96", 30, 28},
 	{"testdata/probe97", 30, 19},
-	{"testdata/probe98", 30, 24},
+	{"testdata/probe98", 30, 25},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

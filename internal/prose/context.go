@@ -85,7 +85,47 @@ func (p *para) scopes() {
 			}
 		}
 	}
+	p.pastSentences()
 }
+
+// pastSentences flags as historical every word of a sentence that tells of
+// Mohs surgery in the past ("had Mohs", "prior Mohs") or of a tumor removed
+// a year ago or more ("… was excised by his dermatologist last year") and
+// names no stage, no biopsy, nothing of today and no recurrence
+// (presentWords): its tumors and sites are another day's, however long its
+// list.
+func (p *para) pastSentences() {
+	for _, s := range p.sents {
+		if !s.any(cHistPre) && !s.any(cHistPost) || s.any(cToday) || s.any(cStageNoun) {
+			continue
+		}
+		mohs, year, removed := false, false, false
+		for i := s.lo; i < s.hi; i++ {
+			hist := p.has(i, cHistPre) || p.has(i, cHistPost)
+			switch w := p.w(i); {
+			case w == "mohs" && i > s.lo && (p.has(i-1, cHistPre) || p.w(i-1) == "of" && hist):
+				mohs = true // "had Mohs", "prior Mohs", "history of Mohs"
+			case hist && (w == "year" || w == "years"):
+				year = true
+			case w == "excised" || w == "removed" || w == "treated" || w == "destroyed" || w == "curetted":
+				removed = true
+			case presentWords[w] && p.ctx[i]&fNeg == 0: // not "both healed without recurrence"
+				mohs, year = false, false // "a history of prior Mohs in 2019 on the right temple, now with …", "Recurrent basal cell carcinoma …, previously treated … three years ago"
+				i = s.hi
+			}
+		}
+		if !mohs && (!year || !removed || s.any(cBiopsy)) {
+			continue // "biopsied last year": today's tumor, sampled then
+		}
+		for i := s.lo; i < s.hi; i++ {
+			p.ctx[i] |= fHist
+		}
+	}
+}
+
+// presentWords say that a sentence of the past also tells of today's tumor.
+var presentWords = map[string]bool{"now": true, "presents": true, "returns": true, "here": true,
+	"recurrent": true, "recurred": true, "recurrence": true, "persistent": true}
 
 // stopper reports whether token i ends any scope.
 func (p *para) stopper(i int) bool {

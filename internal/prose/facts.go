@@ -1221,6 +1221,7 @@ func siteStop(w string) bool {
 		"and", "in", "since", "for", "treated", "near", "close", "abutting", "who", "where", "after", "before",
 		"on", "of", "at", "to", "by", "from", "the", "a", "an", "today", "status", "previously", "recurrent",
 		"showed", "shows", "revealed", "demonstrated", "confirmed", "over", "overlying", "showing", "revealing", "demonstrating",
+		"diagnosed", "sampled", "excised", "removed", "noted", "identified", // "… of the right cheek diagnosed on punch biopsy"
 		"has", "had", "have", "are", "been", "as", "because", "but", "or", "so", "when", "if": // "the face has ill-defined borders"
 		return true
 	}

@@ -357,3 +357,26 @@ func TestTypedBlockCounts(t *testing.T) {
 			fams, []string{"stage 1 blocks=0 margin=unknown"}},
 	})
 }
+
+// TestPastMohsSentence: a sentence that tells of Mohs surgery in the past
+// ("He had Mohs surgery for … of the right nasal ala in 2022 and for … of
+// the left dorsal hand in 2024") or of a tumor removed a year ago or more
+// names none of today's tumors, however long its list (CODING-RULES §1:
+// the site is the treated tumor's, §9: its diagnosis); a sentence that
+// goes on to today's tumor ("now with …") or a recurrence of it keeps its
+// words.
+func TestPastMohsSentence(t *testing.T) {
+	fams := []string{"site ", "diagnosis "}
+	const today = " Today he presents for Mohs surgery of a nodular basal cell carcinoma of the left medial cheek."
+	runPhrases(t, []phraseCase{
+		{"§1 'had Mohs surgery for … in 2022 and for … in 2024' is the past",
+			"He had Mohs surgery for a basal cell carcinoma of the right nasal ala in 2022 and for a squamous cell carcinoma of the left dorsal hand in 2024, both healed without recurrence." + today,
+			fams, []string{`diagnosis "nodular basal cell carcinoma" site="left medial cheek"`, `site "left medial cheek"`}},
+		{"§1 '… was excised by his dermatologist last year' is the past",
+			"A squamous cell carcinoma in situ of his right forearm was excised by his dermatologist last year." + today,
+			fams, []string{`diagnosis "nodular basal cell carcinoma" site="left medial cheek"`, `site "left medial cheek"`}},
+		{"§1 '… prior Mohs in 2019 on the right temple, now with …' keeps today's tumor",
+			"64-year-old man with a history of prior Mohs in 2019 on the right temple, now with a morpheaform basal cell carcinoma of the right cheek diagnosed on punch biopsy.",
+			fams, []string{`diagnosis "morpheaform basal cell carcinoma" site="right cheek"`, `site "right cheek"`}},
+	})
+}
