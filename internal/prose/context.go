@@ -90,13 +90,14 @@ func (p *para) scopes() {
 
 // pastSentences flags as historical every word of a sentence that tells of
 // Mohs surgery in the past ("had Mohs", "prior Mohs") or of a tumor removed
-// a year ago or more ("… was excised by his dermatologist last year") and
-// names no stage, no biopsy, nothing of today and no recurrence
-// (presentWords): its tumors and sites are another day's, however long its
-// list.
+// a year ago or more ("… was excised by his dermatologist last year", "She
+// had a squamous cell carcinoma of the right shin excised in 2022") and
+// names no stage, no biopsy, nothing of today, no recurrence (presentWords)
+// and no indication: its tumors and sites are another day's, however long
+// its list.
 func (p *para) pastSentences() {
 	for _, s := range p.sents {
-		if !s.any(cHistPre) && !s.any(cHistPost) || s.any(cToday) || s.any(cStageNoun) {
+		if s.any(cToday) || s.any(cStageNoun) {
 			continue
 		}
 		mohs, year, removed := false, false, false
@@ -105,8 +106,8 @@ func (p *para) pastSentences() {
 			switch w := p.w(i); {
 			case w == "mohs" && i > s.lo && (p.has(i-1, cHistPre) || p.w(i-1) == "of" && hist):
 				mohs = true // "had Mohs", "prior Mohs", "history of Mohs"
-			case hist && (w == "year" || w == "years"):
-				year = true
+			case hist && (w == "year" || w == "years"), i > s.lo && p.w(i-1) == "in" && pastYear(w):
+				year = true // "last year", "three years ago", "excised in 2017"
 			case w == "excised" || w == "removed" || w == "treated" || w == "destroyed" || w == "curetted":
 				removed = true
 			case presentWords[w] && p.ctx[i]&fNeg == 0: // not "both healed without recurrence"
@@ -114,13 +115,26 @@ func (p *para) pastSentences() {
 				i = s.hi
 			}
 		}
-		if !mohs && (!year || !removed || s.any(cBiopsy)) {
-			continue // "biopsied last year": today's tumor, sampled then
+		if !mohs && (!year || !removed || s.any(cBiopsy) || s.any(cIndicationCue)) {
+			continue // "biopsied last year": today's tumor, sampled then; "Indication: … of the vertex scalp, previously treated with electrodesiccation and curettage in 2024"
 		}
 		for i := s.lo; i < s.hi; i++ {
 			p.ctx[i] |= fHist
 		}
 	}
+}
+
+// pastYear reports whether w is a year of four digits, 1950 to 2099.
+func pastYear(w string) bool {
+	if len(w) != 4 || w < "1950" || w > "2099" {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // presentWords say that a sentence of the past also tells of today's tumor.
