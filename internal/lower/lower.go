@@ -172,6 +172,7 @@ type lowerer struct {
 	siteSentences  bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
 	tableOpened    int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
 	clearedRepairs map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
+	repairSplits   map[prose.Span]bool    // where the last line of each lesion's part of a repairs paragraph cut by lesion begins (repairParts): its own, never shared
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,

@@ -353,9 +353,17 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	var parts []repairPart
 	var every []prose.Line // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
-	for _, sen := range sentences {
+	for k, sen := range sentences {
 		if len(sen) == 0 {
 			continue
+		}
+		if k == 0 {
+			if lead, rest, ok := leadHeading(sen[0]); ok {
+				// "Repairs, after tumor clearance at both sites: The nasal tip
+				// defect …": the heading speaks of every repair after it
+				every = append(every, lead)
+				sen = append([]prose.Line{rest}, sen[1:]...)
+			}
 		}
 		switch refs := l.lesionRefs(sen); {
 		case bySite && len(parts) == 0 && (len(refs) == 0 || len(refs) == 1 && refs[0].lesion < 0):
@@ -382,10 +390,31 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	if !other {
 		return nil
 	}
+	if l.repairSplits == nil {
+		l.repairSplits = map[prose.Span]bool{}
+	}
 	for i := range parts {
 		parts[i].lines = append(slices.Clip(every), parts[i].lines...)
+		l.repairSplits[lastSpan(parts[i].lines)] = true
 	}
 	return parts
+}
+
+// lastSpan is where the last of lines begins.
+func lastSpan(lines []prose.Line) prose.Span {
+	ln := lines[len(lines)-1]
+	return prose.Span{Line: ln.Line, Col: ln.Col}
+}
+
+// leadHeading cuts a line that opens with a short heading of repairs and a
+// colon ("Repairs, after tumor clearance at both sites: The nasal tip
+// defect …") into the heading and the rest.
+func leadHeading(ln prose.Line) (lead, rest prose.Line, ok bool) {
+	k := strings.Index(ln.Text, ": ")
+	if k < 0 || len(strings.Fields(ln.Text[:k])) > 8 || !strings.HasPrefix(asciiLower(ln.Text), "repair") {
+		return prose.Line{}, prose.Line{}, false
+	}
+	return prose.Line{Text: ln.Text[:k+1], Line: ln.Line, Col: ln.Col}, prose.Line{Text: ln.Text[k+2:], Line: ln.Line, Col: ln.Col + k + 2}, true
 }
 
 // leadClause is the words a sentence opens with before the lesion it
@@ -525,6 +554,20 @@ func (l *lowerer) proseLesion(first prose.Line) {
 	if n == 0 && bySite {
 		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"
 	}
+	if bySite && n >= 1 && n <= len(l.out.Lesions) && n-1 != l.lesion && l.lesionAtSite(sp.site) == n-1 {
+		// "The first lesion is … of the right nasal tip. … The second lesion
+		// is … of the left lateral cheek." then "Right nasal tip: The first
+		// stage …": the paragraph is the lesion's its site names, and the
+		// site tells that lesion's repair from the other's ("The nasal tip
+		// defect … The cheek defect …")
+		l.closeSections()
+		l.block = model.Text{}
+		l.lesion = n - 1
+		if les := &l.out.Lesions[n-1]; !les.Site.Text.Present() && !les.HeadingText.Present() {
+			les.HeadingText = model.Text{Value: sp.site, Line: first.Line}
+		}
+		return
+	}
 	switch {
 	case n == 1 && len(l.out.Lesions) == 1 && (len(l.paragraphs[noteScope]) == 0 || bySite):
 		// what came before the first lesion's paragraph speaks of every lesion
@@ -551,6 +594,25 @@ func (l *lowerer) proseLesion(first prose.Line) {
 			les.Site.Text = model.Text{Value: site, Line: first.Line}
 		}
 	}
+}
+
+// lesionAtSite is the one lesion already opened whose site, or whose prose,
+// places its tumor at site; -1 when none or several do.
+func (l *lowerer) lesionAtSite(site string) int {
+	found := -1
+	for k := range l.out.Lesions {
+		named := sameSite(l.out.Lesions[k].Site.Text.Value, site)
+		if !named && len(l.paragraphs[k]) > 0 {
+			named = slices.ContainsFunc(prose.Read(l.paragraphs[k]).Sites, func(t prose.Text) bool { return sameSite(t.Value, site) })
+		}
+		if named {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // appositiveSite is the site set apart by commas after an ordinal lesion
@@ -1335,7 +1397,7 @@ func (l *lowerer) sharedParagraphs() {
 	l.history[0] = hist
 	own := l.paragraphs[0][:0]
 	for _, par := range l.paragraphs[0] {
-		if ofSeveral(par) {
+		if len(par) > 0 && !l.repairSplits[lastSpan(par)] && ofSeveral(par) { // not "Repairs, after tumor clearance at both sites: The nasal tip defect …", the first lesion's part
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
 			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
 				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first

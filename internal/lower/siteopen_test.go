@@ -348,3 +348,38 @@ func TestSiteStageParagraphs(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
 	})
 }
+
+// TestIntroThenSiteParagraphs: a dictation whose intro opens both lesions
+// ("The first lesion is … of the right nasal tip. … The second lesion is …
+// of the left lateral cheek.") and whose stage paragraphs then open with
+// their sites ("Right nasal tip: …", "Left cheek: …") gives each paragraph
+// to the lesion its site names, and a repairs paragraph under a heading
+// ("Repairs, after tumor clearance at both sites: The nasal tip defect …
+// The cheek defect …") each repair to its site's lesion (CODING-RULES §1:
+// the nose's two stages were the cheek's; §3: the nose's graft was coded
+// in the cheek's group, 15240 for 15260).
+func TestIntroThenSiteParagraphs(t *testing.T) {
+	const note = "Date of service: April 7, 2026\n\n" +
+		"The first lesion is a nodular basal cell carcinoma of the right nasal tip, shave biopsied on 03/12/2026. The second lesion is a squamous cell carcinoma in situ of the left lateral cheek, shave biopsied on the same day. I read all frozen sections myself.\n\n" +
+		"Right nasal tip: The first stage was divided into three blocks; block 3 was positive at the deep margin. A second stage of two blocks was clear.\n\n" +
+		"Left cheek: A single stage was divided into two blocks. Both blocks were clear of tumor.\n\n" +
+		"Repairs, after tumor clearance at both sites: The nasal tip defect measured 1.2 x 1.0 cm and was repaired with a full-thickness skin graft. The cheek defect, 1.4 x 1.1 cm, was repaired with an intermediate layered closure 2.4 cm in length.\n"
+	runProseCases(t, []proseCase{
+		{"§1 §3 each site paragraph and each repair to its lesion", note,
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+					}
+					var repairs []string
+					for _, r := range les.Repairs {
+						repairs = append(repairs, r.Value.Value)
+					}
+					out = append(out, strings.Join(blocks, ",")+" "+strings.Join(repairs, "+"))
+				}
+				return strings.Join(out, "; ")
+			}, "3,2 full-thickness skin graft; 2 intermediate layered closure"},
+	})
+}

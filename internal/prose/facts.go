@@ -733,6 +733,19 @@ func (p *para) biopsyDate(s span) bool {
 	return false
 }
 
+// theSameDay reports whether token i is of "the same day" that names no
+// day of its own ("The second lesion is …, shave biopsied on the same day":
+// the day of the biopsy named before it), not "the same day as surgery".
+func (p *para) theSameDay(i int) bool {
+	if p.w(i) == "day" {
+		i--
+	}
+	if i < 1 || i+1 >= len(p.toks) || p.w(i) != "same" || p.w(i-1) != "the" {
+		return false
+	}
+	return i+2 >= len(p.toks) || p.w(i+2) != "as" && p.w(i+2) != "of"
+}
+
 // biopsyWound reports whether the biopsy words of span s name the wounds or
 // sites biopsies left ("biopsy wounds closed", "(punch sites)") rather
 // than a biopsy.
@@ -827,7 +840,7 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	today := false
 	lo, hi := p.stretch(k, s) // in a run-on dictation, the part that speaks of the biopsy
 	for i := lo; i < hi; i++ {
-		if p.has(i, cToday) && !p.has(i, cHistPre) && !p.otherClause(k, i) {
+		if p.has(i, cToday) && !p.has(i, cHistPre) && !p.otherClause(k, i) && !p.theSameDay(i) {
 			today = true
 		}
 	}

@@ -386,3 +386,19 @@ func TestPastMohsSentence(t *testing.T) {
 			fams, []string{`diagnosis "morpheaform basal cell carcinoma" site="right cheek"`, `site "right cheek"`}},
 	})
 }
+
+// TestTheSameDay: "shave biopsied on the same day" after a biopsy dated
+// before it is that day's biopsy, a prior one, not a biopsy of today
+// (CODING-RULES §4: a same-day biopsy is billed only when done today);
+// "biopsied the same day as surgery" is today's.
+func TestTheSameDay(t *testing.T) {
+	fams := []string{"same-day-biopsy", "prior-biopsy"}
+	runPhrases(t, []phraseCase{
+		{"§4 'on the same day' as the biopsy named before",
+			"The second lesion is a squamous cell carcinoma in situ of the left lateral cheek, shave biopsied on the same day, measuring 1.0 x 0.9 cm.",
+			fams, []string{"prior-biopsy true"}},
+		{"§4 'the same day as surgery' is today",
+			"A shave biopsy of the left lateral cheek was performed the same day as surgery and submitted for frozen section.",
+			fams, []string{`same-day-biopsy "shave biopsy"`}},
+	})
+}
