@@ -371,7 +371,9 @@ func restatesClass(r model.Repair, text string) bool {
 	}
 	class := strings.TrimSuffix(strings.TrimSuffix(classWords(r.Value.Value), " repair"), " closure")
 	first, _, _ := strings.Cut(class, " ")
-	return repairClassWords[class] && slices.Contains(strings.Fields(asciiLower(text)), first)
+	return repairClassWords[class] && slices.ContainsFunc(strings.Fields(asciiLower(text)), func(w string) bool {
+		return strings.Trim(w, ",;.:()") == first // "Repair: bilobed transposition flap, after tumor clearance" under "[x] Flap"
+	})
 }
 
 // timingOnly reports whether a repair key's value says only when the

@@ -61,8 +61,9 @@ func TestSharedRepairSentenceBySize(t *testing.T) {
 
 // TestCheckedClassThenRepairField: a repair class checked in a "check one"
 // list, then a Repair field restating that class with its length, is one
-// repair (CODING-RULES §3: the class and length of each repair); a field
-// naming another class is a repair of its own.
+// repair (CODING-RULES §3: the class and length of each repair; a flap
+// counted twice was a second 14060); a field naming another class is a
+// repair of its own.
 func TestCheckedClassThenRepairField(t *testing.T) {
 	const head = "Date: 06/09/2026\nSite: right dorsal hand\nStage 1: 2 blocks; margins: clear\nFinal defect: 2.2 x 1.8 cm\nClosure performed (check one)\n  [ ] Second intention\n  [X] Intermediate (layered) repair\n  [ ] Flap\n"
 	repairs := func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }
@@ -71,6 +72,9 @@ func TestCheckedClassThenRepairField(t *testing.T) {
 			head + "Repair: intermediate layered repair, 3.0 cm, after tumor clearance\n", repairs, "1"},
 		{"§3 repairs: '[X] Intermediate (layered) repair' then 'Repair: complex repair, 3.0 cm'",
 			head + "Repair: complex repair, 3.0 cm, after tumor clearance\n", repairs, "2"},
+		{"§3 repairs: 'Repair performed: … [x] Flap …' then 'Repair: bilobed transposition flap, after tumor clearance' (a comma after the class word)",
+			"Date: 03/17/2026\nSite: Left nasal ala\nStage 1: 2 blocks; clear\nFinal defect: 1.4 x 1.2 cm\nRECONSTRUCTION\nRepair performed: [ ] None / second intention  [ ] Linear  [x] Flap  [ ] Graft\nRepair: bilobed transposition flap, after tumor clearance\n  Secondary defect: 2.9 sq cm\n",
+			repairs, "1"},
 	})
 }
 
