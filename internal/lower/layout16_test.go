@@ -81,6 +81,9 @@ func TestRepairsHeadingTimesItsList(t *testing.T) {
 		{"§3 timing: a heading without a colon over rows whose first cell is the lesion's label, each row its lesion's",
 			head + "Repairs (after tumor clearance at each site)\n1\tcomplex repair 2.0 cm\tfinal defect 1.0 x 0.8 cm\n2\tintermediate layered closure 5.8 cm\tfinal defect 2.2 x 1.8 cm\n",
 			repairsOf, "1:true:complex repair;2:true:intermediate layered closure;"},
+		{"§3 timing: 'Repairs after tumor clearance' without parentheses over label rows, each row its lesion's (both had gone to the last lesion: a complex neck repair coded 13121 in the leg's group)",
+			head + "Repairs after tumor clearance\n1\tcomplex layered closure, 3.0 cm\n2\tintermediate layered closure, 4.0 cm\n",
+			repairsOf, "1:true:complex layered closure;2:true:intermediate layered closure;"},
 	})
 }
 

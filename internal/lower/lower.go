@@ -752,7 +752,8 @@ var placeWords = map[string]bool{"medial": true, "lateral": true, "superior": tr
 
 // repairsHeading reports whether a key heads the repairs of several
 // lesions with a remark on when they were done: "Repairs (both after tumor
-// clearance)", "Closures (all after clearance)".
+// clearance)", "Closures (all after clearance)", "Repairs after tumor
+// clearance".
 func repairsHeading(key string) bool {
 	key = strings.TrimSpace(asciiLower(key))
 	cleared := []string{"clearance", "cleared"}
@@ -761,7 +762,11 @@ func repairsHeading(key string) bool {
 	}
 	cut := strings.IndexAny(key, "(,")
 	if cut < 0 {
-		return false
+		if head, _, ok := strings.Cut(key, " after "); ok && !strings.Contains(head, " ") {
+			cut = len(head) // "Repairs after tumor clearance" over the lesions' repair rows
+		} else {
+			return false
+		}
 	}
 	head := strings.TrimSpace(key[:cut])
 	return mentions(key[cut:], cleared) &&
