@@ -64,6 +64,9 @@ func TestSiteAfterDiagnosisDash(t *testing.T) {
 	const note = "DOS: 06/09/2026\n\nDiagnosis: squamous cell carcinoma in situ – right index finger, dorsal skin over the proximal phalanx.\nStage 1: 3 blocks, clear.\n"
 	runProseCases(t, []proseCase{
 		{"§1 the site after the diagnosis's dash", note, lesionOutline, "right index finger 3"},
+		{"§1 §9 the site among the diagnosis's commas, not the remark after it nor the next sentence (the toe had been coded D04.60, an upper limb)",
+			"DOS: 06/04/2026\n\nPREOP DIAGNOSIS:\nSquamous cell carcinoma in situ (Bowen's disease), right great toe, dorsal aspect proximal to the nail fold. Punch biopsy 05/08/2026 (DP26-11870).\nStage 1: 3 blocks, clear.\n",
+			lesionOutline, "right great toe 3"},
 	})
 }
 

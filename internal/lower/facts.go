@@ -284,10 +284,11 @@ func siteFromDiagnosis(dx model.Text) (model.Text, bool) {
 			}
 		}
 	}
-	parts := strings.Split(text, ",")
+	first, _, _ := strings.Cut(text, ". ") // "…, right great toe, dorsal aspect proximal to the nail fold. Punch biopsy …"
+	parts := strings.Split(first, ",")
 	for i := len(parts) - 1; i >= 1; i-- {
 		cand := strings.TrimSpace(parts[i])
-		if _, ok := anatomy.Resolve(cand); ok {
+		if _, ok := anatomy.Resolve(cand); ok && len(strings.Fields(cand)) <= 5 { // not a remark: "dorsal aspect proximal to the nail fold"
 			return model.Text{Value: cand, Line: dx.Line}, true
 		}
 	}
