@@ -587,6 +587,9 @@ func TestBoilerplate(t *testing.T) {
 		{"the process was repeated until clear",
 			"The process was repeated until clear margins were obtained, with three blocks per stage.", fams, nil},
 		{"after each stage counts nothing", "After each stage two blocks were processed.", fams, nil},
+		{"'Any area found positive was re-excised in the next stage' is a stage of no one (CODING-RULES §1: boilerplate documents no stage)",
+			"With each stage a thin layer of tissue was removed, and a map was made to record where the tissue came from. Any area found positive was re-excised in the next stage and processed the same way.",
+			fams, []string{"map true"}},
 	})
 }
 
