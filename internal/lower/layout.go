@@ -125,6 +125,9 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 	if len(first) >= 2 && len(first) <= 3 && (first[0] == 's' || first[0] == 'S') && grammar.IsDigits(first[1:]) {
 		return words[0][1:], strings.Join(words[1:], " "), true // "S1: 2 blocks", "S1 histology"
 	}
+	if len(words) >= 2 && strings.EqualFold(first, "st") && grammar.IsDigits(words[1]) && len(words[1]) <= 2 {
+		return words[1], strings.Join(words[2:], " "), true // "St 1: 2 blks, neg."
+	}
 	for _, w := range stageWords {
 		if !startsFold(first, w) {
 			continue

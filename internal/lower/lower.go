@@ -806,6 +806,45 @@ func gappedStage(it *grammar.Item) *grammar.Field {
 	return &grammar.Field{Pos: it.Text.Pos, Key: parts[0], Value: &grammar.Value{Pos: at, Text: strings.Join(rest, "; ")}}
 }
 
+// terseStage reads a busy surgeon's stage line without a colon, a stage
+// key and a count of blocks ("S1 3 blks, +deep blk2. Nodular BCC …", "Stage
+// 2 1 blk clear"), as the field "S1: 3 blks, +deep blk2. …"; nil for any
+// other item, among them a sentence ("Stage 1 was divided into …").
+func terseStage(it *grammar.Item) *grammar.Field {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 {
+		return nil
+	}
+	text := it.Text.Text
+	words := strings.Fields(text)
+	n := 0
+	for k := 1; k <= 2 && k < len(words); k++ {
+		if _, tail, ok := splitStage(strings.Join(words[:k], " ")); ok && tail == "" {
+			n = k
+			break
+		}
+	}
+	if n == 0 || n+1 >= len(words) || !grammar.IsDigits(strings.TrimPrefix(asciiLower(words[n]), "x")) || !blockWord(words[n+1]) {
+		return nil
+	}
+	at := 0
+	for k := 0; k < n; k++ {
+		at += strings.Index(text[at:], words[k]) + len(words[k])
+	}
+	v := trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: text}, at, len(text))
+	return &grammar.Field{Pos: it.Text.Pos, Key: strings.Join(words[:n], " "), Value: v}
+}
+
+// blockWord reports whether w names blocks: "blks", "blk,", "blocks", "sections", "pcs".
+func blockWord(w string) bool {
+	w = strings.TrimRight(asciiLower(w), ",.;:")
+	for _, b := range []string{"bl", "sec", "pc", "piece", "specimen", "tissue"} {
+		if strings.HasPrefix(w, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceKey reports whether an item's one field has for its key
 // sentences of a lesion line after a list marker: "C) Left forearm. SCCis.
 // Why Mohs: …", whose key holds a full stop and a space after a word of
@@ -840,6 +879,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := gappedStage(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E"
+	}
+	if f := terseStage(it); f != nil {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "S1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI."
 	}
 	listed := l.stagesListed
 	l.stagesListed = false

@@ -91,6 +91,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			cont = fNone
 			if rest := strings.TrimSpace(it.Text[len(cp.Text):]); strings.HasPrefix(rest, "(+)") || strings.HasPrefix(rest, "(-)") || strings.HasPrefix(rest, "(−)") {
 				marginText = append(marginText, rest) // "2 blocks (+) deep"
+			} else if w := strings.Trim(firstWord(asciiLower(rest)), ".,;"); clearWords[w] || positiveWords[w] || strings.HasPrefix(rest, "+") {
+				marginText = append(marginText, rest) // "1 blk clear", not "two blocks at the lateral margin"
 			}
 		case cont == fHistology && isMarginClause(it.Text):
 			marginText = append(marginText, it.Text) // "…, involved the deep margin of blocks 1 and 2"
@@ -244,6 +246,11 @@ func marginStatus(s string) (positive, known bool) {
 	lower := strings.ToLower(s)
 	if padded := " " + lower + " "; strings.Contains(padded, " + ") || strings.Contains(padded, " +(") || strings.Contains(lower, "(+)") { // "blk 1 +(deep)", "2 blocks (+) deep"
 		return true, true
+	}
+	for _, w := range strings.Fields(lower) {
+		if len(w) > 1 && w[0] == '+' && w[1] >= 'a' && w[1] <= 'z' {
+			return true, true // "+deep blk2": a busy surgeon's plus before the margin
+		}
 	}
 	if strings.Contains(lower, "(-)") || strings.Contains(lower, "(−)") {
 		return false, true // "2 blocks (-)"

@@ -1595,10 +1595,38 @@ func (st *state) readSites(p *para, s span) {
 	}
 }
 
+// siteThenTumor reads a terse sentence that opens with a site and goes on
+// to its tumor, as a busy surgeon writes it: "L nasal ala BCC, nodular
+// (shave bx 2/18/26)", "R earlobe BCC, bx proven 12/30/25.", "Vertex scalp
+// SCCis (bx 2/16/26).". It reports whether it read one.
+func (st *state) siteThenTumor(p *para, s span) bool {
+	if !s.any(cDiagnosis) || p.ctx[s.lo]&(fNeg|fHist|fHyp) != 0 {
+		return false
+	}
+	d := s.lo + 1
+	for d < s.hi && d-s.lo <= 5 && !p.has(d, cDiagnosis) {
+		d++
+	}
+	if d >= s.hi || d-s.lo > 5 || !p.has(d, cDiagnosis) {
+		return false
+	}
+	site, a, b := p.siteAt(s.lo, d)
+	if site == "" || a != s.lo || b != d {
+		return false
+	}
+	if len(st.f.Sites) < maxList {
+		st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
+	}
+	return true
+}
+
 // siteSentence reads a paragraph's first sentence when it is a site and
 // nothing else, as a terse dictation opens: "Left nasal ala.", "Left dorsal
 // hand, over the third metacarpal.".
 func (st *state) siteSentence(p *para, s span) bool {
+	if st.siteThenTumor(p, s) {
+		return true
+	}
 	if len(p.sents) == 0 || p.sents[0].lo != s.lo || s.any(cLesionNoun) || s.any(cDiagnosis) {
 		return false
 	}

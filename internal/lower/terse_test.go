@@ -1,0 +1,58 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// stagesAndMargins outlines a note's lesions: site, then each stage's
+// blocks and margin ("+" positive, "-" clear, "?" none read).
+func stagesAndMargins(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		s := les.Site.Text.Value
+		for _, st := range les.Stages {
+			mark := "?"
+			for _, m := range st.Margins {
+				mark = "-"
+				if m.Positive {
+					mark = "+"
+					break
+				}
+			}
+			s += fmt.Sprintf(" %d%s", st.Blocks.N, mark)
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestTerseSurgeonNotes: a busy surgeon's note states the site before its
+// tumor ("L nasal ala BCC, nodular (shave bx …)") and each stage as a key
+// and a count without a colon ("S1 3 blks, +deep blk2.", "St 1: 2 blks,
+// neg.", "S2 1 blk clear."): the site gives the Mohs class (CODING-RULES
+// §1), the stages their units, and a plus before a margin or a status
+// after the count is the stage's margin (a last stage positive would be a
+// finding, a stage after a clear one another).
+func TestTerseSurgeonNotes(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 site before its tumor; stages without colons",
+			"DOS: 3/12/2026\n\nL nasal ala BCC, nodular (shave bx 2/18/26). Mohs for nasal location.\nS1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI.\nS2 1 blk clear.\n",
+			stagesAndMargins, "L nasal ala 3+ 1-"},
+		{"§1 'St 1:' is a stage key",
+			"DOS: 1/22/2026\n\nR earlobe BCC, bx proven 12/30/25.\nSt 1: 2 blks, neg. Superficial BCC, pap dermis, no PNI.\n",
+			stagesAndMargins, "R earlobe 2-"},
+		{"§1 a site alone before an abbreviated tumor in situ",
+			"DOS: 3/9/26\n\nVertex scalp SCCis (bx 2/16/26).\nS1 2 blks, clear.\n",
+			stagesAndMargins, "Vertex scalp 2-"},
+		{"§1 a stage sentence stays prose: 'Stage 1 was divided into 3 blocks'",
+			"DOS: 3/12/2026\nSite: left cheek\n\nStage 1 was divided into 3 blocks; block 2 was positive at the deep margin. Stage 2 1 blk clear.\n",
+			stagesAndMargins, "left cheek 3+ 1-"},
+		{"§1 a count's remark that places the stage is no margin: 'two blocks at the lateral margin'",
+			"DOS: 3/12/2026\nSite: left cheek\nStage 1: 2 blocks; block 1 positive (lateral)\nStage 2: two blocks at the lateral margin. Both blocks were clear.\n",
+			stagesAndMargins, "left cheek 2+ 2-"},
+	})
+}
