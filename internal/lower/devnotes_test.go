@@ -109,7 +109,7 @@ var realisticSets = []struct {
 	{"testdata/probe56", 30, 27},
 	{"testdata/probe57", 30, 30},
 	{"testdata/probe58", 30, 30},
-	{"testdata/probe59", 30, 29},
+	{"testdata/probe59", 30, 30},
 	{"testdata/probe60", 30, 21},
 	{"testdata/probe61", 30, 30},
 	{"testdata/probe62", 30, 29},
