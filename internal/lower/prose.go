@@ -343,13 +343,22 @@ type repairPart struct {
 func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	l.introSites()
 	bySite := l.siteParas != nil && !l.headed && len(l.out.Lesions) > 1
-	if l.lesion < 0 || !((l.headed || l.proseLabelled) && repairsSection(l.block.Value) || bySite) {
+	// a dictation whose sentences opened its lesions ("The first tumor is …
+	// The second tumor is …"), then a paragraph of their repairs
+	// ("RECONSTRUCTION: After tumor clearance, the left nasal ala defect …
+	// After tumor clearance at the temple, …")
+	byProse := !l.headed && l.siteParas == nil && len(l.out.Lesions) > 1 && mentions(lines[0].Text, repairWords)
+	if l.lesion < 0 || !((l.headed || l.proseLabelled) && repairsSection(l.block.Value) || bySite || byProse) {
 		return nil
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
-	if bySite && slices.ContainsFunc(sentences, namesStage) {
+	if (bySite || byProse) && slices.ContainsFunc(sentences, namesStage) {
 		return nil // a lesion's stages, which name no other lesion's
 	}
+	if byProse {
+		l.proseSiteHeadings()
+	}
+	bySite = bySite || byProse
 	var parts []repairPart
 	var every []prose.Line // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
@@ -1447,6 +1456,29 @@ func (l *lowerer) labelledIntro() {
 		l.history[k] = append(l.history[k], own...)
 		if !l.scoped(k) {
 			l.scopes = append(l.scopes, k)
+		}
+	}
+}
+
+// proseSiteHeadings gives each lesion that has no site yet the site its own
+// prose places its tumor at ("The first tumor is a nodular basal cell
+// carcinoma of the left nasal ala, …"), as its heading's words, so that a
+// paragraph of repairs that names the defects by site can be told apart.
+func (l *lowerer) proseSiteHeadings() {
+	for k := range l.out.Lesions {
+		les := &l.out.Lesions[k]
+		if les.Site.Text.Present() || les.HeadingText.Present() || len(l.paragraphs[k]) == 0 {
+			continue
+		}
+		f := prose.Read(l.paragraphs[k])
+		for _, d := range f.Diagnoses {
+			if d.Site != "" {
+				les.HeadingText = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
+				break
+			}
+		}
+		if sites := specificSites(f.Sites); !les.HeadingText.Present() && len(sites) == 1 {
+			les.HeadingText = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 		}
 	}
 }

@@ -383,3 +383,23 @@ func TestIntroThenSiteParagraphs(t *testing.T) {
 			}, "3,2 full-thickness skin graft; 2 intermediate layered closure"},
 	})
 }
+
+// TestRepairsParagraphAfterDictatedLesions: a dictation whose sentences
+// open its lesions ("The first tumor is … of the left nasal ala. … The
+// second tumor is … of the right temple.") and then repairs both in one
+// paragraph ("RECONSTRUCTION: After tumor clearance, the left nasal ala
+// defect was repaired with a bilobed transposition flap … After tumor
+// clearance at the temple, … intermediate layered repair …") gives each
+// repair to the lesion its site names (CODING-RULES §3: the nose's flap had
+// been coded 14040 in the temple's group, and the temple's closure dropped
+// as part of it).
+func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
+	const note = "Date of service: 05/12/2026\n\nThe patient presents today for Mohs micrographic surgery of two biopsy-proven skin cancers.\n\n" +
+		"The first tumor is a nodular basal cell carcinoma of the left nasal ala, diagnosed on shave biopsy 04/02/2026. The first stage was divided into three blocks; block 2 was positive at the deep margin. A second stage of one block was free of tumor. The final defect measured 1.2 x 1.0 cm.\n\n" +
+		"The second tumor is a squamous cell carcinoma of the right temple, biopsied on 04/02/2026. The first stage was divided into two blocks, both clear. The final defect measured 1.6 x 1.3 cm.\n\n" +
+		"RECONSTRUCTION: After tumor clearance, the left nasal ala defect was repaired with a bilobed transposition flap; the secondary defect measured 1.8 sq cm. After tumor clearance at the temple, the defect was closed with an intermediate layered repair measuring 2.8 cm in length.\n"
+	runProseCases(t, []proseCase{
+		{"§3 each repair of the paragraph to the lesion its site names", note, lesionOutline,
+			"left nasal ala 3,1 [bilobed transposition flap []]; right temple 2 [intermediate layered repair [2.8]]"},
+	})
+}
