@@ -359,6 +359,7 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 		l.proseSiteHeadings()
 	}
 	bySite = bySite || byProse
+	sentences = l.lesionClausesOf(sentences)
 	var parts []repairPart
 	var every []prose.Line // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
@@ -413,6 +414,46 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 func lastSpan(lines []prose.Line) prose.Span {
 	ln := lines[len(lines)-1]
 	return prose.Span{Line: ln.Line, Col: ln.Col}
+}
+
+// lesionClausesOf cuts each one-line sentence that names two lesions or
+// more, each at the start of a clause of its own ("…, the chest defect was
+// closed with …, 5.0 cm, and the shoulder defect was closed with …"), into
+// those clauses; other sentences are kept whole.
+func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
+	var out [][]prose.Line
+	for _, sen := range sentences {
+		refs := l.lesionRefs(sen)
+		if len(sen) != 1 || len(refs) < 2 || slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }) {
+			out = append(out, sen)
+			continue
+		}
+		ln := sen[0]
+		cuts := make([]int, 0, len(refs))
+		for _, r := range refs[1:] {
+			at := r.at.Col - ln.Col
+			if r.at.Line != ln.Line || at <= 0 || at > len(ln.Text) {
+				break
+			}
+			start := nounPhraseStart(ln.Text, at)
+			head := strings.TrimRight(ln.Text[:start], " ")
+			if !strings.HasSuffix(head, ", and") && !strings.HasSuffix(head, "; and") && !strings.HasSuffix(head, ";") {
+				break // "the cheek and temple defects": no clause of its own
+			}
+			cuts = append(cuts, start)
+		}
+		if len(cuts) != len(refs)-1 {
+			out = append(out, sen)
+			continue
+		}
+		from := 0
+		for _, c := range append(cuts, len(ln.Text)) {
+			seg := strings.TrimLeft(ln.Text[from:c], " ")
+			out = append(out, []prose.Line{{Text: strings.TrimRight(seg, " "), Line: ln.Line, Col: ln.Col + c - len(seg)}})
+			from = c
+		}
+	}
+	return out
 }
 
 // leadHeading cuts a line that opens with a short heading of repairs and a

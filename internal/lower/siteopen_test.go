@@ -392,7 +392,8 @@ func TestIntroThenSiteParagraphs(t *testing.T) {
 // clearance at the temple, … intermediate layered repair …") gives each
 // repair to the lesion its site names (CODING-RULES §3: the nose's flap had
 // been coded 14040 in the temple's group, and the temple's closure dropped
-// as part of it).
+// as part of it), also when one sentence repairs both, a clause each (one
+// closure of two had been read, on the wrong lesion: 12032 for 12034).
 func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
 	const note = "Date of service: 05/12/2026\n\nThe patient presents today for Mohs micrographic surgery of two biopsy-proven skin cancers.\n\n" +
 		"The first tumor is a nodular basal cell carcinoma of the left nasal ala, diagnosed on shave biopsy 04/02/2026. The first stage was divided into three blocks; block 2 was positive at the deep margin. A second stage of one block was free of tumor. The final defect measured 1.2 x 1.0 cm.\n\n" +
@@ -401,5 +402,9 @@ func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{"§3 each repair of the paragraph to the lesion its site names", note, lesionOutline,
 			"left nasal ala 3,1 [bilobed transposition flap []]; right temple 2 [intermediate layered repair [2.8]]"},
+		{"§3 one sentence, a clause a lesion: '…, the nasal ala defect was closed with …, and the temple defect was closed with …'",
+			strings.Replace(note, "RECONSTRUCTION: After tumor clearance, the left nasal ala defect was repaired with a bilobed transposition flap; the secondary defect measured 1.8 sq cm. After tumor clearance at the temple, the defect was closed with an intermediate layered repair measuring 2.8 cm in length.",
+				"After tumor clearance, the nasal ala defect was closed with an intermediate layered closure, 1.5 cm, and the temple defect was closed with an intermediate layered closure, 2.8 cm.", 1),
+			lesionOutline, "left nasal ala 3,1 [intermediate layered closure [1.5]]; right temple 2 [intermediate layered closure [2.8]]"},
 	})
 }
