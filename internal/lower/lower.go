@@ -3179,6 +3179,13 @@ type sitePart struct {
 	value  *grammar.Value
 }
 
+// namesSeveral reports whether a value names two lesions or more, each by
+// itself (not "both sites").
+func (l *lowerer) namesSeveral(v *grammar.Value) bool {
+	refs := l.lesionMentions([]prose.Line{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}})
+	return len(refs) > 1 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 })
+}
+
 // partsByLesion cuts a value at its semicolons when every part opens with
 // a different lesion's site and a comma ("right helix, complex repair 2.8
 // cm; left cheek, complex repair 3.0 cm") or with its label and a dash or
@@ -3367,6 +3374,13 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 	}
 	les := l.cur()
+	if ref.field == fRepair && v != nil && !l.headed && len(l.out.Lesions) > 1 && l.namesSeveral(v) {
+		// "REPAIRS: After tumor clearance, the forehead defect was closed
+		// with …, 2.2 cm; the earlobe defect with …": the prose reader gives
+		// each lesion its clause (repairParts)
+		l.proseField(f, v)
+		return nil
+	}
 	if ref.field == fRepair && v != nil && isDictated(v.Text) && proseRepair(splitSentences(v)[0].Text) {
 		// "REPAIR: The final defect measured … and was closed with …", "…
 		// was reconstructed with a paramedian forehead interpolation flap.

@@ -117,6 +117,9 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 	// the left temple, …") has its lines split only where one names two
 	// lesions; a line naming one stays in its paragraph
 	labelled := l.headed || l.siteParas != nil
+	if !l.headed && slices.ContainsFunc(lines, func(ln prose.Line) bool { return mentions(ln.Text, repairWords) }) {
+		l.proseSiteHeadings() // "the forehead defect …; the earlobe defect …" names the lesions by the sites their prose gave them
+	}
 	keep := lines[:0:0]
 	follow := -1 // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
@@ -159,6 +162,14 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 		lead, leadEnd := strings.TrimSpace(ln.Text[:starts[0]]), 0
 		after := sitesAfter(ln.Text, starts)
+		if !after && mentions(lead, repairWords) && strings.Contains(lead, " cm") {
+			// "After tumor clearance, the forehead defect was closed with …,
+			// 2.2 cm; the earlobe defect …" when the forehead names no
+			// lesion: the lead is a repair of its own, no one lesion's, and
+			// handed to every part it made every lesion's
+			l.report(ProseAmbiguous.At("", ln.Line, ln.Col, "a repair in this sentence names no lesion the note opened: no repair line from it"))
+			continue
+		}
 		if after {
 			// "…: an intermediate repair of 2.5 cm on the forehead and an
 			// intermediate repair of 3.0 cm on the nose": each site ends
@@ -360,8 +371,8 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	}
 	bySite = bySite || byProse
 	sentences = l.lesionClausesOf(sentences)
-	var parts []repairPart
-	var every []prose.Line // "After tumor clearance at both sites the wounds were repaired."
+	parts := []repairPart{} // empty, not nil, when every sentence is dropped as ambiguous
+	var every []prose.Line  // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
 	for k, sen := range sentences {
 		if len(sen) == 0 {
@@ -384,6 +395,13 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 			continue
 		case len(refs) > 1 || len(refs) == 1 && refs[0].lesion < 0:
 			return nil
+		case len(refs) == 1 && repairBefore(sen, refs[0]):
+			// "the chin defect was closed with …, 2.2 cm; the temple defect
+			// with …, 2.8 cm" when the chin names no lesion: whose the other
+			// repair is cannot be told
+			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a repair in this sentence names no lesion the note opened: no repair line from it"))
+			other = true
+			continue
 		case len(refs) == 1:
 			cur = refs[0].lesion
 			other = other || cur != l.lesion
@@ -414,6 +432,23 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 func lastSpan(lines []prose.Line) prose.Span {
 	ln := lines[len(lines)-1]
 	return prose.Span{Line: ln.Line, Col: ln.Col}
+}
+
+// repairBefore reports whether the words of a sentence before the one
+// lesion it names hold a repair with its size of their own: "After tumor
+// clearance, the chin defect was closed with …, 2.2 cm; the temple defect
+// …" when the chin names no lesion.
+func repairBefore(sen []prose.Line, r lesionRef) bool {
+	ln := sen[0]
+	if r.at.Line != ln.Line {
+		return false
+	}
+	at := r.at.Col - ln.Col
+	if at <= 0 || at > len(ln.Text) {
+		return false
+	}
+	lead := ln.Text[:nounPhraseStart(ln.Text, at)]
+	return mentions(lead, repairWords) && strings.Contains(lead, " cm")
 }
 
 // lesionClausesOf cuts each one-line sentence that names two lesions or
@@ -687,7 +722,13 @@ func appositiveSite(text string) string {
 				if end < 0 {
 					end = len(r)
 				}
-				if site := strings.TrimSpace(r[:end]); site != "" {
+				site := strings.TrimSpace(r[:end])
+				if words := strings.Fields(site); len(words) > 1 {
+					if k := slices.IndexFunc(words, func(w string) bool { return mentions(w, dxTumorWords) }); k > 0 {
+						site = strings.Join(words[:k], " ") // "the left earlobe basal cell carcinoma": the site before its tumor
+					}
+				}
+				if site != "" {
 					if _, known := anatomy.Resolve(site); known {
 						return site
 					}

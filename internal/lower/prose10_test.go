@@ -177,22 +177,37 @@ func TestHistoryJoinedToProcedure(t *testing.T) {
 }
 
 // TestRepairsOfSeveralUntold: a sentence that repairs several tumors of a
-// dictation whose lesions no words yet place ("After tumor clearance at all
-// three sites, the defects were repaired as follows: the left forehead
-// defect was closed with a complex repair measuring 3.0 cm, the right upper
-// back defect with …") gives no lesion a repair: handed to the last lesion
-// they made wrong repair lines (CODING-RULES §3: repairs are coded per
-// lesion); prose-ambiguous says why.
+// dictation ("After tumor clearance at all three sites, the defects were
+// repaired as follows: the left forehead defect was closed with a complex
+// repair measuring 3.0 cm, the right upper back defect with …") gives each
+// lesion the clause its site names, when each lesion's own prose placed its
+// tumor; when no words place the lesions, no lesion gets a repair: handed
+// to the last lesion they made wrong repair lines (CODING-RULES §3: repairs
+// are coded per lesion), and prose-ambiguous says why.
 func TestRepairsOfSeveralUntold(t *testing.T) {
+	const repairs = "After tumor clearance at all three sites, the defects were repaired as follows: the left forehead defect was closed with a complex repair measuring 3.0 cm, the right upper back defect with an intermediate layered repair measuring 4.5 cm, and the right dorsal forearm defect with an intermediate layered repair measuring 3.5 cm.\n"
 	n := mustLower(t, "Three biopsy-proven skin cancers were treated today.\n\n"+
 		"The first tumor, a squamous cell carcinoma of the left forehead, measured 1.3 x 1.1 cm. Stage 1 was divided into two blocks, both clear.\n\n"+
 		"The second tumor, a basal cell carcinoma of the right upper back, measured 1.6 x 1.4 cm. Stage 1 was processed as four blocks, all clear.\n\n"+
 		"The third tumor, a squamous cell carcinoma in situ of the right dorsal forearm, measured 1.8 x 1.5 cm. Stage 1 consisted of one block and was clear.\n\n"+
-		"After tumor clearance at all three sites, the defects were repaired as follows: the left forehead defect was closed with a complex repair measuring 3.0 cm, the right upper back defect with an intermediate layered repair measuring 4.5 cm, and the right dorsal forearm defect with an intermediate layered repair measuring 3.5 cm.\n")
+		repairs)
+	var got []string
 	for _, les := range n.Lesions {
+		for _, r := range les.Repairs {
+			got = append(got, fmt.Sprint(les.Label, " ", r.Value.Value, " ", r.Length.Dims))
+		}
+	}
+	assert.Equal(t, []string{"1 complex repair [3]", "2 intermediate layered repair [4.5]", "3 intermediate layered repair [3.5]"}, got)
+
+	untold := mustLower(t, "Three biopsy-proven skin cancers were treated today.\n\n"+
+		"The first tumor measured 1.3 x 1.1 cm. Stage 1 was divided into two blocks, both clear.\n\n"+
+		"The second tumor measured 1.6 x 1.4 cm. Stage 1 was processed as four blocks, all clear.\n\n"+
+		"The third tumor measured 1.8 x 1.5 cm. Stage 1 consisted of one block and was clear.\n\n"+
+		repairs)
+	for _, les := range untold.Lesions {
 		assert.Empty(t, les.Repairs, "lesion %s", les.Label)
 	}
-	assert.Contains(t, rules(n), "prose-ambiguous")
+	assert.Contains(t, rules(untold), "prose-ambiguous")
 }
 
 // TestTumorsCountedToday: when the prose counts the tumors treated today

@@ -406,5 +406,16 @@ func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
 			strings.Replace(note, "RECONSTRUCTION: After tumor clearance, the left nasal ala defect was repaired with a bilobed transposition flap; the secondary defect measured 1.8 sq cm. After tumor clearance at the temple, the defect was closed with an intermediate layered repair measuring 2.8 cm in length.",
 				"After tumor clearance, the nasal ala defect was closed with an intermediate layered closure, 1.5 cm, and the temple defect was closed with an intermediate layered closure, 2.8 cm.", 1),
 			lesionOutline, "left nasal ala 3,1 [intermediate layered closure [1.5]]; right temple 2 [intermediate layered closure [2.8]]"},
+		{"§3 'REPAIRS:' over one sentence of three repairs, a lesion's site before its tumor ('The right forehead squamous cell carcinoma measured …')",
+			"Date of service: 06/17/2026\n\nMohs micrographic surgery, three sites.\n\n" +
+				"The right forehead squamous cell carcinoma measured 1.0 x 0.8 cm preoperatively. The first stage was divided into two blocks; both blocks were clear.\n\n" +
+				"The second site, the left earlobe basal cell carcinoma, measured 0.6 x 0.6 cm. The first stage was divided into three blocks, all clear.\n\n" +
+				"The third site, the left dorsal foot squamous cell carcinoma in situ, measured 1.2 x 1.0 cm. The first stage was divided into two blocks, both clear.\n\n" +
+				"REPAIRS:\nAfter tumor clearance, the forehead defect was closed with an intermediate layered repair, 2.2 cm; the earlobe defect with an intermediate layered repair, 1.4 cm; and the dorsal foot defect with an intermediate layered repair, 2.5 cm.\n",
+			lesionOutline, "right forehead 2 [intermediate layered repair [2.2]]; left earlobe 3 [intermediate layered repair [1.4]]; left dorsal foot 2 [intermediate layered repair [2.5]]"},
+		{"§3 never guess: a repair that names no lesion opens the sentence ('the chin defect …; the temple defect …'): no repair from it",
+			strings.Replace(note, "RECONSTRUCTION: After tumor clearance, the left nasal ala defect was repaired with a bilobed transposition flap; the secondary defect measured 1.8 sq cm. After tumor clearance at the temple, the defect was closed with an intermediate layered repair measuring 2.8 cm in length.",
+				"After tumor clearance, the chin defect was closed with an intermediate layered repair, 2.2 cm; the temple defect with an intermediate layered repair, 2.8 cm.", 1),
+			lesionOutline, "left nasal ala 3,1; right temple 2"},
 	})
 }

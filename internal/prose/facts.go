@@ -1598,20 +1598,25 @@ func (st *state) readSites(p *para, s span) {
 // siteThenTumor reads a terse sentence that opens with a site and goes on
 // to its tumor, as a busy surgeon writes it: "L nasal ala BCC, nodular
 // (shave bx 2/18/26)", "R earlobe BCC, bx proven 12/30/25.", "Vertex scalp
-// SCCis (bx 2/16/26).". It reports whether it read one.
+// SCCis (bx 2/16/26).", "The right forehead squamous cell carcinoma
+// measured …". It reports whether it read one.
 func (st *state) siteThenTumor(p *para, s span) bool {
 	if !s.any(cDiagnosis) || p.ctx[s.lo]&(fNeg|fHist|fHyp) != 0 {
 		return false
 	}
-	d := s.lo + 1
-	for d < s.hi && d-s.lo <= 5 && !p.has(d, cDiagnosis) {
+	lo := s.lo
+	if p.w(lo) == "the" {
+		lo++ // "The right forehead squamous cell carcinoma measured 1.0 x 0.8 cm"
+	}
+	d := lo + 1
+	for d < s.hi && d-lo <= 5 && !p.has(d, cDiagnosis) {
 		d++
 	}
-	if d >= s.hi || d-s.lo > 5 || !p.has(d, cDiagnosis) {
+	if d >= s.hi || d-lo > 5 || !p.has(d, cDiagnosis) {
 		return false
 	}
-	site, a, b := p.siteAt(s.lo, d)
-	if site == "" || a != s.lo || b != d {
+	site, a, b := p.siteAt(lo, d)
+	if site == "" || a != lo || b != d {
 		return false
 	}
 	if len(st.f.Sites) < maxList {
