@@ -168,6 +168,7 @@ type lowerer struct {
 	wrapAt         int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
 	rowStage       rowStage               // the stage the last log row stated
 	siteParas      map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
+	siteOpened     map[int]bool           // the lines of siteParas whose lesion a part of their paragraph has opened
 	proseLabelled  bool                   // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
 	siteSentences  bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
 	tableOpened    int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
@@ -3374,6 +3375,18 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 	}
 	les := l.cur()
+	if ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 && timingOnly(v.Text) && strings.HasSuffix(strings.TrimSpace(v.Text), ":") {
+		// "RECONSTRUCTION: After tumor clearance at each site:" over the
+		// lesions' repairs: a heading that times them, no repair of its own
+		l.block = model.Text{Value: f.Key + " (" + strings.TrimSuffix(strings.TrimSpace(v.Text), ":") + ")", Line: f.Pos.Line}
+		if l.clearedRepairs == nil {
+			l.clearedRepairs = map[int]model.Text{}
+		}
+		for k := range l.out.Lesions {
+			l.clearedRepairs[k] = l.block
+		}
+		return nil
+	}
 	if ref.field == fRepair && v != nil && !l.headed && len(l.out.Lesions) > 1 && l.namesSeveral(v) {
 		// "REPAIRS: After tumor clearance, the forehead defect was closed
 		// with …, 2.2 cm; the earlobe defect with …": the prose reader gives
@@ -4078,8 +4091,14 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		switch {
 		case it.Text != nil && len(it.Fields) == 0:
 			head, rest, ok = strings.Cut(it.Text.Text, ". ")
-			if lead := afterSequenceWord(head); lead != head && strings.Contains(lead, ": ") {
-				head, rest, ok = strings.Cut(lead, ": ") // "Next, the vertex of the scalp: a nodular basal cell carcinoma …"
+			if lead := afterSequenceWord(head); lead != head {
+				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
+				// "Attention was then turned to the chin, where a squamous cell
+				// carcinoma …", "We began with the basal cell carcinoma of the
+				// left upper cutaneous lip, which …"
+				if site := sequenceSite(lead); site != "" {
+					head, ok = site, true
+				}
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
 			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(it.Fields[0].Value.Text, "stage")
@@ -4138,6 +4157,31 @@ func afterSequenceWord(s string) string {
 		}
 	}
 	return s
+}
+
+// sequenceSite is the site of the clause after a dictation's word of
+// sequence: "the chin" of "the chin, where a squamous cell carcinoma …",
+// "the left upper cutaneous lip" of "the basal cell carcinoma of the left
+// upper cutaneous lip, which …"; "" when the clause names none.
+func sequenceSite(lead string) string {
+	clause := lead
+	if k := strings.IndexAny(clause, ",:;"); k >= 0 {
+		clause = clause[:k]
+	}
+	clause = strings.TrimSpace(clause)
+	if w, rest, ok := strings.Cut(clause, " "); ok && strings.EqualFold(w, "the") {
+		clause = rest
+	}
+	for _, prep := range []string{" of the ", " on the ", " of ", " on "} {
+		if _, after, ok := strings.Cut(clause, prep); ok && mentions(clause[:len(clause)-len(after)], dxTumorWords) {
+			clause = after // "the basal cell carcinoma of the left upper cutaneous lip"
+			break
+		}
+	}
+	if _, known := anatomy.Resolve(clause); !known || len(strings.Fields(clause)) > 5 {
+		return ""
+	}
+	return clause
 }
 
 // sequenceWords open a dictation's next site: "Next, the vertex of the scalp: …".

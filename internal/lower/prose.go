@@ -635,7 +635,13 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		n = ordinalOpening(first.Text)
 	}
 	sp, bySite := l.siteParas[first.Line]
-	bySite = bySite && (sp.col == 0 || sp.col == first.Col)
+	bySite = bySite && (sp.col == 0 || sp.col == first.Col) && !l.siteOpened[first.Line] // a site paragraph opens its lesion once, at its first part
+	if bySite {
+		if l.siteOpened == nil {
+			l.siteOpened = map[int]bool{}
+		}
+		l.siteOpened[first.Line] = true
+	}
 	if n == 0 && bySite {
 		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"
 	}
@@ -943,12 +949,13 @@ func namesTumorAtSite(text string) bool {
 	return slices.ContainsFunc(prose.Read(first[:1]).Diagnoses, func(d prose.Diagnosis) bool { return d.Site != "" })
 }
 
-// turnedTo returns the index of the word after "turned to" or "moved to"
-// among a sentence's first words ("Attention was then turned to …", "We
-// then moved to …"), or 0.
+// turnedTo returns the index of the word after "turned to", "moved to" or
+// "began with" among a sentence's first words ("Attention was then turned
+// to …", "We then moved to …", "We began with …"), or 0.
 func turnedTo(words []string) int {
 	for i := 1; i+1 < len(words); i++ {
-		if (words[i-1] == "turned" || words[i-1] == "moved") && words[i] == "to" {
+		if (words[i-1] == "turned" || words[i-1] == "moved") && words[i] == "to" ||
+			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
 			return i + 1
 		}
 	}

@@ -302,6 +302,22 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Next, the vertex of the scalp: a nodular basal cell carcinoma. The first stage consisted of three blocks, all clear.\n\n" +
 				"Finally, the right dorsal forearm: a squamous cell carcinoma in situ. The first stage was divided into two blocks, both clear.\n",
 			lesionOutline, "right nasal ala 2; left temple 3,1; vertex of the scalp 3; right dorsal forearm 2"},
+		{"§1 §3 'We began with the … of the left upper cutaneous lip, which …', 'Attention was then turned to the chin, where …', a repairs heading of every site",
+			"Date: 05/15/2026\n\nINDICATIONS AND HISTORY: three biopsy-proven nonmelanoma skin cancers, referred for Mohs micrographic surgery.\n\n" +
+				"We began with the basal cell carcinoma of the left upper cutaneous lip, which measured 0.8 x 0.6 cm. The first stage was divided into two tissue blocks; block 2 was positive at the deep margin. The second stage consisted of one block, which was clear.\n\n" +
+				"Attention was then turned to the chin, where a squamous cell carcinoma measured 1.0 x 0.9 cm. The first stage was divided into three blocks, all clear.\n\n" +
+				"Attention was next turned to the right dorsal hand, where squamous cell carcinoma in situ measured 1.3 x 1.1 cm. The first stage was divided into two blocks, both clear.\n\n" +
+				"RECONSTRUCTION: After tumor clearance at each site:\nThe lip defect was repaired with a complex layered closure; repair length 2.2 cm.\nThe chin defect was closed with an intermediate layered repair, 2.4 cm.\nThe hand defect was closed with an intermediate layered repair, 2.0 cm.\n",
+			func(n *model.Note) string {
+				timed := ""
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						timed += fmt.Sprint(r.Timing.Present())
+					}
+				}
+				return lesionOutline(n) + " " + timed
+			},
+			"left upper cutaneous lip 2,1 [complex layered closure [2.2]]; chin 3 [intermediate layered repair [2.4]]; right dorsal hand 2 [intermediate layered repair [2]] truetruetrue"},
 	})
 }
 
