@@ -4078,10 +4078,16 @@ type siteParagraph struct {
 func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	var out map[int]siteParagraph
 	var sites []string
+	stagesBefore := false // a lesion's stages told before the first site paragraph: it is not the first lesion's
 	for i, line := range lines {
 		it := line.Item
 		if it == nil || it.Marker != nil || it.Label != nil {
 			continue
+		}
+		stagedBefore := stagesBefore // the line's own stages are its lesion's
+		if len(sites) == 0 && it.Text != nil {
+			lower := asciiLower(it.Text.Text)
+			stagesBefore = stagesBefore || strings.Contains(lower, "stage") && (strings.Contains(lower, "block") || strings.Contains(lower, "divided into")) // not "Maps were drawn for all stages, and I read the frozen sections."
 		}
 		if i > 0 && !lines[i-1].Blank && !(it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil && strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")) {
 			continue // a paragraph opens after a blank line; a site's stages may follow another's on the next line ("Shoulder: first stage of two blocks, …")
@@ -4095,9 +4101,13 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
 				// "Attention was then turned to the chin, where a squamous cell
 				// carcinoma …", "We began with the basal cell carcinoma of the
-				// left upper cutaneous lip, which …"
-				if site := sequenceSite(lead); site != "" {
+				// left upper cutaneous lip, which …"; not "Attention was then
+				// turned to the right upper arm, where a … macule was sampled
+				// with a 4 mm punch biopsy", which has no stage
+				if site := sequenceSite(lead); site != "" && strings.Contains(asciiLower(it.Text.Text), "stage") {
 					head, ok = site, true
+				} else {
+					ok = false
 				}
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
@@ -4129,6 +4139,9 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		}
 		if !known || len(site.Qualifiers) > 2 || slices.Contains(sites, head) {
 			continue
+		}
+		if len(sites) == 0 && stagedBefore {
+			return nil // "The left temple lesion … was treated first; … The first stage …" then "Attention was then turned to the nasal tip.": the first site paragraph opens the second lesion, not the first
 		}
 		if out == nil {
 			out = map[int]siteParagraph{}

@@ -318,6 +318,13 @@ func TestTurnedToNextSite(t *testing.T) {
 				return lesionOutline(n) + " " + timed
 			},
 			"left upper cutaneous lip 2,1 [complex layered closure [2.2]]; chin 3 [intermediate layered repair [2.4]]; right dorsal hand 2 [intermediate layered repair [2]] truetruetrue"},
+		{"§1 'Attention was then turned to the nasal tip.' after a first lesion no site paragraph opened opens the second lesion, not the first",
+			"Date: 06/02/2026\n\nHere for Mohs surgery of three tumors: a nodular basal cell carcinoma of the left temple, a squamous cell carcinoma in situ of the nasal tip and a basal cell carcinoma of the chin.\n\n" +
+				"The left temple lesion was treated first. The first stage was divided into three blocks; block 1 was positive at the anterior margin. The second stage, one block, was clear.\n\n" +
+				"Attention was then turned to the nasal tip. The first stage was divided into two blocks, both clear.\n\n" +
+				"Attention was then turned to the chin. The first stage was divided into four blocks, all clear.\n\n" +
+				"Attention was then turned to the right upper arm, where a pigmented macule was sampled with a 4 mm punch biopsy.\n",
+			lesionOutline, "left temple 3,1; nasal tip 2; chin 4"},
 	})
 }
 
