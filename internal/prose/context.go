@@ -108,7 +108,7 @@ func (p *para) pastSentences() {
 				mohs = true // "had Mohs", "prior Mohs", "history of Mohs"
 			case hist && (w == "year" || w == "years"), i > s.lo && p.w(i-1) == "in" && pastYear(w):
 				year = true // "last year", "three years ago", "excised in 2017"
-			case w == "excised" || w == "removed" || w == "treated" || w == "destroyed" || w == "curetted":
+			case w == "excised" || w == "removed" || w == "treated" || w == "destroyed" || w == "curetted" || w == "underwent":
 				removed = true
 			case presentWords[w] && p.ctx[i]&fNeg == 0: // not "both healed without recurrence"
 				mohs, year = false, false // "a history of prior Mohs in 2019 on the right temple, now with …", "Recurrent basal cell carcinoma …, previously treated … three years ago"
