@@ -2529,7 +2529,8 @@ func (st *state) readRepairs(p *para, s span) {
 			anchors = append(anchors, [2]int{int(h.lo), st.repair})
 		}
 	}
-	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) {
+	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) ||
+		p.sentenceWord(s, "fashion") && p.sentenceWord(s, "complex") { // "closed in a complex fashion with wide undermining …, layered closure …": the class beside the layers
 		st.closedInLayers(p, s)
 	}
 	if len(st.f.Repairs) == n && len(st.touched) == touched && s.any(cDeferred) {
@@ -2590,7 +2591,8 @@ func (p *para) sentenceWord(s span, w string) bool {
 }
 
 // closedInLayers reads a layered closure named by its verb: "the wound was
-// closed in layers", "repaired in two layers", "closed in a layered fashion".
+// closed in layers", "repaired in two layers", "closed in a layered fashion",
+// "closed in a complex fashion".
 func (st *state) closedInLayers(p *para, s span) {
 	for i := s.lo; i+1 < s.hi; i++ {
 		// "the defect was closed primarily": a closure whose class is not stated
@@ -2626,10 +2628,12 @@ func (st *state) closedInLayers(p *para, s span) {
 			continue
 		}
 		j := i + 1
-		if w := p.w(j); w == "a" || w == "two" || w == "three" || w == "multiple" || w == "2" {
+		if w := p.w(j); w == "a" || w == "an" || w == "two" || w == "three" || w == "multiple" || w == "2" {
 			j++
 		}
-		if j >= s.hi || p.w(j) != "layers" && p.w(j) != "layered" {
+		// "closed in a complex fashion with wide undermining …": the class by its manner
+		classed := j+1 < s.hi && (p.w(j) == "complex" || p.w(j) == "intermediate" || p.w(j) == "simple") && (p.w(j+1) == "fashion" || p.w(j+1) == "manner")
+		if j >= s.hi || p.w(j) != "layers" && p.w(j) != "layered" && !classed {
 			continue
 		}
 		v := i - 1
@@ -2645,7 +2649,7 @@ func (st *state) closedInLayers(p *para, s span) {
 			return
 		}
 		e := j + 1
-		if p.w(j) == "layered" && e < s.hi && p.w(e) == "fashion" {
+		if (p.w(j) == "layered" || classed) && e < s.hi && (p.w(e) == "fashion" || p.w(e) == "manner") {
 			e++
 		}
 		st.addRepair(Repair{Kind: p.text(v, e), Span: p.spanOf(v, e)})

@@ -405,3 +405,19 @@ func TestTheSameDay(t *testing.T) {
 			fams, []string{`same-day-biopsy "shave biopsy"`}},
 	})
 }
+
+// TestRepairClassByItsManner: "closed in a complex fashion with wide
+// undermining …, layered closure …" is a complex repair (CODING-RULES §3:
+// the class the note states; the layers alone said intermediate, 12052 for
+// 13132); "closed in a layered fashion" stays intermediate.
+func TestRepairClassByItsManner(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 'closed in a complex fashion' beside 'layered closure'",
+			"After tumor clearance, the cheek defect was closed in a complex fashion with wide undermining of the cheek flaps, layered closure and standing-cone removal, for a final length of 3.0 cm.",
+			fams, []string{`repair "closed in a complex fashion" length=3 after-clearance`}},
+		{"§3 'closed in a layered fashion' alone",
+			"After tumor clearance, the cheek defect was closed in a layered fashion, for a final length of 3.0 cm.",
+			fams, []string{`repair "closed in a layered fashion" length=3 after-clearance`}},
+	})
+}
