@@ -421,3 +421,18 @@ func TestRepairClassByItsManner(t *testing.T) {
 			fams, []string{`repair "closed in a layered fashion" length=3 after-clearance`}},
 	})
 }
+
+// TestStainOnTheStagesBlocks: "AE1/AE3 immunostaining were performed on
+// both blocks of stage 2" stains the stage's blocks, not a block 2 read from
+// the stage's number (CODING-RULES §5: 88342 per block stained; one unit
+// had been coded for two).
+func TestStainOnTheStagesBlocks(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 'on both blocks of stage 2'",
+			"Stage 2 was divided into two blocks; H&E and AE1/AE3 immunostaining were performed on both blocks of stage 2. Both blocks were clear.",
+			[]string{"stage "}, []string{`stage 2 blocks=2 margin=clear stain="H&E" stain="AE1/AE3"`}},
+		{"§5 'on blocks 1 and 3 of stage 2' keeps its blocks",
+			"Stage 2 was divided into three blocks; AE1/AE3 immunostaining was performed on blocks 1 and 3 of stage 2. All blocks were clear.",
+			[]string{"stage "}, []string{`stage 2 blocks=3 margin=clear stain="AE1/AE3"[1 3]`}},
+	})
+}

@@ -1583,6 +1583,9 @@ func (p *para) blockList(lo, hi int) []int {
 		if w == "all" || w == "each" || w == "every" {
 			return nil
 		}
+		if p.has(k, cStageNoun) {
+			break // "on both blocks of stage 2": the number after is the stage's
+		}
 		if p.has(k, cBlockNoun) {
 			sawNoun = true
 			continue
