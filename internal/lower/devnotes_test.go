@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe98:
+// goes up). dev: the development set of 32 notes; probe to probe106:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -149,6 +149,14 @@ var realisticSets = []struct {
 	{"testdata/probe96", 30, 28},
 	{"testdata/probe97", 30, 19},
 	{"testdata/probe98", 30, 26},
+	{"testdata/probe99", 30, 27},
+	{"testdata/probe100", 30, 28},
+	{"testdata/probe101", 30, 27},
+	{"testdata/probe102", 30, 29},
+	{"testdata/probe103", 30, 15},
+	{"testdata/probe104", 30, 27},
+	{"testdata/probe105", 30, 24},
+	{"testdata/probe106", 30, 24},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -822,7 +822,10 @@ func numberIsSite(text string) (int, string) {
 	if n == 0 {
 		return 0, ""
 	}
-	site, _, _ := strings.Cut(strings.TrimSpace(after), ".")
+	site := strings.TrimSpace(after)
+	if k := strings.IndexAny(site, ".,;"); k >= 0 {
+		site = site[:k] // "The first site is the right dorsal hand, where a … was diagnosed"
+	}
 	if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, "the") {
 		site = rest
 	}

@@ -295,6 +295,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The first site is the right nasal ala. The first stage was divided into three blocks; block 2 showed tumor at the deep margin. A second stage was processed as two blocks, both free of tumor.\n\n" +
 				"Attention was then turned to the second site, the left medial cheek. The first stage was divided into two blocks, and both blocks were clear of tumor.\n",
 			lesionOutline, "right nasal ala 3,2; left medial cheek 2"},
+		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
+			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
+				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +
+				"The second site is the left upper arm, where a basal cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into three blocks; block 2 was positive at the lateral margin. A second stage, one block, was clear.\n",
+			lesionOutline, "right dorsal hand 2; left upper arm 3,1"},
 		{"§1 'First, …:', 'Attention was then turned to …:', 'Next, …:', 'Finally, …:' open a lesion each",
 			"Date of service: April 1, 2026\n\nThe patient returns for Mohs surgery of four biopsy-proven tumors.\n\n" +
 				"First, the right nasal ala: a nodular basal cell carcinoma. The first stage was divided into two blocks, both clear.\n\n" +
