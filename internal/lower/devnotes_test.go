@@ -153,7 +153,7 @@ var realisticSets = []struct {
 	{"testdata/probe100", 30, 28},
 	{"testdata/probe101", 30, 27},
 	{"testdata/probe102", 30, 29},
-	{"testdata/probe103", 30, 15},
+	{"testdata/probe103", 30, 16},
 	{"testdata/probe104", 30, 27},
 	{"testdata/probe105", 30, 24},
 	{"testdata/probe106", 30, 24},

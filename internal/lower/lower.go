@@ -4084,10 +4084,25 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if it == nil || it.Marker != nil || it.Label != nil {
 			continue
 		}
+		text := "" // the line's text, or the value of its known key when it opens with a word of sequence ("Procedure: First, the left flank. …")
+		switch {
+		case it.Text != nil && len(it.Fields) == 0:
+			text = it.Text.Text
+		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil:
+			if _, known := lookupAny(it.Fields[0].Key); known {
+				if v := it.Fields[0].Value.Text; afterSequenceWord(v) != v {
+					text = v
+				}
+			}
+		}
 		stagedBefore := stagesBefore // the line's own stages are its lesion's
-		if len(sites) == 0 && it.Text != nil {
-			lower := asciiLower(it.Text.Text)
-			stagesBefore = stagesBefore || strings.Contains(lower, "stage") && (strings.Contains(lower, "block") || strings.Contains(lower, "divided into")) // not "Maps were drawn for all stages, and I read the frozen sections."
+		if len(sites) == 0 && !stagesBefore {
+			if it.Text != nil {
+				stagesBefore = tellsStageBlocks(it.Text.Text)
+			}
+			for _, f := range it.Fields {
+				stagesBefore = stagesBefore || f.Value != nil && tellsStageBlocks(f.Value.Text)
+			}
 		}
 		if i > 0 && !lines[i-1].Blank && !(it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil && strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")) {
 			continue // a paragraph opens after a blank line; a site's stages may follow another's on the next line ("Shoulder: first stage of two blocks, …")
@@ -4095,8 +4110,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		var head, rest string
 		var ok bool
 		switch {
-		case it.Text != nil && len(it.Fields) == 0:
-			head, rest, ok = strings.Cut(it.Text.Text, ". ")
+		case text != "":
+			head, rest, ok = strings.Cut(text, ". ")
 			if lead := afterSequenceWord(head); lead != head {
 				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
 				// "Attention was then turned to the chin, where a squamous cell
@@ -4104,7 +4119,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				// left upper cutaneous lip, which …"; not "Attention was then
 				// turned to the right upper arm, where a … macule was sampled
 				// with a 4 mm punch biopsy", which has no stage
-				if site := sequenceSite(lead); site != "" && strings.Contains(asciiLower(it.Text.Text), "stage") {
+				if site := sequenceSite(lead); site != "" && strings.Contains(asciiLower(text), "stage") {
 					head, ok = site, true
 				} else {
 					ok = false
@@ -4170,6 +4185,14 @@ func afterSequenceWord(s string) string {
 		}
 	}
 	return s
+}
+
+// tellsStageBlocks reports whether text tells a stage's blocks: "The first
+// stage was divided into three blocks", not "Maps were drawn for all
+// stages, and I read the frozen sections."
+func tellsStageBlocks(text string) bool {
+	lower := asciiLower(text)
+	return strings.Contains(lower, "stage") && (strings.Contains(lower, "block") || strings.Contains(lower, "divided into"))
 }
 
 // sequenceSite is the site of the clause after a dictation's word of

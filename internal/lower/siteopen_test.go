@@ -295,6 +295,12 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The first site is the right nasal ala. The first stage was divided into three blocks; block 2 showed tumor at the deep margin. A second stage was processed as two blocks, both free of tumor.\n\n" +
 				"Attention was then turned to the second site, the left medial cheek. The first stage was divided into two blocks, and both blocks were clear of tumor.\n",
 			lesionOutline, "right nasal ala 3,2; left medial cheek 2"},
+		{"§1 'Procedure: First, the left flank. …' opens the first of the lesions 'Next, …' and 'Finally, …' go on with",
+			"Date of service: June 4, 2026\n\nHPI: three biopsy proven skin cancers referred for Mohs.\n\n" +
+				"Procedure: First, the left flank. Superficial basal cell carcinoma. Stage one was divided into six blocks; block 2 was positive. Stage two, one block, was clear.\n\n" +
+				"Next, the right thigh. Squamous cell carcinoma in situ. Stage one was divided into two blocks, both clear.\n\n" +
+				"Finally, the left upper arm. Nodular basal cell carcinoma. Stage one was divided into three blocks, all clear.\n",
+			lesionOutline, "left flank 6,1; right thigh 2; left upper arm 3"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +

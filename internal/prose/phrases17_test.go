@@ -436,3 +436,18 @@ func TestStainOnTheStagesBlocks(t *testing.T) {
 			[]string{"stage "}, []string{`stage 2 blocks=3 margin=clear stain="AE1/AE3"[1 3]`}},
 	})
 }
+
+// TestStructureInvolvement: "full-thickness atypia with follicular
+// involvement and no invasion …, and both blocks were clear" is a clear
+// stage: the follicles' involvement is the tumor's extent, not a margin
+// (CODING-RULES §1: margins per stage; a positive last stage is a finding).
+func TestStructureInvolvement(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 'follicular involvement' is no positive margin",
+			"Stage one was divided into two blocks; full-thickness atypia with follicular involvement and no invasion was seen centrally, and both blocks were clear.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 'involvement of the deep margin' stays positive",
+			"Stage one was divided into two blocks, with involvement of the deep margin of block 2.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive"}},
+	})
+}

@@ -1730,7 +1730,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		switch {
 		case starts(cEquivocal) && about:
 			set(MarginEquivocal, k)
-		case starts(cPositive) && about && !p.depthObject(k, hi):
+		case starts(cPositive) && about && !p.depthObject(k, hi) && !p.structureInvolvement(k):
 			switch {
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
@@ -1792,6 +1792,20 @@ func (p *para) takenFrom(k, lo, hi int) int {
 		return k // "from the area of blocks 5 and 6 of the second stage" places it too
 	}
 	return e
+}
+
+// structureInvolvement reports whether token k is "involvement" of a
+// structure the adjective before it names ("follicular involvement",
+// "adnexal involvement"): the tumor's extent, not a margin.
+func (p *para) structureInvolvement(k int) bool {
+	if k < 1 || p.w(k) != "involvement" {
+		return false
+	}
+	switch p.w(k - 1) {
+	case "follicular", "perifollicular", "adnexal", "perineural", "dermal", "nerve", "neural":
+		return true
+	}
+	return false
 }
 
 // depthWords name a tissue depth a tumor involves, not a margin.
