@@ -4302,6 +4302,9 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	intro := prose.Read(sentences[:first])
 	var sites []string
 	add := func(site string) {
+		if regionWords[letters(site)] {
+			return // "for melanoma in situ on the face": the region of a site named, no site of its own
+		}
 		if site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, site) || sideless(s, site) || sideless(site, s) }) {
 			sites = append(sites, site)
 		}
@@ -4327,7 +4330,9 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 		text := sentenceText(sen)
 		named := sitesOpening(text, sites)
 		stage := namesStage(sen)
-		if !stage && len(named) == 1 && len(prose.Read([][]prose.Line{sen}).Diagnoses) == 0 {
+		if !stage && len(named) == 1 && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
+			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) // "The left cheek lentigo maligna measured …" names its own tumor
+		}) {
 			// "The cheek was addressed first. The first stage …", "The nose
 			// was treated first. A Mohs map was drawn. The first stage …": a
 			// sentence that names no tumor, then, within two sentences that
@@ -4390,6 +4395,7 @@ var severalWords = []string{"two", "three", "four", "both", "second", "sites", "
 // stage word hold one of severalWords: a cheap test that spares the prose
 // reader the notes of one tumor.
 func severalBeforeStages(lines []*grammar.Line) bool {
+	tumors := 0 // tumor words: "a melanoma in situ … of the left cheek … and a nodular basal cell carcinoma of the right upper arm"
 	for _, line := range lines {
 		if line.Item == nil {
 			continue
@@ -4417,6 +4423,10 @@ func severalBeforeStages(lines []*grammar.Line) bool {
 				return true
 			case w == "2" && end < len(text) && (text[end] == ')' || text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ')):
 				return true // "… 2. Squamous cell carcinoma in situ, right lateral neck", "(2) …"
+			case strings.EqualFold(w, "carcinoma") || strings.EqualFold(w, "melanoma") || strings.EqualFold(w, "bcc") || strings.EqualFold(w, "scc"):
+				if tumors++; tumors >= 2 {
+					return true
+				}
 			}
 			at = end
 		}

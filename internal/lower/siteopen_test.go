@@ -301,6 +301,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Next, the right thigh. Squamous cell carcinoma in situ. Stage one was divided into two blocks, both clear.\n\n" +
 				"Finally, the left upper arm. Nodular basal cell carcinoma. Stage one was divided into three blocks, all clear.\n",
 			lesionOutline, "left flank 6,1; right thigh 2; left upper arm 3"},
+		{"§1 an intro of two tumors joined by 'and a', a first paragraph that names its site with its tumor, the region 'on the face' no third site",
+			"Date of service: 06/22/2026\n\nShe presents for Mohs surgery of a melanoma in situ, lentigo maligna type, of the left cheek (biopsy 05/26/2026) and a nodular basal cell carcinoma of the right upper arm (biopsy 05/26/2026).\n\n" +
+				"The left cheek lentigo maligna measured 1.8 x 1.5 cm. Mohs was indicated for melanoma in situ on the face with poorly defined margins. The first stage was divided into three blocks; block 2 was positive at the lateral margin. The second stage was divided into two blocks, both clear.\n\n" +
+				"Attention was then turned to the right upper arm. The basal cell carcinoma measured 1.1 x 0.9 cm. The first stage was divided into three blocks, all clear.\n",
+			lesionOutline, "left cheek 3,2; right upper arm 3"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +
