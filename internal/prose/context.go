@@ -210,6 +210,9 @@ func (p *para) scopeForward(from, end int, flag uint8, untilVerb, ownVerb bool) 
 		if ownVerb && conj(w) && p.clauseAhead(i+1, end) {
 			return // "Options were discussed, … and a rotation flap was chosen"
 		}
+		if flag == fHyp && w == "," && p.clauseAhead(i+1, end) {
+			return // "Given … the risk of ectropion with a linear closure, a full-thickness skin graft was placed": the main clause is what was done
+		}
 		if conj(w) && i+1 < end && decisionStart(p.w(i+1)) {
 			// "we discussed options and I repaired it with …", "… discussed
 			// the options and elected to allow the wound to heal": a clause of

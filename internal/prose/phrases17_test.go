@@ -451,3 +451,20 @@ func TestStructureInvolvement(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive"}},
 	})
 }
+
+// TestRiskClauseThenWhatWasDone: an introductory clause of risks ("Given
+// the proximity to the lid margin and the risk of ectropion with a linear
+// closure,") supposes its own words only; the main clause after its comma
+// is what was done ("a full-thickness skin graft was placed": CODING-RULES
+// §3, 15260 had been lost), while a list of risks goes on over its commas.
+func TestRiskClauseThenWhatWasDone(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 the graft placed after a clause of risks",
+			"After tumor clearance the final defect measured 1.5 x 1.2 cm. Given the proximity to the lid margin and the risk of ectropion with a linear closure, a full-thickness skin graft was placed. Recipient area 1.5 x 1.2 cm.",
+			fams, []string{`repair "full-thickness skin graft" area=1.5x1.2 after-clearance`}},
+		{"§3 a list of risks names no repair",
+			"The risks of a flap, a graft, bleeding and infection were discussed.",
+			fams, nil},
+	})
+}
