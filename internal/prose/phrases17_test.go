@@ -468,3 +468,15 @@ func TestRiskClauseThenWhatWasDone(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestBecauseClauseNamesAnotherStage: "Because of the perineural invasion
+// seen in stage 1, both blocks of stage 2 were stained with … AE1/AE3 …"
+// stains stage 2, the stage its main clause names, not stage 1 (CODING-RULES
+// §5: 88342 on the blocks stained; three units had been coded for two).
+func TestBecauseClauseNamesAnotherStage(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 the main clause's stage after a 'Because …,' clause",
+			"The first stage was divided into 3 blocks; tumor was present at the deep margin of block 1.\n\nThe second stage was divided into 2 blocks. Because of the perineural invasion seen in stage 1, both blocks of stage 2 were stained with AE1/AE3 immunostain. Both blocks were clear.",
+			[]string{"stage "}, []string{"stage 1 blocks=3 margin=positive", `stage 2 blocks=2 margin=clear stain="AE1/AE3"`}},
+	})
+}

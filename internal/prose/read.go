@@ -864,8 +864,8 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
 	concessive := false
 	switch p.w(s.lo) {
-	case "although", "though", "while", "whereas":
-		concessive = true
+	case "although", "though", "while", "whereas", "because", "since", "given":
+		concessive = true // "Because of the perineural invasion seen in stage 1, both blocks of stage 2 were stained …"
 	}
 	var listed []listedStain // the stains the sentence named, in order
 	for i := s.lo; i < s.hi; {
