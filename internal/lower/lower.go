@@ -4112,6 +4112,9 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		switch {
 		case text != "":
 			head, rest, ok = strings.Cut(text, ". ")
+			if site, tumor, cut := strings.Cut(head, ", "); cut && mentions(firstWords(tumor, 4), dxTumorWords) {
+				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …"
+			}
 			if lead := afterSequenceWord(head); lead != head {
 				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
 				// "Attention was then turned to the chin, where a squamous cell

@@ -2050,7 +2050,7 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 }
 
 // todayCues say that what a sentence counts is treated at this visit.
-var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for mohs", "presented for mohs",
+var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for mohs", "presented for mohs", "here for mohs",
 	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised"}
 
 // pastOrOtherLesions say that what a sentence counts is not the tumors of

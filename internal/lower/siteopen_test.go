@@ -306,6 +306,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The left cheek lentigo maligna measured 1.8 x 1.5 cm. Mohs was indicated for melanoma in situ on the face with poorly defined margins. The first stage was divided into three blocks; block 2 was positive at the lateral margin. The second stage was divided into two blocks, both clear.\n\n" +
 				"Attention was then turned to the right upper arm. The basal cell carcinoma measured 1.1 x 0.9 cm. The first stage was divided into three blocks, all clear.\n",
 			lesionOutline, "left cheek 3,2; right upper arm 3"},
+		{"§1 paragraphs that open 'Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm.' open a lesion each ('here for Mohs of two tumors')",
+			"Date: 03/27/2026\n\nHe is here for Mohs of two tumors biopsied on 03/06/2026.\n\n" +
+				"Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Map drawn. The first stage was divided into three blocks, and all margins were clear.\n\n" +
+				"Posterior neck, squamous cell carcinoma, well differentiated, 1.0 x 0.9 cm. The first stage was divided into two blocks; block 1 had tumor at the deep margin. The second stage, one block, was clear.\n",
+			lesionOutline, "Left parietal scalp 3; Posterior neck 2,1"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +

@@ -1609,14 +1609,31 @@ func (st *state) siteThenTumor(p *para, s span) bool {
 		lo++ // "The right forehead squamous cell carcinoma measured 1.0 x 0.8 cm"
 	}
 	d := lo + 1
-	for d < s.hi && d-lo <= 5 && !p.has(d, cDiagnosis) {
+	for d < s.hi && d-lo <= 7 && !p.has(d, cDiagnosis) {
 		d++
 	}
-	if d >= s.hi || d-lo > 5 || !p.has(d, cDiagnosis) {
+	if d >= s.hi || d-lo > 7 || !p.has(d, cDiagnosis) {
 		return false
 	}
-	site, a, b := p.siteAt(lo, d)
-	if site == "" || a != lo || b != d {
+	end := d
+	comma := -1
+	for k := lo; k < d && comma < 0; k++ {
+		if p.w(k) == "," {
+			comma = k
+		}
+	}
+	if comma >= 0 {
+		end = comma // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm."
+		for k := end + 1; k < d; k++ {
+			if !p.has(k, cDxMod) && p.toks[k].kind == kWord {
+				return false // "Left cheek, after the first stage, basal cell carcinoma …": no tumor of the site
+			}
+		}
+	} else if d-lo > 5 {
+		return false
+	}
+	site, a, b := p.siteAt(lo, end)
+	if site == "" || a != lo || b != end {
 		return false
 	}
 	if len(st.f.Sites) < maxList {

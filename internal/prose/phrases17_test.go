@@ -480,3 +480,18 @@ func TestBecauseClauseNamesAnotherStage(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=3 margin=positive", `stage 2 blocks=2 margin=clear stain="AE1/AE3"`}},
 	})
 }
+
+// TestSiteCommaTumor: a sentence that opens with a site, a comma and its
+// tumor ("Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm.")
+// names the tumor's site (CODING-RULES §1: a second such paragraph is a
+// second tumor, never merged into the first); words other than the tumor's
+// between them name none.
+func TestSiteCommaTumor(t *testing.T) {
+	fams := []string{"site "}
+	runPhrases(t, []phraseCase{
+		{"§1 'Left parietal scalp, nodular basal cell carcinoma, …'",
+			"Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm.", fams, []string{`site "Left parietal scalp"`}},
+		{"§1 'Posterior neck, squamous cell carcinoma, well differentiated, …'",
+			"Posterior neck, squamous cell carcinoma, well differentiated, 1.0 x 0.9 cm.", fams, []string{`site "Posterior neck"`}},
+	})
+}
