@@ -805,8 +805,11 @@ var numberWords = map[string]bool{"number": true, "site": true}
 // site.
 func numberIsSite(text string) (int, string) {
 	head, after, ok := strings.Cut(text, " is ")
+	if was, rest, cut := strings.Cut(text, " was "); cut && (!ok || len(was) < len(head)) {
+		head, after, ok = was, rest, true // "Our first site was the left nasal ala: …"
+	}
 	words := strings.Fields(asciiLower(head))
-	if len(words) == 3 && words[0] == "the" {
+	if len(words) == 3 && (words[0] == "the" || words[0] == "our") {
 		words = words[1:] // "The first site is the right nasal ala."
 	}
 	n := 0
@@ -823,7 +826,7 @@ func numberIsSite(text string) (int, string) {
 		return 0, ""
 	}
 	site := strings.TrimSpace(after)
-	if k := strings.IndexAny(site, ".,;"); k >= 0 {
+	if k := strings.IndexAny(site, ".,;:"); k >= 0 {
 		site = site[:k] // "The first site is the right dorsal hand, where a … was diagnosed"
 	}
 	if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, "the") {
@@ -850,8 +853,8 @@ func proseLesionNumber(text string) int {
 	if i := turnedTo(words); i > 0 {
 		words = words[i:] // "Attention was then turned to the second site, …"
 	}
-	for len(words) > 0 && (words[0] == "the" || words[0] == "for" || words[0] == "on") {
-		words = words[1:]
+	for len(words) > 0 && (words[0] == "the" || words[0] == "for" || words[0] == "on" || words[0] == "our") {
+		words = words[1:] // "Our second site was the right temple, …"
 	}
 	if len(words) < 2 {
 		return 0
@@ -2050,7 +2053,7 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 }
 
 // todayCues say that what a sentence counts is treated at this visit.
-var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for mohs", "presented for mohs", "here for mohs",
+var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for", "presented for", "here for mohs",
 	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised"}
 
 // pastOrOtherLesions say that what a sentence counts is not the tumors of

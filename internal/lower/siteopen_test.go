@@ -311,6 +311,12 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Map drawn. The first stage was divided into three blocks, and all margins were clear.\n\n" +
 				"Posterior neck, squamous cell carcinoma, well differentiated, 1.0 x 0.9 cm. The first stage was divided into two blocks; block 1 had tumor at the deep margin. The second stage, one block, was clear.\n",
 			lesionOutline, "Left parietal scalp 3; Posterior neck 2,1"},
+		{"§1 'presents for three tumors', 'Our first site was the left nasal ala: …', a past tumor '(Mohs 2022)' no site of today",
+			"Date: 04/07/2026\n\nHe has a prior history of basal cell carcinoma of the chest (excised 2014) and squamous cell carcinoma of the left ear (Mohs 2022), and presents for three tumors, all biopsied on 03/18/2026.\n\n" +
+				"Our first site was the left nasal ala: squamous cell carcinoma in situ, 0.6 x 0.5 cm. Stage 1 was processed as 2 blocks; both were clear.\n\n" +
+				"Our second site was the right temple, a basal cell carcinoma of 1.2 x 1.0 cm. Stage 1 was processed as 3 blocks with tumor at the superior margin of block 1. Stage 2 was processed as 1 block and was clear.\n\n" +
+				"Our third site was the left lower back, a superficial basal cell carcinoma of 1.8 x 1.5 cm. Stage 1 was processed as 4 blocks, all clear.\n",
+			lesionOutline, "left nasal ala 2; right temple 3,1; left lower back 4"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +

@@ -96,6 +96,7 @@ func (p *para) scopes() {
 // and no indication: its tumors and sites are another day's, however long
 // its list.
 func (p *para) pastSentences() {
+	p.pastParentheses()
 	for _, s := range p.sents {
 		if s.any(cToday) || s.any(cStageNoun) {
 			continue
@@ -119,6 +120,41 @@ func (p *para) pastSentences() {
 			continue // "biopsied last year": today's tumor, sampled then; "Indication: … of the vertex scalp, previously treated with electrodesiccation and curettage in 2024"
 		}
 		for i := s.lo; i < s.hi; i++ {
+			p.ctx[i] |= fHist
+		}
+	}
+}
+
+// pastParentheses flags as historical a tumor that a parenthesis after it
+// dates as treated in a past year ("squamous cell carcinoma of the left ear
+// (Mohs 2022)", "basal cell carcinoma of the chest (excised 2014)"): the
+// words back to the clause's start ("with", "and", a comma) and the
+// parenthesis.
+func (p *para) pastParentheses() {
+	for k := range p.toks {
+		if p.w(k) != "(" {
+			continue
+		}
+		m, year, treated := k+1, false, false
+		for ; m < len(p.toks) && m <= k+6 && p.w(m) != ")"; m++ {
+			year = year || pastYear(p.w(m))
+			switch p.w(m) {
+			case "mohs", "excised", "removed", "treated", "resected", "excision":
+				treated = true
+			}
+		}
+		if m >= len(p.toks) || p.w(m) != ")" || !year || !treated {
+			continue
+		}
+		lo := k
+		for lo > 0 && k-lo < 12 {
+			w := p.w(lo - 1)
+			if w == "," || w == ";" || w == "." || w == "and" || w == "with" || w == "of" && lo >= 2 && p.w(lo-2) == "history" {
+				break
+			}
+			lo--
+		}
+		for i := lo; i <= m; i++ {
 			p.ctx[i] |= fHist
 		}
 	}
