@@ -359,7 +359,8 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	// ("RECONSTRUCTION: After tumor clearance, the left nasal ala defect …
 	// After tumor clearance at the temple, …")
 	byProse := !l.headed && l.siteParas == nil && len(l.out.Lesions) > 1 && mentions(lines[0].Text, repairWords)
-	if l.lesion < 0 || !((l.headed || l.proseLabelled) && repairsSection(l.block.Value) || bySite || byProse) {
+	_, _, leadHeaded := leadHeading(lines[0]) // "Repairs, all performed after tumor clearance: the scalp defect …"
+	if l.lesion < 0 || !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse) {
 		return nil
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
