@@ -382,7 +382,7 @@ func restatesClass(r model.Repair, text string) bool {
 // naming no repair.
 func timingOnly(s string) bool {
 	lower := asciiLower(s)
-	return mentions(lower, []string{"clearance", "cleared", "same day", "same-day"}) &&
+	return mentions(lower, []string{"clearance", "cleared", "clear margins", "margins were clear", "same day", "same-day"}) &&
 		!mentions(lower, []string{"repair", "closure", "closed", "flap", "graft", "linear", "layer", "simple", "intermediate", "complex",
 			"suture", "intention", "advancement", "rotation", "transposition", "delayed", "cm"})
 }
@@ -757,7 +757,7 @@ var placeWords = map[string]bool{"medial": true, "lateral": true, "superior": tr
 // clearance".
 func repairsHeading(key string) bool {
 	key = strings.TrimSpace(asciiLower(key))
-	cleared := []string{"clearance", "cleared"}
+	cleared := []string{"clearance", "cleared", "clear margins"}
 	if first, _, _ := strings.Cut(key, " "); (first == "after" || first == "following") && mentions(key, cleared) {
 		return true // "After tumor clearance:" over the repairs
 	}
@@ -884,6 +884,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := terseStage(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "S1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI."
+	}
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && l.repairSiteLine(it.Text) {
+		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"
 	}
 	listed := l.stagesListed
 	l.stagesListed = false
@@ -3375,10 +3378,18 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 	}
 	les := l.cur()
-	if ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 && timingOnly(v.Text) && strings.HasSuffix(strings.TrimSpace(v.Text), ":") {
-		// "RECONSTRUCTION: After tumor clearance at each site:" over the
-		// lesions' repairs: a heading that times them, no repair of its own
-		l.block = model.Text{Value: f.Key + " (" + strings.TrimSuffix(strings.TrimSpace(v.Text), ":") + ")", Line: f.Pos.Line}
+	if ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 && timingOnly(v.Text) && strings.HasSuffix(strings.TrimSpace(v.Text), ":") ||
+		ref.field == fRepair && v != nil && len(l.out.Lesions) > 1 && strings.HasPrefix(v.Text, "(") && mentions(v.Text, []string{"clearance", "cleared", "clear margins"}) &&
+			(ofEvery(v.Text) || mentions(v.Text, []string{"each site"})) {
+		// "RECONSTRUCTION: After tumor clearance at each site:", "RECONSTRUCTION
+		// (all repairs performed after clear margins were confirmed at each
+		// site):" over the lesions' repairs: a heading that times them, no
+		// repair of its own
+		remark := strings.TrimSuffix(strings.TrimSpace(v.Text), ":")
+		if !strings.HasPrefix(remark, "(") {
+			remark = "(" + remark + ")"
+		}
+		l.block = model.Text{Value: f.Key + " " + remark, Line: f.Pos.Line}
 		if l.clearedRepairs == nil {
 			l.clearedRepairs = map[int]model.Text{}
 		}

@@ -594,6 +594,44 @@ func (l *lowerer) repairRow(r *grammar.Row) bool {
 	return true
 }
 
+// repairSiteLine reads a line under a repairs heading of several lesions
+// that names one lesion's site or label, a dash and its repair ("Right
+// nasal dorsum – intermediate (layered) closure, 12.5 mm", "Lesion 2 -
+// complex repair 2.2 cm"): the repair is that lesion's, read as its prose
+// and timed by the heading; false when the line is not one.
+func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
+	if len(l.out.Lesions) < 2 || !repairsSection(l.block.Value) {
+		return false
+	}
+	for _, dash := range []string{" – ", " — ", " - "} {
+		name, rest, ok := strings.Cut(t.Text, dash)
+		if !ok || !isRepairText(rest) {
+			continue
+		}
+		les := l.labelled(strings.TrimSpace(name))
+		if les < 0 {
+			les = l.atSite(strings.TrimSpace(name))
+		}
+		if les < 0 {
+			return false
+		}
+		l.endParagraph()
+		saved := l.lesion
+		l.lesion = les
+		if repairsHeading(l.block.Value) {
+			if l.clearedRepairs == nil {
+				l.clearedRepairs = map[int]model.Text{}
+			}
+			l.clearedRepairs[les] = l.block
+		}
+		l.paragraph = append(l.paragraph, *trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text)))
+		l.endParagraph()
+		l.lesion = saved
+		return true
+	}
+	return false
+}
+
 // yesNoGrid is a checklist whose rows mark an item with an X under a Yes or
 // a No column.
 type yesNoGrid struct {
