@@ -956,14 +956,18 @@ func namesTumorAtSite(text string) bool {
 	return slices.ContainsFunc(prose.Read(first[:1]).Diagnoses, func(d prose.Diagnosis) bool { return d.Site != "" })
 }
 
-// turnedTo returns the index of the word after "turned to", "moved to" or
-// "began with" among a sentence's first words ("Attention was then turned
-// to …", "We then moved to …", "We began with …"), or 0.
+// turnedTo returns the index of the word after "turned to", "moved to",
+// "began with" or "then addressed" among a sentence's first words
+// ("Attention was then turned to …", "We then moved to …", "We began with
+// …", "We then addressed the chin …"), or 0.
 func turnedTo(words []string) int {
 	for i := 1; i+1 < len(words); i++ {
 		if (words[i-1] == "turned" || words[i-1] == "moved") && words[i] == "to" ||
 			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
 			return i + 1
+		}
+		if words[i] == "addressed" && (words[i-1] == "then" || words[i-1] == "next" || words[i-1] == "we") {
+			return i + 1 // "We then addressed the chin (midline mental crease), a nodular …"
 		}
 	}
 	return 0

@@ -317,6 +317,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Our second site was the right temple, a basal cell carcinoma of 1.2 x 1.0 cm. Stage 1 was processed as 3 blocks with tumor at the superior margin of block 1. Stage 2 was processed as 1 block and was clear.\n\n" +
 				"Our third site was the left lower back, a superficial basal cell carcinoma of 1.8 x 1.5 cm. Stage 1 was processed as 4 blocks, all clear.\n",
 			lesionOutline, "left nasal ala 2; right temple 3,1; left lower back 4"},
+		{"§1 'Left lower cutaneous lip: …' then 'We then addressed the chin (midline mental crease), a nodular …'",
+			"Date of service: 04/03/2026\n\nIndications: She presents with two biopsy-proven tumors (biopsies 03/16/2026).\n\n" +
+				"Left lower cutaneous lip: squamous cell carcinoma, 1.0 x 0.8 cm. Stage 1 was divided into 3 blocks; block 2 was positive at the inferior margin. Stage 2, 2 blocks, clear.\n\n" +
+				"We then addressed the chin (midline mental crease), a nodular basal cell carcinoma of 0.9 x 0.7 cm. Stage 1 was divided into 2 blocks, clear.\n",
+			lesionOutline, "Left lower cutaneous lip 3,2; chin (midline mental crease) 2"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +

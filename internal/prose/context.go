@@ -116,6 +116,9 @@ func (p *para) pastSentences() {
 				i = s.hi
 			}
 		}
+		if p.pastHeading(s) {
+			mohs = !s.any(cToday) // "Past history: BCC of the right nasal ala (Mohs, 2019), SCC in situ of the left hand (5-FU, 2022)."
+		}
 		if !mohs && (!year || !removed || s.any(cBiopsy) || s.any(cIndicationCue)) {
 			continue // "biopsied last year": today's tumor, sampled then; "Indication: … of the vertex scalp, previously treated with electrodesiccation and curettage in 2024"
 		}
@@ -139,7 +142,7 @@ func (p *para) pastParentheses() {
 		for ; m < len(p.toks) && m <= k+6 && p.w(m) != ")"; m++ {
 			year = year || pastYear(p.w(m))
 			switch p.w(m) {
-			case "mohs", "excised", "removed", "treated", "resected", "excision":
+			case "mohs", "excised", "removed", "treated", "resected", "excision", "fu", "imiquimod", "cryotherapy", "curettage", "radiation":
 				treated = true
 			}
 		}
@@ -158,6 +161,22 @@ func (p *para) pastParentheses() {
 			p.ctx[i] |= fHist
 		}
 	}
+}
+
+// pastHeading reports whether sentence s opens with a heading of the past
+// and its colon: "Past history:", "Past medical history:", "PMH:".
+func (p *para) pastHeading(s span) bool {
+	k := s.lo
+	if p.w(k) == "past" {
+		k++
+	}
+	if p.w(k) == "medical" || p.w(k) == "surgical" || p.w(k) == "dermatologic" {
+		k++
+	}
+	if k == s.lo && p.w(k) != "pmh" || k > s.lo && p.w(k) != "history" {
+		return false
+	}
+	return k+1 < s.hi && p.w(k+1) == ":"
 }
 
 // pastYear reports whether w is a year of four digits, 1950 to 2099.
