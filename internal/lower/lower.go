@@ -97,6 +97,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
 				l.table, l.grid = nil, nil
 			}
+			if repairsSection(l.block.Value) {
+				l.endParagraph() // under its heading: "Reconstruction, performed after tumor clearance at each site:" over a sentence a lesion's repair
+			}
 			if i == 0 || l.block.Line != l.lines[i-1].Pos.Line { // a heading right above the blank still heads what follows it
 				l.block = model.Text{}
 			}
