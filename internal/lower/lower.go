@@ -4126,8 +4126,14 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		switch {
 		case text != "":
 			head, rest, ok = strings.Cut(text, ". ")
-			if site, tumor, cut := strings.Cut(head, ", "); cut && mentions(firstWords(tumor, 4), dxTumorWords) {
+			// a paragraph that names its site with its tumor opens a lesion when
+			// it goes on to a stage (not a history's "Squamous cell carcinoma,
+			// right forearm, excised 2019.")
+			staged := strings.Contains(asciiLower(text), "stage")
+			if site, tumor, cut := strings.Cut(head, ", "); cut && staged && mentions(firstWords(tumor, 4), dxTumorWords) {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …"
+			} else if site := tumorSite(head); site != "" && staged {
+				head = site
 			}
 			if lead := afterSequenceWord(head); lead != head {
 				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
@@ -4200,6 +4206,51 @@ func afterSequenceWord(s string) string {
 		for range i {
 			_, s, _ = strings.Cut(strings.TrimLeft(s, " "), " ")
 		}
+	}
+	return s
+}
+
+// tumorSite is the site of a paragraph's opening sentence that names its
+// tumor first: "The tumor on the right superior helix was a nodular basal
+// cell carcinoma …", "Squamous cell carcinoma in situ, right dorsal hand,
+// overlying the 3rd metacarpal (shave biopsy …)"; "" for any other.
+func tumorSite(head string) string {
+	lower := asciiLower(head)
+	for _, lead := range []string{"the tumor ", "the lesion ", "the tumour ", "the cancer "} {
+		rest, ok := strings.CutPrefix(lower, lead)
+		if !ok {
+			continue
+		}
+		for _, prep := range []string{"on the ", "in the ", "of the ", "at the "} {
+			if after, ok := strings.CutPrefix(rest, prep); ok {
+				site := head[len(head)-len(after):]
+				for _, end := range []string{" was ", " is ", ",", " measured", " measuring"} {
+					if k := strings.Index(asciiLower(site), end); k > 0 {
+						site = site[:k]
+					}
+				}
+				return resolvedSite(site)
+			}
+		}
+		return ""
+	}
+	parts := strings.Split(head, ", ")
+	if len(parts) < 2 || !mentions(firstWords(parts[0], 2), dxTumorWords) && !strings.HasPrefix(lower, "invasive ") {
+		return ""
+	}
+	for _, p := range parts[1:] {
+		if site := resolvedSite(p); site != "" {
+			return site // "Invasive squamous cell carcinoma, moderately differentiated, right dorsal forearm (shave biopsy …)"
+		}
+	}
+	return ""
+}
+
+// resolvedSite is s trimmed when it is a site of five words or fewer, "" otherwise.
+func resolvedSite(s string) string {
+	s = strings.TrimSpace(dropParens(s))
+	if _, known := anatomy.Resolve(s); !known || len(strings.Fields(s)) > 5 || s == "" {
+		return ""
 	}
 	return s
 }

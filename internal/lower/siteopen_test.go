@@ -322,6 +322,21 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Left lower cutaneous lip: squamous cell carcinoma, 1.0 x 0.8 cm. Stage 1 was divided into 3 blocks; block 2 was positive at the inferior margin. Stage 2, 2 blocks, clear.\n\n" +
 				"We then addressed the chin (midline mental crease), a nodular basal cell carcinoma of 0.9 x 0.7 cm. Stage 1 was divided into 2 blocks, clear.\n",
 			lesionOutline, "Left lower cutaneous lip 3,2; chin (midline mental crease) 2"},
+		{"§1 'The tumor on the right superior helix was …', 'The tumor in the left conchal bowl was …' open a lesion each",
+			"Date: 04/02/2026\n\nHe underwent Mohs surgery today for two biopsy-proven basal cell carcinomas, one on each ear.\n\n" +
+				"The tumor on the right superior helix was a nodular basal cell carcinoma measuring 0.8 x 0.6 cm. The first stage was divided into 2 blocks; block 1 was positive at the deep margin. The second stage, one block, was clear.\n\n" +
+				"The tumor in the left conchal bowl was an infiltrative basal cell carcinoma measuring 0.9 x 0.8 cm. The first stage was divided into 3 blocks, all free of tumor.\n",
+			lesionOutline, "right superior helix 2,1; left conchal bowl 3"},
+		{"§1 'Squamous cell carcinoma in situ, right dorsal hand, …' and 'Invasive squamous cell carcinoma, …, right dorsal forearm (…)' open a lesion each",
+			"Date: 03/19/2026\n\nHe presents for treatment of two cutaneous squamous neoplasms.\n\n" +
+				"Squamous cell carcinoma in situ, right dorsal hand, overlying the 3rd metacarpal (shave biopsy 03/02/2026). The first stage was processed in 2 blocks; block 1 was positive at the radial margin. The second stage, one block, was clear.\n\n" +
+				"Invasive squamous cell carcinoma, moderately differentiated, right dorsal forearm (shave biopsy 03/02/2026). Stage one was processed as 3 blocks, all negative.\n",
+			lesionOutline, "right dorsal hand 2,1; right dorsal forearm 3"},
+		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
+			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
+				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
+				"Basal cell carcinoma, nodular, left cheek, 1.0 x 0.9 cm. The first stage was divided into 2 blocks, both clear.\n",
+			lesionOutline, "left cheek 2"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +
