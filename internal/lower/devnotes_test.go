@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe106:
+// goes up). dev: the development set of 32 notes; probe to probe110:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -157,6 +157,10 @@ var realisticSets = []struct {
 	{"testdata/probe104", 30, 27},
 	{"testdata/probe105", 30, 24},
 	{"testdata/probe106", 30, 24},
+	{"testdata/probe107", 30, 10},
+	{"testdata/probe108", 30, 27},
+	{"testdata/probe109", 30, 24},
+	{"testdata/probe110", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
