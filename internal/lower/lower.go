@@ -4103,10 +4103,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		case it.Text != nil && len(it.Fields) == 0:
 			text = it.Text.Text
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil:
-			if _, known := lookupAny(it.Fields[0].Key); known {
-				if v := it.Fields[0].Value.Text; afterSequenceWord(v) != v {
-					text = v
-				}
+			if v := it.Fields[0].Value.Text; afterSequenceWord(v) != v {
+				text = v // "PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, …"
 			}
 		}
 		stagedBefore := stagesBefore // the line's own stages are its lesion's
@@ -4202,7 +4200,7 @@ func afterSequenceWord(s string) string {
 		return rest
 	}
 	words := strings.Fields(asciiLower(s))
-	if i := turnedTo(words[:min(len(words), 6)]); i > 0 {
+	if i := turnedTo(words[:min(len(words), 8)]); i > 0 {
 		for range i {
 			_, s, _ = strings.Cut(strings.TrimLeft(s, " "), " ")
 		}

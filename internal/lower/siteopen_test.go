@@ -337,6 +337,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
 				"Basal cell carcinoma, nodular, left cheek, 1.0 x 0.9 cm. The first stage was divided into 2 blocks, both clear.\n",
 			lesionOutline, "left cheek 2"},
+		{"§1 'PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, …' then 'Attention was then turned to the left shoulder, where …'",
+			"Date: 03/24/2026\n\nToday's two tumors were biopsied on 03/03/2026.\n\n" +
+				"PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, approximately 6 cm below the C7 spinous process. Nodular basal cell carcinoma. Stage 1 was divided into 7 blocks; block 3 was positive. Stage 2 was divided into 2 blocks, both clear.\n\n" +
+				"Attention was then turned to the left shoulder, where a superficial basal cell carcinoma measured 2.8 x 2.2 cm. Stage 1 was divided into 6 blocks, all clear.\n",
+			lesionOutline, "upper back 7,2; left shoulder 6"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +
