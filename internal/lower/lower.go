@@ -1369,10 +1369,12 @@ func runOnFields(fields []*grammar.Field) []*grammar.Field {
 }
 
 // lastValueSplits reports whether a line's one known key inside a value
-// follows a measure that ends the value before it ("Final defect: 4.1 x
-// 3.6 cm Repair: complex layered repair …", as a copy that lost its line
-// breaks runs two fields together): a size, a length or an area is a
-// whole value, and a key after it is the next field's.
+// follows a measure or a doctor's credential that ends the value before it
+// ("Final defect: 4.1 x 3.6 cm Repair: complex layered repair …",
+// "Surgeon: Rosamund Ekwueme-Fitzgerald, MD Insurance: Medicare Part B",
+// as a copy that lost its line breaks runs two fields together): a size,
+// a length, an area or a name with its degree is a whole value, and a key
+// after it is the next field's.
 func lastValueSplits(fields []*grammar.Field) bool {
 	for _, f := range fields {
 		if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
@@ -1380,7 +1382,8 @@ func lastValueSplits(fields []*grammar.Field) bool {
 		}
 		if ks := innerKeys(f.Value.Text, false); len(ks) == 1 {
 			before := strings.Fields(f.Value.Text[:ks[0][0]])
-			return len(before) >= 2 && slices.Contains([]string{"cm", "mm", "cm2", "cm²"}, asciiLower(before[len(before)-1])) // "cm." ends a sentence
+			return len(before) >= 2 && slices.Contains([]string{"cm", "mm", "cm2", "cm²", // "cm." ends a sentence
+				"md", "do", "m.d.", "d.o.", "pa-c", "np", "facms"}, asciiLower(before[len(before)-1])) // "Surgeon: Rosamund Ekwueme-Fitzgerald, MD Insurance: Medicare Part B"
 		}
 	}
 	return false
@@ -4209,11 +4212,20 @@ func afterSequenceWord(s string) string {
 }
 
 // tumorSite is the site of a paragraph's opening sentence that names its
-// tumor first: "The tumor on the right superior helix was a nodular basal
-// cell carcinoma …", "Squamous cell carcinoma in situ, right dorsal hand,
+// tumor first: "The occipital scalp tumor was addressed first.", "The tumor
+// on the right superior helix was a nodular basal cell carcinoma …", "Squamous cell carcinoma in situ, right dorsal hand,
 // overlying the 3rd metacarpal (shave biopsy …)"; "" for any other.
 func tumorSite(head string) string {
 	lower := asciiLower(head)
+	if rest, ok := strings.CutPrefix(lower, "the "); ok {
+		for _, noun := range []string{" tumor ", " lesion ", " tumour "} {
+			if k := strings.Index(rest, noun); k > 0 {
+				if site := resolvedSite(head[4 : 4+k]); site != "" {
+					return site // "The occipital scalp tumor was addressed first."
+				}
+			}
+		}
+	}
 	for _, lead := range []string{"the tumor ", "the lesion ", "the tumour ", "the cancer "} {
 		rest, ok := strings.CutPrefix(lower, lead)
 		if !ok {

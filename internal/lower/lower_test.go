@@ -1760,6 +1760,9 @@ func TestRunOnFields(t *testing.T) {
 	assert.Equal(t, "[4.1 3.6]", fmt.Sprint(les.FinalDefect.Dims))
 	require.Len(t, les.Repairs, 1)
 	assert.Equal(t, "[9]", fmt.Sprint(les.Repairs[0].Length.Dims))
+	// one key after a doctor's degree: the payer after the surgeon (CODING-RULES §8: the Medicare profile's XS, not 59)
+	n = mustLower(t, "Surgeon: Rosamund Ekwueme-Fitzgerald, MD Insurance: Medicare Part B\nSite: temple\nStage 1: 2 blocks; margins: clear\n")
+	assert.Equal(t, "Rosamund Ekwueme-Fitzgerald, MD|Medicare Part B", n.Encounter.Surgeon.Value+"|"+n.Encounter.Payer.Value)
 	// a sentence that ends with a measure is dictation: its key stays in it
 	n = mustLower(t, "Site: temple\nMOHS: Preoperative size 1.2 x 1.1 cm. Indication: temple location in the H-zone.\n")
 	assert.NotContains(t, rules(n), "value-invalid")

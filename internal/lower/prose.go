@@ -966,7 +966,7 @@ func turnedTo(words []string) int {
 			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
 			return i + 1
 		}
-		if words[i] == "addressed" && (words[i-1] == "then" || words[i-1] == "next" || words[i-1] == "we") {
+		if words[i] == "addressed" && (words[i-1] == "then" || words[i-1] == "next" || words[i-1] == "first" || words[i-1] == "we") {
 			return i + 1 // "We then addressed the chin (midline mental crease), a nodular …"
 		}
 	}

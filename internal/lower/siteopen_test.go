@@ -342,6 +342,16 @@ func TestTurnedToNextSite(t *testing.T) {
 				"PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, approximately 6 cm below the C7 spinous process. Nodular basal cell carcinoma. Stage 1 was divided into 7 blocks; block 3 was positive. Stage 2 was divided into 2 blocks, both clear.\n\n" +
 				"Attention was then turned to the left shoulder, where a superficial basal cell carcinoma measured 2.8 x 2.2 cm. Stage 1 was divided into 6 blocks, all clear.\n",
 			lesionOutline, "upper back 7,2; left shoulder 6"},
+		{"§1 'The occipital scalp tumor was addressed first.' then 'Next, the right posterior upper arm: …'",
+			"Date: 04/06/2026\n\nHe returns for Mohs surgery of two squamous cell carcinomas biopsied on 03/16/2026.\n\n" +
+				"The occipital scalp tumor was addressed first. The first stage, divided into 5 blocks, showed tumor at the deep margin of block 2. The second stage, 2 blocks, was clear.\n\n" +
+				"Next, the right posterior upper arm: a well differentiated squamous cell carcinoma. The first stage, 3 blocks, was clear.\n",
+			lesionOutline, "occipital scalp 5,2; right posterior upper arm 3"},
+		{"§1 'We first addressed the right lower eyelid, where …' then 'We then addressed the nasal tip, …'",
+			"Date: 03/25/2026\n\nShe returns for Mohs surgery of two basal cell carcinomas biopsied on 03/05/2026.\n\n" +
+				"We first addressed the right lower eyelid, where a nodular basal cell carcinoma measured 0.6 x 0.5 cm. Stage I was divided into 2 blocks, both clear.\n\n" +
+				"We then addressed the nasal tip, a micronodular basal cell carcinoma measuring 0.8 x 0.8 cm. Stage I was divided into 3 blocks, all clear.\n",
+			lesionOutline, "right lower eyelid 2; nasal tip 3"},
 		{"§1 'The first site is the right dorsal hand, where …' names its site before the comma",
 			"Date of service: 04/17/2026\n\nHe presents today for treatment of two biopsy-proven tumors.\n\n" +
 				"The first site is the right dorsal hand, where a squamous cell carcinoma was diagnosed on shave biopsy 03/23/2026. The first stage was divided into two blocks; both blocks were clear.\n\n" +
