@@ -157,7 +157,7 @@ var realisticSets = []struct {
 	{"testdata/probe104", 30, 27},
 	{"testdata/probe105", 30, 24},
 	{"testdata/probe106", 30, 24},
-	{"testdata/probe107", 30, 11},
+	{"testdata/probe107", 30, 13},
 	{"testdata/probe108", 30, 27},
 	{"testdata/probe109", 30, 24},
 	{"testdata/probe110", 30, 28},

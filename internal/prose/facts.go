@@ -2206,15 +2206,23 @@ func (p *para) clauseSize(i int, s span) (Measure, int, bool) {
 	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
-// ofLesionSize reads a size a lesion noun takes with "of": "an
-// ill-defined pigmented patch of 2.0 x 1.6 cm", "a nodule of 8 mm".
+// ofLesionSize reads a size a lesion noun or a tumor takes with "of": "an
+// ill-defined pigmented patch of 2.0 x 1.6 cm", "a nodule of 8 mm", "a
+// squamous cell carcinoma of 2.2 x 1.9 cm, recurrent after curettage".
 func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
-	if i-2 < s.lo || p.w(i-1) != "of" || !p.has(i-2, cLesionNoun) {
+	if i-2 < s.lo || p.w(i-1) != "of" || !p.has(i-2, cLesionNoun) && !p.has(i-2, cDiagnosis) {
 		return Measure{}, 0, false
 	}
 	sz, nx, ok := p.measure(i, s.hi)
 	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
 		return Measure{}, 0, false
+	}
+	if p.has(i-2, cDiagnosis) && nx < s.hi {
+		switch p.w(nx) { // "a … squamous cell carcinoma of 2.2 x 1.9 cm, recurrent …", not "… of 2 mm depth"
+		case ",", ".", ";", ")", "with", "and", "on", "at", "in":
+		default:
+			return Measure{}, 0, false
+		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }

@@ -501,3 +501,16 @@ func TestSiteCommaTumor(t *testing.T) {
 			"Posterior neck, squamous cell carcinoma, well differentiated, 1.0 x 0.9 cm.", fams, []string{`site "Posterior neck"`}},
 	})
 }
+
+// TestTumorOfSize: "a … squamous cell carcinoma of 2.2 x 1.9 cm, recurrent
+// after curettage" sizes the tumor (CODING-RULES §1: the pre-operative
+// size; size-missing otherwise), not "of 2 mm depth".
+func TestTumorOfSize(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§1 size: 'carcinoma of 2.2 x 1.9 cm,'",
+			"It was a poorly defined, moderately differentiated squamous cell carcinoma of 2.2 x 1.9 cm, recurrent after curettage.", fams, []string{"preop 2.2x1.9"}},
+		{"§1 size: 'carcinoma of 2 mm depth' is none",
+			"It was a basal cell carcinoma of 2 mm depth on the biopsy.", fams, nil},
+	})
+}
