@@ -4245,20 +4245,31 @@ func tumorSite(head string) string {
 		return ""
 	}
 	parts := strings.Split(head, ", ")
-	if len(parts) < 2 || !mentions(firstWords(parts[0], 2), dxTumorWords) && !strings.HasPrefix(lower, "invasive ") {
+	if !mentions(firstWords(parts[0], 2), dxTumorWords) && !strings.HasPrefix(lower, "invasive ") {
 		return ""
+	}
+	for _, prep := range []string{" of the ", " on the "} {
+		if _, after, ok := strings.Cut(parts[0], prep); ok {
+			return resolvedSite(after) // "Squamous cell carcinoma in situ of the left dorsal foot, 1.1 x 0.9 cm; …"
+		}
 	}
 	for _, p := range parts[1:] {
 		if site := resolvedSite(p); site != "" {
-			return site // "Invasive squamous cell carcinoma, moderately differentiated, right dorsal forearm (shave biopsy …)"
+			return site // "Invasive squamous cell carcinoma, moderately differentiated, right dorsal forearm (shave biopsy …)", "…, of the right shin (pretibial), …"
 		}
 	}
 	return ""
 }
 
-// resolvedSite is s trimmed when it is a site of five words or fewer, "" otherwise.
+// resolvedSite is s trimmed, without a leading "of the" or "on the", when
+// it is a site of five words or fewer; "" otherwise.
 func resolvedSite(s string) string {
 	s = strings.TrimSpace(dropParens(s))
+	for _, prep := range []string{"of the ", "on the "} {
+		if rest, ok := strings.CutPrefix(s, prep); ok {
+			s = rest
+		}
+	}
 	if _, known := anatomy.Resolve(s); !known || len(strings.Fields(s)) > 5 || s == "" {
 		return ""
 	}

@@ -332,6 +332,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Squamous cell carcinoma in situ, right dorsal hand, overlying the 3rd metacarpal (shave biopsy 03/02/2026). The first stage was processed in 2 blocks; block 1 was positive at the radial margin. The second stage, one block, was clear.\n\n" +
 				"Invasive squamous cell carcinoma, moderately differentiated, right dorsal forearm (shave biopsy 03/02/2026). Stage one was processed as 3 blocks, all negative.\n",
 			lesionOutline, "right dorsal hand 2,1; right dorsal forearm 3"},
+		{"§1 'Squamous cell carcinoma, well differentiated, of the right shin (pretibial), …' and '… in situ of the left dorsal foot, …' open a lesion each",
+			"Date: 03/31/2026\n\nTwo biopsy-proven tumors today.\n\n" +
+				"Squamous cell carcinoma, well differentiated, of the right shin (pretibial), 2.0 x 1.7 cm. First stage: 3 blocks, tumor at the deep margin of block 2. Second stage: 1 block, clear.\n\n" +
+				"Squamous cell carcinoma in situ of the left dorsal foot, 1.1 x 0.9 cm; Mohs for a foot location. First stage: 2 blocks, clear.\n",
+			lesionOutline, "right shin 3,1; left dorsal foot 2"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
