@@ -143,40 +143,41 @@ type lowerer struct {
 	// the open biopsy is a numbered list's item ("4. Tangential (shave)
 	// biopsy of a separate lesion of the left dorsal forearm."): it ends at
 	// the blank line after the list, and "LOCATION:" below is the lesion's
-	listedBiopsy   bool
-	table          *table                 // the table whose rows are being read
-	grid           *yesNoGrid             // the yes/no checklist whose rows are being read
-	paragraph      []grammar.Value        // the prose lines of the open paragraph
-	block          model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
-	procedure      map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
-	paragraphs     map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
-	history        map[int][][]prose.Line // the prose of each lesion's history
-	corrections    map[int][][]prose.Line // each lesion's addenda that correct the note
-	inHistory      bool                   // the paragraph being read is a history field's value
-	scopes         []int                  // the lesions with prose, in note order
-	full           bool                   // the note has more lesions than MaxLesions: reading stopped
-	unread         bool                   // a table the reader cannot tell was reported
-	lengths        map[int]model.Size     // a repair length stated apart from its repair, by lesion
-	secondaries    map[int]model.Size     // a flap's secondary defect stated apart from its repair, by lesion
-	repairBy       map[int]model.Text     // who repaired, stated apart from the repair, by lesion
-	stainReasons   map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
-	provenDx       map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
-	mapForEach     []*grammar.Value       // map fields before the first label that speak of every lesion
-	biopsyForEach  []*grammar.Value       // dated prior-biopsy fields before the first label of a labelled note
-	lesionStains   []lesionStains         // stain fields of a lesion before its stages
-	summaries      []summaryRow           // the rows of a summary table of lesions
-	pending        []pendingField         // lesion fields before the first label that name each lesion's part
-	stagesListed   bool                   // a stage count was read; numbered items under it are its stages
-	valueEnd       int                    // the note line the last field line's value ends on, with the lines it wraps onto
-	wrapAt         int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
-	rowStage       rowStage               // the stage the last log row stated
-	siteParas      map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
-	siteOpened     map[int]bool           // the lines of siteParas whose lesion a part of their paragraph has opened
-	proseLabelled  bool                   // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
-	siteSentences  bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
-	tableOpened    int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
-	clearedRepairs map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
-	repairSplits   map[prose.Span]bool    // where the last line of each lesion's part of a repairs paragraph cut by lesion begins (repairParts): its own, never shared
+	listedBiopsy    bool
+	table           *table                 // the table whose rows are being read
+	grid            *yesNoGrid             // the yes/no checklist whose rows are being read
+	paragraph       []grammar.Value        // the prose lines of the open paragraph
+	block           model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
+	procedure       map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
+	paragraphs      map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
+	history         map[int][][]prose.Line // the prose of each lesion's history
+	corrections     map[int][][]prose.Line // each lesion's addenda that correct the note
+	toldCorrections map[int]bool           // the lesions whose corrections name them, in a note of several
+	inHistory       bool                   // the paragraph being read is a history field's value
+	scopes          []int                  // the lesions with prose, in note order
+	full            bool                   // the note has more lesions than MaxLesions: reading stopped
+	unread          bool                   // a table the reader cannot tell was reported
+	lengths         map[int]model.Size     // a repair length stated apart from its repair, by lesion
+	secondaries     map[int]model.Size     // a flap's secondary defect stated apart from its repair, by lesion
+	repairBy        map[int]model.Text     // who repaired, stated apart from the repair, by lesion
+	stainReasons    map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
+	provenDx        map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
+	mapForEach      []*grammar.Value       // map fields before the first label that speak of every lesion
+	biopsyForEach   []*grammar.Value       // dated prior-biopsy fields before the first label of a labelled note
+	lesionStains    []lesionStains         // stain fields of a lesion before its stages
+	summaries       []summaryRow           // the rows of a summary table of lesions
+	pending         []pendingField         // lesion fields before the first label that name each lesion's part
+	stagesListed    bool                   // a stage count was read; numbered items under it are its stages
+	valueEnd        int                    // the note line the last field line's value ends on, with the lines it wraps onto
+	wrapAt          int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
+	rowStage        rowStage               // the stage the last log row stated
+	siteParas       map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
+	siteOpened      map[int]bool           // the lines of siteParas whose lesion a part of their paragraph has opened
+	proseLabelled   bool                   // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
+	siteSentences   bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
+	tableOpened     int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
+	clearedRepairs  map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
+	repairSplits    map[prose.Span]bool    // where the last line of each lesion's part of a repairs paragraph cut by lesion begins (repairParts): its own, never shared
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,

@@ -1640,7 +1640,9 @@ func TestUnlabelledDictationSharesItsOpening(t *testing.T) {
 // TestAddendumCorrections: an addendum that says it corrects a stage's
 // block count replaces the note's count in a note of one lesion, with a
 // prose-field-conflict naming both; an addendum that only restates, or one
-// in a note of several lesions, leaves the note's count.
+// in a note of several lesions that names none of them, leaves the note's
+// count; one that names its lesion ("Lesion 1, stage 2 was processed as 6
+// blocks, not 2") corrects that lesion, never adds a stage to the last.
 func TestAddendumCorrections(t *testing.T) {
 	body := "Site: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n"
 	tests := []struct {
@@ -1651,11 +1653,17 @@ func TestAddendumCorrections(t *testing.T) {
 		{"an addendum without a correction leaves it", body + "ADDENDUM: Stage 2 consisted of 6 blocks.\n", 2},
 		{"a note of several lesions keeps its count", "Lesion 1: left cheek\nStage 1: 1 block; margins: clear\n\nLesion 2: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n" +
 			"ADDENDUM (09/10/2026): Correction: stage 2 consisted of 6 blocks, not 2.\n", 2},
+		{"a note of several lesions takes the correction of the lesion it names", "Lesion 1: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\nLesion 2: left cheek\nStage 1: 1 block; margins: clear\n\n" +
+			"ADDENDUM (09/10/2026): Lesion 1, stage 2 was processed as 6 blocks, not 2.\n", 6},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			note := mustLower(t, tc.src)
 			les := note.Lesions[len(note.Lesions)-1]
+			if les.Label == "2" && len(les.Stages) == 1 {
+				les = note.Lesions[0] // the lesion the addendum names, not the last
+				require.Len(t, note.Lesions[1].Stages, 1, "no stage of lesion 1's addendum goes to lesion 2")
+			}
 			require.Len(t, les.Stages, 2)
 			assert.Equal(t, tc.blocks, les.Stages[1].Blocks.N)
 			conflicts := 0

@@ -134,6 +134,10 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		if labelled && len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
 			// "After tumor clearance, tumor one was closed with …" below
 			// tumor two: the sentence is tumor one's
+			if isCorrection(l.block.Value, []prose.Line{ln}) {
+				l.correction(refs[0].lesion, []prose.Line{ln}) // "ADDENDUM (…): Lesion 1, stage 2 was processed as 6 blocks, not 2."
+				continue
+			}
 			l.paragraphs[refs[0].lesion] = append(l.paragraphs[refs[0].lesion], []prose.Line{ln})
 			if !l.scoped(refs[0].lesion) {
 				l.scopes = append(l.scopes, refs[0].lesion)
@@ -257,8 +261,8 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 		return false
 	}
 	lead := strings.TrimSpace(ln.Text[:at])
-	if strings.EqualFold(lead, "the") {
-		lead = "" // "The first lesion, on the left dorsal hand, …"
+	if strings.EqualFold(lead, "the") || strings.HasPrefix(asciiLower(lead), "addendum") && strings.HasSuffix(lead, ":") {
+		lead = "" // "The first lesion, on the left dorsal hand, …", "ADDENDUM (05/20/2026): Site 1, stage 2 …"
 	}
 	if lead != "" && (!strings.HasSuffix(lead, ",") || len(strings.Fields(lead)) > 4) {
 		return false
@@ -325,10 +329,10 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 		// three stages" is no stage of today's
 		l.history[scope] = append(l.history[scope], lines)
 	case isCorrection(l.block.Value, lines):
-		if l.corrections == nil {
-			l.corrections = map[int][][]prose.Line{}
+		if refs := l.lesionMentions(lines); len(l.out.Lesions) > 1 && len(refs) == 1 && refs[0].lesion >= 0 {
+			scope = refs[0].lesion // "ADDENDUM: the stage 2 entry of site 1 should read 2 blocks": the lesion it names is the one it corrects
 		}
-		l.corrections[scope] = append(l.corrections[scope], lines)
+		l.correction(scope, lines)
 	default:
 		l.paragraphs[scope] = append(l.paragraphs[scope], lines)
 	}
@@ -571,6 +575,10 @@ func (l *lowerer) stageGoesOn(lines []prose.Line) {
 // correctionWords say that an addendum corrects what the note stated.
 var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error", "incorrect"}
 
+// countNotCount is a count set right against the one the note gave: "2
+// blocks, not 1".
+var countNotCount = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (blocks?|sections?|stages?|layers?), not (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+
 // isCorrection reports whether a paragraph is an addendum that corrects
 // the note ("ADDENDUM (09/10/2026, Dr. …): Correction to the stage 2 entry
 // above … stage 2 consisted of 6 blocks, not 2"): under an "Addendum"
@@ -584,11 +592,30 @@ func isCorrection(heading string, par []prose.Line) bool {
 		return false
 	}
 	for _, v := range par {
-		if mentions(v.Text, correctionWords) {
+		if mentions(v.Text, correctionWords) || countNotCount.MatchString(v.Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// correction keeps an addendum that corrects lesion scope; in a note of
+// several lesions, one that names its lesion corrects that lesion's counts
+// (applyCorrections).
+func (l *lowerer) correction(scope int, lines []prose.Line) {
+	if l.corrections == nil {
+		l.corrections = map[int][][]prose.Line{}
+	}
+	l.corrections[scope] = append(l.corrections[scope], lines)
+	if refs := l.lesionMentions(lines); len(l.out.Lesions) > 1 && len(refs) == 1 && refs[0].lesion == scope {
+		if l.toldCorrections == nil {
+			l.toldCorrections = map[int]bool{}
+		}
+		l.toldCorrections[scope] = true
+	}
+	if scope != noteScope && !l.scoped(scope) {
+		l.scopes = append(l.scopes, scope)
+	}
 }
 
 // applyCorrections gives the stages of a note's one lesion the block
@@ -603,7 +630,7 @@ func (l *lowerer) applyCorrections(scope int) {
 	facts := prose.Read(l.corrections[scope])
 	stages := facts.Stages
 	l.correctSides(scope)
-	if len(l.out.Lesions) > 1 {
+	if len(l.out.Lesions) > 1 && !l.toldCorrections[scope] {
 		l.stageConflicts(les, stages) // which lesion's stage it corrects is not told: the note's count stays
 		return
 	}
