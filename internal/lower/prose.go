@@ -2547,7 +2547,9 @@ func firstPersonReader(text string) bool {
 		return false // the cheap tests first: reading the prose costs more
 	}
 	r := readersOf(text)
-	return len(r) > 0 && r[0].Surgeon
+	// not "… interpreted by Dr. … of the hospital dermatopathology
+	// department, who acted as pathologist": a pathologist named too
+	return len(r) > 0 && r[0].Surgeon && !slices.ContainsFunc(r, func(x prose.Reader) bool { return !x.Surgeon && !x.Undersigned && !x.NameOnly })
 }
 
 // readerStatement reports whether a value says who read the slides

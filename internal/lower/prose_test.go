@@ -181,6 +181,9 @@ func TestReaderBesideAnotherFact(t *testing.T) {
 		{"§1 reader: a remark naming a pathologist is no reading by the surgeon",
 			"Mohs surgeon: Theodora Nakashima-Pryce, MD (frozen sections read by dermatopathology)\nSite: left temple\nStage 1: 2 blocks; margins: clear\n",
 			reader, "|false"},
+		{"§6 reader: 'interpreted by Dr. … of the hospital dermatopathology department, who acted as pathologist' is no first-person reading by the surgeon (it had been: Mohs lines for an excision)",
+			"Surgeon: Maximilian Oduya-Fairweather, MD\nSite: right anterior thigh\nFROZEN SECTION INTERPRETATION:\nAll frozen sections were interpreted by Dr. Liesl Amankwah-Durand of the hospital dermatopathology department, who acted as pathologist for this case.\nStage 1: 2 blocks; margins: clear\n",
+			reader, "All frozen sections were interpreted by Dr. Liesl Amankwah-Durand of the hospital dermatopathology department, who acted as pathologist for this case.|false"},
 	})
 }
 
