@@ -4132,7 +4132,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			// it goes on to a stage (not a history's "Squamous cell carcinoma,
 			// right forearm, excised 2019.")
 			staged := strings.Contains(asciiLower(text), "stage")
-			if site, tumor, cut := strings.Cut(head, ", "); cut && staged && mentions(firstWords(tumor, 4), dxTumorWords) {
+			if site, tumor, cut := strings.Cut(head, ", "); cut && staged && mentions(firstWords(tumor, 4), dxTumorWords) && resolvedSite(site) != "" {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …"
 			} else if site := tumorSite(head); site != "" && staged {
 				head = site
@@ -4217,13 +4217,18 @@ func afterSequenceWord(s string) string {
 // on the right superior helix was a nodular basal cell carcinoma …", "Squamous cell carcinoma in situ, right dorsal hand,
 // overlying the 3rd metacarpal (shave biopsy …)"; "" for any other.
 func tumorSite(head string) string {
+	for _, lead := range []string{"Regarding ", "regarding ", "As for ", "As to ", "Concerning ", "For "} {
+		head = strings.TrimPrefix(head, lead) // "Regarding the left preauricular tumor, a well-differentiated …"
+	}
 	lower := asciiLower(head)
 	if rest, ok := strings.CutPrefix(lower, "the "); ok {
-		for _, noun := range []string{" tumor ", " lesion ", " tumour "} {
-			if k := strings.Index(rest, noun); k > 0 {
-				if site := resolvedSite(head[4 : 4+k]); site != "" {
-					return site // "The occipital scalp tumor was addressed first."
-				}
+		for _, noun := range []string{" tumor", " lesion", " tumour"} {
+			k := strings.Index(rest, noun)
+			if k <= 0 || k+len(noun) < len(rest) && !strings.ContainsRune(" ,.:", rune(rest[k+len(noun)])) {
+				continue
+			}
+			if site := resolvedSite(head[4 : 4+k]); site != "" {
+				return site // "The occipital scalp tumor was addressed first.", "the left preauricular tumor, a …"
 			}
 		}
 	}
@@ -4271,8 +4276,8 @@ func resolvedSite(s string) string {
 			s = rest
 		}
 	}
-	if _, known := anatomy.Resolve(s); !known || len(strings.Fields(s)) > 5 || s == "" {
-		return ""
+	if _, known := anatomy.Resolve(s); !known || len(strings.Fields(s)) > 5 || s == "" || mentions(s, []string{"tumor", "tumour", "lesion", "regarding", "carcinoma"}) {
+		return "" // not "Regarding the left preauricular tumor"
 	}
 	return s
 }

@@ -337,6 +337,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Squamous cell carcinoma, well differentiated, of the right shin (pretibial), 2.0 x 1.7 cm. First stage: 3 blocks, tumor at the deep margin of block 2. Second stage: 1 block, clear.\n\n" +
 				"Squamous cell carcinoma in situ of the left dorsal foot, 1.1 x 0.9 cm; Mohs for a foot location. First stage: 2 blocks, clear.\n",
 			lesionOutline, "right shin 3,1; left dorsal foot 2"},
+		{"§1 'Regarding the left preauricular tumor, a …' and 'For the right cheek tumor, a …' name their sites, not 'Regarding the … tumor'",
+			"Date: 05/07/2026\n\nHistory: SCC of the right temple in 2014, all treated successfully. Both current tumors were biopsied on 04/14/2026.\n\n" +
+				"Regarding the left preauricular tumor, a well-differentiated squamous cell carcinoma measuring 1.0 x 0.9 cm, Mohs was indicated for its facial location. Stage 1 was divided into 3 blocks, all clear.\n\n" +
+				"For the right cheek tumor, a nodular basal cell carcinoma of 0.9 x 0.8 cm, Mohs was chosen for its facial location. Stage 1 was divided into 2 blocks; block 1 was positive at the deep margin. Stage 2, 1 block, was clear.\n",
+			lesionOutline, "left preauricular 3; right cheek 2,1"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +

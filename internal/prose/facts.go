@@ -1633,8 +1633,8 @@ func (st *state) siteThenTumor(p *para, s span) bool {
 		return false
 	}
 	site, a, b := p.siteAt(lo, end)
-	if site == "" || a != lo || b != end {
-		return false
+	if site == "" || a != lo || b != end || p.anyIn(a, b, cLesionNoun) || p.anyWordIn(span{lo: a, hi: b}, []string{"regarding", "for", "concerning"}) {
+		return false // not "Regarding the left preauricular tumor, a well-differentiated …"
 	}
 	if len(st.f.Sites) < maxList {
 		st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
