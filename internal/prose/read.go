@@ -2110,7 +2110,7 @@ func (p *para) inStageList(lo int, s span) bool {
 	if listed == 0 {
 		return false
 	}
-	if (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with") && k > s.lo {
+	if (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with" || p.w(k) == "(") && k > s.lo {
 		k--
 	}
 	switch p.w(k) {
@@ -2122,12 +2122,13 @@ func (p *para) inStageList(lo int, s span) bool {
 
 // listedBlocks reads the blocks of each of n stages listed in turn after
 // the stage count, at token k: "three stages comprising 4, 2 and 1
-// blocks". Each count goes to the stage of its place, when the stages are
-// already described and the list counts as many as the stages; a stage
-// that already has another count is ambiguous (setBlocks).
+// blocks", "three stages (2, 1 and 1 blocks)". Each count goes to the stage
+// of its place, which the list states when the prose has not told it yet,
+// when the list counts as many stages as the count; a stage that already
+// has another count is ambiguous (setBlocks).
 func (st *state) listedBlocks(p *para, s span, k, n int) {
-	if k < s.hi && (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with") {
-		k++
+	if k < s.hi && (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with" || p.w(k) == "(") {
+		k++ // "three stages (2, 1 and 1 blocks)"
 	}
 	var counts []int
 	var spans []Span
@@ -2148,10 +2149,16 @@ func (st *state) listedBlocks(p *para, s span, k, n int) {
 	if len(counts) != n || n < 2 || k >= s.hi || !p.has(k, cBlockNoun) {
 		return
 	}
+	if slices.ContainsFunc(st.f.Stages, func(x Stage) bool { return x.Number > n }) {
+		return // the list counts fewer stages than the prose describes
+	}
 	for m, c := range counts {
 		idx := slices.IndexFunc(st.f.Stages, func(x Stage) bool { return x.Number == m+1 })
 		if idx < 0 {
-			return
+			// "Site B required three stages (2, 1 and 1 blocks), …" before the
+			// stages are told: the list states each stage and its blocks
+			st.stageByNumber(m+1, spans[m])
+			idx = st.cur
 		}
 		st.setBlocks(&st.f.Stages[idx], idx, c, spans[m])
 	}
