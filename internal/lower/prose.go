@@ -1490,7 +1490,8 @@ func cardinalWord(w string) int {
 // sentence may hold ("sun-damaged skin").
 var siteModifiers = []string{"left", "right", "upper", "lower", "medial", "lateral", "dorsal", "ventral", "anterior", "posterior",
 	"superior", "inferior", "mid", "central", "proximal", "distal", "bilateral", "of", "the", "and",
-	"skin", "area", "region", "surface", "aspect", "side"}
+	"skin", "area", "region", "surface", "aspect", "side",
+	"complex"} // "nipple-areolar complex": no name of the site in "Complex Closure after tumor clearance"
 
 // siteNoun reports whether a word names a site by one of its anatomic
 // words or an adjective made from it ("helical" for "helix").

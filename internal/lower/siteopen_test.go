@@ -514,3 +514,18 @@ func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
 			lesionOutline, "left nasal ala 3,1; right temple 2"},
 	})
 }
+
+// TestRepairWordNamesNoSite: "Complex Closure" in the second lesion's
+// repair names no lesion, though the first lesion's site is the
+// "nipple-areolar complex" (CODING-RULES §3: each lesion's repair; the
+// finger's complex closure had gone to the breast, coded 13101 there).
+func TestRepairWordNamesNoSite(t *testing.T) {
+	const note = "Date of Service: 05/08/2026\n\nSite A\nLocation: Right breast, nipple-areolar complex\nPre-op Diagnosis: BCC-Nodular\n1st Stage: 3 Sections, Negative\n" +
+		"Repair: Layered Closure after tumor clearance; the final closure length is 3.4 cm\n\n" +
+		"Site B\nLocation: Left index finger, dorsal middle phalanx\nPre-op Diagnosis: scc, well differentiated\n1st Stage: 2 Sections, Negative\n" +
+		"Repair: Complex Closure after tumor clearance; the final closure length is 2.2 cm\n"
+	runProseCases(t, []proseCase{
+		{"§3 each repair stays with its lesion", note, lesionOutline,
+			"Right breast, nipple-areolar complex 3 [Layered Closure [3.4]]; Left index finger, dorsal middle phalanx 2 [Complex Closure [2.2]]"},
+	})
+}
