@@ -4151,7 +4151,10 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				}
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
-			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(it.Fields[0].Value.Text, "stage")
+			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")
+			if site := tumorSite(head); site != "" && strings.Contains(asciiLower(rest), "stage") {
+				head = site // "Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. … Stage I, 4 blocks: …"
+			}
 		}
 		if _, known := lookupAny(head); known {
 			continue // a key, not a site

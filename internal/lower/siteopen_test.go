@@ -342,6 +342,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Regarding the left preauricular tumor, a well-differentiated squamous cell carcinoma measuring 1.0 x 0.9 cm, Mohs was indicated for its facial location. Stage 1 was divided into 3 blocks, all clear.\n\n" +
 				"For the right cheek tumor, a nodular basal cell carcinoma of 0.9 x 0.8 cm, Mohs was chosen for its facial location. Stage 1 was divided into 2 blocks; block 1 was positive at the deep margin. Stage 2, 1 block, was clear.\n",
 			lesionOutline, "left preauricular 3; right cheek 2,1"},
+		{"§1 'Regarding the nasal tip tumor: micronodular BCC, … Stage I, 4 blocks: …' as a key and its value opens a lesion",
+			"Date: 05/12/2026\n\nTwo biopsy-proven tumors were treated today.\n\n" +
+				"Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. Stage I, 4 blocks: tumor at the deep margin of blocks 2 and 3. Stage II, 2 blocks: clear.\n\n" +
+				"Regarding the left conchal bowl tumor: nodular BCC, 0.8 x 0.7 cm. Stage I, 3 blocks: all margins clear.\n",
+			lesionOutline, "nasal tip 4,2; left conchal bowl 3"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
