@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe110:
+// goes up). dev: the development set of 32 notes; probe to probe114:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -161,6 +161,10 @@ var realisticSets = []struct {
 	{"testdata/probe108", 30, 27},
 	{"testdata/probe109", 30, 24},
 	{"testdata/probe110", 30, 28},
+	{"testdata/probe111", 30, 17},
+	{"testdata/probe112", 30, 25},
+	{"testdata/probe113", 30, 29},
+	{"testdata/probe114", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
