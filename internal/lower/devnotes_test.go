@@ -161,7 +161,7 @@ var realisticSets = []struct {
 	{"testdata/probe108", 30, 27},
 	{"testdata/probe109", 30, 24},
 	{"testdata/probe110", 30, 28},
-	{"testdata/probe111", 30, 17},
+	{"testdata/probe111", 30, 18},
 	{"testdata/probe112", 30, 25},
 	{"testdata/probe113", 30, 29},
 	{"testdata/probe114", 30, 27},

@@ -4099,8 +4099,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	stagesBefore := false // a lesion's stages told before the first site paragraph: it is not the first lesion's
 	for i, line := range lines {
 		it := line.Item
-		if it == nil || it.Marker != nil || it.Label != nil {
-			continue
+		if it == nil || it.Label != nil || it.Marker != nil && (it.Text == nil || len(it.Fields) > 0 || !strings.Contains(asciiLower(it.Text.Text), "stage")) {
+			continue // a list item opens a lesion only when it goes on to its stage: "(a) Right dorsal thumb, over the interphalangeal joint. … Stage 1: 2 blocks; …"
 		}
 		text := "" // the line's text, or the value of its known key when it opens with a word of sequence ("Procedure: First, the left flank. …")
 		switch {
@@ -4132,8 +4132,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			// it goes on to a stage (not a history's "Squamous cell carcinoma,
 			// right forearm, excised 2019.")
 			staged := strings.Contains(asciiLower(text), "stage")
-			if site, tumor, cut := strings.Cut(head, ", "); cut && staged && mentions(firstWords(tumor, 4), dxTumorWords) && resolvedSite(site) != "" {
-				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …"
+			if site, _, cut := strings.Cut(head, ", "); cut && staged && resolvedSite(site) != "" {
+				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …", "Right dorsal thumb, over the interphalangeal joint. …"
 			} else if site := tumorSite(head); site != "" && staged {
 				head = site
 			}
@@ -4281,6 +4281,10 @@ func resolvedSite(s string) string {
 	}
 	if _, known := anatomy.Resolve(s); !known || len(strings.Fields(s)) > 5 || s == "" || mentions(s, []string{"tumor", "tumour", "lesion", "regarding", "carcinoma"}) {
 		return "" // not "Regarding the left preauricular tumor"
+	}
+	switch asciiLower(firstWord(s)) {
+	case "at", "on", "in", "to", "for", "from", "with", "the", "a", "an", "after", "before", "during", "we", "i":
+		return "" // not "At the chin" of "At the chin, the first stage comprised three blocks"
 	}
 	return s
 }

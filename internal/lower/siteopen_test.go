@@ -347,6 +347,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. Stage I, 4 blocks: tumor at the deep margin of blocks 2 and 3. Stage II, 2 blocks: clear.\n\n" +
 				"Regarding the left conchal bowl tumor: nodular BCC, 0.8 x 0.7 cm. Stage I, 3 blocks: all margins clear.\n",
 			lesionOutline, "nasal tip 4,2; left conchal bowl 3"},
+		{"§1 list items '(a) Right dorsal thumb, over the interphalangeal joint. … Stage 1: 2 blocks; …' open a lesion each",
+			"Date of service: 04/28/2026\n\nHistory: two biopsy-proven tumors of the extremities today.\n\n" +
+				"(a) Right dorsal thumb, over the interphalangeal joint. Well-differentiated SCC, 1.0 x 0.8 cm. Stage 1: 2 blocks; block 2 positive at the deep margin. Stage 2: 1 block, clear.\n\n" +
+				"(b) Left dorsal foot. Nodular BCC, 0.9 x 0.8 cm. Stage 1: 3 blocks, all margins clear.\n",
+			lesionOutline, "Right dorsal thumb 2,1; Left dorsal foot 3"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
