@@ -1605,8 +1605,11 @@ func (st *state) siteThenTumor(p *para, s span) bool {
 		return false
 	}
 	lo := s.lo
-	if p.w(lo) == "the" {
+	switch p.w(lo) {
+	case "the":
 		lo++ // "The right forehead squamous cell carcinoma measured 1.0 x 0.8 cm"
+	case "his", "her", "their", "its":
+		return false // "His left cheek basal cell carcinoma was cleared with Mohs … on 05/01/2026": a tumor the reader already knows of
 	}
 	d := lo + 1
 	for d < s.hi && d-lo <= 7 && !p.has(d, cDiagnosis) {

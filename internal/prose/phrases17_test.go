@@ -514,3 +514,20 @@ func TestTumorOfSize(t *testing.T) {
 			"It was a basal cell carcinoma of 2 mm depth on the biopsy.", fams, nil},
 	})
 }
+
+// TestSiteOfAnotherTumor: a tumor named without a site does not take the
+// one site the paragraph names when another tumor has it ("His left cheek
+// basal cell carcinoma was cleared … a … squamous cell carcinoma of the
+// right dorsal thumb": CODING-RULES §9, the thumb's diagnosis is the SCC,
+// C44.622, not C44.612); the possessive "His left cheek …" names no site of
+// today.
+func TestSiteOfAnotherTumor(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§9 the site stays with its own tumor",
+			"His left cheek basal cell carcinoma was cleared with Mohs on 05/01/2026. Today he is here for a well-differentiated squamous cell carcinoma of the right dorsal thumb.",
+			[]string{"diagnosis ", "site "}, []string{`diagnosis "basal cell carcinoma" site=""`, `diagnosis "well-differentiated squamous cell carcinoma" site="right dorsal thumb"`, `site "right dorsal thumb"`}},
+		{"§9 a tumor without a site takes the paragraph's one site",
+			"A pearly papule on the left upper cutaneous lip was excised in stages, which I read as nodular basal cell carcinoma.",
+			[]string{"diagnosis "}, []string{`diagnosis "nodular basal cell carcinoma" site="left upper cutaneous lip"`}},
+	})
+}

@@ -268,7 +268,10 @@ func (st *state) finish() {
 	// A diagnosis without a site takes the site of the lesion when the prose
 	// names exactly one ("a pearly papule on the left upper cutaneous lip …
 	// which I read as nodular basal cell carcinoma").
-	if len(f.Sites) == 1 {
+	if len(f.Sites) == 1 && !slices.ContainsFunc(f.Diagnoses, func(d Diagnosis) bool { return d.Site != "" }) {
+		// (not when another tumor has that site: "His left cheek basal cell
+		// carcinoma was cleared … a … squamous cell carcinoma of the right
+		// dorsal thumb")
 		for i := range f.Diagnoses {
 			if f.Diagnoses[i].Site == "" {
 				f.Diagnoses[i].Site, f.Diagnoses[i].SiteSpan = f.Sites[0].Value, f.Sites[0].Span
