@@ -715,6 +715,31 @@ func (l *lowerer) proseLesion(first prose.Line) {
 	}
 }
 
+// sidedSite gives a lesion that a site paragraph opened without a side
+// ("We started with the foot: …") the site its paragraph names again with
+// its side ("…, left dorsal foot, 1.2 x 1.0 cm; …"), a part between commas
+// or semicolons of its first line.
+func (l *lowerer) sidedSite(scope int) {
+	les := &l.out.Lesions[scope]
+	sp, ok := l.siteParas[les.Line]
+	if !ok || !les.Site.Text.Present() || les.Site.Text.Value != sp.site || len(l.paragraphs[scope]) == 0 {
+		return
+	}
+	if s, ok := anatomy.Resolve(sp.site); !ok || s.Laterality != "" {
+		return
+	}
+	first := l.paragraphs[scope][0][0]
+	for part := range strings.FieldsFuncSeq(first.Text, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
+		part = strings.TrimSpace(part)
+		if site := resolvedSite(part); site != "" && sideless(site, sp.site) {
+			if s, ok := anatomy.Resolve(site); ok && s.Laterality != "" {
+				les.Site.Text = model.Text{Value: site, Line: first.Line}
+				return
+			}
+		}
+	}
+}
+
 // lesionAtSite is the one lesion already opened whose site, or whose prose,
 // places its tumor at site; -1 when none or several do.
 func (l *lowerer) lesionAtSite(site string) int {
@@ -1090,6 +1115,7 @@ func (l *lowerer) readProse() {
 		both.Sites = slices.Concat(facts.Sites, past.Sites)
 		l.twoSites(&l.out.Lesions[scope], &both, slices.Concat(l.paragraphs[scope], hist))
 		l.lesionProse(&l.out.Lesions[scope], &facts)
+		l.sidedSite(scope)
 		l.biopsiesProse(facts.Biopsies)
 		if len(hist) > 0 {
 			l.encounterProse(&past)
@@ -2341,7 +2367,9 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 		return
 	}
 	stages := f.Stages
-	if len(stages) == 0 && f.Unstaged.Blocks > 0 && len(f.StageCount) == 1 && f.StageCount[0].N == 1 {
+	if len(stages) == 0 && f.Unstaged.Blocks > 0 && len(f.StageCount) > 0 && !slices.ContainsFunc(f.StageCount, func(c prose.Count) bool { return c.N != 1 }) {
+		// "One stage of 3 blocks, all clear." (read once, or twice where a
+		// run-on field's value repeats it)
 		one := f.Unstaged
 		one.Number, one.Span = 1, f.StageCount[0].Span
 		stages = []prose.Stage{one}

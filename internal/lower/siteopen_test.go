@@ -352,6 +352,12 @@ func TestTurnedToNextSite(t *testing.T) {
 				"(a) Right dorsal thumb, over the interphalangeal joint. Well-differentiated SCC, 1.0 x 0.8 cm. Stage 1: 2 blocks; block 2 positive at the deep margin. Stage 2: 1 block, clear.\n\n" +
 				"(b) Left dorsal foot. Nodular BCC, 0.9 x 0.8 cm. Stage 1: 3 blocks, all margins clear.\n",
 			lesionOutline, "Right dorsal thumb 2,1; Left dorsal foot 3"},
+		{"§1 §9 'We started with the foot: …, left dorsal foot, …; One stage of 3 blocks, all clear.' opens a lesion at the left dorsal foot with its one stage",
+			"Date of service: 4/8/2026\n\nThree biopsy-proven tumors of the lower extremities, all biopsied 03/17/2026.\n\n" +
+				"We started with the foot: squamous cell carcinoma, well differentiated, left dorsal foot, 1.2 x 1.0 cm; indication: foot location, immunosuppression. One stage of 3 blocks, all clear.\n\n" +
+				"The thigh: nodular basal cell carcinoma, right anterior thigh, 1.4 x 1.2 cm. One stage of 2 blocks, clear.\n\n" +
+				"Last, the shin: SCC in situ, left pretibial shin, 1.5 x 1.3 cm. Stage 1: 2 blocks, block 2 positive at the inferior margin. Stage 2: 1 block, clear.\n",
+			lesionOutline, "left dorsal foot 3; right anterior thigh 2; left pretibial shin 2,1"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
