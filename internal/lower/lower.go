@@ -4163,6 +4163,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if w, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(w, "the") {
 			head = rest // "The right forehead: one stage of two blocks, …"
 		}
+		head = strings.TrimSuffix(head, " first") // "The left nasal ala first: nodular BCC, …"
 		if it.Text != nil && len(it.Fields) == 0 {
 			if pre, post, cut := strings.Cut(it.Text.Text, ": "); cut { // "Right forearm, first stage: the tumor measured …"
 				if site, stage, cut := strings.Cut(pre, ", "); cut && (stageOrdinalWords(stage) || isStageKey(stage)) {
@@ -4223,7 +4224,22 @@ func tumorSite(head string) string {
 	for _, lead := range []string{"Regarding ", "regarding ", "As for ", "As to ", "Concerning ", "For "} {
 		head = strings.TrimPrefix(head, lead) // "Regarding the left preauricular tumor, a well-differentiated …"
 	}
+	if pre, _, ok := strings.Cut(head, ": "); ok {
+		if site := resolvedSite(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(pre, "The "), "the "), " first")); site != "" {
+			return site // "The left nasal ala first: nodular BCC, …"
+		}
+	}
 	lower := asciiLower(head)
+	for _, other := range []string{"the other tumor ", "the other lesion ", "the other tumour ", "the other one "} {
+		if strings.HasPrefix(lower, other) {
+			first, _, _ := strings.Cut(head, ", ")
+			for _, prep := range []string{" of the ", " on the "} {
+				if _, after, ok := strings.Cut(first, prep); ok {
+					return resolvedSite(after) // "The other tumor was a well-differentiated SCC of the right upper arm, …"
+				}
+			}
+		}
+	}
 	if rest, ok := strings.CutPrefix(lower, "the "); ok {
 		for _, noun := range []string{" tumor", " lesion", " tumour"} {
 			k := strings.Index(rest, noun)

@@ -358,6 +358,11 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The thigh: nodular basal cell carcinoma, right anterior thigh, 1.4 x 1.2 cm. One stage of 2 blocks, clear.\n\n" +
 				"Last, the shin: SCC in situ, left pretibial shin, 1.5 x 1.3 cm. Stage 1: 2 blocks, block 2 positive at the inferior margin. Stage 2: 1 block, clear.\n",
 			lesionOutline, "left dorsal foot 3; right anterior thigh 2; left pretibial shin 2,1"},
+		{"§1 'has two biopsy-proven tumors', 'The left nasal ala first: …' and 'The other tumor was a … of the right upper arm, …' (the arm had taken the ala's stages: 17313 and 13120 for 17311 and 13151)",
+			"Date: 04/13/2026\n\nMr. K., 79, has two biopsy-proven tumors (biopsies 03/23/2026). Previous SCC of the scalp in 2019.\n\n" +
+				"The left nasal ala first: nodular BCC, 0.7 x 0.6 cm. Stage 1: 2 blocks, block 2 positive at the deep margin. Stage 2: 1 block, clear.\n\n" +
+				"The other tumor was a well-differentiated SCC of the right upper arm, 1.5 x 1.2 cm. The first stage was divided into 3 blocks, all clear.\n",
+			lesionOutline, "left nasal ala 2,1; right upper arm 3"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
