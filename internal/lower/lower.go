@@ -4230,6 +4230,25 @@ func tumorSite(head string) string {
 		}
 	}
 	lower := asciiLower(head)
+	for _, ord := range []string{"the first, ", "the second, ", "the third, ", "the fourth, "} {
+		if rest, ok := strings.CutPrefix(lower, ord); ok {
+			for _, prep := range []string{"on the ", "of the ", "at the "} {
+				if after, ok := strings.CutPrefix(rest, prep); ok {
+					site, _, _ := strings.Cut(head[len(head)-len(after):], ",")
+					return resolvedSite(site) // "The third, on the right upper back, was an SCC in situ, …"
+				}
+			}
+		}
+	}
+	for _, lead := range []string{"lesion on the ", "tumor on the ", "tumour on the ", "lesion of the ", "tumor of the "} {
+		if rest, ok := strings.CutPrefix(lower, lead); ok {
+			site := head[len(head)-len(rest):]
+			for _, end := range []string{" - ", " – ", " — ", ","} {
+				site, _, _ = strings.Cut(site, end)
+			}
+			return resolvedSite(site) // "Lesion on the right lower eyelid - nodular basal cell carcinoma, …"
+		}
+	}
 	for _, other := range []string{"the other tumor ", "the other lesion ", "the other tumour ", "the other one "} {
 		if strings.HasPrefix(lower, other) {
 			first, _, _ := strings.Cut(head, ", ")
@@ -4321,6 +4340,9 @@ func sequenceSite(lead string) string {
 	clause := lead
 	if k := strings.IndexAny(clause, ",:;"); k >= 0 {
 		clause = clause[:k]
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		clause, _, _ = strings.Cut(clause, dash) // "Next, the left malar cheek - squamous cell carcinoma, …"
 	}
 	clause = strings.TrimSpace(clause)
 	if w, rest, ok := strings.Cut(clause, " "); ok && strings.EqualFold(w, "the") {

@@ -721,8 +721,13 @@ func (l *lowerer) proseLesion(first prose.Line) {
 // or semicolons of its first line.
 func (l *lowerer) sidedSite(scope int) {
 	les := &l.out.Lesions[scope]
-	sp, ok := l.siteParas[les.Line]
-	if !ok || !les.Site.Text.Present() || les.Site.Text.Value != sp.site || len(l.paragraphs[scope]) == 0 {
+	var sp siteParagraph
+	for _, p := range l.siteParas {
+		if p.n == scope+1 {
+			sp = p
+		}
+	}
+	if sp.n == 0 || !les.Site.Text.Present() || les.Site.Text.Value != sp.site || len(l.paragraphs[scope]) == 0 {
 		return
 	}
 	if s, ok := anatomy.Resolve(sp.site); !ok || s.Laterality != "" {
@@ -731,6 +736,11 @@ func (l *lowerer) sidedSite(scope int) {
 	first := l.paragraphs[scope][0][0]
 	for part := range strings.FieldsFuncSeq(first.Text, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
 		part = strings.TrimSpace(part)
+		for _, prep := range []string{" of the ", " on the "} {
+			if _, after, ok := strings.Cut(part, prep); ok {
+				part = after // "well-differentiated squamous cell carcinoma of the right lower cutaneous lip"
+			}
+		}
 		if site := resolvedSite(part); site != "" && sideless(site, sp.site) {
 			if s, ok := anatomy.Resolve(site); ok && s.Laterality != "" {
 				les.Site.Text = model.Text{Value: site, Line: first.Line}

@@ -363,6 +363,17 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The left nasal ala first: nodular BCC, 0.7 x 0.6 cm. Stage 1: 2 blocks, block 2 positive at the deep margin. Stage 2: 1 block, clear.\n\n" +
 				"The other tumor was a well-differentiated SCC of the right upper arm, 1.5 x 1.2 cm. The first stage was divided into 3 blocks, all clear.\n",
 			lesionOutline, "left nasal ala 2,1; right upper arm 3"},
+		{"§1 'Past hx: BCC right nasal ala 2012 (Mohs), …', 'Lesion on the right lower eyelid - …' and 'Next, the left malar cheek - …' (the old ala tumor had been the lesion's site, both tumors one lesion)",
+			"Date: 03/30/2026\n\nCC: two biopsy-proven skin cancers (both biopsied 03/12/2026). Past hx: BCC right nasal ala 2012 (Mohs), SCC left hand 2018.\n\n" +
+				"Lesion on the right lower eyelid - nodular basal cell carcinoma, 0.6 x 0.5 cm. Stage 1 was divided into 3 blocks; block 2 was positive. Stage 2 was 1 block, clear.\n\n" +
+				"Next, the left malar cheek - squamous cell carcinoma, well differentiated, 1.1 x 1.0 cm. Stage 1: 2 blocks, both clear.\n",
+			lesionOutline, "right lower eyelid 3,1; left malar cheek 2"},
+		{"§1 'We began with the lip: … of the right lower cutaneous lip, …', 'The temple tumor was …', 'The third, on the right upper back, was …'",
+			"Date: 04/22/2026\n\nShe is here for Mohs surgery on three tumors, all biopsy proven on 04/01/2026.\n\n" +
+				"We began with the lip: well-differentiated squamous cell carcinoma of the right lower cutaneous lip, 0.8 x 0.7 cm. The first stage had 2 blocks; block 1 was positive at the inferior margin. The second stage had 1 block, clear.\n\n" +
+				"The temple tumor was a nodular BCC of the left temple, 0.9 x 0.8 cm. One stage of 3 blocks, all clear.\n\n" +
+				"The third, on the right upper back, was an SCC in situ, 1.4 x 1.1 cm. One stage of 2 blocks, clear.\n",
+			lesionOutline, "right lower cutaneous lip 2,1; left temple 3; right upper back 2"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +

@@ -164,7 +164,7 @@ func (p *para) pastParentheses() {
 }
 
 // pastHeading reports whether sentence s opens with a heading of the past
-// and its colon: "Past history:", "Past medical history:", "PMH:".
+// and its colon: "Past history:", "Past medical history:", "Past hx:", "PMH:".
 func (p *para) pastHeading(s span) bool {
 	k := s.lo
 	if p.w(k) == "past" {
@@ -173,8 +173,8 @@ func (p *para) pastHeading(s span) bool {
 	if p.w(k) == "medical" || p.w(k) == "surgical" || p.w(k) == "dermatologic" {
 		k++
 	}
-	if k == s.lo && p.w(k) != "pmh" || k > s.lo && p.w(k) != "history" {
-		return false
+	if k == s.lo && p.w(k) != "pmh" || k > s.lo && p.w(k) != "history" && p.w(k) != "hx" {
+		return false // "Past history:", "Past hx:", "PMH:"
 	}
 	return k+1 < s.hi && p.w(k+1) == ":"
 }
