@@ -303,8 +303,17 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	l.biopsy = -1
 	n, _ := stageNumber(ordinal)
 	les := l.cur()
-	les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
-	l.stage = len(les.Stages) - 1
+	if k := slices.IndexFunc(les.Stages, func(st model.Stage) bool {
+		return n > 0 && st.Number == n && !st.Blocks.Present() && len(st.Margins) == 0
+	}); k >= 0 {
+		// "Stage 1 histology: …" in the narrative above, then "Stage 1: 3
+		// blocks; clear": one stage, which the histology key opened
+		l.stage = k
+		les.Stages[k].Line = f.Pos.Line
+	} else {
+		les.Stages = append(les.Stages, model.Stage{Ordinal: ordinal, Number: n, Line: f.Pos.Line})
+		l.stage = len(les.Stages) - 1
+	}
 	if f.Value != nil && isSentences(f.Value.Text) {
 		// "Stage I: The visible tumor was debulked … divided into three
 		// pieces": the stage is this field's; what the sentences say of it

@@ -56,3 +56,14 @@ func TestTerseSurgeonNotes(t *testing.T) {
 			stagesAndMargins, "left cheek 2+ 2-"},
 	})
 }
+
+// TestStageKeyBeforeItsStage: "Stage 1 histology: …" in a narrative, then
+// "Stage 1: 3 blocks; clear", is one stage (CODING-RULES §1: 17311 alone;
+// the two had been counted as listed, a wrong 17312).
+func TestStageKeyBeforeItsStage(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 one stage 1",
+			"Date of service: 06/16/2026\nSite: right nasal sidewall\n\nNarrative: The tumor was debulked and excised with a narrow margin for frozen sections. Stage 1 histology: nodular BCC in the mid dermis, no perineural invasion.\n\nStage 1: 3 blocks; clear\n",
+			stagesAndMargins, "right nasal sidewall 3-"},
+	})
+}
