@@ -102,12 +102,29 @@ func (l *lowerer) sentence(v *grammar.Value) {
 		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
 		return
 	}
-	if isRepairText(text) && l.lesion >= 0 {
+	if isRepairText(text) && l.lesion >= 0 && !l.tellsOpenRepair(text) {
 		l.repairText(v, l.block)
 		return
 	}
 	l.paragraph = append(l.paragraph, *v)
 	l.endParagraph()
+}
+
+// tellsOpenRepair reports whether a sentence without a measure tells how
+// the repair just read was done, by its own kind's word ("Bilobed
+// transposition flap. … Undermined in the submuscular plane, flap
+// transposed, inset with 5-0 Monocryl"): no second repair.
+func (l *lowerer) tellsOpenRepair(text string) bool {
+	if l.repair < 0 || l.repair >= len(l.cur().Repairs) || strings.ContainsAny(text, "0123456789") && strings.Contains(asciiLower(text), "cm") {
+		return false
+	}
+	open := asciiLower(l.cur().Repairs[l.repair].Value.Value)
+	for _, w := range []string{"flap", "graft", "closure", "repair"} {
+		if strings.Contains(open, w) && slices.Contains(strings.FieldsFunc(asciiLower(text), func(r rune) bool { return !isLetterRune(r) }), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // repairText adds a repair described by text ("intermediate layered

@@ -67,3 +67,18 @@ func TestStageKeyBeforeItsStage(t *testing.T) {
 			stagesAndMargins, "right nasal sidewall 3-"},
 	})
 }
+
+// TestRepairTechniqueSentence: after a lesion's "Bilobed transposition
+// flap. Primary defect …; secondary defect 1.5 sq cm.", the sentence
+// "Undermined in the submuscular plane, flap transposed, inset with 5-0
+// Monocryl" tells how that flap was done: one flap (CODING-RULES §3; a
+// second 14060 had been coded).
+func TestRepairTechniqueSentence(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§3 one flap",
+			"Date of service: 05/20/2026\n\nLesion 1\nSite: left nasal ala\nStage 1: 2 blocks; clear\n\nLesion 2\nSite: upper back\nStage 1: 3 blocks; clear\n\nRECONSTRUCTION (after tumor clearance)\n" +
+				"Lesion 1 (left nasal ala): Bilobed transposition flap. Primary defect 1.1 x 0.9 cm; secondary defect 1.5 sq cm. Undermined in the submuscular plane, flap transposed, inset with 5-0 Monocryl and 6-0 Prolene.\n" +
+				"Lesion 2 (upper back): Second intention healing.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
+	})
+}
