@@ -2784,7 +2784,9 @@ func (l *lowerer) statedBiopsy(b prose.Biopsy) int {
 			text = o.Value.Value
 		}
 		other, ok := anatomy.Resolve(text)
-		if !ok || other.Terms[0].Name != site.Terms[0].Name || other.Laterality != site.Laterality {
+		same := ok && other.Terms[0].Name == site.Terms[0].Name && other.Laterality == site.Laterality ||
+			ok && site.Laterality == "" && sideless(text, b.Site) // "Also shave bx of a new lesion on the back." and "Biopsy 1: …, left upper back"
+		if !same {
 			continue
 		}
 		if m, om := biopsyMethod(b.Kind), biopsyMethod(o.Type.Value+" "+o.Value.Value); m == "" || om == "" || m == om {

@@ -82,3 +82,16 @@ func TestRepairTechniqueSentence(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
 	})
 }
+
+// TestBiopsyToldTwice: "Also shave bx of a new lesion on the back." in the
+// opening line and "Biopsy 1: tangential (shave) biopsy, left upper back"
+// below are one biopsy (CODING-RULES §4: one 11102; an 11103 for a second
+// had been coded); a biopsy of another site stays a biopsy of its own.
+func TestBiopsyToldTwice(t *testing.T) {
+	const body = "Date of service: 06/11/2026\nSite: left nasal dorsum\nStage 1: 2 blocks; clear\n\nBiopsy 1: tangential (shave) biopsy, left upper back\n  Clinical impression: rule out superficial BCC\n"
+	biopsies := func(n *model.Note) string { return fmt.Sprint(len(n.Biopsies)) }
+	runProseCases(t, []proseCase{
+		{"§4 the back's biopsy told twice", "Patient here today for Mohs surgery. Also shave bx of a new lesion on the back.\n" + body, biopsies, "1"},
+		{"§4 a biopsy of another site", "Patient here today for Mohs surgery. Also shave bx of a new lesion on the right shin.\n" + body, biopsies, "2"},
+	})
+}
