@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe114:
+// goes up). dev: the development set of 32 notes; probe to probe118:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -165,6 +165,10 @@ var realisticSets = []struct {
 	{"testdata/probe112", 30, 25},
 	{"testdata/probe113", 30, 29},
 	{"testdata/probe114", 30, 27},
+	{"testdata/probe115", 30, 27},
+	{"testdata/probe116", 30, 29},
+	{"testdata/probe117", 30, 3},
+	{"testdata/probe118", 30, 19},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
