@@ -4131,7 +4131,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			// a paragraph that names its site with its tumor opens a lesion when
 			// it goes on to a stage (not a history's "Squamous cell carcinoma,
 			// right forearm, excised 2019.")
-			staged := strings.Contains(asciiLower(text), "stage")
+			staged := paragraphStaged(lines, i)
 			if site, _, cut := strings.Cut(head, ", "); cut && staged && resolvedSite(site) != "" {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …", "Right dorsal thumb, over the interphalangeal joint. …"
 			} else if site := tumorSite(head); site != "" && staged {
@@ -4144,14 +4144,18 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				// left upper cutaneous lip, which …"; not "Attention was then
 				// turned to the right upper arm, where a … macule was sampled
 				// with a 4 mm punch biopsy", which has no stage
-				if site := sequenceSite(lead); site != "" && strings.Contains(asciiLower(text), "stage") {
+				if site := sequenceSite(lead); site != "" && staged {
 					head, ok = site, true
+					if strings.TrimSpace(rest) == "" {
+						rest = text // the paragraph's one line: "First, the left antihelix: nodular BCC, …; indication: …." over its stages
+					}
 				} else {
 					ok = false
 				}
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
-			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")
+			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage") ||
+				afterSequenceWord(it.Fields[0].Key) != it.Fields[0].Key && paragraphStaged(lines, i) // "First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …"
 			if site := tumorSite(head); site != "" && strings.Contains(asciiLower(rest), "stage") {
 				head = site // "Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. … Stage I, 4 blocks: …"
 			}
@@ -4207,6 +4211,9 @@ func afterSequenceWord(s string) string {
 	if w, rest, ok := strings.Cut(s, ", "); ok && sequenceWords[asciiLower(w)] {
 		return rest
 	}
+	if w, rest, ok := strings.Cut(s, " "); ok && sequenceWords[asciiLower(w)] && strings.HasPrefix(asciiLower(rest), "the ") {
+		return rest // "Then the right upper lip: infiltrative BCC, …"
+	}
 	words := strings.Fields(asciiLower(s))
 	if i := turnedTo(words[:min(len(words), 8)]); i > 0 {
 		for range i {
@@ -4260,6 +4267,14 @@ func tumorSite(head string) string {
 		}
 	}
 	if rest, ok := strings.CutPrefix(lower, "the "); ok {
+		if words := strings.Fields(rest); len(words) > 1 {
+			// "The left helix SCC, well differentiated, …", "The right posterior neck BCC, nodular, …"
+			if k := slices.IndexFunc(words, func(w string) bool { return dxLeadWords[strings.Trim(w, ",.;:")] }); k > 0 && k <= 5 {
+				if site := resolvedSite(strings.Join(strings.Fields(head)[1:1+k], " ")); site != "" {
+					return site
+				}
+			}
+		}
 		for _, noun := range []string{" tumor", " lesion", " tumour"} {
 			k := strings.Index(rest, noun)
 			if k <= 0 || k+len(noun) < len(rest) && !strings.ContainsRune(" ,.:", rune(rest[k+len(noun)])) {
@@ -4305,6 +4320,10 @@ func tumorSite(head string) string {
 	return ""
 }
 
+// dxLeadWords open a tumor's name after its site: "The left helix SCC, …".
+var dxLeadWords = map[string]bool{"bcc": true, "scc": true, "sccis": true, "basal": true, "squamous": true, "melanoma": true,
+	"nodular": true, "superficial": true, "infiltrative": true, "morpheaform": true, "micronodular": true}
+
 // resolvedSite is s trimmed, without a leading "of the" or "on the", when
 // it is a site of five words or fewer; "" otherwise.
 func resolvedSite(s string) string {
@@ -4322,6 +4341,27 @@ func resolvedSite(s string) string {
 		return "" // not "At the chin" of "At the chin, the first stage comprised three blocks"
 	}
 	return s
+}
+
+// paragraphStaged reports whether the paragraph that line i opens names a
+// stage, on that line or on a line after it before the next blank line
+// ("First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …").
+func paragraphStaged(lines []*grammar.Line, i int) bool {
+	for j := i; j < len(lines) && !lines[j].Blank; j++ {
+		it := lines[j].Item
+		if it == nil {
+			continue
+		}
+		if it.Text != nil && strings.Contains(asciiLower(it.Text.Text), "stage") {
+			return true
+		}
+		for _, f := range it.Fields {
+			if strings.Contains(asciiLower(f.Key), "stage") || f.Value != nil && strings.Contains(asciiLower(f.Value.Text), "stage") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tellsStageBlocks reports whether text tells a stage's blocks: "The first

@@ -374,6 +374,16 @@ func TestTurnedToNextSite(t *testing.T) {
 				"The temple tumor was a nodular BCC of the left temple, 0.9 x 0.8 cm. One stage of 3 blocks, all clear.\n\n" +
 				"The third, on the right upper back, was an SCC in situ, 1.4 x 1.1 cm. One stage of 2 blocks, clear.\n",
 			lesionOutline, "right lower cutaneous lip 2,1; left temple 3; right upper back 2"},
+		{"§1 'First, the left antihelix: …' over its 'Stage 1:' lines, then 'Then the right upper lip: …'",
+			"Date: 04/20/2026\n\nTwo biopsy-proven basal cell carcinomas (biopsies 04/02/2026) were treated today.\n\n" +
+				"First, the left antihelix: nodular BCC, 0.7 x 0.6 cm; indication: ear location.\nStage 1: 3 blocks; block 3 positive at the deep margin.\nStage 2: 1 block; clear.\n\n" +
+				"Then the right upper lip: infiltrative BCC, 1.0 x 0.8 cm. Stage 1: 2 blocks, both clear.\n",
+			lesionOutline, "left antihelix 3,1; right upper lip 2"},
+		{"§1 'The left helix SCC, well differentiated, …' and 'The right posterior neck BCC, nodular, …'",
+			"Date: 04/09/2026\n\n62-year-old man, two biopsy-proven lesions (03/25/2026).\n\n" +
+				"The left helix SCC, well differentiated, 0.9 x 0.8 cm. Stage 1: 3 blocks, all clear.\n\n" +
+				"The right posterior neck BCC, nodular, 1.2 x 1.0 cm. Stage 1: 2 blocks, block 1 positive deep. Stage 2: 1 block, clear.\n",
+			lesionOutline, "left helix 3; right posterior neck 2,1"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +
