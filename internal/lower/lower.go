@@ -4575,7 +4575,7 @@ var severalWords = []string{"two", "three", "four", "both", "second", "sites", "
 // stage word hold one of severalWords: a cheap test that spares the prose
 // reader the notes of one tumor.
 func severalBeforeStages(lines []*grammar.Line) bool {
-	tumors := 0 // tumor words: "a melanoma in situ … of the left cheek … and a nodular basal cell carcinoma of the right upper arm"
+	var kinds [3]bool // tumors of two kinds: "a melanoma in situ … of the left cheek … and a nodular basal cell carcinoma of the right upper arm"
 	for _, line := range lines {
 		if line.Item == nil {
 			continue
@@ -4603,15 +4603,28 @@ func severalBeforeStages(lines []*grammar.Line) bool {
 				return true
 			case w == "2" && end < len(text) && (text[end] == ')' || text[end] == '.' && (end+1 == len(text) || text[end+1] == ' ')):
 				return true // "… 2. Squamous cell carcinoma in situ, right lateral neck", "(2) …"
-			case strings.EqualFold(w, "carcinoma") || strings.EqualFold(w, "melanoma") || strings.EqualFold(w, "bcc") || strings.EqualFold(w, "scc"):
-				if tumors++; tumors >= 2 {
-					return true
-				}
+			case strings.EqualFold(w, "basal") || strings.EqualFold(w, "bcc"):
+				kinds[0] = true
+			case strings.EqualFold(w, "squamous") || strings.EqualFold(w, "scc") || strings.EqualFold(w, "sccis"):
+				kinds[1] = true
+			case strings.EqualFold(w, "melanoma"):
+				kinds[2] = true
+			}
+			if n := btoi(kinds[0]) + btoi(kinds[1]) + btoi(kinds[2]); n >= 2 {
+				return true
 			}
 			at = end
 		}
 	}
 	return false
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isDigitByte reports whether c is an ASCII digit.
