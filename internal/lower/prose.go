@@ -2153,7 +2153,7 @@ func (l *lowerer) tumorsToday() {
 	}
 	for _, par := range all {
 		for _, ln := range par {
-			today = today || mentions(ln.Text, todayCues)
+			today = today || mentions(ln.Text, todayCues) && countsSeveral(ln.Text)
 		}
 	}
 	if !today {
@@ -2186,6 +2186,17 @@ func (l *lowerer) tumorsToday() {
 			}
 		}
 	}
+}
+
+// countsSeveral reports whether text holds a count of two or more, in words
+// or digits: a cheap test before the sentences are split.
+func countsSeveral(text string) bool {
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !isLetterRune(r) && !(r >= '0' && r <= '9') }) {
+		if cardinalWord(asciiLower(w)) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAt is the clause of lower-case text that holds byte at: the text
