@@ -4099,7 +4099,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	stagesBefore := false // a lesion's stages told before the first site paragraph: it is not the first lesion's
 	for i, line := range lines {
 		it := line.Item
-		if it == nil || it.Label != nil || it.Marker != nil && (it.Text == nil || len(it.Fields) > 0 || !strings.Contains(asciiLower(it.Text.Text), "stage")) {
+		if it == nil || it.Label != nil || it.Marker != nil && (it.Text == nil || len(it.Fields) > 0 || !containsFold(it.Text.Text, "stage")) {
 			continue // a list item opens a lesion only when it goes on to its stage: "(a) Right dorsal thumb, over the interphalangeal joint. … Stage 1: 2 blocks; …"
 		}
 		text := "" // the line's text, or the value of its known key when it opens with a word of sequence ("Procedure: First, the left flank. …")
@@ -4154,7 +4154,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				}
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
-			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage") ||
+			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || containsFold(it.Fields[0].Value.Text, "stage") ||
 				afterSequenceWord(it.Fields[0].Key) != it.Fields[0].Key && paragraphStaged(lines, i) // "First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …"
 			if site := tumorSite(head); site != "" && strings.Contains(asciiLower(rest), "stage") {
 				head = site // "Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. … Stage I, 4 blocks: …"
@@ -4352,11 +4352,11 @@ func paragraphStaged(lines []*grammar.Line, i int) bool {
 		if it == nil {
 			continue
 		}
-		if it.Text != nil && strings.Contains(asciiLower(it.Text.Text), "stage") {
+		if it.Text != nil && containsFold(it.Text.Text, "stage") {
 			return true
 		}
 		for _, f := range it.Fields {
-			if strings.Contains(asciiLower(f.Key), "stage") || f.Value != nil && strings.Contains(asciiLower(f.Value.Text), "stage") {
+			if containsFold(f.Key, "stage") || f.Value != nil && containsFold(f.Value.Text, "stage") {
 				return true
 			}
 		}
@@ -4368,8 +4368,7 @@ func paragraphStaged(lines []*grammar.Line, i int) bool {
 // stage was divided into three blocks", not "Maps were drawn for all
 // stages, and I read the frozen sections."
 func tellsStageBlocks(text string) bool {
-	lower := asciiLower(text)
-	return strings.Contains(lower, "stage") && (strings.Contains(lower, "block") || strings.Contains(lower, "divided into"))
+	return containsFold(text, "stage") && (containsFold(text, "block") || containsFold(text, "divided into"))
 }
 
 // sequenceSite is the site of the clause after a dictation's word of

@@ -840,6 +840,17 @@ func biopsyValue(b *model.Biopsy) {
 // result are offsets in s (strings.ToLower may change the length of text
 // that is not valid UTF-8). Text with no upper-case letter is returned as it
 // is, without a copy.
+// containsFold reports whether s holds sub, a lower-case ASCII word, in any
+// ASCII case, without building a lower-cased copy of s.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
 func asciiLower(s string) string {
 	first := 0
 	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
