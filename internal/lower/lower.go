@@ -4134,7 +4134,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			staged := paragraphStaged(lines, i)
 			if site, _, cut := strings.Cut(head, ", "); cut && staged && resolvedSite(site) != "" {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …", "Right dorsal thumb, over the interphalangeal joint. …"
-			} else if site := tumorSite(head); site != "" && staged {
+			} else if site := tumorSite(head); staged && site != "" {
 				head = site
 			}
 			if lead := afterSequenceWord(head); lead != head {
@@ -4211,8 +4211,11 @@ func afterSequenceWord(s string) string {
 	if w, rest, ok := strings.Cut(s, ", "); ok && sequenceWords[asciiLower(w)] {
 		return rest
 	}
-	if w, rest, ok := strings.Cut(s, " "); ok && sequenceWords[asciiLower(w)] && strings.HasPrefix(asciiLower(rest), "the ") {
+	if w, rest, ok := strings.Cut(s, " "); ok && sequenceWords[asciiLower(w)] && len(rest) > 4 && strings.EqualFold(rest[:4], "the ") {
 		return rest // "Then the right upper lip: infiltrative BCC, …"
+	}
+	if !containsFold(s, "turned") && !containsFold(s, "moved") && !containsFold(s, "began") && !containsFold(s, "start") && !containsFold(s, "addressed") {
+		return s // the cheap test first: most lines hold no word of sequence
 	}
 	words := strings.Fields(asciiLower(s))
 	if i := turnedTo(words[:min(len(words), 8)]); i > 0 {

@@ -501,7 +501,7 @@ func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
 // defect …") into the heading and the rest.
 func leadHeading(ln prose.Line) (lead, rest prose.Line, ok bool) {
 	k := strings.Index(ln.Text, ": ")
-	if k < 0 || len(strings.Fields(ln.Text[:k])) > 8 || !strings.HasPrefix(asciiLower(ln.Text), "repair") {
+	if k < 0 || len(strings.Fields(ln.Text[:k])) > 8 || !hasPrefixFold(ln.Text, "repair") {
 		return prose.Line{}, prose.Line{}, false
 	}
 	return prose.Line{Text: ln.Text[:k+1], Line: ln.Line, Col: ln.Col}, prose.Line{Text: ln.Text[k+2:], Line: ln.Line, Col: ln.Col + k + 2}, true
@@ -587,8 +587,7 @@ func isCorrection(heading string, par []prose.Line) bool {
 	if len(par) == 0 {
 		return false
 	}
-	first := asciiLower(strings.TrimSpace(par[0].Text))
-	if !strings.HasPrefix(asciiLower(strings.TrimSpace(heading)), "addendum") && !strings.HasPrefix(first, "addendum") {
+	if !hasPrefixFold(strings.TrimSpace(heading), "addendum") && !hasPrefixFold(strings.TrimSpace(par[0].Text), "addendum") {
 		return false
 	}
 	for _, v := range par {

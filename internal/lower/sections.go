@@ -851,6 +851,12 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
+// hasPrefixFold reports whether s opens with prefix, a lower-case ASCII
+// word, in any ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 func asciiLower(s string) string {
 	first := 0
 	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
