@@ -996,6 +996,12 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 		}
 	} else if m, ok := tumorCell(cells, line); ok {
 		st.Margins = append(st.Margins, m)
+	} else if c := cells[colHistology]; c != nil && c.Text != "" {
+		if _, known := marginStatus(c.Text); known {
+			// no margin column: "blk 2 + at deep margin (…); blks 1 & 3
+			// clear", "tumor-free" in the log's comment column
+			st.Margins = append(st.Margins, margins(model.Text{Value: c.Text, Line: line})...)
+		}
 	}
 	if c := cells[colReader]; c != nil && c.Text != "" && !l.out.Encounter.Pathology.Present() {
 		l.out.Encounter.Pathology = model.Text{Value: c.Text, Line: line} // "Read by: Dr. … (dermatopathology)"

@@ -762,3 +762,24 @@ func TestBlockIDLogOfLesions(t *testing.T) {
 		"2       1A     -       H&E\n2       1B     -       H&E\n2       1C     -       H&E\n")
 	assert.Equal(t, "1: 1/2+ 2/1- | 2: 1/3-", logStages(n))
 }
+
+// TestMarginsInCommentColumn: a log without a margin column states each
+// stage's margins in its comment column ("blk 2 + at deep margin (…); blks
+// 1 & 3 clear", "tumor-free"): CODING-RULES §1, margins-missing otherwise;
+// a comment of histology alone states none.
+func TestMarginsInCommentColumn(t *testing.T) {
+	n := mustLower(t, "Date of service: 04/28/2026\nSite: left cheek\n\n| Stage | Blocks | Stains | Comment |\n|---|---|---|---|\n"+
+		"| 1 | 3 | H&E | blk 2 + at deep margin (nodular BCC, mid dermis, no PNI); blks 1 & 3 clear |\n| 2 | 1 | H&E | tumor-free |\n| 3 | 1 | H&E | nodular BCC, mid dermis |\n")
+	var got []string
+	for _, st := range n.Lesions[0].Stages {
+		s := "?"
+		for _, m := range st.Margins {
+			s = fmt.Sprint(m.Positive)
+			if m.Positive {
+				break
+			}
+		}
+		got = append(got, s)
+	}
+	assert.Equal(t, []string{"true", "false", "?"}, got)
+}
