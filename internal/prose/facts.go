@@ -1521,11 +1521,14 @@ func (st *state) readSites(p *para, s span) {
 	if st.siteSentence(p, s) {
 		return
 	}
-	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cMohsSurgery) {
+	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cMohsSurgery) && !s.any(cDefect) {
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
-		lesion := p.lesionNoun(i) || p.ordinalLesion(i)
+		// "the final 1.8 x 1.6 cm defect of the left medial cheek was
+		// repaired …": the lesion's defect, not a flap's secondary one
+		defect := p.w(i) == "defect" && (p.w(i+1) == "of" || p.w(i+1) == "on") && (i == s.lo || p.w(i-1) != "secondary" && p.w(i-1) != "donor")
+		lesion := p.lesionNoun(i) || p.ordinalLesion(i) || defect
 		surgery := p.w(i) == "surgery" && i > s.lo && p.w(i-1) == "mohs" ||
 			p.w(i) == "surgery" && i > s.lo+1 && p.w(i-1) == "micrographic" ||
 			p.w(i) == "mohs" && (p.w(i+1) == "on" || p.w(i+1) == "of") // "comes in for Mohs on the left lateral cheek"

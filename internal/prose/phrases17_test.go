@@ -531,3 +531,17 @@ func TestSiteOfAnotherTumor(t *testing.T) {
 			[]string{"diagnosis "}, []string{`diagnosis "nodular basal cell carcinoma" site="left upper cutaneous lip"`}},
 	})
 }
+
+// TestDefectOfSite: "the final 1.8 x 1.6 cm defect of the left medial cheek
+// was repaired …" names the lesion's site when nothing else does
+// (CODING-RULES §1: the Mohs class follows the site; site-missing, no line,
+// otherwise); a flap's "secondary defect on the nasal sidewall" names none.
+func TestDefectOfSite(t *testing.T) {
+	fams := []string{"site "}
+	runPhrases(t, []phraseCase{
+		{"§1 'defect of the left medial cheek'",
+			"After tumor clearance, the final 1.8 x 1.6 cm defect of the left medial cheek was repaired with a rotation flap.", fams, []string{`site "left medial cheek"`}},
+		{"§1 'secondary defect on the nasal sidewall' is no lesion's site",
+			"The secondary defect on the nasal sidewall was closed primarily.", fams, nil},
+	})
+}
