@@ -4250,6 +4250,11 @@ func tumorSite(head string) string {
 			}
 		}
 	}
+	if rest, ok := strings.CutPrefix(lower, "on the "); ok {
+		if site, _, cut := strings.Cut(head[len(head)-len(rest):], ","); cut {
+			return resolvedSite(site) // "On the back, the tumor is a nodular basal cell carcinoma of the left mid back, …"
+		}
+	}
 	for _, lead := range []string{"lesion on the ", "tumor on the ", "tumour on the ", "lesion of the ", "tumor of the "} {
 		if rest, ok := strings.CutPrefix(lower, lead); ok {
 			site := head[len(head)-len(rest):]

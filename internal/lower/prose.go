@@ -2121,7 +2121,7 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 }
 
 // todayCues say that what a sentence counts is treated at this visit.
-var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for", "presented for", "here for mohs",
+var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for", "presented for", "here for",
 	"has two ", "has three ", "has four ", // "Mr. …, 79, has two biopsy-proven tumors (biopsies …)"
 	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised"}
 
