@@ -498,10 +498,11 @@ func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
 
 // leadHeading cuts a line that opens with a short heading of repairs and a
 // colon ("Repairs, after tumor clearance at both sites: The nasal tip
-// defect …") into the heading and the rest.
+// defect …", "RECONSTRUCTION (after clear margins were confirmed at each
+// site): Right temple - …") into the heading and the rest.
 func leadHeading(ln prose.Line) (lead, rest prose.Line, ok bool) {
 	k := strings.Index(ln.Text, ": ")
-	if k < 0 || len(strings.Fields(ln.Text[:k])) > 8 || !hasPrefixFold(ln.Text, "repair") {
+	if k < 0 || len(strings.Fields(ln.Text[:k])) > 12 || !hasPrefixFold(ln.Text, "repair") && !hasPrefixFold(ln.Text, "reconstruction") && !hasPrefixFold(ln.Text, "closure") {
 		return prose.Line{}, prose.Line{}, false
 	}
 	return prose.Line{Text: ln.Text[:k+1], Line: ln.Line, Col: ln.Col}, prose.Line{Text: ln.Text[k+2:], Line: ln.Line, Col: ln.Col + k + 2}, true
