@@ -135,6 +135,9 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 	if l.lesion < 0 {
 		return
 	}
+	if len(l.out.Lesions) > 1 && !l.headed {
+		l.proseSiteHeadings() // a dictation's lesions, named by the sites their prose gave them
+	}
 	if parts := l.partsByLesion(v); len(l.out.Lesions) > 1 && parts != nil {
 		saved := l.lesion // "right helix, complex repair 2.8 cm; left cheek, complex repair 3.0 cm": each site's repair
 		for _, p := range parts {

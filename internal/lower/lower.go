@@ -3198,10 +3198,11 @@ func (l *lowerer) namesSeveral(v *grammar.Value) bool {
 }
 
 // partsByLesion cuts a value at its semicolons when every part opens with
-// a different lesion's site and a comma ("right helix, complex repair 2.8
-// cm; left cheek, complex repair 3.0 cm") or with its label and a dash or
-// colon ("1 - facial location; 2 - size over 1 cm"); nil when it is no
-// such value.
+// a different lesion's site and a comma, dash or colon ("right helix,
+// complex repair 2.8 cm; left cheek, complex repair 3.0 cm", "forehead -
+// complex repair 1.0 cm; chin - …") or with its label and a dash or colon
+// ("1 - facial location; 2 - size over 1 cm"); nil when it is no such
+// value.
 func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 	parts := splitOutside(v, ";")
 	if len(parts) < 2 {
@@ -3221,6 +3222,8 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 				les = l.atSite(name)
 			case grammar.IsLabel(name) && len(name) <= 3:
 				les = l.labelled(name)
+			default:
+				les = l.atSite(name) // "forehead - complex repair 1.0 cm; chin - intermediate layered repair 2.5 cm"
 			}
 			if les >= 0 {
 				head = h + sep
@@ -3370,6 +3373,9 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {
 	if (ref.field == fRepair || ref.field == fIndication) && v != nil && len(l.out.Lesions) > 1 {
+		if !l.headed {
+			l.proseSiteHeadings() // a dictation's lesions, named by the sites their prose gave them
+		}
 		if parts := l.partsByLesion(v); parts != nil {
 			// "Repairs: right helix, complex repair 2.8 cm; left cheek,
 			// complex repair 3.0 cm; …", "Indications: 1 - facial location;

@@ -2071,12 +2071,14 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 }
 
 // atSite is the one lesion whose site or heading names site — in the same
-// words, or the same anatomic term on the same side ("R nasal ala", "right
-// nasal ala") — or -1.
+// words, the same anatomic term on the same side ("R nasal ala", "right
+// nasal ala"), or the lesion's site without its side ("nasal ala" for the
+// left nasal ala) — or -1.
 func (l *lowerer) atSite(site string) int {
 	found := -1
 	for k, les := range l.out.Lesions {
-		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) {
+		w := siteWords(les)
+		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) || sideless(w, site) {
 			if found >= 0 {
 				return -1
 			}
