@@ -892,6 +892,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && l.repairSiteLine(it.Text) {
 		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"
 	}
+	if les := l.captionLesion(it); les >= 0 {
+		l.lesion, l.table.prevLesion = les, -1 // "Scalp (occipital)" over the scalp's rows of a log of two tumors
+		return taken
+	}
 	listed := l.stagesListed
 	l.stagesListed = false
 	if l.wrapsSentence(i, it) {
@@ -3197,7 +3201,8 @@ func (l *lowerer) namesSeveral(v *grammar.Value) bool {
 	return len(refs) > 1 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 })
 }
 
-// partsByLesion cuts a value at its semicolons when every part opens with
+// partsByLesion cuts a value at its semicolons, or else at the ends of its
+// sentences, when every part opens with
 // a different lesion's site and a comma, dash or colon ("right helix,
 // complex repair 2.8 cm; left cheek, complex repair 3.0 cm", "forehead -
 // complex repair 1.0 cm; chin - …") or with its label and a dash or colon
@@ -3206,6 +3211,9 @@ func (l *lowerer) namesSeveral(v *grammar.Value) bool {
 func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 	parts := splitOutside(v, ";")
 	if len(parts) < 2 {
+		parts = splitSentences(v) // "chin - intermediate layered repair, 2.7 cm. Shoulder - linear closure, 4.0 cm."
+	}
+	if len(parts) < 2 {
 		return nil
 	}
 	out := make([]sitePart, 0, len(parts))
@@ -3213,17 +3221,17 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 		les, head := -1, ""
 		for _, sep := range []string{",", " - ", ":"} {
 			h, _, ok := strings.Cut(p.Text, sep)
-			if !ok {
-				continue
+			if !ok || strings.ContainsAny(h, ",:") || strings.Contains(h, " - ") {
+				continue // the first separator opens the part: "chin - intermediate layered repair, 2.7 cm"
 			}
 			name := strings.TrimSpace(h)
 			switch {
 			case sep == ",":
-				les = l.atSite(name)
+				les = l.siteLesion(name)
 			case grammar.IsLabel(name) && len(name) <= 3:
 				les = l.labelled(name)
 			default:
-				les = l.atSite(name) // "forehead - complex repair 1.0 cm; chin - intermediate layered repair 2.5 cm"
+				les = l.siteLesion(name) // "forehead - complex repair 1.0 cm; chin - intermediate layered repair 2.5 cm"
 			}
 			if les >= 0 {
 				head = h + sep
@@ -4568,8 +4576,15 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 // its side ("ala" after "right nasal ala", "hand" after "left dorsal
 // hand"): one site named twice.
 func sideless(a, b string) bool {
+	wb := strings.Fields(asciiLower(b))
+	return !slices.Contains(wb, "left") && !slices.Contains(wb, "right") && fewerWords(a, b)
+}
+
+// fewerWords reports whether site b repeats site a in fewer of its words
+// ("left thigh" after "left lateral thigh").
+func fewerWords(a, b string) bool {
 	wa, wb := strings.Fields(asciiLower(a)), strings.Fields(asciiLower(b))
-	if len(wb) == 0 || len(wb) >= len(wa) || slices.Contains(wb, "left") || slices.Contains(wb, "right") {
+	if len(wb) == 0 || len(wb) >= len(wa) {
 		return false
 	}
 	for _, w := range wb {

@@ -2002,6 +2002,45 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 	return i
 }
 
+// captionLesion is the lesion a line among a log's rows names by its site
+// alone ("Left mid back (MIS)", "Scalp (occipital)") in a note of several
+// lesions without headings: the rows under it are that lesion's. -1 when
+// the line is no such caption.
+func (l *lowerer) captionLesion(it *grammar.Item) int {
+	if l.table == nil || l.headed || len(l.out.Lesions) < 2 || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 ||
+		strings.ContainsAny(it.Text.Text, "0123456789") {
+		return -1
+	}
+	outer, inner, _ := strings.Cut(strings.TrimSpace(it.Text.Text), "(")
+	inner, _, _ = strings.Cut(inner, ")")
+	outer = strings.TrimSpace(outer)
+	site := outer
+	if inner != "" && l.atSite(outer) < 0 {
+		site = strings.TrimSpace(inner) + " " + outer // "Scalp (occipital)": the occipital scalp
+	}
+	return l.siteLesion(site)
+}
+
+// siteLesion is the lesion at site (see atSite) or else the one lesion
+// whose site site names in more words ("Left mid back", "R nasal tip" for
+// the tumors the prose called "the back tumor", "the nasal tip lesion");
+// -1 when there is none or more than one.
+func (l *lowerer) siteLesion(site string) int {
+	if les := l.atSite(site); les >= 0 {
+		return les
+	}
+	found := -1
+	for k, les := range l.out.Lesions {
+		if sideless(site, siteWords(les)) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
 // tableLesion is the lesion a table row names by its label or its site: a
 // lesion of the note with that label, or at that site. When the note labels
 // no lesion of its own and no lesion has that label or site, the row opens
@@ -2023,7 +2062,7 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 		}
 	}
 	if label == "" && site != "" {
-		if les := l.atSite(site); les >= 0 {
+		if les := l.siteLesion(site); les >= 0 {
 			return les
 		}
 	}
@@ -2072,13 +2111,12 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 
 // atSite is the one lesion whose site or heading names site — in the same
 // words, the same anatomic term on the same side ("R nasal ala", "right
-// nasal ala"), or the lesion's site without its side ("nasal ala" for the
-// left nasal ala) — or -1.
+// nasal ala"), or fewer of the lesion's words ("nasal ala" for the left
+// nasal ala, "left thigh" for the left lateral thigh) — or -1.
 func (l *lowerer) atSite(site string) int {
 	found := -1
 	for k, les := range l.out.Lesions {
-		w := siteWords(les)
-		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) || sideless(w, site) {
+		if sameSite(site, les.Site.Text.Value) || sameSite(site, les.HeadingText.Value) || fewerWords(siteWords(les), site) {
 			if found >= 0 {
 				return -1
 			}
