@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe118:
+// goes up). dev: the development set of 32 notes; probe to probe122:
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -169,6 +169,10 @@ var realisticSets = []struct {
 	{"testdata/probe116", 30, 29},
 	{"testdata/probe117", 30, 4},
 	{"testdata/probe118", 30, 19},
+	{"testdata/probe119", 30, 28},
+	{"testdata/probe120", 30, 29},
+	{"testdata/probe121", 30, 8},
+	{"testdata/probe122", 30, 23},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
