@@ -2727,7 +2727,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			}
 			return taken
 		}
-		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || mentions(asciiLower(v.Text), everyLesionWords)) {
+		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || mentions(asciiLower(v.Text), everyLesionWords) || l.mapOfEvery(f)) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site", or "Mohs map: drawn" in the header above the labels
 			return taken
 		}
@@ -3199,6 +3199,18 @@ type sitePart struct {
 func (l *lowerer) namesSeveral(v *grammar.Value) bool {
 	refs := l.lesionMentions([]prose.Line{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}})
 	return len(refs) > 1 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 })
+}
+
+// mapOfEvery reports whether a map field of a note of several tumors
+// speaks of them all: its key is plural ("Maps on file."), or, in a
+// dictation without headings, its value is of every stage ("Mohs map:
+// drawn for each stage." after the tumors' paragraphs).
+func (l *lowerer) mapOfEvery(f *grammar.Field) bool {
+	if len(l.out.Lesions) < 2 || f.Value == nil {
+		return false
+	}
+	key := asciiLower(f.Key)
+	return strings.HasSuffix(key, "maps") || !l.headed && mentions(asciiLower(f.Value.Text), []string{"each stage", "every stage", "all stages"})
 }
 
 // partsByLesion cuts a value at its semicolons, or else at the ends of its

@@ -716,9 +716,10 @@ func (l *lowerer) proseLesion(first prose.Line) {
 }
 
 // sidedSite gives a lesion that a site paragraph opened without a side
-// ("We started with the foot: …") the site its paragraph names again with
-// its side ("…, left dorsal foot, 1.2 x 1.0 cm; …"), a part between commas
-// or semicolons of its first line.
+// ("We started with the foot: …", "The scalp tumor is …") the site its
+// paragraph names again in more words ("…, left dorsal foot, 1.2 x 1.0 cm;
+// …", "… of the occipital scalp"), a part between commas or semicolons of
+// its first line.
 func (l *lowerer) sidedSite(scope int) {
 	les := &l.out.Lesions[scope]
 	var sp siteParagraph
@@ -742,10 +743,8 @@ func (l *lowerer) sidedSite(scope int) {
 			}
 		}
 		if site := resolvedSite(part); site != "" && sideless(site, sp.site) {
-			if s, ok := anatomy.Resolve(site); ok && s.Laterality != "" {
-				les.Site.Text = model.Text{Value: site, Line: first.Line}
-				return
-			}
+			les.Site.Text = model.Text{Value: site, Line: first.Line} // "left dorsal foot" for "foot", "occipital scalp" for "scalp"
+			return
 		}
 	}
 }
@@ -1112,6 +1111,7 @@ func (l *lowerer) readProse() {
 				every = append(every, m)
 			}
 		}
+		every = append(every, l.closingMaps(scope)...)
 		l.encounterProse(&facts)
 		var past prose.Facts
 		hist := l.history[scope]
@@ -1151,6 +1151,35 @@ func (l *lowerer) readProse() {
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])
 	l.surgeonReads()
+}
+
+// closingMaps are the map statements of a note of several tumors that
+// stand after its last tumor's paragraph, in a paragraph that names no one
+// tumor and no stage ("I … interpreted all frozen sections for both sites.
+// A Mohs map was drawn for each stage …"): they close the note, and speak
+// of every tumor it told. Under a last lesion's heading the paragraph must
+// also say so ("Surgeon read all slides. Maps on file."): a heading's
+// "Map drawn." is its own lesion's.
+func (l *lowerer) closingMaps(scope int) []prose.Flag {
+	if len(l.out.Lesions) < 2 || scope != len(l.out.Lesions)-1 {
+		return nil
+	}
+	var maps []prose.Flag
+	for k, par := range l.paragraphs[scope] {
+		if k == 0 || len(par) == 0 {
+			continue
+		}
+		text := sentenceText(par)
+		if !mentions(text, []string{"map"}) || l.headed && !ofEvery(text) && !mentions(text, []string{"maps"}) ||
+			slices.ContainsFunc(l.lesionMentions(par), func(r lesionRef) bool { return r.lesion >= 0 }) {
+			continue
+		}
+		f := prose.Read([][]prose.Line{par})
+		if len(f.Stages) == 0 && len(f.StageCount) == 0 && len(f.Repairs) == 0 {
+			maps = append(maps, f.Map...)
+		}
+	}
+	return maps
 }
 
 // surgeonReads takes who read the slides from the surgeon field's remark

@@ -389,7 +389,7 @@ func TestTurnedToNextSite(t *testing.T) {
 				"On the back, the tumor is a nodular basal cell carcinoma of the left mid back, 1.4 x 1.2 cm. The first stage was processed as 2 blocks, both clear.\n\n" +
 				"On the chest, there is a squamous cell carcinoma in situ of the central chest, 2.2 x 1.8 cm. First stage: 3 blocks, block 1 positive. Second stage: 1 block, clear.\n\n" +
 				"On the right shoulder, an infiltrative basal cell carcinoma, 2.5 x 2.0 cm. The first stage was divided into 6 blocks, all clear.\n",
-			lesionOutline, "left mid back 2; chest 3,1; right shoulder 6"},
+			lesionOutline, "left mid back 2; central chest 3,1; right shoulder 6"},
 		{"§1 never guess: a history paragraph that names an old tumor and its site, with no stage, opens no lesion",
 			"Date: 03/19/2026\nSite: left cheek\nDiagnosis: basal cell carcinoma (biopsy 02/02/2026)\n\n" +
 				"Squamous cell carcinoma, right forearm, excised 2019.\n\n" +

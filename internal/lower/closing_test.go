@@ -1,0 +1,65 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// mapsOf is each lesion's map statement: yes, no, or - when the note says
+// nothing of it.
+func mapsOf(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		switch {
+		case !les.Map.Present():
+			out = append(out, "-")
+		default:
+			out = append(out, fmt.Sprint(les.Map.Yes))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// TestClosingMaps: a map statement after the last of several tumors, in a
+// paragraph of its own that names no one tumor and no stage ("Surgeon read
+// all slides. Maps on file.", "Mohs map: drawn for each stage."), speaks of
+// every tumor (CODING-RULES §9: each lesion needs its map); one inside a
+// tumor's own paragraph, or a heading's lone "Map drawn.", stays that
+// tumor's, and the other still has map-missing.
+func TestClosingMaps(t *testing.T) {
+	const two = "Date of service: 05/04/2026\n\nThe patient has two biopsy-proven skin cancers.\n\n" +
+		"The first site is the left medial cheek: nodular basal cell carcinoma, 1.0 x 0.8 cm. Stage 1: 2 blocks, clear.\n\n" +
+		"The second site is the right dorsal forearm: squamous cell carcinoma, 1.4 x 1.2 cm. Stage 1: 3 blocks, clear.%s\n\n%s\n"
+	headed := "Date of service: 05/04/2026\n\nLeft medial cheek: nodular basal cell carcinoma, 1.0 x 0.8 cm. Stage 1: 2 blocks, clear.\n\n" +
+		"Right dorsal forearm: squamous cell carcinoma, 1.4 x 1.2 cm. Stage 1: 3 blocks, clear.\n\n%s\n"
+	runProseCases(t, []proseCase{
+		{"a closing paragraph of a dictation: every tumor's", fmt.Sprintf(two, "", "I read all frozen sections for both sites. A Mohs map was drawn for each stage."), mapsOf, "true true"},
+		{"a closing map field of a dictation, of each stage: every tumor's", fmt.Sprintf(two, "", "All slides were read by me (Mohs surgeon). Mohs map: drawn for each stage."), mapsOf, "true true"},
+		{"a map sentence in the last tumor's own paragraph: its own", fmt.Sprintf(two, " A Mohs map was drawn.", "Tolerated well."), mapsOf, "- true"},
+		{"'Maps on file.' after headed lesions: every lesion's", fmt.Sprintf(headed, "Surgeon read all slides. Maps on file."), mapsOf, "true true"},
+		{"'Map drawn.' after headed lesions: the last lesion's", fmt.Sprintf(headed, "Map drawn."), mapsOf, "- true"},
+	})
+}
+
+// TestLogCaptionsAndSiteColumns: a log after a dictation of two tumors
+// that names each tumor by a caption line over its rows ("Scalp
+// (occipital)", "Left mid back (MIS)") or in a site column ("R nasal tip")
+// gives each tumor its own rows (CODING-RULES §1: stages are counted per
+// lesion), though the prose called them "the scalp tumor" and "the back
+// tumor"; and a repairs line of two sentences gives each its repair.
+func TestLogCaptionsAndSiteColumns(t *testing.T) {
+	const prose = "Date of service: 05/06/2026\n\nThe scalp tumor is a squamous cell carcinoma of the occipital scalp, 1.5 x 1.3 cm. Stage 1 histology: SCC in the dermis.\n\n" +
+		"The back tumor is a basal cell carcinoma of the left mid back, 1.8 x 1.5 cm. Stage 1 histology: BCC in the dermis.\n\n"
+	captions := prose + "Stage  Block  Margin  Stain\nScalp (occipital)\n1      1      -       H&E\n1      2      +       H&E\n2      1      -       H&E\n" +
+		"Left mid back (MIS)\n1      1      -       H&E\n1      2      -       H&E\n\n" +
+		"Repairs after tumor clearance: scalp - intermediate layered closure, 3.6 cm. Back - intermediate layered closure, 6.0 cm.\n"
+	column := prose + "| Site | Stage | Blocks | Margins |\n|---|---|---|---|\n| Occipital scalp | 1 | 3 | block 2 positive |\n| Occipital scalp | 2 | 1 | clear |\n| L mid back | 1 | 2 | clear |\n"
+	runProseCases(t, []proseCase{
+		{"caption lines over each tumor's rows", captions, lesionOutline,
+			"occipital scalp 2,1 [intermediate layered closure, 3.6 cm. []]; left mid back 2 [intermediate layered closure, 6.0 cm. []]"},
+		{"a site column that names each tumor in more words", column, lesionOutline, "occipital scalp 3,1; left mid back 2"},
+	})
+}
