@@ -2103,6 +2103,14 @@ func siteHeadings(lines []*grammar.Line) []int {
 	var keys []string
 	for i, line := range lines {
 		it := line.Item
+		if it != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && capitalSite(it.Text.Text) {
+			key := asciiLower(it.Text.Text) // "LEFT CHEEK", "NASAL ALA, LEFT" over their lesion's fields
+			if !slices.Contains(keys, key) {
+				found = append(found, i)
+				keys = append(keys, key)
+			}
+			continue
+		}
 		if it == nil || it.Marker != nil && isOrdinalMarker(it.Marker.Text) || it.Label != nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value != nil {
 			continue // "LEFT THUMB:", "• Left cheek:" over their lesion's lines
 		}
@@ -2116,6 +2124,21 @@ func siteHeadings(lines []*grammar.Line) []int {
 		}
 	}
 	return found
+}
+
+// capitalSite reports whether a line's text is a site alone in capitals,
+// in at most four words: "LEFT CHEEK", "NASAL ALA, LEFT", "SCALP, VERTEX".
+func capitalSite(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.ToUpper(text) != text || strings.ContainsFunc(text, func(r rune) bool { return r != ' ' && r != ',' && (r < 'A' || r > 'Z') }) ||
+		wordCount(text, 5) > 4 {
+		return false
+	}
+	if _, known := lookupAny(text); known || icd10.Recognize(text).Histology != "" {
+		return false
+	}
+	_, ok := anatomy.Resolve(text)
+	return ok
 }
 
 // fieldsTaken is how many of a section-opening item's fields the opening
@@ -2291,6 +2314,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				after = &grammar.Value{Pos: t.Pos, Text: t.Text}
 			}
 		}
+	} else if capitalSite(text.Value) {
+		les.HeadingText = model.Text{Value: strings.TrimSpace(text.Value), Line: text.Line} // "NASAL ALA, LEFT": its side after the comma
 	} else {
 		les.HeadingText = model.Text{Value: siteLead(text.Value), Line: text.Line}
 	}

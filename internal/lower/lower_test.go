@@ -1722,16 +1722,33 @@ func TestSentenceLabelledParts(t *testing.T) {
 	}
 }
 
+// TestSiteHeadings: two or more lines that name a site alone — with a
+// colon, or in capitals without one ("LEFT CHEEK", "NASAL ALA, LEFT") —
+// each open a lesion (CODING-RULES §1: stages are counted per lesion); one
+// such line alone opens nothing, and a capital line that is no site
+// ("PROCEDURE NOTE") heads nothing.
 func TestSiteHeadings(t *testing.T) {
-	two := mustLower(t, "LEFT THUMB:\nThe first stage was divided into two blocks.\n\nRIGHT ANKLE:\nThe first stage was divided into three blocks.\n")
-	var got []string
-	for _, les := range two.Lesions {
-		got = append(got, les.Label+": "+les.HeadingText.Value)
+	headings := func(n *model.Note) string {
+		var got []string
+		for _, les := range n.Lesions {
+			var blocks []string
+			for _, st := range les.Stages {
+				blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+			}
+			got = append(got, les.Label+": "+les.HeadingText.Value+" "+strings.Join(blocks, ","))
+		}
+		return strings.Join(got, "; ")
 	}
-	assert.Equal(t, []string{"1: LEFT THUMB", "2: RIGHT ANKLE"}, got, "two site headings each open a lesion")
-	one := mustLower(t, "LEFT THUMB:\nThe first stage was divided into two blocks.\n")
-	assert.Len(t, one.Lesions, 1)
-	assert.Empty(t, one.Lesions[0].HeadingText.Value, "one site heading alone opens nothing")
+	runProseCases(t, []proseCase{
+		{"colon headings", "LEFT THUMB:\nThe first stage was divided into two blocks.\n\nRIGHT ANKLE:\nThe first stage was divided into three blocks.\n",
+			headings, "1: LEFT THUMB 2; 2: RIGHT ANKLE 3"},
+		{"capital headings without a colon", "LEFT CHEEK\nStage 1: 3 blocks; clear\n\nRIGHT CALF\nStage 1: 2 blocks; clear\n",
+			headings, "1: LEFT CHEEK 3; 2: RIGHT CALF 2"},
+		{"capital headings, side last", "NASAL ALA, LEFT\nSTAGE 1:\t4 blocks; clear\n\nSCALP, VERTEX\nSTAGE 1:\t3 blocks; clear\n",
+			headings, "1: NASAL ALA, LEFT 4; 2: SCALP, VERTEX 3"},
+		{"one heading alone opens nothing", "LEFT THUMB:\nThe first stage was divided into two blocks.\n", headings, "1:  2"},
+		{"a capital line that is no site", "PROCEDURE NOTE\nStage 1: 3 blocks; clear\n\nPLAN\nStage 2: 1 block; clear\n", headings, "1:  3,1"},
+	})
 }
 
 func TestNumberedListBeforeLabels(t *testing.T) {
