@@ -967,6 +967,9 @@ func markerLen(s string) int {
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
+	if i == 0 {
+		i = romanLen(s) // "II.", "III)", "IV."
+	}
 	if i == 0 && len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' {
 		i = 1 // "A." or "B)"
 	}
@@ -1612,4 +1615,20 @@ func ordinalLabelLen(s string) (n, rest int) {
 		}
 	}
 	return 0, 0
+}
+
+// romanNumerals are the roman numerals a note numbers its lesions with
+// beyond the one-letter ones ("I.", "V.", "X." are letters too).
+var romanNumerals = []string{"II", "III", "IV", "VI", "VII", "VIII", "IX"}
+
+// romanLen is the length of the roman numeral s opens with, or 0.
+func romanLen(s string) int {
+	n := 0
+	for n < len(s) && n < 4 && strings.IndexByte("IVX", s[n]) >= 0 {
+		n++
+	}
+	if n < 2 || !slices.Contains(romanNumerals, s[:n]) {
+		return 0
+	}
+	return n
 }

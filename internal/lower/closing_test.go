@@ -63,3 +63,40 @@ func TestLogCaptionsAndSiteColumns(t *testing.T) {
 		{"a site column that names each tumor in more words", column, lesionOutline, "occipital scalp 3,1; left mid back 2"},
 	})
 }
+
+// TestListedSitesAndLabelledRepairs: lesions listed by letter or roman
+// numeral and their site ("A) Left conchal bowl: … Stage 1 - 2 blocks …",
+// "II. Nasal dorsum") each open a lesion (CODING-RULES §1), and a repairs
+// paragraph whose sentences open with those labels ("A) full-thickness
+// skin graft …. B) intermediate layered closure, 3.2 cm.") gives each
+// repair to its lesion (§7: a repair is coded at its own site), never all
+// of them to the last.
+func TestListedSitesAndLabelledRepairs(t *testing.T) {
+	const letters = "Date of service: 05/04/2026\n\n" +
+		"A) Left conchal bowl: nodular BCC (shave bx 04/06/2026). Pre-op 1.0 x 0.8 cm. Stage 1 - 2 blocks, block 1 positive (deep). Stage 2 - 1 block, clear.\n\n" +
+		"B) Right posterior neck: SCC (punch bx 04/06/2026). Pre-op 1.1 x 0.9 cm. Stage 1 - 3 blocks, all clear.\n\n" +
+		"REPAIRS: All repairs were done after tumor clearance. A) full-thickness skin graft, 1.5 x 1.3 cm, harvested from the left postauricular skin. B) intermediate layered closure, 3.2 cm.\n"
+	const roman = "Date of service: 06/09/2026\n\n" +
+		"I. Left upper lip\nNodular BCC of the left upper cutaneous lip. Stage 1: 2 blocks, clear.\n\n" +
+		"II. Nasal dorsum\nSCC of the mid nasal dorsum. Stage 1: 3 blocks, block 2 positive at the deep margin. Stage 2: 2 blocks, clear.\n"
+	labels := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var blocks []string
+			for _, st := range les.Stages {
+				blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+			}
+			s := les.Label + " " + les.HeadingText.Value + " " + strings.Join(blocks, ",")
+			for _, r := range les.Repairs {
+				s += " [" + strings.TrimSpace(r.Type.Value+" "+r.Value.Value) + "]"
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"lettered sites, then repairs by letter", letters, labels,
+			"A Left conchal bowl 2,1 [full-thickness skin graft]; B Right posterior neck 3 [intermediate layered closure]"},
+		{"roman numerals", roman, labels, "I Left upper lip 2; II Nasal dorsum 3,2"},
+	})
+}

@@ -269,12 +269,42 @@ func opensSection(line *grammar.Line, margin int) opening {
 			return opensLesion // "1. Right dorsal hand", not an assessment's "1. Squamous cell carcinoma of the right temple"
 		}
 	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
+		if siteThenStages(it) != nil {
+			return opensLesion // "A) Left conchal bowl: nodular BCC (shave bx …). … Stage 1 - 2 blocks, …": a lesion told after its site
+		}
 		f := it.Fields[0]
 		if _, ok := anatomy.Resolve(f.Key); ok && mentionsBiopsyProcedure(f.Value.Text) {
 			return opensBiopsy
 		}
 	}
 	return opensNothing
+}
+
+// siteThenStages is the field of a numbered or lettered line keyed by a
+// site whose value tells that lesion's stages ("A) Left conchal bowl:
+// nodular BCC …. Stage 1 - 2 blocks, …"); nil when the line is no such
+// line.
+func siteThenStages(it *grammar.Item) *grammar.Field {
+	if it.Marker == nil || it.Label != nil || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil {
+		return nil
+	}
+	f := it.Fields[0]
+	if _, ok := anatomy.Resolve(f.Key); !ok || !namesStageWord(f.Value.Text) {
+		return nil
+	}
+	return f
+}
+
+// namesStageWord reports whether text holds the word "stage" followed by a
+// number: "Stage 1 - 2 blocks".
+func namesStageWord(text string) bool {
+	words := strings.Fields(asciiLower(text))
+	for k := 0; k+1 < len(words); k++ {
+		if words[k] == "stage" && words[k+1][0] >= '0' && words[k+1][0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // tableGoesOn reports whether the log or checklist being read goes on
@@ -2314,6 +2344,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				after = &grammar.Value{Pos: t.Pos, Text: t.Text}
 			}
 		}
+	} else if f := siteThenStages(it); f != nil {
+		les.HeadingText, after = model.Text{Value: f.Key, Line: f.Pos.Line}, f.Value
 	} else if capitalSite(text.Value) {
 		les.HeadingText = model.Text{Value: strings.TrimSpace(text.Value), Line: text.Line} // "NASAL ALA, LEFT": its side after the comma
 	} else {

@@ -1101,6 +1101,21 @@ func (l *lowerer) readProse() {
 		}
 		l.biopsiesProse(facts.Biopsies)
 	}
+	if hist := l.history[noteScope]; len(hist) > 0 {
+		// "HISTORY: … Three biopsy-proven tumors today. The frozen sections
+		// at every site were read by me …; Mohs maps were drawn for all
+		// stages." above the labels: who read today's slides, and every
+		// lesion's map
+		past := pastOnly(prose.Read(hist))
+		l.encounterProse(&past)
+		if m := mapFact(past.Map); m.Present() {
+			for i := range l.out.Lesions {
+				if les := &l.out.Lesions[i]; !les.Map.Present() {
+					les.Map = m
+				}
+			}
+		}
+	}
 	l.tumorsToday()
 	l.diagnosesOfSeveral()
 	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
@@ -1390,6 +1405,11 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 		}
 	}
 	for li, ln := range sen {
+		if li == 0 {
+			if les, n := l.leadLabel(ln.Text); les >= 0 {
+				add(les, prose.Span{Line: ln.Line, Col: ln.Col, EndLine: ln.Line, EndCol: ln.Col + n}) // "A) full-thickness skin graft, …"
+			}
+		}
 		words := sentenceWords(ln.Text)
 		for k, w := range words {
 			at := prose.Span{Line: ln.Line, Col: ln.Col + w.at, EndLine: ln.Line, EndCol: ln.Col + w.at + len(w.text)}
@@ -1424,6 +1444,30 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 		}
 	}
 	return refs
+}
+
+// leadLabel is the lesion whose label opens a sentence as a list marker —
+// a letter or roman numeral with a parenthesis or a period ("A) full-thickness
+// skin graft …", "II. complex repair …"), or a number with a parenthesis
+// ("2) intermediate closure …") — and the marker's length; -1 when none
+// does.
+func (l *lowerer) leadLabel(text string) (int, int) {
+	if !l.headed {
+		return -1, 0
+	}
+	head, _, ok := strings.Cut(text, " ")
+	if !ok || len(head) < 2 {
+		return -1, 0
+	}
+	label, end := strings.TrimPrefix(head[:len(head)-1], "("), head[len(head)-1]
+	switch {
+	case label == "" || end != ')' && end != '.':
+	case grammar.IsDigits(label) && end == ')', strings.Trim(label, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" && len(label) <= 4:
+		if les := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label }); les >= 0 {
+			return les, len(head)
+		}
+	}
+	return -1, 0
 }
 
 // forEvery reports whether words[k] opens "both" or "all" and the lesions'
