@@ -100,3 +100,25 @@ func TestListedSitesAndLabelledRepairs(t *testing.T) {
 		{"roman numerals", roman, labels, "I Left upper lip 2; II Nasal dorsum 3,2"},
 	})
 }
+
+// TestInlineStageHistology: a stage told inside a lesion's line, its
+// histology after a semicolon ("Stage 1: 3 blocks, all clear;
+// well-differentiated SCC in the dermis, no PNI"), keeps that histology
+// (CODING-RULES §9: each stage's histology is documented), as a stage
+// field on its own line does.
+func TestInlineStageHistology(t *testing.T) {
+	histology := func(n *model.Note) string {
+		var out []string
+		for _, st := range n.Lesions[0].Stages {
+			out = append(out, fmt.Sprintf("%d: %s", st.Blocks.N, st.Histology.Value))
+		}
+		return strings.Join(out, "; ")
+	}
+	const line = "Date of service: 04/21/2026\n\nSite 1 (left cheek) - nodular BCC, shave biopsy 03/25/2026. Pre-op size 1.5 x 1.2 cm. %s\n"
+	runProseCases(t, []proseCase{
+		{"after the margins", fmt.Sprintf(line, "Stage 1: 3 blocks, all clear; well-differentiated SCC in the superficial reticular dermis, no PNI."), histology,
+			"3: well-differentiated SCC in the superficial reticular dermis; no PNI"}, // its items, joined
+		{"after the count", fmt.Sprintf(line, "Stage 1: 3 blocks; nodular BCC in the dermis. Stage 2: 1 block, clear."), histology,
+			"3: nodular BCC in the dermis; 1: "},
+	})
+}

@@ -171,7 +171,7 @@ var realisticSets = []struct {
 	{"testdata/probe118", 30, 19},
 	{"testdata/probe119", 30, 28},
 	{"testdata/probe120", 30, 29},
-	{"testdata/probe121", 30, 18},
+	{"testdata/probe121", 30, 21},
 	{"testdata/probe122", 30, 23},
 }
 

@@ -75,6 +75,10 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 // final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
 func (l *lowerer) inlineValue(v *grammar.Value) {
 	for _, it := range splitSentences(v) {
+		if key, rest, ok := itemKey(it); ok && rest != nil && isStageField(&grammar.Field{Key: key, Value: rest}) {
+			l.sentence(it) // "Stage 1: 3 blocks, all clear; well-differentiated SCC in the dermis, no PNI": the stage's own items
+			continue
+		}
 		for _, part := range splitOutside(it, ";") {
 			l.sentence(part)
 		}
