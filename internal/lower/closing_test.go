@@ -122,3 +122,31 @@ func TestInlineStageHistology(t *testing.T) {
 			"3: nodular BCC in the dermis; 1: "},
 	})
 }
+
+// TestRepairBulletsBySite: under "Closure, after tumor clearance:", bullets
+// keyed by each lesion's site ("- right antihelix: complex repair, 2.8
+// cm") give each lesion its own repair, timed by the heading (CODING-RULES
+// §7, §8), though the prose opened the first lesion by its region ("The
+// right ear tumor is … of the right antihelix"): both repairs had gone to
+// the last lesion, one of them lost.
+func TestRepairBulletsBySite(t *testing.T) {
+	const note = "Date of service: 05/04/2026\n\n" +
+		"The right ear tumor is a squamous cell carcinoma of the right antihelix, 1.1 x 0.9 cm. Stage 1: three blocks, block 2 positive. Stage 2: one block, clear.\n\n" +
+		"The left lower eyelid lesion is a nodular basal cell carcinoma, 0.6 x 0.5 cm. Stage 1: two blocks, clear.\n\n" +
+		"Closure, after tumor clearance:\n- right antihelix: complex repair, 2.8 cm\n- left lower eyelid: complex repair, 1.8 cm, with a lateral tarsal suspension suture\n"
+	timed := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := les.Site.Text.Value + ":"
+			for _, r := range les.Repairs {
+				s += fmt.Sprintf(" [%s %v | %s]", r.Value.Value, r.Length.Dims, r.Timing.Value)
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"bullets by site", note, timed, "right antihelix: [complex repair [2.8] | Closure, after tumor clearance:]; " +
+			"left lower eyelid: [complex repair [1.8] | Closure, after tumor clearance:]"},
+	})
+}

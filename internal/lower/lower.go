@@ -922,6 +922,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && l.repairSiteLine(it.Text) {
 		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"
 	}
+	if f := siteField(it); f != nil && l.repairAtSite(f.Key, f.Value) {
+		return taken // "- right antihelix: complex repair, 2.8 cm" under "Closure, after tumor clearance:"
+	}
 	if les := l.captionLesion(it); les >= 0 {
 		l.lesion, l.table.prevLesion = les, -1 // "Scalp (occipital)" over the scalp's rows of a log of two tumors
 		return taken
@@ -2154,6 +2157,22 @@ func siteHeadings(lines []*grammar.Line) []int {
 		}
 	}
 	return found
+}
+
+// siteField is the one field of an unnumbered item keyed by a site alone
+// ("- right antihelix: complex repair, 2.8 cm"), or nil.
+func siteField(it *grammar.Item) *grammar.Field {
+	if it.Text != nil || it.Label != nil || it.Marker != nil && isOrdinalMarker(it.Marker.Text) || len(it.Fields) != 1 || it.Fields[0].Value == nil {
+		return nil
+	}
+	f := it.Fields[0]
+	if _, known := lookupAny(f.Key); known || grammar.IsLabel(f.Key) || strings.ContainsAny(f.Key, "()") {
+		return nil
+	}
+	if _, ok := anatomy.Resolve(f.Key); !ok {
+		return nil
+	}
+	return f
 }
 
 // capitalSite reports whether a line's text is a site alone in capitals,

@@ -718,8 +718,10 @@ func (l *lowerer) proseLesion(first prose.Line) {
 // sidedSite gives a lesion that a site paragraph opened without a side
 // ("We started with the foot: …", "The scalp tumor is …") the site its
 // paragraph names again in more words ("…, left dorsal foot, 1.2 x 1.0 cm;
-// …", "… of the occipital scalp"), a part between commas or semicolons of
-// its first line.
+// …", "… of the occipital scalp"), and one opened by its region the part
+// of it the paragraph names on its side ("The right ear tumor is … of the
+// right antihelix"): a part between commas or semicolons of its first
+// line.
 func (l *lowerer) sidedSite(scope int) {
 	les := &l.out.Lesions[scope]
 	var sp siteParagraph
@@ -731,7 +733,8 @@ func (l *lowerer) sidedSite(scope int) {
 	if sp.n == 0 || !les.Site.Text.Present() || les.Site.Text.Value != sp.site || len(l.paragraphs[scope]) == 0 {
 		return
 	}
-	if s, ok := anatomy.Resolve(sp.site); !ok || s.Laterality != "" {
+	opened, ok := anatomy.Resolve(sp.site)
+	if !ok {
 		return
 	}
 	first := l.paragraphs[scope][0][0]
@@ -742,11 +745,23 @@ func (l *lowerer) sidedSite(scope int) {
 				part = after // "well-differentiated squamous cell carcinoma of the right lower cutaneous lip"
 			}
 		}
-		if site := resolvedSite(part); site != "" && sideless(site, sp.site) {
+		site := resolvedSite(part)
+		if site == "" {
+			continue
+		}
+		if opened.Laterality == "" && sideless(site, sp.site) || narrower(sp.site, site, opened) {
 			les.Site.Text = model.Text{Value: site, Line: first.Line} // "left dorsal foot" for "foot", "occipital scalp" for "scalp"
 			return
 		}
 	}
+}
+
+// narrower reports whether site names a part of the region a lesion was
+// opened by, on its side: "right antihelix" in "The right ear tumor is … of
+// the right antihelix".
+func narrower(region, site string, opened anatomy.Site) bool {
+	s, ok := anatomy.Resolve(site)
+	return ok && opened.Laterality != "" && s.Laterality == opened.Laterality && !sameSite(region, site) && namesSite(region, site)
 }
 
 // lesionAtSite is the one lesion already opened whose site, or whose prose,

@@ -600,36 +600,43 @@ func (l *lowerer) repairRow(r *grammar.Row) bool {
 // complex repair 2.2 cm"): the repair is that lesion's, read as its prose
 // and timed by the heading; false when the line is not one.
 func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
-	if len(l.out.Lesions) < 2 || !repairsSection(l.block.Value) {
-		return false
-	}
 	for _, dash := range []string{" – ", " — ", " - "} {
-		name, rest, ok := strings.Cut(t.Text, dash)
-		if !ok || !isRepairText(rest) {
-			continue
+		name, _, ok := strings.Cut(t.Text, dash)
+		if ok && l.repairAtSite(name, trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text))) {
+			return true
 		}
-		les := l.labelled(strings.TrimSpace(name))
-		if les < 0 {
-			les = l.atSite(strings.TrimSpace(name))
-		}
-		if les < 0 {
-			return false
-		}
-		l.endParagraph()
-		saved := l.lesion
-		l.lesion = les
-		if repairsHeading(l.block.Value) {
-			if l.clearedRepairs == nil {
-				l.clearedRepairs = map[int]model.Text{}
-			}
-			l.clearedRepairs[les] = l.block
-		}
-		l.paragraph = append(l.paragraph, *trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text)))
-		l.endParagraph()
-		l.lesion = saved
-		return true
 	}
 	return false
+}
+
+// repairAtSite reads the repair a line under a repairs heading of several
+// lesions gives the lesion named (by site or label), as that lesion's
+// prose, timed by the heading; false when name names no one lesion, or
+// the heading or value is no repair's.
+func (l *lowerer) repairAtSite(name string, v *grammar.Value) bool {
+	if len(l.out.Lesions) < 2 || !repairsSection(l.block.Value) || !isRepairText(v.Text) {
+		return false
+	}
+	les := l.labelled(strings.TrimSpace(name))
+	if les < 0 {
+		les = l.siteLesion(strings.TrimSpace(name))
+	}
+	if les < 0 {
+		return false
+	}
+	l.endParagraph()
+	saved := l.lesion
+	l.lesion = les
+	if repairsHeading(l.block.Value) {
+		if l.clearedRepairs == nil {
+			l.clearedRepairs = map[int]model.Text{}
+		}
+		l.clearedRepairs[les] = l.block
+	}
+	l.paragraph = append(l.paragraph, *v)
+	l.endParagraph()
+	l.lesion = saved
+	return true
 }
 
 // yesNoGrid is a checklist whose rows mark an item with an X under a Yes or
@@ -2023,15 +2030,18 @@ func (l *lowerer) captionLesion(it *grammar.Item) int {
 
 // siteLesion is the lesion at site (see atSite) or else the one lesion
 // whose site site names in more words ("Left mid back", "R nasal tip" for
-// the tumors the prose called "the back tumor", "the nasal tip lesion");
-// -1 when there is none or more than one.
+// the tumors the prose called "the back tumor", "the nasal tip lesion") or
+// names a part of on its side ("right antihelix" for "the right ear
+// tumor"); -1 when there is none or more than one.
 func (l *lowerer) siteLesion(site string) int {
 	if les := l.atSite(site); les >= 0 {
 		return les
 	}
 	found := -1
 	for k, les := range l.out.Lesions {
-		if sideless(site, siteWords(les)) {
+		w := siteWords(les)
+		opened, _ := anatomy.Resolve(w)
+		if sideless(site, w) || narrower(w, site, opened) { // "right antihelix" for "the right ear tumor"
 			if found >= 0 {
 				return -1
 			}
