@@ -2028,6 +2028,13 @@ func (l *lowerer) captionLesion(it *grammar.Item) int {
 	return l.siteLesion(site)
 }
 
+// sidedTerm reports whether site names, with its side, the anatomic term
+// a lesion was opened by without one: "L jawline" for "Jaw:".
+func sidedTerm(site string, opened anatomy.Site) bool {
+	s, ok := anatomy.Resolve(site)
+	return ok && opened.Laterality == "" && s.Laterality != "" && len(opened.Terms) > 0 && len(s.Terms) > 0 && s.Terms[0].Name == opened.Terms[0].Name
+}
+
 // siteLesion is the lesion at site (see atSite) or else the one lesion
 // whose site site names in more words ("Left mid back", "R nasal tip" for
 // the tumors the prose called "the back tumor", "the nasal tip lesion") or
@@ -2041,7 +2048,7 @@ func (l *lowerer) siteLesion(site string) int {
 	for k, les := range l.out.Lesions {
 		w := siteWords(les)
 		opened, _ := anatomy.Resolve(w)
-		if sideless(site, w) || narrower(w, site, opened) { // "right antihelix" for "the right ear tumor"
+		if sideless(site, w) || narrower(w, site, opened) || sidedTerm(site, opened) { // "right antihelix" for "the right ear tumor"
 			if found >= 0 {
 				return -1
 			}
