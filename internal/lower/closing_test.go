@@ -122,6 +122,8 @@ func TestInlineStageHistology(t *testing.T) {
 			"3: well-differentiated SCC in the superficial reticular dermis; no PNI"}, // its items, joined
 		{"after the count", fmt.Sprintf(line, "Stage 1: 3 blocks; nodular BCC in the dermis. Stage 2: 1 block, clear."), histology,
 			"3: nodular BCC in the dermis; 1: "},
+		{"a stage told with a dash", fmt.Sprintf(line, "Stage 1 - 2 blocks, block 1 positive (deep); infiltrative BCC in the deep dermis, no PNI. Stage 2 - 1 block, clear."), histology,
+			"2: infiltrative BCC in the deep dermis, no PNI; 1: "},
 	})
 }
 

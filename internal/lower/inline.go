@@ -75,8 +75,11 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 // final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
 func (l *lowerer) inlineValue(v *grammar.Value) {
 	for _, it := range splitSentences(v) {
-		if key, rest, ok := itemKey(it); ok && rest != nil && isStageField(&grammar.Field{Key: key, Value: rest}) {
-			l.sentence(it) // "Stage 1: 3 blocks, all clear; well-differentiated SCC in the dermis, no PNI": the stage's own items
+		if key, rest, ok := itemKey(it); ok && rest != nil && isStageField(&grammar.Field{Key: key, Value: rest}) || namesStageWord(firstWords(it.Text, 2)) {
+			// "Stage 1: 3 blocks, all clear; well-differentiated SCC in the
+			// dermis, no PNI", "Stage 1 - 2 blocks, block 1 positive (deep);
+			// infiltrative BCC …": the stage's own items
+			l.sentence(it)
 			continue
 		}
 		for _, part := range splitOutside(it, ";") {
