@@ -1852,8 +1852,9 @@ func (p *para) anyWordIn(s span, words []string) bool {
 }
 
 // readIndication reads why Mohs was chosen: "Mohs surgery was chosen because
-// of the aggressive histologic subtype …", "Indication: …". A generic
-// sentence that names no reason for this lesion is none.
+// of the aggressive histologic subtype …", "Indication: …", "…, ill-defined
+// (indication)". A generic sentence that names no reason for this lesion is
+// none.
 func (st *state) readIndication(p *para, s span) {
 	if !s.any(cIndicationCue) {
 		// "Mohs for the temple location in the H-zone and infiltrative features."
@@ -1861,6 +1862,10 @@ func (st *state) readIndication(p *para, s span) {
 			e := trimEnd(p, s.lo, s.hi)
 			st.f.Indication = append(st.f.Indication, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
 		}
+		return
+	}
+	if t, ok := p.indicationAfter(s); ok {
+		st.f.Indication = append(st.f.Indication, t) // "…, ill-defined (indication).", "…; indication ear location."
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
@@ -1886,6 +1891,44 @@ func (st *state) readIndication(p *para, s span) {
 	}
 	e := trimEnd(p, lo, s.hi)
 	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
+}
+
+// indicationAfter reads an indication the word "indication" marks
+// without a colon: in parentheses after its reason, the clause before it
+// or the two before it ("…, 1.2 x 1.1 cm, ill-defined (indication).",
+// "…, ill-defined, on a poor-healing site (indication).", "…, poorly
+// defined margins (indication along with facial location)."), or opening a
+// clause before its reason ("…, 0.9 x 0.8 cm; indication ear location.").
+func (p *para) indicationAfter(s span) (Text, bool) {
+	isWord := func(k int) bool { return p.w(k) == "indication" || p.w(k) == "indications" }
+	for i := s.lo; i+1 < s.hi; i++ {
+		switch {
+		case p.w(i) == "(" && isWord(i+1) && i > s.lo:
+			end := i + 2
+			for end < s.hi && p.w(end) != ")" {
+				end++
+			}
+			lo := i
+			for clauses := 0; clauses < 2 && lo > s.lo; clauses++ {
+				for lo > s.lo && p.w(lo-1) != "," && p.w(lo-1) != ";" {
+					lo--
+				}
+				if p.anyIn(lo, i, cReason) {
+					return Text{Value: p.text(lo, end), Span: p.spanOf(lo, end)}, true
+				}
+				if lo > s.lo {
+					lo--
+				}
+			}
+			return Text{}, false
+		case isWord(i) && p.w(i+1) != ":" && (i == s.lo || p.w(i-1) == ";"):
+			e := trimEnd(p, i+1, s.hi)
+			if e > i+1 && p.anyIn(i+1, e, cReason) {
+				return Text{Value: p.text(i+1, e), Span: p.spanOf(i+1, e)}, true
+			}
+		}
+	}
+	return Text{}, false
 }
 
 // mohsFor is the token of "for" in a sentence, or a part of one after a

@@ -63,6 +63,21 @@ func TestTerseIndications(t *testing.T) {
 		{"§1 indication: 'Mohs for' with no reason after it is none",
 			"Mohs for the lesion was done today.",
 			fams, nil},
+		{"§1 indication: '…, ill-defined (indication)'",
+			"The forehead tumor was a squamous cell carcinoma of the right forehead, 1.2 x 1.1 cm, ill-defined (indication).",
+			fams, []string{"indication"}},
+		{"§1 indication: the reason two clauses before '(indication)'",
+			"A basal cell carcinoma of the left leg, 1.5 x 1.4 cm, ill-defined, on a poor-healing site (indication).",
+			fams, []string{"indication"}},
+		{"§1 indication: '(indication along with facial location)'",
+			"A basal cell carcinoma of the left cheek, 1.0 x 1.0 cm, poorly defined margins (indication along with facial location).",
+			fams, []string{"indication"}},
+		{"§1 indication: '…; indication ear location'",
+			"Nodular basal cell carcinoma of the left helix, 0.6 x 0.5 cm; indication ear location.",
+			fams, []string{"indication"}},
+		{"§1 indication: '(indication)' after no reason is none",
+			"A basal cell carcinoma of the left leg, 1.5 x 1.4 cm (indication).",
+			fams, nil},
 	})
 }
 
