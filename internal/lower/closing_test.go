@@ -154,3 +154,30 @@ func TestRepairBulletsBySite(t *testing.T) {
 			"left lower eyelid: [complex repair [1.8] | Closure, after tumor clearance:]"},
 	})
 }
+
+// TestLabelThenDiagnosis: a lesion label followed by the lesion's
+// diagnosis and its facts in sentences ("Lesion one: basal cell
+// carcinoma, nodular, left nasal sidewall, 0.8 x 0.6 cm. Indication: …
+// First stage 2 blocks, …; nodular BCC …") is read for them all
+// (CODING-RULES §1: stages per lesion; §9: the diagnosis); the whole line
+// had been taken for the lesion's site, and no Mohs line made.
+func TestLabelThenDiagnosis(t *testing.T) {
+	const note = "Date of service: 04/01/2026\n\n" +
+		"Lesion one: basal cell carcinoma, nodular, left nasal sidewall, 0.8 x 0.6 cm. Indication: nasal location. First stage 2 blocks, block 1 positive deep; nodular BCC in the deep dermis, no PNI. Second stage 1 block, clear.\n\n" +
+		"Lesion two: squamous cell carcinoma, well differentiated, right helix, 1.0 x 0.9 cm. Indication: ear location. First stage 3 blocks, clear; WD SCC in the dermis, no PNI.\n"
+	facts := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var stages []string
+			for _, st := range les.Stages {
+				stages = append(stages, fmt.Sprintf("%d/%s", st.Blocks.N, st.Histology.Value))
+			}
+			out = append(out, fmt.Sprintf("%s: %s | %s | %s", les.Label, les.Site.Text.Value, les.Indication.Value, strings.Join(stages, ", ")))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"label, then the diagnosis and facts", note, facts,
+			"1: left nasal sidewall | nasal location | 2/nodular BCC in the deep dermis, no PNI, 1/; 2: right helix | ear location | 3/WD SCC in the dermis, no PNI"},
+	})
+}

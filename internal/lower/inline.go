@@ -75,7 +75,7 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 // final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
 func (l *lowerer) inlineValue(v *grammar.Value) {
 	for _, it := range splitSentences(v) {
-		if key, rest, ok := itemKey(it); ok && rest != nil && isStageField(&grammar.Field{Key: key, Value: rest}) || namesStageWord(firstWords(it.Text, 2)) {
+		if key, rest, ok := itemKey(it); ok && rest != nil && isStageField(&grammar.Field{Key: key, Value: rest}) || stageFirst(it.Text) {
 			// "Stage 1: 3 blocks, all clear; well-differentiated SCC in the
 			// dermis, no PNI", "Stage 1 - 2 blocks, block 1 positive (deep);
 			// infiltrative BCC …": the stage's own items
@@ -86,6 +86,13 @@ func (l *lowerer) inlineValue(v *grammar.Value) {
 			l.sentence(part)
 		}
 	}
+}
+
+// stageFirst reports whether a sentence opens with a stage: "Stage 1 - 2
+// blocks, …", "First stage 2 blocks, …".
+func stageFirst(text string) bool {
+	words := strings.Fields(asciiLower(firstWords(text, 2)))
+	return namesStageWord(strings.Join(words, " ")) || len(words) == 2 && slices.Contains(lesionOrdinals, words[0]) && words[1] == "stage"
 }
 
 // sentence reads one sentence or item that may be a field: "Indication:

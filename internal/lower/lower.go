@@ -2356,6 +2356,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+2]), Text: rest}
+			} else if first, _, ok := strings.Cut(t.Text, ". "); ok && icd10.Recognize(first).Histology != "" {
+				// "Lesion one: basal cell carcinoma, nodular, left nasal
+				// sidewall, 0.8 x 0.6 cm. Indication: …": its diagnosis, then
+				// its facts
+				les.HeadingText = model.Text{}
+				after = &grammar.Value{Pos: t.Pos, Text: t.Text}
 			} else if dictationAfterLabel(t.Text) {
 				// "Lesion A: the first stage was divided into two blocks. …":
 				// no site, the lesion's dictation

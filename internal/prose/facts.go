@@ -94,8 +94,8 @@ func (st *state) readReader(p *para, s span) {
 		}
 		w := p.w(i)
 		switch {
-		case p.coveredHas(i, cSurgeon, "pathologist") || p.coveredHas(i, cSurgeon, "dermatopathologist"):
-			surgeon = i // "surgeon and pathologist", "surgeon-pathologist"
+		case p.coveredHas(i, cSurgeon, "pathologist") || p.coveredHas(i, cSurgeon, "dermatopathologist") || p.coveredHas(i, cSurgeon, "reader"):
+			surgeon = i // "surgeon and pathologist", "surgeon-pathologist", "surgeon and slide reader"
 		case w == "i" || w == "we":
 			j := i + 1
 			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {

@@ -22,6 +22,20 @@ func TestPermanentSectionsReader(t *testing.T) {
 	})
 }
 
+// TestSurgeonAsSlideReader: "I served as both surgeon and slide reader"
+// is the surgeon reading the slides (CODING-RULES §1: Mohs codes need the
+// surgeon to read them), as "surgeon and pathologist" is.
+func TestSurgeonAsSlideReader(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'served as both surgeon and slide reader'",
+			"I served as both surgeon and slide reader for all stages, and drew a map of each stage.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'surgeon and pathologist' still",
+			"I served as both surgeon and pathologist for all stages.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+	})
+}
+
 // TestSizeBeforeItsTumor: the size in front of its tumor stays the
 // pre-operative size over a biopsy-proven adjective and a parenthesis
 // between them ("a 1.8 x 1.5 cm biopsy-proven (punch biopsy 5/12/2026)
