@@ -61,6 +61,10 @@ func TestLogCaptionsAndSiteColumns(t *testing.T) {
 		{"caption lines over each tumor's rows", captions, lesionOutline,
 			"occipital scalp 2,1 [intermediate layered closure, 3.6 cm. []]; left mid back 2 [intermediate layered closure, 6.0 cm. []]"},
 		{"a site column that names each tumor in more words", column, lesionOutline, "occipital scalp 3,1; left mid back 2"},
+		{"a lesion column that gives each label's site in parentheses, under a history of both tumors",
+			"Date of service: 04/09/2026\n\nHPI: 70M with two biopsy-proven tumors: a BCC of the right jawline and a SCC of the left lower back.\n\n" +
+				"Lesion\tStage\tBlocks\tMargins\n1 (R jawline)\t1\t4\tblock 2 positive (deep)\n1 (R jawline)\t2\t1\tclear\n2 (L lower back)\t1\t6\tclear\n",
+			lesionOutline, "R jawline 4,1; L lower back 6"},
 		{"a site column that gives the side of a heading's site", "Date of service: 06/04/2026\n\nJaw: nodular BCC of the left jawline, 1.1 x 0.9 cm.\n\nChest: SCC of the left upper chest, 1.6 x 1.4 cm.\n\n" +
 			"Site\tStage\tBlocks\tMargins\nL jawline\t1\t2\tblock 2 positive (deep)\nL jawline\t2\t1\tclear\nL upper chest\t1\t4\tclear\n", lesionOutline, "L jawline 2,1; L upper chest 4"},
 	})

@@ -2065,6 +2065,9 @@ func (l *lowerer) siteLesion(site string) int {
 // place of the unlabelled lesion of a note without headings while nothing
 // has been said of it. -1 when the row's lesion cannot be told.
 func (l *lowerer) tableLesion(label, site string, line int) int {
+	if site == "" {
+		site = cellSite(label) // "1 (R jawline)"
+	}
 	label = cellLabel(label)
 	if label != "" && !grammar.IsLabel(label) {
 		label, site = "", label // a site in the lesion column: "R nasal ala"
@@ -2110,6 +2113,10 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 			l.paragraphs[noteScope] = l.paragraphs[0]
 			delete(l.paragraphs, 0)
 			l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
+		}
+		if len(l.history[0]) > 0 && len(l.history[noteScope]) == 0 {
+			l.history[noteScope] = l.history[0] // "HPI: 70M with two biopsy-proven tumors …: a BCC of the right jawline and a SCC of the left lower back."
+			delete(l.history, 0)
 		}
 		return 0
 	}
@@ -2451,6 +2458,20 @@ func cellLabel(cell string) string {
 		return first
 	}
 	return strings.TrimSpace(cell)
+}
+
+// cellSite is the site a lesion cell gives in parentheses after its label
+// ("1 (R jawline)", "Lesion 2 (left lower back)"), or "".
+func cellSite(cell string) string {
+	_, inside, ok := strings.Cut(cell, "(")
+	if !ok || cellLabel(cell) == strings.TrimSpace(cell) {
+		return ""
+	}
+	inside, _, _ = strings.Cut(inside, ")")
+	if _, ok := anatomy.Resolve(inside); !ok {
+		return ""
+	}
+	return strings.TrimSpace(inside)
 }
 
 // openedByRow reports whether lesion les was opened by a row of a table.
