@@ -185,3 +185,19 @@ func TestLabelThenDiagnosis(t *testing.T) {
 			"1: left nasal sidewall | nasal location | 2/nodular BCC in the deep dermis, no PNI, 1/; 2: right helix | ear location | 3/WD SCC in the dermis, no PNI"},
 	})
 }
+
+// TestOrdinalPlacesItsTumor: paragraphs that open with an ordinal and one
+// verb before the tumor's site ("The first of these straddles the left
+// nasal sidewall/medial cheek junction: …", "The second is on the right
+// lateral neck: …") each open a lesion (CODING-RULES §1), a boundary
+// site among them; the two had been one lesion with no site.
+func TestOrdinalPlacesItsTumor(t *testing.T) {
+	const note = "Date: 04/20/2026\n\nThe patient has two biopsy-proven basal cell carcinomas.\n\n" +
+		"The first of these straddles the left nasal sidewall/medial cheek junction: nodular BCC, 1.0 x 0.9 cm. Stage 1: 2 blocks; block 2 positive. Stage 2: 2 blocks, clear.\n\n" +
+		"The second is on the right lateral neck: nodular BCC, 1.3 x 1.1 cm. Stage 1: 2 blocks, clear.\n"
+	runProseCases(t, []proseCase{
+		{"an ordinal, a verb and a site", note, lesionOutline, "left nasal sidewall/medial cheek junction 2,2; right lateral neck 2"},
+		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
+			" ambiguous"},
+	})
+}

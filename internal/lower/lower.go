@@ -4293,8 +4293,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if k := slices.Index(sites, head); k >= 0 && k < len(sites)-1 {
 			return nil // a site paragraph goes back to a site already left
 		}
-		if !known || len(site.Qualifiers) > 2 || slices.Contains(sites, head) {
-			continue
+		if !known || len(site.Qualifiers) > 2 && !site.Boundary || slices.Contains(sites, head) {
+			continue // not a boundary's "left nasal sidewall/medial cheek junction"
 		}
 		if len(sites) == 0 && stagedBefore {
 			return nil // "The left temple lesion … was treated first; … The first stage …" then "Attention was then turned to the nasal tip.": the first site paragraph opens the second lesion, not the first
@@ -4334,6 +4334,38 @@ func afterSequenceWord(s string) string {
 	return s
 }
 
+// ordinalPlaced is the site a sentence that opens with an ordinal places
+// its tumor at, after one verb and before a colon or comma: "The first of
+// these straddles the left nasal sidewall/medial cheek junction: …", "The
+// second is on the right lateral neck: …"; "" for any other.
+func ordinalPlaced(head string) string {
+	lower := asciiLower(head)
+	for _, ord := range []string{"the first ", "the second ", "the third ", "the fourth ", "the last "} {
+		rest, ok := strings.CutPrefix(lower, ord)
+		if !ok {
+			continue
+		}
+		for _, filler := range []string{"of these ", "of them ", "one ", "site ", "tumor ", "tumour ", "lesion "} {
+			rest = strings.TrimPrefix(rest, filler)
+		}
+		if _, rest, ok = strings.Cut(rest, " "); !ok { // the verb: "is", "straddles", "sat"
+			return ""
+		}
+		for _, prep := range []string{"on the ", "at the ", "of the ", "in the ", "the "} {
+			if r, ok := strings.CutPrefix(rest, prep); ok {
+				rest = r
+				break
+			}
+		}
+		site := head[len(head)-len(rest):]
+		if k := strings.IndexAny(site, ":,;"); k > 0 {
+			site = site[:k]
+		}
+		return resolvedSite(site) // the whole of a field's key: "The second is on the right lateral neck"
+	}
+	return ""
+}
+
 // tumorSite is the site of a paragraph's opening sentence that names its
 // tumor first: "The occipital scalp tumor was addressed first.", "The tumor
 // on the right superior helix was a nodular basal cell carcinoma …", "Squamous cell carcinoma in situ, right dorsal hand,
@@ -4357,6 +4389,9 @@ func tumorSite(head string) string {
 				}
 			}
 		}
+	}
+	if site := ordinalPlaced(head); site != "" {
+		return site // "The first of these straddles the left nasal sidewall/medial cheek junction: …", "The second is on the right lateral neck: …"
 	}
 	if rest, ok := strings.CutPrefix(lower, "on the "); ok {
 		if site, _, cut := strings.Cut(head[len(head)-len(rest):], ","); cut {
