@@ -201,3 +201,18 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 			" ambiguous"},
 	})
 }
+
+// TestHistoryOfBothTumors: a history paragraph that names both of
+// today's tumors by their sites ("HPI: … a biopsy-proven BCC of the left
+// preauricular cheek; … a pearly papule on the nasal dorsum …; both were
+// treated today") speaks of both, not of the first site paragraph's
+// lesion, which had been made ambiguous by it (no Mohs line).
+func TestHistoryOfBothTumors(t *testing.T) {
+	const note = "Date of service: 03/02/2026\n\n" +
+		"HPI: 59F here for Mohs of a biopsy-proven BCC of the left preauricular cheek; she also pointed out a pearly papule on the nasal dorsum, and both were treated today.\n\n" +
+		"Nasal dorsum lesion. Nodular BCC of the mid nasal dorsum, 0.7 x 0.6 cm. Stage I: 3 blocks; block 2 positive at the deep margin. Stage II: 1 block, clear.\n\n" +
+		"The other lesion, on the left preauricular cheek, was a superficial BCC, 0.8 x 0.7 cm. Stage I: 2 blocks, both clear.\n"
+	runProseCases(t, []proseCase{
+		{"a history of both", note, lesionOutline, "mid nasal dorsum 3,1; left preauricular cheek 2"},
+	})
+}

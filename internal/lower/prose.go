@@ -1641,7 +1641,11 @@ func siteNoun(word, site string) bool {
 // right temple …, and a … squamous cell carcinoma of the left dorsal hand
 // …"): they speak of every lesion the prose later opens, not of the first.
 func (l *lowerer) sharedParagraphs() {
-	if l.headed || len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) > 0 {
+	if l.headed || len(l.out.Lesions) < 2 {
+		return
+	}
+	l.sharedHistory()
+	if len(l.paragraphs[noteScope]) > 0 {
 		return
 	}
 	hist := l.history[0][:0]
@@ -1672,6 +1676,22 @@ func (l *lowerer) sharedParagraphs() {
 	}
 	l.paragraphs[0] = own
 	sortParagraphs(l.paragraphs[noteScope])
+}
+
+// sharedHistory hands to every lesion the first lesion's history
+// paragraphs that name two lesions' sites or more ("HPI: … a biopsy-proven BCC of the left preauricular cheek; … a
+// pearly papule on the nasal dorsum …, and after discussion both were
+// treated today"): of every lesion, not the first's.
+func (l *lowerer) sharedHistory() {
+	hist := l.history[0][:0]
+	for _, par := range l.history[0] {
+		if refs := l.lesionMentions(par); len(par) > 0 && !indicationKey(par) && len(refs) > 1 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }) {
+			l.history[noteScope] = append(l.history[noteScope], par)
+			continue
+		}
+		hist = append(hist, par)
+	}
+	l.history[0] = hist
 }
 
 // shareIndications hands the first lesion's indication paragraphs, and its
