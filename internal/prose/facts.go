@@ -2155,6 +2155,10 @@ func (p *para) biopsyApposition(i int, s span) (Measure, int, bool) {
 	}
 	if p.w(c-1) == ")" {
 		proved = true // "Basal cell carcinoma, infiltrative (biopsy 10/27/2026), 1.1 x 0.9 cm": the biopsy cited in parentheses
+		for k := c - 2; k >= s.lo && k >= c-16 && p.w(k) != "(" && p.w(k) != ")"; k-- {
+			// "(biopsy 02/24/2026, Path #BM26-3311)": a comma inside the parentheses
+			biopsy = biopsy || p.has(k, cBiopsy) && !p.negated(k)
+		}
 	}
 	if !biopsy || !proved {
 		return Measure{}, 0, false
