@@ -154,8 +154,8 @@ func TestRepairBulletsBySite(t *testing.T) {
 		return strings.Join(out, "; ")
 	}
 	runProseCases(t, []proseCase{
-		{"bullets by site", note, timed, "right antihelix: [complex repair [2.8] | Closure, after tumor clearance:]; " +
-			"left lower eyelid: [complex repair [1.8] | Closure, after tumor clearance:]"},
+		{"bullets by site", note, timed, "right antihelix: [complex repair [2.8] | Closure, after tumor clearance]; " +
+			"left lower eyelid: [complex repair [1.8] | Closure, after tumor clearance]"},
 	})
 }
 
@@ -214,5 +214,29 @@ func TestHistoryOfBothTumors(t *testing.T) {
 		"The other lesion, on the left preauricular cheek, was a superficial BCC, 0.8 x 0.7 cm. Stage I: 2 blocks, both clear.\n"
 	runProseCases(t, []proseCase{
 		{"a history of both", note, lesionOutline, "mid nasal dorsum 3,1; left preauricular cheek 2"},
+	})
+}
+
+// TestStagesToldStepByStep: a note that lists its tumors, then tells the
+// stages step by step, each sentence naming its site ("First stages at
+// all three sites. Right lower eyelid stage 1 was 2 blocks, …. Left upper
+// lip stage 1 was 3 blocks, …"), gives each lesion its own stages
+// (CODING-RULES §1: stages are counted per lesion; the last lesion listed
+// had taken them all: a wrong 17312 ×2). A stage told before the
+// paragraph names any lesion is no one's: the lesions the paragraph names
+// have no Mohs line.
+func TestStagesToldStepByStep(t *testing.T) {
+	const list = "Date of service: 04/29/2026\n\nTumor details.\n" +
+		"Right lower eyelid - nodular BCC, shave biopsy 04/09/2026; 0.6 x 0.5 cm.\n" +
+		"Left upper cutaneous lip - invasive squamous cell carcinoma, shave biopsy 04/09/2026; 1.1 x 0.9 cm.\n" +
+		"Chin - nodular BCC, punch biopsy 04/09/2026; 0.9 x 0.8 cm.\n\n"
+	const steps = "First stages at all three sites. Right lower eyelid stage 1 was 2 blocks; block 1 positive at the medial margin, block 2 clear. " +
+		"Left upper lip stage 1 was 3 blocks; blocks 1 and 3 positive (deep), block 2 clear. Chin stage 1 was 2 blocks; both blocks clear.\n\n" +
+		"The second stages followed. Right lower eyelid stage 2 was 1 block and it was clear. Left upper lip stage 2 was 2 blocks; block 2 was still positive.\n\n" +
+		"Third stage, lip only. Left upper lip stage 3 was 1 block and it was clear.\n"
+	runProseCases(t, []proseCase{
+		{"each sentence names its site", list + steps, lesionOutline, "Right lower eyelid 2,1; Left upper cutaneous lip 3,2,1; Chin 2"},
+		{"a stage told before any site is named", list + "The first stage was 2 blocks, clear. Right lower eyelid stage 2 was 1 block, clear.\n", lesionOutline,
+			"Right lower eyelid ambiguous; Left upper cutaneous lip ; Chin "},
 	})
 }

@@ -148,7 +148,7 @@ var realisticSets = []struct {
 	{"testdata/probe95", 30, 30},
 	{"testdata/probe96", 30, 28},
 	{"testdata/probe97", 30, 19},
-	{"testdata/probe98", 30, 26},
+	{"testdata/probe98", 30, 29},
 	{"testdata/probe99", 30, 27},
 	{"testdata/probe100", 30, 28},
 	{"testdata/probe101", 30, 28},

@@ -796,12 +796,11 @@ func repairsHeading(key string) bool {
 		return true // "After tumor clearance:" over the repairs
 	}
 	cut := strings.IndexAny(key, "(,")
+	if head, _, ok := strings.Cut(key, " after "); ok && !strings.Contains(head, " ") && (cut < 0 || len(head) < cut) {
+		cut = len(head) // "Repairs after tumor clearance", "Reconstruction after tumor clearance, by site" over the lesions' repairs
+	}
 	if cut < 0 {
-		if head, _, ok := strings.Cut(key, " after "); ok && !strings.Contains(head, " ") {
-			cut = len(head) // "Repairs after tumor clearance" over the lesions' repair rows
-		} else {
-			return false
-		}
+		return false
 	}
 	head := strings.TrimSpace(key[:cut])
 	return mentions(key[cut:], cleared) &&
@@ -918,6 +917,12 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := terseStage(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "S1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI."
+	}
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && len(l.out.Lesions) > 1 && wordCount(it.Text.Text, 9) < 9 &&
+		!strings.Contains(strings.TrimRight(it.Text.Text, ".: "), ". ") && repairsHeading(strings.TrimRight(it.Text.Text, ".: ")) {
+		l.endParagraph()
+		l.block = model.Text{Value: strings.TrimRight(it.Text.Text, ".: "), Line: it.Text.Pos.Line}
+		return taken // "Reconstruction after tumor clearance, by site." over each site's repair line
 	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && l.repairSiteLine(it.Text) {
 		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"

@@ -297,6 +297,17 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	if lines = l.lesionClauses(lines); len(lines) == 0 {
 		return
 	}
+	if parts, ok := l.stageParts(lines); !ok {
+		return // stages of several lesions that cannot be told apart: the lesions are ambiguous
+	} else if parts != nil {
+		saved := l.lesion
+		for _, part := range parts {
+			l.lesion = part.lesion
+			l.proseScope(part.lines)
+		}
+		l.lesion = saved
+		return
+	}
 	if parts := l.repairParts(lines); parts != nil {
 		saved := l.lesion
 		for _, part := range parts {
@@ -338,6 +349,106 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	}
 	if scope != noteScope && !l.scoped(scope) {
 		l.scopes = append(l.scopes, scope)
+	}
+}
+
+// stageParts cuts a paragraph of a note of several lesions whose stage
+// sentences name other lesions than the one being read by their sites or
+// labels — a dictation told step by step ("First stages at all three
+// sites. Right lower eyelid stage 1 was 2 blocks, …. Left upper lip stage
+// 1 was 3 blocks, …") or with its tumors interleaved — into each lesion's
+// sentences; a sentence that names no lesion goes with the one before it,
+// and one that names every lesion but no stage is dropped as a heading.
+// nil when the paragraph names no other lesion's stage. false when a
+// sentence tells a stage of no one lesion (of several, or before any is
+// named): the lesions it might be of are made ambiguous (no Mohs line),
+// never given another's stage (CODING-RULES §1).
+func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || !mentions(sentenceText(lines), []string{"stage", "layer"}) || l.sitesRepeat() {
+		return nil, true
+	}
+	sentences := prose.Sentences([][]prose.Line{lines})
+	other := false
+	for _, sen := range sentences {
+		if namesStage(sen) && slices.ContainsFunc(l.lesionRefs(sen), func(r lesionRef) bool { return r.lesion >= 0 && r.lesion != l.lesion }) {
+			other = true
+			break
+		}
+	}
+	if !other {
+		return nil, true
+	}
+	var parts []repairPart
+	cur := -1
+	for _, sen := range sentences {
+		refs := l.lesionRefs(sen)
+		staged := tellsStage(sen)
+		switch {
+		case len(refs) == 1 && refs[0].lesion >= 0:
+			cur = refs[0].lesion
+		case len(refs) > 0 && !staged:
+			continue // "First stages at all three sites.", "I read all frozen sections for the three sites."
+		case len(refs) > 0 || cur < 0 && staged:
+			l.stagesOfSeveral(sentences, sen)
+			return nil, false
+		case cur < 0:
+			continue
+		}
+		if n := len(parts); n > 0 && parts[n-1].lesion == cur {
+			parts[n-1].lines = append(parts[n-1].lines, sen...)
+		} else {
+			parts = append(parts, repairPart{lesion: cur, lines: slices.Clone(sen)})
+		}
+	}
+	return parts, true
+}
+
+// tellsStage reports whether a sentence tells a stage's blocks, margins or
+// histology, or how many stages there were: not a heading's "Third
+// stage." or "First stages at all three sites."
+func tellsStage(sen []prose.Line) bool {
+	if !mentions(sentenceText(sen), []string{"stage", "layer"}) {
+		return false
+	}
+	f := prose.Read([][]prose.Line{sen})
+	return len(f.StageCount) > 0 || slices.ContainsFunc(f.Stages, func(st prose.Stage) bool {
+		return st.Blocks > 0 || st.Margin != prose.MarginUnknown || st.Histology.Value != ""
+	})
+}
+
+// sitesRepeat reports whether two lesions of the note are at one site
+// ("Mohs micrographic surgery, left nasal ala" and "bilobed flap repair of
+// the left nasal ala" from a numbered list of procedures): their sites
+// cannot tell their sentences apart.
+func (l *lowerer) sitesRepeat() bool {
+	for i, a := range l.out.Lesions {
+		for _, b := range l.out.Lesions[i+1:] {
+			if sa, sb := siteWords(a), siteWords(b); sameSite(sa, sb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stagesOfSeveral makes ambiguous the lesions a paragraph's stage
+// sentences name, and every lesion when the sentence whose stage cannot be
+// told names none of them alone: the paragraph is not read, so a lesion
+// left with part of its stages would be counted wrong.
+func (l *lowerer) stagesOfSeveral(sentences [][]prose.Line, at []prose.Line) {
+	named := map[int]bool{}
+	for _, sen := range sentences {
+		if tellsStage(sen) {
+			for _, r := range l.lesionRefs(sen) {
+				named[r.lesion] = true
+			}
+		}
+	}
+	for i := range l.out.Lesions {
+		if les := &l.out.Lesions[i]; (named[i] || named[-1] || len(named) == 0) && !les.Ambiguous.Present() {
+			les.Ambiguous = model.Text{Value: "stages of several lesions (line " + strconv.Itoa(at[0].Line) + ")", Line: at[0].Line}
+			l.report(LesionAmbiguous.At(les.Label, at[0].Line, at[0].Col, "Lesion %s: a stage sentence here names no one lesion, so whose stages this paragraph tells cannot be told; no Mohs line for it", les.Label))
+		}
 	}
 }
 
