@@ -240,3 +240,36 @@ func TestStagesToldStepByStep(t *testing.T) {
 			"Right lower eyelid ambiguous; Left upper cutaneous lip ; Chin "},
 	})
 }
+
+// TestSiteRepairLines: after the lesions' stages, a line that opens with a
+// repairs heading and goes on with one "site - repair" sentence per
+// lesion, or lines "site - after tumor clearance, repair" under a heading
+// that is no repairs heading ("Wound management by site"), give each
+// lesion its own repair (CODING-RULES §3: repairs are coded by their own
+// site's group), timed; every repair had gone to the last lesion, one of
+// them lost.
+func TestSiteRepairLines(t *testing.T) {
+	const lesions = "Date of service: 04/02/2026\n\n" +
+		"Right temple - micronodular basal cell carcinoma, shave bx 03/02/2026; 1.1 x 0.9 cm. Stage 1: 3 blocks, clear.\n" +
+		"Right dorsal foot - squamous cell carcinoma in situ, punch bx 03/02/2026; 1.0 x 0.8 cm. Stage 1: 2 blocks, clear.\n\n"
+	timed := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := les.Site.Text.Value + ":"
+			for _, r := range les.Repairs {
+				s += fmt.Sprintf(" [%s %v | %s]", r.Value.Value, r.Length.Dims, r.Timing.Value)
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"one line: a heading, then a sentence a site", lesions +
+			"Repairs, each after tumor clearance at its site. Right temple - intermediate layered closure, 3.4 cm. Right dorsal foot - intermediate layered closure, 2.2 cm.\n",
+			timed, "Right temple: [intermediate layered closure [3.4] | Repairs, each after tumor clearance at its site]; " +
+				"Right dorsal foot: [intermediate layered closure [2.2] | Repairs, each after tumor clearance at its site]"},
+		{"lines that time themselves", lesions +
+			"Wound management by site\nRight temple - after tumor clearance, intermediate layered closure, 3.4 cm.\nRight dorsal foot - after tumor clearance, intermediate layered closure, 2.2 cm.\n",
+			timed, "Right temple: [intermediate layered closure [3.4] | after tumor clearance]; Right dorsal foot: [intermediate layered closure [2.2] | after tumor clearance]"},
+	})
+}

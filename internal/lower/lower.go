@@ -924,7 +924,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.block = model.Text{Value: strings.TrimRight(it.Text.Text, ".: "), Line: it.Text.Pos.Line}
 		return taken // "Reconstruction after tumor clearance, by site." over each site's repair line
 	}
-	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && l.repairSiteLine(it.Text) {
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && (l.repairSiteLine(it.Text) || l.repairsLine(it.Text)) {
 		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"
 	}
 	if f := siteField(it); f != nil && l.repairAtSite(f.Key, f.Value) {

@@ -601,12 +601,57 @@ func (l *lowerer) repairRow(r *grammar.Row) bool {
 // and timed by the heading; false when the line is not one.
 func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
 	for _, dash := range []string{" – ", " — ", " - "} {
-		name, _, ok := strings.Cut(t.Text, dash)
-		if ok && l.repairAtSite(name, trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text))) {
+		name, rest, ok := strings.Cut(t.Text, dash)
+		if !ok {
+			continue
+		}
+		v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text))
+		if l.repairAtSite(name, v) {
 			return true
+		}
+		if l.headed && len(l.out.Lesions) > 1 && !repairsSection(l.block.Value) && isRepairText(rest) && mentions(rest, []string{"clearance", "cleared"}) &&
+			!containsFold(rest, "stage") && l.siteLesion(strings.TrimSpace(name)) >= 0 {
+			// "Right temple - after tumor clearance, intermediate layered
+			// closure, 3.4 cm." under "Wound management by site": the repair
+			// line times itself
+			return l.siteRepair(name, v)
 		}
 	}
 	return false
+}
+
+// repairsLine reads a line that opens with a repairs heading and goes on
+// with one "site - repair" sentence per lesion ("Repairs, each after tumor
+// clearance at its site. Left nasal sidewall - full-thickness skin graft,
+// …. Right conchal bowl - …."): each repair is its site's lesion's, timed
+// by the heading; false when the line is not one.
+func (l *lowerer) repairsLine(t *grammar.Text) bool {
+	if len(l.out.Lesions) < 2 || !strings.Contains(t.Text, ". ") || !isRepairText(t.Text) {
+		return false
+	}
+	sentences := splitSentences(&grammar.Value{Pos: t.Pos, Text: t.Text})
+	head := strings.TrimRight(sentences[0].Text, ".: ")
+	if len(sentences) < 3 || strings.ContainsAny(head, "0123456789") || !repairsHeading(head) && !repairsSection(head) {
+		return false // not "Repairs, all after tumor clearance: right postauricular - complex repair, 3.2 cm."
+	}
+	type siteRepair struct {
+		name string
+		v    *grammar.Value
+	}
+	var repairs []siteRepair
+	for _, sen := range sentences[1:] {
+		name, _, ok := strings.Cut(sen.Text, " - ")
+		if !ok || l.siteLesion(strings.TrimSpace(name)) < 0 || !isRepairText(sen.Text) {
+			return false
+		}
+		repairs = append(repairs, siteRepair{name, trimmedValue(sen, len(name)+3, len(sen.Text))})
+	}
+	l.endParagraph()
+	l.block = model.Text{Value: head, Line: t.Pos.Line}
+	for _, r := range repairs {
+		l.repairAtSite(r.name, r.v)
+	}
+	return true
 }
 
 // repairAtSite reads the repair a line under a repairs heading of several
@@ -614,7 +659,18 @@ func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
 // prose, timed by the heading; false when name names no one lesion, or
 // the heading or value is no repair's.
 func (l *lowerer) repairAtSite(name string, v *grammar.Value) bool {
-	if len(l.out.Lesions) < 2 || !repairsSection(l.block.Value) || !isRepairText(v.Text) {
+	if !repairsSection(l.block.Value) {
+		return false
+	}
+	return l.siteRepair(name, v)
+}
+
+// siteRepair reads a repair a line gives the lesion it names (by site or
+// label) as that lesion's prose, timed by the repairs heading over it if
+// there is one; false when name names no one lesion of several, or the
+// value is no repair's.
+func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
+	if len(l.out.Lesions) < 2 || !isRepairText(v.Text) {
 		return false
 	}
 	les := l.labelled(strings.TrimSpace(name))
