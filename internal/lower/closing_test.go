@@ -273,3 +273,66 @@ func TestSiteRepairLines(t *testing.T) {
 			timed, "Right temple: [intermediate layered closure [3.4] | after tumor clearance]; Right dorsal foot: [intermediate layered closure [2.2] | after tumor clearance]"},
 	})
 }
+
+// TestNumberedDiagnosesOverALog: a numbered list of diagnoses at their
+// sites before a log whose lesion column numbers the lesions ("1", "2",
+// "3") gives lesion n the site of item n (CODING-RULES §1: the site sets
+// the Mohs class; the lesions had no site and no Mohs line).
+func TestNumberedDiagnosesOverALog(t *testing.T) {
+	const note = "Date: 05/13/2026\n\nPRE-OPERATIVE DIAGNOSIS LIST (all biopsy-proven, shave biopsies 04/22/2026)\n" +
+		"1.\tSquamous cell carcinoma, moderately differentiated - left temple; 1.2 x 1.0 cm.\n" +
+		"2.\tBasal cell carcinoma, nodular - central upper back; 3.0 x 2.4 cm.\n\n" +
+		"MOHS LOG\nLesion\tStage\tBlocks\tMargins\n1\t1\t2\tblock 1 positive (deep)\n1\t2\t1\tclear\n2\t1\t9\tclear\n"
+	sites := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var blocks []string
+			for _, st := range les.Stages {
+				blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+			}
+			out = append(out, les.Label+" "+siteOf(les)+" "+strings.Join(blocks, ","))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"items numbered as the log's lesions", note, sites, "1 left temple 2,1; 2 central upper back 9"},
+		{"items that number other than the log: no site given", strings.Replace(note, "2.\tBasal", "3.\tBasal", 1), sites, "1  2,1; 2  9"},
+	})
+}
+
+// siteOf is the site a lesion's facts give it: its site, or its heading.
+func siteOf(les model.Lesion) string {
+	if les.Site.Text.Present() {
+		return les.Site.Text.Value
+	}
+	return les.HeadingText.Value
+}
+
+// TestLabelSiteDashFacts: "Site 1, right nasal ala - 0.8 x 0.7 cm;
+// indicated for Mohs because …" heads lesion 1 at the right nasal ala with
+// its size (CODING-RULES §6), and "Right nasal ala repair (after tumor
+// clearance) - full-thickness skin graft, …" is that lesion's repair, timed
+// (§3: the graft is coded in the nose's group; it had gone to the forearm:
+// a wrong 15220).
+func TestLabelSiteDashFacts(t *testing.T) {
+	const note = "Date of service: 05/12/2026\n\n" +
+		"Site 1, right nasal ala - 0.8 x 0.7 cm; indicated for Mohs because of the nasal location.\nStage 1: 3 blocks, clear.\n\n" +
+		"Site 2, left forearm - 1.4 x 1.2 cm; indicated for Mohs because it recurred after ED&C.\nStage 1: 2 blocks, clear.\n\n" +
+		"Right nasal ala repair (after tumor clearance) - full-thickness skin graft, 1.6 x 1.4 cm, donor left preauricular.\n" +
+		"Left forearm repair (after tumor clearance) - intermediate layered closure, 4.4 cm.\n"
+	facts := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := fmt.Sprintf("%s %v |", siteOf(les), les.Size.Dims)
+			for _, r := range les.Repairs {
+				s += fmt.Sprintf(" %s (%s)", r.Value.Value, r.Timing.Value)
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"site, dash, facts; repairs by site", note, facts,
+			"right nasal ala [0.8 0.7] | full-thickness skin graft (after tumor clearance); left forearm [1.4 1.2] | intermediate layered closure (after tumor clearance)"},
+	})
+}

@@ -110,7 +110,7 @@ var realisticSets = []struct {
 	{"testdata/probe57", 30, 30},
 	{"testdata/probe58", 30, 30},
 	{"testdata/probe59", 30, 30},
-	{"testdata/probe60", 30, 21},
+	{"testdata/probe60", 30, 22},
 	{"testdata/probe61", 30, 30},
 	{"testdata/probe62", 30, 29},
 	{"testdata/probe63", 30, 30},

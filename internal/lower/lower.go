@@ -2357,6 +2357,17 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			if first, rest, ok := strings.Cut(t.Text, " | "); ok && strings.TrimSpace(first) != "" {
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after, piped = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+3]), Text: rest}, true
+			} else if first, rest, ok := strings.Cut(t.Text, " - "); ok && resolvedSite(first) != "" && strings.TrimSpace(rest) != "" {
+				// "Site 1, right nasal ala - 0.8 x 0.7 cm; indicated for Mohs because …": the site, then its facts
+				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
+				after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+3]), Text: rest}
+				if size, more, ok := strings.Cut(rest, ";"); ok {
+					v := &grammar.Value{Pos: after.Pos, Text: strings.TrimSpace(size)}
+					if m, err := grammar.ParseMeasure("", v); err == nil && len(m.Dims) > 0 {
+						les.Size = model.Size{Dims: m.Dims, Line: v.Pos.Line} // "… - 0.8 x 0.7 cm; indicated for Mohs …": its size
+						after = &grammar.Value{Pos: shift(after.Pos, rest[:len(size)+1]), Text: strings.TrimSpace(more)}
+					}
+				}
 			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
@@ -2769,8 +2780,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			l.narrativeLine(&grammar.Text{Pos: v.Pos, Text: v.Text})
 			l.endParagraph()
 		}
-		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) {
-			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader
+		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) && !ofEvery(v.Text) {
+			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader;
+			// not "Slides read by: Dr. … (Mohs surgeon), every stage at both sites", every lesion's
 			if les := l.cur(); !les.Pathology.Present() {
 				les.Pathology = textOf(v)
 				if firstPersonReader(v.Text) {

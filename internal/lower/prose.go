@@ -1967,6 +1967,52 @@ func speaksOfEvery(par []prose.Line) bool {
 	return false
 }
 
+// numberedSites gives the lesions a log opened by number alone ("1", "2",
+// "3" in its lesion column) the sites of a numbered list of diagnoses
+// before it ("1. Squamous cell carcinoma, moderately differentiated - left
+// temple (…); 1.2 x 1.0 cm; …"), item n to lesion n, when every lesion is
+// so numbered, none has a site, and each item names one diagnosis at a
+// site; shareBySite then gives each lesion the rest of its item.
+func (l *lowerer) numberedSites(dx []prose.Diagnosis) {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || len(dx) != len(lesions) {
+		return
+	}
+	sites := make([]string, len(lesions))
+	for i, les := range lesions {
+		site := dashedSite(dx[i].Site)
+		if les.Label != strconv.Itoa(i+1) || siteWords(les) != "" || resolvedSite(site) == "" || !l.numberedLine(dx[i].Span.Line, i+1) {
+			return
+		}
+		sites[i] = site
+	}
+	for i := range lesions {
+		lesions[i].HeadingText = model.Text{Value: sites[i], Line: dx[i].SiteSpan.Line}
+	}
+}
+
+// dashedSite is a diagnosis's site without the words before a dash that
+// describe the tumor: "left temple" of "moderately differentiated - left
+// temple".
+func dashedSite(site string) string {
+	if k := strings.LastIndex(site, " - "); k >= 0 && resolvedSite(site[k+3:]) != "" {
+		return site[k+3:]
+	}
+	return site
+}
+
+// numberedLine reports whether the note's line ln is an item numbered n
+// ("1.", "2)").
+func (l *lowerer) numberedLine(ln, n int) bool {
+	for _, line := range l.lines {
+		if line.Pos.Line == ln {
+			it := line.Item
+			return it != nil && it.Marker != nil && isOrdinalMarker(it.Marker.Text) && markerLabel(it.Marker.Text) == strconv.Itoa(n)
+		}
+	}
+	return false
+}
+
 // shareBySite gives each lesion what the prose before the lesions says of
 // it by its site: "two biopsy-proven tumors (…): a basal cell carcinoma of
 // the left antihelix, 0.8 x 0.7 cm, and a squamous cell carcinoma of the
@@ -1980,6 +2026,7 @@ func speaksOfEvery(par []prose.Line) bool {
 // lesion's site.
 func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	lesions := l.out.Lesions
+	l.numberedSites(f.Diagnoses)
 	l.sitesNamed(f.Diagnoses)
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
 	named := 0
@@ -2005,8 +2052,8 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 		if !lesions[i].Diagnosis.Present() && d.Text != "" {
 			lesions[i].Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
 		}
-		if sideless(d.Site, siteWords(lesions[i])) { // the diagnosis names the site in full, with its side
-			lesions[i].Site.Text = model.Text{Value: d.Site, Line: d.SiteSpan.Line}
+		if site := dashedSite(d.Site); sideless(site, siteWords(lesions[i])) { // the diagnosis names the site in full, with its side
+			lesions[i].Site.Text = model.Text{Value: site, Line: d.SiteSpan.Line}
 		}
 	}
 	for i := range lesions { // "… of the left nasal ala (0.7 × 0.6 cm; nasal location, H-zone), …"

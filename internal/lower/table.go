@@ -609,11 +609,12 @@ func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
 		if l.repairAtSite(name, v) {
 			return true
 		}
-		if l.headed && len(l.out.Lesions) > 1 && !repairsSection(l.block.Value) && isRepairText(rest) && mentions(rest, []string{"clearance", "cleared"}) &&
-			!containsFold(rest, "stage") && l.siteLesion(strings.TrimSpace(name)) >= 0 {
+		if les, timing := l.repairName(name); l.headed && len(l.out.Lesions) > 1 && !repairsSection(l.block.Value) && isRepairText(rest) &&
+			(timing != "" || mentions(rest, []string{"clearance", "cleared"})) && !containsFold(rest, "stage") && les >= 0 {
 			// "Right temple - after tumor clearance, intermediate layered
-			// closure, 3.4 cm." under "Wound management by site": the repair
-			// line times itself
+			// closure, 3.4 cm." under "Wound management by site", "Right
+			// nasal ala repair (after tumor clearance) - full-thickness skin
+			// graft, …": the repair line times itself
 			return l.siteRepair(name, v)
 		}
 	}
@@ -673,12 +674,12 @@ func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
 	if len(l.out.Lesions) < 2 || !isRepairText(v.Text) {
 		return false
 	}
-	les := l.labelled(strings.TrimSpace(name))
-	if les < 0 {
-		les = l.siteLesion(strings.TrimSpace(name))
-	}
+	les, timing := l.repairName(name)
 	if les < 0 {
 		return false
+	}
+	if timing != "" {
+		v = &grammar.Value{Pos: v.Pos, Text: timing + ", " + v.Text} // "Right nasal ala repair (after tumor clearance) - full-thickness skin graft, …"
 	}
 	l.endParagraph()
 	saved := l.lesion
@@ -693,6 +694,39 @@ func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
 	l.endParagraph()
 	l.lesion = saved
 	return true
+}
+
+// repairName is the lesion the name of a repair line names — by its label
+// or site, a label in parentheses after the site ("Right lower leg (number
+// 3)"), or a site followed by the word repair ("Right nasal ala repair
+// (after tumor clearance)") — and the timing its parentheses state; -1
+// when it names no one lesion.
+func (l *lowerer) repairName(name string) (int, string) {
+	name = strings.TrimSpace(name)
+	outer, inner, _ := strings.Cut(name, "(")
+	inner, _, _ = strings.Cut(inner, ")")
+	outer = strings.TrimSpace(outer)
+	for _, word := range []string{" repair", " closure", " reconstruction"} {
+		outer = strings.TrimSuffix(outer, word)
+	}
+	timing := ""
+	if mentions(inner, []string{"clearance", "cleared", "clear margins"}) {
+		timing = strings.TrimSpace(inner)
+	}
+	for _, cand := range []string{name, outer} {
+		if les := l.labelled(cand); les >= 0 {
+			return les, timing
+		}
+		if les := l.siteLesion(cand); les >= 0 {
+			return les, timing
+		}
+	}
+	if words := sentenceWords(inner); len(words) == 2 && (words[0].text == "number" || words[0].text == "no") {
+		if les := l.labelled(words[1].text); les >= 0 && (outer == "" || l.siteLesion(outer) < 0 || l.siteLesion(outer) == les) {
+			return les, timing // "Right lower leg (number 3)"
+		}
+	}
+	return -1, ""
 }
 
 // yesNoGrid is a checklist whose rows mark an item with an X under a Yes or
