@@ -2,9 +2,13 @@ package lower_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
+	"github.com/mohscode/mohscode/internal/diag"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -335,4 +339,34 @@ func TestLabelSiteDashFacts(t *testing.T) {
 		{"site, dash, facts; repairs by site", note, facts,
 			"right nasal ala [0.8 0.7] | full-thickness skin graft (after tumor clearance); left forearm [1.4 1.2] | intermediate layered closure (after tumor clearance)"},
 	})
+}
+
+// TestRepairOfALesionWithoutStages: under a repairs heading, a repair line
+// that names the next lesion by number and its site ("Right lower leg
+// (number 3) - intermediate layered closure, 3.0 cm.") after a log with no
+// rows for it is that lesion's repair: the lesion has no Mohs line
+// (stages-missing), its repair is summed with the others of its group
+// (CODING-RULES §3; dropped, it left a 12031 where 12032 was due).
+func TestRepairOfALesionWithoutStages(t *testing.T) {
+	const note = "Date: 05/13/2026\n\n" +
+		"| Lesion | Site | Stage | Blocks | Margins |\n|---|---|---|---|---|\n| 1 | R cheek | 1 | 2 | clear |\n| 2 | L shoulder | 1 | 3 | clear |\n\n" +
+		"Repairs after tumor clearance\nR cheek (number 1) - intermediate layered closure, 2.0 cm.\nL shoulder (number 2) - intermediate layered closure, 2.0 cm.\nRight lower leg (number 3) - intermediate layered closure, 3.0 cm.\n"
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := fmt.Sprintf("%s %s %d:", les.Label, siteOf(les), len(les.Stages))
+			for _, r := range les.Repairs {
+				s += fmt.Sprintf(" %v", r.Length.Dims)
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"the next lesion by number", note, repairs, "1 R cheek 1: [2]; 2 L shoulder 1: [2]; 3 Right lower leg 0: [3]"},
+		{"a number beyond the next names none", strings.Replace(note, "(number 3)", "(number 5)", 1), repairs, "1 R cheek 1: [2]; 2 L shoulder 1: [2]"},
+	})
+	n := mustLower(t, strings.Replace(note, "(number 3)", "(number 5)", 1))
+	assert.True(t, slices.ContainsFunc(n.Findings, func(f diag.Finding) bool { return f.Rule == "prose-ambiguous" && f.Line == 11 }),
+		"a repair line of no lesion is said, not dropped in silence: its group's sum may be short")
 }

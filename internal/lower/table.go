@@ -609,7 +609,14 @@ func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
 		if l.repairAtSite(name, v) {
 			return true
 		}
-		if les, timing := l.repairName(name); l.headed && len(l.out.Lesions) > 1 && !repairsSection(l.block.Value) && isRepairText(rest) &&
+		if outer, _, _ := strings.Cut(name, "("); len(l.out.Lesions) > 1 && repairsSection(l.block.Value) && isRepairText(rest) && isLetterRune(rune(name[0])) &&
+			!grammar.IsLabel(strings.TrimSpace(name)) && resolvedSite(strings.TrimSpace(outer)) != "" {
+			// "Right lower leg (number 5) - intermediate layered closure, 3.0
+			// cm." naming no lesion of the note: its repair is no lesion's
+			l.report(ProseAmbiguous.At("", t.Pos.Line, t.Pos.Column, "a repair line names a site that is no lesion of the note: its repair is not coded, and the other repairs of its class and group may be summed short"))
+			return true
+		}
+		if les, timing := l.repairName(name, t.Pos.Line); l.headed && len(l.out.Lesions) > 1 && !repairsSection(l.block.Value) && isRepairText(rest) &&
 			(timing != "" || mentions(rest, []string{"clearance", "cleared"})) && !containsFold(rest, "stage") && les >= 0 {
 			// "Right temple - after tumor clearance, intermediate layered
 			// closure, 3.4 cm." under "Wound management by site", "Right
@@ -674,7 +681,7 @@ func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
 	if len(l.out.Lesions) < 2 || !isRepairText(v.Text) {
 		return false
 	}
-	les, timing := l.repairName(name)
+	les, timing := l.repairName(name, v.Pos.Line)
 	if les < 0 {
 		return false
 	}
@@ -701,7 +708,7 @@ func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
 // 3)"), or a site followed by the word repair ("Right nasal ala repair
 // (after tumor clearance)") — and the timing its parentheses state; -1
 // when it names no one lesion.
-func (l *lowerer) repairName(name string) (int, string) {
+func (l *lowerer) repairName(name string, line int) (int, string) {
 	name = strings.TrimSpace(name)
 	outer, inner, _ := strings.Cut(name, "(")
 	inner, _, _ = strings.Cut(inner, ")")
@@ -723,7 +730,14 @@ func (l *lowerer) repairName(name string) (int, string) {
 	}
 	if words := sentenceWords(inner); len(words) == 2 && (words[0].text == "number" || words[0].text == "no") {
 		if les := l.labelled(words[1].text); les >= 0 && (outer == "" || l.siteLesion(outer) < 0 || l.siteLesion(outer) == les) {
-			return les, timing // "Right lower leg (number 3)"
+			return les, timing // "Right lower leg (number 2)"
+		}
+		if l.headed && words[1].text == strconv.Itoa(len(l.out.Lesions)+1) && resolvedSite(outer) != "" && len(l.out.Lesions) < MaxLesions {
+			// "Right lower leg (number 3) - intermediate layered closure, 3.0
+			// cm." after a log with no rows for lesion 3: the lesion the
+			// repair names, with no stage of its own (stages-missing)
+			l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: words[1].text, Line: line, HeadingText: model.Text{Value: outer, Line: line}})
+			return len(l.out.Lesions) - 1, timing
 		}
 	}
 	return -1, ""
