@@ -370,3 +370,28 @@ func TestRepairOfALesionWithoutStages(t *testing.T) {
 	assert.True(t, slices.ContainsFunc(n.Findings, func(f diag.Finding) bool { return f.Rule == "prose-ambiguous" && f.Line == 11 }),
 		"a repair line of no lesion is said, not dropped in silence: its group's sum may be short")
 }
+
+// TestSizeInALesionLine: a lesion line that gives the size after its
+// diagnosis and accession ("1) left nasal sidewall - nodular BCC
+// (BA26-7710), 1.0 x 0.8 cm; Mohs for …") or as a part of its own ("Right
+// lower eyelid - nodular BCC, shave biopsy 04/09/2026 (OH26-1201); 0.6 x
+// 0.5 cm; Mohs for …") states the pre-operative size (CODING-RULES §6:
+// size-missing had been raised); a bare size after a stage is no
+// pre-operative size.
+func TestSizeInALesionLine(t *testing.T) {
+	sizes := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%v %q", les.Size.Dims, les.Diagnosis.Value))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"after the accession", "Date: 04/06/2026\n\n1) left nasal sidewall - nodular and infiltrative BCC (BA26-7710), 1.0 x 0.8 cm; Mohs for the nasal location.\n" +
+			"2) right conchal bowl - well-differentiated SCC (BA26-7711), 0.9 x 0.8 cm; Mohs for the ear location.\n", sizes,
+			`[1 0.8] "nodular and infiltrative BCC (BA26-7710)"; [0.9 0.8] "well-differentiated SCC (BA26-7711)"`},
+		{"a part of its own", "Date: 04/29/2026\n\nRight lower eyelid - nodular BCC, shave biopsy 04/09/2026 (OH26-1201); 0.6 x 0.5 cm; Mohs for the periocular location.\n" +
+			"Chin - nodular BCC, punch biopsy 04/09/2026 (OH26-1203); 0.9 x 0.8 cm; Mohs for the facial location.\n", sizes,
+			`[0.6 0.5] "nodular BCC, shave biopsy 04/09/2026 (OH26-1201)"; [0.9 0.8] "nodular BCC, punch biopsy 04/09/2026 (OH26-1203)"`},
+	})
+}

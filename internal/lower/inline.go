@@ -62,7 +62,13 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	}
 	if les := l.cur(); !les.Diagnosis.Present() {
 		if _, _, ok := itemKey(sentences[0]); !ok {
-			les.Diagnosis = model.Text{Value: strings.TrimSuffix(sentences[0].Text, "."), Line: t.Pos.Line}
+			dx := strings.TrimSuffix(sentences[0].Text, ".")
+			if head, tail, ok := cutLast(dx, ", "); ok && !les.Size.Present() {
+				if m, err := grammar.ParseMeasure("", &grammar.Value{Pos: t.Pos, Text: tail}); err == nil && len(m.Dims) > 0 && m.AreaSq == 0 {
+					dx, les.Size = head, model.Size{Dims: m.Dims, Line: t.Pos.Line} // "nodular BCC (BA26-7710), 1.0 x 0.8 cm"
+				}
+			}
+			les.Diagnosis = model.Text{Value: dx, Line: t.Pos.Line}
 			sentences = sentences[1:]
 		}
 	}
@@ -102,6 +108,9 @@ func stageFirst(text string) bool {
 func (l *lowerer) sentence(v *grammar.Value) {
 	text := strings.TrimSuffix(strings.TrimSpace(v.Text), ".")
 	v = &grammar.Value{Pos: v.Pos, Text: text}
+	if l.bareSize(v) {
+		return // "Right lower eyelid - nodular BCC, shave biopsy …; 0.6 x 0.5 cm; Mohs for …"
+	}
 	if key, rest, ok := itemKey(v); ok && rest != nil {
 		if _, known := lookupAny(key); known {
 			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
@@ -122,6 +131,33 @@ func (l *lowerer) sentence(v *grammar.Value) {
 	}
 	l.paragraph = append(l.paragraph, *v)
 	l.endParagraph()
+}
+
+// cutLast cuts s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// bareSize takes a part of a lesion's line that is a size of two
+// dimensions and nothing else, before the lesion has a stage or a repair,
+// for its pre-operative size; false when it is not one.
+func (l *lowerer) bareSize(v *grammar.Value) bool {
+	if l.lesion < 0 || l.stage >= 0 || l.repair >= 0 || !strings.ContainsAny(v.Text, "0123456789") {
+		return false
+	}
+	les := l.cur()
+	if les.Size.Present() || len(les.Stages) > 0 || len(les.Repairs) > 0 {
+		return false
+	}
+	m, err := grammar.ParseMeasure("", v)
+	if err != nil || len(m.Dims) < 2 || m.AreaSq > 0 {
+		return false
+	}
+	les.Size = model.Size{Dims: m.Dims, Line: v.Pos.Line}
+	return true
 }
 
 // tellsOpenRepair reports whether a sentence without a measure tells how

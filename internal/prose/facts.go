@@ -1311,7 +1311,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 // scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
-	j = p.skipBiopsySegment(p.skipParen(j, end), end)
+	j = p.skipParen(p.skipBiopsySegment(p.skipParen(j, end), end), end) // "…, shave biopsy 04/08/2026 (CL26-5150), 1.0 x 0.9 cm"
 	j = p.skipLandmark(j, end)
 	j = p.skipSubtype(j, end)
 	num := j + 1
