@@ -201,6 +201,10 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 		"The second is on the right lateral neck: nodular BCC, 1.3 x 1.1 cm. Stage 1: 2 blocks, clear.\n"
 	runProseCases(t, []proseCase{
 		{"an ordinal, a verb and a site", note, lesionOutline, "left nasal sidewall/medial cheek junction 2,2; right lateral neck 2"},
+		{"'The first tumor is a … of the right nasal ala', 'The fourth and last tumor is a … of the right shin'",
+			"Date: 04/20/2026\n\nThe first tumor is a squamous cell carcinoma of the right nasal ala (shave bx 04/01/2026), 0.8 x 0.7 cm. Its first stage was 3 blocks, clear.\n\n" +
+				"The fourth and last tumor is a basal cell carcinoma of the right shin (shave bx 04/01/2026), 1.9 x 1.6 cm. Its first stage was 2 blocks, clear.\n",
+			lesionOutline, "right nasal ala 3; right shin 2"},
 		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
 			" ambiguous"},
 	})
@@ -393,5 +397,20 @@ func TestSizeInALesionLine(t *testing.T) {
 		{"a part of its own", "Date: 04/29/2026\n\nRight lower eyelid - nodular BCC, shave biopsy 04/09/2026 (OH26-1201); 0.6 x 0.5 cm; Mohs for the periocular location.\n" +
 			"Chin - nodular BCC, punch biopsy 04/09/2026 (OH26-1203); 0.9 x 0.8 cm; Mohs for the facial location.\n", sizes,
 			`[0.6 0.5] "nodular BCC, shave biopsy 04/09/2026 (OH26-1201)"; [0.9 0.8] "nodular BCC, punch biopsy 04/09/2026 (OH26-1203)"`},
+	})
+}
+
+// TestTumorParagraphsBeforeInterleavedStages: paragraphs that each
+// introduce one of today's tumors by its site and say why Mohs was chosen
+// ("The left cheek tumor is …. Mohs was indicated for …"), with no stage of
+// their own, open the lesions whose stages a later paragraph interleaves
+// by site (CODING-RULES §1).
+func TestTumorParagraphsBeforeInterleavedStages(t *testing.T) {
+	const note = "Date: 03/30/2026\n\nTwo new biopsy-proven tumors are treated today.\n\n" +
+		"The left cheek tumor is a nodular basal cell carcinoma, shave biopsy 03/24/2026. Mohs was indicated for its facial location. It measured 1.2 x 1.0 cm.\n\n" +
+		"The right dorsal hand tumor is a squamous cell carcinoma, shave biopsy 03/24/2026. Mohs was indicated for the hand location. It measured 1.0 x 0.9 cm.\n\n" +
+		"Both sites were marked and anesthetized. We began with the left cheek, whose first stage was divided into 3 blocks. The right dorsal hand stage 1 was 2 blocks, clear. The cheek stage 1 showed tumor at the deep margin of block 2. The cheek second stage, 1 block, was clear.\n"
+	runProseCases(t, []proseCase{
+		{"one tumor a paragraph, then the stages", note, lesionOutline, "left cheek 3,1; right dorsal hand 2"},
 	})
 }

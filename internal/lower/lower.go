@@ -4259,8 +4259,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			staged := paragraphStaged(lines, i)
 			if site, _, cut := strings.Cut(head, ", "); cut && staged && resolvedSite(site) != "" {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …", "Right dorsal thumb, over the interphalangeal joint. …"
-			} else if site := tumorSite(head); staged && site != "" {
-				head = site
+			} else if site := tumorSite(head); site != "" && (staged || tumorToday(text)) {
+				head = site // "The left cheek tumor is a nodular basal cell carcinoma, …. Mohs was indicated for …" before the stages of every site
 			}
 			if lead := afterSequenceWord(head); lead != head {
 				// "Next, the vertex of the scalp: a nodular basal cell carcinoma …",
@@ -4362,8 +4362,8 @@ func ordinalPlaced(head string) string {
 		if !ok {
 			continue
 		}
-		for _, filler := range []string{"of these ", "of them ", "one ", "site ", "tumor ", "tumour ", "lesion "} {
-			rest = strings.TrimPrefix(rest, filler)
+		for _, filler := range []string{"and last ", "and final ", "of these ", "of them ", "one ", "site ", "tumor ", "tumour ", "lesion "} {
+			rest = strings.TrimPrefix(rest, filler) // "The fourth and last tumor is …"
 		}
 		if _, rest, ok = strings.Cut(rest, " "); !ok { // the verb: "is", "straddles", "sat"
 			return ""
@@ -4373,6 +4373,18 @@ func ordinalPlaced(head string) string {
 				rest = r
 				break
 			}
+		}
+		if strings.HasPrefix(rest, "a ") || strings.HasPrefix(rest, "an ") {
+			// "The first tumor is a well-differentiated squamous cell
+			// carcinoma of the right nasal ala (shave bx …), 0.8 x 0.7 cm"
+			clause, _, _ := strings.Cut(rest, "(")
+			clause, _, _ = strings.Cut(clause, ",")
+			for _, prep := range []string{" of the ", " on the "} {
+				if _, after, ok := strings.Cut(clause, prep); ok {
+					return resolvedSite(strings.TrimSpace(after))
+				}
+			}
+			return ""
 		}
 		site := head[len(head)-len(rest):]
 		if k := strings.IndexAny(site, ":,;"); k > 0 {
@@ -4531,6 +4543,18 @@ func paragraphStaged(lines []*grammar.Line, i int) bool {
 	}
 	return false
 }
+
+// tumorToday reports whether a paragraph that names one tumor by its site
+// says why Mohs is done on it, with no year that would make it a past
+// tumor's: "The left cheek tumor is a nodular basal cell carcinoma, shave
+// biopsy 03/24/2026 (…). Mohs was indicated for its facial location …".
+func tumorToday(text string) bool {
+	lower := asciiLower(text)
+	return strings.Contains(lower, "indicat") && !yearAlone.MatchString(text) && strings.Count(lower, "tumor")+strings.Count(lower, "lesion") <= 1
+}
+
+// yearAlone is a year that stands outside a date: "(Mohs 2017)", "in 2021".
+var yearAlone = regexp.MustCompile(`(^|[^/\d])(19|20)\d\d`)
 
 // tellsStageBlocks reports whether text tells a stage's blocks: "The first
 // stage was divided into three blocks", not "Maps were drawn for all
