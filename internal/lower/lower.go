@@ -4285,7 +4285,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				head = site // "Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. … Stage I, 4 blocks: …"
 			}
 		}
-		if _, known := lookupAny(head); known {
+		if wordCount(head, 7) < 7 && isKey(head) {
 			continue // a key, not a site
 		}
 		head = afterSequenceWord(head)
@@ -4333,17 +4333,18 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 // scalp", "Attention was then turned to the left temple"); s when it opens
 // with none.
 func afterSequenceWord(s string) string {
-	if w, rest, ok := strings.Cut(s, ", "); ok && sequenceWords[asciiLower(w)] {
+	if w, rest, ok := strings.Cut(s, ", "); ok && len(w) <= len("finally") && sequenceWords[asciiLower(w)] {
 		return rest
 	}
-	if w, rest, ok := strings.Cut(s, " "); ok && sequenceWords[asciiLower(w)] && len(rest) > 4 && strings.EqualFold(rest[:4], "the ") {
+	if w, rest, ok := strings.Cut(s, " "); ok && len(w) <= len("finally") && sequenceWords[asciiLower(w)] && len(rest) > 4 && strings.EqualFold(rest[:4], "the ") {
 		return rest // "Then the right upper lip: infiltrative BCC, …"
 	}
-	if !containsFold(s, "turned") && !containsFold(s, "moved") && !containsFold(s, "began") && !containsFold(s, "start") && !containsFold(s, "addressed") {
+	lead := firstWords(s, 8) // the words of sequence open the line: "Attention was then turned to …"
+	if !containsFold(lead, "turned") && !containsFold(lead, "moved") && !containsFold(lead, "began") && !containsFold(lead, "start") && !containsFold(lead, "addressed") {
 		return s // the cheap test first: most lines hold no word of sequence
 	}
-	words := strings.Fields(asciiLower(s))
-	if i := turnedTo(words[:min(len(words), 8)]); i > 0 {
+	words := strings.Fields(asciiLower(lead))
+	if i := turnedTo(words); i > 0 {
 		for range i {
 			_, s, _ = strings.Cut(strings.TrimLeft(s, " "), " ")
 		}
@@ -4351,12 +4352,17 @@ func afterSequenceWord(s string) string {
 	return s
 }
 
+// isKey reports whether s is a known key.
+func isKey(s string) bool {
+	_, known := lookupAny(s)
+	return known
+}
+
 // ordinalPlaced is the site a sentence that opens with an ordinal places
 // its tumor at, after one verb and before a colon or comma: "The first of
 // these straddles the left nasal sidewall/medial cheek junction: …", "The
 // second is on the right lateral neck: …"; "" for any other.
-func ordinalPlaced(head string) string {
-	lower := asciiLower(head)
+func ordinalPlaced(head, lower string) string {
 	for _, ord := range []string{"the first ", "the second ", "the third ", "the fourth ", "the last "} {
 		rest, ok := strings.CutPrefix(lower, ord)
 		if !ok {
@@ -4419,7 +4425,7 @@ func tumorSite(head string) string {
 			}
 		}
 	}
-	if site := ordinalPlaced(head); site != "" {
+	if site := ordinalPlaced(head, lower); site != "" {
 		return site // "The first of these straddles the left nasal sidewall/medial cheek junction: …", "The second is on the right lateral neck: …"
 	}
 	if rest, ok := strings.CutPrefix(lower, "on the "); ok {
