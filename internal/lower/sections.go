@@ -237,7 +237,7 @@ func itemKey(it *grammar.Value) (key string, rest *grammar.Value, ok bool) {
 // Margin words, matched as whole words.
 var (
 	positiveWords = map[string]bool{"positive": true, "involved": true, "residual": true, "persistent": true, "persisted": true, "persists": true, "pos": true}
-	clearWords    = map[string]bool{"clear": true, "cleared": true, "negative": true, "free": true, "uninvolved": true, "neg": true}
+	clearWords    = map[string]bool{"clear": true, "cleared": true, "negative": true, "free": true, "uninvolved": true, "neg": true, "clr": true}
 )
 
 // marginStatus reads an entry's status: positive, clear, or unknown. A

@@ -2466,8 +2466,12 @@ func (st *state) defect(p *para, s span, i int) {
 		switch p.w(i - 1) {
 		case "primary":
 			kind = "primary"
-		case "secondary":
+		case "secondary", "2nd":
 			kind = "secondary"
+		case "°":
+			if i-2 >= s.lo && p.w(i-2) == "2" {
+				kind = "secondary" // a terse note's "2° defect 1.8 sq cm"
+			}
 		case "donor":
 			return
 		}

@@ -208,6 +208,8 @@ func tokenize(orig string, from, to int, starts []int32, out []tok, nb []byte) (
 				add(i, i+size, kPunct, "'", false)
 			case '²':
 				add(i, i+size, kPunct, "2", false)
+			case '°':
+				add(i, i+size, kPunct, "°", false) // a terse note's "2° defect": the secondary defect
 			}
 			i += size
 		}

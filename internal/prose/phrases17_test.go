@@ -565,3 +565,17 @@ func TestDefectOfSite(t *testing.T) {
 			"The secondary defect on the nasal sidewall was closed primarily.", fams, nil},
 	})
 }
+
+// TestTerseSecondaryDefectAndClear: a terse note's "2° defect 1.8 sq cm" is
+// the flap's secondary defect, not a second primary defect (CODING-RULES
+// §3: the flap's area adds both), and "clr" is a clear margin.
+func TestTerseSecondaryDefectAndClear(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 flap: '2° defect' is the secondary defect",
+			"Bilobed flap after clearance, defect 1.3x1.1cm, 2° defect 1.8 sq cm.",
+			[]string{"repair "}, []string{`repair "Bilobed flap" defect=1.3x1.1 secondary=1.8 sq after-clearance`}},
+		{"§1 margin: 'clr' is clear",
+			"The second stage was 1 block, clr.",
+			[]string{"stage "}, []string{"stage 2 blocks=1 margin=clear"}},
+	})
+}
