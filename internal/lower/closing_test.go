@@ -414,3 +414,32 @@ func TestTumorParagraphsBeforeInterleavedStages(t *testing.T) {
 		{"one tumor a paragraph, then the stages", note, lesionOutline, "left cheek 3,1; right dorsal hand 2"},
 	})
 }
+
+// TestTerseStageAndFlapFields: a terse stage key that holds its block
+// count ("S1 4 blks: H&E, MART-1 (all blks), SOX10 (blks 1-2); +periph
+// blk3") is the stage with its blocks and stains (CODING-RULES §1, §5: the
+// stain lines had been lost with the blocks), and a flap field's "2°
+// defect 4.6 sq cm" is its secondary defect (§3).
+func TestTerseStageAndFlapFields(t *testing.T) {
+	const note = "DOS: 11/18/26\nDiagnosis: MIS L cheek (shave 10/14/26)\n" +
+		"S1 4 blks: H&E, MART-1 (all blks), SOX10 (blks 1-2); +periph blk3.\nS2 2 blks: H&E, MART-1; clr.\n" +
+		"Final defect: 2.4x2.0cm\nRepair: advancement flap after clearance, 2° defect 4.6 sq cm\n"
+	facts := func(n *model.Note) string {
+		les := n.Lesions[0]
+		var out []string
+		for _, st := range les.Stages {
+			var stains []string
+			for _, sn := range st.Stains {
+				stains = append(stains, fmt.Sprintf("%s%v", sn.Name, sn.Blocks))
+			}
+			out = append(out, fmt.Sprintf("%d blocks %s", st.Blocks.N, strings.Join(stains, " ")))
+		}
+		for _, r := range les.Repairs {
+			out = append(out, fmt.Sprintf("secondary %v", r.SecondaryDefect.AreaSq))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"a count in the stage key", note, facts, "4 blocks H&E[] MART-1[] SOX10[1 2]; 2 blocks H&E[] MART-1[]; secondary 4.6"},
+	})
+}

@@ -469,7 +469,7 @@ func unitFromKey(f *grammar.Field) *grammar.Field {
 // countFromKey moves a block count written in a stage key after a comma or
 // a dash to its value: "Stage 1, 4 blocks: infiltrative BCC at the deep
 // margin" is the field "Stage 1: 4 blocks; infiltrative BCC at the deep
-// margin", and so is "Stage I - 3 blks: …".
+// margin", and so are "Stage I - 3 blks: …" and "S1 4 blks: …".
 // Other fields are returned as they are.
 func countFromKey(f *grammar.Field) *grammar.Field {
 	comma, sep := strings.IndexByte(f.Key, ','), 1
@@ -479,7 +479,13 @@ func countFromKey(f *grammar.Field) *grammar.Field {
 		}
 	}
 	if comma < 0 {
-		return f
+		// "S1 4 blks: H&E, MART-1 (all blks); +periph blk3": the count after
+		// the stage, with no comma
+		_, tail, ok := splitStage(f.Key)
+		if words := strings.Fields(tail); !ok || len(words) != 2 || !strings.HasSuffix(f.Key, tail) {
+			return f
+		}
+		comma, sep = len(f.Key)-len(tail), 0
 	}
 	stage, count := strings.TrimSpace(f.Key[:comma]), strings.Fields(f.Key[comma+sep:])
 	if ord, tail, ok := splitStage(stage); !ok || ord == "" || tail != "" || len(count) != 2 || !blockWords[asciiLower(count[1])] ||

@@ -742,6 +742,14 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 			r.SecondaryDefect = model.Size{None: true, Line: it.Pos.Line} // "secondary defect none"
 			continue
 		}
+		if v, ok := secondShorthand(it); ok {
+			it = v // "2° defect 4.6 sq cm": the secondary defect's size
+			m, ok := leadingMeasure(it)
+			if ok {
+				r.SecondaryDefect = model.Size{Dims: m.Dims, AreaSq: m.AreaSq, None: m.AreaSq == 0 && len(m.Dims) == 0, Line: it.Pos.Line}
+			}
+			continue
+		}
 		at := strings.IndexFunc(it.Text, func(r rune) bool { return r >= '0' && r <= '9' || r == '~' })
 		if at < 0 {
 			continue
@@ -779,6 +787,18 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		}
 	}
 	return nil
+}
+
+// secondShorthand is the size after a terse secondary-defect label ("2°
+// defect 4.6 sq cm", "2nd def 1.2 sq cm"); false when the item has none.
+func secondShorthand(it *grammar.Value) (*grammar.Value, bool) {
+	lower := asciiLower(it.Text)
+	for _, p := range []string{"2° defect", "2nd defect", "2° def", "2nd def"} {
+		if strings.HasPrefix(lower, p) {
+			return trimmedValue(it, len(p), len(it.Text)), true
+		}
+	}
+	return nil, false
 }
 
 // firstWords returns text up to the end of its n-th word.
