@@ -175,7 +175,7 @@ var realisticSets = []struct {
 	{"testdata/probe122", 30, 23},
 	{"testdata/probe123", 30, 30},
 	{"testdata/probe124", 30, 15},
-	{"testdata/probe125", 30, 26},
+	{"testdata/probe125", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -554,6 +554,12 @@ func TestOtherBiopsies(t *testing.T) {
 			"A shave biopsy of a pearly papule on the nose showed basal cell carcinoma.", fams,
 			[]string{"prior-biopsy true", `diagnosis "basal cell carcinoma" site="nose"`}},
 		{"the prior biopsy of the Mohs lesion is none of them", "The lesion had been sampled by shave biopsy on 03/12/2026.", fams, []string{"prior-biopsy true"}},
+		{"'two further lesions, which I biopsied …: first, a tangential (shave) biopsy of …; second, a 4 mm punch biopsy of …'",
+			"During the visit he pointed out two further lesions, which I biopsied for permanent sections and sent to dermatopathology: first, a tangential (shave) biopsy of a pink pearly papule on the right upper back, rule out basal cell carcinoma; second, a 4 mm punch biopsy of a scaly nodule on the left dorsal forearm, squamous cell carcinoma versus hypertrophic actinic keratosis.", append(fams, "site "),
+			[]string{
+				`other-biopsy "tangential (shave) biopsy" site="right upper back" impression="rule out basal cell carcinoma" uncertain=true`,
+				`other-biopsy "4 mm punch biopsy" site="left dorsal forearm" impression="squamous cell carcinoma versus hypertrophic actinic keratosis" uncertain=true`,
+			}},
 	})
 }
 
