@@ -443,3 +443,17 @@ func TestTerseStageAndFlapFields(t *testing.T) {
 		{"a count in the stage key", note, facts, "4 blocks H&E[] MART-1[] SOX10[1 2]; 2 blocks H&E[] MART-1[]; secondary 4.6"},
 	})
 }
+
+// TestTerseStageWithoutCount: a terse stage line that gives no count ("S2
+// deep margin re-excised, clr.") is still the second stage, coded as one
+// of at most five blocks with blocks-missing (CODING-RULES §1: a stage
+// without a count keeps its line); it had been dropped, and the first
+// stage's positive margin left as the last (a lost 17312).
+func TestTerseStageWithoutCount(t *testing.T) {
+	const note = "DOS: 11/18/26\nBx proven BCC R helix (shave 10/22/26)\nS1 3 blks, +blk1 (deep).\nS2 deep margin re-excised, clr.\n"
+	const dashed = "DOS: 11/18/26\nBx proven BCC R helix (shave 10/22/26)\nS1 - 3 blks - pos (blk 2 deep) / blks 1, 3 neg\nS2 - 1 blk - neg\n"
+	runProseCases(t, []proseCase{
+		{"a terse key and words", note, lesionOutline, "R helix 3,0"},
+		{"a terse key, a dash and a count", dashed, lesionOutline, "R helix 3,1"},
+	})
+}

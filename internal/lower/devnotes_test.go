@@ -156,7 +156,7 @@ var realisticSets = []struct {
 	{"testdata/probe103", 30, 17},
 	{"testdata/probe104", 30, 27},
 	{"testdata/probe105", 30, 24},
-	{"testdata/probe106", 30, 24},
+	{"testdata/probe106", 30, 25},
 	{"testdata/probe107", 30, 13},
 	{"testdata/probe108", 30, 27},
 	{"testdata/probe109", 30, 24},
@@ -175,7 +175,7 @@ var realisticSets = []struct {
 	{"testdata/probe122", 30, 23},
 	{"testdata/probe123", 30, 30},
 	{"testdata/probe124", 30, 15},
-	{"testdata/probe125", 30, 27},
+	{"testdata/probe125", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

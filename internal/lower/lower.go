@@ -848,8 +848,9 @@ func gappedStage(it *grammar.Item) *grammar.Field {
 
 // terseStage reads a busy surgeon's stage line without a colon, a stage
 // key and a count of blocks ("S1 3 blks, +deep blk2. Nodular BCC …", "Stage
-// 2 1 blk clear"), as the field "S1: 3 blks, +deep blk2. …"; nil for any
-// other item, among them a sentence ("Stage 1 was divided into …").
+// 2 1 blk clear"), or a terse key alone ("S2 deep margin re-excised,
+// clr."), as the field "S1: 3 blks, +deep blk2. …"; nil for any other
+// item, among them a sentence ("Stage 1 was divided into …").
 func terseStage(it *grammar.Item) *grammar.Field {
 	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 {
 		return nil
@@ -863,8 +864,10 @@ func terseStage(it *grammar.Item) *grammar.Field {
 			break
 		}
 	}
-	if n == 0 || n+1 >= len(words) || !grammar.IsDigits(strings.TrimPrefix(asciiLower(words[n]), "x")) || !blockWord(words[n+1]) {
-		return nil
+	counted := n > 0 && n+1 < len(words) && grammar.IsDigits(strings.TrimPrefix(asciiLower(words[n]), "x")) && blockWord(words[n+1])
+	if !counted && !(n == 1 && len(words) > 1 && len(words[0]) >= 2 && (words[0][0] == 'S' || words[0][0] == 's') && grammar.IsDigits(words[0][1:]) &&
+		isLetterRune(rune(words[1][0]))) {
+		return nil // not "S2 deep margin re-excised, clr.": a terse stage key without a count
 	}
 	at := 0
 	for k := 0; k < n; k++ {
