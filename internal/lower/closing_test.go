@@ -306,6 +306,28 @@ func TestNumberedDiagnosesOverALog(t *testing.T) {
 		{"items numbered as the log's lesions", note, sites, "1 left temple 2,1; 2 central upper back 9"},
 		{"items that number other than the log: no site given", strings.Replace(note, "2.\tBasal", "3.\tBasal", 1), sites, "1  2,1; 2  9"},
 	})
+	// lettered items over a log lettered alike, and repair lines that give
+	// the letter before the site ("A right cheek - advancement flap, …"):
+	// each repair is its lesion's (it had gone to the last lesion: a wrong
+	// 14020 for the cheek's flap)
+	const lettered = "Date: 05/14/2026\n\nPre-op diagnoses, lettered as on the Mohs log\n" +
+		"A. Basal cell carcinoma, nodular - right cheek, 1.1 x 1.0 cm.\nB. Squamous cell carcinoma in situ - left lower leg, 2.2 x 1.9 cm.\n\n" +
+		"| Lesion | Stage | Blocks | Margins |\n|---|---|---|---|\n| A | 1 | 2 | clear |\n| B | 1 | 6 | clear |\n\n" +
+		"Repairs after tumor clearance at both sites\nA right cheek - advancement flap, defect 2.2 x 1.9 cm, secondary defect 4.0 sq cm\nB left lower leg - intermediate layered closure, 5.0 cm\n"
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := les.Label + " " + siteOf(les) + ":"
+			for _, r := range les.Repairs {
+				s += " " + r.Value.Value
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"lettered items, lettered repair lines", lettered, repairs, "A right cheek: advancement flap; B left lower leg: intermediate layered closure"},
+	})
 }
 
 // siteOf is the site a lesion's facts give it: its site, or its heading.

@@ -1967,8 +1967,9 @@ func speaksOfEvery(par []prose.Line) bool {
 	return false
 }
 
-// numberedSites gives the lesions a log opened by number alone ("1", "2",
-// "3" in its lesion column) the sites of a numbered list of diagnoses
+// numberedSites gives the lesions a log opened by number or letter alone
+// ("1", "2", "3" or "A", "B" in its lesion column) the sites of a numbered
+// or lettered list of diagnoses
 // before it ("1. Squamous cell carcinoma, moderately differentiated - left
 // temple (…); 1.2 x 1.0 cm; …"), item n to lesion n, when every lesion is
 // so numbered, none has a site, and each item names one diagnosis at a
@@ -1981,7 +1982,7 @@ func (l *lowerer) numberedSites(dx []prose.Diagnosis) {
 	sites := make([]string, len(lesions))
 	for i, les := range lesions {
 		site := dashedSite(dx[i].Site)
-		if les.Label != strconv.Itoa(i+1) || siteWords(les) != "" || resolvedSite(site) == "" || !l.numberedLine(dx[i].Span.Line, i+1) {
+		if les.Label != strconv.Itoa(i+1) && les.Label != string(rune('A'+i)) || siteWords(les) != "" || resolvedSite(site) == "" || !l.numberedLine(dx[i].Span.Line, les.Label) {
 			return
 		}
 		sites[i] = site
@@ -1998,16 +1999,16 @@ func dashedSite(site string) string {
 	if k := strings.LastIndex(site, " - "); k >= 0 && resolvedSite(site[k+3:]) != "" {
 		return site[k+3:]
 	}
-	return site
+	return strings.TrimPrefix(site, "- ") // "- left lower leg" of "… in situ - left lower leg"
 }
 
-// numberedLine reports whether the note's line ln is an item numbered n
-// ("1.", "2)").
-func (l *lowerer) numberedLine(ln, n int) bool {
+// numberedLine reports whether the note's line ln is an item numbered or
+// lettered label ("1.", "2)", "B.").
+func (l *lowerer) numberedLine(ln int, label string) bool {
 	for _, line := range l.lines {
 		if line.Pos.Line == ln {
 			it := line.Item
-			return it != nil && it.Marker != nil && isOrdinalMarker(it.Marker.Text) && markerLabel(it.Marker.Text) == strconv.Itoa(n)
+			return it != nil && it.Marker != nil && isOrdinalMarker(it.Marker.Text) && markerLabel(it.Marker.Text) == label
 		}
 	}
 	return false

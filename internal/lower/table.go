@@ -728,6 +728,11 @@ func (l *lowerer) repairName(name string, line int) (int, string) {
 			return les, timing
 		}
 	}
+	if label, site, ok := strings.Cut(outer, " "); ok && grammar.IsLabel(label) && resolvedSite(site) != "" {
+		if les := l.labelled(label); les >= 0 {
+			return les, timing // "A right cheek - advancement flap, …": the label, then the site
+		}
+	}
 	if words := sentenceWords(inner); len(words) == 2 && (words[0].text == "number" || words[0].text == "no") {
 		if les := l.labelled(words[1].text); les >= 0 && (outer == "" || l.siteLesion(outer) < 0 || l.siteLesion(outer) == les) {
 			return les, timing // "Right lower leg (number 2)"
