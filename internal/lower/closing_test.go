@@ -479,3 +479,27 @@ func TestTerseStageWithoutCount(t *testing.T) {
 		{"a terse key, a dash and a count", dashed, lesionOutline, "R helix 3,1"},
 	})
 }
+
+// TestPostoperativeDiagnosisList: a numbered list under a valueless
+// "POSTOPERATIVE DIAGNOSES:" gives lesion n item n's diagnosis, coded in
+// place of a differing pre-operative one (CODING-RULES §9); "Same." leaves
+// the lesion's diagnosis, and a list whose item names another lesion's
+// site gives nothing (the pre-operative basal cell code had been kept for
+// a basosquamous carcinoma).
+func TestPostoperativeDiagnosisList(t *testing.T) {
+	const note = "DATE OF PROCEDURE: 04/16/2026\n\nPREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, left temple.\n2. Squamous cell carcinoma, right forearm.\n\n" +
+		"POSTOPERATIVE DIAGNOSES:\n1. Basosquamous (metatypical) carcinoma, left temple.\n2. Same.\n\n" +
+		"Left temple: biopsy (shave, 03/19/2026) read as infiltrative basal cell carcinoma. Stage 1: 3 blocks; block 1 positive at the deep margin. Stage 2: 2 blocks, clear.\n\n" +
+		"Right forearm: well-differentiated squamous cell carcinoma on punch biopsy 03/19/2026. Stage 1: 2 blocks, both clear.\n"
+	postop := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, siteOf(les)+": "+les.PostopDiagnosis.Value)
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"item n to lesion n", note, postop, "Left temple: Basosquamous (metatypical) carcinoma, left temple; Right forearm: "},
+		{"an item at another lesion's site: none", strings.Replace(note, "carcinoma, left temple.\n2. Same.", "carcinoma, right forearm.\n2. Same.", 1), postop, "Left temple: ; Right forearm: "},
+	})
+}

@@ -120,6 +120,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			}
 		}
 	}
+	l.postopDiagnoses()
 	for _, v := range l.mapForEach {
 		m, err := mapFlag("Map", v)
 		l.problem(err)
@@ -163,6 +164,7 @@ type lowerer struct {
 	stainReasons    map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
 	provenDx        map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach      []*grammar.Value       // map fields before the first label that speak of every lesion
+	postopList      []model.Text           // a numbered list under a valueless post-operative diagnosis key, item n of lesion n
 	biopsyForEach   []*grammar.Value       // dated prior-biopsy fields before the first label of a labelled note
 	lesionStains    []lesionStains         // stain fields of a lesion before its stages
 	summaries       []summaryRow           // the rows of a summary table of lesions
@@ -2486,6 +2488,41 @@ func labelledParts(v *grammar.Value) []labelledPart {
 	return parts
 }
 
+// postopDiagnoses gives lesion n the post-operative diagnosis of item n
+// of a numbered list under a valueless key ("POSTOPERATIVE DIAGNOSES:" over
+// "1. Basosquamous (metatypical) carcinoma, left temple." / "2. Same."),
+// when the list has one item a lesion; "Same." leaves the lesion's
+// diagnosis as it stands. An item that names a site other than its
+// lesion's gives nothing: the list is then in no lesion's order.
+func (l *lowerer) postopDiagnoses() {
+	if len(l.postopList) == 0 || len(l.postopList) != len(l.out.Lesions) {
+		return
+	}
+	for k, item := range l.postopList {
+		if site := itemSite(item.Value); site != "" && !sameSite(site, siteWords(l.out.Lesions[k])) && !sideless(siteWords(l.out.Lesions[k]), site) && !sideless(site, siteWords(l.out.Lesions[k])) {
+			return
+		}
+	}
+	for k, item := range l.postopList {
+		if w := firstWord(asciiLower(item.Value)); w == "same" || w == "same." || w == "unchanged" {
+			continue
+		}
+		if les := &l.out.Lesions[k]; !les.PostopDiagnosis.Present() {
+			les.PostopDiagnosis = model.Text{Value: strings.TrimSuffix(item.Value, "."), Line: item.Line}
+		}
+	}
+}
+
+// itemSite is the site a diagnosis item names after its last comma:
+// "left temple" of "Basosquamous (metatypical) carcinoma, left temple.".
+func itemSite(text string) string {
+	_, after, ok := cutLast(strings.TrimSuffix(strings.TrimSpace(text), "."), ", ")
+	if !ok {
+		return ""
+	}
+	return resolvedSite(after)
+}
+
 // numberedItems counts the numbered items under the valueless key of
 // line i.
 func (l *lowerer) numberedItems(i int) int {
@@ -2838,6 +2875,16 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if ref.field == fMap && v != nil && (l.lesion < 0 && l.headed || mentions(asciiLower(v.Text), everyLesionWords) || l.mapOfEvery(f)) {
 			l.mapForEach = append(l.mapForEach, v) // "Map: drawn for each site", or "Mohs map: drawn" in the header above the labels
 			return taken
+		}
+		if ref.field == fPostopDiagnosis && v == nil && l.numberedItems(i) >= 2 && l.postopList == nil {
+			// "POSTOPERATIVE DIAGNOSES:" over "1. Basosquamous (metatypical)
+			// carcinoma, left temple." / "2. Same.": each item its lesion's,
+			// in order (postopDiagnoses)
+			n := l.numberedItems(i)
+			for _, line := range l.lines[i+1 : i+1+n] {
+				l.postopList = append(l.postopList, model.Text{Value: strings.TrimSpace(line.Item.Text.Text), Line: line.Item.Text.Pos.Line})
+			}
+			return max(taken, i+n)
 		}
 		if w := firstWord(asciiLower(textOf(v).Value)); ref.field == fPostopDiagnosis && l.lesion < 0 && (w == "same" || w == "unchanged") {
 			return taken // "POSTOPERATIVE DIAGNOSES: Same." before the first label: every lesion's diagnosis stands
