@@ -502,4 +502,11 @@ func TestPostoperativeDiagnosisList(t *testing.T) {
 		{"item n to lesion n", note, postop, "Left temple: Basosquamous (metatypical) carcinoma, left temple; Right forearm: "},
 		{"an item at another lesion's site: none", strings.Replace(note, "carcinoma, left temple.\n2. Same.", "carcinoma, right forearm.\n2. Same.", 1), postop, "Left temple: ; Right forearm: "},
 	})
+	// the same said in a site's dictation
+	const dictated = "Date: 05/11/2026\n\nTwo biopsy-proven tumors today.\n\n" +
+		"Left malar cheek. Pre-op diagnosis melanoma in situ (shave biopsy 05/01/2026). Stage 1 was 4 blocks, clear. Post-op diagnosis for this site is the same.\n\n" +
+		"Right antihelix. Pre-op diagnosis nodular basal cell carcinoma (shave biopsy 05/01/2026). Stage 1 was 3 blocks, clear. Post-op diagnosis for this site, on the frozen sections, is basosquamous (metatypical) carcinoma of the right antihelix.\n"
+	runProseCases(t, []proseCase{
+		{"a sentence of a site's dictation", dictated, postop, "Left malar cheek: ; Right antihelix: basosquamous (metatypical) carcinoma of the right antihelix"},
+	})
 }

@@ -174,7 +174,7 @@ var realisticSets = []struct {
 	{"testdata/probe121", 30, 21},
 	{"testdata/probe122", 30, 23},
 	{"testdata/probe123", 30, 30},
-	{"testdata/probe124", 30, 15},
+	{"testdata/probe124", 30, 16},
 	{"testdata/probe125", 30, 28},
 	{"testdata/probe126", 30, 30},
 }

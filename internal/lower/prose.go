@@ -1266,6 +1266,9 @@ func (l *lowerer) readProse() {
 		both.Sites = slices.Concat(facts.Sites, past.Sites)
 		l.twoSites(&l.out.Lesions[scope], &both, slices.Concat(l.paragraphs[scope], hist))
 		l.lesionProse(&l.out.Lesions[scope], &facts)
+		if les := &l.out.Lesions[scope]; !les.PostopDiagnosis.Present() {
+			les.PostopDiagnosis = postopSentence(l.paragraphs[scope])
+		}
 		l.sidedSite(scope)
 		l.biopsiesProse(facts.Biopsies)
 		if len(hist) > 0 {
@@ -1292,6 +1295,40 @@ func (l *lowerer) readProse() {
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])
 	l.surgeonReads()
+}
+
+// postopWords open a sentence's post-operative diagnosis.
+var postopWords = []string{"post-op diagnosis", "postop diagnosis", "postoperative diagnosis", "post-operative diagnosis"}
+
+// postopSentence is the post-operative diagnosis a lesion's dictation
+// states in a sentence of its own ("Post-op diagnosis for this site, on
+// the frozen sections, is basosquamous (metatypical) carcinoma of the
+// right antihelix."); nothing when it says none or the same ("Post-op
+// diagnosis for this site is the same.").
+func postopSentence(par [][]prose.Line) model.Text {
+	for _, p := range par {
+		if !mentions(sentenceText(p), postopWords) {
+			continue
+		}
+		for _, sen := range prose.Sentences([][]prose.Line{p}) {
+			text := sentenceText(sen)
+			lower := asciiLower(text)
+			if !mentions(lower, postopWords) {
+				continue
+			}
+			k := strings.Index(lower, " is ")
+			if k < 0 {
+				continue
+			}
+			dx := strings.TrimSuffix(strings.TrimSpace(text[k+len(" is "):]), ".")
+			switch w := firstWord(asciiLower(dx)); w {
+			case "the", "same", "unchanged", "as", "":
+				continue // "… is the same", "… is unchanged", "… is as above"
+			}
+			return model.Text{Value: dx, Line: sen[0].Line}
+		}
+	}
+	return model.Text{}
 }
 
 // closingMaps are the map statements of a note of several tumors that
