@@ -510,3 +510,24 @@ func TestPostoperativeDiagnosisList(t *testing.T) {
 		{"a sentence of a site's dictation", dictated, postop, "Left malar cheek: ; Right antihelix: basosquamous (metatypical) carcinoma of the right antihelix"},
 	})
 }
+
+// TestIntroGivesTheSide: an intro that names each tumor at its site with
+// its side ("… a nodular basal cell carcinoma of the left parietal scalp
+// (…), 1.2 x 1.0 cm, and a … squamous cell carcinoma of the left occipital
+// scalp …") gives the side to the lesions headed by the site's term alone
+// ("Parietal tumor:", "Occipital tumor:"), with their sizes (CODING-RULES
+// §6, §9).
+func TestIntroGivesTheSide(t *testing.T) {
+	const note = "Date: 05/20/2026\n\nHISTORY: This 74-year-old man has two biopsy-proven tumors on the left posterior scalp: a nodular basal cell carcinoma of the left parietal scalp (shave biopsy 05/05/2026), 1.2 x 1.0 cm, and a well-differentiated squamous cell carcinoma of the left occipital scalp (shave biopsy 05/05/2026), 1.4 x 1.1 cm.\n\n" +
+		"Parietal tumor: the first stage was divided into three blocks, all clear.\n\nOccipital tumor: the first stage was divided into two blocks, both clear.\n"
+	sites := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%s %v", siteOf(les), les.Size.Dims))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"the intro's sites with their side", note, sites, "left parietal scalp [1.2 1]; left occipital scalp [1.4 1.1]"},
+	})
+}

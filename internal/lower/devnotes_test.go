@@ -114,7 +114,7 @@ var realisticSets = []struct {
 	{"testdata/probe61", 30, 30},
 	{"testdata/probe62", 30, 29},
 	{"testdata/probe63", 30, 30},
-	{"testdata/probe64", 30, 27},
+	{"testdata/probe64", 30, 28},
 	{"testdata/probe65", 30, 30},
 	{"testdata/probe66", 30, 30},
 	{"testdata/probe67", 30, 29},

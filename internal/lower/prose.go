@@ -2070,7 +2070,9 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	named := 0
 	for k, d := range f.Diagnoses {
 		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
-			return sameSite(d.Site, siteWords(les)) || sideless(d.Site, siteWords(les)) // "Eyelid: the first stage …" for the right lower eyelid
+			opened, _ := anatomy.Resolve(siteWords(les))
+			return sameSite(d.Site, siteWords(les)) || sideless(d.Site, siteWords(les)) || // "Eyelid: the first stage …" for the right lower eyelid
+				sidedTerm(d.Site, opened) // "Concha: …" for "the right conchal bowl"
 		})
 		switch {
 		case i < 0 || i < named-1:
@@ -2090,7 +2092,8 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 		if !lesions[i].Diagnosis.Present() && d.Text != "" {
 			lesions[i].Diagnosis = model.Text{Value: d.Text, Line: d.Span.Line}
 		}
-		if site := dashedSite(d.Site); sideless(site, siteWords(lesions[i])) { // the diagnosis names the site in full, with its side
+		opened, _ := anatomy.Resolve(siteWords(lesions[i]))
+		if site := dashedSite(d.Site); sideless(site, siteWords(lesions[i])) || sidedTerm(site, opened) { // the diagnosis names the site in full, with its side
 			lesions[i].Site.Text = model.Text{Value: site, Line: d.SiteSpan.Line}
 		}
 	}
