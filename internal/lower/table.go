@@ -579,6 +579,14 @@ func (l *lowerer) repairRow(r *grammar.Row) bool {
 	if les < 0 {
 		return false
 	}
+	l.lesionRepair(les, grammar.Value{Pos: r.Cells[1].Pos, Text: joinCells(&grammar.Row{Cells: r.Cells[1:]})})
+	return true
+}
+
+// lesionRepair reads a repair's text as lesion les's prose, timed by the
+// repairs heading over it when that heading says the repairs followed
+// clearance.
+func (l *lowerer) lesionRepair(les int, v grammar.Value) {
 	l.endParagraph()
 	saved := l.lesion
 	l.lesion = les
@@ -588,10 +596,9 @@ func (l *lowerer) repairRow(r *grammar.Row) bool {
 		}
 		l.clearedRepairs[les] = l.block
 	}
-	l.paragraph = append(l.paragraph, grammar.Value{Pos: r.Cells[1].Pos, Text: joinCells(&grammar.Row{Cells: r.Cells[1:]})})
+	l.paragraph = append(l.paragraph, v)
 	l.endParagraph()
 	l.lesion = saved
-	return true
 }
 
 // repairSiteLine reads a line under a repairs heading of several lesions
@@ -609,7 +616,7 @@ func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
 		if l.repairAtSite(name, v) {
 			return true
 		}
-		if outer, _, _ := strings.Cut(name, "("); len(l.out.Lesions) > 1 && repairsSection(l.block.Value) && isRepairText(rest) && isLetterRune(rune(name[0])) &&
+		if outer, _, _ := strings.Cut(name, "("); len(l.out.Lesions) > 1 && repairsSection(l.block.Value) && isRepairText(rest) && name != "" && isLetterRune(rune(name[0])) &&
 			!grammar.IsLabel(strings.TrimSpace(name)) && resolvedSite(strings.TrimSpace(outer)) != "" {
 			// "Right lower leg (number 5) - intermediate layered closure, 3.0
 			// cm." naming no lesion of the note: its repair is no lesion's
@@ -688,18 +695,7 @@ func (l *lowerer) siteRepair(name string, v *grammar.Value) bool {
 	if timing != "" {
 		v = &grammar.Value{Pos: v.Pos, Text: timing + ", " + v.Text} // "Right nasal ala repair (after tumor clearance) - full-thickness skin graft, …"
 	}
-	l.endParagraph()
-	saved := l.lesion
-	l.lesion = les
-	if repairsHeading(l.block.Value) {
-		if l.clearedRepairs == nil {
-			l.clearedRepairs = map[int]model.Text{}
-		}
-		l.clearedRepairs[les] = l.block
-	}
-	l.paragraph = append(l.paragraph, *v)
-	l.endParagraph()
-	l.lesion = saved
+	l.lesionRepair(les, *v)
 	return true
 }
 
