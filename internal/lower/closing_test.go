@@ -531,3 +531,27 @@ func TestIntroGivesTheSide(t *testing.T) {
 		{"the intro's sites with their side", note, sites, "left parietal scalp [1.2 1]; left occipital scalp [1.4 1.1]"},
 	})
 }
+
+// TestEveryBiopsied: a statement above the first of several lesions that
+// their diagnoses were biopsy-proven ("Both diagnoses were biopsy-proven
+// on 05/06/2026.", "HISTORY: Three biopsy-proven skin cancers were
+// treated today") confirms every lesion's diagnosis (CODING-RULES §9:
+// diagnosis-unconfirmed only when no prior pathology is documented); one
+// that names a single tumor confirms that one only.
+func TestEveryBiopsied(t *testing.T) {
+	const labels = "Date: 05/28/2026\n%s\n\nLESION 1 OF 2: right lateral cheek\nDiagnosis: basal cell carcinoma\nStage 1: 3 blocks; clear\n\n" +
+		"LESION 2 OF 2: left dorsal forearm\nDiagnosis: squamous cell carcinoma\nStage 1: 2 blocks; clear\n"
+	biopsied := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.PriorBiopsy.Present() && les.PriorBiopsy.Yes))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"a sentence of both lesions above the labels", fmt.Sprintf(labels, "Maps for both lesions are on file. Both diagnoses were biopsy-proven on 05/06/2026."), biopsied, "true true"},
+		{"a history of every tumor above the labels", fmt.Sprintf(labels, "HISTORY: Two biopsy-proven skin cancers were treated today; the first was seen in 2024."), biopsied, "true true"},
+		{"'today's tumors' above the labels", fmt.Sprintf(labels, "INDICATION AND HISTORY: prior BCCs of the nose (2018). Today's tumors were biopsied on 03/03/2026 by his primary dermatologist."), biopsied, "true true"},
+		{"a sentence of one tumor above the labels: its own, no other lesion's", fmt.Sprintf(labels, "The cheek tumor was biopsy-proven on 05/06/2026."), biopsied, "true false"},
+	})
+}

@@ -1294,6 +1294,7 @@ func (l *lowerer) readProse() {
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
 	l.shareBySentence(l.paragraphs[noteScope])
+	l.shareBySentence(l.history[noteScope]) // "HISTORY: Three biopsy-proven skin cancers were treated today: …"
 	l.surgeonReads()
 }
 
@@ -1587,7 +1588,7 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
 				li == 0 && k == 0 && pronounsEvery(words, len(l.out.Lesions)) || // "Both had been biopsied by …" after "Two tumors were addressed today."
 				cardinalWord(w.text) == len(l.out.Lesions) && quantifiesTumors(ln.Text, words, k) || // "has two biopsy-proven skin cancers"
 
-				forEvery(words, k, len(l.out.Lesions)) {
+				forEvery(words, k, len(l.out.Lesions)) || todaysTumors(words, k) {
 				add(-1, at)
 				continue
 			}
@@ -1652,6 +1653,19 @@ func forEvery(words []sentenceWord, k, lesions int) bool {
 	return next == len(words) || slices.Contains([]string{"because", "given", "due", "as", "since", "owing"}, words[next].text)
 }
 
+// todaysTumors reports whether words[k] is a plural tumor noun after
+// "today's" or "these": "Today's tumors were biopsied on 03/03/2026",
+// "these lesions".
+func todaysTumors(words []sentenceWord, k int) bool {
+	switch {
+	case k == 0 || !slices.Contains(tumorNouns, words[k].text) || !strings.HasSuffix(words[k].text, "s"):
+		return false
+	case words[k-1].text == "these":
+		return true
+	}
+	return k >= 2 && words[k-1].text == "s" && words[k-2].text == "today"
+}
+
 // pronounsEvery reports whether a sentence opens with "both" (of two
 // lesions) or "all" and the lesions' number ("all three") standing for the
 // lesions, before a verb or a biopsy word: "Both had been biopsied …", "All
@@ -1673,7 +1687,7 @@ func pronounsEvery(words []sentenceWord, lesions int) bool {
 }
 
 // tumorNouns name a tumor as a lesion of the note.
-var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas"}
+var tumorNouns = []string{"tumor", "tumors", "tumour", "tumours", "lesion", "lesions", "site", "sites", "cancers", "carcinomas", "diagnoses"}
 
 // quantifiesTumors reports whether a tumor noun follows words[k] in the
 // same phrase, over at most four describing words set apart only by
