@@ -555,3 +555,18 @@ func TestEveryBiopsied(t *testing.T) {
 		{"a sentence of one tumor above the labels: its own, no other lesion's", fmt.Sprintf(labels, "The cheek tumor was biopsy-proven on 05/06/2026."), biopsied, "true false"},
 	})
 }
+
+// TestBxOverItsValue: a template's "BX:" with the lesion's biopsy on the
+// next line ("shave 08/20/2026, superficial BCC (OM26-0921)") documents
+// the prior biopsy (CODING-RULES §9: no diagnosis-unconfirmed); with no
+// dated biopsy under it, it documents none.
+func TestBxOverItsValue(t *testing.T) {
+	const note = "DOS:\n09/17/2026\nLOC:\nL nasal sidewall\nDX:\nsuperficial BCC\nBX:\n%s\nMAP:\ndrawn\n\nSTG 1: 5 blks; margins clear\n"
+	biopsied := func(n *model.Note) string {
+		return fmt.Sprint(n.Lesions[0].PriorBiopsy.Present() && n.Lesions[0].PriorBiopsy.Yes)
+	}
+	runProseCases(t, []proseCase{
+		{"a dated shave under BX:", fmt.Sprintf(note, "shave 08/20/2026, superficial BCC (OM26-0921)"), biopsied, "true"},
+		{"no date under BX:", fmt.Sprintf(note, "see chart"), biopsied, "false"},
+	})
+}

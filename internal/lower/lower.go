@@ -1810,7 +1810,13 @@ func priorBiopsyLine(it *grammar.Item) bool {
 	if it.Label == nil || !it.Label.Biopsy() || it.Label.Name() != "" || it.Text == nil || len(it.Fields) > 0 {
 		return false
 	}
-	for _, tok := range strings.FieldsFunc(it.Text.Text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' }) {
+	return slashDated(it.Text.Text)
+}
+
+// slashDated reports whether text holds a date written with slashes
+// ("08/20/2026", "6/30/26").
+func slashDated(text string) bool {
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' }) {
 		if strings.Count(tok, "/") == 2 {
 			if _, err := grammar.ParseDate("", &grammar.Value{Text: tok}); err == nil {
 				return true
@@ -2967,6 +2973,13 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		special := ref.field == fSpecialStain
 		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
 		return taken
+	}
+	if f.Value == nil && l.lesion >= 0 && letters(f.Key) == "bx" {
+		// "BX:" over "shave 08/20/2026, superficial BCC (OM26-0921)": the
+		// lesion's prior biopsy, its value on the next line
+		if v, j := l.nextNarrative(i); v != nil && slashDated(v.Text) {
+			return max(j, l.field(i, &grammar.Field{Pos: f.Pos, Key: "Prior biopsy", Value: v}))
+		}
 	}
 	if f.Value != nil || !repairsSection(f.Key) {
 		l.unknown(f) // "Repairs:" over the lesions' repairs is a heading, no near miss of "Repair"
