@@ -570,3 +570,24 @@ func TestBxOverItsValue(t *testing.T) {
 		{"no date under BX:", fmt.Sprintf(note, "see chart"), biopsied, "false"},
 	})
 }
+
+// TestIntroSitesInMoreWords: an intro that names each tumor's site in
+// more words than the paragraph that opens it ("… of the right dorsal
+// hand, 0.9 x 0.8 cm" and "Right hand, first stage: …") gives that lesion
+// its size (CODING-RULES §6: no size-missing); a site of the other side
+// names no lesion, and the sizes are given to none.
+func TestIntroSitesInMoreWords(t *testing.T) {
+	const note = "Date of service: 05/15/2026\n\nMs. Q. is seen for Mohs surgery of two lesions: an invasive squamous cell carcinoma of the left forehead, 1.5 x 1.2 cm, and a nodular basal cell carcinoma of the %s dorsal hand, 0.9 x 0.8 cm.\n\n" +
+		"Forehead, first stage: three blocks, clear.\n\nRight hand, first stage: two blocks; both blocks clear.\n"
+	sizes := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Size.Dims))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"the right dorsal hand is the right hand's lesion", fmt.Sprintf(note, "right"), sizes, "[1.5 1.2] [0.9 0.8]"},
+		{"the left dorsal hand is no lesion", fmt.Sprintf(note, "left"), sizes, "[] []"},
+	})
+}

@@ -2085,7 +2085,7 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	for k, d := range f.Diagnoses {
 		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
 			opened, _ := anatomy.Resolve(siteWords(les))
-			return sameSite(d.Site, siteWords(les)) || sideless(d.Site, siteWords(les)) || // "Eyelid: the first stage …" for the right lower eyelid
+			return sameSite(d.Site, siteWords(les)) || fewerWords(d.Site, siteWords(les)) || // "Eyelid: the first stage …" for the right lower eyelid, "Right hand, first stage" for the right dorsal hand
 				sidedTerm(d.Site, opened) // "Concha: …" for "the right conchal bowl"
 		})
 		switch {
