@@ -591,3 +591,25 @@ func TestIntroSitesInMoreWords(t *testing.T) {
 		{"the left dorsal hand is no lesion", fmt.Sprintf(note, "left"), sizes, "[] []"},
 	})
 }
+
+// TestSizesByParagraph: under a list of diagnoses that names the sites
+// first, an indications paragraph that names each tumor's diagnosis at its
+// site and then its size, in the lesions' order, gives each lesion its
+// size (CODING-RULES §6); when the sizes stand in the other order than
+// the sites, no lesion gets one.
+func TestSizesByParagraph(t *testing.T) {
+	const note = "PREOPERATIVE DIAGNOSIS:\n1.  Basal cell carcinoma, right helix.\n2.  Basal cell carcinoma, left neck.\n\nDATE OF SERVICE:  06/25/2026\n\n" +
+		"INDICATIONS:  The patient has two biopsy-proven basal cell carcinomas (shave biopsies on 06/01/2026): %s\n\n" +
+		"Right helix:  Stage 1, 2 blocks, negative.\n\nLeft neck:  Stage 1, 3 blocks, negative.\n"
+	sizes := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Size.Dims))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"each site, then its size", fmt.Sprintf(note, "a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm, and a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm."), sizes, "[0.9 0.7] [1.3 1]"},
+		{"the sites in the other order", fmt.Sprintf(note, "a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm, and a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm."), sizes, "[] []"},
+	})
+}

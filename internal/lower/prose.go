@@ -1293,6 +1293,7 @@ func (l *lowerer) readProse() {
 		}
 	}
 	l.shareBySite(l.paragraphs[noteScope], &facts) // after the lesions' own prose has named their sites
+	l.sizesByParagraph(l.paragraphs[noteScope])
 	l.shareBySentence(l.paragraphs[noteScope])
 	l.shareBySentence(l.history[noteScope]) // "HISTORY: Three biopsy-proven skin cancers were treated today: …"
 	l.surgeonReads()
@@ -2237,6 +2238,47 @@ func siteWords(les model.Lesion) string {
 		return les.Site.Text.Value
 	}
 	return les.HeadingText.Value
+}
+
+// sizesByParagraph gives the lesions their sizes from one paragraph above
+// them that names each lesion's diagnosis at its site, in the lesions'
+// order, each followed by its size before the next ("… two biopsy-proven
+// skin cancers: a nodular basal cell carcinoma of the left nasal dorsum
+// (shave biopsy 05/19/2026) measuring 0.8 x 0.7 cm, and a … squamous cell
+// carcinoma of the right cheek … measuring 1.1 x 0.9 cm"), when the note's
+// other paragraphs above them (a list of diagnoses, of procedures) name
+// the sites again and shareBySite cannot tell whose the sizes are.
+func (l *lowerer) sizesByParagraph(par [][]prose.Line) {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || len(par) < 2 || !slices.ContainsFunc(lesions, func(les model.Lesion) bool { return !les.Size.Present() }) {
+		return
+	}
+	for _, p := range par {
+		f := prose.Read([][]prose.Line{p})
+		sited := slices.DeleteFunc(f.Diagnoses, func(d prose.Diagnosis) bool { return d.Site == "" }) // "two biopsy-proven basal cell carcinomas: …"
+		if len(sited) != len(lesions) || len(f.PreopSize) != len(lesions) {
+			continue
+		}
+		inTurn := true
+		for k, d := range sited {
+			w := siteWords(lesions[k])
+			next := k+1 < len(lesions)
+			if !sameSite(d.Site, w) && !fewerWords(d.Site, w) || !before(d.Span, f.PreopSize[k].Span) ||
+				next && !before(f.PreopSize[k].Span, sited[k+1].Span) {
+				inTurn = false
+				break
+			}
+		}
+		if !inTurn {
+			continue
+		}
+		for k, m := range f.PreopSize {
+			if !lesions[k].Size.Present() {
+				lesions[k].Size = m.Size
+			}
+		}
+		return
+	}
 }
 
 // sameSite reports whether two site texts name one site: the same words, or
