@@ -1886,7 +1886,7 @@ func (st *state) readIndication(p *para, s span) {
 	}
 	lo := s.lo
 	switch p.w(k) {
-	case "because", "due", "given", "in", "owing":
+	case "because", "due", "given", "in", "owing", "b":
 		lo = k
 	}
 	e := trimEnd(p, lo, s.hi)
@@ -1947,8 +1947,9 @@ func (p *para) mohsFor(s span) int {
 		return 0
 	}
 	k := at + 1
-	for k < s.hi && k <= at+6 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is" ||
-		p.w(k) == "followed" || p.w(k) == "the" || p.w(k) == "same" || p.w(k) == "day") { // "Mohs followed the same day for the facial location"
+	for k < s.hi && k <= at+8 && (p.w(k) == "surgery" || p.w(k) == "micrographic" || p.w(k) == "was" || p.w(k) == "is" ||
+		p.w(k) == "followed" || p.w(k) == "then" || p.w(k) == "performed" || p.w(k) == "the" || p.w(k) == "same" || p.w(k) == "day") {
+		// "Mohs followed the same day for the facial location", "Mohs surgery was then performed the same day for margin control on a digit"
 		k++
 	}
 	if k < s.hi && p.w(k) == "for" {

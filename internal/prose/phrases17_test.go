@@ -579,3 +579,22 @@ func TestTerseSecondaryDefectAndClear(t *testing.T) {
 			[]string{"stage "}, []string{"stage 2 blocks=1 margin=clear"}},
 	})
 }
+
+// TestAbbreviatedAndLaterIndication: "Mohs b/c <reason>" is the terse
+// note's "because", and "Mohs surgery was then performed the same day for
+// margin control on a digit …" says why as "Mohs for" does (CODING-RULES
+// §6: `indication-missing` otherwise); without a reason neither is one.
+func TestAbbreviatedAndLaterIndication(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 indication: 'Mohs b/c recurrent after ED&C x2'",
+			"Mohs b/c recurrent after ED&C x2 and a poor-healing site; tissue sparing needed.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'Mohs b/c digit, tissue sparing'",
+			"Mohs b/c digit, tissue sparing.", []string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'Mohs surgery was then performed the same day for margin control on a digit'",
+			"Mohs surgery was then performed the same day for margin control on a digit where tissue is limited and function matters.",
+			[]string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'Mohs surgery was then performed' for no reason",
+			"Mohs surgery was then performed the same day for the patient.", []string{"indication"}, nil},
+	})
+}
