@@ -598,3 +598,24 @@ func TestAbbreviatedAndLaterIndication(t *testing.T) {
 			"Mohs surgery was then performed the same day for the patient.", []string{"indication"}, nil},
 	})
 }
+
+// TestSplitsAndLetteredBlocks: a specimen "bisected and then quartered"
+// is four blocks, not two and four (CODING-RULES §1: 17315 counts the
+// blocks of a stage), and "cut into blocks A, B and C" counts the letters;
+// "blocks A and B were clear" names blocks and counts none.
+func TestSplitsAndLetteredBlocks(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 blocks: 'bisected and then quartered, giving four tissue blocks'",
+			"The first stage was excised. The specimen was bisected and then quartered, giving four tissue blocks; all were clear.",
+			[]string{"stage", "ambiguity"}, []string{"stage 1 blocks=4 margin=clear"}},
+		{"§1 blocks: 'bisected and then quartered' alone",
+			"The first stage specimen was bisected and then quartered. All margins were clear.",
+			[]string{"stage", "ambiguity"}, []string{"stage 1 blocks=4 margin=clear"}},
+		{"§1 blocks: 'cut into blocks A, B and C'",
+			"First stage: the specimen was cut into blocks A, B and C. Block B was positive at the inferior margin; A and C were clear.",
+			[]string{"stage"}, []string{"stage 1 blocks=3 margin=positive"}},
+		{"§1 blocks: 'blocks A and B were clear' counts nothing",
+			"First stage: blocks A and B were clear.",
+			[]string{"stage"}, []string{"stage 1 blocks=0 margin=clear"}},
+	})
+}

@@ -1209,6 +1209,9 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 	}
 	// "was bisected", "sectioned into quadrants": the split names the count
 	if n := splitCount(p.w(i)); n > 0 && t.kind == kWord && !p.negated(i) && !p.uncertain(i) && p.ctx[i]&fHyp == 0 {
+		if p.splitAgain(i, s) {
+			return 0, 0, 0 // "bisected and then quartered": the last split counts
+		}
 		if !p.has(i, cBlockNoun) {
 			return n, i, i + 1
 		}
@@ -1229,6 +1232,11 @@ func (p *para) blockCount(i int, s span) (n, lo, hi int) {
 			}
 			if n > 0 && !p.unitAt(i+3, s.hi) {
 				return n, i, i + 3
+			}
+		}
+		if i > s.lo && p.w(i-1) == "into" {
+			if n, end := p.blockLetters(i+1, s); n > 1 {
+				return n, i - 1, end // "the specimen was cut into blocks A, B and C"
 			}
 		}
 		return 0, 0, 0
@@ -1301,10 +1309,45 @@ func splitCount(w string) int {
 		return 2
 	case "trisected":
 		return 3
-	case "quadrisected", "quadrants":
+	case "quadrisected", "quadrants", "quartered":
 		return 4
 	}
 	return 0
+}
+
+// blockLetters counts the blocks a list of capital letters from token i
+// names ("A, B and C", "A and B"), and the token after the list; 0 when
+// the words from i are no such list.
+func (p *para) blockLetters(i int, s span) (n, end int) {
+	letter := func(j int) bool {
+		return j < s.hi && p.toks[j].kind == kWord && p.toks[j].upper && p.toks[j].hi-p.toks[j].lo == 1
+	}
+	j := i
+	for letter(j) {
+		n++
+		j++
+		if j < s.hi && p.w(j) == "," {
+			j++
+		}
+		if j < s.hi && p.w(j) == "and" && letter(j+1) {
+			j++
+		}
+	}
+	return n, j
+}
+
+// splitAgain reports whether the split word at token i is split further
+// by the next words of sentence s: "bisected and then quartered".
+func (p *para) splitAgain(i int, s span) bool {
+	for j := i + 1; j < s.hi && j <= i+4; j++ {
+		switch w := p.w(j); {
+		case splitCount(w) > 0:
+			return true
+		case w != "and" && w != "then" && w != "further" && w != ",":
+			return false
+		}
+	}
+	return false
 }
 
 // eachBlock reports whether sentence s speaks of each block or piece ("each
