@@ -369,6 +369,9 @@ func TestInlineStageItems(t *testing.T) {
 		{"1 blk; neg (extra deep layer taken anyway – tumor close to fat on stg 1)", 1, nil, 1, ""},
 		{"a single block; no residual tumor", 1, nil, 1, ""},
 		{"two blocks; tumor persisted at 6 o'clock in block 1, block 2 clear", 2, nil, 2, ""},
+		{"3 blocks - clear", 3, nil, 1, ""},
+		{"3 blocks - block 2 positive (deep), blocks 1 and 3 clear", 3, nil, 2, ""},
+		{"2 blocks - block 1 positive (peripheral)", 2, nil, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

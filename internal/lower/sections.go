@@ -89,7 +89,15 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			}
 			st.Blocks = model.Count{N: n, Line: it.Pos.Line}
 			cont = fNone
-			if rest := strings.TrimSpace(it.Text[len(cp.Text):]); strings.HasPrefix(rest, "(+)") || strings.HasPrefix(rest, "(-)") || strings.HasPrefix(rest, "(−)") {
+			rest := strings.TrimSpace(it.Text[len(cp.Text):])
+			if after := strings.TrimSpace(strings.TrimLeft(rest, "-–—")); after != rest {
+				if _, known := marginStatus(after); known {
+					marginText = append(marginText, after) // "3 blocks - clear", "3 blocks - block 2 positive (deep), blocks 1 and 3 clear"
+					cont = fMargins
+					continue
+				}
+			}
+			if strings.HasPrefix(rest, "(+)") || strings.HasPrefix(rest, "(-)") || strings.HasPrefix(rest, "(−)") {
 				marginText = append(marginText, rest) // "2 blocks (+) deep"
 			} else if w := strings.Trim(firstWord(asciiLower(rest)), ".,;"); clearWords[w] || positiveWords[w] || strings.HasPrefix(rest, "+") {
 				marginText = append(marginText, rest) // "1 blk clear", not "two blocks at the lateral margin"
