@@ -177,7 +177,7 @@ var realisticSets = []struct {
 	{"testdata/probe124", 30, 16},
 	{"testdata/probe125", 30, 28},
 	{"testdata/probe126", 30, 30},
-	{"testdata/probe127", 30, 28},
+	{"testdata/probe127", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

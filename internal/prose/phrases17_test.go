@@ -581,7 +581,7 @@ func TestTerseSecondaryDefectAndClear(t *testing.T) {
 }
 
 // TestAbbreviatedAndLaterIndication: "Mohs b/c <reason>" is the terse
-// note's "because", and "Mohs surgery was then performed the same day for
+// note's "because", "I chose" and "opted for" are "chosen", and "Mohs surgery was then performed the same day for
 // margin control on a digit …" says why as "Mohs for" does (CODING-RULES
 // §6: `indication-missing` otherwise); without a reason neither is one.
 func TestAbbreviatedAndLaterIndication(t *testing.T) {
@@ -594,6 +594,12 @@ func TestAbbreviatedAndLaterIndication(t *testing.T) {
 		{"§6 indication: 'Mohs surgery was then performed the same day for margin control on a digit'",
 			"Mohs surgery was then performed the same day for margin control on a digit where tissue is limited and function matters.",
 			[]string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'I chose Mohs surgery to conserve eyelid tissue'",
+			"I chose Mohs surgery to conserve eyelid tissue and protect lid function.", []string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'We opted for Mohs surgery given the recurrence'",
+			"We opted for Mohs surgery given the recurrence.", []string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'I chose Mohs surgery' for no reason",
+			"I chose Mohs surgery for this patient.", []string{"indication"}, nil},
 		{"§6 indication: 'Mohs surgery was then performed' for no reason",
 			"Mohs surgery was then performed the same day for the patient.", []string{"indication"}, nil},
 	})
