@@ -372,6 +372,7 @@ func TestInlineStageItems(t *testing.T) {
 		{"3 blocks - clear", 3, nil, 1, ""},
 		{"3 blocks - block 2 positive (deep), blocks 1 and 3 clear", 3, nil, 2, ""},
 		{"2 blocks - block 1 positive (peripheral)", 2, nil, 1, ""},
+		{"4 blocks; margins: A-  B+ (deep)  C-  D-", 4, nil, 4, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.value, func(t *testing.T) {

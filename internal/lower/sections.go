@@ -423,8 +423,13 @@ func signedMargins(s string, line int) ([]model.Margin, bool) {
 		return nil, false
 	}
 	out := make([]model.Margin, 0, len(words))
-	for _, w := range words {
-		w = strings.Replace(w, "−", "-", 1)
+	for i := 0; i < len(words); i++ {
+		if w := words[i]; strings.HasPrefix(w, "(") && len(out) > 0 {
+			for ; i+1 < len(words) && !strings.HasSuffix(words[i], ")"); i++ { // "B+ (deep margin)": a remark on the sign before it
+			}
+			continue
+		}
+		w := strings.Replace(words[i], "−", "-", 1)
 		if len(w) < 2 || (w[len(w)-1] != '+' && w[len(w)-1] != '-') {
 			return nil, false
 		}

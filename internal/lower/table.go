@@ -55,6 +55,7 @@ var columnNames = map[string]columnRole{
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin, "res": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
 	"marginsstatus": colMargin, "marginchips": colMargin, "marginreadings": colMargin, "marginreading": colMargin,
+	"marginsbyblock": colMargin, "marginbyblock": colMargin, "blockresults": colMargin, "blockresult": colMargin, "blockmargins": colMargin,
 	"tumoratmargin": colTumor, "tumoratmargins": colTumor, "residualtumour": colTumor, "tumorremaining": colTumor,
 	"positivemargins": colPositiveBlocks, "positivemargin": colPositiveBlocks, "involvedblocks": colPositiveBlocks,
 	"tumorfree": colTumorFree, "marginfree": colTumorFree, "marginsfree": colTumorFree, "clear": colTumorFree,
