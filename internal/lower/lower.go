@@ -4451,11 +4451,13 @@ func ordinalPlaced(head, lower string) string {
 		}
 		if strings.HasPrefix(rest, "a ") || strings.HasPrefix(rest, "an ") {
 			// "The first tumor is a well-differentiated squamous cell
-			// carcinoma of the right nasal ala (shave bx …), 0.8 x 0.7 cm"
+			// carcinoma of the right nasal ala (shave bx …), 0.8 x 0.7 cm", "The
+			// first tumor is a melanoma in situ, lentigo maligna type, of the
+			// left cheek, measuring …"
 			clause, _, _ := strings.Cut(rest, "(")
-			clause, _, _ = strings.Cut(clause, ",")
 			for _, prep := range []string{" of the ", " on the "} {
 				if _, after, ok := strings.Cut(clause, prep); ok {
+					after, _, _ = strings.Cut(after, ",")
 					return resolvedSite(strings.TrimSpace(after))
 				}
 			}

@@ -1328,6 +1328,10 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	if nx < end {
 		switch p.w(nx) {
 		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically":
+		case "(": // "…, 0.9 x 0.8 cm (accession MU26-50072)"
+			if p.anyIn(nx, min(end, nx+4), cDefect) {
+				return Measure{}, false // "…, 1.2 x 1.0 cm (final defect)"
+			}
 		default:
 			return Measure{}, false
 		}
@@ -2027,7 +2031,9 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
 			} else if m, b, ok := p.siteApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
+				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
+					st.f.PreopSize = append(st.f.PreopSize, m)
+				}
 				i = b - 1
 			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
@@ -2223,8 +2229,8 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 			}
 			break
 		}
-		if k >= s.lo && p.has(k, cLesionNoun) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
-			return p.apposed(i, c, s)
+		if k >= s.lo && (p.has(k, cLesionNoun) || p.has(k, cDiagnosis)) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
+			return p.apposed(i, c, s) // "a nodule on the left cheek, 1.0 x 0.8 cm", "a nodular basal cell carcinoma of the right medial canthus, 0.9 x 0.8 cm (accession …)"
 		}
 	}
 	return Measure{}, 0, false
@@ -2272,8 +2278,8 @@ func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
 		return Measure{}, 0, false
 	}
 	if p.has(i-2, cDiagnosis) && nx < s.hi {
-		switch p.w(nx) { // "a … squamous cell carcinoma of 2.2 x 1.9 cm, recurrent …", not "… of 2 mm depth"
-		case ",", ".", ";", ")", "with", "and", "on", "at", "in":
+		switch p.w(nx) { // "a … squamous cell carcinoma of 2.2 x 1.9 cm, recurrent …", "… carcinoma of 0.6 x 0.5 cm had been confirmed …", not "… of 2 mm depth"
+		case ",", ".", ";", ")", "with", "and", "on", "at", "in", "had", "has", "was", "is", "which", "that":
 		default:
 			return Measure{}, 0, false
 		}

@@ -625,3 +625,24 @@ func TestSplitsAndLetteredBlocks(t *testing.T) {
 			[]string{"stage"}, []string{"stage 1 blocks=0 margin=clear"}},
 	})
 }
+
+// TestSizeAfterTumorAndSite: the size a tumor "of" takes before its verb
+// ("a nodular basal cell carcinoma of 0.6 x 0.5 cm had been confirmed"),
+// and the size set off after a diagnosis and its site with an accession in
+// parentheses after it ("… of the right medial canthus, 0.9 x 0.8 cm
+// (accession MU26-50072)"), are the pre-operative size once (CODING-RULES
+// §6: size-missing otherwise); a defect named in the parentheses makes it
+// none.
+func TestSizeAfterTumorAndSite(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 size: 'carcinoma of 0.6 x 0.5 cm had been confirmed'",
+			"Attention was then turned to the right postauricular skin, where a nodular basal cell carcinoma of 0.6 x 0.5 cm had been confirmed by shave biopsy on 11/05/2026.",
+			[]string{"preop "}, []string{"preop 0.6x0.5"}},
+		{"§6 size: after the site, an accession in parentheses",
+			"The first tumor is a nodular basal cell carcinoma of the right medial canthus, 0.9 x 0.8 cm (accession MU26-50072).",
+			[]string{"preop "}, []string{"preop 0.9x0.8"}},
+		{"§6 size: a defect in the parentheses is none",
+			"Residual nodular basal cell carcinoma of the right medial canthus, 1.4 x 1.1 cm (final defect after stage 2).",
+			[]string{"preop "}, nil},
+	})
+}
