@@ -205,6 +205,10 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 			"Date: 04/20/2026\n\nThe first tumor is a squamous cell carcinoma of the right nasal ala (shave bx 04/01/2026), 0.8 x 0.7 cm. Its first stage was 3 blocks, clear.\n\n" +
 				"The fourth and last tumor is a basal cell carcinoma of the right shin (shave bx 04/01/2026), 1.9 x 1.6 cm. Its first stage was 2 blocks, clear.\n",
 			lesionOutline, "right nasal ala 3; right shin 2"},
+		{"'The first tumor is a melanoma in situ, lentigo maligna type, of the left cheek', then 'Attention was then turned to the right upper arm'",
+			"Date: 11/19/2026\n\nThe first tumor is a melanoma in situ, lentigo maligna type, of the left cheek, measuring 1.4 x 1.2 cm. Stage I was divided into four blocks; block 1 was positive. Stage II, two blocks, was clear.\n\n" +
+				"Attention was then turned to the right upper arm, where a nodular basal cell carcinoma of 1.0 x 0.8 cm had been diagnosed. Stage I was processed as three blocks, all clear.\n",
+			lesionOutline, "left cheek 4,2; right upper arm 3"},
 		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
 			" ambiguous"},
 	})
