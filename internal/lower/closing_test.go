@@ -209,6 +209,10 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 			"Date: 11/19/2026\n\nThe first tumor is a melanoma in situ, lentigo maligna type, of the left cheek, measuring 1.4 x 1.2 cm. Stage I was divided into four blocks; block 1 was positive. Stage II, two blocks, was clear.\n\n" +
 				"Attention was then turned to the right upper arm, where a nodular basal cell carcinoma of 1.0 x 0.8 cm had been diagnosed. Stage I was processed as three blocks, all clear.\n",
 			lesionOutline, "left cheek 4,2; right upper arm 3"},
+		{"'Turning to the second tumor, on the R chin, a …'",
+			"Date: 12/01/2026\n\nThe first tumor is a well-differentiated squamous cell carcinoma of the left lower lip, on the cutaneous lip, measuring 1.0 x 0.9 cm. The first layer was divided into three pieces; residual SCC at the deep margin of block 2. A second layer, two tissue blocks, was clear.\n\n" +
+				"Turning to the second tumor, on the R chin, a nodular basal cell carcinoma measuring 0.8 x 0.7 cm. The first layer was processed as two blocks, both clear.\n",
+			lesionOutline, "left lower lip 3,2; R chin 2"},
 		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
 			" ambiguous"},
 	})

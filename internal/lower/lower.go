@@ -4409,7 +4409,7 @@ func afterSequenceWord(s string) string {
 		return rest // "Then the right upper lip: infiltrative BCC, …"
 	}
 	lead := firstWords(s, 8) // the words of sequence open the line: "Attention was then turned to …"
-	if !containsFold(lead, "turned") && !containsFold(lead, "moved") && !containsFold(lead, "began") && !containsFold(lead, "start") && !containsFold(lead, "addressed") {
+	if !containsFold(lead, "turn") && !containsFold(lead, "mov") && !containsFold(lead, "began") && !containsFold(lead, "start") && !containsFold(lead, "addressed") {
 		return s // the cheap test first: most lines hold no word of sequence
 	}
 	words := strings.Fields(asciiLower(lead))
@@ -4647,6 +4647,17 @@ func tellsStageBlocks(text string) bool {
 func sequenceSite(lead string) string {
 	clause := lead
 	if k := strings.IndexAny(clause, ",:;"); k >= 0 {
+		if ordinalTumor(clause[:k]) && clause[k] == ',' {
+			// "the second tumor, on the R chin, a nodular basal cell carcinoma …"
+			clause, _, _ = strings.Cut(clause[k+1:], ",")
+			for _, prep := range []string{"on the ", "of the ", "at the ", "on ", "the "} {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(clause), prep); ok {
+					clause = rest
+					break
+				}
+			}
+			return resolvedSite(strings.TrimSpace(clause))
+		}
 		clause = clause[:k]
 	}
 	for _, dash := range []string{" - ", " – ", " — "} {
@@ -4666,6 +4677,17 @@ func sequenceSite(lead string) string {
 		return ""
 	}
 	return clause
+}
+
+// ordinalTumor reports whether s names a tumor by its ordinal alone: "the
+// second tumor", "the third lesion", "the last site".
+func ordinalTumor(s string) bool {
+	words := strings.Fields(asciiLower(s))
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	return len(words) == 2 && (slices.Contains(lesionOrdinals, words[0]) || words[0] == "last" || words[0] == "final") &&
+		slices.Contains(tumorNouns, words[1])
 }
 
 // sequenceWords open a dictation's next site: "Next, the vertex of the scalp: …".

@@ -1144,12 +1144,12 @@ func namesTumorAtSite(text string) bool {
 }
 
 // turnedTo returns the index of the word after "turned to", "moved to",
-// "began with" or "then addressed" among a sentence's first words
+// "turning to", "began with" or "then addressed" among a sentence's first words
 // ("Attention was then turned to …", "We then moved to …", "We began with
 // …", "We then addressed the chin …"), or 0.
 func turnedTo(words []string) int {
 	for i := 1; i+1 < len(words); i++ {
-		if (words[i-1] == "turned" || words[i-1] == "moved") && words[i] == "to" ||
+		if (words[i-1] == "turned" || words[i-1] == "moved" || words[i-1] == "turning" || words[i-1] == "moving") && words[i] == "to" ||
 			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
 			return i + 1
 		}
