@@ -213,6 +213,10 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 			"Date: 12/01/2026\n\nThe first tumor is a well-differentiated squamous cell carcinoma of the left lower lip, on the cutaneous lip, measuring 1.0 x 0.9 cm. The first layer was divided into three pieces; residual SCC at the deep margin of block 2. A second layer, two tissue blocks, was clear.\n\n" +
 				"Turning to the second tumor, on the R chin, a nodular basal cell carcinoma measuring 0.8 x 0.7 cm. The first layer was processed as two blocks, both clear.\n",
 			lesionOutline, "left lower lip 3,2; R chin 2"},
+		{"'Next, the lesion on the R nasal sidewall, a …'",
+			"Date: 11/12/2026\n\nThe first tumor is a squamous cell carcinoma of the right cheek, shave biopsy 10/26/2026, measuring 2.0 x 1.7 cm. Stage 1 was divided into four pieces; residual tumor on block 3. Stage 2, two blocks, was clear.\n\n" +
+				"Next, the lesion on the R nasal sidewall, a nodular basal cell carcinoma of 6 x 5 mm. Stage 1 was processed as two blocks, both clear.\n",
+			lesionOutline, "right cheek 4,2; R nasal sidewall 2"},
 		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
 			" ambiguous"},
 	})

@@ -4668,8 +4668,8 @@ func sequenceSite(lead string) string {
 		clause = rest
 	}
 	for _, prep := range []string{" of the ", " on the ", " of ", " on "} {
-		if _, after, ok := strings.Cut(clause, prep); ok && mentions(clause[:len(clause)-len(after)], dxTumorWords) {
-			clause = after // "the basal cell carcinoma of the left upper cutaneous lip"
+		if _, after, ok := strings.Cut(clause, prep); ok && (mentions(clause[:len(clause)-len(after)], dxTumorWords) || mentions(clause[:len(clause)-len(after)], lesionNouns)) {
+			clause = after // "the basal cell carcinoma of the left upper cutaneous lip", "the lesion on the R nasal sidewall"
 			break
 		}
 	}
