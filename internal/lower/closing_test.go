@@ -217,6 +217,10 @@ func TestOrdinalPlacesItsTumor(t *testing.T) {
 			"Date: 11/12/2026\n\nThe first tumor is a squamous cell carcinoma of the right cheek, shave biopsy 10/26/2026, measuring 2.0 x 1.7 cm. Stage 1 was divided into four pieces; residual tumor on block 3. Stage 2, two blocks, was clear.\n\n" +
 				"Next, the lesion on the R nasal sidewall, a nodular basal cell carcinoma of 6 x 5 mm. Stage 1 was processed as two blocks, both clear.\n",
 			lesionOutline, "right cheek 4,2; R nasal sidewall 2"},
+		{"'The first tumor, a … of the right neck measuring 1.0 x 0.8 cm (…), was treated first.'",
+			"Date: 11/11/2026\n\nThe first tumor, a nodular basal cell carcinoma of the right neck measuring 1.0 x 0.8 cm (accession MU26-44102), was treated first. Stage I was divided into two blocks; residual BCC on block 1. Stage II, one block, was clear.\n\n" +
+				"Attention was then turned to the left shoulder, where a squamous cell carcinoma measured 1.6 x 1.4 cm. Stage I was divided into four pieces, all clear.\n",
+			lesionOutline, "right neck 2,1; left shoulder 4"},
 		{"an ordinal and a noun are no site: two tumors told, one opened, no Mohs line", strings.ReplaceAll(note, "The second is on the right lateral neck:", "The second stage of the day:"), lesionOutline,
 			" ambiguous"},
 	})

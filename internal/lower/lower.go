@@ -4458,7 +4458,8 @@ func ordinalPlaced(head, lower string) string {
 			for _, prep := range []string{" of the ", " on the "} {
 				if _, after, ok := strings.Cut(clause, prep); ok {
 					after, _, _ = strings.Cut(after, ",")
-					return resolvedSite(strings.TrimSpace(after))
+					site, _ := leadingSite(after) // "… of the right neck measuring 1.0 x 0.8 cm"
+					return resolvedSite(site)
 				}
 			}
 			return ""
