@@ -629,3 +629,21 @@ func TestSizesByParagraph(t *testing.T) {
 		{"the sites in the other order", fmt.Sprintf(note, "a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm, and a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm."), sizes, "[] []"},
 	})
 }
+
+// TestRepairsParagraphAfterLabels: after labelled lesions ("TUMOR 1 -
+// RIGHT CHEEK."), a paragraph that opens with a sentence of every repair
+// ("Repairs were performed after tumor clearance at each site.") gives
+// each of its sentences' repairs to the lesion whose site it names
+// (CODING-RULES §3: repairs are summed by anatomic group; the whole
+// paragraph had gone to the last lesion, which healed by second
+// intention, "left to granulate by second intention" being one healing).
+func TestRepairsParagraphAfterLabels(t *testing.T) {
+	const note = "Date: 11/18/2026\n\nTUMOR 1 - RIGHT CHEEK. Stage 1 was processed as two blocks, both clear.\n\n" +
+		"TUMOR 2 - LEFT LATERAL NECK. Stage 1 was divided into three pieces, all clear.\n\n" +
+		"TUMOR 3 - RIGHT PARIETAL SCALP. Stage 1 was processed as two blocks, both clear.\n\n" +
+		"%sFollowing clearance, the right cheek defect was closed with a simple repair of 15 mm. Following clearance, the left neck defect was closed with a simple repair measuring 2.0 cm. Following clearance, the right parietal scalp defect was left to granulate by second intention.\n"
+	runProseCases(t, []proseCase{
+		{"a lead sentence of every repair", fmt.Sprintf(note, "Repairs were performed after tumor clearance at each site. "), lesionOutline,
+			"RIGHT CHEEK 2 [simple repair [1.5]]; LEFT LATERAL NECK 3 [simple repair [2]]; RIGHT PARIETAL SCALP 2 [second intention (granulate) []]"},
+	})
+}

@@ -475,7 +475,11 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	// After tumor clearance at the temple, …")
 	byProse := !l.headed && l.siteParas == nil && len(l.out.Lesions) > 1 && mentions(lines[0].Text, repairWords)
 	_, _, leadHeaded := leadHeading(lines[0]) // "Repairs, all performed after tumor clearance: the scalp defect …"
-	if l.lesion < 0 || !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse) {
+	// a labelled note's paragraph after its lesions that opens with a
+	// sentence of every repair: "Repairs were performed after tumor
+	// clearance at each site. Following clearance, the right cheek defect …"
+	byEvery := l.headed && len(l.out.Lesions) > 1 && everyRepairLead(lines[0].Text)
+	if l.lesion < 0 || !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse || byEvery) {
 		return nil
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
@@ -485,7 +489,7 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	if byProse {
 		l.proseSiteHeadings()
 	}
-	bySite = bySite || byProse
+	bySite = bySite || byProse || byEvery
 	sentences = l.lesionClausesOf(sentences)
 	parts := []repairPart{} // empty, not nil, when every sentence is dropped as ambiguous
 	var every []prose.Line  // "After tumor clearance at both sites the wounds were repaired."
@@ -542,6 +546,15 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 		l.repairSplits[lastSpan(parts[i].lines)] = true
 	}
 	return parts
+}
+
+// everyRepairLead reports whether text opens with a sentence of every
+// lesion's repair: "Repairs were performed after tumor clearance at each
+// site.", "Both defects were repaired after clearance."
+func everyRepairLead(text string) bool {
+	first, _, _ := strings.Cut(text, ". ")
+	lower := asciiLower(first)
+	return mentions(lower, repairWords) && (ofEvery(lower) || mentions(lower, everyLesionWords))
 }
 
 // lastSpan is where the last of lines begins.

@@ -2886,6 +2886,10 @@ func (st *state) addRepair(r Repair) {
 		// Layers alone name no class against "complex": every complex repair
 		// is layered ("a complex repair, with wide undermining … and layered
 		// closure").
+		if healsOpen(nk) && healsOpen(ok) {
+			idx = i // "left to granulate by second intention": one healing
+			break
+		}
 		o := &st.f.Repairs[i]
 		// "a wedge excision of the lower lip with layered closure": the layers
 		// close the wedge, which names the repair (a code to review)
@@ -2933,6 +2937,12 @@ func (st *state) addRepair(r Repair) {
 		st.f.Repairs[idx].SecondaryDefect = st.pendingSec
 		st.pendingSec = Measure{}
 	}
+}
+
+// healsOpen reports whether a normalised repair kind is healing by second
+// intention: "second intention", "granulate", "healing secondarily".
+func healsOpen(nk string) bool {
+	return strings.Contains(nk, "intention") || strings.Contains(nk, "granulat") || strings.Contains(nk, "secondarily")
 }
 
 // linearClass is the class a linear repair kind states: "complex",
