@@ -178,7 +178,7 @@ var realisticSets = []struct {
 	{"testdata/probe125", 30, 28},
 	{"testdata/probe126", 30, 30},
 	{"testdata/probe127", 30, 30},
-	{"testdata/probe128", 30, 27},
+	{"testdata/probe128", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -264,6 +264,12 @@ func (p *para) subjectReads(i int, s span) bool {
 	if lo < s.hi && isArticle(p.w(lo)) {
 		lo++
 	}
+	for lo < i && (p.w(lo) == "attending" || p.w(lo) == "operating") {
+		lo++ // "The attending Mohs surgeon, Dr. …, read all frozen sections"
+	}
+	if p.readsDirectly(i, s) {
+		return i <= lo+1
+	}
 	if i > lo+1 { // "The Mohs surgeon …" covers two words
 		// "Dr. Nwankwo-Hallberg, the Mohs surgeon, excised each stage, …
 		// and interpreted all frozen sections": the surgeon set off after
@@ -282,6 +288,34 @@ func (p *para) subjectReads(i int, s span) bool {
 		}
 	}
 	return false
+}
+
+// readsDirectly reports whether the surgeon word at token i is the
+// subject of a reading verb right after it, or after a name set off by
+// commas: "the Mohs surgeon read all frozen sections", "The attending Mohs
+// surgeon, Dr. Okafor-Lindgren, read all frozen sections".
+func (p *para) readsDirectly(i int, s span) bool {
+	j := i
+	for j < s.hi && p.has(j, cSurgeon) {
+		j++
+	}
+	if j < s.hi && p.w(j) == "," {
+		k := j + 1
+		for k < s.hi && k <= j+8 && p.w(k) != "," {
+			k++
+		}
+		if k >= s.hi || p.w(k) != "," {
+			return false
+		}
+		if n, _, _ := p.doctorNameAt(span{lo: j + 1, hi: k}); n == "" {
+			return false
+		}
+		j = k + 1
+	}
+	for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "himself" || p.w(j) == "herself") {
+		j++
+	}
+	return j < s.hi && p.has(j, cReadVerb) && !p.negated(j) && !p.uncertain(j) && p.ctx[j]&fHyp == 0 && p.slideWord(s)
 }
 
 // coveredHas reports whether the hit of category c covering token i holds the word.
@@ -2279,7 +2313,7 @@ func (p *para) ofLesionSize(i int, s span) (Measure, int, bool) {
 	}
 	if p.has(i-2, cDiagnosis) && nx < s.hi {
 		switch p.w(nx) { // "a … squamous cell carcinoma of 2.2 x 1.9 cm, recurrent …", "… carcinoma of 0.6 x 0.5 cm had been confirmed …", not "… of 2 mm depth"
-		case ",", ".", ";", ")", "with", "and", "on", "at", "in", "had", "has", "was", "is", "which", "that":
+		case ",", ".", ";", ")", "(", "with", "and", "on", "at", "in", "had", "has", "was", "is", "which", "that":
 		default:
 			return Measure{}, 0, false
 		}
@@ -3199,14 +3233,19 @@ func (p *para) andRead(i int, s span) bool {
 		if w := p.w(k); w == ";" || w == "." || w == "but" || p.has(k, cSurgeon) || p.has(k, cPathologist) {
 			return false
 		}
-		if p.w(k) != "and" {
+		if p.w(k) != "and" && p.w(k) != "," {
 			continue
 		}
 		j := k + 1
 		for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then") {
 			j++
 		}
-		return j < s.hi && p.has(j, cReadVerb)
+		if j < s.hi && p.has(j, cReadVerb) {
+			return true // "I drew …, and personally interpreted …", "I was present …, personally interpreted every frozen section, and agree …"
+		}
+		if p.w(k) == "and" {
+			return false
+		}
 	}
 	return false
 }

@@ -646,3 +646,41 @@ func TestSizeAfterTumorAndSite(t *testing.T) {
 			[]string{"preop "}, nil},
 	})
 }
+
+// TestAttendingReadsSlides: the Mohs surgeon named as the subject of the
+// reading verb, over an apposition of the name ("The attending Mohs
+// surgeon, Dr. Okafor-Lindgren, read all frozen sections"), and an
+// attestation's list of verbs ("I was present …, personally interpreted
+// every frozen section, and agree …") are the surgeon reading the slides
+// (CODING-RULES §1: pathology-undocumented otherwise); a pathologist named
+// as the reader stays the pathologist.
+func TestAttendingReadsSlides(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'The attending Mohs surgeon, Dr. …, read all frozen sections'",
+			"The attending Mohs surgeon, Dr. Okafor-Lindgren, read all frozen sections, and a Mohs map was drawn for each stage.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: 'The Mohs surgeon read all frozen sections'",
+			"The Mohs surgeon read all frozen sections.", []string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: an attestation's 'personally interpreted every frozen section' in a list",
+			"I was present for the entire procedure, personally interpreted every frozen section, and agree with the resident's note.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§1 reader: the pathologist named as the reader",
+			"The frozen sections were read by the pathologist, Dr. Lee, not the Mohs surgeon.",
+			[]string{"reader"}, []string{`reader pathologist "Dr. Lee"`}},
+	})
+}
+
+// TestPositiveMarginsIndication: a prior excision with positive margins is
+// a reason for Mohs (CODING-RULES §6), and "positive margins" in a stage
+// sentence is no indication.
+func TestPositiveMarginsIndication(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 indication: 'because a previous excision had positive margins'",
+			"Mohs surgery was indicated because a previous excision had positive margins.", []string{"indication"}, []string{"indication"}},
+		{"§6 indication: 'positive margins' of a stage",
+			"Stage II showed tumor at the deep margin; positive margins were re-excised.", []string{"indication"}, nil},
+		{"§6 size: 'a … carcinoma of 5 mm (accession …) was treated'",
+			"Attention was then turned to the R nasal ala, where a nodular basal cell carcinoma of 5 mm (accession MU26-48211) was treated.",
+			[]string{"preop "}, []string{"preop 0.5"}},
+	})
+}
