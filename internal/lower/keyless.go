@@ -294,7 +294,7 @@ func labelledRows(lines []*grammar.Line) []*grammar.Line {
 // tabs stands for, or nil.
 func labelledRow(line *grammar.Line) *grammar.Item {
 	cells, fields := tabCells(line)
-	if len(cells) < 2 || len(cells)+len(fields) < 3 {
+	if len(cells) < 2 { // "Lesion 1<TAB>right jawline", "Site 1<TAB>calf<TAB>SCC<TAB>indication: …"
 		return nil
 	}
 	label, site := cells[0], cells[1]

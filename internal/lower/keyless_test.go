@@ -134,3 +134,20 @@ func TestLabelledTabRows(t *testing.T) {
 		assert.NotEqual(t, "unknown-field", f.Rule, "the Repairs heading is no near miss")
 	}
 }
+
+// TestLabelSiteTabRows: a tab-parted form that opens each lesion with its
+// label and site alone ("Lesion 1<TAB>right jawline") over its fields
+// ("Dx<TAB>…", "Pre-op size<TAB>…") opens each lesion at its site, so that
+// the log's "Lesion" column finds them (CODING-RULES §2: Mohs lines per
+// lesion; the lesions had no site and the rows were not read).
+func TestLabelSiteTabRows(t *testing.T) {
+	n := mustLower(t, "MOHS LOG\nDate of service\t06/16/2026\n\n"+
+		"Lesion 1\tright jawline\nDx\tSCC, well differentiated (bx 05/21/2026)\nPre-op size\t1.1 x 1.0 cm\n\n"+
+		"Lesion 2\tmid upper back\nDx\tBCC, superficial (bx 05/21/2026)\nPre-op size\t1.3 x 1.1 cm\n\n"+
+		"Lesion\tStage\tBlocks\tMargins\n1\t1\t3\tclear\n2\t1\t3\tclear\n")
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Label, ":", les.Site.Text.Value, ":", les.Size.Dims, ":", len(les.Stages)))
+	}
+	assert.Equal(t, []string{"1:right jawline:[1.1 1]:1", "2:mid upper back:[1.3 1.1]:1"}, got)
+}
