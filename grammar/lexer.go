@@ -998,8 +998,9 @@ func blankAt(s string, i int) bool { return i < len(s) && (s[i] == ' ' || s[i] =
 
 // labelWords open a lesion or biopsy label: "Lesion 2", "SITE A",
 // "Tumor #1", "Biopsy 1 of 2", "Procedure #2 - Mohs micrographic surgery",
-// "Form 1 of 2" (a multi-site form's panels).
-var labelWords = []string{"lesion", "site", "tumor", "tumour", "biopsy", "procedure", "form"}
+// "Form 1 of 2" (a multi-site form's panels), "CASE 1 - occipital scalp"
+// (a tissue log's cases).
+var labelWords = []string{"lesion", "site", "tumor", "tumour", "biopsy", "procedure", "form", "case"}
 
 // cardinalLabels name a label in words: "SITE ONE (left temple):".
 var cardinalLabels = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

@@ -168,7 +168,7 @@ var realisticSets = []struct {
 	{"testdata/probe115", 30, 27},
 	{"testdata/probe116", 30, 29},
 	{"testdata/probe117", 30, 16},
-	{"testdata/probe118", 30, 22},
+	{"testdata/probe118", 30, 23},
 	{"testdata/probe119", 30, 28},
 	{"testdata/probe120", 30, 29},
 	{"testdata/probe121", 30, 21},
