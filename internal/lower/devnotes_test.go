@@ -155,7 +155,7 @@ var realisticSets = []struct {
 	{"testdata/probe102", 30, 29},
 	{"testdata/probe103", 30, 17},
 	{"testdata/probe104", 30, 27},
-	{"testdata/probe105", 30, 24},
+	{"testdata/probe105", 30, 25},
 	{"testdata/probe106", 30, 25},
 	{"testdata/probe107", 30, 13},
 	{"testdata/probe108", 30, 27},

@@ -971,8 +971,14 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		l.table = nil
 		site, rest := labelDictation(it)
+		fields := it.Fields
+		if rest == nil {
+			if site, rest = labelSiteField(it); rest != nil {
+				fields = fields[1:] // "Lesion 1, left nasal ala: the first stage was divided into two blocks. …"
+			}
+		}
 		if rest != nil {
-			it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: site, Fields: it.Fields}
+			it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: site, Fields: fields}
 		}
 		l.open(i, it)
 		if rest != nil {
@@ -3330,6 +3336,22 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 	}
 	return &grammar.Text{Pos: shift(it.Text.Pos, s[:len(s[:i])-len(head)]), Text: head},
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
+}
+
+// labelSiteField splits a label line whose site is the key of a field
+// holding its dictation ("Lesion 1, left nasal ala: the first stage was
+// divided into two blocks. …") into the site and the dictation; nil, nil
+// for any other line.
+func labelSiteField(it *grammar.Item) (*grammar.Text, *grammar.Text) {
+	if it.Label == nil || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil {
+		return nil, nil
+	}
+	f := it.Fields[0]
+	key := strings.TrimLeft(f.Key, ",:-–— ")
+	if _, site := anatomy.Resolve(key); !site || len(strings.Fields(key)) > 6 || !isDictated(f.Value.Text) {
+		return nil, nil
+	}
+	return &grammar.Text{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(key)]), Text: key}, &grammar.Text{Pos: f.Value.Pos, Text: f.Value.Text}
 }
 
 // proseRepair reports whether a dictated repair value is read as prose by

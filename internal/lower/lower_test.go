@@ -1155,6 +1155,10 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return stageSummary(n) + " " + n.Lesions[0].Stages[0].Histology.Value }, "1:2 2:1 infiltrative BCC, deep dermis"},
 		{"form panels are lesions", "--- Form 1 of 2 ---------\nSite: right nasal dorsum\nClosure: complex repair, 1.0 cm\n--- Form 2 of 2 ---------\nSite: right dorsal forearm\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "right nasal dorsum|right dorsal forearm"},
+		{"a label's site keying its dictation", "DOS: 5/19/2026\n\nLesion 1: left nasal ala\nDx: BCC\n\nLesion 2: right upper arm\nDx: SCC\n\n" +
+			"Lesion 1, left nasal ala: the first stage was divided into two blocks. Block 1 was positive; block 2 was clear. A second stage of one block was clear.\n\n" +
+			"Lesion 2, right upper arm: the first stage was divided into three blocks, all clear.\n",
+			func(n *model.Note) string { return lesionOutline(n) }, "left nasal ala 2,1; right upper arm 3"},
 		{"a tissue log's cases are lesions", "CASE 1 - occipital scalp\nDx: SCC\nStage 1: 2 blocks, clear\n\nCASE 2 - left breast, upper outer quadrant\nDx: BCC\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "occipital scalp|left breast, upper outer quadrant"},
 		{"tab-separated checkbox choices are the key's value", "Site: left dorsal wrist\nDeep structures involved\t( ) muscle  ( ) tendon  (x) none\n",
