@@ -27,6 +27,9 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 			dash = i + len(sep)
 		}
 	}
+	if _, at, ok := siteLedSplit(s); ok && dash < 0 {
+		dash = at // "R nasal ala BCC (bx 1/29/26). Map drawn.": the tumor after its site
+	}
 	if dash < 0 {
 		// "A) Left chin. BCC, nodular. Why Mohs: facial, tissue sparing.",
 		// "1. Right helix, pre-op size 0.9 x 0.8 cm. Stage 1, two blocks: …

@@ -41,6 +41,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	margin := leftMargin(note.Lines)
 	for i, line := range note.Lines {
 		l.opens[i] = opensSection(line, margin)
+		if l.opens[i] == opensNothing && siteLedItem(note.Lines, i) {
+			l.opens[i] = opensLesion // "1) R nasal ala BCC (bx 1/29/26). Map drawn." over "   S1 2 blks, +deep blk 1. …"
+		}
 		l.headed = l.headed || l.opens[i] == opensLesion
 		if line.Item != nil && line.Item.Marker == nil && line.Item.Label == nil && line.Item.Text != nil && dashedLesion(line.Item.Text.Text) {
 			dashed = append(dashed, i)
@@ -280,6 +283,46 @@ func opensSection(line *grammar.Line, margin int) opening {
 		}
 	}
 	return opensNothing
+}
+
+// siteLedItem reports whether line i is a numbered or lettered item that
+// names its site and then its tumor ("1) R nasal ala BCC (bx 1/29/26). Map
+// drawn.") with a stage on the next line ("S1 2 blks, +deep blk 1. …"): a
+// lesion, not an assessment's "1. Squamous cell carcinoma of the right
+// temple".
+func siteLedItem(lines []*grammar.Line, i int) bool {
+	it := lines[i].Item
+	if it == nil || it.Marker == nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 || !isOrdinalMarker(it.Marker.Text) || i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1].Item
+	if next == nil || !(terseStage(next) != nil || next.Text != nil && len(next.Fields) == 0 && next.Marker == nil && stageLine(next.Text) != nil ||
+		next.Text == nil && len(next.Fields) > 0 && isStageKey(next.Fields[0].Key)) {
+		return false
+	}
+	_, _, ok := siteLedSplit(it.Text.Text)
+	return ok
+}
+
+// siteLedSplit splits a lesion line that names its site and then its
+// tumor, with no dash between ("R nasal ala BCC (bx 1/29/26). Map
+// drawn."): the site, and the byte where the tumor's words start.
+func siteLedSplit(s string) (site string, at int, ok bool) {
+	lead := siteLead(s)
+	var starts []int // where each word of the lead starts in s
+	for i := 0; i < len(lead); i++ {
+		if lead[i] != ' ' && (i == 0 || lead[i-1] == ' ') {
+			starts = append(starts, i)
+		}
+	}
+	words := strings.Fields(lead)
+	for n := len(words) - 1; n > 0; n-- {
+		site := strings.Join(words[:n], " ")
+		if _, known := anatomy.Resolve(site); known && icd10.Recognize(strings.Join(words[n:], " ")).Histology != "" {
+			return site, strings.Index(s, lead) + starts[n], true
+		}
+	}
+	return "", 0, false
 }
 
 // siteThenStages is the field of a numbered or lettered line keyed by a
@@ -2412,6 +2455,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		les.HeadingText, after = model.Text{Value: f.Key, Line: f.Pos.Line}, f.Value
 	} else if capitalSite(text.Value) {
 		les.HeadingText = model.Text{Value: strings.TrimSpace(text.Value), Line: text.Line} // "NASAL ALA, LEFT": its side after the comma
+	} else if site, _, ok := siteLedSplit(text.Value); ok && it.Marker != nil {
+		les.HeadingText = model.Text{Value: site, Line: text.Line} // "1) R nasal ala BCC (bx 1/29/26). …"
 	} else {
 		les.HeadingText = model.Text{Value: siteLead(text.Value), Line: text.Line}
 	}
@@ -2682,6 +2727,20 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
+	if v != nil && l.lesion >= 0 {
+		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFinalDefect {
+			for _, arrow := range []string{" -> ", " → ", " => "} {
+				if size, then, cut := strings.Cut(v.Text, arrow); cut && strings.TrimSpace(then) != "" {
+					// "Def 1.3 x 1.1 cm -> FTSG 1.3 x 1.1 cm after clearance, donor R preauric.": the defect, then what closed it
+					rest := &grammar.Text{Pos: shift(v.Pos, size+arrow), Text: strings.TrimSpace(then)}
+					v = &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(size)}
+					f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: v}
+					defer l.narrativeLine(rest)
+					break
+				}
+			}
+		}
+	}
 	stageField := v != nil && isStageField(f)
 	if stageField && v != f.Value {
 		f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: v} // "Stage 1: (3 blks) (blk 1 pos - periph; …)": the items in their parentheses

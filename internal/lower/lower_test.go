@@ -1159,6 +1159,14 @@ func TestLayouts(t *testing.T) {
 			"Lesion 1, left nasal ala: the first stage was divided into two blocks. Block 1 was positive; block 2 was clear. A second stage of one block was clear.\n\n" +
 			"Lesion 2, right upper arm: the first stage was divided into three blocks, all clear.\n",
 			func(n *model.Note) string { return lesionOutline(n) }, "left nasal ala 2,1; right upper arm 3"},
+		{"numbered lesions that name the site, then the tumor, over their stages", "DOS: 02/26/2026\nAll slides read by me.\n\n" +
+			"1) R nasal ala BCC (bx 1/29/26). Map drawn.\n   S1 2 blks, +deep blk 1. Nodular BCC mid dermis, no PNI.\n   S2 1 blk clr.\n   Def 1.3 x 1.1 cm -> FTSG 1.3 x 1.1 cm after clearance, donor R preauric.\n\n" +
+			"2) Mid upper back BCC (bx 1/29/26). Map drawn.\n   S1 3 blks clr. Superficial BCC, pap dermis.\n   Def 2.2 x 1.8 cm -> intermediate closure 4.5 cm after clearance.\n",
+			func(n *model.Note) string {
+				return lesionOutline(n) + " | " + n.Lesions[0].Diagnosis.Value + " | " + fmt.Sprint(n.Lesions[0].FinalDefect.Dims)
+			}, "R nasal ala 2,1 [FTSG []]; Mid upper back 3 [intermediate closure [4.5]] | BCC (bx 1/29/26) | [1.3 1.1]"},
+		{"an assessment's numbered diagnoses over no stage open nothing", "Site: left temple\nStage 1: 2 blocks, clear\n\nASSESSMENT:\n1. Left temple BCC, nodular, cleared.\n2. Actinic keratoses, treated with cryotherapy.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions)) }, "1"},
 		{"a tissue log's cases are lesions", "CASE 1 - occipital scalp\nDx: SCC\nStage 1: 2 blocks, clear\n\nCASE 2 - left breast, upper outer quadrant\nDx: BCC\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "occipital scalp|left breast, upper outer quadrant"},
 		{"tab-separated checkbox choices are the key's value", "Site: left dorsal wrist\nDeep structures involved\t( ) muscle  ( ) tendon  (x) none\n",
