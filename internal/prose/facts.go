@@ -665,6 +665,23 @@ func (p *para) biopsyOfALesion(s span) bool {
 // per biopsy: "a 4 mm punch biopsy of … left forearm, rule out …, and a
 // shave biopsy of … right upper back, atypical nevus versus …".
 func (p *para) biopsyParts(s span, out []span) []span {
+	// "(1) a 7 mm … papule on the left upper arm was sampled by tangential
+	// shave biopsy, …; (2) a 6 mm … papule on the right shin was sampled by
+	// tangential shave biopsy, …": each clause after a semicolon that has
+	// a biopsy of its own is a part
+	from := s.lo
+	for k := s.lo; k < s.hi; k++ {
+		if p.w(k) == ";" && p.anyIn(from, k, cBiopsy) && p.anyIn(k+1, s.hi, cBiopsy) && p.anyIn(k+1, s.hi, cBiopsyMethod) && p.anyIn(from, k, cBiopsyMethod) {
+			out = p.methodParts(span{lo: from, hi: k, mask: s.mask}, out)
+			from = k + 1
+		}
+	}
+	return p.methodParts(span{lo: from, hi: s.hi, mask: s.mask}, out)
+}
+
+// methodParts cuts span s at each biopsy method after "and" or a comma
+// that a biopsy word follows (see biopsyParts).
+func (p *para) methodParts(s span, out []span) []span {
 	lo := s.lo
 	for _, h := range p.hitsFrom(s.lo) {
 		m := int(h.lo)

@@ -684,3 +684,18 @@ func TestPositiveMarginsIndication(t *testing.T) {
 			[]string{"preop "}, []string{"preop 0.5"}},
 	})
 }
+
+// TestEnumeratedBiopsiesAcrossSemicolons: "Additional lesions: (1) … was
+// sampled by tangential shave biopsy, …; (2) … was sampled by tangential
+// shave biopsy, …" is two biopsies of other lesions (CODING-RULES §4: each
+// biopsy is billed, the first at its primary code and each further at the
+// add-on), not one.
+func TestEnumeratedBiopsiesAcrossSemicolons(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: two numbered clauses parted by a semicolon",
+			"Additional lesions: (1) a 7 mm erythematous scaly papule on the left upper arm was sampled by tangential shave biopsy, clinical impression rule out superficial BCC; (2) a 6 mm hyperkeratotic papule on the right shin was sampled by tangential shave biopsy, clinical impression SCC versus irritated seborrheic keratosis.",
+			[]string{"other-biopsy"}, []string{
+				`other-biopsy "tangential shave biopsy" site="left upper arm" impression="rule out superficial BCC" uncertain=true`,
+				`other-biopsy "tangential shave biopsy" site="right shin" impression="SCC versus irritated seborrheic keratosis" uncertain=true`}},
+	})
+}
