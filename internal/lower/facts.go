@@ -520,7 +520,8 @@ func biopsyKey(key string) (label, site string, ok bool) {
 	if !grammar.IsLabel(label) {
 		return "", "", false
 	}
-	return label, strings.TrimSpace(strings.TrimLeft(strings.Join(words[2:], " "), "-–—,")), true
+	site = strings.TrimSpace(strings.TrimLeft(strings.Join(words[2:], " "), "-–—,"))
+	return label, strings.TrimSpace(dropParens(site)), true // "Bx 1 (other lesion)": the remark names no site
 }
 
 // listedBiopsy reads a biopsy written as a list item, its parts in any

@@ -1240,6 +1240,14 @@ func TestLayouts(t *testing.T) {
 				}
 				return b.String()
 			}, "A|left parietal scalp|incisional biopsy of a plaque|basal cell carcinoma; B|upper back, midline|tangential (shave) biopsy|; "},
+		{"a biopsy keyed 'Bx 1 (other lesion)'", "Site: hand\nStage 1: 2 blocks\n\nBx 1 (other lesion): punch biopsy 4 mm, right shin\n  Clinical impression: r/o SCC vs. hypertrophic actinic keratosis\n",
+			func(n *model.Note) string {
+				var b strings.Builder
+				for _, bx := range n.Biopsies {
+					fmt.Fprintf(&b, "%s|%s; ", bx.Label, bx.Site.Text.Value)
+				}
+				return b.String()
+			}, "1|right shin; "},
 		{"a specimen column names the stages, a debulk row is none", "Site: nose\n| Specimen | Blocks | Margins |\n|---|---|---|\n| Debulk | 1 | n/a |\n| Stage 1 | 3 | positive |\n| Stage 2 | 1 | clear |\n", stageSummary, "1:3 2:1"},
 		{"a specimen column beside a margin is one row per block", "Site: eyelid\nStage  Specimen  Margin\nI      A         +\nI      B         -\n", stageSummary, "1:2"},
 		{"an Encounter key with a date", "Encounter: 05/19/2026    Provider: A. Bee, MD\nSite: chin\n",
