@@ -2727,6 +2727,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
+	if v != nil && l.lesion >= 0 && l.repair < 0 && (letters(f.Key) == "length" || letters(f.Key) == "len") && l.afterRepairKey(i) {
+		// "CLOSURE: Intermediate (layered) repair after clear margins were
+		// confirmed" (read as prose) over "LENGTH: 5.4 cm": that repair's length
+		f = &grammar.Field{Pos: f.Pos, Key: "Length of repair", Value: f.Value}
+	}
 	if v != nil && l.lesion >= 0 {
 		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFinalDefect {
 			for _, arrow := range []string{" -> ", " → ", " => "} {
@@ -3395,6 +3400,27 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 	}
 	return &grammar.Text{Pos: shift(it.Text.Pos, s[:len(s[:i])-len(head)]), Text: head},
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
+}
+
+// afterRepairKey reports whether the line above line i holds a lesion's
+// repair key ("CLOSURE: …", "Repair: …"), or the value under one
+// ("REPAIR:" over "Intermediate (layered) repair …").
+func (l *lowerer) afterRepairKey(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2 && j < len(l.lines); j-- {
+		it := l.lines[j].Item
+		if it == nil {
+			return false
+		}
+		if len(it.Fields) == 0 {
+			if j < i-1 || it.Text == nil {
+				return false
+			}
+			continue // the value under its key
+		}
+		ref, ok := lookup(secLesion, it.Fields[0].Key)
+		return ok && ref.field == fRepair && (j == i-1 || it.Fields[0].Value == nil)
+	}
+	return false
 }
 
 // labelSiteField splits a label line whose site is the key of a field
