@@ -98,7 +98,7 @@ func (p *para) scopes() {
 func (p *para) pastSentences() {
 	p.pastParentheses()
 	for _, s := range p.sents {
-		if s.any(cToday) || s.any(cStageNoun) {
+		if s.any(cToday) {
 			continue
 		}
 		mohs, year, removed := false, false, false
@@ -107,8 +107,9 @@ func (p *para) pastSentences() {
 			switch w := p.w(i); {
 			case w == "mohs" && i > s.lo && (p.has(i-1, cHistPre) || p.w(i-1) == "of" && hist):
 				mohs = true // "had Mohs", "prior Mohs", "history of Mohs"
-			case hist && (w == "year" || w == "years"), i > s.lo && p.w(i-1) == "in" && pastYear(w):
-				year = true // "last year", "three years ago", "excised in 2017"
+			case hist && (w == "year" || w == "years"), i > s.lo && p.w(i-1) == "in" && pastYear(w),
+				i > s.lo+1 && month(p.w(i-1)) && p.w(i-2) == "in" && pastYear(w):
+				year = true // "last year", "three years ago", "excised in 2017", "in March 2023"
 			case w == "excised" || w == "removed" || w == "treated" || w == "destroyed" || w == "curetted" || w == "underwent":
 				removed = true
 			case presentWords[w] && p.ctx[i]&fNeg == 0: // not "both healed without recurrence"
@@ -119,6 +120,9 @@ func (p *para) pastSentences() {
 		if p.pastHeading(s) {
 			mohs = !s.any(cToday) // "Past history: BCC of the right nasal ala (Mohs, 2019), SCC in situ of the left hand (5-FU, 2022)."
 		}
+		if s.any(cStageNoun) && !(year && (mohs || removed)) {
+			continue // today's stages; not "underwent Mohs surgery of the left nasal ala in March 2023, which required two stages"
+		}
 		if !mohs && (!year || !removed || s.any(cBiopsy) || s.any(cIndicationCue)) {
 			continue // "biopsied last year": today's tumor, sampled then; "Indication: … of the vertex scalp, previously treated with electrodesiccation and curettage in 2024"
 		}
@@ -126,6 +130,17 @@ func (p *para) pastSentences() {
 			p.ctx[i] |= fHist
 		}
 	}
+}
+
+// allPast reports whether pastSentences flagged every word of sentence s
+// as historical.
+func (p *para) allPast(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if p.ctx[i]&fHist == 0 {
+			return false
+		}
+	}
+	return s.hi > s.lo
 }
 
 // pastParentheses flags as historical a tumor that a parenthesis after it

@@ -699,3 +699,19 @@ func TestEnumeratedBiopsiesAcrossSemicolons(t *testing.T) {
 				`other-biopsy "tangential shave biopsy" site="right shin" impression="SCC versus irritated seborrheic keratosis" uncertain=true`}},
 	})
 }
+
+// TestPastMohsWithStages: a sentence that tells of Mohs surgery done in a
+// past year, with its stages and its repair ("underwent Mohs surgery of
+// the left nasal ala in March 2023, which required two stages and was
+// repaired with a bilobed flap"), is another day's: no stage count, no
+// repair, no site of today (CODING-RULES §1 counts today's stages, §3
+// today's repairs); today's stages beside it still count.
+func TestPastMohsWithStages(t *testing.T) {
+	const past = "This 74-year-old man underwent Mohs surgery of the left nasal ala in March 2023, which required two stages and was repaired with a bilobed flap; that site remains clear."
+	runPhrases(t, []phraseCase{
+		{"§1 stages: a past Mohs surgery's stage count and repair", past,
+			[]string{"stage-count", "repair", "site"}, nil},
+		{"§1 stages: today's stages after it", past + " Stage 1 was divided into three blocks, all clear.",
+			[]string{"stage-count", "repair", "stage "}, []string{"stage 1 blocks=3 margin=clear"}},
+	})
+}

@@ -171,7 +171,11 @@ func (st *state) sentence(p *para, s span) {
 	}
 	bx := s.any(cBiopsy)
 	other := st.otherBiopsySentence(p, s)
-	if !other && !st.biopsyFrozen(p, s) {
+	// "He underwent Mohs surgery of the left nasal ala in March 2023, which
+	// required two stages and was repaired with a bilobed flap": another
+	// day's stages and repair
+	past := p.allPast(s)
+	if !other && !past && !st.biopsyFrozen(p, s) {
 		st.readStages(p, s, bx)
 		st.readStageCount(p, s)
 	}
@@ -184,7 +188,9 @@ func (st *state) sentence(p *para, s span) {
 	st.readBiopsySite(p, s)
 	st.readServiceDate(p, s)
 	st.readIndication(p, s)
-	st.readRepairs(p, s)
+	if !past {
+		st.readRepairs(p, s)
+	}
 	st.readSizes(p, s)
 	st.readDeep(p, s)
 	st.readPlan(p, s)
