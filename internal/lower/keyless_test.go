@@ -151,3 +151,15 @@ func TestLabelSiteTabRows(t *testing.T) {
 	}
 	assert.Equal(t, []string{"1:right jawline:[1.1 1]:1", "2:mid upper back:[1.3 1.1]:1"}, got)
 }
+
+// TestRepairLogRows: under "Repair log:" (or any heading), a tab-parted row
+// keyed by a lesion's label that names a repair ("A<TAB>complex repair after
+// tumor clearance<TAB>2.8 cm") is that lesion's repair (CODING-RULES §3:
+// repairs are grouped by each lesion's site); all three had gone to the
+// last lesion, the chest, and billed the trunk's codes.
+func TestRepairLogRows(t *testing.T) {
+	n := mustLower(t, "DOS:\t2026-12-03\n\nLesion A: right nasal tip\nStage 1: 3 blocks, clear\n\nLesion B: left cheek\nStage 1: 2 blocks, clear\n\n"+
+		"Lesion C: right upper chest\nStage 1: 4 blocks, clear\n\n"+
+		"Repair log:\nA\tcomplex repair after tumor clearance\t2.8 cm\nB\tintermediate layered closure after tumor clearance\t3.0 cm\nC\tsimple repair after tumor clearance\t4.0 cm\n")
+	assert.Equal(t, "right nasal tip 3 [complex repair [2.8]]; left cheek 2 [intermediate layered closure [3]]; right upper chest 4 [simple repair [4]]", lesionOutline(n))
+}

@@ -663,7 +663,7 @@ func repairsSection(heading string) bool {
 		}
 	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
-		"repair and reconstruction", "repairs and reconstruction", "defects and repairs"}, head)
+		"repair and reconstruction", "repairs and reconstruction", "defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
 }
 
 // stageGoesOn gives a stage field's stage what the sentences on the lines

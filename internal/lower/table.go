@@ -573,14 +573,18 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 // the row is that lesion's repair, read as its prose and timed by the
 // heading's remark; false when the row is not one.
 func (l *lowerer) repairRow(r *grammar.Row) bool {
-	if !l.headed || len(r.Cells) < 2 || !repairsSection(l.block.Value) {
+	if !l.headed || len(r.Cells) < 2 {
 		return false
 	}
 	les := l.labelled(strings.TrimSpace(r.Cells[0].Text))
 	if les < 0 {
 		return false
 	}
-	l.lesionRepair(les, grammar.Value{Pos: r.Cells[1].Pos, Text: joinCells(&grammar.Row{Cells: r.Cells[1:]})})
+	rest := joinCells(&grammar.Row{Cells: r.Cells[1:]})
+	if !repairsSection(l.block.Value) && !isRepairText(r.Cells[1].Text) {
+		return false // a row keyed by a label under "Repair log:" still names its lesion: "A<TAB>complex repair after tumor clearance<TAB>2.8 cm"
+	}
+	l.lesionRepair(les, grammar.Value{Pos: r.Cells[1].Pos, Text: rest})
 	return true
 }
 
