@@ -122,7 +122,7 @@ var realisticSets = []struct {
 	{"testdata/probe69", 30, 30},
 	{"testdata/probe70", 30, 22},
 	{"testdata/probe71", 30, 29},
-	{"testdata/probe72", 30, 25},
+	{"testdata/probe72", 30, 27},
 	{"testdata/probe73", 30, 23},
 	{"testdata/probe74", 30, 28},
 	{"testdata/probe75", 30, 29},
@@ -130,7 +130,7 @@ var realisticSets = []struct {
 	{"testdata/probe77", 30, 29},
 	{"testdata/probe78", 30, 29},
 	{"testdata/probe79", 30, 29},
-	{"testdata/probe80", 30, 28},
+	{"testdata/probe80", 30, 29},
 	{"testdata/probe81", 30, 30},
 	{"testdata/probe82", 30, 29},
 	{"testdata/probe83", 30, 30},
@@ -180,7 +180,7 @@ var realisticSets = []struct {
 	{"testdata/probe127", 30, 30},
 	{"testdata/probe128", 30, 30},
 	{"testdata/probe129", 30, 29},
-	{"testdata/probe130", 30, 27},
+	{"testdata/probe130", 30, 29},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -715,3 +715,19 @@ func TestPastMohsWithStages(t *testing.T) {
 			[]string{"stage-count", "repair", "stage "}, []string{"stage 1 blocks=3 margin=clear"}},
 	})
 }
+
+// TestStainReasonThenFinding: a stain's reason ends where the sentence goes
+// on to what the sections showed ("… stained with MART-1 on both pieces to
+// assess melanocyte density and showed no residual melanoma in situ"): the
+// finding is the stage's margin (CODING-RULES §1: margins-missing
+// otherwise), clear or positive.
+func TestStainReasonThenFinding(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: '… to assess melanocyte density and showed no residual …'",
+			"Stage II, a second layer of two pieces, was again stained with MART-1 on both pieces to assess melanocyte density and showed no residual melanoma in situ.",
+			[]string{"stage "}, []string{`stage 2 blocks=2 margin=clear stain="MART-1"+reason`}},
+		{"§1 margins: '… to distinguish … and showed residual tumor in specimen 1'",
+			"Stage II was divided into three specimens. CD34 immunostaining was performed on each of the three specimens to distinguish DFSP spindle cells from dermal fibroblasts and showed residual tumor in specimen 1.",
+			[]string{"stage "}, []string{`stage 2 blocks=3 margin=positive stain="CD34"+reason`}},
+	})
+}

@@ -1561,10 +1561,10 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 	if r < s.hi && (p.w(r) == "for" || p.w(r) == "to") {
 		// the reason runs to the clause's end or a comma: "MART-1 for
 		// melanocyte density, was clear" — the status is the stage's
-		k := p.clauseEnd(r+1, s.hi)
+		k := p.reasonEnd(r+1, s.hi)
 		if k < s.hi && p.w(k) == "," && p.purposeAfter(k+1, s.hi) == k+1 {
 			// "for the same reason, to highlight junctional melanocytes at the margin"
-			k = p.clauseEnd(k+2, s.hi)
+			k = p.reasonEnd(k+2, s.hi)
 		}
 		st.Reason = p.text(r, k)
 		end = k
@@ -1603,6 +1603,21 @@ func (p *para) laterBlocks(j, hi int) []int {
 func (p *para) clauseEnd(k, hi int) int {
 	for k < hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != "," {
 		k++
+	}
+	return k
+}
+
+// reasonEnd is where a stain's reason from token k ends: at the clause's
+// end, or before "and" that opens what the sections showed ("… to assess
+// melanocyte density and showed no residual melanoma in situ").
+func (p *para) reasonEnd(k, hi int) int {
+	for ; k < hi && p.w(k) != ";" && p.w(k) != "." && p.w(k) != ","; k++ {
+		if p.w(k) == "and" && k+1 < hi {
+			switch p.w(k + 1) {
+			case "showed", "revealed", "demonstrated", "disclosed", "was", "were":
+				return k
+			}
+		}
 	}
 	return k
 }
