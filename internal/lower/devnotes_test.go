@@ -180,7 +180,7 @@ var realisticSets = []struct {
 	{"testdata/probe127", 30, 30},
 	{"testdata/probe128", 30, 30},
 	{"testdata/probe129", 30, 29},
-	{"testdata/probe130", 30, 29},
+	{"testdata/probe130", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -399,6 +399,12 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	if p.asideCue(s) && p.introducesLesionAt(s, func(string) bool { return true }) {
 		return true
 	}
+	// "During the visit he showed me a pink scaly papule on the right upper
+	// arm. I performed a 3 mm punch biopsy of it, …": the lesion the aside
+	// before it brought in
+	if p.biopsyOfIt(s) && p.siteBeforeOf(s) != "" && p.asideBefore(s) {
+		return true
+	}
 	// "A 6 mm … papule/lesion/macule …"; "A 4 mm punch biopsy was
 	// performed" after "… a new papule on the left dorsal forearm", not
 	// after the Mohs lesion's own sentences
@@ -578,6 +584,31 @@ func (p *para) introducesLesionAt(s span, ok func(site string) bool) bool {
 	return false
 }
 
+// biopsyOfIt reports whether sentence s biopsies "it", "this" or "that": a
+// lesion a sentence before it named.
+func (p *para) biopsyOfIt(s span) bool {
+	for i := s.lo; i+2 < s.hi; i++ {
+		if p.has(i, cBiopsy) && p.w(i+1) == "of" {
+			switch p.w(i + 2) {
+			case "it", "this", "that":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asideBefore reports whether the sentence before s is an aside from the
+// Mohs lesion (see asideCue).
+func (p *para) asideBefore(s span) bool {
+	for _, q := range p.sents {
+		if q.hi == s.lo {
+			return p.asideCue(q)
+		}
+	}
+	return false
+}
+
 // asideCue reports whether sentence s opens as an aside from the Mohs
 // lesion: "While the patient was here, …", "Also, …", "Incidentally, …",
 // "At the patient's request, …".
@@ -587,6 +618,9 @@ func (p *para) asideCue(s span) bool {
 		return true
 	}
 	for i := s.lo; i < s.hi && i < s.lo+8; i++ {
+		if p.w(i) == "showed" && i+1 < s.hi && p.w(i+1) == "me" || p.w(i) == "pointed" && i+1 < s.hi && p.w(i+1) == "out" {
+			return true // "During the visit he showed me a pink scaly papule on the right upper arm."
+		}
 		if p.w(i) == "request" || p.w(i) == "requested" {
 			return true // "At the patient's request, a 6 mm scaly papule on the left dorsal forearm was sampled …"
 		}
@@ -1122,8 +1156,8 @@ func (p *para) impression(s span) (string, bool) {
 		lo++
 	}
 	hi := k
-	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." {
-		hi++
+	for hi < s.hi && p.w(hi) != ";" && p.w(hi) != "." && !(p.w(hi) == "," && hi+2 < s.hi && p.w(hi+1) == "and" && slices.Contains(doneVerbs, p.w(hi+2))) {
+		hi++ // "…, rule out superficial basal cell carcinoma, and sent the specimen …": the impression ends before the next thing done
 	}
 	if hi <= k+1 {
 		return "", false

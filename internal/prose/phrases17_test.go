@@ -731,3 +731,20 @@ func TestStainReasonThenFinding(t *testing.T) {
 			[]string{"stage "}, []string{`stage 2 blocks=3 margin=positive stain="CD34"+reason`}},
 	})
 }
+
+// TestBiopsyOfTheLesionShownAside: "During the visit he showed me a pink
+// scaly papule on the right upper arm. I performed a 3 mm punch biopsy of
+// it, rule out …, and sent the specimen …" is a biopsy of another lesion at
+// the site the aside named (CODING-RULES §4), its impression ending before
+// what was done next; a biopsy "of it" after a sentence about the Mohs
+// tumor is no other lesion's.
+func TestBiopsyOfTheLesionShownAside(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: the lesion an aside showed, biopsied 'of it'",
+			"During the visit he showed me a pink scaly papule on the right upper arm. I performed a 3 mm punch biopsy of it, rule out superficial basal cell carcinoma, and sent the specimen to dermatopathology for permanent sections.",
+			[]string{"other-biopsy"}, []string{`other-biopsy "3 mm punch biopsy" site="right upper arm" impression="rule out superficial basal cell carcinoma" uncertain=true`}},
+		{"§4 biopsies: 'of it' after the tumor's own sentence",
+			"She has a pearly papule on the left nasal ala. I performed a shave biopsy of it today, which showed basal cell carcinoma on frozen section.",
+			[]string{"other-biopsy"}, nil},
+	})
+}
