@@ -179,7 +179,7 @@ var realisticSets = []struct {
 	{"testdata/probe126", 30, 30},
 	{"testdata/probe127", 30, 30},
 	{"testdata/probe128", 30, 30},
-	{"testdata/probe129", 30, 29},
+	{"testdata/probe129", 30, 30},
 	{"testdata/probe130", 30, 30},
 }
 

@@ -104,9 +104,11 @@ func columnRoleOf(cell string) columnRole {
 	if strings.ContainsAny(name, "0123456789") {
 		return colOther
 	}
-	switch strings.ReplaceAll(strings.TrimSpace(cell), " ", "") {
-	case "+/-", "+/−", "(+/-)", "+/–", "-/+":
+	switch compact := strings.ReplaceAll(strings.TrimSpace(cell), " ", ""); {
+	case compact == "+/-" || compact == "+/−" || compact == "(+/-)" || compact == "+/–" || compact == "-/+":
 		return colMargin // "Stg  Blk  +/-": a margin column named by its marks
+	case strings.Contains(compact, "+/tot") && strings.Contains(asciiLower(compact), "bl"):
+		return colPositiveOfTotal // "Blocks +/total": "1/3", positive blocks over all
 	}
 	if role, ok := columnName(letters(name)); ok {
 		if role == colBlocks && strings.HasSuffix(strings.TrimSpace(name), "#") {

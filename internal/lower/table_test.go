@@ -60,6 +60,8 @@ func TestTableLayouts(t *testing.T) {
 			"1: 1/6+ 2/2-"},
 		{"block words before the numbers", "Site: arm\nSTAGE  BLOCKS        MARGIN RESULT\n-----  ------------  -------------\nI      blocks 1-7    positive: 3, 6 (deep)\nII     block 1       clear\n",
 			"1: 1/7+ 2/1-"},
+		{"'Blocks +/total': positive blocks over all", "Site: helix\nStage | Blocks +/total | Remarks\n1     | 1/3            | block 2 deep\n2     | 0/1            | clear\n",
+			"1: 1/3+ 2/1-"},
 		{"'MARGINS BY BLOCK', a sign's remark in parentheses", "Site: chest\nSTAGE  BLOCKS  MARGINS BY BLOCK            STAIN  COMMENT\nI      4       A-  B+ (deep)  C-  D-       H&E    mod diff SCC in the deep dermis\nII     1       A-                          H&E    clear\n",
 			"1: 1/4+ 2/1-"},
 		{"'Block results (A–H)'", "Site: back\n| Layer | Tissue blocks | Block results (A–H) | Comment |\n|---|---|---|---|\n| I | 3 | A+ B- C- | BCC strands |\n| II | 1 | A- | tumor-free |\n",
