@@ -2727,7 +2727,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
-	if v != nil && l.lesion >= 0 && l.repair < 0 && (letters(f.Key) == "length" || letters(f.Key) == "len") && l.afterRepairKey(i) {
+	if k := strings.TrimSpace(f.Key); v != nil && l.lesion >= 0 && l.repair < 0 && (strings.EqualFold(k, "length") || strings.EqualFold(k, "len")) && l.afterRepairKey(i) {
 		// "CLOSURE: Intermediate (layered) repair after clear margins were
 		// confirmed" (read as prose) over "LENGTH: 5.4 cm": that repair's length
 		f = &grammar.Field{Pos: f.Pos, Key: "Length of repair", Value: f.Value}

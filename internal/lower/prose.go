@@ -478,9 +478,14 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	// a labelled note's paragraph after its lesions that opens with a
 	// sentence of every repair: "Repairs were performed after tumor
 	// clearance at each site. Following clearance, the right cheek defect …"
-	byEvery := l.headed && len(l.out.Lesions) > 1 && everyRepairLead(lines[0].Text)
-	if l.lesion < 0 || !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse || byEvery) {
+	if l.lesion < 0 {
 		return nil
+	}
+	byEvery := false
+	if !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse) {
+		if byEvery = l.headed && len(l.out.Lesions) > 1 && everyRepairLead(lines[0].Text); !byEvery {
+			return nil
+		}
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
 	if (bySite || byProse) && slices.ContainsFunc(sentences, namesStage) {
@@ -553,8 +558,7 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 // site.", "Both defects were repaired after clearance."
 func everyRepairLead(text string) bool {
 	first, _, _ := strings.Cut(text, ". ")
-	lower := asciiLower(first)
-	return mentions(lower, repairWords) && (ofEvery(lower) || mentions(lower, everyLesionWords))
+	return mentions(first, repairWords) && (ofEvery(first) || mentions(first, everyLesionWords))
 }
 
 // lastSpan is where the last of lines begins.
