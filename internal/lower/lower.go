@@ -3868,6 +3868,9 @@ func (l *lowerer) stageField(st *model.Stage, ref keyRef, v *grammar.Value) erro
 		st.Stains = append(st.Stains, stains(t, true)...)
 	case fMargins:
 		st.Margins = append(st.Margins, margins(t)...)
+		if n := chipCount(t.Value); n > 0 && !st.Blocks.Present() {
+			st.Blocks = model.Count{N: n, Line: t.Line} // "Margins: A+ (deep)  B-  C-  D+ (9 o'clock)  E-  F-  G-": seven blocks, each signed
+		}
 	case fDecision:
 		st.Decision = joinText(st.Decision, t)
 	case fHistology:

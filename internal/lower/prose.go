@@ -478,14 +478,9 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 	// a labelled note's paragraph after its lesions that opens with a
 	// sentence of every repair: "Repairs were performed after tumor
 	// clearance at each site. Following clearance, the right cheek defect …"
-	if l.lesion < 0 {
+	byEvery := l.headed && len(l.out.Lesions) > 1 && l.lesion >= 0 && everyRepairLead(lines[0].Text)
+	if l.lesion < 0 || !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse || byEvery) {
 		return nil
-	}
-	byEvery := false
-	if !((l.headed || l.proseLabelled) && (repairsSection(l.block.Value) || leadHeaded) || bySite || byProse) {
-		if byEvery = l.headed && len(l.out.Lesions) > 1 && everyRepairLead(lines[0].Text); !byEvery {
-			return nil
-		}
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
 	if (bySite || byProse) && slices.ContainsFunc(sentences, namesStage) {

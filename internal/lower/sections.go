@@ -442,6 +442,26 @@ func signedMargins(s string, line int) ([]model.Margin, bool) {
 	return out, true
 }
 
+// chipCount is the number of blocks a margin value signs one by one, each
+// once, from the first ("A+ (deep)  B-  C-", "1- 2+ 3-"); 0 for any other
+// value.
+func chipCount(s string) int {
+	signed, ok := signedMargins(s, 0)
+	if !ok {
+		if signed, ok = keyedMargins(s, 0); !ok {
+			return 0
+		}
+	}
+	seen := make([]bool, len(signed)+1)
+	for _, m := range signed {
+		if len(m.Blocks) != 1 || m.Blocks[0] > len(signed) || seen[m.Blocks[0]] {
+			return 0
+		}
+		seen[m.Blocks[0]] = true
+	}
+	return len(signed)
+}
+
 // keyedMargins reads a margin cell that gives each block's sign after its
 // label and a colon, a remark in parentheses allowed after the sign — "A:
 // + (deep)  B: -  C: -  D: + (inferior)" — and false when s is not one.

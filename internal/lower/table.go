@@ -51,7 +51,7 @@ var columnNames = map[string]columnRole{
 	"specimens": colBlocks, "blockcount": colBlocks, "blks": colBlocks, "blk": colBlocks, "chips": colBlocks, "blockchips": colBlocks, "sect": colBlocks, "sects": colBlocks, "sec": colBlocks, "tissuepcs": colBlocks,
 	"tissuepieces": colBlocks, "tissuesections": colBlocks, "tissueblks": colBlocks, "tissueblocs": colBlocks,
 	"secs": colBlocks, "pcs": colBlocks, "frozenblocks": colBlocks, "frozensections": colBlocks,
-	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock,
+	"block": colBlock, "section": colBlock, "piece": colBlock, "specimen": colBlock, "blockid": colBlock, "blockids": colBlocks,
 	"margin": colMargin, "margins": colMargin, "marginstatus": colMargin, "result": colMargin, "res": colMargin,
 	"results": colMargin, "status": colMargin, "pathresult": colMargin, "marginresult": colMargin,
 	"marginsstatus": colMargin, "marginchips": colMargin, "marginreadings": colMargin, "marginreading": colMargin,
@@ -1076,7 +1076,7 @@ func (l *lowerer) lesionCells(les int, t *table, r *grammar.Row, i int) {
 // cell's footnote.
 func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell, line, i int) {
 	if c := cells[colBlocks]; c != nil && c.Text != "" {
-		if n := max(blockLetters(c.Text), blockRange(c.Text)); n > 0 { // "A-C", "x3", "1-6"
+		if n := max(blockLetters(c.Text), blockRange(c.Text), idRange(c.Text)); n > 0 { // "A-C", "x3", "1-6", "1A-1F"
 			st.Blocks = model.Count{N: n, Line: line}
 		} else if chips := blockChips(c.Text); len(chips) > 0 { // "[A+] [B-] [C-]"
 			st.Blocks = model.Count{N: len(chips), Line: line}
@@ -1549,6 +1549,33 @@ func blockLetters(s string) int {
 		}
 	}
 	return len(blockRefs(lower))
+}
+
+// idRange counts the blocks of a cell that gives the first and last block
+// IDs of a stage with the same prefix: "1A-1F" (six), "A7-A8" (two); 0 for
+// any other cell.
+func idRange(s string) int {
+	a, b, ok := strings.Cut(strings.ReplaceAll(strings.TrimSpace(s), "–", "-"), "-")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if !ok || len(a) < 2 || len(a) > 4 || len(b) < 2 || len(b) > 4 {
+		return 0
+	}
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	from, to := a[k:], b[k:]
+	switch {
+	case k == 0 || from == "" || to == "":
+		return 0
+	case len(from) == 1 && len(to) == 1 && from[0] >= 'A' && to[0] <= 'Z' && from[0] < to[0] && isLetterOrDigit(a[k-1]) && a[k-1] <= '9':
+		return int(to[0]-from[0]) + 1 // "1A-1F"
+	case grammar.IsDigits(from) && grammar.IsDigits(to) && a[k-1] >= 'A' && a[k-1] <= 'Z':
+		if f, t := refNumber(from), refNumber(to); f > 0 && t > f {
+			return t - f + 1 // "A7-A8"
+		}
+	}
+	return 0
 }
 
 // blockRange counts the blocks of a cell that numbers them from the first,
