@@ -701,7 +701,8 @@ func stain(s string) (model.Stain, bool) {
 	}
 	if i := strings.Index(asciiLower(s), " on "); i > 0 {
 		on := asciiLower(s[i+len(" on "):])
-		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "both") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") || isBlockList(on) {
+		if strings.HasPrefix(on, "all") || strings.HasPrefix(on, "both") || strings.HasPrefix(on, "each") || strings.HasPrefix(on, "every") || strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") ||
+			strings.HasPrefix(on, "this block") || strings.HasPrefix(on, "that block") || isBlockList(on) { // "Ber-EP4 on this block": a log row's block
 			if strings.HasPrefix(on, "block") || strings.HasPrefix(on, "blk") || isBlockList(on) {
 				st.Blocks = blockRefs(on)
 			}
@@ -721,11 +722,28 @@ func stain(s string) (model.Stain, bool) {
 			s = s[:len(s)-len(all)] // "CD34 all blocks": on every block, as "CD34 on all blocks"
 		}
 	}
-	st.Name = strings.TrimSpace(s)
+	st.Name = knownStainLead(strings.TrimSpace(s))
 	if noStainWords[asciiLower(st.Name)] {
 		return model.Stain{}, false // "Stains: none", a log's "none" cell
 	}
 	return st, st.Name != ""
+}
+
+// knownStainLead is the longest run of name's first words that the stain
+// vocabulary knows, when name itself is unknown and has describing words
+// after the stain ("Verhoeff-van Gieson elastic stain" is the
+// Verhoeff-van Gieson stain); name when none is known.
+func knownStainLead(name string) string {
+	if codetable.ClassifyStain(name) != codetable.StainUnknown {
+		return name
+	}
+	words := strings.Fields(name)
+	for n := len(words) - 1; n > 0; n-- {
+		if lead := strings.Join(words[:n], " "); codetable.ClassifyStain(lead) != codetable.StainUnknown {
+			return lead
+		}
+	}
+	return name
 }
 
 // hasReasonLead reports whether text opens with a reason: "for …".
