@@ -402,8 +402,8 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	// "During the visit he showed me a pink scaly papule on the right upper
 	// arm. I performed a 3 mm punch biopsy of it, …": the lesion the aside
 	// before it brought in
-	if p.biopsyOfIt(s) && p.siteBeforeOf(s) != "" && p.asideBefore(s) {
-		return true
+	if (p.biopsyOfIt(s) || p.w(s.lo) == "a" || p.w(s.lo) == "an") && p.siteBeforeOf(s) != "" && p.asideBefore(s) {
+		return true // "While she was here she asked about a new scaly pink papule … on the left upper arm. A tangential (shave) biopsy was taken; …"
 	}
 	// "A 6 mm … papule/lesion/macule …"; "A 4 mm punch biopsy was
 	// performed" after "… a new papule on the left dorsal forearm", not
@@ -584,6 +584,18 @@ func (p *para) introducesLesionAt(s span, ok func(site string) bool) bool {
 	return false
 }
 
+// introducesOther reports whether sentence s brings in a lesion with "a"
+// or "an" that it calls new, another or separate: "a new scaly pink papule".
+func (p *para) introducesOther(s span) bool {
+	for i := s.lo; i+1 < s.hi; i++ {
+		if (p.w(i) == "a" || p.w(i) == "an") && (p.w(i+1) == "new" || p.w(i+1) == "other" || p.w(i+1) == "separate") ||
+			p.w(i) == "another" {
+			return true
+		}
+	}
+	return false
+}
+
 // biopsyOfIt reports whether sentence s biopsies "it", "this" or "that": a
 // lesion a sentence before it named.
 func (p *para) biopsyOfIt(s span) bool {
@@ -618,7 +630,8 @@ func (p *para) asideCue(s span) bool {
 		return true
 	}
 	for i := s.lo; i < s.hi && i < s.lo+8; i++ {
-		if p.w(i) == "showed" && i+1 < s.hi && p.w(i+1) == "me" || p.w(i) == "pointed" && i+1 < s.hi && p.w(i+1) == "out" {
+		if p.w(i) == "showed" && i+1 < s.hi && p.w(i+1) == "me" || p.w(i) == "pointed" && i+1 < s.hi && p.w(i+1) == "out" ||
+			p.w(i) == "asked" && i+1 < s.hi && p.w(i+1) == "about" {
 			return true // "During the visit he showed me a pink scaly papule on the right upper arm."
 		}
 		if p.w(i) == "request" || p.w(i) == "requested" {
@@ -792,6 +805,9 @@ func (p *para) siteBeforeOf(s span) string {
 			continue
 		}
 		j := i + 2
+		if _, nx, ok := p.measure(j, prev.hi); ok && p.w(i+1) == "of" && nx+1 < prev.hi && (p.w(nx) == "on" || p.w(nx) == "of") {
+			j = nx + 1 // "a new scaly pink papule of 5 mm on the left upper arm"
+		}
 		if p.w(j) == "the" {
 			j++
 		}
@@ -2408,6 +2424,9 @@ func (p *para) predicateSize(i int, s span) (Measure, int, bool) {
 // preopSentence reports whether a size cue in sentence s is about the lesion,
 // not the defect, the repair or a margin taken (before the cue at i).
 func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
+	if p.asideCue(s) && p.introducesOther(s) {
+		return false // "While she was here she asked about a new scaly pink papule of 5 mm on the left upper arm."
+	}
 	lo, _ := p.stretch(i, s)
 	for k := i - 1; k > lo; k-- {
 		if p.w(k) == ";" {
