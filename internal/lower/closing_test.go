@@ -647,3 +647,25 @@ func TestRepairsParagraphAfterLabels(t *testing.T) {
 			"RIGHT CHEEK 2 [simple repair [1.5]]; LEFT LATERAL NECK 3 [simple repair [2]]; RIGHT PARIETAL SCALP 2 [second intention (granulate) []]"},
 	})
 }
+
+// TestEnumeratedBiopsiesInOneSentence: an indications sentence that
+// enumerates the tumors, each with its biopsy ("(1) a superficial basal
+// cell carcinoma of the right malar cheek, biopsy 06/03/2026, …, and (2) a
+// … squamous cell carcinoma of the left dorsal hand, biopsy 06/03/2026,
+// …"), confirms each diagnosis (CODING-RULES §9); a biopsy cited after one
+// tumor only confirms none.
+func TestEnumeratedBiopsiesInOneSentence(t *testing.T) {
+	const note = "DATE OF SERVICE: 06/30/2026\n\nINDICATIONS: 66-year-old woman with (1) a superficial basal cell carcinoma of the right malar cheek, %s1.2 x 1.0 cm, recurrent after imiquimod, and (2) a well-differentiated squamous cell carcinoma of the left dorsal hand, biopsy 06/03/2026, 1.1 x 0.9 cm, over the extensor tendons.\n\n" +
+		"1) Right cheek: The first stage was divided into 2 blocks; both blocks were clear.\n\n2) Left dorsal hand: The first stage was divided into 3 blocks, all clear.\n"
+	biopsied := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.PriorBiopsy.Present() && les.PriorBiopsy.Yes))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"a biopsy after each tumor", fmt.Sprintf(note, "biopsy 06/03/2026, "), biopsied, "true true"},
+		{"a biopsy after the second tumor only", fmt.Sprintf(note, ""), biopsied, "false false"},
+	})
+}

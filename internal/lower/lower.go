@@ -341,12 +341,16 @@ func siteThenStages(it *grammar.Item) *grammar.Field {
 }
 
 // namesStageWord reports whether text holds the word "stage" followed by a
-// number: "Stage 1 - 2 blocks".
+// number ("Stage 1 - 2 blocks"), or tells its first stage ("The first stage
+// was divided into 2 blocks").
 func namesStageWord(text string) bool {
 	words := strings.Fields(asciiLower(text))
 	for k := 0; k+1 < len(words); k++ {
 		if words[k] == "stage" && words[k+1][0] >= '0' && words[k+1][0] <= '9' {
 			return true
+		}
+		if words[k] == "first" && (words[k+1] == "stage" || words[k+1] == "layer") && k+2 < len(words) && (words[k+2] == "was" || words[k+2] == "consisted") {
+			return true // "Right cheek: The first stage was divided into 2 blocks. …"
 		}
 	}
 	return false

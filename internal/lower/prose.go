@@ -1479,6 +1479,16 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 		}
 		f := prose.Read([][]prose.Line{sen})
 		every := len(refs) == 1 && refs[0].lesion < 0
+		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) > 1 && biopsiedEach(sen, refs) {
+			// "(1) a superficial basal cell carcinoma of the right malar cheek,
+			// biopsy 06/03/2026, …, and (2) a … squamous cell carcinoma of the
+			// left dorsal hand, biopsy 06/03/2026, …"
+			for _, r := range refs {
+				if r.lesion >= 0 && !lesions[r.lesion].PriorBiopsy.Present() {
+					lesions[r.lesion].PriorBiopsy = model.Flag{Yes: true, Line: f.PriorBiopsy[0].Span.Line}
+				}
+			}
+		}
 		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) == 1 { // of one lesion, or of every one
 			for i := range lesions {
 				if (every || i == refs[0].lesion) && !lesions[i].PriorBiopsy.Present() {
@@ -1539,6 +1549,25 @@ func sentenceText(sen []prose.Line) string {
 type lesionRef struct {
 	lesion int
 	at     prose.Span
+}
+
+// biopsiedEach reports whether a one-line sentence cites a biopsy after
+// each lesion it names, before the next one.
+func biopsiedEach(sen []prose.Line, refs []lesionRef) bool {
+	if len(sen) != 1 {
+		return false
+	}
+	ln := sen[0]
+	for k, r := range refs {
+		from, to := r.at.Col-ln.Col, len(ln.Text)
+		if k+1 < len(refs) {
+			to = refs[k+1].at.Col - ln.Col
+		}
+		if r.lesion < 0 || r.at.Line != ln.Line || from < 0 || to > len(ln.Text) || from >= to || !citesBiopsy(ln.Text[from:to]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inTurn reports whether each size follows its lesion's name and comes
