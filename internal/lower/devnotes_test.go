@@ -181,7 +181,7 @@ var realisticSets = []struct {
 	{"testdata/probe128", 30, 30},
 	{"testdata/probe129", 30, 30},
 	{"testdata/probe130", 30, 30},
-	{"testdata/probe131", 30, 21},
+	{"testdata/probe131", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -751,3 +751,20 @@ func TestBiopsyOfTheLesionShownAside(t *testing.T) {
 			[]string{"other-biopsy"}, nil},
 	})
 }
+
+// TestTumorClearAtAllMargins: a tumor that the sentence places in the
+// tissue and then says was clear at all margins ("nodular basal cell
+// carcinoma in the mid dermis without perineural invasion was clear at all
+// margins of both blocks") is a clear stage (CODING-RULES §1: a positive
+// last stage would be final-stage-positive); a tumor that reached a margin
+// stays positive.
+func TestTumorClearAtAllMargins(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: '<tumor> in the mid dermis … was clear at all margins'",
+			"Stage 1 was processed as two blocks; nodular basal cell carcinoma in the mid dermis without perineural invasion was clear at all margins of both blocks.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 margins: '<tumor> in the mid dermis reached the deep margin'",
+			"Stage 1 was processed as two blocks; nodular basal cell carcinoma in the mid dermis reached the deep margin of block 2, which was otherwise clear.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive histology"}},
+	})
+}

@@ -1920,6 +1920,15 @@ func (p *para) awayFrom(k int) bool {
 // a clear word: "the tumor was considered cleared", "tumor is now clear".
 func (p *para) tumorCleared(k, hi int) bool {
 	j := p.hitEnd(k, hi)
+	// "nodular basal cell carcinoma in the mid dermis without perineural
+	// invasion was clear at all margins": over the words that place the
+	// tumor in the tissue, to its verb
+	for n := 0; j < hi && n < 12 && p.w(j) != "was" && p.w(j) != "were"; j, n = j+1, n+1 {
+		if w := p.w(j); w == "," || w == ";" || w == "." || verb(w) || p.has(j, cMarginLoc) || p.has(j, cPositive) || p.has(j, cClear) || p.has(j, cTumor) {
+			j = p.hitEnd(k, hi)
+			break
+		}
+	}
 	for n := 0; j < hi && n < 5; j, n = j+1, n+1 {
 		switch p.w(j) {
 		case "was", "is", "were", "are", "has", "have", "been", "be", "to", "now", "considered", "deemed", "felt",
