@@ -669,3 +669,32 @@ func TestEnumeratedBiopsiesInOneSentence(t *testing.T) {
 		{"a biopsy after the second tumor only", fmt.Sprintf(note, ""), biopsied, "false false"},
 	})
 }
+
+// TestBusyDayLayouts: a numbered list of tumors that cites each one's
+// prior biopsy ("1. Right nasal ala – BCC, nodular – … – shave bx
+// 11/09/2026") opens lesions, not biopsies of other lesions (CODING-RULES
+// §4: a prior biopsy is no line; 11103 had been billed); a log whose first
+// column is "#" under those numbered lesions gives each row to its lesion
+// (§1: stages per lesion; all rows had gone to the last lesion and billed
+// 17312 ×3); a bare "Repairs" or "Repairs and wound care" over a sentence a
+// site gives each repair to the lesion it names (§3).
+func TestBusyDayLayouts(t *testing.T) {
+	const list = "Date of service: December 2, 2026\n\n" +
+		"1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)\n" +
+		"2. Left cheek – SCC, well differentiated – 1.2 x 1.0 cm – shave bx 11/09/2026 (TE26-5541)\n\n"
+	biopsies := func(n *model.Note) string {
+		return fmt.Sprint(len(n.Lesions), " lesions, ", len(n.Biopsies), " biopsies")
+	}
+	runProseCases(t, []proseCase{
+		{"a numbered list citing prior biopsies", list + "Lesion 1 – right nasal ala\nStage 1 was processed as two blocks, both clear.\n\nLesion 2 – left cheek\nStage 1 was divided into three blocks, all clear.\n",
+			biopsies, "2 lesions, 0 biopsies"},
+		{"a '#' log column under numbered lesions", list + "| # | Stage | Blocks | Margins |\n|---|---|---|---|\n| 1 | 1 | 2 | negative |\n| 2 | 1 | 4 | positive – block 4 (deep) |\n| 2 | 2 | 2 | negative |\n",
+			lesionOutline, "Right nasal ala 2; Left cheek 4,2"},
+		{"'Repairs' alone over a sentence a site", list + "Lesion 1 – right nasal ala\nStage 1: 2 blocks, clear.\n\nLesion 2 – left cheek\nStage 1: 3 blocks, clear.\n\nRepairs\n" +
+			"The right nasal ala defect was closed after tumor clearance with a complex repair 1.6 cm long.\nThe left cheek defect was closed after tumor clearance with an intermediate layered repair 2.4 cm long.\n",
+			lesionOutline, "Right nasal ala 2 [complex repair [1.6]]; Left cheek 3 [intermediate layered repair [2.4]]"},
+		{"'Repairs and wound care' over a sentence a site", list + "Lesion 1 – right nasal ala\nStage 1: 2 blocks, clear.\n\nLesion 2 – left cheek\nStage 1: 3 blocks, clear.\n\nRepairs and wound care\n" +
+			"After tumor clearance, the right nasal ala wound was left to heal by second intention.\nThe left cheek defect was closed after tumor clearance with a complex repair, 3.0 cm.\n",
+			lesionOutline, "Right nasal ala 2 [second intention (second intention) []]; Left cheek 3 [complex repair [3]]"},
+	})
+}

@@ -266,8 +266,8 @@ func opensSection(line *grammar.Line, margin int) opening {
 	}
 	switch {
 	case it.Text != nil && len(it.Fields) == 0:
-		if mentionsBiopsyProcedure(it.Text.Text) {
-			return opensBiopsy
+		if mentionsBiopsyProcedure(it.Text.Text) && !datedBiopsy(it.Text.Text) {
+			return opensBiopsy // not "1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)": a tumor's prior biopsy
 		}
 		lead := siteLead(it.Text.Text)
 		if _, ok := anatomy.Resolve(lead); ok && icd10.Recognize(lead).Histology == "" {
@@ -645,6 +645,25 @@ func siteLead(s string) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[:end]), "."))
 }
 
+// datedBiopsy reports whether text cites a biopsy by its date, a word or
+// two after the biopsy word ("shave bx 11/09/2026", "biopsy on 05/06/2026"):
+// a biopsy done before, not one done now.
+func datedBiopsy(text string) bool {
+	words := strings.Fields(asciiLower(text))
+	for k, w := range words {
+		w = strings.Trim(w, ",.;:()")
+		if w != "bx" && w != "biopsy" && w != "biopsied" {
+			continue
+		}
+		for _, d := range words[k+1 : min(len(words), k+3)] {
+			if slashDated(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mentionsBiopsyProcedure reports whether text describes a biopsy done
 // now ("Tangential (shave) biopsy", "4 mm punch biopsy") rather than
 // citing a prior one in parentheses ("(shave biopsy 04/01/2026)").
@@ -977,7 +996,8 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		return max(taken, l.field(i, f)) // "S1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI."
 	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && len(l.out.Lesions) > 1 && wordCount(it.Text.Text, 9) < 9 &&
-		!strings.Contains(strings.TrimRight(it.Text.Text, ".: "), ". ") && repairsHeading(strings.TrimRight(it.Text.Text, ".: ")) {
+		!strings.Contains(strings.TrimRight(it.Text.Text, ".: "), ". ") && (repairsHeading(strings.TrimRight(it.Text.Text, ".: ")) ||
+		l.headed && wordCount(it.Text.Text, 6) < 6 && repairsSection(strings.TrimRight(it.Text.Text, ".: "))) { // "Repairs", "Repairs and wound care" over a sentence a site
 		l.endParagraph()
 		l.block = model.Text{Value: strings.TrimRight(it.Text.Text, ".: "), Line: it.Text.Pos.Line}
 		return taken // "Reconstruction after tumor clearance, by site." over each site's repair line

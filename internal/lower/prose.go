@@ -661,8 +661,13 @@ func repairsSection(heading string) bool {
 			return true // "REPAIR OF THE TWO DEFECTS"
 		}
 	}
+	for _, lead := range []string{"repairs and ", "repair and ", "closures and ", "reconstruction and ", "repairs & ", "closure and "} {
+		if strings.HasPrefix(head, lead) {
+			return true // "Repairs and wound care", "Closure and dressing"
+		}
+	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
-		"repair and reconstruction", "repairs and reconstruction", "defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
+		"defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
 }
 
 // stageGoesOn gives a stage field's stage what the sentences on the lines

@@ -493,6 +493,9 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if t := header(r); t != nil {
 		l.endParagraph()
+		if c := strings.TrimSpace(r.Cells[0].Text); (c == "#" || strings.EqualFold(c, "No.")) && t.roles[0] == colOther && l.headed && len(l.out.Lesions) > 1 {
+			t.roles[0] = colLesion // "| # | Stage | Blocks | …" under lesions numbered "1.", "2.", "3.": each row's lesion
+		}
 		l.blockRowsAhead(i, t)
 		if i > 0 {
 			if above := headerLine(l.lines[i-1]); above != nil {
