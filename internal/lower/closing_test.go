@@ -698,3 +698,27 @@ func TestBusyDayLayouts(t *testing.T) {
 			lesionOutline, "Right nasal ala 2 [second intention (second intention) []]; Left cheek 3 [complex repair [3]]"},
 	})
 }
+
+// TestListedTumorSizes: a tumor list item gives its lesion the size that
+// follows the diagnosis after a comma, before a parenthesis that cites the
+// biopsy ("I. Left forehead – superficial BCC, 1.0 x 0.9 cm (shave bx
+// 11/10/2026, TE26-5580)"), or that stands between dashes ("1. Right
+// nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)"),
+// and the biopsy stays its prior biopsy (CODING-RULES §6, §9).
+func TestListedTumorSizes(t *testing.T) {
+	facts := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%s %v %v", les.Diagnosis.Value, les.Size.Dims, les.PriorBiopsy.Yes))
+		}
+		return strings.Join(out, "; ")
+	}
+	runProseCases(t, []proseCase{
+		{"the size after a comma, the biopsy in parentheses",
+			"Date of service: 12/02/2026\n\nI. Left forehead – superficial BCC, 1.0 x 0.9 cm (shave bx 11/10/2026, TE26-5580)\nII. Right shoulder – SCC, moderately differentiated, 2.1 x 1.8 cm (punch bx 11/10/2026, TE26-5581)\n\nTumor I – left forehead\nStage 1: 2 blocks, clear\n",
+			facts, "superficial BCC (shave bx 11/10/2026, TE26-5580) [1 0.9] true; SCC, moderately differentiated (punch bx 11/10/2026, TE26-5581) [2.1 1.8] true"},
+		{"the size between dashes",
+			"Date of service: 12/02/2026\n\n1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)\n2. Left cheek – SCC, well differentiated – 1.2 x 1.0 cm – shave bx 11/09/2026 (TE26-5541)\n\nLesion 1 – right nasal ala\nStage 1: 2 blocks, clear\n",
+			facts, "BCC, nodular [0.6 0.5] true; SCC, well differentiated [1.2 1] true"},
+	})
+}

@@ -58,7 +58,9 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	rest := &grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}
 	var sentences []*grammar.Value
 	for _, sen := range splitSentences(rest) {
-		sentences = append(sentences, splitOutside(sen, ";")...) // "BCC, nodular; shave biopsy …; indication: …"
+		for _, part := range splitOutside(sen, ";") { // "BCC, nodular; shave biopsy …; indication: …"
+			sentences = append(sentences, splitAtDashes(part)...) // "BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)"
+		}
 	}
 	if len(sentences) == 0 {
 		return
@@ -66,14 +68,20 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	if les := l.cur(); !les.Diagnosis.Present() {
 		if _, _, ok := itemKey(sentences[0]); !ok {
 			dx := strings.TrimSuffix(sentences[0].Text, ".")
-			if head, tail, ok := cutLast(dx, ", "); ok && !les.Size.Present() {
-				if m, err := grammar.ParseMeasure("", &grammar.Value{Pos: t.Pos, Text: tail}); err == nil && len(m.Dims) > 0 && m.AreaSq == 0 {
-					dx, les.Size = head, model.Size{Dims: m.Dims, Line: t.Pos.Line} // "nodular BCC (BA26-7710), 1.0 x 0.8 cm"
-				}
+			if head, size, ok := dxThenSize(dx); ok && !les.Size.Present() {
+				dx, les.Size = head, model.Size{Dims: size, Line: t.Pos.Line} // "nodular BCC (BA26-7710), 1.0 x 0.8 cm", "superficial BCC, 1.0 x 0.9 cm (shave bx …)"
 			}
 			les.Diagnosis = model.Text{Value: dx, Line: t.Pos.Line}
 			sentences = sentences[1:]
 		}
+	}
+	for len(sentences) > 0 && !l.cur().Size.Present() {
+		m, err := grammar.ParseMeasure("", sentences[0])
+		if err != nil || len(m.Dims) == 0 || m.AreaSq > 0 {
+			break
+		}
+		l.cur().Size = model.Size{Dims: m.Dims, Line: sentences[0].Pos.Line} // "… – 0.6 x 0.5 cm – …"
+		sentences = sentences[1:]
 	}
 	for _, sen := range sentences {
 		l.sentence(sen)
@@ -137,6 +145,26 @@ func (l *lowerer) sentence(v *grammar.Value) {
 }
 
 // cutLast cuts s around the last sep.
+// dxThenSize splits a lesion line's diagnosis from the size after it, the
+// last part after a comma, a parenthesis allowed after the size: "nodular
+// BCC (BA26-7710), 1.0 x 0.8 cm", "superficial BCC, 1.0 x 0.9 cm (shave bx
+// 11/10/2026, TE26-5580)" (the parenthesis stays with the diagnosis).
+func dxThenSize(dx string) (string, []float64, bool) {
+	body, paren := dx, ""
+	if open := strings.IndexByte(dx, '('); open > 0 && strings.HasSuffix(strings.TrimSpace(dx), ")") && strings.Count(dx, "(") == 1 {
+		body, paren = strings.TrimSpace(dx[:open]), " "+dx[open:]
+	}
+	head, tail, ok := cutLast(body, ", ")
+	if !ok {
+		return dx, nil, false
+	}
+	m, err := grammar.ParseMeasure("", &grammar.Value{Text: tail})
+	if err != nil || len(m.Dims) == 0 || m.AreaSq > 0 {
+		return dx, nil, false
+	}
+	return head + paren, m.Dims, true
+}
+
 func cutLast(s, sep string) (before, after string, found bool) {
 	if i := strings.LastIndex(s, sep); i >= 0 {
 		return s[:i], s[i+len(sep):], true

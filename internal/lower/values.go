@@ -240,6 +240,27 @@ func splitOutside(v *grammar.Value, seps string) []*grammar.Value {
 	return at.appendTrimmed(out, start, len(v.Text))
 }
 
+// splitAtDashes splits a value at the spaced en and em dashes outside
+// parentheses: "BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)".
+func splitAtDashes(v *grammar.Value) []*grammar.Value {
+	var out []*grammar.Value
+	at := positioner{v: v, col: v.Pos.Column}
+	depth, start := 0, 0
+	for i := 0; i < len(v.Text); i++ {
+		switch c := v.Text[i]; {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth = max(depth-1, 0)
+		case depth == 0 && (strings.HasPrefix(v.Text[i:], " – ") || strings.HasPrefix(v.Text[i:], " — ")):
+			out = at.appendTrimmed(out, start, i)
+			start = i + len(" – ")
+			i = start - 1
+		}
+	}
+	return at.appendTrimmed(out, start, len(v.Text))
+}
+
 // positioner places the parts of one value in the note. Parts come in
 // order, so the runes before each are counted once over the whole value.
 type positioner struct {
