@@ -720,5 +720,8 @@ func TestListedTumorSizes(t *testing.T) {
 		{"the size between dashes",
 			"Date of service: 12/02/2026\n\n1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)\n2. Left cheek – SCC, well differentiated – 1.2 x 1.0 cm – shave bx 11/09/2026 (TE26-5541)\n\nLesion 1 – right nasal ala\nStage 1: 2 blocks, clear\n",
 			facts, "BCC, nodular [0.6 0.5] true; SCC, well differentiated [1.2 1] true"},
+		{"the size between the diagnosis and the biopsy, after commas",
+			"Date of service: 12/02/2026\n\nA. Nasal dorsum – infiltrative basal cell carcinoma, 1.2 x 1.0 cm, shave biopsy 11/05/2026 (TE26-5521)\nB. Left helix – squamous cell carcinoma, well differentiated, 0.8 x 0.7 cm, shave biopsy 11/05/2026 (TE26-5522)\n\nTumor A – nasal dorsum\nStage 1: 2 blocks, clear\n",
+			facts, "infiltrative basal cell carcinoma, shave biopsy 11/05/2026 (TE26-5521) [1.2 1] true; squamous cell carcinoma, well differentiated, shave biopsy 11/05/2026 (TE26-5522) [0.8 0.7] true"},
 	})
 }

@@ -182,7 +182,7 @@ var realisticSets = []struct {
 	{"testdata/probe129", 30, 30},
 	{"testdata/probe130", 30, 30},
 	{"testdata/probe131", 30, 27},
-	{"testdata/probe132", 30, 28},
+	{"testdata/probe132", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

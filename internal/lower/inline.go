@@ -145,24 +145,29 @@ func (l *lowerer) sentence(v *grammar.Value) {
 }
 
 // cutLast cuts s around the last sep.
-// dxThenSize splits a lesion line's diagnosis from the size after it, the
-// last part after a comma, a parenthesis allowed after the size: "nodular
-// BCC (BA26-7710), 1.0 x 0.8 cm", "superficial BCC, 1.0 x 0.9 cm (shave bx
-// 11/10/2026, TE26-5580)" (the parenthesis stays with the diagnosis).
+// dxThenSize splits a lesion line's diagnosis from the size after it, a
+// part after a comma that only the biopsy's parts may follow, a
+// parenthesis allowed after it: "nodular BCC (BA26-7710), 1.0 x 0.8 cm",
+// "superficial BCC, 1.0 x 0.9 cm (shave bx 11/10/2026, TE26-5580)" (the
+// parenthesis stays with the diagnosis), "infiltrative basal cell
+// carcinoma, 1.2 x 1.0 cm, shave biopsy 11/05/2026 (TE26-5521)".
 func dxThenSize(dx string) (string, []float64, bool) {
 	body, paren := dx, ""
 	if open := strings.IndexByte(dx, '('); open > 0 && strings.HasSuffix(strings.TrimSpace(dx), ")") && strings.Count(dx, "(") == 1 {
 		body, paren = strings.TrimSpace(dx[:open]), " "+dx[open:]
 	}
-	head, tail, ok := cutLast(body, ", ")
-	if !ok {
-		return dx, nil, false
+	parts := strings.Split(body, ", ")
+	for k := len(parts) - 1; k > 0; k-- {
+		m, err := grammar.ParseMeasure("", &grammar.Value{Text: parts[k]})
+		if err != nil || len(m.Dims) == 0 || m.AreaSq > 0 {
+			if citesBiopsy(parts[k]) {
+				continue // "infiltrative basal cell carcinoma, 1.2 x 1.0 cm, shave biopsy 11/05/2026 (TE26-5521)": the size before the biopsy
+			}
+			return dx, nil, false
+		}
+		return strings.Join(slices.Concat(parts[:k], parts[k+1:]), ", ") + paren, m.Dims, true
 	}
-	m, err := grammar.ParseMeasure("", &grammar.Value{Text: tail})
-	if err != nil || len(m.Dims) == 0 || m.AreaSq > 0 {
-		return dx, nil, false
-	}
-	return head + paren, m.Dims, true
+	return dx, nil, false
 }
 
 func cutLast(s, sep string) (before, after string, found bool) {
