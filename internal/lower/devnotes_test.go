@@ -181,7 +181,7 @@ var realisticSets = []struct {
 	{"testdata/probe128", 30, 30},
 	{"testdata/probe129", 30, 30},
 	{"testdata/probe130", 30, 30},
-	{"testdata/probe131", 30, 27},
+	{"testdata/probe131", 30, 28},
 	{"testdata/probe132", 30, 30},
 }
 

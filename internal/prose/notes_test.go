@@ -269,8 +269,10 @@ func TestInventedNotes(t *testing.T) {
 			"repair ": {`repair "bilobed transposition flap" defect=1.3x1.1 secondary=2.1 sq`},
 		}},
 		{"invented-dict5", fam{
-			// "equivocal for residual SCC" is equivocal, not positive
-			"stage": {"stage 1 blocks=2 margin=positive", "stage 2 blocks=2 margin=equivocal", "stage 3 blocks=1 margin=clear"},
+			// "equivocal for residual SCC" is equivocal, not positive; "tumor at
+			// the deep margin, extending into the subcutis" tells the tumor's
+			// depth: the first stage's histology (CODING-RULES §1)
+			"stage": {"stage 1 blocks=2 margin=positive histology", "stage 2 blocks=2 margin=equivocal", "stage 3 blocks=1 margin=clear"},
 			// nobody is said to read the Mohs slides; dermatopathology reads the debulk
 			"reader ": {},
 			"repair ": {`repair "closed in layers" length=6.2`},

@@ -768,3 +768,18 @@ func TestTumorClearAtAllMargins(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive histology"}},
 	})
 }
+
+// TestTumorDepthIsHistology: "the tumor occupied the superficial and mid
+// dermis without perineural invasion" describes the tumor by its depth
+// and perineural invasion (CODING-RULES §1: histology-missing otherwise);
+// "tumor was present at the deep margin" describes nothing.
+func TestTumorDepthIsHistology(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 histology: 'the tumor occupied the superficial and mid dermis without perineural invasion'",
+			"Stage 1 was processed as two blocks; the tumor occupied the superficial and mid dermis without perineural invasion, and both blocks were clear.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=clear histology"}},
+		{"§1 histology: 'tumor was present at the deep margin'",
+			"Stage 1 was processed as two blocks; tumor was present at the deep margin of block 1.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive"}},
+	})
+}

@@ -2112,7 +2112,9 @@ func (p *para) histology(lo, hi int, s span) (string, int, int) {
 		}
 		switch p.w(k) {
 		case "tumor", "tumour", "tumors", "tumours", "residual", "focus", "foci": // no description of the tumor
-			continue
+			if p.w(k) == "residual" || p.w(k) == "focus" || p.w(k) == "foci" || !p.anyWordIn(span{lo: k, hi: hi}, skinDepthWords) {
+				continue // but "the tumor occupied the superficial and mid dermis without perineural invasion" describes it
+			}
 		}
 		if p.negated(k) || p.uncertain(k) || p.has(k, cClear) {
 			continue
