@@ -584,6 +584,25 @@ func (p *para) introducesLesionAt(s span, ok func(site string) bool) bool {
 	return false
 }
 
+// exclBeforeIn reports whether tokens [lo, hi) hold a word that makes a
+// size after it no lesion's ("a margin of 2 mm", "a rim of normal skin"),
+// not the rim a site names ("the helical rim", "the vermilion rim").
+func (p *para) exclBeforeIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !p.has(k, cPreopExclBefore) {
+			continue
+		}
+		if p.w(k) == "rim" && k > lo {
+			switch p.w(k - 1) {
+			case "helical", "helix", "vermilion", "alar", "orbital", "auricular":
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // introducesOther reports whether sentence s brings in a lesion with "a"
 // or "an" that it calls new, another or separate: "a new scaly pink papule".
 func (p *para) introducesOther(s span) bool {
@@ -1479,6 +1498,38 @@ func (p *para) commaBefore(i, lo int) int {
 	return -1
 }
 
+// landmarkTail reports whether tokens [b, c) place a site by a landmark
+// and nothing else: "lateral to the philtrum", "just proximal to the nail
+// fold", "over the zygoma".
+func (p *para) landmarkTail(b, c int) bool {
+	if b >= c || c-b > 7 {
+		return false
+	}
+	k := b
+	if p.w(k) == "just" {
+		k++
+	}
+	if (p.w(k) == "to" || p.w(k) == "of") && k > 0 {
+		k-- // the site took the direction word: "upper lip lateral" + "to the philtrum"
+	}
+	switch p.w(k) {
+	case "lateral", "medial", "superior", "inferior", "anterior", "posterior", "proximal", "distal", "adjacent":
+		k++
+		if k >= c || p.w(k) != "to" && p.w(k) != "of" {
+			return false
+		}
+	case "over", "overlying", "near", "below", "above":
+	default:
+		return false
+	}
+	for k++; k < c; k++ {
+		if p.toks[k].kind != kWord || verb(p.w(k)) {
+			return false
+		}
+	}
+	return true
+}
+
 // skipLandmark skips a short comma segment at token j that places the
 // lesion by a landmark (", proximal to the nail fold"), or a phrase "over
 // …" or "overlying …" right after the site ("finger over the proximal
@@ -2304,10 +2355,10 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 	if c-2 < s.lo {
 		return Measure{}, 0, false
 	}
-	for a := c - 1; a >= s.lo && a >= c-5; a-- {
+	for a := c - 1; a >= s.lo && a >= c-10; a-- {
 		site, _, b := p.siteAt(a, c)
-		if site == "" || b != c {
-			continue
+		if site == "" || b != c && !p.landmarkTail(b, c) {
+			continue // "on the cutaneous upper lip lateral to the philtrum, 1.0 x 0.8 cm": a landmark may follow the site
 		}
 		k := a - 1
 		for k >= s.lo && (p.w(k) == "the" || p.w(k) == "her" || p.w(k) == "his") {
@@ -2329,6 +2380,15 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 				continue
 			}
 			break
+		}
+		if k > s.lo && p.w(k) == "," { // "carcinoma, well differentiated, on the …": back over the subtype set off by commas
+			j := k - 1
+			for j > s.lo && j >= k-4 && p.w(j) != "," && p.toks[j].kind == kWord {
+				j--
+			}
+			if p.w(j) == "," && j < k-1 {
+				k = j - 1
+			}
 		}
 		if k >= s.lo && (p.has(k, cLesionNoun) || p.has(k, cDiagnosis)) && !p.negated(k) && p.ctx[k]&(fHist|fHyp) == 0 {
 			return p.apposed(i, c, s) // "a nodule on the left cheek, 1.0 x 0.8 cm", "a nodular basal cell carcinoma of the right medial canthus, 0.9 x 0.8 cm (accession …)"
@@ -2434,7 +2494,7 @@ func (st *state) preopSentence(p *para, s span, i, exclBefore int) bool {
 			break
 		}
 	}
-	if exclBefore >= 0 && exclBefore < i && p.anyIn(lo, i, cPreopExclBefore) {
+	if exclBefore >= 0 && exclBefore < i && p.exclBeforeIn(lo, i) {
 		return false
 	}
 	if !s.any(cPreopExcl) {

@@ -783,3 +783,23 @@ func TestTumorDepthIsHistology(t *testing.T) {
 			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive"}},
 	})
 }
+
+// TestSizeAfterSiteWithLandmark: the size set off after a tumor's site is
+// its pre-operative size (CODING-RULES §6) when the site is the helical
+// rim ("rim" alone says a margin: "a rim of 2 mm"), when a landmark follows
+// the site ("… on the cutaneous upper lip lateral to the philtrum, 1.0 x
+// 0.8 cm preoperatively"), and when the diagnosis's subtype stands between
+// it and the site ("carcinoma, well differentiated, on the …").
+func TestSizeAfterSiteWithLandmark(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 size: 'of the helical rim, measuring …'",
+			"A squamous cell carcinoma of the helical rim, measuring 0.8 x 0.6 cm.", []string{"preop "}, []string{"preop 0.8x0.6"}},
+		{"§6 size: 'a rim of 2 mm' is no lesion's",
+			"A rim of 2 mm, measuring 0.8 x 0.6 cm.", []string{"preop "}, nil},
+		{"§6 size: a landmark after the site, a subtype after the diagnosis",
+			"Invasive squamous cell carcinoma, well differentiated, on the cutaneous upper lip lateral to the philtrum, 1.0 x 0.8 cm preoperatively.",
+			[]string{"preop "}, []string{"preop 1x0.8"}},
+		{"§6 size: 'over the zygoma' after the site",
+			"A nodule on the left cheek over the zygoma, 1.2 x 1.0 cm.", []string{"preop "}, []string{"preop 1.2x1"}},
+	})
+}
