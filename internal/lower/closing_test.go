@@ -725,3 +725,18 @@ func TestListedTumorSizes(t *testing.T) {
 			facts, "infiltrative basal cell carcinoma, shave biopsy 11/05/2026 (TE26-5521) [1.2 1] true; squamous cell carcinoma, well differentiated, shave biopsy 11/05/2026 (TE26-5522) [0.8 0.7] true"},
 	})
 }
+
+// TestPluralMapsAboveTumors: "Maps drawn." and a "Mohs maps: drawn." field
+// above the tumors a dictation opens after them speak of every tumor's map
+// (CODING-RULES §9: map-missing otherwise); "Map drawn." in the last
+// tumor's own paragraph stays its own.
+func TestPluralMapsAboveTumors(t *testing.T) {
+	const note = "Date: 03/30/2026\n\nTwo lesions today: a melanoma in situ of the left cheek (biopsy 03/06/2026) and a nodular BCC of the right forearm (biopsy 03/06/2026).\n\n%s\n\n" +
+		"Regarding the cheek. Melanoma in situ, left central cheek, 1.6 x 1.2 cm. Stage 1: 4 blocks, clear.\n\n" +
+		"The forearm BCC, right dorsal forearm, 1.3 x 1.0 cm. Stage 1: 3 blocks, clear.%s\n"
+	runProseCases(t, []proseCase{
+		{"'Maps drawn.' above the tumors", fmt.Sprintf(note, "I read all frozen sections. Maps drawn.", ""), mapsOf, "true true"},
+		{"'Mohs maps: drawn.' above the tumors", fmt.Sprintf(note, "I read all frozen sections.\nMohs maps: drawn.", ""), mapsOf, "true true"},
+		{"'Map drawn.' in the last tumor's paragraph", fmt.Sprintf(note, "I read all frozen sections.", " Map drawn."), mapsOf, "- true"},
+	})
+}

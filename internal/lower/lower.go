@@ -3505,11 +3505,14 @@ func (l *lowerer) namesSeveral(v *grammar.Value) bool {
 // dictation without headings, its value is of every stage ("Mohs map:
 // drawn for each stage." after the tumors' paragraphs).
 func (l *lowerer) mapOfEvery(f *grammar.Field) bool {
-	if len(l.out.Lesions) < 2 || f.Value == nil {
+	if f.Value == nil {
 		return false
 	}
 	key := asciiLower(f.Key)
-	return strings.HasSuffix(key, "maps") || !l.headed && mentions(asciiLower(f.Value.Text), []string{"each stage", "every stage", "all stages"})
+	if strings.HasSuffix(key, "maps") && (len(l.out.Lesions) >= 2 || l.lesion <= 0 && !l.headed) {
+		return true // "Mohs maps: drawn." above tumors the dictation opens after it
+	}
+	return len(l.out.Lesions) >= 2 && !l.headed && mentions(asciiLower(f.Value.Text), []string{"each stage", "every stage", "all stages"})
 }
 
 // partsByLesion cuts a value at its semicolons, or else at the ends of its

@@ -19,7 +19,9 @@ func (st *state) readMap(p *para, s span) {
 	if k < 0 || p.uncertain(k) || p.ctx[k]&fHyp != 0 || p.explainedBefore(s, k) {
 		return
 	}
-	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi)), Every: s.any(cEveryLesion)})
+	// "Maps drawn and kept with the chart.": maps of every lesion
+	every := s.any(cEveryLesion) || p.w(k) == "maps" && p.hitEnd(k, s.hi) == k+1
+	st.f.Map = append(st.f.Map, Flag{Yes: !p.negated(k), Span: p.spanOf(s.lo, trimEnd(p, s.lo, s.hi)), Every: every})
 }
 
 // explainingVerbs open what a consent discussion told the patient of Mohs
