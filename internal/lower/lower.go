@@ -983,6 +983,9 @@ func sentenceKey(it *grammar.Item) bool {
 // the last line it took (a value standing on the next line).
 func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && strings.HasSuffix(strings.TrimSpace(it.Text.Text), "):") {
+		l.readerRemark(it.Text)
+	}
 	if t, j := l.wrappedText(i, it); j > i {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
 		taken = j
@@ -2751,6 +2754,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	f = l.underHeading(unitFromKey(countFromKey(l.keyAfterSentence(f))))
 	v := unparenthesized(checked(f.Value))
+	l.readerRemark(&grammar.Text{Pos: f.Pos, Text: f.Key})
 	if k := strings.TrimSpace(f.Key); v != nil && l.lesion >= 0 && l.repair < 0 && (strings.EqualFold(k, "length") || strings.EqualFold(k, "len")) && l.afterRepairKey(i) {
 		// "CLOSURE: Intermediate (layered) repair after clear margins were
 		// confirmed" (read as prose) over "LENGTH: 5.4 cm": that repair's length
@@ -3426,6 +3430,21 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
 }
 
+// readerRemark hands the prose reader a heading's remark in parentheses
+// that says who read the slides ("Summary of stages (all frozen sections
+// interpreted by the Mohs surgeon):"), when no field has said.
+func (l *lowerer) readerRemark(t *grammar.Text) {
+	head := strings.TrimSuffix(strings.TrimSpace(t.Text), ":")
+	open := strings.IndexByte(head, '(')
+	if open <= 0 || !strings.HasSuffix(head, ")") || l.out.Encounter.Pathology.Present() {
+		return
+	}
+	if remark := head[open+1 : len(head)-1]; mentions(remark, readingWords) && mentions(remark, []string{"slide", "section", "frozen"}) {
+		l.paragraph = append(l.paragraph, grammar.Value{Pos: shift(t.Pos, t.Text[:strings.IndexByte(t.Text, '(')+1]), Text: remark})
+		l.endParagraph()
+	}
+}
+
 // afterRepairKey reports whether the line above line i holds a lesion's
 // repair key ("CLOSURE: …", "Repair: …"), or the value under one
 // ("REPAIR:" over "Intermediate (layered) repair …").
@@ -3672,6 +3691,9 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 	case fPathology:
 		if isNegative(t.Value) || enc.Pathology.Present() {
 			return nil
+		}
+		if strings.Contains(key, "(") && icd10.Recognize(t.Value).Histology != "" && !mentions(t.Value, []string{"read", "interpret", "review", "frozen", "slide", "surgeon"}) {
+			return nil // "Path (WC26-0933): nodular basal cell carcinoma": a biopsy's result, no reader
 		}
 		enc.Pathology = t
 		if firstPersonReader(t.Value) {
