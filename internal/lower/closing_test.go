@@ -740,3 +740,23 @@ func TestPluralMapsAboveTumors(t *testing.T) {
 		{"'Map drawn.' in the last tumor's paragraph", fmt.Sprintf(note, "I read all frozen sections.", " Map drawn."), mapsOf, "- true"},
 	})
 }
+
+// TestIndicationsOfSeveralInFirstParagraph: a sentence in the paragraph
+// that opens the first tumor and says why Mohs was chosen for each tumor
+// by its site ("Mohs was indicated for the ala because …, for the cheek
+// because …, and for the back because …") is every named tumor's
+// indication (CODING-RULES §6: indication-missing otherwise), not the
+// first's alone.
+func TestIndicationsOfSeveralInFirstParagraph(t *testing.T) {
+	const note = "Date: 05/20/2026\n\nThree lesions were treated. The first is a nodular basal cell carcinoma of the left nasal ala, 0.9 x 0.7 cm; the second a basal cell carcinoma of the right medial cheek, 1.3 x 1.1 cm; the third a squamous cell carcinoma in situ of the left mid back, 1.5 x 1.2 cm. " +
+		"Mohs was indicated for the ala because of its location in the H-zone, for the cheek because the tumor is ill-defined, and for the back because of its size.\n\n" +
+		"The ala was treated first. Stage 1 was divided into two blocks, both clear.\n\nThe cheek was next. Stage 1 was divided into three blocks, all clear.\n\nThe back was last. Stage 1 was divided into two blocks, both clear.\n"
+	indicated := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Indication.Present()))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{{"one sentence, three tumors by their sites", note, indicated, "true true true"}})
+}

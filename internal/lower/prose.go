@@ -1313,6 +1313,7 @@ func (l *lowerer) readProse() {
 	l.sizesByParagraph(l.paragraphs[noteScope])
 	l.shareBySentence(l.paragraphs[noteScope])
 	l.shareBySentence(l.history[noteScope]) // "HISTORY: Three biopsy-proven skin cancers were treated today: …"
+	l.indicationsOfSeveral()
 	l.surgeonReads()
 }
 
@@ -1532,6 +1533,40 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 			for _, r := range refs {
 				if !lesions[r.lesion].Indication.Present() {
 					lesions[r.lesion].Indication = model.Text{Value: sentenceText(sen), Line: sen[0].Line}
+				}
+			}
+		}
+	}
+}
+
+// indicationsOfSeveral gives each lesion without an indication the
+// sentence of any lesion's prose that says why Mohs was chosen for several
+// lesions by their sites ("Mohs was indicated for the ala because of its
+// location in the H-zone, for the cheek because the tumor is ill-defined
+// …, and for the back because …"), wherever the note tells it: in the
+// first lesion's paragraph, it had been that lesion's alone.
+func (l *lowerer) indicationsOfSeveral() {
+	lesions := l.out.Lesions
+	if len(lesions) < 2 || !slices.ContainsFunc(lesions, func(les model.Lesion) bool { return !les.Indication.Present() }) {
+		return
+	}
+	for _, scope := range l.scopes {
+		for _, par := range l.paragraphs[scope] {
+			if !mentions(sentenceText(par), []string{"indicat", "because", "chosen"}) {
+				continue
+			}
+			for _, sen := range prose.Sentences([][]prose.Line{par}) {
+				refs := l.lesionRefs(sen)
+				if len(refs) < 2 || slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }) {
+					continue
+				}
+				if f := prose.Read([][]prose.Line{sen}); len(f.Indication) == 0 {
+					continue
+				}
+				for _, r := range refs {
+					if !lesions[r.lesion].Indication.Present() {
+						lesions[r.lesion].Indication = model.Text{Value: sentenceText(sen), Line: sen[0].Line}
+					}
 				}
 			}
 		}
