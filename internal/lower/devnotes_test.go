@@ -159,7 +159,7 @@ var realisticSets = []struct {
 	{"testdata/probe106", 30, 25},
 	{"testdata/probe107", 30, 19},
 	{"testdata/probe108", 30, 27},
-	{"testdata/probe109", 30, 27},
+	{"testdata/probe109", 30, 28},
 	{"testdata/probe110", 30, 28},
 	{"testdata/probe111", 30, 18},
 	{"testdata/probe112", 30, 27},

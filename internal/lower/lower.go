@@ -270,8 +270,8 @@ func opensSection(line *grammar.Line, margin int) opening {
 			return opensBiopsy // not "1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)": a tumor's prior biopsy
 		}
 		lead := siteLead(it.Text.Text)
-		if _, ok := anatomy.Resolve(lead); ok && icd10.Recognize(lead).Histology == "" {
-			return opensLesion // "1. Right dorsal hand", not an assessment's "1. Squamous cell carcinoma of the right temple"
+		if resolvedSite(lead) != "" && !mentions(lead, procedureWords) && icd10.Recognize(lead).Histology == "" {
+			return opensLesion // "1. Right dorsal hand", not an assessment's "1. Squamous cell carcinoma of the right temple", nor "2. Wedge excision of the helix with primary repair"
 		}
 	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
 		if siteThenStages(it) != nil {
@@ -284,6 +284,10 @@ func opensSection(line *grammar.Line, margin int) opening {
 	}
 	return opensNothing
 }
+
+// procedureWords name what was done at a site, not the site: a numbered
+// procedure list's "2. Wedge excision of the helix".
+var procedureWords = []string{"excision", "repair", "closure", "flap", "graft", "biopsy", "surgery", "resection"}
 
 // siteLedItem reports whether line i is a numbered or lettered item that
 // names its site and then its tumor ("1) R nasal ala BCC (bx 1/29/26). Map
