@@ -147,7 +147,7 @@ var realisticSets = []struct {
 	{"testdata/probe94", 30, 30},
 	{"testdata/probe95", 30, 30},
 	{"testdata/probe96", 30, 28},
-	{"testdata/probe97", 30, 21},
+	{"testdata/probe97", 30, 22},
 	{"testdata/probe98", 30, 29},
 	{"testdata/probe99", 30, 27},
 	{"testdata/probe100", 30, 29},

@@ -1299,6 +1299,9 @@ func (p *para) itemSite(li int) string {
 // siteAt reads site words starting at token i (before end): laterality and
 // site words up to a stop, resolved through the anatomy table.
 func (p *para) siteAt(i, end int) (string, int, int) {
+	if i < end && (p.w(i) == "same" || p.w(i) == "other") {
+		return "", 0, 0 // "on the same shin": a site named before, no new one
+	}
 	j := i
 	for j < end && j-i < 8 {
 		t := &p.toks[j]

@@ -803,3 +803,14 @@ func TestSizeAfterSiteWithLandmark(t *testing.T) {
 			"A nodule on the left cheek over the zygoma, 1.2 x 1.0 cm.", []string{"preop "}, []string{"preop 1.2x1"}},
 	})
 }
+
+// TestSameSiteIsNoNewSite: "on the same shin" points back at a site named
+// before and names none of its own (CODING-RULES §9: the side of "the right
+// pretibial shin" stays the lesion's; "same shin" had left it unsided).
+func TestSameSiteIsNoNewSite(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§9 site: 'on the same shin'",
+			"She presented with a crusted plaque of the right pretibial shin measuring 3.1 x 2.6 cm. Two earlier excisions for SCC on the same shin had been closed under tension.",
+			[]string{"site "}, []string{`site "right pretibial shin"`}},
+	})
+}
