@@ -120,7 +120,7 @@ var realisticSets = []struct {
 	{"testdata/probe67", 30, 29},
 	{"testdata/probe68", 30, 21},
 	{"testdata/probe69", 30, 30},
-	{"testdata/probe70", 30, 22},
+	{"testdata/probe70", 30, 24},
 	{"testdata/probe71", 30, 29},
 	{"testdata/probe72", 30, 27},
 	{"testdata/probe73", 30, 23},

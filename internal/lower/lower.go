@@ -646,7 +646,31 @@ func siteLead(s string) string {
 			end = i
 		}
 	}
+	for end < len(s) && strings.HasPrefix(s[end:], ". ") && siteAbbrev(s[:end]) {
+		// "R post. shoulder": the period of an abbreviated place word ends nothing
+		next := len(s)
+		for _, sep := range []string{" – ", " — ", " - ", ":", ",", ". ", ";", "("} {
+			if i := strings.Index(s[end+2:], sep); i >= 0 && end+2+i < next {
+				next = end + 2 + i
+			}
+		}
+		end = next
+	}
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[:end]), "."))
+}
+
+// siteAbbrev reports whether text ends with an abbreviated place word that
+// takes a period: "post", "ant", "lat", "med", "sup", "inf", "prox", "dist".
+func siteAbbrev(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return false
+	}
+	switch asciiLower(words[len(words)-1]) {
+	case "post", "ant", "lat", "med", "sup", "inf", "prox", "dist", "mid", "upp", "low":
+		return true
+	}
+	return false
 }
 
 // datedBiopsy reports whether text cites a biopsy by its date, a word or
@@ -2465,7 +2489,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 						after = &grammar.Value{Pos: shift(after.Pos, rest[:len(size)+1]), Text: strings.TrimSpace(more)}
 					}
 				}
-			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" {
+			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" && !siteAbbrev(first) {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+2]), Text: rest}

@@ -1184,6 +1184,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Pathology.Value }, "surgeon performed pathology interpretation: Yes"},
 		{"a numbered procedure list opens no lesion", "PREOPERATIVE DIAGNOSIS: Well-differentiated squamous cell carcinoma, left helical rim.\n\nPROCEDURES:\n1. Mohs micrographic surgery.\n2. Wedge excision of the helix with primary repair.\n\nStage 1: 2 blocks, clear\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", n.Lesions[0].Site.Text.Value) }, "1 left helical rim"},
+		{"an abbreviated place word's period ends no heading", "Lesion 1 – L nasal ala\n• Dx: BCC\n\nLesion 2 – R post. shoulder\n• Dx: SCC, mod diff (bx 6/5/26)\n• Stg 1: 2 blks; clear\n",
+			func(n *model.Note) string { return n.Lesions[1].HeadingText.Value }, "R post. shoulder"},
 		{"a tissue log's cases are lesions", "CASE 1 - occipital scalp\nDx: SCC\nStage 1: 2 blocks, clear\n\nCASE 2 - left breast, upper outer quadrant\nDx: BCC\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value + "|" + n.Lesions[1].Site.Text.Value }, "occipital scalp|left breast, upper outer quadrant"},
 		{"tab-separated checkbox choices are the key's value", "Site: left dorsal wrist\nDeep structures involved\t( ) muscle  ( ) tendon  (x) none\n",
