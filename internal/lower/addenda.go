@@ -24,6 +24,10 @@ var lengthCorrection = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*cm\s*,?\s+not\s
 // the side and the site.
 var sideCorrection = regexp.MustCompile(`(?i)\blesion\s+#?(\d+)\s+(?:was|is)\s+(?:on|at|of|located on)\s+the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
 
+// oneSideCorrection reads "The tumor treated on 06/01/2026 was on the LEFT
+// antihelix" in the addendum of a note of one lesion: the side and the site.
+var oneSideCorrection = regexp.MustCompile(`(?i)\b(?:tumou?r|lesion)\b[^.;]{0,40}?\s(?:was|is)\s+(?:on|at|of|located on)\s+the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
+
 // correctionText joins the lines of a scope's correcting addenda.
 func correctionText(pars [][]prose.Line) (string, int) {
 	var b strings.Builder
@@ -110,15 +114,21 @@ func linearClassOf(s string) string {
 }
 
 // correctSides gives a lesion the side an addendum names for it ("Lesion 2
-// was on the LEFT antihelix") when its site is that site with no side or
-// the other one.
+// was on the LEFT antihelix", in a note of one lesion "The tumor treated on
+// 06/01/2026 was on the LEFT antihelix") when its site is that site with no
+// side or the other one.
 func (l *lowerer) correctSides(scope int) {
 	text, line := correctionText(l.corrections[scope])
-	for _, m := range sideCorrection.FindAllStringSubmatch(text, -1) {
-		n, _ := strconv.Atoi(m[1])
+	matches := sideCorrection.FindAllStringSubmatch(text, -1)
+	if len(matches) == 0 && len(l.out.Lesions) == 1 {
+		for _, m := range oneSideCorrection.FindAllStringSubmatch(text, -1) {
+			matches = append(matches, []string{m[0], l.out.Lesions[0].Label, m[1], m[2]}) // "The tumor … was on the LEFT antihelix"
+		}
+	}
+	for _, m := range matches {
 		k := -1
 		for i := range l.out.Lesions {
-			if l.out.Lesions[i].Label == strconv.Itoa(n) {
+			if l.out.Lesions[i].Label == m[1] {
 				k = i
 			}
 		}

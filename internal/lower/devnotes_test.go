@@ -155,7 +155,7 @@ var realisticSets = []struct {
 	{"testdata/probe102", 30, 30},
 	{"testdata/probe103", 30, 20},
 	{"testdata/probe104", 30, 27},
-	{"testdata/probe105", 30, 25},
+	{"testdata/probe105", 30, 26},
 	{"testdata/probe106", 30, 25},
 	{"testdata/probe107", 30, 19},
 	{"testdata/probe108", 30, 27},

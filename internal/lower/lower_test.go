@@ -2065,6 +2065,9 @@ func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
 		{"a lesion's side", "Lesion 1: right nasal ala\nStage 1: 2 blocks; margins clear\n\nLesion 2: antihelix\nStage 1: 1 block; clear\n\n" +
 			"ADDENDUM 10/14/2026: Lesion 2 was on the LEFT antihelix. The schedule entry \"right antihelix\" was a scheduling error.\n",
 			func(n *model.Note) string { return n.Lesions[1].Laterality.Value }, "left"},
+		{"the side of a note's one tumor", "Location: right antihelix\nStage 1: 2 blocks; margins clear\n\n" +
+			"ADDENDUM 06/03/2026: Correction of laterality. The tumor treated on 06/01/2026 was on the LEFT antihelix, as shown on the biopsy report.\n",
+			func(n *model.Note) string { return n.Lesions[0].Laterality.Value }, "left"},
 		{"an addendum that corrects nothing", one + "Repair: intermediate layered closure after tumor clearance\n  Length: 2.4 cm\n\n" +
 			"ADDENDUM: the patient called; the wound is healing well, 2.7 cm, not 2.4 cm, of redness noted.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[2.4]"},
