@@ -183,7 +183,7 @@ var realisticSets = []struct {
 	{"testdata/probe130", 30, 30},
 	{"testdata/probe131", 30, 29},
 	{"testdata/probe132", 30, 30},
-	{"testdata/probe133", 30, 29},
+	{"testdata/probe133", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

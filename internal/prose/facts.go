@@ -2669,6 +2669,9 @@ func (st *state) defect(p *para, s span, i int) {
 			}
 		}
 		for k := b; k < min(b+2, s.hi) && p.w(k) != ";" && p.w(k) != ","; k++ {
+			if k == b && p.toks[k].upper && (isArticle(p.w(k)) || p.w(k) == "this") {
+				break // "… secondary defect 3.1 sq cm" over a hard wrap, then "The flap was designed …": a new sentence
+			}
 			if p.has(k, cRepairHead) || p.has(k, cRepairMod) && p.toks[k].kind == kWord {
 				ok = false
 			}

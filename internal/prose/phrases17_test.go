@@ -814,3 +814,15 @@ func TestSameSiteIsNoNewSite(t *testing.T) {
 			[]string{"site "}, []string{`site "right pretibial shin"`}},
 	})
 }
+
+// TestSecondaryDefectBeforeHardWrap: a secondary defect whose period a
+// hard wrap lost ("… secondary defect 3.1 sq cm The flap was designed …")
+// is still the flap's secondary defect (CODING-RULES §3: the flap's area
+// adds it); "a 3.1 sq cm flap" sizes the flap, not the defect.
+func TestSecondaryDefectBeforeHardWrap(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 flap: the secondary defect before a sentence that lost its period",
+			"Repair: bilobed flap after clearance; defect 1.6 x 1.4 cm; secondary defect 3.1 sq cm The flap was designed from the upper nasal sidewall.",
+			[]string{"repair "}, []string{`repair "bilobed flap" defect=1.6x1.4 secondary=3.1 sq after-clearance`}},
+	})
+}
