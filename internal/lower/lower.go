@@ -4544,6 +4544,11 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if wordCount(head, 7) < 7 && isKey(head) {
 			continue // a key, not a site
 		}
+		if lead, main, ok := strings.Cut(head, ", "); ok && asideLead(lead) {
+			if site := tumorSite(main); site != "" {
+				head = site // "While the ala sections were being read, the forearm tumor was excised."
+			}
+		}
 		head = afterSequenceWord(head)
 		if w, rest, ok := strings.Cut(head, " "); ok && strings.EqualFold(w, "the") {
 			head = rest // "The right forehead: one stage of two blocks, …"
@@ -4556,15 +4561,26 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 				}
 			}
 		}
-		if len(sites) > 1 && it.Text != nil && backToSite(it.Text.Text, sites) {
-			return nil // "Returning to the left cheek lesion, a second stage …": whose stages are whose cannot be told
+		returning := it.Text != nil && returnsTo(it.Text.Text)
+		if len(sites) > 1 && it.Text != nil && backToSite(it.Text.Text, sites) && !returning {
+			return nil // "The left cheek lesion's second stage …" after the next site's: whose stages are whose cannot be told
 		}
-		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") {
-			continue
+		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") || tellsDeed(head) {
+			continue // not "The left temple came first."
 		}
 		site, known := anatomy.Resolve(head)
+		if returning && len(sites) > 1 {
+			// "Returning to the nasal ala, a second stage of one block …": that
+			// lesion's again, when its words name one site left before
+			k := returnedSite(head, sites)
+			if k < 0 {
+				return nil
+			}
+			out[line.Pos.Line] = siteParagraph{n: k + 1, site: sites[k]}
+			continue
+		}
 		if k := slices.Index(sites, head); k >= 0 && k < len(sites)-1 {
-			return nil // a site paragraph goes back to a site already left
+			return nil // a site paragraph goes back to a site already left, and does not say it returns
 		}
 		if !known || len(site.Qualifiers) > 2 && !site.Boundary || slices.Contains(sites, head) {
 			continue // not a boundary's "left nasal sidewall/medial cheek junction"
@@ -4584,6 +4600,67 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 	return out
 }
 
+// returnedSite is the one site of sites before the last that head names
+// ("left cheek lesion" for "Cheek", "nasal ala" for "left nasal ala"), or
+// -1 when none or several do.
+func returnedSite(head string, sites []string) int {
+	for _, noun := range []string{" lesion", " tumor", " tumour", " site"} {
+		head = strings.TrimSuffix(head, noun)
+	}
+	named, ok := anatomy.Resolve(head)
+	if !ok || len(named.Terms) == 0 {
+		return -1
+	}
+	found := -1
+	for k, s := range sites[:len(sites)-1] {
+		site, ok := anatomy.Resolve(s)
+		if !ok || len(site.Terms) == 0 || site.Terms[0].Name != named.Terms[0].Name ||
+			site.Laterality != "" && named.Laterality != "" && site.Laterality != named.Laterality {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = k
+	}
+	return found
+}
+
+// returnsTo reports whether a paragraph opens by going back to a site
+// left before: "Returning to the nasal ala, …", "Back to the cheek: …".
+func returnsTo(text string) bool {
+	words := strings.Fields(asciiLower(firstWords(text, 3)))
+	for i, w := range words {
+		if strings.HasPrefix(w, "return") || w == "back" && i+1 < len(words) && words[i+1] == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// asideLead reports whether a sentence's first clause sets the time of its
+// main clause: "While the ala sections were being read", "Meanwhile".
+func asideLead(lead string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(lead), " ")
+	switch asciiLower(first) {
+	case "while", "meanwhile", "as", "during":
+		return true
+	}
+	return false
+}
+
+// tellsDeed reports whether a would-be site heading holds a verb of what
+// was done: "left temple came", "Returning to the nasal ala".
+func tellsDeed(head string) bool {
+	for _, w := range strings.Fields(asciiLower(head)) {
+		switch w {
+		case "came", "comes", "was", "were", "is", "began", "begun", "done", "treated", "excised", "addressed", "followed", "returning", "returned", "went":
+			return true
+		}
+	}
+	return false
+}
+
 // afterSequenceWord is s after a word or phrase that moves a dictation on
 // to its next site ("First, the right nasal ala", "Next, the vertex of the
 // scalp", "Attention was then turned to the left temple"); s when it opens
@@ -4596,7 +4673,7 @@ func afterSequenceWord(s string) string {
 		return rest // "Then the right upper lip: infiltrative BCC, …"
 	}
 	lead := firstWords(s, 8) // the words of sequence open the line: "Attention was then turned to …"
-	if !containsFold(lead, "turn") && !containsFold(lead, "mov") && !containsFold(lead, "began") && !containsFold(lead, "start") && !containsFold(lead, "addressed") {
+	if !containsFold(lead, "turn") && !containsFold(lead, "mov") && !containsFold(lead, "began") && !containsFold(lead, "start") && !containsFold(lead, "addressed") && !containsFold(lead, "back") {
 		return s // the cheap test first: most lines hold no word of sequence
 	}
 	words := strings.Fields(asciiLower(lead))

@@ -1166,7 +1166,7 @@ func namesTumorAtSite(text string) bool {
 // …", "We then addressed the chin …"), or 0.
 func turnedTo(words []string) int {
 	for i := 1; i+1 < len(words); i++ {
-		if (words[i-1] == "turned" || words[i-1] == "moved" || words[i-1] == "turning" || words[i-1] == "moving") && words[i] == "to" ||
+		if (words[i-1] == "turned" || words[i-1] == "moved" || words[i-1] == "turning" || words[i-1] == "moving" || words[i-1] == "returning" || words[i-1] == "back") && words[i] == "to" ||
 			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
 			return i + 1
 		}

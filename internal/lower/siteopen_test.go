@@ -485,9 +485,13 @@ func TestSiteStageParagraphs(t *testing.T) {
 		{"§1 a site's first and second stage paragraphs",
 			intro + "Left cheek: the first stage, two blocks, was clear.\n\nRight forearm, first stage: three blocks; tumor at the distal margin of block 3.\nRight forearm, second stage: one block from the distal margin, clear.\n\nLeft shin: the first stage, two blocks, was clear.\n",
 			lesionOutline, "Left cheek 2; Right forearm 3,1; Left shin 2"},
-		{"§1 never guess: back to a site already left",
+		{"§1 back to a site already left, said so: 'Returning to the left cheek lesion, …'",
 			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
 				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nReturning to the left cheek lesion, a second stage was taken and processed as two blocks, both clear.\n",
+			lesionOutline, "Cheek 3,2; Ear 2"},
+		{"§1 never guess: back to a site already left, not said so",
+			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
+				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nCheek, second stage: two blocks, both clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
 	})
 }
@@ -583,5 +587,22 @@ func TestRepairWordNamesNoSite(t *testing.T) {
 	runProseCases(t, []proseCase{
 		{"§3 each repair stays with its lesion", note, lesionOutline,
 			"Right breast, nipple-areolar complex 3 [Layered Closure [3.4]]; Left index finger, dorsal middle phalanx 2 [Complex Closure [2.2]]"},
+	})
+}
+
+// TestInterleavedSitesReturning: a dictation that takes the first stage at
+// one site, turns to the other while the sections are read ("While the ala
+// sections were being read, the forearm tumor was excised. The first
+// forearm stage …") and returns ("Returning to the nasal ala, a second
+// stage …") gives each stage to its tumor (CODING-RULES §1: stages per
+// lesion); "The left temple came first." names the site, not "left temple
+// came".
+func TestInterleavedSitesReturning(t *testing.T) {
+	const note = "Date of service: 12/03/2026\n\nThe patient has two biopsy-proven tumors: a BCC of the left nasal ala and an SCC of the right forearm.\n\n" +
+		"We began with the nasal ala. Its first stage was divided into three blocks; tumor at the deep margin of block 2.\n\n" +
+		"While the ala sections were being read, the forearm tumor was excised. The first forearm stage was processed as 2 blocks; both blocks were clear.\n\n" +
+		"Returning to the nasal ala, a second stage of one block was taken from the deep margin and was clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages: interleaved, with a return", note, lesionOutline, "left nasal ala 3,1; right forearm 2"},
 	})
 }

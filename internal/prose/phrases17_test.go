@@ -826,3 +826,15 @@ func TestSecondaryDefectBeforeHardWrap(t *testing.T) {
 			[]string{"repair "}, []string{`repair "bilobed flap" defect=1.6x1.4 secondary=3.1 sq after-clearance`}},
 	})
 }
+
+// TestOrdinalSiteStage: "The first forearm stage was processed as 2
+// blocks" is the first stage, the site between the ordinal and the noun
+// (CODING-RULES §1); "the first two blocks" is no stage.
+func TestOrdinalSiteStage(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'The first forearm stage'",
+			"The first forearm stage was processed as 2 blocks; both blocks were clear.", []string{"stage ", "unstaged"}, []string{"stage 1 blocks=2 margin=clear"}},
+		{"§1 stages: 'the second nasal ala layer'",
+			"The second nasal ala layer was one block, clear.", []string{"stage ", "unstaged"}, []string{"stage 2 blocks=1 margin=clear"}},
+	})
+}

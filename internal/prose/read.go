@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/mohscode/mohscode/internal/anatomy"
 )
 
 // Read reads the paragraphs of one scope (a whole note, or one lesion's part
@@ -596,6 +598,24 @@ func (p *para) stageFiller(i int) bool {
 	return false
 }
 
+// siteBeforeStageNoun is the token of the stage noun after one to three
+// words from token j that name a site ("forearm" of "the first forearm
+// stage", "nasal ala" of "the second nasal ala layer"), or j.
+func (p *para) siteBeforeStageNoun(j int, s span) int {
+	for e := j + 1; e <= j+3 && e < s.hi; e++ {
+		if p.toks[e-1].kind != kWord {
+			return j
+		}
+		if p.singularStageNoun(e, s.hi) {
+			if _, ok := anatomy.Resolve(p.text(j, e)); ok {
+				return e
+			}
+			return j
+		}
+	}
+	return j
+}
+
 // mention reads a stage mention at token i of sentence s: its kind, number
 // (explicit only) and token range.
 func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
@@ -637,6 +657,9 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		}
 		for j < s.hi && p.stageFiller(j) {
 			j++
+		}
+		if e := p.siteBeforeStageNoun(j, s); e > j {
+			j = e // "The first forearm stage was processed as 2 blocks"
 		}
 		if n > 0 && p.ellipticalStage(i, j, s) {
 			// "Clearance took two stages: the first, of three sections, …,
