@@ -838,3 +838,29 @@ func TestOrdinalSiteStage(t *testing.T) {
 			"The second nasal ala layer was one block, clear.", []string{"stage ", "unstaged"}, []string{"stage 2 blocks=1 margin=clear"}},
 	})
 }
+
+// TestStageInDoubt: a sentence that says the note does not tell whose
+// stage it was ("… one more entry, a stage of two blocks, free of tumor,
+// with no site written against it; this dictation does not say whether it
+// was the second stage at the nasal sidewall or the first stage at the
+// left cheek") gives no stage (CODING-RULES §1: never a guessed stage) and
+// says why; a stage told plainly before it stays.
+func TestStageInDoubt(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 stages: a stage whose tumor the note leaves open",
+			"The first stage was divided into three blocks, all clear. The Mohs log for the day holds one more entry, a stage of two blocks, free of tumor, with no site written against it; this dictation does not say whether it was the second stage at the nasal sidewall or the first stage at the left cheek.",
+			[]string{"stage ", "unstaged", "ambiguity"}, []string{"stage 1 blocks=3 margin=clear",
+				"ambiguity the prose leaves open which tumor a stage was taken from: no stage is read from that sentence"}},
+	})
+}
+
+// TestStainOnAllBlocksThenMargin: "stained with CD34 (all blocks) to tell
+// … and was positive at the deep margin of block 1" is CD34 on every block
+// of the stage (CODING-RULES §5: billed per block), not on block 1.
+func TestStainOnAllBlocksThenMargin(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 stains: '(all blocks)' before a margin that names a block",
+			"The second stage, 3 blocks, was again stained with CD34 (all blocks) to tell DFSP spindle cells from dermal fibroblasts and was positive at the deep margin of block 1, with blocks 2 and 3 clear.",
+			[]string{"stage "}, []string{`stage 2 blocks=3 margin=positive stain="CD34"+reason`}},
+	})
+}

@@ -178,8 +178,13 @@ func (st *state) sentence(p *para, s span) {
 	// day's stages and repair
 	past := p.allPast(s)
 	if !other && !past && !st.biopsyFrozen(p, s) {
+		var before *stagesBefore
+		if p.sentenceWord(s, "whether") && (s.any(cStageNoun) || s.any(cStageOrdNoun)) {
+			before = st.snapshot()
+		}
 		st.readStages(p, s, bx)
 		st.readStageCount(p, s)
+		st.doubtedStages(p, s, before)
 	}
 	st.readBiopsy(p, s, other)
 	if other {
@@ -880,6 +885,52 @@ func (st *state) target(p *para, s span, bx bool) (*Stage, int) {
 	return &st.f.Unstaged, -1
 }
 
+// stagesBefore is what the stages were before a sentence was read.
+type stagesBefore struct {
+	stages          []Stage
+	unstaged        Stage
+	ambiguities     int
+	blocksAmbiguous []bool
+	stageCount      int
+	cur, maxNum     int
+}
+
+// snapshot keeps the stages as they are, for doubtedStages.
+func (st *state) snapshot() *stagesBefore {
+	return &stagesBefore{stages: slices.Clone(st.f.Stages), unstaged: st.f.Unstaged, ambiguities: len(st.f.Ambiguities),
+		blocksAmbiguous: slices.Clone(st.blocksAmbiguous), stageCount: len(st.f.StageCount), cur: st.cur, maxNum: st.maxNum}
+}
+
+// doubtedStages takes back what a sentence that asks whose stage it told
+// read as stages ("The Mohs log for the day holds one more entry, a stage
+// of two blocks, free of tumor, with no site written against it; this
+// dictation does not say whether it was the second stage at the nasal
+// sidewall or the first stage at the left cheek"): never a guessed stage.
+// before is the stages before it (nil for any other sentence).
+func (st *state) doubtedStages(p *para, s span, before *stagesBefore) {
+	if before == nil {
+		return
+	}
+	st.f.Stages, st.f.Unstaged, st.blocksAmbiguous, st.cur, st.maxNum = before.stages, before.unstaged, before.blocksAmbiguous, before.cur, before.maxNum
+	st.f.Ambiguities = st.f.Ambiguities[:before.ambiguities]
+	st.f.StageCount = st.f.StageCount[:before.stageCount]
+	st.f.Ambiguities = append(st.f.Ambiguities, Ambiguity{
+		Message: "the prose leaves open which tumor a stage was taken from: no stage is read from that sentence",
+		Spans:   []Span{p.spanOf(s.lo, trimEnd(p, s.lo, s.hi))},
+	})
+}
+
+// afterWhether reports whether token k of sentence s stands after
+// "whether" in its sentence: a question the note leaves open.
+func (p *para) afterWhether(k int, s span) bool {
+	for i := s.lo; i < k; i++ {
+		if p.w(i) == "whether" {
+			return true
+		}
+	}
+	return false
+}
+
 // priorContext reports whether sentence s speaks of an earlier report
 // ("the report", "previously", "referring") rather than of today's slides.
 func (p *para) priorContext(s span) bool { return s.any(cPriorCue) }
@@ -904,6 +955,13 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
 			kind, num, lo, hi = p.mention(i, s)
+		}
+		if kind != mNone && p.afterWhether(lo, s) {
+			// "this dictation does not say whether it was the second stage at
+			// the nasal sidewall or the first stage at the left cheek": a stage
+			// in doubt is none (see doubtedStages)
+			i = hi
+			continue
 		}
 		if kind != mNone && kind != mRef {
 			// "There was no residual tumor in the second stage": what comes
@@ -1550,6 +1608,10 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 			st.Reason = p.text(j+1, k-1) // "MART-1 (for melanocyte density)"
 		} else {
 			st.Blocks = p.blockList(j+1, k-1) // "MART-1 (blocks 1-2)"
+			switch p.w(j + 1) {
+			case "all", "each", "every", "both":
+				named = true // "CD34 (all blocks)": every block, whatever blocks the clause names after it
+			}
 		}
 		j = k
 	}
