@@ -4547,6 +4547,8 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 		if lead, main, ok := strings.Cut(head, ", "); ok && asideLead(lead) {
 			if site := tumorSite(main); site != "" {
 				head = site // "While the ala sections were being read, the forearm tumor was excised."
+			} else if site := siteBeforeDeed(strings.TrimPrefix(strings.TrimPrefix(main, "the "), "The ")); site != "" {
+				head = site // "While the temple sections were read, the right dorsal wrist was excised."
 			}
 		}
 		head = afterSequenceWord(head)
@@ -4554,6 +4556,9 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			head = rest // "The right forehead: one stage of two blocks, …"
 		}
 		head = strings.TrimSuffix(head, " first") // "The left nasal ala first: nodular BCC, …"
+		if site := siteBeforeDeed(head); site != "" {
+			head = site // "The right dorsal forearm was excised first.", "The left forearm tumor was then excised.", "The left temple came first."
+		}
 		if it.Text != nil && len(it.Fields) == 0 {
 			if pre, post, cut := strings.Cut(it.Text.Text, ": "); cut { // "Right forearm, first stage: the tumor measured …"
 				if site, stage, cut := strings.Cut(pre, ", "); cut && (stageOrdinalWords(stage) || isStageKey(stage)) {
@@ -4647,6 +4652,34 @@ func asideLead(lead string) bool {
 		return true
 	}
 	return false
+}
+
+// siteBeforeDeed is the site a paragraph's opening sentence names before
+// saying it was treated ("right dorsal forearm" of "right dorsal forearm
+// was excised first", "left forearm" of "left forearm tumor was then
+// excised", "left temple" of "left temple came"), or "".
+func siteBeforeDeed(head string) string {
+	words := strings.Fields(head)
+	for k, w := range words {
+		switch asciiLower(w) {
+		case "was", "were", "came", "is":
+		default:
+			continue
+		}
+		rest := strings.ToLower(strings.Join(words[k+1:], " "))
+		if w == "came" && rest != "" && rest != "next" && rest != "first" && rest != "last" && rest != "second" {
+			return ""
+		}
+		if w != "came" && !mentions(rest, []string{"excised", "treated", "addressed", "done", "taken", "operated"}) {
+			return ""
+		}
+		site := strings.Join(words[:k], " ")
+		for _, noun := range []string{" tumor", " tumour", " lesion", " site"} {
+			site = strings.TrimSuffix(site, noun)
+		}
+		return resolvedSite(site)
+	}
+	return ""
 }
 
 // tellsDeed reports whether a would-be site heading holds a verb of what
@@ -4859,7 +4892,7 @@ func resolvedSite(s string) string {
 		return "" // not "Regarding the left preauricular tumor"
 	}
 	switch asciiLower(firstWord(s)) {
-	case "at", "on", "in", "to", "for", "from", "with", "the", "a", "an", "after", "before", "during", "we", "i":
+	case "at", "on", "in", "to", "for", "from", "with", "the", "a", "an", "after", "before", "during", "we", "i", "while", "as", "when", "since", "because", "although":
 		return "" // not "At the chin" of "At the chin, the first stage comprised three blocks"
 	}
 	return s

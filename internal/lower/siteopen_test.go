@@ -602,7 +602,15 @@ func TestInterleavedSitesReturning(t *testing.T) {
 		"We began with the nasal ala. Its first stage was divided into three blocks; tumor at the deep margin of block 2.\n\n" +
 		"While the ala sections were being read, the forearm tumor was excised. The first forearm stage was processed as 2 blocks; both blocks were clear.\n\n" +
 		"Returning to the nasal ala, a second stage of one block was taken from the deep margin and was clear.\n"
+	const temple = "Date of service: 12/03/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left temple and a nodular basal cell carcinoma of the right dorsal wrist.\n\n" +
+		"The left temple came first. The first stage was divided into nine blocks; tumor at the margins of blocks 2, 5 and 8.\n\n" +
+		"While the temple sections were read, the right dorsal wrist was excised. Its first stage, 2 blocks, was clear.\n\n" +
+		"Returning to the left temple, the second stage was cut into six blocks, all clear.\n"
+	const excised = "Date of service: 12/03/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the right dorsal forearm and a basal cell carcinoma of the left forearm.\n\n" +
+		"The right dorsal forearm was excised first. Stage 1 was divided into 2 blocks, clear.\n\nThe left forearm tumor was then excised. Its first stage was processed as two blocks, all clear.\n"
 	runProseCases(t, []proseCase{
 		{"§1 stages: interleaved, with a return", note, lesionOutline, "left nasal ala 3,1; right forearm 2"},
+		{"§1 stages: 'came first', 'While …, the right dorsal wrist was excised', 'Returning to …'", temple, lesionOutline, "left temple 9,6; right dorsal wrist 2"},
+		{"§1 stages: '<site> was excised first', '<site> tumor was then excised'", excised, lesionOutline, "right dorsal forearm 2; left forearm 2"},
 	})
 }
