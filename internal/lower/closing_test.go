@@ -557,18 +557,11 @@ func TestIntroGivesTheSide(t *testing.T) {
 func TestEveryBiopsied(t *testing.T) {
 	const labels = "Date: 05/28/2026\n%s\n\nLESION 1 OF 2: right lateral cheek\nDiagnosis: basal cell carcinoma\nStage 1: 3 blocks; clear\n\n" +
 		"LESION 2 OF 2: left dorsal forearm\nDiagnosis: squamous cell carcinoma\nStage 1: 2 blocks; clear\n"
-	biopsied := func(n *model.Note) string {
-		var out []string
-		for _, les := range n.Lesions {
-			out = append(out, fmt.Sprint(les.PriorBiopsy.Present() && les.PriorBiopsy.Yes))
-		}
-		return strings.Join(out, " ")
-	}
 	runProseCases(t, []proseCase{
-		{"a sentence of both lesions above the labels", fmt.Sprintf(labels, "Maps for both lesions are on file. Both diagnoses were biopsy-proven on 05/06/2026."), biopsied, "true true"},
-		{"a history of every tumor above the labels", fmt.Sprintf(labels, "HISTORY: Two biopsy-proven skin cancers were treated today; the first was seen in 2024."), biopsied, "true true"},
-		{"'today's tumors' above the labels", fmt.Sprintf(labels, "INDICATION AND HISTORY: prior BCCs of the nose (2018). Today's tumors were biopsied on 03/03/2026 by his primary dermatologist."), biopsied, "true true"},
-		{"a sentence of one tumor above the labels: its own, no other lesion's", fmt.Sprintf(labels, "The cheek tumor was biopsy-proven on 05/06/2026."), biopsied, "true false"},
+		{"a sentence of both lesions above the labels", fmt.Sprintf(labels, "Maps for both lesions are on file. Both diagnoses were biopsy-proven on 05/06/2026."), biopsiedOf, "true true"},
+		{"a history of every tumor above the labels", fmt.Sprintf(labels, "HISTORY: Two biopsy-proven skin cancers were treated today; the first was seen in 2024."), biopsiedOf, "true true"},
+		{"'today's tumors' above the labels", fmt.Sprintf(labels, "INDICATION AND HISTORY: prior BCCs of the nose (2018). Today's tumors were biopsied on 03/03/2026 by his primary dermatologist."), biopsiedOf, "true true"},
+		{"a sentence of one tumor above the labels: its own, no other lesion's", fmt.Sprintf(labels, "The cheek tumor was biopsy-proven on 05/06/2026."), biopsiedOf, "true false"},
 	})
 }
 
@@ -578,12 +571,9 @@ func TestEveryBiopsied(t *testing.T) {
 // dated biopsy under it, it documents none.
 func TestBxOverItsValue(t *testing.T) {
 	const note = "DOS:\n09/17/2026\nLOC:\nL nasal sidewall\nDX:\nsuperficial BCC\nBX:\n%s\nMAP:\ndrawn\n\nSTG 1: 5 blks; margins clear\n"
-	biopsied := func(n *model.Note) string {
-		return fmt.Sprint(n.Lesions[0].PriorBiopsy.Present() && n.Lesions[0].PriorBiopsy.Yes)
-	}
 	runProseCases(t, []proseCase{
-		{"a dated shave under BX:", fmt.Sprintf(note, "shave 08/20/2026, superficial BCC (OM26-0921)"), biopsied, "true"},
-		{"no date under BX:", fmt.Sprintf(note, "see chart"), biopsied, "false"},
+		{"a dated shave under BX:", fmt.Sprintf(note, "shave 08/20/2026, superficial BCC (OM26-0921)"), biopsiedOf, "true"},
+		{"no date under BX:", fmt.Sprintf(note, "see chart"), biopsiedOf, "false"},
 	})
 }
 
@@ -595,16 +585,9 @@ func TestBxOverItsValue(t *testing.T) {
 func TestIntroSitesInMoreWords(t *testing.T) {
 	const note = "Date of service: 05/15/2026\n\nMs. Q. is seen for Mohs surgery of two lesions: an invasive squamous cell carcinoma of the left forehead, 1.5 x 1.2 cm, and a nodular basal cell carcinoma of the %s dorsal hand, 0.9 x 0.8 cm.\n\n" +
 		"Forehead, first stage: three blocks, clear.\n\nRight hand, first stage: two blocks; both blocks clear.\n"
-	sizes := func(n *model.Note) string {
-		var out []string
-		for _, les := range n.Lesions {
-			out = append(out, fmt.Sprint(les.Size.Dims))
-		}
-		return strings.Join(out, " ")
-	}
 	runProseCases(t, []proseCase{
-		{"the right dorsal hand is the right hand's lesion", fmt.Sprintf(note, "right"), sizes, "[1.5 1.2] [0.9 0.8]"},
-		{"the left dorsal hand is no lesion", fmt.Sprintf(note, "left"), sizes, "[] []"},
+		{"the right dorsal hand is the right hand's lesion", fmt.Sprintf(note, "right"), sizesOf, "[1.5 1.2] [0.9 0.8]"},
+		{"the left dorsal hand is no lesion", fmt.Sprintf(note, "left"), sizesOf, "[] []"},
 	})
 }
 
@@ -617,16 +600,9 @@ func TestSizesByParagraph(t *testing.T) {
 	const note = "PREOPERATIVE DIAGNOSIS:\n1.  Basal cell carcinoma, right helix.\n2.  Basal cell carcinoma, left neck.\n\nDATE OF SERVICE:  06/25/2026\n\n" +
 		"INDICATIONS:  The patient has two biopsy-proven basal cell carcinomas (shave biopsies on 06/01/2026): %s\n\n" +
 		"Right helix:  Stage 1, 2 blocks, negative.\n\nLeft neck:  Stage 1, 3 blocks, negative.\n"
-	sizes := func(n *model.Note) string {
-		var out []string
-		for _, les := range n.Lesions {
-			out = append(out, fmt.Sprint(les.Size.Dims))
-		}
-		return strings.Join(out, " ")
-	}
 	runProseCases(t, []proseCase{
-		{"each site, then its size", fmt.Sprintf(note, "a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm, and a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm."), sizes, "[0.9 0.7] [1.3 1]"},
-		{"the sites in the other order", fmt.Sprintf(note, "a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm, and a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm."), sizes, "[] []"},
+		{"each site, then its size", fmt.Sprintf(note, "a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm, and a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm."), sizesOf, "[0.9 0.7] [1.3 1]"},
+		{"the sites in the other order", fmt.Sprintf(note, "a recurrent BCC of the left lateral neck measuring 1.3 x 1.0 cm, and a nodular BCC of the right superior helix measuring 0.9 x 0.7 cm."), sizesOf, "[] []"},
 	})
 }
 
@@ -657,16 +633,9 @@ func TestRepairsParagraphAfterLabels(t *testing.T) {
 func TestEnumeratedBiopsiesInOneSentence(t *testing.T) {
 	const note = "DATE OF SERVICE: 06/30/2026\n\nINDICATIONS: 66-year-old woman with (1) a superficial basal cell carcinoma of the right malar cheek, %s1.2 x 1.0 cm, recurrent after imiquimod, and (2) a well-differentiated squamous cell carcinoma of the left dorsal hand, biopsy 06/03/2026, 1.1 x 0.9 cm, over the extensor tendons.\n\n" +
 		"1) Right cheek: The first stage was divided into 2 blocks; both blocks were clear.\n\n2) Left dorsal hand: The first stage was divided into 3 blocks, all clear.\n"
-	biopsied := func(n *model.Note) string {
-		var out []string
-		for _, les := range n.Lesions {
-			out = append(out, fmt.Sprint(les.PriorBiopsy.Present() && les.PriorBiopsy.Yes))
-		}
-		return strings.Join(out, " ")
-	}
 	runProseCases(t, []proseCase{
-		{"a biopsy after each tumor", fmt.Sprintf(note, "biopsy 06/03/2026, "), biopsied, "true true"},
-		{"a biopsy after the second tumor only", fmt.Sprintf(note, ""), biopsied, "false false"},
+		{"a biopsy after each tumor", fmt.Sprintf(note, "biopsy 06/03/2026, "), biopsiedOf, "true true"},
+		{"a biopsy after the second tumor only", fmt.Sprintf(note, ""), biopsiedOf, "false false"},
 	})
 }
 
@@ -759,4 +728,22 @@ func TestIndicationsOfSeveralInFirstParagraph(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	runProseCases(t, []proseCase{{"one sentence, three tumors by their sites", note, indicated, "true true true"}})
+}
+
+// sizesOf is each lesion's pre-operative size.
+func sizesOf(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		out = append(out, fmt.Sprint(les.Size.Dims))
+	}
+	return strings.Join(out, " ")
+}
+
+// biopsiedOf is whether each lesion's prior biopsy is documented.
+func biopsiedOf(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		out = append(out, fmt.Sprint(les.PriorBiopsy.Present() && les.PriorBiopsy.Yes))
+	}
+	return strings.Join(out, " ")
 }

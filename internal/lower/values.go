@@ -223,26 +223,29 @@ func splitItems(v *grammar.Value) []*grammar.Value { return splitOutside(v, ",;"
 // splitOutside splits a value at any of seps outside parentheses, each
 // part trimmed and positioned in the note, in time linear in the value.
 func splitOutside(v *grammar.Value, seps string) []*grammar.Value {
-	var out []*grammar.Value
-	at := positioner{v: v, col: v.Pos.Column}
-	depth, start := 0, 0
-	for i := 0; i < len(v.Text); i++ {
-		switch c := v.Text[i]; {
-		case c == '(':
-			depth++
-		case c == ')':
-			depth = max(depth-1, 0)
-		case depth == 0 && strings.IndexByte(seps, c) >= 0:
-			out = at.appendTrimmed(out, start, i)
-			start = i + 1
+	return splitWhere(v, func(s string, i int) int {
+		if strings.IndexByte(seps, s[i]) >= 0 {
+			return 1
 		}
-	}
-	return at.appendTrimmed(out, start, len(v.Text))
+		return 0
+	})
 }
 
 // splitAtDashes splits a value at the spaced en and em dashes outside
 // parentheses: "BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)".
 func splitAtDashes(v *grammar.Value) []*grammar.Value {
+	return splitWhere(v, func(s string, i int) int {
+		if strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " — ") {
+			return len(" – ")
+		}
+		return 0
+	})
+}
+
+// splitWhere splits a value outside parentheses wherever sep(text, i)
+// gives the length of a separator at byte i, each part trimmed and
+// positioned in the note.
+func splitWhere(v *grammar.Value, sep func(s string, i int) int) []*grammar.Value {
 	var out []*grammar.Value
 	at := positioner{v: v, col: v.Pos.Column}
 	depth, start := 0, 0
@@ -252,10 +255,12 @@ func splitAtDashes(v *grammar.Value) []*grammar.Value {
 			depth++
 		case c == ')':
 			depth = max(depth-1, 0)
-		case depth == 0 && (strings.HasPrefix(v.Text[i:], " – ") || strings.HasPrefix(v.Text[i:], " — ")):
-			out = at.appendTrimmed(out, start, i)
-			start = i + len(" – ")
-			i = start - 1
+		case depth == 0:
+			if n := sep(v.Text, i); n > 0 {
+				out = at.appendTrimmed(out, start, i)
+				start = i + n
+				i = start - 1
+			}
 		}
 	}
 	return at.appendTrimmed(out, start, len(v.Text))
