@@ -182,13 +182,13 @@ func (p *para) pastParentheses() {
 // and its colon: "Past history:", "Past medical history:", "Past hx:", "PMH:".
 func (p *para) pastHeading(s span) bool {
 	k := s.lo
-	if p.w(k) == "past" {
+	if k < s.hi && p.w(k) == "past" {
 		k++
 	}
-	if p.w(k) == "medical" || p.w(k) == "surgical" || p.w(k) == "dermatologic" {
+	if k < s.hi && (p.w(k) == "medical" || p.w(k) == "surgical" || p.w(k) == "dermatologic") {
 		k++
 	}
-	if k == s.lo && p.w(k) != "pmh" || k > s.lo && p.w(k) != "history" && p.w(k) != "hx" {
+	if k >= s.hi || k == s.lo && p.w(k) != "pmh" || k > s.lo && p.w(k) != "history" && p.w(k) != "hx" {
 		return false // "Past history:", "Past hx:", "PMH:"
 	}
 	return k+1 < s.hi && p.w(k+1) == ":"
