@@ -118,7 +118,7 @@ var realisticSets = []struct {
 	{"testdata/probe65", 30, 30},
 	{"testdata/probe66", 30, 30},
 	{"testdata/probe67", 30, 29},
-	{"testdata/probe68", 30, 21},
+	{"testdata/probe68", 30, 22},
 	{"testdata/probe69", 30, 30},
 	{"testdata/probe70", 30, 24},
 	{"testdata/probe71", 30, 29},

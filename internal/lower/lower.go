@@ -5127,7 +5127,12 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 		switch at := slices.Index(opened, i); {
 		case at == len(opened)-1 && at >= 0:
 		case at >= 0:
-			return nil // back to a site already left
+			if !mentions(text, []string{"stage", "layer"}) {
+				return nil // back to a site already left, in words stageParts cannot route
+			}
+			// "At the left dorsal foot, stage 2 was one block …" after the
+			// great toe's first stage: the lesion is open; stageParts gives
+			// the sentence's stage to the lesion it names
 		default:
 			opened = append(opened, i)
 			out[sen[0].Line] = siteParagraph{n: len(opened), site: sites[i], col: sen[0].Col}

@@ -38,9 +38,10 @@ func lesionOutline(n *model.Note) string {
 // stage …", "The first stage from the forearm …"), is read as two lesions,
 // each with its own stages and the repair its sentence names (CODING-RULES
 // §1: stages are counted per lesion; §2: each lesion is its own Mohs
-// procedure). A stage sentence that goes back to a site already left, or a
-// first stage that names no site, splits nothing: the note stays one
-// ambiguous lesion with no Mohs line (never guess whose stages they are).
+// procedure); a stage sentence that goes back to a site already left and
+// names it is that site's. A first stage that names no site splits
+// nothing: the note stays one ambiguous lesion with no Mohs line (never
+// guess whose stages they are).
 func TestSiteOpensLesion(t *testing.T) {
 	const intro = "Date of service: 05/04/2026\n\nThe patient has two biopsy-proven skin cancers. The first is a nodular basal cell carcinoma of the left medial cheek, 1.0 x 0.8 cm. The second is a squamous cell carcinoma of the right dorsal forearm, 1.4 x 1.2 cm.\n\n"
 	const repairs = "\nAfter tumor clearance at both sites the wounds were repaired. The forearm defect was closed with a complex layered repair, 4.2 cm in length. The cheek defect was closed with an intermediate layered repair, 2.8 cm in length.\n"
@@ -73,9 +74,9 @@ func TestSiteOpensLesion(t *testing.T) {
 				"We began with the left nasal ala. Mohs was indicated for the nasal location. Pre-op size 0.8 x 0.7 cm. The first stage was divided into two blocks; block 2 was positive at the deep margin. The second stage of one block was clear.\n\n" +
 				"Attention was then turned to the right dorsal forearm. Mohs was indicated because the tumor was recurrent. Pre-op size 1.4 x 1.2 cm. One stage of three blocks was taken and was clear.\n",
 			lesionOutline, "left nasal ala 2,1; right dorsal forearm 3"},
-		{"§1 never guess: a stage sentence goes back to a site already left",
+		{"§1 stages: every stage sentence names its site, going back included",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
-			lesionOutline, "left medial cheek ambiguous"},
+			lesionOutline, "left medial cheek 2,1; right dorsal forearm 6"},
 		{"§1 never guess: the first stage names no site",
 			intro + "The first stage was divided into three blocks, all clear.\n\nThe first stage from the forearm was divided into four blocks, all clear.\n",
 			lesionOutline, "left medial cheek ambiguous"},
