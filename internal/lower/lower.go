@@ -4515,7 +4515,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			staged := paragraphStaged(lines, i)
 			if site, _, cut := strings.Cut(head, ", "); cut && staged && resolvedSite(site) != "" {
 				head = site // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm. Mohs was indicated …", "Right dorsal thumb, over the interphalangeal joint. …"
-			} else if site := tumorSite(head); site != "" && (staged || tumorToday(text)) {
+			} else if site := tumorSite(head); site != "" && (staged || tumorToday(text) || onSiteTumor(head, text)) {
 				head = site // "The left cheek tumor is a nodular basal cell carcinoma, …. Mohs was indicated for …" before the stages of every site
 			}
 			if lead := afterSequenceWord(head); lead != head {
@@ -4634,10 +4634,10 @@ func returnedSite(head string, sites []string) int {
 // returnsTo reports whether a paragraph opens by going back to a site
 // left before: "Returning to the nasal ala, …", "Back to the cheek: …".
 func returnsTo(text string) bool {
-	words := strings.Fields(asciiLower(firstWords(text, 3)))
+	words := strings.Fields(asciiLower(firstWords(text, 4)))
 	for i, w := range words {
-		if strings.HasPrefix(w, "return") || w == "back" && i+1 < len(words) && words[i+1] == "to" {
-			return true
+		if (strings.HasPrefix(w, "return") || w == "back") && i+1 < len(words) && words[i+1] == "to" {
+			return true // not "Return in one week."
 		}
 	}
 	return false
@@ -4899,7 +4899,7 @@ func resolvedSite(s string) string {
 }
 
 // paragraphStaged reports whether the paragraph that line i opens names a
-// stage, on that line or on a line after it before the next blank line
+// stage (or a layer), on that line or on a line after it before the next blank line
 // ("First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …").
 func paragraphStaged(lines []*grammar.Line, i int) bool {
 	for j := i; j < len(lines) && !lines[j].Blank; j++ {
@@ -4907,16 +4907,25 @@ func paragraphStaged(lines []*grammar.Line, i int) bool {
 		if it == nil {
 			continue
 		}
-		if it.Text != nil && containsFold(it.Text.Text, "stage") {
-			return true
+		if it.Text != nil && (containsFold(it.Text.Text, "stage") || containsFold(it.Text.Text, "layer")) {
+			return true // "The first layer was four blocks; …"
 		}
 		for _, f := range it.Fields {
-			if containsFold(f.Key, "stage") || f.Value != nil && containsFold(f.Value.Text, "stage") {
+			if containsFold(f.Key, "stage") || f.Value != nil && (containsFold(f.Value.Text, "stage") || containsFold(f.Value.Text, "layer")) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// onSiteTumor reports whether a paragraph opens at a site and names the
+// tumor there in its first sentence, with no year that would make it a
+// past one: "On the L hand, the well-differentiated squamous cell
+// carcinoma measured 0.9 x 0.8 cm and had recurred after cryotherapy, so
+// Mohs was chosen."
+func onSiteTumor(head, text string) bool {
+	return strings.HasPrefix(asciiLower(head), "on the ") && icd10.Recognize(head).Histology != "" && !yearAlone.MatchString(text)
 }
 
 // tumorToday reports whether a paragraph that names one tumor by its site
@@ -5040,7 +5049,7 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 			continue
 		case line.Item != nil && line.Item.Text == nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value != nil:
 			f := line.Item.Fields[0]
-			if _, known := lookupAny(f.Key); !known && len(strings.Fields(f.Key)) > 2 { // "The nose was treated first: one stage of …"
+			if _, known := lookupAny(f.Key); !known && (len(strings.Fields(f.Key)) > 2 || resolvedSite(f.Key) != "") { // "The nose was treated first: one stage of …", "Nasal ala: superficial basal cell carcinoma, …"
 				t := keyAndValue(f)
 				cur = append(cur, prose.Line{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column})
 				continue

@@ -2603,17 +2603,22 @@ func (l *lowerer) tumorsToday() {
 	if !today {
 		return // no sentence can count today's tumors: no sentence split
 	}
+	todayBefore := false // the sentence before spoke of today: "Today we treated …. All three were biopsy-proven …"
 	for _, sen := range prose.Sentences(all) {
 		text := asciiLower(sentenceText(sen))
-		if !mentions(text, todayCues) {
+		today := mentions(text, todayCues)
+		if !today && !(todayBefore && strings.HasPrefix(text, "all ")) {
+			todayBefore = false
 			continue
 		}
+		todayBefore = today
 		for _, ln := range sen {
 			lower := asciiLower(ln.Text)
 			words := sentenceWords(ln.Text)
 			for k, w := range words {
 				n := cardinalWord(w.text)
-				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(lower, words, k) {
+				allOf := !today && k == 1 && words[0].text == "all" // "All three were biopsy-proven …" after today's tumors
+				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(lower, words, k) && !allOf {
 					continue
 				}
 				if mentions(clauseAt(lower, w.at), pastOrOtherLesions) {

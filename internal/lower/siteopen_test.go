@@ -613,5 +613,16 @@ func TestInterleavedSitesReturning(t *testing.T) {
 		{"§1 stages: interleaved, with a return", note, lesionOutline, "left nasal ala 3,1; right forearm 2"},
 		{"§1 stages: 'came first', 'While …, the right dorsal wrist was excised', 'Returning to …'", temple, lesionOutline, "left temple 9,6; right dorsal wrist 2"},
 		{"§1 stages: '<site> was excised first', '<site> tumor was then excised'", excised, lesionOutline, "right dorsal forearm 2; left forearm 2"},
+		{"§1 stages: 'Nasal ala: …' and 'For the preauricular tumor, …' told in layers, then 'Return in one week.'",
+			"Date of service: 11/20/2026\n\nToday we treated a superficial BCC on the L nasal ala and an SCC in the R preauricular area.\n\n" +
+				"Nasal ala: superficial basal cell carcinoma, 0.5 x 0.4 cm. A single layer of two blocks was clear.\n\n" +
+				"For the preauricular tumor, the squamous cell carcinoma measured 1.2 x 1.0 cm. The first layer was four blocks; tumor reached the deep margin of block 4. The second layer, one block, was clear.\n\n" +
+				"Dressings applied. Return in one week.\n",
+			lesionOutline, "Nasal ala 2; preauricular 4,1"},
+		{"§1 stages: 'On the L hand, the … carcinoma measured …, so Mohs was chosen.' opens the left hand's lesion, with no stage told",
+			"Date of service: 11/20/2026\n\nToday we treated SCCs on the R dorsal hand and the L dorsal hand.\n\n" +
+				"On the R hand, the squamous cell carcinoma measured 1.2 x 1.0 cm. The first stage was three blocks, all clear.\n\n" +
+				"On the L hand, the squamous cell carcinoma measured 0.9 x 0.8 cm and had recurred after cryotherapy, so Mohs was chosen. It was excised until the margins were clear.\n",
+			lesionOutline, "R hand 3; L hand "},
 	})
 }
