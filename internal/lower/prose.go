@@ -2599,6 +2599,9 @@ func (l *lowerer) tumorsToday() {
 		for _, ln := range par {
 			today = today || mentions(ln.Text, todayCues) && countsSeveral(ln.Text)
 		}
+		// "Today we treated …" and "All three were …" may stand on lines of
+		// their own, or in parts of a line given to the lesions they name
+		today = today || len(par) > 1 && mentions(sentenceText(par), todayCues) && countsSeveral(sentenceText(par))
 	}
 	if !today {
 		return // no sentence can count today's tumors: no sentence split

@@ -626,3 +626,17 @@ func TestInterleavedSitesReturning(t *testing.T) {
 			lesionOutline, "R hand 3; L hand "},
 	})
 }
+
+// TestAllOfTodaysTumorsCounted: "All three were biopsy-proven …" after a
+// sentence of today's tumors counts three tumors; a note that opens two
+// lesions for them codes no Mohs line (CODING-RULES §1: never a guessed
+// lesion; the third tumor's facts would have gone to another).
+func TestAllOfTodaysTumorsCounted(t *testing.T) {
+	const note = "Date of service: 11/20/2026\n\nToday we treated a BCC on the nasal dorsum, an SCC on the right forearm and an SCC on the left shin. %s were biopsy-proven by shave biopsy on 10/12/2026.\n\n" +
+		"Nasal dorsum: the first stage, two blocks, was clear.\n\nRight forearm: the first stage, three blocks, was clear. The left shin tumor was treated the same way.\n"
+	ambiguous := func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", n.Lesions[0].Ambiguous.Present()) }
+	runProseCases(t, []proseCase{
+		{"'All three' after today's tumors, two lesions opened", fmt.Sprintf(note, "All three"), ambiguous, "2 true"},
+		{"'They' names no count", fmt.Sprintf(note, "They"), ambiguous, "2 false"},
+	})
+}
