@@ -747,3 +747,18 @@ func biopsiedOf(n *model.Note) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestEachStageMappedBeforeAnyStage: "A map was drawn for each stage." in
+// the opening of a dictation of several tumors, before any stage is told,
+// is every tumor's map (CODING-RULES §9: map-missing otherwise); the same
+// words in the second tumor's own paragraph, after the first tumor's
+// stages, stay its own.
+func TestEachStageMappedBeforeAnyStage(t *testing.T) {
+	const note = "Date of service: 12/03/2026\n\nThe patient has two biopsy-proven tumors: a BCC of the left nasal tip and an SCC of the right dorsal hand.%s\n\n" +
+		"We began with the nasal tip. Its first stage was divided into three blocks, all clear.\n\n" +
+		"Attention was then turned to the right dorsal hand.%s The first stage was processed as 2 blocks; both blocks were clear.\n"
+	runProseCases(t, []proseCase{
+		{"in the opening", fmt.Sprintf(note, " A map was drawn for each stage.", ""), mapsOf, "true true"},
+		{"in the second tumor's paragraph", fmt.Sprintf(note, "", " A map was drawn for each stage."), mapsOf, "- true"},
+	})
+}

@@ -184,7 +184,7 @@ var realisticSets = []struct {
 	{"testdata/probe131", 30, 29},
 	{"testdata/probe132", 30, 30},
 	{"testdata/probe133", 30, 30},
-	{"testdata/probe134", 30, 14},
+	{"testdata/probe134", 30, 20},
 	{"testdata/probe135", 30, 14},
 	{"testdata/probe136", 30, 30},
 }

@@ -1265,7 +1265,7 @@ func (l *lowerer) readProse() {
 	for _, scope := range l.scopes {
 		facts := prose.Read(l.paragraphs[scope])
 		for _, m := range facts.Map {
-			if m.Every {
+			if m.Every || l.mapBeforeStages(m, l.paragraphs[scope]) {
 				every = append(every, m)
 			}
 		}
@@ -1349,6 +1349,37 @@ func postopSentence(par [][]prose.Line) model.Text {
 		}
 	}
 	return model.Text{}
+}
+
+// mapBeforeStages reports whether a map statement of a note of several
+// lesions says each stage was mapped ("A map was drawn for each stage.",
+// "each stage was mapped") before the note tells any stage: a statement
+// of every lesion, though the paragraph it stands in is the first one's.
+func (l *lowerer) mapBeforeStages(m prose.Flag, par [][]prose.Line) bool {
+	if len(l.out.Lesions) < 2 {
+		return false
+	}
+	for _, les := range l.out.Lesions {
+		for _, st := range les.Stages {
+			if st.Line <= m.Span.Line {
+				return false
+			}
+		}
+	}
+	text := asciiLower(sentenceAt(par, m.Span))
+	return mentions(text, []string{"each stage", "every stage", "all stages", "each layer", "every layer"})
+}
+
+// sentenceAt is the text of the sentence in which span s starts.
+func sentenceAt(par [][]prose.Line, s prose.Span) string {
+	for _, sen := range prose.Sentences(par) {
+		for _, ln := range sen {
+			if ln.Line == s.Line && ln.Col <= s.Col && s.Col <= ln.Col+len(ln.Text) {
+				return sentenceText(sen)
+			}
+		}
+	}
+	return ""
 }
 
 // closingMaps are the map statements of a note of several tumors that
