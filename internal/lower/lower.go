@@ -164,7 +164,7 @@ type lowerer struct {
 	lengths         map[int]model.Size     // a repair length stated apart from its repair, by lesion
 	secondaries     map[int]model.Size     // a flap's secondary defect stated apart from its repair, by lesion
 	repairBy        map[int]model.Text     // who repaired, stated apart from the repair, by lesion
-	stainReasons    map[int]model.Text     // a lesion's stain reason field, for its stains that give none, by lesion
+	stainReasons    map[int]stainReason    // a lesion's stain reason field, for its stains that give none, by lesion
 	provenDx        map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach      []*grammar.Value       // map fields before the first label that speak of every lesion
 	postopList      []model.Text           // a numbered list under a valueless post-operative diagnosis key, item n of lesion n
@@ -1107,6 +1107,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Path read by surgeon (Dr. …), all sites"
 	}
+	if f := stainReasonText(it); f != nil {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "AE1/AE3 on block II-A: to exclude single infiltrating tumor cells …" under the log
+	}
 	if fs := keylessFields(it.Text); fs != nil && it.Marker == nil && len(it.Fields) == 0 {
 		l.endParagraph() // "Site R temple / Dx BCC-morpheaform (bx 5/11/26) / Why Mohs: …"
 		for _, f := range fs {
@@ -1350,6 +1354,9 @@ func (l *lowerer) stainReasonKey(f *grammar.Field) int {
 	}
 	if label := parenthesisedLabel(strings.Replace(f.Key, " only)", ")", 1)); label != "" {
 		return l.labelled(label) // "(lesion 1 only)", "(lesion 2)"
+	}
+	if words := strings.Fields(f.Key); len(words) > 3 && strings.EqualFold(words[len(words)-3], "of") && slices.Contains(lesionNouns, asciiLower(words[len(words)-2])) {
+		return l.labelled(strings.TrimPrefix(words[len(words)-1], "#")) // "Ber-EP4 on block I-B of lesion 1"
 	}
 	return l.lesion
 }
@@ -1649,12 +1656,13 @@ func (l *lowerer) stainsOfLesions() {
 // stained with none) is the reason of the one lesion whose stains it
 // covers, when one alone has such.
 func (l *lowerer) stainReasonsOfLesions() {
-	for i, reason := range l.stainReasons {
+	for i, given := range l.stainReasons {
 		if i < 0 || i >= len(l.out.Lesions) {
 			continue
 		}
-		said := asciiLower(reason.Value)
-		named := namesKnownStain(reason.Value)
+		reason := given.reason
+		said := asciiLower(given.stains)
+		named := namesKnownStain(given.stains)
 		covers := func(st *model.Stain) bool { return !named || strings.Contains(said, asciiLower(st.Name)) }
 		if !hasStain(&l.out.Lesions[i], covers) {
 			var with []int
@@ -1676,6 +1684,15 @@ func (l *lowerer) stainReasonsOfLesions() {
 			}
 		}
 	}
+}
+
+// stainReason is a reason given to a lesion's stains apart from them, and
+// the words that name the stains it is of: the field's key ("Ber-EP4 on
+// block I-B"), or the reason itself ("MART-1 on all frozen blocks to
+// assess melanocyte density").
+type stainReason struct {
+	reason model.Text
+	stains string
 }
 
 // hasStain reports whether one of a lesion's stains is such.
@@ -1777,6 +1794,30 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 
 // keyedReader reads a line that opens with a reader key ending in "by"
 // and goes on with who read the slides, with no colon ("Path read by
+// stainReasonText reads a line that names a stain and its blocks before a
+// colon, with the reason after it ("AE1/AE3 on block II-A: to exclude
+// single infiltrating tumor cells within dense inflammation."), as the
+// field it is (see stainReasonKey); nil when the line is no such line. The
+// grammar keeps a key of that many words as text.
+func stainReasonText(it *grammar.Item) *grammar.Field {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 {
+		return nil
+	}
+	key, rest, ok := strings.Cut(it.Text.Text, ": ")
+	if !ok || wordCount(key, 9) > 8 || !namesKnownStain(key) {
+		return nil
+	}
+	if w := firstWord(asciiLower(rest)); w != "to" && w != "for" && w != "because" {
+		return nil
+	}
+	at := len(key) + len(": ")
+	v := trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, at, len(it.Text.Text))
+	if v == nil {
+		return nil
+	}
+	return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: v}
+}
+
 // surgeon (Dr. …), all sites"): the pathology field, or nil.
 func keyedReader(t *grammar.Text) *grammar.Field {
 	if t == nil {
@@ -3059,9 +3100,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		// "Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus
 		// from a follicular proliferation" after the log
 		if l.stainReasons == nil {
-			l.stainReasons = map[int]model.Text{}
+			l.stainReasons = map[int]stainReason{}
 		}
-		l.stainReasons[les] = textOf(f.Value)
+		l.stainReasons[les] = stainReason{reason: textOf(f.Value), stains: f.Key}
 		return taken
 	}
 	if les := l.labelled(f.Key); les >= 0 && f.Value != nil {
@@ -3879,9 +3920,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		l.repairBy[l.lesion] = t
 	case fStainReason: // before or after a log table: the reason of the stains that have none (see stainReasonsOfLesions)
 		if l.stainReasons == nil {
-			l.stainReasons = map[int]model.Text{}
+			l.stainReasons = map[int]stainReason{}
 		}
-		l.stainReasons[l.lesion] = t
+		l.stainReasons[l.lesion] = stainReason{reason: t, stains: t.Value}
 	case fProcedure:
 		if l.procedure == nil {
 			l.procedure = map[int]model.Text{}

@@ -2832,14 +2832,34 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 		les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
 	}
 	l.stagesProse(les, f)
+	proseStainReasons(les, f)
 	if n := len(les.Stages); n > 0 && len(f.Plan) > 0 && !les.Stages[n-1].Decision.Present() {
 		// "she will return … to complete Mohs (stage 2 onward)": the plan after the last stage
 		les.Stages[n-1].Decision = model.Text{Value: f.Plan[0].Value, Line: f.Plan[0].Span.Line}
 	}
 	l.repairsProse(les, f)
+	counted := countedStains(les, f.Uncounted)
 	for _, a := range f.Ambiguities {
-		l.remark(ProseAmbiguous, a.Spans, a.Message)
+		if len(a.Spans) != 1 || !slices.Contains(counted, a.Spans[0]) {
+			l.remark(ProseAmbiguous, a.Spans, a.Message)
+		}
 	}
+}
+
+// countedStains gives each of the lesion's stages a stain that prose says
+// of as many stages as the lesion has ("MART-1 on every block of both
+// stages, to assess melanocyte density" under a log of two stages), and
+// returns the spans of the stains so given: prose told fewer stages than
+// it counted, the note does not.
+func countedStains(les *model.Lesion, stains []prose.CountedStain) []prose.Span {
+	var spans []prose.Span
+	for _, u := range stains {
+		if u.Stages == len(les.Stages) {
+			everyStageStains(les, []prose.Stain{u.Stain})
+			spans = append(spans, u.Stain.Span)
+		}
+	}
+	return spans
 }
 
 // stagesProse takes the stages from prose when no field or log row states
@@ -2889,6 +2909,40 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(stages) > 0 {
 		l.remark(ReadFromProse, []prose.Span{stages[0].Span}, "the stages of lesion "+les.Label+" were read from prose")
+	}
+}
+
+// proseStainReasons gives a stain of the lesion's stages that states no
+// reason the reason prose gives a stain of that name ("CK7 immunostaining
+// was performed on every block of both stages to highlight single Paget
+// cells" above "Stage 2: 3 blocks; clear; stain: H&E, CK7, PAS (block
+// 1)"), when prose gives that name one reason only.
+func proseStainReasons(les *model.Lesion, f *prose.Facts) {
+	reasons := map[string]string{}
+	give := func(stains []prose.Stain) {
+		for _, s := range stains {
+			name := asciiLower(s.Name)
+			if r, seen := reasons[name]; s.Reason != "" && (!seen || r == s.Reason) {
+				reasons[name] = s.Reason
+			} else if s.Reason != "" {
+				reasons[name] = "" // two reasons: neither is the field's
+			}
+		}
+	}
+	for _, st := range f.Stages {
+		give(st.Stains)
+	}
+	give(f.Unstaged.Stains)
+	give(f.EveryStage)
+	for _, u := range f.Uncounted {
+		give([]prose.Stain{u.Stain})
+	}
+	for k := range les.Stages {
+		for j := range les.Stages[k].Stains {
+			if st := &les.Stages[k].Stains[j]; st.Reason == "" {
+				st.Reason = reasons[asciiLower(st.Name)]
+			}
+		}
 	}
 }
 

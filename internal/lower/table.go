@@ -1140,12 +1140,35 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			}
 		}
 	}
+	if purposeRemark(st, cells[colHistology]) {
+		return
+	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
 		add := func(s model.Stain) { st.Stains, _ = addStainOnce(st.Stains, s) }
 		if rest := stainRemark(st, c.Text, line, add); rest != "" && !st.Histology.Present() {
 			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}
+}
+
+// purposeRemark gives the stage's special stains that state no reason the
+// reason a log's comment cell gives them ("| H&E, AE1/AE3 | to highlight
+// single spindled tumor cells in inflamed dermis"), and reports whether the
+// cell was such a reason.
+func purposeRemark(st *model.Stage, c *grammar.Cell) bool {
+	if c == nil {
+		return false
+	}
+	if w := firstWord(asciiLower(c.Text)); w != "to" && w != "for" && w != "because" {
+		return false
+	}
+	given := false
+	for k := range st.Stains {
+		if s := &st.Stains[k]; s.Reason == "" && codetable.ClassifyStain(s.Name) != codetable.StainRoutine {
+			s.Reason, given = strings.TrimSpace(c.Text), true
+		}
+	}
+	return given
 }
 
 // tumorDropper removes the word tumor from a result cell.
@@ -1521,6 +1544,9 @@ func (l *lowerer) blockRow(st *model.Stage, les int, cells map[columnRole]*gramm
 				addStainBlock(st, s, block)
 			}
 		}
+	}
+	if purposeRemark(st, cells[colHistology]) {
+		return
 	}
 	if c := cells[colHistology]; c != nil && c.Text != "" {
 		add := func(s model.Stain) { addStainBlock(st, s, block) }

@@ -25,7 +25,13 @@ type Facts struct {
 	// EveryStage are the stains said of every stage ("Frozen sections were
 	// stained with H&E and with MART-1 on every block of every stage"):
 	// each stage's, whatever states the stages.
-	EveryStage  []Stain
+	EveryStage []Stain
+	// Uncounted are the stains said of more or fewer stages than the prose
+	// describes ("CK7 immunostaining was performed on every block of both
+	// stages to highlight single Paget cells" where one stage is told),
+	// each with an ambiguity: each stage's when the lesion has as many
+	// stages elsewhere (a log, fields), else their names and reasons only.
+	Uncounted   []CountedStain
 	Map         []Flag      // Yes: a map was drawn/prepared/attached; No: "no map was drawn"
 	Reader      []Reader    // who read the Mohs slides
 	PriorBiopsy []Flag      // "biopsy-proven", "biopsy on 4/21 showed …"; No: "no prior biopsy"
@@ -128,6 +134,13 @@ type Stain struct {
 	// stain is not.
 	Special bool
 	Span    Span
+}
+
+// CountedStain is a stain said of a number of stages: "on every block of
+// both stages" is 2.
+type CountedStain struct {
+	Stain  Stain
+	Stages int
 }
 
 // Reader is who read the Mohs slides.

@@ -313,6 +313,7 @@ func (st *state) finish() {
 				Message: fmt.Sprintf("a stain said of %d stages, %d described", a.stages, len(f.Stages)),
 				Spans:   []Span{a.stain.Span},
 			})
+			f.Uncounted = append(f.Uncounted, CountedStain{Stain: a.stain, Stages: a.stages})
 		case len(f.Stages) == 0:
 			f.Unstaged.Stains = append(f.Unstaged.Stains, a.stain)
 		default:
@@ -1637,13 +1638,17 @@ func (p *para) stain(i, e int, s span) (st Stain, end, quiet int) {
 		// names some
 		st.Blocks = p.laterBlocks(j, s.hi)
 	}
+	if j < s.hi && p.w(j) == "only" && named {
+		j++ // "CK7 on block 1 only, because …"
+	}
 	end = j
-	// the reason: "for melanocyte density", ", to judge melanocyte density"
+	// the reason: "for melanocyte density", ", to judge melanocyte density",
+	// ", because a small cluster of ambiguous cells … needed a second marker"
 	r := j
-	if r+1 < s.hi && p.w(r) == "," && (p.w(r+1) == "for" || p.w(r+1) == "to") {
+	if r+1 < s.hi && p.w(r) == "," && (p.w(r+1) == "for" || p.w(r+1) == "to" || p.w(r+1) == "because") {
 		r++
 	}
-	if r < s.hi && (p.w(r) == "for" || p.w(r) == "to") {
+	if r < s.hi && (p.w(r) == "for" || p.w(r) == "to" || p.w(r) == "because" && r > j) {
 		// the reason runs to the clause's end or a comma: "MART-1 for
 		// melanocyte density, was clear" — the status is the stage's
 		k := p.reasonEnd(r+1, s.hi)

@@ -1,0 +1,60 @@
+package lower_test
+
+import (
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
+
+// TestStainReasonWhereverStated: a special stain's reason stated apart
+// from the stain's own words — a line after the log naming the stain and
+// its block before a colon, a log's comment cell, a sentence of the
+// procedure paragraph, a sentence of "both stages" over a log of two —
+// is the stain's reason (CODING-RULES §5: stain-indication-missing only
+// when no reason is stated). A reason of another stain is not.
+func TestStainReasonWhereverStated(t *testing.T) {
+	const head = "Date: 05/13/2026\nSite: right nasal sidewall\nDiagnosis: squamous cell carcinoma (bx 04/24/2026)\n\n"
+	const rows = "Stage  Block  Margin  Stain               Note\nI      A      +       H&E                 deep\nII     A      -       H&E, AE1/AE3        dense inflammation at base\n\n"
+	reasons := func(n *model.Note) string {
+		out := ""
+		for _, les := range n.Lesions {
+			for _, st := range les.Stages {
+				for _, s := range st.Stains {
+					if s.Name == "H&E" {
+						continue
+					}
+					out += s.Name + "="
+					if s.Reason != "" {
+						out += "y;"
+					} else {
+						out += "n;"
+					}
+				}
+			}
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§5 reason line after the log: 'AE1/AE3 on block II-A: to exclude …'",
+			head + rows + "AE1/AE3 on block II-A: to exclude single infiltrating tumor cells within dense inflammation.\n",
+			reasons, "AE1/AE3=y;"},
+		{"§5 no reason line: the finding stands",
+			head + rows + "Final defect: 1.2 x 1.0 cm\n",
+			reasons, "AE1/AE3=n;"},
+		{"§5 a line naming another stain gives AE1/AE3 no reason",
+			head + rows + "MART-1 on block II-A: to assess melanocytes.\n",
+			reasons, "AE1/AE3=n;"},
+		{"§5 comment cell opening with a purpose: '| to highlight single spindled tumor cells'",
+			head + "Stage  Block  Margin  Stain              Note\nI      1      +       H&E                deep margin\nII     1      -       H&E, AE1/AE3       to highlight single spindled tumor cells in inflamed dermis\n",
+			reasons, "AE1/AE3=y;"},
+		{"§5 reason in the procedure paragraph: 'CK7 immunostaining was performed on every block of both stages to highlight …'",
+			head + "Each stage was mapped. CK7 immunostaining was performed on every block of both stages to highlight single Paget cells.\n\nStage 1: 6 blocks; blocks 2 and 5 positive; stain: H&E, CK7\nStage 2: 3 blocks; clear; stain: H&E, CK7\n",
+			reasons, "CK7=y;CK7=y;"},
+		{"§5 'on every block of both stages, to assess …' over a log of two stages gives each stage the stain and its reason",
+			head + "Stage | Blocks | Margins | Stains\n1 | 5 | block 2 positive | H&E\n2 | 2 | clear | H&E\n\nMART-1 on every block of both stages, to assess melanocyte density at the margins.\n",
+			reasons, "MART-1=y;MART-1=y;"},
+		{"§5 'plus CK7 on block 1 only, because …'",
+			head + "First stage: four blocks, H&E only. Tumor at the deep margin of block 1.\n\nSecond stage: two blocks, with AE1/AE3 on both blocks to highlight strands, plus CK7 on block 1 only, because a small cluster of ambiguous cells needed a second marker. Both blocks were clear.\n",
+			reasons, "AE1/AE3=y;CK7=y;"},
+	})
+}
