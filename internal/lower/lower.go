@@ -3731,10 +3731,13 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 	switch ref.field {
 	case fDate:
 		iso, err := grammar.ParseDate(ref.name, withoutTime(v))
-		if first, _, ok := strings.Cut(v.Text, ". "); err != nil && ok {
-			// "Date of service: 09/01/2026. Surgeon Dr. …": the date's sentence ends
-			if d, e := grammar.ParseDate(ref.name, &grammar.Value{Pos: v.Pos, Text: first}); e == nil {
-				iso, err = d, nil
+		for _, sep := range []string{". ", "; "} {
+			if first, _, ok := strings.Cut(v.Text, sep); err != nil && ok {
+				// "Date of service: 09/01/2026. Surgeon Dr. …": the date's sentence
+				// ends; "dos: 06/11/2026; pos 11; surgeon: …": its part does
+				if d, e := grammar.ParseDate(ref.name, &grammar.Value{Pos: v.Pos, Text: first}); e == nil {
+					iso, err = d, nil
+				}
 			}
 		}
 		if err != nil && letters(key) == "encounter" {

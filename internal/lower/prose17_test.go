@@ -53,8 +53,23 @@ func TestStainReasonWhereverStated(t *testing.T) {
 		{"§5 'on every block of both stages, to assess …' over a log of two stages gives each stage the stain and its reason",
 			head + "Stage | Blocks | Margins | Stains\n1 | 5 | block 2 positive | H&E\n2 | 2 | clear | H&E\n\nMART-1 on every block of both stages, to assess melanocyte density at the margins.\n",
 			reasons, "MART-1=y;MART-1=y;"},
+		{"§5 'cd34 on both blocks, same reason' is the reason given before, no stain named 'same reason'",
+			head + "stage 1: 2 blocks; block 1 positive (deep); cd34 on all 2 blocks to separate dfsp spindle cells from fibroblasts\nstage 2: 2 blocks; clear; cd34 on both blocks, same reason\n",
+			reasons, "cd34=y;cd34=y;"},
 		{"§5 'plus CK7 on block 1 only, because …'",
 			head + "First stage: four blocks, H&E only. Tumor at the deep margin of block 1.\n\nSecond stage: two blocks, with AE1/AE3 on both blocks to highlight strands, plus CK7 on block 1 only, because a small cluster of ambiguous cells needed a second marker. Both blocks were clear.\n",
 			reasons, "AE1/AE3=y;CK7=y;"},
+	})
+}
+
+// TestDateBeforeOtherHeaderParts: a date of service followed by other
+// header parts after a semicolon ("dos: 06/11/2026; pos 11; surgeon: …")
+// is the date (CODING-RULES §10: date-missing only when no date is
+// documented); a value that is no date stays a positioned error.
+func TestDateBeforeOtherHeaderParts(t *testing.T) {
+	date := func(n *model.Note) string { return n.Encounter.Date.Value }
+	runProseCases(t, []proseCase{
+		{"§10 date: 'dos: 06/11/2026; pos 11; surgeon: …'", "dos: 06/11/2026; pos 11; surgeon: jonah feldspar-okoro md\nsite: left lower abdomen\n", date, "2026-06-11"},
+		{"§10 date: 'dos: pending; pos 11' is no date", "dos: pending; pos 11\nsite: left lower abdomen\n", date, ""},
 	})
 }

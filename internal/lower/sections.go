@@ -134,6 +134,12 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			st.Levels = textOf(it)
 		case mentions(asciiLower(it.Text), nextStepWords):
 			st.Decision = joinText(st.Decision, textOf(it)) // "proceed to split-thickness skin graft", "complex repair"
+		case len(st.Stains) > 0 && strings.HasPrefix(strings.TrimPrefix(asciiLower(it.Text), "for the "), "same reason"):
+			for k := range st.Stains {
+				if s := &st.Stains[k]; s.Reason == "" {
+					s.Reason = it.Text // "cd34 on both blocks, same reason": the reason given before
+				}
+			}
 		case looksLikeStain(it.Text):
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		case isHistology(it.Text):
@@ -577,9 +583,10 @@ func marginBlocks(s string) []int {
 func stains(t model.Text, special bool) []model.Stain {
 	var out []model.Stain
 	for _, it := range splitItems(&grammar.Value{Text: t.Value}) {
-		if w := firstWord(asciiLower(strings.TrimSpace(it.Text))); len(out) > 0 && (w == "to" || w == "for") {
+		if w := firstWord(asciiLower(strings.TrimSpace(it.Text))); len(out) > 0 && (w == "to" || w == "for" || strings.HasPrefix(asciiLower(strings.TrimSpace(it.Text)), "same reason")) {
 			// "toluidine blue on all stages, to highlight the mucinous stroma":
-			// the reason of the stains before it
+			// the reason of the stains before it ("cd34 on both blocks, same
+			// reason": the reason given before)
 			for i := range out {
 				if out[i].Reason == "" {
 					out[i].Reason = strings.TrimSpace(it.Text)
