@@ -187,6 +187,7 @@ var realisticSets = []struct {
 	{"testdata/probe134", 30, 20},
 	{"testdata/probe135", 30, 14},
 	{"testdata/probe136", 30, 30},
+	{"testdata/probe137", 30, 27},
 	{"testdata/probe138", 30, 30},
 }
 
