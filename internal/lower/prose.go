@@ -30,6 +30,9 @@ func (l *lowerer) prose(par []grammar.Value) {
 	lines := make([]prose.Line, len(par))
 	for i, v := range par {
 		lines[i] = prose.Line{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}
+		if at := l.lineAt(v.Pos.Line); i > 0 && at != nil && at.Item != nil && at.Item.Marker != nil && at.Item.Text != nil && at.Item.Text.Pos == v.Pos {
+			lines[i].Item = true // "(b) shave bx L chest, scaly papule - SCC vs ISK" under "(a) …"
+		}
 	}
 	if l.paragraphs == nil {
 		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}

@@ -73,3 +73,27 @@ func TestDateBeforeOtherHeaderParts(t *testing.T) {
 		{"§10 date: 'dos: pending; pos 11' is no date", "dos: pending; pos 11\nsite: left lower abdomen\n", date, ""},
 	})
 }
+
+// TestListedBiopsiesOfOtherLesions: terse list items of biopsies of other
+// lesions, the site right after "bx" and each item in lower case after its
+// marker ("(a) shave bx R upper back, pink papule - r/o BCC" / "(b) shave
+// bx L chest, …"), are one biopsy each at its own site (CODING-RULES §4:
+// 11102 then 11103), never one biopsy of both lines.
+func TestListedBiopsiesOfOtherLesions(t *testing.T) {
+	const head = "DOS: 12/1/26\nSite: L nasal dorsum\nDx: nod BCC (bx 11/05/26, shave)\nS1 3 blks, +blk3 deep.\nS2 1 blk, clr.\n\n"
+	sites := func(n *model.Note) string {
+		out := ""
+		for _, b := range n.Biopsies {
+			out += b.Site.Text.Value + ";"
+		}
+		return out
+	}
+	runProseCases(t, []proseCase{
+		{"§4 two lettered items under 'Also today, shave bx x2 for permanents:'",
+			head + "Also today, shave bx x2 for permanents (sent to dermpath):\n (a) shave bx R upper back, pink papule - r/o BCC\n (b) shave bx L chest, scaly papule - SCC vs ISK\n",
+			sites, "R upper back;L chest;"},
+		{"§4 one item: one biopsy",
+			head + "Also today:\n - shave bx R upper back, pink papule - r/o BCC\n",
+			sites, "R upper back;"},
+	})
+}

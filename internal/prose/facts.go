@@ -435,6 +435,10 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 			site, _, _ := p.siteAt(j, s.hi)
 			return site != ""
 		}
+		if p.has(k, cBiopsy) && k+1 < s.hi {
+			site, a, _ := p.siteAt(k+1, s.hi)
+			return site != "" && a == k+1 // "shave bx R upper back, pink papule - r/o BCC"
+		}
 	}
 	return false
 }
@@ -1034,8 +1038,13 @@ func (p *para) biopsy(s span) Biopsy {
 			lo -= 2
 		}
 		b.Kind = p.text(lo, e)
+		if e < s.hi && p.has(e-1, cBiopsy) {
+			if site, a, _ := p.siteAt(e, s.hi); site != "" && a == e {
+				b.Site = site // "shave bx R upper back, pink papule - r/o BCC"
+			}
+		}
 	}
-	for i := s.lo; i+2 < s.hi; i++ {
+	for i := s.lo; b.Site == "" && i+2 < s.hi; i++ {
 		if (p.w(i) == "on" || p.w(i) == "of") && p.w(i+1) == "the" {
 			if site, _, _ := p.siteAt(i+2, s.hi); site != "" {
 				b.Site = site

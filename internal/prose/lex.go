@@ -227,7 +227,8 @@ func abbreviation(w string) bool {
 }
 
 // sentences splits tokens into sentences: at ".", "?" and "!" (not after an
-// abbreviation), and at a line break unless the next line starts in lower case.
+// abbreviation), and at a line break unless the next line starts in lower
+// case (a list item's line opens a sentence in any case).
 func sentences(p *para, out []span) []span {
 	toks, orig := p.toks, p.orig
 	start, depth := 0, 0
@@ -257,7 +258,8 @@ func sentences(p *para, out []span) []span {
 			// it ("… of the left anterior shin measuring" / "1.7 x 1.5 cm").
 			n := &toks[i+1]
 			c := orig[n.lo]
-			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w))
+			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w)) ||
+				int(n.line) < len(p.lines) && p.lines[n.line].Item
 			// Nor inside a parenthesis ("PRAME (blocks" / "1-2)"), nor
 			// before one that goes on in lower case ("and PRAME" / "(blocks
 			// 1-2) to separate …").

@@ -7,6 +7,9 @@ type Line struct {
 	Text string // the text (for a field line, only its value)
 	Line int    // 1-based line number in the note
 	Col  int    // 1-based byte column of Text[0] in that line
+	// Item: the line is a list item's text after its marker ("(b) shave bx
+	// L chest, …"), which opens a sentence whatever its case.
+	Item bool
 }
 
 // Span is where a fact was read: from Line:Col to EndLine:EndCol (1-based,
