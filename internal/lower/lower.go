@@ -1107,6 +1107,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Path read by surgeon (Dr. …), all sites"
 	}
+	if f := periodIndication(it); f != nil {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "2. Indication. Recurrent tumor, diameter over 2 cm, ill-defined borders …"
+	}
 	if f := stainReasonText(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "AE1/AE3 on block II-A: to exclude single infiltrating tumor cells …" under the log
@@ -1794,6 +1798,30 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 
 // keyedReader reads a line that opens with a reader key ending in "by"
 // and goes on with who read the slides, with no colon ("Path read by
+// periodIndication reads a numbered paragraph whose heading is the
+// indication's key ended by a period ("2. Indication. Recurrent tumor,
+// diameter over 2 cm, ill-defined borders in sun-damaged skin.") as the
+// indication field; nil for any other line. Only the indication is read so:
+// its value is words, where the values of other keys would be read as
+// sizes or counts from the sentences after them.
+func periodIndication(it *grammar.Item) *grammar.Field {
+	if it.Marker == nil || it.Text == nil || it.Label != nil || len(it.Fields) > 0 {
+		return nil
+	}
+	key, _, ok := strings.Cut(it.Text.Text, ". ")
+	if !ok || wordCount(key, 4) > 3 {
+		return nil
+	}
+	if ref, known := lookup(secLesion, key); !known || ref.field != fIndication {
+		return nil
+	}
+	v := trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, len(key)+len(". "), len(it.Text.Text))
+	if v == nil {
+		return nil
+	}
+	return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: v}
+}
+
 // stainReasonText reads a line that names a stain and its blocks before a
 // colon, with the reason after it ("AE1/AE3 on block II-A: to exclude
 // single infiltrating tumor cells within dense inflammation."), as the
@@ -3035,6 +3063,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			if nv, j := l.nextNarrative(i); nv != nil {
 				v, taken = nv, max(taken, j)
 			}
+		}
+		if ref.field == fWoundCare && v != nil && len(splitSentences(v)) > 1 && isDictated(v.Text) {
+			l.proseField(f, v) // "Wound management: The final defect measured 3.2 x 2.8 cm. Following clearance, we repaired the defect with an advancement flap …"
+			return taken
 		}
 		if ref.field == fProcedure { // the procedure line is not where a lesion starts
 			switch {

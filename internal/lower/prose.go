@@ -2609,7 +2609,8 @@ var todayCues = []string{"today", "this morning", "this afternoon", "scheduled f
 // ("two more lesions were biopsied at her request", "biopsies of two new
 // lesions").
 var pastOrOtherLesions = []string{"prior", "previous", "history of", "in the past", "years ago",
-	"more lesions", "other lesions", "new lesions", "additional lesions", "biopsies of", "were biopsied", "was biopsied", "were sampled"}
+	"more lesions", "other lesions", "new lesions", "additional lesions", "further lesions", "separate lesions", "biopsies of", "were biopsied", "was biopsied",
+	"were sampled", "also biopsied"} // "We also biopsied two further lesions today."
 
 // tumorsToday reports every lesion as ambiguous when the prose counts the
 // tumors treated at this visit ("referred for Mohs surgery of two tumors",

@@ -97,3 +97,36 @@ func TestListedBiopsiesOfOtherLesions(t *testing.T) {
 			sites, "R upper back;"},
 	})
 }
+
+// TestTranscribedReportForms: forms of transcribed one-tumour reports —
+// "We also biopsied two further lesions today" counts biopsies of other
+// lesions, not today's tumors (CODING-RULES §2: the one Mohs lesion keeps
+// its lines); a "Wound management:" heading over dictated sentences holds
+// the repair (§3); a numbered paragraph "2. Indication. Recurrent tumor, …"
+// is the indication (§10: indication-missing otherwise).
+func TestTranscribedReportForms(t *testing.T) {
+	const tumor = "Date: 12/02/2026\n\nMohs surgery of a nodular basal cell carcinoma of the left lower abdomen, confirmed on shave biopsy dated 26 October 2026. Stage I was divided into four blocks; a map was drawn. Tumor reached the peripheral margin of block 4. Stage II comprised two blocks; no residual tumour was seen.\n\n"
+	ambiguous := eachLesion(func(les model.Lesion) bool { return les.Ambiguous.Present() })
+	repaired := eachLesion(func(les model.Lesion) bool { return len(les.Repairs) == 1 })
+	indicated := eachLesion(func(les model.Lesion) bool { return les.Indication.Present() })
+	runProseCases(t, []proseCase{
+		{"§2 'We also biopsied two further lesions today.' opens no tumor",
+			tumor + "Other procedures: We also biopsied two further lesions today. A 4 mm punch biopsy was taken from a pigmented papule on the right upper back, to rule out melanoma.\n",
+			ambiguous, "n"},
+		{"§2 'Two tumors were treated today' beside one lesion still makes it ambiguous",
+			tumor + "Two tumors were treated today.\n",
+			ambiguous, "y"},
+		{"§3 'Wound management:' over dictated sentences holds the repair",
+			tumor + "Wound management: The final defect measured 3.2 x 2.8 cm. Following clearance, we repaired the defect with an advancement flap from the lateral cheek. The secondary defect measured 9.0 sq cm.\n",
+			repaired, "y"},
+		{"§3 'Wound management: routine' is no repair",
+			tumor + "Wound management: routine\n",
+			repaired, "n"},
+		{"§10 '2. Indication. Recurrent tumor, diameter over 2 cm, ill-defined borders.'",
+			tumor + "2. Indication. Recurrent tumor, diameter over 2 cm, ill-defined borders in sun-damaged skin.\n",
+			indicated, "y"},
+		{"§10 '2. History. …' is no indication",
+			tumor + "2. History. The tumor was treated with curettage in 2025.\n",
+			indicated, "n"},
+	})
+}

@@ -721,7 +721,11 @@ func (p *para) biopsyOfALesion(s span) bool {
 		if at+1 >= s.hi || p.w(at) != "of" && p.w(at) != "from" || p.w(at+1) != "a" && p.w(at+1) != "an" {
 			continue
 		}
-		for j := at + 2; j < s.hi && j <= at+6; j++ {
+		first := at + 2
+		if _, nx, ok := p.measure(first, s.hi); ok {
+			first = nx // "of a 6 mm hyperkeratotic papule"
+		}
+		for j := first; j < s.hi && j <= first+4; j++ {
 			if p.has(j, cLesionNoun) {
 				return true
 			}
@@ -949,6 +953,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 				// "Three other lesions were biopsied today, each with a 4 mm
 				// punch biopsy": the enumerated lesions that follow are the biopsies
 				st.eachKind, st.eachLeft = b.Kind, n
+				continue
+			}
+			if len(parts) > 1 && b.Kind == "" && b.Site == "" {
+				// "… he asked about two other spots, and I biopsied both for
+				// permanent sections: first, a 4 mm punch biopsy of …; second,
+				// …": the parts after it are the biopsies
 				continue
 			}
 			if b.Site == "" {
@@ -1449,8 +1459,8 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	j = p.skipLandmark(j, end)
 	j = p.skipSubtype(j, end)
 	num := j + 1
-	if num+1 < end && approxWord(p.w(num)) {
-		num++ // ", roughly 1.0 x 0.9 cm,"
+	if num+1 < end && (approxWord(p.w(num)) || p.w(num) == "clinically") {
+		num++ // ", roughly 1.0 x 0.9 cm,", ", clinically 1.4 x 1.2 cm with ill-defined edges"
 	}
 	if num >= end || p.w(j) != "," || p.toks[num].kind != kNum {
 		return Measure{}, false

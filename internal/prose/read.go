@@ -751,6 +751,24 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	return kind, num, lo, hi
 }
 
+// tissueFrom reports whether the stage mention at lo names where tissue
+// was taken from ("A single block was taken from the deep margin of the
+// second stage"): the stage taken is the one before, not the one named.
+func (p *para) tissueFrom(lo int, s span) bool {
+	b := lo - 1
+	for b >= s.lo && isArticle(p.w(b)) {
+		b--
+	}
+	if b-1 < s.lo || p.w(b) != "of" {
+		return false
+	}
+	switch p.w(b - 1) {
+	case "margin", "margins", "edge", "edges", "base", "bed":
+		return p.wordBefore(b, s, 6, "taken", "removed", "excised", "harvested")
+	}
+	return false
+}
+
 // locative reports whether the stage mention at lo follows "in", "on" or "within".
 func (p *para) locative(lo int, s span) bool {
 	b := lo - 1
@@ -985,7 +1003,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			// A stage named in passing is what the sentence is about only when
 			// it names no other and that stage was described before ("Sections
 			// from the first stage showed …", "clear after stage 2").
-			if !selected && !p.temporalRef(lo, s) {
+			if !selected && !p.temporalRef(lo, s) && !p.tissueFrom(lo, s) {
 				for k := range st.f.Stages {
 					if st.f.Stages[k].Number == num && num > 0 {
 						st.clause(p, s, clause, lo, bx, clauseStage)

@@ -1,0 +1,37 @@
+package prose
+
+import "testing"
+
+// TestDictatedReportsOfOneTumour: phrasings of transcribed one-tumour
+// reports that named the wrong stage, lost a repair, a size or a biopsy,
+// or counted a biopsy's title as a biopsy.
+func TestDictatedReportsOfOneTumour(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'taken from the deep margin of the second stage. It was free of tumor.' is the third stage's",
+			"Second stage. Three blocks were taken. Tumor was present at the deep margin of block 3.\n\nThird stage. A single block was taken from the deep margin of the second stage. It was free of tumor.",
+			[]string{"stage "}, []string{"stage 2 blocks=3 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"§1 margins: 'Sections from the first stage showed …' still speaks of the stage it names",
+			"The first stage was divided into two blocks. The second stage was one block. Sections from the first stage showed tumor at the deep margin.",
+			[]string{"stage "}, []string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=unknown"}},
+		{"§3 repair: a reason with 'would' before ', after tumor clearance I repaired …' leaves the repair done",
+			"Because the skin here is thick and would not move well, after tumor clearance I repaired the defect with a full-thickness skin graft measuring 1.6 x 1.4 cm.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" area=1.6x1.4 after-clearance`}},
+		{"§3 repair: 'a linear closure would have distorted the lip' is still a rejected option",
+			"A linear closure would have distorted the lip.",
+			[]string{"repair "}, nil},
+		{"§1 size: ', clinically 1.4 x 1.2 cm with ill-defined edges'",
+			"A biopsy-proven infiltrative basal cell carcinoma of the nasal tip (shave biopsy 11/05/2026), clinically 1.4 x 1.2 cm with ill-defined edges.",
+			[]string{"preop"}, []string{"preop 1.4x1.2"}},
+		{"§4 other biopsy: 'a shave biopsy of a 6 mm hyperkeratotic papule on the right forearm'",
+			"Mohs surgery of a squamous cell carcinoma of the left dorsal hand.\n\nI also performed a shave biopsy of a 6 mm hyperkeratotic papule on the right forearm, clinically a hypertrophic actinic keratosis versus squamous cell carcinoma.",
+			[]string{"other-biopsy", "preop"}, []string{`other-biopsy "shave biopsy" site="right forearm" impression="clinically a hypertrophic actinic keratosis versus squamous cell carcinoma" uncertain=true`}},
+		{"§4 other biopsies: the title 'I biopsied both …:' is no biopsy of its own",
+			"While he was here he asked about two other spots, and I biopsied both for permanent sections: first, a 4 mm punch biopsy of an ulcerated nodule on the right dorsal forearm, rule out squamous cell carcinoma; second, a 3 mm punch biopsy of a pink plaque on the left upper back, rule out basal cell carcinoma.",
+			[]string{"other-biopsy"}, []string{
+				`other-biopsy "4 mm punch biopsy" site="right dorsal forearm" impression="rule out squamous cell carcinoma" uncertain=true`,
+				`other-biopsy "3 mm punch biopsy" site="left upper back" impression="rule out basal cell carcinoma" uncertain=true`}},
+		{"§4 other biopsy: 'shave bx R upper back, pink papule - r/o BCC' has its site after 'bx'",
+			"shave bx R upper back, pink papule - r/o BCC",
+			[]string{"other-biopsy"}, []string{`other-biopsy "shave bx" site="R upper back" impression="pink papule - r/o BCC" uncertain=true`}},
+	})
+}
