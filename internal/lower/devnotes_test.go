@@ -190,7 +190,7 @@ var realisticSets = []struct {
 	{"testdata/probe137", 30, 30},
 	{"testdata/probe138", 30, 30},
 	{"testdata/probe139", 30, 30},
-	{"testdata/probe140", 30, 29},
+	{"testdata/probe140", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -35,3 +35,19 @@ func TestDictatedReportsOfOneTumour(t *testing.T) {
 			[]string{"other-biopsy"}, []string{`other-biopsy "shave bx" site="R upper back" impression="pink papule - r/o BCC" uncertain=true`}},
 	})
 }
+
+// TestDefectReachingAnEdge: a sentence about the defect that reaches an
+// edge ("The final defect measured 1.4 x 1.1 cm, extending to the lid
+// edge") states no margin of the last stage (CODING-RULES §1:
+// final-stage-positive only when the last stage's margins are not clear).
+func TestDefectReachingAnEdge(t *testing.T) {
+	const stages = "Stage 1 was divided into two blocks; tumor reached the lateral margin of block 1, and block 2 was clear. Stage 2, one block from the lateral margin, was clear. "
+	runPhrases(t, []phraseCase{
+		{"§1 margins: the defect 'extending to the lid edge'",
+			stages + "The final defect measured 1.4 x 1.1 cm, extending to the lid edge.",
+			[]string{"stage 2"}, []string{"stage 2 blocks=1 margin=clear"}},
+		{"§1 margins: tumor 'extending to the deep margin' is still positive",
+			"Stage 1 was divided into two blocks. Tumor was seen extending to the deep margin of block 2.",
+			[]string{"stage 1"}, []string{"stage 1 blocks=2 margin=positive"}},
+	})
+}

@@ -1852,6 +1852,9 @@ func rank(m MarginStatus) int {
 //   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
 //     under uncertainty ("possible residual", "could not be excluded").
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
+	if p.anyIn(lo, hi, cDefect) && !p.anyIn(lo, hi, cTumor) && !p.anyIn(lo, hi, cDiagnosis) && !p.anyIn(lo, hi, cBlockNoun) {
+		return MarginUnknown, -1 // "The final defect measured 1.4 x 1.1 cm, extending to the lid edge."
+	}
 	hasLoc, about, blockRef, negLoc, eqv := false, startsAtStage, false, false, false
 	for k := lo; k < hi; k++ {
 		if e := p.takenFrom(k, lo, hi); e > k {
