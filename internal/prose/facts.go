@@ -2160,7 +2160,7 @@ func (p *para) siteWordsBefore(at, lo int) int {
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
 	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) &&
-		!p.anyWordIn(s, marginWords) { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
+		!p.anyWordIn(s, marginWords) && p.w(s.lo) != "clinically" { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
 		return
 	}
 	exclBefore := -1
@@ -2220,9 +2220,43 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.clauseSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.tumorSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
+					st.f.PreopSize = append(st.f.PreopSize, m)
+				}
+				i = b - 1
 			}
 		}
 	}
+}
+
+// tumorSize reads a size of two dimensions right after the tumor it
+// measures ("…, a nodular basal cell carcinoma 1.0 x 0.8 cm. Defect …") or
+// after "clinically" opening a clause ("Clinically 1.0 x 0.9 cm."), where
+// the clause ends after it.
+func (p *para) tumorSize(i int, s span) (Measure, int, bool) {
+	if i == s.lo {
+		return Measure{}, 0, false
+	}
+	before := i - 1
+	switch {
+	case p.has(before, cDiagnosis) && !p.negated(before) && p.ctx[before]&(fHist|fHyp) == 0:
+	case p.w(before) == "clinically" && (before == s.lo || p.w(before-1) == "," || p.w(before-1) == ";"):
+	default:
+		return Measure{}, 0, false
+	}
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) < 2 || sz.AreaSq > 0 {
+		return Measure{}, 0, false
+	}
+	if nx < s.hi {
+		switch p.w(nx) {
+		case ",", ".", ";", "with", "on", "in", "at", "over":
+		default:
+			return Measure{}, 0, false
+		}
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // lesionSize reads a size that a lesion noun follows, over a few

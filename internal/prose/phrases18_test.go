@@ -51,3 +51,24 @@ func TestDefectReachingAnEdge(t *testing.T) {
 			[]string{"stage 1"}, []string{"stage 1 blocks=2 margin=positive"}},
 	})
 }
+
+// TestSizeRightAfterItsTumor: a size of two dimensions right after the
+// tumor it measures, or after "Clinically" opening a sentence, is the
+// pre-operative size (CODING-RULES §10: size-missing otherwise); a size
+// before another noun, or of a tumor denied, is not.
+func TestSizeRightAfterItsTumor(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§10 size: 'a nodular basal cell carcinoma 1.0 x 0.8 cm.'",
+			"We started with the right forehead, a nodular basal cell carcinoma 1.0 x 0.8 cm. The first stage was two blocks, clear.",
+			[]string{"preop"}, []string{"preop 1x0.8"}},
+		{"§10 size: 'Clinically 1.0 x 0.9 cm.'",
+			"Clinically 1.0 x 0.9 cm. The first stage was two blocks, clear.",
+			[]string{"preop"}, []string{"preop 1x0.9"}},
+		{"§10 size: 'a basal cell carcinoma 2 x 2 cm excision' measures the excision",
+			"A basal cell carcinoma 2 x 2 cm excision was planned.",
+			[]string{"preop"}, nil},
+		{"§10 size: a denied tumor's size is none",
+			"No basal cell carcinoma 1.0 x 0.8 cm was seen.",
+			[]string{"preop"}, nil},
+	})
+}

@@ -1852,11 +1852,11 @@ func rank(m MarginStatus) int {
 //   - equivocal: "equivocal", "indeterminate", or a tumor or positive word
 //     under uncertainty ("possible residual", "could not be excluded").
 func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) {
-	if p.anyIn(lo, hi, cDefect) && !p.anyIn(lo, hi, cTumor) && !p.anyIn(lo, hi, cDiagnosis) && !p.anyIn(lo, hi, cBlockNoun) {
-		return MarginUnknown, -1 // "The final defect measured 1.4 x 1.1 cm, extending to the lid edge."
-	}
 	hasLoc, about, blockRef, negLoc, eqv := false, startsAtStage, false, false, false
+	defect, tumor := false, false
 	for k := lo; k < hi; k++ {
+		defect = defect || p.has(k, cDefect)
+		tumor = tumor || p.has(k, cTumor) || p.has(k, cDiagnosis) || p.has(k, cBlockNoun)
 		if e := p.takenFrom(k, lo, hi); e > k {
 			k = e - 1
 			continue
@@ -1880,6 +1880,9 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		if p.namedBlock(k, hi) {
 			blockRef = true
 		}
+	}
+	if defect && !tumor {
+		return MarginUnknown, -1 // "The final defect measured 1.4 x 1.1 cm, extending to the lid edge."
 	}
 	if p.anyIn(lo, hi, cDebulk) {
 		blockRef = false // the debulk specimen is no margin
