@@ -1798,6 +1798,21 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 
 // keyedReader reads a line that opens with a reader key ending in "by"
 // and goes on with who read the slides, with no colon ("Path read by
+// unfilled reports whether a value is a template's blank left unfilled:
+// "***", "__", "TBD", "{site}".
+func unfilled(s string) bool {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return false
+	case strings.Trim(s, "*_?. ") == "":
+		return true // "***", "__", "???"
+	case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") && !strings.Contains(s, " "):
+		return true // "{site}"
+	}
+	return strings.EqualFold(s, "TBD") || strings.EqualFold(s, "TBA")
+}
+
 // periodIndication reads a numbered paragraph whose heading is the
 // indication's key ended by a period ("2. Indication. Recurrent tumor,
 // diameter over 2 cm, ill-defined borders in sun-damaged skin.") as the
@@ -3917,6 +3932,10 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	var err error
 	switch ref.field {
 	case fSite:
+		if unfilled(t.Value) {
+			return &diag.ParseError{Filename: v.Pos.Filename, Line: v.Pos.Line, Column: v.Pos.Column,
+				Message: fmt.Sprintf("%s: expected anatomical text, found %q", ref.name, strings.TrimSpace(v.Text))}
+		}
 		return l.once(&les.Site.Text, ref, t)
 	case fLaterality:
 		les.Laterality = t
