@@ -2160,7 +2160,7 @@ func (p *para) siteWordsBefore(at, lo int) int {
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
 	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) &&
-		!p.anyWordIn(s, marginWords) && p.w(s.lo) != "clinically" { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
+		!p.anyWordIn(s, marginWords) && p.w(s.lo) != "clinically" && p.siteKey(s) < 0 { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
 		return
 	}
 	exclBefore := -1
@@ -2220,6 +2220,9 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.clauseSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
+			} else if m, b, ok := p.siteKeySize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+				st.f.PreopSize = append(st.f.PreopSize, m)
+				i = b - 1
 			} else if m, b, ok := p.tumorSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
 					st.f.PreopSize = append(st.f.PreopSize, m)
@@ -2228,6 +2231,36 @@ func (st *state) readSizes(p *para, s span) {
 			}
 		}
 	}
+}
+
+// siteKey is the colon after a site that opens sentence s as its key
+// ("Left cheek: 0.8 x 0.7 cm."), or -1.
+func (p *para) siteKey(s span) int {
+	for k := s.lo + 1; k < s.hi && k <= s.lo+5; k++ {
+		if p.w(k) != ":" {
+			continue
+		}
+		if site, a, b := p.siteAt(s.lo, k); site != "" && a == s.lo && b == k {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// siteKeySize reads a size of two dimensions that is all a site key's
+// sentence says, or its first part: "Left cheek: 0.8 x 0.7 cm.", "Left
+// shin: 1.1 x 0.9 cm; Mohs for recurrence …" — the lesion's size, as the
+// site paragraph's first words.
+func (p *para) siteKeySize(i int, s span) (Measure, int, bool) {
+	if k := p.siteKey(s); k < 0 || i != k+1 || s.lo != 0 {
+		return Measure{}, 0, false // only the paragraph's first words: a size under a heading of defects is none
+	}
+	sz, nx, ok := p.measure(i, s.hi)
+	if !ok || len(sz.Dims) < 2 || sz.AreaSq > 0 || nx < s.hi && p.w(nx) != ";" && p.w(nx) != "." && p.w(nx) != "," {
+		return Measure{}, 0, false
+	}
+	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
 }
 
 // tumorSize reads a size of two dimensions right after the tumor it

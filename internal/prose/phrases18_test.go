@@ -72,3 +72,25 @@ func TestSizeRightAfterItsTumor(t *testing.T) {
 			[]string{"preop"}, nil},
 	})
 }
+
+// TestSiteKeyedSize: a paragraph opened by its site as a key with the
+// size first ("Left cheek: 0.8 x 0.7 cm. Mohs chosen for …", "Left shin:
+// 1.1 x 0.9 cm; Mohs for recurrence …") gives the lesion its pre-operative
+// size (CODING-RULES §10); a size with a noun after it, or not opening the
+// paragraph, is none.
+func TestSiteKeyedSize(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§10 size: 'Left cheek: 0.8 x 0.7 cm. Mohs chosen …'",
+			"Left cheek: 0.8 x 0.7 cm. Mohs chosen for the facial location. The first stage, two blocks, was clear.",
+			[]string{"preop"}, []string{"preop 0.8x0.7"}},
+		{"§10 size: 'Left shin: 1.1 x 0.9 cm; Mohs for recurrence …'",
+			"Left shin: 1.1 x 0.9 cm; Mohs for recurrence after curettage.",
+			[]string{"preop"}, []string{"preop 1.1x0.9"}},
+		{"§10 size: 'Left cheek: 1.2 x 1.0 cm defect' is no tumor's size",
+			"Left cheek: 1.2 x 1.0 cm defect closed in layers.",
+			[]string{"preop"}, nil},
+		{"§10 size: a site key's size after the paragraph's first sentence is none",
+			"The first stage was clear. Left cheek: 1.2 x 1.0 cm.",
+			[]string{"preop"}, nil},
+	})
+}
