@@ -69,6 +69,9 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 	}
 	ord, tail, ok := splitStage(key)
 	if !ok {
+		if ord, r, known := factBeforeStage(key); known {
+			return ord, r, true, nil // "Hist stg 1: nodular BCC, mid dermis, no PNI"
+		}
 		return "", keyRef{}, false, nil
 	}
 	if open := strings.IndexByte(tail, '('); open >= 0 && strings.HasSuffix(tail, ")") {
@@ -98,6 +101,22 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 			Message: fmt.Sprintf("%s: expected a stage number (1 to 99, or a roman numeral I to XX), found %q", firstWord(key), ord)}
 	}
 	return ord, ref, true, nil
+}
+
+// factBeforeStage reads a stage key that names the stage's fact before the
+// stage ("Hist stg 1", "Margins stage 2", "Blocks layer II"): the ordinal
+// and the fact's key; known is false for any other key.
+func factBeforeStage(key string) (ordinal string, ref keyRef, known bool) {
+	words := strings.Fields(strings.TrimRight(strings.TrimSpace(key), ". "))
+	n := len(words)
+	if n < 3 || n > 5 || !isStageWord(words[n-2]) {
+		return "", keyRef{}, false
+	}
+	if v, valid := stageNumber(words[n-1]); !valid || v == 0 {
+		return "", keyRef{}, false
+	}
+	r, known := lookup(secStage, strings.Join(words[:n-2], " "))
+	return words[n-1], r, known
 }
 
 // splitStage splits a key into its stage ordinal and what follows:

@@ -932,6 +932,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }, "[1.8 1.5]"},
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",
 			func(n *model.Note) string { return n.Lesions[0].Stages[0].Histology.Value }, "nodular BCC"},
+		{"stage-scoped key with the fact first", "Site: nose\nStg 1: 3 blks / + deep blk 2\nHist stg 1: nodular BCC, mid dermis, no PNI\nStg 2: 1 blk / neg\n",
+			func(n *model.Note) string {
+				return n.Lesions[0].Stages[0].Histology.Value + "|" + n.Lesions[0].Stages[1].Histology.Value
+			}, "nodular BCC, mid dermis, no PNI|"},
+		{"margins key with the stage after it", "Site: nose\nStage 1: 2 blocks\nMargins stage 1: clear\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Stages[0].Margins)) }, "1"},
 		{"a stages key over dictation", "Site: temple\nStages: The first stage was divided into five blocks. A second stage of three blocks was taken. A total of two stages were required.\n", stageSummary, "1:5 2:3"},
 		{"a dated biopsy field before the labels is every lesion's", "DOS: 10/27/2026\n- Biopsy Date: 9/29/26\n\nSITE A: right nasal sidewall\nStage 1: 2 blocks, clear\n\nSITE B: left upper arm\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string {
