@@ -1131,6 +1131,9 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 	for _, role := range []columnRole{colStain, colSpecialStain} {
 		if c := cells[role]; c != nil && c.Text != "" {
 			st.Stains = append(st.Stains, l.stainCell(i, c, line, role == colSpecialStain)...)
+			if h := cellHistology(c.Text); h != "" && !st.Histology.Present() {
+				st.Histology = model.Text{Value: h, Line: line} // "| H&E; morpheaform BCC strands in the reticular dermis, no PNI" under "STAINS / NOTES"
+			}
 		}
 	}
 	if c := cells[colStainReason]; c != nil && strings.Trim(c.Text, "-–—/ ") != "" && !strings.EqualFold(strings.TrimSpace(c.Text), "n/a") {
@@ -1149,6 +1152,19 @@ func (l *lowerer) stageCells(st *model.Stage, cells map[columnRole]*grammar.Cell
 			st.Histology = model.Text{Value: rest, Line: line}
 		}
 	}
+}
+
+// cellHistology is the histology a stains cell gives after its stains,
+// set apart by a semicolon ("H&E; morpheaform BCC strands in the reticular
+// dermis, no PNI"), or "".
+func cellHistology(s string) string {
+	parts := strings.Split(s, ";")
+	for _, part := range parts[1:] {
+		if part = strings.TrimSpace(part); isHistology(part) && !namesKnownStain(part) {
+			return part
+		}
+	}
+	return ""
 }
 
 // purposeRemark gives the stage's special stains that state no reason the
@@ -1380,7 +1396,12 @@ const footnoteMarks = "*†‡"
 // tumor cells").
 func (l *lowerer) stainCell(i int, c *grammar.Cell, line int, special bool) []model.Stain {
 	text := strings.TrimRight(c.Text, footnoteMarks+" ")
-	out := stains(model.Text{Value: text, Line: line}, special)
+	stained := text
+	if h := cellHistology(text); h != "" {
+		// "H&E; morpheaform BCC strands …": the stains, not the histology
+		stained = strings.Join(slices.DeleteFunc(strings.Split(text, ";"), func(part string) bool { return strings.TrimSpace(part) == h }), ";")
+	}
+	out := stains(model.Text{Value: stained, Line: line}, special)
 	mark := strings.TrimSpace(c.Text[len(text):])
 	if mark == "" {
 		return out

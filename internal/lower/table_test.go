@@ -793,3 +793,24 @@ func TestMarginsInCommentColumn(t *testing.T) {
 	}
 	assert.Equal(t, []string{"true", "false", "?"}, got)
 }
+
+// TestStainsCellWithHistology: a log's stains cell that goes on after a
+// semicolon with the stage's histology ("| H&E; morpheaform BCC strands in
+// the reticular dermis, no PNI" under "STAINS / NOTES") gives the stage its
+// histology (CODING-RULES §1: histology-missing otherwise) and no unknown
+// stain; a stain after the semicolon stays a stain (§5).
+func TestStainsCellWithHistology(t *testing.T) {
+	const note = "Site: left temple\n\nSTAGE  BLOCKS  MARGINS                            STAINS / NOTES\n" +
+		"1      4       blocks 1, 3 positive (peripheral)  H&E; morpheaform BCC strands in the reticular dermis, no PNI\n" +
+		"2      2       clear                              H&E; trichrome (block 1) to separate tumor strands from scar\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 1)
+	require.Len(t, n.Lesions[0].Stages, 2)
+	assert.Equal(t, "morpheaform BCC strands in the reticular dermis, no PNI", n.Lesions[0].Stages[0].Histology.Value)
+	assert.NotContains(t, rules(n), "stain-unknown")
+	var second []string
+	for _, s := range n.Lesions[0].Stages[1].Stains {
+		second = append(second, s.Name)
+	}
+	assert.Contains(t, second, "trichrome")
+}
