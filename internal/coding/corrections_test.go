@@ -356,6 +356,8 @@ func TestClarificationNoRepairLine(t *testing.T) {
 		{"will return for delayed closure", []string{"Repair: will return for delayed closure"}, []string{"17311x1"}, 1},
 		{"delayed closure in a Reconstruction field", []string{"Reconstruction: delayed closure with plastic surgery"}, []string{"17311x1"}, 1},
 		{"closure at a later date", []string{"Repair: closure at a later date"}, []string{"17311x1"}, 1},
+		{"not repaired today, returns next week for a graft", []string{"Repair: not repaired today - returns next week for a full-thickness skin graft"}, []string{"17311x1"}, 1},
+		{"returns in a week for suture removal after a closure done", []string{"Repair: intermediate layered closure, 2.0 cm, after clearance; returns in one week for suture removal"}, []string{"17311x1", "12051x1"}, 0},
 		{"deferred before the graft or flap it may become", []string{"Reconstruction: deferred; returns 08/31/2026 for delayed full-thickness skin graft vs. melolabial interpolation flap"}, []string{"17311x1"}, 1},
 		{"reconstruction scheduled", []string{"Repair: reconstruction scheduled for next week (interpolation flap)"}, []string{"17311x1"}, 1},
 		{"not performed today, reconstruction is scheduled", []string{"Reconstruction: Not performed today. Reconstruction is scheduled with oculoplastic surgery tomorrow."}, []string{"17311x1"}, 1},

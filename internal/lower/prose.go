@@ -2563,7 +2563,7 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 // visit", "a lesion of the left cheek, which showed an actinic keratosis",
 // "no surgery was done there".
 var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
-	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual"}
+	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed"}
 
 // treatedSites are the sites less those that a clause of a sentence
 // naming no stage says are not treated today (untreatedCues), wherever else
@@ -2588,6 +2588,13 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 			words = append(words, sentenceWords(c)...)
 			if first, _, _ := strings.Cut(strings.TrimSpace(asciiLower(c)), " "); i > 0 && (first == "which" || first == "so" || first == "that") {
 				words = append(words, sentenceWords(clauses[i-1])...)
+			} else if i > 0 && slices.Contains(strings.Fields(asciiLower(firstWords(c, 5))), "it") {
+				// "A second biopsy-proven lesion, on the right helix, had also been
+				// scheduled for today; at her request it was postponed, and it was
+				// not treated today": "it" is the lesion the sentence began with
+				for _, before := range clauses[:i] {
+					words = append(words, sentenceWords(before)...)
+				}
 			}
 		}
 	}

@@ -130,3 +130,22 @@ func TestTranscribedReportForms(t *testing.T) {
 			indicated, "n"},
 	})
 }
+
+// TestPostponedLesionIsNotToday: a second lesion the prose says was
+// postponed ("A second biopsy-proven lesion, on the right helix, had also
+// been scheduled for today; at her request it was postponed, and it was not
+// treated today") is no tumor of today's lesion (CODING-RULES §2: the one
+// lesion treated keeps its lines, no lesion-ambiguous).
+func TestPostponedLesionIsNotToday(t *testing.T) {
+	const head = "Date: 11/24/2026\n\nThis woman has a biopsy-proven squamous cell carcinoma of the left forehead measuring 1.4 x 1.1 cm. "
+	const stages = "\n\nA Mohs map was drawn. Stage 1 was divided into three blocks; tumor reached the peripheral margin of block 1. Stage 2, one block, showed no residual tumor.\n"
+	ambiguous := eachLesion(func(les model.Lesion) bool { return les.Ambiguous.Present() })
+	runProseCases(t, []proseCase{
+		{"§2 postponed: 'at her request it was postponed, and it was not treated today'",
+			head + "A second biopsy-proven lesion, on the right helix, had also been scheduled for today; at her request it was postponed, and it was not treated today." + stages,
+			ambiguous, "n"},
+		{"§2 a second tumor treated today still makes the lesion ambiguous",
+			head + "A second biopsy-proven tumor, on the right helix, was also excised in stages today." + stages,
+			ambiguous, "y"},
+	})
+}

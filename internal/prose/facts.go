@@ -1471,7 +1471,7 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	}
 	if nx < end {
 		switch p.w(nx) {
-		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically":
+		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically", "today":
 		case "(": // "…, 0.9 x 0.8 cm (accession MU26-50072)"
 			if p.anyIn(nx, min(end, nx+4), cDefect) {
 				return Measure{}, false // "…, 1.2 x 1.0 cm (final defect)"

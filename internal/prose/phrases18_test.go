@@ -94,3 +94,20 @@ func TestSiteKeyedSize(t *testing.T) {
 			[]string{"preop"}, nil},
 	})
 }
+
+// TestThingsThatDidNotHappen: a stain only considered is no stain run
+// (CODING-RULES §5: a stain line needs the stain done), and a size said
+// "today" after its tumor is the pre-operative size (§10).
+func TestThingsThatDidNotHappen(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§5 stain: 'MART-1 immunostaining was considered … but was not needed'",
+			"MART-1 immunostaining was considered for the sun-damaged margin but was not needed; the frozen H&E sections were unequivocal at every block.",
+			[]string{"unstaged"}, []string{`unstaged blocks=0 margin=unknown stain="H&E"`}},
+		{"§5 stain: 'MART-1 immunostaining was performed on every block' is run",
+			"The first stage was divided into two blocks. MART-1 immunostaining was performed on both blocks to assess melanocyte density.",
+			[]string{"stage 1"}, []string{`stage 1 blocks=2 margin=unknown stain="MART-1"+reason`}},
+		{"§10 size: '…(shave biopsy 11/12/2026, WM26-10745), 1.9 x 1.6 cm today.'",
+			"This man has a biopsy-proven squamous cell carcinoma of the left upper back (shave biopsy 11/12/2026, WM26-10745), 1.9 x 1.6 cm today.",
+			[]string{"preop"}, []string{"preop 1.9x1.6"}},
+	})
+}

@@ -1053,8 +1053,8 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			i = hi
 			continue
 		}
-		if e := p.hitAt(i, cStain); e > 0 && p.negated(i) {
-			i = e // "no further SOX10", "no SOX10 was run": no stain
+		if e := p.hitAt(i, cStain); e > 0 && (p.negated(i) || p.ctx[i]&fHyp != 0) {
+			i = e // "no further SOX10", "no SOX10 was run", "MART-1 … was considered … but was not needed": no stain
 			continue
 		}
 		if e := p.hitAt(i, cStain); e > 0 {
