@@ -618,6 +618,26 @@ func stains(t model.Text, special bool) []model.Stain {
 	return out
 }
 
+// stainNotRun say that a stain named was not run: "MART-1 not performed",
+// "SOX10 deferred", "CK7 considered".
+var stainNotRun = []string{"not performed", "not done", "not run", "not needed", "not required", "not indicated", "not necessary",
+	"deferred", "omitted", "was considered", "only considered", "considered but", "declined", "not obtained", "cancelled", "canceled"}
+
+// stainHead is a lower-cased stain item before its parenthesis and its
+// reason: what it says of the stain itself, not why ("MART-1 (considered
+// necessary because of sun damage)" was run).
+func stainHead(lower string) string {
+	if i := strings.IndexByte(lower, '('); i >= 0 {
+		lower = lower[:i]
+	}
+	for _, lead := range []string{" to ", " for ", " because "} {
+		if i := strings.Index(lower, lead); i >= 0 {
+			lower = lower[:i]
+		}
+	}
+	return lower
+}
+
 // splitAnd splits "MART-1 and SOX10" and "H&E + MART-1" but keeps
 // "hematoxylin and eosin".
 func splitAnd(s string) []string {
@@ -667,6 +687,9 @@ var stainLeads = []string{"immunohistochemical stain for ", "immunohistochemistr
 func stain(s string) (model.Stain, bool) {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	lower := asciiLower(s)
+	if head := stainHead(lower); mentions(head, stainNotRun) {
+		return model.Stain{}, false // "MART-1 not performed", "MART-1 deferred": no stain run
+	}
 	for _, lead := range stainLeads {
 		if strings.HasPrefix(lower, lead) {
 			s = strings.TrimSpace(s[len(lead):])
