@@ -88,9 +88,13 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
 		l.lesion = 0
 	}
+	copied := copiedText(note.Lines)
 	for i := 0; i < len(note.Lines) && !l.full; i++ {
 		line := note.Lines[i]
 		switch {
+		case copied[i]: // "----- copied from the Mohs log of 03/12/2024 … -----": another day's surgery
+			l.table, l.grid = nil, nil
+			l.endParagraph()
 		case line.Row != nil:
 			i = max(i, l.row(i, line.Row))
 		case line.Rule != nil:
@@ -135,6 +139,53 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	l.finish()
 	return l.out, nil
+}
+
+// copiedText marks the lines of text another day's note or log lent this
+// one: from a line that says it opens a copy ("----- copied from the Mohs
+// log of 03/12/2024 (left nasal sidewall, BCC) -----") to the line that
+// ends it ("----- end of copied text -----"), both included, or, with no
+// such end, to the next blank line. Nil when the note has none.
+func copiedText(lines []*grammar.Line) map[int]bool {
+	var out map[int]bool
+	for i := 0; i < len(lines); i++ {
+		if !opensCopy(lines[i]) {
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(lines) && j <= i+60; j++ {
+			if t := lineText(lines[j]); strings.Contains(asciiLower(t), "end of cop") {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			for end = i + 1; end < len(lines) && !lines[end].Blank; end++ {
+			}
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for k := i; k <= end && k < len(lines); k++ {
+			out[k] = true
+		}
+		i = end
+	}
+	return out
+}
+
+// opensCopy reports whether a line says the text under it is copied from
+// another day's log or note, as a line of its own (the grammar has taken
+// off its banner): "----- copied from the Mohs log of 03/12/2024 -----",
+// "[Copied from note of 5/6/2025]". A heading that names a copied history
+// ("INTERVAL HISTORY (copied forward from …)") opens no copy: a history
+// tells no stage today.
+func opensCopy(line *grammar.Line) bool {
+	lower := strings.TrimLeft(asciiLower(strings.TrimSpace(lineText(line))), "[(-=* ")
+	if !strings.HasPrefix(lower, "copied from") && !strings.HasPrefix(lower, "copy of") {
+		return false
+	}
+	return strings.Contains(lower, " log") || strings.Contains(lower, " note") || strings.Contains(lower, " record")
 }
 
 type lowerer struct {

@@ -278,6 +278,7 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 // of text begins, before the article and size in front of the name: "the
 // 1.8 x 1.5 cm antihelical defect".
 func nounPhraseStart(text string, at int) int {
+	staged := false // gone back over "stage of": its ordinal goes with it
 	for {
 		head := strings.TrimRight(text[:at], " ")
 		k := strings.LastIndexByte(head, ' ') + 1
@@ -288,10 +289,21 @@ func nounPhraseStart(text string, at int) int {
 		case w == "the" || w == "a" || w == "an" || w == "x" || w == "×" || w == "by" || w == "cm" || w == "mm",
 			strings.Trim(w, "0123456789.") == "":
 			at = k
+		case (w == "of" || w == "at" || w == "on") && isStageWord(lastWord(strings.TrimRight(head[:k], " "))):
+			// "while the second stage of the nasal ala was processed": the
+			// stage is the site's, not the lesion's the clause before named
+			at, staged = k, true
+		case staged && (isStageWord(w) || isOrdinalWord(w)):
+			at = k
 		default:
 			return at
 		}
 	}
+}
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	return asciiLower(s[strings.LastIndexByte(s, ' ')+1:])
 }
 
 // proseScope keeps a paragraph under the lesion being read: its history,
@@ -830,6 +842,7 @@ func (l *lowerer) proseLesion(first prose.Line) {
 	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
 		l.closeSections()
 		l.block = model.Text{}
+		l.nameByProse(len(l.out.Lesions) - 1)
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Line})
 		l.lesion = len(l.out.Lesions) - 1
 	default:
@@ -844,6 +857,36 @@ func (l *lowerer) proseLesion(first prose.Line) {
 			les.Site.Text = model.Text{Value: site, Line: first.Line}
 		}
 	}
+}
+
+// nameByProse gives lesion k, when nothing has named its site yet, the one
+// site its last paragraph so far names ("We began at the right nasal ala. Stage 1 at
+// the nasal ala …" before "… we moved to the left posterior shoulder"), so
+// that a later sentence naming that site ("Returning to the right nasal
+// ala: … Stage 2 at the nasal ala …") is told as its, not the last
+// lesion's. Two sites named, or none, name nothing.
+func (l *lowerer) nameByProse(k int) {
+	les := &l.out.Lesions[k]
+	if siteWords(*les) != "" || len(l.paragraphs[k]) == 0 {
+		return
+	}
+	pars := l.paragraphs[k]
+	last := pars[len(pars)-1] // the paragraph it was told in, not an intro of every tumor
+	first := strings.TrimRight(sentenceText(prose.Sentences([][]prose.Line{last})[0]), ".;: ")
+	if site := sequenceSite(afterSequenceWord(first)); site != "" {
+		les.HeadingText = model.Text{Value: site, Line: last[0].Line} // "We began at the right nasal ala."
+		return
+	}
+	sites := specificSites(prose.Read(pars[len(pars)-1:]).Sites)
+	if len(sites) == 0 {
+		return
+	}
+	for _, s := range sites[1:] {
+		if same, _ := sameFact(fSite, sites[0].Value, s.Value); !same {
+			return
+		}
+	}
+	les.HeadingText = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 }
 
 // sidedSite gives a lesion that a site paragraph opened without a side
@@ -1170,7 +1213,7 @@ func namesTumorAtSite(text string) bool {
 func turnedTo(words []string) int {
 	for i := 1; i+1 < len(words); i++ {
 		if (words[i-1] == "turned" || words[i-1] == "moved" || words[i-1] == "turning" || words[i-1] == "moving" || words[i-1] == "returning" || words[i-1] == "back") && words[i] == "to" ||
-			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && words[i] == "with" {
+			(words[i-1] == "began" || words[i-1] == "started" || words[i-1] == "beginning" || words[i-1] == "starting") && (words[i] == "with" || words[i] == "at") {
 			return i + 1
 		}
 		if words[i] == "addressed" && (words[i-1] == "then" || words[i-1] == "next" || words[i-1] == "first" || words[i-1] == "we") {

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -639,4 +642,25 @@ func TestAllOfTodaysTumorsCounted(t *testing.T) {
 		{"'All three' after today's tumors, two lesions opened", fmt.Sprintf(note, "All three"), ambiguous, "2 true"},
 		{"'They' names no count", fmt.Sprintf(note, "They"), ambiguous, "2 false"},
 	})
+}
+
+// TestInterleavedTumorNamedLater: a dictation that opens its first tumor
+// by a sentence of sequence ("We began at the right nasal ala. Stage 1 …")
+// and the second inside the same line ("While those sections were being
+// cut, we moved to the left posterior shoulder and took its Stage 1 as 2
+// blocks."), then goes back ("Returning to the right nasal ala: … Stage 2 at
+// the nasal ala …") and mentions one site's stage in a clause about the
+// other ("…, while the second stage of the nasal ala was processed"): each
+// stage is its own site's (CODING-RULES §1, §2), never the last-named
+// lesion's.
+func TestInterleavedTumorNamedLater(t *testing.T) {
+	const note = "Date of service: 11/16/2026\n\nTwo biopsy-proven tumors today: an infiltrative basal cell carcinoma of the right nasal ala and a squamous cell carcinoma in situ of the left posterior shoulder.\n\n" +
+		"We began at the right nasal ala. Stage 1 at the nasal ala was excised and divided into 3 blocks. While those sections were being cut, we moved to the left posterior shoulder and took its Stage 1 as 2 blocks.\n\n" +
+		"Returning to the right nasal ala: on my reading, Stage 1 of the nasal ala showed basal cell carcinoma at the deep margin of block 3; blocks 1 and 2 were clear. Stage 2 at the nasal ala was taken from the deep margin as 2 blocks.\n\n" +
+		"The shoulder slides then came up. Stage 1 of the left posterior shoulder showed squamous cell carcinoma in situ, and both blocks were clear. After tumor clearance the shoulder was closed with a simple repair, 3.0 cm, while the second stage of the nasal ala was processed.\n\n" +
+		"The second stage of the right nasal ala showed block 1 positive at the deep margin and block 2 clear. Stage 3 at the right nasal ala, 1 block from the deep margin, was clear.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, 3, len(n.Lesions[0].Stages), "the nasal ala's stages")
+	assert.Equal(t, 1, len(n.Lesions[1].Stages), "the shoulder's stages")
 }

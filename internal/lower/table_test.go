@@ -814,3 +814,26 @@ func TestStainsCellWithHistology(t *testing.T) {
 	}
 	assert.Contains(t, second, "trichrome")
 }
+
+// TestCopiedLogIsAnotherDay: a Mohs log copied into the note from another
+// day's surgery, between a line that says so and the line that ends the
+// copy (or the blank line after it), states no stage of today's (CODING-RULES
+// §1: the stages documented for this lesion today).
+func TestCopiedLogIsAnotherDay(t *testing.T) {
+	const today = "\nSite: right cheek\n\nStage  Blocks  Margins\n1      3       block 1 positive (peripheral)\n2      1       clear\n"
+	tests := []struct{ name, src, want string }{
+		{"a copy with its end line",
+			"----- copied from the Mohs log of 03/12/2024 (left nasal sidewall, BCC) -----\nStage  Blocks  Margins\n1      3       block 2 positive (deep)\n2      1       clear\nRepaired that day with a bilobed flap.\n----- end of copied text -----\n" + today,
+			"1: 1/3+ 2/1-"},
+		{"a copy to the blank line after it",
+			"[Copied from the Mohs note of 5/6/2025]\nStage  Blocks  Margins\n1      2       clear\n" + today,
+			"1: 1/3+ 2/1-"},
+		{"no copy: today's log alone",
+			today, "1: 1/3+ 2/1-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, logStages(mustLower(t, tt.src)))
+		})
+	}
+}
