@@ -4809,6 +4809,9 @@ func siteBeforeDeed(head string) string {
 	for k, w := range words {
 		switch asciiLower(w) {
 		case "was", "were", "came", "is":
+		case "carries", "bears", "harbors", "harbours", "has":
+			// "The left lower eyelid carries a nodular basal cell carcinoma, …"
+			return resolvedSite(strings.Join(words[:k], " "))
 		default:
 			continue
 		}
@@ -4833,7 +4836,8 @@ func siteBeforeDeed(head string) string {
 func tellsDeed(head string) bool {
 	for _, w := range strings.Fields(asciiLower(head)) {
 		switch w {
-		case "came", "comes", "was", "were", "is", "began", "begun", "done", "treated", "excised", "addressed", "followed", "returning", "returned", "went":
+		case "came", "comes", "was", "were", "is", "began", "begun", "done", "treated", "excised", "addressed", "followed", "returning", "returned", "went",
+			"carries", "carried", "bears", "bore", "harbors", "harboured", "harbored", "has", "had":
 			return true
 		}
 	}

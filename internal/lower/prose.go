@@ -192,6 +192,13 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 				starts[k] = r.at.EndCol - ln.Col
 			}
 		}
+		if singleStage(lead) {
+			// "Stage 2 was therefore taken at the right helical rim while I
+			// closed the forehead": one stage, of one of the lesions, which
+			// the lead would hand to every part
+			keep = append(keep, ln)
+			continue
+		}
 		for k, r := range refs {
 			from, to := starts[k], len(ln.Text)
 			if k+1 < len(refs) {
@@ -221,6 +228,18 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// singleStage reports whether words name one stage ("Stage 2 was taken
+// at", "a second stage was taken at"), not the stages of every site ("first
+// stages were taken at").
+func singleStage(words string) bool {
+	for _, w := range sentenceWords(words) {
+		if w.text == "stage" || w.text == "layer" {
+			return true
+		}
+	}
+	return false
 }
 
 // severalRepairs reports whether a line names two repairs or more, each

@@ -664,3 +664,36 @@ func TestInterleavedTumorNamedLater(t *testing.T) {
 	assert.Equal(t, 3, len(n.Lesions[0].Stages), "the nasal ala's stages")
 	assert.Equal(t, 1, len(n.Lesions[1].Stages), "the shoulder's stages")
 }
+
+// TestSiteCarriesTumorAndOneStageOfTwoSites: a paragraph opened by its
+// site as the subject ("The right forehead carries a well-differentiated
+// squamous cell carcinoma, …") opens that site's lesion — it had been
+// merged into the lesion before, which took its second stage — and a
+// sentence of one stage that names two sites ("Stage 2 was therefore taken
+// at the right helical rim while I closed the forehead") gives neither
+// site a stage by splitting (CODING-RULES §1, §2: a wrong count makes no
+// line).
+func TestSiteCarriesTumorAndOneStageOfTwoSites(t *testing.T) {
+	const carries = "Date of service: 12/02/2026\n\nThree biopsy-proven tumors (shave biopsies 11/11/2026).\n\n" +
+		"The left lower eyelid carries a nodular basal cell carcinoma, 0.4 x 0.4 cm. Stage 1 at the eyelid, 2 blocks, was clear.\n\n" +
+		"The right forehead carries a well-differentiated squamous cell carcinoma, 1.1 x 0.9 cm. Stage 1 at the forehead, 3 blocks, showed tumor at the peripheral margin of block 1. Stage 2 at the forehead, 2 blocks, was clear.\n\n" +
+		"The left cheek carries an infiltrative basal cell carcinoma, 0.8 x 0.6 cm. Stage 1 at the cheek, 2 blocks, showed tumor at the deep margin of block 2. Stage 2 at the cheek, 1 block, was clear.\n"
+	const lead = "Date of service: 11/20/2026\n\nTwo biopsy-proven tumors:\n1. Central forehead, nodular basal cell carcinoma, 1.2 x 1.0 cm.\n2. Right helical rim, squamous cell carcinoma, 0.6 x 0.5 cm.\n\n" +
+		"Stage 1 at the central forehead, 3 blocks, was clear. Stage 1 at the right helical rim, 2 blocks, showed tumor at the deep margin of block 2. Stage 2 was therefore taken at the right helical rim while I closed the forehead.\n\n" +
+		"Stage 2 at the right helical rim, 1 block from the deep margin, was clear.\n"
+	stages := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(len(les.Stages)))
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§2 'The right forehead carries a …' opens its lesion", carries, "1,2,2"},
+		{"§1 'Stage 2 was therefore taken at the right helical rim while I closed the forehead'", lead, "1,2"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, stages(mustLower(t, tt.src)))
+		})
+	}
+}
