@@ -892,7 +892,7 @@ func (l *lowerer) nameByProse(k int) {
 	pars := l.paragraphs[k]
 	last := pars[len(pars)-1] // the paragraph it was told in, not an intro of every tumor
 	first := strings.TrimRight(sentenceText(prose.Sentences([][]prose.Line{last})[0]), ".;: ")
-	if site := sequenceSite(afterSequenceWord(first)); site != "" {
+	if site := sequenceSite(afterSequenceWord(first)); site != "" && !strings.ContainsAny(site, "()0123456789") {
 		les.HeadingText = model.Text{Value: site, Line: last[0].Line} // "We began at the right nasal ala."
 		return
 	}

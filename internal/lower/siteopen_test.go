@@ -697,3 +697,19 @@ func TestSiteCarriesTumorAndOneStageOfTwoSites(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstTumorNamedWithoutItsParenthesis: the site a first tumor's
+// sentence names before a parenthesis ("Lesion one is a … carcinoma of the
+// right helix (shave biopsy 05/25/2026, …)") names it without the
+// parenthesis's words, which would have taken the second tumor's biopsy
+// words for the first's (CODING-RULES §1: the second keeps its indication
+// and size).
+func TestFirstTumorNamedWithoutItsParenthesis(t *testing.T) {
+	const note = "Date of service: 06/02/2026\n\n" +
+		"Lesion one is a moderately differentiated squamous cell carcinoma of the right helix (shave biopsy 05/25/2026, GA26-4101), 1.0 x 0.8 cm; Mohs for the ear location. Its first stage was 3 blocks, positive at block 3 (deep). Its second stage was 1 block and clear.\n\n" +
+		"Lesion two is a nodular basal cell carcinoma of the left cheek (shave biopsy 05/25/2026, GA26-4102), 0.9 x 0.8 cm; Mohs for the facial location and ill-defined borders. Its first stage was 2 blocks, clear.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.True(t, n.Lesions[1].Indication.Present(), "lesion two's indication")
+	assert.Equal(t, "[0.9 0.8]", fmt.Sprint(n.Lesions[1].Size.Dims), "lesion two's size")
+}
