@@ -5410,15 +5410,31 @@ const openingWords = 8
 // "nose" for the nasal dorsum).
 func sitesOpening(text string, sites []string) []int {
 	words := sentenceWords(text)
-	from := 0
-	for k := 1; k+1 < len(words) && k < openingWords; k++ {
+	named := openingSites(words, 0, openingWords, sites)
+	if lead, _, ok := strings.Cut(text, ", "); ok && len(named) == 0 && (asideLead(lead) || strings.EqualFold(firstWord(lead), "because")) {
+		// "Because the MART-1 run takes longer, we took Stage 1 at the left
+		// upper back …": the main clause after the aside names the site
+		from := 0
+		for from < len(words) && words[from].at < len(lead) {
+			from++
+		}
+		named = openingSites(words, from, openingWords+2, sites)
+	}
+	return named
+}
+
+// openingSites are the indexes of the sites that the window of words from
+// word from names, after a turn to a site ("Attention was then turned to
+// the right dorsal forearm.") when the window holds one.
+func openingSites(words []sentenceWord, from, window int, sites []string) []int {
+	for k := from + 1; k+1 < len(words) && k < from+openingWords; k++ {
 		if (words[k].text == "turned" || words[k].text == "moved") && words[k+1].text == "to" {
 			from = k + 2 // "Attention was then turned to the right dorsal forearm."
 		}
 	}
 	words = words[from:]
-	if len(words) > openingWords {
-		words = words[:openingWords]
+	if len(words) > window {
+		words = words[:window]
 	}
 	var named []int
 	for i, site := range sites {

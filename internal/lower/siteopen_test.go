@@ -713,3 +713,24 @@ func TestFirstTumorNamedWithoutItsParenthesis(t *testing.T) {
 	assert.True(t, n.Lesions[1].Indication.Present(), "lesion two's indication")
 	assert.Equal(t, "[0.9 0.8]", fmt.Sprint(n.Lesions[1].Size.Dims), "lesion two's size")
 }
+
+// TestSiteOpenedAfterAReason: a second tumor opened in the main clause of
+// a sentence that begins with its reason or an aside ("Because the MART-1
+// run takes longer, we took Stage 1 at the left upper back while those
+// slides were prepared: 3 blocks, …") opens there, so the first tumor's
+// stage keeps its own block count (CODING-RULES §1, §5: the stain's units
+// are its stage's blocks); a reason clause that names the tumor already
+// open ("Because of the nasal location …, we proceeded with Mohs.") still
+// names it.
+func TestSiteOpenedAfterAReason(t *testing.T) {
+	const note = "Date of service: 11/18/2026\n\nTwo biopsy-proven tumors: melanoma in situ of the right temple and a nodular basal cell carcinoma of the left upper back. A Mohs map was drawn for each stage.\n\n" +
+		"We began at the right temple. Stage 1 at the temple was divided into 4 blocks and stained with frozen H&E and MART-1 on all 4 blocks for melanocyte density. Because the MART-1 run takes longer, we took Stage 1 at the left upper back while those slides were prepared: 3 blocks, frozen H&E only.\n\n" +
+		"The left upper back was read first: Stage 1 there was clear in all 3 blocks.\n\n" +
+		"On the right temple, Stage 1 showed melanoma in situ at the margin of block 2. Stage 2 at the right temple was taken as 2 blocks, with MART-1 on both blocks for melanocyte density; both blocks were clear.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	require.NotEmpty(t, n.Lesions[0].Stages)
+	assert.Equal(t, 4, n.Lesions[0].Stages[0].Blocks.N, "the temple's first stage")
+	require.NotEmpty(t, n.Lesions[1].Stages)
+	assert.Equal(t, 3, n.Lesions[1].Stages[0].Blocks.N, "the back's first stage")
+}
