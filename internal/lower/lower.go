@@ -317,8 +317,14 @@ func opensSection(line *grammar.Line, margin int) opening {
 	}
 	switch {
 	case it.Text != nil && len(it.Fields) == 0:
-		if mentionsBiopsyProcedure(it.Text.Text) && !datedBiopsy(it.Text.Text) {
-			return opensBiopsy // not "1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (TE26-5540)": a tumor's prior biopsy
+		if first, _, _ := strings.Cut(it.Text.Text, ","); mentionsBiopsyProcedure(it.Text.Text) && !datedBiopsy(it.Text.Text) &&
+			(mentionsBiopsyProcedure(first) || icd10.Recognize(first).Histology == "") {
+			// not "1. Right nasal ala – BCC, nodular – 0.6 x 0.5 cm – shave bx
+			// 11/09/2026 (TE26-5540)": a tumor's prior biopsy; nor "4) Squamous
+			// cell carcinoma in situ, left lower leg - no prior biopsy; diagnosed
+			// today on frozen section of a tangential biopsy": a tumor of a list
+			// of diagnoses, biopsied today
+			return opensBiopsy
 		}
 		lead := siteLead(it.Text.Text)
 		if resolvedSite(lead) != "" && !mentions(lead, procedureWords) && icd10.Recognize(lead).Histology == "" {
@@ -5094,7 +5100,13 @@ var yearAlone = regexp.MustCompile(`(^|[^/\d])(19|20)\d\d`)
 // stage was divided into three blocks", not "Maps were drawn for all
 // stages, and I read the frozen sections."
 func tellsStageBlocks(text string) bool {
-	return containsFold(text, "stage") && (containsFold(text, "block") || containsFold(text, "divided into"))
+	if !containsFold(text, "stage") || !containsFold(text, "block") && !containsFold(text, "divided into") {
+		return false // the cheap test first
+	}
+	// "… submitted it for frozen section, 1 block, … a Mohs map was drawn for
+	// each stage at each site" tells no stage's blocks
+	f := prose.Read([][]prose.Line{{{Text: text, Line: 1, Col: 1}}})
+	return slices.ContainsFunc(f.Stages, func(st prose.Stage) bool { return st.Blocks > 0 })
 }
 
 // sequenceSite is the site of the clause after a dictation's word of

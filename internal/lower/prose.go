@@ -2594,6 +2594,26 @@ func (l *lowerer) encounterProse(f *prose.Facts) {
 	}
 }
 
+// keyedStageSites are the sites that open lines of a lesion's prose as
+// their key, the line going on to a stage ("Left temple: Stage 1 was 3
+// blocks; …"): site paragraphs the note did not open as lesions of their
+// own, whose stages would be merged into one lesion.
+func keyedStageSites(par [][]prose.Line) []prose.Text {
+	var out []prose.Text
+	for _, p := range par {
+		for _, ln := range p {
+			key, rest, ok := strings.Cut(ln.Text, ": ")
+			if !ok || wordCount(key, 5) > 4 || !containsFold(rest, "stage") {
+				continue
+			}
+			if site := resolvedSite(key); site != "" {
+				out = append(out, prose.Text{Value: site, Span: prose.Span{Line: ln.Line, Col: ln.Col, EndLine: ln.Line, EndCol: ln.Col + len(key)}})
+			}
+		}
+	}
+	return out
+}
+
 // twoSites reports a lesion whose own prose places tumors at two sites
 // that are not one ("a basal cell carcinoma of the left cheek … a squamous
 // cell carcinoma of the right forearm"): a second lesion the note does not
@@ -2603,7 +2623,7 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 	if les.Ambiguous.Present() {
 		return
 	}
-	sites := specificSites(f.Sites)
+	sites := append(specificSites(f.Sites), keyedStageSites(par)...)
 	if len(sites) < 2 {
 		return
 	}

@@ -734,3 +734,44 @@ func TestSiteOpenedAfterAReason(t *testing.T) {
 	require.NotEmpty(t, n.Lesions[1].Stages)
 	assert.Equal(t, 3, n.Lesions[1].Stages[0].Blocks.N, "the back's first stage")
 }
+
+// TestDiagnosisListThenSiteParagraphs: a numbered list of diagnoses whose
+// last tumor was biopsied today ("4) Squamous cell carcinoma in situ, left
+// lower leg - no prior biopsy; diagnosed today on frozen section of a
+// tangential biopsy, …") opens no biopsy section, and a paragraph that
+// mentions a frozen section's block and "each stage" tells no stage: the
+// site paragraphs after them ("Nasal tip: Stage 1 was 2 blocks; …") open a
+// lesion each (CODING-RULES §2). Site paragraphs the note could not open
+// are never merged into one lesion: it is ambiguous (no Mohs line).
+func TestDiagnosisListThenSiteParagraphs(t *testing.T) {
+	const list = "Date of service: 11/30/2026\n\nDiagnoses, in the order treated:\n" +
+		"1) Basal cell carcinoma, nodular, nasal tip - shave biopsy 11/04/2026 (LV26-4670), 0.6 x 0.5 cm.\n" +
+		"2) Basal cell carcinoma, micronodular, left temple - shave biopsy 11/04/2026 (LV26-4671), 1.1 x 0.9 cm.\n" +
+		"3) Squamous cell carcinoma in situ, left lower leg - no prior biopsy; diagnosed today on frozen section of a tangential biopsy, 1.4 x 1.2 cm.\n\n"
+	const paras = "Nasal tip: Stage 1 was 2 blocks; both blocks clear. Final defect 1.0 x 0.9 cm.\n\n" +
+		"Left temple: Stage 1 was 3 blocks; tumor at the superior margin of block 1. Stage 2 at the temple was 1 block, clear.\n\n" +
+		"Left lower leg: Stage 1 was 2 blocks; both blocks clear.\n"
+	const frozen = "Mohs was chosen for the nasal tip and the temple because of their facial locations. The left lower leg lesion had never been biopsied: I performed a tangential biopsy of it and submitted it for frozen section, 1 block, which showed squamous cell carcinoma in situ. I read all of the frozen sections, and a Mohs map was drawn for each stage at each site.\n\n"
+	outline := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			if les.Ambiguous.Present() {
+				out = append(out, "ambiguous")
+				continue
+			}
+			out = append(out, fmt.Sprint(len(les.Stages)))
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§2 a list of diagnoses, then site paragraphs", list + paras, "1,2,1"},
+		{"§2 a frozen section's block and 'each stage' before the site paragraphs", list + frozen + paras, "1,2,1"},
+		{"§2 site paragraphs after a paragraph of stage blocks are never merged", "Date of service: 11/30/2026\n\nThe first stage was divided into two blocks.\n\n" + paras, "ambiguous"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := mustLower(t, tt.src)
+			assert.Equal(t, tt.want, outline(n))
+			assert.Empty(t, n.Biopsies, "no biopsy section")
+		})
+	}
+}
