@@ -199,41 +199,41 @@ type lowerer struct {
 	// biopsy of a separate lesion of the left dorsal forearm."): it ends at
 	// the blank line after the list, and "LOCATION:" below is the lesion's
 	listedBiopsy    bool
-	table           *table                 // the table whose rows are being read
-	grid            *yesNoGrid             // the yes/no checklist whose rows are being read
-	paragraph       []grammar.Value        // the prose lines of the open paragraph
-	block           model.Text             // the text line over the items that follow ("Repairs (after tumor clearance):")
-	procedure       map[int]model.Text     // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
-	paragraphs      map[int][][]prose.Line // the prose of each lesion (noteScope: before the first)
-	history         map[int][][]prose.Line // the prose of each lesion's history
-	corrections     map[int][][]prose.Line // each lesion's addenda that correct the note
-	toldCorrections map[int]bool           // the lesions whose corrections name them, in a note of several
-	inHistory       bool                   // the paragraph being read is a history field's value
-	scopes          []int                  // the lesions with prose, in note order
-	full            bool                   // the note has more lesions than MaxLesions: reading stopped
-	unread          bool                   // a table the reader cannot tell was reported
-	lengths         map[int]model.Size     // a repair length stated apart from its repair, by lesion
-	secondaries     map[int]model.Size     // a flap's secondary defect stated apart from its repair, by lesion
-	repairBy        map[int]model.Text     // who repaired, stated apart from the repair, by lesion
-	stainReasons    map[int]stainReason    // a lesion's stain reason field, for its stains that give none, by lesion
-	provenDx        map[int]model.Text     // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
-	mapForEach      []*grammar.Value       // map fields before the first label that speak of every lesion
-	postopList      []model.Text           // a numbered list under a valueless post-operative diagnosis key, item n of lesion n
-	biopsyForEach   []*grammar.Value       // dated prior-biopsy fields before the first label of a labelled note
-	lesionStains    []lesionStains         // stain fields of a lesion before its stages
-	summaries       []summaryRow           // the rows of a summary table of lesions
-	pending         []pendingField         // lesion fields before the first label that name each lesion's part
-	stagesListed    bool                   // a stage count was read; numbered items under it are its stages
-	valueEnd        int                    // the note line the last field line's value ends on, with the lines it wraps onto
-	wrapAt          int                    // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
-	rowStage        rowStage               // the stage the last log row stated
-	siteParas       map[int]siteParagraph  // by line: the paragraphs of a dictation that open with their lesion's site
-	siteOpened      map[int]bool           // the lines of siteParas whose lesion a part of their paragraph has opened
-	proseLabelled   bool                   // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
-	siteSentences   bool                   // siteParas are sentences that name their lesion's site among others (siteOpenings)
-	tableOpened     int                    // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
-	clearedRepairs  map[int]model.Text     // a repairs heading that times every repair under it after clearance, by lesion
-	repairSplits    map[prose.Span]bool    // where the last line of each lesion's part of a repairs paragraph cut by lesion begins (repairParts): its own, never shared
+	table           *table                   // the table whose rows are being read
+	grid            *yesNoGrid               // the yes/no checklist whose rows are being read
+	paragraph       []grammar.Value          // the prose lines of the open paragraph
+	block           model.Text               // the text line over the items that follow ("Repairs (after tumor clearance):")
+	procedure       map[int]model.Text       // each lesion's procedure line ("Mohs micrographic surgery, right dorsal forearm")
+	paragraphs      map[int][][]prose.Line   // the prose of each lesion (noteScope: before the first)
+	history         map[int][][]prose.Line   // the prose of each lesion's history
+	corrections     map[int][][]prose.Line   // each lesion's addenda that correct the note
+	toldCorrections map[int]bool             // the lesions whose corrections name them, in a note of several
+	inHistory       bool                     // the paragraph being read is a history field's value
+	scopes          []int                    // the lesions with prose, in note order
+	full            bool                     // the note has more lesions than MaxLesions: reading stopped
+	unread          bool                     // a table the reader cannot tell was reported
+	lengths         map[int]model.Size       // a repair length stated apart from its repair, by lesion
+	secondaries     map[int]model.Size       // a flap's secondary defect stated apart from its repair, by lesion
+	repairBy        map[int]model.Text       // who repaired, stated apart from the repair, by lesion
+	stainReasons    map[int]stainReason      // a lesion's stain reason field, for its stains that give none, by lesion
+	provenDx        map[int]model.Text       // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
+	mapForEach      []*grammar.Value         // map fields before the first label that speak of every lesion
+	postopList      []model.Text             // a numbered list under a valueless post-operative diagnosis key, item n of lesion n
+	biopsyForEach   []*grammar.Value         // dated prior-biopsy fields before the first label of a labelled note
+	lesionStains    []lesionStains           // stain fields of a lesion before its stages
+	summaries       []summaryRow             // the rows of a summary table of lesions
+	pending         []pendingField           // lesion fields before the first label that name each lesion's part
+	stagesListed    bool                     // a stage count was read; numbered items under it are its stages
+	valueEnd        int                      // the note line the last field line's value ends on, with the lines it wraps onto
+	wrapAt          int                      // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
+	rowStage        rowStage                 // the stage the last log row stated
+	siteParas       map[siteAt]siteParagraph // the paragraphs (by line) or sentences (by line and column) of a dictation that open with their lesion's site
+	siteOpened      map[siteAt]bool          // the openings of siteParas whose lesion a part of their paragraph has opened
+	proseLabelled   bool                     // a note without lesion labels whose prose numbers two lesions or more ("Lesion 1 is …", "Lesion 2 is …")
+	siteSentences   bool                     // siteParas are sentences that name their lesion's site among others (siteOpenings)
+	tableOpened     int                      // lesions a table opened in a labelled note before any label did ("| 1 | left nasal dorsum | …" above "Site 1: …")
+	clearedRepairs  map[int]model.Text       // a repairs heading that times every repair under it after clearance, by lesion
+	repairSplits    map[prose.Span]bool      // where the last line of each lesion's part of a repairs paragraph cut by lesion begins (repairParts): its own, never shared
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
@@ -4616,6 +4616,11 @@ func hashSite(s string) (n, site string, ok bool) {
 // siteParagraph is a paragraph of a dictation without lesion labels that
 // opens with its lesion's site alone ("Left lower eyelid. The first stage
 // …", "Right cheek: one stage, two blocks, …"): the lesion's number and
+// siteAt is where a site paragraph opens: its line, and for a sentence
+// that opens its lesion inside a line (siteOpenings), its column; 0 for a
+// paragraph that opens at its line's start.
+type siteAt struct{ line, col int }
+
 // site.
 type siteParagraph struct {
 	n    int
@@ -4626,8 +4631,8 @@ type siteParagraph struct {
 // siteParagraphs finds the paragraphs that open with a site alone, when two
 // or more name different sites: each opens its lesion, in order, as
 // "Lesion 2 …" would (proseLesion).
-func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
-	var out map[int]siteParagraph
+func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
+	var out map[siteAt]siteParagraph
 	var sites []string
 	stagesBefore := false // a lesion's stages told before the first site paragraph: it is not the first lesion's
 	for i, line := range lines {
@@ -4733,7 +4738,7 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			if k < 0 {
 				return nil
 			}
-			out[line.Pos.Line] = siteParagraph{n: k + 1, site: sites[k]}
+			out[siteAt{line: line.Pos.Line}] = siteParagraph{n: k + 1, site: sites[k]}
 			continue
 		}
 		if k := slices.Index(sites, head); k >= 0 && k < len(sites)-1 {
@@ -4746,10 +4751,10 @@ func siteParagraphs(lines []*grammar.Line) map[int]siteParagraph {
 			return nil // "The left temple lesion … was treated first; … The first stage …" then "Attention was then turned to the nasal tip.": the first site paragraph opens the second lesion, not the first
 		}
 		if out == nil {
-			out = map[int]siteParagraph{}
+			out = map[siteAt]siteParagraph{}
 		}
 		sites = append(sites, head)
-		out[line.Pos.Line] = siteParagraph{n: len(sites), site: head}
+		out[siteAt{line: line.Pos.Line}] = siteParagraph{n: len(sites), site: head}
 	}
 	if len(sites) < 2 {
 		return nil
@@ -5198,7 +5203,7 @@ func stageOrdinalWords(s string) bool {
 // stage sentence goes back to a site already left ("Returning to the
 // temple, a second stage …") or names two sites: their stages could not be
 // told apart.
-func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
+func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	if !severalBeforeStages(lines) {
 		return nil
 	}
@@ -5208,6 +5213,11 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 		switch {
 		case lineText(line) != "" && line.Row == nil:
 			cur = append(cur, prose.Line{Text: line.Item.Text.Text, Line: line.Pos.Line, Col: line.Item.Text.Pos.Column})
+			continue
+		case line.Item != nil && line.Item.Marker != nil && line.Item.Label == nil && line.Item.Text != nil && len(line.Item.Fields) == 0:
+			// "- right lower eyelid, nodular basal cell carcinoma, 0.6 x 0.5
+			// cm" under "… has four biopsy-proven tumors, …:": a tumor an item
+			cur = append(cur, prose.Line{Text: line.Item.Text.Text, Line: line.Pos.Line, Col: line.Item.Text.Pos.Column, Item: true})
 			continue
 		case line.Item != nil && line.Item.Text == nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value != nil:
 			f := line.Item.Fields[0]
@@ -5261,7 +5271,7 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 	if len(sites) < 2 {
 		return nil
 	}
-	out := map[int]siteParagraph{}
+	out := map[siteAt]siteParagraph{}
 	var opened []int // the sites in the order their lesions open
 	// an opening sentence may stand up to two sentences before its stage
 	for k := max(first-3, 0); k < len(sentences); k++ {
@@ -5306,7 +5316,7 @@ func siteOpenings(lines []*grammar.Line) map[int]siteParagraph {
 			// the sentence's stage to the lesion it names
 		default:
 			opened = append(opened, i)
-			out[sen[0].Line] = siteParagraph{n: len(opened), site: sites[i], col: sen[0].Col}
+			out[siteAt{line: sen[0].Line, col: sen[0].Col}] = siteParagraph{n: len(opened), site: sites[i], col: sen[0].Col}
 		}
 	}
 	if len(opened) != len(sites) {

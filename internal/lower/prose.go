@@ -68,7 +68,7 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 			continue
 		}
 		n := proseLesionNumber(sentenceText(sen))
-		if sp, ok := l.siteParas[sen[0].Line]; n == 0 && ok && sp.col == sen[0].Col {
+		if sp, ok := l.siteParas[siteAt{line: sen[0].Line, col: sen[0].Col}]; n == 0 && ok {
 			n = sp.n // "The cheek was addressed first. The first stage …"
 		}
 		switch {
@@ -824,13 +824,18 @@ func (l *lowerer) proseLesion(first prose.Line) {
 	if n == 0 && l.siteParas == nil {
 		n = ordinalOpening(first.Text)
 	}
-	sp, bySite := l.siteParas[first.Line]
-	bySite = bySite && (sp.col == 0 || sp.col == first.Col) && !l.siteOpened[first.Line] // a site paragraph opens its lesion once, at its first part
+	at := siteAt{line: first.Line, col: first.Col}
+	sp, bySite := l.siteParas[at]
+	if !bySite {
+		at = siteAt{line: first.Line}
+		sp, bySite = l.siteParas[at]
+	}
+	bySite = bySite && !l.siteOpened[at] // a site paragraph opens its lesion once, at its first part
 	if bySite {
 		if l.siteOpened == nil {
-			l.siteOpened = map[int]bool{}
+			l.siteOpened = map[siteAt]bool{}
 		}
-		l.siteOpened[first.Line] = true
+		l.siteOpened[at] = true
 	}
 	if n == 0 && bySite {
 		n = sp.n // "Left lower eyelid. The first stage …" then "Left malar cheek. One stage …"

@@ -775,3 +775,29 @@ func TestDiagnosisListThenSiteParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestSeveralSitesOpenedOnOneLine: a dictation that lists its tumors as
+// items ("- right lower eyelid, nodular basal cell carcinoma, 0.6 x 0.5
+// cm") and tells every site's first stage in one paragraph ("At the right
+// lower eyelid, Stage 1 consisted of 2 blocks; … At the left nasal
+// sidewall, Stage 1 consisted of 3 blocks; …") opens each lesion where its
+// sentence stands, several on one line (CODING-RULES §1, §2).
+func TestSeveralSitesOpenedOnOneLine(t *testing.T) {
+	const note = "Date of service: 11/25/2026\n\nThis woman has three biopsy-proven tumors, all shave-biopsied on 10/20/2026:\n" +
+		"- right lower eyelid, nodular basal cell carcinoma, 0.6 x 0.5 cm\n- left nasal sidewall, nodular basal cell carcinoma, 0.8 x 0.7 cm\n- right upper chest, superficial basal cell carcinoma, 1.0 x 0.9 cm\n" +
+		"I interpreted all frozen sections, and a Mohs map was drawn for each stage at each site.\n\n" +
+		"First stages were taken at all three sites. At the right lower eyelid, Stage 1 consisted of 2 blocks; tumor reached the deep margin of block 1, and block 2 was clear. At the left nasal sidewall, Stage 1 consisted of 3 blocks, all clear. At the right upper chest, Stage 1 consisted of 2 blocks, both clear.\n\n" +
+		"At the right lower eyelid, Stage 2 was 1 block from the deep margin and was clear.\n"
+	stages := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var b []string
+			for _, st := range les.Stages {
+				b = append(b, fmt.Sprint(st.Blocks.N))
+			}
+			out = append(out, strings.Join(b, "+"))
+		}
+		return strings.Join(out, ",")
+	}
+	assert.Equal(t, "2+1,3,2", stages(mustLower(t, note)))
+}
