@@ -1440,6 +1440,11 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			// basal cell carcinoma, biopsy-proven …": the site opens the sentence
 			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
+			} else if site, a, b := p.clauseSiteBefore(lo-1, s); site != "" {
+				// "…: first, the left conchal bowl, nodular basal cell carcinoma,
+				// 1.1 x 0.9 cm, …; second, the right lateral neck, …": the site
+				// is the clause before the diagnosis
+				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
 		}
 		if histology {
@@ -1448,6 +1453,31 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
 	}
+}
+
+// clauseSiteBefore is the site that is the whole clause ending at token
+// end (a comma or dash before a diagnosis), the clause opened by a comma, a
+// semicolon or a colon and maybe "the": "the left conchal bowl" of "…;
+// second, the right lateral neck, well-differentiated …"; "" when the
+// clause is more than its site.
+func (p *para) clauseSiteBefore(end int, s span) (string, int, int) {
+	start := end - 1
+	for start > s.lo && start >= end-7 {
+		if w := p.w(start - 1); w == "," || w == ";" || w == ":" {
+			break
+		}
+		start--
+	}
+	if start <= s.lo || start < end-6 {
+		return "", 0, 0
+	}
+	if p.w(start) == "the" {
+		start++
+	}
+	if site, a, b := p.siteAt(start, end); site != "" && a == start && b == end {
+		return site, a, b
+	}
+	return "", 0, 0
 }
 
 // appositionSize reads the size set off by commas right after a

@@ -111,3 +111,19 @@ func TestThingsThatDidNotHappen(t *testing.T) {
 			[]string{"preop"}, []string{"preop 1.9x1.6"}},
 	})
 }
+
+// TestSiteClauseBeforeDiagnosis: an intro that names each tumor as "first,
+// the left conchal bowl, nodular basal cell carcinoma, …; second, the right
+// lateral neck, well-differentiated squamous cell carcinoma, …" gives each
+// diagnosis the site of the clause before it (CODING-RULES §9: the site
+// codes the diagnosis; §2: the sites tell the lesions apart).
+func TestSiteClauseBeforeDiagnosis(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§9 site: 'first, the left conchal bowl, nodular basal cell carcinoma, …; second, the right lateral neck, …'",
+			"Two sites today: first, the left conchal bowl, nodular basal cell carcinoma, 1.1 x 0.9 cm, Mohs for its location on the ear; second, the right lateral neck, well-differentiated squamous cell carcinoma, 1.6 x 1.3 cm.",
+			[]string{"diagnosis"}, []string{`diagnosis "nodular basal cell carcinoma" site="left conchal bowl"`, `diagnosis "well-differentiated squamous cell carcinoma" site="right lateral neck"`}},
+		{"§9 site: a clause that is more than a site gives none",
+			"She returns after her visit to the clinic, nodular basal cell carcinoma.",
+			[]string{"diagnosis"}, []string{`diagnosis "nodular basal cell carcinoma" site=""`}},
+	})
+}
