@@ -1435,6 +1435,8 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		if site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
+		} else if site, a, b := p.siteCarrying(lo, s); site != "" {
+			d.Site, d.SiteSpan = site, p.spanOf(a, b) // "The nasal tip carries a nodular basal cell carcinoma, …"
 		} else if lo-1 > s.lo && (p.w(lo-1) == "-" || p.w(lo-1) == ",") {
 			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
 			// basal cell carcinoma, biopsy-proven …": the site opens the sentence
@@ -1453,6 +1455,35 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
 	}
+}
+
+// siteCarrying is the site that is the subject of "carries", "bears" or
+// "harbors" before the diagnosis at token lo ("The nasal tip carries a
+// nodular basal cell carcinoma"), or "".
+func (p *para) siteCarrying(lo int, s span) (string, int, int) {
+	v := lo - 1
+	if v > s.lo && (p.w(v) == "a" || p.w(v) == "an") {
+		v--
+	}
+	if v <= s.lo {
+		return "", 0, 0
+	}
+	switch p.w(v) {
+	case "carries", "bears", "harbors", "harbours":
+	default:
+		return "", 0, 0
+	}
+	start := v - 1
+	for start > s.lo && start >= v-6 && p.w(start-1) != "," && p.w(start-1) != ";" && p.w(start-1) != ":" {
+		start--
+	}
+	if p.w(start) == "the" {
+		start++
+	}
+	if site, a, b := p.siteAt(start, v); site != "" && a == start && b == v {
+		return site, a, b
+	}
+	return "", 0, 0
 }
 
 // clauseSiteBefore is the site that is the whole clause ending at token
