@@ -1457,9 +1457,10 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 	}
 }
 
-// siteCarrying is the site that is the subject of "carries", "bears" or
-// "harbors" before the diagnosis at token lo ("The nasal tip carries a
-// nodular basal cell carcinoma"), or "".
+// siteCarrying is the site that is the subject of "carries", "bears",
+// "harbors" or "has" before the diagnosis at token lo ("The nasal tip
+// carries a nodular basal cell carcinoma", "The left cheek has a …"), or
+// "" ("The patient has a …" names no site).
 func (p *para) siteCarrying(lo int, s span) (string, int, int) {
 	v := lo - 1
 	if v > s.lo && (p.w(v) == "a" || p.w(v) == "an") {
@@ -1469,7 +1470,7 @@ func (p *para) siteCarrying(lo int, s span) (string, int, int) {
 		return "", 0, 0
 	}
 	switch p.w(v) {
-	case "carries", "bears", "harbors", "harbours":
+	case "carries", "bears", "harbors", "harbours", "has":
 	default:
 		return "", 0, 0
 	}
