@@ -191,7 +191,7 @@ var realisticSets = []struct {
 	{"testdata/probe138", 30, 30},
 	{"testdata/probe139", 30, 30},
 	{"testdata/probe140", 30, 30},
-	{"testdata/probe141", 30, 16},
+	{"testdata/probe141", 30, 17},
 	{"testdata/probe142", 30, 30},
 	{"testdata/probe143", 30, 30},
 	{"testdata/probe144", 30, 30},

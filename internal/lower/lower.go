@@ -3584,12 +3584,23 @@ func (l *lowerer) checkboxLines(i int) (*grammar.Value, int) {
 // labelDictation splits the text after a lesion label into the site it
 // opens with and the dictation after it, when a full stop and a blank end
 // the site and the rest is dictated: "Lesion 1, left upper back.<TAB>Melanoma
-// in situ, … The first stage was divided …". nil, nil otherwise.
+// in situ, … The first stage was divided …"; or, when a comma ends the site
+// and the sentence goes on, the site and the whole text: "Tumor 1, the left
+// nasal ala, measured 0.7 x 0.6 cm; …". nil, nil otherwise.
 func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 	if it.Label == nil || it.Text == nil {
 		return nil, nil
 	}
 	s := it.Text.Text
+	if head, rest, ok := strings.Cut(s, ", "); ok && isDictated(rest) && strings.Contains(rest, ". ") {
+		// "Tumor 1, the left nasal ala, measured 0.7 x 0.6 cm; Mohs was chosen
+		// for … Stage 1 at the left nasal ala was 2 blocks; …": the site, then
+		// the dictation, whose first sentence the site opens
+		site := strings.TrimPrefix(strings.TrimPrefix(head, "the "), "The ")
+		if _, known := anatomy.Resolve(site); known && len(strings.Fields(site)) <= 6 && resolvedSite(site) != "" {
+			return &grammar.Text{Pos: shift(it.Text.Pos, s[:len(head)-len(site)]), Text: site}, it.Text
+		}
+	}
 	i := strings.IndexByte(s, '.')
 	if i <= 0 || i+1 >= len(s) || s[i+1] != ' ' && s[i+1] != '\t' {
 		return nil, nil

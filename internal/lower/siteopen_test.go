@@ -801,3 +801,21 @@ func TestSeveralSitesOpenedOnOneLine(t *testing.T) {
 	}
 	assert.Equal(t, "2+1,3,2", stages(mustLower(t, note)))
 }
+
+// TestLabelThenSiteThenDictation: a lesion label followed by its site and
+// the dictation the site opens ("Tumor 1, the left nasal ala, measured 0.7
+// x 0.6 cm; Mohs was chosen for the nasal location. Stage 1 at the left
+// nasal ala was 2 blocks; …") gives the lesion that site and reads the
+// dictation for its facts (CODING-RULES §1: stages-missing otherwise).
+func TestLabelThenSiteThenDictation(t *testing.T) {
+	const note = "Date of service: 11/10/2026\n\n" +
+		"Tumor 1, the left nasal ala, measured 0.7 x 0.6 cm; Mohs was chosen for the nasal location. Stage 1 at the left nasal ala was 2 blocks; tumor reached the deep margin of block 2. Stage 2 at the left nasal ala, 1 block, was clear.\n\n" +
+		"Tumor 2, the right cheek, measured 1.3 x 1.0 cm; Mohs was chosen for its ill-defined borders. Stage 1 at the right cheek was 3 blocks, all clear.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "left nasal ala", n.Lesions[0].Site.Text.Value)
+	assert.Equal(t, 2, len(n.Lesions[0].Stages))
+	assert.Equal(t, "[0.7 0.6]", fmt.Sprint(n.Lesions[0].Size.Dims))
+	assert.Equal(t, "right cheek", n.Lesions[1].Site.Text.Value)
+	assert.Equal(t, 1, len(n.Lesions[1].Stages))
+}
