@@ -748,11 +748,22 @@ func (p *para) biopsyParts(s span, out []span) []span {
 	from := s.lo
 	for k := s.lo; k < s.hi; k++ {
 		if p.w(k) == ";" && p.anyIn(from, k, cBiopsy) && p.anyIn(k+1, s.hi, cBiopsy) && p.anyIn(k+1, s.hi, cBiopsyMethod) && p.anyIn(from, k, cBiopsyMethod) {
-			out = p.methodParts(span{lo: from, hi: k, mask: s.mask}, out)
+			out = p.methodParts(p.sub(from, k), out)
 			from = k + 1
 		}
 	}
-	return p.methodParts(span{lo: from, hi: s.hi, mask: s.mask}, out)
+	return p.methodParts(p.sub(from, s.hi), out)
+}
+
+// sub is the span of tokens [lo, hi) with the categories its own words
+// have: a part of a sentence says only what its words say ("rule out" in
+// the part before is not this part's).
+func (p *para) sub(lo, hi int) span {
+	s := span{lo: lo, hi: hi}
+	for i := lo; i < hi; i++ {
+		s.mask |= p.m.cover[i]
+	}
+	return s
 }
 
 // methodParts cuts span s at each biopsy method after "and" or a comma
@@ -779,10 +790,10 @@ func (p *para) methodParts(s span, out []span) []span {
 		for e > lo && (p.w(e-1) == "and" || p.w(e-1) == ",") {
 			e--
 		}
-		out = append(out, span{lo: lo, hi: e, mask: s.mask})
+		out = append(out, p.sub(lo, e))
 		lo = start
 	}
-	return append(out, span{lo: lo, hi: s.hi, mask: s.mask})
+	return append(out, p.sub(lo, s.hi))
 }
 
 // frozenBlocks is the first block count of a frozen-section sentence s;
@@ -964,9 +975,13 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 			if b.Site == "" {
 				b.Site = st.siteBefore(p, s)
 			}
-			// "submitted for frozen section, processed as two blocks"
+			// "submitted for frozen section, processed as two blocks"; of one
+			// biopsy of several, in its own part ("…; and a tangential (shave)
+			// biopsy of …, submitted for frozen section as 1 block, …")
 			if len(parts) == 1 && s.any(cFrozen) {
 				b.FrozenSection = p.frozenBlocks(s)
+			} else if len(parts) > 1 && p.anyIn(part.lo, part.hi, cFrozen) {
+				b.FrozenSection = p.frozenBlocks(part)
 			}
 			b.named = !p.anyVerb(part)
 			st.f.Biopsies = append(st.f.Biopsies, b)

@@ -139,3 +139,19 @@ func TestSiteClauseBeforeDiagnosis(t *testing.T) {
 			[]string{"diagnosis"}, []string{`diagnosis "nodular basal cell carcinoma" site=""`}},
 	})
 }
+
+// TestFrozenSectionOfOneBiopsyOfTwo: a sentence of two biopsies of other
+// lesions in which one was submitted for frozen section ("…; and a
+// tangential (shave) biopsy of …, submitted for frozen section as 1 block,
+// which I read as superficial basal cell carcinoma") gives that biopsy, not
+// the other, its frozen section (CODING-RULES §4: 88331 per specimen) and
+// its reading as its diagnosis, not the other's "rule out" (§9).
+func TestFrozenSectionOfOneBiopsyOfTwo(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 frozen section: the second biopsy's",
+			"Mohs surgery of a basal cell carcinoma of the columella.\n\nOther lesions biopsied today: a 4 mm punch biopsy of a firm nodule on the right forearm, rule out squamous cell carcinoma, sent for permanent sections; and a tangential (shave) biopsy of a pearly papule on the left upper back, submitted for frozen section as 1 block, which I read as superficial basal cell carcinoma.",
+			[]string{"other-biopsy"}, []string{
+				`other-biopsy "4 mm punch biopsy" site="right forearm" impression="rule out squamous cell carcinoma, sent for permanent sections" uncertain=true`,
+				`other-biopsy "tangential (shave) biopsy" site="left upper back" impression="superficial basal cell carcinoma" uncertain=false frozen=1`}},
+	})
+}
