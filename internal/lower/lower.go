@@ -5307,6 +5307,8 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		switch {
 		case !stage:
 			continue
+		case len(named) > 1 && !tellsStage(sen):
+			continue // "After the first layer on the nose was taken, we took the first layer on the hand.": the order, no stage's facts
 		case len(named) > 1:
 			return nil
 		case len(named) == 0:
@@ -5426,7 +5428,9 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // the word ("The first stage was divided into three blocks"), not only
 // names one ("A Mohs map was drawn for every stage").
 func namesStage(sen []prose.Line) bool {
-	if !slices.ContainsFunc(sentenceWords(sentenceText(sen)), func(w sentenceWord) bool { return w.text == "stage" || w.text == "stages" }) {
+	if !slices.ContainsFunc(sentenceWords(sentenceText(sen)), func(w sentenceWord) bool {
+		return w.text == "stage" || w.text == "stages" || w.text == "layer" || w.text == "layers" // "The first nose layer was processed as three pieces"
+	}) {
 		return false
 	}
 	f := prose.Read([][]prose.Line{sen})

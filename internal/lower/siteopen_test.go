@@ -819,3 +819,19 @@ func TestLabelThenSiteThenDictation(t *testing.T) {
 	assert.Equal(t, "right cheek", n.Lesions[1].Site.Text.Value)
 	assert.Equal(t, 1, len(n.Lesions[1].Stages))
 }
+
+// TestInterleavedLayers: an interleaved dictation that calls its stages
+// layers ("After the first layer on the nose was taken, we took the first
+// layer on the hand. The first nose layer was processed as three pieces:
+// … The first hand layer was two pieces, …") opens each site's lesion: a
+// sentence that only orders the layers of two sites tells neither's
+// (CODING-RULES §1, §2).
+func TestInterleavedLayers(t *testing.T) {
+	const note = "Date of service: 11/24/2026\n\nToday we treated a BCC on the R nasal tip and an SCC on the L dorsal hand, both biopsy-proven. I read every frozen section myself, and maps were drawn for each layer at both sites.\n\n" +
+		"After the first layer on the nose was taken, we took the first layer on the hand. The first nose layer was processed as three pieces: nodular BCC at the deep margin of piece 1, with pieces 2 and 3 clear. The first hand layer was two pieces, both clear. Meanwhile a second layer was taken from the nose, two pieces, and it still showed a focus at the deep margin of piece 2. Returning to the nose, a third layer of one piece was clear.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.False(t, n.Lesions[0].Ambiguous.Present())
+	assert.Equal(t, 3, len(n.Lesions[0].Stages), "the nose's layers")
+	assert.Equal(t, 1, len(n.Lesions[1].Stages), "the hand's layers")
+}
