@@ -762,3 +762,37 @@ func TestEachStageMappedBeforeAnyStage(t *testing.T) {
 		{"in the second tumor's paragraph", fmt.Sprintf(note, "", " A map was drawn for each stage."), mapsOf, "- true"},
 	})
 }
+
+// TestSiteStageLinesAndBulletRepairs: per-site stage lines of a block log
+// ("Left cheek stage 1 (3 blocks): A+ B- C-", "Left cheek stage 1
+// histology - nodular BCC …") name the site, not a lesion whose site is
+// "Left cheek stage 1 histology"; the bullets under "Repairs, one line per
+// site" go each to the lesion of its site, and a bullet of a site that is
+// no lesion is said, never given to the lesion read last (CODING-RULES §3:
+// a wrong repair line is worse than none).
+func TestSiteStageLinesAndBulletRepairs(t *testing.T) {
+	const head = "DOS: 11/17/2026\nPayer: Medicare Part B\n\nSites (all biopsy-proven)\n- Left cheek - nodular BCC (shave bx 10/28/2026), 1.0 x 0.8 cm\n- Left dorsal wrist - SCC, well differentiated (shave bx 10/28/2026), 1.3 x 1.1 cm\n\n" +
+		"Stage results (blocks lettered; + = tumor at the margin, - = clear)\nLeft cheek stage 1 (3 blocks): A+ B- C-\nLeft cheek stage 1 histology - nodular BCC in the mid dermis, no PNI; A+ at the deep margin\nLeft cheek stage 2 (1 block): A-\n" +
+		"Left dorsal wrist stage 1 (4 blocks): A- B+ C- D-\nLeft dorsal wrist stage 2 (2 blocks): A+ B-\nLeft dorsal wrist stage 3 (1 block): A-\n\n"
+	outline := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var b []string
+			for _, st := range les.Stages {
+				b = append(b, fmt.Sprint(st.Blocks.N))
+			}
+			out = append(out, siteOf(les)+" "+strings.Join(b, "+")+fmt.Sprintf(" %d repairs", len(les.Repairs)))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§1 site stage lines; §3 a bullet a site", head + "Repairs, one line per site\n- Left cheek - intermediate layered repair after tumor clearance, 2.5 cm\n- Left dorsal wrist - complex repair after tumor clearance, 3.5 cm\n",
+			"Left cheek 3+1 1 repairs; Left dorsal wrist 4+2+1 1 repairs"},
+		{"§3 a bullet of a site that is no lesion", head + "Repairs, one line per site\n- Right temple - intermediate layered repair after tumor clearance, 2.5 cm\n- Left dorsal wrist - complex repair after tumor clearance, 3.5 cm\n",
+			"Left cheek 3+1 0 repairs; Left dorsal wrist 4+2+1 1 repairs"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, outline(mustLower(t, tt.src)))
+		})
+	}
+}

@@ -459,8 +459,20 @@ func dashedLesion(s string) bool {
 		if i <= 0 || siteLead(s) != strings.TrimSpace(s[:i]) {
 			continue
 		}
-		if _, ok := anatomy.Resolve(s[:i]); ok {
+		if _, ok := anatomy.Resolve(s[:i]); ok && !namesStageOf(s[:i]) {
 			return icd10.Recognize(siteLead(s[i+len(dash):])).Histology != ""
+		}
+	}
+	return false
+}
+
+// namesStageOf reports whether words before a dash name a stage's fact
+// rather than a site alone: "Left cheek stage 1 histology" of "Left cheek
+// stage 1 histology - nodular BCC in the mid dermis".
+func namesStageOf(s string) bool {
+	for _, w := range strings.Fields(asciiLower(s)) {
+		if isStageWord(w) || w == "histology" || grammar.IsDigits(w) {
+			return true
 		}
 	}
 	return false
@@ -1085,13 +1097,15 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && len(l.out.Lesions) > 1 && wordCount(it.Text.Text, 9) < 9 &&
 		!strings.Contains(strings.TrimRight(it.Text.Text, ".: "), ". ") && (repairsHeading(strings.TrimRight(it.Text.Text, ".: ")) ||
-		l.headed && wordCount(it.Text.Text, 6) < 6 && repairsSection(strings.TrimRight(it.Text.Text, ".: "))) { // "Repairs", "Repairs and wound care" over a sentence a site
+		(l.headed || strings.Contains(it.Text.Text, ", ")) && wordCount(it.Text.Text, 6) < 6 && repairsSection(strings.TrimRight(it.Text.Text, ".: "))) {
+		// "Repairs", "Repairs and wound care" over a sentence a site in a
+		// labelled note; "Repairs, one line per site" over a bullet a site
 		l.endParagraph()
 		l.block = model.Text{Value: strings.TrimRight(it.Text.Text, ".: "), Line: it.Text.Pos.Line}
 		return taken // "Reconstruction after tumor clearance, by site." over each site's repair line
 	}
-	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && (l.repairSiteLine(it.Text) || l.repairsLine(it.Text)) {
-		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):"
+	if it.Text != nil && (it.Marker == nil || !isOrdinalMarker(it.Marker.Text)) && it.Label == nil && len(it.Fields) == 0 && (l.repairSiteLine(it.Text) || l.repairsLine(it.Text)) {
+		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):", "- Left cheek - intermediate …"
 	}
 	if f := siteField(it); f != nil && l.repairAtSite(f.Key, f.Value) {
 		return taken // "- right antihelix: complex repair, 2.8 cm" under "Closure, after tumor clearance:"

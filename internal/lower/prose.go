@@ -700,6 +700,10 @@ func repairsSection(heading string) bool {
 			return true // "Repairs and wound care", "Closure and dressing"
 		}
 	}
+	if lead, rest, ok := strings.Cut(head, ", "); ok && !strings.ContainsAny(rest, "0123456789") && wordCount(rest, 7) < 7 &&
+		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction"}, lead) {
+		return true // "Repairs, one line per site", "Closures, by site"
+	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
 		"defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
 }

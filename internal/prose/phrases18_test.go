@@ -155,3 +155,18 @@ func TestFrozenSectionOfOneBiopsyOfTwo(t *testing.T) {
 				`other-biopsy "tangential (shave) biopsy" site="left upper back" impression="superficial basal cell carcinoma" uncertain=false frozen=1`}},
 	})
 }
+
+// TestStageTakenFromThePreviousStage: a numbered stage taken "from the
+// deep margin of the previous stage" is that stage, though "previous
+// stage" is words of technique boilerplate (CODING-RULES §1: a statement
+// about that stage documents it); the boilerplate itself still tells none.
+func TestStageTakenFromThePreviousStage(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 stage: 'Stage 3 was one block from the deep margin of the previous stage and was clear.'",
+			"Stage 2 was two blocks; block 1 remained positive at the deep margin. Stage 3 was one block from the deep margin of the previous stage and was clear.",
+			[]string{"stage "}, []string{"stage 2 blocks=2 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"§1 boilerplate: 'Residual tumor was excised as in the previous stage' tells no stage",
+			"Residual tumor was excised as in the previous stage, and the tissue was divided into blocks.",
+			[]string{"stage "}, nil},
+	})
+}

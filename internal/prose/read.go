@@ -157,7 +157,7 @@ func (st *state) sentence(p *para, s span) {
 	st.readMap(p, s)
 	st.readReader(p, s)
 	st.readsNoFrozen(p, s)
-	if s.any(cBoilerplate) {
+	if s.any(cBoilerplate) && !p.fromPreviousStage(s) {
 		// Technique boilerplate documents the map and the reader, never a
 		// stage or a count. A clause of its own before it is read as any
 		// sentence is: "Both were entirely free of tumor, and the map was
@@ -849,6 +849,23 @@ func (st *state) stageByNumber(n int, sp Span) {
 	st.blocksAmbiguous = append(st.blocksAmbiguous, false)
 	st.cur = len(st.f.Stages) - 1
 	st.maxNum = max(st.maxNum, n)
+}
+
+// fromPreviousStage reports whether the one boilerplate phrase of a
+// sentence that opens with a numbered stage is "the previous stage" named
+// as where the stage was taken ("Stage 3 was one block from the deep
+// margin of the previous stage and was clear"): the sentence tells its
+// stage.
+func (p *para) fromPreviousStage(s span) bool {
+	b := p.firstIn(s.lo, s.hi, cBoilerplate)
+	if b < s.lo+2 || p.w(b) != "previous" || p.w(b-1) != "the" || p.w(b-2) != "of" && p.w(b-2) != "from" {
+		return false
+	}
+	if e := p.hitAt(b, cBoilerplate); e <= b || p.firstIn(e, s.hi, cBoilerplate) >= 0 {
+		return false
+	}
+	kind, _, lo, _ := p.mention(s.lo, s)
+	return kind == mExplicit && lo == s.lo
 }
 
 // beforeBoilerplate is the clause of sentence s before a ", and" or ";"
