@@ -796,3 +796,29 @@ func TestSiteStageLinesAndBulletRepairs(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinedRepairOfOtherLesions: one repair of two adjacent defects told
+// after a third tumor's stages ("The clavicle and upper chest defects lay
+// close together on the left. After tumor clearance at both, I … joined
+// the two defects and closed them as one complex repair, 7.4 cm long.") is
+// not the third tumor's (CODING-RULES §3: its group decides its code); a
+// joined repair told of the lesion being read and another keeps its line.
+func TestJoinedRepairOfOtherLesions(t *testing.T) {
+	const head = "DOS: 11/24/2026\n\nSites (all biopsy-proven)\n- Left clavicle - superficial BCC (shave bx 11/04/2026), 1.2 x 1.0 cm\n- Left upper chest - SCC (shave bx 11/04/2026), 1.4 x 1.2 cm\n- Right conchal bowl - nodular BCC (shave bx 11/04/2026), 1.1 x 1.0 cm\n\n" +
+		"Left clavicle stage 1 (2 blocks): A- B-\nLeft upper chest stage 1 (3 blocks): A- B- C-\nRight conchal bowl stage 1 (2 blocks): A- B-\n\n"
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(len(les.Repairs)))
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§3 joined repair of two other lesions: no lesion's", head + "The clavicle and upper chest defects lay close together on the left. After tumor clearance at both, I removed the skin between them, joined the two defects and closed them as one complex repair, 7.4 cm long.\n", "0,0,0"},
+		{"§3 a repair of the lesion being read stays its", head + "After tumor clearance, the right conchal bowl defect was closed with a complex repair, 2.0 cm long.\n", "0,0,1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, repairs(mustLower(t, tt.src)))
+		})
+	}
+}

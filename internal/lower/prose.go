@@ -242,6 +242,60 @@ func singleStage(words string) bool {
 	return false
 }
 
+// jointRepairs leaves out of a paragraph of a note of several lesions a
+// sentence that tells one repair with its size for several lesions at
+// once, named by a word for all of them, right after a sentence that names
+// those lesions, none of them the lesion being read ("The clavicle and upper
+// chest defects lay close together on the left. After tumor clearance at
+// both, I … joined the two defects and closed them as one complex repair,
+// 7.4 cm long." read after a third tumor's stages): given to the lesion
+// being read it made a line of that lesion's group. The sentence is said
+// (prose-ambiguous).
+func (l *lowerer) jointRepairs(lines []prose.Line) []prose.Line {
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) == 0 || !mentions(sentenceText(lines), repairWords) {
+		return lines
+	}
+	sentences := prose.Sentences([][]prose.Line{lines})
+	var kept []prose.Line
+	dropped := false
+	for k, sen := range sentences {
+		if k > 0 && l.jointRepair(sen, sentences[k-1]) {
+			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a repair here is of several lesions at once, none of them the one being read: whose it is cannot be told, no repair line from it"))
+			dropped = true
+			continue
+		}
+		kept = append(kept, sen...)
+	}
+	if !dropped {
+		return lines
+	}
+	return kept
+}
+
+// jointRepair reports whether sentence sen tells one sized repair of
+// several lesions that the sentence before names, none of them the lesion
+// being read (see jointRepairs).
+func (l *lowerer) jointRepair(sen, before []prose.Line) bool {
+	text := asciiLower(sentenceText(sen))
+	if !mentions(text, repairWords) || !strings.Contains(text, " cm") || mentions(text, []string{"each", "every", "respectively"}) {
+		return false
+	}
+	refs := l.lesionRefs(sen)
+	if !(len(refs) == 1 && refs[0].lesion < 0) && !(len(refs) == 0 && mentions(text, []string{" both", "two defects", "the defects", "joined"})) {
+		return false
+	}
+	named := 0
+	for _, r := range l.lesionRefs(before) {
+		switch {
+		case r.lesion == l.lesion || r.lesion < 0:
+			return false
+		default:
+			named++
+		}
+	}
+	return named >= 2
+}
+
 // severalRepairs reports whether a line names two repairs or more, each
 // with its size ("a complex repair measuring 3.0 cm, … an intermediate
 // layered repair measuring 4.5 cm"), and not one repair of several defects
@@ -328,7 +382,7 @@ func lastWord(s string) string {
 // proseScope keeps a paragraph under the lesion being read: its history,
 // its corrections or its prose.
 func (l *lowerer) proseScope(lines []prose.Line) {
-	if lines = l.lesionClauses(lines); len(lines) == 0 {
+	if lines = l.lesionClauses(l.jointRepairs(lines)); len(lines) == 0 {
 		return
 	}
 	if parts, ok := l.stageParts(lines); !ok {
