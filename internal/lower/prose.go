@@ -468,9 +468,31 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 	}
 	var parts []repairPart
 	cur := -1
+	anon := -1 // the part's lines before the last sentence that told a stage and named no lesion, -1 when the last sentence was no such sentence
 	for _, sen := range sentences {
 		refs := l.lesionRefs(sen)
 		staged := tellsStage(sen)
+		if len(refs) > 1 && anon >= 0 && doubtsWhose(sen) {
+			// "Another stage taken, 1 block." then "… I could not tell whether
+			// this was the second stage at the left temple or the first stage
+			// at the left superior helix": that stage is no lesion's
+			last := &parts[len(parts)-1]
+			last.lines = last.lines[:anon]
+			if len(last.lines) == 0 {
+				parts = parts[:len(parts)-1]
+			}
+			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "the note does not say whose stage the stage before this sentence was: it is no lesion's"))
+			anon = -1
+			continue
+		}
+		anonNow := -1
+		if len(refs) == 0 && staged && cur >= 0 {
+			anonNow = 0
+			if n := len(parts); n > 0 && parts[n-1].lesion == cur {
+				anonNow = len(parts[n-1].lines)
+			}
+		}
+		anon = anonNow
 		switch {
 		case len(refs) == 1 && refs[0].lesion >= 0:
 			cur = refs[0].lesion
@@ -489,6 +511,16 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 		}
 	}
 	return parts, true
+}
+
+// doubtsWhose reports whether a sentence says the note cannot tell which
+// of the stages it names was taken: "I could not tell … whether this was
+// the second stage at the left temple or the first stage at the left
+// superior helix".
+func doubtsWhose(sen []prose.Line) bool {
+	text := asciiLower(sentenceText(sen))
+	return mentions(text, []string{"stage", "layer"}) &&
+		mentions(text, []string{"whether", "could not tell", "cannot tell", "can't tell", "could not be told", "unclear which", "not clear which", "not known which"})
 }
 
 // tellsStage reports whether a sentence tells a stage's blocks, margins or

@@ -835,3 +835,23 @@ func TestInterleavedLayers(t *testing.T) {
 	assert.Equal(t, 3, len(n.Lesions[0].Stages), "the nose's layers")
 	assert.Equal(t, 1, len(n.Lesions[1].Stages), "the hand's layers")
 }
+
+// TestStageWhoseSiteTheNoteDoubts: in a log of several tumors routed by
+// their sites, a stage that names no site ("10:05 Another stage taken, 1
+// block.") followed by a sentence that says whose it was cannot be told
+// ("… whether this was the second stage at the left temple or the first
+// stage at the left superior helix") is no lesion's — not the lesion
+// named last (CODING-RULES §1: never a guessed stage).
+func TestStageWhoseSiteTheNoteDoubts(t *testing.T) {
+	const note = "Date of service: 12/02/2026\n\nTumors (all biopsy-proven):\n1. Left temple - nodular basal cell carcinoma, shave bx 11/13/2026, 1.0 x 0.8 cm.\n2. Right dorsal forearm - squamous cell carcinoma in situ, shave bx 11/13/2026, 1.2 x 1.0 cm.\n3. Left superior helix - nodular basal cell carcinoma, shave bx 11/13/2026, 0.6 x 0.5 cm.\n\n" +
+		"09:05 Stage 1 taken at left temple, 3 blocks.\n09:15 Stage 1 taken at right dorsal forearm, 2 blocks.\n09:45 Temple stage 1 read: block 1 positive at the deep margin, blocks 2 and 3 clear.\n09:55 Forearm stage 1 read: both blocks clear.\n" +
+		"10:05 Another stage taken, 1 block. The specimen cup was labelled only \"left\"; I could not tell whether this was the second stage at the left temple or the first stage at the left superior helix.\n"
+	stages := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(len(les.Stages)))
+		}
+		return strings.Join(out, ",")
+	}
+	assert.Equal(t, "1,1,0", stages(mustLower(t, note)))
+}
