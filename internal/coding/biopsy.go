@@ -95,7 +95,10 @@ func (g *generator) addBiopsy(label string, kindText model.Text, fs model.Frozen
 // biopsies. The biopsy modifier tells biopsy lines apart from the Mohs or
 // excision lines of the claim: a claim with neither (a biopsy-only note)
 // carries none on its biopsy and frozen-section lines (docs/coding-rules.md
-// section 4).
+// section 4). A note whose Mohs surgery is documented but whose lesions
+// could not be told apart (lesion-ambiguous) is no biopsy-only note: its
+// Mohs lines belong on the claim, added by hand, and its biopsies keep
+// the modifier.
 func (g *generator) biopsyLines() {
 	for i := range g.note.Biopsies {
 		b := &g.note.Biopsies[i]
@@ -116,7 +119,7 @@ func (g *generator) biopsyLines() {
 	}
 	bs := slices.Clone(g.billable)
 	slices.SortStableFunc(bs, func(a, b billableBiopsy) int { return cmp.Compare(a.line, b.line) })
-	if len(g.mohs) == 0 {
+	if len(g.mohs) == 0 && !g.mohsUncoded() {
 		for i := range bs {
 			bs[i].modifier = ""
 		}
@@ -184,4 +187,11 @@ func modifiers(m string) []string {
 		return []string{}
 	}
 	return []string{m}
+}
+
+// mohsUncoded reports whether the note documents Mohs surgery on a lesion
+// whose lines could not be coded because whose stages were whose cannot be
+// told (lesion-ambiguous).
+func (g *generator) mohsUncoded() bool {
+	return slices.ContainsFunc(g.note.Lesions, func(les model.Lesion) bool { return les.Ambiguous.Present() })
 }

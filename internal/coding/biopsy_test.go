@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/mohscode/mohscode/internal/model"
 )
 
 // mohsLesion is one coded lesion on the nose, its diagnosis known before
@@ -208,4 +210,21 @@ func TestBiopsyFindings(t *testing.T) {
 		))
 		assert.Equal(t, []string{"1: 11641x1", "biopsy 1: 11104x1 59"}, lesionLines(c))
 	})
+}
+
+// TestBiopsyModifierBesideUncodedMohs: docs/coding-rules.md section 4 — a
+// biopsy-only note carries no biopsy modifier, but a note whose Mohs
+// surgery is documented on a lesion that could not be coded (whose stages
+// were whose cannot be told: lesion-ambiguous) is no biopsy-only note:
+// its Mohs lines belong on the claim, and its biopsy keeps 59.
+func TestBiopsyModifierBesideUncodedMohs(t *testing.T) {
+	src := withHeader(append(append([]string{}, mohsLesion...), "Biopsy 1: punch biopsy, right forearm")...)
+	coded := code(t, src)
+	assert.Equal(t, []string{"1: 17311x1", "biopsy 1: 11104x1 59"}, lesionLines(coded))
+	ambiguous := codeModel(t, src, func(n *model.Note) {
+		n.Lesions[0].Ambiguous = model.Text{Value: "stages of several lesions", Line: 5}
+	})
+	assert.Equal(t, []string{"biopsy 1: 11104x1 59"}, lesionLines(ambiguous))
+	biopsyOnly := code(t, withHeader("Biopsy 1: punch biopsy, right forearm"))
+	assert.Equal(t, []string{"biopsy 1: 11104x1"}, lesionLines(biopsyOnly))
 }
