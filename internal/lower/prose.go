@@ -1462,6 +1462,7 @@ func (l *lowerer) readProse() {
 	for i := range l.out.Lesions {
 		laterFields(&l.out.Lesions[i])
 	}
+	l.stagesBeforeLabels(&facts)
 	if m := mapFact(every); m.Present() {
 		for i := range l.out.Lesions {
 			if les := &l.out.Lesions[i]; !les.Map.Present() {
@@ -1475,6 +1476,28 @@ func (l *lowerer) readProse() {
 	l.shareBySentence(l.history[noteScope]) // "HISTORY: Three biopsy-proven skin cancers were treated today: …"
 	l.indicationsOfSeveral()
 	l.surgeonReads()
+}
+
+// stagesBeforeLabels makes ambiguous each lesion of a labelled note of
+// several that lists no stage of its own when the prose before the first
+// label tells stages with their blocks ("Tumor A's first stage, four
+// blocks, … Tumor C's first stage, two blocks, …" above "Repairs, one line
+// per tumor:" / "Tumor A: …"): the lesion's Mohs is documented, but whose
+// stages those are is not tied to it (lesion-ambiguous, not
+// stages-missing, and never a guessed stage).
+func (l *lowerer) stagesBeforeLabels(facts *prose.Facts) {
+	if !l.headed || len(l.out.Lesions) < 2 || !slices.ContainsFunc(facts.Stages, func(st prose.Stage) bool { return st.Blocks > 0 }) {
+		return
+	}
+	for i := range l.out.Lesions {
+		les := &l.out.Lesions[i]
+		if len(les.Stages) > 0 || les.Ambiguous.Present() || len(l.paragraphs[noteScope]) == 0 {
+			continue
+		}
+		at := l.paragraphs[noteScope][0][0]
+		les.Ambiguous = model.Text{Value: "stages told before the lesion labels (line " + strconv.Itoa(at.Line) + ")", Line: at.Line}
+		l.report(LesionAmbiguous.At(les.Label, at.Line, at.Col, "Lesion %s: the prose before the lesion labels tells stages that no label ties to this lesion; no Mohs line for it", les.Label))
+	}
 }
 
 // postopWords open a sentence's post-operative diagnosis.

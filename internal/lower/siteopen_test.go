@@ -855,3 +855,22 @@ func TestStageWhoseSiteTheNoteDoubts(t *testing.T) {
 	}
 	assert.Equal(t, "1,1,0", stages(mustLower(t, note)))
 }
+
+// TestStagesToldBeforeTheLabels: a note whose only lesion labels stand in
+// its repairs section ("Tumor A: after tumor clearance, bilobed flap; …")
+// and whose stages are told before them ("Tumor A's first stage, four
+// blocks, …") gives its lesions no stage it cannot tie to them: each is
+// lesion-ambiguous (CODING-RULES §1: never a guessed stage), so the
+// biopsy beside them keeps its modifier (§4: no biopsy-only note).
+func TestStagesToldBeforeTheLabels(t *testing.T) {
+	const note = "Date of service: 11/20/2026\nInsurance: Medicare\n\nTwo biopsy-proven tumors. Tumor A, the left nasal tip, is a nodular basal cell carcinoma. Tumor B, the right upper chest, is a squamous cell carcinoma in situ.\n\n" +
+		"Tumor A's first stage, four blocks, reached the deep margin of block 3; blocks 1, 2 and 4 were clear. Its second stage, one block, was clear.\n\nTumor B cleared in its first stage of two blocks.\n\n" +
+		"Repairs, one line per tumor:\nTumor A: after tumor clearance, bilobed flap; primary defect 1.3 x 1.1 cm; secondary defect 3.0 sq cm\nTumor B: after tumor clearance, simple repair, 3.0 cm\n\n" +
+		"Biopsy 1: tangential biopsy, right upper back; superficial basal cell carcinoma\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	for _, les := range n.Lesions {
+		assert.Empty(t, les.Stages, "lesion %s", les.Label)
+		assert.True(t, les.Ambiguous.Present(), "lesion %s", les.Label)
+	}
+}
