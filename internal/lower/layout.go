@@ -107,6 +107,9 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 // stage ("Hist stg 1", "Margins stage 2", "Blocks layer II"): the ordinal
 // and the fact's key; known is false for any other key.
 func factBeforeStage(key string) (ordinal string, ref keyRef, known bool) {
+	if !slices.ContainsFunc(stageWords, func(w string) bool { return containsFold(key, w) }) {
+		return "", keyRef{}, false // the cheap test first: most keys name no stage
+	}
 	words := strings.Fields(strings.TrimRight(strings.TrimSpace(key), ". "))
 	n := len(words)
 	if n < 3 || n > 5 || !isStageWord(words[n-2]) {

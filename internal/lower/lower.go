@@ -181,7 +181,11 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 // ("INTERVAL HISTORY (copied forward from …)") opens no copy: a history
 // tells no stage today.
 func opensCopy(line *grammar.Line) bool {
-	lower := strings.TrimLeft(asciiLower(strings.TrimSpace(lineText(line))), "[(-=* ")
+	text := lineText(line)
+	if !containsFold(text, "cop") {
+		return false // the cheap test first: most lines copy nothing
+	}
+	lower := strings.TrimLeft(asciiLower(strings.TrimSpace(text)), "[(-=* ")
 	if !strings.HasPrefix(lower, "copied from") && !strings.HasPrefix(lower, "copy of") {
 		return false
 	}
@@ -4659,7 +4663,7 @@ type siteParagraph struct {
 func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 	var out map[siteAt]siteParagraph
 	var sites []string
-	stagesBefore := false // a lesion's stages told before the first site paragraph: it is not the first lesion's
+	var before []string // the texts before the first site paragraph: a lesion's stages told there are not the first site's lesion's (see stagesIn)
 	for i, line := range lines {
 		it := line.Item
 		if it == nil || it.Label != nil || it.Marker != nil && (it.Text == nil || len(it.Fields) > 0 || !containsFold(it.Text.Text, "stage")) {
@@ -4674,13 +4678,15 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 				text = v // "PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, …"
 			}
 		}
-		stagedBefore := stagesBefore // the line's own stages are its lesion's
-		if len(sites) == 0 && !stagesBefore {
+		told := len(before) // the line's own stages are its lesion's
+		if len(sites) == 0 {
 			if it.Text != nil {
-				stagesBefore = tellsStageBlocks(it.Text.Text)
+				before = append(before, it.Text.Text)
 			}
 			for _, f := range it.Fields {
-				stagesBefore = stagesBefore || f.Value != nil && tellsStageBlocks(f.Value.Text)
+				if f.Value != nil {
+					before = append(before, f.Value.Text)
+				}
 			}
 		}
 		if i > 0 && !lines[i-1].Blank && !(it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil && strings.Contains(asciiLower(it.Fields[0].Value.Text), "stage")) {
@@ -4772,7 +4778,7 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 		if !known || len(site.Qualifiers) > 2 && !site.Boundary || slices.Contains(sites, head) {
 			continue // not a boundary's "left nasal sidewall/medial cheek junction"
 		}
-		if len(sites) == 0 && stagedBefore {
+		if len(sites) == 0 && stagesIn(before[:told]) {
 			return nil // "The left temple lesion … was treated first; … The first stage …" then "Attention was then turned to the nasal tip.": the first site paragraph opens the second lesion, not the first
 		}
 		if out == nil {
@@ -5125,6 +5131,11 @@ func tumorToday(text string) bool {
 
 // yearAlone is a year that stands outside a date: "(Mohs 2017)", "in 2021".
 var yearAlone = regexp.MustCompile(`(^|[^/\d])(19|20)\d\d`)
+
+// stagesIn reports whether one of texts tells a stage's blocks.
+func stagesIn(texts []string) bool {
+	return slices.ContainsFunc(texts, tellsStageBlocks)
+}
 
 // tellsStageBlocks reports whether text tells a stage's blocks: "The first
 // stage was divided into three blocks", not "Maps were drawn for all

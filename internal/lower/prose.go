@@ -252,8 +252,8 @@ func singleStage(words string) bool {
 // being read it made a line of that lesion's group. The sentence is said
 // (prose-ambiguous).
 func (l *lowerer) jointRepairs(lines []prose.Line) []prose.Line {
-	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) == 0 || !mentions(sentenceText(lines), repairWords) {
-		return lines
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) < 1 || !slices.ContainsFunc(lines, func(ln prose.Line) bool { return strings.Contains(ln.Text, " cm") }) {
+		return lines // the cheap tests first: a joined repair has its size
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
 	var kept []prose.Line
@@ -2838,12 +2838,17 @@ func (l *lowerer) tumorsToday() {
 		all = append(all, l.history[scope]...)
 	}
 	for _, par := range all {
+		several := false // a line of the paragraph counts (cheaper than the cues, so first)
 		for _, ln := range par {
-			today = today || mentions(ln.Text, todayCues) && countsSeveral(ln.Text)
+			counts := countsSeveral(ln.Text)
+			several = several || counts
+			today = today || counts && mentions(ln.Text, todayCues)
 		}
 		// "Today we treated …" and "All three were …" may stand on lines of
 		// their own, or in parts of a line given to the lesions they name
-		today = today || len(par) > 1 && mentions(sentenceText(par), todayCues) && countsSeveral(sentenceText(par))
+		if !today && several && len(par) > 1 {
+			today = mentions(sentenceText(par), todayCues)
+		}
 	}
 	if !today {
 		return // no sentence can count today's tumors: no sentence split
