@@ -822,3 +822,22 @@ func TestJoinedRepairOfOtherLesions(t *testing.T) {
 		})
 	}
 }
+
+// TestMapInAHeadingsRemark: a heading whose remark says a map was drawn
+// for every stage at every site ("Sites (all biopsy-proven; a Mohs map was
+// drawn for every stage at every site)") gives every lesion its map
+// (CODING-RULES §1: map-missing otherwise); a remark of something else
+// gives none.
+func TestMapInAHeadingsRemark(t *testing.T) {
+	const lesions = "\n- Left cheek - nodular BCC (shave bx 10/28/2026), 1.0 x 0.8 cm\n- Left dorsal wrist - SCC (shave bx 10/28/2026), 1.3 x 1.1 cm\n\n" +
+		"Left cheek stage 1 (3 blocks): A+ B- C-\nLeft cheek stage 2 (1 block): A-\nLeft dorsal wrist stage 1 (2 blocks): A- B-\n"
+	mapped := eachLesion(func(les model.Lesion) bool { return les.Map.Yes })
+	for _, tt := range []struct{ name, src, want string }{
+		{"§1 map: in the heading's remark", "DOS: 11/17/2026\n\nSites (all biopsy-proven; a Mohs map was drawn for every stage at every site)" + lesions, "yy"},
+		{"§1 map: a remark of the biopsies only", "DOS: 11/17/2026\n\nSites (all biopsy-proven)" + lesions, "nn"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, mapped(mustLower(t, tt.src)))
+		})
+	}
+}

@@ -1087,6 +1087,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && strings.HasSuffix(strings.TrimSpace(it.Text.Text), "):") {
 		l.readerRemark(it.Text)
 	}
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && strings.HasSuffix(strings.TrimRight(it.Text.Text, ": "), ")") {
+		l.mapRemark(it.Text)
+	}
 	if t, j := l.wrappedText(i, it); j > i {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
 		taken = j
@@ -3630,6 +3633,26 @@ func labelDictation(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 	}
 	return &grammar.Text{Pos: shift(it.Text.Pos, s[:len(s[:i])-len(head)]), Text: head},
 		&grammar.Text{Pos: shift(it.Text.Pos, s[:len(s)-len(rest)]), Text: rest}
+}
+
+// mapRemark reads a heading's remark in parentheses that says a map was
+// drawn for every stage or site ("Sites (all biopsy-proven; a Mohs map was
+// drawn for every stage at every site)") as every lesion's map.
+func (l *lowerer) mapRemark(t *grammar.Text) {
+	head := strings.TrimRight(strings.TrimSpace(t.Text), ": ")
+	open := strings.IndexByte(head, '(')
+	if open <= 0 || wordCount(head[:open], 5) > 4 {
+		return
+	}
+	remark := head[open+1 : len(head)-1]
+	if !containsFold(remark, "map") || !mentions(asciiLower(remark), everyLesionWords) && !mentions(asciiLower(remark), []string{"every stage", "each stage", "all stages"}) {
+		return
+	}
+	for _, part := range strings.Split(remark, ";") {
+		if containsFold(part, "map") {
+			l.mapForEach = append(l.mapForEach, &grammar.Value{Pos: shift(t.Pos, head[:open+1]), Text: strings.TrimSpace(part)})
+		}
+	}
 }
 
 // readerRemark hands the prose reader a heading's remark in parentheses

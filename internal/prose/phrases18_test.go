@@ -170,3 +170,19 @@ func TestStageTakenFromThePreviousStage(t *testing.T) {
 			[]string{"stage "}, nil},
 	})
 }
+
+// TestSignedBlockChips: a stage's margins written block by block as signed
+// letters ("Left cheek stage 1 (3 blocks): A+ B- C-", "… stage 2 (1 block):
+// A-") are positive when a block is "+" and clear when every block is "-"
+// (CODING-RULES §1: margins-missing otherwise); a range of letters ("A-C")
+// signs nothing.
+func TestSignedBlockChips(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'A+ B- C-' then 'A-'",
+			"Left cheek stage 1 (3 blocks): A+ B- C-\nLeft cheek stage 2 (1 block): A-",
+			[]string{"stage "}, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"§1 margins: 'blocks A-C' is a range, no sign",
+			"Stage 1 (3 blocks): blocks A-C were processed.",
+			[]string{"stage "}, []string{"stage 1 blocks=3 margin=unknown"}},
+	})
+}

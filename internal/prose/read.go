@@ -751,6 +751,32 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	return kind, num, lo, hi
 }
 
+// chipMargins reads a stage's margins written block by block as signed
+// letters ("A+ B- C-", "A-"): positive when a block is signed "+", clear
+// when every block is signed "-"; unknown when tokens [lo, hi) hold no
+// such chips.
+func (p *para) chipMargins(lo, hi int) (MarginStatus, int) {
+	status, at := MarginUnknown, -1
+	for k := lo; k+1 < hi; k++ {
+		w := p.w(k)
+		if len(w) != 1 || w[0] < 'a' || w[0] > 'l' || p.toks[k+1].lo != p.toks[k].hi {
+			continue
+		}
+		if k+2 < len(p.toks) && p.toks[k+2].lo == p.toks[k+1].hi && p.toks[k+2].kind == kWord {
+			continue // "A-C", "B-cell": no sign
+		}
+		switch p.w(k + 1) {
+		case "+":
+			return MarginPositive, k
+		case "-":
+			if status == MarginUnknown {
+				status, at = MarginClear, k
+			}
+		}
+	}
+	return status, at
+}
+
 // tissueFrom reports whether the stage mention at lo names where tissue
 // was taken from ("A single block was taken from the deep margin of the
 // second stage"): the stage taken is the one before, not the one named.
@@ -1965,6 +1991,11 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			case negLoc:
 				set(MarginClear, k) // "tumor did not extend to the margin"
 			}
+		}
+	}
+	if best == MarginUnknown {
+		if m, k := p.chipMargins(lo, hi); m != MarginUnknown {
+			return m, k // "Left cheek stage 2 (1 block): A-"
 		}
 	}
 	return best, ev
