@@ -179,6 +179,7 @@ type table struct {
 	record            recordKind
 	keys              []string
 	measures          []bool
+	secondaryCol      int // a lesion record's "Secondary defect" column, or -1
 	labelCol, siteCol int
 	siteCol2          int // a second site column ("| Site | Location |": the first holds labels), or -1
 	remark            string
@@ -239,7 +240,7 @@ func header(r *grammar.Row) *table {
 			}
 		}
 	}
-	t := &table{prevLesion: -1, runStart: -1}
+	t := &table{prevLesion: -1, runStart: -1, secondaryCol: -1}
 	known, stage := 0, false
 	for _, c := range r.Cells {
 		role := columnRoleOf(c.Text)
@@ -1967,7 +1968,7 @@ func recordHeader(r *grammar.Row) *table {
 	if len(r.Cells) < 2 {
 		return nil
 	}
-	t := &table{labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1}
+	t := &table{labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1, secondaryCol: -1}
 	fields, repair, kind := 0, false, false
 	for k, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
@@ -2015,6 +2016,11 @@ func recordHeader(r *grammar.Row) *table {
 				}
 			} else if ref, ok := lookup(secBiopsy, name); ok {
 				key, kind = strings.TrimSpace(name), kind || ref.name == "Kind" || ref.name == "Type"
+			} else if containsFold(name, "secondary") && containsFold(name, "defect") {
+				t.secondaryCol = k // "| Secondary defect |": its cell joins the row's repair, named
+				t.keys = append(t.keys, "")
+				t.measures = append(t.measures, true)
+				continue
 			}
 		}
 		if key != "" {
@@ -2060,7 +2066,7 @@ func encounterHeader(r *grammar.Row) *table {
 	if len(r.Cells) < 3 || !wordsOnly(r) {
 		return nil
 	}
-	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1}
+	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1, secondaryCol: -1}
 	known := 0
 	for _, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
@@ -2179,6 +2185,10 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 		if ref, ok := lookup(secLesion, key); ok && ref.field == fRepair && t.record == recordLesion {
 			for m, measure := range t.measures {
 				if measure && text(m) != "" && strings.Trim(text(m), "-–— ") != "" {
+					if m == t.secondaryCol {
+						v += "; secondary defect " + text(m) // "| Secondary defect |" over "| 5.6 sq cm |": the flap's secondary defect, not its area
+						continue
+					}
 					v += "; " + text(m)
 				}
 			}
@@ -2425,7 +2435,7 @@ func transposedHeader(r *grammar.Row) *table {
 	if len(cells) < 2 {
 		return nil
 	}
-	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1}
+	t := &table{prevLesion: -1, runStart: -1, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, secondaryCol: -1}
 	for _, c := range cells {
 		text := strings.TrimSpace(c.Text)
 		if ordinal, tail, isStage := splitStage(text); isStage && tail == "" && ordinal != "" {

@@ -837,3 +837,21 @@ func TestCopiedLogIsAnotherDay(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairsTableSecondaryDefect: a repairs table of several lesions with
+// a "Secondary defect" column ("| B | 2.4 x 2.0 cm | advancement flap | |
+// 5.6 sq cm | after tumor clearance |") gives the flap its secondary
+// defect beside the lesion's final defect (CODING-RULES §3: the flap's area
+// is primary plus secondary, 10.4 sq cm here).
+func TestRepairsTableSecondaryDefect(t *testing.T) {
+	const note = "Date: 2026-11-20\n\n| Lesion | Site | Diagnosis |\n|---|---|---|\n| A | left lower eyelid | basal cell carcinoma |\n| B | right cheek | melanoma in situ |\n\n" +
+		"| Lesion | Stage | Blocks | Margins |\n|---|---|---|---|\n| A | 1 | 2 | clear |\n| B | 1 | 4 | clear |\n\nREPAIRS\n" +
+		"| Lesion | Final defect | Repair | Length | Secondary defect | Timing |\n|---|---|---|---|---|---|\n| A | 1.1 x 0.9 cm | complex repair | 1.8 cm | | after tumor clearance |\n| B | 2.4 x 2.0 cm | advancement flap | | 5.6 sq cm | after tumor clearance |\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	require.Len(t, n.Lesions[1].Repairs, 1)
+	area, ok := n.Lesions[1].Repairs[0].SecondaryDefect.Area()
+	assert.True(t, ok)
+	assert.InDelta(t, 5.6, area, 0.001)
+	assert.Equal(t, "[2.4 2]", fmt.Sprint(n.Lesions[1].FinalDefect.Dims))
+}
