@@ -2355,6 +2355,13 @@ func (p *para) tumorSize(i int, s span) (Measure, int, bool) {
 	default:
 		return Measure{}, 0, false
 	}
+	return p.clauseEndSize(i, s, nil)
+}
+
+// clauseEndSize reads a size of two dimensions at token i that its clause
+// ends on, or goes on after with a word of place ("with", "on", "in",
+// "at", "over"), or with a token more accepts (more may be nil).
+func (p *para) clauseEndSize(i int, s span, more func(nx int) bool) (Measure, int, bool) {
 	sz, nx, ok := p.measure(i, s.hi)
 	if !ok || len(sz.Dims) < 2 || sz.AreaSq > 0 {
 		return Measure{}, 0, false
@@ -2363,7 +2370,9 @@ func (p *para) tumorSize(i int, s span) (Measure, int, bool) {
 		switch p.w(nx) {
 		case ",", ".", ";", "with", "on", "in", "at", "over":
 		default:
-			return Measure{}, 0, false
+			if more == nil || !more(nx) {
+				return Measure{}, 0, false
+			}
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
@@ -2579,20 +2588,7 @@ func (p *para) clauseSize(i int, s span) (Measure, int, bool) {
 	if !opens {
 		return Measure{}, 0, false
 	}
-	sz, nx, ok := p.measure(i, s.hi)
-	if !ok || len(sz.Dims) < 2 || sz.AreaSq > 0 {
-		return Measure{}, 0, false
-	}
-	if nx < s.hi {
-		switch p.w(nx) {
-		case "with", "on", "in", "at", "over", ",", ".", ";":
-		default:
-			if !p.has(nx, cLesionNoun) {
-				return Measure{}, 0, false
-			}
-		}
-	}
-	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
+	return p.clauseEndSize(i, s, func(nx int) bool { return p.has(nx, cLesionNoun) })
 }
 
 // ofLesionSize reads a size a lesion noun or a tumor takes with "of": "an
