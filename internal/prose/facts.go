@@ -2275,32 +2275,7 @@ func (st *state) readSizes(p *para, s span) {
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				st.f.PreopSize = append(st.f.PreopSize, m)
 				i = b - 1
-			} else if m, b, ok := p.biopsyApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
-					st.f.PreopSize = append(st.f.PreopSize, m)
-				}
-				i = b - 1
-			} else if m, b, ok := p.nounApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-				i = b - 1
-			} else if m, b, ok := p.siteApposition(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
-					st.f.PreopSize = append(st.f.PreopSize, m)
-				}
-				i = b - 1
-			} else if m, b, ok := p.ofLesionSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-				i = b - 1
-			} else if m, b, ok := p.predicateSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-				i = b - 1
-			} else if m, b, ok := p.clauseSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-				i = b - 1
-			} else if m, b, ok := p.siteKeySize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
-				i = b - 1
-			} else if m, b, ok := p.tumorSize(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
+			} else if m, b, ok := p.sizeInSentence(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
 					st.f.PreopSize = append(st.f.PreopSize, m)
 				}
@@ -2376,6 +2351,22 @@ func (p *para) clauseEndSize(i int, s span, more func(nx int) bool) (Measure, in
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(i, nx)}, nx, true
+}
+
+// sizeInSentence reads the lesion's size at token i in the first of the
+// forms a sentence may give it that fits: after a biopsy's segment, in
+// apposition to a noun or a site, with "of", as a predicate, opening a
+// clause, after a site key, or right after its tumor.
+func (p *para) sizeInSentence(i int, s span) (Measure, int, bool) {
+	for _, read := range []func(int, span) (Measure, int, bool){
+		p.biopsyApposition, p.nounApposition, p.siteApposition, p.ofLesionSize,
+		p.predicateSize, p.clauseSize, p.siteKeySize, p.tumorSize,
+	} {
+		if m, b, ok := read(i, s); ok {
+			return m, b, true
+		}
+	}
+	return Measure{}, 0, false
 }
 
 // lesionSize reads a size that a lesion noun follows, over a few
