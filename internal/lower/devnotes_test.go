@@ -195,7 +195,7 @@ var realisticSets = []struct {
 	{"testdata/probe142", 30, 30},
 	{"testdata/probe143", 30, 30},
 	{"testdata/probe144", 30, 30},
-	{"testdata/probe145", 30, 17},
+	{"testdata/probe145", 30, 21},
 	{"testdata/probe146", 30, 30},
 	{"testdata/probe147", 30, 17},
 	{"testdata/probe148", 30, 29},

@@ -274,27 +274,39 @@ func (l *lowerer) jointRepairs(lines []prose.Line) []prose.Line {
 
 // jointRepair reports whether sentence sen tells one sized repair of
 // several lesions that the sentence before names, none of them the lesion
-// being read (see jointRepairs).
+// being read, naming no lesion itself but those (see jointRepairs).
 func (l *lowerer) jointRepair(sen, before []prose.Line) bool {
 	text := asciiLower(sentenceText(sen))
-	if !mentions(text, repairWords) || !strings.Contains(text, " cm") || mentions(text, []string{"each", "every", "respectively"}) {
+	if !mentions(text, repairWords) || !strings.Contains(text, " cm") || mentions(text, []string{"each", "every", "respectively"}) ||
+		!mentions(text, []string{" both", "two defects", "the defects", "joined", "them"}) {
 		return false
 	}
-	refs := l.lesionRefs(sen)
-	if !(len(refs) == 1 && refs[0].lesion < 0) && !(len(refs) == 0 && mentions(text, []string{" both", "two defects", "the defects", "joined"})) {
-		return false
-	}
-	named := 0
+	var pair []int // the lesions the sentence before names
 	for _, r := range l.lesionRefs(before) {
-		switch {
-		case r.lesion == l.lesion || r.lesion < 0:
+		if r.lesion < 0 {
 			return false
-		default:
-			named++
+		}
+		pair = append(pair, r.lesion)
+	}
+	if m := lettersPair.FindStringSubmatch(sentenceText(before)); m != nil {
+		// "Tumors A and B left two defects separated by only a few millimeters"
+		for _, letter := range m[2:] {
+			pair = append(pair, int(asciiLower(letter)[0]-'a'))
 		}
 	}
-	return named >= 2
+	if slices.Contains(pair, l.lesion) || len(slices.Compact(slices.Sorted(slices.Values(pair)))) < 2 {
+		return false
+	}
+	for _, r := range l.lesionRefs(sen) {
+		if r.lesion >= 0 && !slices.Contains(pair, r.lesion) {
+			return false // "… closed them …, 4.8 cm along the nasolabial fold": a site of the pair may stand in it
+		}
+	}
+	return true
 }
+
+// lettersPair names two lettered tumors at once: "Tumors A and B".
+var lettersPair = regexp.MustCompile(`\b([Tt]umou?rs|[Ll]esions|[Ss]ites) ([A-E]) and ([A-E])\b`)
 
 // severalRepairs reports whether a line names two repairs or more, each
 // with its size ("a complex repair measuring 3.0 cm, … an intermediate
@@ -953,6 +965,13 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		delete(l.paragraphs, 0)
 		l.shareIndications()
 		l.scopes = slices.DeleteFunc(l.scopes, func(s int) bool { return s == 0 })
+	case n >= 1 && n <= len(l.out.Lesions) && len(l.out.Lesions) > 1 && n-1 != l.lesion && !bySite && letteredTumor(first.Text):
+		// "Tumor A cleared in its first stage …" after the intro opened tumors
+		// A and B: the paragraph is A's again
+		l.closeSections()
+		l.block = model.Text{}
+		l.lesion = n - 1
+		return
 	case n > 1 && n == len(l.out.Lesions)+1 && n <= MaxLesions:
 		l.closeSections()
 		l.block = model.Text{}
@@ -1120,6 +1139,15 @@ func labelSite(text string) string {
 	if site := appositiveSite(text); site != "" {
 		return site // "The first lesion, on the left temple, was addressed first."
 	}
+	if letteredTumor(text) {
+		// "Tumor A, the right earlobe, is a nodular basal cell carcinoma …"
+		if _, after, ok := strings.Cut(text, ", "); ok {
+			site, _, _ := strings.Cut(after, ",")
+			if site = resolvedSite(strings.TrimPrefix(strings.TrimPrefix(site, "the "), "The ")); site != "" {
+				return site
+			}
+		}
+	}
 	if _, site := ordinalSite(text); site != "" {
 		return site // "First, the left parietal scalp."
 	}
@@ -1249,6 +1277,9 @@ func proseLesionNumber(text string) int {
 	}
 	switch words[0] {
 	case "lesion", "site", "tumor", "tumour": // "Lesion 2 …", "SITE TWO (right nasal tip): …"
+		if l := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(words[1], "'s"), "’s"), ".,:;"); len(l) == 1 && l[0] >= 'a' && l[0] <= 'e' {
+			return int(l[0]-'a') + 1 // "Tumor A cleared in its first stage …", "Tumor B's first stage, three blocks, …"
+		}
 		if words[0] != "lesion" && !strings.HasSuffix(words[1], ":") && !strings.HasSuffix(words[1], ",") &&
 			(len(words) < 3 || !strings.HasPrefix(words[2], "(") && words[2] != "-" && words[2] != "–") {
 			return 0 // "Tumor 2 mm from the margin …" names no lesion
@@ -1270,6 +1301,20 @@ func proseLesionNumber(text string) int {
 		}
 	}
 	return 0
+}
+
+// letteredTumor reports whether a paragraph opens with a tumor's letter:
+// "Tumor A cleared …", "Tumor B's first stage, …", "Lesion C, …".
+func letteredTumor(text string) bool {
+	w, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	switch asciiLower(w) {
+	case "tumor", "tumour", "lesion", "site":
+	default:
+		return false
+	}
+	l, _, _ := strings.Cut(rest, " ")
+	l = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s"), ".,:;")
+	return len(l) == 1 && l[0] >= 'A' && l[0] <= 'E'
 }
 
 // ordinalOpening is the lesion a paragraph opens with an ordinal and a
@@ -2055,10 +2100,16 @@ func lesionNumber(words []sentenceWord, k int) int {
 		if n, err := strconv.Atoi(strings.TrimPrefix(next.text, "#")); err == nil && n > 0 {
 			return n
 		}
-		return cardinalWord(next.text)
+		if n := cardinalWord(next.text); n > 0 {
+			return n
+		}
 	}
 	if i := slices.Index(lesionOrdinals, w); i >= 0 && slices.Contains(lesionNouns, next.text) {
 		return i%5 + 1
+	}
+	if l := strings.TrimSuffix(strings.TrimSuffix(next.text, "'s"), "’s"); slices.Contains(lesionNouns, w) && next.spaced && len(l) == 1 && l[0] >= 'a' && l[0] <= 'e' &&
+		(k+2 >= len(words) || !slices.Contains([]string{"few", "cm", "mm", "centimeter", "millimeter", "centimeters", "millimeters"}, words[k+2].text)) {
+		return int(l[0]-'a') + 1 // "Tumor A was closed with …", "Tumor B's second stage", not "a tumor a few millimeters from …"
 	}
 	return 0
 }

@@ -874,3 +874,37 @@ func TestStagesToldBeforeTheLabels(t *testing.T) {
 		assert.True(t, les.Ambiguous.Present(), "lesion %s", les.Label)
 	}
 }
+
+// TestLetteredTumorsInProse: an unlabelled dictation whose intro letters
+// its tumors ("Tumor A, the right earlobe, is a …. Tumor B, the left upper
+// arm, is a …") and whose paragraphs go back to them by letter ("Tumor A
+// cleared in its first stage of two blocks …", "Tumor B's first stage, …",
+// "After tumor clearance Tumor A was closed with a complex repair of 1.5
+// cm.") gives each paragraph and repair to its letter's lesion; one repair
+// of two lettered tumors neither of which is being read ("Tumors A and B
+// left two defects … After tumor clearance at both, I … closed them as one
+// …") is said, never given to the third (CODING-RULES §1–§3).
+func TestLetteredTumorsInProse(t *testing.T) {
+	const intro = "Date of service: 11/30/2026\n\nTwo biopsy-proven tumors were treated today. Tumor A, the right earlobe, is a nodular basal cell carcinoma measuring 0.8 x 0.7 cm. Tumor B, the left upper arm, is a squamous cell carcinoma measuring 2.4 x 2.0 cm.\n\n"
+	const stages = "Tumor A cleared in its first stage of two blocks; both blocks were clear.\n\nTumor B's first stage, three blocks, reached the deep margin of block 1. Its second stage, one block, was clear.\n\n"
+	outline := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%s %d stages %d repairs", les.Site.Text.Value, len(les.Stages), len(les.Repairs)))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§2 letters: each paragraph and repair its letter's", intro + stages + "After tumor clearance Tumor A was closed with a complex repair of 1.5 cm.\n\nAfter tumor clearance Tumor B was covered with a split-thickness skin graft of 4.0 x 3.5 cm.\n",
+			"right earlobe 1 stages 1 repairs; left upper arm 2 stages 1 repairs"},
+		{"§3 a joined repair of two letters read after a third",
+			"Date of service: 11/30/2026\n\nThree biopsy-proven tumors were treated today. Tumor A, the left medial cheek, is a squamous cell carcinoma measuring 1.0 x 0.9 cm. Tumor B, the left nasolabial fold, is a nodular basal cell carcinoma measuring 0.8 x 0.7 cm. Tumor C, the left posterior scalp, is a squamous cell carcinoma measuring 1.9 x 1.6 cm.\n\n" +
+				"Tumor A cleared in its first stage of three blocks; all three blocks were clear.\n\nTumor B's first stage, two blocks, was clear.\n\nTumor C's first stage, two blocks, was clear.\n\n" +
+				"Tumors A and B left two defects a few millimeters apart. After tumor clearance at both, I joined the two defects and closed them as one intermediate layered repair measuring 4.8 cm.\n",
+			"left medial cheek 1 stages 0 repairs; left nasolabial fold 1 stages 0 repairs; left posterior scalp 1 stages 0 repairs"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, outline(mustLower(t, tt.src)))
+		})
+	}
+}
