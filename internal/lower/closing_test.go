@@ -841,3 +841,32 @@ func TestMapInAHeadingsRemark(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairNeverGivenToALesionItDoesNotName: a sized repair sentence that
+// names another lesion only, where nothing routes it ("The left cheek
+// defect was closed after tumor clearance with a complex repair, 3.2 cm
+// long." under lesion 2's label), is said and given to no lesion (CODING-
+// RULES §3: given to the forearm it made a repair line of the wrong group);
+// and "After tumor clearance at each site, the right nasal dorsum was
+// repaired with …" is the nasal dorsum's, the lead's "each site" only
+// timing it.
+func TestRepairNeverGivenToALesionItDoesNotName(t *testing.T) {
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(len(les.Repairs)))
+		}
+		return strings.Join(out, ",")
+	}
+	const threeSites = "Date of service: 11/18/2026\n\nThree biopsy-proven tumors were treated today. The right nasal dorsum carried a nodular basal cell carcinoma, 0.8 x 0.7 cm. The left cheek carried a squamous cell carcinoma in situ, 1.3 x 1.0 cm. The right dorsal forearm carried a superficial basal cell carcinoma, 1.0 x 0.8 cm.\n\n" +
+		"At the right nasal dorsum the first stage was divided into four blocks, all clear. At the left cheek the first stage was taken as two blocks, both clear. At the right dorsal forearm the first stage was taken as three blocks, all clear.\n\n"
+	for _, tt := range []struct{ name, src, want string }{
+		{"§3 a repair of lesion 1 under lesion 2's label", "Date: 2026-11-20\n\nLesion 1: left cheek\nStage 1: 2 blocks; margins: clear\n\nLesion 2: right dorsal forearm\nStage 1: 2 blocks; margins: clear\nThe left cheek defect was closed after tumor clearance with a complex repair, 3.2 cm long.\n", "0,0"},
+		{"§3 'After tumor clearance at each site, the right nasal dorsum was repaired …'", threeSites +
+			"REPAIRS. After tumor clearance at each site, the right nasal dorsum was repaired with an intermediate layered repair, 2.0 cm long. After tumor clearance, the left cheek was closed with a complex repair, 3.2 cm long. After tumor clearance, the right dorsal forearm was closed with a simple repair, 2.4 cm long.\n", "1,1,1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, repairs(mustLower(t, tt.src)))
+		})
+	}
+}

@@ -242,6 +242,54 @@ func singleStage(words string) bool {
 	return false
 }
 
+// othersRepairs leaves out of the paragraph being read for a lesion of a
+// note of several the sentences that tell a sized repair and name other
+// lesions only ("After tumor clearance, the left cheek was closed with a
+// complex repair, 3.2 cm long." read for the right forearm): whatever the
+// reader could not route, a repair is never given to a lesion its sentence
+// does not name. Each such sentence is said (prose-ambiguous).
+func (l *lowerer) othersRepairs(lines []prose.Line) []prose.Line {
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) == 0 || !slices.ContainsFunc(lines, func(ln prose.Line) bool { return strings.Contains(ln.Text, " cm") }) {
+		return lines // the cheap tests first: a repair line has its size
+	}
+	sentences := prose.Sentences([][]prose.Line{lines})
+	var kept []prose.Line
+	dropped := false
+	for _, sen := range sentences {
+		text := asciiLower(sentenceText(sen))
+		if mentions(text, repairWords) && strings.Contains(text, " cm") && !mentions(text, []string{"stage", "layer"}) {
+			refs := l.repairRefs(sen)
+			if len(refs) > 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 || r.lesion == l.lesion }) {
+				l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a repair here names another lesion than the one being read: it is not given to this one, and no repair line comes from it"))
+				dropped = true
+				continue
+			}
+		}
+		kept = append(kept, sen...)
+	}
+	if !dropped {
+		return lines
+	}
+	return kept
+}
+
+// repairRefs are the lesions a repair sentence names (see lesionRefs),
+// less the word for every site in a lead clause that only times the repair
+// ("After tumor clearance at each site, the right nasal dorsum was repaired
+// with …": the nasal dorsum's repair).
+func (l *lowerer) repairRefs(sen []prose.Line) []lesionRef {
+	refs := l.lesionMentions(sen)
+	if len(refs) > 1 && refs[0].lesion < 0 && len(sen) > 0 {
+		ln := sen[0]
+		lead, _, ok := strings.Cut(ln.Text, ", ")
+		if at := refs[0].at.Col - ln.Col; ok && refs[0].at.Line == ln.Line && at >= 0 && at < len(lead) && mentions(asciiLower(lead), []string{"clearance", "cleared", "clear margins"}) &&
+			!slices.ContainsFunc(refs[1:], func(r lesionRef) bool { return r.lesion < 0 }) {
+			return refs[1:]
+		}
+	}
+	return l.lesionRefs(sen)
+}
+
 // jointRepairs leaves out of a paragraph of a note of several lesions a
 // sentence that tells one repair with its size for several lesions at
 // once, named by a word for all of them, right after a sentence that names
@@ -422,6 +470,9 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 		}
 		l.lesion = saved
 		return
+	}
+	if lines = l.othersRepairs(lines); len(lines) == 0 {
+		return // what no routing above gave its lesion
 	}
 	scope := l.lesion
 	l.stageGoesOn(lines)
@@ -638,7 +689,7 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 				sen = append([]prose.Line{rest}, sen[1:]...)
 			}
 		}
-		switch refs := l.lesionRefs(sen); {
+		switch refs := l.repairRefs(sen); {
 		case bySite && len(parts) == 0 && (len(refs) == 0 || len(refs) == 1 && refs[0].lesion < 0):
 			if len(prose.Read([][]prose.Line{sen}).Repairs) > 0 {
 				return nil // a repair of no lesion named

@@ -1485,7 +1485,7 @@ func (p *para) siteCarrying(lo int, s span) (string, int, int) {
 		return "", 0, 0
 	}
 	switch p.w(v) {
-	case "carries", "bears", "harbors", "harbours", "has":
+	case "carries", "bears", "harbors", "harbours", "has", "carried", "bore", "harbored", "harboured", "had":
 	default:
 		return "", 0, 0
 	}
