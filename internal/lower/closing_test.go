@@ -870,3 +870,27 @@ func TestRepairNeverGivenToALesionItDoesNotName(t *testing.T) {
 		})
 	}
 }
+
+// TestFinalDefectsBySite: a line of each lesion's final defect by its site
+// ("FINAL DEFECTS. Right nasal dorsum 1.5 x 1.2 cm; left cheek 1.9 x 1.5
+// cm.") gives each lesion its defect (CODING-RULES §3: a flap's primary
+// defect); a part that names no lesion's site gives none of them.
+func TestFinalDefectsBySite(t *testing.T) {
+	const head = "Date of service: 11/18/2026\n\nTwo biopsy-proven tumors were treated today. The right nasal dorsum carried a nodular basal cell carcinoma, 0.8 x 0.7 cm. The left cheek carried a squamous cell carcinoma in situ, 1.3 x 1.0 cm.\n\n" +
+		"At the right nasal dorsum the first stage was divided into four blocks, all clear. At the left cheek the first stage was taken as two blocks, both clear.\n\n"
+	defects := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.FinalDefect.Dims))
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§3 defects by site", head + "FINAL DEFECTS. Right nasal dorsum 1.5 x 1.2 cm; left cheek 1.9 x 1.5 cm.\n", "[1.5 1.2],[1.9 1.5]"},
+		{"§3 a part of no lesion's site: none", head + "FINAL DEFECTS. Right nasal dorsum 1.5 x 1.2 cm; right shin 1.9 x 1.5 cm.\n", "[],[]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, defects(mustLower(t, tt.src)))
+		})
+	}
+}

@@ -1185,6 +1185,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Path read by surgeon (Dr. …), all sites"
 	}
+	if l.defectsBySite(it) {
+		l.endParagraph()
+		return taken // "FINAL DEFECTS. Right nasal dorsum 1.5 x 1.2 cm; left cheek 1.9 x 1.5 cm; …"
+	}
 	if f := periodIndication(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "2. Indication. Recurrent tumor, diameter over 2 cm, ill-defined borders …"
@@ -1889,6 +1893,52 @@ func unfilled(s string) bool {
 		return true // "{site}"
 	}
 	return strings.EqualFold(s, "TBD") || strings.EqualFold(s, "TBA")
+}
+
+// defectsBySite reads a line that gives each lesion's final defect by its
+// site after a heading of defects ("FINAL DEFECTS. Right nasal dorsum 1.5 x
+// 1.2 cm; left cheek 1.9 x 1.5 cm; right dorsal forearm 1.6 x 1.2 cm."), in a
+// note of several lesions, and reports whether it did: every part must name
+// one lesion by its site and give a size of two dimensions, else the line
+// is read as any other.
+func (l *lowerer) defectsBySite(it *grammar.Item) bool {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 || len(l.out.Lesions) < 2 || !containsFold(firstWords(it.Text.Text, 3), "defects") {
+		return false
+	}
+	head, rest, ok := strings.Cut(it.Text.Text, ". ")
+	if !ok {
+		head, rest, ok = strings.Cut(it.Text.Text, ": ")
+	}
+	if !ok || wordCount(head, 4) > 3 {
+		return false
+	}
+	type siteDefect struct {
+		lesion int
+		size   grammar.Measure
+	}
+	var got []siteDefect
+	for _, part := range strings.Split(strings.TrimRight(strings.TrimSpace(rest), "."), ";") {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "and "))
+		i := strings.IndexAny(part, "0123456789")
+		if i <= 0 {
+			return false
+		}
+		les := l.siteLesion(strings.TrimSpace(part[:i]))
+		m, err := grammar.ParseMeasure("", &grammar.Value{Text: strings.TrimSpace(part[i:])})
+		if les < 0 || err != nil || len(m.Dims) < 2 || slices.ContainsFunc(got, func(d siteDefect) bool { return d.lesion == les }) {
+			return false
+		}
+		got = append(got, siteDefect{les, m})
+	}
+	if len(got) < 2 {
+		return false
+	}
+	for _, d := range got {
+		if les := &l.out.Lesions[d.lesion]; !les.FinalDefect.Present() {
+			les.FinalDefect = model.Size{Dims: d.size.Dims, Line: it.Text.Pos.Line}
+		}
+	}
+	return true
 }
 
 // periodIndication reads a numbered paragraph whose heading is the
