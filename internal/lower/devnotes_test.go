@@ -197,7 +197,7 @@ var realisticSets = []struct {
 	{"testdata/probe144", 30, 30},
 	{"testdata/probe145", 30, 21},
 	{"testdata/probe146", 30, 30},
-	{"testdata/probe147", 30, 21},
+	{"testdata/probe147", 30, 24},
 	{"testdata/probe148", 30, 29},
 }
 

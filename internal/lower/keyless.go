@@ -286,8 +286,29 @@ func labelledRows(lines []*grammar.Line) []*grammar.Line {
 		if it := labelledRow(line); it != nil {
 			return it, asciiLower(it.Label.Text)
 		}
+		if it := labelTextFields(line); it != nil {
+			return it, asciiLower(it.Label.Text)
+		}
 		return nil, ""
 	})
+}
+
+// labelTextFields is the lesion or biopsy line that a line of a label
+// alone and its fields stands for ("LESION 1 | Site: left nasal ala | Dx:
+// … | Stage 1: 2 blocks, …", "BIOPSY 1 | Type: punch | Site: …", whose
+// label the grammar kept as text before the bar), or nil.
+func labelTextFields(line *grammar.Line) *grammar.Item {
+	it := line.Item
+	if it == nil || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) < 2 {
+		return nil
+	}
+	text := strings.TrimSpace(strings.TrimRight(it.Text.Text, "|"))
+	word, name, _ := strings.Cut(text, " ")
+	biopsy := strings.EqualFold(word, "biopsy") && grammar.IsLabel(strings.TrimPrefix(strings.TrimSpace(name), "#"))
+	if n, _ := grammar.LabelSpan(text); !biopsy && (n == 0 || n != len(text)) {
+		return nil
+	}
+	return &grammar.Item{Pos: it.Pos, Label: &grammar.Label{Pos: it.Text.Pos, Text: text}, Fields: it.Fields}
 }
 
 // labelledRow is the lesion line a line of label, site and fields parted by

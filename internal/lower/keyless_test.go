@@ -163,3 +163,23 @@ func TestRepairLogRows(t *testing.T) {
 		"Repair log:\nA\tcomplex repair after tumor clearance\t2.8 cm\nB\tintermediate layered closure after tumor clearance\t3.0 cm\nC\tsimple repair after tumor clearance\t4.0 cm\n")
 	assert.Equal(t, "right nasal tip 3 [complex repair [2.8]]; left cheek 2 [intermediate layered closure [3]]; right upper chest 4 [simple repair [4]]", lesionOutline(n))
 }
+
+// TestLabelAndFieldsOnOneLine: a case export's line a lesion or a biopsy,
+// its label alone before a bar and its fields after it ("LESION 1 | Site:
+// left nasal ala | Dx: … | Stage 1: 2 blocks, …", "BIOPSY 1 | Type: punch |
+// Site: left dorsal forearm | …"), opens that lesion or biopsy with those
+// fields (CODING-RULES §2, §4).
+func TestLabelAndFieldsOnOneLine(t *testing.T) {
+	const note = "DOS: 12/01/2026\nMohs map: drawn for every lesion\n\n" +
+		"LESION 1 | Site: left nasal ala | Dx: basal cell carcinoma, nodular | Stage 1: 2 blocks, block 1 positive (deep) | Stage 2: 1 block, clear\n" +
+		"LESION 2 | Site: right lower eyelid | Dx: basal cell carcinoma, nodular | Stage 1: 3 blocks, clear\n" +
+		"BIOPSY 1 | Type: punch | Site: left dorsal forearm | Diagnosis: rule out SCC\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "left nasal ala", n.Lesions[0].Site.Text.Value)
+	assert.Len(t, n.Lesions[0].Stages, 2)
+	assert.Equal(t, "right lower eyelid", n.Lesions[1].Site.Text.Value)
+	assert.Len(t, n.Lesions[1].Stages, 1)
+	require.Len(t, n.Biopsies, 1)
+	assert.Equal(t, "left dorsal forearm", n.Biopsies[0].Site.Text.Value)
+}
