@@ -5363,7 +5363,9 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		if regionWords[letters(site)] {
 			return // "for melanoma in situ on the face": the region of a site named, no site of its own
 		}
-		if site != "" && !slices.ContainsFunc(sites, func(s string) bool { return sameSite(s, site) || sideless(s, site) || sideless(site, s) }) {
+		if site != "" && !slices.ContainsFunc(sites, func(s string) bool {
+			return sameSite(s, site) || sideless(s, site) || sideless(site, s) || !strings.Contains(site, " ") && siteWord(asciiLower(site), s) // "The alar BCC" after "a BCC on the R nasal ala"
+		}) {
 			sites = append(sites, site)
 		}
 	}
@@ -5419,7 +5421,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		switch at := slices.Index(opened, i); {
 		case at == len(opened)-1 && at >= 0:
 		case at >= 0:
-			if !mentions(text, []string{"stage", "layer"}) {
+			if !namesStageNoun(text) {
 				return nil // back to a site already left, in words stageParts cannot route
 			}
 			// "At the left dorsal foot, stage 2 was one block …" after the
@@ -5526,13 +5528,22 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // the word ("The first stage was divided into three blocks"), not only
 // names one ("A Mohs map was drawn for every stage").
 func namesStage(sen []prose.Line) bool {
-	if !slices.ContainsFunc(sentenceWords(sentenceText(sen)), func(w sentenceWord) bool {
-		return w.text == "stage" || w.text == "stages" || w.text == "layer" || w.text == "layers" // "The first nose layer was processed as three pieces"
-	}) {
+	if !namesStageNoun(sentenceText(sen)) {
 		return false
 	}
 	f := prose.Read([][]prose.Line{sen})
 	return len(f.Stages) > 0 || len(f.StageCount) > 0
+}
+
+// stageNouns are the words a dictation calls a stage by: "The first nose
+// layer was processed as three pieces", "The first pass on the ala, two
+// sections, …".
+var stageNouns = []string{"stage", "stages", "layer", "layers", "pass", "passes"}
+
+// namesStageNoun reports whether text holds one of stageNouns as a word
+// ("passed" is none).
+func namesStageNoun(text string) bool {
+	return slices.ContainsFunc(sentenceWords(text), func(w sentenceWord) bool { return slices.Contains(stageNouns, w.text) })
 }
 
 // openingWords is how many words a sentence may name its site in before

@@ -247,16 +247,27 @@ func singleStage(words string) bool {
 // lesions only ("After tumor clearance, the left cheek was closed with a
 // complex repair, 3.2 cm long." read for the right forearm): whatever the
 // reader could not route, a repair is never given to a lesion its sentence
-// does not name. Each such sentence is said (prose-ambiguous).
+// does not name. So too the sentences that tell a stage of "one of them":
+// of some lesion, never this one by default. Each such sentence is said
+// (prose-ambiguous).
 func (l *lowerer) othersRepairs(lines []prose.Line) []prose.Line {
-	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) == 0 || !slices.ContainsFunc(lines, func(ln prose.Line) bool { return strings.Contains(ln.Text, " cm") }) {
-		return lines // the cheap tests first: a repair line has its size
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) == 0 || !slices.ContainsFunc(lines, func(ln prose.Line) bool {
+		return strings.Contains(ln.Text, " cm") || mentions(ln.Text, someLesionWords)
+	}) {
+		return lines // the cheap tests first: a repair line has its size, a stage of some lesion says so
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
 	var kept []prose.Line
 	dropped := false
 	for _, sen := range sentences {
 		text := asciiLower(sentenceText(sen))
+		if mentions(text, someLesionWords) && tellsStage(sen) {
+			// "Both sites are clear now; one of them cleared on a single pass
+			// of two sections.": a stage of one lesion the note does not name
+			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a stage here is of one of several lesions the sentence does not name: it is given to none"))
+			dropped = true
+			continue
+		}
 		if mentions(text, repairWords) && strings.Contains(text, " cm") && !mentions(text, []string{"stage", "layer"}) {
 			refs := l.repairRefs(sen)
 			if len(refs) > 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 || r.lesion == l.lesion }) {
@@ -272,6 +283,10 @@ func (l *lowerer) othersRepairs(lines []prose.Line) []prose.Line {
 	}
 	return kept
 }
+
+// someLesionWords name one lesion of several without saying which: "one of
+// them cleared on a single pass".
+var someLesionWords = []string{"one of them", "one of the sites", "one of the tumor", "one of the lesions", "one of the two", "either site", "either tumor", "either lesion"}
 
 // repairRefs are the lesions a repair sentence names (see lesionRefs),
 // less the word for every site in a lead clause that only times the repair
@@ -515,7 +530,7 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 // named): the lesions it might be of are made ambiguous (no Mohs line),
 // never given another's stage (CODING-RULES §1).
 func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
-	if len(l.out.Lesions) < 2 || l.lesion < 0 || !mentions(sentenceText(lines), []string{"stage", "layer"}) || l.sitesRepeat() {
+	if len(l.out.Lesions) < 2 || l.lesion < 0 || !namesStageNoun(sentenceText(lines)) || l.sitesRepeat() {
 		return nil, true
 	}
 	sentences := prose.Sentences([][]prose.Line{lines})
@@ -582,7 +597,7 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 // superior helix".
 func doubtsWhose(sen []prose.Line) bool {
 	text := asciiLower(sentenceText(sen))
-	return mentions(text, []string{"stage", "layer"}) &&
+	return namesStageNoun(text) &&
 		mentions(text, []string{"whether", "could not tell", "cannot tell", "can't tell", "could not be told", "unclear which", "not clear which", "not known which"})
 }
 
@@ -590,7 +605,7 @@ func doubtsWhose(sen []prose.Line) bool {
 // histology, or how many stages there were: not a heading's "Third
 // stage." or "First stages at all three sites."
 func tellsStage(sen []prose.Line) bool {
-	if !mentions(sentenceText(sen), []string{"stage", "layer"}) {
+	if !namesStageNoun(sentenceText(sen)) {
 		return false
 	}
 	f := prose.Read([][]prose.Line{sen})

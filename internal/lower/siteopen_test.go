@@ -908,3 +908,22 @@ func TestLetteredTumorsInProse(t *testing.T) {
 		})
 	}
 }
+
+// TestInterleavedPasses: a dictation that calls its stages passes ("The
+// first pass on the ala, two sections, …") and names one tumor again by
+// an adjective of its site ("The alar BCC, nodular, measured …") opens a
+// lesion for each site its intro names — the adjective is no third site —
+// and a closing sentence that tells a stage of "one of them" gives it to
+// neither (CODING-RULES §1: stages per lesion, never a guessed stage).
+func TestInterleavedPasses(t *testing.T) {
+	const intro = "Date of service: 10/26/2026\n\nToday we treated a BCC on the R nasal ala and an SCC in situ on the L cheek. The alar BCC, nodular, measured 0.6 x 0.5 cm; the cheek SCC in situ measured 1.0 x 0.8 cm. Both were biopsy-proven. I read every frozen section myself.\n\n"
+	const passes = intro + "The first pass on the ala, two sections, showed nodular BCC at the deep margin of section 1; section 2 was clear. The first pass on the cheek, three sections, was clear. A second pass on the ala, one section, was clear.\n"
+	const oneOfThem = "Date of service: 10/30/2026\n\nToday we treated a BCC on the L nasal ala and an SCC on the R upper arm. Both were biopsy-proven.\n\n" +
+		"Nasal ala: nodular basal cell carcinoma, 0.7 x 0.6 cm. A single pass of two sections was clear.\n\n" +
+		"For the arm tumor, the squamous cell carcinoma measured 1.4 x 1.2 cm. It was taken with the Mohs technique until clear.\n\n" +
+		"Both sites are clear now; one of them cleared on a single pass of two sections.\n"
+	runProseCases(t, []proseCase{
+		{"§1 stages called passes, 'alar' the ala again", passes, lesionOutline, "R nasal ala 2,1; L cheek 3"},
+		{"§1 a pass of 'one of them' is neither site's", oneOfThem, lesionOutline, "L nasal ala 2; R upper arm "},
+	})
+}
