@@ -5390,13 +5390,13 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		text := sentenceText(sen)
 		named := sitesOpening(text, sites)
 		stage := namesStage(sen)
-		if !stage && len(named) == 1 && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
+		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
 			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) // "The left cheek lentigo maligna measured …" names its own tumor
 		}) {
 			// "The cheek was addressed first. The first stage …", "The nose
 			// was treated first. A Mohs map was drawn. The first stage …": a
-			// sentence that names no tumor, then, within two sentences that
-			// name no other site, a stage of no other site
+			// sentence that names no tumor and no repair, then, within two
+			// sentences that name no other site, a stage of no other site
 			for j := k + 1; j < len(sentences) && j <= k+3 && !slices.ContainsFunc(sitesOpening(sentenceText(sentences[j]), sites), func(o int) bool { return o != named[0] }); j++ {
 				if namesStage(sentences[j]) {
 					stage = true

@@ -927,3 +927,23 @@ func TestInterleavedPasses(t *testing.T) {
 		{"§1 a pass of 'one of them' is neither site's", oneOfThem, lesionOutline, "L nasal ala 2; R upper arm "},
 	})
 }
+
+// TestRepairSentenceOpensNoLesion: a repair sentence that names an opened
+// site ("After tumor clearance the hand was closed with …") followed by a
+// slide review that restates the stages is no lesion opening told again —
+// which had made the note's lesions unreadable (CODING-RULES §1: stages per
+// lesion, a restated stage counted once).
+func TestRepairSentenceOpensNoLesion(t *testing.T) {
+	const note = "Date of service: 11/23/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the right dorsal hand, 1.1 x 1.0 cm; and a nodular basal cell carcinoma of the left superior helix, 0.9 x 0.7 cm.\n\n" +
+		"Both first stages were taken together. The hand, stage 1, three blocks: all three blocks clear. The helix, stage 1, two blocks: positive at the deep margin of block 1; block 2 clear. The helix, stage 2, one block from the deep margin: clear.\n\n" +
+		"After tumor clearance the hand was closed with a complex repair, 2.2 cm, and after tumor clearance the helix was closed with a complex repair, 2.6 cm.\n\n" +
+		"Slide review: the hand stage 1 is clear in all three blocks, as dictated above; the helix stage 1 is positive at the deep margin of block 1 and the helix stage 2 is clear, as dictated above. Nothing changes.\n"
+	stages := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprint(les.Site.Text.Value, " ", len(les.Stages), " ", les.Ambiguous.Present()))
+		}
+		return strings.Join(out, "; ")
+	}
+	assert.Equal(t, "right dorsal hand 1 false; left superior helix 2 false", stages(mustLower(t, note)))
+}
