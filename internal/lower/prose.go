@@ -1088,8 +1088,9 @@ func (l *lowerer) nameByProse(k int) {
 	les.HeadingText = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 }
 
-// sidedSite gives a lesion that a site paragraph opened without a side
-// ("We started with the foot: …", "The scalp tumor is …") the site its
+// sidedSite gives a lesion that a site paragraph or its label opened
+// without a side ("We started with the foot: …", "The scalp tumor is …",
+// "The first, the leg: …") the site its
 // paragraph names again in more words ("…, left dorsal foot, 1.2 x 1.0 cm;
 // …", "… of the occipital scalp"), and one opened by its region the part
 // of it the paragraph names on its side ("The right ear tumor is … of the
@@ -1103,14 +1104,21 @@ func (l *lowerer) sidedSite(scope int) {
 			sp = p
 		}
 	}
-	if sp.n == 0 || !les.Site.Text.Present() || les.Site.Text.Value != sp.site || len(l.paragraphs[scope]) == 0 {
+	if !les.Site.Text.Present() || len(l.paragraphs[scope]) == 0 {
+		return
+	}
+	first := l.paragraphs[scope][0][0]
+	byLabel := sp.n == 0 && les.Site.Text.Line == first.Line
+	if byLabel {
+		sp.site = les.Site.Text.Value // "The first, the leg: … of the left lower leg, …": opened by its label's site, which takes only a side
+	}
+	if sp.site == "" || les.Site.Text.Value != sp.site {
 		return
 	}
 	opened, ok := anatomy.Resolve(sp.site)
 	if !ok {
 		return
 	}
-	first := l.paragraphs[scope][0][0]
 	for part := range strings.FieldsFuncSeq(first.Text, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
 		part = strings.TrimSpace(part)
 		for _, prep := range []string{" of the ", " on the "} {
@@ -1119,7 +1127,7 @@ func (l *lowerer) sidedSite(scope int) {
 			}
 		}
 		site := resolvedSite(part)
-		if site == "" {
+		if s, ok := anatomy.Resolve(site); site == "" || byLabel && (!ok || s.Laterality == "") {
 			continue
 		}
 		if opened.Laterality == "" && sideless(site, sp.site) || narrower(sp.site, site, opened) {
@@ -1383,11 +1391,20 @@ func letteredTumor(text string) bool {
 	return len(l) == 1 && l[0] >= 'A' && l[0] <= 'E'
 }
 
+// withoutThe is text less a leading "The ".
+func withoutThe(text string) string {
+	if len(text) > 4 && strings.EqualFold(text[:4], "the ") {
+		return text[4:]
+	}
+	return text
+}
+
 // ordinalOpening is the lesion a paragraph opens with an ordinal and a
 // comma when its first sentence names a tumor at a site ("Second, a
 // well-differentiated squamous cell carcinoma of the right temple …"), not
 // a step ("Second, local anesthesia was given"); 0 otherwise.
 func ordinalOpening(text string) int {
+	text = withoutThe(text) // "The first, the leg: …"
 	w, _, _ := strings.Cut(text, " ")
 	i := slices.Index(lesionOrdinals, strings.ToLower(strings.TrimSuffix(w, ",")))
 	if i < 0 || !strings.HasSuffix(w, ",") {
@@ -1400,10 +1417,10 @@ func ordinalOpening(text string) int {
 }
 
 // ordinalSite reads a paragraph that opens with an ordinal, a comma and a
-// site alone ("First, the left parietal scalp. This is a …"): the number
-// and the site; 0, "" otherwise.
+// site alone ("First, the left parietal scalp. This is a …", "The second,
+// the temple: …"): the number and the site; 0, "" otherwise.
 func ordinalSite(text string) (int, string) {
-	w, rest, _ := strings.Cut(text, " ")
+	w, rest, _ := strings.Cut(withoutThe(text), " ")
 	i := slices.Index(lesionOrdinals, strings.ToLower(strings.TrimSuffix(w, ",")))
 	if i < 0 || !strings.HasSuffix(w, ",") {
 		return 0, ""

@@ -947,3 +947,16 @@ func TestRepairSentenceOpensNoLesion(t *testing.T) {
 	}
 	assert.Equal(t, "right dorsal hand 1 false; left superior helix 2 false", stages(mustLower(t, note)))
 }
+
+// TestOrdinalLabelWithThe: "The first, the leg: … of the left lower leg,
+// …" and "The second, the temple: …" open their lesions as "First, the
+// leg. …" does, and the label's sideless site takes the side its line
+// gives (CODING-RULES §1 stages per lesion, §9 laterality).
+func TestOrdinalLabelWithThe(t *testing.T) {
+	const note = "Date of service: 12/03/2026\n\nTwo biopsy-proven tumors. I read the frozen sections.\n\n" +
+		"The first, the leg: squamous cell carcinoma of the left lower leg, 1.5 x 1.3 cm. Stage 1 was three blocks; positive at the deep margin of block 2. Stage 2, one block, was clear.\n\n" +
+		"The second, the temple: nodular basal cell carcinoma of the right temple, 1.0 x 0.9 cm. Stage 1 was two blocks; both blocks were clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 'The first, the leg:' and 'The second, the temple:' open lesions", note, lesionOutline, "left lower leg 3,1; right temple 2"},
+	})
+}
