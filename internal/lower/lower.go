@@ -5087,6 +5087,13 @@ func tumorSite(head string) string {
 		}
 	}
 	if rest, ok := strings.CutPrefix(lower, "the "); ok {
+		for _, verb := range []string{" is a ", " is an ", " was a ", " was an "} {
+			if k := strings.Index(rest, verb); k > 0 && wordCount(rest[:k], 4) <= 3 && mentions(firstWords(rest[k+len(verb):], 6), dxTumorWords) {
+				if site := resolvedSite(head[4 : 4+k]); site != "" {
+					return site // "The lip is a nodular basal cell carcinoma of the cutaneous left lower lip, …"
+				}
+			}
+		}
 		if words := strings.Fields(rest); len(words) > 1 {
 			// "The left helix SCC, well differentiated, …", "The right posterior neck BCC, nodular, …"
 			if k := slices.IndexFunc(words, func(w string) bool { return dxLeadWords[strings.Trim(w, ",.;:")] }); k > 0 && k <= 5 {

@@ -960,3 +960,17 @@ func TestOrdinalLabelWithThe(t *testing.T) {
 		{"§1 'The first, the leg:' and 'The second, the temple:' open lesions", note, lesionOutline, "left lower leg 3,1; right temple 2"},
 	})
 }
+
+// TestSiteIsTumorParagraphs: paragraphs opened "The lip is a nodular basal
+// cell carcinoma of the cutaneous left lower lip, …", "The chin is a …",
+// "The neck is an …", each going on to its stages, open one lesion each
+// (CODING-RULES §1: stages per lesion); "lip is a" is no site.
+func TestSiteIsTumorParagraphs(t *testing.T) {
+	const note = "Date of service: 11/30/2026\n\nThree biopsy-proven tumors, referred to in order as the lip, the chin and the neck. I read all frozen sections myself.\n\n" +
+		"The lip is a nodular basal cell carcinoma of the cutaneous left lower lip, 0.7 x 0.6 cm. Stage 1 was two blocks; positive at the deep margin of block 1. Stage 2, one block, was clear.\n\n" +
+		"The chin is a well-differentiated squamous cell carcinoma of the chin, 1.0 x 0.8 cm. Stage 1 was three blocks, all clear.\n\n" +
+		"The neck is an infiltrative basal cell carcinoma of the right lateral neck, 1.5 x 1.2 cm. Stage 1 was divided into six blocks; positive at block 6. Stage 2, one block, was clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 'The <site> is a <tumor> …' paragraphs open their lesions", note, lesionOutline, "cutaneous left lower lip 2,1; chin 3; right lateral neck 6,1"},
+	})
+}
