@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: stageGroupedTables(labelledRows(labelledSites(sentenceKeysAsText(decoratedHeadings(singleSpaced(withoutPageBreaks(note.Lines)))))))}
+	note = &grammar.Note{Lines: stageGroupedTables(labelledRows(labelledSites(sentenceKeysAsText(decoratedHeadings(singleSpaced(withoutPageBreaks(selfCorrections(note.Lines))))))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
@@ -2554,19 +2554,41 @@ func siteKeyed(it *grammar.Item) bool {
 
 // sameBiopsy is the index of the biopsy listed before under the same
 // label with the same method and site as b, which a later paragraph
-// describes again; -1 when there is none.
+// describes again, or listed bare, its method and site alone, which b
+// describes ("PROCEDURE: … 2. Tangential (shave) biopsy, left anterior
+// shin." then "ADDITIONAL PROCEDURES: 1. Left anterior shin: a 6 mm scaly
+// pink papule was sampled by tangential (shave) biopsy. …"); -1 when there
+// is none. Two bare lines of one method and site are two biopsies.
 func (l *lowerer) sameBiopsy(label string, b model.Biopsy) int {
-	if label == "" || !b.Type.Present() || !b.Site.Text.Present() {
-		return -1
-	}
 	for k, o := range l.out.Biopsies {
-		if o.Label == label && strings.EqualFold(strings.TrimSpace(o.Type.Value), strings.TrimSpace(b.Type.Value)) &&
+		if label != "" && b.Type.Present() && b.Site.Text.Present() && o.Label == label && strings.EqualFold(strings.TrimSpace(o.Type.Value), strings.TrimSpace(b.Type.Value)) &&
 			strings.EqualFold(strings.TrimSpace(o.Site.Text.Value), strings.TrimSpace(b.Site.Text.Value)) &&
 			(!o.Diagnosis.Present() || !b.Diagnosis.Present() || strings.EqualFold(o.Diagnosis.Value, b.Diagnosis.Value)) {
 			return k
 		}
+		if !o.Diagnosis.Present() && wordCount(o.Value.Value, 10) <= 8 && wordCount(b.Value.Value, 10) > 8 && sameBiopsySite(o, b) {
+			if m, om := biopsyMethod(b.Type.Value+" "+b.Value.Value), biopsyMethod(o.Type.Value+" "+o.Value.Value); m != "" && m == om {
+				return k
+			}
+		}
 	}
 	return -1
+}
+
+// sameBiopsySite reports whether two biopsies name one site, by their
+// sites or the words before their texts' colons or commas: the same
+// anatomic term on the same side.
+func sameBiopsySite(a, b model.Biopsy) bool {
+	site := func(x model.Biopsy) (anatomy.Site, bool) {
+		text := x.Site.Text.Value
+		if text == "" {
+			text, _, _ = strings.Cut(x.Value.Value, ":")
+		}
+		return anatomy.Resolve(text)
+	}
+	sa, oka := site(a)
+	sb, okb := site(b)
+	return oka && okb && len(sa.Terms) > 0 && len(sb.Terms) > 0 && sa.Terms[0].Name == sb.Terms[0].Name && sa.Laterality == sb.Laterality
 }
 
 // open opens the lesion or biopsy section of line i.

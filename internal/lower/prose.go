@@ -162,7 +162,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			keep = append(keep, ln) // "at both sites" may open the line, not stand between its lesions
 			continue
 		}
-		refs = refs[first:]
+		refs = partRefs(l.everyMention([]prose.Line{ln}), refs[first].at.Col)
 		starts := make([]int, len(refs))
 		for k, r := range refs {
 			starts[k] = nounPhraseStart(ln.Text, r.at.Col-ln.Col)
@@ -228,6 +228,21 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// partRefs are the mentions of lesions from column from on, in order, that
+// cut a line into its lesions' parts: one a run of mentions of the same
+// lesion, a lesion named again after another a part of its own.
+func partRefs(mentions []lesionRef, from int) []lesionRef {
+	slices.SortFunc(mentions, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
+	var out []lesionRef
+	for _, r := range mentions {
+		if r.lesion < 0 || r.at.Col < from || len(out) > 0 && out[len(out)-1].lesion == r.lesion {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // singleStage reports whether words name one stage ("Stage 2 was taken
@@ -441,8 +456,8 @@ func nounPhraseStart(text string, at int) int {
 			// "while the second stage of the nasal ala was processed": the
 			// stage is the site's, not the lesion's the clause before named
 			at, staged = k, true
-		case staged && (isStageWord(w) || isOrdinalWord(w)):
-			at = k
+		case staged && isStageWord(w), isOrdinalWord(w):
+			at = k // "the first forehead stage had six blocks": the ordinal is the site's stage's
 		default:
 			return at
 		}
@@ -1351,10 +1366,14 @@ func proseLesionNumber(text string) int {
 	}
 	switch words[0] {
 	case "lesion", "site", "tumor", "tumour": // "Lesion 2 …", "SITE TWO (right nasal tip): …"
+		numbered := len(words) > 2 && (words[1] == "number" || words[1] == "no." || words[1] == "#")
+		if numbered {
+			words = append(words[:1:1], words[2:]...) // "Lesion number two is a squamous cell carcinoma in situ of …"
+		}
 		if l := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(words[1], "'s"), "’s"), ".,:;"); len(l) == 1 && l[0] >= 'a' && l[0] <= 'e' {
 			return int(l[0]-'a') + 1 // "Tumor A cleared in its first stage …", "Tumor B's first stage, three blocks, …"
 		}
-		if words[0] != "lesion" && !strings.HasSuffix(words[1], ":") && !strings.HasSuffix(words[1], ",") &&
+		if words[0] != "lesion" && !numbered && !strings.HasSuffix(words[1], ":") && !strings.HasSuffix(words[1], ",") &&
 			(len(words) < 3 || !strings.HasPrefix(words[2], "(") && words[2] != "-" && words[2] != "–") {
 			return 0 // "Tumor 2 mm from the margin …" names no lesion
 		}
@@ -1983,11 +2002,19 @@ func (l *lowerer) lesionRefs(sen []prose.Line) []lesionRef {
 
 // lesionMentions are the lesions a sentence names, each once, in the
 // order it first names them; lesion -1 for all of them.
-func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef {
+func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef { return l.mentionsOf(sen, false) }
+
+// everyMention is lesionMentions with every mention of a lesion, not its
+// first only: "… and the helix in one; the first forehead stage had six
+// blocks" names the forehead again after the helix.
+func (l *lowerer) everyMention(sen []prose.Line) []lesionRef { return l.mentionsOf(sen, true) }
+
+// mentionsOf is lesionMentions, with every mention when every is set.
+func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 	var refs []lesionRef
 	seen := map[int]bool{}
 	add := func(i int, at prose.Span) {
-		if !seen[i] {
+		if every || !seen[i] {
 			seen[i] = true
 			refs = append(refs, lesionRef{lesion: i, at: at})
 		}

@@ -974,3 +974,62 @@ func TestSiteIsTumorParagraphs(t *testing.T) {
 		{"§1 'The <site> is a <tumor> …' paragraphs open their lesions", note, lesionOutline, "cutaneous left lower lip 2,1; chin 3; right lateral neck 6,1"},
 	})
 }
+
+// TestSelfCorrectionsCoded: the corrected count and site are the ones coded
+// (CODING-RULES §1: blocks per stage; §9: the side of the site).
+func TestSelfCorrectionsCoded(t *testing.T) {
+	const note = "Date of service: 11/23/2026\nSite: right dorsal forearm - correction, left dorsal forearm\n\n" +
+		"Stage 1 was five blocks - correction, six blocks; I miscounted from the map. Tumor at the peripheral margin of block 4. Stage 2, one block, was clear.\n"
+	n := mustLower(t, note)
+	assert.Equal(t, "left dorsal forearm 6,1", lesionOutline(n))
+}
+
+// TestAttestationNamesALesionAgain: an attestation of several labelled
+// lesions that names one of them again after another ("The sidewall, lip
+// and forehead each cleared in two stages and the helix in one; the first
+// forehead stage had six blocks, as corrected.") gives the forehead its
+// words, not the helix before it (CODING-RULES §1: blocks per stage, per
+// lesion).
+func TestAttestationNamesALesionAgain(t *testing.T) {
+	const note = "Date of service: 12/03/2026\n\n" +
+		"1) Left nasal sidewall - nodular basal cell carcinoma, shave biopsy 11/12/2026, 0.9 x 0.8 cm. Stage 1 was three blocks: positive at the deep margin of block 1; blocks 2 and 3 clear. Stage 2, one block, was clear.\n\n" +
+		"2) Right superior helix - squamous cell carcinoma, shave biopsy 11/12/2026, 1.0 x 0.9 cm. Stage 1 was two blocks: both blocks clear.\n\n" +
+		"3) Right forehead - squamous cell carcinoma in situ, shave biopsy 11/12/2026, 1.2 x 1.0 cm. Stage 1 was six blocks: positive at the peripheral margin of block 4. Stage 2, one block, was clear.\n\n" +
+		"ATTENDING ATTESTATION: I read every frozen section. The sidewall and forehead each cleared in two stages and the helix in one; the first forehead stage had six blocks, as corrected.\n"
+	assert.Equal(t, "Left nasal sidewall 3,1; Right superior helix 2; Right forehead 6,1", lesionOutline(mustLower(t, note)))
+}
+
+// TestListedBiopsyDescribedLater: a biopsy listed bare under PROCEDURE
+// ("2. Tangential (shave) biopsy, left anterior shin.") and described
+// under a later heading ("1. Left anterior shin: a 6 mm scaly pink papule
+// was sampled by tangential (shave) biopsy. …") is one biopsy (CODING-RULES
+// §4: a biopsy line per biopsy).
+func TestListedBiopsyDescribedLater(t *testing.T) {
+	const note = "Date of service: 11/19/2026\nSite: left nasal tip\n\nPROCEDURE:\n1. Mohs micrographic surgery, left nasal tip.\n2. Tangential (shave) biopsy, left anterior shin.\n3. Punch biopsy, right dorsal forearm.\n\n" +
+		"Stage 1 was divided into two blocks, both clear.\n\nADDITIONAL PROCEDURES:\n" +
+		"1. Left anterior shin: a 6 mm scaly pink papule was sampled by tangential (shave) biopsy. Clinical impression: rule out superficial basal cell carcinoma.\n" +
+		"2. Right dorsal forearm: a 5 mm hyperkeratotic papule was sampled with a 4 mm punch biopsy. Clinical impression: squamous cell carcinoma versus actinic keratosis.\n"
+	n := mustLower(t, note)
+	assert.Len(t, n.Biopsies, 2)
+}
+
+// TestRepairTableLengthOrArea: a repairs table under a heading that times
+// its repairs, a blank line between them ("Repairs (after tumor clearance
+// at each site):"), whose "Length / area" column holds a linear repair's
+// length and a flap's defects, gives each repair its size and timing
+// (CODING-RULES §3: flap area is primary plus secondary defect).
+func TestRepairTableLengthOrArea(t *testing.T) {
+	const note = "Date of service: 11/10/2026\n\n| Lesion | Site | Stage | Blocks | Margins |\n|---|---|---|---|---|\n| 1 | L temple | 1 | 3 | clear |\n| 2 | R upper back | 1 | 2 | clear |\n\n" +
+		"Repairs (after tumor clearance at each site):\n\n| Lesion | Site | Final defect | Repair | Length / area |\n|---|---|---|---|---|\n" +
+		"| 1 | L temple | 2.6 x 2.2 cm | rotation flap | primary defect 2.6 x 2.2 cm; secondary defect 6.0 sq cm |\n| 2 | R upper back | 2.1 x 1.8 cm | intermediate layered repair | 4.5 cm |\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	var got []string
+	for _, les := range n.Lesions {
+		require.Len(t, les.Repairs, 1)
+		r := les.Repairs[0]
+		got = append(got, fmt.Sprint(r.Value.Value, " | timed ", r.Timing.Present()))
+	}
+	assert.Equal(t, []string{"rotation flap; primary defect 2.6 x 2.2 cm; secondary defect 6.0 sq cm; Repairs (after tumor clearance at each site) | timed true",
+		"intermediate layered repair; 4.5 cm; Repairs (after tumor clearance at each site) | timed true"}, got)
+}

@@ -1956,7 +1956,8 @@ var labelColumns = []string{"lesion", "les", "lsn", "lesionno", "lesionid", "tum
 
 // measureColumns measure a repair in a repair table, or say when it was
 // done ("timing": "after clearance"); their cells join the repair's value.
-var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength", "timing", "repairtiming"}
+var measureColumns = []string{"size", "length", "repairlength", "dimensions", "repairsize", "closurelength", "timing", "repairtiming",
+	"lengtharea", "lengthorarea", "area", "sizearea", "lengthsize", "repairlengtharea"} // "Length / area": a linear repair's length, a flap's defects
 
 // recordHeader reads the header of a table of one lesion or biopsy a row
 // — "Lesion | Location | Diagnosis | Pre-op size | Indication", "Site |
@@ -2096,8 +2097,18 @@ func (l *lowerer) headingRemark(i int, remark string) string {
 	if remark != "" || i == 0 {
 		return remark
 	}
-	if it := l.lines[i-1].Item; it != nil && it.Text != nil && len(it.Fields) == 0 && mentions(asciiLower(it.Text.Text), []string{"after"}) {
+	j := i - 1
+	if l.lines[j].Blank && j > 0 {
+		j-- // "Repairs (after tumor clearance at each site):", a blank line, then the table
+	}
+	it := l.lines[j].Item
+	switch {
+	case it == nil:
+	case it.Text != nil && len(it.Fields) == 0 && mentions(asciiLower(it.Text.Text), []string{"after"}) &&
+		(j == i-1 || wordCount(it.Text.Text, 13) <= 12 && strings.HasSuffix(strings.TrimSpace(it.Text.Text), ":")): // a heading, not the paragraph above
 		return it.Text.Text
+	case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value == nil && mentions(asciiLower(it.Fields[0].Key), []string{"after"}):
+		return it.Fields[0].Key
 	}
 	return remark
 }
