@@ -2976,9 +2976,12 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
-	if dictatedAround(f) {
+	if dictatedAround(f) || f.Value != nil && len(l.paragraph) > 0 && l.stage < 0 && letters(f.Key) == "findings" {
 		// "Stage one was divided into five blocks. Stains: H&E and MART-1 …
-		// Histology: … Block two was positive …": dictation with a key in it
+		// Histology: … Block two was positive …": dictation with a key in
+		// it; "The first stage was divided into three blocks." over
+		// "FINDINGS: … tumor at the deep margin of block one, …" over "The
+		// second stage, …": a stage's findings in its paragraph
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 		return i
 	}

@@ -1033,3 +1033,16 @@ func TestRepairTableLengthOrArea(t *testing.T) {
 	assert.Equal(t, []string{"rotation flap; primary defect 2.6 x 2.2 cm; secondary defect 6.0 sq cm; Repairs (after tumor clearance at each site) | timed true",
 		"intermediate layered repair; 4.5 cm; Repairs (after tumor clearance at each site) | timed true"}, got)
 }
+
+// TestFindingsKeyInDictation: a transcribed report's "FINDINGS:" line
+// between two stage sentences of its dictation ("The first stage was
+// divided into three blocks." / "FINDINGS: … tumor at the deep margin of
+// block one, …" / "The second stage, …") tells that stage's margins and
+// histology (CODING-RULES §1, §6).
+func TestFindingsKeyInDictation(t *testing.T) {
+	const note = "DATE OF SERVICE: December 2, 2026\n\nOPERATIVE NARRATIVE: I interpreted all of the frozen sections as the Mohs surgeon.\n\n" +
+		"This squamous cell carcinoma of the dorsal right great toe measured 0.9 x 0.8 cm. The first stage was divided into three blocks.\n" +
+		"FINDINGS: Well-differentiated squamous cell carcinoma in the mid dermis without perineural invasion; tumor at the deep margin of block one, blocks two and three free of tumor.\n" +
+		"The second stage, taken beneath block one, was divided into two blocks, both free of tumor.\n"
+	assert.Equal(t, "dorsal right great toe 3+ 2-", stagesAndMargins(mustLower(t, note)))
+}

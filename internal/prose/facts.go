@@ -100,6 +100,14 @@ func (st *state) readReader(p *para, s span) {
 			surgeon = i // "surgeon and pathologist", "surgeon-pathologist", "surgeon and slide reader"
 		case w == "i" || w == "we":
 			j := i + 1
+			if w == "i" && j < s.hi && p.w(j) == "," {
+				for k := j + 1; k < s.hi && k <= j+8; k++ {
+					if p.w(k) == "," {
+						j = k + 1 // "I, Dr. Sorlie-Adeyemi, interpreted all of the frozen sections"
+						break
+					}
+				}
+			}
 			for j < s.hi && (p.w(j) == "personally" || p.w(j) == "also" || p.w(j) == "then" || p.w(j) == "myself") {
 				j++
 			}
@@ -2273,7 +2281,9 @@ func (st *state) readSizes(p *para, s span) {
 				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
 				i = b - 1
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
-				st.f.PreopSize = append(st.f.PreopSize, m)
+				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span.Line == m.Span.Line && o.Span.Col == m.Span.Col }) {
+					st.f.PreopSize = append(st.f.PreopSize, m) // readDiagnoses may have read it: "…, 0.8 x 0.7 cm before surgery, …"
+				}
 				i = b - 1
 			} else if m, b, ok := p.sizeInSentence(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
@@ -2371,8 +2381,8 @@ func (p *para) sizeInSentence(i int, s span) (Measure, int, bool) {
 
 // lesionSize reads a size that a lesion noun follows, over a few
 // describing words: "0.9 x 0.7 cm pearly papule", "a 1.2 cm nodule", "a
-// 1.3 x 1.1 cm scarred, indurated plaque", or "in size" ("…, 1.0 x 0.8 cm
-// in size") where no defect or repair word comes just before it. A
+// 1.3 x 1.1 cm scarred, indurated plaque", or "in size" or "before
+// surgery" ("…, 1.0 x 0.8 cm in size", "…; 0.9 x 0.7 cm before surgery") where no defect or repair word comes just before it. A
 // word that names something else between them ("4 mm punch biopsy of the
 // lesion") makes it no lesion's size.
 func (p *para) lesionSize(i, end int) (Measure, int, bool) {
@@ -2382,6 +2392,10 @@ func (p *para) lesionSize(i, end int) (Measure, int, bool) {
 	}
 	if nx+1 < end && p.w(nx) == "in" && p.w(nx+1) == "size" && !p.anyIn(max(0, i-6), i, cDefect) && !p.anyIn(max(0, i-6), i, cRepairHead) {
 		return Measure{Size: sz, Span: p.spanOf(i, nx+2)}, nx + 2, true // "…, 1.0 x 0.8 cm in size"
+	}
+	if nx+1 < end && p.w(nx) == "before" && (p.w(nx+1) == "surgery" || p.w(nx+1) == "mohs") && len(sz.Dims) == 2 &&
+		!p.anyIn(max(0, i-6), i, cDefect) && !p.anyIn(max(0, i-6), i, cRepairHead) {
+		return Measure{Size: sz, Span: p.spanOf(i, nx+2)}, nx + 2, true // "…; 0.9 x 0.7 cm before surgery."
 	}
 	reach := nx + 3
 	for k := nx; k < end && k <= reach; k++ {
