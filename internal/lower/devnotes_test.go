@@ -203,7 +203,7 @@ var realisticSets = []struct {
 	{"testdata/probe149b", 5, 3},
 	{"testdata/probe150", 30, 30},
 	{"testdata/probe150b", 30, 30},
-	{"testdata/probe151", 30, 9},
+	{"testdata/probe151", 30, 23},
 	{"testdata/probe152", 30, 24},
 }
 

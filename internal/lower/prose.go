@@ -452,7 +452,7 @@ func nounPhraseStart(text string, at int) int {
 		case w == "the" || w == "a" || w == "an" || w == "x" || w == "×" || w == "by" || w == "cm" || w == "mm",
 			strings.Trim(w, "0123456789.") == "":
 			at = k
-		case (w == "of" || w == "at" || w == "on") && isStageWord(lastWord(strings.TrimRight(head[:k], " "))):
+		case (w == "of" || w == "at" || w == "on") && stageBefore(strings.TrimRight(head[:k], " ")):
 			// "while the second stage of the nasal ala was processed": the
 			// stage is the site's, not the lesion's the clause before named
 			at, staged = k, true
@@ -465,6 +465,19 @@ func nounPhraseStart(text string, at int) int {
 }
 
 // lastWord is the last word of s.
+// stageBefore reports whether text ends with a stage: "the second stage",
+// "stage 1", "Stage II".
+func stageBefore(text string) bool {
+	w := lastWord(text)
+	if isStageWord(w) {
+		return true
+	}
+	if strings.Trim(w, "0123456789") != "" && strings.Trim(w, "ivx") != "" {
+		return false
+	}
+	return isStageWord(lastWord(strings.TrimRight(text[:len(text)-len(w)], " ")))
+}
+
 func lastWord(s string) string {
 	return asciiLower(s[strings.LastIndexByte(s, ' ')+1:])
 }
@@ -1536,6 +1549,7 @@ func (l *lowerer) stageSentences(st *model.Stage, f *grammar.Field) {
 // readProse reads every scope's prose and fills what the fields did not
 // state. A field always wins over prose.
 func (l *lowerer) readProse() {
+	l.stagesToLabels()
 	l.sharedParagraphs()
 	l.labelledIntro()
 	var facts prose.Facts // of the prose before the first lesion
@@ -1623,6 +1637,101 @@ func (l *lowerer) readProse() {
 	l.shareBySentence(l.history[noteScope]) // "HISTORY: Three biopsy-proven skin cancers were treated today: …"
 	l.indicationsOfSeveral()
 	l.surgeonReads()
+}
+
+// stagesToLabels gives the stage sentences of the prose before the first
+// label of a labelled note of several — whose labels stand only after the
+// stages, in its repairs ("Back, stage 1: … Chest, stage 1: …" above
+// "REPAIRS: Lesion #1, right upper back: …") — to the lesions their
+// words name by site, when every sentence that tells a stage names
+// exactly one lesion, or several that lesionClauses parts ("I took stage
+// 1 of the back first, 3 blocks, and … stage 1 of the chest, 2 blocks").
+// A sentence that tells a stage and names no lesion, or every lesion,
+// leaves the prose as it is (stagesBeforeLabels then makes the lesions
+// ambiguous): no stage is given to a lesion it is not tied to.
+func (l *lowerer) stagesToLabels() {
+	if !l.headed || len(l.out.Lesions) < 2 || len(l.paragraphs[noteScope]) == 0 || slices.ContainsFunc(l.out.Lesions, func(les model.Lesion) bool {
+		return len(les.Stages) > 0 || les.Ambiguous.Present() || siteWords(les) == ""
+	}) {
+		return
+	}
+	var out []routedSentence
+	var kept [][]prose.Line
+	staged := false
+	for _, par := range l.paragraphs[noteScope] {
+		var keep []prose.Line
+		for _, sen := range prose.Sentences([][]prose.Line{par}) {
+			if len(sen) == 0 {
+				continue
+			}
+			if !namesStageNoun(sentenceText(sen)) {
+				keep = append(keep, sen...)
+				continue
+			}
+			refs := l.lesionRefs(sen)
+			told := tellsStage(sen)
+			switch {
+			case len(refs) == 1 && refs[0].lesion >= 0:
+				out = append(out, routedSentence{lesion: refs[0].lesion, lines: sen})
+				staged = staged || told
+			case len(refs) > 1 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }):
+				out = append(out, routedSentence{lesion: -1, lines: sen})
+				staged = staged || told
+			case told:
+				return // a stage of no one lesion: whose it is cannot be told
+			default:
+				keep = append(keep, sen...) // "I then took stage 2 at both sites."
+			}
+		}
+		if len(keep) > 0 {
+			kept = append(kept, keep)
+		}
+	}
+	if !staged || !firstStagesRouted(out, len(l.out.Lesions)) {
+		return
+	}
+	l.paragraphs[noteScope] = kept
+	saved := l.lesion
+	for _, r := range out {
+		if r.lesion < 0 {
+			l.lesion = -1
+			l.lesionClauses(r.lines) // each lesion's part of the sentence
+			continue
+		}
+		l.paragraphs[r.lesion] = append(l.paragraphs[r.lesion], r.lines)
+		if !l.scoped(r.lesion) {
+			l.scopes = append(l.scopes, r.lesion)
+		}
+	}
+	l.lesion = saved
+}
+
+// routedSentence is a sentence of the prose before a note's labels and
+// the lesion its words name, -1 when they name several (see
+// stagesToLabels).
+type routedSentence struct {
+	lesion int
+	lines  []prose.Line
+}
+
+// firstStagesRouted reports whether the sentences routed to each of n
+// lesions by one site (lesion ≥ 0) tell its first stage, when they tell
+// any: stages 2 and 3 routed without stage 1 ("Reading the first round:
+// …" named no stage) would count one stage short.
+func firstStagesRouted(routes []routedSentence, n int) bool {
+	by := make([][][]prose.Line, n)
+	for _, r := range routes {
+		if r.lesion >= 0 {
+			by[r.lesion] = append(by[r.lesion], r.lines)
+		}
+	}
+	for _, pars := range by {
+		stages := prose.Read(pars).Stages
+		if len(stages) > 0 && !slices.ContainsFunc(stages, func(st prose.Stage) bool { return st.Number == 1 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // stagesBeforeLabels makes ambiguous each lesion of a labelled note of

@@ -1046,3 +1046,40 @@ func TestFindingsKeyInDictation(t *testing.T) {
 		"The second stage, taken beneath block one, was divided into two blocks, both free of tumor.\n"
 	assert.Equal(t, "dorsal right great toe 3+ 2-", stagesAndMargins(mustLower(t, note)))
 }
+
+// TestStagesBeforeRepairLabels: a dictation whose lesion labels stand only
+// in its repairs ("REPAIRS: Lesion #1, right upper back: …") and whose
+// stages, told before them, each name one site ("Back, stage 1: …",
+// "Chest, stage 2: …"; "I took stage 1 of the back first, 3 blocks, and
+// … stage 1 of the chest, 2 blocks") gives each site's stages to its
+// lesion; when the sentences routed to a lesion do not tell its first
+// stage ("Reading the first round: …" names no stage), no lesion gets any
+// (CODING-RULES §1: never a stage short or a guessed one).
+func TestStagesBeforeRepairLabels(t *testing.T) {
+	const head = "Date of service: 11/30/2026\n\nHISTORY: Two biopsy-proven tumors: a nodular basal cell carcinoma of the right upper back and a squamous cell carcinoma of the left chest. I read all of the frozen sections myself.\n\n"
+	const repairs = "\nREPAIRS, after tumor clearance at both sites:\nLesion #1, right upper back: complex repair, 4.5 cm.\nLesion #2, left chest: complex repair, 4.0 cm.\n"
+	const routed = head + "I took stage 1 of the back first, 3 blocks, and while those were in the cryostat I took stage 1 of the chest, 2 blocks.\n\n" +
+		"Back, stage 1: positive at the deep margin of block 2; blocks 1 and 3 clear. Chest, stage 1: positive at the peripheral margin of block 1; block 2 clear.\n\n" +
+		"Back, stage 2: 1 block under block 2, clear. Chest, stage 2: 2 blocks, clear.\n" + repairs
+	const rounds = head + "Reading the first round: the back showed tumor at the deep margin of block 2. The chest was clear, so the chest was done after one stage.\n\n" +
+		"Second round: stage 2 of the back was 1 block, clear.\n" + repairs
+	stages := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var blocks []string
+			for _, st := range les.Stages {
+				blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+			}
+			out = append(out, fmt.Sprint(les.Label, ":", strings.Join(blocks, ","), " ", les.Ambiguous.Present()))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tt := range []struct{ name, src, want string }{
+		{"§1 each site's stages to its lesion", routed, "1:3,1 false; 2:2,2 false"},
+		{"§1 a lesion's first stage not routed: none", rounds, "1: true; 2: true"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, stages(mustLower(t, tt.src)))
+		})
+	}
+}
