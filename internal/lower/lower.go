@@ -2677,6 +2677,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				return
 			}
 		}
+		if les := l.cur(); it.Label != nil && text.Present() && les.HeadingText.Present() && !les.Site.Text.Present() {
+			opened := strings.TrimPrefix(strings.TrimPrefix(les.HeadingText.Value, "the "), "The ")
+			if site, ok := anatomy.Resolve(text.Value); ok && site.Laterality != "" && sideless(text.Value, opened) {
+				les.HeadingText = text // "Lesion #2, the arm: stage 1 …" then "Lesion #2, right upper arm: …": the site on its side
+			}
+		}
 		if it.Label != nil && it.Text != nil {
 			rest := it.Text.Text
 			if strings.HasPrefix(rest, "(") { // "(nasal tip): …" names the lesion again
@@ -3776,8 +3782,8 @@ func labelSiteField(it *grammar.Item) (*grammar.Text, *grammar.Text) {
 	}
 	f := it.Fields[0]
 	key := strings.TrimLeft(f.Key, ",:-–— ")
-	if _, site := anatomy.Resolve(key); !site || len(strings.Fields(key)) > 6 || !isDictated(f.Value.Text) {
-		return nil, nil
+	if _, site := anatomy.Resolve(key); !site || len(strings.Fields(key)) > 6 || !isDictated(f.Value.Text) && !isRepairText(f.Value.Text) {
+		return nil, nil // "Lesion #1, left forehead: simple repair after tumor clearance, 2.0 cm." reads its repair
 	}
 	return &grammar.Text{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(key)]), Text: key}, &grammar.Text{Pos: f.Value.Pos, Text: f.Value.Text}
 }

@@ -1083,3 +1083,23 @@ func TestStagesBeforeRepairLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelSiteRepairLines: under "REPAIRS, after tumor clearance:" a
+// labelled line of a lesion the note opened before ("Lesion #1, left
+// forehead: simple repair after tumor clearance, 2.0 cm.") is that
+// lesion's repair, and a label opened by a sideless site ("Lesion #2, the
+// arm: stage 1 …") takes the side a later line of it names ("Lesion #2,
+// right upper arm: …") (CODING-RULES §3 repairs, §9 laterality).
+func TestLabelSiteRepairLines(t *testing.T) {
+	const note = "Date of service: 11/18/2026\n\nI drew a Mohs map for every stage and read every frozen section myself.\n\n" +
+		"Lesion #1, the forehead: stage 1 was divided into 2 blocks; both blocks clear.\n\n" +
+		"Lesion #2, the arm: stage 1 was divided into 4 blocks, reaching the peripheral margin of block 3. Stage 2 was 2 blocks, clear.\n\n" +
+		"REPAIRS, after tumor clearance:\nLesion #1, left forehead: simple repair after tumor clearance, 2.0 cm.\nLesion #2, right upper arm: intermediate layered closure after tumor clearance, 6.0 cm.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Site.Text.Value, "|", les.HeadingText.Value, " ", len(les.Repairs)))
+	}
+	assert.Equal(t, []string{"left forehead|left forehead 1", "right upper arm|right upper arm 1"}, got)
+}
