@@ -2,7 +2,9 @@ package lower
 
 import (
 	"fmt"
+	"github.com/mohscode/mohscode/internal/prose"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +33,8 @@ const (
 	colPositiveBlocks             // the positive blocks, "none" when clear
 	colReader                     // who read the slides ("Read by")
 	colStages                     // a lesion's stage count, in a summary table of lesions
+	colBlocksByStage              // a lesion's block counts stage by stage ("3 / 1"), in a summary table of lesions
+	colMarginsByStage             // a lesion's margins stage by stage ("S1 … positive / S2 clear"), in a summary table of lesions
 	colTumorFree                  // whether the margins are free of tumor: Y/N ("Tumor-free (Y/N)")
 	colSpecialStain               // stains the log presents as special ("Special stains")
 	colLocation                   // "Location": the lesion's site, or where tumor remains ("deep"); each cell tells which
@@ -77,6 +81,8 @@ var columnNames = map[string]columnRole{
 	"positivetotal": colPositiveOfTotal, "postotalsections": colPositiveOfTotal, "positivetotalsections": colPositiveOfTotal,
 	"stages": colStages, "noofstages": colStages, "numberofstages": colStages, "totalstages": colStages,
 	"stagecount": colStages, "layers": colStages,
+	"blocksperstage": colBlocksByStage, "blocksbystage": colBlocksByStage, "sectionsperstage": colBlocksByStage, "blocksstage": colBlocksByStage,
+	"marginsbystage": colMarginsByStage, "marginsperstage": colMarginsByStage, "marginsstage": colMarginsByStage,
 }
 
 // columnSuffixes are words a header puts after what a column holds:
@@ -214,7 +220,9 @@ const (
 // summaryRow is a row of a summary table, read once every lesion label is
 // known.
 type summaryRow struct {
-	label, stages, blocks *grammar.Cell
+	label, stages, blocks              *grammar.Cell
+	byStage, marginsByStage, histology *grammar.Cell  // "3 / 1", "S1 … / S2 clear", the first stage's histology
+	repair                             *grammar.Value // the row's repair, with the remark of its column's header ("Repair (after tumor clearance)")
 }
 
 // header reads a header row; nil when the row is not one (it must name the
@@ -864,7 +872,8 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	t.ditto(cells)
 	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
-			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks]})
+			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks],
+				byStage: cells[colBlocksByStage], marginsByStage: cells[colMarginsByStage], histology: cells[colHistology], repair: t.keyedRepair(r)})
 		}
 		return i
 	}
@@ -1489,8 +1498,136 @@ func (l *lowerer) summary(row summaryRow) {
 			*to = n
 		}
 	}
+	if !slices.ContainsFunc(lesion.Stages, func(st model.Stage) bool { return st.Blocks.Present() }) {
+		lesion.Stages = mergedStages(lesion.Stages, summaryStages(row))
+	}
+	if row.repair != nil && len(lesion.Repairs) == 0 && !slices.ContainsFunc(l.paragraphs[les], func(par []prose.Line) bool { return mentions(sentenceText(par), repairWords) }) {
+		l.lesionRepair(les, *row.repair) // "| split-thickness skin graft, 4.0 x 3.5 cm |" under "Repair (after tumor clearance)"
+	}
 	total(&lesion.TotalStages, "Stages", row.stages)
 	total(&lesion.TotalBlocks, "Blocks", row.blocks)
+}
+
+// keyedRepair is the cell of a row under a log's column of repairs
+// ("Repair (after tumor clearance)"), the header's remark before it: nil
+// when there is none.
+func (t *table) keyedRepair(r *grammar.Row) *grammar.Value {
+	placed := t.placed(r)
+	for k, key := range t.keys {
+		if key == "" || k >= len(placed) || placed[k] == nil || strings.TrimSpace(placed[k].Text) == "" {
+			continue
+		}
+		name, remark, _ := strings.Cut(key, "(")
+		if ref, ok := lookup(secLesion, name); !ok || ref.field != fRepair {
+			continue
+		}
+		text := strings.TrimSpace(placed[k].Text)
+		if remark = strings.Trim(remark, "() "); remark != "" {
+			text = remark + ", " + text // "after tumor clearance, split-thickness skin graft, 4.0 x 3.5 cm"
+		}
+		return &grammar.Value{Pos: placed[k].Pos, Text: text}
+	}
+	return nil
+}
+
+// stageMark finds the stage names a summary's margins cell opens each
+// stage's part with: "S1", "S2", "Stage 3".
+var stageMark = regexp.MustCompile(`(?i)\b(?:S|Stage\s*)(\d)\b`)
+
+// summaryStages are the stages a summary row tells stage by stage: its
+// block counts ("3 / 1", "4 / 6 / 1"), each stage's margin from the
+// margins cell's parts ("S1 block 2 positive (deep) … / S2 clear"), and
+// the first stage's histology. None when the counts are not all numbers,
+// when the row's stage count or its margins' parts disagree with them, or
+// when the row tells no counts stage by stage: a stage is never guessed.
+func summaryStages(row summaryRow) []model.Stage {
+	if row.byStage == nil {
+		return nil
+	}
+	parts := strings.Split(row.byStage.Text, "/")
+	line := row.byStage.Pos.Line
+	stages := make([]model.Stage, 0, len(parts))
+	for k, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 1 {
+			return nil
+		}
+		stages = append(stages, model.Stage{Ordinal: strconv.Itoa(k + 1), Number: k + 1, Line: line, Blocks: model.Count{N: n, Line: line}})
+	}
+	if row.stages != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(row.stages.Text)); err != nil || n != len(stages) {
+			return nil // "Stages: 3" over "4 / 6": which count is whose cannot be told
+		}
+	}
+	if row.marginsByStage != nil && strings.TrimSpace(row.marginsByStage.Text) != "" {
+		margins := marginParts(row.marginsByStage.Text)
+		if len(margins) != len(stages) {
+			return nil
+		}
+		for k, m := range margins {
+			if positive, known := marginStatus(m); known {
+				stages[k].Margins = []model.Margin{{Positive: positive, Line: line}}
+			}
+		}
+	}
+	if row.histology != nil && strings.TrimSpace(row.histology.Text) != "" {
+		stages[0].Histology = model.Text{Value: strings.TrimSpace(row.histology.Text), Line: line}
+	}
+	return stages
+}
+
+// mergedStages are a lesion's stages with a summary's stages stage by
+// stage: what the lesion's own stage does not tell ("Histology (stage 1):
+// …" under its label), the summary's does; nil summary stages leave them
+// as they are. The lesion's stages must be the summary's first ones, by
+// number.
+func mergedStages(own, summary []model.Stage) []model.Stage {
+	if len(summary) == 0 || len(own) > len(summary) {
+		return own
+	}
+	for k, st := range own {
+		if st.Number != k+1 {
+			return own
+		}
+	}
+	out := slices.Clone(summary)
+	for k, st := range own {
+		if st.Histology.Present() {
+			out[k].Histology = st.Histology
+		}
+		if len(st.Margins) > 0 {
+			out[k].Margins = st.Margins
+		}
+		out[k].Stains = st.Stains
+		out[k].Reason = st.Reason
+	}
+	return out
+}
+
+// marginParts cuts a summary's margins cell into its stages' parts: at its
+// stage marks when each part opens with one, in order ("S1 … / S2 clear"),
+// else at its slashes.
+func marginParts(text string) []string {
+	marks := stageMark.FindAllStringSubmatchIndex(text, -1)
+	if len(marks) > 0 && marks[0][0] == strings.IndexFunc(text, func(r rune) bool { return r != ' ' }) {
+		var out []string
+		for k, m := range marks {
+			if n, _ := strconv.Atoi(text[m[2]:m[3]]); n != k+1 {
+				return nil
+			}
+			end := len(text)
+			if k+1 < len(marks) {
+				end = marks[k+1][0]
+			}
+			out = append(out, strings.Trim(text[m[1]:end], " /;,"))
+		}
+		return out
+	}
+	parts := strings.Split(text, "/")
+	for k := range parts {
+		parts[k] = strings.TrimSpace(parts[k])
+	}
+	return parts
 }
 
 // tumorCell reads the margin of a log row that says it by whether tumor

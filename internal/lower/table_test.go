@@ -855,3 +855,39 @@ func TestRepairsTableSecondaryDefect(t *testing.T) {
 	assert.InDelta(t, 5.6, area, 0.001)
 	assert.Equal(t, "[2.4 2]", fmt.Sprint(n.Lesions[1].FinalDefect.Dims))
 }
+
+// TestSummaryGridStageByStage: a summary grid of lesions that tells each
+// lesion's blocks stage by stage ("Blocks per stage: 4 / 6 / 1") and its
+// margins ("S1 … positive … / S2 … / S3 clear") gives the lesion those
+// stages; a stage count that disagrees with the counts gives none
+// (CODING-RULES §1: stages and blocks per stage, never guessed); the
+// row's repair under "Repair (after tumor clearance)" is the lesion's.
+func TestSummaryGridStageByStage(t *testing.T) {
+	const grid = "Date of service: 11/11/2026\n\n| Lesion | Site | Stages | Blocks per stage | Margins by stage | Repair (after tumor clearance) |\n|---|---|---|---|---|---|\n" +
+		"| A | L nasal ala | 2 | 3 / 1 | S1 block 2 positive (deep), blocks 1 and 3 clear / S2 clear | full-thickness skin graft, 1.5 x 1.3 cm |\n" +
+		"| B | R medial cheek | %s | 4 / 6 / 1 | S1 block 3 positive (deep); S2 block 5 positive (peripheral); S3 clear | intermediate layered repair, 3.5 cm |\n\n" +
+		"Lesion A: left nasal ala\n  Diagnosis: nodular BCC\n  Histology (stage 1): nodular BCC, deep dermis\nLesion B: right medial cheek\n  Diagnosis: SCC\n"
+	outline := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			s := les.Label + ":"
+			for _, st := range les.Stages {
+				mark := "?"
+				if len(st.Margins) > 0 {
+					mark = map[bool]string{true: "+", false: "-"}[st.Margins[0].Positive]
+				}
+				s += fmt.Sprintf(" %d%s", st.Blocks.N, mark)
+			}
+			out = append(out, fmt.Sprint(s, " repairs ", len(les.Repairs)))
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tt := range []struct{ name, stages, want string }{
+		{"§1 stages told stage by stage", "3", "A: 3+ 1- repairs 1; B: 4+ 6+ 1- repairs 1"},
+		{"§1 a stage count that disagrees: no stage", "2", "A: 3+ 1- repairs 1; B: repairs 1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, outline(mustLower(t, fmt.Sprintf(grid, tt.stages))))
+		})
+	}
+}
