@@ -117,6 +117,14 @@ func columnRoleOf(cell string) columnRole {
 		return colPositiveOfTotal // "Blocks +/total": "1/3", positive blocks over all
 	}
 	if role, ok := columnName(letters(name)); ok {
+		if remark := cell[len(name):]; strings.Contains(remark, "/") && stageMark.MatchString(remark) {
+			switch role {
+			case colBlocks:
+				return colBlocksByStage // "Blocks (S1 / S2 / S3)"
+			case colMargin:
+				return colMarginsByStage // "Margins (S1 / S2 / S3)"
+			}
+		}
 		if role == colBlocks && strings.HasSuffix(strings.TrimSpace(name), "#") {
 			return colBlock // "Blk#", "Block #": the block's number, one row a block ("# blocks" counts them)
 		}
@@ -266,6 +274,10 @@ func header(r *grammar.Row) *table {
 	}
 	t.markColumns = blockMarkColumns(t, r)
 	if t.markColumns > 0 {
+		known++
+	}
+	if name := strings.TrimSpace(r.Cells[0].Text); !stage && t.roles[0] == colOther && (name == "#" || letters(name) == "no") && slices.Contains(t.roles, colStages) {
+		t.roles[0] = colLesion // "# | Stages | Blocks (S1 / S2 / S3) | …": a row a lesion, the first column its number
 		known++
 	}
 	t.lesionFields(r)

@@ -891,3 +891,25 @@ func TestSummaryGridStageByStage(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryGridNumbered: a second table of the listed lesions headed "#
+// | Stages | Blocks (S1 / S2 / S3) | Margins (S1 / S2 / S3) | Repair" is a
+// summary a row a lesion, its "#" the lesion's number, not a log whose "#"
+// numbers the stages (CODING-RULES §1).
+func TestSummaryGridNumbered(t *testing.T) {
+	const note = "Date of service: 2026-11-25\n\n| # | Site | Diagnosis | Prior biopsy | Pre-op size |\n|---|---|---|---|---|\n| 1 | R forehead | nodular BCC | yes, shave 11/04/2026 | 1.0 x 0.8 cm |\n| 2 | nasal tip | nodular BCC | yes, shave 11/04/2026 | 0.7 x 0.7 cm |\n\n" +
+		"| # | Stages | Blocks (S1 / S2 / S3) | Margins (S1 / S2 / S3) | Repair |\n|---|---|---|---|---|\n" +
+		"| 1 | 2 | 2 / 1 | block 1 positive (deep), block 2 clear / clear | intermediate layered repair after tumor clearance, 2.0 cm |\n" +
+		"| 2 | 3 | 3 / 2 / 1 | block 3 positive / block 1 positive / clear | intermediate layered repair after tumor clearance, 1.5 cm |\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	var got []string
+	for _, les := range n.Lesions {
+		var blocks []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		got = append(got, fmt.Sprint(strings.Join(blocks, ","), " repairs ", len(les.Repairs)))
+	}
+	assert.Equal(t, []string{"2,1 repairs 1", "3,2,1 repairs 1"}, got)
+}
