@@ -193,5 +193,5 @@ func modifiers(m string) []string {
 // whose lines could not be coded because whose stages were whose cannot be
 // told (lesion-ambiguous).
 func (g *generator) mohsUncoded() bool {
-	return slices.ContainsFunc(g.note.Lesions, func(les model.Lesion) bool { return les.Ambiguous.Present() })
+	return slices.ContainsFunc(g.note.Lesions, func(les model.Lesion) bool { return les.Ambiguous.Present() || les.StagesAmbiguous.Present() })
 }

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"github.com/mohscode/mohscode/internal/prose"
 	"slices"
 	"strings"
 
@@ -406,6 +407,14 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 	}
 	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
 	sentences := splitSentences(v)
+	// a line of several sentences that names another lesion than the one
+	// open ("The nose one came first. … Final defect 1.3 x 1.1 cm. After
+	// tumor clearance …" while the last listed lesion is open) is told to the
+	// prose reader whole, which routes it: a sentence taken as a field here
+	// would be the open lesion's, and cut the line in two
+	whole := len(sentences) > 1 && len(l.out.Lesions) > 1 && slices.ContainsFunc(l.lesionMentions([]prose.Line{{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column}}), func(r lesionRef) bool {
+		return r.lesion >= 0 && r.lesion != l.lesion
+	})
 	for _, sen := range sentences {
 		if f := keyedDate(&grammar.Text{Pos: sen.Pos, Text: strings.TrimSuffix(sen.Text, ".")}); f != nil && !l.out.Encounter.Date.Present() {
 			l.field(len(l.lines), f) // "Mohs surgery, left helix. Date 04/15/2026. Mohs surgeon …"
@@ -423,7 +432,7 @@ func (l *lowerer) narrativeLine(t *grammar.Text) {
 			l.paragraph = append(l.paragraph, *sen)
 			continue
 		}
-		if l.lesion >= 0 && l.sentenceField(sen) {
+		if l.lesion >= 0 && !whole && l.sentenceField(sen) {
 			continue
 		}
 		l.paragraph = append(l.paragraph, *sen)

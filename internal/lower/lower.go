@@ -1249,8 +1249,8 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				// "CLOSURE" over "Type: complex layered repair …" and "Length: 9.6 cm": the repair's fields
 				return max(taken, l.field(i, &grammar.Field{Pos: it.Text.Pos, Key: it.Text.Text}))
 			}
-			if label, rest, ok := strings.Cut(it.Text.Text, ": "); ok && it.Marker == nil && grammar.IsLabel(label) && strings.TrimSpace(rest) != "" {
-				if les := l.labelled(label); les >= 0 {
+			if label, rest, ok := strings.Cut(it.Text.Text, ": "); ok && it.Marker == nil && grammar.IsLabel(l.siteLabel(label)) && strings.TrimSpace(rest) != "" {
+				if les := l.labelled(l.siteLabel(label)); les >= 0 {
 					// "1: final defect 1.6 x 1.3 cm; intermediate layered closure
 					// 2.6 cm" under "Closures, after tumor clearance:" (a bare
 					// number is no key of the grammar's)
@@ -5629,6 +5629,26 @@ func openingSites(words []sentenceWord, from, window int, sites []string) []int 
 	return named
 }
 
+// siteLabel is the label of "A, right jawline" when the site after the
+// comma names that label's lesion (the key of "A, right jawline:
+// intermediate layered closure …, 2.2 cm" under a repairs heading), else
+// key as it is.
+func (l *lowerer) siteLabel(key string) string {
+	label, site, ok := strings.Cut(key, ", ")
+	if !ok || !grammar.IsLabel(label) || resolvedSite(site) == "" {
+		return key
+	}
+	les := l.labelled(label)
+	if les < 0 || !slices.ContainsFunc(sentenceWords(site), func(w sentenceWord) bool { return siteWord(w.text, siteWords(l.out.Lesions[les])) }) {
+		return key // a site of another lesion: not routed by its label
+	}
+	return label
+}
+
+// shortSiteWords are the words of fewer than four letters that name a
+// site's region alone: "Next, the ear." for the left helix.
+var shortSiteWords = []string{"ear", "arm", "leg", "lip", "toe", "jaw", "hip"}
+
 // siteWord reports whether a word names a site: one of its anatomic words
 // or an adjective made from it (siteNoun), or a word that resolves alone to
 // the site's anatomic term or to its region ("alar", "nose").
@@ -5636,7 +5656,7 @@ func siteWord(word, site string) bool {
 	if siteNoun(word, site) {
 		return true
 	}
-	if len(word) < 4 || slices.Contains(siteModifiers, word) {
+	if len(word) < 4 && !slices.Contains(shortSiteWords, word) || slices.Contains(siteModifiers, word) {
 		return false
 	}
 	w, ok := anatomy.Resolve(word)

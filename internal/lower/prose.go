@@ -569,6 +569,14 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 			break
 		}
 	}
+	if !other && len(sentences) > 1 && len(sentences[0]) > 0 {
+		// "The nose one came first. It measured …. Its first stage was
+		// divided into four blocks: …" below a list of the lesions, read
+		// while the last listed is open: the paragraph its first sentence
+		// names is that lesion's
+		refs := l.lesionRefs(sentences[0])
+		other = len(refs) == 1 && refs[0].lesion >= 0 && refs[0].lesion != l.lesion && slices.ContainsFunc(sentences[1:], tellsStage)
+	}
 	if !other {
 		return nil, true
 	}
@@ -3387,6 +3395,16 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if len(stages) == 1 && stages[0].Blocks == 0 && f.Unstaged.Blocks > 0 {
 		stages[0].Blocks, stages[0].BlocksSpan = f.Unstaged.Blocks, f.Unstaged.BlocksSpan
+	}
+	if len(stages) > 0 && stages[0].Number > 1 && len(l.out.Lesions) > 1 && !les.Ambiguous.Present() && !les.StagesAmbiguous.Present() {
+		// "Tumor A needed two further stages. Stage 2, …. Stage 3, …" after a
+		// first stage of two tumors told in one sentence this lesion's prose
+		// does not hold: its first stage is not tied to it, and counting the
+		// stages it has would code it a stage short
+		sp := stages[0].Span
+		les.StagesAmbiguous = model.Text{Value: "its prose tells stage " + strconv.Itoa(stages[0].Number) + " first (line " + strconv.Itoa(sp.Line) + ")", Line: sp.Line}
+		l.report(LesionAmbiguous.At(les.Label, sp.Line, sp.Col, "Lesion %s: its prose tells stage %d but not its first stage, which the note tells for several lesions together; no Mohs line for it", les.Label, stages[0].Number))
+		return
 	}
 	for _, s := range stages {
 		st := model.Stage{Ordinal: strconv.Itoa(s.Number), Number: s.Number, Line: s.Span.Line}

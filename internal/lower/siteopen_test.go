@@ -493,10 +493,14 @@ func TestSiteStageParagraphs(t *testing.T) {
 			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
 				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nReturning to the left cheek lesion, a second stage was taken and processed as two blocks, both clear.\n",
 			lesionOutline, "Cheek 3,2; Ear 2"},
-		{"§1 never guess: back to a site already left, not said so",
+		{"§1 back to a site already left, not said so, but named with its stage ('Cheek, second stage: …'): that site's stage",
 			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
 				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nCheek, second stage: two blocks, both clear.\n",
-			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
+			lesionOutline, "left medial cheek 3,2; right helix 2"},
+		{"§1 never guess: back to a site already left, its stage unnamed",
+			"Date: 05/28/2026\n\nTwo biopsy-proven tumors: a squamous cell carcinoma of the left medial cheek and a basal cell carcinoma of the right helix.\n\n" +
+				"Cheek, first stage: three blocks; block 2 positive at the deep margin.\n\nEar, first stage: two blocks, both clear.\n\nCheek again: two blocks, both clear.\n",
+			lesionOutline, "Cheek 3; Ear 2"}, // the two blocks are tied to no stage (prose-ambiguous), never a second stage guessed
 	})
 }
 
@@ -1102,4 +1106,58 @@ func TestLabelSiteRepairLines(t *testing.T) {
 		got = append(got, fmt.Sprint(les.Site.Text.Value, "|", les.HeadingText.Value, " ", len(les.Repairs)))
 	}
 	assert.Equal(t, []string{"left forehead|left forehead 1", "right upper arm|right upper arm 1"}, got)
+}
+
+// TestListedLesionsToldInParagraphs: under a numbered list of the day's
+// tumors, paragraphs whose first sentence names one of them ("The nose one
+// came first.", "Next, the ear.") are that tumor's — stages, final defect
+// and repair — not the last listed one's; "A, right jawline: …" under a
+// repairs heading is lesion A's repair (CODING-RULES §1, §3).
+func TestListedLesionsToldInParagraphs(t *testing.T) {
+	const note = "Date of service: November 10, 2026\n\nTUMORS TREATED TODAY:\n1. Right nasal ala - nodular basal cell carcinoma.\n2. Left helix - squamous cell carcinoma.\n3. Right lateral neck - basal cell carcinoma.\n\n" +
+		"I drew a Mohs map for every stage and interpreted every frozen section myself.\n\n" +
+		"The nose one came first. It measured 0.8 x 0.7 cm. Its first stage was divided into four blocks, present at the deep margin of block three. Its second stage was one block and showed no residual tumor. Final defect 1.3 x 1.1 cm. After tumor clearance I closed it with a bilobed flap; primary defect 1.3 x 1.1 cm, secondary defect 2.6 sq cm.\n\n" +
+		"Next, the ear. The helical tumor measured 0.9 x 0.8 cm. Its first stage was two blocks, with no tumor at any margin. After tumor clearance I performed a complex repair of the helix, 1.6 cm in length.\n\n" +
+		"The neck one was last. Its first stage was six blocks, present at the peripheral margin of block five. Its second stage was one block and was free of tumor. After tumor clearance I performed an intermediate layered closure, 4.2 cm.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 3)
+	var got []string
+	for _, les := range n.Lesions {
+		var blocks []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		got = append(got, fmt.Sprint(strings.Join(blocks, ","), " repairs ", len(les.Repairs), " defect ", les.FinalDefect.Dims))
+	}
+	assert.Equal(t, []string{"4,1 repairs 1 defect [1.3 1.1]", "2 repairs 1 defect []", "6,1 repairs 1 defect []"}, got)
+
+	const repairs = "Date of service: 12/02/2026\n\nA. Right jawline - nodular basal cell carcinoma, 1.0 x 0.9 cm.\nB. Left conchal bowl - squamous cell carcinoma, 0.8 x 0.7 cm.\n\n" +
+		"A, jawline: stage 1, two blocks, clear.\n\nB, conchal bowl: stage 1, three blocks, clear.\n\n" +
+		"Repairs, performed after tumor clearance:\nA, right jawline: intermediate layered closure after tumor clearance, 2.2 cm.\nB, left conchal bowl: complex repair after tumor clearance, 1.2 cm.\n"
+	n = mustLower(t, repairs)
+	require.Len(t, n.Lesions, 2)
+	for _, les := range n.Lesions {
+		require.Len(t, les.Repairs, 1, les.Label)
+	}
+	assert.Contains(t, n.Lesions[0].Repairs[0].Value.Value, "intermediate")
+	assert.Contains(t, n.Lesions[1].Repairs[0].Value.Value, "complex")
+}
+
+// TestLaterStageFirstInProse: a lesion of several whose prose tells its
+// second and third stages but not its first ("The first stages at the
+// cheek and the forearm were four and two blocks." then "Tumor A needed
+// two further stages. Stage 2, … Stage 3, …") gets no stage — counting the
+// two it has would code it a stage short — while its repair is still its
+// own (CODING-RULES §1: never a wrong count).
+func TestLaterStageFirstInProse(t *testing.T) {
+	const note = "Date of service: 11/11/2026\nSlides read by: the Mohs surgeon\n\nTumor A - left cheek - infiltrative basal cell carcinoma.\nTumor B - right dorsal forearm - squamous cell carcinoma in situ.\n\n" +
+		"The first stages at the cheek and the forearm were four and two blocks.\n\n" +
+		"Tumor A needed two further stages. Stage 2, two blocks, still had strands at the deep margin of block one. Stage 3, one block, was free of tumor.\n\n" +
+		"Repairs, after tumor clearance:\nTumor A, left cheek: intermediate layered closure after tumor clearance, 3.0 cm.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	a := n.Lesions[0]
+	assert.True(t, a.StagesAmbiguous.Present())
+	assert.Empty(t, a.Stages)
+	assert.Len(t, a.Repairs, 1)
 }

@@ -127,6 +127,11 @@ type Lesion struct {
 	// diagnosis under this lesion's label: it may hold two lesions, so its
 	// Mohs lines cannot be trusted (lesion-ambiguous).
 	Ambiguous Text `json:"ambiguous"`
+	// StagesAmbiguous is set when the lesion is the note's own but its
+	// stages cannot be counted (its prose tells a later stage and not its
+	// first): no Mohs line, while its repairs, tied to it, are coded
+	// (lesion-ambiguous).
+	StagesAmbiguous Text `json:"stages_ambiguous,omitzero"`
 }
 
 // Site is a site text and what the anatomy table made of it.
