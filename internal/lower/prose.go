@@ -124,7 +124,8 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		l.proseSiteHeadings() // "the forehead defect …; the earlobe defect …" names the lesions by the sites their prose gave them
 	}
 	keep := lines[:0:0]
-	follow := -1 // the lesion a line opened with its number, which the lines after it speak of until they name another
+	spread := slices.ContainsFunc(lines, l.distributes) // "The first stages at the cheek and the forearm were four and two blocks." then "Tumor A showed …": cut by sentences in stageParts
+	follow := -1                                        // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
 		refs := l.lesionMentions([]prose.Line{ln})
 		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
@@ -134,7 +135,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			continue
 		}
 		follow = -1
-		if labelled && len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
+		if labelled && !spread && len(refs) == 1 && refs[0].lesion >= 0 && l.lesion >= 0 && refs[0].lesion != l.lesion && opensWithNumbered(ln, refs[0]) {
 			// "After tumor clearance, tumor one was closed with …" below
 			// tumor two: the sentence is tumor one's
 			if isCorrection(l.block.Value, []prose.Line{ln}) {
@@ -158,8 +159,11 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			l.report(ProseAmbiguous.At("", ln.Line, ln.Col, "the repairs of several lesions in one sentence cannot be told apart: no repair line from it"))
 			continue
 		}
-		if first < 0 || len(refs)-first < 2 || slices.ContainsFunc(refs[first:], func(r lesionRef) bool { return r.lesion < 0 }) {
-			keep = append(keep, ln) // "at both sites" may open the line, not stand between its lesions
+		if first < 0 || len(refs)-first < 2 || slices.ContainsFunc(refs[first:], func(r lesionRef) bool { return r.lesion < 0 }) || spread {
+			// "at both sites" may open the line, not stand between its
+			// lesions; "The first stages at the temple and the forearm were
+			// three and two blocks, respectively." is cut by its sentences
+			keep = append(keep, ln)
 			continue
 		}
 		refs = partRefs(l.everyMention([]prose.Line{ln}), refs[first].at.Col)
@@ -564,7 +568,8 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 	sentences := prose.Sentences([][]prose.Line{lines})
 	other := false
 	for _, sen := range sentences {
-		if namesStage(sen) && slices.ContainsFunc(l.lesionRefs(sen), func(r lesionRef) bool { return r.lesion >= 0 && r.lesion != l.lesion }) {
+		if namesStage(sen) && slices.ContainsFunc(l.lesionRefs(sen), func(r lesionRef) bool { return r.lesion >= 0 && r.lesion != l.lesion }) ||
+			namesStageNoun(sentenceText(sen)) && l.distributed(sen) != nil { // "I took the first stage at all three sites …: the cheek as three blocks, the back as …"
 			other = true
 			break
 		}
@@ -581,6 +586,7 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 		return nil, true
 	}
 	var parts []repairPart
+	spread := map[int]int{} // the part of each lesion a sentence of several lesions' stages gave it
 	cur := -1
 	anon := -1 // the part's lines before the last sentence that told a stage and named no lesion, -1 when the last sentence was no such sentence
 	for _, sen := range sentences {
@@ -607,6 +613,24 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 			}
 		}
 		anon = anonNow
+		if len(refs) > 1 || len(refs) == 1 && refs[0].lesion < 0 {
+			if split := l.distributed(sen); split != nil {
+				for _, p := range split {
+					spread[p.lesion] = len(parts)
+					parts = append(parts, p)
+				}
+				cur, anon = -1, -1 // what follows unnamed is no one lesion's
+				continue
+			}
+		}
+		if k, ok := spread[lesionOf(refs)]; ok && !namesStageNoun(sentenceText(sen)) {
+			// "Tumor A showed infiltrative basal cell carcinoma …, with tumor
+			// at the deep margin of block four" after the first stages of
+			// both: the reading of that lesion's first stage
+			parts[k].lines = append(parts[k].lines, sen...)
+			cur = -1
+			continue
+		}
 		switch {
 		case len(refs) == 1 && refs[0].lesion >= 0:
 			cur = refs[0].lesion

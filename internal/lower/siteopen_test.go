@@ -1150,13 +1150,25 @@ func TestListedLesionsToldInParagraphs(t *testing.T) {
 // two it has would code it a stage short — while its repair is still its
 // own (CODING-RULES §1: never a wrong count).
 func TestLaterStageFirstInProse(t *testing.T) {
-	const note = "Date of service: 11/11/2026\nSlides read by: the Mohs surgeon\n\nTumor A - left cheek - infiltrative basal cell carcinoma.\nTumor B - right dorsal forearm - squamous cell carcinoma in situ.\n\n" +
-		"The first stages at the cheek and the forearm were four and two blocks.\n\n" +
-		"Tumor A needed two further stages. Stage 2, two blocks, still had strands at the deep margin of block one. Stage 3, one block, was free of tumor.\n\n" +
+	const head = "Date of service: 11/11/2026\nSlides read by: the Mohs surgeon\n\nTumor A - left cheek - infiltrative basal cell carcinoma.\nTumor B - right dorsal forearm - squamous cell carcinoma in situ.\n\n"
+	const rest = "Tumor A needed two further stages. Stage 2, two blocks, still had strands at the deep margin of block one. Stage 3, one block, was free of tumor.\n\n" +
 		"Repairs, after tumor clearance:\nTumor A, left cheek: intermediate layered closure after tumor clearance, 3.0 cm.\n"
-	n := mustLower(t, note)
+	// CODING-RULES §1: a lesion's stages are counted only where the note
+	// ties them to it; the first stages of both told in one sentence that
+	// pairs each site with its count are each lesion's first stage
+	n := mustLower(t, head+"The first stages at the cheek and the forearm were four and two blocks.\n\n"+rest)
 	require.Len(t, n.Lesions, 2)
-	a := n.Lesions[0]
+	a, b := n.Lesions[0], n.Lesions[1]
+	assert.False(t, a.StagesAmbiguous.Present())
+	assert.Equal(t, []int{4, 2, 1}, stageBlocks(a))
+	assert.Equal(t, []int{2}, stageBlocks(b))
+	assert.Len(t, a.Repairs, 1)
+
+	// a sentence that does not pair them leaves Tumor A's first stage
+	// untied: its later stages alone would code it a stage short
+	n = mustLower(t, head+"The first stages at the cheek and the forearm were taken together, six blocks in all.\n\n"+rest)
+	require.Len(t, n.Lesions, 2)
+	a = n.Lesions[0]
 	assert.True(t, a.StagesAmbiguous.Present())
 	assert.Empty(t, a.Stages)
 	assert.Len(t, a.Repairs, 1)

@@ -1,0 +1,65 @@
+package lower_test
+
+import (
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// stageBlocks is the block count of each of a lesion's stages.
+func stageBlocks(les model.Lesion) []int {
+	var out []int
+	for _, st := range les.Stages {
+		out = append(out, st.Blocks.N)
+	}
+	return out
+}
+
+// TestStagesSideBySide: one sentence telling several lesions' stages is
+// each lesion's only where it pairs every lesion with its own count
+// (CODING-RULES §1: a stage is counted for the lesion the note ties it to;
+// one that cannot be tied is no lesion's and no line is guessed).
+func TestStagesSideBySide(t *testing.T) {
+	const head = "Date of service: 11/09/2026\nSlides read by: the Mohs surgeon\n\n" +
+		"TUMORS TREATED TODAY:\n1. Left temple - nodular basal cell carcinoma.\n2. Right dorsal forearm - squamous cell carcinoma.\n3. Left shin - squamous cell carcinoma.\n\n"
+	cases := []struct {
+		name   string
+		prose  string
+		blocks [][]int // each lesion's stages' blocks; nil: the lesion's stages are not read
+	}{
+		{"respectively",
+			"The first stages at the temple, the forearm and the shin were three, two and seven blocks, respectively, and all were clear.",
+			[][]int{{3}, {2}, {7}}},
+		{"pairs without respectively",
+			"The first stages at the temple and the forearm were three and two blocks. The first stage at the shin was one block, clear.",
+			[][]int{{3}, {2}, {1}}},
+		{"clauses after a colon",
+			"I took the first stage at all three sites before the first slides came back: the temple as three blocks, the forearm as two blocks and the shin as seven blocks. All margins were clear.",
+			[][]int{{3}, {2}, {7}}},
+		{"second stages of two after a colon",
+			"Stage 1 at the temple was two blocks with tumor at the deep margin. Stage 1 at the forearm was one block with tumor at 3 o'clock. Stage 1 at the shin was one block, clear.\n\n" +
+				"Second pass, stage 2 at the temple and the forearm only: the temple stage was one block and was clear; the forearm stage was two blocks, both free of tumor.",
+			[][]int{{2, 1}, {1, 2}, {1}}},
+		{"fewer counts than sites",
+			"The first stages at the temple, the forearm and the shin were three and two blocks. All were clear.",
+			[][]int{nil, nil, nil}},
+		{"a clause naming two sites",
+			"I took the first stages before the slides came back: the temple and the forearm as three blocks, the shin as two blocks.",
+			[][]int{nil, nil, nil}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := mustLower(t, head+c.prose+"\n")
+			require.Len(t, n.Lesions, 3)
+			for i, les := range n.Lesions {
+				if c.blocks[i] == nil {
+					assert.Empty(t, les.Stages, "lesion %d", i+1)
+					continue
+				}
+				assert.Equal(t, c.blocks[i], stageBlocks(les), "lesion %d", i+1)
+			}
+		})
+	}
+}
