@@ -74,6 +74,9 @@ type Item struct {
 	Label  *Label   `parser:"               @@?"`
 	Text   *Text    `parser:"               @@? | Prose @@ )"`
 	Fields []*Field `parser:"@@*"`
+	// Banner: the line was set between runs of decoration ("--- end of
+	// log ---", "===== Lesion A ====="), which the lexer blanked.
+	Banner bool
 }
 
 // Empty reports whether the item holds nothing.
@@ -185,12 +188,24 @@ func Parse(name, src string) (*Note, error) {
 		switch {
 		case !line.item.Empty():
 			line.item.Pos = line.Pos
+			line.item.Banner = bannered(src, line.Pos)
 			line.Item = &line.item
 		case line.Row == nil && line.Rule == nil:
 			line.Blank = true
 		}
 	}
 	return note, nil
+}
+
+// bannered reports whether the text before pos on its line is a run of
+// banner decoration that the lexer blanked.
+func bannered(src string, pos lexer.Position) bool {
+	start := pos.Offset - (pos.Column - 1)
+	if pos.Column < 4 || start < 0 || pos.Offset > len(src) {
+		return false
+	}
+	lead := strings.TrimSpace(src[start:pos.Offset])
+	return len(lead) >= 3 && strings.Trim(lead, lead[:1]) == "" && strings.Contains("=*#~-", lead[:1])
 }
 
 // positioned turns a participle error into a diag.ParseError in plain words.

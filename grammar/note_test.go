@@ -317,6 +317,18 @@ func TestExportDecoration(t *testing.T) {
 	}
 }
 
+// TestBanner: a line set between runs of decoration says so, for the
+// reader to end a value above it there; a plain line or a rule does not.
+func TestBanner(t *testing.T) {
+	note, err := Parse("n.txt", "Secondary defect: 3.9 sq cm\n--- end of log ---\n===== Lesion A =====\nend of the note\n")
+	require.NoError(t, err)
+	var got []bool
+	for _, ln := range note.Lines {
+		got = append(got, ln.Item != nil && ln.Item.Banner)
+	}
+	assert.Equal(t, []bool{false, true, true, false}, got)
+}
+
 // TestRowUnderColumns: a line under a table's header whose segments start
 // in the header's columns is a row even where a cell holds a colon, and so
 // it is one blank line below; the same line with no table above it, two

@@ -2268,8 +2268,8 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		next := l.lines[j+1].Item
 		if t := strayWord(next); t != nil {
 			next = &grammar.Item{Pos: next.Pos, Text: t} // "… nasal tip," / "biopsy" / "proven 03/05/2026."
-		} else if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || l.opens[j+1] != opensNothing {
-			break
+		} else if next == nil || next.Marker != nil || next.Label != nil || next.Text == nil || len(next.Fields) > 0 || next.Banner || l.opens[j+1] != opensNothing {
+			break // "--- end of log ---" under "Secondary defect: 3.9 sq cm" ends the log, it does not go on with the value
 		}
 		hanging := hang > 0 && next.Text.Pos.Column == hang && next.Text.Pos.Column > flushCol
 		col := next.Text.Pos.Column
