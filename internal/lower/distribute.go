@@ -269,3 +269,47 @@ func lesionOf(refs []lesionRef) int {
 	}
 	return refs[0].lesion
 }
+
+// sideBefore is the side ("left" or "right") that one of the two words
+// before words[k] names ("the right shin", "R shin"), or "".
+func sideBefore(words []sentenceWord, k int) string {
+	for j := k - 1; j >= max(k-2, 0); j-- {
+		if s := sideWord(words[j].text); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// sideOf is the side a site names ("left" for "left shin"), or "".
+func sideOf(site string) string {
+	for _, w := range sentenceWords(site) {
+		if s := sideWord(w.text); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// sideWord is the side a lower-case word names, or "".
+func sideWord(w string) string {
+	switch w {
+	case "left", "l", "lt":
+		return "left"
+	case "right", "r", "rt":
+		return "right"
+	}
+	return ""
+}
+
+// sharedSiteWord reports whether a word names the sites of two lesions or
+// more: only then does the side before it choose between them.
+func (l *lowerer) sharedSiteWord(word string) bool {
+	n := 0
+	for _, les := range l.out.Lesions {
+		if siteWord(word, siteWords(les)) {
+			n++
+		}
+	}
+	return n > 1
+}

@@ -418,6 +418,9 @@ func sitesAfter(text string, starts []int) bool {
 		if len(head) == 0 || !slices.Contains([]string{"on", "of", "at", "to", "for"}, head[len(head)-1]) {
 			return false
 		}
+		if len(head) > 1 && head[len(head)-2] == "clearance" {
+			return false // "After tumor clearance at the cheek, the final defect …. After tumor clearance at the back, …": the site opens what follows
+		}
 	}
 	return true
 }
@@ -2185,8 +2188,10 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 				continue
 			}
 			named := -1
+			side := sideBefore(words, k)
 			for i, les := range l.out.Lesions {
-				if !slices.Contains(lesionNouns, w.text) && siteWord(w.text, siteWords(les)) { // "lesion" of a heading "The first lesion …" names no site
+				if !slices.Contains(lesionNouns, w.text) && siteWord(w.text, siteWords(les)) && // "lesion" of a heading "The first lesion …" names no site
+					(side == "" || !l.sharedSiteWord(w.text) || sideOf(siteWords(les)) == side) { // "The right shin, …" when both shins are lesions
 					if named >= 0 {
 						named = -2 // two lesions share the word
 						break

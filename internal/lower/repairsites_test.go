@@ -1,0 +1,52 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lesionRepairs is each lesion's repairs, "text [length]", lesions apart
+// by " | ".
+func lesionRepairs(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		var rs []string
+		for _, r := range les.Repairs {
+			rs = append(rs, fmt.Sprint(r.Value.Value, " ", r.Length.Dims))
+		}
+		out = append(out, strings.Join(rs, ", "))
+	}
+	return strings.Join(out, " | ")
+}
+
+// TestClosingRepairsBySite: a closing paragraph of repairs gives each repair to
+// the lesion whose site it names (CODING-RULES §3 sums repairs per class and
+// group, so a repair given to another lesion is a wrong line).
+func TestClosingRepairsBySite(t *testing.T) {
+	cases := []struct{ name, note, want string }{
+		{"the side chooses between two shins",
+			"Date of service: 11/13/2026\n\nLet me list them. One, nodular basal cell carcinoma of the left nasal dorsum. Two, squamous cell carcinoma in situ of the right shin. Three, squamous cell carcinoma of the left shin.\n\n" +
+				"The left nasal dorsum lesion measured 0.7 x 0.6 cm. The first stage was divided into two blocks; both blocks were clear.\n\n" +
+				"The right shin lesion measured 1.5 x 1.2 cm. The first stage was three blocks; all were clear.\n\n" +
+				"The left shin lesion measured 1.3 x 1.1 cm. The first stage was two blocks; both blocks were clear.\n\n" +
+				"Repairs, after tumor clearance at each site: the left nasal dorsum, intermediate layered repair, 2.0 cm. The right shin, simple linear repair, 3.2 cm. The left shin, simple linear repair, 2.9 cm.\n",
+			"intermediate layered repair [2] | simple linear repair [3.2] | simple linear repair [2.9]"},
+		{"after tumor clearance at a site opens that site's repair",
+			"Date of service: 11/03/2026\nSurgeon: Casimir Thorvaldsen-Reyes, MD\n\nPREOPERATIVE DIAGNOSES:\n1. Infiltrative basal cell carcinoma, right cheek.\n2. Superficial basal cell carcinoma, left upper back.\nPOSTOPERATIVE DIAGNOSES: Same.\n\nThis man returns for Mohs surgery of two biopsy-proven tumors. The right cheek lesion measured 1.6 x 1.3 cm. The left upper back lesion measured 2.4 x 2.0 cm.\n\n" +
+				"We started with the cheek. The first stage of the cheek was divided into four blocks, all clear. The first stage of the back was two blocks, both clear.\n\n" +
+				"REPAIRS: After tumor clearance at the cheek, the final defect measured 2.4 x 2.0 cm. A rotation flap was designed and rotated into the defect; the secondary defect of the flap measured 6.0 sq cm. After tumor clearance at the back, the 3.1 x 2.6 cm defect was closed with an intermediate layered repair, 6.5 cm in length.\n",
+			"rotation flap [] | intermediate layered repair [6.5]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := mustLower(t, c.note)
+			require.Len(t, n.Lesions, strings.Count(c.want, "|")+1)
+			assert.Equal(t, c.want, lesionRepairs(n))
+		})
+	}
+}
