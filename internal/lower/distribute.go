@@ -313,3 +313,11 @@ func (l *lowerer) sharedSiteWord(word string) bool {
 	}
 	return n > 1
 }
+
+// countsOnly reports whether a sentence tells how many stages there were
+// and no stage's blocks, margins or histology: "The lip took two stages and
+// the nose one."
+func countsOnly(sen []prose.Line) bool {
+	f := prose.Read([][]prose.Line{sen})
+	return len(f.StageCount) > 0 && len(f.Stages) == 0
+}

@@ -5417,6 +5417,16 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 			add(st.Value)
 		}
 	}
+	for _, sen := range laterOpenings(pars, sentences[first:]) {
+		// "The right nasal tip: a well-differentiated squamous cell carcinoma,
+		// …" opening a paragraph after the first tumor's stages: a tumor
+		// the intro did not list
+		if f := prose.Read([][]prose.Line{sen}); len(f.Diagnoses) > 0 && len(f.Stages) == 0 {
+			if sites := specificSites(f.Sites); len(sites) == 1 {
+				add(sites[0].Value)
+			}
+		}
+	}
 	if len(sites) < 2 {
 		return nil
 	}
@@ -5429,7 +5439,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		named := sitesOpening(text, sites)
 		stage := namesStage(sen)
 		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
-			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) // "The left cheek lentigo maligna measured …" names its own tumor
+			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) && !sideless(sites[named[0]], d.Site) // "The left cheek lentigo maligna measured …" names its own tumor; "Nasal ala: nodular …" the L nasal ala's
 		}) {
 			// "The cheek was addressed first. The first stage …", "The nose
 			// was treated first. A Mohs map was drawn. The first stage …": a
@@ -5445,8 +5455,8 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		switch {
 		case !stage:
 			continue
-		case len(named) > 1 && !tellsStage(sen):
-			continue // "After the first layer on the nose was taken, we took the first layer on the hand.": the order, no stage's facts
+		case len(named) > 1 && (!tellsStage(sen) || countsOnly(sen)):
+			continue // "After the first layer on the nose was taken, we took the first layer on the hand.": the order, no stage's facts; "The lip took two stages and the nose one.": a summary
 		case len(named) > 1:
 			return nil
 		case len(named) == 0:
@@ -5472,6 +5482,19 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	}
 	if len(opened) != len(sites) {
 		return nil
+	}
+	return out
+}
+
+// laterOpenings are those of sentences that open a paragraph of pars.
+func laterOpenings(pars [][]prose.Line, sentences [][]prose.Line) [][]prose.Line {
+	var out [][]prose.Line
+	for _, sen := range sentences {
+		if len(sen) > 0 && slices.ContainsFunc(pars, func(par []prose.Line) bool {
+			return par[0].Line == sen[0].Line && par[0].Col == sen[0].Col
+		}) {
+			out = append(out, sen)
+		}
 	}
 	return out
 }

@@ -639,6 +639,8 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 			cur = refs[0].lesion
 		case len(refs) > 0 && !staged:
 			continue // "First stages at all three sites.", "I read all frozen sections for the three sites."
+		case len(refs) > 1 && countsOnly(sen):
+			continue // "The lip took two stages and the nose one.": a summary of stages told apart, none of its own
 		case len(refs) > 0 || cur < 0 && staged:
 			l.stagesOfSeveral(sentences, sen)
 			return nil, false

@@ -1173,3 +1173,30 @@ func TestLaterStageFirstInProse(t *testing.T) {
 	assert.Empty(t, a.Stages)
 	assert.Len(t, a.Repairs, 1)
 }
+
+// TestSiteThenTumorOpenings: a dictation that opens each tumor with its
+// site and then the tumor ("One tumor, the right lower leg: a …"; "The left
+// upper cutaneous lip: a nodular basal cell carcinoma, …") gives each
+// lesion that site (CODING-RULES §1, §5: the site sets the Mohs class), and
+// a closing summary of stage counts for several sites is no stage of its
+// own.
+func TestSiteThenTumorOpenings(t *testing.T) {
+	const head = "Date of service: 12/01/2026\n\n"
+	runProseCases(t, []proseCase{
+		{"one tumor, its site in apposition",
+			head + "Dr. Lindqvist-Obi. One tumor, the right lower leg: a well-differentiated squamous cell carcinoma, shave biopsy 11/13/2026, 2.2 x 2.0 cm.\n\nThe first stage was divided into five blocks, all clear.\n",
+			lesionOutline, "right lower leg 5"},
+		{"each paragraph opened by its site and a colon, the second after the first's stages",
+			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
+				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, with tumor at block three. The second stage was one block and was clear.\n\n" +
+				"The right nasal tip: a well-differentiated squamous cell carcinoma, shave biopsy 11/02/2026, 0.7 x 0.6 cm. The first stage was two blocks, both clear.\n\n" +
+				"The lip took two stages and the nose one.\n",
+			lesionOutline, "left upper cutaneous lip 3,1; right nasal tip 2"},
+		{"a sentence of a stage of two sites leaves the tumors unopened, never guessed",
+			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
+				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +
+				"The right nasal tip: a well-differentiated squamous cell carcinoma, shave biopsy 11/02/2026, 0.7 x 0.6 cm. The first stage was two blocks, both clear.\n\n" +
+				"At the lip and the nose the second stage was one block in all.\n",
+			lesionOutline, " ambiguous"},
+	})
+}

@@ -1828,16 +1828,20 @@ func (st *state) readSites(p *para, s span) {
 		if j >= s.hi {
 			continue
 		}
+		appositive := false // "One tumor, the right lower leg: a well-differentiated …"
 		switch p.w(j) {
 		case "on", "of", "at", "over", "involving", "to":
 		case ",":
 			// "Mohs surgery, right dorsal forearm"; "The first tumor, on the
 			// left antihelix, required three stages"
-			if !surgery {
-				if j+1 >= s.hi || p.w(j+1) != "on" && p.w(j+1) != "of" && p.w(j+1) != "at" && p.w(j+1) != "over" {
-					continue
-				}
+			switch {
+			case surgery:
+			case j+1 < s.hi && (p.w(j+1) == "on" || p.w(j+1) == "of" || p.w(j+1) == "at" || p.w(j+1) == "over"):
 				j++
+			case j+1 < s.hi && p.w(j+1) == "the" && p.lesionNoun(i):
+				appositive = true
+			default:
+				continue
 			}
 		default:
 			continue
@@ -1847,7 +1851,7 @@ func (st *state) readSites(p *para, s span) {
 			k++
 		}
 		site, a, b := p.siteAt(k, s.hi)
-		if site == "" {
+		if site == "" || appositive && (b >= s.hi || p.w(b) != "," && p.w(b) != ":") {
 			continue
 		}
 		dup := false
@@ -1880,25 +1884,28 @@ func (st *state) siteThenTumor(p *para, s span) bool {
 		return false // "His left cheek basal cell carcinoma was cleared with Mohs … on 05/01/2026": a tumor the reader already knows of
 	}
 	d := lo + 1
-	for d < s.hi && d-lo <= 7 && !p.has(d, cDiagnosis) {
+	for d < s.hi && d-lo <= 11 && !p.has(d, cDiagnosis) {
 		d++
 	}
-	if d >= s.hi || d-lo > 7 || !p.has(d, cDiagnosis) {
+	if d >= s.hi || d-lo > 11 || !p.has(d, cDiagnosis) {
 		return false
 	}
 	end := d
 	comma := -1
 	for k := lo; k < d && comma < 0; k++ {
-		if p.w(k) == "," {
-			comma = k
+		if p.w(k) == "," || p.w(k) == ":" {
+			comma = k // "The left upper cutaneous lip: a nodular basal cell carcinoma, …"
 		}
 	}
 	if comma >= 0 {
 		end = comma // "Left parietal scalp, nodular basal cell carcinoma, 1.2 x 1.1 cm."
 		for k := end + 1; k < d; k++ {
-			if !p.has(k, cDxMod) && p.toks[k].kind == kWord {
+			if !p.has(k, cDxMod) && p.toks[k].kind == kWord && !(k == end+1 && (p.w(k) == "a" || p.w(k) == "an")) {
 				return false // "Left cheek, after the first stage, basal cell carcinoma …": no tumor of the site
 			}
+		}
+		if d-end > 5 {
+			return false
 		}
 	} else if d-lo > 5 {
 		return false
