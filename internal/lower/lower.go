@@ -5417,11 +5417,11 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 			add(st.Value)
 		}
 	}
-	for _, sen := range laterOpenings(pars, sentences[first:]) {
+	for _, sen := range laterOpenings(pars, sentences) {
 		// "The right nasal tip: a well-differentiated squamous cell carcinoma,
-		// …" opening a paragraph after the first tumor's stages: a tumor
-		// the intro did not list
-		if f := prose.Read([][]prose.Line{sen}); len(f.Diagnoses) > 0 && len(f.Stages) == 0 {
+		// …" or "Next, the right dorsal hand." opening a paragraph, also after
+		// the first tumor's stages: a tumor the intro did not list
+		if f := prose.Read([][]prose.Line{sen}); (len(f.Diagnoses) > 0 || len(sentenceWords(sentenceText(sen))) <= 6) && len(f.Stages) == 0 {
 			if sites := specificSites(f.Sites); len(sites) == 1 {
 				add(sites[0].Value)
 			}
@@ -5432,10 +5432,20 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	}
 	out := map[siteAt]siteParagraph{}
 	var opened []int // the sites in the order their lesions open
-	// an opening sentence may stand up to two sentences before its stage
-	for k := max(first-3, 0); k < len(sentences); k++ {
+	// an opening sentence may stand up to four sentences before its stage
+	// (see window)
+	for k := max(first-5, 0); k < len(sentences); k++ {
 		sen := sentences[k]
 		text := sentenceText(sen)
+		// a sentence of the site alone ("First, the left temple.") may open
+		// its tumor four sentences before its stage, any other two
+		window := 3
+		if len(sentenceWords(text)) <= 6 {
+			window = 5
+		}
+		if k < first-3 && window == 3 {
+			continue
+		}
 		named := sitesOpening(text, sites)
 		stage := namesStage(sen)
 		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
@@ -5443,9 +5453,9 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		}) {
 			// "The cheek was addressed first. The first stage …", "The nose
 			// was treated first. A Mohs map was drawn. The first stage …": a
-			// sentence that names no tumor and no repair, then, within two
-			// sentences that name no other site, a stage of no other site
-			for j := k + 1; j < len(sentences) && j <= k+3 && !slices.ContainsFunc(sitesOpening(sentenceText(sentences[j]), sites), func(o int) bool { return o != named[0] }); j++ {
+			// sentence that names no tumor and no repair, then, within the
+			// window's sentences that name no other site, a stage of no other site
+			for j := k + 1; j < len(sentences) && j <= k+window && !slices.ContainsFunc(sitesOpening(sentenceText(sentences[j]), sites), func(o int) bool { return o != named[0] }); j++ {
 				if namesStage(sentences[j]) {
 					stage = true
 					break

@@ -1192,6 +1192,11 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 				"The right nasal tip: a well-differentiated squamous cell carcinoma, shave biopsy 11/02/2026, 0.7 x 0.6 cm. The first stage was two blocks, both clear.\n\n" +
 				"The lip took two stages and the nose one.\n",
 			lesionOutline, "left upper cutaneous lip 3,1; right nasal tip 2"},
+		{"'First, the left temple.' and 'Next, the right dorsal hand.', each four sentences before its first stage",
+			head + "This is Dr. Varga-Mensah dictating for Mrs. Oduya-Pell, who had two tumors treated today. I read all of the frozen sections myself.\n\n" +
+				"First, the left temple. This is a nodular basal cell carcinoma, biopsy-proven on a shave biopsy of 10/12/2026. It measured 1.1 x 0.9 cm before surgery. Mohs was indicated for its poorly defined borders. The first stage was divided into three blocks, with tumor at the deep margin of block two. A second stage was one block and was clear.\n\n" +
+				"Next, the right dorsal hand. This is a well-differentiated squamous cell carcinoma, biopsy-proven on a shave biopsy of 10/12/2026. It measured 0.9 x 0.8 cm. Mohs was indicated for its location. The first stage was divided into two blocks, both clear.\n",
+			lesionOutline, "left temple 3,1; right dorsal hand 2"},
 		{"a sentence of a stage of two sites leaves the tumors unopened, never guessed",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +

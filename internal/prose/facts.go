@@ -1930,9 +1930,15 @@ func (st *state) siteSentence(p *para, s span) bool {
 	if len(p.sents) == 0 || p.sents[0].lo != s.lo || s.any(cLesionNoun) || s.any(cDiagnosis) {
 		return false
 	}
-	e := trimEnd(p, s.lo, s.hi)
-	site, a, b := p.siteAt(s.lo, e)
-	if site == "" || a != s.lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) {
+	lo, e := s.lo, trimEnd(p, s.lo, s.hi)
+	// "First, the left temple.", "Next, the right dorsal hand.": the order
+	// the tumors were treated in, before the site
+	if lo < e && slices.Contains(sequenceWords, p.w(lo)) {
+		for lo++; lo < e && (p.w(lo) == "," || p.w(lo) == "the"); lo++ {
+		}
+	}
+	site, a, b := p.siteAt(lo, e)
+	if site == "" || a != lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) {
 		return false
 	}
 	if len(st.f.Sites) < maxList {
@@ -1940,6 +1946,10 @@ func (st *state) siteSentence(p *para, s span) bool {
 	}
 	return true
 }
+
+// sequenceWords tell the order a dictation takes its tumors in: "First,
+// the left temple.", "Next, the right dorsal hand.".
+var sequenceWords = []string{"first", "next", "then", "finally", "lastly", "second", "third", "fourth"}
 
 // ---- indication ----
 
