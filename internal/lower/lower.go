@@ -5422,7 +5422,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		// …" or "Next, the right dorsal hand." opening a paragraph, also after
 		// the first tumor's stages: a tumor the intro did not list
 		if f := prose.Read([][]prose.Line{sen}); (len(f.Diagnoses) > 0 || len(sentenceWords(sentenceText(sen))) <= 6) && len(f.Stages) == 0 {
-			if sites := specificSites(f.Sites); len(sites) == 1 {
+			if sites := specificSites(append(f.Sites, f.LaterSites...)); len(sites) == 1 {
 				add(sites[0].Value)
 			}
 		}
@@ -5683,11 +5683,19 @@ func (l *lowerer) siteLabel(key string) string {
 var shortSiteWords = []string{"ear", "arm", "leg", "lip", "toe", "jaw", "hip"}
 
 // siteWord reports whether a word names a site: one of its anatomic words
-// or an adjective made from it (siteNoun), or a word that resolves alone to
-// the site's anatomic term or to its region ("alar", "nose").
+// or an adjective made from it (siteNoun), a word that resolves alone to
+// the site's anatomic term or to its region ("alar", "nose"), or "face" for
+// a site of the face's repair group (mentionsOf names no lesion by it when
+// two are on the face).
 func siteWord(word, site string) bool {
 	if siteNoun(word, site) {
 		return true
+	}
+	if word == "face" {
+		// "We took the first layer at the face" of the right nasal
+		// sidewall beside a tumor of the back: the face's repair group
+		s, ok := anatomy.Resolve(site)
+		return ok && s.Groups.Simple == anatomy.GroupFace
 	}
 	if len(word) < 4 && !slices.Contains(shortSiteWords, word) || slices.Contains(siteModifiers, word) {
 		return false

@@ -1361,8 +1361,10 @@ func numberIsSite(text string) (int, string) {
 	if k := strings.IndexAny(site, ".,;:"); k >= 0 {
 		site = site[:k] // "The first site is the right dorsal hand, where a … was diagnosed"
 	}
-	if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, "the") {
-		site = rest
+	for _, lead := range []string{"on", "at", "the"} { // "The second tumor is on the left lower back, a …"
+		if w, rest, cut := strings.Cut(site, " "); cut && strings.EqualFold(w, lead) {
+			site = rest
+		}
 	}
 	if _, known := anatomy.Resolve(site); !known || strings.ContainsAny(site, ":,;") || len(strings.Fields(site)) > 5 {
 		return 0, "" // not "The first tumor is a nodular basal cell carcinoma of the right cheek."
@@ -3048,6 +3050,14 @@ func keyedStageSites(par [][]prose.Line) []prose.Text {
 // line for it).
 func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line) {
 	if les.Ambiguous.Present() {
+		return
+	}
+	if later := specificSites(f.LaterSites); len(l.out.Lesions) == 1 && len(later) > 0 {
+		// "Then the right anterior knee." in the prose of the note's only
+		// lesion: the dictation turned to another tumor the note did not
+		// open, and whose words are whose cannot be told
+		les.Ambiguous = model.Text{Value: "another tumor on line " + strconv.Itoa(later[0].Span.Line), Line: later[0].Span.Line}
+		l.report(LesionAmbiguous.At(les.Label, later[0].Span.Line, later[0].Span.Col, "Lesion %s: its prose turns to another tumor, on the %s: label each lesion; no Mohs line for it", les.Label, later[0].Value))
 		return
 	}
 	sites := append(specificSites(f.Sites), keyedStageSites(par)...)

@@ -1197,6 +1197,22 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 				"First, the left temple. This is a nodular basal cell carcinoma, biopsy-proven on a shave biopsy of 10/12/2026. It measured 1.1 x 0.9 cm before surgery. Mohs was indicated for its poorly defined borders. The first stage was divided into three blocks, with tumor at the deep margin of block two. A second stage was one block and was clear.\n\n" +
 				"Next, the right dorsal hand. This is a well-differentiated squamous cell carcinoma, biopsy-proven on a shave biopsy of 10/12/2026. It measured 0.9 x 0.8 cm. Mohs was indicated for its location. The first stage was divided into two blocks, both clear.\n",
 			lesionOutline, "left temple 3,1; right dorsal hand 2"},
+		{"'The left nasal dorsum first.' then 'Then the right anterior knee.'",
+			head + "Dr. Varga-Mensah. Two tumors, taken one at a time.\n\n" +
+				"The left nasal dorsum first. This is a morpheaform basal cell carcinoma, 1.0 x 0.8 cm. The first stage was divided into three blocks, with tumor at block one. The second stage was one block and was clear.\n\n" +
+				"Then the right anterior knee. This is a well-differentiated squamous cell carcinoma, 1.2 x 1.0 cm. The first stage was divided into two blocks, both clear.\n",
+			lesionOutline, "left nasal dorsum 3,1; right anterior knee 2"},
+		{"'Then the right anterior knee.' in the prose of the only lesion opened: no site, no stage given to it",
+			head + "Dr. Varga-Mensah. Two tumors, taken one at a time.\n\n" +
+				"This is a morpheaform basal cell carcinoma, 1.0 x 0.8 cm. The first stage was divided into three blocks, with tumor at block one. The second stage was one block and was clear.\n\n" +
+				"Then the right anterior knee. This is a well-differentiated squamous cell carcinoma, 1.2 x 1.0 cm. The first stage was divided into two blocks, both clear.\n",
+			lesionOutline, " ambiguous"},
+		{"'the face' names the one tumor on the face",
+			head + "Two tumors today.\n\n" +
+				"The first tumor straddles the right nasal sidewall/medial cheek. It is a nodular basal cell carcinoma, 1.1 x 0.9 cm. The second tumor is on the left lower back, a well-differentiated squamous cell carcinoma, 1.8 x 1.5 cm.\n\n" +
+				"We took the first layer at the face first, three blocks. While the face was processing we took the first layer of the back, five blocks.\n\n" +
+				"The face came back first, with tumor at block three. We took a second layer at the face, one block, and it was clear. The back was clear.\n",
+			lesionOutline, "right nasal sidewall 3,1; left lower back 5"},
 		{"a sentence of a stage of two sites leaves the tumors unopened, never guessed",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +

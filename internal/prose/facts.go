@@ -1831,6 +1831,10 @@ func (st *state) readSites(p *para, s span) {
 		appositive := false // "One tumor, the right lower leg: a well-differentiated …"
 		switch p.w(j) {
 		case "on", "of", "at", "over", "involving", "to":
+		case "straddles", "straddling", "overlies", "involves", "spans", "spanning": // "The first tumor straddles the right nasal sidewall/medial cheek."
+			if !p.lesionNoun(i) {
+				continue
+			}
 		case ",":
 			// "Mohs surgery, right dorsal forearm"; "The first tumor, on the
 			// left antihelix, required three stages"
@@ -1933,7 +1937,9 @@ func (st *state) siteSentence(p *para, s span) bool {
 	lo, e := s.lo, trimEnd(p, s.lo, s.hi)
 	// "First, the left temple.", "Next, the right dorsal hand.": the order
 	// the tumors were treated in, before the site
+	later := false
 	if lo < e && slices.Contains(sequenceWords, p.w(lo)) {
+		later = p.w(lo) != "first"
 		for lo++; lo < e && (p.w(lo) == "," || p.w(lo) == "the"); lo++ {
 		}
 	}
@@ -1941,7 +1947,10 @@ func (st *state) siteSentence(p *para, s span) bool {
 	if site == "" || a != lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) {
 		return false
 	}
-	if len(st.f.Sites) < maxList {
+	switch {
+	case later && len(st.f.LaterSites) < maxList:
+		st.f.LaterSites = append(st.f.LaterSites, Text{Value: site, Span: p.spanOf(a, b)})
+	case !later && len(st.f.Sites) < maxList:
 		st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
 	}
 	return true

@@ -45,6 +45,10 @@ type Facts struct {
 	// the lesion's diagnosis as stated, a fallback when nothing else names it.
 	HistologyDiagnoses []Diagnosis
 	Sites              []Text // the lesion's site where prose names it: "a pearly papule on the left upper cutaneous lip", "Mohs surgery of the right temple"
+	// LaterSites are sites a dictation turns to after another tumor: "Next,
+	// the right dorsal hand.", "Then the right anterior knee." — never the
+	// lesion's site by themselves.
+	LaterSites []Text
 	// BiopsySites are where the lesion's own diagnostic biopsy was taken
 	// ("performed a shave biopsy of the right lateral cheek on 04/03/2026;
 	// the pathology showed infiltrative basal cell carcinoma"): the site

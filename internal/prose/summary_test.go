@@ -80,6 +80,9 @@ func summary(f Facts) []string {
 	for _, x := range f.Sites {
 		add("site %q", x.Value)
 	}
+	for _, x := range f.LaterSites {
+		add("later-site %q", x.Value)
+	}
 	for _, x := range f.BiopsySites {
 		add("biopsy-site %q", x.Value)
 	}
