@@ -1058,14 +1058,31 @@ func blockWord(w string) bool {
 }
 
 // sentenceKey reports whether an item's one field has for its key
-// sentences of a lesion line after a list marker: "C) Left forearm. SCCis.
-// Why Mohs: …", whose key holds a full stop and a space after a word of
-// two letters or more (not "Pt. name").
+// sentences: of a lesion line after a list marker ("C) Left forearm. SCCis.
+// Why Mohs: …"), or of a dictated line without one whose last sentence is
+// no known key; the key holds a full stop and a space after a word of
+// three letters or more (not "Pt. name").
 func sentenceKey(it *grammar.Item) bool {
-	if it.Marker == nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value == nil || it.Fields[0].Value.Pos.Line != it.Fields[0].Pos.Line {
+	if it.Text != nil || len(it.Fields) != 1 {
 		return false
 	}
-	key := it.Fields[0].Key
+	f := it.Fields[0]
+	if it.Marker == nil {
+		// "Dr. Lindqvist-Obi dictating. Three tumors today:" over the list of
+		// them, "Reconstruction after tumor clearance. Nasal tip: full-thickness
+		// skin graft, …": a dictated line whose last sentence no key names
+		// (not "… five blocks. Stains: H&E …")
+		k := strings.LastIndex(f.Key, ". ")
+		if it.Label != nil || k < 0 || f.Value != nil && f.Value.Pos.Line != f.Pos.Line {
+			return false
+		}
+		if _, known := lookupAny(strings.TrimSpace(f.Key[k+2:])); known {
+			return false
+		}
+	} else if f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
+		return false
+	}
+	key := f.Key
 	for k := strings.Index(key, ". "); k >= 0; {
 		word := key[strings.LastIndexByte(key[:k], ' ')+1 : k]
 		if len(word) > 2 && !strings.ContainsRune(word, '.') {

@@ -885,10 +885,20 @@ func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
 // leadHeading cuts a line that opens with a short heading of repairs and a
 // colon ("Repairs, after tumor clearance at both sites: The nasal tip
 // defect …", "RECONSTRUCTION (after clear margins were confirmed at each
-// site): Right temple - …") into the heading and the rest.
+// site): Right temple - …") into the heading and the rest; a line that is a
+// short sentence of that heading alone ("Reconstruction after tumor
+// clearance.") is all heading, its rest empty.
 func leadHeading(ln prose.Line) (lead, rest prose.Line, ok bool) {
+	if !hasPrefixFold(ln.Text, "repair") && !hasPrefixFold(ln.Text, "reconstruction") && !hasPrefixFold(ln.Text, "closure") {
+		return prose.Line{}, prose.Line{}, false
+	}
 	k := strings.Index(ln.Text, ": ")
-	if k < 0 || len(strings.Fields(ln.Text[:k])) > 12 || !hasPrefixFold(ln.Text, "repair") && !hasPrefixFold(ln.Text, "reconstruction") && !hasPrefixFold(ln.Text, "closure") {
+	if k < 0 && strings.HasSuffix(ln.Text, ".") && !strings.Contains(ln.Text, " cm") && len(strings.Fields(ln.Text)) <= 6 {
+		// "Reconstruction after tumor clearance." on a line of its own over
+		// "Nasal tip: full-thickness skin graft, …" and the other sites'
+		return ln, prose.Line{Line: ln.Line, Col: ln.Col + len(ln.Text)}, true
+	}
+	if k < 0 || len(strings.Fields(ln.Text[:k])) > 12 {
 		return prose.Line{}, prose.Line{}, false
 	}
 	return prose.Line{Text: ln.Text[:k+1], Line: ln.Line, Col: ln.Col}, prose.Line{Text: ln.Text[k+2:], Line: ln.Line, Col: ln.Col + k + 2}, true

@@ -41,6 +41,13 @@ func TestClosingRepairsBySite(t *testing.T) {
 				"We started with the cheek. The first stage of the cheek was divided into four blocks, all clear. The first stage of the back was two blocks, both clear.\n\n" +
 				"REPAIRS: After tumor clearance at the cheek, the final defect measured 2.4 x 2.0 cm. A rotation flap was designed and rotated into the defect; the secondary defect of the flap measured 6.0 sq cm. After tumor clearance at the back, the 3.1 x 2.6 cm defect was closed with an intermediate layered repair, 6.5 cm in length.\n",
 			"rotation flap [] | intermediate layered repair [6.5]"},
+		{"a dictated heading sentence, then each site's repair after its name and a colon",
+			"Date of service: 11/17/2026\n\nI read all frozen sections myself and drew a Mohs map for every stage at every site.\n\n" +
+				"Tumor one, right nasal tip: nodular basal cell carcinoma, 1.0 x 0.8 cm. Stage one was three blocks, all clear.\n\n" +
+				"Tumor two, left antihelix: nodular basal cell carcinoma, 0.9 x 0.7 cm. Stage one was two blocks, both clear.\n\n" +
+				"Tumor three, left upper back: squamous cell carcinoma in situ, 1.6 x 1.4 cm. Stage one was two blocks, both clear.\n\n" +
+				"Reconstruction after tumor clearance. Nasal tip: full-thickness skin graft, recipient area 1.8 x 1.5 cm, donor left preauricular. Left antihelix: full-thickness skin graft, recipient area 2.0 x 1.6 cm, donor left postauricular. Left upper back: after tumor clearance the defect was closed with a simple linear repair, 3.6 cm in length.\n",
+			"full-thickness skin graft [] | full-thickness skin graft [] | simple linear repair [3.6]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1213,6 +1213,10 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 				"We took the first layer at the face first, three blocks. While the face was processing we took the first layer of the back, five blocks.\n\n" +
 				"The face came back first, with tumor at block three. We took a second layer at the face, one block, and it was clear. The back was clear.\n",
 			lesionOutline, "right nasal sidewall 3,1; left lower back 5"},
+		{"a dictated line ending in a colon over the tumors it lists is prose: its count of tumors is read",
+			head + "Dr. Lindqvist-Obi dictating. Three tumors today:\nthe right temple, a melanoma in situ, 1.4 x 1.2 cm;\nthe left cheek, a nodular basal cell carcinoma, 0.8 x 0.7 cm;\nand the right posterior neck, an infiltrative basal cell carcinoma, 1.1 x 1.0 cm.\n\n" +
+				"The temple went first. The first stage of the temple was three blocks, with tumor at block one. While the temple was in the lab we took the first stages of the cheek and the neck.\n",
+			lesionOutline, " ambiguous"},
 		{"a sentence of a stage of two sites leaves the tumors unopened, never guessed",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +
