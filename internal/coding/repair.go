@@ -126,8 +126,10 @@ var consideredWords = []string{"considered", "discussed", "options", "option", "
 
 // choiceWords say, within a clause about the options, which one was done:
 // "After discussion of the options, we elected to allow the wound to heal
-// by second intention" keeps "elected to allow …".
-var choiceWords = []string{"elected", "chose", "decided", "opted", "selected"}
+// by second intention" keeps "elected to allow …"; "we discussed the options
+// and proceeded with a paramedian forehead interpolation flap" keeps
+// "proceeded with …".
+var choiceWords = []string{"elected", "chose", "decided", "opted", "selected", "proceeded with"}
 
 // repairClassOf classifies repair text: classNone for a whole text that
 // says no repair, classUnknown for a text that hedges between two linear

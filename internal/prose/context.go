@@ -247,7 +247,7 @@ func (p *para) pastPositive(i int) bool {
 // after options: its subject, or a verb of choosing.
 func decisionStart(w string) bool {
 	switch w {
-	case "i", "we", "elected", "chose", "decided", "opted", "agreed":
+	case "i", "we", "elected", "chose", "decided", "opted", "agreed", "proceeded": // "… discussed the options and proceeded with a paramedian forehead flap"
 		return true
 	}
 	return false

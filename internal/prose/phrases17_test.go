@@ -199,6 +199,9 @@ func TestOptionsDiscussed(t *testing.T) {
 		{"§3 options: discussed, and I repaired it",
 			"After tumor clearance we discussed options and I repaired it with a Burow's advancement flap, secondary defect 2.0 sq cm.",
 			fams, []string{`repair "Burow's advancement flap" secondary=2 sq after-clearance`}},
+		{"§3 options: discussed, and proceeded with",
+			"After tumor clearance, we discussed the options and proceeded with a paramedian forehead interpolation flap based on the right supratrochlear pedicle.",
+			fams, []string{`repair "paramedian forehead interpolation flap" after-clearance`}},
 	})
 }
 
