@@ -71,9 +71,10 @@ func (l *lowerer) distributes(ln prose.Line) bool {
 // respectively reads "… at the temple and the forearm were three and two
 // blocks, respectively" (or without "respectively"): the lesions named one after another with only
 // joining words between them, then as many counts joined the same way,
-// then a block noun. For each lesion, the ranges to blank: the other
-// lesions' names, the other counts and "respectively"; a lone plural
-// "stages" is made singular (each lesion had one first stage).
+// then a block noun ("were one block each": one count for all). For each
+// lesion, the ranges to blank: the other lesions' names, the other counts
+// and "respectively"; a plural "(Mohs) stages" after its ordinal is made
+// singular (each lesion had one first stage).
 func respectively(text string, refs []lesionRef, at func(prose.Span) int) ([]int, [][][2]int) {
 	words := sentenceWords(text)
 	first := -1
@@ -105,8 +106,10 @@ func respectively(text string, refs []lesionRef, at func(prose.Span) int) ([]int
 	if r != len(refs) || len(lesions) < 2 {
 		return nil, nil
 	}
-	// the counts: as many, joined the same way, right before a block noun
+	// the counts: as many, joined the same way, right before a block noun;
+	// or one count for all of them ("were one block each")
 	var counts []int
+	each := false
 	for k := names[len(names)-1] + 1; k < len(words); k++ {
 		if countWord(words[k].text) == 0 {
 			continue
@@ -123,6 +126,10 @@ func respectively(text string, refs []lesionRef, at func(prose.Span) int) ([]int
 		if len(counts) == len(lesions) && j < len(words) && slices.Contains(blockNouns, words[j].text) {
 			break
 		}
+		if len(counts) == 1 && j+1 < len(words) && slices.Contains(blockNouns, words[j].text) && words[j+1].text == "each" {
+			each = true
+			break
+		}
 		counts = nil
 	}
 	if counts == nil {
@@ -133,12 +140,16 @@ func respectively(text string, refs []lesionRef, at func(prose.Span) int) ([]int
 	for i := range lesions {
 		var blank [][2]int
 		blank = append(blank, othersIn(words, names, i)...)
-		blank = append(blank, othersIn(words, counts, i)...)
+		if !each {
+			blank = append(blank, othersIn(words, counts, i)...)
+		} else if k := counts[0] + 2; k < len(words) {
+			blank = append(blank, [2]int{words[k].at, words[k].at + len(words[k].text)}) // "one block each": one block, of each
+		}
 		if resp >= 0 {
 			blank = append(blank, [2]int{resp, resp + len("respectively")})
 		}
 		for k, w := range words[:names[0]] {
-			if (w.text == "stages" || w.text == "layers") && k > 0 && slices.Contains(stageOrdinals, words[k-1].text) {
+			if (w.text == "stages" || w.text == "layers") && (k > 0 && slices.Contains(stageOrdinals, words[k-1].text) || k > 1 && words[k-1].text == "mohs" && slices.Contains(stageOrdinals, words[k-2].text)) {
 				blank = append(blank, [2]int{w.at + len(w.text) - 1, w.at + len(w.text)}) // "first stages" → "first stage "
 			}
 		}
@@ -320,4 +331,25 @@ func (l *lowerer) sharedSiteWord(word string) bool {
 func countsOnly(sen []prose.Line) bool {
 	f := prose.Read([][]prose.Line{sen})
 	return len(f.StageCount) > 0 && len(f.Stages) == 0
+}
+
+// conjoinedNames reports whether a lesion's part of a line (from its start
+// to the next one's) is its name and a joining word alone — "the lip and"
+// of "At the lip and the nose the second stage was …" — so that the names
+// share the stage that follows them.
+func conjoinedNames(text string, starts []int) bool {
+	for k := 0; k+1 < len(starts); k++ {
+		if starts[k] < 0 || starts[k+1] > len(text) || starts[k] >= starts[k+1] {
+			continue
+		}
+		part := strings.TrimSpace(text[starts[k]:starts[k+1]])
+		words := strings.Fields(part)
+		if len(words) <= 4 && (strings.HasSuffix(part, " and") || strings.HasSuffix(part, ",") || strings.HasSuffix(part, " or")) {
+			// what they share tells a stage, not of each ("The sidewall and
+			// forehead each cleared in two stages" is cut as it stands)
+			rest := asciiLower(text[starts[k+1]:])
+			return namesStageNoun(rest) && !slices.Contains(strings.Fields(rest), "each")
+		}
+	}
+	return false
 }

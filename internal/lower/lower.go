@@ -4845,7 +4845,8 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 			}
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil: // "Right cheek: one stage, two blocks, …"
 			head, rest, ok = it.Fields[0].Key, it.Fields[0].Value.Text, isDictated(it.Fields[0].Value.Text) || containsFold(it.Fields[0].Value.Text, "stage") ||
-				afterSequenceWord(it.Fields[0].Key) != it.Fields[0].Key && paragraphStaged(lines, i) // "First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …"
+				afterSequenceWord(it.Fields[0].Key) != it.Fields[0].Key && paragraphStaged(lines, i) || // "First, the left antihelix: nodular BCC, …" over "Stage 1: 3 blocks; …"
+				hasPrefixFold(it.Fields[0].Key, "the ") && mentions(leadClauseOf(it.Fields[0].Value.Text), dxTumorWords) // "The right nasal dorsum: nodular basal cell carcinoma, shave biopsy …"
 			if site := tumorSite(head); site != "" && strings.Contains(asciiLower(rest), "stage") {
 				head = site // "Regarding the nasal tip tumor: micronodular BCC, 1.0 x 0.9 cm. … Stage I, 4 blocks: …"
 			}
@@ -4879,8 +4880,8 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 		if len(sites) > 1 && it.Text != nil && backToSite(it.Text.Text, sites) && !returning {
 			return nil // "The left cheek lesion's second stage …" after the next site's: whose stages are whose cannot be told
 		}
-		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") || tellsDeed(head) {
-			continue // not "The left temple came first."
+		if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(head)) > 5 || strings.ContainsAny(head, ",:;") || tellsDeed(head) || namesStageNoun(head) {
+			continue // not "The left temple came first.", not "The first Mohs stages at the nose, …"
 		}
 		site, known := anatomy.Resolve(head)
 		if returning && len(sites) > 1 {
@@ -4893,10 +4894,10 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 			out[siteAt{line: line.Pos.Line}] = siteParagraph{n: k + 1, site: sites[k]}
 			continue
 		}
-		if k := slices.Index(sites, head); k >= 0 && k < len(sites)-1 {
-			return nil // a site paragraph goes back to a site already left, and does not say it returns
+		if k := slices.IndexFunc(sites, func(s string) bool { return s == head || hasPrefixFold(head, s+" ") }); k >= 0 && k < len(sites)-1 {
+			return nil // a site paragraph goes back to a site already left ("The left nasal ala read first: …"), and does not say it returns
 		}
-		if !known || len(site.Qualifiers) > 2 && !site.Boundary || slices.Contains(sites, head) {
+		if !known || len(site.Qualifiers) > 2 && !site.Boundary || slices.ContainsFunc(sites, func(s string) bool { return s == head || hasPrefixFold(head, s+" ") }) {
 			continue // not a boundary's "left nasal sidewall/medial cheek junction"
 		}
 		if len(sites) == 0 && stagesIn(before[:told]) {
@@ -4912,6 +4913,16 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 		return nil
 	}
 	return out
+}
+
+// leadClauseOf is text up to its first comma or semicolon: the tumor of
+// "nodular basal cell carcinoma, shave biopsy 11/16/2026, …", not a
+// history's later words.
+func leadClauseOf(text string) string {
+	if k := strings.IndexAny(text, ",;."); k >= 0 {
+		return text[:k]
+	}
+	return text
 }
 
 // returnedSite is the one site of sites before the last that head names
@@ -5343,6 +5354,12 @@ func isStageKey(s string) bool {
 func backToSite(text string, sites []string) bool {
 	if !strings.Contains(asciiLower(text), "stage") {
 		return false
+	}
+	words := sentenceWords(text)
+	if n := len(slices.DeleteFunc(slices.Clone(sites), func(s string) bool {
+		return !slices.ContainsFunc(words, func(w sentenceWord) bool { return siteWord(w.text, s) })
+	})); n > 1 {
+		return false // "The first Mohs stages at the nose, the cheek and the leg were …": of several, which stageParts tells apart or makes ambiguous
 	}
 	named := sitesOpening(text, sites)
 	return slices.ContainsFunc(named, func(i int) bool { return i < len(sites)-1 })

@@ -196,6 +196,13 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 				starts[k] = r.at.EndCol - ln.Col
 			}
 		}
+		if !after && conjoinedNames(ln.Text, starts) {
+			// "At the lip and the nose the second stage was one block in
+			// all.": the names share one predicate, which no cut gives to
+			// one of them
+			keep = append(keep, ln)
+			continue
+		}
 		if singleStage(lead) {
 			// "Stage 2 was therefore taken at the right helical rim while I
 			// closed the forehead": one stage, of one of the lesions, which

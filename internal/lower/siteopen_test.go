@@ -1217,11 +1217,19 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 			head + "Dr. Lindqvist-Obi dictating. Three tumors today:\nthe right temple, a melanoma in situ, 1.4 x 1.2 cm;\nthe left cheek, a nodular basal cell carcinoma, 0.8 x 0.7 cm;\nand the right posterior neck, an infiltrative basal cell carcinoma, 1.1 x 1.0 cm.\n\n" +
 				"The temple went first. The first stage of the temple was three blocks, with tumor at block one. While the temple was in the lab we took the first stages of the cheek and the neck.\n",
 			lesionOutline, " ambiguous"},
-		{"a sentence of a stage of two sites leaves the tumors unopened, never guessed",
+		{"a stage that two sites share is neither's",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +
 				"The right nasal tip: a well-differentiated squamous cell carcinoma, shave biopsy 11/02/2026, 0.7 x 0.6 cm. The first stage was two blocks, both clear.\n\n" +
 				"At the lip and the nose the second stage was one block in all.\n",
-			lesionOutline, " ambiguous"},
+			lesionOutline, "left upper cutaneous lip ambiguous; right nasal tip ambiguous"},
+		{"sites as keys over their tumors, then the stages of all three side by side",
+			head + "Dr. Lindqvist-Obi. Three tumors for Mrs. Langford-Obiora.\n\n" +
+				"The right nasal dorsum: nodular basal cell carcinoma, shave biopsy 11/16/2026, 0.8 x 0.7 cm; Mohs for its location on the nose.\n\n" +
+				"The left cheek: a 0.9 x 0.8 cm pearly papule with ill-defined borders that had never been biopsied. I took a tangential (shave) biopsy of it this morning and sent it for a frozen section, which showed nodular basal cell carcinoma. Mohs was indicated for its ill-defined borders on the face.\n\n" +
+				"The right lower leg: squamous cell carcinoma in situ, shave biopsy 11/16/2026, 1.5 x 1.3 cm; Mohs to spare tissue.\n\n" +
+				"The first Mohs stages at the nose, the cheek and the leg were two, three and four blocks, respectively. The nose had tumor at block two. The cheek was clear. The leg had tumor at block three.\n\n" +
+				"The second stages at the nose and the leg were one block each, and both were clear.\n",
+			lesionOutline, "right nasal dorsum 2,1; left cheek 3; right lower leg 4,1"},
 	})
 }
