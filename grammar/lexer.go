@@ -364,7 +364,11 @@ func (ln line) classify() {
 		return
 	}
 	if pipeLen(s[i:]) > 0 {
-		ln.pipeRow(i)
+		ln.pipeRow(i, true)
+		return
+	}
+	if strings.Count(s[i:], " | ") >= 3 && !keyedCells(s[i:]) {
+		ln.pipeRow(i, false) // "Les | Site | Stage 1 | Stage 2 | …": a pipe table printed without its outer bars
 		return
 	}
 	if ln.delimitedRow(i) {
@@ -387,13 +391,17 @@ func (ln line) classify() {
 	ln.segments(i)
 }
 
-// pipeRow queues the cells of a "| a | b |" row; empty cells are kept so
-// that columns stay aligned. A box-drawing table's bars ("│", "║", "┃")
-// are pipes too.
-func (ln line) pipeRow(i int) {
+// pipeRow queues the cells of a "| a | b |" row (opened: the row starts
+// with its bar; else "a | b | c", its first cell at i); empty cells are
+// kept so that columns stay aligned. A box-drawing table's bars ("│",
+// "║", "┃") are pipes too.
+func (ln line) pipeRow(i int, opened bool) {
 	s := ln.text
 	end := trimEnd(s, len(s))
-	from := i + pipeLen(s[i:])
+	from := i
+	if opened {
+		from += pipeLen(s[i:])
+	}
 	switch {
 	case end > from && s[end-1] == '|':
 		end--
@@ -412,6 +420,19 @@ func (ln line) pipeRow(i int) {
 		}
 		from = to + n
 	}
+}
+
+// keyedCells reports whether two or more of a line's bar-separated parts
+// are fields ("LESION 1 | Site: left nasal ala | Dx: …"): fields set apart
+// by bars, not a table's row.
+func keyedCells(s string) bool {
+	n := 0
+	for part := range strings.SplitSeq(s, "|") {
+		if keyEnd(strings.TrimSpace(part)) > 0 {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // pipeLen is the length of the cell bar at the start of s: 1 for "|", 3 for

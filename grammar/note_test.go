@@ -134,6 +134,8 @@ func TestLineShapes(t *testing.T) {
 		{"key = value", "Date of service = 2026-02-24", `1 key="Date of service"@1 value="2026-02-24"@19`},
 		{"colons dividing a log's columns", "1      : 3      : block 2 positive    : no PNI", `1 row cell="1"@1 cell="3"@10 cell="block 2 positive"@19 cell="no PNI"@41`},
 		{"one spaced colon is a key", "TOTAL  : 2 stages, 6 blocks", `1 key="TOTAL"@1 value="2 stages, 6 blocks"@10`},
+		{"a pipe table's row without its outer bars", "A   | L nasal ala | 3 blocks; block 2 positive |  | 2 | 5", `1 row cell="A"@1 cell="L nasal ala"@7 cell="3 blocks; block 2 positive"@21 cell=""@51 cell="2"@53 cell="5"@57`},
+		{"fields set apart by bars are fields", "LESION 1 | Site: left nasal ala | Dx: basal cell carcinoma | Stage 1: 2 blocks", `1 text="LESION 1"@1 key="Site"@12 value="left nasal ala"@18 key="Dx"@35 value="basal cell carcinoma"@39 key="Stage 1"@62 value="2 blocks"@71`},
 		{"two dot-leader fields on a line", "DOS ........ 05/26/2026       Surgeon ........ Dr. Onyango", `1 key="DOS"@1 value="05/26/2026"@14 key="Surgeon"@31 value="Dr. Onyango"@48`},
 		{"two aligned-colon fields on a line", "Payer           : Medicare Part B     Read by : Dr. Lee", `1 key="Payer"@1 value="Medicare Part B"@19 key="Read by"@39 value="Dr. Lee"@49`},
 		{"an export's key and value", "date_of_service;2026-02-17", `1 row cell="date_of_service"@1 cell="2026-02-17"@17`},

@@ -42,6 +42,7 @@ const (
 	colBlockMark                  // one block, headed by its letter: "+", "-" or "." (no block) in each row
 	colStainReason                // why the row's special stains were done ("Stain reason")
 	colSite                       // the lesion's site beside a column that labels it ("Lesion | Site | … | Stage")
+	colStageOfRow                 // one stage of the row's lesion, its number in the header ("Les | Site | Stage 1 | Stage 2 | …"), in a summary table of lesions
 )
 
 // columnNames maps a header cell (letters only, lower case) to its role.
@@ -160,9 +161,12 @@ func columnName(name string) (columnRole, bool) {
 
 // table is a Mohs log being read: its columns, from the header row.
 type table struct {
-	roles   []columnRole
-	columns []int // the header cells' columns, to place cells of rows whose empty cells were dropped
-	perRow  bool  // one row per block
+	roles []columnRole
+	// stageOfColumn is the stage number of each column a summary table
+	// heads "Stage 1", "Stage II", by column index
+	stageOfColumn map[int]int
+	columns       []int // the header cells' columns, to place cells of rows whose empty cells were dropped
+	perRow        bool  // one row per block
 	// summary: one row per lesion with its stage and block counts ("Lesion |
 	// Site | Dx | Stages | Blocks | Repair"), ahead of each lesion's detail.
 	summary bool
@@ -231,6 +235,10 @@ type summaryRow struct {
 	label, stages, blocks              *grammar.Cell
 	byStage, marginsByStage, histology *grammar.Cell  // "3 / 1", "S1 … / S2 clear", the first stage's histology
 	repair                             *grammar.Value // the row's repair, with the remark of its column's header ("Repair (after tumor clearance)")
+	// ofStage is the cell of each stage column, by stage number ("3 blocks;
+	// block 2 positive (deep), blocks 1, 3 clear" under "Stage 1"), with
+	// the rows under it that go on with it
+	ofStage map[int]*grammar.Cell
 }
 
 // header reads a header row; nil when the row is not one (it must name the
@@ -272,6 +280,7 @@ func header(r *grammar.Row) *table {
 		stage = stage || role == colStage
 		t.perRow = t.perRow || role == colBlock
 	}
+	t.stageColumns(r)
 	t.markColumns = blockMarkColumns(t, r)
 	if t.markColumns > 0 {
 		known++
@@ -303,7 +312,7 @@ func header(r *grammar.Row) *table {
 		// tells whether they do)
 		t.blockIDs, stage = true, true
 	}
-	if !stage && slices.Contains(t.roles, colLesion) && slices.Contains(t.roles, colStages) {
+	if !stage && slices.Contains(t.roles, colLesion) && (slices.Contains(t.roles, colStages) || len(t.stageOfColumn) > 1) {
 		t.summary = true
 		return t
 	}
@@ -885,7 +894,12 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
 			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks],
-				byStage: cells[colBlocksByStage], marginsByStage: cells[colMarginsByStage], histology: cells[colHistology], repair: t.keyedRepair(r)})
+				byStage: cells[colBlocksByStage], marginsByStage: cells[colMarginsByStage], histology: cells[colHistology], repair: t.keyedRepair(r),
+				ofStage: t.stageCells(r, nil)})
+		} else if n := len(l.summaries); n > 0 && len(t.stageOfColumn) > 0 && l.summaries[n-1].label.Pos.Line < r.Pos.Line {
+			// "    |      | (deep), blocks 1, 3 clear  |": the row above's
+			// cells wrapped onto this one
+			l.summaries[n-1].ofStage = t.stageCells(r, l.summaries[n-1].ofStage)
 		}
 		return i
 	}
@@ -1554,7 +1568,7 @@ var stageMark = regexp.MustCompile(`(?i)\b(?:S|Stage\s*)(\d)\b`)
 // when the row tells no counts stage by stage: a stage is never guessed.
 func summaryStages(row summaryRow) []model.Stage {
 	if row.byStage == nil {
-		return nil
+		return stagesOfColumns(row)
 	}
 	parts := strings.Split(row.byStage.Text, "/")
 	line := row.byStage.Pos.Line
@@ -1584,6 +1598,101 @@ func summaryStages(row summaryRow) []model.Stage {
 	}
 	if row.histology != nil && strings.TrimSpace(row.histology.Text) != "" {
 		stages[0].Histology = model.Text{Value: strings.TrimSpace(row.histology.Text), Line: line}
+	}
+	return stages
+}
+
+// stageColumns finds a header's columns named by a stage alone ("Stage 1",
+// "Stage II", "S3") beside no stage column: a summary table's stages, a
+// column each.
+func (t *table) stageColumns(r *grammar.Row) {
+	if slices.Contains(t.roles, colStage) {
+		return
+	}
+	for k, c := range r.Cells {
+		if t.roles[k] != colOther {
+			continue
+		}
+		ord, tail, ok := splitStage(c.Text)
+		if !ok || tail != "" || ord == "" {
+			continue
+		}
+		if n, valid := stageNumber(ord); valid && n > 0 {
+			if t.stageOfColumn == nil {
+				t.stageOfColumn = map[int]int{}
+			}
+			t.roles[k] = colStageOfRow
+			t.stageOfColumn[k] = n
+		}
+	}
+	if len(t.stageOfColumn) < 2 {
+		for k := range t.stageOfColumn {
+			t.roles[k] = colOther
+		}
+		t.stageOfColumn = nil
+	}
+}
+
+// stageCells is the cells of a row under the stage columns, by stage
+// number, each joined to the one in into (a row above it goes on).
+func (t *table) stageCells(r *grammar.Row, into map[int]*grammar.Cell) map[int]*grammar.Cell {
+	placed := t.placed(r)
+	for k, n := range t.stageOfColumn {
+		if k >= len(placed) || placed[k] == nil || strings.TrimSpace(placed[k].Text) == "" {
+			continue
+		}
+		if into == nil {
+			into = map[int]*grammar.Cell{}
+		}
+		if prev := into[n]; prev != nil {
+			into[n] = &grammar.Cell{Pos: prev.Pos, Text: strings.TrimSpace(prev.Text) + " " + strings.TrimSpace(placed[k].Text)}
+		} else {
+			into[n] = placed[k]
+		}
+	}
+	return into
+}
+
+// stageCellCount reads a stage cell's block count: "3 blocks; block 2
+// positive …", "1 block; clear", "two sections".
+var stageCellCount = regexp.MustCompile(`(?i)^\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:tissue\s+)?(?:blocks?|blks?|sections?|pieces?|specimens?)\b`)
+
+// stagesOfColumns are the stages a summary row tells a column a stage:
+// each cell's block count and margins, in stage order from stage 1 with
+// no stage left empty between. None when a cell states no count or the
+// row's stage count disagrees: a stage is never guessed.
+func stagesOfColumns(row summaryRow) []model.Stage {
+	if len(row.ofStage) == 0 {
+		return nil
+	}
+	var stages []model.Stage
+	for n := 1; n <= len(row.ofStage); n++ {
+		c := row.ofStage[n]
+		if c == nil {
+			return nil // "Stage 2" empty under a told "Stage 3"
+		}
+		m := stageCellCount.FindStringSubmatch(c.Text)
+		if m == nil {
+			return nil
+		}
+		blocks, err := strconv.Atoi(m[1])
+		if err != nil {
+			blocks = countWord(asciiLower(m[1]))
+		}
+		line := c.Pos.Line
+		st := model.Stage{Ordinal: strconv.Itoa(n), Number: n, Line: line, Blocks: model.Count{N: blocks, Line: line}}
+		if positive, known := marginStatus(c.Text[len(m[0]):]); known {
+			st.Margins = []model.Margin{{Positive: positive, Line: line}}
+		}
+		stages = append(stages, st)
+	}
+	if row.stages != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(row.stages.Text)); err != nil || n != len(stages) {
+			return nil
+		}
+	}
+	if row.histology != nil && strings.TrimSpace(row.histology.Text) != "" {
+		stages[0].Histology = model.Text{Value: strings.TrimSpace(row.histology.Text), Line: stages[0].Line}
 	}
 	return stages
 }

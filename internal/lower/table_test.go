@@ -913,3 +913,50 @@ func TestSummaryGridNumbered(t *testing.T) {
 	}
 	assert.Equal(t, []string{"2,1 repairs 1", "3,2,1 repairs 1"}, got)
 }
+
+// TestSummaryStageColumns: a summary table of lesions with a column a
+// stage ("Les | Site | Stage 1 | Stage 2 | Stage 3 | Total stages"), its
+// cells wrapped onto rows under them, gives each lesion its stages
+// (CODING-RULES §1–2); a cell without a block count, or a stage count that
+// disagrees, gives none.
+func TestSummaryStageColumns(t *testing.T) {
+	const head = "Date of service: 11/04/2026\nMohs slides read by: the Mohs surgeon\n\n" +
+		"Lesion A: Left nasal ala\n  Site: Left nasal ala\n  Pre-op Dx: Basal cell carcinoma, nodular\n\n" +
+		"Lesion B: Right dorsal forearm\n  Site: Right dorsal forearm\n  Pre-op Dx: Squamous cell carcinoma\n\n" +
+		"MOHS LOG (one row per tumor)\n" +
+		"Les | Site                 | Stage 1                    | Stage 2           | Stage 3 | Total stages\n" +
+		"----+----------------------+----------------------------+-------------------+---------+-------------\n"
+	cases := []struct{ name, rows, want string }{
+		{"stage cells wrapped onto the row under them",
+			"A   | L nasal ala          | 3 blocks; block 2 positive | 2 blocks; clear   |         | 2\n" +
+				"    |                      | (deep), blocks 1, 3 clear  |                   |         |\n" +
+				"B   | R dorsal forearm     | 6 blocks; block 1 positive | 1 block; clear    |         | 2\n",
+			"A 3+,2-; B 6+,1-"},
+		{"a stage count that disagrees gives no stage",
+			"A   | L nasal ala          | 3 blocks; block 2 positive | 2 blocks; clear   |         | 3\n" +
+				"B   | R dorsal forearm     | 2 blocks; clear            |                   |         | 1\n",
+			"A ; B 2-"},
+		{"a cell without a count gives no stage",
+			"A   | L nasal ala          | block 2 positive           | 2 blocks; clear   |         | 2\n" +
+				"B   | R dorsal forearm     | 2 blocks; clear            |                   |         | 1\n",
+			"A ; B 2-"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := mustLower(t, head+c.rows)
+			var out []string
+			for _, les := range n.Lesions {
+				var st []string
+				for _, s := range les.Stages {
+					mark := "?"
+					if len(s.Margins) > 0 {
+						mark = map[bool]string{true: "+", false: "-"}[s.Margins[0].Positive]
+					}
+					st = append(st, fmt.Sprint(s.Blocks.N, mark))
+				}
+				out = append(out, les.Label+" "+strings.Join(st, ","))
+			}
+			assert.Equal(t, c.want, strings.Join(out, "; "))
+		})
+	}
+}
