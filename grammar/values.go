@@ -67,7 +67,7 @@ var (
 // sections", "4 pieces", "2 specimens". This is the one table of block
 // words; cut levels ("7 levels") are sections through one block and are
 // not blocks.
-var BlockNouns = []string{"blocks", "block", "sections", "section", "specimens", "specimen", "pieces", "piece", "blks", "blk", "pcs", "pc"}
+var BlockNouns = []string{"blocks", "block", "sections", "section", "specimens", "specimen", "pieces", "piece", "blks", "blk", "blx", "pcs", "pc"}
 
 // StageNouns count stages: "2 stages", "2 layers", "2 levels".
 var StageNouns = []string{"stages", "stage", "layers", "layer", "levels", "level", "stgs", "stg"}

@@ -62,6 +62,9 @@ func stageKey(f *grammar.Field) (ordinal string, ref keyRef, isStage bool, err e
 	key := f.Key
 	if open := strings.IndexByte(key, '('); open > 0 && strings.HasSuffix(key, ")") {
 		if r, known := lookup(secStage, key[:open]); known {
+			if inner := key[open+1 : len(key)-1]; romanNumeral.MatchString(inner + ": ") {
+				return inner, r, true, nil // "Histo (I): nodular BCC, …" in a note that keys its stages "I:", "II:"
+			}
 			if ord, tail, ok := splitStage(key[open+1 : len(key)-1]); ok && tail == "" {
 				return ord, r, true, nil
 			}

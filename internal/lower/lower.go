@@ -1046,6 +1046,50 @@ func terseStage(it *grammar.Item) *grammar.Field {
 	return &grammar.Field{Pos: it.Text.Pos, Key: strings.Join(words[:n], " "), Value: v}
 }
 
+// romanNumeral matches a stage a terse note numbers by a roman numeral
+// alone, with its colon, after a comma or at the line's start: "I: 3 blx
+// +3:00, II: 1 blk clear".
+var romanNumeral = regexp.MustCompile(`(?:^|,\s*)(I|II|III|IV|V|VI|VII|VIII|IX|X):\s+`)
+
+// romanStages reads a line of stages a terse note keys by roman numerals
+// alone — "I: 3 blx +3:00, II: 1 blk clear", or "II: 1 blk, clear." on a
+// line of its own — as stage fields ("Stage I", "Stage II"), each value its
+// block count and what follows it up to the next numeral; nil unless every
+// numeral's value opens with a count of blocks and the numerals run on in
+// order.
+func romanStages(it *grammar.Item) []*grammar.Field {
+	if it.Text != nil || it.Marker != nil || it.Label != nil || len(it.Fields) != 1 || it.Fields[0].Value == nil {
+		return nil
+	}
+	f := it.Fields[0]
+	first, _ := stageNumber(f.Key)
+	if first == 0 || !romanNumeral.MatchString(f.Key+": ") || f.Value.Pos.Line != f.Pos.Line {
+		return nil
+	}
+	text := f.Key + ": " + f.Value.Text
+	shift := f.Value.Pos.Column - len(f.Key) - 2 // the column of text[0]
+	marks := romanNumeral.FindAllStringSubmatchIndex(text, -1)
+	var out []*grammar.Field
+	for k, m := range marks {
+		if n, _ := stageNumber(text[m[2]:m[3]]); n != first+k {
+			return nil
+		}
+		end := len(text)
+		if k+1 < len(marks) {
+			end = marks[k+1][0]
+		}
+		value := strings.TrimSpace(text[m[1]:end])
+		words := strings.Fields(value)
+		if len(words) < 2 || !grammar.IsDigits(words[0]) || !blockWord(words[1]) {
+			return nil
+		}
+		pos := f.Value.Pos
+		pos.Column = shift + m[1]
+		out = append(out, &grammar.Field{Pos: f.Pos, Key: "Stage " + text[m[2]:m[3]], Value: &grammar.Value{Pos: pos, Text: value}})
+	}
+	return out
+}
+
 // blockWord reports whether w names blocks: "blks", "blk,", "blocks", "sections", "pcs".
 func blockWord(w string) bool {
 	w = strings.TrimRight(asciiLower(w), ",.;:")
@@ -1118,6 +1162,13 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := terseStage(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "S1 3 blks, +deep blk2. Nodular BCC mid dermis, no PNI."
+	}
+	if fs := romanStages(it); fs != nil {
+		l.endParagraph()
+		for _, f := range fs {
+			taken = max(taken, l.field(i, f)) // "I: 3 blx +3:00, II: 1 blk clear"
+		}
+		return taken
 	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && len(l.out.Lesions) > 1 && wordCount(it.Text.Text, 9) < 9 &&
 		!strings.Contains(strings.TrimRight(it.Text.Text, ".: "), ". ") && (repairsHeading(strings.TrimRight(it.Text.Text, ".: ")) ||
@@ -3107,7 +3158,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		}
 	}
 	if l.stage >= 0 && l.lesion >= 0 && l.stage < len(l.cur().Stages) && !opensWithStage(v) {
-		if ref, ok := lookup(secStage, f.Key); ok {
+		if ord, _, isStage, _ := stageKey(f); isStage && ord != "" {
+			// "Histo (I): …" under "I: 3 blx, II: 1 blk clear": the stage
+			// the key names, below, not the one open
+		} else if ref, ok := lookup(secStage, f.Key); ok {
 			valueFrom()
 			l.problem(l.stageField(&l.cur().Stages[l.stage], ref, v))
 			return taken

@@ -265,6 +265,9 @@ func marginStatus(s string) (positive, known bool) {
 		if len(w) > 1 && w[0] == '+' && w[1] >= 'a' && w[1] <= 'z' {
 			return true, true // "+deep blk2": a busy surgeon's plus before the margin
 		}
+		if len(w) > 3 && w[0] == '+' && isDigitByte(w[1]) && strings.Contains(w, ":") {
+			return true, true // "3 blx +3:00": a plus before the clock face where tumor remains
+		}
 	}
 	if strings.Contains(lower, "(-)") || strings.Contains(lower, "(−)") {
 		return false, true // "2 blocks (-)"

@@ -161,7 +161,7 @@ var countNouns = func() map[string]bool {
 // blockWords name a block in a margin entry or a block list: "block 2",
 // "sections 1, 3", "pieces 2-3".
 var blockWords = map[string]bool{"block": true, "blocks": true, "section": true, "sections": true,
-	"piece": true, "pieces": true, "specimen": true, "specimens": true, "blk": true, "blks": true}
+	"piece": true, "pieces": true, "specimen": true, "specimens": true, "blk": true, "blks": true, "blx": true}
 
 // approxWords may lead a value and are ignored.
 var approxWords = map[string]bool{"approximately": true, "approx": true, "approx.": true, "about": true, "~": true}
