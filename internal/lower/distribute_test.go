@@ -63,3 +63,34 @@ func TestStagesSideBySide(t *testing.T) {
 		})
 	}
 }
+
+// TestLetteredParts: a terse note that lists its tumors by letter tells
+// each one's part of a field by its bare letter, parts set apart by
+// semicolons ("Stages: A - stage 1 three blocks, …; B - …", "Stage 1
+// histology: A nodular BCC …; B …", "Repairs, each after tumor clearance:
+// A intermediate …; B …"): each part is that tumor's (CODING-RULES §1, §3);
+// a value whose parts do not all open with the next letter is no one's.
+func TestLetteredParts(t *testing.T) {
+	const head = "Date of service: 11/04/2026\nI read all the frozen sections myself.\n\n" +
+		"A) R nasal ala - nodular BCC, 0.8 x 0.7 cm\nB) L cheek - SCC, well diff, 1.0 x 0.9 cm\n" +
+		"Why Mohs: A nose/H-zone, tissue sparing; B invasive SCC mid face.\n\n"
+	cases := []struct{ name, body, want string }{
+		{"stages, histology and repairs by letter",
+			"Stages: A - stage 1 three blocks, block 2 positive at deep margin, stage 2 one block clear; B - stage 1 two blocks, clear.\n" +
+				"Stage 1 histology: A nodular BCC in the mid dermis, no PNI; B well-differentiated SCC, superficial dermis only, no PNI.\n\n" +
+				"Repairs, each after tumor clearance: A intermediate layered repair 1.8 cm; B intermediate layered repair 2.9 cm.\n",
+			"R nasal ala 3,1 [intermediate layered repair [1.8]]; L cheek 2 [intermediate layered repair [2.9]]"},
+		{"parts out of the letters' order are no one's",
+			"Stages: B - stage 1 two blocks, clear; A - stage 1 three blocks, clear.\n",
+			"R nasal ala ; L cheek "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := mustLower(t, head+c.body)
+			assert.Equal(t, c.want, lesionOutline(n))
+			for _, les := range n.Lesions {
+				assert.True(t, les.Indication.Present(), "lesion %s's indication", les.Label)
+			}
+		})
+	}
+}

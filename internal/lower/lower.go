@@ -1552,10 +1552,13 @@ func (l *lowerer) perLesionParts(f *grammar.Field) []*grammar.Field {
 		return nil
 	}
 	var out []*grammar.Field
+	bare := l.labelParts(f.Value.Text) != nil // "Stage 1 histology: A nodular BCC …; B well-differentiated SCC …; C …"
 	for _, part := range splitOutside(f.Value, ";") {
 		text := strings.TrimSpace(part.Text)
 		word, rest, _ := strings.Cut(text, " ")
-		if !slices.ContainsFunc([]string{"lesion", "site", "tumor"}, func(w string) bool { return strings.EqualFold(word, w) }) {
+		if bare {
+			rest = text
+		} else if !slices.ContainsFunc([]string{"lesion", "site", "tumor"}, func(w string) bool { return strings.EqualFold(word, w) }) {
 			return nil
 		}
 		label, value, _ := strings.Cut(strings.TrimSpace(rest), " ")
@@ -1566,6 +1569,75 @@ func (l *lowerer) perLesionParts(f *grammar.Field) []*grammar.Field {
 		}
 		out = append(out, &grammar.Field{Pos: f.Pos, Key: f.Key + ", lesion " + label,
 			Value: &grammar.Value{Pos: shift(part.Pos, part.Text[:strings.Index(part.Text, value)]), Text: strings.TrimSuffix(value, ".")}})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// labelledProse reads a field whose value tells each lesion its part by
+// its bare label (labelParts) — "Stages: A - stage 1 three blocks, …; B -
+// …", "Repairs, each after tumor clearance: A intermediate layered repair
+// 1.8 cm; B …" — as each lesion's prose, the key before every part: the
+// key of a count or a repair, or a key the note's tables do not know. It
+// reports whether it did.
+func (l *lowerer) labelledProse(f *grammar.Field) bool {
+	if f.Value == nil {
+		return false
+	}
+	if ref, known := lookupAny(f.Key); known && !slices.Contains([]field{fTotalStages, fTotalBlocks, fRepair, fFinalDefect}, ref.field) {
+		return false
+	}
+	parts := l.labelParts(f.Value.Text)
+	if parts == nil {
+		return false
+	}
+	l.endParagraph()
+	lead := prose.Line{Text: f.Key + ":", Line: f.Pos.Line, Col: f.Pos.Column}
+	for _, p := range parts {
+		l.paragraphs[p.lesion] = append(l.paragraphs[p.lesion], []prose.Line{lead, {Text: p.text, Line: f.Value.Pos.Line, Col: f.Value.Pos.Column + p.at}})
+		if !l.scoped(p.lesion) {
+			l.scopes = append(l.scopes, p.lesion)
+		}
+	}
+	return true
+}
+
+// labelPart is a part of a value that opens with a lesion's bare label:
+// "B - stage 1 two blocks, clear", "C simple repair 3.5 cm".
+type labelPart struct {
+	lesion int
+	text   string // the part after its label
+	at     int    // where text starts in the value
+}
+
+// labelParts cuts a value into its parts a lesion, set apart by
+// semicolons, each opening with the bare label of the next lesion of the
+// note in order ("A - stage 1 three blocks, …; B - stage 1 two blocks, …;
+// C - …", "A nodular BCC …; B …"); nil unless there are two parts or more
+// and every part opens so.
+func (l *lowerer) labelParts(value string) []labelPart {
+	if len(l.out.Lesions) < 2 || !strings.Contains(value, ";") {
+		return nil
+	}
+	var out []labelPart
+	at := 0
+	for _, part := range strings.Split(value, ";") {
+		start := at + len(part) - len(strings.TrimLeft(part, " "))
+		at += len(part) + 1
+		text := strings.TrimSpace(part)
+		label, rest, ok := strings.Cut(text, " ")
+		label = strings.TrimRight(label, ":)")
+		if !ok || len(label) != 1 || !grammar.IsLabel(label) {
+			return nil
+		}
+		k := l.labelled(label)
+		if k < 0 || k != len(out) || l.out.Lesions[k].Label != label {
+			return nil
+		}
+		rest = strings.TrimLeft(rest, " –—-:")
+		out = append(out, labelPart{lesion: k, text: strings.TrimSuffix(strings.TrimSpace(rest), "."), at: start + len(text) - len(strings.TrimLeft(rest, " "))})
 	}
 	if len(out) < 2 {
 		return nil
@@ -3204,6 +3276,24 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			taken = max(taken, l.field(i, g))
 		}
 		return taken
+	}
+	if l.labelledProse(f) {
+		return taken // "Stages: A - stage 1 three blocks, …; B - stage 1 two blocks, clear; C - …"
+	}
+	if ref, known := lookup(secLesion, f.Key); known && (ref.field == fIndication || ref.field == fSize) && f.Value != nil && l.lesion >= 0 {
+		if parts := l.labelParts(f.Value.Text); parts != nil {
+			// "Why Mohs: A nose/H-zone, tissue sparing; B invasive SCC mid
+			// face; C recurrent after cryo": each lesion's own field
+			saved := l.lesion
+			for _, p := range parts {
+				l.lesion = p.lesion
+				pos := f.Value.Pos
+				pos.Column += p.at
+				l.problem(l.lesionField(ref, f, &grammar.Value{Pos: pos, Text: p.text}))
+			}
+			l.lesion = saved
+			return taken
+		}
 	}
 	if g, les := l.lesionStageKey(f); g != nil {
 		// "Stage 1 findings, lesion B: …" under a log of both lesions

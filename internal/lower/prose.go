@@ -127,6 +127,21 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 	spread := slices.ContainsFunc(lines, l.distributes) // "The first stages at the cheek and the forearm were four and two blocks." then "Tumor A showed …": cut by sentences in stageParts
 	follow := -1                                        // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
+		if lead, rest, ok := strings.Cut(ln.Text, ": "); ok {
+			if parts := l.labelParts(rest); parts != nil {
+				// "Repairs, each after tumor clearance: A intermediate layered
+				// repair 1.8 cm; B …; C simple repair 3.5 cm.": each part its
+				// lesion's, the lead before it
+				for _, p := range parts {
+					l.paragraphs[p.lesion] = append(l.paragraphs[p.lesion], []prose.Line{{Text: lead + ":", Line: ln.Line, Col: ln.Col},
+						{Text: p.text, Line: ln.Line, Col: ln.Col + len(lead) + 2 + p.at}})
+					if !l.scoped(p.lesion) {
+						l.scopes = append(l.scopes, p.lesion)
+					}
+				}
+				continue
+			}
+		}
 		refs := l.lesionMentions([]prose.Line{ln})
 		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
 		if follow >= 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion != follow }) {
