@@ -1096,8 +1096,8 @@ func labelLen(s string) (n, rest int) {
 
 // labelTail ends a label whose name ends at byte end of s, the next
 // non-blank at j: the line's end, a colon or comma, a parenthesis (an
-// opening one, or a closing one right after the name: "Site A)") or a dash
-// must follow it. It returns the label's length and where its text starts,
+// opening one, or a closing one right after the name: "Site A)"), a full
+// stop right after the name ("Tumor #1. …") or a dash must follow it. It returns the label's length and where its text starts,
 // or 0, 0.
 func labelTail(s string, end, j int) (n, rest int) {
 	switch {
@@ -1108,6 +1108,8 @@ func labelTail(s string, end, j int) (n, rest int) {
 	case s[j] == '(':
 		return end, j
 	case s[j] == ')' && j == end && (j+1 == len(s) || blankAt(s, j+1)): // "Site A) right forehead"
+		return end, j + 1
+	case s[j] == '.' && j == end && (j+1 == len(s) || blankAt(s, j+1)): // "Tumor #1. Biopsy-proven: shave …"
 		return end, j + 1
 	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
 		return end, j + len("–")

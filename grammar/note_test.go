@@ -302,6 +302,8 @@ func TestExportDecoration(t *testing.T) {
 		{"Markdown bold in a list", "- **Pre-op size:** 1.8 x 1.5 cm", `1 marker="-"@1 key="Pre-op size"@5 value="1.8 x 1.5 cm"@20`},
 		{"a hash that is no heading", "#3 block positive", `1 text="#3 block positive"@1`},
 		{"a hash label and a colon", "#2: right forearm", `1 label="#2"(lesion 2)@1 text="right forearm"@5`},
+		{"a label and a full stop before its fields", "Tumor #1. Biopsy-proven: shave 10/16/2026", `1 label="Tumor #1"(tumor 1)@1 key="Biopsy-proven"@11 value="shave 10/16/2026"@26`},
+		{"a number's decimal point is no label's full stop", "Tumor 1.2 cm wide", `1 text="Tumor 1.2 cm wide"@1`},
 		{"a hash label and a dash", "#1 – left cheek", `1 label="#1"(lesion 1)@1 text="left cheek"@6`},
 		{"a hash label alone", "#12", `1 label="#12"(lesion 12)@1`},
 		{"three digits after a hash are no label", "#123: left cheek", `1 text="#123: left cheek"@1`},

@@ -94,3 +94,23 @@ func TestLetteredParts(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberedTumorParagraphs: "Tumor #1. Biopsy-proven: …. Reason for
+// Mohs: …. First stage divided into four blocks; …" is tumor 1's paragraph
+// whole — the stages run on after the indication's value are today's, not
+// its history (CODING-RULES §1) — and a summary's "#1 left nasal sidewall -
+// 3 stages, 9 blocks" is tumor 1's total, not the last tumor's.
+func TestNumberedTumorParagraphs(t *testing.T) {
+	const note = "Date of service: 11/06/2026\n\nTumors treated today:\n  1. Left nasal sidewall - morpheaform basal cell carcinoma\n  2. Right dorsal forearm - squamous cell carcinoma in situ\n\n" +
+		"Frozen sections for both tumors were read by me.\n\n" +
+		"Tumor #1. Biopsy-proven: shave 10/16/2026. Reason for Mohs: morpheaform histology on the nose. Clinical size 1.2 x 1.0 cm. First stage divided into four blocks; tumor at the deep margin of block 1. Second stage divided into three blocks; block 2 still involved. Third stage divided into two blocks, both clear.\n\n" +
+		"Tumor #2. Biopsy-proven: shave 10/16/2026. Reason for Mohs: recurrent after cryotherapy. Clinical size 1.3 x 1.1 cm. First stage divided into three blocks; all three blocks clear.\n\n" +
+		"Summary:\n  #1 left nasal sidewall - 3 stages, 9 blocks\n  #2 right dorsal forearm - 1 stage, 3 blocks\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, []int{4, 3, 2}, stageBlocks(n.Lesions[0]))
+	assert.Equal(t, []int{3}, stageBlocks(n.Lesions[1]))
+	assert.True(t, n.Lesions[0].Indication.Present())
+	assert.Equal(t, 9, n.Lesions[0].TotalBlocks.N)
+	assert.NotEqual(t, 9, n.Lesions[1].TotalBlocks.N)
+}

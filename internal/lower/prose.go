@@ -463,7 +463,15 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 		return false
 	}
 	words := sentenceWords(ln.Text[at:])
-	return len(words) > 1 && lesionNumber(words, 0) > 0
+	return len(words) > 1 && (lesionNumber(words, 0) > 0 || at == 0 && hashNumber(words[0].text) > 0)
+}
+
+// hashNumber is the lesion number a word "#2" names, or 0.
+func hashNumber(w string) int {
+	if n, err := strconv.Atoi(strings.TrimPrefix(w, "#")); err == nil && strings.HasPrefix(w, "#") && n > 0 {
+		return n
+	}
+	return 0
 }
 
 // nounPhraseStart is where the noun phrase that names a lesion at byte at
@@ -554,6 +562,22 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 		// it names no stage and no repair
 		if f := prose.Read([][]prose.Line{lines}); len(f.Stages) == 0 && len(f.StageCount) == 0 && len(f.Repairs) == 0 {
 			scope = noteScope
+		}
+	}
+	if scope != noteScope && indicationKey(lines) && !isHistoryKey(l.block.Value) && !l.inHistory {
+		// "Reason for Mohs: morpheaform histology …. Clinical size 1.2 x 1.0
+		// cm. First stage divided into four blocks; …" run on in one value:
+		// the sentences from the first that tells a stage on are today's
+		sens := prose.Sentences([][]prose.Line{lines})
+		if k := slices.IndexFunc(sens, tellsStage); k > 0 && !slices.ContainsFunc(sens[k:], func(sen []prose.Line) bool {
+			return len(innerKeys(sentenceText(sen), false)) > 0 // "Stage 1: 2 blocks, …" read as its field
+		}) {
+			l.history[scope] = append(l.history[scope], slices.Concat(sens[:k]...))
+			l.paragraphs[scope] = append(l.paragraphs[scope], slices.Concat(sens[k:]...))
+			if !l.scoped(scope) {
+				l.scopes = append(l.scopes, scope)
+			}
+			return
 		}
 	}
 	switch {
@@ -2210,6 +2234,10 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 			at := prose.Span{Line: ln.Line, Col: ln.Col + w.at, EndLine: ln.Line, EndCol: ln.Col + w.at + len(w.text)}
 			if n := lesionNumber(words, k); n > 0 && n <= len(l.out.Lesions) {
 				add(n-1, at)
+				continue
+			}
+			if n := hashNumber(w.text); li == 0 && k == 0 && l.headed && n > 0 && n <= len(l.out.Lesions) && !repairsSection(l.block.Value) {
+				add(n-1, at) // "#1 left nasal sidewall - 3 stages, 9 blocks" under "Summary:" (under a repairs heading the labels are the repairs', see repairParts)
 				continue
 			}
 			if (slices.Contains(everyWords, w.text) || w.text == "each" || w.text == "every") && k+1 < len(words) && slices.Contains(tumorNouns, words[k+1].text) || // "Each lesion had been biopsied on …"

@@ -648,6 +648,7 @@ func splitAnd(s string) []string {
 		return []string{s}
 	}
 	s = strings.ReplaceAll(s, " + ", " and ")
+	s = strings.ReplaceAll(s, " plus ", " and ") // "H&E plus AE1/AE3 on both blocks"
 	var parts []string
 	for {
 		i := strings.Index(asciiLower(s), " and ")
