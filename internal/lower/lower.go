@@ -3397,6 +3397,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		} else if v == nil {
 			if nv, j := l.nextNarrative(i); nv != nil {
 				v, taken = nv, max(taken, j)
+			} else if l.siteLedNext(i) {
+				// "RECONSTRUCTION:" over "Right shoulder - …" and "Left chin -
+				// …": a heading over each site's repair, no repair of its own
+				l.endParagraph()
+				l.block = model.Text{Value: f.Key + ":", Line: f.Pos.Line}
+				return taken
 			}
 		}
 		if ref.field == fWoundCare && v != nil && len(splitSentences(v)) > 1 && isDictated(v.Text) {
@@ -4831,7 +4837,51 @@ func lineText(line *grammar.Line) string {
 // (see hashReference): no heading's value.
 func (l *lowerer) refersToLesion(it *grammar.Item) bool {
 	les, _ := l.hashReference(it)
-	return les >= 0
+	return les >= 0 || l.siteLed(it) >= 0
+}
+
+// siteLedNext reports whether the next line after i that is not blank
+// opens with an opened lesion's site (siteLed).
+func (l *lowerer) siteLedNext(i int) bool {
+	for j := i + 1; j < len(l.lines); j++ {
+		if l.lines[j].Blank {
+			continue
+		}
+		return l.lines[j].Item != nil && l.siteLed(l.lines[j].Item) >= 0
+	}
+	return false
+}
+
+// siteLed is the lesion a line opens with the site of, before a dash or a
+// colon, in a note of several lesions: "Right shoulder - after tumor
+// clearance, intermediate layered repair, 6.8 cm." under "RECONSTRUCTION:"
+// is the shoulder's line, no value of the heading's (that gave the
+// shoulder's repair to the lesion read last); -1 when none, or several.
+func (l *lowerer) siteLed(it *grammar.Item) int {
+	if len(l.out.Lesions) < 2 || it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
+		return -1
+	}
+	text := it.Text.Text
+	k := -1
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		if i := strings.Index(text, sep); i > 0 && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	if k < 0 || wordCount(text[:k], 6) >= 6 {
+		return -1
+	}
+	head := strings.TrimSpace(text[:k])
+	found := -1
+	for i, les := range l.out.Lesions {
+		if sameSite(siteWords(les), head) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // hashReference reads a line that names a lesion already opened by its

@@ -1163,6 +1163,17 @@ func (l *lowerer) proseLesion(first prose.Line) {
 		l.closeSections()
 		l.block = model.Text{}
 		l.nameByProse(len(l.out.Lesions) - 1)
+		if prev := &l.out.Lesions[n-2]; siteWords(*prev) == "" {
+			// the lesion before was opened inside a field's value ("Why Mohs:
+			// the cheek lesion is on the face …") that no paragraph opened:
+			// its site paragraph's site names it, so that "Back to the cheek
+			// for stage 2" is its
+			for _, p := range l.siteParas {
+				if p.n == n-1 {
+					prev.HeadingText = model.Text{Value: p.site, Line: first.Line}
+				}
+			}
+		}
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: strconv.Itoa(n), Line: first.Line})
 		l.lesion = len(l.out.Lesions) - 1
 	default:

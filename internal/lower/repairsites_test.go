@@ -48,6 +48,12 @@ func TestClosingRepairsBySite(t *testing.T) {
 				"Tumor three, left upper back: squamous cell carcinoma in situ, 1.6 x 1.4 cm. Stage one was two blocks, both clear.\n\n" +
 				"Reconstruction after tumor clearance. Nasal tip: full-thickness skin graft, recipient area 1.8 x 1.5 cm, donor left preauricular. Left antihelix: full-thickness skin graft, recipient area 2.0 x 1.6 cm, donor left postauricular. Left upper back: after tumor clearance the defect was closed with a simple linear repair, 3.6 cm in length.\n",
 			"full-thickness skin graft [] | full-thickness skin graft [] | simple linear repair [3.6]"},
+		{"'RECONSTRUCTION:' over a line a site, 'Right shoulder - …', in an unlabelled dictation",
+			"Date of service: 11/17/2026\n\nTwo biopsy-proven tumors. I read all frozen sections myself.\n\n" +
+				"RIGHT SHOULDER. Squamous cell carcinoma, per shave biopsy 11/12/2026. Preoperative size 2.6 x 2.2 cm. Stage 1 was divided into seven blocks; tumor at the deep margin of block 3. Stage 2 comprised two blocks and both were clear.\n\n" +
+				"LEFT CHIN. Superficial basal cell carcinoma, per shave biopsy 11/12/2026. Preoperative size 0.4 x 0.4 cm. Stage 1 was divided into two blocks, both clear.\n\n" +
+				"RECONSTRUCTION:\nRight shoulder - after tumor clearance, intermediate layered repair, 6.8 cm.\nLeft chin - after tumor clearance, complex repair, 1.0 cm, with undermining.\n",
+			"intermediate layered repair [6.8] | complex repair [1]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
