@@ -211,6 +211,7 @@ var realisticSets = []struct {
 	{"testdata/probe156", 30, 15},
 	{"testdata/probe157", 30, 21},
 	{"testdata/probe158", 30, 26},
+	{"testdata/probe159", 30, 15},
 	{"testdata/probe160", 30, 30},
 }
 
