@@ -5675,6 +5675,9 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 			continue
 		}
 		named := sitesOpening(text, sites)
+		if k := stagePhraseSite(text, sites); k >= 0 {
+			named = []int{k} // "The flank was going to take most of the morning, so I did the small chin lesion first: stage 1 of the chin, two blocks, …"
+		}
 		stage := namesStage(sen)
 		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
 			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) && !sideless(sites[named[0]], d.Site) // "The left cheek lentigo maligna measured …" names its own tumor; "Nasal ala: nodular …" the L nasal ala's
@@ -5722,6 +5725,29 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		return nil
 	}
 	return out
+}
+
+// stagePhrase finds a stage named with its site: "stage 1 of the chin",
+// "the first layer at the left temple".
+var stagePhrase = regexp.MustCompile(`(?i)\b(?:stage|layer)\s+(?:\d+|i{1,3}|one|two|three)\s+(?:of|at|on)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+){0,3})`)
+
+// stagePhraseSite is the one site of sites that a sentence's first stage
+// phrase names ("stage 1 of the chin"), or -1.
+func stagePhraseSite(text string, sites []string) int {
+	m := stagePhrase.FindStringSubmatch(text)
+	if m == nil {
+		return -1
+	}
+	found := -1
+	for i, site := range sites {
+		if slices.ContainsFunc(sentenceWords(m[1]), func(w sentenceWord) bool { return siteWord(w.text, site) }) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // laterOpenings are those of sentences that open a paragraph of pars.

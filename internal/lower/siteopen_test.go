@@ -1217,6 +1217,10 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 			head + "Dr. Lindqvist-Obi dictating. Three tumors today:\nthe right temple, a melanoma in situ, 1.4 x 1.2 cm;\nthe left cheek, a nodular basal cell carcinoma, 0.8 x 0.7 cm;\nand the right posterior neck, an infiltrative basal cell carcinoma, 1.1 x 1.0 cm.\n\n" +
 				"The temple went first. The first stage of the temple was three blocks, with tumor at block one. While the temple was in the lab we took the first stages of the cheek and the neck.\n",
 			lesionOutline, " ambiguous"},
+		{"'stage 1 of the chin' opens the chin though the sentence names the flank first",
+			head + "He has two biopsy-proven skin cancers: a superficial basal cell carcinoma on the chin and a squamous cell carcinoma on the right flank. I read all frozen sections myself.\n\n" +
+				"The flank was going to take most of the morning, so I did the small chin lesion first: stage 1 of the chin, two blocks, was clear at every margin. The flank's first stage went into eight blocks, with tumor at block 4. Its second stage, one block, was clear.\n",
+			lesionOutline, "chin 2; right flank 8,1"},
 		{"a stage that two sites share is neither's",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +
