@@ -114,3 +114,13 @@ func TestNumberedTumorParagraphs(t *testing.T) {
 	assert.Equal(t, 9, n.Lesions[0].TotalBlocks.N)
 	assert.NotEqual(t, 9, n.Lesions[1].TotalBlocks.N)
 }
+
+// TestStagesKeyTellingStages: "Stages: A - stage 1 four blocks, …; stage 2
+// two blocks, …; stage 3 one block, clear." of a note's one lesion tells its
+// stages (CODING-RULES §1), no count that "expected a count" rejects.
+func TestStagesKeyTellingStages(t *testing.T) {
+	n := mustLower(t, "Date of service: 11/20/2026\nI read all frozen sections.\n\nA) Vertex scalp - infiltrative BCC, 2.4 x 2.1 cm.\n\n"+
+		"Stages: A - stage 1 four blocks, blocks 2 and 4 positive at the peripheral margin; stage 2 two blocks, block 1 positive at the deep margin; stage 3 one block, clear.\n")
+	require.Len(t, n.Lesions, 1)
+	assert.Equal(t, []int{4, 2, 1}, stageBlocks(n.Lesions[0]))
+}

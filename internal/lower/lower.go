@@ -1586,14 +1586,28 @@ func (l *lowerer) labelledProse(f *grammar.Field) bool {
 	if f.Value == nil {
 		return false
 	}
-	if ref, known := lookupAny(f.Key); known && !slices.Contains([]field{fTotalStages, fTotalBlocks, fRepair, fFinalDefect}, ref.field) {
+	ref, known := lookupAny(f.Key)
+	if known && !slices.Contains([]field{fTotalStages, fTotalBlocks, fRepair, fFinalDefect}, ref.field) {
 		return false
 	}
 	parts := l.labelParts(f.Value.Text)
+	if parts == nil && l.lesion >= 0 && len(l.out.Lesions) == 1 && (ref.field == fTotalStages || ref.field == fTotalBlocks) && !startsWithCount(f.Value.Text) && namesStageNoun(f.Value.Text) {
+		// "Stages: A - stage 1 four blocks, …; stage 2 two blocks, …" of the
+		// note's one lesion: the stages told, not a count
+		text, at := f.Value.Text, 0
+		if label, rest, ok := strings.Cut(text, " - "); ok && label == l.cur().Label {
+			at = len(text) - len(rest)
+			text = rest
+		}
+		parts = []labelPart{{lesion: l.lesion, text: text, at: at}}
+	}
 	if parts == nil {
 		return false
 	}
 	l.endParagraph()
+	if l.paragraphs == nil {
+		l.paragraphs, l.history = map[int][][]prose.Line{}, map[int][][]prose.Line{}
+	}
 	lead := prose.Line{Text: f.Key + ":", Line: f.Pos.Line, Col: f.Pos.Column}
 	for _, p := range parts {
 		l.paragraphs[p.lesion] = append(l.paragraphs[p.lesion], []prose.Line{lead, {Text: p.text, Line: f.Value.Pos.Line, Col: f.Value.Pos.Column + p.at}})
