@@ -5629,7 +5629,11 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		pars = append(pars, cur)
 	}
 	sentences := prose.Sentences(pars)
-	first := slices.IndexFunc(sentences, namesStage)
+	first := slices.IndexFunc(sentences, func(sen []prose.Line) bool {
+		// "The first stages at the nose, the crown and the back were two,
+		// four and six blocks, respectively.": the stages of all, side by side
+		return namesStage(sen) || namesStageNoun(sentenceText(sen)) && strings.Contains(asciiLower(sentenceText(sen)), "respectively")
+	})
 	if first < 1 || slices.ContainsFunc(sentences, func(sen []prose.Line) bool { return proseLesionNumber(sentenceText(sen)) > 1 }) {
 		return nil // no stage, or the prose numbers its lesions ("Attention was then turned to the second site, …"), which opens them
 	}
@@ -5692,7 +5696,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		if k := stagePhraseSite(text, sites); k >= 0 {
 			named = []int{k} // "The flank was going to take most of the morning, so I did the small chin lesion first: stage 1 of the chin, two blocks, …"
 		}
-		stage := namesStage(sen)
+		stage := namesStage(sen) || k == first // the first may be the stages of all side by side, which prose reads as none
 		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
 			return d.Site != "" && !sameSite(d.Site, sites[named[0]]) && !sideless(sites[named[0]], d.Site) // "The left cheek lentigo maligna measured …" names its own tumor; "Nasal ala: nodular …" the L nasal ala's
 		}) {
@@ -5709,6 +5713,28 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		}
 		switch {
 		case !stage:
+			continue
+		case k >= first && len(opened) == 0 && (len(named) > 1 || !namesStage(sen)) && namesEverySite(text, sites):
+			// "The first stages at the nose, the crown and the back were two,
+			// four and six blocks, respectively." after a list of the tumors:
+			// each tumor opens where the list names it, and stageParts tells
+			// the stages of the sentence apart (or makes them ambiguous)
+			at := introSentences(sentences[:first], sites)
+			if at == nil {
+				return nil
+			}
+			for n, sen := range at {
+				// each tumor of the list an item ("- nodular basal cell
+				// carcinoma of the crown of the scalp, …") or a paragraph of
+				// its own, which opens it
+				start := slices.IndexFunc(sen, func(ln prose.Line) bool { return itemAt(pars, ln) })
+				if start < 0 && len(laterOpenings(pars, [][]prose.Line{sen})) == 0 {
+					return nil
+				}
+				ln := sen[max(start, 0)]
+				out[siteAt{line: ln.Line, col: ln.Col}] = siteParagraph{n: n + 1, site: sites[n], col: ln.Col}
+				opened = append(opened, n)
+			}
 			continue
 		case len(named) > 1 && (!tellsStage(sen) || countsOnly(sen)):
 			continue // "After the first layer on the nose was taken, we took the first layer on the hand.": the order, no stage's facts; "The lip took two stages and the nose one.": a summary
@@ -5737,6 +5763,47 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	}
 	if len(opened) != len(sites) {
 		return nil
+	}
+	return out
+}
+
+// itemAt reports whether a sentence's line ln starts a list item's line of
+// pars.
+func itemAt(pars [][]prose.Line, ln prose.Line) bool {
+	return slices.ContainsFunc(pars, func(par []prose.Line) bool {
+		return slices.ContainsFunc(par, func(p prose.Line) bool { return p.Item && p.Line == ln.Line && p.Col == ln.Col })
+	})
+}
+
+// namesEverySite reports whether text names each of sites by one of its
+// words.
+func namesEverySite(text string, sites []string) bool {
+	words := sentenceWords(text)
+	return !slices.ContainsFunc(sites, func(site string) bool {
+		return !slices.ContainsFunc(words, func(w sentenceWord) bool { return siteWord(w.text, site) })
+	})
+}
+
+// introSentences are the sentences, one a site in the order of sites, that
+// name each site's tumor before the first stage (a list of the day's
+// tumors, an item or a sentence each); nil unless each site has one of its
+// own and they come in that order.
+func introSentences(intro [][]prose.Line, sites []string) [][]prose.Line {
+	out := make([][]prose.Line, 0, len(sites))
+	from := 0
+	for _, site := range sites {
+		k := from
+		for ; k < len(intro); k++ {
+			f := prose.Read([][]prose.Line{intro[k]})
+			if len(f.Diagnoses) == 1 && (sameSite(f.Diagnoses[0].Site, site) || sideless(site, f.Diagnoses[0].Site)) {
+				break
+			}
+		}
+		if k == len(intro) {
+			return nil
+		}
+		out = append(out, intro[k])
+		from = k + 1
 	}
 	return out
 }

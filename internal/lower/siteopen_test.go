@@ -1221,6 +1221,18 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 			head + "He has two biopsy-proven skin cancers: a superficial basal cell carcinoma on the chin and a squamous cell carcinoma on the right flank. I read all frozen sections myself.\n\n" +
 				"The flank was going to take most of the morning, so I did the small chin lesion first: stage 1 of the chin, two blocks, was clear at every margin. The flank's first stage went into eight blocks, with tumor at block 4. Its second stage, one block, was clear.\n",
 			lesionOutline, "chin 2; right flank 8,1"},
+		{"a list of the tumors an item each, then the first stages of all side by side",
+			head + "Mr. Whitcombe-Adeyemi has three biopsy-proven tumors, all from shave biopsies of 11/12/2026:\n" +
+				"- squamous cell carcinoma in situ of the left nasal sidewall, 0.9 x 0.8 cm; Mohs for the nasal location;\n" +
+				"- nodular basal cell carcinoma of the crown of the scalp, 1.6 x 1.4 cm; Mohs because it is recurrent;\n" +
+				"- nodular basal cell carcinoma of the right lower back, 2.5 x 2.0 cm; Mohs because it is recurrent.\n\n" +
+				"I interpreted all frozen sections myself and drew a Mohs map for every stage.\n\n" +
+				"The first stages at the nose, the crown and the back were two, four and six blocks, respectively. The second stages at the crown and the back were one and three blocks, respectively, and all of them were clear.\n",
+			lesionOutline, "left nasal sidewall 2; crown of the scalp 4,1; right lower back 6,3"},
+		{"the same sentence after a paragraph that names the tumors mid-sentence opens none",
+			head + "This gentleman has two biopsy-proven skin cancers. The first is a nodular basal cell carcinoma of the left temple. The second is a squamous cell carcinoma in situ of the right dorsal forearm.\n\n" +
+				"The first stages at the temple and the forearm were three and two blocks, respectively. A second stage was then taken at the temple as a single block, and it was clear.\n",
+			lesionOutline, "left temple ambiguous"},
 		{"a stage that two sites share is neither's",
 			head + "This is Dr. Varga-Mensah. Two tumors.\n\n" +
 				"The left upper cutaneous lip: a nodular basal cell carcinoma, shave biopsy 11/02/2026, 0.8 x 0.6 cm. The first stage was three blocks, all clear.\n\n" +
