@@ -48,7 +48,7 @@ const (
 // columnNames maps a header cell (letters only, lower case) to its role.
 var columnNames = map[string]columnRole{
 	"lesion": colLesion, "les": colLesion, "lsn": colLesion, "lesionid": colLesion, "lesionno": colLesion, "site": colLesion, "anatomicsite": colLesion, "anatomiclocation": colLesion,
-	"lesionlocation": colLesion, "location": colLocation, "tumor": colLesion, "lesionsite": colLesion,
+	"lesionlocation": colLesion, "location": colLocation, "tumor": colLesion, "tumour": colLesion, "lesionsite": colLesion,
 	"stage": colStage, "layer": colStage, "level": colStage, "stageno": colStage, "stagenumber": colStage,
 	"stg": colStage, "lvl": colStage, "lyr": colStage, "excision": colStage, "mohsexcision": colStage, "mohsstage": colStage,
 	"mohslayer": colStage,

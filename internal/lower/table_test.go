@@ -960,3 +960,18 @@ func TestSummaryStageColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestTumourColumn: a log's column headed "Tumour" (the British spelling)
+// names each row's lesion, as "Tumor" does (CODING-RULES §1: a stage is
+// its lesion's; the rows had all gone to the lesion read last).
+func TestTumourColumn(t *testing.T) {
+	const note = "Date of service: 11/12/2026\nSlides read by: the Mohs surgeon\n\n" +
+		"Tumour A\nSite: left nasal sidewall\n\nTumour B\nSite: right forehead\n\n" +
+		"  Tumour | Stage | Blocks | Margins\n" +
+		"  A      | 1     | 2      | block 1 positive (deep), 2 clear\n" +
+		"  A      | 2     | 1      | clear\n" +
+		"  B      | 1     | 3      | clear\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "A: 1/2+ 2/1- | B: 1/3-", logStages(n))
+}
