@@ -63,6 +63,9 @@ func (l *lowerer) distributed(sen []prose.Line) []repairPart {
 // distributes reports whether a sentence of a line tells several lesions'
 // stages side by side (distributed).
 func (l *lowerer) distributes(ln prose.Line) bool {
+	if !namesStageNoun(ln.Text) {
+		return false // the cheap test first: most lines name no stage
+	}
 	return slices.ContainsFunc(prose.Sentences([][]prose.Line{{ln}}), func(sen []prose.Line) bool {
 		return namesStageNoun(sentenceText(sen)) && l.distributed(sen) != nil
 	})
@@ -236,8 +239,11 @@ var blockNouns = []string{"block", "blocks", "section", "sections", "piece", "pi
 // countWord is the count a word states in digits or letters ("7",
 // "seven"), or 0.
 func countWord(w string) int {
-	if n, err := strconv.Atoi(w); err == nil && n > 0 {
-		return n
+	if w != "" && isDigitByte(w[0]) {
+		if n, err := strconv.Atoi(w); err == nil && n > 0 {
+			return n
+		}
+		return 0
 	}
 	return slices.Index([]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}, w) + 1
 }

@@ -1062,8 +1062,11 @@ func romanStages(it *grammar.Item) []*grammar.Field {
 		return nil
 	}
 	f := it.Fields[0]
+	if len(f.Key) > 4 || strings.Trim(f.Key, "IVX") != "" || f.Value.Pos.Line != f.Pos.Line {
+		return nil // the cheap test first: most keys are no roman numeral
+	}
 	first, _ := stageNumber(f.Key)
-	if first == 0 || !romanNumeral.MatchString(f.Key+": ") || f.Value.Pos.Line != f.Pos.Line {
+	if first == 0 || !romanNumeral.MatchString(f.Key+": ") {
 		return nil
 	}
 	text := f.Key + ": " + f.Value.Text
@@ -5949,6 +5952,9 @@ var stageNouns = []string{"stage", "stages", "layer", "layers", "pass", "passes"
 // namesStageNoun reports whether text holds one of stageNouns as a word
 // ("passed" is none).
 func namesStageNoun(text string) bool {
+	if !containsFold(text, "stage") && !containsFold(text, "layer") && !containsFold(text, "pass") {
+		return false // the cheap test first: most text names none
+	}
 	return slices.ContainsFunc(sentenceWords(text), func(w sentenceWord) bool { return slices.Contains(stageNouns, w.text) })
 }
 

@@ -468,7 +468,10 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 
 // hashNumber is the lesion number a word "#2" names, or 0.
 func hashNumber(w string) int {
-	if n, err := strconv.Atoi(strings.TrimPrefix(w, "#")); err == nil && strings.HasPrefix(w, "#") && n > 0 {
+	if !strings.HasPrefix(w, "#") {
+		return 0
+	}
+	if n, err := strconv.Atoi(w[1:]); err == nil && n > 0 {
 		return n
 	}
 	return 0
