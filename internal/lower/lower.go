@@ -5812,8 +5812,9 @@ func introSentences(intro [][]prose.Line, sites []string) [][]prose.Line {
 }
 
 // stagePhrase finds a stage named with its site: "stage 1 of the chin",
-// "the first layer at the left temple".
-var stagePhrase = regexp.MustCompile(`(?i)\b(?:stage|layer)\s+(?:\d+|i{1,3}|one|two|three)\s+(?:of|at|on)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+){0,3})`)
+// "the first layer at the left temple", "we took the first stage of the
+// back".
+var stagePhrase = regexp.MustCompile(`(?i)\b(?:(?:stage|layer)\s+(?:\d+|i{1,3}|one|two|three)|(?:first|second|third|1st|2nd|3rd)\s+(?:stage|layer))\s+(?:of|at|on)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+){0,3})`)
 
 // stagePhraseSite is the one site of sites that a sentence's first stage
 // phrase names ("stage 1 of the chin"), or -1.
