@@ -157,16 +157,25 @@ func (st *state) sentence(p *para, s span) {
 	st.readMap(p, s)
 	st.readReader(p, s)
 	st.readsNoFrozen(p, s)
-	if s.any(cBoilerplate) && !p.fromPreviousStage(s) {
+	boilerplate := s.any(cBoilerplate) && !p.fromPreviousStage(s)
+	if boilerplate {
 		// Technique boilerplate documents the map and the reader, never a
 		// stage or a count. A clause of its own before it is read as any
 		// sentence is: "Both were entirely free of tumor, and the map was
-		// updated for each stage."
+		// updated for each stage." The tumor the sentence names is still
+		// the tumor ("the … nodular basal cell carcinoma of the left nasal
+		// ala, …, was excised with a Mohs map drawn at each stage …").
 		if head := p.beforeBoilerplate(s); head.hi > head.lo {
 			st.readStages(p, head, head.any(cBiopsy))
 		}
+		if tail := p.afterBoilerplate(s); tail.hi > tail.lo {
+			st.readStages(p, tail, tail.any(cBiopsy)) // "…, was excised with a Mohs map drawn at each stage and cleared in two stages, a first stage of three blocks …"
+			st.readStageCount(p, tail)
+		}
 		st.everyStageStains(p, s)
-		return
+		if !s.any(cDiagnosis) {
+			return
+		}
 	}
 	if st.eachLeft > 0 && st.enumeratedBiopsy(p, s) {
 		return
@@ -177,7 +186,7 @@ func (st *state) sentence(p *para, s span) {
 	// required two stages and was repaired with a bilobed flap": another
 	// day's stages and repair
 	past := p.allPast(s)
-	if !other && !past && !st.biopsyFrozen(p, s) {
+	if !other && !past && !boilerplate && !st.biopsyFrozen(p, s) {
 		var before *stagesBefore
 		if p.sentenceWord(s, "whether") && (s.any(cStageNoun) || s.any(cStageOrdNoun)) {
 			before = st.snapshot()
@@ -195,8 +204,8 @@ func (st *state) sentence(p *para, s span) {
 	st.readBiopsySite(p, s)
 	st.readServiceDate(p, s)
 	st.readIndication(p, s)
-	if !past {
-		st.readRepairs(p, s)
+	if !past && (!boilerplate || s.any(cDiagnosis)) {
+		st.readRepairs(p, s) // a tumor's summary sentence goes on to its repair past the technique words
 	}
 	st.readSizes(p, s)
 	st.readDeep(p, s)
@@ -919,6 +928,32 @@ func (p *para) beforeBoilerplate(s span) span {
 		return span{}
 	}
 	return head
+}
+
+// afterBoilerplate is what follows a sentence's one boilerplate phrase when
+// it names a stage by its ordinal ("… a Mohs map drawn at each stage and
+// cleared in two stages, a first stage of three blocks …"): a summary's
+// stages after the technique words, which say nothing of a count
+// themselves; an empty span otherwise.
+func (p *para) afterBoilerplate(s span) span {
+	b := p.firstIn(s.lo, s.hi, cBoilerplate)
+	if b < 0 {
+		return span{}
+	}
+	e := p.hitAt(b, cBoilerplate)
+	if e <= b || p.firstIn(e, s.hi, cBoilerplate) >= 0 {
+		return span{}
+	}
+	tail := span{lo: e, hi: s.hi}
+	for i := tail.lo; i < tail.hi; i++ {
+		tail.mask |= p.m.cover[i]
+	}
+	for i := tail.lo; i+1 < tail.hi; i++ {
+		if ordinal(p.w(i)) > 0 && p.has(i+1, cStageNoun) {
+			return tail // "a first stage of three blocks"
+		}
+	}
+	return span{}
 }
 
 // readingOpens reports whether a paragraph's first sentence s is a
