@@ -363,6 +363,8 @@ func TestInlineStageItems(t *testing.T) {
 		{"6 blks (A-F); A, D pos (peripheral); B, C, E, F neg; H&E; CK7 all blocks; PAS blocks A-B", 6, []string{"H&E", "CK7", "PAS"}, 2, ""},
 		{"four blocks, each stained with H&E and with CK7 to highlight Paget cells", 4, []string{"H&E", "CK7"}, 0, ""},
 		{"2 blocks (+) deep", 2, nil, 1, ""},
+		{"divided into eight blocks because of its size", 8, nil, 0, ""},
+		{"divided into 3 blocks, block 2 positive (deep)", 3, nil, 1, ""},
 		{"2 blocks, H&E plus AE1/AE3 on both blocks to look for perineural tumor; block 1 positive at the deep margin, block 2 clear", 2, []string{"H&E", "AE1/AE3"}, 2, ""},
 		{"3 blx +3:00", 3, nil, 1, ""},
 		{"3 pcs, neg", 3, nil, 1, ""},

@@ -24,6 +24,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	items := stageItems(v)
 	var first *grammar.Value // a bare number counts blocks only as the first item
 	if len(items) > 0 {
+		items[0].Value = dividedInto(items[0].Value) // "divided into eight blocks because of its size"
 		first = items[0].Value
 	}
 	for _, item := range items {
@@ -556,6 +557,30 @@ func isMarginContinuation(s string) bool {
 	}
 	toks := refTokens(s)
 	return len(toks) > 0 && blockWords[toks[0]] && len(marginBlocks(s)) > 0
+}
+
+// divisionLeads open a stage's value with how its tissue was divided,
+// before the count: "divided into eight blocks".
+var divisionLeads = []string{"divided into ", "cut into ", "split into ", "sectioned into ", "processed as ", "processed into ", "submitted as "}
+
+// dividedInto is a stage value's first item without its division lead
+// ("divided into 8 blocks" → "8 blocks"), its position moved on; the item
+// as it is when it opens with none, or no count follows.
+func dividedInto(v *grammar.Value) *grammar.Value {
+	for _, lead := range divisionLeads {
+		if len(v.Text) > len(lead) && strings.EqualFold(v.Text[:len(lead)], lead) && isCountItem(firstPart(v.Text[len(lead):])) {
+			return &grammar.Value{Pos: shift(v.Pos, v.Text[:len(lead)]), Text: v.Text[len(lead):]}
+		}
+	}
+	return v
+}
+
+// firstPart is text up to its first comma or full stop.
+func firstPart(text string) string {
+	if k := strings.IndexAny(text, ",."); k >= 0 {
+		return text[:k]
+	}
+	return text
 }
 
 // marginBlocks reads the blocks an entry names after "block"/"blocks";
