@@ -124,3 +124,24 @@ func TestStagesKeyTellingStages(t *testing.T) {
 	require.Len(t, n.Lesions, 1)
 	assert.Equal(t, []int{4, 2, 1}, stageBlocks(n.Lesions[0]))
 }
+
+// TestNumberedSummaryParts: "Stage summary: 1 - one stage, two blocks; …. 2
+// - first stage three blocks; …. Second stage one block, clear; …. 3 - …"
+// under a numbered list of the tumors gives each part to its tumor
+// (CODING-RULES §1: every stage of the paragraph had gone to the tumor
+// listed last, a wrong 17313 and 17314).
+func TestNumberedSummaryParts(t *testing.T) {
+	const note = "Date of service: 12/07/2026\n\nTumors treated today (all biopsy-proven, bx 11/16/2026):\n" +
+		"1. Left cheek - BCC, nodular. Pre-op 0.5 x 0.5 cm.\n2. Right helix - SCC, well differentiated. Pre-op 0.8 x 0.7 cm.\n3. Left anterior thigh - BCC, superficial. Pre-op 1.5 x 1.2 cm.\n\n" +
+		"I read all frozen sections; Mohs map drawn for each tumor, every stage.\n\n" +
+		"Stage summary: 1 - one stage, two blocks; both blocks clear. 2 - first stage three blocks; positive at the peripheral margin of block 3, blocks 1-2 clear. Second stage one block, clear. 3 - one stage, two blocks; both blocks clear.\n\n" +
+		"Repairs: 1 - after tumor clearance, complex repair, 1.0 cm. 2 - after tumor clearance, intermediate layered repair, 1.4 cm. 3 - after tumor clearance, complex repair, 4.0 cm.\n"
+	n := mustLower(t, note)
+	require.Len(t, n.Lesions, 3)
+	assert.Equal(t, []int{2}, stageBlocks(n.Lesions[0]))
+	assert.Equal(t, []int{3, 1}, stageBlocks(n.Lesions[1]))
+	assert.Equal(t, []int{2}, stageBlocks(n.Lesions[2]))
+	for i, les := range n.Lesions {
+		assert.Len(t, les.Repairs, 1, "lesion %d", i+1)
+	}
+}

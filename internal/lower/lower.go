@@ -1635,7 +1635,13 @@ type labelPart struct {
 // C - …", "A nodular BCC …; B …"); nil unless there are two parts or more
 // and every part opens so.
 func (l *lowerer) labelParts(value string) []labelPart {
-	if len(l.out.Lesions) < 2 || !strings.Contains(value, ";") {
+	if len(l.out.Lesions) < 2 {
+		return nil
+	}
+	if parts := l.dashedParts(value); parts != nil {
+		return parts
+	}
+	if !strings.Contains(value, ";") {
 		return nil
 	}
 	var out []labelPart
@@ -1658,6 +1664,40 @@ func (l *lowerer) labelParts(value string) []labelPart {
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// partLabel finds a lesion's label and a dash opening a part of a value:
+// at its start, or after a full stop or semicolon ("1 - one stage, two
+// blocks; …. 2 - first stage three blocks; …").
+var partLabel = regexp.MustCompile(`(?:^|[.;]\s+)([1-9]|[A-E])\s+[-–—]\s+`)
+
+// dashedParts cuts a value into its lesions' parts where each opens with
+// the next lesion's label and a dash — "Stage summary: 1 - one stage, two
+// blocks; …. 2 - first stage three blocks; …. Second stage one block,
+// clear. 3 - one stage, …" — the labels the note's lesions in order from
+// the first, at least two; nil otherwise.
+func (l *lowerer) dashedParts(value string) []labelPart {
+	marks := partLabel.FindAllStringSubmatchIndex(value, -1)
+	if len(marks) < 2 || marks[0][0] != 0 {
+		return nil
+	}
+	var out []labelPart
+	for i, m := range marks {
+		label := value[m[2]:m[3]]
+		k := l.labelled(label)
+		if k != i || l.out.Lesions[k].Label != label {
+			return nil
+		}
+		end := len(value)
+		if i+1 < len(marks) {
+			end = marks[i+1][0]
+			if value[end] == '.' {
+				end++ // keep the full stop that ends the part, not a semicolon
+			}
+		}
+		out = append(out, labelPart{lesion: k, text: strings.TrimSpace(value[m[1]:end]), at: m[1]})
 	}
 	return out
 }
