@@ -1017,15 +1017,15 @@ func (st *state) doubtedStages(p *para, s span, before *stagesBefore) {
 	})
 }
 
-// afterWhether reports whether token k of sentence s stands after
-// "whether" in its sentence: a question the note leaves open.
-func (p *para) afterWhether(k int, s span) bool {
-	for i := s.lo; i < k; i++ {
+// whetherAt is the token of sentence s that is "whether" (what stands
+// after it is a question the note leaves open), or -1.
+func (p *para) whetherAt(s span) int {
+	for i := s.lo; i < s.hi; i++ {
 		if p.w(i) == "whether" {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // priorContext reports whether sentence s speaks of an earlier report
@@ -1047,13 +1047,14 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	case "although", "though", "while", "whereas", "because", "since", "given":
 		concessive = true // "Because of the perineural invasion seen in stage 1, both blocks of stage 2 were stained …"
 	}
-	var listed []listedStain // the stains the sentence named, in order
+	var listed []listedStain  // the stains the sentence named, in order
+	whether := p.whetherAt(s) // a stage after it is in doubt (found once: the sentence may be long)
 	for i := s.lo; i < s.hi; {
 		kind, num, lo, hi := mNone, 0, 0, 0
 		if stageWords {
 			kind, num, lo, hi = p.mention(i, s)
 		}
-		if kind != mNone && p.afterWhether(lo, s) {
+		if kind != mNone && whether >= 0 && whether < lo {
 			// "this dictation does not say whether it was the second stage at
 			// the nasal sidewall or the first stage at the left cheek": a stage
 			// in doubt is none (see doubtedStages)
