@@ -448,8 +448,10 @@ func sitesAfter(text string, starts []int) bool {
 }
 
 // opensWithNumbered reports whether line ln opens with the lesion it names
-// by its number or letter, after at most a short lead that a comma ends:
-// "Tumor one was …", "After tumor clearance, tumor one was closed …".
+// by its number or letter, after at most a short lead that a comma ends
+// (or, in a line of a repair, a preposition): "Tumor one was …", "After
+// tumor clearance, tumor one was closed …", "After tumor clearance at site
+// B (…) I closed it …".
 func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 	at := r.at.Col - ln.Col
 	if at < 0 || at > len(ln.Text) {
@@ -459,8 +461,9 @@ func opensWithNumbered(ln prose.Line, r lesionRef) bool {
 	if strings.EqualFold(lead, "the") || strings.HasPrefix(asciiLower(lead), "addendum") && strings.HasSuffix(lead, ":") {
 		lead = "" // "The first lesion, on the left dorsal hand, …", "ADDENDUM (05/20/2026): Site 1, stage 2 …"
 	}
-	if lead != "" && (!strings.HasSuffix(lead, ",") || len(strings.Fields(lead)) > 4) {
-		return false
+	if words := strings.Fields(asciiLower(lead)); lead != "" && (!strings.HasSuffix(lead, ",") || len(words) > 4) &&
+		!(len(words) <= 5 && slices.Contains([]string{"at", "for", "on", "of"}, words[len(words)-1]) && mentions(asciiLower(ln.Text), repairWords)) {
+		return false // not "Stage 2 was taken …, and tumor two …"; "After tumor clearance at site B (…) I closed it …" opens with site B
 	}
 	words := sentenceWords(ln.Text[at:])
 	return len(words) > 1 && (lesionNumber(words, 0) > 0 || at == 0 && hashNumber(words[0].text) > 0)

@@ -54,6 +54,13 @@ func TestClosingRepairsBySite(t *testing.T) {
 				"LEFT CHIN. Superficial basal cell carcinoma, per shave biopsy 11/12/2026. Preoperative size 0.4 x 0.4 cm. Stage 1 was divided into two blocks, both clear.\n\n" +
 				"RECONSTRUCTION:\nRight shoulder - after tumor clearance, intermediate layered repair, 6.8 cm.\nLeft chin - after tumor clearance, complex repair, 1.0 cm, with undermining.\n",
 			"intermediate layered repair [6.8] | complex repair [1]"},
+		{"'After tumor clearance at site B (…) I closed it …' while site C is open is site B's",
+			"Date of service: 11/10/2026\nSlides read by: the Mohs surgeon\n\n" +
+				"Site A - left nasal sidewall: basal cell carcinoma, nodular, shave biopsy 11/05/2026.\nSite B - right cheek: basal cell carcinoma, micronodular, shave biopsy 11/05/2026.\nSite C - left forearm: squamous cell carcinoma in situ, shave biopsy 11/05/2026.\n\n" +
+				"Site A, left nasal sidewall, stage 1: two blocks.\nSite B, right cheek, stage 1: three blocks.\nSite C, left dorsal forearm, stage 1: two blocks.\n" +
+				"After tumor clearance at site B (final defect 1.4 x 1.2 cm) I closed it with an intermediate layered repair, 2.9 cm.\n" +
+				"After tumor clearance at site C (final defect 2.3 x 1.9 cm) I closed it with a simple repair, 3.4 cm.\n",
+			" | intermediate layered repair [2.9] | simple repair [3.4]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
