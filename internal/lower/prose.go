@@ -297,25 +297,39 @@ func (l *lowerer) othersRepairs(lines []prose.Line) []prose.Line {
 	}) {
 		return lines // the cheap tests first: a repair line has its size, a stage of some lesion says so
 	}
-	sentences := prose.Sentences([][]prose.Line{lines})
-	var kept []prose.Line
-	dropped := false
-	for _, sen := range sentences {
+	return l.withoutSentences(lines, func(_ int, sen, _ []prose.Line) string {
 		text := asciiLower(sentenceText(sen))
 		if mentions(text, someLesionWords) && tellsStage(sen) {
 			// "Both sites are clear now; one of them cleared on a single pass
 			// of two sections.": a stage of one lesion the note does not name
-			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a stage here is of one of several lesions the sentence does not name: it is given to none"))
-			dropped = true
-			continue
+			return "a stage here is of one of several lesions the sentence does not name: it is given to none"
 		}
 		if mentions(text, repairWords) && strings.Contains(text, " cm") && !mentions(text, []string{"stage", "layer"}) {
 			refs := l.repairRefs(sen)
 			if len(refs) > 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 || r.lesion == l.lesion }) {
-				l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a repair here names another lesion than the one being read: it is not given to this one, and no repair line comes from it"))
-				dropped = true
-				continue
+				return "a repair here names another lesion than the one being read: it is not given to this one, and no repair line comes from it"
 			}
+		}
+		return ""
+	})
+}
+
+// withoutSentences is lines less the sentences for which why gives a
+// reason (given each sentence's index, the sentence and the one before
+// it), each left out said at its start (prose-ambiguous) with that reason.
+func (l *lowerer) withoutSentences(lines []prose.Line, why func(k int, sen, before []prose.Line) string) []prose.Line {
+	sentences := prose.Sentences([][]prose.Line{lines})
+	var kept []prose.Line
+	dropped := false
+	for k, sen := range sentences {
+		var before []prose.Line
+		if k > 0 {
+			before = sentences[k-1]
+		}
+		if reason := why(k, sen, before); reason != "" {
+			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "%s", reason))
+			dropped = true
+			continue
 		}
 		kept = append(kept, sen...)
 	}
@@ -359,21 +373,12 @@ func (l *lowerer) jointRepairs(lines []prose.Line) []prose.Line {
 	if len(l.out.Lesions) < 2 || l.lesion < 0 || len(lines) < 1 || !slices.ContainsFunc(lines, func(ln prose.Line) bool { return strings.Contains(ln.Text, " cm") }) {
 		return lines // the cheap tests first: a joined repair has its size
 	}
-	sentences := prose.Sentences([][]prose.Line{lines})
-	var kept []prose.Line
-	dropped := false
-	for k, sen := range sentences {
-		if k > 0 && l.jointRepair(sen, sentences[k-1]) {
-			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "a repair here is of several lesions at once, none of them the one being read: whose it is cannot be told, no repair line from it"))
-			dropped = true
-			continue
+	return l.withoutSentences(lines, func(k int, sen, before []prose.Line) string {
+		if k > 0 && l.jointRepair(sen, before) {
+			return "a repair here is of several lesions at once, none of them the one being read: whose it is cannot be told, no repair line from it"
 		}
-		kept = append(kept, sen...)
-	}
-	if !dropped {
-		return lines
-	}
-	return kept
+		return ""
+	})
 }
 
 // jointRepair reports whether sentence sen tells one sized repair of
