@@ -380,7 +380,7 @@ func siteLedSplit(s string) (site string, at int, ok bool) {
 			starts = append(starts, i)
 		}
 	}
-	words := strings.Fields(lead)
+	words := strings.FieldsFunc(lead, func(r rune) bool { return r == ' ' }) // the words starts holds: a form feed or other blank inside a word splits neither
 	for n := len(words) - 1; n > 0; n-- {
 		site := strings.Join(words[:n], " ")
 		if _, known := anatomy.Resolve(site); known && icd10.Recognize(strings.Join(words[n:], " ")).Histology != "" {
