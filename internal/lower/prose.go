@@ -1214,7 +1214,11 @@ func (l *lowerer) nameByProse(k int) {
 	}
 	pars := l.paragraphs[k]
 	last := pars[len(pars)-1] // the paragraph it was told in, not an intro of every tumor
-	first := strings.TrimRight(sentenceText(prose.Sentences([][]prose.Line{last})[0]), ".;: ")
+	sens := prose.Sentences([][]prose.Line{last})
+	if len(sens) == 0 || len(last) == 0 {
+		return // a paragraph of no words ("!", "000")
+	}
+	first := strings.TrimRight(sentenceText(sens[0]), ".;: ")
 	if site := sequenceSite(afterSequenceWord(first)); site != "" && !strings.ContainsAny(site, "()0123456789") {
 		les.HeadingText = model.Text{Value: site, Line: last[0].Line} // "We began at the right nasal ala."
 		return
