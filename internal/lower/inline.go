@@ -129,12 +129,19 @@ func (l *lowerer) sentence(v *grammar.Value) {
 			return
 		}
 		if isRepairText(rest.Text) {
+			if isDeferred(key) {
+				rest = v // "delayed closure: patient elected to return 06/01/2026 for closure": the key defers it
+			}
 			l.repairText(rest, model.Text{Value: key, Line: v.Pos.Line})
 			return
 		}
 	}
 	if key, rest, ok := leadingKey(v, l.repair >= 0); ok {
+		rest, next := cutNextKey(rest, l.repair >= 0)
 		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+		if next != nil {
+			l.sentence(next) // "defect 1.5 x 1.3 cm, secondary defect 2.4 sq cm": each size its key
+		}
 		return
 	}
 	if isRepairText(text) && l.lesion >= 0 && !l.tellsOpenRepair(text) {
@@ -143,6 +150,21 @@ func (l *lowerer) sentence(v *grammar.Value) {
 	}
 	l.paragraph = append(l.paragraph, *v)
 	l.endParagraph()
+}
+
+// cutNextKey cuts a value after a leading key at the first comma whose
+// part opens with a key of its own (leadingKey): "1.5 x 1.3 cm, secondary
+// defect 2.4 sq cm" is "1.5 x 1.3 cm" and "secondary defect 2.4 sq cm".
+// next is nil when no part after a comma opens so.
+func cutNextKey(v *grammar.Value, repairOpen bool) (value, next *grammar.Value) {
+	parts := splitOutside(v, ",")
+	for k := 1; k < len(parts); k++ {
+		if _, _, ok := leadingKey(parts[k], repairOpen); ok {
+			end := parts[k].Pos.Offset - v.Pos.Offset
+			return trimmedValue(v, 0, strings.LastIndexByte(v.Text[:end], ',')), trimmedValue(v, end, len(v.Text))
+		}
+	}
+	return v, nil
 }
 
 // cutLast cuts s around the last sep.

@@ -3604,6 +3604,9 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		// "Donor site closure: intermediate layered closure, 3.5 cm": the key says whose closure it is
 		l.repairText(&grammar.Value{Pos: f.Pos, Text: f.Key + ": " + v.Text}, model.Text{Value: f.Key, Line: f.Pos.Line})
 	case l.lesion >= 0 && isRepairLead(f.Key) && isRepairText(v.Text) && !isDictated(v.Text) && len(strings.Fields(v.Text)) > 1:
+		if isDeferred(f.Key) {
+			v = &grammar.Value{Pos: f.Pos, Text: f.Key + ": " + v.Text} // "delayed closure: patient elected to return 06/01/2026 for closure": the key defers it
+		}
 		l.repairText(v, model.Text{Value: f.Key, Line: f.Pos.Line}) // "Closure after tumor clearance: simple repair, 4.0 cm"
 	case l.lesion >= 0 && isRepairLead(f.Key) && listedRepair(v) != nil:
 		// "After tumor clearance: layered closure, 2.0 cm — the extensor
