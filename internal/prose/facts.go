@@ -3028,6 +3028,9 @@ func (st *state) deferredRepair(p *para, s span) {
 	if r.By == "" && (p.w(k) == "plastic" || p.w(k) == "oculoplastic" || p.w(k) == "repaired") {
 		r.By = p.text(k, e)
 	}
+	if r.By == "" && (p.w(k) == "of" || p.w(k) == "by") && k+1 < e {
+		r.By = p.text(k+1, e) // "Dr. … of hand surgery reconstructed the defect", "Reconstruction by hand surgery"
+	}
 	st.addRepair(r)
 }
 

@@ -17,3 +17,20 @@ func TestTranscribedReportPhrasings(t *testing.T) {
 			[]string{"reader"}, []string{"reader surgeon"}},
 	})
 }
+
+// TestOtherServiceRepairPhrasings: a repair another service does is no
+// line of this claim (CODING-RULES §3: a repair done by another provider,
+// no-repair-code), the service named as the provider.
+func TestOtherServiceRepairPhrasings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 another provider: 'Dr. … of hand surgery reconstructed the defect'",
+			"After tumor clearance, the patient was escorted to the adjacent procedure suite, where Dr. Henrietta Okonkwo-Farrell of hand surgery reconstructed the defect.",
+			[]string{"repair "}, []string{`repair "of hand surgery reconstructed" no-repair by="Dr. Henrietta Okonkwo-Farrell" after-clearance`}},
+		{"§3 another provider: 'Reconstruction by hand surgery under a separate operative note'",
+			"Mohs micrographic surgery, right dorsal hand. Reconstruction by hand surgery under a separate operative note.",
+			[]string{"repair "}, []string{`repair "Reconstruction by hand surgery" no-repair by="hand surgery"`}},
+		{"§3 another provider: '… of facial plastics closed the wound'",
+			"The wound was closed the same afternoon by Dr. Ines Baptiste of facial plastics.",
+			[]string{"repair "}, []string{`repair "closed the same afternoon by Dr. Ines Baptiste of facial plastics" no-repair by="Dr. Ines Baptiste"`}},
+	})
+}
