@@ -72,6 +72,9 @@ func (st *state) readReader(p *para, s span) {
 		apart = p.has(k, cReadVerb) && p.ownClause(k, s)
 	}
 	bx := s.any(cBiopsy) && !p.citesBiopsyOnly(s)
+	if bx && !s.any(cPathologist) && p.sentenceWord(s, "mohs") && p.slideWord(s) {
+		bx = false // "I read the biopsy frozen section and all Mohs frozen sections myself": the Mohs slides too
+	}
 	if bx && p.short(s) && !apart {
 		return
 	}
@@ -1012,7 +1015,9 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	// A biopsy submitted for frozen section, with no date or past, is read
 	// during the visit: "a 3 mm punch biopsy of the lesion was performed and
 	// submitted for frozen section".
-	today = today || !hist && p.anyIn(lo, hi, cFrozen)
+	// A finding it showed ("…, which showed nodular basal cell carcinoma")
+	// is the frozen section's own, no past.
+	today = today || !(p.biopsyDate(s) || s.any(cPriorCue) || s.any(cHistPre)) && p.anyIn(lo, hi, cFrozen)
 	// "No biopsy had been performed before today. A 3 mm punch biopsy was
 	// taken from the center of the lesion.": after no prior biopsy, an
 	// undated biopsy of the lesion is today's

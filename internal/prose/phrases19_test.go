@@ -34,3 +34,26 @@ func TestOtherServiceRepairPhrasings(t *testing.T) {
 			[]string{"repair "}, []string{`repair "closed the same afternoon by Dr. Ines Baptiste of facial plastics" no-repair by="Dr. Ines Baptiste"`}},
 	})
 }
+
+// TestSameDayBiopsyFrozenPhrasings: a biopsy of the Mohs lesion taken and
+// read on frozen section today is the same-day biopsy (CODING-RULES §4:
+// billable when there was no prior diagnosis, 88331 for its frozen
+// section), even when the sentence tells what the frozen section showed;
+// and a surgeon who read the biopsy's frozen section and the Mohs
+// sections read the Mohs slides (§6).
+func TestSameDayBiopsyFrozenPhrasings(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 same-day biopsy: '… submitted for frozen section, one block, which showed nodular basal cell carcinoma'",
+			"After consent, a tangential (shave) biopsy of the left cheek lesion was performed and submitted for frozen section, one block, which showed nodular basal cell carcinoma.",
+			[]string{"same-day-biopsy", "prior-biopsy", "frozen-section"}, []string{`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 1"}},
+		{"§4 prior biopsy: a dated biopsy that showed the tumor stays the prior one",
+			"A shave biopsy on 11/02/2026 showed nodular basal cell carcinoma.",
+			[]string{"same-day-biopsy", "prior-biopsy", "frozen-section"}, []string{"prior-biopsy true"}},
+		{"§6 reader: 'I read the biopsy frozen section and all Mohs frozen sections myself'",
+			"I read the biopsy frozen section and all Mohs frozen sections myself.",
+			[]string{"reader"}, []string{"reader surgeon"}},
+		{"§6 reader: a biopsy's own reader is not the Mohs reader",
+			"The biopsy was read by Dr. Anselm Ruiz-Olafsen, dermatopathologist.",
+			[]string{"reader"}, nil},
+	})
+}
