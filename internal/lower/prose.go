@@ -2069,8 +2069,13 @@ func indicationKey(par []prose.Line) bool {
 // indication and names several lesions.
 func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 	lesions := l.out.Lesions
-	for _, sen := range prose.Sentences([][]prose.Line{par}) {
+	sentences := prose.Sentences([][]prose.Line{par})
+	owner := l.paragraphOwner(sentences)
+	for _, sen := range sentences {
 		refs := l.lesionRefs(sen)
+		if len(refs) == 0 && owner >= 0 {
+			l.sameDayBiopsyOf(&lesions[owner], sen) // "Lesion #2 is a … papule of the right chin … I did a tangential (shave) biopsy of it today …"
+		}
 		if len(refs) == 0 {
 			continue
 		}
@@ -2127,6 +2132,46 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 				}
 			}
 		}
+	}
+}
+
+// paragraphOwner is the lesion a shared paragraph speaks of alone: its
+// first sentence names that one lesion ("Lesion #2 is a 0.7 x 0.6 cm
+// pearly papule of the right chin …") and no sentence names another; -1
+// for any other paragraph.
+func (l *lowerer) paragraphOwner(sentences [][]prose.Line) int {
+	owner := -1
+	for k, sen := range sentences {
+		refs := l.lesionRefs(sen)
+		switch {
+		case k == 0 && len(refs) == 1 && refs[0].lesion >= 0:
+			owner = refs[0].lesion
+		case k == 0:
+			return -1
+		case slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion != owner }):
+			return -1
+		}
+	}
+	return owner
+}
+
+// sameDayBiopsyOf gives a lesion the same-day biopsy, and its frozen
+// section, that a sentence of its own paragraph tells without naming it:
+// "I did a tangential (shave) biopsy of it today and sent it for an
+// intraoperative frozen section, processed as one block".
+func (l *lowerer) sameDayBiopsyOf(les *model.Lesion, sen []prose.Line) {
+	if les.SameDayBiopsy.Present() || !containsFold(sentenceText(sen), "biops") {
+		return
+	}
+	f := prose.Read([][]prose.Line{sen})
+	if len(f.SameDayBiopsy) == 0 {
+		return
+	}
+	b := f.SameDayBiopsy[0]
+	les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
+	if !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
+		fs := f.FrozenSection[0]
+		les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
 	}
 }
 

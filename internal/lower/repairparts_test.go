@@ -69,3 +69,33 @@ func TestRepairPartsByLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestSameDayBiopsyInItsLesionsParagraph: a paragraph before the lesion
+// labels that opens on one lesion ("Lesion #2 is a … papule of the right
+// chin …") and names no other gives that lesion the same-day biopsy its
+// later sentences tell without naming it (CODING-RULES §4: a same-day
+// biopsy of the Mohs lesion with no prior diagnosis is billable, 11102
+// with 59, and its frozen section 88331 with 59).
+func TestSameDayBiopsyInItsLesionsParagraph(t *testing.T) {
+	head := "DATE OF SERVICE: 11/20/2026\nINSURANCE: Oscar Health EPO\n\nPREOPERATIVE DIAGNOSES:\n1. Squamous cell carcinoma, left dorsal hand.\n2. Basal cell carcinoma, nodular, right chin.\n\n" +
+		"HISTORY: He came in for Mohs of lesion #1, a 1.3 x 1.1 cm nodule of the left dorsal hand. Shave biopsy on 10/30/2026 showed squamous cell carcinoma; Mohs for the hand location.\n\n"
+	tail := "\n\nDESCRIPTION OF PROCEDURE: I drew a Mohs map for every stage and I read all of the frozen sections myself.\n\n" +
+		"Lesion #1, the hand: stage 1 was divided into 3 blocks, all clear.\n\nLesion #2, the chin: stage 1 was divided into 2 blocks, both clear.\n"
+	cases := []struct {
+		name, paragraph string
+		lines           []string
+	}{
+		{"the paragraph's own lesion",
+			"Lesion #2 is a 0.7 x 0.6 cm pearly papule of the right chin that he asked me about today. It had never been biopsied. I did a tangential (shave) biopsy of it today and sent it for an intraoperative frozen section, processed as one block, which I read as nodular basal cell carcinoma.",
+			[]string{"11102×1[59]", "17311×1[59]", "17311×1[]", "88331×1[59]"}},
+		{"a paragraph that names another lesion too gives it to none",
+			"Lesion #2 is a 0.7 x 0.6 cm pearly papule of the right chin. The hand lesion was larger. I did a tangential (shave) biopsy of it today and sent it for an intraoperative frozen section, processed as one block.",
+			[]string{"17311×1[59]", "17311×1[]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, _ := codedNote(t, head+c.paragraph+tail)
+			assert.Equal(t, c.lines, lines)
+		})
+	}
+}
