@@ -57,3 +57,22 @@ func TestSameDayBiopsyFrozenPhrasings(t *testing.T) {
 			[]string{"reader"}, nil},
 	})
 }
+
+// TestDoubtAndAvoidanceScopes: the scope of a doubt ends where what was
+// done because of it begins, and a repair "to avoid" is not done
+// (CODING-RULES §1: every stage taken is counted, 17312 per stage beyond
+// the first; §3: the repair done is the one coded).
+func TestDoubtAndAvoidanceScopes(t *testing.T) {
+	stage := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'I could not call it clear -- so a further stage, again one block, was taken' is a stage",
+			"Stage 1 was two blocks. Stage 2 was one block. On that one there was possible residual atypia at the 9 o'clock edge -- I could not call it clear -- so a further stage, again one block, was taken just beyond it, and that was free of tumor.",
+			stage, []string{"stage 1 blocks=2 margin=unknown", "stage 2 blocks=1 margin=positive", "stage 3 blocks=1 margin=clear"}},
+		{"§3 repair: 'the patient's wish to avoid a flap, … repaired with a full-thickness skin graft' is the graft",
+			"Given the thick sebaceous skin of the tip and the patient's wish to avoid a flap, after tumor clearance the defect was repaired with a full-thickness skin graft sized to the defect.",
+			[]string{"repair "}, []string{`repair "full-thickness skin graft" after-clearance`}},
+		{"§3 repair: 'oriented vertically to avoid ectropion and closed with a complex layered repair' is the complex repair",
+			"The right lower eyelid defect was oriented vertically to avoid ectropion and closed with a complex layered repair, length 1.8 cm.",
+			[]string{"repair "}, []string{`repair "complex layered repair" length=1.8`}},
+	})
+}
