@@ -42,7 +42,7 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe163 (probe149b: five notes);
+// goes up). dev: the development set of 32 notes; probe to probe167 (probe149b: five notes);
 // 30 notes each (probe21: 26, probe30: 20; there is no probe29) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
@@ -216,6 +216,10 @@ var realisticSets = []struct {
 	{"testdata/probe161", 30, 17},
 	{"testdata/probe162", 30, 20},
 	{"testdata/probe163", 30, 4},
+	{"testdata/probe164", 30, 28},
+	{"testdata/probe165", 30, 27},
+	{"testdata/probe166", 30, 27},
+	{"testdata/probe167", 30, 29},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

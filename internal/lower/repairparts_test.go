@@ -99,3 +99,39 @@ func TestSameDayBiopsyInItsLesionsParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairTableTypeColumn: a table of repairs whose kind column is named
+// "Type" beside a length or a secondary defect is a repair table, each row
+// its site's repair (CODING-RULES §3: repairs of one class and group are
+// summed, 2.4 + 2.7 = 5.1 cm → 12053; a flap on primary plus secondary
+// defect); a "Type" column beside a clinical impression stays a table of
+// biopsies (§4).
+func TestRepairTableTypeColumn(t *testing.T) {
+	head := "Date of service: 11/30/2026\nInsurance: Aetna\nSlides read by: the Mohs surgeon\n\n" +
+		"Lesion 1: left nasal dorsum\nDiagnosis: Basal cell carcinoma, nodular\nPrior biopsy: yes - shave 11/09/2026\nIndication: nose\nPre-op size: 0.9 x 0.7 cm\nMohs map: drawn\n\n" +
+		"| Stage | Blocks | Margins | Histology |\n|-------|--------|---------|-----------|\n| 1 | 2 | clear | nodular BCC in the mid dermis |\n\n" +
+		"Lesion 2: right chin\nDiagnosis: Squamous cell carcinoma\nPrior biopsy: yes - shave 11/09/2026\nIndication: face\nPre-op size: 1.0 x 0.8 cm\nMohs map: drawn\n\n" +
+		"| Stage | Blocks | Margins | Histology |\n|-------|--------|---------|-----------|\n| 1 | 3 | clear | SCC in the papillary dermis |\n\n"
+	mohs := []string{"17311×1[59]", "17311×1[]"}
+	cases := []struct {
+		name, table string
+		lines       []string
+	}{
+		{"two intermediate repairs of one group, summed",
+			"Repairs (after tumor clearance)\n| Site | Type | Length | Secondary defect |\n|---|---|---|---|\n| Left nasal dorsum | Intermediate layered | 2.4 cm | n/a |\n| Right chin | Intermediate layered | 2.7 cm | n/a |\n",
+			[]string{"12053×1[]"}},
+		{"a flap with its secondary defect beside a linear repair",
+			// 1.2 x 1.0 + 1.8 = 3.0 sq cm: 14060 (eyelids, nose, ears, lips ≤ 10 sq cm)
+			"Repairs (after tumor clearance)\n| Site | Type | Length | Secondary defect |\n|---|---|---|---|\n| Left nasal dorsum | Bilobed flap, defect 1.2 x 1.0 cm | | 1.8 sq cm |\n| Right chin | Simple | 2.0 cm | |\n",
+			[]string{"12011×1[]", "14060×1[]"}}, // a flap and one linear class: no 59 (§3)
+		{"a type column beside a clinical impression is a biopsy's",
+			"Other lesions biopsied today\n| Site | Type | Clinical impression |\n|---|---|---|\n| Right forearm | shave biopsy | r/o SCC |\n",
+			[]string{"11102×1[59]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, _ := codedNote(t, head+c.table)
+			assert.Equal(t, slices.Sorted(slices.Values(append(c.lines, mohs...))), lines)
+		})
+	}
+}

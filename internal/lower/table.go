@@ -2228,7 +2228,7 @@ func recordHeader(r *grammar.Row) *table {
 		return nil
 	}
 	t := &table{labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1, secondaryCol: -1}
-	fields, repair, kind := 0, false, false
+	fields, repair, kind, kindCol := 0, false, false, -1
 	for k, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
 		t.roles = append(t.roles, colOther)
@@ -2275,6 +2275,9 @@ func recordHeader(r *grammar.Row) *table {
 				}
 			} else if ref, ok := lookup(secBiopsy, name); ok {
 				key, kind = strings.TrimSpace(name), kind || ref.name == "Kind" || ref.name == "Type"
+				if ref.name == "Kind" || ref.name == "Type" {
+					kindCol = k
+				}
 			} else if containsFold(name, "secondary") && containsFold(name, "defect") {
 				t.secondaryCol = k // "| Secondary defect |": its cell joins the row's repair, named
 				t.keys = append(t.keys, "")
@@ -2287,6 +2290,11 @@ func recordHeader(r *grammar.Row) *table {
 		}
 		t.keys = append(t.keys, key)
 		t.measures = append(t.measures, false)
+	}
+	if kind && !repair && (t.secondaryCol >= 0 || slices.ContainsFunc(t.keys, func(key string) bool { return slices.Contains(measureColumns, letters(key)) })) {
+		// "Site | Type | Length | Secondary defect": the type of a repair
+		// that has a length, not of a biopsy
+		t.keys[kindCol], kind, repair = "Repair", false, true
 	}
 	for k, key := range t.keys {
 		if t.keys[k] != "" && slices.Contains(measureColumns, letters(key)) {
