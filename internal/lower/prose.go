@@ -3555,6 +3555,14 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 		if added {
 			slices.SortStableFunc(les.Stages, func(a, b model.Stage) int { return a.Number - b.Number })
 		}
+		if h := f.Unstaged.Histology; h.Value != "" && len(f.Stages) == 0 && les.Stages[0].Number == 1 && !les.Stages[0].Histology.Present() {
+			// "1st Stage: 3 Sections, Positive (section 3, peripheral)" as a
+			// field, then "Frozen sections of the 1st stage showed nodular
+			// and infiltrative basal cell carcinoma in the reticular dermis
+			// …": prose that tells no stage of its own describes the
+			// tumor the first stage showed
+			les.Stages[0].Histology = model.Text{Value: h.Value, Line: h.Span.Line}
+		}
 		return
 	}
 	stages := f.Stages

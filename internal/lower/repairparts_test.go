@@ -135,3 +135,31 @@ func TestRepairTableTypeColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstStageHistologyInProse: stages stated as fields ("1st Stage: 3
+// Sections, Positive") and a sentence after them that tells what the
+// frozen sections showed without a stage of its own give the first stage
+// its histology (CODING-RULES §10: histology-missing is the first stage's
+// description of depth, pattern, cell type and perineural invasion).
+func TestFirstStageHistologyInProse(t *testing.T) {
+	note := func(prose string) string {
+		return "DOS: November 10, 2026\nInsurance: Aetna\nA Mohs map was drawn. All slides were read by the Mohs surgeon.\n\n" +
+			"LESION #1: Left parietal scalp\n - Dx: Basal cell carcinoma, nodular\n - Prior biopsy: Yes - shave 11/02/2026\n - Indication: scalp\n - Pre-op size: 1.6 x 1.4 cm\n\n" +
+			"1st Stage: 3 Sections, Positive (section 3, peripheral)\n2nd Stage: 1 Section, Negative\n\n" + prose + "\n"
+	}
+	cases := []struct {
+		name, prose string
+		missing     bool
+	}{
+		{"'Frozen sections of the 1st stage showed …' describes the first stage",
+			"Frozen sections of the 1st stage showed nodular basal cell carcinoma in the reticular dermis at section 3, without perineural invasion.", false},
+		{"no histology anywhere is still missing",
+			"Hemostasis was obtained with electrocautery.", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, rules := codedNote(t, note(c.prose))
+			assert.Equal(t, c.missing, slices.Contains(rules, "histology-missing"))
+		})
+	}
+}
