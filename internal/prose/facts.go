@@ -3016,7 +3016,7 @@ func (st *state) deferredRepair(p *para, s span) {
 	lo := -1
 	for i := s.lo; i < s.hi; i++ {
 		switch p.w(i) {
-		case "repaired", "reconstruction", "reconstructed", "closure", "closed", "repair":
+		case "repaired", "reconstruction", "reconstructed", "reconstruct", "closure", "closed", "repair":
 			if !p.negated(i) { // "No closure was performed today; reconstruction will be done at the next visit"
 				lo = i
 			}
