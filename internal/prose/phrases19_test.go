@@ -79,3 +79,22 @@ func TestDoubtAndAvoidanceScopes(t *testing.T) {
 			[]string{"repair "}, []string{`repair "complex layered repair" length=1.8`}},
 	})
 }
+
+// TestTumorWordsOfMicronodularMargins: a micronodular tumor's residue is
+// told as what it is made of ("still showed a few micronodules at the deep
+// margin", "islands of basaloid cells at the 3 o'clock margin"): positive (CODING-RULES
+// §10: margins-missing is for a stage whose status the note does not tell).
+func TestTumorWordsOfMicronodularMargins(t *testing.T) {
+	stage := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'still showed a few micronodules at the deep margin' is positive",
+			"Stage II, one block taken beneath block 2, still showed a few micronodules at the deep margin centrally.",
+			stage, []string{"stage 2 blocks=1 margin=positive histology"}},
+		{"§1 margins: 'islands of basaloid cells at the 3 o'clock margin' is positive",
+			"The first stage, three blocks, showed islands of basaloid cells at the 3 o'clock margin of block 2.",
+			stage, []string{"stage 1 blocks=3 margin=positive histology"}},
+		{"§1 margins: 'no nodules at any margin' is clear",
+			"The second stage, one block, showed no nodules at any margin.",
+			stage, []string{"stage 2 blocks=1 margin=clear"}},
+	})
+}
