@@ -42,3 +42,27 @@ func TestPriorBiopsyOfBoth(t *testing.T) {
 		})
 	}
 }
+
+// TestOneRowSummaryOfAnUnlabelledNote: a case summary of one row ("| Tumor
+// | Site | Total stages | Total blocks |" over "| 1 | Left calf | 3 | 5 |")
+// in a note that labels no tumor is its one tumor's: the site is the
+// row's, and its totals are checked against the stages the detail lists
+// (CODING-RULES §1: lines follow the stages listed; totals-mismatch when
+// they disagree). Two rows in such a note name tumors the note does not
+// tell apart: not read.
+func TestOneRowSummaryOfAnUnlabelledNote(t *testing.T) {
+	note := func(rows string) string {
+		return "Date of service: 11/19/2026\nInsurance: Aetna\n\nCase summary\n| Tumor | Site | Total stages | Total blocks |\n|---|---|---|---|\n" + rows + "\n" +
+			"Diagnosis: Squamous cell carcinoma, well differentiated\nPrior biopsy: yes - shave 10/29/2026\nIndication: tissue sparing\nPre-op size: 1.5 x 1.3 cm\nMohs map: drawn\n\n" +
+			"Stage detail\n| Stage | Blocks | Margins | Histology |\n|---|---|---|---|\n| 1 | 3 | block 3 positive (deep) | SCC in the deep dermis; no perineural invasion |\n| 2 | 2 | clear | |\n\n" +
+			"Repair: complex repair, 4.0 cm, after tumor clearance\nSlides read by: the Mohs surgeon\n"
+	}
+	lines, rules := codedNote(t, note("| 1 | Left calf | 3 | 5 |"))
+	assert.Equal(t, []string{"13121×1[]", "17313×1[]", "17314×1[]"}, lines)
+	assert.Contains(t, rules, "totals-mismatch")
+	assert.NotContains(t, rules, "site-missing")
+
+	lines, rules = codedNote(t, note("| 1 | Left calf | 2 | 5 |\n| 2 | Right shin | 1 | 2 |"))
+	assert.Empty(t, lines)
+	assert.Contains(t, rules, "lesion-ambiguous")
+}

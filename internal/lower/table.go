@@ -232,7 +232,7 @@ const (
 // summaryRow is a row of a summary table, read once every lesion label is
 // known.
 type summaryRow struct {
-	label, stages, blocks              *grammar.Cell
+	label, site, stages, blocks        *grammar.Cell
 	byStage, marginsByStage, histology *grammar.Cell  // "3 / 1", "S1 … / S2 clear", the first stage's histology
 	repair                             *grammar.Value // the row's repair, with the remark of its column's header ("Repair (after tumor clearance)")
 	// ofStage is the cell of each stage column, by stage number ("3 blocks;
@@ -893,7 +893,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 	t.ditto(cells)
 	if t.summary {
 		if c := cells[colLesion]; c != nil && c.Text != "" {
-			l.summaries = append(l.summaries, summaryRow{label: c, stages: cells[colStages], blocks: cells[colBlocks],
+			l.summaries = append(l.summaries, summaryRow{label: c, site: cells[colSite], stages: cells[colStages], blocks: cells[colBlocks],
 				byStage: cells[colBlocksByStage], marginsByStage: cells[colMarginsByStage], histology: cells[colHistology], repair: t.keyedRepair(r),
 				ofStage: t.stageCells(r, nil)})
 		} else if n := len(l.summaries); n > 0 && len(t.stageOfColumn) > 0 && l.summaries[n-1].label.Pos.Line < r.Pos.Line {
@@ -1509,6 +1509,17 @@ func stageOrdinal(digits string) int {
 // its detail describes are then checked against them (totals-mismatch).
 func (l *lowerer) summary(row summaryRow) {
 	les := l.labelled(strings.TrimSpace(row.label.Text))
+	if les < 0 && !l.headed && len(l.summaries) == 1 && len(l.out.Lesions) == 1 && grammar.IsLabel(strings.TrimSpace(row.label.Text)) {
+		// "| Tumor | Site | Total stages | … |" over one row "| 1 | Left calf
+		// | 3 | …": the one tumor of a note that labels none
+		les = 0
+		if c := row.site; c != nil && strings.TrimSpace(c.Text) != "" && !l.out.Lesions[0].Site.Text.Present() {
+			saved := l.lesion
+			l.lesion = 0
+			l.field(len(l.lines), &grammar.Field{Pos: c.Pos, Key: "Site", Value: &grammar.Value{Pos: c.Pos, Text: strings.TrimSpace(c.Text)}})
+			l.lesion = saved
+		}
+	}
 	if les < 0 {
 		l.report(LesionAmbiguous.At("", row.label.Pos.Line, row.label.Pos.Column, "the summary table names lesion %q, which the note does not label: its row is not read", row.label.Text))
 		return
