@@ -3419,7 +3419,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			l.narrativeLine(&grammar.Text{Pos: v.Pos, Text: v.Text})
 			l.endParagraph()
 		}
-		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) && !ofEvery(v.Text) {
+		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) && !ofEvery(v.Text) && !l.closingReader(i) {
 			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader;
 			// not "Slides read by: Dr. … (Mohs surgeon), every stage at both sites", every lesion's
 			if les := l.cur(); !les.Pathology.Present() {
@@ -3976,6 +3976,19 @@ func (l *lowerer) readerRemark(t *grammar.Text) {
 		l.paragraph = append(l.paragraph, grammar.Value{Pos: shift(t.Pos, t.Text[:strings.IndexByte(t.Text, '(')+1]), Text: remark})
 		l.endParagraph()
 	}
+}
+
+// closingReader reports whether a reader field on line i closes a note of
+// several lesions rather than the last lesion's part: set apart by a blank
+// line from the last lesion's repair line, every lesion's stages told before
+// it, and no lesion naming a reader of its own ("B  simple repair, 1.8
+// cm", a blank line, "Slides read by: Dr. … (Mohs surgeon)").
+func (l *lowerer) closingReader(i int) bool {
+	n := len(l.out.Lesions)
+	if n < 2 || l.lesion != n-1 || i < 2 || i >= len(l.lines) || !l.lines[i-1].Blank || !mentions(anyLineText(l.lines[i-2]), slices.Concat(repairWords, []string{"simple", "intermediate", "complex"})) {
+		return false
+	}
+	return !slices.ContainsFunc(l.out.Lesions, func(les model.Lesion) bool { return len(les.Stages) == 0 || les.Pathology.Present() })
 }
 
 // afterRepairKey reports whether the line above line i holds a lesion's
@@ -4891,6 +4904,26 @@ func lineText(line *grammar.Line) string {
 		return b.String()
 	}
 	return ""
+}
+
+// anyLineText is every word of a line: a row's cells, or an item's text
+// and its fields' keys and values.
+func anyLineText(line *grammar.Line) string {
+	it := line.Item
+	if it == nil {
+		return lineText(line)
+	}
+	var b strings.Builder
+	if it.Text != nil {
+		b.WriteString(it.Text.Text)
+	}
+	for _, f := range it.Fields {
+		b.WriteString(" " + f.Key)
+		if f.Value != nil {
+			b.WriteString(" " + f.Value.Text)
+		}
+	}
+	return b.String()
 }
 
 // refersToLesion reports whether an item is a hash reference to a lesion

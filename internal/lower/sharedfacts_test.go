@@ -66,3 +66,31 @@ func TestOneRowSummaryOfAnUnlabelledNote(t *testing.T) {
 	assert.Empty(t, lines)
 	assert.Contains(t, rules, "lesion-ambiguous")
 }
+
+// TestClosingReaderOfSeveralLesions: a reader field set apart by a blank
+// line after the last lesion's repairs closes the note and holds for every
+// lesion (CODING-RULES §10: pathology-undocumented is for a lesion whose
+// reader the note does not state); a reader field inside the last lesion's
+// part, no blank line after its repair, stays that lesion's.
+func TestClosingReaderOfSeveralLesions(t *testing.T) {
+	note := func(closing string) string {
+		return "DOS: 11/06/2026\nPayer: Aetna\n\nMohs surgery x 2 today.\n" +
+			"Lesion A - vertex scalp: basal cell carcinoma (shave bx 10/16/2026); indication: recurrent; pre-op size 1.2 x 1.0 cm.\n" +
+			"Lesion B - right lateral neck: squamous cell carcinoma (shave bx 10/16/2026); indication: ill-defined; pre-op size 0.8 x 0.7 cm.\n\n" +
+			"Lesion   Stage   Blocks   Margins   Histology\nA        1       2        clear     nodular BCC in the papillary dermis; no perineural invasion\nB        1       3        clear     SCC in the superficial dermis; no perineural invasion\n\n" +
+			"Repairs after tumor clearance:\nA  simple repair, 2.0 cm\nB  simple repair, 1.8 cm\n" + closing + "Map: drawn for both sites\n"
+	}
+	count := func(rules []string) int {
+		n := 0
+		for _, r := range rules {
+			if r == "pathology-undocumented" {
+				n++
+			}
+		}
+		return n
+	}
+	_, rules := codedNote(t, note("\nSlides read by: Dr. Abiodun-Fairley (Mohs surgeon)\n"))
+	assert.Equal(t, 0, count(rules), "a closing reader holds for both lesions")
+	_, rules = codedNote(t, note("Slides read by: Dr. Abiodun-Fairley (Mohs surgeon)\n"))
+	assert.Equal(t, 1, count(rules), "a reader right under lesion B's repair is lesion B's")
+}
