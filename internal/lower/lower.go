@@ -493,7 +493,16 @@ func dictatedAround(f *grammar.Field) bool {
 	if _, _, isStage := splitStage(firstWords(before, 2)); !isStage || !isDictated(before) {
 		return false
 	}
-	return len(splitSentences(f.Value)) >= 3
+	sens := splitSentences(f.Value)
+	if len(sens) == 2 {
+		// "Stage 1 was divided into seven blocks. Stains: H&E, CD34 on all
+		// seven blocks …. Histology: a storiform proliferation …": a second
+		// key in the dictation
+		key, _, ok := strings.Cut(sens[1].Text, ":")
+		_, known := lookupAny(key)
+		return ok && known
+	}
+	return len(sens) >= 3
 }
 
 // keyAfterSentence takes a known key that follows a sentence in a

@@ -163,3 +163,21 @@ func TestFirstStageHistologyInProse(t *testing.T) {
 		})
 	}
 }
+
+// TestDictatedStageLineWithTwoKeys: a dictated stage line with a key in it
+// and a second key after ("Stage 1 was divided into seven blocks. Stains:
+// H&E, CD34 on all seven blocks to …. Histology: a storiform proliferation
+// …, present at the peripheral margins of blocks 2, 5 and 6; …") is prose:
+// its stains are the ones it names (CODING-RULES §5: 88342 per block for
+// the first antibody) and its histology the first stage's, not a stain list
+// cut at every comma (stain-unknown on "5", "6", "blocks 1").
+func TestDictatedStageLineWithTwoKeys(t *testing.T) {
+	note := "Date of service: November 27, 2026\nInsurance: Aetna\n\nSite: left lower abdomen\nDiagnosis: dermatofibrosarcoma protuberans (incisional biopsy 10/30/2026)\nIndication: DFSP\nPreoperative size: 3.2 x 2.6 cm\n\n" +
+		"I read all frozen sections myself. A Mohs map was drawn for each stage.\n" +
+		"Stage 1 was divided into seven blocks. Stains: H&E, CD34 on all seven blocks to distinguish DFSP spindle cells from dermal fibroblasts. Histology: a storiform proliferation of uniform CD34-positive spindle cells infiltrating the subcutaneous fat, present at the peripheral margins of blocks 2, 5 and 6; blocks 1, 3, 4 and 7 were clear.\n" +
+		"Stage 2 was divided into two blocks, again with H&E and CD34 on every block for the same reason; both were clear.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17313×1[]", "17314×1[]", "17315×2[]", "88342×9[59]"}, lines)
+	assert.NotContains(t, rules, "stain-unknown")
+	assert.NotContains(t, rules, "histology-missing")
+}
