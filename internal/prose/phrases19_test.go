@@ -98,3 +98,20 @@ func TestTumorWordsOfMicronodularMargins(t *testing.T) {
 			stage, []string{"stage 2 blocks=1 margin=clear"}},
 	})
 }
+
+// TestStageClauseBeforeTechniqueWords: a clause of its own that names its
+// stage by number stands before technique words in one sentence ("…
+// divided into two blocks; a Mohs map was drawn and kept for every
+// stage"): the stage is read, the technique words document the map
+// (CODING-RULES §1: boilerplate never makes a stage, but it does not unmake
+// one either); a clause that names no stage by number stays technique.
+func TestStageClauseBeforeTechniqueWords(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'The first stage was … divided into two blocks; a Mohs map was drawn and kept for every stage' is stage 1 of two blocks",
+			"The first stage was taken around the debulked tumor with a 2 mm margin, oriented, and divided into two blocks; a Mohs map was drawn and kept for every stage.",
+			[]string{"stage ", "map "}, []string{"stage 1 blocks=2 margin=unknown", "map true"}},
+		{"§1 boilerplate: 'Wherever residual tumor was identified, an additional stage was taken …, and the process was repeated' makes no stage",
+			"Wherever residual tumor was identified, an additional stage was taken from the corresponding area, and the process was repeated until a tumor-free plane was obtained.",
+			[]string{"stage "}, nil},
+	})
+}

@@ -905,8 +905,8 @@ func (p *para) fromPreviousStage(s span) bool {
 
 // beforeBoilerplate is the clause of sentence s before a ", and" or ";"
 // that stands before its first boilerplate words, when that clause names
-// no boilerplate, has a verb of its own and names no stage; an empty span
-// otherwise.
+// no boilerplate, has a verb of its own and names no stage but by its
+// number; an empty span otherwise.
 func (p *para) beforeBoilerplate(s span) span {
 	b := p.firstIn(s.lo, s.hi, cBoilerplate)
 	cut := -1
@@ -924,10 +924,31 @@ func (p *para) beforeBoilerplate(s span) span {
 		head.mask |= p.m.cover[i]
 		hasVerb = hasVerb || verb(p.w(i))
 	}
-	if !hasVerb || head.any(cStageNoun) || head.any(cStageOrdNoun) || head.any(cStagesPlural) {
+	if !hasVerb {
 		return span{}
 	}
+	if head.any(cStageNoun) || head.any(cStageOrdNoun) || head.any(cStagesPlural) {
+		// A clause of its own that names its stage ("The first stage was
+		// … divided into two blocks; a Mohs map was drawn and kept for
+		// every stage") is read; one that names no stage by its number
+		// ("Wherever residual tumor was identified, an additional stage
+		// was taken …, and the process was repeated") is technique.
+		if head.any(cStageRelative) || head.any(cStagesPlural) || !p.namesStageByNumber(head) {
+			return span{}
+		}
+	}
 	return head
+}
+
+// namesStageByNumber reports whether span s names a stage by its number or
+// ordinal ("Stage 2", "the first stage").
+func (p *para) namesStageByNumber(s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if kind, _, _, _ := p.mention(i, s); kind == mExplicit {
+			return true
+		}
+	}
+	return false
 }
 
 // afterBoilerplate is what follows a sentence's one boilerplate phrase when
