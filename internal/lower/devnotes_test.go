@@ -203,7 +203,7 @@ var realisticSets = []struct {
 	{"testdata/probe149b", 5, 4},
 	{"testdata/probe150", 30, 30},
 	{"testdata/probe150b", 30, 30},
-	{"testdata/probe151", 30, 25},
+	{"testdata/probe151", 30, 26},
 	{"testdata/probe152", 30, 27},
 	{"testdata/probe153", 30, 18},
 	{"testdata/probe154", 30, 28},
@@ -222,7 +222,7 @@ var realisticSets = []struct {
 	{"testdata/probe167", 30, 30},
 	{"testdata/probe168", 30, 29},
 	{"testdata/probe169", 30, 28},
-	{"testdata/probe170", 30, 27},
+	{"testdata/probe170", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

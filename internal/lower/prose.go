@@ -3673,6 +3673,14 @@ func (l *lowerer) clearedUnder(les *model.Lesion) {
 // closure size is 3.1 cm.").
 func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 	defer l.clearedUnder(les)
+	var headingTiming model.Text // "RECONSTRUCTION (after clearance)" over the repair's prose
+	if len(les.Repairs) == 1 && blankRepair(les.Repairs[0]) && !les.Repairs[0].By.Present() && len(f.Repairs) > 0 {
+		// "RECONSTRUCTION" over "Repair: bilobed transposition flap after
+		// tumor clearance; defect …" and the sentences that tell how it was
+		// done: the heading's repair is the one its prose describes
+		headingTiming = les.Repairs[0].Timing
+		les.Repairs = les.Repairs[:0]
+	}
 	if len(les.Repairs) > 0 {
 		if len(f.Timing) > 0 {
 			for i := range les.Repairs {
@@ -3709,6 +3717,8 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		}
 		if r.AfterClearance || len(f.Timing) > 0 {
 			rep.Timing = model.Text{Value: "after tumor clearance", Line: r.Span.Line}
+		} else {
+			rep.Timing = headingTiming
 		}
 		les.Repairs = append(les.Repairs, rep)
 		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")

@@ -181,3 +181,25 @@ func TestDictatedStageLineWithTwoKeys(t *testing.T) {
 	assert.NotContains(t, rules, "stain-unknown")
 	assert.NotContains(t, rules, "histology-missing")
 }
+
+// TestRepairHeadingOverDictatedRepair: a "RECONSTRUCTION" heading over a
+// repair field whose value runs on into the sentences that tell how the
+// flap was done is one repair, the one the field and its sentences state
+// (CODING-RULES §3: adjacent tissue transfer by primary plus secondary
+// defect; 1.3 x 1.1 cm + 2.4 sq cm = 3.83 sq cm on the nose is 14060). It
+// had stayed the heading's empty repair: repair-type-unknown, no line.
+func TestRepairHeadingOverDictatedRepair(t *testing.T) {
+	note := "Date of service: 11/30/2026\nInsurance: Medicare Part B\nSlides read by: the Mohs surgeon\n\n" +
+		"Site: Left nasal ala\nPre-op diagnosis: Basal cell carcinoma, nodular\nPrior biopsy: yes - shave biopsy 10/27/2026\n" +
+		"Indication for Mohs: H-zone of the face\nPre-op size: 0.9 x 0.7 cm\n\n" +
+		"Stage 1 (3 blocks): block 1 positive at the deep margin; blocks 2 and 3 clear.\n" +
+		"Stage 2 (1 block): taken beneath block 1. Clear.\n\nMohs map: drawn for each stage\n\n" +
+		"RECONSTRUCTION\nRepair: bilobed transposition flap after tumor clearance; defect 1.3 x 1.1 cm; secondary defect 2.4 sq cm\n" +
+		"The flap was designed with its pivot point lateral to the defect, incised, widely undermined at\n" +
+		"the supraperichondrial plane and transposed. Deep sutures 5-0 Monocryl; skin 6-0 fast-absorbing gut.\n" +
+		"EBL minimal. Pressure dressing applied.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"14060×1[]", "17311×1[]", "17312×1[]"}, lines)
+	assert.NotContains(t, rules, "repair-type-unknown")
+	assert.NotContains(t, rules, "repair-timing-undocumented")
+}
