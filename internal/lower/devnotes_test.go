@@ -222,7 +222,7 @@ var realisticSets = []struct {
 	{"testdata/probe167", 30, 30},
 	{"testdata/probe168", 30, 29},
 	{"testdata/probe169", 30, 28},
-	{"testdata/probe170", 30, 28},
+	{"testdata/probe170", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

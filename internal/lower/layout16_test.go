@@ -281,3 +281,30 @@ func TestStageLinesInLogsAndArrows(t *testing.T) {
 			stagesOf, "1: 1/2 2/2;"},
 	})
 }
+
+// TestWhereAStageWasTaken: a stage line that says where its tissue came
+// from without a verb ("Stage 2 (1 block): perichondrium beneath block 2.
+// Clear.", "from 12 to 2 o'clock") names no stain (CODING-RULES §5: a stain
+// line is billed or unknown only when a stain is named; these had given
+// stain-unknown "perichondrium beneath" and "from 12"); a stain named the
+// same way is still read.
+func TestWhereAStageWasTaken(t *testing.T) {
+	stains := func(n *model.Note) string {
+		out := ""
+		for _, st := range n.Lesions[0].Stages {
+			for _, s := range st.Stains {
+				out += fmt.Sprintf("%d:%s;", st.Number, s.Name)
+			}
+		}
+		return out
+	}
+	head := "Date of service: 11/20/2026\nSite: Left antihelix\nStage 1 (2 blocks): block 2 positive at the deep margin, block 1 clear.\n"
+	runProseCases(t, []proseCase{
+		{"§5 stains: 'perichondrium beneath block 2' is where stage 2 was taken",
+			head + "Stage 2 (1 block): perichondrium beneath block 2. Clear.\n", stains, ""},
+		{"§5 stains: 'from 12 to 2 o'clock' is where stage 2 was taken",
+			head + "Stage 2 (1 block): from 12 to 2 o'clock. Clear.\n", stains, ""},
+		{"§5 stains: 'Toluidine blue. Clear.' is stage 2's stain",
+			head + "Stage 2 (1 block): toluidine blue. Clear.\n", stains, "2:toluidine blue;"},
+	})
+}

@@ -146,7 +146,7 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		case isHistology(it.Text):
 			st.Histology = joinText(st.Histology, textOf(it))
 			cont = fHistology
-		case len(strings.Fields(it.Text)) <= 4 && !mentions(it.Text, takenWords):
+		case len(strings.Fields(it.Text)) <= 4 && !mentions(it.Text, takenWords) && !mentions(it.Text, whereTakenWords):
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		}
 	}
@@ -395,6 +395,12 @@ var mappedWords = []string{"mapped", "color coded", "color-coded", "colour coded
 // takenWords tell how or where a stage's tissue was taken ("one block,
 // taken medially"): such a short item is no stain.
 var takenWords = []string{"taken", "excised", "removed", "obtained", "medially", "laterally", "superiorly", "inferiorly"}
+
+// whereTakenWords tell where a stage's tissue came from without a verb
+// ("Stage 2 (1 block): perichondrium beneath block 2. Clear.", "from 12 to
+// 2 o'clock"): such a short item is no stain either. A stain's reason may
+// hold them ("PRAME … to separate melanoma in situ from …").
+var whereTakenWords = []string{"beneath", "below", "from ", "o'clock", "o’clock"}
 
 // positivePhrases say that tumor reaches a margin without a status word,
 // or take an exception to a clear one.
@@ -1047,7 +1053,8 @@ func isLevels(s string) bool {
 // reason after it ("MART-1 (blocks 1-2) for melanocytic margins").
 func looksLikeStain(s string) bool {
 	st, ok := stain(s)
-	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name) && !mentions(s, takenWords)
+	return ok && len(strings.Fields(st.Name)) <= 3 && !isHistology(st.Name) && !isMarginEntry(st.Name) && !mentions(s, takenWords) &&
+		!mentions(st.Name+" ", whereTakenWords)
 }
 
 // isMarginClause reports whether an item that follows histology states a
