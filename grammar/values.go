@@ -42,7 +42,7 @@ type dimAST struct {
 	Unit  string
 }
 
-// countAST is a count: "3", "three", "3 (A-C)", "2 blocks".
+// countAST is a count: "3", "three", "3 (A-C)", "2 blocks", "x3 blks".
 type countAST struct {
 	Number string
 	Word   string
@@ -156,8 +156,8 @@ func remark(lex *valueTokens) error {
 // Parse reads a Count, all of the value.
 func (c *countAST) Parse(lex *valueTokens) error {
 	approxLead(lex)
-	if t := lex.Peek(); t.Type == tokWord && t.Value == "a" {
-		lex.Next() // "a single block"
+	if t := lex.Peek(); t.Type == tokWord && (t.Value == "a" || t.Value == "x") {
+		lex.Next() // "a single block"; "x3 blks", "×2": a terse note's times sign
 	}
 	if n, ok := takeType(lex, tokNumber); ok {
 		c.Number = n

@@ -99,7 +99,7 @@ func TestParseCount(t *testing.T) {
 		text string
 		want int
 	}{
-		{"3", 3}, {"three", 3}, {"7 tissue blocks", 7}, {"~7", 7}, {"Twelve", 12}, {"3 (A-C)", 3}, {"2 blocks", 2}, {"4.", 4}, {"approximately 2", 2}, {"1 block", 1}, {"a single block", 1}, {"single block", 1},
+		{"3", 3}, {"three", 3}, {"7 tissue blocks", 7}, {"~7", 7}, {"Twelve", 12}, {"3 (A-C)", 3}, {"2 blocks", 2}, {"4.", 4}, {"approximately 2", 2}, {"1 block", 1}, {"a single block", 1}, {"single block", 1}, {"x3 blks", 3}, {"×2", 2}, {"x 1 blk", 1},
 		{"6 (A, B, C, D, E, F)", 6},
 	}
 	for _, tc := range tests {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/mohscode/mohscode/internal/codetable"
 	"github.com/mohscode/mohscode/internal/diag"
@@ -306,14 +307,21 @@ func (g *generator) readerOf(value string) reader {
 		return readerPathologist // "interpreted by the staff dermatopathologist, Dr. …; Dr. <surgeon> reviewed her findings"
 	case strings.Contains(text, "pathologist") && deniesSurgeon(text):
 		return readerPathologist // "Dr. …, dermatopathologist (contracted service); Mohs surgeon did not read the slides today"
-	case strings.Contains(text, "surgeon") || g.namesSurgeon(text):
-		return readerSurgeon
+	case strings.Contains(text, "surgeon") || g.namesSurgeon(text) || firstWordIs(text, "me", "myself", "self"):
+		return readerSurgeon // "Slides read by me ✓": the note's author, who operated
 	case strings.Contains(text, "pathologist"):
 		return readerPathologist
 	case hasWord(text, "dr", "md", "do") && g.surgeonName != "":
 		return readerPathologist // another physician than the surgeon
 	}
 	return readerUnknown
+}
+
+// firstWordIs reports whether lower-case text opens with one of words:
+// "me (IMA)", not "Dr. …, pathologist (margins phoned back to me)".
+func firstWordIs(text string, words ...string) bool {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	return len(f) > 0 && slices.Contains(words, f[0])
 }
 
 // deniesSurgeon reports whether lower-case text says the surgeon did not

@@ -651,6 +651,9 @@ func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
 		return nil
 	}
 	key := strings.TrimSuffix(it.Text.Text, ":") // a key too long for the grammar's keys: "Frozen section interpretation electronically signed:"
+	if f := tickedField(it.Text.Pos, key); f != nil {
+		return f // "Map drawn ✓": the key checked on its own line, not a key over the next line's value
+	}
 	if !isKeyLike(key) {
 		return nil
 	}
@@ -666,6 +669,43 @@ func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
 		// "Anneliese Vorhaus, MD, Dermatopathologist   07/22/2026 15:30", whose gap made it cells
 		row := l.lines[i+1].Row
 		return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: &grammar.Value{Pos: row.Pos, Text: joinCells(row)}}
+	}
+	return nil
+}
+
+// tickMarks check a key written before them: "Map drawn ✓".
+var tickMarks = []string{"✓", "✔", "☑", "☒"}
+
+// checkedAfter splits a key followed by a tick mark into the key and the
+// mark; ok is false when s ends with no tick mark.
+func checkedAfter(s string) (key, mark string, ok bool) {
+	s = strings.TrimRight(s, " \t")
+	for _, m := range tickMarks {
+		if k, found := strings.CutSuffix(s, m); found && strings.TrimSpace(k) != "" {
+			return strings.TrimSpace(k), m, true
+		}
+	}
+	return "", "", false
+}
+
+// tickedField reads text that a tick mark ends as a checked field: a known
+// key valued by its mark ("Map drawn ✓"), or a known key and its value
+// ("Slides read by me ✓"); nil when the text is neither.
+func tickedField(pos lexer.Position, text string) *grammar.Field {
+	k, mark, ok := checkedAfter(text)
+	if !ok {
+		return nil
+	}
+	if ref, known := lookupAny(k); known && ref.field != fNone {
+		return &grammar.Field{Pos: pos, Key: k, Value: &grammar.Value{Pos: shift(pos, text[:strings.LastIndex(text, mark)]), Text: mark}}
+	}
+	words := strings.Fields(k)
+	for n := len(words) - 1; n > 0; n-- {
+		key := strings.Join(words[:n], " ")
+		if ref, known := lookupAny(key); known && ref.field != fNone && isKeyLike(key) {
+			at := strings.Index(text, words[n])
+			return &grammar.Field{Pos: pos, Key: key, Value: &grammar.Value{Pos: shift(pos, text[:at]), Text: strings.TrimSpace(text[at:strings.LastIndex(text, mark)])}}
+		}
 	}
 	return nil
 }
@@ -2951,6 +2991,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				les.HeadingText = model.Text{}
 				after = &grammar.Value{Pos: t.Pos, Text: t.Text}
 			}
+			if !les.HeadingText.Present() && after != nil {
+				first, _, _ := strings.Cut(after.Text, ". ")
+				if site := tumorSite(first); site != "" {
+					les.HeadingText = model.Text{Value: site, Line: t.Pos.Line} // "TUMOR #1. The right cheek lesion was a nodular basal cell carcinoma …"
+				}
+			}
 		}
 	} else if f := siteThenStages(it); f != nil {
 		les.HeadingText, after = model.Text{Value: f.Key, Line: f.Pos.Line}, f.Value
@@ -3284,7 +3330,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		}
 	}
 	if ref, ok := lookup(secStage, f.Key); ok && (ref.field == fStain || ref.field == fSpecialStain) && l.lesion >= 0 && v != nil {
-		if n, rest, named := stageNamedFirst(v); named {
+		if n, rest, named := stageNamedFirst(v); named || stageNamedLast(v, &n, &rest) {
 			// "Stains: stage II, AE1/AE3 on both blocks …" under a Mohs
 			// log: that stage's stains, never every stage's
 			if st := l.knownStage(n); st != nil {
@@ -3731,6 +3777,33 @@ func stageNamedFirst(v *grammar.Value) (n int, rest *grammar.Value, ok bool) {
 	after := v.Text[cut+1:]
 	trimmed := strings.TrimLeft(after, " \t-")
 	return n, &grammar.Value{Pos: shift(v.Pos, v.Text[:len(v.Text)-len(trimmed)]), Text: trimmed}, trimmed != ""
+}
+
+// stageNamedLast reads a value that ends with the stage its stain was run
+// on ("MART-1 on S2", "SOX10 on stage II"): it sets the stage's number and
+// the value before " on ", and reports whether it did.
+func stageNamedLast(v *grammar.Value, n *int, rest **grammar.Value) bool {
+	i := strings.LastIndex(asciiLower(v.Text), " on ")
+	if i <= 0 {
+		return false
+	}
+	on := v.Text[i+len(" on "):]
+	end := len(on)
+	for _, sep := range []string{" - ", " – ", ",", ";", " (", " for ", " to "} {
+		if k := strings.Index(on, sep); k >= 0 && k < end {
+			end = k // "MART-1 on S2 - melanocyte density": the reason after the stage
+		}
+	}
+	ord, tail, isStage := splitStage(strings.TrimRight(on[:end], " ."))
+	if !isStage || ord == "" || tail != "" {
+		return false
+	}
+	k, ok := stageNumber(ord)
+	if !ok || k == 0 {
+		return false
+	}
+	*n, *rest = k, &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(v.Text[:i] + on[end:])}
+	return true
 }
 
 // knownStage is the current lesion's stage numbered n, if the note has

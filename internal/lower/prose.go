@@ -634,7 +634,8 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 			break
 		}
 	}
-	if !other && len(sentences) > 1 && len(sentences[0]) > 0 {
+	ownLabel := len(lines) > 0 && l.cur().Line == lines[0].Line // "TUMOR #3. Two centimeters below the second tumor, … was a …": the label's own paragraph
+	if !other && !ownLabel && len(sentences) > 1 && len(sentences[0]) > 0 {
 		// "The nose one came first. It measured …. Its first stage was
 		// divided into four blocks: …" below a list of the lesions, read
 		// while the last listed is open: the paragraph its first sentence

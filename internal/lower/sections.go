@@ -1038,8 +1038,20 @@ var histologyWords = []string{"carcinoma", "bcc", "scc", "tumor", "tumour", "der
 	"perineural", "in situ", "sccis", "melanoma", "spindle", "follicul", "atypi", "dysplas", "keratinocyt",
 	"pagetoid", "junctional", "stroma", "sclero", "morphea"}
 
-// isHistology reports whether an item describes histology.
-func isHistology(s string) bool { return mentions(s, histologyWords) }
+// isHistology reports whether an item describes histology, maybe in a
+// terse note's abbreviations ("infiltr. BCC deep dermis").
+func isHistology(s string) bool {
+	if mentions(s, histologyWords) {
+		return true
+	}
+	for _, w := range strings.Fields(asciiLower(s)) {
+		w = strings.TrimRight(w, ".,;")
+		if len(w) >= 5 && slices.ContainsFunc(histologyWords, func(h string) bool { return strings.HasPrefix(h, w) }) {
+			return true // "infiltr." of "infiltrative"
+		}
+	}
+	return false
+}
 
 // isLevels reports whether an item counts cut levels ("7 levels"): levels
 // are sections cut through one block, not blocks.

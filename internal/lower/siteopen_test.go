@@ -1249,3 +1249,23 @@ func TestSiteThenTumorOpenings(t *testing.T) {
 			lesionOutline, "right nasal dorsum 2,1; left cheek 3; right lower leg 4,1"},
 	})
 }
+
+// TestLabelledDictationOfSeveralTumors: "TUMOR #N." opens each tumor's
+// dictated paragraph, whose first sentence names its site before its
+// tumor ("The right cheek lesion was a nodular basal cell carcinoma …"); a
+// later paragraph that places its tumor by another ("Two centimeters below
+// the second tumor, on the left mid back, was a …") is still its own
+// label's. CODING-RULES §1: each tumor's Mohs lines by its own site and
+// stages, 59/XS on the later tumors' (§8); they had been coded as one
+// tumor's stage 1 of "two block counts" and the rest lost (site-missing).
+func TestLabelledDictationOfSeveralTumors(t *testing.T) {
+	note := "DATE OF SERVICE: 11/04/2026\nINSURANCE: Medicare\n\n" +
+		"Three biopsy-proven tumors, all biopsied on 10/14/2026. For each site a Mohs map was drawn, and I personally interpreted every frozen section.\n\n" +
+		"TUMOR #1. The right cheek lesion was a nodular basal cell carcinoma measuring 1.1 x 0.9 cm. Mohs was indicated because of its location on the central face. The first stage was divided into two blocks, which were clear at all margins.\n\n" +
+		"TUMOR #2. The left upper back lesion was a superficial basal cell carcinoma measuring 1.6 x 1.2 cm, treated with Mohs because it was recurrent. The initial layer was split into three tissue blocks; there was residual carcinoma at the superior margin of block 1. One further layer of one block showed no residual carcinoma.\n\n" +
+		"TUMOR #3. Two centimeters below the second tumor, on the left mid back, was a squamous cell carcinoma in situ measuring 1.2 x 1.0 cm, treated with Mohs for its poorly defined borders. The first stage was processed as two blocks, and both blocks were clear.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17311×1[]", "17313×1[XS]", "17313×1[XS]", "17314×1[XS]"}, lines)
+	assert.NotContains(t, rules, "site-missing")
+	assert.NotContains(t, rules, "prose-ambiguous")
+}

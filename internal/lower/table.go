@@ -452,7 +452,46 @@ func (t *table) placed(r *grammar.Row) []*grammar.Cell {
 			out[k] = &grammar.Cell{Pos: out[k].Pos, Text: out[k].Text + "  " + c.Text}
 		}
 	}
+	if spacedApart(r) {
+		t.splitOverrun(out)
+	}
 	return out
+}
+
+// spacedApart reports whether a row's cells are set apart by runs of
+// spaces, each two or more columns from the last, so that its columns
+// line up with its header's (not by tabs, whose columns do not).
+func spacedApart(r *grammar.Row) bool {
+	for i := 1; i < len(r.Cells); i++ {
+		prev, c := r.Cells[i-1], r.Cells[i]
+		if c.Pos.Line != prev.Pos.Line || c.Pos.Column-prev.Pos.Column-utf8.RuneCountInString(prev.Text) < 2 {
+			return false
+		}
+	}
+	return len(r.Cells) > 1
+}
+
+// splitOverrun cuts a cell that runs on into the next column with a single
+// space where that column's header starts, when that column is empty
+// ("block 3 positive (peripheral); 1-2, 4-5 clear H&E; CK7 (blocks 1-3)"
+// under "Margin … Stains", "H&E" beginning under "Stains"): each column
+// gets its own words.
+func (t *table) splitOverrun(out []*grammar.Cell) {
+	for k, c := range out {
+		if c == nil {
+			continue
+		}
+		for j := k + 1; j < len(out) && j < len(t.columns) && out[j] == nil; j++ {
+			text := []rune(c.Text)
+			at := t.columns[j] - c.Pos.Column
+			if at <= 0 || at >= len(text) || text[at-1] != ' ' || text[at] == ' ' {
+				continue
+			}
+			out[k] = &grammar.Cell{Pos: c.Pos, Text: strings.TrimRight(string(text[:at]), " ")}
+			out[j] = &grammar.Cell{Pos: shift(c.Pos, string(text[:at])), Text: string(text[at:])}
+			break
+		}
+	}
 }
 
 // column is the header cell a cell starting at col stands under: the one
@@ -501,6 +540,13 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	}
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
+	}
+	if ticked := tickedCells(r); ticked != nil {
+		l.endParagraph() // "Map drawn ✓  Slides read by me ✓"
+		for _, f := range ticked {
+			l.field(i, f)
+		}
+		return i
 	}
 	if pairs := keyValuePairs(r); pairs != nil {
 		l.endParagraph() // "| Surgeon | A. Bee, MD | Insurance | Aetna |"
@@ -2678,6 +2724,21 @@ func tableCaption(s string) string {
 		return ""
 	}
 	return site
+}
+
+// tickedCells reads a row whose every cell is a key checked with a tick
+// mark after it ("Map drawn ✓  Slides read by me ✓") as its fields; nil
+// when the row is not one.
+func tickedCells(r *grammar.Row) []*grammar.Field {
+	var out []*grammar.Field
+	for _, c := range r.Cells {
+		f := tickedField(c.Pos, c.Text)
+		if f == nil {
+			return nil
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // keyValuePairs reads a row of a grid of keys and values — "| Location |

@@ -975,3 +975,20 @@ func TestTumourColumn(t *testing.T) {
 	require.Len(t, n.Lesions, 2)
 	assert.Equal(t, "A: 1/2+ 2/1- | B: 1/3-", logStages(n))
 }
+
+// TestSpaceAlignedCellRunsOn: a space-aligned log row whose margin cell
+// runs on into the stains column with one space ("… 4-5 clear H&E; CK7
+// (blocks 1-3)", "H&E" under "Stains") gives each column its own words:
+// stage 2's CK7 is billed on its three blocks (CODING-RULES §5: 88342 a
+// block, blocks named in parentheses), not lost in the margin cell.
+func TestSpaceAlignedCellRunsOn(t *testing.T) {
+	head := "DOS: 11/04/2026\nInsurance: Cigna\nSlides: read by the Mohs surgeon\nTumor site: Left groin\nDx: Extramammary Paget disease\n" +
+		"Prior biopsy: yes - incisional 10/07/2026\nIndication: ill-defined borders\nClinical size: 3.4 x 2.6 cm\nMap: drawn\n" +
+		"Stain reason: CK7 to pick out single Paget cells\nStage 1 histology: intraepidermal Paget cells\n\n"
+	log := "Stage  Blocks  Margin                                        Stains\n" +
+		"1      2       block 1 positive (peripheral)                 H&E; CK7 all blocks\n" +
+		"2      5       block 3 positive (peripheral); 1-2, 4-5 clear H&E; CK7 (blocks 1-3)\n" +
+		"3      2       clear                                         H&E\n"
+	lines, _ := codedNote(t, head+log)
+	assert.Equal(t, []string{"17313×1[]", "17314×2[]", "88342×5[59]"}, lines)
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -103,4 +105,41 @@ func TestBiopsyToldTwice(t *testing.T) {
 		{"§4 the back's biopsy told twice", "Patient here today for Mohs surgery. Also shave bx of a new lesion on the back.\n" + body, biopsies, "1"},
 		{"§4 a biopsy of another site", "Patient here today for Mohs surgery. Also shave bx of a new lesion on the right shin.\n" + body, biopsies, "2"},
 	})
+}
+
+// TestTerseTicksAndTimesSigns: a terse note counts a stage's blocks with a
+// times sign ("S1 x3 blks +"), ticks a key instead of writing "yes" ("Map
+// drawn ✓", "Map drawn ✓  Slides read by me ✓" — the author, who operated,
+// read the slides), abbreviates its histology ("infiltr. BCC deep dermis",
+// no stain) and names the stage an immunostain was run on ("IHC: MART-1 on
+// S2"). CODING-RULES §1: 17312 for each stage beyond the first; §5: 88342 a
+// block of the stage the stain was run on; §10: map-missing,
+// pathology-undocumented and stain-unknown fire only when the note does not
+// say.
+func TestTerseTicksAndTimesSigns(t *testing.T) {
+	head := "DOS: 11/18/2026\nInsurance: Medicare\nSite: crown of scalp\nDx: BCC nod-infiltr. (bx 10/26/26, shave)\nInd: scalp, recurrent\nSize: 1.4 x 1.2 cm\n"
+	cases := []struct {
+		name, body string
+		lines      []string
+		absent     []string
+	}{
+		{"a key ticked on its own line over indented stages counted with a times sign",
+			"Pathology: read by surgeon\nMap drawn ✓\n S1 x3 blks + (blk 2 deep); infiltr. BCC deep dermis, no PNI\n S2 x2 blks + (blk 1 deep)\n S3 x1 blk, neg\nClosure: 2nd intention after clearance\n",
+			[]string{"17311×1[]", "17312×2[]"}, []string{"map-missing", "stain-unknown", "blocks-missing", "stage-numbering"}},
+		{"two ticked keys on one line, the second with its value",
+			"Map drawn ✓  Slides read by me ✓\nS1 x2 blks, neg\n",
+			[]string{"17311×1[]"}, []string{"map-missing", "pathology-undocumented", "value-invalid"}},
+		{"an immunostain named by the stage it was run on",
+			"Map drawn ✓  Slides read by me ✓\nI: 3 blks; pos blk 2 @ 4:00 - atypical junctional melanocytes\nII: 2 blks, neg\nIHC: MART-1 on S2 - melanocyte density\n",
+			[]string{"17311×1[]", "17312×1[]", "88342×2[59]"}, []string{"value-invalid", "stain-indication-missing"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, rules := codedNote(t, head+tc.body)
+			assert.Equal(t, tc.lines, lines)
+			for _, r := range tc.absent {
+				assert.NotContains(t, rules, r)
+			}
+		})
+	}
 }

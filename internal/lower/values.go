@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -74,6 +75,8 @@ var (
 func flag(key string, v *grammar.Value) (model.Flag, error) {
 	first := strings.ToLower(firstWord(v.Text))
 	switch {
+	case slices.Contains(tickMarks, strings.TrimSpace(v.Text)): // "Map: ✓"
+		return model.Flag{Yes: true, Line: v.Pos.Line}, nil
 	case noWords[first]:
 		return model.Flag{Line: v.Pos.Line}, nil
 	case yesWords[first]:
