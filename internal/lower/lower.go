@@ -5427,8 +5427,13 @@ func ordinalPlaced(head, lower string) string {
 		if !ok {
 			continue
 		}
-		for _, filler := range []string{"and last ", "and final ", "of these ", "of them ", "one ", "site ", "tumor ", "tumour ", "lesion "} {
-			rest = strings.TrimPrefix(rest, filler) // "The fourth and last tumor is …"
+		if r, ok := strings.CutPrefix(rest, "and "); ok {
+			if _, after, ok := strings.Cut(r, " "); ok {
+				rest = after // "The first and larger tumor was …", "The fourth and last tumor is …"
+			}
+		}
+		for _, filler := range []string{"of these ", "of them ", "one ", "site ", "tumor ", "tumour ", "lesion "} {
+			rest = strings.TrimPrefix(rest, filler)
 		}
 		if _, rest, ok = strings.Cut(rest, " "); !ok { // the verb: "is", "straddles", "sat"
 			return ""

@@ -1269,3 +1269,18 @@ func TestLabelledDictationOfSeveralTumors(t *testing.T) {
 	assert.NotContains(t, rules, "site-missing")
 	assert.NotContains(t, rules, "prose-ambiguous")
 }
+
+// TestOrdinalTumorWithAComparison: "The first and larger tumor was a … of
+// the right pretibial leg, …" opens its tumor's paragraph as "The first
+// tumor was a …" does, and "Next we turned to the left antihelix, a …" the
+// next one's (CODING-RULES §1: each tumor's lines by its own site; the note
+// had counted two tumors but opened one: lesion-ambiguous, no line).
+func TestOrdinalTumorWithAComparison(t *testing.T) {
+	note := "DATE OF SERVICE: 11/24/2026\nINSURANCE: Aetna\n\n" +
+		"Two biopsy-proven tumors were treated today with Mohs micrographic surgery. I personally interpreted every frozen section, and a Mohs map was drawn for each stage at both sites.\n\n" +
+		"The first and larger tumor was a moderately differentiated squamous cell carcinoma of the right pretibial leg, diagnosed on a punch biopsy of 11/04/2026, measuring 2.4 x 2.0 cm. Mohs was indicated for a recurrent tumor with ill-defined borders. The initial layer was split into four tissue blocks, and tumor was present at the peripheral margins of blocks 1 and 2. A second layer of one block showed no residual carcinoma.\n\n" +
+		"Next we turned to the left antihelix, a nodular basal cell carcinoma diagnosed on a shave biopsy of 11/04/2026, measuring 0.8 x 0.6 cm. Mohs was chosen because of its location on the ear. The first stage, two blocks, showed no tumor at any margin.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17311×1[59]", "17313×1[]", "17314×1[]"}, lines)
+	assert.NotContains(t, rules, "lesion-ambiguous")
+}

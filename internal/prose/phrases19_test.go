@@ -115,3 +115,19 @@ func TestStageClauseBeforeTechniqueWords(t *testing.T) {
 			[]string{"stage "}, nil},
 	})
 }
+
+// TestOtherLesionsFromTheirAnnouncement: a paragraph that announces other
+// lesions ("Consent was obtained … for two biopsies of other lesions")
+// speaks of them from that sentence on; its sentences before are still the
+// Mohs tumor's (CODING-RULES §6: the pre-operative size; it had been
+// size-missing on a documented note).
+func TestOtherLesionsFromTheirAnnouncement(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§6 size: 'It measured 2.4 x 2.0 cm' before 'biopsies of other lesions' is the tumor's",
+			"The patient presented for Mohs surgery of a basal cell carcinoma of the left lower back. It measured 2.4 x 2.0 cm. Consent was obtained for the Mohs procedure and for two biopsies of other lesions.",
+			[]string{"preop "}, []string{"preop 2.4x2"}},
+		{"§6 size: 'measuring 0.6 x 0.5 cm' after 'Two other lesions were biopsied today' is another lesion's",
+			"Two other lesions were biopsied today. A pink papule on the right thigh measuring 0.6 x 0.5 cm was sampled with a 3 mm punch biopsy.",
+			[]string{"preop "}, nil},
+	})
+}

@@ -107,14 +107,18 @@ func (st *state) paragraph(p *para) {
 	// announces other lesions from this paragraph on; "3. Punch biopsy of a
 	// separate lesion, left dorsal forearm" in a procedure list only names its
 	// own biopsy, and the paragraphs after it speak of the Mohs lesion again.
+	// A paragraph's sentences before the one that announces them are still
+	// the Mohs lesion's ("It measured 2.4 x 2.0 cm. … Consent was obtained
+	// for the Mohs procedure and for two biopsies of other lesions.").
 	announced, selfContained := false, false
-	for _, s := range p.sents {
+	announceAt := len(p.sents)
+	for k, s := range p.sents {
 		for i := s.lo; i < s.hi; i++ {
 			if p.hitAt(i, cOtherLesion) > 0 && !p.negated(i) && !p.negated(i+1) {
 				if s.any(cBiopsyMethod) && !p.anyVerb(s) { // a list item that names its biopsy
 					selfContained = true
-				} else {
-					announced = true
+				} else if !announced {
+					announced, announceAt = true, k
 				}
 				break
 			}
@@ -124,12 +128,15 @@ func (st *state) paragraph(p *para) {
 	// pink scaly papule on the left dorsal forearm. A tangential (shave)
 	// biopsy was performed …": an aside that brings in a lesion
 	if len(p.sents) > 1 && p.asideCue(p.sents[0]) && p.introducesLesionAt(p.sents[0], func(string) bool { return true }) {
-		announced = true
+		announced, announceAt = true, 0
 	}
 	ownOnly := selfContained && !announced && !st.otherLesions
-	st.otherLesions = st.otherLesions || announced || selfContained
+	st.otherLesions = st.otherLesions || announced && announceAt == 0 || selfContained
 	timing := false
-	for _, s := range p.sents {
+	for k, s := range p.sents {
+		if k == announceAt {
+			st.otherLesions = true
+		}
 		if s.any(cTiming) {
 			k := p.firstIn(s.lo, s.hi, cTiming)
 			timing = true
