@@ -4793,7 +4793,8 @@ func itemEnd(it *grammar.Item) int {
 // transcription or a PDF copy wraps a paragraph: the longest item line, when
 // 56 to 132 columns and reached within 12 columns by three lines or more
 // that plain text continues (a line of text, no field, list marker or
-// label, under it); 0 when the note's lines were not wrapped.
+// label, under it) whose first word would not have fitted; 0 when the
+// note's lines were not wrapped.
 func wrapColumn(lines []*grammar.Line) int {
 	width := 0
 	for _, line := range lines {
@@ -4809,7 +4810,9 @@ func wrapColumn(lines []*grammar.Line) int {
 		next := lines[i+1].Item
 		if line.Item != nil && itemEnd(line.Item)-1 >= width-12 && next != nil && next.Text != nil &&
 			next.Marker == nil && next.Label == nil && len(next.Fields) == 0 {
-			near++
+			if word, _, _ := strings.Cut(strings.TrimSpace(next.Text.Text), " "); itemEnd(line.Item)-1+1+utf8.RuneCountInString(word) > width {
+				near++ // the next line's first word would not have fitted: a line broken at the width
+			}
 		}
 	}
 	if near < 3 {

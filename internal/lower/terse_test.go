@@ -143,3 +143,22 @@ func TestTerseTicksAndTimesSigns(t *testing.T) {
 		})
 	}
 }
+
+// TestTerseLinesAreNotWrapped: a terse log of three sites whose longest lines happen to
+// end near one column is not a paragraph wrapped to a width unless the
+// line after each would not have fitted on it: " S2 x2 blks, neg" under a
+// stage line is the next stage, not more of its histology (CODING-RULES
+// §1: 17314 for the second stage; it had been lost, and the first stage
+// left positive: final-stage-positive).
+func TestTerseLinesAreNotWrapped(t *testing.T) {
+	note := "Date of service: 11/03/2026\nInsurance: Medicare Part B\nPathology: frozen sections read by surgeon (IMA)\nMMS x3 sites today. Map drawn for each site ✓\n\n" +
+		"Site 1 – R temple\n Dx: BCC nod (bx 10/08/26, shave)\n Ind: H-zone, recurrent after ED&C\n Size: 1.2 x 1.0 cm\n" +
+		" S1 x3 blks + (blk 2 deep); nod BCC in deep dermis, no PNI\n S2 x1 blk, neg\n Defect 1.8 x 1.5 cm. Layered closure 2.2cm after clearance.\n\n" +
+		"Site 2 – L cheek\n Dx: SCCis (bx 10/08/26, shave)\n Ind: face, ill-defined borders\n Size: 0.9 x 0.8 cm\n" +
+		" S1 x2 blks, neg; SCCis w/ follicular extension, no invasion\n Defect 1.2 x 1.0 cm. Layered closure 1.9cm after clearance.\n\n" +
+		"Site 3 – R upper back\n Dx: BCC sup (bx 10/08/26, punch)\n Ind: recurrent, ill-defined\n Size: 1.6 x 1.3 cm\n" +
+		" S1 x4 blks + @ 9:00 (blk 4); sup multifocal BCC, papillary dermis\n S2 x2 blks, neg\n Defect 2.6 x 2.1 cm. Layered closure 5.0cm after clearance.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12032×1[]", "12052×1[]", "17311×1[XS]", "17311×1[]", "17312×1[]", "17313×1[XS]", "17314×1[XS]"}, lines)
+	assert.NotContains(t, rules, "final-stage-positive")
+}
