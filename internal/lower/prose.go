@@ -3021,6 +3021,16 @@ func (l *lowerer) sizesByParagraph(par [][]prose.Line) {
 	}
 }
 
+// elsewhere reports whether a biopsy's site names another place than the
+// lesion's site: both resolve, each on its side, to different terms or
+// sides. A region without a side ("face", "hand") may hold the lesion.
+func elsewhere(biopsySite, lesionSite string) bool {
+	b, okb := anatomy.Resolve(biopsySite)
+	les, okl := anatomy.Resolve(lesionSite)
+	return okb && okl && len(b.Terms) > 0 && len(les.Terms) > 0 && b.Laterality != "" && les.Laterality != "" &&
+		(b.Terms[0].Name != les.Terms[0].Name || b.Laterality != les.Laterality)
+}
+
 // sameSite reports whether two site texts name one site: the same words, or
 // the same anatomic terms on the same side.
 func sameSite(a, b string) bool {
@@ -3492,7 +3502,18 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 	}
 	if !les.SameDayBiopsy.Present() && len(f.SameDayBiopsy) > 0 {
 		b := f.SameDayBiopsy[0]
-		les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
+		site := les.Site.Text.Value
+		if site == "" {
+			site = les.HeadingText.Value // "Tumor 2: R preauricular"
+		}
+		if elsewhere(b.Site, site) {
+			// "Also today: shave bx R dorsal forearm, 6 mm keratotic papule -
+			// r/o SCC vs HAK" under the right preauricular tumor: another
+			// lesion's biopsy
+			l.biopsiesProse([]prose.Biopsy{b})
+		} else {
+			les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
+		}
 	}
 	if les.SameDayBiopsy.Present() && !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
 		// "SAME-DAY BIOPSY: A 4 mm punch biopsy … submitted for an

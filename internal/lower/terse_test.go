@@ -162,3 +162,20 @@ func TestTerseLinesAreNotWrapped(t *testing.T) {
 	assert.Equal(t, []string{"12032×1[]", "12052×1[]", "17311×1[XS]", "17311×1[]", "17312×1[]", "17313×1[XS]", "17314×1[XS]"}, lines)
 	assert.NotContains(t, rules, "final-stage-positive")
 }
+
+// TestTodaysBiopsyElsewhere: a biopsy done today at another sided site
+// than the Mohs tumor it is written under ("Also today: shave bx R dorsal
+// forearm, 6 mm keratotic papule - r/o SCC vs HAK" below the right
+// preauricular tumor) is another lesion's: billed as such with XS under
+// Medicare and its uncertain impression pending (CODING-RULES §4, §8), not
+// the tumor's own biopsy (biopsy-not-billable). One written as a region
+// without a side ("a shave biopsy of the hand") may be the tumor's.
+func TestTodaysBiopsyElsewhere(t *testing.T) {
+	head := "Date of service: 11/13/2026\nInsurance: Medicare Part B\nPathology: all frozen sections read by surgeon (IMA)\nMap drawn ✓\n\n" +
+		"Tumor 1: R preauricular\n Dx: SCC WD (bx 10/23/26, shave)\n Ind: invasive SCC, face\n Size: 1.1 x 0.9 cm\n S1 x3 blks, neg; WD SCC mid-dermis, no PNI\n" +
+		" Defect 1.7 x 1.4 cm. Complex closure 3.4cm after clearance.\n\n"
+	lines, rules := codedNote(t, head+"Also today: shave bx R dorsal forearm, 6 mm keratotic papule - r/o SCC vs HAK. Sent for permanents.\n")
+	assert.Equal(t, []string{"11102×1[XS]", "13132×1[]", "17311×1[]"}, lines)
+	assert.Contains(t, rules, "diagnosis-pending-pathology")
+	assert.NotContains(t, rules, "biopsy-not-billable")
+}
