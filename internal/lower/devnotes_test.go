@@ -223,7 +223,7 @@ var realisticSets = []struct {
 	{"testdata/probe168", 30, 29},
 	{"testdata/probe169", 30, 28},
 	{"testdata/probe170", 30, 30},
-	{"testdata/probe171", 30, 27},
+	{"testdata/probe171", 30, 29},
 	{"testdata/probe172", 30, 25},
 	{"testdata/probe173", 30, 29},
 }

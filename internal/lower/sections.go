@@ -207,6 +207,9 @@ func blockChip(s string) string {
 		return ""
 	}
 	label, rest := s[:n], strings.TrimLeft(s[n:], " ")
+	if n == 3 && strings.IndexFunc(label, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+		return "" // "neg - sup BCC papillary dermis": a word, no block's label
+	}
 	status := ""
 	for _, sign := range []string{"+", "-", "−", "–"} {
 		if strings.HasPrefix(rest, sign) {

@@ -111,7 +111,8 @@ func TestBiopsyToldTwice(t *testing.T) {
 // times sign ("S1 x3 blks +"), ticks a key instead of writing "yes" ("Map
 // drawn ✓", "Map drawn ✓  Slides read by me ✓" — the author, who operated,
 // read the slides), abbreviates its histology ("infiltr. BCC deep dermis",
-// no stain) and names the stage an immunostain was run on ("IHC: MART-1 on
+// no stain), writes it after a dash ("neg - sup BCC papillary dermis", no
+// block labelled "neg") and names the stage an immunostain was run on ("IHC: MART-1 on
 // S2"). CODING-RULES §1: 17312 for each stage beyond the first; §5: 88342 a
 // block of the stage the stain was run on; §10: map-missing,
 // pathology-undocumented and stain-unknown fire only when the note does not
@@ -129,6 +130,9 @@ func TestTerseTicksAndTimesSigns(t *testing.T) {
 		{"two ticked keys on one line, the second with its value",
 			"Map drawn ✓  Slides read by me ✓\nS1 x2 blks, neg\n",
 			[]string{"17311×1[]"}, []string{"map-missing", "pathology-undocumented", "value-invalid"}},
+		{"a stage's status then its histology after a dash: 'neg - sup BCC papillary dermis' is no block 'neg'",
+			"Map drawn ✓  Slides read by me ✓\nStg 1: 2 blks, neg - sup BCC papillary dermis\n",
+			[]string{"17311×1[]"}, []string{"histology-missing", "margins-missing"}},
 		{"an immunostain named by the stage it was run on",
 			"Map drawn ✓  Slides read by me ✓\nI: 3 blks; pos blk 2 @ 4:00 - atypical junctional melanocytes\nII: 2 blks, neg\nIHC: MART-1 on S2 - melanocyte density\n",
 			[]string{"17311×1[]", "17312×1[]", "88342×2[59]"}, []string{"value-invalid", "stain-indication-missing"}},
