@@ -1156,7 +1156,7 @@ func trimEnd(s string, end int) int {
 // the same length, so that every position still points into the note and a
 // "<br>" between two fields is a column gap.
 func blankMarkup(s string) string {
-	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(starKey(blankNBSP(s))))))))
+	s = blankMarkdown(blankBanner(blankRTF(dotLeader(spacedColon(bracketKey(starKey(blankNBSP(filledBlanks(s)))))))))
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -1178,6 +1178,54 @@ func blankMarkup(s string) string {
 			b[k] = ' '
 		}
 		i += n - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// filledBlanks writes each blank of a paper form filled in by hand and
+// retyped between underscores ("Stage _1_   Blocks _6_"), after the start
+// of the line, a blank or a colon, as its value where its underscores
+// began, padded with blanks to the blank's length ("Stage 1     Blocks
+// 6"): the value reads as if typed and every later position still points
+// into the note. An unfilled blank ("Blocks ____") stays as it is.
+func filledBlanks(s string) string {
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != '_' || i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != ':' {
+			continue
+		}
+		lead := i
+		for lead < len(s) && s[lead] == '_' {
+			lead++
+		}
+		end := strings.IndexByte(s[lead:], '_')
+		if end <= 0 {
+			i = lead
+			continue
+		}
+		value := s[lead : lead+end]
+		trail := lead + end
+		for trail < len(s) && s[trail] == '_' {
+			trail++
+		}
+		if strings.TrimSpace(value) != value {
+			i = lead + end - 1 // "__ of __": two blanks, no value between
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		copy(b[i:], value)
+		for k := i + len(value); k < trail; k++ {
+			b[k] = ' '
+		}
+		i = trail - 1
 	}
 	if b == nil {
 		return s

@@ -435,3 +435,24 @@ func TestQuotedMail(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `2 marker=">"@1 key="Site"@3 value="cheek"@9`, classify(note.Lines[1]))
 }
+
+// TestFilledBlanks: a paper form's blanks filled in by hand and retyped
+// between underscores ("Stage _1_   Blocks _6_") read as typed values, and
+// every later position still points into the note; an unfilled blank
+// ("Blocks ____", "__ of __") stays as it is.
+func TestFilledBlanks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Stage _1_   Blocks _6_   Margins: clear", "Stage 1     Blocks 6     Margins: clear"},
+		{"Site: _left nasal ala_", "Site: left nasal ala  "},
+		{"Blocks ____", "Blocks ____"},
+		{"Page __ of __", "Page __ of __"},
+		{"snake_case_word", "snake_case_word"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got := filledBlanks(tc.in)
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, len(tc.in), len(got), "positions keep")
+		})
+	}
+}

@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/mohscode/mohscode/grammar"
@@ -128,6 +129,13 @@ func checked(v *grammar.Value) *grammar.Value {
 	if v == nil || !strings.ContainsAny(v.Text, "[(☐☒☑") {
 		return v
 	}
+	if m := circledChoice.FindStringSubmatch(v.Text); m != nil && (m[1] == "") != (m[3] == "") {
+		choice := m[4] // "Y / (N)   - permanent sections only": the choice circled
+		if m[1] != "" {
+			choice = m[2]
+		}
+		return &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(yesNoWord(choice) + " " + strings.TrimSpace(m[5]))}
+	}
 	var kept []string
 	boxes, keep, start := 0, false, -1
 	lead := true // the value before the first box is kept: "Map: yes   [x] color-coded   [x] oriented with nicks"
@@ -200,6 +208,19 @@ func checkbox(s string) (n int, on bool) {
 		}
 	}
 	return 0, false
+}
+
+// circledChoice matches a yes/no choice circled on a paper form, as a
+// scan or a retyped form gives it: "(Y) / N", "Y / (N)", "(Yes) / No",
+// and what follows it.
+var circledChoice = regexp.MustCompile(`^\s*(\()?(Yes|No|Y|N)\)?\s*/\s*(\()?(Yes|No|Y|N)\)?(.*)$`)
+
+// yesNoWord writes a circled choice as its word: "Y" is "yes".
+func yesNoWord(choice string) string {
+	if strings.HasPrefix(choice, "Y") {
+		return "yes"
+	}
+	return "no"
 }
 
 // checkboxes are the marks of a checked or unchecked box.
@@ -530,14 +551,7 @@ func biopsyKey(key string) (label, site string, ok bool) {
 // impression: SCC versus …"). A part that is a key and its value ("Left
 // upper back: 7 mm papule") gives the site by its key.
 func listedBiopsy(b *model.Biopsy, text model.Text) {
-	parts := strings.FieldsFunc(text.Value, func(r rune) bool { return r == ',' || r == ';' || r == '–' || r == '—' })
-	var split []string
-	for _, p := range parts {
-		for _, q := range strings.Split(p, " - ") {
-			split = append(split, strings.Split(q, ". ")...) // "… plaque. Clinical impression: BCC."
-		}
-	}
-	for _, p := range split {
+	for _, p := range listedParts(text.Value) {
 		p = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), "."))
 		key, value, hasKey := strings.Cut(p, ":")
 		lower := asciiLower(p)
@@ -548,6 +562,8 @@ func listedBiopsy(b *model.Biopsy, text model.Text) {
 			}
 		case strings.Contains(lower, "biops") && !b.Type.Present():
 			b.Type = model.Text{Value: p, Line: text.Line}
+		case b.Site.Text.Present() && !b.Diagnosis.Present() && !hasKey && uncertainImpression(lower):
+			b.Diagnosis = model.Text{Value: p, Line: text.Line} // "2. Shave biopsy, R upper back - r/o BCC"
 		case !b.Site.Text.Present():
 			cand := p
 			if hasKey {
@@ -558,6 +574,46 @@ func listedBiopsy(b *model.Biopsy, text model.Text) {
 			}
 		}
 	}
+}
+
+// listedParts cuts a listed biopsy's text at commas, semicolons, dashes
+// and full stops: "Punch biopsy (4 mm), right medial thigh - clinical
+// impression: …. …".
+func listedParts(text string) []string {
+	var split []string
+	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '–' || r == '—' }) {
+		for _, q := range strings.Split(p, " - ") {
+			split = append(split, strings.Split(q, ". ")...) // "… plaque. Clinical impression: BCC."
+		}
+	}
+	return split
+}
+
+// doubtedImpression gives a labelled biopsy the impression in doubt that
+// a part of its text after the first states ("punch biopsy (4 mm), L shin
+// - ?SCC vs KA", "shave bx, L upper back; impression r/o BCC; FS: no"),
+// when it names none.
+func doubtedImpression(b *model.Biopsy, text model.Text) {
+	parts := listedParts(text.Value)
+	for k := 1; k < len(parts) && !b.Diagnosis.Present(); k++ {
+		p := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(parts[k]), "."))
+		for _, lead := range []string{"clinical impression", "impression"} {
+			if rest, ok := strings.CutPrefix(asciiLower(p), lead); ok {
+				p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p[len(p)-len(rest):]), ":"))
+			}
+		}
+		if uncertainImpression(asciiLower(p)) {
+			b.Diagnosis = model.Text{Value: p, Line: text.Line}
+		}
+	}
+}
+
+// uncertainImpression reports whether lower-case text after a biopsy's
+// site is a clinical impression in doubt: "?scc vs ka", "r/o bcc", "scc
+// versus hypertrophic ak".
+func uncertainImpression(lower string) bool {
+	return strings.HasPrefix(lower, "?") || strings.HasPrefix(lower, "r/o ") || strings.HasPrefix(lower, "rule out ") ||
+		strings.Contains(lower, " vs ") || strings.Contains(lower, " vs. ") || strings.Contains(lower, " versus ")
 }
 
 // measure reads a size field's value.

@@ -2888,6 +2888,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 		if it.Label == nil || it.Label.Word() == "lesion" {
 			listedBiopsy(&b, text) // "1. Punch biopsy (4 mm), right medial thigh - clinical impression: …", "Lesion 2 - … Clinical impression: …"
+		} else {
+			doubtedImpression(&b, text) // "Biopsy 1: punch biopsy (4 mm), L shin - ?SCC vs KA"
 		}
 		if k := l.sameBiopsy(given, b); k >= 0 {
 			// "PROCEDURES TODAY: … 2. Shave biopsy, left shoulder." then "2. SHAVE

@@ -183,3 +183,44 @@ func TestTodaysBiopsyElsewhere(t *testing.T) {
 	assert.Contains(t, rules, "diagnosis-pending-pathology")
 	assert.NotContains(t, rules, "biopsy-not-billable")
 }
+
+// TestBiopsyImpressionAfterItsSite: a labelled biopsy line gives its
+// clinical impression after its site and a dash ("Biopsy 1: punch biopsy
+// (4 mm), L shin - ?SCC vs KA", "… R upper back - r/o BCC", "…; impression
+// r/o SCC vs ISK; FS: no"): an impression
+// in doubt gets no diagnosis code until pathology (CODING-RULES §4:
+// diagnosis-pending-pathology).
+func TestBiopsyImpressionAfterItsSite(t *testing.T) {
+	note := "DOS: 12/03/2026\nInsurance: Medicare\nSlides read by: Mohs surgeon\nSite: L nasal tip\nDx: BCC nod, bx-proven 11/13/26 (shave)\nInd: nose\nSize: 0.7 x 0.6 cm\nMap: drawn\n" +
+		"S1 x2 blks, neg; nod BCC mid dermis\n\nOther bx today (sent for permanents):\n" +
+		"Biopsy 1: punch biopsy (4 mm), L shin - ?SCC vs KA\nBiopsy 2: shave biopsy, R upper back - r/o BCC\n" +
+		"Biopsy 3: shave bx, R dorsal forearm; impression r/o SCC vs ISK; FS: no\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11103×2[XS]", "11104×1[XS]", "17311×1[]"}, lines)
+	n := 0
+	for _, r := range rules {
+		if r == "diagnosis-pending-pathology" {
+			n++
+		}
+	}
+	assert.Equal(t, 3, n, "one diagnosis-pending-pathology a biopsy: %v", rules)
+}
+
+// TestPaperFormChoices: a scanned or retyped paper form circles its yes or
+// no ("Mohs map:  (Y) / N", "Frozen section:  Y / (N)   - permanent
+// sections only") and fills its blanks between underscores ("Stage _1_
+// Blocks _6_"): the circled choice is the answer, the filled blank the
+// value (CODING-RULES §1: 17315 for the sixth block; §4: no frozen section
+// on a biopsy sent for permanents; §10: map-missing only when no map is
+// documented).
+func TestPaperFormChoices(t *testing.T) {
+	note := "Date of service: 11/03/2026\nInsurance: Medicare\nSlides read by: Mohs surgeon\nSite: Vertex scalp\nDiagnosis: SCC, well differentiated\n" +
+		"Prior biopsy:  (Y) / N   - shave 10/04/2026\nIndication: scalp, recurrent\nPre-op size: 2.0 x 1.8 cm\nMohs map:  (Y) / N\n" +
+		"Stage _1_   Blocks _6_   Margins: block 4 positive (deep); blocks 1-3, 5, 6 clear\nStage 1 histology: well-differentiated SCC in the deep dermis\n" +
+		"Stage _2_   Blocks _2_   Margins: clear\n\nOTHER LESION BIOPSIED TODAY\nBiopsy 1: punch biopsy (4 mm), left dorsal forearm\n" +
+		"  Clinical impression: rule out SCC versus hypertrophic actinic keratosis\n  Frozen section:  Y / (N)   - permanent sections only\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11104×1[XS]", "17311×1[]", "17312×1[]", "17315×1[]"}, lines)
+	assert.NotContains(t, rules, "map-missing")
+	assert.NotContains(t, rules, "blocks-missing")
+}
