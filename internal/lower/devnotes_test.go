@@ -225,10 +225,10 @@ var realisticSets = []struct {
 	{"testdata/probe170", 30, 30},
 	{"testdata/probe171", 30, 30},
 	{"testdata/probe172", 30, 25},
-	{"testdata/probe173", 30, 29},
+	{"testdata/probe173", 30, 30},
 	{"testdata/probe174", 30, 27},
 	{"testdata/probe175", 30, 29},
-	{"testdata/probe176", 30, 25},
+	{"testdata/probe176", 30, 27},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

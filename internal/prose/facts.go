@@ -878,6 +878,10 @@ func (p *para) biopsyDate(s span) bool {
 		if p.toks[i].kind == kNum && i+2 < s.hi && p.w(i+1) == "/" && p.toks[i+2].kind == kNum && p.toks[i+1].lo == p.toks[i].hi {
 			return true
 		}
+		if p.toks[i].kind == kNum && i+4 < s.hi && p.w(i+1) == "-" && p.w(i+3) == "-" && p.toks[i+2].kind == kNum && p.toks[i+4].kind == kNum &&
+			p.toks[i+1].lo == p.toks[i].hi && p.toks[i+2].lo == p.toks[i+1].hi && p.toks[i+3].lo == p.toks[i+2].hi && p.toks[i+4].lo == p.toks[i+3].hi {
+			return true // "Shave biopsy 2026-11-05 (MW26-2044), …", "11-05-2026"
+		}
 		if p.toks[i].upper && month(p.w(i)) && p.toks[i+1].kind == kNum {
 			return true
 		}

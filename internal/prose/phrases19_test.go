@@ -131,3 +131,20 @@ func TestOtherLesionsFromTheirAnnouncement(t *testing.T) {
 			[]string{"preop "}, nil},
 	})
 }
+
+// TestISODatedBiopsy: a biopsy dated in ISO form ("Shave biopsy 2026-11-05
+// (MW26-2044), squamous cell carcinoma in situ") is the prior biopsy that
+// confirms the diagnosis, as one dated "11/05/2026" is (CODING-RULES §10:
+// diagnosis-unconfirmed only when neither a prior pathology diagnosis nor
+// a same-day biopsy is documented).
+func TestISODatedBiopsy(t *testing.T) {
+	fams := []string{"prior-biopsy ", "same-day-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§10 prior biopsy: 'Shave biopsy 2026-11-05 (…), squamous cell carcinoma in situ'",
+			"Clinical summary: Shave biopsy 2026-11-05 (MW26-2044), squamous cell carcinoma in situ.",
+			fams, []string{"prior-biopsy true"}},
+		{"§10 prior biopsy: 'Punch biopsy 11-05-2026, nodular BCC'",
+			"Punch biopsy 11-05-2026, nodular basal cell carcinoma.",
+			fams, []string{"prior-biopsy true"}},
+	})
+}
