@@ -130,7 +130,7 @@ var realisticSets = []struct {
 	{"testdata/probe77", 30, 29},
 	{"testdata/probe78", 30, 30},
 	{"testdata/probe79", 30, 30},
-	{"testdata/probe80", 30, 29},
+	{"testdata/probe80", 30, 30},
 	{"testdata/probe81", 30, 30},
 	{"testdata/probe82", 30, 29},
 	{"testdata/probe83", 30, 30},
@@ -169,7 +169,7 @@ var realisticSets = []struct {
 	{"testdata/probe116", 30, 30},
 	{"testdata/probe117", 30, 20},
 	{"testdata/probe118", 30, 25},
-	{"testdata/probe119", 30, 28},
+	{"testdata/probe119", 30, 29},
 	{"testdata/probe120", 30, 29},
 	{"testdata/probe121", 30, 26},
 	{"testdata/probe122", 30, 25},
@@ -226,8 +226,8 @@ var realisticSets = []struct {
 	{"testdata/probe171", 30, 30},
 	{"testdata/probe172", 30, 25},
 	{"testdata/probe173", 30, 30},
-	{"testdata/probe174", 30, 27},
-	{"testdata/probe175", 30, 29},
+	{"testdata/probe174", 30, 28},
+	{"testdata/probe175", 30, 30},
 	{"testdata/probe176", 30, 27},
 }
 

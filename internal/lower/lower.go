@@ -4462,10 +4462,13 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fPostopDiagnosis:
 		les.PostopDiagnosis = t
 	case fIndication:
-		switch strings.ToLower(strings.Trim(t.Value, " \t.")) {
-		case "none", "n/a", "na":
+		switch v := strings.ToLower(strings.Trim(t.Value, " \t.")); {
+		case v == "none" || v == "n/a" || v == "na":
 			// "Indication for Mohs: [ ] H-zone  [ ] Recurrent …" with no box
 			// checked (checked gives "none"): no reason is stated
+		case unfilled(v):
+			// "Reason for Mohs: ***", "Indication: ______": a template's
+			// blank left unfilled states no reason (indication-missing)
 		default:
 			les.Indication = t
 		}

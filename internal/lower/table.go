@@ -541,6 +541,14 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
 	}
+	if counted := countedCells(r); counted != nil {
+		l.endParagraph() // "Total stages 2       Total blocks 5"
+		taken := i
+		for _, f := range counted {
+			taken = max(taken, l.field(i, f))
+		}
+		return taken
+	}
 	if ticked := tickedCells(r); ticked != nil {
 		l.endParagraph() // "Map drawn ✓  Slides read by me ✓"
 		for _, f := range ticked {
@@ -2724,6 +2732,28 @@ func tableCaption(s string) string {
 		return ""
 	}
 	return site
+}
+
+// countedCells reads a row of two cells or more, each a known key and a
+// count after it without a colon ("Total stages 2       Total blocks 5", a
+// form's filled blanks), as its fields; nil when the row is not one.
+func countedCells(r *grammar.Row) []*grammar.Field {
+	if len(r.Cells) < 2 {
+		return nil
+	}
+	var out []*grammar.Field
+	for _, c := range r.Cells {
+		at := strings.LastIndexByte(c.Text, ' ')
+		if at <= 0 || !grammar.IsDigits(c.Text[at+1:]) {
+			return nil
+		}
+		key := strings.TrimSpace(c.Text[:at])
+		if ref, known := lookupAny(key); !known || ref.field == fNone {
+			return nil
+		}
+		out = append(out, &grammar.Field{Pos: c.Pos, Key: key, Value: &grammar.Value{Pos: shift(c.Pos, c.Text[:at+1]), Text: c.Text[at+1:]}})
+	}
+	return out
 }
 
 // tickedCells reads a row whose every cell is a key checked with a tick

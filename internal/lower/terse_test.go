@@ -212,7 +212,8 @@ func TestBiopsyImpressionAfterItsSite(t *testing.T) {
 // Blocks _6_"): the circled choice is the answer, the filled blank the
 // value (CODING-RULES §1: 17315 for the sixth block; §4: no frozen section
 // on a biopsy sent for permanents; §10: map-missing only when no map is
-// documented).
+// documented, indication-missing when the blank for it is left unfilled;
+// totals-mismatch when a filled total disagrees with the stages listed).
 func TestPaperFormChoices(t *testing.T) {
 	note := "Date of service: 11/03/2026\nInsurance: Medicare\nSlides read by: Mohs surgeon\nSite: Vertex scalp\nDiagnosis: SCC, well differentiated\n" +
 		"Prior biopsy:  (Y) / N   - shave 10/04/2026\nIndication: scalp, recurrent\nPre-op size: 2.0 x 1.8 cm\nMohs map:  (Y) / N\n" +
@@ -223,4 +224,17 @@ func TestPaperFormChoices(t *testing.T) {
 	assert.Equal(t, []string{"11104×1[XS]", "17311×1[]", "17312×1[]", "17315×1[]"}, lines)
 	assert.NotContains(t, rules, "map-missing")
 	assert.NotContains(t, rules, "blocks-missing")
+
+	// the form's totals filled in the same way are read, each its own key
+	_, rules = codedNote(t, note+"\nTotal stages _3_     Total blocks _8_\n")
+	assert.Contains(t, rules, "totals-mismatch", "three stages stated, two listed")
+	assert.NotContains(t, rules, "value-invalid")
+	_, rules = codedNote(t, note+"\nTotal stages _2_     Total blocks _8_\n")
+	assert.NotContains(t, rules, "totals-mismatch")
+
+	// a blank left unfilled states nothing
+	_, rules = codedNote(t, strings.Replace(note, "Indication: scalp, recurrent", "Indication: ________________", 1))
+	assert.Contains(t, rules, "indication-missing")
+	_, rules = codedNote(t, strings.Replace(note, "Indication: scalp, recurrent", "Reason for Mohs: ***", 1))
+	assert.Contains(t, rules, "indication-missing")
 }
