@@ -226,7 +226,7 @@ var realisticSets = []struct {
 	{"testdata/probe171", 30, 30},
 	{"testdata/probe172", 30, 25},
 	{"testdata/probe173", 30, 30},
-	{"testdata/probe174", 30, 28},
+	{"testdata/probe174", 30, 30},
 	{"testdata/probe175", 30, 30},
 	{"testdata/probe176", 30, 27},
 }

@@ -725,6 +725,9 @@ var stainLeads = []string{"immunohistochemical stain for ", "immunohistochemistr
 func stain(s string) (model.Stain, bool) {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	lower := asciiLower(s)
+	if slices.Contains(tickMarks, s) {
+		return model.Stain{}, false // "Margins: clear  ✔": the form's tick, no stain
+	}
 	if head := stainHead(lower); mentions(head, stainNotRun) {
 		return model.Stain{}, false // "MART-1 not performed", "MART-1 deferred": no stain run
 	}

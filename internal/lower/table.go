@@ -1822,8 +1822,8 @@ func marginParts(text string) []string {
 func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool) {
 	if c := cells[colTumor]; c != nil && c.Text != "" {
 		switch v := asciiLower(strings.Trim(c.Text, " .")); {
-		case v == "y" || v == "+" || yesWords[firstWord(v)]:
-			return model.Margin{Positive: true, Line: line}, true
+		case v == "y" || v == "+" || yesWords[firstWord(v)] || tickedCell(v):
+			return model.Margin{Positive: true, Line: line}, true // "✓ (block 1, deep)" under "Residual tumor"
 		case v == "n" || v == "-" || noWords[firstWord(v)]:
 			return model.Margin{Line: line}, true
 		}
@@ -1833,8 +1833,8 @@ func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool
 	}
 	if c := cells[colTumorFree]; c != nil && c.Text != "" {
 		switch v := asciiLower(strings.Trim(c.Text, " .")); {
-		case v == "y" || yesWords[firstWord(v)]:
-			return model.Margin{Line: line}, true
+		case v == "y" || yesWords[firstWord(v)] || tickedCell(v):
+			return model.Margin{Line: line}, true // "✓" under "Clear"
 		case v == "n" || noWords[firstWord(v)]:
 			return model.Margin{Positive: true, Line: line}, true
 		}
@@ -1844,6 +1844,13 @@ func tumorCell(cells map[columnRole]*grammar.Cell, line int) (model.Margin, bool
 		return model.Margin{Positive: !isNegative(v) && v != "-" && v != "0", Line: line}, true
 	}
 	return model.Margin{}, false
+}
+
+// tickedCell reports whether a cell's first word is a check mark: "✓",
+// "✓ (block 1, deep)", "[x]".
+func tickedCell(v string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(v), " ")
+	return slices.Contains(checkMarks, first)
 }
 
 // blockRow reads a row of a log with one row per block: the stage gains a

@@ -992,3 +992,25 @@ func TestSpaceAlignedCellRunsOn(t *testing.T) {
 	lines, _ := codedNote(t, head+log)
 	assert.Equal(t, []string{"17313×1[]", "17314×2[]", "88342×5[59]"}, lines)
 }
+
+// TestTickedMarginColumns: a Mohs log grid that marks each stage's margin
+// with a tick under "Residual tumor" or under "Clear" ("✓ (block 1,
+// deep)") reads the tick as the answer (CODING-RULES §1: a stage after a
+// positive one; §10: margins-missing and stage-after-clear only when the
+// grid does not say). A tick after a stage's margins ("Margins: clear  ✔")
+// is no stain.
+func TestTickedMarginColumns(t *testing.T) {
+	head := "Date of service: 11/10/2026\nInsurance: Cigna\nSlides read by: Mohs surgeon\nSite: Right earlobe\nDiagnosis: Basal cell carcinoma, nodular\n" +
+		"Prior biopsy: yes - shave 10/20/2026\nIndication: ear\nPre-op size: 0.8 x 0.7 cm\nMohs map: ✓ drawn\n\n"
+	grid := "Stage   Blocks   Residual tumor        Clear   Histotech\n" +
+		"1       2        ✓ (block 1, deep)             KL\n" +
+		"2       1                              ✓       KL\n\n" +
+		"Stage 1 histology: nodular BCC in the mid dermis at block 1\n"
+	lines, rules := codedNote(t, head+grid)
+	assert.Equal(t, []string{"17311×1[]", "17312×1[]"}, lines)
+	assert.NotContains(t, rules, "margins-missing")
+	assert.NotContains(t, rules, "stage-after-clear")
+
+	_, rules = codedNote(t, head+"Stage 1: 2 blocks   Margins: clear  ✔\nStage 1 histology: nodular BCC in the mid dermis\n")
+	assert.NotContains(t, rules, "stain-unknown")
+}
