@@ -1011,6 +1011,9 @@ func TestTickedMarginColumns(t *testing.T) {
 	assert.NotContains(t, rules, "margins-missing")
 	assert.NotContains(t, rules, "stage-after-clear")
 
-	_, rules = codedNote(t, head+"Stage 1: 2 blocks   Margins: clear  ✔\nStage 1 histology: nodular BCC in the mid dermis\n")
+	form := "Lesion 1 of 2\nSite: Left helix, mid\nDiagnosis: Squamous cell carcinoma, well differentiated\nPrior biopsy: yes - shave 10/19/2026\n" +
+		"Indication: ear (H-zone)\nPre-op size: 0.7 x 0.6 cm\nMohs map: ✔ drawn\n\nStage _1_   Blocks _2_   Margins: clear  ✔\n" +
+		"Stage 1 histology: well-differentiated SCC in the superficial dermis, no perineural invasion\n"
+	_, rules = codedNote(t, form)
 	assert.NotContains(t, rules, "stain-unknown")
 }
