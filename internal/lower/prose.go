@@ -3552,6 +3552,9 @@ func countedStains(les *model.Lesion, stains []prose.CountedStain) []prose.Span 
 	return spans
 }
 
+// byNumber orders prose stages by their numbers.
+func byNumber(a, b prose.Stage) int { return a.Number - b.Number }
+
 // stagesProse takes the stages from prose when no field or log row states
 // one. A lone stage takes what prose said of the tissue without naming a
 // stage ("The tissue was divided into two blocks").
@@ -3590,6 +3593,12 @@ func (l *lowerer) stagesProse(les *model.Lesion, f *prose.Facts) {
 		return
 	}
 	stages := f.Stages
+	if !slices.IsSortedFunc(stages, byNumber) && !slices.ContainsFunc(stages, func(s prose.Stage) bool { return s.Number <= 0 }) {
+		// "Clearance was obtained with the second stage, …. The first stage,
+		// …, had shown …": stages told out of order, each by its number
+		stages = slices.Clone(stages)
+		slices.SortStableFunc(stages, byNumber)
+	}
 	if len(stages) == 0 && f.Unstaged.Blocks > 0 && len(f.StageCount) > 0 && !slices.ContainsFunc(f.StageCount, func(c prose.Count) bool { return c.N != 1 }) {
 		// "One stage of 3 blocks, all clear." (read once, or twice where a
 		// run-on field's value repeats it)

@@ -279,7 +279,7 @@ func marginStatus(s string) (positive, known bool) {
 	if f := strings.Fields(lower); len(f) > 0 && minusSign[f[len(f)-1]] {
 		return false, true // "blk 2 -", "all -", "- / -": a log's minus for a clear margin
 	}
-	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no residual") {
+	if strings.Contains(lower, "no tumor") || strings.Contains(lower, "no tumour") || strings.Contains(lower, "no residual") {
 		return false, true
 	}
 	words := strings.FieldsFunc(lower, func(r rune) bool { return !isLetterRune(r) })

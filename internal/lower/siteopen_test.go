@@ -1284,3 +1284,28 @@ func TestOrdinalTumorWithAComparison(t *testing.T) {
 	assert.Equal(t, []string{"17311×1[59]", "17313×1[]", "17314×1[]"}, lines)
 	assert.NotContains(t, rules, "lesion-ambiguous")
 }
+
+// TestStagesToldOutOfOrder: a dictation that tells its clearing stage
+// first and the first stage after it ("Clearance was obtained with the
+// second stage, … no residual tumour. The first stage, …, had shown …")
+// keeps each stage by its number: the first stage's histology is the first
+// stage's, the last stage is the clear one (CODING-RULES §1; §10:
+// histology-missing, final-stage-positive only when the note does not
+// say). A British "no tumour seen" after a stage's count is its clear
+// margin.
+func TestStagesToldOutOfOrder(t *testing.T) {
+	head := "Date of service: 11/12/2026\nInsurance: UHC\nSite: Right dorsal hand\nDiagnosis: Squamous cell carcinoma, well differentiated\n" +
+		"Indication: hand, tissue conservation\nPrior biopsy: Yes - punch biopsy 10/16/2026\nPre-op size: 1.2 x 1.0 cm.\n\n"
+	prose := "Procedure: a Mohs map was drawn. All frozen sections were examined and reported by the operating surgeon.\n" +
+		"Clearance was obtained with the second stage, a single section taken from the deep margin, which showed no residual tumour.\n" +
+		"The first stage, excised with a 3 mm margin and divided into three sections, had shown well-differentiated squamous cell carcinoma in the deep dermis at the deep margin of section 2, without perineural invasion; sections 1 and 3 were clear.\n"
+	lines, rules := codedNote(t, head+prose)
+	assert.Equal(t, []string{"17311×1[]", "17312×1[]"}, lines)
+	assert.NotContains(t, rules, "histology-missing")
+	assert.NotContains(t, rules, "final-stage-positive")
+
+	fields := "Map: drawn\nSlides read by: Mohs surgeon\nFirst stage: three sections. Nodular basal cell carcinoma reached the peripheral margin of section 3. Sections 1 and 2 were clear.\n" +
+		"Second stage: one section taken from the area of section 3; no tumour seen.\n"
+	_, rules = codedNote(t, head+fields)
+	assert.NotContains(t, rules, "margins-missing")
+}
