@@ -228,7 +228,7 @@ var realisticSets = []struct {
 	{"testdata/probe173", 30, 30},
 	{"testdata/probe174", 30, 30},
 	{"testdata/probe175", 30, 30},
-	{"testdata/probe176", 30, 29},
+	{"testdata/probe176", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

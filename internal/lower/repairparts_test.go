@@ -203,3 +203,19 @@ func TestRepairHeadingOverDictatedRepair(t *testing.T) {
 	assert.NotContains(t, rules, "repair-type-unknown")
 	assert.NotContains(t, rules, "repair-timing-undocumented")
 }
+
+// TestSecondaryDefectAfterARemark: a flap's secondary defect whose size
+// follows a remark ("secondary defect, including the Burow's wedge, 2.0 sq
+// cm") is the secondary defect, not the flap's size (CODING-RULES §3:
+// adjacent tissue transfer by primary plus secondary defect; 1.3 x 1.1 cm
+// + 2.0 sq cm = 3.43 sq cm on the lip is 14060, with no
+// secondary-defect-missing).
+func TestSecondaryDefectAfterARemark(t *testing.T) {
+	note := "Date of service: 11/20/2026\nInsurance: BCBS Texas\nSlides read by: the Mohs surgeon\nMap: drawn\nSite: Right upper cutaneous lip\n" +
+		"Diagnosis: Basal cell carcinoma, nodular\nPrior biopsy: yes - shave 10/30/2026\nIndication: lip, H-zone\nPre-op size: 0.8 x 0.6 cm\n" +
+		"Stage 1: 2 blocks; margins: clear; histology: nodular BCC in the mid dermis\nFINAL DEFECT: 1.3 x 1.1 cm.\n" +
+		"REPAIR: After clearance, advancement flap with a Burow's wedge taken laterally along the relaxed skin tension lines; secondary defect, including the Burow's wedge, 2.0 sq cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"14060×1[]", "17311×1[]"}, lines)
+	assert.NotContains(t, rules, "secondary-defect-missing")
+}

@@ -851,6 +851,7 @@ func isBlockList(s string) bool {
 // bare size are parsed. A labelled size that does not parse is an error; an
 // unlabelled number that is not a size ("2 layers") is text.
 func repairValue(r *model.Repair, v *grammar.Value) error {
+	pending := "" // a size's key whose size comes after a remark: "secondary defect, including the Burow's wedge, 2.0 sq cm"
 	for _, it := range splitItems(v) {
 		if key, rest, ok := itemKey(it); ok {
 			if ref, known := lookup(secRepair, key); known && rest != nil {
@@ -874,10 +875,17 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		}
 		at := strings.IndexFunc(it.Text, func(r rune) bool { return r >= '0' && r <= '9' || r == '~' })
 		if at < 0 {
+			if lower := asciiLower(strings.TrimSpace(it.Text)); lower == "secondary defect" || lower == "primary defect" {
+				pending = lower
+			}
 			continue
 		}
 		label := strings.ToLower(strings.TrimRight(it.Text[:at], " :\t"))
 		label = strings.TrimSuffix(strings.TrimSuffix(label, " of"), " approximately")
+		if label == "" {
+			label = pending
+		}
+		pending = ""
 		var dst *model.Size
 		name := ""
 		switch {
