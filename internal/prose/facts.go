@@ -1549,9 +1549,15 @@ func (p *para) clauseSiteBefore(end int, s span) (string, int, int) {
 // scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
-	j = p.skipParen(p.skipBiopsySegment(p.skipParen(j, end), end), end) // "…, shave biopsy 04/08/2026 (CL26-5150), 1.0 x 0.9 cm"
-	j = p.skipLandmark(j, end)
-	j = p.skipSubtype(j, end)
+	for n := 0; n < 3; n++ { // in either order: "…, lentigo maligna type, diagnosed on a broad shave biopsy of 11/05/2026, clinically 1.6 x 1.3 cm"
+		was := j
+		j = p.skipParen(p.skipBiopsySegment(p.skipParen(j, end), end), end) // "…, shave biopsy 04/08/2026 (CL26-5150), 1.0 x 0.9 cm"
+		j = p.skipLandmark(j, end)
+		j = p.skipSubtype(j, end)
+		if j == was {
+			break
+		}
+	}
 	num := j + 1
 	if num+1 < end && (approxWord(p.w(num)) || p.w(num) == "clinically") {
 		num++ // ", roughly 1.0 x 0.9 cm,", ", clinically 1.4 x 1.2 cm with ill-defined edges"
@@ -1565,7 +1571,8 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	}
 	if nx < end {
 		switch p.w(nx) {
-		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically", "today":
+		case ",", ".", ";", ")", "with", "and", "in", "before", "preoperatively", "clinically", "today",
+			"under", "by", "on": // "…, clinically 1.6 x 1.3 cm under Wood's lamp", "… on dermoscopy"
 		case "(": // "…, 0.9 x 0.8 cm (accession MU26-50072)"
 			if p.anyIn(nx, min(end, nx+4), cDefect) {
 				return Measure{}, false // "…, 1.2 x 1.0 cm (final defect)"

@@ -148,3 +148,20 @@ func TestISODatedBiopsy(t *testing.T) {
 			fams, []string{"prior-biopsy true"}},
 	})
 }
+
+// TestSizeAfterSubtypeAndBiopsy: a tumor's clinical size told after its
+// subtype and its biopsy, in either order, and before how it was seen
+// ("Melanoma in situ, lentigo maligna type, diagnosed on a broad shave
+// biopsy of 11/05/2026, clinically 1.6 x 1.3 cm under Wood's lamp") is its
+// pre-operative size (CODING-RULES §6; size-missing had fired).
+func TestSizeAfterSubtypeAndBiopsy(t *testing.T) {
+	preop := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§6 size: subtype, then biopsy, then 'clinically … under Wood's lamp'",
+			"Melanoma in situ, lentigo maligna type, diagnosed on a broad shave biopsy of 11/05/2026, clinically 1.6 x 1.3 cm under Wood's lamp.",
+			preop, []string{"preop 1.6x1.3"}},
+		{"§6 size: '… 0.9 x 0.8 cm on dermoscopy'",
+			"Nodular basal cell carcinoma, biopsy-proven, 0.9 x 0.8 cm on dermoscopy.",
+			preop, []string{"preop 0.9x0.8"}},
+	})
+}
