@@ -2400,13 +2400,15 @@ func todaysTumors(words []sentenceWord, k int) bool {
 }
 
 // pronounsEvery reports whether a sentence opens with "both" (of two
-// lesions) or "all" and the lesions' number ("all three") standing for the
-// lesions, before a verb or a biopsy word: "Both had been biopsied …", "All
-// three were proven on shave biopsies", "All three bx-proven".
+// lesions), "each" or "all" and the lesions' number ("all three") standing
+// for the lesions, before a verb or a biopsy word: "Both had been biopsied
+// …", "Each had been confirmed by biopsy on …", "All three were proven on
+// shave biopsies", "All three bx-proven".
 func pronounsEvery(words []sentenceWord, lesions int) bool {
 	k := 1
 	switch {
 	case len(words) > 1 && words[0].text == "both" && lesions == 2:
+	case len(words) > 1 && words[0].text == "each" && lesions > 1: // "Each had been confirmed by biopsy on 10/16/2026."
 	case len(words) > 2 && words[0].text == "all" && cardinalWord(words[1].text) == lesions:
 		k = 2
 	default:

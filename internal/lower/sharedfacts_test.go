@@ -27,6 +27,7 @@ func TestPriorBiopsyOfBoth(t *testing.T) {
 	}{
 		{"'both biopsy-proven' proves each", "Mohs surgery x2 today; both biopsy-proven on shave biopsies of 10/16/2026.", 0},
 		{"'both proven' proves each", "Two tumors today, both proven on shave biopsies of 10/16/2026.", 0},
+		{"'Each had been confirmed by biopsy' after the count proves each", "Two skin cancers were treated today. Each had been confirmed by biopsy on 10/16/2026.", 0},
 		{"no biopsy named leaves each unconfirmed", "Mohs surgery x2 today; both sites were marked with the patient.", 2},
 	}
 	for _, c := range cases {
