@@ -165,3 +165,20 @@ func TestSizeAfterSubtypeAndBiopsy(t *testing.T) {
 			preop, []string{"preop 0.9x0.8"}},
 	})
 }
+
+// TestIndicationBySiteAndInvasion: "Mohs was indicated for an invasive
+// squamous cell carcinoma on the temple in an area of heavy actinic
+// damage" gives its reasons — an invasive tumor, its site — as a reason
+// sentence does (CODING-RULES §10: indication-missing when the note says
+// no reason); "Mohs was indicated for the patient's convenience" names none.
+func TestIndicationBySiteAndInvasion(t *testing.T) {
+	ind := []string{"indication"}
+	runPhrases(t, []phraseCase{
+		{"§10 indication: 'indicated for an invasive squamous cell carcinoma on the temple'",
+			"Mohs was indicated for an invasive squamous cell carcinoma on the temple in an area of heavy actinic damage.",
+			ind, []string{"indication"}},
+		{"§10 indication: 'indicated for the patient's convenience' is no reason",
+			"Mohs was indicated for the patient's convenience.",
+			ind, nil},
+	})
+}
