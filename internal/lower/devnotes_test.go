@@ -224,7 +224,7 @@ var realisticSets = []struct {
 	{"testdata/probe169", 30, 28},
 	{"testdata/probe170", 30, 30},
 	{"testdata/probe171", 30, 30},
-	{"testdata/probe172", 30, 28},
+	{"testdata/probe172", 30, 29},
 	{"testdata/probe173", 30, 30},
 	{"testdata/probe174", 30, 30},
 	{"testdata/probe175", 30, 30},

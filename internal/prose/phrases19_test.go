@@ -182,3 +182,17 @@ func TestIndicationBySiteAndInvasion(t *testing.T) {
 			ind, nil},
 	})
 }
+
+// TestBlocksCountedBesideStages: "In all, three stages and four blocks
+// were required" counts all the stages' blocks, not the last stage's: the
+// stated totals are checked against the stages told (CODING-RULES §10:
+// totals-mismatch, prose-ambiguous "3 stages stated, 2 described"), and
+// the second stage keeps its one block (no blocks-missing).
+func TestBlocksCountedBesideStages(t *testing.T) {
+	fams := []string{"stage ", "stage-count ", "block-total ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§10 totals: 'In all, three stages and four blocks were required'",
+			"The initial layer was split into three tissue blocks, with tumor at the deep margin of block 2. One further layer of one block beneath block 2 showed no residual carcinoma. In all, three stages and four blocks were required at this site.",
+			fams, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=1 margin=clear", "stage-count 3", "block-total 4", "ambiguity 3 stages stated, 2 described"}},
+	})
+}

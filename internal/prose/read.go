@@ -1378,14 +1378,17 @@ func (p *para) total(lo, hi int, s span) bool {
 	return false
 }
 
-// totalBefore reports whether "total" stands within eight words before token lo.
+// totalBefore reports whether "total" or "in all" stands within eight
+// words before token lo, or a count of stages and "and" right before it.
 func (p *para) totalBefore(lo int, s span) bool {
 	for k := max(s.lo, lo-8); k < lo; k++ {
-		if p.w(k) == "total" || p.w(k) == "totaling" || p.w(k) == "totalling" {
-			return true
+		if p.w(k) == "total" || p.w(k) == "totaling" || p.w(k) == "totalling" || p.w(k) == "all" && k > s.lo && p.w(k-1) == "in" {
+			return true // "a total of 5 blocks", "In all, three stages and four blocks were required"
 		}
 	}
-	return false
+	// "… required three stages and four blocks": blocks counted beside the
+	// stages are all the stages' blocks
+	return lo-3 >= s.lo && p.w(lo-1) == "and" && p.w(lo-2) == "stages" && p.countAt(lo-3) > 1
 }
 
 // setBlocks records a block count for a stage (k < 0: Unstaged); two different
