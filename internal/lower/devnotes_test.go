@@ -206,7 +206,7 @@ var realisticSets = []struct {
 	{"testdata/probe151", 30, 26},
 	{"testdata/probe152", 30, 28},
 	{"testdata/probe153", 30, 19},
-	{"testdata/probe154", 30, 28},
+	{"testdata/probe154", 30, 29},
 	{"testdata/probe155", 30, 11},
 	{"testdata/probe156", 30, 17},
 	{"testdata/probe157", 30, 28},
@@ -229,7 +229,7 @@ var realisticSets = []struct {
 	{"testdata/probe174", 30, 30},
 	{"testdata/probe175", 30, 30},
 	{"testdata/probe176", 30, 30},
-	{"testdata/probe179", 30, 28},
+	{"testdata/probe179", 30, 30},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

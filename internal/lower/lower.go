@@ -483,7 +483,8 @@ func namesStageOf(s string) bool {
 }
 
 // dictatedAround reports whether a field stands inside dictation: a
-// sentence of a stage before its key, and sentences after its value.
+// sentence of a stage before its key, and sentences after its value or a
+// key of what the stage's slides showed.
 func dictatedAround(f *grammar.Field) bool {
 	i := strings.LastIndex(f.Key, ". ")
 	if i < 0 || f.Value == nil || f.Value.Pos.Line != f.Pos.Line {
@@ -492,6 +493,12 @@ func dictatedAround(f *grammar.Field) bool {
 	before := f.Key[:i]
 	if _, _, isStage := splitStage(firstWords(before, 2)); !isStage || !isDictated(before) {
 		return false
+	}
+	if ref, ok := lookup(secStage, strings.TrimSpace(f.Key[i+2:])); ok && (ref.field == fHistology || ref.field == fMargins) {
+		// "Stage 1 was divided into 3 blocks. Histology: superficial and
+		// nodular BCC …; all three blocks were clear.": the stage the
+		// sentence tells, and what its slides showed
+		return true
 	}
 	sens := splitSentences(f.Value)
 	if len(sens) == 2 {

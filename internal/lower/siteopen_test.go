@@ -1309,3 +1309,18 @@ func TestStagesToldOutOfOrder(t *testing.T) {
 	_, rules = codedNote(t, head+fields)
 	assert.NotContains(t, rules, "margins-missing")
 }
+
+// TestStageSentenceThenItsHistologyKey: "Stage 1 was divided into 3
+// blocks. Histology: superficial and nodular BCC in the papillary dermis,
+// no perineural invasion; all three blocks were clear." tells the stage,
+// then what its slides showed: both are the stage's (§10: histology-missing
+// and margins-missing had fired when the blocks were all clear).
+func TestStageSentenceThenItsHistologyKey(t *testing.T) {
+	note := "Date of service: 11/03/2026\nInsurance: Medicare\nSlides read by: Mohs surgeon\nMohs map: drawn\nLesion 1: left anterior knee\n" +
+		"Diagnosis: Basal cell carcinoma, superficial and nodular\nPrior biopsy: yes - shave 10/14/2026\nIndication: ill-defined\nPreoperative size: 1.2 x 1.0 cm\n" +
+		"Stage 1 was divided into 3 blocks. Histology: superficial and nodular BCC in\nthe papillary dermis, no perineural invasion; all three blocks were clear.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17313×1[]"}, lines)
+	assert.NotContains(t, rules, "histology-missing")
+	assert.NotContains(t, rules, "margins-missing")
+}
