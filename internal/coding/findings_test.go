@@ -271,6 +271,13 @@ func TestFindingRules(t *testing.T) {
 			"",
 			"The first stage was divided into three blocks and the margins were clear.",
 		}, []string{"6 read-from-prose info -"}},
+		{"transport-unwrapped", "an HL7 v2 message: line 1 of the text its OBX segments carry", []string{
+			"MSH|^~\\&|EMR|DERM|RCM|BILL|202603141738||MDM^T02|1|P|2.5.1",
+			"OBX|1|TX|NOTE^Note^L|1|Date of service: 2026-03-14",
+			"OBX|2|TX|NOTE^Note^L|2|Pathology: slides read by the Mohs surgeon",
+			"OBX|3|TX|NOTE^Note^L|3|Site: left nasal ala",
+			"OBX|4|TX|NOTE^Note^L|4|Stage 1: 2 blocks; stain: H\\T\\E; margins: clear",
+		}, []string{"1 transport-unwrapped info -"}},
 		{"diagnosis-pending-pathology", "an uncertain impression: its line", append(slices.Clone(completeNote),
 			"Biopsy 1: punch biopsy, left forearm",
 			"  Clinical impression: SCC versus hypertrophic actinic keratosis"),
@@ -323,7 +330,7 @@ func TestRuleSeverities(t *testing.T) {
 
 		"date-missing": diag.Warning, "size-missing": diag.Warning, "margins-missing": diag.Warning,
 		"map-missing": diag.Warning, "stage-after-clear": diag.Warning, "final-stage-positive": diag.Warning,
-		"stage-numbering": diag.Warning, "totals-mismatch": diag.Warning, "pathology-undocumented": diag.Warning,
+		"stage-numbering": diag.Warning, "totals-mismatch": diag.Warning, "pathology-undocumented": diag.Warning, "transport-unwrapped": diag.Info,
 		"routine-stain-not-billable": diag.Warning, "stain-unknown": diag.Warning,
 		"repair-timing-undocumented": diag.Warning, "site-boundary": diag.Warning, "unknown-field": diag.Warning,
 		"biopsy-not-billable": diag.Warning, "biopsy-code-review": diag.Warning, "repair-code-review": diag.Warning,

@@ -5,6 +5,7 @@ import (
 	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/lower"
+	"github.com/mohscode/mohscode/internal/transport"
 )
 
 // The finding rules of docs/note-format.md section 7 and docs/coding-rules.md
@@ -103,5 +104,5 @@ var Rules = []*diag.Rule{
 	ExcisionSizeFromDefect, DiagnosisPendingPathology, edits.MUEExceeded, edits.PTPNotAllowed, edits.PTPModifierNeeded,
 	NoRepairCode, FrozenSectionWithoutBiopsy, ComplexRepairSmall, SecondaryDefectMissing,
 	PostoperativeDiagnosisUsed, PayerProfileDefault, lower.LesionAmbiguous, lower.LayoutUnread, lower.ProseAmbiguous,
-	lower.ProseFieldConflict, lower.ReadFromProse,
+	lower.ProseFieldConflict, lower.ReadFromProse, transport.Unwrapped,
 }

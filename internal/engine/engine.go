@@ -19,6 +19,7 @@ import (
 	"github.com/mohscode/mohscode/internal/edits"
 	"github.com/mohscode/mohscode/internal/lower"
 	"github.com/mohscode/mohscode/internal/model"
+	"github.com/mohscode/mohscode/internal/transport"
 )
 
 // Options say how an Engine codes every note. The zero value codes each
@@ -227,11 +228,16 @@ func ModelWithin(name, src string, limits Limits) (*model.Note, error) {
 	if err := limits.Check(name, src); err != nil {
 		return nil, err
 	}
-	ast, err := grammar.Parse(name, src)
+	text, kind, unwrapped := transport.Unwrap(src)
+	ast, err := grammar.Parse(name, text)
 	if err != nil {
 		return nil, err
 	}
-	return lower.Lower(name, ast)
+	n, err := lower.Lower(name, ast)
+	if err == nil && unwrapped {
+		n.Findings = append(n.Findings, transport.Unwrapped.At("", 1, 1, "the note was read from %s; positions point into the note text it carries", kind))
+	}
+	return n, err
 }
 
 // Code parses, lowers and codes one note within DefaultLimits, without

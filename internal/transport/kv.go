@@ -1,0 +1,114 @@
+package transport
+
+import (
+	"strings"
+	"unicode"
+)
+
+// kvNote writes a flat key=value export of a note ("DOS=11/18/2026",
+// `STAGE_1="2 blocks; stain: H&E; …"`, INI sections "[LESION_1]") as the
+// note's fields: a key's words ("PREOP_SIZE" is "Preop size"), a lesion
+// section or key its label ("Lesion 1"), and the keys of a numbered item
+// after it ("BIOPSY_1_IMPRESSION" after "BIOPSY_1") under it. ok is false
+// unless at least five lines are key=value pairs and they are most of the
+// lines that are not comments or section headings.
+func kvNote(src string) (string, bool) {
+	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	pairs, other := 0, 0
+	for _, line := range lines {
+		switch t := strings.TrimSpace(line); {
+		case t == "" || t[0] == '#' || t[0] == ';' || t[0] == '[' && strings.HasSuffix(t, "]"):
+		case isPair(t):
+			if _, v, _ := strings.Cut(t, "="); morePairs(v) {
+				return "", false // "stage=1 blocks=4 margins=…": pairs on one line, which the grammar reads as they are
+			}
+			pairs++
+		default:
+			other++
+		}
+	}
+	if pairs < 5 || other*3 > pairs {
+		return "", false
+	}
+	var b strings.Builder
+	item := "" // the numbered item the last keys were under: "Biopsy 1"
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || t[0] == '#' || t[0] == ';':
+			b.WriteString("\n")
+			item = ""
+		case t[0] == '[' && strings.HasSuffix(t, "]"):
+			name := keyWords(strings.Trim(t, "[]"))
+			b.WriteString("\n")
+			if strings.HasPrefix(name, "Lesion ") {
+				b.WriteString(name + "\n") // "[LESION_1]": the lesion's label
+			}
+			item = ""
+		case isPair(t):
+			k, v, _ := strings.Cut(t, "=")
+			v = strings.Trim(strings.TrimSpace(v), `"'`)
+			name := keyWords(k)
+			switch {
+			case item != "" && strings.HasPrefix(name, item+" "):
+				sub := strings.TrimPrefix(name, item+" ")
+				b.WriteString("  " + strings.ToUpper(sub[:1]) + sub[1:] + ": " + v + "\n") // "BIOPSY_1_IMPRESSION" under "Biopsy 1"
+			case numbered(name) && strings.HasPrefix(name, "Lesion "):
+				b.WriteString("\n" + name + "\n")
+				item = ""
+			default:
+				b.WriteString(name + ": " + v + "\n")
+				item = ""
+				if numbered(name) {
+					item = name
+				}
+			}
+		default:
+			b.WriteString(t + "\n")
+		}
+	}
+	return b.String(), true
+}
+
+// isPair reports whether a line is a key, an equals sign and a value, the
+// key a word of letters, digits and underscores.
+func isPair(t string) bool {
+	k, v, ok := strings.Cut(t, "=")
+	if !ok || k == "" || strings.TrimSpace(v) == "" || !unicode.IsLetter(rune(k[0])) {
+		return false
+	}
+	return strings.IndexFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) < 0
+}
+
+// morePairs reports whether a value outside quotes holds another pair: a
+// word of the key's kind and an equals sign after a blank.
+func morePairs(v string) bool {
+	quoted := false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ' ' || c == '\t') && i+1 < len(v):
+			if k, _, ok := strings.Cut(v[i+1:], "="); ok && k != "" && !strings.ContainsAny(k, " \t") && isPair(v[i+1:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyWords writes an export's key as words with its first letter
+// capitalised: "STAGE_1_HISTOLOGY" is "Stage 1 histology".
+func keyWords(k string) string {
+	w := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(k), "_", " "))
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// numbered reports whether a key's words end with a number: "Biopsy 1".
+func numbered(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	return i > 0 && strings.IndexFunc(name[i+1:], func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}

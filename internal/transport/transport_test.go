@@ -1,0 +1,58 @@
+package transport
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestUnwrap: each transport gives back the note text it carries; a note
+// as written, and a key=value note whose lines hold several pairs (which
+// the grammar reads as they are), stay as they are.
+func TestUnwrap(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kind      Kind
+		want      string
+	}{
+		{"HL7 v2: OBX-5 a line each, escapes undone, repetitions and \\.br\\ line breaks",
+			"MSH|^~\\&|EMR|DERM|RCM|BILL|202611021738||MDM^T02|1|P|2.5.1\r" +
+				"PID|1||123^^^HGD^MR||DOE^JANE\r" +
+				"OBX|1|TX|NOTE^Note^L|1|Date of service: 11/02/2026||||||F\r" +
+				"OBX|2|TX|NOTE^Note^L|2|Stage 1: 3 blocks; stain: H\\T\\E||||||F\r" +
+				"OBX|3|TX|NOTE^Note^L|3|||||||F\r" +
+				"OBX|4|FT|NOTE^Note^L|4|Site: left ala\\.br\\Map: drawn~Margins: clear\\F\\deep||||||F\r",
+			HL7, "Date of service: 11/02/2026\nStage 1: 3 blocks; stain: H&E\n\nSite: left ala\nMap: drawn\nMargins: clear|deep\n"},
+		{"quoted-printable e-mail: headers dropped, soft breaks joined, bytes decoded",
+			"From: a@b.example\nSubject: op note\nDate: Thu, 03 Dec 2026 16:48:09 -0600\nContent-Transfer-Encoding: quoted-printable\n\n" +
+				"Prior biopsy: yes =E2=80=93 shave 11/17/2026\nPreoperative size: 0.7 =C3=97 0.6 c=\nm\n",
+			QuotedPrintable, "Prior biopsy: yes – shave 11/17/2026\nPreoperative size: 0.7 × 0.6 cm\n"},
+		{"JSON: keys as fields, a named object its name, lesions labelled, stages and repairs under them",
+			"Pasted from the API response\n" + `{"dateOfService": "2026-11-30", "payer": {"name": "Medicare Part B", "sequence": "primary"},
+"lesions": [{"label": "1", "site": "Left lower eyelid", "stages": [{"stage": 1, "blocks": 2, "stains": ["H&E"], "margins": "clear"}],
+"repairs": [{"type": "full-thickness skin graft", "area": "1.2 x 1.0 cm"}]}]}`,
+			JSON, "Date of service: 2026-11-30\nPayer: Medicare Part B\nPayer sequence: primary\n\nLesion 1\nSite: Left lower eyelid\n" +
+				"Stage 1:\n  Blocks: 2\n  Stains: H&E\n  Margins: clear\nRepair: full-thickness skin graft\n  Area: 1.2 x 1.0 cm\n"},
+		{"key=value export: words for keys, a numbered item's keys under it",
+			"# export\nDOS=\"11/24/2026\"\nPAYER=\"Medicare Part B\"\nSITE=\"Right forehead\"\nSTAGE_1=\"2 blocks; margins: clear\"\nSTAGE_1_HISTOLOGY=\"nodular BCC\"\n" +
+				"BIOPSY_1=\"punch biopsy, left forearm\"\nBIOPSY_1_IMPRESSION=\"r/o basal cell carcinoma\"\n",
+			KeyValue, "\nDos: 11/24/2026\nPayer: Medicare Part B\nSite: Right forehead\nStage 1: 2 blocks; margins: clear\n  Histology: nodular BCC\n" +
+				"Biopsy 1: punch biopsy, left forearm\n  Impression: r/o basal cell carcinoma\n\n"},
+		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
+		{"pairs on one line stay for the grammar",
+			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, kind, ok := Unwrap(tc.src)
+			assert.Equal(t, tc.kind, kind)
+			if tc.kind == "" {
+				assert.False(t, ok)
+				assert.Equal(t, tc.src, got)
+				return
+			}
+			assert.True(t, ok)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
