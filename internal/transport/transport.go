@@ -34,10 +34,20 @@ const (
 // log"), or an e-mail's headers.
 const headerLines = 40
 
+// headBytes bounds the start of the input where a message's mark (an MSH
+// segment, a quoted-printable header, a JSON object's brace) is looked for
+// before the input is split into lines.
+const headBytes = 8192
+
 // Unwrap returns the note text src carries and the transport it came in;
 // ok is false, and src is returned as it is, when src is not a message of
 // a transport Unwrap reads.
 func Unwrap(src string) (text string, kind Kind, ok bool) {
+	head := src[:min(len(src), headBytes)]
+	if !strings.Contains(head, "MSH") && !strings.Contains(head, "uoted-") && !strings.Contains(head, "UOTED-") &&
+		!strings.Contains(head, "{") && strings.Count(src, "=") < 5 {
+		return src, "", false // a note as written, told apart without splitting it into lines
+	}
 	if text, ok := hl7(src); ok {
 		return text, HL7, true
 	}
