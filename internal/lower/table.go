@@ -541,28 +541,17 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if f := l.grid.field(r); f != nil {
 		return l.field(i, f) // "Mohs map drawn      X" under Yes
 	}
-	if counted := countedCells(r); counted != nil {
-		l.endParagraph() // "Total stages 2       Total blocks 5"
-		taken := i
-		for _, f := range counted {
-			taken = max(taken, l.field(i, f))
+	// "Total stages 2       Total blocks 5", "Map drawn ✓  Slides read by me
+	// ✓", "| Surgeon | A. Bee, MD | Insurance | Aetna |": a row of fields
+	for _, fieldsOf := range []func(*grammar.Row) []*grammar.Field{countedCells, tickedCells, keyValuePairs} {
+		if fields := fieldsOf(r); fields != nil {
+			l.endParagraph()
+			taken := i
+			for _, f := range fields {
+				taken = max(taken, l.field(i, f))
+			}
+			return taken
 		}
-		return taken
-	}
-	if ticked := tickedCells(r); ticked != nil {
-		l.endParagraph() // "Map drawn ✓  Slides read by me ✓"
-		for _, f := range ticked {
-			l.field(i, f)
-		}
-		return i
-	}
-	if pairs := keyValuePairs(r); pairs != nil {
-		l.endParagraph() // "| Surgeon | A. Bee, MD | Insurance | Aetna |"
-		taken := i
-		for _, f := range pairs {
-			taken = max(taken, l.field(i, f))
-		}
-		return taken
 	}
 	if t := encounterHeader(r); t != nil {
 		l.endParagraph()
