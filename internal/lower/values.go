@@ -368,8 +368,12 @@ func refTokens(s string) []string {
 	return toks
 }
 
-// refNumber reads one block reference: digits, or a single letter.
+// refNumber reads one block reference: digits, or a single letter; 0
+// for anything else.
 func refNumber(tok string) int {
+	if tok == "" {
+		return 0 // "A: + (deep)  : -": a colon with no label before it
+	}
 	if tok[0] >= '0' && tok[0] <= '9' {
 		n := 0
 		for _, c := range tok {
