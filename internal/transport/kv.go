@@ -8,8 +8,10 @@ import (
 // kvNote writes a flat key=value export of a note ("DOS=11/18/2026",
 // `STAGE_1="2 blocks; stain: H&E; …"`, INI sections "[LESION_1]") as the
 // note's fields: a key's words ("PREOP_SIZE" is "Preop size"), a lesion
-// section or key its label ("Lesion 1"), and the keys of a numbered item
-// after it ("BIOPSY_1_IMPRESSION" after "BIOPSY_1") under it. ok is false
+// section or key its label ("Lesion 1"), a stage section its stage and its
+// keys under it ("[LESION_1.STAGE_2]"), a repair section's keys under its
+// REPAIR key, and the keys of a numbered item after it
+// ("BIOPSY_1_IMPRESSION" after "BIOPSY_1") under it. ok is false
 // unless at least five lines are key=value pairs and they are most of the
 // lines that are not comments or section headings.
 func kvNote(src string) (string, bool) {
@@ -31,7 +33,8 @@ func kvNote(src string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	item := "" // the numbered item the last keys were under: "Biopsy 1"
+	item := ""    // the numbered item the last keys were under: "Biopsy 1"
+	section := "" // the kind of the INI section the keys are in: "stage", "repair" or ""
 	for _, line := range lines {
 		t := strings.TrimSpace(line)
 		switch {
@@ -39,10 +42,18 @@ func kvNote(src string) (string, bool) {
 			b.WriteString("\n")
 			item = ""
 		case t[0] == '[' && strings.HasSuffix(t, "]"):
-			name := keyWords(strings.Trim(t, "[]"))
+			parts := strings.Split(strings.Trim(t, "[]"), ".")
+			name := keyWords(parts[len(parts)-1])
 			b.WriteString("\n")
-			if strings.HasPrefix(name, "Lesion ") {
+			section = ""
+			switch {
+			case strings.HasPrefix(name, "Lesion ") && numbered(name):
 				b.WriteString(name + "\n") // "[LESION_1]": the lesion's label
+			case strings.HasPrefix(name, "Stage ") && numbered(name):
+				b.WriteString(name + ":\n") // "[LESION_1.STAGE_2]": the stage, its keys under it
+				section = "stage"
+			case name == "Repair":
+				section = "repair" // "[LESION_1.REPAIR]": the repair's keys under its REPAIR key
 			}
 			item = ""
 		case isPair(t):
@@ -56,6 +67,8 @@ func kvNote(src string) (string, bool) {
 			case numbered(name) && strings.HasPrefix(name, "Lesion "):
 				b.WriteString("\n" + name + "\n")
 				item = ""
+			case section == "stage" || section == "repair" && name != "Repair" && name != "Final defect":
+				b.WriteString("  " + name + ": " + v + "\n")
 			default:
 				b.WriteString(name + ": " + v + "\n")
 				item = ""

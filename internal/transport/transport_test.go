@@ -38,6 +38,11 @@ func TestUnwrap(t *testing.T) {
 				"BIOPSY_1=\"punch biopsy, left forearm\"\nBIOPSY_1_IMPRESSION=\"r/o basal cell carcinoma\"\n",
 			KeyValue, "\nDos: 11/24/2026\nPayer: Medicare Part B\nSite: Right forehead\nStage 1: 2 blocks; margins: clear\n  Histology: nodular BCC\n" +
 				"Biopsy 1: punch biopsy, left forearm\n  Impression: r/o basal cell carcinoma\n\n"},
+		{"key=value INI export: a lesion section its label, a stage section its stage, a repair section's keys under REPAIR",
+			"; export\n[ENCOUNTER]\nDOS=11/18/2026\nPAYER=Aetna Medicare\n[LESION_1]\nSITE=Right temple\n[LESION_1.STAGE_1]\nBLOCKS=5\nMARGINS=clear\n" +
+				"[LESION_1.REPAIR]\nFINAL_DEFECT=3.0 x 2.3 cm\nREPAIR=complex repair\nLENGTH=5.2 cm\n",
+			KeyValue, "\n\nDos: 11/18/2026\nPayer: Aetna Medicare\n\nLesion 1\nSite: Right temple\n\nStage 1:\n  Blocks: 5\n  Margins: clear\n\n" +
+				"Final defect: 3.0 x 2.3 cm\nRepair: complex repair\n  Length: 5.2 cm\n\n"},
 		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
 		{"pairs on one line stay for the grammar",
 			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
