@@ -1,7 +1,8 @@
 // Package transport unwraps a note that arrives inside an interface
 // message or an export rather than as text: the OBX segments of an HL7 v2
 // message, the quoted-printable body of an e-mail, a JSON document of an
-// EHR's interface, or a flat key=value export. It returns the note
+// EHR's interface, a flat key=value export, or a CSV export of one row a
+// stage. It returns the note
 // text the transport carries, for the grammar to read as it reads any
 // note; positions then point into that text, not into the message.
 package transport
@@ -16,7 +17,7 @@ import (
 
 // Unwrapped says that the note was read out of the message it came in.
 var Unwrapped = &diag.Rule{ID: "transport-unwrapped", Severity: diag.Info,
-	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document or a key=value export whose keys are written as the note's fields) and was read from the text it carries: line and column positions point into that text, not into the message."}
+	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document, a key=value export or a CSV export of one row a stage, whose keys are written as the note's fields) and was read from the text it carries: line and column positions point into that text, not into the message."}
 
 // Kind names the transport a note came in.
 type Kind string
@@ -27,6 +28,7 @@ const (
 	QuotedPrintable Kind = "a quoted-printable e-mail body"
 	JSON            Kind = "a JSON document"
 	KeyValue        Kind = "a key=value export"
+	CSV             Kind = "a CSV export of one row per stage"
 )
 
 // headerLines bounds how far into the input the start of a message is
@@ -45,7 +47,7 @@ const headBytes = 8192
 func Unwrap(src string) (text string, kind Kind, ok bool) {
 	head := src[:min(len(src), headBytes)]
 	if !strings.Contains(head, "MSH") && !strings.Contains(head, "uoted-") && !strings.Contains(head, "UOTED-") &&
-		!strings.Contains(head, "{") && strings.Count(src, "=") < 5 {
+		!strings.Contains(head, "{") && strings.Count(src, "=") < 5 && !strings.Contains(head, `","`) {
 		return src, "", false // a note as written, told apart without splitting it into lines
 	}
 	if text, ok := hl7(src); ok {
@@ -59,6 +61,9 @@ func Unwrap(src string) (text string, kind Kind, ok bool) {
 	}
 	if text, ok := kvNote(src); ok {
 		return text, KeyValue, true
+	}
+	if text, ok := csvNote(src); ok {
+		return text, CSV, true
 	}
 	return src, "", false
 }

@@ -43,6 +43,13 @@ func TestUnwrap(t *testing.T) {
 				"[LESION_1.REPAIR]\nFINAL_DEFECT=3.0 x 2.3 cm\nREPAIR=complex repair\nLENGTH=5.2 cm\n",
 			KeyValue, "\n\nDos: 11/18/2026\nPayer: Aetna Medicare\n\nLesion 1\nSite: Right temple\n\nStage 1:\n  Blocks: 5\n  Margins: clear\n\n" +
 				"Final defect: 3.0 x 2.3 cm\nRepair: complex repair\n  Length: 5.2 cm\n\n"},
+		{"CSV of one row a stage: the first row's columns, each row's stage, a column filled later with the last row",
+			"Flat export - one row per Mohs stage\n" +
+				"\"DOS\",\"SITE\",\"STAGE\",\"BLOCKS\",\"MARGINS\",\"HISTOLOGY\",\"REPAIR\"\n" +
+				"\"11/30/2026\",\"Right thigh\",\"1\",\"5\",\"block 5 positive (deep)\",\"nodular BCC\",\"\"\n" +
+				"\"11/30/2026\",\"Right thigh\",\"2\",\"1\",\"clear\",\"\",\"intermediate layered repair, 6.3 cm\"\n",
+			CSV, "Flat export - one row per Mohs stage\nDos: 11/30/2026\nSite: Right thigh\nStage 1:\n  Blocks: 5\n  Margins: block 5 positive (deep)\n" +
+				"  Histology: nodular BCC\nStage 2:\n  Blocks: 1\n  Margins: clear\nRepair: intermediate layered repair, 6.3 cm\n"},
 		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
 		{"pairs on one line stay for the grammar",
 			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
