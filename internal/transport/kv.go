@@ -61,7 +61,7 @@ func kvNote(src string) (string, bool) {
 			v = strings.Trim(strings.TrimSpace(v), `"'`)
 			name := keyWords(k)
 			switch {
-			case item != "" && strings.HasPrefix(name, item+" "):
+			case item != "" && strings.HasPrefix(name, item+" ") && len(name) > len(item)+1:
 				sub := strings.TrimPrefix(name, item+" ")
 				b.WriteString("  " + strings.ToUpper(sub[:1]) + sub[1:] + ": " + v + "\n") // "BIOPSY_1_IMPRESSION" under "Biopsy 1"
 			case numbered(name) && strings.HasPrefix(name, "Lesion "):
@@ -113,7 +113,7 @@ func morePairs(v string) bool {
 // keyWords writes an export's key as words with its first letter
 // capitalised: "STAGE_1_HISTOLOGY" is "Stage 1 histology".
 func keyWords(k string) string {
-	w := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(k), "_", " "))
+	w := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(k, "_", " "))), " ")
 	if w == "" {
 		return w
 	}
