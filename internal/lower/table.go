@@ -2396,9 +2396,13 @@ func encounterHeader(r *grammar.Row) *table {
 	}
 	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1, secondaryCol: -1}
 	known := 0
-	for _, c := range r.Cells {
+	for k, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
 		t.roles = append(t.roles, colOther)
+		if k == 0 && letters(c.Text) == "section" {
+			t.keys = append(t.keys, "")
+			continue // "section","case_id","dos",…: an export's column of each row's kind ("encounter"), no block
+		}
 		if role := columnRoleOf(c.Text); role == colStage || role == colBlocks || role == colStages || role == colLesion || role == colBlock {
 			return nil
 		}

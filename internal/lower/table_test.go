@@ -1017,3 +1017,20 @@ func TestTickedMarginColumns(t *testing.T) {
 	_, rules = codedNote(t, form)
 	assert.NotContains(t, rules, "stain-unknown")
 }
+
+// TestSectionColumnOfAnExport: a CSV export whose tables open with a
+// column of each row's kind (`"section","case_id","dos","surgeon","payer",
+// "pos","slides_read_by"` over `"encounter",…`) gives the encounter's
+// fields; "section" there is no block column (CODING-RULES §10: date-missing
+// and pathology-undocumented only when the note does not say).
+func TestSectionColumnOfAnExport(t *testing.T) {
+	note := "Case export (CSV)\n" +
+		"\"section\",\"case_id\",\"dos\",\"surgeon\",\"payer\",\"pos\",\"slides_read_by\"\n" +
+		"\"encounter\",\"TPM-26-1125-03\",\"11/25/2026\",\"I. Brandt-Mwangi, MD\",\"Medicare Part B\",\"11\",\"Mohs surgeon - Dr. Brandt-Mwangi read all frozen sections\"\n\n" +
+		"Site: Left nasal ala\nDiagnosis: Basal cell carcinoma, nodular\nPrior biopsy: yes - shave 11/05/2026\nIndication: H-zone\nPreop size: 0.9 x 0.7 cm\nMohs map: drawn\n" +
+		"Stage 1: 2 blocks; margins: clear; histology: nodular BCC in the mid dermis\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17311×1[]"}, lines)
+	assert.NotContains(t, rules, "date-missing")
+	assert.NotContains(t, rules, "pathology-undocumented")
+}
