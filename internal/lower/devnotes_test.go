@@ -230,7 +230,7 @@ var realisticSets = []struct {
 	{"testdata/probe174", 30, 30},
 	{"testdata/probe175", 30, 30},
 	{"testdata/probe176", 30, 30},
-	{"testdata/probe177", 30, 28},
+	{"testdata/probe177", 30, 29},
 	{"testdata/probe178", 30, 24},
 	{"testdata/probe179", 30, 30},
 }

@@ -3126,7 +3126,9 @@ func isHistoryKey(key string) bool {
 // "stage II" is a tumor's stage, its excisions were done before today. What
 // it tells of the tumor, the biopsies, the map and the reader stays.
 func pastOnly(f prose.Facts) prose.Facts {
-	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate = nil, nil, prose.Stage{}, nil, nil, nil
+	// "… in 2021 (two stages), closed with an intermediate repair after tumor
+	// clearance": another day's stages, repair and its timing
+	f.Stages, f.StageCount, f.Unstaged, f.BlockTotal, f.Repairs, f.ServiceDate, f.Timing = nil, nil, prose.Stage{}, nil, nil, nil, nil
 	// what the stage reader found doubtful there is of stages not read ("3
 	// stages stated, 1 described" of a Mohs surgery in 2019); the reader's stays
 	f.Ambiguities = slices.DeleteFunc(f.Ambiguities, func(a prose.Ambiguity) bool { return !a.Reader })

@@ -1324,3 +1324,18 @@ func TestStageSentenceThenItsHistologyKey(t *testing.T) {
 	assert.NotContains(t, rules, "histology-missing")
 	assert.NotContains(t, rules, "margins-missing")
 }
+
+// TestHistorysRepairTiming: a history's repair "after tumor clearance" in
+// another year ("Mohs surgery of the right preauricular cheek in 2021 (two
+// stages), closed with an intermediate repair after tumor clearance") does
+// not time today's repair (CODING-RULES §3, §10: repair-timing-undocumented
+// when the note does not say today's repair followed clearance).
+func TestHistorysRepairTiming(t *testing.T) {
+	note := "Date of service: 12/07/2026\nInsurance: Medicare\nSlides read by: Mohs surgeon\n" +
+		"History: Mohs surgery of the right preauricular cheek in 2021 (two stages), closed with an intermediate repair after tumor clearance; no recurrence. Today's tumor is on the opposite side.\n\n" +
+		"Site: Left preauricular cheek\nDiagnosis: Basal cell carcinoma, nodular\nPrior biopsy: yes - shave 11/16/2026\nIndication: face\nPre-op size: 1.0 x 0.8 cm\nMohs map: drawn\n" +
+		"Stage 1: 2 blocks; margins: clear; histology: nodular BCC in the mid dermis\nRepair: intermediate layered repair, 2.4 cm\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12051×1[]", "17311×1[]"}, lines)
+	assert.Contains(t, rules, "repair-timing-undocumented")
+}
