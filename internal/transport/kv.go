@@ -33,8 +33,9 @@ func kvNote(src string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	item := ""    // the numbered item the last keys were under: "Biopsy 1"
-	section := "" // the kind of the INI section the keys are in: "stage", "repair" or ""
+	item := ""       // the numbered item the last keys were under: "Biopsy 1"
+	section := ""    // the kind of the INI section the keys are in: "stage", "repair" or ""
+	var cur openPath // the lesion and stage keys of the form "lesion.1.stage.2.blocks" last opened
 	for _, line := range lines {
 		t := strings.TrimSpace(line)
 		switch {
@@ -59,7 +60,13 @@ func kvNote(src string) (string, bool) {
 		case isPair(t):
 			k, v, _ := strings.Cut(t, "=")
 			v = strings.Trim(strings.TrimSpace(v), `"'`)
-			name := keyWords(k)
+			path := parsePath(k)
+			if path.lesion != "" {
+				writeLesionPair(&b, path, v, &cur)
+				item = ""
+				continue
+			}
+			name := keyWords(strings.Join(path.field, " "))
 			switch {
 			case item != "" && strings.HasPrefix(name, item+" ") && len(name) > len(item)+1:
 				sub := strings.TrimPrefix(name, item+" ")
@@ -84,13 +91,13 @@ func kvNote(src string) (string, bool) {
 }
 
 // isPair reports whether a line is a key, an equals sign and a value, the
-// key a word of letters, digits and underscores.
+// key a word of letters, digits, underscores and dots.
 func isPair(t string) bool {
 	k, v, ok := strings.Cut(t, "=")
 	if !ok || k == "" || strings.TrimSpace(v) == "" || !unicode.IsLetter(rune(k[0])) {
 		return false
 	}
-	return strings.IndexFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) < 0
+	return strings.IndexFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '.' }) < 0
 }
 
 // morePairs reports whether a value outside quotes holds another pair: a
@@ -124,4 +131,81 @@ func keyWords(k string) string {
 func numbered(name string) bool {
 	i := strings.LastIndexByte(name, ' ')
 	return i > 0 && strings.IndexFunc(name[i+1:], func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// keyPath is an export's key cut into the lesion and the stage it names
+// and the field's words: "lesion.1.stage.2.blocks", "L1_S2_BLOCKS" (a
+// stage is named only after a lesion), "ENC_DOS" (the encounter's prefix
+// dropped).
+type keyPath struct {
+	lesion, stage string
+	field         []string
+}
+
+// openPath is the lesion and stage whose keys were written last, and
+// whether the lesion's repair was.
+type openPath struct {
+	lesion, stage string
+	repair        bool
+}
+
+// parsePath cuts a key into its path.
+func parsePath(key string) keyPath {
+	segs := strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == '.' || r == '_' })
+	var p keyPath
+	for i := 0; i < len(segs); i++ {
+		s, next := segs[i], ""
+		if i+1 < len(segs) {
+			next = segs[i+1]
+		}
+		switch {
+		case i == 0 && (s == "encounter" || s == "enc") && len(segs) > 1:
+		case len(p.field) == 0 && p.lesion == "" && s == "lesion" && digits(next):
+			p.lesion, i = next, i+1
+		case len(p.field) == 0 && p.lesion == "" && len(s) > 1 && s[0] == 'l' && digits(s[1:]):
+			p.lesion = s[1:] // "L1_SITE"
+		case len(p.field) == 0 && p.lesion != "" && p.stage == "" && s == "stage" && digits(next):
+			p.stage, i = next, i+1
+		case len(p.field) == 0 && p.lesion != "" && p.stage == "" && len(s) > 1 && s[0] == 's' && digits(s[1:]):
+			p.stage = s[1:] // "L1_S2_BLOCKS"
+		default:
+			p.field = append(p.field, s)
+		}
+	}
+	return p
+}
+
+// writeLesionPair writes a pair whose key names its lesion: the lesion's
+// label when it opens, the stage's heading when it opens and its keys
+// under it, the repair's keys after "REPAIR" under it ("L1_REPAIR_AREA"
+// is the repair's area).
+func writeLesionPair(b *strings.Builder, p keyPath, v string, cur *openPath) {
+	if p.lesion != cur.lesion {
+		b.WriteString("\nLesion " + p.lesion + "\n")
+		*cur = openPath{lesion: p.lesion}
+	}
+	name := keyWords(strings.Join(p.field, " "))
+	switch {
+	case p.stage != "" && name == "":
+		b.WriteString("Stage " + p.stage + ": " + v + "\n")
+		cur.stage = p.stage
+	case p.stage != "":
+		if p.stage != cur.stage {
+			b.WriteString("Stage " + p.stage + ":\n")
+			cur.stage = p.stage
+		}
+		b.WriteString("  " + name + ": " + v + "\n")
+	case name == "Label":
+		// "lesion.2.label=Lesion 2": the label written when the lesion opened
+	case cur.repair && len(p.field) > 1 && p.field[0] == "repair":
+		b.WriteString("  " + keyWords(strings.Join(p.field[1:], " ")) + ": " + v + "\n")
+	default:
+		b.WriteString(name + ": " + v + "\n")
+		cur.stage, cur.repair = "", name == "Repair"
+	}
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
 }

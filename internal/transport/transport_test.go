@@ -50,6 +50,16 @@ func TestUnwrap(t *testing.T) {
 				"\"11/30/2026\",\"Right thigh\",\"2\",\"1\",\"clear\",\"\",\"intermediate layered repair, 6.3 cm\"\n",
 			CSV, "Flat export - one row per Mohs stage\nDos: 11/30/2026\nSite: Right thigh\nStage 1:\n  Blocks: 5\n  Margins: block 5 positive (deep)\n" +
 				"  Histology: nodular BCC\nStage 2:\n  Blocks: 1\n  Margins: clear\nRepair: intermediate layered repair, 6.3 cm\n"},
+		{"key=value export of dotted paths: each lesion opened by its number, each stage under it",
+			"encounter.dos=11/23/2026\nencounter.payer=Premera\nlesion.1.label=Lesion 1\nlesion.1.site=Right upper back\n" +
+				"lesion.1.stage.1.blocks=2\nlesion.1.stage.1.margins=clear\nlesion.1.repair=intermediate layered repair, 4.2 cm\n",
+			KeyValue, "Dos: 11/23/2026\nPayer: Premera\n\nLesion 1\nSite: Right upper back\nStage 1:\n  Blocks: 2\n  Margins: clear\n" +
+				"Repair: intermediate layered repair, 4.2 cm\n\n"},
+		{"key=value export of prefixed keys: L1_, L1_S2_, and a repair's keys under it",
+			"ENC_DOS=2026-11-19\nENC_PAYER=Wellcare\nL1_SITE=Left nasal sidewall\nL1_S1_BLOCKS=2\nL1_S1_MARGINS=clear\n" +
+				"L1_REPAIR=full-thickness skin graft\nL1_REPAIR_AREA=2.0 x 1.7 cm\n",
+			KeyValue, "Dos: 2026-11-19\nPayer: Wellcare\n\nLesion 1\nSite: Left nasal sidewall\nStage 1:\n  Blocks: 2\n  Margins: clear\n" +
+				"Repair: full-thickness skin graft\n  Area: 2.0 x 1.7 cm\n\n"},
 		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
 		{"pairs on one line stay for the grammar",
 			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
