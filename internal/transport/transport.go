@@ -1,8 +1,8 @@
 // Package transport unwraps a note that arrives inside an interface
 // message or an export rather than as text: the OBX segments of an HL7 v2
 // message, the quoted-printable body of an e-mail, a JSON document of an
-// EHR's interface, a flat key=value export, or a CSV export of one row a
-// stage. It returns the note
+// EHR's interface, a flat key=value export (or one of a record a line, its
+// pairs set apart by pipes), or a CSV export of one row a stage. It returns the note
 // text the transport carries, for the grammar to read as it reads any
 // note; positions then point into that text, not into the message.
 package transport
@@ -17,7 +17,7 @@ import (
 
 // Unwrapped says that the note was read out of the message it came in.
 var Unwrapped = &diag.Rule{ID: "transport-unwrapped", Severity: diag.Info,
-	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document, a key=value export or a CSV export of one row a stage, whose keys are written as the note's fields) and was read from the text it carries: line and column positions point into that text, not into the message."}
+	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document, a key=value export (one pair a line, or one record of pipe-separated pairs a line) or a CSV export of one row a stage, whose keys are written as the note's fields) and was read from the text it carries: line and column positions point into that text, not into the message."}
 
 // Kind names the transport a note came in.
 type Kind string
@@ -58,6 +58,9 @@ func Unwrap(src string) (text string, kind Kind, ok bool) {
 	}
 	if text, ok := jsonNote(src); ok {
 		return text, JSON, true
+	}
+	if text, ok := pipeRecords(src); ok { // before kvNote, which would read a record's line as one pair
+		return text, KeyValue, true
 	}
 	if text, ok := kvNote(src); ok {
 		return text, KeyValue, true

@@ -60,6 +60,12 @@ func TestUnwrap(t *testing.T) {
 				"L1_REPAIR=full-thickness skin graft\nL1_REPAIR_AREA=2.0 x 1.7 cm\n",
 			KeyValue, "Dos: 2026-11-19\nPayer: Wellcare\n\nLesion 1\nSite: Left nasal sidewall\nStage 1:\n  Blocks: 2\n  Margins: clear\n" +
 				"Repair: full-thickness skin graft\n  Area: 2.0 x 1.7 cm\n\n"},
+		{"pipe records: a record's lesion and stage its section, a repair record's keys under REPAIR, the naming pairs dropped",
+			"REC=PROCNOTE|DOS=11/20/2026|PAYER=Tricare Prime\nREC=LESION|LESION=1|SITE=Left shoulder|MOHS_MAP=drawn\n" +
+				"REC=STAGE|LESION=1|STAGE=1|BLOCKS=3|MARGINS=block 2 positive\nREC=STAGE|LESION=1|STAGE=2|BLOCKS=2|MARGINS=clear\n" +
+				"REC=REPAIR|LESION=1|REPAIR=complex repair|LENGTH=6.0 cm\n",
+			KeyValue, "\nDos: 11/20/2026\nPayer: Tricare Prime\n\nLesion 1\nSite: Left shoulder\nMohs map: drawn\n\nStage 1:\n  Blocks: 3\n  Margins: block 2 positive\n" +
+				"\nStage 2:\n  Blocks: 2\n  Margins: clear\n\nRepair: complex repair\n  Length: 6.0 cm\n\n\n"},
 		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
 		{"pairs on one line stay for the grammar",
 			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
