@@ -231,7 +231,7 @@ var realisticSets = []struct {
 	{"testdata/probe175", 30, 30},
 	{"testdata/probe176", 30, 30},
 	{"testdata/probe177", 30, 29},
-	{"testdata/probe178", 30, 26},
+	{"testdata/probe178", 30, 27},
 	{"testdata/probe179", 30, 30},
 }
 

@@ -4347,8 +4347,8 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 			enc.Payer = t
 		}
 	case fPlaceOfService:
-		if mentions(t.Value, []string{"block", "margin", "deep", "stage"}) {
-			return nil // "pos: blocks 2, 6 (deep)" is a positive margin, no place of service
+		if mentions(t.Value, []string{"block", "margin", "deep", "stage", "positive"}) {
+			return nil // "pos: blocks 2, 6 (deep)" is a positive margin, no place of service; nor is a legend's "POS = POSITIVE"
 		}
 		enc.PlaceOfService = model.Text{Value: placeOfService(t.Value), Line: t.Line}
 	}
