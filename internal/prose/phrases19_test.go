@@ -196,3 +196,22 @@ func TestBlocksCountedBesideStages(t *testing.T) {
 			fams, []string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=1 margin=clear", "stage-count 3", "block-total 4", "ambiguity 3 stages stated, 2 described"}},
 	})
 }
+
+// TestNamedTumorMarginPhrasings: a tumor named by its label ("Tumor A",
+// "tumor 2") in a stage sentence is no tumor seen at a margin
+// (CODING-RULES §1: margins per stage; a last stage read positive would
+// be final-stage-positive), while tumor seen after it still is.
+func TestNamedTumorMarginPhrasings(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'The second stage of Tumor A, one block beneath block 1, showed no residual carcinoma' is clear",
+			"The second stage of Tumor A, one block beneath block 1, showed no residual carcinoma.",
+			fams, []string{"stage 2 blocks=1 margin=clear"}},
+		{"§1 margins: 'tumor 2' named, then tumor at the deep margin, is positive",
+			"The second stage of tumor 2, one block beneath block 1, showed tumor at the deep margin.",
+			fams, []string{"stage 2 blocks=1 margin=positive"}},
+		{"§1 margins: 'residual tumor 2 mm into the deep margin of block 1' is tumor seen",
+			"Stage 2, one block beneath block 1, showed residual tumor 2 mm into the deep margin of block 1.",
+			fams, []string{"stage 2 blocks=1 margin=positive"}},
+	})
+}

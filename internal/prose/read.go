@@ -2043,6 +2043,9 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			switch {
 			case p.tumorCleared(k, hi):
 				// "the tumor was considered cleared": its clear word says so
+			case p.namesLesion(k):
+				// "The second stage of Tumor A, one block beneath block 1,
+				// showed no residual carcinoma": a tumor's name, not tumor seen
 			case (p.w(k) == "focus" || p.w(k) == "foci") && k+1 < hi && p.w(k+1) == "of":
 				// "a focus of inflammation": what the focus is of says whether it is tumor
 			case p.uncertain(k):
@@ -2066,6 +2069,35 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		}
 	}
 	return best, ev
+}
+
+// namesLesion reports whether the tumor word at token k names a lesion by
+// the label after it: "Tumor A", "tumor 2", "Tumour #1".
+func (p *para) namesLesion(k int) bool {
+	if k+1 >= len(p.toks) || p.toks[k+1].line != p.toks[k].line {
+		return false
+	}
+	switch p.w(k) {
+	case "tumor", "tumour", "lesion", "site":
+	default:
+		return false
+	}
+	next := p.orig[p.toks[k+1].lo:p.toks[k+1].hi]
+	switch {
+	case next == "#":
+		return true
+	case len(next) == 1 && next[0] >= 'A' && next[0] <= 'H':
+		return true
+	case len(next) <= 2 && strings.Trim(next, "0123456789") == "":
+		if k+2 < len(p.toks) {
+			switch p.w(k + 2) {
+			case "mm", "cm", "millimeter", "millimeters", "millimetre", "millimetres", "o", "oclock", ".", "x":
+				return false // "residual tumor 2 mm from the margin", "tumor 3 o'clock"
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // takenFrom is the end of a phrase at token k that says where a stage's
