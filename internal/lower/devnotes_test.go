@@ -235,7 +235,7 @@ var realisticSets = []struct {
 	{"testdata/probe179", 30, 30},
 	{"testdata/probe180", 30, 25},
 	{"testdata/probe181", 30, 30},
-	{"testdata/probe182", 30, 24},
+	{"testdata/probe182", 30, 26},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -3183,7 +3183,22 @@ func sentenceLabelledParts(v *grammar.Value, part func(label string, from, to in
 // narrative keeps a line of text for the prose reader; a line that ends a
 // known key's empty value was taken by the field.
 func (l *lowerer) narrative(t *grammar.Text) {
+	if legend(t.Text) {
+		return
+	}
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: t.Pos, Text: t.Text})
+}
+
+// legendPair is one abbreviation a legend defines: "L = lesion", "POS =
+// POSITIVE", "✓ = clear".
+var legendPair = regexp.MustCompile(`(?:^|[\s,;(])\S{1,6}\s?=\s?[A-Za-z]`)
+
+// legend reports whether text defines two abbreviations or more ("L =
+// lesion, S = stage (L2S1 = lesion 2, stage 1)", "PNI = PERINEURAL
+// INVASION   POS = POSITIVE"): a key to the note's shorthand, no fact of
+// its own (its "lesion 2, stage 1" is no stage).
+func legend(text string) bool {
+	return strings.Count(text, "=") >= 2 && len(legendPair.FindAllStringIndex(text, 3)) >= 2
 }
 
 // nextStageSentence splits a stage value at a later sentence that opens
@@ -3243,6 +3258,9 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if f.Value != nil && legend(f.Value.Text) {
+		return i // "Label legend: L = lesion, S = stage (L1S2 = lesion 1, stage 2)"
+	}
 	if dictatedAround(f) || f.Value != nil && len(l.paragraph) > 0 && l.stage < 0 && letters(f.Key) == "findings" {
 		// "Stage one was divided into five blocks. Stains: H&E and MART-1 …
 		// Histology: … Block two was positive …": dictation with a key in
@@ -5081,6 +5099,16 @@ func (l *lowerer) siteLed(it *grammar.Item) int {
 // ("A — bilobed flap; …"): the lesion and the value; -1 when the line is no
 // such reference.
 func (l *lowerer) hashReference(it *grammar.Item) (int, *grammar.Value) {
+	if l.headed && it.Marker == nil && it.Label == nil && it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil {
+		// "L1: final defect 1.6 x 1.4 cm; full-thickness skin graft …" after a
+		// log whose lesion column numbers its lesions "L1", "L2"
+		if m := letteredNumber.FindStringSubmatch(strings.TrimSpace(it.Fields[0].Key)); m != nil {
+			if les := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == m[1] }); les >= 0 {
+				return les, it.Fields[0].Value
+			}
+		}
+		return -1, nil
+	}
 	if !l.headed || it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) > 0 {
 		return -1, nil
 	}
@@ -5123,6 +5151,10 @@ func dashedLabel(text string) (label, rest string, ok bool) {
 	}
 	return "", "", false
 }
+
+// letteredNumber is a lesion's number after the letter of its word, as a
+// log's lesion column writes it: "L1" (lesion), "T2" (tumor).
+var letteredNumber = regexp.MustCompile(`^[LlTt](\d{1,2})$`)
 
 // hashNumbered is a line that numbers a lesion with a hash: "#1 left
 // cheek", "# 2 right forearm".

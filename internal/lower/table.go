@@ -995,6 +995,15 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 			cells[colLesion] = c
 		}
 	}
+	lesionCell := slices.Contains(t.roles, colLesion) // the row names its lesion
+	if c := cells[colLesion]; c == nil || strings.TrimSpace(c.Text) == "" {
+		if m := lesionStageID.FindStringSubmatch(strings.TrimSpace(stageCell.Text)); m != nil {
+			// "L1S2" in a specimen column: lesion 1, stage 2
+			cells[colLesion] = &grammar.Cell{Pos: stageCell.Pos, Text: m[1]}
+			stageCell = &grammar.Cell{Pos: stageCell.Pos, Text: m[2]}
+			lesionCell = true
+		}
+	}
 	les := l.lesion
 	if c := cells[colLesion]; c == nil || strings.TrimSpace(c.Text) == "" {
 		if slices.Contains(t.roles, colLesion) {
@@ -1014,7 +1023,7 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row before the first lesion label: its lesion cannot be told"))
 		return taken
 	}
-	if !slices.Contains(t.roles, colLesion) && len(l.out.Lesions) > 1 && l.openedByRow(les) {
+	if !lesionCell && len(l.out.Lesions) > 1 && l.openedByRow(les) {
 		// lesions known from a table's rows, and a log with no lesion column:
 		// the last row of that table does not say whose stages these are
 		l.report(LesionAmbiguous.At("", line, r.Pos.Column, "a Mohs log row with no lesion column in a note whose lesions are rows of a table: its lesion cannot be told"))
@@ -1970,6 +1979,10 @@ func blockRange(s string) int {
 	}
 	return refNumber(last) // 0 past MaxCount
 }
+
+// lesionStageID is a specimen's lesion and stage in one cell: "L1S2",
+// "L2-S1", "L1 S3".
+var lesionStageID = regexp.MustCompile(`^[Ll](\d{1,2})[\s-]?[Ss](\d{1,2})$`)
 
 // stagePiece reports whether a stage cell names one piece of a stage
 // divided because of its size: "1A", "1b", "12C".
@@ -3028,8 +3041,8 @@ func cellLabel(cell string) string {
 		s = strings.TrimSpace(rest)
 	}
 	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
-	if len(s) >= 2 && len(s) <= 3 && s[0]|0x20 == 't' && grammar.IsDigits(s[1:]) {
-		return s[1:] // "T1", "T2": tumors numbered in a lesion column
+	if len(s) >= 2 && len(s) <= 3 && (s[0]|0x20 == 't' || s[0]|0x20 == 'l') && grammar.IsDigits(s[1:]) {
+		return s[1:] // "T1", "T2", "L1": tumors or lesions numbered in a lesion column
 	}
 	first, rest, _ := strings.Cut(s, " ")
 	if grammar.IsLabel(first) && (rest == "" || strings.HasPrefix(strings.TrimSpace(rest), "(")) {

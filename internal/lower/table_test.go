@@ -1034,3 +1034,29 @@ func TestSectionColumnOfAnExport(t *testing.T) {
 	assert.NotContains(t, rules, "date-missing")
 	assert.NotContains(t, rules, "pathology-undocumented")
 }
+
+// TestLesionStageSpecimenIDs: a log that names each row's lesion and stage
+// in one specimen ID ("L1S2"), under a lesion table whose column numbers
+// the lesions "L1", "L2", with a legend that spells the IDs out and
+// repairs keyed "L1:", "L2:" after it: each stage, and each repair, is its
+// own lesion's (CODING-RULES §1 and §3: stages and repairs per lesion),
+// and the legend's "lesion 2, stage 1" is no stage.
+func TestLesionStageSpecimenIDs(t *testing.T) {
+	src := "Lesion | Site | Dx\n" +
+		"L1 | L nasal tip | BCC, nodular\n" +
+		"L2 | R cheek | SCC\n\n" +
+		"Label legend: L = lesion, S = stage (L2S1 = lesion 2, stage 1).\n\n" +
+		"| Specimen | Blocks | Margins |\n|---|---|---|\n" +
+		"| L1S1 | 2 | Positive: block 1 (deep) |\n| L1S2 | 1 | Clear |\n| L2S1 | 6 | Clear |\n\n" +
+		"Repairs (after tumor clearance at each site):\n" +
+		"L1: full-thickness skin graft, 1.6 x 1.4 cm\n" +
+		"L2: complex repair 4.2 cm\n"
+	n := mustLower(t, src)
+	assert.Equal(t, "1: 1/2+ 2/1- | 2: 1/6-", logStages(n))
+	require.Len(t, n.Lesions, 2)
+	require.Len(t, n.Lesions[0].Repairs, 1)
+	require.Len(t, n.Lesions[1].Repairs, 1)
+	assert.Contains(t, n.Lesions[0].Repairs[0].Value.Value, "graft")
+	assert.Contains(t, n.Lesions[1].Repairs[0].Value.Value, "complex")
+	assert.NotContains(t, rules(n), "lesion-ambiguous")
+}
