@@ -3189,16 +3189,27 @@ func (l *lowerer) narrative(t *grammar.Text) {
 	l.paragraph = append(l.paragraph, grammar.Value{Pos: t.Pos, Text: t.Text})
 }
 
-// legendPair is one abbreviation a legend defines: "L = lesion", "POS =
-// POSITIVE", "✓ = clear".
-var legendPair = regexp.MustCompile(`(?:^|[\s,;(])\S{1,6}\s?=\s?[A-Za-z]`)
+// legendPair is one abbreviation a legend defines, with the first word of
+// its meaning: "L = lesion", "S = stage".
+var legendPair = regexp.MustCompile(`(?:^|[\s,;(])\S{1,6}\s?=\s?([A-Za-z]+)`)
 
-// legend reports whether text defines two abbreviations or more ("L =
-// lesion, S = stage (L2S1 = lesion 2, stage 1)", "PNI = PERINEURAL
-// INVASION   POS = POSITIVE"): a key to the note's shorthand, no fact of
-// its own (its "lesion 2, stage 1" is no stage).
+// legend reports whether text defines abbreviations for lesions and
+// stages ("L = lesion, S = stage (L2S1 = lesion 2, stage 1)"): a key to
+// the note's specimen IDs, no fact of its own (its "lesion 2, stage 1" is
+// no stage). A legend of stains ("H = H&E; M = MART-1 on every block …")
+// is read.
 func legend(text string) bool {
-	return strings.Count(text, "=") >= 2 && len(legendPair.FindAllStringIndex(text, 3)) >= 2
+	if strings.Count(text, "=") < 2 {
+		return false
+	}
+	ids := 0
+	for _, m := range legendPair.FindAllStringSubmatch(text, 4) {
+		switch asciiLower(m[1]) {
+		case "lesion", "stage", "tumor", "tumour", "site", "layer":
+			ids++
+		}
+	}
+	return ids >= 2
 }
 
 // nextStageSentence splits a stage value at a later sentence that opens
@@ -3258,8 +3269,8 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
-	if f.Value != nil && legend(f.Value.Text) {
-		return i // "Label legend: L = lesion, S = stage (L1S2 = lesion 1, stage 2)"
+	if _, known := lookupAny(f.Key); !known && f.Value != nil && legend(f.Value.Text) {
+		return i // "Label legend: L = lesion, S = stage (L1S2 = lesion 1, stage 2)"; a stains log's "Legend: H = H&E; M = MART-1 …" is read
 	}
 	if dictatedAround(f) || f.Value != nil && len(l.paragraph) > 0 && l.stage < 0 && letters(f.Key) == "findings" {
 		// "Stage one was divided into five blocks. Stains: H&E and MART-1 …
