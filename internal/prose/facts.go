@@ -852,7 +852,9 @@ func (p *para) siteBeforeOf(s span) string {
 	}
 	site := ""
 	for i := prev.lo; i+2 < prev.hi; i++ {
-		if !p.has(i, cLesionNoun) || p.w(i+1) != "on" && p.w(i+1) != "of" {
+		// "Separate lesion, left upper back." heading the biopsy's paragraph
+		titled := p.w(i+1) == "," && prev.hi-prev.lo <= 8
+		if !p.has(i, cLesionNoun) || p.w(i+1) != "on" && p.w(i+1) != "of" && !titled {
 			continue
 		}
 		j := i + 2

@@ -215,3 +215,32 @@ func TestNamedTumorMarginPhrasings(t *testing.T) {
 			fams, []string{"stage 2 blocks=1 margin=positive"}},
 	})
 }
+
+// TestTitledBiopsySite: a paragraph titled with its lesion's site
+// ("Separate lesion, left upper back.") places the biopsy its next
+// sentence tells (CODING-RULES §4: a biopsy of another lesion is coded at
+// its site; without one it is site-missing and no line).
+func TestTitledBiopsySite(t *testing.T) {
+	fams := []string{"other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsy site: 'Separate lesion, left upper back. A tangential (shave) biopsy was taken …'",
+			"Separate lesion, left upper back. A tangential (shave) biopsy was taken of a 6 mm scaly pink papule and submitted for frozen section, one block.",
+			fams, []string{`other-biopsy "tangential (shave) biopsy" site="left upper back" impression="" uncertain=false frozen=1`}},
+	})
+}
+
+// TestPlaceAfterComma: where a tumor is, told after a comma ("…, at the
+// superior margin of block 1, with block 2 clear"), is a positive margin
+// (CODING-RULES §1: a stage after a positive one is no stage-after-clear);
+// a depth after a comma is no margin.
+func TestPlaceAfterComma(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: '…, at the superior margin of block 1, with block 2 clear' is positive",
+			"The first stage was divided into two blocks; nodular basal cell carcinoma was present in the mid dermis without perineural invasion, at the superior margin of block 1, with block 2 clear.",
+			fams, []string{"stage 1 blocks=2 margin=positive histology"}},
+		{"§1 margins: '…, at a depth of 2 mm, and all margins were clear' is clear",
+			"The first stage was divided into two blocks; nodular basal cell carcinoma was present in the mid dermis, at a depth of 2 mm, and all margins were clear.",
+			fams, []string{"stage 1 blocks=2 margin=clear histology"}},
+	})
+}

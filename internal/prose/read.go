@@ -2293,10 +2293,28 @@ var marginSide = map[string]bool{"peripheral": true, "deep": true, "lateral": tr
 // place or a named block ("BCC at the deep margin", "tumor in block 2").
 func (p *para) segmentHasPlace(k, lo, hi int) bool {
 	a, b := p.segment(k, lo, hi)
-	for j := a; j < b; j++ {
-		if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.namedBlock(j, b) {
-			return true
+	for {
+		for j := a; j < b; j++ {
+			if p.has(j, cMarginLoc) && !p.negated(j) && !p.afterUnit(j) || p.clockAt(j, b) || p.namedBlock(j, b) {
+				return true
+			}
 		}
+		// "BCC was present in the mid dermis, at the superior margin of
+		// block 1, with block 2 clear": a place after a comma that opens
+		// with its preposition goes on telling where the tumor is
+		if b+1 >= hi || p.w(b) != "," || !placeLead(p.w(b+1)) {
+			return false
+		}
+		a, b = p.segment(b+1, lo, hi)
+	}
+}
+
+// placeLead reports whether w opens a phrase that places what was said
+// before it: "at the superior margin", "reaching the deep margin".
+func placeLead(w string) bool {
+	switch w {
+	case "at", "reaching", "involving", "extending", "abutting":
+		return true
 	}
 	return false
 }
