@@ -233,7 +233,7 @@ var realisticSets = []struct {
 	{"testdata/probe177", 30, 29},
 	{"testdata/probe178", 30, 27},
 	{"testdata/probe179", 30, 30},
-	{"testdata/probe180", 30, 25},
+	{"testdata/probe180", 30, 28},
 	{"testdata/probe181", 30, 30},
 	{"testdata/probe182", 30, 26},
 }

@@ -2335,12 +2335,34 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 					named = i
 				}
 			}
-			if named >= 0 {
+			if named >= 0 && !landmarkBefore(ln.Text, words, k) {
 				add(named, at)
 			}
 		}
 	}
 	return refs
+}
+
+// landmarkBefore reports whether the site word at k is a landmark another
+// site is placed by ("about 1 cm below and lateral to the forehead site",
+// "2 cm above the left eyebrow"): a landmark word within the three words
+// before it, in the same clause of text ("as dictated above; the helix
+// stage 1 …" names the helix).
+func landmarkBefore(text string, words []sentenceWord, k int) bool {
+	for j := max(k-3, 0); j < k; j++ {
+		if strings.ContainsAny(text[words[j].at:words[k].at], ",;:.()") {
+			continue
+		}
+		switch words[j].text {
+		case "below", "above", "beneath", "near", "beside":
+			return true
+		case "adjacent", "lateral", "medial", "superior", "inferior", "proximal", "distal":
+			if words[j+1].text == "to" {
+				return true // "lateral to the forehead site"
+			}
+		}
+	}
+	return false
 }
 
 // leadLabel is the lesion whose label opens a sentence as a list marker —

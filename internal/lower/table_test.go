@@ -1060,3 +1060,18 @@ func TestLesionStageSpecimenIDs(t *testing.T) {
 	assert.Contains(t, n.Lesions[1].Repairs[0].Value.Value, "complex")
 	assert.NotContains(t, rules(n), "lesion-ambiguous")
 }
+
+// TestLandmarkSiteNamesNoLesion: a sentence that places one tumor by
+// another's site ("about 1 cm below and lateral to the forehead site") is
+// the tumor's own, its size too (CODING-RULES §1 and NOTE-FORMAT §5: each
+// lesion's own size; a size given to the wrong lesion is a wrong
+// size-missing and a wrong excision size).
+func TestLandmarkSiteNamesNoLesion(t *testing.T) {
+	src := "Date of service: 10/14/2026\n\n" +
+		"The first lesion, on the left lateral forehead, was a nodular basal cell carcinoma measuring 1.0 x 0.9 cm. The first stage was divided into two blocks, and both blocks were clear.\n\n" +
+		"Attention was then turned to the left temple, about 1 cm below and lateral to the forehead site, where a squamous cell carcinoma measured 1.2 x 1.0 cm. The first stage was divided into three blocks, and all blocks were clear.\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, []float64{1.0, 0.9}, n.Lesions[0].Size.Dims)
+	assert.Equal(t, []float64{1.2, 1.0}, n.Lesions[1].Size.Dims)
+}
