@@ -258,7 +258,7 @@ func sentences(p *para, out []span) []span {
 			// it ("… of the left anterior shin measuring" / "1.7 x 1.5 cm").
 			n := &toks[i+1]
 			c := orig[n.lo]
-			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w)) ||
+			end = !('a' <= c && c <= 'z') && w != ":" && !('0' <= c && c <= '9' && asksNumber(w)) && !runsOn(p, i) ||
 				int(n.line) < len(p.lines) && p.lines[n.line].Item
 			// Nor inside a parenthesis ("PRAME (blocks" / "1-2)"), nor
 			// before one that goes on in lower case ("and PRAME" / "(blocks
@@ -276,6 +276,33 @@ func sentences(p *para, out []span) []span {
 		}
 	}
 	return out
+}
+
+// runsOn reports whether the line ending at token i cannot end its
+// sentence there, whatever the next line opens with: it ends in a
+// preposition, an article or a verb that asks for more ("… interpreted
+// there by" / "Dr. Perpetua …", "… of the" / "Left temple") or in a
+// title's period ("… read by Dr." / "Almeida"). "and" and "or" may end a
+// line before a clause that names its own lesion ("… 1.1 x 1.0 cm and" /
+// "Tumor B was closed …"), which the line-by-line reading of lesions cuts
+// at the line: they are left out.
+func runsOn(p *para, i int) bool {
+	switch p.w(i) {
+	case "by", "of", "the", "a", "an", "to", "with", "at", "from", "into", "for", "was", "were", "is", "are":
+		return true
+	case ".":
+		return i > 0 && p.toks[i-1].kind == kWord && p.toks[i-1].hi == p.toks[i].lo && title(p.w(i-1))
+	}
+	return false
+}
+
+// title reports whether w is a title written before a name: "Dr", "Mr".
+func title(w string) bool {
+	switch w {
+	case "dr", "mr", "mrs", "ms", "prof":
+		return true
+	}
+	return false
 }
 
 // asksNumber reports whether a line ending in word w goes on when the next

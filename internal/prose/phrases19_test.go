@@ -244,3 +244,19 @@ func TestPlaceAfterComma(t *testing.T) {
 			fams, []string{"stage 1 blocks=2 margin=clear histology"}},
 	})
 }
+
+// TestReaderAcrossLineBreak: a reader's name on the line after "by", or
+// after a title's period, is the same sentence's (CODING-RULES §1: a
+// separate pathologist who read the slides means no Mohs line; lost at a
+// line break, Mohs had been billed).
+func TestReaderAcrossLineBreak(t *testing.T) {
+	fams := []string{"reader"}
+	runPhrases(t, []phraseCase{
+		{"§1 reader: '… interpreted there by' / 'Dr. Perpetua Almeida-Ruiz, dermatopathologist'",
+			"the tissue was carried to the hospital frozen-section service; the slides were interpreted there by\nDr. Perpetua Almeida-Ruiz, dermatopathologist, who telephoned the results.",
+			fams, []string{`reader pathologist "Dr. Perpetua Almeida-Ruiz"`}},
+		{"§1 reader: '… interpreted there by Dr.' / 'Perpetua Almeida-Ruiz, dermatopathologist'",
+			"The slides were interpreted there by Dr.\nPerpetua Almeida-Ruiz, dermatopathologist.",
+			fams, []string{`reader pathologist "Dr. Perpetua Almeida-Ruiz"`}},
+	})
+}
