@@ -4,6 +4,7 @@ package anatomy
 type token struct {
 	start, end int32 // the word in the scan buffer
 	seg        int32 // segment: a hard separator between two words starts a new one
+	comma      bool  // a comma (the last hard separator) stood before the word
 	used       uint8 // what the word became: usedFree, usedTerm or usedPart
 	info       wordInfo
 }
@@ -73,7 +74,7 @@ func Resolve(text string) (site Site, ok bool) {
 			buf = buf[:start]
 			continue
 		}
-		toks = append(toks, token{start: int32(start), end: int32(len(buf)), seg: seg, info: info})
+		toks = append(toks, token{start: int32(start), end: int32(len(buf)), seg: seg, comma: hard && sc.sep == ',', info: info})
 		buf = append(buf, ' ')
 	}
 	site.Laterality = laterality(sides)
@@ -111,7 +112,7 @@ func Resolve(text string) (site Site, ok bool) {
 		dropLandmarks(ms, toks, buf)
 		demoteOfPrefixes(ms, toks)
 		attachNails(ms)
-		absorbWholes(ms)
+		absorbWholes(ms, toks, buf)
 		site.EyelidPart = eyelidPart(ms, toks)
 		site.Terms = terms(ms)
 	}
@@ -224,11 +225,19 @@ func nextLive(ms []match, k int) int {
 }
 
 // absorbWholes drops a term standing next to a part of it in the same segment.
-func absorbWholes(ms []match) {
+//
+// A part that stands alone after a comma, right after its whole or after
+// another part of the same whole ("left ear, helix", "Right lower lip,
+// vermilion"), is kept too: the remark after the comma says which part it
+// is. A part after a slash stays a boundary ("upper lip/vermilion").
+func absorbWholes(ms []match, toks []token, buf []byte) {
 	p := -1
 	for c := range ms {
 		if ms[c].dead {
 			continue
+		}
+		if p >= 0 && ms[c].seg == ms[p].seg+1 && (isPartOf(ms[c].entry, ms[p].entry) || siblings(ms[c].entry, ms[p].entry)) && aloneAfterComma(ms[c], toks, buf) {
+			ms[p].dead = true
 		}
 		if p >= 0 && ms[p].seg == ms[c].seg {
 			switch {
@@ -241,6 +250,33 @@ func absorbWholes(ms []match) {
 		}
 		p = c
 	}
+}
+
+// aloneAfterComma reports whether a term's segment opens after a comma and
+// holds nothing but the term, stop words and "border" ("upper lip,
+// not involving vermilion" is a remark).
+func aloneAfterComma(m match, toks []token, buf []byte) bool {
+	for j := range toks {
+		t := &toks[j]
+		if t.seg != m.seg {
+			continue
+		}
+		if (j == 0 || toks[j-1].seg != m.seg) && !t.comma {
+			return false
+		}
+		if int32(j) >= m.first && int32(j) <= m.last || t.info.stop || string(buf[t.start:t.end]) == "border" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// siblings reports whether two terms are parts of one whole: "lower lip"
+// and "vermilion".
+func siblings(a, b int32) bool {
+	p := tbl().entries[a].parent
+	return p >= 0 && p == tbl().entries[b].parent
 }
 
 // isPartOf reports whether term part is (transitively) part_of term whole.

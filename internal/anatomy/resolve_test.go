@@ -462,6 +462,16 @@ func TestResolveSites(t *testing.T) {
 			want: Site{Terms: []Term{{"vermilion", enel("vermilion")}}, Groups: enel("vermilion")},
 		},
 		{
+			name: "a part alone after a comma names the part: 'L lower lip, vermilion border' is the vermilion",
+			text: "L lower lip, vermilion border",
+			want: Site{Terms: []Term{{"vermilion", enel("vermilion")}}, Laterality: LateralityLeft, Groups: enel("vermilion")},
+		},
+		{
+			name: "a part after a comma under a negation stays a remark",
+			text: "upper cutaneous lip, not involving vermilion",
+			want: Site{Terms: []Term{{"lip", enel("lip")}, {"vermilion", enel("vermilion")}}, Qualifiers: []string{"upper", "cutaneous", "not", "involving"}, Groups: enel("lip"), Boundary: true},
+		},
+		{
 			name: "part wins over its whole",
 			text: "helix of the left ear",
 			want: Site{Terms: []Term{{"helix", enel("ear")}}, Laterality: LateralityLeft, Groups: enel("ear")},

@@ -35,6 +35,7 @@ func asciiClasses() (word, hard [utf8.RuneSelf]bool, lower [utf8.RuneSelf]byte) 
 type wordScanner struct {
 	text string
 	pos  int
+	sep  byte // the last hard separator before the word next returned, 0 for none
 }
 
 // isWordAt reports whether a word character starts at text[i].
@@ -54,13 +55,16 @@ func isWordAt(text string, i int) bool {
 // when no word is left. An apostrophe inside a word is dropped ("patient's" → "patients").
 func (s *wordScanner) next(buf []byte) (out []byte, hard, ok bool) {
 	text, i := s.text, s.pos
+	s.sep = 0
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if wordByte[c] {
 				break
 			}
-			hard = hard || hardByte[c]
+			if hardByte[c] {
+				hard, s.sep = true, c
+			}
 			i++
 			continue
 		}
