@@ -154,6 +154,13 @@ func repairClassOf(text string) repairClass {
 			return classDeferred
 		}
 	}
+	for _, lead := range []string{"second intention", "secondary intention", "2nd intention"} {
+		if strings.HasPrefix(w.text(), lead) {
+			// "second intention (advancement flap)": the prose reader's
+			// repair that was not done, its kind in parentheses
+			return classNoCode
+		}
+	}
 	if w.has("vs", "versus", "or") {
 		classes := 0 // "linear closure — intermediate vs. complex (to be confirmed)": the note does not say which
 		for _, row := range repairWords {

@@ -686,6 +686,8 @@ func TestRepairKinds(t *testing.T) {
 		{"left cheek", "Repair: rotation flap; defect 2.0 x 2.0 cm; secondary defect 0 sq cm; after clearance", []string{"14040x1"}},
 		{"left jawline", "Repair: linear closure, 4.8 cm, after tumor clearance - intermediate vs. complex (to be confirmed)", []string{}},
 		{"left jawline", "Repair: complex layered closure, 4.8 cm, after tumor clearance", []string{"13132x1"}},
+		// a repair not done, the kind that was not done in parentheses: no line (section 3)
+		{"left knee", "Repair: second intention (advancement flap), after tumor clearance", []string{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.repair, func(t *testing.T) {
