@@ -3464,11 +3464,16 @@ back:
 			if !comma {
 				return true
 			}
+		case "trimmed", "debrided", "shaved", "beveled", "bevelled":
+			if k >= i-3 { // "the exposed cartilage edge was trimmed by 2 mm"
+				return true
+			}
 		}
 	}
 	for k := nx; k < s.hi && k < nx+3; k++ {
 		switch p.w(k) {
-		case "defect", "deficit", "margin", "margins", "rim", "lesion":
+		case "defect", "deficit", "margin", "margins", "rim", "lesion",
+			"around", "beyond", "circumferentially", "peripherally": // "undermining … for about 2 cm around the wound"
 			return true
 		}
 	}

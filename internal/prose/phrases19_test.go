@@ -260,3 +260,33 @@ func TestReaderAcrossLineBreak(t *testing.T) {
 			fams, []string{`reader pathologist "Dr. Perpetua Almeida-Ruiz"`}},
 	})
 }
+
+// TestRepairLengthAmongOtherSizes: the distance of undermining around a
+// wound and a cartilage edge trimmed by millimetres are no repair length;
+// the final length stated later is (CODING-RULES §3: a linear repair is
+// coded by its own length).
+func TestRepairLengthAmongOtherSizes(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 length: 'undermining … for about 2 cm around the wound' then 'The final length of the complex repair was 3.8 cm'",
+			"After tumor clearance, the 1.7 x 1.3 cm defect was repaired with a complex layered closure. Extensive undermining was carried out in the subcutaneous plane for about 2 cm around the wound. The final length of the complex repair was 3.8 cm.",
+			fams, []string{`repair "complex layered closure" length=3.8 defect=1.7x1.3 after-clearance`}},
+		{"§3 length: 'the exposed cartilage edge was trimmed by 2 mm' is no length",
+			"After tumor clearance, the 1.5 x 1.2 cm defect was repaired with a complex layered closure. The exposed cartilage edge was trimmed by 2 mm with a scalpel. The final length of the complex repair was 2.6 cm.",
+			fams, []string{`repair "complex layered closure" length=2.6 defect=1.5x1.2 after-clearance`}},
+	})
+}
+
+// TestOperativeReportTitleNoPriorBiopsy: a note's title "OPERATIVE REPORT -
+// MOHS SURGERY WITH BIOPSIES" tells no biopsy of the past (CODING-RULES §4:
+// a same-day biopsy is billable only without a prior diagnosis; the title
+// had made today's biopsy a prior one and dropped its line).
+func TestOperativeReportTitleNoPriorBiopsy(t *testing.T) {
+	fams := []string{"prior-biopsy"}
+	runPhrases(t, []phraseCase{
+		{"§4 prior biopsy: 'OPERATIVE REPORT - MOHS SURGERY WITH BIOPSIES' is none",
+			"OPERATIVE REPORT - MOHS SURGERY WITH BIOPSIES", fams, nil},
+		{"§4 prior biopsy: 'the pathology report showed nodular basal cell carcinoma' is one",
+			"The pathology report of the shave biopsy showed nodular basal cell carcinoma.", fams, []string{"prior-biopsy true"}},
+	})
+}
