@@ -3749,9 +3749,10 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		l.repairSizeProse(les, f)
 		return
 	}
-	anyMeasured := slices.ContainsFunc(f.Repairs, measured)
-	for k, r := range f.Repairs {
-		if len(f.Repairs) > 1 && !r.NoRepair && r.By == "" && !measured(r) && (anyMeasured || k < len(f.Repairs)-1) {
+	repairs := sameFlapsJoined(f.Repairs)
+	anyMeasured := slices.ContainsFunc(repairs, measured)
+	for k, r := range repairs {
+		if len(repairs) > 1 && !r.NoRepair && r.By == "" && !measured(r) && (anyMeasured || k < len(repairs)-1) {
 			// a repair named without a size beside one described with sizes:
 			// a title ("Mohs surgery with adjacent tissue transfer"), not a
 			// second repair; when none has a size, the last described is the
@@ -3780,6 +3781,51 @@ func (l *lowerer) repairsProse(les *model.Lesion, f *prose.Facts) {
 		les.Repairs = append(les.Repairs, rep)
 		l.remark(ReadFromProse, []prose.Span{r.Span}, "the repair of lesion "+les.Label+" was read from prose")
 	}
+}
+
+// sameFlapsJoined joins a flap named again after it was told ("… was
+// reconstructed with a rhombic transposition flap" with the primary
+// defect, then "a rhombic flap was designed …; the secondary defect …
+// measured 1.6 x 1.5 cm") into one: a flap of the same kind whose sizes
+// add to the first one's, none told twice, is the same flap, not a second
+// (two lines for one defect).
+func sameFlapsJoined(rs []prose.Repair) []prose.Repair {
+	if len(rs) < 2 {
+		return rs
+	}
+	out := make([]prose.Repair, 0, len(rs))
+	for _, r := range rs {
+		if n := len(out); n > 0 && sameFlap(out[n-1], r) {
+			last := &out[n-1]
+			for _, pair := range [][2]*prose.Measure{{&last.Length, &r.Length}, {&last.Area, &r.Area}, {&last.Defect, &r.Defect}, {&last.SecondaryDefect, &r.SecondaryDefect}} {
+				if !pair[0].Size.Present() {
+					*pair[0] = *pair[1]
+				}
+			}
+			last.AfterClearance = last.AfterClearance || r.AfterClearance
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// sameFlap reports whether b names again the flap a told: both flaps done
+// today by the surgeon, sharing the word of their design ("rhombic",
+// "bilobed", "rotation"), with no size told in both.
+func sameFlap(a, b prose.Repair) bool {
+	if a.NoRepair || b.NoRepair || a.By != "" || b.By != "" || a.Later || b.Later ||
+		!strings.Contains(asciiLower(a.Kind), "flap") || !strings.Contains(asciiLower(b.Kind), "flap") {
+		return false
+	}
+	shared := false
+	for _, w := range []string{"rhombic", "rhomboid", "bilobed", "bilobe", "rotation", "advancement", "transposition", "island", "v-y", "o-to-z", "banner"} {
+		if strings.Contains(asciiLower(a.Kind), w) && strings.Contains(asciiLower(b.Kind), w) {
+			shared = true
+		}
+	}
+	both := func(x, y prose.Measure) bool { return x.Size.Present() && y.Size.Present() }
+	return shared && !both(a.Length, b.Length) && !both(a.Area, b.Area) && !both(a.Defect, b.Defect) && !both(a.SecondaryDefect, b.SecondaryDefect)
 }
 
 // laterFields reads a repair field whose value defers the closure in words

@@ -1075,3 +1075,19 @@ func TestLandmarkSiteNamesNoLesion(t *testing.T) {
 	assert.Equal(t, []float64{1.0, 0.9}, n.Lesions[0].Size.Dims)
 	assert.Equal(t, []float64{1.2, 1.0}, n.Lesions[1].Size.Dims)
 }
+
+// TestFlapNamedTwiceIsOneFlap: a dictation that names its flap with the
+// primary defect, then again as it tells the design with the secondary
+// defect, did one flap (CODING-RULES §3: an adjacent tissue transfer is
+// coded per defect, its size the primary plus the secondary defect).
+func TestFlapNamedTwiceIsOneFlap(t *testing.T) {
+	src := "Site: right nasolabial fold\nStage 1: 2 blocks, clear\n\n" +
+		"RECONSTRUCTION: After tumor clearance, the 1.5 x 1.5 cm defect in the right nasolabial fold was reconstructed with a rhombic transposition flap. " +
+		"A rhombic flap was designed from the lax skin of the lateral cheek. The secondary defect at the donor site measured 1.6 x 1.5 cm and was sutured as part of the flap inset.\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 1)
+	require.Len(t, n.Lesions[0].Repairs, 1)
+	r := n.Lesions[0].Repairs[0]
+	assert.Equal(t, []float64{1.5, 1.5}, r.Defect.Dims)
+	assert.Equal(t, []float64{1.6, 1.5}, r.SecondaryDefect.Dims)
+}
