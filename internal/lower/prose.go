@@ -3812,7 +3812,7 @@ func sameFlapsJoined(rs []prose.Repair) []prose.Repair {
 
 // sameFlap reports whether b names again the flap a told: both flaps done
 // today by the surgeon, sharing the word of their design ("rhombic",
-// "bilobed", "rotation"), with no size told in both.
+// "bilobed", "rotation"), each with a size, and no size told in both.
 func sameFlap(a, b prose.Repair) bool {
 	if a.NoRepair || b.NoRepair || a.By != "" || b.By != "" || a.Later || b.Later ||
 		!strings.Contains(asciiLower(a.Kind), "flap") || !strings.Contains(asciiLower(b.Kind), "flap") {
@@ -3825,7 +3825,9 @@ func sameFlap(a, b prose.Repair) bool {
 		}
 	}
 	both := func(x, y prose.Measure) bool { return x.Size.Present() && y.Size.Present() }
-	return shared && !both(a.Length, b.Length) && !both(a.Area, b.Area) && !both(a.Defect, b.Defect) && !both(a.SecondaryDefect, b.SecondaryDefect)
+	// a title without a size ("… with island pedicle flap reconstruction")
+	// is left to repairsProse, which takes the flap described after it
+	return shared && measured(a) && measured(b) && !both(a.Length, b.Length) && !both(a.Area, b.Area) && !both(a.Defect, b.Defect) && !both(a.SecondaryDefect, b.SecondaryDefect)
 }
 
 // laterFields reads a repair field whose value defers the closure in words
