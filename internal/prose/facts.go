@@ -3473,7 +3473,7 @@ back:
 	for k := nx; k < s.hi && k < nx+3; k++ {
 		switch p.w(k) {
 		case "defect", "deficit", "margin", "margins", "rim", "lesion",
-			"around", "beyond", "circumferentially", "peripherally": // "undermining … for about 2 cm around the wound"
+			"around", "beyond", "circumferentially", "peripherally", "each": // "undermining … for about 2 cm around the wound", "for 4 cm on each side"
 			return true
 		}
 	}

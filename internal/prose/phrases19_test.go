@@ -271,6 +271,9 @@ func TestRepairLengthAmongOtherSizes(t *testing.T) {
 		{"§3 length: 'undermining … for about 2 cm around the wound' then 'The final length of the complex repair was 3.8 cm'",
 			"After tumor clearance, the 1.7 x 1.3 cm defect was repaired with a complex layered closure. Extensive undermining was carried out in the subcutaneous plane for about 2 cm around the wound. The final length of the complex repair was 3.8 cm.",
 			fams, []string{`repair "complex layered closure" length=3.8 defect=1.7x1.3 after-clearance`}},
+		{"§3 length: 'undermining … for 4 cm on each side' is no length",
+			"The wound was closed with a complex layered repair after tumor clearance; extensive undermining was carried out at the level of the deep fascia for 4 cm on each side. The length of the complex repair was 10.4 cm.",
+			fams, []string{`repair "complex layered repair" length=10.4 after-clearance`}},
 		{"§3 length: 'the exposed cartilage edge was trimmed by 2 mm' is no length",
 			"After tumor clearance, the 1.5 x 1.2 cm defect was repaired with a complex layered closure. The exposed cartilage edge was trimmed by 2 mm with a scalpel. The final length of the complex repair was 2.6 cm.",
 			fams, []string{`repair "complex layered closure" length=2.6 defect=1.5x1.2 after-clearance`}},
@@ -288,5 +291,17 @@ func TestOperativeReportTitleNoPriorBiopsy(t *testing.T) {
 			"OPERATIVE REPORT - MOHS SURGERY WITH BIOPSIES", fams, nil},
 		{"§4 prior biopsy: 'the pathology report showed nodular basal cell carcinoma' is one",
 			"The pathology report of the shave biopsy showed nodular basal cell carcinoma.", fams, []string{"prior-biopsy true"}},
+	})
+}
+
+// TestSingleMicronoduleAtMargin: "a micronodule at the lateral margin" is
+// tumor at a margin as "micronodules" is (CODING-RULES §1: a stage after a
+// positive stage is no stage-after-clear).
+func TestSingleMicronoduleAtMargin(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'block 2 still showed a micronodule at the lateral margin' is positive",
+			"The second stage was divided into two blocks; block 2 still showed a micronodule at the lateral margin at 3 o'clock, and block 1 was clear.",
+			fams, []string{"stage 2 blocks=2 margin=positive histology"}},
 	})
 }
