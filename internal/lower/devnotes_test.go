@@ -237,7 +237,7 @@ var realisticSets = []struct {
 	{"testdata/probe181", 30, 30},
 	{"testdata/probe182", 30, 26},
 	{"testdata/probe183", 30, 28},
-	{"testdata/probe184", 30, 26},
+	{"testdata/probe184", 30, 29},
 	{"testdata/probe185", 30, 26},
 }
 
