@@ -1234,9 +1234,11 @@ func filledBlanks(s string) string {
 }
 
 // blankNBSP turns every non-breaking space next to another blank (or at
-// either end of the line) into two spaces, so that a column gap padded with
-// non-breaking spaces ("1\u00a0 \u00a0 3") is a gap like one of spaces. A
-// lone non-breaking space between two words stays one blank: no gap.
+// either end of the line, or after a colon) into two spaces, so that a
+// column gap padded with non-breaking spaces ("1\u00a0 \u00a0 3") is a gap
+// like one of spaces, and "Repairs, each after tumor clearance:\u00a0The
+// …" a key and its value like "…: The …". A lone non-breaking space
+// between two words stays one blank: no gap.
 func blankNBSP(s string) string {
 	const nb = "\u00a0"
 	if !strings.Contains(s, nb) {
@@ -1248,7 +1250,7 @@ func blankNBSP(s string) string {
 			continue
 		}
 		end := i + len(nb)
-		if i == 0 || end == len(s) || isBlankByteBefore(s, i) || isBlankByteAt(s, end) {
+		if i == 0 || end == len(s) || isBlankByteBefore(s, i) || isBlankByteAt(s, end) || s[i-1] == ':' {
 			b[i], b[i+1] = ' ', ' '
 		}
 		i = end - 1

@@ -1091,3 +1091,28 @@ func TestFlapNamedTwiceIsOneFlap(t *testing.T) {
 	assert.Equal(t, []float64{1.5, 1.5}, r.Defect.Dims)
 	assert.Equal(t, []float64{1.6, 1.5}, r.SecondaryDefect.Dims)
 }
+
+// TestNBSPAfterColonInProse: a non-breaking space after the colon of a
+// repairs lead in prose ("Repairs, each after tumor clearance:\u00a0The left
+// lower eyelid defect …") reads as a space does (NOTE-FORMAT: non-breaking
+// spaces are blanks; CODING-RULES §3: each lesion's repair its own): the
+// repairs had gone to the wrong lesions.
+func TestNBSPAfterColonInProse(t *testing.T) {
+	body := "Lesion 1: left lower eyelid\nStage 1: 2 blocks, clear\n\nLesion 2: right calf\nStage 1: 2 blocks, clear\n\n" +
+		"Repairs, each after tumor clearance:%sThe left lower eyelid defect, 1.2 x 1.0 cm, was repaired with a full-thickness skin graft, recipient area 1.5 x 1.2 cm. The right calf defect was closed with an intermediate layered repair, 8.0 cm.\n"
+	outline := func(src string) string {
+		n := mustLower(t, src)
+		var out []string
+		for _, les := range n.Lesions {
+			var rs []string
+			for _, r := range les.Repairs {
+				rs = append(rs, r.Value.Value)
+			}
+			out = append(out, les.Label+": "+strings.Join(rs, "; "))
+		}
+		return strings.Join(out, " | ")
+	}
+	want := outline(fmt.Sprintf(body, " "))
+	assert.Contains(t, want, "1: ")
+	assert.Equal(t, want, outline(fmt.Sprintf(body, "\u00a0")))
+}
