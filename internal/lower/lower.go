@@ -4218,10 +4218,10 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 	out := make([]sitePart, 0, len(parts))
 	for _, p := range parts {
 		les, head := -1, ""
-		for _, sep := range []string{",", " - ", ":"} {
+		for _, sep := range []string{",", " - ", " – ", " — ", ":"} {
 			h, _, ok := strings.Cut(p.Text, sep)
-			if !ok || strings.ContainsAny(h, ",:") || strings.Contains(h, " - ") {
-				continue // the first separator opens the part: "chin - intermediate layered repair, 2.7 cm"
+			if !ok || strings.ContainsAny(h, ",:") || strings.Contains(h, " - ") || strings.Contains(h, " – ") || strings.Contains(h, " — ") {
+				continue // the first separator opens the part: "chin - intermediate layered repair, 2.7 cm", "forehead – complex repair 1.0 cm"
 			}
 			name := strings.TrimSpace(h)
 			switch {

@@ -1116,3 +1116,22 @@ func TestNBSPAfterColonInProse(t *testing.T) {
 	assert.Contains(t, want, "1: ")
 	assert.Equal(t, want, outline(fmt.Sprintf(body, "\u00a0")))
 }
+
+// TestRepairsBySiteWithDashes: a repairs line that names each lesion by its
+// site before a dash gives each its repair, whatever the dash
+// (CODING-RULES §3: each lesion's repair its own; the en and em dashes of
+// word processors had left the line whole, one lesion's).
+func TestRepairsBySiteWithDashes(t *testing.T) {
+	for _, dash := range []string{"-", "–", "—"} {
+		t.Run(dash, func(t *testing.T) {
+			src := "Lesion 1: left forehead\nStage 1: 2 blocks, clear\n\nLesion 2: chin\nStage 1: 1 block, clear\n\n" +
+				"Repairs after tumor clearance: forehead " + dash + " complex repair 1.0 cm; chin " + dash + " intermediate layered repair 2.5 cm.\n"
+			n := mustLower(t, src)
+			require.Len(t, n.Lesions, 2)
+			require.Len(t, n.Lesions[0].Repairs, 1)
+			require.Len(t, n.Lesions[1].Repairs, 1)
+			assert.Contains(t, n.Lesions[0].Repairs[0].Value.Value, "complex")
+			assert.Contains(t, n.Lesions[1].Repairs[0].Value.Value, "intermediate")
+		})
+	}
+}
