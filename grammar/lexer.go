@@ -1009,7 +1009,7 @@ func isAlnum(c byte) bool {
 // private-use characters are a word processor's Symbol and Wingdings
 // bullets as a PDF or an e-mail copies them ("\uf0b7 Date of service: …"),
 // and the last ones are bullets an export decoded with the wrong encoding.
-var bullets = []string{"-", "*", "•", "–", "·", "▪", "◦", "‣", "»", "►", "■", "○", "●", "◆", "♦", "❖", "➢", "✔", ">>", ">", "→", "✓",
+var bullets = []string{"-", "*", "•", "–", "—", "·", "▪", "◦", "‣", "»", "►", "■", "○", "●", "◆", "♦", "❖", "➢", "✔", ">>", ">", "→", "✓",
 	"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8",
 	"â€¢", "â€“", "Â·", "â–ª", // "•", "–", "·", "▪" decoded as Windows-1252 by an export that mistook the encoding
 	"ï‚§", "ï‚·", "ïƒ˜", "ïƒ¼", "ï‚¨"} // and Word's private-use bullets ("\uf0a7", "\uf0b7", …) decoded so

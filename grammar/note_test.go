@@ -159,6 +159,7 @@ func TestLineShapes(t *testing.T) {
 		{"ordinal key", "1st Stage: 2 Sections, Positive", `1 key="1st Stage"@1 value="2 Sections, Positive"@12`},
 		{"bullet field", "- Pre-op size: 0.7 x 0.6 cm", `1 marker="-"@1 key="Pre-op size"@3 value="0.7 x 0.6 cm"@16`},
 		{"bullet UTF-8", "   • Mohs map: yes", `1 marker="•"@4 key="Mohs map"@6 value="yes"@16`},
+		{"an em dash as a bullet", "   — Stage 1: 3 blocks", `1 marker="—"@4 key="Stage 1"@6 value="3 blocks"@15`},
 		{"numbered item", "1. Right dorsal hand", `1 marker="1."@1 text="Right dorsal hand"@4`},
 		{"lettered item", "A. Left cheek – basal cell carcinoma", `1 marker="A."@1 text="Left cheek – basal cell carcinoma"@4`},
 		{"roman item", "III. Right upper eyelid", `1 marker="III."@1 text="Right upper eyelid"@6`},
