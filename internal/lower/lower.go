@@ -5205,6 +5205,31 @@ type siteParagraph struct {
 	col  int // the column the lesion's sentence begins at; 0: the line's start
 }
 
+// firstSentenceText is the text of line i with the plain lines of text
+// under it that continue its first sentence, when a wrap broke it: up to
+// the line that ends with a stop.
+func firstSentenceText(lines []*grammar.Line, i int) string {
+	text := lines[i].Item.Text.Text
+	for j := i + 1; j < len(lines) && !sentenceEnds(text) && plainTextLine(lines[j]); j++ {
+		text += " " + strings.TrimSpace(lines[j].Item.Text.Text)
+	}
+	return text
+}
+
+// sentenceEnds reports whether text holds the end of a sentence: a stop
+// and a blank, or a stop, colon or semicolon at its end.
+func sentenceEnds(text string) bool {
+	t := strings.TrimRight(text, " \t")
+	return t == "" || strings.Contains(t, ". ") || strings.ContainsAny(t[len(t)-1:], ".:;!?")
+}
+
+// plainTextLine reports whether a line is text alone: no list marker,
+// label or field.
+func plainTextLine(line *grammar.Line) bool {
+	it := line.Item
+	return it != nil && it.Marker == nil && it.Label == nil && it.Text != nil && len(it.Fields) == 0
+}
+
 // siteParagraphs finds the paragraphs that open with a site alone, when two
 // or more name different sites: each opens its lesion, in order, as
 // "Lesion 2 …" would (proseLesion).
@@ -5220,7 +5245,7 @@ func siteParagraphs(lines []*grammar.Line) map[siteAt]siteParagraph {
 		text := "" // the line's text, or the value of its known key when it opens with a word of sequence ("Procedure: First, the left flank. …")
 		switch {
 		case it.Text != nil && len(it.Fields) == 0:
-			text = it.Text.Text
+			text = firstSentenceText(lines, i) // "For the preauricular tumor, the well-differentiated squamous cell" / "carcinoma measured 1.2 x 1.0 cm …"
 		case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value != nil:
 			if v := it.Fields[0].Value.Text; afterSequenceWord(v) != v {
 				text = v // "PROCEDURE, FIRST SITE: We began with the upper back, left paraspinal, …"

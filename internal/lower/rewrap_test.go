@@ -54,8 +54,9 @@ func rewrap(src string, width int) (string, bool) {
 // not give: the reader still decides some things a line at a time (which
 // lesion a paragraph opens, which lesion a clause names), so a sentence
 // broken where the note did not break it can move a fact to another
-// lesion. The list only shrinks: a note that no longer draws such a line
-// must leave it.
+// lesion. A re-wrapped note that draws such a line and is not listed fails
+// the test, and so does a listed note that no longer draws one (it must
+// leave the list).
 func rewrapKnown(t *testing.T) map[string]bool {
 	raw, err := os.ReadFile("testdata/rewrap-known.txt")
 	require.NoError(t, err)

@@ -2,6 +2,7 @@ package lower_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -1134,4 +1135,19 @@ func TestRepairsBySiteWithDashes(t *testing.T) {
 			assert.Contains(t, n.Lesions[1].Repairs[0].Value.Value, "intermediate")
 		})
 	}
+}
+
+// TestWrappedSiteParagraphOpensItsLesion: a dictation paragraph whose
+// first sentence names its tumor's site ("For the preauricular tumor, the
+// well-differentiated squamous cell carcinoma measured …") opens that
+// lesion when a wrap broke the sentence over two lines, as it does on one
+// (CODING-RULES §2: each lesion coded on its own; its stages and flap had
+// gone to the lesion before).
+func TestWrappedSiteParagraphOpensItsLesion(t *testing.T) {
+	raw, err := os.ReadFile("testdata/probe135/dict-l-nasal-ala-granulate-r-preauricular-rotation-commercial.txt")
+	require.NoError(t, err)
+	wrapped, changed := rewrap(string(raw), 72)
+	require.True(t, changed)
+	assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
+	assert.Equal(t, "1: 1/2- | 2: 1/4+ 2/1-", logStages(mustLower(t, wrapped)))
 }
