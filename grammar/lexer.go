@@ -1057,6 +1057,8 @@ func labelLen(s string) (n, rest int) {
 	k := skipBlank(s, word)
 	if k < len(s) && s[k] == '#' {
 		k = skipBlank(s, k+1)
+	} else if n := numberWordLen(s[k:]); n > 0 && k > word {
+		k = skipBlank(s, k+n) // "Tumor number one", "Lesion No. 2"
 	}
 	labelStart := k
 	for k < len(s) && (isLetter(s[k]) || s[k] >= '0' && s[k] <= '9') {
@@ -1092,6 +1094,18 @@ func labelLen(s string) (n, rest int) {
 		j = skipBlank(s, d)
 	}
 	return labelTail(s, end, j)
+}
+
+// numberWordLen is the length of a word for "number" at the start of s
+// that a dictated label puts before its number ("number", "No.", "no"),
+// followed by a blank; 0 when there is none.
+func numberWordLen(s string) int {
+	for _, w := range []string{"number", "no."} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) && blankAt(s, len(w)) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // labelTail ends a label whose name ends at byte end of s, the next

@@ -131,6 +131,9 @@ func (l *Label) Name() string {
 	}
 	s := l.Text[len(l.Word()):]
 	s = strings.TrimLeft(s, " \t#")
+	if n := numberWordLen(s); n > 0 {
+		s = strings.TrimLeft(s[n:], " \t") // "Tumor number one", "Lesion No. 2"
+	}
 	if name, _, ok := strings.Cut(s, " "); ok {
 		s = name
 	}

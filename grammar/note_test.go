@@ -167,6 +167,8 @@ func TestLineShapes(t *testing.T) {
 		{"no roman numeral", "IIV. Left forearm", `1 text="IIV. Left forearm"@1`},
 		{"label", "LESION A", `1 label="LESION A"(lesion A)@1`},
 		{"label colon", "SITE A:", `1 label="SITE A"(site A)@1`},
+		{"a dictated label's 'number'", "Tumor number one: left postauricular.", `1 label="Tumor number one"(tumor 1)@1 text="left postauricular."@19`},
+		{"a label's 'No.'", "Lesion No. 2 - right cheek", `1 label="Lesion No. 2"(lesion 2)@1 text="right cheek"@16`},
 		{"label of", "Lesion 1 of 2 – right temple", `1 label="Lesion 1 of 2"(lesion 1)@1 text="right temple"@17`},
 		{"label and a double hyphen", "Lesion 1 of 2 -- left lower leg", `1 label="Lesion 1 of 2"(lesion 1)@1 text="left lower leg"@18`},
 		{"label hash paren", "Lesion #2 (left forearm)", `1 label="Lesion #2"(lesion 2)@1 text="(left forearm)"@11`},
