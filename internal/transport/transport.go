@@ -2,7 +2,8 @@
 // message or an export rather than as text: the OBX segments of an HL7 v2
 // message, the quoted-printable body of an e-mail, a JSON document of an
 // EHR's interface, a flat key=value export (or one of a record a line, its
-// pairs set apart by pipes), or a CSV export of one row a stage. It returns the note
+// pairs set apart by pipes), a CSV export of one row a stage, or a
+// speech-recognition transcript whose punctuation was dictated as words. It returns the note
 // text the transport carries, for the grammar to read as it reads any
 // note; positions then point into that text, not into the message.
 package transport
@@ -17,7 +18,7 @@ import (
 
 // Unwrapped says that the note was read out of the message it came in.
 var Unwrapped = &diag.Rule{ID: "transport-unwrapped", Severity: diag.Info,
-	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document, a key=value export (one pair a line, or one record of pipe-separated pairs a line) or a CSV export of one row a stage, whose keys are written as the note's fields) and was read from the text it carries: line and column positions point into that text, not into the message."}
+	Doc: "The note came inside an interface message or an export (the OBX segments of an HL7 v2 message, a quoted-printable e-mail body, a JSON document, a key=value export (one pair a line, or one record of pipe-separated pairs a line), a CSV export of one row a stage, whose keys are written as the note's fields, or a speech-recognition transcript whose punctuation words are written as punctuation) and was read from the text it carries: line and column positions point into that text, not into the message."}
 
 // Kind names the transport a note came in.
 type Kind string
@@ -29,6 +30,7 @@ const (
 	JSON            Kind = "a JSON document"
 	KeyValue        Kind = "a key=value export"
 	CSV             Kind = "a CSV export of one row per stage"
+	Spoken          Kind = "a speech-recognition transcript with its punctuation spoken"
 )
 
 // headerLines bounds how far into the input the start of a message is
@@ -47,7 +49,8 @@ const headBytes = 8192
 func Unwrap(src string) (text string, kind Kind, ok bool) {
 	head := src[:min(len(src), headBytes)]
 	if !strings.Contains(head, "MSH") && !strings.Contains(head, "uoted-") && !strings.Contains(head, "UOTED-") &&
-		!strings.Contains(head, "{") && strings.Count(src, "=") < 5 && !strings.Contains(head, `","`) {
+		!strings.Contains(head, "{") && strings.Count(src, "=") < 5 && !strings.Contains(head, `","`) &&
+		!strings.Contains(head, " comma") && !strings.Contains(head, " period") && !strings.Contains(head, "aragraph") {
 		return src, "", false // a note as written, told apart without splitting it into lines
 	}
 	if text, ok := hl7(src); ok {
@@ -67,6 +70,9 @@ func Unwrap(src string) (text string, kind Kind, ok bool) {
 	}
 	if text, ok := csvNote(src); ok {
 		return text, CSV, true
+	}
+	if text, ok := spokenNote(src); ok {
+		return text, Spoken, true
 	}
 	return src, "", false
 }
