@@ -20,7 +20,7 @@ var correctionMarks = []string{" - correction, ", " – correction, ", " — cor
 
 // correctionLeads end the words before them that a self-correction may take
 // back: the words taken back start after the last of them.
-var correctionLeads = []string{" of the ", " on the ", " at the ", " in the ", " was ", " were ", " is ", " are ", ", ", "; ", ": "}
+var correctionLeads = []string{" of the ", " on the ", " at the ", " in the ", " was ", " were ", " is ", " are ", ", ", "; ", ": ", ". "}
 
 // correctionEnds end the corrected words.
 var correctionEnds = []string{", not ", " - ", " – ", " — ", ";", ". "}
