@@ -305,3 +305,17 @@ func TestSingleMicronoduleAtMargin(t *testing.T) {
 			fams, []string{"stage 2 blocks=2 margin=positive histology"}},
 	})
 }
+
+// TestPostoperativeVisitIsThePast: a visit after the surgery tells the
+// surgery as the past ("one-week wound check and suture removal after
+// Mohs surgery of the left temple on 11/16/2026, with a layered closure"):
+// no site, stage or repair of today (CODING-RULES §4: a biopsy-only claim
+// carries no modifier; the past surgery had made it a Mohs claim).
+func TestPostoperativeVisitIsThePast(t *testing.T) {
+	fams := []string{"site ", "repair ", "unstaged", "stage "}
+	runPhrases(t, []phraseCase{
+		{"§4 the past: 'wound check and suture removal after Mohs surgery of … on 11/16/2026'",
+			"one-week wound check and suture removal after Mohs surgery of the left temple on 11/16/2026, with a layered closure; the margins were clear at the end of that surgery.",
+			fams, nil},
+	})
+}
