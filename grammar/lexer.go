@@ -887,6 +887,12 @@ func wordsBetween(s string) bool {
 // starts with a letter or an ordinal ("1st Stage") and holds only letters,
 // digits, spaces and the punctuation keys use.
 func isKey(s string) bool {
+	if open := strings.IndexByte(s, '('); utf8.RuneCountInString(s) > maxKeyLen && open > 0 && strings.HasSuffix(s, ")") &&
+		utf8.RuneCountInString(s[:open]) <= maxKeyLen && strings.Count(s, "(") == 1 {
+		// "Anatomic site (confirmed with the patient and the referral
+		// photo)": a key with a remark longer than a key
+		return isKey(strings.TrimRight(s[:open], " \t"))
+	}
 	if s == "" || utf8.RuneCountInString(s) > maxKeyLen {
 		return false
 	}

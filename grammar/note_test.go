@@ -131,6 +131,7 @@ func TestLineShapes(t *testing.T) {
 		{"tab after colon, then sentences that run on into fields", "Site:\tleft lower eyelid. Diagnosis: BCC", `1 key="Site"@1 value="left lower eyelid. Diagnosis: BCC"@7`},
 		{"tab after colon, then an abbreviation before a key", "Surgeon:\tDr. Ames    Payer: Aetna", `1 key="Surgeon"@1 value="Dr. Ames"@10 key="Payer"@22 value="Aetna"@29`},
 		{"non-breaking space", "Location:\u00a0Right nasal sidewall", `1 key="Location"@1 value="Right nasal sidewall"@11`},
+		{"a key with a remark longer than a key", "Anatomic site (confirmed with the patient and the referral photo): right helix", `1 key="Anatomic site (confirmed with the patient and the referral photo)"@1 value="right helix"@68`},
 		{"non-breaking space after a colon in text is a blank", "Repairs, each after tumor clearance:\u00a0The defect was closed.", `1 text="Repairs, each after tumor clearance:  The defect was closed."@1`},
 		{"key = value", "Date of service = 2026-02-24", `1 key="Date of service"@1 value="2026-02-24"@19`},
 		{"colons dividing a log's columns", "1      : 3      : block 2 positive    : no PNI", `1 row cell="1"@1 cell="3"@10 cell="block 2 positive"@19 cell="no PNI"@41`},

@@ -240,7 +240,7 @@ var realisticSets = []struct {
 	{"testdata/probe184", 30, 29},
 	{"testdata/probe185", 30, 26},
 	{"testdata/probe186", 30, 24},
-	{"testdata/probe187", 30, 22},
+	{"testdata/probe187", 30, 24},
 	{"testdata/probe188", 30, 28},
 }
 

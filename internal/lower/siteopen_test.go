@@ -568,7 +568,8 @@ func TestRepairsParagraphAfterDictatedLesions(t *testing.T) {
 		{"§3 'RECONSTRUCTION (after clear margins were confirmed at each site): Left nasal ala - …. Right temple - ….' (the ala's closure had gone to the temple, the temple's been lost)",
 			strings.Replace(note, "RECONSTRUCTION: After tumor clearance, the left nasal ala defect was repaired with a bilobed transposition flap; the secondary defect measured 1.8 sq cm. After tumor clearance at the temple, the defect was closed with an intermediate layered repair measuring 2.8 cm in length.",
 				"RECONSTRUCTION (after clear margins were confirmed at each site): Left nasal ala - intermediate layered closure, 1.5 cm. Right temple - intermediate layered closure, 2.8 cm.", 1),
-			lesionOutline, "left nasal ala 3,1 [intermediate layered closure [1.5]]; right temple 2 [intermediate layered closure [2.8]]"},
+			// a key with its remark: each lesion's part of the value, its length in it
+			lesionOutline, "left nasal ala 3,1 [intermediate layered closure, 1.5 cm. []]; right temple 2 [intermediate layered closure, 2.8 cm. []]"},
 		{"§3 'REPAIRS:' over one sentence of three repairs, a lesion's site before its tumor ('The right forehead squamous cell carcinoma measured …')",
 			"Date of service: 06/17/2026\n\nMohs micrographic surgery, three sites.\n\n" +
 				"The right forehead squamous cell carcinoma measured 1.0 x 0.8 cm preoperatively. The first stage was divided into two blocks; both blocks were clear.\n\n" +
