@@ -125,6 +125,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 	}
 	keep := lines[:0:0]
 	spread := slices.ContainsFunc(lines, l.distributes) // "The first stages at the cheek and the forearm were four and two blocks." then "Tumor A showed …": cut by sentences in stageParts
+	doubted := doubtingLines(lines)                     // "… does not say whether it was the" / "second stage at the nasal sidewall or the first stage at the left cheek."
 	follow := -1                                        // the lesion a line opened with its number, which the lines after it speak of until they name another
 	for _, ln := range lines {
 		if lead, rest, ok := strings.Cut(ln.Text, ": "); ok {
@@ -141,6 +142,10 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 				}
 				continue
 			}
+		}
+		if doubted[ln.Line] {
+			keep = append(keep, ln) // a sentence that cannot tell whose stage it tells is cut by sentences in stageParts
+			continue
 		}
 		refs := l.lesionMentions([]prose.Line{ln})
 		slices.SortFunc(refs, func(a, b lesionRef) int { return a.at.Col - b.at.Col })
@@ -254,6 +259,29 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// doubtingLines are the lines of a sentence running over several lines
+// that says the note cannot tell whose stage a stage was (doubtsWhose):
+// cut at a line, its "the second stage at the nasal sidewall" would be
+// read as that lesion's stage.
+func doubtingLines(lines []prose.Line) map[int]bool {
+	if len(lines) < 2 {
+		return nil
+	}
+	var out map[int]bool
+	for _, sen := range prose.Sentences([][]prose.Line{lines}) {
+		if len(sen) < 2 || !doubtsWhose(sen) {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for _, ln := range sen {
+			out[ln.Line] = true
+		}
+	}
+	return out
 }
 
 // partRefs are the mentions of lesions from column from on, in order, that
