@@ -273,10 +273,9 @@ func TestDevNotes(t *testing.T) {
 	}
 }
 
-// codeRealistic codes one realistic note and returns how its claim differs
-// from the expected one; a line the expectation does not hold fails the
-// test at once.
-func codeRealistic(t *testing.T, file string) []string {
+// readRealistic reads a realistic note and its expected claim
+// (NAME.expect.json beside NAME.txt).
+func readRealistic(t *testing.T, file string) (string, devExpect) {
 	t.Helper()
 	src, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -284,9 +283,18 @@ func codeRealistic(t *testing.T, file string) []string {
 	require.NoError(t, err)
 	var want devExpect
 	require.NoError(t, json.Unmarshal(raw, &want))
+	return string(src), want
+}
+
+// codeRealistic codes one realistic note and returns how its claim differs
+// from the expected one; a line the expectation does not hold fails the
+// test at once.
+func codeRealistic(t *testing.T, file string) []string {
+	t.Helper()
+	src, want := readRealistic(t, file)
 
 	var misses []string
-	n, err := engine.Model(file, string(src)) // as the engine reads it: unwrapped from its transport, parsed, lowered
+	n, err := engine.Model(file, src) // as the engine reads it: unwrapped from its transport, parsed, lowered
 	require.NoError(t, err, "a real note is never rejected")
 	claim := coding.Code(n, coding.Options{})
 

@@ -1,7 +1,6 @@
 package lower_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,14 +81,9 @@ func TestRewrappedNotesAddNoLine(t *testing.T) {
 		files, err := filepath.Glob(filepath.Join(set.dir, "*.txt"))
 		require.NoError(t, err)
 		for _, file := range files {
-			src, err := os.ReadFile(file)
-			require.NoError(t, err)
-			raw, err := os.ReadFile(strings.TrimSuffix(file, ".txt") + ".expect.json")
-			require.NoError(t, err)
-			var want devExpect
-			require.NoError(t, json.Unmarshal(raw, &want))
+			src, want := readRealistic(t, file)
 			for _, width := range []int{72, 100} {
-				text, changed := rewrap(string(src), width)
+				text, changed := rewrap(src, width)
 				if !changed {
 					continue
 				}
