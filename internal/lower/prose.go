@@ -2579,7 +2579,7 @@ func siteNoun(word, site string) bool {
 		return false
 	}
 	for s := range strings.FieldsFuncSeq(asciiLower(site), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-		if len(s) < 3 || slices.Contains(siteModifiers, s) {
+		if len(s) < 3 || slices.Contains(siteModifiers, s) || tumorTextWords[s] {
 			continue
 		}
 		if word == s || len(s) >= 5 && len(word) > len(s) && strings.HasPrefix(word, s[:len(s)-1]) {
@@ -2588,6 +2588,15 @@ func siteNoun(word, site string) bool {
 	}
 	return false
 }
+
+// tumorTextWords are the words of a label's text that tell its tumor, not
+// its site ("TUMOR #1. The right cheek lesion was a nodular basal cell
+// carcinoma"): they name no lesion by its site (the next tumor's
+// "carcinoma measuring 1.6 x 1.2 cm" is not the cheek's).
+var tumorTextWords = map[string]bool{"carcinoma": true, "basal": true, "cell": true, "cells": true, "squamous": true,
+	"nodular": true, "superficial": true, "infiltrative": true, "micronodular": true, "morpheaform": true, "melanoma": true,
+	"lesion": true, "lesions": true, "tumor": true, "tumors": true, "tumour": true, "tumours": true, "situ": true,
+	"was": true, "were": true, "the": true, "and": true, "with": true, "differentiated": true, "invasive": true, "bcc": true, "scc": true}
 
 // sharedParagraphs hands to every lesion the paragraphs of an unlabelled
 // dictation's first lesion that name tumors at two or more sites, or speak

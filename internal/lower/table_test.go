@@ -1151,3 +1151,17 @@ func TestWrappedSiteParagraphOpensItsLesion(t *testing.T) {
 	assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
 	assert.Equal(t, "1: 1/2- | 2: 1/4+ 2/1-", logStages(mustLower(t, wrapped)))
 }
+
+// TestLabelTextsTumorWordsNameNoLesion: the words of a label's text that
+// tell its tumor ("TUMOR #1. The right cheek lesion was a nodular basal
+// cell carcinoma") name no lesion, so the next tumor's paragraph that
+// opens with "carcinoma measuring …" (its label's sentence wrapped) stays
+// its own (CODING-RULES §1: each lesion's stages its own; they had become
+// the first tumor's second stage).
+func TestLabelTextsTumorWordsNameNoLesion(t *testing.T) {
+	src := "Date of service: 10/20/2026\nI personally interpreted every frozen section, and a Mohs map was drawn for each site.\n\n" +
+		"TUMOR #1. The right cheek lesion was a nodular basal cell carcinoma\nmeasuring 1.1 x 0.9 cm. The first stage was divided into two blocks, and both blocks were clear.\n\n" +
+		"TUMOR #2. The left upper back lesion was a superficial basal cell\ncarcinoma measuring 1.6 x 1.2 cm. The initial layer was split into\n" +
+		"three tissue blocks; there was residual carcinoma at the superior margin of block 1. One further layer of one block showed no residual carcinoma.\n"
+	assert.Equal(t, "1: 1/2- | 2: 1/3+ 2/1-", logStages(mustLower(t, src)))
+}
