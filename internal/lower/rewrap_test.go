@@ -21,15 +21,16 @@ var keyLead = regexp.MustCompile(`^\s*[A-Za-z][A-Za-z0-9 ./()#&'-]{0,40}:`)
 
 // rewrap re-wraps the note's long lines of prose at width, as a word
 // processor or a transcription service would: a line of sentences with no
-// key, no table cell and no column gap is broken at the last space that
-// keeps it within width. It reports whether any line was broken.
+// key, no table cell, no CSV record and no column gap is broken at the
+// last space that keeps it within width. It reports whether any line was broken.
 func rewrap(src string, width int) (string, bool) {
 	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	var out []string
 	changed := false
 	for _, ln := range lines {
 		prose := len(ln) > width && strings.Contains(ln, ". ") && !keyLead.MatchString(ln) &&
-			!strings.ContainsAny(ln, "|\t{}<>=") && !strings.Contains(strings.TrimSpace(ln), "  ")
+			!strings.ContainsAny(ln, "|\t{}<>=") && !strings.Contains(strings.TrimSpace(ln), "  ") &&
+			!strings.Contains(ln, `","`) // a CSV record is no prose
 		if !prose {
 			out = append(out, ln)
 			continue
