@@ -69,6 +69,7 @@ func TestUnwrap(t *testing.T) {
 		{"speech-recognition transcript: spoken marks written as punctuation, 'scratch that' as a self-correction, a noun 'period' kept",
 			"Tumor number one: left postauricular.\nA nodular basal cell carcinoma comma biopsied by shave on 09/09/2026 comma measured 0.6 x 0.5 cm period the first stage was two blocks period new paragraph the healing period was discussed period a punch scratch that a shave biopsy was taken period\n",
 			Spoken, "Tumor number one: left postauricular.\nA nodular basal cell carcinoma, biopsied by shave on 09/09/2026, measured 0.6 x 0.5 cm. The first stage was two blocks.\n\nThe healing period was discussed. A punch - correction, a shave biopsy was taken.\n"},
+		{"a note whose 'period' is a noun is no transcript", "Site: left cheek\nThe healing period is two weeks. During the postoperative period she will avoid swimming. A period of rest was advised. The waiting period between stages was short.\n", "", ""},
 		{"a note as written is no message", "Date of service: 11/02/2026\nSite: left ala\nStage 1: 2 blocks; margins: clear\n", "", ""},
 		{"pairs on one line stay for the grammar",
 			"case_date=2026-09-29\nsurgeon=A. Tembo MD\nsite=mid upper back\ndx=SCC\nmap=drawn\nstage=1 blocks=4 margins=\"blocks 1, 3 positive\"\n", "", ""},
