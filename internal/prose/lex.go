@@ -307,11 +307,12 @@ func title(w string) bool {
 
 // asksNumber reports whether a line ending in word w goes on when the next
 // line starts with a number: a size or date verb, a preposition, a
-// conjunction, a comma.
+// conjunction, a comma, or the word a number names ("… Stage" / "3, one
+// block, was clear.").
 func asksNumber(w string) bool {
 	switch w {
 	case "measuring", "measured", "measures", "measure", "of", "on", "at", "to", "into", "in", "by", "from", "with",
-		"and", "or", "was", "were", "is", "approximately", "about", "x", ",":
+		"and", "or", "was", "were", "is", "approximately", "about", "x", ",", "stage", "layer", "block", "blocks":
 		return true
 	}
 	return false

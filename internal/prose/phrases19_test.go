@@ -319,3 +319,15 @@ func TestPostoperativeVisitIsThePast(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestStageNumberOnTheNextLine: a stage's number wrapped onto the next line
+// ("… Stage" / "3, one block, was clear.") is that stage (CODING-RULES §1:
+// stages are counted as the note lists them; the third stage was lost).
+func TestStageNumberOnTheNextLine(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: '… Stage' / '3, one block, was clear.'",
+			"Stage 2 was three blocks; block 2 was positive at the peripheral margin. Stage\n3, one block, was clear.",
+			fams, []string{"stage 2 blocks=3 margin=positive", "stage 3 blocks=1 margin=clear"}},
+	})
+}
