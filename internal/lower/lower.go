@@ -1324,7 +1324,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "AE1/AE3 on block II-A: to exclude single infiltrating tumor cells …" under the log
 	}
-	if fs := keylessFields(it.Text); fs != nil && it.Marker == nil && len(it.Fields) == 0 {
+	if fs := keylessFields(it.Text); fs != nil && it.Marker == nil && len(it.Fields) == 0 && !l.sentenceRunsOn(i) {
 		l.endParagraph() // "Site R temple / Dx BCC-morpheaform (bx 5/11/26) / Why Mohs: …"
 		for _, f := range fs {
 			taken = max(taken, l.field(i, f))
@@ -4871,6 +4871,19 @@ func (l *lowerer) filled(end int, next string) bool {
 	}
 	word, _, _ := strings.Cut(next, " ")
 	return end-1+1+utf8.RuneCountInString(word) > l.wrapAt
+}
+
+// sentenceRunsOn reports whether the text of line i breaks off inside a
+// sentence that the next line, plain text opening in lower case, goes on
+// with: "Tumor B's first stage, four blocks, showed infiltrative basal
+// cell" over "carcinoma reaching the peripheral margin …" is prose, not the
+// key "Tumor" and its value.
+func (l *lowerer) sentenceRunsOn(i int) bool {
+	if i+1 >= len(l.lines) || !plainTextLine(l.lines[i+1]) || sentenceEnds(l.lines[i].Item.Text.Text) {
+		return false
+	}
+	next := strings.TrimSpace(l.lines[i+1].Item.Text.Text)
+	return next != "" && next[0] >= 'a' && next[0] <= 'z'
 }
 
 // wrappedText joins to the text of line i, an item with no fields, the

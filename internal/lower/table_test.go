@@ -1165,3 +1165,18 @@ func TestLabelTextsTumorWordsNameNoLesion(t *testing.T) {
 		"three tissue blocks; there was residual carcinoma at the superior margin of block 1. One further layer of one block showed no residual carcinoma.\n"
 	assert.Equal(t, "1: 1/2- | 2: 1/3+ 2/1-", logStages(mustLower(t, src)))
 }
+
+// TestWrappedSentenceOpeningWithAKeyIsProse: a dictated sentence that
+// opens with a word the templates use as a key ("Tumor B's first stage,
+// four blocks, showed infiltrative basal cell" over "carcinoma reaching
+// …") and that a wrap broke is prose of that tumor, not the key "Tumor"
+// and its value for the tumor before it (CODING-RULES §1: each lesion's
+// stages its own; they had become the first tumor's).
+func TestWrappedSentenceOpeningWithAKeyIsProse(t *testing.T) {
+	src := "Date of service: 11/19/2026\n\n" +
+		"Two biopsy-proven tumors today, lettered as marked on the skin. Tumor A, the right alar crease, is a nodular basal cell carcinoma measuring 0.7 x 0.6 cm. Tumor B, the left flank, is an infiltrative basal cell carcinoma measuring 2.6 x 2.0 cm. Every frozen section was read by me, and a Mohs map was drawn for each stage of both tumors.\n\n" +
+		"Tumor A cleared in its first stage of three blocks; all three blocks were clear.\n\n" +
+		"Tumor B's first stage, four blocks, showed infiltrative basal cell\ncarcinoma reaching the peripheral margin of block 2. Its\n" +
+		"second stage, two blocks, was positive at the deep margin of block 1. Its third stage, one block, was clear.\n"
+	assert.Equal(t, "1: 1/3- | 2: 1/4+ 2/2+ 3/1-", logStages(mustLower(t, src)))
+}
