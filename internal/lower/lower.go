@@ -2506,6 +2506,17 @@ func (l *lowerer) flushWrapped(i int, v *grammar.Value, col int) (*grammar.Value
 	return l.wrappedOn(i, v, 0, col)
 }
 
+// endsWithTitle reports whether text ends with a title written before a
+// name ("Dr.", "Mrs."): its name stands on the next line.
+func endsWithTitle(text string) bool {
+	w := asciiLower(lastWord(strings.TrimRight(text, " ")))
+	switch w {
+	case "dr.", "mr.", "mrs.", "ms.", "prof.":
+		return true
+	}
+	return false
+}
+
 // wrappedOn joins to v, on line i, the plain lines after it that continue
 // it: under a hanging indent at column hang (0 for none), or flush at
 // column flushCol (or indented less than the hang: "Slides: … were" over
@@ -2529,8 +2540,9 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		// under the value, or left of it where the note's wrap width broke the
 		// line ("… Payer: Humana" / "Medicare Advantage")
 		placed := col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang) || col < lo && l.filled(end, next.Text.Text)
-		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
-			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text))
+		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text) || endsWithTitle(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text) ||
+				endsWithTitle(text)) // "… interpreted by Dr." over "Delacroix-Mbeki, who served as surgeon and pathologist."
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
 			break
 		}

@@ -1180,3 +1180,15 @@ func TestWrappedSentenceOpeningWithAKeyIsProse(t *testing.T) {
 		"second stage, two blocks, was positive at the deep margin of block 1. Its third stage, one block, was clear.\n"
 	assert.Equal(t, "1: 1/3- | 2: 1/4+ 2/2+ 3/1-", logStages(mustLower(t, src)))
 }
+
+// TestReaderValueWrappedAfterTitle: a reader field whose value a wrap
+// broke after the doctor's title ("SLIDES:" over "… interpreted by Dr." /
+// "Delacroix-Mbeki, who served as surgeon and pathologist.") names the
+// surgeon, not a separate pathologist called "Dr." (CODING-RULES §1: the
+// Mohs lines had been replaced by an excision).
+func TestReaderValueWrappedAfterTitle(t *testing.T) {
+	src := "Surgeon: Dr. Delacroix-Mbeki\nSite: right shin\nStage 1: 2 blocks; margins: clear\n" +
+		"SLIDES:\nAll frozen sections were examined and interpreted by Dr.\nDelacroix-Mbeki, who served as surgeon and pathologist.\n"
+	n := mustLower(t, src)
+	assert.Contains(t, n.Encounter.Pathology.Value, "surgeon and pathologist")
+}
