@@ -3281,6 +3281,13 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if strings.Contains(f.Key, ". ") && l.goesOnFrom(i, f.Key) {
+		// "Mohs was chosen for ill-defined borders" over "after failed
+		// cryotherapy. Stage 1 histology: squamous cell carcinoma in": the
+		// sentence before runs on into this line, a paragraph's, not a field
+		l.paragraph = append(l.paragraph, keyAndValue(f))
+		return i
+	}
 	if _, known := lookupAny(f.Key); !known && f.Value != nil && legend(f.Value.Text) {
 		return i // "Label legend: L = lesion, S = stage (L1S2 = lesion 1, stage 2)"; a stains log's "Legend: H = H&E; M = MART-1 …" is read
 	}
@@ -4883,6 +4890,17 @@ func (l *lowerer) filled(end int, next string) bool {
 	}
 	word, _, _ := strings.Cut(next, " ")
 	return end-1+1+utf8.RuneCountInString(word) > l.wrapAt
+}
+
+// goesOnFrom reports whether line i, opening with text in lower case,
+// goes on with the sentence that the plain line of text before it broke
+// off.
+func (l *lowerer) goesOnFrom(i int, text string) bool {
+	if i == 0 || text == "" || text[0] < 'a' || text[0] > 'z' || !plainTextLine(l.lines[i-1]) {
+		return false
+	}
+	t := strings.TrimRight(l.lines[i-1].Item.Text.Text, " \t")
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".:;!?")
 }
 
 // sentenceRunsOn reports whether the text of line i breaks off inside a

@@ -1192,3 +1192,17 @@ func TestReaderValueWrappedAfterTitle(t *testing.T) {
 	n := mustLower(t, src)
 	assert.Contains(t, n.Encounter.Pathology.Value, "surgeon and pathologist")
 }
+
+// TestKeyAfterAWrappedSentenceIsProse: a line that goes on with the
+// sentence the line before broke off, and holds a key after it ("Mohs was
+// chosen for ill-defined borders" over "after failed cryotherapy. Stage 1
+// histology: squamous cell carcinoma in"), is the paragraph's prose, not a
+// field that opens a stage (CODING-RULES §1: the log's one stage of the
+// cheek had been counted twice).
+func TestKeyAfterAWrappedSentenceIsProse(t *testing.T) {
+	raw, err := os.ReadFile("testdata/probe152/mix-postop-r-ala-bcc-to-basosquamous-l-cheek-sccis-aarp-ma.txt")
+	require.NoError(t, err)
+	wrapped, changed := rewrap(string(raw), 72)
+	require.True(t, changed)
+	assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
+}
