@@ -1137,50 +1137,6 @@ func TestRepairsBySiteWithDashes(t *testing.T) {
 	}
 }
 
-// TestWrappedSiteParagraphOpensItsLesion: a dictation paragraph whose
-// first sentence names its tumor's site ("For the preauricular tumor, the
-// well-differentiated squamous cell carcinoma measured …") opens that
-// lesion when a wrap broke the sentence over two lines, as it does on one
-// (CODING-RULES §2: each lesion coded on its own; its stages and flap had
-// gone to the lesion before).
-func TestWrappedSiteParagraphOpensItsLesion(t *testing.T) {
-	raw, err := os.ReadFile("testdata/probe135/dict-l-nasal-ala-granulate-r-preauricular-rotation-commercial.txt")
-	require.NoError(t, err)
-	wrapped, changed := rewrap(string(raw), 72)
-	require.True(t, changed)
-	assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
-	assert.Equal(t, "1: 1/2- | 2: 1/4+ 2/1-", logStages(mustLower(t, wrapped)))
-}
-
-// TestLabelTextsTumorWordsNameNoLesion: the words of a label's text that
-// tell its tumor ("TUMOR #1. The right cheek lesion was a nodular basal
-// cell carcinoma") name no lesion, so the next tumor's paragraph that
-// opens with "carcinoma measuring …" (its label's sentence wrapped) stays
-// its own (CODING-RULES §1: each lesion's stages its own; they had become
-// the first tumor's second stage).
-func TestLabelTextsTumorWordsNameNoLesion(t *testing.T) {
-	src := "Date of service: 10/20/2026\nI personally interpreted every frozen section, and a Mohs map was drawn for each site.\n\n" +
-		"TUMOR #1. The right cheek lesion was a nodular basal cell carcinoma\nmeasuring 1.1 x 0.9 cm. The first stage was divided into two blocks, and both blocks were clear.\n\n" +
-		"TUMOR #2. The left upper back lesion was a superficial basal cell\ncarcinoma measuring 1.6 x 1.2 cm. The initial layer was split into\n" +
-		"three tissue blocks; there was residual carcinoma at the superior margin of block 1. One further layer of one block showed no residual carcinoma.\n"
-	assert.Equal(t, "1: 1/2- | 2: 1/3+ 2/1-", logStages(mustLower(t, src)))
-}
-
-// TestWrappedSentenceOpeningWithAKeyIsProse: a dictated sentence that
-// opens with a word the templates use as a key ("Tumor B's first stage,
-// four blocks, showed infiltrative basal cell" over "carcinoma reaching
-// …") and that a wrap broke is prose of that tumor, not the key "Tumor"
-// and its value for the tumor before it (CODING-RULES §1: each lesion's
-// stages its own; they had become the first tumor's).
-func TestWrappedSentenceOpeningWithAKeyIsProse(t *testing.T) {
-	src := "Date of service: 11/19/2026\n\n" +
-		"Two biopsy-proven tumors today, lettered as marked on the skin. Tumor A, the right alar crease, is a nodular basal cell carcinoma measuring 0.7 x 0.6 cm. Tumor B, the left flank, is an infiltrative basal cell carcinoma measuring 2.6 x 2.0 cm. Every frozen section was read by me, and a Mohs map was drawn for each stage of both tumors.\n\n" +
-		"Tumor A cleared in its first stage of three blocks; all three blocks were clear.\n\n" +
-		"Tumor B's first stage, four blocks, showed infiltrative basal cell\ncarcinoma reaching the peripheral margin of block 2. Its\n" +
-		"second stage, two blocks, was positive at the deep margin of block 1. Its third stage, one block, was clear.\n"
-	assert.Equal(t, "1: 1/3- | 2: 1/4+ 2/2+ 3/1-", logStages(mustLower(t, src)))
-}
-
 // TestReaderValueWrappedAfterTitle: a reader field whose value a wrap
 // broke after the doctor's title ("SLIDES:" over "… interpreted by Dr." /
 // "Delacroix-Mbeki, who served as surgeon and pathologist.") names the
@@ -1193,16 +1149,58 @@ func TestReaderValueWrappedAfterTitle(t *testing.T) {
 	assert.Contains(t, n.Encounter.Pathology.Value, "surgeon and pathologist")
 }
 
-// TestKeyAfterAWrappedSentenceIsProse: a line that goes on with the
-// sentence the line before broke off, and holds a key after it ("Mohs was
-// chosen for ill-defined borders" over "after failed cryotherapy. Stage 1
-// histology: squamous cell carcinoma in"), is the paragraph's prose, not a
-// field that opens a stage (CODING-RULES §1: the log's one stage of the
-// cheek had been counted twice).
-func TestKeyAfterAWrappedSentenceIsProse(t *testing.T) {
-	raw, err := os.ReadFile("testdata/probe152/mix-postop-r-ala-bcc-to-basosquamous-l-cheek-sccis-aarp-ma.txt")
-	require.NoError(t, err)
-	wrapped, changed := rewrap(string(raw), 72)
-	require.True(t, changed)
-	assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
+// TestWrappedSentencesKeepTheirLesions: a sentence a wrap broke over two
+// lines is read as it was written (CODING-RULES §1: each lesion's stages
+// its own; each case had moved a stage or a lesion's prose to another
+// lesion, or opened a stage twice):
+//   - a label's text that tells its tumor ("TUMOR #1. The right cheek
+//     lesion was a nodular basal cell carcinoma") names no lesion by the
+//     tumor words the next tumor's wrapped "carcinoma measuring …" repeats;
+//   - a sentence that opens with a word the templates use as a key ("Tumor
+//     B's first stage, four blocks, showed …" over "carcinoma reaching …")
+//     is prose, not the key "Tumor";
+//   - a site paragraph's first sentence ("For the preauricular tumor, the
+//     well-differentiated squamous cell" / "carcinoma measured …") opens its
+//     lesion;
+//   - a line that goes on with the sentence before it ("… ill-defined
+//     borders" / "after failed cryotherapy. Stage 1 histology: …") is prose,
+//     not a field that opens a stage.
+func TestWrappedSentencesKeepTheirLesions(t *testing.T) {
+	tests := []struct {
+		name, src, file, want string // src a note; or file, a corpus note re-wrapped at 72 and read as it was
+	}{
+		{name: "tumor words of a label's text",
+			src: "Date of service: 10/20/2026\nI personally interpreted every frozen section, and a Mohs map was drawn for each site.\n\n" +
+				"TUMOR #1. The right cheek lesion was a nodular basal cell carcinoma\nmeasuring 1.1 x 0.9 cm. The first stage was divided into two blocks, and both blocks were clear.\n\n" +
+				"TUMOR #2. The left upper back lesion was a superficial basal cell\ncarcinoma measuring 1.6 x 1.2 cm. The initial layer was split into\n" +
+				"three tissue blocks; there was residual carcinoma at the superior margin of block 1. One further layer of one block showed no residual carcinoma.\n",
+			want: "1: 1/2- | 2: 1/3+ 2/1-"},
+		{name: "a sentence opening with a key word",
+			src: "Date of service: 11/19/2026\n\n" +
+				"Two biopsy-proven tumors today, lettered as marked on the skin. Tumor A, the right alar crease, is a nodular basal cell carcinoma measuring 0.7 x 0.6 cm. Tumor B, the left flank, is an infiltrative basal cell carcinoma measuring 2.6 x 2.0 cm. Every frozen section was read by me, and a Mohs map was drawn for each stage of both tumors.\n\n" +
+				"Tumor A cleared in its first stage of three blocks; all three blocks were clear.\n\n" +
+				"Tumor B's first stage, four blocks, showed infiltrative basal cell\ncarcinoma reaching the peripheral margin of block 2. Its\n" +
+				"second stage, two blocks, was positive at the deep margin of block 1. Its third stage, one block, was clear.\n",
+			want: "1: 1/3- | 2: 1/4+ 2/2+ 3/1-"},
+		{name: "a site paragraph's first sentence",
+			file: "testdata/probe135/dict-l-nasal-ala-granulate-r-preauricular-rotation-commercial.txt", want: "1: 1/2- | 2: 1/4+ 2/1-"},
+		{name: "a key after a stop in a line that goes on",
+			file: "testdata/probe152/mix-postop-r-ala-bcc-to-basosquamous-l-cheek-sccis-aarp-ma.txt"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := tc.src
+			if tc.file != "" {
+				raw, err := os.ReadFile(tc.file)
+				require.NoError(t, err)
+				wrapped, changed := rewrap(string(raw), 72)
+				require.True(t, changed)
+				assert.Equal(t, logStages(mustLower(t, string(raw))), logStages(mustLower(t, wrapped)))
+				src = wrapped
+			}
+			if tc.want != "" {
+				assert.Equal(t, tc.want, logStages(mustLower(t, src)))
+			}
+		})
+	}
 }
