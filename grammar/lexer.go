@@ -202,6 +202,7 @@ func (l *lineLexer) lexLine() {
 	if l.dotted {
 		text = shortLeader(text)
 	}
+	text = blankClock(text)
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
 	if l.ocr && ocrSpaced(orig) {
@@ -1639,6 +1640,42 @@ func entityChar(e string) byte {
 	return ' '
 }
 
+// blankClock blanks the time that opens a case log's entry, "07:40  Left
+// nasal dorsum: … First stage, four blocks.", so that the entry reads as
+// the line it would be without it: the time, a gap, then one stretch of
+// text (a log's row, "09:05  1  L shin  1  A  clear", keeps its time as
+// its first cell).
+func blankClock(s string) string {
+	i := skipBlank(s, 0)
+	c := clockLen(s[i:])
+	if c == 0 || nextGap(s, i+c) < trimEnd(s, len(s)) {
+		return s
+	}
+	return s[:i] + strings.Repeat(" ", c) + s[i+c:]
+}
+
+// clockLen is the length of a clock time and the gap after it at the start
+// of s ("07:40  ", "9:05 AM\t"), or 0: the time, a run of two or more
+// blanks or a tab, then a letter.
+func clockLen(s string) int {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+3 > len(s) || s[i] != ':' || !isDigit(s[i+1]) || !isDigit(s[i+2]) {
+		return 0
+	}
+	i += 3
+	if j := skipBlank(s, i); j+2 <= len(s) && j == i+1 && (strings.EqualFold(s[j:j+2], "am") || strings.EqualFold(s[j:j+2], "pm")) {
+		i = j + 2
+	}
+	j := skipBlank(s, i)
+	if j == len(s) || !isLetter(s[j]) || (j < i+2 && !strings.Contains(s[i:j], "\t")) {
+		return 0
+	}
+	return j
+}
+
 // mohsBefore is the length of "Mohs " (and the blanks after it) before a
 // lesion label at the start of s, or 0.
 func mohsBefore(s string) int {
@@ -1726,3 +1763,6 @@ func romanLen(s string) int {
 	}
 	return n
 }
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -216,7 +216,7 @@ var realisticSets = []struct {
 	{"testdata/probe160", 30, 30},
 	{"testdata/probe161", 30, 17},
 	{"testdata/probe162", 30, 21},
-	{"testdata/probe163", 30, 5},
+	{"testdata/probe163", 30, 7},
 	{"testdata/probe164", 30, 30},
 	{"testdata/probe165", 30, 30},
 	{"testdata/probe166", 30, 30},
