@@ -2167,7 +2167,7 @@ func (p *para) anyWordIn(s span, words []string) bool {
 func (st *state) readIndication(p *para, s span) {
 	if !s.any(cIndicationCue) {
 		// "Mohs for the temple location in the H-zone and infiltrative features."
-		if k := p.mohsFor(s); k > 0 && p.anyIn(k, s.hi, cReason) && !p.negated(k+1) && p.ctx[k]&fHyp == 0 {
+		if k := p.mohsFor(s); k > 0 && p.anyIn(k, s.hi, cReason) && !p.negated(k+1) && p.ctx[k]&fHyp == 0 || p.describedReason(s) {
 			e := trimEnd(p, s.lo, s.hi)
 			st.f.Indication = append(st.f.Indication, Text{Value: p.text(s.lo, e), Span: p.spanOf(s.lo, e)})
 		}
@@ -2190,8 +2190,8 @@ func (st *state) readIndication(p *para, s span) {
 	if k < 0 || !s.any(cReason) || p.negated(k) || p.ctx[k]&fHyp != 0 {
 		return
 	}
-	if !s.any(cMohsSurgery) {
-		return
+	if !s.any(cMohsSurgery) && !(p.w(k) == "indication" && k > s.lo && p.w(k-1) == "the") {
+		return // "…, recurrent after ED&C in 2024, which is the indication" names its reason without Mohs
 	}
 	lo := s.lo
 	switch p.w(k) {
@@ -2200,6 +2200,29 @@ func (st *state) readIndication(p *para, s span) {
 	}
 	e := trimEnd(p, lo, s.hi)
 	st.f.Indication = append(st.f.Indication, Text{Value: p.text(lo, e), Span: p.spanOf(lo, e)})
+}
+
+// describedReason reports whether sentence s describes a tumor by a reason
+// for Mohs surgery that needs no "because": its recurrence or its
+// ill-defined borders ("a superficial basal cell carcinoma of the left
+// shoulder, 1.6 x 1.3 cm, recurrent after topical imiquimod with
+// ill-defined margins"), neither negated, doubted nor supposed.
+func (p *para) describedReason(s span) bool {
+	if !s.any(cReason) || !s.any(cDiagnosis) && !s.any(cLesionNoun) {
+		return false
+	}
+	for k := s.lo; k < s.hi; k++ {
+		if !p.has(k, cReason) || p.negated(k) || p.uncertain(k) || p.ctx[k]&(fHyp|fHist) != 0 {
+			continue
+		}
+		switch p.w(k) {
+		case "recurrent", "recurred", "recurrence", "indistinct":
+			return true
+		case "ill", "poorly":
+			return k+1 < s.hi && (p.w(k+1) == "defined" || p.w(k+1) == "-" && k+2 < s.hi && p.w(k+2) == "defined")
+		}
+	}
+	return false
 }
 
 // indicationAfter reads an indication the word "indication" marks

@@ -376,6 +376,13 @@ func TestIndication(t *testing.T) {
 		{"an acral site with little spare skin", "Mohs was indicated for an acral site with little spare skin and a tumor that had regrown after cryotherapy.", fams, []string{"indication"}},
 		{"speech recognition's moh's", "Moh's was chosen because this is a recurrent basal cell carcinoma in a previous scar.", fams, []string{"indication"}},
 		{"Mohs not chosen is no indication", "Mohs was not chosen because the tumor had recurred.", fams, nil},
+		{"a tumor described as recurrent with ill-defined margins", "First, a superficial basal cell carcinoma of the left shoulder, 1.6 x 1.3 cm, recurrent after topical imiquimod with ill-defined margins.", fams, []string{"indication"}},
+		{"a tumor described with indistinct borders", "The second lesion is a squamous cell carcinoma in situ of the left cheek, 1.0 x 0.9 cm, with indistinct borders.", fams, []string{"indication"}},
+		{"'which is the indication' needs no Mohs", "The forearm tumor is a squamous cell carcinoma, 1.1 x 0.8 cm; it is recurrent after ED&C in 2024, which is the indication.", fams, []string{"indication"}},
+		{"'…, so Mohs'", "Squamous cell carcinoma in situ, 0.8 x 0.7 cm, at a site where tissue must be spared, so Mohs.", fams, []string{"indication"}},
+		{"a tumor not recurrent is no indication", "A nodular basal cell carcinoma of the back, 1.0 x 0.9 cm, not recurrent.", fams, nil},
+		{"a past tumor that recurred is no indication for today's", "She had a basal cell carcinoma of the back in 2019 that was previously recurrent.", fams, nil},
+		{"a site without a reason is no indication", "A nodular basal cell carcinoma of the left shoulder, 1.6 x 1.3 cm.", fams, nil},
 		{"generic boilerplate names no reason", "Mohs surgery is indicated to provide the highest cure rate.", fams, nil},
 	})
 }
