@@ -1397,6 +1397,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) ||
 				l.headed && it.Marker == nil && repairsHeading(it.Text.Text) && i+1 < len(l.lines) && l.lines[i+1].Row != nil { // "Repairs (after tumor clearance at each site)" over a lesion a row
 				l.endParagraph()
+				l.captionFacts(it.Text)
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				l.headingLesions(it.Text)
 				return taken
@@ -3695,6 +3696,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	switch {
 	case f.Value == nil:
+		l.captionFacts(&grammar.Text{Pos: f.Pos, Text: f.Key})
 		l.block = model.Text{Value: f.Key, Line: f.Pos.Line} // a heading over what follows: "Repairs (after tumor clearance):"
 	case l.stainReason(f):
 	case mentions(f.Key, []string{"planned", "plan for", "options"}): // "Planned reconstruction:": not what was done
@@ -4266,6 +4268,17 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 
 // logWords name a Mohs log or its stages in a heading.
 var logWords = []string{"log", "stage", "frozen", "section", "layer"}
+
+// captionFacts reads a heading over the list of a note's lesions that
+// cites their biopsies ("Tumors treated today (all biopsy-proven, bx
+// 11/16/2026):") as the prose it also is, before any lesion opens: what it
+// says of all of them is told to every lesion the list then opens.
+func (l *lowerer) captionFacts(t *grammar.Text) {
+	if len(l.out.Lesions) == 0 && citesBiopsy(t.Text) {
+		l.narrativeLine(t)
+		l.endParagraph()
+	}
+}
 
 // headingLesions reads a heading of a labelled note by the lesions its
 // words name by site, and reports whether it named any: one names the lesion the fields under it are of

@@ -32,16 +32,53 @@ func TestPriorBiopsyOfBoth(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, rules := codedNote(t, note(c.opening))
-			n := 0
-			for _, r := range rules {
-				if r == "diagnosis-unconfirmed" {
-					n++
-				}
-			}
-			assert.Equal(t, c.unconfirmed, n, "%v", slices.Compact(slices.Sorted(slices.Values(rules))))
+			assertUnconfirmed(t, c.unconfirmed, note(c.opening))
 		})
 	}
+}
+
+// TestPriorBiopsyInTheListCaption: the heading over a numbered list of the
+// tumors that says all of them were biopsied ("Tumors treated today (all
+// biopsy-proven, bx 11/16/2026):") documents each tumor's prior diagnosis
+// (CODING-RULES §10: diagnosis-unconfirmed is for a tumor with no prior
+// pathology diagnosis or same-day biopsy), whether the grammar reads it as
+// text or as a bare key; a heading that cites no biopsy does not.
+func TestPriorBiopsyInTheListCaption(t *testing.T) {
+	note := func(caption string) string {
+		return "Date of service: 11/20/2026\nPayer: Medicare Part B\n\n" + caption + "\n" +
+			"1. Left cheek - BCC, nodular (BDS26-1420). Pre-op 0.5 x 0.5 cm. Indication: face, tissue sparing.\n" +
+			"2. Right helix - SCC, well differentiated (BDS26-1421). Pre-op 0.8 x 0.7 cm. Indication: ear, invasive SCC.\n\n" +
+			"I read all frozen sections; Mohs map drawn for each tumor, every stage.\n\n" +
+			"Tumor 1: stage 1, two blocks, nodular BCC in the mid dermis, no perineural invasion, clear.\n" +
+			"Tumor 2: stage 1, three blocks, well-differentiated SCC in the mid dermis, no perineural invasion, clear.\n"
+	}
+	cases := []struct {
+		name, caption string
+		unconfirmed   int
+	}{
+		{"a caption read as text", "Tumors (all biopsy-proven, bx 11/02/2026):", 0},
+		{"a caption read as a bare key", "Tumors treated today (all biopsy-proven, bx 11/02/2026):", 0},
+		{"a caption that cites no biopsy", "Tumors treated today (both marked with the patient):", 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assertUnconfirmed(t, c.unconfirmed, note(c.caption))
+		})
+	}
+}
+
+// assertUnconfirmed asserts that coding note reports diagnosis-unconfirmed
+// for want lesions.
+func assertUnconfirmed(t *testing.T, want int, note string) {
+	t.Helper()
+	_, rules := codedNote(t, note)
+	n := 0
+	for _, r := range rules {
+		if r == "diagnosis-unconfirmed" {
+			n++
+		}
+	}
+	assert.Equal(t, want, n, "%v", slices.Compact(slices.Sorted(slices.Values(rules))))
 }
 
 // TestOneRowSummaryOfAnUnlabelledNote: a case summary of one row ("| Tumor
