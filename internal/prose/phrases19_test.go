@@ -331,3 +331,26 @@ func TestStageNumberOnTheNextLine(t *testing.T) {
 			fams, []string{"stage 2 blocks=3 margin=positive", "stage 3 blocks=1 margin=clear"}},
 	})
 }
+
+// TestWhereTheStageWasTaken: a positive word that tells where a stage was
+// taken — what an earlier stage left ("where block 2 had been positive",
+// "beneath the remaining focus", "the deep positive area") — is no
+// positive margin of this stage (CODING-RULES §1: a stage's margin status;
+// final-stage-positive is for a last stage that is not clear).
+func TestWhereTheStageWasTaken(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 margins: 'taken at the deep margin where block 2 had been positive and it was clear' is clear",
+			"The second stage was taken at the deep margin where block 2 had been positive and it was clear.",
+			fams, []string{"stage 2 blocks=0 margin=clear"}},
+		{"§1 margins: 'beneath the remaining focus, … was clear' is clear",
+			"The third stage removed a thin layer of cartilage beneath the remaining focus and was processed as a single block, which was clear.",
+			fams, []string{"stage 3 blocks=1 margin=clear"}},
+		{"§1 margins: 'tumor remained at the deep margin' stays positive",
+			"Stage 2, one block: tumor remained at the deep margin.",
+			fams, []string{"stage 2 blocks=1 margin=positive"}},
+		{"§1 margins: 'the positive area persisted' stays positive",
+			"Stage 2: the positive area persisted at the deep margin.",
+			fams, []string{"stage 2 blocks=0 margin=positive"}},
+	})
+}

@@ -2021,7 +2021,7 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 		switch {
 		case starts(cEquivocal) && about:
 			set(MarginEquivocal, k)
-		case starts(cPositive) && about && !p.depthObject(k, hi) && !p.structureInvolvement(k):
+		case starts(cPositive) && about && !p.depthObject(k, hi) && !p.structureInvolvement(k) && !p.earlierPositive(k, hi):
 			switch {
 			case p.uncertain(k):
 				set(MarginEquivocal, k)
@@ -2120,6 +2120,26 @@ func (p *para) takenFrom(k, lo, hi int) int {
 		return k // "from the area of blocks 5 and 6 of the second stage" places it too
 	}
 	return e
+}
+
+// earlierPositive reports whether the positive word at token k tells
+// where a stage was taken, at what an earlier stage left, not what this
+// one showed: after "had been" ("taken at the deep margin where block 2
+// had been positive") or naming a place ("beneath the remaining focus",
+// "re-excision of the deep positive area").
+func (p *para) earlierPositive(k, hi int) bool {
+	if k >= 2 && p.w(k-1) == "been" && p.w(k-2) == "had" {
+		return true
+	}
+	d := k - 1
+	if d > 0 && p.has(d, cMarginLoc) {
+		d-- // "the deep positive area"
+	}
+	if d < 0 || p.w(d) != "the" && p.w(d) != "that" && p.w(d) != "this" {
+		return false
+	}
+	j := p.hitEnd(k, hi)
+	return j < hi && slices.Contains([]string{"area", "focus", "foci", "spot", "zone", "region", "portion"}, p.w(j))
 }
 
 // structureInvolvement reports whether token k is "involvement" of a
