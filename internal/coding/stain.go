@@ -93,8 +93,8 @@ type stainBlock struct {
 }
 
 // stainedBlocks lists the blocks a stain applies to: those named in
-// parentheses that the stage has, else every block of the stage (one when
-// the count is missing).
+// parentheses that the stage has, else every block of the stage (none when
+// the count is missing: a count the note does not give makes no line).
 func stainedBlocks(s model.Stain, st model.Stage) []int {
 	if len(s.Blocks) > 0 {
 		if !st.Blocks.Present() {
@@ -108,8 +108,10 @@ func stainedBlocks(s model.Stain, st model.Stage) []int {
 		}
 		return in
 	}
-	n := max(st.Blocks.N, 1)
-	blocks := make([]int, n)
+	if !st.Blocks.Present() {
+		return nil // every block of a stage whose blocks are not counted: how many is not known (blocks-missing)
+	}
+	blocks := make([]int, st.Blocks.N)
 	for i := range blocks {
 		blocks[i] = i + 1
 	}

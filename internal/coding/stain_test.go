@@ -86,6 +86,18 @@ func TestStains(t *testing.T) {
 			"  Stain: MART-1, SOX10, PAS",
 			"  Reason: melanoma in situ; fungal organisms",
 		}, []string{"88314x5 59", "88342x5 59", "88341x2 59"}},
+		{"an antibody on every block of a stage with no block count has no line (how many is not known)", []string{
+			"Stage 1:",
+			"  Stain: CD34",
+			"  Reason: DFSP spindle cells",
+			"  Margins: clear",
+		}, []string{}},
+		{"an antibody on named blocks of a stage with no block count: the named blocks", []string{
+			"Stage 1:",
+			"  Stain: CD34 (blocks 1-2)",
+			"  Reason: DFSP spindle cells",
+			"  Margins: clear",
+		}, []string{"88342x2 59"}},
 		{"an unknown stain has no line", []string{
 			"Stage 1: 2 blocks; margins: clear",
 			"  Special stain: glitter stain",

@@ -179,6 +179,8 @@ type table struct {
 	names  []string // the header cells' text
 	// above: the cells of the row above, for a ditto mark in this one
 	above map[columnRole]*grammar.Cell
+	// recordAbove: the cells of a record table's row above, for a ditto mark in this one
+	recordAbove []*grammar.Cell
 	// tail: the header's second line was read ("Margin" over "status")
 	tail bool
 	// blockIDs: no stage column, but block IDs that name their stage ("1A",
@@ -2464,7 +2466,7 @@ func (l *lowerer) headingRemark(i int, remark string) string {
 // the repair's value. It returns i.
 func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 	t := l.table
-	cells := t.placed(r)
+	cells := t.dittoRecord(t.placed(r))
 	text := func(k int) string {
 		if k < 0 || cells[k] == nil {
 			return ""
@@ -3110,6 +3112,30 @@ func blockLetter(s string) bool {
 // dittoMarks say "the same as the row above" in a log's cell.
 var dittoMarks = []string{`"`, `''`, "〃", "”", "“", "ditto", "do.", "same"}
 
+// dittoRecord gives each cell of a record table's row that holds only a
+// ditto mark ("same", `"`) the text of the cell above it ("│ 2 │ same │
+// 3.5 cm │" under "│ 1 │ intermediate layered repair │ 4.5 cm │"), and
+// keeps the row for the next; cells is returned as it is when none is.
+func (t *table) dittoRecord(cells []*grammar.Cell) []*grammar.Cell {
+	out := cells
+	for k, c := range cells {
+		if c == nil || k >= len(t.recordAbove) || t.recordAbove[k] == nil || !isDitto(c.Text) || strings.TrimSpace(t.recordAbove[k].Text) == "" {
+			continue
+		}
+		if &out[0] == &cells[0] {
+			out = slices.Clone(cells)
+		}
+		out[k] = &grammar.Cell{Pos: c.Pos, Text: t.recordAbove[k].Text}
+	}
+	t.recordAbove = out
+	return out
+}
+
+// isDitto reports whether a cell's text is a ditto mark alone.
+func isDitto(text string) bool {
+	return slices.Contains(dittoMarks, asciiLower(strings.TrimSpace(text)))
+}
+
 // ditto gives a cell that holds only a ditto mark (`"`, "ditto") the text of
 // the same column in the row above, as the log's writer meant: the block
 // count of stage 2 under "6" is 6. The row becomes the row above the next.
@@ -3117,7 +3143,7 @@ var dittoMarks = []string{`"`, `''`, "〃", "”", "“", "ditto", "do.", "same"
 // belongs).
 func (t *table) ditto(cells map[columnRole]*grammar.Cell) {
 	for role, c := range cells {
-		if !slices.Contains(dittoMarks, asciiLower(strings.TrimSpace(c.Text))) {
+		if !isDitto(c.Text) {
 			continue
 		}
 		if above := t.above[role]; above != nil && strings.TrimSpace(above.Text) != "" {

@@ -1204,3 +1204,29 @@ func TestWrappedSentencesKeepTheirLesions(t *testing.T) {
 		})
 	}
 }
+
+// TestDittoInARecordTable: a ditto mark ("same", `"`) in a table of one row
+// per lesion repeats the cell above it, so the second lesion's closure is
+// intermediate too and both lengths sum (CODING-RULES §3: linear repairs
+// of one class and anatomic group are summed: 4.5 + 3.5 = 8.0 cm, 12034);
+// a ditto mark under an empty cell stays unread (repair-type-unknown).
+func TestDittoInARecordTable(t *testing.T) {
+	note := func(second string) string {
+		return "Date of service: 11/23/2026\nInsurance: Aetna\nSlides read by: the Mohs surgeon\n\n" +
+			"Lesion 1\nSite: mid upper back\nDx: BCC, nodular\nPrior biopsy: yes\nIndication: recurrent\nPre-op size: 1.6 x 1.4 cm\nMap: drawn\nStage 1: 2 blocks, clear\n\n" +
+			"Lesion 2\nSite: right abdomen\nDx: SCC, well differentiated\nPrior biopsy: yes\nIndication: recurrent\nPre-op size: 1.0 x 0.8 cm\nMap: drawn\nStage 1: 2 blocks, clear\n\n" +
+			"Closures, both after tumor clearance:\n| Lesion | Closure | Length |\n|---|---|---|\n| 1 | intermediate layered repair | 4.5 cm |\n" + second
+	}
+	cases := []struct{ name, second, want string }{
+		{"'same' repeats the closure above", "| 2 | same | 3.5 cm |\n", "12034×1[]"},
+		{"a ditto mark repeats the closure above", "| 2 | \" | 3.5 cm |\n", "12034×1[]"},
+		{"a named closure is its own", "| 2 | intermediate layered repair | 3.5 cm |\n", "12034×1[]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.second))
+			assert.Contains(t, lines, c.want, "%v", rules)
+			assert.NotContains(t, rules, "repair-type-unknown")
+		})
+	}
+}
