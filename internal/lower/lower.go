@@ -202,7 +202,12 @@ type lowerer struct {
 	// the open biopsy is a numbered list's item ("4. Tangential (shave)
 	// biopsy of a separate lesion of the left dorsal forearm."): it ends at
 	// the blank line after the list, and "LOCATION:" below is the lesion's
-	listedBiopsy    bool
+	listedBiopsy bool
+	// listedBiopsies: the biopsies a numbered list's item opened ("3. Pink
+	// scaly papule, left upper back … Tangential (shave) biopsy performed
+	// today (details below)"), true until a "Biopsy 1:" heading below has
+	// described one of them
+	listedBiopsies  map[int]bool
 	table           *table                   // the table whose rows are being read
 	grid            *yesNoGrid               // the yes/no checklist whose rows are being read
 	paragraph       []grammar.Value          // the prose lines of the open paragraph
@@ -2841,6 +2846,29 @@ func (l *lowerer) sameBiopsy(label string, b model.Biopsy) int {
 	return -1
 }
 
+// describedBiopsy is the biopsy an item of a numbered list above opened
+// that a biopsy heading describes ("3. Pink scaly papule, left upper back,
+// … Tangential (shave) biopsy performed today" under "Assessment and plan",
+// then "Biopsy 1: tangential (shave) biopsy, left upper back"): the same
+// site and the same method, each listed biopsy described once; -1 when
+// none is.
+func (l *lowerer) describedBiopsy(it *grammar.Item, b model.Biopsy) int {
+	if it.Label == nil || !it.Label.Biopsy() {
+		return -1
+	}
+	for k := range l.out.Biopsies {
+		o := l.out.Biopsies[k]
+		if !l.listedBiopsies[k] || !sameBiopsySite(o, b) {
+			continue
+		}
+		if m, om := biopsyMethod(b.Type.Value+" "+b.Value.Value), biopsyMethod(o.Type.Value+" "+o.Value.Value); m != "" && m == om {
+			delete(l.listedBiopsies, k)
+			return k
+		}
+	}
+	return -1
+}
+
 // sameBiopsySite reports whether two biopsies name one site, by their
 // sites or the words before their texts' colons or commas: the same
 // anatomic term on the same side.
@@ -2920,9 +2948,20 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 			l.biopsy = k
 			return
 		}
+		if k := l.describedBiopsy(it, b); k >= 0 {
+			l.out.Biopsies[k].Label = label
+			l.biopsy = k
+			return
+		}
 		l.out.Biopsies = append(l.out.Biopsies, b)
 		l.biopsy = len(l.out.Biopsies) - 1
 		l.listedBiopsy = it.Marker != nil && it.Label == nil && len(it.Fields) == 0
+		if it.Marker != nil && it.Label == nil {
+			if l.listedBiopsies == nil {
+				l.listedBiopsies = map[int]bool{}
+			}
+			l.listedBiopsies[l.biopsy] = true
+		}
 		return
 	}
 	if len(l.out.Lesions) >= MaxLesions {

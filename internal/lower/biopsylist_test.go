@@ -1,0 +1,46 @@
+package lower_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestListedBiopsyDescribedBelow: a clinic note's assessment and plan lists
+// a biopsy done today as a numbered problem ("3. Pink scaly papule, left
+// upper back … Tangential (shave) biopsy performed today (details below)")
+// and a "Biopsy 1:" heading below describes it: one biopsy, one line
+// (CODING-RULES §4: one primary biopsy code for the day's first biopsy,
+// add-on codes for each further one). Two listed biopsies, each described,
+// stay two.
+func TestListedBiopsyDescribedBelow(t *testing.T) {
+	note := func(plan, below string) string {
+		return "Date of service: 11/20/2026\nInsurance: Aetna\n\nAssessment and plan:\n" + plan + "\n" +
+			"Site: right temple\nDiagnosis: basal cell carcinoma, nodular (shave biopsy 10/13/2026)\nIndication: H-zone\nPre-op size: 1.0 x 0.9 cm\n" +
+			"Mohs map: drawn\nSlides read by: the Mohs surgeon\nStage 1: 2 blocks; margins: clear\n" +
+			"Histology: nodular BCC in the mid dermis, no perineural invasion\n\n" + below
+	}
+	cases := []struct {
+		name, plan, below string
+		want              []string
+	}{
+		{"a listed biopsy described below is one biopsy",
+			"1. Basal cell carcinoma, right temple: Mohs today, below.\n2. Pink scaly papule, left upper back, rule out basal cell carcinoma. Tangential (shave) biopsy performed today (details below).\n",
+			"Biopsy 1: tangential (shave) biopsy, left upper back\n  Clinical impression: rule out basal cell carcinoma\n",
+			[]string{"11102×1[59]", "17311×1[]"}},
+		{"two listed biopsies of one site, each described below, are two",
+			"1. Basal cell carcinoma, right temple: Mohs today, below.\n2. Scaly papule, left upper back, rule out SCC. Shave biopsy today.\n3. Pink papule, left upper back, rule out BCC. Shave biopsy today.\n",
+			"Biopsy 1: shave biopsy, left upper back\n  Clinical impression: rule out SCC\n\nBiopsy 2: shave biopsy, left upper back\n  Clinical impression: rule out BCC\n",
+			[]string{"11102×1[59]", "11103×1[59]", "17311×1[]"}},
+		{"a biopsy of another method at the site is another biopsy",
+			"1. Basal cell carcinoma, right temple: Mohs today, below.\n2. Pink scaly papule, left upper back, rule out BCC. Shave biopsy performed today.\n",
+			"Biopsy 1: punch biopsy, left upper back\n  Clinical impression: rule out BCC\n",
+			[]string{"11103×1[59]", "11104×1[59]", "17311×1[]"}}, // punch primary, the shave its add-on
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.plan, c.below))
+			assert.Equal(t, c.want, lines, "%v", rules)
+		})
+	}
+}
