@@ -244,7 +244,7 @@ var realisticSets = []struct {
 	{"testdata/probe188", 30, 28},
 	{"testdata/probe189", 30, 20},
 	{"testdata/probe190", 30, 27},
-	{"testdata/probe191", 30, 27},
+	{"testdata/probe191", 30, 28},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -1007,9 +1007,9 @@ func (l *lowerer) logRow(i int, r *grammar.Row) int {
 		}
 	}
 	les := l.lesion
-	if c := cells[colLesion]; c == nil || strings.TrimSpace(c.Text) == "" {
+	if c := cells[colLesion]; c == nil || strings.Trim(c.Text, " \t-–—") == "" {
 		if slices.Contains(t.roles, colLesion) {
-			les = t.prevLesion // a merged cell: the lesion of the row above (none above: it cannot be told)
+			les = t.prevLesion // a merged cell, or a dash in it ("| — | 2 | …"): the lesion of the row above (none above: it cannot be told)
 		}
 	} else {
 		site := ""

@@ -1230,3 +1230,30 @@ func TestDittoInARecordTable(t *testing.T) {
 		})
 	}
 }
+
+// TestLesionCellLeftToTheRowAbove: in a log of several lesions, a lesion
+// cell left empty or holding only a dash ("| — | 2 | 2 | clear |") is the
+// lesion of the row above, as a merged cell is (CODING-RULES §2: each
+// further stage of a lesion is 17312/17314); a dash with no row above it
+// names no lesion.
+func TestLesionCellLeftToTheRowAbove(t *testing.T) {
+	head := "LESION 1\nSite: vertex scalp\n\nLESION 2\nSite: left upper arm\n\n| Lesion | Stage | Blocks | Margins |\n|---|---|---|---|\n"
+	for _, tc := range []struct {
+		name, rows string
+		want       []string // each lesion's stages
+	}{
+		{"an em dash", "| 1 | 1 | 6 | positive |\n| — | 2 | 2 | clear |\n| 2 | 1 | 3 | positive |\n| — | 2 | 1 | clear |\n", []string{"2", "2"}},
+		{"a hyphen", "| 1 | 1 | 6 | positive |\n| - | 2 | 2 | clear |\n| 2 | 1 | 3 | clear |\n", []string{"2", "1"}},
+		{"an empty cell", "| 1 | 1 | 6 | positive |\n|  | 2 | 2 | clear |\n| 2 | 1 | 3 | clear |\n", []string{"2", "1"}},
+		{"a dash under no row", "| — | 1 | 6 | clear |\n| 2 | 1 | 3 | clear |\n", []string{"0", "1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, head+tc.rows)
+			var got []string
+			for _, les := range n.Lesions {
+				got = append(got, fmt.Sprint(len(les.Stages)))
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
