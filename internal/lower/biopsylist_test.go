@@ -44,3 +44,35 @@ func TestListedBiopsyDescribedBelow(t *testing.T) {
 		})
 	}
 }
+
+// TestBiopsyNotDone: a numbered item of an exam or a plan that names a
+// biopsy only planned ("observe; biopsy if it changes", "consider biopsy
+// at the next visit") or the scar of an earlier one ("pearly papule,
+// biopsy site") is no biopsy of this visit: no biopsy line and no
+// biopsy-code-review (CODING-RULES §4: biopsies of other lesions are the
+// biopsies done); a biopsy done today still is one.
+func TestBiopsyNotDone(t *testing.T) {
+	note := func(item string) string {
+		return "Date of service: 11/20/2026\nInsurance: Aetna\n\nExam and plan:\n  1. Right temple: pearly plaque, biopsy site.\n  " + item + "\n\n" +
+			"Site: right temple\nDiagnosis: basal cell carcinoma, nodular (shave biopsy 10/13/2026)\nIndication: H-zone\nPre-op size: 1.0 x 0.9 cm\n" +
+			"Mohs map: drawn\nSlides read by: the Mohs surgeon\nStage 1: 2 blocks; margins: clear\nHistology: nodular BCC in the mid dermis, no perineural invasion\n"
+	}
+	cases := []struct {
+		name, item string
+		want       []string
+	}{
+		{"'biopsy if it changes'", "2. Irritated seborrheic keratosis, right thigh - observe; biopsy if it changes.", []string{"17311×1[]"}},
+		{"'consider biopsy'", "2. Pink papule, left shoulder - consider biopsy at the next visit.", []string{"17311×1[]"}},
+		{"'biopsy declined'", "2. Pink papule, left shoulder - biopsy declined by the patient.", []string{"17311×1[]"}},
+		{"a shave biopsy done today", "2. Pink papule, left shoulder - shave biopsy today, rule out BCC.", []string{"11102×1[59]", "17311×1[]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.item))
+			assert.Equal(t, c.want, lines, "%v", rules)
+			if len(c.want) == 1 {
+				assert.NotContains(t, rules, "biopsy-code-review")
+			}
+		})
+	}
+}

@@ -494,7 +494,18 @@ func (l *lowerer) sentenceField(v *grammar.Value) bool {
 	}
 	if key, rest, ok := leadingKey(v, l.repair >= 0); ok {
 		l.endParagraph()
-		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+		head, tail, cut := strings.Cut(rest.Text, "; ")
+		if !cut || isRepairText(head) || !isRepairText(tail) {
+			l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: rest})
+			return true
+		}
+		// "final defect 1.8 x 1.5 cm; intermediate layered repair, 3.2 cm":
+		// the repair after the semicolon is no part of the defect's value
+		l.field(len(l.lines), &grammar.Field{Pos: v.Pos, Key: key, Value: &grammar.Value{Pos: rest.Pos, Text: head}})
+		repair := trimmedValue(rest, len(head)+2, len(rest.Text))
+		if !l.sentenceField(repair) {
+			l.paragraph = append(l.paragraph, *repair)
+		}
 		return true
 	}
 	return false

@@ -843,7 +843,7 @@ func mentionsBiopsyProcedure(text string) bool {
 			if strings.HasPrefix(lower[i:], "bx") && (i+2 == len(lower) || !isLetterRune(rune(lower[i+2]))) {
 				word = "bx" // "3 mm punch bx"
 			}
-			if depth == 0 && strings.HasPrefix(lower[i:], word) && (i == 0 || !isLetterRune(rune(lower[i-1]))) && !citedBiopsy(lower, i, word) {
+			if depth == 0 && strings.HasPrefix(lower[i:], word) && (i == 0 || !isLetterRune(rune(lower[i-1]))) && !citedBiopsy(lower, i, word) && !plannedBiopsy(lower, i, word) {
 				return !strings.Contains(lower, "mohs")
 			}
 		}
@@ -851,14 +851,27 @@ func mentionsBiopsyProcedure(text string) bool {
 	return false
 }
 
+// plannedBiopsy reports whether the word "biopsy" (or "bx") at byte i of
+// lower-case text is a biopsy only planned, offered or put off, not done:
+// "observe; biopsy if it changes", "consider biopsy at the next visit",
+// "biopsy declined".
+func plannedBiopsy(lower string, i int, word string) bool {
+	after := strings.FieldsFunc(lower[i+len(word):], func(r rune) bool { return !isLetterRune(r) })
+	if len(after) > 0 && slices.Contains([]string{"if", "when", "unless", "declined", "deferred", "planned", "recommended", "later", "next"}, after[0]) {
+		return true
+	}
+	before := strings.Fields(lower[:i])
+	return len(before) > 0 && slices.Contains([]string{"consider", "will", "would", "recommend", "recommended", "offered", "plan", "may", "might", "declined", "defer", "deferred", "no"}, before[len(before)-1])
+}
+
 // citedBiopsy reports whether the word "biopsy" (or "bx") at byte i of
 // lower-case text cites the biopsy a tumor's diagnosis rests on ("Biopsy
-// confirmed: yes", "biopsy-proven", "proven on biopsy"), not a biopsy done
-// today.
+// confirmed: yes", "biopsy-proven", "proven on biopsy", "pearly papule,
+// biopsy site"), not a biopsy done today.
 func citedBiopsy(lower string, i int, word string) bool {
 	after := strings.FieldsFunc(lower[i+len(word):], func(r rune) bool { return !isLetterRune(r) })
 	if len(after) > 0 && slices.Contains([]string{"confirmed", "proven", "proved", "date", "dated", "result", "results",
-		"showed", "revealed", "report", "diagnosis", "dx"}, after[0]) {
+		"showed", "revealed", "report", "diagnosis", "dx", "site", "sites", "scar", "scars"}, after[0]) {
 		return true
 	}
 	before := strings.Fields(lower[:i])
@@ -2978,6 +2991,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		if l.lesion < 0 {
 			l.lesion = slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
 		}
+		l.timedByHeading(l.lesion) // "Lesion 1, left dorsal foot: …; intermediate layered repair, 3.2 cm" under "Repairs (after tumor clearance at each site):"
 		if les := l.cur(); it.Label != nil && text.Present() && !les.HeadingText.Present() && !les.Site.Text.Present() {
 			if _, ok := anatomy.Resolve(text.Value); ok {
 				les.HeadingText = text // "SITE 1 OF 2" over "Lesion 1: left lower cutaneous lip": the site the heading left out

@@ -219,3 +219,22 @@ func TestSecondaryDefectAfterARemark(t *testing.T) {
 	assert.Equal(t, []string{"14060×1[]", "17311×1[]"}, lines)
 	assert.NotContains(t, rules, "secondary-defect-missing")
 }
+
+// TestLabelSiteRepairUnderHeading: "Lesion 1, left dorsal foot: final
+// defect 1.8 x 1.5 cm; intermediate layered repair, 3.2 cm" under a
+// repairs heading that times every repair after clearance is lesion 1's
+// repair (CODING-RULES §3: intermediate repairs of the neck-hands-feet
+// group, 12042; of the trunk-extremities group, 12032), timed by the
+// heading (no repair-timing-undocumented): the final defect before the
+// semicolon does not swallow the repair after it.
+func TestLabelSiteRepairUnderHeading(t *testing.T) {
+	note := "Date of service: 11/20/2026\nInsurance: Aetna\nSlides read by: the Mohs surgeon\nA Mohs map was drawn for every stage.\n\n" +
+		"Lesion 1: left dorsal foot\n  Diagnosis: squamous cell carcinoma (shave biopsy 10/15/2026)\n  Indication: foot\n  Pre-op size: 1.2 x 1.0 cm\n  Stage 1: 3 blocks; margins: clear\n" +
+		"Lesion 2: right anterior knee\n  Diagnosis: basal cell carcinoma, nodular (shave biopsy 10/15/2026)\n  Indication: ill-defined borders\n  Pre-op size: 1.0 x 0.9 cm\n  Stage 1: 2 blocks; margins: clear\n\n" +
+		"Repairs (after tumor clearance at each site):\n" +
+		"  Lesion 1, left dorsal foot: final defect 1.8 x 1.5 cm; intermediate layered repair, 3.2 cm\n" +
+		"  Lesion 2, right anterior knee: final defect 1.5 x 1.3 cm; intermediate layered repair, 2.8 cm\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12032×1[]", "12042×1[]", "17311×1[]", "17313×1[59]"}, lines, "%v", rules)
+	assert.NotContains(t, rules, "repair-timing-undocumented")
+}

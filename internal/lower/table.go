@@ -675,15 +675,23 @@ func (l *lowerer) lesionRepair(les int, v grammar.Value) {
 	l.endParagraph()
 	saved := l.lesion
 	l.lesion = les
-	if repairsHeading(l.block.Value) {
-		if l.clearedRepairs == nil {
-			l.clearedRepairs = map[int]model.Text{}
-		}
-		l.clearedRepairs[les] = l.block
-	}
+	l.timedByHeading(les)
 	l.paragraph = append(l.paragraph, v)
 	l.endParagraph()
 	l.lesion = saved
+}
+
+// timedByHeading records that the repairs heading over the lines being
+// read, if the block is one ("Repairs (after tumor clearance at each
+// site):"), times lesion les's repair.
+func (l *lowerer) timedByHeading(les int) {
+	if !repairsHeading(l.block.Value) {
+		return
+	}
+	if l.clearedRepairs == nil {
+		l.clearedRepairs = map[int]model.Text{}
+	}
+	l.clearedRepairs[les] = l.block
 }
 
 // repairSiteLine reads a line under a repairs heading of several lesions
