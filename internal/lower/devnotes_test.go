@@ -242,7 +242,7 @@ var realisticSets = []struct {
 	{"testdata/probe186", 30, 24},
 	{"testdata/probe187", 30, 24},
 	{"testdata/probe188", 30, 28},
-	{"testdata/probe189", 30, 23},
+	{"testdata/probe189", 30, 24},
 	{"testdata/probe190", 30, 27},
 	{"testdata/probe191", 30, 28},
 }

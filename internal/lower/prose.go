@@ -3271,7 +3271,7 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 	if len(sites) < 2 {
 		return
 	}
-	sites = treatedSites(sites, prose.Sentences(par))
+	sites = tumorSites(treatedSites(sites, prose.Sentences(par)), par)
 	for a, sa := range sites {
 		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
@@ -3290,6 +3290,42 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 // "no surgery was done there".
 var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
 	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed"}
+
+// tumorSites drops the sites whose clause — the text around the site
+// between semicolons and full stops — describes a lesion as something
+// else than a tumor and names no tumor, Mohs surgery or biopsy: "new brown
+// patch on the left cheek" in "CHIEF COMPLAINT: Large skin cancer of the
+// left upper back for Mohs; new brown patch on the left cheek; …" places
+// no tumor. A site in a clause that names neither stays (another tumor the
+// note does not open is never merged into this lesion).
+func tumorSites(sites []prose.Text, par [][]prose.Line) []prose.Text {
+	return slices.DeleteFunc(slices.Clone(sites), func(s prose.Text) bool {
+		for _, p := range par {
+			for _, ln := range p {
+				if ln.Line != s.Span.Line || s.Span.Col < ln.Col || s.Span.Col-ln.Col > len(ln.Text) {
+					continue
+				}
+				at := s.Span.Col - ln.Col
+				lo := strings.LastIndexAny(ln.Text[:at], ";.") + 1
+				hi := len(ln.Text)
+				if k := strings.IndexAny(ln.Text[at:], ";"); k >= 0 {
+					hi = at + k
+				}
+				clause := asciiLower(ln.Text[lo:hi])
+				return mentions(clause, benignWords) && !mentions(clause, tumorClauseWords)
+			}
+		}
+		return false
+	})
+}
+
+// benignWords describe a lesion as the patient or an exam sees it, not as a
+// tumor.
+var benignWords = []string{"patch", "bump", "spot", "mole", "keratos", "wart", "cyst", "rash", "nevus", "freckle", "skin tag"}
+
+// tumorClauseWords name a tumor, its surgery or its biopsy in a clause.
+var tumorClauseWords = []string{"carcinoma", "cancer", "tumor", "tumour", "bcc", "scc", "melanoma", "malignan", "mohs", "lesion",
+	"biops", "bx", "neoplasm", "lentigo", "dfsp", "sarcoma", "paget", "merkel", "fibroxanthoma", "site"}
 
 // treatedSites are the sites less those that a clause of a sentence
 // naming no stage says are not treated today (untreatedCues), wherever else
@@ -3345,6 +3381,12 @@ var pastOrOtherLesions = []string{"prior", "previous", "history of", "in the pas
 	"more lesions", "other lesions", "new lesions", "additional lesions", "further lesions", "separate lesions", "biopsies of", "were biopsied", "was biopsied",
 	"were sampled", "also biopsied"} // "We also biopsied two further lesions today."
 
+// benignLesions say that what a sentence counts is benign or premalignant
+// lesions, not tumors of the Mohs surgery, in whatever clause of it they
+// stand ("Actinic keratoses, scalp: liquid nitrogen cryotherapy today, four
+// lesions."); a tumor that "recurred after cryotherapy" is still one.
+var benignLesions = []string{"actinic keratos", "seborrheic keratos", "warts", "verruca"}
+
 // tumorsToday reports every lesion as ambiguous when the prose counts the
 // tumors treated at this visit ("referred for Mohs surgery of two tumors",
 // "Three biopsy-proven tumors were treated today") and the note opened
@@ -3397,7 +3439,7 @@ func (l *lowerer) tumorsToday() {
 				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(lower, words, k) && !allOf {
 					continue
 				}
-				if mentions(clauseAt(lower, w.at), pastOrOtherLesions) {
+				if mentions(clauseAt(lower, w.at), pastOrOtherLesions) || mentions(text, benignLesions) {
 					// "with a history of multiple skin cancers, returns for Mohs
 					// surgery of four biopsy-proven tumors": the past is another
 					// clause's; "two prior basal cell carcinomas" is this one's
