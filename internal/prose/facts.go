@@ -1551,6 +1551,7 @@ func (p *para) clauseSiteBefore(end int, s span) (string, int, int) {
 // scalp, 3.4 x 2.8 cm, poorly defined". A size followed by another noun
 // ("…, 2 mm margin") is not the lesion's.
 func (p *para) appositionSize(j, end int) (Measure, bool) {
+	from := j
 	for n := 0; n < 3; n++ { // in either order: "…, lentigo maligna type, diagnosed on a broad shave biopsy of 11/05/2026, clinically 1.6 x 1.3 cm"
 		was := j
 		j = p.skipParen(p.skipBiopsySegment(p.skipParen(j, end), end), end) // "…, shave biopsy 04/08/2026 (CL26-5150), 1.0 x 0.9 cm"
@@ -1564,8 +1565,8 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	if num+1 < end && (approxWord(p.w(num)) || p.w(num) == "clinically") {
 		num++ // ", roughly 1.0 x 0.9 cm,", ", clinically 1.4 x 1.2 cm with ill-defined edges"
 	}
-	if num >= end || p.w(j) != "," || p.toks[num].kind != kNum {
-		return Measure{}, false
+	if num >= end || p.w(j) != "," || p.toks[num].kind != kNum || p.anyIn(from, j, cDefect) || p.anyIn(from, j, cRepairHead) {
+		return Measure{}, false // "… of the squamous cell carcinoma, the final defect, 2.4 x 2.0 cm": the defect's
 	}
 	sz, nx, ok := p.measure(num, end)
 	if !ok || len(sz.Dims) == 0 || sz.AreaSq > 0 {
@@ -2650,17 +2651,36 @@ func (p *para) siteApposition(i int, s span) (Measure, int, bool) {
 // of a sentence about the lesion: "…, shave biopsy 06/04/2026; 0.7 x 0.6 cm
 // on the dorsal hand", "…; 1.8 x 1.6 cm with indistinct borders", "…; 1.5 x
 // 1.3 cm tumor with poorly defined margins", "Lesion 1.1 x 0.9 cm.",
-// "recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with …".
+// "recurrent tumor in a prior excision scar, 2.6 x 2.2 cm, with …", "an
+// invasive squamous cell carcinoma with poorly defined borders, 2.4 x 2.0
+// cm, on …".
 func (p *para) clauseSize(i int, s span) (Measure, int, bool) {
 	if !s.any(cLesionNoun) && !s.any(cDiagnosis) && !s.any(cIndicationCue) && !s.any(cReason) {
 		return Measure{}, 0, false
 	}
 	opens := i == s.lo || p.w(i-1) == ";" || i-1 == s.lo && p.has(i-1, cLesionNoun) ||
-		p.w(i-1) == "," && p.anyIn(max(s.lo, i-8), i, cLesionNoun)
+		p.w(i-1) == "," && (p.anyIn(max(s.lo, i-8), i, cLesionNoun) || p.describedTumorBefore(i, s))
 	if !opens {
 		return Measure{}, 0, false
 	}
 	return p.clauseEndSize(i, s, func(nx int) bool { return p.has(nx, cLesionNoun) })
+}
+
+// describedTumorBefore reports whether a tumor's name stands at most
+// twelve words before the comma ending at token i, with only words that
+// describe it between them and no verb ("a squamous cell carcinoma on a
+// site of prior radiation with poorly defined borders, 1.2 by 1.0 cm"; not
+// "… of the left dorsal thumb, which was excised, 1.0 x 0.8 cm").
+func (p *para) describedTumorBefore(i int, s span) bool {
+	for k := i - 2; k >= s.lo && k >= i-12; k-- {
+		if p.has(k, cDiagnosis) {
+			return true
+		}
+		if verb(p.w(k)) || p.w(k) == "which" || p.w(k) == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // ofLesionSize reads a size a lesion noun or a tumor takes with "of": "an

@@ -354,3 +354,27 @@ func TestWhereTheStageWasTaken(t *testing.T) {
 			fams, []string{"stage 2 blocks=0 margin=positive"}},
 	})
 }
+
+// TestSizeAfterTheBorders: a tumor's size set off by commas after what
+// describes it ("an invasive squamous cell carcinoma with poorly defined
+// borders, 2.4 x 2.0 cm, on sun-damaged skin") is its preoperative size
+// (CODING-RULES §10: size-missing is for a lesion with no preoperative
+// size); a depth is not, nor the final defect set off by commas after the
+// tumor's name (a defect's size is no excised diameter either, §6).
+func TestSizeAfterTheBorders(t *testing.T) {
+	fams := []string{"preop"}
+	runPhrases(t, []phraseCase{
+		{"§10 size: '… with poorly defined borders, 2.4 x 2.0 cm, on …'",
+			"Mohs was indicated for an invasive squamous cell carcinoma with poorly defined borders, 2.4 x 2.0 cm, on sun-damaged skin.",
+			fams, []string{"preop 2.4x2"}},
+		{"§10 size: '… on a site of prior radiation with poorly defined borders, 1.2 by 1.0 cm'",
+			"Mohs was chosen for a squamous cell carcinoma on a site of prior radiation with poorly defined borders, 1.2 by 1.0 cm.",
+			fams, []string{"preop 1.2x1"}},
+		{"§10 size: the final defect set off by commas after the tumor is no preoperative size",
+			"After clearance of the squamous cell carcinoma, the final defect, 2.4 x 2.0 cm, was closed.",
+			fams, nil},
+		{"§10 size: a tumor's depth is none",
+			"Squamous cell carcinoma with poorly defined borders, 2 mm deep, reached the fat.",
+			fams, nil},
+	})
+}
