@@ -245,6 +245,7 @@ var realisticSets = []struct {
 	{"testdata/probe189", 30, 24},
 	{"testdata/probe190", 30, 27},
 	{"testdata/probe191", 30, 28},
+	{"testdata/probe192", 30, 30},
 	{"testdata/probe193", 30, 30},
 	{"testdata/probe194", 30, 30},
 }
