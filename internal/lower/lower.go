@@ -1412,7 +1412,7 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 				return taken
 			}
-			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") || l.headsList(i, it) || l.headsFields(i, it) ||
+			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") && !stageOpening(it.Text.Text) || l.headsList(i, it) || l.headsFields(i, it) ||
 				l.headed && it.Marker == nil && repairsHeading(it.Text.Text) && i+1 < len(l.lines) && l.lines[i+1].Row != nil { // "Repairs (after tumor clearance at each site)" over a lesion a row
 				l.endParagraph()
 				l.captionFacts(it.Text)
@@ -5010,6 +5010,16 @@ func (l *lowerer) wrappedText(i int, it *grammar.Item) (*grammar.Text, int) {
 		return it.Text, i
 	}
 	return &grammar.Text{Pos: it.Text.Pos, Text: text}, j
+}
+
+// stageOpening reports whether a line of text opens with a stage and
+// says what was taken before its colon ("Stage III, one block from
+// beneath the positive area of stage II:"): a sentence whose result goes
+// on to the next line, not a heading.
+func stageOpening(text string) bool {
+	head, _, found := strings.Cut(text, ",")
+	_, tail, ok := splitStage(strings.TrimSpace(head))
+	return found && ok && tail == ""
 }
 
 // pageNumber matches what a print-out puts at a page break: "Page 2",

@@ -53,6 +53,10 @@ func TestWrappedLines(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions), " ", slices.Contains(rules(n), "unknown-field"))
 			}, "1 false"},
+		{"a numbered stage broken after its colon goes on with its result",
+			"Site: nasal tip\nProcedure (dictated):\n4. Stage I was excised with a 2 mm margin and divided into four blocks;\nblocks 1 and 3 positive at the deep margin; blocks 2 and 4 clear.\n" +
+				"5. Stage II, two blocks from beneath blocks 1 and 3: residual tumor at\nthe deep margin of block 2; block 1 clear.\n6. Stage III, one block from beneath the positive area of stage II:\nclear.\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:4 2:2 3:1"},
 		{"a note of short dashed fields is no wrapped note",
 			"Date of service - 05/01/2026\nSite - left dorsal hand\nDiagnosis - basal cell carcinoma\nStage 1 - 2 blocks, clear\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Lesions[0].Site.Text.Value }, "2026-05-01 left dorsal hand"},
