@@ -46,3 +46,17 @@ func TestClinicVisitAroundOneTumor(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherLesionBiopsiedInProse: a dictation of one Mohs tumor that also
+// tells a biopsy of another lesion ("A 4 mm punch biopsy of the right cheek
+// papule was performed") codes the tumor and the biopsy (CODING-RULES §2,
+// §4: a biopsy of another lesion is billable, 11104 with 59): the site
+// biopsied is no second Mohs tumor.
+func TestOtherLesionBiopsiedInProse(t *testing.T) {
+	note := "DATE OF SERVICE: 10/27/2026\nINSURANCE: Aetna\n\n" +
+		"HISTORY: Infiltrative basal cell carcinoma of the left nasal ala was diagnosed on a shave biopsy of 10/05/2026. The lesion measured 0.9 x 0.7 cm. Mohs surgery was indicated for infiltrative histology on the nose.\n\n" +
+		"PROCEDURE: A Mohs map was drawn for each stage, and I interpreted all frozen sections myself. The first stage was divided into four blocks. Infiltrative basal cell carcinoma in the reticular dermis, without perineural invasion, reached the deep margin of block 1; blocks 2 to 4 were clear. The second stage was processed as two blocks and both blocks were clear.\n\n" +
+		"OTHER LESION: The patient also pointed out a new 5 mm pink papule on the right cheek. Clinical impression: rule out basal cell carcinoma. A 4 mm punch biopsy of the right cheek papule was performed and sent for permanent sections.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11104×1[59]", "17311×1[]", "17312×1[]"}, lines, "%v", rules)
+}

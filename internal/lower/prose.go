@@ -3271,7 +3271,7 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 	if len(sites) < 2 {
 		return
 	}
-	sites = tumorSites(treatedSites(sites, prose.Sentences(par)), par)
+	sites = l.notBiopsied(tumorSites(treatedSites(sites, prose.Sentences(par)), par), f.Biopsies)
 	for a, sa := range sites {
 		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
@@ -3290,6 +3290,26 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 // "no surgery was done there".
 var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
 	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed"}
+
+// notBiopsied drops the sites of the biopsies of other lesions the prose
+// tells or the note lists ("A 4 mm punch biopsy of the right cheek papule
+// was performed"): the lesion biopsied there is no second Mohs tumor.
+func (l *lowerer) notBiopsied(sites []prose.Text, biopsies []prose.Biopsy) []prose.Text {
+	var at []string
+	for _, b := range biopsies {
+		at = append(at, b.Site)
+	}
+	for _, b := range l.out.Biopsies {
+		at = append(at, b.Site.Text.Value)
+	}
+	return slices.DeleteFunc(slices.Clone(sites), func(s prose.Text) bool {
+		site, ok := anatomy.Resolve(s.Value)
+		return ok && slices.ContainsFunc(at, func(b string) bool {
+			other, ok := anatomy.Resolve(b)
+			return ok && len(other.Terms) > 0 && len(site.Terms) > 0 && other.Terms[0].Name == site.Terms[0].Name && other.Laterality == site.Laterality
+		})
+	})
+}
 
 // tumorSites drops the sites whose clause — the text around the site
 // between semicolons and full stops — describes a lesion as something
