@@ -655,6 +655,15 @@ func stains(t model.Text, special bool) []model.Stain {
 	return out
 }
 
+// stainScope reports whether a part of a stains value only says where the
+// stains named before it ran: "all stages", "every stage", "each block",
+// "all blocks", "both stages".
+func stainScope(lower string) bool {
+	w := strings.Fields(lower)
+	return len(w) == 2 && slices.Contains([]string{"all", "every", "each", "both"}, w[0]) &&
+		slices.Contains([]string{"stage", "stages", "block", "blocks", "layer", "layers", "section", "sections", "specimens"}, w[1])
+}
+
 // stainNotRun say that a stain named was not run: "MART-1 not performed",
 // "SOX10 deferred", "CK7 considered".
 var stainNotRun = []string{"not performed", "not done", "not run", "not needed", "not required", "not indicated", "not necessary",
@@ -727,6 +736,9 @@ func stain(s string) (model.Stain, bool) {
 	lower := asciiLower(s)
 	if slices.Contains(tickMarks, s) {
 		return model.Stain{}, false // "Margins: clear  ✔": the form's tick, no stain
+	}
+	if stainScope(lower) {
+		return model.Stain{}, false // "Stains: H&E, all stages": where the stains before it ran, no stain
 	}
 	if head := stainHead(lower); mentions(head, stainNotRun) {
 		return model.Stain{}, false // "MART-1 not performed", "MART-1 deferred": no stain run
