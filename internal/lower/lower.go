@@ -224,7 +224,7 @@ type lowerer struct {
 	lengths         map[int]model.Size       // a repair length stated apart from its repair, by lesion
 	secondaries     map[int]model.Size       // a flap's secondary defect stated apart from its repair, by lesion
 	repairBy        map[int]model.Text       // who repaired, stated apart from the repair, by lesion
-	stainReasons    map[int]stainReason      // a lesion's stain reason field, for its stains that give none, by lesion
+	stainReasons    []stainReason            // the stain reasons given apart from their stains, in note order
 	provenDx        map[int]model.Text       // the diagnosis a prior-biopsy field names ("Bx proven Tumor: BCC-Nodular"), by lesion
 	mapForEach      []*grammar.Value         // map fields before the first label that speak of every lesion
 	postopList      []model.Text             // a numbered list under a valueless post-operative diagnosis key, item n of lesion n
@@ -2014,7 +2014,8 @@ func (l *lowerer) stainsOfLesions() {
 // stained with none) is the reason of the one lesion whose stains it
 // covers, when one alone has such.
 func (l *lowerer) stainReasonsOfLesions() {
-	for i, given := range l.stainReasons {
+	for _, given := range l.stainReasons {
+		i := given.lesion
 		if i < 0 || i >= len(l.out.Lesions) {
 			continue
 		}
@@ -2044,11 +2045,12 @@ func (l *lowerer) stainReasonsOfLesions() {
 	}
 }
 
-// stainReason is a reason given to a lesion's stains apart from them, and
-// the words that name the stains it is of: the field's key ("Ber-EP4 on
-// block I-B"), or the reason itself ("MART-1 on all frozen blocks to
-// assess melanocyte density").
+// stainReason is a reason given to a lesion's stains apart from them, the
+// lesion it was given under, and the words that name the stains it is of:
+// the field's key ("Ber-EP4 on block I-B"), or the reason itself ("MART-1
+// on all frozen blocks to assess melanocyte density").
 type stainReason struct {
+	lesion int // the lesion it was given under
 	reason model.Text
 	stains string
 }
@@ -3695,10 +3697,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	if les := l.stainReasonKey(f); les >= 0 {
 		// "Ber-EP4 on block 1-I-A (lesion 1 only): to separate a BCC focus
 		// from a follicular proliferation" after the log
-		if l.stainReasons == nil {
-			l.stainReasons = map[int]stainReason{}
-		}
-		l.stainReasons[les] = stainReason{reason: textOf(f.Value), stains: f.Key}
+		l.stainReasons = append(l.stainReasons, stainReason{lesion: les, reason: textOf(f.Value), stains: f.Key})
 		return taken
 	}
 	if les := l.labelled(f.Key); les >= 0 && f.Value != nil {
@@ -4611,10 +4610,7 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 		l.repairBy[l.lesion] = t
 	case fStainReason: // before or after a log table: the reason of the stains that have none (see stainReasonsOfLesions)
-		if l.stainReasons == nil {
-			l.stainReasons = map[int]stainReason{}
-		}
-		l.stainReasons[l.lesion] = stainReason{reason: t, stains: t.Value}
+		l.stainReasons = append(l.stainReasons, stainReason{lesion: l.lesion, reason: t, stains: t.Value})
 	case fProcedure:
 		if l.procedure == nil {
 			l.procedure = map[int]model.Text{}

@@ -35,6 +35,10 @@ func TestStainReasonWhereverStated(t *testing.T) {
 		return out
 	}
 	runProseCases(t, []proseCase{
+		{"§5 two reason lines after the log, one a stain: each stain its own",
+			head + "Stage  Block  Margin  Stain               Note\nI      A      +       H&E, CD10           deep\nI      B      +       H&E, CD10, S-100    deep\nII     A      -       H&E\n\n" +
+				"CD10 on blocks I-A and I-B: to separate residual AFX spindle cells from scar fibroblasts.\nS-100 on block I-B: to exclude a spindle-cell melanoma.\n",
+			reasons, "CD10=y;S-100=y;"},
 		{"§5 reason line after the log: 'AE1/AE3 on block II-A: to exclude …'",
 			head + rows + "AE1/AE3 on block II-A: to exclude single infiltrating tumor cells within dense inflammation.\n",
 			reasons, "AE1/AE3=y;"},
