@@ -8,8 +8,9 @@ import (
 
 // TestClinicVisitAroundOneTumor: a Mohs note inside a clinic visit names
 // other lesions — a brown patch and a scaly bump in the chief complaint,
-// four actinic keratoses frozen today — that are not tumors of the Mohs
-// surgery: the one tumor is coded (CODING-RULES §2). A second tumor named
+// four actinic keratoses frozen today, two earlier tumors of past years —
+// that are not tumors of the Mohs surgery: the one tumor is coded
+// (CODING-RULES §2). A second tumor named
 // in the prose of the note's one lesion, or counted ("Two tumors for Mohs
 // today", one of them recurrent after cryotherapy), is still never merged
 // into it (lesion-ambiguous, no Mohs line: a wrong count must not make
@@ -32,6 +33,9 @@ func TestClinicVisitAroundOneTumor(t *testing.T) {
 			"Skin cancer of the left upper back for Mohs.",
 			"2. Hyperkeratotic papule, right shin: rule out squamous cell carcinoma. Tangential (shave) biopsy today.\n3. Actinic keratoses, scalp: liquid nitrogen cryotherapy today, four lesions.",
 			[]string{"11102×1[59]", "17313×1[]"}},
+		{"two earlier tumors of past years, treated with Mohs then",
+			"Skin cancer of the left upper back for Mohs. He has had two earlier basal cell carcinomas, of the nose in 2018 and of the right ear in 2022, both treated with Mohs here.",
+			"2. Seborrheic keratoses: benign, no treatment.", []string{"17313×1[]"}},
 		{"two tumors counted today, one recurrent after cryotherapy, are still two",
 			"Two tumors for Mohs today: the left upper back, and the right temple, which recurred after cryotherapy.",
 			"2. Seborrheic keratoses: benign, no treatment.", nil},

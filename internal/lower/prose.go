@@ -3271,7 +3271,11 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 	if len(sites) < 2 {
 		return
 	}
-	sites = l.notBiopsied(tumorSites(treatedSites(sites, prose.Sentences(par)), par), f.Biopsies)
+	year := "" // the year of service: a year before it names a past tumor
+	if d := l.out.Encounter.Date.Value; len(d) >= 4 {
+		year = d[:4]
+	}
+	sites = l.notBiopsied(tumorSites(treatedSites(sites, prose.Sentences(par)), par, year), f.Biopsies)
 	for a, sa := range sites {
 		for _, sb := range sites[a+1:] {
 			if same, _ := sameFact(fSite, sa.Value, sb.Value); same {
@@ -3317,8 +3321,9 @@ func (l *lowerer) notBiopsied(sites []prose.Text, biopsies []prose.Biopsy) []pro
 // patch on the left cheek" in "CHIEF COMPLAINT: Large skin cancer of the
 // left upper back for Mohs; new brown patch on the left cheek; …" places
 // no tumor. A site in a clause that names neither stays (another tumor the
-// note does not open is never merged into this lesion).
-func tumorSites(sites []prose.Text, par [][]prose.Line) []prose.Text {
+// note does not open is never merged into this lesion). A site a year of
+// the past follows ("of the nose in 2018") is a past tumor's.
+func tumorSites(sites []prose.Text, par [][]prose.Line, year string) []prose.Text {
 	return slices.DeleteFunc(slices.Clone(sites), func(s prose.Text) bool {
 		for _, p := range par {
 			for _, ln := range p {
@@ -3332,11 +3337,30 @@ func tumorSites(sites []prose.Text, par [][]prose.Line) []prose.Text {
 					hi = at + k
 				}
 				clause := asciiLower(ln.Text[lo:hi])
-				return mentions(clause, benignWords) && !mentions(clause, tumorClauseWords)
+				return mentions(clause, benignWords) && !mentions(clause, tumorClauseWords) || pastYearAfter(ln.Text[at:hi], year)
 			}
 		}
 		return false
 	})
+}
+
+// pastYearAfter reports whether a year before the year of service follows
+// a site within its first four words ("the nose in 2018 and …"): a tumor
+// of the past. With no year of service, none is past.
+func pastYearAfter(text, year string) bool {
+	if year == "" {
+		return false
+	}
+	for k, w := range strings.Fields(text) {
+		if k > 4 {
+			break
+		}
+		w = strings.Trim(w, ",;.()")
+		if len(w) == 4 && w >= "1950" && w < year && strings.Trim(w, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // benignWords describe a lesion as the patient or an exam sees it, not as a
@@ -3397,7 +3421,7 @@ var todayCues = []string{"today", "this morning", "this afternoon", "scheduled f
 // this visit's Mohs surgery: tumors of the past, or other lesions biopsied
 // ("two more lesions were biopsied at her request", "biopsies of two new
 // lesions").
-var pastOrOtherLesions = []string{"prior", "previous", "history of", "in the past", "years ago",
+var pastOrOtherLesions = []string{"prior", "previous", "earlier", "history of", "in the past", "years ago",
 	"more lesions", "other lesions", "new lesions", "additional lesions", "further lesions", "separate lesions", "biopsies of", "were biopsied", "was biopsied",
 	"were sampled", "also biopsied"} // "We also biopsied two further lesions today."
 
