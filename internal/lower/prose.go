@@ -2110,7 +2110,7 @@ func (l *lowerer) shareSentences(par []prose.Line, indication bool) {
 		}
 		f := prose.Read([][]prose.Line{sen})
 		every := len(refs) == 1 && refs[0].lesion < 0
-		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) > 1 && biopsiedEach(sen, refs) {
+		if len(f.PriorBiopsy) == 1 && f.PriorBiopsy[0].Yes && len(refs) > 1 && (biopsiedEach(sen, refs) || biopsiesBefore(sen, refs)) {
 			// "(1) a superficial basal cell carcinoma of the right malar cheek,
 			// biopsy 06/03/2026, …, and (2) a … squamous cell carcinoma of the
 			// left dorsal hand, biopsy 06/03/2026, …"
@@ -2273,6 +2273,27 @@ func biopsiedEach(sen []prose.Line, refs []lesionRef) bool {
 		}
 	}
 	return true
+}
+
+// biopsiesBefore reports whether a sentence names biopsies in the plural
+// before the first lesion it names, so that they are of every lesion it
+// names: "Shave biopsies done here on 11/11/2026 showed a nodular basal
+// cell carcinoma of the right nasal ala and a … squamous cell carcinoma of
+// the left jawline."
+func biopsiesBefore(sen []prose.Line, refs []lesionRef) bool {
+	if slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 }) {
+		return false
+	}
+	var before strings.Builder
+	for _, ln := range sen {
+		switch {
+		case ln.Line < refs[0].at.Line:
+			before.WriteString(ln.Text + " ")
+		case ln.Line == refs[0].at.Line && refs[0].at.Col-ln.Col >= 0 && refs[0].at.Col-ln.Col <= len(ln.Text):
+			before.WriteString(ln.Text[:refs[0].at.Col-ln.Col])
+		}
+	}
+	return slices.Contains(strings.FieldsFunc(asciiLower(before.String()), func(r rune) bool { return !isLetterRune(r) }), "biopsies")
 }
 
 // inTurn reports whether each size follows its lesion's name and comes

@@ -132,3 +132,26 @@ func TestClosingReaderOfSeveralLesions(t *testing.T) {
 	_, rules = codedNote(t, note("Slides read by: Dr. Abiodun-Fairley (Mohs surgeon)\n"))
 	assert.Equal(t, 1, count(rules), "a reader right under lesion B's repair is lesion B's")
 }
+
+// TestPluralBiopsiesOfTheTumorsNamed: a sentence that names biopsies in the
+// plural before the tumors it names ("Shave biopsies done here on
+// 11/11/2026 showed a nodular basal cell carcinoma of the right nasal ala
+// and a … squamous cell carcinoma of the left jawline") documents each
+// named tumor's prior diagnosis (CODING-RULES §10: diagnosis-unconfirmed);
+// one biopsy in the singular before two tumors does not say whose it is.
+func TestPluralBiopsiesOfTheTumorsNamed(t *testing.T) {
+	note := func(opening string) string {
+		return "Date of service: 11/20/2026\nInsurance: Aetna\n\n" + opening + "\n\nI read all frozen sections, and a Mohs map was drawn for each stage at both sites.\n\n" +
+			"Lesion 1: right nasal ala\nMohs was indicated for a tumor of the nose. It measured 1.1 x 0.9 cm before surgery. The first stage was divided into three blocks and showed nodular basal cell carcinoma in the mid dermis without perineural invasion; all three blocks were clear.\n\n" +
+			"Lesion 2: left jawline\nMohs was indicated for an invasive squamous cell carcinoma on the face; it measured 1.3 x 1.1 cm before surgery. The single stage was divided into two blocks and showed squamous cell carcinoma in the mid dermis, no perineural invasion; both blocks were clear.\n"
+	}
+	for _, c := range []struct {
+		name, opening string
+		unconfirmed   int
+	}{
+		{"'Shave biopsies … showed' both", "Shave biopsies done here on 11/11/2026 showed a nodular basal cell carcinoma of the\nright nasal ala and a well-differentiated squamous cell carcinoma of the left jawline.", 0},
+		{"one biopsy in the singular", "A shave biopsy done here on 11/11/2026 showed a basal cell carcinoma; she also has a lesion of the right nasal ala and one of the left jawline.", 2},
+	} {
+		t.Run(c.name, func(t *testing.T) { assertUnconfirmed(t, c.unconfirmed, note(c.opening)) })
+	}
+}
