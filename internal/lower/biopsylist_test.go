@@ -76,3 +76,25 @@ func TestBiopsyNotDone(t *testing.T) {
 		})
 	}
 }
+
+// TestProcedureHeadingOverItsBiopsy: a numbered procedure's heading that
+// names a biopsy and no site ("PROCEDURE 2 - PUNCH BIOPSY") over the
+// biopsy's own label is a heading: one biopsy, coded (CODING-RULES §4:
+// 11104), no second biopsy without a site (site-missing); a procedure
+// heading that names its site is the biopsy itself.
+func TestProcedureHeadingOverItsBiopsy(t *testing.T) {
+	head := "Date of service: 11/20/2026\nInsurance: Aetna\n\nPROCEDURE 1 - MOHS MICROGRAPHIC SURGERY\n" +
+		"Site: vertex scalp\nDiagnosis: squamous cell carcinoma (shave biopsy 08/25/2026)\nIndication: size\nPre-op size: 2.0 x 1.8 cm\n" +
+		"Mohs map: yes\nSlides read by: the Mohs surgeon\nStage 1: 2 blocks; margins: clear\nHistology: SCC in the mid dermis, no perineural invasion\n\n"
+	cases := []struct{ name, biopsy string }{
+		{"a heading over the biopsy's label", "PROCEDURE 2 - PUNCH BIOPSY\nBiopsy 1: punch biopsy, 4 mm, right lateral upper arm\n  Clinical impression: keratoacanthoma versus SCC\n"},
+		{"the procedure's own line", "PROCEDURE 2 - PUNCH BIOPSY, RIGHT LATERAL UPPER ARM\n  Clinical impression: keratoacanthoma versus SCC\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, head+c.biopsy)
+			assert.Equal(t, []string{"11104×1[59]", "17311×1[]"}, lines, "%v", rules)
+			assert.NotContains(t, rules, "site-missing")
+		})
+	}
+}

@@ -242,7 +242,7 @@ var realisticSets = []struct {
 	{"testdata/probe186", 30, 24},
 	{"testdata/probe187", 30, 24},
 	{"testdata/probe188", 30, 28},
-	{"testdata/probe189", 30, 25},
+	{"testdata/probe189", 30, 26},
 	{"testdata/probe190", 30, 30},
 	{"testdata/probe191", 30, 28},
 	{"testdata/probe192", 30, 30},

@@ -56,6 +56,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	// a caption opens a lesion only in a note with no other lesion label
 	l.captionsOnly()
+	l.procedureHeadings()
 	if at := bareBanner(note.Lines, l.opens); at >= 0 { // "LESION" over the one lesion's fields: a section banner
 		l.opens[at] = opensNothing
 		l.headed = false
@@ -876,6 +877,23 @@ func citedBiopsy(lower string, i int, word string) bool {
 	}
 	before := strings.Fields(lower[:i])
 	return len(before) > 0 && slices.Contains([]string{"prior", "previous", "by", "on", "outside", "recent"}, before[len(before)-1])
+}
+
+// procedureHeadings reads a numbered procedure's heading that names a
+// biopsy and no site ("PROCEDURE 2 - PUNCH BIOPSY") over the biopsy's own
+// label ("Biopsy 1: punch biopsy, 4 mm, right lateral upper arm") as the
+// heading it is: the biopsy is the one under it, not a second one.
+func (l *lowerer) procedureHeadings() {
+	for i := 0; i+1 < len(l.lines); i++ {
+		it, next := l.lines[i].Item, l.lines[i+1].Item
+		if l.opens[i] != opensBiopsy || it == nil || it.Label == nil || it.Label.Word() != "procedure" ||
+			next == nil || next.Label == nil || !next.Label.Biopsy() || l.opens[i+1] != opensBiopsy {
+			continue
+		}
+		if it.Text == nil || resolvedSite(it.Text.Text) == "" {
+			l.opens[i] = opensNothing
+		}
+	}
 }
 
 // headingDecoration is what a typed note draws around a heading: "==
