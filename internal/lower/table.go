@@ -2246,7 +2246,9 @@ func (l *lowerer) totals(t *table, r *grammar.Row, cells map[columnRole]*grammar
 			*to = n
 		}
 	}
-	if kv := slices.DeleteFunc(slices.Clone(r.Cells), func(c *grammar.Cell) bool { return strings.TrimSpace(c.Text) == "" }); len(kv) == 2 && grammar.IsDigits(strings.TrimSpace(kv[1].Text)) {
+	if kv := slices.DeleteFunc(slices.Clone(r.Cells), func(c *grammar.Cell) bool { return strings.TrimSpace(c.Text) == "" }); len(kv) == 2 && grammar.IsDigits(strings.TrimSpace(kv[1].Text)) &&
+		!strings.ContainsAny(kv[0].Text, "0123456789") { // not "Total: 2 stages | 8": the key counts its own
+
 		switch ref, _ := lookup(secLesion, kv[0].Text); ref.field {
 		case fTotalStages:
 			set(&les.TotalStages, "Total stages", kv[1])
@@ -2263,8 +2265,11 @@ func (l *lowerer) totals(t *table, r *grammar.Row, cells map[columnRole]*grammar
 			numbers = append(numbers, c)
 			continue
 		}
-		// a count that names what it counts: "stages: 3", "3 stages"
+		// a count that names what it counts: "stages: 3", "3 stages", "Total: 2 stages"
 		what, n, ok := strings.Cut(text, ":")
+		if ok && !grammar.IsDigits(strings.TrimSpace(n)) {
+			text, ok = strings.TrimSpace(n), false
+		}
 		if !ok {
 			n, what, _ = strings.Cut(text, " ")
 		}

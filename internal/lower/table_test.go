@@ -448,14 +448,21 @@ func TestLogStainReasonColumn(t *testing.T) {
 }
 
 // TestLogTotalsNamed: a log's TOTAL row whose cells name what they count
-// ("stages: 3") gives the lesion's totals, checked against the stages
-// listed (CODING-RULES.md section 1, totals-mismatch).
+// ("stages: 3", "Total: 2 stages") gives the lesion's totals, checked
+// against the stages listed (CODING-RULES.md section 1, totals-mismatch):
+// the number in the total's own cell is not the blocks' total.
 func TestLogTotalsNamed(t *testing.T) {
-	n := mustLower(t, "Site: calf\n| Stage | Blocks | Margins |\n| 1 | 5 | positive |\n| 2 | 3 | clear |\n| TOTAL | 8 | stages: 3 |\n")
-	les := n.Lesions[0]
-	assert.Equal(t, "1: 1/5+ 2/3-", logStages(n))
-	assert.Equal(t, 3, les.TotalStages.N)
-	assert.Equal(t, 8, les.TotalBlocks.N)
+	for _, tc := range []struct{ name, total, want string }{
+		{"'stages: 3' in a cell", "| TOTAL | 8 | stages: 3 |", "3 8"},
+		{"'Total: 2 stages' in the stage cell, the blocks under theirs", "| **Total: 2 stages** | **8** | |", "2 8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := mustLower(t, "Site: calf\n| Stage | Blocks | Margins |\n| 1 | 5 | positive |\n| 2 | 3 | clear |\n"+tc.total+"\n")
+			les := n.Lesions[0]
+			assert.Equal(t, "1: 1/5+ 2/3-", logStages(n))
+			assert.Equal(t, tc.want, fmt.Sprint(les.TotalStages.N, les.TotalBlocks.N))
+		})
+	}
 }
 
 // TestEncounterGrid: keys over values ("dos | surgeon | reader | payer"),
