@@ -1029,6 +1029,10 @@ func repairsSection(heading string) bool {
 		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction"}, lead) {
 		return true // "Repairs, one line per site", "Closures, by site"
 	}
+	if lead, rest, ok := strings.Cut(strings.TrimSuffix(head, "."), " "); ok && slices.Contains([]string{"repairs", "closures", "reconstructions"}, lead) &&
+		slices.Contains([]string{"were performed as follows", "were done as follows", "follow", "are as follows", "as follows"}, rest) {
+		return true // "Repairs were performed as follows." over each site's sentence
+	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
 		"defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
 }

@@ -238,3 +238,17 @@ func TestLabelSiteRepairUnderHeading(t *testing.T) {
 	assert.Equal(t, []string{"12032×1[]", "12042×1[]", "17311×1[]", "17313×1[59]"}, lines, "%v", rules)
 	assert.NotContains(t, rules, "repair-timing-undocumented")
 }
+
+// TestRepairsAsFollows: "Repairs were performed as follows." over one
+// sentence a site's repair, after labelled tumors, heads them: each repair
+// is its site's lesion's (CODING-RULES §3: 13151 for the helix, 12042 for
+// the neck, 59 on the intermediate repair beside the complex one), none is
+// dropped as naming another lesion than the last one read.
+func TestRepairsAsFollows(t *testing.T) {
+	note := "DATE OF SERVICE: 10/30/2026\nINSURANCE: UnitedHealthcare Choice Plus\n\nBoth lesions were biopsied by shave on 10/12/2026. I personally interpreted all frozen sections from both sites.\n\n" +
+		"TUMOR 1, RIGHT HELIX: The nodular basal cell carcinoma measured 0.9 x 0.7 cm and was treated with Mohs because of its location on the ear. A Mohs map was drawn. The first stage was divided into two blocks, both clear; nodular BCC in the mid dermis without perineural invasion. The final defect measured 1.3 x 1.1 cm.\n\n" +
+		"TUMOR 2, LEFT LATERAL NECK: The squamous cell carcinoma measured 1.2 x 1.0 cm and was treated with Mohs because it was recurrent. A Mohs map was drawn. The first stage was divided into three blocks, all clear; SCC in the superficial dermis without perineural invasion. The final defect measured 1.8 x 1.5 cm.\n\n" +
+		"Repairs were performed as follows.\n\nThe right helical defect was closed after tumor clearance with a complex repair of 2.2 cm.\n\nThe left neck defect was closed after tumor clearance with an intermediate layered repair, 4.0 cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12042×1[59]", "13151×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+}

@@ -2417,13 +2417,14 @@ func recordHeader(r *grammar.Row) *table {
 // keys over the row of their values — "dos | surgeon | reader | payer |
 // patient", as an export or a two-row form header prints them — and nil
 // when the row is not one: it must be words only, with two or more cells
-// that are encounter keys, and name no lesion, stage or count column.
+// that are encounter keys (or one beside the patient's identity: "Patient",
+// "MRN"), and name no lesion, stage or count column.
 func encounterHeader(r *grammar.Row) *table {
 	if len(r.Cells) < 3 || !wordsOnly(r) {
 		return nil
 	}
 	t := &table{record: recordEncounter, labelCol: -1, siteCol: -1, siteCol2: -1, proven: -1, prevLesion: -1, runStart: -1, secondaryCol: -1}
-	known := 0
+	known, identity := 0, 0
 	for k, c := range r.Cells {
 		t.columns = append(t.columns, c.Pos.Column)
 		t.roles = append(t.roles, colOther)
@@ -2440,14 +2441,22 @@ func encounterHeader(r *grammar.Row) *table {
 		key := ""
 		if _, ok := lookup(secEncounter, c.Text); ok {
 			key, known = strings.TrimSpace(c.Text), known+1
+		} else if slices.Contains(identityColumns, letters(c.Text)) {
+			identity++
 		}
 		t.keys = append(t.keys, key)
 	}
-	if known < 2 {
+	if known < 2 && (known < 1 || identity < 1) {
 		return nil
 	}
 	return t
 }
+
+// identityColumns name who the patient is in a header grid ("| Patient |
+// MRN | DOB | Insurance | Referring |"): no fact the engine reads, but
+// beside an encounter key they make the grid the encounter's.
+var identityColumns = []string{"patient", "patientname", "name", "mrn", "dob", "dateofbirth", "account", "acct", "referring",
+	"referringphysician", "referringprovider", "pcp", "age", "sex", "gender"}
 
 // headingRemark is what the heading over a record table (line i is its
 // header) says of its repairs — "REPAIRS (all after tumor clearance)" — or

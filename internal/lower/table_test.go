@@ -467,8 +467,11 @@ func TestLogTotalsNamed(t *testing.T) {
 
 // TestEncounterGrid: keys over values ("dos | surgeon | reader | payer"),
 // as exports and two-row form headers print the encounter, are its
-// fields; a table of a lesion's facts no claim uses ("lesion | anesthesia
-// | sutures") is read as nothing, not as an unread log.
+// fields, and so is one encounter key beside the patient's identity
+// ("Patient | MRN | DOB | Insurance": the payer picks the modifier
+// profile, CODING-RULES §8); a table of a lesion's facts no claim uses
+// ("lesion | anesthesia | sutures") is read as nothing, not as an unread
+// log.
 func TestEncounterGrid(t *testing.T) {
 	n := mustLower(t, "\"dos\",\"surgeon\",\"reader\",\"payer\",\"mrn\"\n\"03/31/2026\",\"Ann Lee, MD\",\"Ann Lee, MD (Mohs surgeon)\",\"Medicare Part B\",\"TDS-1\"\n\nSite: chest\n\n\"lesion\",\"anesthesia\",\"sutures\",\"complications\"\n\"1\",\"1% lidocaine 3 mL\",\"4-0 nylon\",\"none\"\n")
 	enc := n.Encounter
@@ -480,6 +483,10 @@ func TestEncounterGrid(t *testing.T) {
 	n = mustLower(t, " DOS            Surgeon / slide reader         Payer\n 08/25/2026     Ann Lee, MD / same             Medicare Part B\n SITE            left upper back\n MAP             drawn\n")
 	assert.Equal(t, "left upper back|true|true", n.Lesions[0].Site.Text.Value+"|"+fmt.Sprint(n.Lesions[0].Map.Yes)+"|"+fmt.Sprint(n.Encounter.Pathology.Present()))
 	assert.NotContains(t, rules(n), "value-invalid")
+
+	// one encounter key beside the patient's identity: the payer is read
+	n = mustLower(t, "MOHS SURGERY LOG - LARKSPUR RIDGE DERMATOLOGY\n\n| Patient | MRN | DOB | Insurance | Referring |\n|---|---|---|---|---|\n| W. Coles | LR-114020 | 02/27/1946 | Medicare Part B | Dr. Hesketh |\n\nSite: left forehead\nStage 1: 2 blocks, clear\n")
+	assert.Equal(t, "Medicare Part B", n.Encounter.Payer.Value)
 }
 
 // TestRepairTableTiming: a repair table's timing column says when each

@@ -378,3 +378,18 @@ func TestSizeAfterTheBorders(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestStainOfBothStagesNamedBefore: "the frozen sections of every block of
+// both stages were also stained with AE1/AE3 … to highlight single tumor
+// cells at the margins" is a stain of every block of both stages
+// (CODING-RULES §5: 88342 per block stained), and its reason places no
+// tumor at a margin: the second stage stays clear (§1).
+func TestStainOfBothStagesNamedBefore(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: 'every block of both stages were also stained with AE1/AE3'",
+			"The first stage was divided into four blocks, with tumor at the deep margin of block 2. The second stage, two blocks, was free of tumor. " +
+				"Because single infiltrating tumor cells are hard to see on H&E, the frozen sections of every block of both stages were also stained with AE1/AE3 pan-cytokeratin to highlight single tumor cells at the margins.",
+			fams, []string{`stage 1 blocks=4 margin=positive stain="AE1/AE3"+reason`, `stage 2 blocks=2 margin=clear histology stain="H&E" stain="AE1/AE3"+reason`}},
+	})
+}

@@ -1655,6 +1655,13 @@ func (p *para) everyStage(from, lo, hi int) (bool, int) {
 		if w := p.w(k); (w == "stage" || w == "layer" || w == "level") && (p.w(k-1) == "each" || p.w(k-1) == "every") {
 			return true, 0 // "Each stage was stained with H&E and with MART-1 on every block"
 		}
+		if w := p.w(k); (w == "stages" || w == "layers" || w == "levels") && (p.w(k-1) == "both" || p.w(k-1) == "all") {
+			// "the frozen sections of every block of both stages were also stained with AE1/AE3"
+			if p.w(k-1) == "both" {
+				return true, 2
+			}
+			return true, 0
+		}
 	}
 	for k := lo + 1; k < hi; k++ {
 		if w := p.w(k); w == "stages" || w == "layers" || w == "levels" {
@@ -1971,8 +1978,8 @@ func (p *para) marginStatus(lo, hi int, startsAtStage bool) (MarginStatus, int) 
 			k = e - 1
 			continue
 		}
-		if p.has(k, cTiming) {
-			continue
+		if p.has(k, cTiming) || len(p.quiet) > 0 && p.quiet[k] {
+			continue // a stain's reason ("to highlight single tumor cells at the margins") places no tumor
 		}
 		if p.has(k, cMarginLoc) && !p.negated(k) && !p.afterUnit(k) && !p.awayFrom(k) || p.clockAt(k, hi) {
 			hasLoc, about = true, true
