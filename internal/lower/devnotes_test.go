@@ -249,6 +249,7 @@ var realisticSets = []struct {
 	{"testdata/probe193", 30, 30},
 	{"testdata/probe194", 30, 30},
 	{"testdata/probe195", 30, 30},
+	{"testdata/probe196", 30, 30},
 	{"testdata/probe197", 30, 28},
 }
 

@@ -879,6 +879,36 @@ func citedBiopsy(lower string, i int, word string) bool {
 	return len(before) > 0 && slices.Contains([]string{"prior", "previous", "by", "on", "outside", "recent"}, before[len(before)-1])
 }
 
+// byLesionLine reads a line "A - <value>" under a heading of one stage's
+// fact given lesion by lesion ("Stage I histology by lesion:") as that
+// fact of the lesion the label names, and returns the lesion and the
+// field; nil when the line is no such line.
+func (l *lowerer) byLesionLine(it *grammar.Item) (int, *grammar.Field) {
+	key := ""
+	for _, by := range []string{" by lesion", " by site", " by tumor", " by tumour"} {
+		if k, ok := strings.CutSuffix(strings.TrimSpace(asciiLower(l.block.Value)), by); ok {
+			key = strings.TrimSpace(l.block.Value[:len(k)])
+		}
+	}
+	if key == "" || it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 {
+		return -1, nil
+	}
+	if _, tail, ok := splitStage(key); !ok || tail == "" {
+		return -1, nil // "Stage I histology", "Stage 2 margins": a stage's fact, not a stage
+	}
+	for _, dash := range []string{" - ", " – ", " — ", ": "} {
+		label, _, ok := strings.Cut(it.Text.Text, dash)
+		if !ok || !grammar.IsLabel(strings.TrimSpace(label)) {
+			continue
+		}
+		les := l.labelled(strings.TrimSpace(label))
+		if v := trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, len(label)+len(dash), len(it.Text.Text)); les >= 0 && v != nil {
+			return les, &grammar.Field{Pos: it.Text.Pos, Key: key, Value: v}
+		}
+	}
+	return -1, nil
+}
+
 // procedureHeadings reads a numbered procedure's heading that names a
 // biopsy and no site ("PROCEDURE 2 - PUNCH BIOPSY") over the biopsy's own
 // label ("Biopsy 1: punch biopsy, 4 mm, right lateral upper arm") as the
@@ -1273,6 +1303,15 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.endParagraph()
 		l.block = model.Text{Value: strings.TrimRight(it.Text.Text, ".: "), Line: it.Text.Pos.Line}
 		return taken // "Reconstruction after tumor clearance, by site." over each site's repair line
+	}
+	if les, f := l.byLesionLine(it); f != nil {
+		l.endParagraph()
+		saved := l.lesion
+		l.lesion = les
+		l.closeSections()
+		taken = max(taken, l.field(i, f)) // "A - morpheaform BCC cords …, no PNI" under "Stage I histology by lesion:"
+		l.lesion = saved
+		return taken
 	}
 	if it.Text != nil && (it.Marker == nil || !isOrdinalMarker(it.Marker.Text)) && it.Label == nil && len(it.Fields) == 0 && (l.repairSiteLine(it.Text) || l.repairsLine(it.Text)) {
 		return taken // "Right nasal dorsum – intermediate (layered) closure, 12.5 mm" under "RECONSTRUCTION (…):", "- Left cheek - intermediate …"

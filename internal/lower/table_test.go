@@ -1271,3 +1271,17 @@ func TestLesionCellLeftToTheRowAbove(t *testing.T) {
 		})
 	}
 }
+
+// TestStageFactByLesion: "Stage I histology by lesion:" over "A - <text>"
+// lines gives each labelled lesion its first stage's histology
+// (CODING-RULES §10: histology-missing is for a first stage with none); a
+// label the note does not have gives nothing.
+func TestStageFactByLesion(t *testing.T) {
+	src := "LESION A\nSite: left temple\n\nLESION B\nSite: right cheek\n\n" +
+		"| Lesion | Stage | Blocks | Margins |\n|---|---|---|---|\n| A | 1 | 2 | clear |\n| B | 1 | 3 | clear |\n\n" +
+		"Stage I histology by lesion:\nA - morpheaform BCC cords in sclerotic stroma, deep reticular dermis, no PNI\nB - nodular BCC, mid dermis, no PNI\nC - WD SCC, superficial dermis\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "morpheaform BCC cords in sclerotic stroma, deep reticular dermis, no PNI", n.Lesions[0].Stages[0].Histology.Value)
+	assert.Equal(t, "nodular BCC, mid dermis, no PNI", n.Lesions[1].Stages[0].Histology.Value)
+}
