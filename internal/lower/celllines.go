@@ -3,6 +3,8 @@ package lower
 import (
 	"strings"
 
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/mohscode/mohscode/grammar"
 )
 
@@ -46,7 +48,7 @@ func cellPerLineTables(lines []*grammar.Line) []*grammar.Line {
 			}
 			rows = append(rows, &grammar.Line{Pos: lines[j].Pos, Row: &grammar.Row{Pos: lines[j].Pos, Cells: cells}})
 		}
-		if len(rows) == 0 || j < len(lines) && lineCell(lines[j]) != nil {
+		if _, _, more := oneCellText(lines[min(j, len(lines)-1)]); len(rows) == 0 || j < len(lines) && more {
 			continue // cells left over: the lines are not the rows of these names
 		}
 		out = append(out, lines[copied:i]...)
@@ -65,41 +67,62 @@ func cellPerLineTables(lines []*grammar.Line) []*grammar.Line {
 // of a log's column or of a lesion's field ("Closure (after tumor
 // clearance)") and nothing else, as cells.
 func columnNameLines(lines []*grammar.Line, i int) []*grammar.Cell {
-	var names []*grammar.Cell
-	for ; i < len(lines); i++ {
-		c := lineCell(lines[i])
-		if c == nil || wordCount(c.Text, 4) > 3 && !strings.Contains(c.Text, "(") {
+	short := i // the cheap tests first: a column's name is short, and holds no number or sentence
+	for ; short < len(lines); short++ {
+		text, _, ok := oneCellText(lines[short])
+		if !ok || len(text) > 40 || strings.ContainsAny(text, "0123456789:.,;") || wordCount(text, 4) > 3 && !strings.Contains(text, "(") {
 			break
 		}
-		if _, field := lookup(secLesion, c.Text); columnRoleOf(c.Text) == colOther && !field {
+	}
+	if short-i < 2 {
+		return nil // no table's names: a heading or a field alone
+	}
+	end := i
+	for ; end < short; end++ {
+		text, _, _ := oneCellText(lines[end])
+		if _, field := lookup(secLesion, text); !field && columnRoleOf(text) == colOther {
 			break
 		}
-		names = append(names, c)
+	}
+	if end-i < 2 {
+		return nil
+	}
+	names := make([]*grammar.Cell, 0, end-i)
+	for ; i < end; i++ {
+		names = append(names, lineCell(lines[i]))
 	}
 	return names
 }
 
-// lineCell is a line of one cell as that cell: the line's text, or a
-// bare key ("Blocks" read as a field), or nil for a blank line, a row, a
-// rule, or an item of several parts ("Stage 1 histology: …" is a field
-// of its own, no cell).
+// lineCell is a line of one cell as that cell, or nil (see oneCellText).
 func lineCell(line *grammar.Line) *grammar.Cell {
+	text, pos, ok := oneCellText(line)
+	if !ok {
+		return nil
+	}
+	return &grammar.Cell{Pos: pos, Text: text}
+}
+
+// oneCellText is the text and position of a line of one cell: the line's
+// text, a bare key ("Blocks" read as a field) or a label with no name
+// ("Lesion"); ok is false for a blank line, a row, a rule, or an item of
+// several parts ("Stage 1 histology: …" is a field of its own, no cell).
+func oneCellText(line *grammar.Line) (string, lexer.Position, bool) {
 	it := line.Item
 	if it == nil || it.Marker != nil {
-		return nil
+		return "", lexer.Position{}, false
 	}
 	switch {
 	case it.Label != nil:
 		if it.Label.Name() == "" && it.Text == nil && len(it.Fields) == 0 {
-			return &grammar.Cell{Pos: it.Label.Pos, Text: it.Label.Text} // "Lesion", a label with no name: the lesion column's
+			return it.Label.Text, it.Label.Pos, true // "Lesion", a label with no name: the lesion column's
 		}
-		return nil
 	case it.Text != nil && len(it.Fields) == 0:
-		return &grammar.Cell{Pos: it.Text.Pos, Text: it.Text.Text}
+		return it.Text.Text, it.Text.Pos, true
 	case it.Text == nil && len(it.Fields) == 1 && it.Fields[0].Value == nil:
-		return &grammar.Cell{Pos: it.Fields[0].Pos, Text: it.Fields[0].Key}
+		return it.Fields[0].Key, it.Fields[0].Pos, true
 	}
-	return nil
+	return "", lexer.Position{}, false
 }
 
 // shortCell reports whether a cell is short enough to open a row of a log:

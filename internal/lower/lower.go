@@ -884,6 +884,9 @@ func citedBiopsy(lower string, i int, word string) bool {
 // fact of the lesion the label names, and returns the lesion and the
 // field; nil when the line is no such line.
 func (l *lowerer) byLesionLine(it *grammar.Item) (int, *grammar.Field) {
+	if it.Text == nil || !containsFold(l.block.Value, " by ") {
+		return -1, nil // the cheap test first: most lines are under no such heading
+	}
 	key := ""
 	for _, by := range []string{" by lesion", " by site", " by tumor", " by tumour"} {
 		if k, ok := strings.CutSuffix(strings.TrimSpace(asciiLower(l.block.Value)), by); ok {
