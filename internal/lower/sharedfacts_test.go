@@ -7,44 +7,26 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestPriorBiopsyOfBoth: a sentence before the site labels that proves
-// every tumor at once ("Mohs surgery x2 today; both biopsy-proven on shave
-// biopsies of 10/16/2026") documents each tumor's prior diagnosis
-// (CODING-RULES §10: diagnosis-unconfirmed is for a tumor with no prior
-// pathology diagnosis or same-day biopsy); a sentence that says "both"
-// of something else does not.
-func TestPriorBiopsyOfBoth(t *testing.T) {
-	note := func(opening string) string {
+// TestPriorBiopsyOfSeveral: a statement that proves several tumors at once
+// documents each one's prior diagnosis (CODING-RULES §10:
+// diagnosis-unconfirmed is for a tumor with no prior pathology diagnosis or
+// same-day biopsy), wherever the note makes it: a sentence before the site
+// labels ("Mohs surgery x2 today; both biopsy-proven on shave biopsies of
+// 10/16/2026"), the heading over a numbered list of the tumors ("Tumors
+// treated today (all biopsy-proven, bx 11/16/2026):", read by the grammar
+// as text or as a bare key), or biopsies named in the plural before the
+// tumors a sentence names ("Shave biopsies … showed a … of the right nasal
+// ala and a … of the left jawline"). A statement that says "both" of
+// something else, or one biopsy in the singular, proves none.
+func TestPriorBiopsyOfSeveral(t *testing.T) {
+	labelled := func(opening string) string {
 		return "DOS: 11/06/2026\nInsurance: Aetna\n\n" + opening + " I read all frozen sections for both sites and drew a Mohs map of each layer.\n\n" +
 			"SITE A: Right nasal ala\nDIAGNOSIS: Basal cell carcinoma, nodular.\nSIZE BEFORE SURGERY: 0.6 x 0.5 cm.\nINDICATION: H-zone.\n" +
 			"FINDINGS: Layer I, two blocks: nodular basal cell carcinoma in the mid dermis, no perineural invasion, clear.\n\n" +
 			"SITE B: Right upper back\nDIAGNOSIS: Basal cell carcinoma, infiltrative.\nSIZE BEFORE SURGERY: 2.6 x 2.1 cm.\nINDICATION: infiltrative subtype.\n" +
 			"FINDINGS: Layer I, three blocks: infiltrative basal cell carcinoma in the reticular dermis, no perineural invasion, clear.\n"
 	}
-	cases := []struct {
-		name, opening string
-		unconfirmed   int
-	}{
-		{"'both biopsy-proven' proves each", "Mohs surgery x2 today; both biopsy-proven on shave biopsies of 10/16/2026.", 0},
-		{"'both proven' proves each", "Two tumors today, both proven on shave biopsies of 10/16/2026.", 0},
-		{"'Each had been confirmed by biopsy' after the count proves each", "Two skin cancers were treated today. Each had been confirmed by biopsy on 10/16/2026.", 0},
-		{"no biopsy named leaves each unconfirmed", "Mohs surgery x2 today; both sites were marked with the patient.", 2},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			assertUnconfirmed(t, c.unconfirmed, note(c.opening))
-		})
-	}
-}
-
-// TestPriorBiopsyInTheListCaption: the heading over a numbered list of the
-// tumors that says all of them were biopsied ("Tumors treated today (all
-// biopsy-proven, bx 11/16/2026):") documents each tumor's prior diagnosis
-// (CODING-RULES §10: diagnosis-unconfirmed is for a tumor with no prior
-// pathology diagnosis or same-day biopsy), whether the grammar reads it as
-// text or as a bare key; a heading that cites no biopsy does not.
-func TestPriorBiopsyInTheListCaption(t *testing.T) {
-	note := func(caption string) string {
+	listed := func(caption string) string {
 		return "Date of service: 11/20/2026\nPayer: Medicare Part B\n\n" + caption + "\n" +
 			"1. Left cheek - BCC, nodular (BDS26-1420). Pre-op 0.5 x 0.5 cm. Indication: face, tissue sparing.\n" +
 			"2. Right helix - SCC, well differentiated (BDS26-1421). Pre-op 0.8 x 0.7 cm. Indication: ear, invasive SCC.\n\n" +
@@ -52,18 +34,27 @@ func TestPriorBiopsyInTheListCaption(t *testing.T) {
 			"Tumor 1: stage 1, two blocks, nodular BCC in the mid dermis, no perineural invasion, clear.\n" +
 			"Tumor 2: stage 1, three blocks, well-differentiated SCC in the mid dermis, no perineural invasion, clear.\n"
 	}
+	dictated := func(opening string) string {
+		return "Date of service: 11/20/2026\nInsurance: Aetna\n\n" + opening + "\n\nI read all frozen sections, and a Mohs map was drawn for each stage at both sites.\n\n" +
+			"Lesion 1: right nasal ala\nMohs was indicated for a tumor of the nose. It measured 1.1 x 0.9 cm before surgery. The first stage was divided into three blocks and showed nodular basal cell carcinoma in the mid dermis without perineural invasion; all three blocks were clear.\n\n" +
+			"Lesion 2: left jawline\nMohs was indicated for an invasive squamous cell carcinoma on the face; it measured 1.3 x 1.1 cm before surgery. The single stage was divided into two blocks and showed squamous cell carcinoma in the mid dermis, no perineural invasion; both blocks were clear.\n"
+	}
 	cases := []struct {
-		name, caption string
-		unconfirmed   int
+		name, note  string
+		unconfirmed int
 	}{
-		{"a caption read as text", "Tumors (all biopsy-proven, bx 11/02/2026):", 0},
-		{"a caption read as a bare key", "Tumors treated today (all biopsy-proven, bx 11/02/2026):", 0},
-		{"a caption that cites no biopsy", "Tumors treated today (both marked with the patient):", 2},
+		{"'both biopsy-proven' proves each", labelled("Mohs surgery x2 today; both biopsy-proven on shave biopsies of 10/16/2026."), 0},
+		{"'both proven' proves each", labelled("Two tumors today, both proven on shave biopsies of 10/16/2026."), 0},
+		{"'Each had been confirmed by biopsy' after the count proves each", labelled("Two skin cancers were treated today. Each had been confirmed by biopsy on 10/16/2026."), 0},
+		{"no biopsy named leaves each unconfirmed", labelled("Mohs surgery x2 today; both sites were marked with the patient."), 2},
+		{"a list caption read as text", listed("Tumors (all biopsy-proven, bx 11/02/2026):"), 0},
+		{"a list caption read as a bare key", listed("Tumors treated today (all biopsy-proven, bx 11/02/2026):"), 0},
+		{"a list caption that cites no biopsy", listed("Tumors treated today (both marked with the patient):"), 2},
+		{"'Shave biopsies … showed' both", dictated("Shave biopsies done here on 11/11/2026 showed a nodular basal cell carcinoma of the\nright nasal ala and a well-differentiated squamous cell carcinoma of the left jawline."), 0},
+		{"one biopsy in the singular", dictated("A shave biopsy done here on 11/11/2026 showed a basal cell carcinoma; she also has a lesion of the right nasal ala and one of the left jawline."), 2},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			assertUnconfirmed(t, c.unconfirmed, note(c.caption))
-		})
+		t.Run(c.name, func(t *testing.T) { assertUnconfirmed(t, c.unconfirmed, c.note) })
 	}
 }
 
@@ -131,27 +122,4 @@ func TestClosingReaderOfSeveralLesions(t *testing.T) {
 	assert.Equal(t, 0, count(rules), "a closing reader holds for both lesions")
 	_, rules = codedNote(t, note("Slides read by: Dr. Abiodun-Fairley (Mohs surgeon)\n"))
 	assert.Equal(t, 1, count(rules), "a reader right under lesion B's repair is lesion B's")
-}
-
-// TestPluralBiopsiesOfTheTumorsNamed: a sentence that names biopsies in the
-// plural before the tumors it names ("Shave biopsies done here on
-// 11/11/2026 showed a nodular basal cell carcinoma of the right nasal ala
-// and a … squamous cell carcinoma of the left jawline") documents each
-// named tumor's prior diagnosis (CODING-RULES §10: diagnosis-unconfirmed);
-// one biopsy in the singular before two tumors does not say whose it is.
-func TestPluralBiopsiesOfTheTumorsNamed(t *testing.T) {
-	note := func(opening string) string {
-		return "Date of service: 11/20/2026\nInsurance: Aetna\n\n" + opening + "\n\nI read all frozen sections, and a Mohs map was drawn for each stage at both sites.\n\n" +
-			"Lesion 1: right nasal ala\nMohs was indicated for a tumor of the nose. It measured 1.1 x 0.9 cm before surgery. The first stage was divided into three blocks and showed nodular basal cell carcinoma in the mid dermis without perineural invasion; all three blocks were clear.\n\n" +
-			"Lesion 2: left jawline\nMohs was indicated for an invasive squamous cell carcinoma on the face; it measured 1.3 x 1.1 cm before surgery. The single stage was divided into two blocks and showed squamous cell carcinoma in the mid dermis, no perineural invasion; both blocks were clear.\n"
-	}
-	for _, c := range []struct {
-		name, opening string
-		unconfirmed   int
-	}{
-		{"'Shave biopsies … showed' both", "Shave biopsies done here on 11/11/2026 showed a nodular basal cell carcinoma of the\nright nasal ala and a well-differentiated squamous cell carcinoma of the left jawline.", 0},
-		{"one biopsy in the singular", "A shave biopsy done here on 11/11/2026 showed a basal cell carcinoma; she also has a lesion of the right nasal ala and one of the left jawline.", 2},
-	} {
-		t.Run(c.name, func(t *testing.T) { assertUnconfirmed(t, c.unconfirmed, note(c.opening)) })
-	}
 }
