@@ -207,6 +207,10 @@ func (l *lineLexer) lexLine() {
 	ll := line{text: text, orig: orig, start: start, lx: l}
 	if l.ocr && ocrSpaced(orig) {
 		ll.text, ll.at = collapseSpacing(text)
+	} else if strings.IndexByte(text, '[') >= 0 {
+		if t, at := misheard(text); at != nil {
+			ll.text, ll.at = t, at // "won [one] block" reads "one block", its words at their columns
+		}
 	}
 	ll.classify()
 	l.rememberColumns()
@@ -1638,6 +1642,52 @@ func entityChar(e string) byte {
 		return '&'
 	}
 	return ' '
+}
+
+// misheard reads a word a transcriptionist marked as misheard as the
+// number word in brackets after it that corrects it ("tree [three]
+// blocks", "won [one] block"): the word and the brackets are dropped, so
+// that the line reads "three blocks". Only a number word in the brackets
+// corrects a word so. at maps each byte of the text returned to its offset
+// in s (one more for the end); both are nil when s has no such word.
+func misheard(s string) (string, []int) {
+	var b []byte
+	var at []int
+	copied := 0 // s[:copied] is in b
+	for open := strings.IndexByte(s, '['); open >= 0; {
+		end := strings.IndexByte(s[open:], ']')
+		if end < 0 {
+			break
+		}
+		end += open
+		word := open - 1
+		from := word
+		for from > 0 && isLetter(s[from-1]) {
+			from--
+		}
+		if word > 0 && s[word] == ' ' && numberWords[strings.ToLower(s[open+1:end])] > 0 && from < word &&
+			numberWords[strings.ToLower(s[from:word])] == 0 && (from == 0 || !isAlnum(s[from-1])) && from >= copied {
+			for k := copied; k < from; k++ {
+				b, at = append(b, s[k]), append(at, k)
+			}
+			for k := open + 1; k < end; k++ {
+				b, at = append(b, s[k]), append(at, k)
+			}
+			copied = end + 1
+		}
+		next := strings.IndexByte(s[end:], '[')
+		if next < 0 {
+			break
+		}
+		open = end + next
+	}
+	if b == nil {
+		return "", nil
+	}
+	for k := copied; k < len(s); k++ {
+		b, at = append(b, s[k]), append(at, k)
+	}
+	return string(b), append(at, len(s))
 }
 
 // blankClock blanks the time that opens a case log's entry, "07:40  Left

@@ -199,6 +199,8 @@ func TestLineShapes(t *testing.T) {
 		{"a case log's time before its entry", "07:40  Left nasal dorsum: nodular BCC. First stage, four blocks.", `1 key="Left nasal dorsum"@8 value="nodular BCC. First stage, four blocks."@27`},
 		{"a case log's time and a tab", "9:05 AM\tStage 1 taken at left temple, 3 blocks.", `1 text="Stage 1 taken at left temple, 3 blocks."@9`},
 		{"a log row keeps its time as a cell", "09:05  1  L shin  1  A  clear", `1 row cell="09:05"@1 cell="1"@8 cell="L shin"@11 cell="1"@19 cell="A"@22 cell="clear"@25`},
+		{"a misheard word and the number word that corrects it", "The second stage was for [four] blocks.", `1 text="The second stage was four blocks."@1`},
+		{"a bracketed word that is no number stays", "The site was marked [with the patient].", `1 text="The site was marked [with the patient]."@1`},
 		{"a time then one blank is text", "07:40 Left nasal dorsum: nodular BCC", `1 text="07:40 Left nasal dorsum: nodular BCC"@1`},
 		{"bracketed key", "[Pre-op size] 1.0 x 0.9 cm", `1 key="Pre-op size"@2 value="1.0 x 0.9 cm"@15`},
 		{"checkbox is no bracketed key", "[X] Yes  [ ] No", `1 row cell="[X] Yes"@1 cell="[ ] No"@10`},
