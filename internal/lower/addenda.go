@@ -12,13 +12,18 @@ import (
 
 // A signed addendum that corrects the note is the record (see
 // applyCorrections). Beside stage counts, it may correct a repair's length
-// ("the closure length was 2.7 cm, not 2.4 cm"), a linear repair's class
+// ("the closure length was 2.7 cm, not 2.4 cm", "entered above as 2.4 cm in
+// error. The correct repair length … is 3.4 cm"), a linear repair's class
 // ("the closure documented above as simple was … (intermediate repair)")
 // and a lesion's side ("Lesion 2 was on the LEFT antihelix"). Each
 // correction used is reported as a prose-field-conflict.
 
 // lengthCorrection reads "2.7 cm, not 2.4 cm": the new length and the old.
 var lengthCorrection = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*cm\s*,?\s+not\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*cm`)
+
+// errorCorrection reads "entered above as 2.4 cm in error. The correct
+// repair length … is 3.4 cm": the old length and the new.
+var errorCorrection = regexp.MustCompile(`(?i)\bas\s+(\d+(?:\.\d+)?)\s*cm\s+in\s+error\b[^;]{0,160}?\b(?:is|was|measured)\s+(\d+(?:\.\d+)?)\s*cm`)
 
 // sideCorrection reads "Lesion 2 was on the LEFT antihelix": the lesion,
 // the side and the site.
@@ -49,7 +54,12 @@ func correctionText(pars [][]prose.Line) (string, int) {
 func (l *lowerer) correctRepairs(les *model.Lesion, scope int, repairs []prose.Repair) {
 	text, line := correctionText(l.corrections[scope])
 	span := prose.Span{Line: line, Col: 1, EndLine: line, EndCol: 1}
-	if m := lengthCorrection.FindStringSubmatch(text); m != nil {
+	m := lengthCorrection.FindStringSubmatch(text)
+	if e := errorCorrection.FindStringSubmatch(text); m == nil && e != nil {
+		m = []string{e[0], e[2], e[1]} // the new length first, as "2.7 cm, not 2.4 cm" gives it
+	}
+	corrected := m != nil
+	if m != nil {
 		now, _ := strconv.ParseFloat(m[1], 64)
 		was, _ := strconv.ParseFloat(m[2], 64)
 		for i := range les.Repairs {
@@ -67,7 +77,7 @@ func (l *lowerer) correctRepairs(les *model.Lesion, scope int, repairs []prose.R
 		return
 	}
 	r := &les.Repairs[0]
-	if len(repairs) == 1 && len(repairs[0].Length.Size.Dims) == 1 && mentions(asciiLower(text), []string{"length"}) {
+	if !corrected && len(repairs) == 1 && len(repairs[0].Length.Size.Dims) == 1 && mentions(asciiLower(text), []string{"length"}) {
 		// "The repair length dictated above is incorrect. The complex
 		// closure measured 2.8 cm": the addendum's one repair length
 		now := repairs[0].Length.Size.Dims[0]

@@ -156,7 +156,7 @@ var realisticSets = []struct {
 	{"testdata/probe102", 30, 30},
 	{"testdata/probe103", 30, 23},
 	{"testdata/probe104", 30, 27},
-	{"testdata/probe105", 30, 27},
+	{"testdata/probe105", 30, 28},
 	{"testdata/probe106", 30, 28},
 	{"testdata/probe107", 30, 20},
 	{"testdata/probe108", 30, 28},

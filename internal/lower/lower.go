@@ -912,6 +912,13 @@ func (l *lowerer) byLesionLine(it *grammar.Item) (int, *grammar.Field) {
 	return -1, nil
 }
 
+// inAddendum reports whether the lines being read are an addendum's: under
+// an "Addendum" heading, or in a paragraph that opens with the word.
+func (l *lowerer) inAddendum() bool {
+	return hasPrefixFold(strings.TrimSpace(l.block.Value), "addendum") ||
+		len(l.paragraph) > 0 && hasPrefixFold(strings.TrimSpace(l.paragraph[0].Text), "addendum")
+}
+
 // procedureHeadings reads a numbered procedure's heading that names a
 // biopsy and no site ("PROCEDURE 2 - PUNCH BIOPSY") over the biopsy's own
 // label ("Biopsy 1: punch biopsy, 4 mm, right lateral upper arm") as the
@@ -3401,6 +3408,12 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		// "Mohs was chosen for ill-defined borders" over "after failed
 		// cryotherapy. Stage 1 histology: squamous cell carcinoma in": the
 		// sentence before runs on into this line, a paragraph's, not a field
+		l.paragraph = append(l.paragraph, keyAndValue(f))
+		return i
+	}
+	if l.inAddendum() && hasPrefixFold(strings.TrimSpace(f.Key), "correction") {
+		// "Correction to stage 1: the first stage was divided into 6 blocks,"
+		// under "Addendum by …": the addendum's sentence, which corrects the note
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 		return i
 	}

@@ -2075,6 +2075,16 @@ func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
 		{"a repair's length", one + "Repair: intermediate layered closure after tumor clearance\n  Length: 2.4 cm\n\n" +
 			"ADDENDUM 09/03/2026 08:12\nCorrection to the repair documented above: the closure length was 2.7 cm,\nnot 2.4 cm as entered (error in the length field).\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[2.7]"},
+		{"a repair's length entered in error", one + "Repair: intermediate layered repair after tumor clearance, 2.4 cm\n\n" +
+			"ADDENDUM\nAddendum by A. Surgeon, MD on 09/09/2026 at 8:40 AM\nCorrection: the length of the intermediate layered repair of the right temple\n" +
+			"was entered above as 2.4 cm in error. The correct repair length, as measured\nin the operating room, is 3.4 cm. All other documentation is unchanged.\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(append(r.Size.Dims, r.Length.Dims...))
+			}, "[3.4]"},
+		{"a stage's blocks under 'Correction to stage 1:'", one + "\nADDENDUM\nAddendum by A. Surgeon, MD on 11/06/2026 at 8:05 AM\n" +
+			"Correction to stage 1: the first stage was divided into 4 blocks (A through D),\nnot 3 as typed above. Block 4 (D) was omitted from the note in error; it was\nclear.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Stages[0].Blocks.N) }, "4"},
 		{"a linear repair's class", one + "Repair: simple linear closure after tumor clearance, 3.0 cm\n\n" +
 			"Addendum (07/30/2026): the closure documented above as \"simple\" was a layered closure with deep absorbable sutures (intermediate repair), length 3.0 cm as stated. This addendum corrects the repair class only.\n",
 			func(n *model.Note) string {
