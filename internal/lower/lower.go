@@ -82,8 +82,10 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	if !l.headed {
 		l.siteParas = siteParagraphs(note.Lines)
-		if l.siteParas == nil {
-			l.siteParas = siteOpenings(note.Lines)
+		if openings := siteOpenings(note.Lines); l.siteParas == nil || extends(openings, l.siteParas) {
+			// "Third, the left cutaneous upper lip." opens its paragraph with
+			// no site first: the sentences that open the tumors find it
+			l.siteParas = openings
 			l.siteSentences = l.siteParas != nil
 		}
 		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: "1", Line: 0})
@@ -5376,6 +5378,29 @@ func hashSite(s string) (n, site string, ok bool) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// extends reports whether the tumors the opening sentences open are more
+// than the site paragraphs open, each paragraph's tumor among them, on its
+// line and with its number: a paragraph that opens with no site ("Third,
+// the left cutaneous upper lip.") after others that do.
+func extends(openings, paras map[siteAt]siteParagraph) bool {
+	if len(openings) <= len(paras) {
+		return false
+	}
+	for at, sp := range paras {
+		found := false
+		for at2, sp2 := range openings {
+			if at2.line == at.line && sp2.n == sp.n {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // siteParagraph is a paragraph of a dictation without lesion labels that

@@ -1340,3 +1340,18 @@ func TestHistorysRepairTiming(t *testing.T) {
 	assert.Equal(t, []string{"12051×1[]", "17311×1[]"}, lines)
 	assert.Contains(t, rules, "repair-timing-undocumented")
 }
+
+// TestThirdParagraphOpenedBySentence: a dictation whose first tumors'
+// paragraphs open with their sites and whose third opens "Third, the left
+// cutaneous upper lip." codes all three (CODING-RULES §2: a first stage
+// each, 59 on the second and third): the sentences that open the tumors
+// find the one the site paragraphs miss, each paragraph's tumor among them.
+func TestThirdParagraphOpenedBySentence(t *testing.T) {
+	note := "DATE OF SERVICE: 10/27/2026\nINSURANCE: UHC Options PPO\n\n" +
+		"Three biopsy-proven facial skin cancers were treated today with Mohs micrographic surgery: a basal cell carcinoma of the right nasal dorsum, a basal cell carcinoma of the left antihelix and a squamous cell carcinoma of the left cutaneous upper lip. I personally read all frozen sections, and a Mohs map was drawn for each stage at every site.\n\n" +
+		"The right nasal dorsum tumor was a nodular basal cell carcinoma measuring 0.6 x 0.5 cm. Mohs was chosen for its location on the nose. The first stage was processed as two blocks; nodular basal cell carcinoma was present in the mid dermis without perineural invasion, and both blocks were clear.\n\n" +
+		"Attention was then turned to the left antihelix. This nodular basal cell carcinoma measured 0.5 x 0.5 cm. Mohs was indicated for its location on the ear. The first stage was divided into two blocks; nodular basal cell carcinoma was present in the superficial dermis without perineural invasion, and both blocks were clear.\n\n" +
+		"Third, the left cutaneous upper lip. This well-differentiated squamous cell carcinoma measured 0.5 x 0.4 cm. Mohs was chosen for its location on the lip. The first stage was processed as three blocks and showed well-differentiated squamous cell carcinoma in the superficial dermis without perineural invasion; all three blocks were clear.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"17311×1[59]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+}
