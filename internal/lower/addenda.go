@@ -25,13 +25,23 @@ var lengthCorrection = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*cm\s*,?\s+not\s
 // repair length … is 3.4 cm": the old length and the new.
 var errorCorrection = regexp.MustCompile(`(?i)\bas\s+(\d+(?:\.\d+)?)\s*cm\s+in\s+error\b[^;]{0,160}?\b(?:is|was|measured)\s+(\d+(?:\.\d+)?)\s*cm`)
 
-// sideCorrection reads "Lesion 2 was on the LEFT antihelix": the lesion,
-// the side and the site.
-var sideCorrection = regexp.MustCompile(`(?i)\blesion\s+#?(\d+)\s+(?:was|is)\s+(?:on|at|of|located on)\s+the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
+// sideCorrection reads "Lesion 2 was on the LEFT antihelix", "The correct
+// site of lesion 2 is the right dorsal forearm": the lesion, the side and
+// the site.
+var sideCorrection = regexp.MustCompile(`(?i)\blesion\s+#?(\d+)\s+(?:was|is)\s+(?:(?:on|at|of|located on)\s+)?the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
 
 // oneSideCorrection reads "The tumor treated on 06/01/2026 was on the LEFT
 // antihelix" in the addendum of a note of one lesion: the side and the site.
 var oneSideCorrection = regexp.MustCompile(`(?i)\b(?:tumou?r|lesion)\b[^.;]{0,40}?\s(?:was|is)\s+(?:on|at|of|located on)\s+the\s+(left|right)\s+([a-z][a-z -]*[a-z])`)
+
+// otherSide is a site's side word, replaced by the side an addendum
+// corrects it to.
+var otherSide = regexp.MustCompile(`(?i)\b(?:left|right)\b`)
+
+// postopCorrection reads "The postoperative diagnosis is amended from
+// "Same" to: basosquamous (metatypical) carcinoma of the right medial
+// cheek.": the diagnosis the addendum gives.
+var postopCorrection = regexp.MustCompile(`(?i)\bpost-?\s?op(?:erative)?\.?\s+diagnosis\b[^.]{0,40}?\b(?:amended|corrected|changed|revised)\b[^.:]{0,40}?\bto\b:?\s*(.+?)\.(?:\s|$)`)
 
 // correctionText joins the lines of a scope's correcting addenda.
 func correctionText(pars [][]prose.Line) (string, int) {
@@ -159,8 +169,40 @@ func (l *lowerer) correctSides(scope int) {
 		if string(site.Laterality) == side {
 			continue
 		}
-		les.Laterality = model.Text{Value: side, Line: line}
+		if site.Laterality == "" || !les.Site.Text.Present() {
+			les.Laterality = model.Text{Value: side, Line: line}
+		} else {
+			// "Left dorsal forearm" corrected to the right: the site's own
+			// side word changes, so no Side stands against the site
+			les.Site.Text.Value = otherSide.ReplaceAllStringFunc(les.Site.Text.Value, func(w string) string {
+				if w[0] >= 'A' && w[0] <= 'Z' {
+					return strings.ToUpper(side[:1]) + side[1:] // "Left" → "Right"
+				}
+				return side
+			})
+		}
 		l.conflict(les.Line, prose.Span{Line: line, Col: 1, EndLine: line, EndCol: 1}, "lesion "+les.Label+" is on the "+
 			side+" "+named.Terms[0].Name+" by the addendum that corrects the note; the addendum's side is used")
+	}
+}
+
+// correctPostop gives the lesion the post-operative diagnosis its addendum
+// amends the note's to ("… is amended from "Same" to: basosquamous
+// (metatypical) carcinoma of the right medial cheek").
+func (l *lowerer) correctPostop(les *model.Lesion, scope int) {
+	text, line := correctionText(l.corrections[scope])
+	m := postopCorrection.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	dx := strings.Trim(strings.TrimSpace(m[1]), `"“”`)
+	if dx == "" || strings.EqualFold(dx, les.PostopDiagnosis.Value) {
+		return
+	}
+	was := les.PostopDiagnosis.Value
+	les.PostopDiagnosis = model.Text{Value: dx, Line: line}
+	if was != "" {
+		l.conflict(les.Line, prose.Span{Line: line, Col: 1, EndLine: line, EndCol: 1}, "the post-operative diagnosis of lesion "+les.Label+
+			" is \""+was+"\" in the note but \""+dx+"\" in the addendum that amends it; the addendum's diagnosis is used")
 	}
 }

@@ -917,8 +917,27 @@ func (l *lowerer) byLesionLine(it *grammar.Item) (int, *grammar.Field) {
 // inAddendum reports whether the lines being read are an addendum's: under
 // an "Addendum" heading, or in a paragraph that opens with the word.
 func (l *lowerer) inAddendum() bool {
-	return hasPrefixFold(strings.TrimSpace(l.block.Value), "addendum") ||
-		len(l.paragraph) > 0 && hasPrefixFold(strings.TrimSpace(l.paragraph[0].Text), "addendum")
+	if hasPrefixFold(strings.TrimSpace(l.block.Value), "addendum") {
+		return true
+	}
+	for i, v := range l.paragraph {
+		if opensAddendum(i, v.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensAddendum reports whether the i-th line of a paragraph opens an
+// addendum: the first with the word in any case, a later one ("Sex: M"
+// of a page's header, then "ADDENDUM", then "Addendum by …") capitalised,
+// as a wrapped sentence's "… see the / addendum below" is not.
+func opensAddendum(i int, text string) bool {
+	text = strings.TrimSpace(text)
+	if i == 0 {
+		return hasPrefixFold(text, "addendum")
+	}
+	return strings.HasPrefix(text, "Addendum") || strings.HasPrefix(text, "ADDENDUM")
 }
 
 // procedureHeadings reads a numbered procedure's heading that names a

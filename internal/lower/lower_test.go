@@ -2085,6 +2085,9 @@ func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
 		{"a stage's blocks under 'Correction to stage 1:'", one + "\nADDENDUM\nAddendum by A. Surgeon, MD on 11/06/2026 at 8:05 AM\n" +
 			"Correction to stage 1: the first stage was divided into 4 blocks (A through D),\nnot 3 as typed above. Block 4 (D) was omitted from the note in error; it was\nclear.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Stages[0].Blocks.N) }, "4"},
+		{"a stage's blocks in an addendum under a page's header line", one + "\nPatient: [name withheld]     MRN: 40755018     Sex: M\nADDENDUM\nAddendum by A. Surgeon, MD on 11/06/2026 at 8:05 AM\n" +
+			"Correction to stage 1: the first stage was divided into 4 blocks (A through D),\nnot 3 as typed above.\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Stages[0].Blocks.N) }, "4"},
 		{"a linear repair's class", one + "Repair: simple linear closure after tumor clearance, 3.0 cm\n\n" +
 			"Addendum (07/30/2026): the closure documented above as \"simple\" was a layered closure with deep absorbable sutures (intermediate repair), length 3.0 cm as stated. This addendum corrects the repair class only.\n",
 			func(n *model.Note) string {
@@ -2096,7 +2099,23 @@ func TestAddendumCorrectsRepairsAndSides(t *testing.T) {
 			func(n *model.Note) string { return n.Lesions[1].Laterality.Value }, "left"},
 		{"the side of a note's one tumor", "Location: right antihelix\nStage 1: 2 blocks; margins clear\n\n" +
 			"ADDENDUM 06/03/2026: Correction of laterality. The tumor treated on 06/01/2026 was on the LEFT antihelix, as shown on the biopsy report.\n",
-			func(n *model.Note) string { return n.Lesions[0].Laterality.Value }, "left"},
+			func(n *model.Note) string { return n.Lesions[0].Site.Text.Value }, "left antihelix"},
+		{"a site's side named with no preposition", "Lesion 1: right temple\nStage 1: 2 blocks; margins clear\n\nLesion 2\nSite: Left dorsal forearm\nStage 1: 1 block; clear\n\n" +
+			"ADDENDUM\nAddendum by A. Surgeon, MD on 09/16/2026 at 9:05 AM\nCorrection of laterality for lesion 2: \"Left\" in the Site field above is a documentation error.\n" +
+			"The correct site of lesion 2 is the right dorsal forearm. Nothing else is changed.\n",
+			func(n *model.Note) string { return n.Lesions[1].Site.Text.Value + "|" + n.Lesions[1].Laterality.Value }, "Right dorsal forearm|"},
+		{"one lesion's repair class in an addendum naming two", "Lesion 1\nSite: right dorsal hand\nStage 1: 2 blocks; clear\nRepair: intermediate layered repair after tumor clearance\n  Length: 2.8 cm\n\n" +
+			"Lesion 2\nSite: left shin\nStage 1: 4 blocks; clear\nRepair: intermediate layered repair after tumor clearance\n  Length: 4.5 cm\n\n" +
+			"ADDENDUM\nAddendum by A. Surgeon, MD on 10/14/2026 at 8:15 AM\nCorrection to the repair of lesion 1 (right dorsal hand): the template\n" +
+			"defaulted to \"intermediate layered repair\". The hand wound in fact required a\ncomplex repair, 2.8 cm in length, after tumor clearance. The repair of lesion 2 was\n" +
+			"an intermediate layered repair as documented. Nothing else is changed.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions[0].Repairs), n.Lesions[0].Repairs[0].Value.Value, "|", len(n.Lesions[1].Repairs), n.Lesions[1].Repairs[0].Value.Value)
+			}, "1complex repair|1intermediate layered repair after tumor clearance"},
+		{"an amended post-operative diagnosis", "Site: right medial cheek\nPreoperative diagnosis: basal cell carcinoma\nPostoperative diagnosis: Same\nStage 1: 3 blocks; clear\n\n" +
+			"ADDENDUM\nAddendum by A. Surgeon, MD on 10/12/2026 at 10:30 AM\nOn review of the frozen sections, the tumor showed keratinizing squamous cells. The\n" +
+			"postoperative diagnosis is amended from \"Same\" to: basosquamous (metatypical)\ncarcinoma of the right medial cheek. Nothing else is changed.\n",
+			func(n *model.Note) string { return n.Lesions[0].PostopDiagnosis.Value }, "basosquamous (metatypical) carcinoma of the right medial cheek"},
 		{"an addendum that corrects nothing", one + "Repair: intermediate layered closure after tumor clearance\n  Length: 2.4 cm\n\n" +
 			"ADDENDUM: the patient called; the wound is healing well, 2.7 cm, not 2.4 cm, of redness noted.\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims) }, "[2.4]"},

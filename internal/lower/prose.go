@@ -561,6 +561,9 @@ func lastWord(s string) string {
 // proseScope keeps a paragraph under the lesion being read: its history,
 // its corrections or its prose.
 func (l *lowerer) proseScope(lines []prose.Line) {
+	if l.lesionCorrections(lines) {
+		return
+	}
 	if lines = l.lesionClauses(l.jointRepairs(lines)); len(lines) == 0 {
 		return
 	}
@@ -1083,7 +1086,7 @@ func isCorrection(heading string, par []prose.Line) bool {
 	if len(par) == 0 {
 		return false
 	}
-	if !hasPrefixFold(strings.TrimSpace(heading), "addendum") && !hasPrefixFold(strings.TrimSpace(par[0].Text), "addendum") {
+	if !hasPrefixFold(strings.TrimSpace(heading), "addendum") && !slices.ContainsFunc(par, func(v prose.Line) bool { return opensAddendum(slices.Index(par, v), v.Text) }) {
 		return false
 	}
 	for _, v := range par {
@@ -1113,6 +1116,46 @@ func (l *lowerer) correction(scope int, lines []prose.Line) {
 	}
 }
 
+// lesionCorrections hands each lesion of a note of several the sentences
+// of an addendum that name it ("Correction to the repair of lesion 1 …:
+// … in fact required a complex repair …. The repair of lesion 2 was an
+// intermediate layered repair as documented."): a sentence naming no
+// lesion goes with the one before it, and one that confirms the note ("as
+// documented", "Nothing else is changed") corrects nothing. It reports
+// false, keeping nothing, when the addendum names fewer than two lesions
+// or one sentence names two.
+func (l *lowerer) lesionCorrections(lines []prose.Line) bool {
+	if len(l.out.Lesions) < 2 || !isCorrection(l.block.Value, lines) || len(l.lesionMentions(lines)) < 2 {
+		return false
+	}
+	parts := map[int][]prose.Line{}
+	var order []int
+	at := -1
+	for _, sen := range prose.Sentences([][]prose.Line{lines}) {
+		switch refs := l.lesionMentions(sen); {
+		case len(refs) > 1 || len(refs) == 1 && refs[0].lesion < 0:
+			return false
+		case len(refs) == 1:
+			at = refs[0].lesion
+		}
+		if at < 0 || mentions(asciiLower(sentenceText(sen)), confirmingWords) {
+			continue
+		}
+		if _, ok := parts[at]; !ok {
+			order = append(order, at)
+		}
+		parts[at] = append(parts[at], sen...)
+	}
+	for _, k := range order {
+		l.correction(k, parts[k])
+	}
+	return true
+}
+
+// confirmingWords say a sentence of an addendum confirms what the note
+// states rather than correcting it.
+var confirmingWords = []string{"as documented", "as dictated", "as written", "as recorded", "nothing else", "no other change", "unchanged", "stands"}
+
 // applyCorrections gives the stages of a note's one lesion the block
 // counts and margins its addendum corrects, over its fields and its prose,
 // and says so: the author's signed correction is the record. In a note of
@@ -1130,6 +1173,7 @@ func (l *lowerer) applyCorrections(scope int) {
 		return
 	}
 	l.correctRepairs(les, scope, facts.Repairs)
+	l.correctPostop(les, scope)
 	for _, ps := range stages {
 		st := stageOf(les, ps.Number)
 		if st == nil {
