@@ -1488,7 +1488,35 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			continue
 		}
 		st.f.Diagnoses = append(st.f.Diagnoses, d)
+		if site != "" && pluralTumor(p.w(e-1)) {
+			// "basal cell carcinomas of the left forehead and the right
+			// upper chest": one tumor at each site
+			for j := b; j < s.hi; {
+				if p.w(j) == "," {
+					j++
+				}
+				if j >= s.hi || p.w(j) != "and" {
+					break
+				}
+				next, a2, b2 := p.siteAfter(j+1, s.hi)
+				if next == "" {
+					break
+				}
+				st.f.Diagnoses = append(st.f.Diagnoses, Diagnosis{Text: d.Text, Span: d.Span, Site: next, SiteSpan: p.spanOf(a2, b2)})
+				j = b2
+			}
+		}
 	}
+}
+
+// pluralTumor reports whether a diagnosis ends with a plural noun:
+// "carcinomas", "BCCs".
+func pluralTumor(w string) bool {
+	switch w {
+	case "carcinomas", "bccs", "sccs", "melanomas", "cancers", "tumors", "tumours":
+		return true
+	}
+	return false
 }
 
 // siteCarrying is the site that is the subject of "carries", "bears",

@@ -393,3 +393,20 @@ func TestStainOfBothStagesNamedBefore(t *testing.T) {
 			fams, []string{`stage 1 blocks=4 margin=positive stain="AE1/AE3"+reason`, `stage 2 blocks=2 margin=clear histology stain="H&E" stain="AE1/AE3"+reason`}},
 	})
 }
+
+// TestPluralDiagnosisSites: a plural diagnosis over a list of sites names
+// one tumor at each (CODING-RULES §1: each tumor is coded on its own), as
+// an intro of a dictation of several tumors lists them; a singular one
+// keeps its one site.
+func TestPluralDiagnosisSites(t *testing.T) {
+	dx := []string{"diagnosis "}
+	runPhrases(t, []phraseCase{
+		{"§1 tumors: 'basal cell carcinomas of the left forehead and the right upper chest' are two",
+			"Three skin cancers were treated today: basal cell carcinomas of the left forehead and the right upper chest, and a squamous cell carcinoma of the left knee.",
+			dx, []string{`diagnosis "basal cell carcinomas" site="left forehead"`, `diagnosis "basal cell carcinomas" site="right upper chest"`,
+				`diagnosis "squamous cell carcinoma" site="left knee"`}},
+		{"§1 tumors: a singular diagnosis 'of the left cheek and the nose' is not split",
+			"A basal cell carcinoma of the left cheek and the patient's nose was examined.",
+			dx, []string{`diagnosis "basal cell carcinoma" site="left cheek"`}},
+	})
+}
