@@ -253,7 +253,7 @@ var realisticSets = []struct {
 	{"testdata/probe197", 30, 28},
 	{"testdata/probe198", 20, 14},
 	{"testdata/probe199", 20, 20},
-	{"testdata/probe200", 20, 19},
+	{"testdata/probe200", 20, 20},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

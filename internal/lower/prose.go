@@ -597,6 +597,7 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 		return // what no routing above gave its lesion
 	}
 	scope := l.lesion
+
 	l.stageGoesOn(lines)
 	if l.headed && scope != noteScope && len(l.out.Lesions) > 1 && speaksOfEvery(lines) && !repairsSection(l.block.Value) {
 		// "Both sites were confirmed … each stage was recorded on a Mohs
@@ -2678,7 +2679,11 @@ func (l *lowerer) sharedParagraphs() {
 		return
 	}
 	l.sharedHistory()
-	if len(l.paragraphs[noteScope]) > 0 {
+	// prose of the note's own already (a practice's name over the intro)
+	// keeps a paragraph that repairs (the first lesion's part of "After
+	// tumor clearance at both sites, the temple defect …")
+	prior := len(l.paragraphs[noteScope]) > 0
+	if slices.ContainsFunc(l.paragraphs[noteScope], ofSeveral) {
 		return
 	}
 	hist := l.history[0][:0]
@@ -2695,7 +2700,7 @@ func (l *lowerer) sharedParagraphs() {
 	l.history[0] = hist
 	own := l.paragraphs[0][:0]
 	for _, par := range l.paragraphs[0] {
-		if len(par) > 0 && !l.repairSplits[lastSpan(par)] && ofSeveral(par) { // not "Repairs, after tumor clearance at both sites: The nasal tip defect …", the first lesion's part
+		if len(par) > 0 && !l.repairSplits[lastSpan(par)] && ofSeveral(par) && (!prior || !mentions(sentenceText(par), repairWords)) { // not "Repairs, after tumor clearance at both sites: The nasal tip defect …", the first lesion's part
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
 			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
 				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first

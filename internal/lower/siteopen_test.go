@@ -1355,3 +1355,21 @@ func TestThirdParagraphOpenedBySentence(t *testing.T) {
 	lines, rules := codedNote(t, note)
 	assert.Equal(t, []string{"17311×1[59]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
 }
+
+// TestIntroOfSeveralUnderPracticeName: a dictation's intro that lists its
+// tumors by site ("Two basal cell carcinomas were treated today …: a
+// biopsy-proven tumor of the right cheek, and a tumor of the left lateral
+// neck …") speaks of every lesion, also when the practice's name above it
+// is prose of the note's own: the first lesion is not given both sites
+// (CODING-RULES §1: it had been lesion-ambiguous, no Mohs line).
+func TestIntroOfSeveralUnderPracticeName(t *testing.T) {
+	const note = "THORNFIELD LAKE DERMATOLOGY & MOHS SURGERY\n\nDATE OF SERVICE: 12/01/2026\n\n" +
+		"Two basal cell carcinomas were treated today with Mohs micrographic surgery: a biopsy-proven tumor of the right cheek, and a tumor of the left lateral neck that was diagnosed today. I personally read all frozen sections, and a Mohs map was drawn for each stage at both sites.\n\n" +
+		"The right cheek tumor was a nodular basal cell carcinoma diagnosed on a shave biopsy of 11/03/2026, measuring 0.9 x 0.8 cm. Mohs was chosen because of its location on the face and its ill-defined borders. " +
+		"The first stage was divided into three blocks; nodular basal cell carcinoma was present in the mid dermis without perineural invasion, with tumor at the deep margin of block 3, and blocks 1 and 2 were clear. " +
+		"A second stage of one block beneath block 3 was clear. The final defect measured 1.3 x 1.1 cm. After tumor clearance it was closed with an intermediate layered repair, 2.8 cm in length.\n\n" +
+		"Attention was then turned to the left lateral neck. The first stage was processed as two blocks, and both blocks were clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 the intro of both tumors is no site of the first", note, lesionOutline, "right cheek 3,1 [intermediate layered repair [2.8]]; left lateral neck 2"},
+	})
+}
