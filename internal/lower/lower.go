@@ -2374,20 +2374,28 @@ func keyedReader(t *grammar.Text) *grammar.Field {
 	return nil
 }
 
+// payerLead opens a dictated sentence that names the payer: "The
+// patient's insurance is ", "Her coverage is an ", "His primary insurance
+// is the ".
+var payerLead = regexp.MustCompile(`(?i)^(?:the patient['’]s |her |his |)(?:primary |)(?:insurance|coverage|insurance coverage|payer) is (?:an |a |the |)`)
+
+// payerWords are the payers a dictated sentence may name in lower case:
+// "Her insurance is commercial, an Anthem Blue Cross PPO."
+var payerWords = []string{"commercial", "medicare", "medicaid"}
+
 // keyedPayer reads a dictated sentence that names the payer after its key
 // with no colon ("Insurance Humana ChoiceCare PPO."): the payer field, or
 // nil. The name must open with a capital ("Insurance verified" names none).
 func keyedPayer(t *grammar.Text) *grammar.Field {
 	text := strings.TrimSuffix(t.Text, ".")
-	for _, lead := range []string{"The patient's insurance is ", "The patient’s insurance is ", "Her insurance is ", "His insurance is ", "Insurance is "} {
-		if len(text) > len(lead) && strings.EqualFold(text[:len(lead)], lead) {
-			// "The patient's insurance is Medicaid." as "Insurance Medicaid"
-			rest := text[len(lead):]
-			if rest[0] < 'A' || rest[0] > 'Z' || wordCount(rest, 9) > 8 {
-				return nil
-			}
-			return &grammar.Field{Pos: t.Pos, Key: "Insurance", Value: &grammar.Value{Pos: shift(t.Pos, t.Text[:len(lead)]), Text: rest}}
+	if m := payerLead.FindStringIndex(text); m != nil && m[1] < len(text) {
+		// "The patient's insurance is Medicaid.", "Her coverage is an Aetna
+		// Medicare Advantage PPO plan." as "Insurance Medicaid"
+		rest := text[m[1]:]
+		if (rest[0] < 'A' || rest[0] > 'Z') && !slices.Contains(payerWords, asciiLower(strings.TrimRight(firstWord(rest), ","))) || wordCount(rest, 9) > 8 {
+			return nil
 		}
+		return &grammar.Field{Pos: t.Pos, Key: "Insurance", Value: &grammar.Value{Pos: shift(t.Pos, t.Text[:m[1]]), Text: rest}}
 	}
 	key, rest, ok := strings.Cut(text, " ")
 	if ref, known := lookup(secEncounter, key); !ok || !known || ref.field != fPayer {

@@ -62,12 +62,17 @@ func (l *lowerer) prose(par []grammar.Value) {
 // tumor, …" in turn. A paragraph that opens none is one part.
 func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 	var cuts []prose.Line // where each later part begins (line and column)
-	count, first := len(l.out.Lesions), len(l.paragraphs[noteScope]) == 0
+	count, first := len(l.out.Lesions), !l.handedToEvery()
 	for k, sen := range prose.Sentences([][]prose.Line{lines}) {
 		if len(sen) == 0 {
 			continue
 		}
-		n := proseLesionNumber(sentenceText(sen))
+		n := 0
+		if !l.siteSentences {
+			// opened by their stage sentences, an intro's "The first tumor
+			// was …. The second was …" opens no tumor
+			n = proseLesionNumber(sentenceText(sen))
+		}
 		if sp, ok := l.siteParas[siteAt{line: sen[0].Line, col: sen[0].Col}]; n == 0 && ok {
 			n = sp.n // "The cheek was addressed first. The first stage …"
 		}
@@ -2679,13 +2684,10 @@ func (l *lowerer) sharedParagraphs() {
 		return
 	}
 	l.sharedHistory()
-	// prose of the note's own already (a practice's name over the intro)
-	// keeps a paragraph that repairs (the first lesion's part of "After
-	// tumor clearance at both sites, the temple defect …")
-	prior := len(l.paragraphs[noteScope]) > 0
-	if slices.ContainsFunc(l.paragraphs[noteScope], ofSeveral) {
-		return
-	}
+	// prose handed to every lesion already (an intro sentence of its own)
+	// keeps with the first lesion a paragraph that repairs (its part of
+	// "After tumor clearance at both sites, the temple defect …")
+	handed := l.handedToEvery()
 	hist := l.history[0][:0]
 	for _, par := range l.history[0] {
 		if indicationKey(par) && ofSeveral(par) { // "INDICATIONS: Both tumors are biopsy-proven …"
@@ -2700,7 +2702,7 @@ func (l *lowerer) sharedParagraphs() {
 	l.history[0] = hist
 	own := l.paragraphs[0][:0]
 	for _, par := range l.paragraphs[0] {
-		if len(par) > 0 && !l.repairSplits[lastSpan(par)] && ofSeveral(par) && (!prior || !mentions(sentenceText(par), repairWords)) { // not "Repairs, after tumor clearance at both sites: The nasal tip defect …", the first lesion's part
+		if len(par) > 0 && !l.repairSplits[lastSpan(par)] && ofSeveral(par) && (!handed || !mentions(sentenceText(par), repairWords)) { // not "Repairs, after tumor clearance at both sites: The nasal tip defect …", the first lesion's part
 			l.paragraphs[noteScope] = append(l.paragraphs[noteScope], par)
 			if p, ok := l.procedure[0]; ok && len(par) > 0 && p.Line == par[0].Line {
 				delete(l.procedure, 0) // "Mohs surgery of two sites; repair of the right forearm" is no site of the first
@@ -2850,6 +2852,15 @@ func (l *lowerer) introSentences() map[int][][]prose.Line {
 		}
 	}
 	return out
+}
+
+// handedToEvery reports whether prose has been handed to every lesion: a
+// paragraph of the note's own other than its title lines ("THORNFIELD
+// LAKE DERMATOLOGY & MOHS SURGERY").
+func (l *lowerer) handedToEvery() bool {
+	return slices.ContainsFunc(l.paragraphs[noteScope], func(par []prose.Line) bool {
+		return slices.ContainsFunc(par, func(ln prose.Line) bool { return strings.ToUpper(ln.Text) != ln.Text })
+	})
 }
 
 // sortParagraphs puts paragraphs in note order.
@@ -3548,6 +3559,9 @@ func (l *lowerer) tumorsToday() {
 			continue
 		}
 		todayBefore = today
+		if countsLesions(text, len(l.out.Lesions)) {
+			continue // "two biopsy-proven tumors, and a third, unbiopsied lesion …; all three were treated": the count of part of them
+		}
 		for _, ln := range sen {
 			lower := asciiLower(ln.Text)
 			words := sentenceWords(ln.Text)
@@ -3571,6 +3585,19 @@ func (l *lowerer) tumorsToday() {
 			}
 		}
 	}
+}
+
+// countsLesions reports whether a sentence also counts n tumors, all of
+// the note's lesions: "all three", "a third".
+func countsLesions(text string, n int) bool {
+	words := strings.Fields(text)
+	for k := 0; k+1 < len(words); k++ {
+		next := strings.Trim(words[k+1], ",.;:")
+		if words[k] == "all" && cardinalWord(next) == n || words[k] == "a" && slices.Index(lesionOrdinals, next) == n-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // countsSeveral reports whether text holds a count of two or more, in words

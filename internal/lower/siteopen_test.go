@@ -1373,3 +1373,27 @@ func TestIntroOfSeveralUnderPracticeName(t *testing.T) {
 		{"§1 the intro of both tumors is no site of the first", note, lesionOutline, "right cheek 3,1 [intermediate layered repair [2.8]]; left lateral neck 2"},
 	})
 }
+
+// TestIntroOfOrdinalTumorsBeforeSiteStages: a dictation in one paragraph
+// whose intro counts part of its tumors and then all of them ("two
+// biopsy-proven tumors, and a third, unbiopsied lesion was found today;
+// all three were treated"), names each by an ordinal ("The first tumor was
+// … of the left cheek …. The second was … of the right temple …") and
+// then opens each tumor by its stage sentence ("The first stage at the
+// left cheek …") gives each tumor its own stages (CODING-RULES §1): the
+// count of two is no count of today's tumors, and the intro is no part of
+// the first tumor's prose (it had been lesion-ambiguous, no Mohs line).
+func TestIntroOfOrdinalTumorsBeforeSiteStages(t *testing.T) {
+	const note = "Date of service: 11/18/2026\n\n" +
+		"Mr. Vale came in for Mohs surgery of two biopsy-proven tumors, and a third, unbiopsied lesion was found today; all three were treated and are dictated in the order treated. " +
+		"The first tumor was a nodular basal cell carcinoma of the left cheek, 1.1 x 0.9 cm, diagnosed on a shave biopsy of 10/28/2026. " +
+		"The second was a keratotic papule of the right temple, 0.7 x 0.6 cm, that had not been biopsied before today; a shave biopsy of it was performed today and submitted for frozen section, which I read as well-differentiated squamous cell carcinoma. " +
+		"The third was a well-differentiated squamous cell carcinoma of the right dorsal wrist, 1.2 x 1.0 cm, diagnosed on a shave biopsy of 10/28/2026. " +
+		"A Mohs map was drawn for every stage at each site and I personally interpreted all frozen sections. " +
+		"The first stage at the left cheek was divided into two blocks, with tumor at the lateral margin of block 2 and block 1 clear, and the second stage at the left cheek, one block at the lateral margin, was clear. " +
+		"The first stage at the right temple was divided into two blocks, and both blocks were clear. " +
+		"The first stage at the right dorsal wrist was divided into three blocks, and all three blocks were clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 each tumor its stages", note, lesionOutline, "left cheek 2,1; right temple 2; right dorsal wrist 3"},
+	})
+}
