@@ -62,7 +62,7 @@ func (l *lowerer) prose(par []grammar.Value) {
 // tumor, …" in turn. A paragraph that opens none is one part.
 func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 	var cuts []prose.Line // where each later part begins (line and column)
-	count, first := len(l.out.Lesions), !l.handedToEvery()
+	count, first := len(l.out.Lesions), len(l.paragraphs[noteScope]) == 0
 	for k, sen := range prose.Sentences([][]prose.Line{lines}) {
 		if len(sen) == 0 {
 			continue
@@ -2684,10 +2684,11 @@ func (l *lowerer) sharedParagraphs() {
 		return
 	}
 	l.sharedHistory()
-	// prose handed to every lesion already (an intro sentence of its own)
-	// keeps with the first lesion a paragraph that repairs (its part of
-	// "After tumor clearance at both sites, the temple defect …")
-	handed := l.handedToEvery()
+	// prose handed to every lesion already (a practice's name, an intro
+	// sentence of its own) keeps with the first lesion a paragraph that
+	// repairs (its part of "After tumor clearance at both sites, the
+	// temple defect …")
+	handed := len(l.paragraphs[noteScope]) > 0
 	hist := l.history[0][:0]
 	for _, par := range l.history[0] {
 		if indicationKey(par) && ofSeveral(par) { // "INDICATIONS: Both tumors are biopsy-proven …"
@@ -2852,15 +2853,6 @@ func (l *lowerer) introSentences() map[int][][]prose.Line {
 		}
 	}
 	return out
-}
-
-// handedToEvery reports whether prose has been handed to every lesion: a
-// paragraph of the note's own other than its title lines ("THORNFIELD
-// LAKE DERMATOLOGY & MOHS SURGERY").
-func (l *lowerer) handedToEvery() bool {
-	return slices.ContainsFunc(l.paragraphs[noteScope], func(par []prose.Line) bool {
-		return slices.ContainsFunc(par, func(ln prose.Line) bool { return strings.ToUpper(ln.Text) != ln.Text })
-	})
 }
 
 // sortParagraphs puts paragraphs in note order.
