@@ -339,8 +339,12 @@ func opensSection(line *grammar.Line, margin int) opening {
 			return opensBiopsy
 		}
 		lead := siteLead(it.Text.Text)
-		if resolvedSite(lead) != "" && !mentions(lead, procedureWords) && icd10.Recognize(lead).Histology == "" {
-			return opensLesion // "1. Right dorsal hand", not an assessment's "1. Squamous cell carcinoma of the right temple", nor "2. Wedge excision of the helix with primary repair"
+		if resolvedSite(lead) != "" && !mentions(lead, procedureWords) && icd10.Recognize(lead).Histology == "" && mostlySite(lead) {
+			// "1. Right dorsal hand", not an assessment's "1. Squamous cell
+			// carcinoma of the right temple", nor "2. Wedge excision of the
+			// helix with primary repair", nor a plan's "2. Compression wrap
+			// and leg elevation"
+			return opensLesion
 		}
 	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
 		if siteThenStages(it) != nil {
@@ -352,6 +356,24 @@ func opensSection(line *grammar.Line, margin int) opening {
 		}
 	}
 	return opensNothing
+}
+
+// mostlySite reports whether text names a site and little else: at most
+// one word the site's terms and side leave that says no place on it
+// ("Right great toe", not "Compression wrap and leg elevation"; see
+// plainSite).
+func mostlySite(text string) bool {
+	site, ok := anatomy.Resolve(text)
+	if !ok {
+		return false
+	}
+	other := 0
+	for _, q := range site.Qualifiers {
+		if !placeWords[q] {
+			other++
+		}
+	}
+	return other <= 1
 }
 
 // procedureWords name what was done at a site, not the site: a numbered

@@ -747,6 +747,11 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, "commercial, an Anthem Blue Cross PPO"},
 		{"'Her insurance is pending verification.' names no payer", "Her insurance is pending verification.\n\nSite: left upper lip\nStage 1: 1 block, clear\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
+		{"a plan's numbered item naming a site among other words opens no lesion",
+			"Site: left lower leg (pretibial)\nStage 1: 2 blocks; clear\n\nASSESSMENT AND PLAN:\n1. SCC, left lower leg - Mohs performed today, 1 stage, 2 blocks.\n2. Compression wrap and leg elevation; bolster removal in 7 days.\n3. Follow-up in 3 months.\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), " ", len(n.Lesions[0].Stages), " ", slices.Contains(rules(n), "lesion-ambiguous"))
+			}, "1 1 false"},
 		{"'Insurance verified.' names no payer", "Insurance verified. The patient was prepped.\nSite: left upper lip\n",
 			func(n *model.Note) string { return n.Encounter.Payer.Value }, ""},
 		{"a final defect with a remark opened by 'of'", "Site: left upper cutaneous lip\nFinal defect: 1.4 x 1.0 cm of the left upper cutaneous lip, not involving vermilion\n",
