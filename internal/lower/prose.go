@@ -3368,9 +3368,11 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 // untreatedCues say that a sentence's site is no tumor of this visit's
 // Mohs surgery: "the temple will be treated with Mohs at a separate
 // visit", "a lesion of the left cheek, which showed an actinic keratosis",
-// "no surgery was done there".
+// "no surgery was done there", "a papule on the left shin that she would
+// like checked".
 var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
-	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed"}
+	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed",
+	"like checked", "like it checked", "to be checked", "be evaluated"} // "a pink scaly papule on the left shin that she would like checked"
 
 // notBiopsied drops the sites of the biopsies of other lesions the prose
 // tells or the note lists ("A 4 mm punch biopsy of the right cheek papule
