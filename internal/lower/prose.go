@@ -3370,9 +3370,10 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 // visit", "a lesion of the left cheek, which showed an actinic keratosis",
 // "no surgery was done there", "a papule on the left shin that she would
 // like checked".
-var untreatedCues = []string{"no surgery", "not treated", "will be treated", "to be treated", "separate visit", "separate day",
+var untreatedCues = []string{"no surgery", "not treated", "not being treated", "not to be treated", "will be treated", "to be treated", "separate visit", "separate day",
 	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed",
-	"like checked", "like it checked", "to be checked", "be evaluated"} // "a pink scaly papule on the left shin that she would like checked"
+	"like checked", "like it checked", "to be checked", "be evaluated", // "a pink scaly papule on the left shin that she would like checked"
+	"return separately", "treated separately", "not yet treated"}
 
 // notBiopsied drops the sites of the biopsies of other lesions the prose
 // tells or the note lists ("A 4 mm punch biopsy of the right cheek papule
@@ -3473,6 +3474,16 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 			words = append(words, sentenceWords(c)...)
 			if first, _, _ := strings.Cut(strings.TrimSpace(asciiLower(c)), " "); i > 0 && (first == "which" || first == "so" || first == "that") {
 				words = append(words, sentenceWords(clauses[i-1])...)
+			} else if i > 0 && strings.HasPrefix(strings.TrimSpace(asciiLower(c)), "for which") {
+				// "… carcinoma of the right forearm, sampled the same day, for
+				// which she will return separately": the clauses back to the
+				// one that names the site
+				for j := i - 1; j >= 0; j-- {
+					words = append(words, sentenceWords(clauses[j])...)
+					if _, ok := anatomy.Resolve(clauses[j]); ok {
+						break
+					}
+				}
 			} else if i > 0 && slices.Contains(strings.Fields(asciiLower(firstWords(c, 5))), "it") {
 				// "A second biopsy-proven lesion, on the right helix, had also been
 				// scheduled for today; at her request it was postponed, and it was
