@@ -63,6 +63,8 @@ func TestBiopsyNotDone(t *testing.T) {
 	}{
 		{"'biopsy if it changes'", "2. Irritated seborrheic keratosis, right thigh - observe; biopsy if it changes.", []string{"17311×1[]"}},
 		{"'consider biopsy'", "2. Pink papule, left shoulder - consider biopsy at the next visit.", []string{"17311×1[]"}},
+		{"'shave biopsy to be done at the next visit'", "2. Right thigh macule: shave biopsy to be done at the next visit (patient preferred to wait).", []string{"17311×1[]"}},
+		{"'punch biopsy scheduled'", "2. Pink papule, left shoulder - punch biopsy scheduled for 12/02/2026.", []string{"17311×1[]"}},
 		{"'biopsy declined'", "2. Pink papule, left shoulder - biopsy declined by the patient.", []string{"17311×1[]"}},
 		{"a shave biopsy done today", "2. Pink papule, left shoulder - shave biopsy today, rule out BCC.", []string{"11102×1[59]", "17311×1[]"}},
 	}

@@ -882,7 +882,8 @@ func mentionsBiopsyProcedure(text string) bool {
 // "biopsy declined".
 func plannedBiopsy(lower string, i int, word string) bool {
 	after := strings.FieldsFunc(lower[i+len(word):], func(r rune) bool { return !isLetterRune(r) })
-	if len(after) > 0 && slices.Contains([]string{"if", "when", "unless", "declined", "deferred", "planned", "recommended", "later", "next"}, after[0]) {
+	if len(after) > 0 && slices.Contains([]string{"if", "when", "unless", "declined", "deferred", "planned", "recommended", "later", "next", "scheduled"}, after[0]) ||
+		len(after) > 1 && after[0] == "to" && after[1] == "be" { // "shave biopsy to be done at the next visit"
 		return true
 	}
 	before := strings.Fields(lower[:i])
