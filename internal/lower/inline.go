@@ -419,13 +419,53 @@ func isAbbreviation(before string) bool {
 	return abbreviations[strings.ToLower(before[i:])]
 }
 
+// planLine keeps a line under a plan that tells a repair done today
+// ("1. … - Mohs performed today, 2 stages, 3 blocks, clear. After tumor
+// clearance the defect was repaired with a 3.2 cm intermediate (layered)
+// closure."), as its lesion's: the repair when nothing else in the note
+// repairs the lesion (planRepairs). The rest of a plan tells nothing done.
+func (l *lowerer) planLine(t *grammar.Text) {
+	lower := asciiLower(t.Text)
+	if len(l.out.Lesions) == 0 || !mentions(lower, repairWords) || !mentions(lower, repairDoneWords) {
+		return
+	}
+	line := prose.Line{Text: t.Text, Line: t.Pos.Line, Col: t.Pos.Column}
+	k := 0
+	if len(l.out.Lesions) > 1 {
+		refs := l.lesionMentions([]prose.Line{line})
+		if len(refs) != 1 || refs[0].lesion < 0 {
+			return // a plan's repair of no one lesion
+		}
+		k = refs[0].lesion
+	}
+	if l.planned == nil {
+		l.planned = map[int][][]prose.Line{}
+	}
+	l.planned[k] = append(l.planned[k], []prose.Line{line})
+}
+
+// repairDoneWords say a repair was done: "was repaired", "closed with".
+var repairDoneWords = []string{"was repaired", "were repaired", "was closed", "were closed", "was reconstructed", "was covered", "repaired with", "closed with"}
+
+// planRepairs gives each lesion that nothing else in the note repairs the
+// repairs its plan lines tell done (planLine).
+func (l *lowerer) planRepairs() {
+	for k := range l.out.Lesions {
+		if les := &l.out.Lesions[k]; len(les.Repairs) == 0 && len(l.planned[k]) > 0 {
+			f := prose.Read(l.planned[k])
+			l.repairsProse(les, &prose.Facts{Repairs: f.Repairs, Timing: f.Timing})
+		}
+	}
+}
+
 // narrativeLine reads a line of text: the sentences that are fields
 // ("Defect 1.4 x 1.2 cm.", "After tumor clearance: intermediate layered
 // repair, 2.0 cm.", "Indication: facial location.") are read as fields,
 // the rest is prose.
 func (l *lowerer) narrativeLine(t *grammar.Text) {
 	if strings.Contains(asciiLower(l.block.Value), "plan") {
-		return // the text under "PLANNED RECONSTRUCTION:" is a plan, not what was done
+		l.planLine(t) // the text under "PLANNED RECONSTRUCTION:" is a plan, not what was done
+		return
 	}
 	v := &grammar.Value{Pos: t.Pos, Text: t.Text}
 	sentences := splitSentences(v)

@@ -219,6 +219,7 @@ type lowerer struct {
 	paragraphs      map[int][][]prose.Line   // the prose of each lesion (noteScope: before the first)
 	history         map[int][][]prose.Line   // the prose of each lesion's history
 	corrections     map[int][][]prose.Line   // each lesion's addenda that correct the note
+	planned         map[int][][]prose.Line   // each lesion's plan lines that tell a repair done (planLine)
 	toldCorrections map[int]bool             // the lesions whose corrections name them, in a note of several
 	inHistory       bool                     // the paragraph being read is a history field's value
 	scopes          []int                    // the lesions with prose, in note order

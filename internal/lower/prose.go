@@ -1824,6 +1824,7 @@ func (l *lowerer) readProse() {
 		}
 		l.applyCorrections(scope)
 	}
+	l.planRepairs()
 	for i := range l.out.Lesions {
 		laterFields(&l.out.Lesions[i])
 	}

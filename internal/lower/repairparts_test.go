@@ -252,3 +252,33 @@ func TestRepairsAsFollows(t *testing.T) {
 	lines, rules := codedNote(t, note)
 	assert.Equal(t, []string{"12042×1[59]", "13151×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
 }
+
+// TestRepairToldInThePlan: an assessment-and-plan item that tells the
+// repair done today ("After tumor clearance the defect was repaired with a
+// 3.2 cm intermediate (layered) closure.") is the lesion's repair when
+// nothing else in the note repairs it (CODING-RULES §3); when a field
+// states the repair the plan only restates it (one line, not two), and a
+// repair the plan puts off makes no line.
+func TestRepairToldInThePlan(t *testing.T) {
+	note := func(repair, plan string) string {
+		return "Date of service: 10/14/2026\nInsurance: Aetna\n\nSite: right temple\nDiagnosis: squamous cell carcinoma (shave biopsy 08/12/2026)\n" +
+			"Stage 1: 2 blocks; margins: block 1 positive\nStage 2: 1 block; margins: clear\n" + repair + "\nASSESSMENT AND PLAN:\n1. Squamous cell carcinoma, right temple - Mohs performed today, 2 stages, 3 blocks. " +
+			plan + "\n2. Return in 7 days for suture removal.\n"
+	}
+	cases := []struct {
+		name, repair, plan string
+		want               []string
+	}{
+		{"§3 the plan's repair, the note's only one", "", "After tumor clearance the defect was repaired with a 3.2 cm intermediate (layered) closure.",
+			[]string{"12052×1[]", "17311×1[]", "17312×1[]"}},
+		{"§3 a field's repair the plan restates", "Repair: intermediate layered repair after tumor clearance, 3.2 cm\n",
+			"After tumor clearance the defect was closed with an intermediate layered repair, 3.2 cm.", []string{"12052×1[]", "17311×1[]", "17312×1[]"}},
+		{"§3 a repair the plan puts off", "", "The defect will be repaired with a flap by Dr. Ames next week.", []string{"17311×1[]", "17312×1[]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.repair, c.plan))
+			assert.Equal(t, c.want, lines, "%v", rules)
+		})
+	}
+}
