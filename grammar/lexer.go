@@ -203,6 +203,15 @@ func (l *lineLexer) lexLine() {
 		text = shortLeader(text)
 	}
 	text = blankClock(text)
+	var spanned []int // the offsets of the lines a quoted cell ran on to, read with this one
+	if opensQuotedCell(text) {
+		if joined, offs := l.quotedCellLines(text, next); offs != nil {
+			text, orig, spanned = joined, joined, offs
+			if next = l.nextLine(offs[len(offs)-1]); next >= len(l.src) {
+				l.done = true
+			}
+		}
+	}
 	l.queue = l.buf[:0]
 	ll := line{text: text, orig: orig, start: start, lx: l}
 	if l.ocr && ocrSpaced(orig) {
@@ -237,8 +246,67 @@ func (l *lineLexer) lexLine() {
 			l.queue[0] = lexer.Token{Type: open, Pos: first.Pos}
 		}
 	}
+	for _, off := range spanned {
+		l.line++
+		l.queue = append(l.queue, lexer.Token{Type: tokBlank, Pos: l.pos(off, 1)}) // the lines the cell ran on to stay, blank
+	}
 	l.off = next
 	l.line++
+}
+
+// nextLine is the offset of the line after the one at off (len(src) at the
+// last).
+func (l *lineLexer) nextLine(off int) int {
+	if k := strings.IndexByte(l.src[off:], '\n'); k >= 0 {
+		return off + k + 1
+	}
+	return len(l.src)
+}
+
+// opensQuotedCell reports whether a spreadsheet row's quoted cell opens on
+// the line and goes on to the next ("1,1,2,\"block 1 positive (deep)" over
+// "block 2 clear\",H&E,…"): its quotes are odd, and the last opens a cell,
+// after two delimiters or more.
+func opensQuotedCell(s string) bool {
+	if strings.Count(s, `"`)%2 == 0 {
+		return false
+	}
+	k := strings.LastIndexByte(s, '"')
+	if k == 0 {
+		return false
+	}
+	d := s[k-1]
+	return (d == ',' || d == '\t' || d == ';') && strings.Count(s[:k], string(d)) >= 2
+}
+
+// quotedCellLines joins to text the lines from the one at off on until the
+// quotes balance, at most eight, each trimmed and after a blank: the row
+// and the offsets of the lines it took. Nil when they never balance, or a
+// line closes the cell with no delimiter or line end after the quote.
+func (l *lineLexer) quotedCellLines(text string, off int) (string, []int) {
+	var offs []int
+	joined := text
+	for n := 0; n < 8 && off < len(l.src); n++ {
+		end := strings.IndexByte(l.src[off:], '\n')
+		if end < 0 {
+			end = len(l.src) - off
+		}
+		part := strings.TrimSpace(strings.TrimRight(l.src[off:off+end], "\r"))
+		if part == "" {
+			return "", nil // a blank line ends the row
+		}
+		offs = append(offs, off)
+		joined += " " + part
+		if strings.Count(part, `"`)%2 == 1 {
+			k := strings.IndexByte(part, '"')
+			if k+1 < len(part) && !strings.ContainsRune(",;\t", rune(part[k+1])) {
+				return "", nil
+			}
+			return joined, offs
+		}
+		off += end + 1
+	}
+	return "", nil
 }
 
 // rememberColumns keeps the columns of a table row's cells for the next
@@ -815,7 +883,11 @@ func (ln line) tabCells() {
 		for a < to && s[a] == ' ' {
 			a++
 		}
-		ln.emit(tokCell, a, max(a, trimEnd(s, to)))
+		b := max(a, trimEnd(s, to))
+		if b-a >= 2 && s[a] == '"' && s[b-1] == '"' {
+			a, b = a+1, b-1 // a cell a spreadsheet quoted (its line breaks): the quotes are not its text
+		}
+		ln.emit(tokCell, a, b)
 		from = to + 1
 	}
 }
