@@ -25,22 +25,24 @@ const (
 	tokProse
 	tokKeys
 	tokRow
+	tokSpanned
 )
 
 var noteSymbols = map[string]lexer.TokenType{
-	"EOF":    lexer.EOF,
-	"Rule":   tokRule,
-	"Cell":   tokCell,
-	"Marker": tokMarker,
-	"Label":  tokLabel,
-	"Text":   tokText,
-	"Key":    tokKey,
-	"Value":  tokValue,
-	"Blank":  tokBlank,
-	"Head":   tokHead,
-	"Prose":  tokProse,
-	"Keys":   tokKeys,
-	"Row":    tokRow,
+	"EOF":     lexer.EOF,
+	"Rule":    tokRule,
+	"Cell":    tokCell,
+	"Marker":  tokMarker,
+	"Label":   tokLabel,
+	"Text":    tokText,
+	"Key":     tokKey,
+	"Value":   tokValue,
+	"Blank":   tokBlank,
+	"Head":    tokHead,
+	"Prose":   tokProse,
+	"Keys":    tokKeys,
+	"Row":     tokRow,
+	"Spanned": tokSpanned,
 }
 
 // maxKeyLen is the longest text before a colon that still reads as a key.
@@ -248,7 +250,7 @@ func (l *lineLexer) lexLine() {
 	}
 	for _, off := range spanned {
 		l.line++
-		l.queue = append(l.queue, lexer.Token{Type: tokBlank, Pos: l.pos(off, 1)}) // the lines the cell ran on to stay, blank
+		l.queue = append(l.queue, lexer.Token{Type: tokSpanned, Pos: l.pos(off, 1)}) // the lines the cell ran on to stay, as lines of their own
 	}
 	l.off = next
 	l.line++

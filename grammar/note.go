@@ -33,9 +33,13 @@ type Note struct {
 type Line struct {
 	Pos   lexer.Position
 	item  `parser:""`
-	Blank bool  `parser:"  | Blank"`
-	Row   *Row  `parser:"  | @@"`
-	Rule  *Rule `parser:"  | @@ )"`
+	Blank bool `parser:"  | Blank"`
+	// Spanned: a line a table row's quoted cell ran on to ("block 2
+	// clear\",H&E,…" under "1,1,2,\"block 1 positive"): its text is the
+	// row's, read on the row's line
+	Spanned bool  `parser:"  | @Spanned"`
+	Row     *Row  `parser:"  | @@"`
+	Rule    *Rule `parser:"  | @@ )"`
 	// Item is the line's item, nil for a blank line, a row or a rule.
 	Item *Item
 }
@@ -193,7 +197,7 @@ func Parse(name, src string) (*Note, error) {
 			line.item.Pos = line.Pos
 			line.item.Banner = bannered(src, line.Pos)
 			line.Item = &line.item
-		case line.Row == nil && line.Rule == nil:
+		case line.Row == nil && line.Rule == nil && !line.Spanned:
 			line.Blank = true
 		}
 	}

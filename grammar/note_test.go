@@ -55,6 +55,8 @@ func classify(l *Line) string {
 				fmt.Fprintf(&b, " value=%q@%d", f.Value.Text, f.Value.Pos.Column)
 			}
 		}
+	case l.Spanned:
+		b.WriteString(" spanned")
 	default:
 		b.WriteString(" blank")
 	}
@@ -471,7 +473,8 @@ func TestFilledBlanks(t *testing.T) {
 // TestQuotedCellOverLines: a spreadsheet row whose quoted cell holds line
 // breaks (CSV or tab-separated, as a spreadsheet copies a cell with a
 // newline) is one row, its cell's lines joined with a blank; the lines
-// the cell ran on to stay, blank, so every later line keeps its number. A
+// the cell ran on to stay, as spanned lines, so every later line keeps its
+// number and a table goes on past them. A
 // quote that never closes, or prose with a stray quote, joins nothing.
 func TestQuotedCellOverLines(t *testing.T) {
 	tests := []struct {
@@ -481,10 +484,10 @@ func TestQuotedCellOverLines(t *testing.T) {
 		{"CSV", "Lesion,Stage,Blocks,Margins,Comment\n1,1,2,\"block 1 positive (deep)\nblock 2 clear\",\"nodular BCC, mid dermis\nno perineural invasion\"\n1,2,1,clear,\n",
 			[]string{`1 row cell="Lesion"@1 cell="Stage"@8 cell="Blocks"@14 cell="Margins"@21 cell="Comment"@29`,
 				`2 row cell="1"@1 cell="1"@3 cell="2"@5 cell="block 1 positive (deep) block 2 clear"@8 cell="nodular BCC, mid dermis no perineural invasion"@48`,
-				`3 blank`, `4 blank`, `5 row cell="1"@1 cell="2"@3 cell="1"@5 cell="clear"@7 cell=""@13`}},
+				`3 spanned`, `4 spanned`, `5 row cell="1"@1 cell="2"@3 cell="1"@5 cell="clear"@7 cell=""@13`}},
 		{"tab-separated", "Stage\tBlocks\tMargins\n1\t3\t\"block 2 positive\nblocks 1, 3 clear\"\n2\t1\tclear\n",
 			[]string{`1 row cell="Stage"@1 cell="Blocks"@7 cell="Margins"@14`, `2 row cell="1"@1 cell="3"@3 cell="block 2 positive blocks 1, 3 clear"@6`,
-				`3 blank`, `4 row cell="2"@1 cell="1"@3 cell="clear"@5`}},
+				`3 spanned`, `4 row cell="2"@1 cell="1"@3 cell="clear"@5`}},
 		{"a quote that never closes", "1,1,2,\"block 1 positive\nThe patient tolerated the procedure well.\n",
 			[]string{`1 row cell="1"@1 cell="1"@3 cell="2"@5 cell="block 1 positive"@8`, `2 text="The patient tolerated the procedure well."@1`}},
 		{"prose with a stray quote", "She said \"call me, if it bleeds, please\nThe map was drawn.\n",

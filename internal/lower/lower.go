@@ -100,7 +100,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			l.endParagraph()
 		case line.Row != nil:
 			i = max(i, l.row(i, line.Row))
-		case line.Rule != nil:
+		case line.Rule != nil, line.Spanned: // a line a row's quoted cell ran on to is the row's
 		case line.Item != nil:
 			i = max(i, l.item(i, line.Item))
 		default:

@@ -2934,11 +2934,26 @@ func (l *lowerer) pastHeading(i int) bool {
 		case line.Blank:
 			continue
 		case line.Item != nil && line.Item.Text != nil && len(line.Item.Fields) == 0:
-			return mentions(asciiLower(line.Item.Text.Text), pastWords)
+			return headsPast(line.Item.Text.Text)
 		case line.Item != nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value == nil:
-			return mentions(asciiLower(line.Item.Fields[0].Key), pastWords)
+			return headsPast(line.Item.Fields[0].Key)
 		}
 		return false
+	}
+	return false
+}
+
+// headsPast reports whether a heading's words name the past ("PRIOR SKIN
+// CANCERS", "History:"): one sentence, a word of it a past word ("The
+// summary below is pasted from our spreadsheet. …" heads no history).
+func headsPast(text string) bool {
+	if strings.Contains(strings.TrimSpace(text), ". ") {
+		return false
+	}
+	for w := range strings.FieldsFuncSeq(asciiLower(text), func(r rune) bool { return !isLetterRune(r) }) {
+		if slices.Contains(pastWords, w) {
+			return true
+		}
 	}
 	return false
 }

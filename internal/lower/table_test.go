@@ -236,6 +236,26 @@ func TestRecordTables(t *testing.T) {
 	assert.NotContains(t, rules(n), "lesion-ambiguous")
 }
 
+// TestCSVRecordTableAfterProse: a lesion table pasted from a spreadsheet
+// as comma-separated text, under a paragraph that says it was "pasted"
+// (no history heading), with a quoted cell that runs over two lines, opens
+// every lesion it lists with its fields (CODING-RULES.md "Where a fact may
+// stand"): the first row's cell's second line does not end the table, and
+// "pasted" is not "past".
+func TestCSVRecordTableAfterProse(t *testing.T) {
+	src := "Date of service: 11/11/2026\n\nTwo tumors were treated today. The lesion summary below is pasted from our clinic spreadsheet.\n\n" +
+		"Lesion,Site,Pre-op diagnosis,Prior biopsy,Pre-op size\n" +
+		"1,right nasal dorsum,\"basal cell carcinoma, nodular\nwith squamous differentiation\",shave 10/21/2026,1.0 x 0.8 cm\n" +
+		"2,left upper cutaneous lip,\"squamous cell carcinoma, well differentiated\",shave 10/21/2026,0.7 x 0.6 cm\n"
+	n := mustLower(t, src)
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Label, "|", les.Site.Text.Value, "|", les.Diagnosis.Value, "|", les.Size.Dims))
+	}
+	assert.Equal(t, []string{"1|right nasal dorsum|basal cell carcinoma, nodular with squamous differentiation|[1 0.8]",
+		"2|left upper cutaneous lip|squamous cell carcinoma, well differentiated|[0.7 0.6]"}, got)
+}
+
 // TestRecordTableLabels: a table of lesions by label opens them; its log
 // and repair tables find them by label; a lesion table never adds a lesion
 // to a note that labels its own.
