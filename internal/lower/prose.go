@@ -2389,6 +2389,16 @@ func (l *lowerer) lesionMentions(sen []prose.Line) []lesionRef { return l.mentio
 // blocks" names the forehead again after the helix.
 func (l *lowerer) everyMention(sen []prose.Line) []lesionRef { return l.mentionsOf(sen, true) }
 
+// donorClause reports whether byte at of text stands in a graft's donor
+// clause ("…; donor site left upper eyelid skin fold", "harvested from
+// the left preauricular skin"), up to the next semicolon or stop: the site
+// a graft was taken from names no lesion.
+func donorClause(text string, at int) bool {
+	lower := asciiLower(text[:at])
+	k := max(strings.LastIndex(lower, "donor"), strings.LastIndex(lower, "harvested from"))
+	return k >= 0 && !strings.ContainsAny(lower[k:], ";.")
+}
+
 // mentionsOf is lesionMentions, with every mention when every is set.
 func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 	var refs []lesionRef
@@ -2426,6 +2436,9 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 				forEvery(words, k, len(l.out.Lesions)) || todaysTumors(words, k) {
 				add(-1, at)
 				continue
+			}
+			if donorClause(ln.Text, w.at) {
+				continue // "…; donor site left upper eyelid skin fold": where the graft came from, no lesion
 			}
 			named := -1
 			side := sideBefore(words, k)

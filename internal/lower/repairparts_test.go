@@ -282,3 +282,17 @@ func TestRepairToldInThePlan(t *testing.T) {
 		})
 	}
 }
+
+// TestDonorSiteNamesNoLesion: a graft's donor site ("…; donor site left
+// upper eyelid skin fold") names no lesion, so a repairs line under a
+// heading of every lesion's repairs stays the lesion's its label names
+// (CODING-RULES §3: the graft had been lost as naming two lesions).
+func TestDonorSiteNamesNoLesion(t *testing.T) {
+	const note = "Date of service: 10/07/2026\nInsurance: Aetna\n\nLESION 1\nLocation: left lower eyelid\nStage 1: 2 blocks; margins: clear\n\n" +
+		"LESION 2\nLocation: right cheek\nStage 1: 3 blocks; margins: clear\n\nREPAIRS (AFTER TUMOR CLEARANCE AT EACH SITE):\n" +
+		"Left lower eyelid (lesion 1) - full-thickness skin graft, recipient area 1.5 x 1.2 cm; donor site left upper eyelid skin fold.\n" +
+		"Right cheek (lesion 2) - complex layered repair, 2.4 cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"13131×1[]", "15260×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+	assert.NotContains(t, rules, "prose-ambiguous")
+}
