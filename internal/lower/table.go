@@ -3159,6 +3159,9 @@ func (t *table) dittoRecord(cells []*grammar.Cell) []*grammar.Cell {
 		if c == nil || k >= len(t.recordAbove) || t.recordAbove[k] == nil || !isDitto(c.Text) || strings.TrimSpace(t.recordAbove[k].Text) == "" {
 			continue
 		}
+		if ref, ok := lookup(secLesion, t.keyAt(k)); ok && ref.field == fPostopDiagnosis {
+			continue // a post-operative diagnosis "same" is the lesion's pre-operative one, not the row above's
+		}
 		if &out[0] == &cells[0] {
 			out = slices.Clone(cells)
 		}
@@ -3166,6 +3169,14 @@ func (t *table) dittoRecord(cells []*grammar.Cell) []*grammar.Cell {
 	}
 	t.recordAbove = out
 	return out
+}
+
+// keyAt is the field key of a record table's column k, "" when it has none.
+func (t *table) keyAt(k int) string {
+	if k < len(t.keys) {
+		return t.keys[k]
+	}
+	return ""
 }
 
 // isDitto reports whether a cell's text is a ditto mark alone.

@@ -256,6 +256,20 @@ func TestCSVRecordTableAfterProse(t *testing.T) {
 		"2|left upper cutaneous lip|squamous cell carcinoma, well differentiated|[0.7 0.6]"}, got)
 }
 
+// TestPostopSameInRecordTable: "same" in a lesion table's post-operative
+// diagnosis column is the lesion's own pre-operative diagnosis, not a
+// ditto of the row above (CODING-RULES §9: the second tumor had been coded
+// with the first's basosquamous post-operative diagnosis).
+func TestPostopSameInRecordTable(t *testing.T) {
+	src := "Lesion | Site | Pre-op diagnosis | Post-op diagnosis\n" +
+		"1 | right nasal dorsum | basal cell carcinoma | basosquamous carcinoma\n" +
+		"2 | left upper cutaneous lip | squamous cell carcinoma | same\n"
+	n := mustLower(t, src)
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "basosquamous carcinoma", n.Lesions[0].PostopDiagnosis.Value)
+	assert.Equal(t, "same", n.Lesions[1].PostopDiagnosis.Value)
+}
+
 // TestRecordTableLabels: a table of lesions by label opens them; its log
 // and repair tables find them by label; a lesion table never adds a lesion
 // to a note that labels its own.
