@@ -340,10 +340,32 @@ func (l *lowerer) othersRepairs(lines []prose.Line) []prose.Line {
 		if mentions(text, repairWords) && strings.Contains(text, " cm") && !mentions(text, []string{"stage", "layer"}) {
 			refs := l.repairRefs(sen)
 			if len(refs) > 0 && !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion < 0 || r.lesion == l.lesion }) {
+				if k := refs[0].lesion; !slices.ContainsFunc(refs, func(r lesionRef) bool { return r.lesion != k }) && l.lesionSentenceAfterLog(sen) {
+					l.paragraphs[k] = append(l.paragraphs[k], sen) // "After tumor clearance, the right nasal dorsum defect … was repaired with …" below the log: the one lesion it names
+					if !l.scoped(k) {
+						l.scopes = append(l.scopes, k)
+					}
+					return routed
+				}
 				return "a repair here names another lesion than the one being read: it is not given to this one, and no repair line comes from it"
 			}
 		}
 		return ""
+	})
+}
+
+// routed is what othersRepairs says of a sentence it gave the lesion it
+// names: no finding.
+const routed = "\x00routed"
+
+// lesionSentenceAfterLog reports whether a sentence stands below the table
+// whose rows opened every lesion of the note: a closing paragraph whose
+// sentences name their lesions by site, one each (under a lesion's own
+// label, a sentence repairing another is no one's).
+func (l *lowerer) lesionSentenceAfterLog(sen []prose.Line) bool {
+	return len(sen) > 0 && !slices.ContainsFunc(l.out.Lesions, func(les model.Lesion) bool {
+		at := l.lineAt(les.Line)
+		return at == nil || at.Row == nil || les.Line >= sen[0].Line
 	})
 }
 
@@ -360,7 +382,9 @@ func (l *lowerer) withoutSentences(lines []prose.Line, why func(k int, sen, befo
 			before = sentences[k-1]
 		}
 		if reason := why(k, sen, before); reason != "" {
-			l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "%s", reason))
+			if reason != routed {
+				l.report(ProseAmbiguous.At("", sen[0].Line, sen[0].Col, "%s", reason))
+			}
 			dropped = true
 			continue
 		}

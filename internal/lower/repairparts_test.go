@@ -296,3 +296,22 @@ func TestDonorSiteNamesNoLesion(t *testing.T) {
 	assert.Equal(t, []string{"13131×1[]", "15260×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
 	assert.NotContains(t, rules, "prose-ambiguous")
 }
+
+// TestClosingRepairsAfterATable: below a table that opened every lesion, a
+// closing paragraph whose sentences each repair one lesion named by its
+// site ("After tumor clearance, the right nasal dorsum defect … was
+// repaired with a transposition flap …. After tumor clearance, the left
+// upper lip defect … was closed with …") gives each repair to the lesion
+// it names (CODING-RULES §3: the flap had been dropped as another
+// lesion's, read while the last one was open).
+func TestClosingRepairsAfterATable(t *testing.T) {
+	const note = "Date of service: 11/11/2026\nInsurance: Aetna\n\n" +
+		"Lesion | Site | Pre-op diagnosis | Stage | Blocks | Margins\n" +
+		"1 | right nasal dorsum | basal cell carcinoma | 1 | 3 | clear\n" +
+		"2 | left upper cutaneous lip | squamous cell carcinoma | 1 | 2 | clear\n\n" +
+		"After tumor clearance, the right nasal dorsum defect, 1.5 x 1.3 cm, was repaired with a transposition flap; secondary defect 2.8 sq cm. " +
+		"After tumor clearance, the left upper lip defect, 0.8 x 0.7 cm, was closed with an intermediate layered repair, 2.0 cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12051×1[]", "14060×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+	assert.NotContains(t, rules, "prose-ambiguous")
+}
