@@ -2415,12 +2415,14 @@ func (l *lowerer) everyMention(sen []prose.Line) []lesionRef { return l.mentions
 
 // donorClause reports whether byte at of text stands in a graft's donor
 // clause ("…; donor site left upper eyelid skin fold", "harvested from
-// the left preauricular skin"), up to the next semicolon or stop: the site
-// a graft was taken from names no lesion.
+// the left preauricular skin"), up to the next comma, semicolon or stop
+// ("…, harvested from the right preauricular skin, and the forearm was
+// closed …" names the forearm): the site a graft was taken from names no
+// lesion.
 func donorClause(text string, at int) bool {
 	lower := asciiLower(text[:at])
 	k := max(strings.LastIndex(lower, "donor"), strings.LastIndex(lower, "harvested from"))
-	return k >= 0 && !strings.ContainsAny(lower[k:], ";.")
+	return k >= 0 && !strings.ContainsAny(lower[k:], ",;.")
 }
 
 // mentionsOf is lesionMentions, with every mention when every is set.

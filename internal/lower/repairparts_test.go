@@ -315,3 +315,15 @@ func TestClosingRepairsAfterATable(t *testing.T) {
 	assert.Equal(t, []string{"12051×1[]", "14060×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
 	assert.NotContains(t, rules, "prose-ambiguous")
 }
+
+// TestDonorClauseEndsAtItsComma: the donor clause ends at its comma ("…,
+// harvested from the right preauricular skin, and the forearm was closed
+// with …"): the forearm named after it is still named (CODING-RULES §3:
+// the forearm's closure had gone to the nose, 12053 for 12032).
+func TestDonorClauseEndsAtItsComma(t *testing.T) {
+	const note = "Date of service: 10/20/2026\nInsurance: Aetna\n\nSeen for Mohs surgery of two biopsy-proven tumors, (1) a nodular basal cell carcinoma of the right nasal tip and (2) a nodular basal cell carcinoma of the left dorsal forearm. " +
+		"The first stage at the right nasal tip was divided into two blocks, both clear. The first stage at the left dorsal forearm was divided into two blocks, both clear. " +
+		"After tumor clearance, the nasal tip was repaired with a full-thickness skin graft measuring 1.6 x 1.4 cm, harvested from the right preauricular skin, and the forearm was closed with an intermediate layered repair measuring 4.0 cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12032×1[]", "15260×1[]", "17311×1[]", "17313×1[59]"}, lines, "%v", rules)
+}
