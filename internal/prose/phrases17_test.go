@@ -95,7 +95,7 @@ func TestBritishUnits(t *testing.T) {
 
 // TestStainedBlocksAsSubject: a clause that opens with the blocks it
 // stains ("Blocks 1 and 2 were also stained with EMA", "block 1 was again
-// stained with EMA") names the stain's blocks, not every block of the
+// stained with EMA", "…, and block 2 was also stained with SOX10") names the stain's blocks, not every block of the
 // stage (CODING-RULES §5: 88342 per antibody per block stained).
 func TestStainedBlocksAsSubject(t *testing.T) {
 	fams := []string{"stage "}
@@ -106,6 +106,9 @@ func TestStainedBlocksAsSubject(t *testing.T) {
 		{"§5 'block 1 was again stained with EMA' after a semicolon",
 			"Stage 2 was divided into 2 blocks; block 1 was again stained with EMA for the same reason.",
 			fams, []string{`stage 2 blocks=2 margin=unknown stain="EMA"[1]+reason`}},
+		{"§5 ', and block 2 was also stained with SOX10' after every block's MART-1",
+			"The first stage was divided into four blocks; in addition to H&E, all four blocks were stained with MART-1, and block 2 was also stained with SOX10, to assess melanocyte density at the margins.",
+			fams, []string{`stage 1 blocks=4 margin=unknown stain="H&E" stain="MART-1" stain="SOX10"[2]+reason`}},
 	})
 }
 

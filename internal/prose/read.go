@@ -1692,13 +1692,13 @@ func (p *para) subjectBlocks(i int, s span) []int {
 		return nil
 	}
 	k := i - 1
-	for k > s.lo && k > i-subjectReach && p.w(k) != ";" && p.w(k) != "." {
+	for k > s.lo && k > i-subjectReach && p.w(k) != ";" && p.w(k) != "." && !p.clauseAnd(k) {
 		k--
 	}
-	if p.w(k) == ";" || p.w(k) == "." {
+	if p.w(k) == ";" || p.w(k) == "." || p.clauseAnd(k) {
 		k++
 	}
-	if k >= i || !p.has(k, cBlockNoun) || k > s.lo && p.w(k-1) != ";" && p.w(k-1) != "." {
+	if k >= i || !p.has(k, cBlockNoun) || k > s.lo && p.w(k-1) != ";" && p.w(k-1) != "." && !p.clauseAnd(k-1) {
 		return nil // the list must open the clause, within a few words of the stain
 	}
 	e := k + 1
@@ -1715,6 +1715,13 @@ func (p *para) subjectBlocks(i int, s span) []int {
 		return nil
 	}
 	return p.blockList(k, e)
+}
+
+// clauseAnd reports whether token k is an "and" after a comma that opens
+// a clause: "all four blocks were stained with MART-1, and block 2 was
+// also stained with SOX10".
+func (p *para) clauseAnd(k int) bool {
+	return k > 0 && p.w(k) == "and" && p.w(k-1) == ","
 }
 
 // stain reads a stain named at tokens [i, e): its blocks in parentheses and
