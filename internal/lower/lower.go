@@ -1147,6 +1147,9 @@ func repairsHeading(key string) bool {
 	if first, _, _ := strings.Cut(key, " "); (first == "after" || first == "following") && mentions(key, cleared) {
 		return true // "After tumor clearance:" over the repairs
 	}
+	if mentions(key, cleared) && mentions(key, repairVerbs) && mentions(key, []string{"both", "all ", "each", "wounds", "defects"}) {
+		return true // "Both wounds were closed after tumor clearance:" over each site's repair
+	}
 	cut := strings.IndexAny(key, "(,")
 	if head, _, ok := strings.Cut(key, " after "); ok && !strings.Contains(head, " ") && (cut < 0 || len(head) < cut) {
 		cut = len(head) // "Repairs after tumor clearance", "Reconstruction after tumor clearance, by site" over the lesions' repairs
@@ -1158,6 +1161,9 @@ func repairsHeading(key string) bool {
 	return mentions(key[cut:], cleared) &&
 		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure"}, head)
 }
+
+// repairVerbs say in a sentence that a wound was repaired.
+var repairVerbs = []string{"closed", "repaired", "reconstructed"}
 
 // gapRun is a run of blanks that sets a line's columns apart.
 var gapRun = regexp.MustCompile(`\s{2,}`)
@@ -3461,6 +3467,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		// "Mohs was chosen for ill-defined borders" over "after failed
 		// cryotherapy. Stage 1 histology: squamous cell carcinoma in": the
 		// sentence before runs on into this line, a paragraph's, not a field
+		l.paragraph = append(l.paragraph, keyAndValue(f))
+		return i
+	}
+	if f.Value != nil && len(l.out.Lesions) > 1 && repairsHeading(f.Key) && mentions(asciiLower(f.Key), repairVerbs) &&
+		len(l.lesionMentions([]prose.Line{{Text: f.Value.Text, Line: f.Value.Pos.Line, Col: f.Value.Pos.Column}})) > 1 {
+		// "Both wounds were closed after tumor clearance: the left nasal
+		// sidewall with …, and the right chin with …": a sentence of each
+		// lesion's repair, which the prose reader hands each its part
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 		return i
 	}

@@ -327,3 +327,16 @@ func TestDonorClauseEndsAtItsComma(t *testing.T) {
 	lines, rules := codedNote(t, note)
 	assert.Equal(t, []string{"12032×1[]", "15260×1[]", "17311×1[]", "17313×1[59]"}, lines, "%v", rules)
 }
+
+// TestRepairsSentenceReadAsAField: a sentence whose words before its colon
+// say every wound was closed after clearance ("Both wounds were closed
+// after tumor clearance: the left nasal sidewall with …, and the right
+// chin with …") hands each lesion its part, as the same sentence without
+// the colon does (CODING-RULES §3: read as a field, the nose's closure had
+// been lost, 12051 for 12052).
+func TestRepairsSentenceReadAsAField(t *testing.T) {
+	const note = "Date of service: 10/20/2026\nInsurance: Aetna\n\nLesion 1: left nasal sidewall\nStage 1: 3 blocks; margins: clear\n\nLesion 2: right chin\nStage 1: 2 blocks; margins: clear\n\n" +
+		"Both wounds were closed after tumor clearance: the left nasal sidewall with an intermediate layered repair of 2.0 cm, and the right chin with an intermediate layered repair of 2.4 cm.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12052×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+}
