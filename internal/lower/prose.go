@@ -128,6 +128,7 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 	if !l.headed && slices.ContainsFunc(lines, func(ln prose.Line) bool { return mentions(ln.Text, repairWords) }) {
 		l.proseSiteHeadings() // "the forehead defect …; the earlobe defect …" names the lesions by the sites their prose gave them
 	}
+	lines = l.joinedSentences(lines)
 	keep := lines[:0:0]
 	spread := slices.ContainsFunc(lines, l.distributes) // "The first stages at the cheek and the forearm were four and two blocks." then "Tumor A showed …": cut by sentences in stageParts
 	doubted := doubtingLines(lines)                     // "… does not say whether it was the" / "second stage at the nasal sidewall or the first stage at the left cheek."
@@ -264,6 +265,35 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		}
 	}
 	return keep
+}
+
+// joinedSentences joins the lines of a sentence that repairs two lesions
+// or more and runs over several lines ("After tumor clearance, the cheek was
+// closed with a complex repair measuring 3.0 cm, the temple with an" /
+// "intermediate layered repair …, and the wrist with …"), as a word
+// processor's wrap broke it, into one line on the first line's position:
+// a line cut at a wrap would hand a clause's words to the lesion named on
+// the line before. Other lines stay as they are.
+func (l *lowerer) joinedSentences(lines []prose.Line) []prose.Line {
+	if len(lines) < 2 {
+		return lines
+	}
+	sentences := prose.Sentences([][]prose.Line{lines})
+	joined := func(sen []prose.Line) bool {
+		return len(sen) > 1 && sen[len(sen)-1].Line != sen[0].Line && mentions(sentenceText(sen), repairWords) && len(l.lesionMentions(sen)) > 1
+	}
+	if !slices.ContainsFunc(sentences, joined) {
+		return lines
+	}
+	var out []prose.Line
+	for _, sen := range sentences {
+		if !joined(sen) {
+			out = append(out, sen...)
+			continue
+		}
+		out = append(out, prose.Line{Text: sentenceText(sen), Line: sen[0].Line, Col: sen[0].Col, Item: sen[0].Item})
+	}
+	return out
 }
 
 // doubtingLines are the lines of a sentence running over several lines

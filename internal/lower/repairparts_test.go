@@ -2,6 +2,7 @@ package lower_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -339,4 +340,31 @@ func TestRepairsSentenceReadAsAField(t *testing.T) {
 		"Both wounds were closed after tumor clearance: the left nasal sidewall with an intermediate layered repair of 2.0 cm, and the right chin with an intermediate layered repair of 2.4 cm.\n"
 	lines, rules := codedNote(t, note)
 	assert.Equal(t, []string{"12052×1[]", "17311×1[59]", "17311×1[]"}, lines, "%v", rules)
+}
+
+// TestWrappedRepairsSentence: a sentence that repairs several lesions,
+// broken over lines where a word processor wrapped it ("… the cheek was
+// closed with a complex repair measuring 3.0 cm, the temple with an" /
+// "intermediate layered repair measuring 2.0 cm, and the wrist with …"),
+// hands each lesion the clause that names it as the unbroken sentence
+// does (CODING-RULES §3: cut at the wrap, "intermediate layered repair"
+// had gone to the cheek).
+func TestWrappedRepairsSentence(t *testing.T) {
+	const stages = "Date of service: 11/18/2026\nInsurance: Aetna\n\nSeen for Mohs surgery of three biopsy-proven tumors: (1) a nodular basal cell carcinoma of the left cheek, (2) a squamous cell carcinoma of the right temple and (3) a squamous cell carcinoma of the right dorsal wrist. " +
+		"The first stage at the left cheek was divided into two blocks, both clear. The first stage at the right temple was divided into two blocks, both clear. The first stage at the right dorsal wrist was divided into two blocks, both clear.\n\n"
+	const sentence = "After tumor clearance, the cheek was closed with a complex repair measuring 3.0 cm, the temple with an intermediate layered repair measuring 2.0 cm, and the wrist with an intermediate layered repair measuring 3.0 cm."
+	want := []string{"12032×1[59]", "12051×1[59]", "13132×1[]", "17311×1[59]", "17311×1[]", "17313×1[59]"}
+	for _, width := range []int{0, 72, 60} {
+		text := sentence
+		if width > 0 {
+			var lines []string
+			for len(text) > width {
+				cut := strings.LastIndexByte(text[:width+1], ' ')
+				lines, text = append(lines, text[:cut]), text[cut+1:]
+			}
+			text = strings.Join(append(lines, text), "\n")
+		}
+		lines, rules := codedNote(t, stages+text+"\n")
+		assert.Equal(t, want, lines, "wrapped at %d: %v", width, rules)
+	}
 }
