@@ -100,3 +100,27 @@ func TestProcedureHeadingOverItsBiopsy(t *testing.T) {
 		})
 	}
 }
+
+// TestSameDayFrozenSectionWithoutCount: a same-day biopsy of the Mohs
+// lesion "submitted for an intraoperative frozen section, which I read as
+// …", with no block count, is one frozen-section block (CODING-RULES §4:
+// 88331 per specimen, no block count means one block); a count in the
+// next sentence is the count.
+func TestSameDayFrozenSectionWithoutCount(t *testing.T) {
+	note := func(after string) string {
+		return "Date of service: 10/06/2026\nInsurance: Aetna\n\nSite: left lower eyelid\nNo biopsy had been performed before today. An incisional biopsy was taken from the center of the plaque and submitted for an intraoperative frozen section, which I read as infiltrative basal cell carcinoma." +
+			after + "\nStage 1: 2 blocks; margins: clear\n"
+	}
+	for _, c := range []struct {
+		name, after string
+		want        []string
+	}{
+		{"no count", "", []string{"11106×1[59]", "17311×1[]", "88331×1[59]"}},
+		{"a count in the next sentence", " The frozen section was processed as two blocks.", []string{"11106×1[59]", "17311×1[]", "88331×1[59]", "88332×1[59]"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.after))
+			assert.Equal(t, c.want, lines, "%v", rules)
+		})
+	}
+}

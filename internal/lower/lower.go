@@ -4778,13 +4778,10 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		if !isNegative(v.Text) {
 			les.SameDayBiopsy = t
 		}
-		if strings.Contains(asciiLower(v.Text), "frozen") && !les.FrozenSection.Present() {
+		if strings.Contains(asciiLower(v.Text), "frozen") && les.FrozenSection.Blocks == 0 {
 			// "A 4 mm punch biopsy … submitted for an intraoperative frozen
 			// section, processed as two blocks": the biopsy's frozen section
-			if f := prose.Read([][]prose.Line{{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}}}); len(f.FrozenSection) > 0 {
-				fs := f.FrozenSection[0]
-				les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
-			}
+			frozenFromProse(les, prose.Read([][]prose.Line{{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}}}).FrozenSection)
 		}
 	case fFrozenSection:
 		les.FrozenSection, err = frozenSection(v)

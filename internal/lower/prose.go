@@ -2307,9 +2307,22 @@ func (l *lowerer) sameDayBiopsyOf(les *model.Lesion, sen []prose.Line) {
 	}
 	b := f.SameDayBiopsy[0]
 	les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
-	if !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
-		fs := f.FrozenSection[0]
-		les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
+	frozenFromProse(les, f.FrozenSection)
+}
+
+// frozenFromProse gives a lesion the frozen section prose tells of its
+// same-day biopsy ("submitted for an intraoperative frozen section, which
+// I read as …": one block, CODING-RULES §4), and the block count a later
+// statement gives ("The specimen was processed as two blocks") when the
+// lesion's frozen section has none.
+func frozenFromProse(les *model.Lesion, counts []prose.Count) {
+	for _, fs := range counts {
+		switch {
+		case !les.FrozenSection.Present():
+			les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
+		case les.FrozenSection.Yes && les.FrozenSection.Blocks == 0 && fs.N > 0:
+			les.FrozenSection.Blocks = fs.N
+		}
 	}
 }
 
@@ -3840,11 +3853,10 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 			les.SameDayBiopsy = model.Text{Value: b.Kind, Line: b.Span.Line}
 		}
 	}
-	if les.SameDayBiopsy.Present() && !les.FrozenSection.Present() && len(f.FrozenSection) > 0 {
+	if les.SameDayBiopsy.Present() {
 		// "SAME-DAY BIOPSY: A 4 mm punch biopsy … submitted for an
 		// intraoperative frozen section, processed as two blocks"
-		fs := f.FrozenSection[0]
-		les.FrozenSection = model.FrozenSection{Flag: model.Flag{Yes: true, Line: fs.Span.Line}, Blocks: fs.N}
+		frozenFromProse(les, f.FrozenSection)
 	}
 	l.stagesProse(les, f)
 	proseStainReasons(les, f)

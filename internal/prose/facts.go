@@ -1042,6 +1042,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 		if c := p.frozenBlocks(s); s.any(cFrozen) && c.N > 0 {
 			st.f.FrozenSection = append(st.f.FrozenSection, c)
 		} else {
+			if k := p.firstIn(s.lo, s.hi, cFrozen); k >= 0 {
+				// "submitted for an intraoperative frozen section, which I read
+				// as …": a frozen section with no block count, one block
+				// (CODING-RULES §4) unless the next sentence counts them
+				st.f.FrozenSection = append(st.f.FrozenSection, Count{Span: p.spanOf(k, k+1)})
+			}
 			st.frozenNext = true // "The specimen was bisected and processed as two frozen-section blocks"
 		}
 	}

@@ -268,7 +268,11 @@ func (st *state) biopsyFrozen(p *para, s span) bool {
 		return false
 	}
 	if c := p.frozenBlocks(s); c.N > 0 {
-		st.f.FrozenSection = append(st.f.FrozenSection, c)
+		if n := len(st.f.FrozenSection); n > 0 && st.f.FrozenSection[n-1].N == 0 {
+			st.f.FrozenSection[n-1] = c // the count of the frozen section the sentence before named
+		} else {
+			st.f.FrozenSection = append(st.f.FrozenSection, c)
+		}
 	}
 	return true
 }

@@ -352,9 +352,12 @@ func TestPriorBiopsy(t *testing.T) {
 		{"the frozen section's blocks in the sentence after the biopsy are no stage's",
 			"A shave (saucerization) biopsy of the lesion was performed today and submitted for frozen section. The frozen section was processed as two blocks and, on my reading, showed nodular basal cell carcinoma.",
 			append(fams, "unstaged "), []string{`same-day-biopsy "shave (saucerization) biopsy"`, "frozen-section 2"}},
-		{"a later sentence about the Mohs frozen sections is not the biopsy's",
+		{"§4 a same-day biopsy's frozen section with no block count (one block)",
+			"An incisional biopsy was taken from the center of the plaque and submitted for an intraoperative frozen section, which I read as infiltrative basal cell carcinoma.",
+			fams, []string{`same-day-biopsy "incisional biopsy"`, "frozen-section 0"}},
+		{"a later sentence about the Mohs frozen sections is not the biopsy's (whose frozen section has no count)",
 			"A shave biopsy was performed today and submitted for frozen section. The first stage was divided into three blocks.",
-			append(fams, "stage "), []string{"stage 1 blocks=3 margin=unknown", `same-day-biopsy "shave biopsy"`}},
+			append(fams, "stage "), []string{"stage 1 blocks=3 margin=unknown", `same-day-biopsy "shave biopsy"`, "frozen-section 0"}},
 	})
 }
 
