@@ -260,7 +260,7 @@ var realisticSets = []struct {
 	{"testdata/probe204", 30, 29},
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},
-	{"testdata/probe207", 20, 17},
+	{"testdata/probe207", 20, 18},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -937,6 +937,17 @@ func month(w string) bool {
 	return false
 }
 
+// followedByMohs reports whether a part of a sentence says its biopsy led
+// to the Mohs surgery: "… followed by Mohs micrographic surgery".
+func (p *para) followedByMohs(part span) bool {
+	for i := part.lo; i+1 < part.hi; i++ {
+		if p.w(i) == "followed" && p.w(i+1) == "by" && i+2 < part.hi && p.w(i+2) == "mohs" {
+			return true
+		}
+	}
+	return false
+}
+
 // readBiopsy reads a biopsy sentence: a prior biopsy ("biopsy-proven", "was
 // biopsied on 03/05/2026", "(shave biopsy 04/08/2026)"), its negation ("No
 // biopsy had been performed before today"), a biopsy of this lesion done
@@ -987,6 +998,21 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 				// "… he asked about two other spots, and I biopsied both for
 				// permanent sections: first, a 4 mm punch biopsy of …; second,
 				// …": the parts after it are the biopsies
+				continue
+			}
+			if len(parts) > 1 && p.followedByMohs(part) {
+				// "Punch biopsy of a separate lesion; tangential biopsy with
+				// frozen section followed by Mohs micrographic surgery, right
+				// lower leg": the part that leads to the Mohs surgery is the
+				// Mohs lesion's own biopsy of today
+				st.f.SameDayBiopsy = append(st.f.SameDayBiopsy, b)
+				if k := p.firstIn(part.lo, part.hi, cFrozen); k >= 0 {
+					c := p.frozenBlocks(part)
+					if c.N == 0 {
+						c.Span = p.spanOf(k, k+1)
+					}
+					st.f.FrozenSection = append(st.f.FrozenSection, c)
+				}
 				continue
 			}
 			if b.Site == "" {

@@ -410,3 +410,26 @@ func TestPluralDiagnosisSites(t *testing.T) {
 			dx, []string{`diagnosis "basal cell carcinoma" site="left cheek"`}},
 	})
 }
+
+// TestMohsLesionBiopsyBesideAnother: the Mohs lesion's own biopsy of today
+// beside a biopsy of another lesion — in one procedure line ("Punch biopsy
+// of a separate lesion; tangential biopsy with frozen section followed by
+// Mohs micrographic surgery, right lower leg") or in the paragraph after
+// the other lesion's ("We began with the separate lesion. …" then "Next, a
+// tangential (shave) biopsy of the right lower leg plaque was performed
+// and submitted for frozen section. …") — is the same-day biopsy with its
+// frozen section (CODING-RULES §4: 11102 with 88331, not a second biopsy
+// of another lesion).
+func TestMohsLesionBiopsyBesideAnother(t *testing.T) {
+	fams := []string{"same-day-biopsy", "other-biopsy", "frozen-section"}
+	runPhrases(t, []phraseCase{
+		{"§4 '…; tangential biopsy with frozen section followed by Mohs micrographic surgery'",
+			"Punch biopsy of a separate lesion; tangential biopsy with frozen section followed by Mohs micrographic surgery, right lower leg.",
+			fams, []string{`other-biopsy "Punch biopsy" site="" impression="" uncertain=false`, `same-day-biopsy "tangential biopsy"`, "frozen-section 0"}},
+		{"§4 'Next, a tangential (shave) biopsy …' after the separate lesion's paragraph",
+			"We began with the separate lesion. A 4 mm punch biopsy of the left upper arm papule was performed; clinical impression squamous cell carcinoma versus dermatofibroma.\n\n" +
+				"Next, a tangential (shave) biopsy of the right lower leg plaque was performed and submitted for frozen section. The specimen was processed as two frozen-section blocks.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="left upper arm papule" impression="squamous cell carcinoma versus dermatofibroma" uncertain=true`,
+				`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 2"}},
+	})
+}

@@ -130,6 +130,12 @@ func (st *state) paragraph(p *para) {
 	if len(p.sents) > 1 && p.asideCue(p.sents[0]) && p.introducesLesionAt(p.sents[0], func(string) bool { return true }) {
 		announced, announceAt = true, 0
 	}
+	if st.otherLesions && !announced && !selfContained && len(p.sents) > 0 && turnsToNext(p.w(p.sents[0].lo)) {
+		// "We began with the separate lesion. A 4 mm punch biopsy …" then a
+		// paragraph "Next, a tangential (shave) biopsy of the right lower
+		// leg plaque was performed …": the next step, no longer the other lesion
+		st.otherLesions = false
+	}
 	ownOnly := selfContained && !announced && !st.otherLesions
 	st.otherLesions = st.otherLesions || announced && announceAt == 0 || selfContained
 	timing := false
@@ -253,6 +259,16 @@ func (p *para) everyBlock(lo, hi int) bool {
 		if p.has(k, cBlockNoun) && (p.w(k-1) == "every" || p.w(k-1) == "each" || p.w(k-1) == "all") {
 			return true
 		}
+	}
+	return false
+}
+
+// turnsToNext reports whether a paragraph's first word moves on to the
+// next step of the visit: "Next, …", "Then …", "Afterward, …".
+func turnsToNext(w string) bool {
+	switch w {
+	case "next", "then", "afterward", "afterwards", "subsequently":
+		return true
 	}
 	return false
 }
