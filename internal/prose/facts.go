@@ -3560,7 +3560,7 @@ back:
 			for j > k && (p.w(j) == "," || p.w(j) == ")") {
 				j-- // "a complex layered repair (wide undermining), 2.3 cm": a remark, then the length
 			}
-			if k >= i-3 && !(j == k && k < i-1) { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm" or "with wide undermining, 6.0 cm"
+			if k >= i-3 && !(j == k && k < i-1) && p.w(i-1) != "measuring" { // "undermined 2 cm", "undermining of 3 cm", not "galeal undermining and 3-0 Vicryl, measuring 5.0 cm", "with wide undermining, 6.0 cm" or "a complex repair with galeal undermining measuring 8.0 cm"
 				return true
 			}
 		case "margin", "margins", "rim":
