@@ -2406,8 +2406,8 @@ func keyedReader(t *grammar.Text) *grammar.Field {
 
 // payerLead opens a dictated sentence that names the payer: "The
 // patient's insurance is ", "Her coverage is an ", "His primary insurance
-// is the ".
-var payerLead = regexp.MustCompile(`(?i)^(?:the patient['’]s |her |his |)(?:primary |)(?:insurance|coverage|insurance coverage|payer) is (?:an |a |the |)`)
+// is the ", "He is insured through ".
+var payerLead = regexp.MustCompile(`(?i)^(?:(?:the patient['’]s |her |his |)(?:primary |)(?:insurance|coverage|insurance coverage|payer) is|(?:he|she|the patient) is (?:insured|covered) (?:through|by|with)) (?:an |a |the |)`)
 
 // payerWords are the payers a dictated sentence may name in lower case:
 // "Her insurance is commercial, an Anthem Blue Cross PPO."
