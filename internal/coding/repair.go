@@ -74,7 +74,7 @@ var repairWords = []struct {
 	{classSTSG, []string{"split thickness", "stsg"}},
 	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "donor wound", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex"}},
-	{classIntermediate, []string{"intermediate", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
+	{classIntermediate, []string{"intermediate", "ilc", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
 	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "2nd intention", "heal by secondary", "heal secondarily", "granulation", "granulate", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
