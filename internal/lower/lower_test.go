@@ -246,6 +246,8 @@ func TestRepairValues(t *testing.T) {
 		{"complex linear repair, 2.4 cm", model.Repair{Size: model.Size{Dims: []float64{2.4}, Line: 2}}},
 		{"rotation flap; defect 1.2 x 1.0 cm; secondary defect 2.0 sq cm", model.Repair{
 			Defect: model.Size{Dims: []float64{1.2, 1.0}, Line: 2}, SecondaryDefect: model.Size{AreaSq: 2.0, Line: 2}}},
+		{"rotation flap after clearance; primary defect 2.6 x 2.2cm, sec defect 6.5 sq cm", model.Repair{ // a terse note's "sec defect"
+			Defect: model.Size{Dims: []float64{2.6, 2.2}, Line: 2}, SecondaryDefect: model.Size{AreaSq: 6.5, Line: 2}}},
 		{"full-thickness skin graft, 3.1 sq cm, donor site preauricular", model.Repair{Size: model.Size{AreaSq: 3.1, Line: 2}}},
 		{"intermediate layered closure 3.2 cm after clearance", model.Repair{Size: model.Size{Dims: []float64{3.2}, Line: 2}}},
 		{"layered closure in 2 layers", model.Repair{}},

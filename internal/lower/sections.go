@@ -902,6 +902,7 @@ func repairValue(r *model.Repair, v *grammar.Value) error {
 		name := ""
 		switch {
 		case strings.HasSuffix(label, "secondary defect"), strings.HasSuffix(label, "(secondary defect)"),
+			label == "sec defect", label == "sec. defect", // a terse note's "sec defect 6.5 sq cm"
 			strings.HasPrefix(label, "burow's triangle"), strings.HasPrefix(label, "burow triangle"):
 			// "Burow's triangle (secondary defect) 1.2 sq cm": the triangle is the flap's secondary defect
 			dst, name = &r.SecondaryDefect, "Secondary defect"

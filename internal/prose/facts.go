@@ -2953,7 +2953,7 @@ func (st *state) defect(p *para, s span, i int) {
 		switch p.w(i - 1) {
 		case "primary":
 			kind = "primary"
-		case "secondary", "2nd":
+		case "secondary", "2nd", "sec": // a terse note's "sec defect 6.5 sq cm"
 			kind = "secondary"
 		case "°":
 			if i-2 >= s.lo && p.w(i-2) == "2" {
@@ -3524,7 +3524,7 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 func (p *para) sizeOfOther(i, nx int, s span) bool {
 	for k := i - 1; k >= s.lo && k >= i-12 && p.w(k) != ";"; k-- {
 		switch p.w(k) {
-		case "secondary", "donor":
+		case "secondary", "sec", "donor":
 			return true
 		case "primary":
 			if k+1 < s.hi && p.w(k+1) != "closure" && p.w(k+1) != "," { // "primary defect 1.2 x 1.0 cm", not "Closed primary, 2.1 cm, layered"

@@ -433,3 +433,14 @@ func TestMohsLesionBiopsyBesideAnother(t *testing.T) {
 				`same-day-biopsy "tangential (shave) biopsy"`, "frozen-section 2"}},
 	})
 }
+
+// TestTerseSecondaryDefect: a terse note's "sec defect 6.5 sq cm" is the
+// flap's secondary defect (CODING-RULES §3: flaps are coded on primary plus
+// secondary defect area), not its defect.
+func TestTerseSecondaryDefect(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§3 'primary defect 2.6 x 2.2cm, sec defect 6.5 sq cm'",
+			"Repaired with a rotation flap after clearance; primary defect 2.6 x 2.2cm, sec defect 6.5 sq cm.",
+			[]string{"repair "}, []string{`repair "rotation flap" defect=2.6x2.2 secondary=6.5 sq after-clearance`}},
+	})
+}
