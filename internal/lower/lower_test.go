@@ -221,6 +221,7 @@ func TestStainValues(t *testing.T) {
 		{"hematoxylin and eosin", []model.Stain{{Name: "hematoxylin and eosin", Line: 3}}},
 		{"Ber-EP4 on A", []model.Stain{{Name: "Ber-EP4", Blocks: []int{1}, Line: 3}}},
 		{"CD34 on blocks 2-3", []model.Stain{{Name: "CD34", Blocks: []int{2, 3}, Line: 3}}},
+		{"SOX10 (blk 2 only) to confirm single melanocytes", []model.Stain{{Name: "SOX10", Blocks: []int{2}, Reason: "to confirm single melanocytes", Line: 3}}},
 		{"Toluidine blue on the first-stage sections", []model.Stain{{Name: "Toluidine blue", Line: 3}}},
 		{"AE1/AE3 to detect single tumor cells and perineural tumor", []model.Stain{{Name: "AE1/AE3", Reason: "to detect single tumor cells and perineural tumor", Line: 3}}},
 		{"H&E, all stages", []model.Stain{{Name: "H&E", Line: 3}}},

@@ -756,9 +756,9 @@ func stain(s string) (model.Stain, bool) {
 		if end >= 0 {
 			inner, rest = s[open+1:open+end], s[open+end+1:]
 		}
-		switch {
-		case isBlockList(inner):
-			st.Blocks = blockRefs(inner)
+		switch listed := strings.TrimSuffix(strings.TrimSpace(inner), " only"); {
+		case isBlockList(listed):
+			st.Blocks = blockRefs(listed) // "SOX10 (blk 2 only)"
 		case hasReasonLead(inner), strings.HasPrefix(asciiLower(strings.TrimSpace(inner)), "same reason"):
 			rest = inner + " " + rest // "MART-1 (for melanocytic margins)", "CD34 all blocks (same reason)"
 		}
