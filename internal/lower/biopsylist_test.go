@@ -124,3 +124,21 @@ func TestSameDayFrozenSectionWithoutCount(t *testing.T) {
 		})
 	}
 }
+
+// TestWrappedReaderSentenceAcrossAColon: a PDF's wrapped procedure text
+// whose sentence runs on past its value ("PROCEDURE: … Today the frozen
+// sections were" / "not read by me: because of a scheduling conflict they"
+// / "were interpreted by the dermatopathologist, Dr. …") is one sentence:
+// "not read by me:" is no reader key, and the slides were read by a
+// separate pathologist (CODING-RULES §6: the excision fallback, no Mohs
+// line; read as a key it had billed Mohs as read by the surgeon).
+func TestWrappedReaderSentenceAcrossAColon(t *testing.T) {
+	const note = "Date of service: 10/02/2026\nSurgeon: Lucian Abernethy-Sato, DO\nSite: Right dorsal forearm\nDiagnosis: Basal cell carcinoma, nodular\n" +
+		"Prior biopsy: yes - shave 09/10/2026\nPreoperative size: 1.2 x 1.0 cm\nClinical margin: 3 mm\n" +
+		"PROCEDURE: The first stage was excised with a 3 mm margin, inked and mapped. Today the frozen sections were\n" +
+		"not read by me: because of a scheduling conflict they\nwere interpreted by the dermatopathologist, Dr. Honora\nVance-Whitcombe, of Fenland Dermatopathology Associates.\n" +
+		"Stage 1 was divided into 3 blocks; block 2 was positive at the deep margin. Stage 2 was 1 block and was clear.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11602×1[]"}, lines, "%v", rules)
+	assert.Contains(t, rules, "pathology-not-surgeon")
+}

@@ -1162,6 +1162,13 @@ func repairsHeading(key string) bool {
 		slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure"}, head)
 }
 
+// runsOn reports whether a line of prose stops mid-sentence: it ends
+// with a letter, no stop, colon or semicolon.
+func runsOn(text string) bool {
+	t := strings.TrimRight(text, " \t")
+	return t != "" && isLetterRune(rune(t[len(t)-1]))
+}
+
 // repairVerbs say in a sentence that a wound was repaired.
 var repairVerbs = []string{"closed", "repaired", "reconstructed"}
 
@@ -3478,6 +3485,14 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 		return i
 	}
+	if f.Value != nil && len(l.paragraph) > 0 && hasPrefixFold(strings.TrimSpace(f.Key), "not ") {
+		// "… Today the frozen sections were" over "not read by me: because
+		// of a scheduling conflict they were interpreted by …": a sentence
+		// that goes on, its colon no key's (read as "read by: …" it said the
+		// surgeon read the slides)
+		l.paragraph = append(l.paragraph, keyAndValue(f))
+		return i
+	}
 	if l.inAddendum() && hasPrefixFold(strings.TrimSpace(f.Key), "correction") {
 		// "Correction to stage 1: the first stage was divided into 6 blocks,"
 		// under "Addendum by …": the addendum's sentence, which corrects the note
@@ -4757,7 +4772,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 		}
 		l.procedure[l.lesion] = t
 		l.paragraph = append(l.paragraph, *v)
-		l.endParagraph()
+		if !runsOn(v.Text) {
+			l.endParagraph() // "PROCEDURE: … Today the frozen sections were" goes on below
+		}
 	case fSize:
 		les.Size, err = size(ref.name, v)
 	case fFinalDefect:
