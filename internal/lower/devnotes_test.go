@@ -43,8 +43,9 @@ func lineKey(code string, units int, mods []string) string {
 
 // realisticSets are the folders of realistic notes with their expected
 // claims, and how many of each the engine codes exactly (a floor that only
-// goes up). dev: the development set of 32 notes; probe to probe207 (probe149b: five notes);
-// 30 notes each (probe21: 26, probe30: 20, probe198 to probe203 and probe207: 20; there is no probe29) in other
+// goes up). dev: the development set of 32 notes; probe to probe210 (probe149b: five notes);
+// 30 notes each (probe21: 26, probe30: 20, probe198 to probe203, probe207, probe208 and probe210: 20;
+// there is no probe29 and no probe209) in other
 // layouts, written from the rule book to find what the
 // reader misses (their derivations are in each folder's DERIVATIONS.md).
 var realisticSets = []struct {
@@ -261,6 +262,8 @@ var realisticSets = []struct {
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},
 	{"testdata/probe207", 20, 18},
+	{"testdata/probe208", 20, 15},
+	{"testdata/probe210", 20, 19},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,
