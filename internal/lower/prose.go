@@ -3045,6 +3045,9 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
 	named := 0
 	for k, d := range f.Diagnoses {
+		if named == len(lesions) && regionWords[letters(d.Site)] {
+			continue // "… because it is an invasive squamous cell carcinoma of the face": the region of a tumor named, no tumor of its own
+		}
 		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
 			opened, _ := anatomy.Resolve(siteWords(les))
 			return sameSite(d.Site, siteWords(les)) || fewerWords(d.Site, siteWords(les)) || // "Eyelid: the first stage …" for the right lower eyelid, "Right hand, first stage" for the right dorsal hand

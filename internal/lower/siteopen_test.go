@@ -1406,3 +1406,26 @@ func TestIntroOfOrdinalTumorsBeforeSiteStages(t *testing.T) {
 		{"§1 each tumor its stages", note, lesionOutline, "left cheek 2,1; right temple 2; right dorsal wrist 3"},
 	})
 }
+
+// TestIntroSizesBesideARegion: an intro that names each tumor with its size
+// ("the first a nodular basal cell carcinoma of the right lower eyelid
+// measuring 0.8 x 0.6 cm, …, and the second a … squamous cell carcinoma of
+// the left preauricular skin measuring 1.2 x 1.0 cm") gives each lesion its
+// size and indication also when a later sentence names a region with a
+// diagnosis ("… because it is an invasive squamous cell carcinoma of the
+// face"): the region is no third tumor (size-missing and
+// indication-missing had fired on both).
+func TestIntroSizesBesideARegion(t *testing.T) {
+	const note = "Date of service: 09/15/2026\n\nShe was seen today for Mohs surgery of two biopsy-proven tumors, the first a nodular basal cell carcinoma of the right lower eyelid measuring 0.8 x 0.6 cm, diagnosed on a shave biopsy of 08/25/2026, and the second a well-differentiated squamous cell carcinoma of the left preauricular skin measuring 1.2 x 1.0 cm, diagnosed on a shave biopsy of 08/25/2026. " +
+		"Mohs was chosen for the first because of its eyelid location, where tissue must be spared, and for the second because it is an invasive squamous cell carcinoma of the face with indistinct borders. " +
+		"The first stage at the right lower eyelid was divided into two blocks, both clear. The first stage at the left preauricular skin was divided into two blocks, both clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 size and indication of each tumor", note, func(n *model.Note) string {
+			var out []string
+			for _, les := range n.Lesions {
+				out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims, " ", les.Indication.Present()))
+			}
+			return strings.Join(out, "; ")
+		}, "right lower eyelid [0.8 0.6] true; left preauricular skin [1.2 1] true"},
+	})
+}
