@@ -257,7 +257,7 @@ var realisticSets = []struct {
 	{"testdata/probe200", 20, 20},
 	{"testdata/probe201", 20, 18},
 	{"testdata/probe202", 20, 18},
-	{"testdata/probe203", 20, 16},
+	{"testdata/probe203", 20, 17},
 	{"testdata/probe204", 30, 29},
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},

@@ -3045,14 +3045,14 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
 	named := 0
 	for k, d := range f.Diagnoses {
-		if named == len(lesions) && regionWords[letters(d.Site)] {
-			continue // "… because it is an invasive squamous cell carcinoma of the face": the region of a tumor named, no tumor of its own
-		}
 		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
 			opened, _ := anatomy.Resolve(siteWords(les))
 			return sameSite(d.Site, siteWords(les)) || fewerWords(d.Site, siteWords(les)) || // "Eyelid: the first stage …" for the right lower eyelid, "Right hand, first stage" for the right dorsal hand
 				sidedTerm(d.Site, opened) // "Concha: …" for "the right conchal bowl"
 		})
+		if i < 0 && regionWords[letters(d.Site)] {
+			continue // "… because it is an invasive squamous cell carcinoma of the face": the region of a tumor named, no tumor of its own
+		}
 		switch {
 		case i < 0 || i < named-1:
 			return // a diagnosis of no lesion, or out of the lesions' order

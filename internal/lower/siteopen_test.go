@@ -1427,5 +1427,14 @@ func TestIntroSizesBesideARegion(t *testing.T) {
 			}
 			return strings.Join(out, "; ")
 		}, "right lower eyelid [0.8 0.6] true; left preauricular skin [1.2 1] true"},
+		{"§1 the region between the tumors an enumeration names", "Date of service: 09/03/2026\n\nHe presents today for Mohs surgery of two biopsy-proven skin cancers: (1) a well-differentiated squamous cell carcinoma of the right temple, 1.1 x 0.9 cm, treated with Mohs because it is an invasive squamous cell carcinoma of the face with indistinct borders; (2) a nodular basal cell carcinoma of the left cheek, 0.9 x 0.8 cm, treated with Mohs because of its facial location. " +
+			"The first stage at the right temple was divided into two blocks, both clear. The first stage at the left cheek was divided into two blocks, both clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims))
+				}
+				return strings.Join(out, "; ")
+			}, "right temple [1.1 0.9]; left cheek [0.9 0.8]"},
 	})
 }
