@@ -2644,6 +2644,8 @@ func quantifiesTumors(text string, words []sentenceWord, k int) bool {
 		switch w := words[j].text; {
 		case slices.Contains(tumorNouns, w):
 			return true
+		case j == k+1 && w == "of" || j == k+2 && words[k+1].text == "of" && slices.Contains([]string{"the", "these", "her", "his", "their"}, w):
+			continue // "both of the basal cell carcinomas you had confirmed"
 		case j == k+1 && (w == "biopsied" || w == "proven" || w == "biopsy" && j+1 < len(words) && words[j+1].text == "proven"):
 			return true // "Mohs surgery x2 today; both biopsy-proven on shave biopsies of 10/16/2026": only tumors are
 		case slices.Contains([]string{"of", "and", "or", "in", "on", "at", "to", "for", "with", "the", "a", "an", "was", "were", "is", "are", "which", "that"}, w),

@@ -1438,3 +1438,22 @@ func TestIntroSizesBesideARegion(t *testing.T) {
 			}, "right temple [1.1 0.9]; left cheek [0.9 0.8]"},
 	})
 }
+
+// TestBothOfTheTumorsProven: "treated both of the basal cell carcinomas you
+// had confirmed on your shave biopsies of 09/02/2026" proves every tumor
+// the letter then describes (CODING-RULES §1: diagnosis-unconfirmed had
+// fired on both).
+func TestBothOfTheTumorsProven(t *testing.T) {
+	const note = "Dear Dr. Whitcombe,\n\nI operated on her on September 30, 2026, and treated both of the basal cell carcinomas you had confirmed on your shave biopsies of 09/02/2026. I read all of the frozen sections myself.\n\n" +
+		"The first was a nodular basal cell carcinoma of the right lower eyelid, measuring 0.7 x 0.6 cm. The first stage was processed as two blocks, both clear.\n\n" +
+		"The second was a superficial basal cell carcinoma of the left posterior neck, measuring 1.0 x 0.8 cm. A single stage of two blocks was clear.\n"
+	runProseCases(t, []proseCase{
+		{"§1 prior biopsy of both", note, func(n *model.Note) string {
+			var out []string
+			for _, les := range n.Lesions {
+				out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.PriorBiopsy.Yes))
+			}
+			return strings.Join(out, "; ")
+		}, "right lower eyelid true; left posterior neck true"},
+	})
+}
