@@ -982,10 +982,12 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 				continue // "biopsy wounds closed with 4-0 nylon (punch sites)": the wounds, no biopsy
 			}
 			b := p.biopsy(part)
-			if p.biopsiesOfCount(part) && !p.anyVerb(part) {
+			if p.biopsiesOfCount(part) && !p.anyVerb(part) || p.w(s.lo) == "biopsies" && p.sentenceWord(s, "each") {
 				// "…; tangential biopsies of two additional lesions.": a
 				// title of biopsies the note describes one by one, no biopsy
-				// of its own (nor one at the site the sentence names before)
+				// of its own (nor one at the site the sentence names before);
+				// so is "Biopsies of other lesions, performed after the Mohs
+				// repair (4 mm punch each; …)", the kind it gives each one's
 				continue
 			}
 			if n := p.lesionsEach(part); n >= 2 && b.Kind != "" && b.Site == "" {

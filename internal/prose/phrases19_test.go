@@ -444,3 +444,16 @@ func TestTerseSecondaryDefect(t *testing.T) {
 			[]string{"repair "}, []string{`repair "rotation flap" defect=2.6x2.2 secondary=6.5 sq after-clearance`}},
 	})
 }
+
+// TestBiopsiesTitleWithEachKind: a heading sentence over the biopsies a
+// note lists one by one, giving the kind of each ("Biopsies of other
+// lesions, performed after the Mohs repair at the patient's request (4 mm
+// punch each; …)"), is no biopsy of its own (CODING-RULES §4: it had
+// become a fourth biopsy with no site, site-unknown).
+func TestBiopsiesTitleWithEachKind(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§4 'Biopsies of other lesions, … (4 mm punch each; …)' is a title",
+			"Biopsies of other lesions, performed after the Mohs repair at the patient's request (4 mm punch each; all specimens placed in formalin for permanent sections, none for frozen section).",
+			[]string{"other-biopsy"}, nil},
+	})
+}
