@@ -142,3 +142,24 @@ func TestWrappedReaderSentenceAcrossAColon(t *testing.T) {
 	assert.Equal(t, []string{"11602×1[]"}, lines, "%v", rules)
 	assert.Contains(t, rules, "pathology-not-surgeon")
 }
+
+// TestBiopsyDayMohsPutOff: a visit whose Mohs surgery was put off, its
+// lesion biopsied with the others, is a note of biopsies only: the lesion
+// the prose introduces at a biopsy's site is that biopsy's (no Mohs lesion,
+// no stages-missing), and a sentence under a listed biopsy that describes
+// it again without a site ("A 4 mm punch was used for biopsy 2", "The
+// tangential biopsy was read … on frozen section") is that biopsy, not a
+// third or fourth (CODING-RULES §4; they had drawn site-missing and
+// site-unknown).
+func TestBiopsyDayMohsPutOff(t *testing.T) {
+	const note = "Date of service: 12/01/2026\nPayer: Medicare Part B\n\nThe patient was scheduled today for evaluation of a new lesion of the left preauricular skin and possible same-day Mohs surgery. Mohs surgery was not performed today. Two lesions were biopsied.\n\n" +
+		"Biopsy 1: tangential biopsy, left preauricular\n  Clinical impression: basal cell carcinoma, nodular\n  Frozen section: yes, 1 block\n\n" +
+		"The tangential biopsy was read by Dr. Achterfeld on frozen section as nodular basal cell carcinoma.\n\n" +
+		"Biopsy 2: punch biopsy, right dorsal forearm\n  Clinical impression: squamous cell carcinoma versus irritated seborrheic keratosis\n  Frozen section: no\n\n" +
+		"A 4 mm punch was used for biopsy 2; the specimen was sent in formalin for permanent sections.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11103×1[]", "11104×1[]", "88331×1[]"}, lines, "%v", rules)
+	for _, r := range []string{"stages-missing", "site-missing", "site-unknown"} {
+		assert.NotContains(t, rules, r)
+	}
+}

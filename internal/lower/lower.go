@@ -4918,7 +4918,7 @@ func (l *lowerer) finish() {
 			enc.Surgeon = model.Text{Value: sig, Line: l.lastLineStarting(sig)}
 		}
 	}
-	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && isEmpty(&l.out.Lesions[0]) {
+	if len(l.out.Lesions) == 1 && len(l.out.Biopsies) > 0 && (isEmpty(&l.out.Lesions[0]) || l.biopsiedOnly(&l.out.Lesions[0])) {
 		l.out.Lesions = l.out.Lesions[:0] // a note of biopsies only has no Mohs lesion
 	}
 	for i := range l.out.Lesions {
@@ -6661,4 +6661,24 @@ func dashedStageFields(fields []*grammar.Field) []*grammar.Field {
 		join = "; " // "Stage I - 3 blks: blk 2 + (radial)": the count, then the items
 	}
 	return []*grammar.Field{{Pos: f.Pos, Key: m[1], Value: &grammar.Value{Pos: shift(f.Pos, f.Key[:len(f.Key)-len(m[2])]), Text: m[2] + join + value}}}
+}
+
+// biopsiedOnly reports whether a note's one lesion, which no label
+// opened, is only the site of one of its biopsies ("evaluation of a new
+// lesion of the left preauricular skin and possible same-day Mohs surgery"
+// over "Biopsy 1: tangential biopsy, left preauricular", the Mohs surgery
+// put off): no diagnosis, stage or repair of its own.
+func (l *lowerer) biopsiedOnly(les *model.Lesion) bool {
+	if les.Line != 0 || les.Diagnosis.Present() || len(les.Stages) > 0 || len(les.Repairs) > 0 || !les.Site.Text.Present() {
+		return false
+	}
+	site, ok := anatomy.Resolve(les.Site.Text.Value)
+	return ok && slices.ContainsFunc(l.out.Biopsies, func(b model.Biopsy) bool {
+		text := b.Site.Text.Value
+		if text == "" {
+			text = b.Value.Value
+		}
+		o, ok := anatomy.Resolve(text)
+		return ok && o.Terms[0].Name == site.Terms[0].Name && o.Laterality == site.Laterality
+	})
 }

@@ -4437,7 +4437,19 @@ func repairDefect(rs []prose.Repair) model.Size {
 // method. It returns its index or -1.
 func (l *lowerer) statedBiopsy(b prose.Biopsy) int {
 	if b.Site == "" {
-		return -1
+		// "A 4 mm punch was used for biopsy 2" under "Biopsy 2: punch
+		// biopsy, right dorsal forearm": the one listed biopsy of its method
+		// (a biopsy of no site would be coded nowhere)
+		m, found := biopsyMethod(b.Kind), -1
+		for k, o := range l.out.Biopsies {
+			if m != "" && biopsyMethod(o.Type.Value+" "+o.Value.Value) == m {
+				if found >= 0 {
+					return -1
+				}
+				found = k
+			}
+		}
+		return found
 	}
 	site, ok := anatomy.Resolve(b.Site)
 	if !ok {
