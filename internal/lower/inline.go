@@ -268,7 +268,7 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 }
 
 // repairWords mark text that describes a repair.
-var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "second intention", "secondary intention", "2nd intention"}
+var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "ilc ", "second intention", "secondary intention", "2nd intention"} // "ILC 10.5cm": an intermediate layered closure
 
 // isRepairText reports whether text describes a repair.
 func isRepairText(s string) bool { return mentions(s, repairWords) }

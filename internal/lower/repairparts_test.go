@@ -368,3 +368,12 @@ func TestWrappedRepairsSentence(t *testing.T) {
 		assert.Equal(t, want, lines, "wrapped at %d: %v", width, rules)
 	}
 }
+
+// TestILCRepairLine: a terse repairs line "- #3 Rt upper back: defect 3.6
+// x 3.0cm - ILC 10.5cm after clearance" is the lesion's intermediate
+// layered closure (CODING-RULES §3: it had been lost, and with it 12034).
+func TestILCRepairLine(t *testing.T) {
+	const note = "DOS: 12/03/2026\nInsurance: Aetna\n\nLesion 1: Rt upper back\nStage 1: 2 blocks; margins: clear\n\nRepairs:\n- #1 Rt upper back: defect 3.6 x 3.0cm - ILC 10.5cm after clearance\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"12034×1[]", "17313×1[]"}, lines, "%v", rules)
+}
