@@ -3493,6 +3493,17 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		l.paragraph = append(l.paragraph, keyAndValue(f))
 		return i
 	}
+	if parts := l.hashedParts(f); parts != nil {
+		// "S1 histo: #1 nod BCC mid dermis, PNI-; #2 WD SCC deep dermis,
+		// PNI-": each lesion's part of a stage's fact
+		saved := l.lesion
+		for _, p := range parts {
+			l.lesion = p.lesion
+			l.field(i, &grammar.Field{Pos: f.Pos, Key: f.Key, Value: p.value})
+		}
+		l.lesion = saved
+		return i
+	}
 	if l.inAddendum() && hasPrefixFold(strings.TrimSpace(f.Key), "correction") {
 		// "Correction to stage 1: the first stage was divided into 6 blocks,"
 		// under "Addendum by …": the addendum's sentence, which corrects the note
@@ -6681,4 +6692,52 @@ func (l *lowerer) biopsiedOnly(les *model.Lesion) bool {
 		o, ok := anatomy.Resolve(text)
 		return ok && o.Terms[0].Name == site.Terms[0].Name && o.Laterality == site.Laterality
 	})
+}
+
+// hashedPart is the part of a stage field's value that names one lesion by
+// its number after a hash.
+type hashedPart struct {
+	lesion int
+	value  *grammar.Value
+}
+
+// hashedParts cuts the value of a stage's fact in a note of several
+// lesions into the parts that open with a lesion's number after a hash
+// ("S1 histo: #1 nod BCC mid dermis, PNI-; #2 WD SCC deep dermis, PNI-;
+// #3 …"): nil unless every part opens so, each with another lesion.
+func (l *lowerer) hashedParts(f *grammar.Field) []hashedPart {
+	if f.Value == nil || len(l.out.Lesions) < 2 || !strings.HasPrefix(strings.TrimSpace(f.Value.Text), "#") {
+		return nil // the cheap tests first
+	}
+	if _, tail, ok := splitStage(f.Key); !ok || tail == "" {
+		return nil
+	}
+	var parts []hashedPart
+	from := 0
+	text := f.Value.Text
+	for from <= len(text) {
+		to := strings.IndexByte(text[from:], ';')
+		if to < 0 {
+			to = len(text)
+		} else {
+			to += from
+		}
+		part := strings.TrimSpace(text[from:to])
+		word, _, _ := strings.Cut(part, " ")
+		n := hashNumber(word)
+		if n <= 0 || n > len(l.out.Lesions) || slices.ContainsFunc(parts, func(p hashedPart) bool { return p.lesion == n-1 }) {
+			return nil
+		}
+		at := from + strings.Index(text[from:to], word) + len(word)
+		v := trimmedValue(f.Value, at, to)
+		if v == nil {
+			return nil
+		}
+		parts = append(parts, hashedPart{lesion: n - 1, value: v})
+		from = to + 1
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
 }

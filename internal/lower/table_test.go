@@ -1319,3 +1319,19 @@ func TestStageFactByLesion(t *testing.T) {
 	assert.Equal(t, "morpheaform BCC cords in sclerotic stroma, deep reticular dermis, no PNI", n.Lesions[0].Stages[0].Histology.Value)
 	assert.Equal(t, "nodular BCC, mid dermis, no PNI", n.Lesions[1].Stages[0].Histology.Value)
 }
+
+// TestStageFactByHashedLesion: a stage's fact given lesion by lesion after
+// hashes ("S1 histo: #1 nod BCC mid dermis, PNI-; #2 WD SCC deep dermis,
+// PNI-") gives each lesion its part (CODING-RULES §1: histology-missing
+// had fired on the first two).
+func TestStageFactByHashedLesion(t *testing.T) {
+	n := mustLower(t, "Lesion 1: Rt antihelix\nLesion 2: Lt lateral neck\n\n| Les | Stg | Blks | Margins |\n|---|---|---|---|\n| 1 | 1 | 3 | neg |\n| 2 | 1 | 2 | neg |\n\n"+
+		"S1 histo: #1 nod BCC mid dermis, PNI-; #2 WD SCC deep dermis, PNI-\n")
+	require.Len(t, n.Lesions, 2)
+	var got []string
+	for _, les := range n.Lesions {
+		require.NotEmpty(t, les.Stages)
+		got = append(got, les.Stages[0].Histology.Value)
+	}
+	assert.Equal(t, []string{"nod BCC mid dermis, PNI-", "WD SCC deep dermis, PNI-"}, got)
+}
