@@ -1505,12 +1505,13 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
 		} else if site, a, b := p.siteCarrying(lo, s); site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b) // "The nasal tip carries a nodular basal cell carcinoma, …"
-		} else if lo-1 > s.lo && (p.w(lo-1) == "-" || p.w(lo-1) == ",") {
+		} else if d0 := dxWordBefore(p, lo, s); d0-1 > s.lo && (p.w(d0-1) == "-" || p.w(d0-1) == ",") {
 			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
-			// basal cell carcinoma, biopsy-proven …": the site opens the sentence
-			if site, a, b := p.siteAt(s.lo, lo-1); site != "" && b == lo-1 {
+			// basal cell carcinoma, biopsy-proven …", "Rt posterior upper arm -
+			// Dx SCC, WD": the site opens the sentence
+			if site, a, b := p.siteAt(s.lo, d0-1); site != "" && b == d0-1 {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
-			} else if site, a, b := p.clauseSiteBefore(lo-1, s); site != "" {
+			} else if site, a, b := p.clauseSiteBefore(d0-1, s); site != "" {
 				// "…: first, the left conchal bowl, nodular basal cell carcinoma,
 				// 1.1 x 0.9 cm, …; second, the right lateral neck, …": the site
 				// is the clause before the diagnosis
@@ -1551,6 +1552,15 @@ func pluralTumor(w string) bool {
 		return true
 	}
 	return false
+}
+
+// dxWordBefore is where a diagnosis at token lo starts with the word
+// "Dx" or "diagnosis" before it ("- Dx SCC, WD"), else lo.
+func dxWordBefore(p *para, lo int, s span) int {
+	if lo-1 > s.lo && (p.w(lo-1) == "dx" || p.w(lo-1) == "diagnosis") {
+		return lo - 1
+	}
+	return lo
 }
 
 // siteCarrying is the site that is the subject of "carries", "bears",

@@ -457,3 +457,14 @@ func TestBiopsiesTitleWithEachKind(t *testing.T) {
 			[]string{"other-biopsy"}, nil},
 	})
 }
+
+// TestSiteDashDxShorthand: a terse note's "Rt posterior upper arm - Dx
+// SCC, WD" places the diagnosis at the site that opens the line (CODING-
+// RULES §1: the lesion had no site, site-missing, no line).
+func TestSiteDashDxShorthand(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"§1 site: 'Rt posterior upper arm - Dx SCC, WD'",
+			"Rt posterior upper arm - Dx SCC, WD. Pre-op sz 1.5x1.2cm.",
+			[]string{"diagnosis "}, []string{`diagnosis "SCC" site="Rt posterior upper arm"`}},
+	})
+}
