@@ -262,7 +262,7 @@ var realisticSets = []struct {
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},
 	{"testdata/probe207", 20, 20},
-	{"testdata/probe208", 20, 17},
+	{"testdata/probe208", 20, 18},
 	{"testdata/probe210", 20, 20},
 }
 

@@ -225,6 +225,7 @@ func TestStainValues(t *testing.T) {
 		{"Toluidine blue on the first-stage sections", []model.Stain{{Name: "Toluidine blue", Line: 3}}},
 		{"AE1/AE3 to detect single tumor cells and perineural tumor", []model.Stain{{Name: "AE1/AE3", Reason: "to detect single tumor cells and perineural tumor", Line: 3}}},
 		{"H&E, all stages", []model.Stain{{Name: "H&E", Line: 3}}},
+		{"toluidine blue, stg 1, to highlight mucinous stroma", []model.Stain{{Name: "toluidine blue", Reason: "to highlight mucinous stroma", Line: 3}}},
 		{"MART-1, each block", []model.Stain{{Name: "MART-1", Line: 3}}},
 		{"MART-1 for melanocytes and SOX10", []model.Stain{{Name: "MART-1", Reason: "for melanocytes", Line: 3}, {Name: "SOX10", Line: 3}}},
 		{"MART-1 was performed on blocks 1-2 to evaluate atypical melanocytes", []model.Stain{

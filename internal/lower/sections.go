@@ -657,8 +657,11 @@ func stains(t model.Text, special bool) []model.Stain {
 
 // stainScope reports whether a part of a stains value only says where the
 // stains named before it ran: "all stages", "every stage", "each block",
-// "all blocks", "both stages".
+// "all blocks", "both stages", "stg 1".
 func stainScope(lower string) bool {
+	if _, tail, ok := splitStage(lower); ok && tail == "" {
+		return true // "Special stains: toluidine blue, stg 1, to highlight …": the stage it ran on
+	}
 	w := strings.Fields(lower)
 	return len(w) == 2 && slices.Contains([]string{"all", "every", "each", "both"}, w[0]) &&
 		slices.Contains([]string{"stage", "stages", "block", "blocks", "layer", "layers", "section", "sections", "specimens"}, w[1])
