@@ -213,7 +213,7 @@ var realisticSets = []struct {
 	{"testdata/probe156", 30, 18},
 	{"testdata/probe157", 30, 28},
 	{"testdata/probe158", 30, 30},
-	{"testdata/probe159", 30, 20},
+	{"testdata/probe159", 30, 22},
 	{"testdata/probe160", 30, 30},
 	{"testdata/probe161", 30, 17},
 	{"testdata/probe162", 30, 21},
@@ -262,7 +262,7 @@ var realisticSets = []struct {
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},
 	{"testdata/probe207", 20, 20},
-	{"testdata/probe208", 20, 18},
+	{"testdata/probe208", 20, 19},
 	{"testdata/probe210", 20, 20},
 }
 

@@ -2646,7 +2646,10 @@ func quantifiesTumors(text string, words []sentenceWord, k int) bool {
 			return true
 		case j == k+1 && w == "of" || j == k+2 && words[k+1].text == "of" && slices.Contains([]string{"the", "these", "her", "his", "their"}, w):
 			continue // "both of the basal cell carcinomas you had confirmed"
-		case j == k+1 && (w == "biopsied" || w == "proven" || w == "biopsy" && j+1 < len(words) && words[j+1].text == "proven"):
+		case j == k+1 && tumorCount(w) > 1 && (words[k].text == "all" || words[k].text == "both"):
+			continue // "All 3 bx-proven (shave bx 8/27/26)"
+		case (j == k+1 || j == k+2 && tumorCount(words[k+1].text) > 1) &&
+			(w == "biopsied" || w == "proven" || (w == "biopsy" || w == "bx") && j+1 < len(words) && words[j+1].text == "proven"):
 			return true // "Mohs surgery x2 today; both biopsy-proven on shave biopsies of 10/16/2026": only tumors are
 		case slices.Contains([]string{"of", "and", "or", "in", "on", "at", "to", "for", "with", "the", "a", "an", "was", "were", "is", "are", "which", "that"}, w),
 			cardinalWord(w) > 0 || blockWords[w]:
@@ -2718,6 +2721,14 @@ func lesionNumber(words []sentenceWord, k int) int {
 		return int(l[0]-'a') + 1 // "Tumor A was closed with …", "Tumor B's second stage", not "a tumor a few millimeters from …"
 	}
 	return 0
+}
+
+// tumorCount is a count of tumors in words or one digit: "three", "3".
+func tumorCount(w string) int {
+	if len(w) == 1 && w[0] >= '2' && w[0] <= '9' {
+		return int(w[0] - '0')
+	}
+	return cardinalWord(w)
 }
 
 // cardinalWord is the number a cardinal word names ("two" → 2), or 0.

@@ -1457,3 +1457,20 @@ func TestBothOfTheTumorsProven(t *testing.T) {
 		}, "right lower eyelid true; left posterior neck true"},
 	})
 }
+
+// TestAllThreeBiopsyProven: a terse note's "MMS x3 today. All 3 bx-proven
+// (shave bx 8/27/26)." above its three numbered tumors proves each
+// (diagnosis-unconfirmed had fired on all three).
+func TestAllThreeBiopsyProven(t *testing.T) {
+	const note = "DOS: 9/22/26\n\nMMS x3 today. All 3 bx-proven (shave bx 8/27/26). FS read by me (Mohs surgeon), all stages.\n\n" +
+		"#1 Rt temple - Dx BCC nod.\n  S1 2 blks: neg.\n\n#2 Lt nasal dorsum - Dx BCC nod.\n  S1 3 blks: all neg.\n\n#3 Lt dorsal forearm - Dx SCC, WD.\n  S1 2 blks: neg.\n"
+	runProseCases(t, []proseCase{
+		{"§1 prior biopsy of all three", note, func(n *model.Note) string {
+			var out []string
+			for _, les := range n.Lesions {
+				out = append(out, fmt.Sprint(les.PriorBiopsy.Yes))
+			}
+			return strings.Join(out, " ")
+		}, "true true true"},
+	})
+}
