@@ -258,7 +258,7 @@ var realisticSets = []struct {
 	{"testdata/probe201", 20, 18},
 	{"testdata/probe202", 20, 19},
 	{"testdata/probe203", 20, 17},
-	{"testdata/probe204", 30, 29},
+	{"testdata/probe204", 30, 30},
 	{"testdata/probe205", 30, 29},
 	{"testdata/probe206", 30, 30},
 	{"testdata/probe207", 20, 20},
