@@ -163,3 +163,19 @@ func TestBiopsyDayMohsPutOff(t *testing.T) {
 		assert.NotContains(t, rules, r)
 	}
 }
+
+// TestPlanRestatesListedBiopsies: a plan's "Punch biopsy (left dorsal
+// forearm) and shave biopsy (right upper back) done today" restates the
+// listed biopsies of other lesions by their sites in parentheses; it is no
+// same-day biopsy of the Mohs lesion (CODING-RULES §4: biopsy-not-billable
+// had fired on the second tumor).
+func TestPlanRestatesListedBiopsies(t *testing.T) {
+	const note = "Date of service: 09/21/2026\nInsurance: Medicare\n\nLesion 1: right nasal tip\nPrior biopsy: yes, shave 09/03/2026\nStage 1: 2 blocks; margins: clear\n\n" +
+		"Lesion 2: left shin\nPrior biopsy: yes, shave 09/03/2026\nStage 1: 2 blocks; margins: clear\n\n" +
+		"Biopsy 1: punch biopsy, left dorsal forearm\n  Clinical impression: rule out squamous cell carcinoma\n" +
+		"Biopsy 2: tangential (shave) biopsy, right upper back\n  Clinical impression: basal cell carcinoma versus irritated seborrheic keratosis\n\n" +
+		"P:\n- Punch biopsy (left dorsal forearm) and shave biopsy (right upper back) done today and sent for permanent sections; will call with results.\n"
+	lines, rules := codedNote(t, note)
+	assert.Equal(t, []string{"11103×1[XS]", "11104×1[XS]", "17311×1[]", "17313×1[XS]"}, lines, "%v", rules)
+	assert.NotContains(t, rules, "biopsy-not-billable")
+}

@@ -255,7 +255,7 @@ var realisticSets = []struct {
 	{"testdata/probe198", 20, 14},
 	{"testdata/probe199", 20, 20},
 	{"testdata/probe200", 20, 20},
-	{"testdata/probe201", 20, 18},
+	{"testdata/probe201", 20, 19},
 	{"testdata/probe202", 20, 19},
 	{"testdata/probe203", 20, 17},
 	{"testdata/probe204", 30, 30},

@@ -1119,6 +1119,10 @@ func (p *para) biopsy(s span) Biopsy {
 		if e < s.hi && p.has(e-1, cBiopsy) {
 			if site, a, _ := p.siteAt(e, s.hi); site != "" && a == e {
 				b.Site = site // "shave bx R upper back, pink papule - r/o BCC"
+			} else if p.w(e) == "(" {
+				if site, a, b2 := p.siteAt(e+1, s.hi); site != "" && a == e+1 && b2 < s.hi && p.w(b2) == ")" {
+					b.Site = site // "Punch biopsy (left dorsal forearm) and shave biopsy (right upper back) done today"
+				}
 			}
 		}
 	}
