@@ -1420,22 +1420,12 @@ func TestIntroSizesBesideARegion(t *testing.T) {
 		"Mohs was chosen for the first because of its eyelid location, where tissue must be spared, and for the second because it is an invasive squamous cell carcinoma of the face with indistinct borders. " +
 		"The first stage at the right lower eyelid was divided into two blocks, both clear. The first stage at the left preauricular skin was divided into two blocks, both clear.\n"
 	runProseCases(t, []proseCase{
-		{"§1 size and indication of each tumor", note, func(n *model.Note) string {
-			var out []string
-			for _, les := range n.Lesions {
-				out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims, " ", les.Indication.Present()))
-			}
-			return strings.Join(out, "; ")
-		}, "right lower eyelid [0.8 0.6] true; left preauricular skin [1.2 1] true"},
+		{"§1 size and indication of each tumor", note, perLesion(func(les model.Lesion) string {
+			return fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims, " ", les.Indication.Present())
+		}), "right lower eyelid [0.8 0.6] true; left preauricular skin [1.2 1] true"},
 		{"§1 the region between the tumors an enumeration names", "Date of service: 09/03/2026\n\nHe presents today for Mohs surgery of two biopsy-proven skin cancers: (1) a well-differentiated squamous cell carcinoma of the right temple, 1.1 x 0.9 cm, treated with Mohs because it is an invasive squamous cell carcinoma of the face with indistinct borders; (2) a nodular basal cell carcinoma of the left cheek, 0.9 x 0.8 cm, treated with Mohs because of its facial location. " +
 			"The first stage at the right temple was divided into two blocks, both clear. The first stage at the left cheek was divided into two blocks, both clear.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims))
-				}
-				return strings.Join(out, "; ")
-			}, "right temple [1.1 0.9]; left cheek [0.9 0.8]"},
+			perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims) }), "right temple [1.1 0.9]; left cheek [0.9 0.8]"},
 	})
 }
 
@@ -1448,13 +1438,8 @@ func TestBothOfTheTumorsProven(t *testing.T) {
 		"The first was a nodular basal cell carcinoma of the right lower eyelid, measuring 0.7 x 0.6 cm. The first stage was processed as two blocks, both clear.\n\n" +
 		"The second was a superficial basal cell carcinoma of the left posterior neck, measuring 1.0 x 0.8 cm. A single stage of two blocks was clear.\n"
 	runProseCases(t, []proseCase{
-		{"§1 prior biopsy of both", note, func(n *model.Note) string {
-			var out []string
-			for _, les := range n.Lesions {
-				out = append(out, fmt.Sprint(les.Site.Text.Value, " ", les.PriorBiopsy.Yes))
-			}
-			return strings.Join(out, "; ")
-		}, "right lower eyelid true; left posterior neck true"},
+		{"§1 prior biopsy of both", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Site.Text.Value, " ", les.PriorBiopsy.Yes) }),
+			"right lower eyelid true; left posterior neck true"},
 	})
 }
 
@@ -1465,12 +1450,17 @@ func TestAllThreeBiopsyProven(t *testing.T) {
 	const note = "DOS: 9/22/26\n\nMMS x3 today. All 3 bx-proven (shave bx 8/27/26). FS read by me (Mohs surgeon), all stages.\n\n" +
 		"#1 Rt temple - Dx BCC nod.\n  S1 2 blks: neg.\n\n#2 Lt nasal dorsum - Dx BCC nod.\n  S1 3 blks: all neg.\n\n#3 Lt dorsal forearm - Dx SCC, WD.\n  S1 2 blks: neg.\n"
 	runProseCases(t, []proseCase{
-		{"§1 prior biopsy of all three", note, func(n *model.Note) string {
-			var out []string
-			for _, les := range n.Lesions {
-				out = append(out, fmt.Sprint(les.PriorBiopsy.Yes))
-			}
-			return strings.Join(out, " ")
-		}, "true true true"},
+		{"§1 prior biopsy of all three", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(les.PriorBiopsy.Yes) }), "true; true; true"},
 	})
+}
+
+// perLesion lists what show says of each lesion, "; " between them.
+func perLesion(show func(model.Lesion) string) func(*model.Note) string {
+	return func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, show(les))
+		}
+		return strings.Join(out, "; ")
+	}
 }
