@@ -3265,7 +3265,7 @@ func labelledParts(v *grammar.Value) []labelledPart {
 		trimmed := strings.TrimLeft(seg, " ,;")
 		trimmed = strings.TrimPrefix(trimmed, "and ")
 		at := from + len(seg) - len(trimmed)
-		trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " ,;."), " and"), " ,;")
+		trimmed = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(trimmed, " ,;.("), " and"), " ,;(")
 		return labelledPart{label: label, value: &grammar.Value{Pos: shift(v.Pos, s[:at]), Text: trimmed}}
 	}
 	var parts []labelledPart
@@ -3284,15 +3284,15 @@ func labelledParts(v *grammar.Value) []labelledPart {
 	}
 	parts, from = nil, -1
 	label := ""
-	for i := 0; i+1 < len(s); i++ { // "A) Right Lower Cheek and B) Left Temple"
-		if isLetterOrDigit(s[i]) && s[i+1] == ')' && (i == 0 || s[i-1] == ' ') {
+	for i := 0; i+1 < len(s); i++ { // "A) Right Lower Cheek and B) Left Temple", "(1) basal cell carcinoma, …; (2) …"
+		if isLetterOrDigit(s[i]) && s[i+1] == ')' && (i == 0 || s[i-1] == ' ' || s[i-1] == '(' && (i == 1 || from >= 0 && s[i-2] == ' ')) {
 			if from >= 0 {
 				parts = append(parts, part(label, from, i))
 			}
 			label, from = s[i:i+1], i+2
 		}
 	}
-	if from < 0 || strings.TrimSpace(s[:strings.Index(s, label+")")]) != "" && len(parts) == 0 {
+	if from < 0 || strings.Trim(s[:strings.Index(s, label+")")], " (") != "" && len(parts) == 0 {
 		return nil
 	}
 	parts = append(parts, part(label, from, len(s)))

@@ -1335,3 +1335,17 @@ func TestStageFactByHashedLesion(t *testing.T) {
 	}
 	assert.Equal(t, []string{"nod BCC mid dermis, PNI-", "WD SCC deep dermis, PNI-"}, got)
 }
+
+// TestParenthesisedNumbersInAField: a diagnosis field before a note's
+// lesion list that enumerates them as "(1) …; (2) …" gives lesion n item
+// n (it had been lesion-ambiguous: a lesion field before the first label,
+// and no Mohs line).
+func TestParenthesisedNumbersInAField(t *testing.T) {
+	n := mustLower(t, "Pre-op diagnoses: (1) basal cell carcinoma, nodular, right nasal dorsum; (2) squamous cell carcinoma, left upper back.\n\n"+
+		"(1) [nose] Right nasal dorsum.\n(2) [back] Left upper back, over the scapula.\n\n"+
+		"| Les | Stg | Blks | Margins |\n|---|---|---|---|\n| 1 | 1 | 3 | neg |\n| 2 | 1 | 2 | neg |\n")
+	require.Len(t, n.Lesions, 2)
+	assert.Equal(t, "basal cell carcinoma, nodular, right nasal dorsum", n.Lesions[0].Diagnosis.Value)
+	assert.Equal(t, "squamous cell carcinoma, left upper back", n.Lesions[1].Diagnosis.Value)
+	assert.NotContains(t, rules(n), "lesion-ambiguous")
+}
