@@ -1146,7 +1146,11 @@ func isCorrection(heading string, par []prose.Line) bool {
 	if len(par) == 0 {
 		return false
 	}
-	if !hasPrefixFold(strings.TrimSpace(heading), "addendum") && !slices.ContainsFunc(par, func(v prose.Line) bool { return opensAddendum(slices.Index(par, v), v.Text) }) {
+	opened := hasPrefixFold(strings.TrimSpace(heading), "addendum")
+	for i := 0; i < len(par) && !opened; i++ {
+		opened = opensAddendum(i, par[i].Text)
+	}
+	if !opened {
 		return false
 	}
 	for _, v := range par {
