@@ -223,6 +223,9 @@ func (l *lineLexer) lexLine() {
 			ll.text, ll.at = t, at // "won [one] block" reads "one block", its words at their columns
 		}
 	}
+	if t, at := unligated(ll.text); at != nil {
+		ll.text, ll.at = t, composed(at, ll.at) // a PDF's "ﬁrst stage" reads "first stage"
+	}
 	ll.classify()
 	l.rememberColumns()
 	if len(l.queue) > 0 {
@@ -1762,6 +1765,56 @@ func misheard(s string) (string, []int) {
 		b, at = append(b, s[k]), append(at, k)
 	}
 	return string(b), append(at, len(s))
+}
+
+// ligatures are the typographic ligatures a PDF's text layer keeps
+// ("ﬁrst", "ﬂap", "diﬀerentiated") and the letters they stand for.
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
+
+// unligated spells out the ligatures of s (U+FB00–U+FB06), as text copied
+// from a PDF has them: "ﬁnal defect" reads "final defect". at maps each
+// byte of the result (and its end) to its byte in s, each letter of a
+// ligature to the ligature; nil when s has none.
+func unligated(s string) (string, []int) {
+	if !strings.Contains(s, "\xef\xac") { // the first two bytes of U+FB00–U+FB3F
+		return s, nil
+	}
+	var b strings.Builder
+	at := make([]int, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < '\ufb00' || r > '\ufb06' {
+			b.WriteString(s[i : i+size])
+			for k := range size {
+				at = append(at, i+k)
+			}
+			i += size
+			continue
+		}
+		letters := ligatures.Replace(s[i : i+size])
+		b.WriteString(letters)
+		for range len(letters) {
+			at = append(at, i)
+		}
+		i += size
+	}
+	if b.Len() == len(s) {
+		return s, nil
+	}
+	return b.String(), append(at, len(s))
+}
+
+// composed maps through outer and then inner: the byte of the original
+// line that byte i of a text made from a text made from it stands for.
+// inner is nil when the middle text kept the original's bytes in place.
+func composed(outer, inner []int) []int {
+	if inner == nil {
+		return outer
+	}
+	for i, k := range outer {
+		outer[i] = inner[k]
+	}
+	return outer
 }
 
 // blankClock blanks the time that opens a case log's entry, "07:40  Left

@@ -505,3 +505,14 @@ func TestQuotedCellOverLines(t *testing.T) {
 		})
 	}
 }
+
+// TestLigatures: text copied from a PDF keeps its typographic ligatures; a
+// line reads them as their letters ("ﬁnal" is "final", "Deﬁnitive" a key
+// like "Definitive"), and every part keeps the column the note has it at,
+// a ligature counting as one.
+func TestLigatures(t *testing.T) {
+	note, err := Parse("n.txt", "Deﬁnitive site: ﬂank   Final defect: ﬀ 2.0 cm\nThe ﬁrst stage was clear.\n")
+	require.NoError(t, err)
+	assert.Equal(t, `1 key="Definitive site"@1 value="flank"@17 key="Final defect"@24 value="ff 2.0 cm"@38`, classify(note.Lines[0]))
+	assert.Equal(t, `2 text="The first stage was clear."@1`, classify(note.Lines[1]))
+}

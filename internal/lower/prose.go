@@ -1843,6 +1843,7 @@ func (l *lowerer) readProse() {
 		}
 	}
 	l.tumorsToday()
+	l.oneOfSeveral()
 	l.diagnosesOfSeveral()
 	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
 	for _, scope := range l.scopes {
@@ -4537,4 +4538,99 @@ func within(sp prose.Span, sen []prose.Line) bool {
 		}
 	}
 	return false
+}
+
+// severalNouns are the words for the tumors of a visit that "both", "each"
+// or a count before them says are several: "both sites", "each tumor",
+// "all three lesions".
+var severalNouns = []string{"sites", "site", "tumors", "tumours", "tumor", "tumour", "lesions", "cancers", "carcinomas"}
+
+// oneOfSeveral makes the one lesion of a note ambiguous when a line of the
+// note speaks of several tumors ("REPAIRS (after tumor clearance at both
+// sites)", "consent signed for sites A and B", "Post-op diagnosis: same,
+// both sites."): the note treated more tumors than it opened lesions, and
+// whose stages are whose cannot be told, so no stage of it is coded
+// (CODING-RULES §1: no stage is guessed). A note with another lesion's
+// biopsy is not read so, nor are its history's lines.
+func (l *lowerer) oneOfSeveral() {
+	if len(l.out.Lesions) != 1 || l.out.Lesions[0].Ambiguous.Present() || len(l.out.Biopsies) > 0 {
+		return // "Dressings were applied to both sites": the Mohs site and another lesion's biopsy
+	}
+	past := map[int]bool{} // "Past history: … Both sites are well healed …"
+	for _, pars := range l.history {
+		for _, par := range pars {
+			for _, ln := range par {
+				past[ln.Line] = true
+			}
+		}
+	}
+	for _, ln := range l.lines {
+		if past[ln.Pos.Line] {
+			continue
+		}
+		for _, part := range lineTexts(ln) {
+			words := sentenceWords(part.Text)
+			for k := 0; k+1 < len(words); k++ {
+				if !severalAt(words, k) {
+					continue
+				}
+				les := &l.out.Lesions[0]
+				les.Ambiguous = model.Text{Value: "several tumors (line " + strconv.Itoa(part.Pos.Line) + ")", Line: part.Pos.Line}
+				l.report(LesionAmbiguous.At("", part.Pos.Line, part.Pos.Column+words[k].at,
+					"the note speaks of several tumors (%q) but opens 1 lesion: label each lesion; no Mohs line", words[k].text+" "+words[k+1].text))
+				return
+			}
+		}
+	}
+}
+
+// severalAt reports whether the words from k say there are several tumors:
+// "both sites", "both of the tumors", "each site", "all three lesions",
+// "sites A and B".
+func severalAt(words []sentenceWord, k int) bool {
+	w := words[k].text
+	next := func(i int) string {
+		if k+i < len(words) {
+			return words[k+i].text
+		}
+		return ""
+	}
+	switch {
+	case w == "both":
+		n := 1
+		if next(1) == "of" && next(2) == "the" {
+			n = 3
+		}
+		return slices.Contains(severalNouns[:1], next(n)) || slices.Contains([]string{"tumors", "tumours", "lesions", "cancers", "carcinomas"}, next(n))
+	case w == "each" || w == "every":
+		return next(1) == "site" || next(1) == "tumor" || next(1) == "tumour"
+	case w == "all":
+		return cardinalWord(next(1)) >= 2 && slices.Contains(severalNouns, next(2)) && next(2) != "site"
+	case w == "sites":
+		return len(next(1)) == 1 && next(2) == "and" && len(next(3)) == 1
+	}
+	return false
+}
+
+// lineTexts are the texts of a note line that words can be read in: its
+// item's text and its fields' keys and values, or its table row's cells.
+func lineTexts(ln *grammar.Line) []grammar.Value {
+	var out []grammar.Value
+	if ln.Item != nil {
+		if ln.Item.Text != nil {
+			out = append(out, grammar.Value{Pos: ln.Item.Text.Pos, Text: ln.Item.Text.Text})
+		}
+		for _, f := range ln.Item.Fields {
+			out = append(out, grammar.Value{Pos: f.Pos, Text: f.Key})
+			if f.Value != nil {
+				out = append(out, *f.Value)
+			}
+		}
+	}
+	if ln.Row != nil {
+		for _, c := range ln.Row.Cells {
+			out = append(out, grammar.Value{Pos: c.Pos, Text: c.Text})
+		}
+	}
+	return out
 }
