@@ -2559,13 +2559,29 @@ func landmarkBefore(text string, words []sentenceWord, k int) bool {
 // leadLabel is the lesion whose label opens a sentence as a list marker —
 // a letter or roman numeral with a parenthesis or a period ("A) full-thickness
 // skin graft …", "II. complex repair …"), or a number with a parenthesis
-// ("2) intermediate closure …") — and the marker's length; -1 when none
-// does.
+// ("2) intermediate closure …") — or a lesion's letter before a stage
+// ("A stage 2, 1 block."), and the marker's length; -1 when none does.
 func (l *lowerer) leadLabel(text string) (int, int) {
 	if !l.headed {
 		return -1, 0
 	}
-	head, _, ok := strings.Cut(text, " ")
+	head, rest, ok := strings.Cut(text, " ")
+	clock := 0 // "0905 A stage 1: …": a case log's time before the entry
+	if ok && isClock(head) {
+		entry := strings.TrimLeft(rest, " ")
+		clock = len(text) - len(entry)
+		head, rest, ok = strings.Cut(entry, " ")
+	}
+	if ok && len(head) == 1 && head[0] >= 'A' && head[0] <= 'E' {
+		// a case log's "A stage 2, 1 block." and "C stg 3: clear" under
+		// "site A: R helix …": the lesion's letter opens its stage's entry
+		if next, _, _ := strings.Cut(strings.TrimSpace(rest), " "); slices.Contains(stageNouns, asciiLower(next)) {
+			if les := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == head }); les >= 0 {
+				return les, clock + 1
+			}
+		}
+		return -1, 0
+	}
 	if !ok || len(head) < 2 {
 		return -1, 0
 	}
@@ -2578,6 +2594,16 @@ func (l *lowerer) leadLabel(text string) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// isClock reports whether w is a time of day as a case log writes it:
+// "0905", "14:20".
+func isClock(w string) bool {
+	w = strings.Replace(w, ":", "", 1)
+	if len(w) != 4 || !grammar.IsDigits(w) {
+		return false
+	}
+	return (w[0]-'0')*10+(w[1]-'0') < 24 && w[2] < '6'
 }
 
 // forEvery reports whether words[k] opens "both" or "all" and the lesions'

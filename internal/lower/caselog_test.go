@@ -1,0 +1,18 @@
+package lower_test
+
+import "testing"
+
+// TestCaseLogLetters: a case log's entry names its lesion by the letter
+// its label gave it, after the time ("0910 A stage 2, 1 block."): the stage
+// is that lesion's, not the lesion the entry before named (CODING-RULES §1:
+// each lesion's stages are its own).
+func TestCaseLogLetters(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 'A stage 2' after a timeline's time",
+			"DOS: 12/2/2026\n\n  site A: R helix - BCC nodular - 0.8 x 0.7 cm\n  site B: L nasal tip - SCC, well diff - 1.2 x 1.0 cm\n\ncourse:\n" +
+				"0800 site A (helix): stage 1 = 2 blocks.\n0810 while A processing -> site B (nasal tip) stage 1, 5 blocks.\n" +
+				"0905 A stage 1: nodular BCC mid dermis. + deep blk 1, blk 2 clear.\n0910 A stage 2, 1 block.\n" +
+				"0925 B stage 1: all 5 blks clear -> site B DONE.\n1000 A stage 2: clear -> site A DONE.\n",
+			stagesAndMargins, "R helix 2+ 1-; L nasal tip 5-"},
+	})
+}
