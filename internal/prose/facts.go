@@ -3648,12 +3648,17 @@ func (st *state) readDeep(p *para, s span) {
 	}
 }
 
-// nearOnly reports whether the structure at i is only near the tumor ("abutting the cartilage").
+// nearOnly reports whether the structure at i is only near the tumor
+// ("abutting the cartilage", "superficial to the muscle").
 func (p *para) nearOnly(i int, s span) bool {
 	for k := i - 1; k >= s.lo && k >= i-3; k-- {
 		switch p.w(k) {
-		case "abutting", "near", "close", "above", "superficial", "toward", "towards", "approaching", "overlying":
+		case "abutting", "near", "close", "above", "toward", "towards", "approaching", "overlying":
 			return true
+		case "superficial": // "superficial to the muscle", not "the superficial trapezius muscle"
+			if k+1 < s.hi && p.w(k+1) == "to" {
+				return true
+			}
 		}
 	}
 	for k := i + 1; k < s.hi && k <= i+6 && p.w(k) != ";"; k++ {

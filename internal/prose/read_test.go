@@ -588,6 +588,9 @@ func TestDeepStructures(t *testing.T) {
 			[]string{`deep "muscle" negated=true`, `deep "fascia" negated=false`}},
 		{"a nerve block is anesthesia", "A supraorbital nerve block was given into the brow.", fams, nil},
 		{"abutting is not involving", "Tumor abutting the cartilage was noted in the biopsy.", fams, nil},
+		{"a layer that had to include the superficial part of a muscle involves it",
+			"This layer had to include a thin layer of the superficial trapezius muscle.", fams, []string{`deep "trapezius muscle" negated=false`}},
+		{"superficial to a muscle is above it, not in it", "The dissection stayed superficial to the trapezius muscle.", fams, nil},
 	})
 }
 
