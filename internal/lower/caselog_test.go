@@ -1,6 +1,12 @@
 package lower_test
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mohscode/mohscode/internal/model"
+)
 
 // TestCaseLogLetters: a case log's entry names its lesion by the letter
 // its label gave it, after the time ("0910 A stage 2, 1 block."): the stage
@@ -14,5 +20,31 @@ func TestCaseLogLetters(t *testing.T) {
 				"0905 A stage 1: nodular BCC mid dermis. + deep blk 1, blk 2 clear.\n0910 A stage 2, 1 block.\n" +
 				"0925 B stage 1: all 5 blks clear -> site B DONE.\n1000 A stage 2: clear -> site A DONE.\n",
 			stagesAndMargins, "R helix 2+ 1-; L nasal tip 5-"},
+	})
+}
+
+// TestRemarkUnderRepairsTable: a remark under a repairs table that tells
+// how a lesion's flap was done ("A: flap from the L nasal sidewall, inset
+// with 5-0 Monocryl") is that flap, not a second one (CODING-RULES §3: one
+// line per repair done).
+func TestRemarkUnderRepairsTable(t *testing.T) {
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			out = append(out, fmt.Sprintf("%s:%d", les.Label, len(les.Repairs)))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"§3 the remark tells the row's flap",
+			"Date of surgery: 10/16/2026\n\nLESION A\nSite: L nasal dorsum\n\nLESION B\nSite: R upper chest\n\nREPAIRS\n" +
+				"+--------+--------------------+--------------+------------------+\n" +
+				"| Lesion | Repair             | Defect       | Secondary defect |\n" +
+				"+--------+--------------------+--------------+------------------+\n" +
+				"| A      | transposition flap | 1.5 x 1.3 cm | 2.2 sq cm        |\n" +
+				"| B      | second intention   | 2.0 x 1.7 cm |                  |\n" +
+				"+--------+--------------------+--------------+------------------+\n" +
+				"A: flap from the L nasal sidewall, inset with 5-0 Monocryl and 6-0 fast gut.\n",
+			repairs, "A:1 B:1"},
 	})
 }

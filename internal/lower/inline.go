@@ -224,13 +224,27 @@ func (l *lowerer) bareSize(v *grammar.Value) bool {
 // transposition flap. … Undermined in the submuscular plane, flap
 // transposed, inset with 5-0 Monocryl"): no second repair.
 func (l *lowerer) tellsOpenRepair(text string) bool {
-	if l.repair < 0 || l.repair >= len(l.cur().Repairs) || strings.ContainsAny(text, "0123456789") && strings.Contains(asciiLower(text), "cm") {
+	if l.repair < 0 || l.repair >= len(l.cur().Repairs) {
 		return false
 	}
-	open := asciiLower(l.cur().Repairs[l.repair].Value.Value)
-	for _, w := range []string{"flap", "graft", "closure", "repair"} {
-		if strings.Contains(open, w) && slices.Contains(strings.FieldsFunc(asciiLower(text), func(r rune) bool { return !isLetterRune(r) }), w) {
-			return true
+	return tellsRepair(text, l.cur().Repairs[l.repair:l.repair+1])
+}
+
+// tellsRepair reports whether text without a measure tells how one of
+// repairs was done, by its kind's word: "A: flap from the L nasal
+// sidewall, inset with 5-0 Monocryl" under a repairs table whose row gave
+// lesion A its transposition flap.
+func tellsRepair(text string, repairs []model.Repair) bool {
+	if strings.ContainsAny(text, "0123456789") && strings.Contains(asciiLower(text), "cm") {
+		return false
+	}
+	words := strings.FieldsFunc(asciiLower(text), func(r rune) bool { return !isLetterRune(r) })
+	for _, r := range repairs {
+		open := asciiLower(r.Value.Value)
+		for _, w := range []string{"flap", "graft", "closure", "repair"} {
+			if strings.Contains(open, w) && slices.Contains(words, w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -258,6 +272,9 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 		return
 	}
 	les := l.cur()
+	if tellsRepair(v.Text, les.Repairs) {
+		return // "A: flap from the L nasal sidewall, inset with …" under a repairs table whose row gave lesion A its flap
+	}
 	les.Repairs = append(les.Repairs, model.Repair{Line: v.Pos.Line, Value: textOf(v)})
 	l.repair = len(les.Repairs) - 1 // its sizes may follow: "…; primary defect 1.1 x 1.0 cm"
 	r := &les.Repairs[l.repair]
