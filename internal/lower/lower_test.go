@@ -957,6 +957,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].FinalDefect.Dims) }, "[1.6 1.2]"},
 		{"closure type with a remark, then the repair", "Site: scalp\nClosure type: [ ] Simple  [X] Intermediate (layered)  [ ] Complex\nRepair: intermediate layered closure, 4.2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
+		{"a two-column page's other column after a size", "Site: cheek\nRepair: advancement flap\nSecondary defect: 4.5 sq cm                    removal\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq) }, "4.5"},
 		{"remark after a size", "Site: ear\nPre-op size: 1.8 x 1.5 cm, extending onto the helical rim\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }, "[1.8 1.5]"},
 		{"stage-scoped key", "Site: ear\nStage 1: 2 blocks; margins: clear\nStage 1 histology: nodular BCC\n",

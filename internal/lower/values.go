@@ -18,6 +18,9 @@ func size(key string, v *grammar.Value) (model.Size, error) {
 	if err != nil {
 		cut := remarkAfterUnit(v)
 		if cut == nil {
+			cut = beforeColumnGap(v)
+		}
+		if cut == nil {
 			return model.Size{}, err
 		}
 		if m, err = grammar.ParseMeasure(key, cut); err != nil {
@@ -26,6 +29,17 @@ func size(key string, v *grammar.Value) (model.Size, error) {
 	}
 	// an explicit area of zero ("0 sq cm") is a documented zero
 	return model.Size{Dims: m.Dims, AreaSq: m.AreaSq, None: m.AreaSq == 0 && len(m.Dims) == 0, Line: v.Pos.Line}, nil
+}
+
+// beforeColumnGap is the value up to a run of four blanks or more that a
+// page's other column follows ("4.5 sq cm                    removal", the
+// right column's wrapped words beside a two-column PDF's field), or nil.
+func beforeColumnGap(v *grammar.Value) *grammar.Value {
+	i := strings.Index(v.Text, "    ")
+	if i <= 0 {
+		return nil
+	}
+	return &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(v.Text[:i])}
 }
 
 // remarkWords open a remark written after a size with no comma: "1.6 x
