@@ -957,6 +957,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].FinalDefect.Dims) }, "[1.6 1.2]"},
 		{"closure type with a remark, then the repair", "Site: scalp\nClosure type: [ ] Simple  [X] Intermediate (layered)  [ ] Complex\nRepair: intermediate layered closure, 4.2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
+		{"an EHR's '# of sections' in a stage's row", "Site: left malar cheek\nStage 1: # of sections: 5; Margins: {positive/negative:positive}\nStage 2: # of sections: 1; Margins: {positive/negative:negative}\n",
+			stageSummary, "1:5 2:1"},
 		{"a two-column page's other column after a size", "Site: cheek\nRepair: advancement flap\nSecondary defect: 4.5 sq cm                    removal\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Repairs[0].SecondaryDefect.AreaSq) }, "4.5"},
 		{"remark after a size", "Site: ear\nPre-op size: 1.8 x 1.5 cm, extending onto the helical rim\n",
