@@ -1,6 +1,8 @@
 package lower_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mohscode/mohscode/internal/model"
@@ -49,5 +51,27 @@ func TestOneLesionOfSeveral(t *testing.T) {
 		{"§4 the Mohs site and a biopsied lesion are 'both sites'",
 			"Date of service: 09/25/2026\n" + stages + "Biopsy: shave biopsy of the right forearm, r/o BCC.\nDressings were applied to both sites.\n",
 			ambiguous, "one lesion"},
+	})
+}
+
+// TestSideBySideStages: a two-column PDF page sets two stages side by side
+// under a row of their headings; each column is its stage's, in turn, so
+// that no stage is lost or merged (CODING-RULES §1: each stage its line).
+func TestSideBySideStages(t *testing.T) {
+	pad := func(left, right string) string { return left + strings.Repeat(" ", 47-len(left)) + right + "\n" }
+	src := "Date of service: 11/24/2026\nSite: left chin\n\n" +
+		pad("STAGE 1", "STAGE 2") + pad("Blocks: 5", "Blocks: 4") +
+		pad("Margins: blocks 1 and 4 positive (deep),", "Margins: block 2 positive (deep),") +
+		pad("blocks 2, 3 and 5 clear", "blocks 1, 3 and 4 clear") +
+		pad("Histology: infiltrative cords and small", "Taken beneath blocks 1 and 4") + "\n" +
+		pad("STAGE 3", "STAGE 4") + pad("Blocks: 3", "Blocks: 2") + pad("Margins: block 1 positive (deep)", "Margins: clear") + "\n" +
+		"Total stages: 4 / Total blocks: 14\n"
+	totals := func(n *model.Note) string {
+		les := n.Lesions[0]
+		return fmt.Sprint(les.TotalStages.N, " ", les.TotalBlocks.N)
+	}
+	runProseCases(t, []proseCase{
+		{"§1 two columns of stages read as four stages in turn", src, stagesAndMargins, "left chin 5+ 4+ 3+ 2-"},
+		{"§1 'Total stages: 4 / Total blocks: 14' holds two fields", src, totals, "4 14"},
 	})
 }
