@@ -54,9 +54,11 @@ func TestOneLesionOfSeveral(t *testing.T) {
 	})
 }
 
-// TestSideBySideStages: a two-column PDF page sets two stages side by side
-// under a row of their headings; each column is its stage's, in turn, so
-// that no stage is lost or merged (CODING-RULES §1: each stage its line).
+// TestSideBySideStages: a two-column PDF page sets two stages (or two
+// lesions) side by side under a row of their headings; each column is its
+// stage's or lesion's, in turn, so that no stage is lost, merged or given
+// to the other lesion (CODING-RULES §1: each stage its line; §2: each
+// lesion its own).
 func TestSideBySideStages(t *testing.T) {
 	pad := func(left, right string) string { return left + strings.Repeat(" ", 47-len(left)) + right + "\n" }
 	src := "Date of service: 11/24/2026\nSite: left chin\n\n" +
@@ -70,7 +72,12 @@ func TestSideBySideStages(t *testing.T) {
 		les := n.Lesions[0]
 		return fmt.Sprint(les.TotalStages.N, " ", les.TotalBlocks.N)
 	}
+	lesions := "Date of service: 09/09/2026\n\n" + pad("Lesion 1", "Lesion 2") + pad("Site: right posterior heel", "Site: left knee, anterior") +
+		pad("Pre-op size: 1.5 x 1.2 cm", "Pre-op size: 1.1 x 0.9 cm") + "\n" +
+		pad("LESION 1 – STAGES", "LESION 2 – STAGES") + pad("Stage 1: 4 blocks", "Stage 1: 3 blocks") +
+		pad("Margins: block 3 positive (deep), blocks", "Margins: clear") + "1, 2 and 4 clear\nStage 2: 2 blocks\nMargins: clear\n"
 	runProseCases(t, []proseCase{
+		{"§2 two columns of lesions, and of their stages, each lesion's in turn", lesions, stagesAndMargins, "right posterior heel 4+ 2-; left knee, anterior 3-"},
 		{"§1 two columns of stages read as four stages in turn", src, stagesAndMargins, "left chin 5+ 4+ 3+ 2-"},
 		{"§1 'Total stages: 4 / Total blocks: 14' holds two fields", src, totals, "4 14"},
 	})

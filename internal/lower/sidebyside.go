@@ -34,10 +34,11 @@ func sideBySideStages(lines []*grammar.Line) []*grammar.Line {
 	var out []*grammar.Line
 	copied := 0 // lines[:copied] are in out, when out is not nil
 	for i, line := range lines {
-		if line.Row == nil || len(line.Row.Cells) != 2 || !twoHeadings(line.Row.Cells[0].Text, line.Row.Cells[1].Text) {
+		heads := headingPair(line)
+		if heads == nil {
 			continue
 		}
-		right := line.Row.Cells[1].Pos.Column - 1 // a part this far right or further is the right column's
+		right := heads[1].Pos.Column - 1 // a part this far right or further is the right column's
 		if i+1 == len(lines) || !fieldsBothSides(lines[i+1], right) {
 			continue // a log's header of two columns over its rows
 		}
@@ -45,7 +46,7 @@ func sideBySideStages(lines []*grammar.Line) []*grammar.Line {
 		for end < len(lines) && !isBlank(lines[end]) {
 			end++
 		}
-		left, rightLines := []*grammar.Line{cellLine(line.Row.Cells[0])}, []*grammar.Line{cellLine(line.Row.Cells[1])}
+		left, rightLines := []*grammar.Line{headingLine(heads[0])}, []*grammar.Line{headingLine(heads[1])}
 		for _, l := range lines[i+1 : end] {
 			a, b := splitLine(l, right)
 			if a != nil {
@@ -66,12 +67,71 @@ func sideBySideStages(lines []*grammar.Line) []*grammar.Line {
 	return append(out, lines[copied:]...)
 }
 
-// twoHeadings reports whether two cells are the headings of columns set
-// side by side: two stages' ("STAGE 1", "STAGE 2") or two sections'
-// ("RECONSTRUCTION", "POST-OP"), in capitals.
-func twoHeadings(a, b string) bool {
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	return sideBySideHeading.MatchString(a) && sideBySideHeading.MatchString(b) || capsHeading(a) && capsHeading(b)
+// headingPair is the two headings of columns set side by side that a line
+// holds, as cells, or nil: a row of two cells ("STAGE 1 … STAGE 2",
+// "RECONSTRUCTION … POST-OP", "Lesion 1 … Lesion 2"), or a lesion label
+// whose text runs across a gap into the next lesion's heading ("LESION 1 –
+// STAGES          LESION 2 – STAGES").
+func headingPair(line *grammar.Line) []*grammar.Cell {
+	var a, b *grammar.Cell
+	switch it := line.Item; {
+	case line.Row != nil && len(line.Row.Cells) == 2:
+		a, b = line.Row.Cells[0], line.Row.Cells[1]
+	case it != nil && it.Label != nil && it.Marker == nil && it.Text != nil && len(it.Fields) == 0:
+		k := gapBefore(it.Text.Text, 1)
+		if k < 0 {
+			return nil
+		}
+		rest := strings.TrimLeft(it.Text.Text[k:], " \t")
+		at := len(it.Text.Text) - len(rest)
+		a = &grammar.Cell{Pos: it.Label.Pos, Text: it.Label.Text + " – " + strings.TrimSpace(it.Text.Text[:k])}
+		b = &grammar.Cell{Pos: movedBy(it.Text.Pos, it.Text.Text, at), Text: rest}
+	default:
+		return nil
+	}
+	x, y := strings.TrimSpace(a.Text), strings.TrimSpace(b.Text)
+	if sideBySideHeading.MatchString(x) && sideBySideHeading.MatchString(y) || capsHeading(x) && capsHeading(y) ||
+		lesionHeading.MatchString(x) && lesionHeading.MatchString(y) {
+		return []*grammar.Cell{a, b}
+	}
+	return nil
+}
+
+// lesionHeading is a lesion's heading as a page sets two side by side:
+// "Lesion 1", "LESION 2 – STAGES", "Site B".
+var lesionHeading = regexp.MustCompile(`(?i)^(lesion|site|tumou?r)\s+#?(\d{1,2}|[a-e])\b[^:]{0,24}$`)
+
+// headingLine is a line of a column's heading: the line the grammar reads
+// its text as (a lesion's label, a heading's text), every part at its place
+// in the note.
+func headingLine(c *grammar.Cell) *grammar.Line {
+	parsed, err := grammar.Parse("", c.Text)
+	if err != nil || len(parsed.Lines) != 1 || parsed.Lines[0].Item == nil {
+		return cellLine(c)
+	}
+	it := parsed.Lines[0].Item
+	at := func(p *lexer.Position) {
+		p.Filename, p.Line = c.Pos.Filename, c.Pos.Line
+		p.Offset += c.Pos.Offset
+		p.Column += c.Pos.Column - 1
+	}
+	at(&it.Pos)
+	if it.Marker != nil {
+		at(&it.Marker.Pos)
+	}
+	if it.Label != nil {
+		at(&it.Label.Pos)
+	}
+	if it.Text != nil {
+		at(&it.Text.Pos)
+	}
+	for _, f := range it.Fields {
+		at(&f.Pos)
+		if f.Value != nil {
+			at(&f.Value.Pos)
+		}
+	}
+	return &grammar.Line{Pos: it.Pos, Item: it}
 }
 
 // capsHeading reports whether s is a section's heading in capitals: letters,
