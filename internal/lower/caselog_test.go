@@ -48,3 +48,31 @@ func TestRemarkUnderRepairsTable(t *testing.T) {
 			repairs, "A:1 B:1"},
 	})
 }
+
+// TestStainOfEveryLesion: a sentence above the lesions that stains every
+// block of every stage at every site ("CK7 immunostaining was performed on
+// every block of every stage at both sites") gives the stain to every
+// stage of every lesion (CODING-RULES §5: a stain's units are its blocks).
+func TestStainOfEveryLesion(t *testing.T) {
+	stained := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			var st []string
+			for _, s := range les.Stages {
+				var names []string
+				for _, x := range s.Stains {
+					names = append(names, x.Name)
+				}
+				st = append(st, strings.Join(names, "+"))
+			}
+			out = append(out, les.Label+":"+strings.Join(st, ","))
+		}
+		return strings.Join(out, " ")
+	}
+	runProseCases(t, []proseCase{
+		{"§5 a stain of every stage at both sites",
+			"DATE OF SERVICE: 11/18/2026\n\nPROCEDURE: I read all of the frozen sections myself. CK7 immunostaining was performed on every block of every stage at both sites, to highlight Paget cells at the margins.\n\n" +
+				"Lesion 1: left vulva, extramammary Paget disease.\nStage 1: 6 blocks, positive. Stage 2: 3 blocks, clear.\n\nLesion 2: left inguinal crease, extramammary Paget disease.\nStage 1: 3 blocks, clear.\n",
+			stained, "1:CK7,CK7 2:CK7"},
+	})
+}

@@ -1826,6 +1826,16 @@ func (l *lowerer) readProse() {
 			}
 		}
 		l.biopsiesProse(facts.Biopsies)
+		if every := facts.EveryStage; len(every) > 0 {
+			// "CK7 immunostaining was performed on every block of every stage
+			// at both sites" above the lesions: every stage of every lesion,
+			// once their stages are read
+			defer func() {
+				for i := range l.out.Lesions {
+					everyStageStains(&l.out.Lesions[i], every)
+				}
+			}()
+		}
 	}
 	if hist := l.history[noteScope]; len(hist) > 0 {
 		// "HISTORY: … Three biopsy-proven tumors today. The frozen sections
