@@ -1158,6 +1158,9 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			case p.inStageList(lo, s):
 				// "three stages comprising 4, 2 and 1 blocks": the last of a
 				// list of each stage's blocks (listedBlocks)
+			case !p.total(lo, hi, s) && st.cur < 0 && pre < 0 && s.any(cStagesPlural) && p.countsEachStage(s):
+				// "both stages (two blocks, then one block)": each stage's
+				// blocks in turn, which stage's not named, and no total
 			case p.total(lo, hi, s) || st.cur < 0 && pre < 0 && s.any(cStagesPlural):
 				// "a total of 5 blocks", "Total blocks: 8", "3 stages, 7 blocks": the lesion's, no stage's
 				st.f.BlockTotal = append(st.f.BlockTotal, Count{N: n, Span: p.spanOf(lo, hi)})
@@ -2512,7 +2515,7 @@ func (st *state) readStageCount(p *para, s span) {
 // blocks" (not "Stage 2, one block").
 func (p *para) inStageList(lo int, s span) bool {
 	k, listed := lo-1, 0
-	for k > s.lo && (p.w(k) == "," || p.w(k) == "and" || p.intAt(k) > 0) {
+	for k > s.lo && (p.w(k) == "," || p.w(k) == "and" || p.w(k) == "+" || p.intAt(k) > 0) {
 		if p.intAt(k) > 0 {
 			listed++
 		}
@@ -2521,7 +2524,7 @@ func (p *para) inStageList(lo int, s span) bool {
 	if listed == 0 {
 		return false
 	}
-	if (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with" || p.w(k) == "(") && k > s.lo {
+	if (p.w(k) == "comprising" || p.w(k) == "of" || p.w(k) == "with" || p.w(k) == "(" || p.w(k) == ":") && k > s.lo {
 		k--
 	}
 	switch p.w(k) {
@@ -2529,6 +2532,20 @@ func (p *para) inStageList(lo int, s span) bool {
 		return true
 	}
 	return false
+}
+
+// countsEachStage reports whether sentence s counts blocks twice or more
+// ("both stages (two blocks, then one block)", "after 2 stages (4 blocks +
+// 1 block)"): each stage's blocks, in turn, and none of them the lesion's
+// total.
+func (p *para) countsEachStage(s span) bool {
+	counts := 0
+	for k := s.lo + 1; k < s.hi; k++ {
+		if p.has(k, cBlockNoun) && (p.toks[k-1].n > 0 || p.w(k-1) == "one" || p.w(k-1) == "a" || p.w(k-1) == "single") {
+			counts++
+		}
+	}
+	return counts >= 2
 }
 
 // listedBlocks reads the blocks of each of n stages listed in turn after

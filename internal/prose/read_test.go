@@ -683,3 +683,18 @@ func TestLexicon(t *testing.T) {
 		})
 	}
 }
+
+// TestEachStageBlocksNoTotal: a summary that counts each stage's blocks in
+// turn ("both stages (two blocks, then one block)", "2 stages (2 + 1
+// blocks)") gives no total of the lesion's blocks, which a total field
+// would then contradict (totals-mismatch); a count of all the blocks does.
+func TestEachStageBlocksNoTotal(t *testing.T) {
+	fams := []string{"block-total "}
+	runPhrases(t, []phraseCase{
+		{"two counts in turn", "I personally read all frozen sections from both stages (two blocks, then one block).", fams, nil},
+		{"counts joined by a plus", "Tumor-free after 2 stages (4 blocks + 1 block).", fams, nil},
+		{"a plus inside one count", "L earlobe - 2 stages (2 + 1 blocks), complex repair 1.8 cm.", fams, nil},
+		{"a list after a colon", "MART-1 on all seven blocks (three stages: 3, 2 and 2 blocks).", fams, nil},
+		{"a total stays a total", "Three stages, 7 blocks in total.", fams, []string{"block-total 7"}},
+	})
+}
