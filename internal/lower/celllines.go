@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -23,7 +24,9 @@ import (
 //
 // as the table it was: a row of the names, then a row for every group of
 // as many lines, as long as each group opens with a short cell (a stage or
-// lesion number) and holds no blank line. lines is returned as it is when
+// lesion number) and holds no blank line. A line that opens in lower case
+// or with a parenthesis, or follows a cell that stops after a comma or a
+// joining word, goes on with the cell above it (a cell the page wrapped). lines is returned as it is when
 // it holds no such log; the parsed lines are never changed.
 func cellPerLineTables(lines []*grammar.Line) []*grammar.Line {
 	var out []*grammar.Line
@@ -36,17 +39,13 @@ func cellPerLineTables(lines []*grammar.Line) []*grammar.Line {
 		n := len(names)
 		var rows []*grammar.Line
 		j := i + n
-		for ; j+n <= len(lines); j += n {
-			cells := make([]*grammar.Cell, n)
-			for k := range n {
-				if cells[k] = lineCell(lines[j+k]); cells[k] == nil {
-					break
-				}
-			}
-			if cells[n-1] == nil || !shortCell(cells[0].Text) {
+		for j+n <= len(lines) {
+			cells, next := wrappedRow(lines, j, n)
+			if cells == nil {
 				break
 			}
 			rows = append(rows, &grammar.Line{Pos: lines[j].Pos, Row: &grammar.Row{Pos: lines[j].Pos, Cells: cells}})
+			j = next
 		}
 		if _, _, more := oneCellText(lines[min(j, len(lines)-1)]); len(rows) == 0 || j < len(lines) && more {
 			continue // cells left over: the lines are not the rows of these names
@@ -61,6 +60,104 @@ func cellPerLineTables(lines []*grammar.Line) []*grammar.Line {
 		return lines
 	}
 	return append(out, lines[copied:]...)
+}
+
+// wrappedRow reads the row of n cells whose first cell is line j, and
+// returns them and the line after the row, or nil. The row runs to the
+// next row's first cell (rowOpeners) or to a line of no cell; when it holds more lines than cells, the lines that go on with the
+// cell above them (wrappedCell, unfinishedCell) are joined to it, and they
+// must be as many as the lines left over.
+func wrappedRow(lines []*grammar.Line, j, n int) ([]*grammar.Cell, int) {
+	first := lineCell(lines[j])
+	if first == nil || !shortCell(first.Text) {
+		return nil, j
+	}
+	end := j + n
+	if same, next := rowOpeners(strings.TrimSpace(first.Text)); next != "" {
+		for end = j + 1; end < len(lines); end++ {
+			c := lineCell(lines[end])
+			if c == nil {
+				break
+			}
+			if t := strings.TrimSpace(c.Text); end >= j+n && (t == same || t == next) {
+				break
+			}
+		}
+	}
+	extra := end - j - n
+	if extra < 0 {
+		return nil, j
+	}
+	cells := make([]*grammar.Cell, 0, n)
+	for k := j; k < end; k++ {
+		c := lineCell(lines[k])
+		if c == nil {
+			return nil, j
+		}
+		if len(cells) > 1 && extra > 0 && (wrappedCell(lines[k]) || unfinishedCell(cells[len(cells)-1].Text)) {
+			last := cells[len(cells)-1]
+			cells[len(cells)-1] = &grammar.Cell{Pos: last.Pos, Text: last.Text + " " + c.Text}
+			extra--
+			continue
+		}
+		if len(cells) == n {
+			return nil, j
+		}
+		cells = append(cells, c)
+	}
+	if len(cells) != n || extra != 0 {
+		return nil, j
+	}
+	return cells, end
+}
+
+// rowOpeners are the first cells that may open the row after one opened by
+// first: the same number or letter (the lesion's next stage) and the next
+// ("2" after "1", "B" after "A"); next is "" for any other first cell.
+func rowOpeners(first string) (same, next string) {
+	if num, err := strconv.Atoi(first); err == nil {
+		return first, strconv.Itoa(num + 1)
+	}
+	if len(first) == 1 && first[0] >= 'A' && first[0] < 'Z' {
+		return first, string(first[0] + 1)
+	}
+	return "", ""
+}
+
+// wrappedCell reports whether a line of one cell goes on with the cell
+// above it: it opens in lower case or with a parenthesis ("and 5
+// (peripheral)", "(deep)", "the deep margin").
+func wrappedCell(line *grammar.Line) bool {
+	text, _, ok := oneCellText(line)
+	if !ok || text == "" {
+		return false
+	}
+	c := text[0]
+	return c >= 'a' && c <= 'z' || c == '('
+}
+
+// unfinishedCell reports whether a cell's text stops where it cannot end,
+// after a comma, a dash or a joining word ("Positive – blocks 3," over "4
+// and 7 (deep)"): the page wrapped it.
+func unfinishedCell(text string) bool {
+	text = strings.TrimSpace(text)
+	if strings.HasSuffix(text, ",") || strings.HasSuffix(text, "–") || strings.HasSuffix(text, " -") {
+		return true
+	}
+	_, last := lastSpace(text)
+	switch last {
+	case "and", "or", "of", "in", "at", "to", "with", "the":
+		return true
+	}
+	return false
+}
+
+// lastSpace cuts text before its last word.
+func lastSpace(text string) (string, string) {
+	if i := strings.LastIndexByte(text, ' '); i >= 0 {
+		return text[:i], text[i+1:]
+	}
+	return "", text
 }
 
 // columnNameLines is the run of lines from line i that are each one name

@@ -82,3 +82,29 @@ func TestSideBySideStages(t *testing.T) {
 		{"§1 'Total stages: 4 / Total blocks: 14' holds two fields", src, totals, "4 14"},
 	})
 }
+
+// TestWrappedCellPerLineLog: a PDF's Mohs log flattened to one cell a line
+// keeps the cells the page wrapped over two lines ("Positive – blocks 3,"
+// over "4 and 7 (deep)", "Nodular BCC in" over "papillary dermis,"): a row
+// runs to the next row's first cell, and its lines left over go on with
+// the cells above them, so every stage keeps its blocks (CODING-RULES §1).
+func TestWrappedCellPerLineLog(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 wrapped cells under a stage column",
+			"Date of service: 09/22/2026\nSite: left upper back\n\nMOHS STAGE LOG\nStage\nBlocks\nMargin status\nStains\nComment\n" +
+				"1\n8\nPositive – blocks 3,\n4 and 7 (deep)\nH&E, toluidine\nblue\nMod. diff. SCC in\ndeep dermis and\nsubcutis; no PNI\n" +
+				"2\n2\nClear\nH&E\nTaken beneath\nblocks 3, 4 and 7\n\nFinal defect: 4.1 x 3.2 cm\n",
+			stagesAndMargins, "left upper back 8+ 2-"},
+		{"§2 wrapped cells under a lesion column of letters",
+			"Date of service: 11/12/2026\n\nLesion A: left temple\nDiagnosis: BCC\n\nLesion B: right nasal dorsum\nDiagnosis: SCC\n\n" +
+				"MOHS STAGE LOG\nLesion\nStage\nBlocks\nMargin status\nStains\nComment\n" +
+				"A\n1\n2\nClear\nH&E\nNodular BCC in\npapillary dermis,\nno PNI\n" +
+				"B\n1\n3\nPositive – block 1\n(deep)\nH&E\nWD SCC mid dermis,\nno PNI\n" +
+				"B\n2\n1\nClear\nH&E\n—\n",
+			stagesAndMargins, "left temple 2-; right nasal dorsum 3+ 1-"},
+		{"§1 a lower-case cell of its own is no wrapped one",
+			"Date of service: 09/22/2026\nSite: left upper back\n\nStage\nBlocks\nMargins\nStains\n" +
+				"1\n8\nblocks 2, 5, 7 positive (deep); blocks 1, 3, 4, 6, 8 clear\nH&E\n2\n4\nclear\nH&E\n",
+			stagesAndMargins, "left upper back 8+ 4-"},
+	})
+}
