@@ -604,7 +604,9 @@ func isRepairLead(key string) bool {
 
 // dictationVerbs mark a value dictated as sentences rather than listed as
 // items.
-var dictationVerbs = []string{" was ", " were ", " measured ", " is ", " had ", " did "}
+var dictationVerbs = []string{" was ", " were ", " measured ", " is ", " had ", " did ",
+	// "After tumor clearance I reconstructed the defect with a cheek advancement flap."
+	" i reconstructed ", " i repaired ", " i closed ", " we reconstructed ", " we repaired ", " we closed "}
 
 // isDictated reports whether a value is dictated prose.
 func isDictated(s string) bool {

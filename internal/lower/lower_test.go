@@ -957,6 +957,12 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].FinalDefect.Dims) }, "[1.6 1.2]"},
 		{"closure type with a remark, then the repair", "Site: scalp\nClosure type: [ ] Simple  [X] Intermediate (layered)  [ ] Complex\nRepair: intermediate layered closure, 4.2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
+		{"a repair dictated in the first person is read as prose, its secondary defect no primary area",
+			"Site: right malar cheek\nFinal defect: 3.4 x 2.9 cm\nRECONSTRUCTION: After tumor clearance I reconstructed the defect with a cheek advancement flap. The secondary defect created by the flap and Burow's triangle measured 9.0 sq cm and was closed within the flap repair.\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(r.Size.AreaSq, " ", r.SecondaryDefect.AreaSq)
+			}, "0 9"},
 		{"an EHR's '# of sections' in a stage's row", "Site: left malar cheek\nStage 1: # of sections: 5; Margins: {positive/negative:positive}\nStage 2: # of sections: 1; Margins: {positive/negative:negative}\n",
 			stageSummary, "1:5 2:1"},
 		{"a two-column page's other column after a size", "Site: cheek\nRepair: advancement flap\nSecondary defect: 4.5 sq cm                    removal\n",
