@@ -212,10 +212,32 @@ func (st *state) readsNoFrozen(p *para, s span) {
 // second operating room"), else the sentence's first ("Dr. Lee,
 // dermatopathologist").
 func (p *para) pathologistName(s span, path int) string {
+	if n := p.appositiveName(path, s.hi); n != "" {
+		return n // "the dermatopathologist, Leopold Aranda-Fitzwilliam, MD, who reported … to Dr. <surgeon>"
+	}
 	if n, _, _ := p.doctorNameAt(span{lo: path, hi: s.hi}); n != "" {
 		return n
 	}
 	return p.doctorName(s)
+}
+
+// appositiveName is the name set after the word at token i with a comma
+// and followed by a degree: ", Leopold Aranda-Fitzwilliam, MD"; "" when
+// none is.
+func (p *para) appositiveName(i, hi int) string {
+	j := i + 1
+	if j >= hi || p.w(j) != "," {
+		return ""
+	}
+	j++
+	k := j
+	for k < hi && k-j < 6 && (p.toks[k].kind == kWord && p.toks[k].upper || p.w(k) == "-" && k+1 < hi && p.toks[k+1].upper) {
+		k++
+	}
+	if k-j < 2 || k+1 >= hi || p.w(k) != "," || p.w(k+1) != "md" && p.w(k+1) != "do" {
+		return ""
+	}
+	return p.text(j, k+2)
 }
 
 // readsSlides reports whether the doctor named at tokens [lo, e) of

@@ -698,3 +698,16 @@ func TestEachStageBlocksNoTotal(t *testing.T) {
 		{"a total stays a total", "Three stages, 7 blocks in total.", fams, []string{"block-total 7"}},
 	})
 }
+
+// TestPathologistNamedAfterTheWord: a pathologist named in apposition
+// ("interpreted by the dermatopathologist, Leopold Aranda-Fitzwilliam, MD,
+// who reported the margin status to Dr. <surgeon>") is the reader, not the
+// doctor the result was reported to (CODING-RULES §1: Mohs needs the
+// surgeon to read the slides; a separate pathologist means the excision).
+func TestPathologistNamedAfterTheWord(t *testing.T) {
+	runPhrases(t, []phraseCase{
+		{"the name after the pathologist, not the surgeon told of the result",
+			"The frozen sections were interpreted by the dermatopathologist, Leopold Aranda-Fitzwilliam, MD, who reported the margin status to Dr. Radulescu-Hart by telephone.",
+			[]string{"reader "}, []string{`reader pathologist "Leopold Aranda-Fitzwilliam, MD"`}},
+	})
+}
