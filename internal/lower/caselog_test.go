@@ -76,3 +76,18 @@ func TestStainOfEveryLesion(t *testing.T) {
 			stained, "1:CK7,CK7 2:CK7"},
 	})
 }
+
+// TestCodeListNoStage: a code list the EHR generated at the end of a note
+// ("17313 Mohs 1st stage trunk/arms/legs .......... 1", "17311 x1; 17312
+// x1") documents nothing: its words open no stage (CODING-RULES preamble:
+// lines are derived from what the note documents, never copied).
+func TestCodeListNoStage(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§1 a generated code list",
+			"DOS: 12/02/2026\nSite: right posterior upper arm\nSTAGE DETAIL\n[stage detail not entered]\n\nPROCEDURE CODES (template)\n17311 Mohs 1st stage H/N/H/F/G ............... 1\n17313 Mohs 1st stage trunk/arms/legs .......... 1\n12032 Intermediate repair arm 2.6-7.5 cm ...... 1\n",
+			stagesAndMargins, "right posterior upper arm"},
+		{"§1 a typed code list",
+			"DOS: 12/02/2026\nSite: left lateral neck\n\nProcedure codes (auto-generated):\n17311 x1; 17312 x1; 12042 x1; 88342-59 x1\n",
+			stagesAndMargins, "left lateral neck"},
+	})
+}

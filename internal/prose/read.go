@@ -139,6 +139,8 @@ func (st *state) paragraph(p *para) {
 	ownOnly := selfContained && !announced && !st.otherLesions
 	st.otherLesions = st.otherLesions || announced && announceAt == 0 || selfContained
 	timing := false
+	staged := len(st.f.Stages)
+	defer st.technique(p, staged)
 	for k, s := range p.sents {
 		if k == announceAt {
 			st.otherLesions = true
@@ -163,6 +165,30 @@ func (st *state) paragraph(p *para) {
 			st.f.Repairs[r].AfterClearance = true
 		}
 	}
+}
+
+// technique drops the stages a paragraph of technique boilerplate opened
+// (from index staged on) when it told nothing of any of them: "The tumor was debulked and
+// the first stage was excised with a 2-3 mm margin … Each stage was
+// divided into section(s) … This procedure was repeated until a tumor-free
+// plane was obtained." names a stage as every note of the template does,
+// and documents none (CODING-RULES §1: boilerplate is not evidence).
+func (st *state) technique(p *para, staged int) {
+	if !slices.ContainsFunc(p.sents, func(s span) bool { return s.any(cBoilerplate) }) {
+		return
+	}
+	if staged >= len(st.f.Stages) || slices.ContainsFunc(st.f.Stages[staged:], func(s Stage) bool { return !emptyStage(s) }) {
+		return // the paragraph tells a stage's facts: its stages are the note's
+	}
+	st.f.Stages = st.f.Stages[:staged]
+	if st.cur >= staged {
+		st.cur = -1
+	}
+}
+
+// emptyStage reports whether prose named a stage and told nothing of it.
+func emptyStage(s Stage) bool {
+	return s.Blocks == 0 && s.Margin == MarginUnknown && len(s.Stains) == 0 && s.Histology.Value == ""
 }
 
 // sentence reads one sentence.

@@ -711,3 +711,19 @@ func TestPathologistNamedAfterTheWord(t *testing.T) {
 			[]string{"reader "}, []string{`reader pathologist "Leopold Aranda-Fitzwilliam, MD"`}},
 	})
 }
+
+// TestTechniqueNamesNoStage: a template's technique paragraph that names
+// the first stage as every note of the template does ("the first stage was
+// excised with a 2-3 mm margin … Each stage was divided into section(s) …
+// repeated until a tumor-free plane was obtained") documents no stage
+// (CODING-RULES §1: boilerplate is not evidence), while a stage it tells a
+// fact of stays.
+func TestTechniqueNamesNoStage(t *testing.T) {
+	fams := []string{"stage "}
+	technique := "Each stage was divided into section(s) that were inked, mapped on the Mohs map, and processed by horizontal frozen sectioning with H&E stain. This procedure was repeated until a tumor-free plane was obtained."
+	runPhrases(t, []phraseCase{
+		{"a stage named in the technique", "The tumor was debulked and the first stage was excised with a 2-3 mm margin beveled at 45 degrees. " + technique, fams, nil},
+		{"a stage the technique paragraph counts", "The tumor was debulked and the first stage was excised and divided into three blocks. " + technique, fams,
+			[]string{"stage 1 blocks=3 margin=unknown"}},
+	})
+}

@@ -1,0 +1,60 @@
+package lower
+
+import (
+	"github.com/mohscode/mohscode/grammar"
+)
+
+// withoutCodeLists blanks the lines of a code list the note carries — an
+// EHR's generated "17311 Mohs 1st stage H/N/H/F/G ....... 1", a typed
+// "17311 x1; 17312 x1; 12042 x1" — so that none of it is read as a stage,
+// a count or a repair: the claim is derived from what the note documents,
+// never copied from codes someone listed (CODING-RULES preamble). lines is
+// returned as it is when it holds none.
+func withoutCodeLists(lines []*grammar.Line) []*grammar.Line {
+	var out []*grammar.Line
+	for i, line := range lines {
+		if line.Item == nil || line.Item.Text == nil || line.Item.Marker != nil || line.Item.Label != nil || !codeListText(line.Item.Text.Text) {
+			continue
+		}
+		if out == nil {
+			out = append([]*grammar.Line(nil), lines...)
+		}
+		out[i] = &grammar.Line{Pos: line.Pos}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// codeListText reports whether a line opens with a procedure code of the
+// surgery (1xxxx) or pathology (8xxxx) ranges, an optional modifier, and then
+// ends, or goes on with a unit count, a separator or a description:
+// "17311 x1; 17312 x1", "88342-59 x1", "13152 Complex repair ear …".
+func codeListText(text string) bool {
+	if len(text) < 5 || text[0] != '1' && text[0] != '8' || !grammar.IsDigits(text[:5]) {
+		return false
+	}
+	rest := text[5:]
+	if len(rest) >= 3 && rest[0] == '-' && grammar.IsDigits(rest[1:3]) {
+		rest = rest[3:] // "88342-59"
+	}
+	if rest == "" {
+		return true
+	}
+	if rest[0] != ' ' && rest[0] != ';' && rest[0] != ',' {
+		return false // "12345678": a number, no code
+	}
+	for len(rest) > 0 && (rest[0] == ' ' || rest[0] == ';' || rest[0] == ',') {
+		rest = rest[1:]
+	}
+	return rest == "" || rest[0] == 'x' || rest[0] == 'X' || rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] == '(' || rest[0] == '1' && grammar.IsDigits(prefix(rest, 5))
+}
+
+// prefix is s up to n bytes.
+func prefix(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
