@@ -13,7 +13,7 @@ import (
 func withoutCodeLists(lines []*grammar.Line) []*grammar.Line {
 	var out []*grammar.Line
 	for i, line := range lines {
-		if line.Item == nil || line.Item.Text == nil || line.Item.Marker != nil || line.Item.Label != nil || !codeListText(line.Item.Text.Text) {
+		if !codeListLine(line) {
 			continue
 		}
 		if out == nil {
@@ -25,6 +25,19 @@ func withoutCodeLists(lines []*grammar.Line) []*grammar.Line {
 		return lines
 	}
 	return out
+}
+
+// codeListLine reports whether a line is one of a code list: text, or a
+// row whose first cell, opening with a code ("17311  Mohs surgery, head/neck
+// …, 1st stage  x2").
+func codeListLine(line *grammar.Line) bool {
+	switch {
+	case line.Row != nil:
+		return len(line.Row.Cells) > 0 && codeListText(line.Row.Cells[0].Text)
+	case line.Item != nil:
+		return line.Item.Text != nil && line.Item.Marker == nil && line.Item.Label == nil && codeListText(line.Item.Text.Text)
+	}
+	return false
 }
 
 // codeListText reports whether a line opens with a procedure code of the
