@@ -94,3 +94,22 @@ func TestCodeListNoStage(t *testing.T) {
 			stagesAndMargins, "left lateral neck"},
 	})
 }
+
+// TestBiopsySectionSentences: under a biopsy's label an EHR writes its kind
+// as the procedure ("Procedure: punch biopsy (3 mm).") and its site as a
+// sentence ("The lesion biopsied was located on the left posterior upper
+// arm."): both are the biopsy's, which is then coded (CODING-RULES §4).
+func TestBiopsySectionSentences(t *testing.T) {
+	biopsy := func(n *model.Note) string {
+		if len(n.Biopsies) == 0 {
+			return "no biopsy"
+		}
+		b := n.Biopsies[0]
+		return b.Type.Value + " | " + b.Site.Text.Value
+	}
+	runProseCases(t, []proseCase{
+		{"§4 the procedure names the kind, a sentence the site",
+			"DOS: 10/01/2026\nSite: right nasolabial fold\nStage 1: 2 blocks, clear\n\nBiopsy #1\nProcedure: punch biopsy (3 mm).\nThe lesion biopsied was located on the left posterior upper arm.\nClinical impression: rule out squamous cell carcinoma in situ.\n",
+			biopsy, "punch biopsy (3 mm). | left posterior upper arm"},
+	})
+}

@@ -3451,8 +3451,26 @@ func (l *lowerer) endParagraph() {
 		l.paragraph = l.paragraph[:0]
 		return
 	}
+	l.biopsiedSite()
 	l.prose(l.paragraph)
 	l.paragraph = l.paragraph[:0]
+}
+
+// biopsiedAt reads the site a biopsy's sentence gives: "The lesion
+// biopsied was located on the left posterior upper arm."
+var biopsiedAt = regexp.MustCompile(`(?i)^\s*the\s+(?:lesion|site|area)\s+biopsied\s+(?:was|is)\s+(?:located\s+)?(?:on|at|over)\s+the\s+([^.;]+)`)
+
+// biopsiedSite gives the open biopsy with no site the site the paragraph's
+// first line says it was taken from, under its label ("Biopsy #1" /
+// "Procedure: punch biopsy (3 mm)." / "The lesion biopsied was located on
+// the left posterior upper arm.").
+func (l *lowerer) biopsiedSite() {
+	if l.biopsy < 0 || l.biopsy >= len(l.out.Biopsies) || l.out.Biopsies[l.biopsy].Site.Text.Present() {
+		return
+	}
+	if m := biopsiedAt.FindStringSubmatch(l.paragraph[0].Text); m != nil {
+		l.out.Biopsies[l.biopsy].Site.Text = model.Text{Value: strings.TrimSpace(m[1]), Line: l.paragraph[0].Pos.Line}
+	}
 }
 
 // underBiopsy reports whether text at pos stands under the open biopsy's
@@ -3655,6 +3673,13 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 		if ref, ok := lookup(secBiopsy, f.Key); ok {
 			valueFrom()
 			l.problem(l.biopsyField(&l.out.Biopsies[l.biopsy], ref, v))
+			return taken
+		}
+		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fProcedure && f.Value != nil && strings.Contains(asciiLower(f.Value.Text), "biops") {
+			// "Procedure: punch biopsy (3 mm)." under "Biopsy #1": the biopsy's kind
+			typeRef, _ := lookup(secBiopsy, "Type")
+			valueFrom()
+			l.problem(l.biopsyField(&l.out.Biopsies[l.biopsy], typeRef, v))
 			return taken
 		}
 		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fSize {
