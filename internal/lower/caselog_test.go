@@ -113,3 +113,31 @@ func TestBiopsySectionSentences(t *testing.T) {
 			biopsy, "punch biopsy (3 mm). | left posterior upper arm"},
 	})
 }
+
+// TestStainUnderStageSentence: an EHR that writes each stage as a
+// generated sentence puts the stage's stains under it ("Stage 1 consisted
+// of 4 section(s). …" over "Special stain(s): mucicarmine (blocks 1-2) …")
+// or after it on its line ("… Special stain: Ber-EP4 (block 2) to …"): the
+// stains are that stage's, not every stage's (CODING-RULES §5: a stain's
+// units are the blocks it ran on).
+func TestStainUnderStageSentence(t *testing.T) {
+	stained := func(n *model.Note) string {
+		var out []string
+		for _, st := range n.Lesions[0].Stages {
+			var names []string
+			for _, x := range st.Stains {
+				names = append(names, fmt.Sprint(x.Name, x.Blocks))
+			}
+			out = append(out, strings.Join(names, "+"))
+		}
+		return strings.Join(out, ",")
+	}
+	runProseCases(t, []proseCase{
+		{"§5 a stain field under the stage's sentence",
+			"DOS: 11/10/2026\nSite: left groin\nStage 1 consisted of 4 section(s). Margin status: positive.\nSpecial stain(s): mucicarmine (blocks 1-2) to confirm mucin\nStage 2 consisted of 2 section(s). Margin status: negative.\n",
+			stained, "mucicarmine[1 2],"},
+		{"§5 a stain key inside the stage's sentence",
+			"DOS: 11/10/2026\nThe lesion was located on the left nasal tip.\nMohs stage 1 consisted of 4 sections. Margins: positive at 1 o clock. Histology: infiltrative basal cell carcinoma in the reticular dermis; no perineural invasion. Special stain: Ber-EP4 (block 2) to distinguish basal cell carcinoma from follicular epithelium.\nMohs stage 2 consisted of 2 sections. Margins: negative.\n",
+			stained, "Ber-EP4[2],"},
+	})
+}

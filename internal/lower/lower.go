@@ -250,10 +250,42 @@ type lowerer struct {
 }
 
 // lesionStains are the stains a stain field names at lesion les's level,
-// before its stages: every stage's.
+// before its stages: every stage's, or stage's alone when it is not 0 (the
+// field stood under a sentence of that stage).
 type lesionStains struct {
 	les    int
+	stage  int
 	stains []model.Stain
+}
+
+// sentenceStage is the stage a line of text opens with ("Stage 1 consisted
+// of 4 section(s). …", "Mohs stage 2 consisted of …"), or 0.
+var sentenceStage = regexp.MustCompile(`^(?i:mohs\s+)?(?i:stage)\s+(\d{1,2})\s+(?i:consisted|was|comprised|had|included)\b`)
+
+// stageAbove is the stage that the note line n, or the line right above
+// it, opens with a sentence of ("Stage 1 consisted of 4 section(s).
+// Margin status: positive." over "Special stain(s): …", or "Mohs stage 1
+// consisted of 4 sections. Margins: … Special stain: Ber-EP4 (block 2) …"
+// on one line), or 0.
+func (l *lowerer) stageAbove(n int) int {
+	for _, at := range []int{n, n - 1} {
+		line := l.lineAt(at)
+		if line == nil || line.Item == nil || line.Item.Marker != nil || line.Item.Label != nil {
+			continue
+		}
+		var text string
+		switch it := line.Item; {
+		case it.Text != nil:
+			text = it.Text.Text
+		case len(it.Fields) > 0:
+			text = it.Fields[0].Key // "Stage 1 consisted of 4 section(s). Margin status: positive."
+		}
+		if m := sentenceStage.FindStringSubmatch(strings.TrimSpace(text)); m != nil {
+			k, _ := strconv.Atoi(m[1])
+			return k
+		}
+	}
+	return 0
 }
 
 // everyLesionWords say that a field before the first lesion label is about
@@ -2116,11 +2148,15 @@ func trimmedValue(v *grammar.Value, from, to int) *grammar.Value {
 
 // stainsOfLesions gives the stains a lesion's stain field names before
 // its stages ("Special stains: toluidine blue") to every stage of the
-// lesion, those of its fields and tables and those its prose describes.
+// lesion, those of its fields and tables and those its prose describes;
+// a field under a stage's sentence, to that stage.
 func (l *lowerer) stainsOfLesions() {
 	for _, ls := range l.lesionStains {
 		for k := range l.out.Lesions[ls.les].Stages {
 			st := &l.out.Lesions[ls.les].Stages[k]
+			if ls.stage > 0 && st.Number != ls.stage {
+				continue
+			}
 			for _, sn := range ls.stains {
 				if !slices.ContainsFunc(st.Stains, func(have model.Stain) bool { return strings.EqualFold(have.Name, sn.Name) }) {
 					st.Stains = append(st.Stains, sn)
@@ -3924,7 +3960,8 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			return taken
 		}
 		special := ref.field == fSpecialStain
-		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stains: stains(textOf(checked(f.Value)), special)})
+		// under "Stage 1 consisted of 4 section(s). …": that stage's stains alone
+		l.lesionStains = append(l.lesionStains, lesionStains{les: l.lesion, stage: l.stageAbove(f.Pos.Line), stains: stains(textOf(checked(f.Value)), special)})
 		return taken
 	}
 	if f.Value == nil && l.lesion >= 0 && letters(f.Key) == "bx" {
