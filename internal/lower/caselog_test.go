@@ -141,3 +141,34 @@ func TestStainUnderStageSentence(t *testing.T) {
 			stained, "Ber-EP4[2],"},
 	})
 }
+
+// TestLesionRowsWithoutHeader: a case log lists the day's tumors as rows
+// with no header under a heading ("SITES TREATED TODAY" over "A  R nasal
+// sidewall  SCC, …  shave bx …  1.0 x 0.8 cm"): each row is a lesion with
+// its site, and the timeline's "A (sidewall): Stage 1 excised, 2 blocks."
+// is its stage (CODING-RULES §2: each lesion coded on its own); a
+// repair's key that names its class ("Complex repair: wide undermining …,
+// layered closure") keeps the class.
+func TestLesionRowsWithoutHeader(t *testing.T) {
+	src := "Date of service: 11/23/2026\n\nSITES TREATED TODAY (all biopsy-proven)\n" +
+		"  A  R nasal sidewall   SCC, moderately diff.   shave bx 11/02/2026 (LRD26-39904)   1.0 x 0.8 cm\n" +
+		"  B  L upper back       BCC, nodular            shave bx 11/02/2026 (LRD26-39905)   0.9 x 0.7 cm\n\n" +
+		"CASE TIMELINE\n08:00  A (sidewall): Stage 1 excised, 2 blocks. To lab.\n08:12  B (back): Stage 1 excised, 3 blocks. To lab.\n" +
+		"09:00  A stage 1 read: clear. A CLEAR.\n09:15  B stage 1 read: clear. B CLEAR.\n\nREPAIRS (after tumor clearance at both sites)\n" +
+		"  A  R nasal sidewall: final defect 1.5 x 1.2 cm. Intermediate layered repair, 2.0 cm.\n" +
+		"  B  L upper back: final defect 3.4 x 2.9 cm. Complex repair: wide undermining, retention sutures, layered closure. Repair length 9.4 cm.\n"
+	repairs := func(n *model.Note) string {
+		var out []string
+		for _, les := range n.Lesions {
+			for _, r := range les.Repairs {
+				out = append(out, les.Label+":"+strings.TrimSpace(r.Type.Value+" "+r.Value.Value))
+			}
+		}
+		return strings.Join(out, " | ")
+	}
+	runProseCases(t, []proseCase{
+		{"§2 each row a lesion, each timeline entry its stage", src, stagesAndMargins, "R nasal sidewall 2-; L upper back 3-"},
+		{"§3 the class a repair's key names", src, repairs,
+			"A:Intermediate layered repair, 2.0 cm | B:Complex repair: wide undermining, retention sutures, layered closure"},
+	})
+}

@@ -129,8 +129,11 @@ func (l *lowerer) sentence(v *grammar.Value) {
 			return
 		}
 		if isRepairText(rest.Text) {
-			if isDeferred(key) {
-				rest = v // "delayed closure: patient elected to return 06/01/2026 for closure": the key defers it
+			if isDeferred(key) || mentions(asciiLower(key), []string{"simple", "intermediate", "complex"}) {
+				// "delayed closure: patient elected to return 06/01/2026 for
+				// closure": the key defers it; "Complex repair: wide
+				// undermining …, layered closure": the key names the class
+				rest = v
 			}
 			l.repairText(rest, model.Text{Value: key, Line: v.Pos.Line})
 			return

@@ -28,7 +28,7 @@ const MaxLesions = 100
 // that does not fit its key is a value-invalid finding with its position, the value
 // counts as not documented and the rest of the note is read.
 func Lower(name string, note *grammar.Note) (*model.Note, error) {
-	note = &grammar.Note{Lines: stageGroupedTables(labelledRows(labelledSites(sentenceKeysAsText(decoratedHeadings(cellPerLineTables(slashedFields(sideBySideStages(singleSpaced(withoutPageBreaks(withoutCodeLists(selfCorrections(note.Lines))))))))))))}
+	note = &grammar.Note{Lines: stageGroupedTables(labelledRows(labelledSites(sentenceKeysAsText(decoratedHeadings(cellPerLineTables(slashedFields(sideBySideStages(headedLesionRows(singleSpaced(withoutPageBreaks(withoutCodeLists(selfCorrections(note.Lines)))))))))))))}
 	l := &lowerer{
 		out:    &model.Note{Source: name, Lesions: make([]model.Lesion, 0, 2)},
 		lines:  note.Lines,
