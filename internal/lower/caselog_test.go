@@ -153,6 +153,7 @@ func TestLesionRowsWithoutHeader(t *testing.T) {
 	src := "Date of service: 11/23/2026\n\nSITES TREATED TODAY (all biopsy-proven)\n" +
 		"  A  R nasal sidewall   SCC, moderately diff.   shave bx 11/02/2026 (LRD26-39904)   1.0 x 0.8 cm\n" +
 		"  B  L upper back       BCC, nodular            shave bx 11/02/2026 (LRD26-39905)   0.9 x 0.7 cm\n\n" +
+		"INDICATION FOR MOHS\n  A  nose (H-zone); moderately differentiated invasive SCC\n  B  recurrent after 5-FU; poorly defined borders\n\n" +
 		"CASE TIMELINE\n08:00  A (sidewall): Stage 1 excised, 2 blocks. To lab.\n08:12  B (back): Stage 1 excised, 3 blocks. To lab.\n" +
 		"09:00  A stage 1 read: clear. A CLEAR.\n09:15  B stage 1 read: clear. B CLEAR.\n\nREPAIRS (after tumor clearance at both sites)\n" +
 		"  A  R nasal sidewall: final defect 1.5 x 1.2 cm. Intermediate layered repair, 2.0 cm.\n" +
@@ -168,6 +169,9 @@ func TestLesionRowsWithoutHeader(t *testing.T) {
 	}
 	runProseCases(t, []proseCase{
 		{"§2 each row a lesion, each timeline entry its stage", src, stagesAndMargins, "R nasal sidewall 2-; L upper back 3-"},
+		{"§1 a heading naming a field over each lesion's value", src, func(n *model.Note) string {
+			return n.Lesions[0].Indication.Value + " | " + n.Lesions[1].Indication.Value
+		}, "nose (H-zone); moderately differentiated invasive SCC | recurrent after 5-FU; poorly defined borders"},
 		{"§3 the class a repair's key names", src, repairs,
 			"A:Intermediate layered repair, 2.0 cm | B:Complex repair: wide undermining, retention sutures, layered closure"},
 	})

@@ -19,7 +19,9 @@ import (
 // numbers in turn (A, B, C or 1, 2, 3), the second their sites, and the
 // others, by what every row holds in them, the diagnosis, the biopsy and
 // the size. The header takes the heading's place, so that the rows are
-// read as the lesions' table, each lesion opened with its site. Rows
+// read as the lesions' table, each lesion opened with its site. Under a
+// heading that names a lesion's field ("INDICATION FOR MOHS"), rows of a
+// label and a value are that field's values by lesion. Rows
 // whose columns cannot all be told are left as they are; lines is
 // returned as it is when no such list stands under a heading.
 func headedLesionRows(lines []*grammar.Line) []*grammar.Line {
@@ -33,10 +35,19 @@ func headedLesionRows(lines []*grammar.Line) []*grammar.Line {
 		for end < len(lines) && lesionRow(lines[end], end-i, lines[i]) {
 			end++
 		}
-		if end-i < 2 {
-			continue
+		var names []string
+		if end-i >= 2 {
+			names = rowColumnNames(lines[i:end])
+		} else if end = i; keyedHeading(head.Text.Text) {
+			// "INDICATION FOR MOHS" over "A  nose (H-zone); …" / "B  ear …":
+			// each lesion's value of the field the heading names
+			for end < len(lines) && labelledValue(lines[end], end-i) {
+				end++
+			}
+			if end-i >= 2 {
+				names = []string{"Lesion", strings.TrimSpace(head.Text.Text)}
+			}
 		}
-		names := rowColumnNames(lines[i:end])
 		if names == nil {
 			continue
 		}
@@ -57,6 +68,23 @@ func headedLesionRows(lines []*grammar.Line) []*grammar.Line {
 		return lines
 	}
 	return out
+}
+
+// keyedHeading reports whether a heading names a lesion's field
+// ("INDICATION FOR MOHS").
+func keyedHeading(text string) bool {
+	_, known := lookup(secLesion, strings.TrimSuffix(strings.TrimSpace(text), ":"))
+	return known
+}
+
+// labelledValue reports whether line is row k of a field's values by
+// lesion: two cells, the first the k-th letter or number.
+func labelledValue(line *grammar.Line, k int) bool {
+	if line.Row == nil || len(line.Row.Cells) != 2 || k > 8 {
+		return false
+	}
+	label := strings.TrimSpace(line.Row.Cells[0].Text)
+	return label == string(rune('A'+k)) || label == string(rune('1'+k))
 }
 
 // lesionRow reports whether line is row k of a lesion list: as many cells
