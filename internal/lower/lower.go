@@ -262,15 +262,19 @@ type lesionStains struct {
 // of 4 section(s). …", "Mohs stage 2 consisted of …"), or 0.
 var sentenceStage = regexp.MustCompile(`^(?i:mohs\s+)?(?i:stage)\s+(\d{1,2})\s+(?i:consisted|was|comprised|had|included)\b`)
 
-// stageAbove is the stage that the note line n, or the line right above
-// it, opens with a sentence of ("Stage 1 consisted of 4 section(s).
-// Margin status: positive." over "Special stain(s): …", or "Mohs stage 1
-// consisted of 4 sections. Margins: … Special stain: Ber-EP4 (block 2) …"
-// on one line), or 0.
+// stageAbove is the stage that the note line n, or the nearest of the few
+// lines above it with no blank line between, opens with a sentence of
+// ("Stage 1 consisted of 4 section(s). Margin status: positive." over
+// "Special stain(s): …", or "Mohs stage 1 consisted of 4 sections.
+// Margins: … Special stain: Ber-EP4 (block 2) …" on one line or wrapped
+// over several), or 0.
 func (l *lowerer) stageAbove(n int) int {
-	for _, at := range []int{n, n - 1} {
+	for at := n; at >= n-4 && at > 0; at-- { // the stage's sentence may wrap over a few lines
 		line := l.lineAt(at)
-		if line == nil || line.Item == nil || line.Item.Marker != nil || line.Item.Label != nil {
+		if line == nil || isBlank(line) {
+			return 0
+		}
+		if line.Item == nil || line.Item.Marker != nil || line.Item.Label != nil {
 			continue
 		}
 		var text string
