@@ -176,3 +176,15 @@ func TestLesionRowsWithoutHeader(t *testing.T) {
 			"A:Intermediate layered repair, 2.0 cm | B:Complex repair: wide undermining, retention sutures, layered closure"},
 	})
 }
+
+// TestHashedSiteThenDictation: a dictation that heads each tumor's
+// paragraph with its number and site ("#1 LEFT CHIN: The first stage was
+// divided into four blocks …") opens the lesion at that site and reads the
+// rest of the line as its dictation (CODING-RULES §1, §2).
+func TestHashedSiteThenDictation(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§2 '#1 LEFT CHIN:' then the tumor's stages",
+			"DOS: 12/04/2026\n\n#1 LEFT CHIN: The first stage was divided into four blocks and tumor remained at the deep margin. The second stage, one block, was clear.\n\n#2 RIGHT CONCHAL BOWL: The first stage was divided into two blocks and both blocks were clear.\n",
+			stagesAndMargins, "LEFT CHIN 4+ 1-; RIGHT CONCHAL BOWL 2-"},
+	})
+}

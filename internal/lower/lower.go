@@ -3256,6 +3256,12 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		les.HeadingText = model.Text{Value: site, Line: text.Line} // "1) R nasal ala BCC (bx 1/29/26). …"
 	} else {
 		les.HeadingText = model.Text{Value: siteLead(text.Value), Line: text.Line}
+		if lead, rest, ok := strings.Cut(text.Value, ": "); ok && it.Text != nil && strings.TrimSpace(lead) == les.HeadingText.Value && dictationAfterLabel(rest) {
+			// "#1 LEFT CHIN: The first stage was divided into four blocks …": the site, then its dictation
+			if at := strings.LastIndex(it.Text.Text, rest); at >= 0 {
+				after = &grammar.Value{Pos: shift(it.Text.Pos, it.Text.Text[:at]), Text: rest}
+			}
+		}
 	}
 	l.out.Lesions = append(l.out.Lesions, les)
 	l.lesion = len(l.out.Lesions) - 1
