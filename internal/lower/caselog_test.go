@@ -2,6 +2,7 @@ package lower_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,5 +187,29 @@ func TestHashedSiteThenDictation(t *testing.T) {
 		{"§2 '#1 LEFT CHIN:' then the tumor's stages",
 			"DOS: 12/04/2026\n\n#1 LEFT CHIN: The first stage was divided into four blocks and tumor remained at the deep margin. The second stage, one block, was clear.\n\n#2 RIGHT CONCHAL BOWL: The first stage was divided into two blocks and both blocks were clear.\n",
 			stagesAndMargins, "LEFT CHIN 4+ 1-; RIGHT CONCHAL BOWL 2-"},
+	})
+}
+
+// TestCountOfSomeLabelledLesions: "here for Mohs of two biopsy-proven
+// tumors" above three labelled lesions, the third biopsied and treated the
+// same day, counts some of them: each label opens its lesion and none is
+// ambiguous (a count above the lesions opened stays ambiguous, CODING-RULES
+// §1: no stage is guessed).
+func TestCountOfSomeLabelledLesions(t *testing.T) {
+	ambiguous := func(n *model.Note) string {
+		return fmt.Sprint(len(n.Lesions), " ", slices.ContainsFunc(n.Lesions, func(les model.Lesion) bool { return les.Ambiguous.Present() }))
+	}
+	lesion := func(n int, site string) string {
+		return fmt.Sprintf("Lesion %d of 3: %s\nDiagnosis: basal cell carcinoma\nStage 1:\n  Blocks: 2\n  Margins: clear\n\n", n, site)
+	}
+	runProseCases(t, []proseCase{
+		{"§1 a count of some of the labelled lesions",
+			"DOS: 11/02/2026\n\nHistory of present illness: here today for Mohs of two biopsy-proven tumors. At check-in she pointed out a new papule on the R cheek; it was biopsied today with a frozen section and treated with Mohs the same day (see lesion 3).\n\n" +
+				lesion(1, "Left nasal sidewall") + lesion(2, "Right helix") + lesion(3, "Right cheek"),
+			ambiguous, "3 false"},
+		{"§1 a count above the lesions opened",
+			"DOS: 11/02/2026\n\nHistory of present illness: here today for Mohs of three biopsy-proven tumors.\n\n" +
+				lesion(1, "Left nasal sidewall") + lesion(2, "Right helix"),
+			ambiguous, "2 true"},
 	})
 }

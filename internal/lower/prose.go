@@ -3716,6 +3716,13 @@ func (l *lowerer) tumorsToday() {
 				if n < 2 || n == len(l.out.Lesions) || !quantifiesTumors(lower, words, k) && !allOf {
 					continue
 				}
+				if l.headed && n < len(l.out.Lesions) {
+					// "here for Mohs of four biopsy-proven tumors … a new papule …
+					// biopsied today … and treated with Mohs the same day (see
+					// lesion 2)" under five labelled lesions: the count is of
+					// some of them, and each label opens its own
+					continue
+				}
 				if mentions(clauseAt(lower, w.at), pastOrOtherLesions) || mentions(text, benignLesions) {
 					// "with a history of multiple skin cancers, returns for Mohs
 					// surgery of four biopsy-proven tumors": the past is another
