@@ -268,8 +268,8 @@ var realisticSets = []struct {
 	{"testdata/probe214", 20, 17},
 	{"testdata/probe215", 20, 19},
 	{"testdata/probe216", 20, 18},
-	{"testdata/probe217", 20, 15},
-	{"testdata/probe218", 20, 16},
+	{"testdata/probe217", 20, 16},
+	{"testdata/probe218", 20, 17},
 	{"testdata/probe219", 20, 14},
 }
 
