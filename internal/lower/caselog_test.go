@@ -55,26 +55,11 @@ func TestRemarkUnderRepairsTable(t *testing.T) {
 // every block of every stage at both sites") gives the stain to every
 // stage of every lesion (CODING-RULES §5: a stain's units are its blocks).
 func TestStainOfEveryLesion(t *testing.T) {
-	stained := func(n *model.Note) string {
-		var out []string
-		for _, les := range n.Lesions {
-			var st []string
-			for _, s := range les.Stages {
-				var names []string
-				for _, x := range s.Stains {
-					names = append(names, x.Name)
-				}
-				st = append(st, strings.Join(names, "+"))
-			}
-			out = append(out, les.Label+":"+strings.Join(st, ","))
-		}
-		return strings.Join(out, " ")
-	}
 	runProseCases(t, []proseCase{
 		{"§5 a stain of every stage at both sites",
 			"DATE OF SERVICE: 11/18/2026\n\nPROCEDURE: I read all of the frozen sections myself. CK7 immunostaining was performed on every block of every stage at both sites, to highlight Paget cells at the margins.\n\n" +
 				"Lesion 1: left vulva, extramammary Paget disease.\nStage 1: 6 blocks, positive. Stage 2: 3 blocks, clear.\n\nLesion 2: left inguinal crease, extramammary Paget disease.\nStage 1: 3 blocks, clear.\n",
-			stained, "1:CK7,CK7 2:CK7"},
+			stageStains, "1:CK7[],CK7[] 2:CK7[]"},
 	})
 }
 
@@ -122,24 +107,13 @@ func TestBiopsySectionSentences(t *testing.T) {
 // stains are that stage's, not every stage's (CODING-RULES §5: a stain's
 // units are the blocks it ran on).
 func TestStainUnderStageSentence(t *testing.T) {
-	stained := func(n *model.Note) string {
-		var out []string
-		for _, st := range n.Lesions[0].Stages {
-			var names []string
-			for _, x := range st.Stains {
-				names = append(names, fmt.Sprint(x.Name, x.Blocks))
-			}
-			out = append(out, strings.Join(names, "+"))
-		}
-		return strings.Join(out, ",")
-	}
 	runProseCases(t, []proseCase{
 		{"§5 a stain field under the stage's sentence",
 			"DOS: 11/10/2026\nSite: left groin\nStage 1 consisted of 4 section(s). Margin status: positive.\nSpecial stain(s): mucicarmine (blocks 1-2) to confirm mucin\nStage 2 consisted of 2 section(s). Margin status: negative.\n",
-			stained, "mucicarmine[1 2],"},
+			stageStains, "1:mucicarmine[1 2],"},
 		{"§5 a stain key inside the stage's sentence",
 			"DOS: 11/10/2026\nThe lesion was located on the left nasal tip.\nMohs stage 1 consisted of 4 sections. Margins: positive at 1 o clock. Histology: infiltrative basal cell carcinoma in the reticular dermis; no perineural invasion. Special stain: Ber-EP4 (block 2) to distinguish basal cell carcinoma from follicular epithelium.\nMohs stage 2 consisted of 2 sections. Margins: negative.\n",
-			stained, "Ber-EP4[2],"},
+			stageStains, "1:Ber-EP4[2],"},
 	})
 }
 
@@ -212,4 +186,22 @@ func TestCountOfSomeLabelledLesions(t *testing.T) {
 				lesion(1, "Left nasal sidewall") + lesion(2, "Right helix"),
 			ambiguous, "2 true"},
 	})
+}
+
+// stageStains outlines each lesion's stains by stage: "1:CK7[],CK7[]
+// 2:CK7[]", a stain's blocks in brackets (none: every block of its stage).
+func stageStains(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		var stages []string
+		for _, st := range les.Stages {
+			var names []string
+			for _, x := range st.Stains {
+				names = append(names, fmt.Sprint(x.Name, x.Blocks))
+			}
+			stages = append(stages, strings.Join(names, "+"))
+		}
+		out = append(out, les.Label+":"+strings.Join(stages, ","))
+	}
+	return strings.Join(out, " ")
 }

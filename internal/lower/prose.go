@@ -4611,20 +4611,38 @@ func (l *lowerer) oneOfSeveral() {
 		if past[ln.Pos.Line] {
 			continue
 		}
-		for _, part := range lineTexts(ln) {
-			words := sentenceWords(part.Text)
+		found := false
+		eachText(ln, func(text string, pos lexer.Position) {
+			if found || !mentionsSeveral(text) {
+				return // the cheap test first: most lines hold none of the words
+			}
+			words := sentenceWords(text)
 			for k := 0; k+1 < len(words); k++ {
 				if !severalAt(words, k) {
 					continue
 				}
 				les := &l.out.Lesions[0]
-				les.Ambiguous = model.Text{Value: "several tumors (line " + strconv.Itoa(part.Pos.Line) + ")", Line: part.Pos.Line}
-				l.report(LesionAmbiguous.At("", part.Pos.Line, part.Pos.Column+words[k].at,
+				les.Ambiguous = model.Text{Value: "several tumors (line " + strconv.Itoa(pos.Line) + ")", Line: pos.Line}
+				l.report(LesionAmbiguous.At("", pos.Line, pos.Column+words[k].at,
 					"the note speaks of several tumors (%q) but opens 1 lesion: label each lesion; no Mohs line", words[k].text+" "+words[k+1].text))
+				found = true
 				return
 			}
+		})
+		if found {
+			return
 		}
 	}
+}
+
+// mentionsSeveral reports whether text holds a word severalAt starts at.
+func mentionsSeveral(text string) bool {
+	for _, w := range []string{"both", "each", "every", "all ", "sites"} {
+		if containsFold(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // severalAt reports whether the words from k say there are several tumors:
@@ -4655,25 +4673,24 @@ func severalAt(words []sentenceWord, k int) bool {
 	return false
 }
 
-// lineTexts are the texts of a note line that words can be read in: its
-// item's text and its fields' keys and values, or its table row's cells.
-func lineTexts(ln *grammar.Line) []grammar.Value {
-	var out []grammar.Value
+// eachText calls f with each text of a note line that words can be read
+// in: its item's text and its fields' keys and values, or its table row's
+// cells.
+func eachText(ln *grammar.Line, f func(text string, pos lexer.Position)) {
 	if ln.Item != nil {
 		if ln.Item.Text != nil {
-			out = append(out, grammar.Value{Pos: ln.Item.Text.Pos, Text: ln.Item.Text.Text})
+			f(ln.Item.Text.Text, ln.Item.Text.Pos)
 		}
-		for _, f := range ln.Item.Fields {
-			out = append(out, grammar.Value{Pos: f.Pos, Text: f.Key})
-			if f.Value != nil {
-				out = append(out, *f.Value)
+		for _, fd := range ln.Item.Fields {
+			f(fd.Key, fd.Pos)
+			if fd.Value != nil {
+				f(fd.Value.Text, fd.Value.Pos)
 			}
 		}
 	}
 	if ln.Row != nil {
 		for _, c := range ln.Row.Cells {
-			out = append(out, grammar.Value{Pos: c.Pos, Text: c.Text})
+			f(c.Text, c.Pos)
 		}
 	}
-	return out
 }
