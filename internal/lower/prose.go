@@ -3513,6 +3513,7 @@ func (l *lowerer) twoSites(les *model.Lesion, f *prose.Facts, par [][]prose.Line
 var untreatedCues = []string{"no surgery", "not treated", "not being treated", "not to be treated", "will be treated", "to be treated", "separate visit", "separate day",
 	"another visit", "another day", "later date", "future visit", "next visit", "actinic keratos", "seborrheic keratos", "no residual", "postponed",
 	"like checked", "like it checked", "to be checked", "be evaluated", // "a pink scaly papule on the left shin that she would like checked"
+	"be checked", // "He also asked that a scaly papule on the left upper arm be checked today."
 	"return separately", "treated separately", "not yet treated"}
 
 // notBiopsied drops the sites of the biopsies of other lesions the prose
