@@ -205,3 +205,20 @@ func stageStains(n *model.Note) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestGeneratedStageSentences: an EHR that builds its notes from picks
+// writes each stage as a sentence with its margin key after it ("Stage 1
+// consisted of 3 section(s). Margin status: positive.") and ends with the
+// codes it suggests ("DX: C44.41"): the margins are the stages' (a last
+// stage positive would be a finding), and a diagnosis of codes alone is no
+// diagnosis the note states, so the sentence's tumor is coded (CODING-RULES
+// §1, §9).
+func TestGeneratedStageSentences(t *testing.T) {
+	src := "DOS: 09/09/2026\n\nTUMOR 1 of 1\nThe patient presented with a(n) basal cell carcinoma, infiltrative type of the left parietal scalp.\n" +
+		"Stage 1 consisted of 3 section(s). Margin status: positive at 2 o'clock (section 3).\nStage 2 consisted of 1 section(s). Margin status: negative.\n\n" +
+		"PROCEDURE CODES (template)\n17311 Mohs 1st stage H/N/H/F/G ............... 1\nDX: C44.41\n"
+	runProseCases(t, []proseCase{
+		{"§1 each stage's margin after its sentence", src, stagesAndMargins, "infiltrative type of the left parietal scalp 3+ 1-"},
+		{"§9 codes alone are no diagnosis", src, func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value }, "basal cell carcinoma"},
+	})
+}

@@ -270,7 +270,7 @@ var realisticSets = []struct {
 	{"testdata/probe216", 20, 18},
 	{"testdata/probe217", 20, 16},
 	{"testdata/probe218", 20, 17},
-	{"testdata/probe219", 20, 14},
+	{"testdata/probe219", 20, 19},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

@@ -609,7 +609,8 @@ func isRepairLead(key string) bool {
 // items.
 var dictationVerbs = []string{" was ", " were ", " measured ", " is ", " had ", " did ",
 	// "After tumor clearance I reconstructed the defect with a cheek advancement flap."
-	" i reconstructed ", " i repaired ", " i closed ", " we reconstructed ", " we repaired ", " we closed "}
+	" i reconstructed ", " i repaired ", " i closed ", " we reconstructed ", " we repaired ", " we closed ",
+	" consisted "} // "Stage 1 consisted of 3 section(s). Margin status: positive.", a generated sentence
 
 // isDictated reports whether a value is dictated prose.
 func isDictated(s string) bool {

@@ -262,6 +262,10 @@ type lesionStains struct {
 // of 4 section(s). …", "Mohs stage 2 consisted of …"), or 0.
 var sentenceStage = regexp.MustCompile(`^(?i:mohs\s+)?(?i:stage)\s+(\d{1,2})\s+(?i:consisted|was|comprised|had|included)\b`)
 
+// codesOnly is a value of ICD-10-CM codes alone: "C44.41", "C44.319,
+// C44.519".
+var codesOnly = regexp.MustCompile(`^[A-Z]\d{2}(\.\d{1,4}[A-Z]?)?(\s*[,;/]\s*[A-Z]\d{2}(\.\d{1,4}[A-Z]?)?)*\.?$`)
+
 // stageAbove is the stage that the note line n, or the nearest of the few
 // lines above it with no blank line between, opens with a sentence of
 // ("Stage 1 consisted of 4 section(s). Margin status: positive." over
@@ -4812,6 +4816,9 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	case fLaterality:
 		les.Laterality = t
 	case fDiagnosis:
+		if codesOnly.MatchString(strings.TrimSpace(t.Value)) {
+			return nil // "DX: C44.41" under a generated code list: codes someone listed, no diagnosis the note states
+		}
 		return l.once(&les.Diagnosis, ref, t)
 	case fExcisionMargin:
 		if m, ok := marginSize(v); ok {
