@@ -1984,7 +1984,7 @@ func (st *state) readSites(p *para, s span) {
 		if !dup && len(st.f.Sites) < maxList {
 			st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
 		}
-		i = b - 1
+		i = max(i, b-1)
 	}
 }
 
@@ -2424,20 +2424,20 @@ func (st *state) readSizes(p *para, s span) {
 			// "POSTOP SIZE: 1.9 x 1.6 cm" is the final defect
 			if sz, a, b, ok := p.measureAfter(i+1, s.hi, 2); ok && len(sz.Dims) > 0 {
 				st.f.FinalDefect = append(st.f.FinalDefect, Measure{Size: sz, Span: p.spanOf(a, b)})
-				i = b - 1
+				i = max(i, b-1)
 			}
 		case p.hitAt(i, cPreopCue) > 0 && st.preopSentence(p, s, i, exclBefore):
 			e := p.hitAt(i, cPreopCue)
 			if sz, a, b, ok := p.measureAfter(e, s.hi, 4); ok && len(sz.Dims) > 0 {
 				st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(a, b)})
-				i = b - 1
+				i = max(i, b-1)
 				for n := 0; n < maxList; n++ { // "Site one measured 0.8 x 0.7 cm and site two 0.7 x 0.6 cm"
 					m, nb, ok := p.ellipsisSize(i+1, s)
 					if !ok {
 						break
 					}
 					st.f.PreopSize = append(st.f.PreopSize, m)
-					i = nb - 1
+					i = max(i, nb-1)
 				}
 			}
 		case p.has(i, cDefect) && p.toks[i].kind == kWord:
@@ -2445,17 +2445,17 @@ func (st *state) readSizes(p *para, s span) {
 		case p.toks[i].kind == kNum:
 			if m, b, ok := p.excisionMargin(i, s); ok {
 				st.f.ExcisionMargin = append(st.f.ExcisionMargin, m)
-				i = b - 1
+				i = max(i, b-1)
 			} else if m, b, ok := p.lesionSize(i, s.hi); ok && st.preopSentence(p, s, i, exclBefore) {
 				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span.Line == m.Span.Line && o.Span.Col == m.Span.Col }) {
 					st.f.PreopSize = append(st.f.PreopSize, m) // readDiagnoses may have read it: "…, 0.8 x 0.7 cm before surgery, …"
 				}
-				i = b - 1
+				i = max(i, b-1)
 			} else if m, b, ok := p.sizeInSentence(i, s); ok && st.preopSentence(p, s, i, exclBefore) {
 				if !slices.ContainsFunc(st.f.PreopSize, func(o Measure) bool { return o.Span == m.Span }) { // readDiagnoses may have read it
 					st.f.PreopSize = append(st.f.PreopSize, m)
 				}
-				i = b - 1
+				i = max(i, b-1)
 			}
 		}
 	}
@@ -3524,12 +3524,12 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 		}
 		r := &st.f.Repairs[ri]
 		if r.NoRepair {
-			i = nx - 1
+			i = max(i, nx-1)
 			continue
 		}
 		area := flapOrGraft(r.Kind)
 		if p.sizeOfOther(i, nx, s) && !(area && p.wordBefore(i, s, 4, "area", "recipient")) {
-			i = nx - 1
+			i = max(i, nx-1)
 			continue
 		}
 		m := Measure{Size: sz, Span: p.spanOf(i, nx)}
@@ -3550,7 +3550,7 @@ func (st *state) repairSizes(p *para, s span, anchors [][2]int) {
 				r.Length = m
 			}
 		}
-		i = nx - 1
+		i = max(i, nx-1)
 	}
 }
 
