@@ -283,6 +283,8 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 	r := &les.Repairs[l.repair]
 	if timing.Present() && strings.Contains(strings.ToLower(timing.Value), "clear") {
 		r.Timing = timing
+	} else if repairsHeading(l.block.Value) {
+		r.Timing = l.block // "Complex repair: wide undermining …" under "REPAIRS (performed after tumor clearance at all three sites)"
 	}
 	l.problem(repairValue(r, v))
 }

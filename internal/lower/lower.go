@@ -1578,7 +1578,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				return taken
 			}
 			if strings.HasSuffix(it.Text.Text, ":") && !strings.Contains(it.Text.Text, ". ") && !stageOpening(it.Text.Text) || l.headsList(i, it) || l.headsFields(i, it) ||
-				l.headed && it.Marker == nil && repairsHeading(it.Text.Text) && i+1 < len(l.lines) && l.lines[i+1].Row != nil { // "Repairs (after tumor clearance at each site)" over a lesion a row
+				l.headed && it.Marker == nil && repairsHeading(it.Text.Text) && i+1 < len(l.lines) && (l.lines[i+1].Row != nil || len(l.lines[i+1].Fields) > 0 && !strings.Contains(it.Text.Text, ". ")) {
+				// "Repairs (after tumor clearance at each site)" over a lesion a
+				// row, "REPAIRS (performed after tumor clearance at all three
+				// sites)" over "A  L upper back: final defect …"
 				l.endParagraph()
 				l.captionFacts(it.Text)
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
@@ -1593,7 +1596,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 			l.endParagraph()
 		} else {
 			l.endParagraph()
-			l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
+			if !repairsHeading(l.block.Value) || l.labelled(l.siteLabel(it.Text.Text)) < 0 {
+				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // not for "A  L upper back: final defect …" under "REPAIRS (performed after tumor clearance at all three sites)"
+			}
 		}
 	}
 	if l.lesionTotals(it.Fields) {

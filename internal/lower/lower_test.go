@@ -658,6 +658,18 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 left lower cutaneous lip 1; 2 right lateral neck 1"},
+		{"lettered rows under a repairs heading that times them are each timed after clearance (CODING-RULES §3)",
+			"SITES TREATED TODAY\n  A  L upper back   BCC\n  B  R nasal ala    BCC\n\nCASE TIMELINE\n08:00  A (back): Stage 1 excised, 2 blocks.\n08:10  B (ala): Stage 1 excised, 1 block.\n09:00  A stage 1 read: clear.\n09:05  B stage 1 read: clear.\n\n" +
+				"REPAIRS (performed after tumor clearance at all three sites)\n  A  L upper back: final defect 3.4 x 2.9 cm. Complex repair: wide undermining, layered closure. Repair length 9.4 cm.\n  B  R nasal ala: final defect 1.1 x 0.9 cm. Intermediate layered repair, 3.0 cm.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+": "+r.Timing.Value)
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "A: REPAIRS (performed after tumor clearance at all three sites); B: REPAIRS (performed after tumor clearance at all three sites)"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
