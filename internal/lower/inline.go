@@ -56,11 +56,19 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	if dash < 0 {
 		return
 	}
-	rest := &grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}
+	l.openingCells(&grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}, false)
+}
+
+// openingCells reads what follows a lesion's site on its opening line:
+// its diagnosis first, then its size, then fields written as sentences,
+// cut at sentences, semicolons and spaced dashes ("BCC, nodular – 0.6 x
+// 0.5 cm – shave bx 11/09/2026 (…)"), and at spaced hyphens too when
+// hyphens is set ("BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)").
+func (l *lowerer) openingCells(rest *grammar.Value, hyphens bool) {
 	var sentences []*grammar.Value
 	for _, sen := range splitSentences(rest) {
 		for _, part := range splitOutside(sen, ";") { // "BCC, nodular; shave biopsy …; indication: …"
-			sentences = append(sentences, splitAtDashes(part)...) // "BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)"
+			sentences = append(sentences, splitAtDashes(part, hyphens)...)
 		}
 	}
 	if len(sentences) == 0 {
@@ -70,9 +78,9 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 		if _, _, ok := itemKey(sentences[0]); !ok {
 			dx := strings.TrimSuffix(sentences[0].Text, ".")
 			if head, size, ok := dxThenSize(dx); ok && !les.Size.Present() {
-				dx, les.Size = head, model.Size{Dims: size, Line: t.Pos.Line} // "nodular BCC (BA26-7710), 1.0 x 0.8 cm", "superficial BCC, 1.0 x 0.9 cm (shave bx …)"
+				dx, les.Size = head, model.Size{Dims: size, Line: rest.Pos.Line} // "nodular BCC (BA26-7710), 1.0 x 0.8 cm", "superficial BCC, 1.0 x 0.9 cm (shave bx …)"
 			}
-			les.Diagnosis = model.Text{Value: dx, Line: t.Pos.Line}
+			les.Diagnosis = model.Text{Value: dx, Line: rest.Pos.Line}
 			sentences = sentences[1:]
 		}
 	}

@@ -3207,6 +3207,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	les := model.Lesion{Label: label, Line: line}
 	var after *grammar.Value // "SITE ONE (left temple): The first Mohs layer …"
 	piped := false           // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
+	cells := false           // "site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)"
 	if it.Label != nil {
 		les.HeadingText = text
 		if siteKeyed(it) {
@@ -3233,6 +3234,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 						les.Size = model.Size{Dims: m.Dims, Line: v.Pos.Line} // "… - 0.8 x 0.7 cm; indicated for Mohs …": its size
 						after = &grammar.Value{Pos: shift(after.Pos, rest[:len(size)+1]), Text: strings.TrimSpace(more)}
 					}
+				} else if dx, _, ok := strings.Cut(rest, " - "); ok && icd10.Recognize(dx).Histology != "" {
+					cells = true // "R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)": its diagnosis, size and facts in cells
 				}
 			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" && !siteAbbrev(first) {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
@@ -3289,6 +3292,8 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		for _, part := range splitOutside(after, "|") {
 			l.sentence(part) // each cell a fact of the lesion: its diagnosis, its biopsy
 		}
+	case cells:
+		l.openingCells(after, true)
 	case after != nil && isDictated(after.Text):
 		l.narrativeLine(&grammar.Text{Pos: after.Pos, Text: after.Text}) // "SITE ONE (left temple): The first Mohs layer was …"
 	case after != nil:

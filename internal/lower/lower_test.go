@@ -670,6 +670,15 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "A: REPAIRS (performed after tumor clearance at all three sites); B: REPAIRS (performed after tumor clearance at all three sites)"},
+		{"a lesion's line of hyphenated cells gives its diagnosis, size and reason for Mohs",
+			"70yo F, mohs x2 today, all bx proven:\n  site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)\n  site B: R dorsal wrist - BCC nodular - 1.4 x 1.2 cm - mohs: recurrent after ED&C, ill-defined\n\nA stage 1, 2 blocks, clear.\nB stage 1, 3 blocks, clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.Diagnosis.Value+" "+fmt.Sprint(les.Size.Dims)+" "+les.Indication.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "A BCC nodular [0.8 0.7] mohs: ear (H-zone); B BCC nodular [1.4 1.2] mohs: recurrent after ED&C, ill-defined"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",

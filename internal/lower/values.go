@@ -249,11 +249,15 @@ func splitOutside(v *grammar.Value, seps string) []*grammar.Value {
 }
 
 // splitAtDashes splits a value at the spaced en and em dashes outside
-// parentheses: "BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)".
-func splitAtDashes(v *grammar.Value) []*grammar.Value {
+// parentheses ("BCC, nodular – 0.6 x 0.5 cm – shave bx 11/09/2026 (…)"),
+// and at spaced hyphens too when hyphens is set.
+func splitAtDashes(v *grammar.Value, hyphens bool) []*grammar.Value {
 	return splitWhere(v, func(s string, i int) int {
 		if strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " — ") {
 			return len(" – ")
+		}
+		if hyphens && strings.HasPrefix(s[i:], " - ") {
+			return len(" - ")
 		}
 		return 0
 	})

@@ -2383,8 +2383,8 @@ func (p *para) mohsFor(s span) int {
 		// "Mohs followed the same day for the facial location", "Mohs surgery was then performed the same day for margin control on a digit"
 		k++
 	}
-	if k < s.hi && p.w(k) == "for" {
-		return k
+	if k < s.hi && (p.w(k) == "for" || p.w(k) == ":" && k == at+1 && at == s.lo) {
+		return k // "mohs: ear (H-zone)", a cell of a lesion's line, gives its reason after the colon
 	}
 	return 0
 }
