@@ -23,9 +23,10 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	}
 	s := t.Text
 	dash := -1
+	hyphens := false // "#1 R nasal ala - BCC, infiltrative - 1.0 x 0.8 cm - mohs: nose, …": its cells
 	for _, sep := range []string{" – ", " — ", " - "} {
 		if i := strings.Index(s, sep); i > 0 && (dash < 0 || i < dash) {
-			dash = i + len(sep)
+			dash, hyphens = i+len(sep), sep == " - "
 		}
 	}
 	if _, at, ok := siteLedSplit(s); ok && dash < 0 {
@@ -56,7 +57,7 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	if dash < 0 {
 		return
 	}
-	l.openingCells(&grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}, false)
+	l.openingCells(&grammar.Value{Pos: shift(t.Pos, s[:dash]), Text: s[dash:]}, hyphens)
 }
 
 // openingCells reads what follows a lesion's site on its opening line:
@@ -429,13 +430,22 @@ func splitSentences(v *grammar.Value) []*grammar.Value {
 		for j < len(s) && s[j] == ' ' {
 			j++
 		}
-		if j == len(s) || !(s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') || isAbbreviation(s[start:i]) {
+		if j == len(s) || !(s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || endsMeasure(s[start:i])) || isAbbreviation(s[start:i]) {
 			continue
 		}
 		out = at.appendTrimmed(out, start, i+1)
 		start = j
 	}
 	return at.appendTrimmed(out, start, len(s))
+}
+
+// endsMeasure reports whether text ends with a measure in cm or mm, which
+// ends a sentence though the next opens in lower case: "defect 1.6 x 1.3
+// cm. simple repair, …" as busy surgeons type.
+func endsMeasure(before string) bool {
+	unit := before[strings.LastIndexByte(before, ' ')+1:]
+	num := strings.TrimSpace(strings.TrimSuffix(before, unit))
+	return (unit == "cm" || unit == "mm") && num != "" && num[len(num)-1] >= '0' && num[len(num)-1] <= '9'
 }
 
 // abbreviations end in a period without ending a sentence.

@@ -679,6 +679,27 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "A BCC nodular [0.8 0.7] mohs: ear (H-zone); B BCC nodular [1.4 1.2] mohs: recurrent after ED&C, ill-defined"},
+		{"a hashed lesion line of hyphenated cells gives its diagnosis, size and reason for Mohs",
+			"71yo F here for mohs x2, both bx proven:\n  #1 R nasal ala - BCC, infiltrative - 1.0 x 0.8 cm - mohs: nose, infiltrative subtype, ill-defined\n  #2 L lateral neck - SCC, well diff - 1.2 x 1.0 cm - mohs: recurrent after excision 2024\n\n#1 stage 1, 2 blocks, clear.\n#2 stage 1, 3 blocks, clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Diagnosis.Value+" "+fmt.Sprint(les.Size.Dims)+" "+les.Indication.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "BCC, infiltrative [1 0.8] mohs: nose, infiltrative subtype, ill-defined; SCC, well diff [1.2 1] mohs: recurrent after excision 2024"},
+		{"a typed line's lower-case sentence after a measure is its own: the repair after the defect (CODING-RULES §3)",
+			"#1 R nasal ala - BCC - 1.0 x 0.8 cm\n#2 L lateral neck - SCC - 1.2 x 1.0 cm\n\n#1 ala stage 1, 3 blocks, clear.\n#2 neck stage 1, 2 blocks, clear.\n\nrepairs / wound mgmt:\n" +
+				"#2 L lateral neck (after tumor clearance): defect 1.6 x 1.3 cm. simple repair, single layer interrupted 5-0 prolene, length 4.2 cm.\n#1 R nasal ala (tumor cleared): final defect 1.8 x 1.5 cm. NOT closed today.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+": "+r.Value.Value+" "+fmt.Sprint(r.Length.Dims))
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "2: simple repair, single layer interrupted 5-0 prolene, length 4.2 cm [4.2]"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
