@@ -136,6 +136,9 @@ func splitStage(key string) (ordinal, tail string, ok bool) {
 		words = append(words, w)
 	}
 	if len(words) > 1 && strings.EqualFold(words[0], "mohs") {
+		if n := words[1]; len(n) <= 2 && grammar.IsDigits(n) || strings.Trim(n, "IV") == "" && grammar.Roman(n) > 0 { // upper-case I and V only: "Mohs x 2" is no stage
+			return n, strings.Join(words[2:], " "), true // "MOHS I: 3 blocks; …", "Mohs 2: 1 block, neg."
+		}
 		words = words[1:] // "Mohs stage 1", "Mohs layer II"
 	}
 	if len(words) == 0 {

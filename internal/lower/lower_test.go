@@ -700,6 +700,9 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "2: simple repair, single layer interrupted 5-0 prolene, length 4.2 cm [4.2]"},
+		{"MOHS I and MOHS II are stages; Mohs x 2 is none (CODING-RULES §1)",
+			"Site: L nasal ala\nDx: BCC, nodular\nMohs x 2 today was planned.\nMOHS I: 3 blocks; bl 1 + (deep), bl 2-3 neg.\nMOHS II: 1 block (under bl 1); neg.\nMohs 3: 2 blocks; neg.\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1 3:2"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
