@@ -107,8 +107,11 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
 				l.table, l.grid = nil, nil
 			}
-			if repairsSection(l.block.Value) {
-				l.endParagraph() // under its heading: "Reconstruction, performed after tumor clearance at each site:" over a sentence a lesion's repair
+			if repairsSection(l.block.Value) || hasPrefixFold(strings.TrimSpace(l.block.Value), "addendum") {
+				// under its heading: "Reconstruction, performed after tumor
+				// clearance at each site:" over a sentence a lesion's repair,
+				// "ADDENDUM" over the paragraph that corrects the note
+				l.endParagraph()
 			}
 			if i == 0 || l.block.Line != l.lines[i-1].Pos.Line { // a heading right above the blank still heads what follows it
 				l.block = model.Text{}
@@ -1586,6 +1589,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 				l.captionFacts(it.Text)
 				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line} // "Repairs, after tumor clearance at each site:"
 				l.headingLesions(it.Text)
+				return taken
+			}
+			if it.Marker == nil && opensAddendum(0, it.Text.Text) && wordCount(it.Text.Text, 7) < 7 && !strings.Contains(it.Text.Text, ". ") {
+				l.endParagraph() // "ADDENDUM" over "DATE OF ADDENDUM: …" and the paragraph that corrects the note
+				l.block = model.Text{Value: it.Text.Text, Line: it.Text.Pos.Line}
 				return taken
 			}
 			l.narrativeLine(it.Text)

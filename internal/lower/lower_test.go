@@ -1781,7 +1781,8 @@ func TestUnlabelledDictationSharesItsOpening(t *testing.T) {
 // prose-field-conflict naming both; an addendum that only restates, or one
 // in a note of several lesions that names none of them, leaves the note's
 // count; one that names its lesion ("Lesion 1, stage 2 was processed as 6
-// blocks, not 2") corrects that lesion, never adds a stage to the last.
+// blocks, not 2") corrects that lesion, never adds a stage to the last;
+// one that withdraws a count and gives none leaves the stage without one.
 func TestAddendumCorrections(t *testing.T) {
 	body := "Site: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n"
 	tests := []struct {
@@ -1794,6 +1795,12 @@ func TestAddendumCorrections(t *testing.T) {
 			"ADDENDUM (09/10/2026): Correction: stage 2 consisted of 6 blocks, not 2.\n", 2},
 		{"a note of several lesions takes the correction of the lesion it names", "Lesion 1: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\nLesion 2: left cheek\nStage 1: 1 block; margins: clear\n\n" +
 			"ADDENDUM (09/10/2026): Lesion 1, stage 2 was processed as 6 blocks, not 2.\n", 6},
+		{"an addendum on its own line, its date under it, corrects the paragraph below", body + "ADDENDUM\nDATE OF ADDENDUM: 09/10/2026\nStage 2 consisted of 6 blocks, not 2 as dictated.\n\nE. Kowalczyk, MD\n", 6},
+		{"in a note of several lesions, a count set right 'not 2 as dictated' is a correction of the lesion it names",
+			"Lesion 1: right nasal ala\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\nLesion 2: left cheek\nStage 1: 1 block; margins: clear\n\n" +
+				"ADDENDUM (09/10/2026): Lesion 1, stage 2 consisted of 6 blocks, not 2 as dictated. Lesion 2 is unchanged.\n", 6},
+		{"an addendum that withdraws a count and gives none leaves the stage without one (CODING-RULES §1: never guess)",
+			body + "ADDENDUM\nDATE OF ADDENDUM: 09/10/2026\nThe number of blocks in the second stage was dictated as two. That number is not correct and is withdrawn. The remainder of the report is unchanged.\n", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

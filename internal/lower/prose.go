@@ -1132,7 +1132,12 @@ func (l *lowerer) stageGoesOn(lines []prose.Line) {
 }
 
 // correctionWords say that an addendum corrects what the note stated.
-var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error", "incorrect"}
+var correctionWords = []string{"correction", "corrected", "corrects", "correcting", "correct to", "should read", "amended", "in error", "erroneous", "error", "incorrect", "not correct", "withdrawn"}
+
+// withdrawingWords say that an addendum takes back a count the note gave
+// without giving another: "That number is not correct and is withdrawn.
+// The correct count will be entered … in a further addendum."
+var withdrawingWords = []string{"withdrawn", "withdraw", "retracted", "disregard", "not correct", "incorrect", "further addendum"}
 
 // countNotCount is a count set right against the one the note gave: "2
 // blocks, not 1".
@@ -1202,7 +1207,7 @@ func (l *lowerer) lesionCorrections(lines []prose.Line) bool {
 		case len(refs) == 1:
 			at = refs[0].lesion
 		}
-		if at < 0 || mentions(asciiLower(sentenceText(sen)), confirmingWords) {
+		if at < 0 || confirmsNote(sen) {
 			continue
 		}
 		if _, ok := parts[at]; !ok {
@@ -1217,8 +1222,17 @@ func (l *lowerer) lesionCorrections(lines []prose.Line) bool {
 }
 
 // confirmingWords say a sentence of an addendum confirms what the note
-// states rather than correcting it.
-var confirmingWords = []string{"as documented", "as dictated", "as written", "as recorded", "nothing else", "no other change", "unchanged", "stands"}
+// states rather than correcting it; " as" is a word ("was dictated as
+// six" confirms nothing).
+var confirmingWords = []string{" as documented", " as dictated", " as written", " as recorded", "nothing else", "no other change", "unchanged", "stands"}
+
+// confirmsNote reports whether a sentence of an addendum confirms what the
+// note states ("The repair of lesion 2 was an intermediate layered repair
+// as documented.").
+func confirmsNote(sen []prose.Line) bool {
+	text := sentenceText(sen)
+	return mentions(" "+asciiLower(text), confirmingWords) && !countNotCount.MatchString(text) // "3 blocks, not 2 as dictated" corrects
+}
 
 // applyCorrections gives the stages of a note's one lesion the block
 // counts and margins its addendum corrects, over its fields and its prose,
@@ -1238,9 +1252,18 @@ func (l *lowerer) applyCorrections(scope int) {
 	}
 	l.correctRepairs(les, scope, facts.Repairs)
 	l.correctPostop(les, scope)
+	withdrawn := withdrawnStages(l.corrections[scope])
 	for _, ps := range stages {
 		st := stageOf(les, ps.Number)
 		if st == nil {
+			continue
+		}
+		if withdrawn[ps.Number] && (ps.Blocks == 0 || st.Blocks.N == ps.Blocks) && st.Blocks.Present() {
+			// "The number of blocks in the first stage … was dictated as six.
+			// That number is not correct and is withdrawn.": the note's count
+			// is taken back and no other given, so the stage has none
+			st.Blocks = model.Count{}
+			l.conflict(st.Line, ps.Span, "the addendum withdraws the block count of stage "+st.Name()+" of lesion "+les.Label+" and gives none: no count is used")
 			continue
 		}
 		if ps.Blocks > 0 && st.Blocks.N != ps.Blocks {
@@ -1253,6 +1276,35 @@ func (l *lowerer) applyCorrections(scope int) {
 			st.Margins = []model.Margin{{Positive: ps.Margin != prose.MarginClear, Line: ps.MarginSpan.Line}}
 		}
 	}
+}
+
+// withdrawnStages are the stages whose block count an addendum takes back:
+// those a sentence that withdraws a count names ("That number is not
+// correct and is withdrawn."), or the sentence before it ("The number of
+// blocks in the first stage … was dictated as six."), by number. A
+// sentence that confirms the note ("the second stage of two blocks, is
+// unchanged") withdraws nothing.
+func withdrawnStages(corrections [][]prose.Line) map[int]bool {
+	out := map[int]bool{}
+	for _, lines := range corrections {
+		sens := prose.Sentences([][]prose.Line{lines})
+		for i, sen := range sens {
+			if confirmsNote(sen) || !mentions(asciiLower(sentenceText(sen)), withdrawingWords) {
+				continue
+			}
+			told := sen
+			if i > 0 && !confirmsNote(sens[i-1]) {
+				told = slices.Concat(sens[i-1], sen)
+			}
+			if !mentions(asciiLower(sentenceText(told)), []string{"block", "section"}) {
+				continue
+			}
+			for _, ps := range prose.Read([][]prose.Line{told}).Stages {
+				out[ps.Number] = true
+			}
+		}
+	}
+	return out
 }
 
 // proseLesion opens the next lesion of a note without lesion labels at a
