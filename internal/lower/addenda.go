@@ -23,7 +23,9 @@ var lengthCorrection = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*cm\s*,?\s+not\s
 
 // errorCorrection reads "entered above as 2.4 cm in error. The correct
 // repair length … is 3.4 cm": the old length and the new.
-var errorCorrection = regexp.MustCompile(`(?i)\bas\s+(\d+(?:\.\d+)?)\s*cm\s+in\s+error\b[^;]{0,160}?\b(?:is|was|measured)\s+(\d+(?:\.\d+)?)\s*cm`)
+// It reads too "was transcribed as 2.4 cm. The correct length is 4.2 cm":
+// a length given as the correct one after the one written.
+var errorCorrection = regexp.MustCompile(`(?i)\bas\s+(\d+(?:\.\d+)?)\s*cm(?:\s+in\s+error\b[^;]{0,160}?\b(?:is|was|measured)|[.,;]?[^;]{0,60}?\bcorrect(?:ed)?\s+(?:repair\s+|closure\s+)?length\s+(?:is|was|should\s+read))\s+(\d+(?:\.\d+)?)\s*cm`)
 
 // sideCorrection reads "Lesion 2 was on the LEFT antihelix", "The correct
 // site of lesion 2 is the right dorsal forearm": the lesion, the side and

@@ -316,6 +316,13 @@ func TestAddendumCorrectsRepairLength(t *testing.T) {
 		{"§3 repair length: 'The repair length dictated above is incorrect. The complex closure measured 2.8 cm'",
 			note + "ADDENDUM (5/15/2026, same surgeon): The repair length dictated above is incorrect. The complex closure measured 2.8 cm; 2.4 cm was the width of the defect.\n",
 			length, "[2.8] []"},
+		{"§3 repair length: 'was transcribed as 2.4 cm. The correct length is 4.2 cm' in a note of two lesions",
+			"DATE: 5/15/2026\n\nThe first site was the left malar cheek. The first stage was divided into two blocks, both clear. After tumor clearance the defect was closed with an intermediate layered repair measuring 2.4 cm in length.\n\n" +
+				"The second site was the right dorsal forearm. The first stage was processed as two blocks, both clear. After tumor clearance it was closed with a simple repair of 3.0 cm.\n\n" +
+				"ADDENDUM\nDATE OF ADDENDUM: 09/25/2026\nThis addendum corrects the operative report. In the paragraph describing the left malar cheek, the length of the intermediate layered repair was transcribed as 2.4 cm. The correct length is 4.2 cm; the digits were transposed. The remainder of the report is unchanged.\n\nE. Kowalczyk, MD\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Repairs[0].Length.Dims, n.Lesions[1].Repairs[0].Length.Dims)
+			}, "[4.2] [3]"},
 		{"§3 repair length: an addendum that corrects nothing leaves the length",
 			note + "ADDENDUM (5/15/2026): The patient called and is doing well.\n",
 			length, "[2.4] []"},
