@@ -188,6 +188,31 @@ func (l *lowerer) correctSides(scope int) {
 	}
 }
 
+// correctReader gives the encounter the slide reader an addendum names
+// when it is a separate pathologist and the note said otherwise
+// ("Correction to "Slides read by": … the frozen sections … were
+// interpreted by Dr. …, dermatopathologist, … I did not interpret the
+// slides"): the signed correction is the record, and who read the slides
+// decides whether the case is Mohs at all (CODING-RULES §1).
+func (l *lowerer) correctReader(readers []prose.Reader) {
+	if len(readers) != 1 || readers[0].Surgeon || readers[0].NameOnly || readers[0].Undersigned {
+		return
+	}
+	r, enc := readers[0], &l.out.Encounter
+	now := "read by a separate pathologist " + r.Name
+	if enc.Pathology.Value == now {
+		return
+	}
+	if enc.Pathology.Present() {
+		l.conflict(enc.Pathology.Line, r.Span, "the slides were read by \""+enc.Pathology.Value+"\" in the note but by "+r.Name+
+			" in the addendum that corrects it; the addendum's reader is used")
+	}
+	enc.Pathology = model.Text{Value: now, Line: r.Span.Line}
+	for i := range l.out.Lesions {
+		l.out.Lesions[i].Pathology = model.Text{}
+	}
+}
+
 // correctPostop gives the lesion the post-operative diagnosis its addendum
 // amends the note's to ("… is amended from "Same" to: basosquamous
 // (metatypical) carcinoma of the right medial cheek").

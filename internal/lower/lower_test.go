@@ -1823,6 +1823,28 @@ func TestAddendumCorrections(t *testing.T) {
 	}
 }
 
+// TestAddendumCorrectsReader: an addendum that says a separate pathologist
+// read the slides replaces the note's reader, with a prose-field-conflict
+// (CODING-RULES §1: who reads the slides decides whether it is Mohs); one
+// that names a pathologist of the biopsy changes nothing.
+func TestAddendumCorrectsReader(t *testing.T) {
+	body := "Slides read by: Mohs surgeon\nSite: left lateral thigh\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n"
+	tests := []struct{ name, addendum, reader string }{
+		{"a covering dermatopathologist read them",
+			"ADDENDUM - 10/02/2026 - Dr. Quennell-Baptiste\nCorrection to \"Slides read by\": the frozen sections of both stages were interpreted by Dr. Hollis Varga-Mendel, dermatopathologist, covering our laboratory that morning. I did not interpret the slides for this case.\n",
+			"read by a separate pathologist Dr. Hollis Varga-Mendel"},
+		{"the biopsy's pathologist is no reader of the Mohs slides",
+			"ADDENDUM - 10/02/2026\nCorrection: the diagnostic biopsy of 09/01/2026 was read by Dr. Smith, dermatopathologist, not Dr. Jones.\n",
+			"Mohs surgeon"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, body+tc.addendum)
+			assert.Equal(t, tc.reader, note.Encounter.Pathology.Value)
+		})
+	}
+}
+
 // TestSummaryLineParts: a summary before the lesion labels whose values name
 // each lesion's part by its label ("- Location: A) Right Lower Cheek and B)
 // Left Temple", "- Bx proven Tumor: BCC-Nodular (A), SCCIS (B)") gives each

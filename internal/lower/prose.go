@@ -1246,6 +1246,7 @@ func (l *lowerer) applyCorrections(scope int) {
 	facts := prose.Read(l.corrections[scope])
 	stages := facts.Stages
 	l.correctSides(scope)
+	l.correctReader(facts.Reader)
 	if len(l.out.Lesions) > 1 && !l.toldCorrections[scope] {
 		l.stageConflicts(les, stages) // which lesion's stage it corrects is not told: the note's count stays
 		return
