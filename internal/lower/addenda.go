@@ -2,6 +2,7 @@ package lower
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -211,6 +212,18 @@ func (l *lowerer) correctReader(readers []prose.Reader) {
 	for i := range l.out.Lesions {
 		l.out.Lesions[i].Pathology = model.Text{}
 	}
+}
+
+// correctPriorBiopsy gives the lesion the prior biopsy its addendum
+// reports when the note said there was none ("the prior-biopsy entry above
+// ("no, per patient") is incorrect; it should read yes"): the same-day
+// biopsy is then not billable (CODING-RULES §4).
+func (l *lowerer) correctPriorBiopsy(les *model.Lesion, flags []prose.Flag) {
+	if len(flags) == 0 || !les.PriorBiopsy.Present() || les.PriorBiopsy.Yes || slices.ContainsFunc(flags, func(f prose.Flag) bool { return !f.Yes }) {
+		return
+	}
+	l.conflict(les.PriorBiopsy.Line, flags[0].Span, "lesion "+les.Label+" had no prior biopsy in the note but one in the addendum that corrects it; the addendum's is used")
+	les.PriorBiopsy = model.Flag{Yes: true, Line: flags[0].Span.Line}
 }
 
 // correctPostop gives the lesion the post-operative diagnosis its addendum

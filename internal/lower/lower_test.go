@@ -1845,6 +1845,33 @@ func TestAddendumCorrectsReader(t *testing.T) {
 	}
 }
 
+// TestAddendumCorrectsPriorBiopsy: an addendum that reports a prior
+// biopsy the note denied gives the lesion one, so its same-day biopsy is
+// not billable (CODING-RULES §4); the punch biopsy of another lesion
+// below the lesion's fields is no second tumor of its HPI.
+func TestAddendumCorrectsPriorBiopsy(t *testing.T) {
+	src := "HPI: 66 y/o M with a pearly papule of the R temple x 8 months and a scaly papule of the L shin. Neither lesion had been biopsied.\n" +
+		"Site: Right temple\nPrior biopsy: no (per patient)\nSame-day biopsy: tangential (shave)\nStage 1: 3 blocks; margins: positive\nStage 2: 1 block; margins: clear\n" +
+		"Biopsy 1: punch biopsy, left shin\n  Clinical impression: SCC versus keratoacanthoma\n\n"
+	tests := []struct {
+		name, addendum string
+		prior          bool
+	}{
+		{"the addendum reports the outside biopsy",
+			"ADDENDUM - 11/19/2026 10:12\nOutside records received today: the right temple lesion was biopsied there on 08/26/2026 (shave; pathology: nodular basal cell carcinoma). The prior-biopsy entry above (\"no, per patient\") is incorrect; it should read yes.\n", true},
+		{"an addendum of another matter leaves it", "ADDENDUM - 11/19/2026 10:12\nThe patient called and is doing well.\n", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, src+tc.addendum)
+			require.Len(t, note.Lesions, 1)
+			les := note.Lesions[0]
+			assert.False(t, les.Ambiguous.Present(), "the shin is the biopsy's, not a second tumor: %s", les.Ambiguous.Value)
+			assert.Equal(t, tc.prior, les.PriorBiopsy.Yes)
+		})
+	}
+}
+
 // TestSummaryLineParts: a summary before the lesion labels whose values name
 // each lesion's part by its label ("- Location: A) Right Lower Cheek and B)
 // Left Temple", "- Bx proven Tumor: BCC-Nodular (A), SCCIS (B)") gives each

@@ -1253,6 +1253,7 @@ func (l *lowerer) applyCorrections(scope int) {
 	}
 	l.correctRepairs(les, scope, facts.Repairs)
 	l.correctPostop(les, scope)
+	l.correctPriorBiopsy(les, facts.PriorBiopsy)
 	withdrawn := withdrawnStages(l.corrections[scope])
 	for _, ps := range stages {
 		st := stageOf(les, ps.Number)
@@ -3579,6 +3580,11 @@ func (l *lowerer) notBiopsied(sites []prose.Text, biopsies []prose.Biopsy) []pro
 	}
 	for _, b := range l.out.Biopsies {
 		at = append(at, b.Site.Text.Value)
+	}
+	for i, line := range l.lines {
+		if l.opens[i] == opensBiopsy && line.Item != nil && line.Item.Text != nil {
+			at = append(at, line.Item.Text.Text) // "Biopsy 1: punch biopsy, left shin" below the lesion, not yet read
+		}
 	}
 	return slices.DeleteFunc(slices.Clone(sites), func(s prose.Text) bool {
 		site, ok := anatomy.Resolve(s.Value)
