@@ -1845,6 +1845,24 @@ func TestAddendumCorrectsReader(t *testing.T) {
 	}
 }
 
+// TestAddendumAddsStage: an addendum that corrects the last stage's
+// margin and tells the next stage it took ("A third stage of 1 block was
+// taken … and was clear") adds that stage (CODING-RULES §1: 17312 per
+// stage after the first); one that tells no count adds none.
+func TestAddendumAddsStage(t *testing.T) {
+	log := "Site: L nasal ala\nStage   Blocks   Margins                                  Stains\n1       4        blocks 1, 4 positive (deep); 2, 3 clear  H&E\n2       2        clear                                    H&E\n\n"
+	tests := []struct{ name, addendum, want string }{
+		{"the third stage it tells", "ADDENDUM 11/24/2026 17:55\nCorrection to the log above: stage 2 was entered as clear in error. Stage 2 block 2 showed residual BCC at the deep margin; block 1 was clear. A third stage of 1 block was taken from the deep margin beneath stage 2 block 2 and was clear.\n", "1:4 2:2 3:1"},
+		{"no count, no stage", "ADDENDUM 11/24/2026 17:55\nCorrection to the log above: stage 2 was entered as clear in error; a third stage will be needed.\n", "1:4 2:2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			note := mustLower(t, log+tc.addendum)
+			assert.Equal(t, tc.want, stageSummary(note))
+		})
+	}
+}
+
 // TestAddendumCorrectsPriorBiopsy: an addendum that reports a prior
 // biopsy the note denied gives the lesion one, so its same-day biopsy is
 // not billable (CODING-RULES §4); the punch biopsy of another lesion

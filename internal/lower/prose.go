@@ -1257,6 +1257,18 @@ func (l *lowerer) applyCorrections(scope int) {
 	withdrawn := withdrawnStages(l.corrections[scope])
 	for _, ps := range stages {
 		st := stageOf(les, ps.Number)
+		if st == nil && ps.Number == len(les.Stages)+1 && ps.Number > 1 && ps.Blocks > 0 && stageOf(les, ps.Number-1) != nil {
+			// "A third stage of 1 block was taken … and was clear" in the
+			// addendum that corrects the last stage's margin: a stage the
+			// note left out, added by its signed correction
+			les.Stages = append(les.Stages, model.Stage{Ordinal: strconv.Itoa(ps.Number), Number: ps.Number, Line: ps.Span.Line,
+				Blocks: model.Count{N: ps.Blocks, Line: ps.BlocksSpan.Line}})
+			st = &les.Stages[len(les.Stages)-1]
+			fillStage(st, ps)
+			l.conflict(les.Stages[len(les.Stages)-2].Line, ps.Span, "lesion "+les.Label+" has "+strconv.Itoa(ps.Number-1)+
+				" stages in the note but stage "+st.Name()+" in the addendum that corrects it; the addendum's stage is used")
+			continue
+		}
 		if st == nil {
 			continue
 		}
