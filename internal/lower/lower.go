@@ -3719,6 +3719,10 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	if l.repair >= 0 && l.lesion >= 0 && l.repair < len(l.cur().Repairs) {
 		if ref, ok := lookup(secRepair, f.Key); ok {
 			valueFrom()
+			if v != nil && (ref.field == fLength || ref.field == fArea) && leadsWithKey(v) {
+				l.sentence(v) // "Closure size: primary defect 1.4 x 1.2 cm, secondary defect 2.6 sq cm": the sizes its keys name
+				return taken
+			}
 			l.problem(repairField(&l.cur().Repairs[l.repair], ref, v))
 			return taken
 		}
@@ -3845,6 +3849,13 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			// a Mohs map.": the value is prose too, for its map
 			l.narrativeLine(&grammar.Text{Pos: v.Pos, Text: v.Text})
 			l.endParagraph()
+		}
+		if ref.field == fPathology && l.lesion >= 0 && v != nil && biopsyResult(v.Text) {
+			// "Path: basal cell carcinoma, nodular type (shave bx 08/11/2026,
+			// acc BF26-0931)": the biopsy's result, the lesion's diagnosis,
+			// no reader of the Mohs slides
+			l.problem(l.lesionField(keyRef{field: fDiagnosis, name: f.Key}, f, v))
+			return taken
 		}
 		if ref.field == fPathology && l.headed && l.lesion >= 0 && v != nil && !isNegative(v.Text) && !ofEvery(v.Text) && !l.closingReader(i) {
 			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader;
@@ -4705,7 +4716,7 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		if isNegative(t.Value) || enc.Pathology.Present() {
 			return nil
 		}
-		if strings.Contains(key, "(") && icd10.Recognize(t.Value).Histology != "" && !mentions(t.Value, []string{"read", "interpret", "review", "frozen", "slide", "surgeon"}) {
+		if strings.Contains(key, "(") && biopsyResult(t.Value) {
 			return nil // "Path (WC26-0933): nodular basal cell carcinoma": a biopsy's result, no reader
 		}
 		enc.Pathology = t
@@ -4726,6 +4737,20 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		enc.PlaceOfService = model.Text{Value: placeOfService(t.Value), Line: t.Line}
 	}
 	return nil
+}
+
+// leadsWithKey reports whether a value opens with a repair's key of its
+// own: "primary defect 1.4 x 1.2 cm, …".
+func leadsWithKey(v *grammar.Value) bool {
+	_, _, ok := leadingKey(v, true)
+	return ok
+}
+
+// biopsyResult reports whether a pathology field's value is a biopsy's
+// result rather than who read the Mohs slides: it names a tumor and no
+// reading ("nodular basal cell carcinoma (shave bx 08/11/2026)").
+func biopsyResult(v string) bool {
+	return icd10.Recognize(v).Histology != "" && !mentions(asciiLower(v), []string{"read", "interpret", "review", "frozen", "slide", "surgeon", "pathologist", " me", "myself"})
 }
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {

@@ -703,6 +703,16 @@ func TestLayouts(t *testing.T) {
 		{"MOHS I and MOHS II are stages; Mohs x 2 is none (CODING-RULES §1)",
 			"Site: L nasal ala\nDx: BCC, nodular\nMohs x 2 today was planned.\nMOHS I: 3 blocks; bl 1 + (deep), bl 2-3 neg.\nMOHS II: 1 block (under bl 1); neg.\nMohs 3: 2 blocks; neg.\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1 3:2"},
+		{"Path naming a tumor is the biopsy's result, the diagnosis; the prose names the reader",
+			"Tumor location: L nasal ala\nPath: basal cell carcinoma, nodular type (shave bx 08/11/2026, acc BF26-0931)\nLayer 1: 2 sections, clear\n\nTechnique: Each layer was inked and mapped. All frozen sections were read and interpreted by me, Dr. Ocampo-Thrale (Mohs surgeon).\n",
+			func(n *model.Note) string { return n.Lesions[0].Diagnosis.Value + " | " + n.Encounter.Pathology.Value },
+			"basal cell carcinoma, nodular type (shave bx 08/11/2026, acc BF26-0931) | read by the Mohs surgeon (as stated in prose)"},
+		{"Closure size that names the primary and secondary defects gives both",
+			"Tumor location: L nasal ala\nLayer 1: 2 sections, clear\nClosure method: bilobed flap after clearance\nClosure size: primary defect 1.4 x 1.2 cm, secondary defect 2.6 sq cm\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(r.Defect.Dims, r.SecondaryDefect.Dims, r.SecondaryDefect.AreaSq, r.Length.Dims)
+			}, "[1.4 1.2] [] 2.6 []"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
