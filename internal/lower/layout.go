@@ -419,7 +419,7 @@ func wordCount(s string, most int) int {
 // "Stage 1: …"; nil when the text is not such a line.
 func stageLine(t *grammar.Text) *grammar.Field {
 	s := t.Text
-	for _, sep := range []string{" --> ", " ==> ", " -- ", " — ", " – ", " - ", " -> ", " → ", " => "} {
+	for _, sep := range []string{" --> ", " ==> ", " -- ", " — ", " – ", " - ", " -> ", " → ", " => ", " / "} { // "LAYER 1 / 3 SECTIONS / CLEAR"
 		key, rest, ok := strings.Cut(s, sep)
 		if !ok {
 			continue

@@ -3556,6 +3556,16 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if l.ruledLesion(i, f) {
+		// "TUMOR LOCATION: L DORSAL FOOT" under a rule after the first
+		// tumor's fields and stages: the next tumor's block
+		l.endParagraph()
+		l.closeSections()
+		l.table, l.block = nil, model.Text{}
+		label := freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
+		l.out.Lesions = append(l.out.Lesions, model.Lesion{Label: label, Line: f.Pos.Line})
+		l.lesion = len(l.out.Lesions) - 1
+	}
 	if strings.Contains(f.Key, ". ") && l.goesOnFrom(i, f.Key) {
 		// "Mohs was chosen for ill-defined borders" over "after failed
 		// cryotherapy. Stage 1 histology: squamous cell carcinoma in": the
@@ -4737,6 +4747,31 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		enc.PlaceOfService = model.Text{Value: placeOfService(t.Value), Line: t.Line}
 	}
 	return nil
+}
+
+// ruledLesion reports whether a site field opens the next tumor's block
+// in a note without lesion labels whose tumors are blocks of the same
+// fields between rules: the line above it (blanks aside) is a rule, and
+// the lesion open already has a different site and its stages.
+func (l *lowerer) ruledLesion(i int, f *grammar.Field) bool {
+	if l.headed || l.lesion < 0 || l.lesion != len(l.out.Lesions)-1 || f.Value == nil || i <= 0 || i >= len(l.lines) {
+		return false
+	}
+	if ref, ok := lookup(secLesion, f.Key); !ok || ref.field != fSite || l.lines[i].Item == nil || l.lines[i].Pos.Line != f.Pos.Line {
+		return false // a site cell of a table's row is no block's field
+	}
+	les := l.cur()
+	if !les.Site.Text.Present() || len(les.Stages) == 0 {
+		return false
+	}
+	if same, _ := sameFact(fSite, les.Site.Text.Value, f.Value.Text); same {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && isBlank(l.lines[j]) {
+		j--
+	}
+	return j >= 0 && l.lines[j].Rule != nil
 }
 
 // leadsWithKey reports whether a value opens with a repair's key of its

@@ -713,6 +713,18 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0]
 				return fmt.Sprint(r.Defect.Dims, r.SecondaryDefect.Dims, r.SecondaryDefect.AreaSq, r.Length.Dims)
 			}, "[1.4 1.2] [] 2.6 []"},
+		{"LAYER 1 / 3 SECTIONS / POS is a stage line",
+			"TUMOR LOCATION: R ANTIHELIX\nLAYER 1 / 3 SECTIONS / POS @ 12:00 DEEP (SECTION 1)\nLAYER 2 / 2 SECTIONS / CLEAR\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2"},
+		{"a tumor's block of fields between rules, a second site after the rule, opens the next tumor (NOTE-FORMAT §1)",
+			"- - - - - - - - - -\nTUMOR LOCATION: R ANTIHELIX\nDX: SCC\nLAYER 1 / 2 SECTIONS / CLEAR\n- - - - - - - - - -\nTUMOR LOCATION: L DORSAL FOOT\nDX: BCC\nLAYER 1 / 3 SECTIONS / CLEAR\n- - - - - - - - - -\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Site.Text.Value+" "+les.Diagnosis.Value+" "+fmt.Sprint(len(les.Stages))+" "+les.Ambiguous.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "R ANTIHELIX SCC 1 ; L DORSAL FOOT BCC 1 "},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",

@@ -2883,8 +2883,8 @@ var tumorTextWords = map[string]bool{"carcinoma": true, "basal": true, "cell": t
 // right temple …, and a … squamous cell carcinoma of the left dorsal hand
 // …"): they speak of every lesion the prose later opens, not of the first.
 func (l *lowerer) sharedParagraphs() {
-	if l.headed || len(l.out.Lesions) < 2 {
-		return
+	if l.headed || len(l.out.Lesions) < 2 || l.paragraphs == nil {
+		return // (a note of no prose has no paragraphs to share, nor their maps)
 	}
 	l.sharedHistory()
 	// prose handed to every lesion already (a practice's name, an intro
