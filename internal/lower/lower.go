@@ -155,6 +155,23 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 func copiedText(lines []*grammar.Line) map[int]bool {
 	var out map[int]bool
 	for i := 0; i < len(lines); i++ {
+		if opensSuperseded(lines[i]) {
+			// "ORIGINAL REPORT - SUPERSEDED 10/08/2026 - RETAINED FOR THE
+			// RECORD ONLY" under the corrected report: none of it is coded,
+			// to its end marker, the corrected report or the note's end
+			end := i + 1
+			for end < len(lines) && !endsSuperseded(lineText(lines[end])) {
+				end++
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			for k := i; k <= end && k < len(lines); k++ {
+				out[k] = true
+			}
+			i = end
+			continue
+		}
 		if !opensCopy(lines[i]) {
 			continue
 		}
@@ -178,6 +195,26 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 		i = end
 	}
 	return out
+}
+
+// opensSuperseded reports whether a line is the banner over a report a
+// corrected one replaces: "ORIGINAL REPORT - SUPERSEDED 10/08/2026 -
+// RETAINED FOR THE RECORD ONLY", "Superseded version (do not use)".
+func opensSuperseded(line *grammar.Line) bool {
+	text := lineText(line)
+	if !containsFold(text, "superseded") {
+		return false // the cheap test first
+	}
+	lower := asciiLower(text)
+	return wordCount(text, 16) < 16 && mentions(lower, []string{"original", "retained", "do not use", "previous version", "prior version", "superseded version", "superseded report"})
+}
+
+// endsSuperseded reports whether a line ends a superseded report: its end
+// marker, or the banner of the corrected report that follows it.
+func endsSuperseded(text string) bool {
+	lower := asciiLower(text)
+	return strings.Contains(lower, "end of superseded") || strings.Contains(lower, "end of original") ||
+		wordCount(text, 8) < 8 && (strings.Contains(lower, "corrected report") || strings.Contains(lower, "amended report")) && !strings.Contains(lower, "see ")
 }
 
 // opensCopy reports whether a line says the text under it is copied from

@@ -725,6 +725,13 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "R ANTIHELIX SCC 1 ; L DORSAL FOOT BCC 1 "},
+		{"a superseded report kept below the corrected one is not read",
+			"*** CORRECTED REPORT ***\nSite: left helix\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n" +
+				"======\nORIGINAL REPORT - SUPERSEDED 10/08/2026 - RETAINED FOR THE RECORD ONLY\nDo not use for coding or billing. See corrected report above.\n======\nSite: left helix\nStage 1: 2 blocks; margins: positive\n\nStage 2: 2 blocks; margins: clear\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2"},
+		{"a superseded report above the corrected one is not read",
+			"Superseded version (do not use)\nSite: left helix\nStage 1: 2 blocks; margins: positive\n\nStage 2: 2 blocks; margins: clear\n\nCORRECTED REPORT\nSite: left helix\nStage 1: 3 blocks; margins: positive\nStage 2: 1 block; margins: clear\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
