@@ -4820,9 +4820,16 @@ func leadsWithKey(v *grammar.Value) bool {
 
 // biopsyResult reports whether a pathology field's value is a biopsy's
 // result rather than who read the Mohs slides: it names a tumor and no
-// reading ("nodular basal cell carcinoma (shave bx 08/11/2026)").
+// reading ("nodular basal cell carcinoma (shave bx 08/11/2026)"), or a
+// biopsy and its reader ("shave biopsy 09/22/2026, … read by …,
+// dermatopathologist - squamous cell carcinoma"), never the Mohs slides.
 func biopsyResult(v string) bool {
-	return icd10.Recognize(v).Histology != "" && !mentions(asciiLower(v), []string{"read", "interpret", "review", "frozen", "slide", "surgeon", "pathologist", " me", "myself"})
+	lower := asciiLower(v)
+	if icd10.Recognize(v).Histology == "" || mentions(lower, []string{"frozen", "mohs", "slide", "surgeon", "myself"}) ||
+		slices.ContainsFunc(strings.Fields(lower), func(w string) bool { return strings.Trim(w, ".,;:()") == "me" }) {
+		return false
+	}
+	return mentions(lower, []string{"biops", " bx"}) || !mentions(lower, []string{"read", "interpret", "review", "pathologist"})
 }
 
 func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) error {

@@ -732,6 +732,13 @@ func TestLayouts(t *testing.T) {
 		{"a superseded report above the corrected one is not read",
 			"Superseded version (do not use)\nSite: left helix\nStage 1: 2 blocks; margins: positive\n\nStage 2: 2 blocks; margins: clear\n\nCORRECTED REPORT\nSite: left helix\nStage 1: 3 blocks; margins: positive\nStage 2: 1 block; margins: clear\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1"},
+		{"a consult's Pathology naming the biopsy and its dermatopathologist is no reader of the Mohs slides (CODING-RULES §1)",
+			"=== MOHS CONSULTATION (09/28/2026) ===\nPathology:\tshave biopsy 09/22/2026, Northwind Pathology NP26-04418, read by Silvanus Merriweather-Kato, MD, dermatopathologist - squamous cell carcinoma, well differentiated\n\n" +
+				"=== OPERATIVE NOTE ===\nMohs frozen sections read by:\tCorentin Abernathy-Osei, MD (Mohs surgeon), all stages\nLocation:\tLeft conchal bowl\nStage 1:\t2 blocks; clear\n",
+			func(n *model.Note) string {
+				return n.Encounter.Pathology.Value + n.Lesions[0].Pathology.Value + " | " + n.Lesions[0].Diagnosis.Value
+			},
+			"Corentin Abernathy-Osei, MD (Mohs surgeon), all stages | shave biopsy 09/22/2026, Northwind Pathology NP26-04418, read by Silvanus Merriweather-Kato, MD, dermatopathologist - squamous cell carcinoma, well differentiated"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
