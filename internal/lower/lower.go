@@ -102,6 +102,15 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 			i = max(i, l.row(i, line.Row))
 		case line.Rule != nil, line.Spanned: // a line a row's quoted cell ran on to is the row's
 		case line.Item != nil:
+			if end := l.otherVisit(i); end > i {
+				// "PROCEDURE NOTE - DELAYED RECONSTRUCTION" / "VISIT DATE:
+				// 10/14/2026" under a rule after the day's note: another
+				// visit's document, to the next rule
+				l.endParagraph()
+				l.table, l.grid = nil, nil
+				i = end
+				continue
+			}
 			i = max(i, l.item(i, line.Item))
 		default:
 			if !l.tableGoesOn(i) { // a double-spaced export leaves a blank line between a log's rows
@@ -195,6 +204,42 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 		i = end
 	}
 	return out
+}
+
+// otherVisit is the last line of another visit's document that line i
+// dates, or -1: a date-of-service field below a rule (within eight lines,
+// no addendum between) whose date is not the date of service the note
+// gave before it. The document ends at the next rule or the note's end.
+func (l *lowerer) otherVisit(i int) int {
+	it, dos := l.lines[i].Item, l.out.Encounter.Date.Value
+	if dos == "" || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil || l.inAddendum() {
+		return -1
+	}
+	if ref, ok := lookup(secEncounter, it.Fields[0].Key); !ok || ref.field != fDate {
+		return -1
+	}
+	iso, err := grammar.ParseDate("", withoutTime(it.Fields[0].Value))
+	if err != nil || iso == dos {
+		return -1
+	}
+	rule := -1
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if l.lines[j].Rule != nil {
+			rule = j
+			break
+		}
+		if containsFold(lineText(l.lines[j]), "addendum") {
+			return -1
+		}
+	}
+	if rule < 0 {
+		return -1
+	}
+	end := i + 1
+	for end < len(l.lines) && l.lines[end].Rule == nil {
+		end++
+	}
+	return end - 1
 }
 
 // opensSuperseded reports whether a line is the banner over a report a

@@ -739,6 +739,19 @@ func TestLayouts(t *testing.T) {
 				return n.Encounter.Pathology.Value + n.Lesions[0].Pathology.Value + " | " + n.Lesions[0].Diagnosis.Value
 			},
 			"Corentin Abernathy-Osei, MD (Mohs surgeon), all stages | shave biopsy 09/22/2026, Northwind Pathology NP26-04418, read by Silvanus Merriweather-Kato, MD, dermatopathologist - squamous cell carcinoma, well differentiated"},
+		{"another visit's document below a rule, dated another day, is not read (CODING-RULES §3: repairs of this session)",
+			"DATE OF SERVICE: 10/13/2026\nSite: vertex scalp\nStage 1: 2 blocks; margins: clear\nRepair: delayed; will return tomorrow for a full-thickness skin graft\n\n______________________________\n\nPROCEDURE NOTE - DELAYED RECONSTRUCTION\nVISIT DATE: 10/14/2026\n" +
+				"The recipient bed measured 3.8 x 3.3 cm and was covered with a full-thickness skin graft, 3.8 x 3.3 cm.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, r := range n.Lesions[0].Repairs {
+					out = append(out, r.Value.Value)
+				}
+				return n.Encounter.Date.Value + " " + strings.Join(out, "; ")
+			}, "2026-10-13 deferred to a later visit (delayed; will return tomorrow for a full-thickness skin graft)"},
+		{"an addendum dated another day below a rule is read",
+			"DATE OF SERVICE: 10/13/2026\nSite: vertex scalp\nStage 1: 2 blocks; margins: clear\n\n______________________________\nADDENDUM\nDate: 10/14/2026\nStage 2: 1 block; margins: clear\n",
+			func(n *model.Note) string { return stageSummary(n) }, "1:2 2:1"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
