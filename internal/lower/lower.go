@@ -207,18 +207,28 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 }
 
 // otherVisit is the last line of another visit's document that line i
-// dates, or -1: a date-of-service field below a rule (within eight lines,
-// no addendum between) whose date is not the date of service the note
-// gave before it. The document ends at the next rule or the note's end.
+// dates, or -1: a date-of-service field or a date alone on its line (a
+// letter's) below a rule (within eight lines, no addendum between), after
+// the day's stages, whose date is not the date of service the note gave
+// before it. The document ends at the next rule or the note's end.
 func (l *lowerer) otherVisit(i int) int {
 	it, dos := l.lines[i].Item, l.out.Encounter.Date.Value
-	if dos == "" || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil || l.inAddendum() {
+	if dos == "" || l.inAddendum() {
 		return -1
 	}
-	if ref, ok := lookup(secEncounter, it.Fields[0].Key); !ok || ref.field != fDate {
+	var date *grammar.Value
+	switch {
+	case it.Text == nil && len(it.Fields) > 0 && it.Fields[0].Value != nil:
+		if ref, ok := lookup(secEncounter, it.Fields[0].Key); ok && ref.field == fDate {
+			date = withoutTime(it.Fields[0].Value) // "VISIT DATE: 10/14/2026"
+		}
+	case it.Text != nil && len(it.Fields) == 0 && it.Marker == nil && wordCount(it.Text.Text, 5) < 5 && strings.IndexAny(it.Text.Text, "0123456789") >= 0:
+		date = &grammar.Value{Pos: it.Text.Pos, Text: strings.TrimSpace(it.Text.Text)} // "November 23, 2026" over a letter's "Dear …"
+	}
+	if date == nil {
 		return -1
 	}
-	iso, err := grammar.ParseDate("", withoutTime(it.Fields[0].Value))
+	iso, err := grammar.ParseDate("", date)
 	if err != nil || iso == dos {
 		return -1
 	}
@@ -232,8 +242,8 @@ func (l *lowerer) otherVisit(i int) int {
 			return -1
 		}
 	}
-	if rule < 0 {
-		return -1
+	if rule < 0 || !slices.ContainsFunc(l.lines[:rule], func(line *grammar.Line) bool { return namesStageNoun(anyLineText(line)) }) {
+		return -1 // no day's note above it tells a stage: the dated text may be the note itself
 	}
 	end := i + 1
 	for end < len(l.lines) && l.lines[end].Rule == nil {

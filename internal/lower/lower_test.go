@@ -749,6 +749,16 @@ func TestLayouts(t *testing.T) {
 				}
 				return n.Encounter.Date.Value + " " + strings.Join(out, "; ")
 			}, "2026-10-13 deferred to a later visit (delayed; will return tomorrow for a full-thickness skin graft)"},
+		{"a letter below a rule, dated after the day's dictation, is not read",
+			"DATE OF SERVICE: 11/20/2026\n\nTUMOR #1, LEFT UPPER EYELID: The first stage was divided into two blocks, both clear.\n\nTUMOR #2, RIGHT FOREARM: The single stage was divided into six blocks, all clear.\n\n______________________________\n\nNovember 23, 2026\n\nDear Barnaby,\n\n" +
+				"Thank you for sending Ms. Penhallow. On Friday I removed the basal cell carcinoma of her left upper eyelid in two stages and the squamous cell carcinoma of her right forearm in a single stage; both were closed primarily the same day. I will see her back for suture removal and then return her to your care for routine skin checks every six months.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, fmt.Sprint(len(les.Stages), len(les.Repairs))+" "+les.Diagnosis.Value+les.Ambiguous.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "1 0 ; 1 0 "},
 		{"an addendum dated another day below a rule is read",
 			"DATE OF SERVICE: 10/13/2026\nSite: vertex scalp\nStage 1: 2 blocks; margins: clear\n\n______________________________\nADDENDUM\nDate: 10/14/2026\nStage 2: 1 block; margins: clear\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:2 2:1"},
