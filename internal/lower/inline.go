@@ -361,8 +361,8 @@ func leadingKey(v *grammar.Value, repairOpen bool) (key string, rest *grammar.Va
 	for n := min(4, len(words)-1-lead); n >= 1; n-- {
 		k := strings.Join(words[lead:lead+n], " ")
 		ref, known := lookup(secLesion, k)
-		if l := letters(k); !known && (l == "preop" || l == "preoperative") {
-			k, known = "Preoperative size", true // "PRE-OP 2.2 x 1.9 cm": a bare pre-op key before a size
+		if l := letters(k); !known && (l == "preop" || l == "preoperative" || l == "pre") {
+			k, known = "Preoperative size", true // "PRE-OP 2.2 x 1.9 cm", "pre 2.2x1.8cm": a bare pre-op key before a size
 		}
 		if !known && lead == 0 && repairOpen {
 			// "bilobed flap; primary defect 1.1 x 1.0 cm; secondary defect

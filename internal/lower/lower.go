@@ -206,6 +206,30 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 	return out
 }
 
+// markedAgain is the lesion a numbered item names again by its list
+// marker when the item states a stage of its own ("1) 1st stg: 6 blks; …",
+// "2) 2nd stg: 1 blk neg"): a note of several lesions each opened by an
+// item with that marker. -1 otherwise, as for a list of stages numbered
+// by their markers ("1) 3 blocks, …").
+func (l *lowerer) markedAgain(it *grammar.Item) int {
+	if it.Marker == nil || it.Text != nil || it.Label != nil || len(it.Fields) == 0 || len(l.out.Lesions) < 2 {
+		return -1
+	}
+	if ord, _, ok := splitStage(it.Fields[0].Key); !ok || ord == "" {
+		return -1
+	}
+	label := markerLabel(it.Marker.Text)
+	k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+	if k < 0 {
+		return -1
+	}
+	if opened := l.out.Lesions[k].Line - 1; opened < 0 || opened >= len(l.lines) || l.lines[opened].Item == nil ||
+		l.lines[opened].Item.Marker == nil || l.lines[opened].Item.Marker.Text != it.Marker.Text {
+		return -1
+	}
+	return k
+}
+
 // otherVisit is the last line of another visit's document that line i
 // dates, or -1: a date-of-service field or a date alone on its line (a
 // letter's) below a rule (within eight lines, no addendum between), after
@@ -1473,6 +1497,14 @@ func sentenceKey(it *grammar.Item) bool {
 // the last line it took (a value standing on the next line).
 func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
+	if k := l.markedAgain(it); k >= 0 {
+		// "1) 1st stg: 6 blks; …" below "1) L upper back - …" and "2) R
+		// scrotum - …": the listed lesion's stage, not the last one's
+		l.endParagraph()
+		l.lesion = k
+		l.closeSections()
+		it = &grammar.Item{Pos: it.Pos, Fields: it.Fields}
+	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && strings.HasSuffix(strings.TrimSpace(it.Text.Text), "):") {
 		l.readerRemark(it.Text)
 	}
@@ -4654,6 +4686,9 @@ func (l *lowerer) mapOfEvery(f *grammar.Field) bool {
 // ("1 - facial location; 2 - size over 1 cm"); nil when it is no such
 // value.
 func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
+	if marked := l.markedParts(v); marked != nil {
+		return marked // "1) ILC 7.8cm (dog ears incl)  2) ILC 2.0cm, 4-0 vicryl rapide"
+	}
 	parts := splitOutside(v, ";")
 	if len(parts) < 2 {
 		parts = splitSentences(v) // "chin - intermediate layered repair, 2.7 cm. Shoulder - linear closure, 4.0 cm."
@@ -4687,6 +4722,37 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 			return nil
 		}
 		out = append(out, sitePart{lesion: les, value: &grammar.Value{Pos: shift(p.Pos, head), Text: strings.TrimSpace(p.Text[len(head):])}})
+	}
+	return out
+}
+
+// partMarker is a lesion's list marker opening a part of a value: "1) ",
+// "B) ", at its start or after a blank.
+var partMarker = regexp.MustCompile(`(?:^|\s)([1-9]|[A-E])\)\s+`)
+
+// markedParts cuts a value into its lesions' parts where each opens with
+// the marker of the lesion's list item ("1) ILC 7.8cm  2) ILC 2.0cm"):
+// the markers the lesions' labels in order from the first, at least two
+// and the first at the value's start; nil otherwise.
+func (l *lowerer) markedParts(v *grammar.Value) []sitePart {
+	if !strings.Contains(v.Text, ") ") {
+		return nil // the cheap test first
+	}
+	marks := partMarker.FindAllStringSubmatchIndex(v.Text, -1)
+	if len(marks) < 2 || marks[0][2] != 0 {
+		return nil
+	}
+	out := make([]sitePart, 0, len(marks))
+	for i, m := range marks {
+		k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == v.Text[m[2]:m[3]] })
+		if k != i {
+			return nil
+		}
+		end := len(v.Text)
+		if i+1 < len(marks) {
+			end = marks[i+1][0]
+		}
+		out = append(out, sitePart{lesion: k, value: &grammar.Value{Pos: shift(v.Pos, v.Text[:m[1]]), Text: strings.TrimSpace(v.Text[m[1]:end])}})
 	}
 	return out
 }

@@ -762,6 +762,24 @@ func TestLayouts(t *testing.T) {
 		{"an addendum dated another day below a rule is read",
 			"DATE OF SERVICE: 10/13/2026\nSite: vertex scalp\nStage 1: 2 blocks; margins: clear\n\n______________________________\nADDENDUM\nDate: 10/14/2026\nStage 2: 1 block; margins: clear\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:2 2:1"},
+		{"numbered lesions' stages and repairs given again by their markers go to those lesions (NOTE-FORMAT §1)",
+			"mms x2. slides read by me both sites. map drawn each stage.\n\n1) L upper back (infrascapular) - infiltrative bcc, s/p punch bx 9/1/26; pre 2.2x1.8cm\n2) R scrotum - scc in situ, s/p punch bx 9/1/26; pre 1.1x0.9cm\n\n" +
+				"1) 1st stg: 6 blks; + blk 4 (periph) & blk 6 (deep), rest neg\n1) 2nd stg: 2 blks neg\n2) 1st stg: 2 blks; + blk 1 (periph), blk 2 neg\n2) 2nd stg: 1 blk neg\n\n" +
+				"after clearance: 1) ILC 7.8cm (dog ears incl)  2) ILC 2.0cm, 4-0 vicryl rapide\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks, lengths []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+					}
+					for _, r := range les.Repairs {
+						lengths = append(lengths, fmt.Sprint(r.Length.Dims, r.Size.Dims))
+					}
+					out = append(out, les.Label+" "+fmt.Sprint(les.Size.Dims)+" "+strings.Join(blocks, ",")+" "+strings.Join(lengths, ","))
+				}
+				return strings.Join(out, "; ")
+			}, "1 [2.2 1.8] 6,2 [] [7.8]; 2 [1.1 0.9] 2,1 [] [2]"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
