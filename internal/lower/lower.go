@@ -206,6 +206,14 @@ func copiedText(lines []*grammar.Line) map[int]bool {
 	return out
 }
 
+// stageKeyFirst reports whether text opens with a stage's key and its
+// colon: "first stage: three blocks. …".
+func stageKeyFirst(text string) bool {
+	key, _, ok := strings.Cut(text, ":")
+	ord, tail, isStage := splitStage(key)
+	return ok && isStage && ord != "" && tail == ""
+}
+
 // markedAgain is the lesion a numbered item names again by its list
 // marker when the item states a stage of its own ("1) 1st stg: 6 blks; …",
 // "2) 2nd stg: 1 blk neg"): a note of several lesions each opened by an
@@ -3340,6 +3348,7 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	var after *grammar.Value // "SITE ONE (left temple): The first Mohs layer …"
 	piped := false           // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
 	cells := false           // "site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)"
+	staged := false          // "Site A, left preauricular skin, first stage: three blocks. …"
 	if it.Label != nil {
 		les.HeadingText = text
 		if siteKeyed(it) {
@@ -3369,6 +3378,11 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 				} else if dx, _, ok := strings.Cut(rest, " - "); ok && icd10.Recognize(dx).Histology != "" {
 					cells = true // "R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)": its diagnosis, size and facts in cells
 				}
+			} else if first, rest, ok := strings.Cut(t.Text, ", "); ok && resolvedSite(first) != "" && stageKeyFirst(rest) {
+				// "Site A, left preauricular skin, first stage: three blocks.
+				// …": the site, then its first stage's field
+				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
+				after, staged = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+2]), Text: rest}, true
 			} else if first, rest, ok := strings.Cut(t.Text, ". "); ok && len(strings.Fields(first)) <= 6 && strings.TrimSpace(rest) != "" && !siteAbbrev(first) {
 				// "LESION 1: NASAL TIP. The first tumor, a basal cell carcinoma, …": the site, then dictation
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
@@ -3426,6 +3440,9 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		}
 	case cells:
 		l.openingCells(after, true)
+	case staged:
+		key, _, _ := strings.Cut(after.Text, ":")
+		l.field(len(l.lines), &grammar.Field{Pos: after.Pos, Key: key, Value: trimmedValue(after, len(key)+1, len(after.Text))})
 	case after != nil && isDictated(after.Text):
 		l.narrativeLine(&grammar.Text{Pos: after.Pos, Text: after.Text}) // "SITE ONE (left temple): The first Mohs layer was …"
 	case after != nil:

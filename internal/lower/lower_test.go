@@ -780,6 +780,17 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 [2.2 1.8] 6,2 [] [7.8]; 2 [1.1 0.9] 2,1 [] [2]"},
+		{"a numbered step's 'Site A, <site>, first stage: three blocks. …' gives the site and that stage, with what its sentences tell",
+			"Procedure in detail:\n4. Site A, left preauricular skin, first stage: three blocks. Infiltrative basal cell carcinoma in cords through the reticular dermis, no perineural invasion. Tumor at the deep margin of block 1; blocks 2 and 3 clear.\n" +
+				"5. Site A, second stage: two blocks from the area of block 1. Block 1 clear; block 2 with residual tumor at the inferior margin.\n6. Site A, third stage: one block inferiorly. Clear.\n" +
+				"8. Site B, right posterior neck, first stage: two blocks. Nodular basal cell carcinoma in the mid dermis, both blocks clear at all margins.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages), " ", len(les.Stages) > 0 && len(les.Stages[0].Margins) > 0))
+				}
+				return strings.Join(out, "; ")
+			}, "A left preauricular skin 3 true; B right posterior neck 1 true"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
