@@ -1531,7 +1531,7 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b)
 		} else if site, a, b := p.siteCarrying(lo, s); site != "" {
 			d.Site, d.SiteSpan = site, p.spanOf(a, b) // "The nasal tip carries a nodular basal cell carcinoma, …"
-		} else if d0 := dxWordBefore(p, lo, s); d0-1 > s.lo && (p.w(d0-1) == "-" || p.w(d0-1) == ",") {
+		} else if d0 := modifiersBefore(p, dxWordBefore(p, lo, s), s); d0-1 > s.lo && (p.w(d0-1) == "-" || p.w(d0-1) == ",") {
 			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
 			// basal cell carcinoma, biopsy-proven …", "Rt posterior upper arm -
 			// Dx SCC, WD": the site opens the sentence
@@ -1578,6 +1578,26 @@ func pluralTumor(w string) bool {
 		return true
 	}
 	return false
+}
+
+// modifiersBefore is where a diagnosis at token lo starts with the short
+// subtype words a terse note joins before it ("nod + micronodular bcc",
+// "sup/nod bcc"): up to three tokens back, else lo.
+func modifiersBefore(p *para, lo int, s span) int {
+	d := lo
+	for n := 0; n < 3 && d-1 > s.lo; n++ {
+		switch w := p.w(d - 1); {
+		case w == "+" || w == "&" || w == "/" || w == "and":
+		case len(w) <= 5 && w != "," && w != "-" && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && p.w(d) == "+":
+		default:
+			return d
+		}
+		d--
+	}
+	if p.w(d) == "+" || p.w(d) == "&" || p.w(d) == "/" || p.w(d) == "and" {
+		return lo // a joiner with no word before it joins nothing
+	}
+	return d
 }
 
 // dxWordBefore is where a diagnosis at token lo starts with the word
