@@ -2065,7 +2065,7 @@ func (st *state) siteThenTumor(p *para, s span) bool {
 // nothing else, as a terse dictation opens: "Left nasal ala.", "Left dorsal
 // hand, over the third metacarpal.".
 func (st *state) siteSentence(p *para, s span) bool {
-	if st.siteThenTumor(p, s) {
+	if st.siteThenTumor(p, s) || st.siteThenLesion(p, s) {
 		return true
 	}
 	if len(p.sents) == 0 || p.sents[0].lo != s.lo || s.any(cLesionNoun) || s.any(cDiagnosis) {
@@ -2081,8 +2081,8 @@ func (st *state) siteSentence(p *para, s span) bool {
 		}
 	}
 	site, a, b := p.siteAt(lo, e)
-	if site == "" || a != lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) {
-		return false
+	if site == "" || a != lo || b != e && !(p.w(b) == "," && b+1 < e && (p.w(b+1) == "over" || p.w(b+1) == "overlying")) && p.skipParen(b, e) != e {
+		return false // ("mms L helix (sup helical rim).": the site and where on it)
 	}
 	switch {
 	case later && len(st.f.LaterSites) < maxList:
@@ -2092,6 +2092,40 @@ func (st *state) siteSentence(p *para, s span) bool {
 	}
 	return true
 }
+
+// siteThenLesion reads a paragraph's first sentence that opens with a
+// site and a lesion described in a word or two, as a busy surgeon types
+// it: "R preauricular pearly papule, 6 mo.", "L forearm scaly plaque". It
+// reports whether it read one.
+func (st *state) siteThenLesion(p *para, s span) bool {
+	if len(p.sents) == 0 || p.sents[0].lo != s.lo || !s.any(cLesionNoun) || s.any(cDiagnosis) || p.ctx[s.lo]&(fNeg|fHist|fHyp) != 0 {
+		return false
+	}
+	n := s.lo + 1
+	for n < s.hi && n-s.lo < 9 && !p.has(n, cLesionNoun) && p.toks[n].kind == kWord {
+		n++
+	}
+	if n >= s.hi || !p.has(n, cLesionNoun) || p.negated(n) {
+		return false
+	}
+	j := n
+	for j > s.lo+1 && slices.Contains(lookWords, p.w(j-1)) {
+		j-- // "pearly", "scaly pink" between the site and its lesion
+	}
+	site, a, b := p.siteAt(s.lo, j)
+	if site == "" || a != s.lo || b != j {
+		return false
+	}
+	if len(st.f.Sites) < maxList {
+		st.f.Sites = append(st.f.Sites, Text{Value: site, Span: p.spanOf(a, b)})
+	}
+	return true
+}
+
+// lookWords describe how a lesion looks, between its site and its noun:
+// "R preauricular pearly papule".
+var lookWords = []string{"pearly", "scaly", "pink", "red", "crusted", "crusting", "ulcerated", "keratotic", "hyperkeratotic", "pigmented",
+	"erythematous", "shiny", "firm", "bleeding", "translucent", "waxy", "new", "small", "large", "enlarging", "irregular", "friable", "nonhealing", "non-healing"}
 
 // sequenceWords tell the order a dictation takes its tumors in: "First,
 // the left temple.", "Next, the right dorsal hand.".

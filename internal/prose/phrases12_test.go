@@ -69,6 +69,21 @@ func TestSiteOpensDiagnosis(t *testing.T) {
 	})
 }
 
+// TestTerseSiteOpenings: a paragraph's first sentence that opens with a
+// site and the lesion it describes ("R preauricular pearly papule, 6
+// mo."), or is a site and where on it ("mms L helix (sup helical rim)."),
+// names the lesion's site (NOTE-FORMAT §3: `Site`); a site before a word
+// that describes no lesion names none.
+func TestTerseSiteOpenings(t *testing.T) {
+	fams := []string{"site "}
+	runPhrases(t, []phraseCase{
+		{"§3 site: 'R preauricular pearly papule, 6 mo.'", "R preauricular pearly papule, 6 mo. no prior bx.", fams, []string{`site "R preauricular"`}},
+		{"§3 site: 'L forearm scaly pink plaque'", "L forearm scaly pink plaque, 3 mo.", fams, []string{`site "L forearm"`}},
+		{"§3 site: 'mms L helix (sup helical rim).'", "mms L helix (sup helical rim). consent signed.", fams, []string{`site "mms L helix"`}},
+		{"§3 site: no lesion noun, no site", "R preauricular area prepped and draped.", fams, nil},
+	})
+}
+
 // TestOpeningDate: a date standing alone as the first sentence of a
 // paragraph that goes on dates the note (NOTE-FORMAT §2: `Date of service`,
 // "Layouts read": a fact counts wherever the note states it); a date alone
