@@ -73,7 +73,7 @@ var repairWords = []struct {
 	{classFTSG, []string{"full thickness", "ftsg", "burow s graft", "burows graft", "burow graft"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
 	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "donor wound", "biopsy wound", "biopsy wounds", "biopsy defect"}},
-	{classComplex, []string{"complex"}},
+	{classComplex, []string{"complex", "clc"}}, // "CLC 1.9cm": a complex linear closure by its initials
 	{classIntermediate, []string{"intermediate", "ilc", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
 	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},

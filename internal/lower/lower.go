@@ -214,6 +214,38 @@ func stageKeyFirst(text string) bool {
 	return ok && isStage && ord != "" && tail == ""
 }
 
+// hashStage reads a line that numbers a lesion with a hash and states one
+// of its stages ("#1 I: 2 blks; …", "#2 stg 1: 2 blks neg"): the lesion
+// and the stage's field; -1 and nil when the line is none, or names no
+// lesion of the note.
+func (l *lowerer) hashStage(it *grammar.Item) (int, *grammar.Field) {
+	if it.Text == nil || it.Marker != nil || it.Label != nil || len(it.Fields) > 0 || !strings.HasPrefix(it.Text.Text, "#") {
+		return -1, nil
+	}
+	m := hashNumbered.FindStringSubmatchIndex(it.Text.Text)
+	if m == nil {
+		return -1, nil
+	}
+	text := it.Text.Text
+	k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == text[m[2]:m[3]] })
+	key, _, ok := strings.Cut(text[m[4]:], ":")
+	if k < 0 || !ok {
+		return -1, nil
+	}
+	if ord, tail, isStage := splitStage(key); (!isStage || ord == "" || tail != "") && !(strings.Trim(key, "IV") == "" && grammar.Roman(key) > 0) {
+		return -1, nil // neither "stg 1" nor "II"
+	}
+	v := trimmedValue(&grammar.Value{Pos: it.Text.Pos, Text: text}, m[4]+len(key)+1, len(text))
+	if v == nil {
+		return -1, nil
+	}
+	key = strings.TrimSpace(key)
+	if grammar.Roman(key) > 0 {
+		key = "Stage " + key // "#1 II: 1 blk neg"
+	}
+	return k, &grammar.Field{Pos: shift(it.Text.Pos, text[:m[4]]), Key: key, Value: v}
+}
+
 // markedAgain is the lesion a numbered item names again by its list
 // marker when the item states a stage of its own ("1) 1st stg: 6 blks; …",
 // "2) 2nd stg: 1 blk neg"): a note of several lesions each opened by an
@@ -1505,6 +1537,14 @@ func sentenceKey(it *grammar.Item) bool {
 // the last line it took (a value standing on the next line).
 func (l *lowerer) item(i int, it *grammar.Item) int {
 	taken := i
+	if k, f := l.hashStage(it); f != nil {
+		// "#1 I: 2 blks; …", "#2 stg 1: 2 blks neg" below "#1 R temple - …"
+		// and "#2 L dorsal forearm - …": the numbered lesion's stage
+		l.endParagraph()
+		l.lesion = k
+		l.closeSections()
+		return max(taken, l.field(i, f))
+	}
 	if k := l.markedAgain(it); k >= 0 {
 		// "1) 1st stg: 6 blks; …" below "1) L upper back - …" and "2) R
 		// scrotum - …": the listed lesion's stage, not the last one's
@@ -4745,23 +4785,27 @@ func (l *lowerer) partsByLesion(v *grammar.Value) []sitePart {
 
 // partMarker is a lesion's list marker opening a part of a value: "1) ",
 // "B) ", at its start or after a blank.
-var partMarker = regexp.MustCompile(`(?:^|\s)([1-9]|[A-E])\)\s+`)
+var partMarker = regexp.MustCompile(`(?:^|[\s/])(?:([1-9]|[A-E])\)|#\s?([1-9]))\s+`)
 
 // markedParts cuts a value into its lesions' parts where each opens with
 // the marker of the lesion's list item ("1) ILC 7.8cm  2) ILC 2.0cm"):
 // the markers the lesions' labels in order from the first, at least two
 // and the first at the value's start; nil otherwise.
 func (l *lowerer) markedParts(v *grammar.Value) []sitePart {
-	if !strings.Contains(v.Text, ") ") {
+	if !strings.Contains(v.Text, ") ") && !strings.Contains(v.Text, "#") {
 		return nil // the cheap test first
 	}
 	marks := partMarker.FindAllStringSubmatchIndex(v.Text, -1)
-	if len(marks) < 2 || marks[0][2] != 0 {
+	if len(marks) < 2 || marks[0][0] != 0 {
 		return nil
 	}
 	out := make([]sitePart, 0, len(marks))
 	for i, m := range marks {
-		k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == v.Text[m[2]:m[3]] })
+		at := m[2:4] // "1)", or "#1"
+		if at[0] < 0 {
+			at = m[4:6]
+		}
+		k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == v.Text[at[0]:at[1]] })
 		if k != i {
 			return nil
 		}
@@ -4769,7 +4813,7 @@ func (l *lowerer) markedParts(v *grammar.Value) []sitePart {
 		if i+1 < len(marks) {
 			end = marks[i+1][0]
 		}
-		out = append(out, sitePart{lesion: k, value: &grammar.Value{Pos: shift(v.Pos, v.Text[:m[1]]), Text: strings.TrimSpace(v.Text[m[1]:end])}})
+		out = append(out, sitePart{lesion: k, value: &grammar.Value{Pos: shift(v.Pos, v.Text[:m[1]]), Text: strings.TrimRight(strings.TrimSpace(v.Text[m[1]:end]), " /")}})
 	}
 	return out
 }

@@ -791,6 +791,23 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "A left preauricular skin 3 true; B right posterior neck 1 true"},
+		{"hashed lesions' stages and repairs ('#1 I: 2 blks', '#1 ILC 3.2 / #2 simple 2.4cm') go to those lesions (NOTE-FORMAT §1)",
+			"mms x2 today. frozens both sites read by me; map drawn every stage.\n\n#1 R temple - WD scc, bx+ 8/19/26; pre 1.3x1.1cm\n#2 L dorsal forearm - scc in situ, bx+ 8/19/26; pre 1.6x1.4cm\n\n" +
+				"#1 I: 2 blks; blk 1 + (deep), blk 2 neg\n#1 II: 1 blk neg\n#2 stg 1: 3 blks neg\n\nrepair after clearance: #1 ILC 3.2cm / #2 simple 2.4cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks, lengths []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+					}
+					for _, r := range les.Repairs {
+						lengths = append(lengths, r.Value.Value)
+					}
+					out = append(out, les.Label+" "+strings.Join(blocks, ",")+" "+strings.Join(lengths, ","))
+				}
+				return strings.Join(out, "; ")
+			}, "1 2,1 ILC 3.2cm; 2 3 simple 2.4cm"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
