@@ -1085,6 +1085,9 @@ func markerLen(s string) int {
 	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') && blankAt(s, i+1) {
 		return i + 1
 	}
+	if len(s) > 2 && s[0] >= 'a' && s[0] <= 'f' && s[1] == ')' && blankAt(s, 2) {
+		return 2 // "a) L temple - sup bcc, …": a lower-case letter, with its parenthesis only ("a. " may open a sentence)
+	}
 	return 0
 }
 

@@ -164,6 +164,8 @@ func TestLineShapes(t *testing.T) {
 		{"bullet UTF-8", "   • Mohs map: yes", `1 marker="•"@4 key="Mohs map"@6 value="yes"@16`},
 		{"an em dash as a bullet", "   — Stage 1: 3 blocks", `1 marker="—"@4 key="Stage 1"@6 value="3 blocks"@15`},
 		{"numbered item", "1. Right dorsal hand", `1 marker="1."@1 text="Right dorsal hand"@4`},
+		{"a lower-case letter with its parenthesis is a marker", "a) L temple - sup bcc", `1 marker="a)"@1 text="L temple - sup bcc"@4`},
+		{"a lower-case letter with a period is no marker", "a. L temple", `1 text="a. L temple"@1`},
 		{"lettered item", "A. Left cheek – basal cell carcinoma", `1 marker="A."@1 text="Left cheek – basal cell carcinoma"@4`},
 		{"roman item", "III. Right upper eyelid", `1 marker="III."@1 text="Right upper eyelid"@6`},
 		{"roman item, parenthesis", "IV) Left forearm", `1 marker="IV)"@1 text="Left forearm"@5`},

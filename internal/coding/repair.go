@@ -77,7 +77,7 @@ var repairWords = []struct {
 	{classIntermediate, []string{"intermediate", "ilc", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
 	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
-	{classNoCode, []string{"second intention", "secondary intention", "2nd intention", "heal by secondary", "heal secondarily", "granulation", "granulate", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
+	{classNoCode, []string{"second intention", "secondary intention", "2nd intention", "2nd int", "second int", "heal by secondary", "heal secondarily", "granulation", "granulate", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
 }
 
 // noRepairTexts are whole repair values that say no repair was done.

@@ -248,14 +248,23 @@ func (l *lowerer) hashStage(it *grammar.Item) (int, *grammar.Field) {
 
 // markedAgain is the lesion a numbered item names again by its list
 // marker when the item states a stage of its own ("1) 1st stg: 6 blks; …",
-// "2) 2nd stg: 1 blk neg"): a note of several lesions each opened by an
-// item with that marker. -1 otherwise, as for a list of stages numbered
-// by their markers ("1) 3 blocks, …").
+// "2) 2nd stg: 1 blk neg") or a repair ("c) ILC 4.0cm"): a note of several
+// lesions each opened by an item with that marker. -1 otherwise, as for a
+// list of stages numbered by their markers ("1) 3 blocks, …").
 func (l *lowerer) markedAgain(it *grammar.Item) int {
-	if it.Marker == nil || it.Text != nil || it.Label != nil || len(it.Fields) == 0 || len(l.out.Lesions) < 2 {
+	if it.Marker == nil || it.Label != nil || len(l.out.Lesions) < 2 {
 		return -1
 	}
-	if ord, _, ok := splitStage(it.Fields[0].Key); !ok || ord == "" {
+	switch {
+	case it.Text == nil && len(it.Fields) > 0:
+		if ord, _, ok := splitStage(it.Fields[0].Key); !ok || ord == "" {
+			return -1
+		}
+	case it.Text != nil && len(it.Fields) == 0:
+		if !isRepairText(asciiLower(it.Text.Text)+" ") || resolvedSite(siteLead(it.Text.Text)) != "" {
+			return -1 // a repair that names no site: not a list of the lesions again, nor of a lesion's stages
+		}
+	default:
 		return -1
 	}
 	label := markerLabel(it.Marker.Text)
@@ -525,6 +534,12 @@ func opensSection(line *grammar.Line, margin int) opening {
 		return opensLesion // "Table 1. Mohs log - left temple"
 	}
 	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > margin+2 {
+		return opensNothing
+	}
+	if m := it.Marker.Text; m[0] >= 'a' && m[0] <= 'f' && (it.Text == nil || icd10.Recognize(it.Text.Text).Histology == "" && !mentionsBiopsyProcedure(it.Text.Text)) {
+		// "a) L temple - sup bcc, …" opens its tumor, "a) Left dorsal
+		// forearm, …: 4 mm punch biopsy; …" its biopsy; an exam's "a) Right
+		// lower eyelid: … pearly papule, biopsy site" neither
 		return opensNothing
 	}
 	switch {
@@ -988,6 +1003,9 @@ func leadKey(it *grammar.Item) (key, value string, ok bool) {
 // isOrdinalMarker reports whether a list marker numbers or letters its
 // item ("1.", "2)", "A."), as lesion lists do; bullets do not.
 func isOrdinalMarker(m string) bool {
+	if len(m) == 2 && m[0] >= 'a' && m[0] <= 'f' && m[1] == ')' {
+		return true // "a)"; "(a)" opens its lesion by its own reading
+	}
 	m = strings.TrimPrefix(m, "(") // "(A)", "(2)"
 	return len(m) >= 2 && (m[0] >= '0' && m[0] <= '9' || m[0] >= 'A' && m[0] <= 'Z')
 }
@@ -1547,10 +1565,15 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	}
 	if k := l.markedAgain(it); k >= 0 {
 		// "1) 1st stg: 6 blks; …" below "1) L upper back - …" and "2) R
-		// scrotum - …": the listed lesion's stage, not the last one's
+		// scrotum - …": the listed lesion's stage, not the last one's; "c)
+		// ILC 4.0cm" under "after clearance:": its repair
 		l.endParagraph()
 		l.lesion = k
 		l.closeSections()
+		if it.Text != nil {
+			l.inlineValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text})
+			return taken
+		}
 		it = &grammar.Item{Pos: it.Pos, Fields: it.Fields}
 	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 && strings.HasSuffix(strings.TrimSpace(it.Text.Text), "):") {

@@ -808,6 +808,25 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 2,1 ILC 3.2cm; 2 3 simple 2.4cm"},
+		{"lesions lettered a) b) c) in lower case get their stages and repairs back by the letter; an exam's lettered sites open none",
+			"Exam:\n  a) Right cheek: 0.7 x 0.6 cm pearly papule, biopsy site.\n\nmms x3. map drawn each stage each site; all slides read by me.\n\n" +
+				"a) L temple - sup bcc, s/p shave bx 10/29/26\nb) R helix - WD scc, s/p shave bx 10/29/26\nc) R lower leg (shin) - scc in situ, s/p shave bx 10/29/26\n\n" +
+				"a) 1st stg: 2 blks neg\nb) 1st stg: 3 blks; + blk 3 (deep), 1-2 neg\nb) 2nd stg: 1 blk neg\nc) 1st stg: 5 blks neg\n\n" +
+				"after clearance:\na) heal 2nd int (concave temple, pt pref), vaseline + dsg\nb) CLC 2.6cm, perichondrium exposed\nc) ILC 4.0cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks, repairs []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+					}
+					for _, r := range les.Repairs {
+						repairs = append(repairs, r.Value.Value)
+					}
+					out = append(out, les.Label+" "+strings.Join(blocks, ",")+" "+strings.Join(repairs, ","))
+				}
+				return strings.Join(out, "; ")
+			}, "A 2 heal 2nd int (concave temple, pt pref), vaseline + dsg; B 3,1 CLC 2.6cm, perichondrium exposed; C 5 ILC 4.0cm"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",

@@ -480,8 +480,8 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 // lesions ("tangential biopsies of two additional lesions").
 func (p *para) biopsiesOfCount(s span) bool {
 	for i := s.lo; i+2 < s.hi; i++ {
-		if p.w(i) != "biopsies" || p.w(i+1) != "of" {
-			continue
+		if p.w(i) != "biopsies" && p.w(i) != "biopsy" || p.w(i+1) != "of" {
+			continue // ("punch biopsy and tangential biopsy of two other lesions")
 		}
 		for k := i + 2; k < s.hi && k <= i+4; k++ {
 			if n := p.countAt(k); n >= 2 && k+2 < s.hi && (pluralLesion(p.w(k+1)) || pluralLesion(p.w(k+2))) {
@@ -999,12 +999,15 @@ func (st *state) readBiopsy(p *para, s span, other bool) {
 	if other {
 		var partArr [4]span
 		parts := p.biopsyParts(s, partArr[:0])
+		titled := slices.ContainsFunc(parts, func(part span) bool { return p.biopsiesOfCount(part) && !p.anyVerb(part) })
 		for _, part := range parts {
 			if p.biopsyWound(part) {
 				continue // "biopsy wounds closed with 4-0 nylon (punch sites)": the wounds, no biopsy
 			}
 			b := p.biopsy(part)
-			if p.biopsiesOfCount(part) && !p.anyVerb(part) || p.w(s.lo) == "biopsies" && p.sentenceWord(s, "each") {
+			if titled || p.w(s.lo) == "biopsies" && p.sentenceWord(s, "each") {
+				// ("punch biopsy and tangential biopsy of two other lesions":
+				// the count titles every part)
 				// "…; tangential biopsies of two additional lesions.": a
 				// title of biopsies the note describes one by one, no biopsy
 				// of its own (nor one at the site the sentence names before);

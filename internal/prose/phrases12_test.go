@@ -84,6 +84,18 @@ func TestTerseSiteOpenings(t *testing.T) {
 	})
 }
 
+// TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
+// note describes one by one ("punch biopsy and tangential biopsy of two
+// other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy
+// once).
+func TestBiopsyTitleOfCount(t *testing.T) {
+	fams := []string{"other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: 'punch biopsy and tangential biopsy of two other lesions'",
+			"PROCEDURES: Mohs micrographic surgery at two sites; intermediate repair of the nose; punch biopsy and tangential biopsy of two other lesions.", fams, nil},
+	})
+}
+
 // TestOpeningDate: a date standing alone as the first sentence of a
 // paragraph that goes on dates the note (NOTE-FORMAT §2: `Date of service`,
 // "Layouts read": a fact counts wherever the note states it); a date alone
