@@ -84,6 +84,18 @@ func TestTerseSiteOpenings(t *testing.T) {
 	})
 }
 
+// TestTerseDefects: "def" is a defect in a terse note's repair ("primary
+// def 2.4x2.0cm; secondary def 3.5x2.0cm"), so the flap is sized by both
+// (CODING-RULES §3: flap size = primary + secondary defect).
+func TestTerseDefects(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap: 'primary def 2.4x2.0cm; secondary def 3.5x2.0cm'",
+			"after clearance advancement flap (Burow's), L cheek; primary def 2.4x2.0cm; secondary def 3.5x2.0cm", fams,
+			[]string{`repair "advancement flap" defect=2.4x2 secondary=3.5x2 after-clearance`}},
+	})
+}
+
 // TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
 // note describes one by one ("punch biopsy and tangential biopsy of two
 // other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy
