@@ -98,6 +98,14 @@ func (l *lowerer) openingCells(rest *grammar.Value, hyphens bool) {
 	}
 }
 
+// toldDefect reports whether a sentence tells a defect's size in words
+// rather than as a key and its value: "the secondary defect (…) measured
+// 6.0 sq cm".
+func toldDefect(text string) bool {
+	lower := asciiLower(text)
+	return strings.Contains(lower, "defect") && strings.Contains(lower, "measur") && strings.IndexAny(text, "0123456789") >= 0
+}
+
 // inlineValue reads the value of a field keyed by a lesion's label ("A:
 // final defect 1.3 x 1.2 cm; intermediate layered closure 2.4 cm").
 func (l *lowerer) inlineValue(v *grammar.Value) {
@@ -107,6 +115,14 @@ func (l *lowerer) inlineValue(v *grammar.Value) {
 			// dermis, no PNI", "Stage 1 - 2 blocks, block 1 positive (deep);
 			// infiltrative BCC …": the stage's own items
 			l.sentence(it)
+			continue
+		}
+		if parts := splitOutside(it, ";"); len(parts) == 2 && isRepairText(parts[0].Text) && toldDefect(parts[1].Text) {
+			// "after tumor clearance, repaired with a cheek advancement flap;
+			// the secondary defect (Burow's triangles and advanced tissue)
+			// measured 6.0 sq cm": one repair, told as prose
+			l.paragraph = append(l.paragraph, *it)
+			l.endParagraph()
 			continue
 		}
 		for _, part := range splitOutside(it, ";") {

@@ -827,6 +827,18 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "A 2 heal 2nd int (concave temple, pt pref), vaseline + dsg; B 3,1 CLC 2.6cm, perichondrium exposed; C 5 ILC 4.0cm"},
+		{"a site's repair line that tells its flap's secondary defect in words after a semicolon keeps it (CODING-RULES §3: primary + secondary defect)",
+			"Tumors treated today:\n1. Left malar cheek - melanoma in situ.\n2. Right helix - basal cell carcinoma, nodular.\n\nThe first layer of the left malar cheek was divided into four blocks, all clear. The first layer of the right helix was two blocks, both clear.\n\n" +
+				"Final defects: left malar cheek 2.4 x 2.0 cm, right helix 0.9 x 0.7 cm.\n\nReconstruction, all done once the sites were clear:\n" +
+				"- Left malar cheek: after tumor clearance, repaired with a cheek advancement flap; the secondary defect (Burow's triangles and advanced tissue) measured 6.0 sq cm.\n" +
+				"- Right helix: after tumor clearance, complex repair with layered closure, 1.8 cm.\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs
+				if len(r) != 1 {
+					return fmt.Sprint(len(r), " repairs")
+				}
+				return fmt.Sprint(r[0].SecondaryDefect.AreaSq)
+			}, "6"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
