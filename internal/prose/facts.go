@@ -1167,8 +1167,12 @@ func (p *para) biopsy(s span) Biopsy {
 		}
 	}
 	if b.Site == "" { // "Punch biopsy of a separate lesion, left dorsal forearm, with frozen section"
+		clause := s.lo // where the clause of the comma opens
 		for i := s.lo; i+1 < s.hi; i++ {
-			if p.w(i) == "," {
+			if p.w(i) == ";" {
+				clause = i + 1
+			}
+			if p.w(i) == "," && !p.anyIn(clause, i, cMohsSurgery) { // not "(1) Mohs micrographic surgery, left nasal ala; …; (3) tangential biopsy of a separate lesion"
 				if site, _, _ := p.siteAt(i+1, s.hi); site != "" {
 					b.Site = site
 					break

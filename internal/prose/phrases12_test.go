@@ -96,6 +96,22 @@ func TestTerseDefects(t *testing.T) {
 	})
 }
 
+// TestBiopsyOfSeparateLesionSite: a numbered procedures line's "tangential
+// biopsy of a separate lesion" takes no site from the Mohs procedure
+// before it (CODING-RULES §4: a biopsy of another lesion; its site is the
+// one its own section gives).
+func TestBiopsyOfSeparateLesionSite(t *testing.T) {
+	fams := []string{"other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 biopsies: '(1) Mohs …, left nasal ala; (2) …; (3) tangential biopsy of a separate lesion'",
+			"Procedures: (1) Mohs micrographic surgery, left nasal ala; (2) adjacent tissue transfer; (3) tangential biopsy of a separate lesion.", fams,
+			[]string{`other-biopsy "tangential biopsy" site="" impression="" uncertain=false`}},
+		{"§4 biopsies: 'Punch biopsy of a separate lesion, left dorsal forearm'",
+			"Punch biopsy of a separate lesion, left dorsal forearm, with frozen section.", fams,
+			[]string{`other-biopsy "Punch biopsy" site="left dorsal forearm" impression="" uncertain=false`}},
+	})
+}
+
 // TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
 // note describes one by one ("punch biopsy and tangential biopsy of two
 // other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy
