@@ -3212,8 +3212,8 @@ func (l *lowerer) fieldsTaken(it *grammar.Item) int {
 // lesion's site ("Tumor 1 - right preauricular cheek: squamous cell
 // carcinoma, …"): the site heads the lesion and the value describes it.
 func siteKeyed(it *grammar.Item) bool {
-	if it.Label == nil || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil {
-		return false
+	if it.Label == nil || it.Text != nil || len(it.Fields) == 0 || it.Fields[0].Value == nil && len(it.Fields) > 1 {
+		return false // ("TUMOR #1 - LEFT CONCHAL BOWL:" over its dictation has no value)
 	}
 	key := strings.TrimLeft(it.Fields[0].Key, "-–—: ")
 	if _, known := lookupAny(key); known {

@@ -839,6 +839,15 @@ func TestLayouts(t *testing.T) {
 				}
 				return fmt.Sprint(r[0].SecondaryDefect.AreaSq)
 			}, "6"},
+		{"a tumor's label and its site as a key with no value heads its dictation: 'TUMOR #1 - LEFT CONCHAL BOWL:'",
+			"TUMOR #1 - LEFT CONCHAL BOWL:\nThe first stage was divided into three blocks, all clear.\n\nTUMOR #2 - RIGHT PREAURICULAR CHEEK:\nThe first stage was divided into two blocks. A second stage of one block was clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "1 LEFT CONCHAL BOWL; 2 RIGHT PREAURICULAR CHEEK"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
