@@ -3760,6 +3760,11 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if m := letteredNumber.FindStringSubmatch(strings.TrimSpace(f.Key)); m != nil && (m[0][0] == 'L' || m[0][0] == 'l') && len(l.out.Lesions) <= 1 && f.Value != nil && startsWithCount(f.Value.Text) {
+		// "L1: 3 blks -- blk 2 + (deep)" in a note of one lesion: its first
+		// layer (in a log of several, "L1" numbers a lesion)
+		f = &grammar.Field{Pos: f.Pos, Key: "Layer " + m[1], Value: f.Value}
+	}
 	if l.ruledLesion(i, f) {
 		// "TUMOR LOCATION: L DORSAL FOOT" under a rule after the first
 		// tumor's fields and stages: the next tumor's block

@@ -848,6 +848,16 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 LEFT CONCHAL BOWL; 2 RIGHT PREAURICULAR CHEEK"},
+		{"a one-lesion template's 'L1: 3 blks', 'L2: 1 blk' are its layers; 'Clsr:' is its repair and 'Donor:' the graft's donor site",
+			"Loc: L dorsal hand\nDx: SCCis\nL1: 4 blks -- blks 1,3 + (periph), blks 2,4 neg\nL2: 2 blks -- blk 2 + (periph), blk 1 neg\nL3: 1 blk -- neg. Clear.\n" +
+				"Clsr: FTSG after clearance; recipient 2.4 x 2.0 cm\nDonor: L medial upper arm (donor closure incl. w/ graft)\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, r := range n.Lesions[0].Repairs {
+					out = append(out, r.Value.Value)
+				}
+				return stageSummary(n) + " | " + strings.Join(out, "; ")
+			}, "1:4 2:2 3:1 | FTSG after clearance; recipient 2.4 x 2.0 cm; L medial upper arm (donor closure incl. w/ graft)"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
