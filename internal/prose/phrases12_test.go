@@ -112,6 +112,21 @@ func TestBiopsyOfSeparateLesionSite(t *testing.T) {
 	})
 }
 
+// TestMohsNumeralStages: "Mohs I" and "Mohs II" name stages in a
+// dictation ("Mohs I was taken … and divided into four blocks"); the
+// pronoun after "Mohs" names none (CODING-RULES §1: a stage and its
+// blocks).
+func TestMohsNumeralStages(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'Mohs I was taken … divided into four blocks. Mohs II was two blocks … clear.'",
+			"Mohs I was taken with a 5 mm margin and divided into four blocks. Mohs II was two blocks from the peripheral margin, and both blocks were clear.", fams,
+			[]string{"stage 1 blocks=4 margin=unknown", "stage 2 blocks=2 margin=clear"}},
+		{"§1 stages: 'after Mohs I closed the defect' names no stage",
+			"After Mohs I closed the defect with a layered repair.", fams, nil},
+	})
+}
+
 // TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
 // note describes one by one ("punch biopsy and tangential biopsy of two
 // other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy

@@ -551,6 +551,35 @@ func ordinal(w string) int {
 	return 0
 }
 
+// mohsStage reports whether sentence s names a stage as "Mohs" and its
+// numeral ("Mohs II was two blocks").
+func (p *para) mohsStage(s span) bool {
+	if !s.any(cMohsSurgery) {
+		return false // the cheap test first
+	}
+	for i := s.lo; i+1 < s.hi; i++ {
+		if p.w(i) == "mohs" && p.mohsNumeral(i+1, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mohsNumeral reports whether token j, after "Mohs", is a stage's roman
+// numeral written in capitals: II to VIII, or I when a verb of the stage
+// follows ("Mohs I was taken …"; not the pronoun of "after Mohs I closed
+// the defect").
+func (p *para) mohsNumeral(j int, s span) bool {
+	n := roman(p.w(j))
+	if p.toks[j].kind != kWord || n == 0 || n > 8 || strings.ToUpper(p.text(j, j+1)) != p.text(j, j+1) {
+		return false
+	}
+	if n > 1 {
+		return true
+	}
+	return j+1 < s.hi && slices.Contains([]string{"was", "consisted", "showed", "revealed", "comprised", "included", "had", ":", "(", ","}, p.w(j+1))
+}
+
 // roman is the value of a roman numeral I–XII, or 0.
 func roman(w string) int {
 	switch w {
@@ -689,6 +718,10 @@ func (p *para) siteBeforeStageNoun(j int, s span) int {
 func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	t := &p.toks[i]
 	switch {
+	case p.w(i) == "mohs" && i+1 < s.hi && p.mohsNumeral(i+1, s):
+		// "Mohs I was taken with a 5 mm margin and divided into four blocks",
+		// "Mohs II was two blocks"
+		kind, num, lo, hi = mExplicit, roman(p.w(i+1)), i, i+2
 	case p.singularStageNoun(i, s.hi) && i+1 < s.hi:
 		// "Stage 2", "Stage II", "Layer I", "level 1", "Stage one", "Stage #2"
 		j := i + 1
@@ -1115,7 +1148,7 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	// A count before the first stage mention of its clause is that stage's:
 	// "Three blocks were taken in the first stage".
 	pre, preStage := st.preselect(p, s)
-	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun)
+	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun) || p.mohsStage(s)
 	concessive := false
 	switch p.w(s.lo) {
 	case "although", "though", "while", "whereas", "because", "since", "given":
@@ -1353,7 +1386,7 @@ func (st *state) finalStage(sp Span) {
 // stands before it in the same clause, and selects (or creates) its stage
 // early. It returns the mention's first token and the stage's index, or -1.
 func (st *state) preselect(p *para, s span) (int, int) {
-	if !s.any(cStageNoun) && !s.any(cStageOrdNoun) || !s.any(cBlockNoun) {
+	if !s.any(cStageNoun) && !s.any(cStageOrdNoun) && !p.mohsStage(s) || !s.any(cBlockNoun) {
 		return -1, -1
 	}
 	count := false
