@@ -127,6 +127,17 @@ func TestMohsNumeralStages(t *testing.T) {
 	})
 }
 
+// TestStagesAfterTheirCount: after a count of stages, "the first of three
+// blocks …, the second of one block" names each stage (CODING-RULES §1).
+func TestStagesAfterTheirCount(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'two stages, the first of three blocks …, the second of one block, clear'",
+			"Counts: two stages, the first of three blocks with tumor at the deep margin of block 3 (blocks 1 and 2 clear), the second of one block, clear; four blocks total.", fams,
+			[]string{"stage 1 blocks=3 margin=positive", "stage 2 blocks=1 margin=clear"}},
+	})
+}
+
 // TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
 // note describes one by one ("punch biopsy and tangential biopsy of two
 // other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy

@@ -675,8 +675,11 @@ func (p *para) singularStageNoun(i, end int) bool {
 // before a comma, in a sentence that has named the stages earlier ("two
 // stages: the first, of three sections, …").
 func (p *para) ellipticalStage(i, j int, s span) bool {
-	if i == s.lo || !isArticle(p.w(i-1)) || j >= s.hi || p.w(j) != "," {
+	if i == s.lo || !isArticle(p.w(i-1)) || j >= s.hi {
 		return false
+	}
+	if p.w(j) != "," && !(p.w(j) == "of" && j+2 < s.hi && p.countAt(j+1) > 0 && p.has(j+2, cBlockNoun)) {
+		return false // "the first, of three sections", "the first of three blocks"
 	}
 	for k := s.lo; k < i-1; k++ {
 		if p.has(k, cStagesPlural) {
