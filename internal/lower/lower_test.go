@@ -858,6 +858,22 @@ func TestLayouts(t *testing.T) {
 				}
 				return stageSummary(n) + " | " + strings.Join(out, "; ")
 			}, "1:4 2:2 3:1 | FTSG after clearance; recipient 2.4 x 2.0 cm; L medial upper arm (donor closure incl. w/ graft)"},
+		{"a tally sentence of two tumours, each named at the start of its clause, gives each its stages (CODING-RULES §1)",
+			"Preop diagnosis:\n1. Basal cell carcinoma, nodular, right cheek.\n2. Squamous cell carcinoma in situ, left lateral neck.\n\n" +
+				"Right cheek: nodular basal cell carcinoma, 1.0 x 0.9 cm. The first stage showed nodular basal cell carcinoma in the mid dermis.\n\n" +
+				"Left lateral neck: squamous cell carcinoma in situ, 1.3 x 1.1 cm. The first stage showed full-thickness atypia.\n\n" +
+				"Stage tally: the right cheek took two stages, the first of two blocks with tumor at the deep margin of block 2 (block 1 clear) and the second of one block, clear (3 blocks in all), and the left neck took one stage of two blocks, both clear.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+					}
+					out = append(out, strings.Join(blocks, ",")+les.Ambiguous.Value)
+				}
+				return strings.Join(out, "; ")
+			}, "2,1; 2"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",

@@ -599,6 +599,18 @@ func nounPhraseStart(text string, at int) int {
 	}
 }
 
+// sideStart is where a noun phrase at byte at of text starts with the
+// side and the article before it ("the left neck"), or at.
+func sideStart(text string, at int) int {
+	for _, w := range []string{"left", "right", "the"} {
+		head := strings.TrimRight(text[:at], " ")
+		if k := strings.LastIndexByte(head, ' ') + 1; strings.EqualFold(head[k:], w) {
+			at = k
+		}
+	}
+	return at
+}
+
 // lastWord is the last word of s.
 // stageBefore reports whether text ends with a stage: "the second stage",
 // "stage 1", "Stage II".
@@ -790,6 +802,15 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 			continue // "First stages at all three sites.", "I read all frozen sections for the three sites."
 		case len(refs) > 1 && countsOnly(sen):
 			continue // "The lip took two stages and the nose one.": a summary of stages told apart, none of its own
+		case len(refs) > 1 && l.clausesOfOne(sen) != nil:
+			// "the right cheek took two stages, the first of two blocks …, and
+			// the left neck took one stage of two blocks": each clause its
+			// lesion's
+			for _, c := range l.clausesOfOne(sen) {
+				parts = append(parts, repairPart{lesion: l.lesionRefs(c)[0].lesion, lines: c})
+			}
+			cur, anon = -1, -1
+			continue
 		case len(refs) > 0 || cur < 0 && staged:
 			l.stagesOfSeveral(sentences, sen)
 			return nil, false
@@ -803,6 +824,23 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 		}
 	}
 	return parts, true
+}
+
+// clausesOfOne cuts a sentence that tells the stages of several lesions,
+// each lesion named at the start of its own clause, into those clauses
+// (lesionClausesOf); nil unless every clause names exactly one lesion of
+// the note and tells a stage.
+func (l *lowerer) clausesOfOne(sen []prose.Line) [][]prose.Line {
+	clauses := l.lesionClausesOf([][]prose.Line{sen}, true)
+	if len(clauses) < 2 {
+		return nil
+	}
+	for _, c := range clauses {
+		if refs := l.lesionRefs(c); len(refs) != 1 || refs[0].lesion < 0 || !tellsStage(c) {
+			return nil
+		}
+	}
+	return clauses
 }
 
 // doubtsWhose reports whether a sentence says the note cannot tell which
@@ -902,7 +940,7 @@ func (l *lowerer) repairParts(lines []prose.Line) []repairPart {
 		l.proseSiteHeadings()
 	}
 	bySite = bySite || byProse || byEvery
-	sentences = l.lesionClausesOf(sentences)
+	sentences = l.lesionClausesOf(sentences, false)
 	parts := []repairPart{} // empty, not nil, when every sentence is dropped as ambiguous
 	var every []prose.Line  // "After tumor clearance at both sites the wounds were repaired."
 	cur, other := l.lesion, false
@@ -995,7 +1033,7 @@ func repairBefore(sen []prose.Line, r lesionRef) bool {
 // more, each at the start of a clause of its own ("…, the chest defect was
 // closed with …, 5.0 cm, and the shoulder defect was closed with …"), into
 // those clauses; other sentences are kept whole.
-func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
+func (l *lowerer) lesionClausesOf(sentences [][]prose.Line, sides bool) [][]prose.Line {
 	var out [][]prose.Line
 	for _, sen := range sentences {
 		refs := l.lesionRefs(sen)
@@ -1011,6 +1049,9 @@ func (l *lowerer) lesionClausesOf(sentences [][]prose.Line) [][]prose.Line {
 				break
 			}
 			start := nounPhraseStart(ln.Text, at)
+			if sides {
+				start = sideStart(ln.Text, start) // "…, and the left neck took one stage …"
+			}
 			head := strings.TrimRight(ln.Text[:start], " ")
 			if !strings.HasSuffix(head, ", and") && !strings.HasSuffix(head, "; and") && !strings.HasSuffix(head, ";") {
 				break // "the cheek and temple defects": no clause of its own

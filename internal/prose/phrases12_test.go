@@ -138,6 +138,20 @@ func TestStagesAfterTheirCount(t *testing.T) {
 	})
 }
 
+// TestTallyClauses: a total in parentheses is no stage's count ("the
+// second of one block, clear (3 blocks in all)"), and "took one stage of
+// two blocks" is stage 1 of two blocks (CODING-RULES §1).
+func TestTallyClauses(t *testing.T) {
+	fams := []string{"stage ", "ambiguity "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: '… and the second of one block, clear (3 blocks in all)'",
+			"the right cheek took two stages, the first of two blocks with tumor at the deep margin of block 2 (block 1 clear) and the second of one block, clear (3 blocks in all).", fams,
+			[]string{"stage 1 blocks=2 margin=positive", "stage 2 blocks=1 margin=clear"}},
+		{"§1 stages: 'the left neck took one stage of two blocks, both clear'",
+			"and the left neck took one stage of two blocks, both clear.", fams, []string{"stage 1 blocks=2 margin=clear"}},
+	})
+}
+
 // TestBiopsyTitleOfCount: a procedures line that titles the biopsies the
 // note describes one by one ("punch biopsy and tangential biopsy of two
 // other lesions") is no biopsy of its own (CODING-RULES §4: each biopsy

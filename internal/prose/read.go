@@ -777,7 +777,8 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 		}
 		kind, num, lo, hi = mExplicit, n, i, j+1
 	case t.kind == kWord && i > s.lo && isArticle(p.w(i-1)) && (p.w(i) == "final" || p.w(i) == "last" || p.w(i) == "single" || p.w(i) == "only") ||
-		p.w(i) == "one" && (i == s.lo || isArticle(p.w(i-1)) || p.w(i-1) == "and" || p.w(i-1) == "in") && i+2 < s.hi && p.w(i+1) == "mohs" && p.w(i+2) == "stage":
+		p.w(i) == "one" && (i == s.lo || isArticle(p.w(i-1)) || p.w(i-1) == "and" || p.w(i-1) == "in") && i+2 < s.hi && p.w(i+1) == "mohs" && p.w(i+2) == "stage",
+		p.w(i) == "one" && i+2 < s.hi && p.w(i+1) == "stage" && p.w(i+2) == "of": // "the left neck took one stage of two blocks"
 		// "the final excision", "the single stage", "one Mohs stage was
 		// excised, mapped and divided into four tissue blocks"
 		j := i + 1
@@ -1451,14 +1452,15 @@ func (p *para) partial(lo, hi int, s span) bool {
 }
 
 // total reports whether the count at [lo, hi) is a total ("a total of 5
-// blocks", "Total blocks: 8", "8 blocks in total", "5 blocks altogether").
+// blocks", "Total blocks: 8", "8 blocks in total", "3 blocks in all", "5
+// blocks altogether").
 func (p *para) total(lo, hi int, s span) bool {
 	if p.totalBefore(lo, s) {
 		return true
 	}
 	if hi < s.hi && (p.w(hi) == "altogether" || p.w(hi) == "total" || p.w(hi) == "overall") ||
-		hi+1 < s.hi && p.w(hi) == "in" && p.w(hi+1) == "total" {
-		return true
+		hi+1 < s.hi && p.w(hi) == "in" && (p.w(hi+1) == "total" || p.w(hi+1) == "all" && lo > s.lo && p.w(lo-1) == "(") {
+		return true // "(3 blocks in all)" in parentheses after a stage's own count; not "the second stage was one block in all"
 	}
 	return false
 }
