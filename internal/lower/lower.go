@@ -2514,6 +2514,13 @@ func keyedDate(t *grammar.Text) *grammar.Field {
 	if t == nil {
 		return nil
 	}
+	if at := strings.LastIndex(t.Text, "   "); at > 0 && strings.TrimSpace(t.Text[at:]) != "" {
+		// "Mohs note   DOS 11/10/2026": the title, a gap, then the date
+		rest := strings.TrimLeft(t.Text[at:], " ")
+		if f := keyedDate(&grammar.Text{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(rest)]), Text: rest}); f != nil {
+			return f
+		}
+	}
 	words := strings.Fields(t.Text)
 	for n := 1; n <= 3 && n < len(words); n++ {
 		key := strings.Join(words[:n], " ")

@@ -874,6 +874,9 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "2,1; 2"},
+		{"a title, a gap and 'DOS 11/10/2026' before another field date the note",
+			"Bayview Dermatology Associates\nMohs note   DOS 11/10/2026   Ins: Medicare Part B   Dr. Kirchner-Osei\nSite: right upper lip\n",
+			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Encounter.Payer.Value }, "2026-11-10 Medicare Part B   Dr. Kirchner-Osei"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
