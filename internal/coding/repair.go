@@ -317,7 +317,17 @@ func (g *generator) hasFlap(les *model.Lesion) bool {
 // flapPrimary is a flap's primary defect area: its Defect, else its Area,
 // else a size in its value, else the lesion's final defect.
 func flapPrimary(les *model.Lesion, r *model.Repair) (float64, bool) {
-	return firstArea(r.Defect, r.Area, r.Size, les.FinalDefect)
+	return firstArea(r.Defect, r.Area, r.Size, sized(r.Length), les.FinalDefect)
+}
+
+// sized is a repair length given in two dimensions ("Closure size: 2.8 x
+// 2.2 cm" of a graft or flap), which measures an area; the zero Size for a
+// length of one dimension, which measures none.
+func sized(length model.Size) model.Size {
+	if len(length.Dims) == 2 {
+		return length
+	}
+	return model.Size{}
 }
 
 // byOther reports whether a repair's value opens by naming who did it
@@ -375,7 +385,7 @@ func (g *generator) repairSize(les *model.Lesion, r *model.Repair, kind repairKi
 		}
 		return primary + secondary, true
 	case classFTSG, classSTSG:
-		area, ok := firstArea(r.Area, r.Defect, r.Size, les.FinalDefect)
+		area, ok := firstArea(r.Area, r.Defect, r.Size, sized(r.Length), les.FinalDefect)
 		if !ok {
 			g.add(RepairSizeMissing, les.Label, r.Line, "Lesion %s: the graft has no recipient area (two dimensions or an area): no line", les.Label)
 		}

@@ -671,6 +671,26 @@ func TestRepairTiming(t *testing.T) {
 	}
 }
 
+// A graft's or flap's size given as its length in two dimensions ("Closure
+// size: 2.8 x 2.2 cm") is its area (docs/coding-rules.md section 3: a size
+// a x b cm is the area a·b); one dimension is no area.
+func TestTwoDimensionLengthIsArea(t *testing.T) {
+	tests := []struct {
+		name, site, repair, length string
+		want                       []string
+	}{
+		{"graft", "right dorsal hand", "Repair: full thickness skin graft (FTSG), after clearance", "  Length: 2.8 x 2.2 cm", []string{"15240x1"}},
+		{"flap", "left cheek", "Repair: rotation flap, after clearance", "  Length: 2.0 x 2.0 cm", []string{"14040x1"}},
+		{"graft, one dimension", "right dorsal hand", "Repair: full thickness skin graft (FTSG), after clearance", "  Length: 2.8 cm", []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := code(t, withHeader("Lesion 1", "Site: "+tc.site, "Diagnosis: BCC", "Stage 1: 1 block; margins: clear", tc.repair, tc.length))
+			assert.Equal(t, tc.want, lines(c)[1:])
+		})
+	}
+}
+
 // Repair kinds as a careful coder reads them (docs/coding-rules.md section 3:
 // the kind is found anywhere in the value).
 func TestRepairKinds(t *testing.T) {
