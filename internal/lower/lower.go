@@ -2713,6 +2713,19 @@ var sutureWords = []string{"monocryl", "nylon", "prolene", "vicryl", "polypropyl
 // suturesOnly reports whether a repair value names only sutures ("5-0
 // Monocryl deep, 6-0 nylon skin"): its words are suture sizes and
 // sutureWords, with a suture size among them.
+// techniqueOnly reports whether a repair value tells how a repair was done
+// and names no kind of repair, under a repair whose class is known: the
+// technique of that repair, no second one.
+func techniqueOnly(repairs []model.Repair, text string) bool {
+	last := repairs[len(repairs)-1]
+	lower := asciiLower(text)
+	known := func(s string) bool {
+		return linearClassOf(s) != "" || mentions(asciiLower(s), []string{"flap", "graft", "ftsg", "stsg", "intention", "ilc", "clc"})
+	}
+	return known(last.Type.Value+" "+last.Value.Value) && !known(text) && !mentions(lower, []string{"closure", "closed", "repair", "plasty"}) &&
+		mentions(lower, []string{"undermin", "suture", "staple", "scor", "pds", "monocryl", "nylon", "prolene", "vicryl"})
+}
+
 func suturesOnly(text string) bool {
 	lower := asciiLower(text)
 	size := false
@@ -5106,8 +5119,11 @@ func (l *lowerer) lesionField(ref keyRef, f *grammar.Field, v *grammar.Value) er
 	if ref.field == fRepair && v != nil && isBareYes(v.Text) {
 		return nil // "Repair performed: Y": the repair's own fields follow
 	}
-	if ref.field == fRepair && v != nil && len(les.Repairs) > 0 && suturesOnly(v.Text) {
-		return nil // "Closure 5-0 Monocryl deep, 6-0 nylon skin": how the repair above was sewn
+	if ref.field == fRepair && v != nil && len(les.Repairs) > 0 && (suturesOnly(v.Text) || techniqueOnly(les.Repairs, v.Text)) {
+		// "Closure 5-0 Monocryl deep, 6-0 nylon skin", "REPAIR: GALEA SCORED
+		// …, SUBGALEAL UNDERMINING 4 CM EACH SIDE, 2-0 PDS DEEP, STAPLES":
+		// how the repair above was done
+		return nil
 	}
 	if ref.field == fRepair {
 		classKey := mentions(asciiLower(f.Key), []string{"class", "category"}) ||

@@ -877,6 +877,10 @@ func TestLayouts(t *testing.T) {
 		{"a title, a gap and 'DOS 11/10/2026' before another field date the note",
 			"Bayview Dermatology Associates\nMohs note   DOS 11/10/2026   Ins: Medicare Part B   Dr. Kirchner-Osei\nSite: right upper lip\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Encounter.Payer.Value }, "2026-11-10 Medicare Part B   Dr. Kirchner-Osei"},
+		{"a second REPAIR field that tells only how the classed repair above was done is no repair of its own",
+			"Site: vertex scalp\nStage 1: 2 blocks; margins: clear\nCLOSURE METHOD: COMPLEX LINEAR REPAIR W/ GALEAL SCORING & WIDE UNDERMINING, AFTER CLEARANCE\nCLOSURE SIZE: 12.8 CM\n\n" +
+				"REPAIR: GALEA SCORED PARALLEL TO THE WOUND AXIS, SUBGALEAL UNDERMINING 4 CM EACH SIDE, 2-0 PDS DEEP, STAPLES. EBL 20 CC.\n",
+			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
