@@ -257,8 +257,9 @@ func (l *lowerer) markedAgain(it *grammar.Item) int {
 	}
 	switch {
 	case it.Text == nil && len(it.Fields) > 0:
-		if ord, _, ok := splitStage(it.Fields[0].Key); !ok || ord == "" {
-			return -1
+		key := strings.TrimSpace(it.Fields[0].Key)
+		if ord, _, ok := splitStage(key); (!ok || ord == "") && !(strings.Trim(key, "IV") == "" && grammar.Roman(key) > 0) {
+			return -1 // neither "1st stg" nor "I"
 		}
 	case it.Text != nil && len(it.Fields) == 0:
 		if !isRepairText(asciiLower(it.Text.Text)+" ") || resolvedSite(siteLead(it.Text.Text)) != "" {
@@ -1456,7 +1457,7 @@ func terseStage(it *grammar.Item) *grammar.Field {
 // romanNumeral matches a stage a terse note numbers by a roman numeral
 // alone, with its colon, after a comma or at the line's start: "I: 3 blx
 // +3:00, II: 1 blk clear".
-var romanNumeral = regexp.MustCompile(`(?:^|,\s*)(I|II|III|IV|V|VI|VII|VIII|IX|X):\s+`)
+var romanNumeral = regexp.MustCompile(`(?:^|[,.;]\s*)(I|II|III|IV|V|VI|VII|VIII|IX|X):\s+`)
 
 // romanStages reads a line of stages a terse note keys by roman numerals
 // alone — "I: 3 blx +3:00, II: 1 blk clear", or "II: 1 blk, clear." on a

@@ -881,6 +881,19 @@ func TestLayouts(t *testing.T) {
 			"Site: vertex scalp\nStage 1: 2 blocks; margins: clear\nCLOSURE METHOD: COMPLEX LINEAR REPAIR W/ GALEAL SCORING & WIDE UNDERMINING, AFTER CLEARANCE\nCLOSURE SIZE: 12.8 CM\n\n" +
 				"REPAIR: GALEA SCORED PARALLEL TO THE WOUND AXIS, SUBGALEAL UNDERMINING 4 CM EACH SIDE, 2-0 PDS DEEP, STAPLES. EBL 20 CC.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
+		{"numbered lesions given again with roman stages, the second after a full stop ('1) I: 2 blks; … (deep). II: 1 blk neg.')",
+			"1) R nasal tip - nod bcc\n2) R medial cheek - sup + nod bcc\n\n1) I: 2 blks; nod bcc papillary/mid dermis, no PNI; + blk 1 (deep). II: 1 blk neg.\n2) I: 3 blks neg; sup + nod bcc in papillary dermis.\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					var blocks []string
+					for _, st := range les.Stages {
+						blocks = append(blocks, fmt.Sprint(st.Number, ":", st.Blocks.N))
+					}
+					out = append(out, les.Label+" "+strings.Join(blocks, ","))
+				}
+				return strings.Join(out, "; ")
+			}, "1 1:2,2:1; 2 1:3"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
