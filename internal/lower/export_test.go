@@ -16,3 +16,6 @@ var (
 
 // KeylessFields exposes keylessFields to its test.
 var KeylessFields = keylessFields
+
+// MarginStatus exposes marginStatus to its test.
+var MarginStatus = marginStatus

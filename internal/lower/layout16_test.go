@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mohscode/mohscode/internal/lower"
 	"github.com/mohscode/mohscode/internal/model"
+	"github.com/stretchr/testify/assert"
 )
 
 // stagesOf lists each lesion's label and its stages' blocks.
@@ -307,4 +309,29 @@ func TestWhereAStageWasTaken(t *testing.T) {
 		{"§5 stains: 'Toluidine blue. Clear.' is stage 2's stain",
 			head + "Stage 2 (1 block): toluidine blue. Clear.\n", stains, "2:toluidine blue;"},
 	})
+}
+
+// TestPlusSigns: a "+" standing for a positive margin is positive ("blk 2
+// + (deep)", "+ blk 3"); a "+" joining two words of a tumor's subtypes or
+// depths is not ("sup + nod bcc", "superficial + mid dermis") (CODING-RULES
+// §1: a stage's margins).
+func TestPlusSigns(t *testing.T) {
+	tests := []struct {
+		text      string
+		positive  bool
+		statusSet bool
+	}{
+		{"blk 2 + (deep)", true, true},
+		{"+ blk 3 (periph), 1-2 neg", true, true},
+		{"deep margin +", true, true},
+		{"3 blks neg; sup + nod bcc in papillary dermis", false, true},
+		{"superficial + mid dermis, no pni", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			positive, known := lower.MarginStatus(tc.text)
+			assert.Equal(t, tc.positive, positive)
+			assert.Equal(t, tc.statusSet, known)
+		})
+	}
 }

@@ -258,11 +258,34 @@ var (
 	clearWords    = map[string]bool{"clear": true, "cleared": true, "negative": true, "free": true, "uninvolved": true, "neg": true, "clr": true}
 )
 
+// signedPlus reports whether a " + " in padded text stands for a positive
+// margin ("blk 2 + (deep)", "+ blk 1"), not for "and" between two words of a
+// tumor's subtypes or depths ("sup + nod bcc", "superficial + mid dermis").
+func signedPlus(padded string) bool {
+	for at := 0; ; {
+		k := strings.Index(padded[at:], " + ")
+		if k < 0 {
+			return false
+		}
+		k += at
+		before := padded[strings.LastIndexByte(padded[:k], ' ')+1 : k]
+		rest := strings.TrimLeft(padded[k+3:], " ")
+		after := rest[:max(0, strings.IndexAny(rest+" ", " ,;."))]
+		joiner := before != "" && strings.IndexFunc(before, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && !blockWord(before) &&
+			!slices.Contains([]string{"margin", "margins", "mgn", "mgns", "deep", "periph", "peripheral", "tumor", "tumour", "residual"}, before) &&
+			after != "" && strings.IndexFunc(after, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && !blockWord(after)
+		if !joiner {
+			return true
+		}
+		at = k + 2
+	}
+}
+
 // marginStatus reads an entry's status: positive, clear, or unknown. A
 // "+" standing alone is positive ("block 2 + (deep)").
 func marginStatus(s string) (positive, known bool) {
 	lower := strings.ToLower(s)
-	if padded := " " + lower + " "; strings.Contains(padded, " + ") || strings.Contains(padded, " +(") || strings.Contains(lower, "(+)") { // "blk 1 +(deep)", "2 blocks (+) deep"
+	if padded := " " + lower + " "; signedPlus(padded) || strings.Contains(padded, " +(") || strings.Contains(lower, "(+)") { // "blk 1 +(deep)", "2 blocks (+) deep"
 		return true, true
 	}
 	for _, w := range strings.Fields(lower) {
