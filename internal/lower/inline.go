@@ -24,7 +24,7 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 	s := t.Text
 	dash := -1
 	hyphens := false // "#1 R nasal ala - BCC, infiltrative - 1.0 x 0.8 cm - mohs: nose, …": its cells
-	for _, sep := range []string{" – ", " — ", " - "} {
+	for _, sep := range []string{" – ", " — ", " -- ", " - "} {
 		if i := strings.Index(s, sep); i > 0 && (dash < 0 || i < dash) {
 			dash, hyphens = i+len(sep), sep == " - "
 		}

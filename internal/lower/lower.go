@@ -1019,7 +1019,7 @@ func markerLabel(m string) string { return normalLabel(strings.Trim(m, "().")) }
 // site of "Left cheek – basal cell carcinoma".
 func siteLead(s string) string {
 	end := len(s)
-	for _, sep := range []string{" – ", " — ", " - ", ":", ",", ". ", ";", "("} {
+	for _, sep := range []string{" – ", " — ", " -- ", " - ", ":", ",", ". ", ";", "("} {
 		if i := strings.Index(s, sep); i >= 0 && i < end {
 			end = i
 		}
@@ -1058,8 +1058,8 @@ func datedBiopsy(text string) bool {
 	words := strings.Fields(asciiLower(text))
 	for k, w := range words {
 		w = strings.Trim(w, ",.;:()")
-		if w != "bx" && w != "biopsy" && w != "biopsied" {
-			continue
+		if w != "bx" && w != "bx+" && w != "biopsy" && w != "biopsied" {
+			continue // ("bx+ 08/19/26 shave": a positive biopsy of that date)
 		}
 		for _, d := range words[k+1 : min(len(words), k+3)] {
 			if slashDated(d) {

@@ -894,6 +894,16 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 1:2,2:1; 2 1:3"},
+		{"'1) R nasal ala -- nod BCC. bx+ 08/19/26 shave (…).' opens the tumor and cites its prior biopsy: no biopsy of today",
+			"MMS x2 today, both bx+.\n\n1) R nasal ala -- nod BCC. bx+ 08/19/26 shave (CF26-4410). ind: H-zone/nose\n   I: 3 blks; blk 2 + deep; blks 1,3 neg\n" +
+				"2) L dorsal forearm -- SCC, WD. bx+ 08/19/26 punch (CF26-4411). ind: recurrent\n   I: 2 blks neg\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					out = append(out, les.Label+" "+les.HeadingText.Value+" "+les.Diagnosis.Value)
+				}
+				return strings.Join(out, "; ") + fmt.Sprint(" | biopsies ", len(n.Biopsies))
+			}, "1 R nasal ala BCC; 2 L dorsal forearm SCC | biopsies 0"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
