@@ -1542,7 +1542,11 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 			// "Left cheek – basal cell carcinoma", "Right temple, infiltrative
 			// basal cell carcinoma, biopsy-proven …", "Rt posterior upper arm -
 			// Dx SCC, WD": the site opens the sentence
-			if site, a, b := p.siteAt(s.lo, d0-1); site != "" && b == d0-1 {
+			dash := d0 - 1
+			if dash-1 > s.lo && p.w(dash) == "-" && p.w(dash-1) == "-" {
+				dash-- // "L preauricular -- BCC, morpheaform"
+			}
+			if site, a, b := p.siteAt(s.lo, dash); site != "" && b == dash {
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			} else if site, a, b := p.clauseSiteBefore(d0-1, s); site != "" {
 				// "…: first, the left conchal bowl, nodular basal cell carcinoma,
