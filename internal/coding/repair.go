@@ -75,7 +75,7 @@ var repairWords = []struct {
 	{classIncluded, []string{"donor site", "donor sites", "donor defect", "donor area", "donor wound", "biopsy wound", "biopsy wounds", "biopsy defect"}},
 	{classComplex, []string{"complex", "clc"}}, // "CLC 1.9cm": a complex linear closure by its initials
 	{classIntermediate, []string{"intermediate", "ilc", "layered", "two layer", "2 layer", "multilayer", "multi layer", "bilayer", "bilayered", "in layers", "in two layers"}},
-	{classSimple, []string{"simple", "single layer", "one layer", "single layered"}},
+	{classSimple, []string{"simple", "slc", "single layer", "one layer", "single layered"}}, // "SLC 2.0cm": a simple linear closure by its initials
 	{classFlap, []string{"advancement", "rotation", "burow", "burows"}},
 	{classNoCode, []string{"second intention", "secondary intention", "2nd intention", "2nd int", "second int", "heal by secondary", "heal secondarily", "granulation", "granulate", "strips", "steri strips", "steristrips", "cautery", "electrocautery", "adhesive"}},
 }

@@ -702,6 +702,7 @@ func TestRepairKinds(t *testing.T) {
 		{"upper back", "Repair: intermediate two-layer closure, 3.0 cm, after clearance", []string{"12032x1"}},
 		{"upper back", "Repair: ILC 3.1cm after clearance", []string{"12032x1"}}, // intermediate layered closure, as notes abbreviate it
 		{"upper back", "Repair: CLC 3.1cm after clearance", []string{"13101x1"}}, // complex linear closure, as notes abbreviate it
+		{"upper back", "Repair: SLC 3.1cm after clearance", []string{"12002x1"}}, // simple linear closure, as notes abbreviate it
 		{"upper back", "Repair: complex linear repair of a wedge-shaped defect, 3.0 cm, after clearance", []string{"13101x1"}},
 		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1"}},
 		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1"}},

@@ -315,7 +315,7 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 }
 
 // repairWords mark text that describes a repair.
-var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "ilc ", "clc ", "second intention", "secondary intention", "2nd intention", "2nd int "} // "ILC 10.5cm", "CLC 1.9cm": an intermediate or complex linear closure
+var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "ilc ", "clc ", "slc ", "second intention", "secondary intention", "2nd intention", "2nd int "} // "ILC 10.5cm", "CLC 1.9cm": an intermediate or complex linear closure
 
 // isRepairText reports whether text describes a repair.
 func isRepairText(s string) bool { return mentions(s, repairWords) }

@@ -274,8 +274,8 @@ func (l *lowerer) markedAgain(it *grammar.Item) int {
 		return -1
 	}
 	if opened := l.out.Lesions[k].Line - 1; opened < 0 || opened >= len(l.lines) || l.lines[opened].Item == nil ||
-		l.lines[opened].Item.Marker == nil || l.lines[opened].Item.Marker.Text != it.Marker.Text {
-		return -1
+		l.lines[opened].Item.Marker == nil || markerLabel(l.lines[opened].Item.Marker.Text) != label {
+		return -1 // ("1." opened it, "1)" names it again)
 	}
 	return k
 }

@@ -904,6 +904,17 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ") + fmt.Sprint(" | biopsies ", len(n.Biopsies))
 			}, "1 R nasal ala BCC; 2 L dorsal forearm SCC | biopsies 0"},
+		{"tumors listed '1.' and '2.' get their repairs back by '1)' and '2)' (NOTE-FORMAT §1)",
+			"mms x2 today:\n 1. r nasolabial fold - bcc, nodular\n 2. l dorsal hand - scc, wd\n\nafter clearance:\n 1) ilc 2.4cm\n 2) slc 2.0cm\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, les := range n.Lesions {
+					for _, r := range les.Repairs {
+						out = append(out, les.Label+" "+r.Value.Value)
+					}
+				}
+				return strings.Join(out, "; ")
+			}, "1 ilc 2.4cm; 2 slc 2.0cm"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
