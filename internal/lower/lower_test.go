@@ -794,39 +794,13 @@ func TestLayouts(t *testing.T) {
 		{"hashed lesions' stages and repairs ('#1 I: 2 blks', '#1 ILC 3.2 / #2 simple 2.4cm') go to those lesions (NOTE-FORMAT §1)",
 			"mms x2 today. frozens both sites read by me; map drawn every stage.\n\n#1 R temple - WD scc, bx+ 8/19/26; pre 1.3x1.1cm\n#2 L dorsal forearm - scc in situ, bx+ 8/19/26; pre 1.6x1.4cm\n\n" +
 				"#1 I: 2 blks; blk 1 + (deep), blk 2 neg\n#1 II: 1 blk neg\n#2 stg 1: 3 blks neg\n\nrepair after clearance: #1 ILC 3.2cm / #2 simple 2.4cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					var blocks, lengths []string
-					for _, st := range les.Stages {
-						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
-					}
-					for _, r := range les.Repairs {
-						lengths = append(lengths, r.Value.Value)
-					}
-					out = append(out, les.Label+" "+strings.Join(blocks, ",")+" "+strings.Join(lengths, ","))
-				}
-				return strings.Join(out, "; ")
-			}, "1 2,1 ILC 3.2cm; 2 3 simple 2.4cm"},
+			blocksAndRepairs, "1 2,1 ILC 3.2cm; 2 3 simple 2.4cm"},
 		{"lesions lettered a) b) c) in lower case get their stages and repairs back by the letter; an exam's lettered sites open none",
 			"Exam:\n  a) Right cheek: 0.7 x 0.6 cm pearly papule, biopsy site.\n\nmms x3. map drawn each stage each site; all slides read by me.\n\n" +
 				"a) L temple - sup bcc, s/p shave bx 10/29/26\nb) R helix - WD scc, s/p shave bx 10/29/26\nc) R lower leg (shin) - scc in situ, s/p shave bx 10/29/26\n\n" +
 				"a) 1st stg: 2 blks neg\nb) 1st stg: 3 blks; + blk 3 (deep), 1-2 neg\nb) 2nd stg: 1 blk neg\nc) 1st stg: 5 blks neg\n\n" +
 				"after clearance:\na) heal 2nd int (concave temple, pt pref), vaseline + dsg\nb) CLC 2.6cm, perichondrium exposed\nc) ILC 4.0cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					var blocks, repairs []string
-					for _, st := range les.Stages {
-						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
-					}
-					for _, r := range les.Repairs {
-						repairs = append(repairs, r.Value.Value)
-					}
-					out = append(out, les.Label+" "+strings.Join(blocks, ",")+" "+strings.Join(repairs, ","))
-				}
-				return strings.Join(out, "; ")
-			}, "A 2 heal 2nd int (concave temple, pt pref), vaseline + dsg; B 3,1 CLC 2.6cm, perichondrium exposed; C 5 ILC 4.0cm"},
+			blocksAndRepairs, "A 2 heal 2nd int (concave temple, pt pref), vaseline + dsg; B 3,1 CLC 2.6cm, perichondrium exposed; C 5 ILC 4.0cm"},
 		{"a site's repair line that tells its flap's secondary defect in words after a semicolon keeps it (CODING-RULES §3: primary + secondary defect)",
 			"Tumors treated today:\n1. Left malar cheek - melanoma in situ.\n2. Right helix - basal cell carcinoma, nodular.\n\nThe first layer of the left malar cheek was divided into four blocks, all clear. The first layer of the right helix was two blocks, both clear.\n\n" +
 				"Final defects: left malar cheek 2.4 x 2.0 cm, right helix 0.9 x 0.7 cm.\n\nReconstruction, all done once the sites were clear:\n" +
@@ -863,17 +837,7 @@ func TestLayouts(t *testing.T) {
 				"Right cheek: nodular basal cell carcinoma, 1.0 x 0.9 cm. The first stage showed nodular basal cell carcinoma in the mid dermis.\n\n" +
 				"Left lateral neck: squamous cell carcinoma in situ, 1.3 x 1.1 cm. The first stage showed full-thickness atypia.\n\n" +
 				"Stage tally: the right cheek took two stages, the first of two blocks with tumor at the deep margin of block 2 (block 1 clear) and the second of one block, clear (3 blocks in all), and the left neck took one stage of two blocks, both clear.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					var blocks []string
-					for _, st := range les.Stages {
-						blocks = append(blocks, fmt.Sprint(st.Blocks.N))
-					}
-					out = append(out, strings.Join(blocks, ",")+les.Ambiguous.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "2,1; 2"},
+			blocksAndRepairs, "1 2,1 ; 2 2 "},
 		{"a title, a gap and 'DOS 11/10/2026' before another field date the note",
 			"Bayview Dermatology Associates\nMohs note   DOS 11/10/2026   Ins: Medicare Part B   Dr. Kirchner-Osei\nSite: right upper lip\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value + " " + n.Encounter.Payer.Value }, "2026-11-10 Medicare Part B   Dr. Kirchner-Osei"},
@@ -2588,4 +2552,21 @@ func eachRepair(show func(les model.Lesion, r model.Repair) string) func(*model.
 		}
 		return strings.Join(out, "; ")
 	}
+}
+
+// blocksAndRepairs lists each lesion's label, its stages' block counts and
+// its repairs' values: "1 2,1 ILC 3.2cm; 2 3 simple 2.4cm".
+func blocksAndRepairs(n *model.Note) string {
+	var out []string
+	for _, les := range n.Lesions {
+		var blocks, repairs []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		for _, r := range les.Repairs {
+			repairs = append(repairs, r.Value.Value)
+		}
+		out = append(out, les.Label+" "+strings.Join(blocks, ",")+" "+strings.Join(repairs, ","))
+	}
+	return strings.Join(out, "; ")
 }
