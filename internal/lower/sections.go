@@ -964,7 +964,8 @@ func secondShorthand(it *grammar.Value) (*grammar.Value, bool) {
 	lower := asciiLower(it.Text)
 	for _, p := range []string{"2° defect", "2nd defect", "2° def", "2nd def"} {
 		if strings.HasPrefix(lower, p) {
-			return trimmedValue(it, len(p), len(it.Text)), true
+			v := trimmedValue(it, len(p), len(it.Text))
+			return v, v != nil // not "…, 2° defect" with no size after it
 		}
 	}
 	return nil, false
