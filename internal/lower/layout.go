@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -327,6 +328,13 @@ func (l *lowerer) openStage(f *grammar.Field, ordinal string) {
 	if !l.needLesion(f) {
 		return
 	}
+	if f.Value != nil {
+		if m := nextStageArrow.FindStringIndex(f.Value.Text); m != nil {
+			// "I: 3 blks; blk 2 + deep; blks 1,3 neg -> II": the arrow points to
+			// the next stage, no stain or margin of this one
+			f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: trimmedValue(f.Value, 0, m[0])}
+		}
+	}
 	l.closeSections()
 	l.biopsy = -1
 	n, _ := stageNumber(ordinal)
@@ -432,6 +440,10 @@ func stageLine(t *grammar.Text) *grammar.Field {
 	}
 	return nil
 }
+
+// nextStageArrow is an arrow to the next stage at the end of a stage's
+// value: "… neg -> II", "… → stg 2", "… --> stage 3".
+var nextStageArrow = regexp.MustCompile(`(?i)\s*(?:->|-->|→|=>)\s*(?:(?:stg|stage|layer|lvl|level)\s*)?(?:\d{1,2}|[IV]{1,4})\s*\.?\s*$`)
 
 // textOf is a value as model text; the zero Text when there is none.
 func textOf(v *grammar.Value) model.Text {

@@ -879,6 +879,15 @@ func TestLayouts(t *testing.T) {
 				}
 				return strings.Join(out, "; ")
 			}, "1 ilc 2.4cm; 2 slc 2.0cm"},
+		{"an arrow to the next stage at the end of a stage's value is no stain of it ('… neg -> II', '→ stg 2')",
+			"Site: R nasal ala\nI: 3 blks; blk 2 + deep; blks 1,3 neg -> II\nII: 1 blk neg\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, st := range n.Lesions[0].Stages {
+					out = append(out, fmt.Sprint(st.Number, ":", st.Blocks.N, ":", len(st.Stains)))
+				}
+				return strings.Join(out, " ")
+			}, "1:3:0 2:1:0"},
 		{"Svc Date is the date of service", "Svc Date: 05/28/2026\nSite: dorsal hand\n",
 			func(n *model.Note) string { return n.Encounter.Date.Value }, "2026-05-28"},
 		{"Reading physician (frozen sections) is who read the slides", "Reading physician (frozen sections): Dr. Kowalczyk-Amadi, the operating Mohs surgeon\nSite: forearm\n",
