@@ -651,55 +651,29 @@ func TestLayouts(t *testing.T) {
 			}, "upper back; intermediate (layered) repair|[5.8]|after clearance|"},
 		{"a numbered site heading over a lesion label gives it the label's site",
 			"SITE 1 OF 2\nLesion 1: left lower cutaneous lip\n  Stage 1: 2 blocks; margins: clear\n\nSITE 2 OF 2\nLesion 2: right lateral neck\n  Stage 1: 3 blocks; margins: clear\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
-				}
-				return strings.Join(out, "; ")
-			}, "1 left lower cutaneous lip 1; 2 right lateral neck 1"},
+			perLesion(func(les model.Lesion) string {
+				return les.Label + " " + les.HeadingText.Value + " " + fmt.Sprint(len(les.Stages))
+			}), "1 left lower cutaneous lip 1; 2 right lateral neck 1"},
 		{"lettered rows under a repairs heading that times them are each timed after clearance (CODING-RULES §3)",
 			"SITES TREATED TODAY\n  A  L upper back   BCC\n  B  R nasal ala    BCC\n\nCASE TIMELINE\n08:00  A (back): Stage 1 excised, 2 blocks.\n08:10  B (ala): Stage 1 excised, 1 block.\n09:00  A stage 1 read: clear.\n09:05  B stage 1 read: clear.\n\n" +
 				"REPAIRS (performed after tumor clearance at all three sites)\n  A  L upper back: final defect 3.4 x 2.9 cm. Complex repair: wide undermining, layered closure. Repair length 9.4 cm.\n  B  R nasal ala: final defect 1.1 x 0.9 cm. Intermediate layered repair, 3.0 cm.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+": "+r.Timing.Value)
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "A: REPAIRS (performed after tumor clearance at all three sites); B: REPAIRS (performed after tumor clearance at all three sites)"},
+			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + ": " + r.Timing.Value }), "A: REPAIRS (performed after tumor clearance at all three sites); B: REPAIRS (performed after tumor clearance at all three sites)"},
 		{"a lesion's line of hyphenated cells gives its diagnosis, size and reason for Mohs",
 			"70yo F, mohs x2 today, all bx proven:\n  site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)\n  site B: R dorsal wrist - BCC nodular - 1.4 x 1.2 cm - mohs: recurrent after ED&C, ill-defined\n\nA stage 1, 2 blocks, clear.\nB stage 1, 3 blocks, clear.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.Diagnosis.Value+" "+fmt.Sprint(les.Size.Dims)+" "+les.Indication.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "A BCC nodular [0.8 0.7] mohs: ear (H-zone); B BCC nodular [1.4 1.2] mohs: recurrent after ED&C, ill-defined"},
+			perLesion(func(les model.Lesion) string {
+				return les.Label + " " + les.Diagnosis.Value + " " + fmt.Sprint(les.Size.Dims) + " " + les.Indication.Value
+			}), "A BCC nodular [0.8 0.7] mohs: ear (H-zone); B BCC nodular [1.4 1.2] mohs: recurrent after ED&C, ill-defined"},
 		{"a hashed lesion line of hyphenated cells gives its diagnosis, size and reason for Mohs",
 			"71yo F here for mohs x2, both bx proven:\n  #1 R nasal ala - BCC, infiltrative - 1.0 x 0.8 cm - mohs: nose, infiltrative subtype, ill-defined\n  #2 L lateral neck - SCC, well diff - 1.2 x 1.0 cm - mohs: recurrent after excision 2024\n\n#1 stage 1, 2 blocks, clear.\n#2 stage 1, 3 blocks, clear.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Diagnosis.Value+" "+fmt.Sprint(les.Size.Dims)+" "+les.Indication.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "BCC, infiltrative [1 0.8] mohs: nose, infiltrative subtype, ill-defined; SCC, well diff [1.2 1] mohs: recurrent after excision 2024"},
+			perLesion(func(les model.Lesion) string {
+				return les.Diagnosis.Value + " " + fmt.Sprint(les.Size.Dims) + " " + les.Indication.Value
+			}), "BCC, infiltrative [1 0.8] mohs: nose, infiltrative subtype, ill-defined; SCC, well diff [1.2 1] mohs: recurrent after excision 2024"},
 		{"a typed line's lower-case sentence after a measure is its own: the repair after the defect (CODING-RULES §3)",
 			"#1 R nasal ala - BCC - 1.0 x 0.8 cm\n#2 L lateral neck - SCC - 1.2 x 1.0 cm\n\n#1 ala stage 1, 3 blocks, clear.\n#2 neck stage 1, 2 blocks, clear.\n\nrepairs / wound mgmt:\n" +
 				"#2 L lateral neck (after tumor clearance): defect 1.6 x 1.3 cm. simple repair, single layer interrupted 5-0 prolene, length 4.2 cm.\n#1 R nasal ala (tumor cleared): final defect 1.8 x 1.5 cm. NOT closed today.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+": "+r.Value.Value+" "+fmt.Sprint(r.Length.Dims))
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "2: simple repair, single layer interrupted 5-0 prolene, length 4.2 cm [4.2]"},
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return les.Label + ": " + r.Value.Value + " " + fmt.Sprint(r.Length.Dims)
+			}), "2: simple repair, single layer interrupted 5-0 prolene, length 4.2 cm [4.2]"},
 		{"MOHS I and MOHS II are stages; Mohs x 2 is none (CODING-RULES §1)",
 			"Site: L nasal ala\nDx: BCC, nodular\nMohs x 2 today was planned.\nMOHS I: 3 blocks; bl 1 + (deep), bl 2-3 neg.\nMOHS II: 1 block (under bl 1); neg.\nMohs 3: 2 blocks; neg.\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:1 3:2"},
@@ -718,13 +692,9 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return stageSummary(n) }, "1:3 2:2"},
 		{"a tumor's block of fields between rules, a second site after the rule, opens the next tumor (NOTE-FORMAT §1)",
 			"- - - - - - - - - -\nTUMOR LOCATION: R ANTIHELIX\nDX: SCC\nLAYER 1 / 2 SECTIONS / CLEAR\n- - - - - - - - - -\nTUMOR LOCATION: L DORSAL FOOT\nDX: BCC\nLAYER 1 / 3 SECTIONS / CLEAR\n- - - - - - - - - -\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Site.Text.Value+" "+les.Diagnosis.Value+" "+fmt.Sprint(len(les.Stages))+" "+les.Ambiguous.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "R ANTIHELIX SCC 1 ; L DORSAL FOOT BCC 1 "},
+			perLesion(func(les model.Lesion) string {
+				return les.Site.Text.Value + " " + les.Diagnosis.Value + " " + fmt.Sprint(len(les.Stages)) + " " + les.Ambiguous.Value
+			}), "R ANTIHELIX SCC 1 ; L DORSAL FOOT BCC 1 "},
 		{"a superseded report kept below the corrected one is not read",
 			"*** CORRECTED REPORT ***\nSite: left helix\nStage 1: 3 blocks; margins: positive\nStage 2: 2 blocks; margins: clear\n\n" +
 				"======\nORIGINAL REPORT - SUPERSEDED 10/08/2026 - RETAINED FOR THE RECORD ONLY\nDo not use for coding or billing. See corrected report above.\n======\nSite: left helix\nStage 1: 2 blocks; margins: positive\n\nStage 2: 2 blocks; margins: clear\n",
@@ -752,13 +722,9 @@ func TestLayouts(t *testing.T) {
 		{"a letter below a rule, dated after the day's dictation, is not read",
 			"DATE OF SERVICE: 11/20/2026\n\nTUMOR #1, LEFT UPPER EYELID: The first stage was divided into two blocks, both clear.\n\nTUMOR #2, RIGHT FOREARM: The single stage was divided into six blocks, all clear.\n\n______________________________\n\nNovember 23, 2026\n\nDear Barnaby,\n\n" +
 				"Thank you for sending Ms. Penhallow. On Friday I removed the basal cell carcinoma of her left upper eyelid in two stages and the squamous cell carcinoma of her right forearm in a single stage; both were closed primarily the same day. I will see her back for suture removal and then return her to your care for routine skin checks every six months.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, fmt.Sprint(len(les.Stages), len(les.Repairs))+" "+les.Diagnosis.Value+les.Ambiguous.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "1 0 ; 1 0 "},
+			perLesion(func(les model.Lesion) string {
+				return fmt.Sprint(len(les.Stages), len(les.Repairs)) + " " + les.Diagnosis.Value + les.Ambiguous.Value
+			}), "1 0 ; 1 0 "},
 		{"an addendum dated another day below a rule is read",
 			"DATE OF SERVICE: 10/13/2026\nSite: vertex scalp\nStage 1: 2 blocks; margins: clear\n\n______________________________\nADDENDUM\nDate: 10/14/2026\nStage 2: 1 block; margins: clear\n",
 			func(n *model.Note) string { return stageSummary(n) }, "1:2 2:1"},
@@ -784,13 +750,9 @@ func TestLayouts(t *testing.T) {
 			"Procedure in detail:\n4. Site A, left preauricular skin, first stage: three blocks. Infiltrative basal cell carcinoma in cords through the reticular dermis, no perineural invasion. Tumor at the deep margin of block 1; blocks 2 and 3 clear.\n" +
 				"5. Site A, second stage: two blocks from the area of block 1. Block 1 clear; block 2 with residual tumor at the inferior margin.\n6. Site A, third stage: one block inferiorly. Clear.\n" +
 				"8. Site B, right posterior neck, first stage: two blocks. Nodular basal cell carcinoma in the mid dermis, both blocks clear at all margins.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages), " ", len(les.Stages) > 0 && len(les.Stages[0].Margins) > 0))
-				}
-				return strings.Join(out, "; ")
-			}, "A left preauricular skin 3 true; B right posterior neck 1 true"},
+			perLesion(func(les model.Lesion) string {
+				return les.Label + " " + les.HeadingText.Value + " " + fmt.Sprint(len(les.Stages), " ", len(les.Stages) > 0 && len(les.Stages[0].Margins) > 0)
+			}), "A left preauricular skin 3 true; B right posterior neck 1 true"},
 		{"hashed lesions' stages and repairs ('#1 I: 2 blks', '#1 ILC 3.2 / #2 simple 2.4cm') go to those lesions (NOTE-FORMAT §1)",
 			"mms x2 today. frozens both sites read by me; map drawn every stage.\n\n#1 R temple - WD scc, bx+ 8/19/26; pre 1.3x1.1cm\n#2 L dorsal forearm - scc in situ, bx+ 8/19/26; pre 1.6x1.4cm\n\n" +
 				"#1 I: 2 blks; blk 1 + (deep), blk 2 neg\n#1 II: 1 blk neg\n#2 stg 1: 3 blks neg\n\nrepair after clearance: #1 ILC 3.2cm / #2 simple 2.4cm\n",
@@ -815,13 +777,7 @@ func TestLayouts(t *testing.T) {
 			}, "6"},
 		{"a tumor's label and its site as a key with no value heads its dictation: 'TUMOR #1 - LEFT CONCHAL BOWL:'",
 			"TUMOR #1 - LEFT CONCHAL BOWL:\nThe first stage was divided into three blocks, all clear.\n\nTUMOR #2 - RIGHT PREAURICULAR CHEEK:\nThe first stage was divided into two blocks. A second stage of one block was clear.\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "1 LEFT CONCHAL BOWL; 2 RIGHT PREAURICULAR CHEEK"},
+			perLesion(func(les model.Lesion) string { return les.Label + " " + les.HeadingText.Value }), "1 LEFT CONCHAL BOWL; 2 RIGHT PREAURICULAR CHEEK"},
 		{"a one-lesion template's 'L1: 3 blks', 'L2: 1 blk' are its layers; 'Clsr:' is its repair and 'Donor:' the graft's donor site",
 			"Loc: L dorsal hand\nDx: SCCis\nL1: 4 blks -- blks 1,3 + (periph), blks 2,4 neg\nL2: 2 blks -- blk 2 + (periph), blk 1 neg\nL3: 1 blk -- neg. Clear.\n" +
 				"Clsr: FTSG after clearance; recipient 2.4 x 2.0 cm\nDonor: L medial upper arm (donor closure incl. w/ graft)\n",
@@ -870,15 +826,7 @@ func TestLayouts(t *testing.T) {
 			}, "1 R nasal ala BCC; 2 L dorsal forearm SCC | biopsies 0"},
 		{"tumors listed '1.' and '2.' get their repairs back by '1)' and '2)' (NOTE-FORMAT §1)",
 			"mms x2 today:\n 1. r nasolabial fold - bcc, nodular\n 2. l dorsal hand - scc, wd\n\nafter clearance:\n 1) ilc 2.4cm\n 2) slc 2.0cm\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					for _, r := range les.Repairs {
-						out = append(out, les.Label+" "+r.Value.Value)
-					}
-				}
-				return strings.Join(out, "; ")
-			}, "1 ilc 2.4cm; 2 slc 2.0cm"},
+			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + " " + r.Value.Value }), "1 ilc 2.4cm; 2 slc 2.0cm"},
 		{"an arrow to the next stage at the end of a stage's value is no stain of it ('… neg -> II', '→ stg 2')",
 			"Site: R nasal ala\nI: 3 blks; blk 2 + deep; blks 1,3 neg -> II\nII: 1 blk neg\n",
 			func(n *model.Note) string {
@@ -1009,23 +957,13 @@ func TestLayouts(t *testing.T) {
 				return st[len(st)-1].Name + ": " + st[len(st)-1].Reason
 			}, "CK7: CK7 to highlight single Paget cells"},
 		{"lesions numbered with a hash before their sites", "#1 left cheek\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n#2 right forearm\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
-				}
-				return strings.Join(out, "; ")
-			}, "1 left cheek 1; 2 right forearm 1"},
+			perLesion(func(les model.Lesion) string {
+				return les.Label + " " + les.HeadingText.Value + " " + fmt.Sprint(len(les.Stages))
+			}), "1 left cheek 1; 2 right forearm 1"},
 		{"a hash before words that name no site opens no lesion", "Site: left cheek\nStage 1: 3 blocks\n#3 block positive\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), " ", n.Lesions[0].Site.Text.Value) }, "1 left cheek"},
 		{"bulleted sites ending with a colon head their lesions", "• Left cheek:\nDiagnosis: BCC\nStage 1: 2 blocks, clear\n\n• Right forearm:\nDiagnosis: SCC\nStage 1: 3 blocks, clear\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.HeadingText.Value+" "+fmt.Sprint(len(les.Stages)))
-				}
-				return strings.Join(out, "; ")
-			}, "Left cheek 1; Right forearm 1"},
+			perLesion(func(les model.Lesion) string { return les.HeadingText.Value + " " + fmt.Sprint(len(les.Stages)) }), "Left cheek 1; Right forearm 1"},
 		{"two stage fields run on in one line", "Site: cheek\nStage 1: 3 blocks, positive deep. Stage 2: 2 blocks, negative.\n", stageSummary, "1:3 2:2"},
 		{"a later stage run on in one line keeps the sentences after its own",
 			"Site: left forehead\nMap drawn. First stage: three blocks, positive at the deep margin of block 3. Second stage: two blocks. I ran a Ber-EP4 immunostain on both blocks for follicular epithelium. Both blocks were clear.\n",
@@ -1035,13 +973,9 @@ func TestLayouts(t *testing.T) {
 			}, "1:3 2:2 stains=1 margins=1 positive=false"},
 		{"a lesion label keyed by its site",
 			"Tumor 1 - right preauricular cheek: squamous cell carcinoma (bx 09/09/2026). Pre-op size 2.3 x 2.0 cm.\nTumor 2 - left dorsal wrist: basal cell carcinoma, nodular (bx 09/09/2026).\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value+" "+les.Diagnosis.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "1 right preauricular cheek squamous cell carcinoma; 2 left dorsal wrist basal cell carcinoma"},
+			perLesion(func(les model.Lesion) string {
+				return les.Label + " " + les.HeadingText.Value + " " + les.Diagnosis.Value
+			}), "1 right preauricular cheek squamous cell carcinoma; 2 left dorsal wrist basal cell carcinoma"},
 		{"repairs listed by hash number under a heading after the lesions",
 			"Lesion #1 - right helix\n  Stage 1: 2 blocks; clear\n\nLesion #2 - left dorsal hand\n  Stage 1: 1 block; clear\n\nRECONSTRUCTION (all after tumor clearance)\n  #1 right helix: complex repair, 1.9 cm\n  #2 left dorsal hand: simple repair, 3.0 cm\n",
 			eachRepair(func(les model.Lesion, r model.Repair) string {
@@ -1154,13 +1088,7 @@ func TestLayouts(t *testing.T) {
 			}, "1 2"},
 		{"lesions labelled by a letter in parentheses",
 			"(A) LEFT LOWER EYELID\nStage 1: 2 blocks; clear\n\n(B) RIGHT NASAL TIP\nStage 1: 3 blocks; clear\n",
-			func(n *model.Note) string {
-				var out []string
-				for _, les := range n.Lesions {
-					out = append(out, les.Label+" "+les.HeadingText.Value)
-				}
-				return strings.Join(out, "; ")
-			}, "A LEFT LOWER EYELID; B RIGHT NASAL TIP"},
+			perLesion(func(les model.Lesion) string { return les.Label + " " + les.HeadingText.Value }), "A LEFT LOWER EYELID; B RIGHT NASAL TIP"},
 		{"'pos:' before blocks is a margin, no place of service",
 			"Site: chin\nStage 1: 3 blocks\npos: blocks 2, 3 (deep)\n",
 			func(n *model.Note) string { return n.Encounter.PlaceOfService.Value }, ""},
