@@ -68,8 +68,10 @@ func (l *lowerer) inlineText(t *grammar.Text, afterLabel bool) {
 func (l *lowerer) openingCells(rest *grammar.Value, hyphens bool) {
 	var sentences []*grammar.Value
 	for _, sen := range splitSentences(rest) {
-		for _, part := range splitOutside(sen, ";") { // "BCC, nodular; shave biopsy …; indication: …"
-			sentences = append(sentences, splitAtDashes(part, hyphens)...)
+		for _, keyed := range splitAtLowerKeys(sen) {
+			for _, part := range splitOutside(keyed, ";") { // "BCC, nodular; shave biopsy …; indication: …"
+				sentences = append(sentences, splitAtDashes(part, hyphens)...)
+			}
 		}
 	}
 	if len(sentences) == 0 {
@@ -453,6 +455,34 @@ func splitSentences(v *grammar.Value) []*grammar.Value {
 		start = j
 	}
 	return at.appendTrimmed(out, start, len(s))
+}
+
+// splitAtLowerKeys cuts a sentence again at each period whose next part
+// opens in lower case with a known key, as terse notes run a lesion's facts
+// together: "nod BCC. bx+ 10/13/26 shave (CF26-5301). ind: H-zone,
+// recurrent. preop 1.0x0.8cm" is the diagnosis, its biopsy, the indication
+// and the size. A period before any other lower-case word ends
+// nothing (splitSentences).
+func splitAtLowerKeys(v *grammar.Value) []*grammar.Value {
+	var out []*grammar.Value
+	s, start := v.Text, 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != ' ' || s[i+2] < 'a' || s[i+2] > 'z' || isAbbreviation(s[start:i]) {
+			continue
+		}
+		rest := trimmedValue(v, i+1, len(s))
+		if _, _, sized := leadingKey(rest, false); !sized && !opensWithKey(rest.Text) && !datedBiopsy(firstWords(rest.Text, 3)) {
+			continue // ("ind: H-zone", "preop 1.0x0.8cm", "bx+ 10/13/26 shave")
+		}
+		if part := trimmedValue(v, start, i+1); part != nil {
+			out = append(out, part)
+		}
+		start = i + 1
+	}
+	if part := trimmedValue(v, start, len(s)); part != nil {
+		out = append(out, part)
+	}
+	return out
 }
 
 // endsMeasure reports whether text ends with a measure in cm or mm, which

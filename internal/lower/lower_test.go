@@ -823,7 +823,19 @@ func TestLayouts(t *testing.T) {
 					out = append(out, les.Label+" "+les.HeadingText.Value+" "+les.Diagnosis.Value)
 				}
 				return strings.Join(out, "; ") + fmt.Sprint(" | biopsies ", len(n.Biopsies))
-			}, "1 R nasal ala BCC; 2 L dorsal forearm SCC | biopsies 0"},
+			}, "1 R nasal ala nod BCC; 2 L dorsal forearm SCC, WD | biopsies 0"},
+		{"'ind:' and 'preop' after a period in lower case are the tumor's indication and pre-op size (CODING-RULES.md §1: why Mohs was chosen and the size are documented)",
+			"1) L temple -- nod BCC. bx+ 10/13/26 shave (CF26-5301). ind: H-zone, recurrent. preop 1.0x0.8cm\n   I: 2 blks; + blk 1 periph; blk 2 neg -> II\n   II: 1 blk neg. clear\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(les.Indication.Value, " | ", les.Size.Dims, " | ", les.PriorBiopsy.Yes)
+			}, "H-zone, recurrent | [1 0.8] | true"},
+		{"the histology in parentheses after a terse count's margin is the stage's ('I: 2 blks neg (sup BCC papillary dermis, no PNI). clear')",
+			"1) R lateral ankle -- BCC, superficial. ind: recurrent\n   I: 2 blks neg (sup BCC papillary dermis, no PNI). clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(st.Blocks.N, " | ", st.Histology.Value)
+			}, "2 | sup BCC papillary dermis, no PNI"},
 		{"tumors listed '1.' and '2.' get their repairs back by '1)' and '2)' (NOTE-FORMAT §1)",
 			"mms x2 today:\n 1. r nasolabial fold - bcc, nodular\n 2. l dorsal hand - scc, wd\n\nafter clearance:\n 1) ilc 2.4cm\n 2) slc 2.0cm\n",
 			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + " " + r.Value.Value }), "1 ilc 2.4cm; 2 slc 2.0cm"},

@@ -102,6 +102,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 				marginText = append(marginText, rest) // "2 blocks (+) deep"
 			} else if w := strings.Trim(firstWord(asciiLower(rest)), ".,;"); clearWords[w] || positiveWords[w] || strings.HasPrefix(rest, "+") {
 				marginText = append(marginText, rest) // "1 blk clear", not "two blocks at the lateral margin"
+				if h := parenthesisedHistology(rest); h != "" && !st.Histology.Present() {
+					st.Histology = model.Text{Value: h, Line: it.Pos.Line} // "2 blks neg (sup BCC papillary dermis, no PNI)"
+				}
 			}
 		case cont == fHistology && isMarginClause(it.Text):
 			marginText = append(marginText, it.Text) // "…, involved the deep margin of blocks 1 and 2"
@@ -151,6 +154,18 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 		}
 	}
 	return nil
+}
+
+// parenthesisedHistology is the histology a terse count's margin gives in
+// parentheses after it ("neg (sup BCC papillary dermis, no PNI). clear"),
+// or "".
+func parenthesisedHistology(s string) string {
+	_, after, ok := strings.Cut(s, "(")
+	inside, _, closed := strings.Cut(after, ")")
+	if !ok || !closed || !isHistology(inside) {
+		return ""
+	}
+	return strings.TrimSpace(inside)
 }
 
 // isNumberRange reports whether s is a range of block numbers alone: "3-4".
