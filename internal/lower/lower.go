@@ -3890,9 +3890,11 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 	}
 	if v != nil && l.lesion >= 0 {
 		if ref, ok := lookup(secLesion, f.Key); ok && ref.field == fFinalDefect {
-			for _, arrow := range []string{" -> ", " → ", " => "} {
-				if size, then, cut := strings.Cut(v.Text, arrow); cut && strings.TrimSpace(then) != "" {
-					// "Def 1.3 x 1.1 cm -> FTSG 1.3 x 1.1 cm after clearance, donor R preauric.": the defect, then what closed it
+			for _, arrow := range []string{" -> ", " → ", " => ", ". "} {
+				if size, then, cut := strings.Cut(v.Text, arrow); cut && strings.TrimSpace(then) != "" && (arrow != ". " || isRepairText(then)) {
+					// "Def 1.3 x 1.1 cm -> FTSG 1.3 x 1.1 cm after clearance, donor R
+					// preauric.", "def 4.8x3.9cm (to galea). after clearance CLC
+					// 9.6cm, …": the defect, then what closed it
 					rest := &grammar.Text{Pos: shift(v.Pos, size+arrow), Text: strings.TrimSpace(then)}
 					v = &grammar.Value{Pos: v.Pos, Text: strings.TrimSpace(size)}
 					f = &grammar.Field{Pos: f.Pos, Key: f.Key, Value: v}

@@ -836,6 +836,18 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0]
 				return fmt.Sprint(st.Blocks.N, " | ", st.Histology.Value)
 			}, "2 | sup BCC papillary dermis, no PNI"},
+		{"'+ blks 4,6 (histology)': both blocks positive, the histology the stage's, the 6 no stain (CODING-RULES.md §2: only named special stains are billed)",
+			"Site: vertex scalp\nI: 7 blks; + blks 4,6 (WD SCC deep dermis, focally infiltrative, no PNI); rest neg -> II\nII: 2 blks neg. clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(st.Margins, " | ", st.Histology.Value, " | stains ", len(st.Stains))
+			}, "[{[4 6] true 2} {[] false 2}] | WD SCC deep dermis, focally infiltrative, no PNI | stains 0"},
+		{"a repair sentence after the final defect's size ('def 4.8x3.9cm (to galea). after clearance CLC 9.6cm, …') is the repair (CODING-RULES.md §3)",
+			"Site: vertex scalp\nI: 2 blks neg. clear\n\ndef 4.8x3.9cm (to galea). after clearance CLC 9.6cm, wide subgaleal undermining, 3-0 PDS deep / staples\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(les.FinalDefect.Dims, " | ", eachRepair(func(_ model.Lesion, r model.Repair) string { return fmt.Sprint(r.Value.Value, " ", r.Length.Dims) })(n))
+			}, "[4.8 3.9] | CLC [9.6]"},
 		{"tumors listed '1.' and '2.' get their repairs back by '1)' and '2)' (NOTE-FORMAT §1)",
 			"mms x2 today:\n 1. r nasolabial fold - bcc, nodular\n 2. l dorsal hand - scc, wd\n\nafter clearance:\n 1) ilc 2.4cm\n 2) slc 2.0cm\n",
 			eachRepair(func(les model.Lesion, r model.Repair) string { return les.Label + " " + r.Value.Value }), "1 ilc 2.4cm; 2 slc 2.0cm"},

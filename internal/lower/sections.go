@@ -36,6 +36,13 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear", "blocks 1, 3-4, 6-7 clear": the 3 continues the list
 			continue
 		}
+		if n, rest, ok := strings.Cut(strings.TrimSpace(it.Text), " ("); ok && len(marginText) > 0 && grammar.IsDigits(n) {
+			marginText[len(marginText)-1] += " & " + n // "+ blks 4,6 (WD SCC deep dermis, no PNI)": the 6 continues the list, no stain
+			if h := parenthesisedHistology("(" + rest); h != "" && !st.Histology.Present() {
+				st.Histology = model.Text{Value: h, Line: it.Pos.Line}
+			}
+			continue
+		}
 		if key, rest, ok := itemKey(it); ok && marginKeyWords[asciiLower(key)] && rest != nil {
 			marginText = append(marginText, key+" "+rest.Text) // "positive: blocks 2, 7 (peripheral)"
 			cont = fMargins
