@@ -842,6 +842,12 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0]
 				return fmt.Sprint(st.Margins, " | ", st.Histology.Value, " | stains ", len(st.Stains))
 			}, "[{[4 6] true 2} {[] false 2}] | WD SCC deep dermis, focally infiltrative, no PNI | stains 0"},
+		{"'+ blks 1,3 periph (…); 2,4 neg': blocks 1 and 3 positive, the 3 no stain; '2,4 neg' keeps its own status",
+			"Site: L malar cheek\nI: 4 blks; + blks 1,3 periph (confluent atyp junctional melanocytes, no dermal invasion); 2,4 neg -> II\nII: 2 blks; neg. clear\n",
+			func(n *model.Note) string {
+				st := n.Lesions[0].Stages[0]
+				return fmt.Sprint(st.Margins, " | stains ", len(st.Stains))
+			}, "[{[1 3] true 2} {[2 4] false 2}] | stains 0"},
 		{"a repair sentence after the final defect's size ('def 4.8x3.9cm (to galea). after clearance CLC 9.6cm, …') is the repair (CODING-RULES.md §3)",
 			"Site: vertex scalp\nI: 2 blks neg. clear\n\ndef 4.8x3.9cm (to galea). after clearance CLC 9.6cm, wide subgaleal undermining, 3-0 PDS deep / staples\n",
 			func(n *model.Note) string {

@@ -36,9 +36,11 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			marginText = append(marginText, it.Text) // "blocks 1, 3, 4 clear", "blocks 1, 3-4, 6-7 clear": the 3 continues the list
 			continue
 		}
-		if n, rest, ok := strings.Cut(strings.TrimSpace(it.Text), " ("); ok && len(marginText) > 0 && grammar.IsDigits(n) {
-			marginText[len(marginText)-1] += " & " + n // "+ blks 4,6 (WD SCC deep dermis, no PNI)": the 6 continues the list, no stain
-			if h := parenthesisedHistology("(" + rest); h != "" && !st.Histology.Present() {
+		if n, where, ok := listedBlock(it.Text); ok && len(marginText) > 0 && endsWithDigit(marginText[len(marginText)-1]) {
+			// "+ blks 4,6 (WD SCC deep dermis, no PNI)", "+ blks 1,3 periph
+			// (…)": the 6 and the 3 continue the list, no stains
+			marginText[len(marginText)-1] += " & " + n + where
+			if h := parenthesisedHistology(it.Text); h != "" && !st.Histology.Present() {
 				st.Histology = model.Text{Value: h, Line: it.Pos.Line}
 			}
 			continue
@@ -162,6 +164,32 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	}
 	return nil
 }
+
+// listedBlock reads a block number that goes on a margin's list after a
+// comma, with at most a place word and a parenthesis after it: "6 (WD SCC
+// deep dermis)" → "6", ""; "3 periph (…)" → "3", " periph". A number with a
+// margin status of its own ("3 neg") is no such part.
+func listedBlock(s string) (n, where string, ok bool) {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "(")
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 2 || !grammar.IsDigits(words[0]) {
+		return "", "", false
+	}
+	if len(words) == 2 {
+		if _, known := marginStatus(words[1]); known || !marginPlaceWords[strings.TrimSuffix(asciiLower(words[1]), ".")] {
+			return "", "", false
+		}
+		where = " " + words[1]
+	}
+	return words[0], where, true
+}
+
+// marginPlaceWords name where on a block tumor remains.
+var marginPlaceWords = map[string]bool{"deep": true, "periph": true, "peripheral": true, "lateral": true, "lat": true,
+	"epidermal": true, "dermal": true, "medial": true, "superior": true, "inferior": true}
+
+// endsWithDigit reports whether s ends with a digit.
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
 
 // parenthesisedHistology is the histology a terse count's margin gives in
 // parentheses after it ("neg (sup BCC papillary dermis, no PNI). clear"),
