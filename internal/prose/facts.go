@@ -2342,7 +2342,7 @@ func (st *state) readIndication(p *para, s span) {
 		return
 	}
 	for i := s.lo; i+1 < s.hi; i++ {
-		if (p.w(i) == "indication" || p.w(i) == "indications") && p.w(i+1) == ":" && i+2 < s.hi {
+		if (p.w(i) == "indication" || p.w(i) == "indications" || p.w(i) == "ind") && p.w(i+1) == ":" && i+2 < s.hi {
 			e := trimEnd(p, i+2, s.hi)
 			if e > i+2 && p.anyIn(i+2, e, cReason) {
 				st.f.Indication = append(st.f.Indication, Text{Value: p.text(i+2, e), Span: p.spanOf(i+2, e)})

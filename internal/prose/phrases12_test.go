@@ -360,3 +360,19 @@ func TestTodayBiopsyOfAnotherSite(t *testing.T) {
 			fams, []string{`same-day-biopsy "shave"`}},
 	})
 }
+
+// TestTerseIndicationAndSize: a terse note's "ind:" names why Mohs was
+// chosen and its "preop" the size before surgery (CODING-RULES §1: the
+// indication and the pre-operative size are documented); "preop dx:" is
+// no size.
+func TestTerseIndicationAndSize(t *testing.T) {
+	fams := []string{"indication", "preop "}
+	runPhrases(t, []phraseCase{
+		{"§1 indication and size: 'ind: LM on face/H-zone, ill-defined. preop 1.4x1.1cm'",
+			"MMS L malar cheek -- MIS, LM type. bx+ 09/29/26 shave (CF26-5120). ind: LM on face/H-zone, ill-defined pigment. preop 1.4x1.1cm",
+			fams, []string{"indication", "preop 1.4x1.1"}},
+		{"§1 size: 'preop dx: BCC, nodular' names no size",
+			"MMS L nasal ala. preop dx: BCC, nodular, L nasal ala.",
+			fams, nil},
+	})
+}
