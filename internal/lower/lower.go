@@ -68,7 +68,9 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 		}
 		l.headed = true
 	}
-	if !l.headed && len(dashed) >= 2 { // "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line
+	if !l.headed && (len(dashed) >= 2 || len(dashed) == 1 && stagedAfter(note.Lines, dashed[0])) {
+		// "Left helix - SCC, …" / "Right calf - BCC, …": a lesion a line; "L
+		// upper back (scapular) - sup + nod BCC; …" over its stages
 		for _, i := range dashed {
 			l.opens[i] = opensLesion
 		}
@@ -702,15 +704,38 @@ func leftMargin(lines []*grammar.Line) int {
 }
 
 // dashedLesion reports whether a line names a lesion by its site and, after
-// a dash, its diagnosis: "Left helix - SCC, well differentiated; …".
+// a dash, its diagnosis: "Left helix - SCC, well differentiated; …", "L
+// upper back (scapular) - sup + nod BCC; …".
 func dashedLesion(s string) bool {
 	for _, dash := range []string{" – ", " — ", " - "} {
 		i := strings.Index(s, dash)
-		if i <= 0 || siteLead(s) != strings.TrimSpace(s[:i]) {
+		head := strings.TrimSpace(s[:max(i, 0)])
+		if open := strings.Index(head, " ("); open > 0 && strings.HasSuffix(head, ")") {
+			head = head[:open] // where on the site, in parentheses
+		}
+		if i <= 0 || siteLead(s) != head {
 			continue
 		}
 		if _, ok := anatomy.Resolve(s[:i]); ok && !namesStageOf(s[:i]) {
 			return icd10.Recognize(siteLead(s[i+len(dash):])).Histology != ""
+		}
+	}
+	return false
+}
+
+// stagedAfter reports whether a line after line i keys a stage ("stg 1: 6
+// blks; all neg"), with no other line that would open a lesion between.
+func stagedAfter(lines []*grammar.Line, i int) bool {
+	for _, line := range lines[i+1:] {
+		it := line.Item
+		if it == nil {
+			continue
+		}
+		if len(it.Fields) > 0 && it.Text == nil && it.Marker == nil && isStageKey(it.Fields[0].Key) || terseStage(it) != nil {
+			return true
+		}
+		if it.Marker != nil || it.Label != nil {
+			return false
 		}
 	}
 	return false
@@ -2970,8 +2995,8 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text) || endsWithTitle(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text) ||
 				endsWithTitle(text)) // "… interpreted by Dr." over "Delacroix-Mbeki, who served as surgeon and pathologist."
-		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 {
-			break
+		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 || startsLower(next.Text.Text) && keyFirst(text, next.Text) {
+			break // ("def 3.2x2.6 cm" under a stage's value: a fact of its own)
 		}
 		text += " " + next.Text.Text
 		end = next.Text.Pos.Column + utf8.RuneCountInString(next.Text.Text)
@@ -2981,6 +3006,22 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		return v, i
 	}
 	return &grammar.Value{Pos: v.Pos, Text: text}, j
+}
+
+// keyFirst reports whether the line t under text is a known key and its
+// measure alone ("def 3.2x2.6 cm"), not the rest of a key the line above
+// began ("… primary" over "defect 1.0 x 0.8 cm; …") or a phrase it left
+// open.
+func keyFirst(text string, t *grammar.Text) bool {
+	key, rest, ok := leadingKey(&grammar.Value{Pos: t.Pos, Text: t.Text}, false)
+	if !ok || rest == nil || len(strings.Fields(key)) > 2 || endsWithLink(text) {
+		return false
+	}
+	if _, split := lookupAny(lastWord(text) + " " + key); split {
+		return false
+	}
+	m, err := grammar.ParseMeasure("", rest)
+	return err == nil && len(m.Dims) > 0
 }
 
 // startsLower reports whether text opens with a lower-case letter: no

@@ -848,6 +848,19 @@ func TestLayouts(t *testing.T) {
 				st := n.Lesions[0].Stages[0]
 				return fmt.Sprint(st.Margins, " | stains ", len(st.Stains))
 			}, "[{[1 3] true 2} {[2 4] false 2}] | stains 0"},
+		{"one dashed site line over its stages opens the lesion ('L upper back (scapular) - sup + nod BCC; …'), its site the site (CODING-RULES.md §1: the site decides the Mohs class)",
+			"DOS: 8/12/2026\n\nL upper back (scapular) - sup + nod BCC; bx 7/22 + (SMS26-2377); pre 2.6x2.1 cm; ind: recurrent, ill-defined\nMAP + H&E, I read.\nstg 1: 6 blks; all neg, clr; sup + nod BCC papillary/upper reticular dermis, PNI-\ndef 3.2x2.6 cm\n",
+			func(n *model.Note) string {
+				les := n.Lesions[0]
+				return fmt.Sprint(len(n.Lesions), " | ", les.Site.Text.Value, " | ", les.Size.Dims, " | ", les.FinalDefect.Dims, " | ", les.Stages[0].Histology.Value)
+			}, "1 | L upper back | [2.6 2.1] | [3.2 2.6] | sup + nod BCC papillary/upper reticular dermis; PNI-"},
+		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
+			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
+			func(n *model.Note) string {
+				return eachRepair(func(_ model.Lesion, r model.Repair) string {
+					return fmt.Sprint(r.Defect.Dims, " ", r.SecondaryDefect.AreaSq)
+				})(n)
+			}, "[1 0.8] 1.5"},
 		{"a repair sentence after the final defect's size ('def 4.8x3.9cm (to galea). after clearance CLC 9.6cm, …') is the repair (CODING-RULES.md §3)",
 			"Site: vertex scalp\nI: 2 blks neg. clear\n\ndef 4.8x3.9cm (to galea). after clearance CLC 9.6cm, wide subgaleal undermining, 3-0 PDS deep / staples\n",
 			func(n *model.Note) string {
