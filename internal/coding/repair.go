@@ -68,7 +68,7 @@ var repairWords = []struct {
 		"not repaired today", "not closed today", "not reconstructed today", "returns next week for", "return next week for"}},
 	{classReview, []string{"interpolation", "interpolated", "paramedian", "staged", "two stage", "cartilage graft", "composite graft"}},
 	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
-		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "tissue rearrangement"}},
+		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "att", "tissue rearrangement"}}, // "ATT": an adjacent tissue transfer by its initials
 	{classReview, []string{"wedge excision", "wedge resection", "full thickness wedge"}},
 	{classFTSG, []string{"full thickness", "ftsg", "burow s graft", "burows graft", "burow graft"}},
 	{classSTSG, []string{"split thickness", "stsg"}},
@@ -160,6 +160,9 @@ func repairClassOf(text string) repairClass {
 			// repair that was not done, its kind in parentheses
 			return classNoCode
 		}
+	}
+	if f := strings.Fields(w.text()); len(f) > 1 && f[0] == "int" && f[1][0] >= '0' && f[1][0] <= '9' {
+		return classIntermediate // "int 4.2 cm, after clearance": a terse note's intermediate closure by its length ("2nd int" heals by second intention)
 	}
 	if w.has("vs", "versus", "or") {
 		classes := 0 // "linear closure — intermediate vs. complex (to be confirmed)": the note does not say which

@@ -284,6 +284,8 @@ var realisticSets = []struct {
 	{"testdata/probe230", 20, 20},
 	{"testdata/probe231", 20, 0},
 	{"testdata/probe232", 20, 15},
+	{"testdata/probe233", 20, 0},
+	{"testdata/probe234", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

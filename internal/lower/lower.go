@@ -37,6 +37,7 @@ func Lower(name string, note *grammar.Note) (*model.Note, error) {
 	}
 	l.opens = make([]opening, len(note.Lines))
 	l.wrapAt = wrapColumn(note.Lines)
+	l.terse = terseLines(note.Lines)
 	var dashed, hashed []int
 	margin := leftMargin(note.Lines)
 	for i, line := range note.Lines {
@@ -410,6 +411,7 @@ type lowerer struct {
 	stagesListed    bool                     // a stage count was read; numbered items under it are its stages
 	valueEnd        int                      // the note line the last field line's value ends on, with the lines it wraps onto
 	wrapAt          int                      // the column the note's lines were wrapped to (wrapColumn), 0 when not wrapped
+	terse           bool                     // the note's short lines open in lower case (terseLines): lower case is no sign of a wrap
 	rowStage        rowStage                 // the stage the last log row stated
 	siteParas       map[siteAt]siteParagraph // the paragraphs (by line) or sentences (by line and column) of a dictation that open with their lesion's site
 	siteOpened      map[siteAt]bool          // the openings of siteParas whose lesion a part of their paragraph has opened
@@ -1120,6 +1122,21 @@ func mentionsBiopsyProcedure(text string) bool {
 	return false
 }
 
+// monthDay reports whether s is a date by its month and day, with or
+// without a year: "8/04", "7/21/26".
+func monthDay(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for k, p := range parts {
+		if !grammar.IsDigits(p) || len(p) > 2 && k < 2 || len(p) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
 // plannedBiopsy reports whether the word "biopsy" (or "bx") at byte i of
 // lower-case text is a biopsy only planned, offered or put off, not done:
 // "observe; biopsy if it changes", "consider biopsy at the next visit",
@@ -1137,8 +1154,11 @@ func plannedBiopsy(lower string, i int, word string) bool {
 // citedBiopsy reports whether the word "biopsy" (or "bx") at byte i of
 // lower-case text cites the biopsy a tumor's diagnosis rests on ("Biopsy
 // confirmed: yes", "biopsy-proven", "proven on biopsy", "pearly papule,
-// biopsy site"), not a biopsy done today.
+// biopsy site", "bx 8/04 +"), not a biopsy done today.
 func citedBiopsy(lower string, i int, word string) bool {
+	if next, _, _ := strings.Cut(strings.TrimLeft(lower[i+len(word):], " "), " "); strings.HasPrefix(next, "+") || monthDay(strings.TrimRight(next, ",;")) {
+		return true // "bx 8/04 + (shave, …)", "bx+": the positive biopsy of that day
+	}
 	after := strings.FieldsFunc(lower[i+len(word):], func(r rune) bool { return !isLetterRune(r) })
 	if len(after) > 0 && slices.Contains([]string{"confirmed", "proven", "proved", "date", "dated", "result", "results",
 		"showed", "revealed", "report", "diagnosis", "dx", "site", "sites", "scar", "scars"}, after[0]) {
@@ -2992,7 +3012,7 @@ func (l *lowerer) wrappedOn(i int, v *grammar.Value, hang, flushCol int) (*gramm
 		// under the value, or left of it where the note's wrap width broke the
 		// line ("… Payer: Humana" / "Medicare Advantage")
 		placed := col >= lo && col <= flushCol || col > flushCol && (hang == 0 || col < hang) || col < lo && l.filled(end, next.Text.Text)
-		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text) || endsWithTitle(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
+		flush := placed && (end >= wrapWidth || endsWithLink(text) || l.filled(end, next.Text.Text) || startsLower(next.Text.Text) && !l.terse || endsWithTitle(text)) && !strings.HasSuffix(next.Text.Text, ":") && stageLine(next.Text) == nil &&
 			(!strings.ContainsAny(text[len(text)-1:], ".;") && midSentence(text, next.Text.Text) || !strings.HasSuffix(text, ".") && l.filled(end, next.Text.Text) ||
 				endsWithTitle(text)) // "… interpreted by Dr." over "Delacroix-Mbeki, who served as surgeon and pathologist."
 		if !hanging && !flush || len(innerKeys(next.Text.Text, false)) > 0 || startsLower(next.Text.Text) && keyFirst(text, next.Text) {
@@ -5584,6 +5604,31 @@ func wrapColumn(lines []*grammar.Line) int {
 		return 0
 	}
 	return width
+}
+
+// terseLines reports whether at least two fields of the note are keyed in
+// lower case under a line too short to have been wrapped, as a surgeon who
+// types a fact a line writes ("def 2.9x2.3 cm" / "closure: int 4.2 cm,
+// after clearance" / "tol well. rtc 1 wk."): there a line opening in lower
+// case goes on with nothing. The lower-case lines of a wrapped paragraph or
+// of a print-out's second column ("clearance", "ice 20 min q2h today") are
+// no fields.
+func terseLines(lines []*grammar.Line) bool {
+	n := 0
+	for i := 1; i < len(lines); i++ {
+		prev, it := lines[i-1].Item, lines[i].Item
+		if prev == nil || it == nil || it.Marker != nil || it.Label != nil || itemEnd(prev)-1 >= wrapWidth {
+			continue
+		}
+		keyed := it.Text == nil && len(it.Fields) > 0 && startsLower(it.Fields[0].Key)
+		if it.Text != nil && len(it.Fields) == 0 && startsLower(it.Text.Text) {
+			_, _, keyed = leadingKey(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}, false)
+		}
+		if keyed {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // filled reports whether the line ending at column end was broken where

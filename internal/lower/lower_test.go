@@ -854,6 +854,9 @@ func TestLayouts(t *testing.T) {
 				les := n.Lesions[0]
 				return fmt.Sprint(len(n.Lesions), " | ", les.Site.Text.Value, " | ", les.Size.Dims, " | ", les.FinalDefect.Dims, " | ", les.Stages[0].Histology.Value)
 			}, "1 | L upper back | [2.6 2.1] | [3.2 2.6] | sup + nod BCC papillary/upper reticular dermis; PNI-"},
+		{"in a note whose short lines are keyed in lower case, a line opening in lower case goes on with no value ('closure: int 4.2 cm, after clearance' over 'tol well. rtc 1 wk.')",
+			"L temple - MIS (LM type); bx 7/23/26 +; pre 1.8x1.4 cm\nmap each stg; H&E frozens, I read.\nstg 1: 2 blks; neg; clr\ndef 2.9x2.3 cm\nclosure: int 4.2 cm, after clearance\ntol well. rtc 1 wk.\n",
+			eachRepair(func(_ model.Lesion, r model.Repair) string { return r.Value.Value }), "int 4.2 cm, after clearance"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

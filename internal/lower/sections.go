@@ -165,6 +165,36 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 	return nil
 }
 
+// plusSecondary splits each item that gives a flap's primary defect and,
+// after a plus, its secondary defect ("def 2.6x2.2 + sec 6.0 sq cm") into
+// the two sizes: "def 2.6x2.2 cm" (the dimensions in the centimetres of the
+// area after them) and "sec defect 6.0 sq cm".
+func plusSecondary(items []*grammar.Value) []*grammar.Value {
+	var out []*grammar.Value
+	for _, it := range items {
+		lower := asciiLower(it.Text)
+		at, word := -1, ""
+		for _, w := range []string{" + sec ", " + secondary ", " + 2nd "} {
+			if k := strings.Index(lower, w); k > 0 {
+				at, word = k, w
+				break
+			}
+		}
+		if at < 0 || !endsWithDigit(strings.TrimSpace(it.Text[:at])) || !strings.Contains(lower[at:], "sq") {
+			out = append(out, it)
+			continue
+		}
+		rest := strings.TrimSpace(it.Text[at+len(word):])
+		for _, noun := range []string{"defect ", "def "} {
+			rest = strings.TrimSpace(strings.TrimPrefix(rest, noun))
+		}
+		head := trimmedValue(it, 0, at)
+		out = append(out, &grammar.Value{Pos: head.Pos, Text: head.Text + " cm"},
+			&grammar.Value{Pos: shift(it.Pos, it.Text[:at+3]), Text: "sec defect " + rest})
+	}
+	return out
+}
+
 // listedBlock reads a block number that goes on a margin's list after a
 // comma, with at most a place word and a parenthesis after it: "6 (WD SCC
 // deep dermis)" → "6", ""; "3 periph (…)" → "3", " periph". A number with a
@@ -940,7 +970,7 @@ func isBlockList(s string) bool {
 // unlabelled number that is not a size ("2 layers") is text.
 func repairValue(r *model.Repair, v *grammar.Value) error {
 	pending := "" // a size's key whose size comes after a remark: "secondary defect, including the Burow's wedge, 2.0 sq cm"
-	for _, it := range splitItems(v) {
+	for _, it := range plusSecondary(splitItems(v)) {
 		if key, rest, ok := itemKey(it); ok {
 			if ref, known := lookup(secRepair, key); known && rest != nil {
 				if err := repairField(r, ref, rest); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mohscode/mohscode/internal/anatomy"
+	"github.com/mohscode/mohscode/internal/model"
 )
 
 // ---- map ----
@@ -3069,6 +3070,13 @@ func (st *state) defect(p *para, s span, i int) {
 	if p.negated(i) {
 		return
 	}
+	if kind != "secondary" && st.repair >= 0 {
+		if prim, sec, ok := p.plusSecondary(i+1, s.hi); ok {
+			// "rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm": the flap's two defects
+			st.f.Repairs[st.repair].Defect, st.f.Repairs[st.repair].SecondaryDefect = prim, sec
+			return
+		}
+	}
 	reach := 6
 	if kind == "secondary" {
 		reach = 10 // "the secondary defect from the advancement and Burow's triangles measured 3.5 sq cm"
@@ -3135,6 +3143,41 @@ func (st *state) defect(p *para, s span, i int) {
 	}
 }
 
+// plusSecondary reads, from token i, a flap's primary defect in
+// dimensions with no unit and its secondary defect after a plus, as a terse
+// note writes them: "2.6x2.2 + sec 6.0 sq cm", "1.6x1.5 + sec def 2.4 sq
+// cm". The dimensions are in the centimetres of the area after them.
+func (p *para) plusSecondary(i, end int) (prim, sec Measure, ok bool) {
+	var dims []float64
+	j := i
+	for len(dims) < 2 {
+		v, nx, isNum := p.numberAt(j, end)
+		if !isNum {
+			return prim, sec, false
+		}
+		dims, j = append(dims, v), nx
+		if len(dims) == 1 {
+			if j >= end || p.w(j) != "x" {
+				return prim, sec, false
+			}
+			j++
+		}
+	}
+	if j+2 >= end || p.w(j) != "+" || !slices.Contains([]string{"sec", "secondary", "2nd"}, p.w(j+1)) {
+		return prim, sec, false
+	}
+	k := j + 2
+	if p.w(k) == "def" || p.w(k) == "defect" {
+		k++
+	}
+	sz, nx, isSize := p.measure(k, end)
+	if !isSize || sz.AreaSq == 0 {
+		return prim, sec, false
+	}
+	line, _ := p.pos(i)
+	return Measure{Size: model.Size{Dims: dims, Line: line}, Span: p.spanOf(i, j)}, Measure{Size: sz, Span: p.spanOf(k, nx)}, true
+}
+
 // excisionMargin reads "a 4 mm margin", "with 4 mm margins", "a 1-2 mm
 // clinical margin" (the narrowest: 1 mm) at token i. A "2 mm rim" is no margin.
 func (p *para) excisionMargin(i int, s span) (Measure, int, bool) {
@@ -3197,6 +3240,9 @@ func (st *state) readRepairs(p *para, s span) {
 		}
 		if h.cat != cRepairHead {
 			continue
+		}
+		if len(anchors) > 0 && h.lo > 0 && p.w(int(h.lo)-1) == "(" {
+			continue // "rotation flap (ATT)": the repair named again by its initials
 		}
 		before := len(st.touched)
 		st.repairAt(p, s, int(h.lo), int(h.hi))

@@ -376,3 +376,19 @@ func TestTerseIndicationAndSize(t *testing.T) {
 			fams, nil},
 	})
 }
+
+// TestPlusSecondaryDefect: a terse note's flap gives its primary defect
+// without a unit and its secondary defect after a plus (CODING-RULES §3: a
+// flap is coded on the primary plus the secondary defect); the area after
+// the plus is no primary defect.
+func TestPlusSecondaryDefect(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap: 'rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm'",
+			"after clearance: rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm; 4-0 vicryl deep",
+			fams, []string{`repair "rotation flap" defect=2.6x2.2 secondary=6 sq after-clearance`}},
+		{"§3 flap: 'rhombic ATT, def 1.6x1.5 + sec def 2.4 sq cm'",
+			"after clearance rhombic ATT, def 1.6x1.5 + sec def 2.4 sq cm; 4-0 monocryl",
+			fams, []string{`repair "rhombic ATT" defect=1.6x1.5 secondary=2.4 sq after-clearance`}},
+	})
+}
