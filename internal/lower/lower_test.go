@@ -857,6 +857,11 @@ func TestLayouts(t *testing.T) {
 		{"in a note whose short lines are keyed in lower case, a line opening in lower case goes on with no value ('closure: int 4.2 cm, after clearance' over 'tol well. rtc 1 wk.')",
 			"L temple - MIS (LM type); bx 7/23/26 +; pre 1.8x1.4 cm\nmap each stg; H&E frozens, I read.\nstg 1: 2 blks; neg; clr\ndef 2.9x2.3 cm\nclosure: int 4.2 cm, after clearance\ntol well. rtc 1 wk.\n",
 			eachRepair(func(_ model.Lesion, r model.Repair) string { return r.Value.Value }), "int 4.2 cm, after clearance"},
+		{"'bx 8/04 + (shave, …)' on a lettered tumor line cites its biopsy: the line opens a tumor, not a biopsy of today (CODING-RULES.md §4)",
+			"mohs x2 today.\nMAP + H&E, I read.\na) L preauricular - SCC WD; bx 8/04 + (shave, SMS26-2481); pre 1.1x0.9 cm\n   stg 1: 2 blks; neg; clr\nb) R helix - nod BCC; bx 8/04 + (shave, SMS26-2482); pre 0.7x0.6 cm\n   stg 1: 2 blks; neg; clr\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), " tumors, ", len(n.Biopsies), " biopsies")
+			}, "2 tumors, 0 biopsies"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {
