@@ -286,6 +286,10 @@ var realisticSets = []struct {
 	{"testdata/probe232", 20, 15},
 	{"testdata/probe233", 20, 0},
 	{"testdata/probe234", 20, 0},
+	{"testdata/probe235", 20, 0},
+	{"testdata/probe236", 20, 0},
+	{"testdata/probe237", 20, 0},
+	{"testdata/probe238", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

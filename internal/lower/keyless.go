@@ -29,6 +29,9 @@ func keylessFields(t *grammar.Text) []*grammar.Field {
 	if len(splitSentences(&grammar.Value{Pos: t.Pos, Text: t.Text})) > 1 {
 		return nil // sentences are prose
 	}
+	if words := strings.Fields(asciiLower(firstWords(t.Text, 3))); len(words) > 1 && (words[1] == "table" || words[1] == "log") {
+		return nil // "CLOSURE TABLE (HistoTrak) - all closures after tumor clearance": a table's caption
+	}
 	return fieldsOfParts(splitKeyless(t))
 }
 

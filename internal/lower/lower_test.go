@@ -862,6 +862,18 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(len(n.Lesions), " tumors, ", len(n.Biopsies), " biopsies")
 			}, "2 tumors, 0 biopsies"},
+		{"a log row naming lesion 1 at the site of the one lesion the note's fields describe is that lesion's stage (CODING-RULES.md §1)",
+			"Site: right nasal ala\nDiagnosis: basal cell carcinoma, nodular\n\n| Lesion | Site | Stage | Blocks | Margin |\n|---|---|---|---|---|\n| 1 | R nasal ala | 1 | 3 | block 2 positive (deep); blocks 1, 3 clear |\n| 1 | R nasal ala | 2 | 1 | clear |\n",
+			stageSummary, "1:3 2:1"},
+		{"a log row naming lesion 1 at another site than the one lesion's is not read as its stage",
+			"Site: right nasal ala\nDiagnosis: basal cell carcinoma, nodular\n\n| Lesion | Site | Stage | Blocks | Margin |\n|---|---|---|---|---|\n| 1 | L cheek | 1 | 3 | clear |\n",
+			stageSummary, ""},
+		{"'CLOSURE TABLE (…) - all closures after tumor clearance' captions its table: no repair of its own, the table's repair timed by it (CODING-RULES.md §3)",
+			"LESION 1: Left cutaneous upper lip\nStage 1: 2 blocks; margins: clear\n\nCLOSURE TABLE (HistoTrak) - all closures after tumor clearance\nLesion   Closure                          Length   Defect          Timing\n1        complex layered repair           2.4 cm   1.2 x 0.9 cm    after clearance\n",
+			func(n *model.Note) string {
+				r := n.Lesions[0].Repairs[0]
+				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", r.Size.Dims, " ", r.Timing.Present())
+			}, "1 [2.4] true"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

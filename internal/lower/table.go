@@ -2670,6 +2670,9 @@ func (l *lowerer) tableLesion(label, site string, line int) int {
 	if label != "" {
 		label = normalLabel(label)
 	}
+	if !l.headed && len(l.out.Lesions) == 1 && label == l.out.Lesions[0].Label && site != "" && l.siteLesion(site) == 0 {
+		return 0 // "| 1 | R nasal ala | 1 | 3 | …" under the fields of the one lesion, at its site
+	}
 	if !l.headed && len(l.out.Lesions) > 1 && label != "" && l.proseLabelled {
 		// "Lesion 1 is a basal cell carcinoma … of the left medial cheek.
 		// Lesion 2 is …" above a log whose lesion column says 1 and 2
