@@ -6693,6 +6693,9 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 			if len(cur) > 0 {
 				pars, cur = append(pars, cur), nil
 			}
+			if k := letters(f.Key); (k == "procedures" || k == "procedure" || k == "proceduresperformed") && numberedList(f.Value.Text) {
+				continue // "PROCEDURES: 1. Mohs …, right nasal ala, three stages, … 2. …": a summary of every tumor, where none opens
+			}
 			v := f.Value // "HISTORY: Three skin cancers, …"
 			pars = append(pars, []prose.Line{{Text: v.Text, Line: v.Pos.Line, Col: v.Pos.Column}})
 		}
@@ -6946,6 +6949,13 @@ func fewerWords(a, b string) bool {
 // severalWords are the words a note uses before its stages when it treats
 // several tumors: "two tumors", "both sites", "The second is …".
 var severalWords = []string{"two", "three", "four", "both", "second", "sites", "tumors", "lesions", "cancers", "carcinomas"}
+
+// numberedList reports whether text lists its items by number on one line:
+// "1. Mohs micrographic surgery, … 2. Mohs …", "(1) … (2) …".
+func numberedList(text string) bool {
+	t := strings.TrimSpace(text)
+	return (strings.HasPrefix(t, "1. ") && strings.Contains(t, " 2. ")) || (strings.HasPrefix(t, "(1) ") && strings.Contains(t, " (2) "))
+}
 
 // severalBeforeStages reports whether the words before a note's first
 // stage word hold one of severalWords: a cheap test that spares the prose

@@ -77,6 +77,13 @@ func TestSiteOpensLesion(t *testing.T) {
 				"We began with the left nasal ala. Mohs was indicated for the nasal location. Pre-op size 0.8 x 0.7 cm. The first stage was divided into two blocks; block 2 was positive at the deep margin. The second stage of one block was clear.\n\n" +
 				"Attention was then turned to the right dorsal forearm. Mohs was indicated because the tumor was recurrent. Pre-op size 1.4 x 1.2 cm. One stage of three blocks was taken and was clear.\n",
 			lesionOutline, "left nasal ala 2,1; right dorsal forearm 3"},
+		{"§1 stages per lesion: a numbered PROCEDURES summary of both tumors' stages opens neither; 'We started with …' and 'We then treated …' do",
+			"DATE OF SERVICE: 04/13/2026\n\nPREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, nodular, right nasal ala. 2. Basal cell carcinoma, superficial, left preauricular cheek.\n" +
+				"PROCEDURES: 1. Mohs micrographic surgery, right nasal ala, three stages, with full-thickness skin graft. 2. Mohs micrographic surgery, left preauricular cheek, one stage, with intermediate repair.\n\n" +
+				"DESCRIPTION OF PROCEDURE: Each stage was drawn on a Mohs map. All frozen sections were interpreted by me.\n\n" +
+				"We started with the right nasal ala. The first stage was divided into three blocks; tumor reached the deep margin of block one. The second stage was divided into two blocks; tumor persisted in block two. A third stage of one block was clear.\n\n" +
+				"We then treated the left preauricular cheek. The single stage was divided into two blocks, and both blocks were clear.\n",
+			lesionOutline, "right nasal ala 3,2,1; left preauricular cheek 2"},
 		{"§1 stages: every stage sentence names its site, going back included",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek 2,1; right dorsal forearm 6"},
