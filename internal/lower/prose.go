@@ -3194,8 +3194,8 @@ func (l *lowerer) numberedLine(ln int, label string) bool {
 // right shin, 1.5 x 1.3 cm. Mohs was chosen for the ear because …, and for
 // the shin because …"; a SOAP note's "S: … BCC of the left nasal ala" and
 // "O: Left nasal ala: 0.9 x 0.7 cm pearly papule". It gives nothing unless
-// every diagnosis there names one lesion's site, in the lesions' order, and
-// every lesion is named: a lesion without a diagnosis takes its own, a
+// every diagnosis there that names a site names one lesion's, in the
+// lesions' order, and every lesion is named: a lesion without a diagnosis takes its own, a
 // size goes to the lesion whose diagnosis it follows, a prior biopsy to every lesion when there is one lesion or the
 // words say it is of every tumor, an indication when it names every
 // lesion's site.
@@ -3213,6 +3213,9 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 		})
 		if i < 0 && regionWords[letters(d.Site)] {
 			continue // "… because it is an invasive squamous cell carcinoma of the face": the region of a tumor named, no tumor of its own
+		}
+		if i < 0 && d.Site == "" {
+			continue // "The right dorsal forearm lesion was shave biopsied … and showed squamous cell carcinoma in situ": a tumor the sentence names by no site of the prose reader's
 		}
 		switch {
 		case i < 0 || i < named-1:

@@ -241,6 +241,11 @@ func TestNumberedDiagnosesOfTwoSites(t *testing.T) {
 		{"§1 each site's sentences open its lesion",
 			head + "PROCEDURE: The nose was treated first. A Mohs map was drawn. The first stage was divided into three blocks, positive at the deep margin of block 1. The second stage, two blocks, was clear.\n\nThe neck followed. A Mohs map was drawn. The first stage was divided into two blocks, and all margins were clear.\n",
 			lesionOutline, "left nasal sidewall 3,2; right lateral neck 2"},
+		{"§1 diagnosis: an indication that names the tumors by no site ('… lesion … showed squamous cell carcinoma in situ') leaves each numbered diagnosis its lesion's",
+			"Date: June 2, 2026\n\nPREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, nodular, left medial cheek.\n2. Squamous cell carcinoma in situ, right dorsal forearm.\n\n" +
+				"INDICATIONS:\nThe left medial cheek lesion was shave biopsied on 02/16/2026 and showed nodular basal cell carcinoma. The right dorsal forearm lesion was shave biopsied the same day and showed squamous cell carcinoma in situ.\n\n" +
+				"Tumor 1 - left medial cheek. The first stage was divided into two blocks, clear.\n\nTumor 2 - right dorsal forearm. The single stage was divided into three blocks. There was full-thickness keratinocyte atypia, without invasion. All three blocks were clear.\n",
+			perLesion(func(les model.Lesion) string { return les.Diagnosis.Value }), "Basal cell carcinoma; Squamous cell carcinoma in situ"},
 		{"§1 never guess: stages of no site under two numbered diagnoses",
 			head + "PROCEDURE: A Mohs map was drawn. The first stage was divided into three blocks, positive at the deep margin of block 1. The second stage, two blocks, was clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
