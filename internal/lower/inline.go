@@ -317,7 +317,7 @@ func (l *lowerer) repairText(v *grammar.Value, timing model.Text) {
 }
 
 // repairWords mark text that describes a repair.
-var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "ilc ", "clc ", "slc ", "second intention", "secondary intention", "2nd intention", "2nd int "} // "ILC 10.5cm", "CLC 1.9cm": an intermediate or complex linear closure
+var repairWords = []string{"closure", "repair", "flap", "graft", "ftsg", "stsg", "ilc ", "clc ", "slc ", " att ", "second intention", "secondary intention", "2nd intention", "2nd int "} // "ILC 10.5cm", "CLC 1.9cm": an intermediate or complex linear closure; "bilobed ATT 1.3x1.1 + sec 2.0 sq cm": an adjacent tissue transfer
 
 // isRepairText reports whether text describes a repair.
 func isRepairText(s string) bool { return mentions(s, repairWords) }

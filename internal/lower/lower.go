@@ -715,6 +715,9 @@ func dashedLesion(s string) bool {
 		if open := strings.Index(head, " ("); open > 0 && strings.HasSuffix(head, ")") {
 			head = head[:open] // where on the site, in parentheses
 		}
+		if lead := siteLead(s); lead != head && strings.HasPrefix(head, lead+", ") && placeRemark(head[len(lead)+2:]) {
+			head = lead // "R lower eyelid, central - nod BCC", "R upper lip, cutaneous, lat - …": where on the site after commas
+		}
 		if i <= 0 || siteLead(s) != head {
 			continue
 		}
@@ -723,6 +726,22 @@ func dashedLesion(s string) bool {
 		}
 	}
 	return false
+}
+
+// placeRemark reports whether text, after a site and a comma, only says
+// where on the site: a word or two a part, parts set apart by commas, no
+// number ("central", "cutaneous, lat").
+func placeRemark(text string) bool {
+	parts := strings.Split(text, ",")
+	if len(parts) > 3 || strings.ContainsAny(text, "0123456789:;") {
+		return false
+	}
+	for _, part := range parts {
+		if n := len(strings.Fields(part)); n == 0 || n > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // stagedAfter reports whether a line after line i keys a stage ("stg 1: 6

@@ -874,6 +874,16 @@ func TestLayouts(t *testing.T) {
 				r := n.Lesions[0].Repairs[0]
 				return fmt.Sprint(len(n.Lesions[0].Repairs), " ", r.Size.Dims, " ", r.Timing.Present())
 			}, "1 [2.4] true"},
+		{"a dashed site line whose site says where on it after commas ('R upper lip, cutaneous, lat - nod BCC; …') opens the lesion at that site",
+			"R upper lip, cutaneous, lat - nod BCC; bx 8/03 + (shave, SMS26-2476); pre 0.7x0.6 cm\nmap + H&E, I read.\nstg 1: 2 blks; neg; clr\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), " ", n.Lesions[0].Site.Text.Value, " ", n.Lesions[0].Size.Dims)
+			}, "1 R upper lip [0.7 0.6]"},
+		{"'def 1.3x1.1 cm; after clearance bilobed ATT 1.3x1.1 + sec 2.0 sq cm': the final defect, then the flap with both its defects (CODING-RULES.md §3)",
+			"Site: L nasal ala\nstg 1: 2 blks; neg; clr\ndef 1.3x1.1 cm; after clearance bilobed ATT 1.3x1.1 + sec 2.0 sq cm; 5-0 monocryl / 6-0 prolene\n",
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return fmt.Sprint(les.FinalDefect.Dims, " ", r.Value.Value, " ", r.Defect.Dims, " ", r.SecondaryDefect.AreaSq)
+			}), "[1.3 1.1] bilobed ATT [1.3 1.1] 2"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

@@ -3249,6 +3249,10 @@ func (st *state) readRepairs(p *para, s span) {
 		if len(st.touched) > before && len(anchors) < cap(anchorArr) {
 			anchors = append(anchors, [2]int{int(h.lo), st.repair})
 		}
+		if prim, sec, ok := p.plusSecondary(int(h.hi), s.hi); ok && len(st.touched) > before {
+			// "bilobed ATT 1.3x1.1 + sec 2.0 sq cm": the flap's two defects after its name
+			st.f.Repairs[st.repair].Defect, st.f.Repairs[st.repair].SecondaryDefect = prim, sec
+		}
 	}
 	if len(st.f.Repairs) == n && len(st.touched) == touched && (s.any(cStageNoun) || s.any(cRepairMod) || s.any(cLengthWord) || p.sentenceWord(s, "primarily")) ||
 		p.sentenceWord(s, "fashion") && p.sentenceWord(s, "complex") { // "closed in a complex fashion with wide undermining …, layered closure …": the class beside the layers
