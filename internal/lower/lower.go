@@ -5732,7 +5732,23 @@ var pageNumber = regexp.MustCompile(`(?i)^[\[(]?\s*(page|pg\.?)\s*\d{1,3}(\s*(of
 // furnitureWords mark the other lines a print-out puts beside a page
 // number: "Printed 12/01/2026 10:14   Confidential patient information",
 // "(continued)".
-var furnitureWords = []string{"printed", "confidential", "continued", "page "}
+var furnitureWords = []string{"printed", "confidential", "continued", "page ", "dob"}
+
+// pageFooter matches a page number at the end of a footer line, after the
+// practice's name or the document's title: "Corriedale Skin Surgery
+// Associates - Operative Report - Page 1 of 2".
+var pageFooter = regexp.MustCompile(`(?i)(\s[-–—|•]\s|\s{2,})(page|pg\.?)\s*\d{1,3}\s*(of|/)\s*\d{1,3}$`)
+
+// faxHeader matches the line a fax machine prints at the top of each
+// page: "NOV-04-2026 09:17   FROM: CORRIEDALE SKIN SURG 5550186630   TO:
+// 5550142299   P.003/003".
+var faxHeader = regexp.MustCompile(`(?i)\bfrom:?\s.*\bto:?\s.*\bp\.?\s*\d{1,3}\s*/\s*\d{1,3}\s*$`)
+
+// isPageNumber reports whether a line is a page number, alone or at the
+// end of a footer.
+func isPageNumber(text string) bool {
+	return pageNumber.MatchString(text) || pageFooter.MatchString(text)
+}
 
 // singleSpaced drops the blank line a double-spaced export leaves after
 // every line, so that a value or a sentence goes on across it as it does
@@ -5804,24 +5820,37 @@ func isBlank(line *grammar.Line) bool { return line.Item == nil && line.Row == n
 func withoutPageBreaks(lines []*grammar.Line) []*grammar.Line {
 	var drop []bool
 	for i, line := range lines {
-		if !pageNumber.MatchString(lineText(line)) {
+		if !isPageNumber(strings.TrimSpace(lineText(line))) {
 			continue
 		}
 		if drop == nil {
 			drop = make([]bool, len(lines))
 		}
 		drop[i] = true
+		var blankAbove []int
+		after := -1 // the first line after the break
 		for _, step := range []int{-1, 1} {
-			for j, n := i+step, 0; j >= 0 && j < len(lines) && n < 2; j += step {
+			for j, n := i+step, 0; j >= 0 && j < len(lines) && n < 4; j += step {
 				if lines[j].Blank {
 					drop[j] = step > 0 // the blank lines above the break stay: they end what they ended on paper
+					if step < 0 {
+						blankAbove = append(blankAbove, j)
+					}
 					continue
 				}
-				if !mentions(asciiLower(lineText(lines[j])), furnitureWords) {
+				if text := anyLineText(lines[j]); !mentions(asciiLower(text), furnitureWords) && !faxHeader.MatchString(text) {
+					if step > 0 {
+						after = j
+					}
 					break
 				}
 				drop[j] = true
 				n++
+			}
+		}
+		if above := i - len(blankAbove) - 1; above >= 0 && after > 0 && brokenAcross(lines[above], lines[after]) {
+			for _, j := range blankAbove {
+				drop[j] = true // "The second stage consisted of" / … / "two blocks; …": a sentence the break cut
 			}
 		}
 	}

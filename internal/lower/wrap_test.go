@@ -94,6 +94,12 @@ func TestPageBreaks(t *testing.T) {
 			func(n *model.Note) string {
 				return fmt.Sprint(n.Lesions[0].Size.Dims, " ", slices.Contains(rules(n), "value-invalid"))
 			}, "[2.6 2.1] false"},
+		{"a faxed page break inside a sentence (footer ending 'Page 1 of 2', patient lines, the fax header): the sentence goes on across it",
+			"Site: left cheek\n\nThe first stage was divided into four blocks; tumor reached the deep margin of block 2. The second stage\nconsisted of\n\n" +
+				"Corriedale Skin Surgery Associates - Operative Report - Page 1 of 2\nRE: Ingram, Theodora M.   DOB: 02/19/1946   Acct: CSA-220471\n" +
+				"NOV-04-2026 09:17   FROM: CORRIEDALE SKIN SURG 5550186630   TO: 5550142299   P.003/003\nRE: Ingram, Theodora M.   DOB: 02/19/1946   (continued)\n\n" +
+				"two blocks; tumor persisted at the deep margin of block 1. A third stage of one block was free of tumor.\n",
+			stageSummary, "1:4 2:2 3:1"},
 		{"labelled lesions stay apart across a break",
 			"Lesion 1: right upper arm\nStage | Blocks | Margins\n1     | 2      | clear\n\n[Page 1 of 2]\n\n\nRepair: complex repair after clearance, 3.0 cm\n\nLesion 2: left shoulder\nStage | Blocks | Margins\n1     | 3      | clear\n",
 			func(n *model.Note) string {
