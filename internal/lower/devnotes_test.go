@@ -290,6 +290,8 @@ var realisticSets = []struct {
 	{"testdata/probe236", 20, 0},
 	{"testdata/probe237", 20, 0},
 	{"testdata/probe238", 20, 0},
+	{"testdata/probe239", 20, 0},
+	{"testdata/probe241", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

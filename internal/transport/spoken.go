@@ -2,6 +2,7 @@ package transport
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,16 @@ import (
 // leaves in when its punctuation was dictated: " comma", " period", "new
 // paragraph", " semicolon".
 var spokenMarks = regexp.MustCompile(`(?i) ?\bnew paragraph\b[ ,.]*|(\S) (comma|semicolon|period)\b ?`)
+
+// spokenColons are the dictated colons after a heading or a site that opens
+// its line: "PROCEDURE colon Mohs …", "Right temple colon the first stage
+// …" (one to four words before it).
+var spokenColons = regexp.MustCompile(`(?im)^[ \t]*[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3} colon\b ?`)
+
+// notBeforeColon are the words that make "colon" the bowel, not a dictated
+// colon, when they stand right before it.
+var notBeforeColon = map[string]bool{"of": true, "the": true, "a": true, "sigmoid": true, "ascending": true, "descending": true,
+	"transverse": true, "her": true, "his": true}
 
 // scratchThat is a dictated "scratch that", which takes back the words
 // before it.
@@ -54,6 +65,14 @@ func spokenNote(src string) (string, bool) {
 		return m // "period" is decided below, where the words around it are known
 	})
 	out = strings.ReplaceAll(periods(out, &changed), ". \n", ".\n")
+	out = spokenColons.ReplaceAllStringFunc(out, func(m string) string {
+		head := strings.TrimSuffix(strings.TrimRight(m, " "), "colon")
+		if words := strings.Fields(strings.ToLower(head)); notBeforeColon[words[len(words)-1]] || slices.Contains(words, "history") {
+			return m // "history of colon cancer", "the sigmoid colon": the bowel
+		}
+		changed++
+		return strings.TrimRight(head, " ") + ": "
+	})
 	// "a punch scratch that a shave biopsy was taken": the words taken back
 	// are written as a dictated self-correction, which the reader drops
 	out = scratchThat.ReplaceAllString(out, " - correction, ")
@@ -71,6 +90,13 @@ func periods(text string, changed *int) string {
 	words := strings.SplitAfter(text, " ")
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		if k := strings.IndexByte(w, '\n'); k > 0 && strings.TrimRight(w[:k], " ") == "period" && i+1 <= len(words) {
+			// "… final length 3.4 cm period" at the end of its line: the
+			// words after the line break are the next word
+			words = slices.Insert(words, i+1, w[k:])
+			w = w[:k]
+			words[i] = w
+		}
 		core := strings.TrimRight(w, " \n")
 		if strings.ToLower(core) != "period" || core != strings.ToLower(core) || i == 0 {
 			b.WriteString(w)
