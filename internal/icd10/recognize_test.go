@@ -21,6 +21,7 @@ func TestRecognize(t *testing.T) {
 		{"bcc lower case", "bcc of the left nasal ala", Recognition{Histology: "bcc", Matched: "bcc"}},
 		{"basal cell CA", "Basal cell CA", Recognition{Histology: "bcc", Matched: "Basal cell CA"}},
 		{"speech-recognition misspelling", "bassal cell carcinoma", Recognition{Histology: "bcc", Matched: "bassal cell carcinoma"}},
+		{"speech-recognition misspelling of basal", "basil cell carcinoma, superficial and nodular", Recognition{Histology: "bcc", Subtype: "superficial, nodular", Matched: "basil cell carcinoma"}},
 		{"Basal Cell CA.", "Basal Cell CA.", Recognition{Histology: "bcc", Matched: "Basal Cell CA"}},
 		{"plural", "two BCCs", Recognition{Histology: "bcc", Matched: "BCCs"}},
 		{"sclerosing", "sclerosing BCC", Recognition{Histology: "bcc", Subtype: "sclerosing", Matched: "BCC"}},
