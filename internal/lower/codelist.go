@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"regexp"
+
 	"github.com/mohscode/mohscode/grammar"
 )
 
@@ -34,11 +36,20 @@ func codeListLine(line *grammar.Line) bool {
 	switch {
 	case line.Row != nil:
 		return len(line.Row.Cells) > 0 && codeListText(line.Row.Cells[0].Text)
-	case line.Item != nil:
-		return line.Item.Text != nil && line.Item.Marker == nil && line.Item.Label == nil && codeListText(line.Item.Text.Text)
+	case line.Item != nil && line.Item.Text != nil && line.Item.Label == nil && len(line.Item.Fields) == 0:
+		if line.Item.Marker != nil {
+			return codedAssessment.MatchString(line.Item.Text.Text)
+		}
+		return codeListText(line.Item.Text.Text)
 	}
 	return false
 }
+
+// codedAssessment matches an assessment's numbered item that ends with the
+// diagnosis code an EHR printed ("1. Basal cell carcinoma of skin of right
+// upper limb, including shoulder - C44.612"): the EHR's restatement of the
+// lesions, whose words name the coding category's sites, not the tumors'.
+var codedAssessment = regexp.MustCompile(`(?:\s[-–—:]\s*|\()[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?\)?\s*$`)
 
 // codeListText reports whether a line opens with a procedure code of the
 // surgery (1xxxx) or pathology (8xxxx) ranges, an optional modifier, and then

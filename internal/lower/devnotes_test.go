@@ -291,7 +291,9 @@ var realisticSets = []struct {
 	{"testdata/probe237", 20, 0},
 	{"testdata/probe238", 20, 0},
 	{"testdata/probe239", 20, 0},
+	{"testdata/probe240", 20, 0},
 	{"testdata/probe241", 20, 0},
+	{"testdata/probe242", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

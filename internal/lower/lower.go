@@ -744,6 +744,29 @@ func placeRemark(text string) bool {
 	return true
 }
 
+// stageWithFields reads a line that names a stage with no colon and then
+// its fields ("Layer 1 | Sections: 3 | Margins: positive - deep, section 2 |
+// Stains: H&E", as a dermatology EHR prints its Mohs grid) as the stage's
+// field, its fields the items of its value, each at its column; nil for any
+// other line.
+func stageWithFields(it *grammar.Item) *grammar.Field {
+	if it.Marker != nil || it.Label != nil || it.Text == nil || len(it.Fields) == 0 || !isStageKey(strings.Trim(it.Text.Text, " |")) {
+		return nil
+	}
+	first := it.Fields[0]
+	var b strings.Builder
+	for k, f := range it.Fields {
+		if k > 0 {
+			for b.Len() < f.Pos.Column-first.Pos.Column-2 {
+				b.WriteByte(' ')
+			}
+			b.WriteString("; ")
+		}
+		b.WriteString(keyAndValue(f).Text)
+	}
+	return &grammar.Field{Pos: it.Text.Pos, Key: strings.Trim(it.Text.Text, " |"), Value: &grammar.Value{Pos: first.Pos, Text: b.String()}}
+}
+
 // stagedAfter reports whether a line after line i keys a stage ("stg 1: 6
 // blks; all neg"), with no other line that would open a lesion between.
 func stagedAfter(lines []*grammar.Line, i int) bool {
@@ -1765,6 +1788,10 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 	if f := periodIndication(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "2. Indication. Recurrent tumor, diameter over 2 cm, ill-defined borders …"
+	}
+	if f := stageWithFields(it); f != nil {
+		l.endParagraph()
+		return max(taken, l.field(i, f)) // "Layer 1 | Sections: 3 | Margins: positive - deep, section 2 | Stains: H&E"
 	}
 	if f := stainReasonText(it); f != nil {
 		l.endParagraph()

@@ -884,6 +884,21 @@ func TestLayouts(t *testing.T) {
 			eachRepair(func(les model.Lesion, r model.Repair) string {
 				return fmt.Sprint(les.FinalDefect.Dims, " ", r.Value.Value, " ", r.Defect.Dims, " ", r.SecondaryDefect.AreaSq)
 			}), "[1.3 1.1] bilobed ATT [1.3 1.1] 2"},
+		{"a Mohs grid's 'Layer 1 | Sections: 3 | Margins: positive - deep, section 2 | Stains: H&E' is the stage and its fields (CODING-RULES.md §1)",
+			"Location: Left nasal ala\n\nMOHS LAYERS\nLayer 1 | Sections: 3 | Margins: positive - deep, section 2 | Stains: H&E\nLayer 2 | Sections: 1 | Margins: negative | Stains: H&E\nTotal layers: 2 | Total sections: 4\n",
+			func(n *model.Note) string {
+				var out []string
+				for _, st := range n.Lesions[0].Stages {
+					out = append(out, fmt.Sprint(st.Number, ":", st.Blocks.N, ":", len(st.Margins) > 0 && st.Margins[0].Positive, ":", len(st.Stains)))
+				}
+				return strings.Join(out, " ")
+			}, "1:3:true:1 2:1:false:1"},
+		{"an assessment's numbered items ending in the EHR's diagnosis codes restate the lesions: no second tumor in the last lesion's prose (CODING-RULES.md §1)",
+			"Lesion 1 of 2: Right posterior shoulder\nDiagnosis: Basal cell carcinoma\nStage 1: 2 blocks; margins: clear\n\nLesion 2 of 2: Left upper chest\nDiagnosis: Squamous cell carcinoma in situ\nStage 1: 3 blocks; margins: clear\n\n" +
+				"ASSESSMENT\n1. Basal cell carcinoma of skin of right upper limb, including shoulder - C44.612\n2. Squamous cell carcinoma in situ of skin of trunk - D04.5\n",
+			perLesion(func(les model.Lesion) string {
+				return fmt.Sprint(les.Label, " ", les.Ambiguous.Present(), " ", len(les.Stages))
+			}), "1 false 1; 2 false 1"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

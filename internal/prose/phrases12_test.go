@@ -392,3 +392,15 @@ func TestPlusSecondaryDefect(t *testing.T) {
 			fams, []string{`repair "rhombic ATT" defect=1.6x1.5 secondary=2.4 sq after-clearance`}},
 	})
 }
+
+// TestWeighedRepairOption: a repair weighed and set aside ("was felt likely
+// to leave a depressed tip") is no repair done (CODING-RULES §3: a repair
+// only considered is not coded); the repair that was done stays.
+func TestWeighedRepairOption(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 repair: 'A full-thickness skin graft was felt likely to leave a depressed tip' is no graft",
+			"After tumor clearance, the options were discussed. A full-thickness skin graft was felt likely to leave a depressed, poorly matched tip. We therefore proceeded with a bilobed flap.",
+			fams, []string{`repair "bilobed flap" after-clearance`}},
+	})
+}
