@@ -700,14 +700,15 @@ func TestRepairKinds(t *testing.T) {
 	}{
 		{"upper back", "Repair: simple single-layer closure, 3.0 cm, after clearance", []string{"12002x1"}},
 		{"upper back", "Repair: intermediate two-layer closure, 3.0 cm, after clearance", []string{"12032x1"}},
-		{"upper back", "Repair: ILC 3.1cm after clearance", []string{"12032x1"}},                                             // intermediate layered closure, as notes abbreviate it
-		{"upper back", "Repair: CLC 3.1cm after clearance", []string{"13101x1"}},                                             // complex linear closure, as notes abbreviate it
-		{"upper back", "Repair: SLC 3.1cm after clearance", []string{"12002x1"}},                                             // simple linear closure, as notes abbreviate it
-		{"upper back", "Repair: int 3.1 cm, after clearance", []string{"12032x1"}},                                           // a terse note's intermediate closure before its length
-		{"left cheek", "Repair: ATT; defect 1.2 x 1.0 cm; secondary defect 1.5 sq cm; after clearance", []string{"14040x1"}}, // an adjacent tissue transfer by its initials
-		{"left cheek", "Repair: rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm; after clearance", []string{"14041x1"}},     // 5.72 + 6.0 sq cm: the secondary defect after a plus
-		{"upper back", "Repair: 2nd int, after clearance", []string{}},                                                       // healing by second intention
-		{"upper back", "Repair: simple linear closure 3.1 cm, 4-0 nylon int sutures, after clearance", []string{"12002x1"}},  // "int" after the class is no class
+		{"upper back", "Repair: ILC 3.1cm after clearance", []string{"12032x1"}},                                                                                          // intermediate layered closure, as notes abbreviate it
+		{"upper back", "Repair: CLC 3.1cm after clearance", []string{"13101x1"}},                                                                                          // complex linear closure, as notes abbreviate it
+		{"upper back", "Repair: SLC 3.1cm after clearance", []string{"12002x1"}},                                                                                          // simple linear closure, as notes abbreviate it
+		{"upper back", "Repair: int 3.1 cm, after clearance", []string{"12032x1"}},                                                                                        // a terse note's intermediate closure before its length
+		{"left cheek", "Repair: ATT; defect 1.2 x 1.0 cm; secondary defect 1.5 sq cm; after clearance", []string{"14040x1"}},                                              // an adjacent tissue transfer by its initials
+		{"left cheek", "Repair: rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm; after clearance", []string{"14041x1"}},                                                  // 5.72 + 6.0 sq cm: the secondary defect after a plus
+		{"left forehead", "Repair: complex linear repair, 3.0 cm, after tumor clearance; vertical orientation within the paramedian forehead lines", []string{"13132x1"}}, // "paramedian" names where, not a paramedian forehead flap
+		{"upper back", "Repair: 2nd int, after clearance", []string{}},                                                                                                    // healing by second intention
+		{"upper back", "Repair: simple linear closure 3.1 cm, 4-0 nylon int sutures, after clearance", []string{"12002x1"}},                                               // "int" after the class is no class
 		{"upper back", "Repair: complex linear repair of a wedge-shaped defect, 3.0 cm, after clearance", []string{"13101x1"}},
 		{"left nasal ala", "Repair: Burow's graft, 4 sq cm, after clearance", []string{"15260x1"}},
 		{"left nasal ala", "Repair: Burow's advancement flap; defect 1.0 x 1.0 cm; secondary defect 1.0 sq cm; after clearance", []string{"14060x1"}},
