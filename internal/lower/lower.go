@@ -6748,12 +6748,18 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	}
 	var pars [][]prose.Line // the text lines, a paragraph a run
 	var cur []prose.Line
+	procedures := false // under a "PROCEDURES:" heading, whose items list every tumor's stages
 	for _, line := range lines {
+		listed := line.Item != nil && line.Item.Marker != nil && line.Item.Label == nil && line.Item.Text != nil && len(line.Item.Fields) == 0
+		if procedures && listed {
+			continue // "1. Mohs micrographic surgery, left nasal ala, three stages, …" / "2. …": a summary, where no tumor opens
+		}
+		procedures = line.Item != nil && line.Item.Text == nil && len(line.Item.Fields) == 1 && line.Item.Fields[0].Value == nil && proceduresKey(line.Item.Fields[0].Key)
 		switch {
 		case lineText(line) != "" && line.Row == nil:
 			cur = append(cur, prose.Line{Text: line.Item.Text.Text, Line: line.Pos.Line, Col: line.Item.Text.Pos.Column})
 			continue
-		case line.Item != nil && line.Item.Marker != nil && line.Item.Label == nil && line.Item.Text != nil && len(line.Item.Fields) == 0:
+		case listed:
 			// "- right lower eyelid, nodular basal cell carcinoma, 0.6 x 0.5
 			// cm" under "… has four biopsy-proven tumors, …:": a tumor an item
 			cur = append(cur, prose.Line{Text: line.Item.Text.Text, Line: line.Pos.Line, Col: line.Item.Text.Pos.Column, Item: true})
@@ -6768,7 +6774,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 			if len(cur) > 0 {
 				pars, cur = append(pars, cur), nil
 			}
-			if k := letters(f.Key); (k == "procedures" || k == "procedure" || k == "proceduresperformed") && numberedList(f.Value.Text) {
+			if proceduresKey(f.Key) && numberedList(f.Value.Text) {
 				continue // "PROCEDURES: 1. Mohs …, right nasal ala, three stages, … 2. …": a summary of every tumor, where none opens
 			}
 			v := f.Value // "HISTORY: Three skin cancers, …"
@@ -7024,6 +7030,13 @@ func fewerWords(a, b string) bool {
 // severalWords are the words a note uses before its stages when it treats
 // several tumors: "two tumors", "both sites", "The second is …".
 var severalWords = []string{"two", "three", "four", "both", "second", "sites", "tumors", "lesions", "cancers", "carcinomas"}
+
+// proceduresKey reports whether a key heads the procedures done: "PROCEDURES",
+// "Procedure performed".
+func proceduresKey(key string) bool {
+	k := letters(key)
+	return k == "procedures" || k == "procedure" || k == "proceduresperformed" || k == "procedureperformed"
+}
 
 // numberedList reports whether text lists its items by number on one line:
 // "1. Mohs micrographic surgery, … 2. Mohs …", "(1) … (2) …".

@@ -84,6 +84,21 @@ func TestSiteOpensLesion(t *testing.T) {
 				"We started with the right nasal ala. The first stage was divided into three blocks; tumor reached the deep margin of block one. The second stage was divided into two blocks; tumor persisted in block two. A third stage of one block was clear.\n\n" +
 				"We then treated the left preauricular cheek. The single stage was divided into two blocks, and both blocks were clear.\n",
 			lesionOutline, "right nasal ala 3,2,1; left preauricular cheek 2"},
+		{"§1 stages per lesion: items under a PROCEDURES heading summarise every tumor, and a flap's 'first stage' under its site is no Mohs stage",
+			"DATE OF SERVICE: 02/23/2026\n\nPREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, nodular, left nasal ala.\n2. Squamous cell carcinoma, well differentiated, right cheek.\n" +
+				"PROCEDURES:\n1. Mohs micrographic surgery, left nasal ala, three stages, with first stage of a left melolabial interpolation flap.\n2. Mohs micrographic surgery, right cheek, one stage, with complex linear repair.\n\n" +
+				"DESCRIPTION OF PROCEDURE: For each stage a Mohs map was drawn. I personally read all frozen sections from both sites.\n\n" +
+				"Left nasal ala: The first stage was divided into four blocks; tumor extended to the deep margin of block 2. The second stage was divided into two blocks; tumor remained in block 1. The third stage was a single block and was clear.\n\n" +
+				"Right cheek: The single stage was divided into three blocks, all clear.\n\n" +
+				"RECONSTRUCTION:\nLeft nasal ala: After tumor clearance, we performed the first stage of a left melolabial interpolation flap.\n" +
+				"Right cheek: After tumor clearance, a complex linear repair was performed; the final length was 4.2 cm.\n",
+			lesionOutline, "left nasal ala 4,2,1 [interpolation flap []]; right cheek 3 [complex linear repair [4.2]]"},
+		{"§1 stages per lesion: items under a PROCEDURES heading that name every tumor's stages open none",
+			"DATE OF SERVICE: 02/23/2026\n\nPREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, nodular, left nasal ala.\n2. Squamous cell carcinoma, well differentiated, right cheek.\n" +
+				"PROCEDURES:\n1. Mohs micrographic surgery, left nasal ala, three stages.\n2. Mohs micrographic surgery, right cheek, one stage.\n\n" +
+				"Left nasal ala: The first stage was divided into four blocks; tumor extended to the deep margin of block 2. The second stage was divided into two blocks; tumor remained in block 1. The third stage was a single block and was clear.\n\n" +
+				"Right cheek: The single stage was divided into three blocks, all clear.\n",
+			lesionOutline, "Left nasal ala 4,2,1; Right cheek 3"},
 		{"§1 stages: every stage sentence names its site, going back included",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek 2,1; right dorsal forearm 6"},

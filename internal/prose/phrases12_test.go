@@ -404,3 +404,18 @@ func TestWeighedRepairOption(t *testing.T) {
 			fams, []string{`repair "bilobed flap" after-clearance`}},
 	})
 }
+
+// TestRepairStageIsNoMohsStage: "the first stage of a … interpolation
+// flap" is the repair's stage, not a Mohs stage (CODING-RULES §1: a stage
+// is a Mohs stage of tissue removed and examined).
+func TestRepairStageIsNoMohsStage(t *testing.T) {
+	fams := []string{"stage ", "repair "}
+	runPhrases(t, []phraseCase{
+		{"§1 stages: 'we performed the first stage of a left melolabial interpolation flap' is no Mohs stage",
+			"After tumor clearance, we performed the first stage of a left melolabial interpolation flap.",
+			fams, []string{`repair "interpolation flap" after-clearance`}},
+		{"§1 stages: 'the first stage of two blocks' still is one",
+			"The first stage of two blocks was clear.",
+			fams, []string{"stage 1 blocks=2 margin=clear"}},
+	})
+}

@@ -818,6 +818,13 @@ func (p *para) mention(i int, s span) (kind, num, lo, hi int) {
 	if noun != "stage" && (s.any(cRepairHead) || s.any(cSuture) || !p.mohsWords(s)) {
 		return mNone, 0, 0, 0
 	}
+	if hi+1 < s.hi && p.w(hi) == "of" {
+		for k := hi + 1; k < min(hi+9, s.hi) && p.w(k) != "," && p.w(k) != ";"; k++ {
+			if p.has(k, cRepairHead) {
+				return mNone, 0, 0, 0 // "the first stage of a left melolabial interpolation flap": the repair's stage
+			}
+		}
+	}
 	// A stage denied or supposed is none: "no second stage", "a second stage
 	// was not required", "if a further layer is needed".
 	for k := lo; k < hi; k++ {
