@@ -767,6 +767,21 @@ func stageWithFields(it *grammar.Item) *grammar.Field {
 	return &grammar.Field{Pos: it.Text.Pos, Key: strings.Trim(it.Text.Text, " |"), Value: &grammar.Value{Pos: first.Pos, Text: b.String()}}
 }
 
+// readerText is what a reader field says of who read the slides: its value,
+// in the surgeon's words when it is in the first person ("Pathology: I read
+// the frozen sections."), after its key when the key names the surgeon or a
+// pathologist and the value only answers it ("Surgeon read slides: Yes",
+// "Surgeon served as pathologist: Yes").
+func readerText(key string, t model.Text) model.Text {
+	if firstPersonReader(t.Value) {
+		t.Value = "read by the Mohs surgeon: " + t.Value
+	}
+	if key := asciiLower(key); (strings.Contains(key, "surgeon") || strings.Contains(key, "pathologist")) && !strings.Contains(asciiLower(t.Value), "pathologist") {
+		t.Value = key + ": " + t.Value
+	}
+	return t
+}
+
 // stagedAfter reports whether a line after line i keys a stage ("stg 1: 6
 // blks; all neg"), with no other line that would open a lesion between.
 func stagedAfter(lines []*grammar.Line, i int) bool {
@@ -4210,10 +4225,7 @@ func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
 			// "Tumor 2:" … "Pathology: … read by Ingrid Vasquez, MD, dermatopathologist": this lesion's reader;
 			// not "Slides read by: Dr. … (Mohs surgeon), every stage at both sites", every lesion's
 			if les := l.cur(); !les.Pathology.Present() {
-				les.Pathology = textOf(v)
-				if firstPersonReader(v.Text) {
-					les.Pathology.Value = "read by the Mohs surgeon: " + v.Text
-				}
+				les.Pathology = readerText(f.Key, textOf(v))
 			}
 			return taken
 		}
@@ -5106,13 +5118,7 @@ func (l *lowerer) encounterField(ref keyRef, key string, v *grammar.Value) error
 		if strings.Contains(key, "(") && biopsyResult(t.Value) {
 			return nil // "Path (WC26-0933): nodular basal cell carcinoma": a biopsy's result, no reader
 		}
-		enc.Pathology = t
-		if firstPersonReader(t.Value) {
-			enc.Pathology.Value = "read by the Mohs surgeon: " + t.Value // "Pathology: I read the frozen sections."
-		}
-		if key := asciiLower(key); (strings.Contains(key, "surgeon") || strings.Contains(key, "pathologist")) && !strings.Contains(asciiLower(t.Value), "pathologist") {
-			enc.Pathology.Value = key + ": " + t.Value // "Surgeon served as pathologist: Yes"
-		}
+		enc.Pathology = readerText(key, t)
 	case fPayer:
 		if !enc.Payer.Present() {
 			enc.Payer = t

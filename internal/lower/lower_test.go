@@ -899,6 +899,9 @@ func TestLayouts(t *testing.T) {
 			perLesion(func(les model.Lesion) string {
 				return fmt.Sprint(les.Label, " ", les.Ambiguous.Present(), " ", len(les.Stages))
 			}), "1 false 1; 2 false 1"},
+		{"'Surgeon read slides: Yes' under a lesion's label says the surgeon read that lesion's slides, as it does for the note (CODING-RULES.md §1)",
+			"Lesion 1 of 2: Right posterior shoulder\nSurgeon read slides: Yes\nStage 1: 2 blocks; margins: clear\n\nLesion 2 of 2: Left upper chest\nSurgeon read slides: Yes\nStage 1: 3 blocks; margins: clear\n",
+			perLesion(func(les model.Lesion) string { return les.Pathology.Value }), "surgeon read slides: Yes; surgeon read slides: Yes"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {
