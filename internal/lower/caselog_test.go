@@ -100,6 +100,20 @@ func TestBiopsySectionSentences(t *testing.T) {
 	})
 }
 
+// TestDiagnosisCodesAreNoDiagnosis: a diagnosis field that lists codes and
+// nothing else ("Dx: C44.329, C44.719, D48.5" under the EHR's suggested
+// codes) documents no diagnosis: it is no impression of the biopsy open
+// above it, whose own uncertain impression stands (CODING-RULES §9: an
+// uncertain impression is not coded; the preamble: codes listed are no
+// evidence).
+func TestDiagnosisCodesAreNoDiagnosis(t *testing.T) {
+	runProseCases(t, []proseCase{
+		{"§9 a diagnosis field of codes alone",
+			"DOS: 10/19/2026\nSite: right forehead\nStage 1: 2 blocks, clear\n\nBiopsy 1: Punch biopsy, left upper arm\n  Clinical impression: r/o squamous cell carcinoma vs hypertrophic actinic keratosis\n\nCODES SUGGESTED BY SYSTEM\n11104-XS x1 - Punch biopsy, single lesion\nDx: C44.329, D48.5\n",
+			func(n *model.Note) string { return n.Biopsies[0].Diagnosis.Value }, "r/o squamous cell carcinoma vs hypertrophic actinic keratosis"},
+	})
+}
+
 // TestStainUnderStageSentence: an EHR that writes each stage as a
 // generated sentence puts the stage's stains under it ("Stage 1 consisted
 // of 4 section(s). …" over "Special stain(s): mucicarmine (blocks 1-2) …")

@@ -36,6 +36,9 @@ func codeListLine(line *grammar.Line) bool {
 	switch {
 	case line.Row != nil:
 		return len(line.Row.Cells) > 0 && codeListText(line.Row.Cells[0].Text)
+	case line.Item != nil && line.Item.Text == nil && line.Item.Label == nil && line.Item.Marker == nil && len(line.Item.Fields) == 1:
+		v := line.Item.Fields[0].Value
+		return v != nil && diagnosisCodes.MatchString(v.Text) // "Dx: C44.329, C44.719, D48.5" under the EHR's suggested codes
 	case line.Item != nil && line.Item.Text != nil && line.Item.Label == nil && len(line.Item.Fields) == 0:
 		if line.Item.Marker != nil {
 			return codedAssessment.MatchString(line.Item.Text.Text)
@@ -44,6 +47,10 @@ func codeListLine(line *grammar.Line) bool {
 	}
 	return false
 }
+
+// diagnosisCodes matches a value that is diagnosis codes and nothing else:
+// "C44.329, C44.719, D48.5", "C44.311".
+var diagnosisCodes = regexp.MustCompile(`^[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?:\s*[,;/]\s*[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?)*\s*$`)
 
 // codedAssessment matches an assessment's numbered item that ends with the
 // diagnosis code an EHR printed ("1. Basal cell carcinoma of skin of right
