@@ -3204,7 +3204,7 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 	l.numberedSites(f.Diagnoses)
 	l.sitesNamed(f.Diagnoses)
 	firstDx := make([]int, len(lesions)) // each lesion's first diagnosis in the paragraph
-	named := 0
+	named, again := 0, 0
 	for k, d := range f.Diagnoses {
 		i := slices.IndexFunc(lesions, func(les model.Lesion) bool {
 			opened, _ := anatomy.Resolve(siteWords(les))
@@ -3218,6 +3218,8 @@ func (l *lowerer) shareBySite(par [][]prose.Line, f *prose.Facts) {
 			continue // "The right dorsal forearm lesion was shave biopsied … and showed squamous cell carcinoma in situ": a tumor the sentence names by no site of the prose reader's
 		}
 		switch {
+		case i >= 0 && named == len(lesions) && i == again%len(lesions):
+			again++ // the lesions told again, in their order: "PREOPERATIVE DIAGNOSES: 1. …, right nasal dorsum. 2. …, crown of scalp." over "… basal cell carcinoma of the right nasal dorsum …, and squamous cell carcinoma in situ of the crown of the scalp"
 		case i < 0 || i < named-1:
 			return // a diagnosis of no lesion, or out of the lesions' order
 		case i == named:

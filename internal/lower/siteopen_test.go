@@ -261,6 +261,11 @@ func TestNumberedDiagnosesOfTwoSites(t *testing.T) {
 				"INDICATIONS:\nThe left medial cheek lesion was shave biopsied on 02/16/2026 and showed nodular basal cell carcinoma. The right dorsal forearm lesion was shave biopsied the same day and showed squamous cell carcinoma in situ.\n\n" +
 				"Tumor 1 - left medial cheek. The first stage was divided into two blocks, clear.\n\nTumor 2 - right dorsal forearm. The single stage was divided into three blocks. There was full-thickness keratinocyte atypia, without invasion. All three blocks were clear.\n",
 			perLesion(func(les model.Lesion) string { return les.Diagnosis.Value }), "Basal cell carcinoma; Squamous cell carcinoma in situ"},
+		{"§1 diagnosis: the lesions told again in their order after the numbered list leave each its diagnosis",
+			"Date: June 2, 2026\n\nPREOPERATIVE DIAGNOSES:\n1. Basal cell carcinoma, nodular, right nasal dorsum.\n2. Squamous cell carcinoma in situ, crown of scalp.\n\n" +
+				"INDICATIONS: He has two biopsy-proven tumors: nodular basal cell carcinoma of the right nasal dorsum, and squamous cell carcinoma in situ of the crown of the scalp.\n\n" +
+				"Right nasal dorsum: The first stage was divided into three blocks, all clear.\n\nCrown of scalp: The single stage was divided into three blocks. Full-thickness keratinocyte atypia was present, without invasion. All three blocks were clear.\n",
+			perLesion(func(les model.Lesion) string { return les.Diagnosis.Value }), "Basal cell carcinoma; Squamous cell carcinoma in situ"},
 		{"§1 never guess: stages of no site under two numbered diagnoses",
 			head + "PROCEDURE: A Mohs map was drawn. The first stage was divided into three blocks, positive at the deep margin of block 1. The second stage, two blocks, was clear.\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions), n.Lesions[0].Ambiguous.Present()) }, "1 true"},
