@@ -1680,7 +1680,7 @@ func markupLen(s string) int {
 			}
 		}
 	case len(s) >= 4 && s[0] == '&':
-		for _, e := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&times;", "&ndash;", "&mdash;"} {
+		for _, e := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&times;", "&ndash;", "&mdash;", "&bull;"} {
 			if strings.HasPrefix(s, e) {
 				return len(e)
 			}
@@ -1716,6 +1716,8 @@ func entityChar(e string) byte {
 		return 'x' // "1.1 &#215; 0.9 cm"
 	case "&ndash;", "&mdash;", "&#8211;", "&#8212;":
 		return '-'
+	case "&bull;", "&#8226;":
+		return '*' // "&bull; Slides read by:<TAB>…": a bullet
 	case "&#34;":
 		return '"'
 	case "&#38;":

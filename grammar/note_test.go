@@ -283,6 +283,10 @@ func TestMarkup(t *testing.T) {
 	note, err = Parse("n.txt", "Pre-op size: 1.1 &#215; 0.9 cm &ndash; firm\n")
 	require.NoError(t, err)
 	assert.Equal(t, `1 key="Pre-op size"@1 value="1.1 x      0.9 cm -       firm"@14`, classify(note.Lines[0]))
+	// "&bull;" is a bullet: the field after it is a field, not text
+	note, err = Parse("n.txt", "&bull; Slides read by:\tDr. Ames (Mohs surgeon)\n")
+	require.NoError(t, err)
+	assert.Equal(t, `1 marker="*"@1 key="Slides read by"@8 value="Dr. Ames (Mohs surgeon)"@24`, classify(note.Lines[0]))
 }
 
 // TestExportDecoration: what exports put around a note's words — RTF control
