@@ -294,6 +294,7 @@ var realisticSets = []struct {
 	{"testdata/probe240", 20, 0},
 	{"testdata/probe241", 20, 0},
 	{"testdata/probe242", 20, 0},
+	{"testdata/probe245", 20, 0},
 	{"testdata/probe246", 20, 0},
 }
 

@@ -3858,9 +3858,33 @@ func (p *para) andRead(i int, s span) bool {
 		if j < s.hi && p.has(j, cReadVerb) {
 			return true // "I drew …, and personally interpreted …", "I was present …, personally interpreted every frozen section, and agree …"
 		}
-		if p.w(k) == "and" {
-			return false
+		if p.w(k) == "and" && p.newSubject(j, s) {
+			return false // "… and the fellow read the slides"; not "I performed the Mohs layers and the graft and read all frozen sections personally", where "and the graft" goes on with what I did
 		}
 	}
 	return false
 }
+
+// newSubject reports whether the words at token j, after an "and", open a
+// clause of someone else's: a pronoun, or a person named with or without
+// an article ("and the fellow", "and Dr. Ames").
+func (p *para) newSubject(j int, s span) bool {
+	if j < s.hi && isArticle(p.w(j)) {
+		j++
+	}
+	if j >= s.hi {
+		return true
+	}
+	switch w := p.w(j); {
+	case w == "i" || w == "we" || w == "he" || w == "she" || w == "they" || w == "it":
+		return true
+	case slices.Contains(personNouns, w), p.has(j, cSurgeon), p.has(j, cPathologist):
+		return true
+	}
+	return false
+}
+
+// personNouns name someone else who may do what the sentence tells: "… and
+// the fellow read the slides" is no longer the surgeon's doing.
+var personNouns = []string{"fellow", "resident", "pathologist", "dermatopathologist", "technician", "tech", "histotechnologist",
+	"histotech", "assistant", "nurse", "doctor", "dr", "physician", "colleague", "partner", "staff", "patient"}

@@ -419,3 +419,22 @@ func TestRepairStageIsNoMohsStage(t *testing.T) {
 			fams, []string{"stage 1 blocks=2 margin=clear"}},
 	})
 }
+
+// TestReaderAfterWhatIDid: "I performed … and … and personally read all
+// frozen sections" says the surgeon read the slides, the things done listed
+// first (CODING-RULES §1: the surgeon must read the slides); "… and the
+// fellow read …" names someone else.
+func TestReaderAfterWhatIDid(t *testing.T) {
+	fams := []string{"reader"}
+	runPhrases(t, []phraseCase{
+		{"§1 reader: 'I performed the Mohs surgery and graft and personally read all frozen sections'",
+			"I performed the Mohs surgery and graft and personally read all frozen sections.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: 'I performed the Mohs layers and the graft and read all frozen sections personally'",
+			"I performed the Mohs layers and the graft and read all frozen sections personally; I agree with the note above.",
+			fams, []string{"reader surgeon"}},
+		{"§1 reader: 'I took the Mohs layers and the fellow read the frozen sections' is no surgeon reading",
+			"I took the Mohs layers and the fellow read the frozen sections.",
+			fams, nil},
+	})
+}
