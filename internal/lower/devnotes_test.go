@@ -294,6 +294,8 @@ var realisticSets = []struct {
 	{"testdata/probe240", 20, 0},
 	{"testdata/probe241", 20, 0},
 	{"testdata/probe242", 20, 0},
+	{"testdata/probe243", 20, 0},
+	{"testdata/probe244", 20, 0},
 	{"testdata/probe245", 20, 0},
 	{"testdata/probe246", 20, 0},
 }

@@ -127,10 +127,20 @@ func (l *lowerer) inlineValue(v *grammar.Value) {
 			l.endParagraph()
 			continue
 		}
+		if parts := splitOutside(it, ";"); len(parts) == 2 && isRepairText(parts[0].Text) && bareMeasure(parts[1]) {
+			l.sentence(it) // "complex layered repair with wide undermining and cone excision; 4.0 cm.": the repair and its length
+			continue
+		}
 		for _, part := range splitOutside(it, ";") {
 			l.sentence(part)
 		}
 	}
+}
+
+// bareMeasure reports whether a part is a size or length alone: "4.0 cm.".
+func bareMeasure(v *grammar.Value) bool {
+	m, err := grammar.ParseMeasure("", &grammar.Value{Pos: v.Pos, Text: strings.TrimSuffix(strings.TrimSpace(v.Text), ".")})
+	return err == nil && (len(m.Dims) > 0 || m.AreaSq > 0)
 }
 
 // stageFirst reports whether a sentence opens with a stage: "Stage 1 - 2

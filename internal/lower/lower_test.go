@@ -902,6 +902,11 @@ func TestLayouts(t *testing.T) {
 		{"'Surgeon read slides: Yes' under a lesion's label says the surgeon read that lesion's slides, as it does for the note (CODING-RULES.md §1)",
 			"Lesion 1 of 2: Right posterior shoulder\nSurgeon read slides: Yes\nStage 1: 2 blocks; margins: clear\n\nLesion 2 of 2: Left upper chest\nSurgeon read slides: Yes\nStage 1: 3 blocks; margins: clear\n",
 			perLesion(func(les model.Lesion) string { return les.Pathology.Value }), "surgeon read slides: Yes; surgeon read slides: Yes"},
+		{"a labelled repair's length after a semicolon ('Tumor 3, left hip - … complex layered repair with wide undermining; 4.0 cm.') is its length (CODING-RULES.md §3)",
+			"Tumor 1: right cheek\nStage 1: 2 blocks; margins: clear\n\nTumor 3: left hip\nStage 1: 2 blocks; margins: clear\n\nClosures:\n  Tumor 3, left hip - after tumor clearance, complex layered repair with wide undermining and cone excision; 4.0 cm.\n",
+			eachRepair(func(les model.Lesion, r model.Repair) string {
+				return fmt.Sprint(les.Label, " ", r.Size.Dims, r.Length.Dims)
+			}), "3 [4] []"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

@@ -1960,6 +1960,7 @@ func (l *lowerer) readProse() {
 		}
 	}
 	l.tumorsToday()
+	l.proceduresAtSites()
 	l.oneOfSeveral()
 	l.diagnosesOfSeveral()
 	var every []prose.Flag // a lesion's map statements of every lesion ("A Mohs map was drawn for each site")
@@ -3763,7 +3764,8 @@ func treatedSites(sites []prose.Text, sentences [][]prose.Line) []prose.Text {
 // todayCues say that what a sentence counts is treated at this visit.
 var todayCues = []string{"today", "this morning", "this afternoon", "scheduled for mohs", "presents for", "presented for", "here for",
 	"has two ", "has three ", "has four ", // "Mr. …, 79, has two biopsy-proven tumors (biopsies …)"
-	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised"}
+	"referred for mohs", "treated with mohs", "underwent mohs", "for mohs surgery of", "were treated", "were excised",
+	"surgery at", "sites were marked"} // "PROCEDURES: Mohs micrographic surgery at three sites.", "the three sites were marked, …
 
 // pastOrOtherLesions say that what a sentence counts is not the tumors of
 // this visit's Mohs surgery: tumors of the past, or other lesions biopsied
@@ -3854,6 +3856,48 @@ func (l *lowerer) tumorsToday() {
 				return
 			}
 		}
+	}
+}
+
+// proceduresAtSites reports the one lesion of a note as ambiguous when its
+// procedures field names Mohs surgery at two sites or more ("PROCEDURES:
+// Mohs micrographic surgery, right temple and left knee, with intermediate
+// repairs of both."): the note did not open the other tumor, whose stages
+// and repair would be merged into this one's (lesion-ambiguous, no Mohs
+// line).
+func (l *lowerer) proceduresAtSites() {
+	if len(l.out.Lesions) != 1 || l.out.Lesions[0].Ambiguous.Present() {
+		return
+	}
+	for _, line := range l.lines {
+		it := line.Item
+		if it == nil || it.Text != nil || len(it.Fields) != 1 || it.Fields[0].Value == nil || !proceduresKey(it.Fields[0].Key) {
+			continue
+		}
+		v := it.Fields[0].Value
+		first, _, _ := strings.Cut(dropParens(v.Text), ". ") // the Mohs surgery's sentence, not the repairs after it
+		first, _, _ = strings.Cut(first, ";")                // "…, three stages; single-stage nasolabial transposition flap reconstruction"
+		if !containsFold(first, "mohs") {
+			continue
+		}
+		var sites []anatomy.Site
+		for _, part := range strings.Split(strings.ReplaceAll(first, " and ", ","), ",") {
+			site := resolvedSite(part)
+			if site == "" || !mostlySite(site) || mentions(part, repairWords) || mentions(asciiLower(part), []string{"donor", "flap", "graft"}) {
+				continue
+			}
+			if s, ok := anatomy.Resolve(site); ok && len(s.Terms) > 0 && !slices.ContainsFunc(sites, func(o anatomy.Site) bool {
+				return o.Terms[0].Name == s.Terms[0].Name && o.Laterality == s.Laterality
+			}) {
+				sites = append(sites, s)
+			}
+		}
+		if len(sites) < 2 {
+			continue
+		}
+		l.out.Lesions[0].Ambiguous = model.Text{Value: "Mohs surgery at " + strconv.Itoa(len(sites)) + " sites (line " + strconv.Itoa(v.Pos.Line) + ")", Line: v.Pos.Line}
+		l.report(LesionAmbiguous.At("", v.Pos.Line, v.Pos.Column, "the procedures name Mohs surgery at %d sites but the note opens 1 lesion: label each lesion; no Mohs line", len(sites)))
+		return
 	}
 }
 

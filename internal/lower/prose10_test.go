@@ -234,5 +234,13 @@ func TestTumorsCountedToday(t *testing.T) {
 			"Site: left cheek\n\nThe patient, with a history of multiple nonmelanoma skin cancers, returns for Mohs surgery of four biopsy-proven tumors, all biopsied on 03/11/2026." + stages, ambiguous, "true"},
 		{"§1: past tumors are no Mohs tumors today",
 			"Site: left cheek\n\nHe presents today; he had two prior basal cell carcinomas treated with Mohs." + stages, ambiguous, "false"},
+		{"§1: 'Mohs micrographic surgery at three sites', one lesion opened",
+			"PROCEDURES: Mohs micrographic surgery at three sites.\n\nI started on the right temple." + stages, ambiguous, "true"},
+		{"§1: the procedures name Mohs surgery at two sites, one lesion opened",
+			"PROCEDURES: Mohs micrographic surgery, right temple and left knee, with intermediate repairs of both.\n\nThe right temple was first." + stages, ambiguous, "true"},
+		{"§1: the procedures name one site and the flap's donor region",
+			"PROCEDURE: Mohs micrographic surgery, left nasal ala, three stages; single-stage nasolabial transposition flap reconstruction.\n\nThe left nasal ala was treated." + stages, ambiguous, "false"},
+		{"§1: the procedures name one site and where on it in parentheses",
+			"Procedure: Mohs micrographic surgery, right great toe (dorsal, proximal to the nail fold).\n\nThe toe was treated." + stages, ambiguous, "false"},
 	})
 }
