@@ -907,6 +907,15 @@ func TestLayouts(t *testing.T) {
 			eachRepair(func(les model.Lesion, r model.Repair) string {
 				return fmt.Sprint(les.Label, " ", r.Size.Dims, r.Length.Dims)
 			}), "3 [4] []"},
+		{"one sentence telling two tumors' first stages in turn ('I took the first stage of the left temple, three blocks, and after that the first stage of the left preauricular tumor, two blocks') gives each its count (CODING-RULES.md §1)",
+			"Tumors treated today:\n  Tumor 1 - Right forehead: nodular basal cell carcinoma.\n  Tumor 2 - Left temple: squamous cell carcinoma in situ.\n  Tumor 3 - Left preauricular: squamous cell carcinoma.\n\n" +
+				"We began with the right forehead: its first stage, two blocks, went to the lab at 8:00. While the forehead was being processed I took the first stage of the left temple, three blocks, and after that the first stage of the left preauricular tumor, two blocks.\n",
+			perLesion(func(les model.Lesion) string {
+				if len(les.Stages) == 0 {
+					return les.Label + " none"
+				}
+				return fmt.Sprint(les.Label, " ", les.Stages[0].Blocks.N)
+			}), "1 2; 2 3; 3 2"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {

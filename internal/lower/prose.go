@@ -197,6 +197,19 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 		for k, r := range refs {
 			starts[k] = nounPhraseStart(ln.Text, r.at.Col-ln.Col)
 		}
+		for k := range refs {
+			end := len(ln.Text)
+			if k+1 < len(refs) {
+				end = starts[k+1]
+			}
+			if m := stageOfBefore.FindStringIndex(ln.Text[:starts[k]]); m != nil && (k == 0 || m[0] > starts[k-1]) && mentions(ln.Text[starts[k]:end], []string{"block", "section"}) {
+				// "I took the first stage of the left temple, three blocks, and
+				// after that the first stage of the left preauricular tumor, two
+				// blocks": each stage with its site and its count (not "whether
+				// this was the second stage at the left temple or …")
+				starts[k] = m[0]
+			}
+		}
 		lead, leadEnd := strings.TrimSpace(ln.Text[:starts[0]]), 0
 		after := sitesAfter(ln.Text, starts)
 		if !after && mentions(lead, repairWords) && strings.Contains(lead, " cm") {
@@ -3900,6 +3913,11 @@ func (l *lowerer) proceduresAtSites() {
 		return
 	}
 }
+
+// stageOfBefore matches a stage named just before the site it is of, at
+// the end of the text before the site: "the first stage of the left ",
+// "stage 2 at ".
+var stageOfBefore = regexp.MustCompile(`(?i)(?:\bthe\s+)?(?:\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:mohs\s+)?(?:stage|layer)|\b(?:stage|layer)\s+(?:\d|i{1,3}|iv|one|two|three|four))\s+(?:of|at|on|from)\s+(?:the\s+)?(?:(?:left|right)\s+)?$`)
 
 // countsLesions reports whether a sentence also counts n tumors, all of
 // the note's lesions: "all three", "a third".
