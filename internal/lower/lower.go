@@ -767,6 +767,19 @@ func stageWithFields(it *grammar.Item) *grammar.Field {
 	return &grammar.Field{Pos: it.Text.Pos, Key: strings.Trim(it.Text.Text, " |"), Value: &grammar.Value{Pos: first.Pos, Text: b.String()}}
 }
 
+// remarkBiopsiedEach reports whether a heading's remark in parentheses says that
+// every tumor under it was biopsied: "Tumors treated today (each shave
+// biopsied on 10/02/2026)", "(all biopsy-proven)".
+func remarkBiopsiedEach(key string) bool {
+	_, remark, ok := strings.Cut(asciiLower(key), "(")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(remark)
+	return len(words) > 0 && (words[0] == "each" || words[0] == "all" || words[0] == "both") && mentions(remark, []string{"biopsied", "biopsy", "bx"}) &&
+		!mentions(remark, []string{"not biopsied", "no biopsy", "pending"})
+}
+
 // readerText is what a reader field says of who read the slides: its value,
 // in the surgeon's words when it is in the first person ("Pathology: I read
 // the frozen sections."), after its key when the key names the surgeon or a
@@ -3903,6 +3916,11 @@ func (l *lowerer) underBiopsy(pos lexer.Position) bool {
 // field places the field on line i. When it takes a later line as its
 // value it returns that line's index, so the caller skips it; else i.
 func (l *lowerer) field(i int, f *grammar.Field) (taken int) {
+	if f.Value == nil && l.lesion < 0 && l.headed && remarkBiopsiedEach(f.Key) {
+		// "Tumors treated today (each shave biopsied on 10/02/2026):" over
+		// the labelled tumors: every tumor's prior biopsy
+		l.biopsyForEach = append(l.biopsyForEach, &grammar.Value{Pos: f.Pos, Text: f.Key})
+	}
 	if m := letteredNumber.FindStringSubmatch(strings.TrimSpace(f.Key)); m != nil && (m[0][0] == 'L' || m[0][0] == 'l') && len(l.out.Lesions) <= 1 && f.Value != nil && startsWithCount(f.Value.Text) {
 		// "L1: 3 blks -- blk 2 + (deep)" in a note of one lesion: its first
 		// layer (in a log of several, "L1" numbers a lesion)
