@@ -163,6 +163,7 @@ type generator struct {
 	// lines by kind, put in claim order at the end
 	mohs, repairs, biopsies, frozen, stains []Line
 	repairItems                             []repairItem
+	withheldClasses                         []repairClass // the linear repair classes of lesions coded with no line (lesion-ambiguous): repairs of the encounter all the same
 	billable                                []billableBiopsy
 	// dxByLabel is the diagnosis of each lesion label ("1") and biopsy
 	// ("biopsy 2"), for the lines' pointers

@@ -33,6 +33,7 @@ func (g *generator) lesion(les *model.Lesion) {
 	}
 	switch {
 	case les.Ambiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line
+		g.withholdRepairs(les)
 		return // nor a repair line: the repairs read for it may be another tumor's
 	case les.StagesAmbiguous.Present(): // reading reported it (lesion-ambiguous): no Mohs line; its repairs are its own
 	case g.readerConflict: // reader-ambiguous: who read the slides decides between Mohs and excision

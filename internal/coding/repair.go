@@ -237,6 +237,18 @@ func (g *generator) gatherRepairs(les *model.Lesion) {
 	}
 }
 
+// withholdRepairs keeps the linear classes of the repairs of a lesion that
+// gets no line (lesion-ambiguous): their lines are withheld, but they are
+// repairs of the encounter, whose span of classes decides modifier 59 on
+// the lines that are coded (docs/coding-rules.md section 3).
+func (g *generator) withholdRepairs(les *model.Lesion) {
+	for _, r := range les.Repairs {
+		if c := repairKindOf(r).class; linear(c) && !r.By.Present() {
+			g.withheldClasses = append(g.withheldClasses, c)
+		}
+	}
+}
+
 // notOnClaim reports, with its finding, a repair that gets no line
 // whatever its size: "none" (no finding), a repair by another provider
 // (whatever its kind), healing without a repair, a kind outside the tables
@@ -533,14 +545,21 @@ const secondaryRepairModifier = "59"
 // 59. Flap and graft lines take no part in the span. A loaded PTP table
 // adds its own modifier later (the edits step).
 func (g *generator) repairModifiers(out []classLines) {
+	var spanned []repairClass // the linear classes the encounter's repairs span, withheld ones too
+	for _, cl := range out {
+		if linear(cl.class) && len(cl.lines) > 0 {
+			spanned = append(spanned, cl.class)
+		}
+	}
+	spanned = append(spanned, g.withheldClasses...)
 	mostComplicated := classUnknown
 	classes := 0
-	for _, cl := range out {
-		if !linear(cl.class) || len(cl.lines) == 0 || cl.class == mostComplicated {
+	for _, c := range spanned {
+		if c == mostComplicated || slices.Contains(spanned[:slices.Index(spanned, c)], c) {
 			continue
 		}
-		if mostComplicated == classUnknown || cl.class < mostComplicated {
-			mostComplicated = cl.class
+		if mostComplicated == classUnknown || c < mostComplicated {
+			mostComplicated = c
 		}
 		classes++
 	}

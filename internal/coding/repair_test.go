@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/mohscode/mohscode/internal/model"
 )
 
 // oneStage is a cleared single-stage lesion at site, with its repairs.
@@ -724,4 +726,22 @@ func TestRepairKinds(t *testing.T) {
 			assert.Equal(t, tc.want, lines(c)[1:])
 		})
 	}
+}
+
+// TestWithheldRepairSpansClasses: docs/coding-rules.md section 3 — when the
+// encounter's repairs span more than one of simple, intermediate and
+// complex, every class but the most complicated carries 59. A lesion coded
+// with no line (lesion-ambiguous) withholds its repair's line, not its
+// repair: the complex repair of the arm still makes the temple's simple
+// repair the secondary one.
+func TestWithheldRepairSpansClasses(t *testing.T) {
+	src := withHeader("Lesion 1", "Site: left upper arm", "Diagnosis: SCC", "Stage 1: 2 blocks; margins: clear",
+		"Repair: complex repair, 6.2 cm, after tumor clearance",
+		"Lesion 2", "Site: right temple", "Diagnosis: BCC", "Stage 1: 2 blocks; margins: clear",
+		"Repair: simple repair, 1.8 cm, after tumor clearance")
+	assert.Equal(t, []string{"1: 17313x1", "2: 17311x1 59", "1: 13121x1", "2: 12011x1 59"}, lesionLines(code(t, src)))
+	ambiguous := codeModel(t, src, func(n *model.Note) {
+		n.Lesions[0].Ambiguous = model.Text{Value: "stages of several lesions", Line: 5}
+	})
+	assert.Equal(t, []string{"2: 17311x1", "2: 12011x1 59"}, lesionLines(ambiguous))
 }

@@ -6861,6 +6861,7 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 	}
 	out := map[siteAt]siteParagraph{}
 	var opened []int // the sites in the order their lesions open
+	current := -1    // the site whose lesion the sentences are told of
 	// an opening sentence may stand up to four sentences before its stage
 	// (see window)
 	for k := max(first-5, 0); k < len(sentences); k++ {
@@ -6878,6 +6879,17 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		named := sitesOpening(text, sites)
 		if k := stagePhraseSite(text, sites); k >= 0 {
 			named = []int{k} // "The flank was going to take most of the morning, so I did the small chin lesion first: stage 1 of the chin, two blocks, …"
+			if w := asciiLower(firstWord(text)); k == current && (w == "while" || w == "as") {
+				// "While the first stage of the nose was being processed, we
+				// took the first stage of the right forearm as two blocks": the
+				// main clause's stage, after the comma, when the clause before
+				// it is of the tumor already open
+				if _, main, ok := strings.Cut(text, ", "); ok {
+					if m := stagePhraseSite(main, sites); m >= 0 {
+						named = []int{m}
+					}
+				}
+			}
 		}
 		stage := namesStage(sen) || k == first // the first may be the stages of all side by side, which prose reads as none
 		if !stage && len(named) == 1 && !mentions(text, repairWords) && !slices.ContainsFunc(prose.Read([][]prose.Line{sen}).Diagnoses, func(d prose.Diagnosis) bool {
@@ -6931,16 +6943,22 @@ func siteOpenings(lines []*grammar.Line) map[siteAt]siteParagraph {
 		}
 		i := named[0]
 		switch at := slices.Index(opened, i); {
-		case at == len(opened)-1 && at >= 0:
+		case at >= 0 && i == current:
 		case at >= 0:
 			if !namesStageNoun(text) {
-				return nil // back to a site already left, in words stageParts cannot route
+				// "The temple slides came back about twenty minutes later.
+				// Nodular basal cell carcinoma … at the deep margin of block 2":
+				// back to a site already left, whose sentences follow
+				out[siteAt{line: sen[0].Line, col: sen[0].Col}] = siteParagraph{n: at + 1, site: sites[i], col: sen[0].Col}
+				current = i
+				continue
 			}
 			// "At the left dorsal foot, stage 2 was one block …" after the
 			// great toe's first stage: the lesion is open; stageParts gives
 			// the sentence's stage to the lesion it names
 		default:
 			opened = append(opened, i)
+			current = i
 			out[siteAt{line: sen[0].Line, col: sen[0].Col}] = siteParagraph{n: len(opened), site: sites[i], col: sen[0].Col}
 		}
 	}
@@ -7003,6 +7021,7 @@ func stagePhraseSite(text string, sites []string) int {
 	if m == nil {
 		return -1
 	}
+
 	found := -1
 	for i, site := range sites {
 		if slices.ContainsFunc(sentenceWords(m[1]), func(w sentenceWord) bool { return siteWord(w.text, site) }) {

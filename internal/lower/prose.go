@@ -81,6 +81,9 @@ func (l *lowerer) lesionParts(lines []prose.Line) [][]prose.Line {
 			first = false
 		case n > 1 && n == count+1 && n <= MaxLesions:
 			count, first = n, false
+		case n >= 1 && n <= count && count > 1 && l.siteSentences:
+			// "The temple slides came back about twenty minutes later." after
+			// the shoulder's stage: back to a lesion opened before
 		default:
 			continue
 		}
@@ -192,7 +195,11 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			keep = append(keep, ln)
 			continue
 		}
-		refs = partRefs(l.everyMention([]prose.Line{ln}), refs[first].at.Col)
+		refs = partRefs(slices.DeleteFunc(l.everyMention([]prose.Line{ln}), func(r lesionRef) bool { return comparedSite(ln, r) }), refs[first].at.Col)
+		if len(refs) < 2 {
+			keep = append(keep, ln) // "The shoulder sections … were ready before the temple: …": the temple is no part of its own
+			continue
+		}
 		starts := make([]int, len(refs))
 		for k, r := range refs {
 			starts[k] = nounPhraseStart(ln.Text, r.at.Col-ln.Col)
@@ -345,6 +352,28 @@ func partRefs(mentions []lesionRef, from int) []lesionRef {
 		out = append(out, r)
 	}
 	return out
+}
+
+// comparedSite reports whether a lesion's mention stands after a word that
+// only sets the sentence beside it in time ("ready before the temple",
+// "read after the nose"): what follows is not told of that lesion.
+func comparedSite(ln prose.Line, r lesionRef) bool {
+	at := r.at.Col - ln.Col
+	if at <= 0 || at > len(ln.Text) {
+		return false
+	}
+	words := strings.Fields(asciiLower(ln.Text[:at]))
+	for len(words) > 0 && (words[len(words)-1] == "the" || words[len(words)-1] == "left" || words[len(words)-1] == "right") {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "before", "than", "until":
+		return true
+	}
+	return false
 }
 
 // singleStage reports whether words name one stage ("Stage 2 was taken

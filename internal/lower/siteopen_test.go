@@ -2,6 +2,8 @@ package lower_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -99,6 +101,12 @@ func TestSiteOpensLesion(t *testing.T) {
 				"Left nasal ala: The first stage was divided into four blocks; tumor extended to the deep margin of block 2. The second stage was divided into two blocks; tumor remained in block 1. The third stage was a single block and was clear.\n\n" +
 				"Right cheek: The single stage was divided into three blocks, all clear.\n",
 			lesionOutline, "Left nasal ala 4,2,1; Right cheek 3"},
+		{"§1 stages per lesion: 'While the first stage of the nose was being processed, we took the first stage of the right forearm as two blocks' opens the forearm",
+			"DATE OF SERVICE: 11/09/2026\n\nPREOPERATIVE DIAGNOSES: 1. Basal cell carcinoma, left nasal ala. 2. Squamous cell carcinoma, right dorsal forearm.\n\n" +
+				"COURSE: The nose came first. The first stage of the left nasal ala was cut into three blocks. While the first stage of the nose was being processed, we took the first stage of the right forearm as two blocks.\n\n" +
+				"The nasal slides were ready at 8:50: tumor reached the deep margin of block 2; blocks 1 and 3 were clear. I took a second stage from the left nasal ala, a single block.\n\n" +
+				"The forearm sections came back at 9:10: both blocks were clear.\n\nReturning to the nose, the second stage of the left nasal ala was free of tumor.\n",
+			lesionOutline, "left nasal ala 3,1; right dorsal forearm 2"},
 		{"§1 stages: every stage sentence names its site, going back included",
 			intro + "The first stage at the cheek was cut into two blocks; block 1 was positive.\nMeanwhile the forearm's first stage was divided into six blocks, all clear.\nReturning to the cheek, a second stage of one block was clear.\n",
 			lesionOutline, "left medial cheek 2,1; right dorsal forearm 6"},
@@ -1497,5 +1505,36 @@ func perLesion(show func(model.Lesion) string) func(*model.Note) string {
 			out = append(out, show(les))
 		}
 		return strings.Join(out, "; ")
+	}
+}
+
+// TestInterleavedDictation: a dictation of tumors worked in parallel, told
+// in the day's order ("While the left temple was in the lab, I took the
+// first layer of the right shoulder as two blocks. … The temple slides came
+// back twenty minutes later. …"), gives each tumor its own stages, the
+// dictation going back to a tumor it left when a sentence names it; a
+// tumor named only beside a time ("ready before the temple: …") takes
+// nothing of the sentence (CODING-RULES §1: each lesion's stages are its
+// own).
+func TestInterleavedDictation(t *testing.T) {
+	outline := perLesion(func(les model.Lesion) string {
+		var blocks []string
+		for _, st := range les.Stages {
+			blocks = append(blocks, fmt.Sprint(st.Blocks.N))
+		}
+		return les.Site.Text.Value + " " + strings.Join(blocks, ",") + " " + les.Diagnosis.Value
+	})
+	tests := []struct{ file, want string }{
+		{"testdata/probe221/dict-2-tumours-l-temple-while-r-shoulder-in-lab-12032-12052-medicare.txt",
+			"left temple 3,1 Nodular basal cell carcinoma; right posterior shoulder 2 well differentiated squamous cell carcinoma"},
+		{"testdata/probe244/dict-2-tumours-l-nasal-ala-bilobed-14060-r-forearm-12032-medicare.txt",
+			"left nasal ala 3,1 nodular basal cell carcinoma; right dorsal forearm 2 well-differentiated squamous cell carcinoma"},
+	}
+	for _, tc := range tests {
+		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+			src, err := os.ReadFile(tc.file)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, outline(mustLower(t, string(src))))
+		})
 	}
 }
