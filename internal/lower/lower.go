@@ -541,6 +541,9 @@ func opensSection(line *grammar.Line, margin int) opening {
 	if it.Marker == nil || !isOrdinalMarker(it.Marker.Text) || it.Marker.Pos.Column > margin+2 {
 		return opensNothing
 	}
+	if it.Text != nil && len(it.Fields) == 0 && signatureLine(it.Marker.Text+" "+it.Text.Text) {
+		return opensNothing // "I. Vantongeren-Sole, MD": the surgeon's initial, no lesion's numeral
+	}
 	if m := it.Marker.Text; m[0] >= 'a' && m[0] <= 'f' && (it.Text == nil || icd10.Recognize(it.Text.Text).Histology == "" && !mentionsBiopsyProcedure(it.Text.Text)) {
 		// "a) L temple - sup bcc, …" opens its tumor, "a) Left dorsal
 		// forearm, …: 4 mm punch biopsy; …" its biopsy; an exam's "a) Right

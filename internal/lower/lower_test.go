@@ -919,6 +919,11 @@ func TestLayouts(t *testing.T) {
 		{"a heading's remark that every tumor under it was biopsied ('Tumors treated today (each shave biopsied on 10/02/2026):') is each tumor's prior biopsy (CODING-RULES.md §1)",
 			"Tumors treated today (each shave biopsied on 10/02/2026):\n  Tumor 1 - Right forehead: nodular basal cell carcinoma (SM26-1577).\n  Tumor 2 - Left temple: squamous cell carcinoma in situ (SM26-1578).\n\nTumor 1, stage 1: 2 blocks, clear.\nTumor 2, stage 1: 3 blocks, clear.\n",
 			perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Label, " ", les.PriorBiopsy.Yes) }), "1 true; 2 true"},
+		{"a signature 'I. Vantongeren-Sole, MD' under a note of one lesion is the surgeon's initial, no lesion numbered I (CODING-RULES.md §1)",
+			"Site: Left upper cutaneous lip\nDiagnosis: Basal cell carcinoma, nodular\nStage 1: 2 blocks; margins: clear\n\nI. Vantongeren-Sole, MD\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(len(n.Lesions), " ", len(n.Lesions[0].Stages), " ", n.Lesions[0].Site.Text.Value)
+			}, "1 1 Left upper cutaneous lip"},
 		{"a key and its measure on the line under a value is a fact of its own, the rest of a key the line above began is not",
 			"Site: upper lip\nStage 1: 1 block; margins: clear\nRepair: island pedicle (V-Y) advancement flap after tumor clearance; primary\ndefect 1.0 x 0.8 cm; secondary defect 1.5 sq cm\n",
 			func(n *model.Note) string {
