@@ -118,8 +118,8 @@ func (st *state) readReader(p *para, s span) {
 			if j+4 < s.hi && p.w(j) == "was" && p.w(j+1) == "the" && p.w(j+2) == "one" && (p.w(j+3) == "who" || p.w(j+3) == "that") {
 				j += 4 // "I was the one who read all frozen sections"
 			}
-			if j < s.hi && p.has(j, cReadVerb) || p.andRead(i, s) {
-				surgeon = i
+			if j < s.hi && p.has(j, cReadVerb) && (p.slideWord(s) || !slices.Contains(weighingVerbs, p.w(j))) || p.andRead(i, s) {
+				surgeon = i // not "We reviewed the risks, benefits and alternatives": what was reviewed is no slide
 			}
 		case w == "me":
 			if i > s.lo && p.w(i-1) == "by" && verbAt >= 0 {
@@ -3883,6 +3883,10 @@ func (p *para) newSubject(j int, s span) bool {
 	}
 	return false
 }
+
+// weighingVerbs read slides only when the sentence speaks of slides: "We
+// reviewed the risks" reads none.
+var weighingVerbs = []string{"reviewed", "review", "reviews", "examined", "evaluated", "assessed", "checked", "discussed"}
 
 // personNouns name someone else who may do what the sentence tells: "… and
 // the fellow read the slides" is no longer the surgeon's doing.

@@ -436,5 +436,11 @@ func TestReaderAfterWhatIDid(t *testing.T) {
 		{"§1 reader: 'I took the Mohs layers and the fellow read the frozen sections' is no surgeon reading",
 			"I took the Mohs layers and the fellow read the frozen sections.",
 			fams, nil},
+		{"§1 reader: 'We reviewed the risks, benefits and alternatives' reads no slide",
+			"We reviewed the risks, benefits and alternatives (standard excision, radiation), including bleeding and scarring.",
+			fams, nil},
+		{"§1 reader: 'I reviewed all frozen sections myself' is the surgeon reading",
+			"I reviewed all frozen sections myself.",
+			fams, []string{"reader surgeon"}},
 	})
 }
