@@ -299,6 +299,7 @@ var realisticSets = []struct {
 	{"testdata/probe245", 20, 0},
 	{"testdata/probe246", 20, 0},
 	{"testdata/probe247", 20, 0},
+	{"testdata/probe248", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

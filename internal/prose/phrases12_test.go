@@ -444,3 +444,17 @@ func TestReaderAfterWhatIDid(t *testing.T) {
 			fams, []string{"reader surgeon"}},
 	})
 }
+
+// TestConcessiveStageKeepsCurrent: a "Because …" clause that names an
+// earlier stage ("Because the inflammation in stage 1 had been dense …,
+// AE1/AE3 was run on both blocks") leaves the main clause with the stage
+// the sentences before told of (CODING-RULES §5: a stain's units are the
+// blocks of the stage it ran on).
+func TestConcessiveStageKeepsCurrent(t *testing.T) {
+	fams := []string{"stage "}
+	runPhrases(t, []phraseCase{
+		{"§5 stains: 'Because … in stage 1 …, AE1/AE3 was run on both blocks' after stage 2's count",
+			"Stage 1 was divided into 3 blocks; block 1 was positive at the deep margin. Stage 2 consisted of 2 blocks. Because the inflammation in stage 1 had been dense enough to hide single tumor cells, AE1/AE3 was run on both blocks to look for isolated keratinocytes at the margin. Both blocks were clear.",
+			fams, []string{"stage 1 blocks=3 margin=positive", `stage 2 blocks=2 margin=clear histology stain="AE1/AE3"+reason`}},
+	})
+}

@@ -1161,6 +1161,8 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	pre, preStage := st.preselect(p, s)
 	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun) || p.mohsStage(s)
 	concessive := false
+	curBefore := st.cur                                                             // the stage the sentences before told of
+	causal := p.w(s.lo) == "because" && p.w(s.lo+1) != "of" || p.w(s.lo) == "since" // a reason's own clause before the main one
 	switch p.w(s.lo) {
 	case "although", "though", "while", "whereas", "because", "since", "given":
 		concessive = true // "Because of the perineural invasion seen in stage 1, both blocks of stage 2 were stained …"
@@ -1218,8 +1220,13 @@ func (st *state) readStages(p *para, s span, bx bool) {
 		}
 		if p.w(i) == "," && concessive {
 			// "Although the second layer was clear, a further layer …": the
-			// main clause names its own stage
+			// main clause names its own stage; "Because the inflammation in
+			// stage 1 had been dense …, AE1/AE3 was run on both blocks": or
+			// goes on with the stage of the sentences before
 			selected, concessive = false, false
+			if causal {
+				st.cur = curBefore
+			}
 		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
 			switch {
