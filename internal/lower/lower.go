@@ -5801,6 +5801,9 @@ var faxHeader = regexp.MustCompile(`(?i)\bfrom:?\s.*\bto:?\s.*\bp\.?\s*\d{1,3}\s
 // isPageNumber reports whether a line is a page number, alone or at the
 // end of a footer.
 func isPageNumber(text string) bool {
+	if !containsFold(text, "pg") && !containsFold(text, "page") {
+		return false // most lines: no regular expression run
+	}
 	return pageNumber.MatchString(text) || pageFooter.MatchString(text)
 }
 
