@@ -1161,8 +1161,8 @@ func (st *state) readStages(p *para, s span, bx bool) {
 	pre, preStage := st.preselect(p, s)
 	stageWords := s.any(cStageNoun) || s.any(cStageOrdNoun) || p.mohsStage(s)
 	concessive := false
-	curBefore := st.cur                                                             // the stage the sentences before told of
-	causal := p.w(s.lo) == "because" && p.w(s.lo+1) != "of" || p.w(s.lo) == "since" // a reason's own clause before the main one
+	curBefore := st.cur                                                                              // the stage the sentences before told of
+	causal := p.w(s.lo) == "because" && s.lo+1 < s.hi && p.w(s.lo+1) != "of" || p.w(s.lo) == "since" // a reason's own clause before the main one
 	switch p.w(s.lo) {
 	case "although", "though", "while", "whereas", "because", "since", "given":
 		concessive = true // "Because of the perineural invasion seen in stage 1, both blocks of stage 2 were stained …"
