@@ -6,12 +6,13 @@ var TableCaption = tableCaption
 // ASCIILower exposes asciiLower to its test.
 var ASCIILower = asciiLower
 
-// LettersEqual, IsOrdinalWord and StartsFold expose the key helpers to
-// their test.
+// LettersEqual, IsOrdinalWord, StartsFold and ContainsFold expose the key
+// helpers to their test.
 var (
 	LettersEqual  = lettersEqual
 	IsOrdinalWord = isOrdinalWord
 	StartsFold    = startsFold
+	ContainsFold  = containsFold
 )
 
 // KeylessFields exposes keylessFields to its test.

@@ -2544,6 +2544,17 @@ func TestASCIILower(t *testing.T) {
 // allocating form it replaced.
 func TestKeyHelpers(t *testing.T) {
 	for _, tc := range []struct {
+		s, sub string
+		want   bool
+	}{
+		{"Both sites were closed", "both", true}, {"BOTH", "both", true}, {"at the left TEMPLE", "temple", true},
+		{"bot h", "both", false}, {"", "both", false}, {"anything", "", true}, {"all  stages", "all ", true},
+		{"Tall", "all ", false}, {"x@y", "`y", false}, {"a\xffB", "\xffb", true},
+	} {
+		assert.Equal(t, tc.want, lower.ContainsFold(tc.s, tc.sub), "containsFold(%q, %q)", tc.s, tc.sub)
+		assert.Equal(t, strings.Contains(lower.ASCIILower(tc.s), tc.sub), lower.ContainsFold(tc.s, tc.sub), "agrees with asciiLower+Contains on %q, %q", tc.s, tc.sub)
+	}
+	for _, tc := range []struct {
 		s, word string
 		want    bool
 	}{

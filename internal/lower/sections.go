@@ -1106,15 +1106,16 @@ func biopsyValue(b *model.Biopsy) {
 	}
 }
 
-// asciiLower lower-cases ASCII letters only, so that byte offsets in the
-// result are offsets in s (strings.ToLower may change the length of text
-// that is not valid UTF-8). Text with no upper-case letter is returned as it
-// is, without a copy.
 // containsFold reports whether s holds sub, a lower-case ASCII word, in any
-// ASCII case, without building a lower-cased copy of s.
+// ASCII case, without building a lower-cased copy of s. Only the positions
+// whose first byte matches sub's are compared in full: most are not.
 func containsFold(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	first := sub[0] | 0x20
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
+		if s[i]|0x20 == first && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
@@ -1127,6 +1128,10 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
+// asciiLower lower-cases ASCII letters only, so that byte offsets in the
+// result are offsets in s (strings.ToLower may change the length of text
+// that is not valid UTF-8). Text with no upper-case letter is returned as it
+// is, without a copy.
 func asciiLower(s string) string {
 	first := 0
 	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
