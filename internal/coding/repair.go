@@ -59,7 +59,8 @@ var repairWords = []struct {
 }{
 	{classOtherProvider, []string{"not performed by me", "not done by me", "not repaired by me", "not closed by me", "by another surgeon",
 		"by another provider", "by another physician", "team closed", "closed by plastic surgery", "repaired by plastic surgery",
-		"closed by oculoplastic", "repaired by oculoplastic", "closed by the plastic", "repaired by the plastic"}},
+		"closed by oculoplastic", "repaired by oculoplastic", "closed by the plastic", "repaired by the plastic",
+		"oculofacial surgery", "oculofacial surgeon", "oculoplastic surgery", "oculoplastic surgeon"}},
 	{classDeferred, []string{"delayed closure", "delayed repair", "delayed reconstruction", "delayed primary closure",
 		"at a later date", "later visit", "return for closure", "return for repair", "return for reconstruction",
 		"reconstruction scheduled", "repair scheduled", "closure scheduled", "scheduled for closure", "scheduled for repair",

@@ -522,6 +522,12 @@ func TestRepairNotCoded(t *testing.T) {
 			"Repair: complex repair, 3.0 cm, after clearance",
 			"  By: plastic surgeon, same session",
 		}, "7 no-repair-code info 1"},
+		{"an oculofacial practice's surgeon repairs it", []string{
+			"Repair: after tumor clearance the patient went to Dr. Quint of Lakeview Oculofacial Surgery, who repairs the eyelid this afternoon",
+		}, "6 no-repair-code info 1"},
+		{"left for the oculoplastic surgeon", []string{
+			"Repair: after tumor clearance, the defect is left for the oculoplastic surgeon, who closes it this afternoon",
+		}, "6 no-repair-code info 1"},
 		{"an unclassed closure by another provider is just not on this claim", []string{
 			"Repair: closure by plastic surgery",
 			"  By: Dr. Patel",

@@ -512,7 +512,7 @@ func isAccession(s string) bool {
 
 // otherProviderWords say a repair is left to another provider: "Referred
 // to oculoplastics for reconstruction", "repaired by plastic surgery".
-var otherProviderWords = []string{"referred", "referral", "plastic surg", "oculoplastic", "facial plastic",
+var otherProviderWords = []string{"referred", "referral", "plastic surg", "oculoplastic", "oculofacial", "facial plastic",
 	"otolaryngolog", "another surgeon", "another provider", "outside surgeon"}
 
 // otherProvider returns the text of a repair that another provider does,

@@ -797,6 +797,13 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 	anon := -1 // the part's lines before the last sentence that told a stage and named no lesion, -1 when the last sentence was no such sentence
 	for _, sen := range sentences {
 		refs := l.lesionRefs(sen)
+		if len(refs) == 1 && refs[0].lesion < 0 {
+			if head := withoutAllClear(sen); head != nil {
+				if r := l.lesionRefs(head); len(r) == 1 && r[0].lesion >= 0 {
+					sen, refs = head, r // "At 09:50 the second cheek stage was clear, and both sites were then tumor free.": the cheek's
+				}
+			}
+		}
 		staged := tellsStage(sen)
 		if len(refs) > 1 && anon >= 0 && doubtsWhose(sen) {
 			// "Another stage taken, 1 block." then "… I could not tell whether
@@ -840,6 +847,13 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 		switch {
 		case len(refs) == 1 && refs[0].lesion >= 0:
 			cur = refs[0].lesion
+		case len(refs) == 1 && refs[0].lesion < 0 && !staged && mapOrReaderOnly(sen):
+			// "Each stage at both sites was drawn on its own Mohs map and
+			// inked to match it.": every lesion's map
+			for i := range l.out.Lesions {
+				parts = append(parts, repairPart{lesion: i, lines: sen})
+			}
+			continue
 		case len(refs) > 0 && !staged:
 			continue // "First stages at all three sites.", "I read all frozen sections for the three sites."
 		case len(refs) > 1 && countsOnly(sen):
@@ -866,6 +880,34 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 		}
 	}
 	return parts, true
+}
+
+// mapOrReaderOnly reports whether a sentence documents the map or who read
+// the slides and nothing a line is coded from: no stage, count, repair or
+// biopsy.
+func mapOrReaderOnly(sen []prose.Line) bool {
+	f := prose.Read([][]prose.Line{sen})
+	return (len(f.Map) > 0 || len(f.Reader) > 0) && len(f.Stages) == 0 && len(f.StageCount) == 0 && len(f.BlockTotal) == 0 &&
+		len(f.Repairs) == 0 && len(f.Biopsies) == 0 && len(f.SameDayBiopsy) == 0 && len(f.Uncounted) == 0 && len(f.EveryStage) == 0
+}
+
+// allClearTail is a sentence's closing clause saying that every site is
+// now clear: "…, and both sites were then tumor free.", "; all three
+// tumors are clear".
+var allClearTail = regexp.MustCompile(`(?i)[,;]\s+(?:and\s+)?(?:both|all(?:\s+(?:two|three|four|\d))?)\s+(?:sites|tumou?rs|lesions|wounds)(?:\s+(?:were|are))?(?:\s+(?:then|now))?(?:\s+all)?\s+(?:clear|tumou?r[- ]free|free of tumou?r|cleared)\s*\.?$`)
+
+// withoutAllClear is a sentence without its closing clause of every site
+// clear (allClearTail), which sums up the stages told one by one and tells
+// no lesion's own; nil when it has no such clause.
+func withoutAllClear(sen []prose.Line) []prose.Line {
+	last := sen[len(sen)-1]
+	at := allClearTail.FindStringIndex(last.Text)
+	if at == nil || at[0] == 0 {
+		return nil
+	}
+	head := slices.Clone(sen)
+	head[len(head)-1].Text = last.Text[:at[0]] + "."
+	return head
 }
 
 // clausesOfOne cuts a sentence that tells the stages of several lesions,

@@ -1538,3 +1538,32 @@ func TestInterleavedDictation(t *testing.T) {
 		})
 	}
 }
+
+// TestInterleavedSummariesOfEverySite: in a course told site by site below
+// a lettered list of the tumors, a stage sentence closing "…, and both
+// sites were then tumor free" is still the one site's stage, and a
+// sentence that documents the map of "each stage at both sites" documents
+// every tumor's (CODING-RULES §1: each lesion's stages are its own; the
+// map and the reader are documented per lesion).
+func TestInterleavedSummariesOfEverySite(t *testing.T) {
+	note := "Encounter date: 10/13/2026\nProvider: D. Achterberg, DO\nPathology: frozen sections read by the Mohs surgeon\n\n" +
+		"TUMORS TREATED TODAY\n" +
+		"A. Left lower eyelid - basal cell carcinoma, nodular. Shave biopsy 09/15/2026. Pre-op size 0.7 x 0.6 cm.\n" +
+		"B. Right cheek - squamous cell carcinoma. Shave biopsy 09/15/2026. Pre-op size 1.6 x 1.3 cm.\n\n" +
+		"INTRAOPERATIVE COURSE:\n" +
+		"We began with the left lower eyelid. The first eyelid stage was taken and split into two blocks. Each stage at both sites was drawn on its own Mohs map and inked to match it.\n" +
+		"While the eyelid stage was in the lab, the first cheek stage was taken and divided into three blocks.\n" +
+		"The first eyelid stage showed nodular basal cell carcinoma. Block 1 was positive at the medial margin; block 2 was clear. A second eyelid stage, one block, was taken.\n" +
+		"The first cheek stage showed squamous cell carcinoma at the deep margin of block 3. A second cheek stage of one block was taken.\n" +
+		"At 09:30 the second eyelid stage was clear. At 09:50 the second cheek stage was clear, and both sites were then tumor free.\n"
+	runProseCases(t, []proseCase{
+		{"§1 each site's stages, the last closing on every site clear", note, perLesion(func(les model.Lesion) string {
+			var st []string
+			for _, s := range les.Stages {
+				st = append(st, fmt.Sprintf("%d:%d", s.Blocks.N, len(s.Margins)))
+			}
+			return strings.Join(st, ",")
+		}), "2:1,1:1; 3:1,1:1"},
+		{"§1 the map of each stage at both sites", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Map.Yes) }), "true; true"},
+	})
+}
