@@ -372,6 +372,11 @@ type lowerer struct {
 	lines  []*grammar.Line
 	opens  []opening // what each line opens
 	headed bool      // the note has lesion labels
+	// partDepth is how deep proseScope has gone into the parts stageParts
+	// cut: a part is cut again only while it is shallower than the note has
+	// lesions, so that two rules that disagreed on whose a sentence is
+	// could not hand it back and forth without end
+	partDepth int
 	// indexes of the open lesion and sections, -1 when none
 	lesion, stage, repair, biopsy int
 	// the open biopsy is a numbered list's item ("4. Tangential (shave)

@@ -195,7 +195,9 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			keep = append(keep, ln)
 			continue
 		}
-		refs = partRefs(slices.DeleteFunc(l.everyMention([]prose.Line{ln}), func(r lesionRef) bool { return comparedSite(ln, r) }), refs[first].at.Col)
+		every := l.everyMention([]prose.Line{ln})
+		aside := slices.ContainsFunc(every, func(r lesionRef) bool { return whileSite(ln.Text, r.at.Col-ln.Col) })
+		refs = partRefs(slices.DeleteFunc(every, func(r lesionRef) bool { return comparedSite(ln, r) || whileSite(ln.Text, r.at.Col-ln.Col) }), refs[first].at.Col)
 		if len(refs) < 2 {
 			keep = append(keep, ln) // "The shoulder sections … were ready before the temple: …": the temple is no part of its own
 			continue
@@ -218,6 +220,9 @@ func (l *lowerer) lesionClauses(lines []prose.Line) []prose.Line {
 			}
 		}
 		lead, leadEnd := strings.TrimSpace(ln.Text[:starts[0]]), 0
+		if aside {
+			lead = "" // "While the vertex was processing, the first stage of the left lateral neck …, and then …": the clause of the lesion waited on is no part's
+		}
 		after := sitesAfter(ln.Text, starts)
 		if !after && mentions(lead, repairWords) && strings.Contains(lead, " cm") {
 			// "After tumor clearance, the forehead defect was closed with …,
@@ -374,6 +379,53 @@ func comparedSite(ln prose.Line, r lesionRef) bool {
 		return true
 	}
 	return false
+}
+
+// whileSite reports whether the mention of a lesion at byte at of text
+// opens a clause of "while" that names no stage ("While the helix was being
+// processed, the first stage of the right upper back was excised"): the
+// sentence is told of another lesion, beside this one in time; not "(done
+// while site A stage 2 was processing, …)", whose clause names the stage it
+// waited on, nor a clause no comma ends, whose end cannot be told.
+func whileSite(text string, at int) bool {
+	if at <= 0 || at > len(text) {
+		return false
+	}
+	words := strings.Fields(asciiLower(text[:at]))
+	for len(words) > 0 && (words[len(words)-1] == "the" || words[len(words)-1] == "left" || words[len(words)-1] == "right") {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 || words[len(words)-1] != "while" {
+		return false
+	}
+	clause, _, closed := strings.Cut(text[at:], ",")
+	return closed && !strings.ContainsAny(clause, ";)") && !namesStageNoun(clause)
+}
+
+// namedRefs are the lesions a sentence names (lesionRefs), or the one it
+// tells of when it names the others only to set it beside them in time
+// (comparedSite, whileSite).
+func (l *lowerer) namedRefs(sen []prose.Line) []lesionRef {
+	refs := l.lesionRefs(sen)
+	if len(refs) < 2 {
+		return refs
+	}
+	text := sentenceText(sen)
+	told := slices.DeleteFunc(slices.Clone(refs), func(r lesionRef) bool {
+		k := slices.IndexFunc(sen, func(ln prose.Line) bool { return ln.Line == r.at.Line && ln.Col <= r.at.Col })
+		if k < 0 {
+			return false
+		}
+		at := r.at.Col - sen[k].Col
+		for _, ln := range sen[:k] {
+			at += len(ln.Text) + 1 // sentenceText's space between lines
+		}
+		return comparedSite(sen[k], r) || whileSite(text, at)
+	})
+	if len(told) != 1 {
+		return refs
+	}
+	return told
 }
 
 // singleStage reports whether words name one stage ("Stage 2 was taken
@@ -680,14 +732,21 @@ func (l *lowerer) proseScope(lines []prose.Line) {
 	if lines = l.lesionClauses(l.jointRepairs(lines)); len(lines) == 0 {
 		return
 	}
-	if parts, ok := l.stageParts(lines); !ok {
-		return // stages of several lesions that cannot be told apart: the lesions are ambiguous
-	} else if parts != nil {
+	var parts []repairPart
+	if l.partDepth <= len(l.out.Lesions) { // deeper, a part is read as it stands
+		var ok bool
+		if parts, ok = l.stageParts(lines); !ok {
+			return // stages of several lesions that cannot be told apart: the lesions are ambiguous
+		}
+	}
+	if parts != nil {
 		saved := l.lesion
+		l.partDepth++
 		for _, part := range parts {
 			l.lesion = part.lesion
 			l.proseScope(part.lines)
 		}
+		l.partDepth--
 		l.lesion = saved
 		return
 	}
@@ -773,7 +832,7 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 	sentences := prose.Sentences([][]prose.Line{lines})
 	other := false
 	for _, sen := range sentences {
-		if namesStage(sen) && slices.ContainsFunc(l.lesionRefs(sen), func(r lesionRef) bool { return r.lesion >= 0 && r.lesion != l.lesion }) ||
+		if namesStage(sen) && slices.ContainsFunc(l.namedRefs(sen), func(r lesionRef) bool { return r.lesion >= 0 && r.lesion != l.lesion }) ||
 			namesStageNoun(sentenceText(sen)) && l.distributed(sen) != nil { // "I took the first stage at all three sites …: the cheek as three blocks, the back as …"
 			other = true
 			break
@@ -796,7 +855,7 @@ func (l *lowerer) stageParts(lines []prose.Line) ([]repairPart, bool) {
 	cur := -1
 	anon := -1 // the part's lines before the last sentence that told a stage and named no lesion, -1 when the last sentence was no such sentence
 	for _, sen := range sentences {
-		refs := l.lesionRefs(sen)
+		refs := l.namedRefs(sen)
 		if len(refs) == 1 && refs[0].lesion < 0 {
 			if head := withoutAllClear(sen); head != nil {
 				if r := l.lesionRefs(head); len(r) == 1 && r[0].lesion >= 0 {

@@ -1567,3 +1567,32 @@ func TestInterleavedSummariesOfEverySite(t *testing.T) {
 		{"§1 the map of each stage at both sites", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Map.Yes) }), "true; true"},
 	})
 }
+
+// TestWhileClauseOfAnotherTumor: "While the helix was being processed, the
+// first stage of the right upper back was excised. It was … divided into
+// six blocks." tells the back's stage, the helix named only beside it in
+// time; a clause that names the stage waited on ("while site A stage 2
+// was processing") still names that tumor (CODING-RULES §1: each lesion's
+// stages are its own).
+func TestWhileClauseOfAnotherTumor(t *testing.T) {
+	head := "Encounter date: 10/15/2026\nProvider: D. Achterberg, DO\nPathology: frozen sections read by the Mohs surgeon\n\n" +
+		"TUMORS TREATED TODAY\n" +
+		"A. Left helix - squamous cell carcinoma. Shave biopsy 09/20/2026.\n" +
+		"B. Right upper back - basal cell carcinoma. Shave biopsy 09/20/2026.\n\n" +
+		"INTRAOPERATIVE COURSE:\n"
+	note := head +
+		"08:02 - Left helix, first stage excised and divided into two blocks; to the lab.\n" +
+		"08:15 - While the helix was being processed, the first stage of the right upper back was excised. It was a broad, flat tumor and the stage was divided into six blocks.\n" +
+		"08:50 - Helix first stage read: squamous cell carcinoma, both blocks clear.\n" +
+		"09:20 - Back first stage read: basal cell carcinoma; all six blocks clear.\n"
+	blocks := perLesion(func(les model.Lesion) string {
+		var st []string
+		for _, s := range les.Stages {
+			st = append(st, fmt.Sprint(s.Blocks.N))
+		}
+		return strings.Join(st, ",")
+	})
+	runProseCases(t, []proseCase{
+		{"§1 the back's stage, beside the helix in time", note, blocks, "2; 6"},
+	})
+}
