@@ -312,10 +312,18 @@ func (g *generator) readerOf(value string) reader {
 		return readerSurgeon // "Slides read by me ✓": the note's author, who operated
 	case strings.Contains(text, "pathologist"):
 		return readerPathologist
-	case hasWord(text, "dr", "md", "do") && g.surgeonName != "":
-		return readerPathologist // another physician than the surgeon
+	case hasWord(text, "dr", "md", "do") && g.surgeonName != "" && namesAPerson(text):
+		return readerPathologist // another physician than the surgeon; not "Dr." alone, a value a line break cut short
 	}
 	return readerUnknown
+}
+
+// namesAPerson reports whether lower-case text holds a word besides a
+// physician's title: "dr. patel", not "dr." alone.
+func namesAPerson(text string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }), func(w string) bool {
+		return len(w) > 1 && w != "dr" && w != "md" && w != "do"
+	})
 }
 
 // firstWordIs reports whether lower-case text opens with one of words:

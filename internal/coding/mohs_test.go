@@ -454,6 +454,25 @@ func TestReaderNamedWithoutSurgeon(t *testing.T) {
 	assert.Len(t, findingsOf(c, "pathology-undocumented"), 1)
 }
 
+// TestReaderTitleAlone: "Slides read by: Dr." — a value a line break cut
+// short before the name — names no separate pathologist: who read the
+// slides is not documented (a warning), never excision lines by guess
+// (CODING-RULES §1).
+func TestReaderTitleAlone(t *testing.T) {
+	for _, value := range []string{"Dr.", "Dr", "MD"} {
+		c := code(t, note(
+			"Date of service: 2026-03-14",
+			"Surgeon: Dana Whitfield, MD",
+			"Slides read by: "+value,
+			"Site: nose",
+			"Stage 1: 2 blocks; margins: clear",
+		))
+		assert.Equal(t, []string{"17311x1"}, lines(c), value)
+		assert.Empty(t, findingsOf(c, "pathology-not-surgeon"), value)
+		assert.Len(t, findingsOf(c, "pathology-undocumented"), 1, value)
+	}
+}
+
 // TestLesionLevelStains: a stain field before the stages names the stains
 // of every stage; one statement draws one finding however many stages it
 // covers (CODING-RULES.md section 5: a routine stain listed as special is

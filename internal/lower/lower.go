@@ -1710,6 +1710,17 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
 		taken = j
 	}
+	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 {
+		if lead, fields := runOnText(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}); fields != nil {
+			// "BRAMBLEWOOD … (2 sites) Patient: … Insurance: Humana Gold Plus
+			// HMO (Medicare Advantage) Place of Service: 11": the heading, then
+			// the fields as if each stood on a line of its own
+			if lead != nil {
+				l.item(i, &grammar.Item{Pos: it.Pos, Text: &grammar.Text{Pos: lead.Pos, Text: lead.Text}})
+			}
+			return max(taken, l.item(i, &grammar.Item{Pos: fields[0].Pos, Fields: fields}))
+		}
+	}
 	if f := gappedStage(it); f != nil {
 		l.endParagraph()
 		return max(taken, l.field(i, f)) // "Stage 1    8 blocks    positive: blocks 2, 7 (peripheral)    H&E"
@@ -2392,6 +2403,55 @@ func runOnFields(fields []*grammar.Field) []*grammar.Field {
 	return out
 }
 
+// runOnText reads a line of text that runs a form's fields on after a
+// heading, as a copy that lost its line breaks joins a header ("BRAMBLEWOOD
+// DERMATOLOGY … Procedure Note (2 sites) Patient: …, DOB: … Insurance:
+// Humana Gold Plus HMO (Medicare Advantage) Place of Service: 11"): the
+// heading before the first key (nil when there is none) and the fields
+// from it on, each key capitalised (innerKeys). No fields unless the line
+// holds three known keys or more and its heading is short: a sentence that
+// names a key ("… as stated in the Diagnosis: …") is prose.
+func runOnText(t *grammar.Value) (lead *grammar.Value, fields []*grammar.Field) {
+	known := innerKeys(" "+t.Text, false) // a key may open the line
+	if len(known) < 3 && (len(known) == 0 || !afterCredential(" "+t.Text, known[0][0])) {
+		return nil, nil
+	}
+	keys := innerKeys(" "+t.Text, true) // and the form's own keys split it too: "Patient: …, DOB: …"
+	first := keys[0][0] - 1
+	head := strings.TrimSpace(t.Text[:first])
+	last := head[strings.LastIndexByte(head, ' ')+1:]
+	if wordCount(head, 16) >= 16 || strings.Contains(head, ". ") || strings.HasSuffix(head, ".") || last != "" && last == asciiLower(last) && isKeyWords(last) && strings.Trim(last, "-") != "" {
+		return nil, nil // not "…, which lists Payer: and Surgeon: …" nor "#2 Left lateral neck - WD SCC, 1.2 x 1.0 cm. Indication: …": a heading ends in no small word and no stop
+	}
+	lead = trimmedValue(t, 0, first)
+	for k, key := range keys {
+		end := len(t.Text)
+		if k+1 < len(keys) {
+			end = keys[k+1][0] - 1
+		}
+		from, colon := key[0]-1, key[1]-1
+		fields = append(fields, &grammar.Field{Pos: shift(t.Pos, t.Text[:from]), Key: t.Text[from:colon], Value: trimmedValue(t, colon+1, end)})
+	}
+	return lead, fields
+}
+
+// afterCredential reports whether the key at byte at of v follows a
+// physician's credential or a date ("…-Barrington, MD Insurance: …",
+// "Quiroga-Lindqvist, DO INSURANCE:Medicare Part B"): a name with its
+// degree is a whole value, and the key after it the next field's.
+func afterCredential(v string, at int) bool {
+	before := strings.Fields(v[:at])
+	if len(before) == 0 {
+		return false
+	}
+	raw := before[len(before)-1]
+	if strings.HasSuffix(raw, ".") && !strings.HasSuffix(asciiLower(raw), "m.d.") && !strings.HasSuffix(asciiLower(raw), "d.o.") {
+		return false // "Dx SCC, MD. Ind: …": a sentence's end, moderately differentiated
+	}
+	last := asciiLower(strings.Trim(raw, ",."))
+	return slices.Contains([]string{"md", "do", "m.d", "d.o", "pa-c", "np", "facms"}, last) || last != "" && strings.Trim(last, "0123456789/") == ""
+}
+
 // lastValueSplits reports whether a line's one known key inside a value
 // follows a measure or a doctor's credential that ends the value before it
 // ("Final defect: 4.1 x 3.6 cm Repair: complex layered repair …",
@@ -2427,7 +2487,16 @@ func innerKeys(v string, loose bool) [][2]int {
 		case ')':
 			depth = max(depth-1, 0)
 		case ':':
-			if depth > 0 || i+1 >= len(v) || v[i+1] != ' ' {
+			if depth > 0 || i+1 >= len(v) {
+				continue
+			}
+			if v[i+1] != ' ' {
+				// "Tumor site:right nasal dorsumDiagnosis:basal cell …", as a
+				// web page's copy glues a form's cells: a known key of words
+				// only (not "POS @ 6:00")
+				if start := innerKeyStart(v, i, false); start > 0 && isKeyWords(v[start:i]) {
+					out = append(out, [2]int{start, i})
+				}
 				continue
 			}
 			if start := innerKeyStart(v, i, loose); start > 0 {
@@ -2452,6 +2521,13 @@ func innerKeyStart(v string, c int, loose bool) int {
 	}
 	for n := len(starts) - 1; n >= 0; n-- {
 		start := starts[n]
+		end := c // the word's end, where a key glued inside it may start
+		if n > 0 {
+			end = starts[n-1] - 1
+		}
+		if glued := gluedKeyStart(v, start, end, c); glued > 0 {
+			return glued // "…, MDPayer: …", "… 10/21/1955Date of Service: …"
+		}
 		if start < 2 || v[start] < 'A' || v[start] > 'Z' {
 			continue
 		}
@@ -2469,6 +2545,27 @@ func innerKeyStart(v string, c int, loose bool) int {
 		start := starts[n]
 		if start >= 2 && v[start] >= 'A' && v[start] <= 'Z' && strings.IndexByte(";,:", v[start-2]) < 0 && isKeyWords(v[start:c]) {
 			return start
+		}
+	}
+	return 0
+}
+
+// gluedKeyStart is where a known key that ends at the colon at c starts
+// inside the word from start to end, glued to the value before it as a web
+// page's copy glues a form's cells ("dorsumDiagnosis", "1955Date of
+// Service", "MDPayer", "cmRepair"): a capital after a small letter, a digit,
+// a stop, a parenthesis or another capital; or 0.
+func gluedKeyStart(v string, start, end, c int) int {
+	for j := start + 1; j < end; j++ {
+		if v[j] < 'A' || v[j] > 'Z' {
+			continue
+		}
+		prev := v[j-1]
+		if !(prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' || prev >= 'A' && prev <= 'Z' || prev == '.' || prev == ')') {
+			continue
+		}
+		if _, known := lookupAny(v[j:c]); known {
+			return j
 		}
 	}
 	return 0
