@@ -438,7 +438,7 @@ func (st *state) otherBiopsySentence(p *para, s span) bool {
 	// "During the visit he showed me a pink scaly papule on the right upper
 	// arm. I performed a 3 mm punch biopsy of it, …": the lesion the aside
 	// before it brought in
-	if (p.biopsyOfIt(s) || p.w(s.lo) == "a" || p.w(s.lo) == "an") && p.siteBeforeOf(s) != "" && p.asideBefore(s) {
+	if (p.biopsyOfIt(s) || p.leadArticle(s)) && p.siteBeforeOf(s) != "" && p.asideBefore(s) {
 		return true // "While she was here she asked about a new scaly pink papule … on the left upper arm. A tangential (shave) biopsy was taken; …"
 	}
 	// "A 6 mm … papule/lesion/macule …"; "A 4 mm punch biopsy was
@@ -672,9 +672,24 @@ func (p *para) biopsyOfIt(s span) bool {
 // asideBefore reports whether the sentence before s is an aside from the
 // Mohs lesion (see asideCue).
 func (p *para) asideBefore(s span) bool {
-	for _, q := range p.sents {
+	for k, q := range p.sents {
 		if q.hi == s.lo {
-			return p.asideCue(q)
+			// "The patient pointed out a new papule on the left upper back.
+			// The clinical impression was rule out basal cell carcinoma. …":
+			// an impression between the aside and the biopsy
+			return p.asideCue(q) || k > 0 && p.sentenceWord(q, "impression") && p.asideCue(p.sents[k-1])
+		}
+	}
+	return false
+}
+
+// leadArticle reports whether sentence s opens with "a" or "an", or with a
+// short clause a comma ends before it: "After consent and local
+// anesthesia, a 3 mm punch biopsy was performed".
+func (p *para) leadArticle(s span) bool {
+	for i := s.lo; i < s.hi && i < s.lo+8; i++ {
+		if (i == s.lo || p.w(i-1) == ",") && (p.w(i) == "a" || p.w(i) == "an") {
+			return true
 		}
 	}
 	return false
@@ -865,8 +880,11 @@ func (p *para) siteBeforeOf(s span) string {
 	for k, q := range p.sents {
 		if q.hi == s.lo {
 			prev, found = q, true
-			if k > 0 && p.sentenceWord(q, "impression") && !q.any(cLesionNoun) {
-				prev = p.sents[k-1] // "… papule on the left temple. Clinical impression: rule out BCC. A shave biopsy was taken."
+			if k > 0 && p.sentenceWord(q, "impression") && (!q.any(cLesionNoun) || !p.sentenceWord(q, "on")) {
+				// "… papule on the left temple. Clinical impression: rule out
+				// BCC (versus seborrheic keratosis). A shave biopsy was taken.":
+				// an impression that places nothing
+				prev = p.sents[k-1]
 			}
 		}
 	}

@@ -471,3 +471,18 @@ func TestSiteDashDxShorthand(t *testing.T) {
 			[]string{"diagnosis "}, []string{`diagnosis "SCC" site="Rt posterior upper arm"`}},
 	})
 }
+
+// TestBiopsyAfterAnAsideAndItsImpression: "The patient pointed out a new
+// … papule on the left upper back. The clinical impression was rule out
+// basal cell carcinoma versus inflamed seborrheic keratosis. After consent
+// and local anesthesia, a 3 mm punch biopsy was performed …" is a biopsy of
+// that other lesion (CODING-RULES §4: biopsies of other lesions), its
+// impression between the aside and the biopsy and a clause before its "a".
+func TestBiopsyAfterAnAsideAndItsImpression(t *testing.T) {
+	fams := []string{"other-biopsy "}
+	runPhrases(t, []phraseCase{
+		{"§4 other biopsy: an impression naming a keratosis between the aside and the biopsy",
+			"The patient pointed out a new, 5 mm pink, shiny papule on the left upper back. The clinical impression was rule out basal cell carcinoma versus inflamed seborrheic keratosis. After consent and local anesthesia, a 3 mm punch biopsy was performed and the site was closed with one 4-0 nylon suture.",
+			fams, []string{`other-biopsy "3 mm punch biopsy" site="left upper back" impression="was rule out basal cell carcinoma versus inflamed seborrheic keratosis" uncertain=true`}},
+	})
+}
