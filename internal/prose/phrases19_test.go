@@ -486,3 +486,19 @@ func TestBiopsyAfterAnAsideAndItsImpression(t *testing.T) {
 			fams, []string{`other-biopsy "3 mm punch biopsy" site="left upper back" impression="was rule out basal cell carcinoma versus inflamed seborrheic keratosis" uncertain=true`}},
 	})
 }
+
+// TestItIsTheStageOfTheReason: "Because of the size of the first layer, it
+// was divided into seven tissue blocks." — the "it" of the main clause is
+// the stage the reason named (CODING-RULES §2: blocks per stage; a count
+// tied to no stage makes no 17315).
+func TestItIsTheStageOfTheReason(t *testing.T) {
+	fams := []string{"stage ", "unstaged "}
+	runPhrases(t, []phraseCase{
+		{"§2 blocks: 'Because of the size of the first layer, it was divided into seven tissue blocks'",
+			"Because of the size of the first layer, it was divided into seven tissue blocks. Tumor reached the peripheral margin of block six. A second layer was excised and divided into two tissue blocks, both clear.",
+			fams, []string{"stage 1 blocks=7 margin=positive", "stage 2 blocks=2 margin=clear"}},
+		{"§2 blocks: the main clause's own stage after a reason",
+			"Because of the size of the first layer, a second layer was divided into two tissue blocks.",
+			fams, []string{"stage 2 blocks=2 margin=unknown"}},
+	})
+}

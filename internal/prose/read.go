@@ -507,6 +507,17 @@ const (
 	mSingle   // "the single stage": stage 1 when no later stage is named
 )
 
+// itAfterClause reports whether the clause that goes on from token i ends
+// at a comma followed by "it": "… of the first layer, it was divided …".
+func (p *para) itAfterClause(i int, s span) bool {
+	for k := i; k+1 < s.hi; k++ {
+		if p.w(k) == "," {
+			return p.w(k+1) == "it"
+		}
+	}
+	return false
+}
+
 // ordinal is the number an ordinal word stands for, or 0.
 // voiceTwo reports whether token j after "stage" is voice recognition's
 // "two" written "to" or "too": the stage is the subject of what follows
@@ -1210,6 +1221,12 @@ func (st *state) readStages(p *para, s span, bx bool) {
 						clause, clauseStage = lo, true
 					}
 				}
+				if !selected && num > 0 && concessive && p.itAfterClause(hi, s) && st.selectStage(p, s, mExplicit, num, lo, hi, false) {
+					// "Because of the size of the first layer, it was divided
+					// into seven tissue blocks": the stage the main clause's
+					// "it" is
+					selected, clauseStage = true, true
+				}
 			}
 			i = hi
 			continue
@@ -1222,10 +1239,15 @@ func (st *state) readStages(p *para, s span, bx bool) {
 			// "Although the second layer was clear, a further layer …": the
 			// main clause names its own stage; "Because the inflammation in
 			// stage 1 had been dense …, AE1/AE3 was run on both blocks": or
-			// goes on with the stage of the sentences before
-			selected, concessive = false, false
-			if causal {
-				st.cur = curBefore
+			// goes on with the stage of the sentences before; "Because of the
+			// size of the first layer, it was divided into seven tissue
+			// blocks": or its "it" is the stage the clause before named
+			concessive = false
+			if i+1 >= s.hi || p.w(i+1) != "it" || !selected {
+				selected = false
+				if causal {
+					st.cur = curBefore
+				}
 			}
 		}
 		if n, lo, hi := p.blockCount(i, s); n > 0 {
