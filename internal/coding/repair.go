@@ -3,6 +3,7 @@ package coding
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -125,6 +126,11 @@ func anyPresent(sizes ...model.Size) bool {
 // "the patient declined a flap"): it is no repair.
 var consideredWords = []string{"considered", "discussed", "options", "option", "alternatives", "declined", "refused"}
 
+// afterDiscussion is a clause's phrase that dates what was done after the
+// options were discussed: "(left to heal by second intention) after
+// discussion of options", "following a discussion of the options".
+var afterDiscussion = regexp.MustCompile(`(?i)\b(?:after|following)\s+(?:a\s+|the\s+)?(?:discussion|discussing)\s+(?:of\s+)?(?:the\s+)?(?:repair\s+|reconstructive\s+)?options\b`)
+
 // choiceWords say, within a clause about the options, which one was done:
 // "After discussion of the options, we elected to allow the wound to heal
 // by second intention" keeps "elected to allow …"; "we discussed the options
@@ -145,6 +151,7 @@ func repairClassOf(text string) repairClass {
 	if w.has(consideredWords...) {
 		var kept []string
 		for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '.' || r == '\n' }) {
+			clause = afterDiscussion.ReplaceAllString(clause, " ") // "… left to heal by second intention after discussion of options with the veteran": what was done
 			if !hasWord(clause, consideredWords...) {
 				kept = append(kept, clause)
 			} else if choice := choiceAt(clause); choice >= 0 {

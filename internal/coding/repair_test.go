@@ -510,6 +510,7 @@ func TestRepairNotCoded(t *testing.T) {
 		{"second intention", []string{"Repair: second intention"}, "6 no-repair-code info 1"},
 		{"a flap without an area is not coded", []string{"Repair: rotation flap, secondary defect 2 sq cm, after clearance"}, "6 repair-size-missing error 1"},
 		{"steri-strips alone", []string{"Repair: Steri-Strips only"}, "6 no-repair-code info 1"},
+		{"second intention after a discussion of options", []string{"WOUND MANAGEMENT:", "After tumor clearance, the defect was left to heal by second intention after", "discussion of options with the veteran; the concha heals well this way."}, "7 no-repair-code info 1"},
 		{"repaired by another provider", []string{
 			"Repair: complex repair, 3.0 cm, after clearance",
 			"  Repaired by: Dr. Patel, oculoplastic surgeon",
