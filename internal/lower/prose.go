@@ -2775,6 +2775,9 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 			if donorClause(ln.Text, w.at) {
 				continue // "…; donor site left upper eyelid skin fold": where the graft came from, no lesion
 			}
+			if flapName(ln.Text, words, k) {
+				continue // "one inferolaterally based cheek rotation flap": the flap's name, no lesion
+			}
 			named := -1
 			side := sideBefore(words, k)
 			for i, les := range l.out.Lesions {
@@ -2793,6 +2796,22 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 		}
 	}
 	return refs
+}
+
+// flapName reports whether the site word at k names a flap by the region
+// it is raised from, the flap's kind after it: "cheek rotation flap",
+// "cheek advancement flap", "nasolabial transposition flap". Not "the scalp
+// flap" nor "Scalp: rotation flap", the flap of the scalp's tumor.
+func flapName(text string, words []sentenceWord, k int) bool {
+	if k+2 >= len(words) || words[k+2].text != "flap" && words[k+2].text != "flaps" ||
+		strings.TrimSpace(text[words[k].at+len(words[k].text):words[k+1].at]) != "" {
+		return false // not "Scalp: rotation flap, …": the scalp's flap
+	}
+	switch words[k+1].text {
+	case "rotation", "advancement", "transposition", "interpolation", "interpolated", "island":
+		return true
+	}
+	return false
 }
 
 // landmarkBefore reports whether the site word at k is a landmark another

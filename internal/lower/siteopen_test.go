@@ -1596,3 +1596,23 @@ func TestWhileClauseOfAnotherTumor(t *testing.T) {
 		{"§1 the back's stage, beside the helix in time", note, blocks, "2; 6"},
 	})
 }
+
+// TestFlapNamedByARegion: "This single defect was repaired with one …
+// cheek rotation flap" under the second tumour, of the nasolabial fold,
+// names no cheek tumour: the cheek is the flap's name, and the repair is
+// the one the paragraph tells (CODING-RULES §3).
+func TestFlapNamedByARegion(t *testing.T) {
+	note := "Date of service: 09/21/2026\nSurgeon: R. Okafor, MD\nPathology: read by the Mohs surgeon\n\n" +
+		"Tumor 1, right medial cheek: basal cell carcinoma, biopsy-proven. The first stage was divided into two blocks, all clear.\n\n" +
+		"Tumor 2, right nasolabial fold: squamous cell carcinoma, biopsy-proven. One stage was taken and divided into three blocks, all clear.\n\n" +
+		"After tumor clearance at both sites, the intervening bridge was excised, converting them into one combined defect measuring 3.3 x 1.8 cm. This single defect was repaired with one inferolaterally based cheek rotation flap; the secondary defect measured 9.0 sq cm.\n"
+	runProseCases(t, []proseCase{
+		{"§3 the flap's name is no lesion", note, perLesion(func(les model.Lesion) string {
+			var rs []string
+			for _, r := range les.Repairs {
+				rs = append(rs, r.Value.Value)
+			}
+			return strings.Join(rs, ",")
+		}), "; rotation flap"},
+	})
+}

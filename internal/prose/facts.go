@@ -3075,6 +3075,8 @@ func (st *state) defect(p *para, s span, i int) {
 		switch p.w(i - 1) {
 		case "primary":
 			kind = "primary"
+		case "combined", "joined", "joint":
+			kind = "primary" // "the bridge was excised, converting them into one combined defect measuring 3.3 x 1.8 cm": the defect the repair that follows closes
 		case "secondary", "2nd", "sec": // a terse note's "sec defect 6.5 sq cm"
 			kind = "secondary"
 		case "°":

@@ -502,3 +502,17 @@ func TestItIsTheStageOfTheReason(t *testing.T) {
 			fams, []string{"stage 2 blocks=2 margin=unknown"}},
 	})
 }
+
+// TestCombinedDefect: "… the intervening bridge was excised, converting
+// them into one combined defect measuring 3.3 x 1.8 cm. This single defect
+// was repaired with one … rotation flap; the secondary defect measured 9.0
+// sq cm." — the combined defect is the flap's primary defect (CODING-RULES
+// §3: a flap's area is its primary and secondary defects).
+func TestCombinedDefect(t *testing.T) {
+	fams := []string{"repair "}
+	runPhrases(t, []phraseCase{
+		{"§3 flap area: 'converting them into one combined defect measuring 3.3 x 1.8 cm'",
+			"After tumor clearance at both sites, the intervening bridge was excised, converting them into one combined defect measuring 3.3 x 1.8 cm. This single defect was repaired with one inferolaterally based rotation flap; the secondary defect measured 9.0 sq cm.",
+			fams, []string{`repair "rotation flap" defect=3.3x1.8 secondary=9 sq after-clearance`}},
+	})
+}
