@@ -68,7 +68,8 @@ var repairWords = []struct {
 		"scheduled for reconstruction", "closure deferred", "repair deferred", "reconstruction deferred",
 		"deferred", "delayed", "will return for", "returns for", "to return for", "scheduled", "will be closed", "will be repaired", "will be reconstructed",
 		"not repaired today", "not closed today", "not reconstructed today", "returns next week for", "return next week for"}},
-	{classReview, []string{"interpolation", "interpolated", "paramedian flap", "paramedian forehead flap", "staged", "two stage", "cartilage graft", "composite graft"}},
+	{classReview, []string{"interpolation", "interpolated", "paramedian flap", "paramedian forehead flap", "staged", "two stage", "cartilage graft", "composite graft",
+		"cartilage batten", "batten graft", "cartilage strut", "strut graft", "alar batten"}}, // "auricular cartilage batten graft": a cartilage graft by its form
 	{classFlap, []string{"flap", "transposition", "rhombic", "rhomboid", "bilobed", "bilobe",
 		"v y", "vy", "z plasty", "zplasty", "w plasty", "wplasty", "o to z", "o z", "a to t", "a t", "island pedicle", "adjacent tissue transfer", "att", "tissue rearrangement"}}, // "ATT": an adjacent tissue transfer by its initials
 	{classReview, []string{"wedge excision", "wedge resection", "full thickness wedge"}},

@@ -507,6 +507,7 @@ func TestRepairNotCoded(t *testing.T) {
 		{"wedge excision of the lip alone", []string{"Repair: wedge excision of the lower lip, 2.0 cm, after clearance"}, "6 repair-code-review warning 1"},
 		{"full-thickness wedge excision is a wedge, not a graft", []string{"Repair: full-thickness wedge excision, 2.0 cm, after clearance"}, "6 repair-code-review warning 1"},
 		{"cartilage graft", []string{"Repair: cartilage graft from the concha, after clearance"}, "6 repair-code-review warning 1"},
+		{"a cartilage graft by its form", []string{"Repair: auricular cartilage batten graft, after clearance", "  Details: strip of conchal cartilage; the donor site was sutured"}, "6 repair-code-review warning 1"},
 		{"second intention", []string{"Repair: second intention"}, "6 no-repair-code info 1"},
 		{"a flap without an area is not coded", []string{"Repair: rotation flap, secondary defect 2 sq cm, after clearance"}, "6 repair-size-missing error 1"},
 		{"steri-strips alone", []string{"Repair: Steri-Strips only"}, "6 no-repair-code info 1"},

@@ -1019,7 +1019,14 @@ func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
 	if !known || ref.field == fNone {
 		return nil
 	}
-	if v, _ := l.nextNarrative(i); v != nil {
+	if v, j := l.nextNarrative(i); v != nil {
+		if box, _ := l.checkboxLines(i + 1); box == nil && ref.field == fRepair && l.repairFieldAt(j+1) {
+			// "RECONSTRUCTION" over "The alar defect needed structural
+			// support …" and "Repair: auricular cartilage batten graft, …",
+			// "Repair: full-thickness skin graft, …": a section's heading
+			// and its rationale, the repairs its fields
+			return nil
+		}
 		return &grammar.Field{Pos: it.Text.Pos, Key: key}
 	}
 	if ref.field == fPathology && i+1 < len(l.lines) && l.lines[i+1].Row != nil && len(l.lines[i+1].Row.Cells) <= 3 {
@@ -1029,6 +1036,23 @@ func (l *lowerer) bareKey(i int, it *grammar.Item) *grammar.Field {
 		return &grammar.Field{Pos: it.Text.Pos, Key: key, Value: &grammar.Value{Pos: row.Pos, Text: joinCells(row)}}
 	}
 	return nil
+}
+
+// repairFieldAt reports whether line i, or the first line after it that
+// is not blank, is a repair's field ("Repair: full-thickness skin graft").
+func (l *lowerer) repairFieldAt(i int) bool {
+	for ; i < len(l.lines); i++ {
+		line := l.lines[i]
+		if line.Item == nil && line.Row == nil && line.Rule == nil {
+			continue
+		}
+		if line.Item == nil || len(line.Item.Fields) == 0 {
+			return false
+		}
+		ref, known := lookupAny(line.Item.Fields[0].Key)
+		return known && ref.field == fRepair
+	}
+	return false
 }
 
 // tickMarks check a key written before them: "Map drawn ✓".

@@ -2631,3 +2631,17 @@ func blocksAndRepairs(n *model.Note) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// TestRepairHeadingOverRepairFields: "RECONSTRUCTION" alone over a sentence
+// of why and then "Repair: …" fields is the section's heading: its sentence
+// is no repair of an unknown class (CODING-RULES §3), the fields are.
+func TestRepairHeadingOverRepairFields(t *testing.T) {
+	n := mustLower(t, "Date of service: 09/15/2026\nSite: left nasal ala\nDiagnosis: basal cell carcinoma\nStage 1: 2 blocks; clear\n\n"+
+		"RECONSTRUCTION\nThe alar defect needed structural support to prevent collapse of the external valve, and skin cover over the support.\n"+
+		"Repair: full-thickness skin graft, after tumor clearance\n  Area: 2.0 x 1.6 cm\n")
+	var got []string
+	for _, r := range n.Lesions[0].Repairs {
+		got = append(got, r.Value.Value)
+	}
+	assert.Equal(t, []string{"full-thickness skin graft, after tumor clearance"}, got)
+}
