@@ -716,6 +716,7 @@ func TestRepairKinds(t *testing.T) {
 		{"upper back", "Repair: int 3.1 cm, after clearance", []string{"12032x1"}},                                                                                        // a terse note's intermediate closure before its length
 		{"left cheek", "Repair: ATT; defect 1.2 x 1.0 cm; secondary defect 1.5 sq cm; after clearance", []string{"14040x1"}},                                              // an adjacent tissue transfer by its initials
 		{"left cheek", "Repair: rotation flap (ATT), def 2.6x2.2 + sec 6.0 sq cm; after clearance", []string{"14041x1"}},                                                  // 5.72 + 6.0 sq cm: the secondary defect after a plus
+		{"left cheek", "Repair: after clearance rotation flap; def 2.4x2.1cm + sec def 5.5 sq cm", []string{"14041x1"}},                                                   // 5.04 + 5.5 sq cm: the primary defect says its unit
 		{"left forehead", "Repair: complex linear repair, 3.0 cm, after tumor clearance; vertical orientation within the paramedian forehead lines", []string{"13132x1"}}, // "paramedian" names where, not a paramedian forehead flap
 		{"upper back", "Repair: 2nd int, after clearance", []string{}},                                                                                                    // healing by second intention
 		{"upper back", "Repair: simple linear closure 3.1 cm, 4-0 nylon int sutures, after clearance", []string{"12002x1"}},                                               // "int" after the class is no class

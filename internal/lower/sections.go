@@ -166,9 +166,10 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 }
 
 // plusSecondary splits each item that gives a flap's primary defect and,
-// after a plus, its secondary defect ("def 2.6x2.2 + sec 6.0 sq cm") into
-// the two sizes: "def 2.6x2.2 cm" (the dimensions in the centimetres of the
-// area after them) and "sec defect 6.0 sq cm".
+// after a plus, its secondary defect ("def 2.6x2.2 + sec 6.0 sq cm", "def
+// 2.4x2.1cm + sec def 5.5 sq cm") into the two sizes: "def 2.6x2.2 cm" (the
+// dimensions in the centimetres of the area after them, unless they say
+// their own) and "sec defect 6.0 sq cm".
 func plusSecondary(items []*grammar.Value) []*grammar.Value {
 	var out []*grammar.Value
 	for _, it := range items {
@@ -180,7 +181,16 @@ func plusSecondary(items []*grammar.Value) []*grammar.Value {
 				break
 			}
 		}
-		if at < 0 || !endsWithDigit(strings.TrimSpace(it.Text[:at])) || !strings.Contains(lower[at:], "sq") {
+		if at < 0 {
+			out = append(out, it)
+			continue
+		}
+		head := strings.TrimSpace(it.Text[:at])
+		unit := " cm"
+		if strings.HasSuffix(asciiLower(head), "cm") {
+			head, unit = strings.TrimSpace(head[:len(head)-2]), "" // "def 2.4x2.1cm + sec def 5.5 sq cm"
+		}
+		if !endsWithDigit(head) || !strings.Contains(lower[at:], "sq") {
 			out = append(out, it)
 			continue
 		}
@@ -188,8 +198,8 @@ func plusSecondary(items []*grammar.Value) []*grammar.Value {
 		for _, noun := range []string{"defect ", "def "} {
 			rest = strings.TrimSpace(strings.TrimPrefix(rest, noun))
 		}
-		head := trimmedValue(it, 0, at)
-		out = append(out, &grammar.Value{Pos: head.Pos, Text: head.Text + " cm"},
+		first := trimmedValue(it, 0, at)
+		out = append(out, &grammar.Value{Pos: first.Pos, Text: first.Text + unit},
 			&grammar.Value{Pos: shift(it.Pos, it.Text[:at+3]), Text: "sec defect " + rest})
 	}
 	return out

@@ -1713,7 +1713,14 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 	if num+1 < end && (approxWord(p.w(num)) || p.w(num) == "clinically") {
 		num++ // ", roughly 1.0 x 0.9 cm,", ", clinically 1.4 x 1.2 cm with ill-defined edges"
 	}
-	if num >= end || p.w(j) != "," || p.toks[num].kind != kNum || p.anyIn(from, j, cDefect) || p.anyIn(from, j, cRepairHead) {
+	terse := false
+	if t := from + p.terseSubtype(from, end); j == from && from > 0 && p.toks[from-1].upper && len(p.w(from-1)) <= 5 && t < end && p.toks[t].kind == kNum {
+		// a terse lesion line's "R cheek BCC infil 1.6x1.3cm; ill-defined":
+		// the size right after the tumor's abbreviation and its subtype (not
+		// "… and the occipital squamous cell carcinoma 1.4 x 1.2 cm", a
+		// sentence's gapped verb, which tells the sizes of several)
+		num, terse = t, true
+	} else if num >= end || p.w(j) != "," || p.toks[num].kind != kNum || p.anyIn(from, j, cDefect) || p.anyIn(from, j, cRepairHead) {
 		return Measure{}, false // "… of the squamous cell carcinoma, the final defect, 2.4 x 2.0 cm": the defect's
 	}
 	sz, nx, ok := p.measure(num, end)
@@ -1729,11 +1736,31 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 				return Measure{}, false // "…, 1.2 x 1.0 cm (final defect)"
 			}
 		default:
-			return Measure{}, false
+			// "L helix SCC WD 1.0x0.8cm" at a line's end, "bx+ 9/24/26 …" on
+			// the next: a terse lesion line, no sentence running on
+			a, _ := p.pos(nx - 1)
+			if b, _ := p.pos(nx); !terse || a == b {
+				return Measure{}, false
+			}
 		}
 	}
 	return Measure{Size: sz, Span: p.spanOf(num, nx)}, true
 }
+
+// terseSubtype is how many words from j are a terse note's subtype of the
+// tumor before them, with no comma: "nod" of "BCC nod 0.9x0.7cm", "infil",
+// "WD".
+func (p *para) terseSubtype(j, end int) int {
+	n := 0
+	for j+n < end && n < 2 && (p.has(j+n, cDxMod) || terseSubtypes[p.w(j+n)]) {
+		n++
+	}
+	return n
+}
+
+// terseSubtypes are the subtype words terse notes write after the tumor.
+var terseSubtypes = map[string]bool{"nod": true, "infil": true, "infilt": true, "sup": true, "supf": true, "superf": true, "micronod": true,
+	"morph": true, "wd": true, "md": true, "pd": true, "is": true}
 
 // skipSubtype is where a segment of subtype words set off by commas after
 // a diagnosis ends (", lentigo maligna type" of "Melanoma in situ, lentigo
@@ -3182,6 +3209,9 @@ func (p *para) plusSecondary(i, end int) (prim, sec Measure, ok bool) {
 			}
 			j++
 		}
+	}
+	if j < end && p.w(j) == "cm" {
+		j++ // "def 2.4x2.1cm + sec def 5.5 sq cm"
 	}
 	if j+2 >= end || p.w(j) != "+" || !slices.Contains([]string{"sec", "secondary", "2nd"}, p.w(j+1)) {
 		return prim, sec, false

@@ -516,3 +516,20 @@ func TestCombinedDefect(t *testing.T) {
 			fams, []string{`repair "rotation flap" defect=3.3x1.8 secondary=9 sq after-clearance`}},
 	})
 }
+
+// TestTerseLesionLineSize: a terse note's lesion line gives the tumour's
+// size right after its abbreviation and subtype, with no comma and no
+// word of measuring ("R cheek BCC infil 1.6x1.3cm; ill-defined", "L helix
+// SCC WD 1.0x0.8cm" with the biopsy on the next line): the preoperative
+// size (CODING-RULES §1, size-missing otherwise). A sentence that gaps its
+// verb over several tumours' sizes does not give one this way.
+func TestTerseLesionLineSize(t *testing.T) {
+	fams := []string{"preop "}
+	runPhrases(t, []phraseCase{
+		{"§1 size: 'R cheek BCC infil 1.6x1.3cm; ill-defined'", "R cheek BCC infil 1.6x1.3cm; ill-defined", fams, []string{"preop 1.6x1.3"}},
+		{"§1 size: 'L helix SCC WD 1.0x0.8cm' over the biopsy line", "L helix SCC WD 1.0x0.8cm\nbx+ 9/24/26 shave (TMS26-1335)", fams, []string{"preop 1x0.8"}},
+		{"§1 size: a sentence running on after the size gives none", "L helix SCC WD 1.0x0.8cm deep to the cartilage edge", fams, nil},
+		{"§1 size: a gapped verb's two sizes, one each",
+			"The crown basal cell carcinoma measures 1.1 x 0.9 cm and the occipital squamous cell carcinoma 1.4 x 1.2 cm.", fams, []string{"preop 1.1x0.9", "preop 1.4x1.2"}},
+	})
+}
