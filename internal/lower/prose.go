@@ -1281,7 +1281,7 @@ func repairsSection(heading string) bool {
 		return true // "Repairs were performed as follows." over each site's sentence
 	}
 	return slices.Contains([]string{"repairs", "closures", "reconstructions", "reconstruction", "repair", "closure",
-		"defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log"}, head)
+		"defects and repairs", "repair log", "repairs log", "closure log", "reconstruction log", "wound closures", "wound closure", "wound repairs"}, head)
 }
 
 // stageGoesOn gives a stage field's stage what the sentences on the lines
@@ -2778,6 +2778,9 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 			if flapName(ln.Text, words, k) {
 				continue // "one inferolaterally based cheek rotation flap": the flap's name, no lesion
 			}
+			if backAdverb(words, k) {
+				continue // "Back to the ear.", "the skin undermined front and back": no back's tumor
+			}
 			named := -1
 			side := sideBefore(words, k)
 			for i, les := range l.out.Lesions {
@@ -2796,6 +2799,22 @@ func (l *lowerer) mentionsOf(sen []prose.Line, every bool) []lesionRef {
 		}
 	}
 	return refs
+}
+
+// backAdverb reports whether the word at k is "back" used as an adverb, not
+// the site: "Back to the ear.", "we went back to the nose", "undermined
+// front and back", "back and forth".
+func backAdverb(words []sentenceWord, k int) bool {
+	if words[k].text != "back" {
+		return false
+	}
+	if k+1 < len(words) {
+		switch words[k+1].text {
+		case "to", "at", "from", "into", "and", "in":
+			return k == 0 || !slices.Contains([]string{"upper", "lower", "mid", "middle", "left", "right", "the", "his", "her", "central"}, words[k-1].text)
+		}
+	}
+	return k > 1 && words[k-1].text == "and" && words[k-2].text == "front"
 }
 
 // flapName reports whether the site word at k names a flap by the region

@@ -1616,3 +1616,47 @@ func TestFlapNamedByARegion(t *testing.T) {
 		}), "; rotation flap"},
 	})
 }
+
+// TestWoundClosuresBySite: under "Wound closures:", an item timed before
+// its colon and remarking on another tumour in parentheses ("- Right upper
+// eyelid, after tumor clearance (while the second scalp stage was
+// processing): complex repair …") is the eyelid's repair, not the scalp's
+// (CODING-RULES §3: a repair is coded in its own site's group).
+func TestWoundClosuresBySite(t *testing.T) {
+	note := "Date of service: 11/06/2026\nSurgeon: S. Okafor, MD\nPathology: read by the Mohs surgeon\n" +
+		"Site A - Left parietal scalp\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n" +
+		"Site B - Right upper eyelid\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n\n" +
+		"Wound closures:\n" +
+		"- Right upper eyelid, after tumor clearance (while the second scalp stage was processing): complex repair placed in the lid crease, length 1.6 cm.\n" +
+		"- Left parietal scalp, after tumor clearance: rotation flap from the posterior parietal scalp, secondary defect 9.5 sq cm.\n"
+	repairs := perLesion(func(les model.Lesion) string {
+		var rs []string
+		for _, r := range les.Repairs {
+			rs = append(rs, r.Value.Value)
+		}
+		return strings.Join(rs, ",")
+	})
+	runProseCases(t, []proseCase{
+		{"§3 each closure its own site's", note, repairs, "rotation flap; complex repair"},
+	})
+}
+
+// TestBackAsAnAdverb: "Back to the ear." and "the skin undermined front
+// and back" name no tumour of the back: the helix's repair sentence stays
+// the helix's, its length with it (CODING-RULES §3).
+func TestBackAsAnAdverb(t *testing.T) {
+	note := "Date of service: 11/10/2026\nSurgeon: C. Hale, MD\nPathology: read by the Mohs surgeon\n\n" +
+		"Tumor A: left helix, basal cell carcinoma, biopsy-proven.\nTumor B: left upper back, squamous cell carcinoma, biopsy-proven.\n\n" +
+		"Tumor A: Helix stage 1, two blocks, clear. Tumor B: Back stage 1, three blocks, clear. After tumor clearance the left upper back was closed in layers, 4.8 cm.\n\n" +
+		"Back to the ear. After tumor clearance the helix was repaired with a complex closure: the skin undermined front and back and closed in layers, final length 2.0 cm.\n"
+	lengths := perLesion(func(les model.Lesion) string {
+		var rs []string
+		for _, r := range les.Repairs {
+			rs = append(rs, fmt.Sprint(r.Length.Dims))
+		}
+		return strings.Join(rs, ",")
+	})
+	runProseCases(t, []proseCase{
+		{"§3 the helix's length", note, lengths, "[2]; [4.8]"},
+	})
+}

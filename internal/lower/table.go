@@ -700,10 +700,10 @@ func (l *lowerer) timedByHeading(les int) {
 // complex repair 2.2 cm"): the repair is that lesion's, read as its prose
 // and timed by the heading; false when the line is not one.
 func (l *lowerer) repairSiteLine(t *grammar.Text) bool {
-	for _, dash := range []string{" – ", " — ", " - "} {
+	for _, dash := range []string{" – ", " — ", " - ", ": "} { // "- Right upper eyelid, after tumor clearance (…): complex repair …", the key too long for a field
 		name, rest, ok := strings.Cut(t.Text, dash)
-		if !ok {
-			continue
+		if !ok || dash == ": " && (strings.Contains(name, ". ") || wordCount(name, 25) > 24 || !strings.Contains(name, ", after ") || !containsFold(name, "clearance")) {
+			continue // a site timed before its colon only; not "… The first layer was divided into two blocks: …", a sentence's colon
 		}
 		v := trimmedValue(&grammar.Value{Pos: t.Pos, Text: t.Text}, len(name)+len(dash), len(t.Text))
 		if l.repairAtSite(name, v) {
@@ -808,6 +808,13 @@ func (l *lowerer) repairName(name string, line int) (int, string) {
 	timing := ""
 	if mentions(inner, []string{"clearance", "cleared", "clear margins"}) {
 		timing = strings.TrimSpace(inner)
+	}
+	if site, after, ok := strings.Cut(outer, ", after "); ok && mentions(after, []string{"clearance", "cleared", "clear margins"}) {
+		// "Right upper eyelid, after tumor clearance (while the second scalp
+		// stage was processing)": the site, then its timing; what the
+		// parentheses say of another site is no part of the name
+		outer, timing = strings.TrimSpace(site), "after "+strings.TrimSpace(after)
+		name = outer
 	}
 	for _, cand := range []string{name, outer} {
 		if les := l.labelled(cand); les >= 0 {
