@@ -179,3 +179,35 @@ func TestPlanRestatesListedBiopsies(t *testing.T) {
 	assert.Equal(t, []string{"11103×1[XS]", "11104×1[XS]", "17311×1[]", "17313×1[XS]"}, lines, "%v", rules)
 	assert.NotContains(t, rules, "biopsy-not-billable")
 }
+
+// TestBiopsiesTodayTable: a table of the day's biopsies of other lesions under a
+// caption that names them ("BIOPSIES TODAY - other lesion, …" over "| # |
+// Site | Method | Clinical impression | Frozen |") gives one biopsy a row:
+// the punch is the day's primary biopsy code, the Mohs lesion's own
+// same-day shave its add-on (CODING-RULES §4). A table under a caption
+// that names no biopsy is not read as biopsies.
+func TestBiopsiesTodayTable(t *testing.T) {
+	note := func(caption string) string {
+		return "Date of service: 07/20/2026\nInsurance: Aetna\n\n" +
+			"Site: left malar cheek\nDiagnosis: squamous cell carcinoma (frozen section of today's shave biopsy)\nPrior biopsy: no\n" +
+			"Same-day biopsy: tangential (shave)\nFrozen section: yes, 1 block\nIndication: H-zone\nPre-op size: 1.0 x 0.9 cm\n" +
+			"Mohs map: drawn\nSlides read by: the Mohs surgeon\nStage 1: 2 blocks; margins: clear\n" +
+			"Histology: well-differentiated SCC in the mid dermis, no perineural invasion\n\n" +
+			caption + "\n| # | Site | Method | Clinical impression | Frozen |\n|---|---|---|---|---|\n| 1 | right upper back | punch, 4 mm | r/o BCC | no |\n"
+	}
+	cases := []struct {
+		name, caption string
+		want          []string
+	}{
+		{"the caption names biopsies", "BIOPSIES TODAY - other lesion, sent for permanent sections",
+			[]string{"11103×1[59]", "11104×1[59]", "17311×1[]", "88331×1[59]"}},
+		{"the caption names none", "OTHER LESIONS SEEN TODAY",
+			[]string{"11102×1[59]", "17311×1[]", "88331×1[59]"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lines, rules := codedNote(t, note(c.caption))
+			assert.Equal(t, c.want, lines, "%v", rules)
+		})
+	}
+}

@@ -306,6 +306,10 @@ var realisticSets = []struct {
 	{"testdata/probe252", 20, 0},
 	{"testdata/probe253", 20, 0},
 	{"testdata/probe254", 20, 0},
+	{"testdata/probe255", 20, 0},
+	{"testdata/probe256", 20, 0},
+	{"testdata/probe257", 20, 0},
+	{"testdata/probe258", 20, 0},
 	{"testdata/probe259", 20, 0},
 	{"testdata/probe260", 20, 0},
 }

@@ -202,7 +202,11 @@ type table struct {
 	secondaryCol      int // a lesion record's "Secondary defect" column, or -1
 	labelCol, siteCol int
 	siteCol2          int // a second site column ("| Site | Location |": the first holds labels), or -1
-	remark            string
+	// biopsiesCaption: the caption over a biopsy record names biopsies
+	// ("BIOPSIES TODAY - other lesion, …"): a method cell of the method
+	// alone ("punch, 4 mm") says a biopsy was done
+	biopsiesCaption bool
+	remark          string
 	// a transposed log, one column a stage: each stage's number, and its
 	// index in the lesion's stages
 	numbers, stageAt []int
@@ -563,6 +567,7 @@ func (l *lowerer) row(i int, r *grammar.Row) int {
 	if t := recordHeader(r); t != nil && !l.pastHeading(i) {
 		l.endParagraph()
 		t.remark = l.headingRemark(i, t.remark)
+		t.biopsiesCaption = containsFold(l.textAbove(i), "biops")
 		l.table = t
 		return i
 	}
@@ -2529,7 +2534,7 @@ func (l *lowerer) recordRow(i int, r *grammar.Row) int {
 				kind = k
 			}
 		}
-		if !mentionsBiopsyProcedure(text(kind)) {
+		if !mentionsBiopsyProcedure(text(kind)) && !(t.biopsiesCaption && biopsyMethod(text(kind)) != "") {
 			return i // a row that does not say a biopsy was done
 		}
 		l.closeSections()
@@ -3209,4 +3214,19 @@ func (t *table) ditto(cells map[columnRole]*grammar.Cell) {
 		}
 	}
 	t.above = maps.Clone(cells)
+}
+
+// textAbove is the text of the line right above line i ("BIOPSIES TODAY -
+// other lesion, …" over a table's header, "BIOPSIES TODAY:"), or "".
+func (l *lowerer) textAbove(i int) string {
+	if i == 0 {
+		return ""
+	}
+	switch above := l.lines[i-1]; {
+	case above.Item != nil && above.Item.Text != nil:
+		return above.Item.Text.Text
+	case above.Item != nil && len(above.Item.Fields) > 0:
+		return above.Item.Fields[0].Key
+	}
+	return ""
 }
