@@ -111,6 +111,12 @@ func TestDiagnosisCodesAreNoDiagnosis(t *testing.T) {
 		{"§9 a diagnosis field of codes alone",
 			"DOS: 10/19/2026\nSite: right forehead\nStage 1: 2 blocks, clear\n\nBiopsy 1: Punch biopsy, left upper arm\n  Clinical impression: r/o squamous cell carcinoma vs hypertrophic actinic keratosis\n\nCODES SUGGESTED BY SYSTEM\n11104-XS x1 - Punch biopsy, single lesion\nDx: C44.329, D48.5\n",
 			func(n *model.Note) string { return n.Biopsies[0].Diagnosis.Value }, "r/o squamous cell carcinoma vs hypertrophic actinic keratosis"},
+		{"§9 an assessment's coded restatement naming its lesion after the code",
+			"DOS: 05/12/2026\nSlides read by: the Mohs surgeon\n\nLesion #1 (A)\nLocation: Right nasal sidewall\nStage 1: 2 blocks, clear\n\nLesion #2 (B)\nLocation: Left dorsal forearm\nStage 1: 3 blocks, clear\n\n" +
+				"Assessment:\n1. Basal cell carcinoma of skin of nose (C44.311) - Lesion A\n2. Squamous cell carcinoma of skin of left upper limb (C44.629) - Lesion B\n",
+			func(n *model.Note) string {
+				return fmt.Sprint(n.Lesions[0].Ambiguous.Present(), n.Lesions[1].Ambiguous.Present())
+			}, "false false"},
 	})
 }
 

@@ -54,9 +54,11 @@ var diagnosisCodes = regexp.MustCompile(`^[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?(?:\
 
 // codedAssessment matches an assessment's numbered item that ends with the
 // diagnosis code an EHR printed ("1. Basal cell carcinoma of skin of right
-// upper limb, including shoulder - C44.612"): the EHR's restatement of the
-// lesions, whose words name the coding category's sites, not the tumors'.
-var codedAssessment = regexp.MustCompile(`(?:\s[-–—:]\s*|\()[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?\)?\s*$`)
+// upper limb, including shoulder - C44.612", "2. Squamous cell carcinoma of
+// skin of left upper limb (C44.629) - Lesion B"): the EHR's restatement of
+// the lesions, whose words name the coding category's sites, not the
+// tumors'.
+var codedAssessment = regexp.MustCompile(`(?:\s[-–—:]\s*|\()[A-DC][0-9]{2}(?:\.[0-9A-Z]{1,4})?\)?(?:\s*[-–—,]\s*(?i:lesion|site|tumou?r)\s*#?\s*[A-Z0-9]{1,2})?\s*$`)
 
 // codeListText reports whether a line opens with a procedure code of the
 // surgery (1xxxx) or pathology (8xxxx) ranges, an optional modifier, and then
