@@ -122,6 +122,8 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 			if err := l.stageField(st, keyRef{field: cont}, it); err != nil {
 				return err
 			}
+		case len(marginText) > 0 && marginPlaces(it.Text):
+			marginText[len(marginText)-1] += ", " + it.Text // "POSITIVE - BLOCK 1, ANTERIOR PERIPHERAL": where the positive block is, no stain
 		case mentions(it.Text, mappedWords) && len(strings.Fields(it.Text)) <= 5:
 			if les := l.cur(); !les.Map.Present() {
 				les.Map = model.Flag{Yes: true, Line: it.Pos.Line} // "4 tissue blocks, mapped and inked"
@@ -227,6 +229,18 @@ func listedBlock(s string) (n, where string, ok bool) {
 // marginPlaceWords name where on a block tumor remains.
 var marginPlaceWords = map[string]bool{"deep": true, "periph": true, "peripheral": true, "lateral": true, "lat": true,
 	"epidermal": true, "dermal": true, "medial": true, "superior": true, "inferior": true}
+
+// marginPlaces reports whether text is words of a margin's place only:
+// "ANTERIOR PERIPHERAL", "deep".
+func marginPlaces(text string) bool {
+	words := strings.Fields(asciiLower(text))
+	for _, w := range words {
+		if w = strings.Trim(w, ".,;()"); !marginPlaceWords[w] && w != "anterior" && w != "posterior" && w != "margin" && w != "edge" {
+			return false
+		}
+	}
+	return len(words) > 0
+}
 
 // endsWithDigit reports whether s ends with a digit.
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
