@@ -1226,6 +1226,8 @@ func TestLayouts(t *testing.T) {
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Map.Yes) }, "false"},
 		{"remark after a size with no comma", "Site: ear\nFinal defect: 1.6 x 1.2 cm through the helical rim\n",
 			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].FinalDefect.Dims) }, "[1.6 1.2]"},
+		{"what a size measured after it, no comma", "Site: neck\nPre-op Size: 1.4 x 1.2 cm yellow-pink nodule\n",
+			func(n *model.Note) string { return fmt.Sprint(n.Lesions[0].Size.Dims) }, "[1.4 1.2]"},
 		{"closure type with a remark, then the repair", "Site: scalp\nClosure type: [ ] Simple  [X] Intermediate (layered)  [ ] Complex\nRepair: intermediate layered closure, 4.2 cm\n",
 			func(n *model.Note) string { return fmt.Sprint(len(n.Lesions[0].Repairs)) }, "1"},
 		{"a repair dictated in the first person is read as prose, its secondary defect no primary area",

@@ -51,18 +51,32 @@ var remarkWords = map[string]bool{"through": true, "to": true, "at": true, "on":
 	"of": true, "around": true, "beyond": true}
 
 // remarkAfterUnit is the value up to a unit word followed by a remark word
-// ("1.6 x 1.2 cm through the helical rim" → "1.6 x 1.2 cm"), or nil.
+// ("1.6 x 1.2 cm through the helical rim" → "1.6 x 1.2 cm") or by a few
+// words of what was measured ("1.4 x 1.2 cm yellow-pink nodule"), or nil.
 func remarkAfterUnit(v *grammar.Value) *grammar.Value {
 	words := strings.Fields(v.Text)
 	end := 0
 	for k := 0; k+1 < len(words); k++ {
 		end = strings.Index(v.Text[end:], words[k]) + end + len(words[k])
 		unit := strings.ToLower(strings.TrimRight(words[k], ".,"))
-		if (unit == "cm" || unit == "mm" || strings.HasSuffix(unit, "cm") || strings.HasSuffix(unit, "mm")) && remarkWords[strings.ToLower(words[k+1])] {
-			return &grammar.Value{Pos: v.Pos, Text: v.Text[:end]}
+		if !(unit == "cm" || unit == "mm" || strings.HasSuffix(unit, "cm") || strings.HasSuffix(unit, "mm")) {
+			continue
+		}
+		if rest := words[k+1:]; remarkWords[strings.ToLower(rest[0])] || len(rest) <= 4 && lesionNoun(rest[len(rest)-1]) && !strings.ContainsAny(strings.Join(rest, " "), "0123456789") {
+			return &grammar.Value{Pos: v.Pos, Text: v.Text[:end]} // "1.4 x 1.2 cm yellow-pink nodule": the lesion it measured
 		}
 	}
 	return nil
+}
+
+// lesionNoun reports whether a word names what a clinical size measured:
+// "nodule", "plaque.", "papule".
+func lesionNoun(w string) bool {
+	switch strings.Trim(strings.ToLower(w), ".,;") {
+	case "nodule", "plaque", "papule", "patch", "macule", "lesion", "tumor", "tumour", "ulcer", "erosion", "scar":
+		return true
+	}
+	return false
 }
 
 // count parses a count of at least min.
