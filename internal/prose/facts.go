@@ -684,12 +684,22 @@ func (p *para) asideBefore(s span) bool {
 }
 
 // leadArticle reports whether sentence s opens with "a" or "an", or with a
-// short clause a comma ends before it: "After consent and local
-// anesthesia, a 3 mm punch biopsy was performed".
+// short clause a comma ends before it ("After consent and local
+// anesthesia, a 3 mm punch biopsy was performed"), or has the article of a
+// biopsy's method among its first words ("After separate consent a 4 mm
+// punch biopsy was performed").
 func (p *para) leadArticle(s span) bool {
 	for i := s.lo; i < s.hi && i < s.lo+8; i++ {
-		if (i == s.lo || p.w(i-1) == ",") && (p.w(i) == "a" || p.w(i) == "an") {
+		if p.w(i) != "a" && p.w(i) != "an" {
+			continue
+		}
+		if i == s.lo || p.w(i-1) == "," {
 			return true
+		}
+		for k := i + 1; k < s.hi && k <= i+4; k++ {
+			if p.has(k, cBiopsyMethod) {
+				return true // "After separate consent a 4 mm punch biopsy was performed"
+			}
 		}
 	}
 	return false
@@ -888,17 +898,26 @@ func (p *para) siteBeforeOf(s span) string {
 			}
 		}
 	}
-	if !found || !prev.any(cLesionNoun) || prev.any(cStageNoun) || prev.any(cBiopsy) {
-		return ""
+	if !found || !prev.any(cLesionNoun) || prev.any(cStageNoun) && !p.asideCue(prev) || prev.any(cBiopsy) {
+		return "" // not a stage's sentence, unless an aside's time ("During the wait between stages she showed me a … papule on …")
 	}
 	site := ""
 	for i := prev.lo; i+2 < prev.hi; i++ {
 		// "Separate lesion, left upper back." heading the biopsy's paragraph
 		titled := p.w(i+1) == "," && prev.hi-prev.lo <= 8
-		if !p.has(i, cLesionNoun) || p.w(i+1) != "on" && p.w(i+1) != "of" && !titled {
+		if !p.has(i, cLesionNoun) {
 			continue
 		}
-		j := i + 2
+		at := i + 1 // "a … papule with a darker center on the right anterior thigh": past the noun's "with" phrase
+		if p.w(at) == "with" {
+			for at < prev.hi && at <= i+6 && p.w(at) != "on" && p.w(at) != "," {
+				at++
+			}
+		}
+		if p.w(at) != "on" && p.w(at) != "of" && !titled {
+			continue
+		}
+		j := at + 1
 		if _, nx, ok := p.measure(j, prev.hi); ok && p.w(i+1) == "of" && nx+1 < prev.hi && (p.w(nx) == "on" || p.w(nx) == "of") {
 			j = nx + 1 // "a new scaly pink papule of 5 mm on the left upper arm"
 		}

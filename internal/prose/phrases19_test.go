@@ -484,6 +484,9 @@ func TestBiopsyAfterAnAsideAndItsImpression(t *testing.T) {
 		{"§4 other biopsy: an impression naming a keratosis between the aside and the biopsy",
 			"The patient pointed out a new, 5 mm pink, shiny papule on the left upper back. The clinical impression was rule out basal cell carcinoma versus inflamed seborrheic keratosis. After consent and local anesthesia, a 3 mm punch biopsy was performed and the site was closed with one 4-0 nylon suture.",
 			fams, []string{`other-biopsy "3 mm punch biopsy" site="left upper back" impression="was rule out basal cell carcinoma versus inflamed seborrheic keratosis" uncertain=true`}},
+		{"§4 other biopsy: an aside timed between stages, the papule described before its site, no comma before the biopsy's article",
+			"During the wait between stages she showed me a 5 mm asymmetric brown papule with a darker center on the right anterior thigh. Clinical impression: atypical pigmented lesion. After separate consent a 4 mm punch biopsy was performed and closed with one 4-0 nylon suture.",
+			fams, []string{`other-biopsy "4 mm punch biopsy" site="right anterior thigh" impression="atypical pigmented lesion" uncertain=false`}},
 	})
 }
 
