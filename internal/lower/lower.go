@@ -5612,6 +5612,9 @@ func (l *lowerer) biopsyField(b *model.Biopsy, ref keyRef, v *grammar.Value) err
 	return err
 }
 
+// trailingMeasure matches a two-dimension size that ends a text: " 0.9x0.8cm".
+var trailingMeasure = regexp.MustCompile(`\s(\d+(?:\.\d+)?\s*[x×]\s*\d+(?:\.\d+)?\s*(?:cm|mm))\s*$`)
+
 // finish resolves sites and fills what the sections imply.
 func (l *lowerer) finish() {
 	l.readProse()
@@ -5643,6 +5646,15 @@ func (l *lowerer) finish() {
 		for _, t := range []model.Text{les.Diagnosis, les.PostopDiagnosis, l.procedure[i], l.provenDx[i]} {
 			if site, ok := siteFromDiagnosis(t); ok && !les.Site.Text.Present() {
 				les.Site.Text = site
+			}
+		}
+		if m := trailingMeasure.FindStringSubmatchIndex(les.Site.Text.Value); m != nil && !les.Size.Present() {
+			// "#1 L nasal dorsum BCC nod 0.9x0.8cm": a terse lesion line's
+			// size at its end, the site's text before it
+			v := &grammar.Value{Text: les.Site.Text.Value[m[2]:m[3]]}
+			if sz, err := grammar.ParseMeasure("", v); err == nil && len(sz.Dims) > 0 {
+				les.Size = model.Size{Dims: sz.Dims, Line: les.Site.Text.Line}
+				les.Site.Text.Value = strings.TrimSpace(les.Site.Text.Value[:m[0]])
 			}
 		}
 		if !les.PriorBiopsy.Present() && citesBiopsy(les.Diagnosis.Value) {

@@ -250,3 +250,15 @@ func TestMarginPlaceIsNoStain(t *testing.T) {
 		assert.Empty(t, st.Stains, "stage %d", st.Number)
 	}
 }
+
+// TestHashLesionLineSize: a terse note's numbered lesion line ends with the
+// tumour's size ("#1 L nasal dorsum BCC nod 0.9x0.8cm"): the preoperative
+// size, and a site without it (CODING-RULES §1, size-missing otherwise).
+func TestHashLesionLineSize(t *testing.T) {
+	n := mustLower(t, "DOS: 9/28/26\n\n#1 L nasal dorsum BCC nod 0.9x0.8cm\n S1 2 blks; neg\n\n#2 R cheek BCC sup 1.0x0.8cm\n S1 2 blks; neg\n")
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, fmt.Sprint(les.Site.Text.Value, " ", les.Size.Dims))
+	}
+	assert.Equal(t, []string{"L nasal dorsum BCC nod [0.9 0.8]", "R cheek BCC sup [1 0.8]"}, got)
+}
