@@ -74,7 +74,7 @@ func Resolve(text string) (site Site, ok bool) {
 			buf = buf[:start]
 			continue
 		}
-		toks = append(toks, token{start: int32(start), end: int32(len(buf)), seg: seg, comma: hard && sc.sep == ',', info: info})
+		toks = append(toks, token{start: int32(start), end: int32(len(buf)), seg: seg, comma: hard && (sc.sep == ',' || sc.sep == '('), info: info})
 		buf = append(buf, ' ')
 	}
 	site.Laterality = laterality(sides)

@@ -467,6 +467,11 @@ func TestResolveSites(t *testing.T) {
 			want: Site{Terms: []Term{{"vermilion", enel("vermilion")}}, Laterality: LateralityLeft, Groups: enel("vermilion")},
 		},
 		{
+			name: "a part alone in parentheses names the part: 'right upper lip (vermilion)' is the vermilion",
+			text: "right upper lip (vermilion)",
+			want: Site{Terms: []Term{{"vermilion", enel("vermilion")}}, Laterality: LateralityRight, Groups: enel("vermilion")},
+		},
+		{
 			name: "a part after a comma under a negation stays a remark",
 			text: "upper cutaneous lip, not involving vermilion",
 			want: Site{Terms: []Term{{"lip", enel("lip")}, {"vermilion", enel("vermilion")}}, Qualifiers: []string{"upper", "cutaneous", "not", "involving"}, Groups: enel("lip"), Boundary: true},

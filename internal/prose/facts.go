@@ -1592,6 +1592,16 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 				// is the clause before the diagnosis
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
+		} else if d0 := modifiersBefore(p, dxWordBefore(p, lo, s), s); d0-1 > s.lo && p.w(d0-1) == ")" {
+			// "R upper lip (cutaneous) BCC nod 0.9x0.7cm": a terse lesion
+			// line's site, its remark in parentheses, opens the sentence
+			open := d0 - 2
+			for open > s.lo && p.w(open) != "(" {
+				open--
+			}
+			if site, a, b := p.siteAt(s.lo, open); p.w(open) == "(" && site != "" && a == s.lo && b == open {
+				d.Site, d.SiteSpan = p.text(a, d0), p.spanOf(a, d0) // with its remark: "(vermilion)" is no skin of the lip
+			}
 		}
 		if histology {
 			st.f.HistologyDiagnoses = append(st.f.HistologyDiagnoses, d)

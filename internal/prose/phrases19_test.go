@@ -536,3 +536,15 @@ func TestTerseLesionLineSize(t *testing.T) {
 			"The crown basal cell carcinoma measures 1.1 x 0.9 cm and the occipital squamous cell carcinoma 1.4 x 1.2 cm.", fams, []string{"preop 1.1x0.9", "preop 1.4x1.2"}},
 	})
 }
+
+// TestTerseSiteWithRemark: "R upper lip (cutaneous) BCC nod 0.9x0.7cm" — a
+// terse lesion line's site with a remark in parentheses before the tumour
+// — gives the tumour its site with the remark, which may say which part
+// ("(vermilion)" is no skin of the lip: CODING-RULES §9).
+func TestTerseSiteWithRemark(t *testing.T) {
+	fams := []string{"diagnosis "}
+	runPhrases(t, []phraseCase{
+		{"§9 site: 'R upper lip (cutaneous) BCC nod 0.9x0.7cm'", "R upper lip (cutaneous) BCC nod 0.9x0.7cm", fams, []string{`diagnosis "BCC" site="R upper lip (cutaneous)"`}},
+		{"§9 site: 'R upper lip (vermilion) SCC 0.9x0.7cm'", "R upper lip (vermilion) SCC 0.9x0.7cm", fams, []string{`diagnosis "SCC" site="R upper lip (vermilion)"`}},
+	})
+}
