@@ -1592,6 +1592,10 @@ func (st *state) readDiagnoses(p *para, s span, histology bool) {
 				// is the clause before the diagnosis
 				d.Site, d.SiteSpan = site, p.spanOf(a, b)
 			}
+		} else if ls := p.lineStartOf(lo, s); ls > s.lo && ls < lo && p.siteSpans(ls, lo) {
+			// "MMS x1" over "sup helix BCC nod 0.9x0.7cm": a terse lesion
+			// line's site opens its line, the line before run into its sentence
+			d.Site, d.SiteSpan = p.text(ls, lo), p.spanOf(ls, lo)
 		} else if d0 := modifiersBefore(p, dxWordBefore(p, lo, s), s); d0-1 > s.lo && p.w(d0-1) == ")" {
 			// "R upper lip (cutaneous) BCC nod 0.9x0.7cm": a terse lesion
 			// line's site, its remark in parentheses, opens the sentence
@@ -1666,6 +1670,21 @@ func dxWordBefore(p *para, lo int, s span) int {
 		return lo - 1
 	}
 	return lo
+}
+
+// lineStartOf is the first token of sentence s on the line of token i.
+func (p *para) lineStartOf(i int, s span) int {
+	k := i
+	for k > s.lo && p.toks[k-1].line == p.toks[i].line {
+		k--
+	}
+	return k
+}
+
+// siteSpans reports whether tokens lo to hi are a site and nothing else.
+func (p *para) siteSpans(lo, hi int) bool {
+	site, a, b := p.siteAt(lo, hi)
+	return site != "" && a == lo && b == hi
 }
 
 // siteCarrying is the site that is the subject of "carries", "bears",

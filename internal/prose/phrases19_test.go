@@ -546,5 +546,6 @@ func TestTerseSiteWithRemark(t *testing.T) {
 	runPhrases(t, []phraseCase{
 		{"§9 site: 'R upper lip (cutaneous) BCC nod 0.9x0.7cm'", "R upper lip (cutaneous) BCC nod 0.9x0.7cm", fams, []string{`diagnosis "BCC" site="R upper lip (cutaneous)"`}},
 		{"§9 site: 'R upper lip (vermilion) SCC 0.9x0.7cm'", "R upper lip (vermilion) SCC 0.9x0.7cm", fams, []string{`diagnosis "SCC" site="R upper lip (vermilion)"`}},
+		{"§9 site: a terse lesion line under a line with no stop ('MMS x1' over 'sup helix BCC nod 0.9x0.7cm')", "MMS x1\nsup helix BCC nod 0.9x0.7cm", fams, []string{`diagnosis "BCC" site="sup helix"`}},
 	})
 }
