@@ -265,7 +265,18 @@ func (l *lowerer) markedAgain(it *grammar.Item) int {
 			return -1 // neither "1st stg" nor "I"
 		}
 	case it.Text != nil && len(it.Fields) == 0:
-		if !isRepairText(asciiLower(it.Text.Text)+" ") || resolvedSite(siteLead(it.Text.Text)) != "" {
+		if site := resolvedSite(siteLead(it.Text.Text)); site != "" {
+			// "A) Left lower eyelid, 0.7 x 0.5 cm, …. Mohs for the periocular
+			// site …" under "Why Mohs, and sizes:": the lesions listed again,
+			// each with its facts, when the marker's lesion is at that site
+			label := markerLabel(it.Marker.Text)
+			k := slices.IndexFunc(l.out.Lesions, func(les model.Lesion) bool { return les.Label == label })
+			if k < 0 || !sameSite(siteWords(l.out.Lesions[k]), site) || l.out.Lesions[k].Line == it.Pos.Line {
+				return -1
+			}
+			return k
+		}
+		if !isRepairText(asciiLower(it.Text.Text) + " ") {
 			return -1 // a repair that names no site: not a list of the lesions again, nor of a lesion's stages
 		}
 	default:
@@ -281,6 +292,24 @@ func (l *lowerer) markedAgain(it *grammar.Item) int {
 		return -1 // ("1." opened it, "1)" names it again)
 	}
 	return k
+}
+
+// sizeAfterSite is the size that follows the site opening a lesion's line
+// after a comma ("Left lower eyelid, 0.7 x 0.5 cm, 4 mm below the lash
+// line."), or no size.
+func sizeAfterSite(t *grammar.Text) model.Size {
+	lead := siteLead(t.Text)
+	rest, ok := strings.CutPrefix(t.Text[len(lead):], ", ")
+	if !ok {
+		return model.Size{}
+	}
+	part, _, _ := strings.Cut(rest, ",")
+	part, _, _ = strings.Cut(part, ". ")
+	m, err := grammar.ParseMeasure("", &grammar.Value{Pos: t.Pos, Text: strings.TrimSuffix(strings.TrimSpace(part), ".")})
+	if err != nil || len(m.Dims) == 0 {
+		return model.Size{}
+	}
+	return model.Size{Dims: m.Dims, Line: t.Pos.Line}
 }
 
 // otherVisit is the last line of another visit's document that line i
@@ -1719,6 +1748,9 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		l.lesion = k
 		l.closeSections()
 		if it.Text != nil {
+			if les := l.cur(); !les.Size.Present() {
+				les.Size = sizeAfterSite(it.Text) // "A) Left lower eyelid, 0.7 x 0.5 cm, …"
+			}
 			l.inlineValue(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text})
 			return taken
 		}

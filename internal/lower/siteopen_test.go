@@ -1660,3 +1660,23 @@ func TestBackAsAnAdverb(t *testing.T) {
 		{"§3 the helix's length", note, lengths, "[2]; [4.8]"},
 	})
 }
+
+// TestLesionsListedAgainWithFacts: a second lettered list of the same
+// lesions ("Why Mohs, and sizes:" over "A) Left lower eyelid, 0.7 x 0.5
+// cm, …. Mohs for the periocular site …") gives each lesion its size and
+// its indication (CODING-RULES §1: size-missing and indication-missing
+// otherwise); an item whose site is not its marker's lesion's gives none.
+func TestLesionsListedAgainWithFacts(t *testing.T) {
+	note := func(b string) string {
+		return "DOS: 11/05/2026\nPathology: read by the Mohs surgeon\n\nPre-op diagnoses:\n A) Left lower eyelid - squamous cell carcinoma in situ (shave biopsy 10/08/2026)\n B) Right temple - basal cell carcinoma, nodular (shave biopsy 10/08/2026)\n\n" +
+			"Why Mohs, and sizes:\n A) Left lower eyelid, 0.7 x 0.5 cm, 4 mm below the lash line. Mohs for the periocular site and to spare lid skin.\n " + b + "\n\n" +
+			"A: first eyelid layer, two blocks, clear. B: first temple layer, three blocks, clear.\n"
+	}
+	facts := perLesion(func(les model.Lesion) string {
+		return fmt.Sprint(les.Size.Dims, " ", les.Indication.Present())
+	})
+	runProseCases(t, []proseCase{
+		{"§1 each lesion's size and indication", note("B) Right temple, 0.9 x 0.8 cm. Mohs for the facial location."), facts, "[0.7 0.5] true; [0.9 0.8] true"},
+		{"§1 an item at another lesion's site gives none", note("B) Left knee, 1.5 x 1.3 cm. Mohs because it recurred."), facts, "[0.7 0.5] true; [] false"},
+	})
+}
