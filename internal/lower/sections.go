@@ -230,9 +230,10 @@ func listedBlock(s string) (n, where string, ok bool) {
 var marginPlaceWords = map[string]bool{"deep": true, "periph": true, "peripheral": true, "lateral": true, "lat": true,
 	"epidermal": true, "dermal": true, "medial": true, "superior": true, "inferior": true}
 
-// marginPlaces reports whether text is words of a margin's place only:
-// "ANTERIOR PERIPHERAL", "deep".
+// marginPlaces reports whether text is words of a margin's place only,
+// with a remark in parentheses: "ANTERIOR PERIPHERAL", "DEEP (SECTION 1)".
 func marginPlaces(text string) bool {
+	text, _, _ = strings.Cut(text, "(") // "DEEP (SECTION 1)"
 	words := strings.Fields(asciiLower(text))
 	for _, w := range words {
 		if w = strings.Trim(w, ".,;()"); !marginPlaceWords[w] && w != "anterior" && w != "posterior" && w != "margin" && w != "edge" {

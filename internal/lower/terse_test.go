@@ -244,7 +244,7 @@ func TestPaperFormChoices(t *testing.T) {
 // positive block is after the comma, no stain (CODING-RULES §5: only a
 // named stain is coded, and an unknown one is a finding).
 func TestMarginPlaceIsNoStain(t *testing.T) {
-	n := mustLower(t, "DOS: 08/10/2026\nSITE: LEFT HELIX\nSTAGE 1 ......... 3 BLOCKS ...... POSITIVE - BLOCK 1, ANTERIOR PERIPHERAL\nSTAGE 2 ......... 2 BLOCKS ...... POSITIVE - BLOCK 2, DEEP\nSTAGE 3 ......... 1 BLOCK ....... NEGATIVE\n")
+	n := mustLower(t, "DOS: 08/10/2026\nSITE: LEFT HELIX\nSTAGE 1 ......... 3 BLOCKS ...... POSITIVE - BLOCK 1, ANTERIOR PERIPHERAL\nSTAGE 2 ......... 2 BLOCKS ...... POSITIVE, DEEP (SECTION 1)\nSTAGE 3 ......... 1 BLOCK ....... NEGATIVE\n")
 	assert.Equal(t, "LEFT HELIX 3+ 2+ 1-", stagesAndMargins(n))
 	for _, st := range n.Lesions[0].Stages {
 		assert.Empty(t, st.Stains, "stage %d", st.Number)
