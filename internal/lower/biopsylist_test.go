@@ -211,3 +211,18 @@ func TestBiopsiesTodayTable(t *testing.T) {
 		})
 	}
 }
+
+// TestAssessmentRestatesTheBiopsy: an assessment item that names a site
+// biopsied today with no method ("3. Neoplasm of uncertain behavior, left
+// mid back - biopsy pending") restates the punch biopsy the note describes
+// at that site: one biopsy, one line, and no biopsy-code-review for a
+// biopsy of no stated kind (CODING-RULES §4).
+func TestAssessmentRestatesTheBiopsy(t *testing.T) {
+	src := "Date of service: 05/14/2026\nInsurance: Medicare Part B\n\nSite: left forehead\nDiagnosis: basal cell carcinoma (shave biopsy 04/20/2026)\nIndication: H-zone\nPre-op size: 1.0 x 0.9 cm\n" +
+		"Mohs map: drawn\nSlides read by: the Mohs surgeon\nStage 1: 2 blocks; margins: clear\nHistology: nodular BCC in the mid dermis, no perineural invasion\n\n" +
+		"During the visit the patient pointed out a pink, friable 6 mm papule on the left mid back. After consent and local anesthesia, a 4 mm punch biopsy was taken and sent to dermatopathology in formalin.\n\n" +
+		"Assessment:\n1. Basal cell carcinoma of skin of other parts of face (C44.319)\n2. Neoplasm of uncertain behavior, left mid back - biopsy pending\n"
+	lines, rules := codedNote(t, src)
+	assert.Equal(t, []string{"11104×1[XS]", "17311×1[]"}, lines, "%v", rules)
+	assert.NotContains(t, rules, "biopsy-code-review")
+}

@@ -294,6 +294,38 @@ func (l *lowerer) markedAgain(it *grammar.Item) int {
 	return k
 }
 
+// restatedBiopsies drops a biopsy that names no method when another
+// biopsy at its site names one ("3. Neoplasm of uncertain behavior, left
+// mid back - biopsy pending" in the assessment, after "… a 4 mm punch
+// biopsy was taken" of the left mid back's papule): the assessment restates
+// the biopsy the note describes, whose impression it keeps when the
+// described one has none.
+func restatedBiopsies(bs []model.Biopsy) []model.Biopsy {
+	method := func(b model.Biopsy) string { return biopsyMethod(b.Type.Value + " " + b.Value.Value) }
+	drop := make([]bool, len(bs))
+	for i, b := range bs {
+		if method(b) != "" {
+			continue
+		}
+		for j := range bs {
+			if o := &bs[j]; j != i && !drop[j] && method(*o) != "" && b.Site.Resolved && sameBiopsySite(*o, b) {
+				if !o.Diagnosis.Present() {
+					o.Diagnosis = b.Diagnosis
+				}
+				drop[i] = true
+				break
+			}
+		}
+	}
+	out := bs[:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // sizeAfterSite is the size that follows the site opening a lesion's line
 // after a comma ("Left lower eyelid, 0.7 x 0.5 cm, 4 mm below the lash
 // line."), or no size.
@@ -5714,6 +5746,7 @@ func (l *lowerer) finish() {
 		resolve(&b.Site)
 	}
 	l.out.Biopsies = slices.DeleteFunc(l.out.Biopsies, l.sameDayListed)
+	l.out.Biopsies = restatedBiopsies(l.out.Biopsies)
 	inLabelOrder(l.out.Lesions)
 	l.out.Lines = len(l.lines)
 }

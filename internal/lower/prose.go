@@ -4601,8 +4601,14 @@ func (l *lowerer) biopsiesProse(bs []prose.Biopsy) {
 		if k := l.statedBiopsy(b); k >= 0 {
 			// "… was sampled by tangential (shave) biopsy" and "Biopsy 1:
 			// tangential biopsy, right shoulder": one biopsy, told twice
-			if o := &l.out.Biopsies[k]; !o.Diagnosis.Present() && b.Impression != "" {
+			o := &l.out.Biopsies[k]
+			if !o.Diagnosis.Present() && b.Impression != "" {
 				o.Diagnosis = model.Text{Value: b.Impression, Line: b.Span.Line}
+			}
+			if biopsyMethod(o.Type.Value+" "+o.Value.Value) == "" && b.Kind != "" {
+				// "2. Neoplasm of uncertain behavior, left mid back - biopsy
+				// pending" told first: the prose says how it was taken
+				o.Type = model.Text{Value: b.Kind, Line: b.Span.Line}
 			}
 			continue
 		}
