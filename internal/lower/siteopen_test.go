@@ -1508,6 +1508,21 @@ func perLesion(show func(model.Lesion) string) func(*model.Note) string {
 	}
 }
 
+// perLesionEach lists, lesion by lesion, what show says of each of a
+// lesion's stages or repairs, "," between them and "; " between lesions.
+func perLesionEach(show func(model.Lesion) []string) func(*model.Note) string {
+	return perLesion(func(les model.Lesion) string { return strings.Join(show(les), ",") })
+}
+
+// repairValues are a lesion's repairs' values.
+func repairValues(les model.Lesion) []string {
+	var out []string
+	for _, r := range les.Repairs {
+		out = append(out, r.Value.Value)
+	}
+	return out
+}
+
 // TestInterleavedDictation: a dictation of tumors worked in parallel, told
 // in the day's order ("While the left temple was in the lab, I took the
 // first layer of the right shoulder as two blocks. … The temple slides came
@@ -1557,12 +1572,12 @@ func TestInterleavedSummariesOfEverySite(t *testing.T) {
 		"The first cheek stage showed squamous cell carcinoma at the deep margin of block 3. A second cheek stage of one block was taken.\n" +
 		"At 09:30 the second eyelid stage was clear. At 09:50 the second cheek stage was clear, and both sites were then tumor free.\n"
 	runProseCases(t, []proseCase{
-		{"§1 each site's stages, the last closing on every site clear", note, perLesion(func(les model.Lesion) string {
-			var st []string
+		{"§1 each site's stages, the last closing on every site clear", note, perLesionEach(func(les model.Lesion) []string {
+			var out []string
 			for _, s := range les.Stages {
-				st = append(st, fmt.Sprintf("%d:%d", s.Blocks.N, len(s.Margins)))
+				out = append(out, fmt.Sprintf("%d:%d", s.Blocks.N, len(s.Margins)))
 			}
-			return strings.Join(st, ",")
+			return out
 		}), "2:1,1:1; 3:1,1:1"},
 		{"§1 the map of each stage at both sites", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(les.Map.Yes) }), "true; true"},
 	})
@@ -1585,59 +1600,34 @@ func TestWhileClauseOfAnotherTumor(t *testing.T) {
 		"08:15 - While the helix was being processed, the first stage of the right upper back was excised. It was a broad, flat tumor and the stage was divided into six blocks.\n" +
 		"08:50 - Helix first stage read: squamous cell carcinoma, both blocks clear.\n" +
 		"09:20 - Back first stage read: basal cell carcinoma; all six blocks clear.\n"
-	blocks := perLesion(func(les model.Lesion) string {
-		var st []string
-		for _, s := range les.Stages {
-			st = append(st, fmt.Sprint(s.Blocks.N))
-		}
-		return strings.Join(st, ",")
-	})
 	runProseCases(t, []proseCase{
-		{"§1 the back's stage, beside the helix in time", note, blocks, "2; 6"},
+		{"§1 the back's stage, beside the helix in time", note, perLesion(func(les model.Lesion) string { return fmt.Sprint(stageBlocks(les)) }), "[2]; [6]"},
 	})
 }
 
-// TestFlapNamedByARegion: "This single defect was repaired with one …
-// cheek rotation flap" under the second tumour, of the nasolabial fold,
-// names no cheek tumour: the cheek is the flap's name, and the repair is
-// the one the paragraph tells (CODING-RULES §3).
-func TestFlapNamedByARegion(t *testing.T) {
-	note := "Date of service: 09/21/2026\nSurgeon: R. Okafor, MD\nPathology: read by the Mohs surgeon\n\n" +
-		"Tumor 1, right medial cheek: basal cell carcinoma, biopsy-proven. The first stage was divided into two blocks, all clear.\n\n" +
-		"Tumor 2, right nasolabial fold: squamous cell carcinoma, biopsy-proven. One stage was taken and divided into three blocks, all clear.\n\n" +
-		"After tumor clearance at both sites, the intervening bridge was excised, converting them into one combined defect measuring 3.3 x 1.8 cm. This single defect was repaired with one inferolaterally based cheek rotation flap; the secondary defect measured 9.0 sq cm.\n"
-	runProseCases(t, []proseCase{
-		{"§3 the flap's name is no lesion", note, perLesion(func(les model.Lesion) string {
-			var rs []string
-			for _, r := range les.Repairs {
-				rs = append(rs, r.Value.Value)
-			}
-			return strings.Join(rs, ",")
-		}), "; rotation flap"},
-	})
-}
-
-// TestWoundClosuresBySite: under "Wound closures:", an item timed before
-// its colon and remarking on another tumour in parentheses ("- Right upper
+// TestRepairsOfTheirOwnSite: a repair stays with the tumour whose site it
+// is (CODING-RULES §3: a repair is coded in its own site's group). "This
+// single defect was repaired with one … cheek rotation flap" under the
+// second tumour, of the nasolabial fold, names no cheek tumour: the cheek
+// is the flap's name. Under "Wound closures:", an item timed before its
+// colon and remarking on another tumour in parentheses ("- Right upper
 // eyelid, after tumor clearance (while the second scalp stage was
-// processing): complex repair …") is the eyelid's repair, not the scalp's
-// (CODING-RULES §3: a repair is coded in its own site's group).
-func TestWoundClosuresBySite(t *testing.T) {
-	note := "Date of service: 11/06/2026\nSurgeon: S. Okafor, MD\nPathology: read by the Mohs surgeon\n" +
-		"Site A - Left parietal scalp\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n" +
-		"Site B - Right upper eyelid\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n\n" +
-		"Wound closures:\n" +
-		"- Right upper eyelid, after tumor clearance (while the second scalp stage was processing): complex repair placed in the lid crease, length 1.6 cm.\n" +
-		"- Left parietal scalp, after tumor clearance: rotation flap from the posterior parietal scalp, secondary defect 9.5 sq cm.\n"
-	repairs := perLesion(func(les model.Lesion) string {
-		var rs []string
-		for _, r := range les.Repairs {
-			rs = append(rs, r.Value.Value)
-		}
-		return strings.Join(rs, ",")
-	})
+// processing): complex repair …") is the eyelid's repair, not the scalp's.
+func TestRepairsOfTheirOwnSite(t *testing.T) {
+	const head = "Date of service: 09/21/2026\nSurgeon: R. Okafor, MD\nPathology: read by the Mohs surgeon\n\n"
 	runProseCases(t, []proseCase{
-		{"§3 each closure its own site's", note, repairs, "rotation flap; complex repair"},
+		{"§3 the flap's name is no lesion", head +
+			"Tumor 1, right medial cheek: basal cell carcinoma, biopsy-proven. The first stage was divided into two blocks, all clear.\n\n" +
+			"Tumor 2, right nasolabial fold: squamous cell carcinoma, biopsy-proven. One stage was taken and divided into three blocks, all clear.\n\n" +
+			"After tumor clearance at both sites, the intervening bridge was excised, converting them into one combined defect measuring 3.3 x 1.8 cm. This single defect was repaired with one inferolaterally based cheek rotation flap; the secondary defect measured 9.0 sq cm.\n",
+			perLesionEach(repairValues), "; rotation flap"},
+		{"§3 each closure its own site's", head +
+			"Site A - Left parietal scalp\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n" +
+			"Site B - Right upper eyelid\n  Diagnosis: basal cell carcinoma\n  Stage 1: 2 blocks; clear\n\n" +
+			"Wound closures:\n" +
+			"- Right upper eyelid, after tumor clearance (while the second scalp stage was processing): complex repair placed in the lid crease, length 1.6 cm.\n" +
+			"- Left parietal scalp, after tumor clearance: rotation flap from the posterior parietal scalp, secondary defect 9.5 sq cm.\n",
+			perLesionEach(repairValues), "rotation flap; complex repair"},
 	})
 }
 
@@ -1649,12 +1639,12 @@ func TestBackAsAnAdverb(t *testing.T) {
 		"Tumor A: left helix, basal cell carcinoma, biopsy-proven.\nTumor B: left upper back, squamous cell carcinoma, biopsy-proven.\n\n" +
 		"Tumor A: Helix stage 1, two blocks, clear. Tumor B: Back stage 1, three blocks, clear. After tumor clearance the left upper back was closed in layers, 4.8 cm.\n\n" +
 		"Back to the ear. After tumor clearance the helix was repaired with a complex closure: the skin undermined front and back and closed in layers, final length 2.0 cm.\n"
-	lengths := perLesion(func(les model.Lesion) string {
-		var rs []string
+	lengths := perLesionEach(func(les model.Lesion) []string {
+		var out []string
 		for _, r := range les.Repairs {
-			rs = append(rs, fmt.Sprint(r.Length.Dims))
+			out = append(out, fmt.Sprint(r.Length.Dims))
 		}
-		return strings.Join(rs, ",")
+		return out
 	})
 	runProseCases(t, []proseCase{
 		{"§3 the helix's length", note, lengths, "[2]; [4.8]"},
