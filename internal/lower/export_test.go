@@ -20,3 +20,6 @@ var KeylessFields = keylessFields
 
 // MarginStatus exposes marginStatus to its test.
 var MarginStatus = marginStatus
+
+// GluedLogFields exposes gluedLogFields to its test.
+var GluedLogFields = gluedLogFields

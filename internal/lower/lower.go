@@ -1798,6 +1798,11 @@ func (l *lowerer) item(i int, it *grammar.Item) int {
 		it = &grammar.Item{Pos: it.Pos, Marker: it.Marker, Label: it.Label, Text: t}
 		taken = j
 	}
+	if cells := gluedLogText(it); cells != nil && it.Marker == nil && it.Label == nil {
+		if fields := gluedLogFields(it.Text.Pos, cells); fields != nil {
+			return max(taken, l.gluedLog(i, fields)) // "MOHS LOG Stage | Blocks | … Stage 2 | 2 | clear | H&E | no residual tumor Total stages:2 | …"
+		}
+	}
 	if it.Text != nil && it.Marker == nil && it.Label == nil && len(it.Fields) == 0 {
 		if lead, fields := runOnText(&grammar.Value{Pos: it.Text.Pos, Text: it.Text.Text}); fields != nil {
 			// "BRAMBLEWOOD … (2 sites) Patient: … Insurance: Humana Gold Plus

@@ -1,9 +1,14 @@
 package lower_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/stretchr/testify/assert"
+
+	"github.com/mohscode/mohscode/internal/lower"
 )
 
 // TestRunOnForms: a web page's copy that lost a form's line breaks runs
@@ -60,4 +65,28 @@ func TestRunOnForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGluedLog: a paste that lost a Mohs log's line breaks runs its header
+// and rows together on one line ("MOHS LOG Stage | Blocks | Margins | Stains
+// | Histology Stage 1 | 6 | … Stage 2 | 2 | clear | …"), its totals after
+// the last row as fields; each row is read as its stage (CODING-RULES §2:
+// blocks per stage). A line whose rows do not fill every column is not.
+func TestGluedLog(t *testing.T) {
+	const head = "DOS: 10/16/2026\nTumor site: right nasal dorsum\nSlides read by: Mohs surgeon\n"
+	tests := []struct{ name, log, want string }{
+		{"rows glued, no totals",
+			"MOHS LOG Stage | Blocks | Margins | Stains | Histology Stage 1 | 4 | block 4 positive (deep); blocks 1-3 clear | H&E | well-differentiated SCC, no perineural invasion Stage 2 | 1 | clear | H&E | no residual tumor\n",
+			"right nasal dorsum 4+ 1-"},
+		{"rows glued, totals after them",
+			"MOHS LOG Stage | Blocks | Margins | Stains | Histology Stage 1 | 6 | block 4 positive (deep); blocks 1-3, 5 and 6 clear | H&E | infiltrative BCC, no perineural invasion Stage 2 | 2 | clear | H&E | no residual tumor Total stages:2 | Total blocks:8\n",
+			"right nasal dorsum 6+ 2-"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, stagesAndMargins(mustLower(t, head+tc.log)))
+		})
+	}
+	short := strings.Split("MOHS LOG Stage | Blocks | Margins | Stains | Histology Stage 1 | 4 | block 4 positive (deep) | H&E Stage 2 | 1 | clear | H&E | no residual tumor", " | ")
+	assert.Nil(t, lower.GluedLogFields(lexer.Position{Line: 4, Column: 1}, short), "a row short of a column is no glued log")
 }

@@ -523,6 +523,15 @@ func (t *table) column(col int) int {
 // key and its value in two cells ("DOS<TAB>04/17/2026"). Other rows are
 // text for the prose reader.
 func (l *lowerer) row(i int, r *grammar.Row) int {
+	if l.table == nil {
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, c.Text)
+		}
+		if fields := gluedLogFields(r.Pos, cells); fields != nil {
+			return l.gluedLog(i, fields) // "MOHS LOG Stage | Blocks | … Stage 1 | 6 | … Stage 2 | 2 | …" on one line
+		}
+	}
 	if l.table != nil && wordsOnly(r) && (recordHeader(r) != nil || header(r) != nil) && !(l.table.rows == 0 && l.table.record == recordNone) {
 		l.table = nil // the next table's header, with no blank line before it
 	}
