@@ -2516,7 +2516,13 @@ func runOnText(t *grammar.Value) (lead *grammar.Value, fields []*grammar.Field) 
 	if wordCount(head, 16) >= 16 || strings.Contains(head, ". ") || strings.HasSuffix(head, ".") || last != "" && last == asciiLower(last) && isKeyWords(last) && strings.Trim(last, "-") != "" {
 		return nil, nil // not "…, which lists Payer: and Surgeon: …" nor "#2 Left lateral neck - WD SCC, 1.2 x 1.0 cm. Indication: …": a heading ends in no small word and no stop
 	}
-	lead = trimmedValue(t, 0, first)
+	return keyedParts(t, keys)
+}
+
+// keyedParts cuts text at its keys (innerKeys of " "+text) into the text
+// before the first key (nil when there is none) and a field a key.
+func keyedParts(t *grammar.Value, keys [][2]int) (lead *grammar.Value, fields []*grammar.Field) {
+	lead = trimmedValue(t, 0, keys[0][0]-1)
 	for k, key := range keys {
 		end := len(t.Text)
 		if k+1 < len(keys) {
@@ -2526,6 +2532,36 @@ func runOnText(t *grammar.Value) (lead *grammar.Value, fields []*grammar.Field) 
 		fields = append(fields, &grammar.Field{Pos: shift(t.Pos, t.Text[:from]), Key: t.Text[from:colon], Value: trimmedValue(t, colon+1, end)})
 	}
 	return lead, fields
+}
+
+// labelText is the text after a lesion's label: its text, or its one
+// field's key and value as written ("right medial cheekDiagnosis: basal
+// cell carcinoma, …", which the grammar read as a field).
+func labelText(it *grammar.Item) *grammar.Text {
+	switch {
+	case it.Text != nil:
+		return it.Text
+	case len(it.Fields) == 1 && it.Fields[0].Value != nil:
+		f := it.Fields[0]
+		return &grammar.Text{Pos: f.Pos, Text: f.Key + ": " + f.Value.Text}
+	}
+	return nil
+}
+
+// gluedLabelText cuts a lesion label's text whose site a paste glued to the
+// fields after it ("Lesion A:right medial cheekDiagnosis:basal cell
+// carcinoma, nodularPostop diagnosis:same…") into the site and the fields;
+// nil fields when the text is no such text.
+func gluedLabelText(t *grammar.Text) (site string, fields []*grammar.Field) {
+	keys := innerKeys(" "+t.Text, false)
+	if len(keys) < 2 || keys[0][0] < 2 || !isLetterRune(rune(t.Text[keys[0][0]-2])) {
+		return "", nil // the first key glued to the site before it
+	}
+	lead, fields := keyedParts(&grammar.Value{Pos: t.Pos, Text: t.Text}, keys)
+	if lead == nil || resolvedSite(lead.Text) == "" {
+		return "", nil
+	}
+	return lead.Text, fields
 }
 
 // afterCredential reports whether the key at byte at of v follows a
@@ -3762,23 +3798,30 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 		label = freeLabel(len(l.out.Lesions)+1, func(s string) bool { return l.lesionLine(s) > 0 })
 	}
 	les := model.Lesion{Label: label, Line: line}
-	var after *grammar.Value // "SITE ONE (left temple): The first Mohs layer …"
-	piped := false           // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
-	cells := false           // "site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)"
-	staged := false          // "Site A, left preauricular skin, first stage: three blocks. …"
+	var after *grammar.Value   // "SITE ONE (left temple): The first Mohs layer …"
+	piped := false             // "LESION: left posterior calf | BCC, superficial and nodular | shave bx 09/15/2026 confirmed"
+	cells := false             // "site A: R helix - BCC nodular - 0.8 x 0.7 cm - mohs: ear (H-zone)"
+	staged := false            // "Site A, left preauricular skin, first stage: three blocks. …"
+	var glued []*grammar.Field // "Lesion A:right medial cheekDiagnosis:basal cell carcinoma, …": the label's fields a paste glued to its site
 	if it.Label != nil {
 		les.HeadingText = text
 		if siteKeyed(it) {
 			after = it.Fields[0].Value // "Tumor 1 - right preauricular cheek: squamous cell carcinoma, …"
 		}
-		if t := it.Text; t != nil && strings.HasPrefix(t.Text, "(") {
+		if t := labelText(it); t != nil && !strings.HasPrefix(t.Text, "(") {
+			if site, fields := gluedLabelText(t); fields != nil {
+				les.HeadingText, glued = model.Text{Value: site, Line: t.Pos.Line}, fields // "Lesion A:right medial cheekDiagnosis:basal cell …"
+				after = nil
+			}
+		}
+		if t := it.Text; t != nil && glued == nil && strings.HasPrefix(t.Text, "(") {
 			if inside, rest, ok := strings.Cut(t.Text[1:], ")"); ok {
 				les.HeadingText = model.Text{Value: strings.TrimSpace(inside), Line: t.Pos.Line}
 				if rest = strings.TrimLeft(rest, ":,;–- "); rest != "" {
 					after = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(t.Text)-len(rest)]), Text: rest}
 				}
 			}
-		} else if t != nil {
+		} else if t != nil && glued == nil {
 			if first, rest, ok := strings.Cut(t.Text, " | "); ok && strings.TrimSpace(first) != "" {
 				les.HeadingText = model.Text{Value: strings.TrimSpace(first), Line: t.Pos.Line}
 				after, piped = &grammar.Value{Pos: shift(t.Pos, t.Text[:len(first)+3]), Text: rest}, true
@@ -3854,6 +3897,10 @@ func (l *lowerer) open(i int, it *grammar.Item) {
 	case piped:
 		for _, part := range splitOutside(after, "|") {
 			l.sentence(part) // each cell a fact of the lesion: its diagnosis, its biopsy
+		}
+	case glued != nil:
+		for _, f := range glued {
+			l.field(len(l.lines), f)
 		}
 	case cells:
 		l.openingCells(after, true)

@@ -1,6 +1,7 @@
 package lower_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,4 +90,19 @@ func TestGluedLog(t *testing.T) {
 	}
 	short := strings.Split("MOHS LOG Stage | Blocks | Margins | Stains | Histology Stage 1 | 4 | block 4 positive (deep) | H&E Stage 2 | 1 | clear | H&E | no residual tumor", " | ")
 	assert.Nil(t, lower.GluedLogFields(lexer.Position{Line: 4, Column: 1}, short), "a row short of a column is no glued log")
+}
+
+// TestGluedLabel: a lesion label whose site a paste glued to the fields
+// after it ("Lesion A:right medial cheekDiagnosis:basal cell carcinoma,
+// nodularPre-op size:0.9 x 0.8 cmMohs map:drawn") opens the lesion at that
+// site with those fields (CODING-RULES §1: site-missing codes nothing).
+func TestGluedLabel(t *testing.T) {
+	n := mustLower(t, "DOS: 10/30/2026\nSlides read by: Mohs surgeon\n"+
+		"Lesion A:right medial cheekDiagnosis:basal cell carcinoma, nodularPre-op size:0.9 x 0.8 cmMohs map:drawn\nStage 1: 2 blocks; clear\n"+
+		"Lesion B:left upper chestDiagnosis:squamous cell carcinoma in situPre-op size:1.5 x 1.2 cmMohs map:drawn\nStage 1: 2 blocks; clear\n")
+	var got []string
+	for _, les := range n.Lesions {
+		got = append(got, les.Label+" "+les.Site.Text.Value+" / "+les.Diagnosis.Value+" "+fmt.Sprint(les.Size.Dims, les.Map.Yes))
+	}
+	assert.Equal(t, []string{"A right medial cheek / basal cell carcinoma, nodular [0.9 0.8] true", "B left upper chest / squamous cell carcinoma in situ [1.5 1.2] true"}, got)
 }
