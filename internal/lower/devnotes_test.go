@@ -305,7 +305,7 @@ var realisticSets = []struct {
 	{"testdata/probe251", 20, 20},
 	{"testdata/probe252", 20, 20},
 	{"testdata/probe253", 20, 19},
-	{"testdata/probe254", 20, 12},
+	{"testdata/probe254", 20, 17},
 	{"testdata/probe255", 20, 20},
 	{"testdata/probe256", 20, 19},
 	{"testdata/probe257", 20, 17},
