@@ -6,6 +6,7 @@ import (
 
 	"github.com/mohscode/mohscode/grammar"
 	"github.com/mohscode/mohscode/internal/codetable"
+	"github.com/mohscode/mohscode/internal/icd10"
 	"github.com/mohscode/mohscode/internal/model"
 )
 
@@ -155,6 +156,9 @@ func (l *lowerer) stageInline(st *model.Stage, v *grammar.Value) error {
 					s.Reason = it.Text // "cd34 on both blocks, same reason": the reason given before
 				}
 			}
+		case icd10.Recognize(strings.Trim(firstWords(it.Text, 1), ",;")).Histology != "" && !namesKnownStain(it.Text):
+			st.Histology = joinText(st.Histology, textOf(it)) // "MIS, confluent atypical junctional melanocytes, …": the stage's histology, no stain
+			cont = fHistology
 		case looksLikeStain(it.Text):
 			st.Stains = append(st.Stains, stains(textOf(it), false)...)
 		case isHistology(it.Text):

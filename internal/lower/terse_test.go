@@ -262,3 +262,22 @@ func TestHashLesionLineSize(t *testing.T) {
 	}
 	assert.Equal(t, []string{"L nasal dorsum BCC nod [0.9 0.8]", "R cheek BCC sup [1 0.8]"}, got)
 }
+
+// TestDiagnosisItemIsNoStain: a terse stage line's item that opens with a
+// tumour's abbreviation ("S1 3 blks; …; MIS, confluent atypical junctional
+// melanocytes, no dermal invasion") is the stage's histology, no stain
+// (CODING-RULES §5: an unknown stain is a finding); a stain named with its
+// reason stays a stain ("PRAME (blocks 1-2) to separate melanoma in situ
+// from …").
+func TestDiagnosisItemIsNoStain(t *testing.T) {
+	n := mustLower(t, "DOS: 10/06/26\nR forehead MIS 1.4x1.1cm\nS1 3 blks; MART-1 all 3 blks for melanocytic margin assessment; blk 2 pos sup; blks 1,3 neg; MIS, confluent atypical junctional melanocytes, no dermal invasion\n"+
+		"S2 2 blks; PRAME (blocks 1-2) to separate melanoma in situ from background hyperplasia; neg; clear\n")
+	var got []string
+	for _, st := range n.Lesions[0].Stages {
+		for _, s := range st.Stains {
+			got = append(got, fmt.Sprint(st.Number, ":", s.Name))
+		}
+	}
+	assert.Equal(t, []string{"1:MART-1", "2:PRAME"}, got)
+	assert.Contains(t, n.Lesions[0].Stages[0].Histology.Value, "MIS")
+}

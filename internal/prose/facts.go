@@ -1797,11 +1797,11 @@ func (p *para) appositionSize(j, end int) (Measure, bool) {
 
 // terseSubtype is how many words from j are a terse note's subtype of the
 // tumor before them, with no comma: "nod" of "BCC nod 0.9x0.7cm", "infil",
-// "WD".
+// "WD", "nod/sup".
 func (p *para) terseSubtype(j, end int) int {
 	n := 0
-	for j+n < end && n < 2 && (p.has(j+n, cDxMod) || terseSubtypes[p.w(j+n)]) {
-		n++
+	for j+n < end && n < 3 && (p.has(j+n, cDxMod) || terseSubtypes[p.w(j+n)] || n > 0 && p.w(j+n) == "/") {
+		n++ // "nod/sup"
 	}
 	return n
 }
