@@ -312,6 +312,7 @@ var realisticSets = []struct {
 	{"testdata/probe258", 20, 20},
 	{"testdata/probe259", 20, 9},
 	{"testdata/probe260", 20, 17},
+	{"testdata/probe264", 20, 0},
 }
 
 // TestDevNotes codes the realistic notes (EHR templates, Mohs logs,

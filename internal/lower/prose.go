@@ -4165,6 +4165,23 @@ func specificSites(sites []prose.Text) []prose.Text {
 	return specific
 }
 
+// partsOfFirst reports whether every site after the first names no side
+// and takes the same groups as the first ("L nasal ala. … pearly papule at
+// the alar groove"): where on the first tumor, not another tumor.
+func partsOfFirst(sites []prose.Text) bool {
+	first, ok := anatomy.Resolve(sites[0].Value)
+	if !ok {
+		return false
+	}
+	for _, s := range sites[1:] {
+		other, ok := anatomy.Resolve(s.Value)
+		if !ok || other.Laterality != "" || other.Groups != first.Groups {
+			return false
+		}
+	}
+	return true
+}
+
 // mapFact is the first map statement, or nothing.
 func mapFact(flags []prose.Flag) model.Flag {
 	if len(flags) == 0 {
@@ -4213,7 +4230,7 @@ func (l *lowerer) lesionProse(les *model.Lesion, f *prose.Facts) {
 			}
 		}
 	}
-	if sites := specificSites(f.Sites); !les.Site.Text.Present() && !fieldSite && len(sites) == 1 {
+	if sites := specificSites(f.Sites); !les.Site.Text.Present() && !fieldSite && (len(sites) == 1 || len(sites) > 1 && partsOfFirst(sites)) {
 		les.Site.Text = model.Text{Value: sites[0].Value, Line: sites[0].Span.Line}
 	}
 	if sites := specificSites(f.BiopsySites); !les.Site.Text.Present() && !fieldSite && len(f.Sites) == 0 && len(sites) == 1 {

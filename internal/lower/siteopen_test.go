@@ -1670,3 +1670,13 @@ func TestLesionsListedAgainWithFacts(t *testing.T) {
 		{"§1 an item at another lesion's site gives none", note("B) Left knee, 1.5 x 1.3 cm. Mohs because it recurred."), facts, "[0.7 0.5] true; [] false"},
 	})
 }
+
+// TestWhereOnTheOneTumor: a typed note's one tumour named by its site alone
+// ("L nasal ala. Nodular BCC … pearly papule at the alar groove.") is at
+// that site; a second site with no side and the same groups says where on
+// it, no second tumour (CODING-RULES §1: site-missing codes nothing).
+func TestWhereOnTheOneTumor(t *testing.T) {
+	n := mustLower(t, "Date: Oct 5, 2026\nAll frozen sections (H&E) read by me.\n\n"+
+		"L nasal ala. Nodular BCC on shave bx Sep 14. Measures 8 x 6 mm, pearly papule at the alar groove.\nStage 1: 3 sections, clear.\n")
+	assert.Equal(t, "L nasal ala", n.Lesions[0].Site.Text.Value)
+}

@@ -1687,6 +1687,17 @@ func (p *para) siteSpans(lo, hi int) bool {
 	return site != "" && a == lo && b == hi
 }
 
+// afterDiagnosis reports whether the sentence before s names a tumor and
+// no defect: "Nodular BCC, shave bx Sep 28." before "1.3 x 1.1 cm."
+func (p *para) afterDiagnosis(s span) bool {
+	for _, q := range p.sents {
+		if q.hi == s.lo {
+			return q.any(cDiagnosis) && !q.any(cDefect) && !q.any(cStageNoun)
+		}
+	}
+	return false
+}
+
 // siteCarrying is the site that is the subject of "carries", "bears",
 // "harbors" or "has" before the diagnosis at token lo ("The nasal tip
 // carries a nodular basal cell carcinoma", "The left cheek has a …"), or
@@ -2569,6 +2580,12 @@ func (p *para) siteWordsBefore(at, lo int) int {
 // readSizes reads the pre-operative size, the final defect, primary and
 // secondary defects and areas for the paragraph's repair, and excision margins.
 func (st *state) readSizes(p *para, s span) {
+	if sz, nx, ok := p.measure(s.lo, s.hi); ok && len(sz.Dims) == 2 && trimEnd(p, nx, s.hi) == nx && !st.otherLesions && p.afterDiagnosis(s) {
+		// "Nodular BCC, shave bx Sep 28 (acc SG26-1519). 1.3 x 1.1 cm.": a
+		// size alone after the tumor's sentence is its size
+		st.f.PreopSize = append(st.f.PreopSize, Measure{Size: sz, Span: p.spanOf(s.lo, nx)})
+		return
+	}
 	if !s.any(cPreopCue) && !s.any(cDefect) && !s.any(cMarginLoc) && !s.any(cLesionNoun) && !s.any(cDiagnosis) &&
 		!p.anyWordIn(s, marginWords) && p.w(s.lo) != "clinically" && p.siteKey(s) < 0 { // "Clinical margin of 2 mm was taken." (a pseudo-trigger, no margin place)
 		return

@@ -532,6 +532,8 @@ func TestTerseLesionLineSize(t *testing.T) {
 		{"§1 size: 'R cheek BCC infil 1.6x1.3cm; ill-defined'", "R cheek BCC infil 1.6x1.3cm; ill-defined", fams, []string{"preop 1.6x1.3"}},
 		{"§1 size: 'L helix SCC WD 1.0x0.8cm' over the biopsy line", "L helix SCC WD 1.0x0.8cm\nbx+ 9/24/26 shave (TMS26-1335)", fams, []string{"preop 1x0.8"}},
 		{"§1 size: a sentence running on after the size gives none", "L helix SCC WD 1.0x0.8cm deep to the cartilage edge", fams, nil},
+		{"§1 size: a size alone after the tumor's sentence ('Nodular BCC, shave bx Sep 28 (acc SG26-1519). 1.3 x 1.1 cm.')", "Nodular BCC, shave bx Sep 28 (acc SG26-1519). 1.3 x 1.1 cm.", fams, []string{"preop 1.3x1.1"}},
+		{"§1 size: a size alone after a defect's sentence is none", "The final defect was closed. 1.3 x 1.1 cm.", fams, nil},
 		{"§1 size: subtypes joined by a slash ('R upper back BCC nod/sup 2.2x1.8cm')", "R upper back BCC nod/sup 2.2x1.8cm\nbx+ 9/10/26 shave", fams, []string{"preop 2.2x1.8"}},
 		{"§1 size: a gapped verb's two sizes, one each",
 			"The crown basal cell carcinoma measures 1.1 x 0.9 cm and the occipital squamous cell carcinoma 1.4 x 1.2 cm.", fams, []string{"preop 1.1x0.9", "preop 1.4x1.2"}},
